@@ -1,0 +1,25 @@
+/* rc-cli-private.h: what the sub-commands share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses, as documented by `restcall --help`. */
+enum {
+  RC_CLI_EXIT_OK = 0,
+  RC_CLI_EXIT_FAILED = 1,
+  RC_CLI_EXIT_USAGE = 2,
+};
+
+int  rc_cli_show   (int          argc,
+                    char       **argv);
+void rc_cli_error  (const char  *format,
+                    ...) G_GNUC_PRINTF (1, 2);
+int  rc_cli_usage_error (GOptionContext *context,
+                         const char     *message);
+
+G_END_DECLS

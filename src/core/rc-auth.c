@@ -1,0 +1,626 @@
+/* rc-auth.c: how an API or a method authenticates
+ *
+ * An RcAuth holds settings only. The secret (Basic password or OAuth 2.0
+ * client secret) lives in the keyring; the auth keeps an opaque reference
+ * to it, `secret-id`, and never the secret itself.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rc-auth.h"
+#include "rc-core-enums.h"
+#include "rc-util-private.h"
+
+struct _RcAuth
+{
+  GObject       parent_instance;
+
+  RcAuthKind    kind;
+  char         *username;
+  char         *client_id;
+  char         *token_url;
+  char         *scopes;
+  RcClientAuth  client_auth;
+  RcPairList   *token_params;
+  char         *secret_id;
+  guint         raw_basic : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RcAuth, rc_auth, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_USERNAME,
+  PROP_CLIENT_ID,
+  PROP_TOKEN_URL,
+  PROP_SCOPES,
+  PROP_CLIENT_AUTH,
+  PROP_RAW_BASIC,
+  PROP_TOKEN_PARAMS,
+  PROP_SECRET_ID,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const struct {
+  RcAuthKind  kind;
+  const char *id;
+  const char *label;
+} auth_kinds[] = {
+  { RC_AUTH_KIND_NONE, "none", N_("None") },
+  { RC_AUTH_KIND_BASIC, "basic", N_("Basic") },
+  { RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS, "oauth2-client-credentials",
+    N_("OAuth 2.0: client credentials") },
+};
+
+static const struct {
+  RcClientAuth  client_auth;
+  const char   *id;
+} client_auths[] = {
+  { RC_CLIENT_AUTH_BASIC_HEADER, "basic-header" },
+  { RC_CLIENT_AUTH_BODY, "body" },
+};
+
+static void
+rc_auth_notify (GObject    *object,
+                GParamSpec *pspec)
+{
+  g_signal_emit (object, signals[CHANGED], 0);
+}
+
+static void
+token_params_changed_cb (RcAuth     *self,
+                         RcPairList *list)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+rc_auth_finalize (GObject *object)
+{
+  RcAuth *self = (RcAuth *)object;
+
+  g_clear_pointer (&self->username, g_free);
+  g_clear_pointer (&self->client_id, g_free);
+  g_clear_pointer (&self->token_url, g_free);
+  g_clear_pointer (&self->scopes, g_free);
+  g_clear_pointer (&self->secret_id, g_free);
+  g_clear_object (&self->token_params);
+
+  G_OBJECT_CLASS (rc_auth_parent_class)->finalize (object);
+}
+
+static void
+rc_auth_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  RcAuth *self = RC_AUTH (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
+    case PROP_USERNAME:
+      g_value_set_string (value, self->username);
+      break;
+
+    case PROP_CLIENT_ID:
+      g_value_set_string (value, self->client_id);
+      break;
+
+    case PROP_TOKEN_URL:
+      g_value_set_string (value, self->token_url);
+      break;
+
+    case PROP_SCOPES:
+      g_value_set_string (value, self->scopes);
+      break;
+
+    case PROP_CLIENT_AUTH:
+      g_value_set_enum (value, self->client_auth);
+      break;
+
+    case PROP_RAW_BASIC:
+      g_value_set_boolean (value, self->raw_basic);
+      break;
+
+    case PROP_TOKEN_PARAMS:
+      g_value_set_object (value, self->token_params);
+      break;
+
+    case PROP_SECRET_ID:
+      g_value_set_string (value, self->secret_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rc_auth_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  RcAuth *self = RC_AUTH (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      rc_auth_set_kind (self, g_value_get_enum (value));
+      break;
+
+    case PROP_USERNAME:
+      rc_auth_set_username (self, g_value_get_string (value));
+      break;
+
+    case PROP_CLIENT_ID:
+      rc_auth_set_client_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_TOKEN_URL:
+      rc_auth_set_token_url (self, g_value_get_string (value));
+      break;
+
+    case PROP_SCOPES:
+      rc_auth_set_scopes (self, g_value_get_string (value));
+      break;
+
+    case PROP_CLIENT_AUTH:
+      rc_auth_set_client_auth (self, g_value_get_enum (value));
+      break;
+
+    case PROP_RAW_BASIC:
+      rc_auth_set_raw_basic (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SECRET_ID:
+      rc_auth_set_secret_id (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rc_auth_class_init (RcAuthClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rc_auth_finalize;
+  object_class->get_property = rc_auth_get_property;
+  object_class->set_property = rc_auth_set_property;
+  object_class->notify = rc_auth_notify;
+
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       RC_TYPE_AUTH_KIND,
+                       RC_AUTH_KIND_NONE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_USERNAME] =
+    g_param_spec_string ("username", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CLIENT_ID] =
+    g_param_spec_string ("client-id", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TOKEN_URL] =
+    g_param_spec_string ("token-url", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SCOPES] =
+    g_param_spec_string ("scopes", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CLIENT_AUTH] =
+    g_param_spec_enum ("client-auth", NULL, NULL,
+                       RC_TYPE_CLIENT_AUTH,
+                       RC_CLIENT_AUTH_BASIC_HEADER,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_RAW_BASIC] =
+    g_param_spec_boolean ("raw-basic", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TOKEN_PARAMS] =
+    g_param_spec_object ("token-params", NULL, NULL,
+                         RC_TYPE_PAIR_LIST,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SECRET_ID] =
+    g_param_spec_string ("secret-id", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RcAuth::changed:
+   *
+   * Emitted when any setting changes, the extra token parameters included.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+rc_auth_init (RcAuth *self)
+{
+  self->username = g_strdup ("");
+  self->client_id = g_strdup ("");
+  self->token_url = g_strdup ("");
+  self->scopes = g_strdup ("");
+  self->secret_id = g_strdup ("");
+  self->token_params = rc_pair_list_new ();
+  g_signal_connect_object (self->token_params, "changed",
+                           G_CALLBACK (token_params_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+RcAuth *
+rc_auth_new (void)
+{
+  return g_object_new (RC_TYPE_AUTH, NULL);
+}
+
+/**
+ * rc_auth_copy:
+ *
+ * Returns: (transfer full): a new auth with the same settings and the same
+ *   secret reference
+ */
+RcAuth *
+rc_auth_copy (RcAuth *self)
+{
+  RcAuth *copy;
+
+  g_return_val_if_fail (RC_IS_AUTH (self), NULL);
+
+  copy = g_object_new (RC_TYPE_AUTH,
+                       "kind", self->kind,
+                       "username", self->username,
+                       "client-id", self->client_id,
+                       "token-url", self->token_url,
+                       "scopes", self->scopes,
+                       "client-auth", self->client_auth,
+                       "raw-basic", (gboolean)self->raw_basic,
+                       "secret-id", self->secret_id,
+                       NULL);
+  rc_pair_list_copy_from (copy->token_params, self->token_params);
+
+  return copy;
+}
+
+RcAuthKind
+rc_auth_get_kind (RcAuth *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH (self), RC_AUTH_KIND_NONE);
+
+  return self->kind;
+}
+
+void
+rc_auth_set_kind (RcAuth     *self,
+                  RcAuthKind  kind)
+{
+  g_return_if_fail (RC_IS_AUTH (self));
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+const char *
+rc_auth_get_username (RcAuth *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH (self), NULL);
+
+  return self->username;
+}
+
+void
+rc_auth_set_username (RcAuth     *self,
+                      const char *username)
+{
+  g_return_if_fail (RC_IS_AUTH (self));
+
+  if (rc_set_str (&self->username, username))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USERNAME]);
+}
+
+const char *
+rc_auth_get_client_id (RcAuth *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH (self), NULL);
+
+  return self->client_id;
+}
+
+void
+rc_auth_set_client_id (RcAuth     *self,
+                       const char *client_id)
+{
+  g_return_if_fail (RC_IS_AUTH (self));
+
+  if (rc_set_str (&self->client_id, client_id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_ID]);
+}
+
+const char *
+rc_auth_get_token_url (RcAuth *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH (self), NULL);
+
+  return self->token_url;
+}
+
+void
+rc_auth_set_token_url (RcAuth     *self,
+                       const char *token_url)
+{
+  g_return_if_fail (RC_IS_AUTH (self));
+
+  if (rc_set_str (&self->token_url, token_url))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN_URL]);
+}
+
+/**
+ * rc_auth_get_scopes:
+ *
+ * Returns: the scopes, separated by spaces as in an OAuth 2.0 `scope`
+ *   parameter
+ */
+const char *
+rc_auth_get_scopes (RcAuth *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH (self), NULL);
+
+  return self->scopes;
+}
+
+void
+rc_auth_set_scopes (RcAuth     *self,
+                    const char *scopes)
+{
+  g_return_if_fail (RC_IS_AUTH (self));
+
+  if (rc_set_str (&self->scopes, scopes))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCOPES]);
+}
+
+/**
+ * rc_auth_dup_scope_list:
+ *
+ * Returns: (transfer full): the scopes, one per element, without empty ones
+ */
+char **
+rc_auth_dup_scope_list (RcAuth *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (RC_IS_AUTH (self), NULL);
+
+  parts = g_strsplit_set (self->scopes, " \t\n", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      if (parts[i][0] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+RcClientAuth
+rc_auth_get_client_auth (RcAuth *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH (self), RC_CLIENT_AUTH_BASIC_HEADER);
+
+  return self->client_auth;
+}
+
+void
+rc_auth_set_client_auth (RcAuth       *self,
+                         RcClientAuth  client_auth)
+{
+  g_return_if_fail (RC_IS_AUTH (self));
+
+  if (self->client_auth == client_auth)
+    return;
+
+  self->client_auth = client_auth;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_AUTH]);
+}
+
+/**
+ * rc_auth_get_raw_basic:
+ *
+ * Returns: %TRUE to send client id and secret in the Basic header without
+ *   the form-urlencoding that RFC 6749 §2.3.1 asks for, for servers that do
+ *   not decode them
+ */
+gboolean
+rc_auth_get_raw_basic (RcAuth *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH (self), FALSE);
+
+  return self->raw_basic;
+}
+
+void
+rc_auth_set_raw_basic (RcAuth   *self,
+                       gboolean  raw_basic)
+{
+  g_return_if_fail (RC_IS_AUTH (self));
+
+  raw_basic = !!raw_basic;
+  if (self->raw_basic == raw_basic)
+    return;
+
+  self->raw_basic = raw_basic;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RAW_BASIC]);
+}
+
+/**
+ * rc_auth_get_token_params:
+ *
+ * Returns: (transfer none): extra token request parameters such as
+ *   `audience` or `resource`; a name may repeat
+ */
+RcPairList *
+rc_auth_get_token_params (RcAuth *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH (self), NULL);
+
+  return self->token_params;
+}
+
+/**
+ * rc_auth_get_secret_id:
+ *
+ * Returns: the opaque reference to the secret in the keyring, or "" when
+ *   none was ever stored
+ */
+const char *
+rc_auth_get_secret_id (RcAuth *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH (self), NULL);
+
+  return self->secret_id;
+}
+
+void
+rc_auth_set_secret_id (RcAuth     *self,
+                       const char *secret_id)
+{
+  g_return_if_fail (RC_IS_AUTH (self));
+
+  if (rc_set_str (&self->secret_id, secret_id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECRET_ID]);
+}
+
+/**
+ * rc_auth_ensure_secret_id:
+ *
+ * Gives the auth a random secret reference if it has none yet.
+ *
+ * Returns: the secret reference
+ */
+const char *
+rc_auth_ensure_secret_id (RcAuth *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH (self), NULL);
+
+  if (self->secret_id[0] == '\0')
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      rc_auth_set_secret_id (self, uuid);
+    }
+
+  return self->secret_id;
+}
+
+const char *
+rc_auth_kind_to_string (RcAuthKind kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (auth_kinds); i++)
+    {
+      if (auth_kinds[i].kind == kind)
+        return auth_kinds[i].id;
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+gboolean
+rc_auth_kind_from_string (const char *str,
+                          RcAuthKind *kind)
+{
+  for (guint i = 0; str && i < G_N_ELEMENTS (auth_kinds); i++)
+    {
+      if (g_str_equal (auth_kinds[i].id, str))
+        {
+          *kind = auth_kinds[i].kind;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * rc_auth_kind_get_label:
+ *
+ * Returns: the translated name of @kind, as the user sees it
+ */
+const char *
+rc_auth_kind_get_label (RcAuthKind kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (auth_kinds); i++)
+    {
+      if (auth_kinds[i].kind == kind)
+        return _(auth_kinds[i].label);
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+const char *
+rc_client_auth_to_string (RcClientAuth client_auth)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (client_auths); i++)
+    {
+      if (client_auths[i].client_auth == client_auth)
+        return client_auths[i].id;
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+gboolean
+rc_client_auth_from_string (const char   *str,
+                            RcClientAuth *client_auth)
+{
+  for (guint i = 0; str && i < G_N_ELEMENTS (client_auths); i++)
+    {
+      if (g_str_equal (client_auths[i].id, str))
+        {
+          *client_auth = client_auths[i].client_auth;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}

@@ -1,0 +1,54 @@
+/* rc-auth.h: how an API or a method authenticates
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rc-pair-list.h"
+
+G_BEGIN_DECLS
+
+#define RC_TYPE_AUTH (rc_auth_get_type ())
+
+G_DECLARE_FINAL_TYPE (RcAuth, rc_auth, RC, AUTH, GObject)
+
+RcAuth       *rc_auth_new                (void);
+RcAuth       *rc_auth_copy               (RcAuth       *self);
+
+RcAuthKind    rc_auth_get_kind           (RcAuth       *self);
+void          rc_auth_set_kind           (RcAuth       *self,
+                                          RcAuthKind    kind);
+const char   *rc_auth_get_username       (RcAuth       *self);
+void          rc_auth_set_username       (RcAuth       *self,
+                                          const char   *username);
+const char   *rc_auth_get_client_id      (RcAuth       *self);
+void          rc_auth_set_client_id      (RcAuth       *self,
+                                          const char   *client_id);
+const char   *rc_auth_get_token_url      (RcAuth       *self);
+void          rc_auth_set_token_url      (RcAuth       *self,
+                                          const char   *token_url);
+const char   *rc_auth_get_scopes         (RcAuth       *self);
+void          rc_auth_set_scopes         (RcAuth       *self,
+                                          const char   *scopes);
+char        **rc_auth_dup_scope_list     (RcAuth       *self);
+RcClientAuth  rc_auth_get_client_auth    (RcAuth       *self);
+void          rc_auth_set_client_auth    (RcAuth       *self,
+                                          RcClientAuth  client_auth);
+gboolean      rc_auth_get_raw_basic      (RcAuth       *self);
+void          rc_auth_set_raw_basic      (RcAuth       *self,
+                                          gboolean      raw_basic);
+RcPairList   *rc_auth_get_token_params   (RcAuth       *self);
+const char   *rc_auth_get_secret_id      (RcAuth       *self);
+void          rc_auth_set_secret_id      (RcAuth       *self,
+                                          const char   *secret_id);
+const char   *rc_auth_ensure_secret_id   (RcAuth       *self);
+
+const char   *rc_auth_kind_to_string     (RcAuthKind    kind);
+gboolean      rc_auth_kind_from_string   (const char   *str,
+                                          RcAuthKind   *kind);
+const char   *rc_auth_kind_get_label     (RcAuthKind    kind);
+const char   *rc_client_auth_to_string   (RcClientAuth  client_auth);
+gboolean      rc_client_auth_from_string (const char   *str,
+                                          RcClientAuth *client_auth);
+
+G_END_DECLS

@@ -1,0 +1,15 @@
+/* rc-model-private.h: links between the model objects, for the core only
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rc-api.h"
+#include "rc-method.h"
+
+G_BEGIN_DECLS
+
+void _rc_method_set_api (RcMethod *self,
+                         RcApi    *api);
+
+G_END_DECLS

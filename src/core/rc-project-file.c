@@ -1,0 +1,857 @@
+/* rc-project-file.c: reading and writing *.restcall project files
+ *
+ * A project file is pretty-printed JSON with a stable key order, so that a
+ * file loaded and saved again is byte-identical and diffs stay small:
+ *
+ *   { "format": 1, "id": "…", "apis": [ { "id", "name", "base_url",
+ *     "description"?, "headers"?, "auth", "methods": [ { "id", "name",
+ *     "verb", "url", "description"?, "headers"?, "content_type"?, "body"?,
+ *     "test_values"?, "auth"? } ] } ] }
+ *
+ * Optional members are written only when they hold something. Secrets are
+ * never written: an auth holds only `secret_id`, a reference into the
+ * keyring.
+ *
+ * Saving writes a temporary file in the same folder and renames it over the
+ * old one, so a crash leaves either the old file or the new one. A file of
+ * a newer format is refused, never overwritten.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "rc-project.h"
+
+typedef struct
+{
+  const char *display_name;
+  GString    *path;
+  GError     *error;
+} Reader;
+
+/* Writing */
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_optional_string (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *value)
+{
+  if (value && value[0] != '\0')
+    add_string (builder, name, value);
+}
+
+static void
+add_optional_pairs (JsonBuilder *builder,
+                    const char  *name,
+                    RcPairList  *pairs)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (pairs));
+
+  if (n_items == 0)
+    return;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(RcPair) pair = g_list_model_get_item (G_LIST_MODEL (pairs), i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "name", rc_pair_get_name (pair));
+      add_string (builder, "value", rc_pair_get_value (pair));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_auth (JsonBuilder *builder,
+          RcAuth      *auth)
+{
+  json_builder_set_member_name (builder, "auth");
+  json_builder_begin_object (builder);
+
+  /* Every field is kept whatever the type, so switching the type back and
+   * forth loses nothing the user typed. */
+  add_string (builder, "type", rc_auth_kind_to_string (rc_auth_get_kind (auth)));
+  add_optional_string (builder, "username", rc_auth_get_username (auth));
+  add_optional_string (builder, "client_id", rc_auth_get_client_id (auth));
+  add_optional_string (builder, "token_url", rc_auth_get_token_url (auth));
+  add_optional_string (builder, "scopes", rc_auth_get_scopes (auth));
+  if (rc_auth_get_client_auth (auth) != RC_CLIENT_AUTH_BASIC_HEADER)
+    add_string (builder, "client_auth", rc_client_auth_to_string (rc_auth_get_client_auth (auth)));
+  if (rc_auth_get_raw_basic (auth))
+    {
+      json_builder_set_member_name (builder, "raw_basic");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
+  add_optional_pairs (builder, "token_params", rc_auth_get_token_params (auth));
+  add_optional_string (builder, "secret_id", rc_auth_get_secret_id (auth));
+
+  json_builder_end_object (builder);
+}
+
+static void
+add_method (JsonBuilder *builder,
+            RcMethod    *method)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "id", rc_method_get_id (method));
+  add_string (builder, "name", rc_method_get_name (method));
+  add_string (builder, "verb", rc_method_get_verb (method));
+  add_string (builder, "url", rc_method_get_url (method));
+  add_optional_string (builder, "description", rc_method_get_description (method));
+  add_optional_pairs (builder, "headers", rc_method_get_headers (method));
+  add_optional_string (builder, "content_type", rc_method_get_content_type (method));
+  add_optional_string (builder, "body", rc_method_get_body (method));
+  add_optional_pairs (builder, "test_values", rc_method_get_test_values (method));
+  if (rc_method_get_auth (method))
+    add_auth (builder, rc_method_get_auth (method));
+  json_builder_end_object (builder);
+}
+
+static void
+add_api (JsonBuilder *builder,
+         RcApi       *api)
+{
+  guint n_methods = rc_api_get_n_methods (api);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", rc_api_get_id (api));
+  add_string (builder, "name", rc_api_get_name (api));
+  add_string (builder, "base_url", rc_api_get_base_url (api));
+  add_optional_string (builder, "description", rc_api_get_description (api));
+  add_optional_pairs (builder, "headers", rc_api_get_headers (api));
+  add_auth (builder, rc_api_get_auth (api));
+
+  json_builder_set_member_name (builder, "methods");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_methods; i++)
+    add_method (builder, rc_api_get_method (api, i));
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+}
+
+/**
+ * rc_project_serialize:
+ *
+ * Returns: (transfer full): the project file's contents, UTF-8 JSON ending
+ *   in a newline
+ */
+GBytes *
+rc_project_serialize (RcProject *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  GString *text;
+  guint n_apis;
+
+  g_return_val_if_fail (RC_IS_PROJECT (self), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_int_value (builder, RC_PROJECT_FORMAT);
+  add_string (builder, "id", rc_project_get_id (self));
+
+  json_builder_set_member_name (builder, "apis");
+  json_builder_begin_array (builder);
+  n_apis = rc_project_get_n_apis (self);
+  for (guint i = 0; i < n_apis; i++)
+    add_api (builder, rc_project_get_api (self, i));
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+
+  text = g_string_new (NULL);
+  json_generator_to_gstring (generator, text);
+  g_string_append_c (text, '\n');
+
+  return g_string_free_to_bytes (text);
+}
+
+/* Reading */
+
+G_GNUC_PRINTF (2, 3)
+static void
+reader_fail (Reader     *reader,
+             const char *format,
+             ...)
+{
+  g_autofree char *problem = NULL;
+  va_list args;
+
+  if (reader->error)
+    return;
+
+  va_start (args, format);
+  problem = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Translators: the first %s is a file name, the second a place in it
+   * such as "apis[1].methods[0].verb", the third what is wrong there. */
+  reader->error = g_error_new (RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
+                               _("“%s” is not a valid Restcall project: %s %s. "
+                                 "Fix the file in a text editor or open a backup."),
+                               reader->display_name, reader->path->str, problem);
+}
+
+static gsize
+reader_push (Reader     *reader,
+             const char *format,
+             ...)
+{
+  gsize old_len = reader->path->len;
+  va_list args;
+
+  va_start (args, format);
+  g_string_append_vprintf (reader->path, format, args);
+  va_end (args);
+
+  return old_len;
+}
+
+static void
+reader_pop (Reader *reader,
+            gsize   old_len)
+{
+  g_string_truncate (reader->path, old_len);
+}
+
+static const char *
+read_string (Reader     *reader,
+             JsonObject *object,
+             const char *name,
+             gboolean    required)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  const char *value = NULL;
+  gsize len;
+
+  if (reader->error)
+    return "";
+
+  len = reader_push (reader, "%s%s", reader->path->len ? "." : "", name);
+
+  if (node == NULL)
+    {
+      if (required)
+        reader_fail (reader, _("is missing"));
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    value = json_node_get_string (node);
+  else
+    reader_fail (reader, _("must be a string"));
+
+  reader_pop (reader, len);
+
+  return value ? value : "";
+}
+
+static JsonArray *
+read_array (Reader     *reader,
+            JsonObject *object,
+            const char *name,
+            gboolean    required)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  JsonArray *array = NULL;
+  gsize len;
+
+  if (reader->error)
+    return NULL;
+
+  len = reader_push (reader, "%s%s", reader->path->len ? "." : "", name);
+
+  if (node == NULL)
+    {
+      if (required)
+        reader_fail (reader, _("is missing"));
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    array = json_node_get_array (node);
+  else
+    reader_fail (reader, _("must be a list"));
+
+  reader_pop (reader, len);
+
+  return array;
+}
+
+static JsonObject *
+read_element_object (Reader    *reader,
+                     JsonArray *array,
+                     guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      reader_fail (reader, _("must be an object"));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+static void
+read_pairs (Reader     *reader,
+            JsonObject *object,
+            const char *name,
+            RcPairList *pairs)
+{
+  JsonArray *array = read_array (reader, object, name, FALSE);
+  guint n_elements = array ? json_array_get_length (array) : 0;
+
+  for (guint i = 0; i < n_elements && !reader->error; i++)
+    {
+      gsize len = reader_push (reader, "%s%s[%u]", reader->path->len ? "." : "", name, i);
+      JsonObject *pair = read_element_object (reader, array, i);
+
+      if (pair)
+        {
+          const char *pair_name = read_string (reader, pair, "name", TRUE);
+          const char *pair_value = read_string (reader, pair, "value", FALSE);
+
+          if (!reader->error)
+            rc_pair_list_append (pairs, pair_name, pair_value);
+        }
+
+      reader_pop (reader, len);
+    }
+}
+
+static void
+read_auth (Reader     *reader,
+           JsonObject *object,
+           RcAuth     *auth)
+{
+  JsonObject *auth_object;
+  JsonNode *node;
+  const char *str;
+  RcAuthKind kind;
+  RcClientAuth client_auth = RC_CLIENT_AUTH_BASIC_HEADER;
+  gsize len;
+
+  len = reader_push (reader, "%sauth", reader->path->len ? "." : "");
+
+  node = json_object_get_member (object, "auth");
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      reader_fail (reader, _("must be an object"));
+      reader_pop (reader, len);
+      return;
+    }
+  auth_object = json_node_get_object (node);
+
+  str = read_string (reader, auth_object, "type", TRUE);
+  if (!reader->error && !rc_auth_kind_from_string (str, &kind))
+    reader_fail (reader, _("has an unknown type “%s” (expected none, basic or oauth2-client-credentials)"), str);
+
+  if (json_object_has_member (auth_object, "client_auth"))
+    {
+      str = read_string (reader, auth_object, "client_auth", FALSE);
+      if (!reader->error && !rc_client_auth_from_string (str, &client_auth))
+        reader_fail (reader, _("has an unknown client_auth “%s” (expected basic-header or body)"), str);
+    }
+
+  node = json_object_get_member (auth_object, "raw_basic");
+  if (node && !(JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN))
+    reader_fail (reader, _("raw_basic must be true or false"));
+
+  if (!reader->error)
+    {
+      rc_auth_set_kind (auth, kind);
+      rc_auth_set_client_auth (auth, client_auth);
+      rc_auth_set_raw_basic (auth, node && json_node_get_boolean (node));
+    }
+
+  rc_auth_set_username (auth, read_string (reader, auth_object, "username", FALSE));
+  rc_auth_set_client_id (auth, read_string (reader, auth_object, "client_id", FALSE));
+  rc_auth_set_token_url (auth, read_string (reader, auth_object, "token_url", FALSE));
+  rc_auth_set_scopes (auth, read_string (reader, auth_object, "scopes", FALSE));
+  read_pairs (reader, auth_object, "token_params", rc_auth_get_token_params (auth));
+  rc_auth_set_secret_id (auth, read_string (reader, auth_object, "secret_id", FALSE));
+
+  reader_pop (reader, len);
+}
+
+static RcMethod *
+read_method (Reader     *reader,
+             JsonObject *object)
+{
+  g_autoptr(RcMethod) method = rc_method_new (NULL);
+
+  rc_method_set_id (method, read_string (reader, object, "id", TRUE));
+  rc_method_set_name (method, read_string (reader, object, "name", TRUE));
+  rc_method_set_verb (method, read_string (reader, object, "verb", TRUE));
+  rc_method_set_url (method, read_string (reader, object, "url", TRUE));
+  rc_method_set_description (method, read_string (reader, object, "description", FALSE));
+  read_pairs (reader, object, "headers", rc_method_get_headers (method));
+  rc_method_set_content_type (method, read_string (reader, object, "content_type", FALSE));
+  rc_method_set_body (method, read_string (reader, object, "body", FALSE));
+  read_pairs (reader, object, "test_values", rc_method_get_test_values (method));
+
+  if (!reader->error && json_object_has_member (object, "auth"))
+    {
+      g_autoptr(RcAuth) auth = rc_auth_new ();
+
+      read_auth (reader, object, auth);
+      rc_method_set_auth (method, auth);
+    }
+
+  return reader->error ? NULL : g_steal_pointer (&method);
+}
+
+static RcApi *
+read_api (Reader     *reader,
+          JsonObject *object)
+{
+  g_autoptr(RcApi) api = rc_api_new (NULL);
+  JsonArray *methods;
+  guint n_methods;
+
+  rc_api_set_id (api, read_string (reader, object, "id", TRUE));
+  rc_api_set_name (api, read_string (reader, object, "name", TRUE));
+  rc_api_set_base_url (api, read_string (reader, object, "base_url", FALSE));
+  rc_api_set_description (api, read_string (reader, object, "description", FALSE));
+  read_pairs (reader, object, "headers", rc_api_get_headers (api));
+  if (!reader->error)
+    read_auth (reader, object, rc_api_get_auth (api));
+
+  methods = read_array (reader, object, "methods", FALSE);
+  n_methods = methods ? json_array_get_length (methods) : 0;
+  for (guint i = 0; i < n_methods && !reader->error; i++)
+    {
+      gsize len = reader_push (reader, ".methods[%u]", i);
+      JsonObject *method_object = read_element_object (reader, methods, i);
+      g_autoptr(RcMethod) method = NULL;
+
+      if (method_object && (method = read_method (reader, method_object)))
+        rc_api_add_method (api, method);
+
+      reader_pop (reader, len);
+    }
+
+  return reader->error ? NULL : g_steal_pointer (&api);
+}
+
+static gboolean
+check_format (Reader     *reader,
+              JsonObject *root)
+{
+  JsonNode *node = json_object_get_member (root, "format");
+  gint64 format;
+
+  if (node == NULL
+      || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      reader->error = g_error_new (RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
+                                   _("“%s” is not a Restcall project: it has no “format” number. "
+                                     "Open a file saved by Restcall."),
+                                   reader->display_name);
+      return FALSE;
+    }
+
+  format = json_node_get_int (node);
+  if (format > RC_PROJECT_FORMAT)
+    {
+      reader->error = g_error_new (RC_PROJECT_ERROR, RC_PROJECT_ERROR_NEWER_FORMAT,
+                                   _("“%s” was saved by a newer version of Restcall "
+                                     "(file format %" G_GINT64_FORMAT ", this version reads "
+                                     "format %d). Update Restcall to open it; the file was left "
+                                     "untouched."),
+                                   reader->display_name, format, RC_PROJECT_FORMAT);
+      return FALSE;
+    }
+
+  if (format < 1)
+    {
+      reader->error = g_error_new (RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
+                                   _("“%s” has an invalid file format number %" G_GINT64_FORMAT ". "
+                                     "Fix the file in a text editor or open a backup."),
+                                   reader->display_name, format);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rc_project_deserialize:
+ * @bytes: the contents of a project file
+ * @display_name: how to name the file in error messages
+ *
+ * Returns: (transfer full): a new, clean project without a file
+ */
+RcProject *
+rc_project_deserialize (GBytes      *bytes,
+                        const char  *display_name,
+                        GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(RcProject) project = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) path = g_string_new (NULL);
+  Reader reader = { display_name, path, NULL };
+  JsonObject *root;
+  JsonArray *apis;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (!g_utf8_validate (data, size, NULL))
+    {
+      g_set_error (error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
+                   _("“%s” is not a Restcall project: it is not UTF-8 text. "
+                     "Open a file saved by Restcall."),
+                   display_name);
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, data, size, &local_error))
+    {
+      /* json-glib's message starts with <line>:<column>. */
+      g_set_error (error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
+                   _("“%s” is not a valid Restcall project: the JSON is broken at %s. "
+                     "Fix the file in a text editor or open a backup."),
+                   display_name, local_error->message);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error (error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
+                   _("“%s” is not a Restcall project: it holds no JSON object. "
+                     "Open a file saved by Restcall."),
+                   display_name);
+      return NULL;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  if (!check_format (&reader, root))
+    {
+      g_propagate_error (error, reader.error);
+      return NULL;
+    }
+
+  project = rc_project_new ();
+  rc_project_set_id (project, read_string (&reader, root, "id", TRUE));
+
+  apis = read_array (&reader, root, "apis", TRUE);
+  for (guint i = 0; apis && i < json_array_get_length (apis) && !reader.error; i++)
+    {
+      gsize len = reader_push (&reader, "apis[%u]", i);
+      JsonObject *api_object = read_element_object (&reader, apis, i);
+      g_autoptr(RcApi) api = NULL;
+
+      if (api_object && (api = read_api (&reader, api_object)))
+        rc_project_add_api (project, api);
+
+      reader_pop (&reader, len);
+    }
+
+  if (reader.error)
+    {
+      g_propagate_error (error, reader.error);
+      return NULL;
+    }
+
+  rc_project_set_dirty (project, FALSE);
+
+  return g_steal_pointer (&project);
+}
+
+/* Files */
+
+static char *
+dup_display_name (GFile *file)
+{
+  return g_file_get_parse_name (file);
+}
+
+/**
+ * rc_project_load:
+ *
+ * Reads a project file synchronously; rc_project_load_async() runs this in
+ * a worker thread.
+ *
+ * Returns: (transfer full): the project, clean, with its file set
+ */
+RcProject *
+rc_project_load (GFile         *file,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(RcProject) project = NULL;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  display_name = dup_display_name (file);
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("Could not open “%s”: the file does not exist. "
+                       "Check the name, or choose another file."),
+                     display_name);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                     _("Could not open “%s”: you do not have permission to read it. "
+                       "Change its permissions, or choose another file."),
+                     display_name);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                     _("Could not open “%s”: it is a folder, not a project file. "
+                       "Choose a .restcall file."),
+                     display_name);
+      else
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("Could not open “%s”: %s"),
+                     display_name, local_error->message);
+      return NULL;
+    }
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  project = rc_project_deserialize (bytes, display_name, error);
+  if (project == NULL)
+    return NULL;
+
+  rc_project_set_file (project, file);
+  rc_project_set_dirty (project, FALSE);
+
+  return g_steal_pointer (&project);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  GError *error = NULL;
+  RcProject *project;
+
+  if ((project = rc_project_load (file, cancellable, &error)))
+    g_task_return_pointer (task, project, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+rc_project_load_async (GFile               *file,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rc_project_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * rc_project_load_finish:
+ *
+ * Returns: (transfer full): the loaded project, clean, with its file set
+ */
+RcProject *
+rc_project_load_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rc_project_load_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  GFile  *file;
+  GBytes *bytes;
+} SaveData;
+
+static void
+save_data_free (gpointer data)
+{
+  SaveData *save = data;
+
+  g_clear_object (&save->file);
+  g_clear_pointer (&save->bytes, g_bytes_unref);
+  g_free (save);
+}
+
+static gboolean
+save_file (GFile   *file,
+           GBytes  *bytes,
+           GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *display_name = dup_display_name (file);
+  g_autoptr(GError) local_error = NULL;
+  int mode = 0666;
+  GStatBuf st;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (path == NULL)
+    {
+      /* Not a local file: GIO writes beside it and renames where it can. */
+      if (!g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE,
+                                    NULL, NULL, &local_error))
+        {
+          g_set_error (error, local_error->domain, local_error->code,
+                       _("Could not save “%s”: %s"), display_name, local_error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* Keep the permissions of the file being replaced. */
+  if (g_stat (path, &st) == 0)
+    mode = st.st_mode & 0777;
+
+  /* A temporary file in the same folder, then rename(): the old file stays
+   * whole until the new one is complete. */
+  if (!g_file_set_contents_full (path, data, size,
+                                 G_FILE_SET_CONTENTS_CONSISTENT,
+                                 mode, &local_error))
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES)
+          || g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_PERM)
+          || g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ROFS))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                     _("Could not save “%s”: you do not have permission to write in the "
+                       "folder “%s”. Use Save As to save it somewhere else."),
+                     display_name, folder);
+      else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("Could not save “%s”: the folder “%s” does not exist. "
+                       "Use Save As to choose another folder."),
+                     display_name, folder);
+      else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                     _("Could not save “%s”: the disk is full. "
+                       "Free some space, or use Save As to save it elsewhere."),
+                     display_name);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                     _("Could not save “%s”: %s"), display_name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *save = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (save_file (save->file, save->bytes, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * rc_project_save_async:
+ * @file: (nullable): where to save, or %NULL for the project's own file
+ *
+ * Saves the project as it is now. On success the project's file becomes
+ * @file and the project is clean, unless it changed while saving.
+ */
+void
+rc_project_save_async (RcProject           *self,
+                       GFile               *file,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *save;
+
+  g_return_if_fail (RC_IS_PROJECT (self));
+  g_return_if_fail (!file || G_IS_FILE (file));
+  g_return_if_fail (file || rc_project_get_file (self));
+
+  save = g_new0 (SaveData, 1);
+  save->file = g_object_ref (file ? file : rc_project_get_file (self));
+  save->bytes = rc_project_serialize (self);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rc_project_save_async);
+  g_task_set_task_data (task, save, save_data_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+rc_project_save_finish (RcProject     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_autoptr(GBytes) now = NULL;
+  SaveData *save;
+
+  g_return_val_if_fail (RC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rc_project_save_async, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  save = g_task_get_task_data (G_TASK (result));
+  rc_project_set_file (self, save->file);
+
+  /* Edits made while the file was being written are not in it. */
+  now = rc_project_serialize (self);
+  rc_project_set_dirty (self, !g_bytes_equal (now, save->bytes));
+
+  return TRUE;
+}

@@ -1,0 +1,408 @@
+/* rc-project.c: the document: a list of APIs, its file and its dirty state
+ *
+ * The project is a GListModel of RcApi. Any change anywhere below it (an
+ * API, a method, an auth setting, a header) marks it dirty; saving or
+ * loading marks it clean. Reading and writing the file is in
+ * rc-project-file.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rc-project.h"
+#include "rc-util-private.h"
+
+struct _RcProject
+{
+  GObject     parent_instance;
+
+  char       *id;
+  GFile      *file;
+  GListStore *apis;
+  guint       dirty : 1;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RcProject, rc_project, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+G_DEFINE_QUARK (rc-project-error-quark, rc_project_error)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_FILE,
+  PROP_TITLE,
+  PROP_DIRTY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+api_changed_cb (RcProject *self)
+{
+  rc_project_set_dirty (self, TRUE);
+}
+
+static void
+apis_items_changed_cb (RcProject  *self,
+                       guint       position,
+                       guint       removed,
+                       guint       added,
+                       GListModel *apis)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  rc_project_set_dirty (self, TRUE);
+}
+
+static GType
+rc_project_get_item_type (GListModel *model)
+{
+  return RC_TYPE_API;
+}
+
+static guint
+rc_project_get_n_items (GListModel *model)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (RC_PROJECT (model)->apis));
+}
+
+static gpointer
+rc_project_get_item (GListModel *model,
+                     guint       position)
+{
+  return g_list_model_get_item (G_LIST_MODEL (RC_PROJECT (model)->apis), position);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = rc_project_get_item_type;
+  iface->get_n_items = rc_project_get_n_items;
+  iface->get_item = rc_project_get_item;
+}
+
+static void
+rc_project_dispose (GObject *object)
+{
+  RcProject *self = (RcProject *)object;
+
+  if (self->apis)
+    {
+      guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->apis));
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(RcApi) api = g_list_model_get_item (G_LIST_MODEL (self->apis), i);
+
+          g_signal_handlers_disconnect_by_func (api, api_changed_cb, self);
+        }
+    }
+
+  g_clear_object (&self->apis);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (rc_project_parent_class)->dispose (object);
+}
+
+static void
+rc_project_finalize (GObject *object)
+{
+  RcProject *self = (RcProject *)object;
+
+  g_clear_pointer (&self->id, g_free);
+
+  G_OBJECT_CLASS (rc_project_parent_class)->finalize (object);
+}
+
+static void
+rc_project_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  RcProject *self = RC_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_TITLE:
+      g_value_take_string (value, rc_project_dup_title (self));
+      break;
+
+    case PROP_DIRTY:
+      g_value_set_boolean (value, self->dirty);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rc_project_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  RcProject *self = RC_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      rc_project_set_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_FILE:
+      rc_project_set_file (self, g_value_get_object (value));
+      break;
+
+    case PROP_DIRTY:
+      rc_project_set_dirty (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rc_project_class_init (RcProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rc_project_dispose;
+  object_class->finalize = rc_project_finalize;
+  object_class->get_property = rc_project_get_property;
+  object_class->set_property = rc_project_set_property;
+
+  /**
+   * RcProject:id:
+   *
+   * An opaque identifier of the project, used to tell its secrets in the
+   * keyring from those of other projects.
+   */
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DIRTY] =
+    g_param_spec_boolean ("dirty", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rc_project_init (RcProject *self)
+{
+  self->id = g_uuid_string_random ();
+  self->apis = g_list_store_new (RC_TYPE_API);
+
+  g_signal_connect_object (self->apis, "items-changed",
+                           G_CALLBACK (apis_items_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+RcProject *
+rc_project_new (void)
+{
+  return g_object_new (RC_TYPE_PROJECT, NULL);
+}
+
+const char *
+rc_project_get_id (RcProject *self)
+{
+  g_return_val_if_fail (RC_IS_PROJECT (self), NULL);
+
+  return self->id;
+}
+
+void
+rc_project_set_id (RcProject  *self,
+                   const char *id)
+{
+  g_return_if_fail (RC_IS_PROJECT (self));
+
+  if (rc_set_str (&self->id, id))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+      rc_project_set_dirty (self, TRUE);
+    }
+}
+
+/**
+ * rc_project_get_file:
+ *
+ * Returns: (transfer none) (nullable): where the project was last loaded
+ *   from or saved to
+ */
+GFile *
+rc_project_get_file (RcProject *self)
+{
+  g_return_val_if_fail (RC_IS_PROJECT (self), NULL);
+
+  return self->file;
+}
+
+void
+rc_project_set_file (RcProject *self,
+                     GFile     *file)
+{
+  g_return_if_fail (RC_IS_PROJECT (self));
+  g_return_if_fail (!file || G_IS_FILE (file));
+
+  if (self->file == file || (self->file && file && g_file_equal (self->file, file)))
+    return;
+
+  g_set_object (&self->file, file);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+/**
+ * rc_project_dup_title:
+ *
+ * Returns: (transfer full): the file's name, or a placeholder for a project
+ *   never saved
+ */
+char *
+rc_project_dup_title (RcProject *self)
+{
+  g_return_val_if_fail (RC_IS_PROJECT (self), NULL);
+
+  if (self->file == NULL)
+    return g_strdup (_("Untitled Project"));
+
+  return g_file_get_basename (self->file);
+}
+
+gboolean
+rc_project_get_dirty (RcProject *self)
+{
+  g_return_val_if_fail (RC_IS_PROJECT (self), FALSE);
+
+  return self->dirty;
+}
+
+void
+rc_project_set_dirty (RcProject *self,
+                      gboolean   dirty)
+{
+  g_return_if_fail (RC_IS_PROJECT (self));
+
+  dirty = !!dirty;
+  if (self->dirty == dirty)
+    return;
+
+  self->dirty = dirty;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+}
+
+guint
+rc_project_get_n_apis (RcProject *self)
+{
+  g_return_val_if_fail (RC_IS_PROJECT (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->apis));
+}
+
+/**
+ * rc_project_get_api:
+ *
+ * Returns: (transfer none) (nullable): the API at @position
+ */
+RcApi *
+rc_project_get_api (RcProject *self,
+                    guint      position)
+{
+  g_autoptr(RcApi) api = NULL;
+
+  g_return_val_if_fail (RC_IS_PROJECT (self), NULL);
+
+  api = g_list_model_get_item (G_LIST_MODEL (self->apis), position);
+
+  /* The store keeps its own reference. */
+  return api;
+}
+
+void
+rc_project_add_api (RcProject *self,
+                    RcApi     *api)
+{
+  g_return_if_fail (RC_IS_PROJECT (self));
+  g_return_if_fail (RC_IS_API (api));
+
+  g_signal_connect_object (api, "changed",
+                           G_CALLBACK (api_changed_cb), self, G_CONNECT_SWAPPED);
+  g_list_store_append (self->apis, api);
+}
+
+void
+rc_project_remove_api (RcProject *self,
+                       RcApi     *api)
+{
+  guint position;
+
+  g_return_if_fail (RC_IS_PROJECT (self));
+  g_return_if_fail (RC_IS_API (api));
+
+  if (!g_list_store_find (self->apis, api, &position))
+    {
+      g_critical ("API “%s” is not in the project", rc_api_get_name (api));
+      return;
+    }
+
+  g_signal_handlers_disconnect_by_func (api, api_changed_cb, self);
+  g_list_store_remove (self->apis, position);
+}
+
+/**
+ * rc_project_find_api:
+ *
+ * Returns: (transfer none) (nullable): the first API called @name
+ */
+RcApi *
+rc_project_find_api (RcProject  *self,
+                     const char *name)
+{
+  guint n_items;
+
+  g_return_val_if_fail (RC_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  n_items = rc_project_get_n_apis (self);
+  for (guint i = 0; i < n_items; i++)
+    {
+      RcApi *api = rc_project_get_api (self, i);
+
+      if (g_str_equal (rc_api_get_name (api), name))
+        return api;
+    }
+
+  return NULL;
+}

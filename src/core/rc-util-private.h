@@ -1,0 +1,32 @@
+/* rc-util-private.h: small helpers shared by the core's files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* g_set_str() arrived in GLib 2.76; bookworm has 2.74. A NULL new value
+ * becomes the empty string, so string properties are never NULL. */
+static inline gboolean
+rc_set_str (char       **str_pointer,
+            const char  *new_str)
+{
+  char *copy;
+
+  if (new_str == NULL)
+    new_str = "";
+
+  if (*str_pointer == new_str || g_strcmp0 (*str_pointer, new_str) == 0)
+    return FALSE;
+
+  copy = g_strdup (new_str);
+  g_free (*str_pointer);
+  *str_pointer = copy;
+
+  return TRUE;
+}
+
+G_END_DECLS

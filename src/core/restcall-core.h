@@ -1,0 +1,14 @@
+/* restcall-core.h: the public API of the GTK-free core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rc-types.h"
+#include "rc-pair.h"
+#include "rc-pair-list.h"
+#include "rc-auth.h"
+#include "rc-method.h"
+#include "rc-api.h"
+#include "rc-project.h"
+#include "rc-core-enums.h"
