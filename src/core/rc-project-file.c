@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 
 #include "rc-project.h"
 
@@ -536,11 +537,30 @@ rc_project_deserialize (GBytes      *bytes,
 
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
-      /* json-glib's message starts with <line>:<column>. */
+      const char *problem = local_error->message;
+      guint line = 0, column = 0;
+      int consumed = 0;
+
+      /* json-glib's message reads "<data>:LINE:COLUMN: problem". */
+      if (sscanf (problem, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+        g_set_error (error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
+                     _("“%s” is not a valid Restcall project: the JSON is broken at line %u, "
+                       "column %u (%s). Fix the file in a text editor or open a backup."),
+                     display_name, line, column, problem + consumed);
+      else
+        g_set_error (error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
+                     _("“%s” is not a valid Restcall project: the JSON is broken (%s). "
+                       "Fix the file in a text editor or open a backup."),
+                     display_name, problem);
+      return NULL;
+    }
+
+  if (json_parser_get_root (parser) == NULL)
+    {
       g_set_error (error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
-                   _("“%s” is not a valid Restcall project: the JSON is broken at %s. "
-                     "Fix the file in a text editor or open a backup."),
-                   display_name, local_error->message);
+                   _("“%s” is not a Restcall project: the file is empty. "
+                     "Open a file saved by Restcall, or a backup."),
+                   display_name);
       return NULL;
     }
 

@@ -1,0 +1,235 @@
+/* test-cli.c: the headless command line, run as a user would
+ *
+ * Runs the real `restcall` binary without any display, so a sub-command
+ * that initialised GTK would fail here.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sys/wait.h>
+
+#include "restcall-core.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_restcall (Run        *run,
+              const char *first_arg,
+              ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("RESTCALL_BIN");
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  g_assert_nonnull (bin);
+
+  g_ptr_array_add (argv, (gpointer)bin);
+  va_start (args, first_arg);
+  for (arg = first_arg; arg; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  /* No display of any kind. */
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_unsetenv (envp, "GDK_BACKEND");
+  envp = g_environ_unsetenv (envp, "DBUS_SESSION_BUS_ADDRESS");
+
+  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+}
+
+static char *
+sample_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "sample.restcall", NULL);
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_restcall (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "restcall " PACKAGE_VERSION "\n");
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) show_help = { 0 };
+
+  run_restcall (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "restcall COMMAND"));
+  g_assert_nonnull (strstr (run.out, "  show "));
+
+  run_restcall (&show_help, "show", "--help", NULL);
+  g_assert_cmpint (show_help.status, ==, 0);
+  g_assert_nonnull (strstr (show_help.out, "--json"));
+}
+
+static void
+test_show_json (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RcProject) project = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  JsonArray *apis;
+  guint n_apis;
+
+  run_restcall (&run, "show", path, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+
+  /* The output lists exactly what the project file holds. */
+  project = rc_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+
+  apis = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "apis");
+  n_apis = json_array_get_length (apis);
+  g_assert_cmpuint (n_apis, ==, rc_project_get_n_apis (project));
+
+  for (guint i = 0; i < n_apis; i++)
+    {
+      JsonObject *api_object = json_array_get_object_element (apis, i);
+      RcApi *api = rc_project_get_api (project, i);
+      JsonArray *methods = json_object_get_array_member (api_object, "methods");
+      JsonObject *auth = json_object_get_object_member (api_object, "auth");
+
+      g_assert_cmpstr (json_object_get_string_member (api_object, "name"), ==, rc_api_get_name (api));
+      g_assert_cmpstr (json_object_get_string_member (api_object, "base_url"), ==, rc_api_get_base_url (api));
+      g_assert_cmpstr (json_object_get_string_member (auth, "type"), ==,
+                       rc_auth_kind_to_string (rc_auth_get_kind (rc_api_get_auth (api))));
+      g_assert_cmpuint (json_array_get_length (methods), ==, rc_api_get_n_methods (api));
+
+      for (guint j = 0; j < json_array_get_length (methods); j++)
+        {
+          JsonObject *method_object = json_array_get_object_element (methods, j);
+          RcMethod *method = rc_api_get_method (api, j);
+          JsonObject *method_auth = json_object_get_object_member (method_object, "auth");
+
+          g_assert_cmpstr (json_object_get_string_member (method_object, "name"), ==, rc_method_get_name (method));
+          g_assert_cmpstr (json_object_get_string_member (method_object, "verb"), ==, rc_method_get_verb (method));
+          g_assert_cmpstr (json_object_get_string_member (method_object, "url"), ==, rc_method_get_url (method));
+          g_assert_cmpint (json_object_get_boolean_member (method_auth, "inherited"), ==,
+                           rc_method_get_auth (method) == NULL);
+        }
+    }
+
+  /* The OAuth 2.0 API shows its settings. */
+  {
+    JsonObject *petstore_auth =
+      json_object_get_object_member (json_array_get_object_element (apis, 0), "auth");
+    JsonArray *scopes = json_object_get_array_member (petstore_auth, "scopes");
+
+    g_assert_cmpstr (json_object_get_string_member (petstore_auth, "type"), ==, "oauth2-client-credentials");
+    g_assert_cmpstr (json_object_get_string_member (petstore_auth, "token_url"), ==,
+                     "https://auth.example.com/oauth2/token");
+    g_assert_cmpuint (json_array_get_length (scopes), ==, 2);
+    g_assert_cmpstr (json_array_get_string_element (scopes, 1), ==, "pets:write");
+  }
+
+  /* Not even the secret's reference is printed. */
+  g_assert_null (strstr (run.out, "secret"));
+}
+
+static void
+test_show_text (void)
+{
+  g_autofree char *path = sample_path ();
+  g_auto(Run) run = { 0 };
+
+  run_restcall (&run, "show", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Petstore\n"));
+  g_assert_nonnull (strstr (run.out, "Billing\n"));
+  g_assert_nonnull (strstr (run.out, "Authentication: OAuth 2.0: client credentials"));
+  g_assert_nonnull (strstr (run.out, "GET     getPet  /pets/{petId}"));
+  g_assert_nonnull (strstr (run.out, "POST    createInvoice  /invoices"));
+  g_assert_null (strstr (run.out, "secret"));
+}
+
+static void
+test_show_errors (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("restcall-cli-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.restcall", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.restcall", NULL);
+  g_auto(Run) no_file = { 0 };
+  g_auto(Run) two_files = { 0 };
+  g_auto(Run) not_found = { 0 };
+  g_auto(Run) invalid = { 0 };
+
+  run_restcall (&no_file, "show", NULL);
+  g_assert_cmpint (no_file.status, ==, 2);
+  g_assert_nonnull (strstr (no_file.err, "Name exactly one project file"));
+
+  run_restcall (&two_files, "show", "a", "b", NULL);
+  g_assert_cmpint (two_files.status, ==, 2);
+
+  run_restcall (&not_found, "show", missing, NULL);
+  g_assert_cmpint (not_found.status, ==, 1);
+  g_assert_nonnull (strstr (not_found.err, missing));
+  g_assert_nonnull (strstr (not_found.err, "does not exist"));
+  g_assert_cmpstr (not_found.out, ==, "");
+
+  g_assert_true (g_file_set_contents (broken, "{\"format\": 1, \"apis\": [", -1, NULL));
+  run_restcall (&invalid, "show", broken, "--json", NULL);
+  g_assert_cmpint (invalid.status, ==, 1);
+  g_assert_nonnull (strstr (invalid.err, broken));
+  g_assert_nonnull (strstr (invalid.err, "not a valid Restcall project"));
+
+  g_unlink (broken);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/restcall/cli/version", test_version);
+  g_test_add_func ("/restcall/cli/help", test_help);
+  g_test_add_func ("/restcall/cli/show-json", test_show_json);
+  g_test_add_func ("/restcall/cli/show-text", test_show_text);
+  g_test_add_func ("/restcall/cli/show-errors", test_show_errors);
+
+  return g_test_run ();
+}

@@ -1,0 +1,588 @@
+/* test-project-file.c: reading and writing *.restcall files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "restcall-core.h"
+
+#define LOOP_TIMEOUT_SECONDS 10
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("restcall-test-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  g_chmod (path, 0700);
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+write_text (const char *path,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+sample_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "sample.restcall", NULL);
+}
+
+static guint
+count_entries (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir && g_dir_read_name (dir))
+    n++;
+
+  return n;
+}
+
+/* Runs the default main context until *done, for at most a few seconds. */
+static void
+wait_for (gboolean *done)
+{
+  gint64 deadline = g_get_monotonic_time () + LOOP_TIMEOUT_SECONDS * G_USEC_PER_SEC;
+
+  while (!*done && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  g_assert_true (*done);
+}
+
+typedef struct
+{
+  gboolean      done;
+  RcProject    *project;
+  GError       *error;
+} AsyncResult;
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  AsyncResult *async = user_data;
+
+  async->project = rc_project_load_finish (result, &async->error);
+  async->done = TRUE;
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  AsyncResult *async = user_data;
+
+  rc_project_save_finish (RC_PROJECT (object), result, &async->error);
+  async->done = TRUE;
+}
+
+static RcProject *
+load_async (GFile   *file,
+            GError **error)
+{
+  AsyncResult async = { 0 };
+
+  rc_project_load_async (file, NULL, load_cb, &async);
+  wait_for (&async.done);
+  if (async.error)
+    g_propagate_error (error, async.error);
+
+  return async.project;
+}
+
+static gboolean
+save_async (RcProject  *project,
+            GFile      *file,
+            GError    **error)
+{
+  AsyncResult async = { 0 };
+
+  rc_project_save_async (project, file, NULL, save_cb, &async);
+  wait_for (&async.done);
+  if (async.error)
+    {
+      g_propagate_error (error, async.error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+test_round_trip_sample (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = sample_path ();
+  g_autofree char *out_path = g_build_filename (fixture->dir, "copy.restcall", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(GBytes) original = read_bytes (path);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(RcProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  project = load_async (file, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (rc_project_get_file (project), file));
+  g_assert_false (rc_project_get_dirty (project));
+  g_assert_cmpuint (rc_project_get_n_apis (project), ==, 2);
+
+  /* The sample has what later tests rely on. */
+  {
+    RcApi *petstore = rc_project_find_api (project, "Petstore");
+    RcApi *billing = rc_project_find_api (project, "Billing");
+    RcAuth *auth;
+
+    g_assert_nonnull (petstore);
+    g_assert_nonnull (billing);
+    auth = rc_api_get_auth (petstore);
+    g_assert_cmpint (rc_auth_get_kind (auth), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+    g_assert_cmpstr (rc_auth_get_token_url (auth), ==, "https://auth.example.com/oauth2/token");
+    g_assert_cmpstr (rc_auth_get_scopes (auth), ==, "pets:read pets:write");
+    g_assert_cmpstr (rc_pair_list_lookup (rc_auth_get_token_params (auth), "audience"), ==,
+                     "https://petstore.example.com");
+    g_assert_cmpint (rc_auth_get_kind (rc_api_get_auth (billing)), ==, RC_AUTH_KIND_BASIC);
+    g_assert_cmpuint (rc_api_get_n_methods (petstore), ==, 3);
+    g_assert_cmpstr (rc_method_get_url (rc_api_find_method (petstore, "getPet")), ==, "/pets/{petId}");
+    g_assert_nonnull (rc_method_get_auth (rc_api_find_method (billing, "health")));
+    g_assert_true (rc_method_get_effective_auth (rc_api_find_method (billing, "listInvoices"))
+                   == rc_api_get_auth (billing));
+  }
+
+  /* In memory, and through a file written by save. */
+  saved = rc_project_serialize (project);
+  g_assert_true (g_bytes_equal (saved, original));
+
+  g_assert_true (save_async (project, out, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&saved, g_bytes_unref);
+  saved = read_bytes (out_path);
+  g_assert_true (g_bytes_equal (saved, original));
+  g_assert_true (g_file_equal (rc_project_get_file (project), out));
+  g_assert_false (rc_project_get_dirty (project));
+
+  /* Only the project file is left in the folder: no temporary file. */
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+}
+
+static RcProject *
+build_full_project (void)
+{
+  RcProject *project = rc_project_new ();
+  g_autoptr(RcApi) api = rc_api_new ("Ünïcödé API \"quoted\" \\ backslash");
+  g_autoptr(RcApi) empty = rc_api_new ("");
+  g_autoptr(RcMethod) method = rc_method_new ("post\tthing");
+  g_autoptr(RcMethod) bare = rc_method_new ("bare");
+  g_autoptr(RcAuth) own = rc_auth_new ();
+  RcAuth *auth = rc_api_get_auth (api);
+
+  rc_api_set_base_url (api, "https://api.example.com/v1/");
+  rc_api_set_description (api, "Line one\nLine two — with “quotes” and emoji 🎉");
+  rc_pair_list_append (rc_api_get_headers (api), "X-Empty", "");
+  rc_pair_list_append (rc_api_get_headers (api), "Accept", "application/json");
+
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_id (auth, "id with spaces+plus%percent");
+  rc_auth_set_token_url (auth, "https://auth.example.com/token?x=1&y=2");
+  rc_auth_set_scopes (auth, "a  b");
+  rc_auth_set_client_auth (auth, RC_CLIENT_AUTH_BODY);
+  rc_auth_set_raw_basic (auth, TRUE);
+  rc_auth_set_username (auth, "kept even when the type is not basic");
+  rc_pair_list_append (rc_auth_get_token_params (auth), "resource", "r1");
+  rc_pair_list_append (rc_auth_get_token_params (auth), "resource", "r2");
+  rc_auth_ensure_secret_id (auth);
+
+  rc_method_set_verb (method, "patch");
+  rc_method_set_url (method, "/things/{id}?q={q}");
+  rc_method_set_body (method, "{\n  \"a\": [1, 2, 3],\n  \"nul\": \"\\u0000\"\n}");
+  rc_method_set_content_type (method, "application/json; charset=utf-8");
+  rc_pair_list_append (rc_method_get_headers (method), "Authorization", "Bearer manual");
+  rc_pair_list_append (rc_method_get_test_values (method), "id", "1/2");
+  rc_auth_set_kind (own, RC_AUTH_KIND_BASIC);
+  rc_auth_set_username (own, "me");
+  rc_method_set_auth (method, own);
+
+  rc_api_add_method (api, method);
+  rc_api_add_method (api, bare);
+  rc_project_add_api (project, api);
+  rc_project_add_api (project, empty);
+
+  return project;
+}
+
+static void
+test_round_trip_built (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(RcProject) project = build_full_project ();
+  g_autoptr(RcProject) loaded = NULL;
+  g_autoptr(GBytes) first = rc_project_serialize (project);
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GError) error = NULL;
+  RcApi *api;
+  RcMethod *method;
+  RcAuth *auth;
+
+  loaded = rc_project_deserialize (first, "built", &error);
+  g_assert_no_error (error);
+  g_assert_false (rc_project_get_dirty (loaded));
+  g_assert_null (rc_project_get_file (loaded));
+
+  second = rc_project_serialize (loaded);
+  g_assert_true (g_bytes_equal (first, second));
+
+  /* Every value survives, not only the bytes. */
+  g_assert_cmpstr (rc_project_get_id (loaded), ==, rc_project_get_id (project));
+  api = rc_project_get_api (loaded, 0);
+  g_assert_cmpstr (rc_api_get_name (api), ==, "Ünïcödé API \"quoted\" \\ backslash");
+  g_assert_cmpstr (rc_api_get_description (api), ==,
+                   "Line one\nLine two — with “quotes” and emoji 🎉");
+  g_assert_cmpstr (rc_api_get_id (api), ==, rc_api_get_id (rc_project_get_api (project, 0)));
+  g_assert_cmpstr (rc_pair_list_lookup (rc_api_get_headers (api), "X-Empty"), ==, "");
+  auth = rc_api_get_auth (api);
+  g_assert_cmpint (rc_auth_get_client_auth (auth), ==, RC_CLIENT_AUTH_BODY);
+  g_assert_true (rc_auth_get_raw_basic (auth));
+  g_assert_cmpstr (rc_auth_get_scopes (auth), ==, "a  b");
+  g_assert_cmpstr (rc_auth_get_username (auth), ==, "kept even when the type is not basic");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_auth_get_token_params (auth))), ==, 2);
+  g_assert_true (g_uuid_string_is_valid (rc_auth_get_secret_id (auth)));
+
+  method = rc_api_get_method (api, 0);
+  g_assert_cmpstr (rc_method_get_verb (method), ==, "PATCH");
+  g_assert_cmpstr (rc_method_get_name (method), ==, "post\tthing");
+  g_assert_cmpstr (rc_method_get_body (method), ==, "{\n  \"a\": [1, 2, 3],\n  \"nul\": \"\\u0000\"\n}");
+  g_assert_cmpstr (rc_pair_list_lookup (rc_method_get_test_values (method), "id"), ==, "1/2");
+  g_assert_cmpstr (rc_auth_get_username (rc_method_get_auth (method)), ==, "me");
+  g_assert_null (rc_method_get_auth (rc_api_get_method (api, 1)));
+  g_assert_cmpstr (rc_api_get_name (rc_project_get_api (loaded, 1)), ==, "");
+}
+
+static void
+test_save_while_editing (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(RcProject) project = build_full_project ();
+  g_autofree char *path = g_build_filename (fixture->dir, "editing.restcall", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AsyncResult async = { 0 };
+
+  /* The file holds the project as it was when saving started; an edit
+   * made meanwhile keeps the project dirty. */
+  rc_project_save_async (project, file, NULL, save_cb, &async);
+  rc_api_set_name (rc_project_get_api (project, 1), "Edited meanwhile");
+  wait_for (&async.done);
+  g_assert_no_error (async.error);
+  g_assert_true (rc_project_get_dirty (project));
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RcProject) loaded = rc_project_load (file, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (rc_api_get_name (rc_project_get_api (loaded, 1)), ==, "");
+  }
+}
+
+static void
+test_keeps_permissions (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(RcProject) project = build_full_project ();
+  g_autofree char *path = g_build_filename (fixture->dir, "private.restcall", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  write_text (path, "{}");
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+
+  g_assert_true (save_async (project, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+assert_load_fails_untouched (const char  *path,
+                             GQuark       domain,
+                             int          code,
+                             const char  *expected_fragment)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcProject) project = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  GStatBuf st_before, st_after;
+  gboolean exists = g_file_test (path, G_FILE_TEST_IS_REGULAR);
+
+  if (exists)
+    {
+      before = read_bytes (path);
+      g_assert_cmpint (g_stat (path, &st_before), ==, 0);
+    }
+
+  project = load_async (file, &error);
+  g_assert_null (project);
+  g_assert_error (error, domain, code);
+  g_test_message ("error: %s", error->message);
+
+  /* The message names the file and what failed. */
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, expected_fragment));
+
+  /* Loading never writes. */
+  if (exists)
+    {
+      after = read_bytes (path);
+      g_assert_true (g_bytes_equal (before, after));
+      g_assert_cmpint (g_stat (path, &st_after), ==, 0);
+      g_assert_cmpint (st_after.st_mtime, ==, st_before.st_mtime);
+    }
+  else if (domain == G_IO_ERROR && code == G_IO_ERROR_NOT_FOUND)
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_newer_format (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "future.restcall", NULL);
+
+  write_text (path, "{\n  \"format\" : 2,\n  \"id\" : \"x\",\n  \"apis\" : [],\n  \"hologram\" : true\n}\n");
+  assert_load_fails_untouched (path, RC_PROJECT_ERROR, RC_PROJECT_ERROR_NEWER_FORMAT,
+                               "newer version of Restcall");
+}
+
+static void
+test_broken (Fixture       *fixture,
+             gconstpointer  data)
+{
+  struct {
+    const char *contents;
+    const char *fragment;
+  } cases[] = {
+    /* Truncated JSON names the line. */
+    { "{\n  \"format\" : 1,\n  \"apis\" : [\n", "at line 4, column 0 (Parse error" },
+    { "", "the file is empty" },
+    { "  \n\t", "the file is empty" },
+    { "[1, 2]", "no JSON object" },
+    { "{\"apis\": []}", "no “format” number" },
+    { "{\"format\": \"1\", \"apis\": []}", "no “format” number" },
+    { "{\"format\": 0, \"id\": \"x\", \"apis\": []}", "invalid file format number 0" },
+    { "{\"format\": 1, \"id\": \"x\"}", "apis is missing" },
+    { "{\"format\": 1, \"id\": \"x\", \"apis\": {}}", "apis must be a list" },
+    { "{\"format\": 1, \"id\": \"x\", \"apis\": [3]}", "apis[0] must be an object" },
+    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": 7, \"auth\": {\"type\": \"none\"}}]}",
+      "apis[0].name must be a string" },
+    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", \"auth\": {\"type\": \"digest\"}}]}",
+      "apis[0].auth has an unknown type “digest”" },
+    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", \"auth\": {\"type\": \"none\"}, "
+      "\"methods\": [{\"id\": \"m\", \"name\": \"m\", \"url\": \"/\"}]}]}",
+      "apis[0].methods[0].verb is missing" },
+    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", \"auth\": {\"type\": \"none\"}, "
+      "\"methods\": [{\"id\": \"m\", \"name\": \"m\", \"verb\": \"GET\", \"url\": \"/\", "
+      "\"headers\": [{\"name\": \"A\", \"value\": 1}]}]}]}",
+      "apis[0].methods[0].headers[0].value must be a string" },
+    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", "
+      "\"auth\": {\"type\": \"oauth2-client-credentials\", \"client_auth\": \"mtls\"}}]}",
+      "unknown client_auth “mtls”" },
+    { "\xff\xfe{}", "not UTF-8" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("broken-%u.restcall", i);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_autofree char *escaped = g_strescape (cases[i].contents, NULL);
+
+      g_test_message ("case %u: %s", i, escaped);
+      write_text (path, cases[i].contents);
+      assert_load_fails_untouched (path, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
+                                   cases[i].fragment);
+    }
+}
+
+static void
+test_missing (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "nothing-here.restcall", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "a-folder.restcall", NULL);
+
+  assert_load_fails_untouched (path, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "does not exist");
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  assert_load_fails_untouched (folder, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "is a folder");
+}
+
+/* Permission checks do not apply to root, so as root the check runs in a
+ * child process that has become "nobody". */
+static gboolean
+drop_root (void)
+{
+  if (geteuid () != 0)
+    return TRUE;
+
+  return setgid (65534) == 0 && setuid (65534) == 0;
+}
+
+static void
+test_unwritable_folder (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "read-only", NULL);
+  g_autofree char *path = g_build_filename (folder, "project.restcall", NULL);
+  g_autofree char *sample = sample_path ();
+  g_autoptr(GBytes) original = read_bytes (sample);
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  write_text (path, g_bytes_get_data (original, NULL));
+  /* Root's child becomes "nobody", who may enter both folders but write
+   * neither; the file itself is writable for everyone, as in-place
+   * writing would need. */
+  g_assert_cmpint (g_chmod (path, 0666), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(RcProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (drop_root ());
+
+      project = rc_project_load (file, NULL, &error);
+      g_assert_no_error (error);
+      rc_api_set_name (rc_project_get_api (project, 0), "Renamed");
+
+      g_assert_false (save_async (project, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+      g_test_message ("error: %s", error->message);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, "permission to write in the folder"));
+      g_assert_nonnull (strstr (error->message, "Save As"));
+
+      /* What the user typed is still there, and still unsaved. */
+      g_assert_true (rc_project_get_dirty (project));
+      g_assert_cmpstr (rc_api_get_name (rc_project_get_api (project, 0)), ==, "Renamed");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+
+  /* The old file is whole and nothing else was left behind. */
+  {
+    g_autoptr(GBytes) after = read_bytes (path);
+
+    g_assert_true (g_bytes_equal (after, original));
+    g_assert_cmpuint (count_entries (folder), ==, 1);
+  }
+}
+
+static void
+test_save_to_missing_folder (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(RcProject) project = build_full_project ();
+  g_autofree char *path = g_build_filename (fixture->dir, "no", "such", "x.restcall", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  rc_project_set_dirty (project, TRUE);
+  g_assert_false (save_async (project, file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_true (rc_project_get_dirty (project));
+  g_assert_null (rc_project_get_file (project));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/restcall/project-file/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("round-trip-sample", test_round_trip_sample);
+  ADD ("round-trip-built", test_round_trip_built);
+  ADD ("save-while-editing", test_save_while_editing);
+  ADD ("keeps-permissions", test_keeps_permissions);
+  ADD ("newer-format", test_newer_format);
+  ADD ("broken", test_broken);
+  ADD ("missing", test_missing);
+  ADD ("unwritable-folder", test_unwritable_folder);
+  ADD ("save-to-missing-folder", test_save_to_missing_folder);
+
+#undef ADD
+
+  return g_test_run ();
+}
