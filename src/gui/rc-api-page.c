@@ -1,0 +1,204 @@
+/* rc-api-page.c: edits an API: name, base URL, authentication, headers
+ *
+ * Every row is bound both ways to the API shown; showing another API moves
+ * the bindings over to it, so nothing is copied and nothing goes stale.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rc-api-page.h"
+#include "rc-auth-group.h"
+
+struct _RcApiPage
+{
+  AdwPreferencesPage parent_instance;
+
+  RcApi             *api;
+  GBindingGroup     *bindings;
+
+  AdwEntryRow       *name_row;
+  AdwEntryRow       *base_url_row;
+  AdwEntryRow       *description_row;
+  RcAuthGroup       *auth_group;
+  GtkListBox        *headers_list;
+};
+
+G_DEFINE_FINAL_TYPE (RcApiPage, rc_api_page, ADW_TYPE_PREFERENCES_PAGE)
+
+enum {
+  PROP_0,
+  PROP_API,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+create_header_row (gpointer item,
+                   gpointer user_data)
+{
+  RcPair *pair = item;
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Header names and values are the user's text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_bind_property (pair, "name", row, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (pair, "value", row, "subtitle", G_BINDING_SYNC_CREATE);
+
+  return row;
+}
+
+static void
+rc_api_page_dispose (GObject *object)
+{
+  RcApiPage *self = (RcApiPage *)object;
+
+  if (self->bindings)
+    g_binding_group_set_source (self->bindings, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RC_TYPE_API_PAGE);
+
+  g_clear_object (&self->bindings);
+  g_clear_object (&self->api);
+
+  G_OBJECT_CLASS (rc_api_page_parent_class)->dispose (object);
+}
+
+static void
+rc_api_page_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  RcApiPage *self = RC_API_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_API:
+      g_value_set_object (value, self->api);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rc_api_page_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  RcApiPage *self = RC_API_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_API:
+      rc_api_page_set_api (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rc_api_page_class_init (RcApiPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rc_api_page_dispose;
+  object_class->get_property = rc_api_page_get_property;
+  object_class->set_property = rc_api_page_set_property;
+
+  properties[PROP_API] =
+    g_param_spec_object ("api", NULL, NULL,
+                         RC_TYPE_API,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RC_TYPE_AUTH_GROUP);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-api-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcApiPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, RcApiPage, base_url_row);
+  gtk_widget_class_bind_template_child (widget_class, RcApiPage, description_row);
+  gtk_widget_class_bind_template_child (widget_class, RcApiPage, auth_group);
+  gtk_widget_class_bind_template_child (widget_class, RcApiPage, headers_list);
+}
+
+static void
+rc_api_page_init (RcApiPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->bindings = g_binding_group_new ();
+  g_binding_group_bind (self->bindings, "name", self->name_row, "text",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind (self->bindings, "base-url", self->base_url_row, "text",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind (self->bindings, "description", self->description_row, "text",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind (self->bindings, "auth", self->auth_group, "auth",
+                        G_BINDING_SYNC_CREATE);
+}
+
+GtkWidget *
+rc_api_page_new (void)
+{
+  return g_object_new (RC_TYPE_API_PAGE, NULL);
+}
+
+/**
+ * rc_api_page_get_api:
+ *
+ * Returns: (transfer none) (nullable): the API shown
+ */
+RcApi *
+rc_api_page_get_api (RcApiPage *self)
+{
+  g_return_val_if_fail (RC_IS_API_PAGE (self), NULL);
+
+  return self->api;
+}
+
+void
+rc_api_page_set_api (RcApiPage *self,
+                     RcApi     *api)
+{
+  g_return_if_fail (RC_IS_API_PAGE (self));
+  g_return_if_fail (api == NULL || RC_IS_API (api));
+
+  if (!g_set_object (&self->api, api))
+    return;
+
+  g_binding_group_set_source (self->bindings, api);
+  if (api == NULL)
+    rc_auth_group_set_auth (self->auth_group, NULL);
+
+  gtk_list_box_bind_model (self->headers_list,
+                           api ? G_LIST_MODEL (rc_api_get_headers (api)) : NULL,
+                           create_header_row, NULL, NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_API]);
+}
+
+/**
+ * rc_api_page_focus_name:
+ *
+ * Moves the keyboard focus to the name, for a new API to be named.
+ */
+void
+rc_api_page_focus_name (RcApiPage *self)
+{
+  g_return_if_fail (RC_IS_API_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}

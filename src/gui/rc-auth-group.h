@@ -1,0 +1,22 @@
+/* rc-auth-group.h: the rows that edit an RcAuth
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "restcall-core.h"
+
+G_BEGIN_DECLS
+
+#define RC_TYPE_AUTH_GROUP (rc_auth_group_get_type ())
+
+G_DECLARE_FINAL_TYPE (RcAuthGroup, rc_auth_group, RC, AUTH_GROUP, AdwPreferencesGroup)
+
+GtkWidget *rc_auth_group_new      (void);
+RcAuth    *rc_auth_group_get_auth (RcAuthGroup *self);
+void       rc_auth_group_set_auth (RcAuthGroup *self,
+                                   RcAuth      *auth);
+
+G_END_DECLS

@@ -1,0 +1,773 @@
+/* rc-window.c: a window onto one project
+ *
+ * A leaflet holds the sidebar (the project's APIs and methods) and the
+ * content (a page editing the selected item, or a status page). The window
+ * owns the document's life: its title shows the file and whether it has
+ * unsaved changes, it saves, and it asks before closing over unsaved work.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rc-api-page.h"
+#include "rc-method-page.h"
+#include "rc-sidebar.h"
+#include "rc-window.h"
+
+struct _RcWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  RcProject           *project;
+  GSignalGroup        *project_signals;
+  GCancellable        *cancellable;
+  GSettings           *settings;
+
+  AdwLeaflet          *leaflet;
+  GtkWidget           *sidebar_pane;
+  GtkWidget           *content_pane;
+  AdwWindowTitle      *sidebar_title;
+  AdwWindowTitle      *window_title;
+  GtkWidget           *add_api_button;
+  GtkWidget           *add_method_button;
+  GtkWidget           *primary_menu_button;
+  GtkWidget           *back_button;
+  RcSidebar           *sidebar;
+  GtkStack            *content_stack;
+  RcApiPage           *api_page;
+  RcMethodPage        *method_page;
+
+  guint                close_confirmed : 1;
+  guint                close_after_save : 1;
+};
+
+static void save_cb                  (GObject          *object,
+                                      GAsyncResult     *result,
+                                      gpointer          user_data);
+static void save_as_response_cb      (GtkNativeDialog  *native,
+                                      int               response,
+                                      RcWindow         *self);
+static void save_changes_response_cb (RcWindow         *self,
+                                      const char       *response,
+                                      AdwMessageDialog *dialog);
+
+G_DEFINE_FINAL_TYPE (RcWindow, rc_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Where the file is, the home folder written as ~, for the subtitle. */
+static char *
+dup_folder_name (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autofree char *relative = NULL;
+
+  if (parent == NULL)
+    return NULL;
+
+  if (g_file_equal (parent, home))
+    return g_strdup ("~");
+
+  relative = g_file_get_relative_path (home, parent);
+  if (relative != NULL)
+    return g_build_filename ("~", relative, NULL);
+
+  return g_file_get_parse_name (parent);
+}
+
+static GSettings *
+settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, BASE_APP_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_debug ("The GSettings schema %s is not installed; the window size is not kept",
+               BASE_APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+load_window_state (RcWindow *self)
+{
+  self->settings = settings_new ();
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (RcWindow *self)
+{
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  g_settings_delay (self->settings);
+
+  /* The default size follows the window's size while it is not maximized. */
+  if (!maximized)
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+
+  g_settings_apply (self->settings);
+}
+
+/* The tooltip is what a screen reader should say for an icon. */
+static void
+label_icon_buttons (RcWindow *self)
+{
+  GtkWidget *buttons[] = {
+    self->add_api_button,
+    self->add_method_button,
+    self->primary_menu_button,
+    self->back_button,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (buttons[i]),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_widget_get_tooltip_text (buttons[i]),
+                                    -1);
+}
+
+static void
+update_title (RcWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *window_title = NULL;
+  GFile *file;
+
+  if (self->project == NULL)
+    return;
+
+  title = rc_project_dup_title (self->project);
+  shown = rc_project_get_dirty (self->project) ? g_strconcat ("• ", title, NULL)
+                                               : g_strdup (title);
+  file = rc_project_get_file (self->project);
+  folder = file ? dup_folder_name (file) : NULL;
+
+  adw_window_title_set_title (self->window_title, shown);
+  adw_window_title_set_subtitle (self->window_title, folder ? folder : "");
+  adw_window_title_set_title (self->sidebar_title, shown);
+  adw_window_title_set_subtitle (self->sidebar_title, folder ? folder : "");
+
+  /* Translators: the window's title: the project's name, then the app's */
+  window_title = g_strdup_printf (_("%s – Restcall"), shown);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+update_actions (RcWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-method",
+                                 rc_sidebar_get_selected_api (self->sidebar) != NULL);
+}
+
+/* Shows the content, or the list when nothing is selected, once folded. */
+static void
+update_navigation (RcWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
+
+  if (!adw_leaflet_get_folded (self->leaflet))
+    return;
+
+  adw_leaflet_set_visible_child (self->leaflet,
+                                 g_strcmp0 (page, "no-selection") == 0 ? self->sidebar_pane
+                                                                       : self->content_pane);
+}
+
+static void
+update_content (RcWindow *self)
+{
+  GObject *item = rc_sidebar_get_selected_item (self->sidebar);
+  const char *page;
+
+  if (self->project == NULL || rc_project_get_n_apis (self->project) == 0)
+    page = "empty";
+  else if (RC_IS_API (item))
+    page = "api";
+  else if (RC_IS_METHOD (item))
+    page = "method";
+  else
+    page = "no-selection";
+
+  rc_api_page_set_api (self->api_page, RC_IS_API (item) ? RC_API (item) : NULL);
+  rc_method_page_set_method (self->method_page, RC_IS_METHOD (item) ? RC_METHOD (item) : NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), page) != 0)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, page);
+      update_navigation (self);
+    }
+}
+
+static char *
+dup_unique_name (const char *name,
+                 gboolean  (*exists) (gpointer container, const char *name),
+                 gpointer    container)
+{
+  char *candidate = g_strdup (name);
+
+  for (guint i = 2; exists (container, candidate); i++)
+    {
+      g_free (candidate);
+      /* Translators: a new item's name when the plain one is taken, like “New API 2” */
+      candidate = g_strdup_printf (_("%s %u"), name, i);
+    }
+
+  return candidate;
+}
+
+static gboolean
+project_has_api (gpointer    project,
+                 const char *name)
+{
+  return rc_project_find_api (project, name) != NULL;
+}
+
+static gboolean
+api_has_method (gpointer    api,
+                const char *name)
+{
+  return rc_api_find_method (api, name) != NULL;
+}
+
+static void
+save (RcWindow *self,
+      GFile    *file)
+{
+  rc_project_save_async (self->project, file, self->cancellable, save_cb, g_object_ref (self));
+}
+
+static void
+save_as (RcWindow *self)
+{
+  g_autoptr(GtkFileFilter) filter = rc_application_project_filter ();
+  GtkFileChooserNative *native;
+  GFile *file = rc_project_get_file (self->project);
+
+  native = gtk_file_chooser_native_new (_("Save Project"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+
+  /* The native chooser asks before overwriting a file by itself. */
+  if (file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), file, NULL);
+  else
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Untitled.restcall"));
+
+  g_signal_connect_object (native, "response", G_CALLBACK (save_as_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+ask_save_changes (RcWindow *self)
+{
+  g_autofree char *title = rc_project_dup_title (self->project);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL,
+                                                       _("Unsaved changes will be lost permanently if you don’t save them.")));
+  adw_message_dialog_format_heading (dialog, _("Save changes to “%s”?"), title);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_changes_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(RcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rc_project_save_finish (RC_PROJECT (object), result, &error))
+    {
+      self->close_after_save = FALSE;
+
+      /* The model is untouched and still dirty: nothing typed is lost. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        rc_window_show_error (self, _("Could Not Save the Project"), error->message);
+      return;
+    }
+
+  if (self->close_after_save)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     RcWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      save (self, file);
+    }
+  else
+    {
+      self->close_after_save = FALSE;
+    }
+
+  g_object_unref (native);
+}
+
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+save_changes_response_cb (RcWindow         *self,
+                          const char       *response,
+                          AdwMessageDialog *dialog)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      /* Close once the dialog is gone: a window finalized while its dialog
+       * still answers leaves the dialog a dangling parent (GTK 4.8). */
+      self->close_confirmed = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb,
+                       g_object_ref (self), g_object_unref);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      if (rc_project_get_file (self->project) != NULL)
+        save (self, NULL);
+      else
+        save_as (self);
+    }
+}
+
+static void
+add_api_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  g_autofree char *name = dup_unique_name (_("New API"), project_has_api, self->project);
+  g_autoptr(RcApi) api = rc_api_new (name);
+
+  rc_project_add_api (self->project, api);
+  rc_sidebar_select_item (self->sidebar, G_OBJECT (api));
+  rc_api_page_focus_name (self->api_page);
+}
+
+static void
+add_method_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  RcApi *api = rc_sidebar_get_selected_api (self->sidebar);
+  g_autofree char *name = NULL;
+  g_autoptr(RcMethod) method = NULL;
+
+  if (api == NULL)
+    return;
+
+  name = dup_unique_name (_("newMethod"), api_has_method, api);
+  method = rc_method_new (name);
+  rc_api_add_method (api, method);
+  rc_sidebar_select_item (self->sidebar, G_OBJECT (method));
+  rc_method_page_focus_name (self->method_page);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RcWindow *self = RC_WINDOW (widget);
+
+  if (rc_project_get_file (self->project) == NULL)
+    save_as (self);
+  else
+    save (self, NULL);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save_as (RC_WINDOW (widget));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+project_title_changed_cb (RcWindow *self)
+{
+  update_title (self);
+}
+
+static void
+project_items_changed_cb (RcWindow *self)
+{
+  update_content (self);
+}
+
+static void
+sidebar_selection_cb (RcWindow *self)
+{
+  update_content (self);
+  update_actions (self);
+
+  if (rc_sidebar_get_selected_item (self->sidebar) != NULL && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+}
+
+static void
+leaflet_folded_cb (RcWindow *self)
+{
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+  update_navigation (self);
+}
+
+static void
+leaflet_visible_child_cb (RcWindow *self)
+{
+  /* Going back to the list in a narrow window leaves the selection, so that
+   * choosing the same row again shows it. */
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      adw_leaflet_get_visible_child (self->leaflet) == self->sidebar_pane)
+    rc_sidebar_select_item (self->sidebar, NULL);
+}
+
+static void
+back_clicked_cb (RcWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static gboolean
+rc_window_close_request (GtkWindow *window)
+{
+  RcWindow *self = RC_WINDOW (window);
+
+  if (!self->close_confirmed && self->project != NULL && rc_project_get_dirty (self->project))
+    {
+      ask_save_changes (self);
+      return TRUE;
+    }
+
+  save_window_state (self);
+
+  return GTK_WINDOW_CLASS (rc_window_parent_class)->close_request (window);
+}
+
+static void
+rc_window_constructed (GObject *object)
+{
+  RcWindow *self = (RcWindow *)object;
+
+  G_OBJECT_CLASS (rc_window_parent_class)->constructed (object);
+
+  if (self->project == NULL)
+    {
+      g_autoptr(RcProject) project = rc_project_new ();
+
+      rc_window_set_project (self, project);
+    }
+}
+
+static void
+rc_window_dispose (GObject *object)
+{
+  RcWindow *self = (RcWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+
+  if (self->project_signals)
+    g_signal_group_set_target (self->project_signals, NULL);
+
+  /* Tearing the template down must not call back into a half-gone window. */
+  if (self->leaflet)
+    g_signal_handlers_disconnect_by_data (self->leaflet, self);
+  if (self->sidebar)
+    g_signal_handlers_disconnect_by_data (self->sidebar, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RC_TYPE_WINDOW);
+
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->project);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rc_window_parent_class)->dispose (object);
+}
+
+static void
+rc_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  RcWindow *self = RC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rc_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  RcWindow *self = RC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      rc_window_set_project (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rc_window_class_init (RcWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = rc_window_constructed;
+  object_class->dispose = rc_window_dispose;
+  object_class->get_property = rc_window_get_property;
+  object_class->set_property = rc_window_set_property;
+
+  window_class->close_request = rc_window_close_request;
+
+  /**
+   * RcWindow:project:
+   *
+   * The project the window shows; never %NULL once constructed.
+   */
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL,
+                         RC_TYPE_PROJECT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "win.add-api", NULL, add_api_action);
+  gtk_widget_class_install_action (widget_class, "win.add-method", NULL, add_method_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+
+  g_type_ensure (RC_TYPE_SIDEBAR);
+  g_type_ensure (RC_TYPE_API_PAGE);
+  g_type_ensure (RC_TYPE_METHOD_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, sidebar_pane);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, content_pane);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, add_api_button);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, add_method_button);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, api_page);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, method_page);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_selection_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+}
+
+static void
+rc_window_init (RcWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  label_icon_buttons (self);
+
+  self->cancellable = g_cancellable_new ();
+
+  self->project_signals = g_signal_group_new (RC_TYPE_PROJECT);
+  g_signal_group_connect_swapped (self->project_signals, "notify::dirty",
+                                  G_CALLBACK (project_title_changed_cb), self);
+  g_signal_group_connect_swapped (self->project_signals, "notify::file",
+                                  G_CALLBACK (project_title_changed_cb), self);
+  g_signal_group_connect_swapped (self->project_signals, "items-changed",
+                                  G_CALLBACK (project_items_changed_cb), self);
+
+  update_actions (self);
+  load_window_state (self);
+}
+
+/**
+ * rc_window_new:
+ * @application: (nullable): the application, or %NULL (in tests)
+ * @project: (nullable): the project to show, or %NULL for a new, empty one
+ */
+RcWindow *
+rc_window_new (RcApplication *application,
+               RcProject     *project)
+{
+  g_return_val_if_fail (application == NULL || RC_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (project == NULL || RC_IS_PROJECT (project), NULL);
+
+  return g_object_new (RC_TYPE_WINDOW,
+                       "application", application,
+                       "project", project,
+                       NULL);
+}
+
+/**
+ * rc_window_get_project:
+ *
+ * Returns: (transfer none): the project shown
+ */
+RcProject *
+rc_window_get_project (RcWindow *self)
+{
+  g_return_val_if_fail (RC_IS_WINDOW (self), NULL);
+
+  return self->project;
+}
+
+void
+rc_window_set_project (RcWindow  *self,
+                       RcProject *project)
+{
+  g_return_if_fail (RC_IS_WINDOW (self));
+  g_return_if_fail (project == NULL || RC_IS_PROJECT (project));
+
+  if (project == NULL || !g_set_object (&self->project, project))
+    return;
+
+  g_signal_group_set_target (self->project_signals, project);
+  rc_sidebar_set_project (self->sidebar, project);
+
+  update_title (self);
+  update_content (self);
+  update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+/**
+ * rc_window_is_pristine:
+ *
+ * Returns: whether the window shows a new project nobody touched, which an
+ *   opened file can replace
+ */
+gboolean
+rc_window_is_pristine (RcWindow *self)
+{
+  g_return_val_if_fail (RC_IS_WINDOW (self), FALSE);
+
+  return self->project == NULL ||
+         (rc_project_get_file (self->project) == NULL &&
+          !rc_project_get_dirty (self->project) &&
+          rc_project_get_n_apis (self->project) == 0);
+}
+
+/**
+ * rc_window_show_error:
+ * @heading: what failed, like “Could Not Save the Project”
+ * @message: the error's message, which says what to do
+ *
+ * Shows an error in a dialog over the window.
+ */
+void
+rc_window_show_error (RcWindow   *self,
+                      const char *heading,
+                      const char *message)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (RC_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}

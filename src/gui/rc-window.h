@@ -1,0 +1,29 @@
+/* rc-window.h: a window onto one project
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "restcall-core.h"
+
+#include "rc-application.h"
+
+G_BEGIN_DECLS
+
+#define RC_TYPE_WINDOW (rc_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (RcWindow, rc_window, RC, WINDOW, AdwApplicationWindow)
+
+RcWindow  *rc_window_new         (RcApplication *application,
+                                  RcProject     *project);
+RcProject *rc_window_get_project (RcWindow      *self);
+void       rc_window_set_project (RcWindow      *self,
+                                  RcProject     *project);
+gboolean   rc_window_is_pristine (RcWindow      *self);
+void       rc_window_show_error  (RcWindow      *self,
+                                  const char    *heading,
+                                  const char    *message);
+
+G_END_DECLS
