@@ -23,6 +23,11 @@ fixture_setup (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
+  /* A subprocess may drop root and could not clean up after itself: it
+   * works in its parent's folders only. */
+  if (g_test_subprocess ())
+    return;
+
   fixture->dir = g_dir_make_tmp ("restcall-test-XXXXXX", &error);
   g_assert_no_error (error);
 }
@@ -50,6 +55,9 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
+  if (fixture->dir == NULL)
+    return;
+
   remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
@@ -491,23 +499,25 @@ drop_root (void)
   return setgid (65534) == 0 && setuid (65534) == 0;
 }
 
+/* The folder the unwritable-folder test uses, named after the test
+ * process so that its subprocess finds it. */
+static char *
+unwritable_folder_for (GPid parent)
+{
+  g_autofree char *name = g_strdup_printf ("restcall-test-ro-%d", (int)parent);
+
+  return g_build_filename (g_get_tmp_dir (), name, "read-only", NULL);
+}
+
 static void
 test_unwritable_folder (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autofree char *folder = g_build_filename (fixture->dir, "read-only", NULL);
+  g_autofree char *folder = unwritable_folder_for (g_test_subprocess () ? getppid () : getpid ());
+  g_autofree char *outer = g_path_get_dirname (folder);
   g_autofree char *path = g_build_filename (folder, "project.restcall", NULL);
   g_autofree char *sample = sample_path ();
   g_autoptr(GBytes) original = read_bytes (sample);
-
-  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
-  write_text (path, g_bytes_get_data (original, NULL));
-  /* Root's child becomes "nobody", who may enter both folders but write
-   * neither; the file itself is writable for everyone, as in-place
-   * writing would need. */
-  g_assert_cmpint (g_chmod (path, 0666), ==, 0);
-  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
-  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
 
   if (g_test_subprocess ())
     {
@@ -534,8 +544,16 @@ test_unwritable_folder (Fixture       *fixture,
       return;
     }
 
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  write_text (path, g_bytes_get_data (original, NULL));
+  /* Root's subprocess becomes "nobody", who may enter both folders but
+   * write in neither; the file itself is writable for everyone, as writing
+   * it in place would need. */
+  g_assert_cmpint (g_chmod (path, 0666), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+  g_assert_cmpint (g_chmod (outer, 0755), ==, 0);
+
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_passed ();
 
   /* The old file is whole and nothing else was left behind. */
   {
@@ -544,6 +562,9 @@ test_unwritable_folder (Fixture       *fixture,
     g_assert_true (g_bytes_equal (after, original));
     g_assert_cmpuint (count_entries (folder), ==, 1);
   }
+
+  remove_tree (outer);
+  g_test_trap_assert_passed ();
 }
 
 static void

@@ -528,6 +528,10 @@ rc_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (rc_window_parent_class)->constructed (object);
 
+  /* Not in init: GtkWindow:maximized is a construct property, which
+   * g_object_new() sets back to FALSE after init. */
+  load_window_state (self);
+
   if (self->project == NULL)
     {
       g_autoptr(RcProject) project = rc_project_new ();
@@ -678,7 +682,6 @@ rc_window_init (RcWindow *self)
                                   G_CALLBACK (project_items_changed_cb), self);
 
   update_actions (self);
-  load_window_state (self);
 }
 
 /**
