@@ -131,13 +131,13 @@ main (int   argc,
     double s = median (serialize, rounds);
     double w = median (save, rounds);
 
-    g_print ("project: %u APIs × %u methods = %u methods, %.1f MiB, median of %u rounds\n",
+    g_print ("project: %u APIs x %u methods = %u methods, %.1f MiB, median of %u rounds\n",
              n_apis, n_methods, n_apis * n_methods,
              g_bytes_get_size (bytes) / 1048576.0, rounds);
-    g_print ("  json-glib parse only     %8.1f ms   1.00×\n", p);
-    g_print ("  load (parse + model)     %8.1f ms   %.2f×\n", l, l / p);
-    g_print ("  serialize                %8.1f ms   %.2f×\n", s, s / p);
-    g_print ("  save (serialize + write) %8.1f ms   %.2f×\n", w, w / p);
+    g_print ("  json-glib parse only     %8.1f ms   1.00x\n", p);
+    g_print ("  load (parse + model)     %8.1f ms   %.2fx\n", l, l / p);
+    g_print ("  serialize                %8.1f ms   %.2fx\n", s, s / p);
+    g_print ("  save (serialize + write) %8.1f ms   %.2fx\n", w, w / p);
   }
 
   g_unlink (path);

@@ -12,3 +12,7 @@
 #include "rc-api.h"
 #include "rc-project.h"
 #include "rc-core-enums.h"
+#include "rc-token.h"
+#include "rc-oauth.h"
+#include "rc-http-record.h"
+#include "rc-token-cache.h"

@@ -1,0 +1,557 @@
+/* rc-http-record.c: one HTTP request and its response, as sent and received
+ *
+ * The record keeps exactly what went over the wire. Formatting it for a
+ * person masks secrets by default: Basic credentials, client_secret and
+ * password fields, and access tokens (which keep a short prefix so two
+ * tokens can be told apart). The unmasked text exists only on request.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "rc-http-record.h"
+
+#define MASK "••••••••"
+#define TOKEN_PREFIX_LENGTH 6
+
+typedef struct
+{
+  char *name;
+  char *value;
+} Header;
+
+struct _RcHttpRecord
+{
+  GObject  parent_instance;
+
+  char    *method;
+  char    *url;
+  GArray  *request_headers;
+  GBytes  *request_body;
+
+  gboolean has_response;
+  guint    status;
+  char    *reason;
+  char    *http_version;
+  GArray  *response_headers;
+  GBytes  *response_body;
+  char    *error;
+  gint64   duration_us;
+};
+
+G_DEFINE_FINAL_TYPE (RcHttpRecord, rc_http_record, G_TYPE_OBJECT)
+
+static void
+header_clear (gpointer data)
+{
+  Header *header = data;
+
+  g_free (header->name);
+  g_free (header->value);
+}
+
+static GArray *
+copy_headers (SoupMessageHeaders *headers)
+{
+  GArray *array = g_array_new (FALSE, FALSE, sizeof (Header));
+  SoupMessageHeadersIter iter;
+  const char *name, *value;
+
+  g_array_set_clear_func (array, header_clear);
+
+  soup_message_headers_iter_init (&iter, headers);
+  while (soup_message_headers_iter_next (&iter, &name, &value))
+    {
+      Header header = { g_strdup (name), g_strdup (value) };
+
+      g_array_append_val (array, header);
+    }
+
+  return array;
+}
+
+static const char *
+find_header (GArray     *headers,
+             const char *name)
+{
+  for (guint i = 0; headers && i < headers->len; i++)
+    {
+      Header *header = &g_array_index (headers, Header, i);
+
+      if (g_ascii_strcasecmp (header->name, name) == 0)
+        return header->value;
+    }
+
+  return NULL;
+}
+
+/* Secrets are masked whole; tokens keep a short prefix. */
+static gboolean
+is_secret_field (const char *name)
+{
+  static const char * const names[] = { "client_secret", "password", "client_assertion", NULL };
+
+  return g_strv_contains (names, name);
+}
+
+static gboolean
+is_token_field (const char *name)
+{
+  static const char * const names[] = { "access_token", "refresh_token", "id_token", NULL };
+
+  return g_strv_contains (names, name);
+}
+
+static char *
+mask_field (const char *name,
+            const char *value)
+{
+  return rc_mask_secret_value (is_token_field (name) ? value : NULL);
+}
+
+/**
+ * rc_mask_secret_value:
+ *
+ * Returns: (transfer full): a token's first characters and a mask, or
+ *   only the mask for a value too short to show any of
+ */
+char *
+rc_mask_secret_value (const char *value)
+{
+  if (value == NULL || strlen (value) < 4 * TOKEN_PREFIX_LENGTH)
+    return g_strdup (MASK);
+
+  return g_strdup_printf ("%.*s" MASK, TOKEN_PREFIX_LENGTH, value);
+}
+
+/**
+ * rc_mask_authorization:
+ *
+ * Returns: (transfer full): an Authorization header value with its
+ *   credentials masked: Basic credentials entirely, a Bearer token but for
+ *   a short prefix
+ */
+char *
+rc_mask_authorization (const char *value)
+{
+  const char *space = strchr (value, ' ');
+  g_autofree char *scheme = NULL;
+
+  if (space == NULL)
+    return g_strdup (MASK);
+
+  scheme = g_strndup (value, space - value);
+  if (g_ascii_strcasecmp (scheme, "Bearer") == 0)
+    {
+      g_autofree char *masked = rc_mask_secret_value (space + 1);
+
+      return g_strdup_printf ("%s %s", scheme, masked);
+    }
+
+  return g_strdup_printf ("%s " MASK, scheme);
+}
+
+static void
+append_headers (GString  *text,
+                GArray   *headers,
+                gboolean  reveal)
+{
+  for (guint i = 0; headers && i < headers->len; i++)
+    {
+      Header *header = &g_array_index (headers, Header, i);
+
+      if (!reveal && (g_ascii_strcasecmp (header->name, "Authorization") == 0
+                      || g_ascii_strcasecmp (header->name, "Proxy-Authorization") == 0))
+        {
+          g_autofree char *masked = rc_mask_authorization (header->value);
+
+          g_string_append_printf (text, "%s: %s\n", header->name, masked);
+        }
+      else
+        g_string_append_printf (text, "%s: %s\n", header->name, header->value);
+    }
+}
+
+static gboolean
+is_form (GArray *headers)
+{
+  const char *type = find_header (headers, "Content-Type");
+
+  return type && g_ascii_strncasecmp (type, "application/x-www-form-urlencoded", 33) == 0;
+}
+
+static gboolean
+is_json (GArray *headers)
+{
+  const char *type = find_header (headers, "Content-Type");
+
+  return type && (strstr (type, "json") != NULL);
+}
+
+/* Masks the values of secret fields, keeping the body's order. */
+static char *
+mask_form (const char *body)
+{
+  g_auto(GStrv) fields = g_strsplit (body, "&", -1);
+  GString *masked = g_string_new (NULL);
+
+  for (guint i = 0; fields[i]; i++)
+    {
+      char *eq = strchr (fields[i], '=');
+      g_autofree char *name = eq ? g_uri_unescape_segment (fields[i], eq, NULL) : NULL;
+
+      if (i > 0)
+        g_string_append_c (masked, '&');
+
+      if (name && (is_secret_field (name) || is_token_field (name)))
+        {
+          g_autofree char *value = g_uri_unescape_string (eq + 1, NULL);
+          g_autofree char *mask = mask_field (name, value);
+
+          g_string_append_len (masked, fields[i], eq - fields[i] + 1);
+          g_string_append (masked, mask);
+        }
+      else
+        g_string_append (masked, fields[i]);
+    }
+
+  return g_string_free (masked, FALSE);
+}
+
+static void
+mask_json_node (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l; l = l->next)
+        {
+          JsonNode *child = json_object_get_member (object, l->data);
+
+          if ((is_secret_field (l->data) || is_token_field (l->data))
+              && JSON_NODE_HOLDS_VALUE (child)
+              && json_node_get_value_type (child) == G_TYPE_STRING)
+            {
+              g_autofree char *masked = mask_field (l->data, json_node_get_string (child));
+
+              json_object_set_string_member (object, l->data, masked);
+            }
+          else
+            mask_json_node (child);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        mask_json_node (json_array_get_element (array, i));
+    }
+}
+
+static char *
+mask_json (const char *body,
+           gsize       size)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = NULL;
+
+  if (!json_parser_load_from_data (parser, body, size, NULL) || json_parser_get_root (parser) == NULL)
+    return NULL;
+
+  mask_json_node (json_parser_get_root (parser));
+  generator = json_generator_new ();
+  json_generator_set_root (generator, json_parser_get_root (parser));
+
+  return json_generator_to_data (generator, NULL);
+}
+
+static void
+append_body (GString  *text,
+             GArray   *headers,
+             GBytes   *body,
+             gboolean  reveal)
+{
+  gsize size = 0;
+  const char *data = body ? g_bytes_get_data (body, &size) : NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *masked = NULL;
+
+  if (size == 0)
+    return;
+
+  g_string_append_c (text, '\n');
+
+  if (!g_utf8_validate (data, size, NULL))
+    {
+      g_string_append_printf (text, _("(%" G_GSIZE_FORMAT " bytes of binary data)\n"), size);
+      return;
+    }
+
+  copy = g_strndup (data, size);
+
+  if (!reveal && is_form (headers))
+    masked = mask_form (copy);
+  else if (!reveal && is_json (headers))
+    masked = mask_json (copy, size);
+
+  g_string_append (text, masked ? masked : copy);
+  if (!g_str_has_suffix (text->str, "\n"))
+    g_string_append_c (text, '\n');
+}
+
+static void
+rc_http_record_finalize (GObject *object)
+{
+  RcHttpRecord *self = (RcHttpRecord *)object;
+
+  g_clear_pointer (&self->method, g_free);
+  g_clear_pointer (&self->url, g_free);
+  g_clear_pointer (&self->request_headers, g_array_unref);
+  g_clear_pointer (&self->request_body, g_bytes_unref);
+  g_clear_pointer (&self->reason, g_free);
+  g_clear_pointer (&self->http_version, g_free);
+  g_clear_pointer (&self->response_headers, g_array_unref);
+  g_clear_pointer (&self->response_body, g_bytes_unref);
+  g_clear_pointer (&self->error, g_free);
+
+  G_OBJECT_CLASS (rc_http_record_parent_class)->finalize (object);
+}
+
+static void
+rc_http_record_class_init (RcHttpRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rc_http_record_finalize;
+}
+
+static void
+rc_http_record_init (RcHttpRecord *self)
+{
+}
+
+/**
+ * rc_http_record_new_for_request:
+ * @request_body: (nullable): the body as sent
+ *
+ * Records the request as it stands: call it when the message is ready to
+ * be sent, after every header is set.
+ */
+RcHttpRecord *
+rc_http_record_new_for_request (SoupMessage *message,
+                                GBytes      *request_body)
+{
+  RcHttpRecord *self;
+
+  g_return_val_if_fail (SOUP_IS_MESSAGE (message), NULL);
+
+  self = g_object_new (RC_TYPE_HTTP_RECORD, NULL);
+  self->method = g_strdup (soup_message_get_method (message));
+  self->url = g_uri_to_string_partial (soup_message_get_uri (message), G_URI_HIDE_PASSWORD);
+  self->request_headers = copy_headers (soup_message_get_request_headers (message));
+  self->request_body = request_body ? g_bytes_ref (request_body) : NULL;
+
+  return self;
+}
+
+void
+rc_http_record_set_response (RcHttpRecord *self,
+                             SoupMessage  *message,
+                             GBytes       *response_body)
+{
+  SoupMessageMetrics *metrics;
+
+  g_return_if_fail (RC_IS_HTTP_RECORD (self));
+  g_return_if_fail (SOUP_IS_MESSAGE (message));
+
+  /* libsoup adds headers of its own (Host, Accept-Encoding…) when it
+   * sends: record the request as it really went. */
+  g_clear_pointer (&self->request_headers, g_array_unref);
+  self->request_headers = copy_headers (soup_message_get_request_headers (message));
+
+  self->has_response = TRUE;
+  self->status = soup_message_get_status (message);
+  self->reason = g_strdup (soup_message_get_reason_phrase (message));
+  self->http_version = g_strdup (soup_message_get_http_version (message) == SOUP_HTTP_2_0 ? "HTTP/2"
+                                 : soup_message_get_http_version (message) == SOUP_HTTP_1_0 ? "HTTP/1.0"
+                                 : "HTTP/1.1");
+  g_clear_pointer (&self->response_headers, g_array_unref);
+  self->response_headers = copy_headers (soup_message_get_response_headers (message));
+  g_clear_pointer (&self->response_body, g_bytes_unref);
+  self->response_body = response_body ? g_bytes_ref (response_body) : NULL;
+
+  metrics = soup_message_get_metrics (message);
+  if (metrics && soup_message_metrics_get_response_end (metrics) > 0)
+    self->duration_us = soup_message_metrics_get_response_end (metrics)
+                        - soup_message_metrics_get_fetch_start (metrics);
+}
+
+void
+rc_http_record_set_error (RcHttpRecord *self,
+                          const GError *error)
+{
+  g_return_if_fail (RC_IS_HTTP_RECORD (self));
+
+  g_free (self->error);
+  self->error = g_strdup (error ? error->message : NULL);
+}
+
+const char *
+rc_http_record_get_method (RcHttpRecord *self)
+{
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
+
+  return self->method;
+}
+
+const char *
+rc_http_record_get_url (RcHttpRecord *self)
+{
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
+
+  return self->url;
+}
+
+const char *
+rc_http_record_get_request_header (RcHttpRecord *self,
+                                   const char   *name)
+{
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
+
+  return find_header (self->request_headers, name);
+}
+
+/**
+ * rc_http_record_get_request_body:
+ *
+ * Returns: (transfer none) (nullable): the request body, unmasked
+ */
+GBytes *
+rc_http_record_get_request_body (RcHttpRecord *self)
+{
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
+
+  return self->request_body;
+}
+
+gboolean
+rc_http_record_has_response (RcHttpRecord *self)
+{
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), FALSE);
+
+  return self->has_response;
+}
+
+guint
+rc_http_record_get_status (RcHttpRecord *self)
+{
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), 0);
+
+  return self->status;
+}
+
+const char *
+rc_http_record_get_response_header (RcHttpRecord *self,
+                                    const char   *name)
+{
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
+
+  return find_header (self->response_headers, name);
+}
+
+/**
+ * rc_http_record_get_response_body:
+ *
+ * Returns: (transfer none) (nullable): the response body, unmasked
+ */
+GBytes *
+rc_http_record_get_response_body (RcHttpRecord *self)
+{
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
+
+  return self->response_body;
+}
+
+/**
+ * rc_http_record_get_error:
+ *
+ * Returns: (nullable): why no usable response came, if so
+ */
+const char *
+rc_http_record_get_error (RcHttpRecord *self)
+{
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
+
+  return self->error;
+}
+
+gint64
+rc_http_record_get_duration_us (RcHttpRecord *self)
+{
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), 0);
+
+  return self->duration_us;
+}
+
+/**
+ * rc_http_record_format_request:
+ * @reveal: %TRUE to show secrets; the default everywhere is %FALSE
+ *
+ * Returns: (transfer full): the request as text: request line, headers,
+ *   blank line, body
+ */
+char *
+rc_http_record_format_request (RcHttpRecord *self,
+                               gboolean      reveal)
+{
+  GString *text;
+
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
+
+  text = g_string_new (NULL);
+  g_string_append_printf (text, "%s %s\n", self->method, self->url);
+  append_headers (text, self->request_headers, reveal);
+  append_body (text, self->request_headers, self->request_body, reveal);
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * rc_http_record_format_response:
+ * @reveal: %TRUE to show secrets; the default everywhere is %FALSE
+ *
+ * Returns: (transfer full): the response as text, or what went wrong
+ */
+char *
+rc_http_record_format_response (RcHttpRecord *self,
+                                gboolean      reveal)
+{
+  GString *text;
+
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
+
+  text = g_string_new (NULL);
+
+  if (!self->has_response)
+    {
+      g_string_append_printf (text, _("No response: %s\n"),
+                              self->error ? self->error : _("the request was not sent"));
+      return g_string_free (text, FALSE);
+    }
+
+  g_string_append_printf (text, "%s %u %s\n", self->http_version, self->status,
+                          self->reason ? self->reason : "");
+  append_headers (text, self->response_headers, reveal);
+  append_body (text, self->response_headers, self->response_body, reveal);
+
+  return g_string_free (text, FALSE);
+}

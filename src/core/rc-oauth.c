@@ -1,0 +1,694 @@
+/* rc-oauth.c: OAuth 2.0 client credentials: the token request and response
+ *
+ * The request follows RFC 6749 §4.4: a form-encoded POST with
+ * grant_type=client_credentials, the scopes and any extra parameters, and
+ * the client authenticated either by a Basic Auth header whose id and
+ * secret are form-urlencoded first (§2.3.1 and Appendix B) or by
+ * client_id and client_secret fields in the body; never both.
+ *
+ * The response is read as §5.1 and §5.2 say, strictly: anything that is
+ * not a Bearer token with a value is an error that says what came back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "rc-oauth.h"
+
+/* Longer than this, an expires_in is not believed: the token is then used
+ * until the API refuses it, as if the server had not said. */
+#define ABSURD_LIFETIME_SECONDS (10 * 365 * 24 * 3600LL)
+
+/* How much of a body an error message quotes. */
+#define QUOTE_LENGTH 200
+
+G_DEFINE_QUARK (rc-oauth-error-quark, rc_oauth_error)
+
+/**
+ * rc_oauth_form_encode:
+ *
+ * Returns: (transfer full): @value encoded as in
+ *   application/x-www-form-urlencoded (spaces become `+`)
+ */
+char *
+rc_oauth_form_encode (const char *value)
+{
+  g_autofree char *pair = soup_form_encode ("v", value ? value : "", NULL);
+
+  /* libsoup encodes whole fields; keep what follows "v=". */
+  return g_strdup (pair + 2);
+}
+
+/**
+ * rc_oauth_basic_credentials:
+ * @raw: %FALSE to form-urlencode @user and @secret first, as RFC 6749
+ *   §2.3.1 asks of OAuth 2.0 clients; %TRUE for plain HTTP Basic (RFC 7617)
+ *   and for servers that do not decode
+ *
+ * Returns: (transfer full): the base64 credentials of a Basic header
+ */
+char *
+rc_oauth_basic_credentials (const char *user,
+                            const char *secret,
+                            gboolean    raw)
+{
+  g_autofree char *joined = NULL;
+  char *encoded;
+
+  if (raw)
+    joined = g_strconcat (user, ":", secret, NULL);
+  else
+    {
+      g_autofree char *enc_user = rc_oauth_form_encode (user);
+      g_autofree char *enc_secret = rc_oauth_form_encode (secret);
+
+      joined = g_strconcat (enc_user, ":", enc_secret, NULL);
+      memset (enc_secret, 0, strlen (enc_secret));
+    }
+
+  encoded = g_base64_encode ((const guchar *)joined, strlen (joined));
+  memset (joined, 0, strlen (joined));
+
+  return encoded;
+}
+
+/**
+ * rc_oauth_uri_is_loopback:
+ *
+ * Returns: %TRUE for localhost, 127.0.0.0/8 and ::1
+ */
+gboolean
+rc_oauth_uri_is_loopback (GUri *uri)
+{
+  const char *host = g_uri_get_host (uri);
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (host == NULL)
+    return FALSE;
+
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+
+  address = g_inet_address_new_from_string (host);
+
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+/**
+ * rc_oauth_check_token_url:
+ *
+ * Accepts https:// URLs, and http:// ones only on this machine: a client
+ * secret must not cross a network in clear text.
+ */
+gboolean
+rc_oauth_check_token_url (const char  *token_url,
+                          GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+
+  if (token_url == NULL || token_url[0] == '\0')
+    {
+      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
+                   _("No access token URL is set. Enter the authorization server’s "
+                     "token endpoint, such as https://auth.example.com/oauth2/token."));
+      return FALSE;
+    }
+
+  uri = g_uri_parse (token_url, SOUP_HTTP_URI_FLAGS, NULL);
+  scheme = uri ? g_uri_get_scheme (uri) : NULL;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0'
+      || (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0))
+    {
+      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
+                   _("The access token URL “%s” is not a valid https:// address. "
+                     "Enter the authorization server’s token endpoint."),
+                   token_url);
+      return FALSE;
+    }
+
+  if (g_str_equal (scheme, "http") && !rc_oauth_uri_is_loopback (uri))
+    {
+      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
+                   _("The access token URL “%s” uses http://, which would send the client "
+                     "secret unencrypted. Use https:// (http:// is allowed only for "
+                     "localhost)."),
+                   token_url);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+append_field (GString    *body,
+              const char *name,
+              const char *value)
+{
+  g_autofree char *field = soup_form_encode (name, value, NULL);
+
+  if (body->len > 0)
+    g_string_append_c (body, '&');
+  g_string_append (body, field);
+}
+
+/**
+ * rc_oauth_build_token_body:
+ *
+ * Returns: (transfer full): the form-encoded body of a client credentials
+ *   token request
+ */
+char *
+rc_oauth_build_token_body (RcAuth     *auth,
+                           const char *secret)
+{
+  GString *body = g_string_new (NULL);
+  g_auto(GStrv) scopes = rc_auth_dup_scope_list (auth);
+  GListModel *params = G_LIST_MODEL (rc_auth_get_token_params (auth));
+  guint n_params = g_list_model_get_n_items (params);
+
+  append_field (body, "grant_type", "client_credentials");
+
+  if (scopes[0] != NULL)
+    {
+      g_autofree char *scope = g_strjoinv (" ", scopes);
+
+      append_field (body, "scope", scope);
+    }
+
+  for (guint i = 0; i < n_params; i++)
+    {
+      g_autoptr(RcPair) pair = g_list_model_get_item (params, i);
+
+      if (rc_pair_get_name (pair)[0] != '\0')
+        append_field (body, rc_pair_get_name (pair), rc_pair_get_value (pair));
+    }
+
+  if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_BODY)
+    {
+      append_field (body, "client_id", rc_auth_get_client_id (auth));
+      append_field (body, "client_secret", secret ? secret : "");
+    }
+
+  return g_string_free (body, FALSE);
+}
+
+/**
+ * rc_oauth_new_token_message:
+ * @body_out: (out) (optional): the request body, for the exchange record
+ *
+ * Returns: (transfer full): a message that never follows a redirect and
+ *   that libsoup's own authentication leaves alone
+ */
+SoupMessage *
+rc_oauth_new_token_message (RcAuth      *auth,
+                            const char  *secret,
+                            GBytes     **body_out,
+                            GError     **error)
+{
+  const char *token_url;
+  SoupMessage *message;
+  char *body;
+
+  g_return_val_if_fail (RC_IS_AUTH (auth), NULL);
+
+  token_url = rc_auth_get_token_url (auth);
+  if (!rc_oauth_check_token_url (token_url, error))
+    return NULL;
+
+  if (rc_auth_get_client_id (auth)[0] == '\0')
+    {
+      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
+                   _("No client ID is set. Enter the client ID the authorization server "
+                     "gave this application."));
+      return NULL;
+    }
+
+  body = rc_oauth_build_token_body (auth, secret);
+  if (body_out)
+    *body_out = g_bytes_new (body, strlen (body));
+
+  /* Sets Content-Type: application/x-www-form-urlencoded. */
+  message = soup_message_new_from_encoded_form ("POST", token_url, body);
+  if (message == NULL)
+    {
+      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
+                   _("The access token URL “%s” is not a valid address."), token_url);
+      if (body_out)
+        g_clear_pointer (body_out, g_bytes_unref);
+      return NULL;
+    }
+
+  soup_message_headers_replace (soup_message_get_request_headers (message),
+                                "Accept", "application/json");
+
+  if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_BASIC_HEADER)
+    {
+      g_autofree char *credentials =
+        rc_oauth_basic_credentials (rc_auth_get_client_id (auth), secret ? secret : "",
+                                    rc_auth_get_raw_basic (auth));
+      g_autofree char *header = g_strconcat ("Basic ", credentials, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (message),
+                                    "Authorization", header);
+      memset (header, 0, strlen (header));
+    }
+
+  soup_message_add_flags (message,
+                          SOUP_MESSAGE_NO_REDIRECT
+                          | SOUP_MESSAGE_DO_NOT_USE_AUTH_CACHE
+                          | SOUP_MESSAGE_COLLECT_METRICS);
+
+  return message;
+}
+
+/* A body quoted in an error message: plain text, one line, short. */
+static char *
+quote_body (GBytes *body)
+{
+  gsize size = 0;
+  const char *data = body ? g_bytes_get_data (body, &size) : NULL;
+  g_autofree char *text = NULL;
+  const char *end;
+
+  if (size == 0)
+    return g_strdup ("");
+
+  if (!g_utf8_validate (data, MIN (size, QUOTE_LENGTH), &end))
+    size = end - data;
+
+  text = g_strndup (data, MIN (size, QUOTE_LENGTH));
+  for (char *p = text; *p; p++)
+    {
+      if ((guchar)*p < 0x20 || *p == 0x7f)
+        *p = ' ';
+    }
+  g_strstrip (text);
+
+  return g_strdup_printf ("%s%s", text, size > QUOTE_LENGTH ? "…" : "");
+}
+
+/* What came back, in words, when it is not JSON. */
+static char *
+describe_body (SoupMessage *message,
+               GBytes      *body)
+{
+  const char *content_type =
+    soup_message_headers_get_content_type (soup_message_get_response_headers (message), NULL);
+  g_autofree char *quote = quote_body (body);
+
+  if (quote[0] == '\0')
+    return g_strdup (_("an empty body"));
+
+  if (content_type && g_ascii_strcasecmp (content_type, "text/html") == 0)
+    return g_strdup_printf (_("an HTML page: “%s”"), quote);
+
+  return g_strdup_printf (_("a body of type %s: “%s”"),
+                          content_type ? content_type : _("untyped"), quote);
+}
+
+/* A string member, or NULL when missing or of another type. */
+static const char *
+get_string (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+
+  return NULL;
+}
+
+static char *
+dup_plain_text (const char *text)
+{
+  g_autofree char *copy = g_utf8_make_valid (text, -1);
+  glong len = g_utf8_strlen (copy, -1);
+
+  for (char *p = copy; *p; p++)
+    {
+      if ((guchar)*p < 0x20 || *p == 0x7f)
+        *p = ' ';
+    }
+
+  if (len > 500)
+    {
+      char *cut = g_utf8_offset_to_pointer (copy, 500);
+
+      *cut = '\0';
+      return g_strconcat (copy, "…", NULL);
+    }
+
+  return g_steal_pointer (&copy);
+}
+
+static const char *
+hint_for_error (const char *code)
+{
+  if (g_strcmp0 (code, "invalid_client") == 0)
+    return _("Check the client ID and secret. If they are right, try the other client "
+             "authentication: credentials in the body instead of a Basic Auth header, or "
+             "the reverse.");
+  if (g_strcmp0 (code, "invalid_scope") == 0)
+    return _("Check the scopes: the server does not grant one of them to this client.");
+  if (g_strcmp0 (code, "unauthorized_client") == 0)
+    return _("This client may not use the client credentials grant; ask the server’s "
+             "administrator to allow it.");
+  if (g_strcmp0 (code, "unsupported_grant_type") == 0)
+    return _("The server does not offer the client credentials grant at this address.");
+
+  return _("Check the authentication settings.");
+}
+
+static void
+set_refused_error (GError      **error,
+                   const char   *token_url,
+                   guint         status,
+                   JsonObject   *object)
+{
+  const char *error_code = get_string (object, "error");
+  const char *error_description = get_string (object, "error_description");
+  g_autofree char *code = dup_plain_text (error_code ? error_code : _("no error code"));
+  g_autofree char *description = NULL;
+
+  if (error_description)
+    description = dup_plain_text (error_description);
+
+  if (description && description[0])
+    g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED,
+                 _("The authorization server at %s refused the token request (HTTP %u, %s: %s). %s"),
+                 token_url, status, code, description, hint_for_error (code));
+  else
+    g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED,
+                 _("The authorization server at %s refused the token request (HTTP %u, %s). %s"),
+                 token_url, status, code, hint_for_error (code));
+}
+
+/* expires_in as RFC 6749 §5.1 means it, and as servers actually send it. */
+static RcTokenLifetime
+read_expires_in (JsonObject *object,
+                 gint64     *seconds)
+{
+  JsonNode *node = json_object_get_member (object, "expires_in");
+  double value;
+
+  *seconds = 0;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return RC_TOKEN_LIFETIME_UNKNOWN;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return RC_TOKEN_LIFETIME_NONE;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      value = (double)json_node_get_int (node);
+      break;
+
+    case G_TYPE_DOUBLE:
+      value = json_node_get_double (node);
+      break;
+
+    case G_TYPE_STRING:
+      {
+        g_autofree char *text = g_strstrip (g_strdup (json_node_get_string (node)));
+        char *end = NULL;
+
+        value = g_ascii_strtod (text, &end);
+        if (text[0] == '\0' || end == NULL || *end != '\0')
+          return RC_TOKEN_LIFETIME_NONE;
+      }
+      break;
+
+    default:
+      return RC_TOKEN_LIFETIME_NONE;
+    }
+
+  if (!isfinite (value) || value < 1)
+    return RC_TOKEN_LIFETIME_NONE;
+
+  if (value > ABSURD_LIFETIME_SECONDS)
+    return RC_TOKEN_LIFETIME_UNKNOWN;
+
+  *seconds = (gint64)value;
+
+  return RC_TOKEN_LIFETIME_KNOWN;
+}
+
+/**
+ * rc_oauth_jwt_get_expiry:
+ * @exp: (out): the `exp` claim, in seconds since the epoch
+ *
+ * Returns: %TRUE when @token is a JWT with a numeric `exp` claim
+ */
+gboolean
+rc_oauth_jwt_get_expiry (const char *token,
+                         gint64     *exp)
+{
+  g_auto(GStrv) parts = g_strsplit (token, ".", 4);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree guchar *payload = NULL;
+  g_autofree char *base64 = NULL;
+  JsonNode *root, *node;
+  gsize length, len;
+
+  if (g_strv_length (parts) != 3)
+    return FALSE;
+
+  /* base64url without padding → base64. */
+  len = strlen (parts[1]);
+  base64 = g_malloc0 (len + 4);
+  for (gsize i = 0; i < len; i++)
+    base64[i] = parts[1][i] == '-' ? '+' : parts[1][i] == '_' ? '/' : parts[1][i];
+  while (len % 4)
+    base64[len++] = '=';
+
+  payload = g_base64_decode (base64, &length);
+  if (payload == NULL || length == 0
+      || !json_parser_load_from_data (parser, (const char *)payload, length, NULL))
+    return FALSE;
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+
+  node = json_object_get_member (json_node_get_object (root), "exp");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    *exp = json_node_get_int (node);
+  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    *exp = (gint64)json_node_get_double (node);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * rc_oauth_parse_token_response:
+ * @message: the token request, answered
+ * @body: the answer's body
+ *
+ * Returns: (transfer full): the token, or %NULL with an error that names
+ *   the server and says what it answered
+ */
+RcToken *
+rc_oauth_parse_token_response (RcAuth       *auth,
+                               SoupMessage  *message,
+                               GBytes       *body,
+                               GError      **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) json_error = NULL;
+  g_autofree char *token_url = NULL;
+  JsonObject *object = NULL;
+  const char *access_token, *token_type, *scopes;
+  guint status = soup_message_get_status (message);
+  RcTokenLifetime lifetime;
+  gint64 seconds;
+  gsize size = 0;
+  const char *data = body ? g_bytes_get_data (body, &size) : NULL;
+
+  token_url = g_uri_to_string_partial (soup_message_get_uri (message), G_URI_HIDE_PASSWORD);
+
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      const char *location =
+        soup_message_headers_get_one (soup_message_get_response_headers (message), "Location");
+
+      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REDIRECTED,
+                   _("The authorization server at %s answered HTTP %u and redirected to “%s”. "
+                     "Token requests are never redirected, so the client secret cannot reach "
+                     "another address: set the access token URL to the address that issues "
+                     "tokens."),
+                   token_url, status, location ? location : _("nowhere"));
+      return NULL;
+    }
+
+  if (size > 0 && json_parser_load_from_data (parser, data, size, &json_error)
+      && json_parser_get_root (parser) != NULL
+      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    object = json_node_get_object (json_parser_get_root (parser));
+
+  /* §5.2: an error response, whatever its status. */
+  if (object && json_object_has_member (object, "error"))
+    {
+      set_refused_error (error, token_url, status, object);
+      return NULL;
+    }
+
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_autofree char *what = describe_body (message, body);
+
+      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE,
+                   _("The authorization server at %s answered HTTP %u %s with %s, not a token. "
+                     "Check the access token URL, or try again later if the server has a "
+                     "problem."),
+                   token_url, status, soup_message_get_reason_phrase (message), what);
+      return NULL;
+    }
+
+  if (object == NULL)
+    {
+      g_autofree char *what = describe_body (message, body);
+
+      if (json_error && size > 0 && (data[0] == '{' || data[0] == '['))
+        g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE,
+                     _("The authorization server at %s answered HTTP %u with broken JSON (%s), "
+                       "not a token. The answer may have been cut off; try again."),
+                     token_url, status, json_error->message);
+      else
+        g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE,
+                     _("The authorization server at %s answered HTTP %u with %s, not a JSON "
+                       "token response. Check the access token URL."),
+                     token_url, status, what);
+      return NULL;
+    }
+
+  access_token = get_string (object, "access_token");
+  token_type = get_string (object, "token_type");
+
+  if (access_token == NULL || access_token[0] == '\0')
+    {
+      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE,
+                   _("The authorization server at %s answered without an access_token. "
+                     "Check the access token URL."),
+                   token_url);
+      return NULL;
+    }
+
+  if (token_type == NULL || token_type[0] == '\0')
+    {
+      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE,
+                   _("The authorization server at %s answered without a token_type, which "
+                     "OAuth 2.0 requires."),
+                   token_url);
+      return NULL;
+    }
+
+  if (g_ascii_strcasecmp (token_type, "bearer") != 0)
+    {
+      g_autofree char *type = dup_plain_text (token_type);
+
+      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_UNSUPPORTED_TOKEN_TYPE,
+                   _("The authorization server at %s issued a token of type “%s”; Restcall "
+                     "sends only Bearer tokens (RFC 6750)."),
+                   token_url, type);
+      return NULL;
+    }
+
+  lifetime = read_expires_in (object, &seconds);
+  if (lifetime == RC_TOKEN_LIFETIME_UNKNOWN
+      && !json_object_has_member (object, "expires_in"))
+    {
+      gint64 exp;
+
+      if (rc_oauth_jwt_get_expiry (access_token, &exp))
+        {
+          seconds = exp - g_get_real_time () / G_USEC_PER_SEC;
+          lifetime = seconds >= 1 ? RC_TOKEN_LIFETIME_KNOWN : RC_TOKEN_LIFETIME_NONE;
+        }
+    }
+
+  /* §5.1: scope is there when it differs from the request. A refresh_token
+   * has no use in this grant and is neither kept nor stored. */
+  scopes = get_string (object, "scope");
+  if (scopes == NULL)
+    scopes = rc_auth_get_scopes (auth);
+
+  return rc_token_new (access_token, scopes, lifetime, seconds);
+}
+
+/**
+ * rc_oauth_wrap_transport_error:
+ * @what: who was called, e.g. "the authorization server at https://…"
+ *
+ * Rewrites a libsoup or GIO error so it names @what and, for TLS, the
+ * certificate's problem. Cancellation passes through unchanged.
+ */
+void
+rc_oauth_wrap_transport_error (SoupMessage  *message,
+                               const char   *what,
+                               GError       *error,
+                               GError      **dest)
+{
+  GTlsCertificateFlags flags = message ? soup_message_get_tls_peer_certificate_errors (message) : 0;
+  const char *host = message ? g_uri_get_host (soup_message_get_uri (message)) : NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (dest, g_error_copy (error));
+      return;
+    }
+
+  if (flags != 0 || error->domain == G_TLS_ERROR)
+    {
+      const char *problem;
+
+      if (flags & G_TLS_CERTIFICATE_UNKNOWN_CA)
+        problem = _("it is not signed by a trusted authority");
+      else if (flags & G_TLS_CERTIFICATE_BAD_IDENTITY)
+        problem = _("it was issued for another host name");
+      else if (flags & G_TLS_CERTIFICATE_EXPIRED)
+        problem = _("it has expired");
+      else if (flags & G_TLS_CERTIFICATE_NOT_ACTIVATED)
+        problem = _("it is not valid yet");
+      else if (flags & G_TLS_CERTIFICATE_REVOKED)
+        problem = _("it has been revoked");
+      else if (flags & G_TLS_CERTIFICATE_INSECURE)
+        problem = _("it uses an insecure algorithm");
+      else
+        problem = error->message;
+
+      g_set_error (dest, RC_OAUTH_ERROR, RC_OAUTH_ERROR_NETWORK,
+                   _("Could not reach %s: the TLS certificate of “%s” is not valid (%s). "
+                     "Restcall never accepts an invalid certificate; fix the server’s "
+                     "certificate or use its correct address."),
+                   what, host ? host : "", problem);
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    g_set_error (dest, RC_OAUTH_ERROR, RC_OAUTH_ERROR_NETWORK,
+                 _("Could not reach %s: it did not answer in time. Check the address and your "
+                   "network, then try again."),
+                 what);
+  else
+    g_set_error (dest, RC_OAUTH_ERROR, RC_OAUTH_ERROR_NETWORK,
+                 _("Could not reach %s: %s. Check the address and your network, then try "
+                   "again."),
+                 what, error->message);
+}

@@ -1,0 +1,61 @@
+/* rc-oauth.h: OAuth 2.0 client credentials: the token request and response
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "rc-auth.h"
+#include "rc-token.h"
+
+G_BEGIN_DECLS
+
+#define RC_OAUTH_ERROR (rc_oauth_error_quark ())
+
+/**
+ * RcOAuthError:
+ * @RC_OAUTH_ERROR_SETTINGS: the settings cannot make a token request
+ *   (no token URL, no client ID, an http:// URL that is not loopback)
+ * @RC_OAUTH_ERROR_REDIRECTED: the server answered with a redirect
+ * @RC_OAUTH_ERROR_REFUSED: the server answered with an OAuth 2.0 error
+ * @RC_OAUTH_ERROR_BAD_RESPONSE: the answer is not a usable token response
+ * @RC_OAUTH_ERROR_UNSUPPORTED_TOKEN_TYPE: the token is not a Bearer token
+ * @RC_OAUTH_ERROR_NETWORK: the server could not be reached
+ */
+typedef enum {
+  RC_OAUTH_ERROR_SETTINGS,
+  RC_OAUTH_ERROR_REDIRECTED,
+  RC_OAUTH_ERROR_REFUSED,
+  RC_OAUTH_ERROR_BAD_RESPONSE,
+  RC_OAUTH_ERROR_UNSUPPORTED_TOKEN_TYPE,
+  RC_OAUTH_ERROR_NETWORK,
+} RcOAuthError;
+
+GQuark       rc_oauth_error_quark            (void);
+
+char        *rc_oauth_form_encode            (const char    *value);
+char        *rc_oauth_basic_credentials      (const char    *user,
+                                              const char    *secret,
+                                              gboolean       raw);
+gboolean     rc_oauth_uri_is_loopback        (GUri          *uri);
+gboolean     rc_oauth_check_token_url        (const char    *token_url,
+                                              GError       **error);
+char        *rc_oauth_build_token_body       (RcAuth        *auth,
+                                              const char    *secret);
+SoupMessage *rc_oauth_new_token_message      (RcAuth        *auth,
+                                              const char    *secret,
+                                              GBytes       **body_out,
+                                              GError       **error);
+RcToken     *rc_oauth_parse_token_response   (RcAuth        *auth,
+                                              SoupMessage   *message,
+                                              GBytes        *body,
+                                              GError       **error);
+gboolean     rc_oauth_jwt_get_expiry         (const char    *token,
+                                              gint64        *exp);
+void         rc_oauth_wrap_transport_error   (SoupMessage   *message,
+                                              const char    *what,
+                                              GError        *error,
+                                              GError       **dest);
+
+G_END_DECLS

@@ -1,0 +1,530 @@
+/* rc-token-cache.c: obtains and caches OAuth 2.0 access tokens
+ *
+ * Tokens are kept in memory only, keyed by everything that decides what
+ * token the server gives: token URL, client ID, client authentication,
+ * sorted scopes and extra parameters. Every method and API with the same
+ * key shares one token.
+ *
+ * Fetching is single-flight: while a token request is out, every caller
+ * that needs the same token waits for it, and all get its result, token or
+ * error. A caller that saw its token rejected (a 401) passes that token
+ * back: it is dropped only if it is still the cached one, so N calls that
+ * are all refused cause one new request, not N.
+ *
+ * Everything runs on the thread-default main context of the caller.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rc-oauth.h"
+#include "rc-token-cache.h"
+
+typedef struct
+{
+  char         *key;
+  RcToken      *token;
+  GPtrArray    *waiters;       /* Waiter*, while a request is out */
+  GCancellable *fetch_cancellable;
+} Entry;
+
+typedef struct
+{
+  GTask   *task;
+  GSource *cancel_source;
+  Entry   *entry;              /* borrowed: the entry outlives its waiters */
+} Waiter;
+
+typedef struct
+{
+  RcTokenCache *cache;
+  Entry        *entry;
+  SoupMessage  *message;
+  RcHttpRecord *record;
+  RcAuth       *auth;
+} Fetch;
+
+struct _RcTokenCache
+{
+  GObject      parent_instance;
+
+  SoupSession *session;
+  GHashTable  *entries;        /* key → Entry (rc box) */
+  guint        n_requests;
+};
+
+G_DEFINE_FINAL_TYPE (RcTokenCache, rc_token_cache, G_TYPE_OBJECT)
+
+static void
+entry_clear (gpointer data)
+{
+  Entry *entry = data;
+
+  g_assert (entry->waiters->len == 0);
+
+  g_clear_pointer (&entry->key, g_free);
+  g_clear_object (&entry->token);
+  g_clear_object (&entry->fetch_cancellable);
+  g_clear_pointer (&entry->waiters, g_ptr_array_unref);
+}
+
+static void
+entry_unref (gpointer data)
+{
+  g_rc_box_release_full (data, entry_clear);
+}
+
+static Entry *
+entry_new (const char *key)
+{
+  Entry *entry = g_rc_box_new0 (Entry);
+
+  entry->key = g_strdup (key);
+  entry->waiters = g_ptr_array_new ();
+
+  return entry;
+}
+
+/* The token exchange travels as task data, so that a caller sees it
+ * whether it brought a token or an error. */
+static void
+return_result (GTask        *task,
+               RcToken      *token,
+               RcHttpRecord *record,
+               const GError *error)
+{
+  if (record)
+    g_task_set_task_data (task, g_object_ref (record), g_object_unref);
+
+  if (token)
+    g_task_return_pointer (task, g_object_ref (token), g_object_unref);
+  else
+    g_task_return_error (task, g_error_copy (error));
+}
+
+static void
+waiter_free (Waiter *waiter)
+{
+  if (waiter->cancel_source)
+    {
+      g_source_destroy (waiter->cancel_source);
+      g_source_unref (waiter->cancel_source);
+    }
+  g_clear_object (&waiter->task);
+  g_free (waiter);
+}
+
+static gboolean
+waiter_cancelled_cb (GCancellable *cancellable,
+                     gpointer      user_data)
+{
+  Waiter *waiter = user_data;
+  Entry *entry = waiter->entry;
+
+  g_ptr_array_remove (entry->waiters, waiter);
+  g_task_return_error_if_cancelled (waiter->task);
+
+  /* Nobody waits any more: the request itself can stop. */
+  if (entry->waiters->len == 0 && entry->fetch_cancellable)
+    g_cancellable_cancel (entry->fetch_cancellable);
+
+  waiter_free (waiter);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+add_waiter (Entry *entry,
+            GTask *task)
+{
+  Waiter *waiter = g_new0 (Waiter, 1);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  waiter->task = g_object_ref (task);
+  waiter->entry = entry;
+
+  if (cancellable)
+    {
+      waiter->cancel_source = g_cancellable_source_new (cancellable);
+      g_source_set_callback (waiter->cancel_source, G_SOURCE_FUNC (waiter_cancelled_cb),
+                             waiter, NULL);
+      g_source_attach (waiter->cancel_source, g_task_get_context (task));
+    }
+
+  g_ptr_array_add (entry->waiters, waiter);
+}
+
+static void
+fetch_free (Fetch *fetch)
+{
+  g_clear_object (&fetch->cache);
+  g_clear_pointer (&fetch->entry, entry_unref);
+  g_clear_object (&fetch->message);
+  g_clear_object (&fetch->record);
+  g_clear_object (&fetch->auth);
+  g_free (fetch);
+}
+
+static void
+fetch_cb (GObject      *object,
+          GAsyncResult *async_result,
+          gpointer      user_data)
+{
+  Fetch *fetch = user_data;
+  Entry *entry = fetch->entry;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) send_error = NULL;
+  g_autoptr(RcToken) token = NULL;
+  g_autoptr(GPtrArray) waiters = NULL;
+
+  body = soup_session_send_and_read_finish (SOUP_SESSION (object), async_result, &send_error);
+
+  if (send_error)
+    {
+      g_autofree char *url = g_uri_to_string_partial (soup_message_get_uri (fetch->message),
+                                                      G_URI_HIDE_PASSWORD);
+      g_autofree char *what = g_strdup_printf (_("the authorization server at %s"), url);
+
+      rc_oauth_wrap_transport_error (fetch->message, what, send_error, &error);
+      if (soup_message_get_status (fetch->message) != SOUP_STATUS_NONE)
+        rc_http_record_set_response (fetch->record, fetch->message, NULL);
+    }
+  else
+    {
+      rc_http_record_set_response (fetch->record, fetch->message, body);
+      token = rc_oauth_parse_token_response (fetch->auth, fetch->message, body, &error);
+    }
+
+  if (error)
+    rc_http_record_set_error (fetch->record, error);
+
+  if (token && rc_token_is_cacheable (token))
+    g_set_object (&entry->token, token);
+
+  g_clear_object (&entry->fetch_cancellable);
+
+  /* Hand the result to everyone who waited for this request. */
+  waiters = g_steal_pointer (&entry->waiters);
+  entry->waiters = g_ptr_array_new ();
+
+  for (guint i = 0; i < waiters->len; i++)
+    {
+      Waiter *waiter = g_ptr_array_index (waiters, i);
+
+      return_result (waiter->task, token, fetch->record, error);
+
+      waiter_free (waiter);
+    }
+
+  fetch_free (fetch);
+}
+
+static void
+start_fetch (RcTokenCache *self,
+             Entry        *entry,
+             RcAuth       *auth,
+             const char   *secret,
+             GTask        *task)
+{
+  g_autoptr(GBytes) request_body = NULL;
+  g_autoptr(GError) error = NULL;
+  SoupMessage *message;
+  Fetch *fetch;
+
+  message = rc_oauth_new_token_message (auth, secret, &request_body, &error);
+  if (message == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  fetch = g_new0 (Fetch, 1);
+  fetch->cache = g_object_ref (self);
+  fetch->entry = g_rc_box_acquire (entry);
+  fetch->message = message;
+  fetch->record = rc_http_record_new_for_request (message, request_body);
+  fetch->auth = rc_auth_copy (auth);
+
+  entry->fetch_cancellable = g_cancellable_new ();
+  add_waiter (entry, task);
+  self->n_requests++;
+
+  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
+                                    entry->fetch_cancellable, fetch_cb, fetch);
+}
+
+static void
+rc_token_cache_dispose (GObject *object)
+{
+  RcTokenCache *self = (RcTokenCache *)object;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (self->entries)
+    {
+      g_hash_table_iter_init (&iter, self->entries);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          Entry *entry = value;
+
+          if (entry->fetch_cancellable)
+            g_cancellable_cancel (entry->fetch_cancellable);
+        }
+    }
+
+  G_OBJECT_CLASS (rc_token_cache_parent_class)->dispose (object);
+}
+
+static void
+rc_token_cache_finalize (GObject *object)
+{
+  RcTokenCache *self = (RcTokenCache *)object;
+
+  g_clear_pointer (&self->entries, g_hash_table_unref);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (rc_token_cache_parent_class)->finalize (object);
+}
+
+static void
+rc_token_cache_class_init (RcTokenCacheClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rc_token_cache_dispose;
+  object_class->finalize = rc_token_cache_finalize;
+}
+
+static void
+rc_token_cache_init (RcTokenCache *self)
+{
+  self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entry_unref);
+}
+
+/**
+ * rc_token_cache_new:
+ * @session: the session token requests go through
+ */
+RcTokenCache *
+rc_token_cache_new (SoupSession *session)
+{
+  RcTokenCache *self;
+
+  g_return_val_if_fail (SOUP_IS_SESSION (session), NULL);
+
+  self = g_object_new (RC_TYPE_TOKEN_CACHE, NULL);
+  self->session = g_object_ref (session);
+
+  return self;
+}
+
+/**
+ * rc_token_cache_get_session:
+ *
+ * Returns: (transfer none): the session token requests go through
+ */
+SoupSession *
+rc_token_cache_get_session (RcTokenCache *self)
+{
+  g_return_val_if_fail (RC_IS_TOKEN_CACHE (self), NULL);
+
+  return self->session;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/**
+ * rc_token_cache_dup_key:
+ *
+ * Returns: (transfer full): what tells one cached token from another
+ */
+char *
+rc_token_cache_dup_key (RcAuth *auth)
+{
+  g_auto(GStrv) scopes = rc_auth_dup_scope_list (auth);
+  GListModel *params = G_LIST_MODEL (rc_auth_get_token_params (auth));
+  guint n_params = g_list_model_get_n_items (params);
+  g_autoptr(GPtrArray) param_strings = g_ptr_array_new_with_free_func (g_free);
+  GString *key = g_string_new (NULL);
+
+  qsort (scopes, g_strv_length (scopes), sizeof (char *), compare_strings);
+
+  for (guint i = 0; i < n_params; i++)
+    {
+      g_autoptr(RcPair) pair = g_list_model_get_item (params, i);
+
+      g_ptr_array_add (param_strings, g_strdup_printf ("%s=%s", rc_pair_get_name (pair),
+                                                       rc_pair_get_value (pair)));
+    }
+  g_ptr_array_sort (param_strings, compare_strings);
+
+  /* Unit separators cannot appear in any of the parts. */
+  g_string_append_printf (key, "%s\x1f%s\x1f%s\x1f",
+                          rc_auth_get_token_url (auth),
+                          rc_auth_get_client_id (auth),
+                          rc_client_auth_to_string (rc_auth_get_client_auth (auth)));
+  for (guint i = 0; scopes[i]; i++)
+    g_string_append_printf (key, "%s%s", i ? " " : "", scopes[i]);
+  g_string_append_c (key, '\x1f');
+  for (guint i = 0; i < param_strings->len; i++)
+    g_string_append_printf (key, "%s%s", i ? "&" : "", (char *)g_ptr_array_index (param_strings, i));
+
+  return g_string_free (key, FALSE);
+}
+
+static Entry *
+ensure_entry (RcTokenCache *self,
+              RcAuth       *auth)
+{
+  g_autofree char *key = rc_token_cache_dup_key (auth);
+  Entry *entry = g_hash_table_lookup (self->entries, key);
+
+  if (entry == NULL)
+    {
+      entry = entry_new (key);
+      g_hash_table_insert (self->entries, entry->key, entry);
+    }
+
+  return entry;
+}
+
+/**
+ * rc_token_cache_get_token_async:
+ * @secret: the client secret
+ * @rejected: (nullable): a token the API has just refused; it is dropped
+ *   if it is still the cached one, and a new one is fetched
+ *
+ * Gets a fresh token from the cache, or waits for the request already out
+ * for it, or sends one.
+ */
+void
+rc_token_cache_get_token_async (RcTokenCache        *self,
+                                RcAuth              *auth,
+                                const char          *secret,
+                                RcToken             *rejected,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Entry *entry;
+
+  g_return_if_fail (RC_IS_TOKEN_CACHE (self));
+  g_return_if_fail (RC_IS_AUTH (auth));
+  g_return_if_fail (!rejected || RC_IS_TOKEN (rejected));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rc_token_cache_get_token_async);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  entry = ensure_entry (self, auth);
+
+  if (rejected && entry->token == rejected)
+    g_clear_object (&entry->token);
+
+  if (entry->token && !rc_token_is_fresh (entry->token))
+    g_clear_object (&entry->token);
+
+  if (entry->token)
+    return_result (task, entry->token, NULL, NULL);
+  else if (entry->waiters->len > 0)
+    add_waiter (entry, task);
+  else
+    start_fetch (self, entry, auth, secret, task);
+}
+
+/**
+ * rc_token_cache_get_token_finish:
+ * @record: (out) (optional) (nullable) (transfer full): the token request
+ *   and response when this call waited for one, even when it failed;
+ *   %NULL when the token came from the cache or no request could be made
+ *
+ * Returns: (transfer full): the token
+ */
+RcToken *
+rc_token_cache_get_token_finish (RcTokenCache  *self,
+                                 GAsyncResult  *async_result,
+                                 RcHttpRecord **record,
+                                 GError       **error)
+{
+  RcHttpRecord *exchange;
+
+  g_return_val_if_fail (RC_IS_TOKEN_CACHE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (async_result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (async_result)) == rc_token_cache_get_token_async, NULL);
+
+  exchange = g_task_get_task_data (G_TASK (async_result));
+  if (record)
+    *record = exchange ? g_object_ref (exchange) : NULL;
+
+  return g_task_propagate_pointer (G_TASK (async_result), error);
+}
+
+/**
+ * rc_token_cache_lookup:
+ *
+ * Returns: (transfer none) (nullable): the cached token for @auth, if it
+ *   is still fresh
+ */
+RcToken *
+rc_token_cache_lookup (RcTokenCache *self,
+                       RcAuth       *auth)
+{
+  g_autofree char *key = NULL;
+  Entry *entry;
+
+  g_return_val_if_fail (RC_IS_TOKEN_CACHE (self), NULL);
+
+  key = rc_token_cache_dup_key (auth);
+  entry = g_hash_table_lookup (self->entries, key);
+
+  if (entry == NULL || entry->token == NULL || !rc_token_is_fresh (entry->token))
+    return NULL;
+
+  return entry->token;
+}
+
+/**
+ * rc_token_cache_clear:
+ *
+ * Forgets the token cached for @auth; the next call fetches a new one.
+ */
+void
+rc_token_cache_clear (RcTokenCache *self,
+                      RcAuth       *auth)
+{
+  g_autofree char *key = NULL;
+  Entry *entry;
+
+  g_return_if_fail (RC_IS_TOKEN_CACHE (self));
+
+  key = rc_token_cache_dup_key (auth);
+  if ((entry = g_hash_table_lookup (self->entries, key)))
+    g_clear_object (&entry->token);
+}
+
+/**
+ * rc_token_cache_get_n_requests:
+ *
+ * Returns: how many token requests this cache has sent
+ */
+guint
+rc_token_cache_get_n_requests (RcTokenCache *self)
+{
+  g_return_val_if_fail (RC_IS_TOKEN_CACHE (self), 0);
+
+  return self->n_requests;
+}

@@ -1,0 +1,197 @@
+/* rc-token.c: an access token and how long it may be used
+ *
+ * A token whose lifetime is known is cached until shortly before it
+ * expires: the safety margin is 30 s or 10 % of the lifetime, whichever is
+ * smaller. Times are measured on the monotonic clock, so changing the
+ * system clock neither keeps a token too long nor drops it early.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rc-token.h"
+
+struct _RcToken
+{
+  GObject          parent_instance;
+
+  char            *access_token;
+  char            *scopes;
+  RcTokenLifetime  lifetime;
+  gint64           obtained_at;   /* monotonic µs */
+  gint64           expires_at;    /* monotonic µs, when KNOWN */
+  gint64           cache_until;   /* monotonic µs, when KNOWN */
+};
+
+G_DEFINE_FINAL_TYPE (RcToken, rc_token, G_TYPE_OBJECT)
+
+static void
+rc_token_finalize (GObject *object)
+{
+  RcToken *self = (RcToken *)object;
+
+  /* Tokens are credentials: do not leave them in freed memory. */
+  if (self->access_token)
+    memset (self->access_token, 0, strlen (self->access_token));
+  g_clear_pointer (&self->access_token, g_free);
+  g_clear_pointer (&self->scopes, g_free);
+
+  G_OBJECT_CLASS (rc_token_parent_class)->finalize (object);
+}
+
+static void
+rc_token_class_init (RcTokenClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rc_token_finalize;
+}
+
+static void
+rc_token_init (RcToken *self)
+{
+}
+
+/**
+ * rc_token_safety_margin:
+ *
+ * Returns: how many seconds before its expiry a token of this lifetime is
+ *   dropped from the cache: 30 s or 10 %, whichever is smaller
+ */
+gint64
+rc_token_safety_margin (gint64 lifetime_seconds)
+{
+  return MIN (30, lifetime_seconds / 10);
+}
+
+/**
+ * rc_token_new:
+ * @lifetime_seconds: the lifetime, for %RC_TOKEN_LIFETIME_KNOWN
+ */
+RcToken *
+rc_token_new (const char      *access_token,
+              const char      *scopes,
+              RcTokenLifetime  lifetime,
+              gint64           lifetime_seconds)
+{
+  RcToken *self;
+
+  g_return_val_if_fail (access_token != NULL, NULL);
+
+  self = g_object_new (RC_TYPE_TOKEN, NULL);
+  self->access_token = g_strdup (access_token);
+  self->scopes = g_strdup (scopes ? scopes : "");
+  self->lifetime = lifetime;
+  self->obtained_at = g_get_monotonic_time ();
+
+  if (lifetime == RC_TOKEN_LIFETIME_KNOWN)
+    {
+      self->expires_at = self->obtained_at + lifetime_seconds * G_USEC_PER_SEC;
+      self->cache_until = self->expires_at
+                          - rc_token_safety_margin (lifetime_seconds) * G_USEC_PER_SEC;
+    }
+
+  return self;
+}
+
+const char *
+rc_token_get_access_token (RcToken *self)
+{
+  g_return_val_if_fail (RC_IS_TOKEN (self), NULL);
+
+  return self->access_token;
+}
+
+/**
+ * rc_token_get_scopes:
+ *
+ * Returns: the scopes granted, space-separated; those requested when the
+ *   server did not say
+ */
+const char *
+rc_token_get_scopes (RcToken *self)
+{
+  g_return_val_if_fail (RC_IS_TOKEN (self), NULL);
+
+  return self->scopes;
+}
+
+RcTokenLifetime
+rc_token_get_lifetime (RcToken *self)
+{
+  g_return_val_if_fail (RC_IS_TOKEN (self), RC_TOKEN_LIFETIME_NONE);
+
+  return self->lifetime;
+}
+
+/**
+ * rc_token_get_expires_in:
+ *
+ * Returns: whole seconds until the token expires (0 once expired), or -1
+ *   when its lifetime is not known
+ */
+gint64
+rc_token_get_expires_in (RcToken *self)
+{
+  gint64 left;
+
+  g_return_val_if_fail (RC_IS_TOKEN (self), -1);
+
+  if (self->lifetime != RC_TOKEN_LIFETIME_KNOWN)
+    return -1;
+
+  left = self->expires_at - g_get_monotonic_time ();
+
+  return MAX (0, left / G_USEC_PER_SEC);
+}
+
+gboolean
+rc_token_is_cacheable (RcToken *self)
+{
+  g_return_val_if_fail (RC_IS_TOKEN (self), FALSE);
+
+  return self->lifetime != RC_TOKEN_LIFETIME_NONE;
+}
+
+/**
+ * rc_token_is_fresh:
+ *
+ * Returns: %TRUE while the cache may hand the token out: a token of
+ *   unknown lifetime stays fresh until it is dropped after a 401
+ */
+gboolean
+rc_token_is_fresh (RcToken *self)
+{
+  g_return_val_if_fail (RC_IS_TOKEN (self), FALSE);
+
+  switch (self->lifetime)
+    {
+    case RC_TOKEN_LIFETIME_KNOWN:
+      return g_get_monotonic_time () < self->cache_until;
+
+    case RC_TOKEN_LIFETIME_UNKNOWN:
+      return TRUE;
+
+    case RC_TOKEN_LIFETIME_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * rc_token_get_cache_until:
+ *
+ * Returns: the monotonic time (µs) the cache keeps the token until, or 0
+ *   when the lifetime is not known
+ */
+gint64
+rc_token_get_cache_until (RcToken *self)
+{
+  g_return_val_if_fail (RC_IS_TOKEN (self), 0);
+
+  return self->cache_until;
+}

@@ -1,0 +1,43 @@
+/* rc-token.h: an access token and how long it may be used
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define RC_TYPE_TOKEN (rc_token_get_type ())
+
+G_DECLARE_FINAL_TYPE (RcToken, rc_token, RC, TOKEN, GObject)
+
+/**
+ * RcTokenLifetime:
+ * @RC_TOKEN_LIFETIME_KNOWN: the server said when the token expires
+ * @RC_TOKEN_LIFETIME_UNKNOWN: no expiry given: use the token until the API
+ *   answers 401
+ * @RC_TOKEN_LIFETIME_NONE: zero, negative or invalid expiry: use the token
+ *   for the call that fetched it only, never cache it
+ */
+typedef enum {
+  RC_TOKEN_LIFETIME_KNOWN,
+  RC_TOKEN_LIFETIME_UNKNOWN,
+  RC_TOKEN_LIFETIME_NONE,
+} RcTokenLifetime;
+
+RcToken         *rc_token_new                (const char *access_token,
+                                              const char *scopes,
+                                              RcTokenLifetime lifetime,
+                                              gint64      lifetime_seconds);
+const char      *rc_token_get_access_token   (RcToken    *self);
+const char      *rc_token_get_scopes         (RcToken    *self);
+RcTokenLifetime  rc_token_get_lifetime       (RcToken    *self);
+gint64           rc_token_get_expires_in     (RcToken    *self);
+gboolean         rc_token_is_cacheable       (RcToken    *self);
+gboolean         rc_token_is_fresh           (RcToken    *self);
+gint64           rc_token_get_cache_until    (RcToken    *self);
+
+gint64           rc_token_safety_margin      (gint64      lifetime_seconds);
+
+G_END_DECLS

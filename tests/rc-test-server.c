@@ -1,0 +1,164 @@
+/* rc-test-server.c: a scriptable HTTP server on 127.0.0.1 for tests
+ *
+ * The server listens on loopback only, on a free port, and records every
+ * request before a test's handler answers it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "rc-test-server.h"
+
+static void
+request_free (gpointer data)
+{
+  RcTestRequest *request = data;
+
+  g_free (request->method);
+  g_free (request->path);
+  g_free (request->query);
+  g_clear_pointer (&request->headers, soup_message_headers_unref);
+  g_clear_pointer (&request->body, g_bytes_unref);
+  g_free (request);
+}
+
+static void
+copy_header (const char         *name,
+             const char         *value,
+             SoupMessageHeaders *copy)
+{
+  soup_message_headers_append (copy, name, value);
+}
+
+static void
+server_cb (SoupServer        *server,
+           SoupServerMessage *message,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  RcTestServer *self = user_data;
+  RcTestRequest *request = g_new0 (RcTestRequest, 1);
+  SoupMessageBody *body = soup_server_message_get_request_body (message);
+  GUri *uri = soup_server_message_get_uri (message);
+
+  request->method = g_strdup (soup_server_message_get_method (message));
+  request->path = g_strdup (path);
+  request->query = g_strdup (g_uri_get_query (uri));
+  request->headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  soup_message_headers_foreach (soup_server_message_get_request_headers (message),
+                                (SoupMessageHeadersForeachFunc)copy_header, request->headers);
+  request->body = soup_message_body_flatten (body);
+  g_ptr_array_add (self->requests, request);
+
+  if (self->handler)
+    self->handler (self, message, path, self->handler_data);
+  else
+    rc_test_respond (message, 404, "text/plain", "no handler");
+}
+
+RcTestServer *
+rc_test_server_new (gboolean tls)
+{
+  RcTestServer *self = g_new0 (RcTestServer, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  GSList *uris;
+
+  self->server = soup_server_new (NULL, NULL);
+  self->requests = g_ptr_array_new_with_free_func (request_free);
+
+  if (tls)
+    {
+      g_autofree char *cert = g_test_build_filename (G_TEST_DIST, "data", "tls", "cert.pem", NULL);
+      g_autofree char *key = g_test_build_filename (G_TEST_DIST, "data", "tls", "key.pem", NULL);
+      g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_files (cert, key, &error);
+
+      g_assert_no_error (error);
+      soup_server_set_tls_certificate (self->server, certificate);
+    }
+
+  soup_server_add_handler (self->server, NULL, server_cb, self, NULL);
+  soup_server_listen (self->server, address, tls ? SOUP_SERVER_LISTEN_HTTPS : 0, &error);
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (self->server);
+  g_assert_nonnull (uris);
+  self->base = g_uri_ref (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+
+  return self;
+}
+
+void
+rc_test_server_free (RcTestServer *self)
+{
+  soup_server_disconnect (self->server);
+  g_clear_object (&self->server);
+  g_clear_pointer (&self->base, g_uri_unref);
+  g_clear_pointer (&self->requests, g_ptr_array_unref);
+  g_free (self);
+}
+
+char *
+rc_test_server_url (RcTestServer *self,
+                    const char   *path)
+{
+  g_autofree char *base = g_uri_to_string (self->base);
+
+  /* The base ends in "/". */
+  return g_strconcat (base, path[0] == '/' ? path + 1 : path, NULL);
+}
+
+RcTestRequest *
+rc_test_server_get_request (RcTestServer *self,
+                            guint         index)
+{
+  g_assert_cmpuint (index, <, self->requests->len);
+
+  return g_ptr_array_index (self->requests, index);
+}
+
+void
+rc_test_respond (SoupServerMessage *message,
+                 guint              status,
+                 const char        *content_type,
+                 const char        *body)
+{
+  soup_server_message_set_status (message, status, NULL);
+  if (content_type)
+    soup_server_message_set_response (message, content_type, SOUP_MEMORY_COPY,
+                                      body ? body : "", body ? strlen (body) : 0);
+}
+
+/* Runs the main context until *done, for at most @seconds. */
+void
+rc_test_wait_for (gboolean *done,
+                  guint     seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!*done && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (500);
+    }
+
+  g_assert_true (*done);
+}
+
+/* Runs the main context for a while, whatever happens. */
+void
+rc_test_iterate_for (guint milliseconds)
+{
+  gint64 deadline = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (500);
+    }
+}

@@ -1,0 +1,53 @@
+/* rc-test-server.h: a scriptable HTTP server on 127.0.0.1 for tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char               *method;
+  char               *path;
+  char               *query;
+  SoupMessageHeaders *headers;
+  GBytes             *body;
+} RcTestRequest;
+
+typedef struct _RcTestServer RcTestServer;
+
+/* Answers one request; the server has already recorded it. */
+typedef void (*RcTestHandler) (RcTestServer      *server,
+                               SoupServerMessage *message,
+                               const char        *path,
+                               gpointer           user_data);
+
+struct _RcTestServer
+{
+  SoupServer    *server;
+  GUri          *base;
+  GPtrArray     *requests;   /* RcTestRequest */
+  RcTestHandler  handler;
+  gpointer       handler_data;
+};
+
+RcTestServer  *rc_test_server_new           (gboolean            tls);
+void           rc_test_server_free          (RcTestServer       *self);
+char          *rc_test_server_url           (RcTestServer       *self,
+                                             const char         *path);
+RcTestRequest *rc_test_server_get_request   (RcTestServer       *self,
+                                             guint               index);
+void           rc_test_respond              (SoupServerMessage  *message,
+                                             guint               status,
+                                             const char         *content_type,
+                                             const char         *body);
+void           rc_test_wait_for             (gboolean           *done,
+                                             guint               seconds);
+void           rc_test_iterate_for          (guint               milliseconds);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcTestServer, rc_test_server_free)
+
+G_END_DECLS

@@ -1,0 +1,660 @@
+/* test-oauth.c: the client credentials token request and response
+ *
+ * Every rule of RFC 6749 §2.3.1, §4.4, §5.1 and §5.2 that Restcall
+ * follows, checked over real HTTP against a scripted SoupServer on
+ * 127.0.0.1.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "restcall-core.h"
+#include "rc-test-server.h"
+
+typedef struct
+{
+  RcTestServer *server;
+  SoupSession  *session;
+  RcTokenCache *cache;
+  RcAuth       *auth;
+
+  /* What the scripted token endpoint answers. */
+  guint         status;
+  const char   *content_type;
+  const char   *body;
+  const char   *location;
+} Fixture;
+
+typedef struct
+{
+  gboolean      done;
+  RcToken      *token;
+  RcHttpRecord *record;
+  GError       *error;
+} Fetched;
+
+static void
+token_endpoint (RcTestServer      *server,
+                SoupServerMessage *message,
+                const char        *path,
+                gpointer           user_data)
+{
+  Fixture *fixture = user_data;
+
+  if (fixture->location)
+    soup_message_headers_replace (soup_server_message_get_response_headers (message),
+                                  "Location", fixture->location);
+  rc_test_respond (message, fixture->status, fixture->content_type, fixture->body);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *token_url = NULL;
+
+  fixture->server = rc_test_server_new (FALSE);
+  fixture->server->handler = token_endpoint;
+  fixture->server->handler_data = fixture;
+  fixture->session = soup_session_new_with_options ("timeout", 5, NULL);
+  fixture->cache = rc_token_cache_new (fixture->session);
+
+  fixture->status = 200;
+  fixture->content_type = "application/json";
+  fixture->body = "{\"access_token\": \"abcdefghijklmnopqrstuvwxyz0123456789\", "
+                  "\"token_type\": \"Bearer\", \"expires_in\": 3600}";
+
+  token_url = rc_test_server_url (fixture->server, "/token");
+  fixture->auth = rc_auth_new ();
+  rc_auth_set_kind (fixture->auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_token_url (fixture->auth, token_url);
+  rc_auth_set_client_id (fixture->auth, "example.com");
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_object (&fixture->auth);
+  g_assert_finalize_object (fixture->cache);
+  g_clear_object (&fixture->session);
+  g_clear_pointer (&fixture->server, rc_test_server_free);
+}
+
+static void
+fetched_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Fetched *fetched = user_data;
+
+  fetched->token = rc_token_cache_get_token_finish (RC_TOKEN_CACHE (object), result,
+                                                    &fetched->record, &fetched->error);
+  fetched->done = TRUE;
+}
+
+static void
+fetched_clear (Fetched *fetched)
+{
+  g_clear_object (&fetched->token);
+  g_clear_object (&fetched->record);
+  g_clear_error (&fetched->error);
+  fetched->done = FALSE;
+}
+
+static void
+fetch (Fixture    *fixture,
+       const char *secret,
+       Fetched    *fetched)
+{
+  fetched_clear (fetched);
+  rc_token_cache_clear (fixture->cache, fixture->auth);
+  rc_token_cache_get_token_async (fixture->cache, fixture->auth, secret, NULL, NULL,
+                                  fetched_cb, fetched);
+  rc_test_wait_for (&fetched->done, 10);
+  if (fetched->error)
+    g_test_message ("error: %s", fetched->error->message);
+}
+
+static char *
+request_body (RcTestServer *server,
+              guint         index)
+{
+  GBytes *body = rc_test_server_get_request (server, index)->body;
+
+  return g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+}
+
+static void
+test_form_encode (void)
+{
+  struct {
+    const char *in;
+    const char *out;
+  } cases[] = {
+    { "s=cr%t", "s%3Dcr%25t" },
+    { "a b+c", "a+b%2Bc" },
+    { "x:y&z", "x%3Ay%26z" },
+    { "é", "%C3%A9" },
+    { "plain-._~09AZaz", NULL },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *encoded = rc_oauth_form_encode (cases[i].in);
+
+      if (cases[i].out)
+        g_assert_cmpstr (encoded, ==, cases[i].out);
+      else
+        {
+          /* Unreserved characters pass through, but for "~", which form
+           * encoding may escape: either way it decodes back. */
+          g_autofree char *decoded = g_uri_unescape_string (encoded, NULL);
+
+          g_assert_cmpstr (decoded, ==, cases[i].in);
+        }
+    }
+}
+
+static void
+test_basic_golden (void)
+{
+  g_autofree char *encoded = rc_oauth_basic_credentials ("example.com", "s=cr%t", FALSE);
+  g_autofree char *raw = rc_oauth_basic_credentials ("example.com", "s=cr%t", TRUE);
+  g_autofree guchar *decoded = NULL;
+  gsize len;
+
+  /* RFC 6749 §2.3.1: each part form-urlencoded, then joined and base64. */
+  g_assert_cmpstr (encoded, ==, "ZXhhbXBsZS5jb206cyUzRGNyJTI1dA==");
+
+  decoded = g_base64_decode (raw, &len);
+  g_assert_cmpmem (decoded, len, "example.com:s=cr%t", 18);
+}
+
+static void
+test_token_url_checks (void)
+{
+  struct {
+    const char *url;
+    gboolean    ok;
+  } cases[] = {
+    { "https://auth.example.com/token", TRUE },
+    { "http://127.0.0.1:8080/token", TRUE },
+    { "http://127.1.2.3/token", TRUE },
+    { "http://localhost/token", TRUE },
+    { "http://[::1]:9/token", TRUE },
+    { "http://auth.example.com/token", FALSE },
+    { "http://10.0.0.1/token", FALSE },
+    { "ftp://auth.example.com/token", FALSE },
+    { "auth.example.com/token", FALSE },
+    { "https://", FALSE },
+    { "", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok = rc_oauth_check_token_url (cases[i].url, &error);
+
+      g_test_message ("%s: %s", cases[i].url, error ? error->message : "ok");
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      if (!ok)
+        {
+          g_assert_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS);
+          if (cases[i].url[0])
+            g_assert_nonnull (strstr (error->message, cases[i].url));
+        }
+    }
+}
+
+static void
+test_request_basic_header (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  Fetched fetched = { 0 };
+  RcTestRequest *request;
+  g_autofree char *body = NULL;
+
+  rc_auth_set_scopes (fixture->auth, "pets:read  pets:write");
+  rc_pair_list_append (rc_auth_get_token_params (fixture->auth), "audience", "https://api.example.com/");
+  rc_pair_list_append (rc_auth_get_token_params (fixture->auth), "resource", "r 1");
+  rc_pair_list_append (rc_auth_get_token_params (fixture->auth), "resource", "r2");
+
+  fetch (fixture, "s=cr%t", &fetched);
+  g_assert_no_error (fetched.error);
+  g_assert_nonnull (fetched.token);
+
+  g_assert_cmpuint (fixture->server->requests->len, ==, 1);
+  request = rc_test_server_get_request (fixture->server, 0);
+  g_assert_cmpstr (request->method, ==, "POST");
+  g_assert_cmpstr (request->path, ==, "/token");
+  g_assert_cmpstr (soup_message_headers_get_content_type (request->headers, NULL), ==,
+                   "application/x-www-form-urlencoded");
+  g_assert_cmpstr (soup_message_headers_get_one (request->headers, "Accept"), ==, "application/json");
+  g_assert_cmpstr (soup_message_headers_get_one (request->headers, "Authorization"), ==,
+                   "Basic ZXhhbXBsZS5jb206cyUzRGNyJTI1dA==");
+
+  body = request_body (fixture->server, 0);
+  g_assert_cmpstr (body, ==,
+                   "grant_type=client_credentials&scope=pets%3Aread+pets%3Awrite"
+                   "&audience=https%3A%2F%2Fapi.example.com%2F&resource=r+1&resource=r2");
+
+  /* The record holds the request as sent, and masks it by default. */
+  {
+    g_autofree char *masked = rc_http_record_format_request (fetched.record, FALSE);
+    g_autofree char *revealed = rc_http_record_format_request (fetched.record, TRUE);
+
+    g_assert_null (strstr (masked, "ZXhhbXBsZS5jb206cyUzRGNyJTI1dA=="));
+    g_assert_nonnull (strstr (masked, "Authorization: Basic ••••••••"));
+    g_assert_nonnull (strstr (revealed, "ZXhhbXBsZS5jb206cyUzRGNyJTI1dA=="));
+    g_assert_nonnull (strstr (masked, "grant_type=client_credentials"));
+  }
+
+  fetched_clear (&fetched);
+}
+
+static void
+test_request_body (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  Fetched fetched = { 0 };
+  RcTestRequest *request;
+  g_autofree char *body = NULL;
+
+  rc_auth_set_client_auth (fixture->auth, RC_CLIENT_AUTH_BODY);
+  rc_auth_set_client_id (fixture->auth, "my client");
+
+  fetch (fixture, "p&ss=wörd", &fetched);
+  g_assert_no_error (fetched.error);
+
+  request = rc_test_server_get_request (fixture->server, 0);
+  /* Never both: the body carries the credentials, no header does. */
+  g_assert_null (soup_message_headers_get_one (request->headers, "Authorization"));
+  body = request_body (fixture->server, 0);
+  g_assert_cmpstr (body, ==,
+                   "grant_type=client_credentials&client_id=my+client&client_secret=p%26ss%3Dw%C3%B6rd");
+
+  {
+    g_autofree char *masked = rc_http_record_format_request (fetched.record, FALSE);
+    g_autofree char *response = rc_http_record_format_response (fetched.record, FALSE);
+
+    g_assert_null (strstr (masked, "p%26ss"));
+    g_assert_nonnull (strstr (masked, "client_secret=••••••••"));
+    g_assert_nonnull (strstr (masked, "client_id=my+client"));
+    /* The access token shows only a prefix. */
+    g_assert_null (strstr (response, "abcdefghijklmnopqrstuvwxyz0123456789"));
+    g_assert_nonnull (strstr (response, "abcdef••••••••"));
+  }
+
+  fetched_clear (&fetched);
+}
+
+static void
+test_raw_basic (Fixture       *fixture,
+                gconstpointer  data)
+{
+  Fetched fetched = { 0 };
+  g_autofree char *expected = NULL;
+  g_autofree char *body = NULL;
+
+  rc_auth_set_raw_basic (fixture->auth, TRUE);
+  fetch (fixture, "s=cr%t", &fetched);
+  g_assert_no_error (fetched.error);
+
+  expected = g_strconcat ("Basic ", "ZXhhbXBsZS5jb206cz1jciV0", NULL);
+  g_assert_cmpstr (soup_message_headers_get_one (rc_test_server_get_request (fixture->server, 0)->headers,
+                                                 "Authorization"), ==, expected);
+  /* No scope asked for: no scope parameter. */
+  body = request_body (fixture->server, 0);
+  g_assert_cmpstr (body, ==, "grant_type=client_credentials");
+
+  fetched_clear (&fetched);
+}
+
+static void
+test_redirect_refused (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(RcTestServer) elsewhere = rc_test_server_new (FALSE);
+  g_autofree char *location = rc_test_server_url (elsewhere, "/steal");
+  Fetched fetched = { 0 };
+  guint statuses[] = { 301, 302, 303, 307, 308 };
+
+  fixture->location = location;
+  fixture->content_type = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      fixture->status = statuses[i];
+      fetch (fixture, "secret", &fetched);
+      g_assert_error (fetched.error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REDIRECTED);
+      g_assert_nonnull (strstr (fetched.error->message, location));
+    }
+
+  /* The secret never reached the other server. */
+  g_assert_cmpuint (elsewhere->requests->len, ==, 0);
+  g_assert_cmpuint (fixture->server->requests->len, ==, G_N_ELEMENTS (statuses));
+
+  fetched_clear (&fetched);
+}
+
+static void
+test_insecure_url_refused (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  Fetched fetched = { 0 };
+
+  rc_auth_set_token_url (fixture->auth, "http://auth.example.com/token");
+  fetch (fixture, "secret", &fetched);
+  g_assert_error (fetched.error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS);
+  g_assert_nonnull (strstr (fetched.error->message, "http://auth.example.com/token"));
+  g_assert_cmpuint (rc_token_cache_get_n_requests (fixture->cache), ==, 0);
+
+  fetched_clear (&fetched);
+}
+
+static void
+test_invalid_certificate (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(RcTestServer) tls_server = rc_test_server_new (TRUE);
+  g_autofree char *url = rc_test_server_url (tls_server, "/token");
+  Fetched fetched = { 0 };
+
+  rc_auth_set_token_url (fixture->auth, url);
+  fetch (fixture, "secret", &fetched);
+  g_assert_error (fetched.error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_NETWORK);
+  g_assert_nonnull (strstr (fetched.error->message, "TLS certificate of “127.0.0.1” is not valid"));
+  g_assert_nonnull (strstr (fetched.error->message, "not signed by a trusted authority"));
+  /* Nothing was sent over the untrusted connection. */
+  g_assert_cmpuint (tls_server->requests->len, ==, 0);
+
+  fetched_clear (&fetched);
+}
+
+typedef struct
+{
+  guint            status;
+  const char      *content_type;
+  const char      *body;
+  RcTokenLifetime  lifetime;   /* when it succeeds */
+  gint64           lifetime_seconds;
+  int              error_code; /* -1: succeeds */
+  const char      *fragments[3];
+} ResponseCase;
+
+static void
+test_responses (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *json = "application/json";
+  const ResponseCase cases[] = {
+    { 200, json, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":3600}",
+      RC_TOKEN_LIFETIME_KNOWN, 3600, -1 },
+    { 200, json, "{\"access_token\":\"t\",\"token_type\":\"bearer\",\"expires_in\":\"120\"}",
+      RC_TOKEN_LIFETIME_KNOWN, 120, -1 },
+    { 200, json, "{\"access_token\":\"t\",\"token_type\":\"BEARER\",\"expires_in\":2.9}",
+      RC_TOKEN_LIFETIME_KNOWN, 2, -1 },
+    { 200, json, "{\"access_token\":\"t\",\"token_type\":\"Bearer\"}",
+      RC_TOKEN_LIFETIME_UNKNOWN, 0, -1 },
+    { 200, json, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":null}",
+      RC_TOKEN_LIFETIME_UNKNOWN, 0, -1 },
+    { 200, json, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":0}",
+      RC_TOKEN_LIFETIME_NONE, 0, -1 },
+    { 200, json, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":-30}",
+      RC_TOKEN_LIFETIME_NONE, 0, -1 },
+    { 200, json, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":\"soon\"}",
+      RC_TOKEN_LIFETIME_NONE, 0, -1 },
+    { 200, json, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":true}",
+      RC_TOKEN_LIFETIME_NONE, 0, -1 },
+    { 200, json, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":1e300}",
+      RC_TOKEN_LIFETIME_UNKNOWN, 0, -1 },
+    { 200, json, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":60,"
+      "\"refresh_token\":\"r\",\"scope\":\"granted\"}",
+      RC_TOKEN_LIFETIME_KNOWN, 60, -1 },
+    /* Content types servers get wrong do not matter when the body is JSON. */
+    { 200, "text/plain", "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":60}",
+      RC_TOKEN_LIFETIME_KNOWN, 60, -1 },
+    { 200, json, "{\"access_token\":\"t\",\"token_type\":\"mac\"}",
+      0, 0, RC_OAUTH_ERROR_UNSUPPORTED_TOKEN_TYPE, { "“mac”", "Bearer" } },
+    { 200, json, "{\"token_type\":\"Bearer\"}",
+      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "without an access_token" } },
+    { 200, json, "{\"access_token\":{},\"token_type\":\"Bearer\"}",
+      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "without an access_token" } },
+    { 200, json, "{\"access_token\":\"\",\"token_type\":\"Bearer\"}",
+      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "without an access_token" } },
+    { 200, json, "{\"access_token\":\"t\"}",
+      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "without a token_type" } },
+    { 400, json, "{\"error\":\"invalid_client\",\"error_description\":\"Client <b>auth</b>\\nfailed\"}",
+      0, 0, RC_OAUTH_ERROR_REFUSED,
+      { "HTTP 400, invalid_client: Client <b>auth</b> failed", "other client authentication" } },
+    { 401, json, "{\"error\":\"invalid_client\"}",
+      0, 0, RC_OAUTH_ERROR_REFUSED, { "HTTP 401, invalid_client)", "client ID and secret" } },
+    { 400, json, "{\"error\":\"invalid_scope\",\"error_description\":\"nope\"}",
+      0, 0, RC_OAUTH_ERROR_REFUSED, { "invalid_scope: nope", "Check the scopes" } },
+    { 200, json, "{\"error\":\"server_error\"}",
+      0, 0, RC_OAUTH_ERROR_REFUSED, { "HTTP 200, server_error" } },
+    { 500, "text/html", "<html><head><title>Oops</title></head><body>Internal</body></html>",
+      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "HTTP 500", "an HTML page", "Oops" } },
+    { 503, NULL, NULL,
+      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "HTTP 503", "an empty body" } },
+    { 200, "text/html", "<html>login</html>",
+      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "an HTML page", "not a JSON token response" } },
+    { 200, "application/x-www-form-urlencoded", "access_token=t&token_type=bearer",
+      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "application/x-www-form-urlencoded", "access_token=t" } },
+    { 200, json, "",
+      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "an empty body" } },
+    { 200, json, "{\"access_token\":\"abc",
+      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "broken JSON", "cut off" } },
+    { 200, json, "[\"access_token\"]",
+      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "not a JSON token response" } },
+  };
+  Fetched fetched = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const ResponseCase *c = &cases[i];
+
+      g_test_message ("case %u: HTTP %u %s", i, c->status, c->body ? c->body : "(no body)");
+      fixture->status = c->status;
+      fixture->content_type = c->content_type;
+      fixture->body = c->body;
+
+      fetch (fixture, "secret", &fetched);
+
+      if (c->error_code < 0)
+        {
+          g_assert_no_error (fetched.error);
+          g_assert_cmpstr (rc_token_get_access_token (fetched.token), ==, "t");
+          g_assert_cmpint (rc_token_get_lifetime (fetched.token), ==, c->lifetime);
+          if (c->lifetime == RC_TOKEN_LIFETIME_KNOWN)
+            {
+              gint64 left = rc_token_get_expires_in (fetched.token);
+
+              g_assert_cmpint (left, <=, c->lifetime_seconds);
+              g_assert_cmpint (left, >=, c->lifetime_seconds - 2);
+            }
+          else
+            g_assert_cmpint (rc_token_get_expires_in (fetched.token), ==, -1);
+        }
+      else
+        {
+          g_assert_null (fetched.token);
+          g_assert_error (fetched.error, RC_OAUTH_ERROR, c->error_code);
+          for (guint j = 0; j < G_N_ELEMENTS (c->fragments) && c->fragments[j]; j++)
+            {
+              g_test_message ("expecting “%s”", c->fragments[j]);
+              g_assert_nonnull (strstr (fetched.error->message, c->fragments[j]));
+            }
+          /* The error names the server. */
+          g_assert_nonnull (strstr (fetched.error->message, rc_auth_get_token_url (fixture->auth)));
+          /* The record still shows what came back. */
+          g_assert_nonnull (fetched.record);
+          g_assert_true (rc_http_record_has_response (fetched.record));
+          g_assert_cmpuint (rc_http_record_get_status (fetched.record), ==, c->status);
+          g_assert_cmpstr (rc_http_record_get_error (fetched.record), ==, fetched.error->message);
+        }
+    }
+
+  fetched_clear (&fetched);
+}
+
+static void
+test_granted_scopes (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  Fetched fetched = { 0 };
+
+  rc_auth_set_scopes (fixture->auth, "a b");
+  fetch (fixture, "secret", &fetched);
+  g_assert_cmpstr (rc_token_get_scopes (fetched.token), ==, "a b");
+
+  fixture->body = "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"scope\":\"a\"}";
+  fetch (fixture, "secret", &fetched);
+  g_assert_cmpstr (rc_token_get_scopes (fetched.token), ==, "a");
+
+  fetched_clear (&fetched);
+}
+
+static char *
+base64url (const char *text)
+{
+  g_autofree char *b64 = g_base64_encode ((const guchar *)text, strlen (text));
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = b64; *p && *p != '='; p++)
+    g_string_append_c (out, *p == '+' ? '-' : *p == '/' ? '_' : *p);
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_jwt_expiry (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *header = base64url ("{\"alg\":\"none\"}");
+  g_autofree char *claims = g_strdup_printf ("{\"sub\":\"x\",\"exp\":%" G_GINT64_FORMAT "}", now + 300);
+  g_autofree char *payload = base64url (claims);
+  g_autofree char *jwt = g_strdup_printf ("%s.%s.sig", header, payload);
+  g_autofree char *body = g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\"}", jwt);
+  g_autofree char *with_expires_in =
+    g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\",\"expires_in\":60}", jwt);
+  Fetched fetched = { 0 };
+  gint64 exp;
+
+  g_assert_true (rc_oauth_jwt_get_expiry (jwt, &exp));
+  g_assert_cmpint (exp, ==, now + 300);
+  g_assert_false (rc_oauth_jwt_get_expiry ("not.a-jwt", &exp));
+  g_assert_false (rc_oauth_jwt_get_expiry ("a.%%%.c", &exp));
+
+  /* Without expires_in, the JWT's exp says how long to cache. */
+  fixture->body = body;
+  fetch (fixture, "secret", &fetched);
+  g_assert_cmpint (rc_token_get_lifetime (fetched.token), ==, RC_TOKEN_LIFETIME_KNOWN);
+  g_assert_cmpint (rc_token_get_expires_in (fetched.token), >=, 297);
+  g_assert_cmpint (rc_token_get_expires_in (fetched.token), <=, 300);
+
+  /* expires_in wins when both are there. */
+  fixture->body = with_expires_in;
+  fetch (fixture, "secret", &fetched);
+  g_assert_cmpint (rc_token_get_expires_in (fetched.token), <=, 60);
+
+  fetched_clear (&fetched);
+}
+
+static void
+close_connection (RcTestServer      *server,
+                  SoupServerMessage *message,
+                  const char        *path,
+                  gpointer           user_data)
+{
+  GIOStream *stream = soup_server_message_steal_connection (message);
+
+  g_io_stream_close (stream, NULL, NULL);
+  g_object_unref (stream);
+}
+
+static void
+test_connection_reset (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  Fetched fetched = { 0 };
+
+  fixture->server->handler = close_connection;
+  fetch (fixture, "secret", &fetched);
+  g_assert_error (fetched.error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_NETWORK);
+  g_assert_nonnull (strstr (fetched.error->message, "Could not reach the authorization server at"));
+  g_assert_nonnull (strstr (fetched.error->message, rc_auth_get_token_url (fixture->auth)));
+
+  fetched_clear (&fetched);
+}
+
+static void
+never_answer (RcTestServer      *server,
+              SoupServerMessage *message,
+              const char        *path,
+              gpointer           user_data)
+{
+  GPtrArray *paused = user_data;
+
+  soup_server_message_pause (message);
+  g_ptr_array_add (paused, g_object_ref (message));
+}
+
+static void
+test_timeout (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) paused = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 1, NULL);
+  g_autoptr(RcTokenCache) cache = rc_token_cache_new (session);
+  Fetched fetched = { 0 };
+  gint64 start = g_get_monotonic_time ();
+
+  fixture->server->handler = never_answer;
+  fixture->server->handler_data = paused;
+
+  rc_token_cache_get_token_async (cache, fixture->auth, "secret", NULL, NULL, fetched_cb, &fetched);
+  rc_test_wait_for (&fetched.done, 10);
+  g_assert_error (fetched.error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_NETWORK);
+  g_assert_nonnull (strstr (fetched.error->message, "did not answer in time"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+
+  for (guint i = 0; i < paused->len; i++)
+    soup_server_message_unpause (g_ptr_array_index (paused, i));
+  fetched_clear (&fetched);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/restcall/oauth/form-encode", test_form_encode);
+  g_test_add_func ("/restcall/oauth/basic-golden", test_basic_golden);
+  g_test_add_func ("/restcall/oauth/token-url-checks", test_token_url_checks);
+
+#define ADD(path, func) \
+  g_test_add ("/restcall/oauth/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("request-basic-header", test_request_basic_header);
+  ADD ("request-body", test_request_body);
+  ADD ("raw-basic", test_raw_basic);
+  ADD ("redirect-refused", test_redirect_refused);
+  ADD ("insecure-url-refused", test_insecure_url_refused);
+  ADD ("invalid-certificate", test_invalid_certificate);
+  ADD ("responses", test_responses);
+  ADD ("granted-scopes", test_granted_scopes);
+  ADD ("jwt-expiry", test_jwt_expiry);
+  ADD ("connection-reset", test_connection_reset);
+  ADD ("timeout", test_timeout);
+
+#undef ADD
+
+  return g_test_run ();
+}
