@@ -16,3 +16,5 @@
 #include "rc-oauth.h"
 #include "rc-http-record.h"
 #include "rc-token-cache.h"
+#include "rc-exchange.h"
+#include "rc-executor.h"

@@ -1,0 +1,407 @@
+/* rc-exchange.c: everything that went over the wire for one call
+ *
+ * An exchange holds the API request and response of every attempt
+ * (redirects within the API's origin, a replay after a refused token),
+ * the token request and response when one was made, what the executor
+ * did on the user's behalf (notes), and why the call failed, if it did.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rc-exchange.h"
+#include "rc-http-record.h"
+
+struct _RcExchange
+{
+  GObject       parent_instance;
+
+  GPtrArray    *api_records;
+  RcHttpRecord *token_record;
+  RcToken      *token;
+  GPtrArray    *notes;
+  GError       *error;
+  gint64        duration_us;
+  guint         n_token_requests;
+  guint         token_from_cache : 1;
+  guint         authorization_overridden : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RcExchange, rc_exchange, G_TYPE_OBJECT)
+
+static void
+rc_exchange_finalize (GObject *object)
+{
+  RcExchange *self = (RcExchange *)object;
+
+  g_clear_pointer (&self->api_records, g_ptr_array_unref);
+  g_clear_object (&self->token_record);
+  g_clear_object (&self->token);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (rc_exchange_parent_class)->finalize (object);
+}
+
+static void
+rc_exchange_class_init (RcExchangeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rc_exchange_finalize;
+}
+
+static void
+rc_exchange_init (RcExchange *self)
+{
+  self->api_records = g_ptr_array_new_with_free_func (g_object_unref);
+  self->notes = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+}
+
+RcExchange *
+rc_exchange_new (void)
+{
+  return g_object_new (RC_TYPE_EXCHANGE, NULL);
+}
+
+/**
+ * rc_exchange_get_api_records:
+ *
+ * Returns: (transfer none) (element-type RcHttpRecord): every attempt
+ */
+GPtrArray *
+rc_exchange_get_api_records (RcExchange *self)
+{
+  g_return_val_if_fail (RC_IS_EXCHANGE (self), NULL);
+
+  return self->api_records;
+}
+
+/**
+ * rc_exchange_get_api_record:
+ *
+ * Returns: (transfer none) (nullable): the last attempt at the API call
+ */
+RcHttpRecord *
+rc_exchange_get_api_record (RcExchange *self)
+{
+  g_return_val_if_fail (RC_IS_EXCHANGE (self), NULL);
+
+  if (self->api_records->len == 0)
+    return NULL;
+
+  return g_ptr_array_index (self->api_records, self->api_records->len - 1);
+}
+
+void
+rc_exchange_add_api_record (RcExchange   *self,
+                            RcHttpRecord *record)
+{
+  g_return_if_fail (RC_IS_EXCHANGE (self));
+  g_return_if_fail (RC_IS_HTTP_RECORD (record));
+
+  g_ptr_array_add (self->api_records, g_object_ref (record));
+}
+
+/**
+ * rc_exchange_get_token_record:
+ *
+ * Returns: (transfer none) (nullable): the last token request this call
+ *   waited for
+ */
+RcHttpRecord *
+rc_exchange_get_token_record (RcExchange *self)
+{
+  g_return_val_if_fail (RC_IS_EXCHANGE (self), NULL);
+
+  return self->token_record;
+}
+
+void
+rc_exchange_set_token_record (RcExchange   *self,
+                              RcHttpRecord *record)
+{
+  g_return_if_fail (RC_IS_EXCHANGE (self));
+
+  if (record)
+    self->n_token_requests++;
+  g_set_object (&self->token_record, record);
+}
+
+/**
+ * rc_exchange_get_token:
+ *
+ * Returns: (transfer none) (nullable): the token the call was sent with
+ */
+RcToken *
+rc_exchange_get_token (RcExchange *self)
+{
+  g_return_val_if_fail (RC_IS_EXCHANGE (self), NULL);
+
+  return self->token;
+}
+
+void
+rc_exchange_set_token (RcExchange *self,
+                       RcToken    *token,
+                       gboolean    from_cache)
+{
+  g_return_if_fail (RC_IS_EXCHANGE (self));
+
+  g_set_object (&self->token, token);
+  self->token_from_cache = !!from_cache;
+}
+
+gboolean
+rc_exchange_get_token_from_cache (RcExchange *self)
+{
+  g_return_val_if_fail (RC_IS_EXCHANGE (self), FALSE);
+
+  return self->token_from_cache;
+}
+
+/**
+ * rc_exchange_get_n_token_requests:
+ *
+ * Returns: how many token requests this call waited for (0 when its token
+ *   came from the cache; 2 after a refused token was replaced)
+ */
+guint
+rc_exchange_get_n_token_requests (RcExchange *self)
+{
+  g_return_val_if_fail (RC_IS_EXCHANGE (self), 0);
+
+  return self->n_token_requests;
+}
+
+/**
+ * rc_exchange_get_authorization_overridden:
+ *
+ * Returns: %TRUE when an Authorization header set by hand was replaced by
+ *   the one the authentication settings make
+ */
+gboolean
+rc_exchange_get_authorization_overridden (RcExchange *self)
+{
+  g_return_val_if_fail (RC_IS_EXCHANGE (self), FALSE);
+
+  return self->authorization_overridden;
+}
+
+void
+rc_exchange_set_authorization_overridden (RcExchange *self,
+                                          gboolean    overridden)
+{
+  g_return_if_fail (RC_IS_EXCHANGE (self));
+
+  self->authorization_overridden = !!overridden;
+}
+
+/**
+ * rc_exchange_get_notes:
+ *
+ * Returns: (transfer none): what the executor did on the user's behalf,
+ *   in words
+ */
+const char * const *
+rc_exchange_get_notes (RcExchange *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (RC_IS_EXCHANGE (self), NULL);
+
+  /* An empty null-terminated array may have no storage yet. */
+  if (self->notes->pdata == NULL)
+    return none;
+
+  return (const char * const *)self->notes->pdata;
+}
+
+void
+rc_exchange_add_note (RcExchange *self,
+                      const char *note)
+{
+  g_return_if_fail (RC_IS_EXCHANGE (self));
+
+  g_ptr_array_add (self->notes, g_strdup (note));
+}
+
+/**
+ * rc_exchange_get_error:
+ *
+ * Returns: (nullable): why the call got no response from the API; %NULL
+ *   when it got one, whatever its status
+ */
+const GError *
+rc_exchange_get_error (RcExchange *self)
+{
+  g_return_val_if_fail (RC_IS_EXCHANGE (self), NULL);
+
+  return self->error;
+}
+
+void
+rc_exchange_set_error (RcExchange   *self,
+                       const GError *error)
+{
+  g_return_if_fail (RC_IS_EXCHANGE (self));
+
+  g_clear_error (&self->error);
+  if (error)
+    self->error = g_error_copy (error);
+}
+
+/**
+ * rc_exchange_get_status:
+ *
+ * Returns: the API's last HTTP status, or 0 when it did not answer
+ */
+guint
+rc_exchange_get_status (RcExchange *self)
+{
+  RcHttpRecord *record;
+
+  g_return_val_if_fail (RC_IS_EXCHANGE (self), 0);
+
+  record = rc_exchange_get_api_record (self);
+  if (record == NULL || !rc_http_record_has_response (record))
+    return 0;
+
+  return rc_http_record_get_status (record);
+}
+
+gboolean
+rc_exchange_is_success (RcExchange *self)
+{
+  g_return_val_if_fail (RC_IS_EXCHANGE (self), FALSE);
+
+  return self->error == NULL && SOUP_STATUS_IS_SUCCESSFUL (rc_exchange_get_status (self));
+}
+
+gint64
+rc_exchange_get_duration_us (RcExchange *self)
+{
+  g_return_val_if_fail (RC_IS_EXCHANGE (self), 0);
+
+  return self->duration_us;
+}
+
+void
+rc_exchange_set_duration_us (RcExchange *self,
+                             gint64      duration_us)
+{
+  g_return_if_fail (RC_IS_EXCHANGE (self));
+
+  self->duration_us = duration_us;
+}
+
+static char *
+describe_cached_token (RcExchange *self)
+{
+  gint64 expires_in;
+
+  if (self->token == NULL)
+    return g_strdup (_("No token was needed for this call.\n"));
+
+  expires_in = rc_token_get_expires_in (self->token);
+  if (expires_in < 0)
+    return g_strdup (_("Token from cache; the server did not say when it expires.\n"));
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Token from cache, expires in %" G_GINT64_FORMAT " second.\n",
+                                       "Token from cache, expires in %" G_GINT64_FORMAT " seconds.\n",
+                                       expires_in),
+                          expires_in);
+}
+
+/**
+ * rc_exchange_format_part:
+ * @reveal: %TRUE to show secrets and tokens; masked by default
+ *
+ * Returns: (transfer full): one of the four parts, as text
+ */
+char *
+rc_exchange_format_part (RcExchange     *self,
+                         RcExchangePart  part,
+                         gboolean        reveal)
+{
+  RcHttpRecord *api = NULL;
+
+  g_return_val_if_fail (RC_IS_EXCHANGE (self), NULL);
+
+  api = rc_exchange_get_api_record (self);
+
+  switch (part)
+    {
+    case RC_EXCHANGE_API_REQUEST:
+      if (api == NULL)
+        return g_strdup (_("The API request was not sent.\n"));
+      return rc_http_record_format_request (api, reveal);
+
+    case RC_EXCHANGE_API_RESPONSE:
+      if (api == NULL || !rc_http_record_has_response (api))
+        return g_strdup_printf (_("No response: %s\n"),
+                                self->error ? self->error->message : _("the request was not sent"));
+      return rc_http_record_format_response (api, reveal);
+
+    case RC_EXCHANGE_TOKEN_REQUEST:
+      if (self->token_record == NULL)
+        return describe_cached_token (self);
+      return rc_http_record_format_request (self->token_record, reveal);
+
+    case RC_EXCHANGE_TOKEN_RESPONSE:
+      if (self->token_record == NULL)
+        return describe_cached_token (self);
+      return rc_http_record_format_response (self->token_record, reveal);
+
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * rc_exchange_format:
+ * @reveal: %TRUE to show secrets and tokens; masked by default
+ *
+ * Returns: (transfer full): the four parts under their headings, then the
+ *   notes and the error, if any
+ */
+char *
+rc_exchange_format (RcExchange *self,
+                    gboolean    reveal)
+{
+  const char *headings[] = {
+    N_("API request"),
+    N_("API response"),
+    N_("Authorization server request"),
+    N_("Authorization server response"),
+  };
+  GString *text;
+
+  g_return_val_if_fail (RC_IS_EXCHANGE (self), NULL);
+
+  text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    {
+      g_autofree char *part = rc_exchange_format_part (self, i, reveal);
+
+      g_string_append_printf (text, "%s── %s ──\n%s", i ? "\n" : "", _(headings[i]), part);
+    }
+
+  if (self->notes->len > 0)
+    {
+      g_string_append_printf (text, "\n── %s ──\n", _("Notes"));
+      for (guint i = 0; i < self->notes->len; i++)
+        g_string_append_printf (text, "%s\n", (char *)g_ptr_array_index (self->notes, i));
+    }
+
+  if (self->error)
+    g_string_append_printf (text, "\n── %s ──\n%s\n", _("Error"), self->error->message);
+
+  return g_string_free (text, FALSE);
+}

@@ -1,0 +1,792 @@
+/* rc-executor.c: sends a method as configured and records the exchange
+ *
+ * A call is built in a fixed order: the URL template with its parameters
+ * percent-encoded, the API's headers, then the method's, the body, and the
+ * authentication last, so that Basic or OAuth 2.0 replaces any
+ * Authorization header typed by hand (the exchange says so).
+ *
+ * libsoup's own authentication and redirect handling are kept out of the
+ * way: the executor follows redirects itself, only within the API's origin
+ * (scheme, host and port), so credentials never reach another one. A 401
+ * with a Bearer challenge drops the token, fetches a new one and replays
+ * the call once; a second 401 is reported. Every call has a deadline and
+ * can be cancelled.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rc-api.h"
+#include "rc-executor.h"
+#include "rc-oauth.h"
+
+#define DEFAULT_TIMEOUT_SECONDS 60
+#define MAX_REDIRECTS 5
+
+struct _RcExecutor
+{
+  GObject       parent_instance;
+
+  SoupSession  *session;
+  RcTokenCache *token_cache;
+  guint         timeout;
+};
+
+typedef struct
+{
+  RcExecutor   *executor;
+  RcApi        *api;
+  RcMethod     *method;
+  RcAuth       *auth;          /* a snapshot of the effective auth */
+  char         *secret;
+  char         *verb;
+  char         *url;
+  GUri         *origin;
+  GBytes       *body;
+  char         *content_type;
+
+  RcExchange   *exchange;
+  RcToken      *token;
+  SoupMessage  *message;
+  RcHttpRecord *record;
+
+  GCancellable *cancellable;   /* ours: cancelled by the user's or the deadline */
+  GCancellable *user_cancellable;
+  gulong        user_cancelled_id;
+  GSource      *deadline;
+  gint64        start;
+  guint         n_redirects;
+  guint         replayed : 1;
+  guint         timed_out : 1;
+} Call;
+
+G_DEFINE_FINAL_TYPE (RcExecutor, rc_executor, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (rc-executor-error-quark, rc_executor_error)
+
+static void send_message (GTask *task);
+
+static void
+call_free (Call *call)
+{
+  if (call->user_cancelled_id)
+    g_cancellable_disconnect (call->user_cancellable, call->user_cancelled_id);
+  if (call->deadline)
+    {
+      g_source_destroy (call->deadline);
+      g_source_unref (call->deadline);
+    }
+  g_clear_object (&call->user_cancellable);
+  g_clear_object (&call->cancellable);
+  g_clear_object (&call->executor);
+  g_clear_object (&call->api);
+  g_clear_object (&call->method);
+  g_clear_object (&call->auth);
+  if (call->secret)
+    memset (call->secret, 0, strlen (call->secret));
+  g_clear_pointer (&call->secret, g_free);
+  g_clear_pointer (&call->verb, g_free);
+  g_clear_pointer (&call->url, g_free);
+  g_clear_pointer (&call->origin, g_uri_unref);
+  g_clear_pointer (&call->body, g_bytes_unref);
+  g_clear_pointer (&call->content_type, g_free);
+  g_clear_object (&call->exchange);
+  g_clear_object (&call->token);
+  g_clear_object (&call->message);
+  g_clear_object (&call->record);
+  g_free (call);
+}
+
+/* The call ends here, whatever happened: finish never fails. */
+static void
+finish (GTask  *task,
+        GError *error)
+{
+  Call *call = g_task_get_task_data (task);
+
+  if (error)
+    {
+      if (call->timed_out)
+        {
+          g_autoptr(GError) timed_out =
+            g_error_new (RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_TIMED_OUT,
+                         _("The call to %s did not finish within %u seconds. Try again, or "
+                           "allow it more time."),
+                         call->url ? call->url : rc_method_get_url (call->method),
+                         call->executor->timeout);
+
+          rc_exchange_set_error (call->exchange, timed_out);
+        }
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autoptr(GError) cancelled = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                             _("The call was cancelled."));
+
+          rc_exchange_set_error (call->exchange, cancelled);
+        }
+      else
+        rc_exchange_set_error (call->exchange, error);
+    }
+
+  rc_exchange_set_duration_us (call->exchange, g_get_monotonic_time () - call->start);
+  g_task_return_pointer (task, g_object_ref (call->exchange), g_object_unref);
+}
+
+static void
+finish_with_error (GTask  *task,
+                   GError *error)
+{
+  finish (task, error);
+  g_error_free (error);
+}
+
+static gboolean
+same_origin (GUri *a,
+             GUri *b)
+{
+  return g_ascii_strcasecmp (g_uri_get_scheme (a), g_uri_get_scheme (b)) == 0
+         && g_ascii_strcasecmp (g_uri_get_host (a), g_uri_get_host (b)) == 0
+         && g_uri_get_port (a) == g_uri_get_port (b);
+}
+
+/* Finds the Bearer challenge among those of a WWW-Authenticate header and
+ * returns its parameters, or NULL when there is none. */
+static GHashTable *
+parse_bearer_challenge (const char *header)
+{
+  const char *p = header;
+
+  while (p && *p)
+    {
+      while (*p == ' ' || *p == ',')
+        p++;
+
+      if (g_ascii_strncasecmp (p, "Bearer", 6) == 0 && (p[6] == '\0' || p[6] == ' '))
+        return soup_header_parse_param_list (p + 6);
+
+      p = strchr (p, ',');
+    }
+
+  return NULL;
+}
+
+static void
+token_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Call *call = g_task_get_task_data (task);
+  g_autoptr(RcHttpRecord) record = NULL;
+  g_autoptr(RcToken) token = NULL;
+  GError *error = NULL;
+
+  token = rc_token_cache_get_token_finish (RC_TOKEN_CACHE (object), result, &record, &error);
+
+  if (record)
+    rc_exchange_set_token_record (call->exchange, record);
+
+  if (token == NULL)
+    {
+      finish_with_error (task, error);
+      return;
+    }
+
+  g_set_object (&call->token, token);
+  rc_exchange_set_token (call->exchange, token, record == NULL);
+
+  send_message (task);
+}
+
+static void
+get_token (GTask   *task,
+           RcToken *rejected)
+{
+  Call *call = g_task_get_task_data (task);
+
+  rc_token_cache_get_token_async (call->executor->token_cache, call->auth, call->secret,
+                                  rejected, call->cancellable, token_cb, g_object_ref (task));
+}
+
+static void
+apply_headers (SoupMessage *message,
+               RcPairList  *headers)
+{
+  GListModel *list = G_LIST_MODEL (headers);
+  guint n_items = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(RcPair) pair = g_list_model_get_item (list, i);
+
+      if (rc_pair_get_name (pair)[0] != '\0')
+        soup_message_headers_replace (soup_message_get_request_headers (message),
+                                      rc_pair_get_name (pair), rc_pair_get_value (pair));
+    }
+}
+
+/* Authentication comes last and replaces an Authorization header set by
+ * hand. */
+static void
+apply_auth (Call        *call,
+            SoupMessage *message)
+{
+  SoupMessageHeaders *headers = soup_message_get_request_headers (message);
+  g_autofree char *value = NULL;
+  RcAuthKind kind = rc_auth_get_kind (call->auth);
+
+  if (kind == RC_AUTH_KIND_NONE)
+    return;
+
+  if (kind == RC_AUTH_KIND_BASIC)
+    {
+      g_autofree char *credentials =
+        rc_oauth_basic_credentials (rc_auth_get_username (call->auth),
+                                    call->secret ? call->secret : "", TRUE);
+
+      value = g_strconcat ("Basic ", credentials, NULL);
+    }
+  else
+    value = g_strconcat ("Bearer ", rc_token_get_access_token (call->token), NULL);
+
+  if (soup_message_headers_get_one (headers, "Authorization")
+      && !rc_exchange_get_authorization_overridden (call->exchange))
+    {
+      rc_exchange_set_authorization_overridden (call->exchange, TRUE);
+      rc_exchange_add_note (call->exchange,
+                            kind == RC_AUTH_KIND_BASIC
+                            ? _("The Authorization header set by hand was replaced by Basic authentication.")
+                            : _("The Authorization header set by hand was replaced by the OAuth 2.0 token."));
+    }
+
+  soup_message_headers_replace (headers, "Authorization", value);
+  memset (value, 0, strlen (value));
+}
+
+static void
+sent_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Call *call = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) challenge = NULL;
+  SoupMessageHeaders *response_headers;
+  guint status;
+
+  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+
+  if (error)
+    {
+      g_autofree char *what = g_strdup_printf (_("the API at %s"), call->url);
+      g_autoptr(GError) wrapped = NULL;
+
+      if (soup_message_get_status (call->message) != SOUP_STATUS_NONE)
+        rc_http_record_set_response (call->record, call->message, NULL);
+
+      rc_oauth_wrap_transport_error (call->message, what, error, &wrapped);
+      if (wrapped->domain == RC_OAUTH_ERROR)
+        {
+          wrapped->domain = RC_EXECUTOR_ERROR;
+          wrapped->code = RC_EXECUTOR_ERROR_NETWORK;
+        }
+      rc_http_record_set_error (call->record, wrapped);
+      finish (task, wrapped);
+      return;
+    }
+
+  rc_http_record_set_response (call->record, call->message, body);
+  status = soup_message_get_status (call->message);
+  response_headers = soup_message_get_response_headers (call->message);
+
+  /* Redirects: followed within the API's origin only. */
+  if ((status == 301 || status == 302 || status == 303 || status == 307 || status == 308)
+      && soup_message_headers_get_one (response_headers, "Location"))
+    {
+      const char *location = soup_message_headers_get_one (response_headers, "Location");
+      g_autoptr(GUri) target = g_uri_parse_relative (soup_message_get_uri (call->message),
+                                                      location, SOUP_HTTP_URI_FLAGS, NULL);
+      g_autofree char *note = NULL;
+
+      if (target == NULL || !same_origin (target, call->origin))
+        {
+          note = g_strdup_printf (_("The API redirected to “%s”, another origin. Restcall did not "
+                                    "follow, so that the credentials stay with the API."),
+                                  location);
+          rc_exchange_add_note (call->exchange, note);
+          finish (task, NULL);
+          return;
+        }
+
+      if (++call->n_redirects > MAX_REDIRECTS)
+        {
+          finish_with_error (task, g_error_new (RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_TOO_MANY_REDIRECTS,
+                                                _("The API at %s redirected more than %d times. "
+                                                  "Check the method’s URL."),
+                                                call->url, MAX_REDIRECTS));
+          return;
+        }
+
+      g_free (call->url);
+      call->url = g_uri_to_string (target);
+      note = g_strdup_printf (_("Followed the API’s redirect (HTTP %u) to %s."), status, call->url);
+      rc_exchange_add_note (call->exchange, note);
+
+      /* As browsers do: 303, and 301/302 after a POST, become a GET. */
+      if (status == 303 || ((status == 301 || status == 302) && g_str_equal (call->verb, "POST")))
+        {
+          g_free (call->verb);
+          call->verb = g_strdup ("GET");
+          g_clear_pointer (&call->body, g_bytes_unref);
+        }
+
+      send_message (task);
+      return;
+    }
+
+  if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
+    challenge = parse_bearer_challenge (soup_message_headers_get_list (response_headers,
+                                                                       "WWW-Authenticate"));
+
+  /* A refused token: a new one, and the call once more. */
+  if (status == SOUP_STATUS_UNAUTHORIZED
+      && rc_auth_get_kind (call->auth) == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS
+      && challenge != NULL
+      && !call->replayed)
+    {
+      call->replayed = TRUE;
+      rc_exchange_add_note (call->exchange,
+                            _("The API refused the token (HTTP 401); Restcall fetched a new one "
+                              "and sent the call once more."));
+      get_token (task, call->token);
+      return;
+    }
+
+  if (status == SOUP_STATUS_FORBIDDEN && challenge
+      && g_strcmp0 (g_hash_table_lookup (challenge, "error"), "insufficient_scope") == 0)
+    {
+      const char *needed = g_hash_table_lookup (challenge, "scope");
+      g_autofree char *note = NULL;
+
+      if (needed)
+        note = g_strdup_printf (_("The API requires the scope “%s”, which the token does not "
+                                  "have (it has “%s”). Add it to the scopes."),
+                                needed, call->token ? rc_token_get_scopes (call->token) : "");
+      else
+        note = g_strdup (_("The API says the token lacks a scope it needs "
+                           "(insufficient_scope). Check the scopes."));
+      rc_exchange_add_note (call->exchange, note);
+    }
+
+  finish (task, NULL);
+}
+
+static void
+send_message (GTask *task)
+{
+  Call *call = g_task_get_task_data (task);
+  SoupMessage *message;
+
+  message = soup_message_new (call->verb, call->url);
+  if (message == NULL)
+    {
+      finish_with_error (task, g_error_new (RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
+                                            _("“%s” is not a valid URL. Check the API’s base URL "
+                                              "and the method’s URL."),
+                                            call->url));
+      return;
+    }
+
+  apply_headers (message, rc_api_get_headers (call->api));
+  apply_headers (message, rc_method_get_headers (call->method));
+
+  if (call->body)
+    soup_message_set_request_body_from_bytes (message, call->content_type, call->body);
+
+  apply_auth (call, message);
+
+  soup_message_add_flags (message,
+                          SOUP_MESSAGE_NO_REDIRECT
+                          | SOUP_MESSAGE_DO_NOT_USE_AUTH_CACHE
+                          | SOUP_MESSAGE_COLLECT_METRICS);
+
+  g_set_object (&call->message, message);
+  g_clear_object (&call->record);
+  call->record = rc_http_record_new_for_request (message, call->body);
+  rc_exchange_add_api_record (call->exchange, call->record);
+
+  soup_session_send_and_read_async (call->executor->session, message, G_PRIORITY_DEFAULT,
+                                    call->cancellable, sent_cb, g_object_ref (task));
+  g_object_unref (message);
+}
+
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  Call *call = user_data;
+
+  call->timed_out = TRUE;
+  g_cancellable_cancel (call->cancellable);
+  g_clear_pointer (&call->deadline, g_source_unref);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+user_cancelled_cb (GCancellable *cancellable,
+                   GCancellable *ours)
+{
+  g_cancellable_cancel (ours);
+}
+
+static const char *
+guess_content_type (const char *body)
+{
+  while (g_ascii_isspace (*body))
+    body++;
+
+  return (*body == '{' || *body == '[') ? "application/json" : "text/plain";
+}
+
+static void
+rc_executor_finalize (GObject *object)
+{
+  RcExecutor *self = (RcExecutor *)object;
+
+  g_clear_object (&self->token_cache);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (rc_executor_parent_class)->finalize (object);
+}
+
+static void
+rc_executor_class_init (RcExecutorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rc_executor_finalize;
+}
+
+static void
+rc_executor_init (RcExecutor *self)
+{
+  self->timeout = DEFAULT_TIMEOUT_SECONDS;
+}
+
+/**
+ * rc_executor_new_for_session:
+ *
+ * Uses @session for API calls and token requests; libsoup's own
+ * authentication manager is removed from it.
+ */
+RcExecutor *
+rc_executor_new_for_session (SoupSession *session)
+{
+  RcExecutor *self;
+
+  g_return_val_if_fail (SOUP_IS_SESSION (session), NULL);
+
+  self = g_object_new (RC_TYPE_EXECUTOR, NULL);
+  self->session = g_object_ref (session);
+  soup_session_remove_feature_by_type (session, SOUP_TYPE_AUTH_MANAGER);
+  self->token_cache = rc_token_cache_new (session);
+
+  return self;
+}
+
+RcExecutor *
+rc_executor_new (void)
+{
+  g_autoptr(SoupSession) session = NULL;
+  g_autofree char *user_agent = g_strdup_printf ("Restcall/%s", PACKAGE_VERSION);
+
+  session = soup_session_new_with_options ("user-agent", user_agent,
+                                           "timeout", DEFAULT_TIMEOUT_SECONDS,
+                                           "max-conns-per-host", 16,
+                                           NULL);
+
+  return rc_executor_new_for_session (session);
+}
+
+/**
+ * rc_executor_get_session:
+ *
+ * Returns: (transfer none): the session calls go through
+ */
+SoupSession *
+rc_executor_get_session (RcExecutor *self)
+{
+  g_return_val_if_fail (RC_IS_EXECUTOR (self), NULL);
+
+  return self->session;
+}
+
+/**
+ * rc_executor_get_token_cache:
+ *
+ * Returns: (transfer none): the token cache every call shares
+ */
+RcTokenCache *
+rc_executor_get_token_cache (RcExecutor *self)
+{
+  g_return_val_if_fail (RC_IS_EXECUTOR (self), NULL);
+
+  return self->token_cache;
+}
+
+guint
+rc_executor_get_timeout (RcExecutor *self)
+{
+  g_return_val_if_fail (RC_IS_EXECUTOR (self), 0);
+
+  return self->timeout;
+}
+
+/**
+ * rc_executor_set_timeout:
+ * @seconds: how long a whole call may take, token request included
+ */
+void
+rc_executor_set_timeout (RcExecutor *self,
+                         guint       seconds)
+{
+  g_return_if_fail (RC_IS_EXECUTOR (self));
+  g_return_if_fail (seconds > 0);
+
+  self->timeout = seconds;
+}
+
+/**
+ * rc_executor_build_url:
+ * @values: (nullable): values for the URL's parameters; %NULL for the
+ *   method's test values
+ *
+ * Joins the API's base URL and the method's URL template (unless the
+ * template is absolute) and fills in each `{name}` with its value,
+ * percent-encoded.
+ *
+ * Returns: (transfer full): the URL, or %NULL with an error naming the
+ *   parameter or the URL at fault
+ */
+char *
+rc_executor_build_url (RcMethod    *method,
+                       RcPairList  *values,
+                       GError     **error)
+{
+  RcApi *api = rc_method_get_api (method);
+  const char *template = rc_method_get_url (method);
+  g_autofree char *joined = NULL;
+  g_autoptr(GUri) uri = NULL;
+  GString *url;
+  const char *p;
+
+  g_return_val_if_fail (RC_IS_METHOD (method), NULL);
+
+  if (values == NULL)
+    values = rc_method_get_test_values (method);
+
+  if (g_uri_peek_scheme (template) != NULL)
+    joined = g_strdup (template);
+  else
+    {
+      const char *base = api ? rc_api_get_base_url (api) : "";
+      gsize base_len = strlen (base);
+
+      if (base_len == 0)
+        {
+          g_set_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
+                       _("The method “%s” has the relative URL “%s” but its API has no base "
+                         "URL. Enter the API’s base URL, or a full URL for the method."),
+                       rc_method_get_name (method), template);
+          return NULL;
+        }
+
+      while (base_len > 0 && base[base_len - 1] == '/')
+        base_len--;
+      while (*template == '/')
+        template++;
+
+      joined = g_strdup_printf ("%.*s%s%s", (int)base_len, base, *template ? "/" : "", template);
+    }
+
+  /* Fill in the parameters. */
+  url = g_string_new (NULL);
+  p = joined;
+  while (*p)
+    {
+      const char *open = strchr (p, '{');
+      const char *close = open ? strchr (open + 1, '}') : NULL;
+      const char *next_open = open ? strchr (open + 1, '{') : NULL;
+      g_autofree char *name = NULL;
+      const char *value;
+
+      if (open == NULL || close == NULL)
+        {
+          g_string_append (url, p);
+          break;
+        }
+
+      if (next_open && next_open < close)
+        {
+          g_string_append_len (url, p, next_open - p);
+          p = next_open;
+          continue;
+        }
+
+      g_string_append_len (url, p, open - p);
+      name = g_strstrip (g_strndup (open + 1, close - open - 1));
+
+      if (name[0] == '\0')
+        {
+          g_string_append_len (url, open, close - open + 1);
+          p = close + 1;
+          continue;
+        }
+
+      value = rc_pair_list_lookup (values, name);
+      if (value == NULL)
+        {
+          g_set_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
+                       _("The URL parameter “%s” of the method “%s” has no value. Enter a test "
+                         "value for it."),
+                       name, rc_method_get_name (method));
+          g_string_free (url, TRUE);
+          return NULL;
+        }
+
+      {
+        g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
+
+        g_string_append (url, escaped);
+      }
+      p = close + 1;
+    }
+
+  uri = g_uri_parse (url->str, SOUP_HTTP_URI_FLAGS, NULL);
+  if (uri == NULL
+      || (g_strcmp0 (g_uri_get_scheme (uri), "http") != 0
+          && g_strcmp0 (g_uri_get_scheme (uri), "https") != 0)
+      || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
+    {
+      g_set_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
+                   _("“%s” is not a valid http:// or https:// URL. Check the API’s base URL and "
+                     "the method’s URL."),
+                   url->str);
+      g_string_free (url, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (url, FALSE);
+}
+
+/**
+ * rc_executor_call_async:
+ * @method: a method of an API
+ * @values: (nullable): values for the URL's parameters; %NULL for the
+ *   method's test values
+ * @secret: (nullable): the client secret or Basic password of the
+ *   method's effective authentication
+ */
+void
+rc_executor_call_async (RcExecutor          *self,
+                        RcMethod            *method,
+                        RcPairList          *values,
+                        const char          *secret,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  RcAuth *auth;
+  Call *call;
+  const char *body;
+
+  g_return_if_fail (RC_IS_EXECUTOR (self));
+  g_return_if_fail (RC_IS_METHOD (method));
+  g_return_if_fail (RC_IS_API (rc_method_get_api (method)));
+
+  call = g_new0 (Call, 1);
+  call->start = g_get_monotonic_time ();
+  call->executor = g_object_ref (self);
+  call->method = g_object_ref (method);
+  call->api = g_object_ref (rc_method_get_api (method));
+  auth = rc_method_get_effective_auth (method);
+  call->auth = rc_auth_copy (auth);
+  call->secret = g_strdup (secret ? secret : "");
+  call->verb = g_strdup (rc_method_get_verb (method));
+  call->exchange = rc_exchange_new ();
+  call->cancellable = g_cancellable_new ();
+
+  body = rc_method_get_body (method);
+  if (body[0] != '\0')
+    {
+      const char *type = rc_method_get_content_type (method);
+
+      call->body = g_bytes_new (body, strlen (body));
+      call->content_type = g_strdup (type[0] ? type : guess_content_type (body));
+    }
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, rc_executor_call_async);
+  g_task_set_task_data (task, call, (GDestroyNotify)call_free);
+
+  if (cancellable)
+    {
+      call->user_cancellable = g_object_ref (cancellable);
+      call->user_cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (user_cancelled_cb),
+                                                       g_object_ref (call->cancellable),
+                                                       g_object_unref);
+    }
+
+  call->deadline = g_timeout_source_new_seconds (self->timeout);
+  g_source_set_callback (call->deadline, deadline_cb, call, NULL);
+  g_source_attach (call->deadline, g_task_get_context (task));
+
+  call->url = rc_executor_build_url (method, values, &error);
+  if (call->url == NULL)
+    {
+      finish (task, error);
+      return;
+    }
+  call->origin = g_uri_parse (call->url, SOUP_HTTP_URI_FLAGS, NULL);
+
+  if (g_cancellable_is_cancelled (call->cancellable))
+    {
+      g_autoptr(GError) cancelled = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "");
+
+      finish (task, cancelled);
+      return;
+    }
+
+  if (rc_auth_get_kind (call->auth) == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
+    get_token (task, NULL);
+  else
+    send_message (task);
+}
+
+/**
+ * rc_executor_call_finish:
+ *
+ * Never fails: the exchange says what happened, and why the call got no
+ * response if it did not (rc_exchange_get_error()).
+ *
+ * Returns: (transfer full): the exchange
+ */
+RcExchange *
+rc_executor_call_finish (RcExecutor   *self,
+                         GAsyncResult *result)
+{
+  g_return_val_if_fail (RC_IS_EXECUTOR (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rc_executor_call_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), NULL);
+}

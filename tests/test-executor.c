@@ -1,0 +1,656 @@
+/* test-executor.c: sending methods as configured, against scripted servers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "restcall-core.h"
+#include "rc-test-server.h"
+
+typedef struct
+{
+  RcTestServer *server;
+  RcExecutor   *executor;
+  RcProject    *project;
+  RcApi        *api;
+  RcMethod     *method;
+
+  guint         n_tokens;          /* tokens issued: "token-1", "token-2"… */
+  const char   *token_expires_in;  /* JSON value, or NULL to leave it out */
+  guint         token_status;
+  guint         api_status;
+  const char   *api_challenge;     /* WWW-Authenticate with api_status */
+  guint         refuse_first_n;    /* 401 invalid_token for the first N calls */
+  guint         n_api_calls;
+  char         *redirect_to;       /* /api/redirect answers 302 to this */
+} Fixture;
+
+typedef struct
+{
+  gboolean    done;
+  RcExchange *exchange;
+} Called;
+
+static void
+handler (RcTestServer      *server,
+         SoupServerMessage *message,
+         const char        *path,
+         gpointer           user_data)
+{
+  Fixture *fixture = user_data;
+  SoupMessageHeaders *response_headers = soup_server_message_get_response_headers (message);
+
+  if (g_str_equal (path, "/token"))
+    {
+      g_autofree char *body = NULL;
+
+      if (fixture->token_status != 200)
+        {
+          rc_test_respond (message, fixture->token_status, "application/json",
+                           "{\"error\":\"invalid_client\",\"error_description\":\"bad secret\"}");
+          return;
+        }
+
+      fixture->n_tokens++;
+      body = g_strdup_printf ("{\"access_token\":\"token-%u\",\"token_type\":\"Bearer\"%s%s}",
+                              fixture->n_tokens,
+                              fixture->token_expires_in ? ",\"expires_in\":" : "",
+                              fixture->token_expires_in ? fixture->token_expires_in : "");
+      rc_test_respond (message, 200, "application/json", body);
+      return;
+    }
+
+  fixture->n_api_calls++;
+
+  if (g_str_equal (path, "/api/redirect") && fixture->redirect_to)
+    {
+      soup_message_headers_replace (response_headers, "Location", fixture->redirect_to);
+      rc_test_respond (message, 302, NULL, NULL);
+      return;
+    }
+
+  if (g_str_equal (path, "/api/see-other"))
+    {
+      soup_message_headers_replace (response_headers, "Location", "/api/result");
+      rc_test_respond (message, 303, NULL, NULL);
+      return;
+    }
+
+  if (g_str_equal (path, "/api/loop"))
+    {
+      soup_message_headers_replace (response_headers, "Location", "/api/loop");
+      rc_test_respond (message, 307, NULL, NULL);
+      return;
+    }
+
+  if (fixture->refuse_first_n > 0)
+    {
+      fixture->refuse_first_n--;
+      soup_message_headers_replace (response_headers, "WWW-Authenticate",
+                                    "Bearer realm=\"api\", error=\"invalid_token\", "
+                                    "error_description=\"The token expired\"");
+      rc_test_respond (message, 401, "application/json", "{\"message\":\"expired\"}");
+      return;
+    }
+
+  if (fixture->api_challenge)
+    soup_message_headers_replace (response_headers, "WWW-Authenticate", fixture->api_challenge);
+  rc_test_respond (message, fixture->api_status, "application/json", "{\"ok\":true}");
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *token_url = NULL;
+  RcAuth *auth;
+
+  fixture->server = rc_test_server_new (FALSE);
+  fixture->server->handler = handler;
+  fixture->server->handler_data = fixture;
+  fixture->executor = rc_executor_new ();
+  fixture->token_status = 200;
+  fixture->api_status = 200;
+  fixture->token_expires_in = "3600";
+
+  base = rc_test_server_url (fixture->server, "/api/");
+  token_url = rc_test_server_url (fixture->server, "/token");
+
+  fixture->project = rc_project_new ();
+  fixture->api = rc_api_new ("Test API");
+  rc_api_set_base_url (fixture->api, base);
+  auth = rc_api_get_auth (fixture->api);
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_id (auth, "client");
+  rc_auth_set_token_url (auth, token_url);
+  rc_project_add_api (fixture->project, fixture->api);
+
+  fixture->method = rc_method_new ("getThing");
+  rc_method_set_url (fixture->method, "/things/{id}");
+  rc_pair_list_append (rc_method_get_test_values (fixture->method), "id", "42");
+  rc_api_add_method (fixture->api, fixture->method);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_object (&fixture->method);
+  g_clear_object (&fixture->api);
+  g_assert_finalize_object (fixture->project);
+  g_assert_finalize_object (fixture->executor);
+  g_clear_pointer (&fixture->server, rc_test_server_free);
+  g_free (fixture->redirect_to);
+}
+
+static void
+called_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Called *called = user_data;
+
+  called->exchange = rc_executor_call_finish (RC_EXECUTOR (object), result);
+  called->done = TRUE;
+}
+
+static RcExchange *
+call (Fixture  *fixture,
+      RcMethod *method)
+{
+  Called called = { 0 };
+
+  rc_executor_call_async (fixture->executor, method, NULL, "secret", NULL, called_cb, &called);
+  rc_test_wait_for (&called.done, 10);
+  g_assert_nonnull (called.exchange);
+
+  if (rc_exchange_get_error (called.exchange))
+    g_test_message ("error: %s", rc_exchange_get_error (called.exchange)->message);
+
+  return called.exchange;
+}
+
+static RcTestRequest *
+last_api_request (Fixture *fixture)
+{
+  for (guint i = fixture->server->requests->len; i > 0; i--)
+    {
+      RcTestRequest *request = rc_test_server_get_request (fixture->server, i - 1);
+
+      if (!g_str_equal (request->path, "/token"))
+        return request;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_build_url (Fixture       *fixture,
+                gconstpointer  data)
+{
+  struct {
+    const char *base;
+    const char *template;
+    const char *value;
+    const char *expected;
+  } cases[] = {
+    { "https://h/v1", "/pets/{id}", "42", "https://h/v1/pets/42" },
+    { "https://h/v1/", "pets/{id}", "42", "https://h/v1/pets/42" },
+    { "https://h/v1//", "//pets/{id}", "42", "https://h/v1/pets/42" },
+    { "https://h", "/pets/{id}", "a/b c&d=é", "https://h/pets/a%2Fb%20c%26d%3D%C3%A9" },
+    { "https://h", "/pets?q={id}&x=1", "1 + 1", "https://h/pets?q=1%20%2B%201&x=1" },
+    { "https://ignored", "http://other:8080/x/{id}", "7", "http://other:8080/x/7" },
+    { "https://h", "/a/{}/{id}", "1", "https://h/a/{}/1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RcApi) api = rc_api_new ("A");
+      g_autoptr(RcMethod) method = rc_method_new ("m");
+      g_autoptr(RcPairList) values = rc_pair_list_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *url = NULL;
+
+      rc_api_set_base_url (api, cases[i].base);
+      rc_method_set_url (method, cases[i].template);
+      rc_api_add_method (api, method);
+      rc_pair_list_append (values, "id", cases[i].value);
+
+      url = rc_executor_build_url (method, values, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (url, ==, cases[i].expected);
+    }
+
+  /* Errors name what to fix. */
+  {
+    g_autoptr(RcApi) api = rc_api_new ("A");
+    g_autoptr(RcMethod) method = rc_method_new ("listPets");
+    g_autoptr(GError) error = NULL;
+    g_autofree char *url = NULL;
+
+    rc_method_set_url (method, "/pets/{petId}");
+    rc_api_add_method (api, method);
+
+    url = rc_executor_build_url (method, NULL, &error);
+    g_assert_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS);
+    g_assert_nonnull (strstr (error->message, "has no base URL"));
+    g_clear_error (&error);
+
+    rc_api_set_base_url (api, "https://h");
+    url = rc_executor_build_url (method, NULL, &error);
+    g_assert_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS);
+    g_assert_nonnull (strstr (error->message, "“petId”"));
+    g_assert_nonnull (strstr (error->message, "“listPets”"));
+    g_clear_error (&error);
+
+    rc_api_set_base_url (api, "ftp://h");
+    rc_method_set_url (method, "/x");
+    url = rc_executor_build_url (method, NULL, &error);
+    g_assert_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS);
+    g_assert_nonnull (strstr (error->message, "ftp://h/x"));
+  }
+}
+
+static void
+test_oauth_call_and_cache (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(RcExchange) first = NULL;
+  g_autoptr(RcExchange) second = NULL;
+  g_autofree char *formatted = NULL;
+  RcTestRequest *request;
+
+  first = call (fixture, fixture->method);
+  g_assert_true (rc_exchange_is_success (first));
+  g_assert_cmpuint (rc_exchange_get_status (first), ==, 200);
+  g_assert_cmpuint (rc_exchange_get_n_token_requests (first), ==, 1);
+  g_assert_false (rc_exchange_get_token_from_cache (first));
+  g_assert_nonnull (rc_exchange_get_token_record (first));
+
+  request = last_api_request (fixture);
+  g_assert_cmpstr (request->method, ==, "GET");
+  g_assert_cmpstr (request->path, ==, "/api/things/42");
+  g_assert_cmpstr (soup_message_headers_get_one (request->headers, "Authorization"), ==, "Bearer token-1");
+
+  second = call (fixture, fixture->method);
+  g_assert_true (rc_exchange_is_success (second));
+  g_assert_cmpuint (rc_exchange_get_n_token_requests (second), ==, 0);
+  g_assert_true (rc_exchange_get_token_from_cache (second));
+  g_assert_cmpuint (fixture->n_tokens, ==, 1);
+  g_assert_cmpstr (soup_message_headers_get_one (last_api_request (fixture)->headers, "Authorization"), ==,
+                   "Bearer token-1");
+
+  formatted = rc_exchange_format (second, FALSE);
+  g_test_message ("%s", formatted);
+  g_assert_nonnull (strstr (formatted, "── API request ──\nGET http://127.0.0.1:"));
+  g_assert_nonnull (strstr (formatted, "── Authorization server request ──\nToken from cache, expires in"));
+  g_assert_nonnull (strstr (formatted, "Authorization: Bearer ••••••••"));
+  g_assert_null (strstr (formatted, "token-1"));
+}
+
+static void
+test_headers_and_override (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(RcExchange) exchange = NULL;
+  g_autoptr(RcExchange) plain = NULL;
+  RcTestRequest *request;
+  RcAuth *auth = rc_api_get_auth (fixture->api);
+
+  rc_pair_list_append (rc_api_get_headers (fixture->api), "X-Level", "api");
+  rc_pair_list_append (rc_api_get_headers (fixture->api), "X-Api-Only", "yes");
+  rc_pair_list_append (rc_method_get_headers (fixture->method), "X-Level", "method");
+  rc_pair_list_append (rc_method_get_headers (fixture->method), "Authorization", "Bearer typed-by-hand");
+
+  rc_auth_set_kind (auth, RC_AUTH_KIND_BASIC);
+  rc_auth_set_username (auth, "user");
+  exchange = call (fixture, fixture->method);
+
+  request = last_api_request (fixture);
+  g_assert_cmpstr (soup_message_headers_get_one (request->headers, "X-Level"), ==, "method");
+  g_assert_cmpstr (soup_message_headers_get_one (request->headers, "X-Api-Only"), ==, "yes");
+  /* RFC 7617: Basic credentials are not form-encoded. */
+  g_assert_cmpstr (soup_message_headers_get_one (request->headers, "Authorization"), ==,
+                   "Basic dXNlcjpzZWNyZXQ=");
+  g_assert_true (rc_exchange_get_authorization_overridden (exchange));
+  g_assert_nonnull (strstr (rc_exchange_get_notes (exchange)[0], "replaced by Basic"));
+
+  /* Without authentication the header typed by hand is sent as it is. */
+  rc_auth_set_kind (auth, RC_AUTH_KIND_NONE);
+  plain = call (fixture, fixture->method);
+  g_assert_cmpstr (soup_message_headers_get_one (last_api_request (fixture)->headers, "Authorization"), ==,
+                   "Bearer typed-by-hand");
+  g_assert_false (rc_exchange_get_authorization_overridden (plain));
+  g_assert_null (rc_exchange_get_notes (plain)[0]);
+}
+
+static void
+test_oauth_overrides_manual_header (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(RcExchange) exchange = NULL;
+
+  rc_pair_list_append (rc_api_get_headers (fixture->api), "authorization", "Basic typed");
+  exchange = call (fixture, fixture->method);
+  g_assert_cmpstr (soup_message_headers_get_one (last_api_request (fixture)->headers, "Authorization"), ==,
+                   "Bearer token-1");
+  g_assert_true (rc_exchange_get_authorization_overridden (exchange));
+  g_assert_nonnull (strstr (rc_exchange_get_notes (exchange)[0], "OAuth 2.0 token"));
+}
+
+static void
+test_body (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(RcExchange) guessed = NULL;
+  g_autoptr(RcExchange) typed = NULL;
+  RcTestRequest *request;
+
+  rc_method_set_verb (fixture->method, "POST");
+  rc_method_set_body (fixture->method, "  {\"name\": \"Rex\"}");
+  guessed = call (fixture, fixture->method);
+  request = last_api_request (fixture);
+  g_assert_cmpstr (request->method, ==, "POST");
+  g_assert_cmpstr (soup_message_headers_get_content_type (request->headers, NULL), ==, "application/json");
+  g_assert_cmpmem (g_bytes_get_data (request->body, NULL), g_bytes_get_size (request->body),
+                   "  {\"name\": \"Rex\"}", 17);
+
+  rc_method_set_content_type (fixture->method, "application/vnd.api+json");
+  typed = call (fixture, fixture->method);
+  g_assert_cmpstr (soup_message_headers_get_content_type (last_api_request (fixture)->headers, NULL), ==,
+                   "application/vnd.api+json");
+}
+
+static void
+test_replay_after_401 (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(RcExchange) warm = NULL;
+  g_autoptr(RcExchange) exchange = NULL;
+  GPtrArray *records;
+
+  warm = call (fixture, fixture->method);
+  g_assert_cmpuint (fixture->n_tokens, ==, 1);
+
+  /* The cached token is refused once: a new one, and the call again. */
+  fixture->refuse_first_n = 1;
+  exchange = call (fixture, fixture->method);
+  g_assert_true (rc_exchange_is_success (exchange));
+  g_assert_cmpuint (fixture->n_tokens, ==, 2);
+  records = rc_exchange_get_api_records (exchange);
+  g_assert_cmpuint (records->len, ==, 2);
+  g_assert_cmpuint (rc_http_record_get_status (g_ptr_array_index (records, 0)), ==, 401);
+  g_assert_cmpstr (rc_http_record_get_request_header (g_ptr_array_index (records, 0), "Authorization"), ==,
+                   "Bearer token-1");
+  g_assert_cmpstr (rc_http_record_get_request_header (g_ptr_array_index (records, 1), "Authorization"), ==,
+                   "Bearer token-2");
+  g_assert_nonnull (strstr (rc_exchange_get_notes (exchange)[0], "HTTP 401"));
+}
+
+static void
+test_second_401_reported (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(RcExchange) exchange = NULL;
+
+  fixture->refuse_first_n = 100;
+  exchange = call (fixture, fixture->method);
+  g_assert_null (rc_exchange_get_error (exchange));
+  g_assert_false (rc_exchange_is_success (exchange));
+  g_assert_cmpuint (rc_exchange_get_status (exchange), ==, 401);
+  /* Once, not a loop. */
+  g_assert_cmpuint (fixture->n_api_calls, ==, 2);
+  g_assert_cmpuint (fixture->n_tokens, ==, 2);
+}
+
+static void
+test_401_without_bearer_challenge (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(RcExchange) exchange = NULL;
+
+  fixture->api_status = 401;
+  fixture->api_challenge = "Basic realm=\"other\"";
+  exchange = call (fixture, fixture->method);
+  g_assert_cmpuint (rc_exchange_get_status (exchange), ==, 401);
+  g_assert_cmpuint (fixture->n_api_calls, ==, 1);
+  g_assert_cmpuint (fixture->n_tokens, ==, 1);
+}
+
+static void
+test_insufficient_scope (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(RcExchange) exchange = NULL;
+
+  rc_auth_set_scopes (rc_api_get_auth (fixture->api), "pets:read");
+  fixture->api_status = 403;
+  fixture->api_challenge = "Bearer error=\"insufficient_scope\", scope=\"pets:admin\"";
+  exchange = call (fixture, fixture->method);
+  g_assert_cmpuint (rc_exchange_get_status (exchange), ==, 403);
+  g_assert_cmpuint (fixture->n_api_calls, ==, 1);
+  g_assert_cmpuint (fixture->n_tokens, ==, 1);
+  g_assert_nonnull (strstr (rc_exchange_get_notes (exchange)[0], "requires the scope “pets:admin”"));
+  g_assert_nonnull (strstr (rc_exchange_get_notes (exchange)[0], "it has “pets:read”"));
+}
+
+static void
+test_redirects (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(RcTestServer) elsewhere = rc_test_server_new (FALSE);
+  g_autoptr(RcExchange) same = NULL;
+  g_autoptr(RcExchange) other = NULL;
+  g_autoptr(RcExchange) see_other = NULL;
+  g_autoptr(RcExchange) loop = NULL;
+
+  /* Within the origin: followed, with the credentials. */
+  fixture->redirect_to = g_strdup ("/api/target");
+  rc_method_set_url (fixture->method, "/redirect");
+  same = call (fixture, fixture->method);
+  g_assert_true (rc_exchange_is_success (same));
+  g_assert_cmpstr (last_api_request (fixture)->path, ==, "/api/target");
+  g_assert_cmpstr (soup_message_headers_get_one (last_api_request (fixture)->headers, "Authorization"), ==,
+                   "Bearer token-1");
+  g_assert_cmpuint (rc_exchange_get_api_records (same)->len, ==, 2);
+
+  /* To another port: not followed; nothing reaches it. */
+  g_free (fixture->redirect_to);
+  fixture->redirect_to = rc_test_server_url (elsewhere, "/steal");
+  other = call (fixture, fixture->method);
+  g_assert_cmpuint (rc_exchange_get_status (other), ==, 302);
+  g_assert_null (rc_exchange_get_error (other));
+  g_assert_cmpuint (elsewhere->requests->len, ==, 0);
+  g_assert_nonnull (strstr (rc_exchange_get_notes (other)[0], "another origin"));
+
+  /* 303 after a POST: a GET without the body. */
+  rc_method_set_verb (fixture->method, "POST");
+  rc_method_set_body (fixture->method, "{}");
+  rc_method_set_url (fixture->method, "/see-other");
+  see_other = call (fixture, fixture->method);
+  g_assert_true (rc_exchange_is_success (see_other));
+  g_assert_cmpstr (last_api_request (fixture)->method, ==, "GET");
+  g_assert_cmpuint (g_bytes_get_size (last_api_request (fixture)->body), ==, 0);
+
+  /* A loop ends with an error. */
+  rc_method_set_url (fixture->method, "/loop");
+  loop = call (fixture, fixture->method);
+  g_assert_error ((GError *)rc_exchange_get_error (loop), RC_EXECUTOR_ERROR,
+                  RC_EXECUTOR_ERROR_TOO_MANY_REDIRECTS);
+}
+
+typedef struct
+{
+  guint       pending;
+  GPtrArray  *exchanges;
+} Many;
+
+static void
+many_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Many *many = user_data;
+
+  g_ptr_array_add (many->exchanges, rc_executor_call_finish (RC_EXECUTOR (object), result));
+  many->pending--;
+}
+
+static void
+test_single_flight (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  Many many = { 10, g_ptr_array_new_with_free_func (g_object_unref) };
+  gboolean done = FALSE;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (guint i = 0; i < 10; i++)
+    rc_executor_call_async (fixture->executor, fixture->method, NULL, "secret", NULL, many_cb, &many);
+
+  while (many.pending > 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  done = many.pending == 0;
+  g_assert_true (done);
+
+  g_assert_cmpuint (fixture->n_tokens, ==, 1);
+  g_assert_cmpuint (rc_token_cache_get_n_requests (rc_executor_get_token_cache (fixture->executor)), ==, 1);
+  g_assert_cmpuint (fixture->n_api_calls, ==, 10);
+  for (guint i = 0; i < many.exchanges->len; i++)
+    {
+      RcExchange *exchange = g_ptr_array_index (many.exchanges, i);
+
+      g_assert_true (rc_exchange_is_success (exchange));
+      /* Everyone waited for the one request, and sees it. */
+      g_assert_nonnull (rc_exchange_get_token_record (exchange));
+    }
+
+  g_ptr_array_unref (many.exchanges);
+}
+
+static void
+test_token_failure_sends_nothing (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(RcExchange) exchange = NULL;
+  g_autofree char *formatted = NULL;
+
+  fixture->token_status = 401;
+  exchange = call (fixture, fixture->method);
+  g_assert_error ((GError *)rc_exchange_get_error (exchange), RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED);
+  g_assert_cmpuint (fixture->n_api_calls, ==, 0);
+  g_assert_null (rc_exchange_get_api_record (exchange));
+  g_assert_nonnull (rc_exchange_get_token_record (exchange));
+
+  formatted = rc_exchange_format (exchange, FALSE);
+  g_assert_nonnull (strstr (formatted, "The API request was not sent."));
+  g_assert_nonnull (strstr (formatted, "invalid_client"));
+}
+
+static void
+test_short_lifetime (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(RcExchange) first = NULL;
+  g_autoptr(RcExchange) second = NULL;
+
+  /* Two seconds of life: cached for the two seconds, then fetched anew. */
+  fixture->token_expires_in = "2";
+  first = call (fixture, fixture->method);
+  g_assert_cmpuint (fixture->n_tokens, ==, 1);
+  rc_test_iterate_for (2200);
+  second = call (fixture, fixture->method);
+  g_assert_cmpuint (fixture->n_tokens, ==, 2);
+  g_assert_cmpuint (rc_exchange_get_n_token_requests (second), ==, 1);
+}
+
+static void
+test_uncacheable_token (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(RcExchange) first = NULL;
+  g_autoptr(RcExchange) second = NULL;
+
+  fixture->token_expires_in = "0";
+  first = call (fixture, fixture->method);
+  second = call (fixture, fixture->method);
+  g_assert_true (rc_exchange_is_success (second));
+  g_assert_cmpuint (fixture->n_tokens, ==, 2);
+}
+
+static void
+never_answer (RcTestServer      *server,
+              SoupServerMessage *message,
+              const char        *path,
+              gpointer           user_data)
+{
+  g_ptr_array_add (user_data, g_object_ref (message));
+  soup_server_message_pause (message);
+}
+
+static void
+test_deadline_and_cancel (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) paused = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(RcExchange) timed_out = NULL;
+  Called called = { 0 };
+  gint64 start;
+
+  rc_auth_set_kind (rc_api_get_auth (fixture->api), RC_AUTH_KIND_NONE);
+  fixture->server->handler = never_answer;
+  fixture->server->handler_data = paused;
+
+  rc_executor_set_timeout (fixture->executor, 1);
+  start = g_get_monotonic_time ();
+  timed_out = call (fixture, fixture->method);
+  g_assert_error ((GError *)rc_exchange_get_error (timed_out), RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_TIMED_OUT);
+  g_assert_nonnull (strstr (rc_exchange_get_error (timed_out)->message, "within 1 seconds"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 4 * G_USEC_PER_SEC);
+
+  rc_executor_set_timeout (fixture->executor, 30);
+  start = g_get_monotonic_time ();
+  rc_executor_call_async (fixture->executor, fixture->method, NULL, NULL, cancellable, called_cb, &called);
+  rc_test_iterate_for (200);
+  g_cancellable_cancel (cancellable);
+  rc_test_wait_for (&called.done, 5);
+  g_assert_error ((GError *)rc_exchange_get_error (called.exchange), G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+  g_clear_object (&called.exchange);
+
+  for (guint i = 0; i < paused->len; i++)
+    soup_server_message_unpause (g_ptr_array_index (paused, i));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/restcall/executor/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("build-url", test_build_url);
+  ADD ("oauth-call-and-cache", test_oauth_call_and_cache);
+  ADD ("headers-and-override", test_headers_and_override);
+  ADD ("oauth-overrides-manual-header", test_oauth_overrides_manual_header);
+  ADD ("body", test_body);
+  ADD ("replay-after-401", test_replay_after_401);
+  ADD ("second-401-reported", test_second_401_reported);
+  ADD ("401-without-bearer-challenge", test_401_without_bearer_challenge);
+  ADD ("insufficient-scope", test_insufficient_scope);
+  ADD ("redirects", test_redirects);
+  ADD ("single-flight", test_single_flight);
+  ADD ("token-failure-sends-nothing", test_token_failure_sends_nothing);
+  ADD ("short-lifetime", test_short_lifetime);
+  ADD ("uncacheable-token", test_uncacheable_token);
+  ADD ("deadline-and-cancel", test_deadline_and_cancel);
+
+#undef ADD
+
+  return g_test_run ();
+}
