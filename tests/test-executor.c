@@ -25,7 +25,17 @@ typedef struct
   guint         refuse_first_n;    /* 401 invalid_token for the first N calls */
   guint         n_api_calls;
   char         *redirect_to;       /* /api/redirect answers 302 to this */
+  guint         token_delay_ms;    /* the token endpoint answers this late */
 } Fixture;
+
+static gboolean
+unpause_cb (gpointer message)
+{
+  soup_server_message_unpause (message);
+  g_object_unref (message);
+
+  return G_SOURCE_REMOVE;
+}
 
 typedef struct
 {
@@ -59,6 +69,11 @@ handler (RcTestServer      *server,
                               fixture->token_expires_in ? ",\"expires_in\":" : "",
                               fixture->token_expires_in ? fixture->token_expires_in : "");
       rc_test_respond (message, 200, "application/json", body);
+      if (fixture->token_delay_ms)
+        {
+          soup_server_message_pause (message);
+          g_timeout_add (fixture->token_delay_ms, unpause_cb, g_object_ref (message));
+        }
       return;
     }
 
@@ -625,6 +640,86 @@ test_deadline_and_cancel (Fixture       *fixture,
     soup_server_message_unpause (g_ptr_array_index (paused, i));
 }
 
+static void
+test_cache_state_and_sharing (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  RcTokenCache *cache = rc_executor_get_token_cache (fixture->executor);
+  RcAuth *auth = rc_api_get_auth (fixture->api);
+  g_autoptr(RcApi) twin = rc_api_new ("Same credentials");
+  g_autoptr(RcMethod) twin_method = rc_method_new ("m");
+  g_autoptr(RcExchange) first = NULL;
+  g_autoptr(RcExchange) shared = NULL;
+  g_autoptr(RcExchange) separate = NULL;
+  g_autoptr(RcExchange) after_clear = NULL;
+  RcToken *cached;
+
+  rc_auth_set_scopes (auth, "pets:read pets:write");
+  first = call (fixture, fixture->method);
+
+  /* Its state can be read: expiry and scopes. */
+  cached = rc_token_cache_lookup (cache, auth);
+  g_assert_nonnull (cached);
+  g_assert_cmpstr (rc_token_get_scopes (cached), ==, "pets:read pets:write");
+  g_assert_cmpint (rc_token_get_expires_in (cached), >, 3590);
+
+  /* Another API with the same key (scopes in another order) shares it. */
+  rc_api_set_base_url (twin, rc_api_get_base_url (fixture->api));
+  rc_auth_set_kind (rc_api_get_auth (twin), RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_id (rc_api_get_auth (twin), "client");
+  rc_auth_set_token_url (rc_api_get_auth (twin), rc_auth_get_token_url (auth));
+  rc_auth_set_scopes (rc_api_get_auth (twin), "pets:write  pets:read");
+  rc_method_set_url (twin_method, "/x");
+  rc_api_add_method (twin, twin_method);
+  shared = call (fixture, twin_method);
+  g_assert_true (rc_exchange_get_token_from_cache (shared));
+  g_assert_cmpuint (fixture->n_tokens, ==, 1);
+
+  /* Another audience is another token. */
+  rc_pair_list_append (rc_auth_get_token_params (rc_api_get_auth (twin)), "audience", "other");
+  separate = call (fixture, twin_method);
+  g_assert_false (rc_exchange_get_token_from_cache (separate));
+  g_assert_cmpuint (fixture->n_tokens, ==, 2);
+
+  /* Clearing forgets it; the next call fetches anew. */
+  rc_token_cache_clear (cache, auth);
+  g_assert_null (rc_token_cache_lookup (cache, auth));
+  after_clear = call (fixture, fixture->method);
+  g_assert_cmpuint (rc_exchange_get_n_token_requests (after_clear), ==, 1);
+  g_assert_cmpuint (fixture->n_tokens, ==, 3);
+}
+
+static void
+test_cancel_one_waiter (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Called cancelled = { 0 };
+  Called kept = { 0 };
+  gint64 start = g_get_monotonic_time ();
+
+  /* Both wait for one slow token request; one gives up, the other gets
+   * its answer. */
+  fixture->token_delay_ms = 1500;
+  rc_executor_call_async (fixture->executor, fixture->method, NULL, "s", cancellable, called_cb, &cancelled);
+  rc_executor_call_async (fixture->executor, fixture->method, NULL, "s", NULL, called_cb, &kept);
+  rc_test_iterate_for (100);
+  g_cancellable_cancel (cancellable);
+
+  rc_test_wait_for (&cancelled.done, 5);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 1000 * G_TIME_SPAN_MILLISECOND);
+  g_assert_error ((GError *)rc_exchange_get_error (cancelled.exchange), G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (kept.done);
+
+  rc_test_wait_for (&kept.done, 5);
+  g_assert_true (rc_exchange_is_success (kept.exchange));
+  g_assert_cmpuint (fixture->n_tokens, ==, 1);
+  g_assert_cmpuint (fixture->n_api_calls, ==, 1);
+
+  g_clear_object (&cancelled.exchange);
+  g_clear_object (&kept.exchange);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -649,6 +744,8 @@ main (int   argc,
   ADD ("short-lifetime", test_short_lifetime);
   ADD ("uncacheable-token", test_uncacheable_token);
   ADD ("deadline-and-cancel", test_deadline_and_cancel);
+  ADD ("cache-state-and-sharing", test_cache_state_and_sharing);
+  ADD ("cancel-one-waiter", test_cancel_one_waiter);
 
 #undef ADD
 
