@@ -37,7 +37,7 @@ token=$(curl -s -u bench:bench-secret -d grant_type=client_credentials "$base/to
   python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
 /usr/bin/time -f '%M' -o "$work/curl.rss" \
   curl -s -o /dev/null --parallel --parallel-max "$c" -H "Authorization: Bearer $token" \
-  "$base/pets/[1-$n]"
+  "$base/pets/[1-$n]" 2>/dev/null
 curl_time=$(python3 -c "print($(now) - $start)")
 before=$(stats)
 

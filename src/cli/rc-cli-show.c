@@ -204,7 +204,8 @@ rc_cli_show (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE — print a project’s APIs and methods"));
+  g_set_prgname ("restcall show");
+  context = g_option_context_new (_("— print a project’s APIs and methods"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 

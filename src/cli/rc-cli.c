@@ -24,6 +24,9 @@ typedef struct
 
 static const Command commands[] = {
   { "show", rc_cli_show, N_("Print a project’s APIs and methods") },
+  { "call", rc_cli_call, N_("Send an HTTP call to a URL, with OAuth 2.0 built in") },
+  { "run", rc_cli_run, N_("Send a project’s method") },
+  { "token", rc_cli_token, N_("Fetch an access token for a project’s API") },
 };
 
 static void

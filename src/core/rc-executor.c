@@ -35,6 +35,7 @@ struct _RcExecutor
   SoupSession  *session;
   RcTokenCache *token_cache;
   guint         timeout;
+  guint         owns_session : 1;
 };
 
 typedef struct
@@ -506,13 +507,18 @@ rc_executor_new (void)
 {
   g_autoptr(SoupSession) session = NULL;
   g_autofree char *user_agent = g_strdup_printf ("Restcall/%s", PACKAGE_VERSION);
+  RcExecutor *self;
 
+  /* The session's I/O timeout stays longer than the call's deadline, so
+   * that the deadline is what the user hears about. */
   session = soup_session_new_with_options ("user-agent", user_agent,
-                                           "timeout", DEFAULT_TIMEOUT_SECONDS,
+                                           "timeout", DEFAULT_TIMEOUT_SECONDS + 5,
                                            "max-conns-per-host", 16,
                                            NULL);
+  self = rc_executor_new_for_session (session);
+  self->owns_session = TRUE;
 
-  return rc_executor_new_for_session (session);
+  return self;
 }
 
 /**
@@ -561,6 +567,8 @@ rc_executor_set_timeout (RcExecutor *self,
   g_return_if_fail (seconds > 0);
 
   self->timeout = seconds;
+  if (self->owns_session)
+    soup_session_set_timeout (self->session, seconds + 5);
 }
 
 /**

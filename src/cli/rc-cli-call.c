@@ -1,0 +1,356 @@
+/* rc-cli-call.c: `restcall call [OPTION…] URL`
+ *
+ * An ad-hoc call, like curl with OAuth 2.0 client credentials built in:
+ * the options become a one-method API (no base URL, the method's URL is
+ * the absolute URL) that the executor sends like any saved method.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rc-cli-calls.h"
+#include "rc-cli-private.h"
+
+typedef struct
+{
+  char     *verb;
+  char    **headers;
+  char     *data;
+  char     *data_file;
+  char     *content_type;
+  char     *auth;
+  char     *user;
+  char     *password_env;
+  char     *client_id;
+  char     *client_secret_env;
+  gboolean  client_secret_stdin;
+  char     *token_url;
+  char     *scope;
+  char     *client_auth;
+  gboolean  raw_basic;
+  char    **token_params;
+  char    **args;
+} CallOptions;
+
+static void
+call_options_clear (CallOptions *options)
+{
+  g_clear_pointer (&options->verb, g_free);
+  g_clear_pointer (&options->headers, g_strfreev);
+  g_clear_pointer (&options->data, g_free);
+  g_clear_pointer (&options->data_file, g_free);
+  g_clear_pointer (&options->content_type, g_free);
+  g_clear_pointer (&options->auth, g_free);
+  g_clear_pointer (&options->user, g_free);
+  g_clear_pointer (&options->password_env, g_free);
+  g_clear_pointer (&options->client_id, g_free);
+  g_clear_pointer (&options->client_secret_env, g_free);
+  g_clear_pointer (&options->token_url, g_free);
+  g_clear_pointer (&options->scope, g_free);
+  g_clear_pointer (&options->client_auth, g_free);
+  g_clear_pointer (&options->token_params, g_strfreev);
+  g_clear_pointer (&options->args, g_strfreev);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CallOptions, call_options_clear)
+
+/* --data-file -: the body is all of standard input. */
+static char *
+read_stdin (gsize *length)
+{
+  GString *text = g_string_new (NULL);
+  char buffer[4096];
+  size_t n;
+
+  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+    g_string_append_len (text, buffer, n);
+
+  *length = text->len;
+
+  return g_string_free (text, FALSE);
+}
+
+/* Which authentication the options ask for: --auth, or what the other
+ * options imply. */
+static gboolean
+choose_auth_kind (CallOptions *options,
+                  RcAuthKind  *kind,
+                  char       **message)
+{
+  if (options->auth == NULL)
+    {
+      if (options->client_id || options->token_url)
+        *kind = RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS;
+      else if (options->user)
+        *kind = RC_AUTH_KIND_BASIC;
+      else
+        *kind = RC_AUTH_KIND_NONE;
+    }
+  else if (g_str_equal (options->auth, "none"))
+    *kind = RC_AUTH_KIND_NONE;
+  else if (g_str_equal (options->auth, "basic"))
+    *kind = RC_AUTH_KIND_BASIC;
+  else if (g_str_equal (options->auth, "oauth2-cc")
+           || g_str_equal (options->auth, "oauth2-client-credentials"))
+    *kind = RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS;
+  else
+    {
+      *message = g_strdup_printf (_("Unknown --auth “%s”: use none, basic or oauth2-cc."),
+                                  options->auth);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Options that belong to another kind of authentication are a mistake. */
+static char *
+check_auth_options (CallOptions *options,
+                    RcAuthKind   kind)
+{
+  const struct {
+    gboolean    given;
+    const char *name;
+    RcAuthKind  kind;
+  } owned[] = {
+    { options->user != NULL, "--user", RC_AUTH_KIND_BASIC },
+    { options->password_env != NULL, "--password-env", RC_AUTH_KIND_BASIC },
+    { options->client_id != NULL, "--client-id", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+    { options->client_secret_env != NULL, "--client-secret-env", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+    { options->client_secret_stdin, "--client-secret-stdin", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+    { options->token_url != NULL, "--token-url", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+    { options->scope != NULL, "--scope", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+    { options->client_auth != NULL, "--client-auth", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+    { options->raw_basic, "--raw-basic", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+    { options->token_params != NULL, "--token-param", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (owned); i++)
+    {
+      if (owned[i].given && owned[i].kind != kind)
+        return g_strdup_printf (_("%s goes with --auth %s."), owned[i].name,
+                                owned[i].kind == RC_AUTH_KIND_BASIC ? "basic" : "oauth2-cc");
+    }
+
+  if (kind == RC_AUTH_KIND_BASIC && options->user == NULL)
+    return g_strdup (_("Basic authentication needs --user ID (and --password-env VAR)."));
+
+  if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
+    {
+      if (options->client_id == NULL || options->token_url == NULL)
+        return g_strdup (_("OAuth 2.0 client credentials need --client-id ID and --token-url URL."));
+      if (options->client_secret_env && options->client_secret_stdin)
+        return g_strdup (_("Give the client secret once: --client-secret-env VAR or "
+                           "--client-secret-stdin."));
+      if (!options->client_secret_env && !options->client_secret_stdin)
+        return g_strdup (_("OAuth 2.0 client credentials need the client secret: "
+                           "--client-secret-env VAR or --client-secret-stdin."));
+    }
+
+  return NULL;
+}
+
+static char *
+configure_auth (CallOptions *options,
+                RcAuthKind   kind,
+                RcAuth      *auth)
+{
+  rc_auth_set_kind (auth, kind);
+
+  if (kind == RC_AUTH_KIND_BASIC)
+    rc_auth_set_username (auth, options->user);
+
+  if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
+    {
+      RcClientAuth client_auth = RC_CLIENT_AUTH_BASIC_HEADER;
+
+      if (options->client_auth && !rc_client_auth_from_string (options->client_auth, &client_auth))
+        return g_strdup_printf (_("Unknown --client-auth “%s”: use basic-header or body."),
+                                options->client_auth);
+
+      rc_auth_set_client_id (auth, options->client_id);
+      rc_auth_set_token_url (auth, options->token_url);
+      rc_auth_set_scopes (auth, options->scope);
+      rc_auth_set_client_auth (auth, client_auth);
+      rc_auth_set_raw_basic (auth, options->raw_basic);
+
+      for (guint i = 0; options->token_params && options->token_params[i]; i++)
+        {
+          g_autofree char *name = NULL;
+          g_autofree char *value = NULL;
+
+          if (!rc_cli_split_pair (options->token_params[i], '=', &name, &value))
+            return g_strdup_printf (_("--token-param “%s” is not NAME=VALUE."),
+                                    options->token_params[i]);
+          rc_pair_list_append (rc_auth_get_token_params (auth), name, value);
+        }
+    }
+
+  return NULL;
+}
+
+static char *
+configure_method (CallOptions *options,
+                  RcMethod    *method)
+{
+  const char *url = options->args[0];
+  const char *scheme = g_uri_peek_scheme (url);
+  g_autofree char *verb = NULL;
+  g_autofree char *body = NULL;
+
+  if (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0)
+    return g_strdup_printf (_("“%s” is not an http:// or https:// URL."), url);
+  rc_method_set_url (method, url);
+
+  if (options->data && options->data_file)
+    return g_strdup (_("Give the body once: -d BODY or --data-file FILE."));
+
+  if (options->data_file)
+    {
+      g_autoptr(GError) error = NULL;
+      gsize length;
+
+      if (g_str_equal (options->data_file, "-"))
+        body = read_stdin (&length);
+      else if (!g_file_get_contents (options->data_file, &body, &length, &error))
+        return g_strdup_printf (_("Cannot read the body: %s"), error->message);
+      if (memchr (body, '\0', length))
+        return g_strdup_printf (_("The body file “%s” holds binary data; only text can be sent."),
+                                options->data_file);
+    }
+  else
+    body = g_strdup (options->data);
+
+  /* As with curl, a body without a verb is POSTed. */
+  verb = g_ascii_strup (options->verb ? options->verb : body ? "POST" : "GET", -1);
+  if (!g_strv_contains (rc_method_get_verbs (), verb))
+    {
+      g_autofree char *verbs = g_strjoinv (", ", (char **)rc_method_get_verbs ());
+
+      return g_strdup_printf (_("Unknown verb “%s”: use one of %s."), options->verb, verbs);
+    }
+  rc_method_set_verb (method, verb);
+
+  if (body)
+    rc_method_set_body (method, body);
+  if (options->content_type)
+    rc_method_set_content_type (method, options->content_type);
+
+  for (guint i = 0; options->headers && options->headers[i]; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *value = NULL;
+
+      if (!rc_cli_split_pair (options->headers[i], ':', &name, &value) || strchr (name, ' '))
+        return g_strdup_printf (_("-H “%s” is not “Name: value”."), options->headers[i]);
+      rc_pair_list_append (rc_method_get_headers (method), name, value);
+    }
+
+  return NULL;
+}
+
+int
+rc_cli_call (int    argc,
+             char **argv)
+{
+  g_auto(CallOptions) options = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RcApi) api = rc_api_new (_("Command line"));
+  g_autoptr(RcMethod) method = rc_method_new ("call");
+  g_autoptr(RcExecutor) executor = NULL;
+  g_autoptr(RcCliSecret) secret = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  RcCliBatchOptions batch;
+  RcAuthKind kind;
+  int status;
+  const GOptionEntry entries[] = {
+    { "request", 'X', 0, G_OPTION_ARG_STRING, &options.verb,
+      N_("The HTTP verb (default GET, or POST with a body)"), N_("VERB") },
+    { "header", 'H', 0, G_OPTION_ARG_STRING_ARRAY, &options.headers,
+      N_("Add a request header (repeatable)"), N_("'NAME: VALUE'") },
+    { "data", 'd', 0, G_OPTION_ARG_STRING, &options.data, N_("Send BODY"), N_("BODY") },
+    { "data-file", 0, 0, G_OPTION_ARG_FILENAME, &options.data_file,
+      N_("Send the text in FILE as the body (- for standard input)"), N_("FILE") },
+    { "content-type", 0, 0, G_OPTION_ARG_STRING, &options.content_type,
+      N_("The body’s type (default: JSON or plain text, guessed)"), N_("TYPE") },
+    { "auth", 0, 0, G_OPTION_ARG_STRING, &options.auth,
+      N_("none, basic or oauth2-cc (default: what the other options imply)"), N_("KIND") },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &options.user, N_("Basic: the user name"), N_("ID") },
+    { "password-env", 0, 0, G_OPTION_ARG_STRING, &options.password_env,
+      N_("Basic: read the password from the environment variable VAR"), N_("VAR") },
+    { "client-id", 0, 0, G_OPTION_ARG_STRING, &options.client_id,
+      N_("OAuth 2.0: the client ID"), N_("ID") },
+    { "client-secret-env", 0, 0, G_OPTION_ARG_STRING, &options.client_secret_env,
+      N_("OAuth 2.0: read the client secret from the environment variable VAR"), N_("VAR") },
+    { "client-secret-stdin", 0, 0, G_OPTION_ARG_NONE, &options.client_secret_stdin,
+      N_("OAuth 2.0: read the client secret as one line from standard input"), NULL },
+    { "token-url", 0, 0, G_OPTION_ARG_STRING, &options.token_url,
+      N_("OAuth 2.0: the access token URL"), N_("URL") },
+    { "scope", 0, 0, G_OPTION_ARG_STRING, &options.scope,
+      N_("OAuth 2.0: the scopes, space-separated"), N_("'A B'") },
+    { "client-auth", 0, 0, G_OPTION_ARG_STRING, &options.client_auth,
+      N_("OAuth 2.0: basic-header (default) or body"), N_("MODE") },
+    { "raw-basic", 0, 0, G_OPTION_ARG_NONE, &options.raw_basic,
+      N_("OAuth 2.0: send the client ID and secret in the Basic header unencoded"), NULL },
+    { "token-param", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.token_params,
+      N_("OAuth 2.0: add a token request parameter (repeatable)"), N_("NAME=VALUE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.args, NULL, N_("URL") },
+    { NULL }
+  };
+
+  rc_cli_batch_options_init (&batch);
+
+  /* The usage line reads “restcall call [OPTION…] URL — …”. */
+  g_set_prgname ("restcall call");
+  context = g_option_context_new (_("— send one HTTP call, with OAuth 2.0 built in"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  rc_cli_batch_options_add_entries (&batch, context, TRUE);
+  g_option_context_set_description (context,
+                                    _("Secrets are never taken as arguments: use --password-env, "
+                                      "--client-secret-env or --client-secret-stdin.\n"
+                                      "Exit status: 0 when every call got a 2xx response, 1 when "
+                                      "one did not, 2 on a usage error."));
+
+  if (!rc_cli_parse_options (context, &argc, &argv,
+                             _("Use --client-secret-env VAR or --client-secret-stdin for a client "
+                               "secret, --password-env VAR for a password."),
+                             &status))
+    return status;
+
+  if (!rc_cli_batch_options_check (&batch, context, &status))
+    return status;
+
+  if (options.args == NULL || options.args[0] == NULL || options.args[1] != NULL)
+    return rc_cli_usage_error (context, _("Name exactly one URL."));
+
+  if (options.client_secret_stdin && g_strcmp0 (options.data_file, "-") == 0)
+    return rc_cli_usage_error (context, _("Standard input cannot give both the body and the secret."));
+
+  if (!choose_auth_kind (&options, &kind, &message)
+      || (message = check_auth_options (&options, kind))
+      || (message = configure_auth (&options, kind, rc_api_get_auth (api)))
+      || (message = configure_method (&options, method)))
+    return rc_cli_usage_error (context, message);
+
+  /* Last, so that a usage error never asks for a secret first. */
+  secret = rc_cli_read_secret (kind == RC_AUTH_KIND_BASIC ? options.password_env : options.client_secret_env,
+                               options.client_secret_stdin, _("Client secret: "), &error);
+  if (error)
+    {
+      rc_cli_error ("%s", error->message);
+      return RC_CLI_EXIT_FAILED;
+    }
+
+  rc_api_add_method (api, method);
+  executor = rc_cli_executor_new (&batch);
+
+  return rc_cli_run_batch (executor, method, NULL, secret, &batch);
+}

@@ -1,0 +1,436 @@
+/* rc-cli-run.c: `restcall run PROJECT API METHOD` and `restcall token PROJECT API`
+ *
+ * Both take a saved project: `run` sends one of its methods, with its test
+ * values or others given as --param; `token` fetches an access token for
+ * an API and shows it masked, never whole.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "rc-cli-calls.h"
+#include "rc-cli-private.h"
+
+typedef struct
+{
+  gboolean      done;
+  gboolean      timed_out;
+  RcToken      *token;
+  RcHttpRecord *record;
+  GError       *error;
+} Fetch;
+
+static char *
+quote_names (GPtrArray *names)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (text, "%s“%s”", i ? ", " : "", (char *)g_ptr_array_index (names, i));
+
+  return g_string_free (text, FALSE);
+}
+
+/* Loads PROJECT and finds its API named @api_name, or says which APIs
+ * there are. */
+static gboolean
+load_api (const char  *path,
+          const char  *api_name,
+          RcProject  **project_out,
+          RcApi      **api_out)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(RcProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *list = NULL;
+  RcApi *api;
+
+  if (!(project = rc_project_load (file, NULL, &error)))
+    {
+      rc_cli_error ("%s", error->message);
+      return FALSE;
+    }
+
+  if ((api = rc_project_find_api (project, api_name)))
+    {
+      *api_out = api;
+      *project_out = g_steal_pointer (&project);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < rc_project_get_n_apis (project); i++)
+    g_ptr_array_add (names, (gpointer)rc_api_get_name (rc_project_get_api (project, i)));
+  list = quote_names (names);
+
+  if (names->len == 0)
+    rc_cli_error (_("The project %s has no API “%s”: it has no APIs at all."), path, api_name);
+  else
+    rc_cli_error (_("The project %s has no API “%s”. Its APIs: %s."), path, api_name, list);
+
+  return FALSE;
+}
+
+static RcMethod *
+find_method (RcApi      *api,
+             const char *method_name)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *list = NULL;
+  RcMethod *method;
+
+  if ((method = rc_api_find_method (api, method_name)))
+    return method;
+
+  for (guint i = 0; i < rc_api_get_n_methods (api); i++)
+    g_ptr_array_add (names, (gpointer)rc_method_get_name (rc_api_get_method (api, i)));
+  list = quote_names (names);
+
+  if (names->len == 0)
+    rc_cli_error (_("The API “%s” has no method “%s”: it has no methods at all."),
+                  rc_api_get_name (api), method_name);
+  else
+    rc_cli_error (_("The API “%s” has no method “%s”. Its methods: %s."),
+                  rc_api_get_name (api), method_name, list);
+
+  return NULL;
+}
+
+/* The method's test values, with --param NAME=VALUE on top. */
+static char *
+build_values (RcMethod    *method,
+              char       **params,
+              RcPairList  *values)
+{
+  g_auto(GStrv) parameters = rc_method_dup_parameters (method);
+
+  rc_pair_list_copy_from (values, rc_method_get_test_values (method));
+
+  for (guint i = 0; params && params[i]; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *value = NULL;
+
+      if (!rc_cli_split_pair (params[i], '=', &name, &value))
+        return g_strdup_printf (_("--param “%s” is not NAME=VALUE."), params[i]);
+
+      if (!g_strv_contains ((const char * const *)parameters, name))
+        {
+          g_autofree char *known = g_strjoinv (", ", parameters);
+
+          if (parameters[0] == NULL)
+            return g_strdup_printf (_("The method “%s” has no URL parameters, so none named “%s”."),
+                                    rc_method_get_name (method), name);
+          return g_strdup_printf (_("The method “%s” has no URL parameter “%s”. Its parameters: %s."),
+                                  rc_method_get_name (method), name, known);
+        }
+
+      rc_pair_list_set (values, name, value);
+    }
+
+  return NULL;
+}
+
+/* Reads the secret the auth needs; a client secret is required. */
+static gboolean
+read_secret (RcAuth          *auth,
+             const char      *env_var,
+             gboolean         from_stdin,
+             GOptionContext  *context,
+             RcCliSecret    **secret,
+             int             *exit_status)
+{
+  g_autoptr(GError) error = NULL;
+  RcAuthKind kind = rc_auth_get_kind (auth);
+
+  if (env_var && from_stdin)
+    {
+      *exit_status = rc_cli_usage_error (context, _("Give the secret once: --secret-env VAR or --secret-stdin."));
+      return FALSE;
+    }
+
+  if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS && !env_var && !from_stdin)
+    {
+      *exit_status = rc_cli_usage_error (context,
+                                         _("This API uses OAuth 2.0 client credentials: give the client "
+                                           "secret with --secret-env VAR or --secret-stdin."));
+      return FALSE;
+    }
+
+  if (kind == RC_AUTH_KIND_NONE)
+    return TRUE;
+
+  *secret = rc_cli_read_secret (env_var, from_stdin,
+                                kind == RC_AUTH_KIND_BASIC ? _("Password: ") : _("Client secret: "),
+                                &error);
+  if (error)
+    {
+      rc_cli_error ("%s", error->message);
+      *exit_status = RC_CLI_EXIT_FAILED;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+print_token (RcToken  *token,
+             gboolean  json)
+{
+  g_autofree char *masked = rc_mask_secret_value (rc_token_get_access_token (token));
+  g_auto(GStrv) scopes = g_strsplit_set (rc_token_get_scopes (token), " \t", -1);
+  RcTokenLifetime lifetime = rc_token_get_lifetime (token);
+  g_autoptr(GString) scope_text = g_string_new (NULL);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "token_type");
+      json_builder_add_string_value (builder, "Bearer");
+      json_builder_set_member_name (builder, "expires_in");
+      if (lifetime == RC_TOKEN_LIFETIME_UNKNOWN)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_int_value (builder, MAX (0, rc_token_get_expires_in (token)));
+      json_builder_set_member_name (builder, "scopes");
+      json_builder_begin_array (builder);
+      for (guint i = 0; scopes[i]; i++)
+        if (scopes[i][0])
+          json_builder_add_string_value (builder, scopes[i]);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "access_token_masked");
+      json_builder_add_string_value (builder, masked);
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+      return;
+    }
+
+  for (guint i = 0; scopes[i]; i++)
+    if (scopes[i][0])
+      g_string_append_printf (scope_text, "%s%s", scope_text->len ? " " : "", scopes[i]);
+
+  g_print (_("Token type: Bearer\n"));
+  g_print (_("Access token: %s\n"), masked);
+  if (lifetime == RC_TOKEN_LIFETIME_KNOWN)
+    g_print (_("Expires in: %" G_GINT64_FORMAT " s\n"), rc_token_get_expires_in (token));
+  else if (lifetime == RC_TOKEN_LIFETIME_UNKNOWN)
+    g_print (_("Expires in: not given; used until the API refuses it\n"));
+  else
+    g_print (_("Expires in: at once; not cached\n"));
+  g_print (_("Scopes: %s\n"), scope_text->len ? scope_text->str : _("(none granted)"));
+}
+
+static void
+print_token_record (RcHttpRecord *record,
+                    gboolean      to_stderr)
+{
+  g_autofree char *request = rc_http_record_format_request (record, FALSE);
+  g_autofree char *response = rc_http_record_format_response (record, FALSE);
+  g_autofree char *text = g_strdup_printf ("── %s ──\n%s\n── %s ──\n%s",
+                                           _("Authorization server request"), request,
+                                           _("Authorization server response"), response);
+
+  if (to_stderr)
+    g_printerr ("%s", text);
+  else
+    g_print ("%s", text);
+}
+
+static void
+token_fetched_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Fetch *fetch = user_data;
+
+  fetch->token = rc_token_cache_get_token_finish (RC_TOKEN_CACHE (object), result,
+                                                  &fetch->record, &fetch->error);
+  fetch->done = TRUE;
+}
+
+static gboolean
+token_deadline_cb (gpointer user_data)
+{
+  Fetch *fetch = user_data;
+
+  fetch->timed_out = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+int
+rc_cli_run (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RcProject) project = NULL;
+  g_autoptr(RcPairList) values = rc_pair_list_new ();
+  g_autoptr(RcExecutor) executor = NULL;
+  g_autoptr(RcCliSecret) secret = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *secret_env = NULL;
+  g_auto(GStrv) params = NULL;
+  g_auto(GStrv) args = NULL;
+  gboolean secret_stdin = FALSE;
+  RcCliBatchOptions batch;
+  RcMethod *method;
+  RcApi *api;
+  int status;
+  const GOptionEntry entries[] = {
+    { "param", 0, 0, G_OPTION_ARG_STRING_ARRAY, &params,
+      N_("Give a URL parameter a value other than its test value (repeatable)"), N_("NAME=VALUE") },
+    { "secret-env", 0, 0, G_OPTION_ARG_STRING, &secret_env,
+      N_("Read the client secret or password from the environment variable VAR"), N_("VAR") },
+    { "secret-stdin", 0, 0, G_OPTION_ARG_NONE, &secret_stdin,
+      N_("Read the client secret or password as one line from standard input"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("PROJECT API METHOD") },
+    { NULL }
+  };
+
+  rc_cli_batch_options_init (&batch);
+
+  g_set_prgname ("restcall run");
+  context = g_option_context_new (_("— send a saved method"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  rc_cli_batch_options_add_entries (&batch, context, TRUE);
+  g_option_context_set_description (context,
+                                    _("Exit status: 0 when every call got a 2xx response, 1 when "
+                                      "one did not, 2 on a usage error."));
+
+  if (!rc_cli_parse_options (context, &argc, &argv,
+                             _("Use --secret-env VAR or --secret-stdin."), &status)
+      || !rc_cli_batch_options_check (&batch, context, &status))
+    return status;
+
+  if (args == NULL || g_strv_length (args) != 3)
+    return rc_cli_usage_error (context, _("Name a project file, one of its APIs and one of its methods."));
+
+  if (!load_api (args[0], args[1], &project, &api) || !(method = find_method (api, args[2])))
+    return RC_CLI_EXIT_FAILED;
+
+  if ((message = build_values (method, params, values)))
+    return rc_cli_usage_error (context, message);
+
+  if (!read_secret (rc_method_get_effective_auth (method), secret_env, secret_stdin, context,
+                    &secret, &status))
+    return status;
+
+  executor = rc_cli_executor_new (&batch);
+
+  return rc_cli_run_batch (executor, method, values, secret, &batch);
+}
+
+int
+rc_cli_token (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RcProject) project = NULL;
+  g_autoptr(RcExecutor) executor = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(RcCliSecret) secret = NULL;
+  g_autofree char *secret_env = NULL;
+  g_auto(GStrv) args = NULL;
+  gboolean secret_stdin = FALSE;
+  RcCliBatchOptions options;
+  Fetch fetch = { 0 };
+  RcAuth *auth;
+  RcApi *api;
+  guint deadline_id;
+  int status;
+  const GOptionEntry entries[] = {
+    { "secret-env", 0, 0, G_OPTION_ARG_STRING, &secret_env,
+      N_("Read the client secret from the environment variable VAR"), N_("VAR") },
+    { "secret-stdin", 0, 0, G_OPTION_ARG_NONE, &secret_stdin,
+      N_("Read the client secret as one line from standard input"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("PROJECT API") },
+    { NULL }
+  };
+
+  rc_cli_batch_options_init (&options);
+
+  g_set_prgname ("restcall token");
+  context = g_option_context_new (_("— fetch an access token, and show it masked"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  rc_cli_batch_options_add_entries (&options, context, FALSE);
+
+  if (!rc_cli_parse_options (context, &argc, &argv,
+                             _("Use --secret-env VAR or --secret-stdin."), &status)
+      || !rc_cli_batch_options_check (&options, context, &status))
+    return status;
+
+  if (args == NULL || g_strv_length (args) != 2)
+    return rc_cli_usage_error (context, _("Name a project file and one of its APIs."));
+
+  if (!load_api (args[0], args[1], &project, &api))
+    return RC_CLI_EXIT_FAILED;
+
+  auth = rc_api_get_auth (api);
+  if (rc_auth_get_kind (auth) != RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
+    {
+      rc_cli_error (_("The API “%s” uses “%s”, not OAuth 2.0 client credentials: there is no token "
+                      "to fetch."),
+                    rc_api_get_name (api), rc_auth_kind_get_label (rc_auth_get_kind (auth)));
+      return RC_CLI_EXIT_FAILED;
+    }
+
+  if (!read_secret (auth, secret_env, secret_stdin, context, &secret, &status))
+    return status;
+
+  executor = rc_cli_executor_new (&options);
+  rc_token_cache_get_token_async (rc_executor_get_token_cache (executor), auth, secret, NULL,
+                                  cancellable, token_fetched_cb, &fetch);
+
+  deadline_id = g_timeout_add_seconds (options.timeout, token_deadline_cb, &fetch);
+  while (!fetch.done)
+    {
+      if (fetch.timed_out)
+        g_cancellable_cancel (cancellable);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  if (!fetch.timed_out)
+    g_source_remove (deadline_id);
+
+  if (options.inspect && fetch.record)
+    print_token_record (fetch.record, options.json);
+
+  if (fetch.token == NULL)
+    {
+      if (fetch.timed_out)
+        rc_cli_error (_("The token request to %s did not finish within %d seconds. Try again, or "
+                        "allow it more time with --timeout."),
+                      rc_auth_get_token_url (auth), options.timeout);
+      else
+        rc_cli_error ("%s", fetch.error->message);
+      status = RC_CLI_EXIT_FAILED;
+    }
+  else
+    {
+      if (!options.inspect || options.json)
+        print_token (fetch.token, options.json);
+      status = RC_CLI_EXIT_OK;
+    }
+
+  g_clear_object (&fetch.token);
+  g_clear_object (&fetch.record);
+  g_clear_error (&fetch.error);
+
+  return status;
+}

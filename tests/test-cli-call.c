@@ -1,0 +1,724 @@
+/* test-cli-call.c: `restcall call`, `run` and `token`, run as a user would
+ *
+ * Runs the real `restcall` binary, without a display, against a scripted
+ * SoupServer on 127.0.0.1 that is both the authorization server (/token)
+ * and the API (/api/…). The server lives in this process's main context,
+ * so the binary runs as a GSubprocess while the context iterates.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "restcall-core.h"
+#include "rc-test-server.h"
+
+#define ACCESS_TOKEN "tok-abcdefghijklmnopqrstuvwxyz0123456789"
+#define CLIENT_ID "example.com"
+#define CLIENT_SECRET "s=cr%t"
+/* Basic base64(form-encode(id) ":" form-encode(secret)), RFC 6749 §2.3.1. */
+#define CLIENT_BASIC "Basic ZXhhbXBsZS5jb206cyUzRGNyJTI1dA=="
+#define API_BODY "{\"pets\": [\"Rex\", \"Tom\"]}\n"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+typedef struct
+{
+  gboolean  done;
+  char     *out;
+  char     *err;
+  GError   *error;
+} Communicated;
+
+typedef struct
+{
+  RcTestServer *server;
+  char         *token_url;
+  char         *api_url;
+  guint         api_status;     /* what /api answers when the token is right */
+} Fixture;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+communicated_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Communicated *communicated = user_data;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &communicated->out,
+                                        &communicated->err, &communicated->error);
+  communicated->done = TRUE;
+}
+
+/* Runs restcall with @stdin_text on its standard input (empty when NULL)
+ * and @env ("NAME=value", NULL-terminated) added to its environment, while
+ * the scripted server answers in this main context. */
+static void
+run_restcall_full (Run                *run,
+                   const char         *stdin_text,
+                   const char * const *env,
+                   const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  Communicated communicated = { 0 };
+  const char *bin = g_getenv ("RESTCALL_BIN");
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (bin);
+
+  g_ptr_array_add (argv, (gpointer)bin);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  /* No display of any kind. */
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_unsetenv (envp, "GDK_BACKEND");
+  envp = g_environ_unsetenv (envp, "DBUS_SESSION_BUS_ADDRESS");
+  for (guint i = 0; env && env[i]; i++)
+    {
+      g_autofree char *name = g_strndup (env[i], strcspn (env[i], "="));
+
+      envp = g_environ_setenv (envp, name, env[i] + strlen (name) + 1, TRUE);
+    }
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_environ (launcher, envp);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate_utf8_async (process, stdin_text ? stdin_text : "", NULL,
+                                       communicated_cb, &communicated);
+
+  while (!communicated.done && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!communicated.done)
+    {
+      g_subprocess_force_exit (process);
+      while (!communicated.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_not_reached ();
+    }
+
+  g_assert_no_error (communicated.error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+  run->out = communicated.out;
+  run->err = communicated.err;
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+}
+
+#define run_restcall(run, stdin_text, env, ...) \
+  run_restcall_full (run, stdin_text, env, (const char * const[]) { __VA_ARGS__, NULL })
+
+static const char * const secret_env[] = { "RC_TEST_SECRET=" CLIENT_SECRET, NULL };
+
+static void
+server_handler (RcTestServer      *server,
+                SoupServerMessage *message,
+                const char        *path,
+                gpointer           user_data)
+{
+  Fixture *fixture = user_data;
+  const char *authorization =
+    soup_message_headers_get_one (soup_server_message_get_request_headers (message), "Authorization");
+
+  if (g_str_equal (path, "/token"))
+    rc_test_respond (message, 200, "application/json",
+                     "{\"access_token\": \"" ACCESS_TOKEN "\", \"token_type\": \"bearer\", "
+                     "\"expires_in\": 3600, \"scope\": \"read write\"}");
+  else if (g_str_has_prefix (path, "/api/hang"))
+    soup_server_message_pause (message);
+  else if (g_str_has_prefix (path, "/api/basic"))
+    rc_test_respond (message, 200, "text/plain", "basic ok");
+  else if (g_strcmp0 (authorization, "Bearer " ACCESS_TOKEN) != 0)
+    rc_test_respond (message, 401, "text/plain", "wrong token");
+  else if (g_str_has_prefix (path, "/api/fail"))
+    rc_test_respond (message, 500, "text/plain", "boom");
+  else
+    rc_test_respond (message, fixture->api_status, "application/json", API_BODY);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->server = rc_test_server_new (FALSE);
+  fixture->server->handler = server_handler;
+  fixture->server->handler_data = fixture;
+  fixture->token_url = rc_test_server_url (fixture->server, "/token");
+  fixture->api_url = rc_test_server_url (fixture->server, "/api/pets");
+  fixture->api_status = 200;
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_pointer (&fixture->token_url, g_free);
+  g_clear_pointer (&fixture->api_url, g_free);
+  g_clear_pointer (&fixture->server, rc_test_server_free);
+}
+
+static guint
+count_requests (Fixture    *fixture,
+                const char *path_prefix)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < fixture->server->requests->len; i++)
+    {
+      RcTestRequest *request = g_ptr_array_index (fixture->server->requests, i);
+
+      if (g_str_has_prefix (request->path, path_prefix))
+        n++;
+    }
+
+  return n;
+}
+
+static RcTestRequest *
+find_request (Fixture    *fixture,
+              const char *path_prefix)
+{
+  for (guint i = 0; i < fixture->server->requests->len; i++)
+    {
+      RcTestRequest *request = g_ptr_array_index (fixture->server->requests, i);
+
+      if (g_str_has_prefix (request->path, path_prefix))
+        return request;
+    }
+
+  g_assert_not_reached ();
+}
+
+static GHashTable *
+decode_form (RcTestRequest *request)
+{
+  g_autofree char *body = g_strndup (g_bytes_get_data (request->body, NULL),
+                                     g_bytes_get_size (request->body));
+
+  return soup_form_decode (body);
+}
+
+static const char *
+header (RcTestRequest *request,
+        const char    *name)
+{
+  return soup_message_headers_get_one (request->headers, name);
+}
+
+static JsonObject *
+parse_object (JsonParser *parser,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* A secret must never be printed, nor the whole token. */
+static void
+assert_no_secrets (Run *run)
+{
+  g_assert_null (strstr (run->out, CLIENT_SECRET));
+  g_assert_null (strstr (run->err, CLIENT_SECRET));
+  g_assert_null (strstr (run->out, ACCESS_TOKEN));
+  g_assert_null (strstr (run->err, ACCESS_TOKEN));
+}
+
+static void
+test_bearer_get (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GHashTable) form = NULL;
+  RcTestRequest *token_request, *api_request;
+
+  run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
+                "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url,
+                "--scope", "read write", "--token-param", "audience=https://api.example.com",
+                "-H", "X-Trace: abc 123", "-H", "Accept:application/json", fixture->api_url);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, API_BODY);
+  g_assert_cmpstr (run.err, ==, "");
+
+  g_assert_cmpuint (fixture->server->requests->len, ==, 2);
+
+  /* The token request: RFC 6749 §4.4.2, client authentication §2.3.1. */
+  token_request = rc_test_server_get_request (fixture->server, 0);
+  g_assert_cmpstr (token_request->path, ==, "/token");
+  g_assert_cmpstr (token_request->method, ==, "POST");
+  g_assert_cmpstr (header (token_request, "Content-Type"), ==, "application/x-www-form-urlencoded");
+  g_assert_cmpstr (header (token_request, "Authorization"), ==, CLIENT_BASIC);
+  form = decode_form (token_request);
+  g_assert_cmpuint (g_hash_table_size (form), ==, 3);
+  g_assert_cmpstr (g_hash_table_lookup (form, "grant_type"), ==, "client_credentials");
+  g_assert_cmpstr (g_hash_table_lookup (form, "scope"), ==, "read write");
+  g_assert_cmpstr (g_hash_table_lookup (form, "audience"), ==, "https://api.example.com");
+
+  /* The API call, with the token and the headers typed. */
+  api_request = rc_test_server_get_request (fixture->server, 1);
+  g_assert_cmpstr (api_request->method, ==, "GET");
+  g_assert_cmpstr (api_request->path, ==, "/api/pets");
+  g_assert_cmpstr (header (api_request, "Authorization"), ==, "Bearer " ACCESS_TOKEN);
+  g_assert_cmpstr (header (api_request, "X-Trace"), ==, "abc 123");
+  g_assert_cmpstr (header (api_request, "Accept"), ==, "application/json");
+}
+
+static void
+test_secret_stdin (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GHashTable) form = NULL;
+  RcTestRequest *token_request;
+
+  run_restcall (&run, CLIENT_SECRET "\n", NULL, "call", "--client-id", CLIENT_ID,
+                "--client-secret-stdin", "--client-auth", "body", "--token-url", fixture->token_url,
+                "-X", "post", "-d", "{\"name\": \"Rex\"}", fixture->api_url);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, API_BODY);
+  assert_no_secrets (&run);
+
+  /* Client credentials in the body, and no Authorization header. */
+  token_request = find_request (fixture, "/token");
+  g_assert_null (header (token_request, "Authorization"));
+  form = decode_form (token_request);
+  g_assert_cmpstr (g_hash_table_lookup (form, "client_id"), ==, CLIENT_ID);
+  g_assert_cmpstr (g_hash_table_lookup (form, "client_secret"), ==, CLIENT_SECRET);
+  g_assert_false (g_hash_table_contains (form, "scope"));
+
+  g_assert_cmpstr (find_request (fixture, "/api")->method, ==, "POST");
+  g_assert_cmpstr (header (find_request (fixture, "/api"), "Content-Type"), ==, "application/json");
+
+  /* Standard input that ends before a secret: a clear error. */
+  {
+    g_auto(Run) empty = { 0 };
+
+    run_restcall (&empty, "", NULL, "call", "--client-id", CLIENT_ID, "--client-secret-stdin",
+                  "--token-url", fixture->token_url, fixture->api_url);
+    g_assert_cmpint (empty.status, ==, 1);
+    g_assert_nonnull (strstr (empty.err, "Standard input ended before a secret was read"));
+    g_assert_cmpuint (count_requests (fixture, "/token"), ==, 1);
+  }
+}
+
+static void
+test_repeat_json (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonObject *report, *statuses, *errors;
+
+  run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
+                "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url,
+                "--repeat", "20", "--concurrency", "5", "--json", fixture->api_url);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  /* Exactly one token request for the 20 calls, as the server saw it. */
+  g_assert_cmpuint (count_requests (fixture, "/token"), ==, 1);
+  g_assert_cmpuint (count_requests (fixture, "/api"), ==, 20);
+
+  report = parse_object (parser, run.out);
+  g_assert_cmpint (json_object_get_int_member (report, "calls"), ==, 20);
+  g_assert_cmpint (json_object_get_int_member (report, "successes"), ==, 20);
+  g_assert_cmpint (json_object_get_int_member (report, "failures"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (report, "token_requests"), ==, 1);
+  statuses = json_object_get_object_member (report, "status_counts");
+  g_assert_cmpuint (json_object_get_size (statuses), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (statuses, "200"), ==, 20);
+  errors = json_object_get_object_member (report, "errors");
+  g_assert_cmpuint (json_object_get_size (errors), ==, 0);
+  g_assert_cmpfloat (json_object_get_double_member (report, "median_ms"), >, 0);
+  g_assert_cmpfloat (json_object_get_double_member (report, "median_ms"), <=,
+                     json_object_get_double_member (report, "total_ms"));
+}
+
+static void
+test_repeat_summary (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  fixture->api_status = 201;
+  run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
+                "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url,
+                "--repeat", "4", "--concurrency", "2", fixture->api_url);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* No bodies, one line on stderr. */
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "restcall: 4 calls in "));
+  g_assert_nonnull (strstr (run.err, "4 succeeded, 0 failed; HTTP 201 ×4; 1 token request."));
+  g_assert_nonnull (strchr (run.err, '\n'));
+  g_assert_cmpstr (strchr (run.err, '\n'), ==, "\n");
+}
+
+static void
+test_authorization_overridden (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  run_restcall (&run, NULL, secret_env, "call", "--auth", "oauth2-cc", "--client-id", CLIENT_ID,
+                "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url,
+                "-H", "Authorization: typed-by-hand", "--inspect", fixture->api_url);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* The server saw the token, not the header typed by hand. */
+  g_assert_cmpstr (header (find_request (fixture, "/api"), "Authorization"), ==, "Bearer " ACCESS_TOKEN);
+
+  /* The four parts, masked, and the note. */
+  g_assert_nonnull (strstr (run.out, "── API request ──"));
+  g_assert_nonnull (strstr (run.out, "── API response ──"));
+  g_assert_nonnull (strstr (run.out, "── Authorization server request ──"));
+  g_assert_nonnull (strstr (run.out, "── Authorization server response ──"));
+  g_assert_nonnull (strstr (run.out, "grant_type=client_credentials"));
+  g_assert_nonnull (strstr (run.out, "Authorization: Bearer tok-ab"));
+  g_assert_nonnull (strstr (run.out, "replaced by the OAuth 2.0 token"));
+  g_assert_null (strstr (run.out, "ZXhhbXBsZS5jb206"));
+  assert_no_secrets (&run);
+}
+
+static void
+test_server_error (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *url = rc_test_server_url (fixture->server, "/api/fail");
+  g_auto(Run) run = { 0 };
+
+  run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
+                "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url, url);
+  g_assert_cmpint (run.status, ==, 1);
+
+  /* The body as received, and one line naming the call and the status. */
+  g_assert_cmpstr (run.out, ==, "boom");
+  g_assert_nonnull (strstr (run.err, url));
+  g_assert_nonnull (strstr (run.err, "500"));
+  g_assert_cmpstr (strchr (run.err, '\n'), ==, "\n");
+}
+
+static void
+test_token_server_unreachable (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(RcTestServer) gone = rc_test_server_new (FALSE);
+  g_autofree char *token_url = rc_test_server_url (gone, "/token");
+  g_autofree char *host_port = g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (gone->base));
+  g_auto(Run) run = { 0 };
+
+  /* Nothing listens there any more. */
+  g_clear_pointer (&gone, rc_test_server_free);
+
+  run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
+                "--client-secret-env", "RC_TEST_SECRET", "--token-url", token_url,
+                "--timeout", "10", fixture->api_url);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "authorization server"));
+  g_assert_nonnull (strstr (run.err, host_port));
+  g_assert_cmpstr (strchr (run.err, '\n'), ==, "\n");
+
+  /* No API call without a token. */
+  g_assert_cmpuint (fixture->server->requests->len, ==, 0);
+}
+
+static void
+test_timeout (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *url = rc_test_server_url (fixture->server, "/api/hang");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) single = { 0 };
+  g_auto(Run) batch = { 0 };
+  gint64 start = g_get_monotonic_time ();
+  JsonObject *report, *errors;
+  g_autoptr(GList) messages = NULL;
+
+  run_restcall (&single, NULL, NULL, "call", "--timeout", "1", url);
+  g_assert_cmpint (single.status, ==, 1);
+  g_assert_nonnull (strstr (single.err, "did not finish within 1 seconds"));
+  g_assert_cmpstr (strchr (single.err, '\n'), ==, "\n");
+
+  /* Every call of a batch has its own deadline; the report counts them. */
+  run_restcall (&batch, NULL, NULL, "call", "--timeout", "1", "--repeat", "3", "--concurrency", "3",
+                "--json", url);
+  g_assert_cmpint (batch.status, ==, 1);
+  report = parse_object (parser, batch.out);
+  g_assert_cmpint (json_object_get_int_member (report, "failures"), ==, 3);
+  errors = json_object_get_object_member (report, "errors");
+  g_assert_cmpuint (json_object_get_size (errors), ==, 1);
+  messages = json_object_get_members (errors);
+  g_assert_nonnull (strstr (messages->data, "did not finish within 1 seconds"));
+  g_assert_cmpint (json_object_get_int_member (errors, messages->data), ==, 3);
+
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+}
+
+static void
+test_basic (Fixture       *fixture,
+            gconstpointer  data)
+{
+  static const char * const env[] = { "RC_TEST_PASSWORD=p:w", NULL };
+  g_autofree char *url = rc_test_server_url (fixture->server, "/api/basic");
+  g_auto(Run) run = { 0 };
+
+  run_restcall (&run, NULL, env, "call", "--user", "alice", "--password-env", "RC_TEST_PASSWORD", url);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "basic ok");
+  /* RFC 7617: user ":" password, unencoded. */
+  g_assert_cmpstr (header (find_request (fixture, "/api/basic"), "Authorization"), ==,
+                   "Basic YWxpY2U6cDp3");
+}
+
+static void
+test_usage_errors (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  struct {
+    const char *args[8];
+    const char *expected;
+  } cases[] = {
+    { { "call", "--client-secret=x", fixture->api_url }, "--client-secret-stdin" },
+    { { "call", "--password", "hunter2", fixture->api_url }, "--password-env" },
+    { { "run", "p", "a", "m", "--secret=x" }, "--secret-env VAR or --secret-stdin" },
+    { { "call" }, "Name exactly one URL" },
+    { { "call", "ftp://example.com/" }, "not an http:// or https:// URL" },
+    { { "call", "--auth", "digest", fixture->api_url }, "use none, basic or oauth2-cc" },
+    { { "call", "--client-id", "x", fixture->api_url }, "--token-url URL" },
+    { { "call", "--client-id", "x", "--token-url", fixture->token_url, fixture->api_url },
+      "--client-secret-env VAR or --client-secret-stdin" },
+    { { "call", "--auth", "none", "--scope", "a", fixture->api_url }, "--scope goes with --auth oauth2-cc" },
+    { { "call", "-X", "FETCH", fixture->api_url }, "Unknown verb" },
+    { { "call", "-H", "no colon", fixture->api_url }, "is not “Name: value”" },
+    { { "call", "--repeat", "0", fixture->api_url }, "--repeat takes a number" },
+    { { "call", "--concurrency", "-1", fixture->api_url }, "--concurrency takes a number" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_restcall_full (&run, NULL, NULL, cases[i].args);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, "restcall: "));
+      g_assert_nonnull (strstr (run.err, cases[i].expected));
+      g_assert_null (strstr (run.err, "hunter2"));
+    }
+
+  /* A secret's variable that is not set. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_restcall (&run, NULL, NULL, "call", "--client-id", "x", "--token-url", fixture->token_url,
+                  "--client-secret-env", "RC_TEST_UNSET_VARIABLE", fixture->api_url);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "“RC_TEST_UNSET_VARIABLE”"));
+    g_assert_nonnull (strstr (run.err, "not set"));
+  }
+
+  g_assert_cmpuint (fixture->server->requests->len, ==, 0);
+}
+
+/* A project whose APIs point at the scripted server. */
+static char *
+write_project (Fixture    *fixture,
+               const char *dir)
+{
+  g_autoptr(RcProject) project = rc_project_new ();
+  g_autoptr(RcApi) api = rc_api_new ("Pets");
+  g_autoptr(RcApi) basic = rc_api_new ("Plain");
+  g_autoptr(RcMethod) method = rc_method_new ("getItem");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *base = rc_test_server_url (fixture->server, "/api");
+  char *path = g_build_filename (dir, "test.restcall", NULL);
+  RcAuth *auth = rc_api_get_auth (api);
+
+  rc_api_set_base_url (api, base);
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_id (auth, CLIENT_ID);
+  rc_auth_set_token_url (auth, fixture->token_url);
+  rc_auth_set_scopes (auth, "read write");
+  rc_method_set_url (method, "/items/{id}?limit={limit}");
+  rc_pair_list_append (rc_method_get_test_values (method), "id", "1");
+  rc_pair_list_append (rc_method_get_test_values (method), "limit", "5");
+  rc_api_add_method (api, method);
+  rc_project_add_api (project, api);
+
+  rc_auth_set_kind (rc_api_get_auth (basic), RC_AUTH_KIND_BASIC);
+  rc_auth_set_username (rc_api_get_auth (basic), "alice");
+  rc_project_add_api (project, basic);
+
+  bytes = rc_project_serialize (project);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+
+  return path;
+}
+
+static void
+test_run (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("restcall-cli-call-XXXXXX", NULL);
+  g_autofree char *path = write_project (fixture, dir);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) no_api = { 0 };
+  g_auto(Run) no_method = { 0 };
+  g_auto(Run) bad_param = { 0 };
+  g_auto(Run) no_secret = { 0 };
+  RcTestRequest *api_request;
+
+  run_restcall (&run, NULL, secret_env, "run", path, "Pets", "getItem", "--param", "id=4 2",
+                "--secret-env", "RC_TEST_SECRET");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, API_BODY);
+  g_assert_cmpstr (run.err, ==, "");
+
+  /* --param overrides one test value; the other stays. */
+  api_request = find_request (fixture, "/api");
+  g_assert_cmpstr (api_request->path, ==, "/api/items/4 2");
+  g_assert_cmpstr (api_request->query, ==, "limit=5");
+  g_assert_cmpstr (header (api_request, "Authorization"), ==, "Bearer " ACCESS_TOKEN);
+  g_assert_cmpstr (header (find_request (fixture, "/token"), "Authorization"), ==, CLIENT_BASIC);
+
+  /* Names that do not exist: the ones that do are listed. */
+  run_restcall (&no_api, NULL, secret_env, "run", path, "Petz", "getItem");
+  g_assert_cmpint (no_api.status, ==, 1);
+  g_assert_nonnull (strstr (no_api.err, "no API “Petz”. Its APIs: “Pets”, “Plain”."));
+
+  run_restcall (&no_method, NULL, secret_env, "run", path, "Pets", "getitem");
+  g_assert_cmpint (no_method.status, ==, 1);
+  g_assert_nonnull (strstr (no_method.err, "no method “getitem”. Its methods: “getItem”."));
+
+  run_restcall (&bad_param, NULL, secret_env, "run", path, "Pets", "getItem", "--param", "ids=1",
+                "--secret-env", "RC_TEST_SECRET");
+  g_assert_cmpint (bad_param.status, ==, 2);
+  g_assert_nonnull (strstr (bad_param.err, "no URL parameter “ids”. Its parameters: id, limit."));
+
+  run_restcall (&no_secret, NULL, NULL, "run", path, "Pets", "getItem");
+  g_assert_cmpint (no_secret.status, ==, 2);
+  g_assert_nonnull (strstr (no_secret.err, "--secret-env VAR or --secret-stdin"));
+
+  g_assert_cmpuint (fixture->server->requests->len, ==, 2);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_token (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("restcall-cli-call-XXXXXX", NULL);
+  g_autofree char *path = write_project (fixture, dir);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) json = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) inspect = { 0 };
+  g_auto(Run) basic = { 0 };
+  JsonObject *object;
+  JsonArray *scopes;
+  gint64 expires_in;
+
+  run_restcall (&json, CLIENT_SECRET "\n", NULL, "token", path, "Pets", "--json", "--secret-stdin");
+  g_assert_cmpint (json.status, ==, 0);
+  assert_no_secrets (&json);
+
+  object = parse_object (parser, json.out);
+  g_assert_cmpstr (json_object_get_string_member (object, "token_type"), ==, "Bearer");
+  expires_in = json_object_get_int_member (object, "expires_in");
+  g_assert_cmpint (expires_in, <=, 3600);
+  g_assert_cmpint (expires_in, >=, 3590);
+  scopes = json_object_get_array_member (object, "scopes");
+  g_assert_cmpuint (json_array_get_length (scopes), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (scopes, 0), ==, "read");
+  g_assert_cmpstr (json_array_get_string_element (scopes, 1), ==, "write");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (object, "access_token_masked"), "tok-ab"));
+  g_assert_cmpuint (strlen (json_object_get_string_member (object, "access_token_masked")), <,
+                    strlen (ACCESS_TOKEN));
+
+  run_restcall (&text, NULL, secret_env, "token", path, "Pets", "--secret-env", "RC_TEST_SECRET");
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Token type: Bearer\n"));
+  g_assert_nonnull (strstr (text.out, "Access token: tok-ab"));
+  g_assert_nonnull (strstr (text.out, "Scopes: read write\n"));
+  assert_no_secrets (&text);
+
+  run_restcall (&inspect, NULL, secret_env, "token", path, "Pets", "--inspect",
+                "--secret-env", "RC_TEST_SECRET");
+  g_assert_cmpint (inspect.status, ==, 0);
+  g_assert_nonnull (strstr (inspect.out, "── Authorization server request ──\nPOST "));
+  g_assert_nonnull (strstr (inspect.out, "grant_type=client_credentials"));
+  g_assert_nonnull (strstr (inspect.out, "── Authorization server response ──\nHTTP/1.1 200"));
+  assert_no_secrets (&inspect);
+
+  g_assert_cmpuint (count_requests (fixture, "/token"), ==, 3);
+
+  /* An API without OAuth 2.0 has no token. */
+  run_restcall (&basic, NULL, secret_env, "token", path, "Plain", "--secret-env", "RC_TEST_SECRET");
+  g_assert_cmpint (basic.status, ==, 1);
+  g_assert_nonnull (strstr (basic.err, "not OAuth 2.0 client credentials"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/restcall/cli-call/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("bearer-get", test_bearer_get);
+  ADD ("secret-stdin", test_secret_stdin);
+  ADD ("repeat-json", test_repeat_json);
+  ADD ("repeat-summary", test_repeat_summary);
+  ADD ("authorization-overridden", test_authorization_overridden);
+  ADD ("server-error", test_server_error);
+  ADD ("token-server-unreachable", test_token_server_unreachable);
+  ADD ("timeout", test_timeout);
+  ADD ("basic", test_basic);
+  ADD ("usage-errors", test_usage_errors);
+  ADD ("run", test_run);
+  ADD ("token", test_token);
+
+#undef ADD
+
+  return g_test_run ();
+}
