@@ -1,0 +1,1106 @@
+/* test-interop.c: the call engine against a real OAuth 2.0 server
+ *
+ * Starts tests/oauth-server/server.mjs (the npm package oidc-provider,
+ * configured for the client credentials grant, and a protected API that
+ * verifies its JWT access tokens for real) on free loopback ports, and
+ * checks that Restcall's token requests, token cache and executor work
+ * with it: both client authentication methods, form-urlencoded Basic
+ * credentials, the errors a real server gives, single-flight, expiry,
+ * the replay after a 401 and a 403 that must not cause a refetch.
+ *
+ * The server is started once, by the first test that needs it, and stopped
+ * after the last one by closing its stdin; if this process dies, the
+ * server sees its stdin close and exits too.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "restcall-core.h"
+#include "rc-executor.h"
+#include "rc-exchange.h"
+
+#define SERVER_START_SECONDS 20
+#define SERVER_STOP_SECONDS  10
+#define CALL_SECONDS         30
+
+#define SETUP_HINT "Run build-aux/dev test, which installs Node.js, npm and the server's " \
+                   "npm packages, or run npm ci in tests/oauth-server."
+
+typedef struct
+{
+  GSubprocess *process;
+  char        *skip_reason;   /* node or the npm packages are missing */
+  gboolean     failed;        /* it did not start: every test fails */
+  char        *issuer;
+  char        *token_url;
+  char        *api_url;
+  SoupSession *session;       /* for /_stats and /_reset only */
+} OAuthServer;
+
+static OAuthServer server;
+
+typedef struct
+{
+  gboolean      done;
+  RcToken      *token;
+  RcHttpRecord *record;
+  GError       *error;
+} Fetched;
+
+typedef struct
+{
+  guint       *n_done;
+  RcExchange  *exchange;
+} Called;
+
+/* Bounded waits */
+
+/* Iterates the main context until *done is set, for at most @seconds;
+ * returns whether it was set. */
+static gboolean
+wait_until (gboolean *done,
+            guint     seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!*done && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  return *done;
+}
+
+static gboolean
+wait_until_count (guint *count,
+                  guint  wanted,
+                  guint  seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (*count < wanted && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  return *count >= wanted;
+}
+
+/* Runs the main context until the wall clock reaches @real_time (µs). */
+static void
+iterate_until_real_time (gint64 real_time)
+{
+  g_assert_cmpint (real_time - g_get_real_time (), <, 10 * G_USEC_PER_SEC);
+
+  while (g_get_real_time () < real_time)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static void
+iterate_for (guint milliseconds)
+{
+  iterate_until_real_time (g_get_real_time () + milliseconds * 1000);
+}
+
+/* The server process */
+
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+wait_for_result (GAsyncResult **result,
+                 guint          seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (*result == NULL && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  return *result != NULL;
+}
+
+static char *
+dup_member (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_dup_string (node);
+}
+
+/* Ends a server that did not start properly. */
+static void
+server_kill (void)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_subprocess_force_exit (server.process);
+  g_subprocess_wait_async (server.process, NULL, result_cb, &result);
+  wait_for_result (&result, 5);
+  g_clear_object (&server.process);
+}
+
+static gboolean
+server_start (void)
+{
+  const char *dir = g_getenv ("OAUTH_SERVER_DIR");
+  g_autofree char *node = NULL;
+  g_autofree char *package = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  JsonObject *ready;
+  gint64 start;
+
+  if (dir == NULL)
+    {
+      server.skip_reason = g_strdup ("OAUTH_SERVER_DIR is not set: run this test with "
+                                     "meson test (or build-aux/dev test).");
+      return FALSE;
+    }
+
+  node = g_find_program_in_path ("node");
+  if (node == NULL)
+    {
+      server.skip_reason = g_strdup ("Node.js (node) is not installed, so the OAuth test "
+                                     "server cannot run. " SETUP_HINT);
+      return FALSE;
+    }
+
+  package = g_build_filename (dir, "node_modules", "oidc-provider", "package.json", NULL);
+  if (!g_file_test (package, G_FILE_TEST_IS_REGULAR))
+    {
+      server.skip_reason = g_strdup_printf ("The OAuth test server's npm packages are not "
+                                            "installed (%s is missing). " SETUP_HINT,
+                                            package);
+      return FALSE;
+    }
+
+  start = g_get_monotonic_time ();
+  /* Its stderr (diagnostics, one line per refused token request) goes to
+   * ours, so meson's test log has it. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  g_subprocess_launcher_unsetenv (launcher, "OAUTH_SERVER_IGNORE_STDIN");
+  server.process = g_subprocess_launcher_spawn (launcher, &error, node, "server.mjs", NULL);
+  if (server.process == NULL)
+    {
+      g_test_fail_printf ("Could not start %s server.mjs in %s: %s", node, dir, error->message);
+      return FALSE;
+    }
+
+  /* The first line on its stdout says where it listens. */
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server.process));
+  cancellable = g_cancellable_new ();
+  g_data_input_stream_read_line_async (lines, G_PRIORITY_DEFAULT, cancellable,
+                                       result_cb, &result);
+  if (!wait_for_result (&result, SERVER_START_SECONDS))
+    {
+      g_cancellable_cancel (cancellable);
+      wait_for_result (&result, 5);
+      server_kill ();
+      g_test_fail_printf ("The OAuth test server (node server.mjs in %s) did not say it was "
+                          "ready within %d s; its stderr is above.", dir, SERVER_START_SECONDS);
+      return FALSE;
+    }
+
+  line = g_data_input_stream_read_line_finish_utf8 (lines, result, NULL, &error);
+  if (line == NULL)
+    {
+      server_kill ();
+      g_test_fail_printf ("The OAuth test server (node server.mjs in %s) exited before it was "
+                          "ready (%s); its stderr is above.", dir,
+                          error ? error->message : "end of its output");
+      return FALSE;
+    }
+  g_test_message ("OAuth test server ready in %" G_GINT64_FORMAT " ms: %s",
+                  (g_get_monotonic_time () - start) / 1000, line);
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, line, -1, &error)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      server_kill ();
+      g_test_fail_printf ("The OAuth test server's ready line is not a JSON object: %s", line);
+      return FALSE;
+    }
+  ready = json_node_get_object (json_parser_get_root (parser));
+  server.issuer = dup_member (ready, "issuer");
+  server.token_url = dup_member (ready, "token_url");
+  server.api_url = dup_member (ready, "api_url");
+  if (server.issuer == NULL || server.token_url == NULL || server.api_url == NULL)
+    {
+      server_kill ();
+      g_test_fail_printf ("The OAuth test server's ready line lacks issuer, token_url or "
+                          "api_url: %s", line);
+      return FALSE;
+    }
+
+  server.session = soup_session_new_with_options ("timeout", 10, NULL);
+
+  return TRUE;
+}
+
+/* Call at the start of every test: FALSE means the test was skipped or
+ * failed and must return. */
+static gboolean
+server_ensure (void)
+{
+  /* The first test starts it; a failure to start fails that test with
+   * the reason, and the others with a pointer to it. */
+  if (server.skip_reason == NULL && !server.failed && server.api_url == NULL)
+    {
+      if (server_start ())
+        return TRUE;
+      if (server.skip_reason == NULL)
+        {
+          server.failed = TRUE;
+          return FALSE;
+        }
+    }
+
+  if (server.skip_reason)
+    {
+      g_test_skip (server.skip_reason);
+      return FALSE;
+    }
+  if (server.failed)
+    {
+      g_test_fail_printf ("The OAuth test server is not running (see the first test).");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Stops the server by closing its stdin; returns whether it exited in
+ * time with status 0. */
+static gboolean
+server_stop (void)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  gboolean clean = TRUE;
+
+  g_clear_object (&server.session);
+  g_clear_pointer (&server.issuer, g_free);
+  g_clear_pointer (&server.token_url, g_free);
+  g_clear_pointer (&server.api_url, g_free);
+  g_clear_pointer (&server.skip_reason, g_free);
+
+  if (server.process == NULL)
+    return TRUE;
+
+  g_output_stream_close (g_subprocess_get_stdin_pipe (server.process), NULL, NULL);
+  g_subprocess_wait_async (server.process, NULL, result_cb, &result);
+
+  if (!wait_for_result (&result, SERVER_STOP_SECONDS))
+    {
+      g_print ("# The OAuth test server did not exit within %d s of its stdin closing; "
+               "killing it\n", SERVER_STOP_SECONDS);
+      g_subprocess_force_exit (server.process);
+      wait_for_result (&result, 5);
+      clean = FALSE;
+    }
+  else if (!g_subprocess_get_successful (server.process))
+    {
+      g_print ("# The OAuth test server exited with status %d\n",
+               g_subprocess_get_exit_status (server.process));
+      clean = FALSE;
+    }
+
+  g_clear_object (&server.process);
+
+  return clean;
+}
+
+static GBytes *
+server_request (const char *method,
+                const char *path)
+{
+  g_autofree char *url = g_strconcat (server.api_url, path, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new (method, url);
+  g_autoptr(GError) error = NULL;
+  GBytes *body;
+
+  body = soup_session_send_and_read (server.session, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, SOUP_STATUS_OK);
+
+  return body;
+}
+
+static void
+server_reset_stats (void)
+{
+  g_autoptr(GBytes) body = server_request ("POST", "/_reset");
+}
+
+/* One of the server's counters: token_requests, tokens_issued,
+ * token_errors, api_requests. */
+static gint64
+server_get_stat (const char *name)
+{
+  g_autoptr(GBytes) body = server_request ("GET", "/_stats");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+
+  json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
+                              g_bytes_get_size (body), &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_has_member (object, name));
+
+  return json_object_get_int_member (object, name);
+}
+
+/* Builders */
+
+static RcAuth *
+new_oauth (const char   *client_id,
+           RcClientAuth  client_auth)
+{
+  RcAuth *auth = rc_auth_new ();
+
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_token_url (auth, server.token_url);
+  rc_auth_set_client_id (auth, client_id);
+  rc_auth_set_scopes (auth, "pets:read pets:write");
+  rc_auth_set_client_auth (auth, client_auth);
+
+  return auth;
+}
+
+/* An API on the test server whose methods use OAuth 2.0 as @client_id. */
+static RcApi *
+new_api (const char   *client_id,
+         RcClientAuth  client_auth)
+{
+  RcApi *api = rc_api_new ("Pets");
+  RcAuth *auth = rc_api_get_auth (api);
+
+  rc_api_set_base_url (api, server.api_url);
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_token_url (auth, server.token_url);
+  rc_auth_set_client_id (auth, client_id);
+  rc_auth_set_scopes (auth, "pets:read pets:write");
+  rc_auth_set_client_auth (auth, client_auth);
+
+  return api;
+}
+
+/* Returns: (transfer none): a method of @api, which owns it */
+static RcMethod *
+add_method (RcApi      *api,
+            const char *verb,
+            const char *url)
+{
+  g_autoptr(RcMethod) method = rc_method_new (url);
+
+  rc_method_set_verb (method, verb);
+  rc_method_set_url (method, url);
+  rc_api_add_method (api, method);
+
+  return method;
+}
+
+/* Token requests */
+
+static void
+fetched_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Fetched *fetched = user_data;
+
+  fetched->token = rc_token_cache_get_token_finish (RC_TOKEN_CACHE (object), result,
+                                                    &fetched->record, &fetched->error);
+  fetched->done = TRUE;
+}
+
+static void
+fetched_clear (Fetched *fetched)
+{
+  g_clear_object (&fetched->token);
+  g_clear_object (&fetched->record);
+  g_clear_error (&fetched->error);
+  fetched->done = FALSE;
+}
+
+/* Fetches a token with a cache of its own, so a request is always sent. */
+static void
+fetch_token (RcAuth     *auth,
+             const char *secret,
+             Fetched    *fetched)
+{
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 10, NULL);
+  RcTokenCache *cache = rc_token_cache_new (session);
+
+  rc_token_cache_get_token_async (cache, auth, secret, NULL, NULL, fetched_cb, fetched);
+  g_assert_true (wait_until (&fetched->done, CALL_SECONDS));
+  g_assert_finalize_object (cache);
+
+  if (fetched->error)
+    g_test_message ("token request refused: %s", fetched->error->message);
+}
+
+static char *
+dup_bytes (GBytes *bytes)
+{
+  if (bytes == NULL)
+    return g_strdup ("");
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static gboolean
+form_has (GBytes     *body,
+          const char *name,
+          const char *value)
+{
+  g_autofree char *text = dup_bytes (body);
+  g_autoptr(GHashTable) form = g_uri_parse_params (text, -1, "&",
+                                                   G_URI_PARAMS_WWW_FORM, NULL);
+
+  return form && g_strcmp0 (g_hash_table_lookup (form, name), value) == 0;
+}
+
+static gboolean
+form_has_name (GBytes     *body,
+               const char *name)
+{
+  g_autofree char *text = dup_bytes (body);
+  g_autoptr(GHashTable) form = g_uri_parse_params (text, -1, "&",
+                                                   G_URI_PARAMS_WWW_FORM, NULL);
+
+  return form && g_hash_table_contains (form, name);
+}
+
+/* A JWT: three base64url parts, the payload JSON with an exp. */
+static void
+assert_jwt_access_token (RcToken *token)
+{
+  const char *access_token = rc_token_get_access_token (token);
+  g_auto(GStrv) parts = g_strsplit (access_token, ".", -1);
+  gint64 exp = 0;
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpuint (strlen (parts[i]), >, 0);
+      g_assert_cmpuint (strspn (parts[i], "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                          "0123456789-_"), ==, strlen (parts[i]));
+    }
+  g_assert_true (rc_oauth_jwt_get_expiry (access_token, &exp));
+  g_assert_cmpint (exp, >, g_get_real_time () / G_USEC_PER_SEC);
+}
+
+static void
+assert_refused (Fetched    *fetched,
+                guint       status,
+                const char *code)
+{
+  g_autofree char *status_text = g_strdup_printf ("HTTP %u", status);
+
+  g_assert_null (fetched->token);
+  g_assert_error (fetched->error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED);
+  g_assert_nonnull (strstr (fetched->error->message, server.token_url));
+  g_assert_nonnull (strstr (fetched->error->message, status_text));
+  g_assert_nonnull (strstr (fetched->error->message, code));
+  g_assert_nonnull (fetched->record);
+  g_assert_cmpuint (rc_http_record_get_status (fetched->record), ==, status);
+}
+
+/* API calls */
+
+static void
+called_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Called *called = user_data;
+
+  called->exchange = rc_executor_call_finish (RC_EXECUTOR (object), result);
+  *called->n_done += 1;
+}
+
+/* Calls @method and waits for the exchange (transfer full). */
+static RcExchange *
+call (RcExecutor *executor,
+      RcMethod   *method,
+      RcPairList *values,
+      const char *secret)
+{
+  guint n_done = 0;
+  Called called = { &n_done, NULL };
+  const GError *error;
+
+  rc_executor_call_async (executor, method, values, secret, NULL, called_cb, &called);
+  g_assert_true (wait_until_count (&n_done, 1, CALL_SECONDS));
+  g_assert_nonnull (called.exchange);
+
+  error = rc_exchange_get_error (called.exchange);
+  g_test_message ("%s %s: HTTP %u%s%s", rc_method_get_verb (method), rc_method_get_url (method),
+                  rc_exchange_get_status (called.exchange),
+                  error ? ", error: " : "", error ? error->message : "");
+
+  return called.exchange;
+}
+
+static JsonObject *
+response_json (RcExchange *exchange)
+{
+  RcHttpRecord *record = rc_exchange_get_api_record (exchange);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GBytes *body;
+
+  g_assert_nonnull (record);
+  body = rc_http_record_get_response_body (record);
+  g_assert_nonnull (body);
+  json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
+                              g_bytes_get_size (body), &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static void
+assert_ok_as (RcExchange *exchange,
+              const char *client_id)
+{
+  g_autoptr(JsonObject) json = NULL;
+
+  g_assert_null (rc_exchange_get_error (exchange));
+  g_assert_cmpuint (rc_exchange_get_status (exchange), ==, 200);
+  g_assert_true (rc_exchange_is_success (exchange));
+  json = response_json (exchange);
+  g_assert_cmpstr (json_object_get_string_member (json, "client_id"), ==, client_id);
+}
+
+static gboolean
+has_note_containing (RcExchange *exchange,
+                     const char *text)
+{
+  const char * const *notes = rc_exchange_get_notes (exchange);
+
+  for (guint i = 0; notes && notes[i]; i++)
+    {
+      g_test_message ("note: %s", notes[i]);
+      if (strstr (notes[i], text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Tests: token requests */
+
+static void
+test_token_client_secret_basic (void)
+{
+  g_autoptr(RcAuth) auth = NULL;
+  Fetched fetched = { 0 };
+  const char *authorization;
+  GBytes *body;
+
+  if (!server_ensure ())
+    return;
+
+  auth = new_oauth ("basic-client", RC_CLIENT_AUTH_BASIC_HEADER);
+  fetch_token (auth, "s3cret", &fetched);
+
+  g_assert_no_error (fetched.error);
+  g_assert_nonnull (fetched.token);
+  assert_jwt_access_token (fetched.token);
+  g_assert_cmpint (rc_token_get_lifetime (fetched.token), ==, RC_TOKEN_LIFETIME_KNOWN);
+  g_assert_cmpint (rc_token_get_expires_in (fetched.token), >, 3500);
+  g_assert_cmpint (rc_token_get_expires_in (fetched.token), <=, 3600);
+  g_assert_cmpstr (rc_token_get_scopes (fetched.token), ==, "pets:read pets:write");
+
+  g_assert_nonnull (fetched.record);
+  g_assert_cmpuint (rc_http_record_get_status (fetched.record), ==, 200);
+  authorization = rc_http_record_get_request_header (fetched.record, "Authorization");
+  g_assert_nonnull (authorization);
+  g_assert_true (g_str_has_prefix (authorization, "Basic "));
+  body = rc_http_record_get_request_body (fetched.record);
+  g_assert_true (form_has (body, "grant_type", "client_credentials"));
+  g_assert_false (form_has_name (body, "client_secret"));
+
+  fetched_clear (&fetched);
+}
+
+static void
+test_token_client_secret_post (void)
+{
+  g_autoptr(RcAuth) auth = NULL;
+  Fetched fetched = { 0 };
+  GBytes *body;
+
+  if (!server_ensure ())
+    return;
+
+  auth = new_oauth ("post-client", RC_CLIENT_AUTH_BODY);
+  fetch_token (auth, "p0st-secret", &fetched);
+
+  g_assert_no_error (fetched.error);
+  g_assert_nonnull (fetched.token);
+  assert_jwt_access_token (fetched.token);
+  g_assert_cmpint (rc_token_get_lifetime (fetched.token), ==, RC_TOKEN_LIFETIME_KNOWN);
+  g_assert_cmpint (rc_token_get_expires_in (fetched.token), >, 3500);
+  g_assert_cmpint (rc_token_get_expires_in (fetched.token), <=, 3600);
+
+  g_assert_null (rc_http_record_get_request_header (fetched.record, "Authorization"));
+  body = rc_http_record_get_request_body (fetched.record);
+  g_assert_true (form_has (body, "grant_type", "client_credentials"));
+  g_assert_true (form_has (body, "client_id", "post-client"));
+  g_assert_true (form_has_name (body, "client_secret"));
+
+  fetched_clear (&fetched);
+}
+
+/* RFC 6749 §2.3.1: id and secret are form-urlencoded before base64. */
+static void
+test_token_special_characters (void)
+{
+  g_autoptr(RcAuth) auth = NULL;
+  g_autoptr(RcApi) api = NULL;
+  g_autoptr(RcExecutor) executor = NULL;
+  g_autoptr(RcExchange) exchange = NULL;
+  Fetched fetched = { 0 };
+
+  if (!server_ensure ())
+    return;
+
+  auth = new_oauth ("special:client+id", RC_CLIENT_AUTH_BASIC_HEADER);
+  fetch_token (auth, "s=cr%t +:&?/", &fetched);
+  g_assert_no_error (fetched.error);
+  assert_jwt_access_token (fetched.token);
+  fetched_clear (&fetched);
+
+  /* The token opens the API, which sees the client ID intact. */
+  api = new_api ("special:client+id", RC_CLIENT_AUTH_BASIC_HEADER);
+  executor = rc_executor_new ();
+  exchange = call (executor, add_method (api, "GET", "/pets"), NULL, "s=cr%t +:&?/");
+  assert_ok_as (exchange, "special:client+id");
+  g_clear_object (&exchange);
+  g_assert_finalize_object (g_steal_pointer (&executor));
+
+  /* Unencoded, as for servers that do not decode: this one does, and
+   * refuses, and the message says why. */
+  rc_auth_set_raw_basic (auth, TRUE);
+  fetch_token (auth, "s=cr%t +:&?/", &fetched);
+  assert_refused (&fetched, 400, "invalid_request");
+  g_assert_nonnull (strstr (fetched.error->message, "not properly encoded"));
+  fetched_clear (&fetched);
+}
+
+static void
+test_token_wrong_secret (void)
+{
+  g_autoptr(RcAuth) auth = NULL;
+  Fetched fetched = { 0 };
+
+  if (!server_ensure ())
+    return;
+
+  auth = new_oauth ("basic-client", RC_CLIENT_AUTH_BASIC_HEADER);
+  fetch_token (auth, "not-the-secret", &fetched);
+  assert_refused (&fetched, 401, "invalid_client");
+  g_assert_nonnull (strstr (fetched.error->message, "Check the client ID and secret"));
+  fetched_clear (&fetched);
+}
+
+/* Each client may use only its registered method; the message suggests
+ * the other one. */
+static void
+test_token_wrong_client_auth (void)
+{
+  g_autoptr(RcAuth) post_as_basic = NULL;
+  g_autoptr(RcAuth) basic_as_post = NULL;
+  Fetched fetched = { 0 };
+
+  if (!server_ensure ())
+    return;
+
+  post_as_basic = new_oauth ("post-client", RC_CLIENT_AUTH_BASIC_HEADER);
+  fetch_token (post_as_basic, "p0st-secret", &fetched);
+  assert_refused (&fetched, 401, "invalid_client");
+  g_assert_nonnull (strstr (fetched.error->message, "try the other client authentication"));
+  fetched_clear (&fetched);
+
+  basic_as_post = new_oauth ("basic-client", RC_CLIENT_AUTH_BODY);
+  fetch_token (basic_as_post, "s3cret", &fetched);
+  assert_refused (&fetched, 401, "invalid_client");
+  g_assert_nonnull (strstr (fetched.error->message, "try the other client authentication"));
+  fetched_clear (&fetched);
+}
+
+/* Tests: API calls through the executor */
+
+static void
+test_call_pets (void)
+{
+  g_autoptr(RcApi) api = NULL;
+  g_autoptr(RcExecutor) executor = NULL;
+  g_autoptr(RcExchange) exchange = NULL;
+  g_autoptr(RcPairList) values = NULL;
+  g_autoptr(JsonObject) json = NULL;
+  RcHttpRecord *token_record;
+  RcMethod *list;
+  RcMethod *get;
+  const char *authorization;
+
+  if (!server_ensure ())
+    return;
+
+  api = new_api ("basic-client", RC_CLIENT_AUTH_BASIC_HEADER);
+  list = add_method (api, "GET", "/pets");
+  get = add_method (api, "GET", "/pets/{id}");
+  executor = rc_executor_new ();
+
+  exchange = call (executor, list, NULL, "s3cret");
+  assert_ok_as (exchange, "basic-client");
+  json = response_json (exchange);
+  g_assert_cmpstr (json_object_get_string_member (json, "scope"), ==, "pets:read pets:write");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json, "pets")), ==, 3);
+  g_clear_pointer (&json, json_object_unref);
+
+  authorization = rc_http_record_get_request_header (rc_exchange_get_api_record (exchange),
+                                                     "Authorization");
+  g_assert_nonnull (authorization);
+  g_assert_true (g_str_has_prefix (authorization, "Bearer "));
+  g_assert_cmpuint (rc_exchange_get_n_token_requests (exchange), ==, 1);
+  g_assert_false (rc_exchange_get_token_from_cache (exchange));
+  token_record = rc_exchange_get_token_record (exchange);
+  g_assert_nonnull (token_record);
+  g_assert_cmpuint (rc_http_record_get_status (token_record), ==, 200);
+  g_assert_true (form_has (rc_http_record_get_request_body (token_record),
+                           "grant_type", "client_credentials"));
+  g_clear_object (&exchange);
+
+  /* A URL parameter, and the token from the cache. */
+  values = rc_pair_list_new ();
+  rc_pair_list_append (values, "id", "2");
+  exchange = call (executor, get, values, "s3cret");
+  assert_ok_as (exchange, "basic-client");
+  json = response_json (exchange);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json, "pet"), "id"),
+                   ==, 2);
+  g_assert_cmpuint (rc_exchange_get_n_token_requests (exchange), ==, 0);
+  g_assert_true (rc_exchange_get_token_from_cache (exchange));
+  g_assert_null (rc_exchange_get_token_record (exchange));
+  g_clear_object (&exchange);
+
+  g_assert_finalize_object (g_steal_pointer (&executor));
+}
+
+static void
+test_call_post_body (void)
+{
+  g_autoptr(RcApi) api = NULL;
+  g_autoptr(RcExecutor) executor = NULL;
+  g_autoptr(RcExchange) exchange = NULL;
+  g_autoptr(JsonObject) json = NULL;
+  const char *body = "{\"name\":\"Kiki\",\"kind\":\"bird\"}";
+  RcMethod *create;
+
+  if (!server_ensure ())
+    return;
+
+  api = new_api ("post-client", RC_CLIENT_AUTH_BODY);
+  create = add_method (api, "POST", "/pets");
+  rc_method_set_body (create, body);
+  rc_method_set_content_type (create, "application/json");
+  executor = rc_executor_new ();
+
+  exchange = call (executor, create, NULL, "p0st-secret");
+  assert_ok_as (exchange, "post-client");
+  json = response_json (exchange);
+  g_assert_true (json_object_get_boolean_member (json, "created"));
+  g_assert_cmpstr (json_object_get_string_member (json, "received"), ==, body);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (json, "content_type"),
+                                   "application/json"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json, "pet"),
+                                                  "name"), ==, "Kiki");
+  g_clear_object (&exchange);
+
+  g_assert_finalize_object (g_steal_pointer (&executor));
+}
+
+/* Ten calls at once, no token yet: one token request, counted by the
+ * server itself and by the cache. */
+static void
+test_call_single_flight (void)
+{
+  g_autoptr(RcApi) api = NULL;
+  g_autoptr(RcExecutor) executor = NULL;
+  Called called[10] = { { 0 } };
+  guint n_done = 0;
+  guint n_token_requests = 0;
+  RcHttpRecord *token_record = NULL;
+  RcMethod *list;
+
+  if (!server_ensure ())
+    return;
+
+  server_reset_stats ();
+  api = new_api ("basic-client", RC_CLIENT_AUTH_BASIC_HEADER);
+  list = add_method (api, "GET", "/pets");
+  executor = rc_executor_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (called); i++)
+    {
+      called[i].n_done = &n_done;
+      rc_executor_call_async (executor, list, NULL, "s3cret", NULL, called_cb, &called[i]);
+    }
+  g_assert_true (wait_until_count (&n_done, G_N_ELEMENTS (called), CALL_SECONDS));
+
+  /* Every call that waited for the token shows the one token exchange. */
+  for (guint i = 0; i < G_N_ELEMENTS (called); i++)
+    {
+      RcHttpRecord *record;
+
+      assert_ok_as (called[i].exchange, "basic-client");
+      record = rc_exchange_get_token_record (called[i].exchange);
+      if (record && token_record == NULL)
+        token_record = record;
+      g_assert_true (record == NULL || record == token_record);
+      n_token_requests += rc_exchange_get_n_token_requests (called[i].exchange);
+    }
+  g_test_message ("%u of %u calls waited for the one token request", n_token_requests,
+                  (guint) G_N_ELEMENTS (called));
+  g_assert_nonnull (token_record);
+  for (guint i = 0; i < G_N_ELEMENTS (called); i++)
+    g_clear_object (&called[i].exchange);
+
+  g_assert_cmpuint (rc_token_cache_get_n_requests (rc_executor_get_token_cache (executor)), ==, 1);
+  g_assert_cmpint (server_get_stat ("token_requests"), ==, 1);
+  g_assert_cmpint (server_get_stat ("api_requests"), ==, 10);
+
+  g_assert_finalize_object (g_steal_pointer (&executor));
+}
+
+/* short-client's tokens live 2 s. After 3 s the cache must not send the
+ * old one unnoticed: it either fetched a new one ahead (the lifetime is
+ * known), or the API's 401 invalid_token made it fetch one and replay. */
+static void
+test_call_short_lived_token (void)
+{
+  g_autoptr(RcApi) api = NULL;
+  g_autoptr(RcExecutor) executor = NULL;
+  g_autoptr(RcExchange) exchange = NULL;
+  RcMethod *list;
+  guint n_attempts;
+
+  if (!server_ensure ())
+    return;
+
+  server_reset_stats ();
+  api = new_api ("short-client", RC_CLIENT_AUTH_BASIC_HEADER);
+  list = add_method (api, "GET", "/pets");
+  executor = rc_executor_new ();
+
+  exchange = call (executor, list, NULL, "short");
+  assert_ok_as (exchange, "short-client");
+  g_assert_cmpint (rc_token_get_lifetime (rc_exchange_get_token (exchange)), ==,
+                   RC_TOKEN_LIFETIME_KNOWN);
+  g_assert_cmpint (rc_token_get_expires_in (rc_exchange_get_token (exchange)), <=, 2);
+  g_clear_object (&exchange);
+
+  iterate_for (3000);
+
+  exchange = call (executor, list, NULL, "short");
+  assert_ok_as (exchange, "short-client");
+  g_assert_cmpuint (rc_exchange_get_n_token_requests (exchange), ==, 1);
+  g_assert_false (rc_exchange_get_token_from_cache (exchange));
+  n_attempts = rc_exchange_get_api_records (exchange)->len;
+  g_test_message ("the second call took %u attempt(s): %s", n_attempts,
+                  n_attempts == 1 ? "the expired token was dropped before sending"
+                                  : "the API's 401 caused a refetch and a replay");
+  g_assert_cmpuint (n_attempts, <=, 2);
+  g_clear_object (&exchange);
+
+  g_assert_cmpint (server_get_stat ("token_requests"), ==, 2);
+
+  g_assert_finalize_object (g_steal_pointer (&executor));
+}
+
+/* A token the server no longer accepts but the cache still holds: the
+ * server's exp is whole seconds (iat rounded down + 2 s), the cache keeps
+ * it 2 s from its arrival, so a token fetched late in a second is expired
+ * for the server up to a second before the cache drops it. In that window
+ * the call must get 401 invalid_token, drop the token, fetch another and
+ * replay once. */
+static void
+test_call_replay_after_expired_token (void)
+{
+  g_autoptr(RcApi) api = NULL;
+  g_autoptr(RcExecutor) executor = NULL;
+  g_autoptr(RcExchange) exchange = NULL;
+  RcHttpRecord *first;
+  RcMethod *list;
+  RcAuth *auth;
+  const char *challenge;
+  gint64 exp = 0;
+  gboolean in_window = FALSE;
+
+  if (!server_ensure ())
+    return;
+
+  api = new_api ("short-client", RC_CLIENT_AUTH_BASIC_HEADER);
+  auth = rc_api_get_auth (api);
+  list = add_method (api, "GET", "/pets");
+  executor = rc_executor_new ();
+
+  for (guint attempt = 0; attempt < 3 && !in_window; attempt++)
+    {
+      gint64 now = g_get_real_time ();
+      RcToken *cached;
+
+      /* Fetch at about .7 of a wall-clock second. */
+      iterate_until_real_time (now - now % G_USEC_PER_SEC + G_USEC_PER_SEC * 17 / 10);
+
+      server_reset_stats ();
+      rc_token_cache_clear (rc_executor_get_token_cache (executor), auth);
+      exchange = call (executor, list, NULL, "short");
+      assert_ok_as (exchange, "short-client");
+      g_assert_true (rc_oauth_jwt_get_expiry (
+        rc_token_get_access_token (rc_exchange_get_token (exchange)), &exp));
+      g_clear_object (&exchange);
+
+      /* Just past the token's exp for the server. */
+      iterate_until_real_time (exp * G_USEC_PER_SEC + G_USEC_PER_SEC / 20);
+      cached = rc_token_cache_lookup (rc_executor_get_token_cache (executor), auth);
+      in_window = cached != NULL && rc_token_is_fresh (cached);
+      if (!in_window)
+        g_test_message ("attempt %u: the cache had already dropped the token; again", attempt);
+    }
+  g_assert_true (in_window);
+
+  exchange = call (executor, list, NULL, "short");
+  assert_ok_as (exchange, "short-client");
+  g_assert_cmpuint (rc_exchange_get_api_records (exchange)->len, ==, 2);
+  first = g_ptr_array_index (rc_exchange_get_api_records (exchange), 0);
+  g_assert_cmpuint (rc_http_record_get_status (first), ==, 401);
+  challenge = rc_http_record_get_response_header (first, "WWW-Authenticate");
+  g_assert_nonnull (challenge);
+  g_test_message ("first attempt: 401, WWW-Authenticate: %s", challenge);
+  g_assert_nonnull (strstr (challenge, "invalid_token"));
+  g_assert_cmpuint (rc_exchange_get_n_token_requests (exchange), ==, 1);
+  g_assert_nonnull (rc_exchange_get_token_record (exchange));
+  g_clear_object (&exchange);
+
+  g_assert_cmpint (server_get_stat ("token_requests"), ==, 2);
+  g_assert_cmpint (server_get_stat ("api_requests"), ==, 3);
+
+  g_assert_finalize_object (g_steal_pointer (&executor));
+}
+
+/* 403 insufficient_scope: reported with the scope needed, and no new
+ * token (another token would not have the scope either). */
+static void
+test_call_insufficient_scope (void)
+{
+  g_autoptr(RcApi) api = NULL;
+  g_autoptr(RcExecutor) executor = NULL;
+  g_autoptr(RcExchange) exchange = NULL;
+  g_autoptr(JsonObject) json = NULL;
+  RcHttpRecord *record;
+  const char *challenge;
+  RcMethod *list;
+  RcMethod *admin;
+
+  if (!server_ensure ())
+    return;
+
+  server_reset_stats ();
+  api = new_api ("basic-client", RC_CLIENT_AUTH_BASIC_HEADER);
+  list = add_method (api, "GET", "/pets");
+  admin = add_method (api, "GET", "/admin");
+  executor = rc_executor_new ();
+
+  exchange = call (executor, list, NULL, "s3cret");
+  assert_ok_as (exchange, "basic-client");
+  g_clear_object (&exchange);
+  g_assert_cmpint (server_get_stat ("token_requests"), ==, 1);
+
+  exchange = call (executor, admin, NULL, "s3cret");
+  g_assert_null (rc_exchange_get_error (exchange));
+  g_assert_cmpuint (rc_exchange_get_status (exchange), ==, 403);
+  g_assert_false (rc_exchange_is_success (exchange));
+  g_assert_cmpuint (rc_exchange_get_api_records (exchange)->len, ==, 1);
+  g_assert_cmpuint (rc_exchange_get_n_token_requests (exchange), ==, 0);
+  g_assert_true (rc_exchange_get_token_from_cache (exchange));
+
+  record = rc_exchange_get_api_record (exchange);
+  challenge = rc_http_record_get_response_header (record, "WWW-Authenticate");
+  g_assert_nonnull (challenge);
+  g_assert_nonnull (strstr (challenge, "insufficient_scope"));
+  json = response_json (exchange);
+  g_assert_cmpstr (json_object_get_string_member (json, "error"), ==, "insufficient_scope");
+  g_assert_true (has_note_containing (exchange, "pets:admin"));
+  g_clear_object (&exchange);
+
+  g_assert_cmpint (server_get_stat ("token_requests"), ==, 1);
+  g_assert_cmpint (server_get_stat ("api_requests"), ==, 2);
+
+  g_assert_finalize_object (g_steal_pointer (&executor));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/restcall/interop/token/client-secret-basic", test_token_client_secret_basic);
+  g_test_add_func ("/restcall/interop/token/client-secret-post", test_token_client_secret_post);
+  g_test_add_func ("/restcall/interop/token/special-characters", test_token_special_characters);
+  g_test_add_func ("/restcall/interop/token/wrong-secret", test_token_wrong_secret);
+  g_test_add_func ("/restcall/interop/token/wrong-client-auth", test_token_wrong_client_auth);
+  g_test_add_func ("/restcall/interop/call/pets", test_call_pets);
+  g_test_add_func ("/restcall/interop/call/post-body", test_call_post_body);
+  g_test_add_func ("/restcall/interop/call/single-flight", test_call_single_flight);
+  g_test_add_func ("/restcall/interop/call/short-lived-token", test_call_short_lived_token);
+  g_test_add_func ("/restcall/interop/call/replay-after-expired-token",
+                   test_call_replay_after_expired_token);
+  g_test_add_func ("/restcall/interop/call/insufficient-scope", test_call_insufficient_scope);
+
+  status = g_test_run ();
+
+  if (!server_stop () && status == 0)
+    status = 1;
+
+  return status;
+}
