@@ -281,6 +281,11 @@ test_oauth_call_and_cache (Fixture       *fixture,
   first = call (fixture, fixture->method);
   g_assert_true (rc_exchange_is_success (first));
   g_assert_cmpuint (rc_exchange_get_status (first), ==, 200);
+  /* Timings come from libsoup's metrics. */
+  g_assert_cmpint (rc_http_record_get_duration_us (rc_exchange_get_api_record (first)), >, 0);
+  g_assert_cmpint (rc_http_record_get_duration_us (rc_exchange_get_token_record (first)), >, 0);
+  g_assert_cmpint (rc_exchange_get_duration_us (first), >=,
+                   rc_http_record_get_duration_us (rc_exchange_get_api_record (first)));
   g_assert_cmpuint (rc_exchange_get_n_token_requests (first), ==, 1);
   g_assert_false (rc_exchange_get_token_from_cache (first));
   g_assert_nonnull (rc_exchange_get_token_record (first));
@@ -546,6 +551,31 @@ test_single_flight (Fixture       *fixture,
 }
 
 static void
+test_single_flight_failure (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  Many many = { 10, g_ptr_array_new_with_free_func (g_object_unref) };
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  /* One refused token request; all ten calls get its error. */
+  fixture->token_status = 401;
+  for (guint i = 0; i < 10; i++)
+    rc_executor_call_async (fixture->executor, fixture->method, NULL, "secret", NULL, many_cb, &many);
+
+  while (many.pending > 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (many.pending, ==, 0);
+
+  g_assert_cmpuint (fixture->server->requests->len, ==, 1);
+  g_assert_cmpuint (fixture->n_api_calls, ==, 0);
+  for (guint i = 0; i < many.exchanges->len; i++)
+    g_assert_error ((GError *)rc_exchange_get_error (g_ptr_array_index (many.exchanges, i)),
+                    RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED);
+
+  g_ptr_array_unref (many.exchanges);
+}
+
+static void
 test_token_failure_sends_nothing (Fixture       *fixture,
                                   gconstpointer  data)
 {
@@ -740,6 +770,7 @@ main (int   argc,
   ADD ("insufficient-scope", test_insufficient_scope);
   ADD ("redirects", test_redirects);
   ADD ("single-flight", test_single_flight);
+  ADD ("single-flight-failure", test_single_flight_failure);
   ADD ("token-failure-sends-nothing", test_token_failure_sends_nothing);
   ADD ("short-lifetime", test_short_lifetime);
   ADD ("uncacheable-token", test_uncacheable_token);
