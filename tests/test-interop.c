@@ -218,6 +218,7 @@ server_start (void)
 
   /* The first line on its stdout says where it listens. */
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server.process));
+  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (lines), FALSE);
   cancellable = g_cancellable_new ();
   g_data_input_stream_read_line_async (lines, G_PRIORITY_DEFAULT, cancellable,
                                        result_cb, &result);

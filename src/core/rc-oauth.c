@@ -371,6 +371,7 @@ hint_for_error (const char *code)
 
 static void
 set_refused_error (GError      **error,
+                   RcAuth       *auth,
                    const char   *token_url,
                    guint         status,
                    JsonObject   *object)
@@ -379,18 +380,26 @@ set_refused_error (GError      **error,
   const char *error_description = get_string (object, "error_description");
   g_autofree char *code = dup_plain_text (error_code ? error_code : _("no error code"));
   g_autofree char *description = NULL;
+  const char *hint = hint_for_error (error_code);
 
   if (error_description)
     description = dup_plain_text (error_description);
 
+  /* Refused raw credentials: the server decodes them, as it should. */
+  if (rc_auth_get_raw_basic (auth)
+      && rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_BASIC_HEADER
+      && (g_strcmp0 (error_code, "invalid_request") == 0 || g_strcmp0 (error_code, "invalid_client") == 0))
+    hint = _("Turn off sending the client credentials unencoded (raw Basic): this server "
+             "decodes them, as RFC 6749 requires.");
+
   if (description && description[0])
     g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED,
                  _("The authorization server at %s refused the token request (HTTP %u, %s: %s). %s"),
-                 token_url, status, code, description, hint_for_error (code));
+                 token_url, status, code, description, hint);
   else
     g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED,
                  _("The authorization server at %s refused the token request (HTTP %u, %s). %s"),
-                 token_url, status, code, hint_for_error (code));
+                 token_url, status, code, hint);
 }
 
 /* expires_in as RFC 6749 §5.1 means it, and as servers actually send it. */
@@ -545,7 +554,7 @@ rc_oauth_parse_token_response (RcAuth       *auth,
   /* §5.2: an error response, whatever its status. */
   if (object && json_object_has_member (object, "error"))
     {
-      set_refused_error (error, token_url, status, object);
+      set_refused_error (error, auth, token_url, status, object);
       return NULL;
     }
 

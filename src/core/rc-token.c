@@ -60,12 +60,13 @@ rc_token_init (RcToken *self)
  * rc_token_safety_margin:
  *
  * Returns: how many seconds before its expiry a token of this lifetime is
- *   dropped from the cache: 30 s or 10 %, whichever is smaller
+ *   dropped from the cache: 30 s or 10 %, whichever is smaller, but at
+ *   least 1 s, as servers count expiry in whole seconds
  */
 gint64
 rc_token_safety_margin (gint64 lifetime_seconds)
 {
-  return MIN (30, lifetime_seconds / 10);
+  return MAX (1, MIN (30, lifetime_seconds / 10));
 }
 
 /**
