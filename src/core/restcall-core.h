@@ -18,3 +18,4 @@
 #include "rc-token-cache.h"
 #include "rc-exchange.h"
 #include "rc-executor.h"
+#include "rc-secret-store.h"

@@ -319,8 +319,15 @@ async function verifyAccessToken(token) {
   if (typeof payload.exp !== 'number') throw new TokenError('missing exp');
   if (now >= payload.exp) throw new TokenError('token expired');
   if (typeof payload.nbf === 'number' && now < payload.nbf) throw new TokenError('token not yet valid');
+  if (revoked.has(payload.jti)) throw new TokenError('token revoked');
+  seen.add(payload.jti);
   return payload;
 }
+
+// POST /_revoke: every token the API has accepted so far is refused from
+// now on, as after a key rotation or a revocation on the server's side.
+const seen = new Set();
+const revoked = new Set();
 
 function sendJson(res, status, body, headers = {}) {
   const data = Buffer.from(`${JSON.stringify(body)}\n`);
@@ -355,6 +362,12 @@ apiHandler = async (req, res) => {
 
     if (path === '/_stats' && req.method === 'GET') {
       sendJson(res, 200, stats);
+      return;
+    }
+    if (path === '/_revoke' && req.method === 'POST') {
+      for (const jti of seen) revoked.add(jti);
+      seen.clear();
+      sendJson(res, 200, { revoked: revoked.size });
       return;
     }
     if (path === '/_reset' && req.method === 'POST') {

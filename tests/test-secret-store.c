@@ -1,0 +1,470 @@
+/* test-secret-store.c: secrets in a real GNOME Keyring
+ *
+ * Run by keyring-session.sh, inside a private session bus with a
+ * throwaway, unlocked keyring.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libsecret/secret.h>
+#include <string.h>
+
+#include "restcall-core.h"
+#include "rc-test-server.h"
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  char     *secret;
+  GError   *error;
+} Result;
+
+static void
+stored_cb (GObject *object, GAsyncResult *res, gpointer data)
+{
+  Result *result = data;
+
+  result->ok = rc_secret_store_store_finish (RC_SECRET_STORE (object), res, &result->error);
+  result->done = TRUE;
+}
+
+static void
+looked_up_cb (GObject *object, GAsyncResult *res, gpointer data)
+{
+  Result *result = data;
+
+  result->secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), res, &result->error);
+  result->done = TRUE;
+}
+
+static void
+cleared_cb (GObject *object, GAsyncResult *res, gpointer data)
+{
+  Result *result = data;
+
+  result->ok = rc_secret_store_clear_finish (RC_SECRET_STORE (object), res, &result->error);
+  result->done = TRUE;
+}
+
+static void
+owner_cleared_cb (GObject *object, GAsyncResult *res, gpointer data)
+{
+  Result *result = data;
+
+  result->ok = rc_secret_store_clear_owner_finish (RC_SECRET_STORE (object), res, &result->error);
+  result->done = TRUE;
+}
+
+static gboolean
+store (RcSecretStore  *store,
+       const char     *project,
+       const char     *owner,
+       const char     *secret_id,
+       const char     *secret,
+       GError        **error)
+{
+  Result result = { 0 };
+  gboolean ok;
+
+  rc_secret_store_store_async (store, project, owner, secret_id, "Restcall: client secret of “Test”",
+                               secret, NULL, stored_cb, &result);
+  rc_test_wait_for (&result.done, 10);
+  ok = result.ok;
+  if (result.error)
+    g_propagate_error (error, g_steal_pointer (&result.error));
+
+  return ok;
+}
+
+static char *
+lookup (RcSecretStore  *store,
+        const char     *project,
+        const char     *secret_id,
+        GError        **error)
+{
+  Result result = { 0 };
+
+  rc_secret_store_lookup_async (store, project, secret_id, NULL, looked_up_cb, &result);
+  rc_test_wait_for (&result.done, 10);
+  if (result.error)
+    g_propagate_error (error, g_steal_pointer (&result.error));
+
+  return result.secret;
+}
+
+static gboolean
+clear (RcSecretStore  *store,
+       const char     *project,
+       const char     *secret_id,
+       GError        **error)
+{
+  Result result = { 0 };
+
+  rc_secret_store_clear_async (store, project, secret_id, NULL, cleared_cb, &result);
+  rc_test_wait_for (&result.done, 10);
+  if (result.error)
+    g_propagate_error (error, g_steal_pointer (&result.error));
+
+  return result.ok;
+}
+
+/* What the keyring holds for a project, seen through libsecret itself. */
+static GList *
+search_items (const char *project)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) attributes = g_hash_table_new (g_str_hash, g_str_equal);
+  SecretService *service = secret_service_get_sync (SECRET_SERVICE_LOAD_COLLECTIONS, NULL, &error);
+  GList *items;
+
+  g_assert_no_error (error);
+  g_hash_table_insert (attributes, (gpointer)"project", (gpointer)project);
+  items = secret_service_search_sync (service, NULL, attributes,
+                                      SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK, NULL, &error);
+  g_assert_no_error (error);
+  g_object_unref (service);
+
+  return items;
+}
+
+static void
+require_keyring (void)
+{
+  if (g_getenv ("RC_KEYRING_SESSION") == NULL)
+    g_error ("run this test through tests/keyring-session.sh (meson test does)");
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(RcSecretStore) secrets = rc_secret_store_new ();
+  g_autofree char *project = g_uuid_string_random ();
+  g_autofree char *owner = g_uuid_string_random ();
+  g_autofree char *secret_id = g_uuid_string_random ();
+  g_autoptr(GError) error = NULL;
+  char *secret;
+
+  g_assert_true (store (secrets, project, owner, secret_id, "s=cr%t +:&é/", &error));
+  g_assert_no_error (error);
+  g_assert_false (rc_secret_store_is_session_only (secrets, project, secret_id));
+
+  /* A new store, as another run of the app: the keyring has it. */
+  {
+    g_autoptr(RcSecretStore) other = rc_secret_store_new ();
+
+    secret = lookup (other, project, secret_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (secret, ==, "s=cr%t +:&é/");
+    rc_secret_free (secret);
+  }
+
+  /* Storing again replaces: one item, the new value. */
+  store (secrets, project, owner, secret_id, "second", &error);
+  g_assert_no_error (error);
+  secret = lookup (secrets, project, secret_id, &error);
+  g_assert_cmpstr (secret, ==, "second");
+  rc_secret_free (secret);
+  {
+    GList *items = search_items (project);
+
+    g_assert_cmpuint (g_list_length (items), ==, 1);
+    g_list_free_full (items, g_object_unref);
+  }
+
+  g_assert_true (clear (secrets, project, secret_id, &error));
+  g_assert_no_error (error);
+  secret = lookup (secrets, project, secret_id, &error);
+  g_assert_no_error (error);
+  g_assert_null (secret);
+
+  /* Clearing what is not there is fine. */
+  g_assert_true (clear (secrets, project, secret_id, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_projects_do_not_collide (void)
+{
+  g_autoptr(RcSecretStore) secrets = rc_secret_store_new ();
+  g_autofree char *project_a = g_uuid_string_random ();
+  g_autofree char *project_b = g_uuid_string_random ();
+  g_autoptr(GError) error = NULL;
+  char *a, *b;
+
+  /* Two projects, each with an API called the same, even with the same
+   * secret reference (a copied file): separate secrets. */
+  g_assert_true (store (secrets, project_a, "api", "same-ref", "secret-a", &error));
+  g_assert_true (store (secrets, project_b, "api", "same-ref", "secret-b", &error));
+  a = lookup (secrets, project_a, "same-ref", &error);
+  b = lookup (secrets, project_b, "same-ref", &error);
+  g_assert_cmpstr (a, ==, "secret-a");
+  g_assert_cmpstr (b, ==, "secret-b");
+  rc_secret_free (a);
+  rc_secret_free (b);
+
+  g_assert_true (clear (secrets, project_a, "same-ref", &error));
+  b = lookup (secrets, project_b, "same-ref", &error);
+  g_assert_cmpstr (b, ==, "secret-b");
+  rc_secret_free (b);
+  clear (secrets, project_b, "same-ref", &error);
+}
+
+static void
+test_clear_owner (void)
+{
+  g_autoptr(RcSecretStore) secrets = rc_secret_store_new ();
+  g_autofree char *project = g_uuid_string_random ();
+  g_autoptr(GError) error = NULL;
+  Result result = { 0 };
+  GList *items;
+  char *kept;
+
+  store (secrets, project, "api-1", "ref-1", "one", &error);
+  store (secrets, project, "method-of-api-1", "ref-2", "two", &error);
+  store (secrets, project, "api-1", "ref-3", "three", &error);
+  g_assert_no_error (error);
+
+  /* Deleting "api-1" leaves no orphan, and nothing else goes. */
+  rc_secret_store_clear_owner_async (secrets, project, "api-1", NULL, owner_cleared_cb, &result);
+  rc_test_wait_for (&result.done, 10);
+  g_assert_no_error (result.error);
+  g_assert_true (result.ok);
+
+  items = search_items (project);
+  g_assert_cmpuint (g_list_length (items), ==, 1);
+  g_list_free_full (items, g_object_unref);
+  kept = lookup (secrets, project, "ref-2", &error);
+  g_assert_cmpstr (kept, ==, "two");
+  rc_secret_free (kept);
+  clear (secrets, project, "ref-2", &error);
+}
+
+static void
+test_attributes_are_opaque (void)
+{
+  g_autoptr(RcSecretStore) secrets = rc_secret_store_new ();
+  g_autofree char *project = g_uuid_string_random ();
+  g_autofree char *owner = g_uuid_string_random ();
+  g_autofree char *secret_id = g_uuid_string_random ();
+  g_autoptr(GError) error = NULL;
+  GList *items;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  store (secrets, project, owner, secret_id, "opaque", &error);
+  items = search_items (project);
+  g_assert_cmpuint (g_list_length (items), ==, 1);
+
+  g_hash_table_iter_init (&iter, secret_item_get_attributes (items->data));
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_test_message ("attribute %s = %s", (char *)key, (char *)value);
+      if (g_str_equal (key, "xdg:schema"))
+        g_assert_cmpstr (value, ==, "io.github.restcall.Secret");
+      else
+        {
+          g_assert_true (g_str_equal (key, "project") || g_str_equal (key, "owner")
+                         || g_str_equal (key, "secret"));
+          g_assert_true (g_uuid_string_is_valid (value));
+        }
+    }
+  g_hash_table_unref (secret_item_get_attributes (items->data));
+  g_list_free_full (items, g_object_unref);
+  clear (secrets, project, secret_id, &error);
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  return g_strstr_len (contents, length, needle) != NULL;
+}
+
+static void
+saved_cb (GObject *object, GAsyncResult *res, gpointer data)
+{
+  Result *result = data;
+
+  result->ok = rc_project_save_finish (RC_PROJECT (object), res, &result->error);
+  result->done = TRUE;
+}
+
+static void
+test_saved_files_hold_no_secret (void)
+{
+  g_autoptr(RcSecretStore) secrets = rc_secret_store_new ();
+  g_autoptr(RcProject) project = rc_project_new ();
+  g_autoptr(RcApi) oauth_api = rc_api_new ("OAuth API");
+  g_autoptr(RcApi) basic_api = rc_api_new ("Basic API");
+  g_autoptr(RcMethod) method = rc_method_new ("own");
+  g_autoptr(RcAuth) own = rc_auth_new ();
+  g_autofree char *dir = g_dir_make_tmp ("restcall-secret-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "p.restcall", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  Result result = { 0 };
+  struct {
+    RcAuth     *auth;
+    const char *owner;
+    const char *canary;
+  } kinds[3];
+  const char *name;
+
+  rc_auth_set_kind (rc_api_get_auth (oauth_api), RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_id (rc_api_get_auth (oauth_api), "id");
+  rc_auth_set_kind (rc_api_get_auth (basic_api), RC_AUTH_KIND_BASIC);
+  rc_auth_set_username (rc_api_get_auth (basic_api), "user");
+  rc_auth_set_kind (own, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_method_set_auth (method, own);
+  rc_api_add_method (basic_api, method);
+  rc_project_add_api (project, oauth_api);
+  rc_project_add_api (project, basic_api);
+
+  kinds[0].auth = rc_api_get_auth (oauth_api);
+  kinds[0].owner = rc_api_get_id (oauth_api);
+  kinds[0].canary = "canary-oauth-7f3a9c";
+  kinds[1].auth = rc_api_get_auth (basic_api);
+  kinds[1].owner = rc_api_get_id (basic_api);
+  kinds[1].canary = "canary-basic-1b2d4e";
+  kinds[2].auth = own;
+  kinds[2].owner = rc_method_get_id (method);
+  kinds[2].canary = "canary-method-9e8d7c";
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    g_assert_true (store (secrets, rc_project_get_id (project), kinds[i].owner,
+                          rc_auth_ensure_secret_id (kinds[i].auth), kinds[i].canary, &error));
+
+  /* Twice: the second save replaces a file, through a temporary one. */
+  for (guint round = 0; round < 2; round++)
+    {
+      result.done = FALSE;
+      rc_project_save_async (project, file, NULL, saved_cb, &result);
+      rc_test_wait_for (&result.done, 10);
+      g_assert_no_error (result.error);
+    }
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)))
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+        g_assert_false (file_contains (child, kinds[i].canary));
+      /* The file refers to each secret. */
+      for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+        g_assert_true (file_contains (child, rc_auth_get_secret_id (kinds[i].auth)));
+      g_unlink (child);
+    }
+  g_rmdir (dir);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    clear (secrets, rc_project_get_id (project), rc_auth_get_secret_id (kinds[i].auth), &error);
+}
+
+static void
+test_locked_keyring (void)
+{
+  g_autoptr(RcSecretStore) secrets = rc_secret_store_new ();
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(GError) error = NULL;
+  GList *collections, *to_lock = NULL;
+  gint64 start;
+  char *secret;
+
+  service = secret_service_get_sync (SECRET_SERVICE_LOAD_COLLECTIONS, NULL, &error);
+  g_assert_no_error (error);
+  collections = secret_service_get_collections (service);
+  for (GList *l = collections; l; l = l->next)
+    to_lock = g_list_prepend (to_lock, l->data);
+  secret_service_lock_sync (service, to_lock, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_list_free (to_lock);
+
+  /* Unlocking needs a prompt no one can answer here: the secret is kept
+   * for the session, and nothing waits for long. */
+  start = g_get_monotonic_time ();
+  g_assert_false (store (secrets, "locked-project", "o", "s", "while-locked", &error));
+  g_test_message ("%s", error ? error->message : "(no error)");
+  g_assert_error (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE);
+  g_clear_error (&error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 8 * G_USEC_PER_SEC);
+
+  secret = lookup (secrets, "locked-project", "s", &error);
+  g_assert_cmpstr (secret, ==, "while-locked");
+  rc_secret_free (secret);
+
+  secret_service_unlock_sync (service, collections, NULL, NULL, NULL);
+  g_list_free_full (collections, g_object_unref);
+}
+
+static void
+test_no_secret_service (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(RcSecretStore) secrets = NULL;
+      g_autoptr(GError) error = NULL;
+      char *secret;
+
+      /* Before libsecret first connects: no bus at all. */
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus", TRUE);
+      secrets = rc_secret_store_new ();
+
+      g_assert_false (store (secrets, "p", "o", "s", "kept-in-memory", &error));
+      g_assert_error (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "for this session only"));
+      g_assert_nonnull (strstr (error->message, "Unlock the keyring"));
+      g_clear_error (&error);
+
+      /* The session copy serves this run. */
+      g_assert_true (rc_secret_store_is_session_only (secrets, "p", "s"));
+      secret = lookup (secrets, "p", "s", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (secret, ==, "kept-in-memory");
+      rc_secret_free (secret);
+
+      /* Clearing drops it, and says the keyring was not reached. */
+      g_assert_false (clear (secrets, "p", "s", &error));
+      g_assert_error (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE);
+      g_clear_error (&error);
+      g_assert_false (rc_secret_store_is_session_only (secrets, "p", "s"));
+
+      secret = lookup (secrets, "p", "s", &error);
+      g_assert_null (secret);
+      g_assert_error (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!g_test_subprocess ())
+    require_keyring ();
+
+  g_test_add_func ("/restcall/secret-store/round-trip", test_round_trip);
+  g_test_add_func ("/restcall/secret-store/projects-do-not-collide", test_projects_do_not_collide);
+  g_test_add_func ("/restcall/secret-store/clear-owner", test_clear_owner);
+  g_test_add_func ("/restcall/secret-store/attributes-are-opaque", test_attributes_are_opaque);
+  g_test_add_func ("/restcall/secret-store/saved-files-hold-no-secret", test_saved_files_hold_no_secret);
+  g_test_add_func ("/restcall/secret-store/no-secret-service", test_no_secret_service);
+  g_test_add_func ("/restcall/secret-store/locked-keyring", test_locked_keyring);
+
+  return g_test_run ();
+}
