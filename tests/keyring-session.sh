@@ -18,16 +18,23 @@ trap 'rm -rf "$dir"' EXIT INT TERM
 mkdir -p "$dir/home" "$dir/run"
 chmod 700 "$dir/run"
 
+# The bus and the keyring get no display: an unlock prompt (gcr-prompter,
+# started through the bus) must fail at once rather than wait on a screen
+# nobody watches. The test program gets the display back.
 HOME="$dir/home" \
 XDG_DATA_HOME="$dir/home/.local/share" \
 XDG_CONFIG_HOME="$dir/home/.config" \
 XDG_CACHE_HOME="$dir/home/.cache" \
 XDG_RUNTIME_DIR="$dir/run" \
 RC_KEYRING_SESSION=1 \
-  dbus-run-session -- sh -c '
+RC_SAVED_DISPLAY="${DISPLAY:-}" \
+RC_SAVED_WAYLAND_DISPLAY="${WAYLAND_DISPLAY:-}" \
+  env -u DISPLAY -u WAYLAND_DISPLAY dbus-run-session -- sh -c '
     # The daemon is not under test: fatal warnings are for the test only.
     printf "%s" "restcall-test-keyring" |
       env -u G_DEBUG -u G_MESSAGES_DEBUG gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 1
+    [ -n "$RC_SAVED_DISPLAY" ] && export DISPLAY="$RC_SAVED_DISPLAY"
+    [ -n "$RC_SAVED_WAYLAND_DISPLAY" ] && export WAYLAND_DISPLAY="$RC_SAVED_WAYLAND_DISPLAY"
     exec "$@"
   ' sh "$@"
 status=$?

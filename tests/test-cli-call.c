@@ -628,8 +628,11 @@ test_run (Fixture       *fixture,
   g_assert_cmpint (bad_param.status, ==, 2);
   g_assert_nonnull (strstr (bad_param.err, "no URL parameter “ids”. Its parameters: id, limit."));
 
+  /* No secret given and none in the keyring (the API has no reference to
+   * one, so the keyring is not even asked). */
   run_restcall (&no_secret, NULL, NULL, "run", path, "Pets", "getItem");
-  g_assert_cmpint (no_secret.status, ==, 2);
+  g_assert_cmpint (no_secret.status, ==, 1);
+  g_assert_nonnull (strstr (no_secret.err, "No client secret is stored for the API “Pets”"));
   g_assert_nonnull (strstr (no_secret.err, "--secret-env VAR or --secret-stdin"));
 
   g_assert_cmpuint (fixture->server->requests->len, ==, 2);

@@ -2,7 +2,8 @@
  *
  * Both take a saved project: `run` sends one of its methods, with its test
  * values or others given as --param; `token` fetches an access token for
- * an API and shows it masked, never whole.
+ * an API and shows it masked, never whole. The secret comes from
+ * --secret-env or --secret-stdin, or else from the keyring.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,7 @@
 
 #include "rc-cli-calls.h"
 #include "rc-cli-private.h"
+#include "rc-cli-target.h"
 
 typedef struct
 {
@@ -24,82 +26,6 @@ typedef struct
   RcHttpRecord *record;
   GError       *error;
 } Fetch;
-
-static char *
-quote_names (GPtrArray *names)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < names->len; i++)
-    g_string_append_printf (text, "%s“%s”", i ? ", " : "", (char *)g_ptr_array_index (names, i));
-
-  return g_string_free (text, FALSE);
-}
-
-/* Loads PROJECT and finds its API named @api_name, or says which APIs
- * there are. */
-static gboolean
-load_api (const char  *path,
-          const char  *api_name,
-          RcProject  **project_out,
-          RcApi      **api_out)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(RcProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autofree char *list = NULL;
-  RcApi *api;
-
-  if (!(project = rc_project_load (file, NULL, &error)))
-    {
-      rc_cli_error ("%s", error->message);
-      return FALSE;
-    }
-
-  if ((api = rc_project_find_api (project, api_name)))
-    {
-      *api_out = api;
-      *project_out = g_steal_pointer (&project);
-      return TRUE;
-    }
-
-  for (guint i = 0; i < rc_project_get_n_apis (project); i++)
-    g_ptr_array_add (names, (gpointer)rc_api_get_name (rc_project_get_api (project, i)));
-  list = quote_names (names);
-
-  if (names->len == 0)
-    rc_cli_error (_("The project %s has no API “%s”: it has no APIs at all."), path, api_name);
-  else
-    rc_cli_error (_("The project %s has no API “%s”. Its APIs: %s."), path, api_name, list);
-
-  return FALSE;
-}
-
-static RcMethod *
-find_method (RcApi      *api,
-             const char *method_name)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autofree char *list = NULL;
-  RcMethod *method;
-
-  if ((method = rc_api_find_method (api, method_name)))
-    return method;
-
-  for (guint i = 0; i < rc_api_get_n_methods (api); i++)
-    g_ptr_array_add (names, (gpointer)rc_method_get_name (rc_api_get_method (api, i)));
-  list = quote_names (names);
-
-  if (names->len == 0)
-    rc_cli_error (_("The API “%s” has no method “%s”: it has no methods at all."),
-                  rc_api_get_name (api), method_name);
-  else
-    rc_cli_error (_("The API “%s” has no method “%s”. Its methods: %s."),
-                  rc_api_get_name (api), method_name, list);
-
-  return NULL;
-}
 
 /* The method's test values, with --param NAME=VALUE on top. */
 static char *
@@ -136,16 +62,24 @@ build_values (RcMethod    *method,
   return NULL;
 }
 
-/* Reads the secret the auth needs; a client secret is required. */
+/* Reads the secret the auth needs: from --secret-env or --secret-stdin
+ * when given, else from the keyring. A client secret is required; a Basic
+ * password that was never stored is sent empty, as before. @owner is the
+ * method whose own auth this is, or %NULL for the API's. */
 static gboolean
-read_secret (RcAuth          *auth,
-             const char      *env_var,
-             gboolean         from_stdin,
-             GOptionContext  *context,
-             RcCliSecret    **secret,
-             int             *exit_status)
+read_secret (RcCliTarget        *target,
+             RcMethod           *owner,
+             RcAuth             *auth,
+             const char         *env_var,
+             gboolean            from_stdin,
+             GOptionContext     *context,
+             RcCliSecret       **secret,
+             RcCliStoredSecret **stored,
+             int                *exit_status)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *command = NULL;
   RcAuthKind kind = rc_auth_get_kind (auth);
 
   if (env_var && from_stdin)
@@ -154,23 +88,44 @@ read_secret (RcAuth          *auth,
       return FALSE;
     }
 
-  if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS && !env_var && !from_stdin)
-    {
-      *exit_status = rc_cli_usage_error (context,
-                                         _("This API uses OAuth 2.0 client credentials: give the client "
-                                           "secret with --secret-env VAR or --secret-stdin."));
-      return FALSE;
-    }
-
   if (kind == RC_AUTH_KIND_NONE)
     return TRUE;
 
-  *secret = rc_cli_read_secret (env_var, from_stdin,
-                                kind == RC_AUTH_KIND_BASIC ? _("Password: ") : _("Client secret: "),
-                                &error);
+  if (env_var || from_stdin)
+    {
+      *secret = rc_cli_read_secret (env_var, from_stdin,
+                                    kind == RC_AUTH_KIND_BASIC ? _("Password: ") : _("Client secret: "),
+                                    &error);
+      if (error)
+        {
+          rc_cli_error ("%s", error->message);
+          *exit_status = RC_CLI_EXIT_FAILED;
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if ((*stored = rc_cli_keyring_lookup (target->project, auth, &error)))
+    return TRUE;
+
+  what = rc_cli_target_describe (target, owner);
+  command = rc_cli_target_dup_command (target, "secret set", owner);
+
   if (error)
     {
-      rc_cli_error ("%s", error->message);
+      /* TRANSLATORS: “Could not read the client secret of the API “Pets” from the keyring: …” */
+      rc_cli_error (_("Could not read %s of %s from the keyring: %s Pass it with --secret-env VAR or "
+                      "--secret-stdin instead."),
+                    rc_cli_secret_noun (kind), what, error->message);
+      *exit_status = RC_CLI_EXIT_FAILED;
+      return FALSE;
+    }
+
+  if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
+    {
+      rc_cli_error (_("No client secret is stored for %s: run “%s”, or pass it with --secret-env VAR "
+                      "or --secret-stdin."),
+                    what, command);
       *exit_status = RC_CLI_EXIT_FAILED;
       return FALSE;
     }
@@ -278,24 +233,24 @@ rc_cli_run (int    argc,
             char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(RcProject) project = NULL;
+  g_auto(RcCliTarget) target = { 0 };
   g_autoptr(RcPairList) values = rc_pair_list_new ();
   g_autoptr(RcExecutor) executor = NULL;
   g_autoptr(RcCliSecret) secret = NULL;
+  g_autoptr(RcCliStoredSecret) stored = NULL;
   g_autofree char *message = NULL;
   g_autofree char *secret_env = NULL;
   g_auto(GStrv) params = NULL;
   g_auto(GStrv) args = NULL;
   gboolean secret_stdin = FALSE;
   RcCliBatchOptions batch;
-  RcMethod *method;
-  RcApi *api;
   int status;
   const GOptionEntry entries[] = {
     { "param", 0, 0, G_OPTION_ARG_STRING_ARRAY, &params,
       N_("Give a URL parameter a value other than its test value (repeatable)"), N_("NAME=VALUE") },
     { "secret-env", 0, 0, G_OPTION_ARG_STRING, &secret_env,
-      N_("Read the client secret or password from the environment variable VAR"), N_("VAR") },
+      N_("Read the client secret or password from the environment variable VAR (default: the "
+         "keyring)"), N_("VAR") },
     { "secret-stdin", 0, 0, G_OPTION_ARG_NONE, &secret_stdin,
       N_("Read the client secret or password as one line from standard input"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("PROJECT API METHOD") },
@@ -321,19 +276,20 @@ rc_cli_run (int    argc,
   if (args == NULL || g_strv_length (args) != 3)
     return rc_cli_usage_error (context, _("Name a project file, one of its APIs and one of its methods."));
 
-  if (!load_api (args[0], args[1], &project, &api) || !(method = find_method (api, args[2])))
+  if (!rc_cli_target_load (&target, args[0], args[1], args[2]))
     return RC_CLI_EXIT_FAILED;
 
-  if ((message = build_values (method, params, values)))
+  if ((message = build_values (target.method, params, values)))
     return rc_cli_usage_error (context, message);
 
-  if (!read_secret (rc_method_get_effective_auth (method), secret_env, secret_stdin, context,
-                    &secret, &status))
+  if (!read_secret (&target, rc_cli_target_get_auth_owner (&target),
+                    rc_method_get_effective_auth (target.method), secret_env, secret_stdin, context,
+                    &secret, &stored, &status))
     return status;
 
   executor = rc_cli_executor_new (&batch);
 
-  return rc_cli_run_batch (executor, method, values, secret, &batch);
+  return rc_cli_run_batch (executor, target.method, values, secret ? secret : stored, &batch);
 }
 
 int
@@ -341,10 +297,11 @@ rc_cli_token (int    argc,
               char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(RcProject) project = NULL;
+  g_auto(RcCliTarget) target = { 0 };
   g_autoptr(RcExecutor) executor = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(RcCliSecret) secret = NULL;
+  g_autoptr(RcCliStoredSecret) stored = NULL;
   g_autofree char *secret_env = NULL;
   g_auto(GStrv) args = NULL;
   gboolean secret_stdin = FALSE;
@@ -356,7 +313,7 @@ rc_cli_token (int    argc,
   int status;
   const GOptionEntry entries[] = {
     { "secret-env", 0, 0, G_OPTION_ARG_STRING, &secret_env,
-      N_("Read the client secret from the environment variable VAR"), N_("VAR") },
+      N_("Read the client secret from the environment variable VAR (default: the keyring)"), N_("VAR") },
     { "secret-stdin", 0, 0, G_OPTION_ARG_NONE, &secret_stdin,
       N_("Read the client secret as one line from standard input"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("PROJECT API") },
@@ -379,9 +336,10 @@ rc_cli_token (int    argc,
   if (args == NULL || g_strv_length (args) != 2)
     return rc_cli_usage_error (context, _("Name a project file and one of its APIs."));
 
-  if (!load_api (args[0], args[1], &project, &api))
+  if (!rc_cli_target_load (&target, args[0], args[1], NULL))
     return RC_CLI_EXIT_FAILED;
 
+  api = target.api;
   auth = rc_api_get_auth (api);
   if (rc_auth_get_kind (auth) != RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
     {
@@ -391,11 +349,12 @@ rc_cli_token (int    argc,
       return RC_CLI_EXIT_FAILED;
     }
 
-  if (!read_secret (auth, secret_env, secret_stdin, context, &secret, &status))
+  if (!read_secret (&target, NULL, auth, secret_env, secret_stdin, context, &secret, &stored, &status))
     return status;
 
   executor = rc_cli_executor_new (&options);
-  rc_token_cache_get_token_async (rc_executor_get_token_cache (executor), auth, secret, NULL,
+  rc_token_cache_get_token_async (rc_executor_get_token_cache (executor), auth,
+                                  secret ? secret : stored, NULL,
                                   cancellable, token_fetched_cb, &fetch);
 
   deadline_id = g_timeout_add_seconds (options.timeout, token_deadline_cb, &fetch);

@@ -27,6 +27,8 @@ static const Command commands[] = {
   { "call", rc_cli_call, N_("Send an HTTP call to a URL, with OAuth 2.0 built in") },
   { "run", rc_cli_run, N_("Send a project’s method") },
   { "token", rc_cli_token, N_("Fetch an access token for a project’s API") },
+  { "auth", rc_cli_auth, N_("Show or change how an API or method authenticates") },
+  { "secret", rc_cli_secret, N_("Store or remove a secret in the keyring") },
 };
 
 static void

@@ -1,0 +1,566 @@
+/* rc-cli-auth.c: `restcall auth PROJECT API [METHOD] [OPTION…]`
+ *
+ * Without a setting option, prints how the API (or the method) logs in,
+ * the secret shown only as stored or not. With options, changes those
+ * settings and saves the project atomically, so scripts can configure a
+ * project without the window; --secret-stdin also stores the secret in
+ * the keyring.
+ *
+ * For a method, the first change gives it its own authentication: a copy
+ * of the API's, with its own secret reference (the API's secret is copied
+ * into the keyring for it when the login is the same). `--type inherit`
+ * takes it away again, and its secret with it. When an API or method
+ * changes the kind of authentication, its old secret is removed from the
+ * keyring: a password must never be sent as a client secret.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rc-cli-calls.h"
+#include "rc-cli-private.h"
+#include "rc-cli-target.h"
+#include "rc-secret-store.h"
+
+typedef struct
+{
+  char      *type;
+  char      *user;
+  char      *client_id;
+  char      *token_url;
+  char      *scope;
+  char      *client_auth;
+  gboolean   raw_basic;
+  gboolean   no_raw_basic;
+  char     **token_params;
+  gboolean   no_token_params;
+  gboolean   secret_stdin;
+  char     **args;
+
+  /* Parsed. */
+  gboolean   inherit;
+  gboolean   has_kind;
+  RcAuthKind kind;
+  RcClientAuth client_auth_value;
+  RcPairList *params;
+} AuthOptions;
+
+/* What the keyring has to do once the project is saved. */
+typedef struct
+{
+  gboolean  clear_old;     /* the owner's old secret no longer fits */
+  RcAuth   *copy_from;     /* the API's auth, whose secret the method gets */
+} KeyringWork;
+
+static void
+auth_options_clear (AuthOptions *options)
+{
+  g_clear_pointer (&options->type, g_free);
+  g_clear_pointer (&options->user, g_free);
+  g_clear_pointer (&options->client_id, g_free);
+  g_clear_pointer (&options->token_url, g_free);
+  g_clear_pointer (&options->scope, g_free);
+  g_clear_pointer (&options->client_auth, g_free);
+  g_clear_pointer (&options->token_params, g_strfreev);
+  g_clear_pointer (&options->args, g_strfreev);
+  g_clear_object (&options->params);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AuthOptions, auth_options_clear)
+
+/* Any option but --type. */
+static gboolean
+has_settings (AuthOptions *options)
+{
+  return options->user || options->client_id || options->token_url || options->scope
+         || options->client_auth || options->raw_basic || options->no_raw_basic
+         || options->token_params || options->no_token_params || options->secret_stdin;
+}
+
+static const char *
+kind_option (RcAuthKind kind)
+{
+  switch (kind)
+    {
+    case RC_AUTH_KIND_BASIC:
+      return "basic";
+    case RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS:
+      return "oauth2-cc";
+    case RC_AUTH_KIND_NONE:
+    default:
+      return "none";
+    }
+}
+
+/* Checks what can be checked without the project. */
+static char *
+parse_options (AuthOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_args = options->args ? g_strv_length (options->args) : 0;
+
+  if (n_args < 2 || n_args > 3)
+    return g_strdup (_("Name a project file, one of its APIs and, optionally, one of its methods."));
+
+  if (options->type)
+    {
+      if (g_str_equal (options->type, "inherit"))
+        options->inherit = TRUE;
+      else if (g_str_equal (options->type, "none"))
+        options->kind = RC_AUTH_KIND_NONE;
+      else if (g_str_equal (options->type, "basic"))
+        options->kind = RC_AUTH_KIND_BASIC;
+      else if (g_str_equal (options->type, "oauth2-cc")
+               || g_str_equal (options->type, "oauth2-client-credentials"))
+        options->kind = RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS;
+      else
+        return g_strdup_printf (_("Unknown --type “%s”: use none, basic, oauth2-cc, or inherit for a "
+                                  "method."),
+                                options->type);
+      options->has_kind = !options->inherit;
+    }
+
+  if (options->inherit)
+    {
+      if (n_args != 3)
+        return g_strdup (_("--type inherit is for a method: name one, after the API."));
+      if (has_settings (options))
+        return g_strdup (_("--type inherit takes no other option: the method then uses the API’s "
+                           "authentication as it is."));
+    }
+
+  if (options->raw_basic && options->no_raw_basic)
+    return g_strdup (_("Give --raw-basic or --no-raw-basic, not both."));
+
+  if (options->token_params && options->no_token_params)
+    return g_strdup (_("Give --token-param or --no-token-params, not both."));
+
+  if (options->client_auth && !rc_client_auth_from_string (options->client_auth, &options->client_auth_value))
+    return g_strdup_printf (_("Unknown --client-auth “%s”: use basic-header or body."),
+                            options->client_auth);
+
+  if (options->token_url && !rc_oauth_check_token_url (options->token_url, &error))
+    return g_strdup_printf (_("--token-url: %s"), error->message);
+
+  options->params = rc_pair_list_new ();
+  for (guint i = 0; options->token_params && options->token_params[i]; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *value = NULL;
+
+      if (!rc_cli_split_pair (options->token_params[i], '=', &name, &value))
+        return g_strdup_printf (_("--token-param “%s” is not NAME=VALUE."), options->token_params[i]);
+      rc_pair_list_append (options->params, name, value);
+    }
+
+  return NULL;
+}
+
+/* Options that belong to another kind of authentication are a mistake. */
+static char *
+check_options_fit (AuthOptions *options,
+                   RcAuthKind   kind,
+                   const char  *what)
+{
+  const struct {
+    gboolean    given;
+    const char *name;
+    RcAuthKind  kind;
+  } owned[] = {
+    { options->user != NULL, "--user", RC_AUTH_KIND_BASIC },
+    { options->client_id != NULL, "--client-id", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+    { options->token_url != NULL, "--token-url", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+    { options->scope != NULL, "--scope", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+    { options->client_auth != NULL, "--client-auth", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+    { options->raw_basic, "--raw-basic", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+    { options->no_raw_basic, "--no-raw-basic", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+    { options->token_params != NULL, "--token-param", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+    { options->no_token_params, "--no-token-params", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (owned); i++)
+    {
+      if (owned[i].given && owned[i].kind != kind)
+        return g_strdup_printf (_("%s goes with --type %s, and %s uses --type %s."), owned[i].name,
+                                kind_option (owned[i].kind), what, kind_option (kind));
+    }
+
+  if (options->secret_stdin && kind == RC_AUTH_KIND_NONE)
+    return g_strdup_printf (_("There is no secret to store: %s uses no authentication. Choose one "
+                              "with --type basic or --type oauth2-cc."),
+                            what);
+
+  return NULL;
+}
+
+static void
+apply_options (AuthOptions *options,
+               RcAuth      *auth)
+{
+  if (options->has_kind)
+    rc_auth_set_kind (auth, options->kind);
+  if (options->user)
+    rc_auth_set_username (auth, options->user);
+  if (options->client_id)
+    rc_auth_set_client_id (auth, options->client_id);
+  if (options->token_url)
+    rc_auth_set_token_url (auth, options->token_url);
+  if (options->scope)
+    rc_auth_set_scopes (auth, options->scope);
+  if (options->client_auth)
+    rc_auth_set_client_auth (auth, options->client_auth_value);
+  if (options->raw_basic || options->no_raw_basic)
+    rc_auth_set_raw_basic (auth, options->raw_basic);
+  if (options->token_params || options->no_token_params)
+    rc_pair_list_copy_from (rc_auth_get_token_params (auth), options->params);
+}
+
+/* The same login: the copied secret still belongs to it. */
+static gboolean
+same_login (RcAuth *a,
+            RcAuth *b)
+{
+  if (rc_auth_get_kind (a) != rc_auth_get_kind (b))
+    return FALSE;
+
+  switch (rc_auth_get_kind (a))
+    {
+    case RC_AUTH_KIND_BASIC:
+      return g_str_equal (rc_auth_get_username (a), rc_auth_get_username (b));
+    case RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS:
+      return g_str_equal (rc_auth_get_client_id (a), rc_auth_get_client_id (b))
+             && g_str_equal (rc_auth_get_token_url (a), rc_auth_get_token_url (b));
+    case RC_AUTH_KIND_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+static const char *
+or_not_set (const char *value)
+{
+  return value && value[0] ? value : _("(not set)");
+}
+
+static void
+print_auth (RcCliTarget *target)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = rc_cli_target_describe (target, target->method);
+  RcAuth *auth = target->method ? rc_method_get_effective_auth (target->method)
+                                : rc_api_get_auth (target->api);
+  RcAuthKind kind = rc_auth_get_kind (auth);
+  const char *secret_state;
+  char *secret;
+
+  if (target->method && rc_method_get_auth (target->method) == NULL)
+    /* TRANSLATORS: “Authentication of the method “m” of the API “a”: inherited from the API” */
+    g_print (_("Authentication of %s: inherited from the API\n"), what);
+  else
+    g_print (_("Authentication of %s\n"), what);
+
+  g_print (_("  Type: %s (%s)\n"), kind_option (kind), rc_auth_kind_get_label (kind));
+
+  if (kind == RC_AUTH_KIND_NONE)
+    return;
+
+  if (kind == RC_AUTH_KIND_BASIC)
+    g_print (_("  User name: %s\n"), or_not_set (rc_auth_get_username (auth)));
+  else
+    {
+      RcPairList *params = rc_auth_get_token_params (auth);
+      guint n_params = g_list_model_get_n_items (G_LIST_MODEL (params));
+
+      g_print (_("  Client ID: %s\n"), or_not_set (rc_auth_get_client_id (auth)));
+      g_print (_("  Access token URL: %s\n"), or_not_set (rc_auth_get_token_url (auth)));
+      g_print (_("  Scopes: %s\n"), or_not_set (rc_auth_get_scopes (auth)));
+      g_print (_("  Client authentication: %s\n"), rc_client_auth_to_string (rc_auth_get_client_auth (auth)));
+      g_print (_("  Raw Basic header: %s\n"), rc_auth_get_raw_basic (auth) ? _("yes") : _("no"));
+      if (n_params == 0)
+        g_print (_("  Token parameters: none\n"));
+      else
+        g_print (_("  Token parameters:\n"));
+      for (guint i = 0; i < n_params; i++)
+        {
+          g_autoptr(RcPair) pair = g_list_model_get_item (G_LIST_MODEL (params), i);
+
+          g_print ("    %s=%s\n", rc_pair_get_name (pair), rc_pair_get_value (pair));
+        }
+    }
+
+  /* Only whether it is there: the secret itself is freed unread. */
+  secret = rc_cli_keyring_lookup (target->project, auth, &error);
+  if (secret)
+    secret_state = _("stored");
+  else if (error == NULL)
+    secret_state = _("not stored");
+  else if (rc_cli_keyring_is_unavailable (error))
+    secret_state = _("unknown (no keyring)");
+  else
+    secret_state = _("unknown (the keyring failed)");
+  g_clear_pointer (&secret, rc_secret_free);
+
+  if (error)
+    g_debug ("Could not look up the secret: %s", error->message);
+
+  if (kind == RC_AUTH_KIND_BASIC)
+    g_print (_("  Password: %s\n"), secret_state);
+  else
+    g_print (_("  Client secret: %s\n"), secret_state);
+}
+
+/* Copies the API's secret for the method that now has its own auth. */
+static gboolean
+copy_secret (RcCliTarget  *target,
+             RcAuth       *from,
+             RcAuth       *to,
+             gboolean     *copied,
+             GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *label = NULL;
+  gboolean stored;
+  char *secret;
+
+  *copied = FALSE;
+  if (!(secret = rc_cli_keyring_lookup (target->project, from, &local_error)))
+    {
+      /* Nothing stored is nothing to copy. */
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  label = rc_cli_target_dup_label (target, target->method, rc_auth_get_kind (to));
+  stored = rc_cli_keyring_store (target->project, rc_cli_target_get_owner_id (target), to, label,
+                                 secret, error);
+  rc_secret_free (secret);
+  *copied = stored;
+
+  return stored;
+}
+
+static int
+update_keyring (RcCliTarget *target,
+                RcAuth      *auth,
+                KeyringWork *work,
+                const char  *secret)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = rc_cli_target_describe (target, target->method);
+  const char *owner_id = rc_cli_target_get_owner_id (target);
+  int status = RC_CLI_EXIT_OK;
+
+  if (work->clear_old)
+    {
+      if (rc_cli_keyring_clear_owner (target->project, owner_id, &error))
+        g_print (_("Removed the old secret of %s from the keyring.\n"), what);
+      else
+        {
+          rc_cli_error (_("The old secret of %s could not be removed from the keyring: %s"),
+                        what, error->message);
+          g_clear_error (&error);
+          status = RC_CLI_EXIT_FAILED;
+        }
+    }
+
+  if (auth == NULL)
+    return status;
+
+  if (secret)
+    {
+      g_autofree char *label = rc_cli_target_dup_label (target, target->method, rc_auth_get_kind (auth));
+
+      if (rc_cli_keyring_store (target->project, owner_id, auth, label, secret, &error))
+        g_print (_("Stored %s of %s in the keyring.\n"), rc_cli_secret_noun (rc_auth_get_kind (auth)), what);
+      else
+        {
+          rc_cli_report_not_stored (error);
+          status = RC_CLI_EXIT_FAILED;
+        }
+    }
+  else if (work->copy_from)
+    {
+      g_autofree char *command = rc_cli_target_dup_command (target, "secret set", target->method);
+      gboolean copied;
+
+      /* A convenience: when it fails, the settings are saved all the same. */
+      if (!copy_secret (target, work->copy_from, auth, &copied, &error))
+        rc_cli_error (_("The API’s secret could not be copied for the method: %s Store the "
+                        "method’s own with “%s”."),
+                      error->message, command);
+      else if (copied)
+        g_print (_("Copied the API’s secret for the method in the keyring.\n"));
+    }
+
+  return status;
+}
+
+static int
+change_auth (RcCliTarget    *target,
+             AuthOptions    *options,
+             GOptionContext *context)
+{
+  g_autoptr(RcAuth) copy = NULL;
+  g_autoptr(RcCliSecret) secret = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = rc_cli_target_describe (target, target->method);
+  g_autofree char *message = NULL;
+  KeyringWork work = { 0 };
+  RcAuth *auth = rc_cli_target_get_auth (target);
+  RcAuthKind old_kind;
+  gboolean had_secret;
+
+  if (options->inherit)
+    {
+      if (auth == NULL)
+        {
+          g_print (_("The method “%s” already inherits the authentication of the API “%s”.\n"),
+                   rc_method_get_name (target->method), rc_api_get_name (target->api));
+          return RC_CLI_EXIT_OK;
+        }
+      work.clear_old = rc_auth_get_secret_id (auth)[0] != '\0';
+      rc_method_set_auth (target->method, NULL);
+      auth = NULL;
+    }
+  else
+    {
+      if (auth == NULL)
+        {
+          /* The method's own: the API's settings, a reference of its own. */
+          copy = rc_auth_copy (rc_api_get_auth (target->api));
+          rc_auth_set_secret_id (copy, "");
+          auth = copy;
+        }
+
+      old_kind = rc_auth_get_kind (auth);
+      if ((message = check_options_fit (options, options->has_kind ? options->kind : old_kind, what)))
+        return rc_cli_usage_error (context, message);
+
+      /* Last of the checks, so that a mistake never asks for a secret first. */
+      if (options->secret_stdin)
+        {
+          secret = rc_cli_read_secret (NULL, TRUE,
+                                       (options->has_kind ? options->kind : old_kind) == RC_AUTH_KIND_BASIC
+                                       ? _("Password: ") : _("Client secret: "),
+                                       &error);
+          if (secret == NULL)
+            {
+              rc_cli_error ("%s", error->message);
+              return RC_CLI_EXIT_FAILED;
+            }
+        }
+
+      had_secret = rc_auth_get_secret_id (auth)[0] != '\0';
+      apply_options (options, auth);
+
+      if (had_secret && rc_auth_get_kind (auth) != old_kind)
+        {
+          /* A password must never be sent as a client secret. */
+          work.clear_old = TRUE;
+          rc_auth_set_secret_id (auth, "");
+        }
+
+      if (copy && !secret && same_login (copy, rc_api_get_auth (target->api))
+          && rc_auth_get_secret_id (rc_api_get_auth (target->api))[0] != '\0')
+        work.copy_from = rc_api_get_auth (target->api);
+
+      if (secret || work.copy_from)
+        rc_auth_ensure_secret_id (auth);
+
+      if (copy)
+        rc_method_set_auth (target->method, copy);
+    }
+
+  if (!rc_cli_target_save (target, &error))
+    {
+      rc_cli_error ("%s", error->message);
+      return RC_CLI_EXIT_FAILED;
+    }
+
+  if (options->inherit)
+    g_print (_("The method “%s” now inherits the authentication of the API “%s”; saved %s.\n"),
+             rc_method_get_name (target->method), rc_api_get_name (target->api), target->path);
+  else
+    g_print (_("Saved the authentication of %s in %s.\n"), what, target->path);
+
+  return update_keyring (target, auth, &work, secret);
+}
+
+int
+rc_cli_auth (int    argc,
+             char **argv)
+{
+  g_auto(AuthOptions) options = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_auto(RcCliTarget) target = { 0 };
+  g_autofree char *message = NULL;
+  int status;
+  const GOptionEntry entries[] = {
+    { "type", 0, 0, G_OPTION_ARG_STRING, &options.type,
+      N_("none, basic or oauth2-cc; for a method also inherit, to use the API’s again"), N_("KIND") },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &options.user, N_("Basic: the user name"), N_("ID") },
+    { "client-id", 0, 0, G_OPTION_ARG_STRING, &options.client_id,
+      N_("OAuth 2.0: the client ID"), N_("ID") },
+    { "token-url", 0, 0, G_OPTION_ARG_STRING, &options.token_url,
+      N_("OAuth 2.0: the access token URL"), N_("URL") },
+    { "scope", 0, 0, G_OPTION_ARG_STRING, &options.scope,
+      N_("OAuth 2.0: the scopes, space-separated"), N_("'A B'") },
+    { "client-auth", 0, 0, G_OPTION_ARG_STRING, &options.client_auth,
+      N_("OAuth 2.0: basic-header or body"), N_("MODE") },
+    { "raw-basic", 0, 0, G_OPTION_ARG_NONE, &options.raw_basic,
+      N_("OAuth 2.0: send the client ID and secret in the Basic header unencoded"), NULL },
+    { "no-raw-basic", 0, 0, G_OPTION_ARG_NONE, &options.no_raw_basic,
+      N_("OAuth 2.0: form-encode them in the Basic header (RFC 6749)"), NULL },
+    { "token-param", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.token_params,
+      N_("OAuth 2.0: an extra token request parameter (repeatable); the ones given replace "
+         "all the saved ones"), N_("NAME=VALUE") },
+    { "no-token-params", 0, 0, G_OPTION_ARG_NONE, &options.no_token_params,
+      N_("OAuth 2.0: remove all the extra token request parameters"), NULL },
+    { "secret-stdin", 0, 0, G_OPTION_ARG_NONE, &options.secret_stdin,
+      N_("Read the password or client secret as one line from standard input, and store it in "
+         "the keyring"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.args, NULL,
+      N_("PROJECT API [METHOD]") },
+    { NULL }
+  };
+
+  g_set_prgname ("restcall auth");
+  context = g_option_context_new (_("— show or change how an API or method authenticates"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+                                    _("Without an option, prints the settings; the secret is shown "
+                                      "only as stored or not stored. With options, changes them and "
+                                      "saves the project. For a METHOD that inherits the API’s "
+                                      "authentication, the first change gives it its own, a copy of "
+                                      "the API’s. When the type changes, the old secret is removed "
+                                      "from the keyring.\n"
+                                      "Secrets are never taken as arguments: use --secret-stdin, or "
+                                      "“restcall secret set”.\n"
+                                      "Exit status: 0 on success, 1 when it failed, 2 on a usage "
+                                      "error."));
+
+  if (!rc_cli_parse_options (context, &argc, &argv,
+                             _("Use --secret-stdin, or “restcall secret set”."), &status))
+    return status;
+
+  if ((message = parse_options (&options)))
+    return rc_cli_usage_error (context, message);
+
+  if (!rc_cli_target_load (&target, options.args[0], options.args[1], options.args[2]))
+    return RC_CLI_EXIT_FAILED;
+
+  if (options.type == NULL && !has_settings (&options))
+    {
+      print_auth (&target);
+      return RC_CLI_EXIT_OK;
+    }
+
+  return change_auth (&target, &options, context);
+}

@@ -1,0 +1,247 @@
+/* rc-cli-keyring.c: the keyring, for a command that waits for its answer
+ *
+ * The secret store is asynchronous; a command has nothing else to do, so
+ * it iterates the main context until the answer comes, within a deadline:
+ * a keyring that waits for an unlock prompt nobody sees must not hang a
+ * script. Secrets read here are freed with rc_secret_free() and never
+ * printed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rc-cli-private.h"
+#include "rc-cli-target.h"
+
+/* Long enough to type a password into an unlock prompt. */
+#define KEYRING_TIMEOUT_SECONDS 120
+
+typedef struct
+{
+  GCancellable *cancellable;
+  gboolean      done;
+  gboolean      timed_out;
+  gboolean      ok;
+  char         *secret;
+  GError       *error;
+} Wait;
+
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  Wait *wait = user_data;
+
+  wait->timed_out = TRUE;
+  g_cancellable_cancel (wait->cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_init (Wait *wait)
+{
+  *wait = (Wait) { .cancellable = g_cancellable_new () };
+}
+
+/* Iterates until the operation ends; a timeout becomes UNAVAILABLE. */
+static gboolean
+wait_finish (Wait    *wait,
+             GError **error)
+{
+  guint deadline_id = g_timeout_add_seconds (KEYRING_TIMEOUT_SECONDS, deadline_cb, wait);
+
+  while (!wait->done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!wait->timed_out)
+    g_source_remove (deadline_id);
+  g_clear_object (&wait->cancellable);
+
+  if (wait->timed_out && wait->error)
+    {
+      g_clear_error (&wait->error);
+      g_set_error (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE,
+                   _("The keyring did not answer within %d seconds. Unlock it (a prompt may be "
+                     "waiting), or pass the secret another way."),
+                   KEYRING_TIMEOUT_SECONDS);
+      return FALSE;
+    }
+
+  if (wait->error)
+    {
+      g_propagate_error (error, wait->error);
+      wait->error = NULL;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+looked_up_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), result, &wait->error);
+  wait->done = TRUE;
+}
+
+static void
+stored_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->ok = rc_secret_store_store_finish (RC_SECRET_STORE (object), result, &wait->error);
+  wait->done = TRUE;
+}
+
+static void
+cleared_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->ok = rc_secret_store_clear_finish (RC_SECRET_STORE (object), result, &wait->error);
+  wait->done = TRUE;
+}
+
+static void
+owner_cleared_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->ok = rc_secret_store_clear_owner_finish (RC_SECRET_STORE (object), result, &wait->error);
+  wait->done = TRUE;
+}
+
+/**
+ * rc_cli_keyring_lookup:
+ *
+ * Looks up the secret of @auth. An auth without a secret reference has
+ * none, and the keyring is not asked.
+ *
+ * Returns: (transfer full) (nullable): the secret, to free with
+ *   rc_secret_free(); %NULL without an error when none is stored
+ */
+RcCliStoredSecret *
+rc_cli_keyring_lookup (RcProject  *project,
+                       RcAuth     *auth,
+                       GError    **error)
+{
+  Wait wait;
+
+  if (rc_auth_get_secret_id (auth)[0] == '\0')
+    return NULL;
+
+  wait_init (&wait);
+  rc_secret_store_lookup_async (rc_secret_store_get_default (), rc_project_get_id (project),
+                                rc_auth_get_secret_id (auth), wait.cancellable, looked_up_cb, &wait);
+  if (!wait_finish (&wait, error))
+    {
+      g_clear_pointer (&wait.secret, rc_secret_free);
+      return NULL;
+    }
+
+  return wait.secret;
+}
+
+/**
+ * rc_cli_keyring_store:
+ *
+ * Stores @secret for @auth, which must have a secret reference.
+ *
+ * Returns: %TRUE when the keyring holds it; %FALSE with
+ *   %RC_SECRET_STORE_ERROR_UNAVAILABLE when no keyring could be used (a
+ *   session-only copy is worthless to a command that exits)
+ */
+gboolean
+rc_cli_keyring_store (RcProject   *project,
+                      const char  *owner_id,
+                      RcAuth      *auth,
+                      const char  *label,
+                      const char  *secret,
+                      GError     **error)
+{
+  Wait wait;
+
+  g_return_val_if_fail (rc_auth_get_secret_id (auth)[0] != '\0', FALSE);
+
+  wait_init (&wait);
+  rc_secret_store_store_async (rc_secret_store_get_default (), rc_project_get_id (project), owner_id,
+                               rc_auth_get_secret_id (auth), label, secret, wait.cancellable,
+                               stored_cb, &wait);
+
+  return wait_finish (&wait, error) && wait.ok;
+}
+
+/* Removes the secret of @auth from the keyring, if it has one. */
+gboolean
+rc_cli_keyring_clear (RcProject  *project,
+                      RcAuth     *auth,
+                      GError    **error)
+{
+  Wait wait;
+
+  if (rc_auth_get_secret_id (auth)[0] == '\0')
+    return TRUE;
+
+  wait_init (&wait);
+  rc_secret_store_clear_async (rc_secret_store_get_default (), rc_project_get_id (project),
+                               rc_auth_get_secret_id (auth), wait.cancellable, cleared_cb, &wait);
+
+  return wait_finish (&wait, error) && wait.ok;
+}
+
+/* Removes every secret of an API or method from the keyring. */
+gboolean
+rc_cli_keyring_clear_owner (RcProject   *project,
+                            const char  *owner_id,
+                            GError     **error)
+{
+  Wait wait;
+
+  wait_init (&wait);
+  rc_secret_store_clear_owner_async (rc_secret_store_get_default (), rc_project_get_id (project),
+                                     owner_id, wait.cancellable, owner_cleared_cb, &wait);
+
+  return wait_finish (&wait, error) && wait.ok;
+}
+
+gboolean
+rc_cli_keyring_is_unavailable (const GError *error)
+{
+  return g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE);
+}
+
+/**
+ * rc_cli_report_not_stored:
+ *
+ * Says that a secret was not stored, and why. When no keyring could be
+ * used, the store keeps the secret for this session only, which ends as
+ * the command does: the store's own message would promise too much.
+ */
+void
+rc_cli_report_not_stored (const GError *error)
+{
+  if (!rc_cli_keyring_is_unavailable (error))
+    {
+      rc_cli_error (_("The secret was not saved: %s"), error->message);
+      return;
+    }
+
+  g_debug ("%s", error->message);
+  rc_cli_error (_("No keyring could be used, so the secret was not saved. Unlock the keyring, or "
+                  "start a Secret Service such as GNOME Keyring, and try again; or give the secret "
+                  "to “restcall run” and “restcall token” with --secret-env VAR."));
+}

@@ -1,0 +1,281 @@
+/* rc-cli-target.c: the API or method that `restcall run`, `token`, `auth` and `secret` name
+ *
+ * PROJECT API [METHOD] is loaded once; a name that does not exist is
+ * answered with the names that do. The target also names itself in
+ * messages, in the keyring label (the API's and method's names, never a
+ * URL), and in the command that would fix a missing secret.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rc-cli-private.h"
+#include "rc-cli-target.h"
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  saved;
+  GError   *error;
+} Save;
+
+static char *
+quote_names (GPtrArray *names)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (text, "%s“%s”", i ? ", " : "", (char *)g_ptr_array_index (names, i));
+
+  return g_string_free (text, FALSE);
+}
+
+static RcApi *
+find_api (RcProject  *project,
+          const char *path,
+          const char *api_name)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *list = NULL;
+  RcApi *api;
+
+  if ((api = rc_project_find_api (project, api_name)))
+    return api;
+
+  for (guint i = 0; i < rc_project_get_n_apis (project); i++)
+    g_ptr_array_add (names, (gpointer)rc_api_get_name (rc_project_get_api (project, i)));
+  list = quote_names (names);
+
+  if (names->len == 0)
+    rc_cli_error (_("The project %s has no API “%s”: it has no APIs at all."), path, api_name);
+  else
+    rc_cli_error (_("The project %s has no API “%s”. Its APIs: %s."), path, api_name, list);
+
+  return NULL;
+}
+
+static RcMethod *
+find_method (RcApi      *api,
+             const char *method_name)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *list = NULL;
+  RcMethod *method;
+
+  if ((method = rc_api_find_method (api, method_name)))
+    return method;
+
+  for (guint i = 0; i < rc_api_get_n_methods (api); i++)
+    g_ptr_array_add (names, (gpointer)rc_method_get_name (rc_api_get_method (api, i)));
+  list = quote_names (names);
+
+  if (names->len == 0)
+    rc_cli_error (_("The API “%s” has no method “%s”: it has no methods at all."),
+                  rc_api_get_name (api), method_name);
+  else
+    rc_cli_error (_("The API “%s” has no method “%s”. Its methods: %s."),
+                  rc_api_get_name (api), method_name, list);
+
+  return NULL;
+}
+
+/* Quotes an argument for a shell only when it needs it. */
+static char *
+shell_word (const char *word)
+{
+  static const char safe[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:@%+,=";
+
+  if (word[0] != '\0' && word[strspn (word, safe)] == '\0')
+    return g_strdup (word);
+
+  return g_shell_quote (word);
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Save *save = user_data;
+
+  save->saved = rc_project_save_finish (RC_PROJECT (object), result, &save->error);
+  save->done = TRUE;
+}
+
+/**
+ * rc_cli_target_load:
+ * @method_name: (nullable): the method, or %NULL to name the API alone
+ *
+ * Loads @path and finds the API and method; prints what is wrong when
+ * one does not exist.
+ *
+ * Returns: %TRUE when found; clear @self with rc_cli_target_clear() either way
+ */
+gboolean
+rc_cli_target_load (RcCliTarget *self,
+                    const char  *path,
+                    const char  *api_name,
+                    const char  *method_name)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+
+  self->path = g_strdup (path);
+
+  if (!(self->project = rc_project_load (file, NULL, &error)))
+    {
+      rc_cli_error ("%s", error->message);
+      return FALSE;
+    }
+
+  if (!(self->api = find_api (self->project, path, api_name)))
+    return FALSE;
+
+  if (method_name && !(self->method = find_method (self->api, method_name)))
+    return FALSE;
+
+  return TRUE;
+}
+
+void
+rc_cli_target_clear (RcCliTarget *self)
+{
+  g_clear_pointer (&self->path, g_free);
+  g_clear_object (&self->project);
+  self->api = NULL;
+  self->method = NULL;
+}
+
+/**
+ * rc_cli_target_get_auth_owner:
+ *
+ * Returns: (nullable): the method when it has its own authentication;
+ *   %NULL when the API's applies
+ */
+RcMethod *
+rc_cli_target_get_auth_owner (RcCliTarget *self)
+{
+  if (self->method && rc_method_get_auth (self->method))
+    return self->method;
+
+  return NULL;
+}
+
+/**
+ * rc_cli_target_get_auth:
+ *
+ * Returns: (nullable): the target's own auth: the API's, or the method's
+ *   own; %NULL for a method that inherits the API's
+ */
+RcAuth *
+rc_cli_target_get_auth (RcCliTarget *self)
+{
+  if (self->method)
+    return rc_method_get_auth (self->method);
+
+  return rc_api_get_auth (self->api);
+}
+
+/* The keyring's `owner` attribute: the id of the API or method named. */
+const char *
+rc_cli_target_get_owner_id (RcCliTarget *self)
+{
+  return self->method ? rc_method_get_id (self->method) : rc_api_get_id (self->api);
+}
+
+/**
+ * rc_cli_target_describe:
+ * @method: (nullable): one of the API's methods, or %NULL for the API
+ *
+ * Returns: “the API “Pets”” or “the method “getItem” of the API “Pets””
+ */
+char *
+rc_cli_target_describe (RcCliTarget *self,
+                        RcMethod    *method)
+{
+  if (method)
+    return g_strdup_printf (_("the method “%s” of the API “%s”"),
+                            rc_method_get_name (method), rc_api_get_name (self->api));
+
+  return g_strdup_printf (_("the API “%s”"), rc_api_get_name (self->api));
+}
+
+/**
+ * rc_cli_target_dup_command:
+ * @command: the sub-command, such as "secret set"
+ * @method: (nullable): one of the API's methods, or %NULL for the API
+ *
+ * Returns: the command line that runs @command on the API or method,
+ *   quoted for a shell
+ */
+char *
+rc_cli_target_dup_command (RcCliTarget *self,
+                           const char  *command,
+                           RcMethod    *method)
+{
+  g_autofree char *path = shell_word (self->path);
+  g_autofree char *api = shell_word (rc_api_get_name (self->api));
+  g_autofree char *name = method ? shell_word (rc_method_get_name (method)) : NULL;
+
+  return g_strdup_printf ("restcall %s %s %s%s%s", command, path, api, name ? " " : "", name ? name : "");
+}
+
+/**
+ * rc_cli_target_dup_label:
+ *
+ * Returns: what the keyring shows for the secret: the API's (and
+ *   method's) name, never a URL
+ */
+char *
+rc_cli_target_dup_label (RcCliTarget *self,
+                         RcMethod    *method,
+                         RcAuthKind   kind)
+{
+  const char *api = rc_api_get_name (self->api);
+
+  if (kind == RC_AUTH_KIND_BASIC)
+    return method
+           ? g_strdup_printf (_("Restcall: Basic password of “%s” › “%s”"), api, rc_method_get_name (method))
+           : g_strdup_printf (_("Restcall: Basic password of “%s”"), api);
+
+  return method
+         ? g_strdup_printf (_("Restcall: client secret of “%s” › “%s”"), api, rc_method_get_name (method))
+         : g_strdup_printf (_("Restcall: client secret of “%s”"), api);
+}
+
+/**
+ * rc_cli_target_save:
+ *
+ * Saves the project over its file, atomically: a complete temporary file
+ * replaces it, so an interrupted save leaves the old file whole.
+ */
+gboolean
+rc_cli_target_save (RcCliTarget  *self,
+                    GError      **error)
+{
+  Save save = { 0 };
+
+  rc_project_save_async (self->project, NULL, NULL, saved_cb, &save);
+  while (!save.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!save.saved)
+    {
+      g_propagate_error (error, save.error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* “the client secret” or “the password”, for messages. */
+const char *
+rc_cli_secret_noun (RcAuthKind kind)
+{
+  return kind == RC_AUTH_KIND_BASIC ? _("the password") : _("the client secret");
+}

@@ -1,0 +1,66 @@
+/* rc-cli-target.h: the API or method a command names, and its secret in the keyring
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "restcall-core.h"
+#include "rc-secret-store.h"
+
+G_BEGIN_DECLS
+
+/* PROJECT API [METHOD], loaded: the API and method belong to the project. */
+typedef struct
+{
+  char      *path;
+  RcProject *project;
+  RcApi     *api;
+  RcMethod  *method;
+} RcCliTarget;
+
+/* A secret from the keyring: freed (and wiped) with rc_secret_free(). */
+typedef char RcCliStoredSecret;
+
+gboolean    rc_cli_target_load           (RcCliTarget  *self,
+                                          const char   *path,
+                                          const char   *api_name,
+                                          const char   *method_name);
+void        rc_cli_target_clear          (RcCliTarget  *self);
+RcMethod   *rc_cli_target_get_auth_owner (RcCliTarget  *self);
+RcAuth     *rc_cli_target_get_auth       (RcCliTarget  *self);
+const char *rc_cli_target_get_owner_id   (RcCliTarget  *self);
+char       *rc_cli_target_describe       (RcCliTarget  *self,
+                                          RcMethod     *method);
+char       *rc_cli_target_dup_command    (RcCliTarget  *self,
+                                          const char   *command,
+                                          RcMethod     *method);
+char       *rc_cli_target_dup_label      (RcCliTarget  *self,
+                                          RcMethod     *method,
+                                          RcAuthKind    kind);
+gboolean    rc_cli_target_save           (RcCliTarget  *self,
+                                          GError      **error);
+
+const char *rc_cli_secret_noun           (RcAuthKind    kind);
+
+RcCliStoredSecret *rc_cli_keyring_lookup (RcProject *project,
+                                          RcAuth       *auth,
+                                          GError      **error);
+gboolean    rc_cli_keyring_store         (RcProject    *project,
+                                          const char   *owner_id,
+                                          RcAuth       *auth,
+                                          const char   *label,
+                                          const char   *secret,
+                                          GError      **error);
+gboolean    rc_cli_keyring_clear         (RcProject    *project,
+                                          RcAuth       *auth,
+                                          GError      **error);
+gboolean    rc_cli_keyring_clear_owner   (RcProject    *project,
+                                          const char   *owner_id,
+                                          GError      **error);
+gboolean    rc_cli_keyring_is_unavailable (const GError *error);
+void        rc_cli_report_not_stored     (const GError *error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RcCliTarget, rc_cli_target_clear)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcCliStoredSecret, rc_secret_free)
+
+G_END_DECLS
