@@ -89,25 +89,6 @@ rc_api_page_get_property (GObject    *object,
 }
 
 static void
-rc_api_page_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
-{
-  RcApiPage *self = RC_API_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_API:
-      rc_api_page_set_api (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rc_api_page_class_init (RcApiPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -115,12 +96,11 @@ rc_api_page_class_init (RcApiPageClass *klass)
 
   object_class->dispose = rc_api_page_dispose;
   object_class->get_property = rc_api_page_get_property;
-  object_class->set_property = rc_api_page_set_property;
 
   properties[PROP_API] =
     g_param_spec_object ("api", NULL, NULL,
                          RC_TYPE_API,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -146,8 +126,6 @@ rc_api_page_init (RcApiPage *self)
                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_binding_group_bind (self->bindings, "description", self->description_row, "text",
                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  g_binding_group_bind (self->bindings, "auth", self->auth_group, "auth",
-                        G_BINDING_SYNC_CREATE);
 }
 
 GtkWidget *
@@ -169,19 +147,30 @@ rc_api_page_get_api (RcApiPage *self)
   return self->api;
 }
 
+/**
+ * rc_api_page_set_api:
+ * @project: (nullable): the project @api is in, whose id the keyring needs
+ * @api: (nullable): the API to show
+ */
 void
 rc_api_page_set_api (RcApiPage *self,
+                     RcProject *project,
                      RcApi     *api)
 {
   g_return_if_fail (RC_IS_API_PAGE (self));
+  g_return_if_fail (project == NULL || RC_IS_PROJECT (project));
   g_return_if_fail (api == NULL || RC_IS_API (api));
+  g_return_if_fail (api == NULL || project != NULL);
 
   if (!g_set_object (&self->api, api))
     return;
 
   g_binding_group_set_source (self->bindings, api);
-  if (api == NULL)
-    rc_auth_group_set_auth (self->auth_group, NULL);
+  if (api != NULL)
+    rc_auth_group_set_auth (self->auth_group, rc_api_get_auth (api),
+                            rc_project_get_id (project), G_OBJECT (api));
+  else
+    rc_auth_group_set_auth (self->auth_group, NULL, NULL, NULL);
 
   gtk_list_box_bind_model (self->headers_list,
                            api ? G_LIST_MODEL (rc_api_get_headers (api)) : NULL,

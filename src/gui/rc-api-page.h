@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (RcApiPage, rc_api_page, RC, API_PAGE, AdwPreferencesPage)
 GtkWidget *rc_api_page_new        (void);
 RcApi     *rc_api_page_get_api    (RcApiPage *self);
 void       rc_api_page_set_api    (RcApiPage *self,
+                                   RcProject *project,
                                    RcApi     *api);
 void       rc_api_page_focus_name (RcApiPage *self);
 

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (RcAuthGroup, rc_auth_group, RC, AUTH_GROUP, AdwPreferences
 GtkWidget *rc_auth_group_new      (void);
 RcAuth    *rc_auth_group_get_auth (RcAuthGroup *self);
 void       rc_auth_group_set_auth (RcAuthGroup *self,
-                                   RcAuth      *auth);
+                                   RcAuth      *auth,
+                                   const char  *project_id,
+                                   GObject     *owner);
 
 G_END_DECLS

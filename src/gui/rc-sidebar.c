@@ -2,7 +2,8 @@
  *
  * A GtkListView over a GtkTreeListModel: the roots are the project's APIs,
  * their children the methods. The single selection drives the window's
- * content; nothing is selected at first.
+ * content; nothing is selected at first. The Delete key asks the window to
+ * delete the selected API or method (win.delete-api, win.delete-method).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -91,6 +92,22 @@ list_view_activate_cb (RcSidebar   *self,
 
   if (row != NULL && gtk_tree_list_row_is_expandable (row))
     gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+}
+
+static gboolean
+delete_selected_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  RcSidebar *self = RC_SIDEBAR (widget);
+
+  if (RC_IS_API (self->selected_item))
+    return gtk_widget_activate_action (widget, "win.delete-api", NULL);
+
+  if (RC_IS_METHOD (self->selected_item))
+    return gtk_widget_activate_action (widget, "win.delete-method", NULL);
+
+  return FALSE;
 }
 
 static void
@@ -223,6 +240,9 @@ rc_sidebar_class_init (RcSidebarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, RcSidebar, list_view);
   gtk_widget_class_bind_template_callback (widget_class, list_view_activate_cb);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, delete_selected_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Delete, 0, delete_selected_cb, NULL);
 
   g_type_ensure (RC_TYPE_SIDEBAR_ROW);
 }

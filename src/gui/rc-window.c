@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "rc-api-page.h"
+#include "rc-delete-dialog.h"
 #include "rc-method-page.h"
 #include "rc-sidebar.h"
 #include "rc-window.h"
@@ -192,8 +193,12 @@ update_title (RcWindow *self)
 static void
 update_actions (RcWindow *self)
 {
+  GObject *item = rc_sidebar_get_selected_item (self->sidebar);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-method",
                                  rc_sidebar_get_selected_api (self->sidebar) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-api", RC_IS_API (item));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-method", RC_IS_METHOD (item));
 }
 
 /* Shows the content, or the list when nothing is selected, once folded. */
@@ -225,7 +230,7 @@ update_content (RcWindow *self)
   else
     page = "no-selection";
 
-  rc_api_page_set_api (self->api_page, RC_IS_API (item) ? RC_API (item) : NULL);
+  rc_api_page_set_api (self->api_page, self->project, RC_IS_API (item) ? RC_API (item) : NULL);
   rc_method_page_set_method (self->method_page, RC_IS_METHOD (item) ? RC_METHOD (item) : NULL);
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), page) != 0)
@@ -432,6 +437,33 @@ add_method_action (GtkWidget  *widget,
 }
 
 static void
+item_deleted_cb (RcWindow       *self,
+                 GObject        *next,
+                 RcDeleteDialog *dialog)
+{
+  rc_sidebar_select_item (self->sidebar, next);
+}
+
+/* win.delete-api and win.delete-method: each is enabled only while an item
+ * of its kind is selected, so both delete the selection, once confirmed. */
+static void
+delete_item_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  GObject *item = rc_sidebar_get_selected_item (self->sidebar);
+  GtkWidget *dialog;
+
+  if (item == NULL)
+    return;
+
+  dialog = rc_delete_dialog_new (GTK_WINDOW (self), self->project, item);
+  g_signal_connect_object (dialog, "deleted", G_CALLBACK (item_deleted_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -632,6 +664,8 @@ rc_window_class_init (RcWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.add-api", NULL, add_api_action);
   gtk_widget_class_install_action (widget_class, "win.add-method", NULL, add_method_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-api", NULL, delete_item_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-method", NULL, delete_item_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);

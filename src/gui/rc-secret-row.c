@@ -1,0 +1,432 @@
+/* rc-secret-row.c: whether an auth's secret is in the keyring, and forgetting it
+ *
+ * A secret (a client secret, a Basic password) never enters the model or
+ * the project file: it is stored in the keyring through RcSecretStore,
+ * under the ids of the project, of the API or method that owns the auth,
+ * and of the auth's secret reference. This row says where the secret of the
+ * auth shown stands: being looked up, stored, not stored, or, when no
+ * keyring could be used, kept for this session only, with a warning. Its
+ * button forgets the secret.
+ *
+ * Nothing here waits for the keyring: a locked keyring or an open unlock
+ * prompt leaves the main loop free. A lookup is cancelled when another auth
+ * is shown or the row goes away; a store or a clear runs to its end, and
+ * its answer is shown only if its auth still is.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rc-secret-row.h"
+
+struct _RcSecretRow
+{
+  AdwActionRow  parent_instance;
+
+  RcAuth       *auth;
+  char         *project_id;
+  GObject      *owner;  /* the RcApi or RcMethod whose auth this is */
+  GCancellable *lookup_cancellable;
+
+  GtkSpinner   *spinner;
+  GtkImage     *icon;
+  GtkWidget    *forget_button;
+};
+
+/* A keyring request, and the auth it was made for. */
+typedef struct
+{
+  RcSecretRow *self;
+  RcAuth      *auth;
+} Request;
+
+G_DEFINE_FINAL_TYPE (RcSecretRow, rc_secret_row, ADW_TYPE_ACTION_ROW)
+
+typedef enum {
+  STATE_CHECKING,
+  STATE_STORING,
+  STATE_FORGETTING,
+  STATE_STORED,
+  STATE_NOT_STORED,
+} State;
+
+static Request *
+request_new (RcSecretRow *self)
+{
+  Request *request = g_new0 (Request, 1);
+
+  request->self = g_object_ref (self);
+  request->auth = g_object_ref (self->auth);
+
+  return request;
+}
+
+static void
+request_free (Request *request)
+{
+  g_clear_object (&request->self);
+  g_clear_object (&request->auth);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
+
+static gboolean
+request_is_current (Request *request)
+{
+  return request->self->auth == request->auth;
+}
+
+static const char *
+get_owner_id (RcSecretRow *self)
+{
+  if (RC_IS_API (self->owner))
+    return rc_api_get_id (RC_API (self->owner));
+
+  return rc_method_get_id (RC_METHOD (self->owner));
+}
+
+/* What the keyring shows the user (in Seahorse…): a name, never a URL. */
+static char *
+dup_label (RcSecretRow *self)
+{
+  const char *name = RC_IS_API (self->owner) ? rc_api_get_name (RC_API (self->owner))
+                                             : rc_method_get_name (RC_METHOD (self->owner));
+
+  if (rc_auth_get_kind (self->auth) == RC_AUTH_KIND_BASIC)
+    /* Translators: a keyring item's label; %s is an API's or a method's name */
+    return g_strdup_printf (_("Restcall: password of “%s”"), name);
+
+  /* Translators: a keyring item's label; %s is an API's or a method's name */
+  return g_strdup_printf (_("Restcall: client secret of “%s”"), name);
+}
+
+static void
+show_status (RcSecretRow *self,
+             const char  *title,
+             const char  *subtitle,
+             const char  *icon_name,
+             gboolean     busy,
+             gboolean     warning,
+             gboolean     can_forget)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle ? subtitle : "");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->icon), icon_name != NULL);
+  if (icon_name != NULL)
+    gtk_image_set_from_icon_name (self->icon, icon_name);
+
+  if (warning)
+    gtk_widget_add_css_class (GTK_WIDGET (self->icon), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->icon), "warning");
+
+  /* The keyboard stays on the row when the button goes away under it. */
+  if (!can_forget && gtk_widget_has_focus (self->forget_button))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_widget_set_visible (self->forget_button, can_forget);
+}
+
+static void
+show_state (RcSecretRow *self,
+            State        state)
+{
+  switch (state)
+    {
+    case STATE_CHECKING:
+      show_status (self, _("Checking the keyring…"), NULL, NULL, TRUE, FALSE, FALSE);
+      break;
+
+    case STATE_STORING:
+      show_status (self, _("Storing in the keyring…"), NULL, NULL, TRUE, FALSE, FALSE);
+      break;
+
+    case STATE_FORGETTING:
+      show_status (self, _("Removing from the keyring…"), NULL, NULL, TRUE, FALSE, FALSE);
+      break;
+
+    case STATE_STORED:
+      show_status (self, _("Stored in the keyring"), _("Type a new one above to replace it."),
+                   "channel-secure-symbolic", FALSE, FALSE, TRUE);
+      break;
+
+    case STATE_NOT_STORED:
+      show_status (self, _("Not stored"),
+                   _("Type it above and press Enter to keep it in the keyring."),
+                   "dialog-password-symbolic", FALSE, FALSE, FALSE);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+show_warning (RcSecretRow *self,
+              const char  *title,
+              const char  *message,
+              gboolean     can_forget)
+{
+  show_status (self, title, message, "dialog-warning-symbolic", FALSE, TRUE, can_forget);
+}
+
+static void
+show_session_only (RcSecretRow *self,
+                   const char  *message)
+{
+  show_warning (self, _("Kept for this session only"), message, TRUE);
+}
+
+static void
+cancel_lookup (RcSecretRow *self)
+{
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+}
+
+static void
+looked_up_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(Request) request = user_data;
+  RcSecretRow *self = request->self;
+  g_autoptr(GError) error = NULL;
+  char *secret;
+  gboolean found;
+
+  /* Only whether there is one matters here: the value is wiped at once. */
+  secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), result, &error);
+  found = secret != NULL;
+  rc_secret_free (secret);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || !request_is_current (request))
+    return;
+
+  g_clear_object (&self->lookup_cancellable);
+
+  if (error != NULL)
+    show_warning (self, _("The keyring could not be checked"), error->message, FALSE);
+  else
+    show_state (self, found ? STATE_STORED : STATE_NOT_STORED);
+}
+
+static void
+stored_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(Request) request = user_data;
+  RcSecretRow *self = request->self;
+  g_autoptr(GError) error = NULL;
+  gboolean stored;
+
+  stored = rc_secret_store_store_finish (RC_SECRET_STORE (object), result, &error);
+
+  if (!request_is_current (request))
+    return;
+
+  /* This answer is newer than any lookup still running. */
+  cancel_lookup (self);
+
+  if (stored)
+    show_state (self, STATE_STORED);
+  else if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE))
+    show_session_only (self, error->message);
+  else
+    show_warning (self, _("The secret could not be stored"), error->message, FALSE);
+}
+
+static void
+cleared_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(Request) request = user_data;
+  RcSecretRow *self = request->self;
+  g_autoptr(GError) error = NULL;
+  gboolean cleared;
+
+  cleared = rc_secret_store_clear_finish (RC_SECRET_STORE (object), result, &error);
+
+  if (!request_is_current (request))
+    return;
+
+  cancel_lookup (self);
+
+  if (cleared)
+    show_state (self, STATE_NOT_STORED);
+  else
+    show_warning (self, _("The secret could not be removed"), error->message, TRUE);
+}
+
+static void
+forget_clicked_cb (RcSecretRow *self)
+{
+  const char *secret_id;
+
+  if (self->auth == NULL)
+    return;
+
+  cancel_lookup (self);
+
+  secret_id = rc_auth_get_secret_id (self->auth);
+  if (secret_id[0] == '\0')
+    {
+      show_state (self, STATE_NOT_STORED);
+      return;
+    }
+
+  show_state (self, STATE_FORGETTING);
+  rc_secret_store_clear_async (rc_secret_store_get_default (), self->project_id, secret_id,
+                               NULL, cleared_cb, request_new (self));
+}
+
+static void
+rc_secret_row_dispose (GObject *object)
+{
+  RcSecretRow *self = (RcSecretRow *)object;
+
+  /* Answers still on their way find no auth shown, and are dropped. */
+  cancel_lookup (self);
+  g_clear_object (&self->auth);
+  g_clear_object (&self->owner);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RC_TYPE_SECRET_ROW);
+
+  G_OBJECT_CLASS (rc_secret_row_parent_class)->dispose (object);
+}
+
+static void
+rc_secret_row_finalize (GObject *object)
+{
+  RcSecretRow *self = (RcSecretRow *)object;
+
+  g_free (self->project_id);
+
+  G_OBJECT_CLASS (rc_secret_row_parent_class)->finalize (object);
+}
+
+static void
+rc_secret_row_class_init (RcSecretRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rc_secret_row_dispose;
+  object_class->finalize = rc_secret_row_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-secret-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcSecretRow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RcSecretRow, icon);
+  gtk_widget_class_bind_template_child (widget_class, RcSecretRow, forget_button);
+  gtk_widget_class_bind_template_callback (widget_class, forget_clicked_cb);
+}
+
+static void
+rc_secret_row_init (RcSecretRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  show_state (self, STATE_NOT_STORED);
+}
+
+GtkWidget *
+rc_secret_row_new (void)
+{
+  return g_object_new (RC_TYPE_SECRET_ROW, NULL);
+}
+
+/**
+ * rc_secret_row_set_auth:
+ * @auth: (nullable): the auth whose secret to show, or %NULL
+ * @project_id: (nullable): the id of the project it is in
+ * @owner: (nullable): the #RcApi or #RcMethod whose auth it is
+ *
+ * Shows where the secret of @auth stands, once the keyring has answered.
+ */
+void
+rc_secret_row_set_auth (RcSecretRow *self,
+                        RcAuth      *auth,
+                        const char  *project_id,
+                        GObject     *owner)
+{
+  RcSecretStore *store = rc_secret_store_get_default ();
+  const char *secret_id;
+
+  g_return_if_fail (RC_IS_SECRET_ROW (self));
+  g_return_if_fail (auth == NULL || RC_IS_AUTH (auth));
+  g_return_if_fail (owner == NULL || RC_IS_API (owner) || RC_IS_METHOD (owner));
+  g_return_if_fail ((auth == NULL) == (project_id == NULL) && (auth == NULL) == (owner == NULL));
+
+  cancel_lookup (self);
+  g_set_object (&self->auth, auth);
+  g_set_object (&self->owner, owner);
+  g_free (self->project_id);
+  self->project_id = g_strdup (project_id);
+
+  if (auth == NULL)
+    return;
+
+  secret_id = rc_auth_get_secret_id (auth);
+  if (secret_id[0] == '\0')
+    {
+      show_state (self, STATE_NOT_STORED);
+      return;
+    }
+
+  if (rc_secret_store_is_session_only (store, project_id, secret_id))
+    {
+      show_session_only (self,
+                         _("The keyring could not be used when the secret was given, so it is "
+                           "kept in memory until Restcall quits. Unlock the keyring, or start a "
+                           "Secret Service such as GNOME Keyring, then type it again to keep it."));
+      return;
+    }
+
+  show_state (self, STATE_CHECKING);
+  self->lookup_cancellable = g_cancellable_new ();
+  rc_secret_store_lookup_async (store, project_id, secret_id, self->lookup_cancellable,
+                                looked_up_cb, request_new (self));
+}
+
+/**
+ * rc_secret_row_store:
+ * @secret: the secret the user typed
+ *
+ * Stores @secret in the keyring for the auth shown, and says how that went
+ * once it has. The auth gets a secret reference if it had none, which the
+ * project file must keep: the project has unsaved changes then.
+ */
+void
+rc_secret_row_store (RcSecretRow *self,
+                     const char  *secret)
+{
+  g_autofree char *label = NULL;
+  const char *secret_id;
+
+  g_return_if_fail (RC_IS_SECRET_ROW (self));
+  g_return_if_fail (secret != NULL);
+
+  if (self->auth == NULL || secret[0] == '\0')
+    return;
+
+  cancel_lookup (self);
+
+  secret_id = rc_auth_ensure_secret_id (self->auth);
+  label = dup_label (self);
+
+  /* The store keeps its own copy: the caller may wipe @secret at once. */
+  rc_secret_store_store_async (rc_secret_store_get_default (),
+                               self->project_id, get_owner_id (self), secret_id, label, secret,
+                               NULL, stored_cb, request_new (self));
+  show_state (self, STATE_STORING);
+}
