@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "restcall-core.h"
+#include "rc-test-cli.h"
 #include "rc-test-server.h"
 
 #define ACCESS_TOKEN "tok-abcdefghijklmnopqrstuvwxyz0123456789"
@@ -25,116 +26,11 @@
 
 typedef struct
 {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-typedef struct
-{
-  gboolean  done;
-  char     *out;
-  char     *err;
-  GError   *error;
-} Communicated;
-
-typedef struct
-{
   RcTestServer *server;
   char         *token_url;
   char         *api_url;
   guint         api_status;     /* what /api answers when the token is right */
 } Fixture;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-communicated_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Communicated *communicated = user_data;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &communicated->out,
-                                        &communicated->err, &communicated->error);
-  communicated->done = TRUE;
-}
-
-/* Runs restcall with @stdin_text on its standard input (empty when NULL)
- * and @env ("NAME=value", NULL-terminated) added to its environment, while
- * the scripted server answers in this main context. */
-static void
-run_restcall_full (Run                *run,
-                   const char         *stdin_text,
-                   const char * const *env,
-                   const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  Communicated communicated = { 0 };
-  const char *bin = g_getenv ("RESTCALL_BIN");
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  g_assert_nonnull (bin);
-
-  g_ptr_array_add (argv, (gpointer)bin);
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  /* No display of any kind. */
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_unsetenv (envp, "GDK_BACKEND");
-  envp = g_environ_unsetenv (envp, "DBUS_SESSION_BUS_ADDRESS");
-  for (guint i = 0; env && env[i]; i++)
-    {
-      g_autofree char *name = g_strndup (env[i], strcspn (env[i], "="));
-
-      envp = g_environ_setenv (envp, name, env[i] + strlen (name) + 1, TRUE);
-    }
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_environ (launcher, envp);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8_async (process, stdin_text ? stdin_text : "", NULL,
-                                       communicated_cb, &communicated);
-
-  while (!communicated.done && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!communicated.done)
-    {
-      g_subprocess_force_exit (process);
-      while (!communicated.done)
-        g_main_context_iteration (NULL, TRUE);
-      g_assert_not_reached ();
-    }
-
-  g_assert_no_error (communicated.error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  run->out = communicated.out;
-  run->err = communicated.err;
-  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
-}
-
-#define run_restcall(run, stdin_text, env, ...) \
-  run_restcall_full (run, stdin_text, env, (const char * const[]) { __VA_ARGS__, NULL })
 
 static const char * const secret_env[] = { "RC_TEST_SECRET=" CLIENT_SECRET, NULL };
 
@@ -202,21 +98,6 @@ count_requests (Fixture    *fixture,
   return n;
 }
 
-static RcTestRequest *
-find_request (Fixture    *fixture,
-              const char *path_prefix)
-{
-  for (guint i = 0; i < fixture->server->requests->len; i++)
-    {
-      RcTestRequest *request = g_ptr_array_index (fixture->server->requests, i);
-
-      if (g_str_has_prefix (request->path, path_prefix))
-        return request;
-    }
-
-  g_assert_not_reached ();
-}
-
 static GHashTable *
 decode_form (RcTestRequest *request)
 {
@@ -248,7 +129,7 @@ parse_object (JsonParser *parser,
 
 /* A secret must never be printed, nor the whole token. */
 static void
-assert_no_secrets (Run *run)
+assert_no_secrets (RcTestRun *run)
 {
   g_assert_null (strstr (run->out, CLIENT_SECRET));
   g_assert_null (strstr (run->err, CLIENT_SECRET));
@@ -260,14 +141,14 @@ static void
 test_bearer_get (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
   g_autoptr(GHashTable) form = NULL;
   RcTestRequest *token_request, *api_request;
 
-  run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
-                "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url,
-                "--scope", "read write", "--token-param", "audience=https://api.example.com",
-                "-H", "X-Trace: abc 123", "-H", "Accept:application/json", fixture->api_url);
+  rc_test_run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
+                        "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url,
+                        "--scope", "read write", "--token-param", "audience=https://api.example.com",
+                        "-H", "X-Trace: abc 123", "-H", "Accept:application/json", fixture->api_url);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, API_BODY);
   g_assert_cmpstr (run.err, ==, "");
@@ -299,34 +180,35 @@ static void
 test_secret_stdin (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
   g_autoptr(GHashTable) form = NULL;
   RcTestRequest *token_request;
 
-  run_restcall (&run, CLIENT_SECRET "\n", NULL, "call", "--client-id", CLIENT_ID,
-                "--client-secret-stdin", "--client-auth", "body", "--token-url", fixture->token_url,
-                "-X", "post", "-d", "{\"name\": \"Rex\"}", fixture->api_url);
+  rc_test_run_restcall (&run, CLIENT_SECRET "\n", NULL, "call", "--client-id", CLIENT_ID,
+                        "--client-secret-stdin", "--client-auth", "body", "--token-url", fixture->token_url,
+                        "-X", "post", "-d", "{\"name\": \"Rex\"}", fixture->api_url);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, API_BODY);
   assert_no_secrets (&run);
 
   /* Client credentials in the body, and no Authorization header. */
-  token_request = find_request (fixture, "/token");
+  token_request = rc_test_find_request (fixture->server, "/token");
   g_assert_null (header (token_request, "Authorization"));
   form = decode_form (token_request);
   g_assert_cmpstr (g_hash_table_lookup (form, "client_id"), ==, CLIENT_ID);
   g_assert_cmpstr (g_hash_table_lookup (form, "client_secret"), ==, CLIENT_SECRET);
   g_assert_false (g_hash_table_contains (form, "scope"));
 
-  g_assert_cmpstr (find_request (fixture, "/api")->method, ==, "POST");
-  g_assert_cmpstr (header (find_request (fixture, "/api"), "Content-Type"), ==, "application/json");
+  g_assert_cmpstr (rc_test_find_request (fixture->server, "/api")->method, ==, "POST");
+  g_assert_cmpstr (header (rc_test_find_request (fixture->server, "/api"), "Content-Type"), ==,
+                   "application/json");
 
   /* Standard input that ends before a secret: a clear error. */
   {
-    g_auto(Run) empty = { 0 };
+    g_auto(RcTestRun) empty = { 0 };
 
-    run_restcall (&empty, "", NULL, "call", "--client-id", CLIENT_ID, "--client-secret-stdin",
-                  "--token-url", fixture->token_url, fixture->api_url);
+    rc_test_run_restcall (&empty, "", NULL, "call", "--client-id", CLIENT_ID, "--client-secret-stdin",
+                          "--token-url", fixture->token_url, fixture->api_url);
     g_assert_cmpint (empty.status, ==, 1);
     g_assert_nonnull (strstr (empty.err, "Standard input ended before a secret was read"));
     g_assert_cmpuint (count_requests (fixture, "/token"), ==, 1);
@@ -338,12 +220,12 @@ test_repeat_json (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
   JsonObject *report, *statuses, *errors;
 
-  run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
-                "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url,
-                "--repeat", "20", "--concurrency", "5", "--json", fixture->api_url);
+  rc_test_run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
+                        "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url,
+                        "--repeat", "20", "--concurrency", "5", "--json", fixture->api_url);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
 
@@ -370,12 +252,12 @@ static void
 test_repeat_summary (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
 
   fixture->api_status = 201;
-  run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
-                "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url,
-                "--repeat", "4", "--concurrency", "2", fixture->api_url);
+  rc_test_run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
+                        "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url,
+                        "--repeat", "4", "--concurrency", "2", fixture->api_url);
   g_assert_cmpint (run.status, ==, 0);
 
   /* No bodies, one line on stderr. */
@@ -390,15 +272,16 @@ static void
 test_authorization_overridden (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
 
-  run_restcall (&run, NULL, secret_env, "call", "--auth", "oauth2-cc", "--client-id", CLIENT_ID,
-                "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url,
-                "-H", "Authorization: typed-by-hand", "--inspect", fixture->api_url);
+  rc_test_run_restcall (&run, NULL, secret_env, "call", "--auth", "oauth2-cc", "--client-id", CLIENT_ID,
+                        "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url,
+                        "-H", "Authorization: typed-by-hand", "--inspect", fixture->api_url);
   g_assert_cmpint (run.status, ==, 0);
 
   /* The server saw the token, not the header typed by hand. */
-  g_assert_cmpstr (header (find_request (fixture, "/api"), "Authorization"), ==, "Bearer " ACCESS_TOKEN);
+  g_assert_cmpstr (header (rc_test_find_request (fixture->server, "/api"), "Authorization"), ==,
+                   "Bearer " ACCESS_TOKEN);
 
   /* The four parts, masked, and the note. */
   g_assert_nonnull (strstr (run.out, "── API request ──"));
@@ -417,10 +300,10 @@ test_server_error (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *url = rc_test_server_url (fixture->server, "/api/fail");
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
 
-  run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
-                "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url, url);
+  rc_test_run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
+                        "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url, url);
   g_assert_cmpint (run.status, ==, 1);
 
   /* The body as received, and one line naming the call and the status. */
@@ -437,14 +320,14 @@ test_token_server_unreachable (Fixture       *fixture,
   g_autoptr(RcTestServer) gone = rc_test_server_new (FALSE);
   g_autofree char *token_url = rc_test_server_url (gone, "/token");
   g_autofree char *host_port = g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (gone->base));
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
 
   /* Nothing listens there any more. */
   g_clear_pointer (&gone, rc_test_server_free);
 
-  run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
-                "--client-secret-env", "RC_TEST_SECRET", "--token-url", token_url,
-                "--timeout", "10", fixture->api_url);
+  rc_test_run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
+                        "--client-secret-env", "RC_TEST_SECRET", "--token-url", token_url,
+                        "--timeout", "10", fixture->api_url);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_nonnull (strstr (run.err, "authorization server"));
@@ -461,20 +344,20 @@ test_timeout (Fixture       *fixture,
 {
   g_autofree char *url = rc_test_server_url (fixture->server, "/api/hang");
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) single = { 0 };
-  g_auto(Run) batch = { 0 };
+  g_auto(RcTestRun) single = { 0 };
+  g_auto(RcTestRun) batch = { 0 };
   gint64 start = g_get_monotonic_time ();
   JsonObject *report, *errors;
   g_autoptr(GList) messages = NULL;
 
-  run_restcall (&single, NULL, NULL, "call", "--timeout", "1", url);
+  rc_test_run_restcall (&single, NULL, NULL, "call", "--timeout", "1", url);
   g_assert_cmpint (single.status, ==, 1);
   g_assert_nonnull (strstr (single.err, "did not finish within 1 seconds"));
   g_assert_cmpstr (strchr (single.err, '\n'), ==, "\n");
 
   /* Every call of a batch has its own deadline; the report counts them. */
-  run_restcall (&batch, NULL, NULL, "call", "--timeout", "1", "--repeat", "3", "--concurrency", "3",
-                "--json", url);
+  rc_test_run_restcall (&batch, NULL, NULL, "call", "--timeout", "1", "--repeat", "3", "--concurrency", "3",
+                        "--json", url);
   g_assert_cmpint (batch.status, ==, 1);
   report = parse_object (parser, batch.out);
   g_assert_cmpint (json_object_get_int_member (report, "failures"), ==, 3);
@@ -493,13 +376,14 @@ test_basic (Fixture       *fixture,
 {
   static const char * const env[] = { "RC_TEST_PASSWORD=p:w", NULL };
   g_autofree char *url = rc_test_server_url (fixture->server, "/api/basic");
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
 
-  run_restcall (&run, NULL, env, "call", "--user", "alice", "--password-env", "RC_TEST_PASSWORD", url);
+  rc_test_run_restcall (&run, NULL, env, "call", "--user", "alice", "--password-env", "RC_TEST_PASSWORD",
+                        url);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "basic ok");
   /* RFC 7617: user ":" password, unencoded. */
-  g_assert_cmpstr (header (find_request (fixture, "/api/basic"), "Authorization"), ==,
+  g_assert_cmpstr (header (rc_test_find_request (fixture->server, "/api/basic"), "Authorization"), ==,
                    "Basic YWxpY2U6cDp3");
 }
 
@@ -529,9 +413,9 @@ test_usage_errors (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(RcTestRun) run = { 0 };
 
-      run_restcall_full (&run, NULL, NULL, cases[i].args);
+      rc_test_run_restcall_full (&run, NULL, NULL, cases[i].args);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.out, ==, "");
       g_assert_true (g_str_has_prefix (run.err, "restcall: "));
@@ -541,10 +425,10 @@ test_usage_errors (Fixture       *fixture,
 
   /* A secret's variable that is not set. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(RcTestRun) run = { 0 };
 
-    run_restcall (&run, NULL, NULL, "call", "--client-id", "x", "--token-url", fixture->token_url,
-                  "--client-secret-env", "RC_TEST_UNSET_VARIABLE", fixture->api_url);
+    rc_test_run_restcall (&run, NULL, NULL, "call", "--client-id", "x", "--token-url", fixture->token_url,
+                          "--client-secret-env", "RC_TEST_UNSET_VARIABLE", fixture->api_url);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "“RC_TEST_UNSET_VARIABLE”"));
     g_assert_nonnull (strstr (run.err, "not set"));
@@ -594,43 +478,44 @@ test_run (Fixture       *fixture,
 {
   g_autofree char *dir = g_dir_make_tmp ("restcall-cli-call-XXXXXX", NULL);
   g_autofree char *path = write_project (fixture, dir);
-  g_auto(Run) run = { 0 };
-  g_auto(Run) no_api = { 0 };
-  g_auto(Run) no_method = { 0 };
-  g_auto(Run) bad_param = { 0 };
-  g_auto(Run) no_secret = { 0 };
+  g_auto(RcTestRun) run = { 0 };
+  g_auto(RcTestRun) no_api = { 0 };
+  g_auto(RcTestRun) no_method = { 0 };
+  g_auto(RcTestRun) bad_param = { 0 };
+  g_auto(RcTestRun) no_secret = { 0 };
   RcTestRequest *api_request;
 
-  run_restcall (&run, NULL, secret_env, "run", path, "Pets", "getItem", "--param", "id=4 2",
-                "--secret-env", "RC_TEST_SECRET");
+  rc_test_run_restcall (&run, NULL, secret_env, "run", path, "Pets", "getItem", "--param", "id=4 2",
+                        "--secret-env", "RC_TEST_SECRET");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, API_BODY);
   g_assert_cmpstr (run.err, ==, "");
 
   /* --param overrides one test value; the other stays. */
-  api_request = find_request (fixture, "/api");
+  api_request = rc_test_find_request (fixture->server, "/api");
   g_assert_cmpstr (api_request->path, ==, "/api/items/4 2");
   g_assert_cmpstr (api_request->query, ==, "limit=5");
   g_assert_cmpstr (header (api_request, "Authorization"), ==, "Bearer " ACCESS_TOKEN);
-  g_assert_cmpstr (header (find_request (fixture, "/token"), "Authorization"), ==, CLIENT_BASIC);
+  g_assert_cmpstr (header (rc_test_find_request (fixture->server, "/token"), "Authorization"), ==,
+                   CLIENT_BASIC);
 
   /* Names that do not exist: the ones that do are listed. */
-  run_restcall (&no_api, NULL, secret_env, "run", path, "Petz", "getItem");
+  rc_test_run_restcall (&no_api, NULL, secret_env, "run", path, "Petz", "getItem");
   g_assert_cmpint (no_api.status, ==, 1);
   g_assert_nonnull (strstr (no_api.err, "no API “Petz”. Its APIs: “Pets”, “Plain”."));
 
-  run_restcall (&no_method, NULL, secret_env, "run", path, "Pets", "getitem");
+  rc_test_run_restcall (&no_method, NULL, secret_env, "run", path, "Pets", "getitem");
   g_assert_cmpint (no_method.status, ==, 1);
   g_assert_nonnull (strstr (no_method.err, "no method “getitem”. Its methods: “getItem”."));
 
-  run_restcall (&bad_param, NULL, secret_env, "run", path, "Pets", "getItem", "--param", "ids=1",
-                "--secret-env", "RC_TEST_SECRET");
+  rc_test_run_restcall (&bad_param, NULL, secret_env, "run", path, "Pets", "getItem", "--param", "ids=1",
+                        "--secret-env", "RC_TEST_SECRET");
   g_assert_cmpint (bad_param.status, ==, 2);
   g_assert_nonnull (strstr (bad_param.err, "no URL parameter “ids”. Its parameters: id, limit."));
 
   /* No secret given and none in the keyring (the API has no reference to
    * one, so the keyring is not even asked). */
-  run_restcall (&no_secret, NULL, NULL, "run", path, "Pets", "getItem");
+  rc_test_run_restcall (&no_secret, NULL, NULL, "run", path, "Pets", "getItem");
   g_assert_cmpint (no_secret.status, ==, 1);
   g_assert_nonnull (strstr (no_secret.err, "No client secret is stored for the API “Pets”"));
   g_assert_nonnull (strstr (no_secret.err, "--secret-env VAR or --secret-stdin"));
@@ -648,15 +533,15 @@ test_token (Fixture       *fixture,
   g_autofree char *dir = g_dir_make_tmp ("restcall-cli-call-XXXXXX", NULL);
   g_autofree char *path = write_project (fixture, dir);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) json = { 0 };
-  g_auto(Run) text = { 0 };
-  g_auto(Run) inspect = { 0 };
-  g_auto(Run) basic = { 0 };
+  g_auto(RcTestRun) json = { 0 };
+  g_auto(RcTestRun) text = { 0 };
+  g_auto(RcTestRun) inspect = { 0 };
+  g_auto(RcTestRun) basic = { 0 };
   JsonObject *object;
   JsonArray *scopes;
   gint64 expires_in;
 
-  run_restcall (&json, CLIENT_SECRET "\n", NULL, "token", path, "Pets", "--json", "--secret-stdin");
+  rc_test_run_restcall (&json, CLIENT_SECRET "\n", NULL, "token", path, "Pets", "--json", "--secret-stdin");
   g_assert_cmpint (json.status, ==, 0);
   assert_no_secrets (&json);
 
@@ -673,15 +558,15 @@ test_token (Fixture       *fixture,
   g_assert_cmpuint (strlen (json_object_get_string_member (object, "access_token_masked")), <,
                     strlen (ACCESS_TOKEN));
 
-  run_restcall (&text, NULL, secret_env, "token", path, "Pets", "--secret-env", "RC_TEST_SECRET");
+  rc_test_run_restcall (&text, NULL, secret_env, "token", path, "Pets", "--secret-env", "RC_TEST_SECRET");
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, "Token type: Bearer\n"));
   g_assert_nonnull (strstr (text.out, "Access token: tok-ab"));
   g_assert_nonnull (strstr (text.out, "Scopes: read write\n"));
   assert_no_secrets (&text);
 
-  run_restcall (&inspect, NULL, secret_env, "token", path, "Pets", "--inspect",
-                "--secret-env", "RC_TEST_SECRET");
+  rc_test_run_restcall (&inspect, NULL, secret_env, "token", path, "Pets", "--inspect",
+                        "--secret-env", "RC_TEST_SECRET");
   g_assert_cmpint (inspect.status, ==, 0);
   g_assert_nonnull (strstr (inspect.out, "── Authorization server request ──\nPOST "));
   g_assert_nonnull (strstr (inspect.out, "grant_type=client_credentials"));
@@ -691,7 +576,7 @@ test_token (Fixture       *fixture,
   g_assert_cmpuint (count_requests (fixture, "/token"), ==, 3);
 
   /* An API without OAuth 2.0 has no token. */
-  run_restcall (&basic, NULL, secret_env, "token", path, "Plain", "--secret-env", "RC_TEST_SECRET");
+  rc_test_run_restcall (&basic, NULL, secret_env, "token", path, "Plain", "--secret-env", "RC_TEST_SECRET");
   g_assert_cmpint (basic.status, ==, 1);
   g_assert_nonnull (strstr (basic.err, "not OAuth 2.0 client credentials"));
 

@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "restcall-core.h"
+#include "rc-test-cli.h"
+#include "rc-test-keyring.h"
 #include "rc-test-server.h"
 
 #define ACCESS_TOKEN "tok-abcdefghijklmnopqrstuvwxyz0123456789"
@@ -28,116 +30,10 @@
 
 typedef struct
 {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-typedef struct
-{
-  gboolean  done;
-  char     *out;
-  char     *err;
-  GError   *error;
-} Communicated;
-
-typedef struct
-{
   RcTestServer *server;
   char         *dir;
   char         *path;
 } Fixture;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-communicated_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Communicated *communicated = user_data;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &communicated->out,
-                                        &communicated->err, &communicated->error);
-  communicated->done = TRUE;
-}
-
-/* Runs restcall with @stdin_text on its standard input (empty when NULL)
- * and @env ("NAME=value", NULL-terminated) added to its environment, while
- * the scripted server answers in this main context. The session bus, and
- * so the keyring, is this test's own. */
-static void
-run_restcall_full (Run                *run,
-                   const char         *stdin_text,
-                   const char * const *env,
-                   const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  Communicated communicated = { 0 };
-  const char *bin = g_getenv ("RESTCALL_BIN");
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  g_assert_nonnull (bin);
-
-  g_ptr_array_add (argv, (gpointer)bin);
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  /* No display of any kind. */
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_unsetenv (envp, "GDK_BACKEND");
-  for (guint i = 0; env && env[i]; i++)
-    {
-      g_autofree char *name = g_strndup (env[i], strcspn (env[i], "="));
-
-      envp = g_environ_setenv (envp, name, env[i] + strlen (name) + 1, TRUE);
-    }
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_environ (launcher, envp);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8_async (process, stdin_text ? stdin_text : "", NULL,
-                                       communicated_cb, &communicated);
-
-  while (!communicated.done && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!communicated.done)
-    {
-      g_subprocess_force_exit (process);
-      while (!communicated.done)
-        g_main_context_iteration (NULL, TRUE);
-      g_assert_not_reached ();
-    }
-
-  g_assert_no_error (communicated.error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  run->out = communicated.out;
-  run->err = communicated.err;
-  g_test_message ("restcall %s: exit %d\nstdout:\n%s\nstderr:\n%s", args[0], run->status,
-                  run->out, run->err);
-}
-
-#define run_restcall(run, stdin_text, env, ...) \
-  run_restcall_full (run, stdin_text, env, (const char * const[]) { __VA_ARGS__, NULL })
 
 static void
 server_handler (RcTestServer      *server,
@@ -263,21 +159,6 @@ read_file (const char *path)
   return contents;
 }
 
-static RcTestRequest *
-find_request (Fixture    *fixture,
-              const char *path_prefix)
-{
-  for (guint i = 0; i < fixture->server->requests->len; i++)
-    {
-      RcTestRequest *request = g_ptr_array_index (fixture->server->requests, i);
-
-      if (g_str_has_prefix (request->path, path_prefix))
-        return request;
-    }
-
-  g_assert_not_reached ();
-}
-
 static const char *
 last_header (Fixture    *fixture,
              const char *path_prefix,
@@ -294,38 +175,19 @@ last_header (Fixture    *fixture,
   g_assert_not_reached ();
 }
 
-/* The keyring items of the project, as the secret store schema sees them. */
-static GList *
-search_keyring (RcProject *project)
-{
-  static const SecretSchema schema = {
-    "io.github.restcall.Secret", SECRET_SCHEMA_NONE,
-    { { "project", SECRET_SCHEMA_ATTRIBUTE_STRING }, { "owner", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "secret", SECRET_SCHEMA_ATTRIBUTE_STRING }, { NULL, 0 } }
-  };
-  g_autoptr(GError) error = NULL;
-  GList *items;
-
-  items = secret_password_search_sync (&schema, SECRET_SEARCH_ALL, NULL, &error,
-                                       "project", rc_project_get_id (project), NULL);
-  g_assert_no_error (error);
-
-  return items;
-}
-
 static void
 assert_secret_state (Fixture    *fixture,
                      const char *api,
                      const char *method,
                      const char *state)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
   g_autofree char *line = g_strdup_printf (": %s\n", state);
 
   if (method)
-    run_restcall (&run, NULL, NULL, "auth", fixture->path, api, method);
+    rc_test_run_restcall (&run, NULL, NULL, "auth", fixture->path, api, method);
   else
-    run_restcall (&run, NULL, NULL, "auth", fixture->path, api);
+    rc_test_run_restcall (&run, NULL, NULL, "auth", fixture->path, api);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_true (g_str_has_suffix (run.out, line));
@@ -338,15 +200,15 @@ test_set_show_clear (Fixture       *fixture,
   g_autoptr(RcProject) project = NULL;
   g_autoptr(GList) items = NULL;
   g_autofree char *base = rc_test_server_url (fixture->server, "/");
-  g_auto(Run) set = { 0 };
-  g_auto(Run) replace = { 0 };
-  g_auto(Run) clear = { 0 };
-  g_auto(Run) clear_again = { 0 };
+  g_auto(RcTestRun) set = { 0 };
+  g_auto(RcTestRun) replace = { 0 };
+  g_auto(RcTestRun) clear = { 0 };
+  g_auto(RcTestRun) clear_again = { 0 };
   g_autofree char *secret_id = NULL;
 
   assert_secret_state (fixture, "Pets", NULL, "not stored");
 
-  run_restcall (&set, CLIENT_SECRET "\n", NULL, "secret", "set", fixture->path, "Pets");
+  rc_test_run_restcall (&set, CLIENT_SECRET "\n", NULL, "secret", "set", fixture->path, "Pets");
   g_assert_cmpint (set.status, ==, 0);
   g_assert_cmpstr (set.out, ==, "Stored the client secret of the API “Pets” in the keyring.\n");
   g_assert_cmpstr (set.err, ==, "");
@@ -363,7 +225,7 @@ test_set_show_clear (Fixture       *fixture,
   assert_secret_state (fixture, "Plain", NULL, "not stored");
 
   /* One item: a label with names, attributes with ids, no URL anywhere. */
-  items = search_keyring (project);
+  items = rc_test_keyring_search (rc_project_get_id (project), NULL);
   g_assert_cmpuint (g_list_length (items), ==, 1);
   {
     SecretRetrievable *item = items->data;
@@ -380,9 +242,9 @@ test_set_show_clear (Fixture       *fixture,
   g_list_free_full (g_steal_pointer (&items), g_object_unref);
 
   /* Storing again replaces: still one item, same reference. */
-  run_restcall (&replace, "another\n", NULL, "secret", "set", fixture->path, "Pets");
+  rc_test_run_restcall (&replace, "another\n", NULL, "secret", "set", fixture->path, "Pets");
   g_assert_cmpint (replace.status, ==, 0);
-  items = search_keyring (project);
+  items = rc_test_keyring_search (rc_project_get_id (project), NULL);
   g_assert_cmpuint (g_list_length (items), ==, 1);
   g_list_free_full (g_steal_pointer (&items), g_object_unref);
   g_clear_object (&project);
@@ -390,15 +252,15 @@ test_set_show_clear (Fixture       *fixture,
   g_assert_cmpstr (rc_auth_get_secret_id (rc_api_get_auth (rc_project_find_api (project, "Pets"))), ==,
                    secret_id);
 
-  run_restcall (&clear, NULL, NULL, "secret", "clear", fixture->path, "Pets");
+  rc_test_run_restcall (&clear, NULL, NULL, "secret", "clear", fixture->path, "Pets");
   g_assert_cmpint (clear.status, ==, 0);
   g_assert_cmpstr (clear.out, ==, "Removed the secret of the API “Pets” from the keyring.\n");
   assert_secret_state (fixture, "Pets", NULL, "not stored");
-  items = search_keyring (project);
+  items = rc_test_keyring_search (rc_project_get_id (project), NULL);
   g_assert_null (items);
 
   /* Nothing to clear is no failure. */
-  run_restcall (&clear_again, NULL, NULL, "secret", "clear", fixture->path, "Plain");
+  rc_test_run_restcall (&clear_again, NULL, NULL, "secret", "clear", fixture->path, "Plain");
   g_assert_cmpint (clear_again.status, ==, 0);
   g_assert_nonnull (strstr (clear_again.out, "nothing to remove"));
 }
@@ -411,17 +273,18 @@ test_auth_settings (Fixture       *fixture,
   g_autoptr(RcProject) project = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *expected = NULL;
-  g_auto(Run) change = { 0 };
-  g_auto(Run) show = { 0 };
-  g_auto(Run) one_param = { 0 };
-  g_auto(Run) no_params = { 0 };
+  g_auto(RcTestRun) change = { 0 };
+  g_auto(RcTestRun) show = { 0 };
+  g_auto(RcTestRun) one_param = { 0 };
+  g_auto(RcTestRun) no_params = { 0 };
   RcAuth *auth;
   RcPairList *params;
 
-  run_restcall (&change, "pets-secret-0451\n", NULL, "auth", fixture->path, "Pets",
-                "--client-id", "new-client", "--token-url", token_url, "--scope", "pets:read pets:write",
-                "--client-auth", "body", "--raw-basic", "--token-param", "audience=https://api.example.com",
-                "--token-param", "resource=pets", "--secret-stdin");
+  rc_test_run_restcall (&change, "pets-secret-0451\n", NULL, "auth", fixture->path, "Pets",
+                        "--client-id", "new-client", "--token-url", token_url,
+                        "--scope", "pets:read pets:write", "--client-auth", "body", "--raw-basic",
+                        "--token-param", "audience=https://api.example.com",
+                        "--token-param", "resource=pets", "--secret-stdin");
   g_assert_cmpint (change.status, ==, 0);
   g_assert_cmpstr (change.err, ==, "");
   g_assert_nonnull (strstr (change.out, "Saved the authentication of the API “Pets” in "));
@@ -445,7 +308,7 @@ test_auth_settings (Fixture       *fixture,
   g_assert_null (strstr (contents, "pets-secret-0451"));
   g_clear_object (&project);
 
-  run_restcall (&show, NULL, NULL, "auth", fixture->path, "Pets");
+  rc_test_run_restcall (&show, NULL, NULL, "auth", fixture->path, "Pets");
   g_assert_cmpint (show.status, ==, 0);
   expected = g_strdup_printf ("Authentication of the API “Pets”\n"
                                     "  Type: oauth2-cc (OAuth 2.0: client credentials)\n"
@@ -463,8 +326,8 @@ test_auth_settings (Fixture       *fixture,
   g_assert_null (strstr (show.out, "pets-secret-0451"));
 
   /* --token-param replaces the whole list; --no-token-params empties it. */
-  run_restcall (&one_param, NULL, NULL, "auth", fixture->path, "Pets", "--token-param", "audience=x",
-                "--no-raw-basic");
+  rc_test_run_restcall (&one_param, NULL, NULL, "auth", fixture->path, "Pets", "--token-param", "audience=x",
+                        "--no-raw-basic");
   g_assert_cmpint (one_param.status, ==, 0);
   project = load_project (fixture->path);
   auth = rc_api_get_auth (rc_project_find_api (project, "Pets"));
@@ -476,7 +339,7 @@ test_auth_settings (Fixture       *fixture,
   g_assert_cmpint (rc_auth_get_client_auth (auth), ==, RC_CLIENT_AUTH_BODY);
   g_clear_object (&project);
 
-  run_restcall (&no_params, NULL, NULL, "auth", fixture->path, "Pets", "--no-token-params");
+  rc_test_run_restcall (&no_params, NULL, NULL, "auth", fixture->path, "Pets", "--no-token-params");
   g_assert_cmpint (no_params.status, ==, 0);
   project = load_project (fixture->path);
   auth = rc_api_get_auth (rc_project_find_api (project, "Pets"));
@@ -490,33 +353,33 @@ test_auth_kind_change (Fixture       *fixture,
 {
   g_autoptr(RcProject) project = NULL;
   g_autoptr(GList) items = NULL;
-  g_auto(Run) set = { 0 };
-  g_auto(Run) to_none = { 0 };
-  g_auto(Run) show = { 0 };
-  g_auto(Run) to_basic = { 0 };
+  g_auto(RcTestRun) set = { 0 };
+  g_auto(RcTestRun) to_none = { 0 };
+  g_auto(RcTestRun) show = { 0 };
+  g_auto(RcTestRun) to_basic = { 0 };
 
-  run_restcall (&set, "p:w\n", NULL, "secret", "set", fixture->path, "Plain");
+  rc_test_run_restcall (&set, "p:w\n", NULL, "secret", "set", fixture->path, "Plain");
   g_assert_cmpint (set.status, ==, 0);
   g_assert_cmpstr (set.out, ==, "Stored the password of the API “Plain” in the keyring.\n");
 
   /* Another kind: the password must not stay, nor its reference. */
-  run_restcall (&to_none, NULL, NULL, "auth", fixture->path, "Plain", "--type", "none");
+  rc_test_run_restcall (&to_none, NULL, NULL, "auth", fixture->path, "Plain", "--type", "none");
   g_assert_cmpint (to_none.status, ==, 0);
   g_assert_nonnull (strstr (to_none.out, "Removed the old secret of the API “Plain” from the keyring."));
   project = load_project (fixture->path);
   g_assert_cmpint (rc_auth_get_kind (rc_api_get_auth (rc_project_find_api (project, "Plain"))), ==,
                    RC_AUTH_KIND_NONE);
   g_assert_cmpstr (rc_auth_get_secret_id (rc_api_get_auth (rc_project_find_api (project, "Plain"))), ==, "");
-  items = search_keyring (project);
+  items = rc_test_keyring_search (rc_project_get_id (project), NULL);
   g_assert_null (items);
 
-  run_restcall (&show, NULL, NULL, "auth", fixture->path, "Plain");
+  rc_test_run_restcall (&show, NULL, NULL, "auth", fixture->path, "Plain");
   g_assert_cmpint (show.status, ==, 0);
   g_assert_cmpstr (show.out, ==, "Authentication of the API “Plain”\n  Type: none (None)\n");
 
   /* Back to Basic, with a new user and password at once. */
-  run_restcall (&to_basic, "bob-pw\n", NULL, "auth", fixture->path, "Plain", "--type", "basic",
-                "--user", "bob", "--secret-stdin");
+  rc_test_run_restcall (&to_basic, "bob-pw\n", NULL, "auth", fixture->path, "Plain", "--type", "basic",
+                        "--user", "bob", "--secret-stdin");
   g_assert_cmpint (to_basic.status, ==, 0);
   g_assert_nonnull (strstr (to_basic.out, "Stored the password of the API “Plain” in the keyring."));
   assert_secret_state (fixture, "Plain", NULL, "stored");
@@ -528,27 +391,27 @@ test_auth_method (Fixture       *fixture,
 {
   g_autoptr(RcProject) project = NULL;
   g_autoptr(GList) items = NULL;
-  g_auto(Run) set = { 0 };
-  g_auto(Run) inherited = { 0 };
-  g_auto(Run) own = { 0 };
-  g_auto(Run) run = { 0 };
-  g_auto(Run) method_set = { 0 };
-  g_auto(Run) inherit = { 0 };
+  g_auto(RcTestRun) set = { 0 };
+  g_auto(RcTestRun) inherited = { 0 };
+  g_auto(RcTestRun) own = { 0 };
+  g_auto(RcTestRun) run = { 0 };
+  g_auto(RcTestRun) method_set = { 0 };
+  g_auto(RcTestRun) inherit = { 0 };
   RcAuth *api_auth, *method_auth;
   RcMethod *method;
 
-  run_restcall (&set, CLIENT_SECRET "\n", NULL, "secret", "set", fixture->path, "Pets");
+  rc_test_run_restcall (&set, CLIENT_SECRET "\n", NULL, "secret", "set", fixture->path, "Pets");
   g_assert_cmpint (set.status, ==, 0);
 
   /* A method that inherits has no secret of its own to set. */
-  run_restcall (&inherited, "x\n", NULL, "secret", "set", fixture->path, "Pets", "getItem");
+  rc_test_run_restcall (&inherited, "x\n", NULL, "secret", "set", fixture->path, "Pets", "getItem");
   g_assert_cmpint (inherited.status, ==, 1);
   g_assert_nonnull (strstr (inherited.err, "inherits the authentication of the API “Pets”"));
   g_assert_nonnull (strstr (inherited.err, "restcall secret set "));
 
   /* Its own: a copy of the API's, with its own reference and a copy of
    * the API's secret (the same login). */
-  run_restcall (&own, NULL, NULL, "auth", fixture->path, "Pets", "getItem", "--scope", "read");
+  rc_test_run_restcall (&own, NULL, NULL, "auth", fixture->path, "Pets", "getItem", "--scope", "read");
   g_assert_cmpint (own.status, ==, 0);
   g_assert_nonnull (strstr (own.out, "Copied the API’s secret for the method"));
   project = load_project (fixture->path);
@@ -561,29 +424,30 @@ test_auth_method (Fixture       *fixture,
   g_assert_cmpstr (rc_auth_get_scopes (api_auth), ==, "read write");
   g_assert_true (g_uuid_string_is_valid (rc_auth_get_secret_id (method_auth)));
   g_assert_cmpstr (rc_auth_get_secret_id (method_auth), !=, rc_auth_get_secret_id (api_auth));
-  items = search_keyring (project);
+  items = rc_test_keyring_search (rc_project_get_id (project), NULL);
   g_assert_cmpuint (g_list_length (items), ==, 2);
   g_list_free_full (g_steal_pointer (&items), g_object_unref);
 
   /* The copy works for a call. */
-  run_restcall (&run, NULL, NULL, "run", fixture->path, "Pets", "getItem");
+  rc_test_run_restcall (&run, NULL, NULL, "run", fixture->path, "Pets", "getItem");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, API_BODY);
   g_assert_cmpstr (last_header (fixture, "/token", "Authorization"), ==, CLIENT_BASIC);
 
-  run_restcall (&method_set, "method-secret\n", NULL, "secret", "set", fixture->path, "Pets", "getItem");
+  rc_test_run_restcall (&method_set, "method-secret\n", NULL, "secret", "set", fixture->path, "Pets",
+                        "getItem");
   g_assert_cmpint (method_set.status, ==, 0);
   g_assert_cmpstr (method_set.out, ==,
                    "Stored the client secret of the method “getItem” of the API “Pets” in the keyring.\n");
 
   /* Inheriting again removes the method's auth and its secret, and only
    * that: the API's stays. */
-  run_restcall (&inherit, NULL, NULL, "auth", fixture->path, "Pets", "getItem", "--type", "inherit");
+  rc_test_run_restcall (&inherit, NULL, NULL, "auth", fixture->path, "Pets", "getItem", "--type", "inherit");
   g_assert_cmpint (inherit.status, ==, 0);
   g_clear_object (&project);
   project = load_project (fixture->path);
   g_assert_null (rc_method_get_auth (rc_api_find_method (rc_project_find_api (project, "Pets"), "getItem")));
-  items = search_keyring (project);
+  items = rc_test_keyring_search (rc_project_get_id (project), NULL);
   g_assert_cmpuint (g_list_length (items), ==, 1);
   assert_secret_state (fixture, "Pets", NULL, "stored");
   g_list_free_full (g_steal_pointer (&items), g_object_unref);
@@ -595,62 +459,63 @@ test_run_from_keyring (Fixture       *fixture,
 {
   g_autofree char *other_dir = g_dir_make_tmp ("restcall-cli-secret-XXXXXX", NULL);
   g_autofree char *other_path = write_project (fixture, other_dir);
-  g_auto(Run) not_stored = { 0 };
-  g_auto(Run) set = { 0 };
-  g_auto(Run) run = { 0 };
-  g_auto(Run) token = { 0 };
-  g_auto(Run) basic_empty = { 0 };
-  g_auto(Run) basic_set = { 0 };
-  g_auto(Run) basic = { 0 };
-  g_auto(Run) other_set = { 0 };
-  g_auto(Run) other_run = { 0 };
-  g_auto(Run) again = { 0 };
+  g_auto(RcTestRun) not_stored = { 0 };
+  g_auto(RcTestRun) set = { 0 };
+  g_auto(RcTestRun) run = { 0 };
+  g_auto(RcTestRun) token = { 0 };
+  g_auto(RcTestRun) basic_empty = { 0 };
+  g_auto(RcTestRun) basic_set = { 0 };
+  g_auto(RcTestRun) basic = { 0 };
+  g_auto(RcTestRun) other_set = { 0 };
+  g_auto(RcTestRun) other_run = { 0 };
+  g_auto(RcTestRun) again = { 0 };
 
   /* Nothing stored: a clear error, and no call. */
-  run_restcall (&not_stored, NULL, NULL, "run", fixture->path, "Pets", "getItem");
+  rc_test_run_restcall (&not_stored, NULL, NULL, "run", fixture->path, "Pets", "getItem");
   g_assert_cmpint (not_stored.status, ==, 1);
   g_assert_nonnull (strstr (not_stored.err, "No client secret is stored for the API “Pets”: run "
                                             "“restcall secret set "));
   g_assert_nonnull (strstr (not_stored.err, "--secret-env VAR"));
   g_assert_cmpuint (fixture->server->requests->len, ==, 0);
 
-  run_restcall (&set, CLIENT_SECRET "\n", NULL, "secret", "set", fixture->path, "Pets");
+  rc_test_run_restcall (&set, CLIENT_SECRET "\n", NULL, "secret", "set", fixture->path, "Pets");
   g_assert_cmpint (set.status, ==, 0);
 
-  run_restcall (&run, NULL, NULL, "run", fixture->path, "Pets", "getItem");
+  rc_test_run_restcall (&run, NULL, NULL, "run", fixture->path, "Pets", "getItem");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, API_BODY);
   g_assert_cmpstr (run.err, ==, "");
   /* The token endpoint got the client credentials from the keyring. */
-  g_assert_cmpstr (soup_message_headers_get_one (find_request (fixture, "/token")->headers, "Authorization"),
+  g_assert_cmpstr (soup_message_headers_get_one (rc_test_find_request (fixture->server, "/token")->headers,
+                                                 "Authorization"),
                    ==, CLIENT_BASIC);
   g_assert_cmpstr (last_header (fixture, "/api", "Authorization"), ==, "Bearer " ACCESS_TOKEN);
 
-  run_restcall (&token, NULL, NULL, "token", fixture->path, "Pets");
+  rc_test_run_restcall (&token, NULL, NULL, "token", fixture->path, "Pets");
   g_assert_cmpint (token.status, ==, 0);
   g_assert_nonnull (strstr (token.out, "Access token: tok-ab"));
   g_assert_cmpstr (last_header (fixture, "/token", "Authorization"), ==, CLIENT_BASIC);
 
   /* Basic with no password stored is sent as before: an empty password. */
-  run_restcall (&basic_empty, NULL, NULL, "run", fixture->path, "Plain", "get");
+  rc_test_run_restcall (&basic_empty, NULL, NULL, "run", fixture->path, "Plain", "get");
   g_assert_cmpint (basic_empty.status, ==, 0);
   g_assert_cmpstr (last_header (fixture, "/basic", "Authorization"), ==, "Basic YWxpY2U6");
 
   /* RFC 7617: user ":" password, unencoded. */
-  run_restcall (&basic_set, "p:w\n", NULL, "secret", "set", fixture->path, "Plain");
+  rc_test_run_restcall (&basic_set, "p:w\n", NULL, "secret", "set", fixture->path, "Plain");
   g_assert_cmpint (basic_set.status, ==, 0);
-  run_restcall (&basic, NULL, NULL, "run", fixture->path, "Plain", "get");
+  rc_test_run_restcall (&basic, NULL, NULL, "run", fixture->path, "Plain", "get");
   g_assert_cmpint (basic.status, ==, 0);
   g_assert_cmpstr (basic.out, ==, "basic ok");
   g_assert_cmpstr (last_header (fixture, "/basic", "Authorization"), ==, "Basic YWxpY2U6cDp3");
 
   /* Another project with the same API names keeps its own secret. */
-  run_restcall (&other_set, "other-pw\n", NULL, "secret", "set", other_path, "Plain");
+  rc_test_run_restcall (&other_set, "other-pw\n", NULL, "secret", "set", other_path, "Plain");
   g_assert_cmpint (other_set.status, ==, 0);
-  run_restcall (&other_run, NULL, NULL, "run", other_path, "Plain", "get");
+  rc_test_run_restcall (&other_run, NULL, NULL, "run", other_path, "Plain", "get");
   g_assert_cmpint (other_run.status, ==, 0);
   g_assert_cmpstr (last_header (fixture, "/basic", "Authorization"), ==, "Basic YWxpY2U6b3RoZXItcHc=");
-  run_restcall (&again, NULL, NULL, "run", fixture->path, "Plain", "get");
+  rc_test_run_restcall (&again, NULL, NULL, "run", fixture->path, "Plain", "get");
   g_assert_cmpint (again.status, ==, 0);
   g_assert_cmpstr (last_header (fixture, "/basic", "Authorization"), ==, "Basic YWxpY2U6cDp3");
 
@@ -659,7 +524,7 @@ test_run_from_keyring (Fixture       *fixture,
 
 /* Neither @run's output nor any file in @dir holds @needle. */
 static void
-assert_nowhere (Run        *run,
+assert_nowhere (RcTestRun        *run,
                 const char *dir,
                 const char *needle)
 {
@@ -696,19 +561,20 @@ test_canary (Fixture       *fixture,
                                                     strlen (client_credentials));
   g_autofree char *expected_basic = g_strdup_printf ("Basic %s", basic_base64);
   g_autofree char *expected_client = g_strdup_printf ("Basic %s", client_base64);
-  Run runs[9] = { { 0 } };
+  RcTestRun runs[9] = { { 0 } };
   guint n = 0;
 
-  run_restcall (&runs[n++], canary_line, debug_env, "secret", "set", fixture->path, "Pets");
-  run_restcall (&runs[n++], canary_line, debug_env, "auth", fixture->path, "Plain", "--secret-stdin");
-  run_restcall (&runs[n++], NULL, debug_env, "run", fixture->path, "Pets", "getItem", "--inspect");
-  run_restcall (&runs[n++], NULL, debug_env, "run", fixture->path, "Plain", "get", "--inspect");
-  run_restcall (&runs[n++], NULL, debug_env, "run", fixture->path, "Pets", "getItem", "--inspect",
-                "--json");
-  run_restcall (&runs[n++], NULL, debug_env, "token", fixture->path, "Pets", "--inspect");
-  run_restcall (&runs[n++], NULL, debug_env, "auth", fixture->path, "Pets", "--scope", "read write admin");
-  run_restcall (&runs[n++], NULL, debug_env, "auth", fixture->path, "Pets");
-  run_restcall (&runs[n++], NULL, debug_env, "show", fixture->path, "--json");
+  rc_test_run_restcall (&runs[n++], canary_line, debug_env, "secret", "set", fixture->path, "Pets");
+  rc_test_run_restcall (&runs[n++], canary_line, debug_env, "auth", fixture->path, "Plain", "--secret-stdin");
+  rc_test_run_restcall (&runs[n++], NULL, debug_env, "run", fixture->path, "Pets", "getItem", "--inspect");
+  rc_test_run_restcall (&runs[n++], NULL, debug_env, "run", fixture->path, "Plain", "get", "--inspect");
+  rc_test_run_restcall (&runs[n++], NULL, debug_env, "run", fixture->path, "Pets", "getItem", "--inspect",
+                        "--json");
+  rc_test_run_restcall (&runs[n++], NULL, debug_env, "token", fixture->path, "Pets", "--inspect");
+  rc_test_run_restcall (&runs[n++], NULL, debug_env, "auth", fixture->path, "Pets", "--scope",
+                        "read write admin");
+  rc_test_run_restcall (&runs[n++], NULL, debug_env, "auth", fixture->path, "Pets");
+  rc_test_run_restcall (&runs[n++], NULL, debug_env, "show", fixture->path, "--json");
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (runs));
 
   for (guint i = 0; i < n; i++)
@@ -726,7 +592,7 @@ test_canary (Fixture       *fixture,
       assert_nowhere (&runs[i], fixture->dir, canary);
       assert_nowhere (&runs[i], fixture->dir, basic_base64);
       assert_nowhere (&runs[i], fixture->dir, client_base64);
-      run_clear (&runs[i]);
+      rc_test_run_clear (&runs[i]);
     }
 }
 
@@ -737,14 +603,14 @@ test_no_keyring (Fixture       *fixture,
   static const char * const no_keyring[] = { NO_KEYRING, NULL };
   g_autoptr(RcProject) project = NULL;
   g_autoptr(GList) items = NULL;
-  g_auto(Run) set = { 0 };
-  g_auto(Run) show = { 0 };
-  g_auto(Run) run = { 0 };
-  g_auto(Run) token = { 0 };
-  g_auto(Run) with_env = { 0 };
+  g_auto(RcTestRun) set = { 0 };
+  g_auto(RcTestRun) show = { 0 };
+  g_auto(RcTestRun) run = { 0 };
+  g_auto(RcTestRun) token = { 0 };
+  g_auto(RcTestRun) with_env = { 0 };
   const char * const secret_env[] = { NO_KEYRING, "RC_TEST_SECRET=" CLIENT_SECRET, NULL };
 
-  run_restcall (&set, "no-keyring-secret\n", no_keyring, "secret", "set", fixture->path, "Pets");
+  rc_test_run_restcall (&set, "no-keyring-secret\n", no_keyring, "secret", "set", fixture->path, "Pets");
   g_assert_cmpint (set.status, ==, 1);
   g_assert_cmpstr (set.out, ==, "");
   g_assert_nonnull (strstr (set.err, "No keyring could be used, so the secret was not saved."));
@@ -758,26 +624,26 @@ test_no_keyring (Fixture       *fixture,
   /* The reference was saved before the keyring was tried; the real
    * keyring has nothing. */
   project = load_project (fixture->path);
-  items = search_keyring (project);
+  items = rc_test_keyring_search (rc_project_get_id (project), NULL);
   g_assert_null (items);
 
-  run_restcall (&show, NULL, no_keyring, "auth", fixture->path, "Pets");
+  rc_test_run_restcall (&show, NULL, no_keyring, "auth", fixture->path, "Pets");
   g_assert_cmpint (show.status, ==, 0);
   g_assert_true (g_str_has_suffix (show.out, "  Client secret: unknown (no keyring)\n"));
 
-  run_restcall (&run, NULL, no_keyring, "run", fixture->path, "Pets", "getItem");
+  rc_test_run_restcall (&run, NULL, no_keyring, "run", fixture->path, "Pets", "getItem");
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "Could not read the client secret of the API “Pets” from the keyring"));
   g_assert_nonnull (strstr (run.err, "--secret-env VAR"));
 
-  run_restcall (&token, NULL, no_keyring, "token", fixture->path, "Pets");
+  rc_test_run_restcall (&token, NULL, no_keyring, "token", fixture->path, "Pets");
   g_assert_cmpint (token.status, ==, 1);
   g_assert_nonnull (strstr (token.err, "--secret-env VAR"));
   g_assert_cmpuint (fixture->server->requests->len, ==, 0);
 
   /* What CI does: the secret from the environment, no keyring needed. */
-  run_restcall (&with_env, NULL, secret_env, "run", fixture->path, "Pets", "getItem",
-                "--secret-env", "RC_TEST_SECRET");
+  rc_test_run_restcall (&with_env, NULL, secret_env, "run", fixture->path, "Pets", "getItem",
+                        "--secret-env", "RC_TEST_SECRET");
   g_assert_cmpint (with_env.status, ==, 0);
   g_assert_cmpstr (with_env.out, ==, API_BODY);
   g_assert_cmpstr (last_header (fixture, "/token", "Authorization"), ==, CLIENT_BASIC);
@@ -820,9 +686,9 @@ test_usage_errors (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(RcTestRun) run = { 0 };
 
-      run_restcall_full (&run, "never-read\n", NULL, cases[i].args);
+      rc_test_run_restcall_full (&run, "never-read\n", NULL, cases[i].args);
       g_assert_cmpint (run.status, ==, cases[i].status);
       g_assert_cmpstr (run.out, ==, "");
       g_assert_true (g_str_has_prefix (run.err, "restcall: "));

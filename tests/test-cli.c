@@ -9,62 +9,9 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <sys/wait.h>
 
 #include "restcall-core.h"
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_restcall (Run        *run,
-              const char *first_arg,
-              ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *bin = g_getenv ("RESTCALL_BIN");
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (bin);
-
-  g_ptr_array_add (argv, (gpointer)bin);
-  va_start (args, first_arg);
-  for (arg = first_arg; arg; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  /* No display of any kind. */
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_unsetenv (envp, "GDK_BACKEND");
-  envp = g_environ_unsetenv (envp, "DBUS_SESSION_BUS_ADDRESS");
-
-  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
-}
+#include "rc-test-cli.h"
 
 static char *
 sample_path (void)
@@ -75,9 +22,9 @@ sample_path (void)
 static void
 test_version (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
 
-  run_restcall (&run, "--version", NULL);
+  rc_test_run_restcall (&run, NULL, NULL, "--version");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "restcall " PACKAGE_VERSION "\n");
   g_assert_cmpstr (run.err, ==, "");
@@ -86,15 +33,15 @@ test_version (void)
 static void
 test_help (void)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) show_help = { 0 };
+  g_auto(RcTestRun) run = { 0 };
+  g_auto(RcTestRun) show_help = { 0 };
 
-  run_restcall (&run, "--help", NULL);
+  rc_test_run_restcall (&run, NULL, NULL, "--help");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "restcall COMMAND"));
   g_assert_nonnull (strstr (run.out, "  show "));
 
-  run_restcall (&show_help, "show", "--help", NULL);
+  rc_test_run_restcall (&show_help, NULL, NULL, "show", "--help");
   g_assert_cmpint (show_help.status, ==, 0);
   g_assert_nonnull (strstr (show_help.out, "--json"));
 }
@@ -107,11 +54,11 @@ test_show_json (void)
   g_autoptr(RcProject) project = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
   JsonArray *apis;
   guint n_apis;
 
-  run_restcall (&run, "show", path, "--json", NULL);
+  rc_test_run_restcall (&run, NULL, NULL, "show", path, "--json");
   g_assert_cmpint (run.status, ==, 0);
 
   json_parser_load_from_data (parser, run.out, -1, &error);
@@ -173,9 +120,9 @@ static void
 test_show_text (void)
 {
   g_autofree char *path = sample_path ();
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
 
-  run_restcall (&run, "show", path, NULL);
+  rc_test_run_restcall (&run, NULL, NULL, "show", path);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Petstore\n"));
   g_assert_nonnull (strstr (run.out, "Billing\n"));
@@ -191,26 +138,26 @@ test_show_errors (void)
   g_autofree char *dir = g_dir_make_tmp ("restcall-cli-XXXXXX", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.restcall", NULL);
   g_autofree char *broken = g_build_filename (dir, "broken.restcall", NULL);
-  g_auto(Run) no_file = { 0 };
-  g_auto(Run) two_files = { 0 };
-  g_auto(Run) not_found = { 0 };
-  g_auto(Run) invalid = { 0 };
+  g_auto(RcTestRun) no_file = { 0 };
+  g_auto(RcTestRun) two_files = { 0 };
+  g_auto(RcTestRun) not_found = { 0 };
+  g_auto(RcTestRun) invalid = { 0 };
 
-  run_restcall (&no_file, "show", NULL);
+  rc_test_run_restcall (&no_file, NULL, NULL, "show");
   g_assert_cmpint (no_file.status, ==, 2);
   g_assert_nonnull (strstr (no_file.err, "Name exactly one project file"));
 
-  run_restcall (&two_files, "show", "a", "b", NULL);
+  rc_test_run_restcall (&two_files, NULL, NULL, "show", "a", "b");
   g_assert_cmpint (two_files.status, ==, 2);
 
-  run_restcall (&not_found, "show", missing, NULL);
+  rc_test_run_restcall (&not_found, NULL, NULL, "show", missing);
   g_assert_cmpint (not_found.status, ==, 1);
   g_assert_nonnull (strstr (not_found.err, missing));
   g_assert_nonnull (strstr (not_found.err, "does not exist"));
   g_assert_cmpstr (not_found.out, ==, "");
 
   g_assert_true (g_file_set_contents (broken, "{\"format\": 1, \"apis\": [", -1, NULL));
-  run_restcall (&invalid, "show", broken, "--json", NULL);
+  rc_test_run_restcall (&invalid, NULL, NULL, "show", broken, "--json");
   g_assert_cmpint (invalid.status, ==, 1);
   g_assert_nonnull (strstr (invalid.err, broken));
   g_assert_nonnull (strstr (invalid.err, "not a valid Restcall project"));

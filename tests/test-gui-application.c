@@ -15,49 +15,12 @@
 #include <glib/gstdio.h>
 
 #include "rc-application.h"
+#include "rc-test-gui.h"
 #include "rc-window.h"
 
-#define WAIT_TIMEOUT_USEC (5 * G_USEC_PER_SEC)
-#define RUN_TIMEOUT_SEC   30
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean have_display;
+#define RUN_TIMEOUT_SEC 30
 
 /* Helpers */
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds, for at most a few seconds. */
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_USEC;
-  guint wake_up = g_timeout_add (10, wake_up_cb, NULL);
-  gboolean met;
-
-  while (!(met = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake_up);
-
-  return met;
-}
-
-static gboolean
-skip_without_display (void)
-{
-  if (have_display)
-    return FALSE;
-
-  g_test_skip ("No display: GTK could not open one (run under xvfb-run, or set DISPLAY)");
-  return TRUE;
-}
 
 /* The settings the window uses, back at their defaults. */
 static GSettings *
@@ -88,7 +51,7 @@ static RcWindow *
 show_window (RcWindow *window)
 {
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (window_mapped_cb, window));
+  g_assert_true (rc_test_gui_wait (window_mapped_cb, window));
 
   return window;
 }
@@ -100,7 +63,7 @@ close_window (RcWindow *window)
   g_assert_false (rc_project_get_dirty (rc_window_get_project (window)));
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (GTK_WINDOW (window));
-  g_assert_true (wait_for (window_gone_cb, &window));
+  g_assert_true (rc_test_gui_wait (window_gone_cb, &window));
 }
 
 typedef struct
@@ -119,43 +82,6 @@ window_has_size_cb (gpointer data)
 
   return gdk_surface_get_width (surface) == size->width &&
          gdk_surface_get_height (surface) == size->height;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The text of every label on screen below @root. */
-static void
-collect_shown_labels (GtkWidget *root,
-                      GPtrArray *texts)
-{
-  if (!gtk_widget_get_mapped (root))
-    return;
-
-  if (GTK_IS_LABEL (root))
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (root))));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_shown_labels (child, texts);
 }
 
 /* Running the application */
@@ -244,7 +170,7 @@ window_shows_file_cb (gpointer data)
   if (file == NULL || !g_file_equal (file, run->file))
     return FALSE;
 
-  collect_shown_labels (find_named (windows->data, "sidebar-list"), shown);
+  rc_test_gui_collect_shown_labels (rc_test_gui_find_named (windows->data, "sidebar-list"), shown);
   for (guint i = 0; i < rc_project_get_n_apis (run->expected); i++)
     {
       const char *name = rc_api_get_name (rc_project_get_api (run->expected, i));
@@ -268,7 +194,7 @@ check_opens_file (Run *run)
   g_assert_nonnull (rc_project_find_api (expected, "Billing"));
   run->expected = expected;
 
-  g_assert_true (wait_for (window_shows_file_cb, run));
+  g_assert_true (rc_test_gui_wait (window_shows_file_cb, run));
   window = gtk_application_get_windows (GTK_APPLICATION (run->app))->data;
   g_assert_false (rc_project_get_dirty (rc_window_get_project (window)));
   g_assert_cmpuint (rc_project_get_n_apis (rc_window_get_project (window)), ==,
@@ -276,36 +202,16 @@ check_opens_file (Run *run)
   run->expected = NULL;
 }
 
-static gboolean
-dialog_shown_cb (gpointer data)
-{
-  AdwMessageDialog **dialog = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  *dialog = NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        *dialog = ADW_MESSAGE_DIALOG (window);
-    }
-
-  return *dialog != NULL;
-}
-
 /* A dialog names the file and says why; the window under it lives on, with
  * a new, empty project. */
 static void
 check_open_error (Run *run)
 {
-  AdwMessageDialog *dialog = NULL;
+  AdwMessageDialog *dialog;
   g_autofree char *name = g_file_get_parse_name (run->file);
   GtkWindow *parent;
 
-  g_assert_true (wait_for (dialog_shown_cb, &dialog));
-  g_test_message ("Dialog: “%s”: %s", adw_message_dialog_get_heading (dialog),
-                  adw_message_dialog_get_body (dialog));
+  dialog = rc_test_gui_wait_for_dialog (NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open the Project");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), name));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), run->reason));
@@ -330,7 +236,7 @@ test_window_size_kept (void)
   Size size = { NULL, 777, 555 };
   int width, height;
 
-  if (skip_without_display ())
+  if (rc_test_gui_skip_without_display ())
     return;
 
   settings = settings_new_reset ();
@@ -339,7 +245,7 @@ test_window_size_kept (void)
   window = show_window (rc_window_new (NULL, NULL));
   gtk_window_set_default_size (GTK_WINDOW (window), 777, 555);
   size.window = GTK_WINDOW (window);
-  g_assert_true (wait_for (window_has_size_cb, &size));
+  g_assert_true (rc_test_gui_wait (window_has_size_cb, &size));
   close_window (window);
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 777);
@@ -352,7 +258,7 @@ test_window_size_kept (void)
   g_assert_cmpint (width, ==, 777);
   g_assert_cmpint (height, ==, 555);
   size.window = GTK_WINDOW (show_window (window));
-  g_assert_true (wait_for (window_has_size_cb, &size));
+  g_assert_true (rc_test_gui_wait (window_has_size_cb, &size));
   close_window (window);
 }
 
@@ -368,7 +274,7 @@ test_window_maximized_kept (void)
   RcWindow *window;
   int width, height;
 
-  if (skip_without_display ())
+  if (rc_test_gui_skip_without_display ())
     return;
 
   settings = settings_new_reset ();
@@ -401,7 +307,7 @@ test_open_file (void)
 {
   g_autofree char *path = NULL;
 
-  if (skip_without_display ())
+  if (rc_test_gui_skip_without_display ())
     return;
 
   path = g_test_build_filename (G_TEST_DIST, "data", "sample.restcall", NULL);
@@ -419,7 +325,7 @@ test_open_broken_file (void)
   const char *newer_contents = "{\"format\": 99, \"apis\": [], \"from\": \"the future\"}\n";
   gsize length;
 
-  if (skip_without_display ())
+  if (rc_test_gui_skip_without_display ())
     return;
 
   dir = g_dir_make_tmp ("restcall-test-XXXXXX", &error);
@@ -449,12 +355,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
-  else
-    g_printerr ("# No display: GTK could not open one, so the GUI tests are skipped "
-                "(run them under xvfb-run)\n");
+  rc_test_gui_init ();
 
   g_test_add_func ("/restcall/gui/application/window-size-kept", test_window_size_kept);
   g_test_add_func ("/restcall/gui/application/window-maximized-kept", test_window_maximized_kept);

@@ -18,12 +18,10 @@
 #include <string.h>
 
 #include "rc-sidebar.h"
+#include "rc-test-gui.h"
+#include "rc-test-keyring.h"
 #include "rc-test-server.h"
 #include "rc-window.h"
-
-#define WAIT_TIMEOUT_USEC (10 * G_USEC_PER_SEC)
-
-typedef gboolean (*Condition) (gpointer data);
 
 typedef struct
 {
@@ -32,130 +30,15 @@ typedef struct
   char      *dir;
 } Fixture;
 
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  char     *secret;
-  GError   *error;
-} Result;
-
-/* The app's schema, as another program would look for its items. */
-static const SecretSchema schema = {
-  "io.github.restcall.Secret",
-  SECRET_SCHEMA_NONE,
-  {
-    { "project", SECRET_SCHEMA_ATTRIBUTE_STRING },
-    { "owner", SECRET_SCHEMA_ATTRIBUTE_STRING },
-    { "secret", SECRET_SCHEMA_ATTRIBUTE_STRING },
-    { NULL, 0 },
-  }
-};
-
-static gboolean have_display;
-
 /* Helpers */
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds, for at most a few seconds. */
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_USEC;
-  guint wake_up = g_timeout_add (10, wake_up_cb, NULL);
-  gboolean met;
-
-  while (!(met = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake_up);
-
-  return met;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-get_widget (Fixture    *fixture,
-            const char *name)
-{
-  GtkWidget *widget = find_named (GTK_WIDGET (fixture->window), name);
-
-  g_assert_nonnull (widget);
-
-  return widget;
-}
-
-static GtkWidget *
-find_of_type (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The text of every label on screen below @root. */
-static void
-collect_shown_labels (GtkWidget *root,
-                      GPtrArray *texts)
-{
-  if (!gtk_widget_get_mapped (root))
-    return;
-
-  if (GTK_IS_LABEL (root))
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (root))));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_shown_labels (child, texts);
-}
 
 static gboolean
 sidebar_shows (Fixture    *fixture,
                const char *text)
 {
-  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  const char *wanted[] = { text, NULL };
 
-  collect_shown_labels (get_widget (fixture, "sidebar-list"), shown);
-
-  return g_ptr_array_find_with_equal_func (shown, text, g_str_equal, NULL);
+  return rc_test_gui_shows_labels (rc_test_gui_get_widget (fixture->window, "sidebar-list"), wanted);
 }
 
 static gboolean
@@ -170,62 +53,10 @@ petstore_gone_cb (gpointer data)
   return !sidebar_shows (data, "Petstore") && !sidebar_shows (data, "listPets");
 }
 
-static void
-select_item (Fixture *fixture,
-             GObject *item)
-{
-  GtkWidget *list = get_widget (fixture, "sidebar-list");
-  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (list));
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
-    {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (selection), i);
-      g_autoptr(GObject) row_item = gtk_tree_list_row_get_item (row);
-
-      if (row_item == item)
-        {
-          gtk_selection_model_select_item (selection, i, TRUE);
-          return;
-        }
-
-      /* A method shows once its API is expanded. */
-      if (RC_IS_METHOD (item) && row_item == G_OBJECT (rc_method_get_api (RC_METHOD (item))))
-        gtk_tree_list_row_set_expanded (row, TRUE);
-    }
-
-  g_assert_not_reached ();
-}
-
-typedef struct
-{
-  Fixture    *fixture;
-  const char *page;
-} PageShown;
-
-static gboolean
-page_shown_cb (gpointer data)
-{
-  PageShown *shown = data;
-  GtkWidget *stack = find_named (GTK_WIDGET (shown->fixture->window), "content-stack");
-
-  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), shown->page) == 0 &&
-         gtk_widget_get_mapped (gtk_stack_get_visible_child (GTK_STACK (stack))) &&
-         !gtk_stack_get_transition_running (GTK_STACK (stack));
-}
-
-static void
-assert_page_shown (Fixture    *fixture,
-                   const char *page)
-{
-  PageShown shown = { fixture, page };
-
-  g_assert_true (wait_for (page_shown_cb, &shown));
-}
-
 static const char *
 get_state (Fixture *fixture)
 {
-  GtkWidget *row = get_widget (fixture, "auth-secret-state-row");
+  GtkWidget *row = rc_test_gui_get_widget (fixture->window, "auth-secret-state-row");
 
   return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
 }
@@ -233,7 +64,9 @@ get_state (Fixture *fixture)
 static const char *
 get_state_detail (Fixture *fixture)
 {
-  return adw_action_row_get_subtitle (ADW_ACTION_ROW (get_widget (fixture, "auth-secret-state-row")));
+  GtkWidget *row = rc_test_gui_get_widget (fixture->window, "auth-secret-state-row");
+
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
 }
 
 typedef struct
@@ -248,7 +81,7 @@ state_shown_cb (gpointer data)
   StateShown *shown = data;
 
   return g_strcmp0 (get_state (shown->fixture), shown->state) == 0 &&
-         gtk_widget_get_mapped (get_widget (shown->fixture, "auth-secret-state-row"));
+         gtk_widget_get_mapped (rc_test_gui_get_widget (shown->fixture->window, "auth-secret-state-row"));
 }
 
 static void
@@ -257,7 +90,7 @@ assert_state (Fixture    *fixture,
 {
   StateShown shown = { fixture, state };
 
-  if (!wait_for (state_shown_cb, &shown))
+  if (!rc_test_gui_wait (state_shown_cb, &shown))
     g_error ("The secret's state is “%s” (%s), not “%s”",
              get_state (fixture), get_state_detail (fixture), state);
   g_test_message ("Secret state: “%s”: %s", state, get_state_detail (fixture));
@@ -268,8 +101,8 @@ static void
 type_secret (Fixture    *fixture,
              const char *secret)
 {
-  GtkWidget *row = get_widget (fixture, "auth-secret-row");
-  GtkWidget *text = find_of_type (row, GTK_TYPE_TEXT);
+  GtkWidget *row = rc_test_gui_get_widget (fixture->window, "auth-secret-row");
+  GtkWidget *text = rc_test_gui_find_of_type (row, GTK_TYPE_TEXT);
 
   g_assert_nonnull (text);
   gtk_widget_grab_focus (row);
@@ -305,90 +138,6 @@ press_key (GtkWidget *widget,
     }
 
   return FALSE;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *file_name)
-{
-  const char *dir = g_getenv ("RC_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-
-  /* Let the last changes be laid out and drawn. */
-  rc_test_iterate_for (300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s (%d×%d)", path, width, height);
-}
-
-typedef struct
-{
-  GtkWindow        *parent;
-  AdwMessageDialog *dialog;
-} DialogSearch;
-
-static gboolean
-dialog_shown_cb (gpointer data)
-{
-  DialogSearch *search = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  search->dialog = NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) &&
-          gtk_window_get_transient_for (window) == search->parent &&
-          gtk_widget_get_mapped (GTK_WIDGET (window)))
-        search->dialog = ADW_MESSAGE_DIALOG (window);
-    }
-
-  return search->dialog != NULL;
-}
-
-static AdwMessageDialog *
-wait_for_dialog (Fixture *fixture)
-{
-  DialogSearch search = { GTK_WINDOW (fixture->window), NULL };
-
-  g_assert_true (wait_for (dialog_shown_cb, &search));
-  g_test_message ("Dialog: “%s”: %s",
-                  adw_message_dialog_get_heading (search.dialog),
-                  adw_message_dialog_get_body (search.dialog));
-
-  return search.dialog;
-}
-
-/* Answers as a click on the button would: respond, then close. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  g_assert_true (adw_message_dialog_has_response (dialog, response));
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 /* Measures how long the main loop ever went without turning. */
@@ -436,37 +185,18 @@ ticker_stop (Ticker     *ticker,
 /* The keyring, seen by another program: a store of its own. */
 
 static void
-stored_cb (GObject *object, GAsyncResult *res, gpointer data)
-{
-  Result *result = data;
-
-  result->ok = rc_secret_store_store_finish (RC_SECRET_STORE (object), res, &result->error);
-  result->done = TRUE;
-}
-
-static void
-looked_up_cb (GObject *object, GAsyncResult *res, gpointer data)
-{
-  Result *result = data;
-
-  result->secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), res, &result->error);
-  result->done = TRUE;
-}
-
-static void
 store_elsewhere (const char *project_id,
                  const char *owner_id,
                  const char *secret_id,
                  const char *secret)
 {
   g_autoptr(RcSecretStore) store = rc_secret_store_new ();
-  Result result = { 0 };
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
 
-  rc_secret_store_store_async (store, project_id, owner_id, secret_id, "Restcall test", secret,
-                               NULL, stored_cb, &result);
-  rc_test_wait_for (&result.done, 10);
-  g_assert_no_error (result.error);
-  g_assert_true (result.ok);
+  ok = rc_test_keyring_store (store, project_id, owner_id, secret_id, secret, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
 }
 
 static char *
@@ -474,13 +204,13 @@ lookup_elsewhere (const char *project_id,
                   const char *secret_id)
 {
   g_autoptr(RcSecretStore) store = rc_secret_store_new ();
-  Result result = { 0 };
+  g_autoptr(GError) error = NULL;
+  char *secret;
 
-  rc_secret_store_lookup_async (store, project_id, secret_id, NULL, looked_up_cb, &result);
-  rc_test_wait_for (&result.done, 10);
-  g_assert_no_error (result.error);
+  secret = rc_test_keyring_lookup (store, project_id, secret_id, &error);
+  g_assert_no_error (error);
 
-  return result.secret;
+  return secret;
 }
 
 /* The label of the one item of @owner_id in the keyring. */
@@ -488,15 +218,9 @@ static char *
 dup_item_label (const char *project_id,
                 const char *owner_id)
 {
-  g_autoptr(GError) error = NULL;
-  GList *items;
+  GList *items = rc_test_keyring_search (project_id, owner_id);
   char *label;
 
-  items = secret_password_search_sync (&schema, SECRET_SEARCH_ALL, NULL, &error,
-                                       "project", project_id,
-                                       "owner", owner_id,
-                                       NULL);
-  g_assert_no_error (error);
   g_assert_cmpuint (g_list_length (items), ==, 1);
   label = secret_retrievable_get_label (items->data);
   g_list_free_full (items, g_object_unref);
@@ -509,16 +233,9 @@ static guint
 count_items (const char *project_id,
              const char *owner_id)
 {
-  g_autoptr(GError) error = NULL;
-  GList *items;
-  guint n;
+  GList *items = rc_test_keyring_search (project_id, owner_id);
+  guint n = g_list_length (items);
 
-  items = secret_password_search_sync (&schema, SECRET_SEARCH_ALL, NULL, &error,
-                                       "project", project_id,
-                                       "owner", owner_id,
-                                       NULL);
-  g_assert_no_error (error);
-  n = g_list_length (items);
   g_list_free_full (items, g_object_unref);
 
   return n;
@@ -548,18 +265,6 @@ owners_cleared_cb (gpointer data)
 }
 
 static gboolean
-file_contains (const char *path,
-               const char *needle)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-
-  return g_strstr_len (contents, length, needle) != NULL;
-}
-
-static gboolean
 project_saved_cb (gpointer data)
 {
   return !rc_project_get_dirty (data);
@@ -567,39 +272,19 @@ project_saved_cb (gpointer data)
 
 /* Fixture */
 
-static gboolean
-window_ready_cb (gpointer data)
-{
-  Fixture *fixture = data;
-
-  return gtk_widget_get_mapped (GTK_WIDGET (fixture->window)) &&
-         gtk_widget_get_width (GTK_WIDGET (fixture->window)) > 0;
-}
-
-static gboolean
-window_gone_cb (gpointer data)
-{
-  return ((Fixture *) data)->window == NULL;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *sample_path = NULL;
   g_autofree char *path = NULL;
   g_autofree char *project_id = g_uuid_string_random ();
-  g_autoptr(GFile) sample = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_display)
+  if (!rc_test_gui_has_display ())
     return;
 
-  sample_path = g_test_build_filename (G_TEST_DIST, "data", "sample.restcall", NULL);
-  sample = g_file_new_for_path (sample_path);
-  fixture->project = rc_project_load (sample, NULL, &error);
-  g_assert_no_error (error);
+  fixture->project = rc_test_gui_load_sample ();
 
   /* Each case its own project in the keyring, and its own file. */
   rc_project_set_id (fixture->project, project_id);
@@ -610,11 +295,8 @@ fixture_set_up (Fixture       *fixture,
   rc_project_set_file (fixture->project, file);
   rc_project_set_dirty (fixture->project, FALSE);
 
-  fixture->window = rc_window_new (NULL, fixture->project);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 860);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_for (window_ready_cb, fixture));
-  g_assert_true (wait_for (sidebar_ready_cb, fixture));
+  fixture->window = rc_test_gui_present_window (fixture->project, 1000, 860);
+  g_assert_true (rc_test_gui_wait (sidebar_ready_cb, fixture));
 }
 
 static void
@@ -624,17 +306,10 @@ fixture_tear_down (Fixture       *fixture,
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
-  if (!have_display)
+  if (!rc_test_gui_has_display ())
     return;
 
-  if (fixture->window != NULL)
-    {
-      rc_project_set_dirty (fixture->project, FALSE);
-      g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-      g_assert_true (wait_for (window_gone_cb, fixture));
-    }
-
+  rc_test_gui_destroy_window (&fixture->window);
   g_assert_finalize_object (fixture->project);
 
   dir = g_dir_open (fixture->dir, 0, NULL);
@@ -646,16 +321,6 @@ fixture_tear_down (Fixture       *fixture,
     }
   g_rmdir (fixture->dir);
   g_free (fixture->dir);
-}
-
-static gboolean
-skip_without_display (void)
-{
-  if (have_display)
-    return FALSE;
-
-  g_test_skip ("No display: GTK could not open one (run under xvfb-run, or set DISPLAY)");
-  return TRUE;
 }
 
 /* Tests */
@@ -674,7 +339,7 @@ test_store_and_forget (Fixture       *fixture,
   Ticker ticker;
   char *secret;
 
-  if (skip_without_display ())
+  if (rc_test_gui_skip_without_display ())
     return;
 
   project_id = rc_project_get_id (fixture->project);
@@ -684,22 +349,22 @@ test_store_and_forget (Fixture       *fixture,
   rc_auth_set_secret_id (auth, "");
   rc_project_set_dirty (fixture->project, FALSE);
 
-  select_item (fixture, G_OBJECT (api));
-  assert_page_shown (fixture, "api");
+  rc_test_gui_select_item (fixture->window, G_OBJECT (api));
+  rc_test_gui_assert_page_shown (fixture->window, "api");
 
-  secret_row = get_widget (fixture, "auth-secret-row");
+  secret_row = rc_test_gui_get_widget (fixture->window, "auth-secret-row");
   g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (secret_row));
   g_assert_true (gtk_widget_get_mapped (secret_row));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (secret_row)), ==, "Client secret");
   assert_state (fixture, "Not stored");
-  forget = get_widget (fixture, "auth-forget-secret-button");
+  forget = rc_test_gui_get_widget (fixture->window, "auth-forget-secret-button");
   g_assert_false (gtk_widget_get_visible (forget));
   g_assert_false (rc_project_get_dirty (fixture->project));
 
   /* Typed, not yet applied: shown as dots, with an apply button. */
   gtk_widget_grab_focus (secret_row);
   gtk_editable_set_text (GTK_EDITABLE (secret_row), canary);
-  save_screenshot (GTK_WIDGET (fixture->window), "api-page-secret-typed.png");
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "api-page-secret-typed.png");
   g_assert_cmpstr (get_state (fixture), ==, "Not stored");
 
   /* Enter: stored without waiting, the entry emptied at once. */
@@ -726,14 +391,14 @@ test_store_and_forget (Fixture       *fixture,
   rc_secret_free (secret);
   g_assert_cmpuint (count_items (project_id, rc_api_get_id (api)), ==, 1);
 
-  save_screenshot (GTK_WIDGET (fixture->window), "api-page-secret.png");
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "api-page-secret.png");
 
   /* Saved: the file refers to the secret and does not hold it. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
-  g_assert_true (wait_for (project_saved_cb, fixture->project));
+  g_assert_true (rc_test_gui_wait (project_saved_cb, fixture->project));
   path = g_file_get_path (rc_project_get_file (fixture->project));
-  g_assert_true (file_contains (path, rc_auth_get_secret_id (auth)));
-  g_assert_false (file_contains (path, canary));
+  g_assert_true (rc_test_file_contains (path, rc_auth_get_secret_id (auth)));
+  g_assert_false (rc_test_file_contains (path, canary));
 
   /* Forget clears it from the keyring. */
   g_signal_emit_by_name (forget, "clicked");
@@ -748,13 +413,15 @@ static void
 test_stored_secret_is_not_shown (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  const char *project_id = rc_project_get_id (fixture->project);
+  const char *project_id;
   RcApi *petstore, *billing;
   GtkWidget *secret_row;
   const char *state;
 
-  if (skip_without_display ())
+  if (rc_test_gui_skip_without_display ())
     return;
+
+  project_id = rc_project_get_id (fixture->project);
 
   petstore = rc_project_find_api (fixture->project, "Petstore");
   billing = rc_project_find_api (fixture->project, "Billing");
@@ -762,28 +429,28 @@ test_stored_secret_is_not_shown (Fixture       *fixture,
                    rc_auth_get_secret_id (rc_api_get_auth (petstore)), "stored-before");
 
   /* Looked up without waiting: the page says so meanwhile. */
-  select_item (fixture, G_OBJECT (petstore));
+  rc_test_gui_select_item (fixture->window, G_OBJECT (petstore));
   state = get_state (fixture);
   g_assert_true (g_str_equal (state, "Checking the keyring…") || g_str_equal (state, "Stored in the keyring"));
-  assert_page_shown (fixture, "api");
+  rc_test_gui_assert_page_shown (fixture->window, "api");
   assert_state (fixture, "Stored in the keyring");
 
   /* Found, but never put in the entry. */
-  secret_row = get_widget (fixture, "auth-secret-row");
+  secret_row = rc_test_gui_get_widget (fixture->window, "auth-secret-row");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (secret_row)), ==, "");
   g_assert_false (rc_project_get_dirty (fixture->project));
 
   /* Another API at once: the first lookup's answer is not shown for it. */
-  select_item (fixture, G_OBJECT (billing));
-  select_item (fixture, G_OBJECT (petstore));
-  select_item (fixture, G_OBJECT (billing));
-  assert_page_shown (fixture, "api");
+  rc_test_gui_select_item (fixture->window, G_OBJECT (billing));
+  rc_test_gui_select_item (fixture->window, G_OBJECT (petstore));
+  rc_test_gui_select_item (fixture->window, G_OBJECT (billing));
+  rc_test_gui_assert_page_shown (fixture->window, "api");
   assert_state (fixture, "Not stored");
   rc_test_iterate_for (200);
   g_assert_cmpstr (get_state (fixture), ==, "Not stored");
 
   /* A lookup still running when the window closes is cancelled. */
-  select_item (fixture, G_OBJECT (petstore));
+  rc_test_gui_select_item (fixture->window, G_OBJECT (petstore));
   g_assert_cmpstr (get_state (fixture), ==, "Checking the keyring…");
 }
 
@@ -797,19 +464,19 @@ test_secret_row_follows_kind (Fixture       *fixture,
   GtkWidget *state_row;
   g_autofree char *label = NULL;
 
-  if (skip_without_display ())
+  if (rc_test_gui_skip_without_display ())
     return;
 
   billing = rc_project_find_api (fixture->project, "Billing");
   auth = rc_api_get_auth (billing);
   g_assert_cmpint (rc_auth_get_kind (auth), ==, RC_AUTH_KIND_BASIC);
 
-  select_item (fixture, G_OBJECT (billing));
-  assert_page_shown (fixture, "api");
+  rc_test_gui_select_item (fixture->window, G_OBJECT (billing));
+  rc_test_gui_assert_page_shown (fixture->window, "api");
   assert_state (fixture, "Not stored");
 
-  secret_row = get_widget (fixture, "auth-secret-row");
-  state_row = get_widget (fixture, "auth-secret-state-row");
+  secret_row = rc_test_gui_get_widget (fixture->window, "auth-secret-row");
+  state_row = rc_test_gui_get_widget (fixture->window, "auth-secret-state-row");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (secret_row)), ==, "Password");
   g_assert_true (gtk_widget_get_visible (secret_row));
 
@@ -825,7 +492,7 @@ test_secret_row_follows_kind (Fixture       *fixture,
   g_signal_emit_by_name (secret_row, "apply");
   g_assert_cmpstr (get_state (fixture), ==, "Stored in the keyring");
 
-  save_screenshot (GTK_WIDGET (fixture->window), "api-page-password.png");
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "api-page-password.png");
 
   rc_auth_set_kind (auth, RC_AUTH_KIND_NONE);
   g_assert_false (gtk_widget_get_visible (secret_row));
@@ -841,18 +508,21 @@ static void
 test_delete_api (Fixture       *fixture,
                  gconstpointer  data)
 {
-  const char *project_id = rc_project_get_id (fixture->project);
+  const char *project_id;
   g_autoptr(GPtrArray) owner_ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(RcAuth) own = rc_auth_new ();
   AdwMessageDialog *dialog;
   RcApi *petstore, *billing;
   RcMethod *method;
-  Owners owners = { project_id, owner_ids };
+  Owners owners = { NULL, owner_ids };
   GtkWidget *menu_button;
   char *kept;
 
-  if (skip_without_display ())
+  if (rc_test_gui_skip_without_display ())
     return;
+
+  project_id = rc_project_get_id (fixture->project);
+  owners.project_id = project_id;
 
   petstore = rc_project_find_api (fixture->project, "Petstore");
   billing = rc_project_find_api (fixture->project, "Billing");
@@ -873,45 +543,46 @@ test_delete_api (Fixture       *fixture,
     g_ptr_array_add (owner_ids, g_strdup (rc_method_get_id (rc_api_get_method (petstore, i))));
   g_assert_false (owners_cleared_cb (&owners));
 
-  select_item (fixture, G_OBJECT (petstore));
-  assert_page_shown (fixture, "api");
+  rc_test_gui_select_item (fixture->window, G_OBJECT (petstore));
+  rc_test_gui_assert_page_shown (fixture->window, "api");
   assert_state (fixture, "Stored in the keyring");
 
   /* The main menu offers to delete the API, and only that. */
-  menu_button = find_of_type (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON);
+  menu_button = rc_test_gui_find_of_type (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON);
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
-  save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
-                   "primary-menu-api-selected.png");
+  rc_test_gui_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
+                               "primary-menu-api-selected.png");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
 
   /* Asked first; cancelling keeps everything. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-api", NULL));
-  dialog = wait_for_dialog (fixture);
+  dialog = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Petstore”?");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "Its methods and stored secrets are deleted too.");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
-  save_screenshot (GTK_WIDGET (dialog), "delete-api-dialog.png");
-  respond (dialog, "cancel");
+  rc_test_gui_save_screenshot (GTK_WIDGET (dialog), "delete-api-dialog.png");
+  rc_test_gui_respond (dialog, "cancel");
   g_assert_cmpuint (rc_project_get_n_apis (fixture->project), ==, 2);
   g_assert_false (owners_cleared_cb (&owners));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-api", NULL));
-  respond (wait_for_dialog (fixture), "delete");
+  rc_test_gui_respond (rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->window)), "delete");
 
   /* Gone from the model and the sidebar; the next API is shown. */
   g_assert_cmpuint (rc_project_get_n_apis (fixture->project), ==, 1);
   g_assert_null (rc_project_find_api (fixture->project, "Petstore"));
   g_assert_true (rc_project_get_dirty (fixture->project));
-  g_assert_true (wait_for (petstore_gone_cb, fixture));
-  assert_page_shown (fixture, "api");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (fixture, "api-name-row"))),
+  g_assert_true (rc_test_gui_wait (petstore_gone_cb, fixture));
+  rc_test_gui_assert_page_shown (fixture->window, "api");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_get_widget (fixture->window,
+                                                                                 "api-name-row"))),
                    ==, "Billing");
 
   /* No orphan: nothing of the API or its methods is left in the keyring,
    * and nothing else went. */
-  g_assert_true (wait_for (owners_cleared_cb, &owners));
+  g_assert_true (rc_test_gui_wait (owners_cleared_cb, &owners));
   kept = lookup_elsewhere (project_id, rc_auth_get_secret_id (rc_api_get_auth (billing)));
   g_assert_cmpstr (kept, ==, "other-api-secret");
   rc_secret_free (kept);
@@ -922,16 +593,20 @@ static void
 test_delete_method (Fixture       *fixture,
                     gconstpointer  data)
 {
-  const char *project_id = rc_project_get_id (fixture->project);
+  const char *project_id;
   g_autoptr(GPtrArray) owner_ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(RcAuth) own = rc_auth_new ();
-  Owners owners = { project_id, owner_ids };
+  Owners owners = { NULL, owner_ids };
   AdwMessageDialog *dialog;
   RcApi *billing;
   RcMethod *method, *next;
+  GtkWidget *sidebar;
 
-  if (skip_without_display ())
+  if (rc_test_gui_skip_without_display ())
     return;
+
+  project_id = rc_project_get_id (fixture->project);
+  owners.project_id = project_id;
 
   billing = rc_project_find_api (fixture->project, "Billing");
   method = rc_api_find_method (billing, "createInvoice");
@@ -941,22 +616,24 @@ test_delete_method (Fixture       *fixture,
   store_elsewhere (project_id, rc_method_get_id (method), rc_auth_ensure_secret_id (own), "m");
   g_ptr_array_add (owner_ids, g_strdup (rc_method_get_id (method)));
 
-  select_item (fixture, G_OBJECT (method));
-  assert_page_shown (fixture, "method");
+  rc_test_gui_select_item (fixture->window, G_OBJECT (method));
+  rc_test_gui_assert_page_shown (fixture->window, "method");
 
   /* The Delete key, in the list. */
-  g_assert_true (press_key (gtk_widget_get_ancestor (get_widget (fixture, "sidebar-list"), RC_TYPE_SIDEBAR),
-                            GDK_KEY_Delete));
-  dialog = wait_for_dialog (fixture);
+  sidebar = gtk_widget_get_ancestor (rc_test_gui_get_widget (fixture->window, "sidebar-list"),
+                                     RC_TYPE_SIDEBAR);
+  g_assert_true (press_key (sidebar, GDK_KEY_Delete));
+  dialog = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “createInvoice”?");
-  respond (dialog, "delete");
+  rc_test_gui_respond (dialog, "delete");
 
   g_assert_null (rc_api_find_method (billing, "createInvoice"));
   g_assert_cmpuint (rc_api_get_n_methods (billing), ==, 2);
-  assert_page_shown (fixture, "method");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (fixture, "method-name-row"))),
+  rc_test_gui_assert_page_shown (fixture->window, "method");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_get_widget (fixture->window,
+                                                                                 "method-name-row"))),
                    ==, rc_method_get_name (next));
-  g_assert_true (wait_for (owners_cleared_cb, &owners));
+  g_assert_true (rc_test_gui_wait (owners_cleared_cb, &owners));
 }
 
 /* In a subprocess with no session bus: no keyring at all. */
@@ -975,23 +652,26 @@ test_no_keyring (void)
 
   if (!g_test_subprocess ())
     {
+      if (rc_test_gui_skip_without_display ())
+        return;
+
       g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
       g_test_trap_assert_passed ();
       return;
     }
 
-  if (skip_without_display ())
+  if (rc_test_gui_skip_without_display ())
     return;
 
   fixture_set_up (fixture, NULL);
   api = rc_project_find_api (fixture->project, "Petstore");
   auth = rc_api_get_auth (api);
-  select_item (fixture, G_OBJECT (api));
-  assert_page_shown (fixture, "api");
+  rc_test_gui_select_item (fixture->window, G_OBJECT (api));
+  rc_test_gui_assert_page_shown (fixture->window, "api");
 
   /* The lookup fails: said, not hidden. */
   assert_state (fixture, "The keyring could not be checked");
-  g_assert_true (gtk_widget_get_visible (get_widget (fixture, "auth-secret-row")));
+  g_assert_true (gtk_widget_get_visible (rc_test_gui_get_widget (fixture->window, "auth-secret-row")));
 
   /* Storing falls back to this session, with a warning. Nothing waits for
    * it: Enter returns at once, and the main loop turns until the answer. */
@@ -1005,19 +685,20 @@ test_no_keyring (void)
 
   detail = get_state_detail (fixture);
   g_assert_nonnull (strstr (detail, "for this session only"));
-  g_assert_true (gtk_widget_get_visible (get_widget (fixture, "auth-forget-secret-button")));
-  secret_row = get_widget (fixture, "auth-secret-row");
+  g_assert_true (gtk_widget_get_visible (rc_test_gui_get_widget (fixture->window,
+                                                                 "auth-forget-secret-button")));
+  secret_row = rc_test_gui_get_widget (fixture->window, "auth-secret-row");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (secret_row)), ==, "");
   g_assert_true (rc_secret_store_is_session_only (rc_secret_store_get_default (),
                                                   rc_project_get_id (fixture->project),
                                                   rc_auth_get_secret_id (auth)));
 
-  save_screenshot (GTK_WIDGET (fixture->window), "api-page-secret-session-only.png");
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "api-page-secret-session-only.png");
 
   /* Shown again later, it still says so. */
-  select_item (fixture, G_OBJECT (rc_project_find_api (fixture->project, "Billing")));
+  rc_test_gui_select_item (fixture->window, G_OBJECT (rc_project_find_api (fixture->project, "Billing")));
   assert_state (fixture, "The keyring could not be checked");
-  select_item (fixture, G_OBJECT (api));
+  rc_test_gui_select_item (fixture->window, G_OBJECT (api));
   assert_state (fixture, "Kept for this session only");
 
   fixture_tear_down (fixture, NULL);
@@ -1040,12 +721,9 @@ main (int   argc,
       return 1;
     }
 
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
-  else
-    g_printerr ("# No display: GTK could not open one, so the GUI tests are skipped "
-                "(run them under xvfb-run)\n");
+  rc_test_gui_init ();
+  /* The keyring answers over D-Bus: give it longer. */
+  rc_test_gui_set_wait_seconds (10);
 
   g_test_add ("/restcall/gui/secrets/store-and-forget", Fixture, NULL,
               fixture_set_up, test_store_and_forget, fixture_tear_down);

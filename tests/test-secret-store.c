@@ -12,104 +12,8 @@
 #include <string.h>
 
 #include "restcall-core.h"
+#include "rc-test-keyring.h"
 #include "rc-test-server.h"
-
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  char     *secret;
-  GError   *error;
-} Result;
-
-static void
-stored_cb (GObject *object, GAsyncResult *res, gpointer data)
-{
-  Result *result = data;
-
-  result->ok = rc_secret_store_store_finish (RC_SECRET_STORE (object), res, &result->error);
-  result->done = TRUE;
-}
-
-static void
-looked_up_cb (GObject *object, GAsyncResult *res, gpointer data)
-{
-  Result *result = data;
-
-  result->secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), res, &result->error);
-  result->done = TRUE;
-}
-
-static void
-cleared_cb (GObject *object, GAsyncResult *res, gpointer data)
-{
-  Result *result = data;
-
-  result->ok = rc_secret_store_clear_finish (RC_SECRET_STORE (object), res, &result->error);
-  result->done = TRUE;
-}
-
-static void
-owner_cleared_cb (GObject *object, GAsyncResult *res, gpointer data)
-{
-  Result *result = data;
-
-  result->ok = rc_secret_store_clear_owner_finish (RC_SECRET_STORE (object), res, &result->error);
-  result->done = TRUE;
-}
-
-static gboolean
-store (RcSecretStore  *store,
-       const char     *project,
-       const char     *owner,
-       const char     *secret_id,
-       const char     *secret,
-       GError        **error)
-{
-  Result result = { 0 };
-  gboolean ok;
-
-  rc_secret_store_store_async (store, project, owner, secret_id, "Restcall: client secret of “Test”",
-                               secret, NULL, stored_cb, &result);
-  rc_test_wait_for (&result.done, 10);
-  ok = result.ok;
-  if (result.error)
-    g_propagate_error (error, g_steal_pointer (&result.error));
-
-  return ok;
-}
-
-static char *
-lookup (RcSecretStore  *store,
-        const char     *project,
-        const char     *secret_id,
-        GError        **error)
-{
-  Result result = { 0 };
-
-  rc_secret_store_lookup_async (store, project, secret_id, NULL, looked_up_cb, &result);
-  rc_test_wait_for (&result.done, 10);
-  if (result.error)
-    g_propagate_error (error, g_steal_pointer (&result.error));
-
-  return result.secret;
-}
-
-static gboolean
-clear (RcSecretStore  *store,
-       const char     *project,
-       const char     *secret_id,
-       GError        **error)
-{
-  Result result = { 0 };
-
-  rc_secret_store_clear_async (store, project, secret_id, NULL, cleared_cb, &result);
-  rc_test_wait_for (&result.done, 10);
-  if (result.error)
-    g_propagate_error (error, g_steal_pointer (&result.error));
-
-  return result.ok;
-}
 
 /* What the keyring holds for a project, seen through libsecret itself. */
 static GList *
@@ -147,7 +51,7 @@ test_round_trip (void)
   g_autoptr(GError) error = NULL;
   char *secret;
 
-  g_assert_true (store (secrets, project, owner, secret_id, "s=cr%t +:&é/", &error));
+  g_assert_true (rc_test_keyring_store (secrets, project, owner, secret_id, "s=cr%t +:&é/", &error));
   g_assert_no_error (error);
   g_assert_false (rc_secret_store_is_session_only (secrets, project, secret_id));
 
@@ -155,16 +59,16 @@ test_round_trip (void)
   {
     g_autoptr(RcSecretStore) other = rc_secret_store_new ();
 
-    secret = lookup (other, project, secret_id, &error);
+    secret = rc_test_keyring_lookup (other, project, secret_id, &error);
     g_assert_no_error (error);
     g_assert_cmpstr (secret, ==, "s=cr%t +:&é/");
     rc_secret_free (secret);
   }
 
   /* Storing again replaces: one item, the new value. */
-  store (secrets, project, owner, secret_id, "second", &error);
+  rc_test_keyring_store (secrets, project, owner, secret_id, "second", &error);
   g_assert_no_error (error);
-  secret = lookup (secrets, project, secret_id, &error);
+  secret = rc_test_keyring_lookup (secrets, project, secret_id, &error);
   g_assert_cmpstr (secret, ==, "second");
   rc_secret_free (secret);
   {
@@ -174,14 +78,14 @@ test_round_trip (void)
     g_list_free_full (items, g_object_unref);
   }
 
-  g_assert_true (clear (secrets, project, secret_id, &error));
+  g_assert_true (rc_test_keyring_clear (secrets, project, secret_id, &error));
   g_assert_no_error (error);
-  secret = lookup (secrets, project, secret_id, &error);
+  secret = rc_test_keyring_lookup (secrets, project, secret_id, &error);
   g_assert_no_error (error);
   g_assert_null (secret);
 
   /* Clearing what is not there is fine. */
-  g_assert_true (clear (secrets, project, secret_id, &error));
+  g_assert_true (rc_test_keyring_clear (secrets, project, secret_id, &error));
   g_assert_no_error (error);
 }
 
@@ -196,20 +100,20 @@ test_projects_do_not_collide (void)
 
   /* Two projects, each with an API called the same, even with the same
    * secret reference (a copied file): separate secrets. */
-  g_assert_true (store (secrets, project_a, "api", "same-ref", "secret-a", &error));
-  g_assert_true (store (secrets, project_b, "api", "same-ref", "secret-b", &error));
-  a = lookup (secrets, project_a, "same-ref", &error);
-  b = lookup (secrets, project_b, "same-ref", &error);
+  g_assert_true (rc_test_keyring_store (secrets, project_a, "api", "same-ref", "secret-a", &error));
+  g_assert_true (rc_test_keyring_store (secrets, project_b, "api", "same-ref", "secret-b", &error));
+  a = rc_test_keyring_lookup (secrets, project_a, "same-ref", &error);
+  b = rc_test_keyring_lookup (secrets, project_b, "same-ref", &error);
   g_assert_cmpstr (a, ==, "secret-a");
   g_assert_cmpstr (b, ==, "secret-b");
   rc_secret_free (a);
   rc_secret_free (b);
 
-  g_assert_true (clear (secrets, project_a, "same-ref", &error));
-  b = lookup (secrets, project_b, "same-ref", &error);
+  g_assert_true (rc_test_keyring_clear (secrets, project_a, "same-ref", &error));
+  b = rc_test_keyring_lookup (secrets, project_b, "same-ref", &error);
   g_assert_cmpstr (b, ==, "secret-b");
   rc_secret_free (b);
-  clear (secrets, project_b, "same-ref", &error);
+  rc_test_keyring_clear (secrets, project_b, "same-ref", &error);
 }
 
 static void
@@ -218,28 +122,27 @@ test_clear_owner (void)
   g_autoptr(RcSecretStore) secrets = rc_secret_store_new ();
   g_autofree char *project = g_uuid_string_random ();
   g_autoptr(GError) error = NULL;
-  Result result = { 0 };
   GList *items;
+  gboolean ok;
   char *kept;
 
-  store (secrets, project, "api-1", "ref-1", "one", &error);
-  store (secrets, project, "method-of-api-1", "ref-2", "two", &error);
-  store (secrets, project, "api-1", "ref-3", "three", &error);
+  rc_test_keyring_store (secrets, project, "api-1", "ref-1", "one", &error);
+  rc_test_keyring_store (secrets, project, "method-of-api-1", "ref-2", "two", &error);
+  rc_test_keyring_store (secrets, project, "api-1", "ref-3", "three", &error);
   g_assert_no_error (error);
 
   /* Deleting "api-1" leaves no orphan, and nothing else goes. */
-  rc_secret_store_clear_owner_async (secrets, project, "api-1", NULL, owner_cleared_cb, &result);
-  rc_test_wait_for (&result.done, 10);
-  g_assert_no_error (result.error);
-  g_assert_true (result.ok);
+  ok = rc_test_keyring_clear_owner (secrets, project, "api-1", &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
 
   items = search_items (project);
   g_assert_cmpuint (g_list_length (items), ==, 1);
   g_list_free_full (items, g_object_unref);
-  kept = lookup (secrets, project, "ref-2", &error);
+  kept = rc_test_keyring_lookup (secrets, project, "ref-2", &error);
   g_assert_cmpstr (kept, ==, "two");
   rc_secret_free (kept);
-  clear (secrets, project, "ref-2", &error);
+  rc_test_keyring_clear (secrets, project, "ref-2", &error);
 }
 
 static void
@@ -254,7 +157,7 @@ test_attributes_are_opaque (void)
   GHashTableIter iter;
   gpointer key, value;
 
-  store (secrets, project, owner, secret_id, "opaque", &error);
+  rc_test_keyring_store (secrets, project, owner, secret_id, "opaque", &error);
   items = search_items (project);
   g_assert_cmpuint (g_list_length (items), ==, 1);
 
@@ -273,28 +176,23 @@ test_attributes_are_opaque (void)
     }
   g_hash_table_unref (secret_item_get_attributes (items->data));
   g_list_free_full (items, g_object_unref);
-  clear (secrets, project, secret_id, &error);
+  rc_test_keyring_clear (secrets, project, secret_id, &error);
 }
 
-static gboolean
-file_contains (const char *path,
-               const char *needle)
+typedef struct
 {
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-
-  return g_strstr_len (contents, length, needle) != NULL;
-}
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Saved;
 
 static void
 saved_cb (GObject *object, GAsyncResult *res, gpointer data)
 {
-  Result *result = data;
+  Saved *saved = data;
 
-  result->ok = rc_project_save_finish (RC_PROJECT (object), res, &result->error);
-  result->done = TRUE;
+  saved->ok = rc_project_save_finish (RC_PROJECT (object), res, &saved->error);
+  saved->done = TRUE;
 }
 
 static void
@@ -311,7 +209,7 @@ test_saved_files_hold_no_secret (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) listing = NULL;
-  Result result = { 0 };
+  Saved saved = { 0 };
   struct {
     RcAuth     *auth;
     const char *owner;
@@ -340,16 +238,16 @@ test_saved_files_hold_no_secret (void)
   kinds[2].canary = "canary-method-9e8d7c";
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    g_assert_true (store (secrets, rc_project_get_id (project), kinds[i].owner,
-                          rc_auth_ensure_secret_id (kinds[i].auth), kinds[i].canary, &error));
+    g_assert_true (rc_test_keyring_store (secrets, rc_project_get_id (project), kinds[i].owner,
+                                          rc_auth_ensure_secret_id (kinds[i].auth), kinds[i].canary, &error));
 
   /* Twice: the second save replaces a file, through a temporary one. */
   for (guint round = 0; round < 2; round++)
     {
-      result.done = FALSE;
-      rc_project_save_async (project, file, NULL, saved_cb, &result);
-      rc_test_wait_for (&result.done, 10);
-      g_assert_no_error (result.error);
+      saved.done = FALSE;
+      rc_project_save_async (project, file, NULL, saved_cb, &saved);
+      rc_test_wait_for (&saved.done, 10);
+      g_assert_no_error (saved.error);
     }
 
   listing = g_dir_open (dir, 0, NULL);
@@ -358,16 +256,17 @@ test_saved_files_hold_no_secret (void)
       g_autofree char *child = g_build_filename (dir, name, NULL);
 
       for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-        g_assert_false (file_contains (child, kinds[i].canary));
+        g_assert_false (rc_test_file_contains (child, kinds[i].canary));
       /* The file refers to each secret. */
       for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-        g_assert_true (file_contains (child, rc_auth_get_secret_id (kinds[i].auth)));
+        g_assert_true (rc_test_file_contains (child, rc_auth_get_secret_id (kinds[i].auth)));
       g_unlink (child);
     }
   g_rmdir (dir);
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    clear (secrets, rc_project_get_id (project), rc_auth_get_secret_id (kinds[i].auth), &error);
+    rc_test_keyring_clear (secrets, rc_project_get_id (project), rc_auth_get_secret_id (kinds[i].auth),
+                           &error);
 }
 
 static void
@@ -392,13 +291,13 @@ test_locked_keyring (void)
   /* Unlocking needs a prompt no one can answer here: the secret is kept
    * for the session, and nothing waits for long. */
   start = g_get_monotonic_time ();
-  g_assert_false (store (secrets, "locked-project", "o", "s", "while-locked", &error));
+  g_assert_false (rc_test_keyring_store (secrets, "locked-project", "o", "s", "while-locked", &error));
   g_test_message ("%s", error ? error->message : "(no error)");
   g_assert_error (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE);
   g_clear_error (&error);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 8 * G_USEC_PER_SEC);
 
-  secret = lookup (secrets, "locked-project", "s", &error);
+  secret = rc_test_keyring_lookup (secrets, "locked-project", "s", &error);
   g_assert_cmpstr (secret, ==, "while-locked");
   rc_secret_free (secret);
 
@@ -419,7 +318,7 @@ test_no_secret_service (void)
       g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus", TRUE);
       secrets = rc_secret_store_new ();
 
-      g_assert_false (store (secrets, "p", "o", "s", "kept-in-memory", &error));
+      g_assert_false (rc_test_keyring_store (secrets, "p", "o", "s", "kept-in-memory", &error));
       g_assert_error (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE);
       g_test_message ("%s", error->message);
       g_assert_nonnull (strstr (error->message, "for this session only"));
@@ -428,18 +327,18 @@ test_no_secret_service (void)
 
       /* The session copy serves this run. */
       g_assert_true (rc_secret_store_is_session_only (secrets, "p", "s"));
-      secret = lookup (secrets, "p", "s", &error);
+      secret = rc_test_keyring_lookup (secrets, "p", "s", &error);
       g_assert_no_error (error);
       g_assert_cmpstr (secret, ==, "kept-in-memory");
       rc_secret_free (secret);
 
       /* Clearing drops it, and says the keyring was not reached. */
-      g_assert_false (clear (secrets, "p", "s", &error));
+      g_assert_false (rc_test_keyring_clear (secrets, "p", "s", &error));
       g_assert_error (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE);
       g_clear_error (&error);
       g_assert_false (rc_secret_store_is_session_only (secrets, "p", "s"));
 
-      secret = lookup (secrets, "p", "s", &error);
+      secret = rc_test_keyring_lookup (secrets, "p", "s", &error);
       g_assert_null (secret);
       g_assert_error (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE);
       return;

@@ -1,0 +1,134 @@
+/* rc-test-cli.c: running the real restcall binary, as a user would
+ *
+ * The binary ($RESTCALL_BIN) runs as a subprocess without any display,
+ * while this process's main context iterates, so that a scripted server
+ * living in it can answer. The session bus goes along only inside
+ * keyring-session.sh (RC_KEYRING_SESSION), where it is a throwaway one
+ * with a throwaway keyring; anywhere else it is taken away, so that the
+ * binary never reaches the user's keyring.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "rc-test-cli.h"
+
+#define RUN_TIMEOUT_SEC 60
+
+typedef struct
+{
+  gboolean  done;
+  char     *out;
+  char     *err;
+  GError   *error;
+} Communicated;
+
+/* Callbacks */
+
+static void
+communicated_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Communicated *communicated = user_data;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &communicated->out,
+                                        &communicated->err, &communicated->error);
+  communicated->done = TRUE;
+}
+
+/* Public API */
+
+/* Frees what @run printed; @run itself is the caller's. */
+void
+rc_test_run_clear (RcTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/* Runs restcall with @args (NULL-terminated), @stdin_text on its standard
+ * input (empty when NULL) and @env ("NAME=value", NULL-terminated, or NULL)
+ * added to its environment, for at most a minute; fills in @run. */
+void
+rc_test_run_restcall_full (RcTestRun          *run,
+                           const char         *stdin_text,
+                           const char * const *env,
+                           const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  Communicated communicated = { 0 };
+  const char *bin = g_getenv ("RESTCALL_BIN");
+  gint64 deadline = g_get_monotonic_time () + RUN_TIMEOUT_SEC * G_USEC_PER_SEC;
+
+  g_assert_nonnull (bin);
+
+  g_ptr_array_add (argv, (gpointer)bin);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  /* No display of any kind. */
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_unsetenv (envp, "GDK_BACKEND");
+  if (g_getenv ("RC_KEYRING_SESSION") == NULL)
+    envp = g_environ_unsetenv (envp, "DBUS_SESSION_BUS_ADDRESS");
+  for (guint i = 0; env && env[i]; i++)
+    {
+      g_autofree char *name = g_strndup (env[i], strcspn (env[i], "="));
+
+      envp = g_environ_setenv (envp, name, env[i] + strlen (name) + 1, TRUE);
+    }
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_environ (launcher, envp);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate_utf8_async (process, stdin_text ? stdin_text : "", NULL,
+                                       communicated_cb, &communicated);
+
+  while (!communicated.done && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!communicated.done)
+    {
+      g_subprocess_force_exit (process);
+      while (!communicated.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_not_reached ();
+    }
+
+  g_assert_no_error (communicated.error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+  run->out = communicated.out;
+  run->err = communicated.err;
+  g_test_message ("restcall %s: exit %d\nstdout:\n%s\nstderr:\n%s", args[0] ? args[0] : "",
+                  run->status, run->out, run->err);
+}
+
+/* The first request @server got for a path that starts with @path_prefix; there must be one. */
+RcTestRequest *
+rc_test_find_request (RcTestServer *server,
+                      const char   *path_prefix)
+{
+  for (guint i = 0; i < server->requests->len; i++)
+    {
+      RcTestRequest *request = g_ptr_array_index (server->requests, i);
+
+      if (g_str_has_prefix (request->path, path_prefix))
+        return request;
+    }
+
+  g_assert_not_reached ();
+}

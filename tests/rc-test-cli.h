@@ -1,0 +1,35 @@
+/* rc-test-cli.h: running the real restcall binary, as a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rc-test-server.h"
+
+G_BEGIN_DECLS
+
+/* What one run of restcall left: its exit status and everything it printed. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} RcTestRun;
+
+void           rc_test_run_clear          (RcTestRun          *run);
+void           rc_test_run_restcall_full  (RcTestRun          *run,
+                                           const char         *stdin_text,
+                                           const char * const *env,
+                                           const char * const *args);
+RcTestRequest *rc_test_find_request       (RcTestServer       *server,
+                                           const char         *path_prefix);
+
+/* Runs restcall with the arguments that follow @env (at least one). */
+#define rc_test_run_restcall(run, stdin_text, env, ...) \
+  rc_test_run_restcall_full (run, stdin_text, env, (const char * const[]) { __VA_ARGS__, NULL })
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RcTestRun, rc_test_run_clear)
+
+G_END_DECLS

@@ -1,0 +1,50 @@
+/* rc-test-gui.h: helpers for tests that drive a real window (under Xvfb)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rc-window.h"
+
+G_BEGIN_DECLS
+
+/* What rc_test_gui_wait() waits for: TRUE once it holds. */
+typedef gboolean (*RcTestCondition) (gpointer data);
+
+gboolean          rc_test_gui_init                  (void);
+gboolean          rc_test_gui_has_display           (void);
+gboolean          rc_test_gui_skip_without_display  (void);
+void              rc_test_gui_set_wait_seconds      (guint             seconds);
+gboolean          rc_test_gui_wait                  (RcTestCondition   condition,
+                                                     gpointer          data);
+void              rc_test_gui_settle                (guint             msec);
+RcProject        *rc_test_gui_load_sample           (void);
+
+GtkWidget        *rc_test_gui_find_named            (GtkWidget        *root,
+                                                     const char       *name);
+GtkWidget        *rc_test_gui_find_of_type          (GtkWidget        *root,
+                                                     GType             type);
+GtkWidget        *rc_test_gui_get_widget            (RcWindow         *window,
+                                                     const char       *name);
+void              rc_test_gui_collect_shown_labels  (GtkWidget        *root,
+                                                     GPtrArray        *texts);
+gboolean          rc_test_gui_shows_labels          (GtkWidget        *root,
+                                                     const char      **wanted);
+
+RcWindow         *rc_test_gui_present_window        (RcProject        *project,
+                                                     int               width,
+                                                     int               height);
+void              rc_test_gui_destroy_window        (RcWindow        **window);
+void              rc_test_gui_select_item           (RcWindow         *window,
+                                                     GObject          *item);
+void              rc_test_gui_assert_page_shown     (RcWindow         *window,
+                                                     const char       *page);
+AdwMessageDialog *rc_test_gui_wait_for_dialog       (GtkWindow        *parent);
+void              rc_test_gui_respond               (AdwMessageDialog *dialog,
+                                                     const char       *response);
+void              rc_test_gui_save_screenshot       (GtkWidget        *widget,
+                                                     const char       *file_name);
+
+G_END_DECLS

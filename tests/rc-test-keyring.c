@@ -1,0 +1,159 @@
+/* rc-test-keyring.c: the keyring as tests see it, beside the app's own view
+ *
+ * Blocking wrappers over RcSecretStore's asynchronous calls (the main
+ * context runs meanwhile, for at most ten seconds), and a search through
+ * libsecret itself, as another program would look for the app's items.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "rc-test-keyring.h"
+#include "rc-test-server.h"
+
+#define WAIT_SECONDS 10
+
+/* An asynchronous call, once it has finished. */
+typedef struct
+{
+  gboolean      done;
+  GAsyncResult *result;
+} Finished;
+
+/* The app's schema, as another program would look for its items. */
+static const SecretSchema schema = {
+  "io.github.restcall.Secret",
+  SECRET_SCHEMA_NONE,
+  {
+    { "project", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "owner", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "secret", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { NULL, 0 },
+  }
+};
+
+/* Helpers */
+
+/* Runs the main context until @finished (for at most WAIT_SECONDS); its result, to finish. */
+static GAsyncResult *
+wait_for_finish (Finished *finished)
+{
+  rc_test_wait_for (&finished->done, WAIT_SECONDS);
+
+  return finished->result;
+}
+
+/* Callbacks */
+
+static void
+finished_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  Finished *finished = data;
+
+  finished->result = g_object_ref (result);
+  finished->done = TRUE;
+}
+
+/* Public API */
+
+/* Stores @secret through @store, and waits for the answer. */
+gboolean
+rc_test_keyring_store (RcSecretStore  *store,
+                       const char     *project_id,
+                       const char     *owner_id,
+                       const char     *secret_id,
+                       const char     *secret,
+                       GError        **error)
+{
+  Finished finished = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rc_secret_store_store_async (store, project_id, owner_id, secret_id,
+                               "Restcall: client secret of “Test”", secret, NULL, finished_cb, &finished);
+  result = wait_for_finish (&finished);
+
+  return rc_secret_store_store_finish (store, result, error);
+}
+
+/* Looks a secret up through @store (NULL when none is stored), and waits for the answer. */
+char *
+rc_test_keyring_lookup (RcSecretStore  *store,
+                        const char     *project_id,
+                        const char     *secret_id,
+                        GError        **error)
+{
+  Finished finished = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rc_secret_store_lookup_async (store, project_id, secret_id, NULL, finished_cb, &finished);
+  result = wait_for_finish (&finished);
+
+  return rc_secret_store_lookup_finish (store, result, error);
+}
+
+/* Clears a secret through @store, and waits for the answer. */
+gboolean
+rc_test_keyring_clear (RcSecretStore  *store,
+                       const char     *project_id,
+                       const char     *secret_id,
+                       GError        **error)
+{
+  Finished finished = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rc_secret_store_clear_async (store, project_id, secret_id, NULL, finished_cb, &finished);
+  result = wait_for_finish (&finished);
+
+  return rc_secret_store_clear_finish (store, result, error);
+}
+
+/* Clears every secret of @owner_id through @store, and waits for the answer. */
+gboolean
+rc_test_keyring_clear_owner (RcSecretStore  *store,
+                             const char     *project_id,
+                             const char     *owner_id,
+                             GError        **error)
+{
+  Finished finished = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rc_secret_store_clear_owner_async (store, project_id, owner_id, NULL, finished_cb, &finished);
+  result = wait_for_finish (&finished);
+
+  return rc_secret_store_clear_owner_finish (store, result, error);
+}
+
+/* The keyring items (SecretRetrievable) of the app's schema for @project_id, and of
+ * @owner_id unless NULL, asked of libsecret itself; free with g_list_free_full(). */
+GList *
+rc_test_keyring_search (const char *project_id,
+                        const char *owner_id)
+{
+  g_autoptr(GHashTable) attributes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  GList *items;
+
+  g_hash_table_insert (attributes, (gpointer) "project", (gpointer) project_id);
+  if (owner_id != NULL)
+    g_hash_table_insert (attributes, (gpointer) "owner", (gpointer) owner_id);
+
+  items = secret_password_searchv_sync (&schema, attributes, SECRET_SEARCH_ALL, NULL, &error);
+  g_assert_no_error (error);
+
+  return items;
+}
+
+/* Whether the file at @path holds @needle (a saved file must hold no secret). */
+gboolean
+rc_test_file_contains (const char *path,
+                       const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  return g_strstr_len (contents, length, needle) != NULL;
+}

@@ -1,0 +1,36 @@
+/* rc-test-keyring.h: the keyring as tests see it, beside the app's own view
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libsecret/secret.h>
+
+#include "restcall-core.h"
+
+G_BEGIN_DECLS
+
+gboolean  rc_test_keyring_store        (RcSecretStore  *store,
+                                        const char     *project_id,
+                                        const char     *owner_id,
+                                        const char     *secret_id,
+                                        const char     *secret,
+                                        GError        **error);
+char     *rc_test_keyring_lookup       (RcSecretStore  *store,
+                                        const char     *project_id,
+                                        const char     *secret_id,
+                                        GError        **error);
+gboolean  rc_test_keyring_clear        (RcSecretStore  *store,
+                                        const char     *project_id,
+                                        const char     *secret_id,
+                                        GError        **error);
+gboolean  rc_test_keyring_clear_owner  (RcSecretStore  *store,
+                                        const char     *project_id,
+                                        const char     *owner_id,
+                                        GError        **error);
+GList    *rc_test_keyring_search       (const char     *project_id,
+                                        const char     *owner_id);
+gboolean  rc_test_file_contains        (const char     *path,
+                                        const char     *needle);
+
+G_END_DECLS
