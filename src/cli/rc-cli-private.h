@@ -27,6 +27,8 @@ int  rc_cli_auth   (int          argc,
                     char       **argv);
 int  rc_cli_secret (int          argc,
                     char       **argv);
+int  rc_cli_import (int          argc,
+                    char       **argv);
 void rc_cli_error  (const char  *format,
                     ...) G_GNUC_PRINTF (1, 2);
 int  rc_cli_usage_error (GOptionContext *context,

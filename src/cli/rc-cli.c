@@ -29,6 +29,7 @@ static const Command commands[] = {
   { "token", rc_cli_token, N_("Fetch an access token for a project’s API") },
   { "auth", rc_cli_auth, N_("Show or change how an API or method authenticates") },
   { "secret", rc_cli_secret, N_("Store or remove a secret in the keyring") },
+  { "import", rc_cli_import, N_("Read an OpenAPI or Swagger document, or add its API to a project") },
 };
 
 static void

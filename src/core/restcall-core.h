@@ -19,3 +19,5 @@
 #include "rc-exchange.h"
 #include "rc-executor.h"
 #include "rc-secret-store.h"
+#include "rc-document.h"
+#include "rc-openapi.h"

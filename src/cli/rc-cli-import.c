@@ -1,0 +1,347 @@
+/* rc-cli-import.c: `restcall import DOCUMENT [--json] [--into PROJECT …]`
+ *
+ * Reads a Swagger 2.0 or OpenAPI 3.0/3.1 document (JSON or YAML) from a
+ * file or an http(s) URL and prints what it holds: a summary for people, or
+ * with --json the importer's contract (see rc_open_api_to_json()). With
+ * --into, the API is added to a project file (created when missing), saved
+ * atomically; an API of the same name is never replaced.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "restcall-core.h"
+#include "rc-cli-private.h"
+
+#define DOWNLOAD_TIMEOUT_SECONDS 60
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  saved;
+  GError   *error;
+} Save;
+
+static gboolean
+is_url (const char *document)
+{
+  return g_str_has_prefix (document, "https://") || g_str_has_prefix (document, "http://");
+}
+
+static GBytes *
+download (const char  *url,
+          char       **final_url,
+          GError     **error)
+{
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", DOWNLOAD_TIMEOUT_SECONDS,
+                                                                  "user-agent", "Restcall/" PACKAGE_VERSION,
+                                                                  NULL);
+  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, url);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  guint status;
+
+  if (message == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a valid URL. Check it, or give a file name."), url);
+      return NULL;
+    }
+
+  if (!(body = soup_session_send_and_read (session, message, NULL, &local_error)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not download “%s”: %s. Check the URL and the network, or download "
+                     "the document and import the file."),
+                   url, local_error->message);
+      return NULL;
+    }
+
+  status = soup_message_get_status (message);
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not download “%s”: the server answered %u %s. Check the URL."),
+                   url, status, soup_message_get_reason_phrase (message));
+      return NULL;
+    }
+
+  *final_url = g_uri_to_string (soup_message_get_uri (message));
+
+  return g_steal_pointer (&body);
+}
+
+static GBytes *
+read_document (const char  *document,
+               char       **display_name,
+               char       **document_url,
+               GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (is_url (document))
+    {
+      *display_name = g_strdup (document);
+      return download (document, document_url, error);
+    }
+
+  file = g_file_new_for_commandline_arg (document);
+  *display_name = g_strdup (document);
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("Could not open “%s”: the file does not exist. Check the name."),
+                     *display_name);
+      else
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("Could not open “%s”: %s"), *display_name, local_error->message);
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Save *save = user_data;
+
+  save->saved = rc_project_save_finish (RC_PROJECT (object), result, &save->error);
+  save->done = TRUE;
+}
+
+static gboolean
+save_project (RcProject  *project,
+              GFile      *file,
+              GError    **error)
+{
+  Save save = { 0 };
+
+  rc_project_save_async (project, file, NULL, saved_cb, &save);
+  while (!save.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!save.saved)
+    {
+      g_propagate_error (error, save.error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+import_into (RcOpenApi          *open_api,
+             const char         *project_path,
+             const char         *api_name,
+             const char * const *names,
+             const char         *tag,
+             gboolean            quiet)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (project_path);
+  g_autoptr(RcProject) project = NULL;
+  g_autoptr(RcApi) api = NULL;
+  g_autoptr(GError) error = NULL;
+  RcAuth *auth;
+
+  if (!(api = rc_open_api_build_api (open_api, names, tag, &error)))
+    {
+      rc_cli_error ("%s", error->message);
+      return FALSE;
+    }
+  if (api_name)
+    rc_api_set_name (api, api_name);
+
+  if (!(project = rc_project_load (file, NULL, &error)))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          rc_cli_error ("%s", error->message);
+          return FALSE;
+        }
+      g_clear_error (&error);
+      project = rc_project_new ();
+    }
+
+  if (rc_project_find_api (project, rc_api_get_name (api)))
+    {
+      rc_cli_error (_("“%s” already has an API named “%s”. Choose another name with --api-name."),
+                    project_path, rc_api_get_name (api));
+      return FALSE;
+    }
+
+  rc_project_add_api (project, api);
+  if (!save_project (project, file, &error))
+    {
+      rc_cli_error (_("The project was not saved: %s"), error->message);
+      return FALSE;
+    }
+
+  if (quiet)
+    return TRUE;
+
+  auth = rc_api_get_auth (api);
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Added the API “%s” with %u method to %s.\n",
+                        "Added the API “%s” with %u methods to %s.\n",
+                        rc_api_get_n_methods (api)),
+           rc_api_get_name (api), rc_api_get_n_methods (api), project_path);
+  g_print (_("Authentication: %s\n"), rc_auth_kind_get_label (rc_auth_get_kind (auth)));
+  if (rc_auth_get_kind (auth) != RC_AUTH_KIND_NONE)
+    g_print (_("Set the credentials with “restcall auth %s %s”.\n"), project_path, rc_api_get_name (api));
+
+  return TRUE;
+}
+
+static void
+print_summary (RcOpenApi *open_api)
+{
+  const char * const *servers = rc_open_api_get_servers (open_api);
+  const char * const *warnings = rc_open_api_get_warnings (open_api);
+  guint n_operations = rc_open_api_get_n_operations (open_api);
+  guint n_schemes = rc_open_api_get_n_schemes (open_api);
+  const RcOpenApiScheme *scheme = NULL;
+  g_autoptr(RcAuth) auth = rc_open_api_dup_auth (open_api, NULL, &scheme);
+  RcAuthKind kind = rc_auth_get_kind (auth);
+
+  g_print (_("%s %s (%s)\n"), rc_open_api_get_title (open_api), rc_open_api_get_version (open_api),
+           rc_open_api_format_get_label (rc_open_api_get_format (open_api)));
+
+  for (guint i = 0; servers[i]; i++)
+    g_print (_("Server: %s\n"), servers[i]);
+
+  if (scheme)
+    g_print (_("Authentication: %s (scheme “%s”)\n"), rc_auth_kind_get_label (kind), scheme->name);
+  else
+    g_print (_("Authentication: %s\n"), rc_auth_kind_get_label (kind));
+  if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
+    {
+      g_print (_("  Access token URL: %s\n"), rc_auth_get_token_url (auth));
+      g_print (_("  Scopes: %s\n"), rc_auth_get_scopes (auth));
+    }
+
+  for (guint i = 0; i < n_schemes; i++)
+    {
+      const RcOpenApiScheme *other = rc_open_api_get_scheme (open_api, i);
+
+      if (other != scheme)
+        g_print (_("Also declares: %s “%s”\n"), other->type, other->name);
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u operation:\n", "%u operations:\n", n_operations),
+           n_operations);
+  for (guint i = 0; i < n_operations; i++)
+    {
+      const RcOpenApiOperation *operation = rc_open_api_get_operation (open_api, i);
+
+      g_print ("  %-7s %s  %s\n", operation->method, operation->name, operation->path);
+    }
+
+  for (guint i = 0; warnings[i]; i++)
+    g_printerr (_("restcall: warning: %s\n"), warnings[i]);
+}
+
+int
+rc_cli_import (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RcOpenApi) open_api = NULL;
+  g_auto(GStrv) args = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autofree char *into = NULL;
+  g_autofree char *api_name = NULL;
+  g_autofree char *select = NULL;
+  g_autofree char *tag = NULL;
+  g_autofree char *base_url = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *document_url = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print what the document holds as JSON"), NULL },
+    { "into", 0, 0, G_OPTION_ARG_FILENAME, &into, N_("Add the API to this project file (created when missing)"),
+      N_("PROJECT") },
+    { "api-name", 0, 0, G_OPTION_ARG_STRING, &api_name, N_("Name the new API (default: the document’s title)"),
+      N_("NAME") },
+    { "select", 0, 0, G_OPTION_ARG_STRING, &select, N_("Import only these operations, by operationId or name"),
+      N_("OP1,OP2,…") },
+    { "tag", 0, 0, G_OPTION_ARG_STRING, &tag, N_("Import only the operations with this tag"), N_("TAG") },
+    { "base-url", 0, 0, G_OPTION_ARG_STRING, &base_url,
+      N_("Resolve relative server URLs against this URL (default: the document’s URL)"), N_("URL") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("DOCUMENT") },
+    { NULL }
+  };
+
+  g_set_prgname ("restcall import");
+  context = g_option_context_new (_("— read an OpenAPI or Swagger document, or add it to a project"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+                                    _("DOCUMENT is a Swagger 2.0 or OpenAPI 3.0 or 3.1 document, JSON "
+                                      "or YAML, as a file or an http(s):// URL."));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return rc_cli_usage_error (context, error->message);
+
+  if (args == NULL || args[0] == NULL || args[1] != NULL)
+    return rc_cli_usage_error (context, _("Name exactly one document."));
+
+  if (into == NULL && (api_name || select || tag))
+    return rc_cli_usage_error (context, _("--api-name, --select and --tag need --into."));
+
+  if (select && tag)
+    return rc_cli_usage_error (context, _("Use --select or --tag, not both."));
+
+  if (base_url && g_uri_peek_scheme (base_url) == NULL)
+    return rc_cli_usage_error (context, _("--base-url needs an absolute URL, such as https://api.example.com."));
+
+  if (select)
+    {
+      names = g_strsplit (select, ",", -1);
+      for (guint i = 0; names[i]; i++)
+        g_strstrip (names[i]);
+    }
+
+  if (!(bytes = read_document (args[0], &display_name, &document_url, &error)) ||
+      !(open_api = rc_open_api_new_from_bytes (bytes, display_name, base_url ? base_url : document_url, &error)))
+    {
+      rc_cli_error ("%s", error->message);
+      return RC_CLI_EXIT_FAILED;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = rc_open_api_to_json (open_api);
+      g_autofree char *text = json_to_string (root, TRUE);
+
+      g_print ("%s\n", text);
+    }
+  else if (into == NULL)
+    print_summary (open_api);
+  else
+    {
+      const char * const *warnings = rc_open_api_get_warnings (open_api);
+
+      for (guint i = 0; warnings[i]; i++)
+        g_printerr (_("restcall: warning: %s\n"), warnings[i]);
+    }
+
+  if (into && !import_into (open_api, into, api_name, (const char * const *)names, tag, json))
+    return RC_CLI_EXIT_FAILED;
+
+  return RC_CLI_EXIT_OK;
+}

@@ -1,0 +1,107 @@
+/* rc-openapi-private.h: what the importer's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "rc-openapi.h"
+
+G_BEGIN_DECLS
+
+/* At most this many warnings are kept; the rest are counted. */
+#define RC_OPEN_API_MAX_WARNINGS 1000
+
+struct _RcOpenApi
+{
+  GObject          parent_instance;
+
+  char            *display_name;
+  char            *base_uri;
+  RcOpenApiFormat  format;
+  char            *title;
+  char            *version;
+  GStrv            servers;
+  GPtrArray       *operations;  /* RcOpenApiOperation */
+  GPtrArray       *schemes;     /* RcOpenApiScheme */
+  GHashTable      *scheme_by_name;
+  GPtrArray       *warnings;    /* char *, NULL-terminated */
+  GHashTable      *warning_set;
+  guint            n_dropped_warnings;
+};
+
+/* What the reading files share while a document is read. */
+typedef struct
+{
+  RcOpenApi *self;
+  JsonNode  *root;
+  GPtrArray *top_security;  /* NULL when the top level has none */
+} RcOpenApiReader;
+
+/* Getters that never fail on unexpected shapes: a document may hold
+ * anything anywhere. */
+
+static inline JsonObject *
+node_get_object (JsonNode *node)
+{
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static inline JsonArray *
+node_get_array (JsonNode *node)
+{
+  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static inline JsonNode *
+get_member (JsonObject *object,
+            const char *name)
+{
+  return object ? json_object_get_member (object, name) : NULL;
+}
+
+static inline const char *
+node_get_string (JsonNode *node)
+{
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+
+  return NULL;
+}
+
+static inline const char *
+get_string (JsonObject *object,
+            const char *name)
+{
+  return node_get_string (get_member (object, name));
+}
+
+void       _rc_open_api_warn                (RcOpenApi       *self,
+                                             const char      *format,
+                                             ...) G_GNUC_PRINTF (2, 3);
+
+/* rc-openapi-tree.c */
+char      *_rc_open_api_node_dup_text       (JsonNode        *node);
+char      *_rc_open_api_dup_text            (JsonObject      *object,
+                                             const char      *name);
+GStrv      _rc_open_api_dup_strings         (JsonNode        *node);
+char      *_rc_open_api_pointer_append      (const char      *base,
+                                             const char      *token);
+JsonNode  *_rc_open_api_resolve             (RcOpenApiReader *reader,
+                                             JsonNode        *node,
+                                             const char      *where);
+
+/* rc-openapi-security.c */
+void       _rc_open_api_read_servers        (RcOpenApiReader *reader,
+                                             JsonObject      *root);
+void       _rc_open_api_check_local_servers (RcOpenApiReader *reader,
+                                             JsonObject      *object,
+                                             const char      *where);
+void       _rc_open_api_read_schemes        (RcOpenApiReader *reader,
+                                             JsonObject      *root);
+GPtrArray *_rc_open_api_read_security       (RcOpenApiReader *reader,
+                                             JsonNode        *node,
+                                             const char      *where);
+
+G_END_DECLS

@@ -1,0 +1,503 @@
+/* rc-openapi-security.c: the importer's servers, security schemes and requirements
+ *
+ * See rc-openapi.c for what is read and how; this file holds the servers
+ * (variables, Swagger's host and basePath, relative URLs), the security
+ * schemes of both formats (read alike), token URL resolution and checks,
+ * and security requirement lists.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rc-oauth.h"
+#include "rc-openapi-private.h"
+
+static void
+requirement_free (gpointer data)
+{
+  RcOpenApiRequirement *requirement = data;
+
+  g_free (requirement->scheme);
+  g_strfreev (requirement->scopes);
+  g_free (requirement);
+}
+
+/* Servers */
+
+static char *
+make_absolute (RcOpenApiReader *reader,
+               const char      *url)
+{
+  RcOpenApi *self = reader->self;
+  g_autoptr(GError) error = NULL;
+  char *absolute;
+
+  if (g_uri_peek_scheme (url) != NULL)
+    return g_strdup (url);
+
+  if (self->base_uri && (absolute = g_uri_resolve_relative (self->base_uri, url, G_URI_FLAGS_NONE, &error)))
+    return absolute;
+
+  _rc_open_api_warn (self,
+                     _("The server URL “%s” is relative and the document’s own URL is not known; "
+                       "enter the API’s base URL after importing."),
+                     url);
+
+  return g_strdup (url);
+}
+
+static char *
+substitute_variables (RcOpenApiReader *reader,
+                      const char      *url,
+                      JsonObject      *variables)
+{
+  RcOpenApi *self = reader->self;
+  GString *result = g_string_new (NULL);
+  const char *p = url;
+
+  while (*p)
+    {
+      const char *open = strchr (p, '{');
+      const char *close = open ? strchr (open, '}') : NULL;
+      g_autofree char *name = NULL;
+      JsonObject *variable;
+      g_autofree char *value = NULL;
+
+      if (open == NULL || close == NULL)
+        {
+          g_string_append (result, p);
+          break;
+        }
+
+      g_string_append_len (result, p, open - p);
+      name = g_strndup (open + 1, close - open - 1);
+      variable = node_get_object (get_member (variables, name));
+      value = _rc_open_api_dup_text (variable, "default");
+
+      if (value == NULL)
+        {
+          _rc_open_api_warn (self,
+                             _("The server URL “%s” uses the variable “%s”, which has no default; "
+                               "it is left as it is."),
+                             url, name);
+          g_string_append_len (result, open, close - open + 1);
+        }
+      else
+        {
+          g_auto(GStrv) allowed = _rc_open_api_dup_strings (get_member (variable, "enum"));
+
+          if (allowed[0] && !g_strv_contains ((const char * const *)allowed, value))
+            {
+              g_autofree char *list = g_strjoinv (", ", allowed);
+
+              _rc_open_api_warn (self,
+                                 _("The server variable “%s” of “%s” defaults to “%s”, which is not "
+                                   "one of its values (%s); the default is used."),
+                                 name, url, value, list);
+            }
+          g_string_append (result, value);
+        }
+
+      p = close + 1;
+    }
+
+  return g_string_free (result, FALSE);
+}
+
+static void
+read_servers_3 (RcOpenApiReader *reader,
+                JsonObject      *root,
+                GPtrArray       *servers)
+{
+  JsonArray *array = node_get_array (get_member (root, "servers"));
+
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonObject *server = node_get_object (json_array_get_element (array, i));
+      const char *url = get_string (server, "url");
+      g_autofree char *substituted = NULL;
+
+      if (url == NULL)
+        {
+          _rc_open_api_warn (reader->self, _("The server at /servers/%u has no URL; it is left out."), i);
+          continue;
+        }
+
+      substituted = substitute_variables (reader, url, node_get_object (get_member (server, "variables")));
+      g_ptr_array_add (servers, make_absolute (reader, substituted));
+    }
+
+  if (servers->len == 0)
+    {
+      if (reader->self->base_uri)
+        g_ptr_array_add (servers, make_absolute (reader, "/"));
+      else
+        _rc_open_api_warn (reader->self,
+                           _("The document names no server; enter the API’s base URL after "
+                             "importing."));
+    }
+}
+
+static void
+read_servers_2 (RcOpenApiReader *reader,
+                JsonObject      *root,
+                GPtrArray       *servers)
+{
+  RcOpenApi *self = reader->self;
+  const char *host = get_string (root, "host");
+  const char *base_path = get_string (root, "basePath");
+  g_auto(GStrv) schemes = _rc_open_api_dup_strings (get_member (root, "schemes"));
+  g_autoptr(GUri) base = self->base_uri ? g_uri_parse (self->base_uri, G_URI_FLAGS_NONE, NULL) : NULL;
+  g_autofree char *base_host = NULL;
+  g_autofree char *path = NULL;
+
+  if (base_path == NULL || base_path[0] == '\0')
+    path = g_strdup ("");
+  else if (base_path[0] != '/')
+    path = g_strconcat ("/", base_path, NULL);
+  else
+    path = g_strdup (base_path);
+
+  if ((host == NULL || host[0] == '\0') && base && g_uri_get_host (base))
+    {
+      base_host = g_uri_get_port (base) > 0
+                  ? g_strdup_printf ("%s:%d", g_uri_get_host (base), g_uri_get_port (base))
+                  : g_strdup (g_uri_get_host (base));
+      host = base_host;
+    }
+
+  if (host == NULL || host[0] == '\0')
+    {
+      g_ptr_array_add (servers, make_absolute (reader, path[0] ? path : "/"));
+      return;
+    }
+
+  if (schemes[0] == NULL)
+    g_ptr_array_add (servers, g_strdup_printf ("%s://%s%s", base ? g_uri_get_scheme (base) : "https",
+                                               host, path));
+
+  for (guint i = 0; schemes[i]; i++)
+    g_ptr_array_add (servers, g_strdup_printf ("%s://%s%s", schemes[i], host, path));
+}
+
+void
+_rc_open_api_read_servers (RcOpenApiReader *reader,
+                           JsonObject      *root)
+{
+  g_autoptr(GPtrArray) servers = g_ptr_array_new_with_free_func (g_free);
+
+  if (reader->self->format == RC_OPEN_API_FORMAT_SWAGGER_2_0)
+    read_servers_2 (reader, root, servers);
+  else
+    read_servers_3 (reader, root, servers);
+
+  g_ptr_array_add (servers, NULL);
+  g_strfreev (reader->self->servers);
+  reader->self->servers = (GStrv)g_ptr_array_steal (servers, NULL);
+}
+
+/* Path- or operation-level servers are not used: say so when they differ. */
+void
+_rc_open_api_check_local_servers (RcOpenApiReader *reader,
+                                  JsonObject      *object,
+                                  const char      *where)
+{
+  JsonArray *array = node_get_array (get_member (object, "servers"));
+
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonObject *server = node_get_object (json_array_get_element (array, i));
+      const char *url = get_string (server, "url");
+
+      if (url && !g_strv_contains ((const char * const *)reader->self->servers, url))
+        {
+          _rc_open_api_warn (reader->self,
+                             _("%s names its own server %s, which is not used; its methods use the "
+                               "API’s base URL."),
+                             where, url);
+          return;
+        }
+    }
+}
+
+/* Security schemes */
+
+static char *
+resolve_against_server (RcOpenApiReader *reader,
+                        const char      *url,
+                        const char      *scheme_name)
+{
+  RcOpenApi *self = reader->self;
+  const char *base = NULL;
+  char *resolved;
+
+  if (url == NULL || url[0] == '\0' || g_uri_peek_scheme (url) != NULL)
+    return g_strdup (url);
+
+  if (self->servers[0] && g_uri_peek_scheme (self->servers[0]) != NULL)
+    base = self->servers[0];
+  else
+    base = self->base_uri;
+
+  if (base && (resolved = g_uri_resolve_relative (base, url, G_URI_FLAGS_NONE, NULL)))
+    return resolved;
+
+  _rc_open_api_warn (self,
+                     _("The URL “%s” of the security scheme “%s” is relative and there is no "
+                       "server URL to resolve it against; enter the access token URL by hand."),
+                     url, scheme_name);
+
+  return g_strdup (url);
+}
+
+static char *
+dup_origin (const char *url)
+{
+  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  int port;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return NULL;
+
+  port = g_uri_get_port (uri);
+  if (port < 0)
+    port = g_str_equal (g_uri_get_scheme (uri), "http") ? 80 : 443;
+
+  return g_strdup_printf ("%s://%s:%d", g_uri_get_scheme (uri), g_uri_get_host (uri), port);
+}
+
+static void
+check_token_url (RcOpenApiReader *reader,
+                 RcOpenApiScheme *scheme)
+{
+  RcOpenApi *self = reader->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token_origin = NULL;
+  g_autofree char *server_origin = NULL;
+
+  if (!rc_oauth_check_token_url (scheme->token_url, &error))
+    {
+      _rc_open_api_warn (self, _("The security scheme “%s”: %s"), scheme->name, error->message);
+      return;
+    }
+
+  token_origin = dup_origin (scheme->token_url);
+  server_origin = dup_origin (self->servers[0]);
+  if (token_origin && server_origin && !g_str_equal (token_origin, server_origin))
+    _rc_open_api_warn (self,
+                       _("The access token URL %s of the security scheme “%s” is on another site "
+                         "than the API (%s); check that you trust both before sending "
+                         "credentials."),
+                       scheme->token_url, scheme->name, self->servers[0]);
+}
+
+static void
+read_client_credentials (RcOpenApiReader *reader,
+                         RcOpenApiScheme *scheme,
+                         JsonObject      *flow)
+{
+  scheme->client_credentials = TRUE;
+  scheme->token_url = resolve_against_server (reader, get_string (flow, "tokenUrl"), scheme->name);
+  scheme->refresh_url = resolve_against_server (reader, get_string (flow, "refreshUrl"), scheme->name);
+  g_strfreev (scheme->scopes);
+  scheme->scopes = _rc_open_api_dup_strings (get_member (flow, "scopes"));
+  check_token_url (reader, scheme);
+}
+
+static RcOpenApiScheme *
+read_scheme_3 (RcOpenApiReader *reader,
+               const char      *name,
+               JsonObject      *object)
+{
+  RcOpenApiScheme *scheme = g_new0 (RcOpenApiScheme, 1);
+  g_autoptr(GStrvBuilder) other_flows = g_strv_builder_new ();
+  const char *type = get_string (object, "type");
+
+  scheme->name = g_strdup (name);
+  scheme->type = g_strdup (type ? type : "");
+  scheme->description = _rc_open_api_dup_text (object, "description");
+
+  if (g_strcmp0 (type, "oauth2") == 0)
+    {
+      JsonObject *flows = node_get_object (get_member (object, "flows"));
+      JsonObjectIter iter;
+      const char *flow_name;
+      JsonNode *flow;
+
+      if (flows)
+        {
+          json_object_iter_init_ordered (&iter, flows);
+          while (json_object_iter_next_ordered (&iter, &flow_name, &flow))
+            {
+              if (g_str_equal (flow_name, "clientCredentials"))
+                read_client_credentials (reader, scheme, node_get_object (flow));
+              else if (!g_str_has_prefix (flow_name, "x-"))
+                g_strv_builder_add (other_flows, flow_name);
+            }
+        }
+    }
+  else if (g_strcmp0 (type, "http") == 0)
+    {
+      const char *http_scheme = get_string (object, "scheme");
+
+      scheme->http_scheme = g_ascii_strdown (http_scheme ? http_scheme : "", -1);
+      scheme->bearer_format = _rc_open_api_dup_text (object, "bearerFormat");
+    }
+  else if (g_strcmp0 (type, "apiKey") == 0)
+    {
+      scheme->in = _rc_open_api_dup_text (object, "in");
+      scheme->param = _rc_open_api_dup_text (object, "name");
+    }
+  else if (g_strcmp0 (type, "openIdConnect") == 0)
+    scheme->openid_connect_url = _rc_open_api_dup_text (object, "openIdConnectUrl");
+  else if (g_strcmp0 (type, "mutualTLS") != 0)
+    _rc_open_api_warn (reader->self, _("The security scheme “%s” has the unknown type “%s”."),
+                       name, scheme->type);
+
+  if (scheme->scopes == NULL)
+    scheme->scopes = g_new0 (char *, 1);
+  scheme->other_flows = g_strv_builder_end (other_flows);
+
+  return scheme;
+}
+
+static RcOpenApiScheme *
+read_scheme_2 (RcOpenApiReader *reader,
+               const char      *name,
+               JsonObject      *object)
+{
+  RcOpenApiScheme *scheme = g_new0 (RcOpenApiScheme, 1);
+  g_autoptr(GStrvBuilder) other_flows = g_strv_builder_new ();
+  const char *type = get_string (object, "type");
+
+  scheme->name = g_strdup (name);
+  scheme->type = g_strdup (type ? type : "");
+  scheme->description = _rc_open_api_dup_text (object, "description");
+
+  if (g_strcmp0 (type, "basic") == 0)
+    {
+      g_free (scheme->type);
+      scheme->type = g_strdup ("http");
+      scheme->http_scheme = g_strdup ("basic");
+    }
+  else if (g_strcmp0 (type, "apiKey") == 0)
+    {
+      scheme->in = _rc_open_api_dup_text (object, "in");
+      scheme->param = _rc_open_api_dup_text (object, "name");
+    }
+  else if (g_strcmp0 (type, "oauth2") == 0)
+    {
+      const char *flow = get_string (object, "flow");
+
+      if (g_strcmp0 (flow, "application") == 0)
+        read_client_credentials (reader, scheme, object);
+      else if (g_strcmp0 (flow, "accessCode") == 0)
+        g_strv_builder_add (other_flows, "authorizationCode");
+      else if (flow)
+        g_strv_builder_add (other_flows, flow);
+    }
+  else
+    _rc_open_api_warn (reader->self, _("The security scheme “%s” has the unknown type “%s”."),
+                       name, scheme->type);
+
+  if (scheme->scopes == NULL)
+    scheme->scopes = g_new0 (char *, 1);
+  scheme->other_flows = g_strv_builder_end (other_flows);
+
+  return scheme;
+}
+
+void
+_rc_open_api_read_schemes (RcOpenApiReader *reader,
+                           JsonObject      *root)
+{
+  RcOpenApi *self = reader->self;
+  gboolean swagger = self->format == RC_OPEN_API_FORMAT_SWAGGER_2_0;
+  const char *where = swagger ? "/securityDefinitions" : "/components/securitySchemes";
+  JsonObject *schemes;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (swagger)
+    schemes = node_get_object (get_member (root, "securityDefinitions"));
+  else
+    schemes = node_get_object (get_member (node_get_object (get_member (root, "components")),
+                                           "securitySchemes"));
+  if (schemes == NULL)
+    return;
+
+  json_object_iter_init_ordered (&iter, schemes);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    {
+      g_autofree char *pointer = _rc_open_api_pointer_append (where, name);
+      JsonObject *object = node_get_object (_rc_open_api_resolve (reader, node, pointer));
+      RcOpenApiScheme *scheme;
+
+      if (object == NULL)
+        continue;
+
+      scheme = swagger ? read_scheme_2 (reader, name, object) : read_scheme_3 (reader, name, object);
+      g_ptr_array_add (self->schemes, scheme);
+      g_hash_table_replace (self->scheme_by_name, scheme->name, scheme);
+    }
+}
+
+/* Security requirements: %NULL when @node is not a list. */
+GPtrArray *
+_rc_open_api_read_security (RcOpenApiReader *reader,
+                            JsonNode        *node,
+                            const char      *where)
+{
+  RcOpenApi *self = reader->self;
+  JsonArray *array = node_get_array (node);
+  GPtrArray *alternatives;
+
+  if (array == NULL)
+    {
+      _rc_open_api_warn (self, _("The security at %s is not a list; it is ignored."), where);
+      return NULL;
+    }
+
+  alternatives = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = node_get_object (json_array_get_element (array, i));
+      GPtrArray *requirements;
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *scopes;
+
+      if (object == NULL)
+        {
+          _rc_open_api_warn (self, _("The security requirement at %s/%u is not a mapping; it is ignored."),
+                             where, i);
+          continue;
+        }
+
+      requirements = g_ptr_array_new_with_free_func (requirement_free);
+      json_object_iter_init_ordered (&iter, object);
+      while (json_object_iter_next_ordered (&iter, &name, &scopes))
+        {
+          RcOpenApiRequirement *requirement = g_new0 (RcOpenApiRequirement, 1);
+
+          if (!g_hash_table_contains (self->scheme_by_name, name))
+            _rc_open_api_warn (self,
+                               _("The security scheme “%s” is required but not declared in the "
+                                 "document."),
+                               name);
+
+          requirement->scheme = g_strdup (name);
+          requirement->scopes = _rc_open_api_dup_strings (node_get_array (scopes) ? scopes : NULL);
+          g_ptr_array_add (requirements, requirement);
+        }
+      g_ptr_array_add (alternatives, requirements);
+    }
+
+  return alternatives;
+}

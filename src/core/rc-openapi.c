@@ -1,0 +1,1021 @@
+/* rc-openapi.c: reading a Swagger 2.0 or OpenAPI 3.0/3.1 document
+ *
+ * RcOpenApi reads a document tree (from rc_document_parse(), so JSON and
+ * YAML alike) once, into plain records: the format, title and version, the
+ * servers, the security schemes and every operation with its effective
+ * security. rc-openapi-build.c turns those into an RcApi and into the
+ * `restcall import --json` object. The tree is dropped once read. This file
+ * reads the format, info and operations; rc-openapi-security.c the servers
+ * and security; rc-openapi-tree.c holds the tree getters and `$ref`s.
+ *
+ * What it reads, and how:
+ *
+ * - Servers: OpenAPI 3 `servers`, with `{variables}` replaced by their
+ *   defaults (a default outside its `enum` is used all the same, with a
+ *   warning); Swagger 2 `schemes` × `host` + `basePath` (a missing host or
+ *   scheme is the document URL's, else https). A relative server URL is
+ *   resolved against @base_uri (the document's URL) when there is one, else
+ *   kept with a warning that a base URL is needed. Path- and
+ *   operation-level `servers` are not used; a warning says so.
+ * - Operations: every `paths` entry in document order, and in each the
+ *   verbs (get put post delete options head patch trace) in document order.
+ *   Path-level parameters are merged with the operation's, which win by name
+ *   and location. Swagger's `body` and `formData` parameters become request
+ *   media types (`consumes`), as OpenAPI 3's `requestBody.content` does.
+ *   An operation's `name` is its operationId; a duplicate gets `_2`, `_3`
+ *   and a warning; a missing one is made from the verb and the path
+ *   (`get_pets_petId`).
+ * - Security: the operation's `security`, else the top level's: a list of
+ *   alternatives (OR), each naming schemes that all apply (AND); `[]` is no
+ *   auth, `{}` an alternative with no scheme (auth optional). Swagger's
+ *   `basic` is recorded as http basic and its oauth2 `flow: application` as
+ *   a client credentials flow, so both formats read alike. A relative token
+ *   URL is resolved against the first server (RFC 3986 §5.2), and a token
+ *   URL on another origin than the first server gets a warning.
+ * - `$ref`s are followed wherever the importer reads (path items,
+ *   parameters, request bodies, security schemes): local JSON pointers
+ *   (`#/components/…`, `#/definitions/…`, with `~0`, `~1` and %-escapes),
+ *   with a visited list so that a cycle ends with a warning, never a hang.
+ *   A dangling `$ref` is a warning naming the pointer. `$ref`s to other
+ *   documents are not read yet: a warning says what was left out. Schemas
+ *   are never walked, so their cycles cost nothing.
+ *
+ * A document whose structure is not OpenAPI at all (no version, a top level
+ * that is not a mapping, `paths` that is not a mapping) is an error naming
+ * the JSON pointer; anything smaller is a warning, and the rest is read.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rc-document.h"
+#include "rc-oauth.h"
+#include "rc-openapi-private.h"
+
+typedef struct
+{
+  GBytes *bytes;
+  char   *display_name;
+  char   *base_uri;
+} ParseData;
+
+static const char * const verbs[] = {
+  "get", "put", "post", "delete", "options", "head", "patch", "trace", NULL
+};
+
+G_DEFINE_QUARK (rc-open-api-error-quark, rc_open_api_error)
+
+G_DEFINE_FINAL_TYPE (RcOpenApi, rc_open_api, G_TYPE_OBJECT)
+
+/* Records */
+
+static void
+parameter_free (gpointer data)
+{
+  RcOpenApiParameter *parameter = data;
+
+  g_free (parameter->name);
+  g_free (parameter->in);
+  g_free (parameter->description);
+  g_free (parameter);
+}
+
+static void
+operation_free (gpointer data)
+{
+  RcOpenApiOperation *operation = data;
+
+  g_free (operation->method);
+  g_free (operation->path);
+  g_free (operation->operation_id);
+  g_free (operation->name);
+  g_free (operation->summary);
+  g_free (operation->description);
+  g_strfreev (operation->tags);
+  g_clear_pointer (&operation->parameters, g_ptr_array_unref);
+  g_strfreev (operation->request_media_types);
+  g_clear_pointer (&operation->security, g_ptr_array_unref);
+  g_free (operation->pointer);
+  g_free (operation);
+}
+
+static void
+scheme_free (gpointer data)
+{
+  RcOpenApiScheme *scheme = data;
+
+  g_free (scheme->name);
+  g_free (scheme->type);
+  g_free (scheme->description);
+  g_free (scheme->http_scheme);
+  g_free (scheme->bearer_format);
+  g_free (scheme->in);
+  g_free (scheme->param);
+  g_free (scheme->token_url);
+  g_free (scheme->refresh_url);
+  g_strfreev (scheme->scopes);
+  g_strfreev (scheme->other_flows);
+  g_free (scheme->openid_connect_url);
+  g_free (scheme);
+}
+
+static void
+parse_data_free (gpointer data)
+{
+  ParseData *parse = data;
+
+  g_bytes_unref (parse->bytes);
+  g_free (parse->display_name);
+  g_free (parse->base_uri);
+  g_free (parse);
+}
+
+/* Format, title, version */
+
+static gboolean
+version_is (const char *version,
+            const char *major_minor)
+{
+  gsize length = strlen (major_minor);
+
+  return strncmp (version, major_minor, length) == 0 &&
+         (version[length] == '\0' || version[length] == '.');
+}
+
+static gboolean
+read_format (RcOpenApiReader  *reader,
+             JsonObject       *root,
+             GError          **error)
+{
+  RcOpenApi *self = reader->self;
+  g_autofree char *openapi = _rc_open_api_dup_text (root, "openapi");
+  g_autofree char *swagger = _rc_open_api_dup_text (root, "swagger");
+
+  if (openapi && version_is (openapi, "3.0"))
+    self->format = RC_OPEN_API_FORMAT_OPENAPI_3_0;
+  else if (openapi && version_is (openapi, "3.1"))
+    self->format = RC_OPEN_API_FORMAT_OPENAPI_3_1;
+  else if (openapi)
+    {
+      g_set_error (error, RC_OPEN_API_ERROR, RC_OPEN_API_ERROR_UNSUPPORTED,
+                   _("“%s” is OpenAPI %s (at /openapi), which cannot be imported: Restcall "
+                     "reads Swagger 2.0 and OpenAPI 3.0 and 3.1. Import a document in one of "
+                     "those versions."),
+                   self->display_name, openapi);
+      return FALSE;
+    }
+  else if (swagger && g_str_equal (swagger, "2.0"))
+    self->format = RC_OPEN_API_FORMAT_SWAGGER_2_0;
+  else if (swagger)
+    {
+      g_set_error (error, RC_OPEN_API_ERROR, RC_OPEN_API_ERROR_UNSUPPORTED,
+                   _("“%s” is Swagger %s (at /swagger), which cannot be imported: Restcall "
+                     "reads Swagger 2.0 and OpenAPI 3.0 and 3.1. Import a document in one of "
+                     "those versions."),
+                   self->display_name, swagger);
+      return FALSE;
+    }
+  else
+    {
+      g_set_error (error, RC_OPEN_API_ERROR, RC_OPEN_API_ERROR_INVALID,
+                   _("“%s” is not an OpenAPI or Swagger document: there is no “openapi” or "
+                     "“swagger” version at /openapi or /swagger. Choose an OpenAPI or Swagger "
+                     "document."),
+                   self->display_name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+read_info (RcOpenApiReader *reader,
+           JsonObject      *root)
+{
+  RcOpenApi *self = reader->self;
+  JsonObject *info = node_get_object (get_member (root, "info"));
+
+  self->title = _rc_open_api_dup_text (info, "title");
+  if (self->title == NULL || self->title[0] == '\0')
+    {
+      g_autofree char *base = g_path_get_basename (self->display_name);
+      char *dot = strrchr (base, '.');
+
+      if (dot && dot != base)
+        *dot = '\0';
+      g_free (self->title);
+      self->title = g_strdup (base);
+      _rc_open_api_warn (self, _("The document has no title (/info/title); the API is named “%s”."),
+                         self->title);
+    }
+
+  self->version = _rc_open_api_dup_text (info, "version");
+  if (self->version == NULL)
+    self->version = g_strdup ("");
+}
+
+/* Operations */
+
+static RcOpenApiParameter *
+read_parameter (RcOpenApiReader *reader,
+                JsonNode        *node,
+                const char      *where,
+                gboolean        *body,
+                gboolean        *form)
+{
+  JsonObject *object = node_get_object (_rc_open_api_resolve (reader, node, where));
+  RcOpenApiParameter *parameter;
+  const char *name = get_string (object, "name");
+  const char *in = get_string (object, "in");
+  JsonNode *required;
+
+  if (object == NULL)
+    return NULL;
+
+  if (name == NULL || in == NULL)
+    {
+      _rc_open_api_warn (reader->self, _("The parameter at %s has no “name” or no “in”; it is left out."),
+                         where);
+      return NULL;
+    }
+
+  if (g_str_equal (in, "body"))
+    {
+      *body = TRUE;
+      return NULL;
+    }
+
+  if (g_str_equal (in, "formData"))
+    {
+      *form = TRUE;
+      return NULL;
+    }
+
+  parameter = g_new0 (RcOpenApiParameter, 1);
+  parameter->name = g_strdup (name);
+  parameter->in = g_strdup (in);
+  parameter->description = _rc_open_api_dup_text (object, "description");
+  required = get_member (object, "required");
+  parameter->required = g_str_equal (in, "path") ||
+                        (required && JSON_NODE_HOLDS_VALUE (required) &&
+                         json_node_get_value_type (required) == G_TYPE_BOOLEAN &&
+                         json_node_get_boolean (required));
+
+  return parameter;
+}
+
+/* Adds @node's parameters to @parameters; one of the same name and
+ * location is replaced. */
+static void
+merge_parameters (RcOpenApiReader *reader,
+                  GPtrArray       *parameters,
+                  JsonNode        *node,
+                  const char      *where,
+                  gboolean        *body,
+                  gboolean        *form)
+{
+  g_autofree char *list_where = _rc_open_api_pointer_append (where, "parameters");
+  JsonArray *array = node_get_array (node);
+
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *index = g_strdup_printf ("%u", i);
+      g_autofree char *element_where = _rc_open_api_pointer_append (list_where, index);
+      RcOpenApiParameter *parameter = read_parameter (reader, json_array_get_element (array, i),
+                                                      element_where, body, form);
+      guint j;
+
+      if (parameter == NULL)
+        continue;
+
+      for (j = 0; j < parameters->len; j++)
+        {
+          RcOpenApiParameter *old = parameters->pdata[j];
+
+          if (g_str_equal (old->name, parameter->name) && g_str_equal (old->in, parameter->in))
+            break;
+        }
+
+      if (j < parameters->len)
+        {
+          parameter_free (parameters->pdata[j]);
+          parameters->pdata[j] = parameter;
+        }
+      else
+        g_ptr_array_add (parameters, parameter);
+    }
+}
+
+static GStrv
+read_media_types (RcOpenApiReader *reader,
+                  JsonObject      *root,
+                  JsonObject      *object,
+                  const char      *where,
+                  gboolean         body,
+                  gboolean         form)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (reader->self->format == RC_OPEN_API_FORMAT_SWAGGER_2_0)
+    {
+      JsonNode *consumes = get_member (object, "consumes");
+
+      if (!body && !form)
+        return g_strv_builder_end (builder);
+
+      if (consumes == NULL)
+        consumes = get_member (root, "consumes");
+      if (consumes)
+        {
+          g_auto(GStrv) types = _rc_open_api_dup_strings (consumes);
+
+          g_strv_builder_addv (builder, (const char **)types);
+        }
+      else
+        g_strv_builder_add (builder, form ? "application/x-www-form-urlencoded" : "application/json");
+    }
+  else
+    {
+      g_autofree char *body_where = _rc_open_api_pointer_append (where, "requestBody");
+      JsonNode *request_body = get_member (object, "requestBody");
+      JsonObject *content;
+
+      if (request_body == NULL)
+        return g_strv_builder_end (builder);
+
+      request_body = _rc_open_api_resolve (reader, request_body, body_where);
+      content = node_get_object (get_member (node_get_object (request_body), "content"));
+      if (content)
+        {
+          JsonObjectIter iter;
+          const char *type;
+          JsonNode *media;
+
+          json_object_iter_init_ordered (&iter, content);
+          while (json_object_iter_next_ordered (&iter, &type, &media))
+            g_strv_builder_add (builder, type);
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+read_operation (RcOpenApiReader *reader,
+                JsonObject      *root,
+                const char      *path,
+                const char      *verb,
+                JsonObject      *object,
+                const char      *where,
+                GPtrArray       *path_parameters,
+                gboolean         path_body,
+                gboolean         path_form)
+{
+  RcOpenApi *self = reader->self;
+  RcOpenApiOperation *operation = g_new0 (RcOpenApiOperation, 1);
+  JsonNode *security = get_member (object, "security");
+  gboolean body = path_body, form = path_form;
+  const char *operation_id = get_string (object, "operationId");
+
+  operation->method = g_ascii_strup (verb, -1);
+  operation->path = g_strdup (path);
+  operation->operation_id = operation_id && operation_id[0] ? g_strdup (operation_id) : NULL;
+  operation->summary = _rc_open_api_dup_text (object, "summary");
+  operation->description = _rc_open_api_dup_text (object, "description");
+  operation->tags = _rc_open_api_dup_strings (node_get_array (get_member (object, "tags"))
+                                              ? get_member (object, "tags")
+                                              : NULL);
+  operation->pointer = g_strdup (where);
+
+  operation->parameters = g_ptr_array_new_with_free_func (parameter_free);
+  for (guint i = 0; i < path_parameters->len; i++)
+    {
+      RcOpenApiParameter *source = path_parameters->pdata[i];
+      RcOpenApiParameter *copy = g_new0 (RcOpenApiParameter, 1);
+
+      copy->name = g_strdup (source->name);
+      copy->in = g_strdup (source->in);
+      copy->required = source->required;
+      copy->description = g_strdup (source->description);
+      g_ptr_array_add (operation->parameters, copy);
+    }
+  merge_parameters (reader, operation->parameters, get_member (object, "parameters"), where, &body, &form);
+  operation->request_media_types = read_media_types (reader, root, object, where, body, form);
+
+  if (security)
+    {
+      g_autofree char *security_where = _rc_open_api_pointer_append (where, "security");
+
+      operation->security = _rc_open_api_read_security (reader, security, security_where);
+    }
+  if (operation->security)
+    operation->security_declared = TRUE;
+  else if (reader->top_security)
+    {
+      operation->security = g_ptr_array_ref (reader->top_security);
+      operation->security_declared = TRUE;
+    }
+  else
+    operation->security = g_ptr_array_new ();
+
+  _rc_open_api_check_local_servers (reader, object, where);
+
+  g_ptr_array_add (self->operations, operation);
+}
+
+static void
+read_path_item (RcOpenApiReader *reader,
+                JsonObject      *root,
+                const char      *path,
+                JsonNode        *node)
+{
+  g_autofree char *where = _rc_open_api_pointer_append ("/paths", path);
+  g_autoptr(GPtrArray) path_parameters = g_ptr_array_new_with_free_func (parameter_free);
+  gboolean body = FALSE, form = FALSE;
+  JsonObject *item = node_get_object (_rc_open_api_resolve (reader, node, where));
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *member;
+
+  if (item == NULL)
+    {
+      if (node && !JSON_NODE_HOLDS_OBJECT (node))
+        _rc_open_api_warn (reader->self, _("The path item at %s is not a mapping; it is left out."), where);
+      return;
+    }
+
+  merge_parameters (reader, path_parameters, get_member (item, "parameters"), where, &body, &form);
+  _rc_open_api_check_local_servers (reader, item, where);
+
+  json_object_iter_init_ordered (&iter, item);
+  while (json_object_iter_next_ordered (&iter, &key, &member))
+    {
+      g_autofree char *operation_where = NULL;
+
+      if (!g_strv_contains (verbs, key))
+        continue;
+
+      operation_where = _rc_open_api_pointer_append (where, key);
+      if (!JSON_NODE_HOLDS_OBJECT (member))
+        {
+          _rc_open_api_warn (reader->self, _("The operation at %s is not a mapping; it is left out."),
+                             operation_where);
+          continue;
+        }
+
+      read_operation (reader, root, path, key, json_node_get_object (member), operation_where,
+                      path_parameters, body, form);
+    }
+}
+
+static char *
+generate_name (const RcOpenApiOperation *operation)
+{
+  GString *name = g_string_new (NULL);
+
+  for (const char *p = operation->method; *p; p++)
+    g_string_append_c (name, g_ascii_tolower (*p));
+
+  for (const char *p = operation->path; *p; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (name, *p);
+      else if (name->str[name->len - 1] != '_')
+        g_string_append_c (name, '_');
+    }
+
+  while (name->str[name->len - 1] == '_')
+    g_string_truncate (name, name->len - 1);
+
+  return g_string_free (name, FALSE);
+}
+
+static char *
+dup_unique_name (GHashTable *names,
+                 const char *name)
+{
+  char *unique = g_strdup (name);
+
+  for (guint i = 2; g_hash_table_contains (names, unique); i++)
+    {
+      g_free (unique);
+      unique = g_strdup_printf ("%s_%u", name, i);
+    }
+
+  g_hash_table_add (names, unique);
+
+  return unique;
+}
+
+/* operationIds first, so that a generated name never takes one. */
+static void
+name_operations (RcOpenApi *self)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < self->operations->len; i++)
+    {
+      RcOpenApiOperation *operation = self->operations->pdata[i];
+
+      if (operation->operation_id == NULL)
+        continue;
+
+      operation->name = dup_unique_name (names, operation->operation_id);
+      if (!g_str_equal (operation->name, operation->operation_id))
+        _rc_open_api_warn (self,
+                           _("Two operations have the operationId “%s”; the one at %s is named "
+                             "“%s”."),
+                           operation->operation_id, operation->pointer, operation->name);
+    }
+
+  for (guint i = 0; i < self->operations->len; i++)
+    {
+      RcOpenApiOperation *operation = self->operations->pdata[i];
+      g_autofree char *generated = NULL;
+
+      if (operation->name)
+        continue;
+
+      generated = generate_name (operation);
+      operation->name = dup_unique_name (names, generated);
+    }
+}
+
+static gboolean
+read_paths (RcOpenApiReader  *reader,
+            JsonObject       *root,
+            GError          **error)
+{
+  JsonNode *paths_node = get_member (root, "paths");
+  JsonObject *paths = node_get_object (paths_node);
+  JsonObjectIter iter;
+  const char *path;
+  JsonNode *item;
+
+  if (paths_node && !paths && !JSON_NODE_HOLDS_NULL (paths_node))
+    {
+      g_set_error (error, RC_OPEN_API_ERROR, RC_OPEN_API_ERROR_INVALID,
+                   _("“%s” is not a valid OpenAPI document: /paths is not a mapping of paths. "
+                     "Fix the document, or get a valid copy from its publisher."),
+                   reader->self->display_name);
+      return FALSE;
+    }
+
+  if (paths == NULL)
+    {
+      if (reader->self->format != RC_OPEN_API_FORMAT_OPENAPI_3_1)
+        _rc_open_api_warn (reader->self, _("The document has no paths (/paths), so no operations."));
+      return TRUE;
+    }
+
+  json_object_iter_init_ordered (&iter, paths);
+  while (json_object_iter_next_ordered (&iter, &path, &item))
+    {
+      if (g_str_has_prefix (path, "x-"))
+        continue;
+      read_path_item (reader, root, path, item);
+    }
+
+  name_operations (reader->self);
+
+  return TRUE;
+}
+
+/* Many documents declare their scheme and forget to apply it; the API
+ * still gets it (rc-openapi-build.c), and the user is told. */
+static void
+warn_unapplied_schemes (RcOpenApi *self)
+{
+  for (guint i = 0; i < self->operations->len; i++)
+    {
+      const RcOpenApiOperation *operation = self->operations->pdata[i];
+
+      if (operation->security_declared)
+        return;
+    }
+
+  for (guint i = 0; i < self->schemes->len; i++)
+    {
+      const RcOpenApiScheme *scheme = self->schemes->pdata[i];
+
+      if (scheme->client_credentials)
+        {
+          _rc_open_api_warn (self,
+                             _("No operation says which security it needs; the API uses the "
+                               "declared OAuth 2.0 client credentials scheme “%s”."),
+                             scheme->name);
+          return;
+        }
+    }
+}
+
+static gboolean
+read_document (RcOpenApi  *self,
+               JsonNode   *root_node,
+               GError    **error)
+{
+  RcOpenApiReader reader = { self, root_node, NULL };
+  JsonObject *root = node_get_object (root_node);
+  JsonNode *security;
+  gboolean ok;
+
+  if (root == NULL)
+    {
+      g_set_error (error, RC_OPEN_API_ERROR, RC_OPEN_API_ERROR_INVALID,
+                   _("“%s” is not an OpenAPI or Swagger document: its top level (/) is not a "
+                     "mapping. Choose an OpenAPI or Swagger document."),
+                   self->display_name);
+      return FALSE;
+    }
+
+  if (!read_format (&reader, root, error))
+    return FALSE;
+
+  read_info (&reader, root);
+  _rc_open_api_read_servers (&reader, root);
+  _rc_open_api_read_schemes (&reader, root);
+
+  if ((security = get_member (root, "security")))
+    reader.top_security = _rc_open_api_read_security (&reader, security, "/security");
+
+  ok = read_paths (&reader, root, error);
+  g_clear_pointer (&reader.top_security, g_ptr_array_unref);
+
+  if (ok)
+    warn_unapplied_schemes (self);
+
+  if (ok && self->n_dropped_warnings > 0)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "…and %u more warning.",
+                                                            "…and %u more warnings.",
+                                                            self->n_dropped_warnings),
+                                               self->n_dropped_warnings);
+
+      g_ptr_array_insert (self->warnings, self->warnings->len - 1, g_steal_pointer (&more));
+    }
+
+  return ok;
+}
+
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ParseData *parse = task_data;
+  g_autoptr(GError) error = NULL;
+  RcOpenApi *self;
+
+  self = rc_open_api_new_from_bytes (parse->bytes, parse->display_name, parse->base_uri, &error);
+  if (self == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, self, g_object_unref);
+}
+
+static void
+rc_open_api_finalize (GObject *object)
+{
+  RcOpenApi *self = (RcOpenApi *)object;
+
+  g_free (self->display_name);
+  g_free (self->base_uri);
+  g_free (self->title);
+  g_free (self->version);
+  g_strfreev (self->servers);
+  g_ptr_array_unref (self->operations);
+  g_hash_table_unref (self->scheme_by_name);
+  g_ptr_array_unref (self->schemes);
+  g_ptr_array_unref (self->warnings);
+  g_hash_table_unref (self->warning_set);
+
+  G_OBJECT_CLASS (rc_open_api_parent_class)->finalize (object);
+}
+
+static void
+rc_open_api_class_init (RcOpenApiClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rc_open_api_finalize;
+}
+
+static void
+rc_open_api_init (RcOpenApi *self)
+{
+  self->operations = g_ptr_array_new_with_free_func (operation_free);
+  self->schemes = g_ptr_array_new_with_free_func (scheme_free);
+  self->scheme_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->warnings, NULL);
+  self->warning_set = g_hash_table_new (g_str_hash, g_str_equal);
+  self->servers = g_new0 (char *, 1);
+}
+
+void
+_rc_open_api_warn (RcOpenApi  *self,
+                   const char *format,
+                   ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (g_hash_table_contains (self->warning_set, message))
+    return;
+
+  if (self->warnings->len > RC_OPEN_API_MAX_WARNINGS)
+    {
+      self->n_dropped_warnings++;
+      return;
+    }
+
+  g_hash_table_add (self->warning_set, message);
+  g_ptr_array_insert (self->warnings, self->warnings->len - 1, g_steal_pointer (&message));
+}
+
+/**
+ * rc_open_api_new:
+ * @root: the document's tree, from rc_document_parse()
+ * @display_name: how messages name the document
+ * @base_uri: (nullable): the document's URL, to resolve relative server URLs
+ *   against; %NULL for a local file
+ *
+ * Reads the document; @root is not kept.
+ *
+ * Returns: (transfer full): the document's contents, or %NULL when it is no
+ *   Swagger 2.0 or OpenAPI 3.0/3.1 document
+ */
+RcOpenApi *
+rc_open_api_new (JsonNode    *root,
+                 const char  *display_name,
+                 const char  *base_uri,
+                 GError     **error)
+{
+  g_autoptr(RcOpenApi) self = NULL;
+
+  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  self = g_object_new (RC_TYPE_OPEN_API, NULL);
+  self->display_name = g_strdup (display_name);
+  self->base_uri = base_uri && base_uri[0] ? g_strdup (base_uri) : NULL;
+
+  if (!read_document (self, root, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * rc_open_api_new_from_bytes:
+ *
+ * Parses @bytes (JSON or YAML) with rc_document_parse() and reads it with
+ * rc_open_api_new().
+ */
+RcOpenApi *
+rc_open_api_new_from_bytes (GBytes      *bytes,
+                            const char  *display_name,
+                            const char  *base_uri,
+                            GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (!(root = rc_document_parse (bytes, display_name, error)))
+    return NULL;
+
+  return rc_open_api_new (root, display_name, base_uri, error);
+}
+
+/**
+ * rc_open_api_new_from_bytes_async:
+ *
+ * Runs rc_open_api_new_from_bytes() in a worker thread, so that a window
+ * stays responsive while a large document is read.
+ */
+void
+rc_open_api_new_from_bytes_async (GBytes              *bytes,
+                                  const char          *display_name,
+                                  const char          *base_uri,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ParseData *parse;
+
+  g_return_if_fail (bytes != NULL);
+  g_return_if_fail (display_name != NULL);
+
+  parse = g_new0 (ParseData, 1);
+  parse->bytes = g_bytes_ref (bytes);
+  parse->display_name = g_strdup (display_name);
+  parse->base_uri = g_strdup (base_uri);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rc_open_api_new_from_bytes_async);
+  g_task_set_task_data (task, parse, parse_data_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, parse_thread);
+}
+
+RcOpenApi *
+rc_open_api_new_from_bytes_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rc_open_api_new_from_bytes_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+RcOpenApiFormat
+rc_open_api_get_format (RcOpenApi *self)
+{
+  g_return_val_if_fail (RC_IS_OPEN_API (self), RC_OPEN_API_FORMAT_OPENAPI_3_0);
+
+  return self->format;
+}
+
+/**
+ * rc_open_api_format_to_string:
+ *
+ * Returns: "swagger-2.0", "openapi-3.0" or "openapi-3.1"
+ */
+const char *
+rc_open_api_format_to_string (RcOpenApiFormat format)
+{
+  switch (format)
+    {
+    case RC_OPEN_API_FORMAT_SWAGGER_2_0:
+      return "swagger-2.0";
+    case RC_OPEN_API_FORMAT_OPENAPI_3_0:
+      return "openapi-3.0";
+    case RC_OPEN_API_FORMAT_OPENAPI_3_1:
+      return "openapi-3.1";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * rc_open_api_format_get_label:
+ *
+ * Returns: the format's name for people, such as “OpenAPI 3.0”
+ */
+const char *
+rc_open_api_format_get_label (RcOpenApiFormat format)
+{
+  switch (format)
+    {
+    case RC_OPEN_API_FORMAT_SWAGGER_2_0:
+      return _("Swagger 2.0");
+    case RC_OPEN_API_FORMAT_OPENAPI_3_0:
+      return _("OpenAPI 3.0");
+    case RC_OPEN_API_FORMAT_OPENAPI_3_1:
+      return _("OpenAPI 3.1");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+rc_open_api_get_display_name (RcOpenApi *self)
+{
+  g_return_val_if_fail (RC_IS_OPEN_API (self), NULL);
+
+  return self->display_name;
+}
+
+const char *
+rc_open_api_get_title (RcOpenApi *self)
+{
+  g_return_val_if_fail (RC_IS_OPEN_API (self), NULL);
+
+  return self->title;
+}
+
+const char *
+rc_open_api_get_version (RcOpenApi *self)
+{
+  g_return_val_if_fail (RC_IS_OPEN_API (self), NULL);
+
+  return self->version;
+}
+
+/**
+ * rc_open_api_get_servers:
+ *
+ * Returns: (transfer none): the server URLs, in document order; relative
+ *   ones only when no base URL was known
+ */
+const char * const *
+rc_open_api_get_servers (RcOpenApi *self)
+{
+  g_return_val_if_fail (RC_IS_OPEN_API (self), NULL);
+
+  return (const char * const *)self->servers;
+}
+
+/**
+ * rc_open_api_get_warnings:
+ *
+ * Returns: (transfer none): what was read only in part, or not at all
+ */
+const char * const *
+rc_open_api_get_warnings (RcOpenApi *self)
+{
+  g_return_val_if_fail (RC_IS_OPEN_API (self), NULL);
+
+  return (const char * const *)self->warnings->pdata;
+}
+
+guint
+rc_open_api_get_n_operations (RcOpenApi *self)
+{
+  g_return_val_if_fail (RC_IS_OPEN_API (self), 0);
+
+  return self->operations->len;
+}
+
+const RcOpenApiOperation *
+rc_open_api_get_operation (RcOpenApi *self,
+                           guint      position)
+{
+  g_return_val_if_fail (RC_IS_OPEN_API (self), NULL);
+  g_return_val_if_fail (position < self->operations->len, NULL);
+
+  return self->operations->pdata[position];
+}
+
+/**
+ * rc_open_api_find_operation:
+ * @name: an operation's name or operationId
+ *
+ * Returns: (nullable): the first operation so named
+ */
+const RcOpenApiOperation *
+rc_open_api_find_operation (RcOpenApi  *self,
+                            const char *name)
+{
+  g_return_val_if_fail (RC_IS_OPEN_API (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < self->operations->len; i++)
+    {
+      const RcOpenApiOperation *operation = self->operations->pdata[i];
+
+      if (g_str_equal (operation->name, name))
+        return operation;
+    }
+
+  for (guint i = 0; i < self->operations->len; i++)
+    {
+      const RcOpenApiOperation *operation = self->operations->pdata[i];
+
+      if (g_strcmp0 (operation->operation_id, name) == 0)
+        return operation;
+    }
+
+  return NULL;
+}
+
+guint
+rc_open_api_get_n_schemes (RcOpenApi *self)
+{
+  g_return_val_if_fail (RC_IS_OPEN_API (self), 0);
+
+  return self->schemes->len;
+}
+
+const RcOpenApiScheme *
+rc_open_api_get_scheme (RcOpenApi *self,
+                        guint      position)
+{
+  g_return_val_if_fail (RC_IS_OPEN_API (self), NULL);
+  g_return_val_if_fail (position < self->schemes->len, NULL);
+
+  return self->schemes->pdata[position];
+}
+
+const RcOpenApiScheme *
+rc_open_api_find_scheme (RcOpenApi  *self,
+                         const char *name)
+{
+  g_return_val_if_fail (RC_IS_OPEN_API (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return g_hash_table_lookup (self->scheme_by_name, name);
+}

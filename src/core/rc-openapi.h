@@ -1,0 +1,148 @@
+/* rc-openapi.h: a Swagger 2.0 or OpenAPI 3.0/3.1 document, read for import
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "rc-api.h"
+
+G_BEGIN_DECLS
+
+#define RC_OPEN_API_ERROR (rc_open_api_error_quark ())
+
+/**
+ * RcOpenApiError:
+ * @RC_OPEN_API_ERROR_INVALID: the document's structure is not OpenAPI; the
+ *   message names the JSON pointer
+ * @RC_OPEN_API_ERROR_UNSUPPORTED: a version other than Swagger 2.0 and
+ *   OpenAPI 3.0 and 3.1
+ * @RC_OPEN_API_ERROR_NOT_FOUND: the operations or tag asked for are not in
+ *   the document
+ */
+typedef enum {
+  RC_OPEN_API_ERROR_INVALID,
+  RC_OPEN_API_ERROR_UNSUPPORTED,
+  RC_OPEN_API_ERROR_NOT_FOUND,
+} RcOpenApiError;
+
+/**
+ * RcOpenApiFormat:
+ * @RC_OPEN_API_FORMAT_SWAGGER_2_0: Swagger 2.0
+ * @RC_OPEN_API_FORMAT_OPENAPI_3_0: OpenAPI 3.0.x
+ * @RC_OPEN_API_FORMAT_OPENAPI_3_1: OpenAPI 3.1.x
+ */
+typedef enum {
+  RC_OPEN_API_FORMAT_SWAGGER_2_0,
+  RC_OPEN_API_FORMAT_OPENAPI_3_0,
+  RC_OPEN_API_FORMAT_OPENAPI_3_1,
+} RcOpenApiFormat;
+
+/* What the importer read; owned by the RcOpenApi, read-only. */
+
+typedef struct
+{
+  char     *name;
+  char     *in;           /* "path", "query", "header" or "cookie" */
+  gboolean  required;
+  char     *description;  /* nullable */
+} RcOpenApiParameter;
+
+/* One scheme of one alternative: the scheme's name and the scopes (or, for
+ * schemes other than OAuth 2.0, the roles) it requires. */
+typedef struct
+{
+  char  *scheme;
+  GStrv  scopes;
+} RcOpenApiRequirement;
+
+typedef struct
+{
+  char      *method;               /* "GET", "POST", … */
+  char      *path;                 /* "/pets/{id}" */
+  char      *operation_id;         /* the document's, nullable */
+  char      *name;                 /* unique: operation_id, suffixed or generated */
+  char      *summary;              /* nullable */
+  char      *description;          /* nullable */
+  GStrv      tags;
+  GPtrArray *parameters;           /* RcOpenApiParameter: path-level merged */
+  GStrv      request_media_types;
+  /* The effective security: alternatives (OR), each a GPtrArray of
+   * RcOpenApiRequirement (AND); an empty alternative is `{}`, auth optional;
+   * no alternative is `[]`, no auth. */
+  GPtrArray *security;
+  gboolean   security_declared;    /* at operation or top level */
+  char      *pointer;              /* JSON pointer of the operation */
+} RcOpenApiOperation;
+
+typedef struct
+{
+  char     *name;
+  char     *type;                  /* "oauth2", "http", "apiKey", "openIdConnect", "mutualTLS" */
+  char     *description;           /* nullable */
+  char     *http_scheme;           /* http: "basic", "bearer", …; Swagger's basic is http basic */
+  char     *bearer_format;         /* nullable */
+  char     *in;                    /* apiKey: "header", "query", "cookie" */
+  char     *param;                 /* apiKey: the header, query or cookie name */
+  gboolean  client_credentials;    /* oauth2 with a client credentials flow */
+  char     *token_url;             /* resolved against the first server */
+  char     *refresh_url;           /* nullable, resolved */
+  GStrv     scopes;                /* the client credentials flow's, in document order */
+  GStrv     other_flows;           /* "implicit", "password", "authorizationCode", … */
+  char     *openid_connect_url;    /* nullable */
+} RcOpenApiScheme;
+
+#define RC_TYPE_OPEN_API (rc_open_api_get_type ())
+
+G_DECLARE_FINAL_TYPE (RcOpenApi, rc_open_api, RC, OPEN_API, GObject)
+
+GQuark                    rc_open_api_error_quark         (void);
+
+RcOpenApi                *rc_open_api_new                 (JsonNode             *root,
+                                                           const char           *display_name,
+                                                           const char           *base_uri,
+                                                           GError              **error);
+RcOpenApi                *rc_open_api_new_from_bytes      (GBytes               *bytes,
+                                                           const char           *display_name,
+                                                           const char           *base_uri,
+                                                           GError              **error);
+void                      rc_open_api_new_from_bytes_async (GBytes              *bytes,
+                                                            const char          *display_name,
+                                                            const char          *base_uri,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+RcOpenApi                *rc_open_api_new_from_bytes_finish (GAsyncResult       *result,
+                                                             GError            **error);
+
+RcOpenApiFormat           rc_open_api_get_format          (RcOpenApi            *self);
+const char               *rc_open_api_format_to_string    (RcOpenApiFormat       format);
+const char               *rc_open_api_format_get_label    (RcOpenApiFormat       format);
+const char               *rc_open_api_get_display_name    (RcOpenApi            *self);
+const char               *rc_open_api_get_title           (RcOpenApi            *self);
+const char               *rc_open_api_get_version         (RcOpenApi            *self);
+const char * const       *rc_open_api_get_servers         (RcOpenApi            *self);
+const char * const       *rc_open_api_get_warnings        (RcOpenApi            *self);
+guint                     rc_open_api_get_n_operations    (RcOpenApi            *self);
+const RcOpenApiOperation *rc_open_api_get_operation       (RcOpenApi            *self,
+                                                           guint                 position);
+const RcOpenApiOperation *rc_open_api_find_operation      (RcOpenApi            *self,
+                                                           const char           *name);
+guint                     rc_open_api_get_n_schemes       (RcOpenApi            *self);
+const RcOpenApiScheme    *rc_open_api_get_scheme          (RcOpenApi            *self,
+                                                           guint                 position);
+const RcOpenApiScheme    *rc_open_api_find_scheme         (RcOpenApi            *self,
+                                                           const char           *name);
+
+RcAuth                   *rc_open_api_dup_auth            (RcOpenApi            *self,
+                                                           GPtrArray            *operations,
+                                                           const RcOpenApiScheme **scheme);
+JsonNode                 *rc_open_api_to_json             (RcOpenApi            *self);
+RcApi                    *rc_open_api_build_api           (RcOpenApi            *self,
+                                                           const char * const   *names,
+                                                           const char           *tag,
+                                                           GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,879 @@
+/* test-openapi.c: reading documents and importing OpenAPI and Swagger
+ *
+ * The fixtures in tests/data/openapi/ are written for these tests: the
+ * same Petstore as Swagger 2.0 JSON, OpenAPI 3.0 YAML and JSON and OpenAPI
+ * 3.1 YAML, plus documents for servers, $refs, broken syntax and YAML
+ * itself. The last tests run the real `restcall import` binary.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "restcall-core.h"
+
+static const char * const petstores[] = {
+  "petstore-2.0.json", "petstore-3.0.yaml", "petstore-3.0.json", "petstore-3.1.yaml", NULL
+};
+
+/* Helpers */
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "openapi", name, NULL);
+}
+
+static GBytes *
+load_fixture_bytes (const char *name)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autoptr(GError) error = NULL;
+  char *contents;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+static RcOpenApi *
+load_fixture (const char *name,
+              const char *base_uri)
+{
+  g_autoptr(GBytes) bytes = load_fixture_bytes (name);
+  g_autoptr(GError) error = NULL;
+  RcOpenApi *open_api = rc_open_api_new_from_bytes (bytes, name, base_uri, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (open_api);
+
+  return open_api;
+}
+
+static RcOpenApi *
+parse_text (const char  *text,
+            GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return rc_open_api_new_from_bytes (bytes, "inline.yaml", NULL, error);
+}
+
+static gboolean
+has_warning (RcOpenApi  *open_api,
+             const char *part1,
+             const char *part2)
+{
+  const char * const *warnings = rc_open_api_get_warnings (open_api);
+
+  for (guint i = 0; warnings[i]; i++)
+    {
+      if (strstr (warnings[i], part1) && (part2 == NULL || strstr (warnings[i], part2)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static char *
+join_strv (const char * const *strv)
+{
+  return g_strjoinv (" ", (char **)strv);
+}
+
+/* "scheme(scope scope)+scheme()|…" for an operation's effective security. */
+static char *
+security_to_string (const RcOpenApiOperation *operation)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < operation->security->len; i++)
+    {
+      GPtrArray *requirements = operation->security->pdata[i];
+
+      if (i > 0)
+        g_string_append_c (text, '|');
+      for (guint j = 0; j < requirements->len; j++)
+        {
+          const RcOpenApiRequirement *requirement = requirements->pdata[j];
+          g_autofree char *scopes = join_strv ((const char * const *)requirement->scopes);
+
+          g_string_append_printf (text, "%s%s(%s)", j ? "+" : "", requirement->scheme, scopes);
+        }
+      if (requirements->len == 0)
+        g_string_append (text, "{}");
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* The Petstore in every format */
+
+static void
+check_petstore (RcOpenApi *open_api)
+{
+  static const struct {
+    const char *method, *path, *operation_id, *name, *security, *tags, *media;
+  } expected[] = {
+    { "GET", "/pets", "listPets", "listPets", "cc(read:pets)", "pets", "" },
+    { "POST", "/pets", "createPet", "createPet", "cc(write:pets)", "pets", "application/json" },
+    { "GET", "/pets/{petId}", "getPet", "getPet", "cc(read:pets)|basicAuth()", "pets", "" },
+    { "DELETE", "/pets/{petId}", "deletePet", "deletePet", "cc(admin)+key()", "pets admin", "" },
+    { "GET", "/pets/{petId}/photo", "getPetPhoto", "getPetPhoto", "{}|cc(read:pets)", "pets", "" },
+    { "GET", "/health", NULL, "get_health", "", "meta", "" },
+  };
+  const RcOpenApiScheme *cc, *basic, *key;
+  const RcOpenApiOperation *operation;
+  const RcOpenApiParameter *parameter;
+  g_autoptr(RcAuth) auth = NULL;
+
+  g_assert_cmpstr (rc_open_api_get_title (open_api), ==, "Petstore");
+  g_assert_cmpstr (rc_open_api_get_version (open_api), ==, "1.0.0");
+  g_assert_cmpstrv (rc_open_api_get_servers (open_api), ((const char *[]) { "https://api.example.com/v1", NULL }));
+  g_assert_cmpstrv (rc_open_api_get_warnings (open_api), ((const char *[]) { NULL }));
+
+  g_assert_cmpuint (rc_open_api_get_n_operations (open_api), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *security = NULL;
+      g_autofree char *tags = NULL;
+      g_autofree char *media = NULL;
+
+      operation = rc_open_api_get_operation (open_api, i);
+      security = security_to_string (operation);
+      tags = join_strv ((const char * const *)operation->tags);
+      media = join_strv ((const char * const *)operation->request_media_types);
+
+      g_assert_cmpstr (operation->method, ==, expected[i].method);
+      g_assert_cmpstr (operation->path, ==, expected[i].path);
+      g_assert_cmpstr (operation->operation_id, ==, expected[i].operation_id);
+      g_assert_cmpstr (operation->name, ==, expected[i].name);
+      g_assert_cmpstr (security, ==, expected[i].security);
+      g_assert_cmpstr (tags, ==, expected[i].tags);
+      g_assert_cmpstr (media, ==, expected[i].media);
+      g_assert_true (operation->security_declared);
+    }
+
+  /* Path-level parameters are merged; the operation's own win. */
+  operation = rc_open_api_find_operation (open_api, "getPet");
+  g_assert_cmpuint (operation->parameters->len, ==, 1);
+  parameter = operation->parameters->pdata[0];
+  g_assert_cmpstr (parameter->name, ==, "petId");
+  g_assert_cmpstr (parameter->in, ==, "path");
+  g_assert_true (parameter->required);
+
+  operation = rc_open_api_find_operation (open_api, "getPetPhoto");
+  g_assert_cmpuint (operation->parameters->len, ==, 3);
+  parameter = operation->parameters->pdata[1];
+  g_assert_cmpstr (parameter->name, ==, "size");
+  g_assert_true (parameter->required);
+  parameter = operation->parameters->pdata[2];
+  g_assert_cmpstr (parameter->in, ==, "header");
+  g_assert_false (parameter->required);
+
+  g_assert_cmpuint (rc_open_api_get_n_schemes (open_api), ==, 3);
+  cc = rc_open_api_find_scheme (open_api, "cc");
+  g_assert_cmpstr (cc->type, ==, "oauth2");
+  g_assert_true (cc->client_credentials);
+  g_assert_cmpstr (cc->token_url, ==, "https://api.example.com/oauth/token");
+  g_assert_cmpstrv (cc->scopes, ((const char *[]) { "read:pets", "write:pets", "admin", NULL }));
+  basic = rc_open_api_find_scheme (open_api, "basicAuth");
+  g_assert_cmpstr (basic->type, ==, "http");
+  g_assert_cmpstr (basic->http_scheme, ==, "basic");
+  key = rc_open_api_find_scheme (open_api, "key");
+  g_assert_cmpstr (key->type, ==, "apiKey");
+  g_assert_cmpstr (key->in, ==, "header");
+  g_assert_cmpstr (key->param, ==, "X-Key");
+
+  auth = rc_open_api_dup_auth (open_api, NULL, NULL);
+  g_assert_cmpint (rc_auth_get_kind (auth), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_cmpstr (rc_auth_get_token_url (auth), ==, "https://api.example.com/oauth/token");
+  g_assert_cmpstr (rc_auth_get_scopes (auth), ==, "read:pets write:pets admin");
+}
+
+static void
+test_petstore_formats (void)
+{
+  static const RcOpenApiFormat formats[] = {
+    RC_OPEN_API_FORMAT_SWAGGER_2_0, RC_OPEN_API_FORMAT_OPENAPI_3_0,
+    RC_OPEN_API_FORMAT_OPENAPI_3_0, RC_OPEN_API_FORMAT_OPENAPI_3_1,
+  };
+  g_autoptr(JsonNode) first = NULL;
+
+  for (guint i = 0; petstores[i]; i++)
+    {
+      g_autoptr(RcOpenApi) open_api = load_fixture (petstores[i], NULL);
+      g_autoptr(JsonNode) json = NULL;
+
+      g_test_message ("%s", petstores[i]);
+      g_assert_cmpint (rc_open_api_get_format (open_api), ==, formats[i]);
+      check_petstore (open_api);
+
+      /* Everything but the format is the same, to the last field. */
+      json = rc_open_api_to_json (open_api);
+      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json), "format"), ==,
+                       rc_open_api_format_to_string (formats[i]));
+      json_object_remove_member (json_node_get_object (json), "format");
+      if (first == NULL)
+        first = json_node_ref (json);
+      else
+        g_assert_true (json_node_equal (first, json));
+
+      g_assert_finalize_object (g_steal_pointer (&open_api));
+    }
+}
+
+static void
+test_petstore_json (void)
+{
+  g_autoptr(RcOpenApi) open_api = load_fixture ("petstore-3.0.yaml", NULL);
+  g_autoptr(JsonNode) json = rc_open_api_to_json (open_api);
+  JsonObject *root = json_node_get_object (json);
+  JsonArray *operations = json_object_get_array_member (root, "operations");
+  JsonObject *health = json_array_get_object_element (operations, 5);
+  JsonObject *delete = json_array_get_object_element (operations, 3);
+  JsonArray *and_list = json_array_get_array_element (json_object_get_array_member (delete, "security"), 0);
+  JsonObject *auth = json_object_get_object_member (root, "auth");
+  JsonArray *schemes = json_object_get_array_member (root, "security_schemes");
+  JsonObject *cc = json_array_get_object_element (schemes, 0);
+  JsonObject *key = json_array_get_object_element (schemes, 2);
+
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "openapi-3.0");
+  g_assert_cmpuint (json_array_get_length (operations), ==, 6);
+
+  /* operation_id is null when absent; security [] is none. */
+  g_assert_true (json_object_get_null_member (health, "operation_id"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (health, "security")), ==, 0);
+
+  /* One object naming two schemes: both, in one alternative. */
+  g_assert_cmpuint (json_array_get_length (and_list), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (and_list, 1), "scheme"), ==, "key");
+
+  g_assert_cmpstr (json_object_get_string_member (auth, "type"), ==, "oauth2-client-credentials");
+  g_assert_cmpstr (json_object_get_string_member (auth, "scheme"), ==, "cc");
+  g_assert_cmpstr (json_object_get_string_member (auth, "token_url"), ==, "https://api.example.com/oauth/token");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (auth, "scopes")), ==, 3);
+
+  g_assert_cmpstr (json_object_get_string_member (cc, "type"), ==, "oauth2");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (cc, "client_credentials"), "token_url"),
+                   ==, "https://api.example.com/oauth/token");
+  g_assert_cmpstr (json_object_get_string_member (key, "in"), ==, "header");
+  g_assert_cmpstr (json_object_get_string_member (key, "param"), ==, "X-Key");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "warnings")), ==, 0);
+}
+
+static void
+test_build_api (void)
+{
+  g_autoptr(RcOpenApi) open_api = load_fixture ("petstore-2.0.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcApi) api = rc_open_api_build_api (open_api, NULL, NULL, &error);
+  g_autoptr(RcApi) selected = NULL;
+  g_autoptr(RcApi) tagged = NULL;
+  g_autoptr(RcApi) none = NULL;
+  RcAuth *auth;
+  RcMethod *method;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (rc_api_get_name (api), ==, "Petstore");
+  g_assert_cmpstr (rc_api_get_base_url (api), ==, "https://api.example.com/v1");
+  g_assert_nonnull (strstr (rc_api_get_description (api), "API key “key” in the header “X-Key”"));
+  g_assert_nonnull (strstr (rc_api_get_description (api), "HTTP Basic “basicAuth”"));
+
+  auth = rc_api_get_auth (api);
+  g_assert_cmpint (rc_auth_get_kind (auth), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_cmpstr (rc_auth_get_token_url (auth), ==, "https://api.example.com/oauth/token");
+  g_assert_cmpstr (rc_auth_get_scopes (auth), ==, "read:pets write:pets admin");
+
+  g_assert_cmpuint (rc_api_get_n_methods (api), ==, 6);
+  method = rc_api_get_method (api, 1);
+  g_assert_cmpstr (rc_method_get_name (method), ==, "createPet");
+  g_assert_cmpstr (rc_method_get_verb (method), ==, "POST");
+  g_assert_cmpstr (rc_method_get_content_type (method), ==, "application/json");
+  g_assert_null (rc_method_get_auth (method));
+  g_assert_nonnull (strstr (rc_method_get_description (method), "Security: cc (write:pets)"));
+
+  /* Required query parameters become placeholders. */
+  method = rc_api_find_method (api, "getPetPhoto");
+  g_assert_cmpstr (rc_method_get_url (method), ==, "/pets/{petId}/photo?size={size}");
+  g_assert_null (rc_method_get_auth (method));
+
+  /* `security: []` under an OAuth API: the method sends no credentials. */
+  method = rc_api_find_method (api, "get_health");
+  g_assert_cmpstr (rc_method_get_url (method), ==, "/health");
+  g_assert_nonnull (rc_method_get_auth (method));
+  g_assert_cmpint (rc_auth_get_kind (rc_method_get_auth (method)), ==, RC_AUTH_KIND_NONE);
+
+  /* A selection: the scopes are those it needs. */
+  selected = rc_open_api_build_api (open_api, (const char *[]) { "get_health", "createPet", NULL }, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rc_api_get_n_methods (selected), ==, 2);
+  g_assert_cmpstr (rc_method_get_name (rc_api_get_method (selected, 0)), ==, "createPet");
+  g_assert_cmpstr (rc_auth_get_scopes (rc_api_get_auth (selected)), ==, "write:pets");
+
+  tagged = rc_open_api_build_api (open_api, NULL, "admin", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rc_api_get_n_methods (tagged), ==, 1);
+  g_assert_cmpstr (rc_auth_get_scopes (rc_api_get_auth (tagged)), ==, "admin");
+
+  none = rc_open_api_build_api (open_api, (const char *[]) { "nope", NULL }, NULL, &error);
+  g_assert_error (error, RC_OPEN_API_ERROR, RC_OPEN_API_ERROR_NOT_FOUND);
+  g_assert_null (none);
+  g_clear_error (&error);
+
+  none = rc_open_api_build_api (open_api, NULL, "no-such-tag", &error);
+  g_assert_error (error, RC_OPEN_API_ERROR, RC_OPEN_API_ERROR_NOT_FOUND);
+  g_assert_null (none);
+
+  g_assert_finalize_object (g_steal_pointer (&api));
+}
+
+/* Servers, security schemes, $refs */
+
+static void
+test_servers (void)
+{
+  g_autoptr(RcOpenApi) local = load_fixture ("servers.yaml", NULL);
+  g_autoptr(RcOpenApi) remote = load_fixture ("servers.yaml", "https://docs.example.com/specs/servers.yaml");
+  g_autoptr(RcAuth) auth = NULL;
+  const RcOpenApiScheme *scheme = NULL;
+  const RcOpenApiScheme *jwt, *oidc;
+
+  g_assert_cmpstr (rc_open_api_get_version (local), ==, "2");
+  g_assert_cmpstrv (rc_open_api_get_servers (local),
+                    ((const char *[]) { "https://eu.example.com:8443/api/{version}", "/relative", NULL }));
+  g_assert_true (has_warning (local, "“region”", "defaults to “eu”, which is not one of its values (us, ap)"));
+  g_assert_true (has_warning (local, "the variable “version”", NULL));
+  g_assert_true (has_warning (local, "“/relative” is relative", NULL));
+  g_assert_true (has_warning (local, "https://auth.example.org/token", "another site"));
+  g_assert_true (has_warning (local, "/paths/~1things/get names its own server", NULL));
+  g_assert_true (has_warning (local, "No operation says which security it needs", "“cc”"));
+
+  /* Downloaded: a relative server is resolved against the document's URL. */
+  g_assert_cmpstr (rc_open_api_get_servers (remote)[1], ==, "https://docs.example.com/relative");
+  g_assert_false (has_warning (remote, "is relative", NULL));
+
+  /* Declared but applied nowhere: the scheme is used, with all its (no) scopes. */
+  auth = rc_open_api_dup_auth (local, NULL, &scheme);
+  g_assert_cmpint (rc_auth_get_kind (auth), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_cmpstr (scheme->name, ==, "cc");
+  g_assert_cmpstr (rc_auth_get_scopes (auth), ==, "");
+  g_assert_cmpstrv (scheme->other_flows, ((const char *[]) { "authorizationCode", NULL }));
+
+  jwt = rc_open_api_find_scheme (local, "jwt");
+  g_assert_cmpstr (jwt->http_scheme, ==, "bearer");
+  g_assert_cmpstr (jwt->bearer_format, ==, "JWT");
+  oidc = rc_open_api_find_scheme (local, "oidc");
+  g_assert_cmpstr (oidc->openid_connect_url, ==, "https://auth.example.org/.well-known/openid-configuration");
+}
+
+static void
+test_relative_token_url (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcOpenApi) nested = parse_text (
+    "openapi: 3.0.0\ninfo: {title: T, version: '1'}\n"
+    "servers: [{url: 'https://api.example.com/v1/'}]\n"
+    "components: {securitySchemes: {cc: {type: oauth2, flows: {clientCredentials: "
+    "{tokenUrl: oauth/token, refreshUrl: ../refresh, scopes: {}}}}}}\n"
+    "paths: {}\n", &error);
+  g_autoptr(RcOpenApi) unresolved = NULL;
+  const RcOpenApiScheme *scheme;
+
+  /* RFC 3986 §5.2: against the server URL, as written. */
+  g_assert_no_error (error);
+  scheme = rc_open_api_find_scheme (nested, "cc");
+  g_assert_cmpstr (scheme->token_url, ==, "https://api.example.com/v1/oauth/token");
+  g_assert_cmpstr (scheme->refresh_url, ==, "https://api.example.com/refresh");
+  g_assert_false (has_warning (nested, "another site", NULL));
+
+  unresolved = parse_text (
+    "swagger: '2.0'\ninfo: {title: T, version: '1'}\nbasePath: /v1\n"
+    "securityDefinitions: {cc: {type: oauth2, flow: application, tokenUrl: /token}}\n"
+    "paths: {}\n", &error);
+  g_assert_no_error (error);
+  scheme = rc_open_api_find_scheme (unresolved, "cc");
+  g_assert_cmpstr (scheme->token_url, ==, "/token");
+  g_assert_true (has_warning (unresolved, "“/token”", "enter the access token URL by hand"));
+}
+
+static void
+test_refs (void)
+{
+  g_autoptr(RcOpenApi) open_api = load_fixture ("refs.yaml", NULL);
+  const RcOpenApiOperation *operation;
+  const RcOpenApiParameter *parameter;
+  g_autoptr(RcAuth) auth = NULL;
+
+  /* A chain of path item $refs is followed; the same item twice gets two names. */
+  g_assert_cmpuint (rc_open_api_get_n_operations (open_api), ==, 4);
+  operation = rc_open_api_get_operation (open_api, 0);
+  g_assert_cmpstr (operation->path, ==, "/chain");
+  g_assert_cmpstr (operation->name, ==, "chained");
+  parameter = operation->parameters->pdata[0];
+  g_assert_cmpstr (parameter->name, ==, "slashed");
+  operation = rc_open_api_get_operation (open_api, 1);
+  g_assert_cmpstr (operation->path, ==, "/middle");
+  g_assert_cmpstr (operation->name, ==, "chained_2");
+  g_assert_true (has_warning (open_api, "operationId “chained”", "named “chained_2”"));
+
+  /* Cycles end with a warning. */
+  g_assert_true (has_warning (open_api, "“#/paths/~1loop-b” at /paths/~1loop-a", "leads back to itself"));
+  g_assert_true (has_warning (open_api, "“#/paths/~1self” at /paths/~1self", "leads back to itself"));
+  g_assert_true (has_warning (open_api, "“#/components/requestBodies/Loop”", "leads back to itself"));
+
+  /* Dangling and external ones are named. */
+  g_assert_true (has_warning (open_api, "“#/x-items/Missing” at /paths/~1nowhere", "points to nothing"));
+  g_assert_true (has_warning (open_api, "“#/components/parameters/missing” at /paths/~1escapes/get/parameters/2",
+                              "points to nothing"));
+  g_assert_true (has_warning (open_api, "“other.yaml#/paths/~1pets”", "another document"));
+  g_assert_true (has_warning (open_api, "“https://example.com/common.yaml#/parameters/page”", "another document"));
+
+  /* ~1, ~0 and %20 in pointers. */
+  operation = rc_open_api_find_operation (open_api, "escapes");
+  g_assert_cmpuint (operation->parameters->len, ==, 2);
+  parameter = operation->parameters->pdata[1];
+  g_assert_cmpstr (parameter->name, ==, "spaced");
+  g_assert_cmpstr (rc_open_api_get_operation (open_api, 3)->name, ==, "escapes_2");
+
+  /* A security scheme that is a $ref, and an undeclared one. */
+  g_assert_true (has_warning (open_api, "“undeclared” is required but not declared", NULL));
+  auth = rc_open_api_dup_auth (open_api, NULL, NULL);
+  g_assert_cmpint (rc_auth_get_kind (auth), ==, RC_AUTH_KIND_BASIC);
+}
+
+static void
+test_scopes (void)
+{
+  g_autoptr(RcOpenApi) empty = load_fixture ("empty-scopes.yaml", NULL);
+  g_autoptr(RcAuth) empty_auth = rc_open_api_dup_auth (empty, NULL, NULL);
+  g_autoptr(GString) text = g_string_new ("openapi: 3.0.0\ninfo: {title: Huge, version: '1'}\n"
+                                          "servers: [{url: 'https://api.example.com'}]\n"
+                                          "paths:\n  /all:\n    get:\n      security: [{cc: [");
+  g_autoptr(RcOpenApi) huge = NULL;
+  g_autoptr(RcAuth) huge_auth = NULL;
+  g_auto(GStrv) scopes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (rc_auth_get_kind (empty_auth), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_cmpstr (rc_auth_get_scopes (empty_auth), ==, "");
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (text, "%sscope:%u", i ? ", " : "", i);
+  g_string_append (text, "]}]\n    post: {}\ncomponents: {securitySchemes: {cc: {type: oauth2, flows: "
+                         "{clientCredentials: {tokenUrl: /token, scopes: {");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (text, "%sscope:%u: Scope %u", i ? ", " : "", i, i);
+  g_string_append (text, "}}}}}}\n");
+
+  huge = parse_text (text->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (rc_open_api_find_scheme (huge, "cc")->scopes), ==, 1000);
+  huge_auth = rc_open_api_dup_auth (huge, NULL, NULL);
+  scopes = rc_auth_dup_scope_list (huge_auth);
+  g_assert_cmpuint (g_strv_length (scopes), ==, 1000);
+  g_assert_cmpstr (scopes[999], ==, "scope:999");
+}
+
+static void
+test_errors (void)
+{
+  static const struct {
+    const char *text;
+    GQuark      domain;
+    int         code;
+    const char *message;
+  } cases[] = {
+    { "openapi: 2.5.0\npaths: {}\n", 0, RC_OPEN_API_ERROR_UNSUPPORTED, "OpenAPI 2.5.0" },
+    { "swagger: '1.2'\n", 0, RC_OPEN_API_ERROR_UNSUPPORTED, "Swagger 1.2" },
+    { "info: {title: x}\n", 0, RC_OPEN_API_ERROR_INVALID, "/openapi or /swagger" },
+    { "[1, 2]", 0, RC_OPEN_API_ERROR_INVALID, "its top level (/)" },
+    { "openapi: 3.0.0\npaths: [1]\n", 0, RC_OPEN_API_ERROR_INVALID, "/paths is not a mapping" },
+    { "  \n", 1, RC_DOCUMENT_ERROR_EMPTY, "is empty" },
+    { "# only a comment\n", 1, RC_DOCUMENT_ERROR_EMPTY, "is empty" },
+    { "openapi: 3.0.0\n\xff\n", 1, RC_DOCUMENT_ERROR_ENCODING, "line 2, column 1" },
+    { "a: *nowhere\n", 1, RC_DOCUMENT_ERROR_SYNTAX, "line 1, column 4: the alias “*nowhere”" },
+    { "? [a, b]\n: c\n", 1, RC_DOCUMENT_ERROR_SYNTAX, "line 1, column 3" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RcOpenApi) open_api = parse_text (cases[i].text, &error);
+      g_autofree char *shown = g_strescape (cases[i].text, NULL);
+
+      g_test_message ("%s", shown);
+      g_assert_null (open_api);
+      g_assert_error (error, (cases[i].domain ? RC_DOCUMENT_ERROR : RC_OPEN_API_ERROR), cases[i].code);
+      g_assert_nonnull (strstr (error->message, "“inline.yaml”"));
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+    }
+}
+
+static void
+test_broken_syntax (void)
+{
+  static const struct {
+    const char *name, *message;
+  } cases[] = {
+    { "broken.json", "“broken.json” is not valid JSON: line 3, column 31: " },
+    { "broken.yaml", "“broken.yaml” is not valid YAML: line 8, column 3: did not find expected ',' or '}'" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = load_fixture_bytes (cases[i].name);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RcOpenApi) open_api = rc_open_api_new_from_bytes (bytes, cases[i].name, NULL, &error);
+
+      g_assert_error (error, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_SYNTAX);
+      g_assert_null (open_api);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].message));
+      g_assert_null (strchr (error->message, '\n'));
+    }
+}
+
+/* Documents */
+
+static void
+test_yaml_features (void)
+{
+  g_autoptr(GBytes) yaml = load_fixture_bytes ("yaml-features.yaml");
+  g_autoptr(GBytes) json = load_fixture_bytes ("yaml-features.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) from_yaml = rc_document_parse (yaml, "yaml-features.yaml", &error);
+  g_autoptr(JsonNode) from_json = NULL;
+
+  g_assert_no_error (error);
+  from_json = rc_document_parse (json, "yaml-features.json", &error);
+  g_assert_no_error (error);
+
+  if (!json_node_equal (from_yaml, from_json))
+    {
+      g_autofree char *text = json_to_string (from_yaml, TRUE);
+
+      g_test_message ("%s", text);
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_detection (void)
+{
+  static const char * const yaml_texts[] = { "# {\n{a: 1}\n", "a: [1]\n", "--- {a: 1}\n", NULL };
+  static const char * const json_texts[] = { "\xEF\xBB\xBF {\"a\": 1}", "\n  [1]", NULL };
+
+  for (guint i = 0; yaml_texts[i]; i++)
+    g_assert_false (rc_document_is_json (yaml_texts[i], strlen (yaml_texts[i])));
+
+  for (guint i = 0; json_texts[i]; i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (json_texts[i], strlen (json_texts[i]));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) root = NULL;
+
+      g_assert_true (rc_document_is_json (json_texts[i], strlen (json_texts[i])));
+      root = rc_document_parse (bytes, "text", &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_alias_bomb (void)
+{
+  GString *text = g_string_new ("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  /* Each level holds ten of the one before: 10^20 nodes if expanded. */
+  for (char c = 'b'; c <= 'u'; c++)
+    g_string_append_printf (text, "%c: &%c [*%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c]\n",
+                            c, c, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1);
+  bytes = g_string_free_to_bytes (text);
+
+  root = rc_document_parse (bytes, "bomb.yaml", &error);
+  g_assert_error (error, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_TOO_LARGE);
+  g_assert_null (root);
+  g_assert_nonnull (strstr (error->message, "aliases expand to more than"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+}
+
+static void
+test_too_deep (void)
+{
+  guint depth = 100000;
+  GString *json = g_string_new (NULL);
+  GString *yaml = g_string_new (NULL);
+  g_autoptr(GBytes) json_bytes = NULL;
+  g_autoptr(GBytes) yaml_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  /* json-glib's parser would crash on this: it is refused first. */
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (json, ']');
+  json_bytes = g_string_free_to_bytes (json);
+  root = rc_document_parse (json_bytes, "deep.json", &error);
+  g_assert_error (error, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_TOO_DEEP);
+  g_assert_nonnull (strstr (error->message, "line 1, column 1001"));
+  g_assert_null (root);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (yaml, '[');
+  yaml_bytes = g_string_free_to_bytes (yaml);
+  root = rc_document_parse (yaml_bytes, "deep.yaml", &error);
+  g_assert_error (error, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_TOO_DEEP);
+  g_assert_null (root);
+}
+
+static void
+parsed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  RcOpenApi **open_api = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *open_api = rc_open_api_new_from_bytes_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(GBytes) bytes = load_fixture_bytes ("petstore-3.1.yaml");
+  RcOpenApi *open_api = NULL;
+
+  rc_open_api_new_from_bytes_async (bytes, "petstore-3.1.yaml", NULL, NULL, parsed_cb, &open_api);
+  while (open_api == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  check_petstore (open_api);
+  g_assert_finalize_object (open_api);
+}
+
+/* The command line */
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_restcall (Run        *run,
+              const char *first_arg,
+              ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("RESTCALL_BIN");
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  if (bin == NULL)
+    {
+      g_test_skip ("RESTCALL_BIN is not set");
+      return;
+    }
+
+  g_ptr_array_add (argv, (gpointer)bin);
+  va_start (args, first_arg);
+  for (arg = first_arg; arg; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_unsetenv (envp, "DBUS_SESSION_BUS_ADDRESS");
+
+  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+}
+
+static void
+test_cli_json (void)
+{
+  g_autofree char *path = fixture_path ("petstore-2.0.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  JsonObject *root, *operation, *auth;
+  JsonArray *operations, *security;
+
+  run_restcall (&run, "import", path, "--json", NULL);
+  if (g_test_failed () || run.out == NULL)
+    return;
+  g_assert_cmpint (run.status, ==, 0);
+
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "swagger-2.0");
+  g_assert_cmpstr (json_object_get_string_member (root, "title"), ==, "Petstore");
+  g_assert_cmpstr (json_object_get_string_member (root, "version"), ==, "1.0.0");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (root, "servers"), 0), ==,
+                   "https://api.example.com/v1");
+
+  operations = json_object_get_array_member (root, "operations");
+  g_assert_cmpuint (json_array_get_length (operations), ==, 6);
+  operation = json_array_get_object_element (operations, 2);
+  g_assert_cmpstr (json_object_get_string_member (operation, "method"), ==, "GET");
+  g_assert_cmpstr (json_object_get_string_member (operation, "path"), ==, "/pets/{petId}");
+  g_assert_cmpstr (json_object_get_string_member (operation, "operation_id"), ==, "getPet");
+  security = json_object_get_array_member (operation, "security");
+  g_assert_cmpuint (json_array_get_length (security), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (
+                     json_object_get_array_member (
+                       json_array_get_object_element (json_array_get_array_element (security, 0), 0), "scopes"), 0),
+                   ==, "read:pets");
+
+  auth = json_object_get_object_member (root, "auth");
+  g_assert_cmpstr (json_object_get_string_member (auth, "type"), ==, "oauth2-client-credentials");
+  g_assert_cmpstr (json_object_get_string_member (auth, "token_url"), ==, "https://api.example.com/oauth/token");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "security_schemes")), ==, 3);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "warnings")), ==, 0);
+}
+
+static void
+test_cli_into (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("restcall-import-XXXXXX", NULL);
+  g_autofree char *project = g_build_filename (dir, "pets.restcall", NULL);
+  g_autofree char *yaml = fixture_path ("petstore-3.0.yaml");
+  g_autofree char *json = fixture_path ("petstore-2.0.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) first = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) second = { 0 };
+  g_auto(Run) show = { 0 };
+  JsonArray *apis;
+  JsonObject *api, *auth;
+
+  run_restcall (&first, "import", yaml, "--into", project, NULL);
+  if (g_test_failed () || first.out == NULL)
+    return;
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.out, "Added the API “Petstore” with 6 methods"));
+
+  /* The same name again is refused, and the file kept. */
+  run_restcall (&again, "import", yaml, "--into", project, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "already has an API named “Petstore”"));
+
+  run_restcall (&second, "import", json, "--into", project, "--api-name", "Admin", "--tag", "admin", NULL);
+  g_assert_cmpint (second.status, ==, 0);
+
+  run_restcall (&show, "show", project, "--json", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  json_parser_load_from_data (parser, show.out, -1, &error);
+  g_assert_no_error (error);
+  apis = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "apis");
+  g_assert_cmpuint (json_array_get_length (apis), ==, 2);
+
+  api = json_array_get_object_element (apis, 0);
+  g_assert_cmpstr (json_object_get_string_member (api, "name"), ==, "Petstore");
+  g_assert_cmpstr (json_object_get_string_member (api, "base_url"), ==, "https://api.example.com/v1");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (api, "methods")), ==, 6);
+  auth = json_object_get_object_member (api, "auth");
+  g_assert_cmpstr (json_object_get_string_member (auth, "type"), ==, "oauth2-client-credentials");
+  g_assert_cmpstr (json_object_get_string_member (auth, "token_url"), ==, "https://api.example.com/oauth/token");
+
+  api = json_array_get_object_element (apis, 1);
+  g_assert_cmpstr (json_object_get_string_member (api, "name"), ==, "Admin");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (api, "methods")), ==, 1);
+  auth = json_object_get_object_member (api, "auth");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (auth, "scopes"), 0), ==, "admin");
+
+  g_remove (project);
+  g_rmdir (dir);
+}
+
+static void
+test_cli_errors (void)
+{
+  g_autofree char *broken = fixture_path ("broken.yaml");
+  g_autofree char *petstore = fixture_path ("petstore-3.0.yaml");
+  g_auto(Run) syntax = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_auto(Run) lonely = { 0 };
+
+  run_restcall (&syntax, "import", broken, NULL);
+  if (g_test_failed () || syntax.out == NULL)
+    return;
+  g_assert_cmpint (syntax.status, ==, 1);
+  g_assert_cmpstr (syntax.out, ==, "");
+  g_assert_true (g_str_has_prefix (syntax.err, "restcall: "));
+  g_assert_nonnull (strstr (syntax.err, "broken.yaml” is not valid YAML: line 8, column 3"));
+  g_assert_nonnull (strchr (syntax.err, '\n'));
+  g_assert_cmpstr (strchr (syntax.err, '\n'), ==, "\n");
+
+  run_restcall (&missing, "import", "/nonexistent/openapi.yaml", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "does not exist"));
+
+  run_restcall (&usage, "import", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+
+  run_restcall (&lonely, "import", petstore, "--tag", "pets", NULL);
+  g_assert_cmpint (lonely.status, ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/restcall/openapi/petstore-in-every-format", test_petstore_formats);
+  g_test_add_func ("/restcall/openapi/petstore-json", test_petstore_json);
+  g_test_add_func ("/restcall/openapi/build-api", test_build_api);
+  g_test_add_func ("/restcall/openapi/servers", test_servers);
+  g_test_add_func ("/restcall/openapi/relative-token-url", test_relative_token_url);
+  g_test_add_func ("/restcall/openapi/refs", test_refs);
+  g_test_add_func ("/restcall/openapi/scopes-empty-and-huge", test_scopes);
+  g_test_add_func ("/restcall/openapi/errors", test_errors);
+  g_test_add_func ("/restcall/openapi/broken-syntax", test_broken_syntax);
+  g_test_add_func ("/restcall/openapi/async", test_async);
+  g_test_add_func ("/restcall/document/yaml-features", test_yaml_features);
+  g_test_add_func ("/restcall/document/detection", test_detection);
+  g_test_add_func ("/restcall/document/alias-bomb", test_alias_bomb);
+  g_test_add_func ("/restcall/document/too-deep", test_too_deep);
+  g_test_add_func ("/restcall/cli/import/json", test_cli_json);
+  g_test_add_func ("/restcall/cli/import/into", test_cli_into);
+  g_test_add_func ("/restcall/cli/import/errors", test_cli_errors);
+
+  return g_test_run ();
+}
