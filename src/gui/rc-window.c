@@ -15,6 +15,7 @@
 
 #include "rc-api-page.h"
 #include "rc-delete-dialog.h"
+#include "rc-import-dialog.h"
 #include "rc-method-page.h"
 #include "rc-sidebar.h"
 #include "rc-window.h"
@@ -437,6 +438,16 @@ add_method_action (GtkWidget  *widget,
 }
 
 static void
+import_openapi_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkWidget *dialog = rc_import_dialog_new (RC_WINDOW (widget));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 item_deleted_cb (RcWindow       *self,
                  GObject        *next,
                  RcDeleteDialog *dialog)
@@ -664,6 +675,7 @@ rc_window_class_init (RcWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.add-api", NULL, add_api_action);
   gtk_widget_class_install_action (widget_class, "win.add-method", NULL, add_method_action);
+  gtk_widget_class_install_action (widget_class, "win.import-openapi", NULL, import_openapi_action);
   gtk_widget_class_install_action (widget_class, "win.delete-api", NULL, delete_item_action);
   gtk_widget_class_install_action (widget_class, "win.delete-method", NULL, delete_item_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
@@ -767,6 +779,28 @@ rc_window_set_project (RcWindow  *self,
   update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+/**
+ * rc_window_add_api:
+ * @api: an API that belongs to no project yet
+ *
+ * Adds @api to the project (renamed, like “Petstore 2”, if its name is
+ * taken) and selects it.
+ */
+void
+rc_window_add_api (RcWindow *self,
+                   RcApi    *api)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (RC_IS_WINDOW (self));
+  g_return_if_fail (RC_IS_API (api));
+
+  name = dup_unique_name (rc_api_get_name (api), project_has_api, self->project);
+  rc_api_set_name (api, name);
+  rc_project_add_api (self->project, api);
+  rc_sidebar_select_item (self->sidebar, G_OBJECT (api));
 }
 
 /**

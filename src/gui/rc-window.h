@@ -21,6 +21,8 @@ RcWindow  *rc_window_new         (RcApplication *application,
 RcProject *rc_window_get_project (RcWindow      *self);
 void       rc_window_set_project (RcWindow      *self,
                                   RcProject     *project);
+void       rc_window_add_api     (RcWindow      *self,
+                                  RcApi         *api);
 gboolean   rc_window_is_pristine (RcWindow      *self);
 void       rc_window_show_error  (RcWindow      *self,
                                   const char    *heading,

@@ -1,0 +1,721 @@
+/* rc-import-dialog.c: adds methods to a project from an OpenAPI document
+ *
+ * Three pages: where the document is (a file, or an http(s) URL); a spinner
+ * while rc-import-loader.c downloads and parses it (in a worker thread), with
+ * Cancel; then what it holds: title, servers (the base URL stays editable),
+ * the authentication the API will get, warnings, and a searchable list of
+ * its operations grouped by tag, each with a check button. “Add” builds the
+ * API from the selected operations and gives it to the window.
+ *
+ * Every load has its own cancellable: Cancel, Back, a new load or closing
+ * the dialog cancels it, and its callbacks then change nothing. A failure
+ * is shown on the first page, with what the user typed kept.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rc-import-dialog.h"
+#include "rc-import-item.h"
+#include "rc-import-loader.h"
+#include "rc-import-row.h"
+#include "rc-import-summary.h"
+
+#define DOWNLOAD_TIMEOUT_SECONDS 60
+#define ITEMS_PER_BATCH 40
+
+struct _RcImportDialog
+{
+  AdwWindow           parent_instance;
+
+  RcWindow           *window;           /* weak */
+  GCancellable       *cancellable;      /* the current load's */
+  SoupSession        *session;
+  RcOpenApi          *open_api;
+  GListStore         *items;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  GStrv               search_words;
+  GPtrArray          *pending;          /* items not in the list yet */
+  guint               n_added;
+  guint               fill_idle;
+  guint               update_idle;
+
+  GtkWidget          *back_button;
+  GtkWidget          *add_button;
+  GtkStack           *stack;
+  AdwEntryRow        *url_row;
+  GtkWidget          *load_button;
+  GtkWidget          *error_group;
+  GtkLabel           *error_label;
+  GtkSpinner         *spinner;
+  GtkLabel           *status_label;
+  RcImportSummary    *summary;
+  GtkLabel           *count_label;
+  GtkSearchEntry     *search_entry;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (RcImportDialog, rc_import_dialog, ADW_TYPE_WINDOW)
+
+static void     search_changed_cb (RcImportDialog *self);
+static void     schedule_update   (RcImportDialog *self);
+static gboolean fill_idle_cb      (gpointer        user_data);
+
+/* Helpers */
+
+static void
+show_page (RcImportDialog *self,
+           const char     *page)
+{
+  gboolean operations = g_str_equal (page, "operations");
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+  gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
+  gtk_widget_set_visible (self->back_button, operations);
+  gtk_widget_set_visible (self->add_button, operations);
+}
+
+static void
+cancel_load (RcImportDialog *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
+
+/* A new load's cancellable; any earlier load is cancelled. */
+static GCancellable *
+start_load (RcImportDialog *self)
+{
+  cancel_load (self);
+  self->cancellable = g_cancellable_new ();
+
+  gtk_widget_set_visible (self->error_group, FALSE);
+  gtk_label_set_text (self->status_label, "");
+  show_page (self, "loading");
+
+  return g_object_ref (self->cancellable);
+}
+
+static void
+show_error (RcImportDialog *self,
+            const char     *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (self->error_group, TRUE);
+  show_page (self, "source");
+}
+
+static void
+clear_document (RcImportDialog *self)
+{
+  g_clear_handle_id (&self->fill_idle, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_list_store_remove_all (self->items);
+  g_clear_object (&self->open_api);
+}
+
+/* The flat list: each tag in the order it first appears, then its
+ * operations; an operation goes under its first tag. */
+static void
+fill_items (RcImportDialog *self)
+{
+  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = rc_open_api_get_n_operations (self->open_api);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const RcOpenApiOperation *operation = rc_open_api_get_operation (self->open_api, i);
+      const char *tag = operation->tags && operation->tags[0] ? operation->tags[0] : "";
+      GPtrArray *group = g_hash_table_lookup (groups, tag);
+
+      if (group == NULL)
+        {
+          group = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (group, rc_import_item_new_tag (tag));
+          g_hash_table_insert (groups, (gpointer) tag, group);
+          g_ptr_array_add (tags, group);
+        }
+
+      g_ptr_array_add (group, rc_import_item_new_operation (group->pdata[0], operation));
+    }
+
+  /* Untagged operations come last. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < tags->len; i++)
+      {
+        GPtrArray *group = tags->pdata[i];
+        gboolean untagged = *rc_import_item_get_tag (group->pdata[0]) == '\0';
+
+        if (untagged != (pass == 1))
+          continue;
+
+        /* Everything is selected at first. */
+        rc_import_item_set_n_matching (group->pdata[0], group->len - 1);
+        rc_import_item_set_selected (group->pdata[0], TRUE);
+        g_signal_connect_object (group->pdata[0], "notify::n-selected",
+                                 G_CALLBACK (schedule_update), self, G_CONNECT_SWAPPED);
+        for (guint j = 0; j < group->len; j++)
+          g_ptr_array_add (all, g_object_ref (group->pdata[j]));
+      }
+
+  /* The list view makes up to a few hundred rows at once for new items:
+   * adding them in small batches keeps the main loop turning. */
+  self->pending = g_steal_pointer (&all);
+  self->n_added = 0;
+  self->fill_idle = g_idle_add (fill_idle_cb, self);
+}
+
+static void
+show_document (RcImportDialog *self)
+{
+  rc_import_summary_set_document (self->summary, self->open_api);
+  g_clear_pointer (&self->search_words, g_strfreev);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  fill_items (self);
+}
+
+static GPtrArray *
+dup_selected_operations (RcImportDialog *self)
+{
+  GListModel *items = G_LIST_MODEL (self->items);
+  GPtrArray *selected = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RcImportItem) item = g_list_model_get_item (items, i);
+
+      if (!rc_import_item_is_tag (item) && rc_import_item_get_selected (item))
+        g_ptr_array_add (selected, (gpointer) rc_import_item_get_operation (item));
+    }
+
+  return selected;
+}
+
+static void
+update (RcImportDialog *self)
+{
+  g_autoptr(GPtrArray) selected = NULL;
+  g_autofree char *count = NULL;
+  gboolean complete;
+  guint n_operations;
+
+  if (self->open_api == NULL)
+    return;
+
+  selected = dup_selected_operations (self);
+  n_operations = rc_open_api_get_n_operations (self->open_api);
+  complete = rc_import_summary_is_complete (self->summary);
+
+  /* Translators: how many operations of the document are selected */
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u selected", "%u of %u selected", n_operations),
+                           selected->len, n_operations);
+  gtk_label_set_text (self->count_label, count);
+
+  gtk_widget_set_sensitive (self->add_button, self->pending == NULL && selected->len > 0 && complete);
+  if (selected->len == 0)
+    gtk_widget_set_tooltip_text (self->add_button, _("Select at least one operation"));
+  else if (!complete)
+    gtk_widget_set_tooltip_text (self->add_button, _("Name the API and type its base URL"));
+  else
+    gtk_widget_set_tooltip_text (self->add_button, _("Add the API with the selected operations"));
+
+  rc_import_summary_set_selection (self->summary, selected);
+}
+
+static gboolean
+update_idle_cb (gpointer user_data)
+{
+  RcImportDialog *self = user_data;
+
+  self->update_idle = 0;
+  update (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_update (RcImportDialog *self)
+{
+  if (self->update_idle == 0)
+    self->update_idle = g_idle_add (update_idle_cb, self);
+}
+
+static void
+set_shown_selected (RcImportDialog *self,
+                    gboolean        selected)
+{
+  GListModel *shown = G_LIST_MODEL (self->filtered);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(RcImportItem) item = g_list_model_get_item (shown, i);
+
+      if (!rc_import_item_is_tag (item))
+        rc_import_item_set_selected (item, selected);
+    }
+}
+
+static void
+choose_file (RcImportDialog *self);
+
+/* Callbacks */
+
+static gboolean
+fill_idle_cb (gpointer user_data)
+{
+  RcImportDialog *self = user_data;
+  guint n = MIN (ITEMS_PER_BATCH, self->pending->len - self->n_added);
+
+  g_list_store_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
+                       self->pending->pdata + self->n_added, n);
+  self->n_added += n;
+  if (self->n_added < self->pending->len)
+    return G_SOURCE_CONTINUE;
+
+  self->fill_idle = 0;
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  /* A search typed meanwhile counted only part of the list. */
+  search_changed_cb (self);
+  schedule_update (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+status_changed_cb (GObject    *owner,
+                   const char *status)
+{
+  RcImportDialog *self = RC_IMPORT_DIALOG (owner);
+
+  if (self->status_label != NULL)
+    gtk_label_set_text (self->status_label, status);
+}
+
+/* @user_data is the load's cancellable: once cancelled, nothing changes. */
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  RcImportDialog *self = RC_IMPORT_DIALOG (object);
+  g_autoptr(GCancellable) cancellable = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcOpenApi) open_api = rc_import_load_finish (result, &error);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return;
+
+  if (open_api == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  clear_document (self);
+  self->open_api = g_steal_pointer (&open_api);
+  show_document (self);
+  update (self);
+  show_page (self, "operations");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+choose_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    RcImportDialog  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        rc_import_dialog_load_file (self, file);
+    }
+
+  g_object_unref (native);
+}
+
+static void
+choose_clicked_cb (RcImportDialog *self)
+{
+  choose_file (self);
+}
+
+static void
+load_clicked_cb (RcImportDialog *self)
+{
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row))));
+
+  if (*url != '\0')
+    rc_import_dialog_load_url (self, url);
+}
+
+static void
+url_changed_cb (RcImportDialog *self)
+{
+  const char *url = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
+
+  gtk_widget_set_sensitive (self->load_button, *url != '\0');
+}
+
+static void
+cancel_clicked_cb (RcImportDialog *self)
+{
+  cancel_load (self);
+  show_page (self, "source");
+}
+
+static void
+back_clicked_cb (RcImportDialog *self)
+{
+  cancel_load (self);
+  show_page (self, "source");
+}
+
+static void
+entry_changed_cb (RcImportDialog *self)
+{
+  schedule_update (self);
+}
+
+static void
+search_changed_cb (RcImportDialog *self)
+{
+  g_autofree char *query = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+  GListModel *items = G_LIST_MODEL (self->items);
+  RcImportItem *tag = NULL;
+  guint n_matching = 0;
+
+  g_strfreev (self->search_words);
+  self->search_words = g_strsplit_set (g_strstrip (query), " \t", -1);
+
+  /* A tag shows when any of its operations does: count them first. */
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RcImportItem) item = g_list_model_get_item (items, i);
+
+      if (rc_import_item_is_tag (item))
+        {
+          if (tag != NULL)
+            rc_import_item_set_n_matching (tag, n_matching);
+          g_set_object (&tag, item);
+          n_matching = 0;
+        }
+      else if (rc_import_item_matches (item, (const char * const *) self->search_words))
+        {
+          n_matching++;
+        }
+    }
+  if (tag != NULL)
+    rc_import_item_set_n_matching (tag, n_matching);
+  g_clear_object (&tag);
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0 ? "list"
+                                                                                                  : "no-match");
+}
+
+static gboolean
+filter_item_cb (gpointer item,
+                gpointer user_data)
+{
+  RcImportDialog *self = user_data;
+
+  return rc_import_item_matches (item, (const char * const *) self->search_words);
+}
+
+static void
+select_all_clicked_cb (RcImportDialog *self)
+{
+  set_shown_selected (self, TRUE);
+}
+
+static void
+select_none_clicked_cb (RcImportDialog *self)
+{
+  set_shown_selected (self, FALSE);
+}
+
+static void
+add_clicked_cb (RcImportDialog *self)
+{
+  g_autoptr(GPtrArray) selected = dup_selected_operations (self);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(RcApi) api = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup (rc_import_summary_get_name (self->summary));
+
+  if (self->open_api == NULL || self->pending != NULL || selected->len == 0 ||
+      !gtk_widget_get_sensitive (self->add_button))
+    return;
+
+  for (guint i = 0; i < selected->len; i++)
+    g_ptr_array_add (names, ((RcOpenApiOperation *) selected->pdata[i])->name);
+  g_ptr_array_add (names, NULL);
+
+  if (!(api = rc_open_api_build_api (self->open_api, (const char * const *) names->pdata, NULL, &error)))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  g_strstrip (name);
+  rc_api_set_name (api, name);
+  rc_api_set_base_url (api, rc_import_summary_get_base_url (self->summary));
+
+  if (self->window != NULL)
+    rc_window_add_api (self->window, api);
+
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (list_item, rc_import_row_new ());
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  rc_import_row_set_item (RC_IMPORT_ROW (gtk_list_item_get_child (list_item)),
+                          gtk_list_item_get_item (list_item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  rc_import_row_set_item (RC_IMPORT_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
+
+/* Overrides */
+
+static void
+rc_import_dialog_dispose (GObject *object)
+{
+  RcImportDialog *self = (RcImportDialog *)object;
+
+  /* Closing the dialog stops a download or a parse. */
+  cancel_load (self);
+  g_clear_handle_id (&self->update_idle, g_source_remove);
+  g_clear_handle_id (&self->fill_idle, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_weak_pointer (&self->window);
+
+  if (self->items)
+    g_list_store_remove_all (self->items);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RC_TYPE_IMPORT_DIALOG);
+
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->items);
+  g_clear_object (&self->session);
+  g_clear_object (&self->open_api);
+  g_clear_pointer (&self->search_words, g_strfreev);
+
+  G_OBJECT_CLASS (rc_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+rc_import_dialog_class_init (RcImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rc_import_dialog_dispose;
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  g_type_ensure (RC_TYPE_IMPORT_SUMMARY);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcImportDialog, back_button);
+  gtk_widget_class_bind_template_child (widget_class, RcImportDialog, add_button);
+  gtk_widget_class_bind_template_child (widget_class, RcImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, RcImportDialog, url_row);
+  gtk_widget_class_bind_template_child (widget_class, RcImportDialog, load_button);
+  gtk_widget_class_bind_template_child (widget_class, RcImportDialog, error_group);
+  gtk_widget_class_bind_template_child (widget_class, RcImportDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, RcImportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RcImportDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, RcImportDialog, summary);
+  gtk_widget_class_bind_template_child (widget_class, RcImportDialog, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RcImportDialog, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RcImportDialog, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, RcImportDialog, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choose_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, load_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, url_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, select_all_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, select_none_clicked_cb);
+}
+
+static void
+rc_import_dialog_init (RcImportDialog *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_widget_get_tooltip_text (self->back_button),
+                                  -1);
+
+  self->items = g_list_store_new (RC_TYPE_IMPORT_ITEM);
+  self->filter = gtk_custom_filter_new (filter_item_cb, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
+                                              GTK_FILTER (self->filter));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+}
+
+/* Public API */
+
+/**
+ * rc_import_dialog_new:
+ * @window: the window whose project gets the API
+ *
+ * Returns: (transfer floating): a new dialog, modal over @window
+ */
+GtkWidget *
+rc_import_dialog_new (RcWindow *window)
+{
+  RcImportDialog *self;
+
+  g_return_val_if_fail (RC_IS_WINDOW (window), NULL);
+
+  self = g_object_new (RC_TYPE_IMPORT_DIALOG, "transient-for", window, NULL);
+  g_set_weak_pointer (&self->window, window);
+
+  return GTK_WIDGET (self);
+}
+
+static void
+choose_file (RcImportDialog *self)
+{
+  g_autoptr(GtkFileFilter) documents = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Choose an OpenAPI Document"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  gtk_file_filter_set_name (documents, _("OpenAPI documents (JSON, YAML)"));
+  gtk_file_filter_add_mime_type (documents, "application/json");
+  gtk_file_filter_add_mime_type (documents, "application/yaml");
+  gtk_file_filter_add_mime_type (documents, "application/x-yaml");
+  gtk_file_filter_add_mime_type (documents, "text/yaml");
+  gtk_file_filter_add_mime_type (documents, "text/x-yaml");
+  gtk_file_filter_add_suffix (documents, "json");
+  gtk_file_filter_add_suffix (documents, "yaml");
+  gtk_file_filter_add_suffix (documents, "yml");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), documents);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+
+  g_signal_connect_object (native, "response", G_CALLBACK (choose_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/**
+ * rc_import_dialog_load_file:
+ *
+ * Reads and parses @file (in a worker thread), as if the user had chosen it.
+ */
+void
+rc_import_dialog_load_file (RcImportDialog *self,
+                            GFile          *file)
+{
+  GCancellable *cancellable;
+
+  g_return_if_fail (RC_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  cancellable = start_load (self);
+  rc_import_load_file_async (G_OBJECT (self), file, status_changed_cb, cancellable,
+                             loaded_cb, cancellable);
+}
+
+/**
+ * rc_import_dialog_load_url:
+ *
+ * Downloads @url, which must be http(s), and parses it, as if the user had
+ * typed it; an error is shown on the first page.
+ */
+void
+rc_import_dialog_load_url (RcImportDialog *self,
+                           const char     *url)
+{
+  GCancellable *cancellable;
+
+  g_return_if_fail (RC_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (url != NULL);
+
+  if (self->session == NULL)
+    self->session = soup_session_new_with_options ("timeout", DOWNLOAD_TIMEOUT_SECONDS,
+                                                   "user-agent", "Restcall/" PACKAGE_VERSION,
+                                                   NULL);
+
+  cancellable = start_load (self);
+  rc_import_load_url_async (G_OBJECT (self), self->session, url, status_changed_cb, cancellable,
+                            loaded_cb, cancellable);
+}
+
+/**
+ * rc_import_dialog_get_open_api:
+ *
+ * Returns: (transfer none) (nullable): the document read, once read
+ */
+RcOpenApi *
+rc_import_dialog_get_open_api (RcImportDialog *self)
+{
+  g_return_val_if_fail (RC_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->open_api;
+}
+
+/**
+ * rc_import_dialog_get_items:
+ *
+ * Returns: (transfer none): the list's rows (#RcImportItem), tags and
+ *   operations, as the search filters them
+ */
+GListModel *
+rc_import_dialog_get_items (RcImportDialog *self)
+{
+  g_return_val_if_fail (RC_IS_IMPORT_DIALOG (self), NULL);
+
+  return G_LIST_MODEL (self->filtered);
+}

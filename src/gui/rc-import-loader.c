@@ -1,0 +1,267 @@
+/* rc-import-loader.c: reads an OpenAPI document from a file or an http(s) URL
+ *
+ * The bytes come from GIO (a file) or libsoup (a URL), asynchronously; the
+ * importer then parses them in a worker thread
+ * (rc_open_api_new_from_bytes_async()). One GTask spans both steps, so a
+ * single cancellable stops either, and the owner (the task's source object)
+ * is told when the parse starts. Every error says what failed and what to
+ * do; a syntax error names the line and column.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rc-import-loader.h"
+
+typedef struct
+{
+  char               *display_name;
+  RcImportStatusFunc  status_func;
+  SoupMessage        *message;
+} Loading;
+
+static void
+loading_free (Loading *loading)
+{
+  g_free (loading->display_name);
+  g_clear_object (&loading->message);
+  g_free (loading);
+}
+
+static GTask *
+new_task (GObject             *owner,
+          const char          *display_name,
+          RcImportStatusFunc   status_func,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data,
+          gpointer             source_tag)
+{
+  GTask *task = g_task_new (owner, cancellable, callback, user_data);
+  Loading *loading = g_new0 (Loading, 1);
+
+  loading->display_name = g_strdup (display_name);
+  loading->status_func = status_func;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, loading, (GDestroyNotify) loading_free);
+
+  return task;
+}
+
+static void
+tell (GTask      *task,
+      const char *status)
+{
+  Loading *loading = g_task_get_task_data (task);
+
+  if (loading->status_func && g_task_get_source_object (task))
+    loading->status_func (g_task_get_source_object (task), status);
+}
+
+static void
+parsed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  RcOpenApi *open_api = rc_open_api_new_from_bytes_finish (result, &error);
+
+  if (open_api == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, open_api, g_object_unref);
+}
+
+static void
+parse (GTask      *task,
+       GBytes     *bytes,
+       const char *base_uri)
+{
+  Loading *loading = g_task_get_task_data (task);
+  g_autofree char *status = g_strdup_printf (_("Reading “%s”…"), loading->display_name);
+
+  tell (task, status);
+  rc_open_api_new_from_bytes_async (bytes, loading->display_name, base_uri,
+                                    g_task_get_cancellable (task), parsed_cb, task);
+}
+
+static void
+file_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Loading *loading = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_file_load_bytes_finish (G_FILE (object), result, NULL, &error);
+
+  if (bytes == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                 _("Could not open “%s”: the file does not exist. Choose another file."),
+                                 loading->display_name);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, error->domain, error->code, _("Could not open “%s”: %s"),
+                                 loading->display_name, error->message);
+      return;
+    }
+
+  /* A local document's relative server URLs stay relative: the user types the base URL. */
+  parse (g_steal_pointer (&task), bytes, NULL);
+}
+
+static void
+downloaded_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Loading *loading = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  g_autofree char *final_url = NULL;
+  guint status;
+
+  if (bytes == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                                 _("Could not download “%s”: %s. Check the URL and the network, or "
+                                   "download the document and choose the file."),
+                                 loading->display_name, error->message);
+      return;
+    }
+
+  status = soup_message_get_status (loading->message);
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("Could not download “%s”: the server answered %u %s. Check the URL."),
+                               loading->display_name, status,
+                               soup_message_get_reason_phrase (loading->message));
+      return;
+    }
+
+  /* Relative server and token URLs resolve against where the document is. */
+  final_url = g_uri_to_string (soup_message_get_uri (loading->message));
+  parse (g_steal_pointer (&task), bytes, final_url);
+}
+
+/**
+ * rc_import_is_http_url:
+ * @uri: (out) (optional): the URL parsed
+ *
+ * Returns: whether @text is an absolute http or https URL with a host
+ */
+gboolean
+rc_import_is_http_url (const char  *text,
+                       GUri       **uri)
+{
+  g_autoptr(GUri) parsed = text ? g_uri_parse (text, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *scheme = parsed ? g_uri_get_scheme (parsed) : NULL;
+  const char *host = parsed ? g_uri_get_host (parsed) : NULL;
+
+  if (parsed == NULL || host == NULL || *host == '\0' ||
+      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0))
+    return FALSE;
+
+  if (uri)
+    *uri = g_steal_pointer (&parsed);
+
+  return TRUE;
+}
+
+/**
+ * rc_import_load_file_async:
+ * @owner: the task's source object, given to @status_func
+ *
+ * Reads @file and parses it in a worker thread.
+ */
+void
+rc_import_load_file_async (GObject             *owner,
+                           GFile               *file,
+                           RcImportStatusFunc   status_func,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autofree char *display_name = NULL;
+  g_autofree char *status = NULL;
+  GTask *task;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  display_name = g_file_get_parse_name (file);
+  task = new_task (owner, display_name, status_func, cancellable, callback, user_data,
+                   rc_import_load_file_async);
+  status = g_strdup_printf (_("Opening “%s”…"), display_name);
+  tell (task, status);
+  g_file_load_bytes_async (file, cancellable, file_loaded_cb, task);
+}
+
+/**
+ * rc_import_load_url_async:
+ * @session: the session to download with
+ *
+ * Downloads @url, which must be http or https, and parses it in a worker
+ * thread; relative URLs in the document resolve against where it was.
+ */
+void
+rc_import_load_url_async (GObject             *owner,
+                          SoupSession         *session,
+                          const char          *url,
+                          RcImportStatusFunc   status_func,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *status = NULL;
+  Loading *loading;
+  GTask *task;
+
+  g_return_if_fail (SOUP_IS_SESSION (session));
+  g_return_if_fail (url != NULL);
+
+  task = new_task (owner, url, status_func, cancellable, callback, user_data, rc_import_load_url_async);
+  if (!rc_import_is_http_url (url, &uri))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("“%s” is not an http or https URL. Type an address such as "
+                                 "https://api.example.com/openapi.json, or choose a file."),
+                               url);
+      g_object_unref (task);
+      return;
+    }
+
+  loading = g_task_get_task_data (task);
+  loading->message = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
+  status = g_strdup_printf (_("Downloading “%s”…"), url);
+  tell (task, status);
+  soup_session_send_and_read_async (session, loading->message, G_PRIORITY_DEFAULT, cancellable,
+                                    downloaded_cb, task);
+}
+
+/**
+ * rc_import_load_finish:
+ *
+ * Returns: (transfer full): the document read, or %NULL with @error set
+ */
+RcOpenApi *
+rc_import_load_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

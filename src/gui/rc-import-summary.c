@@ -1,0 +1,346 @@
+/* rc-import-summary.c: what an OpenAPI document holds, before it is imported
+ *
+ * A boxed list: the document's title, version and format; the new API's
+ * name (the title at first); the servers it declares and the base URL
+ * (editable, and it must be http or https: a local document's relative
+ * server gives none); the authentication the API will get for the
+ * operations selected, with the schemes the document also declares; a
+ * warning when access tokens come from another origin than the API; and the
+ * importer's warnings, folded.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rc-import-loader.h"
+#include "rc-import-summary.h"
+
+#define MAX_WARNING_ROWS 100
+
+struct _RcImportSummary
+{
+  GtkWidget       parent_instance;
+
+  RcOpenApi      *open_api;
+  GPtrArray      *warning_rows;
+  GPtrArray      *selection;        /* RcOpenApiOperation, not owned */
+
+  AdwActionRow   *document_row;
+  AdwEntryRow    *name_row;
+  AdwComboRow    *server_row;
+  AdwEntryRow    *base_url_row;
+  AdwActionRow   *auth_row;
+  AdwActionRow   *origin_row;
+  AdwExpanderRow *warnings_row;
+};
+
+G_DEFINE_FINAL_TYPE (RcImportSummary, rc_import_summary, GTK_TYPE_WIDGET)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* scheme://host:port, the port always written, or NULL. */
+static char *
+dup_origin (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *scheme = NULL;
+  g_autofree char *host = NULL;
+  int port;
+
+  if (url == NULL || !rc_import_is_http_url (url, &uri))
+    return NULL;
+
+  scheme = g_ascii_strdown (g_uri_get_scheme (uri), -1);
+  host = g_ascii_strdown (g_uri_get_host (uri), -1);
+  port = g_uri_get_port (uri);
+  if (port < 0)
+    port = g_str_equal (scheme, "https") ? 443 : 80;
+
+  return g_strdup_printf ("%s://%s:%d", scheme, host, port);
+}
+
+static char *
+describe_auth (RcImportSummary       *self,
+               RcAuth                *auth,
+               const RcOpenApiScheme *chosen)
+{
+  GString *text = g_string_new (rc_auth_kind_get_label (rc_auth_get_kind (auth)));
+  guint n_schemes = rc_open_api_get_n_schemes (self->open_api);
+
+  if (chosen != NULL)
+    /* Translators: the security scheme's name in the document */
+    g_string_append_printf (text, _(" (scheme “%s”)"), chosen->name);
+
+  if (rc_auth_get_kind (auth) == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
+    {
+      const char *scopes = rc_auth_get_scopes (auth);
+
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Access token URL: %s"), rc_auth_get_token_url (auth));
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Scopes: %s"), scopes && *scopes ? scopes : _("none"));
+    }
+
+  for (guint i = 0; i < n_schemes; i++)
+    {
+      const RcOpenApiScheme *scheme = rc_open_api_get_scheme (self->open_api, i);
+
+      if (scheme == chosen)
+        continue;
+      g_string_append_c (text, '\n');
+      /* Translators: a security scheme Restcall does not set up: its type and name */
+      g_string_append_printf (text, _("Also declares %s “%s”: set it up by hand if needed"),
+                              scheme->type, scheme->name);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+update_auth (RcImportSummary *self)
+{
+  const RcOpenApiScheme *scheme = NULL;
+  g_autoptr(RcAuth) auth = NULL;
+  g_autofree char *text = NULL;
+  const char *base_url = rc_import_summary_get_base_url (self);
+  g_autofree char *api_origin = dup_origin (base_url);
+  g_autofree char *token_origin = NULL;
+  gboolean differs = FALSE;
+
+  if (self->open_api == NULL)
+    return;
+
+  auth = rc_open_api_dup_auth (self->open_api, self->selection && self->selection->len ? self->selection : NULL,
+                               &scheme);
+  text = describe_auth (self, auth, scheme);
+  adw_action_row_set_subtitle (self->auth_row, text);
+
+  if (rc_auth_get_kind (auth) == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
+    {
+      token_origin = dup_origin (rc_auth_get_token_url (auth));
+      differs = token_origin && api_origin && !g_str_equal (token_origin, api_origin);
+    }
+
+  if (differs)
+    {
+      g_autofree char *explanation = NULL;
+
+      /* Translators: the client's credentials go to the first URL, the API's calls to the second */
+      explanation = g_strdup_printf (_("Client credentials go to %s\nAPI calls go to %s\nCheck that you trust both."),
+                                     rc_auth_get_token_url (auth), base_url);
+      adw_action_row_set_subtitle (self->origin_row, explanation);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->origin_row), differs);
+}
+
+static void
+clear_warnings (RcImportSummary *self)
+{
+  for (guint i = 0; self->warning_rows && i < self->warning_rows->len; i++)
+    adw_expander_row_remove (self->warnings_row, self->warning_rows->pdata[i]);
+  g_clear_pointer (&self->warning_rows, g_ptr_array_unref);
+}
+
+static void
+add_warning_row (RcImportSummary *self,
+                 const char      *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  adw_expander_row_add_row (self->warnings_row, row);
+  g_ptr_array_add (self->warning_rows, row);
+}
+
+static void
+show_warnings (RcImportSummary *self)
+{
+  const char * const *warnings = rc_open_api_get_warnings (self->open_api);
+  guint n_warnings = g_strv_length ((char **) warnings);
+  g_autofree char *count = NULL;
+
+  clear_warnings (self);
+  self->warning_rows = g_ptr_array_new ();
+  for (guint i = 0; i < n_warnings && i < MAX_WARNING_ROWS; i++)
+    add_warning_row (self, warnings[i]);
+  if (n_warnings > MAX_WARNING_ROWS)
+    {
+      guint more = n_warnings - MAX_WARNING_ROWS;
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more warning",
+                                                            "And %u more warnings", more),
+                                               more);
+
+      add_warning_row (self, text);
+    }
+
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings), n_warnings);
+  adw_expander_row_set_subtitle (self->warnings_row, count);
+  adw_expander_row_set_expanded (self->warnings_row, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_row), n_warnings > 0);
+}
+
+static void
+entry_changed_cb (RcImportSummary *self)
+{
+  gboolean base_url_ok = rc_import_is_http_url (rc_import_summary_get_base_url (self), NULL);
+
+  if (base_url_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->base_url_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->base_url_row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->base_url_row),
+                               base_url_ok ? NULL : _("Type the API’s address, such as https://api.example.com/v1"));
+
+  update_auth (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+server_selected_cb (RcImportSummary *self)
+{
+  GtkStringObject *server = adw_combo_row_get_selected_item (self->server_row);
+
+  if (server != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), gtk_string_object_get_string (server));
+}
+
+static void
+rc_import_summary_dispose (GObject *object)
+{
+  RcImportSummary *self = (RcImportSummary *)object;
+  GtkWidget *child;
+
+  clear_warnings (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RC_TYPE_IMPORT_SUMMARY);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->selection, g_ptr_array_unref);
+  g_clear_object (&self->open_api);
+
+  G_OBJECT_CLASS (rc_import_summary_parent_class)->dispose (object);
+}
+
+static void
+rc_import_summary_class_init (RcImportSummaryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rc_import_summary_dispose;
+
+  /**
+   * RcImportSummary::changed:
+   *
+   * The API's name or base URL changed.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-import-summary.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcImportSummary, document_row);
+  gtk_widget_class_bind_template_child (widget_class, RcImportSummary, name_row);
+  gtk_widget_class_bind_template_child (widget_class, RcImportSummary, server_row);
+  gtk_widget_class_bind_template_child (widget_class, RcImportSummary, base_url_row);
+  gtk_widget_class_bind_template_child (widget_class, RcImportSummary, auth_row);
+  gtk_widget_class_bind_template_child (widget_class, RcImportSummary, origin_row);
+  gtk_widget_class_bind_template_child (widget_class, RcImportSummary, warnings_row);
+  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, server_selected_cb);
+}
+
+static void
+rc_import_summary_init (RcImportSummary *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Shows what @open_api holds; the API's name and base URL start as its title and first server. */
+void
+rc_import_summary_set_document (RcImportSummary *self,
+                                RcOpenApi       *open_api)
+{
+  const char * const *servers;
+  guint n_operations;
+  g_autoptr(GtkStringList) server_list = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *details = NULL;
+
+  g_return_if_fail (RC_IS_IMPORT_SUMMARY (self));
+  g_return_if_fail (RC_IS_OPEN_API (open_api));
+
+  g_set_object (&self->open_api, open_api);
+  g_clear_pointer (&self->selection, g_ptr_array_unref);
+
+  servers = rc_open_api_get_servers (open_api);
+  n_operations = rc_open_api_get_n_operations (open_api);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u operation", "%u operations", n_operations),
+                           n_operations);
+  /* Translators: the document's version, format (like “OpenAPI 3.0”) and how many operations it has */
+  details = g_strdup_printf (_("Version %s · %s · %s"),
+                             rc_open_api_get_version (open_api),
+                             rc_open_api_format_get_label (rc_open_api_get_format (open_api)),
+                             count);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->document_row), rc_open_api_get_title (open_api));
+  adw_action_row_set_subtitle (self->document_row, details);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), rc_open_api_get_title (open_api));
+
+  server_list = gtk_string_list_new (servers);
+  adw_combo_row_set_model (self->server_row, G_LIST_MODEL (server_list));
+  gtk_widget_set_visible (GTK_WIDGET (self->server_row), servers[0] != NULL && servers[1] != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), servers[0] ? servers[0] : "");
+
+  show_warnings (self);
+  update_auth (self);
+}
+
+/* The operations to import (not owned; they belong to the document), for
+ * the authentication shown: its scopes are those they need. */
+void
+rc_import_summary_set_selection (RcImportSummary *self,
+                                 GPtrArray       *operations)
+{
+  g_return_if_fail (RC_IS_IMPORT_SUMMARY (self));
+
+  g_clear_pointer (&self->selection, g_ptr_array_unref);
+  self->selection = operations ? g_ptr_array_ref (operations) : NULL;
+  update_auth (self);
+}
+
+const char *
+rc_import_summary_get_name (RcImportSummary *self)
+{
+  g_return_val_if_fail (RC_IS_IMPORT_SUMMARY (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+}
+
+const char *
+rc_import_summary_get_base_url (RcImportSummary *self)
+{
+  g_return_val_if_fail (RC_IS_IMPORT_SUMMARY (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->base_url_row));
+}
+
+/* Whether the API has a name and an http(s) base URL. */
+gboolean
+rc_import_summary_is_complete (RcImportSummary *self)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (RC_IS_IMPORT_SUMMARY (self), FALSE);
+
+  name = g_strstrip (g_strdup (rc_import_summary_get_name (self)));
+
+  return *name != '\0' && rc_import_is_http_url (rc_import_summary_get_base_url (self), NULL);
+}

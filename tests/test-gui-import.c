@@ -1,0 +1,673 @@
+/* test-gui-import.c: adding methods from an OpenAPI document, in a real window
+ *
+ * The dialog opens from the window's action, reads a document from a file
+ * or a URL in a worker thread, lists what the importer read, searches,
+ * selects, and adds an API with exactly the selected methods. A broken
+ * document says where it is broken; a parse can be cancelled, and the main
+ * loop keeps turning while a big document is parsed. Screenshots go to
+ * $RC_SCREENSHOT_DIR for a person to look at.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rc-import-dialog.h"
+#include "rc-import-item.h"
+#include "rc-import-row.h"
+#include "rc-test-gui.h"
+#include "rc-test-server.h"
+#include "rc-window.h"
+
+#define N_BIG_OPERATIONS 2000
+#define TICK_MSEC 20
+#define MAX_STALL_MSEC 250
+
+typedef struct
+{
+  RcProject      *project;
+  RcWindow       *window;
+  RcImportDialog *dialog;
+} Fixture;
+
+typedef struct
+{
+  RcImportDialog *dialog;
+  const char     *page;
+} PageWait;
+
+typedef struct
+{
+  gint64 last;
+  gint64 max_gap;
+} Ticker;
+
+/* Helpers */
+
+static GFile *
+fixture_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "openapi", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static RcOpenApi *
+read_with_importer (const char *name)
+{
+  g_autoptr(GFile) file = fixture_file (name);
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  RcOpenApi *open_api;
+
+  g_assert_nonnull (bytes);
+  open_api = rc_open_api_new_from_bytes (bytes, name, NULL, &error);
+  g_assert_no_error (error);
+
+  return open_api;
+}
+
+static GtkWidget *
+dialog_widget (Fixture    *fixture,
+               const char *name)
+{
+  GtkWidget *widget = rc_test_gui_find_named (GTK_WIDGET (fixture->dialog), name);
+
+  g_assert_nonnull (widget);
+
+  return widget;
+}
+
+static gboolean
+page_shown_cb (gpointer data)
+{
+  PageWait *wait = data;
+  GtkWidget *stack = rc_test_gui_find_named (GTK_WIDGET (wait->dialog), "import-stack");
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), wait->page) == 0 &&
+         gtk_widget_get_mapped (gtk_stack_get_visible_child (GTK_STACK (stack))) &&
+         !gtk_stack_get_transition_running (GTK_STACK (stack));
+}
+
+static void
+assert_page (Fixture    *fixture,
+             const char *page)
+{
+  PageWait wait = { fixture->dialog, page };
+
+  g_assert_true (rc_test_gui_wait (page_shown_cb, &wait));
+}
+
+static gboolean
+dialog_open_cb (gpointer data)
+{
+  Fixture *fixture = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (RC_IS_IMPORT_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        {
+          fixture->dialog = RC_IMPORT_DIALOG (window);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+dialog_gone_cb (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fixture->dialog == NULL;
+}
+
+/* Opens the dialog as the user does: through the window's action. */
+static void
+open_dialog (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-openapi", NULL));
+  g_assert_true (rc_test_gui_wait (dialog_open_cb, fixture));
+  g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
+  assert_page (fixture, "source");
+}
+
+static void
+load_fixture (Fixture    *fixture,
+              const char *name)
+{
+  g_autoptr(GFile) file = fixture_file (name);
+
+  rc_import_dialog_load_file (fixture->dialog, file);
+}
+
+static guint
+count_shown_operations (Fixture *fixture)
+{
+  GListModel *items = rc_import_dialog_get_items (fixture->dialog);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RcImportItem) item = g_list_model_get_item (items, i);
+
+      if (!rc_import_item_is_tag (item))
+        n++;
+    }
+
+  return n;
+}
+
+static RcImportItem *
+find_item (Fixture    *fixture,
+           const char *name)
+{
+  GListModel *items = rc_import_dialog_get_items (fixture->dialog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RcImportItem) item = g_list_model_get_item (items, i);
+      const RcOpenApiOperation *operation = rc_import_item_get_operation (item);
+
+      if (operation && g_str_equal (operation->name, name))
+        return item;
+    }
+
+  return NULL;
+}
+
+static RcImportItem *
+find_tag (Fixture    *fixture,
+          const char *name)
+{
+  GListModel *items = rc_import_dialog_get_items (fixture->dialog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RcImportItem) item = g_list_model_get_item (items, i);
+
+      if (rc_import_item_is_tag (item) && g_str_equal (rc_import_item_get_tag (item), name))
+        return item;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  guint    n;
+} CountWait;
+
+static gboolean
+shows_n_operations_cb (gpointer data)
+{
+  CountWait *wait = data;
+
+  return count_shown_operations (wait->fixture) == wait->n;
+}
+
+static gboolean
+add_sensitive_cb (gpointer data)
+{
+  return gtk_widget_get_sensitive (data);
+}
+
+static gboolean
+add_insensitive_cb (gpointer data)
+{
+  return !gtk_widget_get_sensitive (data);
+}
+
+static gboolean
+error_shown_cb (gpointer data)
+{
+  GtkWidget *label = data;
+
+  return gtk_widget_get_mapped (label) && *gtk_label_get_text (GTK_LABEL (label)) != '\0';
+}
+
+/* The row showing @item, if the list view has made one. */
+static RcImportRow *
+find_row (GtkWidget    *root,
+          RcImportItem *item)
+{
+  if (RC_IS_IMPORT_ROW (root) && rc_import_row_get_item (RC_IMPORT_ROW (root)) == item)
+    return RC_IMPORT_ROW (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      RcImportRow *row = find_row (child, item);
+
+      if (row)
+        return row;
+    }
+
+  return NULL;
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  Ticker *ticker = data;
+  gint64 now = g_get_monotonic_time ();
+
+  ticker->max_gap = MAX (ticker->max_gap, now - ticker->last);
+  ticker->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* A document with @n operations, written to a temporary file. */
+static GFile *
+write_big_document (guint n)
+{
+  g_autoptr(GString) text = g_string_new ("{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"Big\", \"version\": \"1\"}, "
+                                          "\"servers\": [{\"url\": \"https://big.example.com\"}], \"paths\": {");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  int fd;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text,
+                            "%s\"/things%u/{id}\": {\"get\": {\"operationId\": \"getThing%u\", "
+                            "\"summary\": \"Gets thing number %u\", \"tags\": [\"group%u\"], "
+                            "\"parameters\": [{\"name\": \"id\", \"in\": \"path\", \"required\": true, "
+                            "\"schema\": {\"type\": \"string\"}}, {\"name\": \"q\", \"in\": \"query\", "
+                            "\"required\": true, \"schema\": {\"type\": \"string\"}}], "
+                            "\"responses\": {\"200\": {\"description\": \"The thing\"}}}}",
+                            i ? ", " : "", i, i, i, i / 100);
+  g_string_append (text, "}}");
+
+  fd = g_file_open_tmp ("restcall-big-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+status_reading_cb (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *label = rc_test_gui_find_named (GTK_WIDGET (fixture->dialog), "import-status-label");
+
+  return g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), "Reading");
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  if (!rc_test_gui_has_display ())
+    return;
+
+  fixture->project = rc_project_new ();
+  fixture->window = rc_test_gui_present_window (fixture->project, 1000, 700);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (!rc_test_gui_has_display ())
+    return;
+
+  if (fixture->dialog)
+    {
+      gtk_window_destroy (GTK_WINDOW (fixture->dialog));
+      g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
+    }
+
+  rc_test_gui_destroy_window (&fixture->window);
+  g_assert_finalize_object (fixture->project);
+}
+
+/* Tests */
+
+static void
+test_import_petstore (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(RcOpenApi) expected = NULL;
+  GtkWidget *add, *search, *list, *auth;
+  const char *wanted[] = { "pets", "GET", "/pets/{petId}/photo", "listPets — List all pets", NULL };
+  CountWait photo = { fixture, 1 };
+  CountWait all = { fixture, 0 };
+  RcImportItem *list_pets, *create_pet, *tag;
+  const char *meta;
+  RcImportRow *row;
+  RcApi *api;
+  RcAuth *api_auth;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  open_dialog (fixture);
+  load_fixture (fixture, "petstore-3.0.yaml");
+  assert_page (fixture, "operations");
+
+  /* The list holds what the importer read, every operation once. */
+  expected = read_with_importer ("petstore-3.0.yaml");
+  all.n = rc_open_api_get_n_operations (expected);
+  g_assert_true (rc_test_gui_wait (shows_n_operations_cb, &all));
+  for (guint i = 0; i < rc_open_api_get_n_operations (expected); i++)
+    {
+      const RcOpenApiOperation *operation = rc_open_api_get_operation (expected, i);
+
+      g_test_message ("Listed: %s %s %s", operation->method, operation->path, operation->name);
+      g_assert_nonnull (find_item (fixture, operation->name));
+    }
+
+  list = dialog_widget (fixture, "import-operation-list");
+  g_assert_true (rc_test_gui_shows_labels (list, wanted));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "import-name-row"))), ==,
+                   "Petstore");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "import-base-url-row"))), ==,
+                   "https://api.example.com/v1");
+  auth = dialog_widget (fixture, "import-auth-row");
+  g_test_message ("Authentication: %s", adw_action_row_get_subtitle (ADW_ACTION_ROW (auth)));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (auth)),
+                            "https://api.example.com/oauth/token"));
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "import-operations.png");
+
+  /* Everything is selected at first; the search narrows the list. */
+  add = dialog_widget (fixture, "import-add-button");
+  g_assert_true (rc_test_gui_wait (add_sensitive_cb, add));
+  search = dialog_widget (fixture, "import-search-entry");
+  gtk_editable_set_text (GTK_EDITABLE (search), "photo");
+  g_assert_true (rc_test_gui_wait (shows_n_operations_cb, &photo));
+  g_assert_nonnull (find_item (fixture, "getPetPhoto"));
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_assert_true (rc_test_gui_wait (shows_n_operations_cb, &all));
+
+  /* With nothing selected there is nothing to add. */
+  g_signal_emit_by_name (dialog_widget (fixture, "import-select-none-button"), "clicked");
+  g_assert_true (rc_test_gui_wait (add_insensitive_cb, add));
+
+  /* A tag's check selects all of its operations, and only those. */
+  meta = rc_import_item_get_tag (find_item (fixture, "get_health"));
+  tag = find_tag (fixture, "meta");
+  g_assert_nonnull (tag);
+  g_assert_false (rc_import_item_get_selected (tag));
+  rc_import_item_set_selected (tag, TRUE);
+  g_assert_true (rc_import_item_get_selected (find_item (fixture, "get_health")));
+  g_assert_false (rc_import_item_get_selected (find_item (fixture, "listPets")));
+  g_assert_true (rc_test_gui_wait (add_sensitive_cb, add));
+  rc_import_item_set_selected (tag, FALSE);
+  g_assert_false (rc_import_item_get_selected (find_item (fixture, "get_health")));
+  g_assert_true (rc_test_gui_wait (add_insensitive_cb, add));
+  g_assert_cmpstr (meta, ==, "meta");
+
+  /* One check clicked on screen, one selected through the model. */
+  list_pets = find_item (fixture, "listPets");
+  create_pet = find_item (fixture, "createPet");
+  g_assert_nonnull (list_pets);
+  g_assert_nonnull (create_pet);
+  row = find_row (list, list_pets);
+  g_assert_nonnull (row);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (rc_test_gui_find_of_type (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON)),
+                               TRUE);
+  g_assert_true (rc_import_item_get_selected (list_pets));
+  rc_import_item_set_selected (create_pet, TRUE);
+  g_assert_true (rc_test_gui_wait (add_sensitive_cb, add));
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "import-two-selected.png");
+
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
+
+  /* The project has the API, with exactly those methods and the document's OAuth. */
+  g_assert_cmpuint (rc_project_get_n_apis (fixture->project), ==, 1);
+  api = rc_project_get_api (fixture->project, 0);
+  g_assert_cmpstr (rc_api_get_name (api), ==, "Petstore");
+  g_assert_cmpstr (rc_api_get_base_url (api), ==, "https://api.example.com/v1");
+  g_assert_cmpuint (rc_api_get_n_methods (api), ==, 2);
+  g_assert_nonnull (rc_api_find_method (api, "listPets"));
+  g_assert_nonnull (rc_api_find_method (api, "createPet"));
+  api_auth = rc_api_get_auth (api);
+  g_assert_cmpint (rc_auth_get_kind (api_auth), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_cmpstr (rc_auth_get_token_url (api_auth), ==, "https://api.example.com/oauth/token");
+  g_assert_cmpstr (rc_auth_get_scopes (api_auth), ==, "read:pets write:pets");
+
+  /* …and the window shows it. */
+  rc_test_gui_assert_page_shown (fixture->window, "api");
+}
+
+static void
+test_broken_document (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const struct {
+    const char *file;
+    const char *where;
+  } cases[] = {
+    { "broken.yaml", "line 8, column 3" },
+    { "broken.json", "line 3, column 31" },
+  };
+  GtkWidget *label;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  /* Opened from the empty state's second button this time. */
+  rc_test_gui_assert_page_shown (fixture->window, "empty");
+  g_signal_emit_by_name (rc_test_gui_get_widget (fixture->window, "empty-import-button"), "clicked");
+  g_assert_true (rc_test_gui_wait (dialog_open_cb, fixture));
+  g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (fixture->dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->dialog)) == GTK_WINDOW (fixture->window));
+  label = dialog_widget (fixture, "import-error-label");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gtk_label_set_text (GTK_LABEL (label), "");
+      load_fixture (fixture, cases[i].file);
+      g_assert_true (rc_test_gui_wait (error_shown_cb, label));
+      assert_page (fixture, "source");
+      g_test_message ("Error: %s", gtk_label_get_text (GTK_LABEL (label)));
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), cases[i].file));
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), cases[i].where));
+    }
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "import-error.png");
+
+  /* A URL that is not http(s) is refused in words, and the text typed stays. */
+  gtk_label_set_text (GTK_LABEL (label), "");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "import-url-row")), "ftp://example.com/api.json");
+  g_signal_emit_by_name (dialog_widget (fixture, "import-load-button"), "clicked");
+  g_assert_true (rc_test_gui_wait (error_shown_cb, label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "not an http or https URL"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "import-url-row"))), ==,
+                   "ftp://example.com/api.json");
+}
+
+static void
+serve_document (RcTestServer      *server,
+                SoupServerMessage *message,
+                const char        *path,
+                gpointer           user_data)
+{
+  g_autoptr(GFile) file = fixture_file ("petstore-3.0.json");
+  g_autofree char *contents = NULL;
+
+  /* Never answered while the test looks at the spinner, then cancels. */
+  if (g_str_equal (path, "/slow.json"))
+    {
+      soup_server_message_pause (message);
+      return;
+    }
+
+  if (!g_str_equal (path, "/openapi.json"))
+    {
+      rc_test_respond (message, 404, "text/plain", "Not here");
+      return;
+    }
+
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  rc_test_respond (message, 200, "application/json", contents);
+}
+
+static void
+test_load_url (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(RcTestServer) server = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *slow = NULL;
+  CountWait six = { fixture, 6 };
+  GtkWidget *label;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  server = rc_test_server_new (FALSE);
+  server->handler = serve_document;
+  url = rc_test_server_url (server, "/openapi.json");
+  missing = rc_test_server_url (server, "/missing.json");
+  slow = rc_test_server_url (server, "/slow.json");
+
+  open_dialog (fixture);
+  label = dialog_widget (fixture, "import-error-label");
+
+  rc_import_dialog_load_url (fixture->dialog, missing);
+  g_assert_true (rc_test_gui_wait (error_shown_cb, label));
+  g_test_message ("Error: %s", gtk_label_get_text (GTK_LABEL (label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "404"));
+
+  /* A download that takes long shows a spinner, and Cancel stops it. */
+  rc_import_dialog_load_url (fixture->dialog, slow);
+  assert_page (fixture, "loading");
+  g_assert_true (gtk_widget_get_mapped (dialog_widget (fixture, "import-cancel-button")));
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "import-loading.png");
+  g_signal_emit_by_name (dialog_widget (fixture, "import-cancel-button"), "clicked");
+  assert_page (fixture, "source");
+
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "import-url-row")), url);
+  g_signal_emit_by_name (dialog_widget (fixture, "import-load-button"), "clicked");
+  assert_page (fixture, "operations");
+  g_assert_true (rc_test_gui_wait (shows_n_operations_cb, &six));
+}
+
+static void
+test_cancel_big_document (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GFile) big = NULL;
+  Ticker ticker = { 0 };
+  CountWait all = { fixture, N_BIG_OPERATIONS };
+  guint tick;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  big = write_big_document (N_BIG_OPERATIONS);
+  open_dialog (fixture);
+
+  /* Cancel while the worker parses: back to the first page, nothing shown. */
+  rc_import_dialog_load_file (fixture->dialog, big);
+  g_assert_true (rc_test_gui_wait (status_reading_cb, fixture));
+  g_signal_emit_by_name (dialog_widget (fixture, "import-cancel-button"), "clicked");
+  assert_page (fixture, "source");
+  rc_test_gui_settle (500);
+  assert_page (fixture, "source");
+  g_assert_false (gtk_widget_get_visible (dialog_widget (fixture, "import-error-label")) &&
+                  gtk_widget_get_mapped (dialog_widget (fixture, "import-error-label")));
+  g_assert_null (rc_import_dialog_get_open_api (fixture->dialog));
+
+  /* Parsed to the end, the main loop never stalls. */
+  ticker.last = g_get_monotonic_time ();
+  tick = g_timeout_add (TICK_MSEC, tick_cb, &ticker);
+  rc_test_gui_set_wait_seconds (30);
+  rc_import_dialog_load_file (fixture->dialog, big);
+  assert_page (fixture, "operations");
+  g_assert_true (rc_test_gui_wait (shows_n_operations_cb, &all));
+  rc_test_gui_settle (300);
+  g_source_remove (tick);
+  g_test_message ("Longest main-loop stall while reading %u operations: %" G_GINT64_FORMAT " ms",
+                  N_BIG_OPERATIONS, ticker.max_gap / 1000);
+  g_assert_cmpint (ticker.max_gap / 1000, <, MAX_STALL_MSEC);
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "import-big.png");
+
+  /* Closing the dialog while it parses cancels the parse and lets it go. */
+  rc_import_dialog_load_file (fixture->dialog, big);
+  g_assert_true (rc_test_gui_wait (status_reading_cb, fixture));
+  gtk_window_close (GTK_WINDOW (fixture->dialog));
+  g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
+  rc_test_gui_set_wait_seconds (5);
+  g_assert_cmpuint (rc_project_get_n_apis (fixture->project), ==, 0);
+
+  g_file_delete (big, NULL, NULL);
+}
+
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *dialog, *origin, *scrolled;
+  GtkAdjustment *adjustment;
+  const char *subtitle;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  dialog = rc_import_dialog_new (fixture->window);
+  fixture->dialog = RC_IMPORT_DIALOG (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &fixture->dialog);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 640);
+  gtk_window_present (GTK_WINDOW (dialog));
+  assert_page (fixture, "source");
+  rc_test_gui_save_screenshot (dialog, "import-source-narrow.png");
+
+  load_fixture (fixture, "servers.yaml");
+  assert_page (fixture, "operations");
+  g_assert_true (gtk_widget_get_mapped (dialog_widget (fixture, "import-origin-row")));
+  rc_test_gui_save_screenshot (dialog, "import-operations-narrow.png");
+  g_assert_cmpint (gtk_widget_get_width (dialog), <=, 400);
+
+  /* The token URL is on another origin than the API: both are shown. */
+  origin = dialog_widget (fixture, "import-origin-row");
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (origin));
+  g_test_message ("Origin warning: %s", subtitle);
+  g_assert_nonnull (strstr (subtitle, "https://auth.example.org/token"));
+  g_assert_nonnull (strstr (subtitle, "https://eu.example.com:8443/"));
+  scrolled = gtk_widget_get_ancestor (origin, GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  rc_test_gui_save_screenshot (dialog, "import-origin-narrow.png");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  rc_test_gui_init ();
+
+  g_test_add ("/restcall/gui/import/petstore", Fixture, NULL,
+              fixture_set_up, test_import_petstore, fixture_tear_down);
+  g_test_add ("/restcall/gui/import/broken-document", Fixture, NULL,
+              fixture_set_up, test_broken_document, fixture_tear_down);
+  g_test_add ("/restcall/gui/import/url", Fixture, NULL,
+              fixture_set_up, test_load_url, fixture_tear_down);
+  g_test_add ("/restcall/gui/import/cancel-big-document", Fixture, NULL,
+              fixture_set_up, test_cancel_big_document, fixture_tear_down);
+  g_test_add ("/restcall/gui/import/narrow", Fixture, NULL,
+              fixture_set_up, test_narrow, fixture_tear_down);
+
+  return g_test_run ();
+}
