@@ -638,6 +638,133 @@ test_too_deep (void)
 }
 
 static void
+test_duplicate_names (void)
+{
+  g_autoptr(RcOpenApi) open_api = load_fixture ("duplicate-names.yaml", NULL);
+  const char * const expected[] = { "dup", "dup_2", "dup_2_2", "dup_3", "get_c", "get_c_3", "get_c_2" };
+
+  g_assert_cmpuint (rc_open_api_get_n_operations (open_api), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (rc_open_api_get_operation (open_api, i)->name, ==, expected[i]);
+}
+
+/* Thousands of operations with one operationId are named in linear time:
+ * trying every suffix from _2 each time took minutes. */
+static void
+test_many_duplicate_names (void)
+{
+  guint n = 20000;
+  GString *text = g_string_new ("{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"t\", "
+                                "\"version\": \"1\"}, \"paths\": {");
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcOpenApi) open_api = NULL;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s\"/p%u\": {\"get\": {\"operationId\": \"same\"}}",
+                            i ? ", " : "", i);
+  g_string_append (text, "}}");
+  bytes = g_string_free_to_bytes (text);
+
+  open_api = rc_open_api_new_from_bytes (bytes, "same.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rc_open_api_get_n_operations (open_api), ==, n);
+  g_assert_cmpstr (rc_open_api_get_operation (open_api, 1)->name, ==, "same_2");
+  g_assert_cmpstr (rc_open_api_get_operation (open_api, n - 1)->name, ==, "same_20000");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+}
+
+/* $refs multiply parameters: one path item with 1,000 of them and eight
+ * operations, referenced from 130 paths, names 1,040,000. At most
+ * RC_OPEN_API_MAX_PARAMETERS are kept, with a warning, in bounded time;
+ * merging long lists is linear. */
+static void
+test_many_parameters (void)
+{
+  GString *text = g_string_new ("{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"t\", "
+                                "\"version\": \"1\"}, \"x-item\": {\"parameters\": [");
+  const char * const verbs[] = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcOpenApi) open_api = NULL;
+  const RcOpenApiOperation *operation;
+  gsize n_parameters = 0;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (text, "%s{\"name\": \"p%u\", \"in\": \"query\"}", i ? ", " : "", i);
+  g_string_append (text, "]");
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    g_string_append_printf (text, ", \"%s\": {}", verbs[i]);
+  /* First a path with 1,000 parameters whose operation overrides them all
+   * and adds 1,000. */
+  g_string_append (text, "}, \"paths\": {\"/first\": {\"parameters\": [");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (text, "%s{\"name\": \"p%u\", \"in\": \"query\"}", i ? ", " : "", i);
+  g_string_append (text, "], \"get\": {\"parameters\": [");
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (text, "%s{\"name\": \"p%u\", \"in\": \"query\", \"required\": true}",
+                            i ? ", " : "", i);
+  g_string_append (text, "]}}");
+  for (guint i = 0; i < 130; i++)
+    g_string_append_printf (text, ", \"/p%u\": {\"$ref\": \"#/x-item\"}", i);
+  g_string_append (text, "}}");
+  bytes = g_string_free_to_bytes (text);
+
+  open_api = rc_open_api_new_from_bytes (bytes, "many.json", NULL, &error);
+  g_assert_no_error (error);
+
+  operation = rc_open_api_get_operation (open_api, 0);
+  g_assert_cmpuint (operation->parameters->len, ==, 2000);
+  g_assert_true (((RcOpenApiParameter *)operation->parameters->pdata[0])->required);
+  g_assert_cmpstr (((RcOpenApiParameter *)operation->parameters->pdata[1999])->name, ==, "p1999");
+  for (guint i = 0; i < rc_open_api_get_n_operations (open_api); i++)
+    n_parameters += rc_open_api_get_operation (open_api, i)->parameters->len;
+  g_assert_cmpuint (n_parameters, ==, 1000000);  /* RC_OPEN_API_MAX_PARAMETERS */
+  g_assert_true (has_warning (open_api, "more than 1000000 parameters in all", NULL));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 60 * G_USEC_PER_SEC);
+}
+
+/* The depth pre-scan skips strings: brackets inside them do not count,
+ * an escaped quote does not end one, an escaped backslash before a quote
+ * does, and an unterminated string is json-glib's to report. */
+static void
+test_too_deep_strings (void)
+{
+  GString *text = g_string_new ("{\"a\": \"\\\" ");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_c (text, '[');
+  g_string_append (text, "\", \"b\": \"\\\\\"}");
+  bytes = g_string_free_to_bytes (text);
+  root = rc_document_parse (bytes, "strings.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_size (json_node_get_object (root)), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "b"), ==, "\\");
+  g_clear_pointer (&root, json_node_unref);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  text = g_string_new ("[\"\\\\\"");
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (text, ",[");
+  bytes = g_string_free_to_bytes (text);
+  root = rc_document_parse (bytes, "deep-after-string.json", &error);
+  g_assert_error (error, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_TOO_DEEP);
+  g_assert_null (root);
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  bytes = g_bytes_new_static ("{\"a\": \"[[[\\\"", strlen ("{\"a\": \"[[[\\\""));
+  root = rc_document_parse (bytes, "unterminated.json", &error);
+  g_assert_error (error, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_SYNTAX);
+  g_assert_null (root);
+}
+
+static void
 parsed_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -865,12 +992,16 @@ main (int    argc,
   g_test_add_func ("/restcall/openapi/refs", test_refs);
   g_test_add_func ("/restcall/openapi/scopes-empty-and-huge", test_scopes);
   g_test_add_func ("/restcall/openapi/errors", test_errors);
+  g_test_add_func ("/restcall/openapi/duplicate-names", test_duplicate_names);
+  g_test_add_func ("/restcall/openapi/many-duplicate-names", test_many_duplicate_names);
+  g_test_add_func ("/restcall/openapi/many-parameters", test_many_parameters);
   g_test_add_func ("/restcall/openapi/broken-syntax", test_broken_syntax);
   g_test_add_func ("/restcall/openapi/async", test_async);
   g_test_add_func ("/restcall/document/yaml-features", test_yaml_features);
   g_test_add_func ("/restcall/document/detection", test_detection);
   g_test_add_func ("/restcall/document/alias-bomb", test_alias_bomb);
   g_test_add_func ("/restcall/document/too-deep", test_too_deep);
+  g_test_add_func ("/restcall/document/too-deep-strings", test_too_deep_strings);
   g_test_add_func ("/restcall/cli/import/json", test_cli_json);
   g_test_add_func ("/restcall/cli/import/into", test_cli_into);
   g_test_add_func ("/restcall/cli/import/errors", test_cli_errors);

@@ -118,27 +118,40 @@ set_syntax_error (GError    **error,
 
 /* JSON */
 
-/* The offset of the first bracket nested deeper than the limit, or -1. */
+/* The offset of the first bracket nested deeper than the limit, or -1.
+ * Strings, most of a document's bytes, are skipped with memchr(). */
 static gssize
 json_find_too_deep (const char *data,
                     gsize       length)
 {
   guint depth = 0;
-  gboolean in_string = FALSE;
 
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
 
-      if (in_string)
+      if (c == '"')
         {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
+          gsize j = i + 1;
+
+          /* The closing quote is the first one after an even number of
+           * backslashes; data[i] is a quote, so the count stops there. */
+          for (;;)
+            {
+              const char *quote = memchr (data + j, '"', length - j);
+              gsize backslashes = 0;
+
+              if (quote == NULL)
+                return -1;
+              j = quote - data;
+              while (data[j - 1 - backslashes] == '\\')
+                backslashes++;
+              if (backslashes % 2 == 0)
+                break;
+              j++;
+            }
+          i = j;
         }
-      else if (c == '"')
-        in_string = TRUE;
       else if (c == '[' || c == '{')
         {
           if (++depth > RC_DOCUMENT_MAX_DEPTH)

@@ -13,6 +13,11 @@ G_BEGIN_DECLS
 /* At most this many warnings are kept; the rest are counted. */
 #define RC_OPEN_API_MAX_WARNINGS 1000
 
+/* At most this many parameters are kept over all operations: through
+ * $refs a small document can name billions (one path item with thousands
+ * of parameters, referenced from thousands of paths). */
+#define RC_OPEN_API_MAX_PARAMETERS 1000000
+
 struct _RcOpenApi
 {
   GObject          parent_instance;
@@ -37,6 +42,7 @@ typedef struct
   RcOpenApi *self;
   JsonNode  *root;
   GPtrArray *top_security;  /* NULL when the top level has none */
+  gsize      n_parameters;  /* kept so far, for RC_OPEN_API_MAX_PARAMETERS */
 } RcOpenApiReader;
 
 /* Getters that never fail on unexpected shapes: a document may hold

@@ -20,8 +20,10 @@
  * - Operations: every `paths` entry in document order, and in each the
  *   verbs (get put post delete options head patch trace) in document order.
  *   Path-level parameters are merged with the operation's, which win by name
- *   and location. Swagger's `body` and `formData` parameters become request
- *   media types (`consumes`), as OpenAPI 3's `requestBody.content` does.
+ *   and location; at most %RC_OPEN_API_MAX_PARAMETERS are kept over all
+ *   operations, as $refs can multiply them. Swagger's `body` and `formData`
+ *   parameters become request media types (`consumes`), as OpenAPI 3's
+ *   `requestBody.content` does.
  *   An operation's `name` is its operationId; a duplicate gets `_2`, `_3`
  *   and a warning; a missing one is made from the verb and the path
  *   (`get_pets_petId`).
@@ -269,45 +271,86 @@ read_parameter (RcOpenApiReader *reader,
   return parameter;
 }
 
+/* Whether one more parameter may be kept (see RC_OPEN_API_MAX_PARAMETERS). */
+static gboolean
+count_parameter (RcOpenApiReader *reader)
+{
+  if (reader->n_parameters == RC_OPEN_API_MAX_PARAMETERS)
+    {
+      _rc_open_api_warn (reader->self,
+                         _("The operations have more than %u parameters in all; the rest are "
+                           "left out."),
+                         RC_OPEN_API_MAX_PARAMETERS);
+      reader->n_parameters++;
+    }
+
+  if (reader->n_parameters > RC_OPEN_API_MAX_PARAMETERS)
+    return FALSE;
+
+  reader->n_parameters++;
+  return TRUE;
+}
+
+static char *
+parameter_dup_key (const RcOpenApiParameter *parameter)
+{
+  return g_strconcat (parameter->in, "\n", parameter->name, NULL);
+}
+
 /* Adds @node's parameters to @parameters; one of the same name and
- * location is replaced. */
+ * location is replaced. A table of positions keeps long lists linear. An
+ * operation's (@count) count towards RC_OPEN_API_MAX_PARAMETERS. */
 static void
 merge_parameters (RcOpenApiReader *reader,
                   GPtrArray       *parameters,
                   JsonNode        *node,
                   const char      *where,
+                  gboolean         count,
                   gboolean        *body,
                   gboolean        *form)
 {
   g_autofree char *list_where = _rc_open_api_pointer_append (where, "parameters");
+  g_autoptr(GHashTable) positions = NULL;
   JsonArray *array = node_get_array (node);
 
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
+  if (array == NULL || json_array_get_length (array) == 0)
+    return;
+
+  positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint j = 0; j < parameters->len; j++)
+    g_hash_table_insert (positions, parameter_dup_key (parameters->pdata[j]), GUINT_TO_POINTER (j + 1));
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *index = g_strdup_printf ("%u", i);
       g_autofree char *element_where = _rc_open_api_pointer_append (list_where, index);
       RcOpenApiParameter *parameter = read_parameter (reader, json_array_get_element (array, i),
                                                       element_where, body, form);
-      guint j;
+      char *key;
+      guint position;
 
       if (parameter == NULL)
         continue;
 
-      for (j = 0; j < parameters->len; j++)
+      key = parameter_dup_key (parameter);
+      position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, key));
+      if (position > 0)
         {
-          RcOpenApiParameter *old = parameters->pdata[j];
-
-          if (g_str_equal (old->name, parameter->name) && g_str_equal (old->in, parameter->in))
-            break;
+          g_free (key);
+          parameter_free (parameters->pdata[position - 1]);
+          parameters->pdata[position - 1] = parameter;
         }
-
-      if (j < parameters->len)
+      else if (!count || count_parameter (reader))
         {
-          parameter_free (parameters->pdata[j]);
-          parameters->pdata[j] = parameter;
+          g_ptr_array_add (parameters, parameter);
+          g_hash_table_insert (positions, key, GUINT_TO_POINTER (parameters->len));
         }
       else
-        g_ptr_array_add (parameters, parameter);
+        {
+          g_free (key);
+          parameter_free (parameter);
+          break;
+        }
     }
 }
 
@@ -393,7 +436,7 @@ read_operation (RcOpenApiReader *reader,
   operation->pointer = g_strdup (where);
 
   operation->parameters = g_ptr_array_new_with_free_func (parameter_free);
-  for (guint i = 0; i < path_parameters->len; i++)
+  for (guint i = 0; i < path_parameters->len && count_parameter (reader); i++)
     {
       RcOpenApiParameter *source = path_parameters->pdata[i];
       RcOpenApiParameter *copy = g_new0 (RcOpenApiParameter, 1);
@@ -404,7 +447,8 @@ read_operation (RcOpenApiReader *reader,
       copy->description = g_strdup (source->description);
       g_ptr_array_add (operation->parameters, copy);
     }
-  merge_parameters (reader, operation->parameters, get_member (object, "parameters"), where, &body, &form);
+  merge_parameters (reader, operation->parameters, get_member (object, "parameters"), where, TRUE,
+                    &body, &form);
   operation->request_media_types = read_media_types (reader, root, object, where, body, form);
 
   if (security)
@@ -449,7 +493,7 @@ read_path_item (RcOpenApiReader *reader,
       return;
     }
 
-  merge_parameters (reader, path_parameters, get_member (item, "parameters"), where, &body, &form);
+  merge_parameters (reader, path_parameters, get_member (item, "parameters"), where, FALSE, &body, &form);
   _rc_open_api_check_local_servers (reader, item, where);
 
   json_object_iter_init_ordered (&iter, item);
@@ -495,18 +539,31 @@ generate_name (const RcOpenApiOperation *operation)
   return g_string_free (name, FALSE);
 }
 
+/* @next_suffix maps a name to the first suffix not yet tried, so that
+ * thousands of operations sharing one name take linear time, not
+ * quadratic. */
 static char *
 dup_unique_name (GHashTable *names,
+                 GHashTable *next_suffix,
                  const char *name)
 {
   char *unique = g_strdup (name);
+  guint i;
 
-  for (guint i = 2; g_hash_table_contains (names, unique); i++)
+  if (!g_hash_table_contains (names, unique))
+    {
+      g_hash_table_add (names, unique);
+      return unique;
+    }
+
+  for (i = MAX (2, GPOINTER_TO_UINT (g_hash_table_lookup (next_suffix, name)));
+       g_hash_table_contains (names, unique); i++)
     {
       g_free (unique);
       unique = g_strdup_printf ("%s_%u", name, i);
     }
 
+  g_hash_table_insert (next_suffix, g_strdup (name), GUINT_TO_POINTER (i));
   g_hash_table_add (names, unique);
 
   return unique;
@@ -517,6 +574,7 @@ static void
 name_operations (RcOpenApi *self)
 {
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) next_suffix = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < self->operations->len; i++)
     {
@@ -525,7 +583,7 @@ name_operations (RcOpenApi *self)
       if (operation->operation_id == NULL)
         continue;
 
-      operation->name = dup_unique_name (names, operation->operation_id);
+      operation->name = dup_unique_name (names, next_suffix, operation->operation_id);
       if (!g_str_equal (operation->name, operation->operation_id))
         _rc_open_api_warn (self,
                            _("Two operations have the operationId “%s”; the one at %s is named "
@@ -542,7 +600,7 @@ name_operations (RcOpenApi *self)
         continue;
 
       generated = generate_name (operation);
-      operation->name = dup_unique_name (names, generated);
+      operation->name = dup_unique_name (names, next_suffix, generated);
     }
 }
 
