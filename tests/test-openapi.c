@@ -978,6 +978,30 @@ test_cli_errors (void)
   g_assert_cmpint (lonely.status, ==, 2);
 }
 
+static void
+test_token_url_follows_server (void)
+{
+  g_autoptr(RcOpenApi) api = load_fixture ("petstore-3.0.yaml", NULL);
+  const RcOpenApiScheme *scheme = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *unchanged = NULL;
+
+  for (guint i = 0; i < rc_open_api_get_n_schemes (api); i++)
+    if (rc_open_api_get_scheme (api, i)->client_credentials)
+      scheme = rc_open_api_get_scheme (api, i);
+  g_assert_nonnull (scheme);
+  g_assert_cmpstr (scheme->document_token_url, ==, "/oauth/token");
+
+  /* Relative to the server the user picks, not only the first one. */
+  first = rc_open_api_resolve_token_url (api, scheme, "https://api.example.com/v1");
+  g_assert_cmpstr (first, ==, "https://api.example.com/oauth/token");
+  other = rc_open_api_resolve_token_url (api, scheme, "https://eu.example.org:8443/v2/");
+  g_assert_cmpstr (other, ==, "https://eu.example.org:8443/oauth/token");
+  unchanged = rc_open_api_resolve_token_url (api, scheme, "not a url");
+  g_assert_cmpstr (unchanged, ==, scheme->token_url);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -989,6 +1013,7 @@ main (int    argc,
   g_test_add_func ("/restcall/openapi/build-api", test_build_api);
   g_test_add_func ("/restcall/openapi/servers", test_servers);
   g_test_add_func ("/restcall/openapi/relative-token-url", test_relative_token_url);
+  g_test_add_func ("/restcall/openapi/token-url-follows-server", test_token_url_follows_server);
   g_test_add_func ("/restcall/openapi/refs", test_refs);
   g_test_add_func ("/restcall/openapi/scopes-empty-and-huge", test_scopes);
   g_test_add_func ("/restcall/openapi/errors", test_errors);

@@ -302,6 +302,7 @@ read_client_credentials (RcOpenApiReader *reader,
                          JsonObject      *flow)
 {
   scheme->client_credentials = TRUE;
+  scheme->document_token_url = g_strdup (get_string (flow, "tokenUrl"));
   scheme->token_url = resolve_against_server (reader, get_string (flow, "tokenUrl"), scheme->name);
   scheme->refresh_url = resolve_against_server (reader, get_string (flow, "refreshUrl"), scheme->name);
   g_strfreev (scheme->scopes);
@@ -500,4 +501,35 @@ _rc_open_api_read_security (RcOpenApiReader *reader,
     }
 
   return alternatives;
+}
+
+/**
+ * rc_open_api_resolve_token_url:
+ * @base_url: (nullable): the server the user chose for the API
+ *
+ * A relative token URL belongs to the server the API is called on: when
+ * the user picks another server than the first, this resolves the
+ * document's token URL against that one (RFC 3986 §5.2).
+ *
+ * Returns: (transfer full) (nullable): the token URL to use
+ */
+char *
+rc_open_api_resolve_token_url (RcOpenApi             *self,
+                               const RcOpenApiScheme *scheme,
+                               const char            *base_url)
+{
+  char *resolved;
+
+  g_return_val_if_fail (RC_IS_OPEN_API (self), NULL);
+  g_return_val_if_fail (scheme != NULL, NULL);
+
+  if (scheme->document_token_url == NULL
+      || g_uri_peek_scheme (scheme->document_token_url) != NULL
+      || base_url == NULL
+      || g_uri_peek_scheme (base_url) == NULL)
+    return g_strdup (scheme->token_url);
+
+  resolved = g_uri_resolve_relative (base_url, scheme->document_token_url, G_URI_FLAGS_NONE, NULL);
+
+  return resolved ? resolved : g_strdup (scheme->token_url);
 }

@@ -119,6 +119,7 @@ scheme_free (gpointer data)
   g_free (scheme->in);
   g_free (scheme->param);
   g_free (scheme->token_url);
+  g_free (scheme->document_token_url);
   g_free (scheme->refresh_url);
   g_strfreev (scheme->scopes);
   g_strfreev (scheme->other_flows);

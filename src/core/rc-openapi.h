@@ -88,6 +88,7 @@ typedef struct
   char     *param;                 /* apiKey: the header, query or cookie name */
   gboolean  client_credentials;    /* oauth2 with a client credentials flow */
   char     *token_url;             /* resolved against the first server */
+  char     *document_token_url;    /* as the document wrote it, maybe relative */
   char     *refresh_url;           /* nullable, resolved */
   GStrv     scopes;                /* the client credentials flow's, in document order */
   GStrv     other_flows;           /* "implicit", "password", "authorizationCode", … */
@@ -139,6 +140,9 @@ const RcOpenApiScheme    *rc_open_api_find_scheme         (RcOpenApi            
 RcAuth                   *rc_open_api_dup_auth            (RcOpenApi            *self,
                                                            GPtrArray            *operations,
                                                            const RcOpenApiScheme **scheme);
+char                     *rc_open_api_resolve_token_url   (RcOpenApi            *self,
+                                                           const RcOpenApiScheme *scheme,
+                                                           const char           *base_url);
 JsonNode                 *rc_open_api_to_json             (RcOpenApi            *self);
 RcApi                    *rc_open_api_build_api           (RcOpenApi            *self,
                                                            const char * const   *names,

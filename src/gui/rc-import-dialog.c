@@ -472,6 +472,22 @@ add_clicked_cb (RcImportDialog *self)
   rc_api_set_name (api, name);
   rc_api_set_base_url (api, rc_import_summary_get_base_url (self->summary));
 
+  /* A relative token URL follows the server the user chose. */
+  {
+    const RcOpenApiScheme *scheme = NULL;
+    g_autoptr(RcAuth) chosen = rc_open_api_dup_auth (self->open_api, selected, &scheme);
+    RcAuth *auth = rc_api_get_auth (api);
+
+    if (scheme && rc_auth_get_kind (auth) == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS
+        && g_strcmp0 (rc_auth_get_token_url (auth), scheme->token_url) == 0)
+      {
+        g_autofree char *token_url =
+          rc_open_api_resolve_token_url (self->open_api, scheme, rc_api_get_base_url (api));
+
+        rc_auth_set_token_url (auth, token_url);
+      }
+  }
+
   if (self->window != NULL)
     rc_window_add_api (self->window, api);
 

@@ -121,6 +121,12 @@ update_auth (RcImportSummary *self)
 
   auth = rc_open_api_dup_auth (self->open_api, self->selection && self->selection->len ? self->selection : NULL,
                                &scheme);
+  if (scheme && rc_auth_get_kind (auth) == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
+    {
+      g_autofree char *token_url = rc_open_api_resolve_token_url (self->open_api, scheme, base_url);
+
+      rc_auth_set_token_url (auth, token_url);
+    }
   text = describe_auth (self, auth, scheme);
   adw_action_row_set_subtitle (self->auth_row, text);
 
