@@ -2,8 +2,8 @@
  *
  * The fixtures in tests/data/openapi/ are written for these tests: the
  * same Petstore as Swagger 2.0 JSON, OpenAPI 3.0 YAML and JSON and OpenAPI
- * 3.1 YAML, plus documents for servers, $refs, broken syntax and YAML
- * itself. The last tests run the real `restcall import` binary.
+ * 3.1 YAML, plus documents for servers, $refs (external/ for $refs into
+ * other files), broken syntax and YAML itself. The last tests run the real `restcall import` binary.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 
 #include "restcall-core.h"
+#include "rc-test-cli.h"
 
 static const char * const petstores[] = {
   "petstore-2.0.json", "petstore-3.0.yaml", "petstore-3.0.json", "petstore-3.1.yaml", NULL
@@ -790,6 +791,239 @@ test_async (void)
   g_assert_finalize_object (open_api);
 }
 
+/* External $refs */
+
+static RcOpenApi *
+load_external (const char         *name,
+               RcOpenApiFetchFunc  fetch,
+               gpointer            fetch_data)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GBytes) bytes = load_fixture_bytes (name);
+  g_autoptr(GError) error = NULL;
+  RcOpenApi *open_api = rc_open_api_new_from_bytes_full (bytes, name, NULL, uri, fetch, fetch_data, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (open_api);
+
+  return open_api;
+}
+
+static void
+check_external (RcOpenApi *open_api)
+{
+  const RcOpenApiOperation *operation;
+  const RcOpenApiParameter *parameter;
+  const RcOpenApiScheme *scheme;
+  g_autoptr(RcAuth) auth = NULL;
+
+  g_assert_cmpuint (rc_open_api_get_n_operations (open_api), ==, 5);
+
+  /* Parameters from common.yaml, one through a $ref inside common.yaml. */
+  operation = rc_open_api_find_operation (open_api, "listPets");
+  g_assert_nonnull (operation);
+  g_assert_cmpuint (operation->parameters->len, ==, 2);
+  parameter = operation->parameters->pdata[0];
+  g_assert_cmpstr (parameter->name, ==, "limit");
+  g_assert_cmpstr (parameter->description, ==, "How many");
+  parameter = operation->parameters->pdata[1];
+  g_assert_cmpstr (parameter->name, ==, "offset");
+
+  /* A path item that is a whole file, whose $refs are relative to it. */
+  operation = rc_open_api_find_operation (open_api, "getPet");
+  g_assert_nonnull (operation);
+  g_assert_cmpstr (operation->path, ==, "/pets/{id}");
+  g_assert_cmpuint (operation->parameters->len, ==, 1);
+  parameter = operation->parameters->pdata[0];
+  g_assert_cmpstr (parameter->name, ==, "id");
+  g_assert_true (parameter->required);
+  operation = rc_open_api_find_operation (open_api, "deletePet");
+  g_assert_nonnull (operation);
+  g_assert_cmpuint (operation->parameters->len, ==, 2);
+  parameter = operation->parameters->pdata[1];
+  g_assert_cmpstr (parameter->name, ==, "force");
+
+  /* The OAuth scheme from shared/security.yaml, through a $ref in that file. */
+  scheme = rc_open_api_find_scheme (open_api, "cc");
+  g_assert_nonnull (scheme);
+  g_assert_cmpstr (scheme->type, ==, "oauth2");
+  g_assert_true (scheme->client_credentials);
+  g_assert_cmpstr (scheme->token_url, ==, "https://ext.example.com/oauth/token");
+  auth = rc_open_api_dup_auth (open_api, NULL, NULL);
+  g_assert_cmpint (rc_auth_get_kind (auth), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_cmpstr (rc_auth_get_token_url (auth), ==, "https://ext.example.com/oauth/token");
+
+  /* The cycle across two files ends; the parameter is left out. */
+  operation = rc_open_api_find_operation (open_api, "cycle");
+  g_assert_nonnull (operation);
+  g_assert_cmpuint (operation->parameters->len, ==, 0);
+  g_assert_true (has_warning (open_api, "cycle-a.yaml#/Param” at /paths/~1cycle/get/parameters/0",
+                              "leads back to itself"));
+
+  /* A missing file and a dangling pointer are named; a local $ref still works. */
+  operation = rc_open_api_find_operation (open_api, "broken");
+  g_assert_nonnull (operation);
+  g_assert_cmpuint (operation->parameters->len, ==, 1);
+  parameter = operation->parameters->pdata[0];
+  g_assert_cmpstr (parameter->name, ==, "local");
+  g_assert_true (has_warning (open_api, "“missing.yaml#/components/parameters/Nope”", "missing.yaml”, which could not be read"));
+  g_assert_true (has_warning (open_api, "“common.yaml#/components/parameters/Dangling”",
+                              "common.yaml” (no “/components/parameters/Dangling” there)"));
+  g_assert_cmpuint (g_strv_length ((GStrv)rc_open_api_get_warnings (open_api)), ==, 3);
+}
+
+static void
+test_external_refs (void)
+{
+  g_autoptr(RcOpenApi) open_api = load_external ("external/main.yaml", NULL, NULL);
+
+  check_external (open_api);
+}
+
+static void
+test_external_refs_async (void)
+{
+  g_autofree char *path = fixture_path ("external/main.yaml");
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GBytes) bytes = load_fixture_bytes ("external/main.yaml");
+  RcOpenApi *open_api = NULL;
+
+  rc_open_api_new_from_bytes_for_uri_async (bytes, "main.yaml", NULL, uri, NULL, parsed_cb, &open_api);
+  while (open_api == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  check_external (open_api);
+  g_assert_finalize_object (open_api);
+}
+
+/* A chain of $refs through more files than are read. */
+static void
+test_external_refs_limit (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("restcall-refs-XXXXXX", NULL);
+  g_autofree char *main_path = g_build_filename (dir, "main.yaml", NULL);
+  g_autofree char *main_uri = g_filename_to_uri (main_path, NULL, NULL);
+  const char *text = "openapi: 3.0.0\n"
+                     "info: {title: Chain, version: '1'}\n"
+                     "paths:\n"
+                     "  /x:\n"
+                     "    get:\n"
+                     "      parameters: [{$ref: 'f0.yaml#/P'}]\n"
+                     "      responses: {}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcOpenApi) open_api = NULL;
+  guint n = 150;
+
+  for (guint i = 0; i <= n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("f%u.yaml", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = i < n ? g_strdup_printf ("P: {$ref: 'f%u.yaml#/P'}\n", i + 1)
+                                        : g_strdup ("P: {name: deep, in: query}\n");
+
+      g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+    }
+
+  open_api = rc_open_api_new_from_bytes_full (bytes, "main.yaml", NULL, main_uri, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rc_open_api_get_operation (open_api, 0)->parameters->len, ==, 0);
+  g_assert_true (has_warning (open_api, "more than 100 other documents", "f100.yaml"));
+
+  for (guint i = 0; i <= n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("f%u.yaml", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+typedef struct
+{
+  GHashTable *documents;  /* URL → text */
+  GPtrArray  *fetched;
+} FakeWeb;
+
+static GBytes *
+fake_fetch (const char  *url,
+            gpointer     user_data,
+            GError     **error)
+{
+  FakeWeb *web = user_data;
+  const char *text = g_hash_table_lookup (web->documents, url);
+
+  g_ptr_array_add (web->fetched, g_strdup (url));
+  if (text == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the server answered 404 Not Found");
+      return NULL;
+    }
+
+  return g_bytes_new_static (text, strlen (text));
+}
+
+/* A downloaded document's $refs: fetched only with a fetch function, each
+ * URL once, relative to the document holding them; never into local files. */
+static void
+test_remote_refs (void)
+{
+  const char *text = "openapi: 3.0.0\n"
+                     "info: {title: Remote, version: '1'}\n"
+                     "servers: [{url: 'https://api.example.com/v1'}]\n"
+                     "paths:\n"
+                     "  /x:\n"
+                     "    get:\n"
+                     "      operationId: x\n"
+                     "      parameters:\n"
+                     "        - $ref: 'common.yaml#/P'\n"
+                     "        - $ref: 'common.yaml#/Q'\n"
+                     "        - $ref: 'common.yaml#/Local'\n"
+                     "        - $ref: 'https://other.example.com/gone.yaml#/P'\n"
+                     "      responses: {}\n";
+  const char *common = "P: {name: p, in: query}\n"
+                       "Q: {$ref: 'sub/q.yaml'}\n"
+                       "Local: {$ref: 'file:///etc/hostname'}\n";
+  const char *q = "name: q\nin: header\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcOpenApi) open_api = NULL;
+  g_autoptr(RcOpenApi) offline = NULL;
+  const RcOpenApiOperation *operation;
+  FakeWeb web = { g_hash_table_new (g_str_hash, g_str_equal), g_ptr_array_new_with_free_func (g_free) };
+
+  g_hash_table_insert (web.documents, "https://api.example.com/v1/common.yaml", (gpointer)common);
+  g_hash_table_insert (web.documents, "https://api.example.com/v1/sub/q.yaml", (gpointer)q);
+
+  open_api = rc_open_api_new_from_bytes_full (bytes, "remote.yaml", NULL,
+                                              "https://api.example.com/v1/openapi.yaml",
+                                              fake_fetch, &web, &error);
+  g_assert_no_error (error);
+  operation = rc_open_api_find_operation (open_api, "x");
+  g_assert_cmpuint (operation->parameters->len, ==, 2);
+  g_assert_cmpstr (((RcOpenApiParameter *)operation->parameters->pdata[0])->name, ==, "p");
+  g_assert_cmpstr (((RcOpenApiParameter *)operation->parameters->pdata[1])->name, ==, "q");
+  g_assert_cmpuint (web.fetched->len, ==, 3);
+  g_assert_cmpstr (web.fetched->pdata[0], ==, "https://api.example.com/v1/common.yaml");
+  g_assert_cmpstr (web.fetched->pdata[1], ==, "https://api.example.com/v1/sub/q.yaml");
+  g_assert_cmpstr (web.fetched->pdata[2], ==, "https://other.example.com/gone.yaml");
+  g_assert_true (has_warning (open_api, "“file:///etc/hostname#”", "points to a local file"));
+  g_assert_true (has_warning (open_api, "https://other.example.com/gone.yaml”, which could not be read",
+                              "404 Not Found"));
+
+  /* Without a fetch function nothing is fetched. */
+  offline = rc_open_api_new_from_bytes_full (bytes, "remote.yaml", NULL,
+                                             "https://api.example.com/v1/openapi.yaml", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rc_open_api_find_operation (offline, "x")->parameters->len, ==, 0);
+  g_assert_true (has_warning (offline, "“common.yaml#/P”", "not fetched: use --allow-remote-refs"));
+
+  g_hash_table_unref (web.documents);
+  g_ptr_array_unref (web.fetched);
+}
+
 /* The command line */
 
 typedef struct
@@ -890,6 +1124,123 @@ test_cli_json (void)
   g_assert_cmpstr (json_object_get_string_member (auth, "token_url"), ==, "https://api.example.com/oauth/token");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "security_schemes")), ==, 3);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "warnings")), ==, 0);
+}
+
+static void
+test_cli_external_refs (void)
+{
+  g_autofree char *path = fixture_path ("external/main.yaml");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  JsonObject *root, *auth, *scheme;
+  JsonArray *warnings;
+  gboolean named = FALSE;
+
+  run_restcall (&run, "import", path, "--json", "--allow-remote-refs", NULL);
+  if (g_test_failed () || run.out == NULL)
+    return;
+  g_assert_cmpint (run.status, ==, 0);
+
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "operations")), ==, 5);
+  scheme = json_array_get_object_element (json_object_get_array_member (root, "security_schemes"), 0);
+  g_assert_cmpstr (json_object_get_string_member (scheme, "name"), ==, "cc");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (scheme, "client_credentials"),
+                                                  "token_url"),
+                   ==, "https://ext.example.com/oauth/token");
+  auth = json_object_get_object_member (root, "auth");
+  g_assert_cmpstr (json_object_get_string_member (auth, "type"), ==, "oauth2-client-credentials");
+  g_assert_cmpstr (json_object_get_string_member (auth, "token_url"), ==, "https://ext.example.com/oauth/token");
+
+  warnings = json_object_get_array_member (root, "warnings");
+  for (guint i = 0; i < json_array_get_length (warnings); i++)
+    if (strstr (json_array_get_string_element (warnings, i), "missing.yaml”, which could not be read"))
+      named = TRUE;
+  g_assert_true (named);
+}
+
+#define REMOTE_MAIN "openapi: 3.0.0\n" \
+                    "info: {title: Remote, version: '1'}\n" \
+                    "security: [{cc: []}]\n" \
+                    "paths:\n" \
+                    "  /pets:\n" \
+                    "    get:\n" \
+                    "      operationId: listPets\n" \
+                    "      parameters: [{$ref: 'common.yaml#/Limit'}]\n" \
+                    "      responses: {}\n" \
+                    "components:\n" \
+                    "  securitySchemes:\n" \
+                    "    cc: {$ref: 'shared/security.yaml#/cc'}\n"
+
+static void
+remote_handler (RcTestServer      *server,
+                SoupServerMessage *message,
+                const char        *path,
+                gpointer           user_data)
+{
+  if (g_str_equal (path, "/v1/openapi.yaml"))
+    rc_test_respond (message, 200, "application/yaml", REMOTE_MAIN);
+  else if (g_str_equal (path, "/v1/common.yaml"))
+    rc_test_respond (message, 200, "application/yaml", "Limit:\n  name: limit\n  in: query\n");
+  else if (g_str_equal (path, "/v1/shared/security.yaml"))
+    rc_test_respond (message, 200, "application/yaml",
+                     "cc:\n"
+                     "  type: oauth2\n"
+                     "  flows:\n"
+                     "    clientCredentials:\n"
+                     "      tokenUrl: ../token\n"
+                     "      scopes: {}\n");
+  else
+    rc_test_respond (message, 404, "text/plain", "not here");
+}
+
+/* A downloaded document's $refs are fetched with --allow-remote-refs only. */
+static void
+test_cli_remote_refs (void)
+{
+  g_autoptr(RcTestServer) server = rc_test_server_new (FALSE);
+  g_autofree char *url = NULL;
+  g_autofree char *token_url = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(RcTestRun) allowed = { 0 };
+  g_auto(RcTestRun) refused = { 0 };
+  JsonObject *root, *operation, *auth;
+
+  if (g_getenv ("RESTCALL_BIN") == NULL)
+    {
+      g_test_skip ("RESTCALL_BIN is not set");
+      return;
+    }
+
+  server->handler = remote_handler;
+  url = rc_test_server_url (server, "/v1/openapi.yaml");
+  token_url = rc_test_server_url (server, "/token");
+
+  rc_test_run_restcall (&allowed, NULL, NULL, "import", url, "--json", "--allow-remote-refs");
+  g_assert_cmpint (allowed.status, ==, 0);
+  json_parser_load_from_data (parser, allowed.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  operation = json_array_get_object_element (json_object_get_array_member (root, "operations"), 0);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (json_object_get_array_member (operation, "parameters"), 0),
+                     "name"),
+                   ==, "limit");
+  auth = json_object_get_object_member (root, "auth");
+  g_assert_cmpstr (json_object_get_string_member (auth, "type"), ==, "oauth2-client-credentials");
+  g_assert_cmpstr (json_object_get_string_member (auth, "token_url"), ==, token_url);
+  g_assert_nonnull (rc_test_find_request (server, "/v1/common.yaml"));
+  g_assert_nonnull (rc_test_find_request (server, "/v1/shared/security.yaml"));
+
+  rc_test_run_restcall (&refused, NULL, NULL, "import", url);
+  g_assert_cmpint (refused.status, ==, 0);
+  g_assert_nonnull (strstr (refused.err, "not fetched: use --allow-remote-refs"));
+  g_assert_nonnull (strstr (refused.out, "1 operation"));
 }
 
 static void
@@ -1022,6 +1373,10 @@ main (int    argc,
   g_test_add_func ("/restcall/openapi/many-parameters", test_many_parameters);
   g_test_add_func ("/restcall/openapi/broken-syntax", test_broken_syntax);
   g_test_add_func ("/restcall/openapi/async", test_async);
+  g_test_add_func ("/restcall/openapi/external-refs", test_external_refs);
+  g_test_add_func ("/restcall/openapi/external-refs-async", test_external_refs_async);
+  g_test_add_func ("/restcall/openapi/external-refs-limit", test_external_refs_limit);
+  g_test_add_func ("/restcall/openapi/remote-refs", test_remote_refs);
   g_test_add_func ("/restcall/document/yaml-features", test_yaml_features);
   g_test_add_func ("/restcall/document/detection", test_detection);
   g_test_add_func ("/restcall/document/alias-bomb", test_alias_bomb);
@@ -1029,6 +1384,8 @@ main (int    argc,
   g_test_add_func ("/restcall/document/too-deep-strings", test_too_deep_strings);
   g_test_add_func ("/restcall/cli/import/json", test_cli_json);
   g_test_add_func ("/restcall/cli/import/into", test_cli_into);
+  g_test_add_func ("/restcall/cli/import/external-refs", test_cli_external_refs);
+  g_test_add_func ("/restcall/cli/import/remote-refs", test_cli_remote_refs);
   g_test_add_func ("/restcall/cli/import/errors", test_cli_errors);
 
   return g_test_run ();

@@ -4,7 +4,10 @@
  * file or an http(s) URL and prints what it holds: a summary for people, or
  * with --json the importer's contract (see rc_open_api_to_json()). With
  * --into, the API is added to a project file (created when missing), saved
- * atomically; an API of the same name is never replaced.
+ * atomically; an API of the same name is never replaced. `$ref`s into other
+ * local files are followed relative to the file holding them; `$ref`s to
+ * http(s) documents only with --allow-remote-refs, fetched synchronously
+ * with a timeout.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +23,7 @@
 #include "rc-cli-private.h"
 
 #define DOWNLOAD_TIMEOUT_SECONDS 60
+#define REF_TIMEOUT_SECONDS 30
 
 typedef struct
 {
@@ -35,11 +39,12 @@ is_url (const char *document)
 }
 
 static GBytes *
-download (const char  *url,
-          char       **final_url,
-          GError     **error)
+download_with_timeout (const char  *url,
+                       guint        timeout,
+                       char       **final_url,
+                       GError     **error)
 {
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", DOWNLOAD_TIMEOUT_SECONDS,
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", timeout,
                                                                   "user-agent", "Restcall/" PACKAGE_VERSION,
                                                                   NULL);
   g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, url);
@@ -72,15 +77,34 @@ download (const char  *url,
       return NULL;
     }
 
-  *final_url = g_uri_to_string (soup_message_get_uri (message));
+  if (final_url)
+    *final_url = g_uri_to_string (soup_message_get_uri (message));
 
   return g_steal_pointer (&body);
+}
+
+static GBytes *
+download (const char  *url,
+          char       **final_url,
+          GError     **error)
+{
+  return download_with_timeout (url, DOWNLOAD_TIMEOUT_SECONDS, final_url, error);
+}
+
+/* With --allow-remote-refs: fetches a document that a $ref points into. */
+static GBytes *
+fetch_ref (const char  *url,
+           gpointer     user_data,
+           GError     **error)
+{
+  return download_with_timeout (url, REF_TIMEOUT_SECONDS, NULL, error);
 }
 
 static GBytes *
 read_document (const char  *document,
                char       **display_name,
                char       **document_url,
+               char       **document_uri,
                GError     **error)
 {
   g_autoptr(GFile) file = NULL;
@@ -90,12 +114,17 @@ read_document (const char  *document,
 
   if (is_url (document))
     {
+      GBytes *bytes;
+
       *display_name = g_strdup (document);
-      return download (document, document_url, error);
+      if ((bytes = download (document, document_url, error)))
+        *document_uri = g_strdup (*document_url);
+      return bytes;
     }
 
   file = g_file_new_for_commandline_arg (document);
   *display_name = g_strdup (document);
+  *document_uri = g_file_get_uri (file);
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
@@ -270,7 +299,9 @@ rc_cli_import (int    argc,
   g_autofree char *base_url = NULL;
   g_autofree char *display_name = NULL;
   g_autofree char *document_url = NULL;
+  g_autofree char *document_uri = NULL;
   gboolean json = FALSE;
+  gboolean allow_remote_refs = FALSE;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print what the document holds as JSON"), NULL },
     { "into", 0, 0, G_OPTION_ARG_FILENAME, &into, N_("Add the API to this project file (created when missing)"),
@@ -282,6 +313,8 @@ rc_cli_import (int    argc,
     { "tag", 0, 0, G_OPTION_ARG_STRING, &tag, N_("Import only the operations with this tag"), N_("TAG") },
     { "base-url", 0, 0, G_OPTION_ARG_STRING, &base_url,
       N_("Resolve relative server URLs against this URL (default: the document’s URL)"), N_("URL") },
+    { "allow-remote-refs", 0, 0, G_OPTION_ARG_NONE, &allow_remote_refs,
+      N_("Download the http(s) documents that $refs point into"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("DOCUMENT") },
     { NULL }
   };
@@ -316,8 +349,10 @@ rc_cli_import (int    argc,
         g_strstrip (names[i]);
     }
 
-  if (!(bytes = read_document (args[0], &display_name, &document_url, &error)) ||
-      !(open_api = rc_open_api_new_from_bytes (bytes, display_name, base_url ? base_url : document_url, &error)))
+  if (!(bytes = read_document (args[0], &display_name, &document_url, &document_uri, &error)) ||
+      !(open_api = rc_open_api_new_from_bytes_full (bytes, display_name, base_url ? base_url : document_url,
+                                                    document_uri, allow_remote_refs ? fetch_ref : NULL, NULL,
+                                                    &error)))
     {
       rc_cli_error ("%s", error->message);
       return RC_CLI_EXIT_FAILED;

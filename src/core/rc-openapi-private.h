@@ -18,6 +18,9 @@ G_BEGIN_DECLS
  * of parameters, referenced from thousands of paths). */
 #define RC_OPEN_API_MAX_PARAMETERS 1000000
 
+/* At most this many other documents are read for external $refs. */
+#define RC_OPEN_API_MAX_EXTERNAL_DOCUMENTS 100
+
 struct _RcOpenApi
 {
   GObject          parent_instance;
@@ -43,6 +46,14 @@ typedef struct
   JsonNode  *root;
   GPtrArray *top_security;  /* NULL when the top level has none */
   gsize      n_parameters;  /* kept so far, for RC_OPEN_API_MAX_PARAMETERS */
+  /* External $refs: the document's own location (file:// or http(s)://),
+   * nullable; the function fetching http(s) documents, NULL when remote
+   * $refs are not allowed; and the documents read so far, by absolute URI
+   * (JsonNode, or NULL for one that could not be read). */
+  const char        *document_uri;
+  RcOpenApiFetchFunc fetch;
+  gpointer           fetch_data;
+  GHashTable        *documents;
 } RcOpenApiReader;
 
 /* Getters that never fail on unexpected shapes: a document may hold

@@ -38,6 +38,11 @@
  *   parameters, request bodies, security schemes): local JSON pointers
  *   (`#/components/…`, `#/definitions/…`, with `~0`, `~1` and %-escapes),
  *   with a visited list so that a cycle ends with a warning, never a hang.
+ *   With the document's location (rc_open_api_new_from_bytes_full()),
+ *   `$ref`s into other documents are followed too: local files relative to
+ *   the document holding the `$ref`, each read once (at most
+ *   %RC_OPEN_API_MAX_EXTERNAL_DOCUMENTS), and http(s) documents only through
+ *   a fetch function; a missing file or pointer is a warning.
  *   A dangling `$ref` is a warning naming the pointer. `$ref`s to other
  *   documents are not read yet: a warning says what was left out. Schemas
  *   are never walked, so their cycles cost nothing.
@@ -64,6 +69,7 @@ typedef struct
   GBytes *bytes;
   char   *display_name;
   char   *base_uri;
+  char   *document_uri;
 } ParseData;
 
 static const char * const verbs[] = {
@@ -135,6 +141,7 @@ parse_data_free (gpointer data)
   g_bytes_unref (parse->bytes);
   g_free (parse->display_name);
   g_free (parse->base_uri);
+  g_free (parse->document_uri);
   g_free (parse);
 }
 
@@ -674,14 +681,21 @@ warn_unapplied_schemes (RcOpenApi *self)
 }
 
 static gboolean
-read_document (RcOpenApi  *self,
-               JsonNode   *root_node,
-               GError    **error)
+read_document (RcOpenApi           *self,
+               JsonNode            *root_node,
+               const char          *document_uri,
+               RcOpenApiFetchFunc   fetch,
+               gpointer             fetch_data,
+               GError             **error)
 {
   RcOpenApiReader reader = { self, root_node, NULL };
   JsonObject *root = node_get_object (root_node);
   JsonNode *security;
   gboolean ok;
+
+  reader.document_uri = document_uri && document_uri[0] ? document_uri : NULL;
+  reader.fetch = fetch;
+  reader.fetch_data = fetch_data;
 
   if (root == NULL)
     {
@@ -704,6 +718,7 @@ read_document (RcOpenApi  *self,
 
   ok = read_paths (&reader, root, error);
   g_clear_pointer (&reader.top_security, g_ptr_array_unref);
+  g_clear_pointer (&reader.documents, g_hash_table_unref);
 
   if (ok)
     warn_unapplied_schemes (self);
@@ -731,7 +746,9 @@ parse_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   RcOpenApi *self;
 
-  self = rc_open_api_new_from_bytes (parse->bytes, parse->display_name, parse->base_uri, &error);
+  /* Local files may be read here; remote $refs are not fetched. */
+  self = rc_open_api_new_from_bytes_full (parse->bytes, parse->display_name, parse->base_uri,
+                                          parse->document_uri, NULL, NULL, &error);
   if (self == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -814,11 +831,14 @@ _rc_open_api_warn (RcOpenApi  *self,
  * Returns: (transfer full): the document's contents, or %NULL when it is no
  *   Swagger 2.0 or OpenAPI 3.0/3.1 document
  */
-RcOpenApi *
-rc_open_api_new (JsonNode    *root,
-                 const char  *display_name,
-                 const char  *base_uri,
-                 GError     **error)
+static RcOpenApi *
+open_api_new (JsonNode            *root,
+              const char          *display_name,
+              const char          *base_uri,
+              const char          *document_uri,
+              RcOpenApiFetchFunc   fetch,
+              gpointer             fetch_data,
+              GError             **error)
 {
   g_autoptr(RcOpenApi) self = NULL;
 
@@ -829,10 +849,19 @@ rc_open_api_new (JsonNode    *root,
   self->display_name = g_strdup (display_name);
   self->base_uri = base_uri && base_uri[0] ? g_strdup (base_uri) : NULL;
 
-  if (!read_document (self, root, error))
+  if (!read_document (self, root, document_uri, fetch, fetch_data, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+RcOpenApi *
+rc_open_api_new (JsonNode    *root,
+                 const char  *display_name,
+                 const char  *base_uri,
+                 GError     **error)
+{
+  return open_api_new (root, display_name, base_uri, NULL, NULL, NULL, error);
 }
 
 /**
@@ -859,6 +888,37 @@ rc_open_api_new_from_bytes (GBytes      *bytes,
 }
 
 /**
+ * rc_open_api_new_from_bytes_full:
+ * @document_uri: (nullable): where the document is, as a file:// or an
+ *   http(s):// URI; `$ref`s into other documents are resolved against it
+ * @fetch: (nullable): fetches the http(s) documents that `$ref`s point
+ *   into; %NULL leaves them out with a warning
+ *
+ * Like rc_open_api_new_from_bytes(), and follows `$ref`s into other
+ * documents: local files relative to the document that holds the `$ref`,
+ * each read once, and http(s) documents through @fetch.
+ */
+RcOpenApi *
+rc_open_api_new_from_bytes_full (GBytes              *bytes,
+                                 const char          *display_name,
+                                 const char          *base_uri,
+                                 const char          *document_uri,
+                                 RcOpenApiFetchFunc   fetch,
+                                 gpointer             fetch_data,
+                                 GError             **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (!(root = rc_document_parse (bytes, display_name, error)))
+    return NULL;
+
+  return open_api_new (root, display_name, base_uri, document_uri, fetch, fetch_data, error);
+}
+
+/**
  * rc_open_api_new_from_bytes_async:
  *
  * Runs rc_open_api_new_from_bytes() in a worker thread, so that a window
@@ -872,6 +932,28 @@ rc_open_api_new_from_bytes_async (GBytes              *bytes,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
+  rc_open_api_new_from_bytes_for_uri_async (bytes, display_name, base_uri, NULL,
+                                            cancellable, callback, user_data);
+}
+
+/**
+ * rc_open_api_new_from_bytes_for_uri_async:
+ * @document_uri: (nullable): where the document is (file:// or http(s)://)
+ *
+ * Like rc_open_api_new_from_bytes_async(), and follows `$ref`s into local
+ * files relative to @document_uri (in the worker thread); `$ref`s to
+ * http(s) documents are not fetched, with a warning. Finish with
+ * rc_open_api_new_from_bytes_finish().
+ */
+void
+rc_open_api_new_from_bytes_for_uri_async (GBytes              *bytes,
+                                          const char          *display_name,
+                                          const char          *base_uri,
+                                          const char          *document_uri,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   ParseData *parse;
 
@@ -882,6 +964,7 @@ rc_open_api_new_from_bytes_async (GBytes              *bytes,
   parse->bytes = g_bytes_ref (bytes);
   parse->display_name = g_strdup (display_name);
   parse->base_uri = g_strdup (base_uri);
+  parse->document_uri = g_strdup (document_uri);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, rc_open_api_new_from_bytes_async);

@@ -95,6 +95,21 @@ typedef struct
   char     *openid_connect_url;    /* nullable */
 } RcOpenApiScheme;
 
+/**
+ * RcOpenApiFetchFunc:
+ * @url: an http(s) URL an external `$ref` names (no fragment)
+ * @user_data: the data given with the function
+ * @error: the return location for an error
+ *
+ * Fetches a document that an external `$ref` points into, synchronously.
+ *
+ * Returns: (transfer full) (nullable): the document's bytes, or %NULL with
+ *   @error set
+ */
+typedef GBytes *(*RcOpenApiFetchFunc) (const char  *url,
+                                       gpointer     user_data,
+                                       GError     **error);
+
 #define RC_TYPE_OPEN_API (rc_open_api_get_type ())
 
 G_DECLARE_FINAL_TYPE (RcOpenApi, rc_open_api, RC, OPEN_API, GObject)
@@ -109,6 +124,20 @@ RcOpenApi                *rc_open_api_new_from_bytes      (GBytes               
                                                            const char           *display_name,
                                                            const char           *base_uri,
                                                            GError              **error);
+RcOpenApi                *rc_open_api_new_from_bytes_full (GBytes              *bytes,
+                                                           const char          *display_name,
+                                                           const char          *base_uri,
+                                                           const char          *document_uri,
+                                                           RcOpenApiFetchFunc   fetch,
+                                                           gpointer             fetch_data,
+                                                           GError             **error);
+void                      rc_open_api_new_from_bytes_for_uri_async (GBytes              *bytes,
+                                                                    const char          *display_name,
+                                                                    const char          *base_uri,
+                                                                    const char          *document_uri,
+                                                                    GCancellable        *cancellable,
+                                                                    GAsyncReadyCallback  callback,
+                                                                    gpointer             user_data);
 void                      rc_open_api_new_from_bytes_async (GBytes              *bytes,
                                                             const char          *display_name,
                                                             const char          *base_uri,

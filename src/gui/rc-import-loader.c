@@ -80,14 +80,17 @@ parsed_cb (GObject      *object,
 static void
 parse (GTask      *task,
        GBytes     *bytes,
-       const char *base_uri)
+       const char *base_uri,
+       const char *document_uri)
 {
   Loading *loading = g_task_get_task_data (task);
   g_autofree char *status = g_strdup_printf (_("Reading “%s”…"), loading->display_name);
 
   tell (task, status);
-  rc_open_api_new_from_bytes_async (bytes, loading->display_name, base_uri,
-                                    g_task_get_cancellable (task), parsed_cb, task);
+  /* $refs into local files are read in the worker thread; remote $refs are
+   * not fetched from the window yet, with a warning. */
+  rc_open_api_new_from_bytes_for_uri_async (bytes, loading->display_name, base_uri, document_uri,
+                                            g_task_get_cancellable (task), parsed_cb, task);
 }
 
 static void
@@ -115,7 +118,11 @@ file_loaded_cb (GObject      *object,
     }
 
   /* A local document's relative server URLs stay relative: the user types the base URL. */
-  parse (g_steal_pointer (&task), bytes, NULL);
+  {
+    g_autofree char *document_uri = g_file_get_uri (G_FILE (object));
+
+    parse (g_steal_pointer (&task), bytes, NULL, document_uri);
+  }
 }
 
 static void
@@ -154,7 +161,7 @@ downloaded_cb (GObject      *object,
 
   /* Relative server and token URLs resolve against where the document is. */
   final_url = g_uri_to_string (soup_message_get_uri (loading->message));
-  parse (g_steal_pointer (&task), bytes, final_url);
+  parse (g_steal_pointer (&task), bytes, final_url, final_url);
 }
 
 /**
