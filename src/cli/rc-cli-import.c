@@ -25,13 +25,6 @@
 #define DOWNLOAD_TIMEOUT_SECONDS 60
 #define REF_TIMEOUT_SECONDS 30
 
-typedef struct
-{
-  gboolean  done;
-  gboolean  saved;
-  GError   *error;
-} Save;
-
 static gboolean
 is_url (const char *document)
 {
@@ -140,37 +133,6 @@ read_document (const char  *document,
   return g_bytes_new_take (g_steal_pointer (&contents), length);
 }
 
-static void
-saved_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  Save *save = user_data;
-
-  save->saved = rc_project_save_finish (RC_PROJECT (object), result, &save->error);
-  save->done = TRUE;
-}
-
-static gboolean
-save_project (RcProject  *project,
-              GFile      *file,
-              GError    **error)
-{
-  Save save = { 0 };
-
-  rc_project_save_async (project, file, NULL, saved_cb, &save);
-  while (!save.done)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!save.saved)
-    {
-      g_propagate_error (error, save.error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 import_into (RcOpenApi          *open_api,
              const char         *project_path,
@@ -212,7 +174,7 @@ import_into (RcOpenApi          *open_api,
     }
 
   rc_project_add_api (project, api);
-  if (!save_project (project, file, &error))
+  if (!rc_cli_save_project (project, file, &error))
     {
       rc_cli_error (_("The project was not saved: %s"), error->message);
       return FALSE;

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "restcall-core.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses, as documented by `restcall --help`. */
@@ -33,5 +35,9 @@ void rc_cli_error  (const char  *format,
                     ...) G_GNUC_PRINTF (1, 2);
 int  rc_cli_usage_error (GOptionContext *context,
                          const char     *message);
+
+gboolean rc_cli_save_project (RcProject  *project,
+                              GFile      *file,
+                              GError    **error);
 
 G_END_DECLS

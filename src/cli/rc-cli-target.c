@@ -249,18 +249,20 @@ rc_cli_target_dup_label (RcCliTarget *self,
 }
 
 /**
- * rc_cli_target_save:
+ * rc_cli_save_project:
+ * @file: (nullable): where to save, or %NULL for the project's own file
  *
- * Saves the project over its file, atomically: a complete temporary file
- * replaces it, so an interrupted save leaves the old file whole.
+ * Saves the project atomically (a complete temporary file replaces the old
+ * one, so an interrupted save leaves it whole), waiting for the result.
  */
 gboolean
-rc_cli_target_save (RcCliTarget  *self,
-                    GError      **error)
+rc_cli_save_project (RcProject  *project,
+                     GFile      *file,
+                     GError    **error)
 {
   Save save = { 0 };
 
-  rc_project_save_async (self->project, NULL, NULL, saved_cb, &save);
+  rc_project_save_async (project, file, NULL, saved_cb, &save);
   while (!save.done)
     g_main_context_iteration (NULL, TRUE);
 
@@ -271,6 +273,18 @@ rc_cli_target_save (RcCliTarget  *self,
     }
 
   return TRUE;
+}
+
+/**
+ * rc_cli_target_save:
+ *
+ * Saves the target's project over its file, atomically.
+ */
+gboolean
+rc_cli_target_save (RcCliTarget  *self,
+                    GError      **error)
+{
+  return rc_cli_save_project (self->project, NULL, error);
 }
 
 /* “the client secret” or “the password”, for messages. */
