@@ -1018,7 +1018,11 @@ test_remote_refs (void)
                                              "https://api.example.com/v1/openapi.yaml", NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rc_open_api_find_operation (offline, "x")->parameters->len, ==, 0);
-  g_assert_true (has_warning (offline, "“common.yaml#/P”", "not fetched: use --allow-remote-refs"));
+  g_assert_true (has_warning (offline, "“common.yaml#/P”", "was not fetched, so what it describes is left out"));
+  g_assert_cmpstrv (rc_open_api_get_unfetched_documents (offline),
+                    ((const char * const[]) { "https://api.example.com/v1/common.yaml",
+                                               "https://other.example.com/gone.yaml", NULL }));
+  g_assert_cmpuint (g_strv_length ((char **) rc_open_api_get_unfetched_documents (open_api)), ==, 0);
 
   g_hash_table_unref (web.documents);
   g_ptr_array_unref (web.fetched);
@@ -1239,7 +1243,8 @@ test_cli_remote_refs (void)
 
   rc_test_run_restcall (&refused, NULL, NULL, "import", url);
   g_assert_cmpint (refused.status, ==, 0);
-  g_assert_nonnull (strstr (refused.err, "not fetched: use --allow-remote-refs"));
+  g_assert_nonnull (strstr (refused.err, "was not fetched, so what it describes is left out"));
+  g_assert_nonnull (strstr (refused.err, "--allow-remote-refs"));
   g_assert_nonnull (strstr (refused.out, "1 operation"));
 }
 

@@ -37,6 +37,7 @@ struct _RcOpenApi
   GPtrArray       *warnings;    /* char *, NULL-terminated */
   GHashTable      *warning_set;
   guint            n_dropped_warnings;
+  GPtrArray       *unfetched;   /* char *, NULL-terminated: http(s) documents not fetched */
 };
 
 /* What the reading files share while a document is read. */

@@ -344,9 +344,11 @@ load_document (RcOpenApiReader *reader,
       if (reader->fetch == NULL)
         {
           _rc_open_api_warn (reader->self,
-                             _("The $ref “%s” at %s points into another document, “%s”, which was not fetched: use "
-                               "--allow-remote-refs; what it describes is left out."),
+                             _("The $ref “%s” at %s points into another document, “%s”, which was not fetched, "
+                               "so what it describes is left out. Allow fetching remote documents to include "
+                               "it (--allow-remote-refs on the command line)."),
                              ref, where, label);
+          g_ptr_array_insert (reader->self->unfetched, reader->self->unfetched->len - 1, g_strdup (uri));
           g_hash_table_insert (reader->documents, g_strdup (uri), NULL);
           return NULL;
         }

@@ -770,6 +770,7 @@ rc_open_api_finalize (GObject *object)
   g_ptr_array_unref (self->schemes);
   g_ptr_array_unref (self->warnings);
   g_hash_table_unref (self->warning_set);
+  g_ptr_array_unref (self->unfetched);
 
   G_OBJECT_CLASS (rc_open_api_parent_class)->finalize (object);
 }
@@ -790,6 +791,8 @@ rc_open_api_init (RcOpenApi *self)
   self->scheme_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->warnings, NULL);
+  self->unfetched = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->unfetched, NULL);
   self->warning_set = g_hash_table_new (g_str_hash, g_str_equal);
   self->servers = g_new0 (char *, 1);
 }
@@ -1082,6 +1085,24 @@ rc_open_api_get_warnings (RcOpenApi *self)
   g_return_val_if_fail (RC_IS_OPEN_API (self), NULL);
 
   return (const char * const *)self->warnings->pdata;
+}
+
+/**
+ * rc_open_api_get_unfetched_documents:
+ *
+ * The http(s) documents that `$ref`s point into but that were not fetched,
+ * because no fetch function was given: reading the document again with one
+ * would fill in what they describe.
+ *
+ * Returns: (transfer none): their URLs (no fragment), each once, in the
+ *   order first met; empty when there are none
+ */
+const char * const *
+rc_open_api_get_unfetched_documents (RcOpenApi *self)
+{
+  g_return_val_if_fail (RC_IS_OPEN_API (self), NULL);
+
+  return (const char * const *)self->unfetched->pdata;
 }
 
 guint

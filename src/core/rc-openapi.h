@@ -155,6 +155,7 @@ const char               *rc_open_api_get_title           (RcOpenApi            
 const char               *rc_open_api_get_version         (RcOpenApi            *self);
 const char * const       *rc_open_api_get_servers         (RcOpenApi            *self);
 const char * const       *rc_open_api_get_warnings        (RcOpenApi            *self);
+const char * const       *rc_open_api_get_unfetched_documents (RcOpenApi          *self);
 guint                     rc_open_api_get_n_operations    (RcOpenApi            *self);
 const RcOpenApiOperation *rc_open_api_get_operation       (RcOpenApi            *self,
                                                            guint                 position);

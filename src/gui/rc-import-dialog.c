@@ -7,6 +7,11 @@
  * its operations grouped by tag, each with a check button. “Add” builds the
  * API from the selected operations and gives it to the window.
  *
+ * A document whose `$ref`s point into other documents on the web is first
+ * read without them; the user is asked whether to fetch them, and on
+ * “Fetch” it is read again, with them, in a worker thread (the loading page
+ * and its Cancel meanwhile).
+ *
  * Every load has its own cancellable: Cancel, Back, a new load or closing
  * the dialog cancels it, and its callbacks then change nothing. A failure
  * is shown on the first page, with what the user typed kept.
@@ -26,7 +31,11 @@
 #include "rc-import-summary.h"
 
 #define DOWNLOAD_TIMEOUT_SECONDS 60
-#define ITEMS_PER_BATCH 40
+/* The list is filled a few rows at a time, for at most this long per idle:
+ * the list view makes rows for new items, and the main loop must keep
+ * turning. */
+#define ITEMS_PER_STEP 8
+#define FILL_BUDGET_USEC (8 * G_TIME_SPAN_MILLISECOND)
 
 struct _RcImportDialog
 {
@@ -272,11 +281,18 @@ static gboolean
 fill_idle_cb (gpointer user_data)
 {
   RcImportDialog *self = user_data;
-  guint n = MIN (ITEMS_PER_BATCH, self->pending->len - self->n_added);
+  gint64 start = g_get_monotonic_time ();
 
-  g_list_store_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
-                       self->pending->pdata + self->n_added, n);
-  self->n_added += n;
+  do
+    {
+      guint n = MIN (ITEMS_PER_STEP, self->pending->len - self->n_added);
+
+      g_list_store_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
+                           self->pending->pdata + self->n_added, n);
+      self->n_added += n;
+    }
+  while (self->n_added < self->pending->len && g_get_monotonic_time () - start < FILL_BUDGET_USEC);
+
   if (self->n_added < self->pending->len)
     return G_SOURCE_CONTINUE;
 
@@ -299,6 +315,138 @@ status_changed_cb (GObject    *owner,
     gtk_label_set_text (self->status_label, status);
 }
 
+static void
+show_loaded (RcImportDialog *self,
+             RcOpenApi      *open_api)
+{
+  clear_document (self);
+  self->open_api = g_object_ref (open_api);
+  show_document (self);
+  update (self);
+  show_page (self, "operations");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void loaded_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data);
+
+typedef struct
+{
+  RcImportDialog *self;
+  RcOpenApi      *open_api;      /* read without the remote documents */
+  GCancellable   *cancellable;   /* the load's */
+  GBytes         *bytes;
+  char           *base_uri;
+  char           *document_uri;
+} FetchQuestion;
+
+static void
+fetch_question_free (gpointer  data,
+                     GClosure *closure)
+{
+  FetchQuestion *question = data;
+
+  g_object_unref (question->self);
+  g_object_unref (question->open_api);
+  g_object_unref (question->cancellable);
+  g_bytes_unref (question->bytes);
+  g_free (question->base_uri);
+  g_free (question->document_uri);
+  g_free (question);
+}
+
+static void
+fetch_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   FetchQuestion    *question)
+{
+  RcImportDialog *self = question->self;
+
+  /* Cancelled, or another load started meanwhile. */
+  if (g_cancellable_is_cancelled (question->cancellable) || question->cancellable != self->cancellable)
+    return;
+
+  if (g_str_equal (response, "fetch"))
+    rc_import_reparse_with_refs_async (G_OBJECT (self), question->bytes,
+                                       rc_open_api_get_display_name (question->open_api),
+                                       question->base_uri, question->document_uri, status_changed_cb,
+                                       question->cancellable, loaded_cb,
+                                       g_object_ref (question->cancellable));
+  else
+    show_loaded (self, question->open_api);
+}
+
+/* The hosts of @urls, each once, in order, as “a, b”. */
+static char *
+dup_hosts (const char * const *urls)
+{
+  g_autoptr(GPtrArray) hosts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; urls[i]; i++)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (urls[i], G_URI_FLAGS_NONE, NULL);
+      const char *host = uri ? g_uri_get_host (uri) : NULL;
+
+      if (host && !g_ptr_array_find_with_equal_func (hosts, host, g_str_equal, NULL))
+        g_ptr_array_add (hosts, g_strdup (host));
+    }
+  g_ptr_array_add (hosts, NULL);
+
+  /* Translators: the separator between host names in a list */
+  return g_strjoinv (_(", "), (char **) hosts->pdata);
+}
+
+/* Asks whether to read @open_api's document again, with the documents on
+ * the web that its $refs point into. */
+static void
+ask_fetch (RcImportDialog *self,
+           GAsyncResult   *result,
+           RcOpenApi      *open_api,
+           GCancellable   *cancellable)
+{
+  const char * const *urls = rc_open_api_get_unfetched_documents (open_api);
+  guint n = g_strv_length ((char **) urls);
+  g_autofree char *hosts = dup_hosts (urls);
+  g_autofree char *body = NULL;
+  FetchQuestion *question = g_new0 (FetchQuestion, 1);
+  AdwMessageDialog *dialog;
+
+  question->self = g_object_ref (self);
+  question->open_api = g_object_ref (open_api);
+  question->cancellable = g_object_ref (cancellable);
+  rc_import_load_get_source (result, &question->bytes, &question->base_uri, &question->document_uri);
+
+  if (n == 1)
+    body = g_strdup_printf (_("The document refers to another document on the web, “%s” (on %s). Fetch it "
+                              "and read the document again with it? If not, what it describes is left out."),
+                            urls[0], hosts);
+  else
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The document refers to %u other document on the web, the first "
+                                         "“%s” (on %s). Fetch them and read the document again with them? If "
+                                         "not, what they describe is left out.",
+                                         "The document refers to %u other documents on the web, the first "
+                                         "“%s” (on %s). Fetch them and read the document again with them? If "
+                                         "not, what they describe is left out.",
+                                         n),
+                            n, urls[0], hosts);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Fetch Referenced Documents?"),
+                                                       body));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  adw_message_dialog_add_responses (dialog,
+                                    "dont-fetch", _("_Don’t Fetch"),
+                                    "fetch", _("_Fetch"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "fetch", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "dont-fetch");
+  adw_message_dialog_set_close_response (dialog, "dont-fetch");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (fetch_response_cb), question,
+                         fetch_question_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* @user_data is the load's cancellable: once cancelled, nothing changes. */
 static void
 loaded_cb (GObject      *object,
@@ -319,12 +467,15 @@ loaded_cb (GObject      *object,
       return;
     }
 
-  clear_document (self);
-  self->open_api = g_steal_pointer (&open_api);
-  show_document (self);
-  update (self);
-  show_page (self, "operations");
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  /* Read without the documents on the web that it refers to: ask. */
+  if (g_task_get_source_tag (G_TASK (result)) != rc_import_reparse_with_refs_async &&
+      rc_open_api_get_unfetched_documents (open_api)[0] != NULL)
+    {
+      ask_fetch (self, result, open_api, cancellable);
+      return;
+    }
+
+  show_loaded (self, open_api);
 }
 
 static void

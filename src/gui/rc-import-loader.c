@@ -7,6 +7,11 @@
  * is told when the parse starts. Every error says what failed and what to
  * do; a syntax error names the line and column.
  *
+ * Remote `$ref`s are not fetched by the first parse: the caller asks the
+ * user (rc_open_api_get_unfetched_documents()), then
+ * rc_import_reparse_with_refs_async() reads the same bytes again in a
+ * worker thread, fetching them synchronously with a session of its own.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall"
@@ -17,11 +22,17 @@
 
 #include "rc-import-loader.h"
 
+#define REF_TIMEOUT_SECONDS 30
+
 typedef struct
 {
   char               *display_name;
   RcImportStatusFunc  status_func;
   SoupMessage        *message;
+  /* What was parsed, for a second parse. */
+  GBytes             *bytes;
+  char               *base_uri;
+  char               *document_uri;
 } Loading;
 
 static void
@@ -29,6 +40,9 @@ loading_free (Loading *loading)
 {
   g_free (loading->display_name);
   g_clear_object (&loading->message);
+  g_clear_pointer (&loading->bytes, g_bytes_unref);
+  g_free (loading->base_uri);
+  g_free (loading->document_uri);
   g_free (loading);
 }
 
@@ -86,9 +100,12 @@ parse (GTask      *task,
   Loading *loading = g_task_get_task_data (task);
   g_autofree char *status = g_strdup_printf (_("Reading “%s”…"), loading->display_name);
 
+  loading->bytes = g_bytes_ref (bytes);
+  loading->base_uri = g_strdup (base_uri);
+  loading->document_uri = g_strdup (document_uri);
   tell (task, status);
   /* $refs into local files are read in the worker thread; remote $refs are
-   * not fetched from the window yet, with a warning. */
+   * not fetched here, with a warning: see rc_import_reparse_with_refs_async(). */
   rc_open_api_new_from_bytes_for_uri_async (bytes, loading->display_name, base_uri, document_uri,
                                             g_task_get_cancellable (task), parsed_cb, task);
 }
@@ -271,4 +288,159 @@ rc_import_load_finish (GAsyncResult  *result,
   g_return_val_if_fail (G_IS_TASK (result), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * rc_import_load_get_source:
+ * @result: the result of a load that succeeded
+ * @bytes: (out) (transfer full): the document's bytes
+ * @base_uri: (out) (transfer full) (nullable): what relative URLs resolve against
+ * @document_uri: (out) (transfer full) (nullable): where the document is
+ *
+ * Tells what was parsed, to parse it again with
+ * rc_import_reparse_with_refs_async().
+ */
+void
+rc_import_load_get_source (GAsyncResult  *result,
+                           GBytes       **bytes,
+                           char         **base_uri,
+                           char         **document_uri)
+{
+  Loading *loading;
+
+  g_return_if_fail (G_IS_TASK (result));
+
+  loading = g_task_get_task_data (G_TASK (result));
+  *bytes = loading->bytes ? g_bytes_ref (loading->bytes) : NULL;
+  *base_uri = g_strdup (loading->base_uri);
+  *document_uri = g_strdup (loading->document_uri);
+}
+
+typedef struct
+{
+  SoupSession  *session;
+  GCancellable *cancellable;
+} Fetching;
+
+/* In the worker thread: downloads a document that a $ref points into. */
+static GBytes *
+fetch_ref (const char  *url,
+           gpointer     user_data,
+           GError     **error)
+{
+  Fetching *fetching = user_data;
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  guint status;
+
+  if (g_cancellable_set_error_if_cancelled (fetching->cancellable, error))
+    return NULL;
+
+  if (!(message = soup_message_new (SOUP_METHOD_GET, url)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a valid URL"), url);
+      return NULL;
+    }
+
+  if (!(body = soup_session_send_and_read (fetching->session, message, fetching->cancellable, &local_error)))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  status = soup_message_get_status (message);
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("the server answered %u %s"), status,
+                   soup_message_get_reason_phrase (message));
+      return NULL;
+    }
+
+  return g_steal_pointer (&body);
+}
+
+/* The thread's task has no source object: the owner, a widget, must not be
+ * let go of in the worker thread. Its data is the outer task's Loading,
+ * which outlives it. */
+static void
+reparse_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Loading *loading = task_data;
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", REF_TIMEOUT_SECONDS,
+                                                                  "user-agent", "Restcall/" PACKAGE_VERSION,
+                                                                  NULL);
+  Fetching fetching = { session, cancellable };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcOpenApi) open_api = NULL;
+
+  open_api = rc_open_api_new_from_bytes_full (loading->bytes, loading->display_name, loading->base_uri,
+                                              loading->document_uri, fetch_ref, &fetching, &error);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (open_api == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&open_api), g_object_unref);
+}
+
+static void
+reparsed_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  RcOpenApi *open_api = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (open_api == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, open_api, g_object_unref);
+}
+
+/**
+ * rc_import_reparse_with_refs_async:
+ * @owner: the task's source object, given to @status_func
+ * @bytes: the document, as rc_import_load_get_source() told
+ *
+ * Parses @bytes again in a worker thread, this time downloading the http(s)
+ * documents its `$ref`s point into (each with a 30 s timeout); @cancellable
+ * stops the downloads too. Finish with rc_import_load_finish().
+ */
+void
+rc_import_reparse_with_refs_async (GObject             *owner,
+                                   GBytes              *bytes,
+                                   const char          *display_name,
+                                   const char          *base_uri,
+                                   const char          *document_uri,
+                                   RcImportStatusFunc   status_func,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autofree char *status = NULL;
+  g_autoptr(GTask) thread_task = NULL;
+  Loading *loading;
+  GTask *task;
+
+  g_return_if_fail (bytes != NULL);
+  g_return_if_fail (display_name != NULL);
+
+  task = new_task (owner, display_name, status_func, cancellable, callback, user_data,
+                   rc_import_reparse_with_refs_async);
+  loading = g_task_get_task_data (task);
+  loading->bytes = g_bytes_ref (bytes);
+  loading->base_uri = g_strdup (base_uri);
+  loading->document_uri = g_strdup (document_uri);
+  status = g_strdup_printf (_("Reading “%s” with the documents it refers to…"), display_name);
+  tell (task, status);
+
+  thread_task = g_task_new (NULL, cancellable, reparsed_cb, task);
+  g_task_set_task_data (thread_task, loading, NULL);
+  g_task_run_in_thread (thread_task, reparse_thread);
 }

@@ -27,8 +27,21 @@ void       rc_import_load_url_async  (GObject             *owner,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data);
+void       rc_import_reparse_with_refs_async (GObject             *owner,
+                                              GBytes              *bytes,
+                                              const char          *display_name,
+                                              const char          *base_uri,
+                                              const char          *document_uri,
+                                              RcImportStatusFunc   status_func,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
 RcOpenApi *rc_import_load_finish     (GAsyncResult        *result,
                                       GError             **error);
+void       rc_import_load_get_source (GAsyncResult        *result,
+                                      GBytes             **bytes,
+                                      char               **base_uri,
+                                      char               **document_uri);
 gboolean   rc_import_is_http_url     (const char          *text,
                                       GUri               **uri);
 
