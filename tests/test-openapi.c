@@ -1358,6 +1358,28 @@ test_token_url_follows_server (void)
   g_assert_cmpstr (unchanged, ==, scheme->token_url);
 }
 
+/* YAML may open with a flow mapping, which looks like JSON at first. */
+static void
+test_yaml_flow_document (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcOpenApi) api = parse_text ("{openapi: 3.0.3, info: {title: Flow, version: '1'},\n"
+                                         " paths: {/a: {get: {operationId: getA}}}}\n", &error);
+  g_autoptr(RcOpenApi) broken = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (rc_open_api_get_title (api), ==, "Flow");
+  g_assert_cmpuint (rc_open_api_get_n_operations (api), ==, 1);
+  g_assert_cmpstr (rc_open_api_get_operation (api, 0)->name, ==, "getA");
+
+  /* Broken either way: the JSON error, with its line and column. */
+  broken = parse_text ("{\"openapi\": \"3.0.3\",\n  \"info\": {]\n}\n", &error);
+  g_assert_null (broken);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "line 2"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1370,6 +1392,7 @@ main (int    argc,
   g_test_add_func ("/restcall/openapi/servers", test_servers);
   g_test_add_func ("/restcall/openapi/relative-token-url", test_relative_token_url);
   g_test_add_func ("/restcall/openapi/token-url-follows-server", test_token_url_follows_server);
+  g_test_add_func ("/restcall/document/yaml-flow-document", test_yaml_flow_document);
   g_test_add_func ("/restcall/openapi/refs", test_refs);
   g_test_add_func ("/restcall/openapi/scopes-empty-and-huge", test_scopes);
   g_test_add_func ("/restcall/openapi/errors", test_errors);

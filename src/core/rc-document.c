@@ -841,7 +841,23 @@ rc_document_parse (GBytes      *bytes,
     }
 
   if (rc_document_is_json (data, length))
-    return parse_json (data, length, display_name, error);
+    {
+      g_autoptr(GError) json_error = NULL;
+      JsonNode *root = parse_json (data, length, display_name, &json_error);
+
+      if (root != NULL)
+        return root;
+
+      /* YAML may start with a flow mapping or sequence too ("{a: b}"):
+       * when it reads as YAML, it is YAML; otherwise the JSON error says
+       * what is wrong. */
+      if (g_error_matches (json_error, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_SYNTAX)
+          && (root = parse_yaml (data, length, display_name, NULL)) != NULL)
+        return root;
+
+      g_propagate_error (error, g_steal_pointer (&json_error));
+      return NULL;
+    }
 
   return parse_yaml (data, length, display_name, error);
 }
