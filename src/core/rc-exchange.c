@@ -59,7 +59,8 @@ static void
 rc_exchange_init (RcExchange *self)
 {
   self->api_records = g_ptr_array_new_with_free_func (g_object_unref);
-  self->notes = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  /* Reserved room, so that the array is NULL-terminated even when empty. */
+  self->notes = g_ptr_array_new_null_terminated (1, g_free, TRUE);
 }
 
 RcExchange *
@@ -210,13 +211,7 @@ rc_exchange_set_authorization_overridden (RcExchange *self,
 const char * const *
 rc_exchange_get_notes (RcExchange *self)
 {
-  static const char * const none[] = { NULL };
-
   g_return_val_if_fail (RC_IS_EXCHANGE (self), NULL);
-
-  /* An empty null-terminated array may have no storage yet. */
-  if (self->notes->pdata == NULL)
-    return none;
 
   return (const char * const *)self->notes->pdata;
 }

@@ -28,7 +28,7 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
-#include "rc-project.h"
+#include "rc-project-private.h"
 
 typedef struct
 {
@@ -724,8 +724,9 @@ rc_project_load_finish (GAsyncResult  *result,
 
 typedef struct
 {
-  GFile  *file;
-  GBytes *bytes;
+  GFile   *file;
+  GBytes  *bytes;
+  guint64  generation;
 } SaveData;
 
 static void
@@ -844,6 +845,7 @@ rc_project_save_async (RcProject           *self,
   save = g_new0 (SaveData, 1);
   save->file = g_object_ref (file ? file : rc_project_get_file (self));
   save->bytes = rc_project_serialize (self);
+  save->generation = _rc_project_get_generation (self);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rc_project_save_async);
@@ -856,7 +858,6 @@ rc_project_save_finish (RcProject     *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  g_autoptr(GBytes) now = NULL;
   SaveData *save;
 
   g_return_val_if_fail (RC_IS_PROJECT (self), FALSE);
@@ -870,8 +871,7 @@ rc_project_save_finish (RcProject     *self,
   rc_project_set_file (self, save->file);
 
   /* Edits made while the file was being written are not in it. */
-  now = rc_project_serialize (self);
-  rc_project_set_dirty (self, !g_bytes_equal (now, save->bytes));
+  rc_project_set_dirty (self, _rc_project_get_generation (self) != save->generation);
 
   return TRUE;
 }

@@ -13,7 +13,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rc-project.h"
+#include "rc-project-private.h"
 #include "rc-util-private.h"
 
 struct _RcProject
@@ -23,6 +23,7 @@ struct _RcProject
   char       *id;
   GFile      *file;
   GListStore *apis;
+  guint64     generation;  /* counts changes, so a save can tell if it missed one */
   guint       dirty : 1;
 };
 
@@ -315,12 +316,24 @@ rc_project_set_dirty (RcProject *self,
 {
   g_return_if_fail (RC_IS_PROJECT (self));
 
+  if (dirty)
+    self->generation++;
+
   dirty = !!dirty;
   if (self->dirty == dirty)
     return;
 
   self->dirty = dirty;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+}
+
+/* Every change marks the project dirty, so this counts them. */
+guint64
+_rc_project_get_generation (RcProject *self)
+{
+  g_return_val_if_fail (RC_IS_PROJECT (self), 0);
+
+  return self->generation;
 }
 
 guint
