@@ -21,3 +21,5 @@
 #include "rc-secret-store.h"
 #include "rc-document.h"
 #include "rc-openapi.h"
+#include "rc-check.h"
+#include "rc-curl.h"

@@ -1,0 +1,23 @@
+/* rc-method-editor.h: the tabs that edit a method: Request, Headers and Authentication, Body, Test
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "restcall-core.h"
+
+G_BEGIN_DECLS
+
+#define RC_TYPE_METHOD_EDITOR (rc_method_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (RcMethodEditor, rc_method_editor, RC, METHOD_EDITOR, GtkBox)
+
+GtkWidget *rc_method_editor_new        (void);
+RcMethod  *rc_method_editor_get_method (RcMethodEditor *self);
+void       rc_method_editor_set_method (RcMethodEditor *self,
+                                        RcMethod       *method,
+                                        const char     *project_id);
+
+G_END_DECLS
