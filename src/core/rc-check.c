@@ -1,6 +1,13 @@
 /* rc-check.c: the checks an editor shows on its fields
  *
- * SCAFFOLD: declared so that the GUI can call it; its owner replaces this file.
+ * Each check answers with a sentence for the field it is about, saying what
+ * is wrong and what to do, or NULL when the field is fine. A check only
+ * judges a field the settings use: the user name of an auth that is not
+ * Basic is fine whatever it holds.
+ *
+ * The rules are those the call engine applies when it sends the call
+ * (rc_executor_build_url(), rc_oauth_check_token_url()), so an editor marks
+ * exactly what would make a call fail before it leaves.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,46 +15,245 @@
 
 #include "config.h"
 
-#include "rc-check.h"
+#include <glib/gi18n.h>
 
+#include "rc-check.h"
+#include "rc-executor.h"
+#include "rc-oauth.h"
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (!g_ascii_isspace (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_blank_span (const char *start,
+               const char *end)
+{
+  for (const char *p = start; p < end; p++)
+    {
+      if (!g_ascii_isspace (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A sentence about the first brace that does not pair up, or NULL. */
+static char *
+check_braces (const char *url)
+{
+  const char *open = NULL;
+
+  for (const char *p = url; *p; p++)
+    {
+      if (*p == '{')
+        {
+          if (open != NULL)
+            return g_strdup_printf (_("The URL has a “{” inside another parameter, at “%s”. "
+                                      "Close each parameter with “}”, as in /pets/{petId}."),
+                                    open);
+          open = p;
+        }
+      else if (*p == '}')
+        {
+          if (open == NULL)
+            return g_strdup_printf (_("The URL has a “}” that closes no parameter, at “%s”. "
+                                      "Remove it, or open the parameter with “{”."),
+                                    p);
+          if (is_blank_span (open + 1, p))
+            return g_strdup (_("The URL has an empty parameter “{}”. Put the parameter’s "
+                               "name between the braces, as in /pets/{petId}."));
+          open = NULL;
+        }
+    }
+
+  if (open != NULL)
+    return g_strdup_printf (_("The URL has a “{” that is never closed, at “%s”. Close the "
+                              "parameter with “}”, as in /pets/{petId}."),
+                            open);
+
+  return NULL;
+}
+
+/**
+ * rc_check_method_name:
+ *
+ * Returns: (transfer full) (nullable): what is wrong with the method's name
+ */
 char *
 rc_check_method_name (RcMethod *method)
 {
+  g_return_val_if_fail (RC_IS_METHOD (method), NULL);
+
+  if (is_blank (rc_method_get_name (method)))
+    return g_strdup (_("The method has no name. Enter a name to find it by, such as "
+                       "“Get pet”."));
+
   return NULL;
 }
 
+/**
+ * rc_check_method_url:
+ *
+ * Checks the URL template as the call engine will build it: braces that
+ * pair up, then the API's base URL joined with it and every parameter
+ * filled in (with its test value, or a stand-in when it has none) must be
+ * an http:// or https:// URL with a host.
+ *
+ * Returns: (transfer full) (nullable): what is wrong with the method's URL
+ */
 char *
 rc_check_method_url (RcMethod *method)
 {
+  g_autoptr(RcPairList) values = NULL;
+  g_auto(GStrv) parameters = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  const char *template;
+  char *braces;
+
+  g_return_val_if_fail (RC_IS_METHOD (method), NULL);
+
+  template = rc_method_get_url (method);
+  if (is_blank (template))
+    return g_strdup (_("The method has no URL. Enter a full URL, such as "
+                       "https://api.example.com/pets/{petId}, or a path under its API’s "
+                       "base URL."));
+
+  braces = check_braces (template);
+  if (braces != NULL)
+    return braces;
+
+  /* Missing test values are the Test tab's business, not the URL's. */
+  values = rc_pair_list_new ();
+  parameters = rc_method_dup_parameters (method);
+  for (guint i = 0; parameters[i] != NULL; i++)
+    {
+      const char *value = rc_pair_list_lookup (rc_method_get_test_values (method), parameters[i]);
+
+      rc_pair_list_append (values, parameters[i],
+                           value != NULL && value[0] != '\0' ? value : parameters[i]);
+    }
+
+  url = rc_executor_build_url (method, values, &error);
+  if (url == NULL)
+    return g_strdup (error->message);
+
   return NULL;
 }
 
+/**
+ * rc_check_auth_username:
+ *
+ * Returns: (transfer full) (nullable): what is wrong with the Basic user
+ *   name, if @auth is Basic
+ */
 char *
 rc_check_auth_username (RcAuth *auth)
 {
+  g_return_val_if_fail (RC_IS_AUTH (auth), NULL);
+
+  if (rc_auth_get_kind (auth) == RC_AUTH_KIND_BASIC && is_blank (rc_auth_get_username (auth)))
+    return g_strdup (_("No user name is set. Enter the user name the API expects for Basic "
+                       "authentication."));
+
   return NULL;
 }
 
+/**
+ * rc_check_auth_client_id:
+ *
+ * Returns: (transfer full) (nullable): what is wrong with the client ID,
+ *   if @auth is OAuth 2.0
+ */
 char *
 rc_check_auth_client_id (RcAuth *auth)
 {
+  g_return_val_if_fail (RC_IS_AUTH (auth), NULL);
+
+  if (rc_auth_get_kind (auth) == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS
+      && is_blank (rc_auth_get_client_id (auth)))
+    return g_strdup (_("No client ID is set. Enter the client ID the authorization server "
+                       "gave this application."));
+
   return NULL;
 }
 
+/**
+ * rc_check_auth_token_url:
+ *
+ * Returns: (transfer full) (nullable): what is wrong with the access token
+ *   URL, if @auth is OAuth 2.0: none, not an https:// URL, or an http://
+ *   one to another machine
+ */
 char *
 rc_check_auth_token_url (RcAuth *auth)
 {
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (RC_IS_AUTH (auth), NULL);
+
+  if (rc_auth_get_kind (auth) != RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
+    return NULL;
+
+  if (!rc_oauth_check_token_url (rc_auth_get_token_url (auth), &error))
+    return g_strdup (error->message);
+
   return NULL;
 }
 
+/**
+ * rc_check_auth:
+ * @auth: (nullable): an auth, or %NULL for one inherited
+ *
+ * Returns: whether every field of @auth's kind passes its check
+ */
 gboolean
 rc_check_auth (RcAuth *auth)
 {
-  return TRUE;
+  g_autofree char *username = NULL;
+  g_autofree char *client_id = NULL;
+  g_autofree char *token_url = NULL;
+
+  g_return_val_if_fail (auth == NULL || RC_IS_AUTH (auth), FALSE);
+
+  if (auth == NULL)
+    return TRUE;
+
+  username = rc_check_auth_username (auth);
+  client_id = rc_check_auth_client_id (auth);
+  token_url = rc_check_auth_token_url (auth);
+
+  return username == NULL && client_id == NULL && token_url == NULL;
 }
 
+/**
+ * rc_check_method:
+ *
+ * Returns: whether @method's name, URL and effective authentication pass
+ *   their checks
+ */
 gboolean
 rc_check_method (RcMethod *method)
 {
-  return TRUE;
+  g_autofree char *name = NULL;
+  g_autofree char *url = NULL;
+
+  g_return_val_if_fail (RC_IS_METHOD (method), FALSE);
+
+  name = rc_check_method_name (method);
+  url = rc_check_method_url (method);
+
+  return name == NULL && url == NULL && rc_check_auth (rc_method_get_effective_auth (method));
 }

@@ -1,7 +1,9 @@
-/* rc-api-page.c: edits an API: name, base URL, authentication, headers
+/* rc-api-page.c: edits an API: name, base URL, authentication, token, headers
  *
  * Every row is bound both ways to the API shown; showing another API moves
  * the bindings over to it, so nothing is copied and nothing goes stale.
+ * The groups below (authentication, token, headers) are each told the API
+ * and follow it themselves.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +15,8 @@
 
 #include "rc-api-page.h"
 #include "rc-auth-group.h"
+#include "rc-headers-group.h"
+#include "rc-token-panel.h"
 
 struct _RcApiPage
 {
@@ -25,7 +29,8 @@ struct _RcApiPage
   AdwEntryRow       *base_url_row;
   AdwEntryRow       *description_row;
   RcAuthGroup       *auth_group;
-  GtkListBox        *headers_list;
+  RcTokenPanel      *token_panel;
+  RcHeadersGroup    *headers_group;
 };
 
 G_DEFINE_FINAL_TYPE (RcApiPage, rc_api_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -37,21 +42,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static GtkWidget *
-create_header_row (gpointer item,
-                   gpointer user_data)
-{
-  RcPair *pair = item;
-  GtkWidget *row = adw_action_row_new ();
-
-  /* Header names and values are the user's text, not markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_bind_property (pair, "name", row, "title", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (pair, "value", row, "subtitle", G_BINDING_SYNC_CREATE);
-
-  return row;
-}
 
 static void
 rc_api_page_dispose (GObject *object)
@@ -105,13 +95,16 @@ rc_api_page_class_init (RcApiPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RC_TYPE_AUTH_GROUP);
+  g_type_ensure (RC_TYPE_HEADERS_GROUP);
+  g_type_ensure (RC_TYPE_TOKEN_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-api-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RcApiPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, RcApiPage, base_url_row);
   gtk_widget_class_bind_template_child (widget_class, RcApiPage, description_row);
   gtk_widget_class_bind_template_child (widget_class, RcApiPage, auth_group);
-  gtk_widget_class_bind_template_child (widget_class, RcApiPage, headers_list);
+  gtk_widget_class_bind_template_child (widget_class, RcApiPage, token_panel);
+  gtk_widget_class_bind_template_child (widget_class, RcApiPage, headers_group);
 }
 
 static void
@@ -167,14 +160,19 @@ rc_api_page_set_api (RcApiPage *self,
 
   g_binding_group_set_source (self->bindings, api);
   if (api != NULL)
-    rc_auth_group_set_auth (self->auth_group, rc_api_get_auth (api),
-                            rc_project_get_id (project), G_OBJECT (api));
-  else
-    rc_auth_group_set_auth (self->auth_group, NULL, NULL, NULL);
+    {
+      const char *project_id = rc_project_get_id (project);
 
-  gtk_list_box_bind_model (self->headers_list,
-                           api ? G_LIST_MODEL (rc_api_get_headers (api)) : NULL,
-                           create_header_row, NULL, NULL);
+      rc_auth_group_set_auth (self->auth_group, rc_api_get_auth (api), project_id, G_OBJECT (api));
+      rc_token_panel_set_api (self->token_panel, api, project_id);
+    }
+  else
+    {
+      rc_auth_group_set_auth (self->auth_group, NULL, NULL, NULL);
+      rc_token_panel_set_api (self->token_panel, NULL, NULL);
+    }
+
+  rc_headers_group_set_owner (self->headers_group, G_OBJECT (api));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_API]);
 }

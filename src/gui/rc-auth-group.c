@@ -3,6 +3,17 @@
  * A combo row picks the kind; only the rows that kind uses are shown. Every
  * row is bound both ways to the auth, so editing marks the project dirty.
  *
+ * For a method (rc_auth_group_set_method()) the combo starts with "Use
+ * API’s authentication": the method then has no auth of its own. Picking a
+ * kind gives it one; going back to the API's keeps that one aside, so that
+ * switching back and forth loses nothing typed while the method is shown.
+ *
+ * The client ID, the token URL and the Basic user name are checked as they
+ * are typed (rc-check): a field at fault gets the error style, a warning
+ * icon with the explanation as tooltip, and the explanation itself in a
+ * row right under it, which is also the field's accessible description.
+ * RcAuthGroup:valid sums it up for a dialog's Finish button.
+ *
  * The secret is the exception: it never enters the model. What is typed in
  * the password row goes to the keyring (RcSecretRow, below it, stores it
  * and says where it stands), and the entry is emptied again.
@@ -16,31 +27,80 @@
 #include <glib/gi18n.h>
 
 #include "rc-auth-group.h"
+#include "rc-pair-row.h"
 #include "rc-secret-row.h"
+
+/* A field that rc-check judges, and where the verdict is shown. */
+typedef struct
+{
+  AdwEntryRow   *row;
+  GtkWidget     *icon;
+  GtkWidget     *error_row;
+  GtkLabel      *error_label;
+  char        *(*check) (RcAuth *auth);
+} Field;
+
+enum {
+  FIELD_USERNAME,
+  FIELD_CLIENT_ID,
+  FIELD_TOKEN_URL,
+  N_FIELDS
+};
 
 struct _RcAuthGroup
 {
   AdwPreferencesGroup parent_instance;
 
   RcAuth             *auth;
+  RcMethod           *method;      /* in method mode */
+  RcAuth             *own_auth;    /* the method's own, kept while it inherits */
+  GObject            *owner;       /* whose secret it is: the API or the method */
+  char               *project_id;
+  gboolean            valid;
+  gboolean            updating;
+
   GBindingGroup      *bindings;
+  GSignalGroup       *auth_signals;
+  GSignalGroup       *params_signals;
+  GSignalGroup       *method_signals;
+  GSignalGroup       *api_auth_signals;
   GEnumClass         *kinds;
+  GPtrArray          *param_rows;
+  Field               fields[N_FIELDS];
 
   AdwComboRow        *kind_row;
+  AdwActionRow       *inherited_row;
   AdwEntryRow        *username_row;
+  GtkWidget          *username_error_icon;
+  GtkWidget          *username_error_row;
+  GtkLabel           *username_error_label;
   AdwEntryRow        *client_id_row;
+  GtkWidget          *client_id_error_icon;
+  GtkWidget          *client_id_error_row;
+  GtkLabel           *client_id_error_label;
   AdwEntryRow        *token_url_row;
+  GtkWidget          *token_url_error_icon;
+  GtkWidget          *token_url_error_row;
+  GtkLabel           *token_url_error_label;
   AdwEntryRow        *scopes_row;
   AdwComboRow        *client_auth_row;
   AdwEntryRow        *secret_row;
   RcSecretRow        *secret_state_row;
+  AdwExpanderRow     *token_params_row;
+  AdwExpanderRow     *advanced_row;
+  AdwActionRow       *raw_basic_row;
+  GtkSwitch          *raw_basic_switch;
 };
+
+static void token_param_remove_cb (RcAuthGroup *self,
+                                   RcPairRow   *row);
 
 G_DEFINE_FINAL_TYPE (RcAuthGroup, rc_auth_group, ADW_TYPE_PREFERENCES_GROUP)
 
 enum {
   PROP_0,
   PROP_AUTH,
+  PROP_VALID,
   N_PROPS
 };
 
@@ -51,6 +111,13 @@ static const RcClientAuth client_auths[] = {
   RC_CLIENT_AUTH_BASIC_HEADER,
   RC_CLIENT_AUTH_BODY,
 };
+
+/* The combo's first item, in method mode, is "Use API’s authentication". */
+static guint
+get_kind_offset (RcAuthGroup *self)
+{
+  return self->method != NULL ? 1 : 0;
+}
 
 static gboolean
 kind_to_selected (GBinding     *binding,
@@ -65,7 +132,7 @@ kind_to_selected (GBinding     *binding,
     {
       if (self->kinds->values[i].value == kind)
         {
-          g_value_set_uint (to_value, i);
+          g_value_set_uint (to_value, i + get_kind_offset (self));
           return TRUE;
         }
     }
@@ -81,11 +148,13 @@ selected_to_kind (GBinding     *binding,
 {
   RcAuthGroup *self = user_data;
   guint selected = g_value_get_uint (from_value);
+  guint offset = get_kind_offset (self);
 
-  if (selected >= self->kinds->n_values)
+  /* "Use API’s authentication" is no kind: selected_cb() handles it. */
+  if (selected < offset || selected - offset >= self->kinds->n_values)
     return FALSE;
 
-  g_value_set_enum (to_value, self->kinds->values[selected].value);
+  g_value_set_enum (to_value, self->kinds->values[selected - offset].value);
   return TRUE;
 }
 
@@ -124,51 +193,6 @@ selected_to_client_auth (GBinding     *binding,
   return TRUE;
 }
 
-static gboolean
-kind_is_basic (GBinding     *binding,
-               const GValue *from_value,
-               GValue       *to_value,
-               gpointer      user_data)
-{
-  g_value_set_boolean (to_value, g_value_get_enum (from_value) == RC_AUTH_KIND_BASIC);
-  return TRUE;
-}
-
-static gboolean
-kind_is_oauth2 (GBinding     *binding,
-                const GValue *from_value,
-                GValue       *to_value,
-                gpointer      user_data)
-{
-  g_value_set_boolean (to_value,
-                       g_value_get_enum (from_value) == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
-  return TRUE;
-}
-
-static gboolean
-kind_has_secret (GBinding     *binding,
-                 const GValue *from_value,
-                 GValue       *to_value,
-                 gpointer      user_data)
-{
-  g_value_set_boolean (to_value, g_value_get_enum (from_value) != RC_AUTH_KIND_NONE);
-  return TRUE;
-}
-
-static gboolean
-kind_to_secret_title (GBinding     *binding,
-                      const GValue *from_value,
-                      GValue       *to_value,
-                      gpointer      user_data)
-{
-  if (g_value_get_enum (from_value) == RC_AUTH_KIND_BASIC)
-    g_value_set_string (to_value, _("Password"));
-  else
-    g_value_set_string (to_value, _("Client secret"));
-
-  return TRUE;
-}
-
 /* Empties the entry, without its apply button coming back for the empty
  * text as it would while the entry has the focus. */
 static void
@@ -188,14 +212,315 @@ bind_text (RcAuthGroup *self,
                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 }
 
+/* The combo's items: the kinds, after "Use API’s authentication" for a method. */
 static void
-bind_visible (RcAuthGroup          *self,
-              GtkWidget            *row,
-              GBindingTransformFunc kind_matches)
+set_kind_model (RcAuthGroup *self)
 {
-  g_binding_group_bind_full (self->bindings, "kind", row, "visible",
-                             G_BINDING_SYNC_CREATE,
-                             kind_matches, NULL, NULL, NULL);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  if (self->method != NULL)
+    gtk_string_list_append (labels, _("Use API’s authentication"));
+  for (guint i = 0; i < self->kinds->n_values; i++)
+    gtk_string_list_append (labels, rc_auth_kind_get_label (self->kinds->values[i].value));
+
+  self->updating = TRUE;
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (labels));
+  self->updating = FALSE;
+}
+
+static void
+update_inherited_row (RcAuthGroup *self)
+{
+  RcApi *api = self->method ? rc_method_get_api (self->method) : NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (api == NULL)
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->inherited_row),
+                                   _("The method is in no API: it sends no authentication."));
+      return;
+    }
+
+  /* Translators: the first %s is an API's name, the second an authentication type */
+  subtitle = g_strdup_printf (_("“%s” uses %s."), rc_api_get_name (api),
+                              rc_auth_kind_get_label (rc_auth_get_kind (rc_api_get_auth (api))));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->inherited_row), subtitle);
+}
+
+/* Shows the rows the kind of the auth shown uses, and only those. */
+static void
+update_rows (RcAuthGroup *self)
+{
+  int kind = self->auth ? (int) rc_auth_get_kind (self->auth) : -1;
+  gboolean basic = kind == RC_AUTH_KIND_BASIC;
+  gboolean oauth2 = kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->inherited_row), self->method != NULL && self->auth == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->username_row), basic);
+  gtk_widget_set_visible (GTK_WIDGET (self->client_id_row), oauth2);
+  gtk_widget_set_visible (GTK_WIDGET (self->token_url_row), oauth2);
+  gtk_widget_set_visible (GTK_WIDGET (self->scopes_row), oauth2);
+  gtk_widget_set_visible (GTK_WIDGET (self->client_auth_row), oauth2);
+  gtk_widget_set_visible (GTK_WIDGET (self->secret_row), basic || oauth2);
+  gtk_widget_set_visible (GTK_WIDGET (self->secret_state_row), basic || oauth2);
+  gtk_widget_set_visible (GTK_WIDGET (self->token_params_row), oauth2);
+  gtk_widget_set_visible (GTK_WIDGET (self->advanced_row), oauth2);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->secret_row),
+                                 basic ? _("Password") : _("Client secret"));
+
+  /* Raw encoding only concerns credentials sent in a Basic Auth header. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->raw_basic_row),
+                            self->auth != NULL
+                            && rc_auth_get_client_auth (self->auth) == RC_CLIENT_AUTH_BASIC_HEADER);
+
+  if (self->method != NULL)
+    update_inherited_row (self);
+}
+
+static void
+show_field_check (RcAuthGroup *self,
+                  Field       *field)
+{
+  g_autofree char *message = NULL;
+
+  if (self->auth != NULL && gtk_widget_get_visible (GTK_WIDGET (field->row)))
+    message = field->check (self->auth);
+
+  gtk_widget_set_visible (field->icon, message != NULL);
+  gtk_widget_set_tooltip_text (field->icon, message);
+  gtk_widget_set_visible (field->error_row, message != NULL);
+  gtk_label_set_text (field->error_label, message ? message : "");
+
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (field->row), "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field->row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (field->row), "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (field->row),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+static void
+validate (RcAuthGroup *self)
+{
+  gboolean valid;
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    show_field_check (self, &self->fields[i]);
+
+  valid = rc_check_auth (self->auth);
+  if (valid == self->valid)
+    return;
+
+  self->valid = valid;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+}
+
+static void
+update_token_params_subtitle (RcAuthGroup *self)
+{
+  guint n_params = self->param_rows->len;
+  g_autofree char *subtitle = NULL;
+
+  if (n_params == 0)
+    subtitle = g_strdup (_("Such as audience or resource; none set"));
+  else
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u parameter", "%u parameters", n_params),
+                                n_params);
+
+  adw_expander_row_set_subtitle (self->token_params_row, subtitle);
+}
+
+/* One pair row per extra token parameter of the auth shown. */
+static void
+rebuild_token_params (RcAuthGroup *self)
+{
+  RcPairList *params = self->auth ? rc_auth_get_token_params (self->auth) : NULL;
+  guint n_items = params ? g_list_model_get_n_items (G_LIST_MODEL (params)) : 0;
+
+  for (guint i = 0; i < self->param_rows->len; i++)
+    adw_expander_row_remove (self->token_params_row, g_ptr_array_index (self->param_rows, i));
+  g_ptr_array_set_size (self->param_rows, 0);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(RcPair) pair = g_list_model_get_item (G_LIST_MODEL (params), i);
+      GtkWidget *row = rc_pair_row_new (pair, RC_PAIR_ROW_TOKEN_PARAM);
+
+      g_signal_connect_object (row, "remove", G_CALLBACK (token_param_remove_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_expander_row_add_row (self->token_params_row, row);
+      g_ptr_array_add (self->param_rows, row);
+    }
+
+  update_token_params_subtitle (self);
+}
+
+/* Shows @auth (NULL: the method's API's), and whose secret it is. */
+static void
+show_auth (RcAuthGroup *self,
+           RcAuth      *auth)
+{
+  gboolean changed;
+
+  self->updating = TRUE;
+
+  /* Whatever was typed and not applied goes with the auth it was for. */
+  empty_secret_entry (self);
+  if (auth != NULL)
+    rc_secret_row_set_auth (self->secret_state_row, auth, self->project_id, self->owner);
+  else
+    rc_secret_row_set_auth (self->secret_state_row, NULL, NULL, NULL);
+
+  changed = g_set_object (&self->auth, auth);
+  g_binding_group_set_source (self->bindings, auth);
+  g_signal_group_set_target (self->auth_signals, auth);
+  g_signal_group_set_target (self->params_signals, auth ? rc_auth_get_token_params (auth) : NULL);
+
+  if (auth == NULL && self->method != NULL)
+    adw_combo_row_set_selected (self->kind_row, 0);
+
+  self->updating = FALSE;
+
+  rebuild_token_params (self);
+  update_rows (self);
+  validate (self);
+
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTH]);
+}
+
+/* Enters method mode for @method, or leaves it for %NULL. */
+static void
+set_mode (RcAuthGroup *self,
+          RcMethod    *method,
+          const char  *project_id,
+          GObject     *owner)
+{
+  gboolean mode_changes = (self->method == NULL) != (method == NULL);
+
+  g_free (self->project_id);
+  self->project_id = g_strdup (project_id);
+  g_set_object (&self->owner, owner);
+
+  if (self->method != method)
+    {
+      g_clear_object (&self->own_auth);
+      g_set_object (&self->method, method);
+      g_signal_group_set_target (self->method_signals, method);
+    }
+
+  if (mode_changes)
+    {
+      /* The combo's items change under the binding: show_auth() binds
+       * it again, with the new offset. */
+      g_binding_group_set_source (self->bindings, NULL);
+      set_kind_model (self);
+    }
+}
+
+static void
+auth_changed_cb (RcAuthGroup *self)
+{
+  update_rows (self);
+  validate (self);
+}
+
+static void
+token_params_changed_cb (RcAuthGroup *self)
+{
+  rebuild_token_params (self);
+}
+
+static void
+token_param_remove_cb (RcAuthGroup *self,
+                       RcPairRow   *row)
+{
+  RcPairList *params;
+  guint n_items;
+
+  if (self->auth == NULL)
+    return;
+
+  params = rc_auth_get_token_params (self->auth);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (params));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(RcPair) pair = g_list_model_get_item (G_LIST_MODEL (params), i);
+
+      if (pair == rc_pair_row_get_pair (row))
+        {
+          rc_pair_list_remove (params, i);
+          break;
+        }
+    }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->token_params_row));
+}
+
+static void
+token_param_add_cb (RcAuthGroup *self)
+{
+  if (self->auth == NULL)
+    return;
+
+  rc_pair_list_append (rc_auth_get_token_params (self->auth), "", "");
+  adw_expander_row_set_expanded (self->token_params_row, TRUE);
+
+  if (self->param_rows->len > 0)
+    rc_pair_row_focus_name (g_ptr_array_index (self->param_rows, self->param_rows->len - 1));
+}
+
+/* In method mode: "Use API’s authentication" takes the method's own auth
+ * away (and keeps it aside); any kind gives it one. */
+static void
+selected_cb (RcAuthGroup *self)
+{
+  guint selected = adw_combo_row_get_selected (self->kind_row);
+  g_autoptr(RcAuth) auth = NULL;
+
+  if (self->updating || self->method == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  if (selected == 0)
+    {
+      rc_method_set_auth (self->method, NULL);
+      return;
+    }
+
+  if (rc_method_get_auth (self->method) != NULL || selected - 1 >= self->kinds->n_values)
+    return;
+
+  auth = self->own_auth ? g_object_ref (self->own_auth) : rc_auth_new ();
+  rc_auth_set_kind (auth, self->kinds->values[selected - 1].value);
+  rc_method_set_auth (self->method, auth);
+}
+
+static void
+method_auth_changed_cb (RcAuthGroup *self)
+{
+  RcAuth *auth = rc_method_get_auth (self->method);
+
+  if (auth != NULL)
+    g_set_object (&self->own_auth, auth);
+
+  show_auth (self, auth);
+}
+
+static void
+method_api_changed_cb (RcAuthGroup *self)
+{
+  RcApi *api = rc_method_get_api (self->method);
+
+  g_signal_group_set_target (self->api_auth_signals, api ? rc_api_get_auth (api) : NULL);
+  update_rows (self);
 }
 
 /* Enter or the apply button: to the keyring, and out of the entry. */
@@ -214,11 +539,27 @@ rc_auth_group_dispose (GObject *object)
 
   if (self->bindings)
     g_binding_group_set_source (self->bindings, NULL);
+  if (self->auth_signals)
+    g_signal_group_set_target (self->auth_signals, NULL);
+  if (self->params_signals)
+    g_signal_group_set_target (self->params_signals, NULL);
+  if (self->method_signals)
+    g_signal_group_set_target (self->method_signals, NULL);
+  if (self->api_auth_signals)
+    g_signal_group_set_target (self->api_auth_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RC_TYPE_AUTH_GROUP);
 
   g_clear_object (&self->bindings);
+  g_clear_object (&self->auth_signals);
+  g_clear_object (&self->params_signals);
+  g_clear_object (&self->method_signals);
+  g_clear_object (&self->api_auth_signals);
   g_clear_object (&self->auth);
+  g_clear_object (&self->own_auth);
+  g_clear_object (&self->method);
+  g_clear_object (&self->owner);
+  g_clear_pointer (&self->param_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rc_auth_group_parent_class)->dispose (object);
 }
@@ -229,6 +570,7 @@ rc_auth_group_finalize (GObject *object)
   RcAuthGroup *self = (RcAuthGroup *)object;
 
   g_clear_pointer (&self->kinds, g_type_class_unref);
+  g_free (self->project_id);
 
   G_OBJECT_CLASS (rc_auth_group_parent_class)->finalize (object);
 }
@@ -245,6 +587,10 @@ rc_auth_group_get_property (GObject    *object,
     {
     case PROP_AUTH:
       g_value_set_object (value, self->auth);
+      break;
+
+    case PROP_VALID:
+      g_value_set_boolean (value, self->valid);
       break;
 
     default:
@@ -266,12 +612,23 @@ rc_auth_group_class_init (RcAuthGroupClass *klass)
    * RcAuthGroup:auth:
    *
    * The auth being edited; rc_auth_group_set_auth() sets it, and says whose
-   * it is, for the keyring.
+   * it is, for the keyring. %NULL for a method that uses its API's.
    */
   properties[PROP_AUTH] =
     g_param_spec_object ("auth", NULL, NULL,
                          RC_TYPE_AUTH,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RcAuthGroup:valid:
+   *
+   * Whether the auth shown passes rc_check_auth(): always for None, and
+   * for a method that uses its API's.
+   */
+  properties[PROP_VALID] =
+    g_param_spec_boolean ("valid", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -279,24 +636,53 @@ rc_auth_group_class_init (RcAuthGroupClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-auth-group.ui");
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, inherited_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, username_row);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, username_error_icon);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, username_error_row);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, username_error_label);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, client_id_row);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, client_id_error_icon);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, client_id_error_row);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, client_id_error_label);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, token_url_row);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, token_url_error_icon);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, token_url_error_row);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, token_url_error_label);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, scopes_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, client_auth_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, secret_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, secret_state_row);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, token_params_row);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, advanced_row);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, raw_basic_row);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, raw_basic_switch);
   gtk_widget_class_bind_template_callback (widget_class, secret_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, token_param_add_cb);
 }
 
 static void
 rc_auth_group_init (RcAuthGroup *self)
 {
-  g_autoptr(GtkStringList) kind_labels = gtk_string_list_new (NULL);
   g_autoptr(GtkEntryBuffer) secret_buffer = gtk_password_entry_buffer_new ();
   GtkEditable *secret_text;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->valid = TRUE;
+  self->param_rows = g_ptr_array_new ();
+  self->fields[FIELD_USERNAME] = (Field) {
+    self->username_row, self->username_error_icon, self->username_error_row,
+    self->username_error_label, rc_check_auth_username,
+  };
+  self->fields[FIELD_CLIENT_ID] = (Field) {
+    self->client_id_row, self->client_id_error_icon, self->client_id_error_row,
+    self->client_id_error_label, rc_check_auth_client_id,
+  };
+  self->fields[FIELD_TOKEN_URL] = (Field) {
+    self->token_url_row, self->token_url_error_icon, self->token_url_error_row,
+    self->token_url_error_label, rc_check_auth_token_url,
+  };
 
   /* What is typed lives in secure memory, wiped when it is let go of. */
   secret_text = gtk_editable_get_delegate (GTK_EDITABLE (self->secret_row));
@@ -304,9 +690,8 @@ rc_auth_group_init (RcAuthGroup *self)
     gtk_text_set_buffer (GTK_TEXT (secret_text), secret_buffer);
 
   self->kinds = g_type_class_ref (RC_TYPE_AUTH_KIND);
-  for (guint i = 0; i < self->kinds->n_values; i++)
-    gtk_string_list_append (kind_labels, rc_auth_kind_get_label (self->kinds->values[i].value));
-  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kind_labels));
+  set_kind_model (self);
+  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (selected_cb), self);
 
   self->bindings = g_binding_group_new ();
   g_binding_group_bind_full (self->bindings, "kind", self->kind_row, "selected",
@@ -319,17 +704,28 @@ rc_auth_group_init (RcAuthGroup *self)
   g_binding_group_bind_full (self->bindings, "client-auth", self->client_auth_row, "selected",
                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
                              client_auth_to_selected, selected_to_client_auth, NULL, NULL);
+  g_binding_group_bind (self->bindings, "raw-basic", self->raw_basic_switch, "active",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
-  bind_visible (self, GTK_WIDGET (self->username_row), kind_is_basic);
-  bind_visible (self, GTK_WIDGET (self->client_id_row), kind_is_oauth2);
-  bind_visible (self, GTK_WIDGET (self->token_url_row), kind_is_oauth2);
-  bind_visible (self, GTK_WIDGET (self->scopes_row), kind_is_oauth2);
-  bind_visible (self, GTK_WIDGET (self->client_auth_row), kind_is_oauth2);
-  bind_visible (self, GTK_WIDGET (self->secret_row), kind_has_secret);
-  bind_visible (self, GTK_WIDGET (self->secret_state_row), kind_has_secret);
-  g_binding_group_bind_full (self->bindings, "kind", self->secret_row, "title",
-                             G_BINDING_SYNC_CREATE,
-                             kind_to_secret_title, NULL, NULL, NULL);
+  self->auth_signals = g_signal_group_new (RC_TYPE_AUTH);
+  g_signal_group_connect_swapped (self->auth_signals, "changed", G_CALLBACK (auth_changed_cb), self);
+
+  self->params_signals = g_signal_group_new (RC_TYPE_PAIR_LIST);
+  g_signal_group_connect_swapped (self->params_signals, "items-changed",
+                                  G_CALLBACK (token_params_changed_cb), self);
+
+  self->method_signals = g_signal_group_new (RC_TYPE_METHOD);
+  g_signal_group_connect_swapped (self->method_signals, "notify::auth",
+                                  G_CALLBACK (method_auth_changed_cb), self);
+  g_signal_group_connect_swapped (self->method_signals, "notify::api",
+                                  G_CALLBACK (method_api_changed_cb), self);
+
+  /* What the API's auth is, said while a method uses it. */
+  self->api_auth_signals = g_signal_group_new (RC_TYPE_AUTH);
+  g_signal_group_connect_swapped (self->api_auth_signals, "changed",
+                                  G_CALLBACK (update_rows), self);
+
+  update_rows (self);
 }
 
 GtkWidget *
@@ -352,6 +748,19 @@ rc_auth_group_get_auth (RcAuthGroup *self)
 }
 
 /**
+ * rc_auth_group_get_valid:
+ *
+ * Returns: whether the auth shown passes its checks
+ */
+gboolean
+rc_auth_group_get_valid (RcAuthGroup *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH_GROUP (self), FALSE);
+
+  return self->valid;
+}
+
+/**
  * rc_auth_group_set_auth:
  * @auth: (nullable): the auth to edit, or %NULL
  * @project_id: (nullable): the id of the project it is in
@@ -369,13 +778,41 @@ rc_auth_group_set_auth (RcAuthGroup *self,
   g_return_if_fail (RC_IS_AUTH_GROUP (self));
   g_return_if_fail (auth == NULL || RC_IS_AUTH (auth));
 
-  /* Whatever was typed and not applied goes with the auth it was for. */
-  empty_secret_entry (self);
-  rc_secret_row_set_auth (self->secret_state_row, auth, project_id, owner);
+  set_mode (self, NULL, project_id, owner);
+  g_signal_group_set_target (self->api_auth_signals, NULL);
+  show_auth (self, auth);
+}
 
-  if (!g_set_object (&self->auth, auth))
-    return;
+/**
+ * rc_auth_group_set_method:
+ * @method: (nullable): the method whose authentication to edit
+ * @project_id: (nullable): the id of the project it is in
+ *
+ * Edits the authentication of @method: its own, or "Use API’s
+ * authentication" when it has none. Its secret is kept in the keyring under
+ * the ids of the project and of @method.
+ */
+void
+rc_auth_group_set_method (RcAuthGroup *self,
+                          RcMethod    *method,
+                          const char  *project_id)
+{
+  RcApi *api;
 
-  g_binding_group_set_source (self->bindings, auth);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTH]);
+  g_return_if_fail (RC_IS_AUTH_GROUP (self));
+  g_return_if_fail (method == NULL || RC_IS_METHOD (method));
+
+  if (method == NULL)
+    {
+      rc_auth_group_set_auth (self, NULL, NULL, NULL);
+      return;
+    }
+
+  set_mode (self, method, project_id, G_OBJECT (method));
+  if (rc_method_get_auth (method) != NULL)
+    g_set_object (&self->own_auth, rc_method_get_auth (method));
+
+  api = rc_method_get_api (method);
+  g_signal_group_set_target (self->api_auth_signals, api ? rc_api_get_auth (api) : NULL);
+  show_auth (self, rc_method_get_auth (method));
 }

@@ -20,5 +20,9 @@ void       rc_auth_group_set_auth (RcAuthGroup *self,
                                    RcAuth      *auth,
                                    const char  *project_id,
                                    GObject     *owner);
+void       rc_auth_group_set_method (RcAuthGroup *self,
+                                     RcMethod    *method,
+                                     const char  *project_id);
+gboolean   rc_auth_group_get_valid  (RcAuthGroup *self);
 
 G_END_DECLS

@@ -1,0 +1,752 @@
+/* test-gui-auth.c: headers, the Authorization override warning, and the authentication editor
+ *
+ * Run by keyring-session.sh under Xvfb: the auth group asks a real,
+ * throwaway keyring whether a secret is stored. Everything is driven
+ * through the real widgets, found by name, and checked against the model
+ * (and the model against the widgets). Screenshots of the API page go to
+ * $RC_SCREENSHOT_DIR at 1000 and 360 px wide.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rc-auth-group.h"
+#include "rc-headers-group.h"
+#include "rc-pair-row.h"
+#include "rc-test-gui.h"
+#include "rc-window.h"
+
+/* The main window onto the sample project. */
+typedef struct
+{
+  RcProject *project;
+  RcWindow  *window;
+} Fixture;
+
+/* A bare window with a headers group and an auth group, for a method. */
+typedef struct
+{
+  GtkWindow      *window;
+  RcHeadersGroup *headers;
+  RcAuthGroup    *auth;
+} Editor;
+
+typedef struct
+{
+  guint count;
+} Counter;
+
+/* Helpers */
+
+static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 Counter    *counter)
+{
+  counter->count++;
+}
+
+static gboolean
+widget_mapped_cb (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* The pair row at or below @root that edits @pair, or NULL. */
+static RcPairRow *
+find_pair_row (GtkWidget *root,
+               RcPair    *pair)
+{
+  if (RC_IS_PAIR_ROW (root) && rc_pair_row_get_pair (RC_PAIR_ROW (root)) == pair)
+    return RC_PAIR_ROW (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      RcPairRow *row = find_pair_row (child, pair);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+/* The widget named @name inside the row that edits @pair. */
+static GtkWidget *
+get_in_pair_row (GtkWidget  *root,
+                 RcPair     *pair,
+                 const char *name)
+{
+  RcPairRow *row = find_pair_row (root, pair);
+  GtkWidget *widget;
+
+  g_assert_nonnull (row);
+  widget = rc_test_gui_find_named (GTK_WIDGET (row), name);
+  g_assert_nonnull (widget);
+
+  return widget;
+}
+
+static GtkWidget *
+get_named (GtkWidget  *root,
+           const char *name)
+{
+  GtkWidget *widget = rc_test_gui_find_named (root, name);
+
+  g_assert_nonnull (widget);
+
+  return widget;
+}
+
+/* Whether the override warning of @pair's row is shown. */
+static gboolean
+warning_shown (GtkWidget *root,
+               RcPair    *pair)
+{
+  GtkWidget *warning = get_in_pair_row (root, pair, "header-override-warning");
+  gboolean visible = gtk_widget_get_visible (warning);
+
+  /* What the user sees and what the row says agree. */
+  g_assert_cmpint (visible, ==, rc_pair_row_get_overridden (find_pair_row (root, pair)));
+  if (visible)
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (warning);
+
+      g_assert_nonnull (tooltip);
+      g_assert_nonnull (strstr (tooltip, "Authorization"));
+    }
+
+  return visible;
+}
+
+static RcPair *
+get_pair (RcPairList *list,
+          guint       position)
+{
+  g_autoptr(RcPair) pair = g_list_model_get_item (G_LIST_MODEL (list), position);
+
+  g_assert_nonnull (pair);
+
+  return pair;  /* the list keeps it */
+}
+
+/* Scrolls the page that holds @widget to its end, where the headers are. */
+static void
+scroll_to_end (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (scrolled);
+  rc_test_gui_settle (100);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment,
+                            gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+}
+
+static void
+type_text (GtkWidget  *widget,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (widget), text);
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* Fixture: the main window */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *project_id = g_uuid_string_random ();
+
+  if (!rc_test_gui_has_display ())
+    return;
+
+  fixture->project = rc_test_gui_load_sample ();
+  /* Its own project in the keyring. */
+  rc_project_set_id (fixture->project, project_id);
+  rc_project_set_dirty (fixture->project, FALSE);
+  fixture->window = rc_test_gui_present_window (fixture->project, 1000, 860);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (!rc_test_gui_has_display ())
+    return;
+
+  rc_test_gui_destroy_window (&fixture->window);
+  g_assert_finalize_object (fixture->project);
+}
+
+/* Editor: a bare window */
+
+static void
+editor_open (Editor *editor)
+{
+  GtkWidget *page = adw_preferences_page_new ();
+
+  editor->auth = RC_AUTH_GROUP (rc_auth_group_new ());
+  editor->headers = RC_HEADERS_GROUP (rc_headers_group_new ());
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (editor->auth));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (editor->headers));
+
+  editor->window = GTK_WINDOW (adw_window_new ());
+  adw_window_set_content (ADW_WINDOW (editor->window), page);
+  gtk_window_set_default_size (editor->window, 600, 900);
+  gtk_window_present (editor->window);
+  g_assert_true (rc_test_gui_wait (widget_mapped_cb, editor->window));
+}
+
+static void
+editor_close (Editor *editor)
+{
+  gtk_window_destroy (editor->window);
+  rc_test_gui_settle (50);
+}
+
+/* Nothing in the closed editor may keep the model alive. */
+static void
+editor_finalize_model (RcApi    *api,
+                       RcMethod *method)
+{
+  if (method != NULL)
+    {
+      g_object_add_weak_pointer (G_OBJECT (method), (gpointer *) &method);
+      g_object_unref (method);
+    }
+  g_assert_finalize_object (api);
+  g_assert_null (method);
+}
+
+/* Tests */
+
+static void
+test_api_headers (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *root;
+  GtkWidget *kind_row;
+  GtkWidget *name_entry;
+  RcPairList *headers;
+  RcApi *api;
+  RcPair *pair;
+  RcPair *accept;
+  guint n_headers;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  root = GTK_WIDGET (fixture->window);
+  api = rc_project_find_api (fixture->project, "Petstore");
+  headers = rc_api_get_headers (api);
+  n_headers = g_list_model_get_n_items (G_LIST_MODEL (headers));
+  g_assert_cmpuint (n_headers, ==, 1);
+  accept = get_pair (headers, 0);
+  g_assert_cmpint (rc_auth_get_kind (rc_api_get_auth (api)), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+
+  rc_test_gui_select_item (fixture->window, G_OBJECT (api));
+  rc_test_gui_assert_page_shown (fixture->window, "api");
+
+  /* The header the API has is shown, and not overridden: it is not Authorization. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_in_pair_row (root, accept, "header-name-entry"))),
+                   ==, "Accept");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_in_pair_row (root, accept, "header-value-entry"))),
+                   ==, "application/json");
+  g_assert_false (warning_shown (root, accept));
+
+  /* Add: a new empty header in the model, its name entry focused. */
+  click (rc_test_gui_get_widget (fixture->window, "headers-add-button"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (headers)), ==, n_headers + 1);
+  g_assert_true (rc_project_get_dirty (fixture->project));
+  pair = get_pair (headers, n_headers);
+  g_assert_cmpstr (rc_pair_get_name (pair), ==, "");
+  name_entry = get_in_pair_row (root, pair, "header-name-entry");
+  rc_test_gui_settle (50);
+  g_assert_true (gtk_widget_is_focus (name_entry) ||
+                 gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (fixture->window)), name_entry));
+  g_assert_false (warning_shown (root, pair));
+
+  /* Typing edits the model at once; Authorization, in any case, is overridden by OAuth 2.0. */
+  type_text (name_entry, "authorization");
+  g_assert_cmpstr (rc_pair_get_name (pair), ==, "authorization");
+  type_text (get_in_pair_row (root, pair, "header-value-entry"), "Bearer by-hand");
+  g_assert_cmpstr (rc_pair_get_value (pair), ==, "Bearer by-hand");
+  g_assert_true (warning_shown (root, pair));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (get_in_pair_row (root, pair, "header-override-warning")),
+                            "OAuth 2.0"));
+  g_assert_true (gtk_widget_get_mapped (get_in_pair_row (root, pair, "header-override-warning")));
+
+  scroll_to_end (name_entry);
+  rc_test_gui_save_screenshot (root, "auth-api-page-1000.png");
+
+  /* The warning follows the auth type, live. */
+  kind_row = rc_test_gui_get_widget (fixture->window, "auth-kind-row");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), RC_AUTH_KIND_NONE);
+  g_assert_cmpint (rc_auth_get_kind (rc_api_get_auth (api)), ==, RC_AUTH_KIND_NONE);
+  g_assert_false (warning_shown (root, pair));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), RC_AUTH_KIND_BASIC);
+  g_assert_true (warning_shown (root, pair));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (get_in_pair_row (root, pair, "header-override-warning")),
+                            "Basic"));
+  rc_auth_set_kind (rc_api_get_auth (api), RC_AUTH_KIND_NONE);
+  g_assert_false (warning_shown (root, pair));
+  rc_auth_set_kind (rc_api_get_auth (api), RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_true (warning_shown (root, pair));
+
+  /* And the name: another header is not overridden. */
+  type_text (name_entry, "X-Trace");
+  g_assert_false (warning_shown (root, pair));
+  rc_pair_set_name (pair, " Authorization ");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_entry)), ==, " Authorization ");
+  g_assert_true (warning_shown (root, pair));
+
+  /* A header added in the model shows as a row. */
+  rc_pair_list_append (headers, "X-From-Model", "1");
+  g_assert_nonnull (find_pair_row (root, get_pair (headers, n_headers + 1)));
+
+  /* At 360 px wide, nothing is cut: the row fits the window. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 860);
+  rc_test_gui_settle (300);
+  g_assert_cmpint (gtk_widget_get_width (root), <=, 400);
+  scroll_to_end (name_entry);
+  rc_test_gui_save_screenshot (root, "auth-api-page-360.png");
+  {
+    RcPairRow *row = find_pair_row (root, pair);
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (get_in_pair_row (root, pair, "header-remove-button"),
+                                              root, &bounds));
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (root));
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+  }
+
+  /* Remove: out of the model, and its row gone. */
+  click (get_in_pair_row (root, pair, "header-remove-button"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (headers)), ==, n_headers + 1);
+  g_assert_null (find_pair_row (root, pair));
+  g_assert_cmpstr (rc_pair_get_name (get_pair (headers, 0)), ==, "Accept");
+  g_assert_cmpstr (rc_pair_get_name (get_pair (headers, n_headers)), ==, "X-From-Model");
+}
+
+static void
+test_method_headers (void)
+{
+  RcApi *api = rc_api_new ("Billing");
+  RcMethod *method = rc_method_new ("getInvoice");
+  g_autofree char *project_id = g_uuid_string_random ();
+  RcAuth *api_auth = rc_api_get_auth (api);
+  RcAuth *own;
+  GtkWidget *root;
+  GtkWidget *kind_row;
+  RcPair *pair;
+  Editor editor = { 0 };
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  rc_api_set_base_url (api, "https://billing.example.com");
+  rc_auth_set_kind (api_auth, RC_AUTH_KIND_BASIC);
+  rc_auth_set_username (api_auth, "billing");
+  rc_method_set_url (method, "/invoices");
+  rc_api_add_method (api, method);
+  pair = rc_pair_list_append (rc_method_get_headers (method), "Authorization", "Bearer by-hand");
+
+  editor_open (&editor);
+  root = GTK_WIDGET (editor.window);
+  rc_headers_group_set_owner (editor.headers, G_OBJECT (method));
+  rc_auth_group_set_method (editor.auth, method, project_id);
+  kind_row = get_named (root, "auth-kind-row");
+
+  /* Inheriting the API's Basic: overridden. */
+  g_assert_null (rc_method_get_auth (method));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind_row)), ==, 0);
+  g_assert_true (warning_shown (root, pair));
+
+  /* The API's auth changes: the method's headers follow. */
+  rc_auth_set_kind (api_auth, RC_AUTH_KIND_NONE);
+  g_assert_false (warning_shown (root, pair));
+  rc_auth_set_kind (api_auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_true (warning_shown (root, pair));
+
+  /* Its own auth, None, takes over from the API's OAuth 2.0. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), 1 + RC_AUTH_KIND_NONE);
+  own = rc_method_get_auth (method);
+  g_assert_nonnull (own);
+  g_assert_cmpint (rc_auth_get_kind (own), ==, RC_AUTH_KIND_NONE);
+  g_assert_false (warning_shown (root, pair));
+
+  /* Its own, Basic. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), 1 + RC_AUTH_KIND_BASIC);
+  g_assert_true (rc_method_get_auth (method) == own);
+  g_assert_cmpint (rc_auth_get_kind (own), ==, RC_AUTH_KIND_BASIC);
+  g_assert_true (warning_shown (root, pair));
+
+  /* Changed in the model, not the editor. */
+  rc_auth_set_kind (own, RC_AUTH_KIND_NONE);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind_row)), ==, 1 + RC_AUTH_KIND_NONE);
+  g_assert_false (warning_shown (root, pair));
+
+  /* Back to the API's (OAuth 2.0), then the API to None. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), 0);
+  g_assert_null (rc_method_get_auth (method));
+  g_assert_true (warning_shown (root, pair));
+  rc_auth_set_kind (api_auth, RC_AUTH_KIND_NONE);
+  g_assert_false (warning_shown (root, pair));
+
+  /* Headers edits reach the method's list. */
+  click (get_named (root, "headers-add-button"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_method_get_headers (method))), ==, 2);
+  click (get_in_pair_row (root, pair, "header-remove-button"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_method_get_headers (method))), ==, 1);
+  g_assert_null (find_pair_row (root, pair));
+
+  editor_close (&editor);
+  editor_finalize_model (api, method);
+}
+
+static void
+test_inherit_and_own (void)
+{
+  RcApi *api = rc_api_new ("Petstore");
+  RcMethod *method = rc_method_new ("getPet");
+  g_autofree char *project_id = g_uuid_string_random ();
+  GtkWidget *root;
+  GtkWidget *kind_row;
+  GtkWidget *inherited_row;
+  RcAuth *own;
+  GtkStringObject *item;
+  Counter auth_notified = { 0 };
+  Editor editor = { 0 };
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  rc_auth_set_kind (rc_api_get_auth (api), RC_AUTH_KIND_BASIC);
+  rc_api_add_method (api, method);
+
+  editor_open (&editor);
+  root = GTK_WIDGET (editor.window);
+  g_signal_connect (editor.auth, "notify::auth", G_CALLBACK (notify_count_cb), &auth_notified);
+  rc_auth_group_set_method (editor.auth, method, project_id);
+  kind_row = get_named (root, "auth-kind-row");
+  inherited_row = get_named (root, "auth-inherited-row");
+
+  /* Inherit: the first item, what the API uses said, no field shown, valid. */
+  item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (kind_row));
+  g_assert_cmpstr (gtk_string_object_get_string (item), ==, "Use API’s authentication");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (kind_row))), ==, 4);
+  g_assert_true (gtk_widget_get_visible (inherited_row));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (inherited_row)), "Basic"));
+  rc_auth_set_kind (rc_api_get_auth (api), RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (inherited_row)), "OAuth 2.0"));
+  g_assert_false (gtk_widget_get_visible (get_named (root, "auth-client-id-row")));
+  g_assert_false (gtk_widget_get_visible (get_named (root, "auth-secret-row")));
+  g_assert_true (rc_auth_group_get_valid (editor.auth));
+  g_assert_null (rc_auth_group_get_auth (editor.auth));
+  rc_test_gui_save_screenshot (root, "auth-method-inherit.png");
+
+  /* OAuth 2.0 of its own: a new auth, its rows shown and bound to it. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), 1 + RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  own = rc_method_get_auth (method);
+  g_assert_nonnull (own);
+  g_assert_true (own != rc_api_get_auth (api));
+  g_assert_true (rc_auth_group_get_auth (editor.auth) == own);
+  g_assert_cmpuint (auth_notified.count, >=, 1);
+  g_assert_cmpint (rc_auth_get_kind (own), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_false (gtk_widget_get_visible (inherited_row));
+  g_assert_true (gtk_widget_get_visible (get_named (root, "auth-client-id-row")));
+  g_assert_true (gtk_widget_get_visible (get_named (root, "auth-secret-row")));
+  type_text (get_named (root, "auth-client-id-row"), "own-client");
+  type_text (get_named (root, "auth-token-url-row"), "https://auth.example.com/token");
+  g_assert_cmpstr (rc_auth_get_client_id (own), ==, "own-client");
+  g_assert_true (rc_auth_group_get_valid (editor.auth));
+
+  /* Back to the API's: the method has none; then its own again, as typed. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), 0);
+  g_assert_null (rc_method_get_auth (method));
+  g_assert_null (rc_auth_group_get_auth (editor.auth));
+  g_assert_true (gtk_widget_get_visible (inherited_row));
+  g_assert_false (gtk_widget_get_visible (get_named (root, "auth-client-id-row")));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), 1 + RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_true (rc_method_get_auth (method) == own);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_named (root, "auth-client-id-row"))), ==,
+                   "own-client");
+
+  /* The model drives the combo too. */
+  rc_method_set_auth (method, NULL);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind_row)), ==, 0);
+
+  /* Shown for an API, the combo has no inherit item, and the kind is the index. */
+  rc_auth_group_set_auth (editor.auth, rc_api_get_auth (api), project_id, G_OBJECT (api));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (kind_row))), ==, 3);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind_row)), ==,
+                    RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_false (gtk_widget_get_visible (inherited_row));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), RC_AUTH_KIND_BASIC);
+  g_assert_cmpint (rc_auth_get_kind (rc_api_get_auth (api)), ==, RC_AUTH_KIND_BASIC);
+  g_assert_null (rc_method_get_auth (method));
+
+  editor_close (&editor);
+  editor_finalize_model (api, method);
+}
+
+/* Asserts how the field @name and its explanation look. */
+static void
+assert_field (GtkWidget  *root,
+              const char *name,
+              const char *message_part)
+{
+  GtkWidget *row = get_named (root, name);
+  g_autofree char *error_name = g_strconcat (name, "-error", NULL);
+  GtkWidget *error_row = get_named (root, error_name);
+  GtkWidget *label = rc_test_gui_find_of_type (error_row, GTK_TYPE_LABEL);
+
+  g_assert_true (gtk_widget_get_visible (row));
+
+  if (message_part == NULL)
+    {
+      g_assert_false (gtk_widget_has_css_class (row, "error"));
+      g_assert_false (gtk_widget_get_visible (error_row));
+      return;
+    }
+
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_true (gtk_widget_get_visible (error_row));
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_test_message ("%s: %s", name, gtk_label_get_text (GTK_LABEL (label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), message_part));
+}
+
+static gboolean
+find_error_icon (GtkWidget  *root,
+                 const char *message)
+{
+  if (GTK_IS_IMAGE (root) && gtk_widget_get_visible (root) &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (root), message) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (find_error_icon (child, message))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_validation (void)
+{
+  RcApi *api = rc_api_new ("Petstore");
+  g_autofree char *project_id = g_uuid_string_random ();
+  RcAuth *auth = rc_api_get_auth (api);
+  GtkWidget *root;
+  GtkWidget *client_id_row;
+  GtkWidget *token_url_row;
+  Counter valid_notified = { 0 };
+  Editor editor = { 0 };
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  editor_open (&editor);
+  root = GTK_WIDGET (editor.window);
+  g_signal_connect (editor.auth, "notify::valid", G_CALLBACK (notify_count_cb), &valid_notified);
+  rc_auth_set_kind (auth, RC_AUTH_KIND_NONE);
+  rc_auth_group_set_auth (editor.auth, auth, project_id, G_OBJECT (api));
+  g_assert_true (rc_auth_group_get_valid (editor.auth));
+
+  /* OAuth 2.0 with nothing filled in: both fields marked, not valid. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get_named (root, "auth-kind-row")),
+                              RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  assert_field (root, "auth-client-id-row", "No client ID");
+  assert_field (root, "auth-token-url-row", "No access token URL");
+  g_assert_false (rc_auth_group_get_valid (editor.auth));
+  g_assert_cmpuint (valid_notified.count, ==, 1);
+  {
+    g_autofree char *message = rc_check_auth_client_id (auth);
+
+    g_assert_true (find_error_icon (get_named (root, "auth-client-id-row"), message));
+  }
+
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  client_id_row = get_named (root, "auth-client-id-row");
+  token_url_row = get_named (root, "auth-token-url-row");
+
+  /* As the user types. */
+  type_text (client_id_row, "petstore");
+  assert_field (root, "auth-client-id-row", NULL);
+  g_assert_false (rc_auth_group_get_valid (editor.auth));
+
+  type_text (token_url_row, "auth.example.com/token");
+  assert_field (root, "auth-token-url-row", "not a valid https:// address");
+  g_assert_false (rc_auth_group_get_valid (editor.auth));
+
+  type_text (token_url_row, "http://auth.example.com/token");
+  assert_field (root, "auth-token-url-row", "unencrypted");
+  g_assert_false (rc_auth_group_get_valid (editor.auth));
+  {
+    g_autofree char *message = rc_check_auth_token_url (auth);
+
+    g_assert_true (find_error_icon (token_url_row, message));
+  }
+  type_text (client_id_row, "");
+  rc_test_gui_save_screenshot (root, "auth-validation.png");
+  gtk_window_set_default_size (editor.window, 360, 900);
+  rc_test_gui_settle (200);
+  rc_test_gui_save_screenshot (root, "auth-validation-360.png");
+  type_text (client_id_row, "petstore");
+
+  type_text (token_url_row, "http://127.0.0.1:8080/token");
+  assert_field (root, "auth-token-url-row", NULL);
+  g_assert_true (rc_auth_group_get_valid (editor.auth));
+  g_assert_cmpuint (valid_notified.count, ==, 2);
+
+  type_text (token_url_row, "https://auth.example.com/token");
+  assert_field (root, "auth-token-url-row", NULL);
+  g_assert_true (rc_auth_group_get_valid (editor.auth));
+
+  type_text (client_id_row, "");
+  assert_field (root, "auth-client-id-row", "No client ID");
+  g_assert_false (rc_auth_group_get_valid (editor.auth));
+  type_text (client_id_row, "petstore");
+  g_assert_true (rc_auth_group_get_valid (editor.auth));
+
+  /* Basic: the user name. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get_named (root, "auth-kind-row")), RC_AUTH_KIND_BASIC);
+  assert_field (root, "auth-username-row", "No user name");
+  g_assert_false (rc_auth_group_get_valid (editor.auth));
+  g_assert_false (gtk_widget_get_visible (get_named (root, "auth-client-id-row-error")));
+  type_text (get_named (root, "auth-username-row"), "alice");
+  assert_field (root, "auth-username-row", NULL);
+  g_assert_true (rc_auth_group_get_valid (editor.auth));
+
+  /* None is always valid, whatever the hidden fields hold. */
+  rc_auth_set_username (auth, "");
+  g_assert_false (rc_auth_group_get_valid (editor.auth));
+  rc_auth_set_kind (auth, RC_AUTH_KIND_NONE);
+  g_assert_true (rc_auth_group_get_valid (editor.auth));
+  g_assert_false (gtk_widget_get_visible (get_named (root, "auth-username-row-error")));
+
+  editor_close (&editor);
+  editor_finalize_model (api, NULL);
+}
+
+static void
+test_token_params_and_raw_basic (void)
+{
+  RcApi *api = rc_api_new ("Petstore");
+  g_autofree char *project_id = g_uuid_string_random ();
+  RcAuth *auth = rc_api_get_auth (api);
+  RcPairList *params = rc_auth_get_token_params (auth);
+  GtkWidget *root;
+  GtkWidget *advanced;
+  GtkWidget *raw_switch;
+  RcPair *audience;
+  RcPair *pair;
+  Editor editor = { 0 };
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  audience = rc_pair_list_append (params, "audience", "https://petstore.example.com");
+
+  editor_open (&editor);
+  root = GTK_WIDGET (editor.window);
+  rc_auth_group_set_auth (editor.auth, auth, project_id, G_OBJECT (api));
+
+  /* The parameter the auth has is shown. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_in_pair_row (root, audience,
+                                                                         "auth-token-param-value-entry"))),
+                   ==, "https://petstore.example.com");
+
+  /* Add one, and type it: it is in the model. */
+  click (get_named (root, "auth-token-params-add-button"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (params)), ==, 2);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (get_named (root, "auth-token-params-row"))));
+  pair = get_pair (params, 1);
+  type_text (get_in_pair_row (root, pair, "auth-token-param-name-entry"), "resource");
+  type_text (get_in_pair_row (root, pair, "auth-token-param-value-entry"), "urn:pets");
+  g_assert_cmpstr (rc_pair_list_lookup (params, "resource"), ==, "urn:pets");
+  g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (get_named (root,
+                                                                                         "auth-token-params-row"))),
+                                   "2"));
+
+  /* Remove the first: the other stays, with its row. */
+  click (get_in_pair_row (root, audience, "auth-token-param-remove-button"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (params)), ==, 1);
+  g_assert_null (rc_pair_list_lookup (params, "audience"));
+  g_assert_null (find_pair_row (root, audience));
+  g_assert_nonnull (find_pair_row (root, pair));
+
+  /* Raw Basic, under Advanced, both ways. */
+  advanced = get_named (root, "auth-advanced-row");
+  raw_switch = get_named (root, "auth-raw-basic-switch");
+  g_assert_true (gtk_widget_get_visible (advanced));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (advanced), TRUE);
+  g_assert_true (rc_test_gui_wait (widget_mapped_cb, raw_switch));
+  rc_test_gui_save_screenshot (root, "auth-token-params.png");
+  g_assert_false (rc_auth_get_raw_basic (auth));
+  gtk_switch_set_active (GTK_SWITCH (raw_switch), TRUE);
+  g_assert_true (rc_auth_get_raw_basic (auth));
+  rc_auth_set_raw_basic (auth, FALSE);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (raw_switch)));
+
+  /* It only concerns credentials sent in a Basic Auth header. */
+  g_assert_true (gtk_widget_is_sensitive (raw_switch));
+  rc_auth_set_client_auth (auth, RC_CLIENT_AUTH_BODY);
+  g_assert_false (gtk_widget_is_sensitive (raw_switch));
+
+  /* Neither shows for Basic. */
+  rc_auth_set_kind (auth, RC_AUTH_KIND_BASIC);
+  g_assert_false (gtk_widget_get_visible (advanced));
+  g_assert_false (gtk_widget_get_visible (get_named (root, "auth-token-params-row")));
+
+  editor_close (&editor);
+  editor_finalize_model (api, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("RC_KEYRING_SESSION") == NULL)
+    {
+      g_printerr ("Run this test through tests/keyring-session.sh (meson test does)\n");
+      return 1;
+    }
+
+  rc_test_gui_init ();
+  rc_test_gui_set_wait_seconds (10);
+
+  g_test_add ("/restcall/gui/auth/api-headers", Fixture, NULL,
+              fixture_set_up, test_api_headers, fixture_tear_down);
+  g_test_add_func ("/restcall/gui/auth/method-headers", test_method_headers);
+  g_test_add_func ("/restcall/gui/auth/inherit-and-own", test_inherit_and_own);
+  g_test_add_func ("/restcall/gui/auth/validation", test_validation);
+  g_test_add_func ("/restcall/gui/auth/token-params-and-raw-basic", test_token_params_and_raw_basic);
+
+  return g_test_run ();
+}
