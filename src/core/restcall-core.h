@@ -23,3 +23,4 @@
 #include "rc-openapi.h"
 #include "rc-check.h"
 #include "rc-curl.h"
+#include "rc-jwt.h"

@@ -1,7 +1,19 @@
 /* rc-token-panel.c: the access token of an API with OAuth 2.0: its state, scopes and claims
  *
- * SCAFFOLD: the type exists so that other widgets can hold it; its owner
- * replaces this file.
+ * The panel shows what the application's one token cache
+ * (rc_executor_get_token_cache()) holds for the API's authentication: no
+ * token, a token valid for so long (counted down once a second while the
+ * panel is on screen), or one that expired. It is visible only while the
+ * API uses OAuth 2.0 client credentials, and follows the edits of its
+ * authentication: another client ID or scope is another token.
+ *
+ * "Get New Token" looks the client secret up in the keyring and asks the
+ * authorization server for a new token (the cached one is dropped, as
+ * after a refusal); "Clear Token" forgets it. Neither waits on the main
+ * loop, and a request can be cancelled.
+ *
+ * The token itself stays hidden unless asked for; the claims of a JWT are
+ * shown decoded (decoding runs in a worker thread).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,20 +27,699 @@
 
 struct _RcTokenPanel
 {
-  AdwPreferencesGroup parent_instance;
+  AdwPreferencesGroup  parent_instance;
+
+  RcApi               *api;
+  char                *project_id;
+  RcToken             *token;         /* the last token shown, held to tell "expired" */
+  char                *token_key;     /* the cache key it was shown for */
+  GCancellable        *request_cancellable;
+  GCancellable        *decode_cancellable;
+  guint                tick_id;
+
+  AdwActionRow        *state_row;
+  GtkImage            *state_icon;
+  GtkSpinner          *spinner;
+  AdwActionRow        *scopes_row;
+  AdwActionRow        *value_row;
+  GtkToggleButton     *reveal_button;
+  GtkLabel            *error_label;
+  GtkWidget           *clear_button;
+  GtkWidget           *cancel_button;
+  GtkWidget           *get_button;
+  GtkWidget           *claims_heading;
+  GtkTextView         *claims_view;
 };
 
+/* A token request, and the panel and API it was made for. */
+typedef struct
+{
+  RcTokenPanel *self;
+  RcApi        *api;
+  RcAuth       *auth;          /* a snapshot: edits made meanwhile do not mix in */
+  GCancellable *cancellable;
+} Request;
+
+/* What a worker thread made of a token. */
+typedef struct
+{
+  char *header;
+  char *claims;
+  char *error;
+} Decoded;
+
 G_DEFINE_FINAL_TYPE (RcTokenPanel, rc_token_panel, ADW_TYPE_PREFERENCES_GROUP)
+
+enum {
+  PROP_0,
+  PROP_API,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+static Request *
+request_new (RcTokenPanel *self)
+{
+  Request *request = g_new0 (Request, 1);
+
+  request->self = g_object_ref (self);
+  request->api = g_object_ref (self->api);
+  request->auth = rc_auth_copy (rc_api_get_auth (self->api));
+  request->cancellable = g_object_ref (self->request_cancellable);
+
+  return request;
+}
+
+static void
+request_free (Request *request)
+{
+  g_clear_object (&request->self);
+  g_clear_object (&request->api);
+  g_clear_object (&request->auth);
+  g_clear_object (&request->cancellable);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
+
+static gboolean
+request_is_current (Request *request)
+{
+  return request->self->request_cancellable == request->cancellable
+         && request->self->api == request->api;
+}
+
+static void
+decoded_free (Decoded *decoded)
+{
+  g_free (decoded->header);
+  g_free (decoded->claims);
+  g_free (decoded->error);
+  g_free (decoded);
+}
+
+static RcTokenCache *
+get_cache (void)
+{
+  return rc_executor_get_token_cache (rc_executor_get_default ());
+}
+
+static RcAuth *
+get_auth (RcTokenPanel *self)
+{
+  return self->api ? rc_api_get_auth (self->api) : NULL;
+}
+
+static gboolean
+is_oauth2 (RcTokenPanel *self)
+{
+  RcAuth *auth = get_auth (self);
+
+  return auth && rc_auth_get_kind (auth) == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS;
+}
+
+static gboolean
+is_running (RcTokenPanel *self)
+{
+  return self->request_cancellable != NULL;
+}
+
+/* "59 s", "4 min 10 s", "2 h 5 min". */
+static char *
+format_duration (gint64 seconds)
+{
+  if (seconds < 120)
+    /* Translators: a duration in seconds, as in “Valid for 59 s” */
+    return g_strdup_printf (_("%d s"), (int) seconds);
+
+  if (seconds < 3600)
+    /* Translators: a duration in minutes and seconds, as in “Valid for 4 min 10 s” */
+    return g_strdup_printf (_("%d min %d s"), (int) (seconds / 60), (int) (seconds % 60));
+
+  /* Translators: a duration in hours and minutes, as in “Valid for 2 h 5 min” */
+  return g_strdup_printf (_("%d h %d min"), (int) (seconds / 3600), (int) (seconds % 3600 / 60));
+}
+
+static void
+show_state (RcTokenPanel *self,
+            const char   *title,
+            const char   *subtitle,
+            const char   *icon_name,
+            gboolean      warning)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->state_row), title);
+  adw_action_row_set_subtitle (self->state_row, subtitle ? subtitle : "");
+  gtk_image_set_from_icon_name (self->state_icon, icon_name);
+
+  if (warning)
+    gtk_widget_add_css_class (GTK_WIDGET (self->state_icon), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->state_icon), "warning");
+}
+
+static void
+show_error (RcTokenPanel *self,
+            const char   *message)
+{
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+show_running (RcTokenPanel *self,
+              gboolean      running)
+{
+  gboolean had_focus = gtk_widget_has_focus (running ? self->get_button : self->cancel_button);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), running);
+  gtk_spinner_set_spinning (self->spinner, running);
+  gtk_widget_set_visible (self->cancel_button, running);
+  gtk_widget_set_visible (self->get_button, !running);
+  gtk_widget_set_sensitive (self->clear_button, !running && self->token != NULL);
+
+  /* The keyboard stays where it was when its button goes away. */
+  if (had_focus)
+    gtk_widget_grab_focus (running ? self->cancel_button : self->get_button);
+}
+
+static void
+show_value (RcTokenPanel *self)
+{
+  if (self->token && gtk_toggle_button_get_active (self->reveal_button))
+    adw_action_row_set_subtitle (self->value_row, rc_token_get_access_token (self->token));
+  else
+    /* Translators: stands for a token that is not shown */
+    adw_action_row_set_subtitle (self->value_row, _("Hidden"));
+}
+
+static void
+set_claims_text (RcTokenPanel *self,
+                 const char   *header,
+                 const char   *claims,
+                 const char   *message)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->claims_view);
+  GtkTextIter end;
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+
+  if (message)
+    {
+      gtk_text_buffer_insert (buffer, &end, message, -1);
+      return;
+    }
+
+  /* Translators: a heading above the decoded header of a JSON Web Token */
+  gtk_text_buffer_insert_with_tags_by_name (buffer, &end, _("Header"), -1, "heading", NULL);
+  gtk_text_buffer_insert (buffer, &end, "\n", -1);
+  gtk_text_buffer_insert (buffer, &end, header, -1);
+  gtk_text_buffer_insert (buffer, &end, "\n\n", -1);
+  /* Translators: a heading above the decoded claims of a JSON Web Token */
+  gtk_text_buffer_insert_with_tags_by_name (buffer, &end, _("Claims"), -1, "heading", NULL);
+  gtk_text_buffer_insert (buffer, &end, "\n", -1);
+  gtk_text_buffer_insert (buffer, &end, claims, -1);
+}
+
+static void
+decode_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  const char *token = task_data;
+  Decoded *decoded = g_new0 (Decoded, 1);
+  g_autoptr(GError) error = NULL;
+
+  if (!rc_jwt_decode (token, &decoded->header, &decoded->claims, &error))
+    decoded->error = g_strdup (error->message);
+
+  g_task_return_pointer (task, decoded, (GDestroyNotify) decoded_free);
+}
+
+static void
+decoded_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  RcTokenPanel *self = RC_TOKEN_PANEL (object);
+  Decoded *decoded = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Cancelled: another token, or none, is shown now. */
+  if (decoded == NULL)
+    return;
+
+  g_clear_object (&self->decode_cancellable);
+  set_claims_text (self, decoded->header, decoded->claims, decoded->error);
+  decoded_free (decoded);
+}
+
+/* Shows @token (or none), if it is not already shown. */
+static void
+hold_token (RcTokenPanel *self,
+            RcToken      *token,
+            const char   *key)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->token == token)
+    return;
+
+  g_set_object (&self->token, token);
+  g_free (self->token_key);
+  self->token_key = g_strdup (key);
+
+  g_cancellable_cancel (self->decode_cancellable);
+  g_clear_object (&self->decode_cancellable);
+  gtk_toggle_button_set_active (self->reveal_button, FALSE);
+  show_value (self);
+
+  gtk_widget_set_sensitive (self->clear_button, token != NULL && !is_running (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->scopes_row), token != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->value_row), token != NULL);
+  gtk_widget_set_visible (self->claims_heading, token != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->claims_view), token != NULL);
+  set_claims_text (self, NULL, NULL, "");
+
+  if (token == NULL)
+    return;
+
+  adw_action_row_set_subtitle (self->scopes_row,
+                               rc_token_get_scopes (token)[0] ? rc_token_get_scopes (token)
+                                                              : _("None named"));
+
+  self->decode_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->decode_cancellable, decoded_cb, NULL);
+  g_task_set_source_tag (task, hold_token);
+  g_task_set_task_data (task, g_strdup (rc_token_get_access_token (token)), g_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, decode_thread);
+}
+
+/* Reads the cache again, and says where the token stands. */
+static void
+refresh (RcTokenPanel *self)
+{
+  RcAuth *auth = get_auth (self);
+  g_autofree char *key = NULL;
+  RcToken *cached;
+
+  gtk_widget_set_visible (GTK_WIDGET (self), is_oauth2 (self));
+
+  if (!is_oauth2 (self))
+    {
+      hold_token (self, NULL, NULL);
+      return;
+    }
+
+  key = rc_token_cache_dup_key (auth);
+  cached = rc_token_cache_lookup (get_cache (), auth);
+
+  if (cached)
+    hold_token (self, cached, key);
+  else if (self->token && g_strcmp0 (self->token_key, key) != 0)
+    /* Another client, scope or server: the token shown was not for it. */
+    hold_token (self, NULL, NULL);
+
+  if (is_running (self))
+    {
+      show_state (self, _("Getting a new token…"),
+                  rc_auth_get_token_url (auth), "content-loading-symbolic", FALSE);
+      return;
+    }
+
+  if (self->token == NULL)
+    {
+      show_state (self, _("No token"),
+                  _("Get one now, or test a method: Restcall gets one when a call needs it."),
+                  "dialog-password-symbolic", FALSE);
+      return;
+    }
+
+  if (cached == NULL && rc_token_get_lifetime (self->token) == RC_TOKEN_LIFETIME_NONE)
+    {
+      show_state (self, _("Not kept"),
+                  _("The authorization server gave no usable lifetime, so Restcall gets a new "
+                    "token for every call."),
+                  "dialog-warning-symbolic", TRUE);
+      return;
+    }
+
+  if (cached == NULL)
+    {
+      show_state (self, _("Expired"),
+                  _("The next call gets a new token, or get one now."),
+                  "dialog-warning-symbolic", TRUE);
+      return;
+    }
+
+  if (rc_token_get_lifetime (self->token) == RC_TOKEN_LIFETIME_KNOWN)
+    {
+      gint64 left = rc_token_get_expires_in (self->token);
+      g_autofree char *duration = format_duration (left);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) expires = g_date_time_add_seconds (now, left);
+      g_autofree char *time = g_date_time_format (expires, "%X");
+
+      /* Translators: %s is a duration, such as “59 s” or “4 min 10 s” */
+      title = g_strdup_printf (_("Valid for %s"), duration);
+      /* Translators: %s is a time of day */
+      subtitle = g_strdup_printf (_("Expires at %s"), time);
+      show_state (self, title, subtitle, "channel-secure-symbolic", FALSE);
+    }
+  else
+    show_state (self, _("Valid until the API refuses it"),
+                _("The authorization server did not say when it expires."),
+                "channel-secure-symbolic", FALSE);
+}
+
+static void
+stop_request (RcTokenPanel *self)
+{
+  g_cancellable_cancel (self->request_cancellable);
+  g_clear_object (&self->request_cancellable);
+  show_running (self, FALSE);
+}
+
+static void
+disconnect_api (RcTokenPanel *self)
+{
+  if (self->api == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (rc_api_get_auth (self->api), self);
+}
+
+/* Callbacks */
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  refresh (user_data);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+auth_changed_cb (RcTokenPanel *self)
+{
+  refresh (self);
+}
+
+static void
+token_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(Request) request = user_data;
+  RcTokenPanel *self = request->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcToken) token = NULL;
+  g_autofree char *key = NULL;
+
+  token = rc_token_cache_get_token_finish (RC_TOKEN_CACHE (object), result, NULL, &error);
+
+  if (!request_is_current (request))
+    return;
+
+  g_clear_object (&self->request_cancellable);
+  show_running (self, FALSE);
+
+  if (token)
+    {
+      key = rc_token_cache_dup_key (request->auth);
+      hold_token (self, token, key);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, error->message);
+
+  refresh (self);
+}
+
+static void
+secret_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(Request) request = user_data;
+  RcTokenPanel *self = request->self;
+  RcTokenCache *cache = get_cache ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  GCancellable *cancellable;
+  RcToken *rejected;
+  RcAuth *auth;
+  char *secret;
+
+  secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), result, &error);
+
+  if (!request_is_current (request))
+    {
+      rc_secret_free (secret);
+      return;
+    }
+
+  if (secret == NULL)
+    {
+      if (error)
+        message = g_strdup_printf (_("The client secret could not be read from the keyring: %s"),
+                                   error->message);
+      else
+        message = g_strdup (_("No client secret is stored for this API: enter it above, then "
+                              "get a token."));
+
+      g_clear_object (&self->request_cancellable);
+      show_running (self, FALSE);
+      show_error (self, message);
+      refresh (self);
+      return;
+    }
+
+  /* A new token, not the cached one: it is dropped, as after a refusal. */
+  auth = request->auth;
+  cancellable = request->cancellable;
+  rejected = rc_token_cache_lookup (cache, auth);
+  rc_token_cache_get_token_async (cache, auth, secret, rejected, cancellable,
+                                  token_cb, g_steal_pointer (&request));
+  rc_secret_free (secret);
+}
+
+static void
+get_clicked_cb (RcTokenPanel *self)
+{
+  RcAuth *auth = get_auth (self);
+
+  if (!is_oauth2 (self) || is_running (self))
+    return;
+
+  show_error (self, NULL);
+
+  /* No project, no keyring entry to look up. */
+  if (self->project_id == NULL)
+    {
+      show_error (self, _("No client secret is stored for this API: enter it above, then get a "
+                          "token."));
+      return;
+    }
+
+  self->request_cancellable = g_cancellable_new ();
+  show_running (self, TRUE);
+  refresh (self);
+
+  rc_secret_store_lookup_async (rc_secret_store_get_default (), self->project_id,
+                                rc_auth_get_secret_id (auth), self->request_cancellable,
+                                secret_cb, request_new (self));
+}
+
+static void
+cancel_clicked_cb (RcTokenPanel *self)
+{
+  stop_request (self);
+  refresh (self);
+}
+
+static void
+clear_clicked_cb (RcTokenPanel *self)
+{
+  RcAuth *auth = get_auth (self);
+
+  if (auth == NULL)
+    return;
+
+  /* The keyboard goes on to the button that still has a use. */
+  if (gtk_widget_has_focus (self->clear_button))
+    gtk_widget_grab_focus (self->get_button);
+
+  rc_token_cache_clear (get_cache (), auth);
+  hold_token (self, NULL, NULL);
+  show_error (self, NULL);
+  refresh (self);
+}
+
+static void
+reveal_toggled_cb (RcTokenPanel *self)
+{
+  gboolean active = gtk_toggle_button_get_active (self->reveal_button);
+  const char *tip = active ? _("Hide the token") : _("Show the token");
+
+  gtk_button_set_icon_name (GTK_BUTTON (self->reveal_button),
+                            active ? "view-conceal-symbolic" : "view-reveal-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->reveal_button), tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reveal_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tip,
+                                  -1);
+  show_value (self);
+}
+
+static void
+copy_clicked_cb (RcTokenPanel *self)
+{
+  if (self->token == NULL)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)),
+                          rc_token_get_access_token (self->token));
+}
+
+/* Overrides */
+
+static void
+rc_token_panel_map (GtkWidget *widget)
+{
+  RcTokenPanel *self = RC_TOKEN_PANEL (widget);
+
+  GTK_WIDGET_CLASS (rc_token_panel_parent_class)->map (widget);
+
+  refresh (self);
+  if (self->tick_id == 0)
+    self->tick_id = g_timeout_add_seconds (1, tick_cb, self);
+}
+
+static void
+rc_token_panel_unmap (GtkWidget *widget)
+{
+  RcTokenPanel *self = RC_TOKEN_PANEL (widget);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (rc_token_panel_parent_class)->unmap (widget);
+}
+
+static void
+rc_token_panel_dispose (GObject *object)
+{
+  RcTokenPanel *self = (RcTokenPanel *) object;
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_cancellable_cancel (self->request_cancellable);
+  g_clear_object (&self->request_cancellable);
+  g_cancellable_cancel (self->decode_cancellable);
+  g_clear_object (&self->decode_cancellable);
+  disconnect_api (self);
+  g_clear_object (&self->api);
+  g_clear_object (&self->token);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RC_TYPE_TOKEN_PANEL);
+
+  G_OBJECT_CLASS (rc_token_panel_parent_class)->dispose (object);
+}
+
+static void
+rc_token_panel_finalize (GObject *object)
+{
+  RcTokenPanel *self = (RcTokenPanel *) object;
+
+  g_clear_pointer (&self->project_id, g_free);
+  g_clear_pointer (&self->token_key, g_free);
+
+  G_OBJECT_CLASS (rc_token_panel_parent_class)->finalize (object);
+}
+
+static void
+rc_token_panel_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RcTokenPanel *self = RC_TOKEN_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_API:
+      g_value_set_object (value, self->api);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 rc_token_panel_class_init (RcTokenPanelClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rc_token_panel_dispose;
+  object_class->finalize = rc_token_panel_finalize;
+  object_class->get_property = rc_token_panel_get_property;
+
+  widget_class->map = rc_token_panel_map;
+  widget_class->unmap = rc_token_panel_unmap;
+
+  /**
+   * RcTokenPanel:api:
+   *
+   * The API whose token is shown; rc_token_panel_set_api() sets it.
+   */
+  properties[PROP_API] =
+    g_param_spec_object ("api", NULL, NULL,
+                         RC_TYPE_API,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-token-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcTokenPanel, state_row);
+  gtk_widget_class_bind_template_child (widget_class, RcTokenPanel, state_icon);
+  gtk_widget_class_bind_template_child (widget_class, RcTokenPanel, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RcTokenPanel, scopes_row);
+  gtk_widget_class_bind_template_child (widget_class, RcTokenPanel, value_row);
+  gtk_widget_class_bind_template_child (widget_class, RcTokenPanel, reveal_button);
+  gtk_widget_class_bind_template_child (widget_class, RcTokenPanel, error_label);
+  gtk_widget_class_bind_template_child (widget_class, RcTokenPanel, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, RcTokenPanel, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, RcTokenPanel, get_button);
+  gtk_widget_class_bind_template_child (widget_class, RcTokenPanel, claims_heading);
+  gtk_widget_class_bind_template_child (widget_class, RcTokenPanel, claims_view);
+  gtk_widget_class_bind_template_callback (widget_class, get_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reveal_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, copy_clicked_cb);
 }
 
 static void
 rc_token_panel_init (RcTokenPanel *self)
 {
+  GtkTextBuffer *buffer;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  buffer = gtk_text_view_get_buffer (self->claims_view);
+  gtk_text_buffer_create_tag (buffer, "heading",
+                              "weight", PANGO_WEIGHT_BOLD,
+                              "family", "sans-serif",
+                              NULL);
+  show_value (self);
 }
+
+/* Public API */
 
 GtkWidget *
 rc_token_panel_new (void)
@@ -36,9 +727,44 @@ rc_token_panel_new (void)
   return g_object_new (RC_TYPE_TOKEN_PANEL, NULL);
 }
 
+/**
+ * rc_token_panel_set_api:
+ * @api: (nullable): the API whose token to show
+ * @project_id: (nullable): the id of the project it is in, under which its
+ *   client secret is in the keyring
+ *
+ * Shows the token of @api, and the panel itself only while @api uses
+ * OAuth 2.0 client credentials. A token request still running for the
+ * API shown before is cancelled.
+ */
 void
 rc_token_panel_set_api (RcTokenPanel *self,
                         RcApi        *api,
                         const char   *project_id)
 {
+  g_return_if_fail (RC_IS_TOKEN_PANEL (self));
+  g_return_if_fail (api == NULL || RC_IS_API (api));
+
+  g_free (self->project_id);
+  self->project_id = g_strdup (project_id);
+
+  if (self->api == api)
+    return;
+
+  stop_request (self);
+  show_error (self, NULL);
+  disconnect_api (self);
+  g_set_object (&self->api, api);
+  hold_token (self, NULL, NULL);
+
+  if (api)
+    {
+      RcAuth *auth = rc_api_get_auth (api);
+
+      /* Any setting, the extra token parameters included. */
+      g_signal_connect_object (auth, "changed", G_CALLBACK (auth_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_API]);
 }

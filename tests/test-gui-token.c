@@ -1,0 +1,651 @@
+/* test-gui-token.c: the token panel, against a real keyring and a token endpoint
+ *
+ * Run by keyring-session.sh (a private session bus with a throwaway,
+ * unlocked GNOME Keyring) under Xvfb. The panel sits in a preferences page
+ * in a real window. The client secret is stored in the keyring first, as
+ * the authentication group would; a SoupServer on 127.0.0.1 plays the
+ * authorization server, checks the client's credentials and answers with a
+ * JWT built here, an opaque token, or an OAuth 2.0 error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rc-test-gui.h"
+#include "rc-test-server.h"
+#include "rc-token-panel.h"
+
+#define CLIENT_ID     "pets-client"
+#define CLIENT_SECRET "s3cret: with + and %"
+
+typedef enum {
+  ANSWER_JWT,
+  ANSWER_OPAQUE,
+  ANSWER_SHORT,
+  ANSWER_REFUSE,
+  ANSWER_HOLD,
+} Answer;
+
+typedef struct
+{
+  RcTestServer      *server;
+  RcProject         *project;
+  RcApi             *api;
+  GtkWindow         *window;
+  RcTokenPanel      *panel;
+
+  Answer             answer;
+  char              *jwt;
+  SoupServerMessage *held;
+} Fixture;
+
+/* Helpers */
+
+static char *
+base64url (const char *text)
+{
+  char *encoded = g_base64_encode ((const guchar *) text, strlen (text));
+  gsize len = strlen (encoded);
+
+  while (len > 0 && encoded[len - 1] == '=')
+    encoded[--len] = '\0';
+  for (char *p = encoded; *p; p++)
+    *p = *p == '+' ? '-' : *p == '/' ? '_' : *p;
+
+  return encoded;
+}
+
+static char *
+make_jwt (void)
+{
+  g_autofree char *claims = g_strdup_printf ("{\"iss\":\"https://auth.example.com\",\"sub\":\"" CLIENT_ID "\","
+                                             "\"aud\":\"https://pets.example.com\",\"scope\":\"pets:read pets:write\","
+                                             "\"exp\":%" G_GINT64_FORMAT ",\"tenant\":\"Zoë's pets\"}",
+                                             g_get_real_time () / G_USEC_PER_SEC + 3600);
+  g_autofree char *header = base64url ("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"test-key\"}");
+  g_autofree char *payload = base64url (claims);
+
+  return g_strconcat (header, ".", payload, ".c2lnbmF0dXJlLW5vdC1jaGVja2Vk", NULL);
+}
+
+static void
+token_endpoint (RcTestServer      *server,
+                SoupServerMessage *message,
+                const char        *path,
+                gpointer           user_data)
+{
+  Fixture *fixture = user_data;
+  const char *authorization =
+    soup_message_headers_get_one (soup_server_message_get_request_headers (message), "Authorization");
+  g_autofree char *expected = NULL;
+  g_autofree char *credentials = rc_oauth_basic_credentials (CLIENT_ID, CLIENT_SECRET, FALSE);
+  g_autofree char *body = NULL;
+
+  expected = g_strconcat ("Basic ", credentials, NULL);
+  if (g_strcmp0 (authorization, expected) != 0)
+    {
+      rc_test_respond (message, 401, "application/json",
+                       "{\"error\":\"invalid_client\",\"error_description\":\"Wrong credentials\"}");
+      return;
+    }
+
+  switch (fixture->answer)
+    {
+    case ANSWER_JWT:
+      body = g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
+                              "\"scope\":\"pets:read pets:write\"}", fixture->jwt);
+      rc_test_respond (message, 200, "application/json", body);
+      break;
+
+    case ANSWER_OPAQUE:
+      rc_test_respond (message, 200, "application/json",
+                       "{\"access_token\":\"2YotnFZFEjr1zCsicMWpAA\",\"token_type\":\"bearer\","
+                       "\"expires_in\":120}");
+      break;
+
+    case ANSWER_SHORT:
+      rc_test_respond (message, 200, "application/json",
+                       "{\"access_token\":\"short-lived\",\"token_type\":\"Bearer\",\"expires_in\":2}");
+      break;
+
+    case ANSWER_REFUSE:
+      rc_test_respond (message, 401, "application/json",
+                       "{\"error\":\"invalid_client\",\"error_description\":\"Client pets-client "
+                       "is disabled until 2030\"}");
+      break;
+
+    case ANSWER_HOLD:
+      g_assert_null (fixture->held);
+      fixture->held = g_object_ref (message);
+      soup_server_message_pause (message);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GtkWidget *
+find (Fixture    *fixture,
+      const char *name)
+{
+  GtkWidget *widget = rc_test_gui_find_named (GTK_WIDGET (fixture->window), name);
+
+  g_assert_nonnull (widget);
+
+  return widget;
+}
+
+static const char *
+row_title (Fixture    *fixture,
+           const char *name)
+{
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find (fixture, name)));
+}
+
+static const char *
+row_subtitle (Fixture    *fixture,
+              const char *name)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (find (fixture, name)));
+}
+
+static char *
+claims_text (Fixture *fixture)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (fixture, "token-claims-view")));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+shown (Fixture    *fixture,
+       const char *name)
+{
+  return gtk_widget_get_mapped (find (fixture, name));
+}
+
+static void
+press (Fixture    *fixture,
+       const char *name)
+{
+  GtkWidget *button = find (fixture, name);
+
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *prefix;
+} TitleWait;
+
+static gboolean
+state_starts_with_cb (gpointer data)
+{
+  TitleWait *wait = data;
+
+  return g_str_has_prefix (row_title (wait->fixture, "token-state-row"), wait->prefix)
+         && !gtk_widget_get_mapped (find (wait->fixture, "token-cancel-button"));
+}
+
+static void
+assert_state (Fixture    *fixture,
+              const char *prefix)
+{
+  TitleWait wait = { fixture, prefix };
+
+  if (!rc_test_gui_wait (state_starts_with_cb, &wait))
+    g_error ("The token state is “%s” (%s), not “%s…”", row_title (fixture, "token-state-row"),
+             row_subtitle (fixture, "token-state-row"), prefix);
+  g_test_message ("Token state: “%s”: %s", row_title (fixture, "token-state-row"),
+                  row_subtitle (fixture, "token-state-row"));
+}
+
+static gboolean
+claims_shown_cb (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autofree char *text = claims_text (fixture);
+
+  return text[0] != '\0';
+}
+
+static gboolean
+error_shown_cb (gpointer data)
+{
+  return shown (data, "token-error-label");
+}
+
+static gboolean
+request_held_cb (gpointer data)
+{
+  return ((Fixture *) data)->held != NULL;
+}
+
+static gboolean
+panel_shown_cb (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (((Fixture *) data)->panel));
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  char    *title;
+} TitleChange;
+
+static gboolean
+title_changed_cb (gpointer data)
+{
+  TitleChange *change = data;
+
+  return g_strcmp0 (row_title (change->fixture, "token-state-row"), change->title) != 0;
+}
+
+static void
+stored_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rc_secret_store_store_finish (RC_SECRET_STORE (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* The client secret in the keyring, as the authentication group stores it. */
+static void
+store_secret (Fixture *fixture)
+{
+  RcAuth *auth = rc_api_get_auth (fixture->api);
+  gboolean done = FALSE;
+
+  rc_secret_store_store_async (rc_secret_store_get_default (), rc_project_get_id (fixture->project),
+                               rc_api_get_id (fixture->api), rc_auth_ensure_secret_id (auth),
+                               "Restcall: client secret of “Pets”", CLIENT_SECRET, NULL,
+                               stored_cb, &done);
+  rc_test_wait_for (&done, 10);
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *token_url = NULL;
+  g_autofree char *project_id = g_uuid_string_random ();
+  GtkWidget *page;
+  RcAuth *auth;
+
+  if (!rc_test_gui_has_display ())
+    return;
+
+  fixture->server = rc_test_server_new (FALSE);
+  fixture->server->handler = token_endpoint;
+  fixture->server->handler_data = fixture;
+  fixture->jwt = make_jwt ();
+
+  fixture->project = rc_project_new ();
+  rc_project_set_id (fixture->project, project_id);
+  fixture->api = rc_api_new ("Pets");
+  rc_api_set_base_url (fixture->api, "https://pets.example.com/v1");
+  token_url = rc_test_server_url (fixture->server, "/oauth2/token");
+  auth = rc_api_get_auth (fixture->api);
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_id (auth, CLIENT_ID);
+  rc_auth_set_token_url (auth, token_url);
+  rc_auth_set_scopes (auth, "pets:read pets:write");
+  rc_auth_ensure_secret_id (auth);
+  rc_project_add_api (fixture->project, fixture->api);
+
+  /* On a page of its own, as on the API page. */
+  fixture->panel = RC_TOKEN_PANEL (rc_token_panel_new ());
+  page = adw_preferences_page_new ();
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (fixture->panel));
+  fixture->window = GTK_WINDOW (adw_window_new ());
+  adw_window_set_content (ADW_WINDOW (fixture->window), page);
+  gtk_window_set_default_size (fixture->window, 1000, 760);
+  gtk_window_present (fixture->window);
+
+  rc_token_panel_set_api (fixture->panel, fixture->api, rc_project_get_id (fixture->project));
+  g_assert_true (rc_test_gui_wait (panel_shown_cb, fixture));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (!rc_test_gui_has_display ())
+    return;
+
+  /* The token is shared by the whole process: leave none behind. */
+  rc_token_cache_clear (rc_executor_get_token_cache (rc_executor_get_default ()),
+                        rc_api_get_auth (fixture->api));
+
+  gtk_window_destroy (fixture->window);
+  rc_test_gui_settle (50);
+
+  if (fixture->held)
+    {
+      soup_server_message_unpause (fixture->held);
+      rc_test_respond (fixture->held, 503, "text/plain", "gone");
+      g_clear_object (&fixture->held);
+    }
+  rc_test_iterate_for (50);
+
+  g_clear_object (&fixture->api);
+  g_clear_object (&fixture->project);
+  g_clear_pointer (&fixture->server, rc_test_server_free);
+  g_free (fixture->jwt);
+}
+
+/* Tests */
+
+static void
+test_get_and_clear (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  RcTokenCache *cache = rc_executor_get_token_cache (rc_executor_get_default ());
+  RcAuth *auth;
+  g_autofree char *claims = NULL;
+  TitleChange change = { fixture, NULL };
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  auth = rc_api_get_auth (fixture->api);
+  store_secret (fixture);
+
+  assert_state (fixture, "No token");
+  g_assert_false (shown (fixture, "token-scopes-row"));
+  g_assert_false (shown (fixture, "token-claims-view"));
+  g_assert_false (shown (fixture, "token-error-label"));
+  g_assert_false (gtk_widget_is_sensitive (find (fixture, "token-clear-button")));
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "token-panel-none.png");
+
+  press (fixture, "token-get-button");
+  /* At once: it runs, and can be cancelled. */
+  g_assert_true (shown (fixture, "token-cancel-button"));
+  g_assert_false (shown (fixture, "token-get-button"));
+  assert_state (fixture, "Valid for ");
+  g_assert_null (strstr (row_title (fixture, "token-state-row"), "Valid for 0"));
+
+  /* One request, whose credentials the server checked. */
+  g_assert_cmpuint (fixture->server->requests->len, ==, 1);
+  g_assert_true (rc_token_cache_lookup (cache, auth) != NULL);
+  g_assert_cmpstr (rc_token_get_access_token (rc_token_cache_lookup (cache, auth)), ==, fixture->jwt);
+
+  g_assert_true (shown (fixture, "token-scopes-row"));
+  g_assert_cmpstr (row_subtitle (fixture, "token-scopes-row"), ==, "pets:read pets:write");
+
+  g_assert_true (rc_test_gui_wait (claims_shown_cb, fixture));
+  claims = claims_text (fixture);
+  g_test_message ("Claims view:\n%s", claims);
+  g_assert_nonnull (strstr (claims, "\"kid\" : \"test-key\""));
+  g_assert_nonnull (strstr (claims, "\"sub\" : \"" CLIENT_ID "\""));
+  g_assert_nonnull (strstr (claims, "\"tenant\" : \"Zoë's pets\""));
+  g_assert_true (gtk_text_view_get_monospace (GTK_TEXT_VIEW (find (fixture, "token-claims-view"))));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (find (fixture, "token-claims-view"))));
+
+  /* The token is hidden until asked for. */
+  g_assert_null (strstr (row_subtitle (fixture, "token-value-row"), fixture->jwt));
+  g_assert_null (strstr (claims, fixture->jwt));
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "token-panel-valid.png");
+  gtk_window_set_default_size (fixture->window, 360, 760);
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "token-panel-valid-narrow.png");
+  gtk_window_set_default_size (fixture->window, 1000, 760);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find (fixture, "token-reveal-button")), TRUE);
+  g_assert_cmpstr (row_subtitle (fixture, "token-value-row"), ==, fixture->jwt);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find (fixture, "token-reveal-button")), FALSE);
+  g_assert_null (strstr (row_subtitle (fixture, "token-value-row"), fixture->jwt));
+
+  /* It counts down while on screen… */
+  change.title = g_strdup (row_title (fixture, "token-state-row"));
+  g_assert_true (rc_test_gui_wait (title_changed_cb, &change));
+  g_test_message ("Then: “%s”", row_title (fixture, "token-state-row"));
+  g_free (change.title);
+
+  /* …and not while hidden; on screen again, it is right at once. */
+  gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
+  change.title = g_strdup (row_title (fixture, "token-state-row"));
+  rc_test_gui_settle (2200);
+  g_assert_cmpstr (row_title (fixture, "token-state-row"), ==, change.title);
+  gtk_window_present (fixture->window);
+  g_assert_true (rc_test_gui_wait (title_changed_cb, &change));
+  g_free (change.title);
+
+  /* Clear: no token, in the cache or on screen. */
+  press (fixture, "token-clear-button");
+  assert_state (fixture, "No token");
+  g_assert_null (rc_token_cache_lookup (cache, auth));
+  g_assert_false (shown (fixture, "token-scopes-row"));
+  g_assert_false (shown (fixture, "token-claims-view"));
+  g_assert_false (gtk_widget_is_sensitive (find (fixture, "token-clear-button")));
+
+  /* Get it again: a second request. */
+  press (fixture, "token-get-button");
+  assert_state (fixture, "Valid for ");
+  g_assert_cmpuint (fixture->server->requests->len, ==, 2);
+
+  /* "New" means new, even while the cached one is valid. */
+  press (fixture, "token-get-button");
+  assert_state (fixture, "Valid for ");
+  g_assert_cmpuint (fixture->server->requests->len, ==, 3);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "token-panel-valid-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Another scope is another token: the one shown was not for it. */
+  rc_auth_set_scopes (auth, "pets:read");
+  assert_state (fixture, "No token");
+
+  /* So is another extra parameter, even a changed value. */
+  rc_auth_set_scopes (auth, "pets:read pets:write");
+  rc_pair_list_append (rc_auth_get_token_params (auth), "audience", "https://pets.example.com");
+  press (fixture, "token-get-button");
+  assert_state (fixture, "Valid for ");
+  rc_pair_set_value (rc_pair_list_find (rc_auth_get_token_params (auth), "audience"), "https://other.example.com");
+  assert_state (fixture, "No token");
+}
+
+/* The server's error_description, in the panel. */
+static void
+test_refused (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const char *text;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  store_secret (fixture);
+  fixture->answer = ANSWER_REFUSE;
+
+  press (fixture, "token-get-button");
+  g_assert_true (rc_test_gui_wait (error_shown_cb, fixture));
+  text = gtk_label_get_text (GTK_LABEL (find (fixture, "token-error-label")));
+  g_test_message ("Error: %s", text);
+  g_assert_nonnull (strstr (text, "Client pets-client is disabled until 2030"));
+  g_assert_nonnull (strstr (text, "invalid_client"));
+  assert_state (fixture, "No token");
+  g_assert_true (shown (fixture, "token-get-button"));
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "token-panel-refused.png");
+
+  /* The next attempt starts afresh. */
+  fixture->answer = ANSWER_JWT;
+  press (fixture, "token-get-button");
+  assert_state (fixture, "Valid for ");
+  g_assert_false (shown (fixture, "token-error-label"));
+}
+
+/* No secret in the keyring: no request, and what to do. */
+static void
+test_no_secret (Fixture       *fixture,
+                gconstpointer  data)
+{
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  press (fixture, "token-get-button");
+  g_assert_true (rc_test_gui_wait (error_shown_cb, fixture));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find (fixture, "token-error-label"))),
+                            "No client secret is stored for this API: enter it above"));
+  assert_state (fixture, "No token");
+  g_assert_cmpuint (fixture->server->requests->len, ==, 0);
+}
+
+static void
+test_opaque (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *claims = NULL;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  store_secret (fixture);
+  fixture->answer = ANSWER_OPAQUE;
+
+  press (fixture, "token-get-button");
+  assert_state (fixture, "Valid for ");
+  g_assert_true (rc_test_gui_wait (claims_shown_cb, fixture));
+  claims = claims_text (fixture);
+  g_test_message ("Claims view: %s", claims);
+  g_assert_true (g_str_has_prefix (claims, "Not a JWT"));
+  g_assert_null (strstr (claims, "2YotnFZFEjr1zCsicMWpAA"));
+  g_assert_cmpstr (row_subtitle (fixture, "token-scopes-row"), ==, "pets:read pets:write");
+}
+
+/* A token past its time says so. */
+static void
+test_expires (Fixture       *fixture,
+              gconstpointer  data)
+{
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  store_secret (fixture);
+  fixture->answer = ANSWER_SHORT;
+
+  press (fixture, "token-get-button");
+  assert_state (fixture, "Valid for ");
+  assert_state (fixture, "Expired");
+  g_assert_null (rc_token_cache_lookup (rc_executor_get_token_cache (rc_executor_get_default ()),
+                                        rc_api_get_auth (fixture->api)));
+  /* What it was is still shown, and can be cleared. */
+  g_assert_true (shown (fixture, "token-scopes-row"));
+  press (fixture, "token-clear-button");
+  assert_state (fixture, "No token");
+}
+
+/* A request that hangs can be cancelled; the panel is free meanwhile. */
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  store_secret (fixture);
+  fixture->answer = ANSWER_HOLD;
+
+  press (fixture, "token-get-button");
+  g_assert_true (shown (fixture, "token-cancel-button"));
+  g_assert_true (rc_test_gui_wait (request_held_cb, fixture));
+  g_assert_true (gtk_widget_get_mapped (find (fixture, "token-cancel-button")));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (rc_test_gui_find_of_type (find (fixture, "token-state-row"),
+                                                                                  GTK_TYPE_SPINNER))));
+  g_assert_cmpstr (row_title (fixture, "token-state-row"), ==, "Getting a new token…");
+  g_assert_false (gtk_widget_is_sensitive (find (fixture, "token-clear-button")));
+
+  press (fixture, "token-cancel-button");
+  assert_state (fixture, "No token");
+  g_assert_true (shown (fixture, "token-get-button"));
+  g_assert_false (shown (fixture, "token-error-label"));
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (rc_test_gui_find_of_type (find (fixture, "token-state-row"),
+                                                                                   GTK_TYPE_SPINNER))));
+}
+
+/* Shown only for OAuth 2.0 client credentials, following the auth. */
+static void
+test_follows_kind (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(RcApi) basic_api = rc_api_new ("Basic API");
+  RcAuth *auth;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  auth = rc_api_get_auth (fixture->api);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->panel)));
+
+  rc_auth_set_kind (auth, RC_AUTH_KIND_BASIC);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->panel)));
+  rc_auth_set_kind (auth, RC_AUTH_KIND_NONE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->panel)));
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->panel)));
+
+  /* Another API, with Basic: hidden; no API at all: hidden. */
+  rc_auth_set_kind (rc_api_get_auth (basic_api), RC_AUTH_KIND_BASIC);
+  rc_token_panel_set_api (fixture->panel, basic_api, rc_project_get_id (fixture->project));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->panel)));
+  rc_token_panel_set_api (fixture->panel, NULL, NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->panel)));
+
+  /* Back, and the panel follows this API's auth, not the other's. */
+  rc_token_panel_set_api (fixture->panel, fixture->api, rc_project_get_id (fixture->project));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->panel)));
+  rc_auth_set_kind (rc_api_get_auth (basic_api), RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->panel)));
+  rc_auth_set_kind (auth, RC_AUTH_KIND_BASIC);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->panel)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("RC_KEYRING_SESSION") == NULL)
+    {
+      g_printerr ("Run this test through tests/keyring-session.sh (meson test does)\n");
+      return 1;
+    }
+
+  rc_test_gui_init ();
+  /* The keyring answers over D-Bus: give it longer. */
+  rc_test_gui_set_wait_seconds (10);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/restcall/gui/token/get-and-clear", test_get_and_clear);
+  ADD ("/restcall/gui/token/refused", test_refused);
+  ADD ("/restcall/gui/token/no-secret", test_no_secret);
+  ADD ("/restcall/gui/token/opaque", test_opaque);
+  ADD ("/restcall/gui/token/expires", test_expires);
+  ADD ("/restcall/gui/token/cancel", test_cancel);
+  ADD ("/restcall/gui/token/follows-kind", test_follows_kind);
+
+#undef ADD
+
+  return g_test_run ();
+}
