@@ -519,7 +519,7 @@ assert_jwt_access_token (RcToken *token)
       g_assert_cmpuint (strspn (parts[i], "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                                           "0123456789-_"), ==, strlen (parts[i]));
     }
-  g_assert_true (rc_oauth_jwt_get_expiry (access_token, &exp));
+  g_assert_true (rc_jwt_get_expiry (access_token, &exp));
   g_assert_cmpint (exp, >, g_get_real_time () / G_USEC_PER_SEC);
 }
 

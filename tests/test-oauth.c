@@ -546,10 +546,10 @@ test_jwt_expiry (Fixture       *fixture,
   Fetched fetched = { 0 };
   gint64 exp;
 
-  g_assert_true (rc_oauth_jwt_get_expiry (jwt, &exp));
+  g_assert_true (rc_jwt_get_expiry (jwt, &exp));
   g_assert_cmpint (exp, ==, now + 300);
-  g_assert_false (rc_oauth_jwt_get_expiry ("not.a-jwt", &exp));
-  g_assert_false (rc_oauth_jwt_get_expiry ("a.%%%.c", &exp));
+  g_assert_false (rc_jwt_get_expiry ("not.a-jwt", &exp));
+  g_assert_false (rc_jwt_get_expiry ("a.%%%.c", &exp));
 
   /* Without expires_in, the JWT's exp says how long to cache. */
   fixture->body = body;

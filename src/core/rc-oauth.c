@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "rc-oauth.h"
+#include "rc-jwt.h"
 
 /* Longer than this, an expires_in is not believed: the token is then used
  * until the API refuses it, as if the server had not said. */
@@ -455,57 +456,6 @@ read_expires_in (JsonObject *object,
 }
 
 /**
- * rc_oauth_jwt_get_expiry:
- * @exp: (out): the `exp` claim, in seconds since the epoch
- *
- * Returns: %TRUE when @token is a JWT with a numeric `exp` claim
- */
-gboolean
-rc_oauth_jwt_get_expiry (const char *token,
-                         gint64     *exp)
-{
-  g_auto(GStrv) parts = g_strsplit (token, ".", 4);
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autofree guchar *payload = NULL;
-  g_autofree char *base64 = NULL;
-  JsonNode *root, *node;
-  gsize length, len;
-
-  if (g_strv_length (parts) != 3)
-    return FALSE;
-
-  /* base64url without padding → base64. */
-  len = strlen (parts[1]);
-  base64 = g_malloc0 (len + 4);
-  for (gsize i = 0; i < len; i++)
-    base64[i] = parts[1][i] == '-' ? '+' : parts[1][i] == '_' ? '/' : parts[1][i];
-  while (len % 4)
-    base64[len++] = '=';
-
-  payload = g_base64_decode (base64, &length);
-  if (payload == NULL || length == 0
-      || !json_parser_load_from_data (parser, (const char *)payload, length, NULL))
-    return FALSE;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return FALSE;
-
-  node = json_object_get_member (json_node_get_object (root), "exp");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    *exp = json_node_get_int (node);
-  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    *exp = (gint64)json_node_get_double (node);
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-/**
  * rc_oauth_parse_token_response:
  * @message: the token request, answered
  * @body: the answer's body
@@ -625,7 +575,7 @@ rc_oauth_parse_token_response (RcAuth       *auth,
     {
       gint64 exp;
 
-      if (rc_oauth_jwt_get_expiry (access_token, &exp))
+      if (rc_jwt_get_expiry (access_token, &exp))
         {
           seconds = exp - g_get_real_time () / G_USEC_PER_SEC;
           lifetime = seconds >= 1 ? RC_TOKEN_LIFETIME_KNOWN : RC_TOKEN_LIFETIME_NONE;

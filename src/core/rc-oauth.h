@@ -51,8 +51,6 @@ RcToken     *rc_oauth_parse_token_response   (RcAuth        *auth,
                                               SoupMessage   *message,
                                               GBytes        *body,
                                               GError       **error);
-gboolean     rc_oauth_jwt_get_expiry         (const char    *token,
-                                              gint64        *exp);
 void         rc_oauth_wrap_transport_error   (SoupMessage   *message,
                                               const char    *what,
                                               GError        *error,
