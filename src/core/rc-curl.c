@@ -124,16 +124,6 @@ append_require_variable (GString    *script,
                           variable, quoted);
 }
 
-/* As the executor guesses it. */
-static const char *
-guess_content_type (const char *body)
-{
-  while (g_ascii_isspace (*body))
-    body++;
-
-  return (*body == '{' || *body == '[') ? "application/json" : "text/plain";
-}
-
 static gboolean
 check_header (RcPair  *pair,
               GError **error)
@@ -403,11 +393,7 @@ rc_curl_format_command (RcMethod    *method,
   if (!collect_headers (headers, rc_method_get_headers (method), error))
     return NULL;
   if (body[0] != '\0')
-    {
-      const char *type = rc_method_get_content_type (method);
-
-      set_header (headers, "Content-Type", type[0] ? type : guess_content_type (body));
-    }
+    set_header (headers, "Content-Type", rc_method_get_body_content_type (method));
   if (!find_header (headers, "User-Agent", &index))
     g_ptr_array_insert (headers, 0, rc_pair_new ("User-Agent", user_agent + strlen ("User-Agent: ")));
 

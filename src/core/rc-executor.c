@@ -447,15 +447,6 @@ user_cancelled_cb (GCancellable *cancellable,
   g_cancellable_cancel (ours);
 }
 
-static const char *
-guess_content_type (const char *body)
-{
-  while (g_ascii_isspace (*body))
-    body++;
-
-  return (*body == '{' || *body == '[') ? "application/json" : "text/plain";
-}
-
 static void
 rc_executor_finalize (GObject *object)
 {
@@ -755,10 +746,8 @@ rc_executor_call_async (RcExecutor          *self,
   body = rc_method_get_body (method);
   if (body[0] != '\0')
     {
-      const char *type = rc_method_get_content_type (method);
-
       call->body = g_bytes_new (body, strlen (body));
-      call->content_type = g_strdup (type[0] ? type : guess_content_type (body));
+      call->content_type = g_strdup (rc_method_get_body_content_type (method));
     }
 
   task = g_task_new (self, NULL, callback, user_data);

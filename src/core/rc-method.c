@@ -476,6 +476,31 @@ rc_method_get_content_type (RcMethod *self)
   return self->content_type;
 }
 
+/**
+ * rc_method_get_body_content_type:
+ *
+ * Returns: (nullable): the Content-Type sent with the body: the one set, or
+ *   else application/json for a body that opens like JSON and text/plain
+ *   for any other; %NULL when there is no body
+ */
+const char *
+rc_method_get_body_content_type (RcMethod *self)
+{
+  const char *body;
+
+  g_return_val_if_fail (RC_IS_METHOD (self), NULL);
+
+  if (self->body[0] == '\0')
+    return NULL;
+  if (self->content_type[0] != '\0')
+    return self->content_type;
+
+  for (body = self->body; g_ascii_isspace (*body); body++)
+    ;
+
+  return (*body == '{' || *body == '[') ? "application/json" : "text/plain";
+}
+
 void
 rc_method_set_content_type (RcMethod   *self,
                             const char *content_type)

@@ -34,6 +34,7 @@ const char  *rc_method_get_body           (RcMethod   *self);
 void         rc_method_set_body           (RcMethod   *self,
                                            const char *body);
 const char  *rc_method_get_content_type   (RcMethod   *self);
+const char  *rc_method_get_body_content_type (RcMethod *self);
 void         rc_method_set_content_type   (RcMethod   *self,
                                            const char *content_type);
 RcPairList  *rc_method_get_test_values    (RcMethod   *self);
