@@ -1,7 +1,8 @@
 /* test-gui-window.c: the main window, shown for real (under Xvfb)
  *
- * The sidebar must show what the project holds, the pages must edit the
- * model, and the title must say when there are unsaved changes. Screenshots
+ * The sidebar must show what the project holds, the pages (the method
+ * editor's tabs among them) must edit the model, and the title must say
+ * when there are unsaved changes. Screenshots
  * go to $RC_SCREENSHOT_DIR for a person to look at.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,7 +13,12 @@
 
 #include <glib/gi18n.h>
 
+#include <gtksourceview/gtksource.h>
+
+#include "rc-method-editor.h"
+#include "rc-sidebar.h"
 #include "rc-test-gui.h"
+#include "rc-test-server.h"
 #include "rc-window.h"
 
 typedef struct
@@ -71,6 +77,65 @@ sidebar_shows_text_cb (gpointer data)
   const char *wanted[] = { expectation->text, NULL };
 
   return rc_test_gui_shows_labels (list, wanted);
+}
+
+/* The row of the method editor's parameter table for @name, or NULL. */
+static GtkWidget *
+find_parameter_row (RcWindow   *window,
+                    const char *name)
+{
+  GtkWidget *list = rc_test_gui_get_widget (window, "method-parameters-list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    {
+      if (ADW_IS_ENTRY_ROW (row) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
+/* What the location column of @row says: “Path” or “Query”. */
+static const char *
+parameter_location (GtkWidget *row)
+{
+  GtkWidget *label = rc_test_gui_find_named (row, "method-parameter-location");
+
+  g_assert_nonnull (label);
+
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_contains_cb (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return strstr (gtk_label_get_text (GTK_LABEL (wait->widget)), wait->text) != NULL;
+}
+
+static void
+created_handler (RcTestServer      *server,
+                 SoupServerMessage *message,
+                 const char        *path,
+                 gpointer           user_data)
+{
+  rc_test_respond (message, 201, "application/json", "{\"id\": 1}");
+}
+
+static gboolean
+body_written_cb (gpointer data)
+{
+  RcMethod *method = data;
+
+  return g_strcmp0 (rc_method_get_body (method), "{\"name\": \"Rex\"}") == 0;
 }
 
 /* Fixture */
@@ -149,8 +214,9 @@ test_method_page_shows_url (Fixture       *fixture,
   RcApi *api;
   RcMethod *method;
   GtkWidget *url_row;
-  GtkWidget *parameters_row;
-  GtkWidget *auth_row;
+  GtkWidget *row;
+  GtkWidget *stack;
+  GtkWidget *switcher_title;
   g_auto(GStrv) parameters = NULL;
 
   if (rc_test_gui_skip_without_display ())
@@ -169,24 +235,209 @@ test_method_page_shows_url (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (url_row));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url_row)), ==, rc_method_get_url (method));
 
-  parameters = rc_method_dup_parameters (method);
-  g_assert_nonnull (parameters[0]);
-  parameters_row = rc_test_gui_get_widget (fixture->window, "method-parameters-row");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (parameters_row)), parameters[0]));
+  /* The editor shows the Request tab, its tabs in the header bar. */
+  stack = rc_test_gui_get_widget (fixture->window, "method-editor-stack");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "request");
+  switcher_title = rc_test_gui_get_widget (fixture->window, "method-switcher-title");
+  g_assert_true (gtk_widget_get_mapped (switcher_title));
+  g_assert_true (adw_view_switcher_title_get_stack (ADW_VIEW_SWITCHER_TITLE (switcher_title)) ==
+                 ADW_VIEW_STACK (stack));
 
-  auth_row = rc_test_gui_get_widget (fixture->window, "method-auth-row");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (auth_row)), "Petstore"));
+  /* The URL's parameter is in the table, in the path, with its test value. */
+  parameters = rc_method_dup_parameters (method);
+  g_assert_cmpstr (parameters[0], ==, "petId");
+  row = find_parameter_row (fixture->window, "petId");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (parameter_location (row), ==, "Path");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==,
+                   rc_pair_list_lookup (rc_method_get_test_values (method), "petId"));
 
   /* Selecting shows, it does not change anything. */
   g_assert_false (rc_project_get_dirty (fixture->project));
 
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "main-window.png");
 
-  /* Typing a parameter into the URL lists it at once. */
-  gtk_editable_set_text (GTK_EDITABLE (url_row), "/pets/{petId}/photos/{photoId}");
-  g_assert_cmpstr (rc_method_get_url (method), ==, "/pets/{petId}/photos/{photoId}");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (parameters_row)), "photoId"));
+  /* Typing a parameter into the URL lists it at once, in the query if it is. */
+  gtk_editable_set_text (GTK_EDITABLE (url_row), "/pets/{petId}/photos?size={size}");
+  g_assert_cmpstr (rc_method_get_url (method), ==, "/pets/{petId}/photos?size={size}");
+  row = find_parameter_row (fixture->window, "size");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (parameter_location (row), ==, "Query");
+  g_assert_cmpstr (parameter_location (find_parameter_row (fixture->window, "petId")), ==, "Path");
   g_assert_true (rc_project_get_dirty (fixture->project));
+
+  /* A test value typed in the table is the method's. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "large");
+  g_assert_cmpstr (rc_pair_list_lookup (rc_method_get_test_values (method), "size"), ==, "large");
+
+  /* A parameter gone from the URL leaves the table. */
+  gtk_editable_set_text (GTK_EDITABLE (url_row), "/pets/{petId}");
+  g_assert_null (find_parameter_row (fixture->window, "size"));
+  g_assert_nonnull (find_parameter_row (fixture->window, "petId"));
+}
+
+static void
+test_method_editor_body (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  RcMethod *method;
+  GtkWidget *stack;
+  GtkWidget *view;
+  GtkWidget *type_row;
+  GtkWidget *type_entry;
+  GtkSourceBuffer *buffer;
+  GtkSourceLanguage *language;
+  GtkSourceStyleScheme *scheme;
+  g_autoptr(RcTestServer) server = NULL;
+  g_autoptr(RcAuth) none = rc_auth_new ();
+  g_autofree char *url = NULL;
+  RcTestRequest *request;
+  LabelWait status = { 0 };
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  method = rc_api_find_method (rc_project_find_api (fixture->project, "Petstore"), "createPet");
+  g_assert_nonnull (method);
+  g_assert_true (rc_test_gui_wait (sidebar_shows_model_cb, fixture));
+  rc_test_gui_select_item (fixture->window, G_OBJECT (method));
+  rc_test_gui_assert_page_shown (fixture->window, "method");
+
+  stack = rc_test_gui_get_widget (fixture->window, "method-editor-stack");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "body");
+  view = rc_test_gui_get_widget (fixture->window, "method-body-view");
+  g_assert_true (GTK_SOURCE_IS_VIEW (view));
+  g_assert_true (gtk_widget_get_mapped (view));
+  buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+
+  /* JSON highlighting, in the scheme of the style in use. */
+  language = gtk_source_buffer_get_language (buffer);
+  g_assert_nonnull (language);
+  g_assert_cmpstr (gtk_source_language_get_id (language), ==, "json");
+  scheme = gtk_source_buffer_get_style_scheme (buffer);
+  g_assert_nonnull (scheme);
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (scheme), ==,
+                   adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "Adwaita-dark" : "Adwaita");
+
+  /* Typing reaches the method once it pauses, not key by key. */
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), "{\"name\": \"Rex\"}", -1);
+  g_assert_cmpstr (rc_method_get_body (method), !=, "{\"name\": \"Rex\"}");
+  g_assert_true (rc_test_gui_wait (body_written_cb, method));
+  g_assert_true (rc_project_get_dirty (fixture->project));
+
+  /* And the model drives the view. */
+  rc_method_set_body (method, "[1, 2]");
+  rc_test_gui_settle (50);
+  {
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (buffer), &start, &end);
+    text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (buffer), &start, &end, TRUE);
+    g_assert_cmpstr (text, ==, "[1, 2]");
+  }
+
+  /* The content type: a common one, then a custom one typed in. */
+  type_row = rc_test_gui_get_widget (fixture->window, "method-content-type-row");
+  type_entry = rc_test_gui_get_widget (fixture->window, "method-content-type-entry");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (type_row), 3);
+  g_assert_cmpstr (rc_method_get_content_type (method), ==, "application/xml");
+  g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (buffer)), ==, "xml");
+  g_assert_false (gtk_widget_get_visible (type_entry));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (type_row),
+                              g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (type_row))) - 1);
+  g_assert_true (gtk_widget_get_visible (type_entry));
+  gtk_editable_set_text (GTK_EDITABLE (type_entry), "application/vnd.pet+json");
+  g_assert_cmpstr (rc_method_get_content_type (method), ==, "application/vnd.pet+json");
+  g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (buffer)), ==, "json");
+
+  rc_method_set_content_type (method, "application/json");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (type_row)), ==, 1);
+  g_assert_false (gtk_widget_get_visible (type_entry));
+
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "method-body.png");
+
+  /* Ctrl+Return's action shows the Test tab and runs the method, against
+   * a server on loopback, without authentication. */
+  server = rc_test_server_new (FALSE);
+  server->handler = created_handler;
+  url = rc_test_server_url (server, "/pets");
+  rc_method_set_url (method, url);
+  rc_method_set_auth (method, none);
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), "{\"name\": \"Tom\"}", -1);
+  g_assert_true (gtk_widget_activate_action (rc_test_gui_get_widget (fixture->window, "method-editor-stack"),
+                                             "editor.run-test", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "test");
+  /* What was typed reached the method before the test ran… */
+  g_assert_cmpstr (rc_method_get_body (method), ==, "{\"name\": \"Tom\"}");
+  status.widget = rc_test_gui_get_widget (fixture->window, "test-status-label");
+  status.text = "201";
+  rc_test_gui_set_wait_seconds (20);
+  g_assert_true (rc_test_gui_wait (label_contains_cb, &status));
+  rc_test_gui_set_wait_seconds (5);
+
+  /* …and went over the wire. */
+  g_assert_cmpuint (server->requests->len, ==, 1);
+  request = rc_test_server_get_request (server, 0);
+  g_assert_cmpstr (request->method, ==, "POST");
+  g_assert_cmpmem (g_bytes_get_data (request->body, NULL), g_bytes_get_size (request->body),
+                   "{\"name\": \"Tom\"}", strlen ("{\"name\": \"Tom\"}"));
+}
+
+static void
+test_method_editor_checks (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  RcMethod *method;
+  GtkWidget *name_row;
+  GtkWidget *name_error;
+  GtkWidget *url_row;
+  GtkWidget *url_error;
+  g_autofree char *explanation = NULL;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  method = rc_api_find_method (rc_project_find_api (fixture->project, "Billing"), "listInvoices");
+  g_assert_true (rc_test_gui_wait (sidebar_shows_model_cb, fixture));
+  rc_test_gui_select_item (fixture->window, G_OBJECT (method));
+  rc_test_gui_assert_page_shown (fixture->window, "method");
+
+  name_row = rc_test_gui_get_widget (fixture->window, "method-name-row");
+  name_error = rc_test_gui_get_widget (fixture->window, "method-name-error-row");
+  url_row = rc_test_gui_get_widget (fixture->window, "method-url-row");
+  url_error = rc_test_gui_get_widget (fixture->window, "method-url-error-row");
+
+  /* A valid method: no error shown. */
+  g_assert_false (gtk_widget_get_visible (name_error));
+  g_assert_false (gtk_widget_get_visible (url_error));
+  g_assert_false (gtk_widget_has_css_class (name_row, "error"));
+
+  /* An empty name is marked, with rc-check's explanation beneath it. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "");
+  explanation = rc_check_method_name (method);
+  g_assert_nonnull (explanation);
+  g_assert_true (gtk_widget_get_visible (name_error));
+  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (name_error)), ==, explanation);
+
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "listInvoices");
+  g_assert_false (gtk_widget_get_visible (name_error));
+  g_assert_false (gtk_widget_has_css_class (name_row, "error"));
+
+  /* So is a malformed URL. */
+  gtk_editable_set_text (GTK_EDITABLE (url_row), "/invoices?status={status");
+  g_clear_pointer (&explanation, g_free);
+  explanation = rc_check_method_url (method);
+  g_assert_nonnull (explanation);
+  g_assert_true (gtk_widget_get_visible (url_error));
+  g_assert_true (gtk_widget_has_css_class (url_row, "error"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (url_error)), ==, explanation);
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "method-invalid-url.png");
+
+  gtk_editable_set_text (GTK_EDITABLE (url_row), "/invoices?status={status}");
+  g_assert_false (gtk_widget_get_visible (url_error));
 }
 
 static void
@@ -308,6 +559,11 @@ test_narrow_window (Fixture       *fixture,
   rc_test_gui_select_item (fixture->window, G_OBJECT (method));
   rc_test_gui_assert_page_shown (fixture->window, "method");
   rc_test_gui_settle (500);
+  /* Too narrow for the tabs in the header bar: they move to the bottom. */
+  g_assert_true (adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (
+                   rc_test_gui_get_widget (fixture->window, "method-switcher-title"))));
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (
+                   rc_test_gui_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_SWITCHER_BAR))));
   g_assert_cmpint (gtk_widget_get_width (rc_test_gui_get_widget (fixture->window, "method-url-row")),
                    <=, 360);
   rc_test_gui_save_screenshot (window, "narrow-method.png");
@@ -321,6 +577,85 @@ test_narrow_window (Fixture       *fixture,
   rc_test_gui_assert_page_shown (fixture->window, "api");
   rc_test_gui_settle (500);
   rc_test_gui_save_screenshot (window, "narrow-api.png");
+}
+
+/* Whether @model (or a section of it) has an item for @action. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+popover_shown_cb (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static void
+test_consume_entry_points (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *sidebar;
+  GtkWidget *popover;
+  GtkWidget *button;
+  g_autoptr(GtkBuilder) builder = NULL;
+  GObject *overlay;
+  GSList *objects;
+  gboolean listed = FALSE;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  /* A header-bar button, which says what it does to a screen reader. */
+  button = rc_test_gui_get_widget (fixture->window, "consume-button");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.consume");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Consume REST API");
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  /* The sidebar's context menu (Shift+F10, Menu, right click) offers it. */
+  sidebar = rc_test_gui_find_of_type (GTK_WIDGET (fixture->window), RC_TYPE_SIDEBAR);
+  g_assert_nonnull (sidebar);
+  popover = rc_test_gui_get_widget (fixture->window, "sidebar-context-menu");
+  g_assert_true (menu_has_action (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), "win.consume"));
+  g_assert_false (gtk_widget_get_mapped (popover));
+  g_assert_true (gtk_widget_activate_action (sidebar, "sidebar.popup-menu", NULL));
+  g_assert_true (rc_test_gui_wait (popover_shown_cb, popover));
+  rc_test_gui_save_screenshot (popover, "sidebar-context-menu.png");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* The shortcuts window lists it. */
+  builder = gtk_builder_new_from_resource ("/io/github/restcall/Restcall/gtk/help-overlay.ui");
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        {
+          g_autofree char *action = NULL;
+
+          g_object_get (l->data, "action-name", &action, NULL);
+          listed |= g_strcmp0 (action, "win.consume") == 0;
+        }
+    }
+  g_slist_free (objects);
+  g_assert_true (listed);
+  gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
 static void
@@ -405,8 +740,17 @@ test_empty_state (void)
   add_method = rc_test_gui_get_widget (fixture.window, "add-method-button");
   g_assert_false (gtk_widget_get_sensitive (add_method));
 
-  /* The status page's button adds an API and shows it. */
-  g_signal_emit_by_name (rc_test_gui_get_widget (fixture.window, "empty-add-api-button"), "clicked");
+  /* The status page offers to consume an API, or to add an empty one. */
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (rc_test_gui_get_widget (fixture.window,
+                                                                                             "empty-consume-button"))),
+                   ==, "win.consume");
+
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (rc_test_gui_get_widget (fixture.window,
+                                                                                             "empty-import-button"))),
+                   ==, "win.import-openapi");
+
+  /* The header bar's button adds an API and shows it. */
+  g_signal_emit_by_name (rc_test_gui_get_widget (fixture.window, "add-api-button"), "clicked");
   g_assert_cmpuint (rc_project_get_n_apis (fixture.project), ==, 1);
   rc_test_gui_assert_page_shown (fixture.window, "api");
   g_assert_true (gtk_widget_get_sensitive (add_method));
@@ -435,12 +779,18 @@ main (int   argc,
               fixture_set_up, test_sidebar_shows_project, fixture_tear_down);
   g_test_add ("/restcall/gui/window/method-page-shows-url", Fixture, NULL,
               fixture_set_up, test_method_page_shows_url, fixture_tear_down);
+  g_test_add ("/restcall/gui/window/method-editor-body", Fixture, NULL,
+              fixture_set_up, test_method_editor_body, fixture_tear_down);
+  g_test_add ("/restcall/gui/window/method-editor-checks", Fixture, NULL,
+              fixture_set_up, test_method_editor_checks, fixture_tear_down);
   g_test_add ("/restcall/gui/window/api-page-edits-model", Fixture, NULL,
               fixture_set_up, test_api_page_edits_model, fixture_tear_down);
   g_test_add ("/restcall/gui/window/rename-updates-sidebar-and-title", Fixture, NULL,
               fixture_set_up, test_rename_updates_sidebar_and_title, fixture_tear_down);
   g_test_add ("/restcall/gui/window/narrow", Fixture, NULL,
               fixture_set_up, test_narrow_window, fixture_tear_down);
+  g_test_add ("/restcall/gui/window/consume-entry-points", Fixture, NULL,
+              fixture_set_up, test_consume_entry_points, fixture_tear_down);
   g_test_add ("/restcall/gui/window/close-asks-about-unsaved-changes", Fixture, NULL,
               fixture_set_up, test_close_asks_about_unsaved_changes, fixture_tear_down);
   g_test_add ("/restcall/gui/window/failed-save-keeps-changes", Fixture, NULL,

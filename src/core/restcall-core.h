@@ -23,4 +23,5 @@
 #include "rc-openapi.h"
 #include "rc-check.h"
 #include "rc-curl.h"
+#include "rc-body.h"
 #include "rc-jwt.h"

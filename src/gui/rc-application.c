@@ -218,6 +218,7 @@ rc_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.consume", { "<Control><Shift>a", NULL } },
     { "win.import-openapi", { "<Control>i", NULL } },
     { "win.close", { "<Control>w", NULL } },
   };

@@ -14,8 +14,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RcInspector, rc_inspector, RC, INSPECTOR, GtkBox)
 
-GtkWidget *rc_inspector_new          (void);
-void       rc_inspector_set_exchange (RcInspector *self,
-                                      RcExchange  *exchange);
+GtkWidget  *rc_inspector_new          (void);
+RcExchange *rc_inspector_get_exchange (RcInspector *self);
+void        rc_inspector_set_exchange (RcInspector *self,
+                                       RcExchange  *exchange);
+RcMethod   *rc_inspector_get_method   (RcInspector *self);
+void        rc_inspector_set_method   (RcInspector *self,
+                                       RcMethod    *method);
+gboolean    rc_inspector_get_reveal   (RcInspector *self);
+void        rc_inspector_set_reveal   (RcInspector *self,
+                                       gboolean     reveal);
+gboolean    rc_inspector_get_busy     (RcInspector *self);
 
 G_END_DECLS

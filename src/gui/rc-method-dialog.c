@@ -1,7 +1,14 @@
 /* rc-method-dialog.c: consume a single method: the method editor in a dialog, and Finish
  *
- * SCAFFOLD: the type exists so that other widgets can hold it; its owner
- * replaces this file.
+ * The draft method lives in a scratch API outside the project, which copies
+ * the target API's base URL, headers and authentication (with the same
+ * secret ID, so the target's stored secret is found). So “Use API's
+ * authentication”, relative URLs and the Test tab behave as they will once
+ * the method is in its API. Finish moves the draft into the chosen API, or
+ * adds the scratch API itself as a new one, named after the URL's host.
+ *
+ * Closing with edits asks first. A secret stored for the draft's own
+ * authentication is cleared from the keyring when the draft is discarded.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,28 +19,370 @@
 #include <glib/gi18n.h>
 
 #include "rc-method-dialog.h"
+#include "rc-method-editor.h"
+#include "rc-window.h"
 
 struct _RcMethodDialog
 {
-  AdwWindow parent_instance;
+  AdwWindow             parent_instance;
+
+  RcProject            *project;
+  RcApi                *scratch;
+  RcMethod             *draft;
+  GPtrArray            *targets;   /* RcApi, in the API row's order; "New API" follows */
+
+  RcMethodEditor       *editor;
+  AdwComboRow          *api_row;
+  GtkWidget            *finish_button;
+  AdwViewSwitcherTitle *switcher_title;
+
+  guint                 edited : 1;
+  guint                 finished : 1;
+  guint                 close_confirmed : 1;
 };
 
+static void discard_response_cb (RcMethodDialog   *self,
+                                 const char       *response,
+                                 AdwMessageDialog *dialog);
+
 G_DEFINE_FINAL_TYPE (RcMethodDialog, rc_method_dialog, ADW_TYPE_WINDOW)
+
+/* Makes @auth say what @from says; with no @from, no authentication. */
+static void
+copy_auth (RcAuth *auth,
+           RcAuth *from)
+{
+  g_autoptr(RcAuth) none = from ? NULL : rc_auth_new ();
+
+  if (from == NULL)
+    from = none;
+
+  rc_auth_set_kind (auth, rc_auth_get_kind (from));
+  rc_auth_set_username (auth, rc_auth_get_username (from));
+  rc_auth_set_client_id (auth, rc_auth_get_client_id (from));
+  rc_auth_set_token_url (auth, rc_auth_get_token_url (from));
+  rc_auth_set_scopes (auth, rc_auth_get_scopes (from));
+  rc_auth_set_client_auth (auth, rc_auth_get_client_auth (from));
+  rc_auth_set_raw_basic (auth, rc_auth_get_raw_basic (from));
+  rc_auth_set_secret_id (auth, rc_auth_get_secret_id (from));
+  rc_pair_list_copy_from (rc_auth_get_token_params (auth), rc_auth_get_token_params (from));
+}
+
+static RcApi *
+get_target (RcMethodDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->api_row);
+
+  if (selected >= self->targets->len)
+    return NULL;
+
+  return g_ptr_array_index (self->targets, selected);
+}
+
+/* The scratch API becomes a copy of the target, or a blank new API. */
+static void
+copy_target (RcMethodDialog *self)
+{
+  RcApi *target = get_target (self);
+
+  rc_api_set_base_url (self->scratch, target ? rc_api_get_base_url (target) : "");
+  if (target != NULL)
+    rc_pair_list_copy_from (rc_api_get_headers (self->scratch), rc_api_get_headers (target));
+  else
+    rc_pair_list_clear (rc_api_get_headers (self->scratch));
+  copy_auth (rc_api_get_auth (self->scratch), target ? rc_api_get_auth (target) : NULL);
+}
+
+static char *
+dup_new_api_name (RcMethodDialog *self)
+{
+  g_autoptr(GUri) uri = g_uri_parse (rc_method_get_url (self->draft), G_URI_FLAGS_NONE, NULL);
+  const char *host = uri ? g_uri_get_host (uri) : NULL;
+  const char *name = host && host[0] ? host : _("New API");
+  char *candidate = g_strdup (name);
+
+  for (guint i = 2; rc_project_find_api (self->project, candidate) != NULL; i++)
+    {
+      g_free (candidate);
+      /* Translators: a new item's name when the plain one is taken, like “New API 2” */
+      candidate = g_strdup_printf (_("%s %u"), name, i);
+    }
+
+  return candidate;
+}
+
+/* A name no other method of @api has: “getPet”, then “getPet2”… */
+static void
+make_name_unique (RcMethod *method,
+                  RcApi    *api)
+{
+  g_autofree char *name = g_strdup (rc_method_get_name (method));
+  g_autofree char *candidate = g_strdup (name);
+
+  for (guint i = 2; rc_api_find_method (api, candidate) != NULL; i++)
+    {
+      g_free (candidate);
+      candidate = g_strdup_printf ("%s%u", name, i);
+    }
+
+  rc_method_set_name (method, candidate);
+}
+
+static void
+clear_secret_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rc_secret_store_clear_owner_finish (RC_SECRET_STORE (object), result, &error))
+    g_warning ("Could not clear the discarded method’s secret from the keyring: %s", error->message);
+}
+
+/* The draft is gone: so are the secrets stored for it (and its new API). */
+static void
+clear_draft_secrets (RcMethodDialog *self)
+{
+  RcSecretStore *store = rc_secret_store_get_default ();
+  const char *project_id = rc_project_get_id (self->project);
+
+  if (rc_method_get_auth (self->draft) != NULL)
+    rc_secret_store_clear_owner_async (store, project_id, rc_method_get_id (self->draft),
+                                       NULL, clear_secret_cb, NULL);
+
+  if (rc_auth_get_kind (rc_api_get_auth (self->scratch)) != RC_AUTH_KIND_NONE &&
+      get_target (self) == NULL)
+    rc_secret_store_clear_owner_async (store, project_id, rc_api_get_id (self->scratch),
+                                       NULL, clear_secret_cb, NULL);
+}
+
+static void
+ask_discard (RcMethodDialog *self)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Discard This Method?"),
+                                                       _("The method is not in the project yet: what "
+                                                         "you entered will be lost.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+finish (RcMethodDialog *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  RcApi *target;
+
+  rc_method_editor_commit (self->editor);
+  if (!rc_method_editor_get_valid (self->editor) || self->finished)
+    return;
+
+  target = get_target (self);
+  if (target != NULL)
+    {
+      make_name_unique (self->draft, target);
+      rc_api_add_method (target, self->draft);
+    }
+  else
+    {
+      g_autofree char *name = dup_new_api_name (self);
+
+      rc_api_set_name (self->scratch, name);
+      rc_project_add_api (self->project, self->scratch);
+    }
+
+  rc_project_set_dirty (self->project, TRUE);
+  self->finished = TRUE;
+
+  if (RC_IS_WINDOW (parent) && rc_window_get_project (RC_WINDOW (parent)) == self->project)
+    rc_window_select_item (RC_WINDOW (parent), G_OBJECT (self->draft));
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+draft_changed_cb (RcMethodDialog *self)
+{
+  self->edited = TRUE;
+}
+
+static void
+api_selected_cb (RcMethodDialog *self)
+{
+  if (self->scratch != NULL)
+    copy_target (self);
+}
+
+static void
+finish_clicked_cb (RcMethodDialog *self)
+{
+  finish (self);
+}
+
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (RcMethodDialog   *self,
+                     const char       *response,
+                     AdwMessageDialog *dialog)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+
+  /* Close once the question is gone, which is transient for this dialog. */
+  self->close_confirmed = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+rc_method_dialog_close_request (GtkWindow *window)
+{
+  RcMethodDialog *self = RC_METHOD_DIALOG (window);
+
+  if (!self->finished && !self->close_confirmed && self->edited)
+    {
+      ask_discard (self);
+      return TRUE;
+    }
+
+  if (!self->finished)
+    clear_draft_secrets (self);
+
+  return GTK_WINDOW_CLASS (rc_method_dialog_parent_class)->close_request (window);
+}
+
+static void
+rc_method_dialog_dispose (GObject *object)
+{
+  RcMethodDialog *self = (RcMethodDialog *)object;
+
+  if (self->draft)
+    g_signal_handlers_disconnect_by_data (self->draft, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RC_TYPE_METHOD_DIALOG);
+
+  g_clear_pointer (&self->targets, g_ptr_array_unref);
+  g_clear_object (&self->draft);
+  g_clear_object (&self->scratch);
+  g_clear_object (&self->project);
+
+  G_OBJECT_CLASS (rc_method_dialog_parent_class)->dispose (object);
+}
 
 static void
 rc_method_dialog_class_init (RcMethodDialogClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = rc_method_dialog_dispose;
+
+  window_class->close_request = rc_method_dialog_close_request;
+
+  /* Escape closes, asking first if something was entered. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  g_type_ensure (RC_TYPE_METHOD_EDITOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-method-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcMethodDialog, editor);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodDialog, api_row);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodDialog, finish_button);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodDialog, switcher_title);
+  gtk_widget_class_bind_template_callback (widget_class, api_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, finish_clicked_cb);
 }
 
 static void
 rc_method_dialog_init (RcMethodDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  rc_method_editor_set_switcher_title (self->editor, self->switcher_title);
+  g_object_bind_property (self->editor, "valid", self->finish_button, "sensitive",
+                          G_BINDING_SYNC_CREATE);
+
+  self->targets = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/**
+ * rc_method_dialog_new:
+ * @parent: the window the dialog is for
+ * @project: the project the method goes to
+ * @api: (nullable): the API chosen at first; %NULL for the first one, or a
+ *   new API when the project has none
+ *
+ * Returns: (transfer none): a new dialog, to present
+ */
 GtkWidget *
 rc_method_dialog_new (GtkWindow *parent,
                       RcProject *project,
                       RcApi     *api)
 {
-  return g_object_new (RC_TYPE_METHOD_DIALOG, "transient-for", parent, NULL);
+  RcMethodDialog *self;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (RC_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (api == NULL || RC_IS_API (api), NULL);
+
+  self = g_object_new (RC_TYPE_METHOD_DIALOG, "transient-for", parent, NULL);
+  self->project = g_object_ref (project);
+
+  for (guint i = 0; i < rc_project_get_n_apis (project); i++)
+    {
+      RcApi *target = rc_project_get_api (project, i);
+
+      if (target == api)
+        selected = i;
+      g_ptr_array_add (self->targets, g_object_ref (target));
+      gtk_string_list_append (names, rc_api_get_name (target));
+    }
+  /* Translators: in the list of APIs a new method can go to */
+  gtk_string_list_append (names, _("New API"));
+  adw_combo_row_set_model (self->api_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->api_row, selected);
+
+  self->scratch = rc_api_new (_("New API"));
+  copy_target (self);
+
+  self->draft = rc_method_new ("");
+  rc_api_add_method (self->scratch, self->draft);
+  g_signal_connect_swapped (self->draft, "changed", G_CALLBACK (draft_changed_cb), self);
+
+  rc_method_editor_set_method (self->editor, self->draft, rc_project_get_id (project));
+  rc_method_editor_focus_name (self->editor);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * rc_method_dialog_get_method:
+ *
+ * Returns: (transfer none): the method being written
+ */
+RcMethod *
+rc_method_dialog_get_method (RcMethodDialog *self)
+{
+  g_return_val_if_fail (RC_IS_METHOD_DIALOG (self), NULL);
+
+  return self->draft;
 }

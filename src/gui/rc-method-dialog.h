@@ -14,8 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RcMethodDialog, rc_method_dialog, RC, METHOD_DIALOG, AdwWindow)
 
-GtkWidget *rc_method_dialog_new (GtkWindow *parent,
-                                 RcProject *project,
-                                 RcApi     *api);
+GtkWidget *rc_method_dialog_new        (GtkWindow      *parent,
+                                        RcProject      *project,
+                                        RcApi          *api);
+RcMethod  *rc_method_dialog_get_method (RcMethodDialog *self);
 
 G_END_DECLS

@@ -1,7 +1,15 @@
 /* rc-method-editor.c: the tabs that edit a method: Request, Headers and Authentication, Body, Test
  *
- * SCAFFOLD: the type exists so that other widgets can hold it; its owner
- * replaces this file.
+ * The editor edits the method it is given, in place: the rows are bound
+ * both ways to it. The Request tab lists the URL's {parameters} with their
+ * test values as the user types; the name and the URL say what is wrong
+ * with them (rc-check) on a row beneath. The body is written back to the
+ * method once typing pauses, not on every key. Ctrl+Return anywhere in the
+ * editor switches to the Test tab and runs the method.
+ *
+ * The host places the switcher: rc_method_editor_set_switcher_title() puts
+ * the tabs in its header bar, and the bar at the bottom takes over when the
+ * window is too narrow for them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,24 +18,758 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
 
+#include "rc-auth-group.h"
+#include "rc-headers-group.h"
 #include "rc-method-editor.h"
+#include "rc-test-panel.h"
+
+/* How long typing in the body must pause before it reaches the method. */
+#define BODY_COMMIT_DELAY_MS 300
 
 struct _RcMethodEditor
 {
-  GtkBox parent_instance;
+  GtkBox               parent_instance;
+
+  RcMethod            *method;
+  char                *project_id;
+  GBindingGroup       *bindings;
+  GSignalGroup        *method_signals;
+  GSignalGroup        *api_signals;
+  GBinding            *reveal_binding;
+  GStrv                parameters;
+  GtkSourceBuffer     *body_buffer;
+  guint                body_commit_id;
+
+  AdwViewStack        *stack;
+  AdwViewSwitcherBar  *switcher_bar;
+  AdwEntryRow         *name_row;
+  AdwActionRow        *name_error_row;
+  AdwComboRow         *verb_row;
+  AdwEntryRow         *url_row;
+  AdwActionRow        *url_error_row;
+  AdwEntryRow         *description_row;
+  GtkListBox          *parameters_list;
+  RcHeadersGroup      *headers_group;
+  RcAuthGroup         *auth_group;
+  AdwComboRow         *content_type_row;
+  AdwEntryRow         *content_type_entry;
+  GtkSourceView       *body_view;
+  RcTestPanel         *test_panel;
+
+  guint                valid : 1;
+  guint                name_touched : 1;
+  guint                url_touched : 1;
+  guint                loading : 1;
+  guint                syncing_body : 1;
+  guint                syncing_content_type : 1;
+  guint                typing_content_type : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RcMethodEditor, rc_method_editor, GTK_TYPE_BOX)
 
+enum {
+  PROP_0,
+  PROP_METHOD,
+  PROP_VALID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The content types offered, in the combo row's order; "" lets the call
+ * engine pick JSON or plain text from the body. Custom comes last. */
+static const char * const content_types[] = {
+  "",
+  "application/json",
+  "application/x-www-form-urlencoded",
+  "application/xml",
+  "text/plain",
+};
+
+static gboolean
+verb_to_selected (GBinding     *binding,
+                  const GValue *from_value,
+                  GValue       *to_value,
+                  gpointer      user_data)
+{
+  const char * const *verbs = rc_method_get_verbs ();
+  const char *verb = g_value_get_string (from_value);
+
+  for (guint i = 0; verbs[i] != NULL; i++)
+    {
+      if (g_strcmp0 (verbs[i], verb) == 0)
+        {
+          g_value_set_uint (to_value, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+selected_to_verb (GBinding     *binding,
+                  const GValue *from_value,
+                  GValue       *to_value,
+                  gpointer      user_data)
+{
+  const char * const *verbs = rc_method_get_verbs ();
+  guint selected = g_value_get_uint (from_value);
+
+  if (selected >= g_strv_length ((char **) verbs))
+    return FALSE;
+
+  g_value_set_string (to_value, verbs[selected]);
+  return TRUE;
+}
+
+/* Whether {@name} sits after the URL's '?', in its query. */
+static gboolean
+parameter_in_query (const char *url,
+                    const char *name)
+{
+  const char *query = strchr (url, '?');
+  g_autofree char *placeholder = NULL;
+  const char *found;
+
+  if (query == NULL)
+    return FALSE;
+
+  placeholder = g_strdup_printf ("{%s}", name);
+  found = strstr (url, placeholder);
+
+  return found != NULL && found > query;
+}
+
+/* Shows @message (or hides the row when it is NULL) under @row. */
+static void
+show_check (GtkWidget    *row,
+            AdwActionRow *error_row,
+            const char   *message)
+{
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (row, "error");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (error_row), message);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (row, "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (error_row), message != NULL);
+}
+
+static void
+set_valid (RcMethodEditor *self,
+           gboolean        valid)
+{
+  valid = !!valid;
+  if (self->valid == valid)
+    return;
+
+  self->valid = valid;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+}
+
+static void
+clear_reveal_binding (RcMethodEditor *self)
+{
+  GBinding *binding = self->reveal_binding;
+
+  if (binding == NULL)
+    return;
+
+  g_clear_weak_pointer (&self->reveal_binding);
+  g_binding_unbind (binding);
+}
+
+static void
+update_checks (RcMethodEditor *self)
+{
+  g_autofree char *name_error = NULL;
+  g_autofree char *url_error = NULL;
+
+  if (self->method == NULL)
+    {
+      show_check (GTK_WIDGET (self->name_row), self->name_error_row, NULL);
+      show_check (GTK_WIDGET (self->url_row), self->url_error_row, NULL);
+      set_valid (self, FALSE);
+      return;
+    }
+
+  /* A new method's empty fields are not wrong yet: only once touched. */
+  if (self->name_touched)
+    name_error = rc_check_method_name (self->method);
+  if (self->url_touched)
+    url_error = rc_check_method_url (self->method);
+
+  show_check (GTK_WIDGET (self->name_row), self->name_error_row, name_error);
+  show_check (GTK_WIDGET (self->url_row), self->url_error_row, url_error);
+
+  set_valid (self, rc_check_method (self->method) && rc_auth_group_get_valid (self->auth_group));
+}
+
+static void
+parameter_value_changed_cb (AdwEntryRow    *row,
+                            RcMethodEditor *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (row), "rc-parameter");
+  RcPairList *values;
+  const char *old;
+
+  if (self->method == NULL || name == NULL)
+    return;
+
+  values = rc_method_get_test_values (self->method);
+  old = rc_pair_list_lookup (values, name);
+  if (g_strcmp0 (old ? old : "", gtk_editable_get_text (GTK_EDITABLE (row))) != 0)
+    rc_pair_list_set (values, name, gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+static GtkWidget *
+create_parameter_row (RcMethodEditor *self,
+                      const char     *name,
+                      gboolean        in_query)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *location;
+
+  gtk_widget_set_name (row, "method-parameter-row");
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  g_object_set_data_full (G_OBJECT (row), "rc-parameter", g_strdup (name), g_free);
+
+  /* Translators: where a URL parameter is: in the URL's path or its query */
+  location = gtk_label_new (in_query ? C_("parameter location", "Query") : C_("parameter location", "Path"));
+  gtk_widget_set_name (location, "method-parameter-location");
+  gtk_widget_set_valign (location, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (location, "dim-label");
+  gtk_widget_add_css_class (location, "caption");
+  gtk_widget_set_tooltip_text (location,
+                               in_query ? _("Sent in the URL’s query")
+                                        : _("Part of the URL’s path"));
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), location);
+
+  g_signal_connect_object (row, "changed", G_CALLBACK (parameter_value_changed_cb), self, 0);
+
+  return row;
+}
+
+/* Shows each test value in its row, unless the row already says it. */
+static void
+update_parameter_values (RcMethodEditor *self)
+{
+  RcPairList *values = rc_method_get_test_values (self->method);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->parameters_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const char *name = g_object_get_data (G_OBJECT (row), "rc-parameter");
+      const char *value;
+
+      if (name == NULL)
+        continue;
+
+      value = rc_pair_list_lookup (values, name);
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), value ? value : "") != 0)
+        gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
+    }
+}
+
+/* Rebuilds the rows when a parameter comes, goes or moves between path and
+ * query; typing elsewhere in the URL keeps them, and the focus in them. */
+static void
+update_parameters (RcMethodEditor *self)
+{
+  g_auto(GStrv) parameters = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) keys = NULL;
+  GtkWidget *child;
+  const char *url;
+
+  if (self->method != NULL)
+    {
+      url = rc_method_get_url (self->method);
+      parameters = rc_method_dup_parameters (self->method);
+      for (guint i = 0; parameters[i] != NULL; i++)
+        {
+          g_autofree char *key = g_strconcat (parameter_in_query (url, parameters[i]) ? "q" : "p",
+                                              parameters[i], NULL);
+
+          g_strv_builder_add (builder, key);
+        }
+    }
+  keys = g_strv_builder_end (builder);
+
+  if (self->parameters == NULL ||
+      !g_strv_equal ((const char * const *) self->parameters, (const char * const *) keys))
+    {
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->parameters_list))))
+        gtk_list_box_remove (self->parameters_list, child);
+
+      for (guint i = 0; keys[i] != NULL; i++)
+        gtk_list_box_append (self->parameters_list,
+                             create_parameter_row (self, keys[i] + 1, keys[i][0] == 'q'));
+
+      g_strfreev (self->parameters);
+      self->parameters = g_steal_pointer (&keys);
+    }
+
+  if (self->method != NULL)
+    update_parameter_values (self);
+}
+
+static void
+update_language (RcMethodEditor *self)
+{
+  GtkSourceLanguageManager *manager = gtk_source_language_manager_get_default ();
+  const char *type = self->method ? rc_method_get_content_type (self->method) : "";
+  const char *id = NULL;
+
+  if (type[0] == '\0' || strstr (type, "json") != NULL)
+    id = "json";
+  else if (strstr (type, "xml") != NULL)
+    id = "xml";
+
+  gtk_source_buffer_set_language (self->body_buffer,
+                                  id ? gtk_source_language_manager_get_language (manager, id) : NULL);
+}
+
+static void
+update_style_scheme (RcMethodEditor *self)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  const char *id = adw_style_manager_get_dark (style) ? "Adwaita-dark" : "Adwaita";
+
+  gtk_source_buffer_set_style_scheme (self->body_buffer,
+                                      gtk_source_style_scheme_manager_get_scheme (schemes, id));
+}
+
+static void
+update_content_type (RcMethodEditor *self)
+{
+  const char *type = self->method ? rc_method_get_content_type (self->method) : "";
+  guint selected = G_N_ELEMENTS (content_types);
+
+  /* The custom type being typed stays custom, even while it is empty. */
+  if (self->typing_content_type)
+    {
+      update_language (self);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (content_types); i++)
+    {
+      if (g_str_equal (content_types[i], type))
+        selected = i;
+    }
+
+  self->syncing_content_type = TRUE;
+  adw_combo_row_set_selected (self->content_type_row, selected);
+  gtk_widget_set_visible (GTK_WIDGET (self->content_type_entry), selected == G_N_ELEMENTS (content_types));
+  if (selected == G_N_ELEMENTS (content_types) &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->content_type_entry)), type) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->content_type_entry), type);
+  self->syncing_content_type = FALSE;
+
+  update_language (self);
+}
+
+/* Puts the method's body in the view, unless the view already holds it. */
+static void
+update_body (RcMethodEditor *self)
+{
+  const char *body = self->method ? rc_method_get_body (self->method) : "";
+  g_autofree char *shown = NULL;
+  GtkTextIter start, end;
+
+  if (self->body_commit_id != 0)
+    return;
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->body_buffer), &start, &end);
+  shown = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self->body_buffer), &start, &end, TRUE);
+  if (g_str_equal (shown, body))
+    return;
+
+  self->syncing_body = TRUE;
+  gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (self->body_buffer));
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->body_buffer), body, -1);
+  gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (self->body_buffer));
+  self->syncing_body = FALSE;
+}
+
+static void
+write_body (RcMethodEditor *self)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->body_buffer), &start, &end);
+  text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self->body_buffer), &start, &end, TRUE);
+  rc_method_set_body (self->method, text);
+}
+
+static void
+commit_body (RcMethodEditor *self)
+{
+  if (self->body_commit_id == 0)
+    return;
+
+  g_clear_handle_id (&self->body_commit_id, g_source_remove);
+
+  if (self->method != NULL)
+    write_body (self);
+}
+
+static void
+run_test (RcMethodEditor *self)
+{
+  if (self->method == NULL)
+    return;
+
+  rc_method_editor_commit (self);
+  adw_view_stack_set_visible_child_name (self->stack, "test");
+  rc_test_panel_run (self->test_panel);
+}
+
+static gboolean
+body_commit_cb (gpointer user_data)
+{
+  RcMethodEditor *self = user_data;
+
+  self->body_commit_id = 0;
+  if (self->method != NULL)
+    write_body (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+body_changed_cb (RcMethodEditor *self)
+{
+  if (self->syncing_body || self->method == NULL)
+    return;
+
+  g_clear_handle_id (&self->body_commit_id, g_source_remove);
+  self->body_commit_id = g_timeout_add (BODY_COMMIT_DELAY_MS, body_commit_cb, self);
+}
+
+static void
+name_changed_cb (RcMethodEditor *self)
+{
+  if (self->loading || self->method == NULL)
+    return;
+
+  self->name_touched = TRUE;
+  update_checks (self);
+}
+
+static void
+url_changed_cb (RcMethodEditor *self)
+{
+  if (self->loading || self->method == NULL)
+    return;
+
+  self->url_touched = TRUE;
+  update_checks (self);
+}
+
+static void
+content_type_selected_cb (RcMethodEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->content_type_row);
+  gboolean custom = selected >= G_N_ELEMENTS (content_types);
+
+  if (self->syncing_content_type || self->method == NULL)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->content_type_entry), custom);
+
+  if (custom)
+    {
+      self->typing_content_type = TRUE;
+      rc_method_set_content_type (self->method,
+                                  gtk_editable_get_text (GTK_EDITABLE (self->content_type_entry)));
+      self->typing_content_type = FALSE;
+      gtk_widget_grab_focus (GTK_WIDGET (self->content_type_entry));
+    }
+  else
+    {
+      rc_method_set_content_type (self->method, content_types[selected]);
+    }
+}
+
+static void
+content_type_entry_changed_cb (RcMethodEditor *self)
+{
+  if (self->syncing_content_type || self->method == NULL ||
+      !gtk_widget_get_visible (GTK_WIDGET (self->content_type_entry)))
+    return;
+
+  self->typing_content_type = TRUE;
+  rc_method_set_content_type (self->method,
+                              gtk_editable_get_text (GTK_EDITABLE (self->content_type_entry)));
+  self->typing_content_type = FALSE;
+}
+
+static void
+method_changed_cb (RcMethodEditor *self)
+{
+  update_parameters (self);
+  update_checks (self);
+}
+
+static void
+method_body_cb (RcMethodEditor *self)
+{
+  update_body (self);
+}
+
+static void
+method_content_type_cb (RcMethodEditor *self)
+{
+  update_content_type (self);
+}
+
+static void
+api_changed_cb (RcMethodEditor *self)
+{
+  update_checks (self);
+}
+
+static void
+auth_valid_cb (RcMethodEditor *self)
+{
+  update_checks (self);
+}
+
+static void
+style_dark_cb (RcMethodEditor *self)
+{
+  update_style_scheme (self);
+}
+
+static void
+run_test_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  run_test (RC_METHOD_EDITOR (widget));
+}
+
+static void
+rc_method_editor_unmap (GtkWidget *widget)
+{
+  RcMethodEditor *self = RC_METHOD_EDITOR (widget);
+
+  /* What was typed reaches the method before anyone looks away. */
+  rc_method_editor_commit (self);
+
+  GTK_WIDGET_CLASS (rc_method_editor_parent_class)->unmap (widget);
+}
+
+static void
+rc_method_editor_dispose (GObject *object)
+{
+  RcMethodEditor *self = (RcMethodEditor *)object;
+
+  rc_method_editor_commit (self);
+
+  if (self->bindings)
+    g_binding_group_set_source (self->bindings, NULL);
+  if (self->method_signals)
+    g_signal_group_set_target (self->method_signals, NULL);
+  if (self->api_signals)
+    g_signal_group_set_target (self->api_signals, NULL);
+  clear_reveal_binding (self);
+
+  if (self->body_buffer)
+    g_signal_handlers_disconnect_by_data (self->body_buffer, self);
+  if (self->auth_group)
+    g_signal_handlers_disconnect_by_data (self->auth_group, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RC_TYPE_METHOD_EDITOR);
+
+  g_clear_object (&self->bindings);
+  g_clear_object (&self->method_signals);
+  g_clear_object (&self->api_signals);
+  g_clear_object (&self->body_buffer);
+  g_clear_object (&self->method);
+  g_clear_pointer (&self->project_id, g_free);
+  g_clear_pointer (&self->parameters, g_strfreev);
+
+  G_OBJECT_CLASS (rc_method_editor_parent_class)->dispose (object);
+}
+
+static void
+rc_method_editor_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RcMethodEditor *self = RC_METHOD_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_METHOD:
+      g_value_set_object (value, self->method);
+      break;
+
+    case PROP_VALID:
+      g_value_set_boolean (value, self->valid);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 rc_method_editor_class_init (RcMethodEditorClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rc_method_editor_dispose;
+  object_class->get_property = rc_method_editor_get_property;
+
+  widget_class->unmap = rc_method_editor_unmap;
+
+  /**
+   * RcMethodEditor:method:
+   *
+   * The method being edited; rc_method_editor_set_method() sets it.
+   */
+  properties[PROP_METHOD] =
+    g_param_spec_object ("method", NULL, NULL,
+                         RC_TYPE_METHOD,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RcMethodEditor:valid:
+   *
+   * Whether the method passes every check: its name, its URL and its
+   * authentication.
+   */
+  properties[PROP_VALID] =
+    g_param_spec_boolean ("valid", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RcMethodEditor|editor.run-test:
+   *
+   * Shows the Test tab and runs the method (Ctrl+Return).
+   */
+  gtk_widget_class_install_action (widget_class, "editor.run-test", NULL, run_test_action);
+
+  gtk_source_init ();
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (RC_TYPE_HEADERS_GROUP);
+  g_type_ensure (RC_TYPE_AUTH_GROUP);
+  g_type_ensure (RC_TYPE_TEST_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-method-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, name_error_row);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, verb_row);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, url_row);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, url_error_row);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, description_row);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, parameters_list);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, headers_group);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, auth_group);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, content_type_row);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, content_type_entry);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, body_view);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, test_panel);
+  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, url_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, content_type_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, content_type_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, auth_valid_cb);
 }
 
 static void
 rc_method_editor_init (RcMethodEditor *self)
 {
+  g_autoptr(GtkStringList) verbs = gtk_string_list_new ((const char * const *) rc_method_get_verbs ());
+  g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
+  GtkEventController *shortcuts;
+  GtkShortcut *shortcut;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  adw_combo_row_set_model (self->verb_row, G_LIST_MODEL (verbs));
+
+  /* Translators: the content type of a body left for the app to pick */
+  gtk_string_list_append (types, _("Automatic (JSON or plain text)"));
+  for (guint i = 1; i < G_N_ELEMENTS (content_types); i++)
+    gtk_string_list_append (types, content_types[i]);
+  /* Translators: a content type the user types in */
+  gtk_string_list_append (types, _("Custom…"));
+  self->syncing_content_type = TRUE;
+  adw_combo_row_set_model (self->content_type_row, G_LIST_MODEL (types));
+  self->syncing_content_type = FALSE;
+
+  self->body_buffer = GTK_SOURCE_BUFFER (g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view))));
+  gtk_source_buffer_set_highlight_matching_brackets (self->body_buffer, TRUE);
+  g_signal_connect_swapped (self->body_buffer, "changed", G_CALLBACK (body_changed_cb), self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (style_dark_cb), self, G_CONNECT_SWAPPED);
+  update_style_scheme (self);
+  update_language (self);
+
+  self->bindings = g_binding_group_new ();
+  g_binding_group_bind (self->bindings, "name", self->name_row, "text",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind_full (self->bindings, "verb", self->verb_row, "selected",
+                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                             verb_to_selected, selected_to_verb, NULL, NULL);
+  g_binding_group_bind (self->bindings, "url", self->url_row, "text",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind (self->bindings, "description", self->description_row, "text",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+
+  self->method_signals = g_signal_group_new (RC_TYPE_METHOD);
+  g_signal_group_connect_swapped (self->method_signals, "changed",
+                                  G_CALLBACK (method_changed_cb), self);
+  g_signal_group_connect_swapped (self->method_signals, "notify::body",
+                                  G_CALLBACK (method_body_cb), self);
+  g_signal_group_connect_swapped (self->method_signals, "notify::content-type",
+                                  G_CALLBACK (method_content_type_cb), self);
+
+  self->api_signals = g_signal_group_new (RC_TYPE_API);
+  g_signal_group_connect_swapped (self->api_signals, "changed",
+                                  G_CALLBACK (api_changed_cb), self);
+
+  /* Ctrl+Return tests from anywhere in the editor, even from the body,
+   * before a text view takes the key for itself. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                               gtk_named_action_new ("editor.run-test"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  update_checks (self);
 }
 
 GtkWidget *
@@ -36,15 +778,162 @@ rc_method_editor_new (void)
   return g_object_new (RC_TYPE_METHOD_EDITOR, NULL);
 }
 
+/**
+ * rc_method_editor_get_method:
+ *
+ * Returns: (transfer none) (nullable): the method being edited
+ */
 RcMethod *
 rc_method_editor_get_method (RcMethodEditor *self)
 {
-  return NULL;
+  g_return_val_if_fail (RC_IS_METHOD_EDITOR (self), NULL);
+
+  return self->method;
 }
 
+/**
+ * rc_method_editor_set_method:
+ * @method: (nullable): the method to edit, in place
+ * @project_id: (nullable): the ID of @method's project, for the keyring
+ *
+ * Shows @method in every tab. The editor changes @method itself as the
+ * user types.
+ */
 void
 rc_method_editor_set_method (RcMethodEditor *self,
                              RcMethod       *method,
                              const char     *project_id)
 {
+  g_return_if_fail (RC_IS_METHOD_EDITOR (self));
+  g_return_if_fail (method == NULL || RC_IS_METHOD (method));
+
+  if (self->method == method && g_strcmp0 (self->project_id, project_id) == 0)
+    return;
+
+  /* The body typed for the method shown goes to that method. */
+  rc_method_editor_commit (self);
+
+  g_set_object (&self->method, method);
+  g_free (self->project_id);
+  self->project_id = g_strdup (project_id);
+  g_clear_pointer (&self->parameters, g_strfreev);
+
+  /* A method that already has a name and a URL is checked at once. */
+  self->name_touched = method != NULL && rc_method_get_name (method)[0] != '\0';
+  self->url_touched = method != NULL && rc_method_get_url (method)[0] != '\0';
+
+  self->loading = TRUE;
+  g_binding_group_set_source (self->bindings, method);
+  self->loading = FALSE;
+  g_signal_group_set_target (self->method_signals, method);
+  g_signal_group_set_target (self->api_signals, method ? rc_method_get_api (method) : NULL);
+
+  rc_headers_group_set_owner (self->headers_group, G_OBJECT (method));
+  rc_auth_group_set_method (self->auth_group, method, project_id);
+  rc_test_panel_set_method (self->test_panel, method, project_id);
+
+  update_parameters (self);
+  update_content_type (self);
+  update_body (self);
+  update_checks (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METHOD]);
+}
+
+/**
+ * rc_method_editor_get_valid:
+ *
+ * Returns: whether the method passes every check
+ */
+gboolean
+rc_method_editor_get_valid (RcMethodEditor *self)
+{
+  g_return_val_if_fail (RC_IS_METHOD_EDITOR (self), FALSE);
+
+  return self->valid;
+}
+
+/**
+ * rc_method_editor_get_stack:
+ *
+ * Returns: (transfer none): the stack of tabs, for a host's own switcher
+ */
+AdwViewStack *
+rc_method_editor_get_stack (RcMethodEditor *self)
+{
+  g_return_val_if_fail (RC_IS_METHOD_EDITOR (self), NULL);
+
+  return self->stack;
+}
+
+/**
+ * rc_method_editor_set_switcher_title:
+ * @title: (nullable): the switcher title in the host's header bar
+ *
+ * Lets @title switch the tabs; the editor's own bar at the bottom shows
+ * when @title is too narrow for them. Without one the bar always shows.
+ */
+void
+rc_method_editor_set_switcher_title (RcMethodEditor       *self,
+                                     AdwViewSwitcherTitle *title)
+{
+  g_return_if_fail (RC_IS_METHOD_EDITOR (self));
+  g_return_if_fail (title == NULL || ADW_IS_VIEW_SWITCHER_TITLE (title));
+
+  clear_reveal_binding (self);
+
+  if (title == NULL)
+    {
+      adw_view_switcher_bar_set_reveal (self->switcher_bar, TRUE);
+      return;
+    }
+
+  adw_view_switcher_title_set_stack (title, self->stack);
+  /* Weak: the binding goes by itself with the title or the bar. */
+  g_set_weak_pointer (&self->reveal_binding,
+                      g_object_bind_property (title, "title-visible",
+                                              self->switcher_bar, "reveal",
+                                              G_BINDING_SYNC_CREATE));
+}
+
+/**
+ * rc_method_editor_set_page:
+ * @page: `request`, `headers`, `body` or `test`
+ *
+ * Shows a tab.
+ */
+void
+rc_method_editor_set_page (RcMethodEditor *self,
+                           const char     *page)
+{
+  g_return_if_fail (RC_IS_METHOD_EDITOR (self));
+
+  adw_view_stack_set_visible_child_name (self->stack, page);
+}
+
+/**
+ * rc_method_editor_focus_name:
+ *
+ * Shows the Request tab with the keyboard focus on the name.
+ */
+void
+rc_method_editor_focus_name (RcMethodEditor *self)
+{
+  g_return_if_fail (RC_IS_METHOD_EDITOR (self));
+
+  adw_view_stack_set_visible_child_name (self->stack, "request");
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+/**
+ * rc_method_editor_commit:
+ *
+ * Writes what was typed in the body and not written yet to the method.
+ */
+void
+rc_method_editor_commit (RcMethodEditor *self)
+{
+  g_return_if_fail (RC_IS_METHOD_EDITOR (self));
+
+  commit_body (self);
 }

@@ -14,10 +14,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RcMethodEditor, rc_method_editor, RC, METHOD_EDITOR, GtkBox)
 
-GtkWidget *rc_method_editor_new        (void);
-RcMethod  *rc_method_editor_get_method (RcMethodEditor *self);
-void       rc_method_editor_set_method (RcMethodEditor *self,
-                                        RcMethod       *method,
-                                        const char     *project_id);
+GtkWidget    *rc_method_editor_new                (void);
+RcMethod     *rc_method_editor_get_method         (RcMethodEditor       *self);
+void          rc_method_editor_set_method         (RcMethodEditor       *self,
+                                                   RcMethod             *method,
+                                                   const char           *project_id);
+gboolean      rc_method_editor_get_valid          (RcMethodEditor       *self);
+AdwViewStack *rc_method_editor_get_stack          (RcMethodEditor       *self);
+void          rc_method_editor_set_switcher_title (RcMethodEditor       *self,
+                                                   AdwViewSwitcherTitle *title);
+void          rc_method_editor_set_page           (RcMethodEditor       *self,
+                                                   const char           *page);
+void          rc_method_editor_focus_name         (RcMethodEditor       *self);
+void          rc_method_editor_commit             (RcMethodEditor       *self);
 
 G_END_DECLS

@@ -4,6 +4,8 @@
  * their children the methods. The single selection drives the window's
  * content; nothing is selected at first. The Delete key asks the window to
  * delete the selected API or method (win.delete-api, win.delete-method).
+ * A right click, Shift+F10 or the Menu key opens a context menu of the
+ * window's actions (Consume REST API, add, delete) for the row at hand.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +28,8 @@ struct _RcSidebar
   GObject            *selected_item;
 
   GtkListView        *list_view;
+  GMenuModel         *context_menu;
+  GtkWidget          *popover;
 };
 
 G_DEFINE_FINAL_TYPE (RcSidebar, rc_sidebar, GTK_TYPE_WIDGET)
@@ -94,6 +98,89 @@ list_view_activate_cb (RcSidebar   *self,
     gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
 }
 
+/* Opens the context menu pointing at (@x, @y), in the sidebar's coordinates. */
+static void
+popup_menu_at (RcSidebar *self,
+               double     x,
+               double     y)
+{
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+/* The item of the row at (@x, @y) in the list's coordinates, if any. */
+static GObject *
+pick_item (RcSidebar *self,
+           double     x,
+           double     y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+
+  for (; picked != NULL && picked != GTK_WIDGET (self->list_view); picked = gtk_widget_get_parent (picked))
+    {
+      GtkWidget *row;
+
+      if (RC_IS_SIDEBAR_ROW (picked))
+        return rc_sidebar_row_get_item (RC_SIDEBAR_ROW (picked));
+
+      /* A row's expander holds the sidebar row. */
+      if (GTK_IS_TREE_EXPANDER (picked) &&
+          (row = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (picked))) != NULL &&
+          RC_IS_SIDEBAR_ROW (row))
+        return rc_sidebar_row_get_item (RC_SIDEBAR_ROW (row));
+
+      for (GtkWidget *child = gtk_widget_get_first_child (picked); child; child = gtk_widget_get_next_sibling (child))
+        {
+          if (GTK_IS_TREE_EXPANDER (child) &&
+              (row = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (child))) != NULL &&
+              RC_IS_SIDEBAR_ROW (row))
+            return rc_sidebar_row_get_item (RC_SIDEBAR_ROW (row));
+        }
+    }
+
+  return NULL;
+}
+
+static void
+secondary_click_cb (RcSidebar       *self,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    GtkGestureClick *gesture)
+{
+  GObject *item = pick_item (self, x, y);
+  graphene_point_t point;
+
+  /* The menu acts on the row clicked, as it would on a selected one. */
+  if (item != NULL && item != self->selected_item)
+    rc_sidebar_select_item (self, item);
+
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->list_view), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (x, y), &point))
+    point = GRAPHENE_POINT_INIT (x, y);
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_menu_at (self, point.x, point.y);
+}
+
+/* sidebar.popup-menu (Shift+F10, the Menu key): the menu points at the
+ * focused row. */
+static void
+popup_menu_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RcSidebar *self = RC_SIDEBAR (widget);
+  GtkWidget *row = gtk_widget_get_focus_child (GTK_WIDGET (self->list_view));
+  graphene_rect_t bounds;
+
+  if (row != NULL && gtk_widget_compute_bounds (row, widget, &bounds))
+    popup_menu_at (self, bounds.origin.x + 24, bounds.origin.y + bounds.size.height / 2);
+  else
+    popup_menu_at (self, 24, 24);
+}
+
 static gboolean
 delete_selected_cb (GtkWidget *widget,
                     GVariant  *args,
@@ -153,6 +240,8 @@ rc_sidebar_dispose (GObject *object)
 
   if (self->selection)
     g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
+
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RC_TYPE_SIDEBAR);
 
@@ -239,7 +328,13 @@ rc_sidebar_class_init (RcSidebarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, RcSidebar, list_view);
+  gtk_widget_class_bind_template_child (widget_class, RcSidebar, context_menu);
   gtk_widget_class_bind_template_callback (widget_class, list_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, secondary_click_cb);
+
+  gtk_widget_class_install_action (widget_class, "sidebar.popup-menu", NULL, popup_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "sidebar.popup-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "sidebar.popup-menu", NULL);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, delete_selected_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Delete, 0, delete_selected_cb, NULL);
@@ -258,6 +353,12 @@ rc_sidebar_init (RcSidebar *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
+
+  self->popover = gtk_popover_menu_new_from_model (self->context_menu);
+  gtk_widget_set_name (self->popover, "sidebar-context-menu");
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->popover), FALSE);
+  gtk_widget_set_halign (self->popover, GTK_ALIGN_START);
 }
 
 GtkWidget *

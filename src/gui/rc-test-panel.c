@@ -1,7 +1,17 @@
 /* rc-test-panel.c: the Test tab: test values, the Test button, the response and the inspector
  *
- * SCAFFOLD: the type exists so that other widgets can hold it; its owner
- * replaces this file.
+ * The rows at the top edit the method's test values, one a parameter of
+ * its URL; they follow the URL as it is edited. Test (or Ctrl+Enter) looks
+ * the secret up in the keyring, then makes the call through the shared
+ * executor, so the token cache is the application's. Nothing of this waits
+ * on the main loop: the keyring, the network, and pretty-printing the body
+ * (rc_body_format_async()) all answer later. A big body is inserted into
+ * its view a slice at a time, and stops at RC_BODY_DEFAULT_LIMIT with a
+ * note; Save Response… writes the whole of it.
+ *
+ * Cancel cancels the keyring lookup or the call; the executor ends it and
+ * says so. An error is shown in words under the button, the server's
+ * error_description included; what the user typed stays as it was.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,25 +20,909 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+#include <string.h>
 
+#include "rc-inspector.h"
 #include "rc-test-panel.h"
+
+/* How much text goes into the response view a main loop turn. */
+#define INSERT_CHUNK (32 * 1024)
 
 struct _RcTestPanel
 {
-  GtkBox parent_instance;
+  GtkBox           parent_instance;
+
+  RcMethod        *method;
+  char            *project_id;
+  char           **parameters;
+  GPtrArray       *value_rows;
+  GCancellable    *cancellable;     /* the run under way, if any */
+  GCancellable    *body_cancellable;
+  RcExchange      *exchange;
+  GBytes          *response_body;
+  char            *response_type;
+  RcBody          *body;            /* the text being inserted, or shown */
+  gsize            inserted;
+  guint            insert_source;
+  guint            running : 1;
+  guint            syncing : 1;
+  guint            showing_body : 1;
+
+  AdwPreferencesGroup *values_group;
+  GtkWidget       *no_values_row;
+  GtkWidget       *cancel_button;
+  GtkSpinner      *spinner;
+  GtkLabel        *status_label;
+  GtkLabel        *notes_label;
+  GtkLabel        *body_note_label;
+  GtkSourceView   *response_view;
+  RcInspector     *inspector;
 };
 
+/* One run of the Test button, and the panel it is for. */
+typedef struct
+{
+  RcTestPanel  *self;
+  GCancellable *cancellable;
+  RcMethod     *method;
+} Run;
+
 G_DEFINE_FINAL_TYPE (RcTestPanel, rc_test_panel, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_METHOD,
+  PROP_RUNNING,
+  PROP_EXCHANGE,
+  PROP_SHOWING_BODY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+static Run *
+run_new (RcTestPanel *self)
+{
+  Run *run = g_new0 (Run, 1);
+
+  run->self = g_object_ref (self);
+  run->cancellable = g_object_ref (self->cancellable);
+  run->method = g_object_ref (self->method);
+
+  return run;
+}
+
+static void
+run_free (Run *run)
+{
+  g_clear_object (&run->self);
+  g_clear_object (&run->cancellable);
+  g_clear_object (&run->method);
+  g_free (run);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
+
+/* Whether @run is still the panel's current run. */
+static gboolean
+run_is_current (Run *run)
+{
+  return run->self->cancellable == run->cancellable;
+}
+
+static GtkTextBuffer *
+get_response_buffer (RcTestPanel *self)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->response_view));
+}
+
+static void
+update_actions (RcTestPanel *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "test.run", self->method != NULL && !self->running);
+  gtk_widget_action_set_enabled (widget, "test.cancel", self->running);
+  gtk_widget_action_set_enabled (widget, "test.save", self->response_body != NULL &&
+                                                      g_bytes_get_size (self->response_body) > 0);
+}
+
+static void
+set_running (RcTestPanel *self,
+             gboolean     running)
+{
+  running = !!running;
+  if (self->running == running)
+    return;
+
+  self->running = running;
+  gtk_widget_set_visible (self->cancel_button, running);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), running);
+  gtk_spinner_set_spinning (self->spinner, running);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+}
+
+static void
+set_classes (GtkWidget  *widget,
+             const char *css_class)
+{
+  static const char * const classes[] = { "success", "warning", "error", "dim-label" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (widget, classes[i]);
+  if (css_class)
+    gtk_widget_add_css_class (widget, css_class);
+}
+
+static void
+set_showing_body (RcTestPanel *self,
+                  gboolean     showing)
+{
+  showing = !!showing;
+  if (self->showing_body == showing)
+    return;
+
+  self->showing_body = showing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING_BODY]);
+}
+
+/* A status line (large, for a response's status) or a message in words. */
+static void
+set_status (RcTestPanel *self,
+            const char  *text,
+            const char  *css_class)
+{
+  set_classes (GTK_WIDGET (self->status_label), css_class);
+  gtk_label_set_text (self->status_label, text);
+}
+
+static void
+set_big_status (RcTestPanel *self,
+                gboolean     big)
+{
+  if (big)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "title-4");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "title-4");
+}
+
+static void
+set_body_note (RcTestPanel *self,
+               const char  *note,
+               const char  *css_class)
+{
+  set_classes (GTK_WIDGET (self->body_note_label), css_class);
+  gtk_label_set_text (self->body_note_label, note ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->body_note_label), note != NULL);
+}
+
+/* Ends the run under way with @message instead of a response. */
+static void
+end_run_with_message (RcTestPanel *self,
+                            const char  *message,
+                            const char  *css_class)
+{
+  g_clear_object (&self->cancellable);
+  set_running (self, FALSE);
+  set_status (self, message, css_class);
+}
+
+/* Forgets the run under way: its answer, when it comes, is not shown. */
+static void
+abandon_run (RcTestPanel *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  set_running (self, FALSE);
+}
+
+static void
+stop_inserting (RcTestPanel *self)
+{
+  g_clear_handle_id (&self->insert_source, g_source_remove);
+  g_clear_object (&self->body);
+  self->inserted = 0;
+}
+
+/* Empties the response view and forgets the last response. */
+static void
+clear_response (RcTestPanel *self)
+{
+  g_cancellable_cancel (self->body_cancellable);
+  g_clear_object (&self->body_cancellable);
+  stop_inserting (self);
+  set_showing_body (self, FALSE);
+  g_clear_pointer (&self->response_body, g_bytes_unref);
+  g_clear_pointer (&self->response_type, g_free);
+  gtk_text_buffer_set_text (get_response_buffer (self), "", 0);
+  set_body_note (self, NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_label), FALSE);
+  update_actions (self);
+}
+
+static void
+set_exchange (RcTestPanel *self,
+              RcExchange  *exchange)
+{
+  if (!g_set_object (&self->exchange, exchange))
+    return;
+
+  rc_inspector_set_exchange (self->inspector, exchange);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXCHANGE]);
+}
+
+/* "200 OK · 35 ms · 1.2 kB" */
+static char *
+describe_response (RcExchange *exchange,
+                   gsize       size)
+{
+  guint status = rc_exchange_get_status (exchange);
+  RcHttpRecord *record = rc_exchange_get_api_record (exchange);
+  gint64 duration_ms = (record ? rc_http_record_get_duration_us (record) : rc_exchange_get_duration_us (exchange)) / 1000;
+  g_autofree char *size_text = g_format_size (size);
+  const char *phrase = soup_status_get_phrase (status);
+
+  /* Translators: status code and reason, the time the call took, and the size of the response body */
+  return g_strdup_printf (_("%u %s · %" G_GINT64_FORMAT " ms · %s"),
+                          status, phrase ? phrase : "", duration_ms, size_text);
+}
+
+static void
+show_notes (RcTestPanel *self,
+            RcExchange  *exchange)
+{
+  const char * const *notes = rc_exchange_get_notes (exchange);
+  g_autofree char *text = NULL;
+
+  if (notes == NULL || notes[0] == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->notes_label), FALSE);
+      return;
+    }
+
+  text = g_strjoinv ("\n", (char **) notes);
+  gtk_label_set_text (self->notes_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_label), TRUE);
+}
+
+static const char *
+get_secret_missing_message (RcAuth *auth)
+{
+  if (rc_auth_get_kind (auth) == RC_AUTH_KIND_BASIC)
+    return _("No password is stored for this authentication. Enter it under Headers and "
+             "Authentication, then press Test again.");
+
+  return _("No client secret is stored for this authentication. Enter it under Headers and "
+           "Authentication, then press Test again.");
+}
+
+static void
+update_no_values_row (RcTestPanel *self)
+{
+  gtk_widget_set_visible (self->no_values_row, self->value_rows->len == 0);
+}
+
+/* Shows the method's test values in the rows, as they are now. */
+static void
+sync_value_rows (RcTestPanel *self)
+{
+  RcPairList *values;
+
+  if (self->method == NULL)
+    return;
+
+  values = rc_method_get_test_values (self->method);
+  self->syncing = TRUE;
+  for (guint i = 0; i < self->value_rows->len; i++)
+    {
+      GtkEditable *row = g_ptr_array_index (self->value_rows, i);
+      const char *name = g_object_get_data (G_OBJECT (row), "rc-parameter");
+      const char *value = rc_pair_list_lookup (values, name);
+
+      if (g_strcmp0 (gtk_editable_get_text (row), value ? value : "") != 0)
+        gtk_editable_set_text (row, value ? value : "");
+    }
+  self->syncing = FALSE;
+}
+
+static void
+value_row_changed_cb (RcTestPanel *self,
+                      GtkEditable *row)
+{
+  const char *name = g_object_get_data (G_OBJECT (row), "rc-parameter");
+  RcPairList *values;
+
+  if (self->syncing || self->method == NULL)
+    return;
+
+  values = rc_method_get_test_values (self->method);
+  if (g_strcmp0 (rc_pair_list_lookup (values, name), gtk_editable_get_text (row)) != 0)
+    rc_pair_list_set (values, name, gtk_editable_get_text (row));
+}
+
+/* One row per parameter of the URL, remade only when they change. */
+static void
+rebuild_value_rows (RcTestPanel *self)
+{
+  g_auto(GStrv) parameters = self->method ? rc_method_dup_parameters (self->method) : NULL;
+
+  if (parameters == NULL)
+    parameters = g_new0 (char *, 1);
+
+  if (self->parameters && g_strv_equal ((const char * const *) parameters,
+                                        (const char * const *) self->parameters))
+    {
+      sync_value_rows (self);
+      return;
+    }
+
+  for (guint i = 0; i < self->value_rows->len; i++)
+    adw_preferences_group_remove (self->values_group, g_ptr_array_index (self->value_rows, i));
+  g_ptr_array_set_size (self->value_rows, 0);
+
+  for (guint i = 0; parameters[i]; i++)
+    {
+      GtkWidget *row = adw_entry_row_new ();
+
+      gtk_widget_set_name (row, "test-value-row");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), parameters[i]);
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+      g_object_set_data_full (G_OBJECT (row), "rc-parameter", g_strdup (parameters[i]), g_free);
+      g_signal_connect_object (row, "changed", G_CALLBACK (value_row_changed_cb), self, G_CONNECT_SWAPPED);
+      adw_preferences_group_add (self->values_group, row);
+      g_ptr_array_add (self->value_rows, row);
+    }
+
+  g_strfreev (self->parameters);
+  self->parameters = g_steal_pointer (&parameters);
+  update_no_values_row (self);
+  sync_value_rows (self);
+}
+
+/* Says whether a body is sent, and which: the Body tab's, as it is. */
+static void
+update_values_description (RcTestPanel *self)
+{
+  const char *body = self->method ? rc_method_get_body (self->method) : "";
+
+  if (body[0] == '\0')
+    adw_preferences_group_set_description (self->values_group,
+                                           _("Values for the parameters in the method’s URL. No "
+                                             "body is sent: the Body tab is empty."));
+  else
+    adw_preferences_group_set_description (self->values_group,
+                                           _("Values for the parameters in the method’s URL. The "
+                                             "body on the Body tab is sent as it is."));
+}
+
+static void
+update_style_scheme (RcTestPanel *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  GtkSourceStyleScheme *scheme;
+
+  scheme = gtk_source_style_scheme_manager_get_scheme (schemes,
+                                                       adw_style_manager_get_dark (manager)
+                                                       ? "Adwaita-dark" : "Adwaita");
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (get_response_buffer (self)), scheme);
+}
+
+static void
+show_body_note (RcTestPanel *self,
+                RcBody      *body)
+{
+  g_autofree char *size = g_format_size (rc_body_get_size (body));
+  g_autofree char *shown = g_format_size (rc_body_get_length (body));
+  g_autofree char *note = NULL;
+  const char *css_class = "warning";
+
+  if (rc_body_get_size (body) == 0)
+    {
+      note = g_strdup (_("The response has no body."));
+      css_class = "dim-label";
+    }
+  else if (rc_body_get_binary (body) && rc_body_get_truncated (body))
+    note = g_strdup_printf (_("The body is binary data (%s): the start of it is shown in "
+                              "hexadecimal. Save the response to keep all of it."), size);
+  else if (rc_body_get_binary (body))
+    {
+      note = g_strdup_printf (_("The body is binary data (%s), shown in hexadecimal."), size);
+      css_class = "dim-label";
+    }
+  else if (rc_body_get_truncated (body))
+    note = g_strdup_printf (_("The body is cut here: the first %s of %s are shown. Save the "
+                              "response to keep all of it."), shown, size);
+
+  set_body_note (self, note, css_class);
+}
+
+/* Callbacks */
+
+static void
+style_dark_changed_cb (RcTestPanel *self)
+{
+  update_style_scheme (self);
+}
+
+static void
+method_url_changed_cb (RcTestPanel *self)
+{
+  rebuild_value_rows (self);
+}
+
+static void
+method_body_changed_cb (RcTestPanel *self)
+{
+  update_values_description (self);
+}
+
+static void
+test_values_changed_cb (RcTestPanel *self)
+{
+  sync_value_rows (self);
+}
+
+/* Puts the text into the view a slice at a time, each slice ending at
+ * the end of a line, so that no turn of the main loop takes long. */
+static gboolean
+insert_chunk_cb (gpointer data)
+{
+  RcTestPanel *self = data;
+  GtkTextBuffer *buffer = get_response_buffer (self);
+  const char *text = rc_body_get_text (self->body);
+  gsize length = rc_body_get_length (self->body);
+  gsize end = MIN (self->inserted + INSERT_CHUNK, length);
+  GtkTextIter iter;
+
+  if (end < length)
+    {
+      const char *newline = memchr (text + end, '\n', MIN (length - end, INSERT_CHUNK));
+
+      if (newline)
+        end = newline - text + 1;
+      else
+        while (end > self->inserted && ((guchar) text[end] & 0xC0) == 0x80)
+          end--;
+    }
+
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_insert (buffer, &iter, text + self->inserted, end - self->inserted);
+  self->inserted = end;
+
+
+  if (self->inserted < length)
+    return G_SOURCE_CONTINUE;
+
+  self->insert_source = 0;
+  g_clear_object (&self->body);
+  self->inserted = 0;
+  set_showing_body (self, FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+body_formatted_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RcTestPanel) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcBody) body = rc_body_format_finish (result, &error);
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkSourceLanguage *language = NULL;
+
+  if (body == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          set_body_note (self, error->message, "error");
+          set_showing_body (self, FALSE);
+        }
+      return;
+    }
+
+  stop_inserting (self);
+  if (rc_body_get_language (body))
+    language = gtk_source_language_manager_get_language (languages, rc_body_get_language (body));
+  if (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (get_response_buffer (self))) != language)
+    gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (get_response_buffer (self)), language);
+  gtk_text_buffer_set_text (get_response_buffer (self), "", 0);
+  show_body_note (self, body);
+
+  self->body = g_steal_pointer (&body);
+  self->inserted = 0;
+  if (insert_chunk_cb (self))
+    self->insert_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, insert_chunk_cb, self, NULL);
+}
+
+static void
+show_exchange (RcTestPanel *self,
+               RcExchange  *exchange)
+{
+  const GError *error = rc_exchange_get_error (exchange);
+  RcHttpRecord *record = rc_exchange_get_api_record (exchange);
+  GBytes *body = NULL;
+  g_autofree char *status = NULL;
+
+  set_exchange (self, exchange);
+  show_notes (self, exchange);
+
+  if (record && rc_http_record_has_response (record))
+    {
+      guint code = rc_http_record_get_status (record);
+
+      body = rc_http_record_get_response_body (record);
+      self->response_body = body ? g_bytes_ref (body) : g_bytes_new (NULL, 0);
+      self->response_type = g_strdup (rc_http_record_get_response_header (record, "Content-Type"));
+      update_actions (self);
+
+      status = describe_response (exchange, g_bytes_get_size (self->response_body));
+      set_status (self, status,
+                  SOUP_STATUS_IS_SUCCESSFUL (code) ? "success" : code >= 400 ? "error" : NULL);
+      set_big_status (self, TRUE);
+
+      self->body_cancellable = g_cancellable_new ();
+      set_showing_body (self, TRUE);
+      rc_body_format_async (self->response_body, self->response_type, RC_BODY_DEFAULT_LIMIT,
+                            self->body_cancellable, body_formatted_cb, g_object_ref (self));
+    }
+
+  else
+    set_body_note (self, _("No response: the call did not reach the API, as said above."), "dim-label");
+
+  if (error)
+    set_big_status (self, FALSE);
+  if (error && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    set_status (self, _("Cancelled. Press Test to make the call again."), "dim-label");
+  else if (error)
+    set_status (self, error->message, "error");
+}
+
+static void
+call_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(Run) run = user_data;
+  g_autoptr(RcExchange) exchange = rc_executor_call_finish (RC_EXECUTOR (object), result);
+  RcTestPanel *self = run->self;
+
+  if (!run_is_current (run))
+    return;
+
+  g_clear_object (&self->cancellable);
+  set_running (self, FALSE);
+  show_exchange (self, exchange);
+}
+
+static void
+call (Run        *run,
+      const char *secret)
+{
+  rc_executor_call_async (rc_executor_get_default (), run->method, NULL, secret,
+                          run->cancellable, call_done_cb, run);
+}
+
+static void
+secret_looked_up_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(Run) run = user_data;
+  g_autoptr(GError) error = NULL;
+  char *secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), result, &error);
+  RcTestPanel *self = run->self;
+
+  if (!run_is_current (run))
+    {
+      rc_secret_free (secret);
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_object (&self->cancellable);
+      set_running (self, FALSE);
+      set_status (self, _("Cancelled. Press Test to make the call again."), "dim-label");
+      return;
+    }
+
+  if (error)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The secret could not be read from the keyring: %s. Unlock the "
+                           "keyring, or enter the secret again under Headers and "
+                           "Authentication."), error->message);
+
+      end_run_with_message (self, message, "error");
+      return;
+    }
+
+  if (secret == NULL)
+    {
+      end_run_with_message (self, get_secret_missing_message (rc_method_get_effective_auth (run->method)),
+                                  "warning");
+      return;
+    }
+
+  call (g_steal_pointer (&run), secret);
+  rc_secret_free (secret);
+}
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(RcTestPanel) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_parse_name (G_FILE (object));
+  g_autofree char *message = NULL;
+  GtkWidget *overlay;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = g_strdup_printf (_("The response could not be saved to “%s”: %s. Choose another "
+                                   "file and try again."), name, error->message);
+      set_body_note (self, message, "error");
+      return;
+    }
+
+  message = g_strdup_printf (_("Saved the response to “%s”."), name);
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    set_body_note (self, message, "dim-label");
+}
+
+static void
+save_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  g_autoptr(RcTestPanel) self = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->response_body)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_file_replace_contents_bytes_async (file, self->response_body, NULL, FALSE,
+                                           G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                           save_done_cb, g_object_ref (self));
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+run_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  rc_test_panel_run (RC_TEST_PANEL (widget));
+}
+
+static void
+cancel_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  rc_test_panel_cancel (RC_TEST_PANEL (widget));
+}
+
+static void
+save_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RcTestPanel *self = RC_TEST_PANEL (widget);
+  GtkNative *native = gtk_widget_get_native (widget);
+  const char *language;
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  if (self->response_body == NULL)
+    return;
+
+  language = rc_body_guess_language (g_bytes_get_data (self->response_body, NULL),
+                                     g_bytes_get_size (self->response_body), self->response_type);
+  name = g_strdup_printf ("%s.%s", self->method ? rc_method_get_name (self->method) : "response",
+                          language ? language : "txt");
+  g_strdelimit (name, "/\\:", '-');
+
+  dialog = gtk_file_chooser_native_new (_("Save Response"),
+                                        GTK_IS_WINDOW (native) ? GTK_WINDOW (native) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Overrides */
+
+static void
+rc_test_panel_dispose (GObject *object)
+{
+  RcTestPanel *self = (RcTestPanel *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->body_cancellable);
+  g_clear_object (&self->body_cancellable);
+  stop_inserting (self);
+
+  if (self->method)
+    {
+      g_signal_handlers_disconnect_by_data (self->method, self);
+      g_signal_handlers_disconnect_by_data (rc_method_get_test_values (self->method), self);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RC_TYPE_TEST_PANEL);
+
+  g_clear_object (&self->method);
+  g_clear_object (&self->exchange);
+  g_clear_pointer (&self->response_body, g_bytes_unref);
+
+  G_OBJECT_CLASS (rc_test_panel_parent_class)->dispose (object);
+}
+
+static void
+rc_test_panel_finalize (GObject *object)
+{
+  RcTestPanel *self = (RcTestPanel *)object;
+
+  g_clear_pointer (&self->project_id, g_free);
+  g_clear_pointer (&self->parameters, g_strfreev);
+  g_clear_pointer (&self->value_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->response_type, g_free);
+
+  G_OBJECT_CLASS (rc_test_panel_parent_class)->finalize (object);
+}
+
+static void
+rc_test_panel_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  RcTestPanel *self = RC_TEST_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_METHOD:
+      g_value_set_object (value, self->method);
+      break;
+
+    case PROP_RUNNING:
+      g_value_set_boolean (value, self->running);
+      break;
+
+    case PROP_EXCHANGE:
+      g_value_set_object (value, self->exchange);
+      break;
+
+    case PROP_SHOWING_BODY:
+      g_value_set_boolean (value, self->showing_body);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 rc_test_panel_class_init (RcTestPanelClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rc_test_panel_dispose;
+  object_class->finalize = rc_test_panel_finalize;
+  object_class->get_property = rc_test_panel_get_property;
+
+  /**
+   * RcTestPanel:method:
+   *
+   * The method tested; rc_test_panel_set_method() sets it.
+   */
+  properties[PROP_METHOD] =
+    g_param_spec_object ("method", NULL, NULL,
+                         RC_TYPE_METHOD,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RcTestPanel:running:
+   *
+   * Whether a call (or the keyring lookup before it) is under way.
+   */
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RcTestPanel:exchange:
+   *
+   * What went over the wire in the last call, or %NULL.
+   */
+  properties[PROP_EXCHANGE] =
+    g_param_spec_object ("exchange", NULL, NULL,
+                         RC_TYPE_EXCHANGE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RcTestPanel:showing-body:
+   *
+   * Whether the response body is still being formatted, or put into its
+   * view a slice at a time.
+   */
+  properties[PROP_SHOWING_BODY] =
+    g_param_spec_boolean ("showing-body", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "test.run", NULL, run_action_cb);
+  gtk_widget_class_install_action (widget_class, "test.cancel", NULL, cancel_action_cb);
+  gtk_widget_class_install_action (widget_class, "test.save", NULL, save_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "test.run", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "test.run", NULL);
+
+  gtk_source_init ();
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (RC_TYPE_INSPECTOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-test-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcTestPanel, values_group);
+  gtk_widget_class_bind_template_child (widget_class, RcTestPanel, no_values_row);
+  gtk_widget_class_bind_template_child (widget_class, RcTestPanel, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, RcTestPanel, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RcTestPanel, status_label);
+  gtk_widget_class_bind_template_child (widget_class, RcTestPanel, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, RcTestPanel, body_note_label);
+  gtk_widget_class_bind_template_child (widget_class, RcTestPanel, response_view);
+  gtk_widget_class_bind_template_child (widget_class, RcTestPanel, inspector);
 }
 
 static void
 rc_test_panel_init (RcTestPanel *self)
 {
+  GtkTextBuffer *buffer;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->value_rows = g_ptr_array_new ();
+
+  buffer = get_response_buffer (self);
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  /* Most responses are JSON. Loading a language the first time reads
+   * every language file and blocks for a while: better now than as the
+   * response comes in. */
+  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer),
+                                  gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (),
+                                                                            "json"));
+  update_style_scheme (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (style_dark_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_no_values_row (self);
+  update_actions (self);
 }
+
+/* Public API */
 
 GtkWidget *
 rc_test_panel_new (void)
@@ -36,19 +930,138 @@ rc_test_panel_new (void)
   return g_object_new (RC_TYPE_TEST_PANEL, NULL);
 }
 
+/**
+ * rc_test_panel_get_method:
+ *
+ * Returns: (transfer none) (nullable): the method tested
+ */
+RcMethod *
+rc_test_panel_get_method (RcTestPanel *self)
+{
+  g_return_val_if_fail (RC_IS_TEST_PANEL (self), NULL);
+
+  return self->method;
+}
+
+/**
+ * rc_test_panel_set_method:
+ * @method: (nullable): the method to test
+ * @project_id: (nullable): the id of its project, under which its secret
+ *   is in the keyring
+ *
+ * Shows @method's test values; a call under way for another method is
+ * cancelled, and its response forgotten.
+ */
 void
 rc_test_panel_set_method (RcTestPanel *self,
                           RcMethod    *method,
                           const char  *project_id)
 {
+  g_return_if_fail (RC_IS_TEST_PANEL (self));
+  g_return_if_fail (method == NULL || RC_IS_METHOD (method));
+
+  g_free (self->project_id);
+  self->project_id = g_strdup (project_id);
+
+  if (self->method == method)
+    return;
+
+  if (self->method)
+    {
+      g_signal_handlers_disconnect_by_data (self->method, self);
+      g_signal_handlers_disconnect_by_data (rc_method_get_test_values (self->method), self);
+      abandon_run (self);
+    }
+
+  g_set_object (&self->method, method);
+
+  if (method)
+    {
+      g_signal_connect_object (method, "notify::url", G_CALLBACK (method_url_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (method, "notify::body", G_CALLBACK (method_body_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (rc_method_get_test_values (method), "changed",
+                               G_CALLBACK (test_values_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  g_clear_pointer (&self->parameters, g_strfreev);
+  rebuild_value_rows (self);
+  update_values_description (self);
+  clear_response (self);
+  set_exchange (self, NULL);
+  rc_inspector_set_method (self->inspector, method);
+  set_status (self, _("Press Test to make the call with these values."), NULL);
+  update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METHOD]);
 }
 
+/**
+ * rc_test_panel_run:
+ *
+ * Makes the call, as the Test button does: the secret from the keyring
+ * first, then the call; what came back is shown when it comes.
+ */
 void
 rc_test_panel_run (RcTestPanel *self)
 {
+  RcSecretStore *store = rc_secret_store_get_default ();
+  RcAuth *auth;
+  const char *secret_id;
+
+  g_return_if_fail (RC_IS_TEST_PANEL (self));
+
+  if (self->method == NULL || self->running)
+    return;
+
+  clear_response (self);
+  set_exchange (self, NULL);
+  set_big_status (self, FALSE);
+
+  if (rc_method_get_api (self->method) == NULL)
+    {
+      set_status (self, _("This method is not in an API yet, so it cannot be called. Add it to an "
+                          "API first."), "error");
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  set_running (self, TRUE);
+  set_status (self, _("Calling…"), "dim-label");
+
+  auth = rc_method_get_effective_auth (self->method);
+  if (auth == NULL || rc_auth_get_kind (auth) == RC_AUTH_KIND_NONE)
+    {
+      call (run_new (self), NULL);
+      return;
+    }
+
+  secret_id = rc_auth_get_secret_id (auth);
+  if (secret_id == NULL || secret_id[0] == '\0' || self->project_id == NULL || self->project_id[0] == '\0')
+    {
+      end_run_with_message (self, get_secret_missing_message (auth), "warning");
+      return;
+    }
+
+  set_status (self, _("Reading the secret from the keyring…"), "dim-label");
+  rc_secret_store_lookup_async (store, self->project_id, secret_id, self->cancellable,
+                                secret_looked_up_cb, run_new (self));
 }
 
+/**
+ * rc_test_panel_cancel:
+ *
+ * Cancels the call under way, if any; the panel says so once it ended.
+ */
 void
 rc_test_panel_cancel (RcTestPanel *self)
 {
+  g_return_if_fail (RC_IS_TEST_PANEL (self));
+
+  if (!self->running)
+    return;
+
+  set_status (self, _("Cancelling…"), "dim-label");
+  g_cancellable_cancel (self->cancellable);
 }

@@ -1,7 +1,10 @@
 /* rc-window.c: a window onto one project
  *
  * A leaflet holds the sidebar (the project's APIs and methods) and the
- * content (a page editing the selected item, or a status page). The window
+ * content (a page editing the selected item, or a status page). A selected
+ * method shows in the method editor, its tabs in the header bar. “Consume
+ * REST API” asks whether to add a single method (RcMethodDialog) or many
+ * from an OpenAPI document (RcImportDialog). The window
  * owns the document's life: its title shows the file and whether it has
  * unsaved changes, it saves, and it asks before closing over unsaved work.
  *
@@ -16,7 +19,8 @@
 #include "rc-api-page.h"
 #include "rc-delete-dialog.h"
 #include "rc-import-dialog.h"
-#include "rc-method-page.h"
+#include "rc-method-dialog.h"
+#include "rc-method-editor.h"
 #include "rc-sidebar.h"
 #include "rc-window.h"
 
@@ -34,6 +38,9 @@ struct _RcWindow
   GtkWidget           *content_pane;
   AdwWindowTitle      *sidebar_title;
   AdwWindowTitle      *window_title;
+  GtkStack            *title_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkWidget           *consume_button;
   GtkWidget           *add_api_button;
   GtkWidget           *add_method_button;
   GtkWidget           *primary_menu_button;
@@ -41,7 +48,7 @@ struct _RcWindow
   RcSidebar           *sidebar;
   GtkStack            *content_stack;
   RcApiPage           *api_page;
-  RcMethodPage        *method_page;
+  RcMethodEditor      *method_editor;
 
   guint                close_confirmed : 1;
   guint                close_after_save : 1;
@@ -54,6 +61,9 @@ static void save_as_response_cb      (GtkNativeDialog  *native,
                                       int               response,
                                       RcWindow         *self);
 static void save_changes_response_cb (RcWindow         *self,
+                                      const char       *response,
+                                      AdwMessageDialog *dialog);
+static void consume_response_cb      (RcWindow         *self,
                                       const char       *response,
                                       AdwMessageDialog *dialog);
 
@@ -150,6 +160,7 @@ static void
 label_icon_buttons (RcWindow *self)
 {
   GtkWidget *buttons[] = {
+    self->consume_button,
     self->add_api_button,
     self->add_method_button,
     self->primary_menu_button,
@@ -185,6 +196,8 @@ update_title (RcWindow *self)
   adw_window_title_set_subtitle (self->window_title, folder ? folder : "");
   adw_window_title_set_title (self->sidebar_title, shown);
   adw_window_title_set_subtitle (self->sidebar_title, folder ? folder : "");
+  adw_view_switcher_title_set_title (self->switcher_title, shown);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, folder ? folder : "");
 
   /* Translators: the window's title: the project's name, then the app's */
   window_title = g_strdup_printf (_("%s – Restcall"), shown);
@@ -232,7 +245,14 @@ update_content (RcWindow *self)
     page = "no-selection";
 
   rc_api_page_set_api (self->api_page, self->project, RC_IS_API (item) ? RC_API (item) : NULL);
-  rc_method_page_set_method (self->method_page, RC_IS_METHOD (item) ? RC_METHOD (item) : NULL);
+  rc_method_editor_set_method (self->method_editor,
+                               RC_IS_METHOD (item) ? RC_METHOD (item) : NULL,
+                               RC_IS_METHOD (item) ? rc_project_get_id (self->project) : NULL);
+
+  /* A method's tabs take the title's place. */
+  gtk_stack_set_visible_child (self->title_stack,
+                               g_str_equal (page, "method") ? GTK_WIDGET (self->switcher_title)
+                                                            : GTK_WIDGET (self->window_title));
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), page) != 0)
     {
@@ -434,7 +454,7 @@ add_method_action (GtkWidget  *widget,
   method = rc_method_new (name);
   rc_api_add_method (api, method);
   rc_sidebar_select_item (self->sidebar, G_OBJECT (method));
-  rc_method_page_focus_name (self->method_page);
+  rc_method_editor_focus_name (self->method_editor);
 }
 
 static void
@@ -445,6 +465,50 @@ import_openapi_action (GtkWidget  *widget,
   GtkWidget *dialog = rc_import_dialog_new (RC_WINDOW (widget));
 
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* win.consume: a single method by hand, or many from a document. */
+static void
+consume_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Consume REST API"),
+                                                       _("Define one method by hand, or pick methods "
+                                                         "from an OpenAPI or Swagger document.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "openapi", _("Add Methods from _OpenAPI…"),
+                                    "single", _("Add _Single Method…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "single", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "single");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (consume_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+consume_response_cb (RcWindow         *self,
+                     const char       *response,
+                     AdwMessageDialog *dialog)
+{
+  if (g_str_equal (response, "single"))
+    {
+      GtkWidget *method_dialog = rc_method_dialog_new (GTK_WINDOW (self), self->project,
+                                                       rc_sidebar_get_selected_api (self->sidebar));
+
+      gtk_window_present (GTK_WINDOW (method_dialog));
+    }
+  else if (g_str_equal (response, "openapi"))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.import-openapi", NULL);
+    }
 }
 
 static void
@@ -675,6 +739,7 @@ rc_window_class_init (RcWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.add-api", NULL, add_api_action);
   gtk_widget_class_install_action (widget_class, "win.add-method", NULL, add_method_action);
+  gtk_widget_class_install_action (widget_class, "win.consume", NULL, consume_action);
   gtk_widget_class_install_action (widget_class, "win.import-openapi", NULL, import_openapi_action);
   gtk_widget_class_install_action (widget_class, "win.delete-api", NULL, delete_item_action);
   gtk_widget_class_install_action (widget_class, "win.delete-method", NULL, delete_item_action);
@@ -684,7 +749,7 @@ rc_window_class_init (RcWindowClass *klass)
 
   g_type_ensure (RC_TYPE_SIDEBAR);
   g_type_ensure (RC_TYPE_API_PAGE);
-  g_type_ensure (RC_TYPE_METHOD_PAGE);
+  g_type_ensure (RC_TYPE_METHOD_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RcWindow, leaflet);
@@ -692,6 +757,9 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcWindow, content_pane);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, consume_button);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, add_api_button);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, add_method_button);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, primary_menu_button);
@@ -699,7 +767,7 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, api_page);
-  gtk_widget_class_bind_template_child (widget_class, RcWindow, method_page);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, method_editor);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selection_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_visible_child_cb);
@@ -716,6 +784,7 @@ rc_window_init (RcWindow *self)
 #endif
 
   label_icon_buttons (self);
+  rc_method_editor_set_switcher_title (self->method_editor, self->switcher_title);
 
   self->cancellable = g_cancellable_new ();
 
@@ -801,6 +870,22 @@ rc_window_add_api (RcWindow *self,
   rc_api_set_name (api, name);
   rc_project_add_api (self->project, api);
   rc_sidebar_select_item (self->sidebar, G_OBJECT (api));
+}
+
+/**
+ * rc_window_select_item:
+ * @item: (nullable): an #RcApi or #RcMethod of the project, or %NULL
+ *
+ * Selects @item in the sidebar and shows it.
+ */
+void
+rc_window_select_item (RcWindow *self,
+                       GObject  *item)
+{
+  g_return_if_fail (RC_IS_WINDOW (self));
+  g_return_if_fail (item == NULL || RC_IS_API (item) || RC_IS_METHOD (item));
+
+  rc_sidebar_select_item (self->sidebar, item);
 }
 
 /**

@@ -23,6 +23,8 @@ void       rc_window_set_project (RcWindow      *self,
                                   RcProject     *project);
 void       rc_window_add_api     (RcWindow      *self,
                                   RcApi         *api);
+void       rc_window_select_item (RcWindow      *self,
+                                  GObject       *item);
 gboolean   rc_window_is_pristine (RcWindow      *self);
 void       rc_window_show_error  (RcWindow      *self,
                                   const char    *heading,

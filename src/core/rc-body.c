@@ -1,0 +1,817 @@
+/* rc-body.c: a response body made readable, off the main thread
+ *
+ * A body is shown as its text, pretty-printed when it is JSON, with the
+ * name of the GtkSourceView language that highlights it. It is never
+ * shown whole when it is big: the text stops at a limit (2 MiB unless
+ * told otherwise) and says it was cut, so that a 20 MB response does not
+ * go whole into a text buffer on the main thread. A body that is not
+ * text becomes a hexadecimal dump.
+ *
+ * JSON is re-indented token by token rather than parsed into a tree and
+ * written out again: numbers, escapes and key order stay exactly as the
+ * server sent them (a tree would round big integers and rewrite escapes),
+ * the work stops at the limit, and memory stays at the size of the text.
+ * The tokens are checked as they go; a body that is not valid JSON before
+ * the limit is shown as received.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rc-body.h"
+
+/* How much input is read between two looks at the cancellable. */
+#define CANCEL_CHECK_BYTES (64 * 1024)
+#define INDENT "  "
+#define HEX_BYTES_PER_LINE 16
+
+struct _RcBody
+{
+  GObject  parent_instance;
+
+  char    *text;
+  gsize    length;
+  char    *language;
+  gsize    size;
+  guint    truncated : 1;
+  guint    reformatted : 1;
+  guint    binary : 1;
+};
+
+typedef struct
+{
+  GBytes *body;
+  char   *content_type;
+  gsize   limit;
+} FormatData;
+
+/* Where the re-indenter stands in the grammar. */
+typedef enum {
+  EXPECT_VALUE,
+  EXPECT_VALUE_OR_CLOSE,      /* just after [ */
+  EXPECT_KEY_OR_CLOSE,        /* just after { */
+  EXPECT_KEY,                 /* after a comma in an object */
+  EXPECT_COLON,
+  EXPECT_COMMA_OR_CLOSE,
+  EXPECT_END,
+} Expect;
+
+G_DEFINE_FINAL_TYPE (RcBody, rc_body, G_TYPE_OBJECT)
+
+/* Helpers */
+
+static void
+format_data_free (FormatData *data)
+{
+  g_bytes_unref (data->body);
+  g_free (data->content_type);
+  g_free (data);
+}
+
+static gboolean
+has_prefix_nocase (const char *data,
+                   gsize       size,
+                   const char *prefix)
+{
+  gsize len = strlen (prefix);
+
+  return size >= len && g_ascii_strncasecmp (data, prefix, len) == 0;
+}
+
+/* The charset parameter of a Content-Type, if it names one. */
+static char *
+get_charset (const char *content_type)
+{
+  const char *p;
+  const char *end;
+
+  if (content_type == NULL)
+    return NULL;
+
+  for (p = content_type; (p = strchr (p, ';')) != NULL; )
+    {
+      p++;
+      while (*p == ' ' || *p == '\t')
+        p++;
+      if (g_ascii_strncasecmp (p, "charset=", 8) != 0)
+        continue;
+
+      p += 8;
+      if (*p == '"')
+        p++;
+      end = p;
+      while (*end && *end != ';' && *end != '"' && *end != ' ')
+        end++;
+
+      return end > p ? g_strndup (p, end - p) : NULL;
+    }
+
+  return NULL;
+}
+
+static gboolean
+content_type_says (const char *content_type,
+                   const char *word)
+{
+  g_autofree char *lower = NULL;
+
+  if (content_type == NULL)
+    return FALSE;
+
+  lower = g_ascii_strdown (content_type, strcspn (content_type, ";"));
+
+  return strstr (lower, word) != NULL;
+}
+
+static gboolean
+charset_is_utf8 (const char *charset)
+{
+  return g_ascii_strcasecmp (charset, "utf-8") == 0 ||
+         g_ascii_strcasecmp (charset, "utf8") == 0 ||
+         g_ascii_strcasecmp (charset, "us-ascii") == 0;
+}
+
+static void
+append_indent (GString *out,
+               guint    depth)
+{
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, INDENT);
+}
+
+static const char *
+skip_space (const char *p,
+            const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+    p++;
+
+  return p;
+}
+
+/* The end of the string token opening at @p, or NULL if it is not one. */
+static const char *
+scan_string (const char *p,
+             const char *end)
+{
+  for (p++; p < end; p++)
+    {
+      if (*p == '"')
+        return p + 1;
+      if ((guchar) *p < 0x20)
+        return NULL;
+      if (*p == '\\')
+        {
+          p++;
+          if (p >= end || strchr ("\"\\/bfnrtu", *p) == NULL)
+            return NULL;
+          if (*p == 'u')
+            {
+              for (guint i = 0; i < 4; i++)
+                if (++p >= end || !g_ascii_isxdigit (*p))
+                  return NULL;
+            }
+        }
+    }
+
+  return NULL;
+}
+
+/* The end of the number opening at @p, per RFC 8259, or NULL. */
+static const char *
+scan_number (const char *p,
+             const char *end)
+{
+  if (p < end && *p == '-')
+    p++;
+  if (p >= end || !g_ascii_isdigit (*p))
+    return NULL;
+  if (*p == '0')
+    p++;
+  else
+    while (p < end && g_ascii_isdigit (*p))
+      p++;
+
+  if (p < end && *p == '.')
+    {
+      p++;
+      if (p >= end || !g_ascii_isdigit (*p))
+        return NULL;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (p < end && (*p == '+' || *p == '-'))
+        p++;
+      if (p >= end || !g_ascii_isdigit (*p))
+        return NULL;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+
+  /* A number runs up to a delimiter: "12ab" is not one. */
+  if (p < end && (g_ascii_isalnum (*p) || *p == '.' || *p == '-' || *p == '+'))
+    return NULL;
+
+  return p;
+}
+
+static const char *
+scan_literal (const char *p,
+              const char *end)
+{
+  static const char * const literals[] = { "true", "false", "null" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (literals); i++)
+    {
+      gsize len = strlen (literals[i]);
+
+      if ((gsize) (end - p) >= len && memcmp (p, literals[i], len) == 0 &&
+          (p + len == end || !g_ascii_isalnum (p[len])))
+        return p + len;
+    }
+
+  return NULL;
+}
+
+static Expect
+after_value (GString *stack)
+{
+  return stack->len > 0 ? EXPECT_COMMA_OR_CLOSE : EXPECT_END;
+}
+
+/* Re-indents the JSON text @data into @out, up to about @limit bytes.
+ * Returns FALSE (with @out in any state) when the text is not JSON before
+ * the limit, or when @cancellable is cancelled (@error set). */
+static gboolean
+reindent_json (const char    *data,
+               gsize          size,
+               gsize          limit,
+               GString       *out,
+               gboolean      *truncated,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GString) stack = g_string_new (NULL);
+  const char *p = data;
+  const char *end = data + size;
+  const char *next_check = data + CANCEL_CHECK_BYTES;
+  Expect expect = EXPECT_VALUE;
+
+  *truncated = FALSE;
+
+  /* A byte order mark is not part of the text. */
+  if (size >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+
+  for (p = skip_space (p, end); p < end; p = skip_space (p, end))
+    {
+      const char *token_end;
+      char c = *p;
+
+      if (p >= next_check)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          next_check = p + CANCEL_CHECK_BYTES;
+        }
+
+      if (out->len >= limit)
+        {
+          *truncated = TRUE;
+          return TRUE;
+        }
+
+      switch (c)
+        {
+        case '{':
+        case '[':
+          if (expect != EXPECT_VALUE && expect != EXPECT_VALUE_OR_CLOSE)
+            return FALSE;
+          token_end = skip_space (p + 1, end);
+          if (token_end < end && *token_end == (c == '{' ? '}' : ']'))
+            {
+              g_string_append (out, c == '{' ? "{}" : "[]");
+              p = token_end + 1;
+              expect = after_value (stack);
+              continue;
+            }
+          g_string_append_c (out, c);
+          g_string_append_c (stack, c);
+          append_indent (out, stack->len);
+          expect = c == '{' ? EXPECT_KEY_OR_CLOSE : EXPECT_VALUE_OR_CLOSE;
+          p++;
+          break;
+
+        case '}':
+        case ']':
+          if (stack->len == 0 || stack->str[stack->len - 1] != (c == '}' ? '{' : '['))
+            return FALSE;
+          if (expect != EXPECT_COMMA_OR_CLOSE)
+            return FALSE;
+          g_string_truncate (stack, stack->len - 1);
+          append_indent (out, stack->len);
+          g_string_append_c (out, c);
+          expect = after_value (stack);
+          p++;
+          break;
+
+        case ',':
+          if (expect != EXPECT_COMMA_OR_CLOSE)
+            return FALSE;
+          g_string_append_c (out, ',');
+          append_indent (out, stack->len);
+          expect = stack->str[stack->len - 1] == '{' ? EXPECT_KEY : EXPECT_VALUE;
+          p++;
+          break;
+
+        case ':':
+          if (expect != EXPECT_COLON)
+            return FALSE;
+          g_string_append (out, ": ");
+          expect = EXPECT_VALUE;
+          p++;
+          break;
+
+        case '"':
+          token_end = scan_string (p, end);
+          if (token_end == NULL)
+            return FALSE;
+          if (expect == EXPECT_KEY || expect == EXPECT_KEY_OR_CLOSE)
+            expect = EXPECT_COLON;
+          else if (expect == EXPECT_VALUE || expect == EXPECT_VALUE_OR_CLOSE)
+            expect = after_value (stack);
+          else
+            return FALSE;
+          g_string_append_len (out, p, token_end - p);
+          p = token_end;
+          break;
+
+        default:
+          if (expect != EXPECT_VALUE && expect != EXPECT_VALUE_OR_CLOSE)
+            return FALSE;
+          token_end = (c == '-' || g_ascii_isdigit (c)) ? scan_number (p, end) : scan_literal (p, end);
+          if (token_end == NULL)
+            return FALSE;
+          g_string_append_len (out, p, token_end - p);
+          expect = after_value (stack);
+          p = token_end;
+          break;
+        }
+    }
+
+  if (expect != EXPECT_END)
+    return FALSE;
+
+  g_string_append_c (out, '\n');
+
+  return TRUE;
+}
+
+/* A dump like `hexdump -C`: offset, sixteen bytes, and those that print. */
+static char *
+hex_dump (const guchar *data,
+          gsize         size,
+          gsize         limit,
+          gboolean     *truncated)
+{
+  GString *out = g_string_new (NULL);
+  gsize offset;
+
+  *truncated = FALSE;
+
+  for (offset = 0; offset < size; offset += HEX_BYTES_PER_LINE)
+    {
+      gsize n = MIN (HEX_BYTES_PER_LINE, size - offset);
+
+      if (out->len >= limit)
+        {
+          *truncated = TRUE;
+          break;
+        }
+
+      g_string_append_printf (out, "%08" G_GSIZE_MODIFIER "x ", offset);
+      for (gsize i = 0; i < HEX_BYTES_PER_LINE; i++)
+        {
+          if (i == HEX_BYTES_PER_LINE / 2)
+            g_string_append_c (out, ' ');
+          if (i < n)
+            g_string_append_printf (out, " %02x", data[offset + i]);
+          else
+            g_string_append (out, "   ");
+        }
+
+      g_string_append (out, "  |");
+      for (gsize i = 0; i < n; i++)
+        g_string_append_c (out, g_ascii_isprint (data[offset + i]) ? data[offset + i] : '.');
+      g_string_append (out, "|\n");
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static RcBody *
+body_new (char       *text,
+          gsize       length,
+          const char *language,
+          gsize       size)
+{
+  RcBody *self = g_object_new (RC_TYPE_BODY, NULL);
+
+  self->text = text;
+  self->length = length;
+  self->language = g_strdup (language);
+  self->size = size;
+
+  return self;
+}
+
+/* Callbacks */
+
+static void
+format_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  FormatData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  RcBody *body;
+
+  body = rc_body_format (data->body, data->content_type, data->limit, cancellable, &error);
+  if (body == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, body, g_object_unref);
+}
+
+/* Overrides */
+
+static void
+rc_body_finalize (GObject *object)
+{
+  RcBody *self = (RcBody *)object;
+
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->language, g_free);
+
+  G_OBJECT_CLASS (rc_body_parent_class)->finalize (object);
+}
+
+static void
+rc_body_class_init (RcBodyClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rc_body_finalize;
+}
+
+static void
+rc_body_init (RcBody *self)
+{
+}
+
+/* Public API */
+
+/**
+ * rc_body_guess_language:
+ * @content_type: (nullable): the body's Content-Type
+ *
+ * Returns: (nullable): "json", "xml" or "html", from the content type or,
+ *   without one that says, from how the body starts
+ */
+const char *
+rc_body_guess_language (const char *data,
+                        gsize       size,
+                        const char *content_type)
+{
+  g_autofree char *mime = NULL;
+  const char *p = data;
+  const char *end = data + size;
+
+  if (content_type_says (content_type, "json"))
+    return "json";
+  if (content_type_says (content_type, "html"))
+    return "html";
+  if (content_type_says (content_type, "xml"))
+    return "xml";
+
+  if (content_type)
+    {
+      mime = g_ascii_strdown (content_type, strcspn (content_type, ";"));
+      g_strstrip (mime);
+    }
+
+  /* Sniffed only when the content type says nothing more precise. */
+  if (mime && *mime &&
+      !g_str_equal (mime, "text/plain") &&
+      !g_str_equal (mime, "application/octet-stream"))
+    return NULL;
+
+  if (size >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  p = skip_space (p, end);
+
+  if (p < end && (*p == '{' || *p == '['))
+    return "json";
+  if (has_prefix_nocase (p, end - p, "<!doctype html") || has_prefix_nocase (p, end - p, "<html"))
+    return "html";
+  if (has_prefix_nocase (p, end - p, "<?xml"))
+    return "xml";
+
+  return NULL;
+}
+
+/**
+ * rc_body_cut_text:
+ * @text: UTF-8 text
+ * @length: its length in bytes
+ * @limit: how many bytes to keep at most
+ * @truncated: (out): whether it was cut
+ *
+ * Cuts @text at the end of a line at most @limit bytes in, or within the
+ * line at a character boundary when the last line is long.
+ *
+ * Returns: (transfer full): the text, cut if need be
+ */
+char *
+rc_body_cut_text (const char *text,
+                  gsize       length,
+                  gsize       limit,
+                  gboolean   *truncated)
+{
+  const char *cut;
+  const char *newline;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (truncated != NULL, NULL);
+
+  if (length <= limit)
+    {
+      *truncated = FALSE;
+      return g_strndup (text, length);
+    }
+
+  *truncated = TRUE;
+
+  /* Keep whole lines, unless that gives up more than half the room. */
+  newline = g_strrstr_len (text, limit, "\n");
+  if (newline && (gsize) (newline - text) >= limit / 2)
+    return g_strndup (text, newline - text + 1);
+
+  cut = text + limit;
+  while (cut > text && ((guchar) *cut & 0xC0) == 0x80)
+    cut--;
+
+  return g_strndup (text, cut - text);
+}
+
+/**
+ * rc_body_format:
+ * @body: (nullable): the body as received
+ * @content_type: (nullable): its Content-Type header
+ * @limit: how many bytes of text to make at most; 0 for
+ *   %RC_BODY_DEFAULT_LIMIT
+ *
+ * Makes @body readable: JSON pretty-printed with two spaces, other text
+ * as it is (converted from the charset its content type names), anything
+ * else as a hexadecimal dump. Takes time in proportion to the body: call
+ * it in a worker thread, or use rc_body_format_async().
+ *
+ * Returns: (transfer full): the text, or %NULL if @cancellable was cancelled
+ */
+RcBody *
+rc_body_format (GBytes        *body,
+                const char    *content_type,
+                gsize          limit,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autofree char *charset = get_charset (content_type);
+  g_autofree char *converted = NULL;
+  const char *data = "";
+  const char *language;
+  gsize size = 0;
+  gsize original_size;
+  gboolean truncated = FALSE;
+  RcBody *self;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (limit == 0)
+    limit = RC_BODY_DEFAULT_LIMIT;
+
+  if (body)
+    data = g_bytes_get_data (body, &size);
+  if (data == NULL)
+    data = "";
+  original_size = size;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  /* Text in another charset, when the server says which. */
+  if (charset && !charset_is_utf8 (charset) && size > 0)
+    {
+      gsize written = 0;
+
+      converted = g_convert (data, size, "UTF-8", charset, NULL, &written, NULL);
+      if (converted)
+        {
+          data = converted;
+          size = written;
+        }
+    }
+
+  if (!g_utf8_validate (data, size, NULL))
+    {
+      char *text = hex_dump ((const guchar *) data, size, limit, &truncated);
+
+      self = body_new (text, strlen (text), NULL, original_size);
+      self->binary = TRUE;
+      self->truncated = !!truncated;
+      return self;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  language = rc_body_guess_language (data, size, content_type);
+
+  if (g_strcmp0 (language, "json") == 0)
+    {
+      g_autoptr(GString) out = g_string_sized_new (MIN (size + size / 2, limit) + 256);
+      g_autoptr(GError) local_error = NULL;
+
+      if (reindent_json (data, size, limit, out, &truncated, cancellable, &local_error))
+        {
+          char *text;
+          gsize length;
+
+          if (truncated || out->len > limit)
+            {
+              gboolean cut;
+
+              /* Stopped at the limit, or a long token took it past it. */
+              text = rc_body_cut_text (out->str, out->len, limit, &cut);
+              length = strlen (text);
+              truncated = truncated || cut;
+            }
+          else
+            {
+              length = out->len;
+              text = g_string_free (g_steal_pointer (&out), FALSE);
+            }
+
+          self = body_new (text, length, "json", original_size);
+          self->truncated = !!truncated;
+          self->reformatted = TRUE;
+          return self;
+        }
+
+      if (local_error)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      /* Not JSON after all: as it came, highlighted only if it said JSON. */
+      if (!content_type_says (content_type, "json"))
+        language = NULL;
+    }
+
+  {
+    char *text = rc_body_cut_text (data, size, limit, &truncated);
+
+    self = body_new (text, strlen (text), language, original_size);
+    self->truncated = !!truncated;
+  }
+
+  return self;
+}
+
+/**
+ * rc_body_format_async:
+ * @body: the body as received
+ * @content_type: (nullable): its Content-Type header
+ * @limit: how many bytes of text to make at most; 0 for
+ *   %RC_BODY_DEFAULT_LIMIT
+ *
+ * rc_body_format(), in a worker thread.
+ */
+void
+rc_body_format_async (GBytes              *body,
+                      const char          *content_type,
+                      gsize                limit,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FormatData *data;
+
+  g_return_if_fail (body != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (FormatData, 1);
+  data->body = g_bytes_ref (body);
+  data->content_type = g_strdup (content_type);
+  data->limit = limit;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rc_body_format_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) format_data_free);
+  g_task_run_in_thread (task, format_thread);
+}
+
+/**
+ * rc_body_format_finish:
+ *
+ * Returns: (transfer full): the text, or %NULL with the error
+ */
+RcBody *
+rc_body_format_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rc_body_format_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The text to show: UTF-8, never more than the limit asked for. */
+const char *
+rc_body_get_text (RcBody *self)
+{
+  g_return_val_if_fail (RC_IS_BODY (self), NULL);
+
+  return self->text;
+}
+
+/* The length of the text, in bytes. */
+gsize
+rc_body_get_length (RcBody *self)
+{
+  g_return_val_if_fail (RC_IS_BODY (self), 0);
+
+  return self->length;
+}
+
+/**
+ * rc_body_get_language:
+ *
+ * Returns: (nullable): the GtkSourceView language id for the text: "json",
+ *   "xml", "html", or %NULL for none
+ */
+const char *
+rc_body_get_language (RcBody *self)
+{
+  g_return_val_if_fail (RC_IS_BODY (self), NULL);
+
+  return self->language;
+}
+
+/* The size of the body as received, in bytes. */
+gsize
+rc_body_get_size (RcBody *self)
+{
+  g_return_val_if_fail (RC_IS_BODY (self), 0);
+
+  return self->size;
+}
+
+/* Whether the text stops at the limit before the body ends. */
+gboolean
+rc_body_get_truncated (RcBody *self)
+{
+  g_return_val_if_fail (RC_IS_BODY (self), FALSE);
+
+  return self->truncated;
+}
+
+/* Whether the text is the body pretty-printed rather than as received. */
+gboolean
+rc_body_get_reformatted (RcBody *self)
+{
+  g_return_val_if_fail (RC_IS_BODY (self), FALSE);
+
+  return self->reformatted;
+}
+
+/* Whether the body is not text, and the text a hexadecimal dump of it. */
+gboolean
+rc_body_get_binary (RcBody *self)
+{
+  g_return_val_if_fail (RC_IS_BODY (self), FALSE);
+
+  return self->binary;
+}

@@ -1,0 +1,692 @@
+/* test-gui-method-dialog.c: Consume REST API, a single method, for real (under Xvfb)
+ *
+ * The dialog is opened as the user opens it, through the window's Consume
+ * action. Finish must stay disabled while the method is not valid; a method
+ * with OAuth 2.0 is tested against a token endpoint and an API, both
+ * SoupServers on 127.0.0.1, with the client secret stored in the (throwaway)
+ * keyring by typing it; Finish puts it in the project; closing with edits
+ * asks, and a discarded draft's secret leaves the keyring. The same action
+ * reaches the OpenAPI import. Screenshots go to $RC_SCREENSHOT_DIR.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rc-import-dialog.h"
+#include "rc-method-dialog.h"
+#include "rc-test-gui.h"
+#include "rc-test-server.h"
+#include "rc-window.h"
+
+#define CLIENT_ID "restcall-test-client"
+#define CLIENT_SECRET "s3cret-Value-91"
+
+typedef struct
+{
+  RcProject      *project;
+  RcWindow       *window;
+  RcMethodDialog *dialog;
+} Fixture;
+
+typedef struct
+{
+  gboolean  done;
+  char     *secret;
+} Lookup;
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} TextWait;
+
+/* Helpers */
+
+static GtkWidget *
+dialog_widget (Fixture    *fixture,
+               const char *name)
+{
+  GtkWidget *widget = rc_test_gui_find_named (GTK_WIDGET (fixture->dialog), name);
+
+  g_assert_nonnull (widget);
+
+  return widget;
+}
+
+static char *
+dup_text_view_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* Chooses the item of a combo row whose label is @label. */
+static void
+select_combo_label (GtkWidget  *row,
+                    const char *label)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (GTK_IS_STRING_OBJECT (item) &&
+          g_strcmp0 (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), label) == 0)
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+          return;
+        }
+    }
+
+  g_error ("The combo row %s offers no “%s”", gtk_widget_get_name (row), label);
+}
+
+static const char *
+combo_selected_label (GtkWidget *row)
+{
+  GObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (row));
+
+  g_assert_true (GTK_IS_STRING_OBJECT (item));
+
+  return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+}
+
+/* The parameter table's row for @name, or NULL. */
+static GtkWidget *
+find_parameter_row (Fixture    *fixture,
+                    const char *name)
+{
+  GtkWidget *list = dialog_widget (fixture, "method-parameters-list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    {
+      if (ADW_IS_ENTRY_ROW (row) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
+static void
+show_tab (Fixture    *fixture,
+          const char *page)
+{
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (dialog_widget (fixture, "method-editor-stack")), page);
+  rc_test_gui_settle (100);
+}
+
+static gboolean
+finish_enabled (Fixture *fixture)
+{
+  return gtk_widget_get_sensitive (dialog_widget (fixture, "method-dialog-finish-button"));
+}
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Lookup *lookup = user_data;
+
+  lookup->secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), result, NULL);
+  lookup->done = TRUE;
+}
+
+static gboolean
+lookup_done_cb (gpointer data)
+{
+  return ((Lookup *) data)->done;
+}
+
+/* What the keyring holds for @secret_id, asked the way the app asks. */
+static char *
+lookup_secret (RcProject  *project,
+               const char *secret_id)
+{
+  Lookup lookup = { FALSE, NULL };
+  char *secret;
+
+  rc_secret_store_lookup_async (rc_secret_store_get_default (), rc_project_get_id (project),
+                                secret_id, NULL, lookup_cb, &lookup);
+  g_assert_true (rc_test_gui_wait (lookup_done_cb, &lookup));
+  secret = g_strdup (lookup.secret);
+  if (lookup.secret)
+    rc_secret_free (lookup.secret);
+
+  return secret;
+}
+
+/* Waits (bounded) until the keyring holds @wanted for @secret_id, or nothing if NULL. */
+static gboolean
+wait_for_secret (RcProject  *project,
+                 const char *secret_id,
+                 const char *wanted)
+{
+  for (guint attempt = 0; attempt < 50; attempt++)
+    {
+      g_autofree char *secret = lookup_secret (project, secret_id);
+
+      if (g_strcmp0 (secret, wanted) == 0)
+        return TRUE;
+      rc_test_gui_settle (100);
+    }
+
+  return FALSE;
+}
+
+/* Types @secret in the secret row and presses Enter, as a user does. */
+static void
+type_secret (Fixture    *fixture,
+             const char *secret)
+{
+  GtkWidget *row = dialog_widget (fixture, "auth-secret-row");
+
+  g_assert_true (gtk_widget_get_visible (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), secret);
+  g_signal_emit_by_name (row, "entry-activated");
+}
+
+static gboolean
+dialog_open_cb (gpointer data)
+{
+  Fixture *fixture = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (RC_IS_METHOD_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        {
+          fixture->dialog = RC_METHOD_DIALOG (window);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+dialog_gone_cb (gpointer data)
+{
+  return ((Fixture *) data)->dialog == NULL;
+}
+
+/* Win.consume, then “Add Single Method”: the dialog the user gets. */
+static void
+open_dialog (Fixture *fixture)
+{
+  AdwMessageDialog *question;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.consume", NULL));
+  question = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Consume REST API");
+  g_assert_true (adw_message_dialog_has_response (question, "openapi"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (question), ==, "single");
+  rc_test_gui_respond (question, "single");
+
+  g_assert_true (rc_test_gui_wait (dialog_open_cb, fixture));
+  g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (fixture->dialog)));
+}
+
+static gboolean
+text_contains_cb (gpointer data)
+{
+  TextWait *wait = data;
+  g_autofree char *text = NULL;
+
+  if (GTK_IS_LABEL (wait->widget))
+    text = g_strdup (gtk_label_get_text (GTK_LABEL (wait->widget)));
+  else
+    text = dup_text_view_text (wait->widget);
+
+  return strstr (text, wait->text) != NULL;
+}
+
+static void
+token_and_api_handler (RcTestServer      *server,
+                       SoupServerMessage *message,
+                       const char        *path,
+                       gpointer           user_data)
+{
+  if (g_str_equal (path, "/token"))
+    rc_test_respond (message, 200, "application/json",
+                     "{\"access_token\": \"tok-abc-123\", \"token_type\": \"Bearer\", \"expires_in\": 3600}");
+  else if (g_str_has_prefix (path, "/items/"))
+    rc_test_respond (message, 200, "application/json", "{\"id\": 7, \"name\": \"Rex\"}");
+  else
+    rc_test_respond (message, 404, "text/plain", "not here");
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  if (!rc_test_gui_has_display ())
+    return;
+
+  fixture->project = rc_test_gui_load_sample ();
+  fixture->window = rc_test_gui_present_window (fixture->project, 1000, 700);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (!rc_test_gui_has_display ())
+    return;
+
+  if (fixture->dialog != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (fixture->dialog));
+      g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
+    }
+
+  rc_test_gui_destroy_window (&fixture->window);
+  g_assert_finalize_object (fixture->project);
+}
+
+/* Tests */
+
+static void
+test_finish_needs_valid_method (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  RcApi *billing;
+  RcMethod *draft;
+  GtkWidget *api_row;
+  GtkWidget *name_row;
+  GtkWidget *url_row;
+  GtkWidget *kind_row;
+  guint n_methods;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  /* The API selected in the sidebar is the one the method goes to. */
+  billing = rc_project_find_api (fixture->project, "Billing");
+  n_methods = rc_api_get_n_methods (billing);
+  rc_test_gui_select_item (fixture->window, G_OBJECT (billing));
+  open_dialog (fixture);
+  draft = rc_method_dialog_get_method (fixture->dialog);
+
+  api_row = dialog_widget (fixture, "method-dialog-api-row");
+  g_assert_cmpstr (combo_selected_label (api_row), ==, "Billing");
+  /* A relative URL is relative to the chosen API's base URL, as it will be. */
+  g_assert_cmpstr (rc_api_get_base_url (rc_method_get_api (draft)), ==, rc_api_get_base_url (billing));
+  g_assert_cmpint (rc_auth_get_kind (rc_method_get_effective_auth (draft)), ==, RC_AUTH_KIND_BASIC);
+  g_assert_cmpstr (rc_auth_get_secret_id (rc_method_get_effective_auth (draft)), ==,
+                   rc_auth_get_secret_id (rc_api_get_auth (billing)));
+
+  /* Nothing entered: nothing to finish. */
+  g_assert_false (finish_enabled (fixture));
+  /* Typing starts with the name. */
+  name_row = dialog_widget (fixture, "method-name-row");
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (fixture->dialog)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->dialog)), name_row));
+
+  url_row = dialog_widget (fixture, "method-url-row");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "getInvoice");
+  gtk_editable_set_text (GTK_EDITABLE (url_row), "/invoices/{invoiceId}");
+  g_assert_true (finish_enabled (fixture));
+  g_assert_nonnull (find_parameter_row (fixture, "invoiceId"));
+
+  /* An empty name. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "");
+  g_assert_false (finish_enabled (fixture));
+  g_assert_true (gtk_widget_get_visible (dialog_widget (fixture, "method-name-error-row")));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "getInvoice");
+  g_assert_true (finish_enabled (fixture));
+
+  /* A malformed URL. */
+  gtk_editable_set_text (GTK_EDITABLE (url_row), "/invoices/{invoiceId");
+  g_assert_false (finish_enabled (fixture));
+  g_assert_true (gtk_widget_get_visible (dialog_widget (fixture, "method-url-error-row")));
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-invalid-url.png");
+  gtk_editable_set_text (GTK_EDITABLE (url_row), "/invoices/{invoiceId}");
+  g_assert_true (finish_enabled (fixture));
+
+  /* The method's own OAuth 2.0, its client ID left empty. */
+  show_tab (fixture, "headers");
+  kind_row = dialog_widget (fixture, "auth-kind-row");
+  select_combo_label (kind_row, rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
+  g_assert_nonnull (rc_method_get_auth (draft));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-token-url-row")),
+                         "https://auth.example.com/oauth/token");
+  g_assert_false (finish_enabled (fixture));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-client-id-row")), CLIENT_ID);
+  g_assert_true (finish_enabled (fixture));
+
+  /* A token URL in the clear to another machine. */
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-token-url-row")),
+                         "http://auth.example.com/oauth/token");
+  g_assert_false (finish_enabled (fixture));
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-invalid-auth.png");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-token-url-row")),
+                         "https://auth.example.com/oauth/token");
+  g_assert_true (finish_enabled (fixture));
+
+  /* Finish: into Billing, selected in the sidebar, the project dirty. */
+  g_assert_false (rc_project_get_dirty (fixture->project));
+  g_signal_emit_by_name (dialog_widget (fixture, "method-dialog-finish-button"), "clicked");
+  g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
+  g_assert_cmpuint (rc_api_get_n_methods (billing), ==, n_methods + 1);
+  g_assert_true (rc_api_find_method (billing, "getInvoice") == draft);
+  g_assert_true (rc_method_get_api (draft) == billing);
+  g_assert_cmpstr (rc_auth_get_client_id (rc_method_get_auth (draft)), ==, CLIENT_ID);
+  g_assert_true (rc_project_get_dirty (fixture->project));
+  rc_test_gui_assert_page_shown (fixture->window, "method");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_get_widget (fixture->window, "method-name-row"))),
+                   ==, "getInvoice");
+}
+
+static void
+test_oauth_method_tested_and_added (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(RcTestServer) auth_server = rc_test_server_new (FALSE);
+  g_autoptr(RcTestServer) api_server = rc_test_server_new (FALSE);
+  g_autofree char *token_url = rc_test_server_url (auth_server, "/token");
+  g_autofree char *api_url = rc_test_server_url (api_server, "/items/{itemId}");
+  g_autofree char *basic = NULL;
+  g_autofree char *token_request = NULL;
+  g_autofree char *token_response = NULL;
+  g_autofree char *api_request = NULL;
+  g_autofree char *api_response = NULL;
+  g_autofree char *credentials = NULL;
+  RcMethod *draft;
+  RcAuth *auth;
+  RcApi *added;
+  GtkWidget *api_row;
+  GtkWidget *parameter;
+  TextWait response_shown;
+  const char *wanted[] = { "getItem", NULL };
+  guint n_apis = rc_project_get_n_apis (fixture->project);
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  auth_server->handler = token_and_api_handler;
+  api_server->handler = token_and_api_handler;
+
+  open_dialog (fixture);
+  draft = rc_method_dialog_get_method (fixture->dialog);
+
+  /* A new API: the method's URL is a full one. */
+  api_row = dialog_widget (fixture, "method-dialog-api-row");
+  select_combo_label (api_row, "New API");
+  g_assert_cmpstr (rc_api_get_base_url (rc_method_get_api (draft)), ==, "");
+
+  /* Request */
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-name-row")), "getItem");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), api_url);
+  parameter = find_parameter_row (fixture, "itemId");
+  g_assert_nonnull (parameter);
+  gtk_editable_set_text (GTK_EDITABLE (parameter), "7");
+  g_assert_cmpstr (rc_pair_list_lookup (rc_method_get_test_values (draft), "itemId"), ==, "7");
+  show_tab (fixture, "request");
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-request.png");
+
+  /* Headers and Authentication: OAuth 2.0 client credentials against the
+   * token endpoint on loopback (http:// is fine there). */
+  show_tab (fixture, "headers");
+  select_combo_label (dialog_widget (fixture, "auth-kind-row"),
+                      rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
+  auth = rc_method_get_auth (draft);
+  g_assert_nonnull (auth);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-client-id-row")), CLIENT_ID);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-token-url-row")), token_url);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-scopes-row")), "items:read");
+  g_assert_cmpint (rc_auth_get_kind (auth), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_cmpstr (rc_auth_get_token_url (auth), ==, token_url);
+  type_secret (fixture, CLIENT_SECRET);
+  g_assert_nonnull (rc_auth_get_secret_id (auth));
+  g_assert_true (wait_for_secret (fixture->project, rc_auth_get_secret_id (auth), CLIENT_SECRET));
+  /* The secret went to the keyring, and out of the entry. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "auth-secret-row"))), ==, "");
+  g_assert_true (finish_enabled (fixture));
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-headers.png");
+
+  show_tab (fixture, "body");
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-body.png");
+
+  /* Test */
+  show_tab (fixture, "test");
+  rc_test_gui_set_wait_seconds (20);
+  g_signal_emit_by_name (dialog_widget (fixture, "test-button"), "clicked");
+  response_shown.widget = dialog_widget (fixture, "inspector-api-response");
+  response_shown.text = "200";
+  g_assert_true (rc_test_gui_wait (text_contains_cb, &response_shown));
+  rc_test_gui_set_wait_seconds (5);
+
+  /* The token was asked for once, as client credentials; then the API. */
+  g_assert_cmpuint (auth_server->requests->len, ==, 1);
+  g_assert_cmpuint (api_server->requests->len, ==, 1);
+
+  token_request = dup_text_view_text (dialog_widget (fixture, "inspector-token-request"));
+  token_response = dup_text_view_text (dialog_widget (fixture, "inspector-token-response"));
+  api_request = dup_text_view_text (dialog_widget (fixture, "inspector-api-request"));
+  api_response = dup_text_view_text (dialog_widget (fixture, "inspector-api-response"));
+  g_test_message ("Token request:\n%s", token_request);
+  g_test_message ("API response:\n%s", api_response);
+
+  g_assert_nonnull (strstr (token_request, "grant_type=client_credentials"));
+  g_assert_nonnull (strstr (token_request, "/token"));
+  /* The secret is masked: neither in the clear nor in the Basic header. */
+  credentials = g_strdup_printf ("%s:%s", CLIENT_ID, CLIENT_SECRET);
+  basic = g_base64_encode ((const guchar *) credentials, strlen (credentials));
+  g_assert_null (strstr (token_request, CLIENT_SECRET));
+  g_assert_null (strstr (token_request, basic));
+  g_assert_null (strstr (api_request, "tok-abc-123"));
+  g_assert_nonnull (strstr (api_request, "/items/7"));
+  g_assert_nonnull (strstr (api_response, "200"));
+  g_assert_cmpstr (token_response, !=, "");
+
+  response_shown.widget = dialog_widget (fixture, "test-status-label");
+  g_assert_true (rc_test_gui_wait (text_contains_cb, &response_shown));
+  response_shown.widget = dialog_widget (fixture, "test-response-view");
+  response_shown.text = "Rex";
+  g_assert_true (rc_test_gui_wait (text_contains_cb, &response_shown));
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-test.png");
+
+  /* Narrow: the tabs go to the bottom, nothing is cut. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->dialog), 360, 700);
+  rc_test_gui_settle (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->dialog)), <=, 400);
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-narrow-test.png");
+  show_tab (fixture, "headers");
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-narrow-headers.png");
+
+  /* Finish: a new API named after the host, holding the method. */
+  g_signal_emit_by_name (dialog_widget (fixture, "method-dialog-finish-button"), "clicked");
+  g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
+  g_assert_cmpuint (rc_project_get_n_apis (fixture->project), ==, n_apis + 1);
+  added = rc_project_find_api (fixture->project, "127.0.0.1");
+  g_assert_nonnull (added);
+  g_assert_true (rc_method_get_api (draft) == added);
+  g_assert_true (rc_project_get_dirty (fixture->project));
+  rc_test_gui_assert_page_shown (fixture->window, "method");
+  g_assert_true (rc_test_gui_shows_labels (rc_test_gui_get_widget (fixture->window, "sidebar-list"), wanted));
+
+  /* The secret stays, with the method that owns it. */
+  g_assert_true (wait_for_secret (fixture->project, rc_auth_get_secret_id (auth), CLIENT_SECRET));
+}
+
+static void
+test_discard_asks (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  AdwMessageDialog *question;
+  RcMethod *draft;
+  RcAuth *auth;
+  g_autofree char *secret_id = NULL;
+  guint n_apis = rc_project_get_n_apis (fixture->project);
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  /* Nothing entered: Cancel closes at once. */
+  open_dialog (fixture);
+  g_signal_emit_by_name (dialog_widget (fixture, "method-dialog-cancel-button"), "clicked");
+  g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
+
+  /* Something entered: Escape asks; Keep Editing keeps it all. */
+  open_dialog (fixture);
+  draft = rc_method_dialog_get_method (fixture->dialog);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-name-row")), "draftMethod");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "window.close", NULL);
+  question = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->dialog));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (question), ==, "keep");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (question, "discard"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  rc_test_gui_save_screenshot (GTK_WIDGET (question), "method-dialog-discard.png");
+  rc_test_gui_respond (question, "keep");
+  rc_test_gui_settle (100);
+  g_assert_nonnull (fixture->dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "method-name-row"))), ==,
+                   "draftMethod");
+
+  /* The draft's own secret, stored by typing it… */
+  show_tab (fixture, "headers");
+  select_combo_label (dialog_widget (fixture, "auth-kind-row"), rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
+  auth = rc_method_get_auth (draft);
+  g_assert_nonnull (auth);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-username-row")), "someone");
+  type_secret (fixture, "to-be-discarded");
+  secret_id = g_strdup (rc_auth_get_secret_id (auth));
+  g_assert_nonnull (secret_id);
+  g_assert_true (wait_for_secret (fixture->project, secret_id, "to-be-discarded"));
+
+  /* …leaves the keyring with the discarded draft. */
+  g_signal_emit_by_name (dialog_widget (fixture, "method-dialog-cancel-button"), "clicked");
+  rc_test_gui_respond (rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->dialog)), "discard");
+  g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
+  g_assert_true (wait_for_secret (fixture->project, secret_id, NULL));
+
+  /* And the project never saw it. */
+  g_assert_cmpuint (rc_project_get_n_apis (fixture->project), ==, n_apis);
+  for (guint i = 0; i < n_apis; i++)
+    g_assert_null (rc_api_find_method (rc_project_get_api (fixture->project, i), "draftMethod"));
+  g_assert_false (rc_project_get_dirty (fixture->project));
+}
+
+static gboolean
+import_dialog_open_cb (gpointer data)
+{
+  RcImportDialog **dialog = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (RC_IS_IMPORT_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        {
+          *dialog = RC_IMPORT_DIALOG (window);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+import_dialog_gone_cb (gpointer data)
+{
+  return *(RcImportDialog **) data == NULL;
+}
+
+static gboolean
+import_add_sensitive_cb (gpointer data)
+{
+  RcImportDialog **dialog = data;
+  GtkWidget *add = rc_test_gui_find_named (GTK_WIDGET (*dialog), "import-add-button");
+
+  return add != NULL && gtk_widget_get_sensitive (add) && gtk_widget_get_mapped (add);
+}
+
+static void
+test_import_through_consume (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  RcImportDialog *import = NULL;
+  AdwMessageDialog *question;
+  GtkWidget *stack;
+  GtkWidget *api_page;
+  RcApi *api;
+  const char *wanted[] = { "Petstore", NULL };
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  fixture.project = rc_project_new ();
+  fixture.window = rc_test_gui_present_window (fixture.project, 1000, 700);
+
+  /* The empty state's button is the Consume action. */
+  g_signal_emit_by_name (rc_test_gui_get_widget (fixture.window, "empty-consume-button"), "clicked");
+  question = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture.window));
+  rc_test_gui_respond (question, "openapi");
+  g_assert_true (rc_test_gui_wait (import_dialog_open_cb, &import));
+  g_object_add_weak_pointer (G_OBJECT (import), (gpointer *) &import);
+
+  path = g_test_build_filename (G_TEST_DIST, "data", "openapi", "petstore-3.0.yaml", NULL);
+  file = g_file_new_for_path (path);
+  rc_import_dialog_load_file (import, file);
+  g_assert_true (rc_test_gui_wait (import_add_sensitive_cb, &import));
+  g_signal_emit_by_name (rc_test_gui_find_named (GTK_WIDGET (import), "import-add-button"), "clicked");
+  g_assert_true (rc_test_gui_wait (import_dialog_gone_cb, &import));
+
+  /* The sidebar shows the API; its page, the authentication the document declares. */
+  api = rc_project_find_api (fixture.project, "Petstore");
+  g_assert_nonnull (api);
+  g_assert_cmpuint (rc_api_get_n_methods (api), >, 0);
+  g_assert_true (rc_test_gui_shows_labels (rc_test_gui_get_widget (fixture.window, "sidebar-list"), wanted));
+  rc_test_gui_assert_page_shown (fixture.window, "api");
+
+  stack = rc_test_gui_get_widget (fixture.window, "content-stack");
+  api_page = gtk_stack_get_child_by_name (GTK_STACK (stack), "api");
+  g_assert_cmpstr (combo_selected_label (rc_test_gui_find_named (api_page, "auth-kind-row")), ==,
+                   rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_find_named (api_page, "auth-token-url-row"))), ==,
+                   "https://api.example.com/oauth/token");
+  g_assert_nonnull (strstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_find_named (api_page, "auth-scopes-row"))),
+                            "read:pets"));
+  g_assert_true (gtk_widget_get_mapped (rc_test_gui_find_named (api_page, "auth-client-id-row")));
+
+  fixture_tear_down (&fixture, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  rc_test_gui_init ();
+
+  g_test_add ("/restcall/gui/method-dialog/finish-needs-valid-method", Fixture, NULL,
+              fixture_set_up, test_finish_needs_valid_method, fixture_tear_down);
+  g_test_add ("/restcall/gui/method-dialog/oauth-method-tested-and-added", Fixture, NULL,
+              fixture_set_up, test_oauth_method_tested_and_added, fixture_tear_down);
+  g_test_add ("/restcall/gui/method-dialog/discard-asks", Fixture, NULL,
+              fixture_set_up, test_discard_asks, fixture_tear_down);
+  g_test_add_func ("/restcall/gui/method-dialog/import-through-consume", test_import_through_consume);
+
+  return g_test_run ();
+}

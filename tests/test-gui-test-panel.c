@@ -1,0 +1,905 @@
+/* test-gui-test-panel.c: the Test tab, in a real window, against real servers
+ *
+ * A method of an API with OAuth 2.0 client credentials, whose client
+ * secret (a canary string) is stored first in the real throwaway keyring
+ * (keyring-session.sh) through a store of the test's own; an authorization
+ * server and an API, both SoupServers on 127.0.0.1. The panel is pressed
+ * as a user would (its buttons, Ctrl+Enter), and what it shows is read
+ * from its labels and text views: the status, the pretty body, the four
+ * panes masked and revealed, the token from the cache, a refused token
+ * request in words, a call cancelled, and a 20 MB body shown cut while the
+ * main loop never stalls. Screenshots go to $RC_SCREENSHOT_DIR.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gtksourceview/gtksource.h>
+#include <string.h>
+
+#include "rc-inspector.h"
+#include "rc-test-gui.h"
+#include "rc-test-panel.h"
+#include "rc-test-server.h"
+
+#define CANARY "canary-SECRET-7f3a9c"
+#define ACCESS_TOKEN "tok-4b1d9e2a7c5f8e3b6a0d1c9f2e7b4a8d"
+#define ERROR_DESCRIPTION "The client secret expired on 2026-01-01"
+#define BIG_BODY_SIZE (20 * 1000 * 1000)
+#define TICK_MSEC 20
+#define MAX_STALL_MSEC 100
+
+typedef enum {
+  TOKEN_OK,
+  TOKEN_REFUSED,
+} TokenMode;
+
+typedef enum {
+  API_OK,
+  API_NEVER_ANSWER,
+  API_BIG,
+} ApiMode;
+
+typedef struct
+{
+  RcTestServer *token_server;
+  RcTestServer *api_server;
+  TokenMode     token_mode;
+  ApiMode       api_mode;
+  GPtrArray    *paused;
+  GBytes       *big_body;
+  char         *project_id;
+  RcApi        *api;
+  RcMethod     *method;
+  GtkWindow    *window;
+  RcTestPanel  *panel;
+} Fixture;
+
+typedef struct
+{
+  gint64 last;
+  gint64 max_gap;
+} Ticker;
+
+/* Helpers */
+
+static GtkWidget *
+get_widget (Fixture    *fixture,
+            const char *name)
+{
+  GtkWidget *widget = rc_test_gui_find_named (GTK_WIDGET (fixture->panel), name);
+
+  if (widget == NULL)
+    g_error ("No widget named “%s” in the test panel", name);
+
+  return widget;
+}
+
+static char *
+dup_view_text (Fixture    *fixture,
+               const char *name)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_widget (fixture, name)));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static const char *
+get_status (Fixture *fixture)
+{
+  return gtk_label_get_text (GTK_LABEL (get_widget (fixture, "test-status-label")));
+}
+
+static gboolean
+view_contains (Fixture    *fixture,
+               const char *name,
+               const char *needle)
+{
+  g_autofree char *text = dup_view_text (fixture, name);
+
+  return strstr (text, needle) != NULL;
+}
+
+static void
+assert_view_contains (Fixture    *fixture,
+                      const char *name,
+                      const char *needle)
+{
+  g_autofree char *text = dup_view_text (fixture, name);
+
+  if (strstr (text, needle) == NULL)
+    g_error ("“%s” does not show “%s”; it shows:\n%s", name, needle, text);
+}
+
+static void
+assert_view_lacks (Fixture    *fixture,
+                   const char *name,
+                   const char *needle)
+{
+  g_autofree char *text = dup_view_text (fixture, name);
+
+  if (strstr (text, needle) != NULL)
+    g_error ("“%s” shows “%s”, which it must not:\n%s", name, needle, text);
+}
+
+static const char * const panes[] = {
+  "inspector-api-request",
+  "inspector-api-response",
+  "inspector-token-request",
+  "inspector-token-response",
+};
+
+static gboolean
+stored_cb (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+store_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rc_secret_store_store_finish (RC_SECRET_STORE (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
+/* Into the real keyring, through a store that is not the panel's. */
+static void
+store_secret (Fixture    *fixture,
+              const char *secret)
+{
+  g_autoptr(RcSecretStore) store = rc_secret_store_new ();
+  RcAuth *auth = rc_api_get_auth (fixture->api);
+  gboolean stored = FALSE;
+
+  rc_secret_store_store_async (store, fixture->project_id, rc_api_get_id (fixture->api),
+                               rc_auth_ensure_secret_id (auth), "Test panel client secret",
+                               secret, NULL, store_done_cb, &stored);
+  g_assert_true (rc_test_gui_wait (stored_cb, &stored));
+  g_assert_false (rc_secret_store_is_session_only (store, fixture->project_id, rc_auth_get_secret_id (auth)));
+}
+
+static void
+token_handler (RcTestServer      *server,
+               SoupServerMessage *message,
+               const char        *path,
+               gpointer           user_data)
+{
+  Fixture *fixture = user_data;
+
+  if (fixture->token_mode == TOKEN_REFUSED)
+    rc_test_respond (message, 401, "application/json",
+                     "{\"error\":\"invalid_client\",\"error_description\":\"" ERROR_DESCRIPTION "\"}");
+  else
+    rc_test_respond (message, 200, "application/json",
+                     "{\"access_token\":\"" ACCESS_TOKEN "\",\"token_type\":\"Bearer\","
+                     "\"expires_in\":3600,\"scope\":\"pets:read\"}");
+}
+
+static void
+api_handler (RcTestServer      *server,
+             SoupServerMessage *message,
+             const char        *path,
+             gpointer           user_data)
+{
+  Fixture *fixture = user_data;
+
+  switch (fixture->api_mode)
+    {
+    case API_NEVER_ANSWER:
+      g_ptr_array_add (fixture->paused, g_object_ref (message));
+      soup_server_message_pause (message);
+      break;
+
+    case API_BIG:
+      soup_server_message_set_status (message, 200, NULL);
+      soup_message_headers_set_content_type (soup_server_message_get_response_headers (message),
+                                             "application/json", NULL);
+      soup_message_body_append_bytes (soup_server_message_get_response_body (message), fixture->big_body);
+      break;
+
+    case API_OK:
+    default:
+      if (g_strcmp0 (path, "/pets/42") == 0)
+        rc_test_respond (message, 200, "application/json",
+                         "{\"id\":42,\"name\":\"Rex\",\"tags\":[\"good\",\"dog\"]}");
+      else
+        rc_test_respond (message, 404, "application/json", "{\"message\":\"no such pet\"}");
+      break;
+    }
+}
+
+/* About @size bytes of JSON on one line. */
+static GBytes *
+make_big_json (gsize size)
+{
+  GString *json = g_string_sized_new (size + 256);
+  gsize length;
+
+  g_string_append (json, "{\"items\":[");
+  for (guint i = 0; json->len < size; i++)
+    g_string_append_printf (json, "%s{\"id\":%u,\"name\":\"item %u\",\"price\":%u.5,\"tags\":[\"a\",\"b\"]}",
+                            i ? "," : "", i, i, i % 1000);
+  g_string_append (json, "]}");
+
+  length = json->len;
+  return g_bytes_new_take (g_string_free (json, FALSE), length);
+}
+
+static gboolean
+window_ready_cb (gpointer data)
+{
+  GtkWidget *window = data;
+
+  return gtk_widget_get_mapped (window) && gtk_widget_get_width (window) > 0;
+}
+
+static gboolean
+idle_cb (gpointer data)
+{
+  Fixture *fixture = data;
+  RcInspector *inspector = RC_INSPECTOR (rc_test_gui_find_of_type (GTK_WIDGET (fixture->panel),
+                                                                   RC_TYPE_INSPECTOR));
+  gboolean running, showing_body;
+
+  g_object_get (fixture->panel, "running", &running, "showing-body", &showing_body, NULL);
+
+  return !running && !showing_body && !rc_inspector_get_busy (inspector);
+}
+
+/* Waits for the call to end and everything it brought to be shown. */
+static void
+wait_until_done (Fixture *fixture)
+{
+  if (!rc_test_gui_wait (idle_cb, fixture))
+    g_error ("The call did not end in time; the panel says “%s”", get_status (fixture));
+  g_test_message ("Status: %s", get_status (fixture));
+}
+
+/* Presses a key with @modifiers on @widget, through its shortcuts. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+click (Fixture    *fixture,
+       const char *name)
+{
+  GtkWidget *button = get_widget (fixture, name);
+
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  Ticker *ticker = data;
+  gint64 now = g_get_monotonic_time ();
+
+  ticker->max_gap = MAX (ticker->max_gap, now - ticker->last);
+  ticker->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Scrolls the panel so that @name is at the top, for a screenshot. */
+static void
+scroll_to (Fixture    *fixture,
+           const char *name)
+{
+  GtkWidget *widget = get_widget (fixture, name);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (gtk_widget_get_parent (widget), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
+
+  /* The outer scrolled window: the panel's own, not a view's. */
+  while (gtk_widget_get_ancestor (gtk_widget_get_parent (scrolled), GTK_TYPE_SCROLLED_WINDOW))
+    scrolled = gtk_widget_get_ancestor (gtk_widget_get_parent (scrolled), GTK_TYPE_SCROLLED_WINDOW);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - 12);
+  rc_test_gui_settle (100);
+}
+
+static gboolean
+chooser_shown_cb (gpointer data)
+{
+  GtkWindow **chooser = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        *chooser = window;
+    }
+
+  return *chooser != NULL;
+}
+
+typedef struct
+{
+  GFile    *file;
+  gsize     size;
+  GtkLabel *note;
+} Saved;
+
+/* The panel said it saved, and the file has the size of the body. */
+static gboolean
+saved_cb (gpointer data)
+{
+  Saved *saved = data;
+  g_autoptr(GFileInfo) info = g_file_query_info (saved->file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info && (gsize) g_file_info_get_size (info) == saved->size &&
+         strstr (gtk_label_get_text (saved->note), "Saved") != NULL;
+}
+
+typedef struct
+{
+  GtkWindow **chooser;
+  GFile      *file;
+} Chosen;
+
+/* Whether the chooser has the folder and name that were set: it sets the
+ * folder in the background. */
+static gboolean
+chooser_has_file_cb (gpointer data)
+{
+  Chosen *chosen = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (*chosen->chooser));
+
+  return file && g_file_equal (file, chosen->file);
+}
+
+/* Through the file chooser, as a user would: a folder and a name, then Save. */
+static void
+save_response (Fixture *fixture)
+{
+  g_autofree char *dir = g_dir_make_tmp ("restcall-test-panel-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GFile) folder = NULL;
+  GtkWindow *chooser = NULL;
+  Chosen chosen = { &chooser, file };
+  Saved saved = { file, g_bytes_get_size (fixture->big_body),
+                  GTK_LABEL (get_widget (fixture, "test-body-note")) };
+
+  g_assert_nonnull (dir);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "test.save", NULL));
+  g_assert_true (rc_test_gui_wait (chooser_shown_cb, &chooser));
+  g_assert_true (g_str_has_suffix (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ".json"));
+  rc_test_gui_settle (500);
+  folder = g_file_get_parent (file);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "big.json");
+  g_assert_true (rc_test_gui_wait (chooser_has_file_cb, &chosen));
+  rc_test_gui_settle (300);
+  g_assert_true (chooser_has_file_cb (&chosen));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  if (!rc_test_gui_wait (saved_cb, &saved))
+    g_error ("The response was not saved to %s; the panel says “%s”", path,
+             gtk_label_get_text (GTK_LABEL (get_widget (fixture, "test-body-note"))));
+  written = g_file_load_bytes (file, NULL, NULL, NULL);
+  g_assert_true (g_bytes_equal (written, fixture->big_body));
+
+  g_assert_true (g_file_delete (file, NULL, NULL));
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *token_url = NULL;
+  g_autofree char *base_url = NULL;
+  RcAuth *auth;
+
+  if (!rc_test_gui_has_display ())
+    return;
+
+  fixture->paused = g_ptr_array_new_with_free_func (g_object_unref);
+  fixture->token_server = rc_test_server_new (FALSE);
+  fixture->token_server->handler = token_handler;
+  fixture->token_server->handler_data = fixture;
+  fixture->api_server = rc_test_server_new (FALSE);
+  fixture->api_server->handler = api_handler;
+  fixture->api_server->handler_data = fixture;
+
+  /* A project id of its own for each test: nothing left over is found. */
+  fixture->project_id = g_uuid_string_random ();
+  token_url = rc_test_server_url (fixture->token_server, "/token");
+  base_url = rc_test_server_url (fixture->api_server, "/");
+
+  fixture->api = rc_api_new ("Pets");
+  rc_api_set_base_url (fixture->api, base_url);
+  auth = rc_api_get_auth (fixture->api);
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_id (auth, "panel-client");
+  rc_auth_set_token_url (auth, token_url);
+  rc_auth_set_scopes (auth, "pets:read");
+  rc_auth_set_client_auth (auth, RC_CLIENT_AUTH_BODY);
+
+  fixture->method = rc_method_new ("getPet");
+  rc_method_set_verb (fixture->method, "GET");
+  rc_method_set_url (fixture->method, "/pets/{petId}");
+  rc_pair_list_set (rc_method_get_test_values (fixture->method), "petId", "42");
+  rc_api_add_method (fixture->api, fixture->method);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_title (fixture->window, "Test panel");
+  gtk_window_set_default_size (fixture->window, 1000, 900);
+  fixture->panel = RC_TEST_PANEL (rc_test_panel_new ());
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->panel));
+  rc_test_panel_set_method (fixture->panel, fixture->method, fixture->project_id);
+  gtk_window_present (fixture->window);
+  g_assert_true (rc_test_gui_wait (window_ready_cb, fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (!rc_test_gui_has_display ())
+    return;
+
+  for (guint i = 0; i < fixture->paused->len; i++)
+    soup_server_message_unpause (g_ptr_array_index (fixture->paused, i));
+  g_clear_pointer (&fixture->paused, g_ptr_array_unref);
+
+  g_object_add_weak_pointer (G_OBJECT (fixture->panel), (gpointer *) &fixture->panel);
+  gtk_window_destroy (fixture->window);
+  rc_test_gui_settle (50);
+  g_assert_null (fixture->panel);
+
+  g_clear_object (&fixture->method);
+  g_clear_object (&fixture->api);
+  g_clear_pointer (&fixture->token_server, rc_test_server_free);
+  g_clear_pointer (&fixture->api_server, rc_test_server_free);
+  g_clear_pointer (&fixture->big_body, g_bytes_unref);
+  g_clear_pointer (&fixture->project_id, g_free);
+}
+
+/* Tests */
+
+static void
+test_oauth2_call (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  RcTestRequest *api_request;
+  RcTestRequest *token_request;
+  RcInspector *inspector;
+  GtkWidget *status;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  store_secret (fixture, CANARY);
+
+  /* Press Test: the spinner and Cancel while it runs. */
+  click (fixture, "test-button");
+  g_assert_true (gtk_widget_get_visible (get_widget (fixture, "test-spinner")));
+  g_assert_true (gtk_widget_get_visible (get_widget (fixture, "test-cancel-button")));
+  g_assert_false (gtk_widget_is_sensitive (get_widget (fixture, "test-button")));
+  wait_until_done (fixture);
+  g_assert_false (gtk_widget_get_visible (get_widget (fixture, "test-spinner")));
+  g_assert_false (gtk_widget_get_visible (get_widget (fixture, "test-cancel-button")));
+
+  /* Status, time and size; the body pretty, with JSON highlighting. */
+  status = get_widget (fixture, "test-status-label");
+  g_assert_true (g_str_has_prefix (get_status (fixture), "200 OK · "));
+  g_assert_nonnull (strstr (get_status (fixture), " ms · "));
+  g_assert_true (gtk_widget_has_css_class (status, "success"));
+  assert_view_contains (fixture, "test-response-view", "{\n  \"id\": 42,\n  \"name\": \"Rex\",\n");
+  g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (
+                     gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_widget (fixture, "test-response-view")))))),
+                   ==, "json");
+
+  /* What went over the wire: the secret from the keyring, the token to the API. */
+  g_assert_cmpuint (fixture->token_server->requests->len, ==, 1);
+  token_request = rc_test_server_get_request (fixture->token_server, 0);
+  g_assert_nonnull (strstr (g_bytes_get_data (token_request->body, NULL), "client_secret=" CANARY));
+  g_assert_cmpuint (fixture->api_server->requests->len, ==, 1);
+  api_request = rc_test_server_get_request (fixture->api_server, 0);
+  g_assert_cmpstr (api_request->path, ==, "/pets/42");
+  g_assert_cmpstr (soup_message_headers_get_one (api_request->headers, "Authorization"), ==,
+                   "Bearer " ACCESS_TOKEN);
+
+  /* The four panes, masked: the grant type, but neither secret nor token. */
+  assert_view_contains (fixture, "inspector-api-request", "GET ");
+  assert_view_contains (fixture, "inspector-api-request", "/pets/42");
+  assert_view_contains (fixture, "inspector-api-response", "200");
+  assert_view_contains (fixture, "inspector-api-response", "\"name\": \"Rex\"");
+  assert_view_contains (fixture, "inspector-token-request", "grant_type=client_credentials");
+  assert_view_contains (fixture, "inspector-token-response", "\"token_type\": \"Bearer\"");
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    {
+      assert_view_lacks (fixture, panes[i], CANARY);
+      assert_view_lacks (fixture, panes[i], ACCESS_TOKEN);
+    }
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "test-panel-1000.png");
+
+  /* Side by side at 1000 pixels. */
+  {
+    graphene_rect_t request, response;
+
+    g_assert_true (gtk_widget_compute_bounds (get_widget (fixture, "inspector-api-request"),
+                                              GTK_WIDGET (fixture->window), &request));
+    g_assert_true (gtk_widget_compute_bounds (get_widget (fixture, "inspector-api-response"),
+                                              GTK_WIDGET (fixture->window), &response));
+    g_assert_cmpfloat (request.origin.y, ==, response.origin.y);
+    g_assert_cmpfloat (request.origin.x + request.size.width, <, response.origin.x);
+  }
+
+  /* Reveal: the token, in the token response and in the API request. */
+  click (fixture, "inspector-reveal-button");
+  inspector = RC_INSPECTOR (rc_test_gui_find_of_type (GTK_WIDGET (fixture->panel), RC_TYPE_INSPECTOR));
+  g_assert_true (rc_inspector_get_reveal (inspector));
+  assert_view_contains (fixture, "inspector-token-response", ACCESS_TOKEN);
+  assert_view_contains (fixture, "inspector-api-request", "Bearer " ACCESS_TOKEN);
+  assert_view_contains (fixture, "inspector-token-request", CANARY);
+  scroll_to (fixture, "inspector-reveal-button");
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "test-panel-inspector-1000.png");
+
+  /* And masked again. */
+  click (fixture, "inspector-reveal-button");
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    assert_view_lacks (fixture, panes[i], ACCESS_TOKEN);
+
+  /* Ctrl+Enter tests again: the token comes from the cache. */
+  g_assert_true (press_key (GTK_WIDGET (fixture->panel), GDK_KEY_Return, GDK_CONTROL_MASK));
+  wait_until_done (fixture);
+  g_assert_true (g_str_has_prefix (get_status (fixture), "200 OK"));
+  g_assert_cmpuint (fixture->token_server->requests->len, ==, 1);
+  g_assert_cmpuint (fixture->api_server->requests->len, ==, 2);
+  assert_view_contains (fixture, "inspector-token-request", "Token from cache, expires in ");
+  assert_view_contains (fixture, "inspector-token-response", "Token from cache, expires in ");
+  assert_view_lacks (fixture, "inspector-token-request", "grant_type");
+}
+
+static gboolean
+clipboard_read_cb (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static void
+clipboard_text_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+
+  *(char **) data = text ? text : g_strdup ("");
+}
+
+static void
+test_copy_curl (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *status;
+  g_autofree char *copied = NULL;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  click (fixture, "inspector-copy-curl-button");
+
+  /* No toast overlay here: the inspector says it in a label. */
+  status = get_widget (fixture, "inspector-copy-status");
+  g_assert_true (gtk_widget_get_visible (status));
+  g_test_message ("Copy as curl: %s", gtk_label_get_text (GTK_LABEL (status)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), RC_CURL_CLIENT_SECRET_VARIABLE));
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (fixture->panel)), NULL,
+                                 clipboard_text_cb, &copied);
+  g_assert_true (rc_test_gui_wait (clipboard_read_cb, &copied));
+  g_test_message ("Copied:\n%s", copied);
+  g_assert_nonnull (strstr (copied, "curl"));
+  g_assert_nonnull (strstr (copied, RC_CURL_CLIENT_SECRET_VARIABLE));
+  g_assert_null (strstr (copied, CANARY));
+}
+
+static void
+test_token_refused (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  store_secret (fixture, CANARY);
+  fixture->token_mode = TOKEN_REFUSED;
+
+  click (fixture, "test-button");
+  wait_until_done (fixture);
+
+  /* In words, with the server's error and error_description. */
+  g_assert_nonnull (strstr (get_status (fixture), ERROR_DESCRIPTION));
+  g_assert_nonnull (strstr (get_status (fixture), "invalid_client"));
+  g_assert_true (gtk_widget_has_css_class (get_widget (fixture, "test-status-label"), "error"));
+  assert_view_contains (fixture, "inspector-token-request", "grant_type=client_credentials");
+  assert_view_contains (fixture, "inspector-token-response", "401");
+  assert_view_contains (fixture, "inspector-token-response", ERROR_DESCRIPTION);
+  g_assert_cmpuint (fixture->api_server->requests->len, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    assert_view_lacks (fixture, panes[i], CANARY);
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "test-panel-token-refused-1000.png");
+
+  /* Nothing typed is lost: the test value is as it was, and Test works again. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (fixture, "test-value-row"))), ==, "42");
+  g_assert_cmpstr (rc_pair_list_lookup (rc_method_get_test_values (fixture->method), "petId"), ==, "42");
+  fixture->token_mode = TOKEN_OK;
+  click (fixture, "test-button");
+  wait_until_done (fixture);
+  g_assert_true (g_str_has_prefix (get_status (fixture), "200 OK"));
+}
+
+static void
+test_no_secret (Fixture       *fixture,
+                gconstpointer  data)
+{
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  /* A secret reference, but nothing stored under it. */
+  rc_auth_ensure_secret_id (rc_api_get_auth (fixture->api));
+
+  click (fixture, "test-button");
+  wait_until_done (fixture);
+  g_assert_nonnull (strstr (get_status (fixture), "No client secret is stored"));
+  g_assert_nonnull (strstr (get_status (fixture), "Headers and Authentication"));
+  g_assert_cmpuint (fixture->token_server->requests->len, ==, 0);
+  g_assert_cmpuint (fixture->api_server->requests->len, ==, 0);
+  g_assert_true (gtk_widget_is_sensitive (get_widget (fixture, "test-button")));
+}
+
+static gboolean
+api_reached_cb (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fixture->paused->len > 0;
+}
+
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  gint64 start;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  rc_auth_set_kind (rc_api_get_auth (fixture->api), RC_AUTH_KIND_NONE);
+  fixture->api_mode = API_NEVER_ANSWER;
+
+  click (fixture, "test-button");
+  g_assert_true (rc_test_gui_wait (api_reached_cb, fixture));
+  rc_test_gui_settle (100);
+  g_assert_true (gtk_widget_get_visible (get_widget (fixture, "test-spinner")));
+
+  start = g_get_monotonic_time ();
+  click (fixture, "test-cancel-button");
+  wait_until_done (fixture);
+  g_test_message ("Cancelled in %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  g_assert_true (g_str_has_prefix (get_status (fixture), "Cancelled"));
+  g_assert_false (gtk_widget_get_visible (get_widget (fixture, "test-cancel-button")));
+  g_assert_true (gtk_widget_is_sensitive (get_widget (fixture, "test-button")));
+  assert_view_contains (fixture, "inspector-api-response", "cancelled");
+  /* No token request, and the pane says why. */
+  assert_view_contains (fixture, "inspector-token-request", "authentication of this method is None");
+}
+
+static void
+test_values_follow_url (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  RcPairList *values;
+  GtkWidget *row;
+  guint n_rows = 0;
+  GtkWidget *group;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  values = rc_method_get_test_values (fixture->method);
+  rc_method_set_url (fixture->method, "/pets/{petId}/toys/{toyId}");
+  rc_test_gui_settle (50);
+
+  row = get_widget (fixture, "test-value-row");
+  group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+  for (GtkWidget *child = row; child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_strcmp0 (gtk_widget_get_name (child), "test-value-row") != 0)
+        continue;
+      n_rows++;
+      if (g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), "toyId"))
+        {
+          /* Typed in the row: into the method's test values. */
+          gtk_editable_set_text (GTK_EDITABLE (child), "ball");
+          g_assert_cmpstr (rc_pair_list_lookup (values, "toyId"), ==, "ball");
+        }
+    }
+  g_assert_cmpuint (n_rows, ==, 2);
+  g_assert_false (gtk_widget_get_visible (rc_test_gui_find_named (group, "test-no-values-row")));
+
+  /* Set elsewhere (the Request tab): shown in the row. */
+  rc_pair_list_set (values, "petId", "7");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "7");
+
+  /* The note on the body follows the Body tab. */
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
+                            "No body is sent"));
+  rc_method_set_body (fixture->method, "{\"name\": \"Rex\"}");
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
+                            "The body on the Body tab is sent"));
+
+  /* Parameters gone: their rows go, their values stay in the model. */
+  rc_method_set_url (fixture->method, "/pets");
+  g_assert_null (rc_test_gui_find_named (GTK_WIDGET (fixture->panel), "test-value-row"));
+  g_assert_true (gtk_widget_get_visible (get_widget (fixture, "test-no-values-row")));
+  g_assert_cmpstr (rc_pair_list_lookup (values, "toyId"), ==, "ball");
+}
+
+static void
+test_big_json (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *size = NULL;
+  GtkWidget *note;
+  Ticker ticker = { 0 };
+  gint64 start;
+  guint tick;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  rc_auth_set_kind (rc_api_get_auth (fixture->api), RC_AUTH_KIND_NONE);
+  fixture->api_mode = API_BIG;
+  fixture->big_body = make_big_json (BIG_BODY_SIZE);
+  rc_test_gui_set_wait_seconds (60);
+
+  start = ticker.last = g_get_monotonic_time ();
+  tick = g_timeout_add (TICK_MSEC, tick_cb, &ticker);
+  click (fixture, "test-button");
+  /* Until the text is in its view, a slice at a time. */
+  wait_until_done (fixture);
+  g_source_remove (tick);
+  rc_test_gui_set_wait_seconds (5);
+
+  g_test_message ("%d MB fetched and shown in %" G_GINT64_FORMAT " ms; the main loop's longest stall: %"
+                  G_GINT64_FORMAT " ms", BIG_BODY_SIZE / 1000000,
+                  (g_get_monotonic_time () - start) / 1000, ticker.max_gap / 1000);
+  g_assert_cmpint (ticker.max_gap / 1000, <, MAX_STALL_MSEC);
+
+  g_assert_true (g_str_has_prefix (get_status (fixture), "200 OK"));
+  size = g_format_size (g_bytes_get_size (fixture->big_body));
+  g_assert_nonnull (strstr (get_status (fixture), size));
+
+  /* Cut, and it says so; the view holds no more than the limit. */
+  note = get_widget (fixture, "test-body-note");
+  g_assert_true (gtk_widget_get_visible (note));
+  g_test_message ("Body note: %s", gtk_label_get_text (GTK_LABEL (note)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (note)), "cut"));
+  shown = dup_view_text (fixture, "test-response-view");
+  g_assert_true (g_str_has_prefix (shown, "{\n  \"items\": [\n    {\n      \"id\": 0,\n"));
+  g_assert_cmpuint (strlen (shown), <=, RC_BODY_DEFAULT_LIMIT);
+  g_assert_cmpuint (strlen (shown), >, RC_BODY_DEFAULT_LIMIT / 2);
+  g_assert_true (view_contains (fixture, "inspector-api-response", "[Cut here: "));
+  g_assert_true (gtk_widget_is_sensitive (get_widget (fixture, "test-save-button")));
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "test-panel-big-1000.png");
+
+  /* Save Response… writes the whole body, not the text shown. */
+  save_response (fixture);
+}
+
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  graphene_rect_t request, response;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  store_secret (fixture, CANARY);
+  gtk_window_set_default_size (fixture->window, 360, 800);
+  rc_test_gui_settle (200);
+
+  click (fixture, "test-button");
+  wait_until_done (fixture);
+  g_assert_true (g_str_has_prefix (get_status (fixture), "200 OK"));
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->panel)), <=, 360);
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "test-panel-360.png");
+
+  /* One pane above the other, each as wide as the panel allows. */
+  g_assert_true (gtk_widget_compute_bounds (get_widget (fixture, "inspector-api-request"),
+                                            GTK_WIDGET (fixture->window), &request));
+  g_assert_true (gtk_widget_compute_bounds (get_widget (fixture, "inspector-api-response"),
+                                            GTK_WIDGET (fixture->window), &response));
+  g_assert_cmpfloat (request.origin.x, ==, response.origin.x);
+  g_assert_cmpfloat (request.origin.y + request.size.height, <, response.origin.y);
+  g_assert_cmpfloat (request.origin.x + request.size.width, <=, 360);
+
+  scroll_to (fixture, "inspector-reveal-button");
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "test-panel-inspector-360.png");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  rc_test_gui_init ();
+
+  g_test_add ("/restcall/gui/test-panel/oauth2-call", Fixture, NULL,
+              fixture_set_up, test_oauth2_call, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/copy-curl", Fixture, NULL,
+              fixture_set_up, test_copy_curl, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/token-refused", Fixture, NULL,
+              fixture_set_up, test_token_refused, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/no-secret", Fixture, NULL,
+              fixture_set_up, test_no_secret, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/cancel", Fixture, NULL,
+              fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/values-follow-url", Fixture, NULL,
+              fixture_set_up, test_values_follow_url, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/big-json", Fixture, NULL,
+              fixture_set_up, test_big_json, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/narrow", Fixture, NULL,
+              fixture_set_up, test_narrow, fixture_tear_down);
+
+  return g_test_run ();
+}
