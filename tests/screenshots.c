@@ -1,0 +1,743 @@
+/* screenshots.c: Restcall's windows, light and dark, as PNG files
+ *
+ * Regenerate the README's images with one command: build-aux/screenshots
+ * (into data/screenshots). The suite runs it too (suite "screenshots", into
+ * _build/screenshots), so it keeps working as the GUI changes.
+ *
+ * Run by keyring-session.sh (a private session bus with a throwaway,
+ * unlocked GNOME Keyring) under Xvfb. Two SoupServers on 127.0.0.1 play an
+ * OAuth 2.0 authorization server (a JWT access token for the client's
+ * credentials, checked) and the Petstore API (/v1/pets/{petId}, a small
+ * pretty JSON pet for a valid Bearer token). The sample project's Petstore
+ * API points at them, and its client secret is stored in the keyring.
+ *
+ * Rendered, each light and dark, at 1100×760: the main window with a method
+ * on its Request tab (also 360 px wide), the API page's token panel after
+ * Get New Token, and the Consume dialog on each of its four tabs, filled
+ * with a realistic OAuth 2.0 method, the Test tab after a successful Test
+ * with its inspector (masked). Everything shown is checked first, so the
+ * program fails when the GUI breaks; every wait is bounded.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rc-inspector.h"
+#include "rc-method-dialog.h"
+#include "rc-test-gui.h"
+#include "rc-test-panel.h"
+#include "rc-test-server.h"
+#include "rc-token-panel.h"
+
+#define WIDTH         1100
+#define HEIGHT        760
+#define NARROW_WIDTH  360
+#define CLIENT_ID     "petstore-client"
+#define CLIENT_SECRET "pEt5-s3cret-2b7e91"
+#define SCOPES        "pets:read pets:write"
+#define AUDIENCE      "https://petstore.example.com"
+#define PET_JSON \
+  "{\n" \
+  "  \"id\": 42,\n" \
+  "  \"name\": \"Rex\",\n" \
+  "  \"tag\": \"dog\",\n" \
+  "  \"status\": \"available\",\n" \
+  "  \"photoUrls\": [\n" \
+  "    \"https://petstore.example.com/photos/rex.jpg\"\n" \
+  "  ]\n" \
+  "}\n"
+#define UPDATE_BODY \
+  "{\n" \
+  "  \"name\": \"Rex\",\n" \
+  "  \"tag\": \"dog\",\n" \
+  "  \"status\": \"available\"\n" \
+  "}"
+
+typedef struct
+{
+  RcTestServer   *token_server;
+  RcTestServer   *api_server;
+  char           *jwt;
+
+  RcProject      *project;
+  RcApi          *petstore;
+  RcWindow       *window;
+  RcMethodDialog *dialog;
+} Shots;
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} TextWait;
+
+/* Helpers */
+
+static char *
+base64url (const char *text)
+{
+  char *encoded = g_base64_encode ((const guchar *) text, strlen (text));
+  gsize len = strlen (encoded);
+
+  while (len > 0 && encoded[len - 1] == '=')
+    encoded[--len] = '\0';
+  for (char *p = encoded; *p; p++)
+    *p = *p == '+' ? '-' : *p == '/' ? '_' : *p;
+
+  return encoded;
+}
+
+/* A JWT as an authorization server issues it (the signature is not checked). */
+static char *
+make_jwt (const char *issuer)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *claims = g_strdup_printf ("{\"iss\":\"%s\",\"sub\":\"" CLIENT_ID "\",\"aud\":\"" AUDIENCE "\","
+                                             "\"client_id\":\"" CLIENT_ID "\",\"scope\":\"" SCOPES "\","
+                                             "\"iat\":%" G_GINT64_FORMAT ",\"exp\":%" G_GINT64_FORMAT ","
+                                             "\"jti\":\"9f8c2a41-6d3e-4b7a-a1c5-0e2f7d9b3c84\"}",
+                                             issuer, now, now + 3600);
+  g_autofree char *header = base64url ("{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":\"petstore-2026\"}");
+  g_autofree char *payload = base64url (claims);
+
+  return g_strconcat (header, ".", payload, ".c2lnbmF0dXJlLW5vdC1jaGVja2Vk", NULL);
+}
+
+/* The token endpoint: a JWT for the right client credentials (Basic or in the body). */
+static void
+token_handler (RcTestServer      *server,
+               SoupServerMessage *message,
+               const char        *path,
+               gpointer           user_data)
+{
+  Shots *shots = user_data;
+  RcTestRequest *request = rc_test_server_get_request (server, server->requests->len - 1);
+  const char *authorization = soup_message_headers_get_one (request->headers, "Authorization");
+  g_autofree char *credentials = rc_oauth_basic_credentials (CLIENT_ID, CLIENT_SECRET, FALSE);
+  g_autofree char *basic = g_strconcat ("Basic ", credentials, NULL);
+  g_autofree char *body = NULL;
+
+  if (!g_str_equal (path, "/oauth2/token") || g_strcmp0 (request->method, "POST") != 0)
+    {
+      rc_test_respond (message, 404, "application/json", "{\"error\":\"not_found\"}");
+      return;
+    }
+
+  if (g_strcmp0 (authorization, basic) != 0)
+    {
+      rc_test_respond (message, 401, "application/json",
+                       "{\"error\":\"invalid_client\",\"error_description\":\"Unknown client or wrong secret\"}");
+      return;
+    }
+
+  body = g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
+                          "\"scope\":\"" SCOPES "\"}", shots->jwt);
+  rc_test_respond (message, 200, "application/json", body);
+}
+
+/* The Petstore API: one pet, for a valid Bearer token. */
+static void
+api_handler (RcTestServer      *server,
+             SoupServerMessage *message,
+             const char        *path,
+             gpointer           user_data)
+{
+  Shots *shots = user_data;
+  RcTestRequest *request = rc_test_server_get_request (server, server->requests->len - 1);
+  const char *authorization = soup_message_headers_get_one (request->headers, "Authorization");
+  g_autofree char *bearer = g_strconcat ("Bearer ", shots->jwt, NULL);
+
+  if (g_strcmp0 (authorization, bearer) != 0)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (message), "WWW-Authenticate",
+                                    "Bearer error=\"invalid_token\"");
+      rc_test_respond (message, 401, "application/json", "{\"message\":\"A valid access token is required\"}");
+    }
+  else if (g_str_equal (path, "/v1/pets/42"))
+    rc_test_respond (message, 200, "application/json", PET_JSON);
+  else
+    rc_test_respond (message, 404, "application/json", "{\"message\":\"No such pet\"}");
+}
+
+static gboolean
+done_cb (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+stored_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rc_secret_store_store_finish (RC_SECRET_STORE (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+typedef struct
+{
+  gboolean  done;
+  char     *secret;
+} Lookup;
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Lookup *lookup = user_data;
+
+  lookup->secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), result, NULL);
+  lookup->done = TRUE;
+}
+
+/* Waits (bounded) until the keyring holds @wanted under @secret_id. */
+static gboolean
+wait_for_secret (Shots      *shots,
+                 const char *secret_id,
+                 const char *wanted)
+{
+  for (guint attempt = 0; attempt < 50; attempt++)
+    {
+      Lookup lookup = { FALSE, NULL };
+      gboolean found;
+
+      rc_secret_store_lookup_async (rc_secret_store_get_default (), rc_project_get_id (shots->project),
+                                    secret_id, NULL, lookup_cb, &lookup);
+      g_assert_true (rc_test_gui_wait (done_cb, &lookup.done));
+      found = g_strcmp0 (lookup.secret, wanted) == 0;
+      g_clear_pointer (&lookup.secret, rc_secret_free);
+      if (found)
+        return TRUE;
+      rc_test_gui_settle (100);
+    }
+
+  return FALSE;
+}
+
+static GtkWidget *
+get_widget (GtkWidget  *root,
+            const char *name)
+{
+  GtkWidget *widget = rc_test_gui_find_named (root, name);
+
+  if (widget == NULL)
+    g_error ("No widget named “%s” in %s", name, G_OBJECT_TYPE_NAME (root));
+
+  return widget;
+}
+
+/* Every widget at or below @root named @name, depth first. */
+static void
+collect_named (GtkWidget  *root,
+               const char *name,
+               GPtrArray  *found)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_named (child, name, found);
+}
+
+/* The last widget below @root named @name: the row just added. */
+static GtkWidget *
+get_last_widget (GtkWidget  *root,
+                 const char *name)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_named (root, name, found);
+  if (found->len == 0)
+    g_error ("No widget named “%s” in %s", name, G_OBJECT_TYPE_NAME (root));
+
+  return g_ptr_array_index (found, found->len - 1);
+}
+
+static char *
+dup_view_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+click (GtkWidget  *root,
+       const char *name)
+{
+  GtkWidget *button = get_widget (root, name);
+
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+set_text (GtkWidget  *root,
+          const char *name,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (root, name)), text);
+}
+
+/* Chooses the item of the combo row @name whose label is @label. */
+static void
+select_combo_label (GtkWidget  *root,
+                    const char *name,
+                    const char *label)
+{
+  GtkWidget *row = get_widget (root, name);
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (GTK_IS_STRING_OBJECT (item) &&
+          g_strcmp0 (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), label) == 0)
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+          return;
+        }
+    }
+
+  g_error ("The combo row %s offers no “%s”", name, label);
+}
+
+static gboolean
+text_contains_cb (gpointer data)
+{
+  TextWait *wait = data;
+  g_autofree char *text = NULL;
+
+  if (GTK_IS_LABEL (wait->widget))
+    text = g_strdup (gtk_label_get_text (GTK_LABEL (wait->widget)));
+  else if (ADW_IS_PREFERENCES_ROW (wait->widget))
+    text = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (wait->widget)));
+  else
+    text = dup_view_text (wait->widget);
+
+  return strstr (text, wait->text) != NULL;
+}
+
+/* Waits until the label, row title or text view @name below @root shows @text. */
+static void
+wait_for_text (GtkWidget  *root,
+               const char *name,
+               const char *text)
+{
+  TextWait wait = { get_widget (root, name), text };
+
+  if (!rc_test_gui_wait (text_contains_cb, &wait))
+    {
+      g_autofree char *shown = NULL;
+
+      if (GTK_IS_TEXT_VIEW (wait.widget))
+        shown = dup_view_text (wait.widget);
+      else if (GTK_IS_LABEL (wait.widget))
+        shown = g_strdup (gtk_label_get_text (GTK_LABEL (wait.widget)));
+      else
+        shown = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (wait.widget)));
+      g_error ("“%s” does not show “%s”; it shows:\n%s", name, text, shown);
+    }
+}
+
+static void
+assert_view_lacks (GtkWidget  *root,
+                   const char *name,
+                   const char *needle)
+{
+  g_autofree char *text = dup_view_text (get_widget (root, name));
+
+  if (strstr (text, needle) != NULL)
+    g_error ("“%s” shows “%s”, which it must not:\n%s", name, needle, text);
+}
+
+/* Scrolls the outermost scrolled window around @widget so that @widget is near its top. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *outer;
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
+
+  g_assert_nonnull (scrolled);
+  while ((outer = gtk_widget_get_ancestor (gtk_widget_get_parent (scrolled), GTK_TYPE_SCROLLED_WINDOW)))
+    scrolled = outer;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - 12);
+  rc_test_gui_settle (100);
+}
+
+/* Saves @widget as @base-light.png and @base-dark.png. */
+static void
+shoot (GtkWidget  *widget,
+       const char *base)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *light = g_strconcat (base, "-light.png", NULL);
+  g_autofree char *dark = g_strconcat (base, "-dark.png", NULL);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (adw_style_manager_get_dark (style));
+  rc_test_gui_save_screenshot (widget, light);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style));
+  rc_test_gui_save_screenshot (widget, dark);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+static gboolean
+window_width_cb (gpointer data)
+{
+  GtkWidget *window = data;
+
+  return gtk_widget_get_width (window) <= NARROW_WIDTH;
+}
+
+static gboolean
+dialog_shown_cb (gpointer data)
+{
+  Shots *shots = data;
+
+  return gtk_widget_get_mapped (GTK_WIDGET (shots->dialog)) && gtk_widget_get_width (GTK_WIDGET (shots->dialog)) > 0;
+}
+
+static gboolean
+test_done_cb (gpointer data)
+{
+  GtkWidget *dialog = data;
+  RcTestPanel *panel = RC_TEST_PANEL (rc_test_gui_find_of_type (dialog, RC_TYPE_TEST_PANEL));
+  RcInspector *inspector = RC_INSPECTOR (rc_test_gui_find_of_type (GTK_WIDGET (panel), RC_TYPE_INSPECTOR));
+  gboolean running;
+
+  g_object_get (panel, "running", &running, NULL);
+
+  return !running && !rc_inspector_get_busy (inspector);
+}
+
+static void
+show_tab (GtkWidget  *root,
+          const char *page)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (get_widget (root, "method-editor-stack"));
+
+  adw_view_stack_set_visible_child_name (stack, page);
+  rc_test_gui_settle (100);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, page);
+  g_assert_true (gtk_widget_get_mapped (adw_view_stack_get_visible_child (stack)));
+}
+
+/* The sample project, its Petstore API pointed at the servers, its secret in the keyring. */
+static void
+set_up (Shots *shots)
+{
+  g_autofree char *issuer = NULL;
+  g_autofree char *token_url = NULL;
+  g_autofree char *base_url = NULL;
+  g_autoptr(GFile) file = NULL;
+  RcAuth *auth;
+  gboolean stored = FALSE;
+
+  /* Text as a GNOME session renders it, which a bare X server does not set:
+   * Cantarell 11 (if installed), slight hinting, grayscale antialiasing. */
+  g_object_set (gtk_settings_get_default (),
+                "gtk-font-name", "Cantarell 11",
+                "gtk-xft-antialias", 1,
+                "gtk-xft-hinting", 1,
+                "gtk-xft-hintstyle", "hintslight",
+                "gtk-xft-rgba", "none",
+                NULL);
+
+  shots->token_server = rc_test_server_new (FALSE);
+  shots->token_server->handler = token_handler;
+  shots->token_server->handler_data = shots;
+  shots->api_server = rc_test_server_new (FALSE);
+  shots->api_server->handler = api_handler;
+  shots->api_server->handler_data = shots;
+
+  issuer = rc_test_server_url (shots->token_server, "/");
+  shots->jwt = make_jwt (issuer);
+  token_url = rc_test_server_url (shots->token_server, "/oauth2/token");
+  base_url = rc_test_server_url (shots->api_server, "/v1");
+
+  shots->project = rc_test_gui_load_sample ();
+  shots->petstore = rc_project_find_api (shots->project, "Petstore");
+  g_assert_nonnull (shots->petstore);
+  rc_api_set_base_url (shots->petstore, base_url);
+  auth = rc_api_get_auth (shots->petstore);
+  g_assert_cmpint (rc_auth_get_kind (auth), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_cmpstr (rc_auth_get_client_id (auth), ==, CLIENT_ID);
+  g_assert_cmpstr (rc_auth_get_scopes (auth), ==, SCOPES);
+  rc_auth_set_token_url (auth, token_url);
+
+  rc_secret_store_store_async (rc_secret_store_get_default (), rc_project_get_id (shots->project),
+                               rc_api_get_id (shots->petstore), rc_auth_ensure_secret_id (auth),
+                               "Restcall: client secret of “Petstore”", CLIENT_SECRET, NULL,
+                               stored_cb, &stored);
+  g_assert_true (rc_test_gui_wait (done_cb, &stored));
+  /* Where a user keeps it: the title says ~/Projects, not the build tree. */
+  file = g_file_new_build_filename (g_get_home_dir (), "Projects", "petstore.restcall", NULL);
+  rc_project_set_file (shots->project, file);
+  rc_project_set_dirty (shots->project, FALSE);
+
+  shots->window = rc_test_gui_present_window (shots->project, WIDTH, HEIGHT);
+  /* As users see it: no development stripes on the header bar. */
+  gtk_widget_remove_css_class (GTK_WIDGET (shots->window), "devel");
+}
+
+static void
+tear_down (Shots *shots)
+{
+  rc_token_cache_clear (rc_executor_get_token_cache (rc_executor_get_default ()),
+                        rc_api_get_auth (shots->petstore));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  if (shots->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (shots->dialog));
+  rc_test_gui_destroy_window (&shots->window);
+  rc_test_iterate_for (50);
+
+  g_clear_object (&shots->project);
+  g_clear_pointer (&shots->token_server, rc_test_server_free);
+  g_clear_pointer (&shots->api_server, rc_test_server_free);
+  g_clear_pointer (&shots->jwt, g_free);
+}
+
+/* Shots */
+
+/* The main window: getPet on its Request tab, wide and narrow. */
+static void
+shoot_main_window (Shots *shots)
+{
+  GtkWidget *window = GTK_WIDGET (shots->window);
+  RcMethod *method = rc_api_find_method (shots->petstore, "getPet");
+
+  g_assert_nonnull (method);
+  rc_test_gui_select_item (shots->window, G_OBJECT (method));
+  rc_test_gui_assert_page_shown (shots->window, "method");
+  show_tab (window, "request");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (window, "method-name-row"))), ==, "getPet");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (window, "method-url-row"))), ==,
+                   "/pets/{petId}");
+  g_assert_true (gtk_widget_get_mapped (get_widget (window, "method-parameter-row")));
+  shoot (window, "main-window");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), NARROW_WIDTH, HEIGHT);
+  g_assert_true (rc_test_gui_wait (window_width_cb, window));
+  rc_test_gui_settle (300);
+  /* Folded: the method, not the list, with a way back. */
+  g_assert_true (gtk_widget_get_mapped (get_widget (window, "method-name-row")));
+  g_assert_true (gtk_widget_get_mapped (get_widget (window, "back-button")));
+  shoot (window, "main-window-narrow");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  rc_test_gui_settle (300);
+}
+
+/* The API page's token panel, after Get New Token. */
+static void
+shoot_token_panel (Shots *shots)
+{
+  GtkWidget *window = GTK_WIDGET (shots->window);
+  GtkWidget *panel;
+  g_autofree char *claims = NULL;
+
+  rc_test_gui_select_item (shots->window, G_OBJECT (shots->petstore));
+  rc_test_gui_assert_page_shown (shots->window, "api");
+  panel = rc_test_gui_find_of_type (window, RC_TYPE_TOKEN_PANEL);
+  g_assert_nonnull (panel);
+  g_assert_true (gtk_widget_get_mapped (panel));
+
+  click (window, "token-get-button");
+  wait_for_text (window, "token-state-row", "Valid for ");
+  g_assert_cmpuint (shots->token_server->requests->len, ==, 1);
+  wait_for_text (window, "token-claims-view", "\"sub\"");
+  claims = dup_view_text (get_widget (window, "token-claims-view"));
+  g_assert_nonnull (strstr (claims, CLIENT_ID));
+  g_assert_null (strstr (claims, shots->jwt));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_widget (window, "token-scopes-row"))), ==,
+                   SCOPES);
+
+  /* Once the claims are laid out, the page is long enough to scroll to the panel. */
+  rc_test_gui_settle (300);
+  scroll_to (panel);
+  shoot (window, "token-panel");
+}
+
+/* The Consume dialog's four tabs, a PUT with OAuth 2.0 of its own, tested. */
+static void
+shoot_dialog (Shots *shots)
+{
+  g_autofree char *token_url = rc_test_server_url (shots->token_server, "/oauth2/token");
+  GtkWidget *dialog;
+  GtkWidget *body_view;
+  RcMethod *draft;
+  RcAuth *auth;
+  RcTestRequest *request;
+  const char * const panes[] = {
+    "inspector-api-request", "inspector-api-response",
+    "inspector-token-request", "inspector-token-response",
+  };
+
+  /* A token request of its own, for the Authorization server panes. */
+  rc_token_cache_clear (rc_executor_get_token_cache (rc_executor_get_default ()),
+                        rc_api_get_auth (shots->petstore));
+
+  shots->dialog = RC_METHOD_DIALOG (rc_method_dialog_new (GTK_WINDOW (shots->window), shots->project,
+                                                          shots->petstore));
+  g_object_add_weak_pointer (G_OBJECT (shots->dialog), (gpointer *) &shots->dialog);
+  dialog = GTK_WIDGET (shots->dialog);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), WIDTH, HEIGHT);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (rc_test_gui_wait (dialog_shown_cb, shots));
+  draft = rc_method_dialog_get_method (shots->dialog);
+
+  /* Request */
+  set_text (dialog, "method-name-row", "updatePet");
+  select_combo_label (dialog, "method-verb-row", "PUT");
+  set_text (dialog, "method-url-row", "/pets/{petId}");
+  set_text (dialog, "method-description-row", "Update a pet in the store");
+  set_text (dialog, "method-parameter-row", "42");
+  g_assert_cmpstr (rc_method_get_verb (draft), ==, "PUT");
+  g_assert_cmpstr (rc_pair_list_lookup (rc_method_get_test_values (draft), "petId"), ==, "42");
+  show_tab (dialog, "request");
+  shoot (dialog, "dialog-request");
+
+  /* Headers and Authentication */
+  show_tab (dialog, "headers");
+  click (dialog, "headers-add-button");
+  gtk_editable_set_text (GTK_EDITABLE (get_last_widget (dialog, "header-name-entry")), "Accept-Language");
+  gtk_editable_set_text (GTK_EDITABLE (get_last_widget (dialog, "header-value-entry")),
+                         "en-GB");
+  g_assert_cmpstr (rc_pair_list_lookup (rc_method_get_headers (draft), "Accept-Language"), ==,
+                   "en-GB");
+
+  select_combo_label (dialog, "auth-kind-row", rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
+  auth = rc_method_get_auth (draft);
+  g_assert_nonnull (auth);
+  set_text (dialog, "auth-client-id-row", CLIENT_ID);
+  set_text (dialog, "auth-token-url-row", token_url);
+  set_text (dialog, "auth-scopes-row", SCOPES);
+  g_assert_cmpstr (rc_auth_get_token_url (auth), ==, token_url);
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (get_widget (dialog, "auth-token-params-row")), TRUE);
+  click (dialog, "auth-token-params-add-button");
+  gtk_editable_set_text (GTK_EDITABLE (get_last_widget (dialog, "auth-token-param-name-entry")), "audience");
+  gtk_editable_set_text (GTK_EDITABLE (get_last_widget (dialog, "auth-token-param-value-entry")), AUDIENCE);
+  g_assert_cmpstr (rc_pair_list_lookup (rc_auth_get_token_params (auth), "audience"), ==, AUDIENCE);
+
+  /* The secret, typed and applied: to the keyring, out of the entry. */
+  set_text (dialog, "auth-secret-row", CLIENT_SECRET);
+  g_signal_emit_by_name (get_widget (dialog, "auth-secret-row"), "entry-activated");
+  g_assert_nonnull (rc_auth_get_secret_id (auth));
+  g_assert_true (wait_for_secret (shots, rc_auth_get_secret_id (auth), CLIENT_SECRET));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (dialog, "auth-secret-row"))), ==, "");
+  g_assert_true (gtk_widget_is_sensitive (get_widget (dialog, "method-dialog-finish-button")));
+  rc_test_gui_settle (200);
+  shoot (dialog, "dialog-headers");
+
+  /* Body */
+  show_tab (dialog, "body");
+  select_combo_label (dialog, "method-content-type-row", "application/json");
+  body_view = get_widget (dialog, "method-body-view");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (body_view)), UPDATE_BODY, -1);
+  g_assert_cmpstr (rc_method_get_content_type (draft), ==, "application/json");
+  shoot (dialog, "dialog-body");
+
+  /* Test: the call, then the response and the four panes, masked. */
+  show_tab (dialog, "test");
+  gtk_widget_grab_focus (get_widget (dialog, "test-button"));
+  click (dialog, "test-button");
+  if (!rc_test_gui_wait (test_done_cb, dialog))
+    g_error ("The test call did not end in time; the panel says “%s”",
+             gtk_label_get_text (GTK_LABEL (get_widget (dialog, "test-status-label"))));
+  wait_for_text (dialog, "test-status-label", "200");
+  g_test_message ("Status: %s", gtk_label_get_text (GTK_LABEL (get_widget (dialog, "test-status-label"))));
+  wait_for_text (dialog, "test-response-view", "\"name\": \"Rex\"");
+
+  g_assert_cmpuint (shots->token_server->requests->len, ==, 2);
+  g_assert_cmpuint (shots->api_server->requests->len, ==, 1);
+  request = rc_test_server_get_request (shots->api_server, 0);
+  g_assert_cmpstr (request->method, ==, "PUT");
+  g_assert_cmpstr (request->path, ==, "/v1/pets/42");
+  g_assert_cmpstr (soup_message_headers_get_one (request->headers, "Accept-Language"), ==,
+                   "en-GB");
+  g_assert_nonnull (strstr (g_bytes_get_data (request->body, NULL), "\"status\": \"available\""));
+  request = rc_test_server_get_request (shots->token_server, 1);
+  g_assert_nonnull (strstr (g_bytes_get_data (request->body, NULL), "audience="));
+
+  wait_for_text (dialog, "inspector-api-request", "PUT ");
+  wait_for_text (dialog, "inspector-api-request", "/v1/pets/42");
+  wait_for_text (dialog, "inspector-api-response", "200");
+  wait_for_text (dialog, "inspector-token-request", "grant_type=client_credentials");
+  wait_for_text (dialog, "inspector-token-response", "\"expires_in\"");
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    {
+      assert_view_lacks (dialog, panes[i], CLIENT_SECRET);
+      assert_view_lacks (dialog, panes[i], shots->jwt);
+    }
+  g_assert_false (rc_inspector_get_reveal (RC_INSPECTOR (rc_test_gui_find_of_type (dialog, RC_TYPE_INSPECTOR))));
+  rc_test_gui_settle (300);
+  scroll_to (get_widget (dialog, "inspector-reveal-button"));
+  shoot (dialog, "dialog-test");
+}
+
+/* Tests */
+
+static void
+test_all (void)
+{
+  Shots shots = { 0 };
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+  if (g_getenv ("RC_SCREENSHOT_DIR") == NULL)
+    g_test_message ("RC_SCREENSHOT_DIR is not set: everything is rendered and checked, nothing saved");
+
+  set_up (&shots);
+  shoot_main_window (&shots);
+  shoot_token_panel (&shots);
+  shoot_dialog (&shots);
+  tear_down (&shots);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("RC_KEYRING_SESSION") == NULL)
+    {
+      g_printerr ("Run this program through tests/keyring-session.sh (meson test and build-aux/screenshots do)\n");
+      return 1;
+    }
+
+  rc_test_gui_init ();
+  /* The keyring and the servers answer over D-Bus and HTTP: give them longer. */
+  rc_test_gui_set_wait_seconds (20);
+
+  g_test_add_func ("/restcall/screenshots/all", test_all);
+
+  return g_test_run ();
+}
