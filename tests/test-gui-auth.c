@@ -165,6 +165,118 @@ click (GtkWidget *button)
   g_signal_emit_by_name (button, "clicked");
 }
 
+/* The label that shows @row's title, or NULL. */
+static GtkLabel *
+find_title_label (GtkWidget  *root,
+                  const char *title)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), title) == 0)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_title_label (child, title);
+
+      if (label != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+/* Every mnemonic on screen below @root, its key to the label's text. */
+static void
+collect_mnemonics (GtkWidget  *root,
+                   GHashTable *mnemonics)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      gtk_label_get_mnemonic_keyval (GTK_LABEL (root)) != GDK_KEY_VoidSymbol)
+    {
+      guint keyval = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (root)));
+      const char *text = gtk_label_get_label (GTK_LABEL (root));
+      const char *other = g_hash_table_lookup (mnemonics, GUINT_TO_POINTER (keyval));
+
+      /* The view switcher shows each tab's label twice (one of them only
+       * while it is narrow): the same tab, not a clash. */
+      if (other != NULL && !g_str_equal (other, text))
+        g_error ("“%s” and “%s” share the mnemonic %s", other, text, gdk_keyval_name (keyval));
+      g_hash_table_insert (mnemonics, GUINT_TO_POINTER (keyval), (gpointer) text);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, mnemonics);
+}
+
+/* Checks that @name's title has the mnemonic @letter, shown as such, and
+ * that the mnemonic takes the focus into the row (for an entry row). */
+static void
+assert_mnemonic (GtkWidget  *root,
+                 const char *name,
+                 guint       letter)
+{
+  GtkWidget *row = get_named (root, name);
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  GtkLabel *label;
+  GtkWidget *focus;
+
+  g_test_message ("%s: “%s”", name, title);
+  g_assert_true (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)));
+  label = find_title_label (row, title);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_label_get_use_underline (label));
+  g_assert_cmpuint (gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (label)), ==, letter);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+
+  if (!ADW_IS_ENTRY_ROW (row))
+    return;
+
+  /* Alt+letter: the entry has the keyboard. */
+  gtk_widget_grab_focus (get_named (root, "auth-kind-row"));
+  g_assert_true (gtk_widget_mnemonic_activate (GTK_WIDGET (label), FALSE));
+  focus = gtk_root_get_focus (gtk_widget_get_root (row));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, row));
+}
+
+/* The entry row's edit icon, at the end of the row. */
+static GtkWidget *
+find_edit_icon (GtkWidget *root)
+{
+  if (GTK_IS_IMAGE (root) &&
+      g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (root)), "document-edit-symbolic") == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *icon = find_edit_icon (child);
+
+      if (icon != NULL)
+        return icon;
+    }
+
+  return NULL;
+}
+
+static float
+get_edit_icon_x (GtkWidget  *root,
+                 const char *name)
+{
+  GtkWidget *icon = find_edit_icon (get_named (root, name));
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (icon);
+  g_assert_true (gtk_widget_get_mapped (icon));
+  g_assert_true (gtk_widget_compute_bounds (icon, root, &bounds));
+
+  return bounds.origin.x;
+}
+
 /* Fixture: the main window */
 
 static void
@@ -726,6 +838,109 @@ test_token_params_and_raw_basic (void)
   editor_finalize_model (api, NULL);
 }
 
+static void
+test_mnemonics (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *root;
+  GtkWidget *stack;
+  g_autoptr(GHashTable) mnemonics = NULL;
+  g_autoptr(RcAuth) own = rc_auth_new ();
+  RcApi *petstore, *billing;
+  RcMethod *method;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  root = GTK_WIDGET (fixture->window);
+  petstore = rc_project_find_api (fixture->project, "Petstore");
+  billing = rc_project_find_api (fixture->project, "Billing");
+  g_assert_cmpint (rc_auth_get_kind (rc_api_get_auth (petstore)), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_cmpint (rc_auth_get_kind (rc_api_get_auth (billing)), ==, RC_AUTH_KIND_BASIC);
+
+  /* OAuth 2.0, on an API's page, with its token panel and headers. */
+  rc_test_gui_select_item (fixture->window, G_OBJECT (petstore));
+  rc_test_gui_assert_page_shown (fixture->window, "api");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (get_named (root, "auth-advanced-row")), TRUE);
+  rc_test_gui_settle (100);
+  assert_mnemonic (root, "auth-kind-row", GDK_KEY_y);
+  assert_mnemonic (root, "auth-client-id-row", GDK_KEY_i);
+  assert_mnemonic (root, "auth-token-url-row", GDK_KEY_u);
+  assert_mnemonic (root, "auth-scopes-row", GDK_KEY_o);
+  assert_mnemonic (root, "auth-client-auth-row", GDK_KEY_e);
+  assert_mnemonic (root, "auth-secret-row", GDK_KEY_s);
+  assert_mnemonic (root, "auth-token-params-row", GDK_KEY_x);
+  assert_mnemonic (root, "auth-advanced-row", GDK_KEY_v);
+  mnemonics = g_hash_table_new (NULL, NULL);
+  collect_mnemonics (root, mnemonics);
+  g_assert_cmpuint (g_hash_table_size (mnemonics), >=, 9);
+  g_clear_pointer (&mnemonics, g_hash_table_unref);
+
+  /* Basic. */
+  rc_test_gui_select_item (fixture->window, G_OBJECT (billing));
+  rc_test_gui_assert_page_shown (fixture->window, "api");
+  assert_mnemonic (root, "auth-kind-row", GDK_KEY_y);
+  assert_mnemonic (root, "auth-username-row", GDK_KEY_n);
+  assert_mnemonic (root, "auth-secret-row", GDK_KEY_p);
+  mnemonics = g_hash_table_new (NULL, NULL);
+  collect_mnemonics (root, mnemonics);
+  g_clear_pointer (&mnemonics, g_hash_table_unref);
+
+  /* A method's Headers and Authentication tab, beside the tabs' own
+   * mnemonics and the Add Header button's. */
+  method = rc_api_find_method (petstore, "listPets");
+  rc_auth_set_kind (own, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_method_set_auth (method, own);
+  rc_test_gui_select_item (fixture->window, G_OBJECT (method));
+  rc_test_gui_assert_page_shown (fixture->window, "method");
+  stack = get_named (root, "method-editor-stack");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "headers");
+  rc_test_gui_settle (100);
+  g_assert_true (gtk_widget_get_mapped (rc_test_gui_find_named (stack, "auth-secret-row")));
+  mnemonics = g_hash_table_new (NULL, NULL);
+  collect_mnemonics (root, mnemonics);
+  g_assert_nonnull (g_hash_table_lookup (mnemonics, GUINT_TO_POINTER (GDK_KEY_a)));  /* _Add Header */
+  g_assert_nonnull (g_hash_table_lookup (mnemonics, GUINT_TO_POINTER (GDK_KEY_s)));  /* Client _secret */
+  g_assert_nonnull (g_hash_table_lookup (mnemonics, GUINT_TO_POINTER (GDK_KEY_h)));  /* the tab */
+}
+
+/* The entry rows' edit icons line up, whether or not a check failed. */
+static void
+test_icons_line_up (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *root;
+  RcApi *petstore;
+  RcAuth *auth;
+  float x;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  root = GTK_WIDGET (fixture->window);
+  petstore = rc_project_find_api (fixture->project, "Petstore");
+  auth = rc_api_get_auth (petstore);
+  rc_test_gui_select_item (fixture->window, G_OBJECT (petstore));
+  rc_test_gui_assert_page_shown (fixture->window, "api");
+  rc_test_gui_settle (100);
+
+  x = get_edit_icon_x (root, "auth-scopes-row");
+  g_test_message ("Edit icons at x = %g", x);
+  g_assert_cmpfloat (get_edit_icon_x (root, "auth-client-id-row"), ==, x);
+  g_assert_cmpfloat (get_edit_icon_x (root, "auth-token-url-row"), ==, x);
+
+  /* An error shows its icon before the edit icon; fixed, all line up again. */
+  rc_auth_set_client_id (auth, "");
+  rc_test_gui_settle (100);
+  g_assert_true (gtk_widget_has_css_class (get_named (root, "auth-client-id-row"), "error"));
+  g_assert_cmpfloat (get_edit_icon_x (root, "auth-client-id-row"), <, x);
+  g_assert_cmpfloat (get_edit_icon_x (root, "auth-token-url-row"), ==, x);
+  rc_auth_set_client_id (auth, "petstore-client");
+  rc_test_gui_settle (100);
+  g_assert_false (gtk_widget_has_css_class (get_named (root, "auth-client-id-row"), "error"));
+  g_assert_cmpfloat (get_edit_icon_x (root, "auth-client-id-row"), ==, x);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -747,6 +962,10 @@ main (int   argc,
   g_test_add_func ("/restcall/gui/auth/inherit-and-own", test_inherit_and_own);
   g_test_add_func ("/restcall/gui/auth/validation", test_validation);
   g_test_add_func ("/restcall/gui/auth/token-params-and-raw-basic", test_token_params_and_raw_basic);
+  g_test_add ("/restcall/gui/auth/mnemonics", Fixture, NULL,
+              fixture_set_up, test_mnemonics, fixture_tear_down);
+  g_test_add ("/restcall/gui/auth/icons-line-up", Fixture, NULL,
+              fixture_set_up, test_icons_line_up, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include <libsecret/secret.h>
 #include <string.h>
 
+#include "rc-auth-group.h"
 #include "rc-sidebar.h"
 #include "rc-test-gui.h"
 #include "rc-test-keyring.h"
@@ -270,6 +271,78 @@ project_saved_cb (gpointer data)
   return !rc_project_get_dirty (data);
 }
 
+/* What RcAuthGroup:busy said, in order, and what the row said then. */
+typedef struct
+{
+  GArray    *values;
+  GPtrArray *states;
+} BusyLog;
+
+static void
+busy_notify_cb (RcAuthGroup *group,
+                GParamSpec  *pspec,
+                BusyLog     *log)
+{
+  GtkWidget *state_row = rc_test_gui_find_named (GTK_WIDGET (group), "auth-secret-state-row");
+  gboolean busy = rc_auth_group_get_busy (group);
+
+  g_array_append_val (log->values, busy);
+  g_ptr_array_add (log->states,
+                   g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (state_row))));
+}
+
+static void
+busy_log_init (BusyLog     *log,
+               RcAuthGroup *group)
+{
+  log->values = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  log->states = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (group, "notify::busy", G_CALLBACK (busy_notify_cb), log);
+}
+
+static void
+busy_log_clear (BusyLog     *log,
+                RcAuthGroup *group)
+{
+  g_signal_handlers_disconnect_by_func (group, busy_notify_cb, log);
+  g_clear_pointer (&log->values, g_array_unref);
+  g_clear_pointer (&log->states, g_ptr_array_unref);
+}
+
+static gboolean
+widget_mapped_cb (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+not_busy_cb (gpointer data)
+{
+  return !rc_auth_group_get_busy (data);
+}
+
+/* The auth group that holds @secret_row. */
+static RcAuthGroup *
+get_auth_group (GtkWidget *secret_row)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (secret_row, RC_TYPE_AUTH_GROUP);
+
+  g_assert_nonnull (group);
+
+  return RC_AUTH_GROUP (group);
+}
+
+static void
+assert_in_keyring (const char *project_id,
+                   const char *secret_id,
+                   const char *expected)
+{
+  char *secret = lookup_elsewhere (project_id, secret_id);
+
+  g_assert_cmpstr (secret, ==, expected);
+  rc_secret_free (secret);
+}
+
 /* Fixture */
 
 static void
@@ -355,7 +428,7 @@ test_store_and_forget (Fixture       *fixture,
   secret_row = rc_test_gui_get_widget (fixture->window, "auth-secret-row");
   g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (secret_row));
   g_assert_true (gtk_widget_get_mapped (secret_row));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (secret_row)), ==, "Client secret");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (secret_row)), ==, "Client _secret");
   assert_state (fixture, "Not stored");
   forget = rc_test_gui_get_widget (fixture->window, "auth-forget-secret-button");
   g_assert_false (gtk_widget_get_visible (forget));
@@ -477,7 +550,7 @@ test_secret_row_follows_kind (Fixture       *fixture,
 
   secret_row = rc_test_gui_get_widget (fixture->window, "auth-secret-row");
   state_row = rc_test_gui_get_widget (fixture->window, "auth-secret-state-row");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (secret_row)), ==, "Password");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (secret_row)), ==, "_Password");
   g_assert_true (gtk_widget_get_visible (secret_row));
 
   /* Typed, then the apply button: stored, under a label with no URL. */
@@ -501,7 +574,7 @@ test_secret_row_follows_kind (Fixture       *fixture,
   rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
   g_assert_true (gtk_widget_get_visible (secret_row));
   g_assert_true (gtk_widget_get_visible (state_row));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (secret_row)), ==, "Client secret");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (secret_row)), ==, "Client _secret");
 }
 
 static void
@@ -636,6 +709,206 @@ test_delete_method (Fixture       *fixture,
   g_assert_true (rc_test_gui_wait (owners_cleared_cb, &owners));
 }
 
+/* A secret typed and not applied is stored when a dialog commits: busy
+ * says when it has landed, and a clear issued then removes it for good. */
+static void
+test_commit (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const char *canary = "canary-commit-7a2b";
+  const char *project_id;
+  RcApi *api;
+  RcAuth *auth;
+  RcAuthGroup *group;
+  GtkWidget *secret_row;
+  g_autoptr(RcSecretStore) elsewhere = rc_secret_store_new ();
+  g_autoptr(GError) error = NULL;
+  BusyLog log;
+  Ticker ticker;
+  gboolean cleared;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  project_id = rc_project_get_id (fixture->project);
+  api = rc_project_find_api (fixture->project, "Petstore");
+  auth = rc_api_get_auth (api);
+  rc_test_gui_select_item (fixture->window, G_OBJECT (api));
+  rc_test_gui_assert_page_shown (fixture->window, "api");
+  assert_state (fixture, "Not stored");
+
+  secret_row = rc_test_gui_get_widget (fixture->window, "auth-secret-row");
+  group = get_auth_group (secret_row);
+  busy_log_init (&log, group);
+
+  /* Nothing typed: nothing to commit. */
+  g_assert_false (rc_auth_group_has_pending_secret (group));
+  rc_auth_group_commit (group);
+  g_assert_false (rc_auth_group_get_busy (group));
+  g_assert_cmpuint (log.values->len, ==, 0);
+
+  /* Typed, not applied: pending, not in the keyring. */
+  gtk_editable_set_text (GTK_EDITABLE (secret_row), canary);
+  g_assert_true (rc_auth_group_has_pending_secret (group));
+  g_assert_cmpstr (get_state (fixture), ==, "Not stored");
+  assert_in_keyring (project_id, rc_auth_get_secret_id (auth), NULL);
+
+  /* Committed: out of the entry at once, busy until it has landed. */
+  ticker_start (&ticker);
+  rc_auth_group_commit (group);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (secret_row)), ==, "");
+  g_assert_false (rc_auth_group_has_pending_secret (group));
+  g_assert_true (rc_auth_group_get_busy (group));
+  g_assert_cmpuint (log.values->len, ==, 1);
+  g_assert_true (g_array_index (log.values, gboolean, 0));
+  g_assert_cmpstr (g_ptr_array_index (log.states, 0), ==, "Storing in the keyring…");
+  g_assert_true (rc_test_gui_wait (not_busy_cb, group));
+  ticker_stop (&ticker, "committing a secret");
+
+  /* TRUE then FALSE, once each; the answer shown by the time it is FALSE. */
+  g_assert_cmpuint (log.values->len, ==, 2);
+  g_assert_false (g_array_index (log.values, gboolean, 1));
+  g_assert_cmpstr (g_ptr_array_index (log.states, 1), ==, "Stored in the keyring");
+  assert_in_keyring (project_id, rc_auth_get_secret_id (auth), canary);
+
+  /* A discard: commit, and clear as soon as busy turns FALSE. Nothing is
+   * left, because nothing was still on its way. */
+  gtk_editable_set_text (GTK_EDITABLE (secret_row), "to-be-discarded");
+  rc_auth_group_commit (group);
+  g_assert_true (rc_auth_group_get_busy (group));
+  g_assert_true (rc_test_gui_wait (not_busy_cb, group));
+  g_assert_cmpuint (log.values->len, ==, 4);
+  cleared = rc_test_keyring_clear (elsewhere, project_id, rc_auth_get_secret_id (auth), &error);
+  g_assert_no_error (error);
+  g_assert_true (cleared);
+  rc_test_iterate_for (300);
+  assert_in_keyring (project_id, rc_auth_get_secret_id (auth), NULL);
+  g_assert_cmpuint (log.values->len, ==, 4);
+
+  busy_log_clear (&log, group);
+}
+
+typedef struct
+{
+  const char *project_id;
+  const char *secret_id;
+  const char *secret;
+} InKeyring;
+
+static gboolean
+in_keyring_cb (gpointer data)
+{
+  InKeyring *in = data;
+  char *secret;
+  gboolean found;
+
+  rc_test_iterate_for (50);
+  secret = lookup_elsewhere (in->project_id, in->secret_id);
+  found = g_strcmp0 (secret, in->secret) == 0;
+  rc_secret_free (secret);
+
+  return found;
+}
+
+/* Leaving the entry applies it: for another field, and for another tab. */
+static void
+test_focus_out_stores (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *project_id;
+  g_autoptr(RcAuth) own = rc_auth_new ();
+  RcApi *api;
+  RcMethod *method;
+  RcAuthGroup *group;
+  GtkWidget *secret_row;
+  GtkWidget *stack;
+  InKeyring in;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  project_id = rc_project_get_id (fixture->project);
+  api = rc_project_find_api (fixture->project, "Petstore");
+  rc_test_gui_select_item (fixture->window, G_OBJECT (api));
+  rc_test_gui_assert_page_shown (fixture->window, "api");
+  assert_state (fixture, "Not stored");
+  secret_row = rc_test_gui_get_widget (fixture->window, "auth-secret-row");
+  group = get_auth_group (secret_row);
+
+  /* Typed, then on to the Scopes row. */
+  gtk_widget_grab_focus (secret_row);
+  rc_test_gui_settle (50);
+  gtk_editable_set_text (GTK_EDITABLE (secret_row), "left-by-tab");
+  g_assert_true (rc_auth_group_has_pending_secret (group));
+  g_assert_true (gtk_widget_grab_focus (rc_test_gui_get_widget (fixture->window, "auth-scopes-row")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (secret_row)), ==, "");
+  g_assert_true (rc_auth_group_get_busy (group));
+  assert_state (fixture, "Stored in the keyring");
+  g_assert_false (rc_auth_group_get_busy (group));
+  assert_in_keyring (project_id, rc_auth_get_secret_id (rc_api_get_auth (api)), "left-by-tab");
+
+  /* A method's own secret, typed on the Headers and Authentication tab,
+   * then another tab. */
+  method = rc_api_find_method (api, "listPets");
+  rc_auth_set_kind (own, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_id (own, "list-pets");
+  rc_auth_set_token_url (own, "https://auth.example.com/token");
+  rc_method_set_auth (method, own);
+  rc_test_gui_select_item (fixture->window, G_OBJECT (method));
+  rc_test_gui_assert_page_shown (fixture->window, "method");
+  stack = rc_test_gui_get_widget (fixture->window, "method-editor-stack");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "headers");
+  secret_row = rc_test_gui_find_named (stack, "auth-secret-row");
+  g_assert_true (rc_test_gui_wait (widget_mapped_cb, secret_row));
+  gtk_widget_grab_focus (secret_row);
+  rc_test_gui_settle (50);
+  gtk_editable_set_text (GTK_EDITABLE (secret_row), "left-for-request-tab");
+  g_assert_true (rc_auth_group_has_pending_secret (get_auth_group (secret_row)));
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "request");
+  rc_test_gui_settle (50);
+  g_assert_false (rc_auth_group_has_pending_secret (get_auth_group (secret_row)));
+  g_assert_true (g_uuid_string_is_valid (rc_auth_get_secret_id (own)));
+  in = (InKeyring) { project_id, rc_auth_get_secret_id (own), "left-for-request-tab" };
+  g_assert_true (rc_test_gui_wait (in_keyring_cb, &in));
+  g_assert_cmpuint (count_items (project_id, rc_method_get_id (method)), ==, 1);
+}
+
+/* A window destroyed with a secret typed in it (a dialog's edits
+ * discarded) stores nothing. */
+static void
+test_destroy_stores_nothing (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const char *project_id;
+  const char *secret_id;
+  RcApi *api;
+  GtkWidget *secret_row;
+  char *secret;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  project_id = rc_project_get_id (fixture->project);
+  api = rc_project_find_api (fixture->project, "Petstore");
+  secret_id = rc_auth_get_secret_id (rc_api_get_auth (api));
+  g_assert_true (g_uuid_string_is_valid (secret_id));
+  rc_test_gui_select_item (fixture->window, G_OBJECT (api));
+  assert_state (fixture, "Not stored");
+
+  secret_row = rc_test_gui_get_widget (fixture->window, "auth-secret-row");
+  gtk_widget_grab_focus (secret_row);
+  rc_test_gui_settle (50);
+  gtk_editable_set_text (GTK_EDITABLE (secret_row), "never-applied");
+  g_assert_true (rc_auth_group_has_pending_secret (get_auth_group (secret_row)));
+
+  rc_test_gui_destroy_window (&fixture->window);
+  rc_test_iterate_for (500);
+  secret = lookup_elsewhere (project_id, secret_id);
+  g_assert_null (secret);
+  g_assert_cmpuint (count_items (project_id, rc_api_get_id (api)), ==, 0);
+}
+
 /* In a subprocess with no session bus: no keyring at all. */
 
 static void
@@ -735,6 +1008,12 @@ main (int   argc,
               fixture_set_up, test_delete_api, fixture_tear_down);
   g_test_add ("/restcall/gui/secrets/delete-method", Fixture, NULL,
               fixture_set_up, test_delete_method, fixture_tear_down);
+  g_test_add ("/restcall/gui/secrets/commit", Fixture, NULL,
+              fixture_set_up, test_commit, fixture_tear_down);
+  g_test_add ("/restcall/gui/secrets/focus-out-stores", Fixture, NULL,
+              fixture_set_up, test_focus_out_stores, fixture_tear_down);
+  g_test_add ("/restcall/gui/secrets/destroy-stores-nothing", Fixture, NULL,
+              fixture_set_up, test_destroy_stores_nothing, fixture_tear_down);
   g_test_add_func ("/restcall/gui/secrets/no-keyring", test_no_keyring);
 
   return g_test_run ();

@@ -16,7 +16,12 @@
  *
  * The secret is the exception: it never enters the model. What is typed in
  * the password row goes to the keyring (RcSecretRow, below it, stores it
- * and says where it stands), and the entry is emptied again.
+ * and says where it stands), and the entry is emptied again: on Enter, on
+ * its apply button, when the focus leaves it (for another field, another
+ * tab, the Test button), and on rc_auth_group_commit(), which a dialog
+ * calls before it takes what was typed. RcAuthGroup:busy says whether a
+ * store is still on its way: forgetting the secret before it has ended
+ * would leave it in the keyring.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -100,6 +105,7 @@ G_DEFINE_FINAL_TYPE (RcAuthGroup, rc_auth_group, ADW_TYPE_PREFERENCES_GROUP)
 enum {
   PROP_0,
   PROP_AUTH,
+  PROP_BUSY,
   PROP_VALID,
   N_PROPS
 };
@@ -267,7 +273,7 @@ update_rows (RcAuthGroup *self)
   gtk_widget_set_visible (GTK_WIDGET (self->advanced_row), oauth2);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->secret_row),
-                                 basic ? _("Password") : _("Client secret"));
+                                 basic ? _("_Password") : _("Client _secret"));
 
   /* Raw encoding only concerns credentials sent in a Basic Auth header. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->raw_basic_row),
@@ -289,6 +295,10 @@ show_field_check (RcAuthGroup *self,
 
   gtk_widget_set_visible (field->icon, message != NULL);
   gtk_widget_set_tooltip_text (field->icon, message);
+  /* The entry row's box of suffixes would keep its spacing with the icon
+   * hidden, and push the row's edit icon out of line with the others'. */
+  if (GTK_IS_BOX (gtk_widget_get_parent (field->icon)))
+    gtk_widget_set_visible (gtk_widget_get_parent (field->icon), message != NULL);
   gtk_widget_set_visible (field->error_row, message != NULL);
   gtk_label_set_text (field->error_label, message ? message : "");
 
@@ -527,9 +537,36 @@ method_api_changed_cb (RcAuthGroup *self)
 static void
 secret_apply_cb (RcAuthGroup *self)
 {
-  rc_secret_row_store (self->secret_state_row,
-                       gtk_editable_get_text (GTK_EDITABLE (self->secret_row)));
-  empty_secret_entry (self);
+  rc_auth_group_commit (self);
+}
+
+/* Leaving the entry applies what was typed in it, as Enter would: for
+ * another field, another tab, or the Test button. Not when the window
+ * goes to the background (the focus stays in the entry, and the user may
+ * be copying the rest of the secret), nor when it is hidden or destroyed
+ * (a dialog whose edits are discarded). */
+static void
+secret_focus_leave_cb (RcAuthGroup *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus;
+
+  /* A window being destroyed is hidden first, and then loses its focus. */
+  if (root == NULL || !gtk_widget_get_mapped (GTK_WIDGET (root)) ||
+      gtk_widget_in_destruction (GTK_WIDGET (root)) || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  focus = gtk_root_get_focus (root);
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->secret_row)))
+    return;
+
+  rc_auth_group_commit (self);
+}
+
+static void
+secret_busy_cb (RcAuthGroup *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void
@@ -589,6 +626,10 @@ rc_auth_group_get_property (GObject    *object,
       g_value_set_object (value, self->auth);
       break;
 
+    case PROP_BUSY:
+      g_value_set_boolean (value, rc_auth_group_get_busy (self));
+      break;
+
     case PROP_VALID:
       g_value_set_boolean (value, self->valid);
       break;
@@ -618,6 +659,18 @@ rc_auth_group_class_init (RcAuthGroupClass *klass)
     g_param_spec_object ("auth", NULL, NULL,
                          RC_TYPE_AUTH,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RcAuthGroup:busy:
+   *
+   * Whether a secret is still on its way to the keyring (or being removed
+   * from it). Who forgets the secret, as a dialog whose edits are
+   * discarded does, waits for it to turn FALSE first.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * RcAuthGroup:valid:
@@ -658,6 +711,8 @@ rc_auth_group_class_init (RcAuthGroupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, raw_basic_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, raw_basic_switch);
   gtk_widget_class_bind_template_callback (widget_class, secret_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, secret_focus_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, secret_busy_cb);
   gtk_widget_class_bind_template_callback (widget_class, token_param_add_cb);
 }
 
@@ -815,4 +870,54 @@ rc_auth_group_set_method (RcAuthGroup *self,
   api = rc_method_get_api (method);
   g_signal_group_set_target (self->api_auth_signals, api ? rc_api_get_auth (api) : NULL);
   show_auth (self, rc_method_get_auth (method));
+}
+
+/**
+ * rc_auth_group_get_busy:
+ *
+ * Returns: whether a secret is still on its way to the keyring, or being
+ *   removed from it; see RcAuthGroup:busy
+ */
+gboolean
+rc_auth_group_get_busy (RcAuthGroup *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH_GROUP (self), FALSE);
+
+  return rc_secret_row_get_busy (self->secret_state_row);
+}
+
+/**
+ * rc_auth_group_has_pending_secret:
+ *
+ * Returns: whether a secret is typed in the entry and not yet handed to
+ *   the keyring
+ */
+gboolean
+rc_auth_group_has_pending_secret (RcAuthGroup *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH_GROUP (self), FALSE);
+
+  return self->auth != NULL &&
+         gtk_widget_get_visible (GTK_WIDGET (self->secret_row)) &&
+         gtk_editable_get_text (GTK_EDITABLE (self->secret_row))[0] != '\0';
+}
+
+/**
+ * rc_auth_group_commit:
+ *
+ * Hands a secret typed in the entry and not yet applied to the keyring, as
+ * Enter would, and empties the entry. Does nothing when none is. The store
+ * runs on: RcAuthGroup:busy is TRUE until it has ended.
+ */
+void
+rc_auth_group_commit (RcAuthGroup *self)
+{
+  g_return_if_fail (RC_IS_AUTH_GROUP (self));
+
+  if (!rc_auth_group_has_pending_secret (self))
+    return;
+
+  rc_secret_row_store (self->secret_state_row,
+                       gtk_editable_get_text (GTK_EDITABLE (self->secret_row)));
+  empty_secret_entry (self);
 }

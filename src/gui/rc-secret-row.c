@@ -11,7 +11,10 @@
  * Nothing here waits for the keyring: a locked keyring or an open unlock
  * prompt leaves the main loop free. A lookup is cancelled when another auth
  * is shown or the row goes away; a store or a clear runs to its end, and
- * its answer is shown only if its auth still is.
+ * its answer is shown only if its auth still is. RcSecretRow:busy is TRUE
+ * while a store or a clear is still on its way, whichever auth it is for:
+ * who would forget a secret waits for it to turn FALSE, or a store ending
+ * later would put the secret back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,6 +34,7 @@ struct _RcSecretRow
   char         *project_id;
   GObject      *owner;  /* the RcApi or RcMethod whose auth this is */
   GCancellable *lookup_cancellable;
+  guint         n_writes;  /* stores and clears on their way */
 
   GtkSpinner   *spinner;
   GtkImage     *icon;
@@ -45,6 +49,14 @@ typedef struct
 } Request;
 
 G_DEFINE_FINAL_TYPE (RcSecretRow, rc_secret_row, ADW_TYPE_ACTION_ROW)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 typedef enum {
   STATE_CHECKING,
@@ -74,6 +86,26 @@ request_free (Request *request)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
+
+/* A store or a clear starts: the row is busy until it ends. */
+static Request *
+write_begin (RcSecretRow *self)
+{
+  if (self->n_writes++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+
+  return request_new (self);
+}
+
+/* Whatever its answer, and whether or not its auth is still shown. */
+static void
+write_end (RcSecretRow *self)
+{
+  g_assert (self->n_writes > 0);
+
+  if (--self->n_writes == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
 
 static gboolean
 request_is_current (Request *request)
@@ -192,6 +224,23 @@ cancel_lookup (RcSecretRow *self)
   g_clear_object (&self->lookup_cancellable);
 }
 
+/* What a store's answer means for the auth shown. */
+static void
+show_stored (RcSecretRow  *self,
+             gboolean      stored,
+             const GError *error)
+{
+  /* This answer is newer than any lookup still running. */
+  cancel_lookup (self);
+
+  if (stored)
+    show_state (self, STATE_STORED);
+  else if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE))
+    show_session_only (self, error->message);
+  else
+    show_warning (self, _("The secret could not be stored"), error->message, FALSE);
+}
+
 static void
 looked_up_cb (GObject      *object,
               GAsyncResult *result,
@@ -231,18 +280,11 @@ stored_cb (GObject      *object,
 
   stored = rc_secret_store_store_finish (RC_SECRET_STORE (object), result, &error);
 
-  if (!request_is_current (request))
-    return;
+  /* Shown before busy turns FALSE, for whoever waits on it. */
+  if (request_is_current (request))
+    show_stored (self, stored, error);
 
-  /* This answer is newer than any lookup still running. */
-  cancel_lookup (self);
-
-  if (stored)
-    show_state (self, STATE_STORED);
-  else if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE))
-    show_session_only (self, error->message);
-  else
-    show_warning (self, _("The secret could not be stored"), error->message, FALSE);
+  write_end (self);
 }
 
 static void
@@ -257,15 +299,17 @@ cleared_cb (GObject      *object,
 
   cleared = rc_secret_store_clear_finish (RC_SECRET_STORE (object), result, &error);
 
-  if (!request_is_current (request))
-    return;
+  if (request_is_current (request))
+    {
+      cancel_lookup (self);
 
-  cancel_lookup (self);
+      if (cleared)
+        show_state (self, STATE_NOT_STORED);
+      else
+        show_warning (self, _("The secret could not be removed"), error->message, TRUE);
+    }
 
-  if (cleared)
-    show_state (self, STATE_NOT_STORED);
-  else
-    show_warning (self, _("The secret could not be removed"), error->message, TRUE);
+  write_end (self);
 }
 
 static void
@@ -287,7 +331,7 @@ forget_clicked_cb (RcSecretRow *self)
 
   show_state (self, STATE_FORGETTING);
   rc_secret_store_clear_async (rc_secret_store_get_default (), self->project_id, secret_id,
-                               NULL, cleared_cb, request_new (self));
+                               NULL, cleared_cb, write_begin (self));
 }
 
 static void
@@ -316,6 +360,25 @@ rc_secret_row_finalize (GObject *object)
 }
 
 static void
+rc_secret_row_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  RcSecretRow *self = RC_SECRET_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, rc_secret_row_get_busy (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rc_secret_row_class_init (RcSecretRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -323,6 +386,21 @@ rc_secret_row_class_init (RcSecretRowClass *klass)
 
   object_class->dispose = rc_secret_row_dispose;
   object_class->finalize = rc_secret_row_finalize;
+  object_class->get_property = rc_secret_row_get_property;
+
+  /**
+   * RcSecretRow:busy:
+   *
+   * Whether a store or a clear is still on its way to the keyring, for
+   * the auth shown or one shown before. It turns FALSE once the last has
+   * ended, its answer shown.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-secret-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RcSecretRow, spinner);
@@ -403,8 +481,9 @@ rc_secret_row_set_auth (RcSecretRow *self,
  * @secret: the secret the user typed
  *
  * Stores @secret in the keyring for the auth shown, and says how that went
- * once it has. The auth gets a secret reference if it had none, which the
- * project file must keep: the project has unsaved changes then.
+ * once it has. RcSecretRow:busy is TRUE until then. The auth gets a secret
+ * reference if it had none, which the project file must keep: the project
+ * has unsaved changes then.
  */
 void
 rc_secret_row_store (RcSecretRow *self,
@@ -424,9 +503,23 @@ rc_secret_row_store (RcSecretRow *self,
   secret_id = rc_auth_ensure_secret_id (self->auth);
   label = dup_label (self);
 
-  /* The store keeps its own copy: the caller may wipe @secret at once. */
+  /* Said before RcSecretRow:busy turns TRUE. The store keeps its own
+   * copy: the caller may wipe @secret at once. */
+  show_state (self, STATE_STORING);
   rc_secret_store_store_async (rc_secret_store_get_default (),
                                self->project_id, get_owner_id (self), secret_id, label, secret,
-                               NULL, stored_cb, request_new (self));
-  show_state (self, STATE_STORING);
+                               NULL, stored_cb, write_begin (self));
+}
+
+/**
+ * rc_secret_row_get_busy:
+ *
+ * Returns: whether a store or a clear is still on its way to the keyring
+ */
+gboolean
+rc_secret_row_get_busy (RcSecretRow *self)
+{
+  g_return_val_if_fail (RC_IS_SECRET_ROW (self), FALSE);
+
+  return self->n_writes > 0;
 }
