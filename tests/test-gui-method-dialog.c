@@ -6,7 +6,11 @@
  * SoupServers on 127.0.0.1, with the client secret stored in the (throwaway)
  * keyring by typing it; Finish puts it in the project; closing with edits
  * asks, and a discarded draft's secret leaves the keyring. The same action
- * reaches the OpenAPI import. Screenshots go to $RC_SCREENSHOT_DIR.
+ * reaches the OpenAPI import. The API the method goes to is the Request
+ * tab's first group, the Test tab has the dialog's full height; no two
+ * mnemonics shown at once share a letter, Tab follows the reading order and
+ * Alt with a tab's letter takes the keyboard to that tab's first field.
+ * Screenshots go to $RC_SCREENSHOT_DIR.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -123,6 +127,196 @@ show_tab (Fixture    *fixture,
 {
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (dialog_widget (fixture, "method-editor-stack")), page);
   rc_test_gui_settle (100);
+}
+
+/* The tab shown, by name. */
+static const char *
+visible_tab (Fixture *fixture)
+{
+  return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (dialog_widget (fixture, "method-editor-stack")));
+}
+
+static gboolean
+tab_is_cb (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (visible_tab (args[0]), args[1]) == 0;
+}
+
+/* The closest widget at or above the focus that has a name of ours (with
+ * a dash; GTK names the others after their type), or "" without focus. */
+static const char *
+focus_owner (Fixture *fixture)
+{
+  for (GtkWidget *widget = gtk_root_get_focus (GTK_ROOT (fixture->dialog));
+       widget != NULL;
+       widget = gtk_widget_get_parent (widget))
+    {
+      if (strchr (gtk_widget_get_name (widget), '-') != NULL)
+        return gtk_widget_get_name (widget);
+    }
+
+  return "";
+}
+
+static void
+collect_mnemonic_labels (GtkWidget *widget,
+                         GPtrArray *labels)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    g_ptr_array_add (labels, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_mnemonic_labels (child, labels);
+}
+
+/* The key that goes with Alt: “_Name” and “User _name” both take Alt+N. */
+static guint
+mnemonic_key (GtkLabel *label)
+{
+  return gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (label));
+}
+
+/* Whether two labels are one target's: a row's title and its placeholder
+ * (AdwEntryRow shows both), or one tab in two switchers (the header's and
+ * the bar's, while one fades into the other). */
+static gboolean
+same_mnemonic_target (GtkLabel *label,
+                      GtkLabel *other)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (label), ADW_TYPE_PREFERENCES_ROW);
+
+  if (row != NULL && row == gtk_widget_get_ancestor (GTK_WIDGET (other), ADW_TYPE_PREFERENCES_ROW))
+    return TRUE;
+
+  return gtk_widget_get_ancestor (GTK_WIDGET (label), ADW_TYPE_VIEW_SWITCHER) != NULL &&
+         gtk_widget_get_ancestor (GTK_WIDGET (other), ADW_TYPE_VIEW_SWITCHER) != NULL &&
+         g_str_equal (gtk_label_get_label (label), gtk_label_get_label (other));
+}
+
+/* Fails when two labels shown at once in @window share a mnemonic, for Alt
+ * and that letter would then only move between them. */
+static void
+assert_mnemonics_unique (GtkWidget  *window,
+                         const char *where)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_mnemonic_labels (window, labels);
+  g_assert_cmpuint (labels->len, >, 0);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      g_test_message ("%s: Alt+%s, “%s”", where, gdk_keyval_name (gtk_label_get_mnemonic_keyval (label)),
+                      gtk_label_get_label (label));
+      for (guint j = i + 1; j < labels->len; j++)
+        {
+          GtkLabel *other = g_ptr_array_index (labels, j);
+
+          if (mnemonic_key (label) == mnemonic_key (other) &&
+              !same_mnemonic_target (label, other))
+            g_error ("%s: “%s” and “%s” share the mnemonic Alt+%s", where,
+                     gtk_label_get_label (label), gtk_label_get_label (other),
+                     gdk_keyval_name (gtk_label_get_mnemonic_keyval (label)));
+        }
+    }
+}
+
+/* The one label shown in the dialog whose mnemonic is Alt+@keyval, or NULL. */
+static GtkWidget *
+find_mnemonic (Fixture *fixture,
+               guint    keyval)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *found = NULL;
+
+  collect_mnemonic_labels (GTK_WIDGET (fixture->dialog), labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      if (mnemonic_key (g_ptr_array_index (labels, i)) == keyval)
+        {
+          if (found != NULL && !same_mnemonic_target (GTK_LABEL (found), g_ptr_array_index (labels, i)))
+            return NULL;
+          found = g_ptr_array_index (labels, i);
+        }
+    }
+
+  return found;
+}
+
+static gboolean
+mnemonic_shown_cb (gpointer data)
+{
+  gpointer *args = data;
+
+  return find_mnemonic (args[0], GPOINTER_TO_UINT (args[1])) != NULL;
+}
+
+/* Presses Alt+@keyval as GTK does: the one label shown with that mnemonic
+ * activates its widget. */
+static void
+press_mnemonic (Fixture *fixture,
+                guint    keyval)
+{
+  gpointer args[] = { fixture, GUINT_TO_POINTER (keyval) };
+
+  g_assert_true (rc_test_gui_wait (mnemonic_shown_cb, args));
+  g_assert_true (gtk_widget_mnemonic_activate (find_mnemonic (fixture, keyval), FALSE));
+}
+
+/* Alt+@keyval, then the tab @page with the focus in @first_field. */
+static void
+assert_mnemonic_focuses (Fixture    *fixture,
+                         guint       keyval,
+                         const char *page,
+                         const char *first_field)
+{
+  gpointer args[] = { fixture, (gpointer) page };
+
+  press_mnemonic (fixture, keyval);
+  g_assert_true (rc_test_gui_wait (tab_is_cb, args));
+  rc_test_gui_settle (100);
+  g_test_message ("Alt+%s: the %s tab, the focus in %s", gdk_keyval_name (keyval), page, focus_owner (fixture));
+  if (first_field != NULL)
+    {
+      g_assert_cmpstr (focus_owner (fixture), ==, first_field);
+    }
+  else
+    {
+      AdwViewStack *stack = ADW_VIEW_STACK (dialog_widget (fixture, "method-editor-stack"));
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->dialog));
+
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_widget_is_ancestor (focus, adw_view_stack_get_child_by_name (stack, page)));
+    }
+}
+
+/* Tab (or Shift+Tab) as the window's key binding moves the focus. */
+static const char *
+press_tab (Fixture          *fixture,
+           GtkDirectionType  direction)
+{
+  g_signal_emit_by_name (fixture->dialog, "move-focus", direction);
+
+  return focus_owner (fixture);
+}
+
+/* Where @widget is in the dialog. */
+static graphene_rect_t
+bounds_in_dialog (Fixture   *fixture,
+                  GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (fixture->dialog), &bounds));
+
+  return bounds;
 }
 
 static gboolean
@@ -584,6 +778,229 @@ test_discard_asks (Fixture       *fixture,
   g_assert_false (rc_project_get_dirty (fixture->project));
 }
 
+static void
+test_api_row_in_request_tab (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *api_row;
+  GtkWidget *name_row;
+  GtkWidget *stack;
+  GtkWidget *header_bar;
+  GtkWidget *bar;
+  const char *no_parameters[] = { "No parameters in the URL", NULL };
+  graphene_rect_t api_bounds;
+  graphene_rect_t name_bounds;
+  graphene_rect_t stack_bounds;
+  graphene_rect_t header_bounds;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  open_dialog (fixture);
+  rc_test_gui_settle (200);
+  api_row = dialog_widget (fixture, "method-dialog-api-row");
+  name_row = dialog_widget (fixture, "method-name-row");
+  stack = dialog_widget (fixture, "method-editor-stack");
+
+  /* The Request tab's first group, aligned and as wide as the method's rows. */
+  g_assert_cmpstr (visible_tab (fixture), ==, "request");
+  g_assert_true (gtk_widget_is_ancestor (api_row, adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "request")));
+  g_assert_true (gtk_widget_get_mapped (api_row));
+  api_bounds = bounds_in_dialog (fixture, api_row);
+  name_bounds = bounds_in_dialog (fixture, name_row);
+  g_assert_cmpfloat_with_epsilon (api_bounds.origin.x, name_bounds.origin.x, 0.5);
+  g_assert_cmpfloat_with_epsilon (api_bounds.size.width, name_bounds.size.width, 0.5);
+  g_assert_cmpfloat (api_bounds.origin.y, <, name_bounds.origin.y);
+
+  /* No parameter yet: the table says so, again once the last one goes. */
+  g_assert_true (rc_test_gui_shows_labels (dialog_widget (fixture, "method-parameters-list"), no_parameters));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), "/items/{id}");
+  g_assert_nonnull (find_parameter_row (fixture, "id"));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), "/items");
+  g_assert_null (find_parameter_row (fixture, "id"));
+  rc_test_gui_settle (100);
+  g_assert_true (rc_test_gui_shows_labels (dialog_widget (fixture, "method-parameters-list"), no_parameters));
+
+  /* Nowhere else: the Test tab starts right under the header bar. */
+  header_bar = rc_test_gui_find_of_type (GTK_WIDGET (fixture->dialog), ADW_TYPE_HEADER_BAR);
+  header_bounds = bounds_in_dialog (fixture, header_bar);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *tabs[] = { "headers", "body", "test" };
+
+      show_tab (fixture, tabs[i]);
+      g_assert_false (gtk_widget_get_mapped (api_row));
+    }
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-test-empty.png");
+  stack_bounds = bounds_in_dialog (fixture, stack);
+  bar = rc_test_gui_find_of_type (GTK_WIDGET (fixture->dialog), ADW_TYPE_VIEW_SWITCHER_BAR);
+  g_assert_cmpfloat_with_epsilon (stack_bounds.origin.y,
+                                  header_bounds.origin.y + header_bounds.size.height, 0.5);
+  g_assert_cmpfloat (stack_bounds.size.height, >=,
+                     gtk_widget_get_height (adw_window_get_content (ADW_WINDOW (fixture->dialog))) -
+                     header_bounds.size.height - gtk_widget_get_height (bar) - 1);
+
+  /* Narrow, too: the rows keep their alignment. */
+  show_tab (fixture, "request");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->dialog), 360, 700);
+  rc_test_gui_settle (300);
+  api_bounds = bounds_in_dialog (fixture, api_row);
+  name_bounds = bounds_in_dialog (fixture, name_row);
+  g_assert_cmpfloat_with_epsilon (api_bounds.origin.x, name_bounds.origin.x, 0.5);
+  g_assert_cmpfloat_with_epsilon (api_bounds.size.width, name_bounds.size.width, 0.5);
+  g_assert_cmpfloat (api_bounds.origin.x + api_bounds.size.width, <=, 360);
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-narrow-request.png");
+}
+
+/* Every tab's full name where there is room; a short one in the narrow bar. */
+static void
+test_tab_names_fit (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  AdwViewStack *stack;
+  AdwViewStackPage *headers;
+  GtkWidget *bar;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  open_dialog (fixture);
+  stack = ADW_VIEW_STACK (dialog_widget (fixture, "method-editor-stack"));
+  headers = adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, "headers"));
+  bar = rc_test_gui_find_of_type (GTK_WIDGET (fixture->dialog), ADW_TYPE_VIEW_SWITCHER_BAR);
+  g_assert_nonnull (bar);
+
+  /* Wide: the tabs in the header bar; less wide, at the bottom, whole. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->dialog), 1000, 700);
+  rc_test_gui_settle (300);
+  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  g_assert_cmpstr (adw_view_stack_page_get_title (headers), ==, "_Headers and Authentication");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->dialog), 700, 700);
+  rc_test_gui_settle (300);
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  g_assert_cmpstr (adw_view_stack_page_get_title (headers), ==, "_Headers and Authentication");
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-700-tabs.png");
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->dialog), 360, 700);
+  rc_test_gui_settle (300);
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  g_assert_cmpstr (adw_view_stack_page_get_title (headers), ==, "_Headers & Auth");
+  show_tab (fixture, "headers");
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-narrow-tabs.png");
+
+  /* Wide again, the full name again. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->dialog), 1000, 700);
+  rc_test_gui_settle (300);
+  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  g_assert_cmpstr (adw_view_stack_page_get_title (headers), ==, "_Headers and Authentication");
+}
+
+static void
+test_mnemonics_unique (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *tabs[] = { "request", "headers", "body", "test" };
+  GtkWidget *kind_row;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  open_dialog (fixture);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), "https://example.com/items/{id}");
+
+  /* Each tab, with as many of its rows shown as can be: OAuth 2.0, then
+   * Basic, in the Headers and Authentication tab; a header row. */
+  for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
+    {
+      show_tab (fixture, tabs[i]);
+      if (g_str_equal (tabs[i], "headers"))
+        {
+          kind_row = dialog_widget (fixture, "auth-kind-row");
+          g_signal_emit_by_name (dialog_widget (fixture, "headers-add-button"), "clicked");
+          select_combo_label (kind_row, rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
+          rc_test_gui_settle (100);
+          assert_mnemonics_unique (GTK_WIDGET (fixture->dialog), "headers, Basic");
+          select_combo_label (kind_row, rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
+          rc_test_gui_settle (100);
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (dialog_widget (fixture, "auth-advanced-row")), TRUE);
+          rc_test_gui_settle (300);
+        }
+      assert_mnemonics_unique (GTK_WIDGET (fixture->dialog), tabs[i]);
+    }
+}
+
+/* Whether the shortcuts window (Ctrl+?) lists @accelerator. */
+static gboolean
+shortcuts_window_lists (const char *accelerator)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/restcall/Restcall/gtk/help-overlay.ui");
+  GSList *objects = gtk_builder_get_objects (builder);
+  gboolean listed = FALSE;
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        {
+          g_autofree char *shown = NULL;
+
+          g_object_get (l->data, "accelerator", &shown, NULL);
+          listed |= g_strcmp0 (shown, accelerator) == 0;
+        }
+    }
+  g_slist_free (objects);
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+
+  return listed;
+}
+
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *reading_order[] = {
+    "method-name-row",
+    "method-verb-row",
+    "method-url-row",
+    "method-description-row",
+    "method-parameter-row",
+  };
+  RcMethod *draft;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  open_dialog (fixture);
+  draft = rc_method_dialog_get_method (fixture->dialog);
+  rc_test_gui_settle (200);
+
+  /* Opening: the name. */
+  g_assert_cmpstr (focus_owner (fixture), ==, "method-name-row");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-name-row")), "getItem");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), "https://example.com/items/{id}");
+
+  /* Tab: down the Request tab as it reads; Shift+Tab from the name: the API. */
+  for (guint i = 1; i < G_N_ELEMENTS (reading_order); i++)
+    g_assert_cmpstr (press_tab (fixture, GTK_DIR_TAB_FORWARD), ==, reading_order[i]);
+  for (guint i = G_N_ELEMENTS (reading_order) - 1; i > 0; i--)
+    g_assert_cmpstr (press_tab (fixture, GTK_DIR_TAB_BACKWARD), ==, reading_order[i - 1]);
+  g_assert_cmpstr (press_tab (fixture, GTK_DIR_TAB_BACKWARD), ==, "method-dialog-api-row");
+
+  /* Alt and a tab's letter: that tab, the keyboard in its first field (the
+   * Test tab's first is its own business). */
+  assert_mnemonic_focuses (fixture, GDK_KEY_h, "headers", "headers-add-button");
+  assert_mnemonic_focuses (fixture, GDK_KEY_b, "body", "method-content-type-row");
+  assert_mnemonic_focuses (fixture, GDK_KEY_r, "request", "method-name-row");
+  assert_mnemonic_focuses (fixture, GDK_KEY_t, "test", NULL);
+
+  /* Alt+F finishes, as the shortcuts window says. */
+  g_assert_true (shortcuts_window_lists ("<Alt>f"));
+  g_assert_true (finish_enabled (fixture));
+  press_mnemonic (fixture, GDK_KEY_f);
+  g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
+  g_assert_nonnull (rc_method_get_api (draft));
+  g_assert_true (rc_project_find_api (fixture->project, "Petstore") == rc_method_get_api (draft));
+}
+
 static gboolean
 import_dialog_open_cb (gpointer data)
 {
@@ -686,6 +1103,14 @@ main (int   argc,
               fixture_set_up, test_oauth_method_tested_and_added, fixture_tear_down);
   g_test_add ("/restcall/gui/method-dialog/discard-asks", Fixture, NULL,
               fixture_set_up, test_discard_asks, fixture_tear_down);
+  g_test_add ("/restcall/gui/method-dialog/api-row-in-request-tab", Fixture, NULL,
+              fixture_set_up, test_api_row_in_request_tab, fixture_tear_down);
+  g_test_add ("/restcall/gui/method-dialog/tab-names-fit", Fixture, NULL,
+              fixture_set_up, test_tab_names_fit, fixture_tear_down);
+  g_test_add ("/restcall/gui/method-dialog/mnemonics-unique", Fixture, NULL,
+              fixture_set_up, test_mnemonics_unique, fixture_tear_down);
+  g_test_add ("/restcall/gui/method-dialog/keyboard", Fixture, NULL,
+              fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add_func ("/restcall/gui/method-dialog/import-through-consume", test_import_through_consume);
 
   return g_test_run ();

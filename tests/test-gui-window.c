@@ -2,7 +2,9 @@
  *
  * The sidebar must show what the project holds, the pages (the method
  * editor's tabs among them) must edit the model, and the title must say
- * when there are unsaved changes. Screenshots
+ * when there are unsaved changes. Closing the window must not lose what is
+ * typed in a Consume dialog, nor crash while a Test call is running.
+ * Screenshots
  * go to $RC_SCREENSHOT_DIR for a person to look at.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,6 +17,7 @@
 
 #include <gtksourceview/gtksource.h>
 
+#include "rc-method-dialog.h"
 #include "rc-method-editor.h"
 #include "rc-sidebar.h"
 #include "rc-test-gui.h"
@@ -717,6 +720,184 @@ test_failed_save_keeps_changes (Fixture       *fixture,
   g_assert_true (title_is_dirty_cb (fixture));
 }
 
+static gboolean
+dialog_mapped_cb (gpointer data)
+{
+  return *(GtkWidget **) data != NULL && gtk_widget_get_mapped (*(GtkWidget **) data);
+}
+
+static gboolean
+dialog_gone_cb (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* A Consume dialog for the window, open, with a weak pointer to it. */
+static RcMethodDialog *
+open_method_dialog (Fixture         *fixture,
+                    RcMethodDialog **dialog)
+{
+  *dialog = RC_METHOD_DIALOG (rc_method_dialog_new (GTK_WINDOW (fixture->window), fixture->project, NULL));
+  g_object_add_weak_pointer (G_OBJECT (*dialog), (gpointer *) dialog);
+  gtk_window_present (GTK_WINDOW (*dialog));
+  g_assert_true (rc_test_gui_wait (dialog_mapped_cb, dialog));
+
+  return *dialog;
+}
+
+static void
+test_close_keeps_dialog_edits (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  RcMethodDialog *dialog = NULL;
+  AdwMessageDialog *question;
+  GtkWidget *name_row;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  open_method_dialog (fixture, &dialog);
+  name_row = rc_test_gui_find_named (GTK_WIDGET (dialog), "method-name-row");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "typedByHand");
+
+  /* Closing the window asks about the dialog's method first; keeping it
+   * keeps the dialog, what was typed, and the window. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  question = rc_test_gui_wait_for_dialog (GTK_WINDOW (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Discard This Method?");
+  rc_test_gui_respond (question, "keep");
+  rc_test_gui_settle (200);
+  g_assert_nonnull (fixture->window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "typedByHand");
+  g_assert_cmpstr (rc_method_get_name (rc_method_dialog_get_method (dialog)), ==, "typedByHand");
+
+  /* Discarding closes the dialog; the window stays for the user to close. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  rc_test_gui_respond (rc_test_gui_wait_for_dialog (GTK_WINDOW (dialog)), "discard");
+  g_assert_true (rc_test_gui_wait (dialog_gone_cb, &dialog));
+  g_assert_nonnull (fixture->window);
+  g_assert_false (rc_project_get_dirty (fixture->project));
+
+  /* A dialog with nothing typed goes with the window, without a question. */
+  open_method_dialog (fixture, &dialog);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_assert_true (rc_test_gui_wait (dialog_gone_cb, &dialog));
+  g_assert_true (rc_test_gui_wait (window_gone_cb, fixture));
+}
+
+/* Never answers: the call is in flight when the window goes. */
+static void
+silent_handler (RcTestServer      *server,
+                SoupServerMessage *message,
+                const char        *path,
+                gpointer           user_data)
+{
+  soup_server_message_pause (message);
+}
+
+static void
+secret_stored_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rc_secret_store_store_finish (RC_SECRET_STORE (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+flag_set_cb (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+token_requested_cb (gpointer data)
+{
+  return ((RcTestServer *) data)->requests->len > 0;
+}
+
+/* Petstore's getPet, its OAuth 2.0 token from @auth_server (its secret
+ * in the keyring), shown on the Test tab; Test pressed. */
+static void
+start_test (Fixture      *fixture,
+            RcTestServer *auth_server,
+            RcTestServer *api_server)
+{
+  g_autofree char *token_url = rc_test_server_url (auth_server, "/token");
+  g_autofree char *base_url = rc_test_server_url (api_server, "/v1");
+  RcApi *api = rc_project_find_api (fixture->project, "Petstore");
+  RcAuth *auth = rc_api_get_auth (api);
+  RcMethod *method = rc_api_find_method (api, "getPet");
+  GtkWidget *stack;
+  gboolean stored = FALSE;
+
+  g_assert_cmpint (rc_auth_get_kind (auth), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_token_url (auth, token_url);
+  rc_api_set_base_url (api, base_url);
+  rc_secret_store_store_async (rc_secret_store_get_default (), rc_project_get_id (fixture->project),
+                               rc_api_get_id (api), rc_auth_get_secret_id (auth), "Petstore",
+                               "petstore-secret", NULL, secret_stored_cb, &stored);
+  g_assert_true (rc_test_gui_wait (flag_set_cb, &stored));
+
+  rc_test_gui_select_item (fixture->window, G_OBJECT (method));
+  rc_test_gui_assert_page_shown (fixture->window, "method");
+  stack = rc_test_gui_get_widget (fixture->window, "method-editor-stack");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "test");
+  rc_test_gui_settle (100);
+  g_signal_emit_by_name (rc_test_gui_get_widget (fixture->window, "test-button"), "clicked");
+}
+
+static void
+test_destroy_during_token_request (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(RcTestServer) auth_server = rc_test_server_new (FALSE);
+  g_autoptr(RcTestServer) api_server = rc_test_server_new (FALSE);
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  auth_server->handler = silent_handler;
+  api_server->handler = silent_handler;
+  start_test (fixture, auth_server, api_server);
+
+  /* The token request is at the server, unanswered: the window goes. */
+  g_assert_true (rc_test_gui_wait (token_requested_cb, auth_server));
+  g_assert_true (gtk_widget_get_visible (rc_test_gui_get_widget (fixture->window, "test-cancel-button")));
+  rc_test_gui_destroy_window (&fixture->window);
+
+  /* Whatever comes back finds nothing gone (criticals are fatal here). */
+  rc_test_gui_settle (500);
+  g_assert_cmpuint (api_server->requests->len, ==, 0);
+}
+
+static void
+test_destroy_during_secret_lookup (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(RcTestServer) auth_server = rc_test_server_new (FALSE);
+  g_autoptr(RcTestServer) api_server = rc_test_server_new (FALSE);
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  auth_server->handler = silent_handler;
+  api_server->handler = silent_handler;
+  start_test (fixture, auth_server, api_server);
+
+  /* At once: the keyring has not answered yet. */
+  rc_test_gui_destroy_window (&fixture->window);
+  rc_test_gui_settle (500);
+  g_assert_cmpuint (auth_server->requests->len, ==, 0);
+}
+
 static void
 test_empty_state (void)
 {
@@ -795,6 +976,12 @@ main (int   argc,
               fixture_set_up, test_close_asks_about_unsaved_changes, fixture_tear_down);
   g_test_add ("/restcall/gui/window/failed-save-keeps-changes", Fixture, NULL,
               fixture_set_up, test_failed_save_keeps_changes, fixture_tear_down);
+  g_test_add ("/restcall/gui/window/close-keeps-dialog-edits", Fixture, NULL,
+              fixture_set_up, test_close_keeps_dialog_edits, fixture_tear_down);
+  g_test_add ("/restcall/gui/window/destroy-during-token-request", Fixture, NULL,
+              fixture_set_up, test_destroy_during_token_request, fixture_tear_down);
+  g_test_add ("/restcall/gui/window/destroy-during-secret-lookup", Fixture, NULL,
+              fixture_set_up, test_destroy_during_secret_lookup, fixture_tear_down);
   g_test_add_func ("/restcall/gui/window/empty-state", test_empty_state);
 
   return g_test_run ();

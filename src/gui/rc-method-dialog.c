@@ -7,8 +7,13 @@
  * the method is in its API. Finish moves the draft into the chosen API, or
  * adds the scratch API itself as a new one, named after the URL's host.
  *
- * Closing with edits asks first. A secret stored for the draft's own
- * authentication is cleared from the keyring when the draft is discarded.
+ * The API the method goes to is the first group of the Request tab. Alt+F
+ * (Finish's mnemonic) finishes; Escape cancels; Ctrl+Return tests.
+ *
+ * Closing with edits asks first, and so does closing the main window while
+ * the dialog has edits (rc-window.c closes its dialogs first). A secret
+ * stored for the draft's own authentication is cleared from the keyring
+ * when the draft is discarded.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -303,17 +308,30 @@ rc_method_dialog_class_init (RcMethodDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-method-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RcMethodDialog, editor);
-  gtk_widget_class_bind_template_child (widget_class, RcMethodDialog, api_row);
   gtk_widget_class_bind_template_child (widget_class, RcMethodDialog, finish_button);
   gtk_widget_class_bind_template_child (widget_class, RcMethodDialog, switcher_title);
-  gtk_widget_class_bind_template_callback (widget_class, api_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, finish_clicked_cb);
 }
 
 static void
 rc_method_dialog_init (RcMethodDialog *self)
 {
+  GtkWidget *api_group;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Where the method goes, first on the Request tab. */
+  self->api_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->api_row), "method-dialog-api-row");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->api_row), _("Add to _API"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->api_row), TRUE);
+  g_signal_connect_object (self->api_row, "notify::selected", G_CALLBACK (api_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  api_group = adw_preferences_group_new ();
+  gtk_widget_set_name (api_group, "method-dialog-api-group");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (api_group), GTK_WIDGET (self->api_row));
+  rc_method_editor_add_request_group (self->editor, ADW_PREFERENCES_GROUP (api_group));
 
   rc_method_editor_set_switcher_title (self->editor, self->switcher_title);
   g_object_bind_property (self->editor, "valid", self->finish_button, "sensitive",

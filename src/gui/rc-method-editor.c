@@ -9,7 +9,14 @@
  *
  * The host places the switcher: rc_method_editor_set_switcher_title() puts
  * the tabs in its header bar, and the bar at the bottom takes over when the
- * window is too narrow for them.
+ * window is too narrow for them. A quarter of a phone's width is too little
+ * for “Headers and Authentication”: while the bar could not show it whole,
+ * the tab has a shorter name, on two lines if need be. A host can put its
+ * own group at the top of the Request tab (rc_method_editor_add_request_group()).
+ *
+ * A tab chosen from its switcher, with the mouse or with Alt and the tab's
+ * underlined letter, takes the keyboard to its first field (the Request
+ * tab's: the name).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +35,11 @@
 /* How long typing in the body must pause before it reaches the method. */
 #define BODY_COMMIT_DELAY_MS 300
 
+/* What a tab of the bar at the bottom keeps for itself around its name,
+ * which it writes smaller than its own font. */
+#define SWITCHER_BUTTON_PADDING 12
+#define SWITCHER_FONT_SCALE PANGO_SCALE_SMALL
+
 struct _RcMethodEditor
 {
   GtkBox               parent_instance;
@@ -41,9 +53,17 @@ struct _RcMethodEditor
   GStrv                parameters;
   GtkSourceBuffer     *body_buffer;
   guint                body_commit_id;
+  char                *headers_title;
+  guint                titles_id;
+  guint                focus_page_id;
+  GdkSurface          *surface;
 
   AdwViewStack        *stack;
   AdwViewSwitcherBar  *switcher_bar;
+  AdwViewStackPage    *headers_page;
+  AdwPreferencesPage  *request_page;
+  AdwPreferencesGroup *method_group;
+  AdwPreferencesGroup *parameters_group;
   AdwEntryRow         *name_row;
   AdwActionRow        *name_error_row;
   AdwComboRow         *verb_row;
@@ -65,6 +85,7 @@ struct _RcMethodEditor
   guint                syncing_body : 1;
   guint                syncing_content_type : 1;
   guint                typing_content_type : 1;
+  guint                short_titles : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RcMethodEditor, rc_method_editor, GTK_TYPE_BOX)
@@ -316,7 +337,8 @@ update_parameters (RcMethodEditor *self)
   if (self->parameters == NULL ||
       !g_strv_equal ((const char * const *) self->parameters, (const char * const *) keys))
     {
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->parameters_list))))
+      /* Rows only: the first child may be the placeholder, which stays. */
+      while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->parameters_list, 0))))
         gtk_list_box_remove (self->parameters_list, child);
 
       for (guint i = 0; keys[i] != NULL; i++)
@@ -445,6 +467,80 @@ run_test (RcMethodEditor *self)
   rc_test_panel_run (self->test_panel);
 }
 
+/* Whether the bar at the bottom, which gives each tab an equal share of
+ * @width, would cut the Headers and Authentication tab's full name. */
+static gboolean
+needs_short_titles (RcMethodEditor *self,
+                    int             width)
+{
+  g_autoptr(GListModel) pages = G_LIST_MODEL (adw_view_stack_get_pages (self->stack));
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->switcher_bar), NULL);
+  g_autofree char *markup = g_markup_escape_text (self->headers_title, -1);
+  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+  guint n_pages = MAX (1, g_list_model_get_n_items (pages));
+  int text_width;
+
+  pango_layout_set_markup_with_accel (layout, markup, -1, '_', NULL);
+  pango_attr_list_insert (attributes, pango_attr_scale_new (SWITCHER_FONT_SCALE));
+  pango_layout_set_attributes (layout, attributes);
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+
+  return text_width + SWITCHER_BUTTON_PADDING > width / (int) n_pages;
+}
+
+static void
+set_short_titles (RcMethodEditor *self,
+                  gboolean        short_titles)
+{
+  short_titles = !!short_titles;
+  if (self->short_titles == short_titles)
+    return;
+
+  self->short_titles = short_titles;
+  adw_view_stack_page_set_title (self->headers_page,
+                                 short_titles
+                                 /* Translators: the Headers and Authentication tab, where the window is narrow */
+                                 ? C_("A tab of the method editor", "_Headers & Auth")
+                                 : self->headers_title);
+}
+
+/* The bar at the bottom (libadwaita 1.2) cuts a tab's name to one line,
+ * where two hold “Headers & Auth” at a phone's width. Its buttons are
+ * private: labels that are not found as expected stay as they are. */
+static void
+wrap_switcher_labels (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (widget, "narrow"))
+        {
+          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_lines (GTK_LABEL (child), 2);
+          gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
+        }
+
+      wrap_switcher_labels (child);
+    }
+}
+
+/* Takes the keyboard to the first field of the tab shown. */
+static void
+focus_page (RcMethodEditor *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+
+  if (page == NULL)
+    return;
+
+  if (page == GTK_WIDGET (self->request_page))
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  else
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
 static gboolean
 body_commit_cb (gpointer user_data)
 {
@@ -562,6 +658,53 @@ style_dark_cb (RcMethodEditor *self)
   update_style_scheme (self);
 }
 
+static gboolean
+update_titles_cb (gpointer user_data)
+{
+  RcMethodEditor *self = user_data;
+
+  self->titles_id = 0;
+  /* Not laid out yet: the next layout tells. */
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    set_short_titles (self, needs_short_titles (self, gtk_widget_get_width (GTK_WIDGET (self))));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once laid out anew (an idle comes after the layout), the tabs' names fit. */
+static void
+surface_layout_cb (RcMethodEditor *self)
+{
+  if (self->titles_id == 0)
+    self->titles_id = g_idle_add (update_titles_cb, self);
+}
+
+static gboolean
+focus_page_cb (gpointer user_data)
+{
+  RcMethodEditor *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+
+  self->focus_page_id = 0;
+
+  if (page != NULL && gtk_widget_get_mapped (page) &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
+    focus_page (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+visible_page_cb (RcMethodEditor *self)
+{
+  /* The tab is shown (by its switcher, Alt and its letter, or Ctrl+Return
+   * for the Test tab): the keyboard goes to it, once it is there. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->focus_page_id == 0)
+    self->focus_page_id = g_idle_add (focus_page_cb, self);
+}
+
 static void
 run_test_action (GtkWidget  *widget,
                  const char *action_name,
@@ -578,7 +721,28 @@ rc_method_editor_unmap (GtkWidget *widget)
   /* What was typed reaches the method before anyone looks away. */
   rc_method_editor_commit (self);
 
+  if (self->surface != NULL)
+    g_signal_handlers_disconnect_by_data (self->surface, self);
+  g_clear_weak_pointer (&self->surface);
+
   GTK_WIDGET_CLASS (rc_method_editor_parent_class)->unmap (widget);
+}
+
+static void
+rc_method_editor_map (GtkWidget *widget)
+{
+  RcMethodEditor *self = RC_METHOD_EDITOR (widget);
+  GdkSurface *surface;
+
+  GTK_WIDGET_CLASS (rc_method_editor_parent_class)->map (widget);
+
+  /* The editor's width changes with its window's (a GtkBox's layout manager
+   * allocates it, so size_allocate is never called). */
+  surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+  if (g_set_weak_pointer (&self->surface, surface))
+    g_signal_connect_object (surface, "layout", G_CALLBACK (surface_layout_cb), self,
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  surface_layout_cb (self);
 }
 
 static void
@@ -587,6 +751,11 @@ rc_method_editor_dispose (GObject *object)
   RcMethodEditor *self = (RcMethodEditor *)object;
 
   rc_method_editor_commit (self);
+  g_clear_handle_id (&self->titles_id, g_source_remove);
+  g_clear_handle_id (&self->focus_page_id, g_source_remove);
+  if (self->surface != NULL)
+    g_signal_handlers_disconnect_by_data (self->surface, self);
+  g_clear_weak_pointer (&self->surface);
 
   if (self->bindings)
     g_binding_group_set_source (self->bindings, NULL);
@@ -595,6 +764,11 @@ rc_method_editor_dispose (GObject *object)
   if (self->api_signals)
     g_signal_group_set_target (self->api_signals, NULL);
   clear_reveal_binding (self);
+
+  /* A test under way stops with the editor: its call holds the panel, which
+   * would outlive the window and call the server all the same. */
+  if (self->test_panel)
+    gtk_widget_activate_action (GTK_WIDGET (self->test_panel), "test.cancel", NULL);
 
   if (self->body_buffer)
     g_signal_handlers_disconnect_by_data (self->body_buffer, self);
@@ -610,6 +784,7 @@ rc_method_editor_dispose (GObject *object)
   g_clear_object (&self->method);
   g_clear_pointer (&self->project_id, g_free);
   g_clear_pointer (&self->parameters, g_strfreev);
+  g_clear_pointer (&self->headers_title, g_free);
 
   G_OBJECT_CLASS (rc_method_editor_parent_class)->dispose (object);
 }
@@ -647,6 +822,7 @@ rc_method_editor_class_init (RcMethodEditorClass *klass)
   object_class->get_property = rc_method_editor_get_property;
 
   widget_class->unmap = rc_method_editor_unmap;
+  widget_class->map = rc_method_editor_map;
 
   /**
    * RcMethodEditor:method:
@@ -687,6 +863,10 @@ rc_method_editor_class_init (RcMethodEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-method-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, headers_page);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, request_page);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, method_group);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, parameters_group);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, name_error_row);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, verb_row);
@@ -705,6 +885,7 @@ rc_method_editor_class_init (RcMethodEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, content_type_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, content_type_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, auth_valid_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_page_cb);
 }
 
 static void
@@ -716,6 +897,9 @@ rc_method_editor_init (RcMethodEditor *self)
   GtkShortcut *shortcut;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->headers_title = g_strdup (adw_view_stack_page_get_title (self->headers_page));
+  wrap_switcher_labels (GTK_WIDGET (self->switcher_bar));
 
   adw_combo_row_set_model (self->verb_row, G_LIST_MODEL (verbs));
 
@@ -936,4 +1120,32 @@ rc_method_editor_commit (RcMethodEditor *self)
   g_return_if_fail (RC_IS_METHOD_EDITOR (self));
 
   commit_body (self);
+}
+
+/**
+ * rc_method_editor_add_request_group:
+ * @group: a group of the host's, like the API a new method goes to
+ *
+ * Puts @group at the top of the Request tab, above the method's own groups
+ * (and below groups added before), aligned and clamped like them.
+ */
+void
+rc_method_editor_add_request_group (RcMethodEditor      *self,
+                                    AdwPreferencesGroup *group)
+{
+  g_autoptr(AdwPreferencesGroup) method_group = NULL;
+  g_autoptr(AdwPreferencesGroup) parameters_group = NULL;
+
+  g_return_if_fail (RC_IS_METHOD_EDITOR (self));
+  g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
+
+  /* AdwPreferencesPage (1.2) only appends: the method's groups go last again. */
+  method_group = g_object_ref (self->method_group);
+  parameters_group = g_object_ref (self->parameters_group);
+  adw_preferences_page_remove (self->request_page, method_group);
+  adw_preferences_page_remove (self->request_page, parameters_group);
+
+  adw_preferences_page_add (self->request_page, group);
+  adw_preferences_page_add (self->request_page, method_group);
+  adw_preferences_page_add (self->request_page, parameters_group);
 }

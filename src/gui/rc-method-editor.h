@@ -27,5 +27,7 @@ void          rc_method_editor_set_page           (RcMethodEditor       *self,
                                                    const char           *page);
 void          rc_method_editor_focus_name         (RcMethodEditor       *self);
 void          rc_method_editor_commit             (RcMethodEditor       *self);
+void          rc_method_editor_add_request_group  (RcMethodEditor       *self,
+                                                   AdwPreferencesGroup  *group);
 
 G_END_DECLS

@@ -6,7 +6,8 @@
  * REST API” asks whether to add a single method (RcMethodDialog) or many
  * from an OpenAPI document (RcImportDialog). The window
  * owns the document's life: its title shows the file and whether it has
- * unsaved changes, it saves, and it asks before closing over unsaved work.
+ * unsaved changes, it saves, and it asks before closing over unsaved work,
+ * a method being written in an RcMethodDialog first.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -612,10 +613,44 @@ back_clicked_cb (RcWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Closes the window's method dialogs; one with edits asks first and stays
+ * (destroy-with-parent would take them). Returns whether one stayed. */
+static gboolean
+close_method_dialogs (RcWindow *self)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+  g_autoptr(GPtrArray) dialogs = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean stayed = FALSE;
+
+  /* Closing changes the list of toplevels: collect first. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (RC_IS_METHOD_DIALOG (window) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        g_ptr_array_add (dialogs, g_steal_pointer (&window));
+    }
+
+  for (guint i = 0; i < dialogs->len; i++)
+    {
+      GtkWindow *dialog = g_ptr_array_index (dialogs, i);
+
+      /* A dialog that stays has put its question over itself. */
+      gtk_window_close (dialog);
+      stayed |= gtk_widget_get_visible (GTK_WIDGET (dialog));
+    }
+
+  return stayed;
+}
+
 static gboolean
 rc_window_close_request (GtkWindow *window)
 {
   RcWindow *self = RC_WINDOW (window);
+
+  if (!self->close_confirmed && close_method_dialogs (self))
+    return TRUE;
 
   if (!self->close_confirmed && self->project != NULL && rc_project_get_dirty (self->project))
     {
