@@ -5,7 +5,10 @@
  * with OAuth 2.0 is tested against a token endpoint and an API, both
  * SoupServers on 127.0.0.1, with the client secret stored in the (throwaway)
  * keyring by typing it; Finish puts it in the project; closing with edits
- * asks, and a discarded draft's secret leaves the keyring. The same action
+ * asks, and a discarded draft's secret leaves the keyring. A secret typed
+ * and never applied is stored by Ctrl+Return (the call sends it) and by
+ * Finish, never by Discard, and one discarded while its store is still on
+ * its way is gone once the store ends. The same action
  * reaches the OpenAPI import. The API the method goes to is the Request
  * tab's first group, the Test tab has the dialog's full height; no two
  * mnemonics shown at once share a letter, Tab follows the reading order and
@@ -19,7 +22,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <libsecret/secret.h>
+#include <signal.h>
 
+#include "rc-auth-group.h"
 #include "rc-import-dialog.h"
 #include "rc-method-dialog.h"
 #include "rc-test-gui.h"
@@ -59,6 +65,16 @@ dialog_widget (Fixture    *fixture,
   g_assert_nonnull (widget);
 
   return widget;
+}
+
+static RcAuthGroup *
+auth_group (Fixture *fixture)
+{
+  GtkWidget *group = rc_test_gui_find_of_type (GTK_WIDGET (fixture->dialog), RC_TYPE_AUTH_GROUP);
+
+  g_assert_nonnull (group);
+
+  return RC_AUTH_GROUP (group);
 }
 
 static char *
@@ -342,15 +358,17 @@ lookup_done_cb (gpointer data)
   return ((Lookup *) data)->done;
 }
 
-/* What the keyring holds for @secret_id, asked the way the app asks. */
+/* What the keyring holds for @secret_id, asked the way the app asks
+ * (through @store, or the app's own). */
 static char *
-lookup_secret (RcProject  *project,
-               const char *secret_id)
+lookup_secret_in (RcSecretStore *store,
+                  RcProject     *project,
+                  const char    *secret_id)
 {
   Lookup lookup = { FALSE, NULL };
   char *secret;
 
-  rc_secret_store_lookup_async (rc_secret_store_get_default (), rc_project_get_id (project),
+  rc_secret_store_lookup_async (store ? store : rc_secret_store_get_default (), rc_project_get_id (project),
                                 secret_id, NULL, lookup_cb, &lookup);
   g_assert_true (rc_test_gui_wait (lookup_done_cb, &lookup));
   secret = g_strdup (lookup.secret);
@@ -360,15 +378,17 @@ lookup_secret (RcProject  *project,
   return secret;
 }
 
-/* Waits (bounded) until the keyring holds @wanted for @secret_id, or nothing if NULL. */
+/* Waits (bounded) until the keyring holds @wanted for @secret_id, or
+ * nothing if NULL, asked through @store (or the app's own). */
 static gboolean
-wait_for_secret (RcProject  *project,
-                 const char *secret_id,
-                 const char *wanted)
+wait_for_secret_in (RcSecretStore *store,
+                    RcProject     *project,
+                    const char    *secret_id,
+                    const char    *wanted)
 {
   for (guint attempt = 0; attempt < 50; attempt++)
     {
-      g_autofree char *secret = lookup_secret (project, secret_id);
+      g_autofree char *secret = lookup_secret_in (store, project, secret_id);
 
       if (g_strcmp0 (secret, wanted) == 0)
         return TRUE;
@@ -376,6 +396,59 @@ wait_for_secret (RcProject  *project,
     }
 
   return FALSE;
+}
+
+static gboolean
+wait_for_secret (RcProject  *project,
+                 const char *secret_id,
+                 const char *wanted)
+{
+  return wait_for_secret_in (NULL, project, secret_id, wanted);
+}
+
+/* How many items the keyring holds for @owner_id in @project, whatever
+ * their secret id, as another program would find them. */
+static guint
+count_keyring_items (RcProject  *project,
+                     const char *owner_id)
+{
+  static const SecretSchema schema = {
+    "io.github.restcall.Secret",
+    SECRET_SCHEMA_NONE,
+    {
+      { "project", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "owner", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "secret", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    }
+  };
+  g_autoptr(GError) error = NULL;
+  GList *items;
+  guint n;
+
+  items = secret_password_search_sync (&schema, SECRET_SEARCH_ALL, NULL, &error,
+                                       "project", rc_project_get_id (project),
+                                       "owner", owner_id,
+                                       NULL);
+  g_assert_no_error (error);
+  n = g_list_length (items);
+  g_list_free_full (items, g_object_unref);
+
+  return n;
+}
+
+/* Types @secret in the secret row, the focus in it, and leaves it there
+ * without Enter: typed, not applied. */
+static void
+type_secret_without_enter (Fixture    *fixture,
+                           const char *secret)
+{
+  GtkWidget *row = dialog_widget (fixture, "auth-secret-row");
+
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_true (gtk_widget_grab_focus (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), secret);
+  g_assert_true (rc_auth_group_has_pending_secret (auth_group (fixture)));
 }
 
 /* Types @secret in the secret row and presses Enter, as a user does. */
@@ -778,6 +851,251 @@ test_discard_asks (Fixture       *fixture,
   g_assert_false (rc_project_get_dirty (fixture->project));
 }
 
+/* The token request carries @secret: in its Basic header or its body. */
+static gboolean
+token_request_sends_secret (RcTestServer *auth_server,
+                            const char   *client_id,
+                            const char   *secret)
+{
+  RcTestRequest *request;
+  g_autofree char *credentials = g_strdup_printf ("%s:%s", client_id, secret);
+  g_autofree char *basic = g_base64_encode ((const guchar *) credentials, strlen (credentials));
+  g_autofree char *header = g_strconcat ("Basic ", basic, NULL);
+  g_autofree char *field = g_strconcat ("client_secret=", secret, NULL);
+  const char *authorization;
+  g_autofree char *body = NULL;
+
+  g_assert_cmpuint (auth_server->requests->len, >, 0);
+  request = g_ptr_array_index (auth_server->requests, auth_server->requests->len - 1);
+  authorization = soup_message_headers_get_one (request->headers, "Authorization");
+  if (request->body != NULL)
+    body = g_strndup (g_bytes_get_data (request->body, NULL), g_bytes_get_size (request->body));
+
+  return g_strcmp0 (authorization, header) == 0 || (body != NULL && strstr (body, field) != NULL);
+}
+
+/* A secret typed and never applied (no Enter, the focus still in it):
+ * Ctrl+Return stores it and the call sends it, at once, without “No client
+ * secret is stored”; Finish stores the one typed next. Both checked with a
+ * store of its own, as another run of the app would. */
+static void
+test_typed_secret_committed (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(RcTestServer) auth_server = rc_test_server_new (FALSE);
+  g_autoptr(RcTestServer) api_server = rc_test_server_new (FALSE);
+  g_autoptr(RcSecretStore) other = NULL;
+  g_autofree char *token_url = rc_test_server_url (auth_server, "/token");
+  g_autofree char *api_url = rc_test_server_url (api_server, "/items/{itemId}");
+  g_autofree char *status = NULL;
+  g_autofree char *secret_id = NULL;
+  RcMethod *draft;
+  RcAuth *auth;
+  TextWait response_shown;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  auth_server->handler = token_and_api_handler;
+  api_server->handler = token_and_api_handler;
+  other = rc_secret_store_new ();
+
+  open_dialog (fixture);
+  draft = rc_method_dialog_get_method (fixture->dialog);
+  select_combo_label (dialog_widget (fixture, "method-dialog-api-row"), "New API");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-name-row")), "getItem");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), api_url);
+  gtk_editable_set_text (GTK_EDITABLE (find_parameter_row (fixture, "itemId")), "7");
+
+  show_tab (fixture, "headers");
+  select_combo_label (dialog_widget (fixture, "auth-kind-row"),
+                      rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
+  auth = rc_method_get_auth (draft);
+  g_assert_nonnull (auth);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-client-id-row")), CLIENT_ID);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-token-url-row")), token_url);
+  type_secret_without_enter (fixture, CLIENT_SECRET);
+
+  /* Ctrl+Return, the focus still in the secret: the editor's shortcut. */
+  rc_test_gui_set_wait_seconds (20);
+  g_assert_true (gtk_widget_activate_action (dialog_widget (fixture, "auth-secret-row"), "editor.run-test", NULL));
+  g_assert_false (rc_auth_group_has_pending_secret (auth_group (fixture)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "auth-secret-row"))), ==, "");
+  response_shown.widget = dialog_widget (fixture, "inspector-api-response");
+  response_shown.text = "200";
+  g_assert_true (rc_test_gui_wait (text_contains_cb, &response_shown));
+  rc_test_gui_set_wait_seconds (5);
+
+  status = g_strdup (gtk_label_get_text (GTK_LABEL (dialog_widget (fixture, "test-status-label"))));
+  g_test_message ("Status: %s", status);
+  g_assert_null (strstr (status, "No client secret"));
+  g_assert_cmpuint (auth_server->requests->len, ==, 1);
+  g_assert_true (token_request_sends_secret (auth_server, CLIENT_ID, CLIENT_SECRET));
+  g_assert_cmpuint (api_server->requests->len, ==, 1);
+
+  secret_id = g_strdup (rc_auth_get_secret_id (auth));
+  g_assert_true (secret_id != NULL && secret_id[0] != '\0');
+  g_assert_true (wait_for_secret_in (other, fixture->project, secret_id, CLIENT_SECRET));
+
+  /* A new secret typed, and Finish pressed at once (as Alt+F does, the
+   * focus not leaving the entry). */
+  show_tab (fixture, "headers");
+  type_secret_without_enter (fixture, "n3w-Secret-22");
+  g_assert_true (finish_enabled (fixture));
+  g_signal_emit_by_name (dialog_widget (fixture, "method-dialog-finish-button"), "clicked");
+  g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
+  g_assert_nonnull (rc_method_get_api (draft));
+  g_assert_true (rc_project_find_api (fixture->project, "127.0.0.1") == rc_method_get_api (draft));
+  g_assert_cmpstr (rc_auth_get_secret_id (auth), ==, secret_id);
+  g_assert_true (wait_for_secret_in (other, fixture->project, secret_id, "n3w-Secret-22"));
+  g_assert_cmpuint (count_keyring_items (fixture->project, rc_method_get_id (draft)), ==, 1);
+}
+
+typedef struct
+{
+  RcAuthGroup *group;
+  gboolean     busy_when_closed;
+} BusyWatch;
+
+/* Each time the dialog is asked to close; the last is the one that does. */
+static gboolean
+record_busy_cb (GtkWindow *dialog,
+                gpointer   user_data)
+{
+  BusyWatch *watch = user_data;
+
+  watch->busy_when_closed = rc_auth_group_get_busy (watch->group);
+
+  return FALSE;
+}
+
+/* The question @parent has just presented, without waiting for it to show. */
+static AdwMessageDialog *
+find_question_now (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The throwaway keyring's daemon (keyring-session.sh started it on this
+ * test's private bus), to hold it still for a moment. */
+static GPid
+keyring_daemon_pid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr(GVariant) reply = NULL;
+  guint32 pid;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (g_getenv ("RC_KEYRING_SESSION"));
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "GetConnectionUnixProcessID",
+                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &pid);
+  g_assert_cmpuint (pid, >, 1);
+
+  return (GPid) pid;
+}
+
+static gboolean
+not_busy_cb (gpointer data)
+{
+  return !rc_auth_group_get_busy (data);
+}
+
+/* Discard keeps nothing: a secret typed and not applied never reaches the
+ * keyring, and one whose store is still on its way is cleared once it has
+ * ended, the dialog gone by then. */
+static void
+test_discard_typed_secret (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(RcSecretStore) other = NULL;
+  g_autoptr(RcAuthGroup) group = NULL;
+  g_autofree char *draft_id = NULL;
+  g_autofree char *secret_id = NULL;
+  AdwMessageDialog *question;
+  RcMethod *draft;
+  RcAuth *auth;
+  GPid daemon;
+  BusyWatch watch = { NULL, FALSE };
+  gboolean busy_at_enter;
+  gboolean gone;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  other = rc_secret_store_new ();
+
+  /* Typed, not applied, then discarded: the prompt, and nothing stored. */
+  open_dialog (fixture);
+  draft = rc_method_dialog_get_method (fixture->dialog);
+  draft_id = g_strdup (rc_method_get_id (draft));
+  show_tab (fixture, "headers");
+  select_combo_label (dialog_widget (fixture, "auth-kind-row"), rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-username-row")), "someone");
+  type_secret_without_enter (fixture, "typed-never-applied");
+  g_signal_emit_by_name (dialog_widget (fixture, "method-dialog-cancel-button"), "clicked");
+  question = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->dialog));
+  rc_test_gui_respond (question, "discard");
+  g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
+  rc_test_gui_settle (500);
+  g_assert_cmpuint (count_keyring_items (fixture->project, draft_id), ==, 0);
+  g_clear_pointer (&draft_id, g_free);
+
+  /* Applied (Enter), and discarded while the keyring is still storing it. */
+  open_dialog (fixture);
+  draft = rc_method_dialog_get_method (fixture->dialog);
+  draft_id = g_strdup (rc_method_get_id (draft));
+  show_tab (fixture, "headers");
+  select_combo_label (dialog_widget (fixture, "auth-kind-row"), rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
+  auth = rc_method_get_auth (draft);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-username-row")), "someone");
+  group = g_object_ref (auth_group (fixture));
+  watch.group = group;
+  g_signal_connect (fixture->dialog, "close-request", G_CALLBACK (record_busy_cb), &watch);
+
+  /* Enter, Escape and Discard, while the keyring is still storing: its
+   * daemon is held still meanwhile (and let go before any check). */
+  daemon = keyring_daemon_pid ();
+  g_assert_cmpint (kill (daemon, SIGSTOP), ==, 0);
+  type_secret (fixture, "stored-then-discarded");
+  busy_at_enter = rc_auth_group_get_busy (group);
+  gtk_window_close (GTK_WINDOW (fixture->dialog));
+  rc_test_gui_respond (find_question_now (GTK_WINDOW (fixture->dialog)), "discard");
+  for (guint i = 0; i < 100 && fixture->dialog != NULL; i++)
+    rc_test_gui_settle (50);
+  gone = fixture->dialog == NULL;
+  g_assert_cmpint (kill (daemon, SIGCONT), ==, 0);
+
+  secret_id = g_strdup (rc_auth_get_secret_id (auth));
+  g_assert_true (busy_at_enter);
+  g_assert_true (gone);
+  g_assert_true (watch.busy_when_closed);
+  g_assert_true (rc_auth_group_get_busy (group));
+
+  /* The store ends, and then the clear: nothing is left, anywhere. */
+  g_assert_true (rc_test_gui_wait (not_busy_cb, group));
+  g_assert_true (wait_for_secret_in (other, fixture->project, secret_id, NULL));
+  rc_test_gui_settle (500);
+  g_assert_true (wait_for_secret_in (other, fixture->project, secret_id, NULL));
+  g_assert_cmpuint (count_keyring_items (fixture->project, draft_id), ==, 0);
+  g_assert_false (rc_secret_store_is_session_only (rc_secret_store_get_default (),
+                                                   rc_project_get_id (fixture->project), secret_id));
+}
+
 static void
 test_api_row_in_request_tab (Fixture       *fixture,
                              gconstpointer  data)
@@ -869,6 +1187,12 @@ test_tab_names_fit (Fixture       *fixture,
   headers = adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, "headers"));
   bar = rc_test_gui_find_of_type (GTK_WIDGET (fixture->dialog), ADW_TYPE_VIEW_SWITCHER_BAR);
   g_assert_nonnull (bar);
+
+  /* As it opens: wide enough for the four tabs next to Cancel and Finish. */
+  rc_test_gui_settle (300);
+  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  g_assert_cmpstr (adw_view_stack_page_get_title (headers), ==, "_Headers and Authentication");
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-default-size.png");
 
   /* Wide: the tabs in the header bar; less wide, at the bottom, whole. */
   gtk_window_set_default_size (GTK_WINDOW (fixture->dialog), 1000, 700);
@@ -1103,6 +1427,10 @@ main (int   argc,
               fixture_set_up, test_oauth_method_tested_and_added, fixture_tear_down);
   g_test_add ("/restcall/gui/method-dialog/discard-asks", Fixture, NULL,
               fixture_set_up, test_discard_asks, fixture_tear_down);
+  g_test_add ("/restcall/gui/method-dialog/typed-secret-committed", Fixture, NULL,
+              fixture_set_up, test_typed_secret_committed, fixture_tear_down);
+  g_test_add ("/restcall/gui/method-dialog/discard-typed-secret", Fixture, NULL,
+              fixture_set_up, test_discard_typed_secret, fixture_tear_down);
   g_test_add ("/restcall/gui/method-dialog/api-row-in-request-tab", Fixture, NULL,
               fixture_set_up, test_api_row_in_request_tab, fixture_tear_down);
   g_test_add ("/restcall/gui/method-dialog/tab-names-fit", Fixture, NULL,

@@ -145,6 +145,178 @@ test_clear_owner (void)
   rc_test_keyring_clear (secrets, project, "ref-2", &error);
 }
 
+/* One asynchronous call of the store, and its answer. */
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  char     *secret;
+  GError   *error;
+} Answer;
+
+static void
+answer_clear (Answer *answer)
+{
+  rc_secret_free (answer->secret);
+  g_clear_error (&answer->error);
+}
+
+static void
+stored_cb (GObject *object, GAsyncResult *res, gpointer data)
+{
+  Answer *answer = data;
+
+  answer->ok = rc_secret_store_store_finish (RC_SECRET_STORE (object), res, &answer->error);
+  answer->done = TRUE;
+}
+
+static void
+looked_up_cb (GObject *object, GAsyncResult *res, gpointer data)
+{
+  Answer *answer = data;
+
+  /* A lookup that answers before the store it waits for is a bug. */
+  answer->secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), res, &answer->error);
+  answer->ok = answer->error == NULL;
+  answer->done = TRUE;
+}
+
+static void
+cleared_cb (GObject *object, GAsyncResult *res, gpointer data)
+{
+  Answer *answer = data;
+
+  answer->ok = rc_secret_store_clear_finish (RC_SECRET_STORE (object), res, &answer->error);
+  answer->done = TRUE;
+}
+
+static void
+owner_cleared_cb (GObject *object, GAsyncResult *res, gpointer data)
+{
+  Answer *answer = data;
+
+  answer->ok = rc_secret_store_clear_owner_finish (RC_SECRET_STORE (object), res, &answer->error);
+  answer->done = TRUE;
+}
+
+/* A Test pressed right after a secret is typed: the lookup starts while
+ * the store is on its way, and must see the new secret, not the old one
+ * nor none. Several times, for the race to have its chances. */
+static void
+test_lookup_waits_for_store (void)
+{
+  g_autoptr(RcSecretStore) secrets = rc_secret_store_new ();
+  g_autofree char *project = g_uuid_string_random ();
+  g_autofree char *secret_id = g_uuid_string_random ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *value = g_strdup_printf ("value-%u", i);
+      Answer stored = { 0 }, looked_up = { 0 };
+
+      rc_secret_store_store_async (secrets, project, "owner", secret_id, "Restcall: test", value,
+                                   NULL, stored_cb, &stored);
+      rc_secret_store_lookup_async (secrets, project, secret_id, NULL, looked_up_cb, &looked_up);
+      rc_test_wait_for (&looked_up.done, 10);
+      g_assert_true (looked_up.done);
+      rc_test_wait_for (&stored.done, 10);
+      g_assert_true (stored.done);
+
+      g_assert_no_error (stored.error);
+      g_assert_true (stored.ok);
+      g_assert_no_error (looked_up.error);
+      g_assert_cmpstr (looked_up.secret, ==, value);
+      answer_clear (&stored);
+      answer_clear (&looked_up);
+    }
+
+  g_assert_true (rc_test_keyring_clear (secrets, project, secret_id, &error));
+  g_assert_no_error (error);
+}
+
+/* Forgetting a secret whose store is still on its way leaves nothing:
+ * neither in the keyring nor in memory. */
+static void
+test_clear_waits_for_store (void)
+{
+  g_autoptr(RcSecretStore) secrets = rc_secret_store_new ();
+  g_autofree char *project = g_uuid_string_random ();
+  g_autofree char *secret_id = g_uuid_string_random ();
+  g_autoptr(GError) error = NULL;
+  Answer stored = { 0 }, cleared = { 0 }, owner_stored = { 0 }, owner_cleared = { 0 };
+  GList *items;
+  char *secret;
+
+  rc_secret_store_store_async (secrets, project, "owner", secret_id, "Restcall: test", "short-lived",
+                               NULL, stored_cb, &stored);
+  rc_secret_store_clear_async (secrets, project, secret_id, NULL, cleared_cb, &cleared);
+  rc_test_wait_for (&cleared.done, 10);
+  g_assert_true (cleared.done);
+  /* The clear ended after the store, not before. */
+  g_assert_true (stored.done);
+  g_assert_no_error (stored.error);
+  g_assert_no_error (cleared.error);
+  g_assert_true (cleared.ok);
+
+  items = search_items (project);
+  g_assert_cmpuint (g_list_length (items), ==, 0);
+  secret = rc_test_keyring_lookup (secrets, project, secret_id, &error);
+  g_assert_no_error (error);
+  g_assert_null (secret);
+
+  /* Deleting an API or a method right after its secret was typed, too. */
+  rc_secret_store_store_async (secrets, project, "deleted-owner", secret_id, "Restcall: test",
+                               "also-short-lived", NULL, stored_cb, &owner_stored);
+  rc_secret_store_clear_owner_async (secrets, project, "deleted-owner", NULL, owner_cleared_cb,
+                                     &owner_cleared);
+  rc_test_wait_for (&owner_cleared.done, 10);
+  g_assert_true (owner_cleared.done);
+  g_assert_true (owner_stored.done);
+  g_assert_no_error (owner_cleared.error);
+  items = search_items (project);
+  g_assert_cmpuint (g_list_length (items), ==, 0);
+  g_assert_false (rc_secret_store_is_session_only (secrets, project, secret_id));
+}
+
+/* A call cancelled while it waits for a store answers so, and leaves the
+ * rest in order: a cancelled store neither lands nor holds others up. */
+static void
+test_cancelled_while_waiting (void)
+{
+  g_autoptr(RcSecretStore) secrets = rc_secret_store_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *project = g_uuid_string_random ();
+  g_autofree char *secret_id = g_uuid_string_random ();
+  g_autoptr(GError) error = NULL;
+  Answer stored = { 0 }, cancelled_lookup = { 0 }, cancelled_store = { 0 }, looked_up = { 0 };
+
+  g_cancellable_cancel (cancellable);
+  rc_secret_store_store_async (secrets, project, "owner", secret_id, "Restcall: test", "kept",
+                               NULL, stored_cb, &stored);
+  rc_secret_store_lookup_async (secrets, project, secret_id, cancellable, looked_up_cb, &cancelled_lookup);
+  rc_secret_store_store_async (secrets, project, "owner", secret_id, "Restcall: test", "never-stored",
+                               cancellable, stored_cb, &cancelled_store);
+  rc_secret_store_lookup_async (secrets, project, secret_id, NULL, looked_up_cb, &looked_up);
+
+  rc_test_wait_for (&looked_up.done, 10);
+  g_assert_true (looked_up.done);
+  g_assert_true (stored.done && cancelled_lookup.done && cancelled_store.done);
+  g_assert_no_error (stored.error);
+  g_assert_error (cancelled_lookup.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (cancelled_lookup.secret);
+  g_assert_error (cancelled_store.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_no_error (looked_up.error);
+  g_assert_cmpstr (looked_up.secret, ==, "kept");
+  answer_clear (&stored);
+  answer_clear (&cancelled_lookup);
+  answer_clear (&cancelled_store);
+  answer_clear (&looked_up);
+
+  g_assert_true (rc_test_keyring_clear (secrets, project, secret_id, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_attributes_are_opaque (void)
 {
@@ -301,6 +473,24 @@ test_locked_keyring (void)
   g_assert_cmpstr (secret, ==, "while-locked");
   rc_secret_free (secret);
 
+  /* A lookup made while such a store is on its way finds the session copy
+   * it leaves, not the locked keyring's nothing. */
+  {
+    Answer stored = { 0 }, looked_up = { 0 };
+
+    rc_secret_store_store_async (secrets, "locked-project", "o", "s2", "Restcall: test", "typed-then-tested",
+                                 NULL, stored_cb, &stored);
+    rc_secret_store_lookup_async (secrets, "locked-project", "s2", NULL, looked_up_cb, &looked_up);
+    rc_test_wait_for (&looked_up.done, 10);
+    g_assert_true (looked_up.done);
+    g_assert_true (stored.done);
+    g_assert_error (stored.error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE);
+    g_assert_no_error (looked_up.error);
+    g_assert_cmpstr (looked_up.secret, ==, "typed-then-tested");
+    answer_clear (&stored);
+    answer_clear (&looked_up);
+  }
+
   secret_service_unlock_sync (service, collections, NULL, NULL, NULL);
   g_list_free_full (collections, g_object_unref);
 }
@@ -360,6 +550,9 @@ main (int   argc,
   g_test_add_func ("/restcall/secret-store/round-trip", test_round_trip);
   g_test_add_func ("/restcall/secret-store/projects-do-not-collide", test_projects_do_not_collide);
   g_test_add_func ("/restcall/secret-store/clear-owner", test_clear_owner);
+  g_test_add_func ("/restcall/secret-store/lookup-waits-for-store", test_lookup_waits_for_store);
+  g_test_add_func ("/restcall/secret-store/clear-waits-for-store", test_clear_waits_for_store);
+  g_test_add_func ("/restcall/secret-store/cancelled-while-waiting", test_cancelled_while_waiting);
   g_test_add_func ("/restcall/secret-store/attributes-are-opaque", test_attributes_are_opaque);
   g_test_add_func ("/restcall/secret-store/saved-files-hold-no-secret", test_saved_files_hold_no_secret);
   g_test_add_func ("/restcall/secret-store/no-secret-service", test_no_secret_service);

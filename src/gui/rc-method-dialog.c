@@ -11,9 +11,13 @@
  * (Finish's mnemonic) finishes; Escape cancels; Ctrl+Return tests.
  *
  * Closing with edits asks first, and so does closing the main window while
- * the dialog has edits (rc-window.c closes its dialogs first). A secret
- * stored for the draft's own authentication is cleared from the keyring
- * when the draft is discarded.
+ * the dialog has edits (rc-window.c closes its dialogs first); a secret
+ * typed and not stored yet counts as an edit. Finish hands such a secret to
+ * the keyring (rc_method_editor_commit()); Discard never does, and clears
+ * the secrets stored for the draft (its own authentication's, and the
+ * scratch API's) from the keyring, once no store of them is still on its
+ * way (RcAuthGroup:busy): one ending later would put the secret back. The
+ * dialog may be gone by then, so what the clear needs is held apart.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -45,6 +49,16 @@ struct _RcMethodDialog
   guint                 finished : 1;
   guint                 close_confirmed : 1;
 };
+
+/* What clearing a discarded draft's secrets needs, held apart from the
+ * dialog, which may be gone before the keyring is done. */
+typedef struct
+{
+  char        *project_id;
+  GStrv        owner_ids;
+  RcAuthGroup *auth_group;  /* waited on while busy */
+  gulong       busy_id;
+} Discard;
 
 static void discard_response_cb (RcMethodDialog   *self,
                                  const char       *response,
@@ -144,21 +158,80 @@ clear_secret_cb (GObject      *object,
     g_warning ("Could not clear the discarded method’s secret from the keyring: %s", error->message);
 }
 
-/* The draft is gone: so are the secrets stored for it (and its new API). */
+static void
+discard_free (Discard *discard)
+{
+  g_free (discard->project_id);
+  g_strfreev (discard->owner_ids);
+  g_clear_object (&discard->auth_group);
+  g_free (discard);
+}
+
+static void
+discard_clear (Discard *discard)
+{
+  RcSecretStore *store = rc_secret_store_get_default ();
+
+  for (guint i = 0; discard->owner_ids[i] != NULL; i++)
+    rc_secret_store_clear_owner_async (store, discard->project_id, discard->owner_ids[i],
+                                       NULL, clear_secret_cb, NULL);
+}
+
+/* Either the stores have ended, or the auth group went first (then
+ * RcSecretStore still makes the clear wait for the stores on their way). */
+static void
+discard_closure_notify (gpointer  data,
+                        GClosure *closure)
+{
+  Discard *discard = data;
+
+  discard_clear (discard);
+  discard_free (discard);
+}
+
+static void
+discard_busy_cb (RcAuthGroup *auth_group,
+                 GParamSpec  *pspec,
+                 Discard     *discard)
+{
+  if (rc_auth_group_get_busy (auth_group))
+    return;
+
+  /* The clear runs as the handler goes (discard_closure_notify). */
+  g_signal_handler_disconnect (auth_group, discard->busy_id);
+}
+
+/* The draft is gone: so are the secrets stored for it, and for the scratch
+ * API (a new API's, or one typed for the target's authentication), once
+ * the keyring has them. A secret typed and not applied is not stored. */
 static void
 clear_draft_secrets (RcMethodDialog *self)
 {
-  RcSecretStore *store = rc_secret_store_get_default ();
-  const char *project_id = rc_project_get_id (self->project);
+  RcAuthGroup *auth_group = rc_method_editor_get_auth_group (self->editor);
+  Discard *discard = g_new0 (Discard, 1);
+  const char *owner_ids[] = { rc_method_get_id (self->draft), rc_api_get_id (self->scratch), NULL };
 
-  if (rc_method_get_auth (self->draft) != NULL)
-    rc_secret_store_clear_owner_async (store, project_id, rc_method_get_id (self->draft),
-                                       NULL, clear_secret_cb, NULL);
+  discard->project_id = g_strdup (rc_project_get_id (self->project));
+  discard->owner_ids = g_strdupv ((char **) owner_ids);
 
-  if (rc_auth_get_kind (rc_api_get_auth (self->scratch)) != RC_AUTH_KIND_NONE &&
-      get_target (self) == NULL)
-    rc_secret_store_clear_owner_async (store, project_id, rc_api_get_id (self->scratch),
-                                       NULL, clear_secret_cb, NULL);
+  if (!rc_auth_group_get_busy (auth_group))
+    {
+      discard_clear (discard);
+      discard_free (discard);
+      return;
+    }
+
+  discard->auth_group = g_object_ref (auth_group);
+  discard->busy_id = g_signal_connect_data (auth_group, "notify::busy", G_CALLBACK (discard_busy_cb),
+                                            discard, discard_closure_notify, 0);
+}
+
+/* Whether closing would lose something the user entered. */
+static gboolean
+has_edits (RcMethodDialog *self)
+{
+  return self->edited ||
+         rc_auth_group_has_pending_secret (rc_method_editor_get_auth_group (self->editor));
 }
 
 static void
@@ -260,7 +333,7 @@ rc_method_dialog_close_request (GtkWindow *window)
 {
   RcMethodDialog *self = RC_METHOD_DIALOG (window);
 
-  if (!self->finished && !self->close_confirmed && self->edited)
+  if (!self->finished && !self->close_confirmed && has_edits (self))
     {
       ask_discard (self);
       return TRUE;

@@ -5,7 +5,9 @@
  * test values as the user types; the name and the URL say what is wrong
  * with them (rc-check) on a row beneath. The body is written back to the
  * method once typing pauses, not on every key. Ctrl+Return anywhere in the
- * editor switches to the Test tab and runs the method.
+ * editor switches to the Test tab and runs the method, after handing a
+ * secret typed and not applied yet to the keyring (rc_method_editor_commit(),
+ * which Finish calls too); RcSecretStore looks it up only once stored.
  *
  * The host places the switcher: rc_method_editor_set_switcher_title() puts
  * the tabs in its header bar, and the bar at the bottom takes over when the
@@ -462,6 +464,7 @@ run_test (RcMethodEditor *self)
   if (self->method == NULL)
     return;
 
+  /* The secret just typed, too: the call looks it up after its store. */
   rc_method_editor_commit (self);
   adw_view_stack_set_visible_child_name (self->stack, "test");
   rc_test_panel_run (self->test_panel);
@@ -504,9 +507,14 @@ set_short_titles (RcMethodEditor *self,
                                  : self->headers_title);
 }
 
-/* The bar at the bottom (libadwaita 1.2) cuts a tab's name to one line,
- * where two hold “Headers & Auth” at a phone's width. Its buttons are
- * private: labels that are not found as expected stay as they are. */
+/* The bar at the bottom (libadwaita 1.2) cuts a tab's name to one line and
+ * ellipsizes it: at a phone's width even “Headers & Auth” ends as
+ * “Headers & A…”, where two lines hold it whole. libadwaita has no API for
+ * this, and its switcher buttons are private: each holds, in a box with the
+ * style class “narrow”, the label the bar shows. Only such labels, inside
+ * a toggle button of an AdwViewSwitcher, are let wrap to two lines; on any
+ * other structure (another libadwaita) nothing matches, nothing changes, and
+ * the names are ellipsized as libadwaita means them to be. */
 static void
 wrap_switcher_labels (GtkWidget *widget)
 {
@@ -514,7 +522,10 @@ wrap_switcher_labels (GtkWidget *widget)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (widget, "narrow"))
+      if (GTK_IS_LABEL (child) &&
+          gtk_widget_has_css_class (widget, "narrow") &&
+          gtk_widget_get_ancestor (widget, GTK_TYPE_TOGGLE_BUTTON) != NULL &&
+          gtk_widget_get_ancestor (widget, ADW_TYPE_VIEW_SWITCHER) != NULL)
         {
           gtk_label_set_wrap (GTK_LABEL (child), TRUE);
           gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
@@ -718,8 +729,10 @@ rc_method_editor_unmap (GtkWidget *widget)
 {
   RcMethodEditor *self = RC_METHOD_EDITOR (widget);
 
-  /* What was typed reaches the method before anyone looks away. */
-  rc_method_editor_commit (self);
+  /* What was typed reaches the method before anyone looks away. Not the
+   * secret: a dialog whose edits are discarded is unmapped too, and the
+   * keyring must not get what the user threw away. */
+  commit_body (self);
 
   if (self->surface != NULL)
     g_signal_handlers_disconnect_by_data (self->surface, self);
@@ -750,7 +763,7 @@ rc_method_editor_dispose (GObject *object)
 {
   RcMethodEditor *self = (RcMethodEditor *)object;
 
-  rc_method_editor_commit (self);
+  commit_body (self);
   g_clear_handle_id (&self->titles_id, g_source_remove);
   g_clear_handle_id (&self->focus_page_id, g_source_remove);
   if (self->surface != NULL)
@@ -994,7 +1007,7 @@ rc_method_editor_set_method (RcMethodEditor *self,
   if (self->method == method && g_strcmp0 (self->project_id, project_id) == 0)
     return;
 
-  /* The body typed for the method shown goes to that method. */
+  /* The body and the secret typed for the method shown go to that method. */
   rc_method_editor_commit (self);
 
   g_set_object (&self->method, method);
@@ -1112,7 +1125,10 @@ rc_method_editor_focus_name (RcMethodEditor *self)
 /**
  * rc_method_editor_commit:
  *
- * Writes what was typed in the body and not written yet to the method.
+ * Writes what was typed in the body and not written yet to the method, and
+ * hands a secret typed and not applied yet to the keyring (the store runs
+ * on; RcAuthGroup:busy says until when). Finish calls it, and so does a
+ * test run from the editor.
  */
 void
 rc_method_editor_commit (RcMethodEditor *self)
@@ -1120,6 +1136,22 @@ rc_method_editor_commit (RcMethodEditor *self)
   g_return_if_fail (RC_IS_METHOD_EDITOR (self));
 
   commit_body (self);
+  if (self->method != NULL)
+    rc_auth_group_commit (self->auth_group);
+}
+
+/**
+ * rc_method_editor_get_auth_group:
+ *
+ * Returns: (transfer none): the authentication rows, for a host that must
+ *   know about a secret typed and not stored yet, or still being stored
+ */
+RcAuthGroup *
+rc_method_editor_get_auth_group (RcMethodEditor *self)
+{
+  g_return_val_if_fail (RC_IS_METHOD_EDITOR (self), NULL);
+
+  return self->auth_group;
 }
 
 /**

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "rc-auth-group.h"
 #include "restcall-core.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,6 @@ void          rc_method_editor_focus_name         (RcMethodEditor       *self);
 void          rc_method_editor_commit             (RcMethodEditor       *self);
 void          rc_method_editor_add_request_group  (RcMethodEditor       *self,
                                                    AdwPreferencesGroup  *group);
+RcAuthGroup  *rc_method_editor_get_auth_group     (RcMethodEditor       *self);
 
 G_END_DECLS
