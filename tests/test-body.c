@@ -411,6 +411,72 @@ test_cancel (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+static void
+test_file_name (void)
+{
+  static const struct {
+    const char *url;
+    const char *content_type;
+    const char *data;
+    const char *name;
+  } cases[] = {
+    /* The URL's last segment, the extension from the content type. */
+    { "https://api.example.com/v1/pets/42", "application/json; charset=utf-8", "{}", "42.json" },
+    { "https://api.example.com/v1/pets/", "application/problem+json", "{}", "pets.json" },
+    { "https://api.example.com/v1/pets?limit=10#top", "text/csv", "id,name", "pets.csv" },
+    { "https://api.example.com/feed", "application/atom+xml", "<feed/>", "feed.xml" },
+    { "https://api.example.com/logo", "image/png", "\x89PNG\r\n", "logo.png" },
+    { "https://api.example.com/files/report.pdf", "application/pdf", "%PDF-1.7", "report.pdf" },
+    /* Unescaped, and nothing that names another folder. */
+    { "https://api.example.com/a%20b", "text/html", "<html>", "a b.html" },
+    { "https://api.example.com/..", "text/plain", "hi", "response.txt" },
+    { "https://api.example.com/x%3Ay", "text/plain", "hi", "x-y.txt" },
+    /* No path at all. */
+    { "https://api.example.com", "application/json", "{}", "response.json" },
+    { NULL, NULL, "{}", "response.json" },
+    /* The body speaks when the type says nothing precise. */
+    { "https://api.example.com/pets", "text/plain", "[1, 2]", "pets.json" },
+    { "https://api.example.com/pets", NULL, "<?xml version=\"1.0\"?><a/>", "pets.xml" },
+    { "https://api.example.com/pets", NULL, "plain words", "pets.txt" },
+    { "https://api.example.com/blob", "application/x-unknown", "\xff\xfe\x01", "blob.bin" },
+    { "https://api.example.com/notes", "text/x-weird", "words", "notes.txt" },
+    /* A template, as the method's URL is before it is filled in. */
+    { "/pets/{petId}", "application/json", "{}", "{petId}.json" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = rc_body_guess_file_name (cases[i].url, cases[i].content_type,
+                                                       cases[i].data, strlen (cases[i].data));
+
+      g_test_message ("%s (%s) → %s", cases[i].url, cases[i].content_type, name);
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+}
+
+static void
+test_count_lines (void)
+{
+  g_autoptr(GString) big = g_string_new (NULL);
+
+  g_assert_cmpuint (rc_body_count_lines ("", -1, 0, 100), ==, 1);
+  g_assert_cmpuint (rc_body_count_lines (NULL, -1, 0, 100), ==, 1);
+  g_assert_cmpuint (rc_body_count_lines ("one", -1, 0, 100), ==, 1);
+  g_assert_cmpuint (rc_body_count_lines ("one\ntwo", -1, 0, 100), ==, 2);
+  g_assert_cmpuint (rc_body_count_lines ("one\ntwo\n", -1, 0, 100), ==, 3);
+  /* The length, not the NUL, ends the text. */
+  g_assert_cmpuint (rc_body_count_lines ("one\ntwo\nthree", 7, 0, 100), ==, 2);
+  /* Wrapped: 10 characters in columns of 4 take 3 lines; é is one character. */
+  g_assert_cmpuint (rc_body_count_lines ("0123456789\nab", -1, 4, 100), ==, 4);
+  g_assert_cmpuint (rc_body_count_lines ("éééé", -1, 4, 100), ==, 1);
+  g_assert_cmpuint (rc_body_count_lines ("ééééé", -1, 4, 100), ==, 2);
+  /* Stops at @max, however long the text. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (big, "line\n");
+  g_assert_cmpuint (rc_body_count_lines (big->str, big->len, 0, 25), ==, 25);
+  g_assert_cmpuint (rc_body_count_lines (big->str, big->len, 0, G_MAXUINT), ==, 100001);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,6 +494,8 @@ main (int   argc,
   g_test_add_func ("/restcall/body/cut", test_cut);
   g_test_add_func ("/restcall/body/big-async", test_big_async);
   g_test_add_func ("/restcall/body/cancel", test_cancel);
+  g_test_add_func ("/restcall/body/file-name", test_file_name);
+  g_test_add_func ("/restcall/body/count-lines", test_count_lines);
 
   return g_test_run ();
 }

@@ -8,7 +8,12 @@
  * from its labels and text views: the status, the pretty body, the four
  * panes masked and revealed, the token from the cache, a refused token
  * request in words, a call cancelled, and a 20 MB body shown cut while the
- * main loop never stalls. Screenshots go to $RC_SCREENSHOT_DIR.
+ * main loop never stalls. The panel goes (its window destroyed) or shows
+ * another method while the keyring or the API has not answered yet: what
+ * comes back later is dropped, and nothing is logged. The layout holds at
+ * 760 pixels high and 360 wide, the Test button has the focus first, no
+ * two mnemonics of the Consume dialog's Test tab clash. Screenshots (light
+ * and dark) go to $RC_SCREENSHOT_DIR.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +27,7 @@
 #include <string.h>
 
 #include "rc-inspector.h"
+#include "rc-method-dialog.h"
 #include "rc-test-gui.h"
 #include "rc-test-panel.h"
 #include "rc-test-server.h"
@@ -395,6 +401,34 @@ chooser_has_file_cb (gpointer data)
   return file && g_file_equal (file, chosen->file);
 }
 
+typedef struct
+{
+  GtkWindow **chooser;
+  GFile      *folder;
+} InFolder;
+
+/* Whether the chooser shows @folder (it loads a folder in the background). */
+static gboolean
+chooser_in_folder_cb (gpointer data)
+{
+  InFolder *in_folder = data;
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (*in_folder->chooser));
+
+  return folder && g_file_equal (folder, in_folder->folder);
+}
+
+/* Where Save Response… starts when the panel was not told a folder. */
+static GFile *
+get_downloads_folder (void)
+{
+  const char *downloads = g_get_user_special_dir (G_USER_DIRECTORY_DOWNLOAD);
+
+  if (downloads && g_file_test (downloads, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (downloads);
+
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 /* Through the file chooser, as a user would: a folder and a name, then Save. */
 static void
 save_response (Fixture *fixture)
@@ -404,22 +438,24 @@ save_response (Fixture *fixture)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GBytes) written = NULL;
   g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) downloads = get_downloads_folder ();
   GtkWindow *chooser = NULL;
   Chosen chosen = { &chooser, file };
+  InFolder in_downloads = { &chooser, downloads };
   Saved saved = { file, g_bytes_get_size (fixture->big_body),
                   GTK_LABEL (get_widget (fixture, "test-body-note")) };
 
   g_assert_nonnull (dir);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "test.save", NULL));
   g_assert_true (rc_test_gui_wait (chooser_shown_cb, &chooser));
-  g_assert_true (g_str_has_suffix (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ".json"));
-  rc_test_gui_settle (500);
+  /* The URL's last segment, the extension of the content type; in Downloads. */
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==, "42.json");
+  if (!rc_test_gui_wait (chooser_in_folder_cb, &in_downloads))
+    g_error ("The chooser does not start in %s", g_file_peek_path (downloads));
   folder = g_file_get_parent (file);
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "big.json");
   g_assert_true (rc_test_gui_wait (chooser_has_file_cb, &chosen));
-  rc_test_gui_settle (300);
-  g_assert_true (chooser_has_file_cb (&chosen));
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
   if (!rc_test_gui_wait (saved_cb, &saved))
@@ -430,6 +466,26 @@ save_response (Fixture *fixture)
 
   g_assert_true (g_file_delete (file, NULL, NULL));
   g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static gboolean
+panel_gone_cb (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fixture->panel == NULL;
+}
+
+/* Destroys the window, and waits (bounded) for the panel to be finalized:
+ * it is once nothing it waits for holds it any more. */
+static void
+destroy_window (Fixture *fixture)
+{
+  g_object_add_weak_pointer (G_OBJECT (fixture->panel), (gpointer *) &fixture->panel);
+  gtk_window_destroy (g_steal_pointer (&fixture->window));
+  if (!rc_test_gui_wait (panel_gone_cb, fixture))
+    g_error ("The test panel is still alive after its window was destroyed");
+  rc_test_gui_settle (50);
 }
 
 /* Fixture */
@@ -494,10 +550,8 @@ fixture_tear_down (Fixture       *fixture,
     soup_server_message_unpause (g_ptr_array_index (fixture->paused, i));
   g_clear_pointer (&fixture->paused, g_ptr_array_unref);
 
-  g_object_add_weak_pointer (G_OBJECT (fixture->panel), (gpointer *) &fixture->panel);
-  gtk_window_destroy (fixture->window);
-  rc_test_gui_settle (50);
-  g_assert_null (fixture->panel);
+  if (fixture->window)
+    destroy_window (fixture);
 
   g_clear_object (&fixture->method);
   g_clear_object (&fixture->api);
@@ -876,6 +930,431 @@ test_narrow (Fixture       *fixture,
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "test-panel-inspector-360.png");
 }
 
+/* The window goes while the keyring has not answered: the answer, when it
+ * comes, is dropped (G_DEBUG=fatal-warnings turns any CRITICAL into a
+ * failure) and the panel is finalized. */
+static void
+test_destroy_during_lookup (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  store_secret (fixture, CANARY);
+  click (fixture, "test-button");
+  g_assert_cmpstr (get_status (fixture), ==, "Reading the secret from the keyring…");
+
+  destroy_window (fixture);
+  rc_test_gui_settle (200);
+  g_assert_cmpuint (fixture->token_server->requests->len, ==, 0);
+  g_assert_cmpuint (fixture->api_server->requests->len, ==, 0);
+}
+
+/* The panel shows another method while the keyring is read: nothing of the
+ * first one's lookup is shown. */
+static void
+test_switch_during_lookup (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(RcMethod) other = rc_method_new ("listPets");
+  gboolean running;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  rc_auth_ensure_secret_id (rc_api_get_auth (fixture->api));
+  rc_method_set_url (other, "/pets");
+  rc_api_add_method (fixture->api, other);
+
+  click (fixture, "test-button");
+  g_assert_cmpstr (get_status (fixture), ==, "Reading the secret from the keyring…");
+  rc_test_panel_set_method (fixture->panel, other, fixture->project_id);
+  g_object_get (fixture->panel, "running", &running, NULL);
+  g_assert_false (running);
+  g_assert_false (gtk_widget_get_visible (get_widget (fixture, "test-spinner")));
+
+  rc_test_gui_settle (300);
+  g_assert_cmpstr (get_status (fixture), ==, "Press Test to make the call with these values.");
+  g_assert_true (gtk_widget_is_sensitive (get_widget (fixture, "test-button")));
+  g_assert_cmpuint (fixture->token_server->requests->len, ==, 0);
+}
+
+/* The method leaves its API (it had no authentication of its own) while
+ * the keyring is read: the message speaks of the authentication it had
+ * when Test was pressed. */
+static void
+test_method_leaves_api_during_lookup (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  /* A secret reference, nothing stored under it: the keyring answers “none”. */
+  rc_auth_ensure_secret_id (rc_api_get_auth (fixture->api));
+  click (fixture, "test-button");
+  g_assert_cmpstr (get_status (fixture), ==, "Reading the secret from the keyring…");
+
+  rc_api_remove_method (fixture->api, fixture->method);
+  g_assert_null (rc_method_get_effective_auth (fixture->method));
+  wait_until_done (fixture);
+  g_assert_nonnull (strstr (get_status (fixture), "No client secret is stored"));
+  g_assert_cmpuint (fixture->token_server->requests->len, ==, 0);
+}
+
+/* The window goes while the API has not answered: the call is cancelled,
+ * its end dropped, the panel finalized. */
+static void
+test_destroy_during_call (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  rc_auth_set_kind (rc_api_get_auth (fixture->api), RC_AUTH_KIND_NONE);
+  fixture->api_mode = API_NEVER_ANSWER;
+
+  click (fixture, "test-button");
+  g_assert_true (rc_test_gui_wait (api_reached_cb, fixture));
+  g_assert_true (gtk_widget_get_visible (get_widget (fixture, "test-spinner")));
+
+  destroy_window (fixture);
+  rc_test_gui_settle (100);
+}
+
+typedef struct
+{
+  GObject *object;
+  guint    ref_count;
+} Refs;
+
+static gboolean
+refs_back_cb (gpointer data)
+{
+  Refs *refs = data;
+
+  return g_atomic_int_get ((int *) &refs->object->ref_count) == (int) refs->ref_count;
+}
+
+/* Another method is shown while a call runs: the call is cancelled, and
+ * when it has ended, nothing of it is shown for the new method. */
+static void
+test_switch_during_call (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(RcMethod) other = rc_method_new ("getToy");
+  RcInspector *inspector;
+  Refs refs;
+  gboolean running;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  rc_auth_set_kind (rc_api_get_auth (fixture->api), RC_AUTH_KIND_NONE);
+  rc_method_set_url (other, "/toys/{toyId}");
+  rc_pair_list_set (rc_method_get_test_values (other), "toyId", "7");
+  rc_api_add_method (fixture->api, other);
+  fixture->api_mode = API_NEVER_ANSWER;
+
+  /* Once the panel (and its inspector) let go of the first method, and
+   * the call has ended, only the fixture and its API hold it. */
+  refs.object = G_OBJECT (fixture->method);
+  refs.ref_count = 2;
+
+  click (fixture, "test-button");
+  g_assert_true (rc_test_gui_wait (api_reached_cb, fixture));
+  g_assert_cmpint (g_atomic_int_get ((int *) &refs.object->ref_count), >, refs.ref_count + 2);
+  rc_test_panel_set_method (fixture->panel, other, fixture->project_id);
+  g_object_get (fixture->panel, "running", &running, NULL);
+  g_assert_false (running);
+  if (!rc_test_gui_wait (refs_back_cb, &refs))
+    g_error ("The first method's call did not end: %u references, %u wanted",
+             refs.object->ref_count, refs.ref_count);
+  rc_test_gui_settle (100);
+
+  /* The first call's end (cancelled) is not shown: the panel is as new. */
+  inspector = RC_INSPECTOR (rc_test_gui_find_of_type (GTK_WIDGET (fixture->panel), RC_TYPE_INSPECTOR));
+  g_assert_cmpstr (get_status (fixture), ==, "Press Test to make the call with these values.");
+  g_assert_null (rc_inspector_get_exchange (inspector));
+  assert_view_lacks (fixture, "inspector-api-request", "/pets/42");
+  assert_view_lacks (fixture, "inspector-api-response", "cancelled");
+  g_assert_false (gtk_widget_get_visible (get_widget (fixture, "test-body-note")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (fixture, "test-value-row"))), ==, "7");
+
+  /* And the new method's call shows its own answer. */
+  fixture->api_mode = API_OK;
+  click (fixture, "test-button");
+  wait_until_done (fixture);
+  g_assert_true (g_str_has_prefix (get_status (fixture), "404 Not Found"));
+  assert_view_contains (fixture, "inspector-api-request", "/toys/7");
+  assert_view_contains (fixture, "test-response-view", "no such pet");
+}
+
+/* At 1000 × 760: the status, the whole of a small body and the top of the
+ * inspector are seen together, without scrolling. */
+static void
+test_small_response_fits (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *scrolled;
+  GtkWidget *response;
+  GtkWidget *scroller;
+  graphene_rect_t status, view, title;
+  int viewport_height;
+  g_autofree char *body = NULL;
+  guint lines = 0;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  store_secret (fixture, CANARY);
+  gtk_window_set_default_size (fixture->window, 1000, 760);
+  rc_test_gui_settle (200);
+
+  /* Before any call: a small box, not a tall empty one. */
+  scroller = get_widget (fixture, "test-response-scroller");
+  g_assert_cmpint (gtk_widget_get_height (scroller), <, 150);
+
+  click (fixture, "test-button");
+  wait_until_done (fixture);
+  rc_test_gui_settle (200);
+  g_assert_true (g_str_has_prefix (get_status (fixture), "200 OK"));
+  body = dup_view_text (fixture, "test-response-view");
+  for (const char *p = body; *p; p++)
+    lines += *p == '\n';
+  g_test_message ("The body has %u lines; its view is %d px high", lines + 1, gtk_widget_get_height (scroller));
+
+  response = get_widget (fixture, "test-response-view");
+  scrolled = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
+  viewport_height = gtk_widget_get_height (scrolled);
+  g_assert_true (gtk_widget_compute_bounds (get_widget (fixture, "test-status-label"), scrolled, &status));
+  g_assert_true (gtk_widget_compute_bounds (scroller, scrolled, &view));
+  g_assert_true (gtk_widget_compute_bounds (get_widget (fixture, "inspector-title"), scrolled, &title));
+  g_test_message ("Viewport %d px; status at %.0f, body %.0f–%.0f, inspector title at %.0f–%.0f", viewport_height,
+                  status.origin.y, view.origin.y, view.origin.y + view.size.height, title.origin.y,
+                  title.origin.y + title.size.height);
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "test-panel-760.png");
+
+  g_assert_cmpfloat (status.origin.y, >=, 0);
+  g_assert_cmpfloat (title.origin.y + title.size.height, <=, viewport_height);
+  /* The body view is as tall as its text: it does not scroll. */
+  g_assert_cmpfloat (view.size.height, <, 320);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (response))), <=,
+                     gtk_adjustment_get_page_size (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (response))));
+}
+
+/* The values and the body are as wide as the Body tab's content (800 px
+ * at most), centred; the inspector wider, two panes a row. */
+static void
+test_clamped (Fixture       *fixture,
+              gconstpointer  data)
+{
+  graphene_rect_t values, view, request, response;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  /* As wide as the screen of the tests allows (1280). */
+  gtk_window_set_default_size (fixture->window, 1280, 900);
+  rc_test_gui_settle (200);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), >, 1100);
+
+  g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_ancestor (get_widget (fixture, "test-value-row"),
+                                                                     ADW_TYPE_PREFERENCES_GROUP),
+                                            GTK_WIDGET (fixture->window), &values));
+  g_assert_true (gtk_widget_compute_bounds (get_widget (fixture, "test-response-scroller"),
+                                            GTK_WIDGET (fixture->window), &view));
+  g_assert_true (gtk_widget_compute_bounds (get_widget (fixture, "inspector-api-request"),
+                                            GTK_WIDGET (fixture->window), &request));
+  g_assert_true (gtk_widget_compute_bounds (get_widget (fixture, "inspector-api-response"),
+                                            GTK_WIDGET (fixture->window), &response));
+  g_test_message ("Values %.0f px wide at %.0f, inspector %.0f–%.0f", values.size.width, values.origin.x,
+                  request.origin.x, response.origin.x + response.size.width);
+
+  g_assert_cmpfloat (values.size.width, <=, 800);
+  g_assert_cmpfloat (view.size.width, <=, 800);
+  /* Centred, like the other tabs. */
+  g_assert_cmpfloat (ABS ((values.origin.x + values.size.width / 2) -
+                          gtk_widget_get_width (GTK_WIDGET (fixture->window)) / 2.0), <=, 2);
+  g_assert_cmpfloat (request.origin.y, ==, response.origin.y);
+  g_assert_cmpfloat (response.origin.x + response.size.width - request.origin.x, >, 1000);
+  g_assert_cmpfloat (response.origin.x + response.size.width - request.origin.x, <=, 1200);
+}
+
+/* The Test tab shown (focus was on another tab): the Test button has the
+ * focus, so Enter or Space makes the call; Tab goes to the test values. */
+static gboolean
+running_cb (gpointer data)
+{
+  gboolean running;
+
+  g_object_get (data, "running", &running, NULL);
+
+  return running;
+}
+
+static void
+test_focus (Fixture       *fixture,
+            gconstpointer  data)
+{
+  AdwViewStack *stack;
+  GtkWindow *window;
+  GtkWidget *entry;
+  GtkWidget *panel;
+  GtkWidget *focus;
+  GtkWidget *button;
+  gboolean running;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  /* A window of its own: a tab with an entry, and the Test tab. */
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1000, 760);
+  stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  entry = gtk_entry_new ();
+  panel = rc_test_panel_new ();
+  rc_test_panel_set_method (RC_TEST_PANEL (panel), fixture->method, fixture->project_id);
+  adw_view_stack_add_titled (stack, entry, "request", "Request");
+  adw_view_stack_add_titled (stack, panel, "test", "Test");
+  gtk_window_set_child (window, GTK_WIDGET (stack));
+  gtk_window_present (window);
+  g_assert_true (rc_test_gui_wait (window_ready_cb, window));
+
+  gtk_widget_grab_focus (entry);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (window), entry));
+  adw_view_stack_set_visible_child_name (stack, "test");
+  rc_test_gui_settle (100);
+
+  focus = gtk_window_get_focus (window);
+  for (GtkWidget *w = focus; w; w = gtk_widget_get_parent (w))
+    g_test_message ("Focus in %s “%s”", G_OBJECT_TYPE_NAME (w), gtk_widget_get_name (w));
+  button = rc_test_gui_find_named (panel, "test-button");
+  g_assert_true (focus == button);
+
+  /* Tab: into the first test value, then back. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (window), rc_test_gui_find_named (panel, "test-value-row")));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
+  g_assert_true (gtk_window_get_focus (window) == button);
+
+  /* Enter on the button (a keyboard activation, which clicks it a moment
+   * later): the call. */
+  store_secret (fixture, CANARY);
+  g_assert_true (gtk_widget_activate (gtk_window_get_focus (window)));
+  if (!rc_test_gui_wait (running_cb, panel))
+    g_error ("Activating the Test button did not make the call");
+  /* The focus on Cancel, beside it, not down in the inspector. */
+  g_assert_true (gtk_window_get_focus (window) == rc_test_gui_find_named (panel, "test-cancel-button"));
+  gtk_window_destroy (window);
+  rc_test_gui_settle (100);
+
+  /* Enter in a test value (in the fixture's panel): the call too. */
+  g_signal_emit_by_name (get_widget (fixture, "test-value-row"), "entry-activated");
+  g_object_get (fixture->panel, "running", &running, NULL);
+  g_assert_true (running);
+  wait_until_done (fixture);
+  g_assert_true (g_str_has_prefix (get_status (fixture), "200 OK"));
+}
+
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *mnemonics)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    {
+      guint keyval = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      const char *other = g_hash_table_lookup (mnemonics, GUINT_TO_POINTER (keyval));
+
+      g_test_message ("Alt+%s: “%s”", gdk_keyval_name (keyval), gtk_label_get_label (GTK_LABEL (widget)));
+      if (other)
+        g_error ("Alt+%s is both “%s” and “%s”", gdk_keyval_name (keyval), other,
+                 gtk_label_get_label (GTK_LABEL (widget)));
+      g_hash_table_insert (mnemonics, GUINT_TO_POINTER (keyval), (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, mnemonics);
+}
+
+/* In the Consume dialog, on the Test tab: every mnemonic shown is unique,
+ * and the one of Cancel (shown while a call runs) is not among them. */
+static void
+test_mnemonics (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(RcProject) project = NULL;
+  g_autoptr(GHashTable) mnemonics = g_hash_table_new (NULL, NULL);
+  AdwViewStack *stack;
+  GtkWidget *dialog;
+  GtkWidget *test_button;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  project = rc_project_new ();
+  rc_project_add_api (project, fixture->api);
+  dialog = rc_method_dialog_new (fixture->window, project, fixture->api);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1000, 760);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (rc_test_gui_wait (window_ready_cb, dialog));
+
+  stack = ADW_VIEW_STACK (rc_test_gui_find_named (dialog, "method-editor-stack"));
+  adw_view_stack_set_visible_child_name (stack, "test");
+  rc_test_gui_settle (200);
+  collect_mnemonics (dialog, mnemonics);
+  g_assert_cmpuint (g_hash_table_size (mnemonics), >=, 5);
+
+  /* Cancel, shown while a call runs, has a letter of its own. */
+  {
+    GtkWidget *cancel = rc_test_gui_find_named (dialog, "test-cancel-button");
+    guint keyval = gtk_label_get_mnemonic_keyval (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (cancel))));
+
+    g_assert_cmpuint (keyval, !=, GDK_KEY_VoidSymbol);
+    g_assert_null (g_hash_table_lookup (mnemonics, GUINT_TO_POINTER (gdk_keyval_to_lower (keyval))));
+  }
+
+  /* The Test button has none (Alt+T is the tab's); its tooltip says Ctrl+Return. */
+  test_button = rc_test_gui_find_named (dialog, "test-button");
+  g_assert_false (gtk_button_get_use_underline (GTK_BUTTON (test_button)));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (test_button), "Ctrl+Return"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rc_test_gui_settle (50);
+}
+
+/* Light and dark: the response view's scheme follows the style manager. */
+static void
+test_dark (Fixture       *fixture,
+           gconstpointer  data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkSourceBuffer *buffer;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  store_secret (fixture, CANARY);
+  gtk_window_set_default_size (fixture->window, 1000, 760);
+  click (fixture, "test-button");
+  wait_until_done (fixture);
+
+  buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_widget (fixture, "test-response-view"))));
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (buffer)), ==, "Adwaita");
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  rc_test_gui_settle (200);
+  g_assert_true (adw_style_manager_get_dark (manager));
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (buffer)), ==, "Adwaita-dark");
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "test-panel-dark-1000.png");
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  rc_test_gui_settle (100);
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (buffer)), ==, "Adwaita");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -900,6 +1379,26 @@ main (int   argc,
               fixture_set_up, test_big_json, fixture_tear_down);
   g_test_add ("/restcall/gui/test-panel/narrow", Fixture, NULL,
               fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/destroy-during-lookup", Fixture, NULL,
+              fixture_set_up, test_destroy_during_lookup, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/switch-during-lookup", Fixture, NULL,
+              fixture_set_up, test_switch_during_lookup, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/method-leaves-api-during-lookup", Fixture, NULL,
+              fixture_set_up, test_method_leaves_api_during_lookup, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/destroy-during-call", Fixture, NULL,
+              fixture_set_up, test_destroy_during_call, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/switch-during-call", Fixture, NULL,
+              fixture_set_up, test_switch_during_call, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/small-response-fits", Fixture, NULL,
+              fixture_set_up, test_small_response_fits, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/clamped", Fixture, NULL,
+              fixture_set_up, test_clamped, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/focus", Fixture, NULL,
+              fixture_set_up, test_focus, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/mnemonics", Fixture, NULL,
+              fixture_set_up, test_mnemonics, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/dark", Fixture, NULL,
+              fixture_set_up, test_dark, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -815,3 +815,197 @@ rc_body_get_binary (RcBody *self)
 
   return self->binary;
 }
+
+/* The usual extension for a media type, "json" for any "+json". */
+static const char *
+get_extension_for_type (const char *mime)
+{
+  static const struct {
+    const char *type;
+    const char *extension;
+  } extensions[] = {
+    { "application/json", "json" },
+    { "application/xml", "xml" },
+    { "text/xml", "xml" },
+    { "text/html", "html" },
+    { "application/xhtml+xml", "xhtml" },
+    { "image/svg+xml", "svg" },
+    { "text/plain", "txt" },
+    { "text/csv", "csv" },
+    { "text/css", "css" },
+    { "text/javascript", "js" },
+    { "application/javascript", "js" },
+    { "application/yaml", "yaml" },
+    { "application/x-yaml", "yaml" },
+    { "text/yaml", "yaml" },
+    { "application/pdf", "pdf" },
+    { "application/zip", "zip" },
+    { "application/gzip", "gz" },
+    { "image/png", "png" },
+    { "image/jpeg", "jpg" },
+    { "image/gif", "gif" },
+    { "image/webp", "webp" },
+    { "application/octet-stream", "bin" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    if (g_str_equal (mime, extensions[i].type))
+      return extensions[i].extension;
+
+  if (g_str_has_suffix (mime, "+json"))
+    return "json";
+  if (g_str_has_suffix (mime, "+xml"))
+    return "xml";
+
+  return NULL;
+}
+
+/* The last segment of @url's path that is not empty, unescaped: a URL
+ * that does not parse (a template, say) is taken as a path. */
+static char *
+dup_last_segment (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *path = NULL;
+  g_auto(GStrv) segments = NULL;
+
+  if (url == NULL)
+    return NULL;
+
+  uri = g_uri_parse (url, G_URI_FLAGS_ENCODED_PATH, NULL);
+  path = uri ? g_strdup (g_uri_get_path (uri)) : g_strndup (url, strcspn (url, "?#"));
+  segments = g_strsplit (path, "/", -1);
+
+  for (guint i = g_strv_length (segments); i > 0; i--)
+    if (segments[i - 1][0] != '\0')
+      return g_uri_unescape_string (segments[i - 1], "/");
+
+  return NULL;
+}
+
+/* Whether @name ends in a short extension of letters and digits: "a.json". */
+static gboolean
+has_extension (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+  gsize length;
+
+  if (dot == NULL || dot == name)
+    return FALSE;
+
+  length = strlen (dot + 1);
+  if (length == 0 || length > 5)
+    return FALSE;
+  for (const char *p = dot + 1; *p; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * rc_body_guess_file_name:
+ * @url: (nullable): the URL the body came from
+ * @content_type: (nullable): its Content-Type
+ * @data: (array length=size) (nullable): the body
+ * @size: its size
+ *
+ * Makes a name to save a response body under: the last segment of the
+ * URL's path ("42" for `…/pets/42`, "response" when there is none) with
+ * an extension from the content type, or from the body itself when the
+ * type says nothing ("42.json"). A segment that has an extension already
+ * keeps it ("report.pdf").
+ *
+ * Returns: (transfer full): a file name, without a directory
+ */
+char *
+rc_body_guess_file_name (const char *url,
+                         const char *content_type,
+                         const char *data,
+                         gsize       size)
+{
+  g_autofree char *segment = dup_last_segment (url);
+  g_autofree char *mime = NULL;
+  const char *extension = NULL;
+  GString *name;
+
+  if (content_type)
+    {
+      mime = g_ascii_strdown (content_type, strcspn (content_type, ";"));
+      g_strstrip (mime);
+      extension = get_extension_for_type (mime);
+    }
+
+  if (extension == NULL || g_str_equal (extension, "txt") || g_str_equal (extension, "bin"))
+    {
+      const char *language = rc_body_guess_language (data, data ? size : 0, content_type);
+
+      if (language)
+        extension = language;
+    }
+
+  if (extension == NULL && mime && g_str_has_prefix (mime, "text/"))
+    extension = "txt";
+  if (extension == NULL)
+    extension = (data == NULL || g_utf8_validate (data, MIN (size, 4096), NULL)) ? "txt" : "bin";
+
+  name = g_string_new (NULL);
+  if (segment)
+    for (const char *p = segment; *p; p++)
+      g_string_append_c (name, (strchr ("/\\:*?\"<>|", *p) || (guchar) *p < 0x20) ? '-' : *p);
+  while (name->len > 0 && name->str[0] == '.')
+    g_string_erase (name, 0, 1);
+  if (name->len == 0)
+    g_string_assign (name, "response");
+
+  if (!has_extension (name->str))
+    g_string_append_printf (name, ".%s", extension);
+
+  return g_string_free (name, FALSE);
+}
+
+/**
+ * rc_body_count_lines:
+ * @text: (nullable): UTF-8 text
+ * @length: its length in bytes, or -1 when it ends with a NUL
+ * @columns: how many characters a line holds before it wraps, or 0 when
+ *   lines do not wrap
+ * @max: where to stop counting
+ *
+ * Counts the lines @text takes in a view of @columns (of a monospace
+ * font), stopping at @max, so that a view can be given the height of a
+ * short text cheaply, however long the text. An empty text, or one that
+ * ends with a newline, has an empty line at its end, as in a text view.
+ *
+ * Returns: the number of lines, at most @max
+ */
+guint
+rc_body_count_lines (const char *text,
+                     gssize      length,
+                     guint       columns,
+                     guint       max)
+{
+  const char *end = text && length >= 0 ? text + length : NULL;
+  const char *p = text ? text : "";
+  guint lines = 0;
+  gsize chars = 0;
+
+  for (;;)
+    {
+      gboolean at_end = end ? p >= end : *p == '\0';
+
+      if (at_end || *p == '\n')
+        {
+          lines += (columns > 0 && chars > columns) ? (chars + columns - 1) / columns : 1;
+          if (at_end || lines >= max)
+            return MIN (lines, max);
+          chars = 0;
+          p++;
+        }
+      else
+        {
+          chars++;
+          p = g_utf8_next_char (p);
+        }
+    }
+}

@@ -44,5 +44,13 @@ char       *rc_body_cut_text        (const char          *text,
                                      gsize                length,
                                      gsize                limit,
                                      gboolean            *truncated);
+guint       rc_body_count_lines     (const char          *text,
+                                     gssize               length,
+                                     guint                columns,
+                                     guint                max);
+char       *rc_body_guess_file_name (const char          *url,
+                                     const char          *content_type,
+                                     const char          *data,
+                                     gsize                size);
 
 G_END_DECLS

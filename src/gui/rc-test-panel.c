@@ -10,8 +10,16 @@
  * note; Save Response… writes the whole of it.
  *
  * Cancel cancels the keyring lookup or the call; the executor ends it and
- * says so. An error is shown in words under the button, the server's
+ * says so. Every answer that comes later (the keyring's, the call's, the
+ * formatted body's, the saved file's) first checks that it is still the
+ * one the panel waits for: another method may be shown by then, or the
+ * panel gone with its window (what waits holds no reference on it). An
+ * error is shown in words under the Test button, the server's
  * error_description included; what the user typed stays as it was.
+ *
+ * The response view is as tall as its text, from a few lines to about
+ * twenty; it gets its height while still empty, as a text view that
+ * changes size with a big text in it lays all of it out again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +36,9 @@
 
 /* How much text goes into the response view a main loop turn. */
 #define INSERT_CHUNK (32 * 1024)
+/* The response view is as tall as its text, within these. */
+#define RESPONSE_MIN_HEIGHT 96
+#define RESPONSE_MAX_HEIGHT 400
 
 struct _RcTestPanel
 {
@@ -39,34 +50,51 @@ struct _RcTestPanel
   GPtrArray       *value_rows;
   GCancellable    *cancellable;     /* the run under way, if any */
   GCancellable    *body_cancellable;
+  GCancellable    *save_cancellable; /* the last save, not cancelled when the panel goes */
+  GFile           *save_folder;
   RcExchange      *exchange;
   GBytes          *response_body;
   char            *response_type;
   RcBody          *body;            /* the text being inserted, or shown */
   gsize            inserted;
   guint            insert_source;
+  guint            resize_tick;     /* waiting for the view's new height */
+  guint            resize_ticks;
+  int              fitted_height;
   guint            running : 1;
   guint            syncing : 1;
   guint            showing_body : 1;
 
   AdwPreferencesGroup *values_group;
   GtkWidget       *no_values_row;
+  GtkWidget       *test_button;
   GtkWidget       *cancel_button;
   GtkSpinner      *spinner;
   GtkLabel        *status_label;
   GtkLabel        *notes_label;
   GtkLabel        *body_note_label;
+  GtkScrolledWindow *response_scroller;
   GtkSourceView   *response_view;
   RcInspector     *inspector;
 };
 
-/* One run of the Test button, and the panel it is for. */
+/* One run of the Test button, and the panel it is for. The panel is not
+ * kept alive by it: a panel gone with its window is disposed at once, and
+ * its dispose cancels the run. */
 typedef struct
 {
-  RcTestPanel  *self;
+  GWeakRef      self;
   GCancellable *cancellable;
   RcMethod     *method;
+  RcAuthKind    auth_kind;   /* as it was when Test was pressed */
 } Run;
+
+/* Something else the panel waits for: formatting a body, saving it. */
+typedef struct
+{
+  GWeakRef      self;
+  GCancellable *cancellable;
+} Pending;
 
 G_DEFINE_FINAL_TYPE (RcTestPanel, rc_test_panel, GTK_TYPE_BOX)
 
@@ -84,13 +112,15 @@ static GParamSpec *properties[N_PROPS];
 /* Helpers */
 
 static Run *
-run_new (RcTestPanel *self)
+run_new (RcTestPanel *self,
+         RcAuthKind   auth_kind)
 {
   Run *run = g_new0 (Run, 1);
 
-  run->self = g_object_ref (self);
+  g_weak_ref_init (&run->self, self);
   run->cancellable = g_object_ref (self->cancellable);
   run->method = g_object_ref (self->method);
+  run->auth_kind = auth_kind;
 
   return run;
 }
@@ -98,7 +128,7 @@ run_new (RcTestPanel *self)
 static void
 run_free (Run *run)
 {
-  g_clear_object (&run->self);
+  g_weak_ref_clear (&run->self);
   g_clear_object (&run->cancellable);
   g_clear_object (&run->method);
   g_free (run);
@@ -106,12 +136,40 @@ run_free (Run *run)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
 
-/* Whether @run is still the panel's current run. */
-static gboolean
-run_is_current (Run *run)
+/* The panel, if @run is still its current run: not cancelled, not
+ * replaced by another, the panel not disposed; else %NULL. */
+static RcTestPanel *
+run_dup_panel (Run *run)
 {
-  return run->self->cancellable == run->cancellable;
+  RcTestPanel *self = g_weak_ref_get (&run->self);
+
+  if (self && self->cancellable != run->cancellable)
+    g_clear_object (&self);
+
+  return self;
 }
+
+static Pending *
+pending_new (RcTestPanel  *self,
+             GCancellable *cancellable)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  g_weak_ref_init (&pending->self, self);
+  pending->cancellable = g_object_ref (cancellable);
+
+  return pending;
+}
+
+static void
+pending_free (Pending *pending)
+{
+  g_weak_ref_clear (&pending->self);
+  g_clear_object (&pending->cancellable);
+  g_free (pending);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pending, pending_free)
 
 static GtkTextBuffer *
 get_response_buffer (RcTestPanel *self)
@@ -134,15 +192,27 @@ static void
 set_running (RcTestPanel *self,
              gboolean     running)
 {
+  GtkWidget *focus;
+  GtkRoot *root;
+
   running = !!running;
   if (self->running == running)
     return;
 
   self->running = running;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root ? gtk_root_get_focus (root) : NULL;
   gtk_widget_set_visible (self->cancel_button, running);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), running);
   gtk_spinner_set_spinning (self->spinner, running);
   update_actions (self);
+
+  /* The focus stays by the button the keyboard pressed, rather than go
+   * (the button made insensitive) down to the inspector. */
+  if (running && focus == self->test_button)
+    gtk_widget_grab_focus (self->cancel_button);
+  else if (!running && focus == self->cancel_button)
+    gtk_widget_grab_focus (self->test_button);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
 
@@ -203,8 +273,8 @@ set_body_note (RcTestPanel *self,
 /* Ends the run under way with @message instead of a response. */
 static void
 end_run_with_message (RcTestPanel *self,
-                            const char  *message,
-                            const char  *css_class)
+                      const char  *message,
+                      const char  *css_class)
 {
   g_clear_object (&self->cancellable);
   set_running (self, FALSE);
@@ -224,8 +294,39 @@ static void
 stop_inserting (RcTestPanel *self)
 {
   g_clear_handle_id (&self->insert_source, g_source_remove);
+  if (self->resize_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->response_scroller), self->resize_tick);
+  self->resize_tick = 0;
   g_clear_object (&self->body);
   self->inserted = 0;
+}
+
+/* Gives the response view the height of @text, within bounds: its lines
+ * are counted (up to what the largest height holds), not measured, which
+ * would lay the whole text out. */
+static int
+fit_response_height (RcTestPanel *self,
+                     const char  *text,
+                     gsize        length)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->response_view);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), "0");
+  int char_width, line_height, width, height;
+  guint columns = 0;
+
+  pango_layout_get_pixel_size (layout, &char_width, &line_height);
+  line_height = MAX (line_height, 1);
+  width = gtk_widget_get_width (GTK_WIDGET (view)) - gtk_text_view_get_left_margin (view) -
+          gtk_text_view_get_right_margin (view);
+  if (width > 0 && char_width > 0)
+    columns = width / char_width;
+
+  height = rc_body_count_lines (text, length, columns, RESPONSE_MAX_HEIGHT / line_height + 1) * line_height +
+           gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view);
+  height = CLAMP (height, RESPONSE_MIN_HEIGHT, RESPONSE_MAX_HEIGHT);
+  gtk_widget_set_size_request (GTK_WIDGET (self->response_scroller), -1, height);
+
+  return height;
 }
 
 /* Empties the response view and forgets the last response. */
@@ -239,6 +340,7 @@ clear_response (RcTestPanel *self)
   g_clear_pointer (&self->response_body, g_bytes_unref);
   g_clear_pointer (&self->response_type, g_free);
   gtk_text_buffer_set_text (get_response_buffer (self), "", 0);
+  fit_response_height (self, "", 0);
   set_body_note (self, NULL, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), FALSE);
   update_actions (self);
@@ -290,9 +392,9 @@ show_notes (RcTestPanel *self,
 }
 
 static const char *
-get_secret_missing_message (RcAuth *auth)
+get_secret_missing_message (RcAuthKind kind)
 {
-  if (rc_auth_get_kind (auth) == RC_AUTH_KIND_BASIC)
+  if (kind == RC_AUTH_KIND_BASIC)
     return _("No password is stored for this authentication. Enter it under Headers and "
              "Authentication, then press Test again.");
 
@@ -344,6 +446,13 @@ value_row_changed_cb (RcTestPanel *self,
     rc_pair_list_set (values, name, gtk_editable_get_text (row));
 }
 
+/* Enter in a value: the call, as Test makes it. */
+static void
+value_row_activated_cb (RcTestPanel *self)
+{
+  rc_test_panel_run (self);
+}
+
 /* One row per parameter of the URL, remade only when they change. */
 static void
 rebuild_value_rows (RcTestPanel *self)
@@ -373,6 +482,8 @@ rebuild_value_rows (RcTestPanel *self)
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
       g_object_set_data_full (G_OBJECT (row), "rc-parameter", g_strdup (parameters[i]), g_free);
       g_signal_connect_object (row, "changed", G_CALLBACK (value_row_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (row, "entry-activated", G_CALLBACK (value_row_activated_cb), self,
+                               G_CONNECT_SWAPPED);
       adw_preferences_group_add (self->values_group, row);
       g_ptr_array_add (self->value_rows, row);
     }
@@ -441,6 +552,21 @@ show_body_note (RcTestPanel *self,
   set_body_note (self, note, css_class);
 }
 
+/* Where Save Response… starts: the folder it was told (the project's),
+ * else Downloads, else the home folder. */
+static GFile *
+get_save_folder (RcTestPanel *self)
+{
+  const char *downloads = g_get_user_special_dir (G_USER_DIRECTORY_DOWNLOAD);
+
+  if (self->save_folder)
+    return g_object_ref (self->save_folder);
+  if (downloads && g_file_test (downloads, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (downloads);
+
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 /* Callbacks */
 
 static void
@@ -507,15 +633,43 @@ insert_chunk_cb (gpointer data)
 }
 
 static void
+start_inserting (RcTestPanel *self)
+{
+  if (insert_chunk_cb (self))
+    self->insert_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, insert_chunk_cb, self, NULL);
+}
+
+/* A frame's tick, before its layout: the last frame's layout is done. */
+static gboolean
+response_resized_cb (GtkWidget     *widget,
+                     GdkFrameClock *frame_clock,
+                     gpointer       user_data)
+{
+  RcTestPanel *self = user_data;
+
+  if (gtk_widget_get_height (widget) != self->fitted_height && ++self->resize_ticks < 10)
+    return G_SOURCE_CONTINUE;
+
+  self->resize_tick = 0;
+  start_inserting (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
 body_formatted_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(RcTestPanel) self = user_data;
+  g_autoptr(Pending) pending = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(RcBody) body = rc_body_format_finish (result, &error);
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   GtkSourceLanguage *language = NULL;
+  g_autoptr(RcTestPanel) self = g_weak_ref_get (&pending->self);
+
+  if (self == NULL || self->body_cancellable != pending->cancellable)
+    return;  /* another response is shown by now, or none, or the panel is gone */
 
   if (body == NULL)
     {
@@ -533,12 +687,23 @@ body_formatted_cb (GObject      *object,
   if (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (get_response_buffer (self))) != language)
     gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (get_response_buffer (self)), language);
   gtk_text_buffer_set_text (get_response_buffer (self), "", 0);
+  self->fitted_height = fit_response_height (self, rc_body_get_text (body), rc_body_get_length (body));
   show_body_note (self, body);
 
   self->body = g_steal_pointer (&body);
   self->inserted = 0;
-  if (insert_chunk_cb (self))
-    self->insert_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, insert_chunk_cb, self, NULL);
+
+  /* A text view that changes size lays all its text out again: the text
+   * goes in once the view has its new height, while it is still empty. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->response_scroller)) &&
+      gtk_widget_get_height (GTK_WIDGET (self->response_scroller)) != self->fitted_height)
+    {
+      self->resize_ticks = 0;
+      self->resize_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->response_scroller),
+                                                        response_resized_cb, self, NULL);
+    }
+  else
+    start_inserting (self);
 }
 
 static void
@@ -570,7 +735,8 @@ show_exchange (RcTestPanel *self,
       self->body_cancellable = g_cancellable_new ();
       set_showing_body (self, TRUE);
       rc_body_format_async (self->response_body, self->response_type, RC_BODY_DEFAULT_LIMIT,
-                            self->body_cancellable, body_formatted_cb, g_object_ref (self));
+                            self->body_cancellable, body_formatted_cb,
+                            pending_new (self, self->body_cancellable));
     }
 
   else
@@ -591,9 +757,9 @@ call_done_cb (GObject      *object,
 {
   g_autoptr(Run) run = user_data;
   g_autoptr(RcExchange) exchange = rc_executor_call_finish (RC_EXECUTOR (object), result);
-  RcTestPanel *self = run->self;
+  g_autoptr(RcTestPanel) self = run_dup_panel (run);
 
-  if (!run_is_current (run))
+  if (self == NULL)
     return;
 
   g_clear_object (&self->cancellable);
@@ -617,9 +783,9 @@ secret_looked_up_cb (GObject      *object,
   g_autoptr(Run) run = user_data;
   g_autoptr(GError) error = NULL;
   char *secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), result, &error);
-  RcTestPanel *self = run->self;
+  g_autoptr(RcTestPanel) self = run_dup_panel (run);
 
-  if (!run_is_current (run))
+  if (self == NULL)
     {
       rc_secret_free (secret);
       return;
@@ -646,8 +812,7 @@ secret_looked_up_cb (GObject      *object,
 
   if (secret == NULL)
     {
-      end_run_with_message (self, get_secret_missing_message (rc_method_get_effective_auth (run->method)),
-                                  "warning");
+      end_run_with_message (self, get_secret_missing_message (run->auth_kind), "warning");
       return;
     }
 
@@ -660,13 +825,21 @@ save_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(RcTestPanel) self = user_data;
+  g_autoptr(Pending) pending = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_parse_name (G_FILE (object));
   g_autofree char *message = NULL;
+  g_autoptr(RcTestPanel) self = g_weak_ref_get (&pending->self);
   GtkWidget *overlay;
+  gboolean saved = g_file_replace_contents_finish (G_FILE (object), result, NULL, &error);
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  /* The file is written even when the panel went meanwhile; only the
+   * panel's word about it is dropped then. */
+  if (self == NULL || self->save_cancellable != pending->cancellable)
+    return;
+  g_clear_object (&self->save_cancellable);
+
+  if (!saved)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -691,13 +864,17 @@ save_response_cb (GtkNativeDialog *dialog,
 {
   g_autoptr(RcTestPanel) self = user_data;
   g_autoptr(GFile) file = NULL;
+  /* The body the chooser was opened for, even if another came since. */
+  GBytes *body = g_object_get_data (G_OBJECT (dialog), "rc-body");
 
-  if (response == GTK_RESPONSE_ACCEPT && self->response_body)
+  if (response == GTK_RESPONSE_ACCEPT && body)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_file_replace_contents_bytes_async (file, self->response_body, NULL, FALSE,
+      g_clear_object (&self->save_cancellable);
+      self->save_cancellable = g_cancellable_new ();
+      g_file_replace_contents_bytes_async (file, body, NULL, FALSE,
                                            G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                           save_done_cb, g_object_ref (self));
+                                           save_done_cb, pending_new (self, self->save_cancellable));
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -727,30 +904,51 @@ save_action_cb (GtkWidget  *widget,
 {
   RcTestPanel *self = RC_TEST_PANEL (widget);
   GtkNative *native = gtk_widget_get_native (widget);
-  const char *language;
+  RcHttpRecord *record = self->exchange ? rc_exchange_get_api_record (self->exchange) : NULL;
+  g_autoptr(GFile) folder = get_save_folder (self);
   GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
 
   if (self->response_body == NULL)
     return;
 
-  language = rc_body_guess_language (g_bytes_get_data (self->response_body, NULL),
-                                     g_bytes_get_size (self->response_body), self->response_type);
-  name = g_strdup_printf ("%s.%s", self->method ? rc_method_get_name (self->method) : "response",
-                          language ? language : "txt");
-  g_strdelimit (name, "/\\:", '-');
+  name = rc_body_guess_file_name (record ? rc_http_record_get_url (record) : NULL, self->response_type,
+                                  g_bytes_get_data (self->response_body, NULL),
+                                  g_bytes_get_size (self->response_body));
 
   dialog = gtk_file_chooser_native_new (_("Save Response"),
                                         GTK_IS_WINDOW (native) ? GTK_WINDOW (native) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data_full (G_OBJECT (dialog), "rc-body", g_bytes_ref (self->response_body),
+                          (GDestroyNotify) g_bytes_unref);
+  if (folder)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 /* Overrides */
+
+/* Focus coming in forwards (the tab shown, Tab from above) goes to the
+ * Test button, so that Enter or Space makes the call; the test values are
+ * next. */
+static gboolean
+rc_test_panel_focus (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  RcTestPanel *self = RC_TEST_PANEL (widget);
+
+  if (direction == GTK_DIR_TAB_FORWARD &&
+      gtk_widget_get_focus_child (widget) == NULL &&
+      gtk_widget_is_sensitive (self->test_button) &&
+      gtk_widget_get_visible (self->test_button))
+    return gtk_widget_grab_focus (self->test_button);
+
+  return GTK_WIDGET_CLASS (rc_test_panel_parent_class)->focus (widget, direction);
+}
 
 static void
 rc_test_panel_dispose (GObject *object)
@@ -761,6 +959,8 @@ rc_test_panel_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->body_cancellable);
   g_clear_object (&self->body_cancellable);
+  /* Not cancelled: the file is written all the same. */
+  g_clear_object (&self->save_cancellable);
   stop_inserting (self);
 
   if (self->method)
@@ -784,6 +984,7 @@ rc_test_panel_finalize (GObject *object)
   RcTestPanel *self = (RcTestPanel *)object;
 
   g_clear_pointer (&self->project_id, g_free);
+  g_clear_object (&self->save_folder);
   g_clear_pointer (&self->parameters, g_strfreev);
   g_clear_pointer (&self->value_rows, g_ptr_array_unref);
   g_clear_pointer (&self->response_type, g_free);
@@ -831,6 +1032,8 @@ rc_test_panel_class_init (RcTestPanelClass *klass)
   object_class->dispose = rc_test_panel_dispose;
   object_class->finalize = rc_test_panel_finalize;
   object_class->get_property = rc_test_panel_get_property;
+
+  widget_class->focus = rc_test_panel_focus;
 
   /**
    * RcTestPanel:method:
@@ -888,11 +1091,13 @@ rc_test_panel_class_init (RcTestPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-test-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, values_group);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, no_values_row);
+  gtk_widget_class_bind_template_child (widget_class, RcTestPanel, test_button);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, spinner);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, status_label);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, notes_label);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, body_note_label);
+  gtk_widget_class_bind_template_child (widget_class, RcTestPanel, response_scroller);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, response_view);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, inspector);
 }
@@ -1007,6 +1212,7 @@ void
 rc_test_panel_run (RcTestPanel *self)
 {
   RcSecretStore *store = rc_secret_store_get_default ();
+  RcAuthKind kind;
   RcAuth *auth;
   const char *secret_id;
 
@@ -1031,22 +1237,23 @@ rc_test_panel_run (RcTestPanel *self)
   set_status (self, _("Calling…"), "dim-label");
 
   auth = rc_method_get_effective_auth (self->method);
-  if (auth == NULL || rc_auth_get_kind (auth) == RC_AUTH_KIND_NONE)
+  kind = auth ? rc_auth_get_kind (auth) : RC_AUTH_KIND_NONE;
+  if (kind == RC_AUTH_KIND_NONE)
     {
-      call (run_new (self), NULL);
+      call (run_new (self, kind), NULL);
       return;
     }
 
   secret_id = rc_auth_get_secret_id (auth);
   if (secret_id == NULL || secret_id[0] == '\0' || self->project_id == NULL || self->project_id[0] == '\0')
     {
-      end_run_with_message (self, get_secret_missing_message (auth), "warning");
+      end_run_with_message (self, get_secret_missing_message (kind), "warning");
       return;
     }
 
   set_status (self, _("Reading the secret from the keyring…"), "dim-label");
   rc_secret_store_lookup_async (store, self->project_id, secret_id, self->cancellable,
-                                secret_looked_up_cb, run_new (self));
+                                secret_looked_up_cb, run_new (self, kind));
 }
 
 /**
@@ -1064,4 +1271,19 @@ rc_test_panel_cancel (RcTestPanel *self)
 
   set_status (self, _("Cancelling…"), "dim-label");
   g_cancellable_cancel (self->cancellable);
+}
+
+/**
+ * rc_test_panel_set_save_folder:
+ * @folder: (nullable): the folder Save Response… starts in, such as the
+ *   project's; %NULL for the Downloads folder
+ */
+void
+rc_test_panel_set_save_folder (RcTestPanel *self,
+                               GFile       *folder)
+{
+  g_return_if_fail (RC_IS_TEST_PANEL (self));
+  g_return_if_fail (folder == NULL || G_IS_FILE (folder));
+
+  g_set_object (&self->save_folder, folder);
 }

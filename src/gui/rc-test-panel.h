@@ -14,12 +14,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RcTestPanel, rc_test_panel, RC, TEST_PANEL, GtkBox)
 
-GtkWidget *rc_test_panel_new        (void);
-RcMethod  *rc_test_panel_get_method (RcTestPanel *self);
-void       rc_test_panel_set_method (RcTestPanel *self,
-                                     RcMethod    *method,
-                                     const char  *project_id);
-void       rc_test_panel_run        (RcTestPanel *self);
-void       rc_test_panel_cancel     (RcTestPanel *self);
+GtkWidget *rc_test_panel_new             (void);
+RcMethod  *rc_test_panel_get_method      (RcTestPanel *self);
+void       rc_test_panel_set_method      (RcTestPanel *self,
+                                          RcMethod    *method,
+                                          const char  *project_id);
+void       rc_test_panel_set_save_folder (RcTestPanel *self,
+                                          GFile       *folder);
+void       rc_test_panel_run             (RcTestPanel *self);
+void       rc_test_panel_cancel          (RcTestPanel *self);
 
 G_END_DECLS
