@@ -1,8 +1,9 @@
 /* rc-test-gui.c: helpers for tests that drive a real window (under Xvfb)
  *
  * Bounded waits on the main loop, finding widgets by name or type, reading
- * what the labels on screen say, the window's sidebar, pages and message
- * dialogs, and screenshots for a person to look at.
+ * what the labels and text views on screen say, combo rows, how a field
+ * check shows (RcFieldCheck), the window's sidebar, pages, dialogs and
+ * message dialogs, and screenshots for a person to look at.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "rc-test-gui.h"
 
@@ -20,9 +22,21 @@ typedef gboolean (*Match) (GtkWidget *widget,
 
 typedef struct
 {
-  RcWindow   *window;
+  GtkStack   *stack;
   const char *page;
 } PageShown;
+
+typedef struct
+{
+  GType      type;
+  GtkWindow *window;
+} WindowSearch;
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} TextWait;
 
 typedef struct
 {
@@ -77,6 +91,15 @@ has_type (GtkWidget *widget,
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
 
+/* A field check's icon, shown, on its field. */
+static gboolean
+is_warning_icon (GtkWidget *widget,
+                 gpointer   data)
+{
+  return GTK_IS_IMAGE (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), "dialog-warning-symbolic") == 0;
+}
+
 /* Callbacks */
 
 static gboolean
@@ -90,18 +113,46 @@ window_ready_cb (gpointer data)
 static gboolean
 window_gone_cb (gpointer data)
 {
-  return *(RcWindow **) data == NULL;
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
+window_shown_cb (gpointer data)
+{
+  WindowSearch *search = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, search->type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        {
+          search->window = window;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
 static gboolean
 page_shown_cb (gpointer data)
 {
   PageShown *shown = data;
-  GtkWidget *stack = rc_test_gui_find_named (GTK_WIDGET (shown->window), "content-stack");
 
-  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), shown->page) == 0 &&
-         gtk_widget_get_mapped (gtk_stack_get_visible_child (GTK_STACK (stack))) &&
-         !gtk_stack_get_transition_running (GTK_STACK (stack));
+  return g_strcmp0 (gtk_stack_get_visible_child_name (shown->stack), shown->page) == 0 &&
+         gtk_widget_get_mapped (gtk_stack_get_visible_child (shown->stack)) &&
+         !gtk_stack_get_transition_running (shown->stack);
+}
+
+static gboolean
+text_shown_cb (gpointer data)
+{
+  TextWait *wait = data;
+  g_autofree char *text = rc_test_gui_dup_shown_text (wait->widget);
+
+  return strstr (text, wait->text) != NULL;
 }
 
 static gboolean
@@ -138,6 +189,27 @@ rc_test_gui_init (void)
                 "(run them under xvfb-run)\n");
 
   return have_display;
+}
+
+/* For a program that reaches the keyring: in keyring-session.sh's private
+ * session bus (with its throwaway keyring), opens the display and makes
+ * rc_test_gui_wait() wait up to @seconds (the keyring answers over
+ * D-Bus); anywhere else says so on stderr and returns FALSE, for main() to
+ * fail rather than touch the user's keyring. */
+gboolean
+rc_test_gui_init_keyring_session (guint seconds)
+{
+  if (g_getenv ("RC_KEYRING_SESSION") == NULL)
+    {
+      g_printerr ("Run this through tests/keyring-session.sh (meson test and build-aux/screenshots do), "
+                  "so that it uses a throwaway keyring, not yours\n");
+      return FALSE;
+    }
+
+  rc_test_gui_init ();
+  rc_test_gui_set_wait_seconds (seconds);
+
+  return TRUE;
 }
 
 /* Whether rc_test_gui_init() opened a display. */
@@ -237,6 +309,155 @@ rc_test_gui_get_widget (RcWindow   *window,
   return widget;
 }
 
+/* The widget named @name at or below @root, which must have one. */
+GtkWidget *
+rc_test_gui_get_named (GtkWidget  *root,
+                       const char *name)
+{
+  GtkWidget *widget = rc_test_gui_find_named (root, name);
+
+  if (widget == NULL)
+    g_error ("No widget named “%s” in %s", name, G_OBJECT_TYPE_NAME (root));
+
+  return widget;
+}
+
+/* All the text of @text_view. */
+char *
+rc_test_gui_dup_view_text (GtkWidget *text_view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* What @widget shows: a label's text, a text view's, a row's title. */
+char *
+rc_test_gui_dup_shown_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return g_strdup (gtk_label_get_text (GTK_LABEL (widget)));
+  if (GTK_IS_TEXT_VIEW (widget))
+    return rc_test_gui_dup_view_text (widget);
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+
+  g_error ("%s shows no text that rc_test_gui_dup_shown_text() reads", G_OBJECT_TYPE_NAME (widget));
+}
+
+/* Waits until @widget (a label, a text view, a row) shows @text; fails
+ * saying what it shows instead. */
+void
+rc_test_gui_wait_for_text (GtkWidget  *widget,
+                           const char *text)
+{
+  TextWait wait = { widget, text };
+
+  if (!rc_test_gui_wait (text_shown_cb, &wait))
+    {
+      g_autofree char *shown = rc_test_gui_dup_shown_text (widget);
+
+      g_error ("“%s” does not show “%s”; it shows:\n%s", gtk_widget_get_name (widget), text, shown);
+    }
+}
+
+/* Chooses the item of the combo row @row whose label is @label. */
+void
+rc_test_gui_select_combo_label (GtkWidget  *row,
+                                const char *label)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (GTK_IS_STRING_OBJECT (item) &&
+          g_strcmp0 (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), label) == 0)
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+          return;
+        }
+    }
+
+  g_error ("The combo row %s offers no “%s”", gtk_widget_get_name (row), label);
+}
+
+/* The label of the item the combo row @row has selected. */
+const char *
+rc_test_gui_get_combo_label (GtkWidget *row)
+{
+  GObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (row));
+
+  g_assert_true (GTK_IS_STRING_OBJECT (item));
+
+  return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+}
+
+/* Asserts how the entry row @name below @root shows its check
+ * (RcFieldCheck, named @name + "-error"): with @message_part NULL, as a
+ * field like any other; else marked with the error style, a warning icon
+ * and its accessible description and invalid state, and explained, in
+ * words holding @message_part, in a row under it. Returns the explanation. */
+const char *
+rc_test_gui_assert_field_check (GtkWidget  *root,
+                                const char *name,
+                                const char *message_part)
+{
+  GtkWidget *row = rc_test_gui_get_named (root, name);
+  g_autofree char *check_name = g_strconcat (name, "-error", NULL);
+  GtkWidget *check = rc_test_gui_get_named (root, check_name);
+  GtkWidget *label = rc_test_gui_find_of_type (check, GTK_TYPE_LABEL);
+  GtkWidget *icon = find_first (row, is_warning_icon, NULL);
+  const char *message;
+
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (row));
+
+  if (message_part == NULL)
+    {
+      g_assert_false (gtk_widget_has_css_class (row, "error"));
+      g_assert_false (gtk_widget_get_visible (check));
+      g_assert_null (icon);
+      g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+      g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID));
+      return NULL;
+    }
+
+  message = gtk_label_get_text (GTK_LABEL (label));
+  g_test_message ("%s: %s", name, message);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_true (gtk_widget_get_visible (check));
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_nonnull (strstr (message, message_part));
+
+  /* The field says the same: its icon's tooltip, and to assistive technology. */
+  g_assert_nonnull (icon);
+  g_assert_true (gtk_widget_get_mapped (icon));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), ==, message);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+
+  return message;
+}
+
+/* Waits until the GtkStack @stack_name below @root shows @page, mapped and
+ * with no transition running. */
+void
+rc_test_gui_assert_stack_page (GtkWidget  *root,
+                               const char *stack_name,
+                               const char *page)
+{
+  PageShown shown = { GTK_STACK (rc_test_gui_get_named (root, stack_name)), page };
+
+  if (!rc_test_gui_wait (page_shown_cb, &shown))
+    g_error ("%s shows the page “%s”, not “%s”", stack_name,
+             gtk_stack_get_visible_child_name (shown.stack), page);
+}
+
 /* The text of every label on screen below @root. */
 void
 rc_test_gui_collect_shown_labels (GtkWidget *root,
@@ -295,9 +516,7 @@ rc_test_gui_destroy_window (RcWindow **window)
     return;
 
   rc_project_set_dirty (rc_window_get_project (*window), FALSE);
-  g_object_add_weak_pointer (G_OBJECT (*window), (gpointer *) window);
-  gtk_window_destroy (GTK_WINDOW (*window));
-  g_assert_true (rc_test_gui_wait (window_gone_cb, window));
+  rc_test_gui_close_window (window);
 }
 
 /* Selects @item (an API or a method) in the sidebar, expanding its API if need be. */
@@ -332,9 +551,52 @@ void
 rc_test_gui_assert_page_shown (RcWindow   *window,
                                const char *page)
 {
-  PageShown shown = { window, page };
+  rc_test_gui_assert_stack_page (GTK_WIDGET (window), "content-stack", page);
+}
 
-  g_assert_true (rc_test_gui_wait (page_shown_cb, &shown));
+/* Waits for a window of @type (a dialog) to be shown, and returns it;
+ * also in *@window_location (a GtkWindow **, unless NULL), which turns NULL
+ * once the window is gone (see rc_test_gui_wait_gone()). */
+GtkWindow *
+rc_test_gui_wait_for_window (GType    type,
+                             gpointer window_location)
+{
+  WindowSearch search = { type, NULL };
+
+  if (!rc_test_gui_wait (window_shown_cb, &search))
+    g_error ("No %s was shown", g_type_name (type));
+
+  if (window_location != NULL)
+    {
+      *(GtkWindow **) window_location = search.window;
+      g_object_add_weak_pointer (G_OBJECT (search.window), window_location);
+    }
+
+  return search.window;
+}
+
+/* Waits until *@window_location, a weak pointer to a window (as
+ * rc_test_gui_wait_for_window() sets), turns NULL: the window is gone. */
+void
+rc_test_gui_wait_gone (gpointer window_location)
+{
+  if (!rc_test_gui_wait (window_gone_cb, window_location))
+    g_error ("%s is still there", G_OBJECT_TYPE_NAME (*(GObject **) window_location));
+}
+
+/* Destroys the window at @window_location (a GtkWindow **; nothing if
+ * NULL), and waits until it is gone and the pointer NULL. */
+void
+rc_test_gui_close_window (gpointer window_location)
+{
+  GtkWindow **window = window_location;
+
+  if (*window == NULL)
+    return;
+
+  g_object_add_weak_pointer (G_OBJECT (*window), (gpointer *) window);
+  gtk_window_destroy (*window);
+  rc_test_gui_wait_gone (window);
 }
 
 /* Waits for a message dialog over @parent (over any window if NULL), and logs what it says. */

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef gboolean (*RcTestCondition) (gpointer data);
 
 gboolean          rc_test_gui_init                  (void);
+gboolean          rc_test_gui_init_keyring_session  (guint             seconds);
 gboolean          rc_test_gui_has_display           (void);
 gboolean          rc_test_gui_skip_without_display  (void);
 void              rc_test_gui_set_wait_seconds      (guint             seconds);
@@ -28,6 +29,21 @@ GtkWidget        *rc_test_gui_find_of_type          (GtkWidget        *root,
                                                      GType             type);
 GtkWidget        *rc_test_gui_get_widget            (RcWindow         *window,
                                                      const char       *name);
+GtkWidget        *rc_test_gui_get_named             (GtkWidget        *root,
+                                                     const char       *name);
+char             *rc_test_gui_dup_view_text         (GtkWidget        *text_view);
+char             *rc_test_gui_dup_shown_text        (GtkWidget        *widget);
+void              rc_test_gui_wait_for_text         (GtkWidget        *widget,
+                                                     const char       *text);
+void              rc_test_gui_select_combo_label    (GtkWidget        *row,
+                                                     const char       *label);
+const char       *rc_test_gui_get_combo_label       (GtkWidget        *row);
+const char       *rc_test_gui_assert_field_check    (GtkWidget        *root,
+                                                     const char       *name,
+                                                     const char       *message_part);
+void              rc_test_gui_assert_stack_page     (GtkWidget        *root,
+                                                     const char       *stack_name,
+                                                     const char       *page);
 void              rc_test_gui_collect_shown_labels  (GtkWidget        *root,
                                                      GPtrArray        *texts);
 gboolean          rc_test_gui_shows_labels          (GtkWidget        *root,
@@ -41,6 +57,10 @@ void              rc_test_gui_select_item           (RcWindow         *window,
                                                      GObject          *item);
 void              rc_test_gui_assert_page_shown     (RcWindow         *window,
                                                      const char       *page);
+GtkWindow        *rc_test_gui_wait_for_window       (GType             type,
+                                                     gpointer          window_location);
+void              rc_test_gui_wait_gone             (gpointer          window_location);
+void              rc_test_gui_close_window          (gpointer          window_location);
 AdwMessageDialog *rc_test_gui_wait_for_dialog       (GtkWindow        *parent);
 void              rc_test_gui_respond               (AdwMessageDialog *dialog,
                                                      const char       *response);

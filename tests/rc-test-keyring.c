@@ -1,8 +1,9 @@
 /* rc-test-keyring.c: the keyring as tests see it, beside the app's own view
  *
  * Blocking wrappers over RcSecretStore's asynchronous calls (the main
- * context runs meanwhile, for at most ten seconds), and a search through
- * libsecret itself, as another program would look for the app's items.
+ * context runs meanwhile, for at most ten seconds), a bounded wait for the
+ * keyring to hold a secret, and a search through libsecret itself, as
+ * another program would look for the app's items.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -143,6 +144,45 @@ rc_test_keyring_search (const char *project_id,
   g_assert_no_error (error);
 
   return items;
+}
+
+/* How many keyring items rc_test_keyring_search() finds. */
+guint
+rc_test_keyring_count (const char *project_id,
+                       const char *owner_id)
+{
+  GList *items = rc_test_keyring_search (project_id, owner_id);
+  guint n = g_list_length (items);
+
+  g_list_free_full (items, g_object_unref);
+
+  return n;
+}
+
+/* Waits (for at most five seconds) until @store (the app's own if NULL)
+ * finds @wanted under @secret_id, or nothing if @wanted is NULL: a store
+ * or a clear the app started may still be on its way. */
+gboolean
+rc_test_keyring_wait_for (RcSecretStore *store,
+                          const char    *project_id,
+                          const char    *secret_id,
+                          const char    *wanted)
+{
+  if (store == NULL)
+    store = rc_secret_store_get_default ();
+
+  for (guint attempt = 0; attempt < 50; attempt++)
+    {
+      char *secret = rc_test_keyring_lookup (store, project_id, secret_id, NULL);
+      gboolean found = g_strcmp0 (secret, wanted) == 0;
+
+      g_clear_pointer (&secret, rc_secret_free);
+      if (found)
+        return TRUE;
+      rc_test_iterate_for (100);
+    }
+
+  return FALSE;
 }
 
 /* Whether the file at @path holds @needle (a saved file must hold no secret). */

@@ -30,6 +30,12 @@ gboolean  rc_test_keyring_clear_owner  (RcSecretStore  *store,
                                         GError        **error);
 GList    *rc_test_keyring_search       (const char     *project_id,
                                         const char     *owner_id);
+guint     rc_test_keyring_count        (const char     *project_id,
+                                        const char     *owner_id);
+gboolean  rc_test_keyring_wait_for     (RcSecretStore  *store,
+                                        const char     *project_id,
+                                        const char     *secret_id,
+                                        const char     *wanted);
 gboolean  rc_test_file_contains        (const char     *path,
                                         const char     *needle);
 

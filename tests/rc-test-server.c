@@ -1,7 +1,8 @@
 /* rc-test-server.c: a scriptable HTTP server on 127.0.0.1 for tests
  *
  * The server listens on loopback only, on a free port, and records every
- * request before a test's handler answers it.
+ * request before a test's handler answers it. JWTs are built here too, as
+ * an authorization server would issue them, from JSON a test writes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "rc-test-server.h"
+#include "restcall-core.h"
 
 static void
 request_free (gpointer data)
@@ -161,4 +163,53 @@ rc_test_iterate_for (guint milliseconds)
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (500);
     }
+}
+
+/* For a token endpoint: whether @message authenticates the client with
+ * @client_id and @secret in a Basic Auth header (RFC 6749 §2.3.1); if it
+ * does not, answers it 401 invalid_client, as an authorization server does. */
+gboolean
+rc_test_check_client (SoupServerMessage *message,
+                      const char        *client_id,
+                      const char        *secret)
+{
+  const char *authorization =
+    soup_message_headers_get_one (soup_server_message_get_request_headers (message), "Authorization");
+  g_autofree char *credentials = rc_oauth_basic_credentials (client_id, secret, FALSE);
+  g_autofree char *expected = g_strconcat ("Basic ", credentials, NULL);
+
+  if (g_strcmp0 (authorization, expected) == 0)
+    return TRUE;
+
+  rc_test_respond (message, 401, "application/json",
+                   "{\"error\":\"invalid_client\",\"error_description\":\"Unknown client or wrong secret\"}");
+  return FALSE;
+}
+
+/* @text in base64url (RFC 4648 §5), without padding, as RFC 7515 §2 asks;
+ * GLib's base64 with its two characters turned by hand. */
+char *
+rc_test_base64url (const char *text)
+{
+  char *encoded = g_base64_encode ((const guchar *) text, strlen (text));
+  gsize len = strlen (encoded);
+
+  while (len > 0 && encoded[len - 1] == '=')
+    encoded[--len] = '\0';
+  for (char *p = encoded; *p; p++)
+    *p = *p == '+' ? '-' : *p == '/' ? '_' : *p;
+
+  return encoded;
+}
+
+/* A JWT with @header_json and @claims_json as its parts, and a signature
+ * nobody checks. */
+char *
+rc_test_make_jwt (const char *header_json,
+                  const char *claims_json)
+{
+  g_autofree char *header = rc_test_base64url (header_json);
+  g_autofree char *claims = rc_test_base64url (claims_json);
+
+  return g_strconcat (header, ".", claims, ".c2lnbmF0dXJlLW5vdC1jaGVja2Vk", NULL);
 }

@@ -47,6 +47,12 @@ void           rc_test_respond              (SoupServerMessage  *message,
 void           rc_test_wait_for             (gboolean           *done,
                                              guint               seconds);
 void           rc_test_iterate_for          (guint               milliseconds);
+gboolean       rc_test_check_client         (SoupServerMessage  *message,
+                                             const char         *client_id,
+                                             const char         *secret);
+char          *rc_test_base64url            (const char         *text);
+char          *rc_test_make_jwt             (const char         *header_json,
+                                             const char         *claims_json);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcTestServer, rc_test_server_free)
 

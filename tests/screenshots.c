@@ -29,6 +29,7 @@
 #include "rc-inspector.h"
 #include "rc-method-dialog.h"
 #include "rc-test-gui.h"
+#include "rc-test-keyring.h"
 #include "rc-test-panel.h"
 #include "rc-test-server.h"
 #include "rc-token-panel.h"
@@ -69,27 +70,7 @@ typedef struct
   RcMethodDialog *dialog;
 } Shots;
 
-typedef struct
-{
-  GtkWidget  *widget;
-  const char *text;
-} TextWait;
-
 /* Helpers */
-
-static char *
-base64url (const char *text)
-{
-  char *encoded = g_base64_encode ((const guchar *) text, strlen (text));
-  gsize len = strlen (encoded);
-
-  while (len > 0 && encoded[len - 1] == '=')
-    encoded[--len] = '\0';
-  for (char *p = encoded; *p; p++)
-    *p = *p == '+' ? '-' : *p == '/' ? '_' : *p;
-
-  return encoded;
-}
 
 /* A JWT as an authorization server issues it (the signature is not checked). */
 static char *
@@ -101,13 +82,11 @@ make_jwt (const char *issuer)
                                              "\"iat\":%" G_GINT64_FORMAT ",\"exp\":%" G_GINT64_FORMAT ","
                                              "\"jti\":\"9f8c2a41-6d3e-4b7a-a1c5-0e2f7d9b3c84\"}",
                                              issuer, now, now + 3600);
-  g_autofree char *header = base64url ("{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":\"petstore-2026\"}");
-  g_autofree char *payload = base64url (claims);
 
-  return g_strconcat (header, ".", payload, ".c2lnbmF0dXJlLW5vdC1jaGVja2Vk", NULL);
+  return rc_test_make_jwt ("{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":\"petstore-2026\"}", claims);
 }
 
-/* The token endpoint: a JWT for the right client credentials (Basic or in the body). */
+/* The token endpoint: a JWT for the right client credentials, in a Basic Auth header. */
 static void
 token_handler (RcTestServer      *server,
                SoupServerMessage *message,
@@ -116,9 +95,6 @@ token_handler (RcTestServer      *server,
 {
   Shots *shots = user_data;
   RcTestRequest *request = rc_test_server_get_request (server, server->requests->len - 1);
-  const char *authorization = soup_message_headers_get_one (request->headers, "Authorization");
-  g_autofree char *credentials = rc_oauth_basic_credentials (CLIENT_ID, CLIENT_SECRET, FALSE);
-  g_autofree char *basic = g_strconcat ("Basic ", credentials, NULL);
   g_autofree char *body = NULL;
 
   if (!g_str_equal (path, "/oauth2/token") || g_strcmp0 (request->method, "POST") != 0)
@@ -127,12 +103,8 @@ token_handler (RcTestServer      *server,
       return;
     }
 
-  if (g_strcmp0 (authorization, basic) != 0)
-    {
-      rc_test_respond (message, 401, "application/json",
-                       "{\"error\":\"invalid_client\",\"error_description\":\"Unknown client or wrong secret\"}");
-      return;
-    }
+  if (!rc_test_check_client (message, CLIENT_ID, CLIENT_SECRET))
+    return;
 
   body = g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
                           "\"scope\":\"" SCOPES "\"}", shots->jwt);
@@ -161,77 +133,6 @@ api_handler (RcTestServer      *server,
     rc_test_respond (message, 200, "application/json", PET_JSON);
   else
     rc_test_respond (message, 404, "application/json", "{\"message\":\"No such pet\"}");
-}
-
-static gboolean
-done_cb (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-stored_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (rc_secret_store_store_finish (RC_SECRET_STORE (object), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-typedef struct
-{
-  gboolean  done;
-  char     *secret;
-} Lookup;
-
-static void
-lookup_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Lookup *lookup = user_data;
-
-  lookup->secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), result, NULL);
-  lookup->done = TRUE;
-}
-
-/* Waits (bounded) until the keyring holds @wanted under @secret_id. */
-static gboolean
-wait_for_secret (Shots      *shots,
-                 const char *secret_id,
-                 const char *wanted)
-{
-  for (guint attempt = 0; attempt < 50; attempt++)
-    {
-      Lookup lookup = { FALSE, NULL };
-      gboolean found;
-
-      rc_secret_store_lookup_async (rc_secret_store_get_default (), rc_project_get_id (shots->project),
-                                    secret_id, NULL, lookup_cb, &lookup);
-      g_assert_true (rc_test_gui_wait (done_cb, &lookup.done));
-      found = g_strcmp0 (lookup.secret, wanted) == 0;
-      g_clear_pointer (&lookup.secret, rc_secret_free);
-      if (found)
-        return TRUE;
-      rc_test_gui_settle (100);
-    }
-
-  return FALSE;
-}
-
-static GtkWidget *
-get_widget (GtkWidget  *root,
-            const char *name)
-{
-  GtkWidget *widget = rc_test_gui_find_named (root, name);
-
-  if (widget == NULL)
-    g_error ("No widget named “%s” in %s", name, G_OBJECT_TYPE_NAME (root));
-
-  return widget;
 }
 
 /* Every widget at or below @root named @name, depth first. */
@@ -263,22 +164,11 @@ get_last_widget (GtkWidget  *root,
   return g_ptr_array_index (found, found->len - 1);
 }
 
-static char *
-dup_view_text (GtkWidget *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static void
 click (GtkWidget  *root,
        const char *name)
 {
-  GtkWidget *button = get_widget (root, name);
+  GtkWidget *button = rc_test_gui_get_named (root, name);
 
   g_assert_true (gtk_widget_get_mapped (button));
   g_assert_true (gtk_widget_is_sensitive (button));
@@ -290,47 +180,7 @@ set_text (GtkWidget  *root,
           const char *name,
           const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (get_widget (root, name)), text);
-}
-
-/* Chooses the item of the combo row @name whose label is @label. */
-static void
-select_combo_label (GtkWidget  *root,
-                    const char *name,
-                    const char *label)
-{
-  GtkWidget *row = get_widget (root, name);
-  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (GTK_IS_STRING_OBJECT (item) &&
-          g_strcmp0 (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), label) == 0)
-        {
-          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-          return;
-        }
-    }
-
-  g_error ("The combo row %s offers no “%s”", name, label);
-}
-
-static gboolean
-text_contains_cb (gpointer data)
-{
-  TextWait *wait = data;
-  g_autofree char *text = NULL;
-
-  if (GTK_IS_LABEL (wait->widget))
-    text = g_strdup (gtk_label_get_text (GTK_LABEL (wait->widget)));
-  else if (ADW_IS_PREFERENCES_ROW (wait->widget))
-    text = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (wait->widget)));
-  else
-    text = dup_view_text (wait->widget);
-
-  return strstr (text, wait->text) != NULL;
+  gtk_editable_set_text (GTK_EDITABLE (rc_test_gui_get_named (root, name)), text);
 }
 
 /* Waits until the label, row title or text view @name below @root shows @text. */
@@ -339,20 +189,7 @@ wait_for_text (GtkWidget  *root,
                const char *name,
                const char *text)
 {
-  TextWait wait = { get_widget (root, name), text };
-
-  if (!rc_test_gui_wait (text_contains_cb, &wait))
-    {
-      g_autofree char *shown = NULL;
-
-      if (GTK_IS_TEXT_VIEW (wait.widget))
-        shown = dup_view_text (wait.widget);
-      else if (GTK_IS_LABEL (wait.widget))
-        shown = g_strdup (gtk_label_get_text (GTK_LABEL (wait.widget)));
-      else
-        shown = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (wait.widget)));
-      g_error ("“%s” does not show “%s”; it shows:\n%s", name, text, shown);
-    }
+  rc_test_gui_wait_for_text (rc_test_gui_get_named (root, name), text);
 }
 
 static void
@@ -360,7 +197,7 @@ assert_view_lacks (GtkWidget  *root,
                    const char *name,
                    const char *needle)
 {
-  g_autofree char *text = dup_view_text (get_widget (root, name));
+  g_autofree char *text = rc_test_gui_dup_view_text (rc_test_gui_get_named (root, name));
 
   if (strstr (text, needle) != NULL)
     g_error ("“%s” shows “%s”, which it must not:\n%s", name, needle, text);
@@ -439,7 +276,7 @@ static void
 show_tab (GtkWidget  *root,
           const char *page)
 {
-  AdwViewStack *stack = ADW_VIEW_STACK (get_widget (root, "method-editor-stack"));
+  AdwViewStack *stack = ADW_VIEW_STACK (rc_test_gui_get_named (root, "method-editor-stack"));
 
   adw_view_stack_set_visible_child_name (stack, page);
   rc_test_gui_settle (100);
@@ -456,7 +293,7 @@ set_up (Shots *shots)
   g_autofree char *base_url = NULL;
   g_autoptr(GFile) file = NULL;
   RcAuth *auth;
-  gboolean stored = FALSE;
+  g_autoptr(GError) error = NULL;
 
   /* Text as a GNOME session renders it, which a bare X server does not set:
    * Cantarell 11 (if installed), slight hinting, grayscale antialiasing. */
@@ -490,11 +327,9 @@ set_up (Shots *shots)
   g_assert_cmpstr (rc_auth_get_scopes (auth), ==, SCOPES);
   rc_auth_set_token_url (auth, token_url);
 
-  rc_secret_store_store_async (rc_secret_store_get_default (), rc_project_get_id (shots->project),
-                               rc_api_get_id (shots->petstore), rc_auth_ensure_secret_id (auth),
-                               "Restcall: client secret of “Petstore”", CLIENT_SECRET, NULL,
-                               stored_cb, &stored);
-  g_assert_true (rc_test_gui_wait (done_cb, &stored));
+  rc_test_keyring_store (rc_secret_store_get_default (), rc_project_get_id (shots->project),
+                         rc_api_get_id (shots->petstore), rc_auth_ensure_secret_id (auth), CLIENT_SECRET, &error);
+  g_assert_no_error (error);
   /* Where a user keeps it: the title says ~/Projects, not the build tree. */
   file = g_file_new_build_filename (g_get_home_dir (), "Projects", "petstore.restcall", NULL);
   rc_project_set_file (shots->project, file);
@@ -536,18 +371,18 @@ shoot_main_window (Shots *shots)
   rc_test_gui_select_item (shots->window, G_OBJECT (method));
   rc_test_gui_assert_page_shown (shots->window, "method");
   show_tab (window, "request");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (window, "method-name-row"))), ==, "getPet");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (window, "method-url-row"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_get_named (window, "method-name-row"))), ==, "getPet");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_get_named (window, "method-url-row"))), ==,
                    "/pets/{petId}");
-  g_assert_true (gtk_widget_get_mapped (get_widget (window, "method-parameter-row")));
+  g_assert_true (gtk_widget_get_mapped (rc_test_gui_get_named (window, "method-parameter-row")));
   shoot (window, "main-window");
 
   gtk_window_set_default_size (GTK_WINDOW (window), NARROW_WIDTH, HEIGHT);
   g_assert_true (rc_test_gui_wait (window_width_cb, window));
   rc_test_gui_settle (300);
   /* Folded: the method, not the list, with a way back. */
-  g_assert_true (gtk_widget_get_mapped (get_widget (window, "method-name-row")));
-  g_assert_true (gtk_widget_get_mapped (get_widget (window, "back-button")));
+  g_assert_true (gtk_widget_get_mapped (rc_test_gui_get_named (window, "method-name-row")));
+  g_assert_true (gtk_widget_get_mapped (rc_test_gui_get_named (window, "back-button")));
   shoot (window, "main-window-narrow");
 
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
@@ -572,10 +407,10 @@ shoot_token_panel (Shots *shots)
   wait_for_text (window, "token-state-row", "Valid for ");
   g_assert_cmpuint (shots->token_server->requests->len, ==, 1);
   wait_for_text (window, "token-claims-view", "\"sub\"");
-  claims = dup_view_text (get_widget (window, "token-claims-view"));
+  claims = rc_test_gui_dup_view_text (rc_test_gui_get_named (window, "token-claims-view"));
   g_assert_nonnull (strstr (claims, CLIENT_ID));
   g_assert_null (strstr (claims, shots->jwt));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_widget (window, "token-scopes-row"))), ==,
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (rc_test_gui_get_named (window, "token-scopes-row"))), ==,
                    SCOPES);
 
   /* Once the claims are laid out, the page is long enough to scroll to the panel. */
@@ -614,7 +449,7 @@ shoot_dialog (Shots *shots)
 
   /* Request */
   set_text (dialog, "method-name-row", "updatePet");
-  select_combo_label (dialog, "method-verb-row", "PUT");
+  rc_test_gui_select_combo_label (rc_test_gui_get_named (dialog, "method-verb-row"), "PUT");
   set_text (dialog, "method-url-row", "/pets/{petId}");
   set_text (dialog, "method-description-row", "Update a pet in the store");
   set_text (dialog, "method-parameter-row", "42");
@@ -632,7 +467,8 @@ shoot_dialog (Shots *shots)
   g_assert_cmpstr (rc_pair_list_lookup (rc_method_get_headers (draft), "Accept-Language"), ==,
                    "en-GB");
 
-  select_combo_label (dialog, "auth-kind-row", rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
+  rc_test_gui_select_combo_label (rc_test_gui_get_named (dialog, "auth-kind-row"),
+                                  rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
   auth = rc_method_get_auth (draft);
   g_assert_nonnull (auth);
   set_text (dialog, "auth-client-id-row", CLIENT_ID);
@@ -640,7 +476,7 @@ shoot_dialog (Shots *shots)
   set_text (dialog, "auth-scopes-row", SCOPES);
   g_assert_cmpstr (rc_auth_get_token_url (auth), ==, token_url);
 
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (get_widget (dialog, "auth-token-params-row")), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (rc_test_gui_get_named (dialog, "auth-token-params-row")), TRUE);
   click (dialog, "auth-token-params-add-button");
   gtk_editable_set_text (GTK_EDITABLE (get_last_widget (dialog, "auth-token-param-name-entry")), "audience");
   gtk_editable_set_text (GTK_EDITABLE (get_last_widget (dialog, "auth-token-param-value-entry")), AUDIENCE);
@@ -648,31 +484,32 @@ shoot_dialog (Shots *shots)
 
   /* The secret, typed and applied: to the keyring, out of the entry. */
   set_text (dialog, "auth-secret-row", CLIENT_SECRET);
-  g_signal_emit_by_name (get_widget (dialog, "auth-secret-row"), "entry-activated");
+  g_signal_emit_by_name (rc_test_gui_get_named (dialog, "auth-secret-row"), "entry-activated");
   g_assert_nonnull (rc_auth_get_secret_id (auth));
-  g_assert_true (wait_for_secret (shots, rc_auth_get_secret_id (auth), CLIENT_SECRET));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (dialog, "auth-secret-row"))), ==, "");
-  g_assert_true (gtk_widget_is_sensitive (get_widget (dialog, "method-dialog-finish-button")));
+  g_assert_true (rc_test_keyring_wait_for (NULL, rc_project_get_id (shots->project), rc_auth_get_secret_id (auth),
+                                           CLIENT_SECRET));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_get_named (dialog, "auth-secret-row"))), ==, "");
+  g_assert_true (gtk_widget_is_sensitive (rc_test_gui_get_named (dialog, "method-dialog-finish-button")));
   rc_test_gui_settle (200);
   shoot (dialog, "dialog-headers");
 
   /* Body */
   show_tab (dialog, "body");
-  select_combo_label (dialog, "method-content-type-row", "application/json");
-  body_view = get_widget (dialog, "method-body-view");
+  rc_test_gui_select_combo_label (rc_test_gui_get_named (dialog, "method-content-type-row"), "application/json");
+  body_view = rc_test_gui_get_named (dialog, "method-body-view");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (body_view)), UPDATE_BODY, -1);
   g_assert_cmpstr (rc_method_get_content_type (draft), ==, "application/json");
   shoot (dialog, "dialog-body");
 
   /* Test: the call, then the response and the four panes, masked. */
   show_tab (dialog, "test");
-  gtk_widget_grab_focus (get_widget (dialog, "test-button"));
+  gtk_widget_grab_focus (rc_test_gui_get_named (dialog, "test-button"));
   click (dialog, "test-button");
   if (!rc_test_gui_wait (test_done_cb, dialog))
     g_error ("The test call did not end in time; the panel says “%s”",
-             gtk_label_get_text (GTK_LABEL (get_widget (dialog, "test-status-label"))));
+             gtk_label_get_text (GTK_LABEL (rc_test_gui_get_named (dialog, "test-status-label"))));
   wait_for_text (dialog, "test-status-label", "200");
-  g_test_message ("Status: %s", gtk_label_get_text (GTK_LABEL (get_widget (dialog, "test-status-label"))));
+  g_test_message ("Status: %s", gtk_label_get_text (GTK_LABEL (rc_test_gui_get_named (dialog, "test-status-label"))));
   wait_for_text (dialog, "test-response-view", "\"name\": \"Rex\"");
 
   g_assert_cmpuint (shots->token_server->requests->len, ==, 2);
@@ -698,7 +535,7 @@ shoot_dialog (Shots *shots)
     }
   g_assert_false (rc_inspector_get_reveal (RC_INSPECTOR (rc_test_gui_find_of_type (dialog, RC_TYPE_INSPECTOR))));
   rc_test_gui_settle (300);
-  scroll_to (get_widget (dialog, "inspector-reveal-button"));
+  scroll_to (rc_test_gui_get_named (dialog, "inspector-reveal-button"));
   shoot (dialog, "dialog-test");
 }
 
@@ -727,15 +564,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (g_getenv ("RC_KEYRING_SESSION") == NULL)
-    {
-      g_printerr ("Run this program through tests/keyring-session.sh (meson test and build-aux/screenshots do)\n");
-      return 1;
-    }
-
-  rc_test_gui_init ();
-  /* The keyring and the servers answer over D-Bus and HTTP: give them longer. */
-  rc_test_gui_set_wait_seconds (20);
+  /* The keyring and the servers answer over D-Bus and HTTP: long waits. */
+  if (!rc_test_gui_init_keyring_session (20))
+    return 1;
 
   g_test_add_func ("/restcall/screenshots/all", test_all);
 

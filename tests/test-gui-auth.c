@@ -94,17 +94,6 @@ get_in_pair_row (GtkWidget  *root,
   return widget;
 }
 
-static GtkWidget *
-get_named (GtkWidget  *root,
-           const char *name)
-{
-  GtkWidget *widget = rc_test_gui_find_named (root, name);
-
-  g_assert_nonnull (widget);
-
-  return widget;
-}
-
 /* Whether the override warning of @pair's row is shown. */
 static gboolean
 warning_shown (GtkWidget *root,
@@ -218,7 +207,7 @@ assert_mnemonic (GtkWidget  *root,
                  const char *name,
                  guint       letter)
 {
-  GtkWidget *row = get_named (root, name);
+  GtkWidget *row = rc_test_gui_get_named (root, name);
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
   GtkLabel *label;
   GtkWidget *focus;
@@ -235,7 +224,7 @@ assert_mnemonic (GtkWidget  *root,
     return;
 
   /* Alt+letter: the entry has the keyboard. */
-  gtk_widget_grab_focus (get_named (root, "auth-kind-row"));
+  gtk_widget_grab_focus (rc_test_gui_get_named (root, "auth-kind-row"));
   g_assert_true (gtk_widget_mnemonic_activate (GTK_WIDGET (label), FALSE));
   focus = gtk_root_get_focus (gtk_widget_get_root (row));
   g_assert_nonnull (focus);
@@ -267,7 +256,7 @@ static float
 get_edit_icon_x (GtkWidget  *root,
                  const char *name)
 {
-  GtkWidget *icon = find_edit_icon (get_named (root, name));
+  GtkWidget *icon = find_edit_icon (rc_test_gui_get_named (root, name));
   graphene_rect_t bounds;
 
   g_assert_nonnull (icon);
@@ -483,7 +472,7 @@ test_method_headers (void)
   root = GTK_WIDGET (editor.window);
   rc_headers_group_set_owner (editor.headers, G_OBJECT (method));
   rc_auth_group_set_method (editor.auth, method, project_id);
-  kind_row = get_named (root, "auth-kind-row");
+  kind_row = rc_test_gui_get_named (root, "auth-kind-row");
 
   /* Inheriting the API's Basic: overridden. */
   g_assert_null (rc_method_get_auth (method));
@@ -522,7 +511,7 @@ test_method_headers (void)
   g_assert_false (warning_shown (root, pair));
 
   /* Headers edits reach the method's list. */
-  click (get_named (root, "headers-add-button"));
+  click (rc_test_gui_get_named (root, "headers-add-button"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_method_get_headers (method))), ==, 2);
   click (get_in_pair_row (root, pair, "header-remove-button"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_method_get_headers (method))), ==, 1);
@@ -556,8 +545,8 @@ test_inherit_and_own (void)
   root = GTK_WIDGET (editor.window);
   g_signal_connect (editor.auth, "notify::auth", G_CALLBACK (notify_count_cb), &auth_notified);
   rc_auth_group_set_method (editor.auth, method, project_id);
-  kind_row = get_named (root, "auth-kind-row");
-  inherited_row = get_named (root, "auth-inherited-row");
+  kind_row = rc_test_gui_get_named (root, "auth-kind-row");
+  inherited_row = rc_test_gui_get_named (root, "auth-inherited-row");
 
   /* Inherit: the first item, what the API uses said, no field shown, valid. */
   item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (kind_row));
@@ -567,8 +556,8 @@ test_inherit_and_own (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (inherited_row)), "Basic"));
   rc_auth_set_kind (rc_api_get_auth (api), RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (inherited_row)), "OAuth 2.0"));
-  g_assert_false (gtk_widget_get_visible (get_named (root, "auth-client-id-row")));
-  g_assert_false (gtk_widget_get_visible (get_named (root, "auth-secret-row")));
+  g_assert_false (gtk_widget_get_visible (rc_test_gui_get_named (root, "auth-client-id-row")));
+  g_assert_false (gtk_widget_get_visible (rc_test_gui_get_named (root, "auth-secret-row")));
   g_assert_true (rc_auth_group_get_valid (editor.auth));
   g_assert_null (rc_auth_group_get_auth (editor.auth));
   rc_test_gui_save_screenshot (root, "auth-method-inherit.png");
@@ -582,10 +571,10 @@ test_inherit_and_own (void)
   g_assert_cmpuint (auth_notified.count, >=, 1);
   g_assert_cmpint (rc_auth_get_kind (own), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
   g_assert_false (gtk_widget_get_visible (inherited_row));
-  g_assert_true (gtk_widget_get_visible (get_named (root, "auth-client-id-row")));
-  g_assert_true (gtk_widget_get_visible (get_named (root, "auth-secret-row")));
-  type_text (get_named (root, "auth-client-id-row"), "own-client");
-  type_text (get_named (root, "auth-token-url-row"), "https://auth.example.com/token");
+  g_assert_true (gtk_widget_get_visible (rc_test_gui_get_named (root, "auth-client-id-row")));
+  g_assert_true (gtk_widget_get_visible (rc_test_gui_get_named (root, "auth-secret-row")));
+  type_text (rc_test_gui_get_named (root, "auth-client-id-row"), "own-client");
+  type_text (rc_test_gui_get_named (root, "auth-token-url-row"), "https://auth.example.com/token");
   g_assert_cmpstr (rc_auth_get_client_id (own), ==, "own-client");
   g_assert_true (rc_auth_group_get_valid (editor.auth));
 
@@ -594,11 +583,11 @@ test_inherit_and_own (void)
   g_assert_null (rc_method_get_auth (method));
   g_assert_null (rc_auth_group_get_auth (editor.auth));
   g_assert_true (gtk_widget_get_visible (inherited_row));
-  g_assert_false (gtk_widget_get_visible (get_named (root, "auth-client-id-row")));
+  g_assert_false (gtk_widget_get_visible (rc_test_gui_get_named (root, "auth-client-id-row")));
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), 1 + RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
   g_assert_true (rc_method_get_auth (method) == own);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_named (root, "auth-client-id-row"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_get_named (root, "auth-client-id-row"))), ==,
                    "own-client");
 
   /* The model drives the combo too. */
@@ -617,52 +606,6 @@ test_inherit_and_own (void)
 
   editor_close (&editor);
   editor_finalize_model (api, method);
-}
-
-/* Asserts how the field @name and its explanation look. */
-static void
-assert_field (GtkWidget  *root,
-              const char *name,
-              const char *message_part)
-{
-  GtkWidget *row = get_named (root, name);
-  g_autofree char *error_name = g_strconcat (name, "-error", NULL);
-  GtkWidget *error_row = get_named (root, error_name);
-  GtkWidget *label = rc_test_gui_find_of_type (error_row, GTK_TYPE_LABEL);
-
-  g_assert_true (gtk_widget_get_visible (row));
-
-  if (message_part == NULL)
-    {
-      g_assert_false (gtk_widget_has_css_class (row, "error"));
-      g_assert_false (gtk_widget_get_visible (error_row));
-      return;
-    }
-
-  g_assert_true (gtk_widget_has_css_class (row, "error"));
-  g_assert_true (gtk_widget_get_visible (error_row));
-  g_assert_true (gtk_widget_get_mapped (label));
-  g_test_message ("%s: %s", name, gtk_label_get_text (GTK_LABEL (label)));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), message_part));
-}
-
-static gboolean
-find_error_icon (GtkWidget  *root,
-                 const char *message)
-{
-  if (GTK_IS_IMAGE (root) && gtk_widget_get_visible (root) &&
-      g_strcmp0 (gtk_widget_get_tooltip_text (root), message) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (find_error_icon (child, message))
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 static void
@@ -688,38 +631,38 @@ test_validation (void)
   g_assert_true (rc_auth_group_get_valid (editor.auth));
 
   /* OAuth 2.0 with nothing filled in: both fields marked, not valid. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (get_named (root, "auth-kind-row")),
+  adw_combo_row_set_selected (ADW_COMBO_ROW (rc_test_gui_get_named (root, "auth-kind-row")),
                               RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
-  assert_field (root, "auth-client-id-row", "No client ID");
-  assert_field (root, "auth-token-url-row", "No access token URL");
+  rc_test_gui_assert_field_check (root, "auth-client-id-row", "No client ID");
+  rc_test_gui_assert_field_check (root, "auth-token-url-row", "No access token URL");
   g_assert_false (rc_auth_group_get_valid (editor.auth));
   g_assert_cmpuint (valid_notified.count, ==, 1);
   {
     g_autofree char *message = rc_check_auth_client_id (auth);
 
-    g_assert_true (find_error_icon (get_named (root, "auth-client-id-row"), message));
+    g_assert_cmpstr (rc_test_gui_assert_field_check (root, "auth-client-id-row", "No client ID"), ==, message);
   }
 
   rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
-  client_id_row = get_named (root, "auth-client-id-row");
-  token_url_row = get_named (root, "auth-token-url-row");
+  client_id_row = rc_test_gui_get_named (root, "auth-client-id-row");
+  token_url_row = rc_test_gui_get_named (root, "auth-token-url-row");
 
   /* As the user types. */
   type_text (client_id_row, "petstore");
-  assert_field (root, "auth-client-id-row", NULL);
+  rc_test_gui_assert_field_check (root, "auth-client-id-row", NULL);
   g_assert_false (rc_auth_group_get_valid (editor.auth));
 
   type_text (token_url_row, "auth.example.com/token");
-  assert_field (root, "auth-token-url-row", "not a valid https:// address");
+  rc_test_gui_assert_field_check (root, "auth-token-url-row", "not a valid https:// address");
   g_assert_false (rc_auth_group_get_valid (editor.auth));
 
   type_text (token_url_row, "http://auth.example.com/token");
-  assert_field (root, "auth-token-url-row", "unencrypted");
+  rc_test_gui_assert_field_check (root, "auth-token-url-row", "unencrypted");
   g_assert_false (rc_auth_group_get_valid (editor.auth));
   {
     g_autofree char *message = rc_check_auth_token_url (auth);
 
-    g_assert_true (find_error_icon (token_url_row, message));
+    g_assert_cmpstr (rc_test_gui_assert_field_check (root, "auth-token-url-row", "unencrypted"), ==, message);
   }
   type_text (client_id_row, "");
   rc_test_gui_save_screenshot (root, "auth-validation.png");
@@ -729,27 +672,27 @@ test_validation (void)
   type_text (client_id_row, "petstore");
 
   type_text (token_url_row, "http://127.0.0.1:8080/token");
-  assert_field (root, "auth-token-url-row", NULL);
+  rc_test_gui_assert_field_check (root, "auth-token-url-row", NULL);
   g_assert_true (rc_auth_group_get_valid (editor.auth));
   g_assert_cmpuint (valid_notified.count, ==, 2);
 
   type_text (token_url_row, "https://auth.example.com/token");
-  assert_field (root, "auth-token-url-row", NULL);
+  rc_test_gui_assert_field_check (root, "auth-token-url-row", NULL);
   g_assert_true (rc_auth_group_get_valid (editor.auth));
 
   type_text (client_id_row, "");
-  assert_field (root, "auth-client-id-row", "No client ID");
+  rc_test_gui_assert_field_check (root, "auth-client-id-row", "No client ID");
   g_assert_false (rc_auth_group_get_valid (editor.auth));
   type_text (client_id_row, "petstore");
   g_assert_true (rc_auth_group_get_valid (editor.auth));
 
   /* Basic: the user name. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (get_named (root, "auth-kind-row")), RC_AUTH_KIND_BASIC);
-  assert_field (root, "auth-username-row", "No user name");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (rc_test_gui_get_named (root, "auth-kind-row")), RC_AUTH_KIND_BASIC);
+  rc_test_gui_assert_field_check (root, "auth-username-row", "No user name");
   g_assert_false (rc_auth_group_get_valid (editor.auth));
-  g_assert_false (gtk_widget_get_visible (get_named (root, "auth-client-id-row-error")));
-  type_text (get_named (root, "auth-username-row"), "alice");
-  assert_field (root, "auth-username-row", NULL);
+  g_assert_false (gtk_widget_get_visible (rc_test_gui_get_named (root, "auth-client-id-row-error")));
+  type_text (rc_test_gui_get_named (root, "auth-username-row"), "alice");
+  rc_test_gui_assert_field_check (root, "auth-username-row", NULL);
   g_assert_true (rc_auth_group_get_valid (editor.auth));
 
   /* None is always valid, whatever the hidden fields hold. */
@@ -757,7 +700,7 @@ test_validation (void)
   g_assert_false (rc_auth_group_get_valid (editor.auth));
   rc_auth_set_kind (auth, RC_AUTH_KIND_NONE);
   g_assert_true (rc_auth_group_get_valid (editor.auth));
-  g_assert_false (gtk_widget_get_visible (get_named (root, "auth-username-row-error")));
+  g_assert_false (gtk_widget_get_visible (rc_test_gui_get_named (root, "auth-username-row-error")));
 
   editor_close (&editor);
   editor_finalize_model (api, NULL);
@@ -773,6 +716,7 @@ test_token_params_and_raw_basic (void)
   GtkWidget *root;
   GtkWidget *advanced;
   GtkWidget *raw_switch;
+  GtkWidget *token_params_row;
   RcPair *audience;
   RcPair *pair;
   Editor editor = { 0 };
@@ -793,16 +737,15 @@ test_token_params_and_raw_basic (void)
                    ==, "https://petstore.example.com");
 
   /* Add one, and type it: it is in the model. */
-  click (get_named (root, "auth-token-params-add-button"));
+  click (rc_test_gui_get_named (root, "auth-token-params-add-button"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (params)), ==, 2);
-  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (get_named (root, "auth-token-params-row"))));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (rc_test_gui_get_named (root, "auth-token-params-row"))));
   pair = get_pair (params, 1);
   type_text (get_in_pair_row (root, pair, "auth-token-param-name-entry"), "resource");
   type_text (get_in_pair_row (root, pair, "auth-token-param-value-entry"), "urn:pets");
   g_assert_cmpstr (rc_pair_list_lookup (params, "resource"), ==, "urn:pets");
-  g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (get_named (root,
-                                                                                         "auth-token-params-row"))),
-                                   "2"));
+  token_params_row = rc_test_gui_get_named (root, "auth-token-params-row");
+  g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (token_params_row)), "2"));
 
   /* Remove the first: the other stays, with its row. */
   click (get_in_pair_row (root, audience, "auth-token-param-remove-button"));
@@ -812,8 +755,8 @@ test_token_params_and_raw_basic (void)
   g_assert_nonnull (find_pair_row (root, pair));
 
   /* Raw Basic, under Advanced, both ways. */
-  advanced = get_named (root, "auth-advanced-row");
-  raw_switch = get_named (root, "auth-raw-basic-switch");
+  advanced = rc_test_gui_get_named (root, "auth-advanced-row");
+  raw_switch = rc_test_gui_get_named (root, "auth-raw-basic-switch");
   g_assert_true (gtk_widget_get_visible (advanced));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (advanced), TRUE);
   g_assert_true (rc_test_gui_wait (widget_mapped_cb, raw_switch));
@@ -832,7 +775,7 @@ test_token_params_and_raw_basic (void)
   /* Neither shows for Basic. */
   rc_auth_set_kind (auth, RC_AUTH_KIND_BASIC);
   g_assert_false (gtk_widget_get_visible (advanced));
-  g_assert_false (gtk_widget_get_visible (get_named (root, "auth-token-params-row")));
+  g_assert_false (gtk_widget_get_visible (rc_test_gui_get_named (root, "auth-token-params-row")));
 
   editor_close (&editor);
   editor_finalize_model (api, NULL);
@@ -861,7 +804,7 @@ test_mnemonics (Fixture       *fixture,
   /* OAuth 2.0, on an API's page, with its token panel and headers. */
   rc_test_gui_select_item (fixture->window, G_OBJECT (petstore));
   rc_test_gui_assert_page_shown (fixture->window, "api");
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (get_named (root, "auth-advanced-row")), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (rc_test_gui_get_named (root, "auth-advanced-row")), TRUE);
   rc_test_gui_settle (100);
   assert_mnemonic (root, "auth-kind-row", GDK_KEY_y);
   assert_mnemonic (root, "auth-client-id-row", GDK_KEY_i);
@@ -893,7 +836,7 @@ test_mnemonics (Fixture       *fixture,
   rc_method_set_auth (method, own);
   rc_test_gui_select_item (fixture->window, G_OBJECT (method));
   rc_test_gui_assert_page_shown (fixture->window, "method");
-  stack = get_named (root, "method-editor-stack");
+  stack = rc_test_gui_get_named (root, "method-editor-stack");
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "headers");
   rc_test_gui_settle (100);
   g_assert_true (gtk_widget_get_mapped (rc_test_gui_find_named (stack, "auth-secret-row")));
@@ -932,12 +875,12 @@ test_icons_line_up (Fixture       *fixture,
   /* An error shows its icon before the edit icon; fixed, all line up again. */
   rc_auth_set_client_id (auth, "");
   rc_test_gui_settle (100);
-  g_assert_true (gtk_widget_has_css_class (get_named (root, "auth-client-id-row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (rc_test_gui_get_named (root, "auth-client-id-row"), "error"));
   g_assert_cmpfloat (get_edit_icon_x (root, "auth-client-id-row"), <, x);
   g_assert_cmpfloat (get_edit_icon_x (root, "auth-token-url-row"), ==, x);
   rc_auth_set_client_id (auth, "petstore-client");
   rc_test_gui_settle (100);
-  g_assert_false (gtk_widget_has_css_class (get_named (root, "auth-client-id-row"), "error"));
+  g_assert_false (gtk_widget_has_css_class (rc_test_gui_get_named (root, "auth-client-id-row"), "error"));
   g_assert_cmpfloat (get_edit_icon_x (root, "auth-client-id-row"), ==, x);
 }
 
@@ -947,14 +890,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (g_getenv ("RC_KEYRING_SESSION") == NULL)
-    {
-      g_printerr ("Run this test through tests/keyring-session.sh (meson test does)\n");
-      return 1;
-    }
-
-  rc_test_gui_init ();
-  rc_test_gui_set_wait_seconds (10);
+  if (!rc_test_gui_init_keyring_session (10))
+    return 1;
 
   g_test_add ("/restcall/gui/auth/api-headers", Fixture, NULL,
               fixture_set_up, test_api_headers, fixture_tear_down);

@@ -39,12 +39,6 @@ typedef struct
 
 typedef struct
 {
-  RcImportDialog *dialog;
-  const char     *page;
-} PageWait;
-
-typedef struct
-{
   gint64 last;
   gint64 max_gap;
 } Ticker;
@@ -78,59 +72,14 @@ static GtkWidget *
 dialog_widget (Fixture    *fixture,
                const char *name)
 {
-  GtkWidget *widget = rc_test_gui_find_named (GTK_WIDGET (fixture->dialog), name);
-
-  g_assert_nonnull (widget);
-
-  return widget;
-}
-
-static gboolean
-page_shown_cb (gpointer data)
-{
-  PageWait *wait = data;
-  GtkWidget *stack = rc_test_gui_find_named (GTK_WIDGET (wait->dialog), "import-stack");
-
-  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), wait->page) == 0 &&
-         gtk_widget_get_mapped (gtk_stack_get_visible_child (GTK_STACK (stack))) &&
-         !gtk_stack_get_transition_running (GTK_STACK (stack));
+  return rc_test_gui_get_named (GTK_WIDGET (fixture->dialog), name);
 }
 
 static void
 assert_page (Fixture    *fixture,
              const char *page)
 {
-  PageWait wait = { fixture->dialog, page };
-
-  g_assert_true (rc_test_gui_wait (page_shown_cb, &wait));
-}
-
-static gboolean
-dialog_open_cb (gpointer data)
-{
-  Fixture *fixture = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (RC_IS_IMPORT_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        {
-          fixture->dialog = RC_IMPORT_DIALOG (window);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static gboolean
-dialog_gone_cb (gpointer data)
-{
-  Fixture *fixture = data;
-
-  return fixture->dialog == NULL;
+  rc_test_gui_assert_stack_page (GTK_WIDGET (fixture->dialog), "import-stack", page);
 }
 
 /* Opens the dialog as the user does: through the window's action. */
@@ -138,8 +87,7 @@ static void
 open_dialog (Fixture *fixture)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-openapi", NULL));
-  g_assert_true (rc_test_gui_wait (dialog_open_cb, fixture));
-  g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
+  rc_test_gui_wait_for_window (RC_TYPE_IMPORT_DIALOG, &fixture->dialog);
   assert_page (fixture, "source");
 }
 
@@ -328,12 +276,7 @@ fixture_tear_down (Fixture       *fixture,
   if (!rc_test_gui_has_display ())
     return;
 
-  if (fixture->dialog)
-    {
-      gtk_window_destroy (GTK_WINDOW (fixture->dialog));
-      g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
-    }
-
+  rc_test_gui_close_window (&fixture->dialog);
   rc_test_gui_destroy_window (&fixture->window);
   g_assert_finalize_object (fixture->project);
 }
@@ -429,7 +372,7 @@ test_import_petstore (Fixture       *fixture,
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "import-two-selected.png");
 
   g_signal_emit_by_name (add, "clicked");
-  g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
+  rc_test_gui_wait_gone (&fixture->dialog);
 
   /* The project has the API, with exactly those methods and the document's OAuth. */
   g_assert_cmpuint (rc_project_get_n_apis (fixture->project), ==, 1);
@@ -467,8 +410,7 @@ test_broken_document (Fixture       *fixture,
   /* Opened from the empty state's second button this time. */
   rc_test_gui_assert_page_shown (fixture->window, "empty");
   g_signal_emit_by_name (rc_test_gui_get_widget (fixture->window, "empty-import-button"), "clicked");
-  g_assert_true (rc_test_gui_wait (dialog_open_cb, fixture));
-  g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
+  rc_test_gui_wait_for_window (RC_TYPE_IMPORT_DIALOG, &fixture->dialog);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (fixture->dialog)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->dialog)) == GTK_WINDOW (fixture->window));
   label = dialog_widget (fixture, "import-error-label");
@@ -765,7 +707,7 @@ test_cancel_big_document (Fixture       *fixture,
   rc_import_dialog_load_file (fixture->dialog, big);
   g_assert_true (rc_test_gui_wait (status_reading_cb, fixture));
   gtk_window_close (GTK_WINDOW (fixture->dialog));
-  g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
+  rc_test_gui_wait_gone (&fixture->dialog);
   rc_test_gui_set_wait_seconds (5);
   g_assert_cmpuint (rc_project_get_n_apis (fixture->project), ==, 0);
 

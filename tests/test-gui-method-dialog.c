@@ -22,13 +22,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <libsecret/secret.h>
 #include <signal.h>
 
 #include "rc-auth-group.h"
 #include "rc-import-dialog.h"
 #include "rc-method-dialog.h"
 #include "rc-test-gui.h"
+#include "rc-test-keyring.h"
 #include "rc-test-server.h"
 #include "rc-window.h"
 
@@ -42,29 +42,13 @@ typedef struct
   RcMethodDialog *dialog;
 } Fixture;
 
-typedef struct
-{
-  gboolean  done;
-  char     *secret;
-} Lookup;
-
-typedef struct
-{
-  GtkWidget  *widget;
-  const char *text;
-} TextWait;
-
 /* Helpers */
 
 static GtkWidget *
 dialog_widget (Fixture    *fixture,
                const char *name)
 {
-  GtkWidget *widget = rc_test_gui_find_named (GTK_WIDGET (fixture->dialog), name);
-
-  g_assert_nonnull (widget);
-
-  return widget;
+  return rc_test_gui_get_named (GTK_WIDGET (fixture->dialog), name);
 }
 
 static RcAuthGroup *
@@ -75,49 +59,6 @@ auth_group (Fixture *fixture)
   g_assert_nonnull (group);
 
   return RC_AUTH_GROUP (group);
-}
-
-static char *
-dup_text_view_text (GtkWidget *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-}
-
-/* Chooses the item of a combo row whose label is @label. */
-static void
-select_combo_label (GtkWidget  *row,
-                    const char *label)
-{
-  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (GTK_IS_STRING_OBJECT (item) &&
-          g_strcmp0 (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), label) == 0)
-        {
-          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-          return;
-        }
-    }
-
-  g_error ("The combo row %s offers no “%s”", gtk_widget_get_name (row), label);
-}
-
-static const char *
-combo_selected_label (GtkWidget *row)
-{
-  GObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (row));
-
-  g_assert_true (GTK_IS_STRING_OBJECT (item));
-
-  return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
 }
 
 /* The parameter table's row for @name, or NULL. */
@@ -341,102 +282,6 @@ finish_enabled (Fixture *fixture)
   return gtk_widget_get_sensitive (dialog_widget (fixture, "method-dialog-finish-button"));
 }
 
-static void
-lookup_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Lookup *lookup = user_data;
-
-  lookup->secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), result, NULL);
-  lookup->done = TRUE;
-}
-
-static gboolean
-lookup_done_cb (gpointer data)
-{
-  return ((Lookup *) data)->done;
-}
-
-/* What the keyring holds for @secret_id, asked the way the app asks
- * (through @store, or the app's own). */
-static char *
-lookup_secret_in (RcSecretStore *store,
-                  RcProject     *project,
-                  const char    *secret_id)
-{
-  Lookup lookup = { FALSE, NULL };
-  char *secret;
-
-  rc_secret_store_lookup_async (store ? store : rc_secret_store_get_default (), rc_project_get_id (project),
-                                secret_id, NULL, lookup_cb, &lookup);
-  g_assert_true (rc_test_gui_wait (lookup_done_cb, &lookup));
-  secret = g_strdup (lookup.secret);
-  if (lookup.secret)
-    rc_secret_free (lookup.secret);
-
-  return secret;
-}
-
-/* Waits (bounded) until the keyring holds @wanted for @secret_id, or
- * nothing if NULL, asked through @store (or the app's own). */
-static gboolean
-wait_for_secret_in (RcSecretStore *store,
-                    RcProject     *project,
-                    const char    *secret_id,
-                    const char    *wanted)
-{
-  for (guint attempt = 0; attempt < 50; attempt++)
-    {
-      g_autofree char *secret = lookup_secret_in (store, project, secret_id);
-
-      if (g_strcmp0 (secret, wanted) == 0)
-        return TRUE;
-      rc_test_gui_settle (100);
-    }
-
-  return FALSE;
-}
-
-static gboolean
-wait_for_secret (RcProject  *project,
-                 const char *secret_id,
-                 const char *wanted)
-{
-  return wait_for_secret_in (NULL, project, secret_id, wanted);
-}
-
-/* How many items the keyring holds for @owner_id in @project, whatever
- * their secret id, as another program would find them. */
-static guint
-count_keyring_items (RcProject  *project,
-                     const char *owner_id)
-{
-  static const SecretSchema schema = {
-    "io.github.restcall.Secret",
-    SECRET_SCHEMA_NONE,
-    {
-      { "project", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "owner", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "secret", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { NULL, 0 },
-    }
-  };
-  g_autoptr(GError) error = NULL;
-  GList *items;
-  guint n;
-
-  items = secret_password_search_sync (&schema, SECRET_SEARCH_ALL, NULL, &error,
-                                       "project", rc_project_get_id (project),
-                                       "owner", owner_id,
-                                       NULL);
-  g_assert_no_error (error);
-  n = g_list_length (items);
-  g_list_free_full (items, g_object_unref);
-
-  return n;
-}
-
 /* Types @secret in the secret row, the focus in it, and leaves it there
  * without Enter: typed, not applied. */
 static void
@@ -463,32 +308,6 @@ type_secret (Fixture    *fixture,
   g_signal_emit_by_name (row, "entry-activated");
 }
 
-static gboolean
-dialog_open_cb (gpointer data)
-{
-  Fixture *fixture = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (RC_IS_METHOD_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        {
-          fixture->dialog = RC_METHOD_DIALOG (window);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static gboolean
-dialog_gone_cb (gpointer data)
-{
-  return ((Fixture *) data)->dialog == NULL;
-}
-
 /* Win.consume, then “Add Single Method”: the dialog the user gets. */
 static void
 open_dialog (Fixture *fixture)
@@ -502,24 +321,9 @@ open_dialog (Fixture *fixture)
   g_assert_cmpstr (adw_message_dialog_get_default_response (question), ==, "single");
   rc_test_gui_respond (question, "single");
 
-  g_assert_true (rc_test_gui_wait (dialog_open_cb, fixture));
-  g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
+  rc_test_gui_wait_for_window (RC_TYPE_METHOD_DIALOG, &fixture->dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->dialog)) == GTK_WINDOW (fixture->window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (fixture->dialog)));
-}
-
-static gboolean
-text_contains_cb (gpointer data)
-{
-  TextWait *wait = data;
-  g_autofree char *text = NULL;
-
-  if (GTK_IS_LABEL (wait->widget))
-    text = g_strdup (gtk_label_get_text (GTK_LABEL (wait->widget)));
-  else
-    text = dup_text_view_text (wait->widget);
-
-  return strstr (text, wait->text) != NULL;
 }
 
 static void
@@ -557,12 +361,7 @@ fixture_tear_down (Fixture       *fixture,
   if (!rc_test_gui_has_display ())
     return;
 
-  if (fixture->dialog != NULL)
-    {
-      gtk_window_destroy (GTK_WINDOW (fixture->dialog));
-      g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
-    }
-
+  rc_test_gui_close_window (&fixture->dialog);
   rc_test_gui_destroy_window (&fixture->window);
   g_assert_finalize_object (fixture->project);
 }
@@ -580,6 +379,7 @@ test_finish_needs_valid_method (Fixture       *fixture,
   GtkWidget *url_row;
   GtkWidget *kind_row;
   guint n_methods;
+  g_autofree char *explanation = NULL;
 
   if (rc_test_gui_skip_without_display ())
     return;
@@ -592,7 +392,7 @@ test_finish_needs_valid_method (Fixture       *fixture,
   draft = rc_method_dialog_get_method (fixture->dialog);
 
   api_row = dialog_widget (fixture, "method-dialog-api-row");
-  g_assert_cmpstr (combo_selected_label (api_row), ==, "Billing");
+  g_assert_cmpstr (rc_test_gui_get_combo_label (api_row), ==, "Billing");
   /* A relative URL is relative to the chosen API's base URL, as it will be. */
   g_assert_cmpstr (rc_api_get_base_url (rc_method_get_api (draft)), ==, rc_api_get_base_url (billing));
   g_assert_cmpint (rc_auth_get_kind (rc_method_get_effective_auth (draft)), ==, RC_AUTH_KIND_BASIC);
@@ -612,36 +412,47 @@ test_finish_needs_valid_method (Fixture       *fixture,
   g_assert_true (finish_enabled (fixture));
   g_assert_nonnull (find_parameter_row (fixture, "invoiceId"));
 
-  /* An empty name. */
+  /* An empty name: marked, and explained, as the auth fields are. */
   gtk_editable_set_text (GTK_EDITABLE (name_row), "");
   g_assert_false (finish_enabled (fixture));
-  g_assert_true (gtk_widget_get_visible (dialog_widget (fixture, "method-name-error-row")));
+  explanation = rc_check_method_name (draft);
+  g_assert_cmpstr (rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "method-name-row", explanation),
+                   ==, explanation);
+  g_clear_pointer (&explanation, g_free);
   gtk_editable_set_text (GTK_EDITABLE (name_row), "getInvoice");
   g_assert_true (finish_enabled (fixture));
+  rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "method-name-row", NULL);
 
   /* A malformed URL. */
   gtk_editable_set_text (GTK_EDITABLE (url_row), "/invoices/{invoiceId");
   g_assert_false (finish_enabled (fixture));
-  g_assert_true (gtk_widget_get_visible (dialog_widget (fixture, "method-url-error-row")));
+  explanation = rc_check_method_url (draft);
+  g_assert_cmpstr (rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "method-url-row", explanation),
+                   ==, explanation);
+  g_clear_pointer (&explanation, g_free);
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-invalid-url.png");
   gtk_editable_set_text (GTK_EDITABLE (url_row), "/invoices/{invoiceId}");
   g_assert_true (finish_enabled (fixture));
+  rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "method-url-row", NULL);
 
   /* The method's own OAuth 2.0, its client ID left empty. */
   show_tab (fixture, "headers");
   kind_row = dialog_widget (fixture, "auth-kind-row");
-  select_combo_label (kind_row, rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
+  rc_test_gui_select_combo_label (kind_row, rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
   g_assert_nonnull (rc_method_get_auth (draft));
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-token-url-row")),
                          "https://auth.example.com/oauth/token");
   g_assert_false (finish_enabled (fixture));
+  rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "auth-client-id-row", "No client ID");
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-client-id-row")), CLIENT_ID);
   g_assert_true (finish_enabled (fixture));
+  rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "auth-client-id-row", NULL);
 
   /* A token URL in the clear to another machine. */
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-token-url-row")),
                          "http://auth.example.com/oauth/token");
   g_assert_false (finish_enabled (fixture));
+  rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "auth-token-url-row", "unencrypted");
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-invalid-auth.png");
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-token-url-row")),
                          "https://auth.example.com/oauth/token");
@@ -650,7 +461,7 @@ test_finish_needs_valid_method (Fixture       *fixture,
   /* Finish: into Billing, selected in the sidebar, the project dirty. */
   g_assert_false (rc_project_get_dirty (fixture->project));
   g_signal_emit_by_name (dialog_widget (fixture, "method-dialog-finish-button"), "clicked");
-  g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
+  rc_test_gui_wait_gone (&fixture->dialog);
   g_assert_cmpuint (rc_api_get_n_methods (billing), ==, n_methods + 1);
   g_assert_true (rc_api_find_method (billing, "getInvoice") == draft);
   g_assert_true (rc_method_get_api (draft) == billing);
@@ -680,7 +491,6 @@ test_oauth_method_tested_and_added (Fixture       *fixture,
   RcApi *added;
   GtkWidget *api_row;
   GtkWidget *parameter;
-  TextWait response_shown;
   const char *wanted[] = { "getItem", NULL };
   guint n_apis = rc_project_get_n_apis (fixture->project);
 
@@ -695,7 +505,7 @@ test_oauth_method_tested_and_added (Fixture       *fixture,
 
   /* A new API: the method's URL is a full one. */
   api_row = dialog_widget (fixture, "method-dialog-api-row");
-  select_combo_label (api_row, "New API");
+  rc_test_gui_select_combo_label (api_row, "New API");
   g_assert_cmpstr (rc_api_get_base_url (rc_method_get_api (draft)), ==, "");
 
   /* Request */
@@ -711,7 +521,7 @@ test_oauth_method_tested_and_added (Fixture       *fixture,
   /* Headers and Authentication: OAuth 2.0 client credentials against the
    * token endpoint on loopback (http:// is fine there). */
   show_tab (fixture, "headers");
-  select_combo_label (dialog_widget (fixture, "auth-kind-row"),
+  rc_test_gui_select_combo_label (dialog_widget (fixture, "auth-kind-row"),
                       rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
   auth = rc_method_get_auth (draft);
   g_assert_nonnull (auth);
@@ -722,7 +532,8 @@ test_oauth_method_tested_and_added (Fixture       *fixture,
   g_assert_cmpstr (rc_auth_get_token_url (auth), ==, token_url);
   type_secret (fixture, CLIENT_SECRET);
   g_assert_nonnull (rc_auth_get_secret_id (auth));
-  g_assert_true (wait_for_secret (fixture->project, rc_auth_get_secret_id (auth), CLIENT_SECRET));
+  g_assert_true (rc_test_keyring_wait_for (NULL, rc_project_get_id (fixture->project),
+                                           rc_auth_get_secret_id (auth), CLIENT_SECRET));
   /* The secret went to the keyring, and out of the entry. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "auth-secret-row"))), ==, "");
   g_assert_true (finish_enabled (fixture));
@@ -735,19 +546,17 @@ test_oauth_method_tested_and_added (Fixture       *fixture,
   show_tab (fixture, "test");
   rc_test_gui_set_wait_seconds (20);
   g_signal_emit_by_name (dialog_widget (fixture, "test-button"), "clicked");
-  response_shown.widget = dialog_widget (fixture, "inspector-api-response");
-  response_shown.text = "200";
-  g_assert_true (rc_test_gui_wait (text_contains_cb, &response_shown));
+  rc_test_gui_wait_for_text (dialog_widget (fixture, "inspector-api-response"), "200");
   rc_test_gui_set_wait_seconds (5);
 
   /* The token was asked for once, as client credentials; then the API. */
   g_assert_cmpuint (auth_server->requests->len, ==, 1);
   g_assert_cmpuint (api_server->requests->len, ==, 1);
 
-  token_request = dup_text_view_text (dialog_widget (fixture, "inspector-token-request"));
-  token_response = dup_text_view_text (dialog_widget (fixture, "inspector-token-response"));
-  api_request = dup_text_view_text (dialog_widget (fixture, "inspector-api-request"));
-  api_response = dup_text_view_text (dialog_widget (fixture, "inspector-api-response"));
+  token_request = rc_test_gui_dup_view_text (dialog_widget (fixture, "inspector-token-request"));
+  token_response = rc_test_gui_dup_view_text (dialog_widget (fixture, "inspector-token-response"));
+  api_request = rc_test_gui_dup_view_text (dialog_widget (fixture, "inspector-api-request"));
+  api_response = rc_test_gui_dup_view_text (dialog_widget (fixture, "inspector-api-response"));
   g_test_message ("Token request:\n%s", token_request);
   g_test_message ("API response:\n%s", api_response);
 
@@ -763,11 +572,8 @@ test_oauth_method_tested_and_added (Fixture       *fixture,
   g_assert_nonnull (strstr (api_response, "200"));
   g_assert_cmpstr (token_response, !=, "");
 
-  response_shown.widget = dialog_widget (fixture, "test-status-label");
-  g_assert_true (rc_test_gui_wait (text_contains_cb, &response_shown));
-  response_shown.widget = dialog_widget (fixture, "test-response-view");
-  response_shown.text = "Rex";
-  g_assert_true (rc_test_gui_wait (text_contains_cb, &response_shown));
+  rc_test_gui_wait_for_text (dialog_widget (fixture, "test-status-label"), "200");
+  rc_test_gui_wait_for_text (dialog_widget (fixture, "test-response-view"), "Rex");
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-test.png");
 
   /* Narrow: the tabs go to the bottom, nothing is cut. */
@@ -780,7 +586,7 @@ test_oauth_method_tested_and_added (Fixture       *fixture,
 
   /* Finish: a new API named after the host, holding the method. */
   g_signal_emit_by_name (dialog_widget (fixture, "method-dialog-finish-button"), "clicked");
-  g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
+  rc_test_gui_wait_gone (&fixture->dialog);
   g_assert_cmpuint (rc_project_get_n_apis (fixture->project), ==, n_apis + 1);
   added = rc_project_find_api (fixture->project, "127.0.0.1");
   g_assert_nonnull (added);
@@ -790,7 +596,8 @@ test_oauth_method_tested_and_added (Fixture       *fixture,
   g_assert_true (rc_test_gui_shows_labels (rc_test_gui_get_widget (fixture->window, "sidebar-list"), wanted));
 
   /* The secret stays, with the method that owns it. */
-  g_assert_true (wait_for_secret (fixture->project, rc_auth_get_secret_id (auth), CLIENT_SECRET));
+  g_assert_true (rc_test_keyring_wait_for (NULL, rc_project_get_id (fixture->project),
+                                           rc_auth_get_secret_id (auth), CLIENT_SECRET));
 }
 
 static void
@@ -809,7 +616,7 @@ test_discard_asks (Fixture       *fixture,
   /* Nothing entered: Cancel closes at once. */
   open_dialog (fixture);
   g_signal_emit_by_name (dialog_widget (fixture, "method-dialog-cancel-button"), "clicked");
-  g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
+  rc_test_gui_wait_gone (&fixture->dialog);
 
   /* Something entered: Escape asks; Keep Editing keeps it all. */
   open_dialog (fixture);
@@ -829,20 +636,21 @@ test_discard_asks (Fixture       *fixture,
 
   /* The draft's own secret, stored by typing it… */
   show_tab (fixture, "headers");
-  select_combo_label (dialog_widget (fixture, "auth-kind-row"), rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
+  rc_test_gui_select_combo_label (dialog_widget (fixture, "auth-kind-row"), rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
   auth = rc_method_get_auth (draft);
   g_assert_nonnull (auth);
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-username-row")), "someone");
   type_secret (fixture, "to-be-discarded");
   secret_id = g_strdup (rc_auth_get_secret_id (auth));
   g_assert_nonnull (secret_id);
-  g_assert_true (wait_for_secret (fixture->project, secret_id, "to-be-discarded"));
+  g_assert_true (rc_test_keyring_wait_for (NULL, rc_project_get_id (fixture->project),
+                                           secret_id, "to-be-discarded"));
 
   /* …leaves the keyring with the discarded draft. */
   g_signal_emit_by_name (dialog_widget (fixture, "method-dialog-cancel-button"), "clicked");
   rc_test_gui_respond (rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->dialog)), "discard");
-  g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
-  g_assert_true (wait_for_secret (fixture->project, secret_id, NULL));
+  rc_test_gui_wait_gone (&fixture->dialog);
+  g_assert_true (rc_test_keyring_wait_for (NULL, rc_project_get_id (fixture->project), secret_id, NULL));
 
   /* And the project never saw it. */
   g_assert_cmpuint (rc_project_get_n_apis (fixture->project), ==, n_apis);
@@ -891,7 +699,6 @@ test_typed_secret_committed (Fixture       *fixture,
   g_autofree char *secret_id = NULL;
   RcMethod *draft;
   RcAuth *auth;
-  TextWait response_shown;
 
   if (rc_test_gui_skip_without_display ())
     return;
@@ -902,13 +709,13 @@ test_typed_secret_committed (Fixture       *fixture,
 
   open_dialog (fixture);
   draft = rc_method_dialog_get_method (fixture->dialog);
-  select_combo_label (dialog_widget (fixture, "method-dialog-api-row"), "New API");
+  rc_test_gui_select_combo_label (dialog_widget (fixture, "method-dialog-api-row"), "New API");
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-name-row")), "getItem");
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), api_url);
   gtk_editable_set_text (GTK_EDITABLE (find_parameter_row (fixture, "itemId")), "7");
 
   show_tab (fixture, "headers");
-  select_combo_label (dialog_widget (fixture, "auth-kind-row"),
+  rc_test_gui_select_combo_label (dialog_widget (fixture, "auth-kind-row"),
                       rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
   auth = rc_method_get_auth (draft);
   g_assert_nonnull (auth);
@@ -921,9 +728,7 @@ test_typed_secret_committed (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (dialog_widget (fixture, "auth-secret-row"), "editor.run-test", NULL));
   g_assert_false (rc_auth_group_has_pending_secret (auth_group (fixture)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "auth-secret-row"))), ==, "");
-  response_shown.widget = dialog_widget (fixture, "inspector-api-response");
-  response_shown.text = "200";
-  g_assert_true (rc_test_gui_wait (text_contains_cb, &response_shown));
+  rc_test_gui_wait_for_text (dialog_widget (fixture, "inspector-api-response"), "200");
   rc_test_gui_set_wait_seconds (5);
 
   status = g_strdup (gtk_label_get_text (GTK_LABEL (dialog_widget (fixture, "test-status-label"))));
@@ -935,7 +740,8 @@ test_typed_secret_committed (Fixture       *fixture,
 
   secret_id = g_strdup (rc_auth_get_secret_id (auth));
   g_assert_true (secret_id != NULL && secret_id[0] != '\0');
-  g_assert_true (wait_for_secret_in (other, fixture->project, secret_id, CLIENT_SECRET));
+  g_assert_true (rc_test_keyring_wait_for (other, rc_project_get_id (fixture->project),
+                                           secret_id, CLIENT_SECRET));
 
   /* A new secret typed, and Finish pressed at once (as Alt+F does, the
    * focus not leaving the entry). */
@@ -943,12 +749,13 @@ test_typed_secret_committed (Fixture       *fixture,
   type_secret_without_enter (fixture, "n3w-Secret-22");
   g_assert_true (finish_enabled (fixture));
   g_signal_emit_by_name (dialog_widget (fixture, "method-dialog-finish-button"), "clicked");
-  g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
+  rc_test_gui_wait_gone (&fixture->dialog);
   g_assert_nonnull (rc_method_get_api (draft));
   g_assert_true (rc_project_find_api (fixture->project, "127.0.0.1") == rc_method_get_api (draft));
   g_assert_cmpstr (rc_auth_get_secret_id (auth), ==, secret_id);
-  g_assert_true (wait_for_secret_in (other, fixture->project, secret_id, "n3w-Secret-22"));
-  g_assert_cmpuint (count_keyring_items (fixture->project, rc_method_get_id (draft)), ==, 1);
+  g_assert_true (rc_test_keyring_wait_for (other, rc_project_get_id (fixture->project),
+                                           secret_id, "n3w-Secret-22"));
+  g_assert_cmpuint (rc_test_keyring_count (rc_project_get_id (fixture->project), rc_method_get_id (draft)), ==, 1);
 }
 
 typedef struct
@@ -1044,15 +851,15 @@ test_discard_typed_secret (Fixture       *fixture,
   draft = rc_method_dialog_get_method (fixture->dialog);
   draft_id = g_strdup (rc_method_get_id (draft));
   show_tab (fixture, "headers");
-  select_combo_label (dialog_widget (fixture, "auth-kind-row"), rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
+  rc_test_gui_select_combo_label (dialog_widget (fixture, "auth-kind-row"), rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-username-row")), "someone");
   type_secret_without_enter (fixture, "typed-never-applied");
   g_signal_emit_by_name (dialog_widget (fixture, "method-dialog-cancel-button"), "clicked");
   question = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->dialog));
   rc_test_gui_respond (question, "discard");
-  g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
+  rc_test_gui_wait_gone (&fixture->dialog);
   rc_test_gui_settle (500);
-  g_assert_cmpuint (count_keyring_items (fixture->project, draft_id), ==, 0);
+  g_assert_cmpuint (rc_test_keyring_count (rc_project_get_id (fixture->project), draft_id), ==, 0);
   g_clear_pointer (&draft_id, g_free);
 
   /* Applied (Enter), and discarded while the keyring is still storing it. */
@@ -1060,7 +867,7 @@ test_discard_typed_secret (Fixture       *fixture,
   draft = rc_method_dialog_get_method (fixture->dialog);
   draft_id = g_strdup (rc_method_get_id (draft));
   show_tab (fixture, "headers");
-  select_combo_label (dialog_widget (fixture, "auth-kind-row"), rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
+  rc_test_gui_select_combo_label (dialog_widget (fixture, "auth-kind-row"), rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
   auth = rc_method_get_auth (draft);
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-username-row")), "someone");
   group = g_object_ref (auth_group (fixture));
@@ -1088,10 +895,10 @@ test_discard_typed_secret (Fixture       *fixture,
 
   /* The store ends, and then the clear: nothing is left, anywhere. */
   g_assert_true (rc_test_gui_wait (not_busy_cb, group));
-  g_assert_true (wait_for_secret_in (other, fixture->project, secret_id, NULL));
+  g_assert_true (rc_test_keyring_wait_for (other, rc_project_get_id (fixture->project), secret_id, NULL));
   rc_test_gui_settle (500);
-  g_assert_true (wait_for_secret_in (other, fixture->project, secret_id, NULL));
-  g_assert_cmpuint (count_keyring_items (fixture->project, draft_id), ==, 0);
+  g_assert_true (rc_test_keyring_wait_for (other, rc_project_get_id (fixture->project), secret_id, NULL));
+  g_assert_cmpuint (rc_test_keyring_count (rc_project_get_id (fixture->project), draft_id), ==, 0);
   g_assert_false (rc_secret_store_is_session_only (rc_secret_store_get_default (),
                                                    rc_project_get_id (fixture->project), secret_id));
 }
@@ -1241,10 +1048,10 @@ test_mnemonics_unique (Fixture       *fixture,
         {
           kind_row = dialog_widget (fixture, "auth-kind-row");
           g_signal_emit_by_name (dialog_widget (fixture, "headers-add-button"), "clicked");
-          select_combo_label (kind_row, rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
+          rc_test_gui_select_combo_label (kind_row, rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
           rc_test_gui_settle (100);
           assert_mnemonics_unique (GTK_WIDGET (fixture->dialog), "headers, Basic");
-          select_combo_label (kind_row, rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
+          rc_test_gui_select_combo_label (kind_row, rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
           rc_test_gui_settle (100);
           adw_expander_row_set_expanded (ADW_EXPANDER_ROW (dialog_widget (fixture, "auth-advanced-row")), TRUE);
           rc_test_gui_settle (300);
@@ -1320,35 +1127,9 @@ test_keyboard (Fixture       *fixture,
   g_assert_true (shortcuts_window_lists ("<Alt>f"));
   g_assert_true (finish_enabled (fixture));
   press_mnemonic (fixture, GDK_KEY_f);
-  g_assert_true (rc_test_gui_wait (dialog_gone_cb, fixture));
+  rc_test_gui_wait_gone (&fixture->dialog);
   g_assert_nonnull (rc_method_get_api (draft));
   g_assert_true (rc_project_find_api (fixture->project, "Petstore") == rc_method_get_api (draft));
-}
-
-static gboolean
-import_dialog_open_cb (gpointer data)
-{
-  RcImportDialog **dialog = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (RC_IS_IMPORT_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        {
-          *dialog = RC_IMPORT_DIALOG (window);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static gboolean
-import_dialog_gone_cb (gpointer data)
-{
-  return *(RcImportDialog **) data == NULL;
 }
 
 static gboolean
@@ -1383,15 +1164,14 @@ test_import_through_consume (void)
   g_signal_emit_by_name (rc_test_gui_get_widget (fixture.window, "empty-consume-button"), "clicked");
   question = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture.window));
   rc_test_gui_respond (question, "openapi");
-  g_assert_true (rc_test_gui_wait (import_dialog_open_cb, &import));
-  g_object_add_weak_pointer (G_OBJECT (import), (gpointer *) &import);
+  rc_test_gui_wait_for_window (RC_TYPE_IMPORT_DIALOG, &import);
 
   path = g_test_build_filename (G_TEST_DIST, "data", "openapi", "petstore-3.0.yaml", NULL);
   file = g_file_new_for_path (path);
   rc_import_dialog_load_file (import, file);
   g_assert_true (rc_test_gui_wait (import_add_sensitive_cb, &import));
   g_signal_emit_by_name (rc_test_gui_find_named (GTK_WIDGET (import), "import-add-button"), "clicked");
-  g_assert_true (rc_test_gui_wait (import_dialog_gone_cb, &import));
+  rc_test_gui_wait_gone (&import);
 
   /* The sidebar shows the API; its page, the authentication the document declares. */
   api = rc_project_find_api (fixture.project, "Petstore");
@@ -1402,7 +1182,7 @@ test_import_through_consume (void)
 
   stack = rc_test_gui_get_widget (fixture.window, "content-stack");
   api_page = gtk_stack_get_child_by_name (GTK_STACK (stack), "api");
-  g_assert_cmpstr (combo_selected_label (rc_test_gui_find_named (api_page, "auth-kind-row")), ==,
+  g_assert_cmpstr (rc_test_gui_get_combo_label (rc_test_gui_find_named (api_page, "auth-kind-row")), ==,
                    rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_find_named (api_page, "auth-token-url-row"))), ==,
                    "https://api.example.com/oauth/token");

@@ -229,19 +229,6 @@ dup_item_label (const char *project_id,
   return label;
 }
 
-/* How many items of @owner_id the keyring holds, asked of libsecret. */
-static guint
-count_items (const char *project_id,
-             const char *owner_id)
-{
-  GList *items = rc_test_keyring_search (project_id, owner_id);
-  guint n = g_list_length (items);
-
-  g_list_free_full (items, g_object_unref);
-
-  return n;
-}
-
 typedef struct
 {
   const char *project_id;
@@ -258,7 +245,7 @@ owners_cleared_cb (gpointer data)
 
   for (guint i = 0; i < owners->owner_ids->len; i++)
     {
-      if (count_items (owners->project_id, g_ptr_array_index (owners->owner_ids, i)) > 0)
+      if (rc_test_keyring_count (owners->project_id, g_ptr_array_index (owners->owner_ids, i)) > 0)
         return FALSE;
     }
 
@@ -462,7 +449,7 @@ test_store_and_forget (Fixture       *fixture,
   secret = lookup_elsewhere (project_id, rc_auth_get_secret_id (auth));
   g_assert_cmpstr (secret, ==, canary);
   rc_secret_free (secret);
-  g_assert_cmpuint (count_items (project_id, rc_api_get_id (api)), ==, 1);
+  g_assert_cmpuint (rc_test_keyring_count (project_id, rc_api_get_id (api)), ==, 1);
 
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "api-page-secret.png");
 
@@ -479,7 +466,7 @@ test_store_and_forget (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (forget));
   secret = lookup_elsewhere (project_id, rc_auth_get_secret_id (auth));
   g_assert_null (secret);
-  g_assert_cmpuint (count_items (project_id, rc_api_get_id (api)), ==, 0);
+  g_assert_cmpuint (rc_test_keyring_count (project_id, rc_api_get_id (api)), ==, 0);
 }
 
 static void
@@ -871,7 +858,7 @@ test_focus_out_stores (Fixture       *fixture,
   g_assert_true (g_uuid_string_is_valid (rc_auth_get_secret_id (own)));
   in = (InKeyring) { project_id, rc_auth_get_secret_id (own), "left-for-request-tab" };
   g_assert_true (rc_test_gui_wait (in_keyring_cb, &in));
-  g_assert_cmpuint (count_items (project_id, rc_method_get_id (method)), ==, 1);
+  g_assert_cmpuint (rc_test_keyring_count (project_id, rc_method_get_id (method)), ==, 1);
 }
 
 /* A window destroyed with a secret typed in it (a dialog's edits
@@ -906,7 +893,7 @@ test_destroy_stores_nothing (Fixture       *fixture,
   rc_test_iterate_for (500);
   secret = lookup_elsewhere (project_id, secret_id);
   g_assert_null (secret);
-  g_assert_cmpuint (count_items (project_id, rc_api_get_id (api)), ==, 0);
+  g_assert_cmpuint (rc_test_keyring_count (project_id, rc_api_get_id (api)), ==, 0);
 }
 
 /* In a subprocess with no session bus: no keyring at all. */

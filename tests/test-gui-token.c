@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "rc-test-gui.h"
+#include "rc-test-keyring.h"
 #include "rc-test-server.h"
 #include "rc-token-panel.h"
 
@@ -46,30 +47,14 @@ typedef struct
 /* Helpers */
 
 static char *
-base64url (const char *text)
-{
-  char *encoded = g_base64_encode ((const guchar *) text, strlen (text));
-  gsize len = strlen (encoded);
-
-  while (len > 0 && encoded[len - 1] == '=')
-    encoded[--len] = '\0';
-  for (char *p = encoded; *p; p++)
-    *p = *p == '+' ? '-' : *p == '/' ? '_' : *p;
-
-  return encoded;
-}
-
-static char *
 make_jwt (void)
 {
   g_autofree char *claims = g_strdup_printf ("{\"iss\":\"https://auth.example.com\",\"sub\":\"" CLIENT_ID "\","
                                              "\"aud\":\"https://pets.example.com\",\"scope\":\"pets:read pets:write\","
                                              "\"exp\":%" G_GINT64_FORMAT ",\"tenant\":\"Zoë's pets\"}",
                                              g_get_real_time () / G_USEC_PER_SEC + 3600);
-  g_autofree char *header = base64url ("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"test-key\"}");
-  g_autofree char *payload = base64url (claims);
 
-  return g_strconcat (header, ".", payload, ".c2lnbmF0dXJlLW5vdC1jaGVja2Vk", NULL);
+  return rc_test_make_jwt ("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"test-key\"}", claims);
 }
 
 static void
@@ -79,19 +64,10 @@ token_endpoint (RcTestServer      *server,
                 gpointer           user_data)
 {
   Fixture *fixture = user_data;
-  const char *authorization =
-    soup_message_headers_get_one (soup_server_message_get_request_headers (message), "Authorization");
-  g_autofree char *expected = NULL;
-  g_autofree char *credentials = rc_oauth_basic_credentials (CLIENT_ID, CLIENT_SECRET, FALSE);
   g_autofree char *body = NULL;
 
-  expected = g_strconcat ("Basic ", credentials, NULL);
-  if (g_strcmp0 (authorization, expected) != 0)
-    {
-      rc_test_respond (message, 401, "application/json",
-                       "{\"error\":\"invalid_client\",\"error_description\":\"Wrong credentials\"}");
-      return;
-    }
+  if (!rc_test_check_client (message, CLIENT_ID, CLIENT_SECRET))
+    return;
 
   switch (fixture->answer)
     {
@@ -252,31 +228,16 @@ title_changed_cb (gpointer data)
   return g_strcmp0 (row_title (change->fixture, "token-state-row"), change->title) != 0;
 }
 
-static void
-stored_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  gboolean *done = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (rc_secret_store_store_finish (RC_SECRET_STORE (object), result, &error));
-  g_assert_no_error (error);
-  *done = TRUE;
-}
-
 /* The client secret in the keyring, as the authentication group stores it. */
 static void
 store_secret (Fixture *fixture)
 {
   RcAuth *auth = rc_api_get_auth (fixture->api);
-  gboolean done = FALSE;
+  g_autoptr(GError) error = NULL;
 
-  rc_secret_store_store_async (rc_secret_store_get_default (), rc_project_get_id (fixture->project),
-                               rc_api_get_id (fixture->api), rc_auth_ensure_secret_id (auth),
-                               "Restcall: client secret of “Pets”", CLIENT_SECRET, NULL,
-                               stored_cb, &done);
-  rc_test_wait_for (&done, 10);
+  rc_test_keyring_store (rc_secret_store_get_default (), rc_project_get_id (fixture->project),
+                         rc_api_get_id (fixture->api), rc_auth_ensure_secret_id (auth), CLIENT_SECRET, &error);
+  g_assert_no_error (error);
 }
 
 /* Fixture */
@@ -624,15 +585,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (g_getenv ("RC_KEYRING_SESSION") == NULL)
-    {
-      g_printerr ("Run this test through tests/keyring-session.sh (meson test does)\n");
-      return 1;
-    }
-
-  rc_test_gui_init ();
-  /* The keyring answers over D-Bus: give it longer. */
-  rc_test_gui_set_wait_seconds (10);
+  if (!rc_test_gui_init_keyring_session (10))
+    return 1;
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -21,6 +21,7 @@
 #include "rc-method-editor.h"
 #include "rc-sidebar.h"
 #include "rc-test-gui.h"
+#include "rc-test-keyring.h"
 #include "rc-test-server.h"
 #include "rc-window.h"
 
@@ -110,20 +111,6 @@ parameter_location (GtkWidget *row)
   return gtk_label_get_text (GTK_LABEL (label));
 }
 
-typedef struct
-{
-  GtkWidget  *widget;
-  const char *text;
-} LabelWait;
-
-static gboolean
-label_contains_cb (gpointer data)
-{
-  LabelWait *wait = data;
-
-  return strstr (gtk_label_get_text (GTK_LABEL (wait->widget)), wait->text) != NULL;
-}
-
 static void
 created_handler (RcTestServer      *server,
                  SoupServerMessage *message,
@@ -155,14 +142,6 @@ fixture_set_up (Fixture       *fixture,
   g_assert_cmpuint (rc_project_get_n_apis (fixture->project), >=, 2);
 
   fixture->window = rc_test_gui_present_window (fixture->project, 1000, 700);
-}
-
-static gboolean
-window_gone_cb (gpointer data)
-{
-  Fixture *fixture = data;
-
-  return fixture->window == NULL;
 }
 
 static void
@@ -295,7 +274,6 @@ test_method_editor_body (Fixture       *fixture,
   g_autoptr(RcAuth) none = rc_auth_new ();
   g_autofree char *url = NULL;
   RcTestRequest *request;
-  LabelWait status = { 0 };
 
   if (rc_test_gui_skip_without_display ())
     return;
@@ -374,10 +352,8 @@ test_method_editor_body (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "test");
   /* What was typed reached the method before the test ran… */
   g_assert_cmpstr (rc_method_get_body (method), ==, "{\"name\": \"Tom\"}");
-  status.widget = rc_test_gui_get_widget (fixture->window, "test-status-label");
-  status.text = "201";
   rc_test_gui_set_wait_seconds (20);
-  g_assert_true (rc_test_gui_wait (label_contains_cb, &status));
+  rc_test_gui_wait_for_text (rc_test_gui_get_widget (fixture->window, "test-status-label"), "201");
   rc_test_gui_set_wait_seconds (5);
 
   /* …and went over the wire. */
@@ -393,10 +369,9 @@ test_method_editor_checks (Fixture       *fixture,
                            gconstpointer  data)
 {
   RcMethod *method;
+  GtkWidget *root;
   GtkWidget *name_row;
-  GtkWidget *name_error;
   GtkWidget *url_row;
-  GtkWidget *url_error;
   g_autofree char *explanation = NULL;
 
   if (rc_test_gui_skip_without_display ())
@@ -407,40 +382,33 @@ test_method_editor_checks (Fixture       *fixture,
   rc_test_gui_select_item (fixture->window, G_OBJECT (method));
   rc_test_gui_assert_page_shown (fixture->window, "method");
 
+  root = GTK_WIDGET (fixture->window);
   name_row = rc_test_gui_get_widget (fixture->window, "method-name-row");
-  name_error = rc_test_gui_get_widget (fixture->window, "method-name-error-row");
   url_row = rc_test_gui_get_widget (fixture->window, "method-url-row");
-  url_error = rc_test_gui_get_widget (fixture->window, "method-url-error-row");
 
   /* A valid method: no error shown. */
-  g_assert_false (gtk_widget_get_visible (name_error));
-  g_assert_false (gtk_widget_get_visible (url_error));
-  g_assert_false (gtk_widget_has_css_class (name_row, "error"));
+  rc_test_gui_assert_field_check (root, "method-name-row", NULL);
+  rc_test_gui_assert_field_check (root, "method-url-row", NULL);
 
   /* An empty name is marked, with rc-check's explanation beneath it. */
   gtk_editable_set_text (GTK_EDITABLE (name_row), "");
   explanation = rc_check_method_name (method);
   g_assert_nonnull (explanation);
-  g_assert_true (gtk_widget_get_visible (name_error));
-  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (name_error)), ==, explanation);
+  g_assert_cmpstr (rc_test_gui_assert_field_check (root, "method-name-row", explanation), ==, explanation);
 
   gtk_editable_set_text (GTK_EDITABLE (name_row), "listInvoices");
-  g_assert_false (gtk_widget_get_visible (name_error));
-  g_assert_false (gtk_widget_has_css_class (name_row, "error"));
+  rc_test_gui_assert_field_check (root, "method-name-row", NULL);
 
   /* So is a malformed URL. */
   gtk_editable_set_text (GTK_EDITABLE (url_row), "/invoices?status={status");
   g_clear_pointer (&explanation, g_free);
   explanation = rc_check_method_url (method);
   g_assert_nonnull (explanation);
-  g_assert_true (gtk_widget_get_visible (url_error));
-  g_assert_true (gtk_widget_has_css_class (url_row, "error"));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (url_error)), ==, explanation);
+  g_assert_cmpstr (rc_test_gui_assert_field_check (root, "method-url-row", explanation), ==, explanation);
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "method-invalid-url.png");
 
   gtk_editable_set_text (GTK_EDITABLE (url_row), "/invoices?status={status}");
-  g_assert_false (gtk_widget_get_visible (url_error));
+  rc_test_gui_assert_field_check (root, "method-url-row", NULL);
 }
 
 static void
@@ -690,7 +658,7 @@ test_close_asks_about_unsaved_changes (Fixture       *fixture,
   /* Discard closes it. */
   gtk_window_close (GTK_WINDOW (fixture->window));
   rc_test_gui_respond (rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->window)), "discard");
-  g_assert_true (rc_test_gui_wait (window_gone_cb, fixture));
+  rc_test_gui_wait_gone (&fixture->window);
 }
 
 static void
@@ -724,12 +692,6 @@ static gboolean
 dialog_mapped_cb (gpointer data)
 {
   return *(GtkWidget **) data != NULL && gtk_widget_get_mapped (*(GtkWidget **) data);
-}
-
-static gboolean
-dialog_gone_cb (gpointer data)
-{
-  return *(gpointer *) data == NULL;
 }
 
 /* A Consume dialog for the window, open, with a weak pointer to it. */
@@ -778,15 +740,15 @@ test_close_keeps_dialog_edits (Fixture       *fixture,
   /* Discarding closes the dialog; the window stays for the user to close. */
   gtk_window_close (GTK_WINDOW (fixture->window));
   rc_test_gui_respond (rc_test_gui_wait_for_dialog (GTK_WINDOW (dialog)), "discard");
-  g_assert_true (rc_test_gui_wait (dialog_gone_cb, &dialog));
+  rc_test_gui_wait_gone (&dialog);
   g_assert_nonnull (fixture->window);
   g_assert_false (rc_project_get_dirty (fixture->project));
 
   /* A dialog with nothing typed goes with the window, without a question. */
   open_method_dialog (fixture, &dialog);
   gtk_window_close (GTK_WINDOW (fixture->window));
-  g_assert_true (rc_test_gui_wait (dialog_gone_cb, &dialog));
-  g_assert_true (rc_test_gui_wait (window_gone_cb, fixture));
+  rc_test_gui_wait_gone (&dialog);
+  rc_test_gui_wait_gone (&fixture->window);
 }
 
 /* Never answers: the call is in flight when the window goes. */
@@ -797,24 +759,6 @@ silent_handler (RcTestServer      *server,
                 gpointer           user_data)
 {
   soup_server_message_pause (message);
-}
-
-static void
-secret_stored_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (rc_secret_store_store_finish (RC_SECRET_STORE (object), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-flag_set_cb (gpointer data)
-{
-  return *(gboolean *) data;
 }
 
 static gboolean
@@ -836,15 +780,14 @@ start_test (Fixture      *fixture,
   RcAuth *auth = rc_api_get_auth (api);
   RcMethod *method = rc_api_find_method (api, "getPet");
   GtkWidget *stack;
-  gboolean stored = FALSE;
+  g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (rc_auth_get_kind (auth), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
   rc_auth_set_token_url (auth, token_url);
   rc_api_set_base_url (api, base_url);
-  rc_secret_store_store_async (rc_secret_store_get_default (), rc_project_get_id (fixture->project),
-                               rc_api_get_id (api), rc_auth_get_secret_id (auth), "Petstore",
-                               "petstore-secret", NULL, secret_stored_cb, &stored);
-  g_assert_true (rc_test_gui_wait (flag_set_cb, &stored));
+  rc_test_keyring_store (rc_secret_store_get_default (), rc_project_get_id (fixture->project),
+                         rc_api_get_id (api), rc_auth_get_secret_id (auth), "petstore-secret", &error);
+  g_assert_no_error (error);
 
   rc_test_gui_select_item (fixture->window, G_OBJECT (method));
   rc_test_gui_assert_page_shown (fixture->window, "method");

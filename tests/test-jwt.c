@@ -1,7 +1,7 @@
 /* test-jwt.c: reading a JWT's header and claims
  *
- * Tokens are built here from JSON the test writes, encoded with GLib's
- * base64 turned into base64url by hand (RFC 4648 §5), so that what the
+ * Tokens are built from JSON the test writes (rc_test_make_jwt(): GLib's
+ * base64 turned into base64url by hand, RFC 4648 §5), so that what the
  * decoder gives back can be compared with what went in.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,34 +11,10 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "rc-test-server.h"
 #include "restcall-core.h"
 
 /* Helpers */
-
-/* RFC 4648 §5, without padding, as RFC 7515 §2 asks. */
-static char *
-base64url (const char *text)
-{
-  char *encoded = g_base64_encode ((const guchar *) text, strlen (text));
-  gsize len = strlen (encoded);
-
-  while (len > 0 && encoded[len - 1] == '=')
-    encoded[--len] = '\0';
-  for (char *p = encoded; *p; p++)
-    *p = *p == '+' ? '-' : *p == '/' ? '_' : *p;
-
-  return encoded;
-}
-
-static char *
-make_jwt (const char *header,
-          const char *claims)
-{
-  g_autofree char *h = base64url (header);
-  g_autofree char *c = base64url (claims);
-
-  return g_strconcat (h, ".", c, ".c2lnbmF0dXJl", NULL);
-}
 
 static JsonObject *
 parse_object (const char *json)
@@ -82,7 +58,7 @@ test_decode (void)
   const char *claims_in = "{\"sub\":\"client-42\",\"scope\":\"pets:read pets:write\","
                           "\"aud\":[\"https://api.example.com\"],\"exp\":1893456000,"
                           "\"name\":\"Zoë “quoted” ✓\",\"nested\":{\"a\":[1,2.5,true,null]}}";
-  g_autofree char *token = make_jwt (header_in, claims_in);
+  g_autofree char *token = rc_test_make_jwt (header_in, claims_in);
   g_autofree char *header = NULL;
   g_autofree char *claims = NULL;
   g_autoptr(GError) error = NULL;
@@ -132,7 +108,7 @@ test_base64url (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (claims_in); i++)
     {
-      g_autofree char *token = make_jwt ("{\"alg\":\"none\"}", claims_in[i]);
+      g_autofree char *token = rc_test_make_jwt ("{\"alg\":\"none\"}", claims_in[i]);
       g_autofree char *claims = NULL;
       g_autoptr(GError) error = NULL;
       g_autoptr(JsonObject) expected = parse_object (claims_in[i]);
@@ -165,11 +141,11 @@ test_base64url (void)
 static void
 test_not_a_jwt (void)
 {
-  g_autofree char *header = base64url ("{\"alg\":\"RS256\"}");
-  g_autofree char *claims = base64url ("{\"sub\":\"x\"}");
-  g_autofree char *array = base64url ("[1,2]");
-  g_autofree char *broken = base64url ("{\"sub\":");
-  g_autofree char *latin1 = base64url ("{\"sub\":\"\xe9\"}");
+  g_autofree char *header = rc_test_base64url ("{\"alg\":\"RS256\"}");
+  g_autofree char *claims = rc_test_base64url ("{\"sub\":\"x\"}");
+  g_autofree char *array = rc_test_base64url ("[1,2]");
+  g_autofree char *broken = rc_test_base64url ("{\"sub\":");
+  g_autofree char *latin1 = rc_test_base64url ("{\"sub\":\"\xe9\"}");
   g_autofree char *two = g_strconcat (header, ".", claims, NULL);
   g_autofree char *four = g_strconcat (header, ".", claims, ".sig.more", NULL);
   g_autofree char *jwe = g_strconcat (header, "..iv.ciphertext.tag", NULL);
@@ -214,7 +190,7 @@ test_expiry (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *token = make_jwt ("{\"alg\":\"none\"}", cases[i].claims);
+      g_autofree char *token = rc_test_make_jwt ("{\"alg\":\"none\"}", cases[i].claims);
       gint64 exp = -1;
 
       g_assert_cmpint (rc_jwt_get_expiry (token, &exp), ==, cases[i].found);

@@ -519,27 +519,13 @@ test_granted_scopes (Fixture       *fixture,
   fetched_clear (&fetched);
 }
 
-static char *
-base64url (const char *text)
-{
-  g_autofree char *b64 = g_base64_encode ((const guchar *)text, strlen (text));
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = b64; *p && *p != '='; p++)
-    g_string_append_c (out, *p == '+' ? '-' : *p == '/' ? '_' : *p);
-
-  return g_string_free (out, FALSE);
-}
-
 static void
 test_jwt_expiry (Fixture       *fixture,
                  gconstpointer  data)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  g_autofree char *header = base64url ("{\"alg\":\"none\"}");
   g_autofree char *claims = g_strdup_printf ("{\"sub\":\"x\",\"exp\":%" G_GINT64_FORMAT "}", now + 300);
-  g_autofree char *payload = base64url (claims);
-  g_autofree char *jwt = g_strdup_printf ("%s.%s.sig", header, payload);
+  g_autofree char *jwt = rc_test_make_jwt ("{\"alg\":\"none\"}", claims);
   g_autofree char *body = g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\"}", jwt);
   g_autofree char *with_expires_in =
     g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\",\"expires_in\":60}", jwt);

@@ -9,9 +9,9 @@
  * switching back and forth loses nothing typed while the method is shown.
  *
  * The client ID, the token URL and the Basic user name are checked as they
- * are typed (rc-check): a field at fault gets the error style, a warning
- * icon with the explanation as tooltip, and the explanation itself in a
- * row right under it, which is also the field's accessible description.
+ * are typed (rc-check), and a field at fault is marked the way every tab
+ * marks one (RcFieldCheck): the error style and a warning icon on it, the
+ * explanation in a row right under it and as its accessible description.
  * RcAuthGroup:valid sums it up for a dialog's Finish button.
  *
  * The secret is the exception: it never enters the model. What is typed in
@@ -32,16 +32,14 @@
 #include <glib/gi18n.h>
 
 #include "rc-auth-group.h"
+#include "rc-field-check.h"
 #include "rc-pair-row.h"
 #include "rc-secret-row.h"
 
 /* A field that rc-check judges, and where the verdict is shown. */
 typedef struct
 {
-  AdwEntryRow   *row;
-  GtkWidget     *icon;
-  GtkWidget     *error_row;
-  GtkLabel      *error_label;
+  RcFieldCheck  *shown;
   char        *(*check) (RcAuth *auth);
 } Field;
 
@@ -76,17 +74,11 @@ struct _RcAuthGroup
   AdwComboRow        *kind_row;
   AdwActionRow       *inherited_row;
   AdwEntryRow        *username_row;
-  GtkWidget          *username_error_icon;
-  GtkWidget          *username_error_row;
-  GtkLabel           *username_error_label;
+  RcFieldCheck       *username_check;
   AdwEntryRow        *client_id_row;
-  GtkWidget          *client_id_error_icon;
-  GtkWidget          *client_id_error_row;
-  GtkLabel           *client_id_error_label;
+  RcFieldCheck       *client_id_check;
   AdwEntryRow        *token_url_row;
-  GtkWidget          *token_url_error_icon;
-  GtkWidget          *token_url_error_row;
-  GtkLabel           *token_url_error_label;
+  RcFieldCheck       *token_url_check;
   AdwEntryRow        *scopes_row;
   AdwComboRow        *client_auth_row;
   AdwEntryRow        *secret_row;
@@ -288,33 +280,13 @@ static void
 show_field_check (RcAuthGroup *self,
                   Field       *field)
 {
+  GtkWidget *row = GTK_WIDGET (rc_field_check_get_field (field->shown));
   g_autofree char *message = NULL;
 
-  if (self->auth != NULL && gtk_widget_get_visible (GTK_WIDGET (field->row)))
+  if (self->auth != NULL && gtk_widget_get_visible (row))
     message = field->check (self->auth);
 
-  gtk_widget_set_visible (field->icon, message != NULL);
-  gtk_widget_set_tooltip_text (field->icon, message);
-  /* The entry row's box of suffixes would keep its spacing with the icon
-   * hidden, and push the row's edit icon out of line with the others'. */
-  if (GTK_IS_BOX (gtk_widget_get_parent (field->icon)))
-    gtk_widget_set_visible (gtk_widget_get_parent (field->icon), message != NULL);
-  gtk_widget_set_visible (field->error_row, message != NULL);
-  gtk_label_set_text (field->error_label, message ? message : "");
-
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (field->row), "error");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (field->row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                      -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (field->row), "error");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (field->row),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
+  rc_field_check_set_message (field->shown, message);
 }
 
 static void
@@ -685,23 +657,18 @@ rc_auth_group_class_init (RcAuthGroupClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RC_TYPE_FIELD_CHECK);
   g_type_ensure (RC_TYPE_SECRET_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-auth-group.ui");
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, kind_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, inherited_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, username_row);
-  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, username_error_icon);
-  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, username_error_row);
-  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, username_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, username_check);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, client_id_row);
-  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, client_id_error_icon);
-  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, client_id_error_row);
-  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, client_id_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, client_id_check);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, token_url_row);
-  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, token_url_error_icon);
-  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, token_url_error_row);
-  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, token_url_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, token_url_check);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, scopes_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, client_auth_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, secret_row);
@@ -726,18 +693,9 @@ rc_auth_group_init (RcAuthGroup *self)
 
   self->valid = TRUE;
   self->param_rows = g_ptr_array_new ();
-  self->fields[FIELD_USERNAME] = (Field) {
-    self->username_row, self->username_error_icon, self->username_error_row,
-    self->username_error_label, rc_check_auth_username,
-  };
-  self->fields[FIELD_CLIENT_ID] = (Field) {
-    self->client_id_row, self->client_id_error_icon, self->client_id_error_row,
-    self->client_id_error_label, rc_check_auth_client_id,
-  };
-  self->fields[FIELD_TOKEN_URL] = (Field) {
-    self->token_url_row, self->token_url_error_icon, self->token_url_error_row,
-    self->token_url_error_label, rc_check_auth_token_url,
-  };
+  self->fields[FIELD_USERNAME] = (Field) { self->username_check, rc_check_auth_username };
+  self->fields[FIELD_CLIENT_ID] = (Field) { self->client_id_check, rc_check_auth_client_id };
+  self->fields[FIELD_TOKEN_URL] = (Field) { self->token_url_check, rc_check_auth_token_url };
 
   /* What is typed lives in secure memory, wiped when it is let go of. */
   secret_text = gtk_editable_get_delegate (GTK_EDITABLE (self->secret_row));

@@ -3,7 +3,7 @@
  * The editor edits the method it is given, in place: the rows are bound
  * both ways to it. The Request tab lists the URL's {parameters} with their
  * test values as the user types; the name and the URL say what is wrong
- * with them (rc-check) on a row beneath. The body is written back to the
+ * with them (rc-check) the way the auth fields do (RcFieldCheck). The body is written back to the
  * method once typing pauses, not on every key. Ctrl+Return anywhere in the
  * editor switches to the Test tab and runs the method, after handing a
  * secret typed and not applied yet to the keyring (rc_method_editor_commit(),
@@ -30,6 +30,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "rc-auth-group.h"
+#include "rc-field-check.h"
 #include "rc-headers-group.h"
 #include "rc-method-editor.h"
 #include "rc-test-panel.h"
@@ -67,10 +68,10 @@ struct _RcMethodEditor
   AdwPreferencesGroup *method_group;
   AdwPreferencesGroup *parameters_group;
   AdwEntryRow         *name_row;
-  AdwActionRow        *name_error_row;
+  RcFieldCheck        *name_check;
   AdwComboRow         *verb_row;
   AdwEntryRow         *url_row;
-  AdwActionRow        *url_error_row;
+  RcFieldCheck        *url_check;
   AdwEntryRow         *description_row;
   GtkListBox          *parameters_list;
   RcHeadersGroup      *headers_group;
@@ -166,33 +167,6 @@ parameter_in_query (const char *url,
   return found != NULL && found > query;
 }
 
-/* Shows @message (or hides the row when it is NULL) under @row. */
-static void
-show_check (GtkWidget    *row,
-            AdwActionRow *error_row,
-            const char   *message)
-{
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (row, "error");
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (error_row), message);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                      -1);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (row, "error");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (error_row), message != NULL);
-}
-
 static void
 set_valid (RcMethodEditor *self,
            gboolean        valid)
@@ -225,8 +199,8 @@ update_checks (RcMethodEditor *self)
 
   if (self->method == NULL)
     {
-      show_check (GTK_WIDGET (self->name_row), self->name_error_row, NULL);
-      show_check (GTK_WIDGET (self->url_row), self->url_error_row, NULL);
+      rc_field_check_set_message (self->name_check, NULL);
+      rc_field_check_set_message (self->url_check, NULL);
       set_valid (self, FALSE);
       return;
     }
@@ -237,8 +211,8 @@ update_checks (RcMethodEditor *self)
   if (self->url_touched)
     url_error = rc_check_method_url (self->method);
 
-  show_check (GTK_WIDGET (self->name_row), self->name_error_row, name_error);
-  show_check (GTK_WIDGET (self->url_row), self->url_error_row, url_error);
+  rc_field_check_set_message (self->name_check, name_error);
+  rc_field_check_set_message (self->url_check, url_error);
 
   set_valid (self, rc_check_method (self->method) && rc_auth_group_get_valid (self->auth_group));
 }
@@ -871,6 +845,7 @@ rc_method_editor_class_init (RcMethodEditorClass *klass)
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (RC_TYPE_HEADERS_GROUP);
   g_type_ensure (RC_TYPE_AUTH_GROUP);
+  g_type_ensure (RC_TYPE_FIELD_CHECK);
   g_type_ensure (RC_TYPE_TEST_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-method-editor.ui");
@@ -881,10 +856,10 @@ rc_method_editor_class_init (RcMethodEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, method_group);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, parameters_group);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, name_row);
-  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, name_error_row);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, name_check);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, verb_row);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, url_row);
-  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, url_error_row);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, url_check);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, description_row);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, parameters_list);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, headers_group);
