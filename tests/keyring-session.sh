@@ -4,6 +4,11 @@
 # and XDG folders in a temporary folder, and a login keyring unlocked with a
 # password given on standard input. Everything is removed afterwards; the
 # program's exit status is returned. Exits 77 (skip) when a tool is missing.
+#
+# With RC_TEST_OWN_DISPLAY=1 (the GUI tests), the program also gets an X
+# server of its own (Xvfb) when Xvfb is installed: GUI tests run side by
+# side, and on one shared display their windows would take the keyboard
+# focus from each other, closing popovers and moving focus mid-test.
 set -u
 
 for tool in dbus-run-session gnome-keyring-daemon; do
@@ -17,6 +22,24 @@ dir=$(mktemp -d "${TMPDIR:-/tmp}/restcall-keyring-XXXXXX") || exit 1
 trap 'rm -rf "$dir"' EXIT INT TERM
 mkdir -p "$dir/home" "$dir/run"
 chmod 700 "$dir/run"
+
+if [ "${RC_TEST_OWN_DISPLAY:-}" = 1 ] && command -v Xvfb >/dev/null 2>&1; then
+  # -displayfd: the server picks a free display itself and writes its number.
+  Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>"$dir/display" >/dev/null 2>&1 &
+  xvfb=$!
+  trap 'kill "$xvfb" 2>/dev/null; rm -rf "$dir"' EXIT INT TERM
+  for _ in $(seq 100); do
+    [ -s "$dir/display" ] && break
+    sleep 0.1
+  done
+  if [ ! -s "$dir/display" ]; then
+    echo "Bail out! Xvfb did not start within 10 s"
+    exit 1
+  fi
+  DISPLAY=":$(cat "$dir/display")"
+  export DISPLAY
+  unset WAYLAND_DISPLAY
+fi
 
 # The bus and the keyring get no display: an unlock prompt (gcr-prompter,
 # started through the bus) must fail at once rather than wait on a screen

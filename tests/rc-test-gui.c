@@ -623,6 +623,14 @@ rc_test_gui_respond (AdwMessageDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+widget_mapped_cb (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
 /* Saves @widget, once laid out and drawn, as $RC_SCREENSHOT_DIR/@file_name (if that is set). */
 void
 rc_test_gui_save_screenshot (GtkWidget  *widget,
@@ -634,6 +642,7 @@ rc_test_gui_save_screenshot (GtkWidget  *widget,
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
+  gint64 deadline;
   int width, height;
 
   if (dir == NULL)
@@ -642,9 +651,12 @@ rc_test_gui_save_screenshot (GtkWidget  *widget,
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
 
   /* Let the last changes be laid out and drawn; a widget not drawn yet
-   * gives no render node, so try again a few times. */
+   * (a popover or a dialog still being mapped on a busy machine) gives no
+   * render node, so try again until the usual wait runs out. */
+  g_assert_true (rc_test_gui_wait (widget_mapped_cb, widget));
   paintable = gtk_widget_paintable_new (widget);
-  for (guint attempt = 0; attempt < 20 && node == NULL; attempt++)
+  deadline = g_get_monotonic_time () + wait_seconds * G_USEC_PER_SEC;
+  for (guint attempt = 0; node == NULL && (attempt == 0 || g_get_monotonic_time () < deadline); attempt++)
     {
       rc_test_gui_settle (attempt == 0 ? 300 : 100);
       width = gtk_widget_get_width (widget);

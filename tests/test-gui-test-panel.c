@@ -25,6 +25,7 @@
 #include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
 #include <string.h>
+#include <time.h>
 
 #include "rc-inspector.h"
 #include "rc-method-dialog.h"
@@ -37,7 +38,12 @@
 #define ERROR_DESCRIPTION "The client secret expired on 2026-01-01"
 #define BIG_BODY_SIZE (20 * 1000 * 1000)
 #define TICK_MSEC 20
+/* The longest the main thread may work between two ticks of a 20 ms
+ * timer. It is measured in the main thread's own CPU time: tests run side
+ * by side on two cores, and the wall-clock gap also counts the time the
+ * thread waited for a core. The wall-clock gap only has a coarse bound. */
 #define MAX_STALL_MSEC 100
+#define MAX_WALL_STALL_MSEC 400
 
 typedef enum {
   TOKEN_OK,
@@ -69,6 +75,8 @@ typedef struct
 {
   gint64 last;
   gint64 max_gap;
+  gint64 last_cpu;
+  gint64 max_cpu_gap;
 } Ticker;
 
 /* Helpers */
@@ -315,14 +323,35 @@ click (Fixture    *fixture,
   g_signal_emit_by_name (button, "clicked");
 }
 
+/* The CPU time this thread has used, in microseconds. */
+static gint64
+get_thread_cpu_time (void)
+{
+  struct timespec now;
+
+  g_assert_cmpint (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now), ==, 0);
+
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
+
+static void
+ticker_start (Ticker *ticker)
+{
+  ticker->last = g_get_monotonic_time ();
+  ticker->last_cpu = get_thread_cpu_time ();
+}
+
 static gboolean
 tick_cb (gpointer data)
 {
   Ticker *ticker = data;
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = get_thread_cpu_time ();
 
   ticker->max_gap = MAX (ticker->max_gap, now - ticker->last);
+  ticker->max_cpu_gap = MAX (ticker->max_cpu_gap, cpu - ticker->last_cpu);
   ticker->last = now;
+  ticker->last_cpu = cpu;
 
   return G_SOURCE_CONTINUE;
 }
@@ -862,7 +891,8 @@ test_big_json (Fixture       *fixture,
   fixture->big_body = make_big_json (BIG_BODY_SIZE);
   rc_test_gui_set_wait_seconds (60);
 
-  start = ticker.last = g_get_monotonic_time ();
+  start = g_get_monotonic_time ();
+  ticker_start (&ticker);
   tick = g_timeout_add (TICK_MSEC, tick_cb, &ticker);
   click (fixture, "test-button");
   /* Until the text is in its view, a slice at a time. */
@@ -871,9 +901,11 @@ test_big_json (Fixture       *fixture,
   rc_test_gui_set_wait_seconds (5);
 
   g_test_message ("%d MB fetched and shown in %" G_GINT64_FORMAT " ms; the main loop's longest stall: %"
-                  G_GINT64_FORMAT " ms", BIG_BODY_SIZE / 1000000,
-                  (g_get_monotonic_time () - start) / 1000, ticker.max_gap / 1000);
-  g_assert_cmpint (ticker.max_gap / 1000, <, MAX_STALL_MSEC);
+                  G_GINT64_FORMAT " ms of the main thread's CPU time, %" G_GINT64_FORMAT " ms of wall-clock time",
+                  BIG_BODY_SIZE / 1000000, (g_get_monotonic_time () - start) / 1000,
+                  ticker.max_cpu_gap / 1000, ticker.max_gap / 1000);
+  g_assert_cmpint (ticker.max_cpu_gap / 1000, <, MAX_STALL_MSEC);
+  g_assert_cmpint (ticker.max_gap / 1000, <, MAX_WALL_STALL_MSEC);
 
   g_assert_true (g_str_has_prefix (get_status (fixture), "200 OK"));
   size = g_format_size (g_bytes_get_size (fixture->big_body));
@@ -1192,6 +1224,14 @@ running_cb (gpointer data)
   return running;
 }
 
+static gboolean
+value_row_mapped_cb (gpointer data)
+{
+  GtkWidget *row = rc_test_gui_find_named (data, "test-value-row");
+
+  return row != NULL && gtk_widget_get_mapped (row) && gtk_widget_get_width (row) > 0;
+}
+
 static void
 test_focus (Fixture       *fixture,
             gconstpointer  data)
@@ -1231,7 +1271,9 @@ test_focus (Fixture       *fixture,
   button = rc_test_gui_find_named (panel, "test-button");
   g_assert_true (focus == button);
 
-  /* Tab: into the first test value, then back. */
+  /* Tab: into the first test value, then back. On a busy machine the
+   * value rows may still be on their way to the screen. */
+  g_assert_true (rc_test_gui_wait (value_row_mapped_cb, panel));
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (window), rc_test_gui_find_named (panel, "test-value-row")));
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
