@@ -3,7 +3,9 @@
  * The sidebar must show what the project holds, the pages (the method
  * editor's tabs among them) must edit the model, and the title must say
  * when there are unsaved changes. Closing the window must not lose what is
- * typed in a Consume dialog, nor crash while a Test call is running.
+ * typed in a Consume dialog, nor crash while a Test call is running, and a
+ * secret typed and not applied must reach the (real, throwaway) keyring when
+ * the window closes or the selection changes, even after the window is gone.
  * Screenshots
  * go to $RC_SCREENSHOT_DIR for a person to look at.
  *
@@ -14,9 +16,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include <gtksourceview/gtksource.h>
 
+#include "rc-api-page.h"
+#include "rc-auth-group.h"
 #include "rc-method-dialog.h"
 #include "rc-method-editor.h"
 #include "rc-sidebar.h"
@@ -841,6 +846,328 @@ test_destroy_during_secret_lookup (Fixture       *fixture,
   g_assert_cmpuint (auth_server->requests->len, ==, 0);
 }
 
+/* The password entry of the API page, or of the method editor. */
+static GtkWidget *
+get_api_secret_row (RcWindow *window)
+{
+  GtkWidget *page = rc_test_gui_find_of_type (GTK_WIDGET (window), RC_TYPE_API_PAGE);
+
+  g_assert_nonnull (page);
+
+  return rc_test_gui_find_named (page, "auth-secret-row");
+}
+
+static GtkWidget *
+get_method_secret_row (RcWindow *window)
+{
+  return rc_test_gui_find_named (rc_test_gui_get_widget (window, "method-editor-stack"), "auth-secret-row");
+}
+
+/* Types @secret in @row as a user would, the focus in it, without Enter. */
+static RcAuthGroup *
+type_secret (GtkWidget  *row,
+             const char *secret)
+{
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_drawable (row));
+  gtk_widget_grab_focus (row);
+  g_assert_true (gtk_widget_has_focus (row) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (row)), row));
+  gtk_editable_set_text (GTK_EDITABLE (row), secret);
+
+  return RC_AUTH_GROUP (gtk_widget_get_ancestor (row, RC_TYPE_AUTH_GROUP));
+}
+
+static gboolean
+pointer_cleared_cb (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
+group_idle_cb (gpointer data)
+{
+  return !rc_auth_group_get_busy (data);
+}
+
+/* Waits (bounded) for the keyring, seen from a store of its own, to hold
+ * @wanted under @secret_id. */
+static void
+assert_keyring_has (const char *project_id,
+                    const char *secret_id,
+                    const char *wanted)
+{
+  g_autoptr(RcSecretStore) elsewhere = rc_secret_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
+
+  g_assert_cmpstr (secret_id, !=, "");
+  if (!rc_test_keyring_wait_for (elsewhere, project_id, secret_id, wanted))
+    {
+      found = rc_test_keyring_lookup (elsewhere, project_id, secret_id, &error);
+      g_error ("The keyring has %s under %s, not “%s” (%s)", found ? found : "nothing",
+               secret_id, wanted, error ? error->message : "no error");
+    }
+}
+
+static void
+clear_keyring (const char *project_id,
+               const char *secret_id)
+{
+  g_autoptr(RcSecretStore) elsewhere = rc_secret_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
+
+  rc_test_keyring_clear (elsewhere, project_id, secret_id, &error);
+  g_assert_no_error (error);
+  found = rc_test_keyring_lookup (elsewhere, project_id, secret_id, &error);
+  g_assert_no_error (error);
+  g_assert_null (found);
+}
+
+static void
+test_close_stores_api_secret (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *project_id = NULL;
+  g_autofree char *secret_id = NULL;
+  RcAuthGroup *group;
+  RcApi *api;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  api = rc_project_find_api (fixture->project, "Petstore");
+  project_id = g_strdup (rc_project_get_id (fixture->project));
+  secret_id = g_strdup (rc_auth_get_secret_id (rc_api_get_auth (api)));
+  clear_keyring (project_id, secret_id);
+
+  rc_test_gui_select_item (fixture->window, G_OBJECT (api));
+  rc_test_gui_assert_page_shown (fixture->window, "api");
+  rc_test_gui_settle (100);
+  group = type_secret (get_api_secret_row (fixture->window), "typed-then-closed");
+  g_assert_true (rc_auth_group_has_pending_secret (group));
+  g_object_add_weak_pointer (G_OBJECT (group), (gpointer *) &group);
+
+  /* Closed with the focus still in the entry: the secret is kept. The
+   * auth already has its reference: nothing to save, no question. */
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  rc_test_gui_wait_gone (&fixture->window);
+  g_assert_false (rc_project_get_dirty (fixture->project));
+
+  /* The store ends after the window has gone; then the group goes too. */
+  assert_keyring_has (project_id, secret_id, "typed-then-closed");
+  if (!rc_test_gui_wait (pointer_cleared_cb, &group))
+    g_error ("The auth group is still alive after its store ended");
+}
+
+static void
+test_close_stores_method_secret (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(RcAuth) auth = rc_auth_new ();
+  g_autofree char *project_id = NULL;
+  RcAuthGroup *group;
+  AdwMessageDialog *question;
+  RcMethod *method;
+  GtkWidget *stack;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  /* A method with authentication of its own, whose secret has no
+   * reference in the project yet. */
+  method = rc_api_find_method (rc_project_find_api (fixture->project, "Billing"), "createInvoice");
+  rc_auth_set_kind (auth, RC_AUTH_KIND_BASIC);
+  rc_auth_set_username (auth, "method-user");
+  rc_method_set_auth (method, auth);
+  rc_project_set_dirty (fixture->project, FALSE);
+  project_id = g_strdup (rc_project_get_id (fixture->project));
+  g_assert_cmpstr (rc_auth_get_secret_id (auth), ==, "");
+
+  rc_test_gui_select_item (fixture->window, G_OBJECT (method));
+  rc_test_gui_assert_page_shown (fixture->window, "method");
+  stack = rc_test_gui_get_widget (fixture->window, "method-editor-stack");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "headers");
+  rc_test_gui_settle (100);
+  group = type_secret (get_method_secret_row (fixture->window), "method-typed-then-closed");
+  g_assert_true (group == rc_method_editor_get_auth_group (RC_METHOD_EDITOR (gtk_widget_get_ancestor (stack, RC_TYPE_METHOD_EDITOR))));
+  g_object_add_weak_pointer (G_OBJECT (group), (gpointer *) &group);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+
+  /* Closing stores it, which gives the auth a reference to save: the
+   * unsaved-changes question comes, as for any field typed. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (rc_auth_get_secret_id (auth), !=, "");
+  g_assert_true (rc_project_get_dirty (fixture->project));
+  question = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->window));
+  rc_test_gui_respond (question, "discard");
+  rc_test_gui_wait_gone (&fixture->window);
+
+  assert_keyring_has (project_id, rc_auth_get_secret_id (auth), "method-typed-then-closed");
+  if (!rc_test_gui_wait (pointer_cleared_cb, &group))
+    g_error ("The auth group is still alive after its store ended");
+}
+
+static void
+test_selection_stores_secret (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(RcAuth) auth = rc_auth_new ();
+  RcApi *petstore;
+  RcMethod *method;
+  const char *project_id;
+  const char *api_secret_id;
+  RcAuthGroup *group;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  petstore = rc_project_find_api (fixture->project, "Petstore");
+  method = rc_api_find_method (rc_project_find_api (fixture->project, "Billing"), "createInvoice");
+  project_id = rc_project_get_id (fixture->project);
+  api_secret_id = rc_auth_get_secret_id (rc_api_get_auth (petstore));
+
+  clear_keyring (project_id, api_secret_id);
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_id (auth, "method-client");
+  rc_auth_ensure_secret_id (auth);
+  rc_method_set_auth (method, auth);
+  clear_keyring (project_id, rc_auth_get_secret_id (auth));
+
+  /* The API's secret typed; another item selected in the sidebar, the
+   * focus still in the entry: the secret goes with the API it was for. */
+  rc_test_gui_select_item (fixture->window, G_OBJECT (petstore));
+  rc_test_gui_assert_page_shown (fixture->window, "api");
+  rc_test_gui_settle (100);
+  group = type_secret (get_api_secret_row (fixture->window), "api-typed-then-left");
+  rc_test_gui_select_item (fixture->window, G_OBJECT (method));
+  rc_test_gui_assert_page_shown (fixture->window, "method");
+  g_assert_false (rc_auth_group_has_pending_secret (group));
+  assert_keyring_has (project_id, api_secret_id, "api-typed-then-left");
+
+  /* The method's, then a keyboard shortcut's new API, the focus still in
+   * the entry. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (rc_test_gui_get_widget (fixture->window,
+                                                                                   "method-editor-stack")),
+                                         "headers");
+  rc_test_gui_settle (100);
+  group = type_secret (get_method_secret_row (fixture->window), "method-typed-then-left");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-api", NULL));
+  rc_test_gui_assert_page_shown (fixture->window, "api");
+  g_assert_false (rc_auth_group_has_pending_secret (group));
+  assert_keyring_has (project_id, rc_auth_get_secret_id (auth), "method-typed-then-left");
+
+  /* Nothing is left on its way to the keyring when the fixture closes. */
+  if (!rc_test_gui_wait (group_idle_cb, group))
+    g_error ("The method's secret is still being stored");
+}
+
+static gboolean
+chooser_shown_cb (gpointer data)
+{
+  GtkWindow **chooser = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        *chooser = window;
+    }
+
+  return *chooser != NULL;
+}
+
+typedef struct
+{
+  GtkWindow *chooser;
+  GFile     *folder;
+} InFolder;
+
+/* Whether the chooser shows the folder (it loads one in the background). */
+static gboolean
+chooser_in_folder_cb (gpointer data)
+{
+  InFolder *in_folder = data;
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (in_folder->chooser));
+
+  return folder && g_file_equal (folder, in_folder->folder);
+}
+
+/* Save Response… from the Test tab; the chooser must start in @folder. */
+static void
+assert_save_starts_in (RcWindow *window,
+                       GFile    *folder)
+{
+  InFolder in_folder = { NULL, folder };
+  g_autoptr(GFile) shown = NULL;
+
+  g_assert_true (gtk_widget_activate_action (rc_test_gui_get_widget (window, "test-button"), "test.save", NULL));
+  g_assert_true (rc_test_gui_wait (chooser_shown_cb, &in_folder.chooser));
+  g_object_add_weak_pointer (G_OBJECT (in_folder.chooser), (gpointer *) &in_folder.chooser);
+  if (!rc_test_gui_wait (chooser_in_folder_cb, &in_folder))
+    {
+      shown = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (in_folder.chooser));
+      g_error ("Save Response… starts in %s, not in the project's folder %s",
+               shown ? g_file_peek_path (shown) : "(none)", g_file_peek_path (folder));
+    }
+
+  gtk_dialog_response (GTK_DIALOG (in_folder.chooser), GTK_RESPONSE_CANCEL);
+  if (!rc_test_gui_wait (pointer_cleared_cb, &in_folder.chooser))
+    g_error ("The file chooser stays after Cancel");
+}
+
+static void
+test_save_response_in_project_folder (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(RcTestServer) server = rc_test_server_new (FALSE);
+  g_autoptr(RcAuth) none = rc_auth_new ();
+  g_autoptr(GFile) sample_folder = NULL;
+  g_autoptr(GFile) other_file = NULL;
+  g_autoptr(GFile) other_folder = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *url = NULL;
+  RcMethod *method;
+  GtkWidget *stack;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  server->handler = created_handler;
+  url = rc_test_server_url (server, "/invoices");
+  method = rc_api_find_method (rc_project_find_api (fixture->project, "Billing"), "createInvoice");
+  rc_method_set_url (method, url);
+  rc_method_set_auth (method, none);
+
+  rc_test_gui_select_item (fixture->window, G_OBJECT (method));
+  rc_test_gui_assert_page_shown (fixture->window, "method");
+  stack = rc_test_gui_get_widget (fixture->window, "method-editor-stack");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "test");
+  rc_test_gui_settle (100);
+  g_signal_emit_by_name (rc_test_gui_get_widget (fixture->window, "test-button"), "clicked");
+  rc_test_gui_set_wait_seconds (20);
+  rc_test_gui_wait_for_text (rc_test_gui_get_widget (fixture->window, "test-status-label"), "201");
+  rc_test_gui_set_wait_seconds (5);
+
+  /* The project's file is tests/data/sample.restcall. */
+  sample_folder = g_file_get_parent (rc_project_get_file (fixture->project));
+  assert_save_starts_in (fixture->window, sample_folder);
+
+  /* Saved elsewhere, the project takes its folder along. */
+  dir = g_dir_make_tmp ("restcall-window-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  other_folder = g_file_new_for_path (dir);
+  other_file = g_file_get_child (other_folder, "moved.restcall");
+  rc_project_set_file (fixture->project, other_file);
+  assert_save_starts_in (fixture->window, other_folder);
+
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_empty_state (void)
 {
@@ -925,6 +1252,14 @@ main (int   argc,
               fixture_set_up, test_destroy_during_token_request, fixture_tear_down);
   g_test_add ("/restcall/gui/window/destroy-during-secret-lookup", Fixture, NULL,
               fixture_set_up, test_destroy_during_secret_lookup, fixture_tear_down);
+  g_test_add ("/restcall/gui/window/close-stores-api-secret", Fixture, NULL,
+              fixture_set_up, test_close_stores_api_secret, fixture_tear_down);
+  g_test_add ("/restcall/gui/window/close-stores-method-secret", Fixture, NULL,
+              fixture_set_up, test_close_stores_method_secret, fixture_tear_down);
+  g_test_add ("/restcall/gui/window/selection-stores-secret", Fixture, NULL,
+              fixture_set_up, test_selection_stores_secret, fixture_tear_down);
+  g_test_add ("/restcall/gui/window/save-response-in-project-folder", Fixture, NULL,
+              fixture_set_up, test_save_response_in_project_folder, fixture_tear_down);
   g_test_add_func ("/restcall/gui/window/empty-state", test_empty_state);
 
   return g_test_run ();

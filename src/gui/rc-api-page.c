@@ -189,3 +189,17 @@ rc_api_page_focus_name (RcApiPage *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
+
+/**
+ * rc_api_page_get_auth_group:
+ *
+ * Returns: (transfer none): the authentication rows, for a host that must
+ *   know about a secret typed and not stored yet, or still being stored
+ */
+RcAuthGroup *
+rc_api_page_get_auth_group (RcApiPage *self)
+{
+  g_return_val_if_fail (RC_IS_API_PAGE (self), NULL);
+
+  return self->auth_group;
+}

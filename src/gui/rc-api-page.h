@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "rc-auth-group.h"
 #include "restcall-core.h"
 
 G_BEGIN_DECLS
@@ -14,11 +15,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RcApiPage, rc_api_page, RC, API_PAGE, AdwPreferencesPage)
 
-GtkWidget *rc_api_page_new        (void);
-RcApi     *rc_api_page_get_api    (RcApiPage *self);
-void       rc_api_page_set_api    (RcApiPage *self,
-                                   RcProject *project,
-                                   RcApi     *api);
-void       rc_api_page_focus_name (RcApiPage *self);
+GtkWidget   *rc_api_page_new            (void);
+RcApi       *rc_api_page_get_api        (RcApiPage *self);
+void         rc_api_page_set_api        (RcApiPage *self,
+                                         RcProject *project,
+                                         RcApi     *api);
+void         rc_api_page_focus_name     (RcApiPage *self);
+RcAuthGroup *rc_api_page_get_auth_group (RcApiPage *self);
 
 G_END_DECLS

@@ -1156,3 +1156,21 @@ rc_method_editor_add_request_group (RcMethodEditor      *self,
   adw_preferences_page_add (self->request_page, method_group);
   adw_preferences_page_add (self->request_page, parameters_group);
 }
+
+/**
+ * rc_method_editor_set_save_folder:
+ * @folder: (nullable): the project's folder, or %NULL for a project
+ *   without a file
+ *
+ * Where the Test tab's Save Response… starts: with the project, rather
+ * than in Downloads.
+ */
+void
+rc_method_editor_set_save_folder (RcMethodEditor *self,
+                                  GFile          *folder)
+{
+  g_return_if_fail (RC_IS_METHOD_EDITOR (self));
+  g_return_if_fail (folder == NULL || G_IS_FILE (folder));
+
+  rc_test_panel_set_save_folder (self->test_panel, folder);
+}

@@ -31,5 +31,7 @@ void          rc_method_editor_commit             (RcMethodEditor       *self);
 void          rc_method_editor_add_request_group  (RcMethodEditor       *self,
                                                    AdwPreferencesGroup  *group);
 RcAuthGroup  *rc_method_editor_get_auth_group     (RcMethodEditor       *self);
+void          rc_method_editor_set_save_folder    (RcMethodEditor       *self,
+                                                   GFile                *folder);
 
 G_END_DECLS

@@ -9,6 +9,12 @@
  * unsaved changes, it saves, and it asks before closing over unsaved work,
  * a method being written in an RcMethodDialog first.
  *
+ * A secret typed in the API page's or the method editor's password entry
+ * and not applied yet is kept, like any field typed: it goes to the keyring
+ * when another item is selected and when the window closes. The
+ * application then runs on, past its last window, until the keyring has
+ * it (SecretWait).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall"
@@ -77,6 +83,33 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* A closed window's secrets still on their way to the keyring: the
+ * application is held, and the auth groups that follow the stores are kept,
+ * until none is busy any more. */
+typedef struct
+{
+  GApplication *application;  /* held, or NULL for a window without one */
+  GPtrArray    *groups;       /* of RcAuthGroup */
+} SecretWait;
+
+static void secret_wait_busy_cb (RcAuthGroup *group,
+                                 GParamSpec  *pspec,
+                                 SecretWait  *wait);
+
+static void
+secret_wait_free (gpointer data)
+{
+  SecretWait *wait = data;
+
+  g_ptr_array_unref (wait->groups);
+  if (wait->application != NULL)
+    {
+      g_application_release (wait->application);
+      g_object_unref (wait->application);
+    }
+  g_free (wait);
+}
 
 /* Where the file is, the home folder written as ~, for the subtitle. */
 static char *
@@ -260,6 +293,88 @@ update_content (RcWindow *self)
       gtk_stack_set_visible_child_name (self->content_stack, page);
       update_navigation (self);
     }
+}
+
+/* Whether @api is still one of the project's: a deleted item's secret
+ * is not stored. */
+static gboolean
+project_contains_api (RcWindow *self,
+                      RcApi    *api)
+{
+  for (guint i = 0; i < rc_project_get_n_apis (self->project); i++)
+    {
+      if (rc_project_get_api (self->project, i) == api)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Hands a secret typed in the API page or the method editor and not
+ * applied yet to the keyring, as Enter would (and, for a method, writes the
+ * body typed): about to be shown no more, what was typed is kept. The
+ * stores run on; see wait_for_secrets(). */
+static void
+commit_typed (RcWindow *self)
+{
+  RcApi *api = rc_api_page_get_api (self->api_page);
+  RcMethod *method = rc_method_editor_get_method (self->method_editor);
+
+  if (self->project == NULL)
+    return;
+
+  if (api != NULL && project_contains_api (self, api))
+    rc_auth_group_commit (rc_api_page_get_auth_group (self->api_page));
+
+  if (method != NULL && rc_method_get_api (method) != NULL &&
+      project_contains_api (self, rc_method_get_api (method)))
+    rc_method_editor_commit (self->method_editor);
+}
+
+/* The window is closing: if a secret is still on its way to the keyring,
+ * the application runs on, and the auth groups that follow the store live
+ * on, until it has arrived (or failed). */
+static void
+wait_for_secrets (RcWindow *self)
+{
+  RcAuthGroup *groups[] = {
+    rc_api_page_get_auth_group (self->api_page),
+    rc_method_editor_get_auth_group (self->method_editor),
+  };
+  GtkApplication *application;
+  SecretWait *wait;
+  gboolean busy = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    busy |= rc_auth_group_get_busy (groups[i]);
+
+  if (!busy)
+    return;
+
+  wait = g_new0 (SecretWait, 1);
+  wait->groups = g_ptr_array_new_with_free_func (g_object_unref);
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (application != NULL)
+    {
+      wait->application = g_object_ref (G_APPLICATION (application));
+      g_application_hold (wait->application);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      g_ptr_array_add (wait->groups, g_object_ref (groups[i]));
+      g_signal_connect (groups[i], "notify::busy", G_CALLBACK (secret_wait_busy_cb), wait);
+    }
+}
+
+static void
+update_save_folder (RcWindow *self)
+{
+  GFile *file = rc_project_get_file (self->project);
+  g_autoptr(GFile) folder = file ? g_file_get_parent (file) : NULL;
+
+  rc_method_editor_set_save_folder (self->method_editor, folder);
 }
 
 static char *
@@ -575,6 +690,13 @@ project_title_changed_cb (RcWindow *self)
 }
 
 static void
+project_file_changed_cb (RcWindow *self)
+{
+  update_title (self);
+  update_save_folder (self);
+}
+
+static void
 project_items_changed_cb (RcWindow *self)
 {
   update_content (self);
@@ -583,6 +705,8 @@ project_items_changed_cb (RcWindow *self)
 static void
 sidebar_selection_cb (RcWindow *self)
 {
+  /* Before the pages show the new selection, and empty their entries. */
+  commit_typed (self);
   update_content (self);
   update_actions (self);
 
@@ -605,6 +729,25 @@ leaflet_visible_child_cb (RcWindow *self)
   if (adw_leaflet_get_folded (self->leaflet) &&
       adw_leaflet_get_visible_child (self->leaflet) == self->sidebar_pane)
     rc_sidebar_select_item (self->sidebar, NULL);
+}
+
+static void
+secret_wait_busy_cb (RcAuthGroup *group,
+                     GParamSpec  *pspec,
+                     SecretWait  *wait)
+{
+  for (guint i = 0; i < wait->groups->len; i++)
+    {
+      if (rc_auth_group_get_busy (g_ptr_array_index (wait->groups, i)))
+        return;
+    }
+
+  for (guint i = 0; i < wait->groups->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (wait->groups, i),
+                                          secret_wait_busy_cb, wait);
+
+  /* Not from inside the group's own notification. */
+  g_idle_add_once (secret_wait_free, wait);
 }
 
 static void
@@ -652,6 +795,10 @@ rc_window_close_request (GtkWindow *window)
   if (!self->close_confirmed && close_method_dialogs (self))
     return TRUE;
 
+  /* Typed and closed means kept; storing a new secret gives its auth a
+   * secret reference, which the question below then asks to save. */
+  commit_typed (self);
+
   if (!self->close_confirmed && self->project != NULL && rc_project_get_dirty (self->project))
     {
       ask_save_changes (self);
@@ -659,6 +806,7 @@ rc_window_close_request (GtkWindow *window)
     }
 
   save_window_state (self);
+  wait_for_secrets (self);
 
   return GTK_WINDOW_CLASS (rc_window_parent_class)->close_request (window);
 }
@@ -827,7 +975,7 @@ rc_window_init (RcWindow *self)
   g_signal_group_connect_swapped (self->project_signals, "notify::dirty",
                                   G_CALLBACK (project_title_changed_cb), self);
   g_signal_group_connect_swapped (self->project_signals, "notify::file",
-                                  G_CALLBACK (project_title_changed_cb), self);
+                                  G_CALLBACK (project_file_changed_cb), self);
   g_signal_group_connect_swapped (self->project_signals, "items-changed",
                                   G_CALLBACK (project_items_changed_cb), self);
 
@@ -879,6 +1027,7 @@ rc_window_set_project (RcWindow  *self,
   rc_sidebar_set_project (self->sidebar, project);
 
   update_title (self);
+  update_save_folder (self);
   update_content (self);
   update_actions (self);
 
