@@ -239,19 +239,17 @@ write_matches (Write      *write,
          (secret_id == NULL || write->secret_id == NULL || g_str_equal (write->secret_id, secret_id));
 }
 
-/* A store or a clear is on its way from now on: later calls for the same
- * ids wait for it. */
+/* @request, a store or a clear, is on its way from now on: later calls
+ * for the same ids wait for it. */
 static Write *
 write_begin (RcSecretStore *self,
-             const char    *project_id,
-             const char    *owner_id,
-             const char    *secret_id)
+             Request       *request)
 {
   Write *write = g_new0 (Write, 1);
 
-  write->project_id = g_strdup (project_id);
-  write->owner_id = g_strdup (owner_id);
-  write->secret_id = g_strdup (secret_id);
+  write->project_id = g_strdup (request->project_id);
+  write->owner_id = g_strdup (request->owner_id);
+  write->secret_id = g_strdup (request->secret_id);
   write->waiters = g_ptr_array_new_with_free_func (waiter_unref);
   g_ptr_array_add (self->writes, write);
 
@@ -279,16 +277,14 @@ write_end (RcSecretStore *self,
 }
 
 /* Starts @task (transfer full) with @start once the writes on their way
- * for the same ids, other than @own, have ended; at once if there are none. */
+ * for the ids of its request (its task data), other than the request's
+ * own, have ended; at once if there are none. */
 static void
 start_after_writes (RcSecretStore  *self,
                     GTask          *task,
-                    void          (*start) (GTask *task),
-                    const char     *project_id,
-                    const char     *owner_id,
-                    const char     *secret_id,
-                    Write          *own)
+                    void          (*start) (GTask *task))
 {
+  Request *request = g_task_get_task_data (task);
   Waiter *waiter = NULL;
   GCancellable *cancellable;
 
@@ -296,7 +292,8 @@ start_after_writes (RcSecretStore  *self,
     {
       Write *write = g_ptr_array_index (self->writes, i);
 
-      if (write == own || !write_matches (write, project_id, owner_id, secret_id))
+      if (write == request->write
+          || !write_matches (write, request->project_id, request->owner_id, request->secret_id))
         continue;
 
       if (waiter == NULL)
@@ -631,11 +628,10 @@ rc_secret_store_store_async (RcSecretStore       *self,
   g_task_set_source_tag (task, rc_secret_store_store_async);
   request = request_new (project_id, owner_id, secret_id, secret);
   request->label = g_strdup (label);
-  request->write = write_begin (self, project_id, owner_id, secret_id);
+  request->write = write_begin (self, request);
   g_task_set_task_data (task, request, request_free);
 
-  start_after_writes (self, g_steal_pointer (&task), store_start,
-                      project_id, owner_id, secret_id, request->write);
+  start_after_writes (self, g_steal_pointer (&task), store_start);
 }
 
 /**
@@ -685,8 +681,7 @@ rc_secret_store_lookup_async (RcSecretStore       *self,
     }
 
   g_task_set_task_data (task, request_new (project_id, NULL, secret_id, NULL), request_free);
-  start_after_writes (self, g_steal_pointer (&task), lookup_start,
-                      project_id, NULL, secret_id, NULL);
+  start_after_writes (self, g_steal_pointer (&task), lookup_start);
 }
 
 /**
@@ -729,11 +724,10 @@ rc_secret_store_clear_async (RcSecretStore       *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rc_secret_store_clear_async);
   request = request_new (project_id, NULL, secret_id, NULL);
-  request->write = write_begin (self, project_id, NULL, secret_id);
+  request->write = write_begin (self, request);
   g_task_set_task_data (task, request, request_free);
 
-  start_after_writes (self, g_steal_pointer (&task), clear_start,
-                      project_id, NULL, secret_id, request->write);
+  start_after_writes (self, g_steal_pointer (&task), clear_start);
 }
 
 /**
@@ -778,11 +772,10 @@ rc_secret_store_clear_owner_async (RcSecretStore       *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rc_secret_store_clear_owner_async);
   request = request_new (project_id, owner_id, NULL, NULL);
-  request->write = write_begin (self, project_id, owner_id, NULL);
+  request->write = write_begin (self, request);
   g_task_set_task_data (task, request, request_free);
 
-  start_after_writes (self, g_steal_pointer (&task), clear_owner_start,
-                      project_id, owner_id, NULL, request->write);
+  start_after_writes (self, g_steal_pointer (&task), clear_owner_start);
 }
 
 gboolean
