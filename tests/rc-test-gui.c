@@ -624,6 +624,60 @@ rc_test_gui_respond (AdwMessageDialog *dialog,
 }
 
 static gboolean
+chooser_shown_cb (gpointer data)
+{
+  GtkWindow **chooser = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        *chooser = window;
+    }
+
+  return *chooser != NULL;
+}
+
+/* Waits for a file chooser dialog to be shown, and returns it. */
+GtkWindow *
+rc_test_gui_wait_for_file_chooser (void)
+{
+  GtkWindow *chooser = NULL;
+
+  g_assert_true (rc_test_gui_wait (chooser_shown_cb, &chooser));
+
+  return chooser;
+}
+
+typedef struct
+{
+  GtkWindow *chooser;
+  GFile     *folder;
+} InFolder;
+
+static gboolean
+chooser_in_folder_cb (gpointer data)
+{
+  InFolder *in_folder = data;
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (in_folder->chooser));
+
+  return folder && g_file_equal (folder, in_folder->folder);
+}
+
+/* Waits until @chooser shows @folder (it loads a folder in the background);
+ * FALSE when it still shows another once the wait runs out. */
+gboolean
+rc_test_gui_wait_for_chooser_folder (GtkWindow *chooser,
+                                     GFile     *folder)
+{
+  InFolder in_folder = { chooser, folder };
+
+  return rc_test_gui_wait (chooser_in_folder_cb, &in_folder);
+}
+
+static gboolean
 widget_mapped_cb (gpointer data)
 {
   GtkWidget *widget = data;

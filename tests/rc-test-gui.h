@@ -64,6 +64,9 @@ void              rc_test_gui_close_window          (gpointer          window_lo
 AdwMessageDialog *rc_test_gui_wait_for_dialog       (GtkWindow        *parent);
 void              rc_test_gui_respond               (AdwMessageDialog *dialog,
                                                      const char       *response);
+GtkWindow        *rc_test_gui_wait_for_file_chooser (void);
+gboolean          rc_test_gui_wait_for_chooser_folder (GtkWindow      *chooser,
+                                                       GFile          *folder);
 void              rc_test_gui_save_screenshot       (GtkWidget        *widget,
                                                      const char       *file_name);
 

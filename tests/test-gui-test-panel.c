@@ -377,23 +377,6 @@ scroll_to (Fixture    *fixture,
   rc_test_gui_settle (100);
 }
 
-static gboolean
-chooser_shown_cb (gpointer data)
-{
-  GtkWindow **chooser = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        *chooser = window;
-    }
-
-  return *chooser != NULL;
-}
-
 typedef struct
 {
   GFile    *file;
@@ -430,22 +413,6 @@ chooser_has_file_cb (gpointer data)
   return file && g_file_equal (file, chosen->file);
 }
 
-typedef struct
-{
-  GtkWindow **chooser;
-  GFile      *folder;
-} InFolder;
-
-/* Whether the chooser shows @folder (it loads a folder in the background). */
-static gboolean
-chooser_in_folder_cb (gpointer data)
-{
-  InFolder *in_folder = data;
-  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (*in_folder->chooser));
-
-  return folder && g_file_equal (folder, in_folder->folder);
-}
-
 /* Where Save Response… starts when the panel was not told a folder. */
 static GFile *
 get_downloads_folder (void)
@@ -470,16 +437,15 @@ save_response (Fixture *fixture)
   g_autoptr(GFile) downloads = get_downloads_folder ();
   GtkWindow *chooser = NULL;
   Chosen chosen = { &chooser, file };
-  InFolder in_downloads = { &chooser, downloads };
   Saved saved = { file, g_bytes_get_size (fixture->big_body),
                   GTK_LABEL (get_widget (fixture, "test-body-note")) };
 
   g_assert_nonnull (dir);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "test.save", NULL));
-  g_assert_true (rc_test_gui_wait (chooser_shown_cb, &chooser));
+  chooser = rc_test_gui_wait_for_file_chooser ();
   /* The URL's last segment, the extension of the content type; in Downloads. */
   g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==, "42.json");
-  if (!rc_test_gui_wait (chooser_in_folder_cb, &in_downloads))
+  if (!rc_test_gui_wait_for_chooser_folder (chooser, downloads))
     g_error ("The chooser does not start in %s", g_file_peek_path (downloads));
   folder = g_file_get_parent (file);
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));

@@ -1064,59 +1064,26 @@ test_selection_stores_secret (Fixture       *fixture,
     g_error ("The method's secret is still being stored");
 }
 
-static gboolean
-chooser_shown_cb (gpointer data)
-{
-  GtkWindow **chooser = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        *chooser = window;
-    }
-
-  return *chooser != NULL;
-}
-
-typedef struct
-{
-  GtkWindow *chooser;
-  GFile     *folder;
-} InFolder;
-
-/* Whether the chooser shows the folder (it loads one in the background). */
-static gboolean
-chooser_in_folder_cb (gpointer data)
-{
-  InFolder *in_folder = data;
-  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (in_folder->chooser));
-
-  return folder && g_file_equal (folder, in_folder->folder);
-}
-
 /* Save Response… from the Test tab; the chooser must start in @folder. */
 static void
 assert_save_starts_in (RcWindow *window,
                        GFile    *folder)
 {
-  InFolder in_folder = { NULL, folder };
+  GtkWindow *chooser;
   g_autoptr(GFile) shown = NULL;
 
   g_assert_true (gtk_widget_activate_action (rc_test_gui_get_widget (window, "test-button"), "test.save", NULL));
-  g_assert_true (rc_test_gui_wait (chooser_shown_cb, &in_folder.chooser));
-  g_object_add_weak_pointer (G_OBJECT (in_folder.chooser), (gpointer *) &in_folder.chooser);
-  if (!rc_test_gui_wait (chooser_in_folder_cb, &in_folder))
+  chooser = rc_test_gui_wait_for_file_chooser ();
+  g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
+  if (!rc_test_gui_wait_for_chooser_folder (chooser, folder))
     {
-      shown = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (in_folder.chooser));
+      shown = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
       g_error ("Save Response… starts in %s, not in the project's folder %s",
                shown ? g_file_peek_path (shown) : "(none)", g_file_peek_path (folder));
     }
 
-  gtk_dialog_response (GTK_DIALOG (in_folder.chooser), GTK_RESPONSE_CANCEL);
-  if (!rc_test_gui_wait (pointer_cleared_cb, &in_folder.chooser))
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  if (!rc_test_gui_wait (pointer_cleared_cb, &chooser))
     g_error ("The file chooser stays after Cancel");
 }
 
