@@ -263,6 +263,78 @@ test_method_page_shows_url (Fixture       *fixture,
   g_assert_nonnull (find_parameter_row (fixture->window, "petId"));
 }
 
+/* The Test tab's value row for @name, or NULL. */
+static GtkWidget *
+find_test_value_row (RcWindow   *window,
+                     const char *name)
+{
+  GtkWidget *row = rc_test_gui_get_widget (window, "test-value-row");
+
+  for (; row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      if (g_strcmp0 (gtk_widget_get_name (row), "test-value-row") == 0 &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
+/* What a key press does in an entry: one character inserted at the cursor,
+ * with every view of the model listening. */
+static void
+type_characters (GtkWidget  *row,
+                 const char *text)
+{
+  GtkEditable *editable = GTK_EDITABLE (row);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int position = gtk_editable_get_position (editable);
+
+      gtk_editable_insert_text (editable, p, g_utf8_next_char (p) - p, &position);
+      gtk_editable_set_position (editable, position);
+    }
+}
+
+/* Typing a test value character by character, in the Test tab and in the
+ * Request tab, while both show the same value: each sees what was typed
+ * (this freed the value being shown, and garbled it or crashed). */
+static void
+test_type_test_value (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  RcMethod *method;
+  RcPairList *values;
+  GtkWidget *test_row;
+  GtkWidget *request_row;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  method = rc_api_find_method (rc_project_find_api (fixture->project, "Petstore"), "getPet");
+  values = rc_method_get_test_values (method);
+  g_assert_true (rc_test_gui_wait (sidebar_shows_model_cb, fixture));
+  rc_test_gui_select_item (fixture->window, G_OBJECT (method));
+  rc_test_gui_assert_page_shown (fixture->window, "method");
+
+  test_row = find_test_value_row (fixture->window, "petId");
+  request_row = find_parameter_row (fixture->window, "petId");
+  g_assert_nonnull (test_row);
+  g_assert_nonnull (request_row);
+
+  gtk_editable_delete_text (GTK_EDITABLE (test_row), 0, -1);
+  type_characters (test_row, "42");
+  g_assert_cmpstr (rc_pair_list_lookup (values, "petId"), ==, "42");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_row)), ==, "42");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (request_row)), ==, "42");
+
+  type_characters (request_row, "7é");
+  g_assert_cmpstr (rc_pair_list_lookup (values, "petId"), ==, "427é");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_row)), ==, "427é");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (request_row)), ==, "427é");
+}
+
 static void
 test_method_editor_body (Fixture       *fixture,
                          gconstpointer  data)
@@ -1197,6 +1269,8 @@ main (int   argc,
               fixture_set_up, test_sidebar_shows_project, fixture_tear_down);
   g_test_add ("/restcall/gui/window/method-page-shows-url", Fixture, NULL,
               fixture_set_up, test_method_page_shows_url, fixture_tear_down);
+  g_test_add ("/restcall/gui/window/type-test-value", Fixture, NULL,
+              fixture_set_up, test_type_test_value, fixture_tear_down);
   g_test_add ("/restcall/gui/window/method-editor-body", Fixture, NULL,
               fixture_set_up, test_method_editor_body, fixture_tear_down);
   g_test_add ("/restcall/gui/window/method-editor-checks", Fixture, NULL,

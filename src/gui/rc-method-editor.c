@@ -87,6 +87,7 @@ struct _RcMethodEditor
   guint                loading : 1;
   guint                syncing_body : 1;
   guint                syncing_content_type : 1;
+  guint                syncing_parameters : 1;
   guint                typing_content_type : 1;
   guint                short_titles : 1;
 };
@@ -225,7 +226,7 @@ parameter_value_changed_cb (AdwEntryRow    *row,
   RcPairList *values;
   const char *old;
 
-  if (self->method == NULL || name == NULL)
+  if (self->syncing_parameters || self->method == NULL || name == NULL)
     return;
 
   values = rc_method_get_test_values (self->method);
@@ -263,26 +264,31 @@ create_parameter_row (RcMethodEditor *self,
   return row;
 }
 
-/* Shows each test value in its row, unless the row already says it. */
+/* Shows each test value in its row, unless the row already says it.
+ * Setting a row's text first clears it, which emits "changed": the guard
+ * keeps that from writing back into the model (and freeing the value being
+ * shown), and the copy keeps the value alive whatever another view does. */
 static void
 update_parameter_values (RcMethodEditor *self)
 {
   RcPairList *values = rc_method_get_test_values (self->method);
 
+  self->syncing_parameters = TRUE;
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->parameters_list));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
       const char *name = g_object_get_data (G_OBJECT (row), "rc-parameter");
-      const char *value;
+      g_autofree char *value = NULL;
 
       if (name == NULL)
         continue;
 
-      value = rc_pair_list_lookup (values, name);
+      value = g_strdup (rc_pair_list_lookup (values, name));
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), value ? value : "") != 0)
         gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
     }
+  self->syncing_parameters = FALSE;
 }
 
 /* Rebuilds the rows when a parameter comes, goes or moves between path and

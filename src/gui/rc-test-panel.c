@@ -423,7 +423,7 @@ sync_value_rows (RcTestPanel *self)
     {
       GtkEditable *row = g_ptr_array_index (self->value_rows, i);
       const char *name = g_object_get_data (G_OBJECT (row), "rc-parameter");
-      const char *value = rc_pair_list_lookup (values, name);
+      g_autofree char *value = g_strdup (rc_pair_list_lookup (values, name));
 
       if (g_strcmp0 (gtk_editable_get_text (row), value ? value : "") != 0)
         gtk_editable_set_text (row, value ? value : "");
