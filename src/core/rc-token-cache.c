@@ -11,6 +11,12 @@
  * back: it is dropped only if it is still the cached one, so N calls that
  * are all refused cause one new request, not N.
  *
+ * Each request (a Fetch) has its own waiters and its own cancellable. When
+ * all its waiters have given up, it is cancelled and leaves its entry: a
+ * caller that comes later starts a request of its own rather than joining
+ * one that will end cancelled, and only the entry's current request may
+ * put its token in the cache.
+ *
  * Everything runs on the thread-default main context of the caller.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,29 +31,32 @@
 #include "rc-oauth.h"
 #include "rc-token-cache.h"
 
+typedef struct _Fetch Fetch;
+
 typedef struct
 {
   char         *key;
   RcToken      *token;
-  GPtrArray    *waiters;       /* Waiter*, while a request is out */
-  GCancellable *fetch_cancellable;
+  Fetch        *fetch;         /* borrowed: the request callers join, if any */
 } Entry;
 
 typedef struct
 {
   GTask   *task;
   GSource *cancel_source;
-  Entry   *entry;              /* borrowed: the entry outlives its waiters */
+  Fetch   *fetch;              /* borrowed: a fetch outlives its waiters */
 } Waiter;
 
-typedef struct
+struct _Fetch
 {
   RcTokenCache *cache;
   Entry        *entry;
+  GPtrArray    *waiters;       /* Waiter* */
+  GCancellable *cancellable;
   SoupMessage  *message;
   RcHttpRecord *record;
   RcAuth       *auth;
-} Fetch;
+};
 
 struct _RcTokenCache
 {
@@ -65,12 +74,10 @@ entry_clear (gpointer data)
 {
   Entry *entry = data;
 
-  g_assert (entry->waiters->len == 0);
+  g_assert (entry->fetch == NULL);
 
   g_clear_pointer (&entry->key, g_free);
   g_clear_object (&entry->token);
-  g_clear_object (&entry->fetch_cancellable);
-  g_clear_pointer (&entry->waiters, g_ptr_array_unref);
 }
 
 static void
@@ -85,9 +92,16 @@ entry_new (const char *key)
   Entry *entry = g_rc_box_new0 (Entry);
 
   entry->key = g_strdup (key);
-  entry->waiters = g_ptr_array_new ();
 
   return entry;
+}
+
+/* The fetch no longer answers new callers, nor fills the cache. */
+static void
+fetch_detach (Fetch *fetch)
+{
+  if (fetch->entry->fetch == fetch)
+    fetch->entry->fetch = NULL;
 }
 
 /* The token exchange travels as task data, so that a caller sees it
@@ -124,14 +138,18 @@ waiter_cancelled_cb (GCancellable *cancellable,
                      gpointer      user_data)
 {
   Waiter *waiter = user_data;
-  Entry *entry = waiter->entry;
+  Fetch *fetch = waiter->fetch;
 
-  g_ptr_array_remove (entry->waiters, waiter);
+  g_ptr_array_remove (fetch->waiters, waiter);
   g_task_return_error_if_cancelled (waiter->task);
 
-  /* Nobody waits any more: the request itself can stop. */
-  if (entry->waiters->len == 0 && entry->fetch_cancellable)
-    g_cancellable_cancel (entry->fetch_cancellable);
+  /* Nobody waits any more: the request itself can stop, and whoever
+   * comes next starts another. */
+  if (fetch->waiters->len == 0)
+    {
+      fetch_detach (fetch);
+      g_cancellable_cancel (fetch->cancellable);
+    }
 
   waiter_free (waiter);
 
@@ -139,14 +157,14 @@ waiter_cancelled_cb (GCancellable *cancellable,
 }
 
 static void
-add_waiter (Entry *entry,
+add_waiter (Fetch *fetch,
             GTask *task)
 {
   Waiter *waiter = g_new0 (Waiter, 1);
   GCancellable *cancellable = g_task_get_cancellable (task);
 
   waiter->task = g_object_ref (task);
-  waiter->entry = entry;
+  waiter->fetch = fetch;
 
   if (cancellable)
     {
@@ -156,14 +174,19 @@ add_waiter (Entry *entry,
       g_source_attach (waiter->cancel_source, g_task_get_context (task));
     }
 
-  g_ptr_array_add (entry->waiters, waiter);
+  g_ptr_array_add (fetch->waiters, waiter);
 }
 
 static void
 fetch_free (Fetch *fetch)
 {
+  g_assert (fetch->waiters->len == 0);
+
+  fetch_detach (fetch);
   g_clear_object (&fetch->cache);
   g_clear_pointer (&fetch->entry, entry_unref);
+  g_clear_pointer (&fetch->waiters, g_ptr_array_unref);
+  g_clear_object (&fetch->cancellable);
   g_clear_object (&fetch->message);
   g_clear_object (&fetch->record);
   g_clear_object (&fetch->auth);
@@ -181,7 +204,6 @@ fetch_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) send_error = NULL;
   g_autoptr(RcToken) token = NULL;
-  g_autoptr(GPtrArray) waiters = NULL;
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (object), async_result, &send_error);
 
@@ -204,21 +226,18 @@ fetch_cb (GObject      *object,
   if (error)
     rc_http_record_set_error (fetch->record, error);
 
-  if (token && rc_token_is_cacheable (token))
+  /* A request everyone gave up on has left the entry: its token, if it
+   * came anyway, is not cached over what a newer request brings. */
+  if (entry->fetch == fetch && token && rc_token_is_cacheable (token))
     g_set_object (&entry->token, token);
-
-  g_clear_object (&entry->fetch_cancellable);
+  fetch_detach (fetch);
 
   /* Hand the result to everyone who waited for this request. */
-  waiters = g_steal_pointer (&entry->waiters);
-  entry->waiters = g_ptr_array_new ();
-
-  for (guint i = 0; i < waiters->len; i++)
+  while (fetch->waiters->len > 0)
     {
-      Waiter *waiter = g_ptr_array_index (waiters, i);
+      Waiter *waiter = g_ptr_array_steal_index (fetch->waiters, 0);
 
       return_result (waiter->task, token, fetch->record, error);
-
       waiter_free (waiter);
     }
 
@@ -247,16 +266,18 @@ start_fetch (RcTokenCache *self,
   fetch = g_new0 (Fetch, 1);
   fetch->cache = g_object_ref (self);
   fetch->entry = g_rc_box_acquire (entry);
+  fetch->waiters = g_ptr_array_new ();
+  fetch->cancellable = g_cancellable_new ();
   fetch->message = message;
   fetch->record = rc_http_record_new_for_request (message, request_body);
   fetch->auth = rc_auth_copy (auth);
 
-  entry->fetch_cancellable = g_cancellable_new ();
-  add_waiter (entry, task);
+  entry->fetch = fetch;
+  add_waiter (fetch, task);
   self->n_requests++;
 
   soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
-                                    entry->fetch_cancellable, fetch_cb, fetch);
+                                    fetch->cancellable, fetch_cb, fetch);
 }
 
 static void
@@ -273,8 +294,8 @@ rc_token_cache_dispose (GObject *object)
         {
           Entry *entry = value;
 
-          if (entry->fetch_cancellable)
-            g_cancellable_cancel (entry->fetch_cancellable);
+          if (entry->fetch != NULL)
+            g_cancellable_cancel (entry->fetch->cancellable);
         }
     }
 
@@ -440,8 +461,8 @@ rc_token_cache_get_token_async (RcTokenCache        *self,
 
   if (entry->token)
     return_result (task, entry->token, NULL, NULL);
-  else if (entry->waiters->len > 0)
-    add_waiter (entry, task);
+  else if (entry->fetch != NULL)
+    add_waiter (entry->fetch, task);
   else
     start_fetch (self, entry, auth, secret, task);
 }
