@@ -54,6 +54,14 @@ server_handler (RcTestServer      *server,
     rc_test_respond (message, 200, "text/plain", "basic ok");
   else if (g_strcmp0 (authorization, "Bearer " ACCESS_TOKEN) != 0)
     rc_test_respond (message, 401, "text/plain", "wrong token");
+  else if (g_str_has_prefix (path, "/api/deep"))
+    {
+      g_autofree char *open = g_strnfill (100000, '[');
+      g_autofree char *close = g_strnfill (100000, ']');
+      g_autofree char *deep = g_strconcat ("{\"access_token\": \"" ACCESS_TOKEN "\", \"a\": ", open, close, "}", NULL);
+
+      rc_test_respond (message, 200, "application/json", deep);
+    }
   else if (g_str_has_prefix (path, "/api/fail"))
     rc_test_respond (message, 500, "text/plain", "boom");
   else
@@ -174,6 +182,23 @@ test_bearer_get (Fixture       *fixture,
   g_assert_cmpstr (header (api_request, "Authorization"), ==, "Bearer " ACCESS_TOKEN);
   g_assert_cmpstr (header (api_request, "X-Trace"), ==, "abc 123");
   g_assert_cmpstr (header (api_request, "Accept"), ==, "application/json");
+}
+
+/* --inspect masks a JSON answer by parsing it: one nested too deep to
+ * parse is shown as it came (this crashed the process). */
+static void
+test_inspect_deep (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(RcTestRun) run = { 0 };
+  g_autofree char *url = rc_test_server_url (fixture->server, "/api/deep");
+
+  rc_test_run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
+                        "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url,
+                        "--inspect", url);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "── API response ──\nHTTP/1.1 200"));
+  g_assert_nonnull (strstr (run.out, "\"a\": [[[[[[[["));
 }
 
 static void
@@ -409,6 +434,8 @@ test_usage_errors (Fixture       *fixture,
     { { "call", "-H", "no colon", fixture->api_url }, "is not “Name: value”" },
     { { "call", "--repeat", "0", fixture->api_url }, "--repeat takes a number" },
     { { "call", "--concurrency", "-1", fixture->api_url }, "--concurrency takes a number" },
+    { { "call", "--timeout", "0", fixture->api_url }, "--timeout takes a number of seconds from 1 to 86400" },
+    { { "call", "--timeout", "2147483647", fixture->api_url }, "--timeout takes a number of seconds from 1 to 86400" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -594,6 +621,7 @@ main (int   argc,
   g_test_add ("/restcall/cli-call/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("bearer-get", test_bearer_get);
+  ADD ("inspect-deep", test_inspect_deep);
   ADD ("secret-stdin", test_secret_stdin);
   ADD ("repeat-json", test_repeat_json);
   ADD ("repeat-summary", test_repeat_summary);

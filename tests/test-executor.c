@@ -486,6 +486,23 @@ test_redirects (Fixture       *fixture,
   g_assert_cmpuint (elsewhere->requests->len, ==, 0);
   g_assert_nonnull (strstr (rc_exchange_get_notes (other)[0], "another origin"));
 
+  /* Backslashes for slashes: a URL without a host, which no origin
+   * matches (this compared NULL hosts, logged a critical and followed). */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RcExchange) hostless = NULL;
+      g_autofree char *port = g_strdup_printf ("%d", g_uri_get_port (fixture->server->base));
+
+      g_free (fixture->redirect_to);
+      fixture->redirect_to = i == 0 ? g_strconcat ("http:\\\\127.0.0.1:", port, "\\api\\target", NULL)
+                                    : g_strdup ("http:///api/target");
+      g_test_message ("Location: %s", fixture->redirect_to);
+      hostless = call (fixture, fixture->method);
+      g_assert_cmpuint (rc_exchange_get_status (hostless), ==, 302);
+      g_assert_nonnull (strstr (rc_exchange_get_notes (hostless)[0], "another origin"));
+      g_assert_cmpuint (rc_exchange_get_api_records (hostless)->len, ==, 1);
+    }
+
   /* 303 after a POST: a GET without the body. */
   rc_method_set_verb (fixture->method, "POST");
   rc_method_set_body (fixture->method, "{}");

@@ -171,6 +171,17 @@ test_not_a_jwt (void)
   assert_not_a_jwt (not_utf8, RC_JWT_ERROR_BAD_JSON, "claims part is not JSON text");
   assert_not_a_jwt (bad_header, RC_JWT_ERROR_BAD_JSON, "header part is JSON but not an object");
   assert_not_a_jwt (empty_claims, RC_JWT_ERROR_BAD_ENCODING, "claims part is empty");
+
+  /* Claims nested too deep for json-glib's recursive parser. */
+  {
+    g_autofree char *open = g_strnfill (100000, '[');
+    g_autofree char *close = g_strnfill (100000, ']');
+    g_autofree char *nested = g_strconcat ("{\"a\":", open, close, "}", NULL);
+    g_autofree char *deep = rc_test_base64url (nested);
+    g_autofree char *deep_jwt = g_strconcat (header, ".", deep, ".sig", NULL);
+
+    assert_not_a_jwt (deep_jwt, RC_JWT_ERROR_BAD_JSON, "nests deeper than 1000 levels");
+  }
 }
 
 static void
@@ -186,6 +197,10 @@ test_expiry (void)
     { "{\"exp\":\"1893456000\"}", FALSE, 0 },
     { "{\"exp\":null}", FALSE, 0 },
     { "{\"iat\":1}", FALSE, 0 },
+    /* Beyond gint64: clamped, never undefined. */
+    { "{\"exp\":1e300}", TRUE, G_MAXINT64 },
+    { "{\"exp\":-1e300}", TRUE, G_MININT64 },
+    { "{\"exp\":9.3e18}", TRUE, G_MAXINT64 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

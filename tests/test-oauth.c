@@ -552,6 +552,102 @@ test_jwt_expiry (Fixture       *fixture,
   fetched_clear (&fetched);
 }
 
+/* exp claims at and past either end of gint64, without expires_in: read
+ * as expires_in is (this overflowed, and the token was never cached). */
+static void
+test_jwt_expiry_extremes (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  struct {
+    const char      *exp;
+    RcTokenLifetime  lifetime;
+  } cases[] = {
+    { "9e18", RC_TOKEN_LIFETIME_UNKNOWN },
+    { "9223372036854775807", RC_TOKEN_LIFETIME_UNKNOWN },
+    { "1e300", RC_TOKEN_LIFETIME_UNKNOWN },
+    { "-9223372036854775808", RC_TOKEN_LIFETIME_NONE },
+    { "-1e300", RC_TOKEN_LIFETIME_NONE },
+  };
+  Fetched fetched = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *claims = g_strdup_printf ("{\"sub\":\"x\",\"exp\":%s}", cases[i].exp);
+      g_autofree char *jwt = rc_test_make_jwt ("{\"alg\":\"none\"}", claims);
+      g_autofree char *body = g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\"}", jwt);
+
+      g_test_message ("exp: %s", cases[i].exp);
+      fixture->body = body;
+      fetch (fixture, "secret", &fetched);
+      g_assert_no_error (fetched.error);
+      g_assert_cmpint (rc_token_get_lifetime (fetched.token), ==, cases[i].lifetime);
+      g_assert_cmpint (rc_token_get_expires_in (fetched.token), ==, -1);
+      g_assert_cmpint (rc_token_is_cacheable (fetched.token), ==,
+                       cases[i].lifetime == RC_TOKEN_LIFETIME_UNKNOWN);
+    }
+
+  fixture->body = NULL;
+  fetched_clear (&fetched);
+}
+
+/* @depth nested arrays inside @format's %s. */
+static char *
+nest_in (const char *format,
+         guint       depth)
+{
+  g_autofree char *open = g_strnfill (depth, '[');
+  g_autofree char *close = g_strnfill (depth, ']');
+  g_autofree char *nested = g_strconcat (open, close, NULL);
+
+  return g_strdup_printf (format, nested);
+}
+
+/* Answers nested deep enough to overflow json-glib's recursive parser, in
+ * the token, in the error, and in a JWT's claims: refused in words, shown
+ * as text in the record, never a crash. */
+static void
+test_deep_json (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *deep_token = nest_in ("{\"access_token\":%s,\"token_type\":\"Bearer\"}", 100000);
+  g_autofree char *deep_error = nest_in ("{\"error\":%s}", 100000);
+  g_autofree char *claims = nest_in ("{\"sub\":%s,\"exp\":1}", 100000);
+  g_autofree char *jwt = rc_test_make_jwt ("{\"alg\":\"none\"}", claims);
+  g_autofree char *jwt_body = g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\"}", jwt);
+  const char *deep_bodies[] = { deep_token, deep_error };
+  Fetched fetched = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (deep_bodies); i++)
+    {
+      g_autofree char *response = NULL;
+
+      fixture->body = deep_bodies[i];
+      fetch (fixture, "secret", &fetched);
+      g_assert_null (fetched.token);
+      g_assert_error (fetched.error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE);
+      g_assert_nonnull (strstr (fetched.error->message, "nests deeper than 1000 levels"));
+      g_assert_nonnull (strstr (fetched.error->message, rc_auth_get_token_url (fixture->auth)));
+
+      /* The inspector's pane: the body as it came, not parsed. */
+      response = rc_http_record_format_response (fetched.record, FALSE);
+      g_assert_nonnull (strstr (response, "[[[[[[[["));
+    }
+
+  /* A JWT too deep to read is an opaque token: used, its expiry unknown. */
+  fixture->body = jwt_body;
+  fetch (fixture, "secret", &fetched);
+  g_assert_no_error (fetched.error);
+  g_assert_cmpint (rc_token_get_lifetime (fetched.token), ==, RC_TOKEN_LIFETIME_UNKNOWN);
+  {
+    gint64 exp = 0;
+
+    g_assert_false (rc_jwt_get_expiry (jwt, &exp));
+  }
+
+  fixture->body = NULL;
+  fetched_clear (&fetched);
+}
+
 static void
 close_connection (RcTestServer      *server,
                   SoupServerMessage *message,
@@ -637,6 +733,8 @@ main (int   argc,
   ADD ("responses", test_responses);
   ADD ("granted-scopes", test_granted_scopes);
   ADD ("jwt-expiry", test_jwt_expiry);
+  ADD ("jwt-expiry-extremes", test_jwt_expiry_extremes);
+  ADD ("deep-json", test_deep_json);
   ADD ("connection-reset", test_connection_reset);
   ADD ("timeout", test_timeout);
 

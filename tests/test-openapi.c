@@ -763,6 +763,30 @@ test_too_deep_strings (void)
   root = rc_document_parse (bytes, "unterminated.json", &error);
   g_assert_error (error, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_SYNTAX);
   g_assert_null (root);
+  g_clear_error (&error);
+
+  /* json-glib reads single-quoted strings and skips comments: a double
+   * quote inside either must not hide the nesting after it (this slipped
+   * past the pre-scan and crashed). */
+  for (guint hiding = 0; hiding < 2; hiding++)
+    {
+      g_autoptr(GBytes) deep = NULL;
+
+      text = g_string_new (hiding == 0 ? "{\"openapi\": \"3.0.0\", \"x\": '\"', \"y\": "
+                                       : "{\"openapi\": \"3.0.0\", /* \" */ \"y\": ");
+      for (guint i = 0; i < 100000; i++)
+        g_string_append_c (text, '[');
+      for (guint i = 0; i < 100000; i++)
+        g_string_append_c (text, ']');
+      g_string_append_c (text, '}');
+      deep = g_string_free_to_bytes (text);
+      root = rc_document_parse (deep, "hidden.json", &error);
+      g_assert_error (error, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_TOO_DEEP);
+      g_assert_nonnull (strstr (error->message, "“hidden.json” is not valid JSON: line 1"));
+      g_assert_nonnull (strstr (error->message, "nests deeper than 1000 levels"));
+      g_assert_null (root);
+      g_clear_error (&error);
+    }
 }
 
 static void

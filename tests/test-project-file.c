@@ -434,7 +434,7 @@ test_broken (Fixture       *fixture,
     const char *fragment;
   } cases[] = {
     /* Truncated JSON names the line. */
-    { "{\n  \"format\" : 1,\n  \"apis\" : [\n", "at line 4, column 0 (Parse error" },
+    { "{\n  \"format\" : 1,\n  \"apis\" : [\n", "at line 4, column 0 (" },
     { "", "the file is empty" },
     { "  \n\t", "the file is empty" },
     { "[1, 2]", "no JSON object" },
@@ -459,6 +459,9 @@ test_broken (Fixture       *fixture,
       "\"auth\": {\"type\": \"oauth2-client-credentials\", \"client_auth\": \"mtls\"}}]}",
       "unknown client_auth “mtls”" },
     { "\xff\xfe{}", "not UTF-8" },
+    /* An API needs its auth (this logged a critical). */
+    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\"}]}",
+      "apis[0].auth is missing" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -473,6 +476,53 @@ test_broken (Fixture       *fixture,
       assert_load_fails_untouched (path, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
                                    cases[i].fragment);
     }
+}
+
+/* Nesting deep enough to overflow json-glib's recursive parser is refused
+ * with the line and column, wherever it is and however it is hidden. */
+static void
+test_too_deep (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *hiding[] = {
+    "",
+    "'\"', ",          /* a single-quoted string holding a double quote */
+    "/* \" */ ",       /* a comment holding one */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hiding); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("deep-%u.restcall", i);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      g_string_append_printf (text, "{\"format\": 1, \"id\": \"x\", \"apis\": [],\n\"note\": [%s", hiding[i]);
+      for (guint j = 0; j < 100000; j++)
+        g_string_append_c (text, '[');
+      for (guint j = 0; j < 100000; j++)
+        g_string_append_c (text, ']');
+      g_string_append (text, "]}\n");
+
+      write_text (path, text->str);
+      assert_load_fails_untouched (path, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
+                                   "line 2, column");
+      assert_load_fails_untouched (path, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
+                                   "nests deeper than 1000 levels");
+    }
+}
+
+/* An empty buffer whose data pointer is NULL is an empty file. */
+static void
+test_empty_bytes (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (NULL, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcProject) project = rc_project_deserialize (bytes, "empty.restcall", &error);
+
+  g_assert_null (project);
+  g_assert_error (error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "the file is empty"));
 }
 
 static void
@@ -599,6 +649,8 @@ main (int   argc,
   ADD ("keeps-permissions", test_keeps_permissions);
   ADD ("newer-format", test_newer_format);
   ADD ("broken", test_broken);
+  ADD ("too-deep", test_too_deep);
+  ADD ("empty-bytes", test_empty_bytes);
   ADD ("missing", test_missing);
   ADD ("unwritable-folder", test_unwritable_folder);
   ADD ("save-to-missing-folder", test_save_to_missing_folder);

@@ -20,6 +20,8 @@
 #include "rc-cli-private.h"
 
 #define DEFAULT_TIMEOUT_SECONDS 30
+/* A day: longer waits are a typo, and the deadline must fit a guint. */
+#define MAX_TIMEOUT_SECONDS (24 * 3600)
 #define MAX_REPEAT 1000000
 #define MAX_CONCURRENCY 256
 /* How long the watchdog waits after cancelling for the calls to end. */
@@ -512,8 +514,9 @@ rc_cli_batch_options_check (RcCliBatchOptions *options,
     message = g_strdup_printf (_("--repeat takes a number from 1 to %d."), MAX_REPEAT);
   else if (options->concurrency < 1 || options->concurrency > MAX_CONCURRENCY)
     message = g_strdup_printf (_("--concurrency takes a number from 1 to %d."), MAX_CONCURRENCY);
-  else if (options->timeout < 1)
-    message = g_strdup (_("--timeout takes a number of seconds, at least 1."));
+  else if (options->timeout < 1 || options->timeout > MAX_TIMEOUT_SECONDS)
+    message = g_strdup_printf (_("--timeout takes a number of seconds from 1 to %d (a day)."),
+                               MAX_TIMEOUT_SECONDS);
 
   if (message)
     {

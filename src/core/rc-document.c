@@ -6,9 +6,8 @@
  * - JSON or YAML is told by content, not by file name: a document whose
  *   first character (after a byte order mark and white space) is `{` or `[`
  *   is JSON, anything else YAML.
- * - JSON goes through json-glib. Its parser recurses once per nesting level
- *   and crashes on very deep input, so a linear pre-scan first refuses
- *   anything deeper than %RC_DOCUMENT_MAX_DEPTH.
+ * - JSON goes through rc_json_parse(), which refuses anything deeper than
+ *   %RC_DOCUMENT_MAX_DEPTH before json-glib's recursive parser sees it.
  * - YAML goes through libyaml's event parser (the document/loader API is
  *   slow on big files and builds a second tree), building json-glib nodes
  *   with an explicit stack, never by recursion. Mappings become objects,
@@ -39,6 +38,8 @@
 #include <yaml.h>
 
 #include "rc-document.h"
+#include "rc-json.h"
+#include "rc-util-private.h"
 
 typedef struct
 {
@@ -70,31 +71,6 @@ typedef struct
 
 G_DEFINE_QUARK (rc-document-error-quark, rc_document_error)
 
-/* Positions */
-
-static void
-offset_to_position (const char *data,
-                    gsize       offset,
-                    guint      *line,
-                    guint      *column)
-{
-  const char *line_start = data;
-  const char *end = data + offset;
-
-  *line = 1;
-  for (const char *p = data; p < end; p++)
-    {
-      if (*p == '\n')
-        {
-          (*line)++;
-          line_start = p + 1;
-        }
-    }
-
-  /* Characters, not bytes; the text before @offset is valid UTF-8. */
-  *column = g_utf8_strlen (line_start, end - line_start) + 1;
-}
-
 static void
 set_syntax_error (GError    **error,
                   gint        code,
@@ -118,104 +94,34 @@ set_syntax_error (GError    **error,
 
 /* JSON */
 
-/* The offset of the first bracket nested deeper than the limit, or -1.
- * Strings, most of a document's bytes, are skipped with memchr(). */
-static gssize
-json_find_too_deep (const char *data,
-                    gsize       length)
-{
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (c == '"')
-        {
-          gsize j = i + 1;
-
-          /* The closing quote is the first one after an even number of
-           * backslashes; data[i] is a quote, so the count stops there. */
-          for (;;)
-            {
-              const char *quote = memchr (data + j, '"', length - j);
-              gsize backslashes = 0;
-
-              if (quote == NULL)
-                return -1;
-              j = quote - data;
-              while (data[j - 1 - backslashes] == '\\')
-                backslashes++;
-              if (backslashes % 2 == 0)
-                break;
-              j++;
-            }
-          i = j;
-        }
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > RC_DOCUMENT_MAX_DEPTH)
-            return i;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-
-  return -1;
-}
-
 static JsonNode *
 parse_json (const char  *data,
             gsize        length,
             const char  *display_name,
             GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
-  gssize too_deep;
-  JsonNode *root;
+  g_autoptr(GError) json_error = NULL;
+  guint line, column;
+  JsonNode *root = rc_json_parse (data, length, RC_JSON_DEFAULT, &line, &column, &json_error);
 
-  if ((too_deep = json_find_too_deep (data, length)) >= 0)
-    {
-      g_autofree char *problem = NULL;
-      guint line, column;
+  if (root != NULL)
+    return root;
 
-      offset_to_position (data, too_deep, &line, &column);
-      problem = g_strdup_printf (_("it nests deeper than %u levels"), RC_DOCUMENT_MAX_DEPTH);
-      set_syntax_error (error, RC_DOCUMENT_ERROR_TOO_DEEP, display_name, TRUE, line, column, problem);
-      return NULL;
-    }
+  if (g_error_matches (json_error, RC_JSON_ERROR, RC_JSON_ERROR_EMPTY))
+    g_set_error (error, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_EMPTY,
+                 _("“%s” is empty. Choose an OpenAPI or Swagger document."), display_name);
+  else if (line > 0)
+    set_syntax_error (error,
+                      g_error_matches (json_error, RC_JSON_ERROR, RC_JSON_ERROR_TOO_DEEP)
+                        ? RC_DOCUMENT_ERROR_TOO_DEEP : RC_DOCUMENT_ERROR_SYNTAX,
+                      display_name, TRUE, line, column, json_error->message);
+  else
+    g_set_error (error, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_SYNTAX,
+                 _("“%s” is not valid JSON: %s. "
+                   "Fix the document, or get a valid copy from its publisher."),
+                 display_name, json_error->message);
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      const char *problem = local_error->message;
-      guint line = 0, column = 0;
-      int consumed = 0;
-
-      /* json-glib's message reads "<data>:LINE:COLUMN: Parse error: problem". */
-      if (sscanf (problem, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
-        {
-          problem += consumed;
-          if (g_str_has_prefix (problem, "Parse error: "))
-            problem += strlen ("Parse error: ");
-          set_syntax_error (error, RC_DOCUMENT_ERROR_SYNTAX, display_name, TRUE, line, column, problem);
-        }
-      else
-        g_set_error (error, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_SYNTAX,
-                     _("“%s” is not valid JSON: %s. "
-                       "Fix the document, or get a valid copy from its publisher."),
-                     display_name, problem);
-      return NULL;
-    }
-
-  if ((root = json_parser_get_root (parser)) == NULL)
-    {
-      g_set_error (error, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_EMPTY,
-                   _("“%s” is empty. Choose an OpenAPI or Swagger document."), display_name);
-      return NULL;
-    }
-
-  return json_node_ref (root);
+  return NULL;
 }
 
 /* YAML scalars */
@@ -826,7 +732,7 @@ rc_document_parse (GBytes      *bytes,
     {
       guint line, column;
 
-      offset_to_position (data, invalid - data, &line, &column);
+      rc_offset_to_position (data, invalid - data, &line, &column);
       g_set_error (error, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_ENCODING,
                    _("“%s” is not UTF-8 text: line %u, column %u holds a byte that is not "
                      "UTF-8. Convert the document to UTF-8 and import it again."),

@@ -4,14 +4,14 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include "rc-json.h"
 
 G_BEGIN_DECLS
 
 /* How deep mappings and sequences may nest; deeper documents are refused
  * rather than risking the stack (json-glib's parser and node functions
  * recurse). */
-#define RC_DOCUMENT_MAX_DEPTH 1000
+#define RC_DOCUMENT_MAX_DEPTH RC_JSON_MAX_DEPTH
 
 /* How many nodes YAML aliases may add to a document in all: a few aliases
  * of aliases would otherwise expand to billions of nodes. */

@@ -150,8 +150,16 @@ static gboolean
 same_origin (GUri *a,
              GUri *b)
 {
+  const char *host_a = g_uri_get_host (a);
+  const char *host_b = g_uri_get_host (b);
+
+  /* A URI without a host (“http:\\host\path”) has no origin: it matches
+   * none, its own kind included. */
+  if (host_a == NULL || host_b == NULL || host_a[0] == '\0' || host_b[0] == '\0')
+    return FALSE;
+
   return g_ascii_strcasecmp (g_uri_get_scheme (a), g_uri_get_scheme (b)) == 0
-         && g_ascii_strcasecmp (g_uri_get_host (a), g_uri_get_host (b)) == 0
+         && g_ascii_strcasecmp (host_a, host_b) == 0
          && g_uri_get_port (a) == g_uri_get_port (b);
 }
 

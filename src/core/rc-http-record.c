@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "rc-http-record.h"
+#include "rc-json.h"
 
 #define MASK "••••••••"
 #define TOKEN_PREFIX_LENGTH 6
@@ -261,15 +262,16 @@ static char *
 mask_json (const char *body,
            gsize       size)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = rc_json_parse (body, size, RC_JSON_DEFAULT, NULL, NULL, NULL);
   g_autoptr(JsonGenerator) generator = NULL;
 
-  if (!json_parser_load_from_data (parser, body, size, NULL) || json_parser_get_root (parser) == NULL)
+  /* Text that does not parse (or nests too deep to) is shown as it is. */
+  if (root == NULL)
     return NULL;
 
-  mask_json_node (json_parser_get_root (parser));
+  mask_json_node (root);
   generator = json_generator_new ();
-  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_set_root (generator, root);
 
   return json_generator_to_data (generator, NULL);
 }

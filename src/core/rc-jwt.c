@@ -15,10 +15,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "rc-jwt.h"
+#include "rc-json.h"
 
 G_DEFINE_QUARK (rc-jwt-error-quark, rc_jwt_error)
 
@@ -96,7 +98,7 @@ decode_part (const char  *text,
              GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) json_error = NULL;
   const char *data;
   gsize size;
@@ -113,7 +115,7 @@ decode_part (const char  *text,
       return NULL;
     }
 
-  if (!json_parser_load_from_data (parser, data, size, &json_error))
+  if ((root = rc_json_parse (data, size, RC_JSON_IMMUTABLE, NULL, NULL, &json_error)) == NULL)
     {
       g_set_error (error, RC_JWT_ERROR, RC_JWT_ERROR_BAD_JSON,
                    _("Not a JWT: its %s part is not valid JSON (%s)."),
@@ -121,14 +123,14 @@ decode_part (const char  *text,
       return NULL;
     }
 
-  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, RC_JWT_ERROR, RC_JWT_ERROR_BAD_JSON,
                    _("Not a JWT: its %s part is JSON but not an object."), part_name (part));
       return NULL;
     }
 
-  return json_parser_steal_root (parser);
+  return g_steal_pointer (&root);
 }
 
 /* The token's parts, when it has the three of a signed JWT. */
@@ -257,8 +259,20 @@ rc_jwt_get_expiry (const char *token,
       return TRUE;
 
     case G_TYPE_DOUBLE:
-      *exp = (gint64) json_node_get_double (node);
-      return TRUE;
+      {
+        double value = json_node_get_double (node);
+
+        /* Casting a double beyond gint64 is undefined: clamp it. */
+        if (isnan (value))
+          return FALSE;
+        if (value >= 0x1p63)
+          *exp = G_MAXINT64;
+        else if (value <= -0x1p63)
+          *exp = G_MININT64;
+        else
+          *exp = (gint64) value;
+        return TRUE;
+      }
 
     default:
       return FALSE;

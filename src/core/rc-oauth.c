@@ -21,11 +21,8 @@
 #include <string.h>
 
 #include "rc-oauth.h"
+#include "rc-json.h"
 #include "rc-jwt.h"
-
-/* Longer than this, an expires_in is not believed: the token is then used
- * until the API refuses it, as if the server had not said. */
-#define ABSURD_LIFETIME_SECONDS (10 * 365 * 24 * 3600LL)
 
 /* How much of a body an error message quotes. */
 #define QUOTE_LENGTH 200
@@ -444,15 +441,7 @@ read_expires_in (JsonObject *object,
       return RC_TOKEN_LIFETIME_NONE;
     }
 
-  if (!isfinite (value) || value < 1)
-    return RC_TOKEN_LIFETIME_NONE;
-
-  if (value > ABSURD_LIFETIME_SECONDS)
-    return RC_TOKEN_LIFETIME_UNKNOWN;
-
-  *seconds = (gint64)value;
-
-  return RC_TOKEN_LIFETIME_KNOWN;
+  return rc_token_lifetime_from_seconds (value, seconds);
 }
 
 /**
@@ -469,7 +458,7 @@ rc_oauth_parse_token_response (RcAuth       *auth,
                                GBytes       *body,
                                GError      **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) json_error = NULL;
   g_autofree char *token_url = NULL;
   JsonObject *object = NULL;
@@ -496,10 +485,9 @@ rc_oauth_parse_token_response (RcAuth       *auth,
       return NULL;
     }
 
-  if (size > 0 && json_parser_load_from_data (parser, data, size, &json_error)
-      && json_parser_get_root (parser) != NULL
-      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    object = json_node_get_object (json_parser_get_root (parser));
+  if (size > 0 && (root = rc_json_parse (data, size, RC_JSON_IMMUTABLE, NULL, NULL, &json_error)) != NULL
+      && JSON_NODE_HOLDS_OBJECT (root))
+    object = json_node_get_object (root);
 
   /* §5.2: an error response, whatever its status. */
   if (object && json_object_has_member (object, "error"))
@@ -524,7 +512,13 @@ rc_oauth_parse_token_response (RcAuth       *auth,
     {
       g_autofree char *what = describe_body (message, body);
 
-      if (json_error && size > 0 && (data[0] == '{' || data[0] == '['))
+      if (g_error_matches (json_error, RC_JSON_ERROR, RC_JSON_ERROR_TOO_DEEP))
+        g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE,
+                     _("The authorization server at %s answered HTTP %u with JSON that nests "
+                       "deeper than %u levels, which Restcall does not read, not a token. "
+                       "Check the access token URL, or ask the server’s administrators."),
+                     token_url, status, RC_JSON_MAX_DEPTH);
+      else if (json_error && size > 0 && (data[0] == '{' || data[0] == '['))
         g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE,
                      _("The authorization server at %s answered HTTP %u with broken JSON (%s), "
                        "not a token. The answer may have been cut off; try again."),
@@ -575,11 +569,10 @@ rc_oauth_parse_token_response (RcAuth       *auth,
     {
       gint64 exp;
 
+      /* In doubles: an exp near either end of gint64 cannot overflow. */
       if (rc_jwt_get_expiry (access_token, &exp))
-        {
-          seconds = exp - g_get_real_time () / G_USEC_PER_SEC;
-          lifetime = seconds >= 1 ? RC_TOKEN_LIFETIME_KNOWN : RC_TOKEN_LIFETIME_NONE;
-        }
+        lifetime = rc_token_lifetime_from_seconds ((double) exp - (double) (g_get_real_time () / G_USEC_PER_SEC),
+                                                   &seconds);
     }
 
   /* §5.1: scope is there when it differs from the request. A refresh_token

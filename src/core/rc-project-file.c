@@ -28,6 +28,7 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
+#include "rc-json.h"
 #include "rc-project-private.h"
 
 typedef struct
@@ -359,9 +360,9 @@ read_auth (Reader     *reader,
   len = reader_push (reader, "%sauth", reader->path->len ? "." : "");
 
   node = json_object_get_member (object, "auth");
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      reader_fail (reader, _("must be an object"));
+      reader_fail (reader, node == NULL ? _("is missing") : _("must be an object"));
       reader_pop (reader, len);
       return;
     }
@@ -513,7 +514,7 @@ rc_project_deserialize (GBytes      *bytes,
                         const char  *display_name,
                         GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonNode) root_node = NULL;
   g_autoptr(RcProject) project = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GString) path = g_string_new (NULL);
@@ -521,12 +522,16 @@ rc_project_deserialize (GBytes      *bytes,
   JsonObject *root;
   JsonArray *apis;
   gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
+  const char *data;
+  guint line, column;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
 
-  if (!g_utf8_validate (data, size, NULL))
+  data = g_bytes_get_data (bytes, &size);
+  root_node = rc_json_parse (data, size, RC_JSON_IMMUTABLE, &line, &column, &local_error);
+
+  if (g_error_matches (local_error, RC_JSON_ERROR, RC_JSON_ERROR_ENCODING))
     {
       g_set_error (error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
                    _("“%s” is not a Restcall project: it is not UTF-8 text. "
@@ -535,27 +540,7 @@ rc_project_deserialize (GBytes      *bytes,
       return NULL;
     }
 
-  if (!json_parser_load_from_data (parser, data, size, &local_error))
-    {
-      const char *problem = local_error->message;
-      guint line = 0, column = 0;
-      int consumed = 0;
-
-      /* json-glib's message reads "<data>:LINE:COLUMN: problem". */
-      if (sscanf (problem, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
-        g_set_error (error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
-                     _("“%s” is not a valid Restcall project: the JSON is broken at line %u, "
-                       "column %u (%s). Fix the file in a text editor or open a backup."),
-                     display_name, line, column, problem + consumed);
-      else
-        g_set_error (error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
-                     _("“%s” is not a valid Restcall project: the JSON is broken (%s). "
-                       "Fix the file in a text editor or open a backup."),
-                     display_name, problem);
-      return NULL;
-    }
-
-  if (json_parser_get_root (parser) == NULL)
+  if (g_error_matches (local_error, RC_JSON_ERROR, RC_JSON_ERROR_EMPTY))
     {
       g_set_error (error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
                    _("“%s” is not a Restcall project: the file is empty. "
@@ -564,7 +549,22 @@ rc_project_deserialize (GBytes      *bytes,
       return NULL;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (local_error != NULL)
+    {
+      if (line > 0)
+        g_set_error (error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
+                     _("“%s” is not a valid Restcall project: the JSON is broken at line %u, "
+                       "column %u (%s). Fix the file in a text editor or open a backup."),
+                     display_name, line, column, local_error->message);
+      else
+        g_set_error (error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
+                     _("“%s” is not a valid Restcall project: the JSON is broken (%s). "
+                       "Fix the file in a text editor or open a backup."),
+                     display_name, local_error->message);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
     {
       g_set_error (error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
                    _("“%s” is not a Restcall project: it holds no JSON object. "
@@ -572,7 +572,7 @@ rc_project_deserialize (GBytes      *bytes,
                    display_name);
       return NULL;
     }
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = json_node_get_object (root_node);
 
   if (!check_format (&reader, root))
     {

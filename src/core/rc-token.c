@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "rc-token.h"
@@ -70,8 +71,38 @@ rc_token_safety_margin (gint64 lifetime_seconds)
 }
 
 /**
+ * rc_token_lifetime_from_seconds:
+ * @seconds: how long the server says the token lasts, any number
+ * @lifetime_seconds: (out): the whole seconds, for %RC_TOKEN_LIFETIME_KNOWN;
+ *   0 otherwise
+ *
+ * Reads a lifetime as the cache uses it: less than a second (or not a
+ * number) is none, more than %RC_TOKEN_MAX_LIFETIME_SECONDS is unknown.
+ * Any double is fine, however large: nothing overflows.
+ *
+ * Returns: the kind of lifetime
+ */
+RcTokenLifetime
+rc_token_lifetime_from_seconds (double  seconds,
+                                gint64 *lifetime_seconds)
+{
+  *lifetime_seconds = 0;
+
+  if (isnan (seconds) || seconds < 1)
+    return RC_TOKEN_LIFETIME_NONE;
+
+  if (seconds > RC_TOKEN_MAX_LIFETIME_SECONDS)
+    return RC_TOKEN_LIFETIME_UNKNOWN;
+
+  *lifetime_seconds = (gint64) seconds;
+
+  return RC_TOKEN_LIFETIME_KNOWN;
+}
+
+/**
  * rc_token_new:
- * @lifetime_seconds: the lifetime, for %RC_TOKEN_LIFETIME_KNOWN
+ * @lifetime_seconds: the lifetime, for %RC_TOKEN_LIFETIME_KNOWN; at most
+ *   %RC_TOKEN_MAX_LIFETIME_SECONDS
  */
 RcToken *
 rc_token_new (const char      *access_token,
@@ -91,6 +122,7 @@ rc_token_new (const char      *access_token,
 
   if (lifetime == RC_TOKEN_LIFETIME_KNOWN)
     {
+      lifetime_seconds = CLAMP (lifetime_seconds, 0, RC_TOKEN_MAX_LIFETIME_SECONDS);
       self->expires_at = self->obtained_at + lifetime_seconds * G_USEC_PER_SEC;
       self->cache_until = self->expires_at
                           - rc_token_safety_margin (lifetime_seconds) * G_USEC_PER_SEC;

@@ -26,6 +26,13 @@ typedef enum {
   RC_TOKEN_LIFETIME_NONE,
 } RcTokenLifetime;
 
+/* Longer than this (ten years), a lifetime is not believed: the token is
+ * then used until the API refuses it, as if the server had not said. */
+#define RC_TOKEN_MAX_LIFETIME_SECONDS (10 * 365 * 24 * 3600LL)
+
+RcTokenLifetime  rc_token_lifetime_from_seconds (double   seconds,
+                                                 gint64  *lifetime_seconds);
+
 RcToken         *rc_token_new                (const char *access_token,
                                               const char *scopes,
                                               RcTokenLifetime lifetime,

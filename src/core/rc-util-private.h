@@ -29,4 +29,31 @@ rc_set_str (char       **str_pointer,
   return TRUE;
 }
 
+/* The 1-based line and column (in characters) of @offset in @data, whose
+ * text before @offset is valid UTF-8. */
+static inline void
+rc_offset_to_position (const char *data,
+                       gsize       offset,
+                       guint      *line,
+                       guint      *column)
+{
+  const char *line_start = data;
+  const char *end = data + offset;
+  guint lines = 1;
+
+  for (const char *p = data; p < end; p++)
+    {
+      if (*p == '\n')
+        {
+          lines++;
+          line_start = p + 1;
+        }
+    }
+
+  if (line != NULL)
+    *line = lines;
+  if (column != NULL)
+    *column = g_utf8_strlen (line_start, end - line_start) + 1;
+}
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "rc-exchange.h"
 #include "rc-executor.h"
 #include "rc-secret-store.h"
+#include "rc-json.h"
 #include "rc-document.h"
 #include "rc-openapi.h"
 #include "rc-check.h"

@@ -1,0 +1,193 @@
+/* test-json.c: the one JSON entry point and its depth limit
+ *
+ * rc_json_parse() must refuse text nested deeper than RC_JSON_MAX_DEPTH
+ * before json-glib's recursive parser sees it, however the brackets are
+ * hidden from a naive scan: after a single-quoted string holding a double
+ * quote, after a comment holding one, after escaped quotes. Brackets that
+ * really are inside strings or comments do not count. Every error says
+ * where (line and column) and what.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "restcall-core.h"
+
+/* @prefix, then @depth opening brackets, then as many closing ones. */
+static char *
+nest (const char *prefix,
+      guint       depth,
+      const char *suffix)
+{
+  GString *text = g_string_new (prefix);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, i % 2 ? '{' : '[');
+  for (guint i = depth; i > 0; i--)
+    {
+      if ((i - 1) % 2)
+        g_string_append (text, "\"k\":1}");
+      else
+        g_string_append_c (text, ']');
+    }
+  g_string_append (text, suffix);
+
+  return g_string_free (text, FALSE);
+}
+
+/* Objects need a member name before a value: nest arrays only. */
+static char *
+nest_arrays (const char *prefix,
+             guint       depth,
+             const char *suffix)
+{
+  GString *text = g_string_new (prefix);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, suffix);
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_too_deep (const char *text,
+                 guint       expected_line)
+{
+  g_autoptr(GError) error = NULL;
+  guint line = 0, column = 0;
+  JsonNode *root = rc_json_parse (text, strlen (text), RC_JSON_DEFAULT, &line, &column, &error);
+
+  g_assert_null (root);
+  g_assert_error (error, RC_JSON_ERROR, RC_JSON_ERROR_TOO_DEEP);
+  g_assert_nonnull (strstr (error->message, "deeper than 1000 levels"));
+  g_assert_cmpuint (line, ==, expected_line);
+  g_assert_cmpuint (column, >, 0);
+}
+
+static void
+test_depth_limit (void)
+{
+  g_autofree char *at_limit = nest_arrays ("", RC_JSON_MAX_DEPTH, "");
+  g_autofree char *past_limit = nest_arrays ("", RC_JSON_MAX_DEPTH + 1, "");
+  g_autofree char *objects = nest ("", RC_JSON_MAX_DEPTH + 1, "");
+  g_autofree char *huge = nest_arrays ("\n\n", 100000, "");
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  guint line = 0, column = 0;
+
+  root = rc_json_parse (at_limit, strlen (at_limit), RC_JSON_IMMUTABLE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+
+  assert_too_deep (past_limit, 1);
+  assert_too_deep (objects, 1);
+
+  /* The position is that of the first bracket too many. */
+  g_assert_null (rc_json_parse (huge, strlen (huge), RC_JSON_DEFAULT, &line, &column, NULL));
+  g_assert_cmpuint (line, ==, 3);
+  g_assert_cmpuint (column, ==, RC_JSON_MAX_DEPTH + 1);
+}
+
+/* Brackets a naive scan would miss, each followed by nesting too deep. */
+static void
+test_hidden_nesting (void)
+{
+  const char *prefixes[] = {
+    /* json-glib reads single-quoted strings, without escapes. */
+    "{\"a\": '\"', \"b\": ",
+    "{\"a\": 'x\\', \"b\": ",
+    /* and skips C comments, whatever they hold. */
+    "{\"a\": /* \" */ 1, \"b\": ",
+    "{\"a\": /* ' */ 1, \"b\": ",
+    /* Escaped quotes do not close a string; an escaped backslash does. */
+    "{\"a\": \"\\\"\", \"b\": ",
+    "{\"a\": \"\\\\\", \"b\": ",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      g_autofree char *text = nest_arrays (prefixes[i], 100000, "}");
+
+      g_test_message ("prefix: %s", prefixes[i]);
+      assert_too_deep (text, 1);
+    }
+}
+
+/* Brackets inside strings and comments are text, not nesting. */
+static void
+test_brackets_in_strings (void)
+{
+  g_autofree char *brackets = g_strnfill (5000, '[');
+  g_autofree char *dq = g_strdup_printf ("{\"a\": \"%s\", \"b\": [1]}", brackets);
+  g_autofree char *sq = g_strdup_printf ("{\"a\": '%s\"', \"b\": [1]}", brackets);
+  g_autofree char *comment = g_strdup_printf ("{\"a\": /* %s */ [1]}", brackets);
+  const char *texts[] = { dq, sq, comment };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) root = rc_json_parse (texts[i], strlen (texts[i]), RC_JSON_IMMUTABLE,
+                                                NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+    }
+}
+
+static void
+test_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  guint line = 0, column = 0;
+
+  /* An empty buffer may have no data at all. */
+  g_assert_null (rc_json_parse (NULL, 0, RC_JSON_DEFAULT, &line, &column, &error));
+  g_assert_error (error, RC_JSON_ERROR, RC_JSON_ERROR_EMPTY);
+  g_assert_cmpuint (line, ==, 0);
+  g_clear_error (&error);
+
+  g_assert_null (rc_json_parse (" \n\t", 3, RC_JSON_DEFAULT, NULL, NULL, &error));
+  g_assert_error (error, RC_JSON_ERROR, RC_JSON_ERROR_EMPTY);
+  g_clear_error (&error);
+
+  g_assert_null (rc_json_parse ("{\n  \"a\": \xff}", 12, RC_JSON_DEFAULT, &line, &column, &error));
+  g_assert_error (error, RC_JSON_ERROR, RC_JSON_ERROR_ENCODING);
+  g_assert_cmpuint (line, ==, 2);
+  g_assert_cmpuint (column, ==, 8);
+  g_clear_error (&error);
+
+  /* json-glib's own message, without its "<data>:" prefix. */
+  g_assert_null (rc_json_parse ("{\n  \"a\": ,}", 11, RC_JSON_DEFAULT, &line, &column, &error));
+  g_assert_error (error, RC_JSON_ERROR, RC_JSON_ERROR_SYNTAX);
+  g_assert_cmpuint (line, ==, 2);
+  g_assert_false (g_str_has_prefix (error->message, "<data>"));
+  g_assert_false (g_str_has_prefix (error->message, "Parse error"));
+  g_clear_error (&error);
+
+  /* Not nul-terminated: only @length bytes are read. */
+  {
+    g_autoptr(JsonNode) root = rc_json_parse ("[1]]]]", 3, RC_JSON_IMMUTABLE, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/restcall/json/depth-limit", test_depth_limit);
+  g_test_add_func ("/restcall/json/hidden-nesting", test_hidden_nesting);
+  g_test_add_func ("/restcall/json/brackets-in-strings", test_brackets_in_strings);
+  g_test_add_func ("/restcall/json/errors", test_errors);
+
+  return g_test_run ();
+}
