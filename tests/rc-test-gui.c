@@ -322,6 +322,44 @@ rc_test_gui_get_named (GtkWidget  *root,
   return widget;
 }
 
+/* Types @text at the end of @editable as key presses do: one character at
+ * a time, inserted at the cursor, with every view of the model listening. */
+void
+rc_test_gui_type_characters (GtkWidget  *editable,
+                             const char *text)
+{
+  GtkEditable *entry = GTK_EDITABLE (editable);
+
+  gtk_editable_set_position (entry, -1);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int position = gtk_editable_get_position (entry);
+
+      gtk_editable_insert_text (entry, p, g_utf8_next_char (p) - p, &position);
+      gtk_editable_set_position (entry, position);
+    }
+}
+
+/* The row named @name at or below @root whose title is @title, or NULL:
+ * rows of one kind share a name, and their titles tell them apart. */
+GtkWidget *
+rc_test_gui_find_titled_row (GtkWidget  *root,
+                             const char *name,
+                             const char *title)
+{
+  GtkWidget *row = rc_test_gui_find_named (root, name);
+
+  for (; row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      if (g_strcmp0 (gtk_widget_get_name (row), name) == 0 &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
 /* All the text of @text_view. */
 char *
 rc_test_gui_dup_view_text (GtkWidget *text_view)

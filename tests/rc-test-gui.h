@@ -35,6 +35,11 @@ char             *rc_test_gui_dup_view_text         (GtkWidget        *text_view
 char             *rc_test_gui_dup_shown_text        (GtkWidget        *widget);
 void              rc_test_gui_wait_for_text         (GtkWidget        *widget,
                                                      const char       *text);
+void              rc_test_gui_type_characters       (GtkWidget        *editable,
+                                                     const char       *text);
+GtkWidget        *rc_test_gui_find_titled_row       (GtkWidget        *root,
+                                                     const char       *name,
+                                                     const char       *title);
 void              rc_test_gui_select_combo_label    (GtkWidget        *row,
                                                      const char       *label);
 const char       *rc_test_gui_get_combo_label       (GtkWidget        *row);

@@ -368,6 +368,35 @@ fixture_tear_down (Fixture       *fixture,
 
 /* Tests */
 
+/* Typing a test value character by character in the dialog, where the
+ * Request and Test tabs both show it (this crashed the app). */
+static void
+test_type_test_value (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *test_row;
+  GtkWidget *request_row;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  open_dialog (fixture);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")),
+                         "https://api.example.com/pets/{petId}");
+  request_row = find_parameter_row (fixture, "petId");
+  test_row = rc_test_gui_find_titled_row (GTK_WIDGET (fixture->dialog), "test-value-row", "petId");
+  g_assert_nonnull (request_row);
+  g_assert_nonnull (test_row);
+
+  rc_test_gui_type_characters (test_row, "42");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_row)), ==, "42");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (request_row)), ==, "42");
+
+  rc_test_gui_type_characters (request_row, "7");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_row)), ==, "427");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (request_row)), ==, "427");
+}
+
 static void
 test_finish_needs_valid_method (Fixture       *fixture,
                                 gconstpointer  data)
@@ -1201,6 +1230,8 @@ main (int   argc,
 
   rc_test_gui_init ();
 
+  g_test_add ("/restcall/gui/method-dialog/type-test-value", Fixture, NULL,
+              fixture_set_up, test_type_test_value, fixture_tear_down);
   g_test_add ("/restcall/gui/method-dialog/finish-needs-valid-method", Fixture, NULL,
               fixture_set_up, test_finish_needs_valid_method, fixture_tear_down);
   g_test_add ("/restcall/gui/method-dialog/oauth-method-tested-and-added", Fixture, NULL,

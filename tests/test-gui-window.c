@@ -263,40 +263,6 @@ test_method_page_shows_url (Fixture       *fixture,
   g_assert_nonnull (find_parameter_row (fixture->window, "petId"));
 }
 
-/* The Test tab's value row for @name, or NULL. */
-static GtkWidget *
-find_test_value_row (RcWindow   *window,
-                     const char *name)
-{
-  GtkWidget *row = rc_test_gui_get_widget (window, "test-value-row");
-
-  for (; row != NULL; row = gtk_widget_get_next_sibling (row))
-    {
-      if (g_strcmp0 (gtk_widget_get_name (row), "test-value-row") == 0 &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
-        return row;
-    }
-
-  return NULL;
-}
-
-/* What a key press does in an entry: one character inserted at the cursor,
- * with every view of the model listening. */
-static void
-type_characters (GtkWidget  *row,
-                 const char *text)
-{
-  GtkEditable *editable = GTK_EDITABLE (row);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      int position = gtk_editable_get_position (editable);
-
-      gtk_editable_insert_text (editable, p, g_utf8_next_char (p) - p, &position);
-      gtk_editable_set_position (editable, position);
-    }
-}
-
 /* Typing a test value character by character, in the Test tab and in the
  * Request tab, while both show the same value: each sees what was typed
  * (this freed the value being shown, and garbled it or crashed). */
@@ -318,18 +284,18 @@ test_type_test_value (Fixture       *fixture,
   rc_test_gui_select_item (fixture->window, G_OBJECT (method));
   rc_test_gui_assert_page_shown (fixture->window, "method");
 
-  test_row = find_test_value_row (fixture->window, "petId");
+  test_row = rc_test_gui_find_titled_row (GTK_WIDGET (fixture->window), "test-value-row", "petId");
   request_row = find_parameter_row (fixture->window, "petId");
   g_assert_nonnull (test_row);
   g_assert_nonnull (request_row);
 
   gtk_editable_delete_text (GTK_EDITABLE (test_row), 0, -1);
-  type_characters (test_row, "42");
+  rc_test_gui_type_characters (test_row, "42");
   g_assert_cmpstr (rc_pair_list_lookup (values, "petId"), ==, "42");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_row)), ==, "42");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (request_row)), ==, "42");
 
-  type_characters (request_row, "7é");
+  rc_test_gui_type_characters (request_row, "7é");
   g_assert_cmpstr (rc_pair_list_lookup (values, "petId"), ==, "427é");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_row)), ==, "427é");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (request_row)), ==, "427é");
