@@ -178,6 +178,55 @@ test_errors (void)
   }
 }
 
+/* Only JSON's escapes: json-glib's others made bytes that are not UTF-8
+ * ("caf\351" became a raw 0xE9, and the project could not be opened
+ * again) or cut a string short (\u0000). */
+static void
+test_escapes (void)
+{
+  struct {
+    const char *text;
+    const char *expected;   /* the string read, or NULL when refused */
+    const char *problem;
+  } cases[] = {
+    { "[\"caf\\u00e9 \\\" \\\\ \\/ \\b\\f\\n\\r\\t\"]", "café \" \\ / \b\f\n\r\t", NULL },
+    { "[\"\\ud83d\\ude00\"]", "\xf0\x9f\x98\x80", NULL },
+    { "['caf\\351']", "caf\\351", NULL },   /* no escapes in single quotes */
+    { "[\"caf\\351\"]", NULL, "“\\3”, which is not a JSON escape" },
+    { "[\"\\x41\"]", NULL, "“\\x”, which is not a JSON escape" },
+    { "[\"\\'\"]", NULL, "“\\'”, which is not a JSON escape" },
+    { "[\"\\udc00\"]", NULL, "half of a UTF-16 surrogate pair" },
+    { "[\"\\ud83dx\"]", NULL, "half of a UTF-16 surrogate pair" },
+    { "[\"\\ud83d\\u0041\"]", NULL, "half of a UTF-16 surrogate pair" },
+    { "[\"a\\u0000b\"]", NULL, "NUL character" },
+    { "[\"\\u12\"]", NULL, "four hexadecimal digits" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      guint line = 0, column = 0;
+
+      g_test_message ("case %u: %s", i, cases[i].text);
+      root = rc_json_parse (cases[i].text, strlen (cases[i].text), RC_JSON_IMMUTABLE, &line, &column, &error);
+      if (cases[i].expected != NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpstr (json_array_get_string_element (json_node_get_array (root), 0), ==, cases[i].expected);
+        }
+      else
+        {
+          g_assert_null (root);
+          g_assert_error (error, RC_JSON_ERROR, RC_JSON_ERROR_SYNTAX);
+          g_test_message ("%s", error->message);
+          g_assert_nonnull (strstr (error->message, cases[i].problem));
+          g_assert_cmpuint (line, ==, 1);
+          g_assert_cmpuint (column, >, 2);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +237,7 @@ main (int   argc,
   g_test_add_func ("/restcall/json/hidden-nesting", test_hidden_nesting);
   g_test_add_func ("/restcall/json/brackets-in-strings", test_brackets_in_strings);
   g_test_add_func ("/restcall/json/errors", test_errors);
+  g_test_add_func ("/restcall/json/escapes", test_escapes);
 
   return g_test_run ();
 }

@@ -459,6 +459,9 @@ test_broken (Fixture       *fixture,
       "\"auth\": {\"type\": \"oauth2-client-credentials\", \"client_auth\": \"mtls\"}}]}",
       "unknown client_auth “mtls”" },
     { "\xff\xfe{}", "not UTF-8" },
+    /* An octal escape json-glib reads made a byte that is not UTF-8: saved,
+     * the project could not be opened again. */
+    { "{\"format\": 1, \"id\": \"caf\\351\", \"apis\": []}", "line 1, column 25 (a string holds “\\3”" },
     /* An API needs its auth (this logged a critical). */
     { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\"}]}",
       "apis[0].auth is missing" },

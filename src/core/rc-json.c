@@ -17,6 +17,11 @@
  * the parser stops too, so the scan can stop there. Strings, most of a
  * document's bytes, are skipped with memchr().
  *
+ * The same scan keeps out what json-glib reads but JSON does not have, and
+ * what would put bytes that are not UTF-8 into the model: escapes other
+ * than JSON's (json-glib turns "caf\351" into a raw 0xE9 byte), lone
+ * UTF-16 surrogates, and \u0000, at which json-glib cuts the string.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall"
@@ -59,11 +64,98 @@ skip_double_quoted (const char *data,
     }
 }
 
-/* The offset of the first `[` or `{` nested deeper than @max_depth, or -1. */
-static gssize
-find_too_deep (const char *data,
-               gsize       length,
-               guint       max_depth)
+/* The value of the four hex digits at @p, or -1. */
+static int
+read_hex4 (const char *p,
+           const char *end)
+{
+  int value = 0;
+
+  if (end - p < 4)
+    return -1;
+
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+
+  return value;
+}
+
+/* Checks the escapes of the string between @start and @end (its quotes
+ * excluded) as JSON defines them. json-glib also reads octal escapes and
+ * lone surrogates, which make bytes that are not UTF-8, and cuts a string
+ * at \u0000: text that must not enter the model. On error, @offset is
+ * where the bad escape starts. */
+static gboolean
+check_escapes (const char  *data,
+               gsize        start,
+               gsize        end,
+               gsize       *offset,
+               GError     **error)
+{
+  const char *limit = data + end;
+  const char *p = data + start;
+
+  while ((p = memchr (p, '\\', limit - p)) != NULL)
+    {
+      const char *escape = p;
+      int unit, low;
+
+      switch (p[1])
+        {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+          p += 2;
+          continue;
+
+        case 'u':
+          unit = read_hex4 (p + 2, limit);
+          p += 6;
+          if (unit > 0 && (unit < 0xD800 || unit > 0xDFFF))
+            continue;
+          if (unit >= 0xD800 && unit <= 0xDBFF && limit - p >= 2 && p[0] == '\\' && p[1] == 'u' &&
+              (low = read_hex4 (p + 2, limit)) >= 0xDC00 && low <= 0xDFFF)
+            {
+              p += 6;
+              continue;
+            }
+          *offset = escape - data;
+          if (unit == 0)
+            g_set_error_literal (error, RC_JSON_ERROR, RC_JSON_ERROR_SYNTAX,
+                                 _("a string holds a NUL character (\\u0000), which Restcall cannot keep"));
+          else if (unit < 0)
+            g_set_error_literal (error, RC_JSON_ERROR, RC_JSON_ERROR_SYNTAX,
+                                 _("a \\u escape in a string needs four hexadecimal digits"));
+          else
+            g_set_error_literal (error, RC_JSON_ERROR, RC_JSON_ERROR_SYNTAX,
+                                 _("a string holds half of a UTF-16 surrogate pair"));
+          return FALSE;
+
+        default:
+          *offset = escape - data;
+          g_set_error (error, RC_JSON_ERROR, RC_JSON_ERROR_SYNTAX,
+                       _("a string holds “\\%.*s”, which is not a JSON escape"),
+                       (int) (g_utf8_next_char (p + 1) - (p + 1)), p + 1);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Reads the text as json-glib's scanner will, and refuses a `[` or `{`
+ * nested deeper than @max_depth or a string escape that is not JSON's.
+ * On error, @offset is where the problem starts. */
+static gboolean
+prescan (const char  *data,
+         gsize        length,
+         guint        max_depth,
+         gsize       *offset,
+         GError     **error)
 {
   guint depth = 0;
   gsize i = 0;
@@ -75,15 +167,18 @@ find_too_deep (const char *data,
 
       switch (data[i])
         {
+        /* Where a string or comment never ends, json-glib stops too. */
         case '"':
           if ((next = skip_double_quoted (data, length, i)) < 0)
-            return -1;
+            return TRUE;
+          if (!check_escapes (data, i + 1, next - 1, offset, error))
+            return FALSE;
           i = next;
           break;
 
         case '\'':
           if ((end = memchr (data + i + 1, '\'', length - i - 1)) == NULL)
-            return -1;
+            return TRUE;
           i = end - data + 1;
           break;
 
@@ -91,7 +186,7 @@ find_too_deep (const char *data,
           if (i + 1 < length && data[i + 1] == '*')
             {
               if ((end = g_strstr_len (data + i + 2, length - i - 2, "*/")) == NULL)
-                return -1;
+                return TRUE;
               i = end - data + 2;
             }
           else
@@ -101,7 +196,12 @@ find_too_deep (const char *data,
         case '[':
         case '{':
           if (++depth > max_depth)
-            return i;
+            {
+              *offset = i;
+              g_set_error (error, RC_JSON_ERROR, RC_JSON_ERROR_TOO_DEEP,
+                           _("it nests deeper than %u levels"), max_depth);
+              return FALSE;
+            }
           i++;
           break;
 
@@ -118,7 +218,7 @@ find_too_deep (const char *data,
         }
     }
 
-  return -1;
+  return TRUE;
 }
 
 /* json-glib's messages read "<data>:LINE:COLUMN: Parse error: problem". */
@@ -174,7 +274,7 @@ rc_json_parse (const char   *data,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *invalid = NULL;
-  gssize too_deep;
+  gsize offset = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -194,11 +294,9 @@ rc_json_parse (const char   *data,
       return NULL;
     }
 
-  if ((too_deep = find_too_deep (data, length, RC_JSON_MAX_DEPTH)) >= 0)
+  if (!prescan (data, length, RC_JSON_MAX_DEPTH, &offset, error))
     {
-      rc_offset_to_position (data, too_deep, line, column);
-      g_set_error (error, RC_JSON_ERROR, RC_JSON_ERROR_TOO_DEEP,
-                   _("it nests deeper than %u levels"), RC_JSON_MAX_DEPTH);
+      rc_offset_to_position (data, offset, line, column);
       return NULL;
     }
 
