@@ -134,6 +134,10 @@ rc_test_respond (SoupServerMessage *message,
   if (content_type)
     soup_server_message_set_response (message, content_type, SOUP_MEMORY_COPY,
                                       body ? body : "", body ? strlen (body) : 0);
+  else if (body)
+    /* A body without a Content-Type, as some servers send. */
+    soup_message_body_append (soup_server_message_get_response_body (message), SOUP_MEMORY_COPY,
+                              body, strlen (body));
 }
 
 /* Runs the main context until *done, for at most @seconds. */

@@ -590,6 +590,37 @@ test_jwt_expiry_extremes (Fixture       *fixture,
   fetched_clear (&fetched);
 }
 
+/* A token response the parser accepts is masked in the record whatever
+ * its Content-Type (text/plain, none): it was printed in full. */
+static void
+test_masked_whatever_type (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *types[] = { "application/json", "text/plain", "application/octet-stream", NULL };
+  const char *token = "abcdefghijklmnopqrstuvwxyz0123456789";
+  Fetched fetched = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autofree char *response = NULL;
+      g_autofree char *revealed = NULL;
+
+      g_test_message ("Content-Type: %s", types[i] ? types[i] : "(none)");
+      fixture->content_type = types[i];
+      fetch (fixture, "secret", &fetched);
+      g_assert_no_error (fetched.error);
+      g_assert_cmpstr (rc_token_get_access_token (fetched.token), ==, token);
+
+      response = rc_http_record_format_response (fetched.record, FALSE);
+      g_assert_null (strstr (response, token));
+      g_assert_nonnull (strstr (response, "\"access_token\""));
+      revealed = rc_http_record_format_response (fetched.record, TRUE);
+      g_assert_nonnull (strstr (revealed, token));
+    }
+
+  fetched_clear (&fetched);
+}
+
 /* @depth nested arrays inside @format's %s. */
 static char *
 nest_in (const char *format,
@@ -735,6 +766,7 @@ main (int   argc,
   ADD ("jwt-expiry", test_jwt_expiry);
   ADD ("jwt-expiry-extremes", test_jwt_expiry_extremes);
   ADD ("deep-json", test_deep_json);
+  ADD ("masked-whatever-type", test_masked_whatever_type);
   ADD ("connection-reset", test_connection_reset);
   ADD ("timeout", test_timeout);
 

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "rc-http-record.h"
+#include "rc-document.h"
 #include "rc-json.h"
 
 #define MASK "••••••••"
@@ -302,7 +303,9 @@ append_body (GString  *text,
 
   if (!reveal && is_form (headers))
     masked = mask_form (copy);
-  else if (!reveal && is_json (headers))
+  /* JSON is masked whatever the Content-Type says: a token response
+   * sent as text/plain, or with no type, is read as JSON all the same. */
+  else if (!reveal && (is_json (headers) || rc_document_is_json (copy, size)))
     masked = mask_json (copy, size);
 
   g_string_append (text, masked ? masked : copy);
