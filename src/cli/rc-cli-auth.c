@@ -259,36 +259,37 @@ print_auth (RcCliTarget *target)
 
   if (target->method && rc_method_get_auth (target->method) == NULL)
     /* TRANSLATORS: “Authentication of the method “m” of the API “a”: inherited from the API” */
-    g_print (_("Authentication of %s: inherited from the API\n"), what);
+    rc_cli_print (_("Authentication of %s: inherited from the API\n"), what);
   else
-    g_print (_("Authentication of %s\n"), what);
+    rc_cli_print (_("Authentication of %s\n"), what);
 
-  g_print (_("  Type: %s (%s)\n"), kind_option (kind), rc_auth_kind_get_label (kind));
+  rc_cli_print (_("  Type: %s (%s)\n"), kind_option (kind), rc_auth_kind_get_label (kind));
 
   if (kind == RC_AUTH_KIND_NONE)
     return;
 
   if (kind == RC_AUTH_KIND_BASIC)
-    g_print (_("  User name: %s\n"), or_not_set (rc_auth_get_username (auth)));
+    rc_cli_print (_("  User name: %s\n"), or_not_set (rc_auth_get_username (auth)));
   else
     {
       RcPairList *params = rc_auth_get_token_params (auth);
       guint n_params = g_list_model_get_n_items (G_LIST_MODEL (params));
+      g_autofree char *token_url = rc_text_dup_url (rc_auth_get_token_url (auth));
 
-      g_print (_("  Client ID: %s\n"), or_not_set (rc_auth_get_client_id (auth)));
-      g_print (_("  Access token URL: %s\n"), or_not_set (rc_auth_get_token_url (auth)));
-      g_print (_("  Scopes: %s\n"), or_not_set (rc_auth_get_scopes (auth)));
-      g_print (_("  Client authentication: %s\n"), rc_client_auth_to_string (rc_auth_get_client_auth (auth)));
-      g_print (_("  Raw Basic header: %s\n"), rc_auth_get_raw_basic (auth) ? _("yes") : _("no"));
+      rc_cli_print (_("  Client ID: %s\n"), or_not_set (rc_auth_get_client_id (auth)));
+      rc_cli_print (_("  Access token URL: %s\n"), or_not_set (token_url));
+      rc_cli_print (_("  Scopes: %s\n"), or_not_set (rc_auth_get_scopes (auth)));
+      rc_cli_print (_("  Client authentication: %s\n"), rc_client_auth_to_string (rc_auth_get_client_auth (auth)));
+      rc_cli_print (_("  Raw Basic header: %s\n"), rc_auth_get_raw_basic (auth) ? _("yes") : _("no"));
       if (n_params == 0)
-        g_print (_("  Token parameters: none\n"));
+        rc_cli_print (_("  Token parameters: none\n"));
       else
-        g_print (_("  Token parameters:\n"));
+        rc_cli_print (_("  Token parameters:\n"));
       for (guint i = 0; i < n_params; i++)
         {
           g_autoptr(RcPair) pair = g_list_model_get_item (G_LIST_MODEL (params), i);
 
-          g_print ("    %s=%s\n", rc_pair_get_name (pair), rc_pair_get_value (pair));
+          rc_cli_print ("    %s=%s\n", rc_pair_get_name (pair), rc_pair_get_value (pair));
         }
     }
 
@@ -308,9 +309,9 @@ print_auth (RcCliTarget *target)
     g_debug ("Could not look up the secret: %s", error->message);
 
   if (kind == RC_AUTH_KIND_BASIC)
-    g_print (_("  Password: %s\n"), secret_state);
+    rc_cli_print (_("  Password: %s\n"), secret_state);
   else
-    g_print (_("  Client secret: %s\n"), secret_state);
+    rc_cli_print (_("  Client secret: %s\n"), secret_state);
 }
 
 /* Copies the API's secret for the method that now has its own auth. */

@@ -205,7 +205,11 @@ configure_method (CallOptions *options,
   g_autofree char *body = NULL;
 
   if (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0)
-    return g_strdup_printf (_("“%s” is not an http:// or https:// URL."), url);
+    {
+      g_autofree char *shown = rc_text_dup_url (url);
+
+      return g_strdup_printf (_("“%s” is not an http:// or https:// URL."), shown);
+    }
   rc_method_set_url (method, url);
 
   if (options->data && options->data_file)

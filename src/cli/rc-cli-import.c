@@ -43,12 +43,13 @@ download_with_timeout (const char  *url,
   g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, url);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) body = NULL;
+  g_autofree char *shown = rc_text_dup_url (url);
   guint status;
 
   if (message == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a valid URL. Check it, or give a file name."), url);
+                   _("“%s” is not a valid URL. Check it, or give a file name."), shown);
       return NULL;
     }
 
@@ -57,7 +58,7 @@ download_with_timeout (const char  *url,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("Could not download “%s”: %s. Check the URL and the network, or download "
                      "the document and import the file."),
-                   url, local_error->message);
+                   shown, local_error->message);
       return NULL;
     }
 
@@ -66,7 +67,7 @@ download_with_timeout (const char  *url,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("Could not download “%s”: the server answered %u %s. Check the URL."),
-                   url, status, soup_message_get_reason_phrase (message));
+                   shown, status, soup_message_get_reason_phrase (message));
       return NULL;
     }
 
@@ -109,7 +110,8 @@ read_document (const char  *document,
     {
       GBytes *bytes;
 
-      *display_name = g_strdup (document);
+      /* Messages name the document: never with its password. */
+      *display_name = rc_text_dup_url (document);
       if ((bytes = download (document, document_url, error)))
         *document_uri = g_strdup (*document_url);
       return bytes;
@@ -184,14 +186,14 @@ import_into (RcOpenApi          *open_api,
     return TRUE;
 
   auth = rc_api_get_auth (api);
-  g_print (g_dngettext (GETTEXT_PACKAGE,
+  rc_cli_print (g_dngettext (GETTEXT_PACKAGE,
                         "Added the API “%s” with %u method to %s.\n",
                         "Added the API “%s” with %u methods to %s.\n",
                         rc_api_get_n_methods (api)),
            rc_api_get_name (api), rc_api_get_n_methods (api), project_path);
-  g_print (_("Authentication: %s\n"), rc_auth_kind_get_label (rc_auth_get_kind (auth)));
+  rc_cli_print (_("Authentication: %s\n"), rc_auth_kind_get_label (rc_auth_get_kind (auth)));
   if (rc_auth_get_kind (auth) != RC_AUTH_KIND_NONE)
-    g_print (_("Set the credentials with “restcall auth %s %s”.\n"), project_path, rc_api_get_name (api));
+    rc_cli_print (_("Set the credentials with “restcall auth %s %s”.\n"), project_path, rc_api_get_name (api));
 
   return TRUE;
 }
@@ -207,20 +209,26 @@ print_summary (RcOpenApi *open_api)
   g_autoptr(RcAuth) auth = rc_open_api_dup_auth (open_api, NULL, &scheme);
   RcAuthKind kind = rc_auth_get_kind (auth);
 
-  g_print (_("%s %s (%s)\n"), rc_open_api_get_title (open_api), rc_open_api_get_version (open_api),
+  rc_cli_print (_("%s %s (%s)\n"), rc_open_api_get_title (open_api), rc_open_api_get_version (open_api),
            rc_open_api_format_get_label (rc_open_api_get_format (open_api)));
 
   for (guint i = 0; servers[i]; i++)
-    g_print (_("Server: %s\n"), servers[i]);
+    {
+      g_autofree char *server = rc_text_dup_url (servers[i]);
+
+      rc_cli_print (_("Server: %s\n"), server);
+    }
 
   if (scheme)
-    g_print (_("Authentication: %s (scheme “%s”)\n"), rc_auth_kind_get_label (kind), scheme->name);
+    rc_cli_print (_("Authentication: %s (scheme “%s”)\n"), rc_auth_kind_get_label (kind), scheme->name);
   else
-    g_print (_("Authentication: %s\n"), rc_auth_kind_get_label (kind));
+    rc_cli_print (_("Authentication: %s\n"), rc_auth_kind_get_label (kind));
   if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
     {
-      g_print (_("  Access token URL: %s\n"), rc_auth_get_token_url (auth));
-      g_print (_("  Scopes: %s\n"), rc_auth_get_scopes (auth));
+      g_autofree char *token_url = rc_text_dup_url (rc_auth_get_token_url (auth));
+
+      rc_cli_print (_("  Access token URL: %s\n"), token_url);
+      rc_cli_print (_("  Scopes: %s\n"), rc_auth_get_scopes (auth));
     }
 
   for (guint i = 0; i < n_schemes; i++)
@@ -228,20 +236,20 @@ print_summary (RcOpenApi *open_api)
       const RcOpenApiScheme *other = rc_open_api_get_scheme (open_api, i);
 
       if (other != scheme)
-        g_print (_("Also declares: %s “%s”\n"), other->type, other->name);
+        rc_cli_print (_("Also declares: %s “%s”\n"), other->type, other->name);
     }
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u operation:\n", "%u operations:\n", n_operations),
+  rc_cli_print (g_dngettext (GETTEXT_PACKAGE, "%u operation:\n", "%u operations:\n", n_operations),
            n_operations);
   for (guint i = 0; i < n_operations; i++)
     {
       const RcOpenApiOperation *operation = rc_open_api_get_operation (open_api, i);
 
-      g_print ("  %-7s %s  %s\n", operation->method, operation->name, operation->path);
+      rc_cli_print ("  %-7s %s  %s\n", operation->method, operation->name, operation->path);
     }
 
   for (guint i = 0; warnings[i]; i++)
-    g_printerr (_("restcall: warning: %s\n"), warnings[i]);
+    rc_cli_error (_("warning: %s"), warnings[i]);
 }
 
 int
@@ -334,7 +342,7 @@ rc_cli_import (int    argc,
       const char * const *warnings = rc_open_api_get_warnings (open_api);
 
       for (guint i = 0; warnings[i]; i++)
-        g_printerr (_("restcall: warning: %s\n"), warnings[i]);
+        rc_cli_error (_("warning: %s"), warnings[i]);
     }
 
   if (into && !import_into (open_api, into, api_name, (const char * const *)names, tag, json))

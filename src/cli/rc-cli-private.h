@@ -33,6 +33,8 @@ int  rc_cli_import (int          argc,
                     char       **argv);
 void rc_cli_error  (const char  *format,
                     ...) G_GNUC_PRINTF (1, 2);
+void rc_cli_print  (const char  *format,
+                    ...) G_GNUC_PRINTF (1, 2);
 int  rc_cli_usage_error (GOptionContext *context,
                          const char     *message);
 

@@ -141,6 +141,8 @@ print_token (RcToken  *token,
   g_auto(GStrv) scopes = g_strsplit_set (rc_token_get_scopes (token), " \t", -1);
   RcTokenLifetime lifetime = rc_token_get_lifetime (token);
   g_autoptr(GString) scope_text = g_string_new (NULL);
+  g_autofree char *masked_line = NULL;
+  g_autofree char *scopes_line = NULL;
 
   if (json)
     {
@@ -179,15 +181,20 @@ print_token (RcToken  *token,
     if (scopes[i][0])
       g_string_append_printf (scope_text, "%s%s", scope_text->len ? " " : "", scopes[i]);
 
-  g_print (_("Token type: Bearer\n"));
-  g_print (_("Access token: %s\n"), masked);
+  /* The masked token's prefix and the scopes are the server's text: one
+   * line each, whatever it sent. */
+  masked_line = rc_text_dup_printable (masked, -1, 0, RC_TEXT_ONE_LINE);
+  scopes_line = rc_text_dup_printable (scope_text->len ? scope_text->str : _("(none granted)"), -1, 0,
+                                       RC_TEXT_ONE_LINE);
+  rc_cli_print (_("Token type: Bearer\n"));
+  rc_cli_print (_("Access token: %s\n"), masked_line);
   if (lifetime == RC_TOKEN_LIFETIME_KNOWN)
-    g_print (_("Expires in: %" G_GINT64_FORMAT " s\n"), rc_token_get_expires_in (token));
+    rc_cli_print (_("Expires in: %" G_GINT64_FORMAT " s\n"), rc_token_get_expires_in (token));
   else if (lifetime == RC_TOKEN_LIFETIME_UNKNOWN)
-    g_print (_("Expires in: not given; used until the API refuses it\n"));
+    rc_cli_print (_("Expires in: not given; used until the API refuses it\n"));
   else
-    g_print (_("Expires in: at once; not cached\n"));
-  g_print (_("Scopes: %s\n"), scope_text->len ? scope_text->str : _("(none granted)"));
+    rc_cli_print (_("Expires in: at once; not cached\n"));
+  rc_cli_print (_("Scopes: %s\n"), scopes_line);
 }
 
 static void

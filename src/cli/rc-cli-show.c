@@ -140,19 +140,21 @@ print_auth (RcAuth     *auth,
 {
   RcAuthKind kind = rc_auth_get_kind (auth);
 
-  g_print (_("%sAuthentication: %s\n"), indent, rc_auth_kind_get_label (kind));
+  rc_cli_print (_("%sAuthentication: %s\n"), indent, rc_auth_kind_get_label (kind));
 
   if (kind == RC_AUTH_KIND_BASIC)
-    g_print (_("%s  User name: %s\n"), indent, rc_auth_get_username (auth));
+    rc_cli_print (_("%s  User name: %s\n"), indent, rc_auth_get_username (auth));
   else if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
     {
-      g_print (_("%s  Client ID: %s\n"), indent, rc_auth_get_client_id (auth));
-      g_print (_("%s  Access token URL: %s\n"), indent, rc_auth_get_token_url (auth));
-      g_print (_("%s  Scopes: %s\n"), indent, rc_auth_get_scopes (auth));
-      g_print (_("%s  Client authentication: %s\n"), indent,
-               rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_BODY
-               ? _("Send client credentials in body")
-               : _("Send as Basic Auth header"));
+      g_autofree char *token_url = rc_text_dup_url (rc_auth_get_token_url (auth));
+
+      rc_cli_print (_("%s  Client ID: %s\n"), indent, rc_auth_get_client_id (auth));
+      rc_cli_print (_("%s  Access token URL: %s\n"), indent, token_url);
+      rc_cli_print (_("%s  Scopes: %s\n"), indent, rc_auth_get_scopes (auth));
+      rc_cli_print (_("%s  Client authentication: %s\n"), indent,
+                    rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_BODY
+                    ? _("Send client credentials in body")
+                    : _("Send as Basic Auth header"));
     }
 }
 
@@ -162,26 +164,28 @@ print_project (RcProject *project)
   guint n_apis = rc_project_get_n_apis (project);
 
   if (n_apis == 0)
-    g_print (_("No APIs.\n"));
+    rc_cli_print (_("No APIs.\n"));
 
   for (guint i = 0; i < n_apis; i++)
     {
       RcApi *api = rc_project_get_api (project, i);
       guint n_methods = rc_api_get_n_methods (api);
+      g_autofree char *base_url = rc_text_dup_url (rc_api_get_base_url (api));
 
-      g_print ("%s%s\n", i ? "\n" : "", rc_api_get_name (api));
-      g_print (_("  Base URL: %s\n"), rc_api_get_base_url (api));
+      rc_cli_print ("%s%s\n", i ? "\n" : "", rc_api_get_name (api));
+      rc_cli_print (_("  Base URL: %s\n"), base_url);
       print_auth (rc_api_get_auth (api), "  ");
 
       if (n_methods == 0)
-        g_print (_("  No methods.\n"));
+        rc_cli_print (_("  No methods.\n"));
 
       for (guint j = 0; j < n_methods; j++)
         {
           RcMethod *method = rc_api_get_method (api, j);
+          g_autofree char *url = rc_text_dup_url (rc_method_get_url (method));
 
-          g_print ("  %-7s %s  %s\n", rc_method_get_verb (method),
-                   rc_method_get_name (method), rc_method_get_url (method));
+          rc_cli_print ("  %-7s %s  %s\n", rc_method_get_verb (method),
+                        rc_method_get_name (method), url);
           if (rc_method_get_auth (method))
             print_auth (rc_method_get_auth (method), "          ");
         }

@@ -51,6 +51,19 @@ print_help (void)
              "Exit status: 0 on success, 1 when the command failed, 2 on a usage error.\n"));
 }
 
+/* Everything printed for a person may hold text from a server, a document
+ * or a project file: its control characters are shown escaped, never sent
+ * to the terminal. */
+G_GNUC_PRINTF (1, 0)
+static char *
+dup_printable_vprintf (const char *format,
+                       va_list     args)
+{
+  g_autofree char *text = g_strdup_vprintf (format, args);
+
+  return rc_text_dup_printable (text, -1, 0, RC_TEXT_MULTI_LINE);
+}
+
 void
 rc_cli_error (const char *format,
               ...)
@@ -59,10 +72,24 @@ rc_cli_error (const char *format,
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  message = dup_printable_vprintf (format, args);
   va_end (args);
 
   g_printerr ("restcall: %s\n", message);
+}
+
+void
+rc_cli_print (const char *format,
+              ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = dup_printable_vprintf (format, args);
+  va_end (args);
+
+  g_print ("%s", text);
 }
 
 int

@@ -32,6 +32,7 @@
 #include "rc-curl.h"
 #include "rc-executor.h"
 #include "rc-oauth.h"
+#include "rc-text.h"
 
 /* Between the arguments of one command. */
 #define CONTINUATION " \\\n  "
@@ -263,6 +264,7 @@ append_token_request (GString    *script,
   g_autofree char *fields = NULL;
   g_autofree char *command = NULL;
   g_autofree char *no_token = NULL;
+  g_autofree char *shown_url = NULL;
   g_autofree char *token_url = g_shell_quote (rc_auth_get_token_url (auth));
   RcClientAuth client_auth = rc_auth_get_client_auth (auth);
 
@@ -318,8 +320,10 @@ append_token_request (GString    *script,
   command = join_command (CURL_COMMON, args);
   g_string_append_printf (script, "token_response=$(%s)\n", command);
 
+  /* What the script says names the server, never a password in its URL. */
+  shown_url = rc_text_dup_url (rc_auth_get_token_url (auth));
   no_token = g_strdup_printf (_("No access token in the answer of the authorization server at %s:"),
-                              rc_auth_get_token_url (auth));
+                              shown_url);
   {
     g_autofree char *quoted = g_shell_quote (no_token);
 
@@ -362,6 +366,7 @@ rc_curl_format_command (RcMethod    *method,
   g_autofree char *user_agent = g_strdup_printf ("User-Agent: Restcall/%s", PACKAGE_VERSION);
   g_autofree char *command = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *shown_url = NULL;
   GString *script;
   RcApi *api;
   RcAuth *auth;
@@ -408,8 +413,9 @@ rc_curl_format_command (RcMethod    *method,
   script = g_string_new ("#!/bin/sh\n");
   /* Translators: the first comment of a shell script; the first %s is a method's name,
    * the second an HTTP verb and the third a URL */
+  shown_url = rc_text_dup_url (url);
   title = g_strdup_printf (_("“%s”: %s %s, as Restcall sends it."),
-                           rc_method_get_name (method), verb, url);
+                           rc_method_get_name (method), verb, shown_url);
   append_comment (script, title);
 
   if (kind == RC_AUTH_KIND_BASIC)

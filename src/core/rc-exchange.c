@@ -15,6 +15,7 @@
 
 #include "rc-exchange.h"
 #include "rc-http-record.h"
+#include "rc-text.h"
 
 struct _RcExchange
 {
@@ -339,8 +340,13 @@ rc_exchange_format_part (RcExchange     *self,
 
     case RC_EXCHANGE_API_RESPONSE:
       if (api == NULL || !rc_http_record_has_response (api))
-        return g_strdup_printf (_("No response: %s\n"),
-                                self->error ? self->error->message : _("the request was not sent"));
+        {
+          g_autofree char *why = rc_text_dup_printable (self->error ? self->error->message
+                                                        : _("the request was not sent"),
+                                                        -1, 0, RC_TEXT_ONE_LINE);
+
+          return g_strdup_printf (_("No response: %s\n"), why);
+        }
       return rc_http_record_format_response (api, reveal);
 
     case RC_EXCHANGE_TOKEN_REQUEST:
@@ -392,11 +398,20 @@ rc_exchange_format (RcExchange *self,
     {
       g_string_append_printf (text, "\n── %s ──\n", _("Notes"));
       for (guint i = 0; i < self->notes->len; i++)
-        g_string_append_printf (text, "%s\n", (char *)g_ptr_array_index (self->notes, i));
+        {
+          g_autofree char *note = rc_text_dup_printable (g_ptr_array_index (self->notes, i), -1, 0,
+                                                         RC_TEXT_ONE_LINE);
+
+          g_string_append_printf (text, "%s\n", note);
+        }
     }
 
   if (self->error)
-    g_string_append_printf (text, "\n── %s ──\n%s\n", _("Error"), self->error->message);
+    {
+      g_autofree char *message = rc_text_dup_printable (self->error->message, -1, 0, RC_TEXT_ONE_LINE);
+
+      g_string_append_printf (text, "\n── %s ──\n%s\n", _("Error"), message);
+    }
 
   return g_string_free (text, FALSE);
 }

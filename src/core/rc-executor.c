@@ -24,6 +24,7 @@
 #include "rc-api.h"
 #include "rc-executor.h"
 #include "rc-oauth.h"
+#include "rc-text.h"
 
 #define DEFAULT_TIMEOUT_SECONDS 60
 #define MAX_REDIRECTS 5
@@ -114,12 +115,12 @@ finish (GTask  *task,
     {
       if (call->timed_out)
         {
+          g_autofree char *url = rc_text_dup_url (call->url ? call->url : rc_method_get_url (call->method));
           g_autoptr(GError) timed_out =
             g_error_new (RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_TIMED_OUT,
                          _("The call to %s did not finish within %u seconds. Try again, or "
                            "allow it more time."),
-                         call->url ? call->url : rc_method_get_url (call->method),
-                         call->executor->timeout);
+                         url, call->executor->timeout);
 
           rc_exchange_set_error (call->exchange, timed_out);
         }
@@ -294,7 +295,8 @@ sent_cb (GObject      *object,
 
   if (error)
     {
-      g_autofree char *what = g_strdup_printf (_("the API at %s"), call->url);
+      g_autofree char *url = rc_text_dup_url (call->url);
+      g_autofree char *what = g_strdup_printf (_("the API at %s"), url);
       g_autoptr(GError) wrapped = NULL;
 
       if (soup_message_get_status (call->message) != SOUP_STATUS_NONE)
@@ -323,12 +325,15 @@ sent_cb (GObject      *object,
       g_autoptr(GUri) target = g_uri_parse_relative (soup_message_get_uri (call->message),
                                                       location, SOUP_HTTP_URI_FLAGS, NULL);
       g_autofree char *note = NULL;
+      g_autofree char *shown = NULL;
 
       if (target == NULL || !same_origin (target, call->origin))
         {
+          /* The server's text, so cleaned; a password in it is not shown. */
+          shown = rc_text_dup_url (location);
           note = g_strdup_printf (_("The API redirected to “%s”, another origin. Restcall did not "
                                     "follow, so that the credentials stay with the API."),
-                                  location);
+                                  shown);
           rc_exchange_add_note (call->exchange, note);
           finish (task, NULL);
           return;
@@ -336,16 +341,18 @@ sent_cb (GObject      *object,
 
       if (++call->n_redirects > MAX_REDIRECTS)
         {
+          shown = rc_text_dup_url (call->url);
           finish_with_error (task, g_error_new (RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_TOO_MANY_REDIRECTS,
                                                 _("The API at %s redirected more than %d times. "
                                                   "Check the method’s URL."),
-                                                call->url, MAX_REDIRECTS));
+                                                shown, MAX_REDIRECTS));
           return;
         }
 
       g_free (call->url);
       call->url = g_uri_to_string (target);
-      note = g_strdup_printf (_("Followed the API’s redirect (HTTP %u) to %s."), status, call->url);
+      shown = rc_text_dup_url (call->url);
+      note = g_strdup_printf (_("Followed the API’s redirect (HTTP %u) to %s."), status, shown);
       rc_exchange_add_note (call->exchange, note);
 
       /* As browsers do: 303, and 301/302 after a POST, become a GET. */
@@ -381,13 +388,19 @@ sent_cb (GObject      *object,
   if (status == SOUP_STATUS_FORBIDDEN && challenge
       && g_strcmp0 (g_hash_table_lookup (challenge, "error"), "insufficient_scope") == 0)
     {
-      const char *needed = g_hash_table_lookup (challenge, "scope");
+      const char *scope = g_hash_table_lookup (challenge, "scope");
+      g_autofree char *needed = scope ? rc_text_dup_printable (scope, -1, 500, RC_TEXT_ONE_LINE) : NULL;
+      g_autofree char *granted = NULL;
       g_autofree char *note = NULL;
 
       if (needed)
-        note = g_strdup_printf (_("The API requires the scope “%s”, which the token does not "
-                                  "have (it has “%s”). Add it to the scopes."),
-                                needed, call->token ? rc_token_get_scopes (call->token) : "");
+        {
+          granted = rc_text_dup_printable (call->token ? rc_token_get_scopes (call->token) : "",
+                                           -1, 500, RC_TEXT_ONE_LINE);
+          note = g_strdup_printf (_("The API requires the scope “%s”, which the token does not "
+                                    "have (it has “%s”). Add it to the scopes."),
+                                  needed, granted);
+        }
       else
         note = g_strdup (_("The API says the token lacks a scope it needs "
                            "(insufficient_scope). Check the scopes."));
@@ -406,10 +419,12 @@ send_message (GTask *task)
   message = soup_message_new (call->verb, call->url);
   if (message == NULL)
     {
+      g_autofree char *url = rc_text_dup_url (call->url);
+
       finish_with_error (task, g_error_new (RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
                                             _("“%s” is not a valid URL. Check the API’s base URL "
                                               "and the method’s URL."),
-                                            call->url));
+                                            url));
       return;
     }
 
@@ -627,10 +642,12 @@ rc_executor_build_url (RcMethod    *method,
 
       if (base_len == 0)
         {
+          g_autofree char *shown = rc_text_dup_url (template);
+
           g_set_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
                        _("The method “%s” has the relative URL “%s” but its API has no base "
                          "URL. Enter the API’s base URL, or a full URL for the method."),
-                       rc_method_get_name (method), template);
+                       rc_method_get_name (method), shown);
           return NULL;
         }
 
@@ -701,10 +718,12 @@ rc_executor_build_url (RcMethod    *method,
           && g_strcmp0 (g_uri_get_scheme (uri), "https") != 0)
       || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
     {
+      g_autofree char *shown = rc_text_dup_url (url->str);
+
       g_set_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
                    _("“%s” is not a valid http:// or https:// URL. Check the API’s base URL and "
                      "the method’s URL."),
-                   url->str);
+                   shown);
       g_string_free (url, TRUE);
       return NULL;
     }

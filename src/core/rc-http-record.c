@@ -18,6 +18,7 @@
 #include "rc-http-record.h"
 #include "rc-document.h"
 #include "rc-json.h"
+#include "rc-text.h"
 
 #define MASK "••••••••"
 #define TOKEN_PREFIX_LENGTH 6
@@ -507,12 +508,22 @@ rc_http_record_get_duration_us (RcHttpRecord *self)
   return self->duration_us;
 }
 
+/* What the server sent may hold control characters meant for a terminal:
+ * the text is shown with them escaped, wherever it goes. */
+static char *
+free_to_printable (GString *text)
+{
+  g_autofree char *raw = g_string_free (text, FALSE);
+
+  return rc_text_dup_printable (raw, -1, 0, RC_TEXT_MULTI_LINE);
+}
+
 /**
  * rc_http_record_format_request:
  * @reveal: %TRUE to show secrets; the default everywhere is %FALSE
  *
  * Returns: (transfer full): the request as text: request line, headers,
- *   blank line, body
+ *   blank line, body; control characters escaped
  */
 char *
 rc_http_record_format_request (RcHttpRecord *self,
@@ -527,14 +538,15 @@ rc_http_record_format_request (RcHttpRecord *self,
   append_headers (text, self->request_headers, reveal);
   append_body (text, self->request_headers, self->request_body, reveal);
 
-  return g_string_free (text, FALSE);
+  return free_to_printable (text);
 }
 
 /**
  * rc_http_record_format_response:
  * @reveal: %TRUE to show secrets; the default everywhere is %FALSE
  *
- * Returns: (transfer full): the response as text, or what went wrong
+ * Returns: (transfer full): the response as text, or what went wrong;
+ *   control characters escaped
  */
 char *
 rc_http_record_format_response (RcHttpRecord *self,
@@ -550,7 +562,7 @@ rc_http_record_format_response (RcHttpRecord *self,
     {
       g_string_append_printf (text, _("No response: %s\n"),
                               self->error ? self->error : _("the request was not sent"));
-      return g_string_free (text, FALSE);
+      return free_to_printable (text);
     }
 
   g_string_append_printf (text, "%s %u %s\n", self->http_version, self->status,
@@ -558,5 +570,5 @@ rc_http_record_format_response (RcHttpRecord *self,
   append_headers (text, self->response_headers, reveal);
   append_body (text, self->response_headers, self->response_body, reveal);
 
-  return g_string_free (text, FALSE);
+  return free_to_printable (text);
 }

@@ -23,6 +23,7 @@
 #include "rc-oauth.h"
 #include "rc-json.h"
 #include "rc-jwt.h"
+#include "rc-text.h"
 
 /* How much of a body an error message quotes. */
 #define QUOTE_LENGTH 200
@@ -110,6 +111,7 @@ rc_oauth_check_token_url (const char  *token_url,
                           GError     **error)
 {
   g_autoptr(GUri) uri = NULL;
+  g_autofree char *shown = NULL;
   const char *scheme;
 
   if (token_url == NULL || token_url[0] == '\0')
@@ -122,6 +124,7 @@ rc_oauth_check_token_url (const char  *token_url,
 
   uri = g_uri_parse (token_url, SOUP_HTTP_URI_FLAGS, NULL);
   scheme = uri ? g_uri_get_scheme (uri) : NULL;
+  shown = rc_text_dup_url (token_url);
 
   if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0'
       || (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0))
@@ -129,7 +132,7 @@ rc_oauth_check_token_url (const char  *token_url,
       g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
                    _("The access token URL “%s” is not a valid https:// address. "
                      "Enter the authorization server’s token endpoint."),
-                   token_url);
+                   shown);
       return FALSE;
     }
 
@@ -139,7 +142,7 @@ rc_oauth_check_token_url (const char  *token_url,
                    _("The access token URL “%s” uses http://, which would send the client "
                      "secret unencrypted. Use https:// (http:// is allowed only for "
                      "localhost)."),
-                   token_url);
+                   shown);
       return FALSE;
     }
 
@@ -238,8 +241,10 @@ rc_oauth_new_token_message (RcAuth      *auth,
   message = soup_message_new_from_encoded_form ("POST", token_url, body);
   if (message == NULL)
     {
+      g_autofree char *shown = rc_text_dup_url (token_url);
+
       g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
-                   _("The access token URL “%s” is not a valid address."), token_url);
+                   _("The access token URL “%s” is not a valid address."), shown);
       if (body_out)
         g_clear_pointer (body_out, g_bytes_unref);
       return NULL;
@@ -268,30 +273,22 @@ rc_oauth_new_token_message (RcAuth      *auth,
   return message;
 }
 
+/* Text from the server for a message: one line, printable, not endless. */
+static char *
+dup_plain_text (const char *text)
+{
+  return rc_text_dup_printable (text, -1, 500, RC_TEXT_ONE_LINE);
+}
+
 /* A body quoted in an error message: plain text, one line, short. */
 static char *
 quote_body (GBytes *body)
 {
   gsize size = 0;
   const char *data = body ? g_bytes_get_data (body, &size) : NULL;
-  g_autofree char *text = NULL;
-  const char *end;
+  g_autofree char *text = rc_text_dup_printable (data, size, QUOTE_LENGTH, RC_TEXT_ONE_LINE);
 
-  if (size == 0)
-    return g_strdup ("");
-
-  if (!g_utf8_validate (data, MIN (size, QUOTE_LENGTH), &end))
-    size = end - data;
-
-  text = g_strndup (data, MIN (size, QUOTE_LENGTH));
-  for (char *p = text; *p; p++)
-    {
-      if ((guchar)*p < 0x20 || *p == 0x7f)
-        *p = ' ';
-    }
-  g_strstrip (text);
-
-  return g_strdup_printf ("%s%s", text, size > QUOTE_LENGTH ? "…" : "");
+  return g_strdup (g_strstrip (text));
 }
 
 /* What came back, in words, when it is not JSON. */
@@ -302,6 +299,7 @@ describe_body (SoupMessage *message,
   const char *content_type =
     soup_message_headers_get_content_type (soup_message_get_response_headers (message), NULL);
   g_autofree char *quote = quote_body (body);
+  g_autofree char *type = NULL;
 
   if (quote[0] == '\0')
     return g_strdup (_("an empty body"));
@@ -309,8 +307,8 @@ describe_body (SoupMessage *message,
   if (content_type && g_ascii_strcasecmp (content_type, "text/html") == 0)
     return g_strdup_printf (_("an HTML page: “%s”"), quote);
 
-  return g_strdup_printf (_("a body of type %s: “%s”"),
-                          content_type ? content_type : _("untyped"), quote);
+  type = content_type ? dup_plain_text (content_type) : g_strdup (_("untyped"));
+  return g_strdup_printf (_("a body of type %s: “%s”"), type, quote);
 }
 
 /* A string member, or NULL when missing or of another type. */
@@ -324,29 +322,6 @@ get_string (JsonObject *object,
     return json_node_get_string (node);
 
   return NULL;
-}
-
-static char *
-dup_plain_text (const char *text)
-{
-  g_autofree char *copy = g_utf8_make_valid (text, -1);
-  glong len = g_utf8_strlen (copy, -1);
-
-  for (char *p = copy; *p; p++)
-    {
-      if ((guchar)*p < 0x20 || *p == 0x7f)
-        *p = ' ';
-    }
-
-  if (len > 500)
-    {
-      char *cut = g_utf8_offset_to_pointer (copy, 500);
-
-      *cut = '\0';
-      return g_strconcat (copy, "…", NULL);
-    }
-
-  return g_steal_pointer (&copy);
 }
 
 static const char *
@@ -473,8 +448,9 @@ rc_oauth_parse_token_response (RcAuth       *auth,
 
   if (SOUP_STATUS_IS_REDIRECTION (status))
     {
-      const char *location =
+      const char *header =
         soup_message_headers_get_one (soup_message_get_response_headers (message), "Location");
+      g_autofree char *location = header ? rc_text_dup_url (header) : NULL;
 
       g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REDIRECTED,
                    _("The authorization server at %s answered HTTP %u and redirected to “%s”. "
@@ -499,12 +475,13 @@ rc_oauth_parse_token_response (RcAuth       *auth,
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
       g_autofree char *what = describe_body (message, body);
+      g_autofree char *reason = dup_plain_text (soup_message_get_reason_phrase (message));
 
       g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE,
                    _("The authorization server at %s answered HTTP %u %s with %s, not a token. "
                      "Check the access token URL, or try again later if the server has a "
                      "problem."),
-                   token_url, status, soup_message_get_reason_phrase (message), what);
+                   token_url, status, reason, what);
       return NULL;
     }
 
@@ -519,10 +496,14 @@ rc_oauth_parse_token_response (RcAuth       *auth,
                        "Check the access token URL, or ask the server’s administrators."),
                      token_url, status, RC_JSON_MAX_DEPTH);
       else if (json_error && size > 0 && (data[0] == '{' || data[0] == '['))
-        g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE,
-                     _("The authorization server at %s answered HTTP %u with broken JSON (%s), "
-                       "not a token. The answer may have been cut off; try again."),
-                     token_url, status, json_error->message);
+        {
+          g_autofree char *problem = dup_plain_text (json_error->message);
+
+          g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE,
+                       _("The authorization server at %s answered HTTP %u with broken JSON (%s), "
+                         "not a token. The answer may have been cut off; try again."),
+                       token_url, status, problem);
+        }
       else
         g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE,
                      _("The authorization server at %s answered HTTP %u with %s, not a JSON "

@@ -16,6 +16,7 @@
 
 #include "rc-oauth.h"
 #include "rc-openapi-private.h"
+#include "rc-text.h"
 
 static void
 requirement_free (gpointer data)
@@ -289,11 +290,16 @@ check_token_url (RcOpenApiReader *reader,
   token_origin = dup_origin (scheme->token_url);
   server_origin = dup_origin (self->servers[0]);
   if (token_origin && server_origin && !g_str_equal (token_origin, server_origin))
-    _rc_open_api_warn (self,
-                       _("The access token URL %s of the security scheme “%s” is on another site "
-                         "than the API (%s); check that you trust both before sending "
-                         "credentials."),
-                       scheme->token_url, scheme->name, self->servers[0]);
+    {
+      g_autofree char *token_url = rc_text_dup_url (scheme->token_url);
+      g_autofree char *server = rc_text_dup_url (self->servers[0]);
+
+      _rc_open_api_warn (self,
+                         _("The access token URL %s of the security scheme “%s” is on another site "
+                           "than the API (%s); check that you trust both before sending "
+                           "credentials."),
+                         token_url, scheme->name, server);
+    }
 }
 
 static void

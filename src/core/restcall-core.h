@@ -20,6 +20,7 @@
 #include "rc-executor.h"
 #include "rc-secret-store.h"
 #include "rc-json.h"
+#include "rc-text.h"
 #include "rc-document.h"
 #include "rc-openapi.h"
 #include "rc-check.h"

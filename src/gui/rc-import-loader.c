@@ -169,10 +169,12 @@ downloaded_cb (GObject      *object,
   status = soup_message_get_status (loading->message);
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
+      g_autofree char *reason = rc_text_dup_printable (soup_message_get_reason_phrase (loading->message),
+                                                       -1, 200, RC_TEXT_ONE_LINE);
+
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
                                _("Could not download “%s”: the server answered %u %s. Check the URL."),
-                               loading->display_name, status,
-                               soup_message_get_reason_phrase (loading->message));
+                               loading->display_name, status, reason);
       return;
     }
 
@@ -251,26 +253,29 @@ rc_import_load_url_async (GObject             *owner,
 {
   g_autoptr(GUri) uri = NULL;
   g_autofree char *status = NULL;
+  g_autofree char *shown = NULL;
   Loading *loading;
   GTask *task;
 
   g_return_if_fail (SOUP_IS_SESSION (session));
   g_return_if_fail (url != NULL);
 
-  task = new_task (owner, url, status_func, cancellable, callback, user_data, rc_import_load_url_async);
+  /* Messages name the URL without its password, if it has one. */
+  shown = rc_text_dup_url (url);
+  task = new_task (owner, shown, status_func, cancellable, callback, user_data, rc_import_load_url_async);
   if (!rc_import_is_http_url (url, &uri))
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                                _("“%s” is not an http or https URL. Type an address such as "
                                  "https://api.example.com/openapi.json, or choose a file."),
-                               url);
+                               shown);
       g_object_unref (task);
       return;
     }
 
   loading = g_task_get_task_data (task);
   loading->message = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
-  status = g_strdup_printf (_("Downloading “%s”…"), url);
+  status = g_strdup_printf (_("Downloading “%s”…"), shown);
   tell (task, status);
   soup_session_send_and_read_async (session, loading->message, G_PRIORITY_DEFAULT, cancellable,
                                     downloaded_cb, task);

@@ -83,9 +83,10 @@ describe_auth (RcImportSummary       *self,
   if (rc_auth_get_kind (auth) == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
     {
       const char *scopes = rc_auth_get_scopes (auth);
+      g_autofree char *token_url = rc_text_dup_url (rc_auth_get_token_url (auth));
 
       g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Access token URL: %s"), rc_auth_get_token_url (auth));
+      g_string_append_printf (text, _("Access token URL: %s"), token_url);
       g_string_append_c (text, '\n');
       g_string_append_printf (text, _("Scopes: %s"), scopes && *scopes ? scopes : _("none"));
     }

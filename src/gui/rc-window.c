@@ -1101,11 +1101,14 @@ rc_window_show_error (RcWindow   *self,
                       const char *heading,
                       const char *message)
 {
+  g_autofree char *printable = NULL;
   GtkWidget *dialog;
 
   g_return_if_fail (RC_IS_WINDOW (self));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+  /* The message may quote a server or a file: no control characters. */
+  printable = rc_text_dup_printable (message, -1, 0, RC_TEXT_MULTI_LINE);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, printable);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
