@@ -2,9 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+/* symlink(), chown(), flock() and utimensat(), which -std=c11 hides. */
+#define _DEFAULT_SOURCE
+
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -162,13 +167,14 @@ load_async (GFile   *file,
 }
 
 static gboolean
-save_async (RcProject  *project,
-            GFile      *file,
-            GError    **error)
+save_async_full (RcProject           *project,
+                 GFile               *file,
+                 RcProjectSaveFlags   flags,
+                 GError             **error)
 {
   AsyncResult async = { 0 };
 
-  rc_project_save_async (project, file, NULL, save_cb, &async);
+  rc_project_save_full_async (project, file, flags, NULL, save_cb, &async);
   wait_for (&async.done);
   if (async.error)
     {
@@ -177,6 +183,14 @@ save_async (RcProject  *project,
     }
 
   return TRUE;
+}
+
+static gboolean
+save_async (RcProject  *project,
+            GFile      *file,
+            GError    **error)
+{
+  return save_async_full (project, file, RC_PROJECT_SAVE_NONE, error);
 }
 
 static void
@@ -620,6 +634,376 @@ test_unwritable_folder (Fixture       *fixture,
   g_test_trap_assert_passed ();
 }
 
+/* A project opened through a symbolic link: saving writes the file the
+ * link points to, and the link stays a link (it was replaced by a regular
+ * file, and the real file kept its old content). */
+static void
+test_symlink_written_through (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *real_folder = g_build_filename (fixture->dir, "real", NULL);
+  g_autofree char *real = g_build_filename (real_folder, "project.restcall", NULL);
+  g_autofree char *link = g_build_filename (fixture->dir, "link.restcall", NULL);
+  g_autofree char *link_to_link = g_build_filename (fixture->dir, "again.restcall", NULL);
+  g_autoptr(GBytes) original = read_bytes (sample);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (real_folder, 0755), ==, 0);
+  write_text (real, g_bytes_get_data (original, NULL));
+  /* A relative link, and a link to that link. */
+  g_assert_cmpint (symlink ("real/project.restcall", link), ==, 0);
+  g_assert_cmpint (symlink (link, link_to_link), ==, 0);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *path = i == 0 ? link : link_to_link;
+      const char *name = i == 0 ? "Through the link" : "Through two links";
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(RcProject) project = rc_project_load (file, NULL, &error);
+      g_autoptr(RcProject) reloaded = NULL;
+      g_autofree char *target = NULL;
+      g_autoptr(GFile) real_file = g_file_new_for_path (real);
+
+      g_assert_no_error (error);
+      rc_api_set_name (rc_project_get_api (project, 0), name);
+      g_assert_true (save_async (project, NULL, &error));
+      g_assert_no_error (error);
+
+      /* The links are links still, to the same place. */
+      g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+      g_assert_true (g_file_test (link_to_link, G_FILE_TEST_IS_SYMLINK));
+      target = g_file_read_link (link, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (target, ==, "real/project.restcall");
+
+      /* The real file has what was saved. */
+      reloaded = rc_project_load (real_file, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (rc_api_get_name (rc_project_get_api (reloaded, 0)), ==, name);
+      g_assert_true (g_file_equal (rc_project_get_file (project), file));
+      g_assert_false (rc_project_get_dirty (project));
+    }
+
+  /* No temporary file left, beside the links or the real file. */
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 3);
+  g_assert_cmpuint (count_entries (real_folder), ==, 1);
+}
+
+/* As root, the owner and group of the file replaced are kept, not only its
+ * mode (they became root's). */
+static void
+test_keeps_owner_and_group (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(RcProject) project = build_full_project ();
+  g_autofree char *path = g_build_filename (fixture->dir, "theirs.restcall", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("Only root can give a file to another user");
+      return;
+    }
+
+  write_text (path, "{}");
+  g_assert_cmpint (chown (path, 65534, 65534), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+
+  g_assert_true (save_async (project, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_uid, ==, 65534);
+  g_assert_cmpint (st.st_gid, ==, 65534);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0640);
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+}
+
+/* A folder for a test whose subprocess drops root: outside the fixture's
+ * private folder, named after the test process so that the subprocess
+ * finds it. */
+static char *
+shared_folder_for (const char *test)
+{
+  g_autofree char *name = g_strdup_printf ("restcall-test-%s-%d", test,
+                                           (int)(g_test_subprocess () ? getppid () : getpid ()));
+
+  return g_build_filename (g_get_tmp_dir (), name, NULL);
+}
+
+/* In @folder, open to everyone: a copy of the sample at @path with this
+ * owner, group and mode, for a subprocess that drops root. */
+static void
+share_sample (const char *folder,
+              const char *path,
+              uid_t       uid,
+              gid_t       gid,
+              int         mode)
+{
+  g_autofree char *sample = sample_path ();
+  g_autoptr(GBytes) original = read_bytes (sample);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0777), ==, 0);
+  write_text (path, g_bytes_get_data (original, NULL));
+  g_assert_cmpint (chown (path, uid, gid), ==, 0);
+  g_assert_cmpint (g_chmod (path, mode), ==, 0);
+}
+
+/* As “nobody”: loads @path and renames its first API, to save it. */
+static RcProject *
+load_as_nobody (const char *path,
+                const char *new_name)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  RcProject *project;
+
+  g_assert_true (drop_root ());
+
+  project = rc_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+  rc_api_set_name (rc_project_get_api (project, 0), new_name);
+
+  return project;
+}
+
+/* Another user's file that this user may write through its group: the
+ * new one could not be theirs, so it is written in place, as GIO does,
+ * and stays theirs. */
+static void
+test_other_users_file_written_in_place (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autofree char *folder = shared_folder_for ("in-place");
+  g_autofree char *path = g_build_filename (folder, "shared.restcall", NULL);
+  GStatBuf st;
+
+  if (geteuid () != 0 && !g_test_subprocess ())
+    {
+      g_test_skip ("Only root can set up another user's file");
+      return;
+    }
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(RcProject) project = load_as_nobody (path, "Written in place");
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (save_async (project, NULL, &error));
+      g_assert_no_error (error);
+      return;
+    }
+
+  /* root's file, in nobody's group, which nobody may write; the folder
+   * is everyone's, so that replacing the file would work too. */
+  share_sample (folder, path, 0, 65534, 0664);
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RcProject) reloaded = rc_project_load (file, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (rc_api_get_name (rc_project_get_api (reloaded, 0)), ==, "Written in place");
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_uid, ==, 0);
+    g_assert_cmpint (st.st_gid, ==, 65534);
+    g_assert_cmpint (st.st_mode & 07777, ==, 0664);
+    g_assert_cmpuint (count_entries (folder), ==, 1);
+  }
+
+  remove_tree (folder);
+  g_test_trap_assert_passed ();
+}
+
+/* A read-only file (as root: one without any write permission bit) is
+ * not replaced unless the caller says so; then it stays read-only. */
+static void
+test_read_only_not_replaced (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *path = g_build_filename (fixture->dir, "locked.restcall", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) original = read_bytes (sample);
+  g_autoptr(RcProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  write_text (path, g_bytes_get_data (original, NULL));
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+
+  project = rc_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+  rc_api_set_name (rc_project_get_api (project, 0), "Changed");
+
+  g_assert_false (save_async (project, NULL, &error));
+  g_assert_error (error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_READ_ONLY);
+  g_test_message ("error: %s", error->message);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_clear_error (&error);
+
+  /* Untouched, and what was typed is still there to save elsewhere. */
+  {
+    g_autoptr(GBytes) after = read_bytes (path);
+
+    g_assert_true (g_bytes_equal (after, original));
+  }
+  g_assert_true (rc_project_get_dirty (project));
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+
+  /* Told to, it replaces the file, which stays read-only. */
+  g_assert_true (save_async_full (project, NULL, RC_PROJECT_SAVE_REPLACE_READ_ONLY, &error));
+  g_assert_no_error (error);
+  g_assert_false (rc_project_get_dirty (project));
+  {
+    g_autoptr(RcProject) reloaded = rc_project_load (file, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (rc_api_get_name (rc_project_get_api (reloaded, 0)), ==, "Changed");
+  }
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0444);
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+}
+
+/* Not root: a file this user may not write is read-only too, even where
+ * the folder would let the save replace it. */
+static void
+test_read_only_for_user (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *folder = shared_folder_for ("read-only");
+  g_autofree char *path = g_build_filename (folder, "roots.restcall", NULL);
+  g_autofree char *sample = sample_path ();
+  g_autoptr(GBytes) original = read_bytes (sample);
+
+  if (geteuid () != 0 && !g_test_subprocess ())
+    {
+      g_test_skip ("Only root can set up another user's file");
+      return;
+    }
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(RcProject) project = load_as_nobody (path, "Changed");
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (save_async (project, NULL, &error));
+      g_assert_error (error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_READ_ONLY);
+      g_assert_true (rc_project_get_dirty (project));
+      return;
+    }
+
+  share_sample (folder, path, 0, 0, 0644);
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+
+  {
+    g_autoptr(GBytes) after = read_bytes (path);
+    GStatBuf st;
+
+    g_assert_true (g_bytes_equal (after, original));
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_uid, ==, 0);
+    g_assert_cmpuint (count_entries (folder), ==, 1);
+  }
+
+  remove_tree (folder);
+  g_test_trap_assert_passed ();
+}
+
+/* Sets a file's modification time @seconds from now. */
+static void
+touch_at (const char *path,
+          gint64      seconds)
+{
+  struct timespec times[2];
+
+  times[0].tv_sec = times[1].tv_sec = time (NULL) + seconds;
+  times[0].tv_nsec = times[1].tv_nsec = 0;
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, AT_SYMLINK_NOFOLLOW), ==, 0);
+}
+
+/* A save killed before its rename leaves its temporary file: the next
+ * save removes it, and only what is certainly left over from ours. */
+static void
+test_stale_temp_files_removed (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(RcProject) project = build_full_project ();
+  g_autofree char *path = g_build_filename (fixture->dir, "p.restcall", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stale = g_build_filename (fixture->dir, ".p.restcall.restcall-save-Ab12Cd", NULL);
+  g_autofree char *running = g_build_filename (fixture->dir, ".p.restcall.restcall-save-Ef34Gh", NULL);
+  g_autofree char *recent = g_build_filename (fixture->dir, ".p.restcall.restcall-save-Ij56Kl", NULL);
+  g_autofree char *theirs = g_build_filename (fixture->dir, ".p.restcall.restcall-save-Mn78Op", NULL);
+  g_autofree char *linked = g_build_filename (fixture->dir, ".p.restcall.restcall-save-Qr90St", NULL);
+  g_autofree char *other_project = g_build_filename (fixture->dir, ".q.restcall.restcall-save-Uv12Wx", NULL);
+  g_autofree char *glib_temp = g_build_filename (fixture->dir, "p.restcall.Yz34Ab", NULL);
+  g_autofree char *longer = g_build_filename (fixture->dir, ".p.restcall.restcall-save-Cd56Ef.bak", NULL);
+  const char *kept[] = { running, recent, linked, other_project, glib_temp, longer, NULL };
+  int lock_fd;
+
+  write_text (path, "{}");
+
+  /* What a killed save left an hour ago: ours, and not locked. */
+  write_text (stale, "{\"format\": 1, \"id\"");
+  touch_at (stale, -3600);
+
+  /* A save running in another process holds its file locked. */
+  write_text (running, "{");
+  touch_at (running, -3600);
+  lock_fd = g_open (running, O_RDONLY, 0);
+  g_assert_cmpint (lock_fd, >=, 0);
+  g_assert_cmpint (flock (lock_fd, LOCK_EX), ==, 0);
+
+  /* Written after this save began: not older than it. */
+  write_text (recent, "{");
+  touch_at (recent, 3600);
+
+  /* Not a regular file; another project's; GLib's; not our name. */
+  g_assert_cmpint (symlink (path, linked), ==, 0);
+  write_text (other_project, "{");
+  touch_at (other_project, -3600);
+  write_text (glib_temp, "{");
+  touch_at (glib_temp, -3600);
+  write_text (longer, "{");
+  touch_at (longer, -3600);
+
+  /* Another user's, when root can make one. */
+  write_text (theirs, "{");
+  touch_at (theirs, -3600);
+  if (geteuid () == 0)
+    g_assert_cmpint (chown (theirs, 65534, 65534), ==, 0);
+  else
+    g_assert_cmpint (g_unlink (theirs), ==, 0);
+
+  g_assert_true (save_async (project, file, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  for (guint i = 0; kept[i]; i++)
+    {
+      g_test_message ("kept: %s", kept[i]);
+      g_assert_true (g_file_test (kept[i], G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK));
+    }
+  if (geteuid () == 0)
+    g_assert_true (g_file_test (theirs, G_FILE_TEST_EXISTS));
+
+  /* The project, the files kept, and nothing of this save. */
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 1 + g_strv_length ((char **)kept) + (geteuid () == 0));
+
+  close (lock_fd);
+}
+
 static void
 test_save_to_missing_folder (Fixture       *fixture,
                              gconstpointer  data)
@@ -657,6 +1041,12 @@ main (int   argc,
   ADD ("missing", test_missing);
   ADD ("unwritable-folder", test_unwritable_folder);
   ADD ("save-to-missing-folder", test_save_to_missing_folder);
+  ADD ("symlink-written-through", test_symlink_written_through);
+  ADD ("keeps-owner-and-group", test_keeps_owner_and_group);
+  ADD ("other-users-file-written-in-place", test_other_users_file_written_in_place);
+  ADD ("read-only-not-replaced", test_read_only_not_replaced);
+  ADD ("read-only-for-user", test_read_only_for_user);
+  ADD ("stale-temp-files-removed", test_stale_temp_files_removed);
 
 #undef ADD
 

@@ -13,20 +13,29 @@
  * keyring.
  *
  * Saving writes a temporary file in the same folder and renames it over the
- * old one, so a crash leaves either the old file or the new one. A file of
- * a newer format is refused, never overwritten.
+ * old one, so a crash leaves either the old file or the new one; see
+ * “Saving” below for links, owners, read-only files and what a killed save
+ * leaves. A file of a newer format is refused, never overwritten.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+/* fchown(), lstat(), flock(), O_NOFOLLOW and st_mtim, which -std=c11 hides. */
+#define _DEFAULT_SOURCE
+
 #define G_LOG_DOMAIN "Restcall"
 
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "rc-json.h"
 #include "rc-project-private.h"
@@ -722,11 +731,37 @@ rc_project_load_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Saving
+ *
+ * A local file is replaced the way g_file_replace() does it, with its gaps
+ * filled:
+ * - a symbolic link is followed, and its target replaced (GIO writes a
+ *   link's target in place, and g_file_set_contents() replaced the link
+ *   itself with a regular file);
+ * - the owner, group and mode of the old file are given to the new one;
+ *   when they cannot be (another user's file, writable through its group),
+ *   the file is written in place, as GIO does, so that it stays theirs;
+ * - a read-only file (as root, one without any write permission bit: the
+ *   system would not stop root) is not replaced unless the user said so;
+ * - the temporary file is named after the project file
+ *   (“.NAME.restcall-save-XXXXXX”) and locked while it is written, so that
+ *   the next save removes those a killed save left behind, and only those:
+ *   ours, older than that save, and locked by no save still running.
+ */
+
+#define TEMP_INFIX ".restcall-save-"
+#define TEMP_RANDOM_LENGTH 6
+/* A temporary file's name must fit in NAME_MAX (255) bytes. */
+#define TEMP_MAX_BASENAME 200
+#define MAX_LINKS 40
+
 typedef struct
 {
-  GFile   *file;
-  GBytes  *bytes;
-  guint64  generation;
+  GFile              *file;
+  GBytes             *bytes;
+  guint64             generation;
+  RcProjectSaveFlags  flags;
+  gint64              start_time;   /* g_get_real_time () when saving began */
 } SaveData;
 
 static void
@@ -739,23 +774,284 @@ save_data_free (gpointer data)
   g_free (save);
 }
 
-static gboolean
-save_file (GFile   *file,
-           GBytes  *bytes,
-           GError **error)
+/* “.NAME.restcall-save-”: what every temporary file of NAME starts with. */
+static char *
+dup_temp_prefix (const char *basename)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *display_name = dup_display_name (file);
+  return g_strdup_printf (".%.*s" TEMP_INFIX, TEMP_MAX_BASENAME, basename);
+}
+
+/* The path a save must write: @path, or the file its chain of symbolic
+ * links ends at (which may not exist yet). */
+static char *
+resolve_links (const char  *path,
+               GError     **error)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (guint i = 0; i < MAX_LINKS; i++)
+    {
+      g_autofree char *target = NULL;
+      GStatBuf st;
+
+      if (g_lstat (current, &st) != 0 || !S_ISLNK (st.st_mode))
+        return g_steal_pointer (&current);
+
+      if (!(target = g_file_read_link (current, error)))
+        return NULL;
+
+      if (!g_path_is_absolute (target))
+        {
+          g_autofree char *folder = g_path_get_dirname (current);
+          g_autofree char *joined = g_build_filename (folder, target, NULL);
+
+          g_free (target);
+          target = g_steal_pointer (&joined);
+        }
+
+      g_free (current);
+      current = g_steal_pointer (&target);
+    }
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
+                       g_strerror (ELOOP));
+  return NULL;
+}
+
+/* Whether the user would not be allowed to write @path. As root, whom the
+ * system lets write anything, a file no one may write (chmod a-w) is the
+ * user's way of saying so. */
+static gboolean
+is_read_only (const char     *path,
+              const GStatBuf *st)
+{
+  if (geteuid () == 0)
+    return (st->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0;
+
+  return g_access (path, W_OK) != 0 && errno == EACCES;
+}
+
+/* Removes what killed saves of @basename left in @folder: files named as
+ * ours, owned by this user, last written before this save began, and
+ * locked by no save still running. */
+static void
+remove_stale_temps (const char *folder,
+                    const char *basename,
+                    gint64      start_time)
+{
+  g_autofree char *prefix = dup_temp_prefix (basename);
+  gsize prefix_len = strlen (prefix);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+      gint64 mtime;
+      int fd;
+
+      if (strncmp (name, prefix, prefix_len) != 0 || strlen (name + prefix_len) != TEMP_RANDOM_LENGTH)
+        continue;
+
+      path = g_build_filename (folder, name, NULL);
+      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_uid != geteuid ())
+        continue;
+
+      mtime = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
+      if (mtime >= start_time)
+        continue;
+
+      fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0);
+      if (fd < 0)
+        continue;
+
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        {
+          if (g_unlink (path) == 0)
+            g_debug ("Removed “%s”, left by a save that did not finish", path);
+        }
+
+      close (fd);
+    }
+}
+
+static gboolean
+write_all (int           fd,
+           const char   *data,
+           gsize         size)
+{
+  while (size > 0)
+    {
+      gssize written = write (fd, data, size);
+
+      if (written < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          return FALSE;
+        }
+
+      data += written;
+      size -= written;
+    }
+
+  return TRUE;
+}
+
+/* GIO's fallback: the old file, written in place. Not atomic, but the only
+ * way to keep another user's file theirs. */
+static gboolean
+write_in_place (const char  *path,
+                const char  *data,
+                gsize        size,
+                int         *saved_errno)
+{
+  int fd = g_open (path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0);
+  gboolean ok;
+
+  if (fd < 0)
+    {
+      *saved_errno = errno;
+      return FALSE;
+    }
+
+  ok = write_all (fd, data, size) && ftruncate (fd, size) == 0 && fsync (fd) == 0;
+  *saved_errno = errno;
+  close (fd);
+
+  return ok;
+}
+
+/* The new file, complete, renamed over the old one. Returns FALSE with
+ * errno set when it failed, with nothing left behind; *owner_kept is
+ * FALSE when the old file's owner or group could not be given to it. */
+static gboolean
+write_and_rename (const char     *path,
+                  const char     *data,
+                  gsize           size,
+                  const GStatBuf *old,
+                  gboolean       *owner_kept)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *prefix = dup_temp_prefix (basename);
+  g_autofree char *temp = g_strdup_printf ("%s/%sXXXXXX", folder, prefix);
+  GStatBuf st;
+  int saved_errno;
+  int fd;
+
+  *owner_kept = TRUE;
+
+  /* 0666 less the umask for a new file, as any editor makes it. */
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    return FALSE;
+
+  /* Locked until renamed: a save running meanwhile leaves it alone. */
+  if (flock (fd, LOCK_EX) != 0)
+    goto failed;
+
+  if (old != NULL)
+    {
+      /* As GIO does: the owner and group, then the mode (chown clears the
+       * set-user-ID and set-group-ID bits). Root can give any; a user can
+       * give only a group they are in. */
+      if (fchown (fd, old->st_uid, old->st_gid) != 0
+          && (fstat (fd, &st) != 0 || st.st_uid != old->st_uid || st.st_gid != old->st_gid))
+        {
+          if (fchown (fd, -1, old->st_gid) != 0 || fstat (fd, &st) != 0
+              || st.st_uid != old->st_uid || st.st_gid != old->st_gid)
+            {
+              *owner_kept = FALSE;
+              close (fd);
+              g_unlink (temp);
+              return FALSE;
+            }
+        }
+
+      if (fchmod (fd, old->st_mode & 07777) != 0)
+        goto failed;
+    }
+
+  if (!write_all (fd, data, size) || fsync (fd) != 0)
+    goto failed;
+
+  if (g_rename (temp, path) != 0)
+    goto failed;
+
+  close (fd);
+  return TRUE;
+
+failed:
+  saved_errno = errno;
+  close (fd);
+  g_unlink (temp);
+  errno = saved_errno;
+  return FALSE;
+}
+
+static void
+set_save_error (GError     **error,
+                int          saved_errno,
+                const char  *display_name,
+                const char  *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  switch (saved_errno)
+    {
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("Could not save “%s”: you do not have permission to write in the "
+                     "folder “%s”. Use Save As to save it somewhere else."),
+                   display_name, folder);
+      break;
+
+    case ENOENT:
+    case ENOTDIR:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Could not save “%s”: the folder “%s” does not exist. "
+                     "Use Save As to choose another folder."),
+                   display_name, folder);
+      break;
+
+    case ENOSPC:
+    case EDQUOT:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   _("Could not save “%s”: the disk is full. "
+                     "Free some space, or use Save As to save it elsewhere."),
+                   display_name);
+      break;
+
+    default:
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not save “%s”: %s"), display_name, g_strerror (saved_errno));
+      break;
+    }
+}
+
+static gboolean
+save_file (SaveData  *save,
+           GError   **error)
+{
+  g_autofree char *path = g_file_get_path (save->file);
+  g_autofree char *display_name = dup_display_name (save->file);
+  g_autofree char *target = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *basename = NULL;
   g_autoptr(GError) local_error = NULL;
-  int mode = 0666;
+  gboolean exists, owner_kept;
   GStatBuf st;
   gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
+  const char *data = g_bytes_get_data (save->bytes, &size);
 
   if (path == NULL)
     {
       /* Not a local file: GIO writes beside it and renames where it can. */
-      if (!g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE,
+      if (!g_file_replace_contents (save->file, data, size, NULL, FALSE, G_FILE_CREATE_NONE,
                                     NULL, NULL, &local_error))
         {
           g_set_error (error, local_error->domain, local_error->code,
@@ -765,42 +1061,61 @@ save_file (GFile   *file,
       return TRUE;
     }
 
-  /* Keep the permissions of the file being replaced. */
-  if (g_stat (path, &st) == 0)
-    mode = st.st_mode & 0777;
-
-  /* A temporary file in the same folder, then rename(): the old file stays
-   * whole until the new one is complete. */
-  if (!g_file_set_contents_full (path, data, size,
-                                 G_FILE_SET_CONTENTS_CONSISTENT,
-                                 mode, &local_error))
+  /* A link stays a link: the file it points to is the one replaced. */
+  if (!(target = resolve_links (path, &local_error)))
     {
-      g_autofree char *folder = g_path_get_dirname (path);
-
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES)
-          || g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_PERM)
-          || g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ROFS))
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                     _("Could not save “%s”: you do not have permission to write in the "
-                       "folder “%s”. Use Save As to save it somewhere else."),
-                     display_name, folder);
-      else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                     _("Could not save “%s”: the folder “%s” does not exist. "
-                       "Use Save As to choose another folder."),
-                     display_name, folder);
-      else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                     _("Could not save “%s”: the disk is full. "
-                       "Free some space, or use Save As to save it elsewhere."),
-                     display_name);
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                     _("Could not save “%s”: %s"), display_name, local_error->message);
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not save “%s”: it is a symbolic link that cannot be followed (%s). "
+                     "Use Save As to save it somewhere else."),
+                   display_name, local_error->message);
       return FALSE;
     }
 
-  return TRUE;
+  exists = g_stat (target, &st) == 0;
+  if (exists && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, S_ISDIR (st.st_mode) ? G_IO_ERROR_IS_DIRECTORY : G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("Could not save “%s”: it is not a regular file. "
+                     "Use Save As to choose another name."),
+                   display_name);
+      return FALSE;
+    }
+
+  if (exists && !(save->flags & RC_PROJECT_SAVE_REPLACE_READ_ONLY) && is_read_only (target, &st))
+    {
+      g_set_error (error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_READ_ONLY,
+                   _("“%s” is read-only, so it was left as it is. Make it writable, or save "
+                     "the project under another name."),
+                   display_name);
+      return FALSE;
+    }
+
+  folder = g_path_get_dirname (target);
+  basename = g_path_get_basename (target);
+  remove_stale_temps (folder, basename, save->start_time);
+
+  if (write_and_rename (target, data, size, exists ? &st : NULL, &owner_kept))
+    return TRUE;
+
+  if (!owner_kept)
+    {
+      int saved_errno;
+
+      if (write_in_place (target, data, size, &saved_errno))
+        return TRUE;
+
+      if (saved_errno == EACCES || saved_errno == EPERM)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                     _("Could not save “%s”: it belongs to another user, and you do not have "
+                       "permission to write it. Use Save As to save it somewhere else."),
+                     display_name);
+      else
+        set_save_error (error, saved_errno, display_name, target);
+      return FALSE;
+    }
+
+  set_save_error (error, errno, display_name, target);
+  return FALSE;
 }
 
 static void
@@ -815,25 +1130,29 @@ save_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  if (save_file (save->file, save->bytes, &error))
+  if (save_file (save, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 }
 
 /**
- * rc_project_save_async:
+ * rc_project_save_full_async:
  * @file: (nullable): where to save, or %NULL for the project's own file
+ * @flags: whether a read-only file may be replaced
  *
  * Saves the project as it is now. On success the project's file becomes
- * @file and the project is clean, unless it changed while saving.
+ * @file and the project is clean, unless it changed while saving. A
+ * read-only file fails with %RC_PROJECT_ERROR_READ_ONLY unless @flags
+ * says to replace it.
  */
 void
-rc_project_save_async (RcProject           *self,
-                       GFile               *file,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
+rc_project_save_full_async (RcProject           *self,
+                            GFile               *file,
+                            RcProjectSaveFlags   flags,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   SaveData *save;
@@ -846,11 +1165,30 @@ rc_project_save_async (RcProject           *self,
   save->file = g_object_ref (file ? file : rc_project_get_file (self));
   save->bytes = rc_project_serialize (self);
   save->generation = _rc_project_get_generation (self);
+  save->flags = flags;
+  save->start_time = g_get_real_time ();
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rc_project_save_async);
   g_task_set_task_data (task, save, save_data_free);
   g_task_run_in_thread (task, save_thread);
+}
+
+/**
+ * rc_project_save_async:
+ * @file: (nullable): where to save, or %NULL for the project's own file
+ *
+ * rc_project_save_full_async() without flags: a read-only file is not
+ * replaced.
+ */
+void
+rc_project_save_async (RcProject           *self,
+                       GFile               *file,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  rc_project_save_full_async (self, file, RC_PROJECT_SAVE_NONE, cancellable, callback, user_data);
 }
 
 gboolean

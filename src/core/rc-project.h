@@ -19,11 +19,25 @@ G_BEGIN_DECLS
  * RcProjectError:
  * @RC_PROJECT_ERROR_INVALID: the file is not a valid project file
  * @RC_PROJECT_ERROR_NEWER_FORMAT: the file was written by a newer Restcall
+ * @RC_PROJECT_ERROR_READ_ONLY: the file is read-only, so saving did not
+ *   replace it; saving again with %RC_PROJECT_SAVE_REPLACE_READ_ONLY does
  */
 typedef enum {
   RC_PROJECT_ERROR_INVALID,
   RC_PROJECT_ERROR_NEWER_FORMAT,
+  RC_PROJECT_ERROR_READ_ONLY,
 } RcProjectError;
+
+/**
+ * RcProjectSaveFlags:
+ * @RC_PROJECT_SAVE_NONE: a read-only file is not replaced
+ * @RC_PROJECT_SAVE_REPLACE_READ_ONLY: the user said to replace a read-only
+ *   file; the new one is read-only too
+ */
+typedef enum {
+  RC_PROJECT_SAVE_NONE              = 0,
+  RC_PROJECT_SAVE_REPLACE_READ_ONLY = 1 << 0,
+} RcProjectSaveFlags;
 
 #define RC_TYPE_PROJECT (rc_project_get_type ())
 
@@ -72,6 +86,12 @@ void        rc_project_save_async     (RcProject           *self,
                                        GCancellable        *cancellable,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data);
+void        rc_project_save_full_async (RcProject          *self,
+                                        GFile              *file,
+                                        RcProjectSaveFlags  flags,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data);
 gboolean    rc_project_save_finish    (RcProject           *self,
                                        GAsyncResult        *result,
                                        GError             **error);
