@@ -1173,6 +1173,79 @@ test_save_response_in_project_folder (Fixture       *fixture,
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static gboolean
+project_clean_cb (gpointer data)
+{
+  return !rc_project_get_dirty (data);
+}
+
+/* Saving over a read-only file asks first: Cancel and Save As… leave it
+ * as it is; Save Anyway replaces it, and it stays read-only. (Root's save
+ * replaced it without a word.) */
+static void
+test_save_asks_before_replacing_read_only (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autofree char *contents = NULL;
+  AdwMessageDialog *dialog;
+  GtkWindow *chooser;
+  GStatBuf st;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  dir = g_dir_make_tmp ("restcall-window-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, "locked.restcall", NULL);
+  file = g_file_new_for_path (path);
+  original = rc_project_serialize (fixture->project);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (original, NULL), g_bytes_get_size (original), NULL));
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  rc_project_set_file (fixture->project, file);
+  rc_api_set_name (rc_project_get_api (fixture->project, 0), "Typed by hand");
+
+  /* Cancel: nothing written, nothing lost. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  dialog = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->window));
+  g_test_message ("%s: %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "“locked.restcall” Is Read-Only"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "save-as");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "save-anyway"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  rc_test_gui_respond (dialog, "cancel");
+  rc_test_gui_settle (100);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, g_bytes_get_data (original, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (rc_project_get_dirty (fixture->project));
+  g_assert_true (title_is_dirty_cb (fixture));
+
+  /* Save As… offers another file; cancelled, nothing changes either. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  rc_test_gui_respond (rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->window)), "save-as");
+  chooser = rc_test_gui_wait_for_file_chooser ();
+  g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  g_assert_true (rc_test_gui_wait (pointer_cleared_cb, &chooser));
+  g_assert_true (rc_project_get_dirty (fixture->project));
+
+  /* Save Anyway: replaced, and still read-only. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  rc_test_gui_respond (rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->window)), "save-anyway");
+  g_assert_true (rc_test_gui_wait (project_clean_cb, fixture->project));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"name\" : \"Typed by hand\""));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0444);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_empty_state (void)
 {
@@ -1251,6 +1324,8 @@ main (int   argc,
               fixture_set_up, test_consume_entry_points, fixture_tear_down);
   g_test_add ("/restcall/gui/window/close-asks-about-unsaved-changes", Fixture, NULL,
               fixture_set_up, test_close_asks_about_unsaved_changes, fixture_tear_down);
+  g_test_add ("/restcall/gui/window/save-asks-before-replacing-read-only", Fixture, NULL,
+              fixture_set_up, test_save_asks_before_replacing_read_only, fixture_tear_down);
   g_test_add ("/restcall/gui/window/failed-save-keeps-changes", Fixture, NULL,
               fixture_set_up, test_failed_save_keeps_changes, fixture_tear_down);
   g_test_add ("/restcall/gui/window/close-keeps-dialog-edits", Fixture, NULL,

@@ -6,8 +6,9 @@
  * REST API” asks whether to add a single method (RcMethodDialog) or many
  * from an OpenAPI document (RcImportDialog). The window
  * owns the document's life: its title shows the file and whether it has
- * unsaved changes, it saves, and it asks before closing over unsaved work,
- * a method being written in an RcMethodDialog first.
+ * unsaved changes, it saves (asking before it replaces a read-only file),
+ * and it asks before closing over unsaved work, a method being written in
+ * an RcMethodDialog first.
  *
  * A secret typed in the API page's or the method editor's password entry
  * and not applied yet is kept, like any field typed: it goes to the keyring
@@ -68,6 +69,9 @@ static void save_as_response_cb      (GtkNativeDialog  *native,
                                       int               response,
                                       RcWindow         *self);
 static void save_changes_response_cb (RcWindow         *self,
+                                      const char       *response,
+                                      AdwMessageDialog *dialog);
+static void read_only_response_cb    (RcWindow         *self,
                                       const char       *response,
                                       AdwMessageDialog *dialog);
 static void consume_response_cb      (RcWindow         *self,
@@ -408,11 +412,39 @@ api_has_method (gpointer    api,
   return rc_api_find_method (api, name) != NULL;
 }
 
+/* What a save was asked to write, for the question a read-only file
+ * raises. */
+typedef struct
+{
+  RcWindow *self;
+  GFile    *file;
+} Saving;
+
+static void
+saving_free (Saving *saving)
+{
+  g_object_unref (saving->self);
+  g_object_unref (saving->file);
+  g_free (saving);
+}
+
+static void
+save_full (RcWindow           *self,
+           GFile              *file,
+           RcProjectSaveFlags  flags)
+{
+  Saving *saving = g_new0 (Saving, 1);
+
+  saving->self = g_object_ref (self);
+  saving->file = g_object_ref (file ? file : rc_project_get_file (self->project));
+  rc_project_save_full_async (self->project, saving->file, flags, self->cancellable, save_cb, saving);
+}
+
 static void
 save (RcWindow *self,
       GFile    *file)
 {
-  rc_project_save_async (self->project, file, self->cancellable, save_cb, g_object_ref (self));
+  save_full (self, file, RC_PROJECT_SAVE_NONE);
 }
 
 static void
@@ -464,19 +496,59 @@ ask_save_changes (RcWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A read-only file is replaced only when the user says so; it stays
+ * read-only then. */
+static void
+ask_replace_read_only (RcWindow *self,
+                       GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL,
+                                                       _("The file is marked read-only, so that it is "
+                                                         "not changed by mistake. Save anyway to replace "
+                                                         "it (it stays read-only), or save the project "
+                                                         "as another file.")));
+  adw_message_dialog_format_heading (dialog, _("“%s” Is Read-Only"), name);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    "save-anyway", _("Save A_nyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save-anyway", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  g_object_set_data_full (G_OBJECT (dialog), "rc-file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (read_only_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 save_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(RcWindow) self = user_data;
+  Saving *saving = user_data;
+  g_autoptr(RcWindow) self = g_object_ref (saving->self);
+  g_autoptr(GFile) file = g_object_ref (saving->file);
   g_autoptr(GError) error = NULL;
+
+  saving_free (saving);
 
   if (!rc_project_save_finish (RC_PROJECT (object), result, &error))
     {
-      self->close_after_save = FALSE;
-
       /* The model is untouched and still dirty: nothing typed is lost. */
+      if (g_error_matches (error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_READ_ONLY))
+        {
+          ask_replace_read_only (self, file);
+          return;
+        }
+
+      self->close_after_save = FALSE;
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         rc_window_show_error (self, _("Could Not Save the Project"), error->message);
       return;
@@ -537,6 +609,21 @@ save_changes_response_cb (RcWindow         *self,
       else
         save_as (self);
     }
+}
+
+static void
+read_only_response_cb (RcWindow         *self,
+                       const char       *response,
+                       AdwMessageDialog *dialog)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "rc-file");
+
+  if (g_str_equal (response, "save-anyway"))
+    save_full (self, file, RC_PROJECT_SAVE_REPLACE_READ_ONLY);
+  else if (g_str_equal (response, "save-as"))
+    save_as (self);
+  else
+    self->close_after_save = FALSE;
 }
 
 static void
