@@ -9,11 +9,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+/* symlink(), which -std=c11 hides. */
+#define _DEFAULT_SOURCE
+
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <libsecret/secret.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "restcall-core.h"
 #include "rc-test-cli.h"
@@ -649,6 +653,79 @@ test_no_keyring (Fixture       *fixture,
   g_assert_cmpstr (last_header (fixture, "/token", "Authorization"), ==, CLIENT_BASIC);
 }
 
+/* A read-only project is not replaced by the commands that save: they
+ * say so and how to allow it, and nothing reaches the keyring. (They
+ * replaced it, since rename() only asks the folder, and root may write
+ * anything.) */
+static void
+test_read_only_refused (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *before = read_file (fixture->path);
+  g_autofree char *after = NULL;
+  g_autoptr(RcProject) project = load_project (fixture->path);
+  g_autoptr(GList) items = NULL;
+  g_auto(RcTestRun) auth = { 0 };
+  g_auto(RcTestRun) set = { 0 };
+  g_auto(RcTestRun) show = { 0 };
+  g_auto(RcTestRun) writable = { 0 };
+  GStatBuf st;
+
+  g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
+
+  rc_test_run_restcall (&auth, NULL, NULL, "auth", fixture->path, "Pets", "--scope", "admin");
+  g_test_message ("%s", auth.err);
+  g_assert_cmpint (auth.status, ==, 1);
+  g_assert_cmpstr (auth.out, ==, "");
+  g_assert_nonnull (strstr (auth.err, "is read-only, so it was left as it is"));
+  g_assert_nonnull (strstr (auth.err, "chmod u+w"));
+  g_assert_nonnull (strstr (auth.err, fixture->path));
+
+  rc_test_run_restcall (&set, "read-only-secret\n", NULL, "secret", "set", fixture->path, "Pets");
+  g_assert_cmpint (set.status, ==, 1);
+  g_assert_nonnull (strstr (set.err, "The secret was not saved"));
+  g_assert_nonnull (strstr (set.err, "is read-only"));
+  items = rc_test_keyring_search (rc_project_get_id (project), NULL);
+  g_assert_null (items);
+
+  after = read_file (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0444);
+
+  /* Reading it is no problem. */
+  rc_test_run_restcall (&show, NULL, NULL, "auth", fixture->path, "Pets");
+  g_assert_cmpint (show.status, ==, 0);
+
+  /* Made writable, as advised, it is saved. */
+  g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
+  rc_test_run_restcall (&writable, NULL, NULL, "auth", fixture->path, "Pets", "--scope", "admin");
+  g_assert_cmpint (writable.status, ==, 0);
+  g_clear_object (&project);
+  project = load_project (fixture->path);
+  g_assert_cmpstr (rc_auth_get_scopes (rc_api_get_auth (rc_project_find_api (project, "Pets"))), ==, "admin");
+}
+
+/* A project reached through a symbolic link is saved through it: the
+ * link stays, the file it points to changes. */
+static void
+test_saved_through_link (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *link = g_build_filename (fixture->dir, "link.restcall", NULL);
+  g_autoptr(RcProject) project = NULL;
+  g_auto(RcTestRun) auth = { 0 };
+
+  g_assert_cmpint (symlink ("test.restcall", link), ==, 0);
+
+  rc_test_run_restcall (&auth, NULL, NULL, "auth", link, "Pets", "--scope", "through the link");
+  g_assert_cmpint (auth.status, ==, 0);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  project = load_project (fixture->path);
+  g_assert_cmpstr (rc_auth_get_scopes (rc_api_get_auth (rc_project_find_api (project, "Pets"))), ==,
+                   "through the link");
+}
+
 static void
 test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
@@ -722,6 +799,8 @@ main (int   argc,
   ADD ("canary", test_canary);
   ADD ("no-keyring", test_no_keyring);
   ADD ("usage-errors", test_usage_errors);
+  ADD ("read-only-refused", test_read_only_refused);
+  ADD ("saved-through-link", test_saved_through_link);
 
 #undef ADD
 

@@ -166,6 +166,115 @@ test_show_errors (void)
   g_rmdir (dir);
 }
 
+#define NO_KEYRING "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent"
+
+static void
+write_project (const char *path,
+               RcProject  *project)
+{
+  g_autoptr(GBytes) bytes = rc_project_serialize (project);
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+}
+
+/* `import --into` a read-only project says so, with what to do, and
+ * leaves the file as it was (it replaced it). */
+static void
+test_import_into_read_only (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("restcall-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "locked.restcall", NULL);
+  g_autofree char *document = g_test_build_filename (G_TEST_DIST, "data", "openapi", "petstore-3.0.yaml", NULL);
+  g_autoptr(RcProject) project = rc_project_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(RcTestRun) run = { 0 };
+
+  write_project (path, project);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  rc_test_run_restcall (&run, NULL, NULL, "import", document, "--into", path);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "The project was not saved"));
+  g_assert_nonnull (strstr (run.err, "is read-only"));
+  g_assert_nonnull (strstr (run.err, "chmod u+w"));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* What the command line prints for a person never holds a URL's password
+ * nor a control character from a file or a document (both were printed
+ * as they were). */
+static void
+test_printed_text_is_safe (void)
+{
+  static const char * const no_keyring[] = { NO_KEYRING, NULL };
+  g_autofree char *dir = g_dir_make_tmp ("restcall-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "hostile.restcall", NULL);
+  g_autofree char *document = g_build_filename (dir, "hostile.json", NULL);
+  g_autoptr(RcProject) project = rc_project_new ();
+  g_autoptr(RcApi) api = rc_api_new ("Pets\x1b]0;pwned\x07");
+  g_autoptr(RcMethod) method = rc_method_new ("get\x1b[2J");
+  RcAuth *auth = rc_api_get_auth (api);
+  g_auto(RcTestRun) show = { 0 };
+  g_auto(RcTestRun) show_auth = { 0 };
+  g_auto(RcTestRun) import = { 0 };
+  RcTestRun *runs[] = { &show, &show_auth, &import };
+
+  rc_api_set_base_url (api, "https://user:hunter2@api.example.com/v1");
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_id (auth, "client");
+  rc_auth_set_token_url (auth, "https://client:hunter2@auth.example.com/token");
+  rc_method_set_url (method, "https://u:hunter2@other.example.com/x");
+  rc_api_add_method (api, method);
+  rc_project_add_api (project, api);
+  write_project (path, project);
+
+  g_assert_true (g_file_set_contents (document,
+                                      "{\"openapi\": \"3.0.0\", "
+                                      "\"info\": {\"title\": \"Evil\\u001b[2J\", \"version\": \"1\"}, "
+                                      "\"servers\": [{\"url\": \"https://user:hunter2@api.example.com\"}], "
+                                      "\"paths\": {\"/x\": {\"get\": {\"operationId\": \"op\\u009b1m\", "
+                                      "\"responses\": {\"200\": {\"description\": \"ok\"}}}}}}",
+                                      -1, NULL));
+
+  rc_test_run_restcall (&show, NULL, NULL, "show", path);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "Pets\\x1b]0;pwned\\x07\n"));
+  g_assert_nonnull (strstr (show.out, "Base URL: https://user@api.example.com/v1"));
+  g_assert_nonnull (strstr (show.out, "Access token URL: https://client@auth.example.com/token"));
+  g_assert_nonnull (strstr (show.out, "get\\x1b[2J  https://u@other.example.com/x"));
+
+  rc_test_run_restcall (&show_auth, NULL, no_keyring, "auth", path, "Pets\x1b]0;pwned\x07");
+  g_assert_cmpint (show_auth.status, ==, 0);
+  g_assert_nonnull (strstr (show_auth.out, "Access token URL: https://client@auth.example.com/token"));
+
+  rc_test_run_restcall (&import, NULL, NULL, "import", document);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_nonnull (strstr (import.out, "Evil\\x1b[2J"));
+  g_assert_nonnull (strstr (import.out, "Server: https://user@api.example.com"));
+  g_assert_nonnull (strstr (import.out, "op\\u009b1m"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_test_message ("%s%s", runs[i]->out, runs[i]->err);
+      g_assert_null (strstr (runs[i]->out, "hunter2"));
+      g_assert_null (strstr (runs[i]->err, "hunter2"));
+      g_assert_null (strchr (runs[i]->out, '\x1b'));
+      g_assert_null (strchr (runs[i]->err, '\x1b'));
+      g_assert_null (strstr (runs[i]->out, "\xc2\x9b"));
+    }
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_unlink (document), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,6 +286,8 @@ main (int   argc,
   g_test_add_func ("/restcall/cli/show-json", test_show_json);
   g_test_add_func ("/restcall/cli/show-text", test_show_text);
   g_test_add_func ("/restcall/cli/show-errors", test_show_errors);
+  g_test_add_func ("/restcall/cli/import-into-read-only", test_import_into_read_only);
+  g_test_add_func ("/restcall/cli/printed-text-is-safe", test_printed_text_is_safe);
 
   return g_test_run ();
 }

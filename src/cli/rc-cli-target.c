@@ -253,7 +253,8 @@ rc_cli_target_dup_label (RcCliTarget *self,
  * @file: (nullable): where to save, or %NULL for the project's own file
  *
  * Saves the project atomically (a complete temporary file replaces the old
- * one, so an interrupted save leaves it whole), waiting for the result.
+ * one, so an interrupted save leaves it whole), waiting for the result. A
+ * read-only file is refused, with what to do about it.
  */
 gboolean
 rc_cli_save_project (RcProject  *project,
@@ -268,6 +269,21 @@ rc_cli_save_project (RcProject  *project,
 
   if (!save.saved)
     {
+      /* The command line has no Save Anyway: it says how to allow it. */
+      if (g_error_matches (save.error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_READ_ONLY))
+        {
+          g_autoptr(GFile) target = g_object_ref (file ? file : rc_project_get_file (project));
+          g_autofree char *name = g_file_get_parse_name (target);
+          g_autofree char *quoted = shell_word (name);
+
+          g_set_error (error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_READ_ONLY,
+                       _("“%s” is read-only, so it was left as it is. To change it, make it "
+                         "writable (“chmod u+w %s”) and run the command again."),
+                       name, quoted);
+          g_clear_error (&save.error);
+          return FALSE;
+        }
+
       g_propagate_error (error, save.error);
       return FALSE;
     }
