@@ -217,3 +217,15 @@ rc_test_make_jwt (const char *header_json,
 
   return g_strconcat (header, ".", claims, ".c2lnbmF0dXJlLW5vdC1jaGVja2Vk", NULL);
 }
+
+/* Fails when @text holds a control character other than a line break or
+ * a tab: what a server sent must not reach a terminal raw. */
+void
+rc_test_assert_printable (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    {
+      if (((guchar)*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
+        g_error ("Control character 0x%02x at “%.40s”", (guchar)*p, p);
+    }
+}

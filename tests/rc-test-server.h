@@ -53,6 +53,7 @@ gboolean       rc_test_check_client         (SoupServerMessage  *message,
 char          *rc_test_base64url            (const char         *text);
 char          *rc_test_make_jwt             (const char         *header_json,
                                              const char         *claims_json);
+void           rc_test_assert_printable     (const char         *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcTestServer, rc_test_server_free)
 

@@ -52,6 +52,20 @@ server_handler (RcTestServer      *server,
     soup_server_message_pause (message);
   else if (g_str_has_prefix (path, "/api/basic"))
     rc_test_respond (message, 200, "text/plain", "basic ok");
+  else if (g_str_has_prefix (path, "/api/hostile-redirect"))
+    {
+      /* Text meant for a terminal: clear the screen, set the title. */
+      soup_message_headers_replace (soup_server_message_get_response_headers (message), "Location",
+                                    "https://user:hunter2@evil.example/\x1b[2J\x1b]0;pwned\x07");
+      rc_test_respond (message, 302, "text/plain", "moved");
+    }
+  else if (g_str_has_prefix (path, "/api/hostile-challenge"))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (message), "WWW-Authenticate",
+                                    "Bearer error=\"insufficient_scope\", scope=\"admin\x1b[8m\", "
+                                    "error_description=\"\x1b[2Jdenied\"");
+      rc_test_respond (message, 403, "text/plain", "denied");
+    }
   else if (g_strcmp0 (authorization, "Bearer " ACCESS_TOKEN) != 0)
     rc_test_respond (message, 401, "text/plain", "wrong token");
   else if (g_str_has_prefix (path, "/api/deep"))
@@ -395,6 +409,77 @@ test_timeout (Fixture       *fixture,
   g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
 }
 
+/* What a server sends reaches the terminal with its control characters
+ * escaped: a redirect's Location, WWW-Authenticate parameters, headers
+ * (they were printed as they came). */
+static void
+test_server_text_escaped (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *redirect = rc_test_server_url (fixture->server, "/api/hostile-redirect");
+  g_autofree char *challenge = rc_test_server_url (fixture->server, "/api/hostile-challenge");
+  g_auto(RcTestRun) redirected = { 0 };
+  g_auto(RcTestRun) refused = { 0 };
+  g_auto(RcTestRun) inspected = { 0 };
+  RcTestRun *runs[] = { &redirected, &refused, &inspected };
+
+  rc_test_run_restcall (&redirected, NULL, NULL, "call", redirect);
+  g_assert_cmpint (redirected.status, ==, 1);
+  g_assert_nonnull (strstr (redirected.err, "redirected to “https://user@evil.example/\\x1b[2J\\x1b]0;pwned\\x07”"));
+
+  rc_test_run_restcall (&refused, NULL, NULL, "call", challenge);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "requires the scope “admin\\x1b[8m”"));
+
+  rc_test_run_restcall (&inspected, NULL, NULL, "call", "--inspect", challenge);
+  g_assert_cmpint (inspected.status, ==, 1);
+  g_assert_nonnull (strstr (inspected.out, "error_description=\"\\x1b[2Jdenied\""));
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_test_message ("%s%s", runs[i]->out, runs[i]->err);
+      rc_test_assert_printable (runs[i]->out);
+      rc_test_assert_printable (runs[i]->err);
+      g_assert_null (strstr (runs[i]->out, "hunter2"));
+      g_assert_null (strstr (runs[i]->err, "hunter2"));
+    }
+}
+
+/* A URL's password is never echoed in a message: not for a call that
+ * timed out, nor for a token URL or a URL refused (they were). */
+static void
+test_url_password_hidden (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *hang = g_strdup_printf ("http://user:hunter2@127.0.0.1:%d/api/hang",
+                                           g_uri_get_port (fixture->server->base));
+  g_auto(RcTestRun) timed_out = { 0 };
+  g_auto(RcTestRun) token_url = { 0 };
+  g_auto(RcTestRun) not_http = { 0 };
+  RcTestRun *runs[] = { &timed_out, &token_url, &not_http };
+
+  rc_test_run_restcall (&timed_out, NULL, NULL, "call", "--timeout", "1", hang);
+  g_assert_cmpint (timed_out.status, ==, 1);
+  g_assert_nonnull (strstr (timed_out.err, "http://user@127.0.0.1:"));
+
+  rc_test_run_restcall (&token_url, NULL, secret_env, "call", "--client-id", CLIENT_ID,
+                        "--client-secret-env", "RC_TEST_SECRET",
+                        "--token-url", "http://client:hunter2@auth.example.com/token", fixture->api_url);
+  g_assert_cmpint (token_url.status, !=, 0);
+  g_assert_nonnull (strstr (token_url.err, "http://client@auth.example.com/token"));
+
+  rc_test_run_restcall (&not_http, NULL, NULL, "call", "ftp://user:hunter2@files.example.com/x");
+  g_assert_cmpint (not_http.status, ==, 2);
+  g_assert_nonnull (strstr (not_http.err, "ftp://user@files.example.com/x"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_test_message ("%s", runs[i]->err);
+      g_assert_null (strstr (runs[i]->out, "hunter2"));
+      g_assert_null (strstr (runs[i]->err, "hunter2"));
+    }
+}
+
 static void
 test_basic (Fixture       *fixture,
             gconstpointer  data)
@@ -633,6 +718,8 @@ main (int   argc,
   ADD ("usage-errors", test_usage_errors);
   ADD ("run", test_run);
   ADD ("token", test_token);
+  ADD ("server-text-escaped", test_server_text_escaped);
+  ADD ("url-password-hidden", test_url_password_hidden);
 
 #undef ADD
 

@@ -687,6 +687,109 @@ test_deadline_and_cancel (Fixture       *fixture,
     soup_server_message_unpause (g_ptr_array_index (paused, i));
 }
 
+/* A redirect's Location and the WWW-Authenticate parameters reach the
+ * notes and the formatted exchange escaped, without a password (they
+ * went in as the server sent them). */
+static void
+test_server_text_cleaned (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(RcExchange) redirected = NULL;
+  g_autoptr(RcExchange) refused = NULL;
+  g_autofree char *redirected_text = NULL;
+  g_autofree char *refused_text = NULL;
+  const char *note;
+
+  fixture->redirect_to = g_strdup ("https://user:hunter2@evil.example/\x1b[2J\x1b]0;pwned\x07\xc2\x9b" "31m");
+  rc_method_set_url (fixture->method, "/redirect");
+  redirected = call (fixture, fixture->method);
+  note = rc_exchange_get_notes (redirected)[0];
+  g_test_message ("%s", note);
+  g_assert_nonnull (strstr (note, "“https://user@evil.example/\\x1b[2J\\x1b]0;pwned\\x07\\u009b31m”"));
+  redirected_text = rc_exchange_format (redirected, FALSE);
+  g_assert_nonnull (strstr (redirected_text, "Location: https://user:hunter2@evil.example/\\x1b[2J"));
+
+  rc_method_set_url (fixture->method, "/things/{id}");
+  fixture->api_status = 403;
+  fixture->api_challenge = "Bearer error=\"insufficient_scope\", scope=\"admin\x1b[8m \xe2\x80\xaepets\", "
+                           "error_description=\"\x1b[2Jdenied\"";
+  refused = call (fixture, fixture->method);
+  note = rc_exchange_get_notes (refused)[0];
+  g_test_message ("%s", note);
+  g_assert_nonnull (strstr (note, "requires the scope “admin\\x1b[8m \\u202epets”"));
+  refused_text = rc_exchange_format (refused, FALSE);
+  g_assert_nonnull (strstr (refused_text, "error_description=\"\\x1b[2Jdenied\""));
+
+  rc_test_assert_printable (note);
+  rc_test_assert_printable (rc_exchange_get_notes (redirected)[0]);
+  rc_test_assert_printable (redirected_text);
+  rc_test_assert_printable (refused_text);
+  g_assert_null (strstr (rc_exchange_get_notes (redirected)[0], "hunter2"));
+}
+
+/* A URL's password is never echoed in a message: not in a URL refused,
+ * a redirect followed, a call that failed or timed out (they were). */
+static void
+test_messages_hide_passwords (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) paused = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RcExchange) followed = NULL;
+  g_autoptr(RcExchange) not_http = NULL;
+  g_autoptr(RcExchange) unreachable = NULL;
+  g_autoptr(RcExchange) timed_out = NULL;
+  g_autoptr(RcTestServer) gone = rc_test_server_new (FALSE);
+  g_autofree char *gone_url = g_strdup_printf ("http://user:hunter2@127.0.0.1:%d/api/",
+                                               g_uri_get_port (gone->base));
+  g_autofree char *here = g_strdup_printf ("http://user:hunter2@127.0.0.1:%d",
+                                           g_uri_get_port (fixture->server->base));
+  g_autofree char *here_api = g_strconcat (here, "/api/", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  rc_auth_set_kind (rc_api_get_auth (fixture->api), RC_AUTH_KIND_NONE);
+
+  /* A redirect within the origin, to a URL with a password. */
+  fixture->redirect_to = g_strconcat (here, "/api/target", NULL);
+  rc_method_set_url (fixture->method, "/redirect");
+  followed = call (fixture, fixture->method);
+  g_assert_true (rc_exchange_is_success (followed));
+  g_test_message ("%s", rc_exchange_get_notes (followed)[0]);
+  g_assert_nonnull (strstr (rc_exchange_get_notes (followed)[0], "to http://user@127.0.0.1:"));
+  g_assert_null (strstr (rc_exchange_get_notes (followed)[0], "hunter2"));
+
+  /* Not an http:// URL. */
+  rc_api_set_base_url (fixture->api, "ftp://user:hunter2@files.example.com/");
+  url = rc_executor_build_url (fixture->method, NULL, &error);
+  g_assert_null (url);
+  g_assert_nonnull (strstr (error->message, "ftp://user@files.example.com/redirect"));
+  g_assert_null (strstr (error->message, "hunter2"));
+  not_http = call (fixture, fixture->method);
+  g_assert_null (strstr (rc_exchange_get_error (not_http)->message, "hunter2"));
+
+  /* Nothing listens there any more. */
+  g_clear_pointer (&gone, rc_test_server_free);
+  rc_api_set_base_url (fixture->api, gone_url);
+  unreachable = call (fixture, fixture->method);
+  g_assert_nonnull (rc_exchange_get_error (unreachable));
+  g_assert_nonnull (strstr (rc_exchange_get_error (unreachable)->message, "http://user@127.0.0.1:"));
+  g_assert_null (strstr (rc_exchange_get_error (unreachable)->message, "hunter2"));
+
+  /* No answer in time. */
+  fixture->server->handler = never_answer;
+  fixture->server->handler_data = paused;
+  rc_api_set_base_url (fixture->api, here_api);
+  rc_method_set_url (fixture->method, "/things");
+  rc_executor_set_timeout (fixture->executor, 1);
+  timed_out = call (fixture, fixture->method);
+  g_assert_error ((GError *)rc_exchange_get_error (timed_out), RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_TIMED_OUT);
+  g_assert_nonnull (strstr (rc_exchange_get_error (timed_out)->message, "http://user@127.0.0.1:"));
+  g_assert_null (strstr (rc_exchange_get_error (timed_out)->message, "hunter2"));
+
+  for (guint i = 0; i < paused->len; i++)
+    soup_server_message_unpause (g_ptr_array_index (paused, i));
+}
+
 static void
 test_cache_state_and_sharing (Fixture       *fixture,
                               gconstpointer  data)
@@ -794,6 +897,8 @@ main (int   argc,
   ADD ("deadline-and-cancel", test_deadline_and_cancel);
   ADD ("cache-state-and-sharing", test_cache_state_and_sharing);
   ADD ("cancel-one-waiter", test_cancel_one_waiter);
+  ADD ("server-text-cleaned", test_server_text_cleaned);
+  ADD ("messages-hide-passwords", test_messages_hide_passwords);
 
 #undef ADD
 

@@ -341,6 +341,62 @@ test_redirect_refused (Fixture       *fixture,
   fetched_clear (&fetched);
 }
 
+/* The authorization server's text reaches the error escaped: a
+ * redirect's Location (as it came, with a password), a reason phrase,
+ * an error_description (whose control characters became spaces). */
+static void
+test_server_text_cleaned (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  Fetched fetched = { 0 };
+
+  fixture->status = 302;
+  fixture->content_type = NULL;
+  fixture->body = NULL;
+  fixture->location = "https://user:hunter2@evil.example/\x1b[2J\x1b]0;pwned\x07";
+  fetch (fixture, "secret", &fetched);
+  g_assert_error (fetched.error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REDIRECTED);
+  g_assert_nonnull (strstr (fetched.error->message, "“https://user@evil.example/\\x1b[2J\\x1b]0;pwned\\x07”"));
+  g_assert_null (strstr (fetched.error->message, "hunter2"));
+  g_assert_null (strchr (fetched.error->message, '\x1b'));
+
+  fixture->status = 400;
+  fixture->location = NULL;
+  fixture->content_type = "application/json";
+  fixture->body = "{\"error\":\"invalid_client\",\"error_description\":\"\\u001b[2Jwrong\\u202esecret\"}";
+  fetch (fixture, "secret", &fetched);
+  g_assert_error (fetched.error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED);
+  g_assert_nonnull (strstr (fetched.error->message, "invalid_client: \\x1b[2Jwrong\\u202esecret"));
+
+  fetched_clear (&fetched);
+}
+
+/* A token URL's password is never echoed in a message (it was). */
+static void
+test_messages_hide_passwords (void)
+{
+  const char *urls[] = {
+    "http://client:hunter2@auth.example.com/token",
+    "ftp://client:hunter2@auth.example.com/token",
+    "client:hunter2@auth.example.com/token",
+  };
+  const char *shown[] = {
+    "“http://client@auth.example.com/token”",
+    "“ftp://client@auth.example.com/token”",
+    "“client@auth.example.com/token”",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (rc_oauth_check_token_url (urls[i], &error));
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, shown[i]));
+      g_assert_null (strstr (error->message, "hunter2"));
+    }
+}
+
 static void
 test_insecure_url_refused (Fixture       *fixture,
                            gconstpointer  data)
@@ -751,6 +807,7 @@ main (int   argc,
   g_test_add_func ("/restcall/oauth/form-encode", test_form_encode);
   g_test_add_func ("/restcall/oauth/basic-golden", test_basic_golden);
   g_test_add_func ("/restcall/oauth/token-url-checks", test_token_url_checks);
+  g_test_add_func ("/restcall/oauth/messages-hide-passwords", test_messages_hide_passwords);
 
 #define ADD(path, func) \
   g_test_add ("/restcall/oauth/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -769,6 +826,7 @@ main (int   argc,
   ADD ("masked-whatever-type", test_masked_whatever_type);
   ADD ("connection-reset", test_connection_reset);
   ADD ("timeout", test_timeout);
+  ADD ("server-text-cleaned", test_server_text_cleaned);
 
 #undef ADD
 

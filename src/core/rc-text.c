@@ -68,7 +68,8 @@ rc_text_dup_printable (const char  *text,
 
   for (p = text; p < end; p += step)
     {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
+      /* GLib takes a NUL for the end of the text: here it is a character. */
+      gunichar c = *p == '\0' ? 0 : g_utf8_get_char_validated (p, end - p);
 
       step = g_utf8_skip[*(const guchar *)p];
 
