@@ -68,10 +68,8 @@ rc_text_dup_printable (const char  *text,
 
   for (p = text; p < end; p += step)
     {
-      /* GLib takes a NUL for the end of the text: here it is a character. */
-      gunichar c = *p == '\0' ? 0 : g_utf8_get_char_validated (p, end - p);
-
-      step = g_utf8_skip[*(const guchar *)p];
+      guchar byte = *(const guchar *)p;
+      gunichar c;
 
       if (max_chars > 0 && n_chars == max_chars)
         {
@@ -79,6 +77,18 @@ rc_text_dup_printable (const char  *text,
           break;
         }
       n_chars++;
+
+      /* Most text is printable ASCII, copied as it is (a 20 MB body too). */
+      step = 1;
+      if (byte >= 0x20 && byte < 0x7f)
+        {
+          g_string_append_c (out, byte);
+          continue;
+        }
+
+      /* GLib takes a NUL for the end of the text: here it is a character. */
+      c = byte == '\0' ? 0 : g_utf8_get_char_validated (p, end - p);
+      step = g_utf8_skip[byte];
 
       if (c == (gunichar)-1 || c == (gunichar)-2)
         {
