@@ -27,3 +27,4 @@
 #include "rc-curl.h"
 #include "rc-body.h"
 #include "rc-jwt.h"
+#include "rc-wire.h"
