@@ -26,6 +26,7 @@ typedef struct
   guint         n_api_calls;
   char         *redirect_to;       /* /api/redirect answers 302 to this */
   guint         token_delay_ms;    /* the token endpoint answers this late */
+  const char   *access_token_json; /* the access_token's JSON text instead of "token-N" */
 } Fixture;
 
 static gboolean
@@ -64,7 +65,11 @@ handler (RcTestServer      *server,
         }
 
       fixture->n_tokens++;
-      body = g_strdup_printf ("{\"access_token\":\"token-%u\",\"token_type\":\"Bearer\"%s%s}",
+      if (fixture->access_token_json)
+        body = g_strdup_printf ("{\"access_token\":%s,\"token_type\":\"Bearer\"}",
+                                fixture->access_token_json);
+      else
+        body = g_strdup_printf ("{\"access_token\":\"token-%u\",\"token_type\":\"Bearer\"%s%s}",
                               fixture->n_tokens,
                               fixture->token_expires_in ? ",\"expires_in\":" : "",
                               fixture->token_expires_in ? fixture->token_expires_in : "");
@@ -611,6 +616,110 @@ test_token_failure_sends_nothing (Fixture       *fixture,
   g_assert_nonnull (strstr (formatted, "invalid_client"));
 }
 
+/* Nothing reaches the server, not even a token request, and the error
+ * names what to fix. */
+static void
+assert_refused (Fixture    *fixture,
+                const char *words)
+{
+  g_autoptr(RcExchange) exchange = call (fixture, fixture->method);
+  const GError *error = rc_exchange_get_error (exchange);
+
+  g_assert_error ((GError *)error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS);
+  if (strstr (error->message, words) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, words);
+  g_assert_null (strchr (error->message, '\r'));
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_cmpuint (fixture->server->requests->len, ==, 0);
+  g_assert_null (rc_exchange_get_api_record (exchange));
+}
+
+/* A verb with CR LF would write a request of its own before the call,
+ * and the call's Authorization would follow. */
+static void
+test_smuggled_verb (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  rc_method_set_verb (fixture->method, "GET /smuggled HTTP/1.1\r\nHost: evil\r\n\r\nGET");
+  assert_refused (fixture, "The verb of the method “getThing”: “GET /SMUGGLED HTTP/1.1\\r\\nHOST: EVIL");
+
+  rc_method_set_verb (fixture->method, "GET /x");
+  assert_refused (fixture, "is not an HTTP verb");
+}
+
+/* A content type with CR LF would add headers and a second request. */
+static void
+test_smuggled_content_type (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(RcExchange) exchange = NULL;
+
+  rc_method_set_verb (fixture->method, "POST");
+  rc_method_set_body (fixture->method, "x");
+  rc_method_set_content_type (fixture->method,
+                              "text/plain\r\nContent-Length: 1\r\n\r\nxGET /steal HTTP/1.1\r\nX-A: ");
+  assert_refused (fixture, "The content type of the method “getThing”: “text/plain\\r\\nContent-Length: 1");
+
+  /* Without a body it is not sent, but it is wrong all the same. */
+  rc_method_set_body (fixture->method, "");
+  assert_refused (fixture, "is not a media type");
+
+  rc_method_set_body (fixture->method, "x");
+  rc_method_set_content_type (fixture->method, "text/plain; charset=\"utf-8\"");
+  exchange = call (fixture, fixture->method);
+  g_assert_true (rc_exchange_is_success (exchange));
+  g_assert_cmpstr (soup_message_headers_get_one (last_api_request (fixture)->headers, "Content-Type"), ==,
+                   "text/plain; charset=\"utf-8\"");
+}
+
+/* libsoup leaves out a header with a line break in its value or a space
+ * in its name, with a critical warning, and sends the rest: an error
+ * instead. */
+static void
+test_header_that_cannot_be_sent (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  RcPair *header = rc_pair_list_append (rc_method_get_headers (fixture->method), "X-Test", "a\r\nY: b");
+
+  assert_refused (fixture, "The header “X-Test” of the method “getThing”: “a\\r\\nY: b” holds a line break");
+
+  rc_pair_set_value (header, "a");
+  rc_pair_set_name (header, "X Test");
+  assert_refused (fixture, "A header name of the method “getThing”: “X Test” is not a header name");
+
+  rc_pair_list_clear (rc_method_get_headers (fixture->method));
+  rc_pair_list_append (rc_api_get_headers (fixture->api), "Accept", "application/json\nX-Injected: 1");
+  assert_refused (fixture, "The header “Accept” of the API “Test API”");
+}
+
+/* A token that cannot follow “Bearer ”: libsoup would leave the
+ * Authorization out and send the call unauthenticated. */
+static void
+test_token_that_cannot_be_sent (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  const char *tokens[] = { "\"SeCrEt\\r\\nX-Evil: 1\"", "\"SeCrEt SeCrEt\"", "\"SeCr\\u00e9t\"", NULL };
+
+  for (guint i = 0; tokens[i]; i++)
+    {
+      g_autoptr(RcExchange) exchange = NULL;
+      g_autofree char *token_url = rc_test_server_url (fixture->server, "/token");
+      const GError *error;
+
+      fixture->access_token_json = tokens[i];
+      exchange = call (fixture, fixture->method);
+      error = rc_exchange_get_error (exchange);
+      g_assert_error ((GError *)error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE);
+      g_assert_nonnull (strstr (error->message, token_url));
+      g_assert_nonnull (strstr (error->message, "cannot be sent as a Bearer header"));
+      g_assert_null (strstr (error->message, "SeCr"));
+      g_assert_cmpuint (fixture->n_api_calls, ==, 0);
+      g_assert_null (rc_exchange_get_api_record (exchange));
+      /* Not cached: each call asks again. */
+      g_assert_cmpuint (fixture->n_tokens, ==, i + 1);
+    }
+}
+
 static void
 test_short_lifetime (Fixture       *fixture,
                      gconstpointer  data)
@@ -892,6 +1001,10 @@ main (int   argc,
   ADD ("single-flight", test_single_flight);
   ADD ("single-flight-failure", test_single_flight_failure);
   ADD ("token-failure-sends-nothing", test_token_failure_sends_nothing);
+  ADD ("smuggled-verb", test_smuggled_verb);
+  ADD ("smuggled-content-type", test_smuggled_content_type);
+  ADD ("header-that-cannot-be-sent", test_header_that_cannot_be_sent);
+  ADD ("token-that-cannot-be-sent", test_token_that_cannot_be_sent);
   ADD ("short-lifetime", test_short_lifetime);
   ADD ("uncacheable-token", test_uncacheable_token);
   ADD ("deadline-and-cancel", test_deadline_and_cancel);

@@ -12,6 +12,10 @@
  * the call once; a second 401 is reported. Every call has a deadline and
  * can be cancelled.
  *
+ * Nothing goes out whose verb, content type, headers or access token would
+ * not be read back as written (rc-wire.c): the call fails instead, before
+ * a token is fetched when it can.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall"
@@ -25,6 +29,7 @@
 #include "rc-executor.h"
 #include "rc-oauth.h"
 #include "rc-text.h"
+#include "rc-wire.h"
 
 #define DEFAULT_TIMEOUT_SECONDS 60
 #define MAX_REDIRECTS 5
@@ -241,17 +246,19 @@ apply_headers (SoupMessage *message,
 }
 
 /* Authentication comes last and replaces an Authorization header set by
- * hand. */
-static void
-apply_auth (Call        *call,
-            SoupMessage *message)
+ * hand. A token that cannot be sent fails the call: libsoup would leave
+ * the header out and send the call without it. */
+static gboolean
+apply_auth (Call         *call,
+            SoupMessage  *message,
+            GError      **error)
 {
   SoupMessageHeaders *headers = soup_message_get_request_headers (message);
   g_autofree char *value = NULL;
   RcAuthKind kind = rc_auth_get_kind (call->auth);
 
   if (kind == RC_AUTH_KIND_NONE)
-    return;
+    return TRUE;
 
   if (kind == RC_AUTH_KIND_BASIC)
     {
@@ -262,7 +269,17 @@ apply_auth (Call        *call,
       value = g_strconcat ("Basic ", credentials, NULL);
     }
   else
-    value = g_strconcat ("Bearer ", rc_token_get_access_token (call->token), NULL);
+    {
+      const char *token = rc_token_get_access_token (call->token);
+      g_autofree char *problem = rc_wire_check_bearer_token (rc_auth_get_token_url (call->auth), token);
+
+      if (problem)
+        {
+          g_set_error_literal (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS, problem);
+          return FALSE;
+        }
+      value = g_strconcat ("Bearer ", token, NULL);
+    }
 
   if (soup_message_headers_get_one (headers, "Authorization")
       && !rc_exchange_get_authorization_overridden (call->exchange))
@@ -276,6 +293,31 @@ apply_auth (Call        *call,
 
   soup_message_headers_replace (headers, "Authorization", value);
   memset (value, 0, strlen (value));
+
+  return TRUE;
+}
+
+/* The last check before anything goes out: a verb, a content type or a
+ * header that would break the request or add another. Headers can change
+ * while a token is fetched, so this runs before each send. */
+static gboolean
+check_wire (Call     *call,
+            GError  **error)
+{
+  g_autofree char *problem = rc_wire_check_method (call->method);
+
+  if (problem == NULL)
+    problem = rc_wire_check_verb (NULL, call->verb);
+  if (problem == NULL && call->content_type)
+    problem = rc_wire_check_content_type (NULL, call->content_type);
+
+  if (problem)
+    {
+      g_set_error_literal (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS, problem);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -414,7 +456,14 @@ static void
 send_message (GTask *task)
 {
   Call *call = g_task_get_task_data (task);
-  SoupMessage *message;
+  g_autoptr(SoupMessage) message = NULL;
+  GError *error = NULL;
+
+  if (!check_wire (call, &error))
+    {
+      finish_with_error (task, error);
+      return;
+    }
 
   message = soup_message_new (call->verb, call->url);
   if (message == NULL)
@@ -434,7 +483,11 @@ send_message (GTask *task)
   if (call->body)
     soup_message_set_request_body_from_bytes (message, call->content_type, call->body);
 
-  apply_auth (call, message);
+  if (!apply_auth (call, message, &error))
+    {
+      finish_with_error (task, error);
+      return;
+    }
 
   soup_message_add_flags (message,
                           SOUP_MESSAGE_NO_REDIRECT
@@ -448,7 +501,6 @@ send_message (GTask *task)
 
   soup_session_send_and_read_async (call->executor->session, message, G_PRIORITY_DEFAULT,
                                     call->cancellable, sent_cb, g_object_ref (task));
-  g_object_unref (message);
 }
 
 static gboolean
@@ -800,6 +852,13 @@ rc_executor_call_async (RcExecutor          *self,
       return;
     }
   call->origin = g_uri_parse (call->url, SOUP_HTTP_URI_FLAGS, NULL);
+
+  /* Before a token is fetched for a call that cannot be sent. */
+  if (!check_wire (call, &error))
+    {
+      finish (task, error);
+      return;
+    }
 
   if (g_cancellable_is_cancelled (call->cancellable))
     {

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 /**
  * RcExecutorError:
  * @RC_EXECUTOR_ERROR_SETTINGS: the method cannot be sent as configured (a
- *   URL parameter without a value, an invalid URL)
+ *   URL parameter without a value, an invalid URL, a verb, content type,
+ *   header or access token that HTTP cannot carry)
  * @RC_EXECUTOR_ERROR_NETWORK: the API could not be reached
  * @RC_EXECUTOR_ERROR_TIMED_OUT: the call did not finish within its deadline
  * @RC_EXECUTOR_ERROR_TOO_MANY_REDIRECTS: the API redirected too many times

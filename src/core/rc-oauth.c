@@ -24,6 +24,7 @@
 #include "rc-json.h"
 #include "rc-jwt.h"
 #include "rc-text.h"
+#include "rc-wire.h"
 
 /* How much of a body an error message quotes. */
 #define QUOTE_LENGTH 200
@@ -436,6 +437,7 @@ rc_oauth_parse_token_response (RcAuth       *auth,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) json_error = NULL;
   g_autofree char *token_url = NULL;
+  g_autofree char *unsendable = NULL;
   JsonObject *object = NULL;
   const char *access_token, *token_type, *scopes;
   guint status = soup_message_get_status (message);
@@ -541,6 +543,15 @@ rc_oauth_parse_token_response (RcAuth       *auth,
                    _("The authorization server at %s issued a token of type “%s”; Restcall "
                      "sends only Bearer tokens (RFC 6750)."),
                    token_url, type);
+      return NULL;
+    }
+
+  /* A token that cannot follow “Bearer ” is of no use, and libsoup would
+   * send the call without it. */
+  unsendable = rc_wire_check_bearer_token (token_url, access_token);
+  if (unsendable)
+    {
+      g_set_error_literal (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE, unsendable);
       return NULL;
     }
 
