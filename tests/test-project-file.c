@@ -495,6 +495,61 @@ test_broken (Fixture       *fixture,
     }
 }
 
+/* A shared project file must not add headers or requests to a call: a
+ * verb, content type or header that could not be sent as written is
+ * refused, naming where it is and showing it, control characters visible. */
+static void
+test_wire (Fixture       *fixture,
+           gconstpointer  data)
+{
+  struct {
+    const char *file;
+    const char *fragment;
+  } cases[] = {
+    { "smuggled-verb.restcall",
+      "apis[0].methods[1].verb: “GET /smuggled HTTP/1.1\\r\\nHost: evil\\r\\n\\r\\nGET” is not an HTTP verb" },
+    { "smuggled-content-type.restcall",
+      "apis[0].methods[0].content_type: “text/plain\\r\\nContent-Length: 1\\r\\n\\r\\nxGET /steal "
+      "HTTP/1.1\\r\\nX-Ignore: ” is not a media type" },
+    { "header-value.restcall",
+      "apis[0].headers[0].value: “application/json\\r\\nX-Injected: 1” holds a line break" },
+    { "header-name.restcall",
+      "apis[0].methods[0].headers[1].name: “X-Evil: 1\\r\\nX-Trace” is not a header name" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "wire", cases[i].file, NULL);
+
+      assert_load_fails_untouched (path, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID, cases[i].fragment);
+      assert_load_fails_untouched (path, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
+                                   "Fix the file in a text editor or open a backup.");
+    }
+
+  /* What is fine stays fine: any token as a verb, parameters in a content
+   * type, an empty verb (GET) and a header row not named yet. */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "fine.restcall", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RcProject) project = NULL;
+    RcMethod *method;
+
+    write_text (path,
+                "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", "
+                "\"auth\": {\"type\": \"none\"}, \"headers\": [{\"name\": \"\", \"value\": \"a\\nb\"}], "
+                "\"methods\": [{\"id\": \"m\", \"name\": \"m\", \"verb\": \"propfind\", \"url\": \"/\", "
+                "\"content_type\": \"text/plain; charset=\\\"utf-8\\\"\"}, "
+                "{\"id\": \"e\", \"name\": \"e\", \"verb\": \"\", \"url\": \"/\"}]}]}");
+    project = load_async (file, &error);
+    g_assert_no_error (error);
+    method = rc_api_get_method (rc_project_get_api (project, 0), 0);
+    g_assert_cmpstr (rc_method_get_verb (method), ==, "PROPFIND");
+    g_assert_cmpstr (rc_method_get_content_type (method), ==, "text/plain; charset=\"utf-8\"");
+    g_assert_cmpstr (rc_method_get_verb (rc_api_get_method (rc_project_get_api (project, 0), 1)), ==, "GET");
+  }
+}
+
 /* Nesting deep enough to overflow json-glib's recursive parser is refused
  * with the line and column, wherever it is and however it is hidden. */
 static void
@@ -1036,6 +1091,7 @@ main (int   argc,
   ADD ("keeps-permissions", test_keeps_permissions);
   ADD ("newer-format", test_newer_format);
   ADD ("broken", test_broken);
+  ADD ("wire", test_wire);
   ADD ("too-deep", test_too_deep);
   ADD ("empty-bytes", test_empty_bytes);
   ADD ("missing", test_missing);

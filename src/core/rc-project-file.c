@@ -12,6 +12,10 @@
  * never written: an auth holds only `secret_id`, a reference into the
  * keyring.
  *
+ * A file is refused, naming the member, when a verb, a content type or a
+ * header could not be sent as it is written (rc-wire.c): a shared file must
+ * not be able to add headers or requests to a call.
+ *
  * Saving writes a temporary file in the same folder and renames it over the
  * old one, so a crash leaves either the old file or the new one; see
  * “Saving” below for links, owners, read-only files and what a killed save
@@ -39,6 +43,7 @@
 
 #include "rc-json.h"
 #include "rc-project-private.h"
+#include "rc-wire.h"
 
 typedef struct
 {
@@ -281,6 +286,32 @@ read_string (Reader     *reader,
   return value ? value : "";
 }
 
+/* Refuses @value, read from the member @name of the object at the path,
+ * when it cannot go on the wire: a project file can come from anyone. */
+static void
+check_wire (Reader          *reader,
+            const char      *name,
+            const char      *value,
+            RcWireCheckFunc  check)
+{
+  g_autofree char *problem = NULL;
+  gsize len;
+
+  if (reader->error)
+    return;
+
+  len = reader_push (reader, "%s%s", reader->path->len ? "." : "", name);
+  problem = check (reader->path->str, value);
+  if (problem)
+    /* Translators: the first %s is a file name, the second says which
+     * member holds what and what is wrong with it */
+    reader->error = g_error_new (RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
+                                 _("“%s” is not a valid Restcall project: %s "
+                                   "Fix the file in a text editor or open a backup."),
+                                 reader->display_name, problem);
+  reader_pop (reader, len);
+}
+
 static JsonArray *
 read_array (Reader     *reader,
             JsonObject *object,
@@ -327,10 +358,12 @@ read_element_object (Reader    *reader,
   return json_node_get_object (node);
 }
 
+/* @headers: whether the pairs are headers, which must be fit to send */
 static void
 read_pairs (Reader     *reader,
             JsonObject *object,
             const char *name,
+            gboolean    headers,
             RcPairList *pairs)
 {
   JsonArray *array = read_array (reader, object, name, FALSE);
@@ -345,6 +378,13 @@ read_pairs (Reader     *reader,
         {
           const char *pair_name = read_string (reader, pair, "name", TRUE);
           const char *pair_value = read_string (reader, pair, "value", FALSE);
+
+          /* A header without a name is a row being typed: not sent. */
+          if (headers && pair_name[0] != '\0')
+            {
+              check_wire (reader, "name", pair_name, rc_wire_check_header_name);
+              check_wire (reader, "value", pair_value, rc_wire_check_header_value);
+            }
 
           if (!reader->error)
             rc_pair_list_append (pairs, pair_name, pair_value);
@@ -403,7 +443,7 @@ read_auth (Reader     *reader,
   rc_auth_set_client_id (auth, read_string (reader, auth_object, "client_id", FALSE));
   rc_auth_set_token_url (auth, read_string (reader, auth_object, "token_url", FALSE));
   rc_auth_set_scopes (auth, read_string (reader, auth_object, "scopes", FALSE));
-  read_pairs (reader, auth_object, "token_params", rc_auth_get_token_params (auth));
+  read_pairs (reader, auth_object, "token_params", FALSE, rc_auth_get_token_params (auth));
   rc_auth_set_secret_id (auth, read_string (reader, auth_object, "secret_id", FALSE));
 
   reader_pop (reader, len);
@@ -414,16 +454,24 @@ read_method (Reader     *reader,
              JsonObject *object)
 {
   g_autoptr(RcMethod) method = rc_method_new (NULL);
+  const char *verb;
+  const char *content_type;
 
   rc_method_set_id (method, read_string (reader, object, "id", TRUE));
   rc_method_set_name (method, read_string (reader, object, "name", TRUE));
-  rc_method_set_verb (method, read_string (reader, object, "verb", TRUE));
+  /* An empty verb is GET (rc_method_set_verb()). */
+  verb = read_string (reader, object, "verb", TRUE);
+  if (verb[0] != '\0')
+    check_wire (reader, "verb", verb, rc_wire_check_verb);
+  rc_method_set_verb (method, verb);
   rc_method_set_url (method, read_string (reader, object, "url", TRUE));
   rc_method_set_description (method, read_string (reader, object, "description", FALSE));
-  read_pairs (reader, object, "headers", rc_method_get_headers (method));
-  rc_method_set_content_type (method, read_string (reader, object, "content_type", FALSE));
+  read_pairs (reader, object, "headers", TRUE, rc_method_get_headers (method));
+  content_type = read_string (reader, object, "content_type", FALSE);
+  check_wire (reader, "content_type", content_type, rc_wire_check_content_type);
+  rc_method_set_content_type (method, content_type);
   rc_method_set_body (method, read_string (reader, object, "body", FALSE));
-  read_pairs (reader, object, "test_values", rc_method_get_test_values (method));
+  read_pairs (reader, object, "test_values", FALSE, rc_method_get_test_values (method));
 
   if (!reader->error && json_object_has_member (object, "auth"))
     {
@@ -448,7 +496,7 @@ read_api (Reader     *reader,
   rc_api_set_name (api, read_string (reader, object, "name", TRUE));
   rc_api_set_base_url (api, read_string (reader, object, "base_url", FALSE));
   rc_api_set_description (api, read_string (reader, object, "description", FALSE));
-  read_pairs (reader, object, "headers", rc_api_get_headers (api));
+  read_pairs (reader, object, "headers", TRUE, rc_api_get_headers (api));
   if (!reader->error)
     read_auth (reader, object, rc_api_get_auth (api));
 
