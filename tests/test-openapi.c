@@ -1358,6 +1358,111 @@ test_cli_errors (void)
   g_assert_cmpint (lonely.status, ==, 2);
 }
 
+static gboolean
+warned (RcOpenApi  *api,
+        const char *part)
+{
+  const char * const *warnings = rc_open_api_get_warnings (api);
+
+  for (guint i = 0; warnings[i]; i++)
+    {
+      if (strstr (warnings[i], part))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A request body content type that is not a media type would add headers
+ * and a request to every call: it is left out, and so is an operation left
+ * with none, each with a warning that names it; the rest is imported. */
+static void
+test_smuggled_media_types (void)
+{
+  g_autoptr(RcOpenApi) api = load_fixture ("smuggling.yaml", NULL);
+  g_autoptr(RcOpenApi) swagger = NULL;
+  g_autoptr(RcApi) built = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *warnings = rc_open_api_get_warnings (api);
+
+  for (guint i = 0; warnings[i]; i++)
+    {
+      g_test_message ("warning: %s", warnings[i]);
+      g_assert_null (strchr (warnings[i], '\r'));
+      g_assert_null (strchr (warnings[i], '\n'));
+    }
+
+  g_assert_cmpuint (rc_open_api_get_n_operations (api), ==, 2);
+  g_assert_cmpstr (rc_open_api_get_operation (api, 0)->name, ==, "listPets");
+  g_assert_cmpstr (rc_open_api_get_operation (api, 1)->name, ==, "addPet");
+  g_assert_cmpuint (g_strv_length (rc_open_api_get_operation (api, 1)->request_media_types), ==, 1);
+  g_assert_cmpstr (rc_open_api_get_operation (api, 1)->request_media_types[0], ==, "application/json");
+
+  g_assert_true (warned (api, "The operation “addPet” (POST /pets) declares the request body content type "
+                              "“text/plain\\r\\nContent-Length: 1\\r\\n\\r\\nxGET /steal HTTP/1.1\\r\\nX-Ignore: ”, "
+                              "which is not a media type"));
+  g_assert_true (warned (api, "The operation “stealPet” (POST /steal) is left out: its request body’s content "
+                              "type “text/plain\\r\\nContent-Length: 1"));
+  g_assert_true (warned (api, "The operation PUT /steal is left out: its request body’s content type "
+                              "“application/json; charset” is not a media type"));
+
+  built = rc_open_api_build_api (api, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rc_api_get_n_methods (built), ==, 2);
+  g_assert_cmpstr (rc_method_get_content_type (rc_api_get_method (built, 1)), ==, "application/json");
+
+  /* Swagger's consumes, likewise. */
+  swagger = parse_text ("swagger: '2.0'\ninfo: {title: S, version: '1'}\n"
+                        "consumes: [\"application/json\\nX-Evil: 1\"]\n"
+                        "paths:\n  /a:\n    post:\n      operationId: postA\n"
+                        "      parameters: [{name: b, in: body, schema: {}}]\n"
+                        "    put:\n      operationId: putA\n      consumes: [text/plain]\n"
+                        "      parameters: [{name: b, in: body, schema: {}}]\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rc_open_api_get_n_operations (swagger), ==, 1);
+  g_assert_cmpstr (rc_open_api_get_operation (swagger, 0)->name, ==, "putA");
+  g_assert_true (warned (swagger, "The operation “postA” (POST /a) is left out: its request body’s content type "
+                                  "“application/json\\nX-Evil: 1” is not a media type"));
+}
+
+/* restcall import reports the operations left out, and adds the rest. */
+static void
+test_cli_smuggling (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("restcall-import-XXXXXX", NULL);
+  g_autofree char *project = g_build_filename (dir, "pets.restcall", NULL);
+  g_autofree char *yaml = fixture_path ("smuggling.yaml");
+  g_autoptr(GFile) file = g_file_new_for_path (project);
+  g_autoptr(RcProject) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) summary = { 0 };
+  g_auto(Run) into = { 0 };
+  RcApi *api;
+
+  run_restcall (&summary, "import", yaml, NULL);
+  if (g_test_failed () || summary.out == NULL)
+    return;
+  g_assert_cmpint (summary.status, ==, 0);
+  g_assert_nonnull (strstr (summary.out, "2 operations:"));
+  g_assert_nonnull (strstr (summary.err, "restcall: warning: The operation “stealPet” (POST /steal) is left out"));
+  g_assert_null (strchr (summary.err, '\r'));
+
+  run_restcall (&into, "import", yaml, "--into", project, NULL);
+  g_assert_cmpint (into.status, ==, 0);
+  g_assert_nonnull (strstr (into.out, "Added the API “Smuggling” with 2 methods"));
+  g_assert_nonnull (strstr (into.err, "The operation “stealPet” (POST /steal) is left out"));
+  g_assert_nonnull (strstr (into.err, "The operation PUT /steal is left out"));
+
+  loaded = rc_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+  api = rc_project_get_api (loaded, 0);
+  g_assert_cmpuint (rc_api_get_n_methods (api), ==, 2);
+  g_assert_cmpstr (rc_method_get_content_type (rc_api_get_method (api, 1)), ==, "application/json");
+
+  g_remove (project);
+  g_rmdir (dir);
+}
+
 static void
 test_token_url_follows_server (void)
 {
@@ -1420,6 +1525,7 @@ main (int    argc,
   g_test_add_func ("/restcall/openapi/refs", test_refs);
   g_test_add_func ("/restcall/openapi/scopes-empty-and-huge", test_scopes);
   g_test_add_func ("/restcall/openapi/errors", test_errors);
+  g_test_add_func ("/restcall/openapi/smuggled-media-types", test_smuggled_media_types);
   g_test_add_func ("/restcall/openapi/duplicate-names", test_duplicate_names);
   g_test_add_func ("/restcall/openapi/many-duplicate-names", test_many_duplicate_names);
   g_test_add_func ("/restcall/openapi/many-parameters", test_many_parameters);
@@ -1439,6 +1545,7 @@ main (int    argc,
   g_test_add_func ("/restcall/cli/import/external-refs", test_cli_external_refs);
   g_test_add_func ("/restcall/cli/import/remote-refs", test_cli_remote_refs);
   g_test_add_func ("/restcall/cli/import/errors", test_cli_errors);
+  g_test_add_func ("/restcall/cli/import/smuggling", test_cli_smuggling);
 
   return g_test_run ();
 }

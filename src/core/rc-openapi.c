@@ -23,7 +23,9 @@
  *   and location; at most %RC_OPEN_API_MAX_PARAMETERS are kept over all
  *   operations, as $refs can multiply them. Swagger's `body` and `formData`
  *   parameters become request media types (`consumes`), as OpenAPI 3's
- *   `requestBody.content` does.
+ *   `requestBody.content` does. A media type that is not one (RFC 9110,
+ *   rc-wire.c) is left out with a warning, and so is an operation left
+ *   with none of those it declared: it could not be sent.
  *   An operation's `name` is its operationId; a duplicate gets `_2`, `_3`
  *   and a warning; a missing one is made from the verb and the path
  *   (`get_pets_petId`).
@@ -63,6 +65,7 @@
 #include "rc-document.h"
 #include "rc-oauth.h"
 #include "rc-openapi-private.h"
+#include "rc-wire.h"
 
 typedef struct
 {
@@ -416,6 +419,82 @@ read_media_types (RcOpenApiReader *reader,
   return g_strv_builder_end (builder);
 }
 
+/* How a warning names an operation, before operations get their names:
+ * its operationId if any, its verb and its path. */
+static char *
+dup_operation_label (const RcOpenApiOperation *operation)
+{
+  g_autofree char *path = rc_wire_escape (operation->path);
+  g_autofree char *operation_id = NULL;
+
+  if (operation->operation_id == NULL)
+    return g_strdup_printf ("%s %s", operation->method, path);
+
+  operation_id = rc_wire_escape (operation->operation_id);
+  return g_strdup_printf ("“%s” (%s %s)", operation_id, operation->method, path);
+}
+
+/* Leaves out, each with a warning, the request media types that could not
+ * be sent as a Content-Type (rc-wire.c): a key such as
+ * "text/plain\r\nContent-Length: 1\r\n\r\nGET /steal …" would add
+ * headers, or a second request carrying the Authorization. Returns FALSE
+ * when none is left of those declared: the operation cannot be sent. */
+static gboolean
+keep_media_types (RcOpenApi          *self,
+                  RcOpenApiOperation *operation)
+{
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_autofree char *label = NULL;
+  GStrv types = operation->request_media_types;
+  guint n_kept = 0;
+
+  for (guint i = 0; types[i]; i++)
+    {
+      if (rc_wire_is_media_type (types[i]))
+        {
+          g_strv_builder_add (kept, types[i]);
+          n_kept++;
+        }
+    }
+
+  if (n_kept == g_strv_length (types))
+    return TRUE;
+
+  label = dup_operation_label (operation);
+
+  for (guint i = 0; types[i]; i++)
+    {
+      g_autofree char *shown = NULL;
+
+      if (rc_wire_is_media_type (types[i]))
+        continue;
+
+      shown = rc_wire_escape (types[i]);
+      if (n_kept == 0)
+        {
+          /* Translators: the first %s names an operation, the second is a content type */
+          _rc_open_api_warn (self,
+                             _("The operation %s is left out: its request body’s content type "
+                               "“%s” is not a media type and cannot be sent as a Content-Type. "
+                               "Fix the document, or add the method by hand."),
+                             label, shown);
+          return FALSE;
+        }
+
+      /* Translators: the first %s names an operation, the second is a content type */
+      _rc_open_api_warn (self,
+                         _("The operation %s declares the request body content type “%s”, which "
+                           "is not a media type and cannot be sent as a Content-Type: that type "
+                           "is left out, and the operation is imported with its other types."),
+                         label, shown);
+    }
+
+  g_strfreev (operation->request_media_types);
+  operation->request_media_types = g_strv_builder_end (kept);
+
+  return TRUE;
+}
+
 static void
 read_operation (RcOpenApiReader *reader,
                 JsonObject      *root,
@@ -458,6 +537,11 @@ read_operation (RcOpenApiReader *reader,
   merge_parameters (reader, operation->parameters, get_member (object, "parameters"), where, TRUE,
                     &body, &form);
   operation->request_media_types = read_media_types (reader, root, object, where, body, form);
+  if (!keep_media_types (self, operation))
+    {
+      operation_free (operation);
+      return;
+    }
 
   if (security)
     {
