@@ -48,6 +48,9 @@ server_handler (RcTestServer      *server,
     rc_test_respond (message, 200, "application/json",
                      "{\"access_token\": \"" ACCESS_TOKEN "\", \"token_type\": \"bearer\", "
                      "\"expires_in\": 3600, \"scope\": \"read write\"}");
+  else if (g_str_equal (path, "/token-crlf"))
+    rc_test_respond (message, 200, "application/json",
+                     "{\"access_token\": \"" ACCESS_TOKEN "\\r\\nX-Evil: 1\", \"token_type\": \"bearer\"}");
   else if (g_str_has_prefix (path, "/api/hang"))
     soup_server_message_pause (message);
   else if (g_str_has_prefix (path, "/api/basic"))
@@ -147,6 +150,17 @@ parse_object (JsonParser *parser,
   g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
 
   return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* @text with every @from replaced by @to. */
+static char *
+replace_all (const char *text,
+                 const char *from,
+                 const char *to)
+{
+  g_auto(GStrv) parts = g_strsplit (text, from, -1);
+
+  return g_strjoinv (to, parts);
 }
 
 /* A secret must never be printed, nor the whole token. */
@@ -638,6 +652,128 @@ test_run (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+/* --content-type and -H reach the wire as headers: one with CR LF would
+ * add headers, or a second request carrying the Authorization. Refused as
+ * usage errors, before any request. */
+static void
+test_smuggling_options (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  struct {
+    const char *args[6];
+    const char *expected;
+  } cases[] = {
+    { { "--content-type", "text/plain\r\nContent-Length: 1\r\n\r\nxGET /steal HTTP/1.1\r\nX-Ignore: ", "-d", "x" },
+      "--content-type: “text/plain\\r\\nContent-Length: 1\\r\\n\\r\\nxGET /steal HTTP/1.1\\r\\nX-Ignore: ” "
+      "is not a media type" },
+    { { "--content-type", "json", "-d", "x" }, "--content-type: “json” is not a media type" },
+    { { "-H", "X: a\r\nY: b" }, "The value of -H “X”: “a\\r\\nY: b” holds a line break" },
+    { { "-H", "X-A: ok", "-H", "X-B: a\nGET /steal HTTP/1.1" }, "The value of -H “X-B”: “a\\nGET /steal" },
+    { { "-H", "X\x01Y: v" }, "-H: “X\\x01Y” is not a header name" },
+    { { "-X", "GET\r\nX: y" }, "Unknown verb “GET\\r\\nX: y”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_auto(RcTestRun) run = { 0 };
+
+      g_ptr_array_add (args, "call");
+      g_ptr_array_add (args, "--client-id");
+      g_ptr_array_add (args, CLIENT_ID);
+      g_ptr_array_add (args, "--client-secret-env");
+      g_ptr_array_add (args, "RC_TEST_SECRET");
+      g_ptr_array_add (args, "--token-url");
+      g_ptr_array_add (args, fixture->token_url);
+      for (guint j = 0; cases[i].args[j]; j++)
+        g_ptr_array_add (args, (gpointer)cases[i].args[j]);
+      g_ptr_array_add (args, fixture->api_url);
+      g_ptr_array_add (args, NULL);
+
+      rc_test_run_restcall_full (&run, NULL, secret_env, (const char * const *)args->pdata);
+      g_test_message ("%s", run.err);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, cases[i].expected));
+      g_assert_null (strchr (run.err, '\r'));
+      g_assert_cmpuint (fixture->server->requests->len, ==, 0);
+    }
+}
+
+/* A token that cannot follow “Bearer ” fails the call, naming the
+ * authorization server; the API gets nothing, unauthenticated or not. */
+static void
+test_token_that_cannot_be_sent (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *token_url = rc_test_server_url (fixture->server, "/token-crlf");
+  g_autofree char *dir = g_dir_make_tmp ("restcall-cli-call-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *edited = NULL;
+  g_auto(RcTestRun) call = { 0 };
+  g_auto(RcTestRun) token = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  rc_test_run_restcall (&call, NULL, secret_env, "call", "--client-id", CLIENT_ID, "--client-secret-env",
+                        "RC_TEST_SECRET", "--token-url", token_url, fixture->api_url);
+  g_test_message ("%s", call.err);
+  g_assert_cmpint (call.status, ==, 1);
+  g_assert_nonnull (strstr (call.err, "The authorization server at "));
+  g_assert_nonnull (strstr (call.err, "/token-crlf issued an access token that cannot be sent as a Bearer "
+                                      "header: it holds “\\r”"));
+  g_assert_cmpuint (count_requests (fixture, "/token-crlf"), ==, 1);
+  g_assert_cmpuint (count_requests (fixture, "/api"), ==, 0);
+  assert_no_secrets (&call);
+
+  /* restcall token says the same: the token is of no use. */
+  path = write_project (fixture, dir);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  edited = replace_all (contents, fixture->token_url, token_url);
+  g_file_set_contents (path, edited, -1, &error);
+  g_assert_no_error (error);
+  rc_test_run_restcall (&token, NULL, secret_env, "token", path, "Pets", "--secret-env", "RC_TEST_SECRET");
+  g_assert_cmpint (token.status, ==, 1);
+  g_assert_nonnull (strstr (token.err, "cannot be sent as a Bearer header"));
+  assert_no_secrets (&token);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A shared project file with a verb that would smuggle a request is
+ * refused when loaded, naming the member: nothing is sent. */
+static void
+test_run_smuggled_verb (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("restcall-cli-call-XXXXXX", NULL);
+  g_autofree char *path = write_project (fixture, dir);
+  g_autofree char *contents = NULL;
+  g_autofree char *edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(RcTestRun) run = { 0 };
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  edited = replace_all (contents, "\"verb\" : \"GET\"",
+                            "\"verb\" : \"GET /smuggled HTTP/1.1\\r\\nHost: evil\\r\\n\\r\\nGET\"");
+  g_assert_cmpstr (edited, !=, contents);
+  g_file_set_contents (path, edited, -1, &error);
+  g_assert_no_error (error);
+
+  rc_test_run_restcall (&run, NULL, secret_env, "run", path, "Pets", "getItem", "--secret-env", "RC_TEST_SECRET");
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "apis[0].methods[0].verb: “GET /smuggled HTTP/1.1\\r\\nHost: evil"));
+  g_assert_null (strchr (run.err, '\r'));
+  g_assert_cmpuint (fixture->server->requests->len, ==, 0);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_token (Fixture       *fixture,
             gconstpointer  data)
@@ -720,6 +856,9 @@ main (int   argc,
   ADD ("token", test_token);
   ADD ("server-text-escaped", test_server_text_escaped);
   ADD ("url-password-hidden", test_url_password_hidden);
+  ADD ("smuggling-options", test_smuggling_options);
+  ADD ("token-that-cannot-be-sent", test_token_that_cannot_be_sent);
+  ADD ("run-smuggled-verb", test_run_smuggled_verb);
 
 #undef ADD
 

@@ -236,23 +236,44 @@ configure_method (CallOptions *options,
   if (!g_strv_contains (rc_method_get_verbs (), verb))
     {
       g_autofree char *verbs = g_strjoinv (", ", (char **)rc_method_get_verbs ());
+      g_autofree char *shown = rc_wire_escape (options->verb);
 
-      return g_strdup_printf (_("Unknown verb “%s”: use one of %s."), options->verb, verbs);
+      return g_strdup_printf (_("Unknown verb “%s”: use one of %s."), shown, verbs);
     }
   rc_method_set_verb (method, verb);
 
   if (body)
     rc_method_set_body (method, body);
   if (options->content_type)
-    rc_method_set_content_type (method, options->content_type);
+    {
+      char *problem = rc_wire_check_content_type ("--content-type", options->content_type);
 
+      if (problem)
+        return problem;
+      rc_method_set_content_type (method, options->content_type);
+    }
+
+  /* A header that cannot be sent is refused, never left out. */
   for (guint i = 0; options->headers && options->headers[i]; i++)
     {
       g_autofree char *name = NULL;
       g_autofree char *value = NULL;
+      g_autofree char *what = NULL;
+      char *problem;
 
       if (!rc_cli_split_pair (options->headers[i], ':', &name, &value) || strchr (name, ' '))
-        return g_strdup_printf (_("-H “%s” is not “Name: value”."), options->headers[i]);
+        {
+          g_autofree char *shown = rc_wire_escape (options->headers[i]);
+
+          return g_strdup_printf (_("-H “%s” is not “Name: value”."), shown);
+        }
+      if ((problem = rc_wire_check_header_name ("-H", name)))
+        return problem;
+
+      /* Translators: %s is a header's name */
+      what = g_strdup_printf (_("The value of -H “%s”"), name);
+      if ((problem = rc_wire_check_header_value (what, value)))
+        return problem;
       rc_pair_list_append (rc_method_get_headers (method), name, value);
     }
 
