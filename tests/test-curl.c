@@ -830,6 +830,23 @@ test_errors (Fixture       *fixture,
   assert_format_fails (fixture->method, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS, "line break");
   rc_pair_list_clear (rc_method_get_headers (fixture->method));
 
+  /* What the executor would refuse to send: a script would send it. */
+  rc_method_set_verb (fixture->method, "GET /smuggled HTTP/1.1\r\nHost: evil\r\n\r\nGET");
+  assert_format_fails (fixture->method, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
+                       "“GET /SMUGGLED HTTP/1.1\\r\\nHOST: EVIL\\r\\n\\r\\nGET” is not an HTTP verb");
+  rc_method_set_verb (fixture->method, "POST");
+  rc_method_set_body (fixture->method, "x");
+  rc_method_set_content_type (fixture->method, "text/plain\r\nContent-Length: 1\r\n\r\nxGET /steal");
+  assert_format_fails (fixture->method, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
+                       "“text/plain\\r\\nContent-Length: 1\\r\\n\\r\\nxGET /steal” is not a media type");
+  rc_method_set_content_type (fixture->method, "");
+  rc_method_set_body (fixture->method, "");
+  rc_method_set_verb (fixture->method, "GET");
+  rc_pair_list_append (rc_api_get_headers (fixture->api), "Accept", "a\nX-Injected: 1");
+  assert_format_fails (fixture->method, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
+                       "of the API “Pet Store”: “a\\nX-Injected: 1” holds a line break");
+  rc_pair_list_clear (rc_api_get_headers (fixture->api));
+
   /* OAuth 2.0 settings that make no token request. */
   rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
   assert_format_fails (fixture->method, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS, "No client ID");

@@ -17,7 +17,9 @@
  *
  * Everything that comes from the project is quoted with g_shell_quote(),
  * and what goes into comments is kept to one line, so no name, header or
- * body can run as a command.
+ * body can run as a command. A method the executor would refuse to send (a
+ * verb, content type or header that HTTP cannot carry, rc-wire.c) gives no
+ * script but the same error.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +35,7 @@
 #include "rc-executor.h"
 #include "rc-oauth.h"
 #include "rc-text.h"
+#include "rc-wire.h"
 
 /* Between the arguments of one command. */
 #define CONTINUATION " \\\n  "
@@ -125,38 +128,6 @@ append_require_variable (GString    *script,
                           variable, quoted);
 }
 
-static gboolean
-check_header (RcPair  *pair,
-              GError **error)
-{
-  const char *name = rc_pair_get_name (pair);
-  const char *value = rc_pair_get_value (pair);
-
-  /* RFC 9110 §5.1: a name is a token. */
-  for (const char *p = name; *p; p++)
-    {
-      if (!g_ascii_isalnum (*p) && strchr ("!#$%&'*+-.^_`|~", *p) == NULL)
-        {
-          g_set_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
-                       _("The header name “%s” is not valid: a name is letters, digits and "
-                         "!#$%%&'*+-.^_`|~, without spaces or colons. Correct it in the headers."),
-                       name);
-          return FALSE;
-        }
-    }
-
-  if (strchr (value, '\r') || strchr (value, '\n'))
-    {
-      g_set_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
-                   _("The value of the header “%s” has a line break, which HTTP does not allow. "
-                     "Remove it in the headers."),
-                   name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Sets @name, replacing any header of that name, as
  * soup_message_headers_replace() does. */
 static void
@@ -177,10 +148,9 @@ set_header (GPtrArray  *headers,
   g_ptr_array_add (headers, rc_pair_new (name, value));
 }
 
-static gboolean
-collect_headers (GPtrArray   *headers,
-                 RcPairList  *list,
-                 GError     **error)
+static void
+collect_headers (GPtrArray  *headers,
+                 RcPairList *list)
 {
   GListModel *model = G_LIST_MODEL (list);
   guint n_items = g_list_model_get_n_items (model);
@@ -192,13 +162,8 @@ collect_headers (GPtrArray   *headers,
       if (rc_pair_get_name (pair)[0] == '\0')
         continue;
 
-      if (!check_header (pair, error))
-        return FALSE;
-
       set_header (headers, rc_pair_get_name (pair), rc_pair_get_value (pair));
     }
-
-  return TRUE;
 }
 
 static gboolean
@@ -367,6 +332,7 @@ rc_curl_format_command (RcMethod    *method,
   g_autofree char *command = NULL;
   g_autofree char *title = NULL;
   g_autofree char *shown_url = NULL;
+  g_autofree char *problem = NULL;
   GString *script;
   RcApi *api;
   RcAuth *auth;
@@ -392,11 +358,17 @@ rc_curl_format_command (RcMethod    *method,
   if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS && !check_oauth (auth, error))
     return NULL;
 
+  /* What the executor would refuse to send is not written either. */
+  if ((problem = rc_wire_check_method (method)))
+    {
+      g_set_error_literal (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS, problem);
+      return NULL;
+    }
+
   /* The API's headers, then the method's, then the body's type. */
-  if (api && !collect_headers (headers, rc_api_get_headers (api), error))
-    return NULL;
-  if (!collect_headers (headers, rc_method_get_headers (method), error))
-    return NULL;
+  if (api)
+    collect_headers (headers, rc_api_get_headers (api));
+  collect_headers (headers, rc_method_get_headers (method));
   if (body[0] != '\0')
     set_header (headers, "Content-Type", rc_method_get_body_content_type (method));
   if (!find_header (headers, "User-Agent", &index))
