@@ -284,6 +284,54 @@ test_method_effective_auth (void)
   g_assert_true (rc_check_method (method));
 }
 
+/* A custom content type and the headers are checked as the executor
+ * checks them before it sends; the method is not valid until they pass. */
+static void
+test_method_wire (void)
+{
+  g_autoptr(RcApi) api = NULL;
+  g_autoptr(RcMethod) method = new_method_in_api ("https://api.example.com", "/pets", &api);
+  RcPair *header;
+  RcPair *api_header;
+
+  g_assert_true (rc_check_method (method));
+
+  rc_method_set_content_type (method, "text/plain\r\nContent-Length: 1\r\n\r\nxGET /steal");
+  assert_message (rc_check_method_content_type (method), "“text/plain\\r\\nContent-Length: 1");
+  g_assert_false (rc_check_method (method));
+  rc_method_set_content_type (method, "text/plain; charset=utf-8");
+  assert_ok (rc_check_method_content_type (method));
+  rc_method_set_content_type (method, "");
+  assert_ok (rc_check_method_content_type (method));
+  g_assert_true (rc_check_method (method));
+
+  /* A header row not named yet is fine: it is not sent. */
+  header = rc_pair_list_append (rc_method_get_headers (method), "", "a\nb");
+  assert_ok (rc_check_header_name (header));
+  assert_ok (rc_check_header_value (header));
+  g_assert_true (rc_check_method (method));
+
+  rc_pair_set_name (header, "X Trace");
+  assert_message (rc_check_header_name (header), "“X Trace” is not a header name");
+  g_assert_false (rc_check_method (method));
+  rc_pair_set_name (header, "X-Trace");
+  rc_pair_set_value (header, "on\r\nX-Injected: 1");
+  assert_ok (rc_check_header_name (header));
+  assert_message (rc_check_header_value (header), "“on\\r\\nX-Injected: 1” holds a line break");
+  g_assert_false (rc_check_method (method));
+  rc_pair_set_value (header, "on");
+  g_assert_true (rc_check_method (method));
+
+  /* The API's headers go with the method's call. */
+  api_header = rc_pair_list_append (rc_api_get_headers (api), "Accept", "a\nb");
+  g_assert_false (rc_check_method (method));
+  rc_pair_set_value (api_header, "application/json");
+  g_assert_true (rc_check_method (method));
+
+  rc_method_set_verb (method, "GET /x HTTP/1.1\r\n\r\nGET");
+  g_assert_false (rc_check_method (method));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +347,7 @@ main (int   argc,
   g_test_add_func ("/restcall/check/auth-client-id", test_auth_client_id);
   g_test_add_func ("/restcall/check/auth-token-url", test_auth_token_url);
   g_test_add_func ("/restcall/check/method-effective-auth", test_method_effective_auth);
+  g_test_add_func ("/restcall/check/method-wire", test_method_wire);
 
   return g_test_run ();
 }

@@ -1089,6 +1089,124 @@ test_mnemonics_unique (Fixture       *fixture,
     }
 }
 
+/* The error shown under a header row, "" when none is. */
+static const char *
+header_error (Fixture *fixture)
+{
+  GtkWidget *box = dialog_widget (fixture, "header-error");
+  GtkWidget *label = rc_test_gui_find_of_type (box, GTK_TYPE_LABEL);
+
+  if (!gtk_widget_get_visible (box))
+    return "";
+
+  g_assert_true (gtk_widget_get_mapped (label));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* The entry is marked, for the eye and for assistive technology, with
+ * @message, or not at all when it is NULL. */
+static void
+assert_entry_marked (GtkWidget  *entry,
+                     const char *message)
+{
+  if (message == NULL)
+    {
+      g_assert_false (gtk_widget_has_css_class (entry, "error"));
+      g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID));
+      return;
+    }
+
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message);
+}
+
+/* A custom content type that could not be sent as typed (it would add
+ * headers, or a request, to the call) is marked on its field with what to
+ * do, and Finish waits until it is fixed. */
+static void
+test_wire_checks_content_type (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *type_row;
+  RcMethod *draft;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  open_dialog (fixture);
+  draft = rc_method_dialog_get_method (fixture->dialog);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-name-row")), "addPet");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), "https://example.com/pets");
+  g_assert_true (finish_enabled (fixture));
+
+  /* A custom content type: checked as it is typed (pasted, here). */
+  show_tab (fixture, "body");
+  rc_test_gui_select_combo_label (dialog_widget (fixture, "method-content-type-row"), "Custom…");
+  type_row = dialog_widget (fixture, "method-content-type-entry");
+  g_assert_true (gtk_widget_get_visible (type_row));
+  gtk_editable_set_text (GTK_EDITABLE (type_row), "text/plain\r\nContent-Length: 1\r\n\r\nxGET /steal");
+  rc_test_gui_settle (50);
+  g_assert_false (finish_enabled (fixture));
+  rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "method-content-type-entry",
+                                  "“text/plain\\r\\nContent-Length: 1\\r\\n\\r\\nxGET /steal” is not a media type");
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-invalid-content-type.png");
+  gtk_editable_set_text (GTK_EDITABLE (type_row), "text/plain; charset=utf-8");
+  rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "method-content-type-entry", NULL);
+  g_assert_cmpstr (rc_method_get_content_type (draft), ==, "text/plain; charset=utf-8");
+  g_assert_true (finish_enabled (fixture));
+}
+
+/* A header name or value that could not be sent as typed is marked on its
+ * row with what to do, and Finish waits until it is fixed. */
+static void
+test_wire_checks_headers (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *name_entry;
+  GtkWidget *value_entry;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  open_dialog (fixture);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-name-row")), "addPet");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), "https://example.com/pets");
+
+  show_tab (fixture, "headers");
+  g_signal_emit_by_name (dialog_widget (fixture, "headers-add-button"), "clicked");
+  rc_test_gui_settle (50);
+  name_entry = dialog_widget (fixture, "header-name-entry");
+  value_entry = dialog_widget (fixture, "header-value-entry");
+  g_assert_true (finish_enabled (fixture));
+
+  gtk_editable_set_text (GTK_EDITABLE (name_entry), "X Trace");
+  g_assert_false (finish_enabled (fixture));
+  g_assert_nonnull (strstr (header_error (fixture), "“X Trace” is not a header name"));
+  assert_entry_marked (name_entry, header_error (fixture));
+  assert_entry_marked (value_entry, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (name_entry), "X-Trace");
+  g_assert_cmpstr (header_error (fixture), ==, "");
+  assert_entry_marked (name_entry, NULL);
+  g_assert_true (finish_enabled (fixture));
+
+  gtk_editable_set_text (GTK_EDITABLE (value_entry), "on\r\nX-Injected: 1");
+  g_assert_false (finish_enabled (fixture));
+  g_assert_nonnull (strstr (header_error (fixture), "“on\\r\\nX-Injected: 1” holds a line break"));
+  assert_entry_marked (value_entry, header_error (fixture));
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-invalid-header.png");
+  gtk_editable_set_text (GTK_EDITABLE (value_entry), "on");
+  g_assert_cmpstr (header_error (fixture), ==, "");
+  assert_entry_marked (value_entry, NULL);
+  g_assert_true (finish_enabled (fixture));
+
+  /* A row not named (yet) is not sent, and not wrong. */
+  gtk_editable_set_text (GTK_EDITABLE (value_entry), "a\nb");
+  gtk_editable_set_text (GTK_EDITABLE (name_entry), "");
+  g_assert_cmpstr (header_error (fixture), ==, "");
+  g_assert_true (finish_enabled (fixture));
+}
+
 /* Whether the shortcuts window (Ctrl+?) lists @accelerator. */
 static gboolean
 shortcuts_window_lists (const char *accelerator)
@@ -1234,6 +1352,10 @@ main (int   argc,
               fixture_set_up, test_type_test_value, fixture_tear_down);
   g_test_add ("/restcall/gui/method-dialog/finish-needs-valid-method", Fixture, NULL,
               fixture_set_up, test_finish_needs_valid_method, fixture_tear_down);
+  g_test_add ("/restcall/gui/method-dialog/wire-checks-content-type", Fixture, NULL,
+              fixture_set_up, test_wire_checks_content_type, fixture_tear_down);
+  g_test_add ("/restcall/gui/method-dialog/wire-checks-headers", Fixture, NULL,
+              fixture_set_up, test_wire_checks_headers, fixture_tear_down);
   g_test_add ("/restcall/gui/method-dialog/oauth-method-tested-and-added", Fixture, NULL,
               fixture_set_up, test_oauth_method_tested_and_added, fixture_tear_down);
   g_test_add ("/restcall/gui/method-dialog/discard-asks", Fixture, NULL,

@@ -6,8 +6,8 @@
  * Basic is fine whatever it holds.
  *
  * The rules are those the call engine applies when it sends the call
- * (rc_executor_build_url(), rc_oauth_check_token_url()), so an editor marks
- * exactly what would make a call fail before it leaves.
+ * (rc_executor_build_url(), rc_oauth_check_token_url(), rc-wire.c), so an
+ * editor marks exactly what would make a call fail before it leaves.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +20,7 @@
 #include "rc-check.h"
 #include "rc-executor.h"
 #include "rc-oauth.h"
+#include "rc-wire.h"
 
 static gboolean
 is_blank (const char *text)
@@ -154,6 +155,58 @@ rc_check_method_url (RcMethod *method)
 }
 
 /**
+ * rc_check_method_content_type:
+ *
+ * Returns: (transfer full) (nullable): what is wrong with the method's
+ *   content type: one that is not a media type could add headers or
+ *   requests to the call
+ */
+char *
+rc_check_method_content_type (RcMethod *method)
+{
+  g_return_val_if_fail (RC_IS_METHOD (method), NULL);
+
+  return rc_wire_check_content_type (NULL, rc_method_get_content_type (method));
+}
+
+/**
+ * rc_check_header_name:
+ *
+ * A header without a name yet is fine: it is not sent.
+ *
+ * Returns: (transfer full) (nullable): what is wrong with the header's name
+ */
+char *
+rc_check_header_name (RcPair *header)
+{
+  g_return_val_if_fail (RC_IS_PAIR (header), NULL);
+
+  if (rc_pair_get_name (header)[0] == '\0')
+    return NULL;
+
+  return rc_wire_check_header_name (NULL, rc_pair_get_name (header));
+}
+
+/**
+ * rc_check_header_value:
+ *
+ * The value of a header without a name yet is fine: it is not sent.
+ *
+ * Returns: (transfer full) (nullable): what is wrong with the header's
+ *   value
+ */
+char *
+rc_check_header_value (RcPair *header)
+{
+  g_return_val_if_fail (RC_IS_PAIR (header), NULL);
+
+  if (rc_pair_get_name (header)[0] == '\0')
+    return NULL;
+
+  return rc_wire_check_header_value (NULL, rc_pair_get_value (header));
+}
+
+/**
  * rc_check_auth_username:
  *
  * Returns: (transfer full) (nullable): what is wrong with the Basic user
@@ -241,19 +294,22 @@ rc_check_auth (RcAuth *auth)
 /**
  * rc_check_method:
  *
- * Returns: whether @method's name, URL and effective authentication pass
- *   their checks
+ * Returns: whether @method's name, URL, verb, content type, headers (its
+ *   API's too) and effective authentication pass their checks
  */
 gboolean
 rc_check_method (RcMethod *method)
 {
   g_autofree char *name = NULL;
   g_autofree char *url = NULL;
+  g_autofree char *wire = NULL;
 
   g_return_val_if_fail (RC_IS_METHOD (method), FALSE);
 
   name = rc_check_method_name (method);
   url = rc_check_method_url (method);
+  wire = rc_wire_check_method (method);
 
-  return name == NULL && url == NULL && rc_check_auth (rc_method_get_effective_auth (method));
+  return name == NULL && url == NULL && wire == NULL
+         && rc_check_auth (rc_method_get_effective_auth (method));
 }

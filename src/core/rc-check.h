@@ -10,15 +10,20 @@ G_BEGIN_DECLS
 
 /* Each returns NULL when the field is fine, or a translated sentence that
  * says what is wrong and what to do, for the editor to show on the field. */
-char     *rc_check_method_name      (RcMethod *method);
-char     *rc_check_method_url       (RcMethod *method);
-char     *rc_check_auth_username    (RcAuth   *auth);
-char     *rc_check_auth_client_id   (RcAuth   *auth);
-char     *rc_check_auth_token_url   (RcAuth   *auth);
+char     *rc_check_method_name         (RcMethod *method);
+char     *rc_check_method_url          (RcMethod *method);
+char     *rc_check_method_content_type (RcMethod *method);
+char     *rc_check_header_name         (RcPair   *header);
+char     *rc_check_header_value        (RcPair   *header);
+char     *rc_check_auth_username       (RcAuth   *auth);
+char     *rc_check_auth_client_id      (RcAuth   *auth);
+char     *rc_check_auth_token_url      (RcAuth   *auth);
 
 /* TRUE when every check above passes: for @auth, those of its kind; for
- * @method, its name, its URL and its effective authentication. */
-gboolean  rc_check_auth             (RcAuth   *auth);
-gboolean  rc_check_method           (RcMethod *method);
+ * @method, its name, its URL, what it puts on the wire (its verb, content
+ * type and headers, and its API's headers) and its effective
+ * authentication. */
+gboolean  rc_check_auth                (RcAuth   *auth);
+gboolean  rc_check_method              (RcMethod *method);
 
 G_END_DECLS

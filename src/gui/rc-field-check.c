@@ -81,22 +81,7 @@ show_message (RcFieldCheck *self)
   gtk_widget_set_tooltip_text (self->icon, message);
   update_suffixes (self->icon);
 
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (field),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                      -1);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (field),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (field, "error");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
-    }
+  rc_field_check_mark (field, message);
 }
 
 /* Takes the icon and the error style off the field it leaves. */
@@ -111,9 +96,7 @@ release_field (RcFieldCheck *self)
   if (gtk_widget_is_ancestor (self->icon, field))
     {
       adw_entry_row_remove (self->field, self->icon);
-      gtk_widget_remove_css_class (field, "error");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
+      rc_field_check_mark (field, NULL);
     }
 
   g_clear_object (&self->field);
@@ -348,4 +331,37 @@ rc_field_check_set_message (RcFieldCheck *self,
 
   show_message (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+}
+
+/**
+ * rc_field_check_mark:
+ * @widget: a field, such as an entry
+ * @message: (nullable): what is wrong with it, or %NULL when nothing is
+ *
+ * Gives @widget the error style, the invalid state and @message as its
+ * accessible description, or takes them off: the look of a field that a
+ * check marks, for fields that are not entry rows too.
+ */
+void
+rc_field_check_mark (GtkWidget  *widget,
+                     const char *message)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (widget, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (widget, "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
+    }
 }

@@ -20,4 +20,7 @@ const char  *rc_field_check_get_message (RcFieldCheck *self);
 void         rc_field_check_set_message (RcFieldCheck *self,
                                          const char   *message);
 
+void         rc_field_check_mark        (GtkWidget    *widget,
+                                         const char   *message);
+
 G_END_DECLS

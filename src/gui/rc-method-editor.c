@@ -78,6 +78,7 @@ struct _RcMethodEditor
   RcAuthGroup         *auth_group;
   AdwComboRow         *content_type_row;
   AdwEntryRow         *content_type_entry;
+  RcFieldCheck        *content_type_check;
   GtkSourceView       *body_view;
   RcTestPanel         *test_panel;
 
@@ -197,11 +198,13 @@ update_checks (RcMethodEditor *self)
 {
   g_autofree char *name_error = NULL;
   g_autofree char *url_error = NULL;
+  g_autofree char *content_type_error = NULL;
 
   if (self->method == NULL)
     {
       rc_field_check_set_message (self->name_check, NULL);
       rc_field_check_set_message (self->url_check, NULL);
+      rc_field_check_set_message (self->content_type_check, NULL);
       set_valid (self, FALSE);
       return;
     }
@@ -212,8 +215,13 @@ update_checks (RcMethodEditor *self)
   if (self->url_touched)
     url_error = rc_check_method_url (self->method);
 
+  /* Only a custom content type can be wrong, and it is shown at once: it
+   * could add headers or requests to the call. */
+  content_type_error = rc_check_method_content_type (self->method);
+
   rc_field_check_set_message (self->name_check, name_error);
   rc_field_check_set_message (self->url_check, url_error);
+  rc_field_check_set_message (self->content_type_check, content_type_error);
 
   set_valid (self, rc_check_method (self->method) && rc_auth_group_get_valid (self->auth_group));
 }
@@ -872,6 +880,7 @@ rc_method_editor_class_init (RcMethodEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, auth_group);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, content_type_row);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, content_type_entry);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, content_type_check);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, body_view);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, test_panel);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);

@@ -10,6 +10,11 @@
  * tells the row (rc_pair_row_set_auth_override()), and the row shows an
  * inline warning as long as its name is Authorization.
  *
+ * A header's name and value are checked as the executor checks them before
+ * it sends (rc_check_header_name(), rc_check_header_value()): what is wrong
+ * shows under the entries, which get the error style and the invalid state,
+ * until it is fixed.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall"
@@ -18,6 +23,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-field-check.h"
 #include "rc-pair-row.h"
 
 struct _RcPairRow
@@ -36,6 +42,8 @@ struct _RcPairRow
   GtkButton         *remove_button;
   GtkWidget         *warning_box;
   GtkLabel          *warning_label;
+  GtkWidget         *error_box;
+  GtkLabel          *error_label;
 };
 
 G_DEFINE_FINAL_TYPE (RcPairRow, rc_pair_row, ADW_TYPE_PREFERENCES_ROW)
@@ -92,6 +100,29 @@ update_override (RcPairRow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERRIDDEN]);
 }
 
+/* A header that could not be sent says why; a token parameter is sent
+ * form-encoded, whatever it holds. */
+static void
+update_check (RcPairRow *self)
+{
+  g_autofree char *name_error = NULL;
+  g_autofree char *value_error = NULL;
+  const char *message;
+
+  if (self->kind == RC_PAIR_ROW_HEADER)
+    {
+      name_error = rc_check_header_name (self->pair);
+      value_error = rc_check_header_value (self->pair);
+    }
+
+  rc_field_check_mark (GTK_WIDGET (self->name_entry), name_error);
+  rc_field_check_mark (GTK_WIDGET (self->value_entry), value_error);
+
+  message = name_error ? name_error : value_error;
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (self->error_box, message != NULL);
+}
+
 /* The remove button's name says which pair it removes: each is unique. */
 static void
 update_remove_label (RcPairRow *self)
@@ -127,6 +158,7 @@ pair_name_changed_cb (RcPairRow *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), rc_pair_get_name (self->pair));
   update_remove_label (self);
   update_override (self);
+  update_check (self);
 }
 
 static void
@@ -150,6 +182,8 @@ rc_pair_row_constructed (GObject *object)
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_signal_connect_object (self->pair, "notify::name",
                            G_CALLBACK (pair_name_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pair, "notify::value",
+                           G_CALLBACK (update_check), self, G_CONNECT_SWAPPED);
   pair_name_changed_cb (self);
 }
 
@@ -266,6 +300,8 @@ rc_pair_row_class_init (RcPairRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcPairRow, remove_button);
   gtk_widget_class_bind_template_child (widget_class, RcPairRow, warning_box);
   gtk_widget_class_bind_template_child (widget_class, RcPairRow, warning_label);
+  gtk_widget_class_bind_template_child (widget_class, RcPairRow, error_box);
+  gtk_widget_class_bind_template_child (widget_class, RcPairRow, error_label);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
 }
 
@@ -300,6 +336,7 @@ rc_pair_row_new (RcPair        *pair,
       gtk_widget_set_name (GTK_WIDGET (self->value_entry), "header-value-entry");
       gtk_widget_set_name (GTK_WIDGET (self->remove_button), "header-remove-button");
       gtk_widget_set_name (self->warning_box, "header-override-warning");
+      gtk_widget_set_name (self->error_box, "header-error");
     }
   else
     {
@@ -312,6 +349,7 @@ rc_pair_row_new (RcPair        *pair,
     }
 
   update_remove_label (self);
+  update_check (self);
 
   return GTK_WIDGET (self);
 }
