@@ -751,6 +751,40 @@ test_narrow (Fixture       *fixture,
   rc_test_gui_save_screenshot (dialog, "import-origin-narrow.png");
 }
 
+/* Operations whose content type could not be sent are not offered; the
+ * summary says which, and why, among its warnings. */
+static void
+test_smuggled_content_types (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  CountWait two = { fixture, 2 };
+  GtkWidget *warnings;
+  const char *wanted[] = {
+    "The operation “stealPet” (POST /steal) is left out: its request body’s content type "
+    "“text/plain\\r\\nContent-Length: 1\\r\\n\\r\\nxGET /steal HTTP/1.1\\r\\nX-Ignore: ” is not a media type "
+    "and cannot be sent as a Content-Type. Fix the document, or add the method by hand.",
+    NULL
+  };
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  open_dialog (fixture);
+  load_fixture (fixture, "smuggling.yaml");
+  assert_page (fixture, "operations");
+  g_assert_true (rc_test_gui_wait (shows_n_operations_cb, &two));
+  g_assert_nonnull (find_item (fixture, "listPets"));
+  g_assert_nonnull (find_item (fixture, "addPet"));
+  g_assert_null (find_item (fixture, "stealPet"));
+
+  warnings = dialog_widget (fixture, "import-warnings-row");
+  g_assert_true (gtk_widget_get_visible (warnings));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (warnings)), ==, "3 warnings");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (warnings), TRUE);
+  rc_test_gui_settle (300);
+  g_assert_true (rc_test_gui_shows_labels (warnings, wanted));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -771,6 +805,8 @@ main (int   argc,
               fixture_set_up, test_cancel_big_document, fixture_tear_down);
   g_test_add ("/restcall/gui/import/narrow", Fixture, NULL,
               fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add ("/restcall/gui/import/smuggled-content-types", Fixture, NULL,
+              fixture_set_up, test_smuggled_content_types, fixture_tear_down);
 
   return g_test_run ();
 }
