@@ -48,6 +48,7 @@ HOME="$dir/home" \
 XDG_DATA_HOME="$dir/home/.local/share" \
 XDG_CONFIG_HOME="$dir/home/.config" \
 XDG_CACHE_HOME="$dir/home/.cache" \
+XDG_STATE_HOME="$dir/home/.local/state" \
 XDG_RUNTIME_DIR="$dir/run" \
 RC_KEYRING_SESSION=1 \
 RC_SAVED_DISPLAY="${DISPLAY:-}" \

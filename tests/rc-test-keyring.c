@@ -21,7 +21,9 @@ typedef struct
   GAsyncResult *result;
 } Finished;
 
-/* The app's schema, as another program would look for its items. */
+/* The app's schema, as another program would look for its items, and as
+ * Restcall stored them before secrets were bound to what they
+ * authenticate: these three attributes only. */
 static const SecretSchema schema = {
   "io.github.restcall.Secret",
   SECRET_SCHEMA_NONE,
@@ -59,26 +61,73 @@ finished_cb (GObject      *object,
 
 /* Public API */
 
-/* Stores @secret through @store, and waits for the answer. */
+/* Stores @secret through @store, bound to @binding, and waits for the answer. */
 gboolean
-rc_test_keyring_store (RcSecretStore  *store,
-                       const char     *project_id,
-                       const char     *owner_id,
-                       const char     *secret_id,
-                       const char     *secret,
-                       GError        **error)
+rc_test_keyring_store (RcSecretStore          *store,
+                       const char             *project_id,
+                       const char             *owner_id,
+                       const char             *secret_id,
+                       const RcSecretBinding  *binding,
+                       const char             *secret,
+                       GError                **error)
 {
   Finished finished = { 0 };
   g_autoptr(GAsyncResult) result = NULL;
 
-  rc_secret_store_store_async (store, project_id, owner_id, secret_id,
+  rc_secret_store_store_async (store, project_id, owner_id, secret_id, binding,
                                "Restcall: client secret of “Test”", secret, NULL, finished_cb, &finished);
   result = wait_for_finish (&finished);
 
   return rc_secret_store_store_finish (store, result, error);
 }
 
-/* Looks a secret up through @store (NULL when none is stored), and waits for the answer. */
+/* Stores @secret as an earlier Restcall did: no binding. */
+void
+rc_test_keyring_store_unbound (const char *project_id,
+                               const char *owner_id,
+                               const char *secret_id,
+                               const char *secret)
+{
+  g_autoptr(GError) error = NULL;
+
+  secret_password_store_sync (&schema, SECRET_COLLECTION_DEFAULT, "Restcall: client secret of “Old”",
+                              secret, NULL, &error,
+                              "project", project_id,
+                              "owner", owner_id,
+                              "secret", secret_id,
+                              NULL);
+  g_assert_no_error (error);
+}
+
+/* What the keyring's one item for @secret_id is bound to, seen through
+ * libsecret itself; NULL for an item with no binding. */
+RcSecretBinding *
+rc_test_keyring_get_binding (const char *project_id,
+                             const char *secret_id)
+{
+  g_autoptr(GHashTable) attributes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) found = NULL;
+  g_autoptr(GError) error = NULL;
+  GList *items;
+  const char *origin;
+  RcSecretBinding *binding = NULL;
+
+  g_hash_table_insert (attributes, (gpointer) "project", (gpointer) project_id);
+  g_hash_table_insert (attributes, (gpointer) "secret", (gpointer) secret_id);
+  items = secret_password_searchv_sync (&schema, attributes, SECRET_SEARCH_ALL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_length (items), ==, 1);
+
+  found = secret_retrievable_get_attributes (items->data);
+  if ((origin = g_hash_table_lookup (found, "origin")) != NULL)
+    binding = rc_secret_binding_new (origin, g_hash_table_lookup (found, "login"));
+  g_list_free_full (items, g_object_unref);
+
+  return binding;
+}
+
+/* Looks a secret up through @store (NULL when none is stored), whatever it
+ * is bound to, and waits for the answer. */
 char *
 rc_test_keyring_lookup (RcSecretStore  *store,
                         const char     *project_id,
@@ -88,10 +137,10 @@ rc_test_keyring_lookup (RcSecretStore  *store,
   Finished finished = { 0 };
   g_autoptr(GAsyncResult) result = NULL;
 
-  rc_secret_store_lookup_async (store, project_id, secret_id, NULL, finished_cb, &finished);
+  rc_secret_store_lookup_async (store, project_id, secret_id, NULL, NULL, finished_cb, &finished);
   result = wait_for_finish (&finished);
 
-  return rc_secret_store_lookup_finish (store, result, error);
+  return rc_secret_store_lookup_finish (store, result, NULL, error);
 }
 
 /* Clears a secret through @store, and waits for the answer. */

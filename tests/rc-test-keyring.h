@@ -14,8 +14,15 @@ gboolean  rc_test_keyring_store        (RcSecretStore  *store,
                                         const char     *project_id,
                                         const char     *owner_id,
                                         const char     *secret_id,
+                                        const RcSecretBinding *binding,
                                         const char     *secret,
                                         GError        **error);
+void      rc_test_keyring_store_unbound (const char    *project_id,
+                                        const char     *owner_id,
+                                        const char     *secret_id,
+                                        const char     *secret);
+RcSecretBinding *rc_test_keyring_get_binding (const char *project_id,
+                                        const char     *secret_id);
 char     *rc_test_keyring_lookup       (RcSecretStore  *store,
                                         const char     *project_id,
                                         const char     *secret_id,

@@ -293,6 +293,7 @@ set_up (Shots *shots)
   g_autofree char *base_url = NULL;
   g_autoptr(GFile) file = NULL;
   RcAuth *auth;
+  g_autoptr(RcSecretBinding) binding = NULL;
   g_autoptr(GError) error = NULL;
 
   /* Text as a GNOME session renders it, which a bare X server does not set:
@@ -327,8 +328,10 @@ set_up (Shots *shots)
   g_assert_cmpstr (rc_auth_get_scopes (auth), ==, SCOPES);
   rc_auth_set_token_url (auth, token_url);
 
+  binding = rc_secret_binding_new_for_api (shots->petstore);
   rc_test_keyring_store (rc_secret_store_get_default (), rc_project_get_id (shots->project),
-                         rc_api_get_id (shots->petstore), rc_auth_ensure_secret_id (auth), CLIENT_SECRET, &error);
+                         rc_api_get_id (shots->petstore), rc_auth_ensure_secret_id (auth), binding,
+                         CLIENT_SECRET, &error);
   g_assert_no_error (error);
   /* Where a user keeps it: the title says ~/Projects, not the build tree. */
   file = g_file_new_build_filename (g_get_home_dir (), "Projects", "petstore.restcall", NULL);

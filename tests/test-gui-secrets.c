@@ -186,18 +186,43 @@ ticker_stop (Ticker     *ticker,
 /* The keyring, seen by another program: a store of its own. */
 
 static void
-store_elsewhere (const char *project_id,
-                 const char *owner_id,
-                 const char *secret_id,
-                 const char *secret)
+store_elsewhere (const char            *project_id,
+                 const char            *owner_id,
+                 const char            *secret_id,
+                 const RcSecretBinding *binding,
+                 const char            *secret)
 {
   g_autoptr(RcSecretStore) store = rc_secret_store_new ();
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  ok = rc_test_keyring_store (store, project_id, owner_id, secret_id, secret, &error);
+  ok = rc_test_keyring_store (store, project_id, owner_id, secret_id, binding, secret, &error);
   g_assert_no_error (error);
   g_assert_true (ok);
+}
+
+/* The secret of @api's own authentication, bound as the window binds it. */
+static void
+store_api_elsewhere (const char *project_id,
+                     RcApi      *api,
+                     const char *secret)
+{
+  g_autoptr(RcSecretBinding) binding = rc_secret_binding_new_for_api (api);
+
+  store_elsewhere (project_id, rc_api_get_id (api), rc_auth_ensure_secret_id (rc_api_get_auth (api)),
+                   binding, secret);
+}
+
+/* The secret of @method's own authentication, bound as the window binds it. */
+static void
+store_method_elsewhere (const char *project_id,
+                        RcMethod   *method,
+                        const char *secret)
+{
+  g_autoptr(RcSecretBinding) binding = rc_secret_binding_new_for_method (method, NULL);
+
+  store_elsewhere (project_id, rc_method_get_id (method),
+                   rc_auth_ensure_secret_id (rc_method_get_auth (method)), binding, secret);
 }
 
 static char *
@@ -485,8 +510,7 @@ test_stored_secret_is_not_shown (Fixture       *fixture,
 
   petstore = rc_project_find_api (fixture->project, "Petstore");
   billing = rc_project_find_api (fixture->project, "Billing");
-  store_elsewhere (project_id, rc_api_get_id (petstore),
-                   rc_auth_get_secret_id (rc_api_get_auth (petstore)), "stored-before");
+  store_api_elsewhere (project_id, petstore, "stored-before");
 
   /* Looked up without waiting: the page says so meanwhile. */
   rc_test_gui_select_item (fixture->window, G_OBJECT (petstore));
@@ -591,12 +615,9 @@ test_delete_api (Fixture       *fixture,
   method = rc_api_find_method (petstore, "listPets");
   rc_auth_set_kind (own, RC_AUTH_KIND_BASIC);
   rc_method_set_auth (method, own);
-  store_elsewhere (project_id, rc_api_get_id (petstore),
-                   rc_auth_get_secret_id (rc_api_get_auth (petstore)), "api-secret");
-  store_elsewhere (project_id, rc_method_get_id (method), rc_auth_ensure_secret_id (own),
-                   "method-secret");
-  store_elsewhere (project_id, rc_api_get_id (billing),
-                   rc_auth_get_secret_id (rc_api_get_auth (billing)), "other-api-secret");
+  store_api_elsewhere (project_id, petstore, "api-secret");
+  store_method_elsewhere (project_id, method, "method-secret");
+  store_api_elsewhere (project_id, billing, "other-api-secret");
 
   g_ptr_array_add (owner_ids, g_strdup (rc_api_get_id (petstore)));
   for (guint i = 0; i < rc_api_get_n_methods (petstore); i++)
@@ -673,7 +694,7 @@ test_delete_method (Fixture       *fixture,
   next = rc_api_find_method (billing, "health");
   rc_auth_set_kind (own, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
   rc_method_set_auth (method, own);
-  store_elsewhere (project_id, rc_method_get_id (method), rc_auth_ensure_secret_id (own), "m");
+  store_method_elsewhere (project_id, method, "m");
   g_ptr_array_add (owner_ids, g_strdup (rc_method_get_id (method)));
 
   rc_test_gui_select_item (fixture->window, G_OBJECT (method));

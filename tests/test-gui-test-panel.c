@@ -174,11 +174,12 @@ store_secret (Fixture    *fixture,
               const char *secret)
 {
   g_autoptr(RcSecretStore) store = rc_secret_store_new ();
+  g_autoptr(RcSecretBinding) binding = rc_secret_binding_new_for_api (fixture->api);
   RcAuth *auth = rc_api_get_auth (fixture->api);
   gboolean stored = FALSE;
 
   rc_secret_store_store_async (store, fixture->project_id, rc_api_get_id (fixture->api),
-                               rc_auth_ensure_secret_id (auth), "Test panel client secret",
+                               rc_auth_ensure_secret_id (auth), binding, "Test panel client secret",
                                secret, NULL, store_done_cb, &stored);
   g_assert_true (rc_test_gui_wait (stored_cb, &stored));
   g_assert_false (rc_secret_store_is_session_only (store, fixture->project_id, rc_auth_get_secret_id (auth)));

@@ -233,10 +233,12 @@ static void
 store_secret (Fixture *fixture)
 {
   RcAuth *auth = rc_api_get_auth (fixture->api);
+  g_autoptr(RcSecretBinding) binding = rc_secret_binding_new_for_api (fixture->api);
   g_autoptr(GError) error = NULL;
 
   rc_test_keyring_store (rc_secret_store_get_default (), rc_project_get_id (fixture->project),
-                         rc_api_get_id (fixture->api), rc_auth_ensure_secret_id (auth), CLIENT_SECRET, &error);
+                         rc_api_get_id (fixture->api), rc_auth_ensure_secret_id (auth), binding,
+                         CLIENT_SECRET, &error);
   g_assert_no_error (error);
 }
 

@@ -823,13 +823,16 @@ start_test (Fixture      *fixture,
   RcAuth *auth = rc_api_get_auth (api);
   RcMethod *method = rc_api_find_method (api, "getPet");
   GtkWidget *stack;
+  g_autoptr(RcSecretBinding) binding = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (rc_auth_get_kind (auth), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
   rc_auth_set_token_url (auth, token_url);
   rc_api_set_base_url (api, base_url);
+  binding = rc_secret_binding_new_for_api (api);
   rc_test_keyring_store (rc_secret_store_get_default (), rc_project_get_id (fixture->project),
-                         rc_api_get_id (api), rc_auth_get_secret_id (auth), "petstore-secret", &error);
+                         rc_api_get_id (api), rc_auth_get_secret_id (auth), binding, "petstore-secret",
+                         &error);
   g_assert_no_error (error);
 
   rc_test_gui_select_item (fixture->window, G_OBJECT (method));

@@ -5,11 +5,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _DEFAULT_SOURCE /* symlink(), link() */
+
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <libsecret/secret.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "restcall-core.h"
 #include "rc-test-keyring.h"
@@ -34,6 +37,20 @@ search_items (const char *project)
   return items;
 }
 
+/* What the tests' secrets authenticate, unless they say otherwise. */
+#define BINDING (default_binding ())
+
+static const RcSecretBinding *
+default_binding (void)
+{
+  static RcSecretBinding *binding;
+
+  if (binding == NULL)
+    binding = rc_secret_binding_new ("https://auth.example.com", "client");
+
+  return binding;
+}
+
 static void
 require_keyring (void)
 {
@@ -51,7 +68,7 @@ test_round_trip (void)
   g_autoptr(GError) error = NULL;
   char *secret;
 
-  g_assert_true (rc_test_keyring_store (secrets, project, owner, secret_id, "s=cr%t +:&é/", &error));
+  g_assert_true (rc_test_keyring_store (secrets, project, owner, secret_id, BINDING, "s=cr%t +:&é/", &error));
   g_assert_no_error (error);
   g_assert_false (rc_secret_store_is_session_only (secrets, project, secret_id));
 
@@ -66,7 +83,7 @@ test_round_trip (void)
   }
 
   /* Storing again replaces: one item, the new value. */
-  rc_test_keyring_store (secrets, project, owner, secret_id, "second", &error);
+  rc_test_keyring_store (secrets, project, owner, secret_id, BINDING, "second", &error);
   g_assert_no_error (error);
   secret = rc_test_keyring_lookup (secrets, project, secret_id, &error);
   g_assert_cmpstr (secret, ==, "second");
@@ -100,8 +117,8 @@ test_projects_do_not_collide (void)
 
   /* Two projects, each with an API called the same, even with the same
    * secret reference (a copied file): separate secrets. */
-  g_assert_true (rc_test_keyring_store (secrets, project_a, "api", "same-ref", "secret-a", &error));
-  g_assert_true (rc_test_keyring_store (secrets, project_b, "api", "same-ref", "secret-b", &error));
+  g_assert_true (rc_test_keyring_store (secrets, project_a, "api", "same-ref", BINDING, "secret-a", &error));
+  g_assert_true (rc_test_keyring_store (secrets, project_b, "api", "same-ref", BINDING, "secret-b", &error));
   a = rc_test_keyring_lookup (secrets, project_a, "same-ref", &error);
   b = rc_test_keyring_lookup (secrets, project_b, "same-ref", &error);
   g_assert_cmpstr (a, ==, "secret-a");
@@ -126,9 +143,9 @@ test_clear_owner (void)
   gboolean ok;
   char *kept;
 
-  rc_test_keyring_store (secrets, project, "api-1", "ref-1", "one", &error);
-  rc_test_keyring_store (secrets, project, "method-of-api-1", "ref-2", "two", &error);
-  rc_test_keyring_store (secrets, project, "api-1", "ref-3", "three", &error);
+  rc_test_keyring_store (secrets, project, "api-1", "ref-1", BINDING, "one", &error);
+  rc_test_keyring_store (secrets, project, "method-of-api-1", "ref-2", BINDING, "two", &error);
+  rc_test_keyring_store (secrets, project, "api-1", "ref-3", BINDING, "three", &error);
   g_assert_no_error (error);
 
   /* Deleting "api-1" leaves no orphan, and nothing else goes. */
@@ -176,7 +193,7 @@ looked_up_cb (GObject *object, GAsyncResult *res, gpointer data)
   Answer *answer = data;
 
   /* A lookup that answers before the store it waits for is a bug. */
-  answer->secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), res, &answer->error);
+  answer->secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), res, NULL, &answer->error);
   answer->ok = answer->error == NULL;
   answer->done = TRUE;
 }
@@ -188,6 +205,12 @@ cleared_cb (GObject *object, GAsyncResult *res, gpointer data)
 
   answer->ok = rc_secret_store_clear_finish (RC_SECRET_STORE (object), res, &answer->error);
   answer->done = TRUE;
+}
+
+static void
+finished_cb (GObject *object, GAsyncResult *res, gpointer data)
+{
+  *(GAsyncResult **)data = g_object_ref (res);
 }
 
 static void
@@ -215,9 +238,8 @@ test_lookup_waits_for_store (void)
       g_autofree char *value = g_strdup_printf ("value-%u", i);
       Answer stored = { 0 }, looked_up = { 0 };
 
-      rc_secret_store_store_async (secrets, project, "owner", secret_id, "Restcall: test", value,
-                                   NULL, stored_cb, &stored);
-      rc_secret_store_lookup_async (secrets, project, secret_id, NULL, looked_up_cb, &looked_up);
+      rc_secret_store_store_async (secrets, project, "owner", secret_id, BINDING, "Restcall: test", value, NULL, stored_cb, &stored);
+      rc_secret_store_lookup_async (secrets, project, secret_id, NULL, NULL, looked_up_cb, &looked_up);
       rc_test_wait_for (&looked_up.done, 10);
       g_assert_true (looked_up.done);
       rc_test_wait_for (&stored.done, 10);
@@ -248,8 +270,7 @@ test_clear_waits_for_store (void)
   GList *items;
   char *secret;
 
-  rc_secret_store_store_async (secrets, project, "owner", secret_id, "Restcall: test", "short-lived",
-                               NULL, stored_cb, &stored);
+  rc_secret_store_store_async (secrets, project, "owner", secret_id, BINDING, "Restcall: test", "short-lived", NULL, stored_cb, &stored);
   rc_secret_store_clear_async (secrets, project, secret_id, NULL, cleared_cb, &cleared);
   rc_test_wait_for (&cleared.done, 10);
   g_assert_true (cleared.done);
@@ -266,8 +287,7 @@ test_clear_waits_for_store (void)
   g_assert_null (secret);
 
   /* Deleting an API or a method right after its secret was typed, too. */
-  rc_secret_store_store_async (secrets, project, "deleted-owner", secret_id, "Restcall: test",
-                               "also-short-lived", NULL, stored_cb, &owner_stored);
+  rc_secret_store_store_async (secrets, project, "deleted-owner", secret_id, BINDING, "Restcall: test", "also-short-lived", NULL, stored_cb, &owner_stored);
   rc_secret_store_clear_owner_async (secrets, project, "deleted-owner", NULL, owner_cleared_cb,
                                      &owner_cleared);
   rc_test_wait_for (&owner_cleared.done, 10);
@@ -292,12 +312,10 @@ test_cancelled_while_waiting (void)
   Answer stored = { 0 }, cancelled_lookup = { 0 }, cancelled_store = { 0 }, looked_up = { 0 };
 
   g_cancellable_cancel (cancellable);
-  rc_secret_store_store_async (secrets, project, "owner", secret_id, "Restcall: test", "kept",
-                               NULL, stored_cb, &stored);
-  rc_secret_store_lookup_async (secrets, project, secret_id, cancellable, looked_up_cb, &cancelled_lookup);
-  rc_secret_store_store_async (secrets, project, "owner", secret_id, "Restcall: test", "never-stored",
-                               cancellable, stored_cb, &cancelled_store);
-  rc_secret_store_lookup_async (secrets, project, secret_id, NULL, looked_up_cb, &looked_up);
+  rc_secret_store_store_async (secrets, project, "owner", secret_id, BINDING, "Restcall: test", "kept", NULL, stored_cb, &stored);
+  rc_secret_store_lookup_async (secrets, project, secret_id, NULL, cancellable, looked_up_cb, &cancelled_lookup);
+  rc_secret_store_store_async (secrets, project, "owner", secret_id, BINDING, "Restcall: test", "never-stored", cancellable, stored_cb, &cancelled_store);
+  rc_secret_store_lookup_async (secrets, project, secret_id, NULL, NULL, looked_up_cb, &looked_up);
 
   rc_test_wait_for (&looked_up.done, 10);
   g_assert_true (looked_up.done);
@@ -317,19 +335,26 @@ test_cancelled_while_waiting (void)
   g_assert_no_error (error);
 }
 
+/* Attributes: opaque ids, and the binding: an origin (no path, no query,
+ * no user name) and the login. No name, no full URL. */
 static void
-test_attributes_are_opaque (void)
+test_attributes (void)
 {
   g_autoptr(RcSecretStore) secrets = rc_secret_store_new ();
+  g_autoptr(RcSecretBinding) binding = NULL;
   g_autofree char *project = g_uuid_string_random ();
   g_autofree char *owner = g_uuid_string_random ();
   g_autofree char *secret_id = g_uuid_string_random ();
+  g_autofree char *origin = rc_url_dup_origin ("HTTPS://user:pw@Auth.Example.COM:443/oauth2/token?x=1#f");
   g_autoptr(GError) error = NULL;
   GList *items;
   GHashTableIter iter;
   gpointer key, value;
+  guint n = 0;
 
-  rc_test_keyring_store (secrets, project, owner, secret_id, "opaque", &error);
+  g_assert_cmpstr (origin, ==, "https://auth.example.com");
+  binding = rc_secret_binding_new (origin, "pets-client");
+  rc_test_keyring_store (secrets, project, owner, secret_id, binding, "opaque", &error);
   items = search_items (project);
   g_assert_cmpuint (g_list_length (items), ==, 1);
 
@@ -337,8 +362,13 @@ test_attributes_are_opaque (void)
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       g_test_message ("attribute %s = %s", (char *)key, (char *)value);
+      n++;
       if (g_str_equal (key, "xdg:schema"))
         g_assert_cmpstr (value, ==, "io.github.restcall.Secret");
+      else if (g_str_equal (key, "origin"))
+        g_assert_cmpstr (value, ==, "https://auth.example.com");
+      else if (g_str_equal (key, "login"))
+        g_assert_cmpstr (value, ==, "pets-client");
       else
         {
           g_assert_true (g_str_equal (key, "project") || g_str_equal (key, "owner")
@@ -346,9 +376,367 @@ test_attributes_are_opaque (void)
           g_assert_true (g_uuid_string_is_valid (value));
         }
     }
+  g_assert_cmpuint (n, ==, 6);
   g_hash_table_unref (secret_item_get_attributes (items->data));
   g_list_free_full (items, g_object_unref);
   rc_test_keyring_clear (secrets, project, secret_id, &error);
+}
+
+
+/* Lookups through @store for @binding, with what the item was saved for. */
+static char *
+lookup_for (RcSecretStore          *store,
+            const char             *project,
+            const char             *secret_id,
+            const RcSecretBinding  *binding,
+            RcSecretBinding       **saved_for,
+            GError                **error)
+{
+  GAsyncResult *result = NULL;
+  char *secret;
+
+  rc_secret_store_lookup_async (store, project, secret_id, binding, NULL, finished_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  secret = rc_secret_store_lookup_finish (store, result, saved_for, error);
+  g_object_unref (result);
+
+  return secret;
+}
+
+static gboolean
+rebind (RcSecretStore         *store,
+        const char            *project,
+        const char            *secret_id,
+        const RcSecretBinding *binding,
+        GError               **error)
+{
+  GAsyncResult *result = NULL;
+  gboolean ok;
+
+  rc_secret_store_rebind_async (store, project, secret_id, binding, NULL, finished_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ok = rc_secret_store_rebind_finish (store, result, error);
+  g_object_unref (result);
+
+  return ok;
+}
+
+/* A secret is handed out only for what it was saved for: the same origin
+ * and the same login. Anything else is refused, unread, saying what it
+ * was saved for. */
+static void
+test_binding (void)
+{
+  g_autoptr(RcSecretStore) secrets = rc_secret_store_new ();
+  g_autofree char *project = g_uuid_string_random ();
+  g_autofree char *secret_id = g_uuid_string_random ();
+  g_autoptr(RcSecretBinding) prod = rc_secret_binding_new ("https://auth.example.com", "prod-client");
+  g_autoptr(RcSecretBinding) elsewhere = rc_secret_binding_new ("https://evil.example.net", "prod-client");
+  g_autoptr(RcSecretBinding) other_port = rc_secret_binding_new ("https://auth.example.com:8443", "prod-client");
+  g_autoptr(RcSecretBinding) other_client = rc_secret_binding_new ("https://auth.example.com", "other-client");
+  const RcSecretBinding *refused[] = { elsewhere, other_port, other_client };
+  g_autoptr(GError) error = NULL;
+  RcSecretBinding *saved_for = NULL;
+  char *secret;
+
+  g_assert_true (rc_test_keyring_store (secrets, project, "api", secret_id, prod, "PROD-SECRET", &error));
+  g_assert_no_error (error);
+
+  secret = lookup_for (secrets, project, secret_id, prod, &saved_for, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (secret, ==, "PROD-SECRET");
+  g_assert_true (rc_secret_binding_equal (saved_for, prod));
+  rc_secret_free (secret);
+  g_clear_pointer (&saved_for, rc_secret_binding_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      /* Another store, as another run of the app: the keyring says it. */
+      g_autoptr(RcSecretStore) other = rc_secret_store_new ();
+
+      secret = lookup_for (other, project, secret_id, refused[i], &saved_for, &error);
+      g_assert_null (secret);
+      g_assert_error (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH);
+      g_test_message ("%s", error->message);
+      g_assert_null (strstr (error->message, "PROD-SECRET"));
+      g_assert_true (rc_secret_binding_equal (saved_for, prod));
+      g_clear_error (&error);
+      g_clear_pointer (&saved_for, rc_secret_binding_free);
+    }
+
+  /* Whether one is stored, whatever for: a NULL binding. */
+  secret = lookup_for (secrets, project, secret_id, NULL, &saved_for, &error);
+  g_assert_cmpstr (secret, ==, "PROD-SECRET");
+  g_assert_true (rc_secret_binding_equal (saved_for, prod));
+  rc_secret_free (secret);
+  g_clear_pointer (&saved_for, rc_secret_binding_free);
+
+  /* Storing for another binding replaces it: one item, bound anew. */
+  g_assert_true (rc_test_keyring_store (secrets, project, "api", secret_id, elsewhere, "NEW", &error));
+  g_assert_cmpuint (rc_test_keyring_count (project, NULL), ==, 1);
+  secret = lookup_for (secrets, project, secret_id, prod, NULL, &error);
+  g_assert_error (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH);
+  g_assert_null (secret);
+  g_clear_error (&error);
+  secret = lookup_for (secrets, project, secret_id, elsewhere, NULL, &error);
+  g_assert_cmpstr (secret, ==, "NEW");
+  rc_secret_free (secret);
+
+  rc_test_keyring_clear (secrets, project, secret_id, &error);
+}
+
+/* “Use It Here”: the secret stored again, bound anew, under the same ids,
+ * owner and label; it never leaves the store. */
+static void
+test_rebind (void)
+{
+  g_autoptr(RcSecretStore) secrets = rc_secret_store_new ();
+  g_autofree char *project = g_uuid_string_random ();
+  g_autofree char *secret_id = g_uuid_string_random ();
+  g_autoptr(RcSecretBinding) prod = rc_secret_binding_new ("https://auth.example.com", "prod-client");
+  g_autoptr(RcSecretBinding) staging = rc_secret_binding_new ("https://staging.example.com", "prod-client");
+  g_autoptr(RcSecretBinding) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  GList *items;
+  char *secret;
+
+  g_assert_true (rc_test_keyring_store (secrets, project, "the-owner", secret_id, prod, "s3cret", &error));
+  g_assert_true (rebind (secrets, project, secret_id, staging, &error));
+  g_assert_no_error (error);
+
+  items = rc_test_keyring_search (project, "the-owner");
+  g_assert_cmpuint (g_list_length (items), ==, 1);
+  {
+    g_autofree char *label = secret_retrievable_get_label (items->data);
+
+    g_assert_cmpstr (label, ==, "Restcall: client secret of “Test”");
+  }
+  g_list_free_full (items, g_object_unref);
+  bound = rc_test_keyring_get_binding (project, secret_id);
+  g_assert_true (rc_secret_binding_equal (bound, staging));
+
+  secret = lookup_for (secrets, project, secret_id, staging, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (secret, ==, "s3cret");
+  rc_secret_free (secret);
+  secret = lookup_for (secrets, project, secret_id, prod, NULL, &error);
+  g_assert_error (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH);
+  g_assert_null (secret);
+  g_clear_error (&error);
+
+  /* Bound so already: nothing changes. */
+  g_assert_true (rebind (secrets, project, secret_id, staging, &error));
+  g_assert_cmpuint (rc_test_keyring_count (project, NULL), ==, 1);
+
+  /* Nothing stored: nothing to bind. */
+  g_assert_true (rc_test_keyring_clear (secrets, project, secret_id, &error));
+  g_assert_false (rebind (secrets, project, secret_id, prod, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+/* An item an earlier Restcall stored has no binding: it goes nowhere
+ * until the user binds it (or stores a new one). */
+static void
+test_unbound_item (void)
+{
+  g_autoptr(RcSecretStore) secrets = rc_secret_store_new ();
+  g_autofree char *project = g_uuid_string_random ();
+  g_autofree char *secret_id = g_uuid_string_random ();
+  g_autoptr(RcSecretBinding) prod = rc_secret_binding_new ("https://auth.example.com", "prod-client");
+  g_autoptr(RcSecretBinding) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  RcSecretBinding *saved_for = NULL;
+  char *secret;
+
+  rc_test_keyring_store_unbound (project, "api", secret_id, "old-secret");
+
+  secret = lookup_for (secrets, project, secret_id, prod, &saved_for, &error);
+  g_assert_null (secret);
+  g_assert_error (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "earlier version"));
+  g_assert_null (saved_for);
+  g_clear_error (&error);
+
+  g_assert_true (rebind (secrets, project, secret_id, prod, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rc_test_keyring_count (project, NULL), ==, 1);
+  bound = rc_test_keyring_get_binding (project, secret_id);
+  g_assert_true (rc_secret_binding_equal (bound, prod));
+  secret = lookup_for (secrets, project, secret_id, prod, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (secret, ==, "old-secret");
+  rc_secret_free (secret);
+
+  rc_test_keyring_clear (secrets, project, secret_id, &error);
+}
+
+/* Origins, and what each kind of authentication binds its secret to. */
+static void
+test_origins (void)
+{
+  static const struct {
+    const char *url;
+    const char *origin;
+  } origins[] = {
+    { "https://auth.example.com/oauth2/token", "https://auth.example.com" },
+    { "HTTPS://Auth.Example.COM:443/t?q#f", "https://auth.example.com" },
+    { "https://user:password@auth.example.com/t", "https://auth.example.com" },
+    { "https://auth.example.com:8443/t", "https://auth.example.com:8443" },
+    { "http://127.0.0.1:8080/token", "http://127.0.0.1:8080" },
+    { "http://127.0.0.1:80/token", "http://127.0.0.1" },
+    { "http://[::1]:9000/token", "http://[::1]:9000" },
+    { "ftp://auth.example.com/token", "" },
+    { "/relative/token", "" },
+    { "not a URL", "" },
+    { "", "" },
+  };
+  g_autoptr(RcApi) api = rc_api_new ("Pets");
+  g_autoptr(RcMethod) relative = rc_method_new ("relative");
+  g_autoptr(RcMethod) absolute = rc_method_new ("absolute");
+  g_autoptr(RcMethod) param_host = rc_method_new ("param-host");
+  g_autoptr(RcAuth) own = rc_auth_new ();
+  g_autoptr(RcSecretBinding) binding = NULL;
+  g_autoptr(RcPairList) values = rc_pair_list_new ();
+  RcAuth *auth = rc_api_get_auth (api);
+
+  for (guint i = 0; i < G_N_ELEMENTS (origins); i++)
+    {
+      g_autofree char *origin = rc_url_dup_origin (origins[i].url);
+
+      g_assert_cmpstr (origin, ==, origins[i].origin);
+    }
+
+  /* OAuth 2.0: the token URL's origin and the client ID. */
+  rc_api_set_base_url (api, "https://api.example.com/v1");
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_id (auth, "pets-client");
+  rc_auth_set_token_url (auth, "https://auth.example.com/oauth2/token");
+  binding = rc_secret_binding_new_for_api (api);
+  g_assert_cmpstr (rc_secret_binding_get_origin (binding), ==, "https://auth.example.com");
+  g_assert_cmpstr (rc_secret_binding_get_login (binding), ==, "pets-client");
+  g_clear_pointer (&binding, rc_secret_binding_free);
+
+  /* Basic: the origin the call goes to, and the user name. */
+  rc_auth_set_kind (auth, RC_AUTH_KIND_BASIC);
+  rc_auth_set_username (auth, "alice");
+  binding = rc_secret_binding_new_for_api (api);
+  g_assert_cmpstr (rc_secret_binding_get_origin (binding), ==, "https://api.example.com");
+  g_assert_cmpstr (rc_secret_binding_get_login (binding), ==, "alice");
+  g_clear_pointer (&binding, rc_secret_binding_free);
+
+  rc_method_set_url (relative, "/pets");
+  rc_method_set_url (absolute, "https://elsewhere.example.net/pets");
+  rc_method_set_url (param_host, "https://{tenant}.example.com/pets");
+  rc_pair_list_append (rc_method_get_test_values (param_host), "tenant", "acme");
+  rc_api_add_method (api, relative);
+  rc_api_add_method (api, absolute);
+  rc_api_add_method (api, param_host);
+  binding = rc_secret_binding_new_for_method (relative, NULL);
+  g_assert_cmpstr (rc_secret_binding_get_origin (binding), ==, "https://api.example.com");
+  g_clear_pointer (&binding, rc_secret_binding_free);
+  binding = rc_secret_binding_new_for_method (absolute, NULL);
+  g_assert_cmpstr (rc_secret_binding_get_origin (binding), ==, "https://elsewhere.example.net");
+  g_clear_pointer (&binding, rc_secret_binding_free);
+  binding = rc_secret_binding_new_for_method (param_host, NULL);
+  g_assert_cmpstr (rc_secret_binding_get_origin (binding), ==, "https://acme.example.com");
+  g_clear_pointer (&binding, rc_secret_binding_free);
+  rc_pair_list_append (values, "tenant", "evil");
+  binding = rc_secret_binding_new_for_method (param_host, values);
+  g_assert_cmpstr (rc_secret_binding_get_origin (binding), ==, "https://evil.example.com");
+  g_clear_pointer (&binding, rc_secret_binding_free);
+
+  /* A method's own authentication is the one that counts. */
+  rc_auth_set_kind (own, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_id (own, "own-client");
+  rc_auth_set_token_url (own, "https://other-auth.example.com/token");
+  rc_method_set_auth (relative, own);
+  binding = rc_secret_binding_new_for_method (relative, NULL);
+  g_assert_cmpstr (rc_secret_binding_get_origin (binding), ==, "https://other-auth.example.com");
+  g_assert_cmpstr (rc_secret_binding_get_login (binding), ==, "own-client");
+  g_clear_pointer (&binding, rc_secret_binding_free);
+
+  /* No authentication, no binding. */
+  rc_auth_set_kind (auth, RC_AUTH_KIND_NONE);
+  g_assert_null (rc_secret_binding_new_for_api (api));
+}
+
+/* Writes a project with @id at @path. */
+static void
+write_project_file (const char *path,
+                    const char *id)
+{
+  g_autoptr(RcProject) project = rc_project_new ();
+  g_autoptr(GBytes) bytes = NULL;
+
+  rc_project_set_id (project, id);
+  bytes = rc_project_serialize (project);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+}
+
+/* Which file a project id belongs to: the first that opened it; a copy
+ * elsewhere is told from a move, a link to the same file, and a file that
+ * has since changed its id. */
+static void
+test_copies (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("restcall-copies-XXXXXX", NULL);
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *prod_path = g_build_filename (dir, "prod.restcall", NULL);
+  g_autofree char *copy_path = g_build_filename (dir, "staging.restcall", NULL);
+  g_autofree char *link_path = g_build_filename (dir, "link.restcall", NULL);
+  g_autofree char *hard_path = g_build_filename (dir, "hard.restcall", NULL);
+  g_autoptr(GFile) prod = g_file_new_for_path (prod_path);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autoptr(GFile) linked = g_file_new_for_path (link_path);
+  g_autoptr(GFile) hard = g_file_new_for_path (hard_path);
+  GFile *original;
+
+  write_project_file (prod_path, id);
+  g_assert_null (rc_project_registry_check (id, prod, NULL));
+
+  /* cp prod.restcall staging.restcall */
+  write_project_file (copy_path, id);
+  original = rc_project_registry_check (id, copy, NULL);
+  g_assert_nonnull (original);
+  g_assert_true (g_file_equal (original, prod));
+  g_clear_object (&original);
+  /* Still a copy, and the original still the original. */
+  original = rc_project_registry_check (id, copy, NULL);
+  g_assert_nonnull (original);
+  g_clear_object (&original);
+  g_assert_null (rc_project_registry_check (id, prod, NULL));
+
+  /* The same file by another name is no copy. */
+  g_assert_cmpint (symlink (prod_path, link_path), ==, 0);
+  g_assert_null (rc_project_registry_check (id, linked, NULL));
+  g_assert_cmpint (link (prod_path, hard_path), ==, 0);
+  g_assert_null (rc_project_registry_check (id, hard, NULL));
+
+  /* The original gone (moved away): the copy is the project now. */
+  g_unlink (link_path);
+  g_unlink (hard_path);
+  g_assert_cmpint (g_unlink (prod_path), ==, 0);
+  g_assert_null (rc_project_registry_check (id, copy, NULL));
+  write_project_file (prod_path, id);
+  original = rc_project_registry_check (id, prod, NULL);
+  g_assert_nonnull (original);
+  g_assert_true (g_file_equal (original, copy));
+  g_clear_object (&original);
+
+  /* The other file got an id of its own: no copy any more. */
+  {
+    g_autofree char *other_id = g_uuid_string_random ();
+
+    write_project_file (copy_path, other_id);
+    g_assert_null (rc_project_registry_check (id, prod, NULL));
+  }
+
+  g_unlink (prod_path);
+  g_unlink (copy_path);
+  g_rmdir (dir);
 }
 
 typedef struct
@@ -410,8 +798,7 @@ test_saved_files_hold_no_secret (void)
   kinds[2].canary = "canary-method-9e8d7c";
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    g_assert_true (rc_test_keyring_store (secrets, rc_project_get_id (project), kinds[i].owner,
-                                          rc_auth_ensure_secret_id (kinds[i].auth), kinds[i].canary, &error));
+    g_assert_true (rc_test_keyring_store (secrets, rc_project_get_id (project), kinds[i].owner, rc_auth_ensure_secret_id (kinds[i].auth), BINDING, kinds[i].canary, &error));
 
   /* Twice: the second save replaces a file, through a temporary one. */
   for (guint round = 0; round < 2; round++)
@@ -463,7 +850,7 @@ test_locked_keyring (void)
   /* Unlocking needs a prompt no one can answer here: the secret is kept
    * for the session, and nothing waits for long. */
   start = g_get_monotonic_time ();
-  g_assert_false (rc_test_keyring_store (secrets, "locked-project", "o", "s", "while-locked", &error));
+  g_assert_false (rc_test_keyring_store (secrets, "locked-project", "o", "s", BINDING, "while-locked", &error));
   g_test_message ("%s", error ? error->message : "(no error)");
   g_assert_error (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE);
   g_clear_error (&error);
@@ -478,9 +865,8 @@ test_locked_keyring (void)
   {
     Answer stored = { 0 }, looked_up = { 0 };
 
-    rc_secret_store_store_async (secrets, "locked-project", "o", "s2", "Restcall: test", "typed-then-tested",
-                                 NULL, stored_cb, &stored);
-    rc_secret_store_lookup_async (secrets, "locked-project", "s2", NULL, looked_up_cb, &looked_up);
+    rc_secret_store_store_async (secrets, "locked-project", "o", "s2", BINDING, "Restcall: test", "typed-then-tested", NULL, stored_cb, &stored);
+    rc_secret_store_lookup_async (secrets, "locked-project", "s2", NULL, NULL, looked_up_cb, &looked_up);
     rc_test_wait_for (&looked_up.done, 10);
     g_assert_true (looked_up.done);
     g_assert_true (stored.done);
@@ -508,7 +894,7 @@ test_no_secret_service (void)
       g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus", TRUE);
       secrets = rc_secret_store_new ();
 
-      g_assert_false (rc_test_keyring_store (secrets, "p", "o", "s", "kept-in-memory", &error));
+      g_assert_false (rc_test_keyring_store (secrets, "p", "o", "s", BINDING, "kept-in-memory", &error));
       g_assert_error (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE);
       g_test_message ("%s", error->message);
       g_assert_nonnull (strstr (error->message, "for this session only"));
@@ -553,7 +939,12 @@ main (int   argc,
   g_test_add_func ("/restcall/secret-store/lookup-waits-for-store", test_lookup_waits_for_store);
   g_test_add_func ("/restcall/secret-store/clear-waits-for-store", test_clear_waits_for_store);
   g_test_add_func ("/restcall/secret-store/cancelled-while-waiting", test_cancelled_while_waiting);
-  g_test_add_func ("/restcall/secret-store/attributes-are-opaque", test_attributes_are_opaque);
+  g_test_add_func ("/restcall/secret-store/attributes", test_attributes);
+  g_test_add_func ("/restcall/secret-store/binding", test_binding);
+  g_test_add_func ("/restcall/secret-store/rebind", test_rebind);
+  g_test_add_func ("/restcall/secret-store/unbound-item", test_unbound_item);
+  g_test_add_func ("/restcall/secret-store/origins", test_origins);
+  g_test_add_func ("/restcall/secret-store/copies", test_copies);
   g_test_add_func ("/restcall/secret-store/saved-files-hold-no-secret", test_saved_files_hold_no_secret);
   g_test_add_func ("/restcall/secret-store/no-secret-service", test_no_secret_service);
   g_test_add_func ("/restcall/secret-store/locked-keyring", test_locked_keyring);

@@ -13,6 +13,12 @@
  * changes the kind of authentication, its old secret is removed from the
  * keyring: a password must never be sent as a client secret.
  *
+ * A stored secret stays bound to the origin and login it was saved for:
+ * a change of the token URL's origin, the client ID, the base URL's origin
+ * or the user name does not take it along. The command says so, and which
+ * command stores one for the new settings. A project that is a copy of
+ * another file gets an id of its own before the keyring is written to.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall"
@@ -54,6 +60,7 @@ typedef struct
 {
   gboolean  clear_old;     /* the owner's old secret no longer fits */
   RcAuth   *copy_from;     /* the API's auth, whose secret the method gets */
+  gboolean  rebound;       /* the settings now send the secret elsewhere */
 } KeyringWork;
 
 static void
@@ -250,7 +257,10 @@ static void
 print_auth (RcCliTarget *target)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(RcSecretBinding) binding = NULL;
+  g_autoptr(RcSecretBinding) saved_for = NULL;
   g_autofree char *what = rc_cli_target_describe (target, target->method);
+  g_autofree char *mismatch = NULL;
   RcAuth *auth = target->method ? rc_method_get_effective_auth (target->method)
                                 : rc_api_get_auth (target->api);
   RcAuthKind kind = rc_auth_get_kind (auth);
@@ -293,10 +303,23 @@ print_auth (RcCliTarget *target)
         }
     }
 
-  /* Only whether it is there: the secret itself is freed unread. */
-  secret = rc_cli_keyring_lookup (target->project, auth, &error);
+  /* Only whether it is there, for these settings: the secret itself is
+   * freed unread. */
+  binding = rc_cli_target_dup_binding (target, target->method, NULL);
+  secret = rc_cli_keyring_lookup (target->project, auth, binding, &saved_for, &error);
   if (secret)
     secret_state = _("stored");
+  else if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
+    {
+      g_autofree char *from = saved_for ? rc_secret_binding_describe (saved_for, kind) : NULL;
+
+      if (from)
+        mismatch = g_strdup_printf (_("stored for %s, not for these settings"), from);
+      else
+        mismatch = g_strdup (_("stored by an earlier version of Restcall, for no settings in particular"));
+      secret_state = mismatch;
+      g_clear_error (&error);
+    }
   else if (error == NULL)
     secret_state = _("not stored");
   else if (rc_cli_keyring_is_unavailable (error))
@@ -323,23 +346,32 @@ copy_secret (RcCliTarget  *target,
              GError      **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(RcSecretBinding) from_binding = rc_cli_target_dup_binding (target, NULL, NULL);
+  g_autoptr(RcSecretBinding) to_binding = rc_cli_target_dup_binding (target, target->method, NULL);
   g_autofree char *label = NULL;
   gboolean stored;
   char *secret;
 
   *copied = FALSE;
-  if (!(secret = rc_cli_keyring_lookup (target->project, from, &local_error)))
+
+  /* Only the API's secret for the API's settings, and only when the
+   * method's go to the same place. */
+  if (!rc_secret_binding_equal (from_binding, to_binding))
+    return TRUE;
+
+  if (!(secret = rc_cli_keyring_lookup (target->project, from, from_binding, NULL, &local_error)))
     {
-      /* Nothing stored is nothing to copy. */
-      if (local_error == NULL)
+      /* Nothing stored (for these settings) is nothing to copy. */
+      if (local_error == NULL
+          || g_error_matches (local_error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
         return TRUE;
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
   label = rc_cli_target_dup_label (target, target->method, rc_auth_get_kind (to));
-  stored = rc_cli_keyring_store (target->project, rc_cli_target_get_owner_id (target), to, label,
-                                 secret, error);
+  stored = rc_cli_keyring_store (target->project, rc_cli_target_get_owner_id (target), to, to_binding,
+                                 label, secret, error);
   rc_secret_free (secret);
   *copied = stored;
 
@@ -376,8 +408,9 @@ update_keyring (RcCliTarget *target,
   if (secret)
     {
       g_autofree char *label = rc_cli_target_dup_label (target, target->method, rc_auth_get_kind (auth));
+      g_autoptr(RcSecretBinding) binding = rc_cli_target_dup_binding (target, target->method, NULL);
 
-      if (rc_cli_keyring_store (target->project, owner_id, auth, label, secret, &error))
+      if (rc_cli_keyring_store (target->project, owner_id, auth, binding, label, secret, &error))
         g_print (_("Stored %s of %s in the keyring.\n"), rc_cli_secret_noun (rc_auth_get_kind (auth)), what);
       else
         {
@@ -398,6 +431,26 @@ update_keyring (RcCliTarget *target,
       else if (copied)
         g_print (_("Copied the API’s secret for the method in the keyring.\n"));
     }
+  else if (work->rebound)
+    {
+      g_autoptr(RcSecretBinding) binding = rc_cli_target_dup_binding (target, target->method, NULL);
+      g_autoptr(RcSecretBinding) saved_for = NULL;
+      char *stored;
+
+      /* Said, not fixed: only the user can say the secret goes there too. */
+      stored = rc_cli_keyring_lookup (target->project, auth, binding, &saved_for, &error);
+      rc_secret_free (stored);
+      if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
+        {
+          g_autofree char *message = rc_cli_target_dup_mismatch (target, target->method,
+                                                                 rc_auth_get_kind (auth), saved_for,
+                                                                 binding);
+
+          g_print ("%s\n", message);
+        }
+      else if (error)
+        g_debug ("Could not look up the secret: %s", error->message);
+    }
 
   return status;
 }
@@ -409,6 +462,8 @@ change_auth (RcCliTarget    *target,
 {
   g_autoptr(RcAuth) copy = NULL;
   g_autoptr(RcCliSecret) secret = NULL;
+  g_autoptr(RcSecretBinding) before = NULL;
+  g_autoptr(RcSecretBinding) after = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *what = rc_cli_target_describe (target, target->method);
   g_autofree char *message = NULL;
@@ -458,7 +513,10 @@ change_auth (RcCliTarget    *target,
         }
 
       had_secret = rc_auth_get_secret_id (auth)[0] != '\0';
+      before = rc_secret_binding_new_for_auth (auth, rc_api_get_base_url (target->api));
       apply_options (options, auth);
+      after = rc_secret_binding_new_for_auth (auth, rc_api_get_base_url (target->api));
+      work.rebound = had_secret && !rc_secret_binding_equal (before, after);
 
       if (had_secret && rc_auth_get_kind (auth) != old_kind)
         {
@@ -476,6 +534,14 @@ change_auth (RcCliTarget    *target,
 
       if (copy)
         rc_method_set_auth (target->method, copy);
+    }
+
+  /* A copy's secrets are the original's until it has an id of its own:
+   * nothing here may replace or remove them. */
+  if ((secret || work.clear_old || work.copy_from) && !rc_cli_target_make_own (target, &error))
+    {
+      rc_cli_error ("%s", error->message);
+      return RC_CLI_EXIT_FAILED;
     }
 
   if (!rc_cli_target_save (target, &error))

@@ -27,6 +27,7 @@ typedef struct
   gboolean      timed_out;
   gboolean      ok;
   char         *secret;
+  RcSecretBinding *saved_for;
   GError       *error;
 } Wait;
 
@@ -88,7 +89,8 @@ looked_up_cb (GObject      *object,
 {
   Wait *wait = user_data;
 
-  wait->secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), result, &wait->error);
+  wait->secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), result, &wait->saved_for,
+                                                &wait->error);
   wait->done = TRUE;
 }
 
@@ -127,37 +129,56 @@ owner_cleared_cb (GObject      *object,
 
 /**
  * rc_cli_keyring_lookup:
+ * @binding: (nullable): what the secret is about to be sent to; %NULL only
+ *   to say whether one is stored
+ * @saved_for: (out) (optional) (nullable): what the secret found was saved
+ *   for; %NULL when none was, or by an earlier Restcall
  *
  * Looks up the secret of @auth. An auth without a secret reference has
- * none, and the keyring is not asked.
+ * none, and the keyring is not asked. A secret saved for another binding
+ * than @binding is not handed out: %RC_SECRET_STORE_ERROR_MISMATCH.
  *
  * Returns: (transfer full) (nullable): the secret, to free with
  *   rc_secret_free(); %NULL without an error when none is stored
  */
 RcCliStoredSecret *
-rc_cli_keyring_lookup (RcProject  *project,
-                       RcAuth     *auth,
-                       GError    **error)
+rc_cli_keyring_lookup (RcProject              *project,
+                       RcAuth                 *auth,
+                       const RcSecretBinding  *binding,
+                       RcSecretBinding       **saved_for,
+                       GError                **error)
 {
   Wait wait;
+
+  if (saved_for != NULL)
+    *saved_for = NULL;
 
   if (rc_auth_get_secret_id (auth)[0] == '\0')
     return NULL;
 
   wait_init (&wait);
   rc_secret_store_lookup_async (rc_secret_store_get_default (), rc_project_get_id (project),
-                                rc_auth_get_secret_id (auth), wait.cancellable, looked_up_cb, &wait);
+                                rc_auth_get_secret_id (auth), binding, wait.cancellable,
+                                looked_up_cb, &wait);
   if (!wait_finish (&wait, error))
     {
       g_clear_pointer (&wait.secret, rc_secret_free);
+      if (saved_for != NULL)
+        *saved_for = g_steal_pointer (&wait.saved_for);
+      g_clear_pointer (&wait.saved_for, rc_secret_binding_free);
       return NULL;
     }
+
+  if (saved_for != NULL)
+    *saved_for = g_steal_pointer (&wait.saved_for);
+  g_clear_pointer (&wait.saved_for, rc_secret_binding_free);
 
   return wait.secret;
 }
 
 /**
  * rc_cli_keyring_store:
+ * @binding: what the secret authenticates: where it may be sent
  *
  * Stores @secret for @auth, which must have a secret reference.
  *
@@ -166,12 +187,13 @@ rc_cli_keyring_lookup (RcProject  *project,
  *   session-only copy is worthless to a command that exits)
  */
 gboolean
-rc_cli_keyring_store (RcProject   *project,
-                      const char  *owner_id,
-                      RcAuth      *auth,
-                      const char  *label,
-                      const char  *secret,
-                      GError     **error)
+rc_cli_keyring_store (RcProject             *project,
+                      const char            *owner_id,
+                      RcAuth                *auth,
+                      const RcSecretBinding *binding,
+                      const char            *label,
+                      const char            *secret,
+                      GError               **error)
 {
   Wait wait;
 
@@ -179,7 +201,7 @@ rc_cli_keyring_store (RcProject   *project,
 
   wait_init (&wait);
   rc_secret_store_store_async (rc_secret_store_get_default (), rc_project_get_id (project), owner_id,
-                               rc_auth_get_secret_id (auth), label, secret, wait.cancellable,
+                               rc_auth_get_secret_id (auth), binding, label, secret, wait.cancellable,
                                stored_cb, &wait);
 
   return wait_finish (&wait, error) && wait.ok;

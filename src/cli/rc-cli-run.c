@@ -63,13 +63,16 @@ build_values (RcMethod    *method,
 }
 
 /* Reads the secret the auth needs: from --secret-env or --secret-stdin
- * when given, else from the keyring. A client secret is required; a Basic
- * password that was never stored is sent empty, as before. @owner is the
- * method whose own auth this is, or %NULL for the API's. */
+ * when given, else from the keyring, only if it was saved for what
+ * @binding says it now goes to (a project file may have been edited to
+ * point elsewhere). A client secret is required; a Basic password that was
+ * never stored is sent empty, as before. @owner is the method whose own
+ * auth this is, or %NULL for the API's. */
 static gboolean
 read_secret (RcCliTarget        *target,
              RcMethod           *owner,
              RcAuth             *auth,
+             const RcSecretBinding *binding,
              const char         *env_var,
              gboolean            from_stdin,
              GOptionContext     *context,
@@ -78,6 +81,7 @@ read_secret (RcCliTarget        *target,
              int                *exit_status)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(RcSecretBinding) saved_for = NULL;
   g_autofree char *what = NULL;
   g_autofree char *command = NULL;
   RcAuthKind kind = rc_auth_get_kind (auth);
@@ -105,11 +109,20 @@ read_secret (RcCliTarget        *target,
       return TRUE;
     }
 
-  if ((*stored = rc_cli_keyring_lookup (target->project, auth, &error)))
+  if ((*stored = rc_cli_keyring_lookup (target->project, auth, binding, &saved_for, &error)))
     return TRUE;
 
   what = rc_cli_target_describe (target, owner);
   command = rc_cli_target_dup_command (target, "secret set", owner);
+
+  if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
+    {
+      g_autofree char *message = rc_cli_target_dup_mismatch (target, owner, kind, saved_for, binding);
+
+      rc_cli_error ("%s", message);
+      *exit_status = RC_CLI_EXIT_FAILED;
+      return FALSE;
+    }
 
   if (error)
     {
@@ -245,6 +258,7 @@ rc_cli_run (int    argc,
   g_autoptr(RcExecutor) executor = NULL;
   g_autoptr(RcCliSecret) secret = NULL;
   g_autoptr(RcCliStoredSecret) stored = NULL;
+  g_autoptr(RcSecretBinding) binding = NULL;
   g_autofree char *message = NULL;
   g_autofree char *secret_env = NULL;
   g_auto(GStrv) params = NULL;
@@ -289,9 +303,11 @@ rc_cli_run (int    argc,
   if ((message = build_values (target.method, params, values)))
     return rc_cli_usage_error (context, message);
 
+  /* The secret goes with the URL these values make. */
+  binding = rc_secret_binding_new_for_method (target.method, values);
   if (!read_secret (&target, rc_cli_target_get_auth_owner (&target),
-                    rc_method_get_effective_auth (target.method), secret_env, secret_stdin, context,
-                    &secret, &stored, &status))
+                    rc_method_get_effective_auth (target.method), binding, secret_env, secret_stdin,
+                    context, &secret, &stored, &status))
     return status;
 
   executor = rc_cli_executor_new (&batch);
@@ -309,6 +325,7 @@ rc_cli_token (int    argc,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(RcCliSecret) secret = NULL;
   g_autoptr(RcCliStoredSecret) stored = NULL;
+  g_autoptr(RcSecretBinding) binding = NULL;
   g_autofree char *secret_env = NULL;
   g_auto(GStrv) args = NULL;
   gboolean secret_stdin = FALSE;
@@ -356,7 +373,9 @@ rc_cli_token (int    argc,
       return RC_CLI_EXIT_FAILED;
     }
 
-  if (!read_secret (&target, NULL, auth, secret_env, secret_stdin, context, &secret, &stored, &status))
+  binding = rc_secret_binding_new_for_api (api);
+  if (!read_secret (&target, NULL, auth, binding, secret_env, secret_stdin, context, &secret, &stored,
+                    &status))
     return status;
 
   executor = rc_cli_executor_new (&options);

@@ -9,6 +9,11 @@
  * own: naming it is an error that says to set the API's secret, so that
  * one command never silently changes the secret every method uses.
  *
+ * The secret is stored bound to what the authentication says now: the
+ * access token URL's origin and the client ID, or the API's origin and
+ * the user name. A project that is a copy of another file first gets an
+ * id of its own, so that its secret never replaces the original's.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall"
@@ -47,6 +52,7 @@ static int
 secret_set (RcCliTarget *target)
 {
   g_autoptr(RcCliSecret) secret = NULL;
+  g_autoptr(RcSecretBinding) binding = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *what = NULL;
   g_autofree char *label = NULL;
@@ -77,6 +83,12 @@ secret_set (RcCliTarget *target)
       return RC_CLI_EXIT_FAILED;
     }
 
+  if (!rc_cli_target_make_own (target, &error))
+    {
+      rc_cli_error (_("The secret was not saved: %s"), error->message);
+      return RC_CLI_EXIT_FAILED;
+    }
+
   /* The reference first: a keyring item nothing refers to would be an
    * orphan, while a reference to nothing is just a secret not stored. */
   if (rc_auth_get_secret_id (auth)[0] == '\0')
@@ -90,8 +102,9 @@ secret_set (RcCliTarget *target)
     }
 
   label = rc_cli_target_dup_label (target, target->method, kind);
-  if (!rc_cli_keyring_store (target->project, rc_cli_target_get_owner_id (target), auth, label,
-                             secret, &error))
+  binding = rc_cli_target_dup_binding (target, target->method, NULL);
+  if (!rc_cli_keyring_store (target->project, rc_cli_target_get_owner_id (target), auth, binding,
+                             label, secret, &error))
     {
       rc_cli_report_not_stored (error);
       return RC_CLI_EXIT_FAILED;
@@ -119,6 +132,13 @@ secret_clear (RcCliTarget *target)
     {
       g_print (_("No secret of %s was ever stored: there is nothing to remove.\n"), what);
       return RC_CLI_EXIT_OK;
+    }
+
+  /* A copy's secret is the original's, until the copy has an id of its own. */
+  if (!rc_cli_target_make_own (target, &error))
+    {
+      rc_cli_error (_("The secret of %s was not removed from the keyring: %s"), what, error->message);
+      return RC_CLI_EXIT_FAILED;
     }
 
   if (!rc_cli_keyring_clear (target->project, auth, &error))

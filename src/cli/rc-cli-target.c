@@ -3,7 +3,16 @@
  * PROJECT API [METHOD] is loaded once; a name that does not exist is
  * answered with the names that do. The target also names itself in
  * messages, in the keyring label (the API's and method's names, never a
- * URL), and in the command that would fix a missing secret.
+ * URL), and in the command that would fix a missing secret, or one saved
+ * for another server or login.
+ *
+ * Loading also tells whether the file is a copy of another that has the
+ * same project id (rc-project-registry.c); a command that writes to the
+ * keyring first gives such a copy an id of its own
+ * (rc_cli_target_make_own()), so that it never replaces or removes the
+ * original's secrets. Reading them is left to the bindings: a copy still
+ * pointing where the original does may use its secrets, one pointing
+ * elsewhere may not.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -133,6 +142,8 @@ rc_cli_target_load (RcCliTarget *self,
       return FALSE;
     }
 
+  self->original = rc_project_registry_check (rc_project_get_id (self->project), file, NULL);
+
   if (!(self->api = find_api (self->project, path, api_name)))
     return FALSE;
 
@@ -147,6 +158,7 @@ rc_cli_target_clear (RcCliTarget *self)
 {
   g_clear_pointer (&self->path, g_free);
   g_clear_object (&self->project);
+  g_clear_object (&self->original);
   self->api = NULL;
   self->method = NULL;
 }
@@ -301,6 +313,103 @@ rc_cli_target_save (RcCliTarget  *self,
                     GError      **error)
 {
   return rc_cli_save_project (self->project, NULL, error);
+}
+
+/**
+ * rc_cli_target_make_own:
+ *
+ * Gives a project that is a copy of another file an id of its own, and
+ * saves it, before a command writes to the keyring: the original's secrets
+ * stay the original's. Says so. Does nothing for a project that is no copy.
+ */
+gboolean
+rc_cli_target_make_own (RcCliTarget  *self,
+                        GError      **error)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (self->original == NULL)
+    return TRUE;
+
+  id = g_uuid_string_random ();
+  rc_project_set_id (self->project, id);
+  if (!rc_cli_target_save (self, error))
+    return FALSE;
+
+  if (!rc_project_registry_claim (id, rc_project_get_file (self->project), &local_error))
+    g_debug ("Could not record which file the project %s is: %s", id, local_error->message);
+
+  original = g_file_get_parse_name (self->original);
+  g_clear_object (&self->original);
+
+  g_print (_("%s is a copy of %s (it had the same project ID), so it now has an ID of its own: "
+             "its secrets in the keyring and the original’s stay apart.\n"),
+           self->path, original);
+
+  return TRUE;
+}
+
+/**
+ * rc_cli_target_dup_binding:
+ * @method: (nullable): one of the API's methods, for its effective auth;
+ *   %NULL for the API's own
+ * @values: (nullable): the URL parameters' values a call has; %NULL for the
+ *   test values
+ *
+ * Returns: (transfer full) (nullable): what the secret of that auth goes
+ *   to: the origin and the client ID or user name
+ */
+RcSecretBinding *
+rc_cli_target_dup_binding (RcCliTarget *self,
+                           RcMethod    *method,
+                           RcPairList  *values)
+{
+  if (method != NULL)
+    return rc_secret_binding_new_for_method (method, values);
+
+  return rc_secret_binding_new_for_api (self->api);
+}
+
+/**
+ * rc_cli_target_dup_mismatch:
+ * @method: (nullable): the method whose own auth it is, or %NULL for the API's
+ * @saved: (nullable): what the stored secret was saved for; %NULL for one
+ *   an earlier Restcall stored, bound to nothing
+ * @wanted: what it would have been sent to
+ *
+ * Returns: (transfer full): why the stored secret was not sent, and what to do
+ */
+char *
+rc_cli_target_dup_mismatch (RcCliTarget           *self,
+                            RcMethod              *method,
+                            RcAuthKind             kind,
+                            const RcSecretBinding *saved,
+                            const RcSecretBinding *wanted)
+{
+  g_autofree char *what = rc_cli_target_describe (self, method);
+  g_autofree char *command = rc_cli_target_dup_command (self, "secret set", method);
+  g_autofree char *to = rc_secret_binding_describe (wanted, kind);
+  g_autofree char *from = NULL;
+  const char *noun = kind == RC_AUTH_KIND_BASIC ? _("password") : _("client secret");
+
+  if (saved == NULL)
+    /* TRANSLATORS: “The stored client secret of the API “Pets” was saved by …” */
+    return g_strdup_printf (_("The stored %s of %s was saved by an earlier version of Restcall, "
+                              "which did not record where it may be sent, so it was not sent to %s. "
+                              "Run “%s” to store it again for them, or pass it with --secret-env "
+                              "VAR or --secret-stdin."),
+                            noun,
+                            what, to, command);
+
+  from = rc_secret_binding_describe (saved, kind);
+
+  return g_strdup_printf (_("The stored %s of %s was saved for %s; this project would send it to "
+                            "%s, so it was not sent. Run “%s” to use a secret with %s, or pass one "
+                            "with --secret-env VAR or --secret-stdin."),
+                          noun,
+                          what, from, to, command, to);
 }
 
 /* “the client secret” or “the password”, for messages. */

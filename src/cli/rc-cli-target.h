@@ -16,6 +16,7 @@ typedef struct
   RcProject *project;
   RcApi     *api;
   RcMethod  *method;
+  GFile     *original;  /* the file the project is a copy of, if it is one */
 } RcCliTarget;
 
 /* A secret from the keyring: freed (and wiped) with rc_secret_free(). */
@@ -39,15 +40,28 @@ char       *rc_cli_target_dup_label      (RcCliTarget  *self,
                                           RcAuthKind    kind);
 gboolean    rc_cli_target_save           (RcCliTarget  *self,
                                           GError      **error);
+gboolean    rc_cli_target_make_own       (RcCliTarget  *self,
+                                          GError      **error);
+RcSecretBinding *rc_cli_target_dup_binding (RcCliTarget *self,
+                                          RcMethod     *method,
+                                          RcPairList   *values);
+char       *rc_cli_target_dup_mismatch   (RcCliTarget  *self,
+                                          RcMethod     *method,
+                                          RcAuthKind    kind,
+                                          const RcSecretBinding *saved,
+                                          const RcSecretBinding *wanted);
 
 const char *rc_cli_secret_noun           (RcAuthKind    kind);
 
 RcCliStoredSecret *rc_cli_keyring_lookup (RcProject *project,
                                           RcAuth       *auth,
+                                          const RcSecretBinding *binding,
+                                          RcSecretBinding **saved_for,
                                           GError      **error);
 gboolean    rc_cli_keyring_store         (RcProject    *project,
                                           const char   *owner_id,
                                           RcAuth       *auth,
+                                          const RcSecretBinding *binding,
                                           const char   *label,
                                           const char   *secret,
                                           GError      **error);

@@ -1,24 +1,42 @@
 /* rc-secret-store.c: secrets in the system keyring, never in a file
  *
- * One libsecret schema, io.github.restcall.Secret, whose attributes hold
- * only opaque ids: the project's, the API's or method's that owns the
- * authentication, and the secret's own (RcAuth:secret-id). Names, URLs and
- * paths never go into attributes. Inside Flatpak libsecret talks to the
- * Secret portal by itself; no D-Bus call here names a service.
+ * One libsecret schema, io.github.restcall.Secret. Its attributes find a
+ * secret: the project's id, the id of the API or method that owns the
+ * authentication, and the secret's own (RcAuth:secret-id), all opaque. Two
+ * more bind it to what it authenticates (rc-secret-binding.c): `origin`,
+ * where it may be sent (scheme, host and port only), and `login`, the
+ * client ID or user name it goes with. No name, path or full URL goes into
+ * attributes; the label names the API or method for the user.
+ *
+ * The ids come from the project file, which anyone may have edited or
+ * shared, so they do not say where the secret may go: a lookup says what
+ * the secret is about to be sent to, and the secret is handed out only if
+ * that is what it was saved for. Otherwise the lookup fails with
+ * RC_SECRET_STORE_ERROR_MISMATCH and says what it was saved for, without
+ * reading the secret at all; the window asks the user, the command line
+ * refuses. An item stored by an earlier Restcall has no binding: it
+ * matches nothing, until the user stores it again for the authentication
+ * that uses it (rc_secret_store_rebind_async(), “Use It Here”) or types a
+ * new one. Storing replaces the owner's item for that secret, whatever it
+ * was bound to.
+ *
+ * Inside Flatpak libsecret talks to the Secret portal by itself; no D-Bus
+ * call here names a service.
  *
  * When no keyring can be used (no Secret Service, a locked keyring, an
  * unlock prompt dismissed), a secret being stored is kept in memory for
- * this session only, and the caller is told so, to say it to the user. It
- * is never written anywhere in plain text.
+ * this session only, with its binding, and the caller is told so, to say
+ * it to the user. It is never written anywhere in plain text.
  *
- * Stores and clears are "writes", remembered while they are on their way.
- * A lookup or a clear waits for the writes before it for the same project
- * and secret id (a store waits too, so that writes land in order), before
- * it asks the keyring or the session copies: a secret looked up right
- * after it was typed (a Test pressed at once) is the new one, and one
- * forgotten right after it was typed stays forgotten. Clearing an owner's
- * secrets waits for that owner's writes. A waiting call that is cancelled
- * answers at once. Nothing blocks: waiting is a list of GTasks.
+ * Stores, rebinds and clears are "writes", remembered while they are on
+ * their way. A lookup or a clear waits for the writes before it for the
+ * same project and secret id (a store waits too, so that writes land in
+ * order), before it asks the keyring or the session copies: a secret
+ * looked up right after it was typed (a Test pressed at once) is the new
+ * one, and one forgotten right after it was typed stays forgotten.
+ * Clearing an owner's secrets waits for that owner's writes. A waiting
+ * call that is cancelled answers at once. Nothing blocks: waiting is a
+ * list of GTasks.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,8 +52,9 @@
 
 typedef struct
 {
-  char *owner_id;
-  char *secret;
+  char            *owner_id;
+  char            *secret;
+  RcSecretBinding *binding;
 } SessionSecret;
 
 /* A call waiting for writes to end before it starts. */
@@ -72,18 +91,36 @@ struct _RcSecretStore
 
 typedef struct
 {
-  char  *project_id;
-  char  *owner_id;
-  char  *secret_id;
-  char  *secret;
-  char  *label;
-  Write *write;  /* this call's own, for a store or a clear */
+  char            *project_id;
+  char            *owner_id;
+  char            *secret_id;
+  char            *secret;
+  char            *label;
+  /* A store's or a rebind's binding; what a lookup's secret goes to. */
+  RcSecretBinding *binding;
+  /* What the item found was saved for (a lookup, a rebind). */
+  RcSecretBinding *saved;
+  Write           *write;  /* this call's own, for a write */
 } Request;
 
+/* What a lookup found. */
+typedef struct
+{
+  char            *secret;
+  RcSecretBinding *saved;
+  gboolean         mismatch;
+} Found;
+
+static void store_cleared_cb    (GObject      *object,
+                                 GAsyncResult *result,
+                                 gpointer      user_data);
 static void store_cb            (GObject      *object,
                                  GAsyncResult *result,
                                  gpointer      user_data);
-static void lookup_cb           (GObject      *object,
+static void searched_cb         (GObject      *object,
+                                 GAsyncResult *result,
+                                 gpointer      user_data);
+static void retrieved_cb        (GObject      *object,
                                  GAsyncResult *result,
                                  gpointer      user_data);
 static void clear_cb            (GObject      *object,
@@ -103,6 +140,8 @@ static const SecretSchema schema = {
     { "project", SECRET_SCHEMA_ATTRIBUTE_STRING },
     { "owner", SECRET_SCHEMA_ATTRIBUTE_STRING },
     { "secret", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "origin", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "login", SECRET_SCHEMA_ATTRIBUTE_STRING },
     { NULL, 0 },
   }
 };
@@ -129,6 +168,7 @@ session_secret_free (gpointer data)
 
   g_free (session_secret->owner_id);
   rc_secret_free (session_secret->secret);
+  g_clear_pointer (&session_secret->binding, rc_secret_binding_free);
   g_free (session_secret);
 }
 
@@ -142,14 +182,62 @@ request_free (gpointer data)
   g_free (request->secret_id);
   g_free (request->label);
   rc_secret_free (request->secret);
+  g_clear_pointer (&request->binding, rc_secret_binding_free);
+  g_clear_pointer (&request->saved, rc_secret_binding_free);
   g_free (request);
 }
 
+static void
+found_free (gpointer data)
+{
+  Found *found = data;
+
+  rc_secret_free (found->secret);
+  g_clear_pointer (&found->saved, rc_secret_binding_free);
+  g_free (found);
+}
+
+/* The binding an item's attributes hold; %NULL for an item stored by an
+ * earlier Restcall, which bound it to nothing. */
+static RcSecretBinding *
+binding_from_attributes (GHashTable *attributes)
+{
+  const char *origin = g_hash_table_lookup (attributes, "origin");
+
+  if (origin == NULL)
+    return NULL;
+
+  return rc_secret_binding_new (origin, g_hash_table_lookup (attributes, "login"));
+}
+
+/* Answers a lookup: the secret if it goes where it was saved for (or
+ * the lookup asked for any), else that it does not. Takes @secret. */
+static void
+return_found (GTask                 *task,
+              char                  *secret,
+              const RcSecretBinding *saved)
+{
+  Request *request = g_task_get_task_data (task);
+  Found *found = g_new0 (Found, 1);
+
+  found->saved = saved ? rc_secret_binding_copy (saved) : NULL;
+  if (request->binding != NULL && !rc_secret_binding_equal (request->binding, saved))
+    {
+      found->mismatch = TRUE;
+      rc_secret_free (secret);
+    }
+  else
+    found->secret = secret;
+
+  g_task_return_pointer (task, found, found_free);
+}
+
 static Request *
-request_new (const char *project_id,
-             const char *owner_id,
-             const char *secret_id,
-             const char *secret)
+request_new (const char            *project_id,
+             const char            *owner_id,
+             const char            *secret_id,
+             const char            *secret,
+             const RcSecretBinding *binding)
 {
   Request *request = g_new0 (Request, 1);
 
@@ -157,6 +245,7 @@ request_new (const char *project_id,
   request->owner_id = g_strdup (owner_id);
   request->secret_id = g_strdup (secret_id);
   request->secret = g_strdup (secret);
+  request->binding = binding ? rc_secret_binding_copy (binding) : NULL;
 
   return request;
 }
@@ -324,6 +413,27 @@ start_after_writes (RcSecretStore  *self,
   waiter_unref (waiter);
 }
 
+/* Starts a write (a store, a rebind, a clear): on its way from now on,
+ * so that later calls for the same ids wait for it; it starts itself
+ * once the writes before it have ended. Takes @request. */
+static void
+write_task_start (RcSecretStore        *self,
+                  Request              *request,
+                  gpointer              source_tag,
+                  void                (*start) (GTask *task),
+                  GCancellable         *cancellable,
+                  GAsyncReadyCallback   callback,
+                  gpointer              user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  request->write = write_begin (self, request);
+  g_task_set_task_data (task, request, request_free);
+
+  start_after_writes (self, task, start);
+}
+
 /* A write cancelled before it started ends without asking the keyring. */
 static gboolean
 write_return_if_cancelled (GTask *task)
@@ -343,20 +453,28 @@ write_return_if_cancelled (GTask *task)
 /* The calls themselves, once the writes before them have ended. Each
  * takes @task. */
 
+/* Stores the request's secret under its ids and binding: the owner's
+ * item for that secret first goes, whatever it was bound to, as the
+ * keyring would replace it only for the very same attributes. */
 static void
-store_start (GTask *task)
+keyring_store (GTask *task)
 {
   Request *request = g_task_get_task_data (task);
 
-  if (write_return_if_cancelled (task))
-    return;
-
-  secret_password_store (&schema, SECRET_COLLECTION_DEFAULT, request->label, request->secret,
-                         g_task_get_cancellable (task), store_cb, task,
+  secret_password_clear (&schema, g_task_get_cancellable (task), store_cleared_cb, task,
                          "project", request->project_id,
                          "owner", request->owner_id,
                          "secret", request->secret_id,
                          NULL);
+}
+
+static void
+store_start (GTask *task)
+{
+  if (write_return_if_cancelled (task))
+    return;
+
+  keyring_store (task);
 }
 
 static void
@@ -375,12 +493,42 @@ lookup_start (GTask *task)
 
   if ((session_secret = g_hash_table_lookup (self->session, key)))
     {
-      g_task_return_pointer (task, g_strdup (session_secret->secret), (GDestroyNotify)rc_secret_free);
+      return_found (task, g_strdup (session_secret->secret), session_secret->binding);
       g_object_unref (task);
       return;
     }
 
-  secret_password_lookup (&schema, g_task_get_cancellable (task), lookup_cb, task,
+  /* The items only: a secret is read once it is known to fit. */
+  secret_password_search (&schema, SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK,
+                          g_task_get_cancellable (task), searched_cb, task,
+                          "project", request->project_id,
+                          "secret", request->secret_id,
+                          NULL);
+}
+
+static void
+rebind_start (GTask *task)
+{
+  RcSecretStore *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  g_autofree char *key = session_key (request->project_id, request->secret_id);
+  SessionSecret *session_secret;
+
+  if (write_return_if_cancelled (task))
+    return;
+
+  if ((session_secret = g_hash_table_lookup (self->session, key)))
+    {
+      g_clear_pointer (&session_secret->binding, rc_secret_binding_free);
+      session_secret->binding = rc_secret_binding_copy (request->binding);
+      write_end (self, g_steal_pointer (&request->write));
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  secret_password_search (&schema, SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK,
+                          g_task_get_cancellable (task), searched_cb, task,
                           "project", request->project_id,
                           "secret", request->secret_id,
                           NULL);
@@ -432,6 +580,36 @@ clear_owner_start (GTask *task)
 }
 
 static void
+store_cleared_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  RcSecretStore *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  /* A keyring that cannot clear cannot store either: the store says so. */
+  if (!secret_password_clear_finish (result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      write_end (self, g_steal_pointer (&request->write));
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  secret_password_store (&schema, SECRET_COLLECTION_DEFAULT, request->label, request->secret,
+                         g_task_get_cancellable (task), store_cb, task,
+                         "project", request->project_id,
+                         "owner", request->owner_id,
+                         "secret", request->secret_id,
+                         "origin", rc_secret_binding_get_origin (request->binding),
+                         "login", rc_secret_binding_get_login (request->binding),
+                         NULL);
+}
+
+static void
 store_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
@@ -463,6 +641,7 @@ store_cb (GObject      *object,
   session_secret = g_new0 (SessionSecret, 1);
   session_secret->owner_id = g_strdup (request->owner_id);
   session_secret->secret = g_steal_pointer (&request->secret);
+  session_secret->binding = rc_secret_binding_copy (request->binding);
   g_hash_table_replace (self->session, g_steal_pointer (&key), session_secret);
   write_end (self, g_steal_pointer (&request->write));
 
@@ -474,30 +653,159 @@ store_cb (GObject      *object,
                                             "GNOME Keyring, to keep it")));
 }
 
+/* A lookup's or a rebind's answer from the keyring, when it failed. */
 static void
-lookup_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+return_search_error (GTask  *task,
+                     GError *error)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  char *secret;
+  RcSecretStore *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
 
-  secret = secret_password_lookup_finish (result, &error);
+  if (request->write != NULL)
+    write_end (self, g_steal_pointer (&request->write));
 
-  if (error && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (error)
-    g_task_return_error (task,
-                         unavailable_error (error,
-                                            _("The keyring could not be asked for the secret. "
-                                              "Unlock the keyring, or give the secret another way")));
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_task_return_error (task, error);
   else
     {
-      /* Our own copy, so that every secret is freed the same way. */
-      g_task_return_pointer (task, g_strdup (secret), (GDestroyNotify)rc_secret_free);
-      secret_password_free (secret);
+      g_task_return_error (task,
+                           unavailable_error (error,
+                                              _("The keyring could not be asked for the secret. "
+                                                "Unlock the keyring, or give the secret another way")));
+      g_error_free (error);
     }
+
+  g_object_unref (task);
+}
+
+/* The items of the project and secret ids: a lookup reads the one bound
+ * to what it asked for, or none; a rebind the first that is not bound so
+ * already. Several items are the API's and a copy of its auth (a draft's,
+ * owned by another id), which may be bound differently. */
+static void
+searched_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GTask *task = user_data;
+  RcSecretStore *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  gboolean rebind = g_task_get_source_tag (task) == rc_secret_store_rebind_async;
+  g_autoptr(GError) error = NULL;
+  GList *items;
+  SecretRetrievable *chosen = NULL;
+  g_autoptr(RcSecretBinding) chosen_binding = NULL;
+
+  items = secret_password_search_finish (result, &error);
+  if (error != NULL)
+    {
+      return_search_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (l->data);
+      g_autoptr(RcSecretBinding) binding = binding_from_attributes (attributes);
+      gboolean fits = request->binding == NULL || rc_secret_binding_equal (binding, request->binding);
+
+      if (rebind && fits)
+        {
+          /* Already bound so: nothing to do. */
+          g_list_free_full (items, g_object_unref);
+          write_end (self, g_steal_pointer (&request->write));
+          g_task_return_boolean (task, TRUE);
+          g_object_unref (task);
+          return;
+        }
+
+      /* A lookup takes the one that fits; else it says what the first
+       * bound one was saved for (an unbound one says less). */
+      if (chosen == NULL || (!rebind && fits) || (chosen_binding == NULL && binding != NULL))
+        {
+          chosen = l->data;
+          g_clear_pointer (&chosen_binding, rc_secret_binding_free);
+          chosen_binding = g_steal_pointer (&binding);
+          if (!rebind && fits)
+            break;
+        }
+    }
+
+  if (chosen == NULL)
+    {
+      /* Nothing stored. */
+      if (rebind)
+        {
+          write_end (self, g_steal_pointer (&request->write));
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                   _("The secret is no longer in the keyring. Type it again."));
+        }
+      else
+        g_task_return_pointer (task, NULL, NULL);
+      g_object_unref (task);
+      return;
+    }
+
+  request->saved = g_steal_pointer (&chosen_binding);
+
+  if (!rebind && request->binding != NULL && !rc_secret_binding_equal (request->saved, request->binding))
+    {
+      /* Not read at all. */
+      return_found (task, NULL, request->saved);
+      g_list_free_full (items, g_object_unref);
+      g_object_unref (task);
+      return;
+    }
+
+  if (rebind)
+    {
+      g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (chosen);
+
+      request->owner_id = g_strdup (g_hash_table_lookup (attributes, "owner"));
+      request->label = secret_retrievable_get_label (chosen);
+    }
+
+  secret_retrievable_retrieve_secret (chosen, g_task_get_cancellable (task), retrieved_cb, task);
+  g_list_free_full (items, g_object_unref);
+}
+
+static void
+retrieved_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GTask *task = user_data;
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  SecretValue *value;
+  const char *text;
+
+  value = secret_retrievable_retrieve_secret_finish (SECRET_RETRIEVABLE (object), result, &error);
+  if (value == NULL)
+    {
+      if (error == NULL)
+        error = g_error_new_literal (SECRET_ERROR, SECRET_ERROR_NO_SUCH_OBJECT, _("the item is gone"));
+      return_search_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  text = secret_value_get_text (value);
+
+  if (g_task_get_source_tag (task) == rc_secret_store_rebind_async)
+    {
+      /* Stored again, bound to what the user chose. */
+      request->secret = g_strdup (text ? text : "");
+      secret_value_unref (value);
+      if (request->owner_id == NULL)
+        request->owner_id = g_strdup ("");
+      keyring_store (task);
+      return;
+    }
+
+  /* Our own copy, so that every secret is freed the same way. */
+  return_found (task, g_strdup (text ? text : ""), request->saved);
+  secret_value_unref (value);
+  g_object_unref (task);
 }
 
 static void
@@ -601,37 +909,38 @@ rc_secret_store_get_default (void)
  * rc_secret_store_store_async:
  * @owner_id: the id of the API or method whose authentication this is
  * @secret_id: the authentication's secret reference
+ * @binding: what the secret authenticates, and so where it may be sent:
+ *   rc_secret_binding_new_for_api() or rc_secret_binding_new_for_method()
+ *   of the auth as it is now
  * @label: what the keyring shows the user; no URL
  *
- * Stores @secret, replacing the one stored before under the same ids.
- * Lookups and clears of the same secret made before it ends wait for it.
+ * Stores @secret, replacing the one the owner stored before under the same
+ * ids, whatever it was bound to. Lookups and clears of the same secret
+ * made before it ends wait for it.
  */
 void
-rc_secret_store_store_async (RcSecretStore       *self,
-                             const char          *project_id,
-                             const char          *owner_id,
-                             const char          *secret_id,
-                             const char          *label,
-                             const char          *secret,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+rc_secret_store_store_async (RcSecretStore         *self,
+                             const char            *project_id,
+                             const char            *owner_id,
+                             const char            *secret_id,
+                             const RcSecretBinding *binding,
+                             const char            *label,
+                             const char            *secret,
+                             GCancellable          *cancellable,
+                             GAsyncReadyCallback    callback,
+                             gpointer               user_data)
 {
-  g_autoptr(GTask) task = NULL;
   Request *request;
 
   g_return_if_fail (RC_IS_SECRET_STORE (self));
   g_return_if_fail (project_id && *project_id && owner_id && *owner_id && secret_id && *secret_id);
+  g_return_if_fail (binding != NULL);
   g_return_if_fail (secret != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rc_secret_store_store_async);
-  request = request_new (project_id, owner_id, secret_id, secret);
+  request = request_new (project_id, owner_id, secret_id, secret, binding);
   request->label = g_strdup (label);
-  request->write = write_begin (self, request);
-  g_task_set_task_data (task, request, request_free);
-
-  start_after_writes (self, g_steal_pointer (&task), store_start);
+  write_task_start (self, request, rc_secret_store_store_async, store_start,
+                    cancellable, callback, user_data);
 }
 
 /**
@@ -654,17 +963,21 @@ rc_secret_store_store_finish (RcSecretStore  *self,
 
 /**
  * rc_secret_store_lookup_async:
+ * @binding: (nullable): what the secret is about to be sent to; %NULL to
+ *   find it whatever it was saved for, only to say whether one is stored
  *
  * Looks the secret up, once the stores and clears of it made before have
- * ended: a secret stored just now is found.
+ * ended: a secret stored just now is found. It is handed out only when it
+ * was saved for @binding.
  */
 void
-rc_secret_store_lookup_async (RcSecretStore       *self,
-                              const char          *project_id,
-                              const char          *secret_id,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+rc_secret_store_lookup_async (RcSecretStore         *self,
+                              const char            *project_id,
+                              const char            *secret_id,
+                              const RcSecretBinding *binding,
+                              GCancellable          *cancellable,
+                              GAsyncReadyCallback    callback,
+                              gpointer               user_data)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -680,25 +993,113 @@ rc_secret_store_lookup_async (RcSecretStore       *self,
       return;
     }
 
-  g_task_set_task_data (task, request_new (project_id, NULL, secret_id, NULL), request_free);
+  g_task_set_task_data (task, request_new (project_id, NULL, secret_id, NULL, binding), request_free);
   start_after_writes (self, g_steal_pointer (&task), lookup_start);
 }
 
 /**
  * rc_secret_store_lookup_finish:
+ * @saved_for: (out) (optional) (nullable) (transfer full): what the secret
+ *   found was saved for; %NULL when none was found, or when it was stored
+ *   by an earlier Restcall, which bound it to nothing
  *
  * Returns: (transfer full) (nullable): the secret, to free with
- *   rc_secret_free(); %NULL without an error when none is stored
+ *   rc_secret_free(); %NULL without an error when none is stored; %NULL
+ *   with %RC_SECRET_STORE_ERROR_MISMATCH when one is, saved for something
+ *   else than the lookup's binding (@saved_for says what)
  */
 char *
-rc_secret_store_lookup_finish (RcSecretStore  *self,
-                               GAsyncResult   *result,
-                               GError        **error)
+rc_secret_store_lookup_finish (RcSecretStore    *self,
+                               GAsyncResult     *result,
+                               RcSecretBinding **saved_for,
+                               GError          **error)
 {
+  Request *request;
+  Found *found;
+  char *secret;
+
   g_return_val_if_fail (RC_IS_SECRET_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (saved_for != NULL)
+    *saved_for = NULL;
+
+  if ((found = g_task_propagate_pointer (G_TASK (result), error)) == NULL)
+    return NULL;
+
+  request = g_task_get_task_data (G_TASK (result));
+  if (saved_for != NULL && found->saved != NULL)
+    *saved_for = rc_secret_binding_copy (found->saved);
+
+  if (found->mismatch)
+    {
+      if (found->saved == NULL)
+        g_set_error_literal (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH,
+                             _("The stored secret was saved by an earlier version of Restcall, "
+                               "which did not record where it may be sent, so it was not used. "
+                               "Store it again for this authentication."));
+      else
+        g_set_error (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH,
+                     _("The stored secret was saved for %s as “%s”, not for %s as “%s”, so it "
+                       "was not used. Store a secret for this authentication."),
+                     rc_secret_binding_get_origin (found->saved),
+                     rc_secret_binding_get_login (found->saved),
+                     rc_secret_binding_get_origin (request->binding),
+                     rc_secret_binding_get_login (request->binding));
+      found_free (found);
+      return NULL;
+    }
+
+  secret = g_steal_pointer (&found->secret);
+  found_free (found);
+
+  return secret;
+}
+
+/**
+ * rc_secret_store_rebind_async:
+ * @binding: what the secret may be sent to from now on
+ *
+ * Stores the secret again, bound to @binding: what “Use It Here” does, once
+ * the user has been told what it was saved for and where it would go. The
+ * secret never leaves the store. Lookups and clears made before it ends
+ * wait for it.
+ */
+void
+rc_secret_store_rebind_async (RcSecretStore         *self,
+                              const char            *project_id,
+                              const char            *secret_id,
+                              const RcSecretBinding *binding,
+                              GCancellable          *cancellable,
+                              GAsyncReadyCallback    callback,
+                              gpointer               user_data)
+{
+  Request *request;
+
+  g_return_if_fail (RC_IS_SECRET_STORE (self));
+  g_return_if_fail (project_id && *project_id && secret_id && *secret_id);
+  g_return_if_fail (binding != NULL);
+
+  request = request_new (project_id, NULL, secret_id, NULL, binding);
+  write_task_start (self, request, rc_secret_store_rebind_async, rebind_start,
+                    cancellable, callback, user_data);
+}
+
+/**
+ * rc_secret_store_rebind_finish:
+ *
+ * Returns: %TRUE when the secret is bound to the new binding; %FALSE with
+ *   %RC_SECRET_STORE_ERROR_UNAVAILABLE when it is, for this session only
+ */
+gboolean
+rc_secret_store_rebind_finish (RcSecretStore  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (RC_IS_SECRET_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -715,19 +1116,14 @@ rc_secret_store_clear_async (RcSecretStore       *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   Request *request;
 
   g_return_if_fail (RC_IS_SECRET_STORE (self));
   g_return_if_fail (project_id && *project_id && secret_id && *secret_id);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rc_secret_store_clear_async);
-  request = request_new (project_id, NULL, secret_id, NULL);
-  request->write = write_begin (self, request);
-  g_task_set_task_data (task, request, request_free);
-
-  start_after_writes (self, g_steal_pointer (&task), clear_start);
+  request = request_new (project_id, NULL, secret_id, NULL, NULL);
+  write_task_start (self, request, rc_secret_store_clear_async, clear_start,
+                    cancellable, callback, user_data);
 }
 
 /**
@@ -763,19 +1159,14 @@ rc_secret_store_clear_owner_async (RcSecretStore       *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   Request *request;
 
   g_return_if_fail (RC_IS_SECRET_STORE (self));
   g_return_if_fail (project_id && *project_id && owner_id && *owner_id);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rc_secret_store_clear_owner_async);
-  request = request_new (project_id, owner_id, NULL, NULL);
-  request->write = write_begin (self, request);
-  g_task_set_task_data (task, request, request_free);
-
-  start_after_writes (self, g_steal_pointer (&task), clear_owner_start);
+  request = request_new (project_id, owner_id, NULL, NULL, NULL);
+  write_task_start (self, request, rc_secret_store_clear_owner_async, clear_owner_start,
+                    cancellable, callback, user_data);
 }
 
 gboolean

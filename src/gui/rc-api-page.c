@@ -43,6 +43,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The user would rather type a new client secret than send the stored
+ * one where the token request would take it. */
+static void
+secret_wanted_cb (RcApiPage *self)
+{
+  rc_auth_group_focus_secret (self->auth_group);
+}
+
 static void
 rc_api_page_dispose (GObject *object)
 {
@@ -105,6 +113,7 @@ rc_api_page_class_init (RcApiPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcApiPage, auth_group);
   gtk_widget_class_bind_template_child (widget_class, RcApiPage, token_panel);
   gtk_widget_class_bind_template_child (widget_class, RcApiPage, headers_group);
+  gtk_widget_class_bind_template_callback (widget_class, secret_wanted_cb);
 }
 
 static void

@@ -4,6 +4,15 @@
  * that cannot be read is reported in a dialog that names it, over an empty
  * window if there is no other.
  *
+ * A file whose project id another file claimed first (a copy: `cp
+ * prod.restcall staging.restcall`, a Save As kept, rc-project-registry.c)
+ * would share that file's secrets in the keyring, and a secret typed for
+ * one would replace the other's. Before it is shown, the window asks
+ * whether to give it an id of its own (the project then has unsaved
+ * changes, and its secrets are typed again) or to keep sharing. Either
+ * way, no secret is sent anywhere it was not saved for (the bindings).
+ * Checking reads the registry, and maybe the other file: in a thread.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall"
@@ -19,6 +28,16 @@ struct _RcApplication
 {
   AdwApplication parent_instance;
 };
+
+/* A project loaded, on its way to a window. */
+typedef struct
+{
+  RcProject *project;
+  char      *project_id;
+  GFile     *file;
+  GFile     *original;   /* the file it is a copy of, once checked */
+  RcWindow  *window;
+} Opening;
 
 G_DEFINE_FINAL_TYPE (RcApplication, rc_application, ADW_TYPE_APPLICATION)
 
@@ -61,6 +80,156 @@ get_active_rc_window (RcApplication *self)
 }
 
 static void
+opening_free (Opening *opening)
+{
+  g_clear_object (&opening->project);
+  g_free (opening->project_id);
+  g_clear_object (&opening->file);
+  g_clear_object (&opening->original);
+  g_clear_object (&opening->window);
+  g_free (opening);
+}
+
+/* The window a loaded project goes to: the active one if nobody touched
+ * it yet, else a new one, empty for now. */
+static RcWindow *
+dup_target_window (RcApplication *self)
+{
+  RcWindow *window = get_active_rc_window (self);
+
+  if (window != NULL && rc_window_is_pristine (window))
+    return g_object_ref (window);
+
+  return g_object_ref (new_window (self, NULL));
+}
+
+static void
+show_project (RcApplication *self,
+              RcWindow      *window,
+              RcProject     *project)
+{
+  rc_window_set_project (window, project);
+  gtk_window_present (GTK_WINDOW (window));
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+claim_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Opening *opening = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rc_project_registry_claim (opening->project_id, opening->file, &error))
+    g_debug ("Could not record which file the project %s is: %s", opening->project_id, error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Records, off the main thread, that the file now holds its new id. */
+static void
+claim_new_id (RcApplication *self,
+              const char    *project_id,
+              GFile         *file)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, NULL, NULL);
+  Opening *claim = g_new0 (Opening, 1);
+
+  claim->project_id = g_strdup (project_id);
+  claim->file = g_object_ref (file);
+  g_task_set_source_tag (task, claim_new_id);
+  g_task_set_task_data (task, claim, (GDestroyNotify)opening_free);
+  g_task_run_in_thread (task, claim_thread);
+}
+
+static void
+copy_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  GTask            *task)
+{
+  RcApplication *self = g_task_get_source_object (task);
+  Opening *opening = g_task_get_task_data (task);
+
+  if (g_strcmp0 (response, "own") == 0)
+    {
+      g_autofree char *id = g_uuid_string_random ();
+
+      /* An unsaved change, until the file has it. */
+      rc_project_set_id (opening->project, id);
+      claim_new_id (self, id, opening->file);
+    }
+
+  show_project (self, opening->window, opening->project);
+  g_object_unref (task);
+}
+
+static void
+ask_about_copy (GTask *task)
+{
+  Opening *opening = g_task_get_task_data (task);
+  g_autofree char *name = g_file_get_basename (opening->file);
+  g_autofree char *original = g_file_get_parse_name (opening->original);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (opening->window),
+                                                       _("Give This Copy Its Own Secrets?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("“%s” has the same project ID as “%s”, so it looks like a copy "
+                                    "of it. While they share that ID, they share their secrets in "
+                                    "the keyring: a secret typed for one replaces the other’s. Give "
+                                    "this project an ID of its own? Its secrets must then be typed "
+                                    "again, and the new ID saved."),
+                                  name, original);
+  adw_message_dialog_add_responses (dialog,
+                                    "share", _("_Keep Sharing"),
+                                    "own", _("_Give It Its Own"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "own", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "own");
+  adw_message_dialog_set_close_response (dialog, "share");
+
+  g_signal_connect (dialog, "response", G_CALLBACK (copy_response_cb), g_object_ref (task));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Opening *opening = task_data;
+
+  g_task_return_pointer (task, rc_project_registry_check (opening->project_id, opening->file, cancellable),
+                         g_object_unref);
+}
+
+static void
+checked_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  RcApplication *self = RC_APPLICATION (object);
+  GTask *task = G_TASK (result);
+  Opening *opening = g_task_get_task_data (task);
+
+  opening->original = g_task_propagate_pointer (task, NULL);
+  opening->window = dup_target_window (self);
+
+  if (opening->original == NULL)
+    {
+      show_project (self, opening->window, opening->project);
+      return;
+    }
+
+  /* The question comes before the project is shown, so that the window
+   * never holds the id that is about to change. */
+  gtk_window_present (GTK_WINDOW (opening->window));
+  ask_about_copy (task);
+}
+
+static void
 load_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -68,7 +237,9 @@ load_cb (GObject      *object,
   g_autoptr(RcApplication) self = user_data;
   g_autoptr(RcProject) project = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
   RcWindow *window = get_active_rc_window (self);
+  Opening *opening;
 
   project = rc_project_load_finish (result, &error);
 
@@ -77,18 +248,19 @@ load_cb (GObject      *object,
       if (window == NULL)
         window = new_window (self, NULL);
       rc_window_show_error (window, _("Could Not Open the Project"), error->message);
-    }
-  else if (window != NULL && rc_window_is_pristine (window))
-    {
-      rc_window_set_project (window, project);
-      gtk_window_present (GTK_WINDOW (window));
-    }
-  else
-    {
-      new_window (self, project);
+      g_application_release (G_APPLICATION (self));
+      return;
     }
 
-  g_application_release (G_APPLICATION (self));
+  opening = g_new0 (Opening, 1);
+  opening->project = g_object_ref (project);
+  opening->project_id = g_strdup (rc_project_get_id (project));
+  opening->file = g_object_ref (rc_project_get_file (project));
+
+  task = g_task_new (self, NULL, checked_cb, NULL);
+  g_task_set_source_tag (task, load_cb);
+  g_task_set_task_data (task, opening, (GDestroyNotify)opening_free);
+  g_task_run_in_thread (task, check_thread);
 }
 
 static void

@@ -879,3 +879,18 @@ rc_auth_group_commit (RcAuthGroup *self)
                        gtk_editable_get_text (GTK_EDITABLE (self->secret_row)));
   empty_secret_entry (self);
 }
+
+/**
+ * rc_auth_group_focus_secret:
+ *
+ * Moves the keyboard focus to the secret's entry, for a new secret to be
+ * typed, when the auth shown has one.
+ */
+void
+rc_auth_group_focus_secret (RcAuthGroup *self)
+{
+  g_return_if_fail (RC_IS_AUTH_GROUP (self));
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->secret_row)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->secret_row));
+}

@@ -27,5 +27,6 @@ gboolean   rc_auth_group_get_valid  (RcAuthGroup *self);
 gboolean   rc_auth_group_get_busy   (RcAuthGroup *self);
 gboolean   rc_auth_group_has_pending_secret (RcAuthGroup *self);
 void       rc_auth_group_commit     (RcAuthGroup *self);
+void       rc_auth_group_focus_secret (RcAuthGroup *self);
 
 G_END_DECLS

@@ -458,6 +458,15 @@ run_test (RcMethodEditor *self)
   rc_test_panel_run (self->test_panel);
 }
 
+/* The user would rather type a new secret than send the stored one
+ * where the call would take it: its entry, on its tab. */
+static void
+secret_wanted_cb (RcMethodEditor *self)
+{
+  adw_view_stack_set_visible_child_name (self->stack, "headers");
+  rc_auth_group_focus_secret (self->auth_group);
+}
+
 /* Whether the bar at the bottom, which gives each tab an equal share of
  * @width, would cut the Headers and Authentication tab's full name. */
 static gboolean
@@ -887,6 +896,7 @@ rc_method_editor_class_init (RcMethodEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, url_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, content_type_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, content_type_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, secret_wanted_cb);
   gtk_widget_class_bind_template_callback (widget_class, auth_valid_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_cb);
 }

@@ -8,6 +8,12 @@
  * keyring could be used, kept for this session only, with a warning. Its
  * button forgets the secret.
  *
+ * A secret is stored bound to what the auth sends it to as it is then: the
+ * token URL's origin and the client ID, or the API's (or the method's URL)
+ * origin and the user name. One saved for something else (a project file
+ * edited or copied since, or an item of an earlier Restcall) is shown as
+ * such, with both: it is not sent without asking (rc-secret-prompt.c).
+ *
  * Nothing here waits for the keyring: a locked keyring or an open unlock
  * prompt leaves the main loop free. A lookup is cancelled when another auth
  * is shown or the row goes away; a store or a clear runs to its end, and
@@ -120,6 +126,21 @@ get_owner_id (RcSecretRow *self)
     return rc_api_get_id (RC_API (self->owner));
 
   return rc_method_get_id (RC_METHOD (self->owner));
+}
+
+/* Where the auth shown sends its secret now. */
+static RcSecretBinding *
+dup_binding (RcSecretRow *self)
+{
+  g_autofree char *url = NULL;
+
+  if (RC_IS_API (self->owner))
+    url = g_strdup (rc_api_get_base_url (RC_API (self->owner)));
+  else if (rc_auth_get_kind (self->auth) == RC_AUTH_KIND_BASIC
+           && rc_method_get_api (RC_METHOD (self->owner)) != NULL)
+    url = rc_executor_build_url (RC_METHOD (self->owner), NULL, NULL);
+
+  return rc_secret_binding_new_for_auth (self->auth, url);
 }
 
 /* What the keyring shows the user (in Seahorse…): a name, never a URL. */
@@ -241,6 +262,33 @@ show_stored (RcSecretRow  *self,
     show_warning (self, _("The secret could not be stored"), error->message, FALSE);
 }
 
+/* A secret is stored, but saved for something else than the auth shown. */
+static void
+show_saved_for_other (RcSecretRow           *self,
+                      const RcSecretBinding *saved_for)
+{
+  RcAuthKind kind = rc_auth_get_kind (self->auth);
+  g_autoptr(RcSecretBinding) binding = dup_binding (self);
+  g_autofree char *to = binding ? rc_secret_binding_describe (binding, kind) : g_strdup ("");
+  g_autofree char *from = NULL;
+  g_autofree char *message = NULL;
+
+  if (saved_for == NULL)
+    {
+      message = g_strdup_printf (_("An earlier version of Restcall did not record where it may be "
+                                   "sent. Test asks before sending it to %s; or type it again above."),
+                                 to);
+      show_warning (self, _("Stored for no settings in particular"), message, TRUE);
+      return;
+    }
+
+  from = rc_secret_binding_describe (saved_for, kind);
+  message = g_strdup_printf (_("It was saved for %s. Test asks before sending it to %s; or type a "
+                               "new one above."),
+                             from, to);
+  show_warning (self, _("Stored for other settings"), message, TRUE);
+}
+
 static void
 looked_up_cb (GObject      *object,
               GAsyncResult *result,
@@ -249,11 +297,12 @@ looked_up_cb (GObject      *object,
   g_autoptr(Request) request = user_data;
   RcSecretRow *self = request->self;
   g_autoptr(GError) error = NULL;
+  g_autoptr(RcSecretBinding) saved_for = NULL;
   char *secret;
   gboolean found;
 
   /* Only whether there is one matters here: the value is wiped at once. */
-  secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), result, &error);
+  secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), result, &saved_for, &error);
   found = secret != NULL;
   rc_secret_free (secret);
 
@@ -262,7 +311,9 @@ looked_up_cb (GObject      *object,
 
   g_clear_object (&self->lookup_cancellable);
 
-  if (error != NULL)
+  if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
+    show_saved_for_other (self, saved_for);
+  else if (error != NULL)
     show_warning (self, _("The keyring could not be checked"), error->message, FALSE);
   else
     show_state (self, found ? STATE_STORED : STATE_NOT_STORED);
@@ -438,6 +489,7 @@ rc_secret_row_set_auth (RcSecretRow *self,
                         GObject     *owner)
 {
   RcSecretStore *store = rc_secret_store_get_default ();
+  g_autoptr(RcSecretBinding) binding = NULL;
   const char *secret_id;
 
   g_return_if_fail (RC_IS_SECRET_ROW (self));
@@ -472,7 +524,8 @@ rc_secret_row_set_auth (RcSecretRow *self,
 
   show_state (self, STATE_CHECKING);
   self->lookup_cancellable = g_cancellable_new ();
-  rc_secret_store_lookup_async (store, project_id, secret_id, self->lookup_cancellable,
+  binding = dup_binding (self);
+  rc_secret_store_lookup_async (store, project_id, secret_id, binding, self->lookup_cancellable,
                                 looked_up_cb, request_new (self));
 }
 
@@ -490,12 +543,17 @@ rc_secret_row_store (RcSecretRow *self,
                      const char  *secret)
 {
   g_autofree char *label = NULL;
+  g_autoptr(RcSecretBinding) binding = NULL;
   const char *secret_id;
 
   g_return_if_fail (RC_IS_SECRET_ROW (self));
   g_return_if_fail (secret != NULL);
 
   if (self->auth == NULL || secret[0] == '\0')
+    return;
+
+  /* Bound to where the auth sends it now; no authentication, no secret. */
+  if ((binding = dup_binding (self)) == NULL)
     return;
 
   cancel_lookup (self);
@@ -507,8 +565,8 @@ rc_secret_row_store (RcSecretRow *self,
    * copy: the caller may wipe @secret at once. */
   show_state (self, STATE_STORING);
   rc_secret_store_store_async (rc_secret_store_get_default (),
-                               self->project_id, get_owner_id (self), secret_id, label, secret,
-                               NULL, stored_cb, write_begin (self));
+                               self->project_id, get_owner_id (self), secret_id, binding, label,
+                               secret, NULL, stored_cb, write_begin (self));
 }
 
 /**

@@ -9,8 +9,16 @@
  * its view a slice at a time, and stops at RC_BODY_DEFAULT_LIMIT with a
  * note; Save Response… writes the whole of it.
  *
- * Cancel cancels the keyring lookup or the call; the executor ends it and
- * says so. Every answer that comes later (the keyring's, the call's, the
+ * The keyring hands the secret out only if it was saved for where the
+ * call would send it (the token URL's origin and the client ID, or the
+ * call's origin and the user name): otherwise the panel asks
+ * (rc-secret-prompt.c) and sends nothing until the user answers. “Use It
+ * Here” binds the secret to where it would go, then makes the call; “Type
+ * a New Secret” emits RcTestPanel::secret-wanted, for the editor to show
+ * the secret's entry.
+ *
+ * Cancel cancels the keyring lookup, the question or the call; the
+ * executor ends it and says so. Every answer that comes later (the keyring's, the call's, the
  * formatted body's, the saved file's) first checks that it is still the
  * one the panel waits for: another method may be shown by then, or the
  * panel gone with its window (what waits holds no reference on it). An
@@ -32,6 +40,7 @@
 #include <string.h>
 
 #include "rc-inspector.h"
+#include "rc-secret-prompt.h"
 #include "rc-test-panel.h"
 
 /* How much text goes into the response view a main loop turn. */
@@ -83,10 +92,13 @@ struct _RcTestPanel
  * its dispose cancels the run. */
 typedef struct
 {
-  GWeakRef      self;
-  GCancellable *cancellable;
-  RcMethod     *method;
-  RcAuthKind    auth_kind;   /* as it was when Test was pressed */
+  GWeakRef         self;
+  GCancellable    *cancellable;
+  RcMethod        *method;
+  RcAuthKind       auth_kind;   /* as it was when Test was pressed */
+  char            *project_id;
+  char            *secret_id;
+  RcSecretBinding *binding;     /* where the secret would go */
 } Run;
 
 /* Something else the panel waits for: formatting a body, saving it. */
@@ -95,6 +107,8 @@ typedef struct
   GWeakRef      self;
   GCancellable *cancellable;
 } Pending;
+
+static void lookup_secret (Run *run);
 
 G_DEFINE_FINAL_TYPE (RcTestPanel, rc_test_panel, GTK_TYPE_BOX)
 
@@ -107,7 +121,13 @@ enum {
   N_PROPS
 };
 
+enum {
+  SECRET_WANTED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 /* Helpers */
 
@@ -131,6 +151,9 @@ run_free (Run *run)
   g_weak_ref_clear (&run->self);
   g_clear_object (&run->cancellable);
   g_clear_object (&run->method);
+  g_free (run->project_id);
+  g_free (run->secret_id);
+  g_clear_pointer (&run->binding, rc_secret_binding_free);
   g_free (run);
 }
 
@@ -776,13 +799,95 @@ call (Run        *run,
 }
 
 static void
+rebound_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(Run) run = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcTestPanel) self = NULL;
+
+  /* Session-only is fine for a call: the secret row says the rest. */
+  if (!rc_secret_store_rebind_finish (RC_SECRET_STORE (object), result, &error)
+      && g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE))
+    g_clear_error (&error);
+
+  if ((self = run_dup_panel (run)) == NULL)
+    return;
+
+  if (error != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          end_run_with_message (self, _("Cancelled. Press Test to make the call again."), "dim-label");
+          return;
+        }
+
+      message = g_strdup_printf (_("The secret could not be stored for this authentication: %s"),
+                                 error->message);
+      end_run_with_message (self, message, "error");
+      return;
+    }
+
+  /* Looked up again, for what it is bound to now. */
+  lookup_secret (g_steal_pointer (&run));
+}
+
+static void
+prompt_answered_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(Run) run = user_data;
+  RcSecretPromptAnswer answer = rc_secret_prompt_finish (result);
+  g_autoptr(RcTestPanel) self = run_dup_panel (run);
+
+  if (self == NULL)
+    return;
+
+  switch (answer)
+    {
+    case RC_SECRET_PROMPT_USE_HERE:
+      set_status (self, _("Storing the secret for this authentication…"), "dim-label");
+      rc_secret_store_rebind_async (rc_secret_store_get_default (), run->project_id, run->secret_id,
+                                    run->binding, run->cancellable, rebound_cb, g_steal_pointer (&run));
+      break;
+
+    case RC_SECRET_PROMPT_TYPE_NEW:
+      end_run_with_message (self,
+                            run->auth_kind == RC_AUTH_KIND_BASIC
+                            ? _("The stored password was not sent. Type the password for this "
+                                "authentication under Headers and Authentication, then press Test "
+                                "again.")
+                            : _("The stored client secret was not sent. Type the client secret for "
+                                "this authentication under Headers and Authentication, then press "
+                                "Test again."),
+                            "warning");
+      g_signal_emit (self, signals[SECRET_WANTED], 0);
+      break;
+
+    case RC_SECRET_PROMPT_CANCEL:
+    default:
+      if (g_cancellable_is_cancelled (run->cancellable))
+        end_run_with_message (self, _("Cancelled. Press Test to make the call again."), "dim-label");
+      else
+        end_run_with_message (self, _("Cancelled: the stored secret was not sent."), "dim-label");
+      break;
+    }
+}
+
+static void
 secret_looked_up_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
   g_autoptr(Run) run = user_data;
   g_autoptr(GError) error = NULL;
-  char *secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), result, &error);
+  g_autoptr(RcSecretBinding) saved_for = NULL;
+  g_autoptr(RcSecretBinding) now = NULL;
+  char *secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), result, &saved_for, &error);
   g_autoptr(RcTestPanel) self = run_dup_panel (run);
 
   if (self == NULL)
@@ -796,6 +901,15 @@ secret_looked_up_cb (GObject      *object,
       g_clear_object (&self->cancellable);
       set_running (self, FALSE);
       set_status (self, _("Cancelled. Press Test to make the call again."), "dim-label");
+      return;
+    }
+
+  if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
+    {
+      /* Nothing is sent before the user says so. */
+      set_status (self, _("The stored secret was saved for another server or login…"), "warning");
+      rc_secret_prompt_async (GTK_WIDGET (self), run->auth_kind, saved_for, run->binding,
+                              run->cancellable, prompt_answered_cb, g_steal_pointer (&run));
       return;
     }
 
@@ -816,8 +930,35 @@ secret_looked_up_cb (GObject      *object,
       return;
     }
 
+  /* The settings changed while the keyring answered: asked again, for
+   * where the call would go now. */
+  now = rc_secret_binding_new_for_method (run->method, NULL);
+  if (!rc_secret_binding_equal (now, run->binding))
+    {
+      rc_secret_free (secret);
+      g_clear_pointer (&run->binding, rc_secret_binding_free);
+      run->binding = g_steal_pointer (&now);
+      lookup_secret (g_steal_pointer (&run));
+      return;
+    }
+
   call (g_steal_pointer (&run), secret);
   rc_secret_free (secret);
+}
+
+/* Looks the secret of @run up (taking @run), for where it would go. */
+static void
+lookup_secret (Run *run)
+{
+  if (run->binding == NULL)
+    {
+      /* No authentication any more: nothing to look up. */
+      call (run, NULL);
+      return;
+    }
+
+  rc_secret_store_lookup_async (rc_secret_store_get_default (), run->project_id, run->secret_id,
+                                run->binding, run->cancellable, secret_looked_up_cb, run);
 }
 
 static void
@@ -1078,6 +1219,19 @@ rc_test_panel_class_init (RcTestPanelClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * RcTestPanel::secret-wanted:
+   *
+   * Emitted when the user chose to type a new secret rather than send the
+   * stored one where the call would take it: the editor shows the entry.
+   */
+  signals[SECRET_WANTED] =
+    g_signal_new ("secret-wanted",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   gtk_widget_class_install_action (widget_class, "test.run", NULL, run_action_cb);
   gtk_widget_class_install_action (widget_class, "test.cancel", NULL, cancel_action_cb);
   gtk_widget_class_install_action (widget_class, "test.save", NULL, save_action_cb);
@@ -1211,10 +1365,10 @@ rc_test_panel_set_method (RcTestPanel *self,
 void
 rc_test_panel_run (RcTestPanel *self)
 {
-  RcSecretStore *store = rc_secret_store_get_default ();
   RcAuthKind kind;
   RcAuth *auth;
   const char *secret_id;
+  Run *run;
 
   g_return_if_fail (RC_IS_TEST_PANEL (self));
 
@@ -1252,8 +1406,11 @@ rc_test_panel_run (RcTestPanel *self)
     }
 
   set_status (self, _("Reading the secret from the keyring…"), "dim-label");
-  rc_secret_store_lookup_async (store, self->project_id, secret_id, self->cancellable,
-                                secret_looked_up_cb, run_new (self, kind));
+  run = run_new (self, kind);
+  run->project_id = g_strdup (self->project_id);
+  run->secret_id = g_strdup (secret_id);
+  run->binding = rc_secret_binding_new_for_method (self->method, NULL);
+  lookup_secret (run);
 }
 
 /**

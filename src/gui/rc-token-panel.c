@@ -10,7 +10,10 @@
  * "Get New Token" looks the client secret up in the keyring and asks the
  * authorization server for a new token (the cached one is dropped, as
  * after a refusal); "Clear Token" forgets it. Neither waits on the main
- * loop, and a request can be cancelled.
+ * loop, and a request can be cancelled. A client secret saved for another
+ * token URL origin or client ID is not sent: the panel asks first
+ * (rc-secret-prompt.c), and emits RcTokenPanel::secret-wanted when the
+ * user would rather type a new one.
  *
  * The token itself stays hidden unless asked for; the claims of a JWT are
  * shown decoded (decoding runs in a worker thread).
@@ -23,6 +26,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-secret-prompt.h"
 #include "rc-token-panel.h"
 
 struct _RcTokenPanel
@@ -54,10 +58,12 @@ struct _RcTokenPanel
 /* A token request, and the panel and API it was made for. */
 typedef struct
 {
-  RcTokenPanel *self;
-  RcApi        *api;
-  RcAuth       *auth;          /* a snapshot: edits made meanwhile do not mix in */
-  GCancellable *cancellable;
+  RcTokenPanel    *self;
+  RcApi           *api;
+  RcAuth          *auth;          /* a snapshot: edits made meanwhile do not mix in */
+  RcSecretBinding *binding;       /* where the snapshot sends the secret */
+  char            *project_id;
+  GCancellable    *cancellable;
 } Request;
 
 /* What a worker thread made of a token. */
@@ -68,6 +74,10 @@ typedef struct
   char *error;
 } Decoded;
 
+static void secret_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data);
+
 G_DEFINE_FINAL_TYPE (RcTokenPanel, rc_token_panel, ADW_TYPE_PREFERENCES_GROUP)
 
 enum {
@@ -76,7 +86,13 @@ enum {
   N_PROPS
 };
 
+enum {
+  SECRET_WANTED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 /* Helpers */
 
@@ -88,6 +104,8 @@ request_new (RcTokenPanel *self)
   request->self = g_object_ref (self);
   request->api = g_object_ref (self->api);
   request->auth = rc_auth_copy (rc_api_get_auth (self->api));
+  request->binding = rc_secret_binding_new_for_auth (request->auth, NULL);
+  request->project_id = g_strdup (self->project_id);
   request->cancellable = g_object_ref (self->request_cancellable);
 
   return request;
@@ -99,6 +117,8 @@ request_free (Request *request)
   g_clear_object (&request->self);
   g_clear_object (&request->api);
   g_clear_object (&request->auth);
+  g_clear_pointer (&request->binding, rc_secret_binding_free);
+  g_free (request->project_id);
   g_clear_object (&request->cancellable);
   g_free (request);
 }
@@ -461,6 +481,89 @@ token_cb (GObject      *object,
   refresh (self);
 }
 
+/* Ends the request with @message (or none), the panel as it was. */
+static void
+end_request (RcTokenPanel *self,
+             const char   *message)
+{
+  g_clear_object (&self->request_cancellable);
+  show_running (self, FALSE);
+  show_error (self, message);
+  refresh (self);
+}
+
+static void
+lookup_secret (Request *request)
+{
+  rc_secret_store_lookup_async (rc_secret_store_get_default (), request->project_id,
+                                rc_auth_get_secret_id (request->auth), request->binding,
+                                request->cancellable, secret_cb, request);
+}
+
+static void
+rebound_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(Request) request = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rc_secret_store_rebind_finish (RC_SECRET_STORE (object), result, &error)
+      && g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE))
+    g_clear_error (&error);
+
+  if (!request_is_current (request))
+    return;
+
+  if (error != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      message = g_strdup_printf (_("The client secret could not be stored for this authentication: %s"),
+                                 error->message);
+      end_request (request->self, message);
+      return;
+    }
+
+  lookup_secret (g_steal_pointer (&request));
+}
+
+static void
+prompt_answered_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(Request) request = user_data;
+  RcSecretPromptAnswer answer = rc_secret_prompt_finish (result);
+  RcTokenPanel *self = request->self;
+
+  if (!request_is_current (request))
+    return;
+
+  switch (answer)
+    {
+    case RC_SECRET_PROMPT_USE_HERE:
+      rc_secret_store_rebind_async (rc_secret_store_get_default (), request->project_id,
+                                    rc_auth_get_secret_id (request->auth), request->binding,
+                                    request->cancellable, rebound_cb, g_steal_pointer (&request));
+      break;
+
+    case RC_SECRET_PROMPT_TYPE_NEW:
+      end_request (self, _("The stored client secret was not sent. Type the client secret for this "
+                           "authentication above, then get a token."));
+      g_signal_emit (self, signals[SECRET_WANTED], 0);
+      break;
+
+    case RC_SECRET_PROMPT_CANCEL:
+    default:
+      end_request (self, _("Cancelled: the stored client secret was not sent."));
+      break;
+    }
+}
+
 static void
 secret_cb (GObject      *object,
            GAsyncResult *result,
@@ -470,17 +573,27 @@ secret_cb (GObject      *object,
   RcTokenPanel *self = request->self;
   RcTokenCache *cache = get_cache ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(RcSecretBinding) saved_for = NULL;
   g_autofree char *message = NULL;
   GCancellable *cancellable;
   RcToken *rejected;
   RcAuth *auth;
   char *secret;
 
-  secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), result, &error);
+  secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), result, &saved_for, &error);
 
   if (!request_is_current (request))
     {
       rc_secret_free (secret);
+      return;
+    }
+
+  if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
+    {
+      /* Nothing is sent before the user says so. */
+      rc_secret_prompt_async (GTK_WIDGET (self), RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS, saved_for,
+                              request->binding, request->cancellable, prompt_answered_cb,
+                              g_steal_pointer (&request));
       return;
     }
 
@@ -493,10 +606,7 @@ secret_cb (GObject      *object,
         message = g_strdup (_("No client secret is stored for this API: enter it above, then "
                               "get a token."));
 
-      g_clear_object (&self->request_cancellable);
-      show_running (self, FALSE);
-      show_error (self, message);
-      refresh (self);
+      end_request (self, message);
       return;
     }
 
@@ -512,8 +622,6 @@ secret_cb (GObject      *object,
 static void
 get_clicked_cb (RcTokenPanel *self)
 {
-  RcAuth *auth = get_auth (self);
-
   if (!is_oauth2 (self) || is_running (self))
     return;
 
@@ -531,9 +639,7 @@ get_clicked_cb (RcTokenPanel *self)
   show_running (self, TRUE);
   refresh (self);
 
-  rc_secret_store_lookup_async (rc_secret_store_get_default (), self->project_id,
-                                rc_auth_get_secret_id (auth), self->request_cancellable,
-                                secret_cb, request_new (self));
+  lookup_secret (request_new (self));
 }
 
 static void
@@ -683,6 +789,19 @@ rc_token_panel_class_init (RcTokenPanelClass *klass)
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RcTokenPanel::secret-wanted:
+   *
+   * Emitted when the user chose to type a new client secret rather than
+   * send the stored one where the token request would take it.
+   */
+  signals[SECRET_WANTED] =
+    g_signal_new ("secret-wanted",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-token-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, RcTokenPanel, state_row);
