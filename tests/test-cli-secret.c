@@ -726,6 +726,315 @@ test_saved_through_link (Fixture       *fixture,
                    "through the link");
 }
 
+/* Another server, as an edited or copied project file may name: it only
+ * counts what it gets. */
+static void
+elsewhere_handler (RcTestServer      *server,
+                   SoupServerMessage *message,
+                   const char        *path,
+                   gpointer           user_data)
+{
+  rc_test_respond (message, 200, "application/json",
+                   "{\"access_token\": \"stolen\", \"token_type\": \"bearer\", \"expires_in\": 60}");
+}
+
+/* Writes the project at @from to @to, changed by @edit, with the same
+ * project id: an edited copy. */
+static void
+write_edited_copy (const char  *from,
+                   const char  *to,
+                   void       (*edit) (RcProject *project, gpointer data),
+                   gpointer     data)
+{
+  g_autoptr(RcProject) project = load_project (from);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (edit)
+    edit (project, data);
+  bytes = rc_project_serialize (project);
+  g_assert_true (g_file_set_contents (to, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+}
+
+static void
+set_token_url (RcProject *project,
+               gpointer   data)
+{
+  rc_auth_set_token_url (rc_api_get_auth (rc_project_find_api (project, "Pets")), data);
+}
+
+static void
+set_client_id (RcProject *project,
+               gpointer   data)
+{
+  rc_auth_set_client_id (rc_api_get_auth (rc_project_find_api (project, "Pets")), data);
+}
+
+static void
+set_basic_base_url (RcProject *project,
+                    gpointer   data)
+{
+  rc_api_set_base_url (rc_project_find_api (project, "Plain"), data);
+}
+
+/* No request reached @server with anything of the secret. */
+static void
+assert_nothing_sent (RcTestServer *server)
+{
+  for (guint i = 0; i < server->requests->len; i++)
+    {
+      RcTestRequest *request = g_ptr_array_index (server->requests, i);
+      const char *authorization = soup_message_headers_get_one (request->headers, "Authorization");
+      gsize size = 0;
+      const char *body = request->body ? g_bytes_get_data (request->body, &size) : NULL;
+
+      g_assert_cmpstr (authorization, !=, CLIENT_BASIC);
+      g_assert_true (body == NULL || g_strstr_len (body, size, "s%3Dcr%25t") == NULL);
+    }
+  g_assert_cmpuint (server->requests->len, ==, 0);
+}
+
+/* A project file that now sends the stored secret elsewhere (another token
+ * URL origin, another client, another Basic origin), edited in place or in
+ * a copy: nothing is sent, and the message says what the secret was saved
+ * for, where it would go, and what to run. */
+static void
+test_binding_refused (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(RcTestServer) elsewhere = rc_test_server_new (FALSE);
+  g_autofree char *evil_token_url = rc_test_server_url (elsewhere, "/token");
+  g_autofree char *evil_base = rc_test_server_url (elsewhere, "/basic");
+  g_autofree char *token_url = rc_test_server_url (fixture->server, "/token");
+  g_autofree char *origin = rc_url_dup_origin (token_url);
+  g_autofree char *evil_origin = rc_url_dup_origin (evil_token_url);
+  g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.restcall", NULL);
+  g_autofree char *saved_for = NULL;
+  g_autofree char *sent_to = NULL;
+  g_autofree char *command = NULL;
+  g_auto(RcTestRun) set = { 0 };
+  g_auto(RcTestRun) basic_set = { 0 };
+  g_auto(RcTestRun) run = { 0 };
+  g_auto(RcTestRun) token = { 0 };
+  g_auto(RcTestRun) show = { 0 };
+  g_auto(RcTestRun) other_client = { 0 };
+  g_auto(RcTestRun) in_place = { 0 };
+  g_auto(RcTestRun) basic = { 0 };
+  g_auto(RcTestRun) fixed = { 0 };
+  g_auto(RcTestRun) fixed_run = { 0 };
+
+  elsewhere->handler = elsewhere_handler;
+
+  rc_test_run_restcall (&set, CLIENT_SECRET "\n", NULL, "secret", "set", fixture->path, "Pets");
+  g_assert_cmpint (set.status, ==, 0);
+  rc_test_run_restcall (&basic_set, "p:w\n", NULL, "secret", "set", fixture->path, "Plain");
+  g_assert_cmpint (basic_set.status, ==, 0);
+
+  /* A copy whose token URL points at another server. */
+  write_edited_copy (fixture->path, copy_path, set_token_url, evil_token_url);
+  rc_test_run_restcall (&run, NULL, NULL, "run", copy_path, "Pets", "getItem");
+  g_test_message ("%s", run.err);
+  /* The other server got nothing: no token request, so no secret. */
+  assert_nothing_sent (elsewhere);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  saved_for = g_strdup_printf ("was saved for %s and the client “" CLIENT_ID "”", origin);
+  sent_to = g_strdup_printf ("would send it to %s and the client “" CLIENT_ID "”, so it was not sent",
+                             evil_origin);
+  command = g_strdup_printf ("Run “restcall secret set %s Pets” to use a secret with %s", copy_path,
+                             evil_origin);
+  g_assert_true (g_str_has_prefix (run.err, "restcall: The stored client secret of the API “Pets” "));
+  g_assert_nonnull (strstr (run.err, saved_for));
+  g_assert_nonnull (strstr (run.err, sent_to));
+  g_assert_nonnull (strstr (run.err, command));
+  g_assert_null (strstr (run.err, CLIENT_SECRET));
+  assert_nothing_sent (elsewhere);
+  g_assert_cmpuint (fixture->server->requests->len, ==, 0);
+
+  rc_test_run_restcall (&token, NULL, NULL, "token", copy_path, "Pets");
+  g_assert_cmpint (token.status, ==, 1);
+  g_assert_nonnull (strstr (token.err, saved_for));
+  assert_nothing_sent (elsewhere);
+
+  rc_test_run_restcall (&show, NULL, NULL, "auth", copy_path, "Pets");
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "  Client secret: stored for "));
+  g_assert_nonnull (strstr (show.out, ", not for these settings\n"));
+
+  /* Another client ID, at the same server. */
+  write_edited_copy (fixture->path, copy_path, set_client_id, (gpointer) "other-client");
+  rc_test_run_restcall (&other_client, NULL, NULL, "run", copy_path, "Pets", "getItem");
+  g_assert_cmpint (other_client.status, ==, 1);
+  g_assert_nonnull (strstr (other_client.err, "would send it to "));
+  g_assert_nonnull (strstr (other_client.err, " and the client “other-client”"));
+  g_assert_cmpuint (fixture->server->requests->len, ==, 0);
+
+  /* The file itself edited (a pull, a colleague's change): the same. */
+  write_edited_copy (fixture->path, fixture->path, set_token_url, evil_token_url);
+  rc_test_run_restcall (&in_place, NULL, NULL, "run", fixture->path, "Pets", "getItem");
+  g_assert_cmpint (in_place.status, ==, 1);
+  g_assert_nonnull (strstr (in_place.err, saved_for));
+  assert_nothing_sent (elsewhere);
+
+  /* A Basic password goes to the API's origin only. */
+  write_edited_copy (fixture->path, fixture->path, set_basic_base_url, evil_base);
+  rc_test_run_restcall (&basic, NULL, NULL, "run", fixture->path, "Plain", "get");
+  g_assert_cmpint (basic.status, ==, 1);
+  g_assert_nonnull (strstr (basic.err, "The stored password of the API “Plain” was saved for "));
+  g_assert_nonnull (strstr (basic.err, " and the user “alice”"));
+  assert_nothing_sent (elsewhere);
+
+  /* What the message says to do: a secret stored for the new settings. */
+  rc_test_run_restcall (&fixed, "for-elsewhere\n", NULL, "secret", "set", fixture->path, "Pets");
+  g_assert_cmpint (fixed.status, ==, 0);
+  rc_test_run_restcall (&fixed_run, NULL, NULL, "token", fixture->path, "Pets");
+  g_assert_cmpint (fixed_run.status, ==, 0);
+  g_assert_cmpuint (elsewhere->requests->len, ==, 1);
+  {
+    g_autofree char *credentials = rc_oauth_basic_credentials (CLIENT_ID, "for-elsewhere", FALSE);
+    g_autofree char *expected = g_strconcat ("Basic ", credentials, NULL);
+    RcTestRequest *request = g_ptr_array_index (elsewhere->requests, 0);
+
+    g_assert_cmpstr (soup_message_headers_get_one (request->headers, "Authorization"), ==, expected);
+  }
+
+  g_unlink (copy_path);
+}
+
+/* What the keyring holds for @secret_id of @project_id, through a store of
+ * the test's own. */
+static char *
+keyring_value (const char *project_id,
+               const char *secret_id)
+{
+  g_autoptr(RcSecretStore) store = rc_secret_store_new ();
+  g_autoptr(GError) error = NULL;
+  char *secret = rc_test_keyring_lookup (store, project_id, secret_id, &error);
+
+  g_assert_no_error (error);
+
+  return secret;
+}
+
+/* `cp prod.restcall staging.restcall`, then `restcall secret set` (or
+ * clear, or an auth change) on the copy: the copy gets a project id of its
+ * own first, and the original's secret stays as it was, and in use. */
+static void
+test_copy_keeps_original (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *copy_path = g_build_filename (fixture->dir, "staging.restcall", NULL);
+  g_autofree char *prod_id = NULL;
+  g_autofree char *secret_id = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr(RcProject) prod = NULL;
+  g_autoptr(RcProject) copy = NULL;
+  g_auto(RcTestRun) set = { 0 };
+  g_auto(RcTestRun) prod_run = { 0 };
+  g_auto(RcTestRun) copy_run = { 0 };
+  g_auto(RcTestRun) copy_set = { 0 };
+  g_auto(RcTestRun) copy_again = { 0 };
+  g_auto(RcTestRun) prod_again = { 0 };
+  g_auto(RcTestRun) copy2_clear = { 0 };
+  g_auto(RcTestRun) copy3_auth = { 0 };
+  g_autofree char *copy_credentials = rc_oauth_basic_credentials (CLIENT_ID, "STAGING-SECRET", FALSE);
+  g_autofree char *copy_basic = g_strconcat ("Basic ", copy_credentials, NULL);
+  char *value;
+
+  rc_test_run_restcall (&set, CLIENT_SECRET "\n", NULL, "secret", "set", fixture->path, "Pets");
+  g_assert_cmpint (set.status, ==, 0);
+  prod = load_project (fixture->path);
+  prod_id = g_strdup (rc_project_get_id (prod));
+  secret_id = g_strdup (rc_auth_get_secret_id (rc_api_get_auth (rc_project_find_api (prod, "Pets"))));
+
+  /* The copy, as it is, may use the original's secret: it goes where it
+   * was saved for. */
+  write_edited_copy (fixture->path, copy_path, NULL, NULL);
+  rc_test_run_restcall (&copy_run, NULL, NULL, "run", copy_path, "Pets", "getItem");
+  g_assert_cmpint (copy_run.status, ==, 0);
+  g_assert_cmpstr (last_header (fixture, "/token", "Authorization"), ==, CLIENT_BASIC);
+
+  /* A secret set on the copy: its own id first, then its own secret. */
+  rc_test_run_restcall (&copy_set, "STAGING-SECRET\n", NULL, "secret", "set", copy_path, "Pets");
+  g_test_message ("%s", copy_set.out);
+  g_assert_cmpint (copy_set.status, ==, 0);
+  value = keyring_value (prod_id, secret_id);
+  g_assert_cmpstr (value, ==, CLIENT_SECRET);
+  rc_secret_free (value);
+  note = g_strdup_printf ("%s is a copy of %s (it had the same project ID), so it now has an ID of its "
+                          "own", copy_path, fixture->path);
+  g_assert_true (g_str_has_prefix (copy_set.out, note));
+  g_assert_true (g_str_has_suffix (copy_set.out, "Stored the client secret of the API “Pets” in the keyring.\n"));
+  copy = load_project (copy_path);
+  g_assert_cmpstr (rc_project_get_id (copy), !=, prod_id);
+  g_assert_true (g_uuid_string_is_valid (rc_project_get_id (copy)));
+
+  /* The original's is untouched, in the keyring and on the wire. */
+  value = keyring_value (prod_id, secret_id);
+  g_assert_cmpstr (value, ==, CLIENT_SECRET);
+  rc_secret_free (value);
+  rc_test_run_restcall (&prod_run, NULL, NULL, "run", fixture->path, "Pets", "getItem");
+  g_assert_cmpint (prod_run.status, ==, 0);
+  g_assert_cmpstr (last_header (fixture, "/token", "Authorization"), ==, CLIENT_BASIC);
+  rc_test_run_restcall (&copy_again, NULL, NULL, "token", copy_path, "Pets");
+  g_assert_cmpint (copy_again.status, ==, 0);
+  g_assert_cmpstr (last_header (fixture, "/token", "Authorization"), ==, copy_basic);
+  /* And no second note: the copy is a project of its own now. */
+  g_assert_null (strstr (copy_again.out, "is a copy of"));
+
+  /* Clearing on another copy, or changing its authentication, leaves the
+   * original's secret too. */
+  write_edited_copy (fixture->path, copy_path, NULL, NULL);
+  rc_test_run_restcall (&copy2_clear, NULL, NULL, "secret", "clear", copy_path, "Pets");
+  g_assert_cmpint (copy2_clear.status, ==, 0);
+  g_assert_nonnull (strstr (copy2_clear.out, "is a copy of"));
+  write_edited_copy (fixture->path, copy_path, NULL, NULL);
+  rc_test_run_restcall (&copy3_auth, NULL, NULL, "auth", copy_path, "Pets", "--type", "basic", "--user", "x");
+  g_assert_cmpint (copy3_auth.status, ==, 0);
+  g_assert_nonnull (strstr (copy3_auth.out, "is a copy of"));
+  value = keyring_value (prod_id, secret_id);
+  g_assert_cmpstr (value, ==, CLIENT_SECRET);
+  rc_secret_free (value);
+  rc_test_run_restcall (&prod_again, NULL, NULL, "run", fixture->path, "Pets", "getItem");
+  g_assert_cmpint (prod_again.status, ==, 0);
+
+  g_unlink (copy_path);
+}
+
+/* A secret an earlier Restcall stored is bound to nothing: refused, with
+ * what to run; stored again, it works. */
+static void
+test_unbound_refused (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(RcProject) project = load_project (fixture->path);
+  RcApi *api = rc_project_find_api (project, "Pets");
+  RcAuth *auth = rc_api_get_auth (api);
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(RcTestRun) run = { 0 };
+  g_auto(RcTestRun) set = { 0 };
+  g_auto(RcTestRun) again = { 0 };
+
+  rc_auth_ensure_secret_id (auth);
+  bytes = rc_project_serialize (project);
+  g_assert_true (g_file_set_contents (fixture->path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  rc_test_keyring_store_unbound (rc_project_get_id (project), rc_api_get_id (api), rc_auth_get_secret_id (auth),
+                                 CLIENT_SECRET);
+
+  rc_test_run_restcall (&run, NULL, NULL, "run", fixture->path, "Pets", "getItem");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "was saved by an earlier version of Restcall, which did not record "
+                                     "where it may be sent, so it was not sent to http://127.0.0.1:"));
+  g_assert_nonnull (strstr (run.err, "Run “restcall secret set "));
+  g_assert_cmpuint (fixture->server->requests->len, ==, 0);
+
+  rc_test_run_restcall (&set, CLIENT_SECRET "\n", NULL, "secret", "set", fixture->path, "Pets");
+  g_assert_cmpint (set.status, ==, 0);
+  g_assert_cmpuint (rc_test_keyring_count (rc_project_get_id (project), NULL), ==, 1);
+  rc_test_run_restcall (&again, NULL, NULL, "run", fixture->path, "Pets", "getItem");
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_cmpstr (last_header (fixture, "/token", "Authorization"), ==, CLIENT_BASIC);
+}
+
 static void
 test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
@@ -801,6 +1110,9 @@ main (int   argc,
   ADD ("usage-errors", test_usage_errors);
   ADD ("read-only-refused", test_read_only_refused);
   ADD ("saved-through-link", test_saved_through_link);
+  ADD ("binding-refused", test_binding_refused);
+  ADD ("copy-keeps-original", test_copy_keeps_original);
+  ADD ("unbound-refused", test_unbound_refused);
 
 #undef ADD
 
