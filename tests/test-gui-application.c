@@ -2,8 +2,10 @@
  *
  * A window remembers its size in GSettings when it closes, and the next one
  * opens at that size. `restcall FILE` opens FILE; a file that is not a
- * project is named in a dialog and left as it was. The real RcApplication
- * runs in-process, through g_application_run() like main.c.
+ * project is named in a dialog and left as it was; a copy of a project
+ * opened before is asked about (its own id and secrets, or shared). The
+ * real RcApplication runs in-process, through g_application_run() like
+ * main.c. keyring-session.sh gives it a state folder of its own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +15,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "rc-application.h"
 #include "rc-test-gui.h"
@@ -349,6 +352,136 @@ test_open_broken_file (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+
+/* The id of the project copied, for the checks of its copies. */
+static char *copied_id;
+
+static gboolean
+project_saved_cb (gpointer data)
+{
+  return !rc_project_get_dirty (data);
+}
+
+/* Asked about the copy before it is shown; @response answers. */
+static RcWindow *
+answer_copy_dialog (Run        *run,
+                    const char *response)
+{
+  g_autofree char *name = g_file_get_basename (run->file);
+  AdwMessageDialog *dialog = rc_test_gui_wait_for_dialog (NULL);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Give This Copy Its Own Secrets?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), name));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "prod.restcall"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "own");
+  /* The window waits, empty, for the answer. */
+  g_assert_true (RC_IS_WINDOW (parent));
+  g_assert_true (rc_window_is_pristine (RC_WINDOW (parent)));
+
+  rc_test_gui_respond (dialog, response);
+  g_assert_true (rc_test_gui_wait (window_shows_file_cb, run));
+
+  return RC_WINDOW (parent);
+}
+
+static void
+check_copy_gets_own_id (Run *run)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcProject) expected = rc_project_load (run->file, NULL, &error);
+  g_autoptr(RcProject) saved = NULL;
+  RcProject *project;
+  RcWindow *window;
+
+  g_assert_no_error (error);
+  run->expected = expected;
+  window = answer_copy_dialog (run, "own");
+  run->expected = NULL;
+
+  /* A new id, not saved yet; saved, it is in the file. */
+  project = rc_window_get_project (window);
+  g_assert_true (g_uuid_string_is_valid (rc_project_get_id (project)));
+  g_assert_cmpstr (rc_project_get_id (project), !=, copied_id);
+  g_assert_true (rc_project_get_dirty (project));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_true (rc_test_gui_wait (project_saved_cb, project));
+  saved = rc_project_load (run->file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rc_project_get_id (saved), ==, rc_project_get_id (project));
+}
+
+static void
+check_copy_shares (Run *run)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcProject) expected = rc_project_load (run->file, NULL, &error);
+  RcWindow *window;
+
+  g_assert_no_error (error);
+  run->expected = expected;
+  window = answer_copy_dialog (run, "share");
+  run->expected = NULL;
+
+  g_assert_cmpstr (rc_project_get_id (rc_window_get_project (window)), ==, copied_id);
+  g_assert_false (rc_project_get_dirty (rc_window_get_project (window)));
+}
+
+/* `cp prod.restcall staging.restcall`: opened after the original, the copy
+ * is asked about before it is shown. Given its own id, it is a project of
+ * its own from then on (asked no more); kept sharing, it is asked again
+ * next time. The original is never asked about. */
+static void
+test_open_copy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sample = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *prod = NULL;
+  g_autofree char *staging = NULL;
+  g_autofree char *other = NULL;
+  g_autoptr(RcProject) project = NULL;
+  g_autoptr(GBytes) sample_bytes = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  /* The sample, with an id of its own to this test. */
+  sample = g_test_build_filename (G_TEST_DIST, "data", "sample.restcall", NULL);
+  g_assert_true (g_file_get_contents (sample, &contents, NULL, &error));
+  sample_bytes = g_bytes_new_static (contents, strlen (contents));
+  project = rc_project_deserialize (sample_bytes, "sample", &error);
+  g_assert_no_error (error);
+  copied_id = g_uuid_string_random ();
+  rc_project_set_id (project, copied_id);
+  bytes = rc_project_serialize (project);
+
+  dir = g_dir_make_tmp ("restcall-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  prod = g_build_filename (dir, "prod.restcall", NULL);
+  staging = g_build_filename (dir, "staging.restcall", NULL);
+  other = g_build_filename (dir, "other.restcall", NULL);
+  g_assert_true (g_file_set_contents (prod, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+
+  run_restcall (prod, check_opens_file, NULL);
+
+  g_assert_true (g_file_set_contents (staging, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  g_assert_true (g_file_set_contents (other, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  run_restcall (staging, check_copy_gets_own_id, NULL);
+  run_restcall (staging, check_opens_file, NULL);
+  run_restcall (other, check_copy_shares, NULL);
+  run_restcall (other, check_copy_shares, NULL);
+  run_restcall (prod, check_opens_file, NULL);
+
+  g_unlink (prod);
+  g_unlink (staging);
+  g_unlink (other);
+  g_rmdir (dir);
+  g_clear_pointer (&copied_id, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +494,7 @@ main (int   argc,
   g_test_add_func ("/restcall/gui/application/window-maximized-kept", test_window_maximized_kept);
   g_test_add_func ("/restcall/gui/application/open-file", test_open_file);
   g_test_add_func ("/restcall/gui/application/open-broken-file", test_open_broken_file);
+  g_test_add_func ("/restcall/gui/application/open-copy", test_open_copy);
 
   return g_test_run ();
 }

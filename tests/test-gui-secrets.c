@@ -17,6 +17,7 @@
 #include <libsecret/secret.h>
 #include <string.h>
 
+#include "rc-api-page.h"
 #include "rc-auth-group.h"
 #include "rc-sidebar.h"
 #include "rc-test-gui.h"
@@ -588,6 +589,72 @@ test_secret_row_follows_kind (Fixture       *fixture,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (secret_row)), ==, "Client _secret");
 }
 
+
+static gboolean
+api_secret_focused_cb (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *page = rc_test_gui_find_of_type (GTK_WIDGET (fixture->window), RC_TYPE_API_PAGE);
+  GtkWidget *secret_row = rc_test_gui_get_named (page, "auth-secret-row");
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  return gtk_widget_get_mapped (secret_row) && focus != NULL
+         && (focus == secret_row || gtk_widget_is_ancestor (focus, secret_row));
+}
+
+/* In the window: a secret saved for the API's old token URL is shown as
+ * such; Test on a method that uses it asks, and Type a New Secret takes
+ * the user to the API's secret entry, where the new one is stored for the
+ * new settings. */
+static void
+test_saved_for_other_settings (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const char *project_id;
+  RcApi *petstore;
+  RcMethod *method;
+  RcAuth *auth;
+  AdwMessageDialog *dialog;
+  g_autoptr(RcSecretBinding) now = NULL;
+  g_autoptr(RcSecretBinding) stored = NULL;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  project_id = rc_project_get_id (fixture->project);
+  petstore = rc_project_find_api (fixture->project, "Petstore");
+  method = rc_api_find_method (petstore, "getPet");
+  auth = rc_api_get_auth (petstore);
+  store_api_elsewhere (project_id, petstore, "saved-for-auth-example");
+
+  /* The file now says another token URL. */
+  rc_auth_set_token_url (auth, "https://evil.example.net/oauth2/token");
+  now = rc_secret_binding_new_for_api (petstore);
+  rc_test_gui_select_item (fixture->window, G_OBJECT (petstore));
+  assert_state (fixture, "Stored for other settings");
+  g_assert_nonnull (strstr (get_state_detail (fixture), "https://auth.example.com and the client “petstore-client”"));
+  g_assert_nonnull (strstr (get_state_detail (fixture), "https://evil.example.net and the client “petstore-client”"));
+  g_assert_true (gtk_widget_get_visible (rc_test_gui_get_widget (fixture->window, "auth-forget-secret-button")));
+
+  rc_test_gui_select_item (fixture->window, G_OBJECT (method));
+  rc_test_gui_assert_page_shown (fixture->window, "method");
+  g_signal_emit_by_name (rc_test_gui_get_widget (fixture->window, "test-button"), "clicked");
+  dialog = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->window));
+  rc_test_gui_respond (dialog, "new");
+
+  /* The API's page, its secret entry focused. */
+  g_assert_true (rc_test_gui_wait (api_secret_focused_cb, fixture));
+  rc_test_gui_assert_page_shown (fixture->window, "api");
+  assert_state (fixture, "Stored for other settings");
+  assert_in_keyring (project_id, rc_auth_get_secret_id (auth), "saved-for-auth-example");
+
+  type_secret (fixture, "typed-for-evil");
+  assert_state (fixture, "Stored in the keyring");
+  assert_in_keyring (project_id, rc_auth_get_secret_id (auth), "typed-for-evil");
+  stored = rc_test_keyring_get_binding (project_id, rc_auth_get_secret_id (auth));
+  g_assert_true (rc_secret_binding_equal (stored, now));
+}
+
 static void
 test_delete_api (Fixture       *fixture,
                  gconstpointer  data)
@@ -1018,6 +1085,8 @@ main (int   argc,
               fixture_set_up, test_delete_method, fixture_tear_down);
   g_test_add ("/restcall/gui/secrets/commit", Fixture, NULL,
               fixture_set_up, test_commit, fixture_tear_down);
+  g_test_add ("/restcall/gui/secrets/saved-for-other-settings", Fixture, NULL,
+              fixture_set_up, test_saved_for_other_settings, fixture_tear_down);
   g_test_add ("/restcall/gui/secrets/focus-out-stores", Fixture, NULL,
               fixture_set_up, test_focus_out_stores, fixture_tear_down);
   g_test_add ("/restcall/gui/secrets/destroy-stores-nothing", Fixture, NULL,

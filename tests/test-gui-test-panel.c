@@ -30,6 +30,7 @@
 #include "rc-inspector.h"
 #include "rc-method-dialog.h"
 #include "rc-test-gui.h"
+#include "rc-test-keyring.h"
 #include "rc-test-panel.h"
 #include "rc-test-server.h"
 
@@ -758,6 +759,173 @@ api_reached_cb (gpointer data)
   return fixture->paused->len > 0;
 }
 
+
+static void
+secret_wanted_cb (RcTestPanel *panel,
+                  guint       *n_wanted)
+{
+  (*n_wanted)++;
+}
+
+static gboolean
+no_dialog_cb (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* What the keyring's item of the API's secret is bound to. */
+static RcSecretBinding *
+dup_stored_binding (Fixture *fixture)
+{
+  return rc_test_keyring_get_binding (fixture->project_id,
+                                      rc_auth_get_secret_id (rc_api_get_auth (fixture->api)));
+}
+
+/* The project now sends the stored client secret to another token URL
+ * origin (an edited or copied file): Test asks first, naming both, and
+ * sends nothing until the answer; Type a New Secret and Cancel send
+ * nothing; Use It Here binds the secret there, then calls, and asks no
+ * more. */
+static void
+test_secret_saved_elsewhere (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(RcTestServer) elsewhere = rc_test_server_new (FALSE);
+  g_autofree char *evil_token_url = rc_test_server_url (elsewhere, "/token");
+  g_autoptr(RcSecretBinding) saved = NULL;
+  g_autoptr(RcSecretBinding) now = NULL;
+  g_autoptr(RcSecretBinding) stored = NULL;
+  g_autofree char *saved_text = NULL;
+  g_autofree char *now_text = NULL;
+  AdwMessageDialog *dialog;
+  RcTestRequest *request;
+  guint n_wanted = 0;
+  RcAuth *auth;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  auth = rc_api_get_auth (fixture->api);
+  store_secret (fixture, CANARY);
+  saved = rc_secret_binding_new_for_api (fixture->api);
+  elsewhere->handler = token_handler;
+  elsewhere->handler_data = fixture;
+  rc_auth_set_token_url (auth, evil_token_url);
+  now = rc_secret_binding_new_for_api (fixture->api);
+  saved_text = g_strdup_printf ("saved for %s and the client “panel-client”", rc_secret_binding_get_origin (saved));
+  now_text = g_strdup_printf ("would send it to %s and the client “panel-client”", rc_secret_binding_get_origin (now));
+  g_signal_connect (fixture->panel, "secret-wanted", G_CALLBACK (secret_wanted_cb), &n_wanted);
+
+  /* Asked, naming both; nothing sent meanwhile. */
+  click (fixture, "test-button");
+  dialog = rc_test_gui_wait_for_dialog (fixture->window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Send the Client Secret Elsewhere?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), saved_text));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), now_text));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), CANARY));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "use"), ==, "_Use It Here");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "new"), ==, "_Type a New Secret");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_true (gtk_widget_get_visible (get_widget (fixture, "test-cancel-button")));
+  rc_test_iterate_for (100);
+  g_assert_cmpuint (elsewhere->requests->len, ==, 0);
+  rc_test_gui_save_screenshot (GTK_WIDGET (dialog), "secret-prompt.png");
+
+  /* Type a New Secret: nothing sent, the editor asked for the entry. */
+  rc_test_gui_respond (dialog, "new");
+  wait_until_done (fixture);
+  g_assert_cmpstr (get_status (fixture), ==, "The stored client secret was not sent. Type the client secret "
+                   "for this authentication on the API’s page, then press Test again.");
+  g_assert_cmpuint (n_wanted, ==, 1);
+  stored = dup_stored_binding (fixture);
+  g_assert_true (rc_secret_binding_equal (stored, saved));
+  g_clear_pointer (&stored, rc_secret_binding_free);
+
+  /* Cancel: nothing sent either. */
+  click (fixture, "test-button");
+  dialog = rc_test_gui_wait_for_dialog (fixture->window);
+  rc_test_gui_respond (dialog, "cancel");
+  wait_until_done (fixture);
+  g_assert_cmpstr (get_status (fixture), ==, "Cancelled: the stored secret was not sent.");
+
+  /* The panel's Cancel while asked: the question goes with the call. */
+  click (fixture, "test-button");
+  dialog = rc_test_gui_wait_for_dialog (fixture->window);
+  click (fixture, "test-cancel-button");
+  wait_until_done (fixture);
+  g_assert_true (rc_test_gui_wait (no_dialog_cb, NULL));
+  g_assert_true (g_str_has_prefix (get_status (fixture), "Cancelled."));
+
+  g_assert_cmpuint (elsewhere->requests->len, ==, 0);
+  g_assert_cmpuint (fixture->token_server->requests->len, ==, 0);
+  g_assert_cmpuint (fixture->api_server->requests->len, ==, 0);
+  g_assert_cmpuint (n_wanted, ==, 1);
+
+  /* Use It Here: bound to the new origin, then sent there. */
+  click (fixture, "test-button");
+  dialog = rc_test_gui_wait_for_dialog (fixture->window);
+  rc_test_gui_respond (dialog, "use");
+  wait_until_done (fixture);
+  g_assert_true (g_str_has_prefix (get_status (fixture), "200 OK"));
+  g_assert_cmpuint (elsewhere->requests->len, ==, 1);
+  request = rc_test_server_get_request (elsewhere, 0);
+  g_assert_nonnull (strstr (g_bytes_get_data (request->body, NULL), "client_secret=" CANARY));
+  stored = dup_stored_binding (fixture);
+  g_assert_true (rc_secret_binding_equal (stored, now));
+  g_assert_cmpuint (rc_test_keyring_count (fixture->project_id, NULL), ==, 1);
+
+  /* Asked once: the next call goes straight. */
+  rc_token_cache_clear (rc_executor_get_token_cache (rc_executor_get_default ()), auth);
+  click (fixture, "test-button");
+  wait_until_done (fixture);
+  g_assert_true (no_dialog_cb (NULL));
+  g_assert_true (g_str_has_prefix (get_status (fixture), "200 OK"));
+  g_assert_cmpuint (elsewhere->requests->len, ==, 2);
+  g_assert_cmpuint (fixture->token_server->requests->len, ==, 0);
+}
+
+/* A secret an earlier Restcall stored, bound to nothing: asked about once
+ * too, and Use It Here binds it. */
+static void
+test_unbound_secret (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(RcSecretBinding) now = NULL;
+  g_autoptr(RcSecretBinding) stored = NULL;
+  AdwMessageDialog *dialog;
+  RcAuth *auth;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  now = rc_secret_binding_new_for_api (fixture->api);
+  auth = rc_api_get_auth (fixture->api);
+
+  rc_test_keyring_store_unbound (fixture->project_id, rc_api_get_id (fixture->api),
+                                 rc_auth_ensure_secret_id (auth), CANARY);
+
+  click (fixture, "test-button");
+  dialog = rc_test_gui_wait_for_dialog (fixture->window);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "saved by an earlier version of Restcall"));
+  g_assert_cmpuint (fixture->token_server->requests->len, ==, 0);
+  rc_test_gui_respond (dialog, "use");
+  wait_until_done (fixture);
+  g_assert_true (g_str_has_prefix (get_status (fixture), "200 OK"));
+  g_assert_cmpuint (fixture->token_server->requests->len, ==, 1);
+  stored = dup_stored_binding (fixture);
+  g_assert_true (rc_secret_binding_equal (stored, now));
+}
+
 static void
 test_cancel (Fixture       *fixture,
              gconstpointer  data)
@@ -1380,6 +1548,10 @@ main (int   argc,
               fixture_set_up, test_token_refused, fixture_tear_down);
   g_test_add ("/restcall/gui/test-panel/no-secret", Fixture, NULL,
               fixture_set_up, test_no_secret, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/secret-saved-elsewhere", Fixture, NULL,
+              fixture_set_up, test_secret_saved_elsewhere, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/unbound-secret", Fixture, NULL,
+              fixture_set_up, test_unbound_secret, fixture_tear_down);
   g_test_add ("/restcall/gui/test-panel/cancel", Fixture, NULL,
               fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/restcall/gui/test-panel/values-follow-url", Fixture, NULL,

@@ -472,6 +472,76 @@ test_no_secret (Fixture       *fixture,
   g_assert_cmpuint (fixture->server->requests->len, ==, 0);
 }
 
+
+static void
+secret_wanted_cb (RcTokenPanel *panel,
+                  guint        *n_wanted)
+{
+  (*n_wanted)++;
+}
+
+static const char *
+error_text (Fixture *fixture)
+{
+  return gtk_label_get_text (GTK_LABEL (find (fixture, "token-error-label")));
+}
+
+/* The token URL now points at another server: Get New Token asks first,
+ * naming both; Cancel and Type a New Secret send nothing, Use It Here
+ * binds the secret there and gets the token from it. */
+static void
+test_secret_saved_elsewhere (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(RcTestServer) elsewhere = NULL;
+  g_autofree char *evil_token_url = NULL;
+  g_autoptr(RcSecretBinding) now = NULL;
+  g_autoptr(RcSecretBinding) stored = NULL;
+  AdwMessageDialog *dialog;
+  guint n_wanted = 0;
+  RcAuth *auth;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  store_secret (fixture);
+  auth = rc_api_get_auth (fixture->api);
+  elsewhere = rc_test_server_new (FALSE);
+  elsewhere->handler = token_endpoint;
+  elsewhere->handler_data = fixture;
+  evil_token_url = rc_test_server_url (elsewhere, "/oauth2/token");
+  rc_auth_set_token_url (auth, evil_token_url);
+  now = rc_secret_binding_new_for_api (fixture->api);
+  g_signal_connect (fixture->panel, "secret-wanted", G_CALLBACK (secret_wanted_cb), &n_wanted);
+
+  press (fixture, "token-get-button");
+  dialog = rc_test_gui_wait_for_dialog (fixture->window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Send the Client Secret Elsewhere?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), rc_secret_binding_get_origin (now)));
+  rc_test_gui_respond (dialog, "cancel");
+  g_assert_true (rc_test_gui_wait (error_shown_cb, fixture));
+  g_assert_cmpstr (error_text (fixture), ==, "Cancelled: the stored client secret was not sent.");
+  assert_state (fixture, "No token");
+
+  press (fixture, "token-get-button");
+  dialog = rc_test_gui_wait_for_dialog (fixture->window);
+  rc_test_gui_respond (dialog, "new");
+  g_assert_true (rc_test_gui_wait (error_shown_cb, fixture));
+  g_assert_nonnull (strstr (error_text (fixture), "Type the client secret for this authentication above"));
+  g_assert_cmpuint (n_wanted, ==, 1);
+  g_assert_cmpuint (elsewhere->requests->len, ==, 0);
+  g_assert_cmpuint (fixture->server->requests->len, ==, 0);
+
+  press (fixture, "token-get-button");
+  dialog = rc_test_gui_wait_for_dialog (fixture->window);
+  rc_test_gui_respond (dialog, "use");
+  assert_state (fixture, "Valid for ");
+  g_assert_cmpuint (elsewhere->requests->len, ==, 1);
+  g_assert_cmpuint (fixture->server->requests->len, ==, 0);
+  stored = rc_test_keyring_get_binding (rc_project_get_id (fixture->project), rc_auth_get_secret_id (auth));
+  g_assert_true (rc_secret_binding_equal (stored, now));
+}
+
 static void
 test_opaque (Fixture       *fixture,
              gconstpointer  data)
@@ -600,6 +670,7 @@ main (int   argc,
   ADD ("/restcall/gui/token/expires", test_expires);
   ADD ("/restcall/gui/token/cancel", test_cancel);
   ADD ("/restcall/gui/token/follows-kind", test_follows_kind);
+  ADD ("/restcall/gui/token/secret-saved-elsewhere", test_secret_saved_elsewhere);
 
 #undef ADD
 

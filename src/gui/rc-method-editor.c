@@ -459,10 +459,16 @@ run_test (RcMethodEditor *self)
 }
 
 /* The user would rather type a new secret than send the stored one
- * where the call would take it: its entry, on its tab. */
+ * where the call would take it: its entry, on its tab; for a method that
+ * uses its API's authentication, on the API's page if the window can
+ * show it (win.edit-api-secret). */
 static void
 secret_wanted_cb (RcMethodEditor *self)
 {
+  if (self->method != NULL && rc_method_get_auth (self->method) == NULL
+      && gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-api-secret", NULL))
+    return;
+
   adw_view_stack_set_visible_child_name (self->stack, "headers");
   rc_auth_group_focus_secret (self->auth_group);
 }

@@ -36,9 +36,12 @@ prompt_free (Prompt *prompt)
   g_free (prompt);
 }
 
+/* Answers once; a prompt cancelled closes its dialog, one answered
+ * closes by itself. */
 static void
 prompt_done (GTask                *task,
-             RcSecretPromptAnswer  answer)
+             RcSecretPromptAnswer  answer,
+             gboolean              close)
 {
   Prompt *prompt = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
@@ -51,7 +54,8 @@ prompt_done (GTask                *task,
     g_signal_handler_disconnect (cancellable, prompt->cancelled_id);
   prompt->cancelled_id = 0;
 
-  gtk_window_destroy (GTK_WINDOW (prompt->dialog));
+  if (close)
+    gtk_window_destroy (GTK_WINDOW (prompt->dialog));
   g_task_return_int (task, answer);
   g_object_unref (task);
 }
@@ -68,13 +72,13 @@ response_cb (AdwMessageDialog *dialog,
   else if (g_strcmp0 (response, "new") == 0)
     answer = RC_SECRET_PROMPT_TYPE_NEW;
 
-  prompt_done (task, answer);
+  prompt_done (task, answer, FALSE);
 }
 
 static gboolean
 cancelled_idle_cb (gpointer user_data)
 {
-  prompt_done (user_data, RC_SECRET_PROMPT_CANCEL);
+  prompt_done (user_data, RC_SECRET_PROMPT_CANCEL, TRUE);
 
   return G_SOURCE_REMOVE;
 }

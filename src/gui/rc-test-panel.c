@@ -425,6 +425,24 @@ get_secret_missing_message (RcAuthKind kind)
            "Authentication, then press Test again.");
 }
 
+/* Where to type the secret anew: the method's own tab, or its API's page. */
+static const char *
+get_type_new_message (Run *run)
+{
+  gboolean own = rc_method_get_auth (run->method) != NULL;
+
+  if (run->auth_kind == RC_AUTH_KIND_BASIC)
+    return own ? _("The stored password was not sent. Type the password for this authentication "
+                   "under Headers and Authentication, then press Test again.")
+               : _("The stored password was not sent. Type the password for this authentication "
+                   "on the API’s page, then press Test again.");
+
+  return own ? _("The stored client secret was not sent. Type the client secret for this "
+                 "authentication under Headers and Authentication, then press Test again.")
+             : _("The stored client secret was not sent. Type the client secret for this "
+                 "authentication on the API’s page, then press Test again.");
+}
+
 static void
 update_no_values_row (RcTestPanel *self)
 {
@@ -850,21 +868,18 @@ prompt_answered_cb (GObject      *object,
   switch (answer)
     {
     case RC_SECRET_PROMPT_USE_HERE:
-      set_status (self, _("Storing the secret for this authentication…"), "dim-label");
-      rc_secret_store_rebind_async (rc_secret_store_get_default (), run->project_id, run->secret_id,
-                                    run->binding, run->cancellable, rebound_cb, g_steal_pointer (&run));
+      {
+        Run *rebinding = g_steal_pointer (&run);
+
+        set_status (self, _("Storing the secret for this authentication…"), "dim-label");
+        rc_secret_store_rebind_async (rc_secret_store_get_default (), rebinding->project_id,
+                                      rebinding->secret_id, rebinding->binding, rebinding->cancellable,
+                                      rebound_cb, rebinding);
+      }
       break;
 
     case RC_SECRET_PROMPT_TYPE_NEW:
-      end_run_with_message (self,
-                            run->auth_kind == RC_AUTH_KIND_BASIC
-                            ? _("The stored password was not sent. Type the password for this "
-                                "authentication under Headers and Authentication, then press Test "
-                                "again.")
-                            : _("The stored client secret was not sent. Type the client secret for "
-                                "this authentication under Headers and Authentication, then press "
-                                "Test again."),
-                            "warning");
+      end_run_with_message (self, get_type_new_message (run), "warning");
       g_signal_emit (self, signals[SECRET_WANTED], 0);
       break;
 
@@ -906,10 +921,12 @@ secret_looked_up_cb (GObject      *object,
 
   if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
     {
+      Run *asking = g_steal_pointer (&run);
+
       /* Nothing is sent before the user says so. */
       set_status (self, _("The stored secret was saved for another server or login…"), "warning");
-      rc_secret_prompt_async (GTK_WIDGET (self), run->auth_kind, saved_for, run->binding,
-                              run->cancellable, prompt_answered_cb, g_steal_pointer (&run));
+      rc_secret_prompt_async (GTK_WIDGET (self), asking->auth_kind, saved_for, asking->binding,
+                              asking->cancellable, prompt_answered_cb, asking);
       return;
     }
 

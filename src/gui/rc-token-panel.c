@@ -546,9 +546,13 @@ prompt_answered_cb (GObject      *object,
   switch (answer)
     {
     case RC_SECRET_PROMPT_USE_HERE:
-      rc_secret_store_rebind_async (rc_secret_store_get_default (), request->project_id,
-                                    rc_auth_get_secret_id (request->auth), request->binding,
-                                    request->cancellable, rebound_cb, g_steal_pointer (&request));
+      {
+        Request *rebinding = g_steal_pointer (&request);
+
+        rc_secret_store_rebind_async (rc_secret_store_get_default (), rebinding->project_id,
+                                      rc_auth_get_secret_id (rebinding->auth), rebinding->binding,
+                                      rebinding->cancellable, rebound_cb, rebinding);
+      }
       break;
 
     case RC_SECRET_PROMPT_TYPE_NEW:
@@ -590,10 +594,11 @@ secret_cb (GObject      *object,
 
   if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
     {
+      Request *asking = g_steal_pointer (&request);
+
       /* Nothing is sent before the user says so. */
       rc_secret_prompt_async (GTK_WIDGET (self), RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS, saved_for,
-                              request->binding, request->cancellable, prompt_answered_cb,
-                              g_steal_pointer (&request));
+                              asking->binding, asking->cancellable, prompt_answered_cb, asking);
       return;
     }
 

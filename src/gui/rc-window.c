@@ -741,6 +741,24 @@ delete_item_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* From a method that uses its API's authentication, whose stored secret
+ * the user would rather type anew: the API's page, its secret entry. */
+static void
+edit_api_secret_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  GObject *item = rc_sidebar_get_selected_item (self->sidebar);
+  RcApi *api = RC_IS_METHOD (item) ? rc_method_get_api (RC_METHOD (item)) : NULL;
+
+  if (api == NULL)
+    return;
+
+  rc_sidebar_select_item (self->sidebar, G_OBJECT (api));
+  rc_auth_group_focus_secret (rc_api_page_get_auth_group (self->api_page));
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -1016,6 +1034,7 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-api-secret", NULL, edit_api_secret_action);
 
   g_type_ensure (RC_TYPE_SIDEBAR);
   g_type_ensure (RC_TYPE_API_PAGE);
