@@ -824,7 +824,6 @@ test_secret_saved_elsewhere (Fixture       *fixture,
   now = rc_secret_binding_new_for_api (fixture->api);
   saved_text = g_strdup_printf ("saved for %s and the client “panel-client”", rc_secret_binding_get_origin (saved));
   now_text = g_strdup_printf ("would send it to %s and the client “panel-client”", rc_secret_binding_get_origin (now));
-  g_signal_connect (fixture->panel, "secret-wanted", G_CALLBACK (secret_wanted_cb), &n_wanted);
 
   /* Asked, naming both; nothing sent meanwhile. */
   click (fixture, "test-button");
@@ -840,6 +839,7 @@ test_secret_saved_elsewhere (Fixture       *fixture,
   rc_test_iterate_for (100);
   g_assert_cmpuint (elsewhere->requests->len, ==, 0);
   rc_test_gui_save_screenshot (GTK_WIDGET (dialog), "secret-prompt.png");
+  g_signal_connect (fixture->panel, "secret-wanted", G_CALLBACK (secret_wanted_cb), &n_wanted);
 
   /* Type a New Secret: nothing sent, the editor asked for the entry. */
   rc_test_gui_respond (dialog, "new");

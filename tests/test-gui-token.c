@@ -512,12 +512,12 @@ test_secret_saved_elsewhere (Fixture       *fixture,
   evil_token_url = rc_test_server_url (elsewhere, "/oauth2/token");
   rc_auth_set_token_url (auth, evil_token_url);
   now = rc_secret_binding_new_for_api (fixture->api);
-  g_signal_connect (fixture->panel, "secret-wanted", G_CALLBACK (secret_wanted_cb), &n_wanted);
 
   press (fixture, "token-get-button");
   dialog = rc_test_gui_wait_for_dialog (fixture->window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Send the Client Secret Elsewhere?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), rc_secret_binding_get_origin (now)));
+  g_signal_connect (fixture->panel, "secret-wanted", G_CALLBACK (secret_wanted_cb), &n_wanted);
   rc_test_gui_respond (dialog, "cancel");
   g_assert_true (rc_test_gui_wait (error_shown_cb, fixture));
   g_assert_cmpstr (error_text (fixture), ==, "Cancelled: the stored client secret was not sent.");
