@@ -868,8 +868,21 @@ test_binding_refused (Fixture       *fixture,
   g_assert_nonnull (strstr (other_client.err, " and the client “other-client”"));
   g_assert_cmpuint (fixture->server->requests->len, ==, 0);
 
-  /* The file itself edited (a pull, a colleague's change): the same. */
-  write_edited_copy (fixture->path, fixture->path, set_token_url, evil_token_url);
+  /* The file itself changed, with `restcall auth` (or by a pull, a
+   * colleague's edit): the secret stays with the old settings, and the
+   * command says so. */
+  {
+    g_auto(RcTestRun) change = { 0 };
+    g_autofree char *expected = g_strdup_printf ("The stored client secret was saved for %s and the client "
+                                                 "“" CLIENT_ID "”: it is not sent to %s and the client "
+                                                 "“" CLIENT_ID "”. Run “restcall secret set %s Pets” to "
+                                                 "store one for these settings.\n",
+                                                 origin, evil_origin, fixture->path);
+
+    rc_test_run_restcall (&change, NULL, NULL, "auth", fixture->path, "Pets", "--token-url", evil_token_url);
+    g_assert_cmpint (change.status, ==, 0);
+    g_assert_true (g_str_has_suffix (change.out, expected));
+  }
   rc_test_run_restcall (&in_place, NULL, NULL, "run", fixture->path, "Pets", "getItem");
   g_assert_cmpint (in_place.status, ==, 1);
   g_assert_nonnull (strstr (in_place.err, saved_for));

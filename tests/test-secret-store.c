@@ -238,7 +238,8 @@ test_lookup_waits_for_store (void)
       g_autofree char *value = g_strdup_printf ("value-%u", i);
       Answer stored = { 0 }, looked_up = { 0 };
 
-      rc_secret_store_store_async (secrets, project, "owner", secret_id, BINDING, "Restcall: test", value, NULL, stored_cb, &stored);
+      rc_secret_store_store_async (secrets, project, "owner", secret_id, BINDING, "Restcall: test",
+                                   value, NULL, stored_cb, &stored);
       rc_secret_store_lookup_async (secrets, project, secret_id, NULL, NULL, looked_up_cb, &looked_up);
       rc_test_wait_for (&looked_up.done, 10);
       g_assert_true (looked_up.done);
@@ -270,7 +271,8 @@ test_clear_waits_for_store (void)
   GList *items;
   char *secret;
 
-  rc_secret_store_store_async (secrets, project, "owner", secret_id, BINDING, "Restcall: test", "short-lived", NULL, stored_cb, &stored);
+  rc_secret_store_store_async (secrets, project, "owner", secret_id, BINDING, "Restcall: test",
+                               "short-lived", NULL, stored_cb, &stored);
   rc_secret_store_clear_async (secrets, project, secret_id, NULL, cleared_cb, &cleared);
   rc_test_wait_for (&cleared.done, 10);
   g_assert_true (cleared.done);
@@ -287,7 +289,8 @@ test_clear_waits_for_store (void)
   g_assert_null (secret);
 
   /* Deleting an API or a method right after its secret was typed, too. */
-  rc_secret_store_store_async (secrets, project, "deleted-owner", secret_id, BINDING, "Restcall: test", "also-short-lived", NULL, stored_cb, &owner_stored);
+  rc_secret_store_store_async (secrets, project, "deleted-owner", secret_id, BINDING,
+                               "Restcall: test", "also-short-lived", NULL, stored_cb, &owner_stored);
   rc_secret_store_clear_owner_async (secrets, project, "deleted-owner", NULL, owner_cleared_cb,
                                      &owner_cleared);
   rc_test_wait_for (&owner_cleared.done, 10);
@@ -312,9 +315,12 @@ test_cancelled_while_waiting (void)
   Answer stored = { 0 }, cancelled_lookup = { 0 }, cancelled_store = { 0 }, looked_up = { 0 };
 
   g_cancellable_cancel (cancellable);
-  rc_secret_store_store_async (secrets, project, "owner", secret_id, BINDING, "Restcall: test", "kept", NULL, stored_cb, &stored);
-  rc_secret_store_lookup_async (secrets, project, secret_id, NULL, cancellable, looked_up_cb, &cancelled_lookup);
-  rc_secret_store_store_async (secrets, project, "owner", secret_id, BINDING, "Restcall: test", "never-stored", cancellable, stored_cb, &cancelled_store);
+  rc_secret_store_store_async (secrets, project, "owner", secret_id, BINDING, "Restcall: test",
+                               "kept", NULL, stored_cb, &stored);
+  rc_secret_store_lookup_async (secrets, project, secret_id, NULL, cancellable, looked_up_cb,
+                                &cancelled_lookup);
+  rc_secret_store_store_async (secrets, project, "owner", secret_id, BINDING, "Restcall: test",
+                               "never-stored", cancellable, stored_cb, &cancelled_store);
   rc_secret_store_lookup_async (secrets, project, secret_id, NULL, NULL, looked_up_cb, &looked_up);
 
   rc_test_wait_for (&looked_up.done, 10);
@@ -434,8 +440,10 @@ test_binding (void)
   g_autofree char *secret_id = g_uuid_string_random ();
   g_autoptr(RcSecretBinding) prod = rc_secret_binding_new ("https://auth.example.com", "prod-client");
   g_autoptr(RcSecretBinding) elsewhere = rc_secret_binding_new ("https://evil.example.net", "prod-client");
-  g_autoptr(RcSecretBinding) other_port = rc_secret_binding_new ("https://auth.example.com:8443", "prod-client");
-  g_autoptr(RcSecretBinding) other_client = rc_secret_binding_new ("https://auth.example.com", "other-client");
+  g_autoptr(RcSecretBinding) other_port = rc_secret_binding_new ("https://auth.example.com:8443",
+                                                                 "prod-client");
+  g_autoptr(RcSecretBinding) other_client = rc_secret_binding_new ("https://auth.example.com",
+                                                                   "other-client");
   const RcSecretBinding *refused[] = { elsewhere, other_port, other_client };
   g_autoptr(GError) error = NULL;
   RcSecretBinding *saved_for = NULL;
@@ -798,7 +806,9 @@ test_saved_files_hold_no_secret (void)
   kinds[2].canary = "canary-method-9e8d7c";
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    g_assert_true (rc_test_keyring_store (secrets, rc_project_get_id (project), kinds[i].owner, rc_auth_ensure_secret_id (kinds[i].auth), BINDING, kinds[i].canary, &error));
+    g_assert_true (rc_test_keyring_store (secrets, rc_project_get_id (project), kinds[i].owner,
+                                          rc_auth_ensure_secret_id (kinds[i].auth), BINDING,
+                                          kinds[i].canary, &error));
 
   /* Twice: the second save replaces a file, through a temporary one. */
   for (guint round = 0; round < 2; round++)
@@ -850,7 +860,8 @@ test_locked_keyring (void)
   /* Unlocking needs a prompt no one can answer here: the secret is kept
    * for the session, and nothing waits for long. */
   start = g_get_monotonic_time ();
-  g_assert_false (rc_test_keyring_store (secrets, "locked-project", "o", "s", BINDING, "while-locked", &error));
+  g_assert_false (rc_test_keyring_store (secrets, "locked-project", "o", "s", BINDING,
+                                         "while-locked", &error));
   g_test_message ("%s", error ? error->message : "(no error)");
   g_assert_error (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE);
   g_clear_error (&error);
@@ -865,7 +876,8 @@ test_locked_keyring (void)
   {
     Answer stored = { 0 }, looked_up = { 0 };
 
-    rc_secret_store_store_async (secrets, "locked-project", "o", "s2", BINDING, "Restcall: test", "typed-then-tested", NULL, stored_cb, &stored);
+    rc_secret_store_store_async (secrets, "locked-project", "o", "s2", BINDING, "Restcall: test",
+                                 "typed-then-tested", NULL, stored_cb, &stored);
     rc_secret_store_lookup_async (secrets, "locked-project", "s2", NULL, NULL, looked_up_cb, &looked_up);
     rc_test_wait_for (&looked_up.done, 10);
     g_assert_true (looked_up.done);
@@ -901,12 +913,29 @@ test_no_secret_service (void)
       g_assert_nonnull (strstr (error->message, "Unlock the keyring"));
       g_clear_error (&error);
 
-      /* The session copy serves this run. */
+      /* The session copy serves this run, bound as a stored one is. */
       g_assert_true (rc_secret_store_is_session_only (secrets, "p", "s"));
       secret = rc_test_keyring_lookup (secrets, "p", "s", &error);
       g_assert_no_error (error);
       g_assert_cmpstr (secret, ==, "kept-in-memory");
       rc_secret_free (secret);
+      {
+        g_autoptr(RcSecretBinding) elsewhere = rc_secret_binding_new ("https://evil.example.net", "client");
+        g_autoptr(RcSecretBinding) saved_for = NULL;
+
+        secret = lookup_for (secrets, "p", "s", elsewhere, &saved_for, &error);
+        g_assert_null (secret);
+        g_assert_error (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH);
+        g_assert_true (rc_secret_binding_equal (saved_for, BINDING));
+        g_clear_error (&error);
+
+        /* Bound anew in memory too. */
+        g_assert_true (rebind (secrets, "p", "s", elsewhere, &error));
+        secret = lookup_for (secrets, "p", "s", elsewhere, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpstr (secret, ==, "kept-in-memory");
+        rc_secret_free (secret);
+      }
 
       /* Clearing drops it, and says the keyring was not reached. */
       g_assert_false (rc_test_keyring_clear (secrets, "p", "s", &error));

@@ -442,11 +442,16 @@ update_keyring (RcCliTarget *target,
       rc_secret_free (stored);
       if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
         {
-          g_autofree char *message = rc_cli_target_dup_mismatch (target, target->method,
-                                                                 rc_auth_get_kind (auth), saved_for,
-                                                                 binding);
+          RcAuthKind kind = rc_auth_get_kind (auth);
+          g_autofree char *command = rc_cli_target_dup_command (target, "secret set", target->method);
+          g_autofree char *to = rc_secret_binding_describe (binding, kind);
+          g_autofree char *from = saved_for ? rc_secret_binding_describe (saved_for, kind)
+                                            : g_strdup (_("no settings in particular"));
 
-          g_print ("%s\n", message);
+          /* TRANSLATORS: “The stored client secret was saved for https://a and the client “x”: …” */
+          g_print (_("The stored %s was saved for %s: it is not sent to %s. Run “%s” to store one "
+                     "for these settings.\n"),
+                   kind == RC_AUTH_KIND_BASIC ? _("password") : _("client secret"), from, to, command);
         }
       else if (error)
         g_debug ("Could not look up the secret: %s", error->message);

@@ -22,13 +22,13 @@
 
 typedef struct
 {
-  GCancellable *cancellable;
-  gboolean      done;
-  gboolean      timed_out;
-  gboolean      ok;
-  char         *secret;
+  GCancellable    *cancellable;
+  gboolean         done;
+  gboolean         timed_out;
+  gboolean         ok;
+  char            *secret;
   RcSecretBinding *saved_for;
-  GError       *error;
+  GError          *error;
 } Wait;
 
 static gboolean

@@ -180,6 +180,11 @@ rc_cli_secret (int    argc,
                                       "\n"
                                       "A method that inherits the API’s authentication has no secret of "
                                       "its own: set the API’s.\n"
+                                      "The secret is stored for the access token URL’s origin and the "
+                                      "client ID (for Basic, the API’s origin and the user name) as they "
+                                      "are now; “restcall run” and “restcall token” send it nowhere else. "
+                                      "A copy of another project file gets a project ID of its own first, "
+                                      "so that the original’s secrets stay as they are.\n"
                                       "Exit status: 0 on success, 1 when it failed (no keyring could be "
                                       "used, for one), 2 on a usage error."));
 
