@@ -653,6 +653,12 @@ test_saved_for_other_settings (Fixture       *fixture,
   assert_in_keyring (project_id, rc_auth_get_secret_id (auth), "typed-for-evil");
   stored = rc_test_keyring_get_binding (project_id, rc_auth_get_secret_id (auth));
   g_assert_true (rc_secret_binding_equal (stored, now));
+
+  /* The row follows edits of where the secret would go. */
+  rc_auth_set_token_url (auth, "https://auth.example.com/oauth2/token");
+  assert_state (fixture, "Stored for other settings");
+  rc_auth_set_token_url (auth, "https://evil.example.net/other/path");
+  assert_state (fixture, "Stored in the keyring");
 }
 
 static void

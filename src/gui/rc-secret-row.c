@@ -13,6 +13,8 @@
  * origin and the user name. One saved for something else (a project file
  * edited or copied since, or an item of an earlier Restcall) is shown as
  * such, with both: it is not sent without asking (rc-secret-prompt.c).
+ * The row follows the auth and its owner: once an edit changes where the
+ * secret would go (and the typing has paused), it asks the keyring again.
  *
  * Nothing here waits for the keyring: a locked keyring or an open unlock
  * prompt leaves the main loop free. A lookup is cancelled when another auth
@@ -41,6 +43,10 @@ struct _RcSecretRow
   GObject      *owner;  /* the RcApi or RcMethod whose auth this is */
   GCancellable *lookup_cancellable;
   guint         n_writes;  /* stores and clears on their way */
+  RcSecretBinding *binding;  /* what the state shown is for */
+  GSignalGroup *auth_signals;
+  GSignalGroup *owner_signals;
+  guint         recheck_id;
 
   GtkSpinner   *spinner;
   GtkImage     *icon;
@@ -363,6 +369,74 @@ cleared_cb (GObject      *object,
   write_end (self);
 }
 
+/* Shows where the secret of the auth shown stands, for where it would go
+ * now, once the keyring has answered. */
+static void
+refresh (RcSecretRow *self)
+{
+  RcSecretStore *store = rc_secret_store_get_default ();
+  const char *secret_id;
+
+  cancel_lookup (self);
+  g_clear_pointer (&self->binding, rc_secret_binding_free);
+
+  if (self->auth == NULL)
+    return;
+
+  self->binding = dup_binding (self);
+
+  secret_id = rc_auth_get_secret_id (self->auth);
+  if (secret_id[0] == '\0')
+    {
+      show_state (self, STATE_NOT_STORED);
+      return;
+    }
+
+  if (rc_secret_store_is_session_only (store, self->project_id, secret_id))
+    {
+      show_session_only (self,
+                         _("The keyring could not be used when the secret was given, so it is "
+                           "kept in memory until Restcall quits. Unlock the keyring, or start a "
+                           "Secret Service such as GNOME Keyring, then type it again to keep it."));
+      return;
+    }
+
+  show_state (self, STATE_CHECKING);
+  self->lookup_cancellable = g_cancellable_new ();
+  rc_secret_store_lookup_async (store, self->project_id, secret_id, self->binding,
+                                self->lookup_cancellable, looked_up_cb, request_new (self));
+}
+
+static gboolean
+recheck_cb (gpointer user_data)
+{
+  RcSecretRow *self = user_data;
+
+  self->recheck_id = 0;
+  refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* An edit of the auth or its owner: asked again once the typing pauses,
+ * if the secret would now go elsewhere. A store on its way says itself
+ * what it stored. */
+static void
+settings_changed_cb (RcSecretRow *self)
+{
+  g_autoptr(RcSecretBinding) binding = NULL;
+
+  if (self->auth == NULL || self->n_writes > 0)
+    return;
+
+  binding = dup_binding (self);
+  if (rc_secret_binding_equal (binding, self->binding))
+    return;
+
+  g_clear_handle_id (&self->recheck_id, g_source_remove);
+  self->recheck_id = g_timeout_add (300, recheck_cb, self);
+}
+
 static void
 forget_clicked_cb (RcSecretRow *self)
 {
@@ -392,6 +466,13 @@ rc_secret_row_dispose (GObject *object)
 
   /* Answers still on their way find no auth shown, and are dropped. */
   cancel_lookup (self);
+  g_clear_handle_id (&self->recheck_id, g_source_remove);
+  if (self->auth_signals)
+    g_signal_group_set_target (self->auth_signals, NULL);
+  if (self->owner_signals)
+    g_signal_group_set_target (self->owner_signals, NULL);
+  g_clear_object (&self->auth_signals);
+  g_clear_object (&self->owner_signals);
   g_clear_object (&self->auth);
   g_clear_object (&self->owner);
 
@@ -406,6 +487,7 @@ rc_secret_row_finalize (GObject *object)
   RcSecretRow *self = (RcSecretRow *)object;
 
   g_free (self->project_id);
+  g_clear_pointer (&self->binding, rc_secret_binding_free);
 
   G_OBJECT_CLASS (rc_secret_row_parent_class)->finalize (object);
 }
@@ -465,6 +547,11 @@ rc_secret_row_init (RcSecretRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->auth_signals = g_signal_group_new (RC_TYPE_AUTH);
+  g_signal_group_connect_swapped (self->auth_signals, "changed", G_CALLBACK (settings_changed_cb), self);
+  self->owner_signals = g_signal_group_new (G_TYPE_OBJECT);
+  g_signal_group_connect_swapped (self->owner_signals, "notify", G_CALLBACK (settings_changed_cb), self);
+
   show_state (self, STATE_NOT_STORED);
 }
 
@@ -488,45 +575,21 @@ rc_secret_row_set_auth (RcSecretRow *self,
                         const char  *project_id,
                         GObject     *owner)
 {
-  RcSecretStore *store = rc_secret_store_get_default ();
-  g_autoptr(RcSecretBinding) binding = NULL;
-  const char *secret_id;
-
   g_return_if_fail (RC_IS_SECRET_ROW (self));
   g_return_if_fail (auth == NULL || RC_IS_AUTH (auth));
   g_return_if_fail (owner == NULL || RC_IS_API (owner) || RC_IS_METHOD (owner));
   g_return_if_fail ((auth == NULL) == (project_id == NULL) && (auth == NULL) == (owner == NULL));
 
   cancel_lookup (self);
+  g_clear_handle_id (&self->recheck_id, g_source_remove);
   g_set_object (&self->auth, auth);
   g_set_object (&self->owner, owner);
   g_free (self->project_id);
   self->project_id = g_strdup (project_id);
+  g_signal_group_set_target (self->auth_signals, auth);
+  g_signal_group_set_target (self->owner_signals, owner);
 
-  if (auth == NULL)
-    return;
-
-  secret_id = rc_auth_get_secret_id (auth);
-  if (secret_id[0] == '\0')
-    {
-      show_state (self, STATE_NOT_STORED);
-      return;
-    }
-
-  if (rc_secret_store_is_session_only (store, project_id, secret_id))
-    {
-      show_session_only (self,
-                         _("The keyring could not be used when the secret was given, so it is "
-                           "kept in memory until Restcall quits. Unlock the keyring, or start a "
-                           "Secret Service such as GNOME Keyring, then type it again to keep it."));
-      return;
-    }
-
-  show_state (self, STATE_CHECKING);
-  self->lookup_cancellable = g_cancellable_new ();
-  binding = dup_binding (self);
-  rc_secret_store_lookup_async (store, project_id, secret_id, binding, self->lookup_cancellable,
-                                looked_up_cb, request_new (self));
+  refresh (self);
 }
 
 /**
@@ -557,6 +620,9 @@ rc_secret_row_store (RcSecretRow *self,
     return;
 
   cancel_lookup (self);
+  g_clear_handle_id (&self->recheck_id, g_source_remove);
+  g_clear_pointer (&self->binding, rc_secret_binding_free);
+  self->binding = rc_secret_binding_copy (binding);
 
   secret_id = rc_auth_ensure_secret_id (self->auth);
   label = dup_label (self);
