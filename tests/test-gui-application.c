@@ -427,6 +427,28 @@ check_copy_shares (Run *run)
   g_assert_false (rc_project_get_dirty (rc_window_get_project (window)));
 }
 
+
+static gboolean
+dialog_gone_cb (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* The window closed while it asks: nothing shown, and the application
+ * ends as its last window goes. */
+static void
+check_copy_window_closed (Run *run)
+{
+  AdwMessageDialog *dialog = rc_test_gui_wait_for_dialog (NULL);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *) &parent);
+  gtk_window_close (parent);
+  g_assert_true (rc_test_gui_wait (dialog_gone_cb, &dialog));
+  g_assert_true (rc_test_gui_wait (dialog_gone_cb, &parent));
+}
+
 /* `cp prod.restcall staging.restcall`: opened after the original, the copy
  * is asked about before it is shown. Given its own id, it is a project of
  * its own from then on (asked no more); kept sharing, it is asked again
@@ -472,6 +494,7 @@ test_open_copy (void)
   run_restcall (staging, check_copy_gets_own_id, NULL);
   run_restcall (staging, check_opens_file, NULL);
   run_restcall (other, check_copy_shares, NULL);
+  run_restcall (other, check_copy_window_closed, NULL);
   run_restcall (other, check_copy_shares, NULL);
   run_restcall (prod, check_opens_file, NULL);
 

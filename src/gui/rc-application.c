@@ -36,7 +36,8 @@ typedef struct
   char      *project_id;
   GFile     *file;
   GFile     *original;   /* the file it is a copy of, once checked */
-  RcWindow  *window;
+  GWeakRef   window;     /* while it asks: the window may be closed meanwhile */
+  gboolean   answered;
 } Opening;
 
 G_DEFINE_FINAL_TYPE (RcApplication, rc_application, ADW_TYPE_APPLICATION)
@@ -86,7 +87,7 @@ opening_free (Opening *opening)
   g_free (opening->project_id);
   g_clear_object (&opening->file);
   g_clear_object (&opening->original);
-  g_clear_object (&opening->window);
+  g_weak_ref_clear (&opening->window);
   g_free (opening);
 }
 
@@ -150,7 +151,9 @@ copy_response_cb (AdwMessageDialog *dialog,
 {
   RcApplication *self = g_task_get_source_object (task);
   Opening *opening = g_task_get_task_data (task);
+  g_autoptr(RcWindow) window = NULL;
 
+  opening->answered = TRUE;
   if (g_strcmp0 (response, "own") == 0)
     {
       g_autofree char *id = g_uuid_string_random ();
@@ -160,7 +163,22 @@ copy_response_cb (AdwMessageDialog *dialog,
       claim_new_id (self, id, opening->file);
     }
 
-  show_project (self, opening->window, opening->project);
+  window = g_weak_ref_get (&opening->window);
+  if (window != NULL)
+    show_project (self, window, opening->project);
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
+/* Answered, or gone with its window unanswered: the file is not shown then. */
+static void
+copy_dialog_destroy_cb (GtkWidget *dialog,
+                        GTask     *task)
+{
+  Opening *opening = g_task_get_task_data (task);
+
+  if (!opening->answered)
+    g_application_release (G_APPLICATION (g_task_get_source_object (task)));
   g_object_unref (task);
 }
 
@@ -170,9 +188,10 @@ ask_about_copy (GTask *task)
   Opening *opening = g_task_get_task_data (task);
   g_autofree char *name = g_file_get_basename (opening->file);
   g_autofree char *original = g_file_get_parse_name (opening->original);
+  g_autoptr(RcWindow) window = g_weak_ref_get (&opening->window);
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (opening->window),
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
                                                        _("Give This Copy Its Own Secrets?"), NULL));
   adw_message_dialog_format_body (dialog,
                                   _("“%s” has the same project ID as “%s”, so it looks like a copy "
@@ -188,8 +207,10 @@ ask_about_copy (GTask *task)
   adw_message_dialog_set_response_appearance (dialog, "own", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "own");
   adw_message_dialog_set_close_response (dialog, "share");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
 
-  g_signal_connect (dialog, "response", G_CALLBACK (copy_response_cb), g_object_ref (task));
+  g_signal_connect (dialog, "response", G_CALLBACK (copy_response_cb), task);
+  g_signal_connect (dialog, "destroy", G_CALLBACK (copy_dialog_destroy_cb), g_object_ref (task));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -213,19 +234,21 @@ checked_cb (GObject      *object,
   RcApplication *self = RC_APPLICATION (object);
   GTask *task = G_TASK (result);
   Opening *opening = g_task_get_task_data (task);
+  g_autoptr(RcWindow) window = NULL;
 
   opening->original = g_task_propagate_pointer (task, NULL);
-  opening->window = dup_target_window (self);
+  window = dup_target_window (self);
 
   if (opening->original == NULL)
     {
-      show_project (self, opening->window, opening->project);
+      show_project (self, window, opening->project);
       return;
     }
 
   /* The question comes before the project is shown, so that the window
    * never holds the id that is about to change. */
-  gtk_window_present (GTK_WINDOW (opening->window));
+  g_weak_ref_set (&opening->window, window);
+  gtk_window_present (GTK_WINDOW (window));
   ask_about_copy (task);
 }
 
@@ -256,6 +279,7 @@ load_cb (GObject      *object,
   opening->project = g_object_ref (project);
   opening->project_id = g_strdup (rc_project_get_id (project));
   opening->file = g_object_ref (rc_project_get_file (project));
+  g_weak_ref_init (&opening->window, NULL);
 
   task = g_task_new (self, NULL, checked_cb, NULL);
   g_task_set_source_tag (task, load_cb);
