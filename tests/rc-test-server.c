@@ -140,6 +140,184 @@ rc_test_respond (SoupServerMessage *message,
                               body, strlen (body));
 }
 
+/* Hostile bodies, made on the fly and never held whole. */
+
+#define STREAM_CHUNK_SIZE (64 * 1024)
+
+typedef struct
+{
+  guint64  remaining;
+  guint64 *written;
+} Stream;
+
+static void
+stream_next_cb (SoupServerMessage *message,
+                Stream            *stream)
+{
+  static const char chunk[STREAM_CHUNK_SIZE] = { 0 };
+  SoupMessageBody *body = soup_server_message_get_response_body (message);
+  gsize size = MIN (stream->remaining, sizeof chunk);
+
+  if (size == 0)
+    {
+      /* A chunked body ends; one that declared more just stops. */
+      if (soup_message_headers_get_encoding (soup_server_message_get_response_headers (message))
+          == SOUP_ENCODING_CHUNKED)
+        soup_message_body_complete (body);
+      return;
+    }
+
+  soup_message_body_append (body, SOUP_MEMORY_STATIC, chunk, size);
+  stream->remaining -= size;
+  if (stream->written)
+    *stream->written += size;
+}
+
+/* Answers with @size zero bytes sent a chunk at a time, as the client
+ * reads them (the server keeps none): chunked when @declared_size is 0,
+ * else with that Content-Length, stalling after @size if it is more.
+ * *@written (if given) counts the bytes handed to the connection. */
+void
+rc_test_respond_stream (SoupServerMessage *message,
+                        guint              status,
+                        const char        *content_type,
+                        guint64            size,
+                        guint64            declared_size,
+                        guint64           *written)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (message);
+  Stream *stream = g_new0 (Stream, 1);
+
+  stream->remaining = size;
+  stream->written = written;
+
+  soup_server_message_set_status (message, status, NULL);
+  soup_message_headers_replace (headers, "Content-Type", content_type);
+  if (declared_size > 0)
+    soup_message_headers_set_content_length (headers, declared_size);
+  else
+    soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+  soup_message_body_set_accumulate (soup_server_message_get_response_body (message), FALSE);
+
+  g_signal_connect (message, "wrote-headers", G_CALLBACK (stream_next_cb), stream);
+  g_signal_connect (message, "wrote-chunk", G_CALLBACK (stream_next_cb), stream);
+  g_signal_connect_swapped (message, "finished", G_CALLBACK (g_free), stream);
+}
+
+/* Answers with @head followed by zero bytes, @decoded_size in all, sent
+ * gzip-compressed (Content-Encoding: gzip): a few kilobytes a megabyte. */
+void
+rc_test_respond_gzip (SoupServerMessage *message,
+                      guint              status,
+                      const char        *content_type,
+                      const char        *head,
+                      gsize              decoded_size)
+{
+  static const char zeros[STREAM_CHUNK_SIZE] = { 0 };
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 1);
+  g_autoptr(GByteArray) compressed = g_byte_array_new ();
+  gsize head_length = head ? strlen (head) : 0;
+  gsize remaining = decoded_size;
+  gboolean done = FALSE;
+
+  g_assert_cmpuint (head_length, <=, decoded_size);
+
+  while (!done)
+    {
+      guint8 out[STREAM_CHUNK_SIZE];
+      const void *in = zeros;
+      gsize in_size, bytes_read = 0, bytes_written = 0;
+      GConverterFlags flags = G_CONVERTER_NO_FLAGS;
+      g_autoptr(GError) error = NULL;
+
+      if (remaining == decoded_size && head_length > 0)
+        {
+          in = head;
+          in_size = head_length;
+        }
+      else
+        in_size = MIN (remaining, sizeof zeros);
+      if (in_size == remaining)
+        flags = G_CONVERTER_INPUT_AT_END;
+
+      if (g_converter_convert (G_CONVERTER (compressor), in, in_size, out, sizeof out, flags,
+                               &bytes_read, &bytes_written, &error) == G_CONVERTER_FINISHED)
+        done = TRUE;
+      g_assert_no_error (error);
+      remaining -= bytes_read;
+      g_byte_array_append (compressed, out, bytes_written);
+    }
+
+  soup_server_message_set_status (message, status, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (message),
+                                "Content-Encoding", "gzip");
+  soup_server_message_set_response (message, content_type, SOUP_MEMORY_COPY,
+                                    (const char *) compressed->data, compressed->len);
+}
+
+typedef struct
+{
+  SoupServerMessage *message;
+  guint              source;
+  guint64           *written;
+} Drip;
+
+static gboolean
+drip_cb (gpointer user_data)
+{
+  Drip *drip = user_data;
+
+  soup_message_body_append (soup_server_message_get_response_body (drip->message), SOUP_MEMORY_STATIC, " ", 1);
+  soup_server_message_unpause (drip->message);
+  if (drip->written)
+    (*drip->written)++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* The client went away, or the message ended: no more drops. */
+static void
+drip_finished_cb (Drip *drip)
+{
+  g_clear_handle_id (&drip->source, g_source_remove);
+}
+
+static void
+drip_gone_cb (gpointer  data,
+              GObject  *message)
+{
+  Drip *drip = data;
+
+  g_clear_handle_id (&drip->source, g_source_remove);
+  g_free (drip);
+}
+
+/* Answers 200 with @head, then one space every @interval_ms, never
+ * ending: a server that never trips an idle timeout. */
+void
+rc_test_respond_drip (SoupServerMessage *message,
+                      const char        *content_type,
+                      const char        *head,
+                      guint              interval_ms,
+                      guint64           *written)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (message);
+  SoupMessageBody *body = soup_server_message_get_response_body (message);
+  Drip *drip = g_new0 (Drip, 1);
+
+  drip->message = message;
+  drip->written = written;
+  soup_server_message_set_status (message, 200, NULL);
+  soup_message_headers_replace (headers, "Content-Type", content_type);
+  soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+  soup_message_body_set_accumulate (body, FALSE);
+  soup_message_body_append (body, SOUP_MEMORY_COPY, head, strlen (head));
+  drip->source = g_timeout_add (interval_ms, drip_cb, drip);
+  g_signal_connect_swapped (message, "finished", G_CALLBACK (drip_finished_cb), drip);
+  g_signal_connect_swapped (message, "disconnected", G_CALLBACK (drip_finished_cb), drip);
+  g_object_weak_ref (G_OBJECT (message), drip_gone_cb, drip);
+}
+
 /* Runs the main context until *done, for at most @seconds. */
 void
 rc_test_wait_for (gboolean *done,

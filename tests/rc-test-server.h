@@ -44,6 +44,22 @@ void           rc_test_respond              (SoupServerMessage  *message,
                                              guint               status,
                                              const char         *content_type,
                                              const char         *body);
+void           rc_test_respond_stream       (SoupServerMessage  *message,
+                                             guint               status,
+                                             const char         *content_type,
+                                             guint64             size,
+                                             guint64             declared_size,
+                                             guint64            *written);
+void           rc_test_respond_gzip         (SoupServerMessage  *message,
+                                             guint               status,
+                                             const char         *content_type,
+                                             const char         *head,
+                                             gsize               decoded_size);
+void           rc_test_respond_drip         (SoupServerMessage  *message,
+                                             const char         *content_type,
+                                             const char         *head,
+                                             guint               interval_ms,
+                                             guint64            *written);
 void           rc_test_wait_for             (gboolean           *done,
                                              guint               seconds);
 void           rc_test_iterate_for          (guint               milliseconds);

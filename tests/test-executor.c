@@ -27,6 +27,7 @@ typedef struct
   char         *redirect_to;       /* /api/redirect answers 302 to this */
   guint         token_delay_ms;    /* the token endpoint answers this late */
   const char   *access_token_json; /* the access_token's JSON text instead of "token-N" */
+  guint64       written;           /* body bytes a hostile handler sent */
 } Fixture;
 
 static gboolean
@@ -979,6 +980,91 @@ test_cancel_one_waiter (Fixture       *fixture,
   g_clear_object (&kept.exchange);
 }
 
+/* Bodies no call should read whole: served on the fly, never held. */
+static void
+hostile_handler (RcTestServer      *server,
+                 SoupServerMessage *message,
+                 const char        *path,
+                 gpointer           user_data)
+{
+  Fixture *fixture = user_data;
+
+  if (g_str_has_prefix (path, "/api/endless"))
+    /* Chunked, and as good as endless: 48 MiB at most, so that a client
+     * without a cap ends too, with the whole of it. */
+    rc_test_respond_stream (message, 200, "application/octet-stream", 48 << 20, 0, &fixture->written);
+  else if (g_str_has_prefix (path, "/api/huge"))
+    /* Declares 1 GiB; stalls after 48 MiB. */
+    rc_test_respond_stream (message, 200, "application/json", 48 << 20, G_GUINT64_CONSTANT (1) << 30,
+                            &fixture->written);
+  else if (g_str_has_prefix (path, "/api/gzip-bomb"))
+    /* 80 MiB once decompressed, some 80 KB on the wire. */
+    rc_test_respond_gzip (message, 200, "application/json", "{\"pad\": \"", 80 << 20);
+  else
+    rc_test_respond (message, 404, "text/plain", "not here");
+}
+
+/* A body past the cap ends the call there: the error names the URL and the
+ * cap and says what to do; the status and headers stay in the record, and
+ * the server sent not much more than the cap (what socket buffers hold). */
+static void
+test_body_cap (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char * const paths[] = { "/endless", "/huge" };
+
+  rc_auth_set_kind (rc_api_get_auth (fixture->api), RC_AUTH_KIND_NONE);
+  fixture->server->handler = hostile_handler;
+  g_assert_cmpuint (rc_executor_get_max_body_size (fixture->executor), ==, 64 << 20);
+  rc_executor_set_max_body_size (fixture->executor, 1 << 20);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(RcExchange) exchange = NULL;
+      g_autofree char *path = g_strconcat ("/api", paths[i], NULL);
+      g_autofree char *url = rc_test_server_url (fixture->server, path);
+      const GError *error;
+      RcHttpRecord *record;
+
+      rc_method_set_url (fixture->method, paths[i]);
+      fixture->written = 0;
+      exchange = call (fixture, fixture->method);
+      error = rc_exchange_get_error (exchange);
+
+      g_assert_error ((GError *) error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_TOO_LARGE);
+      g_assert_nonnull (strstr (error->message, url));
+      g_assert_nonnull (strstr (error->message, "larger than 1 MiB once decompressed"));
+      g_assert_nonnull (strstr (error->message, "--max-size"));
+      record = rc_exchange_get_api_record (exchange);
+      g_assert_cmpuint (rc_http_record_get_status (record), ==, 200);
+      g_assert_null (rc_http_record_get_response_body (record));
+      g_assert_cmpstr (rc_http_record_get_error (record), ==, error->message);
+      g_test_message ("%s: the server sent %" G_GUINT64_FORMAT " bytes", paths[i], fixture->written);
+      g_assert_cmpuint (fixture->written, >, 1 << 20);
+      g_assert_cmpuint (fixture->written, <, 17 << 20);
+    }
+}
+
+/* A small gzip body that decompresses past the default cap (64 MiB) is
+ * stopped there, by its decompressed size. */
+static void
+test_gzip_bomb (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(RcExchange) exchange = NULL;
+  const GError *error;
+
+  rc_auth_set_kind (rc_api_get_auth (fixture->api), RC_AUTH_KIND_NONE);
+  fixture->server->handler = hostile_handler;
+  rc_method_set_url (fixture->method, "/gzip-bomb");
+
+  exchange = call (fixture, fixture->method);
+  error = rc_exchange_get_error (exchange);
+  g_assert_error ((GError *) error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "/gzip-bomb"));
+  g_assert_nonnull (strstr (error->message, "larger than 64 MiB once decompressed"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1012,6 +1098,8 @@ main (int   argc,
   ADD ("cancel-one-waiter", test_cancel_one_waiter);
   ADD ("server-text-cleaned", test_server_text_cleaned);
   ADD ("messages-hide-passwords", test_messages_hide_passwords);
+  ADD ("body-cap", test_body_cap);
+  ADD ("gzip-bomb", test_gzip_bomb);
 
 #undef ADD
 

@@ -24,6 +24,7 @@ typedef struct
   guint         n_tokens;  /* tokens issued: "token-1", "token-2"… */
   guint         n_hold;    /* hold back the answers to the first N requests */
   GPtrArray    *held;      /* SoupServerMessage, answered but held back */
+  guint64       written;   /* body bytes the hostile handler sent */
 } Fixture;
 
 typedef struct
@@ -244,6 +245,60 @@ test_one_waiter_cancels (Fixture       *fixture,
   got_clear (&stayer);
 }
 
+/* Token responses no client should read whole, made on the fly. */
+static void
+hostile_handler (RcTestServer      *server,
+                 SoupServerMessage *message,
+                 const char        *path,
+                 gpointer           user_data)
+{
+  Fixture *fixture = user_data;
+
+  if (g_str_equal (path, "/endless"))
+    /* As good as endless: 48 MiB at most, so that a client without a cap
+     * ends too. */
+    rc_test_respond_stream (message, 200, "application/json", 48 << 20, 0, &fixture->written);
+  else
+    /* 8 MiB once decompressed. */
+    rc_test_respond_gzip (message, 200, "application/json", "{\"access_token\": \"", 8 << 20);
+}
+
+/* A token response is read up to 1 MiB, decompressed: past it, the
+ * request fails there, naming the server and the cap, whatever the call's
+ * deadline; the server sent not much more than the cap. */
+static void
+test_response_cap (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char * const paths[] = { "/endless", "/gzip-bomb" };
+
+  fixture->server->handler = hostile_handler;
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *token_url = rc_test_server_url (fixture->server, paths[i]);
+      Got got = { 0 };
+
+      rc_auth_set_token_url (fixture->auth, token_url);
+      fixture->written = 0;
+      get_token (fixture, NULL, &got);
+      while (!got.done)
+        g_main_context_iteration (NULL, TRUE);
+
+      g_assert_error (got.error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_TOO_LARGE);
+      g_test_message ("%s", got.error->message);
+      g_assert_nonnull (strstr (got.error->message, token_url));
+      g_assert_nonnull (strstr (got.error->message, "more than 1 MiB once decompressed"));
+      g_assert_nonnull (strstr (got.error->message, "Check the access token URL"));
+      g_assert_null (got.token);
+      g_test_message ("%s: the server sent %" G_GUINT64_FORMAT " bytes", paths[i], fixture->written);
+      g_assert_cmpuint (fixture->written, <, 17 << 20);
+      got_clear (&got);
+    }
+
+  g_assert_cmpuint (rc_token_cache_get_n_requests (fixture->cache), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +311,7 @@ main (int   argc,
   ADD ("single-flight", test_single_flight);
   ADD ("cancelled-request-not-joined", test_cancelled_request_not_joined);
   ADD ("one-waiter-cancels", test_one_waiter_cancels);
+  ADD ("response-cap", test_response_cap);
 
 #undef ADD
 

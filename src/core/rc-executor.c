@@ -9,8 +9,11 @@
  * way: the executor follows redirects itself, only within the API's origin
  * (scheme, host and port), so credentials never reach another one. A 401
  * with a Bearer challenge drops the token, fetches a new one and replays
- * the call once; a second 401 is reported. Every call has a deadline and
- * can be cancelled.
+ * the call once; a second 401 is reported. Every call has a deadline, for
+ * the whole of it (token request, redirects, every body read to its end),
+ * and can be cancelled. A response body is read in chunks up to a cap
+ * (rc_executor_set_max_body_size(), after decompression), so an endless
+ * or a compressed-bomb answer costs at most the cap.
  *
  * Nothing goes out whose verb, content type, headers or access token would
  * not be read back as written (rc-wire.c): the call fails instead, before
@@ -27,6 +30,7 @@
 
 #include "rc-api.h"
 #include "rc-executor.h"
+#include "rc-http.h"
 #include "rc-oauth.h"
 #include "rc-text.h"
 #include "rc-wire.h"
@@ -41,6 +45,7 @@ struct _RcExecutor
   SoupSession  *session;
   RcTokenCache *token_cache;
   guint         timeout;
+  gsize         max_body_size;
   guint         owns_session : 1;
 };
 
@@ -62,14 +67,11 @@ typedef struct
   SoupMessage  *message;
   RcHttpRecord *record;
 
-  GCancellable *cancellable;   /* ours: cancelled by the user's or the deadline */
-  GCancellable *user_cancellable;
-  gulong        user_cancelled_id;
-  GSource      *deadline;
+  GCancellable *cancellable;   /* the deadline's: cancelled by the user's or the timer */
+  RcDeadline   *deadline;
   gint64        start;
   guint         n_redirects;
   guint         replayed : 1;
-  guint         timed_out : 1;
 } Call;
 
 G_DEFINE_FINAL_TYPE (RcExecutor, rc_executor, G_TYPE_OBJECT)
@@ -81,15 +83,7 @@ static void send_message (GTask *task);
 static void
 call_free (Call *call)
 {
-  if (call->user_cancelled_id)
-    g_cancellable_disconnect (call->user_cancellable, call->user_cancelled_id);
-  if (call->deadline)
-    {
-      g_source_destroy (call->deadline);
-      g_source_unref (call->deadline);
-    }
-  g_clear_object (&call->user_cancellable);
-  g_clear_object (&call->cancellable);
+  g_clear_pointer (&call->deadline, rc_deadline_free);
   g_clear_object (&call->executor);
   g_clear_object (&call->api);
   g_clear_object (&call->method);
@@ -118,7 +112,7 @@ finish (GTask  *task,
 
   if (error)
     {
-      if (call->timed_out)
+      if (rc_deadline_has_passed (call->deadline))
         {
           g_autofree char *url = rc_text_dup_url (call->url ? call->url : rc_method_get_url (call->method));
           g_autoptr(GError) timed_out =
@@ -333,7 +327,7 @@ sent_cb (GObject      *object,
   SoupMessageHeaders *response_headers;
   guint status;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  body = rc_http_send_and_read_finish (result, &error);
 
   if (error)
     {
@@ -343,6 +337,21 @@ sent_cb (GObject      *object,
 
       if (soup_message_get_status (call->message) != SOUP_STATUS_NONE)
         rc_http_record_set_response (call->record, call->message, NULL);
+
+      if (g_error_matches (error, RC_HTTP_ERROR, RC_HTTP_ERROR_TOO_LARGE))
+        {
+          g_autofree char *size = rc_http_format_size (call->executor->max_body_size);
+
+          wrapped = g_error_new (RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_TOO_LARGE,
+                                 _("The API at %s answered HTTP %u with a body larger than %s once "
+                                   "decompressed, the most Restcall reads; it stopped reading there. "
+                                   "Ask the API for less (a page, a filter), or allow more (restcall "
+                                   "--max-size)."),
+                                 url, soup_message_get_status (call->message), size);
+          rc_http_record_set_error (call->record, wrapped);
+          finish (task, wrapped);
+          return;
+        }
 
       rc_oauth_wrap_transport_error (call->message, what, error, &wrapped);
       if (wrapped->domain == RC_OAUTH_ERROR)
@@ -499,27 +508,8 @@ send_message (GTask *task)
   call->record = rc_http_record_new_for_request (message, call->body);
   rc_exchange_add_api_record (call->exchange, call->record);
 
-  soup_session_send_and_read_async (call->executor->session, message, G_PRIORITY_DEFAULT,
-                                    call->cancellable, sent_cb, g_object_ref (task));
-}
-
-static gboolean
-deadline_cb (gpointer user_data)
-{
-  Call *call = user_data;
-
-  call->timed_out = TRUE;
-  g_cancellable_cancel (call->cancellable);
-  g_clear_pointer (&call->deadline, g_source_unref);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-user_cancelled_cb (GCancellable *cancellable,
-                   GCancellable *ours)
-{
-  g_cancellable_cancel (ours);
+  rc_http_send_and_read_async (call->executor->session, message, call->executor->max_body_size,
+                               call->cancellable, sent_cb, g_object_ref (task));
 }
 
 static void
@@ -545,6 +535,7 @@ static void
 rc_executor_init (RcExecutor *self)
 {
   self->timeout = DEFAULT_TIMEOUT_SECONDS;
+  self->max_body_size = RC_HTTP_DEFAULT_MAX_BODY_SIZE;
 }
 
 /**
@@ -654,6 +645,30 @@ rc_executor_set_timeout (RcExecutor *self,
   self->timeout = seconds;
   if (self->owns_session)
     soup_session_set_timeout (self->session, seconds + 5);
+}
+
+gsize
+rc_executor_get_max_body_size (RcExecutor *self)
+{
+  g_return_val_if_fail (RC_IS_EXECUTOR (self), 0);
+
+  return self->max_body_size;
+}
+
+/**
+ * rc_executor_set_max_body_size:
+ * @max_size: how many bytes of a response body, decompressed, a call reads
+ *   at most (%RC_HTTP_DEFAULT_MAX_BODY_SIZE by default); past it, the call
+ *   fails with %RC_EXECUTOR_ERROR_TOO_LARGE
+ */
+void
+rc_executor_set_max_body_size (RcExecutor *self,
+                               gsize       max_size)
+{
+  g_return_if_fail (RC_IS_EXECUTOR (self));
+  g_return_if_fail (max_size > 0);
+
+  self->max_body_size = max_size;
 }
 
 /**
@@ -820,7 +835,6 @@ rc_executor_call_async (RcExecutor          *self,
   call->secret = g_strdup (secret ? secret : "");
   call->verb = g_strdup (rc_method_get_verb (method));
   call->exchange = rc_exchange_new ();
-  call->cancellable = g_cancellable_new ();
 
   body = rc_method_get_body (method);
   if (body[0] != '\0')
@@ -833,17 +847,8 @@ rc_executor_call_async (RcExecutor          *self,
   g_task_set_source_tag (task, rc_executor_call_async);
   g_task_set_task_data (task, call, (GDestroyNotify)call_free);
 
-  if (cancellable)
-    {
-      call->user_cancellable = g_object_ref (cancellable);
-      call->user_cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (user_cancelled_cb),
-                                                       g_object_ref (call->cancellable),
-                                                       g_object_unref);
-    }
-
-  call->deadline = g_timeout_source_new_seconds (self->timeout);
-  g_source_set_callback (call->deadline, deadline_cb, call, NULL);
-  g_source_attach (call->deadline, g_task_get_context (task));
+  call->deadline = rc_deadline_new (cancellable, self->timeout);
+  call->cancellable = rc_deadline_get_cancellable (call->deadline);
 
   call->url = rc_executor_build_url (method, values, &error);
   if (call->url == NULL)

@@ -22,12 +22,15 @@ G_BEGIN_DECLS
  * @RC_EXECUTOR_ERROR_NETWORK: the API could not be reached
  * @RC_EXECUTOR_ERROR_TIMED_OUT: the call did not finish within its deadline
  * @RC_EXECUTOR_ERROR_TOO_MANY_REDIRECTS: the API redirected too many times
+ * @RC_EXECUTOR_ERROR_TOO_LARGE: the response body, decompressed, is larger
+ *   than the executor reads (rc_executor_set_max_body_size())
  */
 typedef enum {
   RC_EXECUTOR_ERROR_SETTINGS,
   RC_EXECUTOR_ERROR_NETWORK,
   RC_EXECUTOR_ERROR_TIMED_OUT,
   RC_EXECUTOR_ERROR_TOO_MANY_REDIRECTS,
+  RC_EXECUTOR_ERROR_TOO_LARGE,
 } RcExecutorError;
 
 #define RC_TYPE_EXECUTOR (rc_executor_get_type ())
@@ -44,6 +47,9 @@ RcTokenCache *rc_executor_get_token_cache    (RcExecutor          *self);
 guint         rc_executor_get_timeout        (RcExecutor          *self);
 void          rc_executor_set_timeout        (RcExecutor          *self,
                                               guint                seconds);
+gsize         rc_executor_get_max_body_size  (RcExecutor          *self);
+void          rc_executor_set_max_body_size  (RcExecutor          *self,
+                                              gsize                max_size);
 
 char         *rc_executor_build_url          (RcMethod            *method,
                                               RcPairList          *values,

@@ -22,6 +22,8 @@ G_BEGIN_DECLS
  * @RC_OAUTH_ERROR_BAD_RESPONSE: the answer is not a usable token response
  * @RC_OAUTH_ERROR_UNSUPPORTED_TOKEN_TYPE: the token is not a Bearer token
  * @RC_OAUTH_ERROR_NETWORK: the server could not be reached
+ * @RC_OAUTH_ERROR_TOO_LARGE: the answer is larger than any token response
+ *   (%RC_HTTP_MAX_TOKEN_RESPONSE_SIZE); it was not read to its end
  */
 typedef enum {
   RC_OAUTH_ERROR_SETTINGS,
@@ -30,6 +32,7 @@ typedef enum {
   RC_OAUTH_ERROR_BAD_RESPONSE,
   RC_OAUTH_ERROR_UNSUPPORTED_TOKEN_TYPE,
   RC_OAUTH_ERROR_NETWORK,
+  RC_OAUTH_ERROR_TOO_LARGE,
 } RcOAuthError;
 
 GQuark       rc_oauth_error_quark            (void);

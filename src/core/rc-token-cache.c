@@ -17,6 +17,10 @@
  * one that will end cancelled, and only the entry's current request may
  * put its token in the cache.
  *
+ * A token response is read up to %RC_HTTP_MAX_TOKEN_RESPONSE_SIZE only: a
+ * server that sends more (a huge or endless body, a compressed bomb) gets
+ * an error at that size, in memory and in time, not at the call's deadline.
+ *
  * Everything runs on the thread-default main context of the caller.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -28,6 +32,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rc-http.h"
 #include "rc-oauth.h"
 #include "rc-token-cache.h"
 
@@ -205,7 +210,7 @@ fetch_cb (GObject      *object,
   g_autoptr(GError) send_error = NULL;
   g_autoptr(RcToken) token = NULL;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), async_result, &send_error);
+  body = rc_http_send_and_read_finish (async_result, &send_error);
 
   if (send_error)
     {
@@ -213,7 +218,18 @@ fetch_cb (GObject      *object,
                                                       G_URI_HIDE_PASSWORD);
       g_autofree char *what = g_strdup_printf (_("the authorization server at %s"), url);
 
-      rc_oauth_wrap_transport_error (fetch->message, what, send_error, &error);
+      if (g_error_matches (send_error, RC_HTTP_ERROR, RC_HTTP_ERROR_TOO_LARGE))
+        {
+          g_autofree char *size = rc_http_format_size (RC_HTTP_MAX_TOKEN_RESPONSE_SIZE);
+
+          g_set_error (&error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_TOO_LARGE,
+                       _("The authorization server at %s answered HTTP %u with more than %s once "
+                         "decompressed, which is no token response (those are a few kilobytes); "
+                         "Restcall stopped reading there. Check the access token URL."),
+                       url, soup_message_get_status (fetch->message), size);
+        }
+      else
+        rc_oauth_wrap_transport_error (fetch->message, what, send_error, &error);
       if (soup_message_get_status (fetch->message) != SOUP_STATUS_NONE)
         rc_http_record_set_response (fetch->record, fetch->message, NULL);
     }
@@ -276,8 +292,8 @@ start_fetch (RcTokenCache *self,
   add_waiter (fetch, task);
   self->n_requests++;
 
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
-                                    fetch->cancellable, fetch_cb, fetch);
+  rc_http_send_and_read_async (self->session, message, RC_HTTP_MAX_TOKEN_RESPONSE_SIZE,
+                               fetch->cancellable, fetch_cb, fetch);
 }
 
 static void
