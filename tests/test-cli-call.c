@@ -30,6 +30,7 @@ typedef struct
   char         *token_url;
   char         *api_url;
   guint         api_status;     /* what /api answers when the token is right */
+  guint64       written;        /* body bytes sent by /endless… */
 } Fixture;
 
 static const char * const secret_env[] = { "RC_TEST_SECRET=" CLIENT_SECRET, NULL };
@@ -53,6 +54,10 @@ server_handler (RcTestServer      *server,
                      "{\"access_token\": \"" ACCESS_TOKEN "\\r\\nX-Evil: 1\", \"token_type\": \"bearer\"}");
   else if (g_str_has_prefix (path, "/api/hang"))
     soup_server_message_pause (message);
+  else if (g_str_equal (path, "/endless") || g_str_equal (path, "/token-endless"))
+    /* As good as endless: 48 MiB at most, so that a client without a cap
+     * ends too. */
+    rc_test_respond_stream (message, 200, "application/json", 48 << 20, 0, &fixture->written);
   else if (g_str_has_prefix (path, "/api/basic"))
     rc_test_respond (message, 200, "text/plain", "basic ok");
   else if (g_str_has_prefix (path, "/api/hostile-redirect"))
@@ -494,6 +499,35 @@ test_url_password_hidden (Fixture       *fixture,
     }
 }
 
+/* --max-size caps a response body: past it the call fails, saying which
+ * URL, the cap and what to do, and the server sent not much more. */
+static void
+test_max_size (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *url = rc_test_server_url (fixture->server, "/endless");
+  g_auto(RcTestRun) run = { 0 };
+  const char * const bad[] = { "0", "3G", "lots", "1T", "-1", "" };
+
+  rc_test_run_restcall (&run, NULL, NULL, "call", "--max-size", "1M", url);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, url));
+  g_assert_nonnull (strstr (run.err, "larger than 1 MiB once decompressed"));
+  g_assert_nonnull (strstr (run.err, "--max-size"));
+  g_test_message ("The server sent %" G_GUINT64_FORMAT " bytes", fixture->written);
+  g_assert_cmpuint (fixture->written, <, 17 << 20);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(RcTestRun) usage = { 0 };
+
+      rc_test_run_restcall (&usage, NULL, NULL, "call", "--max-size", bad[i], url);
+      g_assert_cmpint (usage.status, ==, 2);
+      g_assert_nonnull (strstr (usage.err, "--max-size takes a size such as 500K, 64M or 1G"));
+    }
+}
+
 static void
 test_basic (Fixture       *fixture,
             gconstpointer  data)
@@ -832,6 +866,42 @@ test_token (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+/* A token response is read up to 1 MiB: an endless one fails there, in
+ * `restcall call` and in `restcall token` alike, well before --timeout. */
+static void
+test_token_response_cap (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("restcall-cli-call-XXXXXX", NULL);
+  g_autofree char *token_url = rc_test_server_url (fixture->server, "/token-endless");
+  g_autofree char *path = NULL;
+  g_auto(RcTestRun) call = { 0 };
+  g_auto(RcTestRun) token = { 0 };
+
+  rc_test_run_restcall (&call, NULL, secret_env, "call", "--client-id", CLIENT_ID,
+                        "--client-secret-env", "RC_TEST_SECRET", "--token-url", token_url,
+                        "--timeout", "600", fixture->api_url);
+  g_assert_cmpint (call.status, ==, 1);
+  g_assert_nonnull (strstr (call.err, token_url));
+  g_assert_nonnull (strstr (call.err, "more than 1 MiB once decompressed"));
+  g_assert_cmpuint (count_requests (fixture, "/api"), ==, 0);
+  g_assert_cmpuint (fixture->written, <, 17 << 20);
+
+  g_free (fixture->token_url);
+  fixture->token_url = g_strdup (token_url);
+  path = write_project (fixture, dir);
+  fixture->written = 0;
+  rc_test_run_restcall (&token, NULL, secret_env, "token", path, "Pets", "--secret-env", "RC_TEST_SECRET",
+                        "--timeout", "600");
+  g_assert_cmpint (token.status, ==, 1);
+  g_assert_nonnull (strstr (token.err, "more than 1 MiB once decompressed"));
+  g_assert_null (strstr (token.err, "did not finish within"));
+  g_assert_cmpuint (fixture->written, <, 17 << 20);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -859,6 +929,8 @@ main (int   argc,
   ADD ("smuggling-options", test_smuggling_options);
   ADD ("token-that-cannot-be-sent", test_token_that_cannot_be_sent);
   ADD ("run-smuggled-verb", test_run_smuggled_verb);
+  ADD ("max-size", test_max_size);
+  ADD ("token-response-cap", test_token_response_cap);
 
 #undef ADD
 

@@ -4,7 +4,8 @@
  * so every call shares one session and one token cache: N calls that need
  * the same token cause one token request. The batch runs in a main loop
  * that always ends: every call has the executor's deadline, and a watchdog
- * cancels what is left when nothing finishes for longer than that.
+ * cancels what is left when nothing finishes for longer than that. A
+ * response body is read up to --max-size (64 MiB by default), decompressed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -467,14 +468,22 @@ rc_cli_batch_options_init (RcCliBatchOptions *options)
   options->timeout = DEFAULT_TIMEOUT_SECONDS;
   options->inspect = FALSE;
   options->json = FALSE;
+  options->max_size_text = NULL;
+  options->max_size = RC_HTTP_DEFAULT_MAX_BODY_SIZE;
+}
+
+void
+rc_cli_batch_options_clear (RcCliBatchOptions *options)
+{
+  g_clear_pointer (&options->max_size_text, g_free);
 }
 
 /**
  * rc_cli_batch_options_add_entries:
  * @batch: %TRUE to offer --repeat and --concurrency
  *
- * Adds --timeout, --inspect and --json (and --repeat, --concurrency) to
- * the main group of @context.
+ * Adds --timeout, --inspect and --json (and --repeat, --concurrency and
+ * --max-size, for API calls) to the main group of @context.
  */
 void
 rc_cli_batch_options_add_entries (RcCliBatchOptions *options,
@@ -486,6 +495,9 @@ rc_cli_batch_options_add_entries (RcCliBatchOptions *options,
       N_("Send the call N times, sharing one token (default 1)"), N_("N") },
     { "concurrency", 0, 0, G_OPTION_ARG_INT, &options->concurrency,
       N_("With --repeat, keep up to C calls in flight at once (default 1)"), N_("C") },
+    { "max-size", 0, 0, G_OPTION_ARG_STRING, &options->max_size_text,
+      N_("Read at most SIZE of a response body, decompressed, such as 500K, 64M or 1G (default 64M)"),
+      N_("SIZE") },
     { NULL }
   };
   const GOptionEntry entries[] = {
@@ -517,6 +529,9 @@ rc_cli_batch_options_check (RcCliBatchOptions *options,
   else if (options->timeout < 1 || options->timeout > MAX_TIMEOUT_SECONDS)
     message = g_strdup_printf (_("--timeout takes a number of seconds from 1 to %d (a day)."),
                                MAX_TIMEOUT_SECONDS);
+  else if (options->max_size_text && !rc_cli_parse_size (options->max_size_text, &options->max_size))
+    message = g_strdup_printf (_("--max-size takes a size such as 500K, 64M or 1G, at most 2G, not “%s”."),
+                               options->max_size_text);
 
   if (message)
     {
@@ -531,8 +546,8 @@ rc_cli_batch_options_check (RcCliBatchOptions *options,
  * rc_cli_executor_new:
  *
  * Returns: (transfer full): an executor whose session keeps enough
- *   connections open for the concurrency asked for, and whose deadline is
- *   the --timeout
+ *   connections open for the concurrency asked for, whose deadline is
+ *   the --timeout, and which reads at most --max-size of a body
  */
 RcExecutor *
 rc_cli_executor_new (const RcCliBatchOptions *options)
@@ -552,6 +567,7 @@ rc_cli_executor_new (const RcCliBatchOptions *options)
                                            NULL);
   executor = rc_executor_new_for_session (session);
   rc_executor_set_timeout (executor, options->timeout);
+  rc_executor_set_max_body_size (executor, options->max_size);
 
   return executor;
 }

@@ -292,7 +292,7 @@ rc_cli_call (int    argc,
   g_autoptr(RcCliSecret) secret = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  RcCliBatchOptions batch;
+  g_auto(RcCliBatchOptions) batch = { 0 };
   RcAuthKind kind;
   int status;
   const GOptionEntry entries[] = {

@@ -16,12 +16,15 @@ typedef struct
   int      timeout;
   gboolean inspect;
   gboolean json;
+  char    *max_size_text;   /* --max-size as typed */
+  gsize    max_size;        /* … and as understood */
 } RcCliBatchOptions;
 
 /* A secret read from the environment or standard input: wiped when freed. */
 typedef char RcCliSecret;
 
 void         rc_cli_batch_options_init        (RcCliBatchOptions       *options);
+void         rc_cli_batch_options_clear       (RcCliBatchOptions       *options);
 void         rc_cli_batch_options_add_entries (RcCliBatchOptions       *options,
                                                GOptionContext          *context,
                                                gboolean                 batch);
@@ -53,5 +56,6 @@ RcCliSecret *rc_cli_read_secret               (const char              *env_var,
 void         rc_cli_secret_free               (RcCliSecret             *secret);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcCliSecret, rc_cli_secret_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RcCliBatchOptions, rc_cli_batch_options_clear)
 
 G_END_DECLS

@@ -41,5 +41,7 @@ int  rc_cli_usage_error (GOptionContext *context,
 gboolean rc_cli_save_project (RcProject  *project,
                               GFile      *file,
                               GError    **error);
+gboolean rc_cli_parse_size   (const char *text,
+                              gsize      *size);
 
 G_END_DECLS

@@ -264,7 +264,7 @@ rc_cli_run (int    argc,
   g_auto(GStrv) params = NULL;
   g_auto(GStrv) args = NULL;
   gboolean secret_stdin = FALSE;
-  RcCliBatchOptions batch;
+  g_auto(RcCliBatchOptions) batch = { 0 };
   int status;
   const GOptionEntry entries[] = {
     { "param", 0, 0, G_OPTION_ARG_STRING_ARRAY, &params,
@@ -329,7 +329,7 @@ rc_cli_token (int    argc,
   g_autofree char *secret_env = NULL;
   g_auto(GStrv) args = NULL;
   gboolean secret_stdin = FALSE;
-  RcCliBatchOptions options;
+  g_auto(RcCliBatchOptions) options = { 0 };
   Fetch fetch = { 0 };
   RcAuth *auth;
   RcApi *api;

@@ -105,6 +105,24 @@ rc_cli_usage_error (GOptionContext *context,
 }
 
 /**
+ * rc_cli_parse_size:
+ *
+ * Reads a --max-size value: bytes, or K, M, G (powers of 1024).
+ */
+gboolean
+rc_cli_parse_size (const char *text,
+                   gsize      *size)
+{
+  guint64 value;
+
+  if (!rc_http_parse_size (text, &value) || value > G_MAXSIZE)
+    return FALSE;
+
+  *size = value;
+  return TRUE;
+}
+
+/**
  * rc_cli_handles:
  *
  * Returns: %TRUE when the arguments name a sub-command (or ask for help or
