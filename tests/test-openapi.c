@@ -7,14 +7,21 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+/* symlink(), mkfifo() */
+#define _XOPEN_SOURCE 700
+
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "restcall-core.h"
+#include "rc-openapi-private.h"
 #include "rc-test-cli.h"
 
 static const char * const petstores[] = {
@@ -990,7 +997,8 @@ fake_fetch (const char  *url,
 }
 
 /* A downloaded document's $refs: fetched only with a fetch function, each
- * URL once, relative to the document holding them; never into local files. */
+ * URL once, relative to the document holding them, on the document's own
+ * origin unless other origins are allowed; never into local files. */
 static void
 test_remote_refs (void)
 {
@@ -1015,8 +1023,10 @@ test_remote_refs (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(RcOpenApi) open_api = NULL;
   g_autoptr(RcOpenApi) offline = NULL;
+  g_autoptr(RcOpenApi) anywhere = NULL;
   const RcOpenApiOperation *operation;
   FakeWeb web = { g_hash_table_new (g_str_hash, g_str_equal), g_ptr_array_new_with_free_func (g_free) };
+  RcOpenApiRefOptions options = { "https://api.example.com/v1/openapi.yaml", fake_fetch, &web, TRUE };
 
   g_hash_table_insert (web.documents, "https://api.example.com/v1/common.yaml", (gpointer)common);
   g_hash_table_insert (web.documents, "https://api.example.com/v1/sub/q.yaml", (gpointer)q);
@@ -1029,13 +1039,25 @@ test_remote_refs (void)
   g_assert_cmpuint (operation->parameters->len, ==, 2);
   g_assert_cmpstr (((RcOpenApiParameter *)operation->parameters->pdata[0])->name, ==, "p");
   g_assert_cmpstr (((RcOpenApiParameter *)operation->parameters->pdata[1])->name, ==, "q");
-  g_assert_cmpuint (web.fetched->len, ==, 3);
+  g_assert_cmpuint (web.fetched->len, ==, 2);
   g_assert_cmpstr (web.fetched->pdata[0], ==, "https://api.example.com/v1/common.yaml");
   g_assert_cmpstr (web.fetched->pdata[1], ==, "https://api.example.com/v1/sub/q.yaml");
-  g_assert_cmpstr (web.fetched->pdata[2], ==, "https://other.example.com/gone.yaml");
   g_assert_true (has_warning (open_api, "“file:///etc/hostname#”", "points to a local file"));
-  g_assert_true (has_warning (open_api, "https://other.example.com/gone.yaml”, which could not be read",
+  g_assert_true (has_warning (open_api, "https://other.example.com/gone.yaml”, which is not on the document’s own origin",
+                              "--allow-external-refs"));
+  g_assert_cmpstrv (rc_open_api_get_external_documents (open_api),
+                    ((const char * const[]) { "https://other.example.com/gone.yaml", NULL }));
+
+  /* Other origins too, when allowed. */
+  g_ptr_array_set_size (web.fetched, 0);
+  anywhere = rc_open_api_new_from_bytes_with_options (bytes, "remote.yaml", NULL, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (web.fetched->len, ==, 3);
+  g_assert_cmpstr (web.fetched->pdata[2], ==, "https://other.example.com/gone.yaml");
+  g_assert_true (has_warning (anywhere, "“file:///etc/hostname#”", "points to a local file"));
+  g_assert_true (has_warning (anywhere, "https://other.example.com/gone.yaml”, which could not be read",
                               "404 Not Found"));
+  g_assert_cmpuint (g_strv_length ((char **) rc_open_api_get_external_documents (anywhere)), ==, 0);
 
   /* Without a fetch function nothing is fetched. */
   offline = rc_open_api_new_from_bytes_full (bytes, "remote.yaml", NULL,
@@ -1050,6 +1072,249 @@ test_remote_refs (void)
 
   g_hash_table_unref (web.documents);
   g_ptr_array_unref (web.fetched);
+}
+
+/* $refs in bounds */
+
+/* Removes @path and all below it; links are removed, never followed. */
+static void
+remove_tree (const char *path)
+{
+  GDir *dir;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK) && (dir = g_dir_open (path, 0, NULL)))
+    {
+      const char *name;
+
+      while ((name = g_dir_read_name (dir)))
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_dir_close (dir);
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+#define BOUNDS_MAIN "openapi: 3.0.0\n" \
+                    "info: {title: Bounds, version: '1'}\n" \
+                    "paths:\n" \
+                    "  /x:\n" \
+                    "    get:\n" \
+                    "      operationId: x\n" \
+                    "      parameters:\n" \
+                    "        - $ref: 'in.yaml#/P'\n" \
+                    "        - $ref: 'sub/deep.yaml#/P'\n" \
+                    "        - $ref: '../outside.yaml#/P'\n" \
+                    "        - $ref: 'link.yaml#/P'\n" \
+                    "        - $ref: 'fifo.yaml#/P'\n" \
+                    "        - $ref: 'big.yaml#/P'\n" \
+                    "        - $ref: '/dev/zero#/P'\n" \
+                    "        - $ref: '/dev/stdin#/P'\n" \
+                    "      responses: {}\n"
+
+typedef struct
+{
+  char   *top;
+  char   *main_uri;
+  char   *outside_uri;
+  char   *link_uri;
+  GBytes *bytes;
+} Bounds;
+
+/* top/doc/main.yaml refers to: top/doc/in.yaml and top/doc/sub/deep.yaml
+ * (in bounds), top/outside.yaml (out), top/doc/link.yaml (a link to
+ * it), top/doc/fifo.yaml (a pipe nobody writes to), top/doc/big.yaml (a
+ * sparse file of 65 MiB) and /dev/zero and /dev/stdin. */
+static void
+bounds_setup (Bounds *bounds)
+{
+  g_autofree char *doc = NULL;
+  g_autofree char *path = NULL;
+  int fd;
+
+  bounds->top = g_dir_make_tmp ("restcall-bounds-XXXXXX", NULL);
+  doc = g_build_filename (bounds->top, "doc", "sub", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (doc, 0700), ==, 0);
+  g_free (doc);
+  doc = g_build_filename (bounds->top, "doc", NULL);
+
+#define WRITE(dir, name, text) \
+  G_STMT_START { \
+    g_autofree char *file = g_build_filename (dir, name, NULL); \
+    g_assert_true (g_file_set_contents (file, text, -1, NULL)); \
+  } G_STMT_END
+  WRITE (doc, "main.yaml", BOUNDS_MAIN);
+  WRITE (doc, "in.yaml", "P: {name: in, in: query}\n");
+  WRITE (doc, "sub/deep.yaml", "P: {name: deep, in: query}\n");
+  WRITE (bounds->top, "outside.yaml", "P: {name: outside, in: query}\n");
+#undef WRITE
+
+  path = g_build_filename (doc, "link.yaml", NULL);
+  g_assert_cmpint (symlink ("../outside.yaml", path), ==, 0);
+  bounds->link_uri = g_filename_to_uri (path, NULL, NULL);
+  g_free (path);
+
+  path = g_build_filename (doc, "fifo.yaml", NULL);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  g_free (path);
+
+  path = g_build_filename (doc, "big.yaml", NULL);
+  fd = g_open (path, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 65 << 20), ==, 0);
+  close (fd);
+  g_free (path);
+
+  path = g_build_filename (doc, "main.yaml", NULL);
+  bounds->main_uri = g_filename_to_uri (path, NULL, NULL);
+  g_free (path);
+  path = g_build_filename (bounds->top, "outside.yaml", NULL);
+  bounds->outside_uri = g_filename_to_uri (path, NULL, NULL);
+  bounds->bytes = g_bytes_new_static (BOUNDS_MAIN, strlen (BOUNDS_MAIN));
+}
+
+static void
+bounds_clear (Bounds *bounds)
+{
+  remove_tree (bounds->top);
+  g_free (bounds->top);
+  g_free (bounds->main_uri);
+  g_free (bounds->outside_uri);
+  g_free (bounds->link_uri);
+  g_bytes_unref (bounds->bytes);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bounds, bounds_clear)
+
+static char *
+dup_parameter_names (RcOpenApi *open_api)
+{
+  const RcOpenApiOperation *operation = rc_open_api_find_operation (open_api, "x");
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  for (guint i = 0; i < operation->parameters->len; i++)
+    g_strv_builder_add (names, ((RcOpenApiParameter *) operation->parameters->pdata[i])->name);
+  strv = g_strv_builder_end (names);
+
+  return g_strjoinv (" ", strv);
+}
+
+/* A local document's $refs read regular files under the size cap, inside
+ * its folder (links resolved); the rest is left out, said, and listed. A
+ * device, a pipe or standard input is never opened for reading. */
+static void
+test_ref_bounds (void)
+{
+  g_auto(Bounds) bounds = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcOpenApi) open_api = NULL;
+  g_autofree char *names = NULL;
+
+  bounds_setup (&bounds);
+  open_api = rc_open_api_new_from_bytes_full (bounds.bytes, "main.yaml", NULL, bounds.main_uri, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  names = dup_parameter_names (open_api);
+  g_assert_cmpstr (names, ==, "in deep");
+  g_assert_true (has_warning (open_api, "“../outside.yaml#/P”", "outside the document’s folder"));
+  g_assert_true (has_warning (open_api, "“link.yaml#/P”", "--allow-external-refs"));
+  g_assert_true (has_warning (open_api, "“/dev/zero#/P”", "outside the document’s folder"));
+  g_assert_true (has_warning (open_api, "“/dev/stdin#/P”", "outside the document’s folder"));
+  g_assert_true (has_warning (open_api, "“fifo.yaml#/P”", "it is not a regular file, and only regular files are read"));
+  g_assert_true (has_warning (open_api, "“big.yaml#/P”", "it is larger than 64 MiB, the most Restcall reads"));
+  g_assert_cmpstrv (rc_open_api_get_external_documents (open_api),
+                    ((const char * const[]) { bounds.outside_uri, bounds.link_uri, "file:///dev/zero",
+                                               "file:///dev/stdin", NULL }));
+}
+
+/* Out of bounds when allowed: any regular file, a link's target too; never
+ * a device, a pipe or standard input, nor a file past the cap. */
+static void
+test_ref_bounds_allowed (void)
+{
+  g_auto(Bounds) bounds = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcOpenApi) anywhere = NULL;
+  g_autoptr(RcOpenApi) one = NULL;
+  g_autofree char *names = NULL;
+  RcOpenApiRefOptions options = { NULL };
+  const char *allowed[2] = { NULL };
+
+  bounds_setup (&bounds);
+  options.document_uri = bounds.main_uri;
+  options.allow_external = TRUE;
+  anywhere = rc_open_api_new_from_bytes_with_options (bounds.bytes, "main.yaml", NULL, &options, &error);
+  g_assert_no_error (error);
+  names = dup_parameter_names (anywhere);
+  g_assert_cmpstr (names, ==, "in deep outside");
+  g_assert_true (has_warning (anywhere, "“/dev/zero#/P”", "it is not a regular file"));
+  g_assert_true (has_warning (anywhere, "“/dev/stdin#/P”", "it is not a regular file"));
+  g_assert_true (has_warning (anywhere, "“fifo.yaml#/P”", "it is not a regular file"));
+  g_assert_true (has_warning (anywhere, "“big.yaml#/P”", "larger than 64 MiB"));
+  g_assert_cmpuint (g_strv_length ((char **) rc_open_api_get_external_documents (anywhere)), ==, 0);
+
+  /* Only the documents allowed by name; and a smaller cap. */
+  allowed[0] = bounds.link_uri;
+  options.allow_external = FALSE;
+  options.allowed_documents = allowed;
+  options.max_document_size = 16;
+  one = rc_open_api_new_from_bytes_with_options (bounds.bytes, "main.yaml", NULL, &options, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&names, g_free);
+  names = dup_parameter_names (one);
+  g_assert_cmpstr (names, ==, "");
+  g_assert_true (has_warning (one, "“in.yaml#/P”", "it is larger than 16 bytes"));
+  g_assert_true (has_warning (one, "“link.yaml#/P”", "it is larger than 16 bytes"));
+  g_assert_true (has_warning (one, "“../outside.yaml#/P”", "outside the document’s folder"));
+  g_assert_cmpstrv (rc_open_api_get_external_documents (one),
+                    ((const char * const[]) { bounds.outside_uri, "file:///dev/zero", "file:///dev/stdin", NULL }));
+}
+
+/* A chain of 5,000 $refs used by 1,000 paths (175 KB) is followed once:
+ * each $ref is looked up once, and the paths reuse where it led. The same
+ * for a cycle of 5,000: it ends, once, with a warning for each path. */
+static void
+test_ref_chain_linear (void)
+{
+  for (guint cycle = 0; cycle < 2; cycle++)
+    {
+      GString *text = g_string_new ("{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"t\", \"version\": \"1\"}");
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RcOpenApi) open_api = NULL;
+
+      for (guint i = 0; i < 5000; i++)
+        g_string_append_printf (text, ", \"x-%u\": {\"$ref\": \"#/x-%u\"}", i, cycle && i == 4999 ? 0 : i + 1);
+      g_string_append (text, ", \"x-5000\": {\"get\": {\"responses\": {}}}, \"paths\": {");
+      for (guint i = 0; i < 1000; i++)
+        g_string_append_printf (text, "%s\"/p%u\": {\"$ref\": \"#/x-0\"}", i ? ", " : "", i);
+      g_string_append (text, "}}");
+      bytes = g_string_free_to_bytes (text);
+      g_test_message ("%s: %zu bytes", cycle ? "A cycle" : "A chain", g_bytes_get_size (bytes));
+
+      open_api = rc_open_api_new_from_bytes (bytes, "chain.json", NULL, &error);
+      g_assert_no_error (error);
+      /* How many $ref links were followed, all paths together: the
+       * paths' $ref once, then each of the chain once (N × M before). */
+      g_test_message ("%" G_GUINT64_FORMAT " $ref steps", open_api->n_ref_steps);
+      g_assert_cmpuint (open_api->n_ref_steps, ==, cycle ? 5000 : 5001);
+      if (cycle)
+        {
+          g_assert_cmpuint (rc_open_api_get_n_operations (open_api), ==, 0);
+          g_assert_true (has_warning (open_api, "“#/x-0” at /paths/~1p0", "leads back to itself"));
+          g_assert_true (has_warning (open_api, "“#/x-0” at /paths/~1p500", "leads back to itself"));
+        }
+      else
+        {
+          g_assert_cmpuint (rc_open_api_get_n_operations (open_api), ==, 1000);
+          g_assert_cmpstr (rc_open_api_get_operation (open_api, 999)->path, ==, "/p999");
+        }
+    }
 }
 
 /* The command line */
@@ -1270,6 +1535,139 @@ test_cli_remote_refs (void)
   g_assert_nonnull (strstr (refused.err, "was not fetched, so what it describes is left out"));
   g_assert_nonnull (strstr (refused.err, "--allow-remote-refs"));
   g_assert_nonnull (strstr (refused.out, "1 operation"));
+}
+
+/* `restcall import FILE` keeps $refs in the file's folder, reads regular
+ * files only, under the cap; --allow-external-refs reads other files. */
+static void
+test_cli_ref_bounds (void)
+{
+  g_auto(Bounds) bounds = { 0 };
+  g_autofree char *path = NULL;
+  g_auto(RcTestRun) run = { 0 };
+  g_auto(RcTestRun) allowed = { 0 };
+
+  if (g_getenv ("RESTCALL_BIN") == NULL)
+    {
+      g_test_skip ("RESTCALL_BIN is not set");
+      return;
+    }
+
+  bounds_setup (&bounds);
+  path = g_filename_from_uri (bounds.main_uri, NULL, NULL);
+
+  rc_test_run_restcall (&run, NULL, NULL, "import", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "1 operation"));
+  g_assert_nonnull (strstr (run.err, "“../outside.yaml#/P”"));
+  g_assert_nonnull (strstr (run.err, "outside the document’s folder"));
+  g_assert_nonnull (strstr (run.err, "--allow-external-refs"));
+  g_assert_nonnull (strstr (run.err, "fifo.yaml”, which could not be read (it is not a regular file"));
+  g_assert_nonnull (strstr (run.err, "big.yaml”, which could not be read (it is larger than 64 MiB"));
+
+  rc_test_run_restcall (&allowed, NULL, NULL, "import", path, "--json", "--allow-external-refs", "--max-size", "1K");
+  g_assert_cmpint (allowed.status, ==, 0);
+  g_assert_nonnull (strstr (allowed.out, "\"name\" : \"outside\""));
+  g_assert_nonnull (strstr (allowed.out, "/dev/zero”, which could not be read (it is not a regular file"));
+  g_assert_nonnull (strstr (allowed.out, "big.yaml”, which could not be read (it is larger than 1 KiB"));
+}
+
+static void
+limits_handler (RcTestServer      *server,
+                SoupServerMessage *message,
+                const char        *path,
+                gpointer           user_data)
+{
+  const char *other = user_data;
+
+  if (g_str_equal (path, "/drip.yaml"))
+    rc_test_respond_drip (message, "application/yaml", "openapi: 3.0.0\n", 100, NULL);
+  else if (g_str_equal (path, "/endless.yaml"))
+    /* As good as endless: 48 MiB at most. */
+    rc_test_respond_stream (message, 200, "application/yaml", 48 << 20, 0, NULL);
+  else if (g_str_equal (path, "/main.yaml"))
+    {
+      g_autofree char *text = g_strdup_printf ("openapi: 3.0.0\n"
+                                               "info: {title: Limits, version: '1'}\n"
+                                               "paths:\n"
+                                               "  /x:\n"
+                                               "    get:\n"
+                                               "      operationId: x\n"
+                                               "      parameters:\n"
+                                               "        - $ref: 'common.yaml#/P'\n"
+                                               "        - $ref: 'endless.yaml#/P'\n"
+                                               "        - $ref: '%scommon.yaml#/Q'\n"
+                                               "      responses: {}\n",
+                                               other);
+
+      rc_test_respond (message, 200, "application/yaml", text);
+    }
+  else if (g_str_equal (path, "/common.yaml"))
+    rc_test_respond (message, 200, "application/yaml", "P: {name: p, in: query}\nQ: {name: q, in: query}\n");
+  else
+    rc_test_respond (message, 404, "text/plain", "not here");
+}
+
+/* `restcall import URL`: a whole-download deadline (--timeout), a size
+ * cap (--max-size), and $refs on the document's own origin only, unless
+ * --allow-external-refs. */
+static void
+test_cli_import_limits (void)
+{
+  g_autoptr(RcTestServer) server = rc_test_server_new (FALSE);
+  g_autoptr(RcTestServer) other = rc_test_server_new (FALSE);
+  g_autofree char *other_url = rc_test_server_url (other, "/");
+  g_autofree char *drip = rc_test_server_url (server, "/drip.yaml");
+  g_autofree char *endless = rc_test_server_url (server, "/endless.yaml");
+  g_autofree char *main_url = rc_test_server_url (server, "/main.yaml");
+  g_autofree char *other_common = rc_test_server_url (other, "/common.yaml");
+  g_auto(RcTestRun) slow = { 0 };
+  g_auto(RcTestRun) big = { 0 };
+  g_auto(RcTestRun) same_origin = { 0 };
+  g_auto(RcTestRun) anywhere = { 0 };
+  g_auto(RcTestRun) usage = { 0 };
+
+  if (g_getenv ("RESTCALL_BIN") == NULL)
+    {
+      g_test_skip ("RESTCALL_BIN is not set");
+      return;
+    }
+
+  server->handler = limits_handler;
+  server->handler_data = other_url;
+  other->handler = limits_handler;
+  other->handler_data = other_url;
+
+  rc_test_run_restcall (&slow, NULL, NULL, "import", drip, "--timeout", "1");
+  g_assert_cmpint (slow.status, ==, 1);
+  g_assert_nonnull (strstr (slow.err, drip));
+  g_assert_nonnull (strstr (slow.err, "it did not arrive in full within 1 second"));
+  g_assert_nonnull (strstr (slow.err, "--timeout"));
+
+  rc_test_run_restcall (&big, NULL, NULL, "import", endless, "--max-size", "1M");
+  g_assert_cmpint (big.status, ==, 1);
+  g_assert_nonnull (strstr (big.err, endless));
+  g_assert_nonnull (strstr (big.err, "it is larger than 1 MiB once decompressed"));
+  g_assert_nonnull (strstr (big.err, "--max-size"));
+
+  /* Remote $refs: the document's origin only, each under the cap. */
+  rc_test_run_restcall (&same_origin, NULL, NULL, "import", main_url, "--allow-remote-refs", "--max-size", "1M");
+  g_assert_cmpint (same_origin.status, ==, 0);
+  g_assert_nonnull (strstr (same_origin.out, "1 operation"));
+  g_assert_nonnull (strstr (same_origin.err, "endless.yaml”, which could not be read (it is larger than 1 MiB"));
+  g_assert_nonnull (strstr (same_origin.err, other_common));
+  g_assert_nonnull (strstr (same_origin.err, "not on the document’s own origin"));
+  g_assert_cmpuint (other->requests->len, ==, 0);
+
+  rc_test_run_restcall (&anywhere, NULL, NULL, "import", main_url, "--json", "--allow-external-refs",
+                        "--max-size", "1M");
+  g_assert_cmpint (anywhere.status, ==, 0);
+  g_assert_nonnull (strstr (anywhere.out, "\"name\" : \"q\""));
+  g_assert_cmpuint (other->requests->len, ==, 1);
+
+  rc_test_run_restcall (&usage, NULL, NULL, "import", main_url, "--timeout", "0");
+  g_assert_cmpint (usage.status, ==, 2);
+  g_assert_nonnull (strstr (usage.err, "--timeout takes a number of seconds"));
 }
 
 static void
@@ -1535,6 +1933,9 @@ main (int    argc,
   g_test_add_func ("/restcall/openapi/external-refs-async", test_external_refs_async);
   g_test_add_func ("/restcall/openapi/external-refs-limit", test_external_refs_limit);
   g_test_add_func ("/restcall/openapi/remote-refs", test_remote_refs);
+  g_test_add_func ("/restcall/openapi/ref-bounds", test_ref_bounds);
+  g_test_add_func ("/restcall/openapi/ref-bounds-allowed", test_ref_bounds_allowed);
+  g_test_add_func ("/restcall/openapi/ref-chain-linear", test_ref_chain_linear);
   g_test_add_func ("/restcall/document/yaml-features", test_yaml_features);
   g_test_add_func ("/restcall/document/detection", test_detection);
   g_test_add_func ("/restcall/document/alias-bomb", test_alias_bomb);
@@ -1544,6 +1945,8 @@ main (int    argc,
   g_test_add_func ("/restcall/cli/import/into", test_cli_into);
   g_test_add_func ("/restcall/cli/import/external-refs", test_cli_external_refs);
   g_test_add_func ("/restcall/cli/import/remote-refs", test_cli_remote_refs);
+  g_test_add_func ("/restcall/cli/import/ref-bounds", test_cli_ref_bounds);
+  g_test_add_func ("/restcall/cli/import/limits", test_cli_import_limits);
   g_test_add_func ("/restcall/cli/import/errors", test_cli_errors);
   g_test_add_func ("/restcall/cli/import/smuggling", test_cli_smuggling);
 

@@ -5,9 +5,12 @@
  * with --json the importer's contract (see rc_open_api_to_json()). With
  * --into, the API is added to a project file (created when missing), saved
  * atomically; an API of the same name is never replaced. `$ref`s into other
- * local files are followed relative to the file holding them; `$ref`s to
- * http(s) documents only with --allow-remote-refs, fetched synchronously
- * with a timeout.
+ * local files are followed relative to the file holding them, inside the
+ * document's folder; `$ref`s to http(s) documents only with
+ * --allow-remote-refs, fetched synchronously, from the document's origin;
+ * --allow-external-refs lifts both bounds. Every download (the document,
+ * and each one its $refs point into) is read up to --max-size within
+ * --timeout seconds, and so is every file a $ref points into.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,13 +20,15 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <libsoup/soup.h>
 
 #include "restcall-core.h"
 #include "rc-cli-private.h"
 
-#define DOWNLOAD_TIMEOUT_SECONDS 60
-#define REF_TIMEOUT_SECONDS 30
+typedef struct
+{
+  gsize max_size;
+  guint timeout;
+} Limits;
 
 static gboolean
 is_url (const char *document)
@@ -32,74 +37,62 @@ is_url (const char *document)
 }
 
 static GBytes *
-download_with_timeout (const char  *url,
-                       guint        timeout,
-                       char       **final_url,
-                       GError     **error)
+download (const char    *url,
+          const Limits  *limits,
+          char         **final_url,
+          GError       **error)
 {
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", timeout,
-                                                                  "user-agent", "Restcall/" PACKAGE_VERSION,
-                                                                  NULL);
-  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, url);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) body = NULL;
   g_autofree char *shown = rc_text_dup_url (url);
-  guint status;
+  GBytes *bytes = rc_http_download (url, limits->max_size, limits->timeout, NULL, final_url, &local_error);
 
-  if (message == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a valid URL. Check it, or give a file name."), shown);
-      return NULL;
-    }
+  if (bytes)
+    return bytes;
 
-  if (!(body = soup_session_send_and_read (session, message, NULL, &local_error)))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not download “%s”: %s. Check the URL and the network, or download "
-                     "the document and import the file."),
-                   shown, local_error->message);
-      return NULL;
-    }
+  if (g_error_matches (local_error, RC_HTTP_ERROR, RC_HTTP_ERROR_TOO_LARGE))
+    g_set_error (error, local_error->domain, local_error->code,
+                 _("Could not download “%s”: %s. Download it and import the file, or allow more "
+                   "with --max-size."),
+                 shown, local_error->message);
+  else if (g_error_matches (local_error, RC_HTTP_ERROR, RC_HTTP_ERROR_TIMED_OUT))
+    g_set_error (error, local_error->domain, local_error->code,
+                 _("Could not download “%s”: %s. Try again, allow it more time with --timeout, "
+                   "or download it and import the file."),
+                 shown, local_error->message);
+  else if (g_error_matches (local_error, RC_HTTP_ERROR, RC_HTTP_ERROR_STATUS))
+    g_set_error (error, local_error->domain, local_error->code,
+                 _("Could not download “%s”: %s. Check the URL."), shown, local_error->message);
+  else if (g_error_matches (local_error, RC_HTTP_ERROR, RC_HTTP_ERROR_INVALID_URL))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                 _("“%s” is not a valid URL. Check it, or give a file name."), shown);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                 _("Could not download “%s”: %s. Check the URL and the network, or download "
+                   "the document and import the file."),
+                 shown, local_error->message);
 
-  status = soup_message_get_status (message);
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not download “%s”: the server answered %u %s. Check the URL."),
-                   shown, status, soup_message_get_reason_phrase (message));
-      return NULL;
-    }
-
-  if (final_url)
-    *final_url = g_uri_to_string (soup_message_get_uri (message));
-
-  return g_steal_pointer (&body);
+  return NULL;
 }
 
-static GBytes *
-download (const char  *url,
-          char       **final_url,
-          GError     **error)
-{
-  return download_with_timeout (url, DOWNLOAD_TIMEOUT_SECONDS, final_url, error);
-}
-
-/* With --allow-remote-refs: fetches a document that a $ref points into. */
+/* With --allow-remote-refs: fetches a document that a $ref points into,
+ * under the same limits; the error is part of a warning. */
 static GBytes *
 fetch_ref (const char  *url,
            gpointer     user_data,
            GError     **error)
 {
-  return download_with_timeout (url, REF_TIMEOUT_SECONDS, NULL, error);
+  const Limits *limits = user_data;
+
+  return rc_http_download (url, limits->max_size, limits->timeout, NULL, NULL, error);
 }
 
 static GBytes *
-read_document (const char  *document,
-               char       **display_name,
-               char       **document_url,
-               char       **document_uri,
-               GError     **error)
+read_document (const char    *document,
+               const Limits  *limits,
+               char         **display_name,
+               char         **document_url,
+               char         **document_uri,
+               GError       **error)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -112,7 +105,7 @@ read_document (const char  *document,
 
       /* Messages name the document: never with its password. */
       *display_name = rc_text_dup_url (document);
-      if ((bytes = download (document, document_url, error)))
+      if ((bytes = download (document, limits, document_url, error)))
         *document_uri = g_strdup (*document_url);
       return bytes;
     }
@@ -270,8 +263,13 @@ rc_cli_import (int    argc,
   g_autofree char *display_name = NULL;
   g_autofree char *document_url = NULL;
   g_autofree char *document_uri = NULL;
+  g_autofree char *max_size_text = NULL;
   gboolean json = FALSE;
   gboolean allow_remote_refs = FALSE;
+  gboolean allow_external_refs = FALSE;
+  int timeout = RC_HTTP_DEFAULT_DOWNLOAD_TIMEOUT_SECONDS;
+  Limits limits = { RC_HTTP_DEFAULT_MAX_BODY_SIZE, RC_HTTP_DEFAULT_DOWNLOAD_TIMEOUT_SECONDS };
+  RcOpenApiRefOptions ref_options = { NULL };
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print what the document holds as JSON"), NULL },
     { "into", 0, 0, G_OPTION_ARG_FILENAME, &into, N_("Add the API to this project file (created when missing)"),
@@ -284,7 +282,14 @@ rc_cli_import (int    argc,
     { "base-url", 0, 0, G_OPTION_ARG_STRING, &base_url,
       N_("Resolve relative server URLs against this URL (default: the document’s URL)"), N_("URL") },
     { "allow-remote-refs", 0, 0, G_OPTION_ARG_NONE, &allow_remote_refs,
-      N_("Download the http(s) documents that $refs point into"), NULL },
+      N_("Download the http(s) documents that $refs point into, from the document’s own origin"), NULL },
+    { "allow-external-refs", 0, 0, G_OPTION_ARG_NONE, &allow_external_refs,
+      N_("Follow $refs anywhere: files outside the document’s folder, other origins (downloads them too)"),
+      NULL },
+    { "max-size", 0, 0, G_OPTION_ARG_STRING, &max_size_text,
+      N_("Read at most SIZE of each document, such as 500K, 64M or 1G (default 64M)"), N_("SIZE") },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout,
+      N_("Give each download at most SECONDS, from the first byte to the last (default 60)"), N_("SECONDS") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("DOCUMENT") },
     { NULL }
   };
@@ -309,6 +314,19 @@ rc_cli_import (int    argc,
   if (select && tag)
     return rc_cli_usage_error (context, _("Use --select or --tag, not both."));
 
+  if (max_size_text && !rc_cli_parse_size (max_size_text, &limits.max_size))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--max-size takes a size such as 500K, 64M or 1G, at most 2G, not “%s”."),
+                         max_size_text);
+
+      return rc_cli_usage_error (context, message);
+    }
+
+  if (timeout < 1 || timeout > 24 * 3600)
+    return rc_cli_usage_error (context, _("--timeout takes a number of seconds from 1 to 86400 (a day)."));
+  limits.timeout = timeout;
+
   if (base_url && g_uri_peek_scheme (base_url) == NULL)
     return rc_cli_usage_error (context, _("--base-url needs an absolute URL, such as https://api.example.com."));
 
@@ -319,10 +337,18 @@ rc_cli_import (int    argc,
         g_strstrip (names[i]);
     }
 
-  if (!(bytes = read_document (args[0], &display_name, &document_url, &document_uri, &error)) ||
-      !(open_api = rc_open_api_new_from_bytes_full (bytes, display_name, base_url ? base_url : document_url,
-                                                    document_uri, allow_remote_refs ? fetch_ref : NULL, NULL,
-                                                    &error)))
+  if ((bytes = read_document (args[0], &limits, &display_name, &document_url, &document_uri, &error)))
+    {
+      ref_options.document_uri = document_uri;
+      ref_options.fetch = allow_remote_refs || allow_external_refs ? fetch_ref : NULL;
+      ref_options.fetch_data = &limits;
+      ref_options.allow_external = allow_external_refs;
+      ref_options.max_document_size = limits.max_size;
+      open_api = rc_open_api_new_from_bytes_with_options (bytes, display_name, base_url ? base_url : document_url,
+                                                          &ref_options, &error);
+    }
+
+  if (open_api == NULL)
     {
       rc_cli_error ("%s", error->message);
       return RC_CLI_EXIT_FAILED;

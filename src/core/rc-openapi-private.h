@@ -38,6 +38,8 @@ struct _RcOpenApi
   GHashTable      *warning_set;
   guint            n_dropped_warnings;
   GPtrArray       *unfetched;   /* char *, NULL-terminated: http(s) documents not fetched */
+  GPtrArray       *external;    /* char *, NULL-terminated: documents out of bounds, not read */
+  guint64          n_ref_steps; /* $ref links followed, for tests */
 };
 
 /* What the reading files share while a document is read. */
@@ -49,12 +51,19 @@ typedef struct
   gsize      n_parameters;  /* kept so far, for RC_OPEN_API_MAX_PARAMETERS */
   /* External $refs: the document's own location (file:// or http(s)://),
    * nullable; the function fetching http(s) documents, NULL when remote
-   * $refs are not allowed; and the documents read so far, by absolute URI
-   * (JsonNode, or NULL for one that could not be read). */
-  const char        *document_uri;
-  RcOpenApiFetchFunc fetch;
-  gpointer           fetch_data;
-  GHashTable        *documents;
+   * $refs are not allowed; how far they may lead; and the documents read
+   * so far, by absolute URI (JsonNode, or NULL for one that could not be
+   * read). */
+  const char                *document_uri;
+  RcOpenApiFetchFunc         fetch;
+  gpointer                   fetch_data;
+  const RcOpenApiRefOptions *options;
+  GHashTable                *documents;
+  /* The canonical folder of a local document, found when first needed. */
+  char                      *folder;
+  /* Where each `$ref` met so far leads ("document#pointer" → Resolution),
+   * so that a chain is followed once however many times it is used. */
+  GHashTable                *resolutions;
 } RcOpenApiReader;
 
 /* Getters that never fail on unexpected shapes: a document may hold
@@ -109,6 +118,7 @@ char      *_rc_open_api_pointer_append      (const char      *base,
 JsonNode  *_rc_open_api_resolve             (RcOpenApiReader *reader,
                                              JsonNode        *node,
                                              const char      *where);
+void       _rc_open_api_reader_clear        (RcOpenApiReader *reader);
 
 /* rc-openapi-security.c */
 void       _rc_open_api_read_servers        (RcOpenApiReader *reader,

@@ -4,21 +4,40 @@
  * hold anything anywhere), JSON pointers, and the `$ref` resolution the
  * importer uses everywhere: local pointers, and pointers into other
  * documents (local files relative to the document holding the `$ref`, and
- * http(s) URLs when a fetch function is given), each document read once,
- * with a visited list (by document and pointer) so that a cycle ends with a
+ * http(s) URLs when a fetch function is given), each document read once.
+ * Where each `$ref` leads is remembered (by document and pointer), so long
+ * chains used from many places cost linear time, and a cycle ends with a
  * warning, never a hang.
+ *
+ * Other documents stay in bounds: a local document's `$ref`s read regular
+ * files only (no device, pipe or standard input, which never end or
+ * block), under a size cap, inside the document's folder (symbolic links
+ * resolved); a downloaded document's reach its own origin only, and never a
+ * local file. Anything else is read only when allowed
+ * (#RcOpenApiRefOptions), else left out with a warning and listed, so
+ * that a window can ask.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall"
+/* realpath() and O_CLOEXEC */
+#define _XOPEN_SOURCE 700
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "rc-document.h"
+#include "rc-http.h"
 #include "rc-openapi-private.h"
+#include "rc-text.h"
 
 /* Tree helpers */
 
@@ -186,16 +205,26 @@ pointer_lookup (JsonNode   *root,
 
 #define REFUSED_SCHEME "x-restcall-refused:"
 
-/* How messages name a document: its file name, or its URL. */
-static char *
-document_dup_label (const char *uri)
+/**
+ * rc_open_api_dup_document_label:
+ * @uri: a document's absolute URI, such as one of
+ *   rc_open_api_get_external_documents()
+ *
+ * Returns: (transfer full): how messages name the document: a local file's
+ *   name, or the URL without its password
+ */
+char *
+rc_open_api_dup_document_label (const char *uri)
 {
   g_autofree char *filename = NULL;
+
+  g_return_val_if_fail (uri != NULL, NULL);
 
   if (g_str_has_prefix (uri, "file:") && (filename = g_filename_from_uri (uri, NULL, NULL)))
     return g_filename_display_name (filename);
 
-  return g_strdup (uri);
+  /* Never with a password. */
+  return rc_text_dup_url (uri);
 }
 
 /* Splits @ref at its '#': the absolute URI of the document it names,
@@ -299,8 +328,304 @@ document_free (gpointer data)
     json_node_unref (data);
 }
 
+/* Where a `$ref` leads: a node, or why it leads nowhere. */
+
+typedef enum {
+  RESOLVED,
+  FAILED_SILENTLY,      /* a document that could not be read: said once, when read */
+  FAILED_REFUSED,       /* a downloaded document's $ref to a local file */
+  FAILED_UNRESOLVABLE,  /* another document, but this one's location is not known */
+  FAILED_CYCLE,
+  FAILED_DANGLING,
+} Outcome;
+
+typedef struct
+{
+  Outcome   outcome;
+  JsonNode *node;      /* RESOLVED: borrowed from a document the reader holds */
+  char     *ref;       /* failures: the $ref at fault, as written */
+  char     *document;  /* FAILED_DANGLING: the other document's label, or NULL */
+  char     *pointer;   /* FAILED_DANGLING */
+} Resolution;
+
+/* A $ref being followed now: meeting it again is a cycle. */
+static Resolution in_progress;
+
+static void
+resolution_clear (gpointer data)
+{
+  Resolution *resolution = data;
+
+  g_free (resolution->ref);
+  g_free (resolution->document);
+  g_free (resolution->pointer);
+}
+
+static void
+resolution_release (gpointer data)
+{
+  if (data != &in_progress)
+    g_rc_box_release_full (data, resolution_clear);
+}
+
+static Resolution *
+resolution_new (Outcome     outcome,
+                JsonNode   *node,
+                const char *ref)
+{
+  Resolution *resolution = g_rc_box_new0 (Resolution);
+
+  resolution->outcome = outcome;
+  resolution->node = node;
+  resolution->ref = g_strdup (ref);
+
+  return resolution;
+}
+
+/* Says why @resolution leads nowhere, for the $ref at @where. */
+static void
+warn_failure (RcOpenApiReader  *reader,
+              const Resolution *resolution,
+              const char       *where)
+{
+  switch (resolution->outcome)
+    {
+    case FAILED_REFUSED:
+      _rc_open_api_warn (reader->self,
+                         _("The $ref “%s” at %s is in a downloaded document but points to a local "
+                           "file; it is not followed."),
+                         resolution->ref, where);
+      break;
+    case FAILED_UNRESOLVABLE:
+      _rc_open_api_warn (reader->self,
+                         _("The $ref “%s” at %s points into another document, which is not "
+                           "read: the document’s own location is not known; what it describes "
+                           "is left out."),
+                         resolution->ref, where);
+      break;
+    case FAILED_CYCLE:
+      _rc_open_api_warn (reader->self, _("The $ref “%s” at %s leads back to itself; it is left out."),
+                         resolution->ref, where);
+      break;
+    case FAILED_DANGLING:
+      if (resolution->document)
+        _rc_open_api_warn (reader->self,
+                           _("The $ref “%s” at %s points to nothing in “%s” (no “%s” there); "
+                             "it is left out."),
+                           resolution->ref, where, resolution->document, resolution->pointer);
+      else
+        _rc_open_api_warn (reader->self,
+                           _("The $ref “%s” at %s points to nothing in the document; it is "
+                             "left out."),
+                           resolution->ref, where);
+      break;
+    case RESOLVED:
+    case FAILED_SILENTLY:
+    default:
+      break;
+    }
+}
+
+/* Bounds */
+
+static gboolean
+same_origin (const char *a,
+             const char *b)
+{
+  const GUriFlags flags = G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED | G_URI_FLAGS_SCHEME_NORMALIZE;
+  g_autoptr(GUri) uri_a = g_uri_parse (a, flags, NULL);
+  g_autoptr(GUri) uri_b = g_uri_parse (b, flags, NULL);
+
+  if (uri_a == NULL || uri_b == NULL || g_uri_get_host (uri_a) == NULL || g_uri_get_host (uri_b) == NULL)
+    return FALSE;
+
+  return g_ascii_strcasecmp (g_uri_get_scheme (uri_a), g_uri_get_scheme (uri_b)) == 0
+         && g_ascii_strcasecmp (g_uri_get_host (uri_a), g_uri_get_host (uri_b)) == 0
+         && g_uri_get_port (uri_a) == g_uri_get_port (uri_b);
+}
+
+static gboolean
+is_remote (const char *uri)
+{
+  return g_str_has_prefix (uri, "https:") || g_str_has_prefix (uri, "http:");
+}
+
+/* The folder of the document being read, symbolic links resolved; NULL
+ * when it is no local file. */
+static const char *
+reader_get_folder (RcOpenApiReader *reader)
+{
+  if (reader->folder == NULL && reader->document_uri && g_str_has_prefix (reader->document_uri, "file:"))
+    {
+      g_autofree char *filename = g_filename_from_uri (reader->document_uri, NULL, NULL);
+      g_autofree char *folder = filename ? g_path_get_dirname (filename) : NULL;
+      char *real = folder ? realpath (folder, NULL) : NULL;
+
+      reader->folder = real ? g_strdup (real) : NULL;
+      free (real);
+    }
+
+  return reader->folder;
+}
+
+static gboolean
+is_inside (const char *path,
+           const char *folder)
+{
+  gsize length = strlen (folder);
+
+  return strncmp (path, folder, length) == 0
+         && (path[length] == '/' || (length > 0 && folder[length - 1] == '/'));
+}
+
+/* Whether the document at @uri (a file at @real_path) may be read: in
+ * bounds, or allowed. */
+static gboolean
+may_read (RcOpenApiReader *reader,
+          const char      *uri,
+          const char      *real_path)
+{
+  const RcOpenApiRefOptions *options = reader->options;
+
+  if (options->allow_external)
+    return TRUE;
+
+  if (options->allowed_documents && g_strv_contains (options->allowed_documents, uri))
+    return TRUE;
+
+  if (real_path)
+    return reader_get_folder (reader) && is_inside (real_path, reader_get_folder (reader));
+
+  return reader->document_uri && is_remote (reader->document_uri) && same_origin (uri, reader->document_uri);
+}
+
+static gsize
+reader_get_max_size (RcOpenApiReader *reader)
+{
+  return reader->options->max_document_size > 0 ? reader->options->max_document_size
+                                                 : RC_HTTP_DEFAULT_MAX_BODY_SIZE;
+}
+
+static void
+set_too_large_error (GError **error,
+                     gsize    max_size)
+{
+  g_autofree char *size = rc_http_format_size (max_size);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+               _("it is larger than %s, the most Restcall reads of a document"), size);
+}
+
+static void
+set_errno_error (GError **error,
+                 int      saved_errno)
+{
+  g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), g_strerror (saved_errno));
+}
+
+/* Reads @filename if it is a regular file of at most @max_size bytes:
+ * never a device (/dev/zero), a pipe or standard input, which would block
+ * or never end. Opening does not wait for a pipe's writer. */
+static GBytes *
+read_regular_file (const char  *filename,
+                   gsize        max_size,
+                   GError     **error)
+{
+  g_autoptr(GByteArray) contents = NULL;
+  struct stat info;
+  char chunk[64 * 1024];
+  int fd;
+
+  if (g_stat (filename, &info) != 0)
+    {
+      set_errno_error (error, errno);
+      return NULL;
+    }
+
+  if (!S_ISREG (info.st_mode))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                           _("it is not a regular file, and only regular files are read"));
+      return NULL;
+    }
+
+  if ((guint64) info.st_size > max_size)
+    {
+      set_too_large_error (error, max_size);
+      return NULL;
+    }
+
+  if ((fd = g_open (filename, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0)) < 0)
+    {
+      set_errno_error (error, errno);
+      return NULL;
+    }
+
+  /* It may have been swapped for something else since. */
+  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                           _("it is not a regular file, and only regular files are read"));
+      close (fd);
+      return NULL;
+    }
+
+  contents = g_byte_array_sized_new (MIN ((gsize) info.st_size, max_size));
+  for (;;)
+    {
+      gssize n = read (fd, chunk, sizeof chunk);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          set_errno_error (error, errno);
+          close (fd);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      if ((gsize) n > max_size - contents->len)
+        {
+          /* It grew while being read. */
+          set_too_large_error (error, max_size);
+          close (fd);
+          return NULL;
+        }
+      g_byte_array_append (contents, (const guint8 *) chunk, n);
+    }
+  close (fd);
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&contents));
+}
+
+/* Leaves the document at @uri out, for good, and says why. */
+static void
+leave_out_external (RcOpenApiReader *reader,
+                    const char      *uri,
+                    const char      *label,
+                    const char      *ref,
+                    const char      *where)
+{
+  if (g_str_has_prefix (uri, "file:"))
+    _rc_open_api_warn (reader->self,
+                       _("The $ref “%s” at %s points into “%s”, outside the document’s folder; it is "
+                         "not read, so what it describes is left out. Allow references outside the "
+                         "document’s folder to include it (--allow-external-refs on the command line)."),
+                       ref, where, label);
+  else
+    _rc_open_api_warn (reader->self,
+                       _("The $ref “%s” at %s points into “%s”, which is not on the document’s own "
+                         "origin; it is not fetched, so what it describes is left out. Allow references "
+                         "to other origins to include it (--allow-external-refs on the command line)."),
+                       ref, where, label);
+
+  g_ptr_array_insert (reader->self->external, reader->self->external->len - 1, g_strdup (uri));
+  g_hash_table_insert (reader->documents, g_strdup (uri), NULL);
+}
+
 /* The tree of the document at @uri (absolute, no fragment), read once;
- * %NULL with a warning when it cannot be read. */
+ * %NULL with a warning when it cannot be read, or may not be. */
 static JsonNode *
 load_document (RcOpenApiReader *reader,
                const char      *uri,
@@ -309,7 +634,7 @@ load_document (RcOpenApiReader *reader,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *label = document_dup_label (uri);
+  g_autofree char *label = rc_open_api_dup_document_label (uri);
   JsonNode *root = NULL;
 
   if (reader->document_uri && g_str_equal (uri, reader->document_uri))
@@ -332,14 +657,42 @@ load_document (RcOpenApiReader *reader,
 
   if (g_str_has_prefix (uri, "file:"))
     {
-      g_autofree char *filename = g_filename_from_uri (uri, NULL, &error);
-      char *contents = NULL;
-      gsize length = 0;
+      g_autofree char *filename = NULL;
+      g_autofree char *real_path = NULL;
+      int saved_errno = 0;
 
-      if (filename && g_file_get_contents (filename, &contents, &length, &error))
-        bytes = g_bytes_new_take (contents, length);
+      /* A downloaded document never leads into this machine's files. */
+      if (reader->document_uri && is_remote (reader->document_uri))
+        {
+          _rc_open_api_warn (reader->self,
+                             _("The $ref “%s” at %s is in a downloaded document but points to a local "
+                               "file; it is not followed."),
+                             ref, where);
+          g_hash_table_insert (reader->documents, g_strdup (uri), NULL);
+          return NULL;
+        }
+
+      if ((filename = g_filename_from_uri (uri, NULL, &error)))
+        {
+          char *real = realpath (filename, NULL);
+
+          saved_errno = errno;
+          real_path = real ? g_strdup (real) : g_canonicalize_filename (filename, NULL);
+          free (real);
+
+          if (!may_read (reader, uri, real_path))
+            {
+              leave_out_external (reader, uri, label, ref, where);
+              return NULL;
+            }
+
+          if (real == NULL)
+            set_errno_error (&error, saved_errno);
+          else
+            bytes = read_regular_file (real_path, reader_get_max_size (reader), &error);
+        }
     }
-  else if (g_str_has_prefix (uri, "https:") || g_str_has_prefix (uri, "http:"))
+  else if (is_remote (uri))
     {
       if (reader->fetch == NULL)
         {
@@ -352,7 +705,19 @@ load_document (RcOpenApiReader *reader,
           g_hash_table_insert (reader->documents, g_strdup (uri), NULL);
           return NULL;
         }
+
+      if (!may_read (reader, uri, NULL))
+        {
+          leave_out_external (reader, uri, label, ref, where);
+          return NULL;
+        }
+
       bytes = reader->fetch (uri, reader->fetch_data, &error);
+      if (bytes && g_bytes_get_size (bytes) > reader_get_max_size (reader))
+        {
+          g_clear_pointer (&bytes, g_bytes_unref);
+          set_too_large_error (&error, reader_get_max_size (reader));
+        }
     }
   else
     {
@@ -383,88 +748,108 @@ load_document (RcOpenApiReader *reader,
   return root;
 }
 
-/* Follows `$ref`s from @node, which is at @where. Returns (transfer none)
- * the node they lead to, @node itself when it is no `$ref`, or %NULL with
- * a warning. A `$ref` into another document reads that document (once);
- * the `$ref`s inside it were made absolute when it was read, so they are
- * followed relative to it. */
-JsonNode *
-_rc_open_api_resolve (RcOpenApiReader *reader,
-                      JsonNode        *node,
-                      const char      *where)
+/* Follows one `$ref` chain from @node until a node that is no `$ref`, a
+ * `$ref` already resolved, or a failure. Every `$ref` met is marked in
+ * progress in reader->resolutions and added to @chain. */
+static Resolution *
+follow (RcOpenApiReader *reader,
+        JsonNode        *node,
+        const char      *where,
+        GPtrArray       *chain)
 {
-  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
-
   while (node && JSON_NODE_HOLDS_OBJECT (node))
     {
       const char *ref = get_string (json_node_get_object (node), "$ref");
       g_autofree char *unescaped = NULL;
       g_autofree char *target = NULL;
       g_autofree char *key = NULL;
+      Resolution *known;
       const char *fragment;
+      const char *pointer;
       gboolean unresolvable;
       JsonNode *root = reader->root;
 
       if (ref == NULL)
-        return node;
+        break;
 
       if (g_str_has_prefix (ref, REFUSED_SCHEME))
-        {
-          _rc_open_api_warn (reader->self,
-                             _("The $ref “%s” at %s is in a downloaded document but points to a local "
-                               "file; it is not followed."),
-                             ref + strlen (REFUSED_SCHEME), where);
-          return NULL;
-        }
+        return resolution_new (FAILED_REFUSED, NULL, ref + strlen (REFUSED_SCHEME));
 
       target = ref_dup_target (reader->document_uri, ref, &fragment, &unresolvable);
       if (unresolvable)
-        {
-          _rc_open_api_warn (reader->self,
-                             _("The $ref “%s” at %s points into another document, which is not "
-                               "read: the document’s own location is not known; what it describes "
-                               "is left out."),
-                             ref, where);
-          return NULL;
-        }
+        return resolution_new (FAILED_UNRESOLVABLE, NULL, ref);
 
       key = g_strconcat (target ? target : "", "#", fragment, NULL);
-      for (guint i = 0; i < seen->len; i++)
-        {
-          if (g_str_equal (seen->pdata[i], key))
-            {
-              _rc_open_api_warn (reader->self,
-                                 _("The $ref “%s” at %s leads back to itself; it is left out."),
-                                 ref, where);
-              return NULL;
-            }
-        }
-      g_ptr_array_add (seen, g_steal_pointer (&key));
+      known = g_hash_table_lookup (reader->resolutions, key);
+      if (known == &in_progress)
+        return resolution_new (FAILED_CYCLE, NULL, ref);
+      if (known)
+        return g_rc_box_acquire (known);
+
+      g_hash_table_insert (reader->resolutions, g_strdup (key), &in_progress);
+      g_ptr_array_add (chain, g_steal_pointer (&key));
+      reader->self->n_ref_steps++;
 
       if (target && !(root = load_document (reader, target, ref, where)))
-        return NULL;
+        return resolution_new (FAILED_SILENTLY, NULL, ref);
 
       unescaped = g_uri_unescape_string (fragment, NULL);
-      node = pointer_lookup (root, unescaped ? unescaped : fragment);
+      pointer = unescaped ? unescaped : fragment;
+      node = pointer_lookup (root, pointer);
       if (node == NULL)
         {
-          if (target)
-            {
-              g_autofree char *label = document_dup_label (target);
+          Resolution *dangling = resolution_new (FAILED_DANGLING, NULL, ref);
 
-              _rc_open_api_warn (reader->self,
-                                 _("The $ref “%s” at %s points to nothing in “%s” (no “%s” there); "
-                                   "it is left out."),
-                                 ref, where, label, unescaped ? unescaped : fragment);
-            }
-          else
-            _rc_open_api_warn (reader->self,
-                               _("The $ref “%s” at %s points to nothing in the document; it is "
-                                 "left out."),
-                               ref, where);
-          return NULL;
+          dangling->document = target ? rc_open_api_dup_document_label (target) : NULL;
+          dangling->pointer = g_strdup (pointer);
+          return dangling;
         }
     }
 
-  return node;
+  return resolution_new (RESOLVED, node, NULL);
+}
+
+/* Follows `$ref`s from @node, which is at @where. Returns (transfer none)
+ * the node they lead to, @node itself when it is no `$ref`, or %NULL with
+ * a warning. A `$ref` into another document reads that document (once);
+ * the `$ref`s inside it were made absolute when it was read, so they are
+ * followed relative to it. Where each `$ref` leads is remembered, so a
+ * chain of N `$ref`s used from M places costs N + M steps, not N × M. */
+JsonNode *
+_rc_open_api_resolve (RcOpenApiReader *reader,
+                      JsonNode        *node,
+                      const char      *where)
+{
+  g_autoptr(GPtrArray) chain = NULL;
+  Resolution *resolution;
+  JsonNode *result;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node)
+      || !json_object_has_member (json_node_get_object (node), "$ref"))
+    return node;
+
+  if (reader->resolutions == NULL)
+    reader->resolutions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, resolution_release);
+
+  chain = g_ptr_array_new_with_free_func (g_free);
+  resolution = follow (reader, node, where, chain);
+
+  /* Every $ref of the chain leads where the last one did. */
+  for (guint i = 0; i < chain->len; i++)
+    g_hash_table_insert (reader->resolutions, g_strdup (chain->pdata[i]), g_rc_box_acquire (resolution));
+
+  warn_failure (reader, resolution, where);
+  result = resolution->node;
+  resolution_release (resolution);
+
+  return result;
+}
+
+/* Frees what the reader gathered while reading. */
+void
+_rc_open_api_reader_clear (RcOpenApiReader *reader)
+{
+  g_clear_pointer (&reader->resolutions, g_hash_table_unref);
+  g_clear_pointer (&reader->documents, g_hash_table_unref);
+  g_clear_pointer (&reader->folder, g_free);
 }

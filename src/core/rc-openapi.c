@@ -38,16 +38,18 @@
  *   URL on another origin than the first server gets a warning.
  * - `$ref`s are followed wherever the importer reads (path items,
  *   parameters, request bodies, security schemes): local JSON pointers
- *   (`#/components/…`, `#/definitions/…`, with `~0`, `~1` and %-escapes),
- *   with a visited list so that a cycle ends with a warning, never a hang.
- *   With the document's location (rc_open_api_new_from_bytes_full()),
+ *   (`#/components/…`, `#/definitions/…`, with `~0`, `~1` and %-escapes).
+ *   Where each `$ref` leads is remembered, so a chain is followed once
+ *   however many paths use it, and a cycle ends with a warning, never a
+ *   hang. With the document's location (rc_open_api_new_from_bytes_full()),
  *   `$ref`s into other documents are followed too: local files relative to
  *   the document holding the `$ref`, each read once (at most
  *   %RC_OPEN_API_MAX_EXTERNAL_DOCUMENTS), and http(s) documents only through
- *   a fetch function; a missing file or pointer is a warning.
- *   A dangling `$ref` is a warning naming the pointer. `$ref`s to other
- *   documents are not read yet: a warning says what was left out. Schemas
- *   are never walked, so their cycles cost nothing.
+ *   a fetch function; a missing file or pointer is a warning. They stay in
+ *   bounds (#RcOpenApiRefOptions): regular files under a size cap, inside
+ *   the document's folder or on its origin unless allowed. A dangling
+ *   `$ref` is a warning naming the pointer. Schemas are never walked, so
+ *   their cycles cost nothing.
  *
  * A document whose structure is not OpenAPI at all (no version, a top level
  * that is not a mapping, `paths` that is not a mapping) is an error naming
@@ -765,21 +767,20 @@ warn_unapplied_schemes (RcOpenApi *self)
 }
 
 static gboolean
-read_document (RcOpenApi           *self,
-               JsonNode            *root_node,
-               const char          *document_uri,
-               RcOpenApiFetchFunc   fetch,
-               gpointer             fetch_data,
-               GError             **error)
+read_document (RcOpenApi                 *self,
+               JsonNode                  *root_node,
+               const RcOpenApiRefOptions *options,
+               GError                   **error)
 {
   RcOpenApiReader reader = { self, root_node, NULL };
   JsonObject *root = node_get_object (root_node);
   JsonNode *security;
   gboolean ok;
 
-  reader.document_uri = document_uri && document_uri[0] ? document_uri : NULL;
-  reader.fetch = fetch;
-  reader.fetch_data = fetch_data;
+  reader.options = options;
+  reader.document_uri = options->document_uri && options->document_uri[0] ? options->document_uri : NULL;
+  reader.fetch = options->fetch;
+  reader.fetch_data = options->fetch_data;
 
   if (root == NULL)
     {
@@ -791,7 +792,10 @@ read_document (RcOpenApi           *self,
     }
 
   if (!read_format (&reader, root, error))
-    return FALSE;
+    {
+      _rc_open_api_reader_clear (&reader);
+      return FALSE;
+    }
 
   read_info (&reader, root);
   _rc_open_api_read_servers (&reader, root);
@@ -802,7 +806,7 @@ read_document (RcOpenApi           *self,
 
   ok = read_paths (&reader, root, error);
   g_clear_pointer (&reader.top_security, g_ptr_array_unref);
-  g_clear_pointer (&reader.documents, g_hash_table_unref);
+  _rc_open_api_reader_clear (&reader);
 
   if (ok)
     warn_unapplied_schemes (self);
@@ -830,7 +834,7 @@ parse_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   RcOpenApi *self;
 
-  /* Local files may be read here; remote $refs are not fetched. */
+  /* Local files in bounds may be read here; remote $refs are not fetched. */
   self = rc_open_api_new_from_bytes_full (parse->bytes, parse->display_name, parse->base_uri,
                                           parse->document_uri, NULL, NULL, &error);
   if (self == NULL)
@@ -855,6 +859,7 @@ rc_open_api_finalize (GObject *object)
   g_ptr_array_unref (self->warnings);
   g_hash_table_unref (self->warning_set);
   g_ptr_array_unref (self->unfetched);
+  g_ptr_array_unref (self->external);
 
   G_OBJECT_CLASS (rc_open_api_parent_class)->finalize (object);
 }
@@ -877,6 +882,8 @@ rc_open_api_init (RcOpenApi *self)
   g_ptr_array_add (self->warnings, NULL);
   self->unfetched = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->unfetched, NULL);
+  self->external = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->external, NULL);
   self->warning_set = g_hash_table_new (g_str_hash, g_str_equal);
   self->servers = g_new0 (char *, 1);
 }
@@ -919,13 +926,11 @@ _rc_open_api_warn (RcOpenApi  *self,
  *   Swagger 2.0 or OpenAPI 3.0/3.1 document
  */
 static RcOpenApi *
-open_api_new (JsonNode            *root,
-              const char          *display_name,
-              const char          *base_uri,
-              const char          *document_uri,
-              RcOpenApiFetchFunc   fetch,
-              gpointer             fetch_data,
-              GError             **error)
+open_api_new (JsonNode                  *root,
+              const char                *display_name,
+              const char                *base_uri,
+              const RcOpenApiRefOptions *options,
+              GError                   **error)
 {
   g_autoptr(RcOpenApi) self = NULL;
 
@@ -936,7 +941,7 @@ open_api_new (JsonNode            *root,
   self->display_name = g_strdup (display_name);
   self->base_uri = base_uri && base_uri[0] ? g_strdup (base_uri) : NULL;
 
-  if (!read_document (self, root, document_uri, fetch, fetch_data, error))
+  if (!read_document (self, root, options, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -948,7 +953,9 @@ rc_open_api_new (JsonNode    *root,
                  const char  *base_uri,
                  GError     **error)
 {
-  return open_api_new (root, display_name, base_uri, NULL, NULL, NULL, error);
+  RcOpenApiRefOptions options = { NULL };
+
+  return open_api_new (root, display_name, base_uri, &options, error);
 }
 
 /**
@@ -982,8 +989,9 @@ rc_open_api_new_from_bytes (GBytes      *bytes,
  *   into; %NULL leaves them out with a warning
  *
  * Like rc_open_api_new_from_bytes(), and follows `$ref`s into other
- * documents: local files relative to the document that holds the `$ref`,
- * each read once, and http(s) documents through @fetch.
+ * documents, within the bounds rc_open_api_new_from_bytes_with_options()
+ * keeps by default: local files relative to the document that holds the
+ * `$ref`, each read once, and http(s) documents through @fetch.
  */
 RcOpenApi *
 rc_open_api_new_from_bytes_full (GBytes              *bytes,
@@ -994,15 +1002,38 @@ rc_open_api_new_from_bytes_full (GBytes              *bytes,
                                  gpointer             fetch_data,
                                  GError             **error)
 {
+  RcOpenApiRefOptions options = { document_uri, fetch, fetch_data };
+
+  return rc_open_api_new_from_bytes_with_options (bytes, display_name, base_uri, &options, error);
+}
+
+/**
+ * rc_open_api_new_from_bytes_with_options:
+ * @options: where the document is, and how far its `$ref`s may lead
+ *
+ * Like rc_open_api_new_from_bytes(), and follows `$ref`s into other
+ * documents as @options allow. Those out of bounds are left out with a
+ * warning, and listed by rc_open_api_get_external_documents(); a file that
+ * is not a regular file (a device, a pipe, a folder) or that is larger than
+ * @options->max_document_size is never read.
+ */
+RcOpenApi *
+rc_open_api_new_from_bytes_with_options (GBytes                    *bytes,
+                                         const char                *display_name,
+                                         const char                *base_uri,
+                                         const RcOpenApiRefOptions *options,
+                                         GError                   **error)
+{
   g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
 
   if (!(root = rc_document_parse (bytes, display_name, error)))
     return NULL;
 
-  return open_api_new (root, display_name, base_uri, document_uri, fetch, fetch_data, error);
+  return open_api_new (root, display_name, base_uri, options, error);
 }
 
 /**
@@ -1187,6 +1218,25 @@ rc_open_api_get_unfetched_documents (RcOpenApi *self)
   g_return_val_if_fail (RC_IS_OPEN_API (self), NULL);
 
   return (const char * const *)self->unfetched->pdata;
+}
+
+/**
+ * rc_open_api_get_external_documents:
+ *
+ * The documents that `$ref`s point into but that were not read because
+ * they are out of bounds (see #RcOpenApiRefOptions): files outside the
+ * document's folder, documents on other origins. Reading the document
+ * again with them in @allowed_documents would fill in what they describe.
+ *
+ * Returns: (transfer none): their URIs (no fragment), each once, in the
+ *   order first met; empty when there are none
+ */
+const char * const *
+rc_open_api_get_external_documents (RcOpenApi *self)
+{
+  g_return_val_if_fail (RC_IS_OPEN_API (self), NULL);
+
+  return (const char * const *)self->external->pdata;
 }
 
 guint

@@ -110,6 +110,37 @@ typedef GBytes *(*RcOpenApiFetchFunc) (const char  *url,
                                        gpointer     user_data,
                                        GError     **error);
 
+/**
+ * RcOpenApiRefOptions:
+ * @document_uri: (nullable): where the document is, as a file:// or an
+ *   http(s):// URI; `$ref`s into other documents are resolved against it
+ * @fetch: (nullable): fetches the http(s) documents that `$ref`s point
+ *   into; %NULL leaves them out, listed by
+ *   rc_open_api_get_unfetched_documents()
+ * @fetch_data: the data given to @fetch
+ * @allow_external: follow `$ref`s anywhere: files outside the document's
+ *   folder, and other origins than the document's
+ * @allowed_documents: (nullable): documents (absolute URIs, no fragment)
+ *   outside the document's folder or origin that may be read all the same,
+ *   such as those rc_open_api_get_external_documents() listed and the user
+ *   agreed to
+ * @max_document_size: how many bytes of a file that a `$ref` points into are
+ *   read at most; 0 for %RC_HTTP_DEFAULT_MAX_BODY_SIZE. @fetch has its own.
+ *
+ * How far `$ref`s into other documents may lead. By default only into
+ * regular files inside the folder of a local document (its subfolders
+ * too, symbolic links resolved), or to the origin of a downloaded one.
+ */
+typedef struct
+{
+  const char         *document_uri;
+  RcOpenApiFetchFunc  fetch;
+  gpointer            fetch_data;
+  gboolean            allow_external;
+  const char * const *allowed_documents;
+  gsize               max_document_size;
+} RcOpenApiRefOptions;
+
 #define RC_TYPE_OPEN_API (rc_open_api_get_type ())
 
 G_DECLARE_FINAL_TYPE (RcOpenApi, rc_open_api, RC, OPEN_API, GObject)
@@ -131,6 +162,11 @@ RcOpenApi                *rc_open_api_new_from_bytes_full (GBytes              *
                                                            RcOpenApiFetchFunc   fetch,
                                                            gpointer             fetch_data,
                                                            GError             **error);
+RcOpenApi                *rc_open_api_new_from_bytes_with_options (GBytes                    *bytes,
+                                                                   const char                *display_name,
+                                                                   const char                *base_uri,
+                                                                   const RcOpenApiRefOptions *options,
+                                                                   GError                   **error);
 void                      rc_open_api_new_from_bytes_for_uri_async (GBytes              *bytes,
                                                                     const char          *display_name,
                                                                     const char          *base_uri,
@@ -156,6 +192,8 @@ const char               *rc_open_api_get_version         (RcOpenApi            
 const char * const       *rc_open_api_get_servers         (RcOpenApi            *self);
 const char * const       *rc_open_api_get_warnings        (RcOpenApi            *self);
 const char * const       *rc_open_api_get_unfetched_documents (RcOpenApi          *self);
+const char * const       *rc_open_api_get_external_documents (RcOpenApi           *self);
+char                     *rc_open_api_dup_document_label  (const char           *uri);
 guint                     rc_open_api_get_n_operations    (RcOpenApi            *self);
 const RcOpenApiOperation *rc_open_api_get_operation       (RcOpenApi            *self,
                                                            guint                 position);
