@@ -663,6 +663,90 @@ test_remote_refs (Fixture       *fixture,
   assert_page (fixture, "source");
 }
 
+/* A document in doc/ whose parameter is in ../common.yaml, outside its
+ * folder, and in doc/sub.yaml, which may be read without asking. */
+static const char external_main[] =
+  "openapi: 3.0.3\n"
+  "info: {title: External, version: '1'}\n"
+  "paths:\n"
+  "  /things:\n"
+  "    get:\n"
+  "      operationId: getThings\n"
+  "      parameters:\n"
+  "        - $ref: '../common.yaml#/Limit'\n"
+  "        - $ref: 'sub.yaml#/Offset'\n"
+  "      responses: {'200': {description: The things}}\n";
+
+/* $refs out of the document's folder are read only when the user agrees. */
+static void
+test_external_refs (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *top = NULL;
+  g_autofree char *doc = NULL;
+  g_autofree char *main_path = NULL;
+  g_autofree char *sub_path = NULL;
+  g_autofree char *common_path = NULL;
+  g_autoptr(GFile) file = NULL;
+  AdwMessageDialog *question;
+  RcOpenApi *open_api;
+  const RcOpenApiOperation *operation;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  top = g_dir_make_tmp ("restcall-gui-refs-XXXXXX", NULL);
+  doc = g_build_filename (top, "doc", NULL);
+  g_assert_cmpint (g_mkdir (doc, 0700), ==, 0);
+  main_path = g_build_filename (doc, "main.yaml", NULL);
+  sub_path = g_build_filename (doc, "sub.yaml", NULL);
+  common_path = g_build_filename (top, "common.yaml", NULL);
+  g_assert_true (g_file_set_contents (main_path, external_main, -1, NULL));
+  g_assert_true (g_file_set_contents (sub_path, "Offset: {name: offset, in: query}\n", -1, NULL));
+  g_assert_true (g_file_set_contents (common_path, "Limit: {name: limit, in: query}\n", -1, NULL));
+  file = g_file_new_for_path (main_path);
+
+  open_dialog (fixture);
+
+  /* “Don't Read”: what is in the folder only, with the warning. */
+  rc_import_dialog_load_file (fixture->dialog, file);
+  question = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Read Files Outside the Folder?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), common_path));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "outside its folder"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (question), ==, "dont-fetch");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (question, "fetch"), ==, "_Read");
+  rc_test_gui_save_screenshot (GTK_WIDGET (question), "import-external-question.png");
+  rc_test_gui_respond (question, "dont-fetch");
+  assert_page (fixture, "operations");
+  open_api = rc_import_dialog_get_open_api (fixture->dialog);
+  g_assert_nonnull (open_api);
+  g_assert_true (has_warning (open_api, "outside the document’s folder"));
+  operation = rc_open_api_find_operation (open_api, "getThings");
+  g_assert_cmpuint (operation->parameters->len, ==, 1);
+  g_assert_cmpstr (((RcOpenApiParameter *) operation->parameters->pdata[0])->name, ==, "offset");
+
+  /* “Read”: read again, with the file outside the folder. */
+  g_signal_emit_by_name (dialog_widget (fixture, "import-back-button"), "clicked");
+  assert_page (fixture, "source");
+  rc_import_dialog_load_file (fixture->dialog, file);
+  question = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->dialog));
+  rc_test_gui_respond (question, "fetch");
+  assert_page (fixture, "operations");
+  open_api = rc_import_dialog_get_open_api (fixture->dialog);
+  g_assert_false (has_warning (open_api, "outside the document’s folder"));
+  g_assert_cmpstrv (rc_open_api_get_external_documents (open_api), ((const char * const[]) { NULL }));
+  operation = rc_open_api_find_operation (open_api, "getThings");
+  g_assert_cmpuint (operation->parameters->len, ==, 2);
+  g_assert_cmpstr (((RcOpenApiParameter *) operation->parameters->pdata[0])->name, ==, "limit");
+
+  g_unlink (common_path);
+  g_unlink (sub_path);
+  g_unlink (main_path);
+  g_rmdir (doc);
+  g_rmdir (top);
+}
+
 static void
 test_cancel_big_document (Fixture       *fixture,
                           gconstpointer  data)
@@ -801,6 +885,8 @@ main (int   argc,
               fixture_set_up, test_load_url, fixture_tear_down);
   g_test_add ("/restcall/gui/import/remote-refs", Fixture, NULL,
               fixture_set_up, test_remote_refs, fixture_tear_down);
+  g_test_add ("/restcall/gui/import/external-refs", Fixture, NULL,
+              fixture_set_up, test_external_refs, fixture_tear_down);
   g_test_add ("/restcall/gui/import/cancel-big-document", Fixture, NULL,
               fixture_set_up, test_cancel_big_document, fixture_tear_down);
   g_test_add ("/restcall/gui/import/narrow", Fixture, NULL,

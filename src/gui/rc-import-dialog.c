@@ -7,10 +7,12 @@
  * its operations grouped by tag, each with a check button. “Add” builds the
  * API from the selected operations and gives it to the window.
  *
- * A document whose `$ref`s point into other documents on the web is first
- * read without them; the user is asked whether to fetch them, and on
- * “Fetch” it is read again, with them, in a worker thread (the loading page
- * and its Cancel meanwhile).
+ * A document whose `$ref`s point into other documents on the web, or into
+ * files outside its folder, is first read without them; the user is asked
+ * whether to read them, and on “Fetch” (or “Read”) it is read again, with
+ * them, in a worker thread (the loading page and its Cancel meanwhile).
+ * Those may lead further out of bounds: the user is asked again, about the
+ * new ones only.
  *
  * Every load has its own cancellable: Cancel, Back, a new load or closing
  * the dialog cancels it, and its callbacks then change nothing. A failure
@@ -339,6 +341,7 @@ typedef struct
   GBytes         *bytes;
   char           *base_uri;
   char           *document_uri;
+  GStrv           allowed;       /* what a “Fetch” allows: earlier answers and these */
 } FetchQuestion;
 
 static void
@@ -353,6 +356,7 @@ fetch_question_free (gpointer  data,
   g_bytes_unref (question->bytes);
   g_free (question->base_uri);
   g_free (question->document_uri);
+  g_strfreev (question->allowed);
   g_free (question);
 }
 
@@ -370,7 +374,8 @@ fetch_response_cb (AdwMessageDialog *dialog,
   if (g_str_equal (response, "fetch"))
     rc_import_reparse_with_refs_async (G_OBJECT (self), question->bytes,
                                        rc_open_api_get_display_name (question->open_api),
-                                       question->base_uri, question->document_uri, status_changed_cb,
+                                       question->base_uri, question->document_uri,
+                                       (const char * const *) question->allowed, status_changed_cb,
                                        question->cancellable, loaded_cb,
                                        g_object_ref (question->cancellable));
   else
@@ -397,8 +402,66 @@ dup_hosts (const char * const *urls)
   return g_strjoinv (_(", "), (char **) hosts->pdata);
 }
 
+/* For documents outside the folder of a local document, or on other
+ * origins than a downloaded one's. */
+static char *
+dup_external_body (const char * const *external,
+                   guint               n_unfetched,
+                   const char         *document_uri)
+{
+  guint n = g_strv_length ((char **) external);
+  gboolean local = document_uri && g_str_has_prefix (document_uri, "file:");
+  g_autofree char *first = rc_open_api_dup_document_label (external[0]);
+  g_autofree char *hosts = dup_hosts (external);
+  GString *body = g_string_new (NULL);
+
+  if (local && n == 1)
+    g_string_append_printf (body, _("The document refers to “%s”, outside its folder. Read it and read the "
+                                    "document again with it? If not, what it describes is left out."),
+                            first);
+  else if (local)
+    g_string_append_printf (body,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "The document refers to %u file outside its folder, the first “%s”. "
+                                         "Read them and read the document again with them? If not, what they "
+                                         "describe is left out.",
+                                         "The document refers to %u files outside its folder, the first “%s”. "
+                                         "Read them and read the document again with them? If not, what they "
+                                         "describe is left out.",
+                                         n),
+                            n, first);
+  else if (n == 1)
+    g_string_append_printf (body, _("The document refers to “%s”, on another website (%s). Fetch it and read "
+                                    "the document again with it? If not, what it describes is left out."),
+                            first, hosts);
+  else
+    g_string_append_printf (body,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "The document refers to %u document on other websites (%s), the first "
+                                         "“%s”. Fetch them and read the document again with them? If not, what "
+                                         "they describe is left out.",
+                                         "The document refers to %u documents on other websites (%s), the first "
+                                         "“%s”. Fetch them and read the document again with them? If not, what "
+                                         "they describe is left out.",
+                                         n),
+                            n, hosts, first);
+
+  if (n_unfetched > 0)
+    {
+      g_string_append_c (body, ' ');
+      g_string_append_printf (body,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "It also refers to %u document on the web, which would be fetched too.",
+                                           "It also refers to %u documents on the web, which would be fetched too.",
+                                           n_unfetched),
+                              n_unfetched);
+    }
+
+  return g_string_free (body, FALSE);
+}
+
 /* Asks whether to read @open_api's document again, with the documents on
- * the web that its $refs point into. */
+ * the web that its $refs point into, and those out of its bounds. */
 static void
 ask_fetch (RcImportDialog *self,
            GAsyncResult   *result,
@@ -406,18 +469,33 @@ ask_fetch (RcImportDialog *self,
            GCancellable   *cancellable)
 {
   const char * const *urls = rc_open_api_get_unfetched_documents (open_api);
+  const char * const *external = rc_open_api_get_external_documents (open_api);
   guint n = g_strv_length ((char **) urls);
   g_autofree char *hosts = dup_hosts (urls);
   g_autofree char *body = NULL;
+  g_autoptr(GStrvBuilder) allowed = g_strv_builder_new ();
+  g_auto(GStrv) earlier = NULL;
   FetchQuestion *question = g_new0 (FetchQuestion, 1);
+  gboolean read_files = FALSE;
   AdwMessageDialog *dialog;
 
   question->self = g_object_ref (self);
   question->open_api = g_object_ref (open_api);
   question->cancellable = g_object_ref (cancellable);
-  rc_import_load_get_source (result, &question->bytes, &question->base_uri, &question->document_uri);
+  rc_import_load_get_source (result, &question->bytes, &question->base_uri, &question->document_uri, &earlier);
 
-  if (n == 1)
+  /* “Fetch” allows what was asked now, and before, for this document. */
+  g_strv_builder_addv (allowed, (const char **) earlier);
+  g_strv_builder_addv (allowed, (const char **) urls);
+  g_strv_builder_addv (allowed, (const char **) external);
+  question->allowed = g_strv_builder_end (allowed);
+
+  if (external[0] != NULL)
+    {
+      read_files = g_str_has_prefix (external[0], "file:");
+      body = dup_external_body (external, n, question->document_uri);
+    }
+  else if (n == 1)
     body = g_strdup_printf (_("The document refers to another document on the web, “%s” (on %s). Fetch it "
                               "and read the document again with it? If not, what it describes is left out."),
                             urls[0], hosts);
@@ -432,12 +510,14 @@ ask_fetch (RcImportDialog *self,
                                          n),
                             n, urls[0], hosts);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Fetch Referenced Documents?"),
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       read_files ? _("Read Files Outside the Folder?")
+                                                                  : _("Fetch Referenced Documents?"),
                                                        body));
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   adw_message_dialog_add_responses (dialog,
-                                    "dont-fetch", _("_Don’t Fetch"),
-                                    "fetch", _("_Fetch"),
+                                    "dont-fetch", read_files ? _("_Don’t Read") : _("_Don’t Fetch"),
+                                    "fetch", read_files ? _("_Read") : _("_Fetch"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "fetch", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "dont-fetch");
@@ -467,9 +547,11 @@ loaded_cb (GObject      *object,
       return;
     }
 
-  /* Read without the documents on the web that it refers to: ask. */
-  if (g_task_get_source_tag (G_TASK (result)) != rc_import_reparse_with_refs_async &&
-      rc_open_api_get_unfetched_documents (open_api)[0] != NULL)
+  /* Read without the documents on the web that it refers to, or those
+   * out of its bounds that were not allowed yet: ask. Each answer allows
+   * more, so the questions end. */
+  if (rc_open_api_get_unfetched_documents (open_api)[0] != NULL
+      || rc_open_api_get_external_documents (open_api)[0] != NULL)
     {
       ask_fetch (self, result, open_api, cancellable);
       return;

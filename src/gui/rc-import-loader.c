@@ -7,10 +7,17 @@
  * is told when the parse starts. Every error says what failed and what to
  * do; a syntax error names the line and column.
  *
- * Remote `$ref`s are not fetched by the first parse: the caller asks the
- * user (rc_open_api_get_unfetched_documents()), then
+ * A download is read up to %RC_HTTP_DEFAULT_MAX_BODY_SIZE (decompressed)
+ * within %RC_HTTP_DEFAULT_DOWNLOAD_TIMEOUT_SECONDS for the whole of it.
+ *
+ * Remote `$ref`s are not fetched by the first parse, and `$ref`s out of
+ * bounds (files outside the document's folder) are not read: the caller
+ * asks the user (rc_open_api_get_unfetched_documents(),
+ * rc_open_api_get_external_documents()), then
  * rc_import_reparse_with_refs_async() reads the same bytes again in a
- * worker thread, fetching them synchronously with a session of its own.
+ * worker thread, fetching remote documents synchronously (each under the
+ * same cap, within %REF_TIMEOUT_SECONDS) and reading the documents the
+ * user allowed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,21 +35,21 @@ typedef struct
 {
   char               *display_name;
   RcImportStatusFunc  status_func;
-  SoupMessage        *message;
   /* What was parsed, for a second parse. */
   GBytes             *bytes;
   char               *base_uri;
   char               *document_uri;
+  GStrv               allowed_documents;
 } Loading;
 
 static void
 loading_free (Loading *loading)
 {
   g_free (loading->display_name);
-  g_clear_object (&loading->message);
   g_clear_pointer (&loading->bytes, g_bytes_unref);
   g_free (loading->base_uri);
   g_free (loading->document_uri);
+  g_strfreev (loading->allowed_documents);
   g_free (loading);
 }
 
@@ -149,15 +156,24 @@ downloaded_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Loading *loading = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
   g_autofree char *final_url = NULL;
-  guint status;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = rc_http_download_finish (result, &final_url, &error);
 
   if (bytes == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_task_return_error (task, g_steal_pointer (&error));
+      else if (g_error_matches (error, RC_HTTP_ERROR, RC_HTTP_ERROR_STATUS))
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                                 _("Could not download “%s”: %s. Check the URL."),
+                                 loading->display_name, error->message);
+      else if (g_error_matches (error, RC_HTTP_ERROR, RC_HTTP_ERROR_TOO_LARGE)
+               || g_error_matches (error, RC_HTTP_ERROR, RC_HTTP_ERROR_TIMED_OUT))
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                                 _("Could not download “%s”: %s. Download the document another way "
+                                   "and choose the file."),
+                                 loading->display_name, error->message);
       else
         g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
                                  _("Could not download “%s”: %s. Check the URL and the network, or "
@@ -166,20 +182,7 @@ downloaded_cb (GObject      *object,
       return;
     }
 
-  status = soup_message_get_status (loading->message);
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
-    {
-      g_autofree char *reason = rc_text_dup_printable (soup_message_get_reason_phrase (loading->message),
-                                                       -1, 200, RC_TEXT_ONE_LINE);
-
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
-                               _("Could not download “%s”: the server answered %u %s. Check the URL."),
-                               loading->display_name, status, reason);
-      return;
-    }
-
   /* Relative server and token URLs resolve against where the document is. */
-  final_url = g_uri_to_string (soup_message_get_uri (loading->message));
   parse (g_steal_pointer (&task), bytes, final_url, final_url);
 }
 
@@ -240,7 +243,9 @@ rc_import_load_file_async (GObject             *owner,
  * @session: the session to download with
  *
  * Downloads @url, which must be http or https, and parses it in a worker
- * thread; relative URLs in the document resolve against where it was.
+ * thread; relative URLs in the document resolve against where it was. The
+ * download is read up to %RC_HTTP_DEFAULT_MAX_BODY_SIZE, decompressed, and
+ * must end within %RC_HTTP_DEFAULT_DOWNLOAD_TIMEOUT_SECONDS.
  */
 void
 rc_import_load_url_async (GObject             *owner,
@@ -251,10 +256,8 @@ rc_import_load_url_async (GObject             *owner,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GUri) uri = NULL;
   g_autofree char *status = NULL;
   g_autofree char *shown = NULL;
-  Loading *loading;
   GTask *task;
 
   g_return_if_fail (SOUP_IS_SESSION (session));
@@ -263,7 +266,7 @@ rc_import_load_url_async (GObject             *owner,
   /* Messages name the URL without its password, if it has one. */
   shown = rc_text_dup_url (url);
   task = new_task (owner, shown, status_func, cancellable, callback, user_data, rc_import_load_url_async);
-  if (!rc_import_is_http_url (url, &uri))
+  if (!rc_import_is_http_url (url, NULL))
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                                _("“%s” is not an http or https URL. Type an address such as "
@@ -273,12 +276,10 @@ rc_import_load_url_async (GObject             *owner,
       return;
     }
 
-  loading = g_task_get_task_data (task);
-  loading->message = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
   status = g_strdup_printf (_("Downloading “%s”…"), shown);
   tell (task, status);
-  soup_session_send_and_read_async (session, loading->message, G_PRIORITY_DEFAULT, cancellable,
-                                    downloaded_cb, task);
+  rc_http_download_async (session, url, RC_HTTP_DEFAULT_MAX_BODY_SIZE, RC_HTTP_DEFAULT_DOWNLOAD_TIMEOUT_SECONDS,
+                          cancellable, downloaded_cb, task);
 }
 
 /**
@@ -301,6 +302,8 @@ rc_import_load_finish (GAsyncResult  *result,
  * @bytes: (out) (transfer full): the document's bytes
  * @base_uri: (out) (transfer full) (nullable): what relative URLs resolve against
  * @document_uri: (out) (transfer full) (nullable): where the document is
+ * @allowed_documents: (out) (transfer full): the documents out of bounds it
+ *   was parsed with; empty for a first parse
  *
  * Tells what was parsed, to parse it again with
  * rc_import_reparse_with_refs_async().
@@ -309,7 +312,8 @@ void
 rc_import_load_get_source (GAsyncResult  *result,
                            GBytes       **bytes,
                            char         **base_uri,
-                           char         **document_uri)
+                           char         **document_uri,
+                           GStrv         *allowed_documents)
 {
   Loading *loading;
 
@@ -319,50 +323,22 @@ rc_import_load_get_source (GAsyncResult  *result,
   *bytes = loading->bytes ? g_bytes_ref (loading->bytes) : NULL;
   *base_uri = g_strdup (loading->base_uri);
   *document_uri = g_strdup (loading->document_uri);
+  *allowed_documents = loading->allowed_documents ? g_strdupv (loading->allowed_documents) : g_new0 (char *, 1);
 }
 
-typedef struct
-{
-  SoupSession  *session;
-  GCancellable *cancellable;
-} Fetching;
-
-/* In the worker thread: downloads a document that a $ref points into. */
+/* In the worker thread: downloads a document that a $ref points into, on
+ * a main context and a session of its own; @user_data is the cancellable. */
 static GBytes *
 fetch_ref (const char  *url,
            gpointer     user_data,
            GError     **error)
 {
-  Fetching *fetching = user_data;
-  g_autoptr(SoupMessage) message = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) body = NULL;
-  guint status;
+  GCancellable *cancellable = user_data;
 
-  if (g_cancellable_set_error_if_cancelled (fetching->cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  if (!(message = soup_message_new (SOUP_METHOD_GET, url)))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a valid URL"), url);
-      return NULL;
-    }
-
-  if (!(body = soup_session_send_and_read (fetching->session, message, fetching->cancellable, &local_error)))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  status = soup_message_get_status (message);
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("the server answered %u %s"), status,
-                   soup_message_get_reason_phrase (message));
-      return NULL;
-    }
-
-  return g_steal_pointer (&body);
+  return rc_http_download (url, RC_HTTP_DEFAULT_MAX_BODY_SIZE, REF_TIMEOUT_SECONDS, cancellable, NULL, error);
 }
 
 /* The thread's task has no source object: the owner, a widget, must not be
@@ -375,15 +351,13 @@ reparse_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   Loading *loading = task_data;
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", REF_TIMEOUT_SECONDS,
-                                                                  "user-agent", "Restcall/" PACKAGE_VERSION,
-                                                                  NULL);
-  Fetching fetching = { session, cancellable };
+  RcOpenApiRefOptions options = { loading->document_uri, fetch_ref, cancellable, FALSE,
+                                  (const char * const *) loading->allowed_documents };
   g_autoptr(GError) error = NULL;
   g_autoptr(RcOpenApi) open_api = NULL;
 
-  open_api = rc_open_api_new_from_bytes_full (loading->bytes, loading->display_name, loading->base_uri,
-                                              loading->document_uri, fetch_ref, &fetching, &error);
+  open_api = rc_open_api_new_from_bytes_with_options (loading->bytes, loading->display_name, loading->base_uri,
+                                                      &options, &error);
   if (g_task_return_error_if_cancelled (task))
     return;
 
@@ -412,10 +386,15 @@ reparsed_cb (GObject      *object,
  * rc_import_reparse_with_refs_async:
  * @owner: the task's source object, given to @status_func
  * @bytes: the document, as rc_import_load_get_source() told
+ * @allowed_documents: (nullable): documents out of the document's bounds
+ *   (rc_open_api_get_external_documents(), and unfetched ones on other
+ *   origins) that the user agreed to read
  *
  * Parses @bytes again in a worker thread, this time downloading the http(s)
- * documents its `$ref`s point into (each with a 30 s timeout); @cancellable
- * stops the downloads too. Finish with rc_import_load_finish().
+ * documents its `$ref`s point into on the document's own origin and those
+ * in @allowed_documents (each within 30 s, capped), and reading the files
+ * in @allowed_documents; @cancellable stops the downloads too. Finish with
+ * rc_import_load_finish().
  */
 void
 rc_import_reparse_with_refs_async (GObject             *owner,
@@ -423,6 +402,7 @@ rc_import_reparse_with_refs_async (GObject             *owner,
                                    const char          *display_name,
                                    const char          *base_uri,
                                    const char          *document_uri,
+                                   const char * const  *allowed_documents,
                                    RcImportStatusFunc   status_func,
                                    GCancellable        *cancellable,
                                    GAsyncReadyCallback  callback,
@@ -442,6 +422,7 @@ rc_import_reparse_with_refs_async (GObject             *owner,
   loading->bytes = g_bytes_ref (bytes);
   loading->base_uri = g_strdup (base_uri);
   loading->document_uri = g_strdup (document_uri);
+  loading->allowed_documents = g_strdupv ((GStrv) allowed_documents);
   status = g_strdup_printf (_("Reading “%s” with the documents it refers to…"), display_name);
   tell (task, status);
 

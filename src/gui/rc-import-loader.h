@@ -32,6 +32,7 @@ void       rc_import_reparse_with_refs_async (GObject             *owner,
                                               const char          *display_name,
                                               const char          *base_uri,
                                               const char          *document_uri,
+                                              const char * const  *allowed_documents,
                                               RcImportStatusFunc   status_func,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
@@ -41,7 +42,8 @@ RcOpenApi *rc_import_load_finish     (GAsyncResult        *result,
 void       rc_import_load_get_source (GAsyncResult        *result,
                                       GBytes             **bytes,
                                       char               **base_uri,
-                                      char               **document_uri);
+                                      char               **document_uri,
+                                      GStrv               *allowed_documents);
 gboolean   rc_import_is_http_url     (const char          *text,
                                       GUri               **uri);
 
