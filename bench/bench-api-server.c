@@ -6,6 +6,12 @@
  * its counters at GET /_stats. Prints {"base_url": "http://127.0.0.1:P"}
  * when ready, and exits when its standard input closes.
  *
+ * For bench/run-limits-bench.sh it also serves what no client should keep,
+ * made on the fly (tests/rc-test-server.c): GET /huge (declares and sends
+ * 1 GiB), /endless (chunked, never ends), /gzip-bomb (2 GiB of zeros
+ * gzipped, about 2 MB), /drip (a byte a second, forever), and POST
+ * /token-huge (a 1 GiB token response).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -13,6 +19,8 @@
 #include <libsoup/soup.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "rc-test-server.h"
 
 #define TOKEN "bench-token-0123456789abcdefghijklmnopqrstuvwxyz"
 
@@ -51,6 +59,15 @@ handler (SoupServer        *server,
 
       respond (message, 200, stats);
     }
+  else if (g_str_equal (path, "/huge") || g_str_equal (path, "/token-huge"))
+    rc_test_respond_stream (message, 200, "application/json", G_GUINT64_CONSTANT (1) << 30,
+                            G_GUINT64_CONSTANT (1) << 30, NULL);
+  else if (g_str_equal (path, "/endless"))
+    rc_test_respond_stream (message, 200, "application/json", G_MAXUINT64, 0, NULL);
+  else if (g_str_equal (path, "/gzip-bomb"))
+    rc_test_respond_gzip (message, 200, "application/json", "{\"pad\": \"", (gsize) 2 << 30);
+  else if (g_str_equal (path, "/drip"))
+    rc_test_respond_drip (message, "application/yaml", "openapi: 3.0.0\n", 1000, NULL);
   else if (g_str_has_prefix (path, "/pets/"))
     {
       api_requests++;

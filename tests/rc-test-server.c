@@ -205,7 +205,7 @@ rc_test_respond_stream (SoupServerMessage *message,
 }
 
 /* Answers with @head followed by zero bytes, @decoded_size in all, sent
- * gzip-compressed (Content-Encoding: gzip): a few kilobytes a megabyte. */
+ * gzip-compressed (Content-Encoding: gzip): about 1 KB a megabyte. */
 void
 rc_test_respond_gzip (SoupServerMessage *message,
                       guint              status,
@@ -214,7 +214,7 @@ rc_test_respond_gzip (SoupServerMessage *message,
                       gsize              decoded_size)
 {
   static const char zeros[STREAM_CHUNK_SIZE] = { 0 };
-  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 1);
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
   g_autoptr(GByteArray) compressed = g_byte_array_new ();
   gsize head_length = head ? strlen (head) : 0;
   gsize remaining = decoded_size;
