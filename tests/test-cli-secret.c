@@ -37,6 +37,7 @@ typedef struct
   RcTestServer *server;
   char         *dir;
   char         *path;
+  const char   *token;   /* what /token issues and /api wants */
 } Fixture;
 
 static void
@@ -48,13 +49,20 @@ server_handler (RcTestServer      *server,
   const char *authorization =
     soup_message_headers_get_one (soup_server_message_get_request_headers (message), "Authorization");
 
+  Fixture *fixture = user_data;
+  g_autofree char *bearer = g_strconcat ("Bearer ", fixture->token, NULL);
+
   if (g_str_equal (path, "/token"))
-    rc_test_respond (message, 200, "application/json",
-                     "{\"access_token\": \"" ACCESS_TOKEN "\", \"token_type\": \"bearer\", "
-                     "\"expires_in\": 3600, \"scope\": \"read write\"}");
+    {
+      g_autofree char *body = g_strdup_printf ("{\"access_token\": \"%s\", \"token_type\": \"bearer\", "
+                                               "\"expires_in\": 3600, \"scope\": \"read write\"}",
+                                               fixture->token);
+
+      rc_test_respond (message, 200, "application/json", body);
+    }
   else if (g_str_has_prefix (path, "/basic"))
     rc_test_respond (message, 200, "text/plain", "basic ok");
-  else if (g_strcmp0 (authorization, "Bearer " ACCESS_TOKEN) != 0)
+  else if (g_strcmp0 (authorization, bearer) != 0)
     rc_test_respond (message, 401, "text/plain", "wrong token");
   else
     rc_test_respond (message, 200, "application/json", API_BODY);
@@ -108,6 +116,7 @@ fixture_setup (Fixture       *fixture,
   fixture->server = rc_test_server_new (FALSE);
   fixture->server->handler = server_handler;
   fixture->server->handler_data = fixture;
+  fixture->token = ACCESS_TOKEN;
   fixture->dir = g_dir_make_tmp ("restcall-cli-secret-XXXXXX", NULL);
   g_assert_nonnull (fixture->dir);
   fixture->path = write_project (fixture, fixture->dir);
@@ -527,36 +536,65 @@ test_run_from_keyring (Fixture       *fixture,
 }
 
 /* Neither @run's output nor any file in @dir holds @needle. */
+/* Fails when @needle is in @text. */
 static void
-assert_nowhere (RcTestRun        *run,
-                const char *dir,
-                const char *needle)
+assert_absent (const char *where,
+               const char *text,
+               const char *needle)
 {
-  g_autoptr(GDir) handle = NULL;
+  if (text != NULL && strstr (text, needle) != NULL)
+    g_error ("A canary is in %s:\n%s", where, text);
+}
+
+/* Fails when @needle is in any file at or below @dir. */
+static void
+assert_in_no_file (const char *dir,
+                   const char *needle)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
   const char *name;
 
-  g_assert_null (strstr (run->out, needle));
-  g_assert_null (strstr (run->err, needle));
-
-  handle = g_dir_open (dir, 0, NULL);
-  g_assert_nonnull (handle);
-  while ((name = g_dir_read_name (handle)))
+  while (handle && (name = g_dir_read_name (handle)))
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *contents = read_file (path);
+      g_autofree char *contents = NULL;
 
-      g_assert_null (strstr (contents, needle));
+      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        continue;
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        assert_in_no_file (path, needle);
+      else if (g_file_get_contents (path, &contents, NULL, NULL))
+        assert_absent (path, contents, needle);
     }
 }
 
+/* Neither printed by @run nor written to the project's folder or HOME
+ * (the state folder, the keyring's files, which hold it encrypted). */
+static void
+assert_nowhere (RcTestRun  *run,
+                const char *dir,
+                const char *needle)
+{
+  assert_absent ("standard output", run->out, needle);
+  assert_absent ("standard error", run->err, needle);
+  assert_in_no_file (dir, needle);
+  assert_in_no_file (g_get_home_dir (), needle);
+}
+
+/* A canary client secret, Basic password and access token through every
+ * command that touches them, with every debug message on: they reach the
+ * servers, and appear in no output, log or file. */
 static void
 test_canary (Fixture       *fixture,
              gconstpointer  data)
 {
-  static const char * const debug_env[] = { "G_MESSAGES_DEBUG=all", NULL };
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *canary = g_strdup_printf ("canary-%s", uuid);
   g_autofree char *canary_line = g_strdup_printf ("%s\n", canary);
+  g_autofree char *canary_env = g_strdup_printf ("RC_TEST_CANARY=%s", canary);
+  const char * const debug_env[] = { "G_MESSAGES_DEBUG=all", canary_env, NULL };
+  g_autofree char *token = g_strdup_printf ("canary-token-%s", uuid);
+  g_autofree char *bearer = g_strdup_printf ("Bearer %s", token);
   g_autofree char *basic_credentials = g_strdup_printf ("alice:%s", canary);
   g_autofree char *basic_base64 = g_base64_encode ((const guchar *)basic_credentials,
                                                    strlen (basic_credentials));
@@ -565,35 +603,58 @@ test_canary (Fixture       *fixture,
                                                     strlen (client_credentials));
   g_autofree char *expected_basic = g_strdup_printf ("Basic %s", basic_base64);
   g_autofree char *expected_client = g_strdup_printf ("Basic %s", client_base64);
-  RcTestRun runs[9] = { { 0 } };
+  g_autofree char *token_url = rc_test_server_url (fixture->server, "/token");
+  g_autofree char *api_url = rc_test_server_url (fixture->server, "/api/items/1");
+  RcTestRun runs[16] = { { 0 } };
   guint n = 0;
+
+  fixture->token = token;
 
   rc_test_run_restcall (&runs[n++], canary_line, debug_env, "secret", "set", fixture->path, "Pets");
   rc_test_run_restcall (&runs[n++], canary_line, debug_env, "auth", fixture->path, "Plain", "--secret-stdin");
+  rc_test_run_restcall (&runs[n++], canary_line, debug_env, "call", "--client-id", CLIENT_ID,
+                        "--client-secret-stdin", "--client-auth", "body", "--token-url", token_url,
+                        "--inspect", api_url);
   rc_test_run_restcall (&runs[n++], NULL, debug_env, "run", fixture->path, "Pets", "getItem", "--inspect");
   rc_test_run_restcall (&runs[n++], NULL, debug_env, "run", fixture->path, "Plain", "get", "--inspect");
   rc_test_run_restcall (&runs[n++], NULL, debug_env, "run", fixture->path, "Pets", "getItem", "--inspect",
                         "--json");
+  rc_test_run_restcall (&runs[n++], NULL, debug_env, "run", fixture->path, "Pets", "getItem",
+                        "--repeat", "3", "--concurrency", "2", "--json");
   rc_test_run_restcall (&runs[n++], NULL, debug_env, "token", fixture->path, "Pets", "--inspect");
+  rc_test_run_restcall (&runs[n++], NULL, debug_env, "token", fixture->path, "Pets", "--json");
+  rc_test_run_restcall (&runs[n++], NULL, debug_env, "call", "--client-id", CLIENT_ID,
+                        "--client-secret-env", "RC_TEST_CANARY", "--token-url", token_url,
+                        "--inspect", api_url);
+  rc_test_run_restcall (&runs[n++], NULL, debug_env, "call", "--client-id", CLIENT_ID,
+                        "--client-secret-env", "RC_TEST_CANARY", "--token-url", token_url,
+                        "--repeat", "2", "--json", "--inspect", api_url);
   rc_test_run_restcall (&runs[n++], NULL, debug_env, "auth", fixture->path, "Pets", "--scope",
                         "read write admin");
   rc_test_run_restcall (&runs[n++], NULL, debug_env, "auth", fixture->path, "Pets");
+  rc_test_run_restcall (&runs[n++], NULL, debug_env, "show", fixture->path);
   rc_test_run_restcall (&runs[n++], NULL, debug_env, "show", fixture->path, "--json");
+  rc_test_run_restcall (&runs[n++], NULL, debug_env, "secret", "clear", fixture->path, "Plain");
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (runs));
 
   for (guint i = 0; i < n; i++)
-    g_assert_cmpint (runs[i].status, ==, 0);
+    {
+      if (runs[i].status != 0)
+        g_error ("Run %u exited %d:\n%s", i, runs[i].status, runs[i].err);
+    }
 
-  /* The canary was used, so its absence below means something. */
+  /* The canaries were used, so their absence below means something. */
   g_assert_cmpstr (last_header (fixture, "/token", "Authorization"), ==, expected_client);
   g_assert_cmpstr (last_header (fixture, "/basic", "Authorization"), ==, expected_basic);
+  g_assert_cmpstr (last_header (fixture, "/api", "Authorization"), ==, bearer);
   g_assert_nonnull (strstr (runs[2].out, "── Authorization server request ──"));
 
-  /* Not in any output, nor in any file of the project's folder, plain or
-   * as the Basic credentials it makes. */
+  /* Not in any output, nor in any file, plain or as the Basic credentials
+   * it makes. */
   for (guint i = 0; i < n; i++)
     {
       assert_nowhere (&runs[i], fixture->dir, canary);
+      assert_nowhere (&runs[i], fixture->dir, token);
       assert_nowhere (&runs[i], fixture->dir, basic_base64);
       assert_nowhere (&runs[i], fixture->dir, client_base64);
       rc_test_run_clear (&runs[i]);
