@@ -20,7 +20,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "rc-oauth.h"
+#include "rc-oauth-private.h"
 #include "rc-json.h"
 #include "rc-jwt.h"
 #include "rc-text.h"
@@ -294,11 +294,10 @@ quote_body (GBytes *body)
 
 /* What came back, in words, when it is not JSON. */
 static char *
-describe_body (SoupMessage *message,
-               GBytes      *body)
+describe_body (SoupMessageHeaders *headers,
+               GBytes             *body)
 {
-  const char *content_type =
-    soup_message_headers_get_content_type (soup_message_get_response_headers (message), NULL);
+  const char *content_type = soup_message_headers_get_content_type (headers, NULL);
   g_autofree char *quote = quote_body (body);
   g_autofree char *type = NULL;
 
@@ -421,37 +420,42 @@ read_expires_in (JsonObject *object,
 }
 
 /**
- * rc_oauth_parse_token_response:
- * @message: the token request, answered
- * @body: the answer's body
+ * _rc_oauth_parse_token_answer:
+ * @token_url: the token URL asked, for messages
+ * @status: the answer's HTTP status
+ * @reason_phrase: (nullable): its reason phrase
+ * @headers: its headers
+ * @body: (nullable): its body
+ *
+ * rc_oauth_parse_token_response(), from the parts of the answer rather
+ * than from the message, so that an answer can be read without a
+ * connection (tests/fuzz does).
  *
  * Returns: (transfer full): the token, or %NULL with an error that names
  *   the server and says what it answered
  */
 RcToken *
-rc_oauth_parse_token_response (RcAuth       *auth,
-                               SoupMessage  *message,
-                               GBytes       *body,
-                               GError      **error)
+_rc_oauth_parse_token_answer (RcAuth              *auth,
+                              const char          *token_url,
+                              guint                status,
+                              const char          *reason_phrase,
+                              SoupMessageHeaders  *headers,
+                              GBytes              *body,
+                              GError             **error)
 {
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) json_error = NULL;
-  g_autofree char *token_url = NULL;
   g_autofree char *unsendable = NULL;
   JsonObject *object = NULL;
   const char *access_token, *token_type, *scopes;
-  guint status = soup_message_get_status (message);
   RcTokenLifetime lifetime;
   gint64 seconds;
   gsize size = 0;
   const char *data = body ? g_bytes_get_data (body, &size) : NULL;
 
-  token_url = g_uri_to_string_partial (soup_message_get_uri (message), G_URI_HIDE_PASSWORD);
-
   if (SOUP_STATUS_IS_REDIRECTION (status))
     {
-      const char *header =
-        soup_message_headers_get_one (soup_message_get_response_headers (message), "Location");
+      const char *header = soup_message_headers_get_one (headers, "Location");
       g_autofree char *location = header ? rc_text_dup_url (header) : NULL;
 
       g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REDIRECTED,
@@ -476,8 +480,8 @@ rc_oauth_parse_token_response (RcAuth       *auth,
 
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      g_autofree char *what = describe_body (message, body);
-      g_autofree char *reason = dup_plain_text (soup_message_get_reason_phrase (message));
+      g_autofree char *what = describe_body (headers, body);
+      g_autofree char *reason = dup_plain_text (reason_phrase);
 
       g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE,
                    _("The authorization server at %s answered HTTP %u %s with %s, not a token. "
@@ -489,7 +493,7 @@ rc_oauth_parse_token_response (RcAuth       *auth,
 
   if (object == NULL)
     {
-      g_autofree char *what = describe_body (message, body);
+      g_autofree char *what = describe_body (headers, body);
 
       if (g_error_matches (json_error, RC_JSON_ERROR, RC_JSON_ERROR_TOO_DEEP))
         g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE,
@@ -574,6 +578,28 @@ rc_oauth_parse_token_response (RcAuth       *auth,
     scopes = rc_auth_get_scopes (auth);
 
   return rc_token_new (access_token, scopes, lifetime, seconds);
+}
+
+/**
+ * rc_oauth_parse_token_response:
+ * @message: the token request, answered
+ * @body: the answer's body
+ *
+ * Returns: (transfer full): the token, or %NULL with an error that names
+ *   the server and says what it answered
+ */
+RcToken *
+rc_oauth_parse_token_response (RcAuth       *auth,
+                               SoupMessage  *message,
+                               GBytes       *body,
+                               GError      **error)
+{
+  g_autofree char *token_url =
+    g_uri_to_string_partial (soup_message_get_uri (message), G_URI_HIDE_PASSWORD);
+
+  return _rc_oauth_parse_token_answer (auth, token_url, soup_message_get_status (message),
+                                       soup_message_get_reason_phrase (message),
+                                       soup_message_get_response_headers (message), body, error);
 }
 
 /**
