@@ -1065,11 +1065,45 @@ test_gzip_bomb (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "larger than 64 MiB once decompressed"));
 }
 
+/* A masked token keeps its first six characters, not six bytes, which
+ * can end within a character; and what a server sends in a header need
+ * not be UTF-8 (a Latin-1 file name). The inspector's text views take
+ * UTF-8 only. */
+static void
+test_record_text_is_utf8 (void)
+{
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", "https://api.example.com/pets");
+  g_autoptr(GBytes) body = g_bytes_new_static ("{}", 2);
+  g_autoptr(RcHttpRecord) record = NULL;
+  SoupMessageHeaders *response_headers = soup_message_get_response_headers (message);
+
+  soup_message_headers_append (soup_message_get_request_headers (message), "Authorization",
+                               "Bearer a\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9");
+  soup_message_headers_append (response_headers, "Content-Type", "application/json");
+  soup_message_headers_append (response_headers, "Content-Disposition", "attachment; filename=caf\xe9.json");
+  record = rc_http_record_new_for_request (message, NULL);
+  rc_http_record_set_response (record, message, body);
+
+  for (guint reveal = 0; reveal <= 1; reveal++)
+    {
+      g_autofree char *request = rc_http_record_format_request (record, reveal);
+      g_autofree char *response = rc_http_record_format_response (record, reveal);
+
+      g_assert_true (g_utf8_validate (request, -1, NULL));
+      g_assert_true (g_utf8_validate (response, -1, NULL));
+      g_assert_nonnull (strstr (response, "filename=caf\uFFFD.json"));
+      if (!reveal)
+        g_assert_nonnull (strstr (request, "Authorization: Bearer a\u00e9\u00e9\u00e9\u00e9\u00e9\u2022"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/restcall/executor/record-text-is-utf8", test_record_text_is_utf8);
 
 #define ADD(path, func) \
   g_test_add ("/restcall/executor/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)

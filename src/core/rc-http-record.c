@@ -127,10 +127,16 @@ mask_field (const char *name,
 char *
 rc_mask_secret_value (const char *value)
 {
+  g_autofree char *valid = NULL;
+
   if (value == NULL || strlen (value) < 4 * TOKEN_PREFIX_LENGTH)
     return g_strdup (MASK);
 
-  return g_strdup_printf ("%.*s" MASK, TOKEN_PREFIX_LENGTH, value);
+  /* Whole characters: at least as many as a quarter of the bytes. */
+  valid = g_utf8_make_valid (value, -1);
+
+  return g_strdup_printf ("%.*s" MASK,
+                          (int) (g_utf8_offset_to_pointer (valid, TOKEN_PREFIX_LENGTH) - valid), valid);
 }
 
 /**
