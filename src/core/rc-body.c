@@ -377,7 +377,8 @@ reindent_json (const char    *data,
   return TRUE;
 }
 
-/* A dump like `hexdump -C`: offset, sixteen bytes, and those that print. */
+/* A dump like `hexdump -C`: offset, sixteen bytes, and those that print;
+ * whole lines, as many as @limit holds. */
 static char *
 hex_dump (const guchar *data,
           gsize         size,
@@ -392,12 +393,7 @@ hex_dump (const guchar *data,
   for (offset = 0; offset < size; offset += HEX_BYTES_PER_LINE)
     {
       gsize n = MIN (HEX_BYTES_PER_LINE, size - offset);
-
-      if (out->len >= limit)
-        {
-          *truncated = TRUE;
-          break;
-        }
+      gsize line_start = out->len;
 
       g_string_append_printf (out, "%08" G_GSIZE_MODIFIER "x ", offset);
       for (gsize i = 0; i < HEX_BYTES_PER_LINE; i++)
@@ -414,6 +410,13 @@ hex_dump (const guchar *data,
       for (gsize i = 0; i < n; i++)
         g_string_append_c (out, g_ascii_isprint (data[offset + i]) ? data[offset + i] : '.');
       g_string_append (out, "|\n");
+
+      if (out->len > limit)
+        {
+          g_string_truncate (out, line_start);
+          *truncated = TRUE;
+          break;
+        }
     }
 
   return g_string_free (out, FALSE);
