@@ -440,6 +440,8 @@ test_file_name (void)
     { "https://api.example.com/a%20b", "text/html", "<html>", "a b.html" },
     { "https://api.example.com/..", "text/plain", "hi", "response.txt" },
     { "https://api.example.com/x%3Ay", "text/plain", "hi", "x-y.txt" },
+    /* A name for the file chooser, which takes UTF-8 only. */
+    { "https://api.example.com/caf%E9", "text/plain", "hi", "caf\uFFFD.txt" },
     /* No path at all. */
     { "https://api.example.com", "application/json", "{}", "response.json" },
     { NULL, NULL, "{}", "response.json" },

@@ -863,8 +863,9 @@ get_extension_for_type (const char *mime)
   return NULL;
 }
 
-/* The last segment of @url's path that is not empty, unescaped: a URL
- * that does not parse (a template, say) is taken as a path. */
+/* The last segment of @url's path that is not empty, unescaped and made
+ * valid UTF-8 (%E9 is not): a URL that does not parse (a template, say)
+ * is taken as a path. */
 static char *
 dup_last_segment (const char *url)
 {
@@ -881,7 +882,11 @@ dup_last_segment (const char *url)
 
   for (guint i = g_strv_length (segments); i > 0; i--)
     if (segments[i - 1][0] != '\0')
-      return g_uri_unescape_string (segments[i - 1], "/");
+      {
+        g_autofree char *segment = g_uri_unescape_string (segments[i - 1], "/");
+
+        return segment ? g_utf8_make_valid (segment, -1) : NULL;
+      }
 
   return NULL;
 }
