@@ -227,6 +227,55 @@ test_escapes (void)
     }
 }
 
+/* One value per text. json-glib 1.6 reads a second object or array after
+ * the first ("{}{}", "8[1]"), keeps the first, and leaks the second: a
+ * server answering "{…}" followed by megabytes of arrays would leak them
+ * on every call. */
+static void
+test_one_value (void)
+{
+  const char *refused[] = {
+    "{}{}",
+    "8{}",
+    "[1] [2]",
+    "{\"a\": 1}\n{\"b\": 2}",
+    "\"s\" []",
+    "'s' []",
+    "null /* { */ {}",
+  };
+  const char *accepted[] = {
+    "\xEF\xBB\xBF{}",
+    " /* {} [] */ {\"a\": [1, {}]}",
+    "[] /* {} */",
+    "\n[[], {}]\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      guint line = 0, column = 0;
+
+      g_test_message ("refused %u: %s", i, refused[i]);
+      root = rc_json_parse (refused[i], strlen (refused[i]), RC_JSON_DEFAULT, &line, &column, &error);
+      g_assert_null (root);
+      g_assert_error (error, RC_JSON_ERROR, RC_JSON_ERROR_SYNTAX);
+      g_assert_nonnull (strstr (error->message, "more than one value"));
+      g_assert_cmpuint (line, >=, 1);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) root = NULL;
+
+      g_test_message ("accepted %u: %s", i, accepted[i]);
+      root = rc_json_parse (accepted[i], strlen (accepted[i]), RC_JSON_DEFAULT, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (root);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +287,7 @@ main (int   argc,
   g_test_add_func ("/restcall/json/brackets-in-strings", test_brackets_in_strings);
   g_test_add_func ("/restcall/json/errors", test_errors);
   g_test_add_func ("/restcall/json/escapes", test_escapes);
+  g_test_add_func ("/restcall/json/one-value", test_one_value);
 
   return g_test_run ();
 }

@@ -148,8 +148,10 @@ check_escapes (const char  *data,
 }
 
 /* Reads the text as json-glib's scanner will, and refuses a `[` or `{`
- * nested deeper than @max_depth or a string escape that is not JSON's.
- * On error, @offset is where the problem starts. */
+ * nested deeper than @max_depth, a string escape that is not JSON's, or
+ * a second value: json-glib reads an object or array after the first
+ * value ("{}{}"), keeps the first and leaks the second. On error,
+ * @offset is where the problem starts. */
 static gboolean
 prescan (const char  *data,
          gsize        length,
@@ -158,7 +160,12 @@ prescan (const char  *data,
          GError     **error)
 {
   guint depth = 0;
+  gboolean value_seen = FALSE;
   gsize i = 0;
+
+  /* json-glib skips a byte order mark. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
 
   while (i < length)
     {
@@ -173,12 +180,14 @@ prescan (const char  *data,
             return TRUE;
           if (!check_escapes (data, i + 1, next - 1, offset, error))
             return FALSE;
+          value_seen = TRUE;
           i = next;
           break;
 
         case '\'':
           if ((end = memchr (data + i + 1, '\'', length - i - 1)) == NULL)
             return TRUE;
+          value_seen = TRUE;
           i = end - data + 1;
           break;
 
@@ -195,6 +204,13 @@ prescan (const char  *data,
 
         case '[':
         case '{':
+          if (depth == 0 && value_seen)
+            {
+              *offset = i;
+              g_set_error_literal (error, RC_JSON_ERROR, RC_JSON_ERROR_SYNTAX,
+                                   _("it holds more than one value"));
+              return FALSE;
+            }
           if (++depth > max_depth)
             {
               *offset = i;
@@ -209,10 +225,19 @@ prescan (const char  *data,
         case '}':
           if (depth > 0)
             depth--;
+          value_seen = TRUE;
+          i++;
+          break;
+
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
           i++;
           break;
 
         default:
+          value_seen = TRUE;
           i++;
           break;
         }
