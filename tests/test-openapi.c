@@ -1317,6 +1317,38 @@ test_ref_chain_linear (void)
     }
 }
 
+/* GLib's relaxed URI parser reads "https://a;b/x" as host "" and path
+ * ";b/x", and then fails a critical making it a string: such a $ref is
+ * left out with a warning. */
+static void
+test_ref_url_with_semicolon (void)
+{
+  const char *text = "openapi: 3.0.0\n"
+                     "info: {title: Odd, version: '1'}\n"
+                     "paths:\n"
+                     "  /x:\n"
+                     "    get:\n"
+                     "      operationId: x\n"
+                     "      parameters:\n"
+                     "        - $ref: 'https://a;b/common.yaml#/P'\n"
+                     "        - $ref: '//;c/common.yaml#/P'\n"
+                     "      responses: {}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcOpenApi) open_api = NULL;
+  FakeWeb web = { g_hash_table_new (g_str_hash, g_str_equal), g_ptr_array_new_with_free_func (g_free) };
+
+  open_api = rc_open_api_new_from_bytes_full (bytes, "odd.yaml", NULL, "https://api.example.com/v1/openapi.yaml",
+                                              fake_fetch, &web, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rc_open_api_find_operation (open_api, "x")->parameters->len, ==, 0);
+  g_assert_true (has_warning (open_api, "“https://a;b/common.yaml#/P”", "is left out"));
+  g_assert_true (has_warning (open_api, "“//;c/common.yaml#/P”", "is left out"));
+
+  g_hash_table_unref (web.documents);
+  g_ptr_array_unref (web.fetched);
+}
+
 /* The command line */
 
 typedef struct
@@ -1933,6 +1965,7 @@ main (int    argc,
   g_test_add_func ("/restcall/openapi/external-refs-async", test_external_refs_async);
   g_test_add_func ("/restcall/openapi/external-refs-limit", test_external_refs_limit);
   g_test_add_func ("/restcall/openapi/remote-refs", test_remote_refs);
+  g_test_add_func ("/restcall/openapi/ref-url-with-semicolon", test_ref_url_with_semicolon);
   g_test_add_func ("/restcall/openapi/ref-bounds", test_ref_bounds);
   g_test_add_func ("/restcall/openapi/ref-bounds-allowed", test_ref_bounds_allowed);
   g_test_add_func ("/restcall/openapi/ref-chain-linear", test_ref_chain_linear);

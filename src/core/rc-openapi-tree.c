@@ -252,11 +252,25 @@ ref_dup_target (const char  *base,
     }
 
   {
-    char *target = g_uri_resolve_relative (base, document, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
+    const GUriFlags flags = G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED;
+    g_autoptr(GUri) base_uri = base ? g_uri_parse (base, flags, NULL) : NULL;
+    g_autoptr(GUri) target = NULL;
+    const char *path;
 
-    if (target == NULL)
-      *unresolvable = TRUE;
-    return target;
+    if (base == NULL || base_uri != NULL)
+      target = g_uri_parse_relative (base_uri, document, flags, NULL);
+
+    /* The relaxed parser takes a ';' for the end of the host ("https://a;b/x"
+     * has host "" and path ";b/x"), and GLib then fails a critical writing
+     * the URI (g_uri_resolve_relative() does too): such a URI is not one. */
+    path = target ? g_uri_get_path (target) : NULL;
+    if (target == NULL || (g_uri_get_host (target) != NULL && path[0] != '\0' && path[0] != '/'))
+      {
+        *unresolvable = TRUE;
+        return NULL;
+      }
+
+    return g_uri_to_string (target);
   }
 }
 
