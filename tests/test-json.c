@@ -169,6 +169,17 @@ test_errors (void)
   g_assert_false (g_str_has_prefix (error->message, "Parse error"));
   g_clear_error (&error);
 
+  /* json-glib quotes a bad string cut after 29 bytes, here within a
+   * character: the message is made UTF-8 again. */
+  {
+    const char *text = "{\"a\": \"\u1615\u1615\u1615\u1615\u1615\u1615\u1615\u1615\u1615\u1615x\"]}";
+
+    g_assert_null (rc_json_parse (text, strlen (text), RC_JSON_DEFAULT, NULL, NULL, &error));
+    g_assert_error (error, RC_JSON_ERROR, RC_JSON_ERROR_SYNTAX);
+    g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    g_clear_error (&error);
+  }
+
   /* Not nul-terminated: only @length bytes are read. */
   {
     g_autoptr(JsonNode) root = rc_json_parse ("[1]]]]", 3, RC_JSON_IMMUTABLE, NULL, NULL, &error);

@@ -246,13 +246,16 @@ prescan (const char  *data,
   return TRUE;
 }
 
-/* json-glib's messages read "<data>:LINE:COLUMN: Parse error: problem". */
+/* json-glib's messages read "<data>:LINE:COLUMN: Parse error: problem".
+ * The problem may quote a string cut after 29 bytes, within a character:
+ * it is made UTF-8 again, since it is shown. */
 static void
 set_parser_error (GError     **error,
                   const char  *message,
                   guint       *line,
                   guint       *column)
 {
+  g_autofree char *valid = NULL;
   guint parsed_line = 0, parsed_column = 0;
   int consumed = 0;
 
@@ -267,7 +270,8 @@ set_parser_error (GError     **error,
     *line = parsed_line;
   if (column != NULL)
     *column = parsed_column;
-  g_set_error_literal (error, RC_JSON_ERROR, RC_JSON_ERROR_SYNTAX, message);
+  valid = g_utf8_make_valid (message, -1);
+  g_set_error_literal (error, RC_JSON_ERROR, RC_JSON_ERROR_SYNTAX, valid);
 }
 
 /**
