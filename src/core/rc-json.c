@@ -106,6 +106,11 @@ check_escapes (const char  *data,
       const char *escape = p;
       int unit, low;
 
+      /* The text ends within the escape: the string never ends, as
+       * json-glib will say. */
+      if (p + 1 >= limit)
+        return TRUE;
+
       switch (p[1])
         {
         case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
@@ -174,10 +179,12 @@ prescan (const char  *data,
 
       switch (data[i])
         {
-        /* Where a string or comment never ends, json-glib stops too. */
+        /* Where a string or comment never ends, json-glib stops too; but
+         * its escapes are checked all the same, since json-glib leaks its
+         * buffer on a malformed surrogate pair even there. */
         case '"':
           if ((next = skip_double_quoted (data, length, i)) < 0)
-            return TRUE;
+            return check_escapes (data, i + 1, length, offset, error);
           if (!check_escapes (data, i + 1, next - 1, offset, error))
             return FALSE;
           value_seen = TRUE;
