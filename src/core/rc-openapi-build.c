@@ -269,11 +269,12 @@ describe_scheme (const RcOpenApiScheme *scheme)
 static char *
 describe_security (GPtrArray *security)
 {
-  GString *text = g_string_new (NULL);
+  GString *text;
 
   if (security->len == 0)
     return g_strdup (_("none"));
 
+  text = g_string_new (NULL);
   for (guint i = 0; i < security->len; i++)
     {
       GPtrArray *requirements = security->pdata[i];
