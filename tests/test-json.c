@@ -104,6 +104,9 @@ test_hidden_nesting (void)
     /* and skips C comments, whatever they hold. */
     "{\"a\": /* \" */ 1, \"b\": ",
     "{\"a\": /* ' */ 1, \"b\": ",
+    /* Its comments run from a '/' to the next one: not only C's. */
+    "{\"a\": / \" / 1, \"b\": ",
+    "{\"a\": // 1, \"b\": /'/",
     /* Escaped quotes do not close a string; an escaped backslash does. */
     "{\"a\": \"\\\"\", \"b\": ",
     "{\"a\": \"\\\\\", \"b\": ",
@@ -255,6 +258,7 @@ test_one_value (void)
     "\"s\" []",
     "'s' []",
     "null /* { */ {}",
+    "7///*/{}",
   };
   const char *accepted[] = {
     "\xEF\xBB\xBF{}",

@@ -10,7 +10,9 @@
  *
  * - "double-quoted" strings, where a backslash escapes the next character;
  * - 'single-quoted' strings (json-glib accepts them), with no escapes;
- * - C comments, which json-glib skips.
+ * - comments, which json-glib skips: from a '/' to the next '/' (its
+ *   scanner takes its "//\n" comment pair for a start and an end), so
+ *   C comments, but also "/ \" /" and "//".
  *
  * A bracket inside any of those is not counted; every other `[` and `{`
  * is. Where the scanner would stop (an unterminated string or comment),
@@ -199,14 +201,9 @@ prescan (const char  *data,
           break;
 
         case '/':
-          if (i + 1 < length && data[i + 1] == '*')
-            {
-              if ((end = g_strstr_len (data + i + 2, length - i - 2, "*/")) == NULL)
-                return TRUE;
-              i = end - data + 2;
-            }
-          else
-            i++;
+          if ((end = memchr (data + i + 1, '/', length - i - 1)) == NULL)
+            return TRUE;
+          i = end - data + 1;
           break;
 
         case '[':
