@@ -1105,6 +1105,96 @@ test_selection_stores_secret (Fixture       *fixture,
     g_error ("The method's secret is still being stored");
 }
 
+static gboolean
+project_clean_cb (gpointer data)
+{
+  return !rc_project_get_dirty (data);
+}
+
+static gboolean
+drawable_cb (gpointer data)
+{
+  return gtk_widget_is_drawable (data);
+}
+
+/* Saves the project with win.save, as Ctrl+S does, and reads the file back. */
+static RcProject *
+save_and_load (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  RcProject *saved;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  g_assert_true (rc_test_gui_wait (project_clean_cb, fixture->project));
+  saved = rc_project_load (rc_project_get_file (fixture->project), NULL, &error);
+  g_assert_no_error (error);
+
+  return saved;
+}
+
+/* Ctrl+S right after typing saves what was typed: the body, which reaches
+ * the method only once the typing pauses, and a secret typed without
+ * Enter, whose store gives the auth the reference the file keeps. */
+static void
+test_save_commits_typed (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(RcAuth) auth = rc_auth_new ();
+  g_autoptr(RcProject) saved = NULL;
+  g_autoptr(RcProject) saved_again = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  RcMethod *method;
+  RcMethod *saved_method;
+  GtkWidget *stack;
+  GtkWidget *view;
+  GtkWidget *secret_row;
+  RcAuthGroup *group;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  dir = g_dir_make_tmp ("restcall-window-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, "typed.restcall", NULL);
+  file = g_file_new_for_path (path);
+  rc_project_set_file (fixture->project, file);
+
+  /* A method with a Basic authentication of its own, and no secret yet. */
+  method = rc_api_find_method (rc_project_find_api (fixture->project, "Billing"), "createInvoice");
+  rc_auth_set_kind (auth, RC_AUTH_KIND_BASIC);
+  rc_auth_set_username (auth, "method-user");
+  rc_method_set_auth (method, auth);
+  g_assert_cmpstr (rc_auth_get_secret_id (auth), ==, "");
+  rc_test_gui_select_item (fixture->window, G_OBJECT (method));
+  rc_test_gui_assert_page_shown (fixture->window, "method");
+  stack = rc_test_gui_get_widget (fixture->window, "method-editor-stack");
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "body");
+  view = rc_test_gui_get_widget (fixture->window, "method-body-view");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "{\"typed\": \"just now\"}", -1);
+  saved = save_and_load (fixture);
+  saved_method = rc_api_find_method (rc_project_find_api (saved, "Billing"), "createInvoice");
+  g_assert_cmpstr (rc_method_get_body (saved_method), ==, "{\"typed\": \"just now\"}");
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "headers");
+  secret_row = get_method_secret_row (fixture->window);
+  g_assert_true (rc_test_gui_wait (drawable_cb, secret_row));
+  group = type_secret (secret_row, "typed-then-saved");
+  saved_again = save_and_load (fixture);
+  saved_method = rc_api_find_method (rc_project_find_api (saved_again, "Billing"), "createInvoice");
+  g_assert_cmpstr (rc_auth_get_secret_id (auth), !=, "");
+  g_assert_cmpstr (rc_auth_get_secret_id (rc_method_get_auth (saved_method)), ==, rc_auth_get_secret_id (auth));
+  assert_keyring_has (rc_project_get_id (fixture->project), rc_auth_get_secret_id (auth), "typed-then-saved");
+  if (!rc_test_gui_wait (group_idle_cb, group))
+    g_error ("The method's secret is still being stored");
+  clear_keyring (rc_project_get_id (fixture->project), rc_auth_get_secret_id (auth));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* Save Response… from the Test tab; the chooser must start in @folder. */
 static void
 assert_save_starts_in (RcWindow *window,
@@ -1174,12 +1264,6 @@ test_save_response_in_project_folder (Fixture       *fixture,
   assert_save_starts_in (fixture->window, other_folder);
 
   g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
-static gboolean
-project_clean_cb (gpointer data)
-{
-  return !rc_project_get_dirty (data);
 }
 
 /* Saving over a read-only file asks first: Cancel and Save As… leave it
@@ -1343,6 +1427,8 @@ main (int   argc,
               fixture_set_up, test_close_stores_method_secret, fixture_tear_down);
   g_test_add ("/restcall/gui/window/selection-stores-secret", Fixture, NULL,
               fixture_set_up, test_selection_stores_secret, fixture_tear_down);
+  g_test_add ("/restcall/gui/window/save-commits-typed", Fixture, NULL,
+              fixture_set_up, test_save_commits_typed, fixture_tear_down);
   g_test_add ("/restcall/gui/window/save-response-in-project-folder", Fixture, NULL,
               fixture_set_up, test_save_response_in_project_folder, fixture_tear_down);
   g_test_add_func ("/restcall/gui/window/empty-state", test_empty_state);

@@ -316,7 +316,7 @@ project_contains_api (RcWindow *self,
 
 /* Hands a secret typed in the API page or the method editor and not
  * applied yet to the keyring, as Enter would (and, for a method, writes the
- * body typed): about to be shown no more, what was typed is kept. The
+ * body typed): about to be shown no more, or saved, what was typed is kept. The
  * stores run on; see wait_for_secrets(). */
 static void
 commit_typed (RcWindow *self)
@@ -428,6 +428,9 @@ saving_free (Saving *saving)
   g_free (saving);
 }
 
+/* Saves what was typed, too: the body reaches the method only once the
+ * typing pauses, and a secret once Enter is pressed or the focus leaves
+ * it (its store gives the auth the reference the file keeps). */
 static void
 save_full (RcWindow           *self,
            GFile              *file,
@@ -435,6 +438,7 @@ save_full (RcWindow           *self,
 {
   Saving *saving = g_new0 (Saving, 1);
 
+  commit_typed (self);
   saving->self = g_object_ref (self);
   saving->file = g_object_ref (file ? file : rc_project_get_file (self->project));
   rc_project_save_full_async (self->project, saving->file, flags, self->cancellable, save_cb, saving);
