@@ -48,7 +48,7 @@ import traceback
 APP_G_DEBUG = os.environ.pop('G_DEBUG', None)
 
 DEADLINE = 60.0     # seconds: a hang guard, never a timing expectation
-POLL = 0.02         # seconds between two looks at a condition
+POLL = (0.01, 0.2)  # seconds between two looks at a condition: the first, the longest
 
 ROOT_PATH = '/org/a11y/atspi/accessible/root'
 ACCESSIBLE = 'org.a11y.atspi.Accessible'
@@ -79,9 +79,11 @@ def wait_for(condition, what, deadline=DEADLINE, apps_alive=True):
     """Returns condition()'s first true value; fails saying `what` (a
     string, or a function that says it then) when the deadline passes
     first, or at once when an app has died. Errors while looking (a widget
-    that went away under our feet) count as "not yet"."""
+    that went away under our feet) count as "not yet". It looks less and
+    less often, so that a long wait does not keep a busy app busier."""
     end = time.monotonic() + deadline
     last_error = None
+    pause = POLL[0]
     while True:
         if apps_alive:
             for app in App.running:
@@ -98,7 +100,8 @@ def wait_for(condition, what, deadline=DEADLINE, apps_alive=True):
         if time.monotonic() > end:
             detail = f' (last error: {last_error!r})' if last_error else ''
             raise Failure(f'Waited {deadline:.0f} s for {what() if callable(what) else what}{detail}')
-        time.sleep(POLL)
+        time.sleep(pause)
+        pause = min(2 * pause, POLL[1])
 
 
 def run_tool(*argv):
