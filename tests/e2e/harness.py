@@ -530,11 +530,11 @@ class Window(Widget):
         if self.combo_value(combo) == option:
             return combo
         combo.click()
-        items = wait_for(lambda: self._popup_items(combo), f'the popup of {combo} to open')
+        items, focused = wait_for(lambda: self._popup_items(combo), f'the popup of {combo} to open')
         names = [text for _, text in items]
         if option not in names:
             raise Failure(f'{combo} offers {names}, not {option!r}')
-        steps = names.index(option) - self._focused_item(items)
+        steps = names.index(option) - focused
         for _ in range(abs(steps)):
             key('Down' if steps > 0 else 'Up')
         wait_for(lambda: self._focused_item(items) == names.index(option),
@@ -544,19 +544,18 @@ class Window(Widget):
         return combo
 
     def _popup_items(self, combo):
-        """The popup's items and their texts, once it is open with an item
-        focused; else None."""
+        """The popup's items and their texts, and which has the focus, once
+        it is open with an item focused; else None."""
         tree = snapshot(combo.ref, showing=False)
         popover = next((n for n in tree if n.role == 'filler' and n.name == 'GtkPopover'), None)
         if popover is None or 'visible' not in states_of(popover.ref):
             return None
         inside = [n for n in tree if n.order[:len(popover.order)] == popover.order]
-        items = [n for n in inside if n.role == 'list item']
-        if self._focused_item([(n.ref, None) for n in items]) is None:
-            return None
-        return [(item.ref, ' '.join(text_of(n.ref) for n in inside
-                                    if n.role == 'label' and n.order[:len(item.order)] == item.order))
-                for item in items]
+        items = [(item.ref, ' '.join(text_of(n.ref) for n in inside if n.role == 'label' and
+                                     n.order[:len(item.order)] == item.order))
+                 for item in inside if item.role == 'list item']
+        focused = self._focused_item(items)
+        return None if focused is None else (items, focused)
 
     @staticmethod
     def _focused_item(items):
@@ -564,6 +563,12 @@ class Window(Widget):
             if 'focused' in states_of(ref):
                 return index
         return None
+
+    def wait_combo(self, combo_name, option):
+        """Waits for a combo box to show `option`."""
+        combo = self.find('combo box', combo_name)
+        wait_for(lambda: self.combo_value(combo) == option,
+                 lambda: f'{combo} to show {option!r} (it shows {self.combo_value(combo)!r})')
 
     def combo_value(self, combo):
         """The option a combo box shows: its first label that is not its

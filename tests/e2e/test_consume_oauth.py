@@ -24,6 +24,7 @@ from harness import Failure, key, wait_for
 
 CLIENT_ID = 'basic-client'
 SECRET = 's3cret'
+BASIC = base64.b64encode(f'{CLIENT_ID}:{SECRET}'.encode()).decode()   # the credentials, sent
 PANES = ('API request', 'API response', 'Authorization server request',
          'Authorization server response')
 JWT = re.compile(r'eyJ[\w-]+\.[\w-]+\.[\w-]+')
@@ -44,7 +45,9 @@ class Context:
 
 
 def panes(window):
-    return {name: window.find('text', name).text for name in PANES}
+    """A function that reads the inspector's four panes."""
+    views = {name: window.find('text', name) for name in PANES}
+    return lambda: {name: view.text for name, view in views.items()}
 
 
 def press_test(window):
@@ -56,28 +59,41 @@ def press_test(window):
     status = wait_for(lambda: window.find_all('label', re.compile(r'^\d{3} .* · ')),
                       lambda: f'a status line; the window shows {window.labels()}')[0]
     if not status.name.startswith('200 OK'):
-        raise Failure(f'The call ended with {status.name!r}; the panes say:\n{panes(window)}')
+        raise Failure(f'The call ended with {status.name!r}; the panes say:\n{panes(window)()}')
 
 
-def assert_masked(shown):
-    """Nothing secret shows: not the client secret, not the Basic
-    credentials made of it, not a token."""
-    basic = base64.b64encode(f'{CLIENT_ID}:{SECRET}'.encode()).decode()
+def exposed(shown):
+    """What the panes show that should be masked (the client secret, the
+    Basic credentials made of it, a token), or None."""
     for name, text in shown.items():
-        for secret in (SECRET, basic):
+        for secret in (SECRET, BASIC):
             if secret in text:
-                raise Failure(f'{name} shows the secret {secret!r}:\n{text}')
+                return f'{name} shows the secret {secret!r}:\n{text}'
         if JWT.search(text):
-            raise Failure(f'{name} shows a token:\n{text}')
+            return f'{name} shows a token:\n{text}'
+    return None
+
+
+def wait_panes(window, expectations):
+    """Waits for each pane to match its patterns, then checks that nothing
+    secret shows."""
+    read = panes(window)
+
+    def unmatched():
+        shown = read()
+        return [(name, pattern, shown[name]) for name, patterns in expectations.items()
+                for pattern in patterns if not re.search(pattern, shown[name])]
+    wait_for(lambda: not unmatched(), lambda: f'the panes to show the exchange: {unmatched()}')
+    problem = exposed(read())
+    if problem:
+        raise Failure(problem)
 
 
 def open_dialog(context):
     context.window.button(re.compile(r'Consume REST API…$')).click()
     context.app.window('Consume REST API').button(re.compile('Single Method')).click()
     context.dialog = context.app.window('Add Single Method')
-    api = context.dialog.find('combo box', 'Add to API')
-    if context.dialog.combo_value(api) != 'New API':
-        raise Failure(f'An empty project adds to {context.dialog.combo_value(api)!r}')
+    context.dialog.wait_combo('Add to API', 'New API')
 
 
 def define_method(context):
@@ -98,23 +114,16 @@ def test_in_dialog(context):
     dialog.tab('Test')
     dialog.find('text', 'petId').type('2')
     press_test(dialog)
-    shown = panes(dialog)
-    assert_masked(shown)
-    expectations = {
+    wait_panes(dialog, {
         'API request': [r'^GET ', r'/pets/2\b', r'(?m)^Authorization: Bearer \S*•'],
         'API response': [r'\b200\b', r'"pet"', CLIENT_ID],
         'Authorization server request': [r'^POST ', re.escape(context.server.token_url),
                                          r'grant_type=client_credentials',
                                          r'scope=pets(%3A|:)read', r'(?m)^Authorization: Basic •'],
         'Authorization server response': [r'\b200\b', r'"access_token": "\S*•', r'"token_type"'],
-    }
-    for name, patterns in expectations.items():
-        for pattern in patterns:
-            if not re.search(pattern, shown[name]):
-                raise Failure(f'{name} does not match {pattern!r}:\n{shown[name]}')
-    body = dialog.find('text', 'Response body').text
-    if '"pet"' not in body:
-        raise Failure(f'The response body reads {body!r}')
+    })
+    wait_for(lambda: '"pet"' in dialog.find('text', 'Response body').text,
+             'the response body to show the pet')
 
 
 def reveal(context):
@@ -123,17 +132,19 @@ def reveal(context):
     dialog = context.dialog
     toggle = dialog.button('Reveal secrets and tokens')
     toggle.click()
-    basic = base64.b64encode(f'{CLIENT_ID}:{SECRET}'.encode()).decode()
+
+    read = panes(dialog)
 
     def revealed():
-        shown = panes(dialog)
+        shown = read()
         token = JWT.search(shown['Authorization server response'])
         return (token and token.group(0) in shown['API request'] and
-                basic in shown['Authorization server request'])
+                BASIC in shown['Authorization server request'])
 
-    wait_for(revealed, lambda: f'the token and the credentials to show: {panes(dialog)}')
+    wait_for(revealed, lambda: f'the token and the credentials to show: {read()}')
     toggle.click()
-    wait_for(lambda: assert_masked(panes(dialog)) or True, 'the panes to be masked again')
+    wait_for(lambda: exposed(read()) is None,
+             lambda: f'the panes to be masked again: {exposed(read())}')
 
 
 def finish(context):
@@ -147,7 +158,8 @@ def finish(context):
 def test_in_window(context):
     window = context.window
     press_test(window)
-    assert_masked(panes(window))
+    wait_panes(window, {'API request': [r'^GET ', r'/pets/2\b', r'(?m)^Authorization: Bearer \S*•'],
+                        'API response': [r'\b200\b', r'"pet"']})
     stats = context.stats()
     if stats['token_requests'] != 1 or stats['api_requests'] != 2:
         raise Failure(f'Two calls should have made one token request: {stats}')

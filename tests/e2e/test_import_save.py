@@ -104,9 +104,7 @@ def check_shown(context):
     for method in context.expected['methods']:
         sidebar.find('label', method['name'])
     sidebar.find('label', 'Petstore').click()
-    combo = window.find('combo box', 'Type')
-    if window.combo_value(combo) != OAUTH:
-        raise Failure(f'The API\'s authentication is {window.combo_value(combo)!r}')
+    window.wait_combo('Type', OAUTH)
     auth = context.expected['auth']
     window.find('text', 'Access token URL').wait_text(auth['token_url'])
     window.find('text', 'Scopes').wait_text(auth['scopes'])
