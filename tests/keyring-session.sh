@@ -25,7 +25,7 @@ chmod 700 "$dir/run"
 
 if [ "${RC_TEST_OWN_DISPLAY:-}" = 1 ] && command -v Xvfb >/dev/null 2>&1; then
   # -displayfd: the server picks a free display itself and writes its number.
-  Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp -noreset 3>"$dir/display" >/dev/null 2>&1 &
+  Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp -noreset -r 3>"$dir/display" >/dev/null 2>&1 &
   xvfb=$!
   trap 'kill "$xvfb" 2>/dev/null; rm -rf "$dir"' EXIT INT TERM
   for _ in $(seq 100); do
