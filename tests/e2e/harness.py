@@ -32,6 +32,7 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import collections
 import json
 import os
 import re
@@ -47,6 +48,7 @@ import traceback
 # when it loads, so it goes before anything imports gi.
 APP_G_DEBUG = os.environ.pop('G_DEBUG', None)
 
+STARTED = time.monotonic()
 DEADLINE = 60.0     # seconds: a hang guard, never a timing expectation
 POLL = (0.01, 0.2)  # seconds between two looks at a condition: the first, the longest
 
@@ -113,7 +115,11 @@ def run_tool(*argv):
 
 # X input and windows
 
+ACTIONS = collections.deque(maxlen=40)   # the last inputs sent, for a failure's diagnostics
+
+
 def xdotool(*args):
+    ACTIONS.append(f'{time.monotonic() - STARTED:8.2f} xdotool {" ".join(args)}')
     run_tool('xdotool', *args)
 
 
@@ -286,17 +292,48 @@ def snapshot(root, showing=True):
 
 
 def describe(root):
-    """The part of the tree on screen, as text, for a failure's diagnostics."""
+    """The part of the tree with a size, as text, for a failure's
+    diagnostics: role, name, extents, text, and "(hidden)" for what is not
+    on screen."""
     lines = []
     for node in snapshot(root):
-        line = '  ' * node.depth + f'{node.role} {node.name!r}'
-        if node.role in ('text', 'label'):
-            try:
+        line = '  ' * node.depth + f'{node.role} {node.name!r} {node.extents}'
+        try:
+            if node.extents and not is_showing(node.ref, node.extents):
+                line += ' (hidden)'
+            if node.role in ('text', 'label'):
                 line += f' = {text_of(node.ref)[:80]!r}'
-            except Exception:
-                pass
+        except Exception as error:
+            line += f' ({error})'
         lines.append(line)
     return '\n'.join(lines)
+
+
+def inside_parents(node, tree):
+    """Whether the middle of `node` is inside each of the objects it is in,
+    up to the scrolled window it is in (scrolling brings it in view). A
+    widget that overflows its parent, as the wide view switcher of an
+    AdwViewSwitcherTitle does while it gives way to the narrow one, is
+    mapped but a click on it lands on something else."""
+    if not node.extents:
+        return True
+    middle_x = node.extents[0] + node.extents[2] // 2
+    middle_y = node.extents[1] + node.extents[3] // 2
+    by_order = {n.order: n for n in tree}
+    order = node.order
+    while order:
+        order = order[:-1]
+        parent = by_order.get(order)
+        if parent is None or parent.role == 'scroll pane':
+            return True
+        grandparent = by_order.get(order[:-1])
+        if grandparent is not None and grandparent.role == 'scroll pane':
+            return True     # the viewport: what is scrolled away is out of it
+        box = parent.extents
+        if box and box[2] > 0 and box[3] > 0 and not (
+                box[0] <= middle_x < box[0] + box[2] and box[1] <= middle_y < box[1] + box[3]):
+            return False
+    return True
 
 
 def matches(node, role, name):
@@ -399,11 +436,14 @@ class Widget:
             direction = placement()
 
     def click(self, button=1):
-        """Moves the pointer to the middle of the widget and clicks."""
+        """Moves the pointer to the middle of the widget and clicks, once it
+        shows and its place in the window is the same before and after the
+        window's own is found (a window still being laid out moves it)."""
         self.scroll_into_view()
         box = wait_for(lambda: (lambda b: is_showing(self.ref, b) and b)(self.extents),
                        f'{self} to show')
-        self.window.pointer(box[0] + box[2] // 2, box[1] + box[3] // 2, 'click', str(button))
+        self.window.pointer(box[0] + box[2] // 2, box[1] + box[3] // 2, 'click', str(button),
+                            steady=lambda: self.extents == box)
 
     def wait_text(self, expected, what=None):
         wait_for(lambda: self.text == expected,
@@ -461,8 +501,10 @@ class Window(Widget):
         """Every widget of `role` named `name` (a string, or a compiled
         pattern) that is on screen now (all of them, with showing=False)."""
         root = within.ref if within else self.ref
-        return [Widget(self, n.ref, n.role, n.name) for n in snapshot(root, showing)
-                if matches(n, role, name) and (not showing or is_showing(n.ref, n.extents))]
+        tree = snapshot(root, showing)
+        return [Widget(self, n.ref, n.role, n.name) for n in tree
+                if matches(n, role, name) and
+                (not showing or (inside_parents(n, tree) and is_showing(n.ref, n.extents)))]
 
     def find(self, role, name=None, within=None, showing=True, index=0):
         """Waits for the widget, and returns it; with several, the index-th
@@ -493,26 +535,26 @@ class Window(Widget):
             return None
         return wait_for(found, f'the X window of {self}')
 
-    def pointer(self, x, y, *then):
+    def pointer(self, x, y, *then, steady=lambda: True):
         """Moves the pointer to x, y of this window, then does `then` (more
         xdotool commands, such as 'click', '1') in the same connection to
-        the X server, so in that order. Waits while another window covers
-        that point, as it would stop a person's click (a tooltip goes away
-        by itself)."""
+        the X server, so in that order. Waits until this window is mapped
+        and no other covers that point, as it would stop a person's click
+        (a tooltip goes away by itself), and `steady()` holds."""
         wid, origin_x, origin_y = self.x_window()
         sx, sy = origin_x + x, origin_y + y
 
-        def uncovered():
+        def reachable():
             for other, name, wx, wy, width, height in x_toplevels():
                 if not (wx <= sx < wx + width and wy <= sy < wy + height):
                     continue
                 if other == wid:
-                    return True
+                    return x_viewable(wid) and steady()
                 if x_viewable(other):
                     return False
             return False
 
-        wait_for(uncovered, f'no other window to cover {sx},{sy} of {self}')
+        wait_for(reachable, f'{self} to be mapped at {sx},{sy} with no other window over it')
         xdotool('mousemove', str(sx), str(sy), *then)
 
     def tab(self, title):
@@ -790,6 +832,7 @@ def run(steps, setup):
             print(f'not ok {number} - {description} # not run: step {failed} failed', flush=True)
             continue
         begun = time.monotonic()
+        ACTIONS.append(f'{begun - STARTED:8.2f} step {number}')
         try:
             step(context)
         except Exception:
@@ -801,6 +844,8 @@ def run(steps, setup):
                     for window in app.windows():
                         diag(f'What {window} shows:\n' + describe(window.ref))
                 diag('restcall\'s output:\n' + app.output())
+            diag(f'The X windows, top-most first: {x_toplevels()}')
+            diag('The last inputs, in seconds since the start:\n' + '\n'.join(ACTIONS))
             continue
         print(f'ok {number} - {description} ({time.monotonic() - begun:.1f} s)', flush=True)
 
