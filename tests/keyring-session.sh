@@ -24,19 +24,20 @@ mkdir -p "$dir/home" "$dir/run"
 chmod 700 "$dir/run"
 
 if [ "${RC_TEST_OWN_DISPLAY:-}" = 1 ] && command -v Xvfb >/dev/null 2>&1; then
-  # -displayfd: the server picks a free display itself and writes its number.
+  # -displayfd: the server picks a free display itself and, once it
+  # accepts clients, writes its number: read it from a pipe, which blocks
+  # until then (or ends empty if Xvfb dies first). The timeout only guards
+  # against a hang.
+  mkfifo "$dir/display"
   Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp -noreset -r 3>"$dir/display" >/dev/null 2>&1 &
   xvfb=$!
   trap 'kill "$xvfb" 2>/dev/null; rm -rf "$dir"' EXIT INT TERM
-  for _ in $(seq 100); do
-    [ -s "$dir/display" ] && break
-    sleep 0.1
-  done
-  if [ ! -s "$dir/display" ]; then
-    echo "Bail out! Xvfb did not start within 10 s"
+  display=$(timeout 60 head -n 1 "$dir/display")
+  if [ -z "$display" ]; then
+    echo "Bail out! Xvfb did not start"
     exit 1
   fi
-  DISPLAY=":$(cat "$dir/display")"
+  DISPLAY=":$display"
   export DISPLAY
   unset WAYLAND_DISPLAY
 fi
