@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rc-test-cli.h"
+#include "rc-test-server.h"
 
 #define RUN_TIMEOUT_SEC 60
 
@@ -26,6 +27,12 @@ typedef struct
 } Communicated;
 
 /* Callbacks */
+
+static gboolean
+communicated_done_cb (gpointer data)
+{
+  return ((Communicated *) data)->done;
+}
 
 static void
 communicated_cb (GObject      *object,
@@ -65,7 +72,6 @@ rc_test_run_restcall_full (RcTestRun          *run,
   g_autoptr(GError) error = NULL;
   Communicated communicated = { 0 };
   const char *bin = g_getenv ("RESTCALL_BIN");
-  gint64 deadline = g_get_monotonic_time () + RUN_TIMEOUT_SEC * G_USEC_PER_SEC;
 
   g_assert_nonnull (bin);
 
@@ -97,10 +103,7 @@ rc_test_run_restcall_full (RcTestRun          *run,
   g_subprocess_communicate_utf8_async (process, stdin_text ? stdin_text : "", NULL,
                                        communicated_cb, &communicated);
 
-  while (!communicated.done && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!communicated.done)
+  if (!rc_test_wait_until (communicated_done_cb, &communicated, RUN_TIMEOUT_SEC))
     {
       g_subprocess_force_exit (process);
       while (!communicated.done)

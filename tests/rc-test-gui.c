@@ -44,16 +44,26 @@ typedef struct
   AdwMessageDialog *dialog;
 } DialogSearch;
 
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+  int        height;
+} Size;
+
+typedef struct
+{
+  GtkWidget     *widget;
+  GdkPaintable  *paintable;
+  GskRenderNode *node;
+  int            width;
+  int            height;
+} Drawn;
+
 static gboolean have_display;
 static guint wait_seconds = 5;
 
 /* Helpers */
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
 
 /* The first widget at or below @root that @match accepts, depth first. */
 static GtkWidget *
@@ -175,6 +185,79 @@ dialog_shown_cb (gpointer data)
   return search->dialog != NULL;
 }
 
+static gboolean
+flag_set_cb (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+set_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+mapped_cb (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* Whether a transition or an animation still runs at or below @widget,
+ * among those shown: a stack's, a revealer's (an expander row's, the view
+ * switcher bar's), a leaflet's, a squeezer's. */
+static gboolean
+is_moving (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  if ((GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget))) ||
+      (GTK_IS_REVEALER (widget) &&
+       gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) != gtk_revealer_get_child_revealed (GTK_REVEALER (widget))) ||
+      (ADW_IS_LEAFLET (widget) && adw_leaflet_get_child_transition_running (ADW_LEAFLET (widget))) ||
+      (ADW_IS_SQUEEZER (widget) && adw_squeezer_get_transition_running (ADW_SQUEEZER (widget))))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (is_moving (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+still_cb (gpointer data)
+{
+  return !is_moving (data);
+}
+
+/* Whether the focus of @widget's window is @widget or inside it. */
+static gboolean
+has_focus_cb (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static gboolean
+has_size_cb (gpointer data)
+{
+  Size *size = data;
+
+  return gtk_widget_get_width (size->widget) == size->width &&
+         gtk_widget_get_height (size->widget) == size->height;
+}
+
 /* Public API */
 
 /* Opens the display (GTK and libadwaita); says on stderr when there is none. */
@@ -237,34 +320,123 @@ rc_test_gui_set_wait_seconds (guint seconds)
   wait_seconds = seconds;
 }
 
-/* Runs the main loop until @condition holds, for at most a few seconds. */
+/* Runs the main loop until @condition holds, for at most a few seconds
+ * (rc_test_gui_set_wait_seconds()): a guard against a hang, not a time
+ * anything is expected to take. Returns whether @condition holds. */
 gboolean
 rc_test_gui_wait (RcTestCondition condition,
                   gpointer        data)
 {
-  gint64 deadline = g_get_monotonic_time () + wait_seconds * G_USEC_PER_SEC;
-  guint wake_up = g_timeout_add (10, wake_up_cb, NULL);
-  gboolean met;
-
-  while (!(met = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake_up);
-
-  return met;
+  return rc_test_wait_until (condition, data, wait_seconds);
 }
 
-/* Lets pending layout, drawing and transitions run for @msec. */
-void
-rc_test_gui_settle (guint msec)
+/* Runs the main loop until @object has @ref_count references again (see
+ * rc_test_wait_for_refs()): what held it, an operation on its way, has
+ * ended and its callback has run. */
+gboolean
+rc_test_gui_wait_for_refs (gpointer object,
+                           guint    ref_count)
 {
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-  guint wake_up = g_timeout_add (10, wake_up_cb, NULL);
+  return rc_test_wait_for_refs (object, ref_count, wait_seconds);
+}
 
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
+/* Waits until @widget is on screen, then for the next frame of its window:
+ * whatever changed before is laid out and drawn once this returns, and the
+ * X server has done what it was asked (GNOME Console's tests wait so). */
+void
+rc_test_gui_wait_for_frame (GtkWidget *widget)
+{
+  if (!rc_test_gui_wait (mapped_cb, widget))
+    g_error ("%s “%s” is not on screen: no frame of it comes", G_OBJECT_TYPE_NAME (widget),
+             gtk_widget_get_name (widget));
 
-  g_source_remove (wake_up);
+  gtk_test_widget_wait_for_draw (widget);
+  gdk_display_sync (gtk_widget_get_display (widget));
+}
+
+/* Runs the main loop until it has nothing more urgent to do than a
+ * low-priority idle: what the app queued (its idles, a redraw) has run. */
+void
+rc_test_gui_wait_for_idle (void)
+{
+  gboolean reached = FALSE;
+
+  g_idle_add_full (G_PRIORITY_LOW, set_flag_cb, &reached, NULL);
+  if (!rc_test_gui_wait (flag_set_cb, &reached))
+    g_error ("The main loop never went idle");
+}
+
+/* Waits until no transition or animation runs at or below @root (stacks,
+ * revealers, leaflets, squeezers shown), then for a frame of what they
+ * ended on. */
+void
+rc_test_gui_wait_for_transitions (GtkWidget *root)
+{
+  if (!rc_test_gui_wait (still_cb, root))
+    g_error ("A transition in %s still runs", G_OBJECT_TYPE_NAME (root));
+
+  rc_test_gui_wait_for_frame (root);
+}
+
+/* Waits until the keyboard focus is in @widget (or @widget itself); fails
+ * saying where it is instead. */
+void
+rc_test_gui_wait_for_focus (GtkWidget *widget)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  if (rc_test_gui_wait (has_focus_cb, widget))
+    return;
+
+  root = gtk_widget_get_root (widget);
+  focus = root ? gtk_root_get_focus (root) : NULL;
+  g_error ("The focus is not in %s “%s” but in %s “%s”", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget),
+           focus ? G_OBJECT_TYPE_NAME (focus) : "nothing", focus ? gtk_widget_get_name (focus) : "");
+}
+
+/* Resizes @window as a user would (@width × @height is the size of the
+ * window with what it draws around itself, as gtk_window_set_default_size()
+ * means it; not below the least its content needs), and waits until it has
+ * that size, laid out and drawn. */
+void
+rc_test_gui_resize (GtkWindow *window,
+                    int        width,
+                    int        height)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  /* What the window draws around its widgets (a border, a shadow). */
+  int around_x = gdk_surface_get_width (surface) - gtk_widget_get_width (widget);
+  int around_y = gdk_surface_get_height (surface) - gtk_widget_get_height (widget);
+  int least_width, least_height;
+  Size size = { widget };
+
+  /* A window measures itself with what it draws around its widgets. */
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &least_width, NULL, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, MAX (width, least_width), &least_height, NULL, NULL, NULL);
+  size.width = MAX (width, least_width) - around_x;
+  size.height = MAX (height, least_height) - around_y;
+
+  gtk_window_set_default_size (window, width, height);
+  if (!rc_test_gui_wait (has_size_cb, &size))
+    g_error ("%s is %d × %d, not %d × %d", G_OBJECT_TYPE_NAME (window), gtk_widget_get_width (widget),
+             gtk_widget_get_height (widget), size.width, size.height);
+
+  rc_test_gui_wait_for_frame (widget);
+}
+
+/* Shows the page @name of the AdwViewStack @view_stack (as its switcher
+ * does), and waits until it is on screen, laid out and drawn. */
+void
+rc_test_gui_show_page (GtkWidget  *view_stack,
+                       const char *name)
+{
+  GtkWidget *page = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (view_stack), name);
+
+  g_assert_nonnull (page);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (view_stack), name);
+  rc_test_gui_wait_for_frame (page);
 }
 
 /* The sample project (tests/data/sample.restcall), as the project reader reads it. */
@@ -531,6 +703,64 @@ rc_test_gui_shows_labels (GtkWidget   *root,
   return TRUE;
 }
 
+typedef struct
+{
+  GtkWidget   *root;
+  const char **wanted;
+} LabelsWait;
+
+static gboolean
+labels_shown_cb (gpointer data)
+{
+  LabelsWait *wait = data;
+
+  return rc_test_gui_shows_labels (wait->root, wait->wanted);
+}
+
+/* Waits until every text of @wanted (NULL-terminated) is a label on
+ * screen below @root (a list builds its rows as it lays them out); fails
+ * saying what is shown instead. */
+void
+rc_test_gui_wait_for_labels (GtkWidget   *root,
+                             const char **wanted)
+{
+  LabelsWait wait = { root, wanted };
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autofree char *joined = NULL;
+
+  if (rc_test_gui_wait (labels_shown_cb, &wait))
+    return;
+
+  shown = g_ptr_array_new_with_free_func (g_free);
+  rc_test_gui_collect_shown_labels (root, shown);
+  g_ptr_array_add (shown, NULL);
+  joined = g_strjoinv ("”, “", (char **) shown->pdata);
+  g_error ("%s does not show all of the labels wanted; it shows “%s”", gtk_widget_get_name (root), joined);
+}
+
+/* Scrolls the outermost scrolled window around @widget (a page's own, not
+ * a view's) so that @widget is near its top, as laid out now that what
+ * changed before has had its frame; then waits for a frame of it there. */
+void
+rc_test_gui_scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *outer;
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
+
+  g_assert_nonnull (scrolled);
+  while ((outer = gtk_widget_get_ancestor (gtk_widget_get_parent (scrolled), GTK_TYPE_SCROLLED_WINDOW)))
+    scrolled = outer;
+
+  rc_test_gui_wait_for_frame (widget);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - 12);
+  rc_test_gui_wait_for_frame (widget);
+}
+
 /* A new window onto @project, shown at @width × @height and laid out. */
 RcWindow *
 rc_test_gui_present_window (RcProject *project,
@@ -614,7 +844,8 @@ rc_test_gui_wait_for_window (GType    type,
 }
 
 /* Waits until *@window_location, a weak pointer to a window (as
- * rc_test_gui_wait_for_window() sets), turns NULL: the window is gone. */
+ * rc_test_gui_wait_for_window() sets) or to any object, turns NULL: it is
+ * gone, and so is whatever held it (an operation on its way). */
 void
 rc_test_gui_wait_gone (gpointer window_location)
 {
@@ -715,12 +946,21 @@ rc_test_gui_wait_for_chooser_folder (GtkWindow *chooser,
   return rc_test_gui_wait (chooser_in_folder_cb, &in_folder);
 }
 
+/* Whether @widget, after one more frame, gives a render node (one being
+ * mapped on a busy machine gives none yet). */
 static gboolean
-widget_mapped_cb (gpointer data)
+drawn_cb (gpointer data)
 {
-  GtkWidget *widget = data;
+  Drawn *drawn = data;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
 
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+  rc_test_gui_wait_for_frame (drawn->widget);
+  drawn->width = gtk_widget_get_width (drawn->widget);
+  drawn->height = gtk_widget_get_height (drawn->widget);
+  gdk_paintable_snapshot (drawn->paintable, GDK_SNAPSHOT (snapshot), drawn->width, drawn->height);
+  drawn->node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+
+  return drawn->node != NULL;
 }
 
 /* Saves @widget, once laid out and drawn, as $RC_SCREENSHOT_DIR/@file_name (if that is set). */
@@ -730,38 +970,26 @@ rc_test_gui_save_screenshot (GtkWidget  *widget,
 {
   const char *dir = g_getenv ("RC_SCREENSHOT_DIR");
   g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
-  gint64 deadline;
-  int width, height;
+  Drawn drawn = { widget };
 
   if (dir == NULL)
     return;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
 
-  /* Let the last changes be laid out and drawn; a widget not drawn yet
-   * (a popover or a dialog still being mapped on a busy machine) gives no
-   * render node, so try again until the usual wait runs out. */
-  g_assert_true (rc_test_gui_wait (widget_mapped_cb, widget));
+  /* What changed last, laid out and drawn, no transition half-way. */
+  rc_test_gui_wait_for_transitions (widget);
   paintable = gtk_widget_paintable_new (widget);
-  deadline = g_get_monotonic_time () + wait_seconds * G_USEC_PER_SEC;
-  for (guint attempt = 0; node == NULL && (attempt == 0 || g_get_monotonic_time () < deadline); attempt++)
-    {
-      rc_test_gui_settle (attempt == 0 ? 300 : 100);
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-    }
-  g_assert_nonnull (node);
+  drawn.paintable = paintable;
+  if (!rc_test_gui_wait (drawn_cb, &drawn))
+    g_error ("%s gives nothing to draw", G_OBJECT_TYPE_NAME (widget));
 
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+                                         drawn.node, &GRAPHENE_RECT_INIT (0, 0, drawn.width, drawn.height));
+  gsk_render_node_unref (drawn.node);
   path = g_build_filename (dir, file_name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s (%d×%d)", path, width, height);
+  g_test_message ("Screenshot: %s (%d×%d)", path, drawn.width, drawn.height);
 }

@@ -6,12 +6,10 @@
 
 #include <adwaita.h>
 
+#include "rc-test-server.h"
 #include "rc-window.h"
 
 G_BEGIN_DECLS
-
-/* What rc_test_gui_wait() waits for: TRUE once it holds. */
-typedef gboolean (*RcTestCondition) (gpointer data);
 
 gboolean          rc_test_gui_init                  (void);
 gboolean          rc_test_gui_init_keyring_session  (guint             seconds);
@@ -20,7 +18,18 @@ gboolean          rc_test_gui_skip_without_display  (void);
 void              rc_test_gui_set_wait_seconds      (guint             seconds);
 gboolean          rc_test_gui_wait                  (RcTestCondition   condition,
                                                      gpointer          data);
-void              rc_test_gui_settle                (guint             msec);
+gboolean          rc_test_gui_wait_for_refs         (gpointer          object,
+                                                     guint             ref_count);
+void              rc_test_gui_wait_for_frame        (GtkWidget        *widget);
+void              rc_test_gui_wait_for_idle         (void);
+void              rc_test_gui_wait_for_transitions  (GtkWidget        *root);
+void              rc_test_gui_wait_for_focus        (GtkWidget        *widget);
+void              rc_test_gui_resize                (GtkWindow        *window,
+                                                     int               width,
+                                                     int               height);
+void              rc_test_gui_scroll_to             (GtkWidget        *widget);
+void              rc_test_gui_show_page             (GtkWidget        *view_stack,
+                                                     const char       *name);
 RcProject        *rc_test_gui_load_sample           (void);
 
 GtkWidget        *rc_test_gui_find_named            (GtkWidget        *root,
@@ -52,6 +61,8 @@ void              rc_test_gui_assert_stack_page     (GtkWidget        *root,
 void              rc_test_gui_collect_shown_labels  (GtkWidget        *root,
                                                      GPtrArray        *texts);
 gboolean          rc_test_gui_shows_labels          (GtkWidget        *root,
+                                                     const char      **wanted);
+void              rc_test_gui_wait_for_labels       (GtkWidget        *root,
                                                      const char      **wanted);
 
 RcWindow         *rc_test_gui_present_window        (RcProject        *project,

@@ -1,9 +1,10 @@
 /* rc-test-keyring.c: the keyring as tests see it, beside the app's own view
  *
  * Blocking wrappers over RcSecretStore's asynchronous calls (the main
- * context runs meanwhile, for at most ten seconds), a bounded wait for the
- * keyring to hold a secret, and a search through libsecret itself, as
- * another program would look for the app's items.
+ * context runs meanwhile, for at most ten seconds), bounded waits for the
+ * keyring to hold a secret and for the app's own calls to end, and a search
+ * through libsecret itself, as another program would look for the app's
+ * items.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +21,15 @@ typedef struct
   gboolean      done;
   GAsyncResult *result;
 } Finished;
+
+/* A secret the keyring should hold (or not, when @wanted is NULL). */
+typedef struct
+{
+  RcSecretStore *store;
+  const char    *project_id;
+  const char    *secret_id;
+  const char    *wanted;
+} Holds;
 
 /* The app's schema, as another program would look for its items, and as
  * Restcall stored them before secrets were bound to what they
@@ -57,6 +67,18 @@ finished_cb (GObject      *object,
 
   finished->result = g_object_ref (result);
   finished->done = TRUE;
+}
+
+static gboolean
+holds_cb (gpointer data)
+{
+  Holds *holds = data;
+  char *secret = rc_test_keyring_lookup (holds->store, holds->project_id, holds->secret_id, NULL);
+  gboolean found = g_strcmp0 (secret, holds->wanted) == 0;
+
+  rc_secret_free (secret);
+
+  return found;
 }
 
 /* Public API */
@@ -209,30 +231,29 @@ rc_test_keyring_count (const char *project_id,
   return n;
 }
 
-/* Waits (for at most five seconds) until @store (the app's own if NULL)
+/* Waits (for at most WAIT_SECONDS) until @store (the app's own if NULL)
  * finds @wanted under @secret_id, or nothing if @wanted is NULL: a store
- * or a clear the app started may still be on its way. */
+ * or a clear the app started may still be on its way. Each look is a
+ * round trip to the keyring; the next starts when it has answered. */
 gboolean
 rc_test_keyring_wait_for (RcSecretStore *store,
                           const char    *project_id,
                           const char    *secret_id,
                           const char    *wanted)
 {
-  if (store == NULL)
-    store = rc_secret_store_get_default ();
+  Holds holds = { store ? store : rc_secret_store_get_default (), project_id, secret_id, wanted };
 
-  for (guint attempt = 0; attempt < 50; attempt++)
-    {
-      char *secret = rc_test_keyring_lookup (store, project_id, secret_id, NULL);
-      gboolean found = g_strcmp0 (secret, wanted) == 0;
+  return rc_test_wait_until (holds_cb, &holds, WAIT_SECONDS);
+}
 
-      g_clear_pointer (&secret, rc_secret_free);
-      if (found)
-        return TRUE;
-      rc_test_iterate_for (100);
-    }
-
-  return FALSE;
+/* Waits (for at most WAIT_SECONDS) until every call the app made on its
+ * store (rc_secret_store_get_default()) has ended and its callback has
+ * run: each holds the store (its GTask's source object) until then. For
+ * what must NOT have reached the keyring, before looking. */
+gboolean
+rc_test_keyring_wait_idle (void)
+{
+  return rc_test_wait_for_refs (rc_secret_store_get_default (), 1, WAIT_SECONDS);
 }
 
 /* Whether the file at @path holds @needle (a saved file must hold no secret). */

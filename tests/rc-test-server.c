@@ -2,7 +2,9 @@
  *
  * The server listens on loopback only, on a free port, and records every
  * request before a test's handler answers it. JWTs are built here too, as
- * an authorization server would issue them, from JSON a test writes.
+ * an authorization server would issue them, from JSON a test writes. And
+ * the waits every test uses: the main loop runs until a condition holds,
+ * with a deadline that only guards against a hang.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +14,13 @@
 
 #include "rc-test-server.h"
 #include "restcall-core.h"
+
+/* An object, and the references it has once nothing else holds it. */
+typedef struct
+{
+  GObject *object;
+  guint    ref_count;
+} Refs;
 
 static void
 request_free (gpointer data)
@@ -318,33 +327,80 @@ rc_test_respond_drip (SoupServerMessage *message,
   g_object_weak_ref (G_OBJECT (message), drip_gone_cb, drip);
 }
 
-/* Runs the main context until *done, for at most @seconds. */
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+expired_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+done_cb (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+released_cb (gpointer data)
+{
+  Refs *refs = data;
+
+  return (guint) g_atomic_int_get ((int *) &refs->object->ref_count) == refs->ref_count;
+}
+
+/* Runs the main context until @condition holds, for at most @seconds: a
+ * guard against a hang, never a time the test expects anything to take.
+ * The loop sleeps until something happens; it also wakes every 10 ms to
+ * ask again, for conditions no event of this process signals (another
+ * process, the clock). Returns whether @condition holds. */
+gboolean
+rc_test_wait_until (RcTestCondition condition,
+                    gpointer        data,
+                    guint           seconds)
+{
+  gboolean expired = FALSE;
+  guint deadline = g_timeout_add (seconds * 1000, expired_cb, &expired);
+  guint wake_up = g_timeout_add (10, wake_up_cb, NULL);
+  gboolean met;
+
+  while (!(met = condition (data)) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!expired)
+    g_source_remove (deadline);
+  g_source_remove (wake_up);
+
+  return met;
+}
+
+/* Runs the main context until *@done (set by a callback), for at most
+ * @seconds; fails if it is not set by then. */
 void
 rc_test_wait_for (gboolean *done,
                   guint     seconds)
 {
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!*done && g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (500);
-    }
-
-  g_assert_true (*done);
+  g_assert_true (rc_test_wait_until (done_cb, done, seconds));
 }
 
-/* Runs the main context for a while, whatever happens. */
-void
-rc_test_iterate_for (guint milliseconds)
+/* Runs the main context until @object has @ref_count references again, for
+ * at most @seconds: whatever held it meanwhile (a GTask whose source object
+ * it is, a callback's data) has let it go, so that operation has ended and
+ * its callback has run. Returns whether it has. */
+gboolean
+rc_test_wait_for_refs (gpointer object,
+                       guint    ref_count,
+                       guint    seconds)
 {
-  gint64 deadline = g_get_monotonic_time () + milliseconds * 1000;
+  Refs refs = { G_OBJECT (object), ref_count };
 
-  while (g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (500);
-    }
+  return rc_test_wait_until (released_cb, &refs, seconds);
 }
 
 /* For a token endpoint: whether @message authenticates the client with

@@ -19,6 +19,9 @@ typedef struct
 
 typedef struct _RcTestServer RcTestServer;
 
+/* What rc_test_wait_until() waits for: TRUE once it holds. */
+typedef gboolean (*RcTestCondition) (gpointer data);
+
 /* Answers one request; the server has already recorded it. */
 typedef void (*RcTestHandler) (RcTestServer      *server,
                                SoupServerMessage *message,
@@ -60,9 +63,14 @@ void           rc_test_respond_drip         (SoupServerMessage  *message,
                                              const char         *head,
                                              guint               interval_ms,
                                              guint64            *written);
+gboolean       rc_test_wait_until           (RcTestCondition     condition,
+                                             gpointer            data,
+                                             guint               seconds);
 void           rc_test_wait_for             (gboolean           *done,
                                              guint               seconds);
-void           rc_test_iterate_for          (guint               milliseconds);
+gboolean       rc_test_wait_for_refs        (gpointer            object,
+                                             guint               ref_count,
+                                             guint               seconds);
 gboolean       rc_test_check_client         (SoupServerMessage  *message,
                                              const char         *client_id,
                                              const char         *secret);

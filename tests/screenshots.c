@@ -203,26 +203,6 @@ assert_view_lacks (GtkWidget  *root,
     g_error ("“%s” shows “%s”, which it must not:\n%s", name, needle, text);
 }
 
-/* Scrolls the outermost scrolled window around @widget so that @widget is near its top. */
-static void
-scroll_to (GtkWidget *widget)
-{
-  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *outer;
-  GtkAdjustment *adjustment;
-  graphene_point_t point;
-
-  g_assert_nonnull (scrolled);
-  while ((outer = gtk_widget_get_ancestor (gtk_widget_get_parent (scrolled), GTK_TYPE_SCROLLED_WINDOW)))
-    scrolled = outer;
-
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
-                                           &GRAPHENE_POINT_INIT (0, 0), &point));
-  gtk_adjustment_set_value (adjustment, point.y - 12);
-  rc_test_gui_settle (100);
-}
-
 /* Saves @widget as @base-light.png and @base-dark.png. */
 static void
 shoot (GtkWidget  *widget,
@@ -241,14 +221,6 @@ shoot (GtkWidget  *widget,
   rc_test_gui_save_screenshot (widget, dark);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-}
-
-static gboolean
-window_width_cb (gpointer data)
-{
-  GtkWidget *window = data;
-
-  return gtk_widget_get_width (window) <= NARROW_WIDTH;
 }
 
 static gboolean
@@ -278,8 +250,7 @@ show_tab (GtkWidget  *root,
 {
   AdwViewStack *stack = ADW_VIEW_STACK (rc_test_gui_get_named (root, "method-editor-stack"));
 
-  adw_view_stack_set_visible_child_name (stack, page);
-  rc_test_gui_settle (100);
+  rc_test_gui_show_page (GTK_WIDGET (stack), page);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, page);
   g_assert_true (gtk_widget_get_mapped (adw_view_stack_get_visible_child (stack)));
 }
@@ -353,7 +324,7 @@ tear_down (Shots *shots)
   if (shots->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (shots->dialog));
   rc_test_gui_destroy_window (&shots->window);
-  rc_test_iterate_for (50);
+  rc_test_gui_wait_for_idle ();
 
   g_clear_object (&shots->project);
   g_clear_pointer (&shots->token_server, rc_test_server_free);
@@ -380,16 +351,15 @@ shoot_main_window (Shots *shots)
   g_assert_true (gtk_widget_get_mapped (rc_test_gui_get_named (window, "method-parameter-row")));
   shoot (window, "main-window");
 
-  gtk_window_set_default_size (GTK_WINDOW (window), NARROW_WIDTH, HEIGHT);
-  g_assert_true (rc_test_gui_wait (window_width_cb, window));
-  rc_test_gui_settle (300);
+  rc_test_gui_resize (GTK_WINDOW (window), NARROW_WIDTH, HEIGHT);
+  rc_test_gui_wait_for_transitions (window);
   /* Folded: the method, not the list, with a way back. */
   g_assert_true (gtk_widget_get_mapped (rc_test_gui_get_named (window, "method-name-row")));
   g_assert_true (gtk_widget_get_mapped (rc_test_gui_get_named (window, "back-button")));
   shoot (window, "main-window-narrow");
 
-  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
-  rc_test_gui_settle (300);
+  rc_test_gui_resize (GTK_WINDOW (window), WIDTH, HEIGHT);
+  rc_test_gui_wait_for_transitions (window);
 }
 
 /* The API page's token panel, after Get New Token. */
@@ -417,8 +387,7 @@ shoot_token_panel (Shots *shots)
                    SCOPES);
 
   /* Once the claims are laid out, the page is long enough to scroll to the panel. */
-  rc_test_gui_settle (300);
-  scroll_to (panel);
+  rc_test_gui_scroll_to (panel);
   shoot (window, "token-panel");
 }
 
@@ -493,7 +462,6 @@ shoot_dialog (Shots *shots)
                                            CLIENT_SECRET));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_get_named (dialog, "auth-secret-row"))), ==, "");
   g_assert_true (gtk_widget_is_sensitive (rc_test_gui_get_named (dialog, "method-dialog-finish-button")));
-  rc_test_gui_settle (200);
   shoot (dialog, "dialog-headers");
 
   /* Body */
@@ -537,8 +505,7 @@ shoot_dialog (Shots *shots)
       assert_view_lacks (dialog, panes[i], shots->jwt);
     }
   g_assert_false (rc_inspector_get_reveal (RC_INSPECTOR (rc_test_gui_find_of_type (dialog, RC_TYPE_INSPECTOR))));
-  rc_test_gui_settle (300);
-  scroll_to (rc_test_gui_get_named (dialog, "inspector-reveal-button"));
+  rc_test_gui_scroll_to (rc_test_gui_get_named (dialog, "inspector-reveal-button"));
   shoot (dialog, "dialog-test");
 }
 

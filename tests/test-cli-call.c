@@ -404,7 +404,6 @@ test_timeout (Fixture       *fixture,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(RcTestRun) single = { 0 };
   g_auto(RcTestRun) batch = { 0 };
-  gint64 start = g_get_monotonic_time ();
   JsonObject *report, *errors;
   g_autoptr(GList) messages = NULL;
 
@@ -424,8 +423,6 @@ test_timeout (Fixture       *fixture,
   messages = json_object_get_members (errors);
   g_assert_nonnull (strstr (messages->data, "did not finish within 1 seconds"));
   g_assert_cmpint (json_object_get_int_member (errors, messages->data), ==, 3);
-
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
 }
 
 /* What a server sends reaches the terminal with its control characters

@@ -134,10 +134,12 @@ scroll_to_end (GtkWidget *widget)
   GtkAdjustment *adjustment;
 
   g_assert_nonnull (scrolled);
-  rc_test_gui_settle (100);
+  /* As long as the page is now laid out. */
+  rc_test_gui_wait_for_frame (widget);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   gtk_adjustment_set_value (adjustment,
                             gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  rc_test_gui_wait_for_frame (widget);
 }
 
 static void
@@ -314,11 +316,16 @@ editor_open (Editor *editor)
   g_assert_true (rc_test_gui_wait (widget_mapped_cb, editor->window));
 }
 
+/* Closes the editor's window, and waits until its groups are gone: what
+ * they waited for (the keyring) has answered and let them go. */
 static void
 editor_close (Editor *editor)
 {
+  g_object_add_weak_pointer (G_OBJECT (editor->auth), (gpointer *) &editor->auth);
+  g_object_add_weak_pointer (G_OBJECT (editor->headers), (gpointer *) &editor->headers);
   gtk_window_destroy (editor->window);
-  rc_test_gui_settle (50);
+  rc_test_gui_wait_gone (&editor->auth);
+  rc_test_gui_wait_gone (&editor->headers);
 }
 
 /* Nothing in the closed editor may keep the model alive. */
@@ -378,9 +385,7 @@ test_api_headers (Fixture       *fixture,
   pair = get_pair (headers, n_headers);
   g_assert_cmpstr (rc_pair_get_name (pair), ==, "");
   name_entry = get_in_pair_row (root, pair, "header-name-entry");
-  rc_test_gui_settle (50);
-  g_assert_true (gtk_widget_is_focus (name_entry) ||
-                 gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (fixture->window)), name_entry));
+  rc_test_gui_wait_for_focus (name_entry);
   g_assert_false (warning_shown (root, pair));
 
   /* Typing edits the model at once; Authorization, in any case, is overridden by OAuth 2.0. */
@@ -422,9 +427,7 @@ test_api_headers (Fixture       *fixture,
   g_assert_nonnull (find_pair_row (root, get_pair (headers, n_headers + 1)));
 
   /* At 360 px wide, nothing is cut: the row fits the window. */
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 860);
-  rc_test_gui_settle (300);
-  g_assert_cmpint (gtk_widget_get_width (root), <=, 400);
+  rc_test_gui_resize (GTK_WINDOW (fixture->window), 360, 860);
   scroll_to_end (name_entry);
   rc_test_gui_save_screenshot (root, "auth-api-page-360.png");
   {
@@ -666,8 +669,7 @@ test_validation (void)
   }
   type_text (client_id_row, "");
   rc_test_gui_save_screenshot (root, "auth-validation.png");
-  gtk_window_set_default_size (editor.window, 360, 900);
-  rc_test_gui_settle (200);
+  rc_test_gui_resize (editor.window, 360, 900);
   rc_test_gui_save_screenshot (root, "auth-validation-360.png");
   type_text (client_id_row, "petstore");
 
@@ -805,7 +807,7 @@ test_mnemonics (Fixture       *fixture,
   rc_test_gui_select_item (fixture->window, G_OBJECT (petstore));
   rc_test_gui_assert_page_shown (fixture->window, "api");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (rc_test_gui_get_named (root, "auth-advanced-row")), TRUE);
-  rc_test_gui_settle (100);
+  rc_test_gui_wait_for_transitions (root);
   assert_mnemonic (root, "auth-kind-row", GDK_KEY_y);
   assert_mnemonic (root, "auth-client-id-row", GDK_KEY_i);
   assert_mnemonic (root, "auth-token-url-row", GDK_KEY_u);
@@ -837,8 +839,7 @@ test_mnemonics (Fixture       *fixture,
   rc_test_gui_select_item (fixture->window, G_OBJECT (method));
   rc_test_gui_assert_page_shown (fixture->window, "method");
   stack = rc_test_gui_get_named (root, "method-editor-stack");
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "headers");
-  rc_test_gui_settle (100);
+  rc_test_gui_show_page (stack, "headers");
   g_assert_true (gtk_widget_get_mapped (rc_test_gui_find_named (stack, "auth-secret-row")));
   mnemonics = g_hash_table_new (NULL, NULL);
   collect_mnemonics (root, mnemonics);
@@ -865,7 +866,7 @@ test_icons_line_up (Fixture       *fixture,
   auth = rc_api_get_auth (petstore);
   rc_test_gui_select_item (fixture->window, G_OBJECT (petstore));
   rc_test_gui_assert_page_shown (fixture->window, "api");
-  rc_test_gui_settle (100);
+  rc_test_gui_wait_for_transitions (root);
 
   x = get_edit_icon_x (root, "auth-scopes-row");
   g_test_message ("Edit icons at x = %g", x);
@@ -874,12 +875,12 @@ test_icons_line_up (Fixture       *fixture,
 
   /* An error shows its icon before the edit icon; fixed, all line up again. */
   rc_auth_set_client_id (auth, "");
-  rc_test_gui_settle (100);
+  rc_test_gui_wait_for_frame (root);
   g_assert_true (gtk_widget_has_css_class (rc_test_gui_get_named (root, "auth-client-id-row"), "error"));
   g_assert_cmpfloat (get_edit_icon_x (root, "auth-client-id-row"), <, x);
   g_assert_cmpfloat (get_edit_icon_x (root, "auth-token-url-row"), ==, x);
   rc_auth_set_client_id (auth, "petstore-client");
-  rc_test_gui_settle (100);
+  rc_test_gui_wait_for_frame (root);
   g_assert_false (gtk_widget_has_css_class (rc_test_gui_get_named (root, "auth-client-id-row"), "error"));
   g_assert_cmpfloat (get_edit_icon_x (root, "auth-client-id-row"), ==, x);
 }

@@ -82,8 +82,7 @@ static void
 show_tab (Fixture    *fixture,
           const char *page)
 {
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (dialog_widget (fixture, "method-editor-stack")), page);
-  rc_test_gui_settle (100);
+  rc_test_gui_show_page (dialog_widget (fixture, "method-editor-stack"), page);
 }
 
 /* The tab shown, by name. */
@@ -235,23 +234,16 @@ assert_mnemonic_focuses (Fixture    *fixture,
                          const char *first_field)
 {
   gpointer args[] = { fixture, (gpointer) page };
+  AdwViewStack *stack = ADW_VIEW_STACK (dialog_widget (fixture, "method-editor-stack"));
 
   press_mnemonic (fixture, keyval);
   g_assert_true (rc_test_gui_wait (tab_is_cb, args));
-  rc_test_gui_settle (100);
+  /* The editor takes the keyboard there once the tab is on screen. */
+  rc_test_gui_wait_for_focus (first_field != NULL ? dialog_widget (fixture, first_field)
+                                                  : adw_view_stack_get_child_by_name (stack, page));
   g_test_message ("Alt+%s: the %s tab, the focus in %s", gdk_keyval_name (keyval), page, focus_owner (fixture));
   if (first_field != NULL)
-    {
-      g_assert_cmpstr (focus_owner (fixture), ==, first_field);
-    }
-  else
-    {
-      AdwViewStack *stack = ADW_VIEW_STACK (dialog_widget (fixture, "method-editor-stack"));
-      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->dialog));
-
-      g_assert_nonnull (focus);
-      g_assert_true (gtk_widget_is_ancestor (focus, adw_view_stack_get_child_by_name (stack, page)));
-    }
+    g_assert_cmpstr (focus_owner (fixture), ==, first_field);
 }
 
 /* Tab (or Shift+Tab) as the window's key binding moves the focus. */
@@ -432,8 +424,7 @@ test_finish_needs_valid_method (Fixture       *fixture,
   g_assert_false (finish_enabled (fixture));
   /* Typing starts with the name. */
   name_row = dialog_widget (fixture, "method-name-row");
-  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (fixture->dialog)));
-  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->dialog)), name_row));
+  rc_test_gui_wait_for_focus (name_row);
 
   url_row = dialog_widget (fixture, "method-url-row");
   gtk_editable_set_text (GTK_EDITABLE (name_row), "getInvoice");
@@ -606,9 +597,7 @@ test_oauth_method_tested_and_added (Fixture       *fixture,
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-test.png");
 
   /* Narrow: the tabs go to the bottom, nothing is cut. */
-  gtk_window_set_default_size (GTK_WINDOW (fixture->dialog), 360, 700);
-  rc_test_gui_settle (300);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->dialog)), <=, 400);
+  rc_test_gui_resize (GTK_WINDOW (fixture->dialog), 360, 700);
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-narrow-test.png");
   show_tab (fixture, "headers");
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-narrow-headers.png");
@@ -622,7 +611,7 @@ test_oauth_method_tested_and_added (Fixture       *fixture,
   g_assert_true (rc_method_get_api (draft) == added);
   g_assert_true (rc_project_get_dirty (fixture->project));
   rc_test_gui_assert_page_shown (fixture->window, "method");
-  g_assert_true (rc_test_gui_shows_labels (rc_test_gui_get_widget (fixture->window, "sidebar-list"), wanted));
+  rc_test_gui_wait_for_labels (rc_test_gui_get_widget (fixture->window, "sidebar-list"), wanted);
 
   /* The secret stays, with the method that owns it. */
   g_assert_true (rc_test_keyring_wait_for (NULL, rc_project_get_id (fixture->project),
@@ -658,7 +647,8 @@ test_discard_asks (Fixture       *fixture,
                    ADW_RESPONSE_DESTRUCTIVE);
   rc_test_gui_save_screenshot (GTK_WIDGET (question), "method-dialog-discard.png");
   rc_test_gui_respond (question, "keep");
-  rc_test_gui_settle (100);
+  /* Whatever the answer queued has run: the dialog stays. */
+  rc_test_gui_wait_for_idle ();
   g_assert_nonnull (fixture->dialog);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "method-name-row"))), ==,
                    "draftMethod");
@@ -846,6 +836,14 @@ keyring_daemon_pid (void)
 }
 
 static gboolean
+dialog_gone_cb (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fixture->dialog == NULL;
+}
+
+static gboolean
 not_busy_cb (gpointer data)
 {
   return !rc_auth_group_get_busy (data);
@@ -887,7 +885,8 @@ test_discard_typed_secret (Fixture       *fixture,
   question = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->dialog));
   rc_test_gui_respond (question, "discard");
   rc_test_gui_wait_gone (&fixture->dialog);
-  rc_test_gui_settle (500);
+  /* Whatever the dialog asked of the keyring has been answered. */
+  g_assert_true (rc_test_keyring_wait_idle ());
   g_assert_cmpuint (rc_test_keyring_count (rc_project_get_id (fixture->project), draft_id), ==, 0);
   g_clear_pointer (&draft_id, g_free);
 
@@ -911,9 +910,7 @@ test_discard_typed_secret (Fixture       *fixture,
   busy_at_enter = rc_auth_group_get_busy (group);
   gtk_window_close (GTK_WINDOW (fixture->dialog));
   rc_test_gui_respond (find_question_now (GTK_WINDOW (fixture->dialog)), "discard");
-  for (guint i = 0; i < 100 && fixture->dialog != NULL; i++)
-    rc_test_gui_settle (50);
-  gone = fixture->dialog == NULL;
+  gone = rc_test_gui_wait (dialog_gone_cb, fixture);
   g_assert_cmpint (kill (daemon, SIGCONT), ==, 0);
 
   secret_id = g_strdup (rc_auth_get_secret_id (auth));
@@ -925,7 +922,7 @@ test_discard_typed_secret (Fixture       *fixture,
   /* The store ends, and then the clear: nothing is left, anywhere. */
   g_assert_true (rc_test_gui_wait (not_busy_cb, group));
   g_assert_true (rc_test_keyring_wait_for (other, rc_project_get_id (fixture->project), secret_id, NULL));
-  rc_test_gui_settle (500);
+  g_assert_true (rc_test_keyring_wait_idle ());
   g_assert_true (rc_test_keyring_wait_for (other, rc_project_get_id (fixture->project), secret_id, NULL));
   g_assert_cmpuint (rc_test_keyring_count (rc_project_get_id (fixture->project), draft_id), ==, 0);
   g_assert_false (rc_secret_store_is_session_only (rc_secret_store_get_default (),
@@ -951,7 +948,7 @@ test_api_row_in_request_tab (Fixture       *fixture,
     return;
 
   open_dialog (fixture);
-  rc_test_gui_settle (200);
+  rc_test_gui_wait_for_transitions (GTK_WIDGET (fixture->dialog));
   api_row = dialog_widget (fixture, "method-dialog-api-row");
   name_row = dialog_widget (fixture, "method-name-row");
   stack = dialog_widget (fixture, "method-editor-stack");
@@ -967,13 +964,12 @@ test_api_row_in_request_tab (Fixture       *fixture,
   g_assert_cmpfloat (api_bounds.origin.y, <, name_bounds.origin.y);
 
   /* No parameter yet: the table says so, again once the last one goes. */
-  g_assert_true (rc_test_gui_shows_labels (dialog_widget (fixture, "method-parameters-list"), no_parameters));
+  rc_test_gui_wait_for_labels (dialog_widget (fixture, "method-parameters-list"), no_parameters);
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), "/items/{id}");
   g_assert_nonnull (find_parameter_row (fixture, "id"));
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), "/items");
   g_assert_null (find_parameter_row (fixture, "id"));
-  rc_test_gui_settle (100);
-  g_assert_true (rc_test_gui_shows_labels (dialog_widget (fixture, "method-parameters-list"), no_parameters));
+  rc_test_gui_wait_for_labels (dialog_widget (fixture, "method-parameters-list"), no_parameters);
 
   /* Nowhere else: the Test tab starts right under the header bar. */
   header_bar = rc_test_gui_find_of_type (GTK_WIDGET (fixture->dialog), ADW_TYPE_HEADER_BAR);
@@ -996,8 +992,7 @@ test_api_row_in_request_tab (Fixture       *fixture,
 
   /* Narrow, too: the rows keep their alignment. */
   show_tab (fixture, "request");
-  gtk_window_set_default_size (GTK_WINDOW (fixture->dialog), 360, 700);
-  rc_test_gui_settle (300);
+  rc_test_gui_resize (GTK_WINDOW (fixture->dialog), 360, 700);
   api_bounds = bounds_in_dialog (fixture, api_row);
   name_bounds = bounds_in_dialog (fixture, name_row);
   g_assert_cmpfloat_with_epsilon (api_bounds.origin.x, name_bounds.origin.x, 0.5);
@@ -1006,53 +1001,76 @@ test_api_row_in_request_tab (Fixture       *fixture,
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-narrow-request.png");
 }
 
+typedef struct
+{
+  AdwViewStackPage *headers;
+  GtkWidget        *bar;
+  gboolean          at_bottom;
+  const char       *title;
+} Tabs;
+
+/* Whether the tabs are where they are wanted (the header bar or the bar at
+ * the bottom), the Headers and Authentication tab named as wanted: the
+ * editor picks the name once laid out at the new width. */
+static gboolean
+tabs_are_cb (gpointer data)
+{
+  Tabs *tabs = data;
+
+  return adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (tabs->bar)) == tabs->at_bottom &&
+         g_strcmp0 (adw_view_stack_page_get_title (tabs->headers), tabs->title) == 0;
+}
+
+static void
+assert_tabs (Tabs       *tabs,
+             gboolean    at_bottom,
+             const char *title)
+{
+  tabs->at_bottom = at_bottom;
+  tabs->title = title;
+  if (!rc_test_gui_wait (tabs_are_cb, tabs))
+    g_error ("The tabs are %s, the Headers and Authentication tab named “%s”; wanted: %s, “%s”",
+             adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (tabs->bar)) ? "at the bottom" : "in the header bar",
+             adw_view_stack_page_get_title (tabs->headers), at_bottom ? "at the bottom" : "in the header bar", title);
+}
+
 /* Every tab's full name where there is room; a short one in the narrow bar. */
 static void
 test_tab_names_fit (Fixture       *fixture,
                     gconstpointer  data)
 {
   AdwViewStack *stack;
-  AdwViewStackPage *headers;
-  GtkWidget *bar;
+  Tabs tabs;
 
   if (rc_test_gui_skip_without_display ())
     return;
 
   open_dialog (fixture);
   stack = ADW_VIEW_STACK (dialog_widget (fixture, "method-editor-stack"));
-  headers = adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, "headers"));
-  bar = rc_test_gui_find_of_type (GTK_WIDGET (fixture->dialog), ADW_TYPE_VIEW_SWITCHER_BAR);
-  g_assert_nonnull (bar);
+  tabs.headers = adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, "headers"));
+  tabs.bar = rc_test_gui_find_of_type (GTK_WIDGET (fixture->dialog), ADW_TYPE_VIEW_SWITCHER_BAR);
+  g_assert_nonnull (tabs.bar);
 
   /* As it opens: wide enough for the four tabs next to Cancel and Finish. */
-  rc_test_gui_settle (300);
-  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
-  g_assert_cmpstr (adw_view_stack_page_get_title (headers), ==, "_Headers and Authentication");
+  rc_test_gui_wait_for_transitions (GTK_WIDGET (fixture->dialog));
+  assert_tabs (&tabs, FALSE, "_Headers and Authentication");
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-default-size.png");
 
   /* Wide: the tabs in the header bar; less wide, at the bottom, whole. */
-  gtk_window_set_default_size (GTK_WINDOW (fixture->dialog), 1000, 700);
-  rc_test_gui_settle (300);
-  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
-  g_assert_cmpstr (adw_view_stack_page_get_title (headers), ==, "_Headers and Authentication");
-  gtk_window_set_default_size (GTK_WINDOW (fixture->dialog), 700, 700);
-  rc_test_gui_settle (300);
-  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
-  g_assert_cmpstr (adw_view_stack_page_get_title (headers), ==, "_Headers and Authentication");
+  rc_test_gui_resize (GTK_WINDOW (fixture->dialog), 1000, 700);
+  assert_tabs (&tabs, FALSE, "_Headers and Authentication");
+  rc_test_gui_resize (GTK_WINDOW (fixture->dialog), 700, 700);
+  assert_tabs (&tabs, TRUE, "_Headers and Authentication");
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-700-tabs.png");
 
-  gtk_window_set_default_size (GTK_WINDOW (fixture->dialog), 360, 700);
-  rc_test_gui_settle (300);
-  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
-  g_assert_cmpstr (adw_view_stack_page_get_title (headers), ==, "_Headers & Auth");
+  rc_test_gui_resize (GTK_WINDOW (fixture->dialog), 360, 700);
+  assert_tabs (&tabs, TRUE, "_Headers & Auth");
   show_tab (fixture, "headers");
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-narrow-tabs.png");
 
   /* Wide again, the full name again. */
-  gtk_window_set_default_size (GTK_WINDOW (fixture->dialog), 1000, 700);
-  rc_test_gui_settle (300);
-  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
-  g_assert_cmpstr (adw_view_stack_page_get_title (headers), ==, "_Headers and Authentication");
+  rc_test_gui_resize (GTK_WINDOW (fixture->dialog), 1000, 700);
+  assert_tabs (&tabs, FALSE, "_Headers and Authentication");
 }
 
 static void
@@ -1078,12 +1096,11 @@ test_mnemonics_unique (Fixture       *fixture,
           kind_row = dialog_widget (fixture, "auth-kind-row");
           g_signal_emit_by_name (dialog_widget (fixture, "headers-add-button"), "clicked");
           rc_test_gui_select_combo_label (kind_row, rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
-          rc_test_gui_settle (100);
+          rc_test_gui_wait_for_transitions (GTK_WIDGET (fixture->dialog));
           assert_mnemonics_unique (GTK_WIDGET (fixture->dialog), "headers, Basic");
           rc_test_gui_select_combo_label (kind_row, rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
-          rc_test_gui_settle (100);
           adw_expander_row_set_expanded (ADW_EXPANDER_ROW (dialog_widget (fixture, "auth-advanced-row")), TRUE);
-          rc_test_gui_settle (300);
+          rc_test_gui_wait_for_transitions (GTK_WIDGET (fixture->dialog));
         }
       assert_mnemonics_unique (GTK_WIDGET (fixture->dialog), tabs[i]);
     }
@@ -1121,6 +1138,12 @@ assert_entry_marked (GtkWidget  *entry,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message);
 }
 
+static gboolean
+finish_disabled_cb (gpointer data)
+{
+  return !finish_enabled (data);
+}
+
 /* A custom content type that could not be sent as typed (it would add
  * headers, or a request, to the call) is marked on its field with what to
  * do, and Finish waits until it is fixed. */
@@ -1146,8 +1169,7 @@ test_wire_checks_content_type (Fixture       *fixture,
   type_row = dialog_widget (fixture, "method-content-type-entry");
   g_assert_true (gtk_widget_get_visible (type_row));
   gtk_editable_set_text (GTK_EDITABLE (type_row), "text/plain\r\nContent-Length: 1\r\n\r\nxGET /steal");
-  rc_test_gui_settle (50);
-  g_assert_false (finish_enabled (fixture));
+  g_assert_true (rc_test_gui_wait (finish_disabled_cb, fixture));
   rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "method-content-type-entry",
                                   "“text/plain\\r\\nContent-Length: 1\\r\\n\\r\\nxGET /steal” is not a media type");
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-invalid-content-type.png");
@@ -1175,8 +1197,9 @@ test_wire_checks_headers (Fixture       *fixture,
 
   show_tab (fixture, "headers");
   g_signal_emit_by_name (dialog_widget (fixture, "headers-add-button"), "clicked");
-  rc_test_gui_settle (50);
+  /* The new header's row, with the focus in its name. */
   name_entry = dialog_widget (fixture, "header-name-entry");
+  rc_test_gui_wait_for_focus (name_entry);
   value_entry = dialog_widget (fixture, "header-value-entry");
   g_assert_true (finish_enabled (fixture));
 
@@ -1249,9 +1272,9 @@ test_keyboard (Fixture       *fixture,
 
   open_dialog (fixture);
   draft = rc_method_dialog_get_method (fixture->dialog);
-  rc_test_gui_settle (200);
 
   /* Opening: the name. */
+  rc_test_gui_wait_for_focus (dialog_widget (fixture, "method-name-row"));
   g_assert_cmpstr (focus_owner (fixture), ==, "method-name-row");
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-name-row")), "getItem");
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), "https://example.com/items/{id}");
@@ -1324,7 +1347,7 @@ test_import_through_consume (void)
   api = rc_project_find_api (fixture.project, "Petstore");
   g_assert_nonnull (api);
   g_assert_cmpuint (rc_api_get_n_methods (api), >, 0);
-  g_assert_true (rc_test_gui_shows_labels (rc_test_gui_get_widget (fixture.window, "sidebar-list"), wanted));
+  rc_test_gui_wait_for_labels (rc_test_gui_get_widget (fixture.window, "sidebar-list"), wanted);
   rc_test_gui_assert_page_shown (fixture.window, "api");
 
   stack = rc_test_gui_get_widget (fixture.window, "content-stack");

@@ -25,6 +25,7 @@
 #include "rc-method-dialog.h"
 #include "rc-method-editor.h"
 #include "rc-sidebar.h"
+#include "rc-test-panel.h"
 #include "rc-test-gui.h"
 #include "rc-test-keyring.h"
 #include "rc-test-server.h"
@@ -351,7 +352,7 @@ test_method_editor_body (Fixture       *fixture,
 
   /* And the model drives the view. */
   rc_method_set_body (method, "[1, 2]");
-  rc_test_gui_settle (50);
+  rc_test_gui_wait_for_text (view, "[1, 2]");
   {
     GtkTextIter start, end;
     g_autofree char *text = NULL;
@@ -564,15 +565,14 @@ test_narrow_window (Fixture       *fixture,
   g_test_message ("The window's content needs at least %d px", minimum);
   g_assert_cmpint (minimum, <=, 360);
 
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 640);
+  rc_test_gui_resize (GTK_WINDOW (fixture->window), 360, 640);
   g_assert_true (rc_test_gui_wait (sidebar_shows_model_cb, fixture));
-  rc_test_gui_settle (300);
   rc_test_gui_save_screenshot (window, "narrow-sidebar.png");
 
   method = rc_api_find_method (rc_project_find_api (fixture->project, "Billing"), "listInvoices");
   rc_test_gui_select_item (fixture->window, G_OBJECT (method));
   rc_test_gui_assert_page_shown (fixture->window, "method");
-  rc_test_gui_settle (500);
+  rc_test_gui_wait_for_transitions (window);
   /* Too narrow for the tabs in the header bar: they move to the bottom. */
   g_assert_true (adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (
                    rc_test_gui_get_widget (fixture->window, "method-switcher-title"))));
@@ -589,7 +589,6 @@ test_narrow_window (Fixture       *fixture,
 
   rc_test_gui_select_item (fixture->window, G_OBJECT (rc_project_find_api (fixture->project, "Billing")));
   rc_test_gui_assert_page_shown (fixture->window, "api");
-  rc_test_gui_settle (500);
   rc_test_gui_save_screenshot (window, "narrow-api.png");
 }
 
@@ -693,7 +692,8 @@ test_close_asks_about_unsaved_changes (Fixture       *fixture,
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "discard"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
   rc_test_gui_respond (dialog, "cancel");
-  rc_test_gui_settle (100);
+  /* Whatever the answer queued has run: the window stays. */
+  rc_test_gui_wait_for_idle ();
   g_assert_nonnull (fixture->window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
   g_assert_true (rc_project_get_dirty (fixture->project));
@@ -772,7 +772,8 @@ test_close_keeps_dialog_edits (Fixture       *fixture,
   question = rc_test_gui_wait_for_dialog (GTK_WINDOW (dialog));
   g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Discard This Method?");
   rc_test_gui_respond (question, "keep");
-  rc_test_gui_settle (200);
+  /* Whatever the answer queued has run: the dialog and the window stay. */
+  rc_test_gui_wait_for_idle ();
   g_assert_nonnull (fixture->window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
   g_assert_nonnull (dialog);
@@ -838,9 +839,23 @@ start_test (Fixture      *fixture,
   rc_test_gui_select_item (fixture->window, G_OBJECT (method));
   rc_test_gui_assert_page_shown (fixture->window, "method");
   stack = rc_test_gui_get_widget (fixture->window, "method-editor-stack");
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "test");
-  rc_test_gui_settle (100);
+  rc_test_gui_show_page (stack, "test");
   g_signal_emit_by_name (rc_test_gui_get_widget (fixture->window, "test-button"), "clicked");
+}
+
+/* Destroys the window while its test panel is still at work, and waits
+ * (bounded) until the panel is gone: what held it, the call and the
+ * keyring lookup it waited for, has ended and been dropped. */
+static void
+destroy_window_at_work (Fixture *fixture)
+{
+  GtkWidget *panel = rc_test_gui_find_of_type (GTK_WIDGET (fixture->window), RC_TYPE_TEST_PANEL);
+
+  g_assert_nonnull (panel);
+  g_object_add_weak_pointer (G_OBJECT (panel), (gpointer *) &panel);
+  rc_test_gui_destroy_window (&fixture->window);
+  rc_test_gui_wait_gone (&panel);
+  g_assert_true (rc_test_keyring_wait_idle ());
 }
 
 static void
@@ -860,10 +875,9 @@ test_destroy_during_token_request (Fixture       *fixture,
   /* The token request is at the server, unanswered: the window goes. */
   g_assert_true (rc_test_gui_wait (token_requested_cb, auth_server));
   g_assert_true (gtk_widget_get_visible (rc_test_gui_get_widget (fixture->window, "test-cancel-button")));
-  rc_test_gui_destroy_window (&fixture->window);
 
   /* Whatever comes back finds nothing gone (criticals are fatal here). */
-  rc_test_gui_settle (500);
+  destroy_window_at_work (fixture);
   g_assert_cmpuint (api_server->requests->len, ==, 0);
 }
 
@@ -882,8 +896,7 @@ test_destroy_during_secret_lookup (Fixture       *fixture,
   start_test (fixture, auth_server, api_server);
 
   /* At once: the keyring has not answered yet. */
-  rc_test_gui_destroy_window (&fixture->window);
-  rc_test_gui_settle (500);
+  destroy_window_at_work (fixture);
   g_assert_cmpuint (auth_server->requests->len, ==, 0);
 }
 
@@ -910,7 +923,7 @@ type_secret (GtkWidget  *row,
              const char *secret)
 {
   g_assert_nonnull (row);
-  g_assert_true (gtk_widget_is_drawable (row));
+  rc_test_gui_wait_for_frame (row);
   gtk_widget_grab_focus (row);
   g_assert_true (gtk_widget_has_focus (row) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (row)), row));
@@ -985,7 +998,6 @@ test_close_stores_api_secret (Fixture       *fixture,
 
   rc_test_gui_select_item (fixture->window, G_OBJECT (api));
   rc_test_gui_assert_page_shown (fixture->window, "api");
-  rc_test_gui_settle (100);
   group = type_secret (get_api_secret_row (fixture->window), "typed-then-closed");
   g_assert_true (rc_auth_group_has_pending_secret (group));
   g_object_add_weak_pointer (G_OBJECT (group), (gpointer *) &group);
@@ -1030,8 +1042,7 @@ test_close_stores_method_secret (Fixture       *fixture,
   rc_test_gui_select_item (fixture->window, G_OBJECT (method));
   rc_test_gui_assert_page_shown (fixture->window, "method");
   stack = rc_test_gui_get_widget (fixture->window, "method-editor-stack");
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "headers");
-  rc_test_gui_settle (100);
+  rc_test_gui_show_page (stack, "headers");
   group = type_secret (get_method_secret_row (fixture->window), "method-typed-then-closed");
   g_assert_true (group == rc_method_editor_get_auth_group (RC_METHOD_EDITOR (gtk_widget_get_ancestor (stack, RC_TYPE_METHOD_EDITOR))));
   g_object_add_weak_pointer (G_OBJECT (group), (gpointer *) &group);
@@ -1081,7 +1092,6 @@ test_selection_stores_secret (Fixture       *fixture,
    * focus still in the entry: the secret goes with the API it was for. */
   rc_test_gui_select_item (fixture->window, G_OBJECT (petstore));
   rc_test_gui_assert_page_shown (fixture->window, "api");
-  rc_test_gui_settle (100);
   group = type_secret (get_api_secret_row (fixture->window), "api-typed-then-left");
   rc_test_gui_select_item (fixture->window, G_OBJECT (method));
   rc_test_gui_assert_page_shown (fixture->window, "method");
@@ -1090,10 +1100,7 @@ test_selection_stores_secret (Fixture       *fixture,
 
   /* The method's, then a keyboard shortcut's new API, the focus still in
    * the entry. */
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (rc_test_gui_get_widget (fixture->window,
-                                                                                   "method-editor-stack")),
-                                         "headers");
-  rc_test_gui_settle (100);
+  rc_test_gui_show_page (rc_test_gui_get_widget (fixture->window, "method-editor-stack"), "headers");
   group = type_secret (get_method_secret_row (fixture->window), "method-typed-then-left");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-api", NULL));
   rc_test_gui_assert_page_shown (fixture->window, "api");
@@ -1244,8 +1251,7 @@ test_save_response_in_project_folder (Fixture       *fixture,
   rc_test_gui_select_item (fixture->window, G_OBJECT (method));
   rc_test_gui_assert_page_shown (fixture->window, "method");
   stack = rc_test_gui_get_widget (fixture->window, "method-editor-stack");
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "test");
-  rc_test_gui_settle (100);
+  rc_test_gui_show_page (stack, "test");
   g_signal_emit_by_name (rc_test_gui_get_widget (fixture->window, "test-button"), "clicked");
   rc_test_gui_set_wait_seconds (20);
   rc_test_gui_wait_for_text (rc_test_gui_get_widget (fixture->window, "test-status-label"), "201");
@@ -1281,6 +1287,7 @@ test_save_asks_before_replacing_read_only (Fixture       *fixture,
   AdwMessageDialog *dialog;
   GtkWindow *chooser;
   GStatBuf st;
+  guint refs;
 
   if (rc_test_gui_skip_without_display ())
     return;
@@ -1295,7 +1302,9 @@ test_save_asks_before_replacing_read_only (Fixture       *fixture,
   rc_project_set_file (fixture->project, file);
   rc_api_set_name (rc_project_get_api (fixture->project, 0), "Typed by hand");
 
-  /* Cancel: nothing written, nothing lost. */
+  /* Cancel: nothing written, nothing lost, once every save the window
+   * started has ended (each holds the project). */
+  refs = G_OBJECT (fixture->project)->ref_count;
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
   dialog = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->window));
   g_test_message ("%s: %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
@@ -1304,7 +1313,7 @@ test_save_asks_before_replacing_read_only (Fixture       *fixture,
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "save-anyway"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
   rc_test_gui_respond (dialog, "cancel");
-  rc_test_gui_settle (100);
+  g_assert_true (rc_test_gui_wait_for_refs (fixture->project, refs));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, g_bytes_get_data (original, NULL));
   g_clear_pointer (&contents, g_free);

@@ -22,6 +22,7 @@
 #include "restcall-core.h"
 #include "rc-executor.h"
 #include "rc-exchange.h"
+#include "rc-test-server.h"
 
 #define SERVER_START_SECONDS 20
 #define SERVER_STOP_SECONDS  10
@@ -59,21 +60,18 @@ typedef struct
 
 /* Bounded waits */
 
-/* Iterates the main context until *done is set, for at most @seconds;
- * returns whether it was set. */
-static gboolean
-wait_until (gboolean *done,
-            guint     seconds)
+typedef struct
 {
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  guint *count;
+  guint  wanted;
+} Count;
 
-  while (!*done && g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
+static gboolean
+count_reached_cb (gpointer data)
+{
+  Count *count = data;
 
-  return *done;
+  return *count->count >= count->wanted;
 }
 
 static gboolean
@@ -81,34 +79,9 @@ wait_until_count (guint *count,
                   guint  wanted,
                   guint  seconds)
 {
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  Count reached = { count, wanted };
 
-  while (*count < wanted && g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  return *count >= wanted;
-}
-
-/* Runs the main context until the wall clock reaches @real_time (µs). */
-static void
-iterate_until_real_time (gint64 real_time)
-{
-  g_assert_cmpint (real_time - g_get_real_time (), <, 10 * G_USEC_PER_SEC);
-
-  while (g_get_real_time () < real_time)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static void
-iterate_for (guint milliseconds)
-{
-  iterate_until_real_time (g_get_real_time () + milliseconds * 1000);
+  return rc_test_wait_until (count_reached_cb, &reached, seconds);
 }
 
 /* The server process */
@@ -124,18 +97,16 @@ result_cb (GObject      *object,
 }
 
 static gboolean
+result_set_cb (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static gboolean
 wait_for_result (GAsyncResult **result,
                  guint          seconds)
 {
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (*result == NULL && g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  return *result != NULL;
+  return rc_test_wait_until (result_set_cb, result, seconds);
 }
 
 static char *
@@ -465,7 +436,7 @@ fetch_token (RcAuth     *auth,
   RcTokenCache *cache = rc_token_cache_new (session);
 
   rc_token_cache_get_token_async (cache, auth, secret, NULL, NULL, fetched_cb, fetched);
-  g_assert_true (wait_until (&fetched->done, CALL_SECONDS));
+  rc_test_wait_for (&fetched->done, CALL_SECONDS);
   g_assert_finalize_object (cache);
 
   if (fetched->error)
@@ -910,12 +881,20 @@ test_call_single_flight (void)
   g_assert_finalize_object (g_steal_pointer (&executor));
 }
 
-/* short-client's tokens live 2 s. After 3 s the cache must not send the
- * old one unnoticed: it either fetched a new one ahead (the lifetime is
- * known), or the API's 401 invalid_token made it fetch one and replay. */
+/* short-client's tokens live 2 s. Once the cache holds its token stale,
+ * the next call must not send it: it fetches a new one ahead (the lifetime
+ * is known), or, should the server have refused the old one first, the
+ * API's 401 invalid_token made it fetch one and replay. */
+static gboolean
+token_stale_cb (gpointer token)
+{
+  return !rc_token_is_fresh (token);
+}
+
 static void
 test_call_short_lived_token (void)
 {
+  g_autoptr(RcToken) token = NULL;
   g_autoptr(RcApi) api = NULL;
   g_autoptr(RcExecutor) executor = NULL;
   g_autoptr(RcExchange) exchange = NULL;
@@ -935,9 +914,11 @@ test_call_short_lived_token (void)
   g_assert_cmpint (rc_token_get_lifetime (rc_exchange_get_token (exchange)), ==,
                    RC_TOKEN_LIFETIME_KNOWN);
   g_assert_cmpint (rc_token_get_expires_in (rc_exchange_get_token (exchange)), <=, 2);
+  token = g_object_ref (rc_exchange_get_token (exchange));
   g_clear_object (&exchange);
 
-  iterate_for (3000);
+  /* Until the cache no longer hands it out. */
+  g_assert_true (rc_test_wait_until (token_stale_cb, token, CALL_SECONDS));
 
   exchange = call (executor, list, NULL, "short");
   assert_ok_as (exchange, "short-client");

@@ -601,7 +601,6 @@ test_alias_bomb (void)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
-  gint64 start = g_get_monotonic_time ();
 
   /* Each level holds ten of the one before: 10^20 nodes if expanded. */
   for (char c = 'b'; c <= 'u'; c++)
@@ -613,7 +612,6 @@ test_alias_bomb (void)
   g_assert_error (error, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_TOO_LARGE);
   g_assert_null (root);
   g_assert_nonnull (strstr (error->message, "aliases expand to more than"));
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
 }
 
 static void
@@ -659,14 +657,14 @@ test_duplicate_names (void)
 }
 
 /* Thousands of operations with one operationId are named in linear time:
- * trying every suffix from _2 each time took minutes. */
+ * trying every suffix from _2 each time took minutes (the test's timeout
+ * catches that; bench/bench-timings.c times it against its goal). */
 static void
 test_many_duplicate_names (void)
 {
   guint n = 20000;
   GString *text = g_string_new ("{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"t\", "
                                 "\"version\": \"1\"}, \"paths\": {");
-  gint64 start = g_get_monotonic_time ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RcOpenApi) open_api = NULL;
@@ -682,12 +680,12 @@ test_many_duplicate_names (void)
   g_assert_cmpuint (rc_open_api_get_n_operations (open_api), ==, n);
   g_assert_cmpstr (rc_open_api_get_operation (open_api, 1)->name, ==, "same_2");
   g_assert_cmpstr (rc_open_api_get_operation (open_api, n - 1)->name, ==, "same_20000");
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
 }
 
 /* $refs multiply parameters: one path item with 1,000 of them and eight
  * operations, referenced from 130 paths, names 1,040,000. At most
- * RC_OPEN_API_MAX_PARAMETERS are kept, with a warning, in bounded time;
+ * RC_OPEN_API_MAX_PARAMETERS are kept, with a warning, in bounded time
+ * (bench/bench-timings.c times it);
  * merging long lists is linear. */
 static void
 test_many_parameters (void)
@@ -695,7 +693,6 @@ test_many_parameters (void)
   GString *text = g_string_new ("{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"t\", "
                                 "\"version\": \"1\"}, \"x-item\": {\"parameters\": [");
   const char * const verbs[] = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
-  gint64 start = g_get_monotonic_time ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RcOpenApi) open_api = NULL;
@@ -733,7 +730,6 @@ test_many_parameters (void)
     n_parameters += rc_open_api_get_operation (open_api, i)->parameters->len;
   g_assert_cmpuint (n_parameters, ==, 1000000);  /* RC_OPEN_API_MAX_PARAMETERS */
   g_assert_true (has_warning (open_api, "more than 1000000 parameters in all", NULL));
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 60 * G_USEC_PER_SEC);
 }
 
 /* The depth pre-scan skips strings: brackets inside them do not count,

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "rc-test-server.h"
 #include "restcall-core.h"
 
 #define LOOP_TIMEOUT_SECONDS 10
@@ -112,15 +113,7 @@ count_entries (const char *path)
 static void
 wait_for (gboolean *done)
 {
-  gint64 deadline = g_get_monotonic_time () + LOOP_TIMEOUT_SECONDS * G_USEC_PER_SEC;
-
-  while (!*done && g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  g_assert_true (*done);
+  rc_test_wait_for (done, LOOP_TIMEOUT_SECONDS);
 }
 
 typedef struct
