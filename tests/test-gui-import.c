@@ -18,11 +18,11 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "rc-import-dialog.h"
 #include "rc-import-item.h"
 #include "rc-import-row.h"
+#include "rc-test-documents.h"
 #include "rc-test-gui.h"
 #include "rc-test-server.h"
 #include "rc-window.h"
@@ -196,36 +196,6 @@ find_row (GtkWidget    *root,
     }
 
   return NULL;
-}
-
-/* A document with @n operations, written to a temporary file. */
-static GFile *
-write_big_document (guint n)
-{
-  g_autoptr(GString) text = g_string_new ("{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"Big\", \"version\": \"1\"}, "
-                                          "\"servers\": [{\"url\": \"https://big.example.com\"}], \"paths\": {");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  int fd;
-
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (text,
-                            "%s\"/things%u/{id}\": {\"get\": {\"operationId\": \"getThing%u\", "
-                            "\"summary\": \"Gets thing number %u\", \"tags\": [\"group%u\"], "
-                            "\"parameters\": [{\"name\": \"id\", \"in\": \"path\", \"required\": true, "
-                            "\"schema\": {\"type\": \"string\"}}, {\"name\": \"q\", \"in\": \"query\", "
-                            "\"required\": true, \"schema\": {\"type\": \"string\"}}], "
-                            "\"responses\": {\"200\": {\"description\": \"The thing\"}}}}",
-                            i ? ", " : "", i, i, i, i / 100);
-  g_string_append (text, "}}");
-
-  fd = g_file_open_tmp ("restcall-big-XXXXXX.json", &path, &error);
-  g_assert_no_error (error);
-  close (fd);
-  g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
-  g_assert_no_error (error);
-
-  return g_file_new_for_path (path);
 }
 
 static gboolean
@@ -742,7 +712,7 @@ test_cancel_big_document (Fixture       *fixture,
   if (rc_test_gui_skip_without_display ())
     return;
 
-  big = write_big_document (N_BIG_OPERATIONS);
+  big = rc_test_write_big_openapi (N_BIG_OPERATIONS);
   open_dialog (fixture);
 
   /* Cancel while the worker parses: back to the first page, nothing shown,

@@ -29,6 +29,7 @@
 
 #include "rc-inspector.h"
 #include "rc-method-dialog.h"
+#include "rc-test-documents.h"
 #include "rc-test-gui.h"
 #include "rc-test-keyring.h"
 #include "rc-test-panel.h"
@@ -219,23 +220,6 @@ api_handler (RcTestServer      *server,
         rc_test_respond (message, 404, "application/json", "{\"message\":\"no such pet\"}");
       break;
     }
-}
-
-/* About @size bytes of JSON on one line. */
-static GBytes *
-make_big_json (gsize size)
-{
-  GString *json = g_string_sized_new (size + 256);
-  gsize length;
-
-  g_string_append (json, "{\"items\":[");
-  for (guint i = 0; json->len < size; i++)
-    g_string_append_printf (json, "%s{\"id\":%u,\"name\":\"item %u\",\"price\":%u.5,\"tags\":[\"a\",\"b\"]}",
-                            i ? "," : "", i, i, i % 1000);
-  g_string_append (json, "]}");
-
-  length = json->len;
-  return g_bytes_new_take (g_string_free (json, FALSE), length);
 }
 
 static gboolean
@@ -963,7 +947,7 @@ test_big_json (Fixture       *fixture,
 
   rc_auth_set_kind (rc_api_get_auth (fixture->api), RC_AUTH_KIND_NONE);
   fixture->api_mode = API_BIG;
-  fixture->big_body = make_big_json (BIG_BODY_SIZE);
+  fixture->big_body = rc_test_big_json_body (BIG_BODY_SIZE);
   rc_test_gui_set_wait_seconds (60);
 
   click (fixture, "test-button");

@@ -23,6 +23,7 @@
 #include "restcall-core.h"
 #include "rc-openapi-private.h"
 #include "rc-test-cli.h"
+#include "rc-test-documents.h"
 
 static const char * const petstores[] = {
   "petstore-2.0.json", "petstore-3.0.yaml", "petstore-3.0.json", "petstore-3.1.yaml", NULL
@@ -597,17 +598,11 @@ test_detection (void)
 static void
 test_alias_bomb (void)
 {
-  GString *text = g_string_new ("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = rc_test_yaml_alias_bomb ();
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
 
   /* Each level holds ten of the one before: 10^20 nodes if expanded. */
-  for (char c = 'b'; c <= 'u'; c++)
-    g_string_append_printf (text, "%c: &%c [*%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c]\n",
-                            c, c, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1);
-  bytes = g_string_free_to_bytes (text);
-
   root = rc_document_parse (bytes, "bomb.yaml", &error);
   g_assert_error (error, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_TOO_LARGE);
   g_assert_null (root);
@@ -663,17 +658,9 @@ static void
 test_many_duplicate_names (void)
 {
   guint n = 20000;
-  GString *text = g_string_new ("{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"t\", "
-                                "\"version\": \"1\"}, \"paths\": {");
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = rc_test_openapi_same_ids (n);
   g_autoptr(GError) error = NULL;
   g_autoptr(RcOpenApi) open_api = NULL;
-
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (text, "%s\"/p%u\": {\"get\": {\"operationId\": \"same\"}}",
-                            i ? ", " : "", i);
-  g_string_append (text, "}}");
-  bytes = g_string_free_to_bytes (text);
 
   open_api = rc_open_api_new_from_bytes (bytes, "same.json", NULL, &error);
   g_assert_no_error (error);
@@ -690,34 +677,11 @@ test_many_duplicate_names (void)
 static void
 test_many_parameters (void)
 {
-  GString *text = g_string_new ("{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"t\", "
-                                "\"version\": \"1\"}, \"x-item\": {\"parameters\": [");
-  const char * const verbs[] = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = rc_test_openapi_many_params ();
   g_autoptr(GError) error = NULL;
   g_autoptr(RcOpenApi) open_api = NULL;
   const RcOpenApiOperation *operation;
   gsize n_parameters = 0;
-
-  for (guint i = 0; i < 1000; i++)
-    g_string_append_printf (text, "%s{\"name\": \"p%u\", \"in\": \"query\"}", i ? ", " : "", i);
-  g_string_append (text, "]");
-  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
-    g_string_append_printf (text, ", \"%s\": {}", verbs[i]);
-  /* First a path with 1,000 parameters whose operation overrides them all
-   * and adds 1,000. */
-  g_string_append (text, "}, \"paths\": {\"/first\": {\"parameters\": [");
-  for (guint i = 0; i < 1000; i++)
-    g_string_append_printf (text, "%s{\"name\": \"p%u\", \"in\": \"query\"}", i ? ", " : "", i);
-  g_string_append (text, "], \"get\": {\"parameters\": [");
-  for (guint i = 0; i < 2000; i++)
-    g_string_append_printf (text, "%s{\"name\": \"p%u\", \"in\": \"query\", \"required\": true}",
-                            i ? ", " : "", i);
-  g_string_append (text, "]}}");
-  for (guint i = 0; i < 130; i++)
-    g_string_append_printf (text, ", \"/p%u\": {\"$ref\": \"#/x-item\"}", i);
-  g_string_append (text, "}}");
-  bytes = g_string_free_to_bytes (text);
 
   open_api = rc_open_api_new_from_bytes (bytes, "many.json", NULL, &error);
   g_assert_no_error (error);
