@@ -1,0 +1,458 @@
+/* bench-gui-stalls.c: how long the main loop stalls, and how soon the GUI answers
+ *
+ * The responsiveness limits the GUI tests used to enforce, measured here
+ * instead: on a busy machine a test must not fail for being slow, and a
+ * figure is worth more than a pass. Each case runs ROUNDS times (3 unless
+ * told) in a real window; its worst round is held against its goal:
+ *
+ *   test-tab-body     the Test tab receiving a 20 MB JSON body and showing
+ *                     it cut: the longest gap between two ticks of a 20 ms
+ *                     timer, in the main thread's own CPU time (goal: under
+ *                     100 ms) and in wall-clock time, which also counts the
+ *                     time the thread waited for a core (goal: under 400 ms)
+ *   test-tab-cancel   Cancel pressed while the API has not answered, until
+ *                     the call has ended (goal: under 1 s)
+ *   import            the import dialog reading and listing 2,000
+ *                     operations: the longest gap (goal: under 100 ms)
+ *   keyring-enter     Enter in the API page's secret row: how long Enter
+ *                     takes to return (goal: under 100 ms), and the longest
+ *                     gap until the page says the secret is stored (goal:
+ *                     under 250 ms)
+ *
+ * With --no-keyring, keyring-enter runs with no session bus at all, the
+ * secret kept for the session only, as the test of that case did.
+ *
+ *   bench/run-stall-bench.sh [BUILD_DIR]    (a display and a throwaway keyring)
+ *   meson test -C _build --benchmark -v gui-stalls
+ *
+ * Prints a line per figure, and exits 1 when a goal was missed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "bench-figures.h"
+#include "rc-import-dialog.h"
+#include "rc-import-item.h"
+#include "rc-inspector.h"
+#include "rc-test-documents.h"
+#include "rc-test-gui.h"
+#include "rc-test-panel.h"
+#include "rc-test-server.h"
+#include "rc-window.h"
+
+#define TICK_MSEC 20
+#define BIG_BODY_SIZE (20 * 1000 * 1000)
+#define N_OPERATIONS 2000
+/* The longest rc_test_gui_wait() may take: a guard against a hang. */
+#define WAIT_SECONDS 120
+
+typedef struct
+{
+  guint  source;
+  gint64 last;
+  gint64 last_cpu;
+  gint64 max_gap;
+  gint64 max_cpu_gap;
+} Ticker;
+
+/* A Test tab in a window of its own, and the API it calls. */
+typedef struct
+{
+  RcTestServer *server;
+  GBytes       *body;       /* the answer, or NULL: never answer */
+  GPtrArray    *paused;
+  RcApi        *api;
+  RcMethod     *method;
+  GtkWindow    *window;
+  RcTestPanel  *panel;
+} Tab;
+
+typedef struct
+{
+  RcWindow   *window;
+  const char *state;
+} StateWait;
+
+typedef struct
+{
+  RcImportDialog *dialog;
+  guint           n;
+} Listed;
+
+/* Helpers */
+
+static gint64
+get_thread_cpu_time (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  Ticker *ticker = data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 cpu = get_thread_cpu_time ();
+
+  ticker->max_gap = MAX (ticker->max_gap, now - ticker->last);
+  ticker->max_cpu_gap = MAX (ticker->max_cpu_gap, cpu - ticker->last_cpu);
+  ticker->last = now;
+  ticker->last_cpu = cpu;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+ticker_start (Ticker *ticker)
+{
+  *ticker = (Ticker) { 0 };
+  ticker->last = g_get_monotonic_time ();
+  ticker->last_cpu = get_thread_cpu_time ();
+  ticker->source = g_timeout_add (TICK_MSEC, tick_cb, ticker);
+}
+
+/* Counts the gap up to now, and stops. */
+static void
+ticker_stop (Ticker *ticker)
+{
+  tick_cb (ticker);
+  g_clear_handle_id (&ticker->source, g_source_remove);
+}
+
+/* The Test tab */
+
+static void
+api_handler (RcTestServer      *server,
+             SoupServerMessage *message,
+             const char        *path,
+             gpointer           user_data)
+{
+  Tab *tab = user_data;
+
+  if (tab->body == NULL)
+    {
+      g_ptr_array_add (tab->paused, g_object_ref (message));
+      soup_server_message_pause (message);
+      return;
+    }
+
+  soup_server_message_set_status (message, 200, NULL);
+  soup_message_headers_set_content_type (soup_server_message_get_response_headers (message),
+                                         "application/json", NULL);
+  soup_message_body_append_bytes (soup_server_message_get_response_body (message), tab->body);
+}
+
+static void
+tab_open (Tab    *tab,
+          GBytes *body)
+{
+  g_autofree char *base_url = NULL;
+
+  tab->server = rc_test_server_new (FALSE);
+  tab->server->handler = api_handler;
+  tab->server->handler_data = tab;
+  tab->body = body ? g_bytes_ref (body) : NULL;
+  tab->paused = g_ptr_array_new_with_free_func (g_object_unref);
+  base_url = rc_test_server_url (tab->server, "/");
+
+  tab->api = rc_api_new ("Pets");
+  rc_api_set_base_url (tab->api, base_url);
+  rc_auth_set_kind (rc_api_get_auth (tab->api), RC_AUTH_KIND_NONE);
+  tab->method = rc_method_new ("getPet");
+  rc_method_set_url (tab->method, "/pets/{petId}");
+  rc_pair_list_set (rc_method_get_test_values (tab->method), "petId", "42");
+  rc_api_add_method (tab->api, tab->method);
+
+  tab->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (tab->window, 1000, 900);
+  tab->panel = RC_TEST_PANEL (rc_test_panel_new ());
+  gtk_window_set_child (tab->window, GTK_WIDGET (tab->panel));
+  rc_test_panel_set_method (tab->panel, tab->method, "bench-project");
+  gtk_window_present (tab->window);
+  rc_test_gui_wait_for_frame (GTK_WIDGET (tab->panel));
+}
+
+static void
+tab_close (Tab *tab)
+{
+  for (guint i = 0; i < tab->paused->len; i++)
+    {
+      soup_server_message_unpause (g_ptr_array_index (tab->paused, i));
+      rc_test_respond (g_ptr_array_index (tab->paused, i), 503, "text/plain", "gone");
+    }
+
+  g_object_add_weak_pointer (G_OBJECT (tab->panel), (gpointer *) &tab->panel);
+  gtk_window_destroy (tab->window);
+  rc_test_gui_wait_gone (&tab->panel);
+
+  g_clear_object (&tab->method);
+  g_clear_object (&tab->api);
+  g_clear_pointer (&tab->paused, g_ptr_array_unref);
+  g_clear_pointer (&tab->body, g_bytes_unref);
+  g_clear_pointer (&tab->server, rc_test_server_free);
+}
+
+static void
+click (GtkWidget  *root,
+       const char *name)
+{
+  g_signal_emit_by_name (rc_test_gui_get_named (root, name), "clicked");
+}
+
+/* The call has ended, and all it brought is shown. */
+static gboolean
+tab_done_cb (gpointer data)
+{
+  Tab *tab = data;
+  RcInspector *inspector = RC_INSPECTOR (rc_test_gui_find_of_type (GTK_WIDGET (tab->panel), RC_TYPE_INSPECTOR));
+  gboolean running, showing_body;
+
+  g_object_get (tab->panel, "running", &running, "showing-body", &showing_body, NULL);
+
+  return !running && !showing_body && !rc_inspector_get_busy (inspector);
+}
+
+static gboolean
+api_reached_cb (gpointer data)
+{
+  return ((Tab *) data)->paused->len > 0;
+}
+
+static void
+bench_test_tab_body (guint rounds)
+{
+  g_autoptr(GBytes) body = rc_test_big_json_body (BIG_BODY_SIZE);
+  BenchFigure *cpu = bench_figure_new ("test-tab-body", "longest stall, main thread's CPU time", 100);
+  BenchFigure *wall = bench_figure_new ("test-tab-body", "longest stall, wall-clock time", 400);
+  BenchFigure *total = bench_figure_new ("test-tab-body", "20 MB fetched and shown", 0);
+
+  for (guint i = 0; i < rounds; i++)
+    {
+      Tab tab = { 0 };
+      Ticker ticker;
+      gint64 start;
+
+      tab_open (&tab, body);
+      start = g_get_monotonic_time ();
+      ticker_start (&ticker);
+      click (GTK_WIDGET (tab.panel), "test-button");
+      bench_wait (tab_done_cb, &tab, "the 20 MB body to be shown");
+      rc_test_gui_wait_for_frame (GTK_WIDGET (tab.panel));
+      ticker_stop (&ticker);
+      bench_figure_add (cpu, ticker.max_cpu_gap / 1000.0);
+      bench_figure_add (wall, ticker.max_gap / 1000.0);
+      bench_figure_add (total, bench_ms_since (start));
+      tab_close (&tab);
+    }
+
+  bench_figure_report (cpu);
+  bench_figure_report (wall);
+  bench_figure_report (total);
+}
+
+static void
+bench_test_tab_cancel (guint rounds)
+{
+  BenchFigure *latency = bench_figure_new ("test-tab-cancel", "Cancel pressed to the call ended", 1000);
+
+  for (guint i = 0; i < rounds; i++)
+    {
+      Tab tab = { 0 };
+      gint64 start;
+
+      tab_open (&tab, NULL);
+      click (GTK_WIDGET (tab.panel), "test-button");
+      bench_wait (api_reached_cb, &tab, "the call to reach the API");
+      start = g_get_monotonic_time ();
+      click (GTK_WIDGET (tab.panel), "test-cancel-button");
+      bench_wait (tab_done_cb, &tab, "the cancelled call to end");
+      bench_figure_add (latency, bench_ms_since (start));
+      tab_close (&tab);
+    }
+
+  bench_figure_report (latency);
+}
+
+/* The import dialog */
+
+static gboolean
+all_listed_cb (gpointer data)
+{
+  Listed *listed = data;
+  GListModel *items = rc_import_dialog_get_items (listed->dialog);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RcImportItem) item = g_list_model_get_item (items, i);
+
+      n += !rc_import_item_is_tag (item);
+    }
+
+  return n == listed->n;
+}
+
+static void
+bench_import (guint rounds)
+{
+  g_autoptr(GFile) document = rc_test_write_big_openapi (N_OPERATIONS);
+  BenchFigure *stall = bench_figure_new ("import", "longest stall reading 2,000 operations", 100);
+  BenchFigure *total = bench_figure_new ("import", "read and listed", 0);
+
+  for (guint i = 0; i < rounds; i++)
+    {
+      g_autoptr(RcProject) project = rc_project_new ();
+      RcWindow *window = rc_test_gui_present_window (project, 1000, 700);
+      GtkWidget *dialog = rc_import_dialog_new (window);
+      Listed listed = { RC_IMPORT_DIALOG (dialog), N_OPERATIONS };
+      Ticker ticker;
+      gint64 start;
+
+      gtk_window_present (GTK_WINDOW (dialog));
+      rc_test_gui_wait_for_frame (dialog);
+      start = g_get_monotonic_time ();
+      ticker_start (&ticker);
+      rc_import_dialog_load_file (RC_IMPORT_DIALOG (dialog), document);
+      bench_wait (all_listed_cb, &listed, "the operations to be listed");
+      rc_test_gui_wait_for_frame (dialog);
+      ticker_stop (&ticker);
+      bench_figure_add (stall, ticker.max_gap / 1000.0);
+      bench_figure_add (total, bench_ms_since (start));
+
+      rc_test_gui_close_window (&dialog);
+      rc_test_gui_destroy_window (&window);
+    }
+
+  g_file_delete (document, NULL, NULL);
+  bench_figure_report (stall);
+  bench_figure_report (total);
+}
+
+/* The API page's secret */
+
+static const char *
+get_state (RcWindow *window)
+{
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rc_test_gui_get_widget (window, "auth-secret-state-row")));
+}
+
+static gboolean
+state_is_cb (gpointer data)
+{
+  StateWait *wait = data;
+
+  return g_strcmp0 (get_state (wait->window), wait->state) == 0;
+}
+
+static void
+bench_keyring_enter (guint    rounds,
+                     gboolean keyring)
+{
+  const char *name = keyring ? "keyring-enter" : "no-keyring-enter";
+  BenchFigure *enter = bench_figure_new (name, "Enter in the secret row, until it returns", 100);
+  BenchFigure *stall = bench_figure_new (name, "longest stall, until the page says where", 250);
+
+  for (guint i = 0; i < rounds; i++)
+    {
+      g_autoptr(RcProject) project = rc_project_new ();
+      g_autofree char *project_id = g_uuid_string_random ();
+      RcApi *api = rc_api_new ("Petstore");
+      RcAuth *auth = rc_api_get_auth (api);
+      RcWindow *window;
+      GtkWidget *row, *text;
+      StateWait wait;
+      Ticker ticker;
+      gint64 start;
+
+      rc_project_set_id (project, project_id);
+      rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+      rc_auth_set_client_id (auth, "bench-client");
+      rc_auth_set_token_url (auth, "https://auth.example.com/token");
+      rc_auth_ensure_secret_id (auth);
+      rc_project_add_api (project, api);
+      g_object_unref (api);
+      window = rc_test_gui_present_window (project, 1000, 860);
+      rc_test_gui_select_item (window, G_OBJECT (api));
+      rc_test_gui_assert_page_shown (window, "api");
+      wait = (StateWait) { window, keyring ? "Not stored" : "The keyring could not be checked" };
+      bench_wait (state_is_cb, &wait, "the keyring to be checked");
+
+      row = rc_test_gui_get_widget (window, "auth-secret-row");
+      text = rc_test_gui_find_of_type (row, GTK_TYPE_TEXT);
+      gtk_widget_grab_focus (row);
+      gtk_editable_set_text (GTK_EDITABLE (row), "bench-secret");
+      ticker_start (&ticker);
+      start = g_get_monotonic_time ();
+      g_signal_emit_by_name (text, "activate");
+      bench_figure_add (enter, bench_ms_since (start));
+      wait.state = keyring ? "Stored in the keyring" : "Kept for this session only";
+      bench_wait (state_is_cb, &wait, "the secret to be stored");
+      ticker_stop (&ticker);
+      bench_figure_add (stall, ticker.max_gap / 1000.0);
+
+      rc_project_set_dirty (project, FALSE);
+      rc_test_gui_destroy_window (&window);
+    }
+
+  bench_figure_report (enter);
+  bench_figure_report (stall);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gboolean keyring = TRUE;
+  guint rounds = 3;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--no-keyring"))
+        keyring = FALSE;
+      else if (atoi (argv[i]) > 0)
+        rounds = atoi (argv[i]);
+      else
+        {
+          g_printerr ("usage: %s [--no-keyring] [ROUNDS]\n", argv[0]);
+          return 2;
+        }
+    }
+
+  if (!keyring)
+    {
+      /* Before GTK or libsecret first look for the bus: there is none. */
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus", TRUE);
+    }
+  else if (g_getenv ("RC_KEYRING_SESSION") == NULL)
+    {
+      g_printerr ("Run this through tests/keyring-session.sh (bench/run-stall-bench.sh does), "
+                  "so that it uses a throwaway keyring, not yours\n");
+      return 2;
+    }
+
+  if (!rc_test_gui_init ())
+    return 77;
+  rc_test_gui_set_wait_seconds (WAIT_SECONDS);
+
+  g_print ("%u rounds each; the worst round is held against the goal\n", rounds);
+  if (keyring)
+    {
+      bench_test_tab_body (rounds);
+      bench_test_tab_cancel (rounds);
+      bench_import (rounds);
+    }
+  bench_keyring_enter (rounds, keyring);
+
+  return bench_goal_missed () ? 1 : 0;
+}
