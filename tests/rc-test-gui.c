@@ -1,9 +1,12 @@
 /* rc-test-gui.c: helpers for tests that drive a real window (under Xvfb)
  *
- * Bounded waits on the main loop, finding widgets by name or type, reading
- * what the labels and text views on screen say, combo rows, how a field
- * check shows (RcFieldCheck), the window's sidebar, pages, dialogs and
- * message dialogs, and screenshots for a person to look at.
+ * Waits on the main loop for what a test expects: a condition (with a
+ * deadline that only guards against a hang), a frame, the end of the
+ * transitions, the focus, a size, the app's idles; never for a time.
+ * Finding widgets by name or type, reading what the labels and text views
+ * on screen say, combo rows, how a field check shows (RcFieldCheck), the
+ * window's sidebar, pages, dialogs and message dialogs, and screenshots for
+ * a person to look at.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -60,8 +63,14 @@ typedef struct
   int            height;
 } Drawn;
 
+typedef struct
+{
+  GtkWidget   *root;
+  const char **wanted;
+} LabelsWait;
+
 static gboolean have_display;
-static guint wait_seconds = 5;
+static guint wait_seconds = RC_TEST_GUI_WAIT_SECONDS;
 
 /* Helpers */
 
@@ -275,12 +284,11 @@ rc_test_gui_init (void)
 }
 
 /* For a program that reaches the keyring: in keyring-session.sh's private
- * session bus (with its throwaway keyring), opens the display and makes
- * rc_test_gui_wait() wait up to @seconds (the keyring answers over
- * D-Bus); anywhere else says so on stderr and returns FALSE, for main() to
- * fail rather than touch the user's keyring. */
+ * session bus (with its throwaway keyring), opens the display; anywhere
+ * else says so on stderr and returns FALSE, for main() to fail rather than
+ * touch the user's keyring. */
 gboolean
-rc_test_gui_init_keyring_session (guint seconds)
+rc_test_gui_init_keyring_session (void)
 {
   if (g_getenv ("RC_KEYRING_SESSION") == NULL)
     {
@@ -290,7 +298,6 @@ rc_test_gui_init_keyring_session (guint seconds)
     }
 
   rc_test_gui_init ();
-  rc_test_gui_set_wait_seconds (seconds);
 
   return TRUE;
 }
@@ -313,7 +320,8 @@ rc_test_gui_skip_without_display (void)
   return TRUE;
 }
 
-/* Sets how long rc_test_gui_wait() waits at most (5 seconds unless set). */
+/* Sets how long rc_test_gui_wait() waits at most (RC_TEST_GUI_WAIT_SECONDS
+ * unless set). */
 void
 rc_test_gui_set_wait_seconds (guint seconds)
 {
@@ -702,12 +710,6 @@ rc_test_gui_shows_labels (GtkWidget   *root,
 
   return TRUE;
 }
-
-typedef struct
-{
-  GtkWidget   *root;
-  const char **wanted;
-} LabelsWait;
 
 static gboolean
 labels_shown_cb (gpointer data)

@@ -11,8 +11,12 @@
 
 G_BEGIN_DECLS
 
+/* How long rc_test_gui_wait() waits at most unless told: only a guard
+ * against a hang, so generous enough for a machine under heavy load. */
+#define RC_TEST_GUI_WAIT_SECONDS 30
+
 gboolean          rc_test_gui_init                  (void);
-gboolean          rc_test_gui_init_keyring_session  (guint             seconds);
+gboolean          rc_test_gui_init_keyring_session  (void);
 gboolean          rc_test_gui_has_display           (void);
 gboolean          rc_test_gui_skip_without_display  (void);
 void              rc_test_gui_set_wait_seconds      (guint             seconds);

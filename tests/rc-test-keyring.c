@@ -1,7 +1,7 @@
 /* rc-test-keyring.c: the keyring as tests see it, beside the app's own view
  *
  * Blocking wrappers over RcSecretStore's asynchronous calls (the main
- * context runs meanwhile, for at most ten seconds), bounded waits for the
+ * context runs meanwhile, for at most WAIT_SECONDS), bounded waits for the
  * keyring to hold a secret and for the app's own calls to end, and a search
  * through libsecret itself, as another program would look for the app's
  * items.
@@ -13,7 +13,9 @@
 #include "rc-test-keyring.h"
 #include "rc-test-server.h"
 
-#define WAIT_SECONDS 10
+/* Only a guard against a hang: the keyring answers over D-Bus, slowly on a
+ * loaded machine. */
+#define WAIT_SECONDS 30
 
 /* An asynchronous call, once it has finished. */
 typedef struct

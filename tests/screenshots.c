@@ -535,7 +535,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   /* The keyring and the servers answer over D-Bus and HTTP: long waits. */
-  if (!rc_test_gui_init_keyring_session (20))
+  if (!rc_test_gui_init_keyring_session ())
     return 1;
 
   g_test_add_func ("/restcall/screenshots/all", test_all);

@@ -891,7 +891,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (!rc_test_gui_init_keyring_session (10))
+  if (!rc_test_gui_init_keyring_session ())
     return 1;
 
   g_test_add ("/restcall/gui/auth/api-headers", Fixture, NULL,

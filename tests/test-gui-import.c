@@ -729,7 +729,6 @@ test_cancel_big_document (Fixture       *fixture,
   g_assert_null (rc_import_dialog_get_open_api (fixture->dialog));
 
   /* Parsed to the end, every operation listed. */
-  rc_test_gui_set_wait_seconds (30);
   rc_import_dialog_load_file (fixture->dialog, big);
   assert_page (fixture, "operations");
   g_assert_true (rc_test_gui_wait (shows_n_operations_cb, &all));
@@ -740,7 +739,6 @@ test_cancel_big_document (Fixture       *fixture,
   g_assert_true (rc_test_gui_wait (status_reading_cb, fixture));
   gtk_window_close (GTK_WINDOW (fixture->dialog));
   rc_test_gui_wait_gone (&fixture->dialog);
-  rc_test_gui_set_wait_seconds (5);
   g_assert_cmpuint (rc_project_get_n_apis (fixture->project), ==, 0);
 
   g_file_delete (big, NULL, NULL);

@@ -564,10 +564,8 @@ test_oauth_method_tested_and_added (Fixture       *fixture,
 
   /* Test */
   show_tab (fixture, "test");
-  rc_test_gui_set_wait_seconds (20);
   g_signal_emit_by_name (dialog_widget (fixture, "test-button"), "clicked");
   rc_test_gui_wait_for_text (dialog_widget (fixture, "inspector-api-response"), "200");
-  rc_test_gui_set_wait_seconds (5);
 
   /* The token was asked for once, as client credentials; then the API. */
   g_assert_cmpuint (auth_server->requests->len, ==, 1);
@@ -743,12 +741,10 @@ test_typed_secret_committed (Fixture       *fixture,
   type_secret_without_enter (fixture, CLIENT_SECRET);
 
   /* Ctrl+Return, the focus still in the secret: the editor's shortcut. */
-  rc_test_gui_set_wait_seconds (20);
   g_assert_true (gtk_widget_activate_action (dialog_widget (fixture, "auth-secret-row"), "editor.run-test", NULL));
   g_assert_false (rc_auth_group_has_pending_secret (auth_group (fixture)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "auth-secret-row"))), ==, "");
   rc_test_gui_wait_for_text (dialog_widget (fixture, "inspector-api-response"), "200");
-  rc_test_gui_set_wait_seconds (5);
 
   status = g_strdup (gtk_label_get_text (GTK_LABEL (dialog_widget (fixture, "test-status-label"))));
   g_test_message ("Status: %s", status);

@@ -1019,8 +1019,6 @@ main (int   argc,
     }
 
   rc_test_gui_init ();
-  /* The keyring answers over D-Bus: give it longer. */
-  rc_test_gui_set_wait_seconds (10);
 
   g_test_add ("/restcall/gui/secrets/store-and-forget", Fixture, NULL,
               fixture_set_up, test_store_and_forget, fixture_tear_down);

@@ -953,7 +953,7 @@ test_big_json (Fixture       *fixture,
   click (fixture, "test-button");
   /* Until the text is in its view, a slice at a time. */
   wait_until_done (fixture);
-  rc_test_gui_set_wait_seconds (5);
+  rc_test_gui_set_wait_seconds (RC_TEST_GUI_WAIT_SECONDS);
 
   g_assert_true (g_str_has_prefix (get_status (fixture), "200 OK"));
   size = g_format_size (g_bytes_get_size (fixture->big_body));

@@ -396,9 +396,7 @@ test_method_editor_body (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "test");
   /* What was typed reached the method before the test ran… */
   g_assert_cmpstr (rc_method_get_body (method), ==, "{\"name\": \"Tom\"}");
-  rc_test_gui_set_wait_seconds (20);
   rc_test_gui_wait_for_text (rc_test_gui_get_widget (fixture->window, "test-status-label"), "201");
-  rc_test_gui_set_wait_seconds (5);
 
   /* …and went over the wire. */
   g_assert_cmpuint (server->requests->len, ==, 1);
@@ -1257,9 +1255,7 @@ test_save_response_in_project_folder (Fixture       *fixture,
   stack = rc_test_gui_get_widget (fixture->window, "method-editor-stack");
   rc_test_gui_show_page (stack, "test");
   g_signal_emit_by_name (rc_test_gui_get_widget (fixture->window, "test-button"), "clicked");
-  rc_test_gui_set_wait_seconds (20);
   rc_test_gui_wait_for_text (rc_test_gui_get_widget (fixture->window, "test-status-label"), "201");
-  rc_test_gui_set_wait_seconds (5);
 
   /* The project's file is tests/data/sample.restcall. */
   sample_folder = g_file_get_parent (rc_project_get_file (fixture->project));
