@@ -713,6 +713,10 @@ focus_page_cb (gpointer user_data)
 static void
 visible_page_cb (RcMethodEditor *self)
 {
+  /* What was typed in the body reaches the method before another tab
+   * shows: the Test tab's Test must send it, pressed however soon. */
+  commit_body (self);
+
   /* The tab is shown (by its switcher, Alt and its letter, or Ctrl+Return
    * for the Test tab): the keyboard goes to it, once it is there. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->focus_page_id == 0)
