@@ -362,9 +362,9 @@ test_get_and_clear (Fixture       *fixture,
   g_assert_true (rc_test_gui_wait (claims_shown_cb, fixture));
   claims = claims_text (fixture);
   g_test_message ("Claims view:\n%s", claims);
-  g_assert_nonnull (strstr (claims, "\"kid\" : \"test-key\""));
-  g_assert_nonnull (strstr (claims, "\"sub\" : \"" CLIENT_ID "\""));
-  g_assert_nonnull (strstr (claims, "\"tenant\" : \"Zoë's pets\""));
+  g_assert_nonnull (strstr (claims, "\"kid\": \"test-key\""));
+  g_assert_nonnull (strstr (claims, "\"sub\": \"" CLIENT_ID "\""));
+  g_assert_nonnull (strstr (claims, "\"tenant\": \"Zoë's pets\""));
   g_assert_true (gtk_text_view_get_monospace (GTK_TEXT_VIEW (find (fixture, "token-claims-view"))));
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (find (fixture, "token-claims-view"))));
 

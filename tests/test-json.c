@@ -1,4 +1,4 @@
-/* test-json.c: the one JSON entry point and its depth limit
+/* test-json.c: the one JSON entry point, its depth limit, and JSON written out
  *
  * rc_json_parse() must refuse text nested deeper than RC_JSON_MAX_DEPTH
  * before json-glib's recursive parser sees it, however the brackets are
@@ -293,6 +293,62 @@ test_one_value (void)
     }
 }
 
+/* What rc_json_write() writes reads back as JSON, with the same values:
+ * json-glib's generator wrote 2e89 as "2e+89.0" and 1e400 as "inf.0",
+ * which no reader takes (found by fuzz-jwt). */
+static void
+test_write_numbers (void)
+{
+  static const struct {
+    const char *in;
+    const char *out;
+  } cases[] = {
+    { "[2e89]", "[2e+89]" },
+    { "[-1.5E-300]", "[-1.5e-300]" },
+    { "[1e400]", "[1e999]" },
+    { "[-1e400]", "[-1e999]" },
+    { "[0.1]", "[0.1]" },
+    { "[3.0]", "[3.0]" },
+    { "[12345678901234567]", "[12345678901234567]" },
+    { "[1, true, false, null]", "[1,true,false,null]" },
+    { "{\"b\":1,\"a\":{\"c\":[]}}", "{\"b\":1,\"a\":{\"c\":[]}}" },
+    { "[\"q\\\"b\\\\s\\n\\t\\u0001/é\"]", "[\"q\\\"b\\\\s\\n\\t\\u0001/é\"]" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) root = rc_json_parse (cases[i].in, strlen (cases[i].in), RC_JSON_DEFAULT, NULL, NULL, NULL);
+      g_autoptr(JsonNode) again = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *written = NULL;
+
+      g_assert_nonnull (root);
+      written = rc_json_write (root);
+      g_test_message ("%s → %s", cases[i].in, written);
+      g_assert_cmpstr (written, ==, cases[i].out);
+      again = rc_json_parse (written, strlen (written), RC_JSON_DEFAULT, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (json_node_equal (root, again));
+    }
+}
+
+/* Re-indenting keeps every token as written and checks the grammar. */
+static void
+test_reindent (void)
+{
+  const char *text = "{\"n\":2e89,\"s\":\"\\u00e9\",\"a\":[1,{}],\"e\":[]}";
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean truncated = TRUE;
+
+  g_assert_true (rc_json_reindent (text, strlen (text), G_MAXSIZE, out, &truncated, NULL, NULL));
+  g_assert_false (truncated);
+  g_assert_cmpstr (out->str, ==,
+                   "{\n  \"n\": 2e89,\n  \"s\": \"\\u00e9\",\n  \"a\": [\n    1,\n    {}\n  ],\n  \"e\": []\n}\n");
+
+  g_string_truncate (out, 0);
+  g_assert_false (rc_json_reindent ("[1,]", 4, G_MAXSIZE, out, &truncated, NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,6 +361,8 @@ main (int   argc,
   g_test_add_func ("/restcall/json/errors", test_errors);
   g_test_add_func ("/restcall/json/escapes", test_escapes);
   g_test_add_func ("/restcall/json/one-value", test_one_value);
+  g_test_add_func ("/restcall/json/write-numbers", test_write_numbers);
+  g_test_add_func ("/restcall/json/reindent", test_reindent);
 
   return g_test_run ();
 }

@@ -24,10 +24,8 @@
 #include <string.h>
 
 #include "rc-body.h"
+#include "rc-json-format.h"
 
-/* How much input is read between two looks at the cancellable. */
-#define CANCEL_CHECK_BYTES (64 * 1024)
-#define INDENT "  "
 #define HEX_BYTES_PER_LINE 16
 
 struct _RcBody
@@ -50,16 +48,6 @@ typedef struct
   gsize   limit;
 } FormatData;
 
-/* Where the re-indenter stands in the grammar. */
-typedef enum {
-  EXPECT_VALUE,
-  EXPECT_VALUE_OR_CLOSE,      /* just after [ */
-  EXPECT_KEY_OR_CLOSE,        /* just after { */
-  EXPECT_KEY,                 /* after a comma in an object */
-  EXPECT_COLON,
-  EXPECT_COMMA_OR_CLOSE,
-  EXPECT_END,
-} Expect;
 
 G_DEFINE_FINAL_TYPE (RcBody, rc_body, G_TYPE_OBJECT)
 
@@ -134,247 +122,6 @@ charset_is_utf8 (const char *charset)
   return g_ascii_strcasecmp (charset, "utf-8") == 0 ||
          g_ascii_strcasecmp (charset, "utf8") == 0 ||
          g_ascii_strcasecmp (charset, "us-ascii") == 0;
-}
-
-static void
-append_indent (GString *out,
-               guint    depth)
-{
-  g_string_append_c (out, '\n');
-  for (guint i = 0; i < depth; i++)
-    g_string_append (out, INDENT);
-}
-
-static const char *
-skip_space (const char *p,
-            const char *end)
-{
-  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
-    p++;
-
-  return p;
-}
-
-/* The end of the string token opening at @p, or NULL if it is not one. */
-static const char *
-scan_string (const char *p,
-             const char *end)
-{
-  for (p++; p < end; p++)
-    {
-      if (*p == '"')
-        return p + 1;
-      if ((guchar) *p < 0x20)
-        return NULL;
-      if (*p == '\\')
-        {
-          p++;
-          if (p >= end || strchr ("\"\\/bfnrtu", *p) == NULL)
-            return NULL;
-          if (*p == 'u')
-            {
-              for (guint i = 0; i < 4; i++)
-                if (++p >= end || !g_ascii_isxdigit (*p))
-                  return NULL;
-            }
-        }
-    }
-
-  return NULL;
-}
-
-/* The end of the number opening at @p, per RFC 8259, or NULL. */
-static const char *
-scan_number (const char *p,
-             const char *end)
-{
-  if (p < end && *p == '-')
-    p++;
-  if (p >= end || !g_ascii_isdigit (*p))
-    return NULL;
-  if (*p == '0')
-    p++;
-  else
-    while (p < end && g_ascii_isdigit (*p))
-      p++;
-
-  if (p < end && *p == '.')
-    {
-      p++;
-      if (p >= end || !g_ascii_isdigit (*p))
-        return NULL;
-      while (p < end && g_ascii_isdigit (*p))
-        p++;
-    }
-
-  if (p < end && (*p == 'e' || *p == 'E'))
-    {
-      p++;
-      if (p < end && (*p == '+' || *p == '-'))
-        p++;
-      if (p >= end || !g_ascii_isdigit (*p))
-        return NULL;
-      while (p < end && g_ascii_isdigit (*p))
-        p++;
-    }
-
-  /* A number runs up to a delimiter: "12ab" is not one. */
-  if (p < end && (g_ascii_isalnum (*p) || *p == '.' || *p == '-' || *p == '+'))
-    return NULL;
-
-  return p;
-}
-
-static const char *
-scan_literal (const char *p,
-              const char *end)
-{
-  static const char * const literals[] = { "true", "false", "null" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (literals); i++)
-    {
-      gsize len = strlen (literals[i]);
-
-      if ((gsize) (end - p) >= len && memcmp (p, literals[i], len) == 0 &&
-          (p + len == end || !g_ascii_isalnum (p[len])))
-        return p + len;
-    }
-
-  return NULL;
-}
-
-static Expect
-after_value (GString *stack)
-{
-  return stack->len > 0 ? EXPECT_COMMA_OR_CLOSE : EXPECT_END;
-}
-
-/* Re-indents the JSON text @data into @out, up to about @limit bytes.
- * Returns FALSE (with @out in any state) when the text is not JSON before
- * the limit, or when @cancellable is cancelled (@error set). */
-static gboolean
-reindent_json (const char    *data,
-               gsize          size,
-               gsize          limit,
-               GString       *out,
-               gboolean      *truncated,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  g_autoptr(GString) stack = g_string_new (NULL);
-  const char *p = data;
-  const char *end = data + size;
-  const char *next_check = data + CANCEL_CHECK_BYTES;
-  Expect expect = EXPECT_VALUE;
-
-  *truncated = FALSE;
-
-  /* A byte order mark is not part of the text. */
-  if (size >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
-
-  for (p = skip_space (p, end); p < end; p = skip_space (p, end))
-    {
-      const char *token_end;
-      char c = *p;
-
-      if (p >= next_check)
-        {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return FALSE;
-          next_check = p + CANCEL_CHECK_BYTES;
-        }
-
-      if (out->len >= limit)
-        {
-          *truncated = TRUE;
-          return TRUE;
-        }
-
-      switch (c)
-        {
-        case '{':
-        case '[':
-          if (expect != EXPECT_VALUE && expect != EXPECT_VALUE_OR_CLOSE)
-            return FALSE;
-          token_end = skip_space (p + 1, end);
-          if (token_end < end && *token_end == (c == '{' ? '}' : ']'))
-            {
-              g_string_append (out, c == '{' ? "{}" : "[]");
-              p = token_end + 1;
-              expect = after_value (stack);
-              continue;
-            }
-          g_string_append_c (out, c);
-          g_string_append_c (stack, c);
-          append_indent (out, stack->len);
-          expect = c == '{' ? EXPECT_KEY_OR_CLOSE : EXPECT_VALUE_OR_CLOSE;
-          p++;
-          break;
-
-        case '}':
-        case ']':
-          if (stack->len == 0 || stack->str[stack->len - 1] != (c == '}' ? '{' : '['))
-            return FALSE;
-          if (expect != EXPECT_COMMA_OR_CLOSE)
-            return FALSE;
-          g_string_truncate (stack, stack->len - 1);
-          append_indent (out, stack->len);
-          g_string_append_c (out, c);
-          expect = after_value (stack);
-          p++;
-          break;
-
-        case ',':
-          if (expect != EXPECT_COMMA_OR_CLOSE)
-            return FALSE;
-          g_string_append_c (out, ',');
-          append_indent (out, stack->len);
-          expect = stack->str[stack->len - 1] == '{' ? EXPECT_KEY : EXPECT_VALUE;
-          p++;
-          break;
-
-        case ':':
-          if (expect != EXPECT_COLON)
-            return FALSE;
-          g_string_append (out, ": ");
-          expect = EXPECT_VALUE;
-          p++;
-          break;
-
-        case '"':
-          token_end = scan_string (p, end);
-          if (token_end == NULL)
-            return FALSE;
-          if (expect == EXPECT_KEY || expect == EXPECT_KEY_OR_CLOSE)
-            expect = EXPECT_COLON;
-          else if (expect == EXPECT_VALUE || expect == EXPECT_VALUE_OR_CLOSE)
-            expect = after_value (stack);
-          else
-            return FALSE;
-          g_string_append_len (out, p, token_end - p);
-          p = token_end;
-          break;
-
-        default:
-          if (expect != EXPECT_VALUE && expect != EXPECT_VALUE_OR_CLOSE)
-            return FALSE;
-          token_end = (c == '-' || g_ascii_isdigit (c)) ? scan_number (p, end) : scan_literal (p, end);
-          if (token_end == NULL)
-            return FALSE;
-          g_string_append_len (out, p, token_end - p);
-          expect = after_value (stack);
-          p = token_end;
-          break;
-        }
-    }
-
-  if (expect != EXPECT_END)
-    return FALSE;
-
-  g_string_append_c (out, '\n');
-
-  return TRUE;
 }
 
 /* A dump like `hexdump -C`: offset, sixteen bytes, and those that print;
@@ -522,7 +269,8 @@ rc_body_guess_language (const char *data,
 
   if (size >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
     p += 3;
-  p = skip_space (p, end);
+  while (p < end && g_ascii_isspace (*p))
+    p++;
 
   if (p < end && (*p == '{' || *p == '['))
     return "json";
@@ -655,7 +403,7 @@ rc_body_format (GBytes        *body,
       g_autoptr(GString) out = g_string_sized_new (MIN (size + size / 2, limit) + 256);
       g_autoptr(GError) local_error = NULL;
 
-      if (reindent_json (data, size, limit, out, &truncated, cancellable, &local_error))
+      if (rc_json_reindent (data, size, limit, out, &truncated, cancellable, &local_error))
         {
           char *text;
           gsize length;

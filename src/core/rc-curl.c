@@ -230,7 +230,6 @@ append_token_request (GString    *script,
   g_autofree char *command = NULL;
   g_autofree char *no_token = NULL;
   g_autofree char *shown_url = NULL;
-  g_autofree char *token_url = g_shell_quote (rc_auth_get_token_url (auth));
   RcClientAuth client_auth = rc_auth_get_client_auth (auth);
 
   g_string_append_c (script, '\n');

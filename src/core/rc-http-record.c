@@ -18,6 +18,7 @@
 #include "rc-http-record.h"
 #include "rc-document.h"
 #include "rc-json.h"
+#include "rc-json-format.h"
 #include "rc-text.h"
 
 #define MASK "••••••••"
@@ -271,17 +272,14 @@ mask_json (const char *body,
            gsize       size)
 {
   g_autoptr(JsonNode) root = rc_json_parse (body, size, RC_JSON_DEFAULT, NULL, NULL, NULL);
-  g_autoptr(JsonGenerator) generator = NULL;
 
   /* Text that does not parse (or nests too deep to) is shown as it is. */
   if (root == NULL)
     return NULL;
 
   mask_json_node (root);
-  generator = json_generator_new ();
-  json_generator_set_root (generator, root);
 
-  return json_generator_to_data (generator, NULL);
+  return rc_json_write (root);
 }
 
 static void

@@ -21,6 +21,7 @@
 
 #include "rc-jwt.h"
 #include "rc-json.h"
+#include "rc-json-format.h"
 
 G_DEFINE_QUARK (rc-jwt-error-quark, rc_jwt_error)
 
@@ -91,10 +92,12 @@ decode_base64url (const char  *text,
   return g_bytes_new_take (data, size);
 }
 
-/* One part, decoded and parsed: a JSON object. */
+/* One part, decoded and parsed: a JSON object. @pretty (if not NULL) gets
+ * its text re-indented, numbers and escapes as the issuer wrote them. */
 static JsonNode *
 decode_part (const char  *text,
              Part         part,
+             char       **pretty,
              GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
@@ -128,6 +131,20 @@ decode_part (const char  *text,
       g_set_error (error, RC_JWT_ERROR, RC_JWT_ERROR_BAD_JSON,
                    _("Not a JWT: its %s part is JSON but not an object."), part_name (part));
       return NULL;
+    }
+
+  if (pretty)
+    {
+      GString *out = g_string_sized_new (size + size / 2);
+      gboolean truncated;
+
+      /* It parsed, so it re-indents (the two read one grammar); were it
+       * ever not to, the text is shown as it came. */
+      if (!rc_json_reindent (data, size, G_MAXSIZE, out, &truncated, NULL, NULL))
+        g_string_overwrite_len (g_string_truncate (out, 0), 0, data, size);
+      if (out->len > 0 && out->str[out->len - 1] == '\n')
+        g_string_truncate (out, out->len - 1);
+      *pretty = g_string_free (out, FALSE);
     }
 
   return g_steal_pointer (&root);
@@ -172,18 +189,6 @@ split_token (const char  *token,
   return NULL;
 }
 
-static char *
-to_pretty_json (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, node);
-
-  return json_generator_to_data (generator, NULL);
-}
-
 /**
  * rc_jwt_decode:
  * @token: an access token
@@ -204,6 +209,8 @@ rc_jwt_decode (const char  *token,
   g_auto(GStrv) parts = NULL;
   g_autoptr(JsonNode) header = NULL;
   g_autoptr(JsonNode) claims = NULL;
+  g_autofree char *header_text = NULL;
+  g_autofree char *claims_text = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -211,18 +218,18 @@ rc_jwt_decode (const char  *token,
   if (parts == NULL)
     return FALSE;
 
-  header = decode_part (parts[0], PART_HEADER, error);
+  header = decode_part (parts[0], PART_HEADER, &header_text, error);
   if (header == NULL)
     return FALSE;
 
-  claims = decode_part (parts[1], PART_CLAIMS, error);
+  claims = decode_part (parts[1], PART_CLAIMS, &claims_text, error);
   if (claims == NULL)
     return FALSE;
 
   if (header_json)
-    *header_json = to_pretty_json (header);
+    *header_json = g_steal_pointer (&header_text);
   if (claims_json)
-    *claims_json = to_pretty_json (claims);
+    *claims_json = g_steal_pointer (&claims_text);
 
   return TRUE;
 }
@@ -244,7 +251,7 @@ rc_jwt_get_expiry (const char *token,
   if (parts == NULL)
     return FALSE;
 
-  claims = decode_part (parts[1], PART_CLAIMS, NULL);
+  claims = decode_part (parts[1], PART_CLAIMS, NULL, NULL);
   if (claims == NULL)
     return FALSE;
 

@@ -234,6 +234,10 @@ reader_fail (Reader     *reader,
                                reader->display_name, reader->path->str, problem);
 }
 
+static gsize reader_push (Reader     *reader,
+                          const char *format,
+                          ...) G_GNUC_PRINTF (2, 3);
+
 static gsize
 reader_push (Reader     *reader,
              const char *format,

@@ -22,6 +22,7 @@
 #include "rc-secret-binding.h"
 #include "rc-secret-store.h"
 #include "rc-json.h"
+#include "rc-json-format.h"
 #include "rc-text.h"
 #include "rc-http.h"
 #include "rc-document.h"

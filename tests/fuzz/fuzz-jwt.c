@@ -28,11 +28,6 @@ check_object (const char *what,
   g_autoptr(JsonNode) root = NULL;
 
   rc_fuzz_check_text (what, json, -1);
-  /* json-glib reads a number past a double's range as infinity and writes
-   * it "inf.0", which is not JSON: known, and harmless in the token panel. */
-  if (strstr (json, "inf.0"))
-    return;
-
   root = rc_json_parse (json, strlen (json), RC_JSON_DEFAULT, NULL, NULL, NULL);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {

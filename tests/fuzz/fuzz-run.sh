@@ -55,5 +55,7 @@ export G_SLICE=always-malloc
 export LC_ALL=C.UTF-8
 
 # An input that takes 30 s is a finding (a hang), not a slow machine.
+# libFuzzer exits 77 by default when it finds something, which meson
+# reads as "skipped": every finding exits 1, a failure.
 exec "$binary" -dict="$top/tests/fuzz/restcall.dict" -artifact_prefix="$work/artifacts/" \
-  -print_final_stats=1 -timeout=30 "$@" "$work/corpus" "$work/seeds"
+  -print_final_stats=1 -timeout=30 -error_exitcode=1 -timeout_exitcode=1 "$@" "$work/corpus" "$work/seeds"

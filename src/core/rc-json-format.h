@@ -1,0 +1,22 @@
+/* rc-json-format.h: JSON text written out, exactly and readably
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+gboolean rc_json_reindent (const char    *data,
+                           gsize          size,
+                           gsize          limit,
+                           GString       *out,
+                           gboolean      *truncated,
+                           GCancellable  *cancellable,
+                           GError       **error);
+
+char    *rc_json_write    (JsonNode      *node);
+
+G_END_DECLS
