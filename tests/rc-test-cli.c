@@ -116,8 +116,13 @@ rc_test_run_restcall_full (RcTestRun          *run,
   run->status = g_subprocess_get_exit_status (process);
   run->out = communicated.out;
   run->err = communicated.err;
-  g_test_message ("restcall %s: exit %d\nstdout:\n%s\nstderr:\n%s", args[0] ? args[0] : "",
-                  run->status, run->out, run->err);
+  {
+    g_autofree char *out = rc_test_shorten_lines (run->out, 2000);
+    g_autofree char *err = rc_test_shorten_lines (run->err, 2000);
+
+    g_test_message ("restcall %s: exit %d\nstdout:\n%s\nstderr:\n%s", args[0] ? args[0] : "",
+                    run->status, out, err);
+  }
 }
 
 /* The first request @server got for a path that starts with @path_prefix; there must be one. */

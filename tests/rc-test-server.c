@@ -463,3 +463,35 @@ rc_test_assert_printable (const char *text)
         g_error ("Control character 0x%02x at “%.40s”", (guchar)*p, p);
     }
 }
+
+char *
+rc_test_shorten_lines (const char *text,
+                       gsize       max_line)
+{
+  GString *out = g_string_new (NULL);
+  const char *line = text ? text : "";
+
+  for (;;)
+    {
+      const char *end = strchr (line, '\n');
+      gsize length = end ? (gsize) (end - line) : strlen (line);
+
+      if (length > max_line)
+        {
+          /* Cut at a character's start, not inside one. */
+          const char *cut = g_utf8_find_prev_char (line, line + max_line + 1);
+
+          g_string_append_len (out, line, cut ? cut - line : (gssize) max_line);
+          g_string_append_printf (out, "… (%" G_GSIZE_FORMAT " bytes in all)", length);
+        }
+      else
+        g_string_append_len (out, line, length);
+
+      if (end == NULL)
+        break;
+      g_string_append_c (out, '\n');
+      line = end + 1;
+    }
+
+  return g_string_free (out, FALSE);
+}

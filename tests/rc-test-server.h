@@ -81,4 +81,9 @@ void           rc_test_assert_printable     (const char         *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcTestServer, rc_test_server_free)
 
+/* @text for g_test_message(): each line cut to @max_line bytes (meson's
+ * TAP reader splits a line of over 64 KiB and fails on the rest). */
+char *rc_test_shorten_lines (const char *text,
+                             gsize       max_line);
+
 G_END_DECLS
