@@ -1363,6 +1363,10 @@ run_restcall (Run        *run,
                 &run->out, &run->err, &wait_status, &error);
   g_assert_no_error (error);
 
+  /* Said before the exit is checked: a crash or a sanitizer report (which
+   * aborts) is on the binary's standard error. */
+  if (WIFSIGNALED (wait_status))
+    g_test_message ("killed by signal %d\nstdout:\n%s\nstderr:\n%s", WTERMSIG (wait_status), run->out, run->err);
   g_assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
   g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
