@@ -353,6 +353,7 @@ test_attributes (void)
   g_autofree char *secret_id = g_uuid_string_random ();
   g_autofree char *origin = rc_url_dup_origin ("HTTPS://user:pw@Auth.Example.COM:443/oauth2/token?x=1#f");
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
   GList *items;
   GHashTableIter iter;
   gpointer key, value;
@@ -364,7 +365,8 @@ test_attributes (void)
   items = search_items (project);
   g_assert_cmpuint (g_list_length (items), ==, 1);
 
-  g_hash_table_iter_init (&iter, secret_item_get_attributes (items->data));
+  attributes = secret_item_get_attributes (items->data);
+  g_hash_table_iter_init (&iter, attributes);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       g_test_message ("attribute %s = %s", (char *)key, (char *)value);
@@ -383,7 +385,6 @@ test_attributes (void)
         }
     }
   g_assert_cmpuint (n, ==, 6);
-  g_hash_table_unref (secret_item_get_attributes (items->data));
   g_list_free_full (items, g_object_unref);
   rc_test_keyring_clear (secrets, project, secret_id, &error);
 }
