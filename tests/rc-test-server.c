@@ -210,9 +210,7 @@ rc_test_respond_stream (SoupServerMessage *message,
 
   g_signal_connect (message, "wrote-headers", G_CALLBACK (stream_next_cb), stream);
   g_signal_connect (message, "wrote-chunk", G_CALLBACK (stream_next_cb), stream);
-  /* Freed with the message: a client that hangs up mid-body (one that
-   * stops at its cap) never gets it "finished". */
-  g_object_set_data_full (G_OBJECT (message), "rc-test-stream", stream, g_free);
+  g_signal_connect_swapped (message, "finished", G_CALLBACK (g_free), stream);
 }
 
 /* Answers with @head followed by zero bytes, @decoded_size in all, sent
@@ -357,8 +355,27 @@ released_cb (gpointer data)
   return (guint) g_atomic_int_get ((int *) &refs->object->ref_count) == refs->ref_count;
 }
 
-/* Runs the main context until @condition holds, for at most @seconds: a
- * guard against a hang, never a time the test expects anything to take.
+/* @seconds times RC_TEST_DEADLINE_SCALE (when set: tests/meson.build sets
+ * it in a sanitized build, where everything runs several times slower). */
+static guint
+scale_deadline (guint seconds)
+{
+  static guint scale;
+
+  if (scale == 0)
+    {
+      const char *value = g_getenv ("RC_TEST_DEADLINE_SCALE");
+      guint64 parsed = value ? g_ascii_strtoull (value, NULL, 10) : 1;
+
+      scale = CLAMP (parsed, 1, 100);
+    }
+
+  return seconds * scale;
+}
+
+/* Runs the main context until @condition holds, for at most @seconds
+ * (scaled, see scale_deadline()): a guard against a hang, never a time the
+ * test expects anything to take.
  * The loop sleeps until something happens; it also wakes every 10 ms to
  * ask again, for conditions no event of this process signals (another
  * process, the clock). Returns whether @condition holds. */
@@ -368,7 +385,7 @@ rc_test_wait_until (RcTestCondition condition,
                     guint           seconds)
 {
   gboolean expired = FALSE;
-  guint deadline = g_timeout_add (seconds * 1000, expired_cb, &expired);
+  guint deadline = g_timeout_add_seconds (scale_deadline (seconds), expired_cb, &expired);
   guint wake_up = g_timeout_add (10, wake_up_cb, NULL);
   gboolean met;
 
