@@ -573,7 +573,11 @@ rc_http_download (const char    *url,
 
   bytes = rc_http_download_finish (result, final_url, error);
 
+  /* Connections closed now, while this context still runs their sources:
+   * left to the session's finalization, a socket's source outlives the
+   * context, which frees it with its other sources. */
   g_clear_object (&result);
+  soup_session_abort (session);
   g_clear_object (&session);
   while (g_main_context_iteration (context, FALSE))
     ;
