@@ -628,6 +628,27 @@ class Window(Widget):
         wait_for(lambda: self.ref not in self.app.window_refs(), f'{self} to go away')
 
 
+def choose_file(chooser, path, save=False):
+    """Types `path` in a file chooser, in the name of a Save chooser or the
+    location of an Open one, and presses Return. The entry completes names
+    as they are typed, so only the whole path is checked; its list of
+    completions would take a click on Open or Save for itself. (An Open
+    chooser starts on the current folder here, as the fresh HOME has no
+    recent files: on them, GTK 4.8 opens the list's selection, not what
+    was typed.)"""
+    if save:
+        entry = chooser.find('text', 'Name:')
+        entry.click()
+        key('ctrl+a', 'BackSpace')
+    else:
+        key('ctrl+l')
+        entry = chooser.find('text', 'GtkFileChooserEntry')
+    xdotool('type', '--clearmodifiers', '--delay', '0', '--', path)
+    entry.wait_text(path)
+    key('Return')
+    chooser.wait_gone()
+
+
 class App:
     """The restcall process, and its root in the accessibility tree."""
 
@@ -782,8 +803,9 @@ class Session:
         wait_for(launched, 'the accessibility bus (org.a11y.Bus) to start')
         bus = A11yBus(session_bus)
 
-    def start_app(self, *args):
+    def start_app(self, *args, env_extra=None):
         env = dict(os.environ)
+        env.update(env_extra or {})
         env.pop('GTK_A11Y', None)   # =test, the GUI unit tests', hides the app from AT-SPI
         env['GSK_RENDERER'] = 'cairo'
         env['GDK_BACKEND'] = 'x11'

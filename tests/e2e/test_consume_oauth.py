@@ -12,10 +12,17 @@
 # Finish adds the method to a new API; testing it again from the main window
 # uses the token already fetched (one token request in all).
 #
+# The canary sweep: the app runs with G_MESSAGES_DEBUG=all, and once the
+# project is saved and the app has quit, neither the client secret, nor the
+# Basic credentials made of it, nor the token the server issued appears in
+# its output, in the saved project, or in any file under HOME (settings,
+# state, recent files) or the session's folder. Only Reveal shows them.
+#
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import base64
 import json
+import os
 import re
 import urllib.request
 
@@ -33,8 +40,11 @@ JWT = re.compile(r'eyJ[\w-]+\.[\w-]+\.[\w-]+')
 class Context:
     def __init__(self, session):
         self.server = harness.OAuthServer()
-        self.app = session.start_app()
+        self.session = session
+        self.app = session.start_app(env_extra={'G_MESSAGES_DEBUG': 'all'})
         self.window = self.app.window(re.compile(r' – Restcall$'))
+        self.project = session.path('canary.restcall')
+        self.token = None
 
     def stats(self):
         with urllib.request.urlopen(self.server.api_url + '/_stats') as answer:
@@ -142,6 +152,7 @@ def reveal(context):
                 BASIC in shown['Authorization server request'])
 
     wait_for(revealed, lambda: f'the token and the credentials to show: {read()}')
+    context.token = JWT.search(read()['Authorization server response']).group(0)
     toggle.click()
     wait_for(lambda: exposed(read()) is None,
              lambda: f'the panes to be masked again: {exposed(read())}')
@@ -165,10 +176,43 @@ def test_in_window(context):
         raise Failure(f'Two calls should have made one token request: {stats}')
 
 
-def quit_discarding(context):
+def save_and_quit(context):
+    key('ctrl+s')
+    harness.choose_file(context.app.window('Save Project'), context.project, save=True)
+    wait_for(lambda: context.window.name == 'canary.restcall – Restcall',
+             lambda: f'the title to name the saved file (it is {context.window.name!r})')
     key('ctrl+q')
-    context.app.window(re.compile('^Save changes')).button(re.compile('Discard')).click()
     context.app.wait_exit()
+
+
+def files_under(folder):
+    for top, _, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(top, name)
+            if os.path.isfile(path) and not os.path.islink(path):
+                yield path
+
+
+def no_canary_anywhere(context):
+    canaries = {'the client secret': SECRET, 'the Basic credentials': BASIC,
+                'the token': context.token}
+    if not context.token:
+        raise Failure('No token was seen to look for')
+    output = context.app.output().encode()
+    if b'-DEBUG' not in output:
+        raise Failure('restcall logged no debug message: the sweep would prove nothing')
+    places = {'restcall\'s output (G_MESSAGES_DEBUG=all)': output}
+    for folder in (os.environ['HOME'], context.session.folder):
+        for path in files_under(folder):
+            with open(path, 'rb') as f:
+                places[path] = f.read()
+    if context.project not in places or b'"apis"' not in places[context.project]:
+        raise Failure(f'The project was not saved at {context.project}')
+    found = [f'{what} in {place}' for place, data in places.items()
+             for what, canary in canaries.items() if canary.encode() in data]
+    if found:
+        raise Failure('Found ' + '; '.join(found))
+    harness.diag(f'No canary in {len(places)} places: ' + ', '.join(sorted(places)))
 
 
 harness.run([
@@ -178,5 +222,7 @@ harness.run([
     ('Reveal shows the token and the credentials, and masks them again', reveal),
     ('Finish adds the method to a new API named after the host', finish),
     ('Test in the main window: 200 with the token already fetched', test_in_window),
-    ('Ctrl+Q, Discard: quits with status 0', quit_discarding),
+    ('Ctrl+S, Save As, then Ctrl+Q: saved, quits with status 0', save_and_quit),
+    ('No secret, credentials or token in the debug output, the project or any file written',
+     no_canary_anywhere),
 ], setup=Context)

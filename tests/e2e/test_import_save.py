@@ -47,27 +47,6 @@ class Context:
             return json.load(file)
 
 
-def choose_file(chooser, path, save=False):
-    """Types `path` in a file chooser, in the name of a Save chooser or the
-    location of an Open one, and presses Return. The entry completes names
-    as they are typed, so only the whole path is checked; its list of
-    completions would take a click on Open or Save for itself. (An Open
-    chooser starts on the current folder here, as the fresh HOME has no
-    recent files: on them, GTK 4.8 opens the list's selection, not what
-    was typed.)"""
-    if save:
-        entry = chooser.find('text', 'Name:')
-        entry.click()
-        key('ctrl+a', 'BackSpace')
-    else:
-        key('ctrl+l')
-        entry = chooser.find('text', 'GtkFileChooserEntry')
-    harness.xdotool('type', '--clearmodifiers', '--delay', '0', '--', path)
-    entry.wait_text(path)
-    key('Return')
-    chooser.wait_gone()
-
-
 def same_api(api, expected):
     """The API as `restcall import` made it, ids and description aside."""
     def strip(item):
@@ -84,7 +63,7 @@ def import_document(context):
     key('ctrl+i')
     dialog = context.app.window('Add Methods from OpenAPI')
     dialog.button(re.compile('Choose a File…')).click()
-    choose_file(context.app.window('Choose an OpenAPI Document'), context.document)
+    harness.choose_file(context.app.window('Choose an OpenAPI Document'), context.document)
     # The operations page: the document's title, its authentication, and
     # a check button for each operation.
     dialog.find('label', 'Petstore')
@@ -114,7 +93,7 @@ def check_shown(context):
 
 def save_as(context):
     key('ctrl+s')
-    choose_file(context.app.window('Save Project'), context.project, save=True)
+    harness.choose_file(context.app.window('Save Project'), context.project, save=True)
     wait_for(lambda: context.window.name == 'imported.restcall – Restcall',
              lambda: f'the title to name the saved file (it is {context.window.name!r})')
     same_api(context.saved()['apis'][0], context.expected)
