@@ -66,6 +66,7 @@
 
 #include "rc-document.h"
 #include "rc-oauth.h"
+#include "rc-names.h"
 #include "rc-openapi-private.h"
 #include "rc-wire.h"
 
@@ -633,42 +634,12 @@ generate_name (const RcOpenApiOperation *operation)
   return g_string_free (name, FALSE);
 }
 
-/* @next_suffix maps a name to the first suffix not yet tried, so that
- * thousands of operations sharing one name take linear time, not
- * quadratic. */
-static char *
-dup_unique_name (GHashTable *names,
-                 GHashTable *next_suffix,
-                 const char *name)
-{
-  char *unique = g_strdup (name);
-  guint i;
-
-  if (!g_hash_table_contains (names, unique))
-    {
-      g_hash_table_add (names, unique);
-      return unique;
-    }
-
-  for (i = MAX (2, GPOINTER_TO_UINT (g_hash_table_lookup (next_suffix, name)));
-       g_hash_table_contains (names, unique); i++)
-    {
-      g_free (unique);
-      unique = g_strdup_printf ("%s_%u", name, i);
-    }
-
-  g_hash_table_insert (next_suffix, g_strdup (name), GUINT_TO_POINTER (i));
-  g_hash_table_add (names, unique);
-
-  return unique;
-}
-
 /* operationIds first, so that a generated name never takes one. */
 static void
 name_operations (RcOpenApi *self)
 {
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) next_suffix = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* getPet, getPet_2…: numbered as generated names are separated. */
+  g_autoptr(RcNameSet) names = rc_name_set_new ("_");
 
   for (guint i = 0; i < self->operations->len; i++)
     {
@@ -677,7 +648,7 @@ name_operations (RcOpenApi *self)
       if (operation->operation_id == NULL)
         continue;
 
-      operation->name = dup_unique_name (names, next_suffix, operation->operation_id);
+      operation->name = rc_name_set_add_unique (names, operation->operation_id);
       if (!g_str_equal (operation->name, operation->operation_id))
         _rc_open_api_warn (self,
                            _("Two operations have the operationId “%s”; the one at %s is named "
@@ -694,7 +665,7 @@ name_operations (RcOpenApi *self)
         continue;
 
       generated = generate_name (operation);
-      operation->name = dup_unique_name (names, next_suffix, generated);
+      operation->name = rc_name_set_add_unique (names, generated);
     }
 }
 

@@ -23,6 +23,7 @@
 #include "rc-secret-store.h"
 #include "rc-json.h"
 #include "rc-json-format.h"
+#include "rc-names.h"
 #include "rc-text.h"
 #include "rc-http.h"
 #include "rc-document.h"

@@ -118,16 +118,9 @@ dup_new_api_name (RcMethodDialog *self)
   g_autoptr(GUri) uri = g_uri_parse (rc_method_get_url (self->draft), G_URI_FLAGS_NONE, NULL);
   const char *host = uri ? g_uri_get_host (uri) : NULL;
   const char *name = host && host[0] ? host : _("New API");
-  char *candidate = g_strdup (name);
+  g_autoptr(RcNameSet) names = rc_name_set_new_for_apis (self->project);
 
-  for (guint i = 2; rc_project_find_api (self->project, candidate) != NULL; i++)
-    {
-      g_free (candidate);
-      /* Translators: a new item's name when the plain one is taken, like “New API 2” */
-      candidate = g_strdup_printf (_("%s %u"), name, i);
-    }
-
-  return candidate;
+  return rc_name_set_add_unique (names, name);
 }
 
 /* A name no other method of @api has: “getPet”, then “getPet2”… */
@@ -135,16 +128,10 @@ static void
 make_name_unique (RcMethod *method,
                   RcApi    *api)
 {
-  g_autofree char *name = g_strdup (rc_method_get_name (method));
-  g_autofree char *candidate = g_strdup (name);
+  g_autoptr(RcNameSet) names = rc_name_set_new_for_methods (api);
+  g_autofree char *name = rc_name_set_add_unique (names, rc_method_get_name (method));
 
-  for (guint i = 2; rc_api_find_method (api, candidate) != NULL; i++)
-    {
-      g_free (candidate);
-      candidate = g_strdup_printf ("%s%u", name, i);
-    }
-
-  rc_method_set_name (method, candidate);
+  rc_method_set_name (method, name);
 }
 
 static void

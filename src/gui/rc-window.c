@@ -381,37 +381,6 @@ update_save_folder (RcWindow *self)
   rc_method_editor_set_save_folder (self->method_editor, folder);
 }
 
-static char *
-dup_unique_name (const char *name,
-                 gboolean  (*exists) (gpointer container, const char *name),
-                 gpointer    container)
-{
-  char *candidate = g_strdup (name);
-
-  for (guint i = 2; exists (container, candidate); i++)
-    {
-      g_free (candidate);
-      /* Translators: a new item's name when the plain one is taken, like “New API 2” */
-      candidate = g_strdup_printf (_("%s %u"), name, i);
-    }
-
-  return candidate;
-}
-
-static gboolean
-project_has_api (gpointer    project,
-                 const char *name)
-{
-  return rc_project_find_api (project, name) != NULL;
-}
-
-static gboolean
-api_has_method (gpointer    api,
-                const char *name)
-{
-  return rc_api_find_method (api, name) != NULL;
-}
-
 /* What a save was asked to write, for the question a read-only file
  * raises. */
 typedef struct
@@ -636,7 +605,8 @@ add_api_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   RcWindow *self = RC_WINDOW (widget);
-  g_autofree char *name = dup_unique_name (_("New API"), project_has_api, self->project);
+  g_autoptr(RcNameSet) names = rc_name_set_new_for_apis (self->project);
+  g_autofree char *name = rc_name_set_add_unique (names, _("New API"));
   g_autoptr(RcApi) api = rc_api_new (name);
 
   rc_project_add_api (self->project, api);
@@ -651,13 +621,15 @@ add_method_action (GtkWidget  *widget,
 {
   RcWindow *self = RC_WINDOW (widget);
   RcApi *api = rc_sidebar_get_selected_api (self->sidebar);
+  g_autoptr(RcNameSet) names = NULL;
   g_autofree char *name = NULL;
   g_autoptr(RcMethod) method = NULL;
 
   if (api == NULL)
     return;
 
-  name = dup_unique_name (_("newMethod"), api_has_method, api);
+  names = rc_name_set_new_for_methods (api);
+  name = rc_name_set_add_unique (names, _("newMethod"));
   method = rc_method_new (name);
   rc_api_add_method (api, method);
   rc_sidebar_select_item (self->sidebar, G_OBJECT (method));
@@ -1155,12 +1127,14 @@ void
 rc_window_add_api (RcWindow *self,
                    RcApi    *api)
 {
+  g_autoptr(RcNameSet) names = NULL;
   g_autofree char *name = NULL;
 
   g_return_if_fail (RC_IS_WINDOW (self));
   g_return_if_fail (RC_IS_API (api));
 
-  name = dup_unique_name (rc_api_get_name (api), project_has_api, self->project);
+  names = rc_name_set_new_for_apis (self->project);
+  name = rc_name_set_add_unique (names, rc_api_get_name (api));
   rc_api_set_name (api, name);
   rc_project_add_api (self->project, api);
   rc_sidebar_select_item (self->sidebar, G_OBJECT (api));
