@@ -389,6 +389,65 @@ test_type_test_value (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (request_row)), ==, "427");
 }
 
+/* A name is never required: typing the URL names the method after it
+ * (GET …/pets/{petId} → GetPet), like the target API's methods and free
+ * there; a name the user types is kept whatever the URL becomes. */
+static void
+test_name_suggested (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  RcApi *petstore;
+  RcMethod *draft;
+  GtkWidget *api_row, *name_row, *url_row;
+  guint n_methods;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  open_dialog (fixture);
+  draft = rc_method_dialog_get_method (fixture->dialog);
+  api_row = dialog_widget (fixture, "method-dialog-api-row");
+  name_row = dialog_widget (fixture, "method-name-row");
+  url_row = dialog_widget (fixture, "method-url-row");
+  rc_test_gui_select_combo_label (api_row, "New API");
+
+  /* Typed a character at a time, as a person does: the name follows. */
+  rc_test_gui_type_characters (url_row, "https://api.example.com/pets");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "ListPets");
+  rc_test_gui_type_characters (url_row, "/{petId}");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "GetPet");
+  g_assert_cmpstr (rc_method_get_name (draft), ==, "GetPet");
+  g_assert_true (finish_enabled (fixture));
+
+  /* Petstore's methods are getPet, listPets…: written like them, and free. */
+  petstore = rc_project_find_api (fixture->project, "Petstore");
+  n_methods = rc_api_get_n_methods (petstore);
+  rc_test_gui_select_combo_label (api_row, "Petstore");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "getPet2");
+
+  /* The user's own name stays, whatever the URL becomes. */
+  gtk_editable_select_region (GTK_EDITABLE (name_row), 0, -1);
+  gtk_editable_delete_selection (GTK_EDITABLE (name_row));
+  rc_test_gui_type_characters (name_row, "fetchPet");
+  rc_test_gui_type_characters (url_row, "/photo");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "fetchPet");
+
+  /* Cleared, it is not refilled under the user's keys; the URL's next
+   * change names it again. */
+  gtk_editable_select_region (GTK_EDITABLE (name_row), 0, -1);
+  gtk_editable_delete_selection (GTK_EDITABLE (name_row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "");
+  g_assert_false (finish_enabled (fixture));
+  rc_test_gui_type_characters (url_row, "s");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "listPetPhotos");
+  g_assert_true (finish_enabled (fixture));
+
+  g_signal_emit_by_name (dialog_widget (fixture, "method-dialog-finish-button"), "clicked");
+  rc_test_gui_wait_gone (&fixture->dialog);
+  g_assert_cmpuint (rc_api_get_n_methods (petstore), ==, n_methods + 1);
+  g_assert_true (rc_api_find_method (petstore, "listPetPhotos") == draft);
+}
+
 static void
 test_finish_needs_valid_method (Fixture       *fixture,
                                 gconstpointer  data)
@@ -1369,6 +1428,8 @@ main (int   argc,
 
   g_test_add ("/restcall/gui/method-dialog/type-test-value", Fixture, NULL,
               fixture_set_up, test_type_test_value, fixture_tear_down);
+  g_test_add ("/restcall/gui/method-dialog/name-suggested", Fixture, NULL,
+              fixture_set_up, test_name_suggested, fixture_tear_down);
   g_test_add ("/restcall/gui/method-dialog/finish-needs-valid-method", Fixture, NULL,
               fixture_set_up, test_finish_needs_valid_method, fixture_tear_down);
   g_test_add ("/restcall/gui/method-dialog/wire-checks-content-type", Fixture, NULL,

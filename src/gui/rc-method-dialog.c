@@ -45,6 +45,10 @@ struct _RcMethodDialog
   GtkWidget            *finish_button;
   AdwViewSwitcherTitle *switcher_title;
 
+  /* The name last suggested from the verb and URL; the name follows them
+   * while it is this one (or empty), and is the user's once they type. */
+  char                 *suggested_name;
+
   guint                 edited : 1;
   guint                 finished : 1;
   guint                 close_confirmed : 1;
@@ -281,11 +285,53 @@ draft_changed_cb (RcMethodDialog *self)
   self->edited = TRUE;
 }
 
+/* A name is never required: as the URL (or the verb) changes, the method
+ * is named after them (GET …/pets/{petId} → GetPet), like the target API's
+ * methods and free among them, until the user types a name of their own.
+ * Only a change of URL or verb suggests, never an edit of the name itself:
+ * a name cleared to be retyped is not filled in under the user's keys. */
+static void
+suggest_name (RcMethodDialog *self)
+{
+  const char *name = rc_method_get_name (self->draft);
+  const char *url = rc_method_get_url (self->draft);
+  RcApi *target = get_target (self);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  g_autofree char *suggestion = NULL;
+
+  if (name[0] != '\0' && g_strcmp0 (name, self->suggested_name) != 0)
+    return;
+
+  if (target != NULL)
+    {
+      GListModel *methods = rc_api_get_methods (target);
+
+      for (guint i = 0; i < g_list_model_get_n_items (methods); i++)
+        {
+          g_autoptr(RcMethod) method = g_list_model_get_item (methods, i);
+
+          g_strv_builder_add (builder, rc_method_get_name (method));
+        }
+    }
+  names = g_strv_builder_end (builder);
+
+  suggestion = url[0] != '\0' ? rc_name_suggest_method (rc_method_get_verb (self->draft), url,
+                                                        (const char * const *) names)
+                              : g_strdup ("");
+  g_free (self->suggested_name);
+  self->suggested_name = g_strdup (suggestion);
+  if (!g_str_equal (name, suggestion))
+    rc_method_set_name (self->draft, suggestion);
+}
+
 static void
 api_selected_cb (RcMethodDialog *self)
 {
   if (self->scratch != NULL)
     copy_target (self);
+  if (self->draft != NULL)
+    suggest_name (self);
 }
 
 static void
@@ -343,6 +389,7 @@ rc_method_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RC_TYPE_METHOD_DIALOG);
 
   g_clear_pointer (&self->targets, g_ptr_array_unref);
+  g_clear_pointer (&self->suggested_name, g_free);
   g_clear_object (&self->draft);
   g_clear_object (&self->scratch);
   g_clear_object (&self->project);
@@ -445,6 +492,8 @@ rc_method_dialog_new (GtkWindow *parent,
   self->draft = rc_method_new ("");
   rc_api_add_method (self->scratch, self->draft);
   g_signal_connect_swapped (self->draft, "changed", G_CALLBACK (draft_changed_cb), self);
+  g_signal_connect_swapped (self->draft, "notify::url", G_CALLBACK (suggest_name), self);
+  g_signal_connect_swapped (self->draft, "notify::verb", G_CALLBACK (suggest_name), self);
 
   rc_method_editor_set_method (self->editor, self->draft, rc_project_get_id (project));
   rc_method_editor_focus_name (self->editor);
