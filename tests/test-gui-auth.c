@@ -848,6 +848,69 @@ test_mnemonics (Fixture       *fixture,
   g_assert_nonnull (g_hash_table_lookup (mnemonics, GUINT_TO_POINTER (GDK_KEY_h)));  /* the tab */
 }
 
+/* The titles of the rows shown below @root, in order. */
+static void
+collect_row_titles (GtkWidget *root,
+                    GPtrArray *titles)
+{
+  if (!gtk_widget_get_mapped (root))
+    return;
+
+  if (ADW_IS_PREFERENCES_ROW (root))
+    {
+      GString *title = g_string_new (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)));
+
+      /* As it reads: the mnemonic's underline is no character. */
+      g_string_replace (title, "_", "", 0);
+      g_ptr_array_add (titles, g_string_free (title, FALSE));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_row_titles (child, titles);
+}
+
+/* OAuth 2.0's fields come in the reference document's order, its client
+ * authentication options in its words. */
+static void
+test_reference_order (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *order[] = { "Client ID", "Client secret", "Access token URL", "Scopes",
+                          "Client authentication" };
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *root, *client_auth;
+  GListModel *options;
+  guint next = 0;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  root = GTK_WIDGET (fixture->window);
+  rc_test_gui_select_item (fixture->window, G_OBJECT (rc_project_find_api (fixture->project, "Petstore")));
+  rc_test_gui_assert_page_shown (fixture->window, "api");
+  collect_row_titles (root, titles);
+
+  for (guint i = 0; i < titles->len && next < G_N_ELEMENTS (order); i++)
+    if (g_str_equal (titles->pdata[i], order[next]))
+      next++;
+  if (next < G_N_ELEMENTS (order))
+    {
+      g_autofree char *shown = NULL;
+
+      g_ptr_array_add (titles, NULL);
+      shown = g_strjoinv (", ", (char **) titles->pdata);
+
+      g_error ("“%s” is not where the reference has it; the rows are: %s", order[next], shown);
+    }
+
+  client_auth = rc_test_gui_get_named (root, "auth-client-auth-row");
+  options = adw_combo_row_get_model (ADW_COMBO_ROW (client_auth));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (options), 0), ==, "Send as a Basic Auth header");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (options), 1), ==, "Send client credentials in body");
+}
+
 /* The entry rows' edit icons line up, whether or not a check failed. */
 static void
 test_icons_line_up (Fixture       *fixture,
@@ -900,6 +963,8 @@ main (int   argc,
   g_test_add_func ("/restcall/gui/auth/inherit-and-own", test_inherit_and_own);
   g_test_add_func ("/restcall/gui/auth/validation", test_validation);
   g_test_add_func ("/restcall/gui/auth/token-params-and-raw-basic", test_token_params_and_raw_basic);
+  g_test_add ("/restcall/gui/auth/reference-order", Fixture, NULL,
+              fixture_set_up, test_reference_order, fixture_tear_down);
   g_test_add ("/restcall/gui/auth/mnemonics", Fixture, NULL,
               fixture_set_up, test_mnemonics, fixture_tear_down);
   g_test_add ("/restcall/gui/auth/icons-line-up", Fixture, NULL,

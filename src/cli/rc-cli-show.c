@@ -154,7 +154,7 @@ print_auth (RcAuth     *auth,
       rc_cli_print (_("%s  Client authentication: %s\n"), indent,
                     rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_BODY
                     ? _("Send client credentials in body")
-                    : _("Send as Basic Auth header"));
+                    : _("Send as a Basic Auth header"));
     }
 }
 

@@ -437,13 +437,23 @@ class Widget:
 
     def click(self, button=1):
         """Moves the pointer to the middle of the widget and clicks, once it
-        shows and its place in the window is the same before and after the
-        window's own is found (a window still being laid out moves it)."""
+        shows, no other window covers that point, and it is still there when
+        looked at again: a window still being laid out moves it (a row above
+        it that changes its height), and the pointer aims at where it is now,
+        as a person's would."""
         self.scroll_into_view()
-        box = wait_for(lambda: (lambda b: is_showing(self.ref, b) and b)(self.extents),
-                       f'{self} to show')
-        self.window.pointer(box[0] + box[2] // 2, box[1] + box[3] // 2, 'click', str(button),
-                            steady=lambda: self.extents == box)
+
+        def aim():
+            box = self.extents
+            if not is_showing(self.ref, box):
+                return None
+            x, y = box[0] + box[2] // 2, box[1] + box[3] // 2
+            if not self.window.reachable(x, y) or self.extents != box:
+                return None
+            return x, y
+
+        x, y = wait_for(aim, lambda: f'{self} to show, and stay put, with no other window over it')
+        self.window.pointer(x, y, 'click', str(button))
 
     def wait_text(self, expected, what=None):
         wait_for(lambda: self.text == expected,
@@ -535,6 +545,20 @@ class Window(Widget):
             return None
         return wait_for(found, f'the X window of {self}')
 
+    def reachable(self, x, y):
+        """Whether x, y of this window is on screen with no other window of
+        the X server over it, as it would stop a person's click."""
+        wid, origin_x, origin_y = self.x_window()
+        sx, sy = origin_x + x, origin_y + y
+        for other, name, wx, wy, width, height in x_toplevels():
+            if not (wx <= sx < wx + width and wy <= sy < wy + height):
+                continue
+            if other == wid:
+                return x_viewable(wid)
+            if x_viewable(other):
+                return False
+        return False
+
     def pointer(self, x, y, *then, steady=lambda: True):
         """Moves the pointer to x, y of this window, then does `then` (more
         xdotool commands, such as 'click', '1') in the same connection to
@@ -543,18 +567,8 @@ class Window(Widget):
         (a tooltip goes away by itself), and `steady()` holds."""
         wid, origin_x, origin_y = self.x_window()
         sx, sy = origin_x + x, origin_y + y
-
-        def reachable():
-            for other, name, wx, wy, width, height in x_toplevels():
-                if not (wx <= sx < wx + width and wy <= sy < wy + height):
-                    continue
-                if other == wid:
-                    return x_viewable(wid) and steady()
-                if x_viewable(other):
-                    return False
-            return False
-
-        wait_for(reachable, f'{self} to be mapped at {sx},{sy} with no other window over it')
+        wait_for(lambda: self.reachable(x, y) and steady(),
+                 f'{self} to be mapped at {sx},{sy} with no other window over it')
         xdotool('mousemove', str(sx), str(sy), *then)
 
     def tab(self, title):

@@ -111,12 +111,13 @@ def fill_headers(window, data, secret_on_enter):
     type_into(window, 'User name', data['user'])
     type_secret(window, 'Password', data['password'], secret_on_enter)
 
+    # In the reference document's order.
     window.choose('Type', OAUTH)
     type_into(window, 'Client ID', data['client_id'])
+    type_secret(window, 'Client secret', data['secret'], secret_on_enter)
     type_into(window, 'Access token URL', data['token_url'])
     type_into(window, 'Scopes', data['scopes'])
     window.choose('Client authentication', 'Send client credentials in body')
-    type_secret(window, 'Client secret', data['secret'], secret_on_enter)
 
     expander = window.find('list item', 'Extra token parameters')
     expander.click()
