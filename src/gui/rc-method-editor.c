@@ -151,24 +151,6 @@ selected_to_verb (GBinding     *binding,
   return TRUE;
 }
 
-/* Whether {@name} sits after the URL's '?', in its query. */
-static gboolean
-parameter_in_query (const char *url,
-                    const char *name)
-{
-  const char *query = strchr (url, '?');
-  g_autofree char *placeholder = NULL;
-  const char *found;
-
-  if (query == NULL)
-    return FALSE;
-
-  placeholder = g_strdup_printf ("{%s}", name);
-  found = strstr (url, placeholder);
-
-  return found != NULL && found > query;
-}
-
 static void
 set_valid (RcMethodEditor *self,
            gboolean        valid)
@@ -304,23 +286,19 @@ update_parameter_values (RcMethodEditor *self)
 static void
 update_parameters (RcMethodEditor *self)
 {
-  g_auto(GStrv) parameters = NULL;
+  g_autoptr(GArray) parameters = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) keys = NULL;
   GtkWidget *child;
-  const char *url;
 
-  if (self->method != NULL)
+  parameters = rc_url_template_dup_parameters (self->method ? rc_method_get_url (self->method) : NULL);
+  for (guint i = 0; i < parameters->len; i++)
     {
-      url = rc_method_get_url (self->method);
-      parameters = rc_method_dup_parameters (self->method);
-      for (guint i = 0; parameters[i] != NULL; i++)
-        {
-          g_autofree char *key = g_strconcat (parameter_in_query (url, parameters[i]) ? "q" : "p",
-                                              parameters[i], NULL);
+      RcUrlParameter *parameter = &g_array_index (parameters, RcUrlParameter, i);
+      g_autofree char *key = g_strconcat (parameter->kind == RC_URL_PARAMETER_QUERY ? "q" : "p",
+                                          parameter->name, NULL);
 
-          g_strv_builder_add (builder, key);
-        }
+      g_strv_builder_add (builder, key);
     }
   keys = g_strv_builder_end (builder);
 
