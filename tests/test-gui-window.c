@@ -264,6 +264,35 @@ test_method_page_shows_url (Fixture       *fixture,
   g_assert_nonnull (find_parameter_row (fixture->window, "petId"));
 }
 
+/* Where the table says a parameter is: a placeholder after the URL's "?"
+ * is in the query, however it is spaced, even one named in the path too. */
+static void
+test_parameter_location (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  RcMethod *method;
+  GtkWidget *url_row;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  method = rc_api_find_method (rc_project_find_api (fixture->project, "Petstore"), "getPet");
+  g_assert_true (rc_test_gui_wait (sidebar_shows_model_cb, fixture));
+  rc_test_gui_select_item (fixture->window, G_OBJECT (method));
+  rc_test_gui_assert_page_shown (fixture->window, "method");
+
+  url_row = rc_test_gui_get_widget (fixture->window, "method-url-row");
+  gtk_editable_set_text (GTK_EDITABLE (url_row), "/pets/{ petId }?q={ query }&size={size}&again={petId}");
+  g_assert_cmpstr (parameter_location (find_parameter_row (fixture->window, "petId")), ==, "Path");
+  g_assert_cmpstr (parameter_location (find_parameter_row (fixture->window, "query")), ==, "Query");
+  g_assert_cmpstr (parameter_location (find_parameter_row (fixture->window, "size")), ==, "Query");
+
+  /* Moved from the path to the query: the row says so. */
+  gtk_editable_set_text (GTK_EDITABLE (url_row), "/pets?id={ petId }");
+  g_assert_cmpstr (parameter_location (find_parameter_row (fixture->window, "petId")), ==, "Query");
+  g_assert_null (find_parameter_row (fixture->window, "query"));
+}
+
 /* Typing a test value character by character, in the Test tab and in the
  * Request tab, while both show the same value: each sees what was typed
  * (this freed the value being shown, and garbled it or crashed). */
@@ -1411,6 +1440,8 @@ main (int   argc,
               fixture_set_up, test_sidebar_shows_project, fixture_tear_down);
   g_test_add ("/restcall/gui/window/method-page-shows-url", Fixture, NULL,
               fixture_set_up, test_method_page_shows_url, fixture_tear_down);
+  g_test_add ("/restcall/gui/window/parameter-location", Fixture, NULL,
+              fixture_set_up, test_parameter_location, fixture_tear_down);
   g_test_add ("/restcall/gui/window/type-test-value", Fixture, NULL,
               fixture_set_up, test_type_test_value, fixture_tear_down);
   g_test_add ("/restcall/gui/window/method-editor-body", Fixture, NULL,

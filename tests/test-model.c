@@ -248,32 +248,6 @@ test_method_properties (void)
 }
 
 static void
-test_url_template (void)
-{
-  struct {
-    const char *url;
-    const char *expected[4];
-  } cases[] = {
-    { "/pets/{petId}?q={query}&again={petId}", { "petId", "query", NULL } },
-    { "https://h/{a}/{b}/{c}", { "a", "b", "c", NULL } },
-    { "/no/params", { NULL } },
-    { "/unclosed/{oops", { NULL } },
-    { "/empty/{}", { NULL } },
-    { "/nested/{a{b}", { "b", NULL } },
-    { "/spaced/{ id }", { "id", NULL } },
-    { "", { NULL } },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_auto(GStrv) names = rc_url_template_parse (cases[i].url);
-
-      g_test_message ("URL template %s", cases[i].url);
-      g_assert_cmpstrv (names, cases[i].expected);
-    }
-}
-
-static void
 test_method_effective_auth (void)
 {
   g_autoptr(RcApi) api = rc_api_new ("Petstore");
@@ -483,7 +457,6 @@ main (int   argc,
   g_test_add_func ("/restcall/model/auth-copy", test_auth_copy);
   g_test_add_func ("/restcall/model/scope-list", test_scope_list);
   g_test_add_func ("/restcall/model/method-properties", test_method_properties);
-  g_test_add_func ("/restcall/model/url-template", test_url_template);
   g_test_add_func ("/restcall/model/method-effective-auth", test_method_effective_auth);
   g_test_add_func ("/restcall/model/api-methods", test_api_methods);
   g_test_add_func ("/restcall/model/project-dirty", test_project_dirty);

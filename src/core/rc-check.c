@@ -6,8 +6,9 @@
  * Basic is fine whatever it holds.
  *
  * The rules are those the call engine applies when it sends the call
- * (rc_executor_build_url(), rc_oauth_check_token_url(), rc-wire.c), so an
- * editor marks exactly what would make a call fail before it leaves.
+ * (rc-url-template.c, rc_executor_build_url(), rc_oauth_check_token_url(),
+ * rc-wire.c), so an editor marks exactly what would make a call fail
+ * before it leaves.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +21,7 @@
 #include "rc-check.h"
 #include "rc-executor.h"
 #include "rc-oauth.h"
+#include "rc-url-template.h"
 #include "rc-wire.h"
 
 static gboolean
@@ -35,56 +37,6 @@ is_blank (const char *text)
     }
 
   return TRUE;
-}
-
-static gboolean
-is_blank_span (const char *start,
-               const char *end)
-{
-  for (const char *p = start; p < end; p++)
-    {
-      if (!g_ascii_isspace (*p))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* A sentence about the first brace that does not pair up, or NULL. */
-static char *
-check_braces (const char *url)
-{
-  const char *open = NULL;
-
-  for (const char *p = url; *p; p++)
-    {
-      if (*p == '{')
-        {
-          if (open != NULL)
-            return g_strdup_printf (_("The URL has a “{” inside another parameter, at “%s”. "
-                                      "Close each parameter with “}”, as in /pets/{petId}."),
-                                    open);
-          open = p;
-        }
-      else if (*p == '}')
-        {
-          if (open == NULL)
-            return g_strdup_printf (_("The URL has a “}” that closes no parameter, at “%s”. "
-                                      "Remove it, or open the parameter with “{”."),
-                                    p);
-          if (is_blank_span (open + 1, p))
-            return g_strdup (_("The URL has an empty parameter “{}”. Put the parameter’s "
-                               "name between the braces, as in /pets/{petId}."));
-          open = NULL;
-        }
-    }
-
-  if (open != NULL)
-    return g_strdup_printf (_("The URL has a “{” that is never closed, at “%s”. Close the "
-                              "parameter with “}”, as in /pets/{petId}."),
-                            open);
-
-  return NULL;
 }
 
 /**
@@ -132,7 +84,7 @@ rc_check_method_url (RcMethod *method)
                        "https://api.example.com/pets/{petId}, or a path under its API’s "
                        "base URL."));
 
-  braces = check_braces (template);
+  braces = rc_url_template_check (template);
   if (braces != NULL)
     return braces;
 

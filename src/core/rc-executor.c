@@ -33,6 +33,7 @@
 #include "rc-http.h"
 #include "rc-oauth.h"
 #include "rc-text.h"
+#include "rc-url-template.h"
 #include "rc-wire.h"
 
 #define DEFAULT_TIMEOUT_SECONDS 60
@@ -691,9 +692,9 @@ rc_executor_build_url (RcMethod    *method,
   RcApi *api = rc_method_get_api (method);
   const char *template = rc_method_get_url (method);
   g_autofree char *joined = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *missing = NULL;
   g_autoptr(GUri) uri = NULL;
-  GString *url;
-  const char *p;
 
   g_return_val_if_fail (RC_IS_METHOD (method), NULL);
 
@@ -726,76 +727,32 @@ rc_executor_build_url (RcMethod    *method,
       joined = g_strdup_printf ("%.*s%s%s", (int)base_len, base, *template ? "/" : "", template);
     }
 
-  /* Fill in the parameters. */
-  url = g_string_new (NULL);
-  p = joined;
-  while (*p)
+  url = rc_url_template_expand (joined, values, &missing);
+  if (url == NULL)
     {
-      const char *open = strchr (p, '{');
-      const char *close = open ? strchr (open + 1, '}') : NULL;
-      const char *next_open = open ? strchr (open + 1, '{') : NULL;
-      g_autofree char *name = NULL;
-      const char *value;
-
-      if (open == NULL || close == NULL)
-        {
-          g_string_append (url, p);
-          break;
-        }
-
-      if (next_open && next_open < close)
-        {
-          g_string_append_len (url, p, next_open - p);
-          p = next_open;
-          continue;
-        }
-
-      g_string_append_len (url, p, open - p);
-      name = g_strstrip (g_strndup (open + 1, close - open - 1));
-
-      if (name[0] == '\0')
-        {
-          g_string_append_len (url, open, close - open + 1);
-          p = close + 1;
-          continue;
-        }
-
-      value = rc_pair_list_lookup (values, name);
-      if (value == NULL)
-        {
-          g_set_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
-                       _("The URL parameter “%s” of the method “%s” has no value. Enter a test "
-                         "value for it."),
-                       name, rc_method_get_name (method));
-          g_string_free (url, TRUE);
-          return NULL;
-        }
-
-      {
-        g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
-
-        g_string_append (url, escaped);
-      }
-      p = close + 1;
+      g_set_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
+                   _("The URL parameter “%s” of the method “%s” has no value. Enter a test "
+                     "value for it."),
+                   missing, rc_method_get_name (method));
+      return NULL;
     }
 
-  uri = g_uri_parse (url->str, SOUP_HTTP_URI_FLAGS, NULL);
+  uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
   if (uri == NULL
       || (g_strcmp0 (g_uri_get_scheme (uri), "http") != 0
           && g_strcmp0 (g_uri_get_scheme (uri), "https") != 0)
       || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
     {
-      g_autofree char *shown = rc_text_dup_url (url->str);
+      g_autofree char *shown = rc_text_dup_url (url);
 
       g_set_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
                    _("“%s” is not a valid http:// or https:// URL. Check the API’s base URL and "
                      "the method’s URL."),
                    shown);
-      g_string_free (url, TRUE);
       return NULL;
     }
 
-  return g_string_free (url, FALSE);
+  return g_steal_pointer (&url);
 }
 
 /**

@@ -7,10 +7,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "rc-api.h"
 #include "rc-model-private.h"
+#include "rc-url-template.h"
 #include "rc-util-private.h"
 
 struct _RcMethod
@@ -627,7 +627,7 @@ rc_method_dup_parameters (RcMethod *self)
 {
   g_return_val_if_fail (RC_IS_METHOD (self), NULL);
 
-  return rc_url_template_parse (self->url);
+  return rc_url_template_dup_names (self->url);
 }
 
 /**
@@ -639,48 +639,4 @@ const char * const *
 rc_method_get_verbs (void)
 {
   return verbs;
-}
-
-/**
- * rc_url_template_parse:
- * @url_template: a URL with `{name}` placeholders
- *
- * Returns: (transfer full): the placeholder names, each once, in order of
- *   first appearance; an unclosed or empty `{}` is not a placeholder
- */
-char **
-rc_url_template_parse (const char *url_template)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  const char *p = url_template ? url_template : "";
-
-  while ((p = strchr (p, '{')))
-    {
-      const char *end = strchr (p + 1, '}');
-      const char *next_open = strchr (p + 1, '{');
-      g_autofree char *name = NULL;
-
-      if (end == NULL)
-        break;
-
-      /* "{a{b}" : the inner brace starts the placeholder. */
-      if (next_open && next_open < end)
-        {
-          p = next_open;
-          continue;
-        }
-
-      name = g_strndup (p + 1, end - p - 1);
-      g_strstrip (name);
-      if (name[0] != '\0' && !g_hash_table_contains (seen, name))
-        {
-          g_strv_builder_add (builder, name);
-          g_hash_table_add (seen, g_steal_pointer (&name));
-        }
-
-      p = end + 1;
-    }
-
-  return g_strv_builder_end (builder);
 }

@@ -46,6 +46,5 @@ RcAuth      *rc_method_get_effective_auth (RcMethod   *self);
 char       **rc_method_dup_parameters     (RcMethod   *self);
 
 const char * const *rc_method_get_verbs   (void);
-char       **rc_url_template_parse        (const char *url_template);
 
 G_END_DECLS

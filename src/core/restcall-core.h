@@ -33,3 +33,4 @@
 #include "rc-body.h"
 #include "rc-jwt.h"
 #include "rc-wire.h"
+#include "rc-url-template.h"

@@ -2,12 +2,14 @@
  *
  * The editor edits the method it is given, in place: the rows are bound
  * both ways to it. The Request tab lists the URL's {parameters} with their
- * test values as the user types; the name and the URL say what is wrong
- * with them (rc-check) the way the auth fields do (RcFieldCheck). The body is written back to the
- * method once typing pauses, not on every key. Ctrl+Return anywhere in the
- * editor switches to the Test tab and runs the method, after handing a
- * secret typed and not applied yet to the keyring (rc_method_editor_commit(),
- * which Finish calls too); RcSecretStore looks it up only once stored.
+ * test values as the user types (RcTestValues, as the Test tab does, saying
+ * here whether each is in the path or the query); the name and the URL say
+ * what is wrong with them (rc-check) the way the auth fields do
+ * (RcFieldCheck). The body is written back to the method once typing
+ * pauses, not on every key. Ctrl+Return anywhere in the editor switches to
+ * the Test tab and runs the method, after handing a secret typed and not
+ * applied yet to the keyring (rc_method_editor_commit(), which Finish calls
+ * too); RcSecretStore looks it up only once stored.
  *
  * The host places the switcher: rc_method_editor_set_switcher_title() puts
  * the tabs in its header bar, and the bar at the bottom takes over when the
@@ -34,6 +36,7 @@
 #include "rc-headers-group.h"
 #include "rc-method-editor.h"
 #include "rc-test-panel.h"
+#include "rc-test-values.h"
 
 /* How long typing in the body must pause before it reaches the method. */
 #define BODY_COMMIT_DELAY_MS 300
@@ -53,7 +56,6 @@ struct _RcMethodEditor
   GSignalGroup        *method_signals;
   GSignalGroup        *api_signals;
   GBinding            *reveal_binding;
-  GStrv                parameters;
   GtkSourceBuffer     *body_buffer;
   guint                body_commit_id;
   char                *headers_title;
@@ -73,7 +75,7 @@ struct _RcMethodEditor
   AdwEntryRow         *url_row;
   RcFieldCheck        *url_check;
   AdwEntryRow         *description_row;
-  GtkListBox          *parameters_list;
+  RcTestValues        *parameter_values;
   RcHeadersGroup      *headers_group;
   RcAuthGroup         *auth_group;
   AdwComboRow         *content_type_row;
@@ -88,7 +90,6 @@ struct _RcMethodEditor
   guint                loading : 1;
   guint                syncing_body : 1;
   guint                syncing_content_type : 1;
-  guint                syncing_parameters : 1;
   guint                typing_content_type : 1;
   guint                short_titles : 1;
 };
@@ -151,24 +152,6 @@ selected_to_verb (GBinding     *binding,
   return TRUE;
 }
 
-/* Whether {@name} sits after the URL's '?', in its query. */
-static gboolean
-parameter_in_query (const char *url,
-                    const char *name)
-{
-  const char *query = strchr (url, '?');
-  g_autofree char *placeholder = NULL;
-  const char *found;
-
-  if (query == NULL)
-    return FALSE;
-
-  placeholder = g_strdup_printf ("{%s}", name);
-  found = strstr (url, placeholder);
-
-  return found != NULL && found > query;
-}
-
 static void
 set_valid (RcMethodEditor *self,
            gboolean        valid)
@@ -224,123 +207,6 @@ update_checks (RcMethodEditor *self)
   rc_field_check_set_message (self->content_type_check, content_type_error);
 
   set_valid (self, rc_check_method (self->method) && rc_auth_group_get_valid (self->auth_group));
-}
-
-static void
-parameter_value_changed_cb (AdwEntryRow    *row,
-                            RcMethodEditor *self)
-{
-  const char *name = g_object_get_data (G_OBJECT (row), "rc-parameter");
-  RcPairList *values;
-  const char *old;
-
-  if (self->syncing_parameters || self->method == NULL || name == NULL)
-    return;
-
-  values = rc_method_get_test_values (self->method);
-  old = rc_pair_list_lookup (values, name);
-  if (g_strcmp0 (old ? old : "", gtk_editable_get_text (GTK_EDITABLE (row))) != 0)
-    rc_pair_list_set (values, name, gtk_editable_get_text (GTK_EDITABLE (row)));
-}
-
-static GtkWidget *
-create_parameter_row (RcMethodEditor *self,
-                      const char     *name,
-                      gboolean        in_query)
-{
-  GtkWidget *row = adw_entry_row_new ();
-  GtkWidget *location;
-
-  gtk_widget_set_name (row, "method-parameter-row");
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  g_object_set_data_full (G_OBJECT (row), "rc-parameter", g_strdup (name), g_free);
-
-  /* Translators: where a URL parameter is: in the URL's path or its query */
-  location = gtk_label_new (in_query ? C_("parameter location", "Query") : C_("parameter location", "Path"));
-  gtk_widget_set_name (location, "method-parameter-location");
-  gtk_widget_set_valign (location, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (location, "dim-label");
-  gtk_widget_add_css_class (location, "caption");
-  gtk_widget_set_tooltip_text (location,
-                               in_query ? _("Sent in the URL’s query")
-                                        : _("Part of the URL’s path"));
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), location);
-
-  g_signal_connect_object (row, "changed", G_CALLBACK (parameter_value_changed_cb), self, 0);
-
-  return row;
-}
-
-/* Shows each test value in its row, unless the row already says it.
- * Setting a row's text first clears it, which emits "changed": the guard
- * keeps that from writing back into the model (and freeing the value being
- * shown), and the copy keeps the value alive whatever another view does. */
-static void
-update_parameter_values (RcMethodEditor *self)
-{
-  RcPairList *values = rc_method_get_test_values (self->method);
-
-  self->syncing_parameters = TRUE;
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->parameters_list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      const char *name = g_object_get_data (G_OBJECT (row), "rc-parameter");
-      g_autofree char *value = NULL;
-
-      if (name == NULL)
-        continue;
-
-      value = g_strdup (rc_pair_list_lookup (values, name));
-      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), value ? value : "") != 0)
-        gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
-    }
-  self->syncing_parameters = FALSE;
-}
-
-/* Rebuilds the rows when a parameter comes, goes or moves between path and
- * query; typing elsewhere in the URL keeps them, and the focus in them. */
-static void
-update_parameters (RcMethodEditor *self)
-{
-  g_auto(GStrv) parameters = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) keys = NULL;
-  GtkWidget *child;
-  const char *url;
-
-  if (self->method != NULL)
-    {
-      url = rc_method_get_url (self->method);
-      parameters = rc_method_dup_parameters (self->method);
-      for (guint i = 0; parameters[i] != NULL; i++)
-        {
-          g_autofree char *key = g_strconcat (parameter_in_query (url, parameters[i]) ? "q" : "p",
-                                              parameters[i], NULL);
-
-          g_strv_builder_add (builder, key);
-        }
-    }
-  keys = g_strv_builder_end (builder);
-
-  if (self->parameters == NULL ||
-      !g_strv_equal ((const char * const *) self->parameters, (const char * const *) keys))
-    {
-      /* Rows only: the first child may be the placeholder, which stays. */
-      while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->parameters_list, 0))))
-        gtk_list_box_remove (self->parameters_list, child);
-
-      for (guint i = 0; keys[i] != NULL; i++)
-        gtk_list_box_append (self->parameters_list,
-                             create_parameter_row (self, keys[i] + 1, keys[i][0] == 'q'));
-
-      g_strfreev (self->parameters);
-      self->parameters = g_steal_pointer (&keys);
-    }
-
-  if (self->method != NULL)
-    update_parameter_values (self);
 }
 
 static void
@@ -638,7 +504,6 @@ content_type_entry_changed_cb (RcMethodEditor *self)
 static void
 method_changed_cb (RcMethodEditor *self)
 {
-  update_parameters (self);
   update_checks (self);
 }
 
@@ -803,7 +668,6 @@ rc_method_editor_dispose (GObject *object)
   g_clear_object (&self->body_buffer);
   g_clear_object (&self->method);
   g_clear_pointer (&self->project_id, g_free);
-  g_clear_pointer (&self->parameters, g_strfreev);
   g_clear_pointer (&self->headers_title, g_free);
 
   G_OBJECT_CLASS (rc_method_editor_parent_class)->dispose (object);
@@ -880,6 +744,7 @@ rc_method_editor_class_init (RcMethodEditorClass *klass)
   g_type_ensure (RC_TYPE_AUTH_GROUP);
   g_type_ensure (RC_TYPE_FIELD_CHECK);
   g_type_ensure (RC_TYPE_TEST_PANEL);
+  g_type_ensure (RC_TYPE_TEST_VALUES);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-method-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, stack);
@@ -894,7 +759,7 @@ rc_method_editor_class_init (RcMethodEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, url_row);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, url_check);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, description_row);
-  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, parameters_list);
+  gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, parameter_values);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, headers_group);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, auth_group);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, content_type_row);
@@ -1023,7 +888,6 @@ rc_method_editor_set_method (RcMethodEditor *self,
   g_set_object (&self->method, method);
   g_free (self->project_id);
   self->project_id = g_strdup (project_id);
-  g_clear_pointer (&self->parameters, g_strfreev);
 
   /* A method that already has a name and a URL is checked at once. */
   self->name_touched = method != NULL && rc_method_get_name (method)[0] != '\0';
@@ -1038,8 +902,8 @@ rc_method_editor_set_method (RcMethodEditor *self,
   rc_headers_group_set_owner (self->headers_group, G_OBJECT (method));
   rc_auth_group_set_method (self->auth_group, method, project_id);
   rc_test_panel_set_method (self->test_panel, method, project_id);
+  rc_test_values_set_method (self->parameter_values, method);
 
-  update_parameters (self);
   update_content_type (self);
   update_body (self);
   update_checks (self);

@@ -1,7 +1,7 @@
 /* rc-test-panel.c: the Test tab: test values, the Test button, the response and the inspector
  *
- * The rows at the top edit the method's test values, one a parameter of
- * its URL; they follow the URL as it is edited. Test (or Ctrl+Enter) looks
+ * The rows at the top edit the method's test values (RcTestValues, as on
+ * the Request tab); Enter in one calls too. Test (or Ctrl+Enter) looks
  * the secret up in the keyring, then makes the call through the shared
  * executor, so the token cache is the application's. Nothing of this waits
  * on the main loop: the keyring, the network, and pretty-printing the body
@@ -42,6 +42,7 @@
 #include "rc-inspector.h"
 #include "rc-secret-prompt.h"
 #include "rc-test-panel.h"
+#include "rc-test-values.h"
 
 /* How much text goes into the response view a main loop turn. */
 #define INSERT_CHUNK (32 * 1024)
@@ -55,8 +56,6 @@ struct _RcTestPanel
 
   RcMethod        *method;
   char            *project_id;
-  char           **parameters;
-  GPtrArray       *value_rows;
   GCancellable    *cancellable;     /* the run under way, if any */
   GCancellable    *body_cancellable;
   GCancellable    *save_cancellable; /* the last save, not cancelled when the panel goes */
@@ -71,11 +70,10 @@ struct _RcTestPanel
   guint            resize_ticks;
   int              fitted_height;
   guint            running : 1;
-  guint            syncing : 1;
   guint            showing_body : 1;
 
   AdwPreferencesGroup *values_group;
-  GtkWidget       *no_values_row;
+  RcTestValues    *test_values;
   GtkWidget       *test_button;
   GtkWidget       *cancel_button;
   GtkSpinner      *spinner;
@@ -443,98 +441,6 @@ get_type_new_message (Run *run)
                  "authentication on the API’s page, then press Test again.");
 }
 
-static void
-update_no_values_row (RcTestPanel *self)
-{
-  gtk_widget_set_visible (self->no_values_row, self->value_rows->len == 0);
-}
-
-/* Shows the method's test values in the rows, as they are now. */
-static void
-sync_value_rows (RcTestPanel *self)
-{
-  RcPairList *values;
-
-  if (self->method == NULL)
-    return;
-
-  values = rc_method_get_test_values (self->method);
-  self->syncing = TRUE;
-  for (guint i = 0; i < self->value_rows->len; i++)
-    {
-      GtkEditable *row = g_ptr_array_index (self->value_rows, i);
-      const char *name = g_object_get_data (G_OBJECT (row), "rc-parameter");
-      g_autofree char *value = g_strdup (rc_pair_list_lookup (values, name));
-
-      if (g_strcmp0 (gtk_editable_get_text (row), value ? value : "") != 0)
-        gtk_editable_set_text (row, value ? value : "");
-    }
-  self->syncing = FALSE;
-}
-
-static void
-value_row_changed_cb (RcTestPanel *self,
-                      GtkEditable *row)
-{
-  const char *name = g_object_get_data (G_OBJECT (row), "rc-parameter");
-  RcPairList *values;
-
-  if (self->syncing || self->method == NULL)
-    return;
-
-  values = rc_method_get_test_values (self->method);
-  if (g_strcmp0 (rc_pair_list_lookup (values, name), gtk_editable_get_text (row)) != 0)
-    rc_pair_list_set (values, name, gtk_editable_get_text (row));
-}
-
-/* Enter in a value: the call, as Test makes it. */
-static void
-value_row_activated_cb (RcTestPanel *self)
-{
-  rc_test_panel_run (self);
-}
-
-/* One row per parameter of the URL, remade only when they change. */
-static void
-rebuild_value_rows (RcTestPanel *self)
-{
-  g_auto(GStrv) parameters = self->method ? rc_method_dup_parameters (self->method) : NULL;
-
-  if (parameters == NULL)
-    parameters = g_new0 (char *, 1);
-
-  if (self->parameters && g_strv_equal ((const char * const *) parameters,
-                                        (const char * const *) self->parameters))
-    {
-      sync_value_rows (self);
-      return;
-    }
-
-  for (guint i = 0; i < self->value_rows->len; i++)
-    adw_preferences_group_remove (self->values_group, g_ptr_array_index (self->value_rows, i));
-  g_ptr_array_set_size (self->value_rows, 0);
-
-  for (guint i = 0; parameters[i]; i++)
-    {
-      GtkWidget *row = adw_entry_row_new ();
-
-      gtk_widget_set_name (row, "test-value-row");
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), parameters[i]);
-      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
-      g_object_set_data_full (G_OBJECT (row), "rc-parameter", g_strdup (parameters[i]), g_free);
-      g_signal_connect_object (row, "changed", G_CALLBACK (value_row_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (row, "entry-activated", G_CALLBACK (value_row_activated_cb), self,
-                               G_CONNECT_SWAPPED);
-      adw_preferences_group_add (self->values_group, row);
-      g_ptr_array_add (self->value_rows, row);
-    }
-
-  g_strfreev (self->parameters);
-  self->parameters = g_steal_pointer (&parameters);
-  update_no_values_row (self);
-  sync_value_rows (self);
-}
-
 /* Says whether a body is sent, and which: the Body tab's, as it is. */
 static void
 update_values_description (RcTestPanel *self)
@@ -617,21 +523,16 @@ style_dark_changed_cb (RcTestPanel *self)
 }
 
 static void
-method_url_changed_cb (RcTestPanel *self)
-{
-  rebuild_value_rows (self);
-}
-
-static void
 method_body_changed_cb (RcTestPanel *self)
 {
   update_values_description (self);
 }
 
+/* Enter in a value: the call, as Test makes it. */
 static void
-test_values_changed_cb (RcTestPanel *self)
+value_activated_cb (RcTestPanel *self)
 {
-  sync_value_rows (self);
+  rc_test_panel_run (self);
 }
 
 /* Puts the text into the view a slice at a time, each slice ending at
@@ -1122,10 +1023,7 @@ rc_test_panel_dispose (GObject *object)
   stop_inserting (self);
 
   if (self->method)
-    {
-      g_signal_handlers_disconnect_by_data (self->method, self);
-      g_signal_handlers_disconnect_by_data (rc_method_get_test_values (self->method), self);
-    }
+    g_signal_handlers_disconnect_by_data (self->method, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RC_TYPE_TEST_PANEL);
 
@@ -1143,8 +1041,6 @@ rc_test_panel_finalize (GObject *object)
 
   g_clear_pointer (&self->project_id, g_free);
   g_clear_object (&self->save_folder);
-  g_clear_pointer (&self->parameters, g_strfreev);
-  g_clear_pointer (&self->value_rows, g_ptr_array_unref);
   g_clear_pointer (&self->response_type, g_free);
 
   G_OBJECT_CLASS (rc_test_panel_parent_class)->finalize (object);
@@ -1258,10 +1154,11 @@ rc_test_panel_class_init (RcTestPanelClass *klass)
   gtk_source_init ();
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (RC_TYPE_INSPECTOR);
+  g_type_ensure (RC_TYPE_TEST_VALUES);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-test-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, values_group);
-  gtk_widget_class_bind_template_child (widget_class, RcTestPanel, no_values_row);
+  gtk_widget_class_bind_template_child (widget_class, RcTestPanel, test_values);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, test_button);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, spinner);
@@ -1271,6 +1168,7 @@ rc_test_panel_class_init (RcTestPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, response_scroller);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, response_view);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, inspector);
+  gtk_widget_class_bind_template_callback (widget_class, value_activated_cb);
 }
 
 static void
@@ -1279,8 +1177,6 @@ rc_test_panel_init (RcTestPanel *self)
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->value_rows = g_ptr_array_new ();
 
   buffer = get_response_buffer (self);
   gtk_text_buffer_set_enable_undo (buffer, FALSE);
@@ -1294,7 +1190,6 @@ rc_test_panel_init (RcTestPanel *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (style_dark_changed_cb), self, G_CONNECT_SWAPPED);
 
-  update_no_values_row (self);
   update_actions (self);
 }
 
@@ -1345,7 +1240,6 @@ rc_test_panel_set_method (RcTestPanel *self,
   if (self->method)
     {
       g_signal_handlers_disconnect_by_data (self->method, self);
-      g_signal_handlers_disconnect_by_data (rc_method_get_test_values (self->method), self);
       abandon_run (self);
     }
 
@@ -1353,16 +1247,11 @@ rc_test_panel_set_method (RcTestPanel *self,
 
   if (method)
     {
-      g_signal_connect_object (method, "notify::url", G_CALLBACK (method_url_changed_cb),
-                               self, G_CONNECT_SWAPPED);
       g_signal_connect_object (method, "notify::body", G_CALLBACK (method_body_changed_cb),
                                self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (rc_method_get_test_values (method), "changed",
-                               G_CALLBACK (test_values_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
-  g_clear_pointer (&self->parameters, g_strfreev);
-  rebuild_value_rows (self);
+  rc_test_values_set_method (self->test_values, method);
   update_values_description (self);
   clear_response (self);
   set_exchange (self, NULL);

@@ -1,0 +1,187 @@
+/* test-url-template.c: {name} placeholders in a method's URL, listed and filled in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "restcall-core.h"
+
+/* The parameters as "name" for the path and "?name" for the query. */
+static char **
+dup_parameters (const char *url_template)
+{
+  g_autoptr(GArray) parameters = rc_url_template_dup_parameters (url_template);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < parameters->len; i++)
+    {
+      RcUrlParameter *parameter = &g_array_index (parameters, RcUrlParameter, i);
+      g_autofree char *shown = g_strconcat (parameter->kind == RC_URL_PARAMETER_QUERY ? "?" : "",
+                                            parameter->name, NULL);
+
+      g_strv_builder_add (builder, shown);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+test_parameters (void)
+{
+  struct {
+    const char *url;
+    const char *expected[4];
+  } cases[] = {
+    { "https://h/{a}/{b}/{c}", { "a", "b", "c", NULL } },
+    { "/pets/{petId}?q={query}&again={petId}", { "petId", "?query", NULL } },
+    { "/no/params", { NULL } },
+    { "", { NULL } },
+    { NULL, { NULL } },
+    /* Blanks around a name are not part of it, in the path and the query. */
+    { "/spaced/{ id }", { "id", NULL } },
+    { "/pets?q={ id }", { "?id", NULL } },
+    { "/pets?q={\tid\n}&size={size }", { "?id", "?size", NULL } },
+    { "/a/{two words}", { "two words", NULL } },
+    /* Not placeholders: unclosed, empty, blank, the outer of two. */
+    { "/unclosed/{oops", { NULL } },
+    { "/empty/{}", { NULL } },
+    { "/blank/{  }/{id}", { "id", NULL } },
+    { "/nested/{a{b}", { "b", NULL } },
+    { "/closed/}{a}", { "a", NULL } },
+    /* Duplicates: once, where first seen, path before query. */
+    { "/{id}/{id}?id={id}", { "id", NULL } },
+    { "/x?a={a}&b={ a }", { "?a", NULL } },
+    { "/{ id }/{id}", { "id", NULL } },
+    /* The query starts at the first "?" outside a placeholder. */
+    { "/a/{b}?c={d}/{e}", { "b", "?d", "?e", NULL } },
+    { "/{what?}/{id}", { "what?", "id", NULL } },
+    { "/{a?{b}", { "?b", NULL } },
+    { "https://h?{a}", { "?a", NULL } },
+    { "/é/{ключ}?q={名}", { "ключ", "?名", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) parameters = dup_parameters (cases[i].url);
+      g_auto(GStrv) names = rc_url_template_dup_names (cases[i].url);
+      g_autoptr(GStrvBuilder) expected_names = g_strv_builder_new ();
+      g_auto(GStrv) expected = NULL;
+
+      g_test_message ("URL template %s", cases[i].url);
+      g_assert_cmpstrv (parameters, cases[i].expected);
+
+      for (guint j = 0; cases[i].expected[j]; j++)
+        g_strv_builder_add (expected_names, cases[i].expected[j] + (cases[i].expected[j][0] == '?'));
+      expected = g_strv_builder_end (expected_names);
+      g_assert_cmpstrv (names, expected);
+    }
+}
+
+static void
+test_expand (void)
+{
+  g_autoptr(RcPairList) values = rc_pair_list_new ();
+  struct {
+    const char *url;
+    const char *expected;
+  } cases[] = {
+    { "https://h/pets/{id}", "https://h/pets/42" },
+    { "https://h/pets/{ id }?again={id}", "https://h/pets/42?again=42" },
+    /* Reserved characters stay inside their parameter. */
+    { "https://h/f/{reserved}", "https://h/f/a%2Fb%3Fc%23d%26e%3Df%2Bg%25h%20i%3Aj%40k" },
+    { "https://h/f?q={reserved}&x=1", "https://h/f?q=a%2Fb%3Fc%23d%26e%3Df%2Bg%25h%20i%3Aj%40k&x=1" },
+    /* Unreserved ones are kept. */
+    { "https://h/{unreserved}", "https://h/AZaz09-._~" },
+    /* Outside ASCII: each byte of its UTF-8. */
+    { "https://h/{accented}/{cyrillic}", "https://h/caf%C3%A9/%D0%BA%D0%BB%D1%8E%D1%87" },
+    /* A value may be empty, and may look like a placeholder. */
+    { "https://h/a{empty}b", "https://h/ab" },
+    { "https://h/{braces}", "https://h/%7Bid%7D" },
+    /* What is not a placeholder is kept as it is. */
+    { "https://h/{}/{  }/{oops", "https://h/{}/{  }/{oops" },
+    { "https://h/{a{id}", "https://h/{a42" },
+    { "https://h/x", "https://h/x" },
+    { "", "" },
+  };
+
+  rc_pair_list_append (values, "id", "42");
+  rc_pair_list_append (values, "reserved", "a/b?c#d&e=f+g%h i:j@k");
+  rc_pair_list_append (values, "unreserved", "AZaz09-._~");
+  rc_pair_list_append (values, "accented", "café");
+  rc_pair_list_append (values, "cyrillic", "ключ");
+  rc_pair_list_append (values, "empty", "");
+  rc_pair_list_append (values, "braces", "{id}");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *missing = NULL;
+      g_autofree char *url = rc_url_template_expand (cases[i].url, values, &missing);
+
+      g_test_message ("URL template %s", cases[i].url);
+      g_assert_cmpstr (url, ==, cases[i].expected);
+      g_assert_null (missing);
+    }
+}
+
+static void
+test_expand_missing (void)
+{
+  g_autoptr(RcPairList) values = rc_pair_list_new ();
+  g_autofree char *missing = NULL;
+  g_autofree char *url = NULL;
+
+  rc_pair_list_append (values, "petId", "7");
+
+  /* The first without a value is named, blanks trimmed. */
+  url = rc_url_template_expand ("https://h/pets/{petId}/{ toyId }?q={q}", values, &missing);
+  g_assert_null (url);
+  g_assert_cmpstr (missing, ==, "toyId");
+
+  /* Without a place to say which. */
+  g_assert_null (rc_url_template_expand ("https://h/{q}", values, NULL));
+}
+
+static void
+test_check (void)
+{
+  struct {
+    const char *url;
+    const char *expected;   /* a part of the sentence, or NULL when fine */
+  } cases[] = {
+    { "https://h/pets/{petId}?q={ q }", NULL },
+    { "https://h/pets", NULL },
+    { "", NULL },
+    { "https://h/pets/{petId", "never closed" },
+    { "https://h/pets/petId}", "closes no parameter" },
+    { "https://h/pets/{a{b}", "inside another parameter" },
+    { "https://h/pets/{}", "empty parameter" },
+    { "https://h/pets/{ \t}", "empty parameter" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = rc_url_template_check (cases[i].url);
+
+      g_test_message ("URL template %s: %s", cases[i].url, message);
+      if (cases[i].expected == NULL)
+        g_assert_null (message);
+      else
+        g_assert_nonnull (strstr (message, cases[i].expected));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/restcall/url-template/parameters", test_parameters);
+  g_test_add_func ("/restcall/url-template/expand", test_expand);
+  g_test_add_func ("/restcall/url-template/expand-missing", test_expand_missing);
+  g_test_add_func ("/restcall/url-template/check", test_check);
+
+  return g_test_run ();
+}
