@@ -521,6 +521,20 @@ rc_test_gui_type_characters (GtkWidget  *editable,
     }
 }
 
+/* Replaces the text of @editable as a person does: the focus into it,
+ * everything selected and deleted, then @text typed a character at a time. */
+void
+rc_test_gui_type_over (GtkWidget  *editable,
+                       const char *text)
+{
+  GtkEditable *entry = GTK_EDITABLE (editable);
+
+  g_assert_true (gtk_widget_grab_focus (editable));
+  gtk_editable_select_region (entry, 0, -1);
+  gtk_editable_delete_selection (entry);
+  rc_test_gui_type_characters (editable, text);
+}
+
 /* The row named @name at or below @root whose title is @title, or NULL:
  * rows of one kind share a name, and their titles tell them apart. */
 GtkWidget *

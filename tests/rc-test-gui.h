@@ -50,6 +50,8 @@ void              rc_test_gui_wait_for_text         (GtkWidget        *widget,
                                                      const char       *text);
 void              rc_test_gui_type_characters       (GtkWidget        *editable,
                                                      const char       *text);
+void              rc_test_gui_type_over             (GtkWidget        *editable,
+                                                     const char       *text);
 GtkWidget        *rc_test_gui_find_titled_row       (GtkWidget        *root,
                                                      const char       *name,
                                                      const char       *title);

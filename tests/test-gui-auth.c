@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "rc-auth-group.h"
+#include "rc-field-check.h"
 #include "rc-headers-group.h"
 #include "rc-pair-row.h"
 #include "rc-test-gui.h"
@@ -146,7 +147,7 @@ static void
 type_text (GtkWidget  *widget,
            const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  rc_test_gui_type_over (widget, text);
 }
 
 static void
@@ -633,13 +634,18 @@ test_validation (void)
   rc_auth_group_set_auth (editor.auth, auth, project_id, G_OBJECT (api));
   g_assert_true (rc_auth_group_get_valid (editor.auth));
 
-  /* OAuth 2.0 with nothing filled in: both fields marked, not valid. */
+  /* OAuth 2.0 with nothing filled in: not valid, but nothing is painted
+   * red before the user has been at the fields (GNOME HIG)... */
   adw_combo_row_set_selected (ADW_COMBO_ROW (rc_test_gui_get_named (root, "auth-kind-row")),
                               RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
-  rc_test_gui_assert_field_check (root, "auth-client-id-row", "No client ID");
-  rc_test_gui_assert_field_check (root, "auth-token-url-row", "No access token URL");
+  rc_test_gui_assert_field_check (root, "auth-client-id-row", NULL);
+  rc_test_gui_assert_field_check (root, "auth-token-url-row", NULL);
   g_assert_false (rc_auth_group_get_valid (editor.auth));
   g_assert_cmpuint (valid_notified.count, ==, 1);
+  /* ...until what is missing is asked for (Finish does so). */
+  rc_field_check_reveal_all (root);
+  rc_test_gui_assert_field_check (root, "auth-client-id-row", "No client ID");
+  rc_test_gui_assert_field_check (root, "auth-token-url-row", "No access token URL");
   {
     g_autofree char *message = rc_check_auth_client_id (auth);
 
@@ -688,14 +694,28 @@ test_validation (void)
   type_text (client_id_row, "petstore");
   g_assert_true (rc_auth_group_get_valid (editor.auth));
 
-  /* Basic: the user name. */
+  /* Basic: the user name, marked once typed into and emptied. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (rc_test_gui_get_named (root, "auth-kind-row")), RC_AUTH_KIND_BASIC);
+  rc_test_gui_assert_field_check (root, "auth-username-row", NULL);
+  type_text (rc_test_gui_get_named (root, "auth-username-row"), "a");
+  type_text (rc_test_gui_get_named (root, "auth-username-row"), "");
   rc_test_gui_assert_field_check (root, "auth-username-row", "No user name");
   g_assert_false (rc_auth_group_get_valid (editor.auth));
   g_assert_false (gtk_widget_get_visible (rc_test_gui_get_named (root, "auth-client-id-row-error")));
   type_text (rc_test_gui_get_named (root, "auth-username-row"), "alice");
   rc_test_gui_assert_field_check (root, "auth-username-row", NULL);
   g_assert_true (rc_auth_group_get_valid (editor.auth));
+
+  /* Another API's authentication: its fields are not marked before they
+   * are edited, whatever this one's were. */
+  {
+    g_autoptr(RcApi) other = rc_api_new ("Billing");
+
+    rc_auth_set_kind (rc_api_get_auth (other), RC_AUTH_KIND_BASIC);
+    rc_auth_group_set_auth (editor.auth, rc_api_get_auth (other), project_id, G_OBJECT (other));
+    rc_test_gui_assert_field_check (root, "auth-username-row", NULL);
+    rc_auth_group_set_auth (editor.auth, auth, project_id, G_OBJECT (api));
+  }
 
   /* None is always valid, whatever the hidden fields hold. */
   rc_auth_set_username (auth, "");
@@ -937,7 +957,9 @@ test_icons_line_up (Fixture       *fixture,
   g_assert_cmpfloat (get_edit_icon_x (root, "auth-token-url-row"), ==, x);
 
   /* An error shows its icon before the edit icon; fixed, all line up again. */
-  rc_auth_set_client_id (auth, "");
+  rc_test_gui_type_over (rc_test_gui_get_named (root, "auth-client-id-row"), "");
+  /* Away from the field, whose edit icon hides while it is edited. */
+  gtk_widget_grab_focus (rc_test_gui_get_named (root, "auth-kind-row"));
   rc_test_gui_wait_for_frame (root);
   g_assert_true (gtk_widget_has_css_class (rc_test_gui_get_named (root, "auth-client-id-row"), "error"));
   g_assert_cmpfloat (get_edit_icon_x (root, "auth-client-id-row"), <, x);

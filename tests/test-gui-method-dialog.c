@@ -27,6 +27,7 @@
 #include "rc-auth-group.h"
 #include "rc-import-dialog.h"
 #include "rc-method-dialog.h"
+#include "rc-method-editor.h"
 #include "rc-test-gui.h"
 #include "rc-test-keyring.h"
 #include "rc-test-server.h"
@@ -271,7 +272,12 @@ bounds_in_dialog (Fixture   *fixture,
 static gboolean
 finish_enabled (Fixture *fixture)
 {
-  return gtk_widget_get_sensitive (dialog_widget (fixture, "method-dialog-finish-button"));
+  /* Finish can always be pressed, and says what is missing: it finishes
+   * when the method is complete. */
+  g_assert_true (gtk_widget_get_sensitive (dialog_widget (fixture, "method-dialog-finish-button")));
+
+  return rc_method_editor_get_valid (RC_METHOD_EDITOR (rc_test_gui_find_of_type (GTK_WIDGET (fixture->dialog),
+                                                                                RC_TYPE_METHOD_EDITOR)));
 }
 
 /* Types @secret in the secret row, the focus in it, and leaves it there
@@ -522,6 +528,14 @@ test_finish_needs_valid_method (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-token-url-row")),
                          "https://auth.example.com/oauth/token");
   g_assert_false (finish_enabled (fixture));
+  /* Not red before the user has been at it; Finish says what is missing,
+   * and stays. */
+  rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "auth-client-id-row", NULL);
+  show_tab (fixture, "request");
+  g_signal_emit_by_name (dialog_widget (fixture, "method-dialog-finish-button"), "clicked");
+  g_assert_cmpstr (visible_tab (fixture), ==, "headers");
+  g_assert_nonnull (fixture->dialog);
+  g_assert_cmpuint (rc_api_get_n_methods (billing), ==, n_methods);
   rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "auth-client-id-row", "No client ID");
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-client-id-row")), CLIENT_ID);
   g_assert_true (finish_enabled (fixture));

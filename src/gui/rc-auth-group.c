@@ -794,6 +794,8 @@ rc_auth_group_set_auth (RcAuthGroup *self,
   set_mode (self, NULL, project_id, owner);
   g_signal_group_set_target (self->api_auth_signals, NULL);
   show_auth (self, auth);
+  /* After the fields took the new values: not an edit of the user's. */
+  rc_field_check_conceal_all (GTK_WIDGET (self));
 }
 
 /**
@@ -828,6 +830,7 @@ rc_auth_group_set_method (RcAuthGroup *self,
   api = rc_method_get_api (method);
   g_signal_group_set_target (self->api_auth_signals, api ? rc_api_get_auth (api) : NULL);
   show_auth (self, rc_method_get_auth (method));
+  rc_field_check_conceal_all (GTK_WIDGET (self));
 }
 
 /**

@@ -16,6 +16,14 @@
  *
  * and rc_field_check_set_message() with rc-check's verdict, or NULL.
  *
+ * With :after-edit set, errors come after interaction, not before (GNOME
+ * HIG): the verdict is shown once the user has edited the field (its text
+ * changed while the focus was in it), or once rc_field_check_reveal_all()
+ * was called, as Finish does when something is missing;
+ * rc_field_check_conceal_all() starts over, when the fields show another
+ * object. The authentication's fields work so: choosing OAuth 2.0 does not
+ * paint its empty fields red.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall"
@@ -32,6 +40,9 @@ struct _RcFieldCheck
   GtkWidget         *icon;    /* among the field's suffixes; a reference of ours */
   GtkLabel          *label;
   char              *message;
+  gulong             changed_id;
+  guint              after_edit : 1;
+  guint              revealed : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RcFieldCheck, rc_field_check, ADW_TYPE_PREFERENCES_ROW)
@@ -40,6 +51,7 @@ enum {
   PROP_0,
   PROP_FIELD,
   PROP_MESSAGE,
+  PROP_AFTER_EDIT,
   N_PROPS
 };
 
@@ -68,7 +80,7 @@ update_suffixes (GtkWidget *icon)
 static void
 show_message (RcFieldCheck *self)
 {
-  const char *message = self->message;
+  const char *message = !self->after_edit || self->revealed ? self->message : NULL;
   GtkWidget *field = GTK_WIDGET (self->field);
 
   gtk_widget_set_visible (GTK_WIDGET (self), message != NULL);
@@ -99,7 +111,29 @@ release_field (RcFieldCheck *self)
       rc_field_check_mark (field, NULL);
     }
 
+  g_clear_signal_handler (&self->changed_id, field);
   g_clear_object (&self->field);
+}
+
+/* Whether the keyboard focus of the field's window is in the field: a
+ * change then is the user's, not the model's. */
+static gboolean
+has_focus_within (GtkWidget *field)
+{
+  GtkRoot *root = gtk_widget_get_root (field);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == field || gtk_widget_is_ancestor (focus, field));
+}
+
+static void
+field_changed_cb (RcFieldCheck *self)
+{
+  if (self->revealed || !has_focus_within (GTK_WIDGET (self->field)))
+    return;
+
+  self->revealed = TRUE;
+  show_message (self);
 }
 
 static void
@@ -109,6 +143,8 @@ rc_field_check_dispose (GObject *object)
 
   /* The field goes away with the list it shares with this row: nothing to
    * take off it. */
+  if (self->field != NULL)
+    g_clear_signal_handler (&self->changed_id, self->field);
   g_clear_object (&self->field);
 
   G_OBJECT_CLASS (rc_field_check_parent_class)->dispose (object);
@@ -143,6 +179,10 @@ rc_field_check_get_property (GObject    *object,
       g_value_set_string (value, self->message);
       break;
 
+    case PROP_AFTER_EDIT:
+      g_value_set_boolean (value, self->after_edit);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -164,6 +204,15 @@ rc_field_check_set_property (GObject      *object,
 
     case PROP_MESSAGE:
       rc_field_check_set_message (self, g_value_get_string (value));
+      break;
+
+    case PROP_AFTER_EDIT:
+      if (self->after_edit != g_value_get_boolean (value))
+        {
+          self->after_edit = g_value_get_boolean (value);
+          show_message (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -200,6 +249,17 @@ rc_field_check_class_init (RcFieldCheckClass *klass)
     g_param_spec_string ("message", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RcFieldCheck:after-edit:
+   *
+   * Whether the verdict waits until the user has edited the field (or
+   * until rc_field_check_reveal_all()), rather than showing at once.
+   */
+  properties[PROP_AFTER_EDIT] =
+    g_param_spec_boolean ("after-edit", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -288,6 +348,9 @@ rc_field_check_set_field (RcFieldCheck *self,
     {
       self->field = g_object_ref (field);
       adw_entry_row_add_suffix (field, self->icon);
+      /* After the field's own handlers: the verdict comes from them. */
+      self->changed_id = g_signal_connect_object (field, "changed", G_CALLBACK (field_changed_cb),
+                                                  self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
     }
 
   show_message (self);
@@ -364,4 +427,67 @@ rc_field_check_mark (GtkWidget  *widget,
       gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
     }
+}
+
+/* Revealing shows the verdicts of the fields shown: one a choice hides
+ * (the user name under OAuth 2.0) is fresh when it shows again. */
+static void
+set_revealed_below (GtkWidget *root,
+                    gboolean   revealed)
+{
+  if (RC_IS_FIELD_CHECK (root) && RC_FIELD_CHECK (root)->revealed != !!revealed &&
+      (!revealed || (RC_FIELD_CHECK (root)->field != NULL &&
+                     gtk_widget_get_visible (GTK_WIDGET (RC_FIELD_CHECK (root)->field)))))
+    {
+      RC_FIELD_CHECK (root)->revealed = !!revealed;
+      show_message (RC_FIELD_CHECK (root));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    set_revealed_below (child, revealed);
+}
+
+/**
+ * rc_field_check_reveal_all:
+ * @root: a widget
+ *
+ * Shows the verdict of every check below @root, edited or not: what Finish
+ * does when something is missing.
+ */
+void
+rc_field_check_reveal_all (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  set_revealed_below (root, TRUE);
+}
+
+/**
+ * rc_field_check_conceal_all:
+ * @root: a widget
+ *
+ * Hides the verdicts below @root again until their fields are edited: the
+ * fields show another object now.
+ */
+void
+rc_field_check_conceal_all (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  set_revealed_below (root, FALSE);
+}
+
+/**
+ * rc_field_check_get_revealed:
+ *
+ * Returns: whether the verdict is shown (once edited, or revealed)
+ */
+gboolean
+rc_field_check_get_revealed (RcFieldCheck *self)
+{
+  g_return_val_if_fail (RC_IS_FIELD_CHECK (self), FALSE);
+
+  return self->revealed;
 }

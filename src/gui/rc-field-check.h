@@ -20,6 +20,10 @@ const char  *rc_field_check_get_message (RcFieldCheck *self);
 void         rc_field_check_set_message (RcFieldCheck *self,
                                          const char   *message);
 
+gboolean     rc_field_check_get_revealed (RcFieldCheck *self);
+void         rc_field_check_reveal_all  (GtkWidget    *root);
+void         rc_field_check_conceal_all (GtkWidget    *root);
+
 void         rc_field_check_mark        (GtkWidget    *widget,
                                          const char   *message);
 

@@ -27,6 +27,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-field-check.h"
 #include "rc-method-dialog.h"
 #include "rc-method-editor.h"
 #include "rc-window.h"
@@ -253,8 +254,22 @@ finish (RcMethodDialog *self)
   RcApi *target;
 
   rc_method_editor_commit (self->editor);
-  if (!rc_method_editor_get_valid (self->editor) || self->finished)
+  if (self->finished)
     return;
+
+  /* Finish says what is missing when pressed (the fields are not marked
+   * before the user has been at them): every check shows, on the tab of
+   * the first. */
+  if (!rc_method_editor_get_valid (self->editor))
+    {
+      g_autofree char *name_error = rc_check_method_name (self->draft);
+      g_autofree char *url_error = rc_check_method_url (self->draft);
+
+      rc_field_check_reveal_all (GTK_WIDGET (self));
+      rc_method_editor_set_page (self->editor, name_error || url_error ? "request" : "headers");
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
 
   target = get_target (self);
   if (target != NULL)
@@ -441,8 +456,6 @@ rc_method_dialog_init (RcMethodDialog *self)
   rc_method_editor_add_request_group (self->editor, ADW_PREFERENCES_GROUP (api_group));
 
   rc_method_editor_set_switcher_title (self->editor, self->switcher_title);
-  g_object_bind_property (self->editor, "valid", self->finish_button, "sensitive",
-                          G_BINDING_SYNC_CREATE);
 
   self->targets = g_ptr_array_new_with_free_func (g_object_unref);
 }

@@ -112,6 +112,12 @@ def define_method(context):
     dialog.find('text', 'Method URL').type(context.server.api_url + '/pets/{petId}')
     dialog.tab('Headers and Authentication')
     dialog.choose('Type', 'OAuth 2.0: client credentials')
+    # Its empty fields are not marked wrong before the user has been at
+    # them: no explanation under them (GNOME HIG).
+    dialog.find('text', 'Access token URL')
+    marked = [label for label in dialog.labels() if label.startswith(('No client ID', 'No access token'))]
+    if marked:
+        raise Failure(f'Marked wrong before any input: {marked}')
     dialog.find('text', 'Client ID').type(CLIENT_ID)
     dialog.find('text', 'Access token URL').type(context.server.token_url)
     dialog.find('text', 'Scopes').type('pets:read')
