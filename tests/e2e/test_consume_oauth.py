@@ -4,9 +4,10 @@
 # Starts the suite's authorization server and protected API
 # (tests/oauth-server: oidc-provider, JWT access tokens the API verifies
 # for real) and an empty Restcall window. A person consumes one method by
-# hand: Consume REST API…, Add Single Method, the method URL on the API,
-# OAuth 2.0 client credentials with the server's basic-client, then the Test
-# tab. The call must succeed, and the inspector's four panes must show the
+# hand, as the reference document's example does: Consume REST API…, Add
+# Single Method, the method URL on the API (no name: the dialog names the
+# method after its URL), OAuth 2.0 client credentials with the server's
+# basic-client, then the Test tab. The call must succeed, and the inspector's four panes must show the
 # API request and response and the token request and response, with the
 # client secret, the Basic credentials and the token masked until revealed.
 # Finish adds the method to a new API; testing it again from the main window
@@ -108,8 +109,10 @@ def open_dialog(context):
 
 def define_method(context):
     dialog = context.dialog
-    dialog.find('text', 'Name').type('getPet')
+    # As the reference document's example: the Method URL, and no name,
+    # which the dialog suggests from the URL.
     dialog.find('text', 'Method URL').type(context.server.api_url + '/pets/{petId}')
+    dialog.find('text', 'Name').wait_text('GetPet')
     dialog.tab('Headers and Authentication')
     dialog.choose('Type', 'OAuth 2.0: client credentials')
     # Its empty fields are not marked wrong before the user has been at
@@ -169,7 +172,7 @@ def finish(context):
     context.dialog.wait_gone()
     sidebar = context.window.find('list', 'Integrations › REST')
     sidebar.find('label', '127.0.0.1')
-    sidebar.find('label', 'getPet').click()
+    sidebar.find('label', 'GetPet').click()
 
 
 def test_in_window(context):
@@ -223,7 +226,8 @@ def no_canary_anywhere(context):
 
 harness.run([
     ('Consume REST API…, Add Single Method: the dialog, for a new API', open_dialog),
-    ('Request and authentication: the API\'s URL, OAuth 2.0 with basic-client', define_method),
+    ('Request and authentication: the URL (the name follows it), OAuth 2.0 with basic-client',
+     define_method),
     ('Test in the dialog: 200, the four panes, secrets and token masked', test_in_dialog),
     ('Reveal shows the token and the credentials, and masks them again', reveal),
     ('Finish adds the method to a new API named after the host', finish),
