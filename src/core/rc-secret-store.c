@@ -34,9 +34,10 @@
  * order), before it asks the keyring or the session copies: a secret
  * looked up right after it was typed (a Test pressed at once) is the new
  * one, and one forgotten right after it was typed stays forgotten.
- * Clearing an owner's secrets waits for that owner's writes. A waiting
- * call that is cancelled answers at once. Nothing blocks: waiting is a
- * list of GTasks.
+ * Clearing an owner's secrets waits for that owner's writes. Each write is
+ * a single flight (rc-single-flight.c) that the calls after it join, one
+ * write after the other; a waiting call that is cancelled answers at once.
+ * Nothing blocks.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -49,6 +50,7 @@
 #include <string.h>
 
 #include "rc-secret-store.h"
+#include "rc-single-flight.h"
 
 typedef struct
 {
@@ -57,26 +59,16 @@ typedef struct
   RcSecretBinding *binding;
 } SessionSecret;
 
-/* A call waiting for writes to end before it starts. */
+/* A store, a rebind or a clear on its way; NULL ids match any (a clear
+ * has no owner, an owner's clear no secret id). The calls after it for
+ * the same ids wait for it: its flight's waiters. */
 typedef struct
 {
-  GTask        *task;
-  void        (*start) (GTask *task);
-  guint         n_writes;
-  GCancellable *cancellable;
-  GMainContext *context;
-  gulong        cancelled_id;
-  gboolean      done;
-} Waiter;
-
-/* A store or a clear on its way; NULL ids match any (a clear has no
- * owner, an owner's clear no secret id). */
-typedef struct
-{
-  char      *project_id;
-  char      *owner_id;
-  char      *secret_id;
-  GPtrArray *waiters;
+  char           *project_id;
+  char           *owner_id;
+  char           *secret_id;
+  guint64         serial;  /* in the order writes began */
+  RcSingleFlight *flight;
 } Write;
 
 struct _RcSecretStore
@@ -85,8 +77,9 @@ struct _RcSecretStore
 
   /* "project\x1fsecret" → SessionSecret, when no keyring could be used */
   GHashTable *session;
-  /* Write, in the order they started */
+  /* Write, on their way */
   GPtrArray  *writes;
+  guint64     next_serial;
 };
 
 typedef struct
@@ -101,6 +94,8 @@ typedef struct
   /* What the item found was saved for (a lookup, a rebind). */
   RcSecretBinding *saved;
   Write           *write;  /* this call's own, for a write */
+  guint64          after;  /* it comes after the writes begun before this */
+  void           (*start) (GTask *task);  /* once they have ended */
 } Request;
 
 /* What a lookup found. */
@@ -125,8 +120,6 @@ static void retrieved_cb        (GObject      *object,
                                  gpointer      user_data);
 static void clear_cb            (GObject      *object,
                                  GAsyncResult *result,
-                                 gpointer      user_data);
-static void waiter_cancelled_cb (GCancellable *cancellable,
                                  gpointer      user_data);
 
 G_DEFINE_FINAL_TYPE (RcSecretStore, rc_secret_store, G_TYPE_OBJECT)
@@ -266,53 +259,12 @@ unavailable_error (const GError *error,
 }
 
 static void
-waiter_clear (gpointer data)
-{
-  Waiter *waiter = data;
-
-  g_clear_object (&waiter->task);
-  g_clear_object (&waiter->cancellable);
-  g_clear_pointer (&waiter->context, g_main_context_unref);
-}
-
-static Waiter *
-waiter_ref (Waiter *waiter)
-{
-  return g_rc_box_acquire (waiter);
-}
-
-static void
-waiter_unref (gpointer data)
-{
-  g_rc_box_release_full (data, waiter_clear);
-}
-
-/* The writes it waited for have ended, or it was cancelled: the call
- * starts (and then answers at once if it was cancelled). Once. */
-static void
-waiter_start (Waiter *waiter)
-{
-  GTask *task;
-
-  if (waiter->done)
-    return;
-
-  waiter->done = TRUE;
-  if (waiter->cancelled_id != 0)
-    g_cancellable_disconnect (waiter->cancellable, waiter->cancelled_id);
-  waiter->cancelled_id = 0;
-
-  task = g_steal_pointer (&waiter->task);
-  waiter->start (task);
-}
-
-static void
 write_free (Write *write)
 {
   g_free (write->project_id);
   g_free (write->owner_id);
   g_free (write->secret_id);
-  g_clear_pointer (&write->waiters, g_ptr_array_unref);
+  g_clear_pointer (&write->flight, rc_single_flight_free);
   g_free (write);
 }
 
@@ -339,78 +291,63 @@ write_begin (RcSecretStore *self,
   write->project_id = g_strdup (request->project_id);
   write->owner_id = g_strdup (request->owner_id);
   write->secret_id = g_strdup (request->secret_id);
-  write->waiters = g_ptr_array_new_with_free_func (waiter_unref);
+  write->serial = self->next_serial++;
+  write->flight = rc_single_flight_new (RC_SINGLE_FLIGHT_FOR_ITSELF);
   g_ptr_array_add (self->writes, write);
 
   return write;
 }
 
+/* Starts the call of @task once the writes it comes after have ended,
+ * waiting for each in turn; at once if it was cancelled, to answer so. */
+static void
+resume_cb (GTask    *task,
+           gpointer  user_data)
+{
+  RcSecretStore *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+
+  if (!g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      for (guint i = 0; i < self->writes->len; i++)
+        {
+          Write *write = g_ptr_array_index (self->writes, i);
+
+          if (write->serial < request->after &&
+              write_matches (write, request->project_id, request->owner_id, request->secret_id) &&
+              rc_single_flight_join (write->flight, task, resume_cb, NULL))
+            return;
+        }
+    }
+
+  request->start (g_object_ref (task));
+}
+
 /* @write has ended, whatever its answer: the calls that waited for it
- * and for nothing else start. */
+ * go on. */
 static void
 write_end (RcSecretStore *self,
            Write         *write)
 {
-  g_autoptr(GPtrArray) waiters = g_steal_pointer (&write->waiters);
-
   g_ptr_array_remove_fast (self->writes, write);
+  rc_single_flight_land (write->flight, resume_cb, NULL);
   write_free (write);
-
-  for (guint i = 0; i < waiters->len; i++)
-    {
-      Waiter *waiter = g_ptr_array_index (waiters, i);
-
-      if (--waiter->n_writes == 0)
-        waiter_start (waiter);
-    }
 }
 
 /* Starts @task (transfer full) with @start once the writes on their way
- * for the ids of its request (its task data), other than the request's
- * own, have ended; at once if there are none. */
+ * for the ids of its request (its task data), begun before it, have
+ * ended; at once if there are none. */
 static void
 start_after_writes (RcSecretStore  *self,
                     GTask          *task,
                     void          (*start) (GTask *task))
 {
   Request *request = g_task_get_task_data (task);
-  Waiter *waiter = NULL;
-  GCancellable *cancellable;
 
-  for (guint i = 0; i < self->writes->len; i++)
-    {
-      Write *write = g_ptr_array_index (self->writes, i);
-
-      if (write == request->write
-          || !write_matches (write, request->project_id, request->owner_id, request->secret_id))
-        continue;
-
-      if (waiter == NULL)
-        {
-          waiter = g_rc_box_new0 (Waiter);
-          waiter->task = task;
-          waiter->start = start;
-        }
-      waiter->n_writes++;
-      g_ptr_array_add (write->waiters, waiter_ref (waiter));
-    }
-
-  if (waiter == NULL)
-    {
-      start (task);
-      return;
-    }
-
-  /* A cancelled call does not wait: it answers so at once. */
-  if ((cancellable = g_task_get_cancellable (waiter->task)) != NULL)
-    {
-      waiter->cancellable = g_object_ref (cancellable);
-      waiter->context = g_main_context_ref_thread_default ();
-      waiter->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (waiter_cancelled_cb),
-                                                    waiter_ref (waiter), waiter_unref);
-    }
-
-  waiter_unref (waiter);
+  request->start = start;
+  request->after = request->write ? request->write->serial : self->next_serial;
+  resume_cb (task, NULL);
+  g_object_unref (task);
 }
 
 /* Starts a write (a store, a rebind, a clear): on its way from now on,
@@ -830,27 +767,6 @@ clear_cb (GObject      *object,
                                               "secret. Unlock the keyring and try again")));
   else
     g_task_return_boolean (task, TRUE);
-}
-
-static gboolean
-waiter_cancelled_idle_cb (gpointer user_data)
-{
-  waiter_start (user_data);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Not from within the emission, where disconnecting would dead-lock. */
-static void
-waiter_cancelled_cb (GCancellable *cancellable,
-                     gpointer      user_data)
-{
-  Waiter *waiter = user_data;
-  g_autoptr(GSource) source = g_idle_source_new ();
-
-  g_source_set_callback (source, waiter_cancelled_idle_cb, waiter_ref (waiter), waiter_unref);
-  g_source_set_static_name (source, "[restcall] secret store cancelled");
-  g_source_attach (source, waiter->context);
 }
 
 static void
