@@ -39,6 +39,10 @@
  * write after the other; a waiting call that is cancelled answers at once.
  * Nothing blocks.
  *
+ * RcSecretStore:busy is TRUE from the moment a write is asked for until
+ * its callback has run: the application holds itself meanwhile, so that
+ * a secret typed and the window closed still reaches the keyring.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall"
@@ -80,6 +84,8 @@ struct _RcSecretStore
   /* Write, on their way */
   GPtrArray  *writes;
   guint64     next_serial;
+  /* Writes asked for whose callback has not run yet */
+  guint       n_busy;
 };
 
 typedef struct
@@ -123,6 +129,14 @@ static void clear_cb            (GObject      *object,
                                  gpointer      user_data);
 
 G_DEFINE_FINAL_TYPE (RcSecretStore, rc_secret_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_QUARK (rc-secret-store-error-quark, rc_secret_store_error)
 
@@ -350,6 +364,19 @@ start_after_writes (RcSecretStore  *self,
   g_object_unref (task);
 }
 
+static void
+write_completed_cb (GTask      *task,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  RcSecretStore *self = g_task_get_source_object (task);
+
+  g_assert (self->n_busy > 0);
+
+  if (--self->n_busy == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
 /* Starts a write (a store, a rebind, a clear): on its way from now on,
  * so that later calls for the same ids wait for it; it starts itself
  * once the writes before it have ended. Takes @request. */
@@ -367,6 +394,11 @@ write_task_start (RcSecretStore        *self,
   g_task_set_source_tag (task, source_tag);
   request->write = write_begin (self, request);
   g_task_set_task_data (task, request, request_free);
+
+  /* Busy until the caller has had the answer. */
+  if (self->n_busy++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  g_signal_connect (task, "notify::completed", G_CALLBACK (write_completed_cb), NULL);
 
   start_after_writes (self, task, start);
 }
@@ -770,12 +802,32 @@ clear_cb (GObject      *object,
 }
 
 static void
+rc_secret_store_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  RcSecretStore *self = RC_SECRET_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, rc_secret_store_get_busy (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rc_secret_store_finalize (GObject *object)
 {
   RcSecretStore *self = (RcSecretStore *)object;
 
   /* Every write's task holds the store: none is on its way now. */
   g_assert (self->writes->len == 0);
+  g_assert (self->n_busy == 0);
 
   g_clear_pointer (&self->session, g_hash_table_unref);
   g_clear_pointer (&self->writes, g_ptr_array_unref);
@@ -789,6 +841,20 @@ rc_secret_store_class_init (RcSecretStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = rc_secret_store_finalize;
+  object_class->get_property = rc_secret_store_get_property;
+
+  /**
+   * RcSecretStore:busy:
+   *
+   * Whether a store, a rebind or a clear is on its way: TRUE from the
+   * call until its callback has run. Lookups do not count.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -1114,4 +1180,18 @@ rc_secret_store_is_session_only (RcSecretStore *self,
   key = session_key (project_id, secret_id);
 
   return g_hash_table_contains (self->session, key);
+}
+
+/**
+ * rc_secret_store_get_busy:
+ *
+ * Returns: whether a store, a rebind or a clear is on its way; see
+ *   RcSecretStore:busy
+ */
+gboolean
+rc_secret_store_get_busy (RcSecretStore *self)
+{
+  g_return_val_if_fail (RC_IS_SECRET_STORE (self), FALSE);
+
+  return self->n_busy > 0;
 }
