@@ -21,7 +21,8 @@
  * was bound to.
  *
  * Inside Flatpak libsecret talks to the Secret portal by itself; no D-Bus
- * call here names a service.
+ * call here names a service. Items are removed through rc-secret-clear.c,
+ * which answers once even when another clear removed an item first.
  *
  * When no keyring can be used (no Secret Service, a locked keyring, an
  * unlock prompt dismissed), a secret being stored is kept in memory for
@@ -53,6 +54,7 @@
 #include <libsecret/secret.h>
 #include <string.h>
 
+#include "rc-secret-clear.h"
 #include "rc-secret-store.h"
 #include "rc-single-flight.h"
 
@@ -429,12 +431,13 @@ static void
 keyring_store (GTask *task)
 {
   Request *request = g_task_get_task_data (task);
+  g_autoptr(GHashTable) attributes = secret_attributes_build (&schema,
+                                                              "project", request->project_id,
+                                                              "owner", request->owner_id,
+                                                              "secret", request->secret_id,
+                                                              NULL);
 
-  secret_password_clear (&schema, g_task_get_cancellable (task), store_cleared_cb, task,
-                         "project", request->project_id,
-                         "owner", request->owner_id,
-                         "secret", request->secret_id,
-                         NULL);
+  rc_secret_clear_async (&schema, attributes, g_task_get_cancellable (task), store_cleared_cb, task);
 }
 
 static void
@@ -509,16 +512,18 @@ clear_start (GTask *task)
   RcSecretStore *self = g_task_get_source_object (task);
   Request *request = g_task_get_task_data (task);
   g_autofree char *key = session_key (request->project_id, request->secret_id);
+  g_autoptr(GHashTable) attributes = NULL;
 
   if (write_return_if_cancelled (task))
     return;
 
   g_hash_table_remove (self->session, key);
 
-  secret_password_clear (&schema, g_task_get_cancellable (task), clear_cb, task,
-                         "project", request->project_id,
-                         "secret", request->secret_id,
-                         NULL);
+  attributes = secret_attributes_build (&schema,
+                                        "project", request->project_id,
+                                        "secret", request->secret_id,
+                                        NULL);
+  rc_secret_clear_async (&schema, attributes, g_task_get_cancellable (task), clear_cb, task);
 }
 
 static void
@@ -527,6 +532,7 @@ clear_owner_start (GTask *task)
   RcSecretStore *self = g_task_get_source_object (task);
   Request *request = g_task_get_task_data (task);
   g_autofree char *prefix = g_strconcat (request->project_id, "\x1f", NULL);
+  g_autoptr(GHashTable) attributes = NULL;
   GHashTableIter iter;
   gpointer key, value;
 
@@ -542,10 +548,11 @@ clear_owner_start (GTask *task)
         g_hash_table_iter_remove (&iter);
     }
 
-  secret_password_clear (&schema, g_task_get_cancellable (task), clear_cb, task,
-                         "project", request->project_id,
-                         "owner", request->owner_id,
-                         NULL);
+  attributes = secret_attributes_build (&schema,
+                                        "project", request->project_id,
+                                        "owner", request->owner_id,
+                                        NULL);
+  rc_secret_clear_async (&schema, attributes, g_task_get_cancellable (task), clear_cb, task);
 }
 
 static void
@@ -559,7 +566,7 @@ store_cleared_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   /* A keyring that cannot clear cannot store either: the store says so. */
-  if (!secret_password_clear_finish (result, &error)
+  if (!rc_secret_clear_finish (result, &error)
       && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       write_end (self, g_steal_pointer (&request->write));
@@ -787,7 +794,7 @@ clear_cb (GObject      *object,
   Request *request = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
-  secret_password_clear_finish (result, &error);
+  rc_secret_clear_finish (result, &error);
   write_end (self, g_steal_pointer (&request->write));
 
   if (error && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
