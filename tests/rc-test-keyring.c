@@ -258,6 +258,29 @@ rc_test_keyring_wait_idle (void)
   return rc_test_wait_for_refs (rc_secret_store_get_default (), 1, WAIT_SECONDS);
 }
 
+/* The throwaway keyring's daemon (keyring-session.sh started it on this
+ * test's private bus), to hold it still for a moment. */
+GPid
+rc_test_keyring_daemon_pid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr(GVariant) reply = NULL;
+  guint32 pid;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (g_getenv ("RC_KEYRING_SESSION"));
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "GetConnectionUnixProcessID",
+                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &pid);
+  g_assert_cmpuint (pid, >, 1);
+
+  return (GPid) pid;
+}
+
 /* Whether the file at @path holds @needle (a saved file must hold no secret). */
 gboolean
 rc_test_file_contains (const char *path,

@@ -3,9 +3,11 @@
  * A window remembers its size in GSettings when it closes, and the next one
  * opens at that size. `restcall FILE` opens FILE; a file that is not a
  * project is named in a dialog and left as it was; a copy of a project
- * opened before is asked about (its own id and secrets, or shared). The
+ * opened before is asked about (its own id and secrets, or shared).
+ * Quitting while a secret is on its way to the keyring waits for it. The
  * real RcApplication runs in-process, through g_application_run() like
- * main.c. keyring-session.sh gives it a state folder of its own.
+ * main.c. keyring-session.sh gives it a state folder and a keyring of its
+ * own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,10 +17,13 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
 
+#include "rc-api-page.h"
 #include "rc-application.h"
 #include "rc-test-gui.h"
+#include "rc-test-keyring.h"
 #include "rc-window.h"
 
 #define RUN_TIMEOUT_SEC 30
@@ -352,6 +357,90 @@ test_open_broken_file (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The Petstore API's secret, typed and quit over. */
+#define QUIT_SECRET "typed-then-quit"
+static char *quit_project_id;
+static char *quit_secret_id;
+
+static gboolean
+secrets_busy_cb (gpointer data)
+{
+  return rc_secret_store_get_busy (rc_secret_store_get_default ());
+}
+
+/* A secret typed, and Quit at once (Ctrl+Q): the window commits it as it
+ * closes, and goes; the keyring's daemon is held still meanwhile, so that
+ * the store is surely still on its way then. */
+static void
+check_quit_waits_for_store (Run *run)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcProject) expected = rc_project_load (run->file, NULL, &error);
+  RcWindow *window;
+  RcApi *api;
+  GtkWidget *secret_row;
+  GPid daemon;
+  gboolean busy_when_gone;
+
+  g_assert_no_error (error);
+  run->expected = expected;
+  g_assert_true (rc_test_gui_wait (window_shows_file_cb, run));
+  run->expected = NULL;
+  window = gtk_application_get_windows (GTK_APPLICATION (run->app))->data;
+
+  api = rc_project_find_api (rc_window_get_project (window), "Petstore");
+  quit_project_id = g_strdup (rc_project_get_id (rc_window_get_project (window)));
+  quit_secret_id = g_strdup (rc_auth_get_secret_id (rc_api_get_auth (api)));
+  g_assert_cmpstr (quit_secret_id, !=, "");
+  rc_test_gui_select_item (window, G_OBJECT (api));
+  rc_test_gui_assert_page_shown (window, "api");
+  /* Whatever the page asked of the keyring first has been answered. */
+  g_assert_true (rc_test_keyring_wait_idle ());
+  secret_row = rc_test_gui_find_named (rc_test_gui_find_of_type (GTK_WIDGET (window), RC_TYPE_API_PAGE),
+                                       "auth-secret-row");
+  gtk_editable_set_text (GTK_EDITABLE (secret_row), QUIT_SECRET);
+
+  daemon = rc_test_keyring_daemon_pid ();
+  g_assert_cmpint (kill (daemon, SIGSTOP), ==, 0);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
+  rc_test_gui_wait_gone (&window);
+  busy_when_gone = secrets_busy_cb (NULL);
+  g_assert_cmpint (kill (daemon, SIGCONT), ==, 0);
+
+  g_assert_true (busy_when_gone);
+}
+
+/* Quitting while a secret is on its way to the keyring: the application
+ * runs on, past its last window, until the store has ended, and then
+ * quits by itself. */
+static void
+test_quit_waits_for_store (void)
+{
+  g_autoptr(RcSecretStore) elsewhere = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *found = NULL;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  path = g_test_build_filename (G_TEST_DIST, "data", "sample.restcall", NULL);
+  run_restcall (path, check_quit_waits_for_store, NULL);
+
+  /* g_application_run() has returned: the store had ended by then. */
+  g_assert_false (secrets_busy_cb (NULL));
+  elsewhere = rc_secret_store_new ();
+  found = rc_test_keyring_lookup (elsewhere, quit_project_id, quit_secret_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found, ==, QUIT_SECRET);
+
+  g_assert_true (rc_test_keyring_clear (elsewhere, quit_project_id, quit_secret_id, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&quit_project_id, g_free);
+  g_clear_pointer (&quit_secret_id, g_free);
+}
+
 
 /* The id of the project copied, for the checks of its copies. */
 static char *copied_id;
@@ -518,6 +607,7 @@ main (int   argc,
   g_test_add_func ("/restcall/gui/application/open-file", test_open_file);
   g_test_add_func ("/restcall/gui/application/open-broken-file", test_open_broken_file);
   g_test_add_func ("/restcall/gui/application/open-copy", test_open_copy);
+  g_test_add_func ("/restcall/gui/application/quit-waits-for-store", test_quit_waits_for_store);
 
   return g_test_run ();
 }

@@ -846,20 +846,21 @@ test_typed_secret_committed (Fixture       *fixture,
   g_assert_cmpuint (rc_test_keyring_count (rc_project_get_id (fixture->project), rc_method_get_id (draft)), ==, 1);
 }
 
-typedef struct
+/* Whether the app's secret store has writes on their way. */
+static gboolean
+secrets_busy (void)
 {
-  RcAuthGroup *group;
-  gboolean     busy_when_closed;
-} BusyWatch;
+  return rc_secret_store_get_busy (rc_secret_store_get_default ());
+}
 
 /* Each time the dialog is asked to close; the last is the one that does. */
 static gboolean
 record_busy_cb (GtkWindow *dialog,
                 gpointer   user_data)
 {
-  BusyWatch *watch = user_data;
+  gboolean *busy_when_closed = user_data;
 
-  watch->busy_when_closed = rc_auth_group_get_busy (watch->group);
+  *busy_when_closed = secrets_busy ();
 
   return FALSE;
 }
@@ -881,29 +882,6 @@ find_question_now (GtkWindow *parent)
   g_assert_not_reached ();
 }
 
-/* The throwaway keyring's daemon (keyring-session.sh started it on this
- * test's private bus), to hold it still for a moment. */
-static GPid
-keyring_daemon_pid (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_autoptr(GVariant) reply = NULL;
-  guint32 pid;
-
-  g_assert_no_error (error);
-  g_assert_nonnull (g_getenv ("RC_KEYRING_SESSION"));
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "GetConnectionUnixProcessID",
-                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
-                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
-  g_assert_no_error (error);
-  g_variant_get (reply, "(u)", &pid);
-  g_assert_cmpuint (pid, >, 1);
-
-  return (GPid) pid;
-}
-
 static gboolean
 dialog_gone_cb (gpointer data)
 {
@@ -915,7 +893,7 @@ dialog_gone_cb (gpointer data)
 static gboolean
 not_busy_cb (gpointer data)
 {
-  return !rc_auth_group_get_busy (data);
+  return !secrets_busy ();
 }
 
 /* Discard keeps nothing: a secret typed and not applied never reaches the
@@ -926,14 +904,13 @@ test_discard_typed_secret (Fixture       *fixture,
                            gconstpointer  data)
 {
   g_autoptr(RcSecretStore) other = NULL;
-  g_autoptr(RcAuthGroup) group = NULL;
   g_autofree char *draft_id = NULL;
   g_autofree char *secret_id = NULL;
   AdwMessageDialog *question;
   RcMethod *draft;
   RcAuth *auth;
   GPid daemon;
-  BusyWatch watch = { NULL, FALSE };
+  gboolean busy_when_closed = FALSE;
   gboolean busy_at_enter;
   gboolean gone;
 
@@ -967,16 +944,14 @@ test_discard_typed_secret (Fixture       *fixture,
   rc_test_gui_select_combo_label (dialog_widget (fixture, "auth-kind-row"), rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
   auth = rc_method_get_auth (draft);
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-username-row")), "someone");
-  group = g_object_ref (auth_group (fixture));
-  watch.group = group;
-  g_signal_connect (fixture->dialog, "close-request", G_CALLBACK (record_busy_cb), &watch);
+  g_signal_connect (fixture->dialog, "close-request", G_CALLBACK (record_busy_cb), &busy_when_closed);
 
   /* Enter, Escape and Discard, while the keyring is still storing: its
    * daemon is held still meanwhile (and let go before any check). */
-  daemon = keyring_daemon_pid ();
+  daemon = rc_test_keyring_daemon_pid ();
   g_assert_cmpint (kill (daemon, SIGSTOP), ==, 0);
   type_secret (fixture, "stored-then-discarded");
-  busy_at_enter = rc_auth_group_get_busy (group);
+  busy_at_enter = secrets_busy ();
   gtk_window_close (GTK_WINDOW (fixture->dialog));
   rc_test_gui_respond (find_question_now (GTK_WINDOW (fixture->dialog)), "discard");
   gone = rc_test_gui_wait (dialog_gone_cb, fixture);
@@ -985,11 +960,11 @@ test_discard_typed_secret (Fixture       *fixture,
   secret_id = g_strdup (rc_auth_get_secret_id (auth));
   g_assert_true (busy_at_enter);
   g_assert_true (gone);
-  g_assert_true (watch.busy_when_closed);
-  g_assert_true (rc_auth_group_get_busy (group));
+  g_assert_true (busy_when_closed);
+  g_assert_true (secrets_busy ());
 
   /* The store ends, and then the clear: nothing is left, anywhere. */
-  g_assert_true (rc_test_gui_wait (not_busy_cb, group));
+  g_assert_true (rc_test_gui_wait (not_busy_cb, NULL));
   g_assert_true (rc_test_keyring_wait_for (other, rc_project_get_id (fixture->project), secret_id, NULL));
   g_assert_true (rc_test_keyring_wait_idle ());
   g_assert_true (rc_test_keyring_wait_for (other, rc_project_get_id (fixture->project), secret_id, NULL));

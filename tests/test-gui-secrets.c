@@ -239,20 +239,28 @@ project_saved_cb (gpointer data)
   return !rc_project_get_dirty (data);
 }
 
-/* What RcAuthGroup:busy said, in order, and what the row said then. */
+/* Whether the app's secret store has writes on their way. */
+static gboolean
+secrets_busy (void)
+{
+  return rc_secret_store_get_busy (rc_secret_store_get_default ());
+}
+
+/* What RcSecretStore:busy said, in order, and what the group's row said then. */
 typedef struct
 {
-  GArray    *values;
-  GPtrArray *states;
+  RcAuthGroup *group;
+  GArray      *values;
+  GPtrArray   *states;
 } BusyLog;
 
 static void
-busy_notify_cb (RcAuthGroup *group,
-                GParamSpec  *pspec,
-                BusyLog     *log)
+busy_notify_cb (RcSecretStore *store,
+                GParamSpec    *pspec,
+                BusyLog       *log)
 {
-  GtkWidget *state_row = rc_test_gui_find_named (GTK_WIDGET (group), "auth-secret-state-row");
-  gboolean busy = rc_auth_group_get_busy (group);
+  GtkWidget *state_row = rc_test_gui_find_named (GTK_WIDGET (log->group), "auth-secret-state-row");
+  gboolean busy = rc_secret_store_get_busy (store);
 
   g_array_append_val (log->values, busy);
   g_ptr_array_add (log->states,
@@ -263,16 +271,16 @@ static void
 busy_log_init (BusyLog     *log,
                RcAuthGroup *group)
 {
+  log->group = group;
   log->values = g_array_new (FALSE, FALSE, sizeof (gboolean));
   log->states = g_ptr_array_new_with_free_func (g_free);
-  g_signal_connect (group, "notify::busy", G_CALLBACK (busy_notify_cb), log);
+  g_signal_connect (rc_secret_store_get_default (), "notify::busy", G_CALLBACK (busy_notify_cb), log);
 }
 
 static void
-busy_log_clear (BusyLog     *log,
-                RcAuthGroup *group)
+busy_log_clear (BusyLog *log)
 {
-  g_signal_handlers_disconnect_by_func (group, busy_notify_cb, log);
+  g_signal_handlers_disconnect_by_func (rc_secret_store_get_default (), busy_notify_cb, log);
   g_clear_pointer (&log->values, g_array_unref);
   g_clear_pointer (&log->states, g_ptr_array_unref);
 }
@@ -286,7 +294,7 @@ widget_mapped_cb (gpointer data)
 static gboolean
 not_busy_cb (gpointer data)
 {
-  return !rc_auth_group_get_busy (data);
+  return !secrets_busy ();
 }
 
 /* The auth group that holds @secret_row. */
@@ -743,8 +751,9 @@ test_delete_method (Fixture       *fixture,
   g_assert_true (rc_test_gui_wait (owners_cleared_cb, &owners));
 }
 
-/* A secret typed and not applied is stored when a dialog commits: busy
- * says when it has landed, and a clear issued then removes it for good. */
+/* A secret typed and not applied is stored when a dialog commits: the
+ * store's busy says when it has landed, and a clear issued then removes it
+ * for good. */
 static void
 test_commit (Fixture       *fixture,
              gconstpointer  data)
@@ -777,7 +786,7 @@ test_commit (Fixture       *fixture,
   /* Nothing typed: nothing to commit. */
   g_assert_false (rc_auth_group_has_pending_secret (group));
   rc_auth_group_commit (group);
-  g_assert_false (rc_auth_group_get_busy (group));
+  g_assert_false (secrets_busy ());
   g_assert_cmpuint (log.values->len, ==, 0);
 
   /* Typed, not applied: pending, not in the keyring. */
@@ -790,7 +799,7 @@ test_commit (Fixture       *fixture,
   rc_auth_group_commit (group);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (secret_row)), ==, "");
   g_assert_false (rc_auth_group_has_pending_secret (group));
-  g_assert_true (rc_auth_group_get_busy (group));
+  g_assert_true (secrets_busy ());
   g_assert_cmpuint (log.values->len, ==, 1);
   g_assert_true (g_array_index (log.values, gboolean, 0));
   g_assert_cmpstr (g_ptr_array_index (log.states, 0), ==, "Storing in the keyring…");
@@ -806,7 +815,7 @@ test_commit (Fixture       *fixture,
    * left, because nothing was still on its way. */
   gtk_editable_set_text (GTK_EDITABLE (secret_row), "to-be-discarded");
   rc_auth_group_commit (group);
-  g_assert_true (rc_auth_group_get_busy (group));
+  g_assert_true (secrets_busy ());
   g_assert_true (rc_test_gui_wait (not_busy_cb, group));
   g_assert_cmpuint (log.values->len, ==, 4);
   cleared = rc_test_keyring_clear (elsewhere, project_id, rc_auth_get_secret_id (auth), &error);
@@ -816,7 +825,7 @@ test_commit (Fixture       *fixture,
   assert_in_keyring (project_id, rc_auth_get_secret_id (auth), NULL);
   g_assert_cmpuint (log.values->len, ==, 4);
 
-  busy_log_clear (&log, group);
+  busy_log_clear (&log);
 }
 
 typedef struct
@@ -872,9 +881,9 @@ test_focus_out_stores (Fixture       *fixture,
   g_assert_true (rc_auth_group_has_pending_secret (group));
   g_assert_true (gtk_widget_grab_focus (rc_test_gui_get_widget (fixture->window, "auth-scopes-row")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (secret_row)), ==, "");
-  g_assert_true (rc_auth_group_get_busy (group));
+  g_assert_true (secrets_busy ());
   assert_state (fixture, "Stored in the keyring");
-  g_assert_false (rc_auth_group_get_busy (group));
+  g_assert_false (secrets_busy ());
   assert_in_keyring (project_id, rc_auth_get_secret_id (rc_api_get_auth (api)), "left-by-tab");
 
   /* A method's own secret, typed on the Headers and Authentication tab,

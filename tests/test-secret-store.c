@@ -356,6 +356,133 @@ test_cancelled_while_waiting (void)
   g_assert_no_error (error);
 }
 
+/* Two clears of the same secret at once, from two stores (two runs of the
+ * app, or the app and the command line), and a store whose old item
+ * another store clears meanwhile: each succeeds, whichever deletes the
+ * item first. libsecret 0.20's own clear answered twice when one of its
+ * deletes failed: "g_task_return_boolean: assertion '!task->ever_returned'
+ * failed", then the failure, as if the keyring could not be reached. */
+static void
+test_clears_at_once (void)
+{
+  g_autoptr(RcSecretStore) secrets = rc_secret_store_new ();
+  g_autoptr(RcSecretStore) other = rc_secret_store_new ();
+  g_autofree char *project = g_uuid_string_random ();
+  g_autofree char *secret_id = g_uuid_string_random ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      Answer cleared = { 0 }, other_cleared = { 0 }, stored = { 0 }, raced = { 0 };
+
+      g_assert_true (rc_test_keyring_store (secrets, project, "owner", secret_id, BINDING, "old", &error));
+      g_assert_no_error (error);
+      rc_secret_store_clear_async (secrets, project, secret_id, NULL, cleared_cb, &cleared);
+      rc_secret_store_clear_async (other, project, secret_id, NULL, cleared_cb, &other_cleared);
+      rc_test_wait_for (&cleared.done, 10);
+      rc_test_wait_for (&other_cleared.done, 10);
+      g_assert_true (cleared.done && other_cleared.done);
+      g_assert_no_error (cleared.error);
+      g_assert_no_error (other_cleared.error);
+      g_assert_true (cleared.ok && other_cleared.ok);
+      g_assert_cmpuint (rc_test_keyring_count (project, NULL), ==, 0);
+
+      g_assert_true (rc_test_keyring_store (secrets, project, "owner", secret_id, BINDING, "old", &error));
+      rc_secret_store_store_async (secrets, project, "owner", secret_id, BINDING, "Restcall: test",
+                                   "new", NULL, stored_cb, &stored);
+      rc_secret_store_clear_async (other, project, secret_id, NULL, cleared_cb, &raced);
+      rc_test_wait_for (&stored.done, 10);
+      rc_test_wait_for (&raced.done, 10);
+      g_assert_true (stored.done && raced.done);
+      g_assert_no_error (stored.error);
+      g_assert_true (stored.ok);
+      g_assert_no_error (raced.error);
+
+      answer_clear (&cleared);
+      answer_clear (&other_cleared);
+      answer_clear (&stored);
+      answer_clear (&raced);
+      g_assert_true (rc_test_keyring_clear (secrets, project, secret_id, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* RcSecretStore:busy, and what its callback saw. */
+typedef struct
+{
+  RcSecretStore *store;
+  gboolean       done;
+  gboolean       busy_in_callback;
+  guint          n_notified;
+} BusyWatch;
+
+static void
+busy_stored_cb (GObject *object, GAsyncResult *res, gpointer data)
+{
+  BusyWatch *watch = data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rc_secret_store_store_finish (RC_SECRET_STORE (object), res, &error));
+  g_assert_no_error (error);
+  watch->busy_in_callback = rc_secret_store_get_busy (watch->store);
+  watch->done = TRUE;
+}
+
+static void
+busy_notify_cb (RcSecretStore *store, GParamSpec *pspec, gpointer data)
+{
+  BusyWatch *watch = data;
+
+  watch->n_notified++;
+}
+
+static gboolean
+not_busy_cb (gpointer data)
+{
+  return !rc_secret_store_get_busy (data);
+}
+
+/* Busy from the moment a write is asked for until its caller has had the
+ * answer (who holds the application waits for that); lookups do not
+ * count. */
+static void
+test_busy (void)
+{
+  g_autoptr(RcSecretStore) secrets = rc_secret_store_new ();
+  g_autofree char *project = g_uuid_string_random ();
+  g_autofree char *secret_id = g_uuid_string_random ();
+  g_autoptr(GError) error = NULL;
+  BusyWatch watch = { secrets };
+  Answer looked_up = { 0 };
+  gboolean busy;
+
+  g_signal_connect (secrets, "notify::busy", G_CALLBACK (busy_notify_cb), &watch);
+  g_assert_false (rc_secret_store_get_busy (secrets));
+
+  rc_secret_store_lookup_async (secrets, project, secret_id, NULL, NULL, looked_up_cb, &looked_up);
+  g_assert_false (rc_secret_store_get_busy (secrets));
+  rc_test_wait_for (&looked_up.done, 10);
+  g_assert_true (looked_up.done);
+  answer_clear (&looked_up);
+  g_assert_cmpuint (watch.n_notified, ==, 0);
+
+  rc_secret_store_store_async (secrets, project, "owner", secret_id, BINDING, "Restcall: test",
+                               "busy-secret", NULL, busy_stored_cb, &watch);
+  g_object_get (secrets, "busy", &busy, NULL);
+  g_assert_true (busy);
+  g_assert_cmpuint (watch.n_notified, ==, 1);
+  g_assert_true (rc_test_wait_until (not_busy_cb, secrets, 30));
+  g_assert_true (watch.done);
+  g_assert_true (watch.busy_in_callback);
+  g_assert_cmpuint (watch.n_notified, ==, 2);
+
+  g_assert_true (rc_test_keyring_clear (secrets, project, secret_id, &error));
+  g_assert_no_error (error);
+  g_assert_false (rc_secret_store_get_busy (secrets));
+  g_assert_cmpuint (watch.n_notified, ==, 4);
+  g_signal_handlers_disconnect_by_func (secrets, busy_notify_cb, &watch);
+}
+
 /* Attributes: opaque ids, and the binding: an origin (no path, no query,
  * no user name) and the login. No name, no full URL. */
 static void
@@ -982,6 +1109,8 @@ main (int   argc,
   g_test_add_func ("/restcall/secret-store/lookup-waits-for-store", test_lookup_waits_for_store);
   g_test_add_func ("/restcall/secret-store/clear-waits-for-store", test_clear_waits_for_store);
   g_test_add_func ("/restcall/secret-store/cancelled-while-waiting", test_cancelled_while_waiting);
+  g_test_add_func ("/restcall/secret-store/busy", test_busy);
+  g_test_add_func ("/restcall/secret-store/clears-at-once", test_clears_at_once);
   g_test_add_func ("/restcall/secret-store/attributes", test_attributes);
   g_test_add_func ("/restcall/secret-store/binding", test_binding);
   g_test_add_func ("/restcall/secret-store/rebind", test_rebind);

@@ -21,7 +21,8 @@
  * was bound to.
  *
  * Inside Flatpak libsecret talks to the Secret portal by itself; no D-Bus
- * call here names a service.
+ * call here names a service. Items are removed through rc-secret-clear.c,
+ * which answers once even when another clear removed an item first.
  *
  * When no keyring can be used (no Secret Service, a locked keyring, an
  * unlock prompt dismissed), a secret being stored is kept in memory for
@@ -34,9 +35,14 @@
  * order), before it asks the keyring or the session copies: a secret
  * looked up right after it was typed (a Test pressed at once) is the new
  * one, and one forgotten right after it was typed stays forgotten.
- * Clearing an owner's secrets waits for that owner's writes. A waiting
- * call that is cancelled answers at once. Nothing blocks: waiting is a
- * list of GTasks.
+ * Clearing an owner's secrets waits for that owner's writes. Each write is
+ * a single flight (rc-single-flight.c) that the calls after it join, one
+ * write after the other; a waiting call that is cancelled answers at once.
+ * Nothing blocks.
+ *
+ * RcSecretStore:busy is TRUE from the moment a write is asked for until
+ * its callback has run: the application holds itself meanwhile, so that
+ * a secret typed and the window closed still reaches the keyring.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -48,7 +54,9 @@
 #include <libsecret/secret.h>
 #include <string.h>
 
+#include "rc-secret-clear.h"
 #include "rc-secret-store.h"
+#include "rc-single-flight.h"
 
 typedef struct
 {
@@ -57,26 +65,16 @@ typedef struct
   RcSecretBinding *binding;
 } SessionSecret;
 
-/* A call waiting for writes to end before it starts. */
+/* A store, a rebind or a clear on its way; NULL ids match any (a clear
+ * has no owner, an owner's clear no secret id). The calls after it for
+ * the same ids wait for it: its flight's waiters. */
 typedef struct
 {
-  GTask        *task;
-  void        (*start) (GTask *task);
-  guint         n_writes;
-  GCancellable *cancellable;
-  GMainContext *context;
-  gulong        cancelled_id;
-  gboolean      done;
-} Waiter;
-
-/* A store or a clear on its way; NULL ids match any (a clear has no
- * owner, an owner's clear no secret id). */
-typedef struct
-{
-  char      *project_id;
-  char      *owner_id;
-  char      *secret_id;
-  GPtrArray *waiters;
+  char           *project_id;
+  char           *owner_id;
+  char           *secret_id;
+  guint64         serial;  /* in the order writes began */
+  RcSingleFlight *flight;
 } Write;
 
 struct _RcSecretStore
@@ -85,8 +83,11 @@ struct _RcSecretStore
 
   /* "project\x1fsecret" → SessionSecret, when no keyring could be used */
   GHashTable *session;
-  /* Write, in the order they started */
+  /* Write, on their way */
   GPtrArray  *writes;
+  guint64     next_serial;
+  /* Writes asked for whose callback has not run yet */
+  guint       n_busy;
 };
 
 typedef struct
@@ -101,6 +102,8 @@ typedef struct
   /* What the item found was saved for (a lookup, a rebind). */
   RcSecretBinding *saved;
   Write           *write;  /* this call's own, for a write */
+  guint64          after;  /* it comes after the writes begun before this */
+  void           (*start) (GTask *task);  /* once they have ended */
 } Request;
 
 /* What a lookup found. */
@@ -126,10 +129,16 @@ static void retrieved_cb        (GObject      *object,
 static void clear_cb            (GObject      *object,
                                  GAsyncResult *result,
                                  gpointer      user_data);
-static void waiter_cancelled_cb (GCancellable *cancellable,
-                                 gpointer      user_data);
 
 G_DEFINE_FINAL_TYPE (RcSecretStore, rc_secret_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_QUARK (rc-secret-store-error-quark, rc_secret_store_error)
 
@@ -266,53 +275,12 @@ unavailable_error (const GError *error,
 }
 
 static void
-waiter_clear (gpointer data)
-{
-  Waiter *waiter = data;
-
-  g_clear_object (&waiter->task);
-  g_clear_object (&waiter->cancellable);
-  g_clear_pointer (&waiter->context, g_main_context_unref);
-}
-
-static Waiter *
-waiter_ref (Waiter *waiter)
-{
-  return g_rc_box_acquire (waiter);
-}
-
-static void
-waiter_unref (gpointer data)
-{
-  g_rc_box_release_full (data, waiter_clear);
-}
-
-/* The writes it waited for have ended, or it was cancelled: the call
- * starts (and then answers at once if it was cancelled). Once. */
-static void
-waiter_start (Waiter *waiter)
-{
-  GTask *task;
-
-  if (waiter->done)
-    return;
-
-  waiter->done = TRUE;
-  if (waiter->cancelled_id != 0)
-    g_cancellable_disconnect (waiter->cancellable, waiter->cancelled_id);
-  waiter->cancelled_id = 0;
-
-  task = g_steal_pointer (&waiter->task);
-  waiter->start (task);
-}
-
-static void
 write_free (Write *write)
 {
   g_free (write->project_id);
   g_free (write->owner_id);
   g_free (write->secret_id);
-  g_clear_pointer (&write->waiters, g_ptr_array_unref);
+  g_clear_pointer (&write->flight, rc_single_flight_free);
   g_free (write);
 }
 
@@ -339,78 +307,76 @@ write_begin (RcSecretStore *self,
   write->project_id = g_strdup (request->project_id);
   write->owner_id = g_strdup (request->owner_id);
   write->secret_id = g_strdup (request->secret_id);
-  write->waiters = g_ptr_array_new_with_free_func (waiter_unref);
+  write->serial = self->next_serial++;
+  write->flight = rc_single_flight_new (RC_SINGLE_FLIGHT_FOR_ITSELF);
   g_ptr_array_add (self->writes, write);
 
   return write;
 }
 
+/* Starts the call of @task once the writes it comes after have ended,
+ * waiting for each in turn; at once if it was cancelled, to answer so. */
+static void
+resume_cb (GTask    *task,
+           gpointer  user_data)
+{
+  RcSecretStore *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+
+  if (!g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      for (guint i = 0; i < self->writes->len; i++)
+        {
+          Write *write = g_ptr_array_index (self->writes, i);
+
+          if (write->serial < request->after &&
+              write_matches (write, request->project_id, request->owner_id, request->secret_id) &&
+              rc_single_flight_join (write->flight, task, resume_cb, NULL))
+            return;
+        }
+    }
+
+  request->start (g_object_ref (task));
+}
+
 /* @write has ended, whatever its answer: the calls that waited for it
- * and for nothing else start. */
+ * go on. */
 static void
 write_end (RcSecretStore *self,
            Write         *write)
 {
-  g_autoptr(GPtrArray) waiters = g_steal_pointer (&write->waiters);
-
   g_ptr_array_remove_fast (self->writes, write);
+  rc_single_flight_land (write->flight, resume_cb, NULL);
   write_free (write);
-
-  for (guint i = 0; i < waiters->len; i++)
-    {
-      Waiter *waiter = g_ptr_array_index (waiters, i);
-
-      if (--waiter->n_writes == 0)
-        waiter_start (waiter);
-    }
 }
 
 /* Starts @task (transfer full) with @start once the writes on their way
- * for the ids of its request (its task data), other than the request's
- * own, have ended; at once if there are none. */
+ * for the ids of its request (its task data), begun before it, have
+ * ended; at once if there are none. */
 static void
 start_after_writes (RcSecretStore  *self,
                     GTask          *task,
                     void          (*start) (GTask *task))
 {
   Request *request = g_task_get_task_data (task);
-  Waiter *waiter = NULL;
-  GCancellable *cancellable;
 
-  for (guint i = 0; i < self->writes->len; i++)
-    {
-      Write *write = g_ptr_array_index (self->writes, i);
+  request->start = start;
+  request->after = request->write ? request->write->serial : self->next_serial;
+  resume_cb (task, NULL);
+  g_object_unref (task);
+}
 
-      if (write == request->write
-          || !write_matches (write, request->project_id, request->owner_id, request->secret_id))
-        continue;
+static void
+write_completed_cb (GTask      *task,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  RcSecretStore *self = g_task_get_source_object (task);
 
-      if (waiter == NULL)
-        {
-          waiter = g_rc_box_new0 (Waiter);
-          waiter->task = task;
-          waiter->start = start;
-        }
-      waiter->n_writes++;
-      g_ptr_array_add (write->waiters, waiter_ref (waiter));
-    }
+  g_assert (self->n_busy > 0);
 
-  if (waiter == NULL)
-    {
-      start (task);
-      return;
-    }
-
-  /* A cancelled call does not wait: it answers so at once. */
-  if ((cancellable = g_task_get_cancellable (waiter->task)) != NULL)
-    {
-      waiter->cancellable = g_object_ref (cancellable);
-      waiter->context = g_main_context_ref_thread_default ();
-      waiter->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (waiter_cancelled_cb),
-                                                    waiter_ref (waiter), waiter_unref);
-    }
-
-  waiter_unref (waiter);
+  if (--self->n_busy == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 /* Starts a write (a store, a rebind, a clear): on its way from now on,
@@ -430,6 +396,11 @@ write_task_start (RcSecretStore        *self,
   g_task_set_source_tag (task, source_tag);
   request->write = write_begin (self, request);
   g_task_set_task_data (task, request, request_free);
+
+  /* Busy until the caller has had the answer. */
+  if (self->n_busy++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  g_signal_connect (task, "notify::completed", G_CALLBACK (write_completed_cb), NULL);
 
   start_after_writes (self, task, start);
 }
@@ -460,12 +431,13 @@ static void
 keyring_store (GTask *task)
 {
   Request *request = g_task_get_task_data (task);
+  g_autoptr(GHashTable) attributes = secret_attributes_build (&schema,
+                                                              "project", request->project_id,
+                                                              "owner", request->owner_id,
+                                                              "secret", request->secret_id,
+                                                              NULL);
 
-  secret_password_clear (&schema, g_task_get_cancellable (task), store_cleared_cb, task,
-                         "project", request->project_id,
-                         "owner", request->owner_id,
-                         "secret", request->secret_id,
-                         NULL);
+  rc_secret_clear_async (&schema, attributes, g_task_get_cancellable (task), store_cleared_cb, task);
 }
 
 static void
@@ -540,16 +512,18 @@ clear_start (GTask *task)
   RcSecretStore *self = g_task_get_source_object (task);
   Request *request = g_task_get_task_data (task);
   g_autofree char *key = session_key (request->project_id, request->secret_id);
+  g_autoptr(GHashTable) attributes = NULL;
 
   if (write_return_if_cancelled (task))
     return;
 
   g_hash_table_remove (self->session, key);
 
-  secret_password_clear (&schema, g_task_get_cancellable (task), clear_cb, task,
-                         "project", request->project_id,
-                         "secret", request->secret_id,
-                         NULL);
+  attributes = secret_attributes_build (&schema,
+                                        "project", request->project_id,
+                                        "secret", request->secret_id,
+                                        NULL);
+  rc_secret_clear_async (&schema, attributes, g_task_get_cancellable (task), clear_cb, task);
 }
 
 static void
@@ -558,6 +532,7 @@ clear_owner_start (GTask *task)
   RcSecretStore *self = g_task_get_source_object (task);
   Request *request = g_task_get_task_data (task);
   g_autofree char *prefix = g_strconcat (request->project_id, "\x1f", NULL);
+  g_autoptr(GHashTable) attributes = NULL;
   GHashTableIter iter;
   gpointer key, value;
 
@@ -573,10 +548,11 @@ clear_owner_start (GTask *task)
         g_hash_table_iter_remove (&iter);
     }
 
-  secret_password_clear (&schema, g_task_get_cancellable (task), clear_cb, task,
-                         "project", request->project_id,
-                         "owner", request->owner_id,
-                         NULL);
+  attributes = secret_attributes_build (&schema,
+                                        "project", request->project_id,
+                                        "owner", request->owner_id,
+                                        NULL);
+  rc_secret_clear_async (&schema, attributes, g_task_get_cancellable (task), clear_cb, task);
 }
 
 static void
@@ -590,7 +566,7 @@ store_cleared_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   /* A keyring that cannot clear cannot store either: the store says so. */
-  if (!secret_password_clear_finish (result, &error)
+  if (!rc_secret_clear_finish (result, &error)
       && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       write_end (self, g_steal_pointer (&request->write));
@@ -818,7 +794,7 @@ clear_cb (GObject      *object,
   Request *request = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
-  secret_password_clear_finish (result, &error);
+  rc_secret_clear_finish (result, &error);
   write_end (self, g_steal_pointer (&request->write));
 
   if (error && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -832,25 +808,23 @@ clear_cb (GObject      *object,
     g_task_return_boolean (task, TRUE);
 }
 
-static gboolean
-waiter_cancelled_idle_cb (gpointer user_data)
-{
-  waiter_start (user_data);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Not from within the emission, where disconnecting would dead-lock. */
 static void
-waiter_cancelled_cb (GCancellable *cancellable,
-                     gpointer      user_data)
+rc_secret_store_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
 {
-  Waiter *waiter = user_data;
-  g_autoptr(GSource) source = g_idle_source_new ();
+  RcSecretStore *self = RC_SECRET_STORE (object);
 
-  g_source_set_callback (source, waiter_cancelled_idle_cb, waiter_ref (waiter), waiter_unref);
-  g_source_set_static_name (source, "[restcall] secret store cancelled");
-  g_source_attach (source, waiter->context);
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, rc_secret_store_get_busy (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -860,6 +834,7 @@ rc_secret_store_finalize (GObject *object)
 
   /* Every write's task holds the store: none is on its way now. */
   g_assert (self->writes->len == 0);
+  g_assert (self->n_busy == 0);
 
   g_clear_pointer (&self->session, g_hash_table_unref);
   g_clear_pointer (&self->writes, g_ptr_array_unref);
@@ -873,6 +848,20 @@ rc_secret_store_class_init (RcSecretStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = rc_secret_store_finalize;
+  object_class->get_property = rc_secret_store_get_property;
+
+  /**
+   * RcSecretStore:busy:
+   *
+   * Whether a store, a rebind or a clear is on its way: TRUE from the
+   * call until its callback has run. Lookups do not count.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -1198,4 +1187,18 @@ rc_secret_store_is_session_only (RcSecretStore *self,
   key = session_key (project_id, secret_id);
 
   return g_hash_table_contains (self->session, key);
+}
+
+/**
+ * rc_secret_store_get_busy:
+ *
+ * Returns: whether a store, a rebind or a clear is on its way; see
+ *   RcSecretStore:busy
+ */
+gboolean
+rc_secret_store_get_busy (RcSecretStore *self)
+{
+  g_return_val_if_fail (RC_IS_SECRET_STORE (self), FALSE);
+
+  return self->n_busy > 0;
 }

@@ -90,6 +90,7 @@ gboolean       rc_secret_store_clear_owner_finish (RcSecretStore      *self,
 gboolean       rc_secret_store_is_session_only  (RcSecretStore        *self,
                                                  const char           *project_id,
                                                  const char           *secret_id);
+gboolean       rc_secret_store_get_busy         (RcSecretStore        *self);
 
 void           rc_secret_free                   (char                 *secret);
 

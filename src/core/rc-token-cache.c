@@ -11,11 +11,12 @@
  * back: it is dropped only if it is still the cached one, so N calls that
  * are all refused cause one new request, not N.
  *
- * Each request (a Fetch) has its own waiters and its own cancellable. When
- * all its waiters have given up, it is cancelled and leaves its entry: a
- * caller that comes later starts a request of its own rather than joining
- * one that will end cancelled, and only the entry's current request may
- * put its token in the cache.
+ * Each request (a Fetch) is a single flight (rc-single-flight.c): its own
+ * waiters and its own cancellable. When all its waiters have given up, it
+ * is cancelled and abandoned: a caller that comes later starts a request
+ * of its own rather than joining one that will end cancelled, and only the
+ * entry's current request, while someone waits for it, may put its token
+ * in the cache.
  *
  * A token response is read up to %RC_HTTP_MAX_TOKEN_RESPONSE_SIZE only: a
  * server that sends more (a huge or endless body, a compressed bomb) gets
@@ -34,6 +35,7 @@
 
 #include "rc-http.h"
 #include "rc-oauth.h"
+#include "rc-single-flight.h"
 #include "rc-token-cache.h"
 
 typedef struct _Fetch Fetch;
@@ -45,23 +47,23 @@ typedef struct
   Fetch        *fetch;         /* borrowed: the request callers join, if any */
 } Entry;
 
-typedef struct
-{
-  GTask   *task;
-  GSource *cancel_source;
-  Fetch   *fetch;              /* borrowed: a fetch outlives its waiters */
-} Waiter;
-
 struct _Fetch
 {
-  RcTokenCache *cache;
-  Entry        *entry;
-  GPtrArray    *waiters;       /* Waiter* */
-  GCancellable *cancellable;
-  SoupMessage  *message;
-  RcHttpRecord *record;
-  RcAuth       *auth;
+  RcTokenCache   *cache;
+  Entry          *entry;
+  RcSingleFlight *flight;      /* the callers waiting, the request's cancellable */
+  SoupMessage    *message;
+  RcHttpRecord   *record;
+  RcAuth         *auth;
 };
+
+/* What a request brought, for each of its waiters. */
+typedef struct
+{
+  RcToken      *token;
+  RcHttpRecord *record;
+  const GError *error;
+} Result;
 
 struct _RcTokenCache
 {
@@ -127,71 +129,21 @@ return_result (GTask        *task,
 }
 
 static void
-waiter_free (Waiter *waiter)
+land_cb (GTask    *task,
+         gpointer  user_data)
 {
-  if (waiter->cancel_source)
-    {
-      g_source_destroy (waiter->cancel_source);
-      g_source_unref (waiter->cancel_source);
-    }
-  g_clear_object (&waiter->task);
-  g_free (waiter);
-}
+  Result *result = user_data;
 
-static gboolean
-waiter_cancelled_cb (GCancellable *cancellable,
-                     gpointer      user_data)
-{
-  Waiter *waiter = user_data;
-  Fetch *fetch = waiter->fetch;
-
-  g_ptr_array_remove (fetch->waiters, waiter);
-  g_task_return_error_if_cancelled (waiter->task);
-
-  /* Nobody waits any more: the request itself can stop, and whoever
-   * comes next starts another. */
-  if (fetch->waiters->len == 0)
-    {
-      fetch_detach (fetch);
-      g_cancellable_cancel (fetch->cancellable);
-    }
-
-  waiter_free (waiter);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-add_waiter (Fetch *fetch,
-            GTask *task)
-{
-  Waiter *waiter = g_new0 (Waiter, 1);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-
-  waiter->task = g_object_ref (task);
-  waiter->fetch = fetch;
-
-  if (cancellable)
-    {
-      waiter->cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_callback (waiter->cancel_source, G_SOURCE_FUNC (waiter_cancelled_cb),
-                             waiter, NULL);
-      g_source_attach (waiter->cancel_source, g_task_get_context (task));
-    }
-
-  g_ptr_array_add (fetch->waiters, waiter);
+  return_result (task, result->token, result->record, result->error);
 }
 
 static void
 fetch_free (Fetch *fetch)
 {
-  g_assert (fetch->waiters->len == 0);
-
   fetch_detach (fetch);
   g_clear_object (&fetch->cache);
   g_clear_pointer (&fetch->entry, entry_unref);
-  g_clear_pointer (&fetch->waiters, g_ptr_array_unref);
-  g_clear_object (&fetch->cancellable);
+  g_clear_pointer (&fetch->flight, rc_single_flight_free);
   g_clear_object (&fetch->message);
   g_clear_object (&fetch->record);
   g_clear_object (&fetch->auth);
@@ -209,6 +161,7 @@ fetch_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) send_error = NULL;
   g_autoptr(RcToken) token = NULL;
+  Result result;
 
   body = rc_http_send_and_read_finish (async_result, &send_error);
 
@@ -242,20 +195,18 @@ fetch_cb (GObject      *object,
   if (error)
     rc_http_record_set_error (fetch->record, error);
 
-  /* A request everyone gave up on has left the entry: its token, if it
-   * came anyway, is not cached over what a newer request brings. */
-  if (entry->fetch == fetch && token && rc_token_is_cacheable (token))
+  /* A request everyone gave up on is cancelled: its token, if it came
+   * anyway, is not cached over what a newer request brings. */
+  if (entry->fetch == fetch && token && rc_token_is_cacheable (token) &&
+      !g_cancellable_is_cancelled (rc_single_flight_get_cancellable (fetch->flight)))
     g_set_object (&entry->token, token);
   fetch_detach (fetch);
 
   /* Hand the result to everyone who waited for this request. */
-  while (fetch->waiters->len > 0)
-    {
-      Waiter *waiter = g_ptr_array_steal_index (fetch->waiters, 0);
-
-      return_result (waiter->task, token, fetch->record, error);
-      waiter_free (waiter);
-    }
+  result.token = token;
+  result.record = fetch->record;
+  result.error = error;
+  rc_single_flight_land (fetch->flight, land_cb, &result);
 
   fetch_free (fetch);
 }
@@ -282,18 +233,17 @@ start_fetch (RcTokenCache *self,
   fetch = g_new0 (Fetch, 1);
   fetch->cache = g_object_ref (self);
   fetch->entry = g_rc_box_acquire (entry);
-  fetch->waiters = g_ptr_array_new ();
-  fetch->cancellable = g_cancellable_new ();
+  fetch->flight = rc_single_flight_new (RC_SINGLE_FLIGHT_FOR_WAITERS);
   fetch->message = message;
   fetch->record = rc_http_record_new_for_request (message, request_body);
   fetch->auth = rc_auth_copy (auth);
 
   entry->fetch = fetch;
-  add_waiter (fetch, task);
+  rc_single_flight_join (fetch->flight, task, NULL, NULL);
   self->n_requests++;
 
   rc_http_send_and_read_async (self->session, message, RC_HTTP_MAX_TOKEN_RESPONSE_SIZE,
-                               fetch->cancellable, fetch_cb, fetch);
+                               rc_single_flight_get_cancellable (fetch->flight), fetch_cb, fetch);
 }
 
 static void
@@ -311,7 +261,7 @@ rc_token_cache_dispose (GObject *object)
           Entry *entry = value;
 
           if (entry->fetch != NULL)
-            g_cancellable_cancel (entry->fetch->cancellable);
+            g_cancellable_cancel (rc_single_flight_get_cancellable (entry->fetch->flight));
         }
     }
 
@@ -475,11 +425,10 @@ rc_token_cache_get_token_async (RcTokenCache        *self,
   if (entry->token && !rc_token_is_fresh (entry->token))
     g_clear_object (&entry->token);
 
+  /* A request everyone else gave up on takes no new caller. */
   if (entry->token)
     return_result (task, entry->token, NULL, NULL);
-  else if (entry->fetch != NULL)
-    add_waiter (entry->fetch, task);
-  else
+  else if (entry->fetch == NULL || !rc_single_flight_join (entry->fetch->flight, task, NULL, NULL))
     start_fetch (self, entry, auth, secret, task);
 }
 

@@ -13,6 +13,11 @@
  * way, no secret is sent anywhere it was not saved for (the bindings).
  * Checking reads the registry, and maybe the other file: in a thread.
  *
+ * A secret typed and its window closed at once is still on its way to the
+ * keyring: the application holds itself while the secret store has writes
+ * on their way (RcSecretStore:busy), as GNOME Text Editor does while it
+ * saves, and so quits only once they have ended.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall"
@@ -27,6 +32,8 @@
 struct _RcApplication
 {
   AdwApplication parent_instance;
+
+  gboolean       held_for_secrets;
 };
 
 /* A project loaded, on its way to a window. */
@@ -308,6 +315,23 @@ open_response_cb (GtkNativeDialog *native,
 }
 
 static void
+secrets_busy_cb (RcApplication *self,
+                 GParamSpec    *pspec,
+                 RcSecretStore *store)
+{
+  gboolean busy = rc_secret_store_get_busy (store);
+
+  if (busy == self->held_for_secrets)
+    return;
+
+  self->held_for_secrets = busy;
+  if (busy)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
+static void
 new_action (GSimpleAction *action,
             GVariant      *parameter,
             gpointer       user_data)
@@ -419,8 +443,13 @@ rc_application_startup (GApplication *application)
     { "win.close", { "<Control>w", NULL } },
   };
   RcApplication *self = RC_APPLICATION (application);
+  RcSecretStore *store = rc_secret_store_get_default ();
 
   G_APPLICATION_CLASS (rc_application_parent_class)->startup (application);
+
+  g_signal_connect_object (store, "notify::busy", G_CALLBACK (secrets_busy_cb), self,
+                           G_CONNECT_SWAPPED);
+  secrets_busy_cb (self, NULL, store);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

@@ -19,9 +19,9 @@
  * and says where it stands), and the entry is emptied again: on Enter, on
  * its apply button, when the focus leaves it (for another field, another
  * tab, the Test button), and on rc_auth_group_commit(), which a dialog
- * calls before it takes what was typed. RcAuthGroup:busy says whether a
- * store is still on its way: forgetting the secret before it has ended
- * would leave it in the keyring.
+ * calls before it takes what was typed. The store runs on, whatever
+ * becomes of the group: RcSecretStore keeps the writes in order and says
+ * while they are on their way.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -97,7 +97,6 @@ G_DEFINE_FINAL_TYPE (RcAuthGroup, rc_auth_group, ADW_TYPE_PREFERENCES_GROUP)
 enum {
   PROP_0,
   PROP_AUTH,
-  PROP_BUSY,
   PROP_VALID,
   N_PROPS
 };
@@ -536,12 +535,6 @@ secret_focus_leave_cb (RcAuthGroup *self)
 }
 
 static void
-secret_busy_cb (RcAuthGroup *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
 rc_auth_group_dispose (GObject *object)
 {
   RcAuthGroup *self = (RcAuthGroup *)object;
@@ -598,10 +591,6 @@ rc_auth_group_get_property (GObject    *object,
       g_value_set_object (value, self->auth);
       break;
 
-    case PROP_BUSY:
-      g_value_set_boolean (value, rc_auth_group_get_busy (self));
-      break;
-
     case PROP_VALID:
       g_value_set_boolean (value, self->valid);
       break;
@@ -631,18 +620,6 @@ rc_auth_group_class_init (RcAuthGroupClass *klass)
     g_param_spec_object ("auth", NULL, NULL,
                          RC_TYPE_AUTH,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * RcAuthGroup:busy:
-   *
-   * Whether a secret is still on its way to the keyring (or being removed
-   * from it). Who forgets the secret, as a dialog whose edits are
-   * discarded does, waits for it to turn FALSE first.
-   */
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * RcAuthGroup:valid:
@@ -679,7 +656,6 @@ rc_auth_group_class_init (RcAuthGroupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, raw_basic_switch);
   gtk_widget_class_bind_template_callback (widget_class, secret_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, secret_focus_leave_cb);
-  gtk_widget_class_bind_template_callback (widget_class, secret_busy_cb);
   gtk_widget_class_bind_template_callback (widget_class, token_param_add_cb);
 }
 
@@ -834,20 +810,6 @@ rc_auth_group_set_method (RcAuthGroup *self,
 }
 
 /**
- * rc_auth_group_get_busy:
- *
- * Returns: whether a secret is still on its way to the keyring, or being
- *   removed from it; see RcAuthGroup:busy
- */
-gboolean
-rc_auth_group_get_busy (RcAuthGroup *self)
-{
-  g_return_val_if_fail (RC_IS_AUTH_GROUP (self), FALSE);
-
-  return rc_secret_row_get_busy (self->secret_state_row);
-}
-
-/**
  * rc_auth_group_has_pending_secret:
  *
  * Returns: whether a secret is typed in the entry and not yet handed to
@@ -868,7 +830,7 @@ rc_auth_group_has_pending_secret (RcAuthGroup *self)
  *
  * Hands a secret typed in the entry and not yet applied to the keyring, as
  * Enter would, and empties the entry. Does nothing when none is. The store
- * runs on: RcAuthGroup:busy is TRUE until it has ended.
+ * runs on: RcSecretStore:busy is TRUE until it has ended.
  */
 void
 rc_auth_group_commit (RcAuthGroup *self)

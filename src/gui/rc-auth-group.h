@@ -24,7 +24,6 @@ void       rc_auth_group_set_method (RcAuthGroup *self,
                                      RcMethod    *method,
                                      const char  *project_id);
 gboolean   rc_auth_group_get_valid  (RcAuthGroup *self);
-gboolean   rc_auth_group_get_busy   (RcAuthGroup *self);
 gboolean   rc_auth_group_has_pending_secret (RcAuthGroup *self);
 void       rc_auth_group_commit     (RcAuthGroup *self);
 void       rc_auth_group_focus_secret (RcAuthGroup *self);

@@ -15,9 +15,9 @@
  * typed and not stored yet counts as an edit. Finish hands such a secret to
  * the keyring (rc_method_editor_commit()); Discard never does, and clears
  * the secrets stored for the draft (its own authentication's, and the
- * scratch API's) from the keyring, once no store of them is still on its
- * way (RcAuthGroup:busy): one ending later would put the secret back. The
- * dialog may be gone by then, so what the clear needs is held apart.
+ * scratch API's) from the keyring. RcSecretStore makes the clear wait for
+ * the stores of them still on their way, one of which ending later would
+ * put the secret back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -54,16 +54,6 @@ struct _RcMethodDialog
   guint                 finished : 1;
   guint                 close_confirmed : 1;
 };
-
-/* What clearing a discarded draft's secrets needs, held apart from the
- * dialog, which may be gone before the keyring is done. */
-typedef struct
-{
-  char        *project_id;
-  GStrv        owner_ids;
-  RcAuthGroup *auth_group;  /* waited on while busy */
-  gulong       busy_id;
-} Discard;
 
 static void discard_response_cb (RcMethodDialog   *self,
                                  const char       *response,
@@ -150,72 +140,19 @@ clear_secret_cb (GObject      *object,
     g_warning ("Could not clear the discarded method’s secret from the keyring: %s", error->message);
 }
 
-static void
-discard_free (Discard *discard)
-{
-  g_free (discard->project_id);
-  g_strfreev (discard->owner_ids);
-  g_clear_object (&discard->auth_group);
-  g_free (discard);
-}
-
-static void
-discard_clear (Discard *discard)
-{
-  RcSecretStore *store = rc_secret_store_get_default ();
-
-  for (guint i = 0; discard->owner_ids[i] != NULL; i++)
-    rc_secret_store_clear_owner_async (store, discard->project_id, discard->owner_ids[i],
-                                       NULL, clear_secret_cb, NULL);
-}
-
-/* Either the stores have ended, or the auth group went first (then
- * RcSecretStore still makes the clear wait for the stores on their way). */
-static void
-discard_closure_notify (gpointer  data,
-                        GClosure *closure)
-{
-  Discard *discard = data;
-
-  discard_clear (discard);
-  discard_free (discard);
-}
-
-static void
-discard_busy_cb (RcAuthGroup *auth_group,
-                 GParamSpec  *pspec,
-                 Discard     *discard)
-{
-  if (rc_auth_group_get_busy (auth_group))
-    return;
-
-  /* The clear runs as the handler goes (discard_closure_notify). */
-  g_signal_handler_disconnect (auth_group, discard->busy_id);
-}
-
 /* The draft is gone: so are the secrets stored for it, and for the scratch
  * API (a new API's, or one typed for the target's authentication), once
- * the keyring has them. A secret typed and not applied is not stored. */
+ * the stores of them on their way have ended. A secret typed and not
+ * applied is not stored. */
 static void
 clear_draft_secrets (RcMethodDialog *self)
 {
-  RcAuthGroup *auth_group = rc_method_editor_get_auth_group (self->editor);
-  Discard *discard = g_new0 (Discard, 1);
-  const char *owner_ids[] = { rc_method_get_id (self->draft), rc_api_get_id (self->scratch), NULL };
+  RcSecretStore *store = rc_secret_store_get_default ();
+  const char *owner_ids[] = { rc_method_get_id (self->draft), rc_api_get_id (self->scratch) };
 
-  discard->project_id = g_strdup (rc_project_get_id (self->project));
-  discard->owner_ids = g_strdupv ((char **) owner_ids);
-
-  if (!rc_auth_group_get_busy (auth_group))
-    {
-      discard_clear (discard);
-      discard_free (discard);
-      return;
-    }
-
-  discard->auth_group = g_object_ref (auth_group);
-  discard->busy_id = g_signal_connect_data (auth_group, "notify::busy", G_CALLBACK (discard_busy_cb),
-                                            discard, discard_closure_notify, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (owner_ids); i++)
+    rc_secret_store_clear_owner_async (store, rc_project_get_id (self->project), owner_ids[i],
+                                       NULL, clear_secret_cb, NULL);
 }
 
 /* Whether closing would lose something the user entered. */

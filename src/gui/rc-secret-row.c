@@ -19,10 +19,9 @@
  * Nothing here waits for the keyring: a locked keyring or an open unlock
  * prompt leaves the main loop free. A lookup is cancelled when another auth
  * is shown or the row goes away; a store or a clear runs to its end, and
- * its answer is shown only if its auth still is. RcSecretRow:busy is TRUE
- * while a store or a clear is still on its way, whichever auth it is for:
- * who would forget a secret waits for it to turn FALSE, or a store ending
- * later would put the secret back.
+ * its answer is shown only if its auth still is. The store keeps the
+ * writes in order, and says while they are on their way
+ * (RcSecretStore:busy): a clear asked for later waits for them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -42,7 +41,6 @@ struct _RcSecretRow
   char         *project_id;
   GObject      *owner;  /* the RcApi or RcMethod whose auth this is */
   GCancellable *lookup_cancellable;
-  guint         n_writes;  /* stores and clears on their way */
   RcSecretBinding *binding;  /* what the state shown is for */
   GSignalGroup *auth_signals;
   GSignalGroup *owner_signals;
@@ -61,14 +59,6 @@ typedef struct
 } Request;
 
 G_DEFINE_FINAL_TYPE (RcSecretRow, rc_secret_row, ADW_TYPE_ACTION_ROW)
-
-enum {
-  PROP_0,
-  PROP_BUSY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 typedef enum {
   STATE_CHECKING,
@@ -98,26 +88,6 @@ request_free (Request *request)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
-
-/* A store or a clear starts: the row is busy until it ends. */
-static Request *
-write_begin (RcSecretRow *self)
-{
-  if (self->n_writes++ == 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-
-  return request_new (self);
-}
-
-/* Whatever its answer, and whether or not its auth is still shown. */
-static void
-write_end (RcSecretRow *self)
-{
-  g_assert (self->n_writes > 0);
-
-  if (--self->n_writes == 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
 
 static gboolean
 request_is_current (Request *request)
@@ -337,11 +307,9 @@ stored_cb (GObject      *object,
 
   stored = rc_secret_store_store_finish (RC_SECRET_STORE (object), result, &error);
 
-  /* Shown before busy turns FALSE, for whoever waits on it. */
+  /* Shown before RcSecretStore:busy turns FALSE, for whoever waits on it. */
   if (request_is_current (request))
     show_stored (self, stored, error);
-
-  write_end (self);
 }
 
 static void
@@ -365,8 +333,6 @@ cleared_cb (GObject      *object,
       else
         show_warning (self, _("The secret could not be removed"), error->message, TRUE);
     }
-
-  write_end (self);
 }
 
 /* Shows where the secret of the auth shown stands, for where it would go
@@ -426,7 +392,7 @@ settings_changed_cb (RcSecretRow *self)
 {
   g_autoptr(RcSecretBinding) binding = NULL;
 
-  if (self->auth == NULL || self->n_writes > 0)
+  if (self->auth == NULL || rc_secret_store_get_busy (rc_secret_store_get_default ()))
     return;
 
   binding = dup_binding (self);
@@ -456,7 +422,7 @@ forget_clicked_cb (RcSecretRow *self)
 
   show_state (self, STATE_FORGETTING);
   rc_secret_store_clear_async (rc_secret_store_get_default (), self->project_id, secret_id,
-                               NULL, cleared_cb, write_begin (self));
+                               NULL, cleared_cb, request_new (self));
 }
 
 static void
@@ -493,25 +459,6 @@ rc_secret_row_finalize (GObject *object)
 }
 
 static void
-rc_secret_row_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  RcSecretRow *self = RC_SECRET_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_BUSY:
-      g_value_set_boolean (value, rc_secret_row_get_busy (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rc_secret_row_class_init (RcSecretRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -519,21 +466,6 @@ rc_secret_row_class_init (RcSecretRowClass *klass)
 
   object_class->dispose = rc_secret_row_dispose;
   object_class->finalize = rc_secret_row_finalize;
-  object_class->get_property = rc_secret_row_get_property;
-
-  /**
-   * RcSecretRow:busy:
-   *
-   * Whether a store or a clear is still on its way to the keyring, for
-   * the auth shown or one shown before. It turns FALSE once the last has
-   * ended, its answer shown.
-   */
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-secret-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RcSecretRow, spinner);
@@ -597,7 +529,7 @@ rc_secret_row_set_auth (RcSecretRow *self,
  * @secret: the secret the user typed
  *
  * Stores @secret in the keyring for the auth shown, and says how that went
- * once it has. RcSecretRow:busy is TRUE until then. The auth gets a secret
+ * once it has. RcSecretStore:busy is TRUE until then. The auth gets a secret
  * reference if it had none, which the project file must keep: the project
  * has unsaved changes then.
  */
@@ -627,23 +559,10 @@ rc_secret_row_store (RcSecretRow *self,
   secret_id = rc_auth_ensure_secret_id (self->auth);
   label = dup_label (self);
 
-  /* Said before RcSecretRow:busy turns TRUE. The store keeps its own
+  /* Said before RcSecretStore:busy turns TRUE. The store keeps its own
    * copy: the caller may wipe @secret at once. */
   show_state (self, STATE_STORING);
   rc_secret_store_store_async (rc_secret_store_get_default (),
                                self->project_id, get_owner_id (self), secret_id, binding, label,
-                               secret, NULL, stored_cb, write_begin (self));
-}
-
-/**
- * rc_secret_row_get_busy:
- *
- * Returns: whether a store or a clear is still on its way to the keyring
- */
-gboolean
-rc_secret_row_get_busy (RcSecretRow *self)
-{
-  g_return_val_if_fail (RC_IS_SECRET_ROW (self), FALSE);
-
-  return self->n_writes > 0;
+                               secret, NULL, stored_cb, request_new (self));
 }

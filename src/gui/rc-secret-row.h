@@ -21,6 +21,5 @@ void       rc_secret_row_set_auth (RcSecretRow *self,
                                    GObject     *owner);
 void       rc_secret_row_store    (RcSecretRow *self,
                                    const char  *secret);
-gboolean   rc_secret_row_get_busy (RcSecretRow *self);
 
 G_END_DECLS

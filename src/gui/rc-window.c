@@ -14,7 +14,7 @@
  * and not applied yet is kept, like any field typed: it goes to the keyring
  * when another item is selected and when the window closes. The
  * application then runs on, past its last window, until the keyring has
- * it (SecretWait).
+ * it (rc-application.c holds itself while RcSecretStore:busy).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -87,33 +87,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* A closed window's secrets still on their way to the keyring: the
- * application is held, and the auth groups that follow the stores are kept,
- * until none is busy any more. */
-typedef struct
-{
-  GApplication *application;  /* held, or NULL for a window without one */
-  GPtrArray    *groups;       /* of RcAuthGroup */
-} SecretWait;
-
-static void secret_wait_busy_cb (RcAuthGroup *group,
-                                 GParamSpec  *pspec,
-                                 SecretWait  *wait);
-
-static void
-secret_wait_free (gpointer data)
-{
-  SecretWait *wait = data;
-
-  g_ptr_array_unref (wait->groups);
-  if (wait->application != NULL)
-    {
-      g_application_release (wait->application);
-      g_object_unref (wait->application);
-    }
-  g_free (wait);
-}
 
 /* Where the file is, the home folder written as ~, for the subtitle. */
 static char *
@@ -317,7 +290,7 @@ project_contains_api (RcWindow *self,
 /* Hands a secret typed in the API page or the method editor and not
  * applied yet to the keyring, as Enter would (and, for a method, writes the
  * body typed): about to be shown no more, or saved, what was typed is kept. The
- * stores run on; see wait_for_secrets(). */
+ * stores run on, the application held meanwhile (rc-application.c). */
 static void
 commit_typed (RcWindow *self)
 {
@@ -333,43 +306,6 @@ commit_typed (RcWindow *self)
   if (method != NULL && rc_method_get_api (method) != NULL &&
       project_contains_api (self, rc_method_get_api (method)))
     rc_method_editor_commit (self->method_editor);
-}
-
-/* The window is closing: if a secret is still on its way to the keyring,
- * the application runs on, and the auth groups that follow the store live
- * on, until it has arrived (or failed). */
-static void
-wait_for_secrets (RcWindow *self)
-{
-  RcAuthGroup *groups[] = {
-    rc_api_page_get_auth_group (self->api_page),
-    rc_method_editor_get_auth_group (self->method_editor),
-  };
-  GtkApplication *application;
-  SecretWait *wait;
-  gboolean busy = FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
-    busy |= rc_auth_group_get_busy (groups[i]);
-
-  if (!busy)
-    return;
-
-  wait = g_new0 (SecretWait, 1);
-  wait->groups = g_ptr_array_new_with_free_func (g_object_unref);
-
-  application = gtk_window_get_application (GTK_WINDOW (self));
-  if (application != NULL)
-    {
-      wait->application = g_object_ref (G_APPLICATION (application));
-      g_application_hold (wait->application);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
-    {
-      g_ptr_array_add (wait->groups, g_object_ref (groups[i]));
-      g_signal_connect (groups[i], "notify::busy", G_CALLBACK (secret_wait_busy_cb), wait);
-    }
 }
 
 static void
@@ -813,25 +749,6 @@ leaflet_visible_child_cb (RcWindow *self)
 }
 
 static void
-secret_wait_busy_cb (RcAuthGroup *group,
-                     GParamSpec  *pspec,
-                     SecretWait  *wait)
-{
-  for (guint i = 0; i < wait->groups->len; i++)
-    {
-      if (rc_auth_group_get_busy (g_ptr_array_index (wait->groups, i)))
-        return;
-    }
-
-  for (guint i = 0; i < wait->groups->len; i++)
-    g_signal_handlers_disconnect_by_func (g_ptr_array_index (wait->groups, i),
-                                          secret_wait_busy_cb, wait);
-
-  /* Not from inside the group's own notification. */
-  g_idle_add_once (secret_wait_free, wait);
-}
-
-static void
 back_clicked_cb (RcWindow *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
@@ -887,7 +804,6 @@ rc_window_close_request (GtkWindow *window)
     }
 
   save_window_state (self);
-  wait_for_secrets (self);
 
   return GTK_WINDOW_CLASS (rc_window_parent_class)->close_request (window);
 }
