@@ -677,16 +677,17 @@ test_masked_whatever_type (Fixture       *fixture,
   fetched_clear (&fetched);
 }
 
-/* @depth nested arrays inside @format's %s. */
+/* @depth nested arrays in place of the %s in @format. */
 static char *
 nest_in (const char *format,
          guint       depth)
 {
   g_autofree char *open = g_strnfill (depth, '[');
   g_autofree char *close = g_strnfill (depth, ']');
-  g_autofree char *nested = g_strconcat (open, close, NULL);
+  const char *at = strstr (format, "%s");
+  g_autofree char *before = g_strndup (format, at - format);
 
-  return g_strdup_printf (format, nested);
+  return g_strconcat (before, open, close, at + 2, NULL);
 }
 
 /* Answers nested deep enough to overflow json-glib's recursive parser, in

@@ -708,8 +708,11 @@ add_clicked_cb (RcImportDialog *self)
   /* A relative token URL follows the server the user chose. */
   {
     const RcOpenApiScheme *scheme = NULL;
-    g_autoptr(RcAuth) chosen = rc_open_api_dup_auth (self->open_api, selected, &scheme);
+    RcAuth *chosen = rc_open_api_dup_auth (self->open_api, selected, &scheme);
     RcAuth *auth = rc_api_get_auth (api);
+
+    /* Only the scheme it came from is wanted here (the document's). */
+    g_clear_object (&chosen);
 
     if (scheme && rc_auth_get_kind (auth) == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS
         && g_strcmp0 (rc_auth_get_token_url (auth), scheme->token_url) == 0)

@@ -1001,7 +1001,7 @@ rc_method_editor_focus_name (RcMethodEditor *self)
  *
  * Writes what was typed in the body and not written yet to the method, and
  * hands a secret typed and not applied yet to the keyring (the store runs
- * on; RcAuthGroup:busy says until when). Finish calls it, and so does a
+ * on; RcSecretStore:busy says until when). Finish calls it, and so does a
  * test run from the editor.
  */
 void
