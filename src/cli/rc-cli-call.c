@@ -14,7 +14,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "rc-cli-calls.h"
+#include "rc-cli-batch.h"
+#include "rc-cli-input.h"
 #include "rc-cli-private.h"
 
 typedef struct

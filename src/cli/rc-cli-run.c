@@ -14,7 +14,8 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "rc-cli-calls.h"
+#include "rc-cli-batch.h"
+#include "rc-cli-input.h"
 #include "rc-cli-private.h"
 #include "rc-cli-target.h"
 
