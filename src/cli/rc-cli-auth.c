@@ -27,33 +27,11 @@
 
 #include <glib/gi18n.h>
 
-#include "rc-cli-calls.h"
+#include "rc-cli-auth-options.h"
+#include "rc-cli-input.h"
 #include "rc-cli-private.h"
 #include "rc-cli-target.h"
 #include "rc-secret-store.h"
-
-typedef struct
-{
-  char      *type;
-  char      *user;
-  char      *client_id;
-  char      *token_url;
-  char      *scope;
-  char      *client_auth;
-  gboolean   raw_basic;
-  gboolean   no_raw_basic;
-  char     **token_params;
-  gboolean   no_token_params;
-  gboolean   secret_stdin;
-  char     **args;
-
-  /* Parsed. */
-  gboolean   inherit;
-  gboolean   has_kind;
-  RcAuthKind kind;
-  RcClientAuth client_auth_value;
-  RcPairList *params;
-} AuthOptions;
 
 /* What the keyring has to do once the project is saved. */
 typedef struct
@@ -62,169 +40,6 @@ typedef struct
   RcAuth   *copy_from;     /* the API's auth, whose secret the method gets */
   gboolean  rebound;       /* the settings now send the secret elsewhere */
 } KeyringWork;
-
-static void
-auth_options_clear (AuthOptions *options)
-{
-  g_clear_pointer (&options->type, g_free);
-  g_clear_pointer (&options->user, g_free);
-  g_clear_pointer (&options->client_id, g_free);
-  g_clear_pointer (&options->token_url, g_free);
-  g_clear_pointer (&options->scope, g_free);
-  g_clear_pointer (&options->client_auth, g_free);
-  g_clear_pointer (&options->token_params, g_strfreev);
-  g_clear_pointer (&options->args, g_strfreev);
-  g_clear_object (&options->params);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AuthOptions, auth_options_clear)
-
-/* Any option but --type. */
-static gboolean
-has_settings (AuthOptions *options)
-{
-  return options->user || options->client_id || options->token_url || options->scope
-         || options->client_auth || options->raw_basic || options->no_raw_basic
-         || options->token_params || options->no_token_params || options->secret_stdin;
-}
-
-static const char *
-kind_option (RcAuthKind kind)
-{
-  switch (kind)
-    {
-    case RC_AUTH_KIND_BASIC:
-      return "basic";
-    case RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS:
-      return "oauth2-cc";
-    case RC_AUTH_KIND_NONE:
-    default:
-      return "none";
-    }
-}
-
-/* Checks what can be checked without the project. */
-static char *
-parse_options (AuthOptions *options)
-{
-  g_autoptr(GError) error = NULL;
-  guint n_args = options->args ? g_strv_length (options->args) : 0;
-
-  if (n_args < 2 || n_args > 3)
-    return g_strdup (_("Name a project file, one of its APIs and, optionally, one of its methods."));
-
-  if (options->type)
-    {
-      if (g_str_equal (options->type, "inherit"))
-        options->inherit = TRUE;
-      else if (g_str_equal (options->type, "none"))
-        options->kind = RC_AUTH_KIND_NONE;
-      else if (g_str_equal (options->type, "basic"))
-        options->kind = RC_AUTH_KIND_BASIC;
-      else if (g_str_equal (options->type, "oauth2-cc")
-               || g_str_equal (options->type, "oauth2-client-credentials"))
-        options->kind = RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS;
-      else
-        return g_strdup_printf (_("Unknown --type “%s”: use none, basic, oauth2-cc, or inherit for a "
-                                  "method."),
-                                options->type);
-      options->has_kind = !options->inherit;
-    }
-
-  if (options->inherit)
-    {
-      if (n_args != 3)
-        return g_strdup (_("--type inherit is for a method: name one, after the API."));
-      if (has_settings (options))
-        return g_strdup (_("--type inherit takes no other option: the method then uses the API’s "
-                           "authentication as it is."));
-    }
-
-  if (options->raw_basic && options->no_raw_basic)
-    return g_strdup (_("Give --raw-basic or --no-raw-basic, not both."));
-
-  if (options->token_params && options->no_token_params)
-    return g_strdup (_("Give --token-param or --no-token-params, not both."));
-
-  if (options->client_auth && !rc_client_auth_from_string (options->client_auth, &options->client_auth_value))
-    return g_strdup_printf (_("Unknown --client-auth “%s”: use basic-header or body."),
-                            options->client_auth);
-
-  if (options->token_url && !rc_oauth_check_token_url (options->token_url, &error))
-    return g_strdup_printf (_("--token-url: %s"), error->message);
-
-  options->params = rc_pair_list_new ();
-  for (guint i = 0; options->token_params && options->token_params[i]; i++)
-    {
-      g_autofree char *name = NULL;
-      g_autofree char *value = NULL;
-
-      if (!rc_cli_split_pair (options->token_params[i], '=', &name, &value))
-        return g_strdup_printf (_("--token-param “%s” is not NAME=VALUE."), options->token_params[i]);
-      rc_pair_list_append (options->params, name, value);
-    }
-
-  return NULL;
-}
-
-/* Options that belong to another kind of authentication are a mistake. */
-static char *
-check_options_fit (AuthOptions *options,
-                   RcAuthKind   kind,
-                   const char  *what)
-{
-  const struct {
-    gboolean    given;
-    const char *name;
-    RcAuthKind  kind;
-  } owned[] = {
-    { options->user != NULL, "--user", RC_AUTH_KIND_BASIC },
-    { options->client_id != NULL, "--client-id", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
-    { options->token_url != NULL, "--token-url", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
-    { options->scope != NULL, "--scope", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
-    { options->client_auth != NULL, "--client-auth", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
-    { options->raw_basic, "--raw-basic", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
-    { options->no_raw_basic, "--no-raw-basic", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
-    { options->token_params != NULL, "--token-param", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
-    { options->no_token_params, "--no-token-params", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (owned); i++)
-    {
-      if (owned[i].given && owned[i].kind != kind)
-        return g_strdup_printf (_("%s goes with --type %s, and %s uses --type %s."), owned[i].name,
-                                kind_option (owned[i].kind), what, kind_option (kind));
-    }
-
-  if (options->secret_stdin && kind == RC_AUTH_KIND_NONE)
-    return g_strdup_printf (_("There is no secret to store: %s uses no authentication. Choose one "
-                              "with --type basic or --type oauth2-cc."),
-                            what);
-
-  return NULL;
-}
-
-static void
-apply_options (AuthOptions *options,
-               RcAuth      *auth)
-{
-  if (options->has_kind)
-    rc_auth_set_kind (auth, options->kind);
-  if (options->user)
-    rc_auth_set_username (auth, options->user);
-  if (options->client_id)
-    rc_auth_set_client_id (auth, options->client_id);
-  if (options->token_url)
-    rc_auth_set_token_url (auth, options->token_url);
-  if (options->scope)
-    rc_auth_set_scopes (auth, options->scope);
-  if (options->client_auth)
-    rc_auth_set_client_auth (auth, options->client_auth_value);
-  if (options->raw_basic || options->no_raw_basic)
-    rc_auth_set_raw_basic (auth, options->raw_basic);
-  if (options->token_params || options->no_token_params)
-    rc_pair_list_copy_from (rc_auth_get_token_params (auth), options->params);
-}
 
 /* The same login: the copied secret still belongs to it. */
 static gboolean
@@ -273,7 +88,7 @@ print_auth (RcCliTarget *target)
   else
     rc_cli_print (_("Authentication of %s\n"), what);
 
-  rc_cli_print (_("  Type: %s (%s)\n"), kind_option (kind), rc_auth_kind_get_label (kind));
+  rc_cli_print (_("  Type: %s (%s)\n"), rc_cli_auth_kind_to_option (kind), rc_auth_kind_get_label (kind));
 
   if (kind == RC_AUTH_KIND_NONE)
     return;
@@ -461,9 +276,9 @@ update_keyring (RcCliTarget *target,
 }
 
 static int
-change_auth (RcCliTarget    *target,
-             AuthOptions    *options,
-             GOptionContext *context)
+change_auth (RcCliTarget      *target,
+             RcCliAuthOptions *options,
+             GOptionContext   *context)
 {
   g_autoptr(RcAuth) copy = NULL;
   g_autoptr(RcCliSecret) secret = NULL;
@@ -500,7 +315,7 @@ change_auth (RcCliTarget    *target,
         }
 
       old_kind = rc_auth_get_kind (auth);
-      if ((message = check_options_fit (options, options->has_kind ? options->kind : old_kind, what)))
+      if ((message = rc_cli_auth_options_check_fit (options, options->has_kind ? options->kind : old_kind, what)))
         return rc_cli_usage_error (context, message);
 
       /* Last of the checks, so that a mistake never asks for a secret first. */
@@ -519,7 +334,7 @@ change_auth (RcCliTarget    *target,
 
       had_secret = rc_auth_get_secret_id (auth)[0] != '\0';
       before = rc_secret_binding_new_for_auth (auth, rc_api_get_base_url (target->api));
-      apply_options (options, auth);
+      rc_cli_auth_options_apply (options, auth);
       after = rc_secret_binding_new_for_auth (auth, rc_api_get_base_url (target->api));
       work.rebound = had_secret && !rc_secret_binding_equal (before, after);
 
@@ -568,43 +383,25 @@ int
 rc_cli_auth (int    argc,
              char **argv)
 {
-  g_auto(AuthOptions) options = { 0 };
+  g_auto(RcCliAuthOptions) options = { 0 };
   g_autoptr(GOptionContext) context = NULL;
   g_auto(RcCliTarget) target = { 0 };
   g_autofree char *message = NULL;
+  g_auto(GStrv) args = NULL;
+  guint n_args;
   int status;
   const GOptionEntry entries[] = {
-    { "type", 0, 0, G_OPTION_ARG_STRING, &options.type,
-      N_("none, basic or oauth2-cc; for a method also inherit, to use the API’s again"), N_("KIND") },
-    { "user", 0, 0, G_OPTION_ARG_STRING, &options.user, N_("Basic: the user name"), N_("ID") },
-    { "client-id", 0, 0, G_OPTION_ARG_STRING, &options.client_id,
-      N_("OAuth 2.0: the client ID"), N_("ID") },
-    { "token-url", 0, 0, G_OPTION_ARG_STRING, &options.token_url,
-      N_("OAuth 2.0: the access token URL"), N_("URL") },
-    { "scope", 0, 0, G_OPTION_ARG_STRING, &options.scope,
-      N_("OAuth 2.0: the scopes, space-separated"), N_("'A B'") },
-    { "client-auth", 0, 0, G_OPTION_ARG_STRING, &options.client_auth,
-      N_("OAuth 2.0: basic-header or body"), N_("MODE") },
-    { "raw-basic", 0, 0, G_OPTION_ARG_NONE, &options.raw_basic,
-      N_("OAuth 2.0: send the client ID and secret in the Basic header unencoded"), NULL },
-    { "no-raw-basic", 0, 0, G_OPTION_ARG_NONE, &options.no_raw_basic,
-      N_("OAuth 2.0: form-encode them in the Basic header (RFC 6749)"), NULL },
-    { "token-param", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.token_params,
-      N_("OAuth 2.0: an extra token request parameter (repeatable); the ones given replace "
-         "all the saved ones"), N_("NAME=VALUE") },
-    { "no-token-params", 0, 0, G_OPTION_ARG_NONE, &options.no_token_params,
-      N_("OAuth 2.0: remove all the extra token request parameters"), NULL },
-    { "secret-stdin", 0, 0, G_OPTION_ARG_NONE, &options.secret_stdin,
-      N_("Read the password or client secret as one line from standard input, and store it in "
-         "the keyring"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.args, NULL,
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL,
       N_("PROJECT API [METHOD]") },
     { NULL }
   };
 
+  rc_cli_auth_options_init (&options, RC_CLI_AUTH_FOR_AUTH);
+
   g_set_prgname ("restcall auth");
   context = g_option_context_new (_("— show or change how an API or method authenticates"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  rc_cli_auth_options_add_entries (&options, context);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
                                     _("Without an option, prints the settings; the secret is shown "
@@ -622,13 +419,18 @@ rc_cli_auth (int    argc,
                              _("Use --secret-stdin, or “restcall secret set”."), &status))
     return status;
 
-  if ((message = parse_options (&options)))
+  n_args = args ? g_strv_length (args) : 0;
+  if (n_args < 2 || n_args > 3)
+    return rc_cli_usage_error (context, _("Name a project file, one of its APIs and, optionally, one of its "
+                                          "methods."));
+
+  if ((message = rc_cli_auth_options_parse (&options, n_args == 3)))
     return rc_cli_usage_error (context, message);
 
-  if (!rc_cli_target_load (&target, options.args[0], options.args[1], options.args[2]))
+  if (!rc_cli_target_load (&target, args[0], args[1], args[2]))
     return RC_CLI_EXIT_FAILED;
 
-  if (options.type == NULL && !has_settings (&options))
+  if (options.kind_text == NULL && !rc_cli_auth_options_has_settings (&options))
     {
       print_auth (&target);
       return RC_CLI_EXIT_OK;

@@ -17,7 +17,7 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
-#include "rc-cli-calls.h"
+#include "rc-cli-batch.h"
 #include "rc-cli-private.h"
 
 #define DEFAULT_TIMEOUT_SECONDS 30

@@ -2,7 +2,9 @@
  *
  * An ad-hoc call, like curl with OAuth 2.0 client credentials built in:
  * the options become a one-method API (no base URL, the method's URL is
- * the absolute URL) that the executor sends like any saved method.
+ * the absolute URL) that the executor sends like any saved method. The
+ * authentication options are rc-cli-auth-options.c's, shared with
+ * `restcall auth`.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,28 +16,20 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "rc-cli-calls.h"
+#include "rc-cli-auth-options.h"
+#include "rc-cli-batch.h"
+#include "rc-cli-input.h"
 #include "rc-cli-private.h"
 
 typedef struct
 {
-  char     *verb;
-  char    **headers;
-  char     *data;
-  char     *data_file;
-  char     *content_type;
-  char     *auth;
-  char     *user;
-  char     *password_env;
-  char     *client_id;
-  char     *client_secret_env;
-  gboolean  client_secret_stdin;
-  char     *token_url;
-  char     *scope;
-  char     *client_auth;
-  gboolean  raw_basic;
-  char    **token_params;
-  char    **args;
+  char             *verb;
+  char            **headers;
+  char             *data;
+  char             *data_file;
+  char             *content_type;
+  RcCliAuthOptions  auth;
+  char            **args;
 } CallOptions;
 
 static void
@@ -46,15 +40,7 @@ call_options_clear (CallOptions *options)
   g_clear_pointer (&options->data, g_free);
   g_clear_pointer (&options->data_file, g_free);
   g_clear_pointer (&options->content_type, g_free);
-  g_clear_pointer (&options->auth, g_free);
-  g_clear_pointer (&options->user, g_free);
-  g_clear_pointer (&options->password_env, g_free);
-  g_clear_pointer (&options->client_id, g_free);
-  g_clear_pointer (&options->client_secret_env, g_free);
-  g_clear_pointer (&options->token_url, g_free);
-  g_clear_pointer (&options->scope, g_free);
-  g_clear_pointer (&options->client_auth, g_free);
-  g_clear_pointer (&options->token_params, g_strfreev);
+  rc_cli_auth_options_clear (&options->auth);
   g_clear_pointer (&options->args, g_strfreev);
 }
 
@@ -74,125 +60,6 @@ read_stdin (gsize *length)
   *length = text->len;
 
   return g_string_free (text, FALSE);
-}
-
-/* Which authentication the options ask for: --auth, or what the other
- * options imply. */
-static gboolean
-choose_auth_kind (CallOptions *options,
-                  RcAuthKind  *kind,
-                  char       **message)
-{
-  if (options->auth == NULL)
-    {
-      if (options->client_id || options->token_url)
-        *kind = RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS;
-      else if (options->user)
-        *kind = RC_AUTH_KIND_BASIC;
-      else
-        *kind = RC_AUTH_KIND_NONE;
-    }
-  else if (g_str_equal (options->auth, "none"))
-    *kind = RC_AUTH_KIND_NONE;
-  else if (g_str_equal (options->auth, "basic"))
-    *kind = RC_AUTH_KIND_BASIC;
-  else if (g_str_equal (options->auth, "oauth2-cc")
-           || g_str_equal (options->auth, "oauth2-client-credentials"))
-    *kind = RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS;
-  else
-    {
-      *message = g_strdup_printf (_("Unknown --auth “%s”: use none, basic or oauth2-cc."),
-                                  options->auth);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Options that belong to another kind of authentication are a mistake. */
-static char *
-check_auth_options (CallOptions *options,
-                    RcAuthKind   kind)
-{
-  const struct {
-    gboolean    given;
-    const char *name;
-    RcAuthKind  kind;
-  } owned[] = {
-    { options->user != NULL, "--user", RC_AUTH_KIND_BASIC },
-    { options->password_env != NULL, "--password-env", RC_AUTH_KIND_BASIC },
-    { options->client_id != NULL, "--client-id", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
-    { options->client_secret_env != NULL, "--client-secret-env", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
-    { options->client_secret_stdin, "--client-secret-stdin", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
-    { options->token_url != NULL, "--token-url", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
-    { options->scope != NULL, "--scope", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
-    { options->client_auth != NULL, "--client-auth", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
-    { options->raw_basic, "--raw-basic", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
-    { options->token_params != NULL, "--token-param", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (owned); i++)
-    {
-      if (owned[i].given && owned[i].kind != kind)
-        return g_strdup_printf (_("%s goes with --auth %s."), owned[i].name,
-                                owned[i].kind == RC_AUTH_KIND_BASIC ? "basic" : "oauth2-cc");
-    }
-
-  if (kind == RC_AUTH_KIND_BASIC && options->user == NULL)
-    return g_strdup (_("Basic authentication needs --user ID (and --password-env VAR)."));
-
-  if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
-    {
-      if (options->client_id == NULL || options->token_url == NULL)
-        return g_strdup (_("OAuth 2.0 client credentials need --client-id ID and --token-url URL."));
-      if (options->client_secret_env && options->client_secret_stdin)
-        return g_strdup (_("Give the client secret once: --client-secret-env VAR or "
-                           "--client-secret-stdin."));
-      if (!options->client_secret_env && !options->client_secret_stdin)
-        return g_strdup (_("OAuth 2.0 client credentials need the client secret: "
-                           "--client-secret-env VAR or --client-secret-stdin."));
-    }
-
-  return NULL;
-}
-
-static char *
-configure_auth (CallOptions *options,
-                RcAuthKind   kind,
-                RcAuth      *auth)
-{
-  rc_auth_set_kind (auth, kind);
-
-  if (kind == RC_AUTH_KIND_BASIC)
-    rc_auth_set_username (auth, options->user);
-
-  if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
-    {
-      RcClientAuth client_auth = RC_CLIENT_AUTH_BASIC_HEADER;
-
-      if (options->client_auth && !rc_client_auth_from_string (options->client_auth, &client_auth))
-        return g_strdup_printf (_("Unknown --client-auth “%s”: use basic-header or body."),
-                                options->client_auth);
-
-      rc_auth_set_client_id (auth, options->client_id);
-      rc_auth_set_token_url (auth, options->token_url);
-      rc_auth_set_scopes (auth, options->scope);
-      rc_auth_set_client_auth (auth, client_auth);
-      rc_auth_set_raw_basic (auth, options->raw_basic);
-
-      for (guint i = 0; options->token_params && options->token_params[i]; i++)
-        {
-          g_autofree char *name = NULL;
-          g_autofree char *value = NULL;
-
-          if (!rc_cli_split_pair (options->token_params[i], '=', &name, &value))
-            return g_strdup_printf (_("--token-param “%s” is not NAME=VALUE."),
-                                    options->token_params[i]);
-          rc_pair_list_append (rc_auth_get_token_params (auth), name, value);
-        }
-    }
-
-  return NULL;
 }
 
 static char *
@@ -293,7 +160,7 @@ rc_cli_call (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_auto(RcCliBatchOptions) batch = { 0 };
-  RcAuthKind kind;
+  RcCliAuthOptions *auth = &options.auth;
   int status;
   const GOptionEntry entries[] = {
     { "request", 'X', 0, G_OPTION_ARG_STRING, &options.verb,
@@ -305,31 +172,11 @@ rc_cli_call (int    argc,
       N_("Send the text in FILE as the body (- for standard input)"), N_("FILE") },
     { "content-type", 0, 0, G_OPTION_ARG_STRING, &options.content_type,
       N_("The body’s type (default: JSON or plain text, guessed)"), N_("TYPE") },
-    { "auth", 0, 0, G_OPTION_ARG_STRING, &options.auth,
-      N_("none, basic or oauth2-cc (default: what the other options imply)"), N_("KIND") },
-    { "user", 0, 0, G_OPTION_ARG_STRING, &options.user, N_("Basic: the user name"), N_("ID") },
-    { "password-env", 0, 0, G_OPTION_ARG_STRING, &options.password_env,
-      N_("Basic: read the password from the environment variable VAR"), N_("VAR") },
-    { "client-id", 0, 0, G_OPTION_ARG_STRING, &options.client_id,
-      N_("OAuth 2.0: the client ID"), N_("ID") },
-    { "client-secret-env", 0, 0, G_OPTION_ARG_STRING, &options.client_secret_env,
-      N_("OAuth 2.0: read the client secret from the environment variable VAR"), N_("VAR") },
-    { "client-secret-stdin", 0, 0, G_OPTION_ARG_NONE, &options.client_secret_stdin,
-      N_("OAuth 2.0: read the client secret as one line from standard input"), NULL },
-    { "token-url", 0, 0, G_OPTION_ARG_STRING, &options.token_url,
-      N_("OAuth 2.0: the access token URL"), N_("URL") },
-    { "scope", 0, 0, G_OPTION_ARG_STRING, &options.scope,
-      N_("OAuth 2.0: the scopes, space-separated"), N_("'A B'") },
-    { "client-auth", 0, 0, G_OPTION_ARG_STRING, &options.client_auth,
-      N_("OAuth 2.0: basic-header (default) or body"), N_("MODE") },
-    { "raw-basic", 0, 0, G_OPTION_ARG_NONE, &options.raw_basic,
-      N_("OAuth 2.0: send the client ID and secret in the Basic header unencoded"), NULL },
-    { "token-param", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.token_params,
-      N_("OAuth 2.0: add a token request parameter (repeatable)"), N_("NAME=VALUE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.args, NULL, N_("URL") },
     { NULL }
   };
 
+  rc_cli_auth_options_init (auth, RC_CLI_AUTH_FOR_CALL);
   rc_cli_batch_options_init (&batch);
 
   /* The usage line reads “restcall call [OPTION…] URL — …”. */
@@ -337,6 +184,7 @@ rc_cli_call (int    argc,
   context = g_option_context_new (_("— send one HTTP call, with OAuth 2.0 built in"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  rc_cli_auth_options_add_entries (auth, context);
   rc_cli_batch_options_add_entries (&batch, context, TRUE);
   g_option_context_set_description (context,
                                     _("Secrets are never taken as arguments: use --password-env, "
@@ -356,18 +204,17 @@ rc_cli_call (int    argc,
   if (options.args == NULL || options.args[0] == NULL || options.args[1] != NULL)
     return rc_cli_usage_error (context, _("Name exactly one URL."));
 
-  if (options.client_secret_stdin && g_strcmp0 (options.data_file, "-") == 0)
+  if (auth->client_secret_stdin && g_strcmp0 (options.data_file, "-") == 0)
     return rc_cli_usage_error (context, _("Standard input cannot give both the body and the secret."));
 
-  if (!choose_auth_kind (&options, &kind, &message)
-      || (message = check_auth_options (&options, kind))
-      || (message = configure_auth (&options, kind, rc_api_get_auth (api)))
+  if ((message = rc_cli_auth_options_parse (auth, FALSE))
       || (message = configure_method (&options, method)))
     return rc_cli_usage_error (context, message);
+  rc_cli_auth_options_apply (auth, rc_api_get_auth (api));
 
   /* Last, so that a usage error never asks for a secret first. */
-  secret = rc_cli_read_secret (kind == RC_AUTH_KIND_BASIC ? options.password_env : options.client_secret_env,
-                               options.client_secret_stdin, _("Client secret: "), &error);
+  secret = rc_cli_read_secret (auth->kind == RC_AUTH_KIND_BASIC ? auth->password_env : auth->client_secret_env,
+                               auth->client_secret_stdin, _("Client secret: "), &error);
   if (error)
     {
       rc_cli_error ("%s", error->message);

@@ -10,7 +10,9 @@
  * --allow-remote-refs, fetched synchronously, from the document's origin;
  * --allow-external-refs lifts both bounds. Every download (the document,
  * and each one its $refs point into) is read up to --max-size within
- * --timeout seconds, and so is every file a $ref points into.
+ * --timeout seconds, and so is every file a $ref points into. The core's
+ * loader (rc-openapi-loader.c) reads it, as it does for the window; a
+ * failure's message gets what to do in this command's terms.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,108 +26,68 @@
 #include "restcall-core.h"
 #include "rc-cli-private.h"
 
-typedef struct
-{
-  gsize max_size;
-  guint timeout;
-} Limits;
-
 static gboolean
 is_url (const char *document)
 {
   return g_str_has_prefix (document, "https://") || g_str_has_prefix (document, "http://");
 }
 
-static GBytes *
-download (const char    *url,
-          const Limits  *limits,
-          char         **final_url,
-          GError       **error)
+/* What to do when the document could not be read, in the command's terms;
+ * NULL when the error says it already. */
+static const char *
+get_advice (const GError *error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *shown = rc_text_dup_url (url);
-  GBytes *bytes = rc_http_download (url, limits->max_size, limits->timeout, NULL, final_url, &local_error);
+  static const char * const advice[] = {
+    [RC_OPEN_API_LOAD_ERROR_NO_SUCH_FILE] = N_("Check the name."),
+    [RC_OPEN_API_LOAD_ERROR_STATUS] = N_("Check the URL."),
+    [RC_OPEN_API_LOAD_ERROR_TOO_LARGE] = N_("Download it and import the file, or allow more with --max-size."),
+    [RC_OPEN_API_LOAD_ERROR_TIMED_OUT] =
+      N_("Try again, allow it more time with --timeout, or download it and import the file."),
+    [RC_OPEN_API_LOAD_ERROR_DOWNLOAD] =
+      N_("Check the URL and the network, or download the document and import the file."),
+  };
 
-  if (bytes)
-    return bytes;
+  if (error->domain != RC_OPEN_API_LOAD_ERROR || (guint) error->code >= G_N_ELEMENTS (advice)
+      || advice[error->code] == NULL)
+    return NULL;
 
-  if (g_error_matches (local_error, RC_HTTP_ERROR, RC_HTTP_ERROR_TOO_LARGE))
-    g_set_error (error, local_error->domain, local_error->code,
-                 _("Could not download “%s”: %s. Download it and import the file, or allow more "
-                   "with --max-size."),
-                 shown, local_error->message);
-  else if (g_error_matches (local_error, RC_HTTP_ERROR, RC_HTTP_ERROR_TIMED_OUT))
-    g_set_error (error, local_error->domain, local_error->code,
-                 _("Could not download “%s”: %s. Try again, allow it more time with --timeout, "
-                   "or download it and import the file."),
-                 shown, local_error->message);
-  else if (g_error_matches (local_error, RC_HTTP_ERROR, RC_HTTP_ERROR_STATUS))
-    g_set_error (error, local_error->domain, local_error->code,
-                 _("Could not download “%s”: %s. Check the URL."), shown, local_error->message);
-  else if (g_error_matches (local_error, RC_HTTP_ERROR, RC_HTTP_ERROR_INVALID_URL))
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                 _("“%s” is not a valid URL. Check it, or give a file name."), shown);
-  else
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                 _("Could not download “%s”: %s. Check the URL and the network, or download "
-                   "the document and import the file."),
-                 shown, local_error->message);
-
-  return NULL;
+  return _(advice[error->code]);
 }
 
-/* With --allow-remote-refs: fetches a document that a $ref points into,
- * under the same limits; the error is part of a warning. */
-static GBytes *
-fetch_ref (const char  *url,
-           gpointer     user_data,
-           GError     **error)
+/* Reads DOCUMENT, a file or an http(s) URL, as @options allow. */
+static RcOpenApi *
+load (const char                 *document,
+      const RcOpenApiLoadOptions *options)
 {
-  const Limits *limits = user_data;
-
-  return rc_http_download (url, limits->max_size, limits->timeout, NULL, NULL, error);
-}
-
-static GBytes *
-read_document (const char    *document,
-               const Limits  *limits,
-               char         **display_name,
-               char         **document_url,
-               char         **document_uri,
-               GError       **error)
-{
+  g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
+  RcOpenApi *open_api;
+  const char *advice;
 
   if (is_url (document))
+    open_api = rc_open_api_load_url (document, options, NULL, &error);
+  else
     {
-      GBytes *bytes;
+      file = g_file_new_for_commandline_arg (document);
+      open_api = rc_open_api_load_file (file, document, options, NULL, &error);
+    }
 
+  if (open_api)
+    return open_api;
+
+  if (g_error_matches (error, RC_OPEN_API_LOAD_ERROR, RC_OPEN_API_LOAD_ERROR_INVALID_URL))
+    {
       /* Messages name the document: never with its password. */
-      *display_name = rc_text_dup_url (document);
-      if ((bytes = download (document, limits, document_url, error)))
-        *document_uri = g_strdup (*document_url);
-      return bytes;
-    }
+      g_autofree char *shown = rc_text_dup_url (document);
 
-  file = g_file_new_for_commandline_arg (document);
-  *display_name = g_strdup (document);
-  *document_uri = g_file_get_uri (file);
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                     _("Could not open “%s”: the file does not exist. Check the name."),
-                     *display_name);
-      else
-        g_set_error (error, local_error->domain, local_error->code,
-                     _("Could not open “%s”: %s"), *display_name, local_error->message);
-      return NULL;
+      rc_cli_error (_("“%s” is not a valid URL. Check it, or give a file name."), shown);
     }
+  else if ((advice = get_advice (error)))
+    rc_cli_error ("%s %s", error->message, advice);
+  else
+    rc_cli_error ("%s", error->message);
 
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
+  return NULL;
 }
 
 static gboolean
@@ -251,7 +213,6 @@ rc_cli_import (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(RcOpenApi) open_api = NULL;
   g_auto(GStrv) args = NULL;
   g_auto(GStrv) names = NULL;
@@ -260,16 +221,12 @@ rc_cli_import (int    argc,
   g_autofree char *select = NULL;
   g_autofree char *tag = NULL;
   g_autofree char *base_url = NULL;
-  g_autofree char *display_name = NULL;
-  g_autofree char *document_url = NULL;
-  g_autofree char *document_uri = NULL;
   g_autofree char *max_size_text = NULL;
   gboolean json = FALSE;
   gboolean allow_remote_refs = FALSE;
   gboolean allow_external_refs = FALSE;
   int timeout = RC_HTTP_DEFAULT_DOWNLOAD_TIMEOUT_SECONDS;
-  Limits limits = { RC_HTTP_DEFAULT_MAX_BODY_SIZE, RC_HTTP_DEFAULT_DOWNLOAD_TIMEOUT_SECONDS };
-  RcOpenApiRefOptions ref_options = { NULL };
+  RcOpenApiLoadOptions options = { .max_size = RC_HTTP_DEFAULT_MAX_BODY_SIZE };
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print what the document holds as JSON"), NULL },
     { "into", 0, 0, G_OPTION_ARG_FILENAME, &into, N_("Add the API to this project file (created when missing)"),
@@ -314,7 +271,7 @@ rc_cli_import (int    argc,
   if (select && tag)
     return rc_cli_usage_error (context, _("Use --select or --tag, not both."));
 
-  if (max_size_text && !rc_cli_parse_size (max_size_text, &limits.max_size))
+  if (max_size_text && !rc_cli_parse_size (max_size_text, &options.max_size))
     {
       g_autofree char *message =
         g_strdup_printf (_("--max-size takes a size such as 500K, 64M or 1G, at most 2G, not “%s”."),
@@ -325,7 +282,7 @@ rc_cli_import (int    argc,
 
   if (timeout < 1 || timeout > 24 * 3600)
     return rc_cli_usage_error (context, _("--timeout takes a number of seconds from 1 to 86400 (a day)."));
-  limits.timeout = timeout;
+  options.timeout_seconds = timeout;
 
   if (base_url && g_uri_peek_scheme (base_url) == NULL)
     return rc_cli_usage_error (context, _("--base-url needs an absolute URL, such as https://api.example.com."));
@@ -337,22 +294,12 @@ rc_cli_import (int    argc,
         g_strstrip (names[i]);
     }
 
-  if ((bytes = read_document (args[0], &limits, &display_name, &document_url, &document_uri, &error)))
-    {
-      ref_options.document_uri = document_uri;
-      ref_options.fetch = allow_remote_refs || allow_external_refs ? fetch_ref : NULL;
-      ref_options.fetch_data = &limits;
-      ref_options.allow_external = allow_external_refs;
-      ref_options.max_document_size = limits.max_size;
-      open_api = rc_open_api_new_from_bytes_with_options (bytes, display_name, base_url ? base_url : document_url,
-                                                          &ref_options, &error);
-    }
-
-  if (open_api == NULL)
-    {
-      rc_cli_error ("%s", error->message);
-      return RC_CLI_EXIT_FAILED;
-    }
+  /* Each document a $ref points into under the same limits. */
+  options.fetch_refs = allow_remote_refs || allow_external_refs;
+  options.allow_external = allow_external_refs;
+  options.base_uri = base_url;
+  if (!(open_api = load (args[0], &options)))
+    return RC_CLI_EXIT_FAILED;
 
   if (json)
     {

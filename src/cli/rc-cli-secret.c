@@ -22,7 +22,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rc-cli-calls.h"
+#include "rc-cli-input.h"
 #include "rc-cli-private.h"
 #include "rc-cli-target.h"
 #include "rc-secret-store.h"

@@ -4,7 +4,8 @@
  * answered with the names that do. The target also names itself in
  * messages, in the keyring label (the API's and method's names, never a
  * URL), and in the command that would fix a missing secret, or one saved
- * for another server or login.
+ * for another server or login; and it reads the secret a call or a token
+ * request needs, given or stored (rc_cli_target_read_secret()).
  *
  * Loading also tells whether the file is a copy of another that has the
  * same project id (rc-project-registry.c); a command that writes to the
@@ -23,6 +24,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rc-cli-input.h"
 #include "rc-cli-private.h"
 #include "rc-cli-target.h"
 
@@ -410,6 +412,103 @@ rc_cli_target_dup_mismatch (RcCliTarget           *self,
                             "with --secret-env VAR or --secret-stdin."),
                           noun,
                           what, from, to, command, to);
+}
+
+/**
+ * rc_cli_target_read_secret:
+ * @owner: (nullable): the method whose own auth @auth is, or %NULL for
+ *   the API's
+ * @binding: where the secret would be sent now
+ * @env_var: (nullable): --secret-env
+ * @from_stdin: --secret-stdin
+ * @secret: (out) (transfer full): the secret given, if it was
+ * @stored: (out) (transfer full): else the keyring's, if there is one
+ *
+ * Reads the secret @auth needs: from --secret-env or --secret-stdin when
+ * given, else from the keyring, only if it was saved for what @binding
+ * says it now goes to (a project file may have been edited to point
+ * elsewhere). A client secret is required; a Basic password that was
+ * never stored is sent empty, as before. On failure, says why (a usage
+ * error with @context's help) and sets @exit_status.
+ *
+ * Returns: whether the command can go on
+ */
+gboolean
+rc_cli_target_read_secret (RcCliTarget            *self,
+                           RcMethod               *owner,
+                           RcAuth                 *auth,
+                           const RcSecretBinding  *binding,
+                           const char             *env_var,
+                           gboolean                from_stdin,
+                           GOptionContext         *context,
+                           RcCliSecret           **secret,
+                           RcCliStoredSecret     **stored,
+                           int                    *exit_status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcSecretBinding) saved_for = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *command = NULL;
+  RcAuthKind kind = rc_auth_get_kind (auth);
+
+  if (env_var && from_stdin)
+    {
+      *exit_status = rc_cli_usage_error (context, _("Give the secret once: --secret-env VAR or --secret-stdin."));
+      return FALSE;
+    }
+
+  if (kind == RC_AUTH_KIND_NONE)
+    return TRUE;
+
+  if (env_var || from_stdin)
+    {
+      *secret = rc_cli_read_secret (env_var, from_stdin,
+                                    kind == RC_AUTH_KIND_BASIC ? _("Password: ") : _("Client secret: "),
+                                    &error);
+      if (error)
+        {
+          rc_cli_error ("%s", error->message);
+          *exit_status = RC_CLI_EXIT_FAILED;
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if ((*stored = rc_cli_keyring_lookup (self->project, auth, binding, &saved_for, &error)))
+    return TRUE;
+
+  what = rc_cli_target_describe (self, owner);
+  command = rc_cli_target_dup_command (self, "secret set", owner);
+
+  if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
+    {
+      g_autofree char *message = rc_cli_target_dup_mismatch (self, owner, kind, saved_for, binding);
+
+      rc_cli_error ("%s", message);
+      *exit_status = RC_CLI_EXIT_FAILED;
+      return FALSE;
+    }
+
+  if (error)
+    {
+      /* TRANSLATORS: “Could not read the client secret of the API “Pets” from the keyring: …” */
+      rc_cli_error (_("Could not read %s of %s from the keyring: %s Pass it with --secret-env VAR or "
+                      "--secret-stdin instead."),
+                    rc_cli_secret_noun (kind), what, error->message);
+      *exit_status = RC_CLI_EXIT_FAILED;
+      return FALSE;
+    }
+
+  if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
+    {
+      rc_cli_error (_("No client secret is stored for %s: run “%s”, or pass it with --secret-env VAR "
+                      "or --secret-stdin."),
+                    what, command);
+      *exit_status = RC_CLI_EXIT_FAILED;
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* “the client secret” or “the password”, for messages. */

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "restcall-core.h"
+#include "rc-cli-input.h"
 #include "rc-secret-store.h"
 
 G_BEGIN_DECLS
@@ -50,6 +51,17 @@ char       *rc_cli_target_dup_mismatch   (RcCliTarget  *self,
                                           RcAuthKind    kind,
                                           const RcSecretBinding *saved,
                                           const RcSecretBinding *wanted);
+
+gboolean    rc_cli_target_read_secret    (RcCliTarget  *self,
+                                          RcMethod     *owner,
+                                          RcAuth       *auth,
+                                          const RcSecretBinding *binding,
+                                          const char   *env_var,
+                                          gboolean      from_stdin,
+                                          GOptionContext *context,
+                                          RcCliSecret **secret,
+                                          RcCliStoredSecret **stored,
+                                          int          *exit_status);
 
 const char *rc_cli_secret_noun           (RcAuthKind    kind);
 

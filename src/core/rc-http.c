@@ -463,6 +463,32 @@ rc_http_send_and_read_finish (GAsyncResult  *result,
 }
 
 /**
+ * rc_http_is_http_url:
+ * @text: (nullable): what may be a URL
+ * @uri: (out) (optional) (transfer full): the URL parsed, as libsoup does
+ *
+ * Returns: whether @text is an absolute http or https URL with a host,
+ *   one that rc_http_download() can get
+ */
+gboolean
+rc_http_is_http_url (const char  *text,
+                     GUri       **uri)
+{
+  g_autoptr(GUri) parsed = text ? g_uri_parse (text, SOUP_HTTP_URI_FLAGS, NULL) : NULL;
+  const char *host = parsed ? g_uri_get_host (parsed) : NULL;
+
+  if (host == NULL || host[0] == '\0'
+      || (g_ascii_strcasecmp (g_uri_get_scheme (parsed), "http") != 0
+          && g_ascii_strcasecmp (g_uri_get_scheme (parsed), "https") != 0))
+    return FALSE;
+
+  if (uri)
+    *uri = g_steal_pointer (&parsed);
+
+  return TRUE;
+}
+
+/**
  * rc_http_download_async:
  * @url: an http(s) URL
  * @max_size: how many bytes of the document, decoded, to read at most
@@ -494,10 +520,7 @@ rc_http_download_async (SoupSession         *session,
   g_task_set_source_tag (task, rc_http_download_async);
   g_task_set_task_data (task, download, download_free);
 
-  uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
-  if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0'
-      || (g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") != 0
-          && g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") != 0))
+  if (!rc_http_is_http_url (url, &uri))
     {
       g_task_return_new_error (task, RC_HTTP_ERROR, RC_HTTP_ERROR_INVALID_URL,
                                _("it is not a valid http:// or https:// URL"));

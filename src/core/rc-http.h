@@ -59,6 +59,9 @@ char     *rc_http_format_size           (guint64               size);
 gboolean  rc_http_parse_size            (const char           *text,
                                          guint64              *size);
 
+gboolean  rc_http_is_http_url           (const char           *text,
+                                         GUri                **uri);
+
 void      rc_http_send_and_read_async   (SoupSession          *session,
                                          SoupMessage          *message,
                                          gsize                 max_size,

@@ -70,14 +70,6 @@
 #include "rc-openapi-private.h"
 #include "rc-wire.h"
 
-typedef struct
-{
-  GBytes *bytes;
-  char   *display_name;
-  char   *base_uri;
-  char   *document_uri;
-} ParseData;
-
 static const char * const verbs[] = {
   "get", "put", "post", "delete", "options", "head", "patch", "trace", NULL
 };
@@ -137,18 +129,6 @@ scheme_free (gpointer data)
   g_strfreev (scheme->other_flows);
   g_free (scheme->openid_connect_url);
   g_free (scheme);
-}
-
-static void
-parse_data_free (gpointer data)
-{
-  ParseData *parse = data;
-
-  g_bytes_unref (parse->bytes);
-  g_free (parse->display_name);
-  g_free (parse->base_uri);
-  g_free (parse->document_uri);
-  g_free (parse);
 }
 
 /* Format, title, version */
@@ -796,25 +776,6 @@ read_document (RcOpenApi                 *self,
 }
 
 static void
-parse_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  ParseData *parse = task_data;
-  g_autoptr(GError) error = NULL;
-  RcOpenApi *self;
-
-  /* Local files in bounds may be read here; remote $refs are not fetched. */
-  self = rc_open_api_new_from_bytes_full (parse->bytes, parse->display_name, parse->base_uri,
-                                          parse->document_uri, NULL, NULL, &error);
-  if (self == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, self, g_object_unref);
-}
-
-static void
 rc_open_api_finalize (GObject *object)
 {
   RcOpenApi *self = (RcOpenApi *)object;
@@ -1005,71 +966,6 @@ rc_open_api_new_from_bytes_with_options (GBytes                    *bytes,
     return NULL;
 
   return open_api_new (root, display_name, base_uri, options, error);
-}
-
-/**
- * rc_open_api_new_from_bytes_async:
- *
- * Runs rc_open_api_new_from_bytes() in a worker thread, so that a window
- * stays responsive while a large document is read.
- */
-void
-rc_open_api_new_from_bytes_async (GBytes              *bytes,
-                                  const char          *display_name,
-                                  const char          *base_uri,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  rc_open_api_new_from_bytes_for_uri_async (bytes, display_name, base_uri, NULL,
-                                            cancellable, callback, user_data);
-}
-
-/**
- * rc_open_api_new_from_bytes_for_uri_async:
- * @document_uri: (nullable): where the document is (file:// or http(s)://)
- *
- * Like rc_open_api_new_from_bytes_async(), and follows `$ref`s into local
- * files relative to @document_uri (in the worker thread); `$ref`s to
- * http(s) documents are not fetched, with a warning. Finish with
- * rc_open_api_new_from_bytes_finish().
- */
-void
-rc_open_api_new_from_bytes_for_uri_async (GBytes              *bytes,
-                                          const char          *display_name,
-                                          const char          *base_uri,
-                                          const char          *document_uri,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  ParseData *parse;
-
-  g_return_if_fail (bytes != NULL);
-  g_return_if_fail (display_name != NULL);
-
-  parse = g_new0 (ParseData, 1);
-  parse->bytes = g_bytes_ref (bytes);
-  parse->display_name = g_strdup (display_name);
-  parse->base_uri = g_strdup (base_uri);
-  parse->document_uri = g_strdup (document_uri);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rc_open_api_new_from_bytes_async);
-  g_task_set_task_data (task, parse, parse_data_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, parse_thread);
-}
-
-RcOpenApi *
-rc_open_api_new_from_bytes_finish (GAsyncResult  *result,
-                                   GError       **error)
-{
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rc_open_api_new_from_bytes_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 RcOpenApiFormat

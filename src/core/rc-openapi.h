@@ -167,21 +167,6 @@ RcOpenApi                *rc_open_api_new_from_bytes_with_options (GBytes       
                                                                    const char                *base_uri,
                                                                    const RcOpenApiRefOptions *options,
                                                                    GError                   **error);
-void                      rc_open_api_new_from_bytes_for_uri_async (GBytes              *bytes,
-                                                                    const char          *display_name,
-                                                                    const char          *base_uri,
-                                                                    const char          *document_uri,
-                                                                    GCancellable        *cancellable,
-                                                                    GAsyncReadyCallback  callback,
-                                                                    gpointer             user_data);
-void                      rc_open_api_new_from_bytes_async (GBytes              *bytes,
-                                                            const char          *display_name,
-                                                            const char          *base_uri,
-                                                            GCancellable        *cancellable,
-                                                            GAsyncReadyCallback  callback,
-                                                            gpointer             user_data);
-RcOpenApi                *rc_open_api_new_from_bytes_finish (GAsyncResult       *result,
-                                                             GError            **error);
 
 RcOpenApiFormat           rc_open_api_get_format          (RcOpenApi            *self);
 const char               *rc_open_api_format_to_string    (RcOpenApiFormat       format);

@@ -28,6 +28,7 @@
 #include "rc-http.h"
 #include "rc-document.h"
 #include "rc-openapi.h"
+#include "rc-openapi-loader.h"
 #include "rc-check.h"
 #include "rc-curl.h"
 #include "rc-body.h"

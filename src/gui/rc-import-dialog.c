@@ -1,11 +1,12 @@
 /* rc-import-dialog.c: adds methods to a project from an OpenAPI document
  *
  * Three pages: where the document is (a file, or an http(s) URL); a spinner
- * while rc-import-loader.c downloads and parses it (in a worker thread), with
- * Cancel; then what it holds: title, servers (the base URL stays editable),
- * the authentication the API will get, warnings, and a searchable list of
- * its operations grouped by tag, each with a check button. “Add” builds the
- * API from the selected operations and gives it to the window.
+ * while the core's loader (rc-openapi-loader.c) downloads and parses it (in
+ * a worker thread), with Cancel; then what it holds: title, servers (the
+ * base URL stays editable), the authentication the API will get, warnings,
+ * and a searchable list of its operations grouped by tag, each with a check
+ * button. “Add” builds the API from the selected operations and gives it to
+ * the window.
  *
  * A document whose `$ref`s point into other documents on the web, or into
  * files outside its folder, is first read without them; the user is asked
@@ -16,7 +17,8 @@
  *
  * Every load has its own cancellable: Cancel, Back, a new load or closing
  * the dialog cancels it, and its callbacks then change nothing. A failure
- * is shown on the first page, with what the user typed kept.
+ * is shown on the first page, with what the user typed kept, and what to do
+ * in the dialog's terms.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,11 +30,12 @@
 
 #include "rc-import-dialog.h"
 #include "rc-import-item.h"
-#include "rc-import-loader.h"
 #include "rc-import-row.h"
 #include "rc-import-summary.h"
 
 #define DOWNLOAD_TIMEOUT_SECONDS 60
+/* How long each document a $ref points into may take to download. */
+#define REF_TIMEOUT_SECONDS 30
 /* The list is filled a few rows at a time, for at most this long per idle:
  * the list view makes rows for new items, and the main loop must keep
  * turning. */
@@ -45,6 +48,7 @@ struct _RcImportDialog
 
   RcWindow           *window;           /* weak */
   GCancellable       *cancellable;      /* the current load's */
+  GStrv               allowed;          /* documents out of bounds it may read */
   SoupSession        *session;
   RcOpenApi          *open_api;
   GListStore         *items;
@@ -99,18 +103,20 @@ cancel_load (RcImportDialog *self)
   g_clear_object (&self->cancellable);
 }
 
-/* A new load's cancellable; any earlier load is cancelled. */
+/* A new load's cancellable (the dialog's); any earlier load is cancelled. */
 static GCancellable *
 start_load (RcImportDialog *self)
 {
   cancel_load (self);
   self->cancellable = g_cancellable_new ();
+  g_strfreev (self->allowed);
+  self->allowed = g_new0 (char *, 1);
 
   gtk_widget_set_visible (self->error_group, FALSE);
   gtk_label_set_text (self->status_label, "");
   show_page (self, "loading");
 
-  return g_object_ref (self->cancellable);
+  return self->cancellable;
 }
 
 static void
@@ -307,11 +313,13 @@ fill_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Told by the loader only while the load's cancellable is not cancelled,
+ * so never after dispose. */
 static void
-status_changed_cb (GObject    *owner,
-                   const char *status)
+status_changed_cb (const char *status,
+                   gpointer    user_data)
 {
-  RcImportDialog *self = RC_IMPORT_DIALOG (owner);
+  RcImportDialog *self = RC_IMPORT_DIALOG (user_data);
 
   if (self->status_label != NULL)
     gtk_label_set_text (self->status_label, status);
@@ -335,13 +343,11 @@ static void loaded_cb (GObject      *object,
 
 typedef struct
 {
-  RcImportDialog *self;
-  RcOpenApi      *open_api;      /* read without the remote documents */
-  GCancellable   *cancellable;   /* the load's */
-  GBytes         *bytes;
-  char           *base_uri;
-  char           *document_uri;
-  GStrv           allowed;       /* what a “Fetch” allows: earlier answers and these */
+  RcImportDialog  *self;
+  RcOpenApi       *open_api;     /* read without the remote documents */
+  RcOpenApiSource *source;       /* what was read, to read again */
+  GCancellable    *cancellable;  /* the load's */
+  GStrv            allowed;      /* what a “Fetch” allows: earlier answers and these */
 } FetchQuestion;
 
 static void
@@ -352,10 +358,8 @@ fetch_question_free (gpointer  data,
 
   g_object_unref (question->self);
   g_object_unref (question->open_api);
+  rc_open_api_source_unref (question->source);
   g_object_unref (question->cancellable);
-  g_bytes_unref (question->bytes);
-  g_free (question->base_uri);
-  g_free (question->document_uri);
   g_strfreev (question->allowed);
   g_free (question);
 }
@@ -372,12 +376,18 @@ fetch_response_cb (AdwMessageDialog *dialog,
     return;
 
   if (g_str_equal (response, "fetch"))
-    rc_import_reparse_with_refs_async (G_OBJECT (self), question->bytes,
-                                       rc_open_api_get_display_name (question->open_api),
-                                       question->base_uri, question->document_uri,
-                                       (const char * const *) question->allowed, status_changed_cb,
-                                       question->cancellable, loaded_cb,
-                                       g_object_ref (question->cancellable));
+    {
+      RcOpenApiLoadOptions options = {
+        .ref_timeout_seconds = REF_TIMEOUT_SECONDS,
+        .fetch_refs = TRUE,
+        .allowed_documents = (const char * const *) question->allowed,
+      };
+
+      g_strfreev (self->allowed);
+      self->allowed = g_strdupv (question->allowed);
+      rc_open_api_reload_async (question->source, &options, status_changed_cb, self, question->cancellable,
+                                loaded_cb, g_object_ref (self));
+    }
   else
     show_loaded (self, question->open_api);
 }
@@ -463,10 +473,9 @@ dup_external_body (const char * const *external,
 /* Asks whether to read @open_api's document again, with the documents on
  * the web that its $refs point into, and those out of its bounds. */
 static void
-ask_fetch (RcImportDialog *self,
-           GAsyncResult   *result,
-           RcOpenApi      *open_api,
-           GCancellable   *cancellable)
+ask_fetch (RcImportDialog  *self,
+           RcOpenApiSource *source,
+           RcOpenApi       *open_api)
 {
   const char * const *urls = rc_open_api_get_unfetched_documents (open_api);
   const char * const *external = rc_open_api_get_external_documents (open_api);
@@ -474,18 +483,18 @@ ask_fetch (RcImportDialog *self,
   g_autofree char *hosts = dup_hosts (urls);
   g_autofree char *body = NULL;
   g_autoptr(GStrvBuilder) allowed = g_strv_builder_new ();
-  g_auto(GStrv) earlier = NULL;
+  const char *document_uri = rc_open_api_source_get_document_uri (source);
   FetchQuestion *question = g_new0 (FetchQuestion, 1);
   gboolean read_files = FALSE;
   AdwMessageDialog *dialog;
 
   question->self = g_object_ref (self);
   question->open_api = g_object_ref (open_api);
-  question->cancellable = g_object_ref (cancellable);
-  rc_import_load_get_source (result, &question->bytes, &question->base_uri, &question->document_uri, &earlier);
+  question->source = rc_open_api_source_ref (source);
+  question->cancellable = g_object_ref (self->cancellable);
 
   /* “Fetch” allows what was asked now, and before, for this document. */
-  g_strv_builder_addv (allowed, (const char **) earlier);
+  g_strv_builder_addv (allowed, (const char **) self->allowed);
   g_strv_builder_addv (allowed, (const char **) urls);
   g_strv_builder_addv (allowed, (const char **) external);
   question->allowed = g_strv_builder_end (allowed);
@@ -493,7 +502,7 @@ ask_fetch (RcImportDialog *self,
   if (external[0] != NULL)
     {
       read_files = g_str_has_prefix (external[0], "file:");
-      body = dup_external_body (external, n, question->document_uri);
+      body = dup_external_body (external, n, document_uri);
     }
   else if (n == 1)
     body = g_strdup_printf (_("The document refers to another document on the web, “%s” (on %s). Fetch it "
@@ -527,23 +536,53 @@ ask_fetch (RcImportDialog *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* @user_data is the load's cancellable: once cancelled, nothing changes. */
+/* What to do when a document could not be read, in the dialog's terms;
+ * NULL when the error says it already. */
+static const char *
+get_advice (const GError *error)
+{
+  static const char * const advice[] = {
+    [RC_OPEN_API_LOAD_ERROR_NO_SUCH_FILE] = N_("Choose another file."),
+    [RC_OPEN_API_LOAD_ERROR_INVALID_URL] =
+      N_("Type an address such as https://api.example.com/openapi.json, or choose a file."),
+    [RC_OPEN_API_LOAD_ERROR_STATUS] = N_("Check the URL."),
+    [RC_OPEN_API_LOAD_ERROR_TOO_LARGE] = N_("Download the document another way and choose the file."),
+    [RC_OPEN_API_LOAD_ERROR_TIMED_OUT] = N_("Download the document another way and choose the file."),
+    [RC_OPEN_API_LOAD_ERROR_DOWNLOAD] =
+      N_("Check the URL and the network, or download the document and choose the file."),
+  };
+
+  if (error->domain != RC_OPEN_API_LOAD_ERROR || (guint) error->code >= G_N_ELEMENTS (advice)
+      || advice[error->code] == NULL)
+    return NULL;
+
+  return _(advice[error->code]);
+}
+
+/* @user_data is a reference to the dialog, which a load holds until it
+ * ends (so that one can tell when it has), let go of here, in the main
+ * thread; the loader's worker thread never holds it. A load cancelled (by
+ * Cancel, Back, a new load or closing) ends cancelled, whatever it had
+ * read, and changes nothing. */
 static void
 loaded_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  RcImportDialog *self = RC_IMPORT_DIALOG (object);
-  g_autoptr(GCancellable) cancellable = user_data;
+  g_autoptr(RcImportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcOpenApi) open_api = rc_import_load_finish (result, &error);
+  g_autoptr(RcOpenApiSource) source = NULL;
+  g_autoptr(RcOpenApi) open_api = rc_open_api_load_finish (result, &source, &error);
 
-  if (g_cancellable_is_cancelled (cancellable))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   if (open_api == NULL)
     {
-      show_error (self, error->message);
+      const char *advice = get_advice (error);
+      g_autofree char *message = advice ? g_strdup_printf ("%s %s", error->message, advice) : NULL;
+
+      show_error (self, message ? message : error->message);
       return;
     }
 
@@ -553,7 +592,7 @@ loaded_cb (GObject      *object,
   if (rc_open_api_get_unfetched_documents (open_api)[0] != NULL
       || rc_open_api_get_external_documents (open_api)[0] != NULL)
     {
-      ask_fetch (self, result, open_api, cancellable);
+      ask_fetch (self, source, open_api);
       return;
     }
 
@@ -779,6 +818,7 @@ rc_import_dialog_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->open_api);
   g_clear_pointer (&self->search_words, g_strfreev);
+  g_clear_pointer (&self->allowed, g_strfreev);
 
   G_OBJECT_CLASS (rc_import_dialog_parent_class)->dispose (object);
 }
@@ -916,8 +956,8 @@ rc_import_dialog_load_file (RcImportDialog *self,
   g_return_if_fail (G_IS_FILE (file));
 
   cancellable = start_load (self);
-  rc_import_load_file_async (G_OBJECT (self), file, status_changed_cb, cancellable,
-                             loaded_cb, cancellable);
+  rc_open_api_load_file_async (file, NULL, NULL, status_changed_cb, self, cancellable, loaded_cb,
+                               g_object_ref (self));
 }
 
 /**
@@ -941,8 +981,8 @@ rc_import_dialog_load_url (RcImportDialog *self,
                                                    NULL);
 
   cancellable = start_load (self);
-  rc_import_load_url_async (G_OBJECT (self), self->session, url, status_changed_cb, cancellable,
-                            loaded_cb, cancellable);
+  rc_open_api_load_url_async (self->session, url, NULL, status_changed_cb, self, cancellable, loaded_cb,
+                              g_object_ref (self));
 }
 
 /**

@@ -16,7 +16,6 @@
 
 #include <glib/gi18n.h>
 
-#include "rc-import-loader.h"
 #include "rc-import-summary.h"
 
 #define MAX_WARNING_ROWS 100
@@ -56,7 +55,7 @@ dup_origin (const char *url)
   g_autofree char *host = NULL;
   int port;
 
-  if (url == NULL || !rc_import_is_http_url (url, &uri))
+  if (url == NULL || !rc_http_is_http_url (url, &uri))
     return NULL;
 
   scheme = g_ascii_strdown (g_uri_get_scheme (uri), -1);
@@ -199,7 +198,7 @@ show_warnings (RcImportSummary *self)
 static void
 entry_changed_cb (RcImportSummary *self)
 {
-  gboolean base_url_ok = rc_import_is_http_url (rc_import_summary_get_base_url (self), NULL);
+  gboolean base_url_ok = rc_http_is_http_url (rc_import_summary_get_base_url (self), NULL);
 
   if (base_url_ok)
     gtk_widget_remove_css_class (GTK_WIDGET (self->base_url_row), "error");
@@ -349,5 +348,5 @@ rc_import_summary_is_complete (RcImportSummary *self)
 
   name = g_strstrip (g_strdup (rc_import_summary_get_name (self)));
 
-  return *name != '\0' && rc_import_is_http_url (rc_import_summary_get_base_url (self), NULL);
+  return *name != '\0' && rc_http_is_http_url (rc_import_summary_get_base_url (self), NULL);
 }

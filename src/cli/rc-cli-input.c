@@ -1,8 +1,9 @@
-/* rc-cli-calls.c: option parsing and secrets, for `restcall call`, `run` and `token`
+/* rc-cli-input.c: what a command reads from its user: options and secrets
  *
  * Secrets never come from the command line, where other users (ps) and
  * the shell's history see them: only from an environment variable or from
- * standard input, without echo when that is a terminal.
+ * standard input, without echo when that is a terminal. An option that
+ * looks like a secret is refused with a word on how to give it instead.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,7 +21,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "rc-cli-calls.h"
+#include "rc-cli-input.h"
 #include "rc-cli-private.h"
 
 static struct termios saved_termios;

@@ -1,4 +1,4 @@
-/* rc-cli-calls.h: what `restcall call`, `run` and `token` share
+/* rc-cli-batch.h: N calls of one method, C at once, and the options that shape them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,9 +20,6 @@ typedef struct
   gsize    max_size;        /* … and as understood */
 } RcCliBatchOptions;
 
-/* A secret read from the environment or standard input: wiped when freed. */
-typedef char RcCliSecret;
-
 void         rc_cli_batch_options_init        (RcCliBatchOptions       *options);
 void         rc_cli_batch_options_clear       (RcCliBatchOptions       *options);
 void         rc_cli_batch_options_add_entries (RcCliBatchOptions       *options,
@@ -39,23 +36,6 @@ int          rc_cli_run_batch                 (RcExecutor              *executor
                                                const char              *secret,
                                                const RcCliBatchOptions *options);
 
-gboolean     rc_cli_parse_options             (GOptionContext          *context,
-                                               int                     *argc,
-                                               char                  ***argv,
-                                               const char              *secret_hint,
-                                               int                     *exit_status);
-gboolean     rc_cli_split_pair                (const char              *text,
-                                               char                     separator,
-                                               char                   **name,
-                                               char                   **value);
-
-RcCliSecret *rc_cli_read_secret               (const char              *env_var,
-                                               gboolean                 from_stdin,
-                                               const char              *prompt,
-                                               GError                 **error);
-void         rc_cli_secret_free               (RcCliSecret             *secret);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcCliSecret, rc_cli_secret_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RcCliBatchOptions, rc_cli_batch_options_clear)
 
 G_END_DECLS

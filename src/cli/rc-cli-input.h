@@ -1,0 +1,32 @@
+/* rc-cli-input.h: what a command reads from its user: options and secrets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A secret read from the environment or standard input: wiped when freed. */
+typedef char RcCliSecret;
+
+gboolean     rc_cli_parse_options (GOptionContext   *context,
+                                   int              *argc,
+                                   char           ***argv,
+                                   const char       *secret_hint,
+                                   int              *exit_status);
+gboolean     rc_cli_split_pair    (const char       *text,
+                                   char              separator,
+                                   char            **name,
+                                   char            **value);
+
+RcCliSecret *rc_cli_read_secret   (const char       *env_var,
+                                   gboolean          from_stdin,
+                                   const char       *prompt,
+                                   GError          **error);
+void         rc_cli_secret_free   (RcCliSecret      *secret);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcCliSecret, rc_cli_secret_free)
+
+G_END_DECLS
