@@ -245,6 +245,20 @@ test_method_properties (void)
   rc_pair_list_append (rc_method_get_test_values (method), "petId", "42");
   g_assert_cmpuint (changed.count, ==, 7);
   g_assert_cmpuint (notified.count, ==, 5);
+
+  /* Parameters are optional until marked as required; marking them is a
+   * change, marking them the same again is not. */
+  g_assert_cmpstrv (rc_method_get_required_parameters (method), ((const char *[]) { NULL }));
+  g_assert_false (rc_method_is_parameter_required (method, "petId"));
+  rc_method_set_required_parameters (method, (const char *[]) { "petId", NULL });
+  g_assert_true (rc_method_is_parameter_required (method, "petId"));
+  g_assert_false (rc_method_is_parameter_required (method, "q"));
+  rc_method_set_required_parameters (method, (const char *[]) { "petId", NULL });
+  g_assert_cmpuint (notified.count, ==, 6);
+  g_assert_cmpuint (changed.count, ==, 8);
+  rc_method_set_required_parameters (method, NULL);
+  g_assert_false (rc_method_is_parameter_required (method, "petId"));
+  g_assert_cmpuint (changed.count, ==, 9);
 }
 
 static void

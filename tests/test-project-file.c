@@ -222,6 +222,9 @@ test_round_trip_sample (Fixture       *fixture,
     g_assert_cmpint (rc_auth_get_kind (rc_api_get_auth (billing)), ==, RC_AUTH_KIND_BASIC);
     g_assert_cmpuint (rc_api_get_n_methods (petstore), ==, 3);
     g_assert_cmpstr (rc_method_get_url (rc_api_find_method (petstore, "getPet")), ==, "/pets/{petId}");
+    /* Written before parameters could be marked as required: none is. */
+    g_assert_cmpstrv (rc_method_get_required_parameters (rc_api_find_method (petstore, "getPet")),
+                      ((const char *[]) { NULL }));
     g_assert_nonnull (rc_method_get_auth (rc_api_find_method (billing, "health")));
     g_assert_true (rc_method_get_effective_auth (rc_api_find_method (billing, "listInvoices"))
                    == rc_api_get_auth (billing));
@@ -272,6 +275,7 @@ build_full_project (void)
 
   rc_method_set_verb (method, "patch");
   rc_method_set_url (method, "/things/{id}?q={q}");
+  rc_method_set_required_parameters (method, (const char *[]) { "q", "id", NULL });
   rc_method_set_body (method, "{\n  \"a\": [1, 2, 3],\n  \"nul\": \"\\u0000\"\n}");
   rc_method_set_content_type (method, "application/json; charset=utf-8");
   rc_pair_list_append (rc_method_get_headers (method), "Authorization", "Bearer manual");
@@ -297,6 +301,8 @@ test_round_trip_built (Fixture       *fixture,
   g_autoptr(GBytes) first = rc_project_serialize (project);
   g_autoptr(GBytes) second = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *required;
   RcApi *api;
   RcMethod *method;
   RcAuth *auth;
@@ -308,6 +314,20 @@ test_round_trip_built (Fixture       *fixture,
 
   second = rc_project_serialize (loaded);
   g_assert_true (g_bytes_equal (first, second));
+
+  /* The required parameters come right after the URL they belong to, in
+   * the order they were set; a method with none has no such member. */
+  text = g_strndup (g_bytes_get_data (first, NULL), g_bytes_get_size (first));
+  required = strstr (text,
+                     "\"url\" : \"/things/{id}?q={q}\",\n"
+                     "          \"required_parameters\" : [\n"
+                     "            \"q\",\n"
+                     "            \"id\"\n"
+                     "          ],\n"
+                     "          \"headers\"");
+  g_assert_nonnull (required);
+  required = strstr (text, "required_parameters");
+  g_assert_null (strstr (required + 1, "required_parameters"));
 
   /* Every value survives, not only the bytes. */
   g_assert_cmpstr (rc_project_get_id (loaded), ==, rc_project_get_id (project));
@@ -330,8 +350,11 @@ test_round_trip_built (Fixture       *fixture,
   g_assert_cmpstr (rc_method_get_name (method), ==, "post\tthing");
   g_assert_cmpstr (rc_method_get_body (method), ==, "{\n  \"a\": [1, 2, 3],\n  \"nul\": \"\\u0000\"\n}");
   g_assert_cmpstr (rc_pair_list_lookup (rc_method_get_test_values (method), "id"), ==, "1/2");
+  g_assert_cmpstrv (rc_method_get_required_parameters (method), ((const char *[]) { "q", "id", NULL }));
+  g_assert_true (rc_method_is_parameter_required (method, "id"));
   g_assert_cmpstr (rc_auth_get_username (rc_method_get_auth (method)), ==, "me");
   g_assert_null (rc_method_get_auth (rc_api_get_method (api, 1)));
+  g_assert_cmpstrv (rc_method_get_required_parameters (rc_api_get_method (api, 1)), ((const char *[]) { NULL }));
   g_assert_cmpstr (rc_api_get_name (rc_project_get_api (loaded, 1)), ==, "");
 }
 
@@ -469,6 +492,14 @@ test_broken (Fixture       *fixture,
     /* An octal escape json-glib reads made a byte that is not UTF-8: saved,
      * the project could not be opened again. */
     { "{\"format\": 1, \"id\": \"caf\\351\", \"apis\": []}", "line 1, column 25 (a string holds “\\3”" },
+    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", \"auth\": {\"type\": \"none\"}, "
+      "\"methods\": [{\"id\": \"m\", \"name\": \"m\", \"verb\": \"GET\", \"url\": \"/\", "
+      "\"required_parameters\": \"q\"}]}]}",
+      "apis[0].methods[0].required_parameters must be a list" },
+    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", \"auth\": {\"type\": \"none\"}, "
+      "\"methods\": [{\"id\": \"m\", \"name\": \"m\", \"verb\": \"GET\", \"url\": \"/\", "
+      "\"required_parameters\": [\"q\", null]}]}]}",
+      "apis[0].methods[0].required_parameters[1] must be a string" },
     /* An API needs its auth (this logged a critical). */
     { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\"}]}",
       "apis[0].auth is missing" },

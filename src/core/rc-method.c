@@ -1,5 +1,10 @@
 /* rc-method.c: one REST method: verb, URL template, headers, body, test values
  *
+ * A URL parameter is optional unless the method marks it as required
+ * (rc_method_set_required_parameters(), as an OpenAPI import does): an
+ * optional query parameter whose value is empty is left out of the call
+ * (rc_executor_build_url()).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall"
@@ -24,6 +29,7 @@ struct _RcMethod
   char       *description;
   char       *body;
   char       *content_type;
+  GStrv       required_parameters;
   RcPairList *headers;
   RcPairList *test_values;
   RcAuth     *auth;
@@ -38,6 +44,7 @@ enum {
   PROP_NAME,
   PROP_VERB,
   PROP_URL,
+  PROP_REQUIRED_PARAMETERS,
   PROP_DESCRIPTION,
   PROP_HEADERS,
   PROP_BODY,
@@ -103,6 +110,7 @@ rc_method_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->body, g_free);
   g_clear_pointer (&self->content_type, g_free);
+  g_clear_pointer (&self->required_parameters, g_strfreev);
   g_weak_ref_clear (&self->api);
 
   G_OBJECT_CLASS (rc_method_parent_class)->finalize (object);
@@ -132,6 +140,10 @@ rc_method_get_property (GObject    *object,
 
     case PROP_URL:
       g_value_set_string (value, self->url);
+      break;
+
+    case PROP_REQUIRED_PARAMETERS:
+      g_value_set_boxed (value, self->required_parameters);
       break;
 
     case PROP_DESCRIPTION:
@@ -193,6 +205,10 @@ rc_method_set_property (GObject      *object,
       rc_method_set_url (self, g_value_get_string (value));
       break;
 
+    case PROP_REQUIRED_PARAMETERS:
+      rc_method_set_required_parameters (self, g_value_get_boxed (value));
+      break;
+
     case PROP_DESCRIPTION:
       rc_method_set_description (self, g_value_get_string (value));
       break;
@@ -244,6 +260,17 @@ rc_method_class_init (RcMethodClass *klass)
     g_param_spec_string ("url", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RcMethod:required-parameters:
+   *
+   * The names of the URL parameters marked as required; the others are
+   * optional.
+   */
+  properties[PROP_REQUIRED_PARAMETERS] =
+    g_param_spec_boxed ("required-parameters", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL,
@@ -310,6 +337,7 @@ rc_method_init (RcMethod *self)
   self->description = g_strdup ("");
   self->body = g_strdup ("");
   self->content_type = g_strdup ("");
+  self->required_parameters = g_new0 (char *, 1);
   self->headers = rc_pair_list_new ();
   self->test_values = rc_pair_list_new ();
   g_weak_ref_init (&self->api, NULL);
@@ -417,6 +445,59 @@ rc_method_set_url (RcMethod   *self,
 
   if (rc_set_str (&self->url, url))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URL]);
+}
+
+/**
+ * rc_method_get_required_parameters:
+ *
+ * Returns: (transfer none): the names of the URL parameters marked as
+ *   required, in the order they were set
+ */
+const char * const *
+rc_method_get_required_parameters (RcMethod *self)
+{
+  g_return_val_if_fail (RC_IS_METHOD (self), NULL);
+
+  return (const char * const *)self->required_parameters;
+}
+
+/**
+ * rc_method_set_required_parameters:
+ * @names: (nullable) (array zero-terminated=1): the names of the URL
+ *   parameters to mark as required; %NULL for none
+ */
+void
+rc_method_set_required_parameters (RcMethod           *self,
+                                   const char * const *names)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_if_fail (RC_IS_METHOD (self));
+
+  if (names == NULL)
+    names = none;
+  if (g_strv_equal ((const char * const *)self->required_parameters, names))
+    return;
+
+  g_strfreev (self->required_parameters);
+  self->required_parameters = g_strdupv ((char **)names);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUIRED_PARAMETERS]);
+}
+
+/**
+ * rc_method_is_parameter_required:
+ * @name: the name of a URL parameter
+ *
+ * Returns: whether the method marks @name as required
+ */
+gboolean
+rc_method_is_parameter_required (RcMethod   *self,
+                                 const char *name)
+{
+  g_return_val_if_fail (RC_IS_METHOD (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return g_strv_contains ((const char * const *)self->required_parameters, name);
 }
 
 const char *

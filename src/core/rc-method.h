@@ -26,6 +26,11 @@ void         rc_method_set_verb           (RcMethod   *self,
 const char  *rc_method_get_url            (RcMethod   *self);
 void         rc_method_set_url            (RcMethod   *self,
                                            const char *url);
+const char * const *rc_method_get_required_parameters (RcMethod *self);
+void         rc_method_set_required_parameters (RcMethod           *self,
+                                                const char * const *names);
+gboolean     rc_method_is_parameter_required (RcMethod   *self,
+                                              const char *name);
 const char  *rc_method_get_description    (RcMethod   *self);
 void         rc_method_set_description    (RcMethod   *self,
                                            const char *description);

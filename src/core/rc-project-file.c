@@ -5,10 +5,13 @@
  *
  *   { "format": 1, "id": "…", "apis": [ { "id", "name", "base_url",
  *     "description"?, "headers"?, "auth", "methods": [ { "id", "name",
- *     "verb", "url", "description"?, "headers"?, "content_type"?, "body"?,
- *     "test_values"?, "auth"? } ] } ] }
+ *     "verb", "url", "required_parameters"?, "description"?, "headers"?,
+ *     "content_type"?, "body"?, "test_values"?, "auth"? } ] } ] }
  *
- * Optional members are written only when they hold something. Secrets are
+ * Optional members are written only when they hold something, so a file
+ * from before one was added reads as it did: `required_parameters` (the
+ * names of the URL parameters marked as required) came later, and a method
+ * without it has none. Secrets are
  * never written: an auth holds only `secret_id`, a reference into the
  * keyring.
  *
@@ -97,6 +100,21 @@ add_optional_pairs (JsonBuilder *builder,
 }
 
 static void
+add_optional_strings (JsonBuilder        *builder,
+                      const char         *name,
+                      const char * const *values)
+{
+  if (values == NULL || values[0] == NULL)
+    return;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values[i]; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
+static void
 add_auth (JsonBuilder *builder,
           RcAuth      *auth)
 {
@@ -132,6 +150,7 @@ add_method (JsonBuilder *builder,
   add_string (builder, "name", rc_method_get_name (method));
   add_string (builder, "verb", rc_method_get_verb (method));
   add_string (builder, "url", rc_method_get_url (method));
+  add_optional_strings (builder, "required_parameters", rc_method_get_required_parameters (method));
   add_optional_string (builder, "description", rc_method_get_description (method));
   add_optional_pairs (builder, "headers", rc_method_get_headers (method));
   add_optional_string (builder, "content_type", rc_method_get_content_type (method));
@@ -398,6 +417,37 @@ read_pairs (Reader     *reader,
     }
 }
 
+/* A list of strings; %NULL when there is none. */
+static GStrv
+read_strings (Reader     *reader,
+              JsonObject *object,
+              const char *name)
+{
+  JsonArray *array = read_array (reader, object, name, FALSE);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  guint n_elements;
+
+  if (array == NULL)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  n_elements = json_array_get_length (array);
+  for (guint i = 0; i < n_elements && !reader->error; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize len = reader_push (reader, "%s%s[%u]", reader->path->len ? "." : "", name, i);
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        g_strv_builder_add (builder, json_node_get_string (node));
+      else
+        reader_fail (reader, _("must be a string"));
+
+      reader_pop (reader, len);
+    }
+
+  return reader->error ? NULL : g_strv_builder_end (builder);
+}
+
 static void
 read_auth (Reader     *reader,
            JsonObject *object,
@@ -458,6 +508,7 @@ read_method (Reader     *reader,
              JsonObject *object)
 {
   g_autoptr(RcMethod) method = rc_method_new (NULL);
+  g_auto(GStrv) required_parameters = NULL;
   const char *verb;
   const char *content_type;
 
@@ -469,6 +520,8 @@ read_method (Reader     *reader,
     check_wire (reader, "verb", verb, rc_wire_check_verb);
   rc_method_set_verb (method, verb);
   rc_method_set_url (method, read_string (reader, object, "url", TRUE));
+  required_parameters = read_strings (reader, object, "required_parameters");
+  rc_method_set_required_parameters (method, (const char * const *)required_parameters);
   rc_method_set_description (method, read_string (reader, object, "description", FALSE));
   read_pairs (reader, object, "headers", TRUE, rc_method_get_headers (method));
   content_type = read_string (reader, object, "content_type", FALSE);
