@@ -267,6 +267,38 @@ test_build_url (Fixture       *fixture,
   }
 }
 
+/* An optional query parameter whose test value is empty is left out of the
+ * call; one with a value is sent percent-encoded, and so is a required one,
+ * even empty (test-url-template.c has the rest). */
+static void
+test_optional_query (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(RcExchange) exchange = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  RcPairList *test_values = rc_method_get_test_values (fixture->method);
+  RcTestRequest *request;
+
+  rc_method_set_url (fixture->method, "/things/{id}?q={q}&limit={limit}&sort={sort}");
+  rc_method_set_required_parameters (fixture->method, (const char *[]) { "id", "sort", NULL });
+  rc_pair_list_set (test_values, "q", "");
+  rc_pair_list_set (test_values, "limit", "1 & 2/3");
+  rc_pair_list_set (test_values, "sort", "");
+  exchange = call (fixture, fixture->method);
+  g_assert_true (rc_exchange_is_success (exchange));
+  request = last_api_request (fixture);
+  g_assert_cmpstr (request->path, ==, "/api/things/42");
+  g_assert_cmpstr (request->query, ==, "limit=1%20%26%202%2F3&sort=");
+
+  /* A required one without a value is an error that names it. */
+  rc_pair_list_remove (test_values, 3);
+  url = rc_executor_build_url (fixture->method, NULL, &error);
+  g_assert_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS);
+  g_assert_nonnull (strstr (error->message, "“sort”"));
+  g_assert_null (url);
+}
+
 static void
 test_oauth_call_and_cache (Fixture       *fixture,
                            gconstpointer  data)
@@ -1128,6 +1160,7 @@ main (int   argc,
   g_test_add ("/restcall/executor/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("build-url", test_build_url);
+  ADD ("optional-query", test_optional_query);
   ADD ("oauth-call-and-cache", test_oauth_call_and_cache);
   ADD ("headers-and-override", test_headers_and_override);
   ADD ("oauth-overrides-manual-header", test_oauth_overrides_manual_header);

@@ -117,7 +117,7 @@ test_expand (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *missing = NULL;
-      g_autofree char *url = rc_url_template_expand (cases[i].url, values, &missing);
+      g_autofree char *url = rc_url_template_expand (cases[i].url, values, NULL, &missing);
 
       g_test_message ("URL template %s", cases[i].url);
       g_assert_cmpstr (url, ==, cases[i].expected);
@@ -135,12 +135,60 @@ test_expand_missing (void)
   rc_pair_list_append (values, "petId", "7");
 
   /* The first without a value is named, blanks trimmed. */
-  url = rc_url_template_expand ("https://h/pets/{petId}/{ toyId }?q={q}", values, &missing);
+  url = rc_url_template_expand ("https://h/pets/{petId}/{ toyId }?q={q}", values, NULL, &missing);
   g_assert_null (url);
   g_assert_cmpstr (missing, ==, "toyId");
 
   /* Without a place to say which. */
-  g_assert_null (rc_url_template_expand ("https://h/{q}", values, NULL));
+  g_assert_null (rc_url_template_expand ("https://h/{q}", values, NULL, NULL));
+}
+
+/* A `key={name}` pair of the query for an optional parameter without a
+ * value, or with an empty one, is left out whole; a required one is kept,
+ * as is every placeholder that is not a pair's whole value. */
+static void
+test_expand_optional (void)
+{
+  struct {
+    const char *url;
+    const char *q, *limit, *sort;  /* NULL: no value at all */
+    const char *expected;
+  } cases[] = {
+    { "https://h/s?q={q}&limit={limit}&sort={sort}", "", NULL, "", "https://h/s?sort=" },
+    { "https://h/s?q={q}&limit={limit}&sort={sort}", "a b&c=é", "5", "",
+      "https://h/s?q=a%20b%26c%3D%C3%A9&limit=5&sort=" },
+    /* All gone: the "?" too, not the fragment. */
+    { "https://h/s?q={q}&limit={ limit }#top", "", NULL, NULL, "https://h/s#top" },
+    /* Other pairs stay as they are, empty ones too. */
+    { "https://h/s?x=1&q={q}&&y={q}{q}&limit=a{limit}&{limit}#q={q}", "", "", "",
+      "https://h/s?x=1&&y=&limit=a&#q=" },
+    { "https://h/s?", "", "", "", "https://h/s?" },
+    /* Path parameters are never left out; "?" or "&" in a name is not the query's. */
+    { "https://h/s/{q}/{a?b}?{a&b}={q}", "", "", "", "https://h/s//" },
+    /* Required, empty: sent empty. */
+    { "https://h/s?sort={sort}", NULL, NULL, "", "https://h/s?sort=" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RcPairList) values = rc_pair_list_new ();
+      g_autofree char *missing = NULL;
+      g_autofree char *url = NULL;
+
+      if (cases[i].q)
+        rc_pair_list_append (values, "q", cases[i].q);
+      if (cases[i].limit)
+        rc_pair_list_append (values, "limit", cases[i].limit);
+      if (cases[i].sort)
+        rc_pair_list_append (values, "sort", cases[i].sort);
+      rc_pair_list_append (values, "a?b", "");
+      rc_pair_list_append (values, "a&b", "");
+
+      g_test_message ("URL template %s", cases[i].url);
+      url = rc_url_template_expand (cases[i].url, values, (const char *[]) { "sort", NULL }, &missing);
+      g_assert_cmpstr (url, ==, cases[i].expected);
+      g_assert_null (missing);
+    }
 }
 
 static void
@@ -181,6 +229,7 @@ main (int   argc,
   g_test_add_func ("/restcall/url-template/parameters", test_parameters);
   g_test_add_func ("/restcall/url-template/expand", test_expand);
   g_test_add_func ("/restcall/url-template/expand-missing", test_expand_missing);
+  g_test_add_func ("/restcall/url-template/expand-optional", test_expand_optional);
   g_test_add_func ("/restcall/url-template/check", test_check);
 
   return g_test_run ();

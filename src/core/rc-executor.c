@@ -1,9 +1,10 @@
 /* rc-executor.c: sends a method as configured and records the exchange
  *
  * A call is built in a fixed order: the URL template with its parameters
- * percent-encoded, the API's headers, then the method's, the body, and the
- * authentication last, so that Basic or OAuth 2.0 replaces any
- * Authorization header typed by hand (the exchange says so).
+ * percent-encoded (an optional query parameter left empty is left out),
+ * the API's headers, then the method's, the body, and the authentication
+ * last, so that Basic or OAuth 2.0 replaces any Authorization header typed
+ * by hand (the exchange says so).
  *
  * libsoup's own authentication and redirect handling are kept out of the
  * way: the executor follows redirects itself, only within the API's origin
@@ -679,7 +680,8 @@ rc_executor_set_max_body_size (RcExecutor *self,
  *
  * Joins the API's base URL and the method's URL template (unless the
  * template is absolute) and fills in each `{name}` with its value,
- * percent-encoded.
+ * percent-encoded, leaving out an optional query parameter without a
+ * value (rc_url_template_expand()).
  *
  * Returns: (transfer full): the URL, or %NULL with an error naming the
  *   parameter or the URL at fault
@@ -727,7 +729,7 @@ rc_executor_build_url (RcMethod    *method,
       joined = g_strdup_printf ("%.*s%s%s", (int)base_len, base, *template ? "/" : "", template);
     }
 
-  url = rc_url_template_expand (joined, values, &missing);
+  url = rc_url_template_expand (joined, values, rc_method_get_required_parameters (method), &missing);
   if (url == NULL)
     {
       g_set_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,

@@ -14,6 +14,12 @@
  * value, and every byte of a character outside ASCII, stays inside its
  * parameter.
  *
+ * A parameter is required or optional. A pair “key={name}” of the query
+ * (between “?”, “&” or “#” outside any placeholder) whose placeholder is its
+ * whole value, for an optional parameter whose value is missing or empty,
+ * is left out whole, separator and all, and the “?” too when no pair is
+ * left: a server takes “limit=” for a limit of nothing, not for none.
+ *
  * rc_url_template_check() is stricter than the rest, for an editor: it
  * calls a stray brace or an empty “{}” a mistake, where the others leave it
  * in the URL as text.
@@ -70,6 +76,98 @@ next_placeholder (const char  *p,
     }
 
   return NULL;
+}
+
+/* The first of @chars at or after @p that is outside any placeholder, or
+ * %NULL. */
+static const char *
+find_outside_placeholders (const char *p,
+                           const char *chars)
+{
+  const char *open;
+  const char *close;
+  char *name;
+
+  while ((name = next_placeholder (p, &open, &close)) != NULL)
+    {
+      g_free (name);
+      for (const char *q = p; q < open; q++)
+        {
+          if (strchr (chars, *q) != NULL)
+            return q;
+        }
+      p = close + 1;
+    }
+
+  return strpbrk (p, chars);
+}
+
+/* Whether the query's pair at @pair, @len bytes long, is left out: see the
+ * top of the file. */
+static gboolean
+is_empty_optional_pair (const char         *pair,
+                        gsize               len,
+                        RcPairList         *values,
+                        const char * const *required)
+{
+  const char *equals = memchr (pair, '=', len);
+  g_autofree char *name = NULL;
+  const char *open;
+  const char *close;
+  const char *value;
+
+  if (equals == NULL)
+    return FALSE;
+
+  name = next_placeholder (equals + 1, &open, &close);
+  if (name == NULL || open != equals + 1 || close != pair + len - 1 || g_strv_contains (required, name))
+    return FALSE;
+
+  value = rc_pair_list_lookup (values, name);
+
+  return value == NULL || value[0] == '\0';
+}
+
+/* @url_template without the pairs of its query that is_empty_optional_pair()
+ * leaves out. */
+static char *
+leave_out_empty_optional (const char         *url_template,
+                          RcPairList         *values,
+                          const char * const *required)
+{
+  const char *query = find_outside_placeholders (url_template, "?");
+  const char *pair;
+  const char *end;
+  GString *kept;
+  guint n_kept = 0;
+
+  if (query == NULL)
+    return g_strdup (url_template);
+
+  kept = g_string_new_len (url_template, query + 1 - url_template);
+  for (pair = query + 1;; pair = end + 1)
+    {
+      gsize len;
+
+      end = find_outside_placeholders (pair, "&#");
+      len = end ? (gsize)(end - pair) : strlen (pair);
+      if (!is_empty_optional_pair (pair, len, values, required))
+        {
+          if (n_kept++ > 0)
+            g_string_append_c (kept, '&');
+          g_string_append_len (kept, pair, len);
+        }
+
+      if (end == NULL || *end == '#')
+        break;
+    }
+
+  if (n_kept == 0)
+    g_string_truncate (kept, query - url_template);
+  if (end != NULL)
+    g_string_append (kept, end);
+
+  return g_string_free (kept, FALSE);
 }
 
 static void
@@ -148,22 +246,28 @@ rc_url_template_dup_names (const char *url_template)
  * rc_url_template_expand:
  * @url_template: a URL with `{name}` placeholders
  * @values: a value for each parameter
+ * @required: (nullable) (array zero-terminated=1): the names of the
+ *   required parameters, the others being optional; %NULL when all are
+ *   required
  * @missing: (out) (optional) (transfer full): where to put the name of
  *   the first parameter @values has no value for
  *
- * Fills in each placeholder with its value, percent-encoded; the rest of
- * the template is kept as it is.
+ * Leaves out the query's pairs of optional parameters without a value, as
+ * the top of the file says, and fills in each other placeholder with its
+ * value, percent-encoded; the rest of the template is kept as it is.
  *
  * Returns: (transfer full) (nullable): the URL, or %NULL when a parameter
- *   has no value
+ *   that is not left out has no value
  */
 char *
-rc_url_template_expand (const char  *url_template,
-                        RcPairList  *values,
-                        char       **missing)
+rc_url_template_expand (const char          *url_template,
+                        RcPairList          *values,
+                        const char * const  *required,
+                        char               **missing)
 {
   g_autoptr(GString) url = NULL;
-  const char *p = url_template;
+  g_autofree char *kept = NULL;
+  const char *p;
   const char *open;
   const char *close;
   char *name;
@@ -171,6 +275,10 @@ rc_url_template_expand (const char  *url_template,
   g_return_val_if_fail (url_template != NULL, NULL);
   g_return_val_if_fail (RC_IS_PAIR_LIST (values), NULL);
   g_return_val_if_fail (missing == NULL || *missing == NULL, NULL);
+
+  p = url_template;
+  if (required != NULL)
+    p = kept = leave_out_empty_optional (url_template, values, required);
 
   url = g_string_new (NULL);
   while ((name = next_placeholder (p, &open, &close)) != NULL)

@@ -34,9 +34,10 @@ typedef struct {
 
 GArray *rc_url_template_dup_parameters (const char  *url_template);
 char  **rc_url_template_dup_names      (const char  *url_template);
-char   *rc_url_template_expand         (const char  *url_template,
-                                        RcPairList  *values,
-                                        char       **missing);
+char   *rc_url_template_expand         (const char          *url_template,
+                                        RcPairList          *values,
+                                        const char * const  *required,
+                                        char               **missing);
 char   *rc_url_template_check          (const char  *url_template);
 
 G_END_DECLS
