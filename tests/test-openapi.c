@@ -2,8 +2,9 @@
  *
  * The fixtures in tests/data/openapi/ are written for these tests: the
  * same Petstore as Swagger 2.0 JSON, OpenAPI 3.0 YAML and JSON and OpenAPI
- * 3.1 YAML, plus documents for servers, $refs (external/ for $refs into
- * other files), broken syntax and YAML itself. The last tests run the real `restcall import` binary.
+ * 3.1 YAML, plus documents for parameters (the same in Swagger 2.0 and
+ * OpenAPI 3.0), servers, $refs (external/ for $refs into other files),
+ * broken syntax and YAML itself. The last tests run the real `restcall import` binary.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -277,6 +278,32 @@ test_petstore_json (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "warnings")), ==, 0);
 }
 
+/* @method's headers are the names given, in order, each with an empty
+ * value for the user to fill in. */
+static void
+assert_headers (RcMethod   *method,
+                const char *first,
+                ...)
+{
+  GListModel *headers = G_LIST_MODEL (rc_method_get_headers (method));
+  const char *name = first;
+  guint n = 0;
+  va_list args;
+
+  va_start (args, first);
+  for (; name; name = va_arg (args, const char *), n++)
+    {
+      g_autoptr(RcPair) pair = g_list_model_get_item (headers, n);
+
+      g_assert_nonnull (pair);
+      g_assert_cmpstr (rc_pair_get_name (pair), ==, name);
+      g_assert_cmpstr (rc_pair_get_value (pair), ==, "");
+    }
+  va_end (args);
+
+  g_assert_cmpuint (g_list_model_get_n_items (headers), ==, n);
+}
+
 static void
 test_build_api (void)
 {
@@ -308,10 +335,16 @@ test_build_api (void)
   g_assert_null (rc_method_get_auth (method));
   g_assert_nonnull (strstr (rc_method_get_description (method), "Security: cc (write:pets)"));
 
-  /* Required query parameters become placeholders. */
+  /* Query parameters become placeholders, optional ones too; the
+   * required ones are marked; headers become headers. */
   method = rc_api_find_method (api, "getPetPhoto");
   g_assert_cmpstr (rc_method_get_url (method), ==, "/pets/{petId}/photo?size={size}");
+  g_assert_cmpstrv (rc_method_get_required_parameters (method), ((const char *[]) { "petId", "size", NULL }));
+  assert_headers (method, "X-Trace", NULL);
   g_assert_null (rc_method_get_auth (method));
+  method = rc_api_find_method (api, "listPets");
+  g_assert_cmpstr (rc_method_get_url (method), ==, "/pets?limit={limit}");
+  g_assert_cmpstrv (rc_method_get_required_parameters (method), ((const char *[]) { NULL }));
 
   /* `security: []` under an OAuth API: the method sends no credentials. */
   method = rc_api_find_method (api, "get_health");
@@ -343,6 +376,130 @@ test_build_api (void)
   g_assert_null (none);
 
   g_assert_finalize_object (g_steal_pointer (&api));
+}
+
+/* Every parameter of the document is kept, in Swagger 2.0 and OpenAPI 3.0
+ * alike: optional query parameters as well as required ones (eBay Browse's
+ * `search` lost its optional `q`), path-level ones, through $refs, and
+ * header parameters as headers; a cookie and a header OpenAPI says to
+ * ignore are named in a warning. */
+static void
+test_parameters (void)
+{
+  static const char * const fixtures[] = { "parameters-2.0.json", "parameters-3.0.yaml" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autoptr(RcOpenApi) open_api = load_fixture (fixtures[i], NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RcApi) api = NULL;
+      gboolean swagger = rc_open_api_get_format (open_api) == RC_OPEN_API_FORMAT_SWAGGER_2_0;
+      RcMethod *method;
+
+      g_test_message ("%s", fixtures[i]);
+      api = rc_open_api_build_api (open_api, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rc_api_get_n_methods (api), ==, 3);
+
+      /* Optional query parameters, one a $ref, and a header. */
+      method = rc_api_find_method (api, "search");
+      g_assert_cmpstr (rc_method_get_url (method), ==, "/item_summary/search?q={q}&limit={limit}&filter={filter}");
+      g_assert_cmpstrv (rc_method_get_required_parameters (method), ((const char *[]) { NULL }));
+      assert_headers (method, "X-Marketplace-Id", NULL);
+
+      /* Path-level parameters ($refs among them) first; the operation's
+       * `lang` replaces the path's, and is required. */
+      method = rc_api_find_method (api, "getItem");
+      g_assert_cmpstr (rc_method_get_url (method), ==, "/items/{itemId}?lang={lang}&fields={fields}");
+      g_assert_cmpstrv (rc_method_get_required_parameters (method), ((const char *[]) { "itemId", "lang", NULL }));
+      assert_headers (method, "X-Tenant", NULL);
+      if (!swagger)
+        g_assert_nonnull (strstr (rc_method_get_description (method), "session (cookie)"));
+
+      /* The path's parameters alone. */
+      method = rc_api_find_method (api, "deleteItem");
+      g_assert_cmpstr (rc_method_get_url (method), ==, "/items/{itemId}?lang={lang}");
+      g_assert_cmpstrv (rc_method_get_required_parameters (method), ((const char *[]) { "itemId", NULL }));
+      assert_headers (method, "X-Tenant", NULL);
+
+      /* What is not imported is named. */
+      g_assert_true (has_warning (open_api, "header parameter “Authorization” is not imported", NULL));
+      if (swagger)
+        g_assert_cmpuint (g_strv_length ((char **)rc_open_api_get_warnings (open_api)), ==, 1);
+      else
+        {
+          g_assert_true (has_warning (open_api, "cookie parameter “session” is not imported", NULL));
+          g_assert_cmpuint (g_strv_length ((char **)rc_open_api_get_warnings (open_api)), ==, 2);
+        }
+    }
+}
+
+/* Parameters that could not be sent, or that OpenAPI says to ignore, are
+ * left out of the method, each with a warning; the rest are kept. */
+static void
+test_unimported_parameters (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcOpenApi) open_api = parse_text ("openapi: 3.0.0\n"
+                                              "info: {title: Odd, version: '1'}\n"
+                                              "servers: [{url: 'https://api.example.com'}]\n"
+                                              "paths:\n"
+                                              "  /odd:\n"
+                                              "    get:\n"
+                                              "      operationId: odd\n"
+                                              "      parameters:\n"
+                                              "        - {name: 'a{b}', in: query}\n"
+                                              "        - {name: ' padded', in: query}\n"
+                                              "        - {name: '', in: query}\n"
+                                              "        - {name: \"X-Evil: 1\\r\\nX-More\", in: header}\n"
+                                              "        - {name: content-type, in: header}\n"
+                                              "        - {name: Accept, in: header}\n"
+                                              "        - {name: s, in: querystring}\n"
+                                              "        - {name: ok, in: query, required: true}\n"
+                                              "        - {name: 'page[size]', in: query}\n"
+                                              "        - {name: $top, in: query}\n"
+                                              "        - {name: X-Ok, in: header}\n",
+                                              &error);
+  g_autoptr(RcApi) api = NULL;
+  RcMethod *method;
+
+  g_assert_no_error (error);
+  api = rc_open_api_build_api (open_api, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  method = rc_api_find_method (api, "odd");
+  g_assert_cmpstr (rc_method_get_url (method), ==, "/odd?ok={ok}&page%5Bsize%5D={page[size]}&$top={$top}");
+  g_assert_cmpstrv (rc_method_get_required_parameters (method), ((const char *[]) { "ok", NULL }));
+  assert_headers (method, "X-Ok", NULL);
+
+  g_assert_true (has_warning (open_api, "“odd” (GET /odd) has the query parameter “a{b}”", "not imported"));
+  g_assert_true (has_warning (open_api, "query parameter “ padded”", "not imported"));
+  g_assert_true (has_warning (open_api, "query parameter “”", "not imported"));
+  g_assert_true (has_warning (open_api, "“odd” (GET /odd) has the header parameter “X-Evil: 1\\r\\nX-More”",
+                              "cannot be sent as a header"));
+  g_assert_true (has_warning (open_api, "header parameter “content-type”", "not imported"));
+  g_assert_true (has_warning (open_api, "header parameter “Accept”", "not imported"));
+  g_assert_true (has_warning (open_api, "“odd” (GET /odd) has the parameter “s” in “querystring”", "not imported"));
+  g_assert_cmpuint (g_strv_length ((char **)rc_open_api_get_warnings (open_api)), ==, 7);
+
+  /* A cookie on every operation is named once. */
+  g_clear_object (&open_api);
+  open_api = parse_text ("openapi: 3.0.0\n"
+                         "info: {title: Cookies, version: '1'}\n"
+                         "servers: [{url: 'https://api.example.com'}]\n"
+                         "paths:\n"
+                         "  /a:\n"
+                         "    parameters: [{name: session, in: cookie}]\n"
+                         "    get: {operationId: a1}\n"
+                         "    put: {operationId: a2}\n"
+                         "  /b:\n"
+                         "    get: {operationId: b, parameters: [{name: session, in: cookie}]}\n",
+                         &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (rc_open_api_get_warnings (open_api),
+                    ((const char *[]) { "The cookie parameter “session” is not imported: Restcall does not "
+                                        "send cookies. Add a Cookie header to the methods that need it; "
+                                        "their descriptions list their parameters.", NULL }));
 }
 
 /* Servers, security schemes, $refs */
@@ -1916,6 +2073,8 @@ main (int    argc,
   g_test_add_func ("/restcall/openapi/petstore-in-every-format", test_petstore_formats);
   g_test_add_func ("/restcall/openapi/petstore-json", test_petstore_json);
   g_test_add_func ("/restcall/openapi/build-api", test_build_api);
+  g_test_add_func ("/restcall/openapi/parameters", test_parameters);
+  g_test_add_func ("/restcall/openapi/unimported-parameters", test_unimported_parameters);
   g_test_add_func ("/restcall/openapi/servers", test_servers);
   g_test_add_func ("/restcall/openapi/relative-token-url", test_relative_token_url);
   g_test_add_func ("/restcall/openapi/token-url-follows-server", test_token_url_follows_server);

@@ -30,11 +30,17 @@
  * Connect, mutual TLS) cannot be applied by Restcall; they are listed in the
  * API's description (“Also declares: …”) and in `security_schemes`.
  *
- * A method's URL is the operation's path, `{placeholders}` kept, followed
- * by `?name={name}` for each required query parameter; optional query,
- * header and cookie parameters are listed in the method's description, and
- * the method's content type is the request body's (JSON preferred). Its
- * headers, body and test values start empty.
+ * A method keeps every parameter it can send. Its URL is the operation's
+ * path, `{placeholders}` kept, followed by `?name={name}` for each query
+ * parameter, required or optional, in document order (path-level ones
+ * first); the required ones, path parameters among them, are marked as
+ * required, so an optional one left empty is not sent (rc-method.c). Each
+ * header parameter becomes one of its headers, with an empty value for the
+ * user to fill in. What is not imported (cookies, for one) the reader has
+ * already named in a warning (_rc_open_api_parameter_get_fate()). Every
+ * parameter is listed in the method's description too, and the method's
+ * content type is the request body's (JSON preferred). Its body and test
+ * values start empty.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -379,24 +385,50 @@ describe_api (RcOpenApi             *self,
 
 /* Methods */
 
-static char *
-build_url (const RcOpenApiOperation *operation)
+/* A query parameter's name as the key of its `name={name}` pair: percent-
+ * encoded, but for the delimiters that mean nothing there. */
+#define QUERY_KEY_ALLOWED "!$'()*,;:@/?"
+
+/* Gives @method the URL, the required parameters and the headers of
+ * @operation; see the top of the file. */
+static void
+add_parameters (RcMethod                 *method,
+                const RcOpenApiOperation *operation)
 {
-  GString *url = g_string_new (operation->path);
+  g_autoptr(GString) url = g_string_new (operation->path);
+  g_autoptr(GPtrArray) required = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  RcPairList *headers = rc_method_get_headers (method);
   gboolean first = strchr (operation->path, '?') == NULL;
 
   for (guint i = 0; i < operation->parameters->len; i++)
     {
       const RcOpenApiParameter *parameter = operation->parameters->pdata[i];
 
-      if (!parameter->required || !g_str_equal (parameter->in, "query"))
+      if (_rc_open_api_parameter_get_fate (parameter) != RC_OPEN_API_PARAMETER_IMPORTED)
         continue;
 
-      g_string_append_printf (url, "%c%s={%s}", first ? '?' : '&', parameter->name, parameter->name);
-      first = FALSE;
+      if (g_str_equal (parameter->in, "header"))
+        {
+          rc_pair_list_append (headers, parameter->name, "");
+          continue;
+        }
+
+      if (g_str_equal (parameter->in, "query"))
+        {
+          g_autofree char *key = g_uri_escape_string (parameter->name, QUERY_KEY_ALLOWED, FALSE);
+
+          g_string_append_printf (url, "%c%s={%s}", first ? '?' : '&', key, parameter->name);
+          first = FALSE;
+        }
+
+      if (parameter->required && g_hash_table_add (seen, parameter->name))
+        g_ptr_array_add (required, parameter->name);
     }
 
-  return g_string_free (url, FALSE);
+  g_ptr_array_add (required, NULL);
+  rc_method_set_url (method, url->str);
+  rc_method_set_required_parameters (method, (const char * const *)required->pdata);
 }
 
 static const char *
@@ -773,12 +805,11 @@ rc_open_api_build_api (RcOpenApi           *self,
       const RcOpenApiOperation *operation = operations->pdata[i];
       g_autoptr(RcMethod) method = rc_method_new (operation->name);
       g_autoptr(RcAuth) own_auth = dup_own_auth (self, operation, &choice);
-      g_autofree char *url = build_url (operation);
       g_autofree char *method_description = describe_operation (operation);
       const char *content_type = pick_content_type (operation);
 
       rc_method_set_verb (method, operation->method);
-      rc_method_set_url (method, url);
+      add_parameters (method, operation);
       rc_method_set_description (method, method_description);
       if (content_type)
         rc_method_set_content_type (method, content_type);

@@ -104,6 +104,19 @@ get_string (JsonObject *object,
   return node_get_string (get_member (object, name));
 }
 
+/* What becomes of a parameter on import (see rc-openapi-build.c); the
+ * reader warns about each one that is not imported. */
+typedef enum {
+  RC_OPEN_API_PARAMETER_IMPORTED,
+  RC_OPEN_API_PARAMETER_COOKIE,           /* Restcall sends no cookies */
+  RC_OPEN_API_PARAMETER_RESERVED_HEADER,  /* Accept, Content-Type, Authorization */
+  RC_OPEN_API_PARAMETER_BAD_HEADER_NAME,  /* could not be sent as a header */
+  RC_OPEN_API_PARAMETER_BAD_QUERY_NAME,   /* could not be a `{name}` placeholder */
+  RC_OPEN_API_PARAMETER_UNKNOWN_LOCATION, /* `in` is none of path, query, header, cookie */
+} RcOpenApiParameterFate;
+
+RcOpenApiParameterFate _rc_open_api_parameter_get_fate (const RcOpenApiParameter *parameter);
+
 void       _rc_open_api_warn                (RcOpenApi       *self,
                                              const char      *format,
                                              ...) G_GNUC_PRINTF (2, 3);

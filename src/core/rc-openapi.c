@@ -25,7 +25,10 @@
  *   parameters become request media types (`consumes`), as OpenAPI 3's
  *   `requestBody.content` does. A media type that is not one (RFC 9110,
  *   rc-wire.c) is left out with a warning, and so is an operation left
- *   with none of those it declared: it could not be sent.
+ *   with none of those it declared: it could not be sent. A parameter
+ *   that is not imported (a cookie, a header Restcall cannot send or
+ *   OpenAPI says to ignore, a query name that cannot be a placeholder) is
+ *   kept in the record and named in a warning.
  *   An operation's `name` is its operationId; a duplicate gets `_2`, `_3`
  *   and a warning; a missing one is made from the verb and the path
  *   (`get_pets_petId`).
@@ -478,6 +481,87 @@ keep_media_types (RcOpenApi          *self,
   return TRUE;
 }
 
+/* Says, with a warning, which of @operation's parameters are not imported
+ * and why; they stay in the record, which says what the document says. A
+ * cookie or a header that OpenAPI says to ignore is often on every
+ * operation, so its warning names the parameter only, and is given once;
+ * the others are mistakes in the document, so theirs name the operation. */
+static void
+warn_unimported_parameters (RcOpenApi                *self,
+                            const RcOpenApiOperation *operation)
+{
+  g_autofree char *label = NULL;
+
+  for (guint i = 0; i < operation->parameters->len; i++)
+    {
+      const RcOpenApiParameter *parameter = operation->parameters->pdata[i];
+      RcOpenApiParameterFate fate = _rc_open_api_parameter_get_fate (parameter);
+      g_autofree char *name = NULL;
+      g_autofree char *in = NULL;
+
+      if (fate == RC_OPEN_API_PARAMETER_IMPORTED)
+        continue;
+
+      if (label == NULL && fate != RC_OPEN_API_PARAMETER_COOKIE
+          && fate != RC_OPEN_API_PARAMETER_RESERVED_HEADER)
+        label = dup_operation_label (operation);
+      name = rc_wire_escape (parameter->name);
+
+      switch (fate)
+        {
+        case RC_OPEN_API_PARAMETER_COOKIE:
+          /* Translators: %s is a parameter's name */
+          _rc_open_api_warn (self,
+                             _("The cookie parameter “%s” is not imported: Restcall does not send "
+                               "cookies. Add a Cookie header to the methods that need it; their "
+                               "descriptions list their parameters."),
+                             name);
+          break;
+
+        case RC_OPEN_API_PARAMETER_RESERVED_HEADER:
+          /* Translators: %s is a parameter's name */
+          _rc_open_api_warn (self,
+                             _("The header parameter “%s” is not imported: OpenAPI describes that "
+                               "header with the operations’ responses, request bodies or security "
+                               "instead."),
+                             name);
+          break;
+
+        case RC_OPEN_API_PARAMETER_BAD_HEADER_NAME:
+          /* Translators: the first %s names an operation, the second a parameter */
+          _rc_open_api_warn (self,
+                             _("The operation %s has the header parameter “%s”, which is not "
+                               "imported: that name cannot be sent as a header."),
+                             label, name);
+          break;
+
+        case RC_OPEN_API_PARAMETER_BAD_QUERY_NAME:
+          /* Translators: the first %s names an operation, the second a parameter */
+          _rc_open_api_warn (self,
+                             _("The operation %s has the query parameter “%s”, which is not "
+                               "imported: a name that is empty, holds braces or starts or ends "
+                               "with a space cannot be a parameter of the method’s URL."),
+                             label, name);
+          break;
+
+        case RC_OPEN_API_PARAMETER_UNKNOWN_LOCATION:
+          in = rc_wire_escape (parameter->in);
+          /* Translators: the first %s names an operation, the second a parameter, the
+           * third where the document says it goes */
+          _rc_open_api_warn (self,
+                             _("The operation %s has the parameter “%s” in “%s”, which is not "
+                               "imported: parameters go in the path, the query, a header or a "
+                               "cookie."),
+                             label, name, in);
+          break;
+
+        case RC_OPEN_API_PARAMETER_IMPORTED:
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
 static void
 read_operation (RcOpenApiReader *reader,
                 JsonObject      *root,
@@ -525,6 +609,7 @@ read_operation (RcOpenApiReader *reader,
       operation_free (operation);
       return;
     }
+  warn_unimported_parameters (self, operation);
 
   if (security)
     {
@@ -843,6 +928,49 @@ _rc_open_api_warn (RcOpenApi  *self,
 
   g_hash_table_add (self->warning_set, message);
   g_ptr_array_insert (self->warnings, self->warnings->len - 1, g_steal_pointer (&message));
+}
+
+/* Path parameters are in the operation's path already; query parameters
+ * become `name={name}` in the method's URL, so their names must make
+ * placeholders that read back the same (rc-url-template.c); header
+ * parameters become the method's headers, so their names must be fit to
+ * send (rc-wire.c). OpenAPI says to ignore header parameters named Accept,
+ * Content-Type or Authorization: the responses, the request body and the
+ * security describe those. */
+RcOpenApiParameterFate
+_rc_open_api_parameter_get_fate (const RcOpenApiParameter *parameter)
+{
+  static const char * const reserved[] = { "Accept", "Content-Type", "Authorization" };
+  const char *name = parameter->name;
+  gsize len = strlen (name);
+
+  if (g_str_equal (parameter->in, "path"))
+    return RC_OPEN_API_PARAMETER_IMPORTED;
+
+  if (g_str_equal (parameter->in, "query"))
+    {
+      if (len == 0 || strpbrk (name, "{}") != NULL ||
+          g_ascii_isspace (name[0]) || g_ascii_isspace (name[len - 1]))
+        return RC_OPEN_API_PARAMETER_BAD_QUERY_NAME;
+      return RC_OPEN_API_PARAMETER_IMPORTED;
+    }
+
+  if (g_str_equal (parameter->in, "header"))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (reserved); i++)
+        {
+          if (g_ascii_strcasecmp (name, reserved[i]) == 0)
+            return RC_OPEN_API_PARAMETER_RESERVED_HEADER;
+        }
+      if (!rc_wire_is_token (name))
+        return RC_OPEN_API_PARAMETER_BAD_HEADER_NAME;
+      return RC_OPEN_API_PARAMETER_IMPORTED;
+    }
+
+  if (g_str_equal (parameter->in, "cookie"))
+    return RC_OPEN_API_PARAMETER_COOKIE;
+
+  return RC_OPEN_API_PARAMETER_UNKNOWN_LOCATION;
 }
 
 /**
