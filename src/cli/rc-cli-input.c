@@ -10,7 +10,7 @@
 /* isatty(), termios and sigaction(), which -std=c11 hides. */
 #define _POSIX_C_SOURCE 200809L
 
-#define G_LOG_DOMAIN "Restcall"
+#define G_LOG_DOMAIN "Restcall-Cli"
 
 #include "config.h"
 

@@ -27,7 +27,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "Restcall"
+#define G_LOG_DOMAIN "Restcall-Core"
 
 #include "config.h"
 

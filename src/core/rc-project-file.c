@@ -29,7 +29,7 @@
 /* fchown(), lstat(), flock(), O_NOFOLLOW and st_mtim, which -std=c11 hides. */
 #define _DEFAULT_SOURCE
 
-#define G_LOG_DOMAIN "Restcall"
+#define G_LOG_DOMAIN "Restcall-Core"
 
 #include "config.h"
 

@@ -17,7 +17,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "Restcall"
+#define G_LOG_DOMAIN "Restcall-Core"
 
 /* secret-paths.h: unchanged since libsecret 0.8. */
 #define SECRET_API_SUBJECT_TO_CHANGE

@@ -26,7 +26,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "Restcall"
+#define G_LOG_DOMAIN "Restcall-Core"
 
 #include "config.h"
 
@@ -36,6 +36,7 @@
 #include "rc-http.h"
 #include "rc-oauth.h"
 #include "rc-single-flight.h"
+#include "rc-text.h"
 #include "rc-token-cache.h"
 
 typedef struct _Fetch Fetch;
@@ -193,7 +194,15 @@ fetch_cb (GObject      *object,
     }
 
   if (error)
-    rc_http_record_set_error (fetch->record, error);
+    {
+      rc_http_record_set_error (fetch->record, error);
+      g_debug ("Token request failed: %s", error->message);
+    }
+  else
+    g_debug ("Token for client %s, %s%" G_GINT64_FORMAT " s%s", rc_auth_get_client_id (fetch->auth),
+             rc_token_get_expires_in (token) < 0 ? "lifetime unknown, " : "valid for ",
+             MAX (rc_token_get_expires_in (token), 0),
+             rc_token_is_cacheable (token) ? "" : ", not cached");
 
   /* A request everyone gave up on is cancelled: its token, if it came
    * anyway, is not cached over what a newer request brings. */
@@ -405,6 +414,7 @@ rc_token_cache_get_token_async (RcTokenCache        *self,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autofree char *shown_url = NULL;
   Entry *entry;
 
   g_return_if_fail (RC_IS_TOKEN_CACHE (self));
@@ -418,18 +428,36 @@ rc_token_cache_get_token_async (RcTokenCache        *self,
     return;
 
   entry = ensure_entry (self, auth);
+  /* For the debug log: never a password in a URL. */
+  shown_url = rc_text_dup_url (rc_auth_get_token_url (auth));
 
   if (rejected && entry->token == rejected)
-    g_clear_object (&entry->token);
+    {
+      g_debug ("The API refused the cached token from %s: a new one is fetched",
+               shown_url);
+      g_clear_object (&entry->token);
+    }
 
   if (entry->token && !rc_token_is_fresh (entry->token))
-    g_clear_object (&entry->token);
+    {
+      g_debug ("The cached token from %s is about to expire: a new one is fetched",
+               shown_url);
+      g_clear_object (&entry->token);
+    }
 
   /* A request everyone else gave up on takes no new caller. */
   if (entry->token)
-    return_result (task, entry->token, NULL, NULL);
-  else if (entry->fetch == NULL || !rc_single_flight_join (entry->fetch->flight, task, NULL, NULL))
-    start_fetch (self, entry, auth, secret, task);
+    {
+      g_debug ("Cached token from %s", shown_url);
+      return_result (task, entry->token, NULL, NULL);
+    }
+  else if (entry->fetch != NULL && rc_single_flight_join (entry->fetch->flight, task, NULL, NULL))
+    g_debug ("Waiting for the token request to %s on its way", shown_url);
+  else
+    {
+      g_debug ("Requesting a token from %s", shown_url);
+      start_fetch (self, entry, auth, secret, task);
+    }
 }
 
 /**
