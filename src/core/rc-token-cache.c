@@ -199,9 +199,8 @@ fetch_cb (GObject      *object,
       g_debug ("Token request failed: %s", error->message);
     }
   else
-    g_debug ("Token for client %s, %s%" G_GINT64_FORMAT " s%s", rc_auth_get_client_id (fetch->auth),
-             rc_token_get_expires_in (token) < 0 ? "lifetime unknown, " : "valid for ",
-             MAX (rc_token_get_expires_in (token), 0),
+    g_debug ("Token for client %s, valid for %" G_GINT64_FORMAT " s (-1: not said)%s",
+             rc_auth_get_client_id (fetch->auth), rc_token_get_expires_in (token),
              rc_token_is_cacheable (token) ? "" : ", not cached");
 
   /* A request everyone gave up on is cancelled: its token, if it came
