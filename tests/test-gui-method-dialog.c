@@ -454,6 +454,50 @@ test_name_suggested (Fixture       *fixture,
   g_assert_true (rc_api_find_method (petstore, "listPetPhotos") == draft);
 }
 
+/* Consumed from the top, the method goes where its URL says until the user
+ * picks an API: the API whose base URL it starts with, else a new one.
+ * Consumed from an API's context menu, it stays in that API. */
+static void
+test_target_follows_url (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *api_row, *url_row;
+  AdwMessageDialog *question;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  open_dialog (fixture);
+  api_row = dialog_widget (fixture, "method-dialog-api-row");
+  url_row = dialog_widget (fixture, "method-url-row");
+
+  rc_test_gui_type_characters (url_row, "https://billing.example.com/api/invoices/{id}");
+  g_assert_cmpstr (rc_test_gui_get_combo_label (api_row), ==, "Billing");
+  rc_test_gui_type_over (url_row, "https://petstore.example.com/v1/pets");
+  g_assert_cmpstr (rc_test_gui_get_combo_label (api_row), ==, "Petstore");
+  /* Another origin, or a path outside the base URL's: a new API. */
+  rc_test_gui_type_over (url_row, "https://petstore.example.com/v10/pets");
+  g_assert_cmpstr (rc_test_gui_get_combo_label (api_row), ==, "New API");
+  rc_test_gui_type_over (url_row, "https://api.example.org/things");
+  g_assert_cmpstr (rc_test_gui_get_combo_label (api_row), ==, "New API");
+
+  /* The user's pick stays, whatever the URL becomes. */
+  rc_test_gui_select_combo_label (api_row, "Petstore");
+  rc_test_gui_type_over (url_row, "https://billing.example.com/api/invoices");
+  g_assert_cmpstr (rc_test_gui_get_combo_label (api_row), ==, "Petstore");
+  rc_test_gui_close_window (&fixture->dialog);
+
+  /* From Billing's context menu: Billing, whatever the URL. */
+  rc_test_gui_select_item (fixture->window, G_OBJECT (rc_project_find_api (fixture->project, "Billing")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.consume-here", NULL));
+  question = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->window));
+  rc_test_gui_respond (question, "single");
+  rc_test_gui_wait_for_window (RC_TYPE_METHOD_DIALOG, &fixture->dialog);
+  api_row = dialog_widget (fixture, "method-dialog-api-row");
+  rc_test_gui_type_characters (dialog_widget (fixture, "method-url-row"), "https://api.example.org/things");
+  g_assert_cmpstr (rc_test_gui_get_combo_label (api_row), ==, "Billing");
+}
+
 static void
 test_finish_needs_valid_method (Fixture       *fixture,
                                 gconstpointer  data)
@@ -1343,7 +1387,8 @@ test_keyboard (Fixture       *fixture,
   press_mnemonic (fixture, GDK_KEY_f);
   rc_test_gui_wait_gone (&fixture->dialog);
   g_assert_nonnull (rc_method_get_api (draft));
-  g_assert_true (rc_project_find_api (fixture->project, "Petstore") == rc_method_get_api (draft));
+  /* Its URL is no API's: a new API, named after its host. */
+  g_assert_true (rc_project_find_api (fixture->project, "example.com") == rc_method_get_api (draft));
 }
 
 static gboolean
@@ -1419,6 +1464,8 @@ main (int   argc,
               fixture_set_up, test_type_test_value, fixture_tear_down);
   g_test_add ("/restcall/gui/method-dialog/name-suggested", Fixture, NULL,
               fixture_set_up, test_name_suggested, fixture_tear_down);
+  g_test_add ("/restcall/gui/method-dialog/target-follows-url", Fixture, NULL,
+              fixture_set_up, test_target_follows_url, fixture_tear_down);
   g_test_add ("/restcall/gui/method-dialog/finish-needs-valid-method", Fixture, NULL,
               fixture_set_up, test_finish_needs_valid_method, fixture_tear_down);
   g_test_add ("/restcall/gui/method-dialog/wire-checks-content-type", Fixture, NULL,

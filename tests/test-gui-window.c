@@ -678,11 +678,12 @@ test_consume_entry_points (Fixture       *fixture,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Consume REST API");
   g_assert_true (gtk_widget_get_sensitive (button));
 
-  /* The sidebar's context menu (Shift+F10, Menu, right click) offers it. */
+  /* The sidebar's context menu (Shift+F10, Menu, right click) offers it,
+   * for the API it was opened on. */
   sidebar = rc_test_gui_find_of_type (GTK_WIDGET (fixture->window), RC_TYPE_SIDEBAR);
   g_assert_nonnull (sidebar);
   popover = rc_test_gui_get_widget (fixture->window, "sidebar-context-menu");
-  g_assert_true (menu_has_action (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), "win.consume"));
+  g_assert_true (menu_has_action (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), "win.consume-here"));
   g_assert_false (gtk_widget_get_mapped (popover));
   g_assert_true (gtk_widget_activate_action (sidebar, "sidebar.popup-menu", NULL));
   g_assert_true (rc_test_gui_wait (popover_shown_cb, popover));

@@ -26,6 +26,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rc-field-check.h"
 #include "rc-method-dialog.h"
@@ -51,6 +52,9 @@ struct _RcMethodDialog
   char                 *suggested_name;
 
   guint                 edited : 1;
+  guint                 target_follows_url : 1;  /* consumed from the top, not from an API */
+  guint                 target_chosen : 1;       /* the user picked the API */
+  guint                 proposing : 1;
   guint                 finished : 1;
   guint                 close_confirmed : 1;
 };
@@ -277,9 +281,78 @@ suggest_name (RcMethodDialog *self)
     rc_method_set_name (self->draft, suggestion);
 }
 
+/* The API whose base URL @url starts with (the longest such), or NULL. */
+static RcApi *
+find_api_for_url (RcMethodDialog *self,
+                  const char     *url)
+{
+  RcApi *found = NULL;
+  gsize found_len = 0;
+
+  for (guint i = 0; i < self->targets->len; i++)
+    {
+      RcApi *api = g_ptr_array_index (self->targets, i);
+      const char *base = rc_api_get_base_url (api);
+      gsize len = strlen (base);
+
+      while (len > 0 && base[len - 1] == '/')
+        len--;
+      if (len == 0 || !g_str_has_prefix (base, "http") || strncmp (url, base, len) != 0)
+        continue;
+      if (url[len] != '\0' && url[len] != '/' && url[len] != '?' && url[len] != '#')
+        continue;
+      if (len > found_len)
+        {
+          found = api;
+          found_len = len;
+        }
+    }
+
+  return found;
+}
+
+/* Consumed from the top, the method goes where its URL says until the user
+ * picks an API: the API whose base URL the URL starts with, else a new API.
+ * A relative URL says nothing. */
+static void
+propose_target (RcMethodDialog *self)
+{
+  const char *url = rc_method_get_url (self->draft);
+  g_autoptr(GUri) uri = NULL;
+  RcApi *api;
+  guint position;
+
+  if (!self->target_follows_url || self->target_chosen)
+    return;
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return;
+
+  api = find_api_for_url (self, url);
+  if (api == NULL || !g_ptr_array_find (self->targets, api, &position))
+    position = self->targets->len;   /* New API */
+
+  if (adw_combo_row_get_selected (self->api_row) != position)
+    {
+      self->proposing = TRUE;
+      adw_combo_row_set_selected (self->api_row, position);
+      self->proposing = FALSE;
+    }
+}
+
+static void
+url_changed_cb (RcMethodDialog *self)
+{
+  propose_target (self);
+  suggest_name (self);
+}
+
 static void
 api_selected_cb (RcMethodDialog *self)
 {
+  if (!self->proposing && self->draft != NULL)
+    self->target_chosen = TRUE;
   if (self->scratch != NULL)
     copy_target (self);
   if (self->draft != NULL)
@@ -442,13 +515,31 @@ rc_method_dialog_new (GtkWindow *parent,
   self->draft = rc_method_new ("");
   rc_api_add_method (self->scratch, self->draft);
   g_signal_connect_swapped (self->draft, "changed", G_CALLBACK (draft_changed_cb), self);
-  g_signal_connect_swapped (self->draft, "notify::url", G_CALLBACK (suggest_name), self);
+  g_signal_connect_swapped (self->draft, "notify::url", G_CALLBACK (url_changed_cb), self);
   g_signal_connect_swapped (self->draft, "notify::verb", G_CALLBACK (suggest_name), self);
 
   rc_method_editor_set_method (self->editor, self->draft, rc_project_get_id (project));
   rc_method_editor_focus_name (self->editor);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * rc_method_dialog_set_target_follows_url:
+ * @follows: whether an absolute Method URL chooses the API
+ *
+ * Consumed from the top (the header bar, Ctrl+Shift+A), the method goes
+ * to the API whose base URL its URL starts with, or to a new API, until the
+ * user picks one in *Add to API*; consumed from an API, it stays there.
+ */
+void
+rc_method_dialog_set_target_follows_url (RcMethodDialog *self,
+                                         gboolean        follows)
+{
+  g_return_if_fail (RC_IS_METHOD_DIALOG (self));
+
+  self->target_follows_url = !!follows;
+  propose_target (self);
 }
 
 /**

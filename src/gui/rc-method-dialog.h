@@ -19,4 +19,7 @@ GtkWidget *rc_method_dialog_new        (GtkWindow      *parent,
                                         RcApi          *api);
 RcMethod  *rc_method_dialog_get_method (RcMethodDialog *self);
 
+void       rc_method_dialog_set_target_follows_url (RcMethodDialog *self,
+                                                    gboolean        follows);
+
 G_END_DECLS

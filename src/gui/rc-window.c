@@ -49,6 +49,7 @@ struct _RcWindow
   GtkStack            *title_stack;
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget           *consume_button;
+  gboolean             consume_here;
   GtkWidget           *add_api_button;
   GtkWidget           *add_method_button;
   GtkWidget           *primary_menu_button;
@@ -582,7 +583,9 @@ import_openapi_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* win.consume: a single method by hand, or many from a document. */
+/* win.consume (the header bar, Ctrl+Shift+A): a single method by hand, or
+ * many from a document; the method goes where its URL says. win.consume-here
+ * (an API's context menu): the same, into the API the menu was opened on. */
 static void
 consume_action (GtkWidget  *widget,
                 const char *action_name,
@@ -590,6 +593,8 @@ consume_action (GtkWidget  *widget,
 {
   RcWindow *self = RC_WINDOW (widget);
   AdwMessageDialog *dialog;
+
+  self->consume_here = g_str_equal (action_name, "win.consume-here");
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Consume REST API"),
                                                        _("Define one method by hand, or pick methods "
@@ -618,6 +623,7 @@ consume_response_cb (RcWindow         *self,
       GtkWidget *method_dialog = rc_method_dialog_new (GTK_WINDOW (self), self->project,
                                                        rc_sidebar_get_selected_api (self->sidebar));
 
+      rc_method_dialog_set_target_follows_url (RC_METHOD_DIALOG (method_dialog), !self->consume_here);
       gtk_window_present (GTK_WINDOW (method_dialog));
     }
   else if (g_str_equal (response, "openapi"))
@@ -920,6 +926,7 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-api", NULL, add_api_action);
   gtk_widget_class_install_action (widget_class, "win.add-method", NULL, add_method_action);
   gtk_widget_class_install_action (widget_class, "win.consume", NULL, consume_action);
+  gtk_widget_class_install_action (widget_class, "win.consume-here", NULL, consume_action);
   gtk_widget_class_install_action (widget_class, "win.import-openapi", NULL, import_openapi_action);
   gtk_widget_class_install_action (widget_class, "win.delete-api", NULL, delete_item_action);
   gtk_widget_class_install_action (widget_class, "win.delete-method", NULL, delete_item_action);
