@@ -219,6 +219,22 @@ fetch_cb (GObject      *object,
   fetch_free (fetch);
 }
 
+/* Says what the cache does with @auth's token, for G_MESSAGES_DEBUG: the
+ * token URL is made fit to print (no password) only when someone listens,
+ * not on every call. */
+static void
+debug_token (RcAuth     *auth,
+             const char *what)
+{
+  g_autofree char *url = NULL;
+
+  if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
+    return;
+
+  url = rc_text_dup_url (rc_auth_get_token_url (auth));
+  g_debug ("%s (%s)", what, url);
+}
+
 static void
 start_fetch (RcTokenCache *self,
              Entry        *entry,
@@ -413,7 +429,6 @@ rc_token_cache_get_token_async (RcTokenCache        *self,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *shown_url = NULL;
   Entry *entry;
 
   g_return_if_fail (RC_IS_TOKEN_CACHE (self));
@@ -427,34 +442,30 @@ rc_token_cache_get_token_async (RcTokenCache        *self,
     return;
 
   entry = ensure_entry (self, auth);
-  /* For the debug log: never a password in a URL. */
-  shown_url = rc_text_dup_url (rc_auth_get_token_url (auth));
 
   if (rejected && entry->token == rejected)
     {
-      g_debug ("The API refused the cached token from %s: a new one is fetched",
-               shown_url);
+      debug_token (auth, "The API refused the cached token: a new one is fetched");
       g_clear_object (&entry->token);
     }
 
   if (entry->token && !rc_token_is_fresh (entry->token))
     {
-      g_debug ("The cached token from %s is about to expire: a new one is fetched",
-               shown_url);
+      debug_token (auth, "The cached token is about to expire: a new one is fetched");
       g_clear_object (&entry->token);
     }
 
   /* A request everyone else gave up on takes no new caller. */
   if (entry->token)
     {
-      g_debug ("Cached token from %s", shown_url);
+      debug_token (auth, "Cached token");
       return_result (task, entry->token, NULL, NULL);
     }
   else if (entry->fetch != NULL && rc_single_flight_join (entry->fetch->flight, task, NULL, NULL))
-    g_debug ("Waiting for the token request to %s on its way", shown_url);
+    debug_token (auth, "Waiting for the token request on its way");
   else
     {
-      g_debug ("Requesting a token from %s", shown_url);
+      debug_token (auth, "Requesting a token");
       start_fetch (self, entry, auth, secret, task);
     }
 }
