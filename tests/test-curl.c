@@ -668,7 +668,7 @@ test_basic (Fixture       *fixture,
   g_assert_cmpstr (soup_message_headers_get_list (request->headers, "X-Both"), ==, "from the method");
   g_assert_cmpstr (get_header (request, "X-Quote"), ==, "it's \"$(touch header)\" `touch header` \\n");
   g_assert_cmpstr (get_header (request, "X-Empty"), ==, "");
-  credentials = rc_oauth_basic_credentials (user, password, TRUE);
+  credentials = rc_http_basic_credentials (user, password);
   expected = g_strconcat ("Basic ", credentials, NULL);
   g_assert_cmpstr (get_header (request, "Authorization"), ==, expected);
 

@@ -924,7 +924,8 @@ test_messages_hide_passwords (Fixture       *fixture,
   g_clear_pointer (&gone, rc_test_server_free);
   rc_api_set_base_url (fixture->api, gone_url);
   unreachable = call (fixture, fixture->method);
-  g_assert_nonnull (rc_exchange_get_error (unreachable));
+  g_assert_error (rc_exchange_get_error (unreachable),
+                  RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_NETWORK);
   g_assert_nonnull (strstr (rc_exchange_get_error (unreachable)->message, "http://user@127.0.0.1:"));
   g_assert_null (strstr (rc_exchange_get_error (unreachable)->message, "hunter2"));
 

@@ -1,9 +1,11 @@
-/* test-http.c: HTTP bodies read with a size cap, downloads with a deadline
+/* test-http.c: HTTP bodies read with a size cap, downloads with a deadline; Basic; transport errors
  *
  * Against scripted servers on 127.0.0.1 that send what no client should
  * keep: endless bodies, bodies that declare a gigabyte, gzip bombs, and a
  * byte every 100 ms forever. Every body is made on the fly; the tests
- * count what was sent and check the errors, never the time taken.
+ * count what was sent and check the errors, never the time taken. And
+ * the plain HTTP pieces: RFC 7617's Basic credentials, and a transport
+ * error said in words in the caller's own error domain.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -296,6 +298,67 @@ test_sync (Fixture       *fixture,
     }
 }
 
+/* RFC 7617 §2: the user and password as they are, joined, in base64. */
+static void
+test_basic_credentials (void)
+{
+  g_autofree char *aladdin = rc_http_basic_credentials ("Aladdin", "open sesame");
+  g_autofree char *kept = rc_http_basic_credentials ("a b", "s=cr%t:");
+  g_autofree guchar *decoded = NULL;
+  gsize length;
+
+  g_assert_cmpstr (aladdin, ==, "QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
+  decoded = g_base64_decode (kept, &length);
+  g_assert_cmpmem (decoded, length, "a b:s=cr%t:", 11);
+}
+
+/* Made in the caller's domain and code, in words; cancellation as it was. */
+static void
+test_transport_error (void)
+{
+  g_autoptr(GUri) uri = g_uri_parse ("https://api.example.com/things", SOUP_HTTP_URI_FLAGS, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new_from_uri ("GET", uri);
+  g_autoptr(GError) refused = NULL;
+  g_autoptr(GError) slow = NULL;
+  g_autoptr(GError) tls = NULL;
+  g_autoptr(GError) cancelled = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *api = "the API at https://api.example.com/things";
+
+  refused = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED, "Connection refused");
+  slow = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "Socket I/O timed out");
+  tls = g_error_new_literal (G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE,
+                             "Unacceptable TLS certificate");
+  cancelled = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Operation was cancelled");
+
+  rc_http_set_transport_error (&error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_NETWORK, message, api,
+                               refused);
+  g_assert_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_NETWORK);
+  g_assert_cmpstr (error->message, ==, "Could not reach the API at https://api.example.com/things: "
+                   "Connection refused. Check the address and your network, then try again.");
+  g_clear_error (&error);
+
+  rc_http_set_transport_error (&error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_NETWORK, message, api, slow);
+  g_assert_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_NETWORK);
+  g_assert_nonnull (strstr (error->message, "it did not answer in time"));
+  g_clear_error (&error);
+
+  rc_http_set_transport_error (&error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_NETWORK, message, api, tls);
+  g_assert_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_NETWORK);
+  g_assert_nonnull (strstr (error->message, "the TLS certificate of “api.example.com” is not "
+                            "valid (Unacceptable TLS certificate)"));
+  g_clear_error (&error);
+
+  rc_http_set_transport_error (&error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_NETWORK, NULL, api,
+                               cancelled);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpstr (error->message, ==, "Operation was cancelled");
+
+  /* Optional, as with g_set_error(). */
+  rc_http_set_transport_error (NULL, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_NETWORK, NULL, api,
+                               refused);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,6 +366,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/restcall/http/sizes", test_sizes);
+  g_test_add_func ("/restcall/http/basic-credentials", test_basic_credentials);
+  g_test_add_func ("/restcall/http/transport-error", test_transport_error);
 
 #define ADD(path, func) \
   g_test_add ("/restcall/http/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)

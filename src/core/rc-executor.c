@@ -32,7 +32,6 @@
 #include "rc-api.h"
 #include "rc-executor.h"
 #include "rc-http.h"
-#include "rc-oauth.h"
 #include "rc-text.h"
 #include "rc-url-template.h"
 #include "rc-wire.h"
@@ -258,9 +257,8 @@ apply_auth (Call         *call,
 
   if (kind == RC_AUTH_KIND_BASIC)
     {
-      g_autofree char *credentials =
-        rc_oauth_basic_credentials (rc_auth_get_username (call->auth),
-                                    call->secret ? call->secret : "", TRUE);
+      g_autofree char *credentials = rc_http_basic_credentials (rc_auth_get_username (call->auth),
+                                                                call->secret ? call->secret : "");
 
       value = g_strconcat ("Basic ", credentials, NULL);
     }
@@ -355,12 +353,8 @@ sent_cb (GObject      *object,
           return;
         }
 
-      rc_oauth_wrap_transport_error (call->message, what, error, &wrapped);
-      if (wrapped->domain == RC_OAUTH_ERROR)
-        {
-          wrapped->domain = RC_EXECUTOR_ERROR;
-          wrapped->code = RC_EXECUTOR_ERROR_NETWORK;
-        }
+      rc_http_set_transport_error (&wrapped, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_NETWORK,
+                                   call->message, what, error);
       rc_http_record_set_error (call->record, wrapped);
       finish (task, wrapped);
       return;

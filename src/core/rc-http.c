@@ -1,4 +1,4 @@
-/* rc-http.c: reading HTTP bodies with a size cap and a deadline
+/* rc-http.c: HTTP bodies read with a cap and a deadline; Basic credentials; transport errors
  *
  * libsoup's soup_session_send_and_read() keeps whatever a server sends: a
  * 1 GiB body, an endless chunked one, or a small gzip body that decodes to
@@ -11,6 +11,10 @@
  * byte a second never trips libsoup's idle timeout, but it trips this.
  * rc_http_download() does the same synchronously, for worker threads and
  * the command line, on a main context and a session of its own.
+ *
+ * And the plain HTTP that API calls and token requests share: the
+ * credentials of a Basic header (RFC 7617), and why a server could not be
+ * reached, in words, in the error domain of whoever called it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -607,4 +611,105 @@ rc_http_download (const char    *url,
   g_main_context_pop_thread_default (context);
 
   return bytes;
+}
+
+/**
+ * rc_http_basic_credentials:
+ * @user: the user name
+ * @password: the password
+ *
+ * The credentials of a Basic Authorization header as RFC 7617 has them:
+ * `user:password`, as they are, in base64. (OAuth 2.0 encodes the client
+ * ID and secret first: rc_oauth_basic_credentials().)
+ *
+ * Returns: (transfer full): the credentials, to follow `Basic `
+ */
+char *
+rc_http_basic_credentials (const char *user,
+                           const char *password)
+{
+  g_autofree char *joined = NULL;
+  char *encoded;
+
+  g_return_val_if_fail (user != NULL, NULL);
+  g_return_val_if_fail (password != NULL, NULL);
+
+  joined = g_strconcat (user, ":", password, NULL);
+  encoded = g_base64_encode ((const guchar *) joined, strlen (joined));
+  memset (joined, 0, strlen (joined));
+
+  return encoded;
+}
+
+/**
+ * rc_http_set_transport_error:
+ * @error: (out) (optional): where the error goes, as with g_set_error()
+ * @domain: the error domain of the caller, such as %RC_EXECUTOR_ERROR
+ * @code: its code for a server that could not be reached
+ * @message: (nullable): the message that could not be sent or answered
+ * @what: who was called, e.g. "the authorization server at https://…"
+ * @cause: the libsoup or GIO error
+ *
+ * Says in words why @what could not be reached: the certificate's
+ * problem for TLS, a timeout, or @cause's own message; the error is made
+ * in the caller's @domain with its @code. Cancellation stays what it is:
+ * a copy of @cause.
+ */
+void
+rc_http_set_transport_error (GError      **error,
+                             GQuark        domain,
+                             gint          code,
+                             SoupMessage  *message,
+                             const char   *what,
+                             const GError *cause)
+{
+  GTlsCertificateFlags flags = message ? soup_message_get_tls_peer_certificate_errors (message) : 0;
+  const char *host = message ? g_uri_get_host (soup_message_get_uri (message)) : NULL;
+
+  g_return_if_fail (what != NULL);
+  g_return_if_fail (cause != NULL);
+
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_error_copy (cause));
+      return;
+    }
+
+  if (flags != 0 || cause->domain == G_TLS_ERROR)
+    {
+      const char *problem;
+
+      if (flags & G_TLS_CERTIFICATE_UNKNOWN_CA)
+        problem = _("it is not signed by a trusted authority");
+      else if (flags & G_TLS_CERTIFICATE_BAD_IDENTITY)
+        problem = _("it was issued for another host name");
+      else if (flags & G_TLS_CERTIFICATE_EXPIRED)
+        problem = _("it has expired");
+      else if (flags & G_TLS_CERTIFICATE_NOT_ACTIVATED)
+        problem = _("it is not valid yet");
+      else if (flags & G_TLS_CERTIFICATE_REVOKED)
+        problem = _("it has been revoked");
+      else if (flags & G_TLS_CERTIFICATE_INSECURE)
+        problem = _("it uses an insecure algorithm");
+      else
+        problem = cause->message;
+
+      g_set_error (error, domain, code,
+                   _("Could not reach %s: the TLS certificate of “%s” is not valid (%s). "
+                     "Restcall never accepts an invalid certificate; fix the server’s "
+                     "certificate or use its correct address."),
+                   what, host ? host : "", problem);
+      return;
+    }
+
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    g_set_error (error, domain, code,
+                 _("Could not reach %s: it did not answer in time. Check the address and your "
+                   "network, then try again."),
+                 what);
+  else
+    g_set_error (error, domain, code,
+                 _("Could not reach %s: %s. Check the address and your network, then try "
+                   "again."),
+                 what, cause->message);
 }

@@ -1,4 +1,4 @@
-/* rc-http.h: reading HTTP bodies with a size cap and a deadline
+/* rc-http.h: HTTP bodies read with a cap and a deadline; Basic credentials; transport errors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -87,6 +87,15 @@ GBytes   *rc_http_download              (const char           *url,
                                          GCancellable         *cancellable,
                                          char                **final_url,
                                          GError              **error);
+
+char     *rc_http_basic_credentials     (const char           *user,
+                                         const char           *password);
+void      rc_http_set_transport_error   (GError              **error,
+                                         GQuark                domain,
+                                         gint                  code,
+                                         SoupMessage          *message,
+                                         const char           *what,
+                                         const GError         *cause);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcDeadline, rc_deadline_free)
 

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "rc-oauth-private.h"
+#include "rc-http.h"
 #include "rc-json.h"
 #include "rc-jwt.h"
 #include "rc-text.h"
@@ -49,32 +50,28 @@ rc_oauth_form_encode (const char *value)
 /**
  * rc_oauth_basic_credentials:
  * @raw: %FALSE to form-urlencode @user and @secret first, as RFC 6749
- *   §2.3.1 asks of OAuth 2.0 clients; %TRUE for plain HTTP Basic (RFC 7617)
- *   and for servers that do not decode
+ *   §2.3.1 asks of OAuth 2.0 clients; %TRUE to send them as they are, for
+ *   servers that do not decode
  *
- * Returns: (transfer full): the base64 credentials of a Basic header
+ * Returns: (transfer full): the base64 credentials of the client's Basic
+ *   header
  */
 char *
 rc_oauth_basic_credentials (const char *user,
                             const char *secret,
                             gboolean    raw)
 {
-  g_autofree char *joined = NULL;
+  g_autofree char *enc_user = NULL;
+  g_autofree char *enc_secret = NULL;
   char *encoded;
 
   if (raw)
-    joined = g_strconcat (user, ":", secret, NULL);
-  else
-    {
-      g_autofree char *enc_user = rc_oauth_form_encode (user);
-      g_autofree char *enc_secret = rc_oauth_form_encode (secret);
+    return rc_http_basic_credentials (user, secret);
 
-      joined = g_strconcat (enc_user, ":", enc_secret, NULL);
-      memset (enc_secret, 0, strlen (enc_secret));
-    }
-
-  encoded = g_base64_encode ((const guchar *)joined, strlen (joined));
-  memset (joined, 0, strlen (joined));
+  enc_user = rc_oauth_form_encode (user);
+  enc_secret = rc_oauth_form_encode (secret);
+  encoded = rc_http_basic_credentials (enc_user, enc_secret);
+  memset (enc_secret, 0, strlen (enc_secret));
 
   return encoded;
 }
@@ -600,65 +597,4 @@ rc_oauth_parse_token_response (RcAuth       *auth,
   return _rc_oauth_parse_token_answer (auth, token_url, soup_message_get_status (message),
                                        soup_message_get_reason_phrase (message),
                                        soup_message_get_response_headers (message), body, error);
-}
-
-/**
- * rc_oauth_wrap_transport_error:
- * @what: who was called, e.g. "the authorization server at https://…"
- *
- * Rewrites a libsoup or GIO error so it names @what and, for TLS, the
- * certificate's problem. Cancellation passes through unchanged.
- */
-void
-rc_oauth_wrap_transport_error (SoupMessage  *message,
-                               const char   *what,
-                               GError       *error,
-                               GError      **dest)
-{
-  GTlsCertificateFlags flags = message ? soup_message_get_tls_peer_certificate_errors (message) : 0;
-  const char *host = message ? g_uri_get_host (soup_message_get_uri (message)) : NULL;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_propagate_error (dest, g_error_copy (error));
-      return;
-    }
-
-  if (flags != 0 || error->domain == G_TLS_ERROR)
-    {
-      const char *problem;
-
-      if (flags & G_TLS_CERTIFICATE_UNKNOWN_CA)
-        problem = _("it is not signed by a trusted authority");
-      else if (flags & G_TLS_CERTIFICATE_BAD_IDENTITY)
-        problem = _("it was issued for another host name");
-      else if (flags & G_TLS_CERTIFICATE_EXPIRED)
-        problem = _("it has expired");
-      else if (flags & G_TLS_CERTIFICATE_NOT_ACTIVATED)
-        problem = _("it is not valid yet");
-      else if (flags & G_TLS_CERTIFICATE_REVOKED)
-        problem = _("it has been revoked");
-      else if (flags & G_TLS_CERTIFICATE_INSECURE)
-        problem = _("it uses an insecure algorithm");
-      else
-        problem = error->message;
-
-      g_set_error (dest, RC_OAUTH_ERROR, RC_OAUTH_ERROR_NETWORK,
-                   _("Could not reach %s: the TLS certificate of “%s” is not valid (%s). "
-                     "Restcall never accepts an invalid certificate; fix the server’s "
-                     "certificate or use its correct address."),
-                   what, host ? host : "", problem);
-      return;
-    }
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    g_set_error (dest, RC_OAUTH_ERROR, RC_OAUTH_ERROR_NETWORK,
-                 _("Could not reach %s: it did not answer in time. Check the address and your "
-                   "network, then try again."),
-                 what);
-  else
-    g_set_error (dest, RC_OAUTH_ERROR, RC_OAUTH_ERROR_NETWORK,
-                 _("Could not reach %s: %s. Check the address and your network, then try "
-                   "again."),
-                 what, error->message);
 }

@@ -54,9 +54,5 @@ RcToken     *rc_oauth_parse_token_response   (RcAuth        *auth,
                                               SoupMessage   *message,
                                               GBytes        *body,
                                               GError       **error);
-void         rc_oauth_wrap_transport_error   (SoupMessage   *message,
-                                              const char    *what,
-                                              GError        *error,
-                                              GError       **dest);
 
 G_END_DECLS
