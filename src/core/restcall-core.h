@@ -21,6 +21,7 @@
 #include "rc-executor.h"
 #include "rc-secret-binding.h"
 #include "rc-secret-store.h"
+#include "rc-call.h"
 #include "rc-json.h"
 #include "rc-json-format.h"
 #include "rc-names.h"
