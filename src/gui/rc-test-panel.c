@@ -3,7 +3,8 @@
  * The rows at the top edit the method's test values (RcTestValues, as on
  * the Request tab); Enter in one calls too. Test (or Ctrl+Enter) looks
  * the secret up in the keyring, then makes the call through the shared
- * executor, so the token cache is the application's. Nothing of this waits
+ * executor (rc_call_method_async()), so the token cache is the
+ * application's. Nothing of this waits
  * on the main loop: the keyring, the network, and pretty-printing the body
  * (rc_body_format_async()) all answer later. A big body is inserted into
  * its view a slice at a time, and stops at RC_BODY_DEFAULT_LIMIT with a
@@ -95,8 +96,8 @@ typedef struct
   RcMethod        *method;
   RcAuthKind       auth_kind;   /* as it was when Test was pressed */
   char            *project_id;
-  char            *secret_id;
-  RcSecretBinding *binding;     /* where the secret would go */
+  char            *secret_id;   /* to store the secret again, bound elsewhere */
+  RcSecretBinding *binding;     /* where the secret would go, when it was saved elsewhere */
 } Run;
 
 /* Something else the panel waits for: formatting a body, saving it. */
@@ -106,7 +107,9 @@ typedef struct
   GCancellable *cancellable;
 } Pending;
 
-static void lookup_secret (Run *run);
+static void prompt_answered_cb (GObject      *object,
+                                GAsyncResult *result,
+                                gpointer      user_data);
 
 G_DEFINE_FINAL_TYPE (RcTestPanel, rc_test_panel, GTK_TYPE_BOX)
 
@@ -698,23 +701,53 @@ call_done_cb (GObject      *object,
               gpointer      user_data)
 {
   g_autoptr(Run) run = user_data;
-  g_autoptr(RcExchange) exchange = rc_executor_call_finish (RC_EXECUTOR (object), result);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcSecretBinding) saved_for = NULL;
+  g_autoptr(RcSecretBinding) wanted = NULL;
+  g_autoptr(RcExchange) exchange = rc_call_method_finish (result, &saved_for, &wanted, &error);
   g_autoptr(RcTestPanel) self = run_dup_panel (run);
+  g_autofree char *message = NULL;
 
   if (self == NULL)
     return;
 
-  g_clear_object (&self->cancellable);
-  set_running (self, FALSE);
-  show_exchange (self, exchange);
+  if (exchange != NULL)
+    {
+      g_clear_object (&self->cancellable);
+      set_running (self, FALSE);
+      show_exchange (self, exchange);
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    end_run_with_message (self, _("Cancelled. Press Test to make the call again."), "dim-label");
+  else if (g_error_matches (error, RC_CALL_ERROR, RC_CALL_ERROR_NO_SECRET))
+    end_run_with_message (self, get_secret_missing_message (run->auth_kind), "warning");
+  else if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
+    {
+      Run *asking = g_steal_pointer (&run);
+
+      /* Nothing is sent before the user says so. */
+      asking->binding = g_steal_pointer (&wanted);
+      set_status (self, _("The stored secret was saved for another server or login…"), "warning");
+      rc_secret_prompt_async (GTK_WIDGET (self), asking->auth_kind, saved_for, asking->binding,
+                              asking->cancellable, prompt_answered_cb, asking);
+    }
+  else
+    {
+      message = g_strdup_printf (_("The secret could not be read from the keyring: %s. Unlock the "
+                                   "keyring, or enter the secret again under Headers and "
+                                   "Authentication."), error->message);
+      end_run_with_message (self, message, "error");
+    }
 }
 
+/* Looks the secret of @run up (taking @run), then makes the call. */
 static void
-call (Run        *run,
-      const char *secret)
+call (Run *run)
 {
-  rc_executor_call_async (rc_executor_get_default (), run->method, NULL, secret,
-                          run->cancellable, call_done_cb, run);
+  rc_call_method_async (rc_executor_get_default (), rc_secret_store_get_default (), run->project_id,
+                        run->method, NULL, run->cancellable, call_done_cb, run);
 }
 
 static void
@@ -725,16 +758,12 @@ rebound_cb (GObject      *object,
   g_autoptr(Run) run = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(RcTestPanel) self = NULL;
-
-  /* Session-only is fine for a call: the secret row says the rest. */
-  if (!rc_secret_store_rebind_finish (RC_SECRET_STORE (object), result, &error)
-      && g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE))
-    g_clear_error (&error);
+  gboolean rebound = rc_call_rebind_secret_finish (result, &error);
 
   if ((self = run_dup_panel (run)) == NULL)
     return;
 
-  if (error != NULL)
+  if (!rebound)
     {
       g_autofree char *message = NULL;
 
@@ -751,7 +780,7 @@ rebound_cb (GObject      *object,
     }
 
   /* Looked up again, for what it is bound to now. */
-  lookup_secret (g_steal_pointer (&run));
+  call (g_steal_pointer (&run));
 }
 
 static void
@@ -773,9 +802,9 @@ prompt_answered_cb (GObject      *object,
         Run *rebinding = g_steal_pointer (&run);
 
         set_status (self, _("Storing the secret for this authentication…"), "dim-label");
-        rc_secret_store_rebind_async (rc_secret_store_get_default (), rebinding->project_id,
-                                      rebinding->secret_id, rebinding->binding, rebinding->cancellable,
-                                      rebound_cb, rebinding);
+        rc_call_rebind_secret_async (rc_secret_store_get_default (), rebinding->project_id,
+                                     rebinding->secret_id, rebinding->binding, rebinding->cancellable,
+                                     rebound_cb, rebinding);
       }
       break;
 
@@ -792,91 +821,6 @@ prompt_answered_cb (GObject      *object,
         end_run_with_message (self, _("Cancelled: the stored secret was not sent."), "dim-label");
       break;
     }
-}
-
-static void
-secret_looked_up_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(Run) run = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RcSecretBinding) saved_for = NULL;
-  g_autoptr(RcSecretBinding) now = NULL;
-  char *secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), result, &saved_for, &error);
-  g_autoptr(RcTestPanel) self = run_dup_panel (run);
-
-  if (self == NULL)
-    {
-      rc_secret_free (secret);
-      return;
-    }
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_clear_object (&self->cancellable);
-      set_running (self, FALSE);
-      set_status (self, _("Cancelled. Press Test to make the call again."), "dim-label");
-      return;
-    }
-
-  if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
-    {
-      Run *asking = g_steal_pointer (&run);
-
-      /* Nothing is sent before the user says so. */
-      set_status (self, _("The stored secret was saved for another server or login…"), "warning");
-      rc_secret_prompt_async (GTK_WIDGET (self), asking->auth_kind, saved_for, asking->binding,
-                              asking->cancellable, prompt_answered_cb, asking);
-      return;
-    }
-
-  if (error)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("The secret could not be read from the keyring: %s. Unlock the "
-                           "keyring, or enter the secret again under Headers and "
-                           "Authentication."), error->message);
-
-      end_run_with_message (self, message, "error");
-      return;
-    }
-
-  if (secret == NULL)
-    {
-      end_run_with_message (self, get_secret_missing_message (run->auth_kind), "warning");
-      return;
-    }
-
-  /* The settings changed while the keyring answered: asked again, for
-   * where the call would go now. */
-  now = rc_secret_binding_new_for_method (run->method, NULL);
-  if (!rc_secret_binding_equal (now, run->binding))
-    {
-      rc_secret_free (secret);
-      g_clear_pointer (&run->binding, rc_secret_binding_free);
-      run->binding = g_steal_pointer (&now);
-      lookup_secret (g_steal_pointer (&run));
-      return;
-    }
-
-  call (g_steal_pointer (&run), secret);
-  rc_secret_free (secret);
-}
-
-/* Looks the secret of @run up (taking @run), for where it would go. */
-static void
-lookup_secret (Run *run)
-{
-  if (run->binding == NULL)
-    {
-      /* No authentication any more: nothing to look up. */
-      call (run, NULL);
-      return;
-    }
-
-  rc_secret_store_lookup_async (rc_secret_store_get_default (), run->project_id, run->secret_id,
-                                run->binding, run->cancellable, secret_looked_up_cb, run);
 }
 
 static void
@@ -1271,9 +1215,7 @@ rc_test_panel_set_method (RcTestPanel *self,
 void
 rc_test_panel_run (RcTestPanel *self)
 {
-  RcAuthKind kind;
   RcAuth *auth;
-  const char *secret_id;
   Run *run;
 
   g_return_if_fail (RC_IS_TEST_PANEL (self));
@@ -1297,26 +1239,12 @@ rc_test_panel_run (RcTestPanel *self)
   set_status (self, _("Calling…"), "dim-label");
 
   auth = rc_method_get_effective_auth (self->method);
-  kind = auth ? rc_auth_get_kind (auth) : RC_AUTH_KIND_NONE;
-  if (kind == RC_AUTH_KIND_NONE)
-    {
-      call (run_new (self, kind), NULL);
-      return;
-    }
-
-  secret_id = rc_auth_get_secret_id (auth);
-  if (secret_id == NULL || secret_id[0] == '\0' || self->project_id == NULL || self->project_id[0] == '\0')
-    {
-      end_run_with_message (self, get_secret_missing_message (kind), "warning");
-      return;
-    }
-
-  set_status (self, _("Reading the secret from the keyring…"), "dim-label");
-  run = run_new (self, kind);
+  run = run_new (self, auth ? rc_auth_get_kind (auth) : RC_AUTH_KIND_NONE);
   run->project_id = g_strdup (self->project_id);
-  run->secret_id = g_strdup (secret_id);
-  run->binding = rc_secret_binding_new_for_method (self->method, NULL);
-  lookup_secret (run);
+  run->secret_id = g_strdup (auth ? rc_auth_get_secret_id (auth) : "");
+  if (run->auth_kind != RC_AUTH_KIND_NONE)
+    set_status (self, _("Reading the secret from the keyring…"), "dim-label");
+  call (run);
 }
 
 /**

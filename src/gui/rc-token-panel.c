@@ -8,12 +8,12 @@
  * authentication: another client ID or scope is another token.
  *
  * "Get New Token" looks the client secret up in the keyring and asks the
- * authorization server for a new token (the cached one is dropped, as
- * after a refusal); "Clear Token" forgets it. Neither waits on the main
- * loop, and a request can be cancelled. A client secret saved for another
- * token URL origin or client ID is not sent: the panel asks first
- * (rc-secret-prompt.c), and emits RcTokenPanel::secret-wanted when the
- * user would rather type a new one.
+ * authorization server for a new token (rc_call_fetch_token_async(): the
+ * cached one is dropped, as after a refusal); "Clear Token" forgets it.
+ * Neither waits on the main loop, and a request can be cancelled. A
+ * client secret saved for another token URL origin or client ID is not
+ * sent: the panel asks first (rc-secret-prompt.c), and emits
+ * RcTokenPanel::secret-wanted when the user would rather type a new one.
  *
  * The token itself stays hidden unless asked for; the claims of a JWT are
  * shown decoded (decoding runs in a worker thread).
@@ -61,7 +61,7 @@ typedef struct
   RcTokenPanel    *self;
   RcApi           *api;
   RcAuth          *auth;          /* a snapshot: edits made meanwhile do not mix in */
-  RcSecretBinding *binding;       /* where the snapshot sends the secret */
+  RcSecretBinding *binding;       /* where the snapshot sends the secret, when saved elsewhere */
   char            *project_id;
   GCancellable    *cancellable;
 } Request;
@@ -74,9 +74,12 @@ typedef struct
   char *error;
 } Decoded;
 
-static void secret_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data);
+static void token_cb           (GObject      *object,
+                                GAsyncResult *result,
+                                gpointer      user_data);
+static void prompt_answered_cb (GObject      *object,
+                                GAsyncResult *result,
+                                gpointer      user_data);
 
 G_DEFINE_FINAL_TYPE (RcTokenPanel, rc_token_panel, ADW_TYPE_PREFERENCES_GROUP)
 
@@ -104,7 +107,6 @@ request_new (RcTokenPanel *self)
   request->self = g_object_ref (self);
   request->api = g_object_ref (self->api);
   request->auth = rc_auth_copy (rc_api_get_auth (self->api));
-  request->binding = rc_secret_binding_new_for_auth (request->auth, NULL);
   request->project_id = g_strdup (self->project_id);
   request->cancellable = g_object_ref (self->request_cancellable);
 
@@ -451,36 +453,6 @@ auth_changed_cb (RcTokenPanel *self)
   refresh (self);
 }
 
-static void
-token_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(Request) request = user_data;
-  RcTokenPanel *self = request->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RcToken) token = NULL;
-  g_autofree char *key = NULL;
-
-  token = rc_token_cache_get_token_finish (RC_TOKEN_CACHE (object), result, NULL, &error);
-
-  if (!request_is_current (request))
-    return;
-
-  g_clear_object (&self->request_cancellable);
-  show_running (self, FALSE);
-
-  if (token)
-    {
-      key = rc_token_cache_dup_key (request->auth);
-      hold_token (self, token, key);
-    }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_error (self, error->message);
-
-  refresh (self);
-}
-
 /* Ends the request with @message (or none), the panel as it was. */
 static void
 end_request (RcTokenPanel *self,
@@ -492,12 +464,60 @@ end_request (RcTokenPanel *self,
   refresh (self);
 }
 
+/* Looks the client secret of @request up (taking @request), then asks
+ * for a new token. */
 static void
-lookup_secret (Request *request)
+fetch_token (Request *request)
 {
-  rc_secret_store_lookup_async (rc_secret_store_get_default (), request->project_id,
-                                rc_auth_get_secret_id (request->auth), request->binding,
-                                request->cancellable, secret_cb, request);
+  rc_call_fetch_token_async (rc_executor_get_default (), rc_secret_store_get_default (),
+                             request->project_id, request->auth, request->cancellable, token_cb,
+                             request);
+}
+
+static void
+token_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(Request) request = user_data;
+  RcTokenPanel *self = request->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcSecretBinding) saved_for = NULL;
+  g_autoptr(RcSecretBinding) wanted = NULL;
+  g_autoptr(RcToken) token = NULL;
+  g_autofree char *message = NULL;
+
+  token = rc_call_fetch_token_finish (result, NULL, &saved_for, &wanted, &error);
+
+  if (!request_is_current (request))
+    return;
+
+  if (token)
+    {
+      g_autofree char *key = rc_token_cache_dup_key (request->auth);
+
+      hold_token (self, token, key);
+    }
+  else if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
+    {
+      Request *asking = g_steal_pointer (&request);
+
+      /* Nothing is sent before the user says so. */
+      asking->binding = g_steal_pointer (&wanted);
+      rc_secret_prompt_async (GTK_WIDGET (self), RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS, saved_for,
+                              asking->binding, asking->cancellable, prompt_answered_cb, asking);
+      return;
+    }
+  else if (g_error_matches (error, RC_CALL_ERROR, RC_CALL_ERROR_NO_SECRET))
+    message = g_strdup (_("No client secret is stored for this API: enter it above, then get a "
+                          "token."));
+  else if (error->domain == RC_SECRET_STORE_ERROR)
+    message = g_strdup_printf (_("The client secret could not be read from the keyring: %s"),
+                               error->message);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    message = g_strdup (error->message);
+
+  end_request (self, message);
 }
 
 static void
@@ -507,15 +527,12 @@ rebound_cb (GObject      *object,
 {
   g_autoptr(Request) request = user_data;
   g_autoptr(GError) error = NULL;
-
-  if (!rc_secret_store_rebind_finish (RC_SECRET_STORE (object), result, &error)
-      && g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE))
-    g_clear_error (&error);
+  gboolean rebound = rc_call_rebind_secret_finish (result, &error);
 
   if (!request_is_current (request))
     return;
 
-  if (error != NULL)
+  if (!rebound)
     {
       g_autofree char *message = NULL;
 
@@ -528,7 +545,7 @@ rebound_cb (GObject      *object,
       return;
     }
 
-  lookup_secret (g_steal_pointer (&request));
+  fetch_token (g_steal_pointer (&request));
 }
 
 static void
@@ -549,9 +566,9 @@ prompt_answered_cb (GObject      *object,
       {
         Request *rebinding = g_steal_pointer (&request);
 
-        rc_secret_store_rebind_async (rc_secret_store_get_default (), rebinding->project_id,
-                                      rc_auth_get_secret_id (rebinding->auth), rebinding->binding,
-                                      rebinding->cancellable, rebound_cb, rebinding);
+        rc_call_rebind_secret_async (rc_secret_store_get_default (), rebinding->project_id,
+                                     rc_auth_get_secret_id (rebinding->auth), rebinding->binding,
+                                     rebinding->cancellable, rebound_cb, rebinding);
       }
       break;
 
@@ -569,82 +586,17 @@ prompt_answered_cb (GObject      *object,
 }
 
 static void
-secret_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(Request) request = user_data;
-  RcTokenPanel *self = request->self;
-  RcTokenCache *cache = get_cache ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RcSecretBinding) saved_for = NULL;
-  g_autofree char *message = NULL;
-  GCancellable *cancellable;
-  RcToken *rejected;
-  RcAuth *auth;
-  char *secret;
-
-  secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), result, &saved_for, &error);
-
-  if (!request_is_current (request))
-    {
-      rc_secret_free (secret);
-      return;
-    }
-
-  if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
-    {
-      Request *asking = g_steal_pointer (&request);
-
-      /* Nothing is sent before the user says so. */
-      rc_secret_prompt_async (GTK_WIDGET (self), RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS, saved_for,
-                              asking->binding, asking->cancellable, prompt_answered_cb, asking);
-      return;
-    }
-
-  if (secret == NULL)
-    {
-      if (error)
-        message = g_strdup_printf (_("The client secret could not be read from the keyring: %s"),
-                                   error->message);
-      else
-        message = g_strdup (_("No client secret is stored for this API: enter it above, then "
-                              "get a token."));
-
-      end_request (self, message);
-      return;
-    }
-
-  /* A new token, not the cached one: it is dropped, as after a refusal. */
-  auth = request->auth;
-  cancellable = request->cancellable;
-  rejected = rc_token_cache_lookup (cache, auth);
-  rc_token_cache_get_token_async (cache, auth, secret, rejected, cancellable,
-                                  token_cb, g_steal_pointer (&request));
-  rc_secret_free (secret);
-}
-
-static void
 get_clicked_cb (RcTokenPanel *self)
 {
   if (!is_oauth2 (self) || is_running (self))
     return;
 
   show_error (self, NULL);
-
-  /* No project, no keyring entry to look up. */
-  if (self->project_id == NULL)
-    {
-      show_error (self, _("No client secret is stored for this API: enter it above, then get a "
-                          "token."));
-      return;
-    }
-
   self->request_cancellable = g_cancellable_new ();
   show_running (self, TRUE);
   refresh (self);
 
-  lookup_secret (request_new (self));
+  fetch_token (request_new (self));
 }
 
 static void
