@@ -89,8 +89,10 @@ looked_up_cb (GObject      *object,
 {
   Wait *wait = user_data;
 
-  wait->secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), result, &wait->saved_for,
-                                                &wait->error);
+  wait->secret = rc_call_lookup_secret_finish (result, &wait->saved_for, &wait->error);
+  /* None stored is no failure here: the command says what it means for it. */
+  if (g_error_matches (wait->error, RC_CALL_ERROR, RC_CALL_ERROR_NO_SECRET))
+    g_clear_error (&wait->error);
   wait->done = TRUE;
 }
 
@@ -134,12 +136,14 @@ owner_cleared_cb (GObject      *object,
  * @saved_for: (out) (optional) (nullable): what the secret found was saved
  *   for; %NULL when none was, or by an earlier Restcall
  *
- * Looks up the secret of @auth. An auth without a secret reference has
- * none, and the keyring is not asked. A secret saved for another binding
- * than @binding is not handed out: %RC_SECRET_STORE_ERROR_MISMATCH.
+ * Looks up the secret of @auth, as a call would (rc-call.c). An auth
+ * without a secret reference has none, and the keyring is not asked. A
+ * secret saved for another binding than @binding is not handed out:
+ * %RC_SECRET_STORE_ERROR_MISMATCH.
  *
  * Returns: (transfer full) (nullable): the secret, to free with
  *   rc_secret_free(); %NULL without an error when none is stored
+ *   (%RC_CALL_ERROR_NO_SECRET)
  */
 RcCliStoredSecret *
 rc_cli_keyring_lookup (RcProject              *project,
@@ -153,13 +157,9 @@ rc_cli_keyring_lookup (RcProject              *project,
   if (saved_for != NULL)
     *saved_for = NULL;
 
-  if (rc_auth_get_secret_id (auth)[0] == '\0')
-    return NULL;
-
   wait_init (&wait);
-  rc_secret_store_lookup_async (rc_secret_store_get_default (), rc_project_get_id (project),
-                                rc_auth_get_secret_id (auth), binding, wait.cancellable,
-                                looked_up_cb, &wait);
+  rc_call_lookup_secret_async (rc_secret_store_get_default (), rc_project_get_id (project), auth,
+                               binding, wait.cancellable, looked_up_cb, &wait);
   if (!wait_finish (&wait, error))
     {
       g_clear_pointer (&wait.secret, rc_secret_free);
