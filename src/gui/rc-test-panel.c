@@ -4,11 +4,11 @@
  * the Request tab); Enter in one calls too. Test (or Ctrl+Enter) looks
  * the secret up in the keyring, then makes the call through the shared
  * executor (rc_call_method_async()), so the token cache is the
- * application's. Nothing of this waits
- * on the main loop: the keyring, the network, and pretty-printing the body
- * (rc_body_format_async()) all answer later. A big body is inserted into
- * its view a slice at a time, and stops at RC_BODY_DEFAULT_LIMIT with a
- * note; Save Response… writes the whole of it.
+ * application's. Nothing of this waits on the main loop: the keyring and
+ * the network answer later. What came back is shown in words under the
+ * Test button (the status, the time, the size, the exchange's notes), its
+ * body in an RcResponseView, and the whole exchange in the inspector;
+ * Save Response… writes the whole body.
  *
  * The keyring hands the secret out only if it was saved for where the
  * call would send it (the token URL's origin and the client ID, or the
@@ -19,16 +19,12 @@
  * the secret's entry.
  *
  * Cancel cancels the keyring lookup, the question or the call; the
- * executor ends it and says so. Every answer that comes later (the keyring's, the call's, the
- * formatted body's, the saved file's) first checks that it is still the
- * one the panel waits for: another method may be shown by then, or the
- * panel gone with its window (what waits holds no reference on it). An
- * error is shown in words under the Test button, the server's
+ * executor ends it and says so. Every answer that comes later (the
+ * keyring's, the call's, the saved file's) first checks that it is still
+ * the one the panel waits for: another method may be shown by then, or
+ * the panel gone with its window (what waits holds no reference on it).
+ * An error is shown in words under the Test button, the server's
  * error_description included; what the user typed stays as it was.
- *
- * The response view is as tall as its text, from a few lines to about
- * twenty; it gets its height while still empty, as a text view that
- * changes size with a big text in it lays all of it out again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -37,19 +33,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <gtksourceview/gtksource.h>
-#include <string.h>
 
 #include "rc-inspector.h"
+#include "rc-response-view.h"
 #include "rc-secret-prompt.h"
 #include "rc-test-panel.h"
 #include "rc-test-values.h"
-
-/* How much text goes into the response view a main loop turn. */
-#define INSERT_CHUNK (32 * 1024)
-/* The response view is as tall as its text, within these. */
-#define RESPONSE_MIN_HEIGHT 96
-#define RESPONSE_MAX_HEIGHT 400
 
 struct _RcTestPanel
 {
@@ -57,21 +46,13 @@ struct _RcTestPanel
 
   RcMethod        *method;
   char            *project_id;
-  GCancellable    *cancellable;     /* the run under way, if any */
-  GCancellable    *body_cancellable;
+  GCancellable    *cancellable;      /* the run under way, if any */
   GCancellable    *save_cancellable; /* the last save, not cancelled when the panel goes */
   GFile           *save_folder;
   RcExchange      *exchange;
   GBytes          *response_body;
   char            *response_type;
-  RcBody          *body;            /* the text being inserted, or shown */
-  gsize            inserted;
-  guint            insert_source;
-  guint            resize_tick;     /* waiting for the view's new height */
-  guint            resize_ticks;
-  int              fitted_height;
   guint            running : 1;
-  guint            showing_body : 1;
 
   AdwPreferencesGroup *values_group;
   RcTestValues    *test_values;
@@ -80,9 +61,7 @@ struct _RcTestPanel
   GtkSpinner      *spinner;
   GtkLabel        *status_label;
   GtkLabel        *notes_label;
-  GtkLabel        *body_note_label;
-  GtkScrolledWindow *response_scroller;
-  GtkSourceView   *response_view;
+  RcResponseView  *response_view;
   RcInspector     *inspector;
 };
 
@@ -100,7 +79,7 @@ typedef struct
   RcSecretBinding *binding;     /* where the secret would go, when it was saved elsewhere */
 } Run;
 
-/* Something else the panel waits for: formatting a body, saving it. */
+/* Something else the panel waits for: saving a body. */
 typedef struct
 {
   GWeakRef      self;
@@ -195,12 +174,6 @@ pending_free (Pending *pending)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pending, pending_free)
 
-static GtkTextBuffer *
-get_response_buffer (RcTestPanel *self)
-{
-  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->response_view));
-}
-
 static void
 update_actions (RcTestPanel *self)
 {
@@ -252,18 +225,6 @@ set_classes (GtkWidget  *widget,
     gtk_widget_add_css_class (widget, css_class);
 }
 
-static void
-set_showing_body (RcTestPanel *self,
-                  gboolean     showing)
-{
-  showing = !!showing;
-  if (self->showing_body == showing)
-    return;
-
-  self->showing_body = showing;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING_BODY]);
-}
-
 /* A status line (large, for a response's status) or a message in words. */
 static void
 set_status (RcTestPanel *self,
@@ -282,16 +243,6 @@ set_big_status (RcTestPanel *self,
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "title-4");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "title-4");
-}
-
-static void
-set_body_note (RcTestPanel *self,
-               const char  *note,
-               const char  *css_class)
-{
-  set_classes (GTK_WIDGET (self->body_note_label), css_class);
-  gtk_label_set_text (self->body_note_label, note ? note : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->body_note_label), note != NULL);
 }
 
 /* Ends the run under way with @message instead of a response. */
@@ -314,58 +265,13 @@ abandon_run (RcTestPanel *self)
   set_running (self, FALSE);
 }
 
-static void
-stop_inserting (RcTestPanel *self)
-{
-  g_clear_handle_id (&self->insert_source, g_source_remove);
-  if (self->resize_tick)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->response_scroller), self->resize_tick);
-  self->resize_tick = 0;
-  g_clear_object (&self->body);
-  self->inserted = 0;
-}
-
-/* Gives the response view the height of @text, within bounds: its lines
- * are counted (up to what the largest height holds), not measured, which
- * would lay the whole text out. */
-static int
-fit_response_height (RcTestPanel *self,
-                     const char  *text,
-                     gsize        length)
-{
-  GtkTextView *view = GTK_TEXT_VIEW (self->response_view);
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), "0");
-  int char_width, line_height, width, height;
-  guint columns = 0;
-
-  pango_layout_get_pixel_size (layout, &char_width, &line_height);
-  line_height = MAX (line_height, 1);
-  width = gtk_widget_get_width (GTK_WIDGET (view)) - gtk_text_view_get_left_margin (view) -
-          gtk_text_view_get_right_margin (view);
-  if (width > 0 && char_width > 0)
-    columns = width / char_width;
-
-  height = rc_body_count_lines (text, length, columns, RESPONSE_MAX_HEIGHT / line_height + 1) * line_height +
-           gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view);
-  height = CLAMP (height, RESPONSE_MIN_HEIGHT, RESPONSE_MAX_HEIGHT);
-  gtk_widget_set_size_request (GTK_WIDGET (self->response_scroller), -1, height);
-
-  return height;
-}
-
 /* Empties the response view and forgets the last response. */
 static void
 clear_response (RcTestPanel *self)
 {
-  g_cancellable_cancel (self->body_cancellable);
-  g_clear_object (&self->body_cancellable);
-  stop_inserting (self);
-  set_showing_body (self, FALSE);
+  rc_response_view_clear (self->response_view);
   g_clear_pointer (&self->response_body, g_bytes_unref);
   g_clear_pointer (&self->response_type, g_free);
-  gtk_text_buffer_set_text (get_response_buffer (self), "", 0);
-  fit_response_height (self, "", 0);
-  set_body_note (self, NULL, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), FALSE);
   update_actions (self);
 }
@@ -460,48 +366,6 @@ update_values_description (RcTestPanel *self)
                                              "body on the Body tab is sent as it is."));
 }
 
-static void
-update_style_scheme (RcTestPanel *self)
-{
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
-  GtkSourceStyleScheme *scheme;
-
-  scheme = gtk_source_style_scheme_manager_get_scheme (schemes,
-                                                       adw_style_manager_get_dark (manager)
-                                                       ? "Adwaita-dark" : "Adwaita");
-  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (get_response_buffer (self)), scheme);
-}
-
-static void
-show_body_note (RcTestPanel *self,
-                RcBody      *body)
-{
-  g_autofree char *size = g_format_size (rc_body_get_size (body));
-  g_autofree char *shown = g_format_size (rc_body_get_length (body));
-  g_autofree char *note = NULL;
-  const char *css_class = "warning";
-
-  if (rc_body_get_size (body) == 0)
-    {
-      note = g_strdup (_("The response has no body."));
-      css_class = "dim-label";
-    }
-  else if (rc_body_get_binary (body) && rc_body_get_truncated (body))
-    note = g_strdup_printf (_("The body is binary data (%s): the start of it is shown in "
-                              "hexadecimal. Save the response to keep all of it."), size);
-  else if (rc_body_get_binary (body))
-    {
-      note = g_strdup_printf (_("The body is binary data (%s), shown in hexadecimal."), size);
-      css_class = "dim-label";
-    }
-  else if (rc_body_get_truncated (body))
-    note = g_strdup_printf (_("The body is cut here: the first %s of %s are shown. Save the "
-                              "response to keep all of it."), shown, size);
-
-  set_body_note (self, note, css_class);
-}
-
 /* Where Save Response… starts: the folder it was told (the project's),
  * else Downloads, else the home folder. */
 static GFile *
@@ -520,12 +384,6 @@ get_save_folder (RcTestPanel *self)
 /* Callbacks */
 
 static void
-style_dark_changed_cb (RcTestPanel *self)
-{
-  update_style_scheme (self);
-}
-
-static void
 method_body_changed_cb (RcTestPanel *self)
 {
   update_values_description (self);
@@ -536,119 +394,6 @@ static void
 value_activated_cb (RcTestPanel *self)
 {
   rc_test_panel_run (self);
-}
-
-/* Puts the text into the view a slice at a time, each slice ending at
- * the end of a line, so that no turn of the main loop takes long. */
-static gboolean
-insert_chunk_cb (gpointer data)
-{
-  RcTestPanel *self = data;
-  GtkTextBuffer *buffer = get_response_buffer (self);
-  const char *text = rc_body_get_text (self->body);
-  gsize length = rc_body_get_length (self->body);
-  gsize end = MIN (self->inserted + INSERT_CHUNK, length);
-  GtkTextIter iter;
-
-  if (end < length)
-    {
-      const char *newline = memchr (text + end, '\n', MIN (length - end, INSERT_CHUNK));
-
-      if (newline)
-        end = newline - text + 1;
-      else
-        while (end > self->inserted && ((guchar) text[end] & 0xC0) == 0x80)
-          end--;
-    }
-
-  gtk_text_buffer_get_end_iter (buffer, &iter);
-  gtk_text_buffer_insert (buffer, &iter, text + self->inserted, end - self->inserted);
-  self->inserted = end;
-
-
-  if (self->inserted < length)
-    return G_SOURCE_CONTINUE;
-
-  self->insert_source = 0;
-  g_clear_object (&self->body);
-  self->inserted = 0;
-  set_showing_body (self, FALSE);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-start_inserting (RcTestPanel *self)
-{
-  if (insert_chunk_cb (self))
-    self->insert_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, insert_chunk_cb, self, NULL);
-}
-
-/* A frame's tick, before its layout: the last frame's layout is done. */
-static gboolean
-response_resized_cb (GtkWidget     *widget,
-                     GdkFrameClock *frame_clock,
-                     gpointer       user_data)
-{
-  RcTestPanel *self = user_data;
-
-  if (gtk_widget_get_height (widget) != self->fitted_height && ++self->resize_ticks < 10)
-    return G_SOURCE_CONTINUE;
-
-  self->resize_tick = 0;
-  start_inserting (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-body_formatted_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(Pending) pending = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RcBody) body = rc_body_format_finish (result, &error);
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-  GtkSourceLanguage *language = NULL;
-  g_autoptr(RcTestPanel) self = g_weak_ref_get (&pending->self);
-
-  if (self == NULL || self->body_cancellable != pending->cancellable)
-    return;  /* another response is shown by now, or none, or the panel is gone */
-
-  if (body == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          set_body_note (self, error->message, "error");
-          set_showing_body (self, FALSE);
-        }
-      return;
-    }
-
-  stop_inserting (self);
-  if (rc_body_get_language (body))
-    language = gtk_source_language_manager_get_language (languages, rc_body_get_language (body));
-  if (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (get_response_buffer (self))) != language)
-    gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (get_response_buffer (self)), language);
-  gtk_text_buffer_set_text (get_response_buffer (self), "", 0);
-  self->fitted_height = fit_response_height (self, rc_body_get_text (body), rc_body_get_length (body));
-  show_body_note (self, body);
-
-  self->body = g_steal_pointer (&body);
-  self->inserted = 0;
-
-  /* A text view that changes size lays all its text out again: the text
-   * goes in once the view has its new height, while it is still empty. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->response_scroller)) &&
-      gtk_widget_get_height (GTK_WIDGET (self->response_scroller)) != self->fitted_height)
-    {
-      self->resize_ticks = 0;
-      self->resize_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->response_scroller),
-                                                        response_resized_cb, self, NULL);
-    }
-  else
-    start_inserting (self);
 }
 
 static void
@@ -676,16 +421,12 @@ show_exchange (RcTestPanel *self,
       set_status (self, status,
                   SOUP_STATUS_IS_SUCCESSFUL (code) ? "success" : code >= 400 ? "error" : NULL);
       set_big_status (self, TRUE);
-
-      self->body_cancellable = g_cancellable_new ();
-      set_showing_body (self, TRUE);
-      rc_body_format_async (self->response_body, self->response_type, RC_BODY_DEFAULT_LIMIT,
-                            self->body_cancellable, body_formatted_cb,
-                            pending_new (self, self->body_cancellable));
+      rc_response_view_show (self->response_view, self->response_body, self->response_type);
     }
-
   else
-    set_body_note (self, _("No response: the call did not reach the API, as said above."), "dim-label");
+    rc_response_view_set_note (self->response_view,
+                               _("No response: the call did not reach the API, as said above."),
+                               "dim-label");
 
   if (error)
     set_big_status (self, FALSE);
@@ -803,8 +544,8 @@ prompt_answered_cb (GObject      *object,
 
         set_status (self, _("Storing the secret for this authentication…"), "dim-label");
         rc_call_rebind_secret_async (rc_secret_store_get_default (), rebinding->project_id,
-                                     rebinding->secret_id, rebinding->binding, rebinding->cancellable,
-                                     rebound_cb, rebinding);
+                                     rebinding->secret_id, rebinding->binding,
+                                     rebinding->cancellable, rebound_cb, rebinding);
       }
       break;
 
@@ -848,7 +589,7 @@ save_done_cb (GObject      *object,
         return;
       message = g_strdup_printf (_("The response could not be saved to “%s”: %s. Choose another "
                                    "file and try again."), name, error->message);
-      set_body_note (self, message, "error");
+      rc_response_view_set_note (self->response_view, message, "error");
       return;
     }
 
@@ -857,7 +598,7 @@ save_done_cb (GObject      *object,
   if (overlay)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
   else
-    set_body_note (self, message, "dim-label");
+    rc_response_view_set_note (self->response_view, message, "dim-label");
 }
 
 static void
@@ -882,6 +623,12 @@ save_response_cb (GtkNativeDialog *dialog,
 
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
+}
+
+static void
+showing_body_changed_cb (RcTestPanel *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING_BODY]);
 }
 
 static void
@@ -960,11 +707,8 @@ rc_test_panel_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_cancellable_cancel (self->body_cancellable);
-  g_clear_object (&self->body_cancellable);
   /* Not cancelled: the file is written all the same. */
   g_clear_object (&self->save_cancellable);
-  stop_inserting (self);
 
   if (self->method)
     g_signal_handlers_disconnect_by_data (self->method, self);
@@ -1013,7 +757,7 @@ rc_test_panel_get_property (GObject    *object,
       break;
 
     case PROP_SHOWING_BODY:
-      g_value_set_boolean (value, self->showing_body);
+      g_value_set_boolean (value, rc_response_view_get_busy (self->response_view));
       break;
 
     default:
@@ -1095,9 +839,8 @@ rc_test_panel_class_init (RcTestPanelClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "test.run", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "test.run", NULL);
 
-  gtk_source_init ();
-  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (RC_TYPE_INSPECTOR);
+  g_type_ensure (RC_TYPE_RESPONSE_VIEW);
   g_type_ensure (RC_TYPE_TEST_VALUES);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-test-panel.ui");
@@ -1108,32 +851,16 @@ rc_test_panel_class_init (RcTestPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, spinner);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, status_label);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, notes_label);
-  gtk_widget_class_bind_template_child (widget_class, RcTestPanel, body_note_label);
-  gtk_widget_class_bind_template_child (widget_class, RcTestPanel, response_scroller);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, response_view);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, inspector);
   gtk_widget_class_bind_template_callback (widget_class, value_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, showing_body_changed_cb);
 }
 
 static void
 rc_test_panel_init (RcTestPanel *self)
 {
-  GtkTextBuffer *buffer;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  buffer = get_response_buffer (self);
-  gtk_text_buffer_set_enable_undo (buffer, FALSE);
-  /* Most responses are JSON. Loading a language the first time reads
-   * every language file and blocks for a while: better now than as the
-   * response comes in. */
-  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer),
-                                  gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (),
-                                                                            "json"));
-  update_style_scheme (self);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (style_dark_changed_cb), self, G_CONNECT_SWAPPED);
-
   update_actions (self);
 }
 
