@@ -8,7 +8,7 @@
  * the network answer later. What came back is shown in words under the
  * Test button (the status, the time, the size, the exchange's notes), its
  * body in an RcResponseView, and the whole exchange in the inspector;
- * Save Response… writes the whole body.
+ * Save Response… writes the whole body (rc-response-save.c).
  *
  * The keyring hands the secret out only if it was saved for where the
  * call would send it (the token URL's origin and the client ID, or the
@@ -20,9 +20,11 @@
  *
  * Cancel cancels the keyring lookup, the question or the call; the
  * executor ends it and says so. Every answer that comes later (the
- * keyring's, the call's, the saved file's) first checks that it is still
- * the one the panel waits for: another method may be shown by then, or
- * the panel gone with its window (what waits holds no reference on it).
+ * keyring's, the call's) first checks that it is still the one the panel
+ * waits for: another method may be shown by then, or the panel gone with
+ * its window (what waits holds no reference on it). A save the panel
+ * started is cancelled when it goes; a file already chosen is written
+ * all the same.
  * An error is shown in words under the Test button, the server's
  * error_description included; what the user typed stays as it was.
  *
@@ -35,6 +37,7 @@
 #include <glib/gi18n.h>
 
 #include "rc-inspector.h"
+#include "rc-response-save.h"
 #include "rc-response-view.h"
 #include "rc-secret-prompt.h"
 #include "rc-test-panel.h"
@@ -47,7 +50,7 @@ struct _RcTestPanel
   RcMethod        *method;
   char            *project_id;
   GCancellable    *cancellable;      /* the run under way, if any */
-  GCancellable    *save_cancellable; /* the last save, not cancelled when the panel goes */
+  GCancellable    *save_cancellable; /* the last save */
   GFile           *save_folder;
   RcExchange      *exchange;
   GBytes          *response_body;
@@ -78,13 +81,6 @@ typedef struct
   char            *secret_id;   /* to store the secret again, bound elsewhere */
   RcSecretBinding *binding;     /* where the secret would go, when it was saved elsewhere */
 } Run;
-
-/* Something else the panel waits for: saving a body. */
-typedef struct
-{
-  GWeakRef      self;
-  GCancellable *cancellable;
-} Pending;
 
 static void prompt_answered_cb (GObject      *object,
                                 GAsyncResult *result,
@@ -151,28 +147,6 @@ run_dup_panel (Run *run)
 
   return self;
 }
-
-static Pending *
-pending_new (RcTestPanel  *self,
-             GCancellable *cancellable)
-{
-  Pending *pending = g_new0 (Pending, 1);
-
-  g_weak_ref_init (&pending->self, self);
-  pending->cancellable = g_object_ref (cancellable);
-
-  return pending;
-}
-
-static void
-pending_free (Pending *pending)
-{
-  g_weak_ref_clear (&pending->self);
-  g_clear_object (&pending->cancellable);
-  g_free (pending);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pending, pending_free)
 
 static void
 update_actions (RcTestPanel *self)
@@ -366,21 +340,6 @@ update_values_description (RcTestPanel *self)
                                              "body on the Body tab is sent as it is."));
 }
 
-/* Where Save Response… starts: the folder it was told (the project's),
- * else Downloads, else the home folder. */
-static GFile *
-get_save_folder (RcTestPanel *self)
-{
-  const char *downloads = g_get_user_special_dir (G_USER_DIRECTORY_DOWNLOAD);
-
-  if (self->save_folder)
-    return g_object_ref (self->save_folder);
-  if (downloads && g_file_test (downloads, G_FILE_TEST_IS_DIR))
-    return g_file_new_for_path (downloads);
-
-  return g_file_new_for_path (g_get_home_dir ());
-}
-
 /* Callbacks */
 
 static void
@@ -565,64 +524,38 @@ prompt_answered_cb (GObject      *object,
 }
 
 static void
-save_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+response_saved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  g_autoptr(Pending) pending = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_parse_name (G_FILE (object));
+  g_autoptr(GFile) file = rc_response_save_finish (result, &error);
+  g_autofree char *name = NULL;
   g_autofree char *message = NULL;
-  g_autoptr(RcTestPanel) self = g_weak_ref_get (&pending->self);
+  RcTestPanel *self;
   GtkWidget *overlay;
-  gboolean saved = g_file_replace_contents_finish (G_FILE (object), result, NULL, &error);
 
-  /* The file is written even when the panel went meanwhile; only the
-   * panel's word about it is dropped then. */
-  if (self == NULL || self->save_cancellable != pending->cancellable)
+  /* Dismissed, or the panel gone or saving again: a file chosen is
+   * written all the same. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+
+  self = RC_TEST_PANEL (user_data);
   g_clear_object (&self->save_cancellable);
 
-  if (!saved)
+  if (file == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      message = g_strdup_printf (_("The response could not be saved to “%s”: %s. Choose another "
-                                   "file and try again."), name, error->message);
-      rc_response_view_set_note (self->response_view, message, "error");
+      rc_response_view_set_note (self->response_view, error->message, "error");
       return;
     }
 
+  name = g_file_get_parse_name (file);
   message = g_strdup_printf (_("Saved the response to “%s”."), name);
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
   else
     rc_response_view_set_note (self->response_view, message, "dim-label");
-}
-
-static void
-save_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
-{
-  g_autoptr(RcTestPanel) self = user_data;
-  g_autoptr(GFile) file = NULL;
-  /* The body the chooser was opened for, even if another came since. */
-  GBytes *body = g_object_get_data (G_OBJECT (dialog), "rc-body");
-
-  if (response == GTK_RESPONSE_ACCEPT && body)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_clear_object (&self->save_cancellable);
-      self->save_cancellable = g_cancellable_new ();
-      g_file_replace_contents_bytes_async (file, body, NULL, FALSE,
-                                           G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                           save_done_cb, pending_new (self, self->save_cancellable));
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
 }
 
 static void
@@ -653,31 +586,17 @@ save_action_cb (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   RcTestPanel *self = RC_TEST_PANEL (widget);
-  GtkNative *native = gtk_widget_get_native (widget);
   RcHttpRecord *record = self->exchange ? rc_exchange_get_api_record (self->exchange) : NULL;
-  g_autoptr(GFile) folder = get_save_folder (self);
-  GtkFileChooserNative *dialog;
-  g_autofree char *name = NULL;
 
   if (self->response_body == NULL)
     return;
 
-  name = rc_body_guess_file_name (record ? rc_http_record_get_url (record) : NULL, self->response_type,
-                                  g_bytes_get_data (self->response_body, NULL),
-                                  g_bytes_get_size (self->response_body));
-
-  dialog = gtk_file_chooser_native_new (_("Save Response"),
-                                        GTK_IS_WINDOW (native) ? GTK_WINDOW (native) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_object_set_data_full (G_OBJECT (dialog), "rc-body", g_bytes_ref (self->response_body),
-                          (GDestroyNotify) g_bytes_unref);
-  if (folder)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  g_cancellable_cancel (self->save_cancellable);
+  g_clear_object (&self->save_cancellable);
+  self->save_cancellable = g_cancellable_new ();
+  rc_response_save_async (widget, self->response_body, self->response_type,
+                          record ? rc_http_record_get_url (record) : NULL, self->save_folder,
+                          self->save_cancellable, response_saved_cb, self);
 }
 
 /* Overrides */
@@ -707,7 +626,9 @@ rc_test_panel_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  /* Not cancelled: the file is written all the same. */
+  /* A file being written is written all the same; only the panel's word
+   * about it is dropped. */
+  g_cancellable_cancel (self->save_cancellable);
   g_clear_object (&self->save_cancellable);
 
   if (self->method)
