@@ -22,6 +22,7 @@
 #include "rc-secret-binding.h"
 #include "rc-secret-store.h"
 #include "rc-call.h"
+#include "rc-context.h"
 #include "rc-json.h"
 #include "rc-json-format.h"
 #include "rc-names.h"
