@@ -176,7 +176,7 @@ tab_open (Tab    *tab,
 
   tab->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (tab->window, 1000, 900);
-  tab->panel = RC_TEST_PANEL (rc_test_panel_new ());
+  tab->panel = RC_TEST_PANEL (rc_test_panel_new (rc_test_gui_get_context ()));
   gtk_window_set_child (tab->window, GTK_WIDGET (tab->panel));
   rc_test_panel_set_method (tab->panel, tab->method, "bench-project");
   gtk_window_present (tab->window);

@@ -8,6 +8,10 @@
  * window's sidebar, pages, dialogs and message dialogs, and screenshots for
  * a person to look at.
  *
+ * Each test gets services of its own (rc_test_gui_get_context()): a token
+ * fetched, a secret kept for the session or a keyring write on its way in
+ * one test is not there for the next.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall"
@@ -300,6 +304,46 @@ rc_test_gui_init_keyring_session (void)
   rc_test_gui_init ();
 
   return TRUE;
+}
+
+/* The services of the test running (g_test_get_path()): a new context for
+ * each test, the same all through it, its teardown included. Windows
+ * rc_test_gui_present_window() opens use it; so must every widget a test
+ * makes, and whatever it looks at in the token cache or the secret store.
+ * Outside a test case (a benchmark, the screenshots), one for the program. */
+RcContext *
+rc_test_gui_get_context (void)
+{
+  static RcContext *context;
+  static char *context_path;
+  const char *path = g_test_get_path ();
+
+  if (path == NULL)
+    path = "";
+
+  if (context == NULL || g_strcmp0 (path, context_path) != 0)
+    {
+      g_free (context_path);
+      context_path = g_strdup (path);
+      g_clear_object (&context);
+      context = rc_context_new ();
+    }
+
+  return context;
+}
+
+/* The token cache of rc_test_gui_get_context(). */
+RcTokenCache *
+rc_test_gui_get_token_cache (void)
+{
+  return rc_executor_get_token_cache (rc_context_get_executor (rc_test_gui_get_context ()));
+}
+
+/* The secret store of rc_test_gui_get_context(). */
+RcSecretStore *
+rc_test_gui_get_secret_store (void)
+{
+  return rc_context_get_secret_store (rc_test_gui_get_context ());
 }
 
 /* Whether rc_test_gui_init() opened a display. */
@@ -777,13 +821,14 @@ rc_test_gui_scroll_to (GtkWidget *widget)
   rc_test_gui_wait_for_frame (widget);
 }
 
-/* A new window onto @project, shown at @width × @height and laid out. */
+/* A new window onto @project, shown at @width × @height and laid out, with
+ * the test's context (rc_test_gui_get_context()). */
 RcWindow *
 rc_test_gui_present_window (RcProject *project,
                             int        width,
                             int        height)
 {
-  RcWindow *window = rc_window_new (NULL, project);
+  RcWindow *window = rc_window_new (NULL, rc_test_gui_get_context (), project);
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 gboolean          rc_test_gui_init                  (void);
 gboolean          rc_test_gui_init_keyring_session  (void);
 gboolean          rc_test_gui_has_display           (void);
+RcContext        *rc_test_gui_get_context           (void);
+RcTokenCache     *rc_test_gui_get_token_cache       (void);
+RcSecretStore    *rc_test_gui_get_secret_store      (void);
 gboolean          rc_test_gui_skip_without_display  (void);
 void              rc_test_gui_set_wait_seconds      (guint             seconds);
 gboolean          rc_test_gui_wait                  (RcTestCondition   condition,

@@ -233,29 +233,34 @@ rc_test_keyring_count (const char *project_id,
   return n;
 }
 
-/* Waits (for at most WAIT_SECONDS) until @store (the app's own if NULL)
- * finds @wanted under @secret_id, or nothing if @wanted is NULL: a store
- * or a clear the app started may still be on its way. Each look is a
- * round trip to the keyring; the next starts when it has answered. */
+/* Waits (for at most WAIT_SECONDS) until @store (the app's own, the
+ * test's context's in a GUI test) finds @wanted under @secret_id, or
+ * nothing if @wanted is NULL: a store or a clear the app started may
+ * still be on its way. Each look is a round trip to the keyring; the
+ * next starts when it has answered. */
 gboolean
 rc_test_keyring_wait_for (RcSecretStore *store,
                           const char    *project_id,
                           const char    *secret_id,
                           const char    *wanted)
 {
-  Holds holds = { store ? store : rc_secret_store_get_default (), project_id, secret_id, wanted };
+  Holds holds = { store, project_id, secret_id, wanted };
+
+  g_return_val_if_fail (RC_IS_SECRET_STORE (store), FALSE);
 
   return rc_test_wait_until (holds_cb, &holds, WAIT_SECONDS);
 }
 
 /* Waits (for at most WAIT_SECONDS) until every call the app made on its
- * store (rc_secret_store_get_default()) has ended and its callback has
- * run: each holds the store (its GTask's source object) until then. For
- * what must NOT have reached the keyring, before looking. */
+ * @store (the test's context's in a GUI test) has ended and its callback
+ * has run: each holds the store (its GTask's source object) until then.
+ * For what must NOT have reached the keyring, before looking. */
 gboolean
-rc_test_keyring_wait_idle (void)
+rc_test_keyring_wait_idle (RcSecretStore *store)
 {
-  return rc_test_wait_for_refs (rc_secret_store_get_default (), 1, WAIT_SECONDS);
+  g_return_val_if_fail (RC_IS_SECRET_STORE (store), FALSE);
+
+  return rc_test_wait_for_refs (store, 1, WAIT_SECONDS);
 }
 
 /* The throwaway keyring's daemon (keyring-session.sh started it on this

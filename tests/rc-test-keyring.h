@@ -43,7 +43,7 @@ gboolean  rc_test_keyring_wait_for     (RcSecretStore  *store,
                                         const char     *project_id,
                                         const char     *secret_id,
                                         const char     *wanted);
-gboolean  rc_test_keyring_wait_idle    (void);
+gboolean  rc_test_keyring_wait_idle    (RcSecretStore  *store);
 GPid      rc_test_keyring_daemon_pid   (void);
 gboolean  rc_test_file_contains        (const char     *path,
                                         const char     *needle);

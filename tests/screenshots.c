@@ -300,7 +300,7 @@ set_up (Shots *shots)
   rc_auth_set_token_url (auth, token_url);
 
   binding = rc_secret_binding_new_for_api (shots->petstore);
-  rc_test_keyring_store (rc_secret_store_get_default (), rc_project_get_id (shots->project),
+  rc_test_keyring_store (rc_test_gui_get_secret_store (), rc_project_get_id (shots->project),
                          rc_api_get_id (shots->petstore), rc_auth_ensure_secret_id (auth), binding,
                          CLIENT_SECRET, &error);
   g_assert_no_error (error);
@@ -317,8 +317,6 @@ set_up (Shots *shots)
 static void
 tear_down (Shots *shots)
 {
-  rc_token_cache_clear (rc_executor_get_token_cache (rc_executor_get_default ()),
-                        rc_api_get_auth (shots->petstore));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   if (shots->dialog != NULL)
@@ -407,11 +405,12 @@ shoot_dialog (Shots *shots)
   };
 
   /* A token request of its own, for the Authorization server panes. */
-  rc_token_cache_clear (rc_executor_get_token_cache (rc_executor_get_default ()),
+  rc_token_cache_clear (rc_test_gui_get_token_cache (),
                         rc_api_get_auth (shots->petstore));
 
-  shots->dialog = RC_METHOD_DIALOG (rc_method_dialog_new (GTK_WINDOW (shots->window), shots->project,
-                                                          shots->petstore));
+  shots->dialog = RC_METHOD_DIALOG (rc_method_dialog_new (GTK_WINDOW (shots->window),
+                                                          rc_test_gui_get_context (),
+                                                          shots->project, shots->petstore));
   g_object_add_weak_pointer (G_OBJECT (shots->dialog), (gpointer *) &shots->dialog);
   dialog = GTK_WIDGET (shots->dialog);
   gtk_window_set_default_size (GTK_WINDOW (dialog), WIDTH, HEIGHT);
@@ -458,8 +457,9 @@ shoot_dialog (Shots *shots)
   set_text (dialog, "auth-secret-row", CLIENT_SECRET);
   g_signal_emit_by_name (rc_test_gui_get_named (dialog, "auth-secret-row"), "entry-activated");
   g_assert_nonnull (rc_auth_get_secret_id (auth));
-  g_assert_true (rc_test_keyring_wait_for (NULL, rc_project_get_id (shots->project), rc_auth_get_secret_id (auth),
-                                           CLIENT_SECRET));
+  g_assert_true (rc_test_keyring_wait_for (rc_test_gui_get_secret_store (),
+                                           rc_project_get_id (shots->project),
+                                           rc_auth_get_secret_id (auth), CLIENT_SECRET));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_get_named (dialog, "auth-secret-row"))), ==, "");
   g_assert_true (gtk_widget_is_sensitive (rc_test_gui_get_named (dialog, "method-dialog-finish-button")));
   shoot (dialog, "dialog-headers");

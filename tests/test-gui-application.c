@@ -250,7 +250,7 @@ test_window_size_kept (void)
   settings = settings_new_reset ();
 
   /* The user makes the window smaller, then closes it. */
-  window = show_window (rc_window_new (NULL, NULL));
+  window = show_window (rc_window_new (NULL, rc_test_gui_get_context (), NULL));
   gtk_window_set_default_size (GTK_WINDOW (window), 777, 555);
   size.window = GTK_WINDOW (window);
   g_assert_true (rc_test_gui_wait (window_has_size_cb, &size));
@@ -261,7 +261,7 @@ test_window_size_kept (void)
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 
   /* The next window opens at that size (the template says 1000×700). */
-  window = rc_window_new (NULL, NULL);
+  window = rc_window_new (NULL, rc_test_gui_get_context (), NULL);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 777);
   g_assert_cmpint (height, ==, 555);
@@ -289,7 +289,7 @@ test_window_maximized_kept (void)
   g_settings_set_int (settings, "window-width", 777);
   g_settings_set_int (settings, "window-height", 555);
 
-  window = rc_window_new (NULL, NULL);
+  window = rc_window_new (NULL, rc_test_gui_get_context (), NULL);
   gtk_window_maximize (GTK_WINDOW (window));
   show_window (window);
   g_assert_true (gtk_window_is_maximized (GTK_WINDOW (window)));
@@ -300,7 +300,7 @@ test_window_maximized_kept (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 555);
 
   /* The next window opens maximized, and keeps the size to go back to. */
-  window = show_window (rc_window_new (NULL, NULL));
+  window = show_window (rc_window_new (NULL, rc_test_gui_get_context (), NULL));
   g_assert_true (gtk_window_is_maximized (GTK_WINDOW (window)));
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 777);
@@ -361,11 +361,12 @@ test_open_broken_file (void)
 #define QUIT_SECRET "typed-then-quit"
 static char *quit_project_id;
 static char *quit_secret_id;
+static RcSecretStore *quit_store;  /* the application's, kept past its end */
 
 static gboolean
 secrets_busy_cb (gpointer data)
 {
-  return rc_secret_store_get_busy (rc_secret_store_get_default ());
+  return rc_secret_store_get_busy (data);
 }
 
 /* A secret typed, and Quit at once (Ctrl+Q): the window commits it as it
@@ -379,6 +380,7 @@ check_quit_waits_for_store (Run *run)
   RcWindow *window;
   RcApi *api;
   GtkWidget *secret_row;
+  RcSecretStore *store;
   GPid daemon;
   gboolean busy_when_gone;
 
@@ -387,6 +389,9 @@ check_quit_waits_for_store (Run *run)
   g_assert_true (rc_test_gui_wait (window_shows_file_cb, run));
   run->expected = NULL;
   window = gtk_application_get_windows (GTK_APPLICATION (run->app))->data;
+  /* The window uses the application's services. */
+  g_assert_true (rc_window_get_context (window) == rc_application_get_context (run->app));
+  store = rc_context_get_secret_store (rc_application_get_context (run->app));
 
   api = rc_project_find_api (rc_window_get_project (window), "Petstore");
   quit_project_id = g_strdup (rc_project_get_id (rc_window_get_project (window)));
@@ -395,7 +400,9 @@ check_quit_waits_for_store (Run *run)
   rc_test_gui_select_item (window, G_OBJECT (api));
   rc_test_gui_assert_page_shown (window, "api");
   /* Whatever the page asked of the keyring first has been answered. */
-  g_assert_true (rc_test_keyring_wait_idle ());
+  g_assert_true (rc_test_keyring_wait_idle (store));
+  /* Looked at again once the application has ended. */
+  quit_store = g_object_ref (store);
   secret_row = rc_test_gui_find_named (rc_test_gui_find_of_type (GTK_WIDGET (window), RC_TYPE_API_PAGE),
                                        "auth-secret-row");
   gtk_editable_set_text (GTK_EDITABLE (secret_row), QUIT_SECRET);
@@ -405,7 +412,7 @@ check_quit_waits_for_store (Run *run)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
   rc_test_gui_wait_gone (&window);
-  busy_when_gone = secrets_busy_cb (NULL);
+  busy_when_gone = secrets_busy_cb (quit_store);
   g_assert_cmpint (kill (daemon, SIGCONT), ==, 0);
 
   g_assert_true (busy_when_gone);
@@ -429,7 +436,8 @@ test_quit_waits_for_store (void)
   run_restcall (path, check_quit_waits_for_store, NULL);
 
   /* g_application_run() has returned: the store had ended by then. */
-  g_assert_false (secrets_busy_cb (NULL));
+  g_assert_false (secrets_busy_cb (quit_store));
+  g_clear_object (&quit_store);
   elsewhere = rc_secret_store_new ();
   found = rc_test_keyring_lookup (elsewhere, quit_project_id, quit_secret_id, &error);
   g_assert_no_error (error);

@@ -305,7 +305,7 @@ editor_open (Editor *editor)
 {
   GtkWidget *page = adw_preferences_page_new ();
 
-  editor->auth = RC_AUTH_GROUP (rc_auth_group_new ());
+  editor->auth = RC_AUTH_GROUP (rc_auth_group_new (rc_test_gui_get_context ()));
   editor->headers = RC_HEADERS_GROUP (rc_headers_group_new ());
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (editor->auth));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (editor->headers));

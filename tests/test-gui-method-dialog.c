@@ -669,7 +669,8 @@ test_oauth_method_tested_and_added (Fixture       *fixture,
   g_assert_cmpstr (rc_auth_get_token_url (auth), ==, token_url);
   type_secret (fixture, CLIENT_SECRET);
   g_assert_nonnull (rc_auth_get_secret_id (auth));
-  g_assert_true (rc_test_keyring_wait_for (NULL, rc_project_get_id (fixture->project),
+  g_assert_true (rc_test_keyring_wait_for (rc_test_gui_get_secret_store (),
+                                           rc_project_get_id (fixture->project),
                                            rc_auth_get_secret_id (auth), CLIENT_SECRET));
   /* The secret went to the keyring, and out of the entry. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "auth-secret-row"))), ==, "");
@@ -729,7 +730,8 @@ test_oauth_method_tested_and_added (Fixture       *fixture,
   rc_test_gui_wait_for_labels (rc_test_gui_get_widget (fixture->window, "sidebar-list"), wanted);
 
   /* The secret stays, with the method that owns it. */
-  g_assert_true (rc_test_keyring_wait_for (NULL, rc_project_get_id (fixture->project),
+  g_assert_true (rc_test_keyring_wait_for (rc_test_gui_get_secret_store (),
+                                           rc_project_get_id (fixture->project),
                                            rc_auth_get_secret_id (auth), CLIENT_SECRET));
 }
 
@@ -777,14 +779,16 @@ test_discard_asks (Fixture       *fixture,
   type_secret (fixture, "to-be-discarded");
   secret_id = g_strdup (rc_auth_get_secret_id (auth));
   g_assert_nonnull (secret_id);
-  g_assert_true (rc_test_keyring_wait_for (NULL, rc_project_get_id (fixture->project),
+  g_assert_true (rc_test_keyring_wait_for (rc_test_gui_get_secret_store (),
+                                           rc_project_get_id (fixture->project),
                                            secret_id, "to-be-discarded"));
 
   /* …leaves the keyring with the discarded draft. */
   g_signal_emit_by_name (dialog_widget (fixture, "method-dialog-cancel-button"), "clicked");
   rc_test_gui_respond (rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->dialog)), "discard");
   rc_test_gui_wait_gone (&fixture->dialog);
-  g_assert_true (rc_test_keyring_wait_for (NULL, rc_project_get_id (fixture->project), secret_id, NULL));
+  g_assert_true (rc_test_keyring_wait_for (rc_test_gui_get_secret_store (),
+                                           rc_project_get_id (fixture->project), secret_id, NULL));
 
   /* And the project never saw it. */
   g_assert_cmpuint (rc_project_get_n_apis (fixture->project), ==, n_apis);
@@ -894,7 +898,7 @@ test_typed_secret_committed (Fixture       *fixture,
 static gboolean
 secrets_busy (void)
 {
-  return rc_secret_store_get_busy (rc_secret_store_get_default ());
+  return rc_secret_store_get_busy (rc_test_gui_get_secret_store ());
 }
 
 /* Each time the dialog is asked to close; the last is the one that does. */
@@ -976,7 +980,7 @@ test_discard_typed_secret (Fixture       *fixture,
   rc_test_gui_respond (question, "discard");
   rc_test_gui_wait_gone (&fixture->dialog);
   /* Whatever the dialog asked of the keyring has been answered. */
-  g_assert_true (rc_test_keyring_wait_idle ());
+  g_assert_true (rc_test_keyring_wait_idle (rc_test_gui_get_secret_store ()));
   g_assert_cmpuint (rc_test_keyring_count (rc_project_get_id (fixture->project), draft_id), ==, 0);
   g_clear_pointer (&draft_id, g_free);
 
@@ -1010,10 +1014,10 @@ test_discard_typed_secret (Fixture       *fixture,
   /* The store ends, and then the clear: nothing is left, anywhere. */
   g_assert_true (rc_test_gui_wait (not_busy_cb, NULL));
   g_assert_true (rc_test_keyring_wait_for (other, rc_project_get_id (fixture->project), secret_id, NULL));
-  g_assert_true (rc_test_keyring_wait_idle ());
+  g_assert_true (rc_test_keyring_wait_idle (rc_test_gui_get_secret_store ()));
   g_assert_true (rc_test_keyring_wait_for (other, rc_project_get_id (fixture->project), secret_id, NULL));
   g_assert_cmpuint (rc_test_keyring_count (rc_project_get_id (fixture->project), draft_id), ==, 0);
-  g_assert_false (rc_secret_store_is_session_only (rc_secret_store_get_default (),
+  g_assert_false (rc_secret_store_is_session_only (rc_test_gui_get_secret_store (),
                                                    rc_project_get_id (fixture->project), secret_id));
 }
 

@@ -243,7 +243,7 @@ project_saved_cb (gpointer data)
 static gboolean
 secrets_busy (void)
 {
-  return rc_secret_store_get_busy (rc_secret_store_get_default ());
+  return rc_secret_store_get_busy (rc_test_gui_get_secret_store ());
 }
 
 /* What RcSecretStore:busy said, in order, and what the group's row said then. */
@@ -274,13 +274,14 @@ busy_log_init (BusyLog     *log,
   log->group = group;
   log->values = g_array_new (FALSE, FALSE, sizeof (gboolean));
   log->states = g_ptr_array_new_with_free_func (g_free);
-  g_signal_connect (rc_secret_store_get_default (), "notify::busy", G_CALLBACK (busy_notify_cb), log);
+  g_signal_connect (rc_test_gui_get_secret_store (), "notify::busy", G_CALLBACK (busy_notify_cb),
+                    log);
 }
 
 static void
 busy_log_clear (BusyLog *log)
 {
-  g_signal_handlers_disconnect_by_func (rc_secret_store_get_default (), busy_notify_cb, log);
+  g_signal_handlers_disconnect_by_func (rc_test_gui_get_secret_store (), busy_notify_cb, log);
   g_clear_pointer (&log->values, g_array_unref);
   g_clear_pointer (&log->states, g_ptr_array_unref);
 }
@@ -492,7 +493,7 @@ test_stored_secret_is_not_shown (Fixture       *fixture,
   rc_test_gui_assert_page_shown (fixture->window, "api");
   assert_state (fixture, "Not stored");
   /* Petstore's lookups have been answered since, and dropped. */
-  g_assert_true (rc_test_keyring_wait_idle ());
+  g_assert_true (rc_test_keyring_wait_idle (rc_test_gui_get_secret_store ()));
   g_assert_cmpstr (get_state (fixture), ==, "Not stored");
 
   /* A lookup still running when the window closes is cancelled. */
@@ -821,7 +822,7 @@ test_commit (Fixture       *fixture,
   cleared = rc_test_keyring_clear (elsewhere, project_id, rc_auth_get_secret_id (auth), &error);
   g_assert_no_error (error);
   g_assert_true (cleared);
-  g_assert_true (rc_test_keyring_wait_idle ());
+  g_assert_true (rc_test_keyring_wait_idle (rc_test_gui_get_secret_store ()));
   assert_in_keyring (project_id, rc_auth_get_secret_id (auth), NULL);
   g_assert_cmpuint (log.values->len, ==, 4);
 
@@ -942,7 +943,7 @@ test_destroy_stores_nothing (Fixture       *fixture,
 
   rc_test_gui_destroy_window (&fixture->window);
   /* Whatever the window asked of the keyring has been answered. */
-  g_assert_true (rc_test_keyring_wait_idle ());
+  g_assert_true (rc_test_keyring_wait_idle (rc_test_gui_get_secret_store ()));
   secret = lookup_elsewhere (project_id, secret_id);
   g_assert_null (secret);
   g_assert_cmpuint (rc_test_keyring_count (project_id, rc_api_get_id (api)), ==, 0);
@@ -995,7 +996,7 @@ test_no_keyring (void)
                                                                  "auth-forget-secret-button")));
   secret_row = rc_test_gui_get_widget (fixture->window, "auth-secret-row");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (secret_row)), ==, "");
-  g_assert_true (rc_secret_store_is_session_only (rc_secret_store_get_default (),
+  g_assert_true (rc_secret_store_is_session_only (rc_test_gui_get_secret_store (),
                                                   rc_project_get_id (fixture->project),
                                                   rc_auth_get_secret_id (auth)));
 

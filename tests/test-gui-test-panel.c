@@ -443,7 +443,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_title (fixture->window, "Test panel");
   gtk_window_set_default_size (fixture->window, 1000, 900);
-  fixture->panel = RC_TEST_PANEL (rc_test_panel_new ());
+  fixture->panel = RC_TEST_PANEL (rc_test_panel_new (rc_test_gui_get_context ()));
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->panel));
   rc_test_panel_set_method (fixture->panel, fixture->method, fixture->project_id);
   gtk_window_present (fixture->window);
@@ -741,7 +741,7 @@ test_secret_saved_elsewhere (Fixture       *fixture,
   now_text = g_strdup_printf ("would send it to %s and the client “panel-client”", rc_secret_binding_get_origin (now));
 
   /* Asked, naming both; nothing sent meanwhile. */
-  cache_refs = G_OBJECT (rc_executor_get_token_cache (rc_executor_get_default ()))->ref_count;
+  cache_refs = G_OBJECT (rc_test_gui_get_token_cache ())->ref_count;
   click (fixture, "test-button");
   dialog = rc_test_gui_wait_for_dialog (fixture->window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Send the Client Secret Elsewhere?");
@@ -755,7 +755,7 @@ test_secret_saved_elsewhere (Fixture       *fixture,
   /* Whatever the panel queued has run: no token request on its way (it
    * would hold the token cache), none at the server. */
   rc_test_gui_wait_for_idle ();
-  g_assert_cmpuint (G_OBJECT (rc_executor_get_token_cache (rc_executor_get_default ()))->ref_count, ==, cache_refs);
+  g_assert_cmpuint (G_OBJECT (rc_test_gui_get_token_cache ())->ref_count, ==, cache_refs);
   g_assert_cmpuint (elsewhere->requests->len, ==, 0);
   rc_test_gui_save_screenshot (GTK_WIDGET (dialog), "secret-prompt.png");
   g_signal_connect (fixture->panel, "secret-wanted", G_CALLBACK (secret_wanted_cb), &n_wanted);
@@ -804,7 +804,7 @@ test_secret_saved_elsewhere (Fixture       *fixture,
   g_assert_cmpuint (rc_test_keyring_count (fixture->project_id, NULL), ==, 1);
 
   /* Asked once: the next call goes straight. */
-  rc_token_cache_clear (rc_executor_get_token_cache (rc_executor_get_default ()), auth);
+  rc_token_cache_clear (rc_test_gui_get_token_cache (), auth);
   click (fixture, "test-button");
   wait_until_done (fixture);
   g_assert_true (no_dialog_cb (NULL));
@@ -1052,7 +1052,7 @@ test_switch_during_lookup (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (get_widget (fixture, "test-spinner")));
 
   /* The first lookup's answer has come back, and been dropped. */
-  g_assert_true (rc_test_keyring_wait_idle ());
+  g_assert_true (rc_test_keyring_wait_idle (rc_test_gui_get_secret_store ()));
   g_assert_cmpstr (get_status (fixture), ==, "Press Test to make the call with these values.");
   g_assert_true (gtk_widget_is_sensitive (get_widget (fixture, "test-button")));
   g_assert_cmpuint (fixture->token_server->requests->len, ==, 0);
@@ -1288,7 +1288,7 @@ test_focus (Fixture       *fixture,
   gtk_window_set_default_size (window, 1000, 760);
   stack = ADW_VIEW_STACK (adw_view_stack_new ());
   entry = gtk_entry_new ();
-  panel = rc_test_panel_new ();
+  panel = rc_test_panel_new (rc_test_gui_get_context ());
   rc_test_panel_set_method (RC_TEST_PANEL (panel), fixture->method, fixture->project_id);
   adw_view_stack_add_titled (stack, entry, "request", "Request");
   adw_view_stack_add_titled (stack, panel, "test", "Test");
@@ -1376,7 +1376,8 @@ test_mnemonics (Fixture       *fixture,
 
   project = rc_project_new ();
   rc_project_add_api (project, fixture->api);
-  dialog = rc_method_dialog_new (fixture->window, project, fixture->api);
+  dialog = rc_method_dialog_new (fixture->window, rc_test_gui_get_context (), project,
+                                 fixture->api);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 1000, 760);
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (rc_test_gui_wait (window_ready_cb, dialog));

@@ -237,7 +237,7 @@ store_secret (Fixture *fixture)
   g_autoptr(RcSecretBinding) binding = rc_secret_binding_new_for_api (fixture->api);
   g_autoptr(GError) error = NULL;
 
-  rc_test_keyring_store (rc_secret_store_get_default (), rc_project_get_id (fixture->project),
+  rc_test_keyring_store (rc_test_gui_get_secret_store (), rc_project_get_id (fixture->project),
                          rc_api_get_id (fixture->api), rc_auth_ensure_secret_id (auth), binding,
                          CLIENT_SECRET, &error);
   g_assert_no_error (error);
@@ -257,7 +257,7 @@ fixture_set_up (Fixture       *fixture,
   if (!rc_test_gui_has_display ())
     return;
 
-  fixture->cache_refs = G_OBJECT (rc_executor_get_token_cache (rc_executor_get_default ()))->ref_count;
+  fixture->cache_refs = G_OBJECT (rc_test_gui_get_token_cache ())->ref_count;
   fixture->server = rc_test_server_new (FALSE);
   fixture->server->handler = token_endpoint;
   fixture->server->handler_data = fixture;
@@ -277,7 +277,7 @@ fixture_set_up (Fixture       *fixture,
   rc_project_add_api (fixture->project, fixture->api);
 
   /* On a page of its own, as on the API page. */
-  fixture->panel = RC_TOKEN_PANEL (rc_token_panel_new ());
+  fixture->panel = RC_TOKEN_PANEL (rc_token_panel_new (rc_test_gui_get_context ()));
   page = adw_preferences_page_new ();
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (fixture->panel));
   fixture->window = GTK_WINDOW (adw_window_new ());
@@ -296,10 +296,6 @@ fixture_tear_down (Fixture       *fixture,
   if (!rc_test_gui_has_display ())
     return;
 
-  /* The token is shared by the whole process: leave none behind. */
-  rc_token_cache_clear (rc_executor_get_token_cache (rc_executor_get_default ()),
-                        rc_api_get_auth (fixture->api));
-
   g_object_add_weak_pointer (G_OBJECT (fixture->panel), (gpointer *) &fixture->panel);
   gtk_window_destroy (fixture->window);
   rc_test_gui_wait_gone (&fixture->panel);
@@ -311,7 +307,7 @@ fixture_tear_down (Fixture       *fixture,
       g_clear_object (&fixture->held);
     }
   /* Every token request has been answered, and the cache let go of it. */
-  if (!rc_test_gui_wait_for_refs (rc_executor_get_token_cache (rc_executor_get_default ()), fixture->cache_refs))
+  if (!rc_test_gui_wait_for_refs (rc_test_gui_get_token_cache (), fixture->cache_refs))
     g_error ("A token request is still on its way");
 
   g_clear_object (&fixture->api);
@@ -326,7 +322,7 @@ static void
 test_get_and_clear (Fixture       *fixture,
                     gconstpointer  data)
 {
-  RcTokenCache *cache = rc_executor_get_token_cache (rc_executor_get_default ());
+  RcTokenCache *cache = rc_test_gui_get_token_cache ();
   RcAuth *auth;
   g_autofree char *claims = NULL;
   TitleChange change = { fixture, NULL };
@@ -585,7 +581,7 @@ test_expires (Fixture       *fixture,
   press (fixture, "token-get-button");
   assert_state (fixture, "Valid for ");
   assert_state (fixture, "Expired");
-  g_assert_null (rc_token_cache_lookup (rc_executor_get_token_cache (rc_executor_get_default ()),
+  g_assert_null (rc_token_cache_lookup (rc_test_gui_get_token_cache (),
                                         rc_api_get_auth (fixture->api)));
   /* What it was is still shown, and can be cleared. */
   g_assert_true (shown (fixture, "token-scopes-row"));

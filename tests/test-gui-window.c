@@ -781,7 +781,9 @@ static RcMethodDialog *
 open_method_dialog (Fixture         *fixture,
                     RcMethodDialog **dialog)
 {
-  *dialog = RC_METHOD_DIALOG (rc_method_dialog_new (GTK_WINDOW (fixture->window), fixture->project, NULL));
+  *dialog = RC_METHOD_DIALOG (rc_method_dialog_new (GTK_WINDOW (fixture->window),
+                                                    rc_test_gui_get_context (), fixture->project,
+                                                    NULL));
   g_object_add_weak_pointer (G_OBJECT (*dialog), (gpointer *) dialog);
   gtk_window_present (GTK_WINDOW (*dialog));
   g_assert_true (rc_test_gui_wait (dialog_mapped_cb, dialog));
@@ -870,7 +872,7 @@ start_test (Fixture      *fixture,
   rc_auth_set_token_url (auth, token_url);
   rc_api_set_base_url (api, base_url);
   binding = rc_secret_binding_new_for_api (api);
-  rc_test_keyring_store (rc_secret_store_get_default (), rc_project_get_id (fixture->project),
+  rc_test_keyring_store (rc_test_gui_get_secret_store (), rc_project_get_id (fixture->project),
                          rc_api_get_id (api), rc_auth_get_secret_id (auth), binding, "petstore-secret",
                          &error);
   g_assert_no_error (error);
@@ -894,7 +896,7 @@ destroy_window_at_work (Fixture *fixture)
   g_object_add_weak_pointer (G_OBJECT (panel), (gpointer *) &panel);
   rc_test_gui_destroy_window (&fixture->window);
   rc_test_gui_wait_gone (&panel);
-  g_assert_true (rc_test_keyring_wait_idle ());
+  g_assert_true (rc_test_keyring_wait_idle (rc_test_gui_get_secret_store ()));
 }
 
 static void
@@ -981,7 +983,7 @@ pointer_cleared_cb (gpointer data)
 static gboolean
 secrets_idle_cb (gpointer data)
 {
-  return !rc_secret_store_get_busy (rc_secret_store_get_default ());
+  return !rc_secret_store_get_busy (rc_test_gui_get_secret_store ());
 }
 
 /* Waits (bounded) for the keyring, seen from a store of its own, to hold

@@ -131,9 +131,29 @@ rc_api_page_init (RcApiPage *self)
 }
 
 GtkWidget *
-rc_api_page_new (void)
+rc_api_page_new (RcContext *context)
 {
-  return g_object_new (RC_TYPE_API_PAGE, NULL);
+  RcApiPage *self = g_object_new (RC_TYPE_API_PAGE, NULL);
+
+  rc_api_page_set_context (self, context);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * rc_api_page_set_context:
+ * @context: the services to use: the secret store, the token cache
+ *
+ * Set before an API is shown.
+ */
+void
+rc_api_page_set_context (RcApiPage *self,
+                         RcContext *context)
+{
+  g_return_if_fail (RC_IS_API_PAGE (self));
+
+  rc_auth_group_set_context (self->auth_group, context);
+  rc_token_panel_set_context (self->token_panel, context);
 }
 
 /**

@@ -15,7 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RcApiPage, rc_api_page, RC, API_PAGE, AdwPreferencesPage)
 
-GtkWidget   *rc_api_page_new            (void);
+GtkWidget   *rc_api_page_new            (RcContext *context);
+void         rc_api_page_set_context    (RcApiPage *self,
+                                         RcContext *context);
 RcApi       *rc_api_page_get_api        (RcApiPage *self);
 void         rc_api_page_set_api        (RcApiPage *self,
                                          RcProject *project,

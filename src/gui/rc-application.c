@@ -18,6 +18,10 @@
  * on their way (RcSecretStore:busy), as GNOME Text Editor does while it
  * saves, and so quits only once they have ended.
  *
+ * The application owns the services (RcContext: the executor with its
+ * token cache, the secret store) and gives them to every window it opens,
+ * so that all its windows share one token cache.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall-Gui"
@@ -33,6 +37,7 @@ struct _RcApplication
 {
   AdwApplication parent_instance;
 
+  RcContext     *context;
   gboolean       held_for_secrets;
 };
 
@@ -53,7 +58,7 @@ static RcWindow *
 new_window (RcApplication *self,
             RcProject     *project)
 {
-  RcWindow *window = rc_window_new (self, project);
+  RcWindow *window = rc_window_new (self, self->context, project);
 
   gtk_window_present (GTK_WINDOW (window));
 
@@ -443,7 +448,7 @@ rc_application_startup (GApplication *application)
     { "win.close", { "<Control>w", NULL } },
   };
   RcApplication *self = RC_APPLICATION (application);
-  RcSecretStore *store = rc_secret_store_get_default ();
+  RcSecretStore *store = rc_context_get_secret_store (self->context);
 
   G_APPLICATION_CLASS (rc_application_parent_class)->startup (application);
 
@@ -461,9 +466,22 @@ rc_application_startup (GApplication *application)
 }
 
 static void
+rc_application_finalize (GObject *object)
+{
+  RcApplication *self = (RcApplication *)object;
+
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (rc_application_parent_class)->finalize (object);
+}
+
+static void
 rc_application_class_init (RcApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = rc_application_finalize;
 
   app_class->activate = rc_application_activate;
   app_class->open = rc_application_open;
@@ -473,6 +491,7 @@ rc_application_class_init (RcApplicationClass *klass)
 static void
 rc_application_init (RcApplication *self)
 {
+  self->context = rc_context_new ();
 }
 
 RcApplication *
@@ -485,6 +504,20 @@ rc_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/restcall/Restcall",
                        NULL);
+}
+
+/**
+ * rc_application_get_context:
+ *
+ * Returns: (transfer none): the services every window of the application
+ *   shares
+ */
+RcContext *
+rc_application_get_context (RcApplication *self)
+{
+  g_return_val_if_fail (RC_IS_APPLICATION (self), NULL);
+
+  return self->context;
 }
 
 /**

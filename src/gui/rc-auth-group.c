@@ -718,9 +718,28 @@ rc_auth_group_init (RcAuthGroup *self)
 }
 
 GtkWidget *
-rc_auth_group_new (void)
+rc_auth_group_new (RcContext *context)
 {
-  return g_object_new (RC_TYPE_AUTH_GROUP, NULL);
+  RcAuthGroup *self = g_object_new (RC_TYPE_AUTH_GROUP, NULL);
+
+  rc_auth_group_set_context (self, context);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * rc_auth_group_set_context:
+ * @context: the services to use: the secret store the secret goes to
+ *
+ * Set before an auth is shown.
+ */
+void
+rc_auth_group_set_context (RcAuthGroup *self,
+                           RcContext   *context)
+{
+  g_return_if_fail (RC_IS_AUTH_GROUP (self));
+
+  rc_secret_row_set_context (self->secret_state_row, context);
 }
 
 /**

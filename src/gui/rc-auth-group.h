@@ -14,7 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RcAuthGroup, rc_auth_group, RC, AUTH_GROUP, AdwPreferencesGroup)
 
-GtkWidget *rc_auth_group_new      (void);
+GtkWidget *rc_auth_group_new      (RcContext   *context);
+void       rc_auth_group_set_context (RcAuthGroup *self,
+                                      RcContext   *context);
 RcAuth    *rc_auth_group_get_auth (RcAuthGroup *self);
 void       rc_auth_group_set_auth (RcAuthGroup *self,
                                    RcAuth      *auth,

@@ -23,6 +23,7 @@ struct _RcDeleteDialog
 {
   AdwMessageDialog parent_instance;
 
+  RcContext       *context;
   RcProject       *project;
   GObject         *item;
 };
@@ -40,6 +41,7 @@ G_DEFINE_FINAL_TYPE (RcDeleteDialog, rc_delete_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_PROJECT,
   PROP_ITEM,
   N_PROPS
@@ -146,7 +148,7 @@ clear_secrets (RcDeleteDialog *self,
   clearing->pending = owner_ids->len;
 
   for (guint i = 0; i < owner_ids->len; i++)
-    rc_secret_store_clear_owner_async (rc_secret_store_get_default (),
+    rc_secret_store_clear_owner_async (rc_context_get_secret_store (self->context),
                                        rc_project_get_id (self->project),
                                        g_ptr_array_index (owner_ids, i),
                                        NULL, owner_cleared_cb, clearing);
@@ -246,6 +248,7 @@ rc_delete_dialog_dispose (GObject *object)
 {
   RcDeleteDialog *self = (RcDeleteDialog *)object;
 
+  g_clear_object (&self->context);
   g_clear_object (&self->project);
   g_clear_object (&self->item);
 
@@ -262,6 +265,10 @@ rc_delete_dialog_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_PROJECT:
       g_value_set_object (value, self->project);
       break;
@@ -285,6 +292,10 @@ rc_delete_dialog_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
     case PROP_PROJECT:
       self->project = g_value_dup_object (value);
       break;
@@ -310,6 +321,16 @@ rc_delete_dialog_class_init (RcDeleteDialogClass *klass)
   object_class->set_property = rc_delete_dialog_set_property;
 
   dialog_class->response = rc_delete_dialog_response;
+
+  /**
+   * RcDeleteDialog:context:
+   *
+   * The services to use: the secret store the item's secrets are cleared from.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RC_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL,
@@ -362,15 +383,18 @@ rc_delete_dialog_init (RcDeleteDialog *self)
 
 /**
  * rc_delete_dialog_new:
+ * @context: the services to use, the parent's
  * @project: the project @item is in
  * @item: the #RcApi or #RcMethod to delete
  */
 GtkWidget *
 rc_delete_dialog_new (GtkWindow *parent,
+                      RcContext *context,
                       RcProject *project,
                       GObject   *item)
 {
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (RC_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (RC_IS_PROJECT (project), NULL);
   g_return_val_if_fail (RC_IS_API (item) || RC_IS_METHOD (item), NULL);
 
@@ -378,6 +402,7 @@ rc_delete_dialog_new (GtkWindow *parent,
                        "transient-for", parent,
                        "modal", TRUE,
                        "destroy-with-parent", TRUE,
+                       "context", context,
                        "project", project,
                        "item", item,
                        NULL);

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RcDeleteDialog, rc_delete_dialog, RC, DELETE_DIALOG, AdwMessageDialog)
 
 GtkWidget *rc_delete_dialog_new      (GtkWindow      *parent,
+                                      RcContext      *context,
                                       RcProject      *project,
                                       GObject        *item);
 GObject   *rc_delete_dialog_get_item (RcDeleteDialog *self);

@@ -37,6 +37,7 @@ struct _RcMethodDialog
 {
   AdwWindow             parent_instance;
 
+  RcContext            *context;
   RcProject            *project;
   RcApi                *scratch;
   RcMethod             *draft;
@@ -151,7 +152,7 @@ clear_secret_cb (GObject      *object,
 static void
 clear_draft_secrets (RcMethodDialog *self)
 {
-  RcSecretStore *store = rc_secret_store_get_default ();
+  RcSecretStore *store = rc_context_get_secret_store (self->context);
   const char *owner_ids[] = { rc_method_get_id (self->draft), rc_api_get_id (self->scratch) };
 
   for (guint i = 0; i < G_N_ELEMENTS (owner_ids); i++)
@@ -418,6 +419,7 @@ rc_method_dialog_dispose (GObject *object)
   g_clear_object (&self->draft);
   g_clear_object (&self->scratch);
   g_clear_object (&self->project);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rc_method_dialog_parent_class)->dispose (object);
 }
@@ -473,6 +475,7 @@ rc_method_dialog_init (RcMethodDialog *self)
 /**
  * rc_method_dialog_new:
  * @parent: the window the dialog is for
+ * @context: the services its tabs use, the parent's
  * @project: the project the method goes to
  * @api: (nullable): the API chosen at first; %NULL for the first one, or a
  *   new API when the project has none
@@ -481,6 +484,7 @@ rc_method_dialog_init (RcMethodDialog *self)
  */
 GtkWidget *
 rc_method_dialog_new (GtkWindow *parent,
+                      RcContext *context,
                       RcProject *project,
                       RcApi     *api)
 {
@@ -489,11 +493,14 @@ rc_method_dialog_new (GtkWindow *parent,
   guint selected = 0;
 
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (RC_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (RC_IS_PROJECT (project), NULL);
   g_return_val_if_fail (api == NULL || RC_IS_API (api), NULL);
 
   self = g_object_new (RC_TYPE_METHOD_DIALOG, "transient-for", parent, NULL);
+  self->context = g_object_ref (context);
   self->project = g_object_ref (project);
+  rc_method_editor_set_context (self->editor, context);
 
   for (guint i = 0; i < rc_project_get_n_apis (project); i++)
     {

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RcMethodDialog, rc_method_dialog, RC, METHOD_DIALOG, AdwWindow)
 
 GtkWidget *rc_method_dialog_new        (GtkWindow      *parent,
+                                        RcContext      *context,
                                         RcProject      *project,
                                         RcApi          *api);
 RcMethod  *rc_method_dialog_get_method (RcMethodDialog *self);

@@ -845,9 +845,30 @@ rc_method_editor_init (RcMethodEditor *self)
 }
 
 GtkWidget *
-rc_method_editor_new (void)
+rc_method_editor_new (RcContext *context)
 {
-  return g_object_new (RC_TYPE_METHOD_EDITOR, NULL);
+  RcMethodEditor *self = g_object_new (RC_TYPE_METHOD_EDITOR, NULL);
+
+  rc_method_editor_set_context (self, context);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * rc_method_editor_set_context:
+ * @context: the services to use: the secret store, the executor the Test
+ *   tab calls through
+ *
+ * Set before a method is shown.
+ */
+void
+rc_method_editor_set_context (RcMethodEditor *self,
+                              RcContext      *context)
+{
+  g_return_if_fail (RC_IS_METHOD_EDITOR (self));
+
+  rc_auth_group_set_context (self->auth_group, context);
+  rc_test_panel_set_context (self->test_panel, context);
 }
 
 /**

@@ -15,7 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RcMethodEditor, rc_method_editor, RC, METHOD_EDITOR, GtkBox)
 
-GtkWidget    *rc_method_editor_new                (void);
+GtkWidget    *rc_method_editor_new                (RcContext            *context);
+void          rc_method_editor_set_context        (RcMethodEditor       *self,
+                                                   RcContext            *context);
 RcMethod     *rc_method_editor_get_method         (RcMethodEditor       *self);
 void          rc_method_editor_set_method         (RcMethodEditor       *self,
                                                    RcMethod             *method,

@@ -21,7 +21,8 @@
  * is shown or the row goes away; a store or a clear runs to its end, and
  * its answer is shown only if its auth still is. The store keeps the
  * writes in order, and says while they are on their way
- * (RcSecretStore:busy): a clear asked for later waits for them.
+ * (RcSecretStore:busy): a clear asked for later waits for them. The store
+ * is the context's (rc_secret_row_set_context()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -37,6 +38,7 @@ struct _RcSecretRow
 {
   AdwActionRow  parent_instance;
 
+  RcContext    *context;
   RcAuth       *auth;
   char         *project_id;
   GObject      *owner;  /* the RcApi or RcMethod whose auth this is */
@@ -340,7 +342,7 @@ cleared_cb (GObject      *object,
 static void
 refresh (RcSecretRow *self)
 {
-  RcSecretStore *store = rc_secret_store_get_default ();
+  RcSecretStore *store;
   const char *secret_id;
 
   cancel_lookup (self);
@@ -350,6 +352,7 @@ refresh (RcSecretRow *self)
     return;
 
   self->binding = dup_binding (self);
+  store = rc_context_get_secret_store (self->context);
 
   secret_id = rc_auth_get_secret_id (self->auth);
   if (secret_id[0] == '\0')
@@ -392,7 +395,7 @@ settings_changed_cb (RcSecretRow *self)
 {
   g_autoptr(RcSecretBinding) binding = NULL;
 
-  if (self->auth == NULL || rc_secret_store_get_busy (rc_secret_store_get_default ()))
+  if (self->auth == NULL || rc_secret_store_get_busy (rc_context_get_secret_store (self->context)))
     return;
 
   binding = dup_binding (self);
@@ -421,8 +424,8 @@ forget_clicked_cb (RcSecretRow *self)
     }
 
   show_state (self, STATE_FORGETTING);
-  rc_secret_store_clear_async (rc_secret_store_get_default (), self->project_id, secret_id,
-                               NULL, cleared_cb, request_new (self));
+  rc_secret_store_clear_async (rc_context_get_secret_store (self->context), self->project_id,
+                               secret_id, NULL, cleared_cb, request_new (self));
 }
 
 static void
@@ -441,6 +444,7 @@ rc_secret_row_dispose (GObject *object)
   g_clear_object (&self->owner_signals);
   g_clear_object (&self->auth);
   g_clear_object (&self->owner);
+  g_clear_object (&self->context);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RC_TYPE_SECRET_ROW);
 
@@ -488,9 +492,32 @@ rc_secret_row_init (RcSecretRow *self)
 }
 
 GtkWidget *
-rc_secret_row_new (void)
+rc_secret_row_new (RcContext *context)
 {
-  return g_object_new (RC_TYPE_SECRET_ROW, NULL);
+  RcSecretRow *self = g_object_new (RC_TYPE_SECRET_ROW, NULL);
+
+  rc_secret_row_set_context (self, context);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * rc_secret_row_set_context:
+ * @context: the services to use: the secret store
+ *
+ * Set before an auth is shown.
+ */
+void
+rc_secret_row_set_context (RcSecretRow *self,
+                           RcContext   *context)
+{
+  g_return_if_fail (RC_IS_SECRET_ROW (self));
+  g_return_if_fail (RC_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
+    return;
+
+  refresh (self);
 }
 
 /**
@@ -562,7 +589,7 @@ rc_secret_row_store (RcSecretRow *self,
   /* Said before RcSecretStore:busy turns TRUE. The store keeps its own
    * copy: the caller may wipe @secret at once. */
   show_state (self, STATE_STORING);
-  rc_secret_store_store_async (rc_secret_store_get_default (),
+  rc_secret_store_store_async (rc_context_get_secret_store (self->context),
                                self->project_id, get_owner_id (self), secret_id, binding, label,
                                secret, NULL, stored_cb, request_new (self));
 }

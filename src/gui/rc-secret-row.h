@@ -14,12 +14,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RcSecretRow, rc_secret_row, RC, SECRET_ROW, AdwActionRow)
 
-GtkWidget *rc_secret_row_new      (void);
-void       rc_secret_row_set_auth (RcSecretRow *self,
-                                   RcAuth      *auth,
-                                   const char  *project_id,
-                                   GObject     *owner);
-void       rc_secret_row_store    (RcSecretRow *self,
-                                   const char  *secret);
+GtkWidget *rc_secret_row_new         (RcContext   *context);
+void       rc_secret_row_set_context (RcSecretRow *self,
+                                      RcContext   *context);
+void       rc_secret_row_set_auth    (RcSecretRow *self,
+                                      RcAuth      *auth,
+                                      const char  *project_id,
+                                      GObject     *owner);
+void       rc_secret_row_store       (RcSecretRow *self,
+                                      const char  *secret);
 
 G_END_DECLS

@@ -2,9 +2,9 @@
  *
  * The rows at the top edit the method's test values (RcTestValues, as on
  * the Request tab); Enter in one calls too. Test (or Ctrl+Enter) looks
- * the secret up in the keyring, then makes the call through the shared
- * executor (rc_call_method_async()), so the token cache is the
- * application's. Nothing of this waits on the main loop: the keyring and
+ * the secret up in the keyring, then makes the call through its
+ * context's executor (rc_call_method_async()), so the token cache is the
+ * one every window shares. Nothing of this waits on the main loop: the keyring and
  * the network answer later. What came back is shown in words under the
  * Test button (the status, the time, the size, the exchange's notes), its
  * body in an RcResponseView, and the whole exchange in the inspector;
@@ -47,6 +47,7 @@ struct _RcTestPanel
 {
   GtkBox           parent_instance;
 
+  RcContext       *context;
   RcMethod        *method;
   char            *project_id;
   GCancellable    *cancellable;      /* the run under way, if any */
@@ -74,6 +75,7 @@ struct _RcTestPanel
 typedef struct
 {
   GWeakRef         self;
+  RcContext       *context;
   GCancellable    *cancellable;
   RcMethod        *method;
   RcAuthKind       auth_kind;   /* as it was when Test was pressed */
@@ -114,6 +116,7 @@ run_new (RcTestPanel *self,
   Run *run = g_new0 (Run, 1);
 
   g_weak_ref_init (&run->self, self);
+  run->context = g_object_ref (self->context);
   run->cancellable = g_object_ref (self->cancellable);
   run->method = g_object_ref (self->method);
   run->auth_kind = auth_kind;
@@ -125,6 +128,7 @@ static void
 run_free (Run *run)
 {
   g_weak_ref_clear (&run->self);
+  g_clear_object (&run->context);
   g_clear_object (&run->cancellable);
   g_clear_object (&run->method);
   g_free (run->project_id);
@@ -446,7 +450,8 @@ call_done_cb (GObject      *object,
 static void
 call (Run *run)
 {
-  rc_call_method_async (rc_executor_get_default (), rc_secret_store_get_default (), run->project_id,
+  rc_call_method_async (rc_context_get_executor (run->context),
+                        rc_context_get_secret_store (run->context), run->project_id,
                         run->method, NULL, run->cancellable, call_done_cb, run);
 }
 
@@ -502,9 +507,10 @@ prompt_answered_cb (GObject      *object,
         Run *rebinding = g_steal_pointer (&run);
 
         set_status (self, _("Storing the secret for this authentication…"), "dim-label");
-        rc_call_rebind_secret_async (rc_secret_store_get_default (), rebinding->project_id,
-                                     rebinding->secret_id, rebinding->binding,
-                                     rebinding->cancellable, rebound_cb, rebinding);
+        rc_call_rebind_secret_async (rc_context_get_secret_store (rebinding->context),
+                                     rebinding->project_id, rebinding->secret_id,
+                                     rebinding->binding, rebinding->cancellable, rebound_cb,
+                                     rebinding);
       }
       break;
 
@@ -639,6 +645,7 @@ rc_test_panel_dispose (GObject *object)
   g_clear_object (&self->method);
   g_clear_object (&self->exchange);
   g_clear_pointer (&self->response_body, g_bytes_unref);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rc_test_panel_parent_class)->dispose (object);
 }
@@ -788,9 +795,31 @@ rc_test_panel_init (RcTestPanel *self)
 /* Public API */
 
 GtkWidget *
-rc_test_panel_new (void)
+rc_test_panel_new (RcContext *context)
 {
-  return g_object_new (RC_TYPE_TEST_PANEL, NULL);
+  RcTestPanel *self = g_object_new (RC_TYPE_TEST_PANEL, NULL);
+
+  rc_test_panel_set_context (self, context);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * rc_test_panel_set_context:
+ * @context: the services to use: the executor and the secret store a
+ *   call goes through
+ *
+ * Set before a call is made; a call under way keeps the context it began
+ * with.
+ */
+void
+rc_test_panel_set_context (RcTestPanel *self,
+                           RcContext   *context)
+{
+  g_return_if_fail (RC_IS_TEST_PANEL (self));
+  g_return_if_fail (RC_IS_CONTEXT (context));
+
+  g_set_object (&self->context, context);
 }
 
 /**

@@ -14,7 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RcTestPanel, rc_test_panel, RC, TEST_PANEL, GtkBox)
 
-GtkWidget *rc_test_panel_new             (void);
+GtkWidget *rc_test_panel_new             (RcContext   *context);
+void       rc_test_panel_set_context     (RcTestPanel *self,
+                                          RcContext   *context);
 RcMethod  *rc_test_panel_get_method      (RcTestPanel *self);
 void       rc_test_panel_set_method      (RcTestPanel *self,
                                           RcMethod    *method,

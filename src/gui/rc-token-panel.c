@@ -1,11 +1,12 @@
 /* rc-token-panel.c: the access token of an API with OAuth 2.0: its state, scopes and claims
  *
- * The panel shows what the application's one token cache
- * (rc_executor_get_token_cache()) holds for the API's authentication: no
- * token, a token valid for so long (counted down once a second while the
- * panel is on screen), or one that expired. It is visible only while the
- * API uses OAuth 2.0 client credentials, and follows the edits of its
- * authentication: another client ID or scope is another token.
+ * The panel shows what its context's token cache (rc_context_get_executor(),
+ * shared by every window of the application) holds for the API's
+ * authentication: no token, a token valid for so long (counted down once
+ * a second while the panel is on screen), or one that expired. It is
+ * visible only while the API uses OAuth 2.0 client credentials, and
+ * follows the edits of its authentication: another client ID or scope is
+ * another token.
  *
  * "Get New Token" looks the client secret up in the keyring and asks the
  * authorization server for a new token (rc_call_fetch_token_async(): the
@@ -33,6 +34,7 @@ struct _RcTokenPanel
 {
   AdwPreferencesGroup  parent_instance;
 
+  RcContext           *context;
   RcApi               *api;
   char                *project_id;
   RcToken             *token;         /* the last token shown, held to tell "expired" */
@@ -59,6 +61,7 @@ struct _RcTokenPanel
 typedef struct
 {
   RcTokenPanel    *self;
+  RcContext       *context;
   RcApi           *api;
   RcAuth          *auth;          /* a snapshot: edits made meanwhile do not mix in */
   RcSecretBinding *binding;       /* where the snapshot sends the secret, when saved elsewhere */
@@ -105,6 +108,7 @@ request_new (RcTokenPanel *self)
   Request *request = g_new0 (Request, 1);
 
   request->self = g_object_ref (self);
+  request->context = g_object_ref (self->context);
   request->api = g_object_ref (self->api);
   request->auth = rc_auth_copy (rc_api_get_auth (self->api));
   request->project_id = g_strdup (self->project_id);
@@ -117,6 +121,7 @@ static void
 request_free (Request *request)
 {
   g_clear_object (&request->self);
+  g_clear_object (&request->context);
   g_clear_object (&request->api);
   g_clear_object (&request->auth);
   g_clear_pointer (&request->binding, rc_secret_binding_free);
@@ -144,9 +149,9 @@ decoded_free (Decoded *decoded)
 }
 
 static RcTokenCache *
-get_cache (void)
+get_cache (RcTokenPanel *self)
 {
-  return rc_executor_get_token_cache (rc_executor_get_default ());
+  return rc_executor_get_token_cache (rc_context_get_executor (self->context));
 }
 
 static RcAuth *
@@ -358,7 +363,7 @@ refresh (RcTokenPanel *self)
     }
 
   key = rc_token_cache_dup_key (auth);
-  cached = rc_token_cache_lookup (get_cache (), auth);
+  cached = rc_token_cache_lookup (get_cache (self), auth);
 
   if (cached)
     hold_token (self, cached, key);
@@ -469,7 +474,8 @@ end_request (RcTokenPanel *self,
 static void
 fetch_token (Request *request)
 {
-  rc_call_fetch_token_async (rc_executor_get_default (), rc_secret_store_get_default (),
+  rc_call_fetch_token_async (rc_context_get_executor (request->context),
+                             rc_context_get_secret_store (request->context),
                              request->project_id, request->auth, request->cancellable, token_cb,
                              request);
 }
@@ -566,7 +572,8 @@ prompt_answered_cb (GObject      *object,
       {
         Request *rebinding = g_steal_pointer (&request);
 
-        rc_call_rebind_secret_async (rc_secret_store_get_default (), rebinding->project_id,
+        rc_call_rebind_secret_async (rc_context_get_secret_store (rebinding->context),
+                                     rebinding->project_id,
                                      rc_auth_get_secret_id (rebinding->auth), rebinding->binding,
                                      rebinding->cancellable, rebound_cb, rebinding);
       }
@@ -618,7 +625,7 @@ clear_clicked_cb (RcTokenPanel *self)
   if (gtk_widget_has_focus (self->clear_button))
     gtk_widget_grab_focus (self->get_button);
 
-  rc_token_cache_clear (get_cache (), auth);
+  rc_token_cache_clear (get_cache (self), auth);
   hold_token (self, NULL, NULL);
   show_error (self, NULL);
   refresh (self);
@@ -686,6 +693,7 @@ rc_token_panel_dispose (GObject *object)
   disconnect_api (self);
   g_clear_object (&self->api);
   g_clear_object (&self->token);
+  g_clear_object (&self->context);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RC_TYPE_TOKEN_PANEL);
 
@@ -798,9 +806,33 @@ rc_token_panel_init (RcTokenPanel *self)
 /* Public API */
 
 GtkWidget *
-rc_token_panel_new (void)
+rc_token_panel_new (RcContext *context)
 {
-  return g_object_new (RC_TYPE_TOKEN_PANEL, NULL);
+  RcTokenPanel *self = g_object_new (RC_TYPE_TOKEN_PANEL, NULL);
+
+  rc_token_panel_set_context (self, context);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * rc_token_panel_set_context:
+ * @context: the services to use: the token cache shown, the executor and
+ *   the secret store that get a new token
+ *
+ * Set before an API is shown.
+ */
+void
+rc_token_panel_set_context (RcTokenPanel *self,
+                            RcContext    *context)
+{
+  g_return_if_fail (RC_IS_TOKEN_PANEL (self));
+  g_return_if_fail (RC_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
+    return;
+
+  refresh (self);
 }
 
 /**

@@ -14,9 +14,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RcTokenPanel, rc_token_panel, RC, TOKEN_PANEL, AdwPreferencesGroup)
 
-GtkWidget *rc_token_panel_new     (void);
-void       rc_token_panel_set_api (RcTokenPanel *self,
-                                   RcApi        *api,
-                                   const char   *project_id);
+GtkWidget *rc_token_panel_new         (RcContext    *context);
+void       rc_token_panel_set_context (RcTokenPanel *self,
+                                       RcContext    *context);
+void       rc_token_panel_set_api     (RcTokenPanel *self,
+                                       RcApi        *api,
+                                       const char   *project_id);
 
 G_END_DECLS

@@ -16,6 +16,10 @@
  * application then runs on, past its last window, until the keyring has
  * it (rc-application.c holds itself while RcSecretStore:busy).
  *
+ * The services (the executor, the secret store) are the window's context,
+ * which whoever opens the window gives it: the window hands it to its
+ * pages and to the dialogs it opens.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall-Gui"
@@ -36,6 +40,7 @@ struct _RcWindow
 {
   AdwApplicationWindow parent_instance;
 
+  RcContext           *context;
   RcProject           *project;
   GSignalGroup        *project_signals;
   GCancellable        *cancellable;
@@ -83,6 +88,7 @@ G_DEFINE_FINAL_TYPE (RcWindow, rc_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_PROJECT,
   N_PROPS
 };
@@ -620,8 +626,10 @@ consume_response_cb (RcWindow         *self,
 {
   if (g_str_equal (response, "single"))
     {
-      GtkWidget *method_dialog = rc_method_dialog_new (GTK_WINDOW (self), self->project,
-                                                       rc_sidebar_get_selected_api (self->sidebar));
+      GtkWidget *method_dialog;
+
+      method_dialog = rc_method_dialog_new (GTK_WINDOW (self), self->context, self->project,
+                                            rc_sidebar_get_selected_api (self->sidebar));
 
       rc_method_dialog_set_target_follows_url (RC_METHOD_DIALOG (method_dialog), !self->consume_here);
       gtk_window_present (GTK_WINDOW (method_dialog));
@@ -654,7 +662,7 @@ delete_item_action (GtkWidget  *widget,
   if (item == NULL)
     return;
 
-  dialog = rc_delete_dialog_new (GTK_WINDOW (self), self->project, item);
+  dialog = rc_delete_dialog_new (GTK_WINDOW (self), self->context, self->project, item);
   g_signal_connect_object (dialog, "deleted", G_CALLBACK (item_deleted_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -853,6 +861,7 @@ rc_window_dispose (GObject *object)
 
   g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
+  g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
 
@@ -869,6 +878,10 @@ rc_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_PROJECT:
       g_value_set_object (value, self->project);
       break;
@@ -888,6 +901,13 @@ rc_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      /* Before the project: the pages need the context to show it. */
+      self->context = g_value_dup_object (value);
+      rc_api_page_set_context (self->api_page, self->context);
+      rc_method_editor_set_context (self->method_editor, self->context);
+      break;
+
     case PROP_PROJECT:
       rc_window_set_project (self, g_value_get_object (value));
       break;
@@ -910,6 +930,16 @@ rc_window_class_init (RcWindowClass *klass)
   object_class->set_property = rc_window_set_property;
 
   window_class->close_request = rc_window_close_request;
+
+  /**
+   * RcWindow:context:
+   *
+   * The services the window, its pages and its dialogs use.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RC_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * RcWindow:project:
@@ -990,19 +1020,36 @@ rc_window_init (RcWindow *self)
 /**
  * rc_window_new:
  * @application: (nullable): the application, or %NULL (in tests)
+ * @context: the services to use, the application's
  * @project: (nullable): the project to show, or %NULL for a new, empty one
  */
 RcWindow *
 rc_window_new (RcApplication *application,
+               RcContext     *context,
                RcProject     *project)
 {
   g_return_val_if_fail (application == NULL || RC_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (RC_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (project == NULL || RC_IS_PROJECT (project), NULL);
 
   return g_object_new (RC_TYPE_WINDOW,
                        "application", application,
+                       "context", context,
                        "project", project,
                        NULL);
+}
+
+/**
+ * rc_window_get_context:
+ *
+ * Returns: (transfer none): the services the window uses
+ */
+RcContext *
+rc_window_get_context (RcWindow *self)
+{
+  g_return_val_if_fail (RC_IS_WINDOW (self), NULL);
+
+  return self->context;
 }
 
 /**

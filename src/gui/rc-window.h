@@ -17,7 +17,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RcWindow, rc_window, RC, WINDOW, AdwApplicationWindow)
 
 RcWindow  *rc_window_new         (RcApplication *application,
+                                  RcContext     *context,
                                   RcProject     *project);
+RcContext *rc_window_get_context (RcWindow      *self);
 RcProject *rc_window_get_project (RcWindow      *self);
 void       rc_window_set_project (RcWindow      *self,
                                   RcProject     *project);
