@@ -243,6 +243,27 @@ store_secret (Fixture *fixture)
   g_assert_no_error (error);
 }
 
+/* A panel onto the fixture's API with @context, on a page of its own (as
+ * on the API page), in a window of its own, shown. */
+static RcTokenPanel *
+present_panel (Fixture    *fixture,
+               RcContext  *context,
+               GtkWindow **window)
+{
+  RcTokenPanel *panel = RC_TOKEN_PANEL (rc_token_panel_new (context));
+  GtkWidget *page = adw_preferences_page_new ();
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (panel));
+  *window = GTK_WINDOW (adw_window_new ());
+  adw_window_set_content (ADW_WINDOW (*window), page);
+  gtk_window_set_default_size (*window, 1000, 760);
+  gtk_window_present (*window);
+
+  rc_token_panel_set_api (panel, fixture->api, rc_project_get_id (fixture->project));
+
+  return panel;
+}
+
 /* Fixture */
 
 static void
@@ -251,12 +272,13 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autofree char *token_url = NULL;
   g_autofree char *project_id = g_uuid_string_random ();
-  GtkWidget *page;
   RcAuth *auth;
 
   if (!rc_test_gui_has_display ())
     return;
 
+  /* Services of its own: no token asked for in an earlier test. */
+  g_assert_cmpuint (rc_token_cache_get_n_requests (rc_test_gui_get_token_cache ()), ==, 0);
   fixture->cache_refs = G_OBJECT (rc_test_gui_get_token_cache ())->ref_count;
   fixture->server = rc_test_server_new (FALSE);
   fixture->server->handler = token_endpoint;
@@ -276,16 +298,7 @@ fixture_set_up (Fixture       *fixture,
   rc_auth_ensure_secret_id (auth);
   rc_project_add_api (fixture->project, fixture->api);
 
-  /* On a page of its own, as on the API page. */
-  fixture->panel = RC_TOKEN_PANEL (rc_token_panel_new (rc_test_gui_get_context ()));
-  page = adw_preferences_page_new ();
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (fixture->panel));
-  fixture->window = GTK_WINDOW (adw_window_new ());
-  adw_window_set_content (ADW_WINDOW (fixture->window), page);
-  gtk_window_set_default_size (fixture->window, 1000, 760);
-  gtk_window_present (fixture->window);
-
-  rc_token_panel_set_api (fixture->panel, fixture->api, rc_project_get_id (fixture->project));
+  fixture->panel = present_panel (fixture, rc_test_gui_get_context (), &fixture->window);
   g_assert_true (rc_test_gui_wait (panel_shown_cb, fixture));
 }
 
@@ -617,6 +630,49 @@ test_cancel (Fixture       *fixture,
                                                                                    GTK_TYPE_SPINNER))));
 }
 
+/* The panel uses the services it was given, not the process's: a token
+ * got through one context is not in another's cache, and a panel given
+ * that other context shows none, then gets one of its own. */
+static void
+test_own_context (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(RcContext) context = rc_context_new ();
+  RcTokenCache *cache = rc_test_gui_get_token_cache ();
+  RcTokenCache *other_cache = rc_executor_get_token_cache (rc_context_get_executor (context));
+  Fixture other = *fixture;  /* the same API and server, seen in another window */
+  RcAuth *auth;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  auth = rc_api_get_auth (fixture->api);
+  store_secret (fixture);
+
+  press (fixture, "token-get-button");
+  assert_state (fixture, "Valid for ");
+  g_assert_cmpuint (fixture->server->requests->len, ==, 1);
+  g_assert_nonnull (rc_token_cache_lookup (cache, auth));
+  g_assert_null (rc_token_cache_lookup (other_cache, auth));
+
+  other.panel = present_panel (fixture, context, &other.window);
+  g_assert_true (rc_test_gui_wait (panel_shown_cb, &other));
+  assert_state (&other, "No token");
+  g_assert_cmpuint (fixture->server->requests->len, ==, 1);
+
+  press (&other, "token-get-button");
+  assert_state (&other, "Valid for ");
+  g_assert_cmpuint (fixture->server->requests->len, ==, 2);
+  g_assert_cmpuint (rc_token_cache_get_n_requests (cache), ==, 1);
+  g_assert_cmpuint (rc_token_cache_get_n_requests (other_cache), ==, 1);
+  g_assert_nonnull (rc_token_cache_lookup (other_cache, auth));
+  g_assert_true (rc_token_cache_lookup (other_cache, auth) != rc_token_cache_lookup (cache, auth));
+
+  g_object_add_weak_pointer (G_OBJECT (other.panel), (gpointer *) &other.panel);
+  gtk_window_destroy (other.window);
+  rc_test_gui_wait_gone (&other.panel);
+}
+
 /* Shown only for OAuth 2.0 client credentials, following the auth. */
 static void
 test_follows_kind (Fixture       *fixture,
@@ -674,6 +730,7 @@ main (int   argc,
   ADD ("/restcall/gui/token/cancel", test_cancel);
   ADD ("/restcall/gui/token/follows-kind", test_follows_kind);
   ADD ("/restcall/gui/token/secret-saved-elsewhere", test_secret_saved_elsewhere);
+  ADD ("/restcall/gui/token/own-context", test_own_context);
 
 #undef ADD
 
