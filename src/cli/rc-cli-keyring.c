@@ -6,6 +6,10 @@
  * script. Secrets read here are freed with rc_secret_free() and never
  * printed.
  *
+ * A process runs one command: it has one secret store, this file's, made
+ * when the keyring is first asked. No window's services (RcContext) are
+ * needed: each command makes its executor from its own options.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall-Cli"
@@ -30,6 +34,17 @@ typedef struct
   RcSecretBinding *saved_for;
   GError          *error;
 } Wait;
+
+static RcSecretStore *
+get_store (void)
+{
+  static RcSecretStore *store;
+
+  if (store == NULL)
+    store = rc_secret_store_new ();
+
+  return store;
+}
 
 static gboolean
 deadline_cb (gpointer user_data)
@@ -158,7 +173,7 @@ rc_cli_keyring_lookup (RcProject              *project,
     *saved_for = NULL;
 
   wait_init (&wait);
-  rc_call_lookup_secret_async (rc_secret_store_get_default (), rc_project_get_id (project), auth,
+  rc_call_lookup_secret_async (get_store (), rc_project_get_id (project), auth,
                                binding, wait.cancellable, looked_up_cb, &wait);
   if (!wait_finish (&wait, error))
     {
@@ -200,7 +215,7 @@ rc_cli_keyring_store (RcProject             *project,
   g_return_val_if_fail (rc_auth_get_secret_id (auth)[0] != '\0', FALSE);
 
   wait_init (&wait);
-  rc_secret_store_store_async (rc_secret_store_get_default (), rc_project_get_id (project), owner_id,
+  rc_secret_store_store_async (get_store (), rc_project_get_id (project), owner_id,
                                rc_auth_get_secret_id (auth), binding, label, secret, wait.cancellable,
                                stored_cb, &wait);
 
@@ -219,7 +234,7 @@ rc_cli_keyring_clear (RcProject  *project,
     return TRUE;
 
   wait_init (&wait);
-  rc_secret_store_clear_async (rc_secret_store_get_default (), rc_project_get_id (project),
+  rc_secret_store_clear_async (get_store (), rc_project_get_id (project),
                                rc_auth_get_secret_id (auth), wait.cancellable, cleared_cb, &wait);
 
   return wait_finish (&wait, error) && wait.ok;
@@ -234,7 +249,7 @@ rc_cli_keyring_clear_owner (RcProject   *project,
   Wait wait;
 
   wait_init (&wait);
-  rc_secret_store_clear_owner_async (rc_secret_store_get_default (), rc_project_get_id (project),
+  rc_secret_store_clear_owner_async (get_store (), rc_project_get_id (project),
                                      owner_id, wait.cancellable, owner_cleared_cb, &wait);
 
   return wait_finish (&wait, error) && wait.ok;
