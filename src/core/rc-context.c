@@ -5,8 +5,8 @@
  * (the writes on their way, the secrets kept for this session only). The
  * application makes one and hands it to each window it opens; a window
  * hands it to the widgets and dialogs it makes, which take their services
- * from it and never from a process-wide default. A test makes one of its
- * own, so that no token or secret crosses from one test to the next.
+ * from it and from nowhere else. A test makes one of its own, so that no
+ * token or secret crosses from one test to the next.
  *
  * As GNOME Calendar's GcalContext: it only owns and hands out.
  *

@@ -535,25 +535,6 @@ rc_executor_init (RcExecutor *self)
 }
 
 /**
- * rc_executor_get_default:
- *
- * Every window of the application calls through this executor, so that
- * its methods share one token cache: a token is fetched once for all.
- *
- * Returns: (transfer none): the executor of this process
- */
-RcExecutor *
-rc_executor_get_default (void)
-{
-  static RcExecutor *executor;
-
-  if (g_once_init_enter (&executor))
-    g_once_init_leave (&executor, rc_executor_new ());
-
-  return executor;
-}
-
-/**
  * rc_executor_new_for_session:
  *
  * Uses @session for API calls and token requests; libsoup's own

@@ -40,7 +40,6 @@ G_DECLARE_FINAL_TYPE (RcExecutor, rc_executor, RC, EXECUTOR, GObject)
 GQuark        rc_executor_error_quark        (void);
 
 RcExecutor   *rc_executor_new                (void);
-RcExecutor   *rc_executor_get_default        (void);
 RcExecutor   *rc_executor_new_for_session    (SoupSession         *session);
 SoupSession  *rc_executor_get_session        (RcExecutor          *self);
 RcTokenCache *rc_executor_get_token_cache    (RcExecutor          *self);

@@ -878,23 +878,6 @@ rc_secret_store_new (void)
 }
 
 /**
- * rc_secret_store_get_default:
- *
- * Returns: (transfer none): the store of this process, which keeps the
- *   session-only secrets
- */
-RcSecretStore *
-rc_secret_store_get_default (void)
-{
-  static RcSecretStore *store;
-
-  if (g_once_init_enter (&store))
-    g_once_init_leave (&store, rc_secret_store_new ());
-
-  return store;
-}
-
-/**
  * rc_secret_store_store_async:
  * @owner_id: the id of the API or method whose authentication this is
  * @secret_id: the authentication's secret reference

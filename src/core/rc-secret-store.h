@@ -33,7 +33,6 @@ G_DECLARE_FINAL_TYPE (RcSecretStore, rc_secret_store, RC, SECRET_STORE, GObject)
 GQuark         rc_secret_store_error_quark      (void);
 
 RcSecretStore *rc_secret_store_new              (void);
-RcSecretStore *rc_secret_store_get_default      (void);
 
 void           rc_secret_store_store_async      (RcSecretStore        *self,
                                                  const char           *project_id,
