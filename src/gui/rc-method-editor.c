@@ -35,6 +35,7 @@
 #include "rc-field-check.h"
 #include "rc-headers-group.h"
 #include "rc-method-editor.h"
+#include "rc-source-style.h"
 #include "rc-test-panel.h"
 #include "rc-test-values.h"
 
@@ -223,17 +224,6 @@ update_language (RcMethodEditor *self)
 
   gtk_source_buffer_set_language (self->body_buffer,
                                   id ? gtk_source_language_manager_get_language (manager, id) : NULL);
-}
-
-static void
-update_style_scheme (RcMethodEditor *self)
-{
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
-  const char *id = adw_style_manager_get_dark (style) ? "Adwaita-dark" : "Adwaita";
-
-  gtk_source_buffer_set_style_scheme (self->body_buffer,
-                                      gtk_source_style_scheme_manager_get_scheme (schemes, id));
 }
 
 static void
@@ -531,12 +521,6 @@ auth_valid_cb (RcMethodEditor *self)
   update_checks (self);
 }
 
-static void
-style_dark_cb (RcMethodEditor *self)
-{
-  update_style_scheme (self);
-}
-
 static gboolean
 update_titles_cb (gpointer user_data)
 {
@@ -804,9 +788,7 @@ rc_method_editor_init (RcMethodEditor *self)
   self->body_buffer = GTK_SOURCE_BUFFER (g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view))));
   gtk_source_buffer_set_highlight_matching_brackets (self->body_buffer, TRUE);
   g_signal_connect_swapped (self->body_buffer, "changed", G_CALLBACK (body_changed_cb), self);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (style_dark_cb), self, G_CONNECT_SWAPPED);
-  update_style_scheme (self);
+  rc_source_style_follow (self->body_buffer);
   update_language (self);
 
   self->bindings = g_binding_group_new ();

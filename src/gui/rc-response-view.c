@@ -32,6 +32,7 @@
 
 #include "restcall-core.h"
 #include "rc-response-view.h"
+#include "rc-source-style.h"
 
 /* How much text goes into the view a main loop turn. */
 #define INSERT_CHUNK (32 * 1024)
@@ -88,17 +89,6 @@ set_busy (RcResponseView *self,
 
   self->busy = busy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
-update_style_scheme (RcResponseView *self)
-{
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
-  const char *id = adw_style_manager_get_dark (manager) ? "Adwaita-dark" : "Adwaita";
-
-  gtk_source_buffer_set_style_scheme (get_buffer (self),
-                                      gtk_source_style_scheme_manager_get_scheme (schemes, id));
 }
 
 static void
@@ -173,12 +163,6 @@ show_body_note (RcResponseView *self,
 }
 
 /* Callbacks */
-
-static void
-style_dark_changed_cb (RcResponseView *self)
-{
-  update_style_scheme (self);
-}
 
 /* Puts the text into the view a slice at a time, each slice ending at
  * the end of a line, so that no turn of the main loop takes long. */
@@ -408,9 +392,7 @@ rc_response_view_init (RcResponseView *self)
    * response comes in. */
   gtk_source_buffer_set_language (get_buffer (self),
                                   gtk_source_language_manager_get_language (languages, "json"));
-  update_style_scheme (self);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (style_dark_changed_cb), self, G_CONNECT_SWAPPED);
+  rc_source_style_follow (get_buffer (self));
 }
 
 /* Public API */
