@@ -25,6 +25,7 @@
 #include "rc-method-dialog.h"
 #include "rc-method-editor.h"
 #include "rc-sidebar.h"
+#include "rc-switcher-title.h"
 #include "rc-test-panel.h"
 #include "rc-test-gui.h"
 #include "rc-test-keyring.h"
@@ -228,8 +229,7 @@ test_method_page_shows_url (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "request");
   switcher_title = rc_test_gui_get_widget (fixture->window, "method-switcher-title");
   g_assert_true (gtk_widget_get_mapped (switcher_title));
-  g_assert_true (adw_view_switcher_title_get_stack (ADW_VIEW_SWITCHER_TITLE (switcher_title)) ==
-                 ADW_VIEW_STACK (stack));
+  g_assert_true (rc_switcher_title_get_stack (RC_SWITCHER_TITLE (switcher_title)) == ADW_VIEW_STACK (stack));
 
   /* The URL's parameter is in the table, in the path, with its test value. */
   parameters = rc_method_dup_parameters (method);
@@ -608,7 +608,7 @@ test_narrow_window (Fixture       *fixture,
   rc_test_gui_assert_page_shown (fixture->window, "method");
   rc_test_gui_wait_for_transitions (window);
   /* Too narrow for the tabs in the header bar: they move to the bottom. */
-  g_assert_true (adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (
+  g_assert_true (rc_switcher_title_get_title_visible (RC_SWITCHER_TITLE (
                    rc_test_gui_get_widget (fixture->window, "method-switcher-title"))));
   g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (
                    rc_test_gui_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_SWITCHER_BAR))));
@@ -628,6 +628,154 @@ test_narrow_window (Fixture       *fixture,
   rc_test_gui_select_item (fixture->window, G_OBJECT (rc_project_find_api (fixture->project, "Billing")));
   rc_test_gui_assert_page_shown (fixture->window, "api");
   rc_test_gui_save_screenshot (window, "narrow-api.png");
+}
+
+typedef struct
+{
+  GtkWidget  *header;
+  GtkWidget  *bar;
+  const char *title;
+} HeaderWait;
+
+/* The label on screen at or below @root that reads @prefix and more, or NULL. */
+static GtkLabel *
+find_shown_label (GtkWidget  *root,
+                  const char *prefix)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_shown_label (child, prefix);
+
+      if (label != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+static gboolean
+shows_whole (GtkWidget  *root,
+             const char *text)
+{
+  GtkLabel *label = find_shown_label (root, text);
+
+  return label != NULL && !pango_layout_is_ellipsized (gtk_label_get_layout (label));
+}
+
+/* The header bar shows the title, the marker first, and the four tabs,
+ * none cut short; the bar at the bottom is hidden. */
+static gboolean
+header_shows_title_and_tabs_cb (gpointer data)
+{
+  HeaderWait *wait = data;
+  const char *tabs[] = { "Request", "Headers", "Body", "Test" };
+
+  if (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (wait->bar)) || !shows_whole (wait->header, wait->title))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
+    {
+      if (!shows_whole (wait->header, tabs[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether fontconfig has the font family @family (and not a stand-in). */
+static gboolean
+has_font_family (const char *family)
+{
+  PangoFontFamily **families = NULL;
+  int n_families = 0;
+  gboolean found = FALSE;
+
+  pango_font_map_list_families (pango_cairo_font_map_get_default (), &families, &n_families);
+  for (int i = 0; i < n_families && !found; i++)
+    found = g_ascii_strcasecmp (pango_font_family_get_name (families[i]), family) == 0;
+  g_free (families);
+
+  return found;
+}
+
+/* At the default size, with a wider font than GNOME's Cantarell (DejaVu
+ * Sans, Debian's default outside GNOME: GTK's “Sans 10” is DejaVu Sans
+ * there), the method's tabs stay in the header bar and the file's name
+ * with its unsaved-changes marker stays beside them, both whole. */
+static void
+test_tabs_and_title_in_header (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const char *fonts[] = { "DejaVu Sans 10", "DejaVu Sans 11" };
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autofree char *font_before = NULL;
+  g_autoptr(GFile) file = NULL;
+  HeaderWait wait = { NULL };
+  RcMethod *method;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+  if (!has_font_family ("DejaVu Sans"))
+    {
+      g_test_skip ("DejaVu Sans is not installed (Debian package fonts-dejavu-core)");
+      return;
+    }
+
+  /* Where a user keeps it: the folder in the title is ~/Projects (a
+   * private HOME), whatever the build tree's path. Not saved yet. */
+  file = g_file_new_build_filename (g_get_home_dir (), "Projects", "sample.restcall", NULL);
+  rc_project_set_file (fixture->project, file);
+  rc_project_set_dirty (fixture->project, TRUE);
+
+  method = rc_api_find_method (rc_project_find_api (fixture->project, "Billing"), "listInvoices");
+  rc_test_gui_select_item (fixture->window, G_OBJECT (method));
+  rc_test_gui_assert_page_shown (fixture->window, "method");
+
+  wait.header = gtk_widget_get_ancestor (rc_test_gui_get_widget (fixture->window, "method-switcher-title"),
+                                         ADW_TYPE_HEADER_BAR);
+  wait.bar = rc_test_gui_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  wait.title = "• sample.restcall";
+  g_assert_nonnull (wait.header);
+  g_assert_nonnull (wait.bar);
+
+  g_object_get (settings, "gtk-font-name", &font_before, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (fonts); i++)
+    {
+      g_autofree char *shot = g_strdup_printf ("window-tabs-%u.png", i);
+
+      g_object_set (settings, "gtk-font-name", fonts[i], NULL);
+      rc_test_gui_resize (GTK_WINDOW (fixture->window), 1000, 700);
+      if (!rc_test_gui_wait (header_shows_title_and_tabs_cb, &wait))
+        {
+          g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+          g_autofree char *joined = NULL;
+
+          rc_test_gui_collect_shown_labels (wait.header, shown);
+          g_ptr_array_add (shown, NULL);
+          joined = g_strjoinv ("”, “", (char **) shown->pdata);
+          g_error ("With %s at 1000×700, the header bar shows “%s”, the tabs %s", fonts[i], joined,
+                   adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (wait.bar)) ? "at the bottom" : "in it");
+        }
+      rc_test_gui_wait_for_transitions (GTK_WIDGET (fixture->window));
+      g_assert_true (header_shows_title_and_tabs_cb (&wait));
+      rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), shot);
+    }
+
+  /* Narrow: the title alone in the header bar, the tabs at the bottom. */
+  rc_test_gui_resize (GTK_WINDOW (fixture->window), 700, 700);
+  rc_test_gui_wait_for_transitions (GTK_WIDGET (fixture->window));
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (wait.bar)));
+  g_assert_true (shows_whole (wait.header, wait.title));
+
+  g_object_set (settings, "gtk-font-name", font_before, NULL);
 }
 
 /* Whether @model (or a section of it) has an item for @action. */
@@ -1457,6 +1605,8 @@ main (int   argc,
               fixture_set_up, test_rename_updates_sidebar_and_title, fixture_tear_down);
   g_test_add ("/restcall/gui/window/narrow", Fixture, NULL,
               fixture_set_up, test_narrow_window, fixture_tear_down);
+  g_test_add ("/restcall/gui/window/tabs-and-title-in-header", Fixture, NULL,
+              fixture_set_up, test_tabs_and_title_in_header, fixture_tear_down);
   g_test_add ("/restcall/gui/window/consume-entry-points", Fixture, NULL,
               fixture_set_up, test_consume_entry_points, fixture_tear_down);
   g_test_add ("/restcall/gui/window/close-asks-about-unsaved-changes", Fixture, NULL,

@@ -12,11 +12,14 @@
  * too); RcSecretStore looks it up only once stored.
  *
  * The host places the switcher: rc_method_editor_set_switcher_title() puts
- * the tabs in its header bar, and the bar at the bottom takes over when the
- * window is too narrow for them. A quarter of a phone's width is too little
- * for “Headers and Authentication”: while the bar could not show it whole,
- * the tab has a shorter name, on two lines if need be. A host can put its
- * own group at the top of the Request tab (rc_method_editor_add_request_group()).
+ * the tabs in its header bar (rc_method_editor_set_header_title(), beside a
+ * title that stays), and the bar at the bottom takes over when the window
+ * is too narrow for them. “Headers and Authentication” is a long name: the
+ * tab has a shorter one while the full name would fit neither beside a
+ * header title (whose tabs then stay in the header bar with the short name)
+ * nor in a quarter of the bar (a phone's width), on two lines if need be.
+ * A host can put its own group at the top of the Request tab
+ * (rc_method_editor_add_request_group()).
  *
  * A tab chosen from its switcher, with the mouse or with Alt and the tab's
  * underlined letter, takes the keyboard to its first field (the Request
@@ -36,6 +39,7 @@
 #include "rc-headers-group.h"
 #include "rc-method-editor.h"
 #include "rc-source-style.h"
+#include "rc-switcher-title.h"
 #include "rc-test-panel.h"
 #include "rc-test-values.h"
 
@@ -43,9 +47,15 @@
 #define BODY_COMMIT_DELAY_MS 300
 
 /* What a tab of the bar at the bottom keeps for itself around its name,
- * which it writes smaller than its own font. */
+ * which it writes smaller than its own font. A tab of a header bar whose
+ * icon is above its name asks for its name's width, and at least
+ * SWITCHER_TAB_WIDTH (libadwaita's narrow view switcher, 1.2 on); the
+ * name as measured here may differ by a pixel or two from the label's
+ * (SWITCHER_TAB_MARGIN). */
 #define SWITCHER_BUTTON_PADDING 12
 #define SWITCHER_FONT_SCALE PANGO_SCALE_SMALL
+#define SWITCHER_TAB_WIDTH 100
+#define SWITCHER_TAB_MARGIN 4
 
 struct _RcMethodEditor
 {
@@ -57,6 +67,7 @@ struct _RcMethodEditor
   GSignalGroup        *method_signals;
   GSignalGroup        *api_signals;
   GBinding            *reveal_binding;
+  RcSwitcherTitle     *header_title;
   GtkSourceBuffer     *body_buffer;
   guint                body_commit_id;
   char                *headers_title;
@@ -175,6 +186,31 @@ clear_reveal_binding (RcMethodEditor *self)
 
   g_clear_weak_pointer (&self->reveal_binding);
   g_binding_unbind (binding);
+}
+
+/* Puts the tabs in @title, in the host's header bar, and the bar at the
+ * bottom when they do not fit there. */
+static void
+set_header (RcMethodEditor *self,
+            GtkWidget      *title)
+{
+  clear_reveal_binding (self);
+  g_clear_weak_pointer (&self->header_title);
+
+  if (title == NULL)
+    {
+      adw_view_switcher_bar_set_reveal (self->switcher_bar, TRUE);
+      return;
+    }
+
+  g_object_set (title, "stack", self->stack, NULL);
+  /* Weak: the binding goes by itself with the title or the bar. */
+  g_set_weak_pointer (&self->reveal_binding,
+                      g_object_bind_property (title, "title-visible",
+                                              self->switcher_bar, "reveal",
+                                              G_BINDING_SYNC_CREATE));
+  if (RC_IS_SWITCHER_TITLE (title))
+    g_set_weak_pointer (&self->header_title, RC_SWITCHER_TITLE (title));
 }
 
 static void
@@ -329,25 +365,71 @@ secret_wanted_cb (RcMethodEditor *self)
   rc_auth_group_focus_secret (self->auth_group);
 }
 
-/* Whether the bar at the bottom, which gives each tab an equal share of
- * @width, would cut the Headers and Authentication tab's full name. */
+/* How wide @title is, written as a tab of a switcher writes it. */
+static int
+measure_tab_title (RcMethodEditor *self,
+                   const char     *title)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->switcher_bar), NULL);
+  g_autofree char *markup = g_markup_escape_text (title, -1);
+  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+  int width;
+
+  pango_layout_set_markup_with_accel (layout, markup, -1, '_', NULL);
+  pango_attr_list_insert (attributes, pango_attr_scale_new (SWITCHER_FONT_SCALE));
+  pango_layout_set_attributes (layout, attributes);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+
+  return width;
+}
+
+static const char *
+get_short_headers_title (void)
+{
+  /* Translators: the Headers and Authentication tab, where the window is narrow */
+  return C_("A tab of the method editor", "_Headers & Auth");
+}
+
+/* Whether @n_pages tabs, the longest named @text_width wide, fit in @width
+ * as a header bar's tabs whose icons are above their names. */
+static gboolean
+tabs_fit (int n_pages,
+          int text_width,
+          int width)
+{
+  return width >= 0 && n_pages * MAX (SWITCHER_TAB_WIDTH, text_width + SWITCHER_TAB_MARGIN) <= width;
+}
+
+/* Whether the Headers and Authentication tab needs its short name: where
+ * the host's header title stays beside the tabs, if the full name would
+ * not fit beside it and the short one would (first beside the whole title,
+ * then beside the title cut short), else if the full name does not fit in
+ * the bar at the bottom, which gives each tab an equal share of @width. */
 static gboolean
 needs_short_titles (RcMethodEditor *self,
                     int             width)
 {
   g_autoptr(GListModel) pages = G_LIST_MODEL (adw_view_stack_get_pages (self->stack));
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->switcher_bar), NULL);
-  g_autofree char *markup = g_markup_escape_text (self->headers_title, -1);
-  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
-  guint n_pages = MAX (1, g_list_model_get_n_items (pages));
-  int text_width;
+  int n_pages = MAX (1, (int) g_list_model_get_n_items (pages));
+  int full = measure_tab_title (self, self->headers_title);
 
-  pango_layout_set_markup_with_accel (layout, markup, -1, '_', NULL);
-  pango_attr_list_insert (attributes, pango_attr_scale_new (SWITCHER_FONT_SCALE));
-  pango_layout_set_attributes (layout, attributes);
-  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  if (self->header_title != NULL)
+    {
+      const gboolean title_cut[] = { FALSE, TRUE };
+      int short_title = measure_tab_title (self, get_short_headers_title ());
 
-  return text_width + SWITCHER_BUTTON_PADDING > width / (int) n_pages;
+      for (guint i = 0; i < G_N_ELEMENTS (title_cut); i++)
+        {
+          int header = rc_switcher_title_get_tabs_width (self->header_title, title_cut[i]);
+
+          if (tabs_fit (n_pages, full, header))
+            return FALSE;
+          if (tabs_fit (n_pages, short_title, header))
+            return TRUE;
+        }
+    }
+
+  return full + SWITCHER_BUTTON_PADDING > width / n_pages;
 }
 
 static void
@@ -360,10 +442,7 @@ set_short_titles (RcMethodEditor *self,
 
   self->short_titles = short_titles;
   adw_view_stack_page_set_title (self->headers_page,
-                                 short_titles
-                                 /* Translators: the Headers and Authentication tab, where the window is narrow */
-                                 ? C_("A tab of the method editor", "_Headers & Auth")
-                                 : self->headers_title);
+                                 short_titles ? get_short_headers_title () : self->headers_title);
 }
 
 /* The bar at the bottom (libadwaita 1.2) cuts a tab's name to one line and
@@ -633,6 +712,7 @@ rc_method_editor_dispose (GObject *object)
   if (self->api_signals)
     g_signal_group_set_target (self->api_signals, NULL);
   clear_reveal_binding (self);
+  g_clear_weak_pointer (&self->header_title);
 
   /* A test under way stops with the editor: its call holds the panel, which
    * would outlive the window and call the server all the same. */
@@ -954,20 +1034,25 @@ rc_method_editor_set_switcher_title (RcMethodEditor       *self,
   g_return_if_fail (RC_IS_METHOD_EDITOR (self));
   g_return_if_fail (title == NULL || ADW_IS_VIEW_SWITCHER_TITLE (title));
 
-  clear_reveal_binding (self);
+  set_header (self, GTK_WIDGET (title));
+}
 
-  if (title == NULL)
-    {
-      adw_view_switcher_bar_set_reveal (self->switcher_bar, TRUE);
-      return;
-    }
+/**
+ * rc_method_editor_set_header_title:
+ * @title: (nullable): the title in the host's header bar
+ *
+ * As rc_method_editor_set_switcher_title(), for a title that stays beside
+ * the tabs: the tabs take their short names there before they go to the
+ * bar at the bottom.
+ */
+void
+rc_method_editor_set_header_title (RcMethodEditor  *self,
+                                   RcSwitcherTitle *title)
+{
+  g_return_if_fail (RC_IS_METHOD_EDITOR (self));
+  g_return_if_fail (title == NULL || RC_IS_SWITCHER_TITLE (title));
 
-  adw_view_switcher_title_set_stack (title, self->stack);
-  /* Weak: the binding goes by itself with the title or the bar. */
-  g_set_weak_pointer (&self->reveal_binding,
-                      g_object_bind_property (title, "title-visible",
-                                              self->switcher_bar, "reveal",
-                                              G_BINDING_SYNC_CREATE));
+  set_header (self, GTK_WIDGET (title));
 }
 
 /**

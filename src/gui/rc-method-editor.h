@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "rc-auth-group.h"
+#include "rc-switcher-title.h"
 #include "restcall-core.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,8 @@ gboolean      rc_method_editor_get_valid          (RcMethodEditor       *self);
 AdwViewStack *rc_method_editor_get_stack          (RcMethodEditor       *self);
 void          rc_method_editor_set_switcher_title (RcMethodEditor       *self,
                                                    AdwViewSwitcherTitle *title);
+void          rc_method_editor_set_header_title   (RcMethodEditor       *self,
+                                                   RcSwitcherTitle      *title);
 void          rc_method_editor_set_page           (RcMethodEditor       *self,
                                                    const char           *page);
 void          rc_method_editor_focus_name         (RcMethodEditor       *self);

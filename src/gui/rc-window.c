@@ -2,7 +2,8 @@
  *
  * A leaflet holds the sidebar (the project's APIs and methods) and the
  * content (a page editing the selected item, or a status page). A selected
- * method shows in the method editor, its tabs in the header bar. “Consume
+ * method shows in the method editor, its tabs in the header bar beside the
+ * title (RcSwitcherTitle), which keeps saying which file this is. “Consume
  * REST API” asks whether to add a single method (RcMethodDialog) or many
  * from an OpenAPI document (RcImportDialog). The window
  * owns the document's life: its title shows the file and whether it has
@@ -34,6 +35,7 @@
 #include "rc-method-dialog.h"
 #include "rc-method-editor.h"
 #include "rc-sidebar.h"
+#include "rc-switcher-title.h"
 #include "rc-window.h"
 
 struct _RcWindow
@@ -52,7 +54,7 @@ struct _RcWindow
   AdwWindowTitle      *sidebar_title;
   AdwWindowTitle      *window_title;
   GtkStack            *title_stack;
-  AdwViewSwitcherTitle *switcher_title;
+  RcSwitcherTitle     *switcher_title;
   GtkWidget           *consume_button;
   gboolean             consume_here;
   GtkWidget           *add_api_button;
@@ -214,8 +216,8 @@ update_title (RcWindow *self)
   adw_window_title_set_subtitle (self->window_title, folder ? folder : "");
   adw_window_title_set_title (self->sidebar_title, shown);
   adw_window_title_set_subtitle (self->sidebar_title, folder ? folder : "");
-  adw_view_switcher_title_set_title (self->switcher_title, shown);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, folder ? folder : "");
+  rc_switcher_title_set_title (self->switcher_title, shown);
+  rc_switcher_title_set_subtitle (self->switcher_title, folder ? folder : "");
 
   /* Translators: the window's title: the project's name, then the app's */
   window_title = g_strdup_printf (_("%s – Restcall"), shown);
@@ -968,6 +970,7 @@ rc_window_class_init (RcWindowClass *klass)
   g_type_ensure (RC_TYPE_SIDEBAR);
   g_type_ensure (RC_TYPE_API_PAGE);
   g_type_ensure (RC_TYPE_METHOD_EDITOR);
+  g_type_ensure (RC_TYPE_SWITCHER_TITLE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RcWindow, leaflet);
@@ -1002,7 +1005,7 @@ rc_window_init (RcWindow *self)
 #endif
 
   label_icon_buttons (self);
-  rc_method_editor_set_switcher_title (self->method_editor, self->switcher_title);
+  rc_method_editor_set_header_title (self->method_editor, self->switcher_title);
 
   self->cancellable = g_cancellable_new ();
 

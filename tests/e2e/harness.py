@@ -60,6 +60,10 @@ VALUE = 'org.a11y.atspi.Value'
 PROPERTIES = 'org.freedesktop.DBus.Properties'
 WINDOW_COORDS = 1
 
+# The method editor's Headers and Authentication tab: its full name, or
+# the short one it takes where the full one would not fit.
+HEADERS_TAB = re.compile(r'^(Headers and Authentication|Headers & Auth)$')
+
 Gio = GLib = Atspi = None   # imported in Session, once the tools are known to be there
 bus = None                  # the accessibility bus (A11yBus)
 
@@ -312,9 +316,9 @@ def describe(root):
 def inside_parents(node, tree):
     """Whether the middle of `node` is inside each of the objects it is in,
     up to the scrolled window it is in (scrolling brings it in view). A
-    widget that overflows its parent, as the wide view switcher of an
-    AdwViewSwitcherTitle does while it gives way to the narrow one, is
-    mapped but a click on it lands on something else."""
+    widget that overflows its parent, as the wide view switcher of a
+    squeezer does while it gives way to the narrow one, is mapped but a
+    click on it lands on something else."""
     if not node.extents:
         return True
     middle_x = node.extents[0] + node.extents[2] // 2

@@ -116,7 +116,7 @@ def define_method(context):
     # which the dialog suggests from the URL.
     dialog.find('text', 'Method URL').type(context.server.api_url + '/pets/{petId}')
     dialog.find('text', 'Name').wait_text('GetPet')
-    dialog.tab('Headers and Authentication')
+    dialog.tab(harness.HEADERS_TAB)
     dialog.choose('Type', 'OAuth 2.0: client credentials')
     # Its empty fields are not marked wrong before the user has been at
     # them: no explanation under them (GNOME HIG).

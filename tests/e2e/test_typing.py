@@ -98,7 +98,7 @@ def fill_request(window, data):
 
 
 def fill_headers(window, data, secret_on_enter):
-    window.tab('Headers and Authentication')
+    window.tab(harness.HEADERS_TAB)
     headers = window.find('list', 'Headers')
     for index, (name, value) in enumerate(data['headers']):
         window.button('Add Header').click()
@@ -164,7 +164,7 @@ def check_tabs(window, data):
     for name, expected in (('Name', data['name']), ('Method URL', data['url']),
                            ('Description', data['description'])):
         window.find('text', name).wait_text(expected)
-    window.tab('Headers and Authentication')
+    window.tab(harness.HEADERS_TAB)
     headers = window.find('list', 'Headers')
     names = [n for n, _ in data['headers']]
     wait_for(lambda: [w.text for w in headers.find_all('text', 'Header name')] == names,
