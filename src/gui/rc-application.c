@@ -31,6 +31,7 @@
 #include <glib/gi18n.h>
 
 #include "rc-application.h"
+#include "rc-button-names.h"
 #include "rc-window.h"
 
 struct _RcApplication
@@ -393,7 +394,10 @@ about_action (GSimpleAction *action,
   RcApplication *self = user_data;
   GtkWidget *about;
 
+  /* A dialog to assistive technologies too, named as its menu item. */
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
+                        "title", _("About Restcall"),
                         "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
                         "modal", TRUE,
                         "application-name", _("Restcall"),
@@ -463,6 +467,7 @@ rc_application_startup (GApplication *application)
                                            accels[i].action, accels[i].accels);
 
   gtk_window_set_default_icon_name (APP_ID);
+  rc_button_names_install ();
 }
 
 static void

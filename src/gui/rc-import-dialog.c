@@ -832,6 +832,8 @@ rc_import_dialog_class_init (RcImportDialogClass *klass)
   object_class->dispose = rc_import_dialog_dispose;
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* A dialog to assistive technologies, named by its title. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
 
   g_type_ensure (RC_TYPE_IMPORT_SUMMARY);
 

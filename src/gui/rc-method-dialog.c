@@ -437,6 +437,8 @@ rc_method_dialog_class_init (RcMethodDialogClass *klass)
 
   /* Escape closes, asking first if something was entered. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* A dialog to assistive technologies, named by its title. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
 
   g_type_ensure (RC_TYPE_METHOD_EDITOR);
 
@@ -497,7 +499,12 @@ rc_method_dialog_new (GtkWindow *parent,
   g_return_val_if_fail (RC_IS_PROJECT (project), NULL);
   g_return_val_if_fail (api == NULL || RC_IS_API (api), NULL);
 
-  self = g_object_new (RC_TYPE_METHOD_DIALOG, "transient-for", parent, NULL);
+  /* GTK 4.8 loses the class's role for this dialog (AT-SPI calls it a
+   * “filler”, a plain widget); given at construction, the role holds. */
+  self = g_object_new (RC_TYPE_METHOD_DIALOG,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
+                       "transient-for", parent,
+                       NULL);
   self->context = g_object_ref (context);
   self->project = g_object_ref (project);
   rc_method_editor_set_context (self->editor, context);

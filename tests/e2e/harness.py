@@ -497,8 +497,7 @@ def scrolled_to_end(pane, direction):
 
 
 class Window(Widget):
-    """A toplevel of the app: a frame, a dialog, or an AdwWindow subclass,
-    which GTK 4.8 shows as a filler."""
+    """A toplevel of the app: the main window (a frame), or a dialog."""
 
     def __init__(self, app, ref):
         self.app = app
@@ -530,6 +529,29 @@ class Window(Widget):
 
     def button(self, name):
         return self.find('push button', name)
+
+    def menu_item(self, menu_button, item):
+        """Opens the menu of `menu_button` with a click and activates its
+        `item` with the keyboard, as a person does when the pointer cannot
+        reach a popover (see choose()): the arrow keys to the item, Return."""
+        self.button(menu_button).click()
+
+        def items():
+            found = [w for w in self.find_all('menu item') if w.name]
+            return found if any(w.name == item for w in found) else None
+        names = [w.name for w in wait_for(items, f'the menu of {menu_button!r} to offer {item!r}')]
+
+        def focused():
+            return next((w.name for w in self.find_all('menu item') if 'focused' in w.states), None)
+        # The first arrow key puts the focus on an item, if none has it yet.
+        if focused() is None:
+            key('Down')
+            wait_for(focused, f'an item of the menu of {menu_button!r} to have the focus')
+        steps = names.index(item) - names.index(focused())
+        for _ in range(abs(steps)):
+            key('Down' if steps > 0 else 'Up')
+        wait_for(lambda: focused() == item, f'{item!r} to have the focus')
+        key('Return')
 
     def x_window(self):
         """The X window of this toplevel, and where the part AT-SPI
@@ -707,15 +729,22 @@ class App:
     def windows(self):
         return [Window(self, ref) for ref in self.window_refs()]
 
-    def window(self, name):
-        """Waits for a toplevel named `name` (a string or a compiled pattern)."""
+    def window(self, name, role=None):
+        """Waits for a toplevel named `name` (a string or a compiled
+        pattern), of `role` if given."""
         def found():
             for window in self.windows():
                 title = window.name
-                if name.search(title) if isinstance(name, re.Pattern) else title == name:
+                if (name.search(title) if isinstance(name, re.Pattern) else title == name) and \
+                        (role is None or window.role == role):
                     return window
             return None
-        return wait_for(found, f'a window named {name!r}')
+        return wait_for(found, f'a {role or "window"} named {name!r}')
+
+    def dialog(self, name):
+        """Waits for a dialog named `name`, as a screen reader announces it:
+        its role is dialog and its name its title."""
+        return self.window(name, role='dialog')
 
     def wait_exit(self):
         """Waits for the app to end, which must be with status 0."""

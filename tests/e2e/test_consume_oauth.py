@@ -104,9 +104,9 @@ def wait_panes(window, expectations):
 
 
 def open_dialog(context):
-    context.window.button(re.compile(r'Consume REST API…$')).click()
-    context.app.window('Consume REST API').button(re.compile('Single Method')).click()
-    context.dialog = context.app.window('Add Single Method')
+    context.window.button('Consume REST API…').click()
+    context.app.dialog('Consume REST API').button('Add Single Method…').click()
+    context.dialog = context.app.dialog('Add Single Method')
     context.dialog.wait_combo('Add to API', 'New API')
 
 
@@ -171,7 +171,7 @@ def reveal(context):
 
 
 def finish(context):
-    context.dialog.button(re.compile('Finish')).click()
+    context.dialog.button('Finish').click()
     context.dialog.wait_gone()
     sidebar = context.window.find('list', 'Integrations › REST')
     sidebar.find('label', '127.0.0.1')

@@ -278,9 +278,9 @@ def main_save(context):
 
 def dialog_open(context):
     key('ctrl+shift+a')
-    consume = context.app.window('Consume REST API')
-    consume.button(re.compile('Single Method')).click()
-    context.dialog = context.app.window('Add Single Method')
+    consume = context.app.dialog('Consume REST API')
+    consume.button('Add Single Method…').click()
+    context.dialog = context.app.dialog('Add Single Method')
     # For the API of the method selected in the window.
     context.dialog.wait_combo('Add to API', 'Petstore')
 
@@ -304,7 +304,7 @@ def dialog_test(context):
 
 
 def dialog_finish(context):
-    context.dialog.button(re.compile('Finish')).click()
+    context.dialog.button('Finish').click()
     context.dialog.wait_gone()
     window = context.window
     window.find('label', DIALOG['name'], within=window.find('list', 'Integrations › REST'))
