@@ -5,7 +5,8 @@
  * when one comes, goes or moves between path and query), say where each
  * is when asked, and a value typed character by character in either view
  * reaches the method once a character and shows in the other, without a
- * write of the view's own coming back.
+ * write of the view's own coming back. A parameter marked as required says
+ * so in its rows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -188,6 +189,65 @@ test_rows_follow_url (Fixture       *fixture,
   }
 }
 
+/* Whether the row @title of @values says its parameter is required, on
+ * screen and to assistive technologies. */
+static gboolean
+row_says_required (RcTestValues *values,
+                   const char   *title)
+{
+  GtkWidget *row = find_row (values, title);
+  GtkWidget *marker;
+
+  g_assert_nonnull (row);
+  marker = rc_test_gui_find_named (row, "test-value-required");
+  if (marker == NULL)
+    return FALSE;
+
+  g_assert_true (gtk_widget_get_mapped (marker));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (marker)), ==, "Required");
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Required");
+
+  return TRUE;
+}
+
+/* A parameter the method marks as required (as an import does) says so,
+ * in both views; the others do not, and follow the method's marks. */
+static void
+test_required_marked (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char * const required[] = { "petId", NULL };
+  const char * const other[] = { "fields", NULL };
+  GtkWidget *kept;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  g_assert_false (row_says_required (fixture->request, "petId"));
+  g_assert_false (row_says_required (fixture->test, "petId"));
+
+  rc_method_set_required_parameters (fixture->method, required);
+  rc_test_gui_wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_true (row_says_required (fixture->request, "petId"));
+  g_assert_true (row_says_required (fixture->test, "petId"));
+  g_assert_false (row_says_required (fixture->request, "fields"));
+  g_assert_false (row_says_required (fixture->test, "fields"));
+  /* The value stays in the row made anew. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (fixture->test, "petId"))), ==, "7");
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "test-values-required.png");
+
+  /* Typing elsewhere in the URL keeps the rows and their marks. */
+  kept = find_row (fixture->request, "petId");
+  rc_method_set_url (fixture->method, "/v2/pets/{petId}?fields={fields}");
+  g_assert_true (find_row (fixture->request, "petId") == kept);
+
+  rc_method_set_required_parameters (fixture->method, other);
+  rc_test_gui_wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_false (row_says_required (fixture->request, "petId"));
+  g_assert_true (row_says_required (fixture->request, "fields"));
+  g_assert_true (row_says_required (fixture->test, "fields"));
+}
+
 /* Each character typed reaches the method once, and the other view; a
  * value shown in a row never writes itself back (setting a row's text
  * first clears it: without the guard that would reach the method, and the
@@ -260,6 +320,8 @@ main (int   argc,
 
   g_test_add ("/restcall/gui/test-values/rows-follow-url", Fixture, NULL,
               fixture_set_up, test_rows_follow_url, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-values/required-marked", Fixture, NULL,
+              fixture_set_up, test_required_marked, fixture_tear_down);
   g_test_add ("/restcall/gui/test-values/type-in-two-views", Fixture, NULL,
               fixture_set_up, test_type_in_two_views, fixture_tear_down);
   g_test_add ("/restcall/gui/test-values/entry-activated", Fixture, NULL,

@@ -13,6 +13,10 @@
  * other view), and a copy keeps the value alive whatever another view
  * does meanwhile.
  *
+ * A parameter the method marks as required (as an OpenAPI import does)
+ * says so in its row, which is made anew when that changes; the others
+ * may be left empty, and are then left out of the request.
+ *
  * A host names the list, labels it and gives it a placeholder or rows of
  * its own through <child internal-child="list">; the parameters' rows go
  * after those, with the widget name RcTestValues:row-name.
@@ -33,7 +37,7 @@ struct _RcTestValues
 
   RcMethod   *method;
   char       *row_name;
-  GStrv       keys;          /* each row's parameter: "p" or "q", then its name */
+  GStrv       keys;          /* each row's parameter: see make_key() */
   GPtrArray  *rows;
 
   GtkListBox *list;
@@ -61,6 +65,28 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* What a row shows of its parameter, which makes it anew when it
+ * changes: "p" (path) or "q" (query), "r" (required) or "-", its name. */
+static char *
+make_key (const RcUrlParameter *parameter,
+          gboolean              required)
+{
+  return g_strconcat (parameter->kind == RC_URL_PARAMETER_QUERY ? "q" : "p",
+                      required ? "r" : "-", parameter->name, NULL);
+}
+
+static gboolean
+get_key_required (const char *key)
+{
+  return key[1] == 'r';
+}
+
+static const char *
+get_key_name (const char *key)
+{
+  return key + 2;
+}
+
 /* The parameter @row is for. */
 static const char *
 get_row_parameter (RcTestValues *self,
@@ -71,7 +97,7 @@ get_row_parameter (RcTestValues *self,
   if (!g_ptr_array_find (self->rows, row, &index))
     return NULL;
 
-  return self->keys[index] + 1;
+  return get_key_name (self->keys[index]);
 }
 
 /* Shows each test value in its row, unless the row already says it. */
@@ -88,7 +114,7 @@ sync_values (RcTestValues *self)
   for (guint i = 0; i < self->rows->len; i++)
     {
       GtkEditable *row = g_ptr_array_index (self->rows, i);
-      g_autofree char *value = g_strdup (rc_pair_list_lookup (values, self->keys[i] + 1));
+      g_autofree char *value = g_strdup (rc_pair_list_lookup (values, get_key_name (self->keys[i])));
 
       if (g_strcmp0 (gtk_editable_get_text (row), value ? value : "") != 0)
         gtk_editable_set_text (row, value ? value : "");
@@ -122,7 +148,8 @@ row_activated_cb (RcTestValues *self)
 static GtkWidget *
 create_row (RcTestValues       *self,
             const char         *name,
-            RcUrlParameterKind  kind)
+            RcUrlParameterKind  kind,
+            gboolean            required)
 {
   GtkWidget *row = adw_entry_row_new ();
   gboolean in_query = kind == RC_URL_PARAMETER_QUERY;
@@ -130,6 +157,22 @@ create_row (RcTestValues       *self,
   gtk_widget_set_name (row, self->row_name ? self->row_name : "");
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+
+  if (required)
+    {
+      /* Translators: a URL parameter the request must have a value for */
+      GtkWidget *marker = gtk_label_new (C_("parameter", "Required"));
+
+      gtk_widget_set_name (marker, "test-value-required");
+      gtk_widget_set_valign (marker, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (marker, "caption");
+      gtk_widget_set_tooltip_text (marker, _("The request needs a value for it"));
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), marker);
+      /* The row's name is the parameter's; a screen reader says this after. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, C_("parameter", "Required"),
+                                      -1);
+    }
 
   if (self->show_location)
     {
@@ -176,8 +219,8 @@ update_rows (RcTestValues *self)
   for (guint i = 0; i < parameters->len; i++)
     {
       RcUrlParameter *parameter = &g_array_index (parameters, RcUrlParameter, i);
-      g_autofree char *key = g_strconcat (parameter->kind == RC_URL_PARAMETER_QUERY ? "q" : "p",
-                                          parameter->name, NULL);
+      g_autofree char *key = make_key (parameter,
+                                       rc_method_is_parameter_required (self->method, parameter->name));
 
       g_strv_builder_add (builder, key);
     }
@@ -189,7 +232,8 @@ update_rows (RcTestValues *self)
       for (guint i = 0; i < parameters->len; i++)
         {
           RcUrlParameter *parameter = &g_array_index (parameters, RcUrlParameter, i);
-          GtkWidget *row = create_row (self, parameter->name, parameter->kind);
+          GtkWidget *row = create_row (self, parameter->name, parameter->kind,
+                                       get_key_required (keys[i]));
 
           gtk_list_box_append (self->list, row);
           g_ptr_array_add (self->rows, row);
@@ -205,6 +249,12 @@ update_rows (RcTestValues *self)
 
 static void
 method_url_cb (RcTestValues *self)
+{
+  update_rows (self);
+}
+
+static void
+method_required_cb (RcTestValues *self)
 {
   update_rows (self);
 }
@@ -447,6 +497,8 @@ rc_test_values_set_method (RcTestValues *self,
     {
       g_signal_connect_object (method, "notify::url", G_CALLBACK (method_url_cb), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (method, "notify::required-parameters", G_CALLBACK (method_required_cb),
+                               self, G_CONNECT_SWAPPED);
       g_signal_connect_object (rc_method_get_test_values (method), "changed",
                                G_CALLBACK (test_values_changed_cb), self, G_CONNECT_SWAPPED);
     }
