@@ -931,6 +931,87 @@ test_reference_order (Fixture       *fixture,
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (options), 1), ==, "Send client credentials in body");
 }
 
+static gboolean
+popover_shown_cb (gpointer data)
+{
+  GtkWidget *popover = rc_test_gui_find_of_type (data, GTK_TYPE_POPOVER);
+
+  return popover != NULL && gtk_widget_get_mapped (popover);
+}
+
+/* The first label on screen at or below @root whose text is cut short. */
+static GtkLabel *
+find_cut_label (GtkWidget *root)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+
+  if (GTK_IS_LABEL (root) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (root))))
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_cut_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+/* Pops up the list of the combo row @name below @root, and checks that
+ * it shows each option whole. */
+static void
+assert_options_whole (GtkWidget  *root,
+                      const char *name)
+{
+  GtkWidget *row = rc_test_gui_get_named (root, name);
+  GListModel *options = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  GtkWidget *popover;
+  GtkLabel *cut;
+
+  gtk_widget_activate (row);
+  g_assert_true (rc_test_gui_wait (popover_shown_cb, row));
+  popover = rc_test_gui_find_of_type (row, GTK_TYPE_POPOVER);
+
+  for (guint i = 0; i < g_list_model_get_n_items (options); i++)
+    {
+      const char *wanted[] = { gtk_string_list_get_string (GTK_STRING_LIST (options), i), NULL };
+
+      rc_test_gui_wait_for_labels (popover, wanted);
+    }
+  rc_test_gui_wait_for_transitions (popover);
+
+  cut = find_cut_label (popover);
+  if (cut != NULL)
+    g_error ("The list of %s cuts “%s” short", name, gtk_label_get_text (cut));
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* The lists the Type and Client authentication rows pop up show their
+ * options whole: libadwaita cuts them after 20 characters (“OAuth 2.0:
+ * client cred…”). */
+static void
+test_options_whole (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *root;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  root = GTK_WIDGET (fixture->window);
+  rc_test_gui_select_item (fixture->window, G_OBJECT (rc_project_find_api (fixture->project, "Petstore")));
+  rc_test_gui_assert_page_shown (fixture->window, "api");
+
+  assert_options_whole (root, "auth-kind-row");
+  assert_options_whole (root, "auth-client-auth-row");
+}
+
 /* The entry rows' edit icons line up, whether or not a check failed. */
 static void
 test_icons_line_up (Fixture       *fixture,
@@ -991,6 +1072,8 @@ main (int   argc,
               fixture_set_up, test_mnemonics, fixture_tear_down);
   g_test_add ("/restcall/gui/auth/icons-line-up", Fixture, NULL,
               fixture_set_up, test_icons_line_up, fixture_tear_down);
+  g_test_add ("/restcall/gui/auth/options-whole", Fixture, NULL,
+              fixture_set_up, test_options_whole, fixture_tear_down);
 
   return g_test_run ();
 }
