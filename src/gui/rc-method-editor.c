@@ -15,9 +15,9 @@
  * the tabs in its header bar (rc_method_editor_set_header_title(), beside a
  * title that stays), and the bar at the bottom takes over when the window
  * is too narrow for them. “Headers and Authentication” is a long name: the
- * tab has a shorter one while the full name would fit neither beside a
- * header title (whose tabs then stay in the header bar with the short name)
- * nor in a quarter of the bar (a phone's width), on two lines if need be.
+ * tab has a shorter one while the full name would not fit in the header
+ * bar (whose tabs then stay there with the short name) nor in a quarter
+ * of the bar at the bottom (a phone's width), on two lines if need be.
  * A host can put its own group at the top of the Request tab
  * (rc_method_editor_add_request_group()).
  *
@@ -46,16 +46,14 @@
 /* How long typing in the body must pause before it reaches the method. */
 #define BODY_COMMIT_DELAY_MS 300
 
-/* What a tab of the bar at the bottom keeps for itself around its name,
- * which it writes smaller than its own font. A tab of a header bar whose
- * icon is above its name asks for its name's width, and at least
- * SWITCHER_TAB_WIDTH (libadwaita's narrow view switcher, 1.2 on); the
- * name as measured here may differ by a pixel or two from the label's
- * (SWITCHER_TAB_MARGIN). */
+/* The room a tab's name needs beyond its width to count as fitting (a tab
+ * of the bar at the bottom keeps about that much around it); the name is
+ * written smaller than the tab's own font. A tab of a header bar whose
+ * icon is above its name is at least SWITCHER_TAB_WIDTH wide (libadwaita's
+ * narrow view switcher, 1.2 on). */
 #define SWITCHER_BUTTON_PADDING 12
 #define SWITCHER_FONT_SCALE PANGO_SCALE_SMALL
 #define SWITCHER_TAB_WIDTH 100
-#define SWITCHER_TAB_MARGIN 4
 
 struct _RcMethodEditor
 {
@@ -67,7 +65,7 @@ struct _RcMethodEditor
   GSignalGroup        *method_signals;
   GSignalGroup        *api_signals;
   GBinding            *reveal_binding;
-  RcSwitcherTitle     *header_title;
+  GtkWidget           *header_title;
   GtkSourceBuffer     *body_buffer;
   guint                body_commit_id;
   char                *headers_title;
@@ -209,8 +207,7 @@ set_header (RcMethodEditor *self,
                       g_object_bind_property (title, "title-visible",
                                               self->switcher_bar, "reveal",
                                               G_BINDING_SYNC_CREATE));
-  if (RC_IS_SWITCHER_TITLE (title))
-    g_set_weak_pointer (&self->header_title, RC_SWITCHER_TITLE (title));
+  g_set_weak_pointer (&self->header_title, title);
 }
 
 static void
@@ -397,14 +394,30 @@ tabs_fit (int n_pages,
           int text_width,
           int width)
 {
-  return width >= 0 && n_pages * MAX (SWITCHER_TAB_WIDTH, text_width + SWITCHER_TAB_MARGIN) <= width;
+  return width >= 0 && n_pages * MAX (SWITCHER_TAB_WIDTH, text_width + SWITCHER_BUTTON_PADDING) <= width;
 }
 
-/* Whether the Headers and Authentication tab needs its short name: where
- * the host's header title stays beside the tabs, if the full name would
- * not fit beside it and the short one would (first beside the whole title,
- * then beside the title cut short), else if the full name does not fit in
- * the bar at the bottom, which gives each tab an equal share of @width. */
+/* How wide the tabs can be in the host's header bar: beside the title,
+ * whole or cut short, or in the title's place; -1 when they are not there. */
+static int
+get_header_tabs_width (RcMethodEditor *self,
+                       gboolean        title_cut)
+{
+  if (RC_IS_SWITCHER_TITLE (self->header_title))
+    return rc_switcher_title_get_tabs_width (RC_SWITCHER_TITLE (self->header_title), title_cut);
+
+  if (self->header_title != NULL && gtk_widget_get_width (self->header_title) > 0)
+    return gtk_widget_get_width (self->header_title);
+
+  return -1;
+}
+
+/* Whether the Headers and Authentication tab needs its short name: in the
+ * host's header bar, if the full name would not fit there and the short
+ * one would (beside the whole title first, then beside the title cut
+ * short), rather than the tabs going to the bottom; else if the full name
+ * does not fit in the bar at the bottom, which gives each tab an equal
+ * share of @width. */
 static gboolean
 needs_short_titles (RcMethodEditor *self,
                     int             width)
@@ -412,21 +425,17 @@ needs_short_titles (RcMethodEditor *self,
   g_autoptr(GListModel) pages = G_LIST_MODEL (adw_view_stack_get_pages (self->stack));
   int n_pages = MAX (1, (int) g_list_model_get_n_items (pages));
   int full = measure_tab_title (self, self->headers_title);
+  int short_title = measure_tab_title (self, get_short_headers_title ());
+  const gboolean title_cut[] = { FALSE, TRUE };
 
-  if (self->header_title != NULL)
+  for (guint i = 0; i < G_N_ELEMENTS (title_cut); i++)
     {
-      const gboolean title_cut[] = { FALSE, TRUE };
-      int short_title = measure_tab_title (self, get_short_headers_title ());
+      int header = get_header_tabs_width (self, title_cut[i]);
 
-      for (guint i = 0; i < G_N_ELEMENTS (title_cut); i++)
-        {
-          int header = rc_switcher_title_get_tabs_width (self->header_title, title_cut[i]);
-
-          if (tabs_fit (n_pages, full, header))
-            return FALSE;
-          if (tabs_fit (n_pages, short_title, header))
-            return TRUE;
-        }
+      if (tabs_fit (n_pages, full, header))
+        return FALSE;
+      if (tabs_fit (n_pages, short_title, header))
+        return TRUE;
     }
 
   return full + SWITCHER_BUTTON_PADDING > width / n_pages;
