@@ -11,12 +11,16 @@
  * pretty JSON pet for a valid Bearer token). The sample project's Petstore
  * API points at them, and its client secret is stored in the keyring.
  *
- * Rendered, each light and dark, at 1100×760: the main window with a method
- * on its Request tab (also 360 px wide), the API page's token panel after
- * Get New Token, and the Consume dialog on each of its four tabs, filled
- * with a realistic OAuth 2.0 method, the Test tab after a successful Test
- * with its inspector (masked). Everything shown is checked first, so the
- * program fails when the GUI breaks; every wait is bounded.
+ * Rendered, each light and dark, at the window's default size (1000×700),
+ * with GNOME's font (Cantarell 11, where installed): the main window with a
+ * method on its Request tab (also 360 px wide), the API page's token panel
+ * after Get New Token, and the Consume dialog on each of its four tabs,
+ * filled with a realistic OAuth 2.0 method, the Test tab after a
+ * successful Test with its inspector (masked). The dialog's four tabs
+ * again with DejaVu Sans 11 (dialog-TAB-dejavu-sans-*.png): wider than
+ * Cantarell, and the font GTK's “Sans” is on Debian outside GNOME. In
+ * both, the tabs must be in the header bar. Everything shown is checked
+ * first, so the program fails when the GUI breaks; every wait is bounded.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,8 +38,10 @@
 #include "rc-test-server.h"
 #include "rc-token-panel.h"
 
-#define WIDTH         1100
-#define HEIGHT        760
+#define WIDTH         1000
+#define HEIGHT        700
+#define FONT          "Cantarell 11"
+#define WIDE_FONT     "DejaVu Sans 11"
 #define NARROW_WIDTH  360
 #define CLIENT_ID     "petstore-client"
 #define CLIENT_SECRET "pEt5-s3cret-2b7e91"
@@ -231,6 +237,16 @@ dialog_shown_cb (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (shots->dialog)) && gtk_widget_get_width (GTK_WIDGET (shots->dialog)) > 0;
 }
 
+/* The dialog's tabs are in its header bar, not in the bar at the bottom. */
+static gboolean
+tabs_in_header_cb (gpointer data)
+{
+  GtkWidget *dialog = data;
+  GtkWidget *bar = rc_test_gui_find_of_type (dialog, ADW_TYPE_VIEW_SWITCHER_BAR);
+
+  return !adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar));
+}
+
 static gboolean
 test_done_cb (gpointer data)
 {
@@ -268,9 +284,11 @@ set_up (Shots *shots)
   g_autoptr(GError) error = NULL;
 
   /* Text as a GNOME session renders it, which a bare X server does not set:
-   * Cantarell 11 (if installed), slight hinting, grayscale antialiasing. */
+   * Cantarell 11 (if installed), slight hinting, grayscale antialiasing.
+   * No animations: a tab left a moment ago would still fade out. */
   g_object_set (gtk_settings_get_default (),
-                "gtk-font-name", "Cantarell 11",
+                "gtk-enable-animations", FALSE,
+                "gtk-font-name", FONT,
                 "gtk-xft-antialias", 1,
                 "gtk-xft-hinting", 1,
                 "gtk-xft-hintstyle", "hintslight",
@@ -416,6 +434,8 @@ shoot_dialog (Shots *shots)
   gtk_window_set_default_size (GTK_WINDOW (dialog), WIDTH, HEIGHT);
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (rc_test_gui_wait (dialog_shown_cb, shots));
+  if (!rc_test_gui_wait (tabs_in_header_cb, dialog))
+    g_error ("With %s, the dialog's tabs are at the bottom at %d×%d", FONT, WIDTH, HEIGHT);
   draft = rc_method_dialog_get_method (shots->dialog);
 
   /* Request */
@@ -509,6 +529,40 @@ shoot_dialog (Shots *shots)
   shoot (dialog, "dialog-test");
 }
 
+/* The Consume dialog's four tabs again, as filled and tested, with a
+ * font wider than Cantarell. */
+static void
+shoot_dialog_wide_font (Shots *shots)
+{
+  const char * const tabs[] = { "request", "headers", "body", "test" };
+  GtkWidget *dialog = GTK_WIDGET (shots->dialog);
+
+  g_object_set (gtk_settings_get_default (), "gtk-font-name", WIDE_FONT, NULL);
+  rc_test_gui_wait_for_transitions (dialog);
+  if (!rc_test_gui_wait (tabs_in_header_cb, dialog))
+    g_error ("With %s, the dialog's tabs are at the bottom at %d×%d", WIDE_FONT, WIDTH, HEIGHT);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
+    {
+      g_autofree char *base = g_strdup_printf ("dialog-%s-dejavu-sans", tabs[i]);
+
+      show_tab (dialog, tabs[i]);
+      /* No field left selected by the tab's focus (given once idle); each
+       * tab from its top, the Test tab at its panes, as before. */
+      rc_test_gui_wait_for_idle ();
+      gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+      if (g_str_equal (tabs[i], "request"))
+        gtk_editable_select_region (GTK_EDITABLE (rc_test_gui_get_named (dialog, "method-name-row")), 0, 0);
+      else if (g_str_equal (tabs[i], "headers"))
+        rc_test_gui_scroll_to (rc_test_gui_get_named (dialog, "headers-add-button"));
+      else if (g_str_equal (tabs[i], "test"))
+        rc_test_gui_scroll_to (rc_test_gui_get_named (dialog, "inspector-reveal-button"));
+      shoot (dialog, base);
+    }
+
+  g_object_set (gtk_settings_get_default (), "gtk-font-name", FONT, NULL);
+}
+
 /* Tests */
 
 static void
@@ -525,6 +579,7 @@ test_all (void)
   shoot_main_window (&shots);
   shoot_token_panel (&shots);
   shoot_dialog (&shots);
+  shoot_dialog_wide_font (&shots);
   tear_down (&shots);
 }
 
