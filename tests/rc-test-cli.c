@@ -12,6 +12,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "rc-test-cli.h"
 #include "rc-test-server.h"
@@ -72,6 +75,8 @@ rc_test_run_restcall_full (RcTestRun          *run,
   g_autoptr(GError) error = NULL;
   Communicated communicated = { 0 };
   const char *bin = g_getenv ("RESTCALL_BIN");
+  g_autofree char *stdin_path = NULL;
+  int stdin_fd;
 
   g_assert_nonnull (bin);
 
@@ -93,15 +98,24 @@ rc_test_run_restcall_full (RcTestRun          *run,
       envp = g_environ_setenv (envp, name, env[i] + strlen (name) + 1, TRUE);
     }
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_environ (launcher, envp);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  /* Standard input is a file, not a pipe: a command that exits without
+   * reading it (a usage error) would otherwise make the write fail with
+   * EPIPE, depending on who is faster. */
+  stdin_fd = g_file_open_tmp ("restcall-stdin-XXXXXX", &stdin_path, &error);
+  g_assert_no_error (error);
+  close (stdin_fd);
+  g_file_set_contents (stdin_path, stdin_text ? stdin_text : "", -1, &error);
   g_assert_no_error (error);
 
-  g_subprocess_communicate_utf8_async (process, stdin_text ? stdin_text : "", NULL,
-                                       communicated_cb, &communicated);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_environ (launcher, envp);
+  g_subprocess_launcher_set_stdin_file_path (launcher, stdin_path);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+  g_unlink (stdin_path);
+
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated_cb, &communicated);
 
   if (!rc_test_wait_until (communicated_done_cb, &communicated, RUN_TIMEOUT_SEC))
     {
