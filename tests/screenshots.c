@@ -348,6 +348,12 @@ tear_down (Shots *shots)
   g_clear_pointer (&shots->jwt, g_free);
 }
 
+static gboolean
+switcher_bar_hidden_cb (gpointer data)
+{
+  return !adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (data));
+}
+
 /* Shots */
 
 /* The main window: getPet on its Request tab, wide and narrow. */
@@ -365,6 +371,10 @@ shoot_main_window (Shots *shots)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_get_named (window, "method-url-row"))), ==,
                    "/pets/{petId}");
   g_assert_true (gtk_widget_get_mapped (rc_test_gui_get_named (window, "method-parameter-row")));
+  /* At this width the tabs settle in the header bar, beside the title. */
+  g_assert_true (rc_test_gui_wait (switcher_bar_hidden_cb,
+                                   rc_test_gui_find_of_type (window, ADW_TYPE_VIEW_SWITCHER_BAR)));
+  rc_test_gui_wait_for_transitions (window);
   shoot (window, "main-window");
 
   rc_test_gui_resize (GTK_WINDOW (window), NARROW_WIDTH, HEIGHT);
