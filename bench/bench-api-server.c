@@ -34,7 +34,8 @@ respond (SoupServerMessage *message,
          const char        *body)
 {
   soup_server_message_set_status (message, status, NULL);
-  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, body,
+                                    strlen (body));
 }
 
 static void
@@ -44,18 +45,20 @@ handler (SoupServer        *server,
          GHashTable        *query,
          gpointer           user_data)
 {
-  const char *authorization =
-    soup_message_headers_get_one (soup_server_message_get_request_headers (message), "Authorization");
+  const char *authorization = soup_message_headers_get_one (
+    soup_server_message_get_request_headers (message), "Authorization");
 
   if (g_str_equal (path, "/token"))
     {
       token_requests++;
-      respond (message, 200, "{\"access_token\":\"" TOKEN "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+      respond (message, 200,
+               "{\"access_token\":\"" TOKEN "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
     }
   else if (g_str_equal (path, "/_stats"))
     {
-      g_autofree char *stats = g_strdup_printf ("{\"token_requests\":%u,\"api_requests\":%u,\"refused\":%u}",
-                                                token_requests, api_requests, refused);
+      g_autofree char *stats =
+        g_strdup_printf ("{\"token_requests\":%u,\"api_requests\":%u,\"refused\":%u}",
+                         token_requests, api_requests, refused);
 
       respond (message, 200, stats);
     }

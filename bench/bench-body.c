@@ -168,7 +168,8 @@ time_stall (GBytes *body)
   Stall stall = { g_get_monotonic_time () };
   guint tick = g_timeout_add (TICK_MSEC, stall_tick_cb, &stall);
 
-  rc_body_format_async (body, "application/json", RC_BODY_DEFAULT_LIMIT, NULL, formatted_cb, &stall);
+  rc_body_format_async (body, "application/json", RC_BODY_DEFAULT_LIMIT, NULL, formatted_cb,
+                        &stall);
   while (stall.result == NULL)
     g_main_context_iteration (NULL, TRUE);
   stall_tick_cb (&stall);
@@ -224,11 +225,14 @@ main (int   argc,
     g_print ("body: %.1f MiB of JSON, median of %u rounds\n",
              g_bytes_get_size (body) / 1048576.0, rounds);
     g_print ("  json-glib parse only        %8.1f ms  1.00x\n", p);
-    g_print ("  json-glib parse + generate  %8.1f ms  %.2fx  (%.1f MiB of text)\n", g, g / p, generated / 1048576.0);
-    g_print ("  restcall, shown (2 MiB)     %8.1f ms  %.2fx  (%.1f MiB of text)\n", s, s / p, shown_length / 1048576.0);
-    g_print ("  restcall, whole             %8.1f ms  %.2fx  (%.1f MiB of text)\n", w, w / p, whole_length / 1048576.0);
-    g_print ("  main loop, longest stall    %8.1f ms  (the worst round; goal < %d ms: %s)\n", worst_stall,
-             MAX_STALL_MSEC, worst_stall < MAX_STALL_MSEC ? "met" : "MISSED");
+    g_print ("  json-glib parse + generate  %8.1f ms  %.2fx  (%.1f MiB of text)\n", g, g / p,
+             generated / 1048576.0);
+    g_print ("  restcall, shown (2 MiB)     %8.1f ms  %.2fx  (%.1f MiB of text)\n", s, s / p,
+             shown_length / 1048576.0);
+    g_print ("  restcall, whole             %8.1f ms  %.2fx  (%.1f MiB of text)\n", w, w / p,
+             whole_length / 1048576.0);
+    g_print ("  main loop, longest stall    %8.1f ms  (the worst round; goal < %d ms: %s)\n",
+             worst_stall, MAX_STALL_MSEC, worst_stall < MAX_STALL_MSEC ? "met" : "MISSED");
   }
 
   return worst_stall < MAX_STALL_MSEC ? 0 : 1;

@@ -70,10 +70,12 @@ bench_figure_report (BenchFigure *figure)
   median = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
   worst = values[n - 1];
 
-  g_print ("%-19s %-42s median %7.0f ms, worst %7.0f ms", figure->name, figure->what, median, worst);
+  g_print ("%-19s %-42s median %7.0f ms, worst %7.0f ms", figure->name, figure->what, median,
+           worst);
   if (figure->goal_ms > 0)
     {
-      g_print ("   goal < %5.0f ms: %s", figure->goal_ms, worst < figure->goal_ms ? "met" : "MISSED");
+      g_print ("   goal < %5.0f ms: %s", figure->goal_ms,
+               worst < figure->goal_ms ? "met" : "MISSED");
       goal_missed |= worst >= figure->goal_ms;
     }
   g_print ("\n");

@@ -215,7 +215,8 @@ static gboolean
 tab_done_cb (gpointer data)
 {
   Tab *tab = data;
-  RcInspector *inspector = RC_INSPECTOR (rc_test_gui_find_of_type (GTK_WIDGET (tab->panel), RC_TYPE_INSPECTOR));
+  RcInspector *inspector =
+    RC_INSPECTOR (rc_test_gui_find_of_type (GTK_WIDGET (tab->panel), RC_TYPE_INSPECTOR));
   gboolean running, showing_body;
 
   g_object_get (tab->panel, "running", &running, "showing-body", &showing_body, NULL);
@@ -233,7 +234,8 @@ static void
 bench_test_tab_body (guint rounds)
 {
   g_autoptr(GBytes) body = rc_test_big_json_body (BIG_BODY_SIZE);
-  BenchFigure *cpu = bench_figure_new ("test-tab-body", "longest stall, main thread's CPU time", 100);
+  BenchFigure *cpu =
+    bench_figure_new ("test-tab-body", "longest stall, main thread's CPU time", 100);
   BenchFigure *wall = bench_figure_new ("test-tab-body", "longest stall, wall-clock time", 400);
   BenchFigure *total = bench_figure_new ("test-tab-body", "20 MB fetched and shown", 0);
 
@@ -264,7 +266,8 @@ bench_test_tab_body (guint rounds)
 static void
 bench_test_tab_cancel (guint rounds)
 {
-  BenchFigure *latency = bench_figure_new ("test-tab-cancel", "Cancel pressed to the call ended", 1000);
+  BenchFigure *latency =
+    bench_figure_new ("test-tab-cancel", "Cancel pressed to the call ended", 1000);
 
   for (guint i = 0; i < rounds; i++)
     {
@@ -344,7 +347,8 @@ bench_import (guint rounds)
 static const char *
 get_state (RcWindow *window)
 {
-  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rc_test_gui_get_widget (window, "auth-secret-state-row")));
+  return adw_preferences_row_get_title (
+    ADW_PREFERENCES_ROW (rc_test_gui_get_widget (window, "auth-secret-state-row")));
 }
 
 static gboolean

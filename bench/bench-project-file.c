@@ -5,7 +5,8 @@
  * (parse + model), rc_project_serialize, and a full atomic save. Prints the
  * median of several rounds and the ratios to the floor.
  *
- *   meson test -C _build --benchmark -v    or    _build/bench/bench-project-file [APIS METHODS ROUNDS]
+ *   meson test -C _build --benchmark -v    or    _build/bench/bench-project-file [APIS METHODS
+ * ROUNDS]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,7 +44,8 @@ build_project (guint n_apis,
           g_autoptr(RcMethod) method = rc_method_new (method_name);
 
           rc_method_set_url (method, "/things/{id}/parts/{part}?q={q}");
-          rc_method_set_description (method, "Gets a part of a thing, with a description of moderate length.");
+          rc_method_set_description (
+            method, "Gets a part of a thing, with a description of moderate length.");
           rc_pair_list_append (rc_method_get_test_values (method), "id", "42");
           rc_pair_list_append (rc_method_get_headers (method), "X-Request-Id", "abc");
           rc_api_add_method (api, method);
@@ -104,7 +106,8 @@ main (int   argc,
       gint64 t0, t1, t2, t3, t4;
 
       t0 = g_get_monotonic_time ();
-      json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+      json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  &error);
       g_assert_no_error (error);
       t1 = g_get_monotonic_time ();
       loaded = rc_project_deserialize (bytes, "bench", &error);

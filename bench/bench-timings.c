@@ -91,8 +91,9 @@ handler (RcTestServer      *test_server,
 
   if (g_str_equal (path, "/token"))
     {
-      rc_test_respond (message, 200, "application/json",
-                       "{\"access_token\":\"bench-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+      rc_test_respond (
+        message, 200, "application/json",
+        "{\"access_token\":\"bench-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
       if (!server->hold_token)
         return;
     }
@@ -203,7 +204,8 @@ expect_error (const GError *error,
 static void
 bench_executor (guint rounds)
 {
-  BenchFigure *deadline = bench_figure_new ("executor-deadline", "a 1 s deadline, until the call ends", 4000);
+  BenchFigure *deadline =
+    bench_figure_new ("executor-deadline", "a 1 s deadline, until the call ends", 4000);
   BenchFigure *cancel = bench_figure_new ("executor-cancel", "a cancel, until the call ends", 1000);
 
   for (guint i = 0; i < rounds; i++)
@@ -228,7 +230,8 @@ bench_executor (guint rounds)
       bench_wait (done_cb, &timed_out, "the deadline");
       ms = bench_ms_since (start);
       bench_figure_add (deadline, ms);
-      expect_error (rc_exchange_get_error (timed_out.exchange), RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_TIMED_OUT);
+      expect_error (rc_exchange_get_error (timed_out.exchange), RC_EXECUTOR_ERROR,
+                    RC_EXECUTOR_ERROR_TIMED_OUT);
 
       rc_executor_set_timeout (executor, 30);
       reached = (Reached) { server.held, server.held->len };
@@ -253,7 +256,8 @@ bench_executor (guint rounds)
 static void
 bench_cancel_one_waiter (guint rounds)
 {
-  BenchFigure *cancel = bench_figure_new ("cancel-one-waiter", "a cancel, until that waiter ends", 1000);
+  BenchFigure *cancel =
+    bench_figure_new ("cancel-one-waiter", "a cancel, until that waiter ends", 1000);
 
   for (guint i = 0; i < rounds; i++)
     {
@@ -299,14 +303,16 @@ fetched_cb (GObject      *object,
 {
   Called *called = user_data;
 
-  called->token = rc_token_cache_get_token_finish (RC_TOKEN_CACHE (object), result, NULL, &called->error);
+  called->token =
+    rc_token_cache_get_token_finish (RC_TOKEN_CACHE (object), result, NULL, &called->error);
   called->done = TRUE;
 }
 
 static void
 bench_token_timeout (guint rounds)
 {
-  BenchFigure *timeout = bench_figure_new ("token-timeout", "a 1 s session timeout, until the error", 5000);
+  BenchFigure *timeout =
+    bench_figure_new ("token-timeout", "a 1 s session timeout, until the error", 5000);
 
   for (guint i = 0; i < rounds; i++)
     {
@@ -321,7 +327,8 @@ bench_token_timeout (guint rounds)
       server_start (&server);
       api = new_api (&server, TRUE);
       start = g_get_monotonic_time ();
-      rc_token_cache_get_token_async (cache, rc_api_get_auth (api), "s", NULL, NULL, fetched_cb, &fetched);
+      rc_token_cache_get_token_async (cache, rc_api_get_auth (api), "s", NULL, NULL, fetched_cb,
+                                      &fetched);
       bench_wait (done_cb, &fetched, "the token request to time out");
       ms = bench_ms_since (start);
       bench_figure_add (timeout, ms);
@@ -367,8 +374,9 @@ run_restcall (const char * const *args)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  process = g_subprocess_newv (
+    (const char *const *) argv->pdata,
+    G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
   g_assert_no_error (error);
   g_subprocess_wait_async (process, NULL, exited_cb, &ran);
   bench_wait (exited_done_cb, &ran, "restcall to exit");
@@ -379,7 +387,8 @@ run_restcall (const char * const *args)
 static void
 bench_cli_timeout (guint rounds)
 {
-  BenchFigure *both = bench_figure_new ("cli-timeout", "--timeout 1, once and as a batch of 3", 10000);
+  BenchFigure *both =
+    bench_figure_new ("cli-timeout", "--timeout 1, once and as a batch of 3", 10000);
 
   for (guint i = 0; i < rounds; i++)
     {
@@ -393,8 +402,8 @@ bench_cli_timeout (guint rounds)
       url = rc_test_server_url (server.server, "/api/hang");
       start = g_get_monotonic_time ();
       single = run_restcall ((const char * const[]) { "call", "--timeout", "1", url, NULL });
-      batch = run_restcall ((const char * const[]) { "call", "--timeout", "1", "--repeat", "3", "--concurrency", "3",
-                                                     "--json", url, NULL });
+      batch = run_restcall ((const char *const[]){ "call", "--timeout", "1", "--repeat", "3",
+                                                   "--concurrency", "3", "--json", url, NULL });
       ms = bench_ms_since (start);
       bench_figure_add (both, ms);
       if (single != 1 || batch != 1)
@@ -411,9 +420,12 @@ bench_documents (guint rounds)
   g_autoptr(GBytes) bomb = rc_test_yaml_alias_bomb ();
   g_autoptr(GBytes) same = rc_test_openapi_same_ids (20000);
   g_autoptr(GBytes) many = rc_test_openapi_many_params ();
-  BenchFigure *bomb_ms = bench_figure_new ("yaml-alias-bomb", "aliases for 10^20 nodes, until refused", 10000);
-  BenchFigure *same_ms = bench_figure_new ("openapi-same-ids", "20,000 operations of one operationId", 10000);
-  BenchFigure *many_ms = bench_figure_new ("openapi-many-params", "1,042,000 parameters through $refs", 60000);
+  BenchFigure *bomb_ms =
+    bench_figure_new ("yaml-alias-bomb", "aliases for 10^20 nodes, until refused", 10000);
+  BenchFigure *same_ms =
+    bench_figure_new ("openapi-same-ids", "20,000 operations of one operationId", 10000);
+  BenchFigure *many_ms =
+    bench_figure_new ("openapi-many-params", "1,042,000 parameters through $refs", 60000);
 
   for (guint i = 0; i < rounds; i++)
     {
@@ -454,7 +466,8 @@ bench_locked_keyring (guint rounds)
 {
   g_autoptr(SecretService) service = NULL;
   g_autoptr(GError) error = NULL;
-  BenchFigure *store = bench_figure_new ("keyring-locked", "storing while locked, until session-only", 8000);
+  BenchFigure *store =
+    bench_figure_new ("keyring-locked", "storing while locked, until session-only", 8000);
   GList *collections;
 
   service = secret_service_get_sync (SECRET_SERVICE_LOAD_COLLECTIONS, NULL, &error);
@@ -467,11 +480,13 @@ bench_locked_keyring (guint rounds)
   for (guint i = 0; i < rounds; i++)
     {
       g_autoptr(RcSecretStore) secrets = rc_secret_store_new ();
-      g_autoptr(RcSecretBinding) binding = rc_secret_binding_new ("https://auth.example.com", "bench");
+      g_autoptr(RcSecretBinding) binding =
+        rc_secret_binding_new ("https://auth.example.com", "bench");
       gint64 start = g_get_monotonic_time ();
       double ms;
 
-      if (rc_test_keyring_store (secrets, "locked-project", "o", "s", binding, "while-locked", &error))
+      if (rc_test_keyring_store (secrets, "locked-project", "o", "s", binding, "while-locked",
+                                 &error))
         g_error ("The locked keyring took the secret");
       ms = bench_ms_since (start);
       bench_figure_add (store, ms);
@@ -495,7 +510,8 @@ main (int   argc,
     }
   if (g_getenv ("RESTCALL_BIN") == NULL)
     {
-      g_printerr ("Set RESTCALL_BIN to the restcall binary (bench/run-stall-bench.sh and meson do)\n");
+      g_printerr (
+        "Set RESTCALL_BIN to the restcall binary (bench/run-stall-bench.sh and meson do)\n");
       return 2;
     }
 
@@ -509,8 +525,9 @@ main (int   argc,
   if (g_getenv ("RC_KEYRING_SESSION") != NULL)
     bench_locked_keyring (rounds);
   else
-    g_print ("%-19s skipped: run it through tests/keyring-session.sh, which gives it a keyring to lock\n",
-             "keyring-locked");
+    g_print (
+      "%-19s skipped: run it through tests/keyring-session.sh, which gives it a keyring to lock\n",
+      "keyring-locked");
 
   return bench_goal_missed () ? 1 : 0;
 }

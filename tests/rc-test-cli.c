@@ -135,8 +135,8 @@ rc_test_run_restcall_full (RcTestRun          *run,
     /* Said before the exit is checked: a crash or a sanitizer report
      * (which aborts) is on the binary's standard error. */
     if (g_subprocess_get_if_signaled (process))
-      g_test_message ("restcall %s: killed by signal %d\nstdout:\n%s\nstderr:\n%s", args[0] ? args[0] : "",
-                      g_subprocess_get_term_sig (process), out, err);
+      g_test_message ("restcall %s: killed by signal %d\nstdout:\n%s\nstderr:\n%s",
+                      args[0] ? args[0] : "", g_subprocess_get_term_sig (process), out, err);
     g_assert_true (g_subprocess_get_if_exited (process));
     run->status = g_subprocess_get_exit_status (process);
     g_test_message ("restcall %s: exit %d\nstdout:\n%s\nstderr:\n%s", args[0] ? args[0] : "",

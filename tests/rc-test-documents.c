@@ -20,8 +20,9 @@ rc_test_big_json_body (gsize size)
 
   g_string_append (json, "{\"items\":[");
   for (guint i = 0; json->len < size; i++)
-    g_string_append_printf (json, "%s{\"id\":%u,\"name\":\"item %u\",\"price\":%u.5,\"tags\":[\"a\",\"b\"]}",
-                            i ? "," : "", i, i, i % 1000);
+    g_string_append_printf (
+      json, "%s{\"id\":%u,\"name\":\"item %u\",\"price\":%u.5,\"tags\":[\"a\",\"b\"]}",
+      i ? "," : "", i, i, i % 1000);
   g_string_append (json, "]}");
 
   return g_string_free_to_bytes (json);
@@ -32,21 +33,23 @@ rc_test_big_json_body (gsize size)
 GFile *
 rc_test_write_big_openapi (guint n_operations)
 {
-  g_autoptr(GString) text = g_string_new ("{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"Big\", \"version\": \"1\"}, "
-                                          "\"servers\": [{\"url\": \"https://big.example.com\"}], \"paths\": {");
+  g_autoptr(GString) text =
+    g_string_new ("{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"Big\", \"version\": \"1\"}, "
+                  "\"servers\": [{\"url\": \"https://big.example.com\"}], \"paths\": {");
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   int fd;
 
   for (guint i = 0; i < n_operations; i++)
-    g_string_append_printf (text,
-                            "%s\"/things%u/{id}\": {\"get\": {\"operationId\": \"getThing%u\", "
-                            "\"summary\": \"Gets thing number %u\", \"tags\": [\"group%u\"], "
-                            "\"parameters\": [{\"name\": \"id\", \"in\": \"path\", \"required\": true, "
-                            "\"schema\": {\"type\": \"string\"}}, {\"name\": \"q\", \"in\": \"query\", "
-                            "\"required\": true, \"schema\": {\"type\": \"string\"}}], "
-                            "\"responses\": {\"200\": {\"description\": \"The thing\"}}}}",
-                            i ? ", " : "", i, i, i, i / 100);
+    g_string_append_printf (
+      text,
+      "%s\"/things%u/{id}\": {\"get\": {\"operationId\": \"getThing%u\", "
+      "\"summary\": \"Gets thing number %u\", \"tags\": [\"group%u\"], "
+      "\"parameters\": [{\"name\": \"id\", \"in\": \"path\", \"required\": true, "
+      "\"schema\": {\"type\": \"string\"}}, {\"name\": \"q\", \"in\": \"query\", "
+      "\"required\": true, \"schema\": {\"type\": \"string\"}}], "
+      "\"responses\": {\"200\": {\"description\": \"The thing\"}}}}",
+      i ? ", " : "", i, i, i, i / 100);
   g_string_append (text, "}}");
 
   fd = g_file_open_tmp ("restcall-big-XXXXXX.json", &path, &error);
@@ -66,8 +69,9 @@ rc_test_yaml_alias_bomb (void)
   GString *text = g_string_new ("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
 
   for (char c = 'b'; c <= 'u'; c++)
-    g_string_append_printf (text, "%c: &%c [*%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c]\n",
-                            c, c, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1);
+    g_string_append_printf (text, "%c: &%c [*%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c]\n", c,
+                            c, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1,
+                            c - 1);
 
   return g_string_free_to_bytes (text);
 }
@@ -97,7 +101,9 @@ rc_test_openapi_many_params (void)
 {
   GString *text = g_string_new ("{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"t\", "
                                 "\"version\": \"1\"}, \"x-item\": {\"parameters\": [");
-  const char * const verbs[] = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
+  const char *const verbs[] = {
+    "get", "put", "post", "delete", "options", "head", "patch", "trace"
+  };
 
   for (guint i = 0; i < 1000; i++)
     g_string_append_printf (text, "%s{\"name\": \"p%u\", \"in\": \"query\"}", i ? ", " : "", i);

@@ -149,7 +149,8 @@ window_shown_cb (gpointer data)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, search->type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, search->type) &&
+          gtk_widget_get_mapped (GTK_WIDGET (window)))
         {
           search->window = window;
           return TRUE;
@@ -228,9 +229,10 @@ is_moving (GtkWidget *widget)
     return FALSE;
 
   if ((GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget))) ||
-      (GTK_IS_REVEALER (widget) &&
-       gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) != gtk_revealer_get_child_revealed (GTK_REVEALER (widget))) ||
-      (ADW_IS_LEAFLET (widget) && adw_leaflet_get_child_transition_running (ADW_LEAFLET (widget))) ||
+      (GTK_IS_REVEALER (widget) && gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) !=
+                                     gtk_revealer_get_child_revealed (GTK_REVEALER (widget))) ||
+      (ADW_IS_LEAFLET (widget) &&
+       adw_leaflet_get_child_transition_running (ADW_LEAFLET (widget))) ||
       (ADW_IS_SQUEEZER (widget) && adw_squeezer_get_transition_running (ADW_SQUEEZER (widget))))
     return TRUE;
 
@@ -296,8 +298,9 @@ rc_test_gui_init_keyring_session (void)
 {
   if (g_getenv ("RC_KEYRING_SESSION") == NULL)
     {
-      g_printerr ("Run this through tests/keyring-session.sh (meson test and build-aux/screenshots do), "
-                  "so that it uses a throwaway keyring, not yours\n");
+      g_printerr (
+        "Run this through tests/keyring-session.sh (meson test and build-aux/screenshots do), "
+        "so that it uses a throwaway keyring, not yours\n");
       return FALSE;
     }
 
@@ -443,8 +446,9 @@ rc_test_gui_wait_for_focus (GtkWidget *widget)
 
   root = gtk_widget_get_root (widget);
   focus = root ? gtk_root_get_focus (root) : NULL;
-  g_error ("The focus is not in %s “%s” but in %s “%s”", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget),
-           focus ? G_OBJECT_TYPE_NAME (focus) : "nothing", focus ? gtk_widget_get_name (focus) : "");
+  g_error ("The focus is not in %s “%s” but in %s “%s”", G_OBJECT_TYPE_NAME (widget),
+           gtk_widget_get_name (widget), focus ? G_OBJECT_TYPE_NAME (focus) : "nothing",
+           focus ? gtk_widget_get_name (focus) : "");
 }
 
 /* Resizes @window as a user would (@width × @height is the size of the
@@ -466,14 +470,16 @@ rc_test_gui_resize (GtkWindow *window,
 
   /* A window measures itself with what it draws around its widgets. */
   gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &least_width, NULL, NULL, NULL);
-  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, MAX (width, least_width), &least_height, NULL, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, MAX (width, least_width), &least_height,
+                      NULL, NULL, NULL);
   size.width = MAX (width, least_width) - around_x;
   size.height = MAX (height, least_height) - around_y;
 
   gtk_window_set_default_size (window, width, height);
   if (!rc_test_gui_wait (has_size_cb, &size))
-    g_error ("%s is %d × %d, not %d × %d", G_OBJECT_TYPE_NAME (window), gtk_widget_get_width (widget),
-             gtk_widget_get_height (widget), size.width, size.height);
+    g_error ("%s is %d × %d, not %d × %d", G_OBJECT_TYPE_NAME (window),
+             gtk_widget_get_width (widget), gtk_widget_get_height (widget), size.width,
+             size.height);
 
   rc_test_gui_wait_for_frame (widget);
 }
@@ -698,8 +704,10 @@ rc_test_gui_assert_field_check (GtkWidget  *root,
       g_assert_false (gtk_widget_has_css_class (row, "error"));
       g_assert_false (gtk_widget_get_visible (check));
       g_assert_null (icon);
-      g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
-      g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID));
+      g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row),
+                                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+      g_assert_false (
+        gtk_test_accessible_has_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID));
       return NULL;
     }
 
@@ -714,8 +722,10 @@ rc_test_gui_assert_field_check (GtkWidget  *root,
   g_assert_nonnull (icon);
   g_assert_true (gtk_widget_get_mapped (icon));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), ==, message);
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message);
-  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       message);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
+                                    GTK_ACCESSIBLE_INVALID_TRUE);
 
   return message;
 }
@@ -795,7 +805,8 @@ rc_test_gui_wait_for_labels (GtkWidget   *root,
   rc_test_gui_collect_shown_labels (root, shown);
   g_ptr_array_add (shown, NULL);
   joined = g_strjoinv ("”, “", (char **) shown->pdata);
-  g_error ("%s does not show all of the labels wanted; it shows “%s”", gtk_widget_get_name (root), joined);
+  g_error ("%s does not show all of the labels wanted; it shows “%s”", gtk_widget_get_name (root),
+           joined);
 }
 
 /* Scrolls the outermost scrolled window around @widget (a page's own, not
@@ -810,13 +821,15 @@ rc_test_gui_scroll_to (GtkWidget *widget)
   graphene_point_t point;
 
   g_assert_nonnull (scrolled);
-  while ((outer = gtk_widget_get_ancestor (gtk_widget_get_parent (scrolled), GTK_TYPE_SCROLLED_WINDOW)))
+  while (
+    (outer = gtk_widget_get_ancestor (gtk_widget_get_parent (scrolled), GTK_TYPE_SCROLLED_WINDOW)))
     scrolled = outer;
 
   rc_test_gui_wait_for_frame (widget);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
-                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  g_assert_true (gtk_widget_compute_point (
+    widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+    &GRAPHENE_POINT_INIT (0, 0), &point));
   gtk_adjustment_set_value (adjustment, point.y - 12);
   rc_test_gui_wait_for_frame (widget);
 }
@@ -991,7 +1004,8 @@ static gboolean
 chooser_in_folder_cb (gpointer data)
 {
   InFolder *in_folder = data;
-  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (in_folder->chooser));
+  g_autoptr(GFile) folder =
+    gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (in_folder->chooser));
 
   return folder && g_file_equal (folder, in_folder->folder);
 }
@@ -1047,8 +1061,8 @@ rc_test_gui_save_screenshot (GtkWidget  *widget,
   if (!rc_test_gui_wait (drawn_cb, &drawn))
     g_error ("%s gives nothing to draw", G_OBJECT_TYPE_NAME (widget));
 
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)),
-                                         drawn.node, &GRAPHENE_RECT_INIT (0, 0, drawn.width, drawn.height));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), drawn.node,
+                                         &GRAPHENE_RECT_INIT (0, 0, drawn.width, drawn.height));
   gsk_render_node_unref (drawn.node);
   path = g_build_filename (dir, file_name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));

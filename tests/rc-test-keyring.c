@@ -99,7 +99,8 @@ rc_test_keyring_store (RcSecretStore          *store,
   g_autoptr(GAsyncResult) result = NULL;
 
   rc_secret_store_store_async (store, project_id, owner_id, secret_id, binding,
-                               "Restcall: client secret of “Test”", secret, NULL, finished_cb, &finished);
+                               "Restcall: client secret of “Test”", secret, NULL, finished_cb,
+                               &finished);
   result = wait_for_finish (&finished);
 
   return rc_secret_store_store_finish (store, result, error);
@@ -114,12 +115,9 @@ rc_test_keyring_store_unbound (const char *project_id,
 {
   g_autoptr(GError) error = NULL;
 
-  secret_password_store_sync (&schema, SECRET_COLLECTION_DEFAULT, "Restcall: client secret of “Old”",
-                              secret, NULL, &error,
-                              "project", project_id,
-                              "owner", owner_id,
-                              "secret", secret_id,
-                              NULL);
+  secret_password_store_sync (&schema, SECRET_COLLECTION_DEFAULT,
+                              "Restcall: client secret of “Old”", secret, NULL, &error, "project",
+                              project_id, "owner", owner_id, "secret", secret_id, NULL);
   g_assert_no_error (error);
 }
 
@@ -275,10 +273,10 @@ rc_test_keyring_daemon_pid (void)
 
   g_assert_no_error (error);
   g_assert_nonnull (g_getenv ("RC_KEYRING_SESSION"));
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "GetConnectionUnixProcessID",
-                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
-                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
+  reply = g_dbus_connection_call_sync (
+    bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+    "GetConnectionUnixProcessID", g_variant_new ("(s)", "org.freedesktop.secrets"),
+    G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
   g_assert_no_error (error);
   g_variant_get (reply, "(u)", &pid);
   g_assert_cmpuint (pid, >, 1);

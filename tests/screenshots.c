@@ -83,13 +83,15 @@ static char *
 make_jwt (const char *issuer)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  g_autofree char *claims = g_strdup_printf ("{\"iss\":\"%s\",\"sub\":\"" CLIENT_ID "\",\"aud\":\"" AUDIENCE "\","
-                                             "\"client_id\":\"" CLIENT_ID "\",\"scope\":\"" SCOPES "\","
-                                             "\"iat\":%" G_GINT64_FORMAT ",\"exp\":%" G_GINT64_FORMAT ","
-                                             "\"jti\":\"9f8c2a41-6d3e-4b7a-a1c5-0e2f7d9b3c84\"}",
-                                             issuer, now, now + 3600);
+  g_autofree char *claims =
+    g_strdup_printf ("{\"iss\":\"%s\",\"sub\":\"" CLIENT_ID "\",\"aud\":\"" AUDIENCE "\","
+                     "\"client_id\":\"" CLIENT_ID "\",\"scope\":\"" SCOPES "\","
+                     "\"iat\":%" G_GINT64_FORMAT ",\"exp\":%" G_GINT64_FORMAT ","
+                     "\"jti\":\"9f8c2a41-6d3e-4b7a-a1c5-0e2f7d9b3c84\"}",
+                     issuer, now, now + 3600);
 
-  return rc_test_make_jwt ("{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":\"petstore-2026\"}", claims);
+  return rc_test_make_jwt ("{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":\"petstore-2026\"}",
+                           claims);
 }
 
 /* The token endpoint: a JWT for the right client credentials, in a Basic Auth header. */
@@ -131,9 +133,10 @@ api_handler (RcTestServer      *server,
 
   if (g_strcmp0 (authorization, bearer) != 0)
     {
-      soup_message_headers_replace (soup_server_message_get_response_headers (message), "WWW-Authenticate",
-                                    "Bearer error=\"invalid_token\"");
-      rc_test_respond (message, 401, "application/json", "{\"message\":\"A valid access token is required\"}");
+      soup_message_headers_replace (soup_server_message_get_response_headers (message),
+                                    "WWW-Authenticate", "Bearer error=\"invalid_token\"");
+      rc_test_respond (message, 401, "application/json",
+                       "{\"message\":\"A valid access token is required\"}");
     }
   else if (g_str_equal (path, "/v1/pets/42"))
     rc_test_respond (message, 200, "application/json", PET_JSON);
@@ -234,7 +237,8 @@ dialog_shown_cb (gpointer data)
 {
   Shots *shots = data;
 
-  return gtk_widget_get_mapped (GTK_WIDGET (shots->dialog)) && gtk_widget_get_width (GTK_WIDGET (shots->dialog)) > 0;
+  return gtk_widget_get_mapped (GTK_WIDGET (shots->dialog)) &&
+         gtk_widget_get_width (GTK_WIDGET (shots->dialog)) > 0;
 }
 
 /* The dialog's tabs are in its header bar, not in the bar at the bottom. */
@@ -252,7 +256,8 @@ test_done_cb (gpointer data)
 {
   GtkWidget *dialog = data;
   RcTestPanel *panel = RC_TEST_PANEL (rc_test_gui_find_of_type (dialog, RC_TYPE_TEST_PANEL));
-  RcInspector *inspector = RC_INSPECTOR (rc_test_gui_find_of_type (GTK_WIDGET (panel), RC_TYPE_INSPECTOR));
+  RcInspector *inspector =
+    RC_INSPECTOR (rc_test_gui_find_of_type (GTK_WIDGET (panel), RC_TYPE_INSPECTOR));
   gboolean running;
 
   g_object_get (panel, "running", &running, NULL);
@@ -367,9 +372,12 @@ shoot_main_window (Shots *shots)
   rc_test_gui_select_item (shots->window, G_OBJECT (method));
   rc_test_gui_assert_page_shown (shots->window, "method");
   show_tab (window, "request");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_get_named (window, "method-name-row"))), ==, "getPet");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_get_named (window, "method-url-row"))), ==,
-                   "/pets/{petId}");
+  g_assert_cmpstr (
+    gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_get_named (window, "method-name-row"))), ==,
+    "getPet");
+  g_assert_cmpstr (
+    gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_get_named (window, "method-url-row"))), ==,
+    "/pets/{petId}");
   g_assert_true (gtk_widget_get_mapped (rc_test_gui_get_named (window, "method-parameter-row")));
   /* At this width the tabs settle in the header bar, beside the title. */
   g_assert_true (rc_test_gui_wait (switcher_bar_hidden_cb,
@@ -409,8 +417,9 @@ shoot_token_panel (Shots *shots)
   claims = rc_test_gui_dup_view_text (rc_test_gui_get_named (window, "token-claims-view"));
   g_assert_nonnull (strstr (claims, CLIENT_ID));
   g_assert_null (strstr (claims, shots->jwt));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (rc_test_gui_get_named (window, "token-scopes-row"))), ==,
-                   SCOPES);
+  g_assert_cmpstr (adw_action_row_get_subtitle (
+                     ADW_ACTION_ROW (rc_test_gui_get_named (window, "token-scopes-row"))),
+                   ==, SCOPES);
 
   /* Once the claims are laid out, the page is long enough to scroll to the panel. */
   rc_test_gui_scroll_to (panel);
@@ -462,7 +471,8 @@ shoot_dialog (Shots *shots)
   /* Headers and Authentication */
   show_tab (dialog, "headers");
   click (dialog, "headers-add-button");
-  gtk_editable_set_text (GTK_EDITABLE (get_last_widget (dialog, "header-name-entry")), "Accept-Language");
+  gtk_editable_set_text (GTK_EDITABLE (get_last_widget (dialog, "header-name-entry")),
+                         "Accept-Language");
   gtk_editable_set_text (GTK_EDITABLE (get_last_widget (dialog, "header-value-entry")),
                          "en-GB");
   g_assert_cmpstr (rc_pair_list_lookup (rc_method_get_headers (draft), "Accept-Language"), ==,
@@ -477,10 +487,13 @@ shoot_dialog (Shots *shots)
   set_text (dialog, "auth-scopes-row", SCOPES);
   g_assert_cmpstr (rc_auth_get_token_url (auth), ==, token_url);
 
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (rc_test_gui_get_named (dialog, "auth-token-params-row")), TRUE);
+  adw_expander_row_set_expanded (
+    ADW_EXPANDER_ROW (rc_test_gui_get_named (dialog, "auth-token-params-row")), TRUE);
   click (dialog, "auth-token-params-add-button");
-  gtk_editable_set_text (GTK_EDITABLE (get_last_widget (dialog, "auth-token-param-name-entry")), "audience");
-  gtk_editable_set_text (GTK_EDITABLE (get_last_widget (dialog, "auth-token-param-value-entry")), AUDIENCE);
+  gtk_editable_set_text (GTK_EDITABLE (get_last_widget (dialog, "auth-token-param-name-entry")),
+                         "audience");
+  gtk_editable_set_text (GTK_EDITABLE (get_last_widget (dialog, "auth-token-param-value-entry")),
+                         AUDIENCE);
   g_assert_cmpstr (rc_pair_list_lookup (rc_auth_get_token_params (auth), "audience"), ==, AUDIENCE);
 
   /* The secret, typed and applied: to the keyring, out of the entry. */
@@ -490,13 +503,17 @@ shoot_dialog (Shots *shots)
   g_assert_true (rc_test_keyring_wait_for (rc_test_gui_get_secret_store (),
                                            rc_project_get_id (shots->project),
                                            rc_auth_get_secret_id (auth), CLIENT_SECRET));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_get_named (dialog, "auth-secret-row"))), ==, "");
-  g_assert_true (gtk_widget_is_sensitive (rc_test_gui_get_named (dialog, "method-dialog-finish-button")));
+  g_assert_cmpstr (
+    gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_get_named (dialog, "auth-secret-row"))), ==,
+    "");
+  g_assert_true (
+    gtk_widget_is_sensitive (rc_test_gui_get_named (dialog, "method-dialog-finish-button")));
   shoot (dialog, "dialog-headers");
 
   /* Body */
   show_tab (dialog, "body");
-  rc_test_gui_select_combo_label (rc_test_gui_get_named (dialog, "method-content-type-row"), "application/json");
+  rc_test_gui_select_combo_label (rc_test_gui_get_named (dialog, "method-content-type-row"),
+                                  "application/json");
   body_view = rc_test_gui_get_named (dialog, "method-body-view");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (body_view)), UPDATE_BODY, -1);
   g_assert_cmpstr (rc_method_get_content_type (draft), ==, "application/json");
@@ -510,7 +527,8 @@ shoot_dialog (Shots *shots)
     g_error ("The test call did not end in time; the panel says “%s”",
              gtk_label_get_text (GTK_LABEL (rc_test_gui_get_named (dialog, "test-status-label"))));
   wait_for_text (dialog, "test-status-label", "200");
-  g_test_message ("Status: %s", gtk_label_get_text (GTK_LABEL (rc_test_gui_get_named (dialog, "test-status-label"))));
+  g_test_message ("Status: %s", gtk_label_get_text (
+                                  GTK_LABEL (rc_test_gui_get_named (dialog, "test-status-label"))));
   wait_for_text (dialog, "test-response-view", "\"name\": \"Rex\"");
 
   g_assert_cmpuint (shots->token_server->requests->len, ==, 2);
@@ -534,7 +552,8 @@ shoot_dialog (Shots *shots)
       assert_view_lacks (dialog, panes[i], CLIENT_SECRET);
       assert_view_lacks (dialog, panes[i], shots->jwt);
     }
-  g_assert_false (rc_inspector_get_reveal (RC_INSPECTOR (rc_test_gui_find_of_type (dialog, RC_TYPE_INSPECTOR))));
+  g_assert_false (
+    rc_inspector_get_reveal (RC_INSPECTOR (rc_test_gui_find_of_type (dialog, RC_TYPE_INSPECTOR))));
   rc_test_gui_scroll_to (rc_test_gui_get_named (dialog, "inspector-reveal-button"));
   shoot (dialog, "dialog-test");
 }
@@ -562,7 +581,8 @@ shoot_dialog_wide_font (Shots *shots)
       rc_test_gui_wait_for_idle ();
       gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
       if (g_str_equal (tabs[i], "request"))
-        gtk_editable_select_region (GTK_EDITABLE (rc_test_gui_get_named (dialog, "method-name-row")), 0, 0);
+        gtk_editable_select_region (
+          GTK_EDITABLE (rc_test_gui_get_named (dialog, "method-name-row")), 0, 0);
       else if (g_str_equal (tabs[i], "headers"))
         rc_test_gui_scroll_to (rc_test_gui_get_named (dialog, "headers-add-button"));
       else if (g_str_equal (tabs[i], "test"))
@@ -583,7 +603,8 @@ test_all (void)
   if (rc_test_gui_skip_without_display ())
     return;
   if (g_getenv ("RC_SCREENSHOT_DIR") == NULL)
-    g_test_message ("RC_SCREENSHOT_DIR is not set: everything is rendered and checked, nothing saved");
+    g_test_message (
+      "RC_SCREENSHOT_DIR is not set: everything is rendered and checked, nothing saved");
 
   set_up (&shots);
   shoot_main_window (&shots);

@@ -97,9 +97,10 @@ test_json_pretty (void)
 {
   g_autoptr(RcBody) body = NULL;
 
-  body = format_string (" {\"a\":1,\"b\":[true,false,null,{}],\"c\":{\"d\":\"x\\\"y\\u00e9\",\"e\":[]},"
-                        "\"big\":12345678901234567890,\"f\":-1.5E+3} \r\n",
-                        "application/json; charset=utf-8", 0);
+  body =
+    format_string (" {\"a\":1,\"b\":[true,false,null,{}],\"c\":{\"d\":\"x\\\"y\\u00e9\",\"e\":[]},"
+                   "\"big\":12345678901234567890,\"f\":-1.5E+3} \r\n",
+                   "application/json; charset=utf-8", 0);
 
   g_assert_cmpstr (rc_body_get_text (body), ==,
                    "{\n"
@@ -235,7 +236,8 @@ test_languages (void)
 static void
 test_binary (void)
 {
-  const guchar data[] = { 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R', 0xff };
+  const guchar data[] = { 0x89, 'P', 'N',  'G', 0x0d, 0x0a, 0x1a, 0x0a, 0,
+                          0,    0,   0x0d, 'I', 'H',  'D',  'R',  0xff };
   g_autoptr(GBytes) bytes = g_bytes_new (data, sizeof data);
   g_autoptr(GError) error = NULL;
   g_autoptr(RcBody) body = rc_body_format (bytes, "image/png", 0, NULL, &error);
@@ -244,16 +246,18 @@ test_binary (void)
   g_assert_true (rc_body_get_binary (body));
   g_assert_null (rc_body_get_language (body));
   g_assert_cmpuint (rc_body_get_size (body), ==, sizeof data);
-  g_assert_cmpstr (rc_body_get_text (body), ==,
-                   "00000000  89 50 4e 47 0d 0a 1a 0a  00 00 00 0d 49 48 44 52  |.PNG........IHDR|\n"
-                   "00000010  ff                                                |.|\n");
+  g_assert_cmpstr (
+    rc_body_get_text (body), ==,
+    "00000000  89 50 4e 47 0d 0a 1a 0a  00 00 00 0d 49 48 44 52  |.PNG........IHDR|\n"
+    "00000010  ff                                                |.|\n");
 }
 
 static void
 test_charset (void)
 {
   g_autoptr(RcBody) latin1 = format_string ("caf\xe9", "text/plain; charset=ISO-8859-1", 0);
-  g_autoptr(RcBody) quoted = format_string ("{\"a\":\"\xe9\"}", "application/json; charset=\"latin1\"", 0);
+  g_autoptr(RcBody) quoted =
+    format_string ("{\"a\":\"\xe9\"}", "application/json; charset=\"latin1\"", 0);
 
   g_assert_false (rc_body_get_binary (latin1));
   g_assert_cmpstr (rc_body_get_text (latin1), ==, "café");
@@ -367,7 +371,8 @@ test_big_async (void)
   g_assert_no_error (error);
   g_assert_true (rc_body_get_truncated (head));
   g_assert_true (g_str_has_prefix (rc_body_get_text (body), rc_body_get_text (head)));
-  g_assert_true (g_str_has_prefix (rc_body_get_text (body), "{\n  \"items\": [\n    {\n      \"id\": 0,\n"));
+  g_assert_true (
+    g_str_has_prefix (rc_body_get_text (body), "{\n  \"items\": [\n    {\n      \"id\": 0,\n"));
 }
 
 static void

@@ -68,7 +68,8 @@ test_show_json (void)
   project = rc_project_load (file, NULL, &error);
   g_assert_no_error (error);
 
-  apis = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "apis");
+  apis =
+    json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "apis");
   n_apis = json_array_get_length (apis);
   g_assert_cmpuint (n_apis, ==, rc_project_get_n_apis (project));
 
@@ -79,8 +80,10 @@ test_show_json (void)
       JsonArray *methods = json_object_get_array_member (api_object, "methods");
       JsonObject *auth = json_object_get_object_member (api_object, "auth");
 
-      g_assert_cmpstr (json_object_get_string_member (api_object, "name"), ==, rc_api_get_name (api));
-      g_assert_cmpstr (json_object_get_string_member (api_object, "base_url"), ==, rc_api_get_base_url (api));
+      g_assert_cmpstr (json_object_get_string_member (api_object, "name"), ==,
+                       rc_api_get_name (api));
+      g_assert_cmpstr (json_object_get_string_member (api_object, "base_url"), ==,
+                       rc_api_get_base_url (api));
       g_assert_cmpstr (json_object_get_string_member (auth, "type"), ==,
                        rc_auth_kind_to_string (rc_auth_get_kind (rc_api_get_auth (api))));
       g_assert_cmpuint (json_array_get_length (methods), ==, rc_api_get_n_methods (api));
@@ -91,9 +94,12 @@ test_show_json (void)
           RcMethod *method = rc_api_get_method (api, j);
           JsonObject *method_auth = json_object_get_object_member (method_object, "auth");
 
-          g_assert_cmpstr (json_object_get_string_member (method_object, "name"), ==, rc_method_get_name (method));
-          g_assert_cmpstr (json_object_get_string_member (method_object, "verb"), ==, rc_method_get_verb (method));
-          g_assert_cmpstr (json_object_get_string_member (method_object, "url"), ==, rc_method_get_url (method));
+          g_assert_cmpstr (json_object_get_string_member (method_object, "name"), ==,
+                           rc_method_get_name (method));
+          g_assert_cmpstr (json_object_get_string_member (method_object, "verb"), ==,
+                           rc_method_get_verb (method));
+          g_assert_cmpstr (json_object_get_string_member (method_object, "url"), ==,
+                           rc_method_get_url (method));
           g_assert_cmpint (json_object_get_boolean_member (method_auth, "inherited"), ==,
                            rc_method_get_auth (method) == NULL);
         }
@@ -105,7 +111,8 @@ test_show_json (void)
       json_object_get_object_member (json_array_get_object_element (apis, 0), "auth");
     JsonArray *scopes = json_object_get_array_member (petstore_auth, "scopes");
 
-    g_assert_cmpstr (json_object_get_string_member (petstore_auth, "type"), ==, "oauth2-client-credentials");
+    g_assert_cmpstr (json_object_get_string_member (petstore_auth, "type"), ==,
+                     "oauth2-client-credentials");
     g_assert_cmpstr (json_object_get_string_member (petstore_auth, "token_url"), ==,
                      "https://auth.example.com/oauth2/token");
     g_assert_cmpuint (json_array_get_length (scopes), ==, 2);
@@ -174,7 +181,8 @@ write_project (const char *path,
 {
   g_autoptr(GBytes) bytes = rc_project_serialize (project);
 
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  g_assert_true (
+    g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
 }
 
 /* `import --into` a read-only project says so, with what to do, and
@@ -184,7 +192,8 @@ test_import_into_read_only (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("restcall-cli-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "locked.restcall", NULL);
-  g_autofree char *document = g_test_build_filename (G_TEST_DIST, "data", "openapi", "petstore-3.0.yaml", NULL);
+  g_autofree char *document =
+    g_test_build_filename (G_TEST_DIST, "data", "openapi", "petstore-3.0.yaml", NULL);
   g_autoptr(RcProject) project = rc_project_new ();
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -235,13 +244,14 @@ test_printed_text_is_safe (void)
   rc_project_add_api (project, api);
   write_project (path, project);
 
-  g_assert_true (g_file_set_contents (document,
-                                      "{\"openapi\": \"3.0.0\", "
-                                      "\"info\": {\"title\": \"Evil\\u001b[2J\", \"version\": \"1\"}, "
-                                      "\"servers\": [{\"url\": \"https://user:hunter2@api.example.com\"}], "
-                                      "\"paths\": {\"/x\": {\"get\": {\"operationId\": \"op\\u009b1m\", "
-                                      "\"responses\": {\"200\": {\"description\": \"ok\"}}}}}}",
-                                      -1, NULL));
+  g_assert_true (
+    g_file_set_contents (document,
+                         "{\"openapi\": \"3.0.0\", "
+                         "\"info\": {\"title\": \"Evil\\u001b[2J\", \"version\": \"1\"}, "
+                         "\"servers\": [{\"url\": \"https://user:hunter2@api.example.com\"}], "
+                         "\"paths\": {\"/x\": {\"get\": {\"operationId\": \"op\\u009b1m\", "
+                         "\"responses\": {\"200\": {\"description\": \"ok\"}}}}}}",
+                         -1, NULL));
 
   rc_test_run_restcall (&show, NULL, NULL, "show", path);
   g_assert_cmpint (show.status, ==, 0);
@@ -252,7 +262,8 @@ test_printed_text_is_safe (void)
 
   rc_test_run_restcall (&show_auth, NULL, no_keyring, "auth", path, "Pets\x1b]0;pwned\x07");
   g_assert_cmpint (show_auth.status, ==, 0);
-  g_assert_nonnull (strstr (show_auth.out, "Access token URL: https://client@auth.example.com/token"));
+  g_assert_nonnull (
+    strstr (show_auth.out, "Access token URL: https://client@auth.example.com/token"));
 
   rc_test_run_restcall (&import, NULL, NULL, "import", document);
   g_assert_cmpint (import.status, ==, 0);

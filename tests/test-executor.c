@@ -323,20 +323,23 @@ test_oauth_call_and_cache (Fixture       *fixture,
   request = last_api_request (fixture);
   g_assert_cmpstr (request->method, ==, "GET");
   g_assert_cmpstr (request->path, ==, "/api/things/42");
-  g_assert_cmpstr (soup_message_headers_get_one (request->headers, "Authorization"), ==, "Bearer token-1");
+  g_assert_cmpstr (soup_message_headers_get_one (request->headers, "Authorization"), ==,
+                   "Bearer token-1");
 
   second = call (fixture, fixture->method);
   g_assert_true (rc_exchange_is_success (second));
   g_assert_cmpuint (rc_exchange_get_n_token_requests (second), ==, 0);
   g_assert_true (rc_exchange_get_token_from_cache (second));
   g_assert_cmpuint (fixture->n_tokens, ==, 1);
-  g_assert_cmpstr (soup_message_headers_get_one (last_api_request (fixture)->headers, "Authorization"), ==,
-                   "Bearer token-1");
+  g_assert_cmpstr (
+    soup_message_headers_get_one (last_api_request (fixture)->headers, "Authorization"), ==,
+    "Bearer token-1");
 
   formatted = rc_exchange_format (second, FALSE);
   g_test_message ("%s", formatted);
   g_assert_nonnull (strstr (formatted, "── API request ──\nGET http://127.0.0.1:"));
-  g_assert_nonnull (strstr (formatted, "── Authorization server request ──\nToken from cache, expires in"));
+  g_assert_nonnull (
+    strstr (formatted, "── Authorization server request ──\nToken from cache, expires in"));
   g_assert_nonnull (strstr (formatted, "Authorization: Bearer ••••••••"));
   g_assert_null (strstr (formatted, "token-1"));
 }
@@ -353,7 +356,8 @@ test_headers_and_override (Fixture       *fixture,
   rc_pair_list_append (rc_api_get_headers (fixture->api), "X-Level", "api");
   rc_pair_list_append (rc_api_get_headers (fixture->api), "X-Api-Only", "yes");
   rc_pair_list_append (rc_method_get_headers (fixture->method), "X-Level", "method");
-  rc_pair_list_append (rc_method_get_headers (fixture->method), "Authorization", "Bearer typed-by-hand");
+  rc_pair_list_append (rc_method_get_headers (fixture->method), "Authorization",
+                       "Bearer typed-by-hand");
 
   rc_auth_set_kind (auth, RC_AUTH_KIND_BASIC);
   rc_auth_set_username (auth, "user");
@@ -371,8 +375,9 @@ test_headers_and_override (Fixture       *fixture,
   /* Without authentication the header typed by hand is sent as it is. */
   rc_auth_set_kind (auth, RC_AUTH_KIND_NONE);
   plain = call (fixture, fixture->method);
-  g_assert_cmpstr (soup_message_headers_get_one (last_api_request (fixture)->headers, "Authorization"), ==,
-                   "Bearer typed-by-hand");
+  g_assert_cmpstr (
+    soup_message_headers_get_one (last_api_request (fixture)->headers, "Authorization"), ==,
+    "Bearer typed-by-hand");
   g_assert_false (rc_exchange_get_authorization_overridden (plain));
   g_assert_null (rc_exchange_get_notes (plain)[0]);
 }
@@ -385,8 +390,9 @@ test_oauth_overrides_manual_header (Fixture       *fixture,
 
   rc_pair_list_append (rc_api_get_headers (fixture->api), "authorization", "Basic typed");
   exchange = call (fixture, fixture->method);
-  g_assert_cmpstr (soup_message_headers_get_one (last_api_request (fixture)->headers, "Authorization"), ==,
-                   "Bearer token-1");
+  g_assert_cmpstr (
+    soup_message_headers_get_one (last_api_request (fixture)->headers, "Authorization"), ==,
+    "Bearer token-1");
   g_assert_true (rc_exchange_get_authorization_overridden (exchange));
   g_assert_nonnull (strstr (rc_exchange_get_notes (exchange)[0], "OAuth 2.0 token"));
 }
@@ -404,14 +410,16 @@ test_body (Fixture       *fixture,
   guessed = call (fixture, fixture->method);
   request = last_api_request (fixture);
   g_assert_cmpstr (request->method, ==, "POST");
-  g_assert_cmpstr (soup_message_headers_get_content_type (request->headers, NULL), ==, "application/json");
+  g_assert_cmpstr (soup_message_headers_get_content_type (request->headers, NULL), ==,
+                   "application/json");
   g_assert_cmpmem (g_bytes_get_data (request->body, NULL), g_bytes_get_size (request->body),
                    "  {\"name\": \"Rex\"}", 17);
 
   rc_method_set_content_type (fixture->method, "application/vnd.api+json");
   typed = call (fixture, fixture->method);
-  g_assert_cmpstr (soup_message_headers_get_content_type (last_api_request (fixture)->headers, NULL), ==,
-                   "application/vnd.api+json");
+  g_assert_cmpstr (
+    soup_message_headers_get_content_type (last_api_request (fixture)->headers, NULL), ==,
+    "application/vnd.api+json");
 }
 
 static void
@@ -433,10 +441,12 @@ test_replay_after_401 (Fixture       *fixture,
   records = rc_exchange_get_api_records (exchange);
   g_assert_cmpuint (records->len, ==, 2);
   g_assert_cmpuint (rc_http_record_get_status (g_ptr_array_index (records, 0)), ==, 401);
-  g_assert_cmpstr (rc_http_record_get_request_header (g_ptr_array_index (records, 0), "Authorization"), ==,
-                   "Bearer token-1");
-  g_assert_cmpstr (rc_http_record_get_request_header (g_ptr_array_index (records, 1), "Authorization"), ==,
-                   "Bearer token-2");
+  g_assert_cmpstr (
+    rc_http_record_get_request_header (g_ptr_array_index (records, 0), "Authorization"), ==,
+    "Bearer token-1");
+  g_assert_cmpstr (
+    rc_http_record_get_request_header (g_ptr_array_index (records, 1), "Authorization"), ==,
+    "Bearer token-2");
   g_assert_nonnull (strstr (rc_exchange_get_notes (exchange)[0], "HTTP 401"));
 }
 
@@ -483,7 +493,8 @@ test_insufficient_scope (Fixture       *fixture,
   g_assert_cmpuint (rc_exchange_get_status (exchange), ==, 403);
   g_assert_cmpuint (fixture->n_api_calls, ==, 1);
   g_assert_cmpuint (fixture->n_tokens, ==, 1);
-  g_assert_nonnull (strstr (rc_exchange_get_notes (exchange)[0], "requires the scope “pets:admin”"));
+  g_assert_nonnull (
+    strstr (rc_exchange_get_notes (exchange)[0], "requires the scope “pets:admin”"));
   g_assert_nonnull (strstr (rc_exchange_get_notes (exchange)[0], "it has “pets:read”"));
 }
 
@@ -503,8 +514,9 @@ test_redirects (Fixture       *fixture,
   same = call (fixture, fixture->method);
   g_assert_true (rc_exchange_is_success (same));
   g_assert_cmpstr (last_api_request (fixture)->path, ==, "/api/target");
-  g_assert_cmpstr (soup_message_headers_get_one (last_api_request (fixture)->headers, "Authorization"), ==,
-                   "Bearer token-1");
+  g_assert_cmpstr (
+    soup_message_headers_get_one (last_api_request (fixture)->headers, "Authorization"), ==,
+    "Bearer token-1");
   g_assert_cmpuint (rc_exchange_get_api_records (same)->len, ==, 2);
 
   /* To another port: not followed; nothing reaches it. */
@@ -524,8 +536,9 @@ test_redirects (Fixture       *fixture,
       g_autofree char *port = g_strdup_printf ("%d", g_uri_get_port (fixture->server->base));
 
       g_free (fixture->redirect_to);
-      fixture->redirect_to = i == 0 ? g_strconcat ("http:\\\\127.0.0.1:", port, "\\api\\target", NULL)
-                                    : g_strdup ("http:///api/target");
+      fixture->redirect_to = i == 0
+                               ? g_strconcat ("http:\\\\127.0.0.1:", port, "\\api\\target", NULL)
+                               : g_strdup ("http:///api/target");
       g_test_message ("Location: %s", fixture->redirect_to);
       hostless = call (fixture, fixture->method);
       g_assert_cmpuint (rc_exchange_get_status (hostless), ==, 302);
@@ -579,12 +592,14 @@ test_single_flight (Fixture       *fixture,
   Many many = { 10, g_ptr_array_new_with_free_func (g_object_unref) };
 
   for (guint i = 0; i < 10; i++)
-    rc_executor_call_async (fixture->executor, fixture->method, NULL, "secret", NULL, many_cb, &many);
+    rc_executor_call_async (fixture->executor, fixture->method, NULL, "secret", NULL, many_cb,
+                            &many);
 
   g_assert_true (rc_test_wait_until (all_called_cb, &many, 10));
 
   g_assert_cmpuint (fixture->n_tokens, ==, 1);
-  g_assert_cmpuint (rc_token_cache_get_n_requests (rc_executor_get_token_cache (fixture->executor)), ==, 1);
+  g_assert_cmpuint (rc_token_cache_get_n_requests (rc_executor_get_token_cache (fixture->executor)),
+                    ==, 1);
   g_assert_cmpuint (fixture->n_api_calls, ==, 10);
   for (guint i = 0; i < many.exchanges->len; i++)
     {
@@ -607,7 +622,8 @@ test_single_flight_failure (Fixture       *fixture,
   /* One refused token request; all ten calls get its error. */
   fixture->token_status = 401;
   for (guint i = 0; i < 10; i++)
-    rc_executor_call_async (fixture->executor, fixture->method, NULL, "secret", NULL, many_cb, &many);
+    rc_executor_call_async (fixture->executor, fixture->method, NULL, "secret", NULL, many_cb,
+                            &many);
 
   g_assert_true (rc_test_wait_until (all_called_cb, &many, 10));
 
@@ -629,7 +645,8 @@ test_token_failure_sends_nothing (Fixture       *fixture,
 
   fixture->token_status = 401;
   exchange = call (fixture, fixture->method);
-  g_assert_error ((GError *)rc_exchange_get_error (exchange), RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED);
+  g_assert_error ((GError *) rc_exchange_get_error (exchange), RC_OAUTH_ERROR,
+                  RC_OAUTH_ERROR_REFUSED);
   g_assert_cmpuint (fixture->n_api_calls, ==, 0);
   g_assert_null (rc_exchange_get_api_record (exchange));
   g_assert_nonnull (rc_exchange_get_token_record (exchange));
@@ -664,7 +681,8 @@ test_smuggled_verb (Fixture       *fixture,
                     gconstpointer  data)
 {
   rc_method_set_verb (fixture->method, "GET /smuggled HTTP/1.1\r\nHost: evil\r\n\r\nGET");
-  assert_refused (fixture, "The verb of the method “getThing”: “GET /SMUGGLED HTTP/1.1\\r\\nHOST: EVIL");
+  assert_refused (fixture,
+                  "The verb of the method “getThing”: “GET /SMUGGLED HTTP/1.1\\r\\nHOST: EVIL");
 
   rc_method_set_verb (fixture->method, "GET /x");
   assert_refused (fixture, "is not an HTTP verb");
@@ -679,9 +697,10 @@ test_smuggled_content_type (Fixture       *fixture,
 
   rc_method_set_verb (fixture->method, "POST");
   rc_method_set_body (fixture->method, "x");
-  rc_method_set_content_type (fixture->method,
-                              "text/plain\r\nContent-Length: 1\r\n\r\nxGET /steal HTTP/1.1\r\nX-A: ");
-  assert_refused (fixture, "The content type of the method “getThing”: “text/plain\\r\\nContent-Length: 1");
+  rc_method_set_content_type (
+    fixture->method, "text/plain\r\nContent-Length: 1\r\n\r\nxGET /steal HTTP/1.1\r\nX-A: ");
+  assert_refused (fixture,
+                  "The content type of the method “getThing”: “text/plain\\r\\nContent-Length: 1");
 
   /* Without a body it is not sent, but it is wrong all the same. */
   rc_method_set_body (fixture->method, "");
@@ -691,8 +710,9 @@ test_smuggled_content_type (Fixture       *fixture,
   rc_method_set_content_type (fixture->method, "text/plain; charset=\"utf-8\"");
   exchange = call (fixture, fixture->method);
   g_assert_true (rc_exchange_is_success (exchange));
-  g_assert_cmpstr (soup_message_headers_get_one (last_api_request (fixture)->headers, "Content-Type"), ==,
-                   "text/plain; charset=\"utf-8\"");
+  g_assert_cmpstr (
+    soup_message_headers_get_one (last_api_request (fixture)->headers, "Content-Type"), ==,
+    "text/plain; charset=\"utf-8\"");
 }
 
 /* libsoup leaves out a header with a line break in its value or a space
@@ -702,16 +722,19 @@ static void
 test_header_that_cannot_be_sent (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  RcPair *header = rc_pair_list_append (rc_method_get_headers (fixture->method), "X-Test", "a\r\nY: b");
+  RcPair *header =
+    rc_pair_list_append (rc_method_get_headers (fixture->method), "X-Test", "a\r\nY: b");
 
-  assert_refused (fixture, "The header “X-Test” of the method “getThing”: “a\\r\\nY: b” holds a line break");
+  assert_refused (fixture,
+                  "The header “X-Test” of the method “getThing”: “a\\r\\nY: b” holds a line break");
 
   rc_pair_set_value (header, "a");
   rc_pair_set_name (header, "X Test");
   assert_refused (fixture, "A header name of the method “getThing”: “X Test” is not a header name");
 
   rc_pair_list_clear (rc_method_get_headers (fixture->method));
-  rc_pair_list_append (rc_api_get_headers (fixture->api), "Accept", "application/json\nX-Injected: 1");
+  rc_pair_list_append (rc_api_get_headers (fixture->api), "Accept",
+                       "application/json\nX-Injected: 1");
   assert_refused (fixture, "The header “Accept” of the API “Test API”");
 }
 
@@ -721,7 +744,8 @@ static void
 test_token_that_cannot_be_sent (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  const char *tokens[] = { "\"SeCrEt\\r\\nX-Evil: 1\"", "\"SeCrEt SeCrEt\"", "\"SeCr\\u00e9t\"", NULL };
+  const char *tokens[] = { "\"SeCrEt\\r\\nX-Evil: 1\"", "\"SeCrEt SeCrEt\"", "\"SeCr\\u00e9t\"",
+                           NULL };
 
   for (guint i = 0; tokens[i]; i++)
     {
@@ -823,17 +847,20 @@ test_deadline_and_cancel (Fixture       *fixture,
   /* The server never answers: the call ends by its deadline. */
   rc_executor_set_timeout (fixture->executor, 1);
   timed_out = call (fixture, fixture->method);
-  g_assert_error ((GError *)rc_exchange_get_error (timed_out), RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_TIMED_OUT);
+  g_assert_error ((GError *) rc_exchange_get_error (timed_out), RC_EXECUTOR_ERROR,
+                  RC_EXECUTOR_ERROR_TIMED_OUT);
   g_assert_nonnull (strstr (rc_exchange_get_error (timed_out)->message, "within 1 seconds"));
 
   /* Or by a cancel, at the server, long before its deadline. */
   rc_executor_set_timeout (fixture->executor, 30);
   reached.before = paused->len;
-  rc_executor_call_async (fixture->executor, fixture->method, NULL, NULL, cancellable, called_cb, &called);
+  rc_executor_call_async (fixture->executor, fixture->method, NULL, NULL, cancellable, called_cb,
+                          &called);
   g_assert_true (rc_test_wait_until (reached_cb, &reached, 10));
   g_cancellable_cancel (cancellable);
   rc_test_wait_for (&called.done, 10);
-  g_assert_error ((GError *)rc_exchange_get_error (called.exchange), G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_error ((GError *) rc_exchange_get_error (called.exchange), G_IO_ERROR,
+                  G_IO_ERROR_CANCELLED);
   g_clear_object (&called.exchange);
 
   for (guint i = 0; i < paused->len; i++)
@@ -853,19 +880,24 @@ test_server_text_cleaned (Fixture       *fixture,
   g_autofree char *refused_text = NULL;
   const char *note;
 
-  fixture->redirect_to = g_strdup ("https://user:hunter2@evil.example/\x1b[2J\x1b]0;pwned\x07\xc2\x9b" "31m");
+  fixture->redirect_to =
+    g_strdup ("https://user:hunter2@evil.example/\x1b[2J\x1b]0;pwned\x07\xc2\x9b"
+              "31m");
   rc_method_set_url (fixture->method, "/redirect");
   redirected = call (fixture, fixture->method);
   note = rc_exchange_get_notes (redirected)[0];
   g_test_message ("%s", note);
-  g_assert_nonnull (strstr (note, "“https://user@evil.example/\\x1b[2J\\x1b]0;pwned\\x07\\u009b31m”"));
+  g_assert_nonnull (
+    strstr (note, "“https://user@evil.example/\\x1b[2J\\x1b]0;pwned\\x07\\u009b31m”"));
   redirected_text = rc_exchange_format (redirected, FALSE);
-  g_assert_nonnull (strstr (redirected_text, "Location: https://user:hunter2@evil.example/\\x1b[2J"));
+  g_assert_nonnull (
+    strstr (redirected_text, "Location: https://user:hunter2@evil.example/\\x1b[2J"));
 
   rc_method_set_url (fixture->method, "/things/{id}");
   fixture->api_status = 403;
-  fixture->api_challenge = "Bearer error=\"insufficient_scope\", scope=\"admin\x1b[8m \xe2\x80\xaepets\", "
-                           "error_description=\"\x1b[2Jdenied\"";
+  fixture->api_challenge =
+    "Bearer error=\"insufficient_scope\", scope=\"admin\x1b[8m \xe2\x80\xaepets\", "
+    "error_description=\"\x1b[2Jdenied\"";
   refused = call (fixture, fixture->method);
   note = rc_exchange_get_notes (refused)[0];
   g_test_message ("%s", note);
@@ -926,7 +958,8 @@ test_messages_hide_passwords (Fixture       *fixture,
   unreachable = call (fixture, fixture->method);
   g_assert_error (rc_exchange_get_error (unreachable),
                   RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_NETWORK);
-  g_assert_nonnull (strstr (rc_exchange_get_error (unreachable)->message, "http://user@127.0.0.1:"));
+  g_assert_nonnull (
+    strstr (rc_exchange_get_error (unreachable)->message, "http://user@127.0.0.1:"));
   g_assert_null (strstr (rc_exchange_get_error (unreachable)->message, "hunter2"));
 
   /* No answer in time. */
@@ -936,7 +969,8 @@ test_messages_hide_passwords (Fixture       *fixture,
   rc_method_set_url (fixture->method, "/things");
   rc_executor_set_timeout (fixture->executor, 1);
   timed_out = call (fixture, fixture->method);
-  g_assert_error ((GError *)rc_exchange_get_error (timed_out), RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_TIMED_OUT);
+  g_assert_error ((GError *) rc_exchange_get_error (timed_out), RC_EXECUTOR_ERROR,
+                  RC_EXECUTOR_ERROR_TIMED_OUT);
   g_assert_nonnull (strstr (rc_exchange_get_error (timed_out)->message, "http://user@127.0.0.1:"));
   g_assert_null (strstr (rc_exchange_get_error (timed_out)->message, "hunter2"));
 
@@ -1012,13 +1046,15 @@ test_cancel_one_waiter (Fixture       *fixture,
   /* Both wait for one token request, held at the server; one gives up at
    * once, while the answer is still held; the other gets it. */
   fixture->held_tokens = g_ptr_array_new_with_free_func (g_object_unref);
-  rc_executor_call_async (fixture->executor, fixture->method, NULL, "s", cancellable, called_cb, &cancelled);
+  rc_executor_call_async (fixture->executor, fixture->method, NULL, "s", cancellable, called_cb,
+                          &cancelled);
   rc_executor_call_async (fixture->executor, fixture->method, NULL, "s", NULL, called_cb, &kept);
   g_assert_true (rc_test_wait_until (held_cb, fixture, 10));
   g_cancellable_cancel (cancellable);
 
   rc_test_wait_for (&cancelled.done, 10);
-  g_assert_error ((GError *)rc_exchange_get_error (cancelled.exchange), G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_error ((GError *) rc_exchange_get_error (cancelled.exchange), G_IO_ERROR,
+                  G_IO_ERROR_CANCELLED);
   g_assert_false (kept.done);
   g_assert_cmpuint (fixture->held_tokens->len, ==, 1);
 
@@ -1044,11 +1080,12 @@ hostile_handler (RcTestServer      *server,
   if (g_str_has_prefix (path, "/api/endless"))
     /* Chunked, and as good as endless: 48 MiB at most, so that a client
      * without a cap ends too, with the whole of it. */
-    rc_test_respond_stream (message, 200, "application/octet-stream", 48 << 20, 0, &fixture->written);
+    rc_test_respond_stream (message, 200, "application/octet-stream", 48 << 20, 0,
+                            &fixture->written);
   else if (g_str_has_prefix (path, "/api/huge"))
     /* Declares 1 GiB; stalls after 48 MiB. */
-    rc_test_respond_stream (message, 200, "application/json", 48 << 20, G_GUINT64_CONSTANT (1) << 30,
-                            &fixture->written);
+    rc_test_respond_stream (message, 200, "application/json", 48 << 20,
+                            G_GUINT64_CONSTANT (1) << 30, &fixture->written);
   else if (g_str_has_prefix (path, "/api/gzip-bomb"))
     /* 80 MiB once decompressed, some 80 KB on the wire. */
     rc_test_respond_gzip (message, 200, "application/json", "{\"pad\": \"", 80 << 20);
@@ -1091,7 +1128,8 @@ test_body_cap (Fixture       *fixture,
       g_assert_cmpuint (rc_http_record_get_status (record), ==, 200);
       g_assert_null (rc_http_record_get_response_body (record));
       g_assert_cmpstr (rc_http_record_get_error (record), ==, error->message);
-      g_test_message ("%s: the server sent %" G_GUINT64_FORMAT " bytes", paths[i], fixture->written);
+      g_test_message ("%s: the server sent %" G_GUINT64_FORMAT " bytes", paths[i],
+                      fixture->written);
       g_assert_cmpuint (fixture->written, >, 1 << 20);
       g_assert_cmpuint (fixture->written, <, 17 << 20);
     }
@@ -1129,10 +1167,14 @@ test_record_text_is_utf8 (void)
   g_autoptr(RcHttpRecord) record = NULL;
   SoupMessageHeaders *response_headers = soup_message_get_response_headers (message);
 
-  soup_message_headers_append (soup_message_get_request_headers (message), "Authorization",
-                               "Bearer a\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9");
+  soup_message_headers_append (
+    soup_message_get_request_headers (message), "Authorization",
+    "Bearer "
+    "a\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"
+    "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9");
   soup_message_headers_append (response_headers, "Content-Type", "application/json");
-  soup_message_headers_append (response_headers, "Content-Disposition", "attachment; filename=caf\xe9.json");
+  soup_message_headers_append (response_headers, "Content-Disposition",
+                               "attachment; filename=caf\xe9.json");
   record = rc_http_record_new_for_request (message, NULL);
   rc_http_record_set_response (record, message, body);
 
@@ -1145,7 +1187,8 @@ test_record_text_is_utf8 (void)
       g_assert_true (g_utf8_validate (response, -1, NULL));
       g_assert_nonnull (strstr (response, "filename=caf\uFFFD.json"));
       if (!reveal)
-        g_assert_nonnull (strstr (request, "Authorization: Bearer a\u00e9\u00e9\u00e9\u00e9\u00e9\u2022"));
+        g_assert_nonnull (
+          strstr (request, "Authorization: Bearer a\u00e9\u00e9\u00e9\u00e9\u00e9\u2022"));
     }
 }
 

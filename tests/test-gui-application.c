@@ -152,7 +152,8 @@ run_restcall (const char *path,
 
   g_idle_add (run_check_cb, &run);
   timeout = g_timeout_add_seconds (RUN_TIMEOUT_SEC, run_timed_out_cb, &run);
-  g_assert_cmpint (g_application_run (G_APPLICATION (run.app), G_N_ELEMENTS (argv) - 1, argv), ==, 0);
+  g_assert_cmpint (g_application_run (G_APPLICATION (run.app), G_N_ELEMENTS (argv) - 1, argv), ==,
+                   0);
   g_assert_false (run.timed_out);
   g_source_remove (timeout);
 
@@ -403,8 +404,8 @@ check_quit_waits_for_store (Run *run)
   g_assert_true (rc_test_keyring_wait_idle (store));
   /* Looked at again once the application has ended. */
   quit_store = g_object_ref (store);
-  secret_row = rc_test_gui_find_named (rc_test_gui_find_of_type (GTK_WIDGET (window), RC_TYPE_API_PAGE),
-                                       "auth-secret-row");
+  secret_row = rc_test_gui_find_named (
+    rc_test_gui_find_of_type (GTK_WIDGET (window), RC_TYPE_API_PAGE), "auth-secret-row");
   gtk_editable_set_text (GTK_EDITABLE (secret_row), QUIT_SECRET);
 
   daemon = rc_test_keyring_daemon_pid ();
@@ -582,12 +583,15 @@ test_open_copy (void)
   prod = g_build_filename (dir, "prod.restcall", NULL);
   staging = g_build_filename (dir, "staging.restcall", NULL);
   other = g_build_filename (dir, "other.restcall", NULL);
-  g_assert_true (g_file_set_contents (prod, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  g_assert_true (
+    g_file_set_contents (prod, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
 
   run_restcall (prod, check_opens_file, NULL);
 
-  g_assert_true (g_file_set_contents (staging, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
-  g_assert_true (g_file_set_contents (other, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  g_assert_true (g_file_set_contents (staging, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), &error));
+  g_assert_true (
+    g_file_set_contents (other, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
   run_restcall (staging, check_copy_gets_own_id, NULL);
   run_restcall (staging, check_opens_file, NULL);
   run_restcall (other, check_copy_shares, NULL);

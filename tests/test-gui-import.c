@@ -79,7 +79,8 @@ assert_page (Fixture    *fixture,
 static void
 open_dialog (Fixture *fixture)
 {
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-openapi", NULL));
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-openapi", NULL));
   rc_test_gui_wait_for_window (RC_TYPE_IMPORT_DIALOG, &fixture->dialog);
   assert_page (fixture, "source");
 }
@@ -187,7 +188,8 @@ find_row (GtkWidget    *root,
   if (RC_IS_IMPORT_ROW (root) && rc_import_row_get_item (RC_IMPORT_ROW (root)) == item)
     return RC_IMPORT_ROW (root);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
     {
       RcImportRow *row = find_row (child, item);
 
@@ -270,10 +272,12 @@ test_import_petstore (Fixture       *fixture,
 
   list = dialog_widget (fixture, "import-operation-list");
   g_assert_true (rc_test_gui_shows_labels (list, wanted));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "import-name-row"))), ==,
-                   "Petstore");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "import-base-url-row"))), ==,
-                   "https://api.example.com/v1");
+  g_assert_cmpstr (
+    gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "import-name-row"))), ==,
+    "Petstore");
+  g_assert_cmpstr (
+    gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "import-base-url-row"))), ==,
+    "https://api.example.com/v1");
   auth = dialog_widget (fixture, "import-auth-row");
   g_test_message ("Authentication: %s", adw_action_row_get_subtitle (ADW_ACTION_ROW (auth)));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (auth)),
@@ -315,8 +319,8 @@ test_import_petstore (Fixture       *fixture,
   g_assert_nonnull (create_pet);
   row = find_row (list, list_pets);
   g_assert_nonnull (row);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (rc_test_gui_find_of_type (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON)),
-                               TRUE);
+  gtk_check_button_set_active (
+    GTK_CHECK_BUTTON (rc_test_gui_find_of_type (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON)), TRUE);
   g_assert_true (rc_import_item_get_selected (list_pets));
   rc_import_item_set_selected (create_pet, TRUE);
   g_assert_true (rc_test_gui_wait (add_sensitive_cb, add));
@@ -360,10 +364,12 @@ test_broken_document (Fixture       *fixture,
 
   /* Opened from the empty state's second button this time. */
   rc_test_gui_assert_page_shown (fixture->window, "empty");
-  g_signal_emit_by_name (rc_test_gui_get_widget (fixture->window, "empty-import-button"), "clicked");
+  g_signal_emit_by_name (rc_test_gui_get_widget (fixture->window, "empty-import-button"),
+                         "clicked");
   rc_test_gui_wait_for_window (RC_TYPE_IMPORT_DIALOG, &fixture->dialog);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (fixture->dialog)));
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->dialog)) ==
+                 GTK_WINDOW (fixture->window));
   label = dialog_widget (fixture, "import-error-label");
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -380,12 +386,13 @@ test_broken_document (Fixture       *fixture,
 
   /* A URL that is not http(s) is refused in words, and the text typed stays. */
   gtk_label_set_text (GTK_LABEL (label), "");
-  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "import-url-row")), "ftp://example.com/api.json");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "import-url-row")),
+                         "ftp://example.com/api.json");
   g_signal_emit_by_name (dialog_widget (fixture, "import-load-button"), "clicked");
   g_assert_true (rc_test_gui_wait (error_shown_cb, label));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "not an http or https URL"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "import-url-row"))), ==,
-                   "ftp://example.com/api.json");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "import-url-row"))),
+                   ==, "ftp://example.com/api.json");
 }
 
 static void
@@ -591,7 +598,8 @@ test_remote_refs (Fixture       *fixture,
   g_assert_cmpuint (count_requests (server, "/common.yaml"), ==, 1);
   open_api = rc_import_dialog_get_open_api (fixture->dialog);
   g_assert_false (has_warning (open_api, "not fetched"));
-  g_assert_cmpstrv (rc_open_api_get_unfetched_documents (open_api), ((const char * const[]) { NULL }));
+  g_assert_cmpstrv (rc_open_api_get_unfetched_documents (open_api),
+                    ((const char *const[]){ NULL }));
   operation = rc_open_api_find_operation (open_api, "getThing");
   g_assert_cmpuint (operation->parameters->len, ==, 1);
   g_assert_cmpstr (((RcOpenApiParameter *) operation->parameters->pdata[0])->name, ==, "id");
@@ -689,7 +697,7 @@ test_external_refs (Fixture       *fixture,
   assert_page (fixture, "operations");
   open_api = rc_import_dialog_get_open_api (fixture->dialog);
   g_assert_false (has_warning (open_api, "outside the document’s folder"));
-  g_assert_cmpstrv (rc_open_api_get_external_documents (open_api), ((const char * const[]) { NULL }));
+  g_assert_cmpstrv (rc_open_api_get_external_documents (open_api), ((const char *const[]){ NULL }));
   operation = rc_open_api_find_operation (open_api, "getThings");
   g_assert_cmpuint (operation->parameters->len, ==, 2);
   g_assert_cmpstr (((RcOpenApiParameter *) operation->parameters->pdata[0])->name, ==, "limit");
@@ -791,7 +799,8 @@ test_smuggled_content_types (Fixture       *fixture,
   GtkWidget *warnings;
   const char *wanted[] = {
     "The operation “stealPet” (POST /steal) is left out: its request body’s content type "
-    "“text/plain\\r\\nContent-Length: 1\\r\\n\\r\\nxGET /steal HTTP/1.1\\r\\nX-Ignore: ” is not a media type "
+    "“text/plain\\r\\nContent-Length: 1\\r\\n\\r\\nxGET /steal HTTP/1.1\\r\\nX-Ignore: ” is not a "
+    "media type "
     "and cannot be sent as a Content-Type. Fix the document, or add the method by hand.",
     NULL
   };

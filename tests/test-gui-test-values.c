@@ -107,7 +107,8 @@ static const char *
 get_location (GPtrArray *rows,
               guint      index)
 {
-  GtkWidget *label = rc_test_gui_find_named (g_ptr_array_index (rows, index), "method-parameter-location");
+  GtkWidget *label =
+    rc_test_gui_find_named (g_ptr_array_index (rows, index), "method-parameter-location");
 
   return label ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
@@ -116,7 +117,8 @@ static GtkWidget *
 find_row (RcTestValues *values,
           const char   *title)
 {
-  return rc_test_gui_find_titled_row (GTK_WIDGET (values), rc_test_values_get_row_name (values), title);
+  return rc_test_gui_find_titled_row (GTK_WIDGET (values), rc_test_values_get_row_name (values),
+                                      title);
 }
 
 static void
@@ -168,13 +170,15 @@ test_rows_follow_url (Fixture       *fixture,
   g_clear_pointer (&kept, g_ptr_array_unref);
 
   /* No parameters: no rows, the values kept in the method. */
-  g_signal_connect_swapped (fixture->request, "notify::empty", G_CALLBACK (count_cb), &empty_notified);
+  g_signal_connect_swapped (fixture->request, "notify::empty", G_CALLBACK (count_cb),
+                            &empty_notified);
   rc_method_set_url (fixture->method, "/pets");
   kept = get_rows (fixture->request);
   g_assert_cmpuint (kept->len, ==, 0);
   g_assert_true (rc_test_values_get_empty (fixture->request));
   g_assert_cmpuint (empty_notified, ==, 1);
-  g_assert_cmpstr (rc_pair_list_lookup (rc_method_get_test_values (fixture->method), "petId"), ==, "7");
+  g_assert_cmpstr (rc_pair_list_lookup (rc_method_get_test_values (fixture->method), "petId"), ==,
+                   "7");
 
   /* Another method: its rows. */
   {
@@ -233,7 +237,8 @@ test_required_marked (Fixture       *fixture,
   g_assert_false (row_says_required (fixture->request, "fields"));
   g_assert_false (row_says_required (fixture->test, "fields"));
   /* The value stays in the row made anew. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (fixture->test, "petId"))), ==, "7");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (fixture->test, "petId"))), ==,
+                   "7");
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "test-values-required.png");
 
   /* Typing elsewhere in the URL keeps the rows and their marks. */

@@ -50,10 +50,11 @@ typedef struct
 static char *
 make_jwt (void)
 {
-  g_autofree char *claims = g_strdup_printf ("{\"iss\":\"https://auth.example.com\",\"sub\":\"" CLIENT_ID "\","
-                                             "\"aud\":\"https://pets.example.com\",\"scope\":\"pets:read pets:write\","
-                                             "\"exp\":%" G_GINT64_FORMAT ",\"tenant\":\"Zoë's pets\"}",
-                                             g_get_real_time () / G_USEC_PER_SEC + 3600);
+  g_autofree char *claims =
+    g_strdup_printf ("{\"iss\":\"https://auth.example.com\",\"sub\":\"" CLIENT_ID "\","
+                     "\"aud\":\"https://pets.example.com\",\"scope\":\"pets:read pets:write\","
+                     "\"exp\":%" G_GINT64_FORMAT ",\"tenant\":\"Zoë's pets\"}",
+                     g_get_real_time () / G_USEC_PER_SEC + 3600);
 
   return rc_test_make_jwt ("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"test-key\"}", claims);
 }
@@ -73,8 +74,10 @@ token_endpoint (RcTestServer      *server,
   switch (fixture->answer)
     {
     case ANSWER_JWT:
-      body = g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
-                              "\"scope\":\"pets:read pets:write\"}", fixture->jwt);
+      body =
+        g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
+                         "\"scope\":\"pets:read pets:write\"}",
+                         fixture->jwt);
       rc_test_respond (message, 200, "application/json", body);
       break;
 
@@ -85,8 +88,9 @@ token_endpoint (RcTestServer      *server,
       break;
 
     case ANSWER_SHORT:
-      rc_test_respond (message, 200, "application/json",
-                       "{\"access_token\":\"short-lived\",\"token_type\":\"Bearer\",\"expires_in\":2}");
+      rc_test_respond (
+        message, 200, "application/json",
+        "{\"access_token\":\"short-lived\",\"token_type\":\"Bearer\",\"expires_in\":2}");
       break;
 
     case ANSWER_REFUSE:
@@ -134,7 +138,8 @@ row_subtitle (Fixture    *fixture,
 static char *
 claims_text (Fixture *fixture)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (fixture, "token-claims-view")));
+  GtkTextBuffer *buffer =
+    gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (fixture, "token-claims-view")));
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -363,7 +368,8 @@ test_get_and_clear (Fixture       *fixture,
   /* One request, whose credentials the server checked. */
   g_assert_cmpuint (fixture->server->requests->len, ==, 1);
   g_assert_true (rc_token_cache_lookup (cache, auth) != NULL);
-  g_assert_cmpstr (rc_token_get_access_token (rc_token_cache_lookup (cache, auth)), ==, fixture->jwt);
+  g_assert_cmpstr (rc_token_get_access_token (rc_token_cache_lookup (cache, auth)), ==,
+                   fixture->jwt);
 
   g_assert_true (shown (fixture, "token-scopes-row"));
   g_assert_cmpstr (row_subtitle (fixture, "token-scopes-row"), ==, "pets:read pets:write");
@@ -398,10 +404,12 @@ test_get_and_clear (Fixture       *fixture,
 
   /* …and not while hidden: no clock of the panel ticks then; on screen
    * again, it is right at once. */
-  g_assert_nonnull (g_main_context_find_source_by_funcs_user_data (NULL, &g_timeout_funcs, fixture->panel));
+  g_assert_nonnull (
+    g_main_context_find_source_by_funcs_user_data (NULL, &g_timeout_funcs, fixture->panel));
   gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (fixture->panel)));
-  g_assert_null (g_main_context_find_source_by_funcs_user_data (NULL, &g_timeout_funcs, fixture->panel));
+  g_assert_null (
+    g_main_context_find_source_by_funcs_user_data (NULL, &g_timeout_funcs, fixture->panel));
   change.title = g_strdup (row_title (fixture, "token-state-row"));
   gtk_window_present (fixture->window);
   g_assert_true (rc_test_gui_wait (title_changed_cb, &change));
@@ -425,7 +433,8 @@ test_get_and_clear (Fixture       *fixture,
   assert_state (fixture, "Valid for ");
   g_assert_cmpuint (fixture->server->requests->len, ==, 3);
 
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "token-panel-valid-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
@@ -438,7 +447,8 @@ test_get_and_clear (Fixture       *fixture,
   rc_pair_list_append (rc_auth_get_token_params (auth), "audience", "https://pets.example.com");
   press (fixture, "token-get-button");
   assert_state (fixture, "Valid for ");
-  rc_pair_set_value (rc_pair_list_find (rc_auth_get_token_params (auth), "audience"), "https://other.example.com");
+  rc_pair_set_value (rc_pair_list_find (rc_auth_get_token_params (auth), "audience"),
+                     "https://other.example.com");
   assert_state (fixture, "No token");
 }
 
@@ -531,8 +541,10 @@ test_secret_saved_elsewhere (Fixture       *fixture,
 
   press (fixture, "token-get-button");
   dialog = rc_test_gui_wait_for_dialog (fixture->window);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Send the Client Secret Elsewhere?");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), rc_secret_binding_get_origin (now)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Send the Client Secret Elsewhere?");
+  g_assert_nonnull (
+    strstr (adw_message_dialog_get_body (dialog), rc_secret_binding_get_origin (now)));
   g_signal_connect (fixture->panel, "secret-wanted", G_CALLBACK (secret_wanted_cb), &n_wanted);
   rc_test_gui_respond (dialog, "cancel");
   g_assert_true (rc_test_gui_wait (error_shown_cb, fixture));
@@ -543,7 +555,8 @@ test_secret_saved_elsewhere (Fixture       *fixture,
   dialog = rc_test_gui_wait_for_dialog (fixture->window);
   rc_test_gui_respond (dialog, "new");
   g_assert_true (rc_test_gui_wait (error_shown_cb, fixture));
-  g_assert_nonnull (strstr (error_text (fixture), "Type the client secret for this authentication above"));
+  g_assert_nonnull (
+    strstr (error_text (fixture), "Type the client secret for this authentication above"));
   g_assert_cmpuint (n_wanted, ==, 1);
   g_assert_cmpuint (elsewhere->requests->len, ==, 0);
   g_assert_cmpuint (fixture->server->requests->len, ==, 0);
@@ -554,7 +567,8 @@ test_secret_saved_elsewhere (Fixture       *fixture,
   assert_state (fixture, "Valid for ");
   g_assert_cmpuint (elsewhere->requests->len, ==, 1);
   g_assert_cmpuint (fixture->server->requests->len, ==, 0);
-  stored = rc_test_keyring_get_binding (rc_project_get_id (fixture->project), rc_auth_get_secret_id (auth));
+  stored = rc_test_keyring_get_binding (rc_project_get_id (fixture->project),
+                                        rc_auth_get_secret_id (auth));
   g_assert_true (rc_secret_binding_equal (stored, now));
 }
 
@@ -617,8 +631,8 @@ test_cancel (Fixture       *fixture,
   g_assert_true (shown (fixture, "token-cancel-button"));
   g_assert_true (rc_test_gui_wait (request_held_cb, fixture));
   g_assert_true (gtk_widget_get_mapped (find (fixture, "token-cancel-button")));
-  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (rc_test_gui_find_of_type (find (fixture, "token-state-row"),
-                                                                                  GTK_TYPE_SPINNER))));
+  g_assert_true (gtk_spinner_get_spinning (
+    GTK_SPINNER (rc_test_gui_find_of_type (find (fixture, "token-state-row"), GTK_TYPE_SPINNER))));
   g_assert_cmpstr (row_title (fixture, "token-state-row"), ==, "Getting a new token…");
   g_assert_false (gtk_widget_is_sensitive (find (fixture, "token-clear-button")));
 
@@ -626,8 +640,8 @@ test_cancel (Fixture       *fixture,
   assert_state (fixture, "No token");
   g_assert_true (shown (fixture, "token-get-button"));
   g_assert_false (shown (fixture, "token-error-label"));
-  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (rc_test_gui_find_of_type (find (fixture, "token-state-row"),
-                                                                                   GTK_TYPE_SPINNER))));
+  g_assert_false (gtk_spinner_get_spinning (
+    GTK_SPINNER (rc_test_gui_find_of_type (find (fixture, "token-state-row"), GTK_TYPE_SPINNER))));
 }
 
 /* The panel uses the services it was given, not the process's: a token

@@ -84,7 +84,8 @@ static gboolean
 sidebar_shows_text_cb (gpointer data)
 {
   Expectation *expectation = data;
-  GtkWidget *list = rc_test_gui_find_named (GTK_WIDGET (expectation->fixture->window), "sidebar-list");
+  GtkWidget *list =
+    rc_test_gui_find_named (GTK_WIDGET (expectation->fixture->window), "sidebar-list");
   const char *wanted[] = { expectation->text, NULL };
 
   return rc_test_gui_shows_labels (list, wanted);
@@ -97,7 +98,8 @@ find_parameter_row (RcWindow   *window,
 {
   GtkWidget *list = rc_test_gui_get_widget (window, "method-parameters-list");
 
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row;
+       row = gtk_widget_get_next_sibling (row))
     {
       if (ADW_IS_ENTRY_ROW (row) &&
           g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
@@ -229,7 +231,8 @@ test_method_page_shows_url (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "request");
   switcher_title = rc_test_gui_get_widget (fixture->window, "method-switcher-title");
   g_assert_true (gtk_widget_get_mapped (switcher_title));
-  g_assert_true (rc_switcher_title_get_stack (RC_SWITCHER_TITLE (switcher_title)) == ADW_VIEW_STACK (stack));
+  g_assert_true (rc_switcher_title_get_stack (RC_SWITCHER_TITLE (switcher_title)) ==
+                 ADW_VIEW_STACK (stack));
 
   /* The URL's parameter is in the table, in the path, with its test value. */
   parameters = rc_method_dup_parameters (method);
@@ -282,7 +285,8 @@ test_parameter_location (Fixture       *fixture,
   rc_test_gui_assert_page_shown (fixture->window, "method");
 
   url_row = rc_test_gui_get_widget (fixture->window, "method-url-row");
-  gtk_editable_set_text (GTK_EDITABLE (url_row), "/pets/{ petId }?q={ query }&size={size}&again={petId}");
+  gtk_editable_set_text (GTK_EDITABLE (url_row),
+                         "/pets/{ petId }?q={ query }&size={size}&again={petId}");
   g_assert_cmpstr (parameter_location (find_parameter_row (fixture->window, "petId")), ==, "Path");
   g_assert_cmpstr (parameter_location (find_parameter_row (fixture->window, "query")), ==, "Query");
   g_assert_cmpstr (parameter_location (find_parameter_row (fixture->window, "size")), ==, "Query");
@@ -371,7 +375,8 @@ test_method_editor_body (Fixture       *fixture,
   scheme = gtk_source_buffer_get_style_scheme (buffer);
   g_assert_nonnull (scheme);
   g_assert_cmpstr (gtk_source_style_scheme_get_id (scheme), ==,
-                   adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "Adwaita-dark" : "Adwaita");
+                   adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "Adwaita-dark"
+                                                                                 : "Adwaita");
 
   /* Typing reaches the method once it pauses, not key by key. */
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), "{\"name\": \"Rex\"}", -1);
@@ -406,12 +411,14 @@ test_method_editor_body (Fixture       *fixture,
   g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (buffer)), ==, "xml");
   g_assert_false (gtk_widget_get_visible (type_entry));
 
-  adw_combo_row_set_selected (ADW_COMBO_ROW (type_row),
-                              g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (type_row))) - 1);
+  adw_combo_row_set_selected (
+    ADW_COMBO_ROW (type_row),
+    g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (type_row))) - 1);
   g_assert_true (gtk_widget_get_visible (type_entry));
   gtk_editable_set_text (GTK_EDITABLE (type_entry), "application/vnd.pet+json");
   g_assert_cmpstr (rc_method_get_content_type (method), ==, "application/vnd.pet+json");
-  g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (buffer)), ==, "json");
+  g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (buffer)), ==,
+                   "json");
 
   rc_method_set_content_type (method, "application/json");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (type_row)), ==, 1);
@@ -427,8 +434,8 @@ test_method_editor_body (Fixture       *fixture,
   rc_method_set_url (method, url);
   rc_method_set_auth (method, none);
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), "{\"name\": \"Tom\"}", -1);
-  g_assert_true (gtk_widget_activate_action (rc_test_gui_get_widget (fixture->window, "method-editor-stack"),
-                                             "editor.run-test", NULL));
+  g_assert_true (gtk_widget_activate_action (
+    rc_test_gui_get_widget (fixture->window, "method-editor-stack"), "editor.run-test", NULL));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "test");
   /* What was typed reached the method before the test ran… */
   g_assert_cmpstr (rc_method_get_body (method), ==, "{\"name\": \"Tom\"}");
@@ -472,7 +479,8 @@ test_method_editor_checks (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (name_row), "");
   explanation = rc_check_method_name (method);
   g_assert_nonnull (explanation);
-  g_assert_cmpstr (rc_test_gui_assert_field_check (root, "method-name-row", explanation), ==, explanation);
+  g_assert_cmpstr (rc_test_gui_assert_field_check (root, "method-name-row", explanation), ==,
+                   explanation);
 
   gtk_editable_set_text (GTK_EDITABLE (name_row), "listInvoices");
   rc_test_gui_assert_field_check (root, "method-name-row", NULL);
@@ -482,7 +490,8 @@ test_method_editor_checks (Fixture       *fixture,
   g_clear_pointer (&explanation, g_free);
   explanation = rc_check_method_url (method);
   g_assert_nonnull (explanation);
-  g_assert_cmpstr (rc_test_gui_assert_field_check (root, "method-url-row", explanation), ==, explanation);
+  g_assert_cmpstr (rc_test_gui_assert_field_check (root, "method-url-row", explanation), ==,
+                   explanation);
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "method-invalid-url.png");
 
   gtk_editable_set_text (GTK_EDITABLE (url_row), "/invoices?status={status}");
@@ -512,8 +521,8 @@ test_api_page_edits_model (Fixture       *fixture,
 
   name_row = rc_test_gui_get_widget (fixture->window, "api-name-row");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Petstore");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_get_widget (fixture->window,
-                                                                                 "api-base-url-row"))),
+  g_assert_cmpstr (gtk_editable_get_text (
+                     GTK_EDITABLE (rc_test_gui_get_widget (fixture->window, "api-base-url-row"))),
                    ==, rc_api_get_base_url (api));
 
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "api-page.png");
@@ -560,7 +569,8 @@ test_rename_updates_sidebar_and_title (Fixture       *fixture,
 
   title = rc_test_gui_get_widget (fixture->window, "window-title");
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), ==, "sample.restcall");
-  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), "sample.restcall"));
+  g_assert_nonnull (
+    strstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), "sample.restcall"));
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), !=, "");
   g_assert_false (title_is_dirty_cb (fixture));
 
@@ -611,21 +621,22 @@ test_narrow_window (Fixture       *fixture,
   g_assert_true (rc_switcher_title_get_title_visible (RC_SWITCHER_TITLE (
                    rc_test_gui_get_widget (fixture->window, "method-switcher-title"))));
   g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (
-                   rc_test_gui_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_SWITCHER_BAR))));
-  g_assert_cmpint (gtk_widget_get_width (rc_test_gui_get_widget (fixture->window, "method-url-row")),
-                   <=, 360);
+    rc_test_gui_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_SWITCHER_BAR))));
+  g_assert_cmpint (
+    gtk_widget_get_width (rc_test_gui_get_widget (fixture->window, "method-url-row")), <=, 360);
   rc_test_gui_save_screenshot (window, "narrow-method.png");
 
   /* Back to the list, which lets go of the selection: once the list has
    * slid in, the content (off screen) shows no selection. Then an API. */
   g_signal_emit_by_name (rc_test_gui_get_widget (fixture->window, "back-button"), "clicked");
   rc_test_gui_wait_for_transitions (window);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (rc_test_gui_get_widget (fixture->window,
-                                                                                         "content-stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                     GTK_STACK (rc_test_gui_get_widget (fixture->window, "content-stack"))),
                    ==, "no-selection");
   g_assert_true (rc_test_gui_wait (sidebar_shows_model_cb, fixture));
 
-  rc_test_gui_select_item (fixture->window, G_OBJECT (rc_project_find_api (fixture->project, "Billing")));
+  rc_test_gui_select_item (fixture->window,
+                           G_OBJECT (rc_project_find_api (fixture->project, "Billing")));
   rc_test_gui_assert_page_shown (fixture->window, "api");
   rc_test_gui_save_screenshot (window, "narrow-api.png");
 }
@@ -678,7 +689,8 @@ header_shows_title_and_tabs_cb (gpointer data)
   HeaderWait *wait = data;
   const char *tabs[] = { "Request", "Headers", "Body", "Test" };
 
-  if (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (wait->bar)) || !shows_whole (wait->header, wait->title))
+  if (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (wait->bar)) ||
+      !shows_whole (wait->header, wait->title))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
@@ -739,8 +751,8 @@ test_tabs_and_title_in_header (Fixture       *fixture,
   rc_test_gui_select_item (fixture->window, G_OBJECT (method));
   rc_test_gui_assert_page_shown (fixture->window, "method");
 
-  wait.header = gtk_widget_get_ancestor (rc_test_gui_get_widget (fixture->window, "method-switcher-title"),
-                                         ADW_TYPE_HEADER_BAR);
+  wait.header = gtk_widget_get_ancestor (
+    rc_test_gui_get_widget (fixture->window, "method-switcher-title"), ADW_TYPE_HEADER_BAR);
   wait.bar = rc_test_gui_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_SWITCHER_BAR);
   wait.title = "• sample.restcall";
   g_assert_nonnull (wait.header);
@@ -762,7 +774,9 @@ test_tabs_and_title_in_header (Fixture       *fixture,
           g_ptr_array_add (shown, NULL);
           joined = g_strjoinv ("”, “", (char **) shown->pdata);
           g_error ("With %s at 1000×700, the header bar shows “%s”, the tabs %s", fonts[i], joined,
-                   adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (wait.bar)) ? "at the bottom" : "in it");
+                   adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (wait.bar))
+                     ? "at the bottom"
+                     : "in it");
         }
       rc_test_gui_wait_for_transitions (GTK_WIDGET (fixture->window));
       g_assert_true (header_shows_title_and_tabs_cb (&wait));
@@ -831,7 +845,8 @@ test_consume_entry_points (Fixture       *fixture,
   sidebar = rc_test_gui_find_of_type (GTK_WIDGET (fixture->window), RC_TYPE_SIDEBAR);
   g_assert_nonnull (sidebar);
   popover = rc_test_gui_get_widget (fixture->window, "sidebar-context-menu");
-  g_assert_true (menu_has_action (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), "win.consume-here"));
+  g_assert_true (menu_has_action (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)),
+                                  "win.consume-here"));
   g_assert_false (gtk_widget_get_mapped (popover));
   g_assert_true (gtk_widget_activate_action (sidebar, "sidebar.popup-menu", NULL));
   g_assert_true (rc_test_gui_wait (popover_shown_cb, popover));
@@ -1021,8 +1036,8 @@ start_test (Fixture      *fixture,
   rc_api_set_base_url (api, base_url);
   binding = rc_secret_binding_new_for_api (api);
   rc_test_keyring_store (rc_test_gui_get_secret_store (), rc_project_get_id (fixture->project),
-                         rc_api_get_id (api), rc_auth_get_secret_id (auth), binding, "petstore-secret",
-                         &error);
+                         rc_api_get_id (api), rc_auth_get_secret_id (auth), binding,
+                         "petstore-secret", &error);
   g_assert_no_error (error);
 
   rc_test_gui_select_item (fixture->window, G_OBJECT (method));
@@ -1063,7 +1078,8 @@ test_destroy_during_token_request (Fixture       *fixture,
 
   /* The token request is at the server, unanswered: the window goes. */
   g_assert_true (rc_test_gui_wait (token_requested_cb, auth_server));
-  g_assert_true (gtk_widget_get_visible (rc_test_gui_get_widget (fixture->window, "test-cancel-button")));
+  g_assert_true (
+    gtk_widget_get_visible (rc_test_gui_get_widget (fixture->window, "test-cancel-button")));
 
   /* Whatever comes back finds nothing gone (criticals are fatal here). */
   destroy_window_at_work (fixture);
@@ -1103,7 +1119,8 @@ get_api_secret_row (RcWindow *window)
 static GtkWidget *
 get_method_secret_row (RcWindow *window)
 {
-  return rc_test_gui_find_named (rc_test_gui_get_widget (window, "method-editor-stack"), "auth-secret-row");
+  return rc_test_gui_find_named (rc_test_gui_get_widget (window, "method-editor-stack"),
+                                 "auth-secret-row");
 }
 
 /* Types @secret in @row as a user would, the focus in it, without Enter. */
@@ -1234,7 +1251,8 @@ test_close_stores_method_secret (Fixture       *fixture,
   stack = rc_test_gui_get_widget (fixture->window, "method-editor-stack");
   rc_test_gui_show_page (stack, "headers");
   group = type_secret (get_method_secret_row (fixture->window), "method-typed-then-closed");
-  g_assert_true (group == rc_method_editor_get_auth_group (RC_METHOD_EDITOR (gtk_widget_get_ancestor (stack, RC_TYPE_METHOD_EDITOR))));
+  g_assert_true (group == rc_method_editor_get_auth_group (RC_METHOD_EDITOR (
+                            gtk_widget_get_ancestor (stack, RC_TYPE_METHOD_EDITOR))));
   g_object_add_weak_pointer (G_OBJECT (group), (gpointer *) &group);
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
 
@@ -1290,7 +1308,8 @@ test_selection_stores_secret (Fixture       *fixture,
 
   /* The method's, then a keyboard shortcut's new API, the focus still in
    * the entry. */
-  rc_test_gui_show_page (rc_test_gui_get_widget (fixture->window, "method-editor-stack"), "headers");
+  rc_test_gui_show_page (rc_test_gui_get_widget (fixture->window, "method-editor-stack"),
+                         "headers");
   group = type_secret (get_method_secret_row (fixture->window), "method-typed-then-left");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-api", NULL));
   rc_test_gui_assert_page_shown (fixture->window, "api");
@@ -1369,7 +1388,8 @@ test_save_commits_typed (Fixture       *fixture,
 
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "body");
   view = rc_test_gui_get_widget (fixture->window, "method-body-view");
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "{\"typed\": \"just now\"}", -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            "{\"typed\": \"just now\"}", -1);
   saved = save_and_load (fixture);
   saved_method = rc_api_find_method (rc_project_find_api (saved, "Billing"), "createInvoice");
   g_assert_cmpstr (rc_method_get_body (saved_method), ==, "{\"typed\": \"just now\"}");
@@ -1381,8 +1401,10 @@ test_save_commits_typed (Fixture       *fixture,
   saved_again = save_and_load (fixture);
   saved_method = rc_api_find_method (rc_project_find_api (saved_again, "Billing"), "createInvoice");
   g_assert_cmpstr (rc_auth_get_secret_id (auth), !=, "");
-  g_assert_cmpstr (rc_auth_get_secret_id (rc_method_get_auth (saved_method)), ==, rc_auth_get_secret_id (auth));
-  assert_keyring_has (rc_project_get_id (fixture->project), rc_auth_get_secret_id (auth), "typed-then-saved");
+  g_assert_cmpstr (rc_auth_get_secret_id (rc_method_get_auth (saved_method)), ==,
+                   rc_auth_get_secret_id (auth));
+  assert_keyring_has (rc_project_get_id (fixture->project), rc_auth_get_secret_id (auth),
+                      "typed-then-saved");
   if (!rc_test_gui_wait (secrets_idle_cb, NULL))
     g_error ("The method's secret is still being stored");
   clear_keyring (rc_project_get_id (fixture->project), rc_auth_get_secret_id (auth));
@@ -1399,7 +1421,8 @@ assert_save_starts_in (RcWindow *window,
   GtkWindow *chooser;
   g_autoptr(GFile) shown = NULL;
 
-  g_assert_true (gtk_widget_activate_action (rc_test_gui_get_widget (window, "test-button"), "test.save", NULL));
+  g_assert_true (
+    gtk_widget_activate_action (rc_test_gui_get_widget (window, "test-button"), "test.save", NULL));
   chooser = rc_test_gui_wait_for_file_chooser ();
   g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
   if (!rc_test_gui_wait_for_chooser_folder (chooser, folder))
@@ -1484,7 +1507,8 @@ test_save_asks_before_replacing_read_only (Fixture       *fixture,
   path = g_build_filename (dir, "locked.restcall", NULL);
   file = g_file_new_for_path (path);
   original = rc_project_serialize (fixture->project);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (original, NULL), g_bytes_get_size (original), NULL));
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (original, NULL),
+                                      g_bytes_get_size (original), NULL));
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
   rc_project_set_file (fixture->project, file);
   rc_api_set_name (rc_project_get_api (fixture->project, 0), "Typed by hand");
@@ -1494,8 +1518,10 @@ test_save_asks_before_replacing_read_only (Fixture       *fixture,
   refs = G_OBJECT (fixture->project)->ref_count;
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
   dialog = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->window));
-  g_test_message ("%s: %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
-  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "“locked.restcall” Is Read-Only"));
+  g_test_message ("%s: %s", adw_message_dialog_get_heading (dialog),
+                  adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (
+    strstr (adw_message_dialog_get_heading (dialog), "“locked.restcall” Is Read-Only"));
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "save-as");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "save-anyway"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
@@ -1553,12 +1579,12 @@ test_empty_state (void)
   g_assert_false (gtk_widget_get_sensitive (add_method));
 
   /* The status page offers to consume an API, or to add an empty one. */
-  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (rc_test_gui_get_widget (fixture.window,
-                                                                                             "empty-consume-button"))),
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (
+                     rc_test_gui_get_widget (fixture.window, "empty-consume-button"))),
                    ==, "win.consume");
 
-  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (rc_test_gui_get_widget (fixture.window,
-                                                                                             "empty-import-button"))),
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (
+                     rc_test_gui_get_widget (fixture.window, "empty-import-button"))),
                    ==, "win.import-openapi");
 
   /* The header bar's button adds an API and shows it. */

@@ -52,7 +52,8 @@ handler (RcTestServer      *server,
     rc_test_respond (message, 200, "application/yaml", "openapi: 3.0.0\n");
   else if (g_str_equal (path, "/moved"))
     {
-      soup_message_headers_replace (soup_server_message_get_response_headers (message), "Location", "/doc.yaml");
+      soup_message_headers_replace (soup_server_message_get_response_headers (message), "Location",
+                                    "/doc.yaml");
       rc_test_respond (message, 301, NULL, NULL);
     }
   else if (g_str_equal (path, "/endless"))
@@ -60,8 +61,8 @@ handler (RcTestServer      *server,
     rc_test_respond_stream (message, 200, "application/yaml", 48 << 20, 0, &fixture->written);
   else if (g_str_equal (path, "/huge"))
     /* Declares 1 GiB, stalls after 48 MiB. */
-    rc_test_respond_stream (message, 200, "application/yaml", 48 << 20, G_GUINT64_CONSTANT (1) << 30,
-                            &fixture->written);
+    rc_test_respond_stream (message, 200, "application/yaml", 48 << 20,
+                            G_GUINT64_CONSTANT (1) << 30, &fixture->written);
   else if (g_str_equal (path, "/exactly"))
     rc_test_respond_stream (message, 200, "application/yaml", 1 << 20, 1 << 20, &fixture->written);
   else if (g_str_equal (path, "/gzip-bomb"))
@@ -110,17 +111,19 @@ download (Fixture      *fixture,
           GCancellable *cancellable,
           Downloaded   *downloaded)
 {
-  g_autofree char *url = strstr (path, "://") ? g_strdup (path) : rc_test_server_url (fixture->server, path);
+  g_autofree char *url =
+    strstr (path, "://") ? g_strdup (path) : rc_test_server_url (fixture->server, path);
 
   downloaded_clear (downloaded);
   fixture->written = 0;
-  rc_http_download_async (fixture->session, url, max_size, timeout, cancellable, downloaded_cb, downloaded);
+  rc_http_download_async (fixture->session, url, max_size, timeout, cancellable, downloaded_cb,
+                          downloaded);
   while (!downloaded->done)
     g_main_context_iteration (NULL, TRUE);
 
   if (downloaded->error)
-    g_test_message ("%s: %s (the server sent %" G_GUINT64_FORMAT " bytes)", path, downloaded->error->message,
-                    fixture->written);
+    g_test_message ("%s: %s (the server sent %" G_GUINT64_FORMAT " bytes)", path,
+                    downloaded->error->message, fixture->written);
 }
 
 static void
@@ -130,11 +133,18 @@ test_sizes (void)
     const char *text;
     guint64     size;
   } good[] = {
-    { "1", 1 }, { "1000", 1000 }, { "500K", 500 << 10 }, { "64M", 64 << 20 }, { "64MiB", 64 << 20 },
-    { "1g", 1 << 30 }, { "2G", G_GUINT64_CONSTANT (2) << 30 }, { "2048M", G_GUINT64_CONSTANT (2) << 30 },
+    { "1", 1 },
+    { "1000", 1000 },
+    { "500K", 500 << 10 },
+    { "64M", 64 << 20 },
+    { "64MiB", 64 << 20 },
+    { "1g", 1 << 30 },
+    { "2G", G_GUINT64_CONSTANT (2) << 30 },
+    { "2048M", G_GUINT64_CONSTANT (2) << 30 },
   };
-  const char * const bad[] = {
-    "", "0", "0M", "-1", "+1", " 1", "1 M", "1MB", "1T", "3G", "2049M", "99999999999999999999", "M", "1.5M",
+  const char *const bad[] = {
+    "",  "0",    "0M", "-1", "+1", " 1", "1 M", "1MB", "1T", "3G", "2049M", "99999999999999999999",
+    "M", "1.5M",
   };
   const struct {
     guint64     size;
@@ -256,7 +266,8 @@ worker_thread (gpointer data)
 {
   Worker *worker = data;
 
-  worker->bytes = rc_http_download (worker->url, 1 << 20, 1, worker->cancellable, NULL, &worker->error);
+  worker->bytes =
+    rc_http_download (worker->url, 1 << 20, 1, worker->cancellable, NULL, &worker->error);
   g_atomic_int_set (&worker->done, TRUE);
   g_main_context_wakeup (NULL);
 

@@ -175,7 +175,8 @@ test_errors (void)
   /* json-glib quotes a bad string cut after 29 bytes, here within a
    * character: the message is made UTF-8 again. */
   {
-    const char *text = "{\"a\": \"\u1615\u1615\u1615\u1615\u1615\u1615\u1615\u1615\u1615\u1615x\"]}";
+    const char *text =
+      "{\"a\": \"\u1615\u1615\u1615\u1615\u1615\u1615\u1615\u1615\u1615\u1615x\"]}";
 
     g_assert_null (rc_json_parse (text, strlen (text), RC_JSON_DEFAULT, NULL, NULL, &error));
     g_assert_error (error, RC_JSON_ERROR, RC_JSON_ERROR_SYNTAX);
@@ -225,11 +226,13 @@ test_escapes (void)
       guint line = 0, column = 0;
 
       g_test_message ("case %u: %s", i, cases[i].text);
-      root = rc_json_parse (cases[i].text, strlen (cases[i].text), RC_JSON_IMMUTABLE, &line, &column, &error);
+      root = rc_json_parse (cases[i].text, strlen (cases[i].text), RC_JSON_IMMUTABLE, &line,
+                            &column, &error);
       if (cases[i].expected != NULL)
         {
           g_assert_no_error (error);
-          g_assert_cmpstr (json_array_get_string_element (json_node_get_array (root), 0), ==, cases[i].expected);
+          g_assert_cmpstr (json_array_get_string_element (json_node_get_array (root), 0), ==,
+                           cases[i].expected);
         }
       else
         {
@@ -274,7 +277,8 @@ test_one_value (void)
       guint line = 0, column = 0;
 
       g_test_message ("refused %u: %s", i, refused[i]);
-      root = rc_json_parse (refused[i], strlen (refused[i]), RC_JSON_DEFAULT, &line, &column, &error);
+      root =
+        rc_json_parse (refused[i], strlen (refused[i]), RC_JSON_DEFAULT, &line, &column, &error);
       g_assert_null (root);
       g_assert_error (error, RC_JSON_ERROR, RC_JSON_ERROR_SYNTAX);
       g_assert_nonnull (strstr (error->message, "more than one value"));
@@ -317,7 +321,8 @@ test_write_numbers (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(JsonNode) root = rc_json_parse (cases[i].in, strlen (cases[i].in), RC_JSON_DEFAULT, NULL, NULL, NULL);
+      g_autoptr(JsonNode) root =
+        rc_json_parse (cases[i].in, strlen (cases[i].in), RC_JSON_DEFAULT, NULL, NULL, NULL);
       g_autoptr(JsonNode) again = NULL;
       g_autoptr(GError) error = NULL;
       g_autofree char *written = NULL;
@@ -342,8 +347,9 @@ test_reindent (void)
 
   g_assert_true (rc_json_reindent (text, strlen (text), G_MAXSIZE, out, &truncated, NULL, NULL));
   g_assert_false (truncated);
-  g_assert_cmpstr (out->str, ==,
-                   "{\n  \"n\": 2e89,\n  \"s\": \"\\u00e9\",\n  \"a\": [\n    1,\n    {}\n  ],\n  \"e\": []\n}\n");
+  g_assert_cmpstr (
+    out->str, ==,
+    "{\n  \"n\": 2e89,\n  \"s\": \"\\u00e9\",\n  \"a\": [\n    1,\n    {}\n  ],\n  \"e\": []\n}\n");
 
   g_string_truncate (out, 0);
   g_assert_false (rc_json_reindent ("[1,]", 4, G_MAXSIZE, out, &truncated, NULL, NULL));

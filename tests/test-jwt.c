@@ -79,12 +79,14 @@ test_decode (void)
 
   claims_object = parse_object (claims);
   g_assert_cmpstr (json_object_get_string_member (claims_object, "sub"), ==, "client-42");
-  g_assert_cmpstr (json_object_get_string_member (claims_object, "scope"), ==, "pets:read pets:write");
+  g_assert_cmpstr (json_object_get_string_member (claims_object, "scope"), ==,
+                   "pets:read pets:write");
   g_assert_cmpstr (json_object_get_string_member (claims_object, "name"), ==, "Zoë “quoted” ✓");
   g_assert_cmpint (json_object_get_int_member (claims_object, "exp"), ==, 1893456000);
   aud = json_object_get_array_member (claims_object, "aud");
   g_assert_cmpstr (json_array_get_string_element (aud, 0), ==, "https://api.example.com");
-  nested = json_object_get_array_member (json_object_get_object_member (claims_object, "nested"), "a");
+  nested =
+    json_object_get_array_member (json_object_get_object_member (claims_object, "nested"), "a");
   g_assert_cmpuint (json_array_get_length (nested), ==, 4);
   g_assert_cmpfloat (json_array_get_double_element (nested, 1), ==, 2.5);
 
@@ -167,7 +169,8 @@ test_not_a_jwt (void)
   g_autofree char *bad_char = g_strconcat (header, ".", claims, "+/.sig", NULL);
   /* One character past a whole group of four: no byte ends there. */
   gsize n_more = (5 - strlen (claims) % 4) % 4;
-  g_autofree char *bad_length = g_strdup_printf ("%s.%s%.*s.sig", header, claims, (int) n_more, "AAAA");
+  g_autofree char *bad_length =
+    g_strdup_printf ("%s.%s%.*s.sig", header, claims, (int) n_more, "AAAA");
   g_autofree char *not_object = g_strconcat (header, ".", array, ".sig", NULL);
   g_autofree char *not_json = g_strconcat (header, ".", broken, ".sig", NULL);
   g_autofree char *not_utf8 = g_strconcat (header, ".", latin1, ".sig", NULL);

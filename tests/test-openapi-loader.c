@@ -181,7 +181,8 @@ web_handler (RcTestServer      *server,
       soup_server_message_set_redirect (message, 301, "/v1/openapi.yaml");
     }
   else if (g_str_equal (path, "/v1/common.yaml") || g_str_equal (path, "/common.yaml"))
-    rc_test_respond (message, 200, "application/yaml", "P: {name: p, in: query}\nQ: {name: q, in: query}\n");
+    rc_test_respond (message, 200, "application/yaml",
+                     "P: {name: p, in: query}\nQ: {name: q, in: query}\n");
   else if (g_str_equal (path, "/broken.yaml"))
     rc_test_respond (message, 200, "application/yaml", "openapi: 3.0.0\ninfo: [\n");
   else if (g_str_equal (path, "/big.yaml"))
@@ -262,7 +263,8 @@ test_url (void)
 
   g_assert_no_error (loaded.error);
   g_assert_cmpstr (rc_open_api_get_display_name (loaded.open_api), ==, url);
-  g_assert_cmpstrv (rc_open_api_get_servers (loaded.open_api), ((const char * const[]) { api_url, NULL }));
+  g_assert_cmpstrv (rc_open_api_get_servers (loaded.open_api),
+                    ((const char *const[]){ api_url, NULL }));
   g_assert_cmpuint (n_parameters (loaded.open_api, "x"), ==, 0);
   g_assert_cmpstrv (rc_open_api_get_unfetched_documents (loaded.open_api),
                     ((const char * const[]) { common_url, other_common_url, NULL }));
@@ -303,7 +305,8 @@ test_remote_refs (void)
   g_auto(Loaded) allowed = { 0 };
   const char *allowed_documents[] = { other_common_url, NULL };
   RcOpenApiLoadOptions fetch = { .fetch_refs = TRUE, .ref_timeout_seconds = 30 };
-  RcOpenApiLoadOptions fetch_allowed = { .fetch_refs = TRUE, .allowed_documents = allowed_documents };
+  RcOpenApiLoadOptions fetch_allowed = { .fetch_refs = TRUE,
+                                         .allowed_documents = allowed_documents };
   RcOpenApiLoadOptions fetch_anywhere = { .fetch_refs = TRUE, .allow_external = TRUE };
 
   server->handler = web_handler;
@@ -318,7 +321,8 @@ test_remote_refs (void)
   g_assert_cmpuint (n_parameters (first.open_api, "x"), ==, 0);
 
   loaded_init (&same_origin);
-  rc_open_api_reload_async (first.source, &fetch, status_cb, &same_origin, NULL, loaded_cb, &same_origin);
+  rc_open_api_reload_async (first.source, &fetch, status_cb, &same_origin, NULL, loaded_cb,
+                            &same_origin);
   rc_test_wait_for (&same_origin.done, WAIT_SECONDS);
   g_assert_no_error (same_origin.error);
   g_assert_cmpuint (n_parameters (same_origin.open_api, "x"), ==, 1);
@@ -332,7 +336,8 @@ test_remote_refs (void)
 
   /* The other origin's, once allowed. */
   loaded_init (&allowed);
-  rc_open_api_reload_async (same_origin.source, &fetch_allowed, NULL, NULL, NULL, loaded_cb, &allowed);
+  rc_open_api_reload_async (same_origin.source, &fetch_allowed, NULL, NULL, NULL, loaded_cb,
+                            &allowed);
   rc_test_wait_for (&allowed.done, WAIT_SECONDS);
   g_assert_no_error (allowed.error);
   g_assert_cmpuint (n_parameters (allowed.open_api, "x"), ==, 2);
@@ -399,7 +404,8 @@ test_errors (void)
   rc_open_api_load_file_async (missing, "missing.yaml", NULL, NULL, NULL, NULL, loaded_cb, &loaded);
   rc_test_wait_for (&loaded.done, WAIT_SECONDS);
   g_assert_error (loaded.error, RC_OPEN_API_LOAD_ERROR, RC_OPEN_API_LOAD_ERROR_NO_SUCH_FILE);
-  g_assert_cmpstr (loaded.error->message, ==, "Could not open “missing.yaml”: the file does not exist.");
+  g_assert_cmpstr (loaded.error->message, ==,
+                   "Could not open “missing.yaml”: the file does not exist.");
 
   open_api = rc_open_api_load_file (missing, "missing.yaml", NULL, NULL, &error);
   g_assert_null (open_api);
@@ -409,7 +415,8 @@ test_errors (void)
   open_api = rc_open_api_load_file (broken, "broken.yaml", NULL, NULL, &error);
   g_assert_null (open_api);
   g_assert_error (error, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_SYNTAX);
-  g_assert_true (g_str_has_prefix (error->message, "“broken.yaml” is not valid YAML: line 8, column 3"));
+  g_assert_true (
+    g_str_has_prefix (error->message, "“broken.yaml” is not valid YAML: line 8, column 3"));
   g_clear_error (&error);
 
   /* Downloads. */
@@ -417,28 +424,33 @@ test_errors (void)
                          RC_OPEN_API_LOAD_ERROR_INVALID_URL,
                          "“ftp://example.com/openapi.yaml” is not an http or https URL.");
 
-  message = g_strdup_printf ("Could not download “%s”: the server answered 404 Not Found.", missing_url);
-  assert_load_url_fails (session, missing_url, NULL, RC_OPEN_API_LOAD_ERROR, RC_OPEN_API_LOAD_ERROR_STATUS,
-                         message);
+  message =
+    g_strdup_printf ("Could not download “%s”: the server answered 404 Not Found.", missing_url);
+  assert_load_url_fails (session, missing_url, NULL, RC_OPEN_API_LOAD_ERROR,
+                         RC_OPEN_API_LOAD_ERROR_STATUS, message);
   g_clear_pointer (&message, g_free);
 
-  message = g_strdup_printf ("Could not download “%s”: it is larger than 1 KiB once decompressed, the most "
-                             "Restcall reads.",
-                             big_url);
-  assert_load_url_fails (session, big_url, &small, RC_OPEN_API_LOAD_ERROR, RC_OPEN_API_LOAD_ERROR_TOO_LARGE,
-                         message);
+  message =
+    g_strdup_printf ("Could not download “%s”: it is larger than 1 KiB once decompressed, the most "
+                     "Restcall reads.",
+                     big_url);
+  assert_load_url_fails (session, big_url, &small, RC_OPEN_API_LOAD_ERROR,
+                         RC_OPEN_API_LOAD_ERROR_TOO_LARGE, message);
   g_clear_pointer (&message, g_free);
 
-  message = g_strdup_printf ("Could not download “%s”: it did not arrive in full within 1 second.", drip_url);
-  assert_load_url_fails (session, drip_url, &quick, RC_OPEN_API_LOAD_ERROR, RC_OPEN_API_LOAD_ERROR_TIMED_OUT,
-                         message);
+  message = g_strdup_printf ("Could not download “%s”: it did not arrive in full within 1 second.",
+                             drip_url);
+  assert_load_url_fails (session, drip_url, &quick, RC_OPEN_API_LOAD_ERROR,
+                         RC_OPEN_API_LOAD_ERROR_TIMED_OUT, message);
   g_clear_pointer (&message, g_free);
 
-  message = g_strdup_printf ("“%s” is not valid YAML: line 3, column 1: did not find expected node content "
-                             "(while parsing a flow node at line 3, column 1). Fix the document, or get a "
-                             "valid copy from its publisher.",
-                             broken_url);
-  assert_load_url_fails (session, broken_url, NULL, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_SYNTAX, message);
+  message =
+    g_strdup_printf ("“%s” is not valid YAML: line 3, column 1: did not find expected node content "
+                     "(while parsing a flow node at line 3, column 1). Fix the document, or get a "
+                     "valid copy from its publisher.",
+                     broken_url);
+  assert_load_url_fails (session, broken_url, NULL, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_SYNTAX,
+                         message);
 
   g_rmdir (dir);
 }
@@ -457,7 +469,8 @@ test_cancel (void)
   server->handler = web_handler;
 
   loaded_init (&loaded);
-  rc_open_api_load_url_async (session, url, NULL, status_cb, &loaded, cancellable, loaded_cb, &loaded);
+  rc_open_api_load_url_async (session, url, NULL, status_cb, &loaded, cancellable, loaded_cb,
+                              &loaded);
   g_assert_true (rc_test_wait_until (has_request, server, WAIT_SECONDS));
   g_cancellable_cancel (cancellable);
   rc_test_wait_for (&loaded.done, WAIT_SECONDS);

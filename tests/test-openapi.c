@@ -145,7 +145,8 @@ check_petstore (RcOpenApi *open_api)
 
   g_assert_cmpstr (rc_open_api_get_title (open_api), ==, "Petstore");
   g_assert_cmpstr (rc_open_api_get_version (open_api), ==, "1.0.0");
-  g_assert_cmpstrv (rc_open_api_get_servers (open_api), ((const char *[]) { "https://api.example.com/v1", NULL }));
+  g_assert_cmpstrv (rc_open_api_get_servers (open_api),
+                    ((const char *[]){ "https://api.example.com/v1", NULL }));
   g_assert_cmpstrv (rc_open_api_get_warnings (open_api), ((const char *[]) { NULL }));
 
   g_assert_cmpuint (rc_open_api_get_n_operations (open_api), ==, G_N_ELEMENTS (expected));
@@ -248,7 +249,8 @@ test_petstore_json (void)
   JsonArray *operations = json_object_get_array_member (root, "operations");
   JsonObject *health = json_array_get_object_element (operations, 5);
   JsonObject *delete = json_array_get_object_element (operations, 3);
-  JsonArray *and_list = json_array_get_array_element (json_object_get_array_member (delete, "security"), 0);
+  JsonArray *and_list =
+    json_array_get_array_element (json_object_get_array_member (delete, "security"), 0);
   JsonObject *auth = json_object_get_object_member (root, "auth");
   JsonArray *schemes = json_object_get_array_member (root, "security_schemes");
   JsonObject *cc = json_array_get_object_element (schemes, 0);
@@ -259,19 +261,24 @@ test_petstore_json (void)
 
   /* operation_id is null when absent; security [] is none. */
   g_assert_true (json_object_get_null_member (health, "operation_id"));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (health, "security")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (health, "security")), ==,
+                    0);
 
   /* One object naming two schemes: both, in one alternative. */
   g_assert_cmpuint (json_array_get_length (and_list), ==, 2);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (and_list, 1), "scheme"), ==, "key");
+  g_assert_cmpstr (
+    json_object_get_string_member (json_array_get_object_element (and_list, 1), "scheme"), ==,
+    "key");
 
   g_assert_cmpstr (json_object_get_string_member (auth, "type"), ==, "oauth2-client-credentials");
   g_assert_cmpstr (json_object_get_string_member (auth, "scheme"), ==, "cc");
-  g_assert_cmpstr (json_object_get_string_member (auth, "token_url"), ==, "https://api.example.com/oauth/token");
+  g_assert_cmpstr (json_object_get_string_member (auth, "token_url"), ==,
+                   "https://api.example.com/oauth/token");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (auth, "scopes")), ==, 3);
 
   g_assert_cmpstr (json_object_get_string_member (cc, "type"), ==, "oauth2");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (cc, "client_credentials"), "token_url"),
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (cc, "client_credentials"), "token_url"),
                    ==, "https://api.example.com/oauth/token");
   g_assert_cmpstr (json_object_get_string_member (key, "in"), ==, "header");
   g_assert_cmpstr (json_object_get_string_member (key, "param"), ==, "X-Key");
@@ -339,7 +346,8 @@ test_build_api (void)
    * required ones are marked; headers become headers. */
   method = rc_api_find_method (api, "getPetPhoto");
   g_assert_cmpstr (rc_method_get_url (method), ==, "/pets/{petId}/photo?size={size}");
-  g_assert_cmpstrv (rc_method_get_required_parameters (method), ((const char *[]) { "petId", "size", NULL }));
+  g_assert_cmpstrv (rc_method_get_required_parameters (method),
+                    ((const char *[]){ "petId", "size", NULL }));
   assert_headers (method, "X-Trace", NULL);
   g_assert_null (rc_method_get_auth (method));
   method = rc_api_find_method (api, "listPets");
@@ -355,7 +363,8 @@ test_build_api (void)
   g_assert_true (g_str_has_suffix (rc_method_get_description (method), "Security: none"));
 
   /* A selection: the scopes are those it needs. */
-  selected = rc_open_api_build_api (open_api, (const char *[]) { "get_health", "createPet", NULL }, NULL, &error);
+  selected = rc_open_api_build_api (open_api, (const char *[]){ "get_health", "createPet", NULL },
+                                    NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rc_api_get_n_methods (selected), ==, 2);
   g_assert_cmpstr (rc_method_get_name (rc_api_get_method (selected, 0)), ==, "createPet");
@@ -403,15 +412,18 @@ test_parameters (void)
 
       /* Optional query parameters, one a $ref, and a header. */
       method = rc_api_find_method (api, "search");
-      g_assert_cmpstr (rc_method_get_url (method), ==, "/item_summary/search?q={q}&limit={limit}&filter={filter}");
+      g_assert_cmpstr (rc_method_get_url (method), ==,
+                       "/item_summary/search?q={q}&limit={limit}&filter={filter}");
       g_assert_cmpstrv (rc_method_get_required_parameters (method), ((const char *[]) { NULL }));
       assert_headers (method, "X-Marketplace-Id", NULL);
 
       /* Path-level parameters ($refs among them) first; the operation's
        * `lang` replaces the path's, and is required. */
       method = rc_api_find_method (api, "getItem");
-      g_assert_cmpstr (rc_method_get_url (method), ==, "/items/{itemId}?lang={lang}&fields={fields}");
-      g_assert_cmpstrv (rc_method_get_required_parameters (method), ((const char *[]) { "itemId", "lang", NULL }));
+      g_assert_cmpstr (rc_method_get_url (method), ==,
+                       "/items/{itemId}?lang={lang}&fields={fields}");
+      g_assert_cmpstrv (rc_method_get_required_parameters (method),
+                        ((const char *[]){ "itemId", "lang", NULL }));
       assert_headers (method, "X-Tenant", NULL);
       if (!swagger)
         g_assert_nonnull (strstr (rc_method_get_description (method), "session (cookie)"));
@@ -419,16 +431,19 @@ test_parameters (void)
       /* The path's parameters alone. */
       method = rc_api_find_method (api, "deleteItem");
       g_assert_cmpstr (rc_method_get_url (method), ==, "/items/{itemId}?lang={lang}");
-      g_assert_cmpstrv (rc_method_get_required_parameters (method), ((const char *[]) { "itemId", NULL }));
+      g_assert_cmpstrv (rc_method_get_required_parameters (method),
+                        ((const char *[]){ "itemId", NULL }));
       assert_headers (method, "X-Tenant", NULL);
 
       /* What is not imported is named. */
-      g_assert_true (has_warning (open_api, "header parameter “Authorization” is not imported", NULL));
+      g_assert_true (
+        has_warning (open_api, "header parameter “Authorization” is not imported", NULL));
       if (swagger)
         g_assert_cmpuint (g_strv_length ((char **)rc_open_api_get_warnings (open_api)), ==, 1);
       else
         {
-          g_assert_true (has_warning (open_api, "cookie parameter “session” is not imported", NULL));
+          g_assert_true (
+            has_warning (open_api, "cookie parameter “session” is not imported", NULL));
           g_assert_cmpuint (g_strv_length ((char **)rc_open_api_get_warnings (open_api)), ==, 2);
         }
     }
@@ -440,26 +455,27 @@ static void
 test_unimported_parameters (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcOpenApi) open_api = parse_text ("openapi: 3.0.0\n"
-                                              "info: {title: Odd, version: '1'}\n"
-                                              "servers: [{url: 'https://api.example.com'}]\n"
-                                              "paths:\n"
-                                              "  /odd:\n"
-                                              "    get:\n"
-                                              "      operationId: odd\n"
-                                              "      parameters:\n"
-                                              "        - {name: 'a{b}', in: query}\n"
-                                              "        - {name: ' padded', in: query}\n"
-                                              "        - {name: '', in: query}\n"
-                                              "        - {name: \"X-Evil: 1\\r\\nX-More\", in: header}\n"
-                                              "        - {name: content-type, in: header}\n"
-                                              "        - {name: Accept, in: header}\n"
-                                              "        - {name: s, in: querystring}\n"
-                                              "        - {name: ok, in: query, required: true}\n"
-                                              "        - {name: 'page[size]', in: query}\n"
-                                              "        - {name: $top, in: query}\n"
-                                              "        - {name: X-Ok, in: header}\n",
-                                              &error);
+  g_autoptr(RcOpenApi) open_api =
+    parse_text ("openapi: 3.0.0\n"
+                "info: {title: Odd, version: '1'}\n"
+                "servers: [{url: 'https://api.example.com'}]\n"
+                "paths:\n"
+                "  /odd:\n"
+                "    get:\n"
+                "      operationId: odd\n"
+                "      parameters:\n"
+                "        - {name: 'a{b}', in: query}\n"
+                "        - {name: ' padded', in: query}\n"
+                "        - {name: '', in: query}\n"
+                "        - {name: \"X-Evil: 1\\r\\nX-More\", in: header}\n"
+                "        - {name: content-type, in: header}\n"
+                "        - {name: Accept, in: header}\n"
+                "        - {name: s, in: querystring}\n"
+                "        - {name: ok, in: query, required: true}\n"
+                "        - {name: 'page[size]', in: query}\n"
+                "        - {name: $top, in: query}\n"
+                "        - {name: X-Ok, in: header}\n",
+                &error);
   g_autoptr(RcApi) api = NULL;
   RcMethod *method;
 
@@ -468,18 +484,22 @@ test_unimported_parameters (void)
   g_assert_no_error (error);
 
   method = rc_api_find_method (api, "odd");
-  g_assert_cmpstr (rc_method_get_url (method), ==, "/odd?ok={ok}&page%5Bsize%5D={page[size]}&$top={$top}");
+  g_assert_cmpstr (rc_method_get_url (method), ==,
+                   "/odd?ok={ok}&page%5Bsize%5D={page[size]}&$top={$top}");
   g_assert_cmpstrv (rc_method_get_required_parameters (method), ((const char *[]) { "ok", NULL }));
   assert_headers (method, "X-Ok", NULL);
 
-  g_assert_true (has_warning (open_api, "“odd” (GET /odd) has the query parameter “a{b}”", "not imported"));
+  g_assert_true (
+    has_warning (open_api, "“odd” (GET /odd) has the query parameter “a{b}”", "not imported"));
   g_assert_true (has_warning (open_api, "query parameter “ padded”", "not imported"));
   g_assert_true (has_warning (open_api, "query parameter “”", "not imported"));
-  g_assert_true (has_warning (open_api, "“odd” (GET /odd) has the header parameter “X-Evil: 1\\r\\nX-More”",
+  g_assert_true (has_warning (open_api,
+                              "“odd” (GET /odd) has the header parameter “X-Evil: 1\\r\\nX-More”",
                               "cannot be sent as a header"));
   g_assert_true (has_warning (open_api, "header parameter “content-type”", "not imported"));
   g_assert_true (has_warning (open_api, "header parameter “Accept”", "not imported"));
-  g_assert_true (has_warning (open_api, "“odd” (GET /odd) has the parameter “s” in “querystring”", "not imported"));
+  g_assert_true (has_warning (open_api, "“odd” (GET /odd) has the parameter “s” in “querystring”",
+                              "not imported"));
   g_assert_cmpuint (g_strv_length ((char **)rc_open_api_get_warnings (open_api)), ==, 7);
 
   /* A cookie on every operation is named once. */
@@ -496,10 +516,12 @@ test_unimported_parameters (void)
                          "    get: {operationId: b, parameters: [{name: session, in: cookie}]}\n",
                          &error);
   g_assert_no_error (error);
-  g_assert_cmpstrv (rc_open_api_get_warnings (open_api),
-                    ((const char *[]) { "The cookie parameter “session” is not imported: Restcall does not "
-                                        "send cookies. Add a Cookie header to the methods that need it; "
-                                        "their descriptions list their parameters.", NULL }));
+  g_assert_cmpstrv (
+    rc_open_api_get_warnings (open_api),
+    ((const char *[]){ "The cookie parameter “session” is not imported: Restcall does not "
+                       "send cookies. Add a Cookie header to the methods that need it; "
+                       "their descriptions list their parameters.",
+                       NULL }));
 }
 
 /* Servers, security schemes, $refs */
@@ -508,15 +530,18 @@ static void
 test_servers (void)
 {
   g_autoptr(RcOpenApi) local = load_fixture ("servers.yaml", NULL);
-  g_autoptr(RcOpenApi) remote = load_fixture ("servers.yaml", "https://docs.example.com/specs/servers.yaml");
+  g_autoptr(RcOpenApi) remote =
+    load_fixture ("servers.yaml", "https://docs.example.com/specs/servers.yaml");
   g_autoptr(RcAuth) auth = NULL;
   const RcOpenApiScheme *scheme = NULL;
   const RcOpenApiScheme *jwt, *oidc;
 
   g_assert_cmpstr (rc_open_api_get_version (local), ==, "2");
-  g_assert_cmpstrv (rc_open_api_get_servers (local),
-                    ((const char *[]) { "https://eu.example.com:8443/api/{version}", "/relative", NULL }));
-  g_assert_true (has_warning (local, "“region”", "defaults to “eu”, which is not one of its values (us, ap)"));
+  g_assert_cmpstrv (
+    rc_open_api_get_servers (local),
+    ((const char *[]){ "https://eu.example.com:8443/api/{version}", "/relative", NULL }));
+  g_assert_true (
+    has_warning (local, "“region”", "defaults to “eu”, which is not one of its values (us, ap)"));
   g_assert_true (has_warning (local, "the variable “version”", NULL));
   g_assert_true (has_warning (local, "“/relative” is relative", NULL));
   g_assert_true (has_warning (local, "https://auth.example.org/token", "another site"));
@@ -538,7 +563,8 @@ test_servers (void)
   g_assert_cmpstr (jwt->http_scheme, ==, "bearer");
   g_assert_cmpstr (jwt->bearer_format, ==, "JWT");
   oidc = rc_open_api_find_scheme (local, "oidc");
-  g_assert_cmpstr (oidc->openid_connect_url, ==, "https://auth.example.org/.well-known/openid-configuration");
+  g_assert_cmpstr (oidc->openid_connect_url, ==,
+                   "https://auth.example.org/.well-known/openid-configuration");
 }
 
 static void
@@ -592,16 +618,22 @@ test_refs (void)
   g_assert_true (has_warning (open_api, "operationId “chained”", "named “chained_2”"));
 
   /* Cycles end with a warning. */
-  g_assert_true (has_warning (open_api, "“#/paths/~1loop-b” at /paths/~1loop-a", "leads back to itself"));
-  g_assert_true (has_warning (open_api, "“#/paths/~1self” at /paths/~1self", "leads back to itself"));
-  g_assert_true (has_warning (open_api, "“#/components/requestBodies/Loop”", "leads back to itself"));
+  g_assert_true (
+    has_warning (open_api, "“#/paths/~1loop-b” at /paths/~1loop-a", "leads back to itself"));
+  g_assert_true (
+    has_warning (open_api, "“#/paths/~1self” at /paths/~1self", "leads back to itself"));
+  g_assert_true (
+    has_warning (open_api, "“#/components/requestBodies/Loop”", "leads back to itself"));
 
   /* Dangling and external ones are named. */
-  g_assert_true (has_warning (open_api, "“#/x-items/Missing” at /paths/~1nowhere", "points to nothing"));
-  g_assert_true (has_warning (open_api, "“#/components/parameters/missing” at /paths/~1escapes/get/parameters/2",
-                              "points to nothing"));
+  g_assert_true (
+    has_warning (open_api, "“#/x-items/Missing” at /paths/~1nowhere", "points to nothing"));
+  g_assert_true (
+    has_warning (open_api, "“#/components/parameters/missing” at /paths/~1escapes/get/parameters/2",
+                 "points to nothing"));
   g_assert_true (has_warning (open_api, "“other.yaml#/paths/~1pets”", "another document"));
-  g_assert_true (has_warning (open_api, "“https://example.com/common.yaml#/parameters/page”", "another document"));
+  g_assert_true (has_warning (open_api, "“https://example.com/common.yaml#/parameters/page”",
+                              "another document"));
 
   /* ~1, ~0 and %20 in pointers. */
   operation = rc_open_api_find_operation (open_api, "escapes");
@@ -634,8 +666,9 @@ test_scopes (void)
 
   for (guint i = 0; i < 1000; i++)
     g_string_append_printf (text, "%sscope:%u", i ? ", " : "", i);
-  g_string_append (text, "]}]\n    post: {}\ncomponents: {securitySchemes: {cc: {type: oauth2, flows: "
-                         "{clientCredentials: {tokenUrl: /token, scopes: {");
+  g_string_append (text,
+                   "]}]\n    post: {}\ncomponents: {securitySchemes: {cc: {type: oauth2, flows: "
+                   "{clientCredentials: {tokenUrl: /token, scopes: {");
   for (guint i = 0; i < 1000; i++)
     g_string_append_printf (text, "%sscope:%u: Scope %u", i ? ", " : "", i, i);
   g_string_append (text, "}}}}}}\n");
@@ -678,7 +711,8 @@ test_errors (void)
 
       g_test_message ("%s", shown);
       g_assert_null (open_api);
-      g_assert_error (error, (cases[i].domain ? RC_DOCUMENT_ERROR : RC_OPEN_API_ERROR), cases[i].code);
+      g_assert_error (error, (cases[i].domain ? RC_DOCUMENT_ERROR : RC_OPEN_API_ERROR),
+                      cases[i].code);
       g_assert_nonnull (strstr (error->message, "“inline.yaml”"));
       g_assert_nonnull (strstr (error->message, cases[i].message));
     }
@@ -691,14 +725,16 @@ test_broken_syntax (void)
     const char *name, *message;
   } cases[] = {
     { "broken.json", "“broken.json” is not valid JSON: line 3, column 31: " },
-    { "broken.yaml", "“broken.yaml” is not valid YAML: line 8, column 3: did not find expected ',' or '}'" },
+    { "broken.yaml",
+      "“broken.yaml” is not valid YAML: line 8, column 3: did not find expected ',' or '}'" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GBytes) bytes = load_fixture_bytes (cases[i].name);
       g_autoptr(GError) error = NULL;
-      g_autoptr(RcOpenApi) open_api = rc_open_api_new_from_bytes (bytes, cases[i].name, NULL, &error);
+      g_autoptr(RcOpenApi) open_api =
+        rc_open_api_new_from_bytes (bytes, cases[i].name, NULL, &error);
 
       g_assert_error (error, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_SYNTAX);
       g_assert_null (open_api);
@@ -801,7 +837,9 @@ static void
 test_duplicate_names (void)
 {
   g_autoptr(RcOpenApi) open_api = load_fixture ("duplicate-names.yaml", NULL);
-  const char * const expected[] = { "dup", "dup_2", "dup_2_2", "dup_3", "get_c", "get_c_3", "get_c_2" };
+  const char *const expected[] = {
+    "dup", "dup_2", "dup_2_2", "dup_3", "get_c", "get_c_3", "get_c_2"
+  };
 
   g_assert_cmpuint (rc_open_api_get_n_operations (open_api), ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -935,7 +973,8 @@ test_async (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   RcOpenApi *open_api = NULL;
 
-  rc_open_api_load_file_async (file, "petstore-3.1.yaml", NULL, NULL, NULL, NULL, parsed_cb, &open_api);
+  rc_open_api_load_file_async (file, "petstore-3.1.yaml", NULL, NULL, NULL, NULL, parsed_cb,
+                               &open_api);
   while (open_api == NULL)
     g_main_context_iteration (NULL, TRUE);
 
@@ -954,7 +993,8 @@ load_external (const char         *name,
   g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
   g_autoptr(GBytes) bytes = load_fixture_bytes (name);
   g_autoptr(GError) error = NULL;
-  RcOpenApi *open_api = rc_open_api_new_from_bytes_full (bytes, name, NULL, uri, fetch, fetch_data, &error);
+  RcOpenApi *open_api =
+    rc_open_api_new_from_bytes_full (bytes, name, NULL, uri, fetch, fetch_data, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (open_api);
@@ -1019,7 +1059,8 @@ check_external (RcOpenApi *open_api)
   g_assert_cmpuint (operation->parameters->len, ==, 1);
   parameter = operation->parameters->pdata[0];
   g_assert_cmpstr (parameter->name, ==, "local");
-  g_assert_true (has_warning (open_api, "“missing.yaml#/components/parameters/Nope”", "missing.yaml”, which could not be read"));
+  g_assert_true (has_warning (open_api, "“missing.yaml#/components/parameters/Nope”",
+                              "missing.yaml”, which could not be read"));
   g_assert_true (has_warning (open_api, "“common.yaml#/components/parameters/Dangling”",
                               "common.yaml” (no “/components/parameters/Dangling” there)"));
   g_assert_cmpuint (g_strv_length ((GStrv)rc_open_api_get_warnings (open_api)), ==, 3);
@@ -1078,7 +1119,8 @@ test_external_refs_limit (void)
       g_assert_true (g_file_set_contents (path, contents, -1, NULL));
     }
 
-  open_api = rc_open_api_new_from_bytes_full (bytes, "main.yaml", NULL, main_uri, NULL, NULL, &error);
+  open_api =
+    rc_open_api_new_from_bytes_full (bytes, "main.yaml", NULL, main_uri, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rc_open_api_get_operation (open_api, 0)->parameters->len, ==, 0);
   g_assert_true (has_warning (open_api, "more than 100 other documents", "f100.yaml"));
@@ -1146,8 +1188,10 @@ test_remote_refs (void)
   g_autoptr(RcOpenApi) offline = NULL;
   g_autoptr(RcOpenApi) anywhere = NULL;
   const RcOpenApiOperation *operation;
-  FakeWeb web = { g_hash_table_new (g_str_hash, g_str_equal), g_ptr_array_new_with_free_func (g_free) };
-  RcOpenApiRefOptions options = { "https://api.example.com/v1/openapi.yaml", fake_fetch, &web, TRUE };
+  FakeWeb web = { g_hash_table_new (g_str_hash, g_str_equal),
+                  g_ptr_array_new_with_free_func (g_free) };
+  RcOpenApiRefOptions options = { "https://api.example.com/v1/openapi.yaml", fake_fetch, &web,
+                                  TRUE };
 
   g_hash_table_insert (web.documents, "https://api.example.com/v1/common.yaml", (gpointer)common);
   g_hash_table_insert (web.documents, "https://api.example.com/v1/sub/q.yaml", (gpointer)q);
@@ -1164,8 +1208,9 @@ test_remote_refs (void)
   g_assert_cmpstr (web.fetched->pdata[0], ==, "https://api.example.com/v1/common.yaml");
   g_assert_cmpstr (web.fetched->pdata[1], ==, "https://api.example.com/v1/sub/q.yaml");
   g_assert_true (has_warning (open_api, "“file:///etc/hostname#”", "points to a local file"));
-  g_assert_true (has_warning (open_api, "https://other.example.com/gone.yaml”, which is not on the document’s own origin",
-                              "--allow-external-refs"));
+  g_assert_true (has_warning (
+    open_api, "https://other.example.com/gone.yaml”, which is not on the document’s own origin",
+    "--allow-external-refs"));
   g_assert_cmpstrv (rc_open_api_get_external_documents (open_api),
                     ((const char * const[]) { "https://other.example.com/gone.yaml", NULL }));
 
@@ -1176,20 +1221,22 @@ test_remote_refs (void)
   g_assert_cmpuint (web.fetched->len, ==, 3);
   g_assert_cmpstr (web.fetched->pdata[2], ==, "https://other.example.com/gone.yaml");
   g_assert_true (has_warning (anywhere, "“file:///etc/hostname#”", "points to a local file"));
-  g_assert_true (has_warning (anywhere, "https://other.example.com/gone.yaml”, which could not be read",
-                              "404 Not Found"));
+  g_assert_true (has_warning (
+    anywhere, "https://other.example.com/gone.yaml”, which could not be read", "404 Not Found"));
   g_assert_cmpuint (g_strv_length ((char **) rc_open_api_get_external_documents (anywhere)), ==, 0);
 
   /* Without a fetch function nothing is fetched. */
-  offline = rc_open_api_new_from_bytes_full (bytes, "remote.yaml", NULL,
-                                             "https://api.example.com/v1/openapi.yaml", NULL, NULL, &error);
+  offline = rc_open_api_new_from_bytes_full (
+    bytes, "remote.yaml", NULL, "https://api.example.com/v1/openapi.yaml", NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rc_open_api_find_operation (offline, "x")->parameters->len, ==, 0);
-  g_assert_true (has_warning (offline, "“common.yaml#/P”", "was not fetched, so what it describes is left out"));
+  g_assert_true (
+    has_warning (offline, "“common.yaml#/P”", "was not fetched, so what it describes is left out"));
   g_assert_cmpstrv (rc_open_api_get_unfetched_documents (offline),
                     ((const char * const[]) { "https://api.example.com/v1/common.yaml",
                                                "https://other.example.com/gone.yaml", NULL }));
-  g_assert_cmpuint (g_strv_length ((char **) rc_open_api_get_unfetched_documents (open_api)), ==, 0);
+  g_assert_cmpuint (g_strv_length ((char **) rc_open_api_get_unfetched_documents (open_api)), ==,
+                    0);
 
   g_hash_table_unref (web.documents);
   g_ptr_array_unref (web.fetched);
@@ -1337,7 +1384,8 @@ test_ref_bounds (void)
   g_autofree char *names = NULL;
 
   bounds_setup (&bounds);
-  open_api = rc_open_api_new_from_bytes_full (bounds.bytes, "main.yaml", NULL, bounds.main_uri, NULL, NULL, &error);
+  open_api = rc_open_api_new_from_bytes_full (bounds.bytes, "main.yaml", NULL, bounds.main_uri,
+                                              NULL, NULL, &error);
   g_assert_no_error (error);
 
   names = dup_parameter_names (open_api);
@@ -1346,11 +1394,13 @@ test_ref_bounds (void)
   g_assert_true (has_warning (open_api, "“link.yaml#/P”", "--allow-external-refs"));
   g_assert_true (has_warning (open_api, "“/dev/zero#/P”", "outside the document’s folder"));
   g_assert_true (has_warning (open_api, "“/dev/stdin#/P”", "outside the document’s folder"));
-  g_assert_true (has_warning (open_api, "“fifo.yaml#/P”", "it is not a regular file, and only regular files are read"));
-  g_assert_true (has_warning (open_api, "“big.yaml#/P”", "it is larger than 64 MiB, the most Restcall reads"));
+  g_assert_true (has_warning (open_api, "“fifo.yaml#/P”",
+                              "it is not a regular file, and only regular files are read"));
+  g_assert_true (
+    has_warning (open_api, "“big.yaml#/P”", "it is larger than 64 MiB, the most Restcall reads"));
   g_assert_cmpstrv (rc_open_api_get_external_documents (open_api),
-                    ((const char * const[]) { bounds.outside_uri, bounds.link_uri, "file:///dev/zero",
-                                               "file:///dev/stdin", NULL }));
+                    ((const char *const[]){ bounds.outside_uri, bounds.link_uri, "file:///dev/zero",
+                                            "file:///dev/stdin", NULL }));
 }
 
 /* Out of bounds when allowed: any regular file, a link's target too; never
@@ -1369,7 +1419,8 @@ test_ref_bounds_allowed (void)
   bounds_setup (&bounds);
   options.document_uri = bounds.main_uri;
   options.allow_external = TRUE;
-  anywhere = rc_open_api_new_from_bytes_with_options (bounds.bytes, "main.yaml", NULL, &options, &error);
+  anywhere =
+    rc_open_api_new_from_bytes_with_options (bounds.bytes, "main.yaml", NULL, &options, &error);
   g_assert_no_error (error);
   names = dup_parameter_names (anywhere);
   g_assert_cmpstr (names, ==, "in deep outside");
@@ -1392,8 +1443,9 @@ test_ref_bounds_allowed (void)
   g_assert_true (has_warning (one, "“in.yaml#/P”", "it is larger than 16 bytes"));
   g_assert_true (has_warning (one, "“link.yaml#/P”", "it is larger than 16 bytes"));
   g_assert_true (has_warning (one, "“../outside.yaml#/P”", "outside the document’s folder"));
-  g_assert_cmpstrv (rc_open_api_get_external_documents (one),
-                    ((const char * const[]) { bounds.outside_uri, "file:///dev/zero", "file:///dev/stdin", NULL }));
+  g_assert_cmpstrv (
+    rc_open_api_get_external_documents (one),
+    ((const char *const[]){ bounds.outside_uri, "file:///dev/zero", "file:///dev/stdin", NULL }));
 }
 
 /* A chain of 5,000 $refs used by 1,000 paths (175 KB) is followed once:
@@ -1404,13 +1456,15 @@ test_ref_chain_linear (void)
 {
   for (guint cycle = 0; cycle < 2; cycle++)
     {
-      GString *text = g_string_new ("{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"t\", \"version\": \"1\"}");
+      GString *text =
+        g_string_new ("{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"t\", \"version\": \"1\"}");
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GError) error = NULL;
       g_autoptr(RcOpenApi) open_api = NULL;
 
       for (guint i = 0; i < 5000; i++)
-        g_string_append_printf (text, ", \"x-%u\": {\"$ref\": \"#/x-%u\"}", i, cycle && i == 4999 ? 0 : i + 1);
+        g_string_append_printf (text, ", \"x-%u\": {\"$ref\": \"#/x-%u\"}", i,
+                                cycle && i == 4999 ? 0 : i + 1);
       g_string_append (text, ", \"x-5000\": {\"get\": {\"responses\": {}}}, \"paths\": {");
       for (guint i = 0; i < 1000; i++)
         g_string_append_printf (text, "%s\"/p%u\": {\"$ref\": \"#/x-0\"}", i ? ", " : "", i);
@@ -1428,7 +1482,8 @@ test_ref_chain_linear (void)
         {
           g_assert_cmpuint (rc_open_api_get_n_operations (open_api), ==, 0);
           g_assert_true (has_warning (open_api, "“#/x-0” at /paths/~1p0", "leads back to itself"));
-          g_assert_true (has_warning (open_api, "“#/x-0” at /paths/~1p500", "leads back to itself"));
+          g_assert_true (
+            has_warning (open_api, "“#/x-0” at /paths/~1p500", "leads back to itself"));
         }
       else
         {
@@ -1457,10 +1512,11 @@ test_ref_url_with_semicolon (void)
   g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
   g_autoptr(GError) error = NULL;
   g_autoptr(RcOpenApi) open_api = NULL;
-  FakeWeb web = { g_hash_table_new (g_str_hash, g_str_equal), g_ptr_array_new_with_free_func (g_free) };
+  FakeWeb web = { g_hash_table_new (g_str_hash, g_str_equal),
+                  g_ptr_array_new_with_free_func (g_free) };
 
-  open_api = rc_open_api_new_from_bytes_full (bytes, "odd.yaml", NULL, "https://api.example.com/v1/openapi.yaml",
-                                              fake_fetch, &web, &error);
+  open_api = rc_open_api_new_from_bytes_full (
+    bytes, "odd.yaml", NULL, "https://api.example.com/v1/openapi.yaml", fake_fetch, &web, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rc_open_api_find_operation (open_api, "x")->parameters->len, ==, 0);
   g_assert_true (has_warning (open_api, "“https://a;b/common.yaml#/P”", "is left out"));
@@ -1525,7 +1581,8 @@ run_restcall (Run        *run,
   /* Said before the exit is checked: a crash or a sanitizer report (which
    * aborts) is on the binary's standard error. */
   if (WIFSIGNALED (wait_status))
-    g_test_message ("killed by signal %d\nstdout:\n%s\nstderr:\n%s", WTERMSIG (wait_status), run->out, run->err);
+    g_test_message ("killed by signal %d\nstdout:\n%s\nstderr:\n%s", WTERMSIG (wait_status),
+                    run->out, run->err);
   g_assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
   g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
@@ -1553,8 +1610,9 @@ test_cli_json (void)
   g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "swagger-2.0");
   g_assert_cmpstr (json_object_get_string_member (root, "title"), ==, "Petstore");
   g_assert_cmpstr (json_object_get_string_member (root, "version"), ==, "1.0.0");
-  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (root, "servers"), 0), ==,
-                   "https://api.example.com/v1");
+  g_assert_cmpstr (
+    json_array_get_string_element (json_object_get_array_member (root, "servers"), 0), ==,
+    "https://api.example.com/v1");
 
   operations = json_object_get_array_member (root, "operations");
   g_assert_cmpuint (json_array_get_length (operations), ==, 6);
@@ -1564,15 +1622,19 @@ test_cli_json (void)
   g_assert_cmpstr (json_object_get_string_member (operation, "operation_id"), ==, "getPet");
   security = json_object_get_array_member (operation, "security");
   g_assert_cmpuint (json_array_get_length (security), ==, 2);
-  g_assert_cmpstr (json_array_get_string_element (
-                     json_object_get_array_member (
-                       json_array_get_object_element (json_array_get_array_element (security, 0), 0), "scopes"), 0),
-                   ==, "read:pets");
+  g_assert_cmpstr (
+    json_array_get_string_element (
+      json_object_get_array_member (
+        json_array_get_object_element (json_array_get_array_element (security, 0), 0), "scopes"),
+      0),
+    ==, "read:pets");
 
   auth = json_object_get_object_member (root, "auth");
   g_assert_cmpstr (json_object_get_string_member (auth, "type"), ==, "oauth2-client-credentials");
-  g_assert_cmpstr (json_object_get_string_member (auth, "token_url"), ==, "https://api.example.com/oauth/token");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "security_schemes")), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (auth, "token_url"), ==,
+                   "https://api.example.com/oauth/token");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "security_schemes")),
+                    ==, 3);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "warnings")), ==, 0);
 }
 
@@ -1596,19 +1658,23 @@ test_cli_external_refs (void)
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
 
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "operations")), ==, 5);
-  scheme = json_array_get_object_element (json_object_get_array_member (root, "security_schemes"), 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "operations")), ==,
+                    5);
+  scheme =
+    json_array_get_object_element (json_object_get_array_member (root, "security_schemes"), 0);
   g_assert_cmpstr (json_object_get_string_member (scheme, "name"), ==, "cc");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (scheme, "client_credentials"),
-                                                  "token_url"),
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (scheme, "client_credentials"), "token_url"),
                    ==, "https://ext.example.com/oauth/token");
   auth = json_object_get_object_member (root, "auth");
   g_assert_cmpstr (json_object_get_string_member (auth, "type"), ==, "oauth2-client-credentials");
-  g_assert_cmpstr (json_object_get_string_member (auth, "token_url"), ==, "https://ext.example.com/oauth/token");
+  g_assert_cmpstr (json_object_get_string_member (auth, "token_url"), ==,
+                   "https://ext.example.com/oauth/token");
 
   warnings = json_object_get_array_member (root, "warnings");
   for (guint i = 0; i < json_array_get_length (warnings); i++)
-    if (strstr (json_array_get_string_element (warnings, i), "missing.yaml”, which could not be read"))
+    if (strstr (json_array_get_string_element (warnings, i),
+                "missing.yaml”, which could not be read"))
       named = TRUE;
   g_assert_true (named);
 }
@@ -1677,10 +1743,11 @@ test_cli_remote_refs (void)
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
   operation = json_array_get_object_element (json_object_get_array_member (root, "operations"), 0);
-  g_assert_cmpstr (json_object_get_string_member (
-                     json_array_get_object_element (json_object_get_array_member (operation, "parameters"), 0),
-                     "name"),
-                   ==, "limit");
+  g_assert_cmpstr (
+    json_object_get_string_member (
+      json_array_get_object_element (json_object_get_array_member (operation, "parameters"), 0),
+      "name"),
+    ==, "limit");
   auth = json_object_get_object_member (root, "auth");
   g_assert_cmpstr (json_object_get_string_member (auth, "type"), ==, "oauth2-client-credentials");
   g_assert_cmpstr (json_object_get_string_member (auth, "token_url"), ==, token_url);
@@ -1719,14 +1786,19 @@ test_cli_ref_bounds (void)
   g_assert_nonnull (strstr (run.err, "“../outside.yaml#/P”"));
   g_assert_nonnull (strstr (run.err, "outside the document’s folder"));
   g_assert_nonnull (strstr (run.err, "--allow-external-refs"));
-  g_assert_nonnull (strstr (run.err, "fifo.yaml”, which could not be read (it is not a regular file"));
-  g_assert_nonnull (strstr (run.err, "big.yaml”, which could not be read (it is larger than 64 MiB"));
+  g_assert_nonnull (
+    strstr (run.err, "fifo.yaml”, which could not be read (it is not a regular file"));
+  g_assert_nonnull (
+    strstr (run.err, "big.yaml”, which could not be read (it is larger than 64 MiB"));
 
-  rc_test_run_restcall (&allowed, NULL, NULL, "import", path, "--json", "--allow-external-refs", "--max-size", "1K");
+  rc_test_run_restcall (&allowed, NULL, NULL, "import", path, "--json", "--allow-external-refs",
+                        "--max-size", "1K");
   g_assert_cmpint (allowed.status, ==, 0);
   g_assert_nonnull (strstr (allowed.out, "\"name\" : \"outside\""));
-  g_assert_nonnull (strstr (allowed.out, "/dev/zero”, which could not be read (it is not a regular file"));
-  g_assert_nonnull (strstr (allowed.out, "big.yaml”, which could not be read (it is larger than 1 KiB"));
+  g_assert_nonnull (
+    strstr (allowed.out, "/dev/zero”, which could not be read (it is not a regular file"));
+  g_assert_nonnull (
+    strstr (allowed.out, "big.yaml”, which could not be read (it is larger than 1 KiB"));
 }
 
 static void
@@ -1760,7 +1832,8 @@ limits_handler (RcTestServer      *server,
       rc_test_respond (message, 200, "application/yaml", text);
     }
   else if (g_str_equal (path, "/common.yaml"))
-    rc_test_respond (message, 200, "application/yaml", "P: {name: p, in: query}\nQ: {name: q, in: query}\n");
+    rc_test_respond (message, 200, "application/yaml",
+                     "P: {name: p, in: query}\nQ: {name: q, in: query}\n");
   else
     rc_test_respond (message, 404, "text/plain", "not here");
 }
@@ -1808,16 +1881,18 @@ test_cli_import_limits (void)
   g_assert_nonnull (strstr (big.err, "--max-size"));
 
   /* Remote $refs: the document's origin only, each under the cap. */
-  rc_test_run_restcall (&same_origin, NULL, NULL, "import", main_url, "--allow-remote-refs", "--max-size", "1M");
+  rc_test_run_restcall (&same_origin, NULL, NULL, "import", main_url, "--allow-remote-refs",
+                        "--max-size", "1M");
   g_assert_cmpint (same_origin.status, ==, 0);
   g_assert_nonnull (strstr (same_origin.out, "1 operation"));
-  g_assert_nonnull (strstr (same_origin.err, "endless.yaml”, which could not be read (it is larger than 1 MiB"));
+  g_assert_nonnull (
+    strstr (same_origin.err, "endless.yaml”, which could not be read (it is larger than 1 MiB"));
   g_assert_nonnull (strstr (same_origin.err, other_common));
   g_assert_nonnull (strstr (same_origin.err, "not on the document’s own origin"));
   g_assert_cmpuint (other->requests->len, ==, 0);
 
-  rc_test_run_restcall (&anywhere, NULL, NULL, "import", main_url, "--json", "--allow-external-refs",
-                        "--max-size", "1M");
+  rc_test_run_restcall (&anywhere, NULL, NULL, "import", main_url, "--json",
+                        "--allow-external-refs", "--max-size", "1M");
   g_assert_cmpint (anywhere.status, ==, 0);
   g_assert_nonnull (strstr (anywhere.out, "\"name\" : \"q\""));
   g_assert_cmpuint (other->requests->len, ==, 1);
@@ -1854,29 +1929,34 @@ test_cli_into (void)
   g_assert_cmpint (again.status, ==, 1);
   g_assert_nonnull (strstr (again.err, "already has an API named “Petstore”"));
 
-  run_restcall (&second, "import", json, "--into", project, "--api-name", "Admin", "--tag", "admin", NULL);
+  run_restcall (&second, "import", json, "--into", project, "--api-name", "Admin", "--tag", "admin",
+                NULL);
   g_assert_cmpint (second.status, ==, 0);
 
   run_restcall (&show, "show", project, "--json", NULL);
   g_assert_cmpint (show.status, ==, 0);
   json_parser_load_from_data (parser, show.out, -1, &error);
   g_assert_no_error (error);
-  apis = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "apis");
+  apis =
+    json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "apis");
   g_assert_cmpuint (json_array_get_length (apis), ==, 2);
 
   api = json_array_get_object_element (apis, 0);
   g_assert_cmpstr (json_object_get_string_member (api, "name"), ==, "Petstore");
-  g_assert_cmpstr (json_object_get_string_member (api, "base_url"), ==, "https://api.example.com/v1");
+  g_assert_cmpstr (json_object_get_string_member (api, "base_url"), ==,
+                   "https://api.example.com/v1");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (api, "methods")), ==, 6);
   auth = json_object_get_object_member (api, "auth");
   g_assert_cmpstr (json_object_get_string_member (auth, "type"), ==, "oauth2-client-credentials");
-  g_assert_cmpstr (json_object_get_string_member (auth, "token_url"), ==, "https://api.example.com/oauth/token");
+  g_assert_cmpstr (json_object_get_string_member (auth, "token_url"), ==,
+                   "https://api.example.com/oauth/token");
 
   api = json_array_get_object_element (apis, 1);
   g_assert_cmpstr (json_object_get_string_member (api, "name"), ==, "Admin");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (api, "methods")), ==, 1);
   auth = json_object_get_object_member (api, "auth");
-  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (auth, "scopes"), 0), ==, "admin");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (auth, "scopes"), 0),
+                   ==, "admin");
 
   g_remove (project);
   g_rmdir (dir);
@@ -1951,20 +2031,25 @@ test_smuggled_media_types (void)
   g_assert_cmpstr (rc_open_api_get_operation (api, 0)->name, ==, "listPets");
   g_assert_cmpstr (rc_open_api_get_operation (api, 1)->name, ==, "addPet");
   g_assert_cmpuint (g_strv_length (rc_open_api_get_operation (api, 1)->request_media_types), ==, 1);
-  g_assert_cmpstr (rc_open_api_get_operation (api, 1)->request_media_types[0], ==, "application/json");
+  g_assert_cmpstr (rc_open_api_get_operation (api, 1)->request_media_types[0], ==,
+                   "application/json");
 
-  g_assert_true (warned (api, "The operation “addPet” (POST /pets) declares the request body content type "
-                              "“text/plain\\r\\nContent-Length: 1\\r\\n\\r\\nxGET /steal HTTP/1.1\\r\\nX-Ignore: ”, "
-                              "which is not a media type"));
-  g_assert_true (warned (api, "The operation “stealPet” (POST /steal) is left out: its request body’s content "
-                              "type “text/plain\\r\\nContent-Length: 1"));
-  g_assert_true (warned (api, "The operation PUT /steal is left out: its request body’s content type "
-                              "“application/json; charset” is not a media type"));
+  g_assert_true (warned (
+    api, "The operation “addPet” (POST /pets) declares the request body content type "
+         "“text/plain\\r\\nContent-Length: 1\\r\\n\\r\\nxGET /steal HTTP/1.1\\r\\nX-Ignore: ”, "
+         "which is not a media type"));
+  g_assert_true (
+    warned (api, "The operation “stealPet” (POST /steal) is left out: its request body’s content "
+                 "type “text/plain\\r\\nContent-Length: 1"));
+  g_assert_true (warned (api,
+                         "The operation PUT /steal is left out: its request body’s content type "
+                         "“application/json; charset” is not a media type"));
 
   built = rc_open_api_build_api (api, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rc_api_get_n_methods (built), ==, 2);
-  g_assert_cmpstr (rc_method_get_content_type (rc_api_get_method (built, 1)), ==, "application/json");
+  g_assert_cmpstr (rc_method_get_content_type (rc_api_get_method (built, 1)), ==,
+                   "application/json");
 
   /* Swagger's consumes, likewise. */
   swagger = parse_text ("swagger: '2.0'\ninfo: {title: S, version: '1'}\n"
@@ -1976,8 +2061,9 @@ test_smuggled_media_types (void)
   g_assert_no_error (error);
   g_assert_cmpuint (rc_open_api_get_n_operations (swagger), ==, 1);
   g_assert_cmpstr (rc_open_api_get_operation (swagger, 0)->name, ==, "putA");
-  g_assert_true (warned (swagger, "The operation “postA” (POST /a) is left out: its request body’s content type "
-                                  "“application/json\\nX-Evil: 1” is not a media type"));
+  g_assert_true (
+    warned (swagger, "The operation “postA” (POST /a) is left out: its request body’s content type "
+                     "“application/json\\nX-Evil: 1” is not a media type"));
 }
 
 /* restcall import reports the operations left out, and adds the rest. */
@@ -1999,7 +2085,8 @@ test_cli_smuggling (void)
     return;
   g_assert_cmpint (summary.status, ==, 0);
   g_assert_nonnull (strstr (summary.out, "2 operations:"));
-  g_assert_nonnull (strstr (summary.err, "restcall: warning: The operation “stealPet” (POST /steal) is left out"));
+  g_assert_nonnull (
+    strstr (summary.err, "restcall: warning: The operation “stealPet” (POST /steal) is left out"));
   g_assert_null (strchr (summary.err, '\r'));
 
   run_restcall (&into, "import", yaml, "--into", project, NULL);

@@ -27,8 +27,8 @@ static SecretService *
 open_service (void)
 {
   g_autoptr(GError) error = NULL;
-  SecretService *service = secret_service_open_sync (SECRET_TYPE_SERVICE, NULL, SECRET_SERVICE_LOAD_COLLECTIONS,
-                                                     NULL, &error);
+  SecretService *service = secret_service_open_sync (SECRET_TYPE_SERVICE, NULL,
+                                                     SECRET_SERVICE_LOAD_COLLECTIONS, NULL, &error);
 
   g_assert_no_error (error);
 
@@ -83,7 +83,8 @@ test_round_trip (void)
   g_autoptr(GError) error = NULL;
   char *secret;
 
-  g_assert_true (rc_test_keyring_store (secrets, project, owner, secret_id, BINDING, "s=cr%t +:&é/", &error));
+  g_assert_true (
+    rc_test_keyring_store (secrets, project, owner, secret_id, BINDING, "s=cr%t +:&é/", &error));
   g_assert_no_error (error);
   g_assert_false (rc_secret_store_is_session_only (secrets, project, secret_id));
 
@@ -132,8 +133,10 @@ test_projects_do_not_collide (void)
 
   /* Two projects, each with an API called the same, even with the same
    * secret reference (a copied file): separate secrets. */
-  g_assert_true (rc_test_keyring_store (secrets, project_a, "api", "same-ref", BINDING, "secret-a", &error));
-  g_assert_true (rc_test_keyring_store (secrets, project_b, "api", "same-ref", BINDING, "secret-b", &error));
+  g_assert_true (
+    rc_test_keyring_store (secrets, project_a, "api", "same-ref", BINDING, "secret-a", &error));
+  g_assert_true (
+    rc_test_keyring_store (secrets, project_b, "api", "same-ref", BINDING, "secret-b", &error));
   a = rc_test_keyring_lookup (secrets, project_a, "same-ref", &error);
   b = rc_test_keyring_lookup (secrets, project_b, "same-ref", &error);
   g_assert_cmpstr (a, ==, "secret-a");
@@ -208,7 +211,8 @@ looked_up_cb (GObject *object, GAsyncResult *res, gpointer data)
   Answer *answer = data;
 
   /* A lookup that answers before the store it waits for is a bug. */
-  answer->secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), res, NULL, &answer->error);
+  answer->secret =
+    rc_secret_store_lookup_finish (RC_SECRET_STORE (object), res, NULL, &answer->error);
   answer->ok = answer->error == NULL;
   answer->done = TRUE;
 }
@@ -255,7 +259,8 @@ test_lookup_waits_for_store (void)
 
       rc_secret_store_store_async (secrets, project, "owner", secret_id, BINDING, "Restcall: test",
                                    value, NULL, stored_cb, &stored);
-      rc_secret_store_lookup_async (secrets, project, secret_id, NULL, NULL, looked_up_cb, &looked_up);
+      rc_secret_store_lookup_async (secrets, project, secret_id, NULL, NULL, looked_up_cb,
+                                    &looked_up);
       rc_test_wait_for (&looked_up.done, 10);
       g_assert_true (looked_up.done);
       rc_test_wait_for (&stored.done, 10);
@@ -305,7 +310,8 @@ test_clear_waits_for_store (void)
 
   /* Deleting an API or a method right after its secret was typed, too. */
   rc_secret_store_store_async (secrets, project, "deleted-owner", secret_id, BINDING,
-                               "Restcall: test", "also-short-lived", NULL, stored_cb, &owner_stored);
+                               "Restcall: test", "also-short-lived", NULL, stored_cb,
+                               &owner_stored);
   rc_secret_store_clear_owner_async (secrets, project, "deleted-owner", NULL, owner_cleared_cb,
                                      &owner_cleared);
   rc_test_wait_for (&owner_cleared.done, 10);
@@ -375,7 +381,8 @@ test_clears_at_once (void)
     {
       Answer cleared = { 0 }, other_cleared = { 0 }, stored = { 0 }, raced = { 0 };
 
-      g_assert_true (rc_test_keyring_store (secrets, project, "owner", secret_id, BINDING, "old", &error));
+      g_assert_true (
+        rc_test_keyring_store (secrets, project, "owner", secret_id, BINDING, "old", &error));
       g_assert_no_error (error);
       rc_secret_store_clear_async (secrets, project, secret_id, NULL, cleared_cb, &cleared);
       rc_secret_store_clear_async (other, project, secret_id, NULL, cleared_cb, &other_cleared);
@@ -387,7 +394,8 @@ test_clears_at_once (void)
       g_assert_true (cleared.ok && other_cleared.ok);
       g_assert_cmpuint (rc_test_keyring_count (project, NULL), ==, 0);
 
-      g_assert_true (rc_test_keyring_store (secrets, project, "owner", secret_id, BINDING, "old", &error));
+      g_assert_true (
+        rc_test_keyring_store (secrets, project, "owner", secret_id, BINDING, "old", &error));
       rc_secret_store_store_async (secrets, project, "owner", secret_id, BINDING, "Restcall: test",
                                    "new", NULL, stored_cb, &stored);
       rc_secret_store_clear_async (other, project, secret_id, NULL, cleared_cb, &raced);
@@ -493,7 +501,8 @@ test_attributes (void)
   g_autofree char *project = g_uuid_string_random ();
   g_autofree char *owner = g_uuid_string_random ();
   g_autofree char *secret_id = g_uuid_string_random ();
-  g_autofree char *origin = rc_url_dup_origin ("HTTPS://user:pw@Auth.Example.COM:443/oauth2/token?x=1#f");
+  g_autofree char *origin =
+    rc_url_dup_origin ("HTTPS://user:pw@Auth.Example.COM:443/oauth2/token?x=1#f");
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) attributes = NULL;
   GList *items;
@@ -581,8 +590,10 @@ test_binding (void)
   g_autoptr(RcSecretStore) secrets = rc_secret_store_new ();
   g_autofree char *project = g_uuid_string_random ();
   g_autofree char *secret_id = g_uuid_string_random ();
-  g_autoptr(RcSecretBinding) prod = rc_secret_binding_new ("https://auth.example.com", "prod-client");
-  g_autoptr(RcSecretBinding) elsewhere = rc_secret_binding_new ("https://evil.example.net", "prod-client");
+  g_autoptr(RcSecretBinding) prod =
+    rc_secret_binding_new ("https://auth.example.com", "prod-client");
+  g_autoptr(RcSecretBinding) elsewhere =
+    rc_secret_binding_new ("https://evil.example.net", "prod-client");
   g_autoptr(RcSecretBinding) other_port = rc_secret_binding_new ("https://auth.example.com:8443",
                                                                  "prod-client");
   g_autoptr(RcSecretBinding) other_client = rc_secret_binding_new ("https://auth.example.com",
@@ -592,7 +603,8 @@ test_binding (void)
   RcSecretBinding *saved_for = NULL;
   char *secret;
 
-  g_assert_true (rc_test_keyring_store (secrets, project, "api", secret_id, prod, "PROD-SECRET", &error));
+  g_assert_true (
+    rc_test_keyring_store (secrets, project, "api", secret_id, prod, "PROD-SECRET", &error));
   g_assert_no_error (error);
 
   secret = lookup_for (secrets, project, secret_id, prod, &saved_for, &error);
@@ -625,7 +637,8 @@ test_binding (void)
   g_clear_pointer (&saved_for, rc_secret_binding_free);
 
   /* Storing for another binding replaces it: one item, bound anew. */
-  g_assert_true (rc_test_keyring_store (secrets, project, "api", secret_id, elsewhere, "NEW", &error));
+  g_assert_true (
+    rc_test_keyring_store (secrets, project, "api", secret_id, elsewhere, "NEW", &error));
   g_assert_cmpuint (rc_test_keyring_count (project, NULL), ==, 1);
   secret = lookup_for (secrets, project, secret_id, prod, NULL, &error);
   g_assert_error (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH);
@@ -646,14 +659,17 @@ test_rebind (void)
   g_autoptr(RcSecretStore) secrets = rc_secret_store_new ();
   g_autofree char *project = g_uuid_string_random ();
   g_autofree char *secret_id = g_uuid_string_random ();
-  g_autoptr(RcSecretBinding) prod = rc_secret_binding_new ("https://auth.example.com", "prod-client");
-  g_autoptr(RcSecretBinding) staging = rc_secret_binding_new ("https://staging.example.com", "prod-client");
+  g_autoptr(RcSecretBinding) prod =
+    rc_secret_binding_new ("https://auth.example.com", "prod-client");
+  g_autoptr(RcSecretBinding) staging =
+    rc_secret_binding_new ("https://staging.example.com", "prod-client");
   g_autoptr(RcSecretBinding) bound = NULL;
   g_autoptr(GError) error = NULL;
   GList *items;
   char *secret;
 
-  g_assert_true (rc_test_keyring_store (secrets, project, "the-owner", secret_id, prod, "s3cret", &error));
+  g_assert_true (
+    rc_test_keyring_store (secrets, project, "the-owner", secret_id, prod, "s3cret", &error));
   g_assert_true (rebind (secrets, project, secret_id, staging, &error));
   g_assert_no_error (error);
 
@@ -695,7 +711,8 @@ test_unbound_item (void)
   g_autoptr(RcSecretStore) secrets = rc_secret_store_new ();
   g_autofree char *project = g_uuid_string_random ();
   g_autofree char *secret_id = g_uuid_string_random ();
-  g_autoptr(RcSecretBinding) prod = rc_secret_binding_new ("https://auth.example.com", "prod-client");
+  g_autoptr(RcSecretBinding) prod =
+    rc_secret_binding_new ("https://auth.example.com", "prod-client");
   g_autoptr(RcSecretBinding) bound = NULL;
   g_autoptr(GError) error = NULL;
   RcSecretBinding *saved_for = NULL;
@@ -824,7 +841,8 @@ write_project_file (const char *path,
 
   rc_project_set_id (project, id);
   bytes = rc_project_serialize (project);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  g_assert_true (
+    g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
 }
 
 /* Which file a project id belongs to: the first that opened it; a copy
@@ -977,8 +995,8 @@ test_saved_files_hold_no_secret (void)
   g_rmdir (dir);
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    rc_test_keyring_clear (secrets, rc_project_get_id (project), rc_auth_get_secret_id (kinds[i].auth),
-                           &error);
+    rc_test_keyring_clear (secrets, rc_project_get_id (project),
+                           rc_auth_get_secret_id (kinds[i].auth), &error);
 }
 
 static void
@@ -1019,7 +1037,8 @@ test_locked_keyring (void)
 
     rc_secret_store_store_async (secrets, "locked-project", "o", "s2", BINDING, "Restcall: test",
                                  "typed-then-tested", NULL, stored_cb, &stored);
-    rc_secret_store_lookup_async (secrets, "locked-project", "s2", NULL, NULL, looked_up_cb, &looked_up);
+    rc_secret_store_lookup_async (secrets, "locked-project", "s2", NULL, NULL, looked_up_cb,
+                                  &looked_up);
     rc_test_wait_for (&looked_up.done, 10);
     g_assert_true (looked_up.done);
     g_assert_true (stored.done);
@@ -1047,7 +1066,8 @@ test_no_secret_service (void)
       g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus", TRUE);
       secrets = rc_secret_store_new ();
 
-      g_assert_false (rc_test_keyring_store (secrets, "p", "o", "s", BINDING, "kept-in-memory", &error));
+      g_assert_false (
+        rc_test_keyring_store (secrets, "p", "o", "s", BINDING, "kept-in-memory", &error));
       g_assert_error (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE);
       g_test_message ("%s", error->message);
       g_assert_nonnull (strstr (error->message, "for this session only"));
@@ -1061,7 +1081,8 @@ test_no_secret_service (void)
       g_assert_cmpstr (secret, ==, "kept-in-memory");
       rc_secret_free (secret);
       {
-        g_autoptr(RcSecretBinding) elsewhere = rc_secret_binding_new ("https://evil.example.net", "client");
+        g_autoptr(RcSecretBinding) elsewhere =
+          rc_secret_binding_new ("https://evil.example.net", "client");
         g_autoptr(RcSecretBinding) saved_for = NULL;
 
         secret = lookup_for (secrets, "p", "s", elsewhere, &saved_for, &error);
@@ -1117,7 +1138,8 @@ main (int   argc,
   g_test_add_func ("/restcall/secret-store/unbound-item", test_unbound_item);
   g_test_add_func ("/restcall/secret-store/origins", test_origins);
   g_test_add_func ("/restcall/secret-store/copies", test_copies);
-  g_test_add_func ("/restcall/secret-store/saved-files-hold-no-secret", test_saved_files_hold_no_secret);
+  g_test_add_func ("/restcall/secret-store/saved-files-hold-no-secret",
+                   test_saved_files_hold_no_secret);
   g_test_add_func ("/restcall/secret-store/no-secret-service", test_no_secret_service);
   g_test_add_func ("/restcall/secret-store/locked-keyring", test_locked_keyring);
 

@@ -21,14 +21,19 @@ test_printable (void)
     { "plain, “quoted” text", -1, 0, RC_TEXT_ONE_LINE, "plain, “quoted” text" },
     /* Terminal escapes: clear the screen, set the title, 8-bit CSI. */
     { "\x1b[2J\x1b]0;title\x07", -1, 0, RC_TEXT_ONE_LINE, "\\x1b[2J\\x1b]0;title\\x07" },
-    { "a\xc2\x9b" "31mb", -1, 0, RC_TEXT_ONE_LINE, "a\\u009b31mb" },
+    { "a\xc2\x9b"
+      "31mb",
+      -1, 0, RC_TEXT_ONE_LINE, "a\\u009b31mb" },
     { "del\x7f", -1, 0, RC_TEXT_ONE_LINE, "del\\x7f" },
     /* Text that reads backwards, or hides. */
-    { "abc\xe2\x80\xae" "fed", -1, 0, RC_TEXT_ONE_LINE, "abc\\u202efed" },
+    { "abc\xe2\x80\xae"
+      "fed",
+      -1, 0, RC_TEXT_ONE_LINE, "abc\\u202efed" },
     { "x\xe2\x81\xa6y\xe2\x81\xa9", -1, 0, RC_TEXT_ONE_LINE, "x\\u2066y\\u2069" },
     /* Line breaks: spaces in a message, kept in a listing. */
     { "one\r\ntwo\nthree\tfour\rfive", -1, 0, RC_TEXT_ONE_LINE, "one two three four five" },
-    { "one\r\ntwo\nthree\tfour\rfive", -1, 0, RC_TEXT_MULTI_LINE, "one\ntwo\nthree\tfour\\x0dfive" },
+    { "one\r\ntwo\nthree\tfour\rfive", -1, 0, RC_TEXT_MULTI_LINE,
+      "one\ntwo\nthree\tfour\\x0dfive" },
     /* Not UTF-8, and a NUL inside the length. */
     { "caf\xe9!", -1, 0, RC_TEXT_ONE_LINE, "caf\xef\xbf\xbd!" },
     { "a\0b", 3, 0, RC_TEXT_ONE_LINE, "a\\x00b" },
@@ -88,7 +93,8 @@ test_url (void)
 
   /* As GLib writes it. */
   {
-    g_autoptr(GUri) uri = g_uri_parse ("https://user:hunter2@api.example.com/v1", G_URI_FLAGS_HAS_PASSWORD, NULL);
+    g_autoptr(GUri) uri =
+      g_uri_parse ("https://user:hunter2@api.example.com/v1", G_URI_FLAGS_HAS_PASSWORD, NULL);
     g_autofree char *glib = g_uri_to_string_partial (uri, G_URI_HIDE_PASSWORD);
     g_autofree char *ours = rc_text_dup_url ("https://user:hunter2@api.example.com/v1");
 

@@ -49,8 +49,10 @@ handler (RcTestServer      *server,
          gpointer           user_data)
 {
   Fixture *fixture = user_data;
-  g_autofree char *body = g_strdup_printf ("{\"access_token\":\"token-%u\",\"token_type\":\"Bearer\","
-                                           "\"expires_in\":3600}", ++fixture->n_tokens);
+  g_autofree char *body =
+    g_strdup_printf ("{\"access_token\":\"token-%u\",\"token_type\":\"Bearer\","
+                     "\"expires_in\":3600}",
+                     ++fixture->n_tokens);
 
   rc_test_respond (message, 200, "application/json", body);
   if (fixture->n_tokens <= fixture->n_hold)
@@ -291,7 +293,8 @@ test_response_cap (Fixture       *fixture,
       g_assert_nonnull (strstr (got.error->message, "more than 1 MiB once decompressed"));
       g_assert_nonnull (strstr (got.error->message, "Check the access token URL"));
       g_assert_null (got.token);
-      g_test_message ("%s: the server sent %" G_GUINT64_FORMAT " bytes", paths[i], fixture->written);
+      g_test_message ("%s: the server sent %" G_GUINT64_FORMAT " bytes", paths[i],
+                      fixture->written);
       g_assert_cmpuint (fixture->written, <, 17 << 20);
       got_clear (&got);
     }

@@ -20,8 +20,11 @@ static void
 test_token (void)
 {
   const char *good[] = { "GET", "post", "M-SEARCH", "PROPFIND", "X!#$%&'*+-.^_`|~9", NULL };
-  const char *bad[] = { "", "GET ", " GET", "GE T", "GET\r\n", "GET /x HTTP/1.1\r\nHost: evil\r\n\r\nGET",
-                        "GÉT", "GET:", "GET/", "(GET)", "G\"T", "G\tT", NULL };
+  const char *bad[] = { "",      "GET ",    " GET",
+                        "GE T",  "GET\r\n", "GET /x HTTP/1.1\r\nHost: evil\r\n\r\nGET",
+                        "GÉT",   "GET:",    "GET/",
+                        "(GET)", "G\"T",    "G\tT",
+                        NULL };
 
   for (guint i = 0; good[i]; i++)
     g_assert_true (rc_wire_is_token (good[i]));
@@ -98,7 +101,8 @@ test_field_value (void)
 static void
 test_b64token (void)
 {
-  const char *good[] = { "abc", "2YotnFZFEjr1zCsicMWpAA", "a-b.c_d~e+f/g", "YWJj==", "eyJ.eyJ.sig", NULL };
+  const char *good[] = { "abc", "2YotnFZFEjr1zCsicMWpAA", "a-b.c_d~e+f/g", "YWJj==", "eyJ.eyJ.sig",
+                         NULL };
   const char *bad[] = { "", "=", "abc\r\nX-Evil: 1", "a b", "abc=def", "tök", "a,b", "a\"b", NULL };
 
   for (guint i = 0; good[i]; i++)
@@ -146,8 +150,9 @@ test_messages (void)
   g_assert_null (rc_wire_check_header_value (NULL, "anything at all"));
 
   g_test_message ("%s\n%s\n%s\n%s", verb, type, name, value);
-  assert_contains (verb, "apis[0].methods[1].verb: “GET /smuggled HTTP/1.1\\r\\nHost: evil\\r\\n\\r\\nGET” "
-                         "is not an HTTP verb");
+  assert_contains (
+    verb, "apis[0].methods[1].verb: “GET /smuggled HTTP/1.1\\r\\nHost: evil\\r\\n\\r\\nGET” "
+          "is not an HTTP verb");
   assert_contains (verb, "such as GET or POST");
   assert_contains (type, "--content-type: “text/plain\\r\\nX: 1” is not a media type");
   assert_contains (type, "application/json");
@@ -193,7 +198,8 @@ test_method (void)
   g_free (problem);
   rc_pair_set_name (method_header, "X-Y");
   problem = rc_wire_check_method (method);
-  assert_contains (problem, "The header “X-Y” of the method “getPet”: “a\\r\\nb” holds a line break");
+  assert_contains (problem,
+                   "The header “X-Y” of the method “getPet”: “a\\r\\nb” holds a line break");
   g_free (problem);
   rc_pair_set_value (method_header, "b");
 
@@ -211,15 +217,18 @@ test_bearer_token (void)
 {
   g_autofree char *crlf = rc_wire_check_bearer_token ("https://auth.example.com/token",
                                                       "SECRETTOKEN\r\nX-Evil: 1");
-  g_autofree char *space = rc_wire_check_bearer_token ("https://auth.example.com/token", "SECRET TOKEN");
+  g_autofree char *space =
+    rc_wire_check_bearer_token ("https://auth.example.com/token", "SECRET TOKEN");
   g_autofree char *empty = rc_wire_check_bearer_token ("https://auth.example.com/token", "");
-  g_autofree char *password = rc_wire_check_bearer_token ("https://id:PaSsWoRd@auth.example.com/token", "a b");
+  g_autofree char *password =
+    rc_wire_check_bearer_token ("https://id:PaSsWoRd@auth.example.com/token", "a b");
 
   g_assert_null (rc_wire_check_bearer_token ("https://a", "eyJhbGciOiJub25lIn0.e30.sig"));
 
   g_test_message ("%s\n%s\n%s", crlf, space, empty);
-  assert_contains (crlf, "The authorization server at https://auth.example.com/token issued an access "
-                         "token that cannot be sent as a Bearer header: it holds “\\r”");
+  assert_contains (crlf,
+                   "The authorization server at https://auth.example.com/token issued an access "
+                   "token that cannot be sent as a Bearer header: it holds “\\r”");
   assert_contains (space, "it holds “ ”");
   assert_contains (empty, "empty access token");
   /* The token is a secret: not a character of it but the one at fault. */

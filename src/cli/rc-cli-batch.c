@@ -242,8 +242,9 @@ build_report (Batch *batch)
     }
   append_counts (text, "errors", keys, counts);
 
-  g_string_append_printf (text, "  \"token_requests\" : %u,\n",
-                          rc_token_cache_get_n_requests (rc_executor_get_token_cache (batch->executor)));
+  g_string_append_printf (
+    text, "  \"token_requests\" : %u,\n",
+    rc_token_cache_get_n_requests (rc_executor_get_token_cache (batch->executor)));
   g_ascii_formatd (total, sizeof total, "%.3f", (batch->end - batch->start) / 1000.0);
   g_ascii_formatd (median, sizeof median, "%.3f", median_ms (batch->durations));
   g_string_append_printf (text, "  \"total_ms\" : %s,\n  \"median_ms\" : %s\n}", total, median);
@@ -262,8 +263,9 @@ print_summary (Batch *batch)
   GString *line = g_string_new (NULL);
 
   g_string_append_printf (line, _("%u calls in %.1f ms (median %.1f ms): %u succeeded, %u failed"),
-                          n_calls, (batch->end - batch->start) / 1000.0, median_ms (batch->durations),
-                          batch->n_successes, n_calls - batch->n_successes);
+                          n_calls, (batch->end - batch->start) / 1000.0,
+                          median_ms (batch->durations), batch->n_successes,
+                          n_calls - batch->n_successes);
 
   for (guint i = 0; i < statuses->len; i++)
     {
@@ -284,7 +286,8 @@ print_summary (Batch *batch)
                                 errors->len - 1);
     }
 
-  if (rc_auth_get_kind (rc_method_get_effective_auth (batch->method)) == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
+  if (rc_auth_get_kind (rc_method_get_effective_auth (batch->method)) ==
+      RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
     g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "; %u token request",
                                                "; %u token requests", n_tokens),
                             n_tokens);
@@ -496,7 +499,8 @@ rc_cli_batch_options_add_entries (RcCliBatchOptions *options,
     { "concurrency", 0, 0, G_OPTION_ARG_INT, &options->concurrency,
       N_("With --repeat, keep up to C calls in flight at once (default 1)"), N_("C") },
     { "max-size", 0, 0, G_OPTION_ARG_STRING, &options->max_size_text,
-      N_("Read at most SIZE of a response body, decompressed, such as 500K, 64M or 1G (default 64M)"),
+      N_("Read at most SIZE of a response body, decompressed, such as 500K, 64M or 1G "
+         "(default 64M)"),
       N_("SIZE") },
     { NULL }
   };
@@ -529,9 +533,11 @@ rc_cli_batch_options_check (RcCliBatchOptions *options,
   else if (options->timeout < 1 || options->timeout > MAX_TIMEOUT_SECONDS)
     message = g_strdup_printf (_("--timeout takes a number of seconds from 1 to %d (a day)."),
                                MAX_TIMEOUT_SECONDS);
-  else if (options->max_size_text && !rc_cli_parse_size (options->max_size_text, &options->max_size))
-    message = g_strdup_printf (_("--max-size takes a size such as 500K, 64M or 1G, at most 2G, not “%s”."),
-                               options->max_size_text);
+  else if (options->max_size_text &&
+           !rc_cli_parse_size (options->max_size_text, &options->max_size))
+    message =
+      g_strdup_printf (_("--max-size takes a size such as 500K, 64M or 1G, at most 2G, not “%s”."),
+                       options->max_size_text);
 
   if (message)
     {

@@ -205,7 +205,8 @@ rc_cli_call (int    argc,
     return rc_cli_usage_error (context, _("Name exactly one URL."));
 
   if (auth->client_secret_stdin && g_strcmp0 (options.data_file, "-") == 0)
-    return rc_cli_usage_error (context, _("Standard input cannot give both the body and the secret."));
+    return rc_cli_usage_error (context,
+                               _("Standard input cannot give both the body and the secret."));
 
   if ((message = rc_cli_auth_options_parse (auth, FALSE))
       || (message = configure_method (&options, method)))
@@ -213,7 +214,8 @@ rc_cli_call (int    argc,
   rc_cli_auth_options_apply (auth, rc_api_get_auth (api));
 
   /* Last, so that a usage error never asks for a secret first. */
-  secret = rc_cli_read_secret (auth->kind == RC_AUTH_KIND_BASIC ? auth->password_env : auth->client_secret_env,
+  secret = rc_cli_read_secret (auth->kind == RC_AUTH_KIND_BASIC ? auth->password_env
+                                                                : auth->client_secret_env,
                                auth->client_secret_stdin, _("Client secret: "), &error);
   if (error)
     {

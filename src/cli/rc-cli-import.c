@@ -37,10 +37,11 @@ is_url (const char *document)
 static const char *
 get_advice (const GError *error)
 {
-  static const char * const advice[] = {
+  static const char *const advice[] = {
     [RC_OPEN_API_LOAD_ERROR_NO_SUCH_FILE] = N_("Check the name."),
     [RC_OPEN_API_LOAD_ERROR_STATUS] = N_("Check the URL."),
-    [RC_OPEN_API_LOAD_ERROR_TOO_LARGE] = N_("Download it and import the file, or allow more with --max-size."),
+    [RC_OPEN_API_LOAD_ERROR_TOO_LARGE] =
+      N_("Download it and import the file, or allow more with --max-size."),
     [RC_OPEN_API_LOAD_ERROR_TIMED_OUT] =
       N_("Try again, allow it more time with --timeout, or download it and import the file."),
     [RC_OPEN_API_LOAD_ERROR_DOWNLOAD] =
@@ -148,7 +149,8 @@ import_into (RcOpenApi          *open_api,
            rc_api_get_name (api), rc_api_get_n_methods (api), project_path);
   rc_cli_print (_("Authentication: %s\n"), rc_auth_kind_get_label (rc_auth_get_kind (auth)));
   if (rc_auth_get_kind (auth) != RC_AUTH_KIND_NONE)
-    rc_cli_print (_("Set the credentials with “restcall auth %s %s”.\n"), project_path, rc_api_get_name (api));
+    rc_cli_print (_("Set the credentials with “restcall auth %s %s”.\n"), project_path,
+                  rc_api_get_name (api));
 
   return TRUE;
 }
@@ -164,8 +166,9 @@ print_summary (RcOpenApi *open_api)
   g_autoptr(RcAuth) auth = rc_open_api_dup_auth (open_api, NULL, &scheme);
   RcAuthKind kind = rc_auth_get_kind (auth);
 
-  rc_cli_print (_("%s %s (%s)\n"), rc_open_api_get_title (open_api), rc_open_api_get_version (open_api),
-           rc_open_api_format_get_label (rc_open_api_get_format (open_api)));
+  rc_cli_print (_("%s %s (%s)\n"), rc_open_api_get_title (open_api),
+                rc_open_api_get_version (open_api),
+                rc_open_api_format_get_label (rc_open_api_get_format (open_api)));
 
   for (guint i = 0; servers[i]; i++)
     {
@@ -175,7 +178,8 @@ print_summary (RcOpenApi *open_api)
     }
 
   if (scheme)
-    rc_cli_print (_("Authentication: %s (scheme “%s”)\n"), rc_auth_kind_get_label (kind), scheme->name);
+    rc_cli_print (_("Authentication: %s (scheme “%s”)\n"), rc_auth_kind_get_label (kind),
+                  scheme->name);
   else
     rc_cli_print (_("Authentication: %s\n"), rc_auth_kind_get_label (kind));
   if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
@@ -229,35 +233,41 @@ rc_cli_import (int    argc,
   RcOpenApiLoadOptions options = { .max_size = RC_HTTP_DEFAULT_MAX_BODY_SIZE };
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print what the document holds as JSON"), NULL },
-    { "into", 0, 0, G_OPTION_ARG_FILENAME, &into, N_("Add the API to this project file (created when missing)"),
-      N_("PROJECT") },
-    { "api-name", 0, 0, G_OPTION_ARG_STRING, &api_name, N_("Name the new API (default: the document’s title)"),
-      N_("NAME") },
-    { "select", 0, 0, G_OPTION_ARG_STRING, &select, N_("Import only these operations, by operationId or name"),
-      N_("OP1,OP2,…") },
-    { "tag", 0, 0, G_OPTION_ARG_STRING, &tag, N_("Import only the operations with this tag"), N_("TAG") },
+    { "into", 0, 0, G_OPTION_ARG_FILENAME, &into,
+      N_("Add the API to this project file (created when missing)"), N_("PROJECT") },
+    { "api-name", 0, 0, G_OPTION_ARG_STRING, &api_name,
+      N_("Name the new API (default: the document’s title)"), N_("NAME") },
+    { "select", 0, 0, G_OPTION_ARG_STRING, &select,
+      N_("Import only these operations, by operationId or name"), N_("OP1,OP2,…") },
+    { "tag", 0, 0, G_OPTION_ARG_STRING, &tag,
+      N_("Import only the operations with this tag"), N_("TAG") },
     { "base-url", 0, 0, G_OPTION_ARG_STRING, &base_url,
-      N_("Resolve relative server URLs against this URL (default: the document’s URL)"), N_("URL") },
+      N_("Resolve relative server URLs against this URL (default: the document’s URL)"),
+      N_("URL") },
     { "allow-remote-refs", 0, 0, G_OPTION_ARG_NONE, &allow_remote_refs,
-      N_("Download the http(s) documents that $refs point into, from the document’s own origin"), NULL },
+      N_("Download the http(s) documents that $refs point into, from the document’s own origin"),
+      NULL },
     { "allow-external-refs", 0, 0, G_OPTION_ARG_NONE, &allow_external_refs,
-      N_("Follow $refs anywhere: files outside the document’s folder, other origins (downloads them too)"),
+      N_("Follow $refs anywhere: files outside the document’s folder, other origins "
+         "(downloads them too)"),
       NULL },
     { "max-size", 0, 0, G_OPTION_ARG_STRING, &max_size_text,
       N_("Read at most SIZE of each document, such as 500K, 64M or 1G (default 64M)"), N_("SIZE") },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout,
-      N_("Give each download at most SECONDS, from the first byte to the last (default 60)"), N_("SECONDS") },
+      N_("Give each download at most SECONDS, from the first byte to the last (default 60)"),
+      N_("SECONDS") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("DOCUMENT") },
     { NULL }
   };
 
   g_set_prgname ("restcall import");
-  context = g_option_context_new (_("— read an OpenAPI or Swagger document, or add it to a project"));
+  context =
+    g_option_context_new (_("— read an OpenAPI or Swagger document, or add it to a project"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("DOCUMENT is a Swagger 2.0 or OpenAPI 3.0 or 3.1 document, JSON "
-                                      "or YAML, as a file or an http(s):// URL."));
+  g_option_context_set_description (
+    context, _("DOCUMENT is a Swagger 2.0 or OpenAPI 3.0 or 3.1 document, JSON "
+               "or YAML, as a file or an http(s):// URL."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return rc_cli_usage_error (context, error->message);
@@ -273,19 +283,21 @@ rc_cli_import (int    argc,
 
   if (max_size_text && !rc_cli_parse_size (max_size_text, &options.max_size))
     {
-      g_autofree char *message =
-        g_strdup_printf (_("--max-size takes a size such as 500K, 64M or 1G, at most 2G, not “%s”."),
-                         max_size_text);
+      g_autofree char *message = g_strdup_printf (
+        _("--max-size takes a size such as 500K, 64M or 1G, at most 2G, not “%s”."),
+        max_size_text);
 
       return rc_cli_usage_error (context, message);
     }
 
   if (timeout < 1 || timeout > 24 * 3600)
-    return rc_cli_usage_error (context, _("--timeout takes a number of seconds from 1 to 86400 (a day)."));
+    return rc_cli_usage_error (context,
+                               _("--timeout takes a number of seconds from 1 to 86400 (a day)."));
   options.timeout_seconds = timeout;
 
   if (base_url && g_uri_peek_scheme (base_url) == NULL)
-    return rc_cli_usage_error (context, _("--base-url needs an absolute URL, such as https://api.example.com."));
+    return rc_cli_usage_error (
+      context, _("--base-url needs an absolute URL, such as https://api.example.com."));
 
   if (select)
     {

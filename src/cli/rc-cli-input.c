@@ -204,8 +204,9 @@ rc_cli_read_secret (const char  *env_var,
   if (value == NULL || value[0] == '\0')
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   value ? _("The environment variable “%s” that should hold the secret is empty.")
-                         : _("The environment variable “%s” that should hold the secret is not set."),
+                   value
+                     ? _("The environment variable “%s” that should hold the secret is empty.")
+                     : _("The environment variable “%s” that should hold the secret is not set."),
                    env_var);
       return NULL;
     }

@@ -216,8 +216,8 @@ rc_cli_keyring_store (RcProject             *project,
 
   wait_init (&wait);
   rc_secret_store_store_async (get_store (), rc_project_get_id (project), owner_id,
-                               rc_auth_get_secret_id (auth), binding, label, secret, wait.cancellable,
-                               stored_cb, &wait);
+                               rc_auth_get_secret_id (auth), binding, label, secret,
+                               wait.cancellable, stored_cb, &wait);
 
   return wait_finish (&wait, error) && wait.ok;
 }

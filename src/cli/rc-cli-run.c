@@ -43,8 +43,9 @@ build_values (RcMethod    *method,
           if (parameters[0] == NULL)
             return g_strdup_printf (_("The method “%s” has no URL parameters, so none named “%s”."),
                                     rc_method_get_name (method), name);
-          return g_strdup_printf (_("The method “%s” has no URL parameter “%s”. Its parameters: %s."),
-                                  rc_method_get_name (method), name, known);
+          return g_strdup_printf (
+            _("The method “%s” has no URL parameter “%s”. Its parameters: %s."),
+            rc_method_get_name (method), name, known);
         }
 
       rc_pair_list_set (values, name, value);
@@ -79,7 +80,8 @@ rc_cli_run (int    argc,
          "keyring)"), N_("VAR") },
     { "secret-stdin", 0, 0, G_OPTION_ARG_NONE, &secret_stdin,
       N_("Read the client secret or password as one line from standard input"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("PROJECT API METHOD") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL,
+      N_("PROJECT API METHOD") },
     { NULL }
   };
 
@@ -100,7 +102,8 @@ rc_cli_run (int    argc,
     return status;
 
   if (args == NULL || g_strv_length (args) != 3)
-    return rc_cli_usage_error (context, _("Name a project file, one of its APIs and one of its methods."));
+    return rc_cli_usage_error (context,
+                               _("Name a project file, one of its APIs and one of its methods."));
 
   if (!rc_cli_target_load (&target, args[0], args[1], args[2]))
     return RC_CLI_EXIT_FAILED;

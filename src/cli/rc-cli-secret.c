@@ -137,13 +137,15 @@ secret_clear (RcCliTarget *target)
   /* A copy's secret is the original's, until the copy has an id of its own. */
   if (!rc_cli_target_make_own (target, &error))
     {
-      rc_cli_error (_("The secret of %s was not removed from the keyring: %s"), what, error->message);
+      rc_cli_error (_("The secret of %s was not removed from the keyring: %s"), what,
+                    error->message);
       return RC_CLI_EXIT_FAILED;
     }
 
   if (!rc_cli_keyring_clear (target->project, auth, &error))
     {
-      rc_cli_error (_("The secret of %s was not removed from the keyring: %s"), what, error->message);
+      rc_cli_error (_("The secret of %s was not removed from the keyring: %s"), what,
+                    error->message);
       return RC_CLI_EXIT_FAILED;
     }
 
@@ -171,25 +173,26 @@ rc_cli_secret (int    argc,
   context = g_option_context_new (_("— store or remove a secret in the keyring"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("Commands:\n"
-                                      "  set     Store the client secret or password of the API, or of "
-                                      "the method’s own authentication, in the keyring; it is read as "
-                                      "one line from standard input (without echo on a terminal)\n"
-                                      "  clear   Remove it from the keyring\n"
-                                      "\n"
-                                      "A method that inherits the API’s authentication has no secret of "
-                                      "its own: set the API’s.\n"
-                                      "The secret is stored for the access token URL’s origin and the "
-                                      "client ID (for Basic, the API’s origin and the user name) as they "
-                                      "are now; “restcall run” and “restcall token” send it nowhere else. "
-                                      "A copy of another project file gets a project ID of its own first, "
-                                      "so that the original’s secrets stay as they are.\n"
-                                      "Exit status: 0 on success, 1 when it failed (no keyring could be "
-                                      "used, for one), 2 on a usage error."));
+  g_option_context_set_description (
+    context, _("Commands:\n"
+               "  set     Store the client secret or password of the API, or of "
+               "the method’s own authentication, in the keyring; it is read as "
+               "one line from standard input (without echo on a terminal)\n"
+               "  clear   Remove it from the keyring\n"
+               "\n"
+               "A method that inherits the API’s authentication has no secret of "
+               "its own: set the API’s.\n"
+               "The secret is stored for the access token URL’s origin and the "
+               "client ID (for Basic, the API’s origin and the user name) as they "
+               "are now; “restcall run” and “restcall token” send it nowhere else. "
+               "A copy of another project file gets a project ID of its own first, "
+               "so that the original’s secrets stay as they are.\n"
+               "Exit status: 0 on success, 1 when it failed (no keyring could be "
+               "used, for one), 2 on a usage error."));
 
   if (!rc_cli_parse_options (context, &argc, &argv,
-                             _("Write the secret to standard input of “restcall secret set”."), &status))
+                             _("Write the secret to standard input of “restcall secret set”."),
+                             &status))
     return status;
 
   n_args = args ? g_strv_length (args) : 0;
@@ -198,14 +201,16 @@ rc_cli_secret (int    argc,
 
   if (!g_str_equal (args[0], "set") && !g_str_equal (args[0], "clear"))
     {
-      g_autofree char *message = g_strdup_printf (_("Unknown action “%s”: use set or clear."), args[0]);
+      g_autofree char *message =
+        g_strdup_printf (_("Unknown action “%s”: use set or clear."), args[0]);
 
       return rc_cli_usage_error (context, message);
     }
 
   if (n_args < 3 || n_args > 4)
-    return rc_cli_usage_error (context, _("Name a project file, one of its APIs and, optionally, one "
-                                          "of its methods."));
+    return rc_cli_usage_error (context,
+                               _("Name a project file, one of its APIs and, optionally, one "
+                                 "of its methods."));
 
   if (!rc_cli_target_load (&target, args[1], args[2], args[3]))
     return RC_CLI_EXIT_FAILED;

@@ -50,7 +50,8 @@ build_auth (JsonBuilder *builder,
         json_builder_add_string_value (builder, scopes[i]);
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "client_auth");
-      json_builder_add_string_value (builder, rc_client_auth_to_string (rc_auth_get_client_auth (auth)));
+      json_builder_add_string_value (builder,
+                                     rc_client_auth_to_string (rc_auth_get_client_auth (auth)));
       json_builder_set_member_name (builder, "token_params");
       json_builder_begin_array (builder);
       for (guint i = 0; i < n_params; i++)

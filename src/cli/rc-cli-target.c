@@ -99,7 +99,8 @@ find_method (RcApi      *api,
 static char *
 shell_word (const char *word)
 {
-  static const char safe[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:@%+,=";
+  static const char safe[] =
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:@%+,=";
 
   if (word[0] != '\0' && word[strspn (word, safe)] == '\0')
     return g_strdup (word);
@@ -236,7 +237,8 @@ rc_cli_target_dup_command (RcCliTarget *self,
   g_autofree char *api = shell_word (rc_api_get_name (self->api));
   g_autofree char *name = method ? shell_word (rc_method_get_name (method)) : NULL;
 
-  return g_strdup_printf ("restcall %s %s %s%s%s", command, path, api, name ? " " : "", name ? name : "");
+  return g_strdup_printf ("restcall %s %s %s%s%s", command, path, api, name ? " " : "",
+                          name ? name : "");
 }
 
 /**
@@ -253,13 +255,13 @@ rc_cli_target_dup_label (RcCliTarget *self,
   const char *api = rc_api_get_name (self->api);
 
   if (kind == RC_AUTH_KIND_BASIC)
-    return method
-           ? g_strdup_printf (_("Restcall: Basic password of “%s” › “%s”"), api, rc_method_get_name (method))
-           : g_strdup_printf (_("Restcall: Basic password of “%s”"), api);
+    return method ? g_strdup_printf (_("Restcall: Basic password of “%s” › “%s”"), api,
+                                     rc_method_get_name (method))
+                  : g_strdup_printf (_("Restcall: Basic password of “%s”"), api);
 
-  return method
-         ? g_strdup_printf (_("Restcall: client secret of “%s” › “%s”"), api, rc_method_get_name (method))
-         : g_strdup_printf (_("Restcall: client secret of “%s”"), api);
+  return method ? g_strdup_printf (_("Restcall: client secret of “%s” › “%s”"), api,
+                                   rc_method_get_name (method))
+                : g_strdup_printf (_("Restcall: client secret of “%s”"), api);
 }
 
 /**
@@ -398,12 +400,12 @@ rc_cli_target_dup_mismatch (RcCliTarget           *self,
 
   if (saved == NULL)
     /* TRANSLATORS: “The stored client secret of the API “Pets” was saved by …” */
-    return g_strdup_printf (_("The stored %s of %s was saved by an earlier version of Restcall, "
-                              "which did not record where it may be sent, so it was not sent to %s. "
-                              "Run “%s” to store it again for them, or pass it with --secret-env "
-                              "VAR or --secret-stdin."),
-                            noun,
-                            what, to, command);
+    return g_strdup_printf (
+      _("The stored %s of %s was saved by an earlier version of Restcall, "
+        "which did not record where it may be sent, so it was not sent to %s. "
+        "Run “%s” to store it again for them, or pass it with --secret-env "
+        "VAR or --secret-stdin."),
+      noun, what, to, command);
 
   from = rc_secret_binding_describe (saved, kind);
 
@@ -453,7 +455,8 @@ rc_cli_target_read_secret (RcCliTarget            *self,
 
   if (env_var && from_stdin)
     {
-      *exit_status = rc_cli_usage_error (context, _("Give the secret once: --secret-env VAR or --secret-stdin."));
+      *exit_status = rc_cli_usage_error (
+        context, _("Give the secret once: --secret-env VAR or --secret-stdin."));
       return FALSE;
     }
 
@@ -462,9 +465,9 @@ rc_cli_target_read_secret (RcCliTarget            *self,
 
   if (env_var || from_stdin)
     {
-      *secret = rc_cli_read_secret (env_var, from_stdin,
-                                    kind == RC_AUTH_KIND_BASIC ? _("Password: ") : _("Client secret: "),
-                                    &error);
+      *secret = rc_cli_read_secret (
+        env_var, from_stdin, kind == RC_AUTH_KIND_BASIC ? _("Password: ") : _("Client secret: "),
+        &error);
       if (error)
         {
           rc_cli_error ("%s", error->message);
@@ -492,18 +495,20 @@ rc_cli_target_read_secret (RcCliTarget            *self,
   if (error)
     {
       /* TRANSLATORS: “Could not read the client secret of the API “Pets” from the keyring: …” */
-      rc_cli_error (_("Could not read %s of %s from the keyring: %s Pass it with --secret-env VAR or "
-                      "--secret-stdin instead."),
-                    rc_cli_secret_noun (kind), what, error->message);
+      rc_cli_error (
+        _("Could not read %s of %s from the keyring: %s Pass it with --secret-env VAR or "
+          "--secret-stdin instead."),
+        rc_cli_secret_noun (kind), what, error->message);
       *exit_status = RC_CLI_EXIT_FAILED;
       return FALSE;
     }
 
   if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
     {
-      rc_cli_error (_("No client secret is stored for %s: run “%s”, or pass it with --secret-env VAR "
-                      "or --secret-stdin."),
-                    what, command);
+      rc_cli_error (
+        _("No client secret is stored for %s: run “%s”, or pass it with --secret-env VAR "
+          "or --secret-stdin."),
+        what, command);
       *exit_status = RC_CLI_EXIT_FAILED;
       return FALSE;
     }

@@ -29,7 +29,8 @@ static const Command commands[] = {
   { "token", rc_cli_token, N_("Fetch an access token for a project’s API") },
   { "auth", rc_cli_auth, N_("Show or change how an API or method authenticates") },
   { "secret", rc_cli_secret, N_("Store or remove a secret in the keyring") },
-  { "import", rc_cli_import, N_("Read an OpenAPI or Swagger document, or add its API to a project") },
+  { "import", rc_cli_import,
+    N_("Read an OpenAPI or Swagger document, or add its API to a project") },
 };
 
 static void
@@ -163,7 +164,8 @@ rc_cli_main (int    argc,
       return RC_CLI_EXIT_OK;
     }
 
-  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
     {
       print_help ();
       return RC_CLI_EXIT_OK;

@@ -522,8 +522,8 @@ builder_alias (Builder           *builder,
   builder->n_nodes += anchor->n_nodes;
   if (builder->n_alias_nodes > RC_DOCUMENT_MAX_ALIAS_NODES)
     {
-      g_autofree char *problem =
-        g_strdup_printf (_("its aliases expand to more than %u nodes"), RC_DOCUMENT_MAX_ALIAS_NODES);
+      g_autofree char *problem = g_strdup_printf (_("its aliases expand to more than %u nodes"),
+                                                  RC_DOCUMENT_MAX_ALIAS_NODES);
 
       builder_fail (builder, RC_DOCUMENT_ERROR_TOO_LARGE, mark, problem);
       return;
@@ -574,7 +574,8 @@ yaml_parser_fail (Builder       *builder,
   if (parser->error == YAML_MEMORY_ERROR)
     {
       g_set_error (&builder->error, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_TOO_LARGE,
-                   _("“%s” is too large to read: there is not enough memory."), builder->display_name);
+                   _("“%s” is too large to read: there is not enough memory."),
+                   builder->display_name);
       return;
     }
 

@@ -225,7 +225,8 @@ downloaded_cb (GObject      *object,
 
   if (error)
     {
-      if (rc_deadline_has_passed (download->deadline) && !g_cancellable_is_cancelled (download->user_cancellable))
+      if (rc_deadline_has_passed (download->deadline) &&
+          !g_cancellable_is_cancelled (download->user_cancellable))
         g_task_return_new_error (task, RC_HTTP_ERROR, RC_HTTP_ERROR_TIMED_OUT,
                                  g_dngettext (GETTEXT_PACKAGE,
                                               "it did not arrive in full within %u second",
@@ -240,8 +241,8 @@ downloaded_cb (GObject      *object,
   status = soup_message_get_status (download->message);
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      g_autofree char *reason = rc_text_dup_printable (soup_message_get_reason_phrase (download->message),
-                                                       -1, 200, RC_TEXT_ONE_LINE);
+      g_autofree char *reason = rc_text_dup_printable (
+        soup_message_get_reason_phrase (download->message), -1, 200, RC_TEXT_ONE_LINE);
 
       g_task_return_new_error (task, RC_HTTP_ERROR, RC_HTTP_ERROR_STATUS,
                                _("the server answered %u %s"), status, reason);
@@ -283,8 +284,9 @@ rc_deadline_new (GCancellable *cancellable,
   if (cancellable)
     {
       self->user_cancellable = g_object_ref (cancellable);
-      self->user_cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (user_cancelled_cb),
-                                                       g_object_ref (self->cancellable), g_object_unref);
+      self->user_cancelled_id =
+        g_cancellable_connect (cancellable, G_CALLBACK (user_cancelled_cb),
+                               g_object_ref (self->cancellable), g_object_unref);
     }
 
   if (seconds > 0)
@@ -366,8 +368,9 @@ rc_http_format_size (guint64 size)
     case 2:
       return g_strdup_printf (_("%s GiB"), number);
     default:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s byte", "%s bytes", (gulong) MIN (size, G_MAXULONG)),
-                              number);
+      return g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%s byte", "%s bytes", (gulong) MIN (size, G_MAXULONG)),
+        number);
     }
 }
 
@@ -402,7 +405,8 @@ rc_http_parse_size (const char *text,
     {
       g_autofree char *long_form = g_strconcat (suffixes[i], "iB", NULL);
 
-      if (g_ascii_strcasecmp (suffix, suffixes[i]) == 0 || (i > 0 && g_ascii_strcasecmp (suffix, long_form) == 0))
+      if (g_ascii_strcasecmp (suffix, suffixes[i]) == 0 ||
+          (i > 0 && g_ascii_strcasecmp (suffix, long_form) == 0))
         {
           if (value > RC_HTTP_MAX_MAX_BODY_SIZE >> (10 * i))
             return FALSE;
@@ -461,7 +465,8 @@ rc_http_send_and_read_finish (GAsyncResult  *result,
                               GError       **error)
 {
   g_return_val_if_fail (G_IS_TASK (result), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rc_http_send_and_read_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rc_http_send_and_read_async,
+                        NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -594,7 +599,8 @@ rc_http_download (const char    *url,
   session = soup_session_new_with_options ("user-agent", "Restcall/" PACKAGE_VERSION,
                                            "timeout", timeout_seconds > 0 ? timeout_seconds + 5 : 0,
                                            NULL);
-  rc_http_download_async (session, url, max_size, timeout_seconds, cancellable, sync_done_cb, &result);
+  rc_http_download_async (session, url, max_size, timeout_seconds, cancellable, sync_done_cb,
+                          &result);
   while (result == NULL)
     g_main_context_iteration (context, TRUE);
 

@@ -276,7 +276,8 @@ rc_json_reindent (const char    *data,
         default:
           if (expect != EXPECT_VALUE && expect != EXPECT_VALUE_OR_CLOSE)
             return FALSE;
-          token_end = (c == '-' || g_ascii_isdigit (c)) ? scan_number (p, end) : scan_literal (p, end);
+          token_end =
+            (c == '-' || g_ascii_isdigit (c)) ? scan_number (p, end) : scan_literal (p, end);
           if (token_end == NULL)
             return FALSE;
           g_string_append_len (out, p, token_end - p);

@@ -71,7 +71,8 @@ scheme_is_client_credentials (const RcOpenApiScheme *scheme)
 static gboolean
 scheme_is_basic (const RcOpenApiScheme *scheme)
 {
-  return scheme && g_strcmp0 (scheme->type, "http") == 0 && g_strcmp0 (scheme->http_scheme, "basic") == 0;
+  return scheme && g_strcmp0 (scheme->type, "http") == 0 &&
+         g_strcmp0 (scheme->http_scheme, "basic") == 0;
 }
 
 /* The first scheme named by @operations that @predicate accepts. */
@@ -625,7 +626,8 @@ build_operation_json (JsonBuilder              *builder,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  add_strings (builder, "request_media_types", (const char * const *)operation->request_media_types);
+  add_strings (builder, "request_media_types",
+               (const char *const *) operation->request_media_types);
   json_builder_end_object (builder);
 }
 

@@ -94,8 +94,10 @@ settings_init (Settings                   *settings,
     options = &defaults;
 
   settings->max_size = options->max_size ? options->max_size : RC_HTTP_DEFAULT_MAX_BODY_SIZE;
-  settings->timeout = options->timeout_seconds ? options->timeout_seconds : RC_HTTP_DEFAULT_DOWNLOAD_TIMEOUT_SECONDS;
-  settings->ref_timeout = options->ref_timeout_seconds ? options->ref_timeout_seconds : settings->timeout;
+  settings->timeout =
+    options->timeout_seconds ? options->timeout_seconds : RC_HTTP_DEFAULT_DOWNLOAD_TIMEOUT_SECONDS;
+  settings->ref_timeout =
+    options->ref_timeout_seconds ? options->ref_timeout_seconds : settings->timeout;
   settings->fetch_refs = options->fetch_refs;
   settings->allow_external = options->allow_external;
   settings->allowed_documents = g_strdupv ((GStrv) options->allowed_documents);
@@ -176,8 +178,8 @@ file_error (const GError *error,
     return g_error_new (RC_OPEN_API_LOAD_ERROR, RC_OPEN_API_LOAD_ERROR_NO_SUCH_FILE,
                         _("Could not open “%s”: the file does not exist."), display_name);
 
-  return g_error_new (RC_OPEN_API_LOAD_ERROR, RC_OPEN_API_LOAD_ERROR_UNREADABLE, _("Could not open “%s”: %s"),
-                      display_name, error->message);
+  return g_error_new (RC_OPEN_API_LOAD_ERROR, RC_OPEN_API_LOAD_ERROR_UNREADABLE,
+                      _("Could not open “%s”: %s"), display_name, error->message);
 }
 
 static GError *
@@ -223,8 +225,8 @@ fetch_ref (const char  *url,
   if (g_cancellable_set_error_if_cancelled (fetch->cancellable, error))
     return NULL;
 
-  return rc_http_download (url, fetch->settings->max_size, fetch->settings->ref_timeout, fetch->cancellable,
-                           NULL, error);
+  return rc_http_download (url, fetch->settings->max_size, fetch->settings->ref_timeout,
+                           fetch->cancellable, NULL, error);
 }
 
 static RcOpenApi *
@@ -243,9 +245,9 @@ parse (RcOpenApiSource *source,
     .max_document_size = settings->max_size,
   };
 
-  return rc_open_api_new_from_bytes_with_options (source->bytes, source->display_name,
-                                                  settings->base_uri ? settings->base_uri : source->base_uri,
-                                                  &options, error);
+  return rc_open_api_new_from_bytes_with_options (
+    source->bytes, source->display_name, settings->base_uri ? settings->base_uri : source->base_uri,
+    &options, error);
 }
 
 static GTask *
@@ -472,8 +474,8 @@ rc_open_api_load_file_async (GFile                      *file,
 
   if (display_name == NULL)
     display_name = parse_name = g_file_get_parse_name (file);
-  task = new_task (display_name, options, status_func, status_data, cancellable, callback, user_data,
-                   rc_open_api_load_file_async);
+  task = new_task (display_name, options, status_func, status_data, cancellable, callback,
+                   user_data, rc_open_api_load_file_async);
   tell (task, _("Opening “%s”…"), display_name);
   g_file_load_bytes_async (file, cancellable, file_loaded_cb, task);
 }
@@ -521,8 +523,8 @@ rc_open_api_load_url_async (SoupSession                *session,
 
   load = g_task_get_task_data (task);
   tell (task, _("Downloading “%s”…"), shown);
-  rc_http_download_async (session, url, load->settings.max_size, load->settings.timeout, cancellable,
-                          downloaded_cb, task);
+  rc_http_download_async (session, url, load->settings.max_size, load->settings.timeout,
+                          cancellable, downloaded_cb, task);
 }
 
 /**
@@ -551,8 +553,8 @@ rc_open_api_reload_async (RcOpenApiSource            *source,
 
   g_return_if_fail (source != NULL);
 
-  task = new_task (source->display_name, options, status_func, status_data, cancellable, callback, user_data,
-                   rc_open_api_reload_async);
+  task = new_task (source->display_name, options, status_func, status_data, cancellable, callback,
+                   user_data, rc_open_api_reload_async);
   tell (task, _("Reading “%s” with the documents it refers to…"), source->display_name);
   parse_async (task, source);
 }

@@ -41,7 +41,8 @@ make_absolute (RcOpenApiReader *reader,
   if (g_uri_peek_scheme (url) != NULL)
     return g_strdup (url);
 
-  if (self->base_uri && (absolute = g_uri_resolve_relative (self->base_uri, url, G_URI_FLAGS_NONE, &error)))
+  if (self->base_uri &&
+      (absolute = g_uri_resolve_relative (self->base_uri, url, G_URI_FLAGS_NONE, &error)))
     return absolute;
 
   _rc_open_api_warn (self,
@@ -96,10 +97,11 @@ substitute_variables (RcOpenApiReader *reader,
             {
               g_autofree char *list = g_strjoinv (", ", allowed);
 
-              _rc_open_api_warn (self,
-                                 _("The server variable “%s” of “%s” defaults to “%s”, which is not "
-                                   "one of its values (%s); the default is used."),
-                                 name, url, value, list);
+              _rc_open_api_warn (
+                self,
+                _("The server variable “%s” of “%s” defaults to “%s”, which is not "
+                  "one of its values (%s); the default is used."),
+                name, url, value, list);
             }
           g_string_append (result, value);
         }
@@ -125,11 +127,13 @@ read_servers_3 (RcOpenApiReader *reader,
 
       if (url == NULL)
         {
-          _rc_open_api_warn (reader->self, _("The server at /servers/%u has no URL; it is left out."), i);
+          _rc_open_api_warn (reader->self,
+                             _("The server at /servers/%u has no URL; it is left out."), i);
           continue;
         }
 
-      substituted = substitute_variables (reader, url, node_get_object (get_member (server, "variables")));
+      substituted =
+        substitute_variables (reader, url, node_get_object (get_member (server, "variables")));
       g_ptr_array_add (servers, make_absolute (reader, substituted));
     }
 
@@ -153,7 +157,8 @@ read_servers_2 (RcOpenApiReader *reader,
   const char *host = get_string (root, "host");
   const char *base_path = get_string (root, "basePath");
   g_auto(GStrv) schemes = _rc_open_api_dup_strings (get_member (root, "schemes"));
-  g_autoptr(GUri) base = self->base_uri ? g_uri_parse (self->base_uri, G_URI_FLAGS_NONE, NULL) : NULL;
+  g_autoptr(GUri) base =
+    self->base_uri ? g_uri_parse (self->base_uri, G_URI_FLAGS_NONE, NULL) : NULL;
   g_autofree char *base_host = NULL;
   g_autofree char *path = NULL;
 
@@ -179,8 +184,8 @@ read_servers_2 (RcOpenApiReader *reader,
     }
 
   if (schemes[0] == NULL)
-    g_ptr_array_add (servers, g_strdup_printf ("%s://%s%s", base ? g_uri_get_scheme (base) : "https",
-                                               host, path));
+    g_ptr_array_add (
+      servers, g_strdup_printf ("%s://%s%s", base ? g_uri_get_scheme (base) : "https", host, path));
 
   for (guint i = 0; schemes[i]; i++)
     g_ptr_array_add (servers, g_strdup_printf ("%s://%s%s", schemes[i], host, path));
@@ -310,7 +315,8 @@ read_client_credentials (RcOpenApiReader *reader,
   scheme->client_credentials = TRUE;
   scheme->document_token_url = g_strdup (get_string (flow, "tokenUrl"));
   scheme->token_url = resolve_against_server (reader, get_string (flow, "tokenUrl"), scheme->name);
-  scheme->refresh_url = resolve_against_server (reader, get_string (flow, "refreshUrl"), scheme->name);
+  scheme->refresh_url =
+    resolve_against_server (reader, get_string (flow, "refreshUrl"), scheme->name);
   g_strfreev (scheme->scopes);
   scheme->scopes = _rc_open_api_dup_strings (get_member (flow, "scopes"));
   check_token_url (reader, scheme);
@@ -449,7 +455,8 @@ _rc_open_api_read_schemes (RcOpenApiReader *reader,
       if (object == NULL)
         continue;
 
-      scheme = swagger ? read_scheme_2 (reader, name, object) : read_scheme_3 (reader, name, object);
+      scheme =
+        swagger ? read_scheme_2 (reader, name, object) : read_scheme_3 (reader, name, object);
       g_ptr_array_add (self->schemes, scheme);
       g_hash_table_replace (self->scheme_by_name, scheme->name, scheme);
     }
@@ -482,8 +489,9 @@ _rc_open_api_read_security (RcOpenApiReader *reader,
 
       if (object == NULL)
         {
-          _rc_open_api_warn (self, _("The security requirement at %s/%u is not a mapping; it is ignored."),
-                             where, i);
+          _rc_open_api_warn (
+            self, _("The security requirement at %s/%u is not a mapping; it is ignored."), where,
+            i);
           continue;
         }
 

@@ -307,10 +307,11 @@ absolutize_refs (JsonNode   *root,
                 target = g_strdup (uri);
               if (target)
                 {
-                  gboolean refused = remote &&
-                                     !g_str_has_prefix (target, "https:") && !g_str_has_prefix (target, "http:");
+                  gboolean refused = remote && !g_str_has_prefix (target, "https:") &&
+                                     !g_str_has_prefix (target, "http:");
 
-                  absolute = g_strconcat (refused ? REFUSED_SCHEME : "", target, "#", fragment, NULL);
+                  absolute =
+                    g_strconcat (refused ? REFUSED_SCHEME : "", target, "#", fragment, NULL);
                   json_object_set_string_member (object, "$ref", absolute);
                 }
             }
@@ -418,7 +419,8 @@ warn_failure (RcOpenApiReader  *reader,
                          resolution->ref, where);
       break;
     case FAILED_CYCLE:
-      _rc_open_api_warn (reader->self, _("The $ref “%s” at %s leads back to itself; it is left out."),
+      _rc_open_api_warn (reader->self,
+                         _("The $ref “%s” at %s leads back to itself; it is left out."),
                          resolution->ref, where);
       break;
     case FAILED_DANGLING:
@@ -446,11 +448,13 @@ static gboolean
 same_origin (const char *a,
              const char *b)
 {
-  const GUriFlags flags = G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED | G_URI_FLAGS_SCHEME_NORMALIZE;
+  const GUriFlags flags =
+    G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED | G_URI_FLAGS_SCHEME_NORMALIZE;
   g_autoptr(GUri) uri_a = g_uri_parse (a, flags, NULL);
   g_autoptr(GUri) uri_b = g_uri_parse (b, flags, NULL);
 
-  if (uri_a == NULL || uri_b == NULL || g_uri_get_host (uri_a) == NULL || g_uri_get_host (uri_b) == NULL)
+  if (uri_a == NULL || uri_b == NULL || g_uri_get_host (uri_a) == NULL ||
+      g_uri_get_host (uri_b) == NULL)
     return FALSE;
 
   return g_ascii_strcasecmp (g_uri_get_scheme (uri_a), g_uri_get_scheme (uri_b)) == 0
@@ -469,7 +473,8 @@ is_remote (const char *uri)
 static const char *
 reader_get_folder (RcOpenApiReader *reader)
 {
-  if (reader->folder == NULL && reader->document_uri && g_str_has_prefix (reader->document_uri, "file:"))
+  if (reader->folder == NULL && reader->document_uri &&
+      g_str_has_prefix (reader->document_uri, "file:"))
     {
       g_autofree char *filename = g_filename_from_uri (reader->document_uri, NULL, NULL);
       g_autofree char *folder = filename ? g_path_get_dirname (filename) : NULL;
@@ -510,7 +515,8 @@ may_read (RcOpenApiReader *reader,
   if (real_path)
     return reader_get_folder (reader) && is_inside (real_path, reader_get_folder (reader));
 
-  return reader->document_uri && is_remote (reader->document_uri) && same_origin (uri, reader->document_uri);
+  return reader->document_uri && is_remote (reader->document_uri) &&
+         same_origin (uri, reader->document_uri);
 }
 
 static gsize
@@ -534,7 +540,8 @@ static void
 set_errno_error (GError **error,
                  int      saved_errno)
 {
-  g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), g_strerror (saved_errno));
+  g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       g_strerror (saved_errno));
 }
 
 /* Reads @filename if it is a regular file of at most @max_size bytes:
@@ -622,17 +629,19 @@ leave_out_external (RcOpenApiReader *reader,
                     const char      *where)
 {
   if (g_str_has_prefix (uri, "file:"))
-    _rc_open_api_warn (reader->self,
-                       _("The $ref “%s” at %s points into “%s”, outside the document’s folder; it is "
-                         "not read, so what it describes is left out. Allow references outside the "
-                         "document’s folder to include it (--allow-external-refs on the command line)."),
-                       ref, where, label);
+    _rc_open_api_warn (
+      reader->self,
+      _("The $ref “%s” at %s points into “%s”, outside the document’s folder; it is "
+        "not read, so what it describes is left out. Allow references outside the "
+        "document’s folder to include it (--allow-external-refs on the command line)."),
+      ref, where, label);
   else
-    _rc_open_api_warn (reader->self,
-                       _("The $ref “%s” at %s points into “%s”, which is not on the document’s own "
-                         "origin; it is not fetched, so what it describes is left out. Allow references "
-                         "to other origins to include it (--allow-external-refs on the command line)."),
-                       ref, where, label);
+    _rc_open_api_warn (
+      reader->self,
+      _("The $ref “%s” at %s points into “%s”, which is not on the document’s own "
+        "origin; it is not fetched, so what it describes is left out. Allow references "
+        "to other origins to include it (--allow-external-refs on the command line)."),
+      ref, where, label);
 
   g_ptr_array_insert (reader->self->external, reader->self->external->len - 1, g_strdup (uri));
   g_hash_table_insert (reader->documents, g_strdup (uri), NULL);
@@ -678,10 +687,11 @@ load_document (RcOpenApiReader *reader,
       /* A downloaded document never leads into this machine's files. */
       if (reader->document_uri && is_remote (reader->document_uri))
         {
-          _rc_open_api_warn (reader->self,
-                             _("The $ref “%s” at %s is in a downloaded document but points to a local "
-                               "file; it is not followed."),
-                             ref, where);
+          _rc_open_api_warn (
+            reader->self,
+            _("The $ref “%s” at %s is in a downloaded document but points to a local "
+              "file; it is not followed."),
+            ref, where);
           g_hash_table_insert (reader->documents, g_strdup (uri), NULL);
           return NULL;
         }
@@ -710,12 +720,14 @@ load_document (RcOpenApiReader *reader,
     {
       if (reader->fetch == NULL)
         {
-          _rc_open_api_warn (reader->self,
-                             _("The $ref “%s” at %s points into another document, “%s”, which was not fetched, "
-                               "so what it describes is left out. Allow fetching remote documents to include "
-                               "it (--allow-remote-refs on the command line)."),
-                             ref, where, label);
-          g_ptr_array_insert (reader->self->unfetched, reader->self->unfetched->len - 1, g_strdup (uri));
+          _rc_open_api_warn (
+            reader->self,
+            _("The $ref “%s” at %s points into another document, “%s”, which was not fetched, "
+              "so what it describes is left out. Allow fetching remote documents to include "
+              "it (--allow-remote-refs on the command line)."),
+            ref, where, label);
+          g_ptr_array_insert (reader->self->unfetched, reader->self->unfetched->len - 1,
+                              g_strdup (uri));
           g_hash_table_insert (reader->documents, g_strdup (uri), NULL);
           return NULL;
         }
@@ -736,7 +748,8 @@ load_document (RcOpenApiReader *reader,
   else
     {
       _rc_open_api_warn (reader->self,
-                         _("The $ref “%s” at %s points into another document, “%s”, which is not a file or an http(s) "
+                         _("The $ref “%s” at %s points into another document, “%s”, which is not "
+                           "a file or an http(s) "
                            "URL; what it describes is left out."),
                          ref, where, label);
       g_hash_table_insert (reader->documents, g_strdup (uri), NULL);
@@ -749,7 +762,8 @@ load_document (RcOpenApiReader *reader,
   if (root == NULL)
     {
       _rc_open_api_warn (reader->self,
-                         _("The $ref “%s” at %s points into another document, “%s”, which could not be read (%s); what it "
+                         _("The $ref “%s” at %s points into another document, “%s”, which could "
+                           "not be read (%s); what it "
                            "describes is left out."),
                          ref, where, label, error ? error->message : "?");
       g_hash_table_insert (reader->documents, g_strdup (uri), NULL);
@@ -843,14 +857,16 @@ _rc_open_api_resolve (RcOpenApiReader *reader,
     return node;
 
   if (reader->resolutions == NULL)
-    reader->resolutions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, resolution_release);
+    reader->resolutions =
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, resolution_release);
 
   chain = g_ptr_array_new_with_free_func (g_free);
   resolution = follow (reader, node, where, chain);
 
   /* Every $ref of the chain leads where the last one did. */
   for (guint i = 0; i < chain->len; i++)
-    g_hash_table_insert (reader->resolutions, g_strdup (chain->pdata[i]), g_rc_box_acquire (resolution));
+    g_hash_table_insert (reader->resolutions, g_strdup (chain->pdata[i]),
+                         g_rc_box_acquire (resolution));
 
   warn_failure (reader, resolution, where);
   result = resolution->node;

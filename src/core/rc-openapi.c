@@ -238,8 +238,8 @@ read_parameter (RcOpenApiReader *reader,
 
   if (name == NULL || in == NULL)
     {
-      _rc_open_api_warn (reader->self, _("The parameter at %s has no “name” or no “in”; it is left out."),
-                         where);
+      _rc_open_api_warn (
+        reader->self, _("The parameter at %s has no “name” or no “in”; it is left out."), where);
       return NULL;
     }
 
@@ -315,7 +315,8 @@ merge_parameters (RcOpenApiReader *reader,
 
   positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint j = 0; j < parameters->len; j++)
-    g_hash_table_insert (positions, parameter_dup_key (parameters->pdata[j]), GUINT_TO_POINTER (j + 1));
+    g_hash_table_insert (positions, parameter_dup_key (parameters->pdata[j]),
+                         GUINT_TO_POINTER (j + 1));
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -377,7 +378,8 @@ read_media_types (RcOpenApiReader *reader,
           g_strv_builder_addv (builder, (const char **)types);
         }
       else
-        g_strv_builder_add (builder, form ? "application/x-www-form-urlencoded" : "application/json");
+        g_strv_builder_add (builder,
+                            form ? "application/x-www-form-urlencoded" : "application/json");
     }
   else
     {
@@ -649,11 +651,13 @@ read_path_item (RcOpenApiReader *reader,
   if (item == NULL)
     {
       if (node && !JSON_NODE_HOLDS_OBJECT (node))
-        _rc_open_api_warn (reader->self, _("The path item at %s is not a mapping; it is left out."), where);
+        _rc_open_api_warn (reader->self,
+                           _("The path item at %s is not a mapping; it is left out."), where);
       return;
     }
 
-  merge_parameters (reader, path_parameters, get_member (item, "parameters"), where, FALSE, &body, &form);
+  merge_parameters (reader, path_parameters, get_member (item, "parameters"), where, FALSE, &body,
+                    &form);
   _rc_open_api_check_local_servers (reader, item, where);
 
   json_object_iter_init_ordered (&iter, item);
@@ -667,7 +671,8 @@ read_path_item (RcOpenApiReader *reader,
       operation_where = _rc_open_api_pointer_append (where, key);
       if (!JSON_NODE_HOLDS_OBJECT (member))
         {
-          _rc_open_api_warn (reader->self, _("The operation at %s is not a mapping; it is left out."),
+          _rc_open_api_warn (reader->self,
+                             _("The operation at %s is not a mapping; it is left out."),
                              operation_where);
           continue;
         }
@@ -757,7 +762,8 @@ read_paths (RcOpenApiReader  *reader,
   if (paths == NULL)
     {
       if (reader->self->format != RC_OPEN_API_FORMAT_OPENAPI_3_1)
-        _rc_open_api_warn (reader->self, _("The document has no paths (/paths), so no operations."));
+        _rc_open_api_warn (reader->self,
+                           _("The document has no paths (/paths), so no operations."));
       return TRUE;
     }
 
@@ -814,7 +820,8 @@ read_document (RcOpenApi                 *self,
   gboolean ok;
 
   reader.options = options;
-  reader.document_uri = options->document_uri && options->document_uri[0] ? options->document_uri : NULL;
+  reader.document_uri =
+    options->document_uri && options->document_uri[0] ? options->document_uri : NULL;
   reader.fetch = options->fetch;
   reader.fetch_data = options->fetch_data;
 
@@ -849,10 +856,10 @@ read_document (RcOpenApi                 *self,
 
   if (ok && self->n_dropped_warnings > 0)
     {
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "…and %u more warning.",
-                                                            "…and %u more warnings.",
-                                                            self->n_dropped_warnings),
-                                               self->n_dropped_warnings);
+      g_autofree char *more =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "…and %u more warning.",
+                                      "…and %u more warnings.", self->n_dropped_warnings),
+                         self->n_dropped_warnings);
 
       g_ptr_array_insert (self->warnings, self->warnings->len - 1, g_steal_pointer (&more));
     }

@@ -162,11 +162,12 @@ RcOpenApi                *rc_open_api_new_from_bytes_full (GBytes              *
                                                            RcOpenApiFetchFunc   fetch,
                                                            gpointer             fetch_data,
                                                            GError             **error);
-RcOpenApi                *rc_open_api_new_from_bytes_with_options (GBytes                    *bytes,
-                                                                   const char                *display_name,
-                                                                   const char                *base_uri,
-                                                                   const RcOpenApiRefOptions *options,
-                                                                   GError                   **error);
+RcOpenApi                *rc_open_api_new_from_bytes_with_options
+                                                          (GBytes                    *bytes,
+                                                           const char                *display_name,
+                                                           const char                *base_uri,
+                                                           const RcOpenApiRefOptions *options,
+                                                           GError                   **error);
 
 RcOpenApiFormat           rc_open_api_get_format          (RcOpenApi            *self);
 const char               *rc_open_api_format_to_string    (RcOpenApiFormat       format);

@@ -35,7 +35,10 @@ struct _RcSecretBinding
   char *login;
 };
 
-G_DEFINE_BOXED_TYPE (RcSecretBinding, rc_secret_binding, rc_secret_binding_copy, rc_secret_binding_free)
+G_DEFINE_BOXED_TYPE (RcSecretBinding,
+                     rc_secret_binding,
+                     rc_secret_binding_copy,
+                     rc_secret_binding_free)
 
 /**
  * rc_url_dup_origin:
@@ -65,7 +68,8 @@ rc_url_dup_origin (const char *url)
 
   host = g_ascii_strdown (g_uri_get_host (uri), -1);
   port = g_uri_get_port (uri);
-  if ((g_str_equal (scheme, "http") && port == 80) || (g_str_equal (scheme, "https") && port == 443))
+  if ((g_str_equal (scheme, "http") && port == 80) ||
+      (g_str_equal (scheme, "https") && port == 443))
     port = -1;
 
   ipv6 = strchr (host, ':') != NULL;

@@ -201,7 +201,8 @@ rc_secret_clear_async (const SecretSchema  *schema,
   if (uses_secret_service ())
     secret_service_get (SECRET_SERVICE_NONE, cancellable, service_cb, g_steal_pointer (&task));
   else
-    secret_password_clearv (schema, attributes, cancellable, backend_cleared_cb, g_steal_pointer (&task));
+    secret_password_clearv (schema, attributes, cancellable, backend_cleared_cb,
+                            g_steal_pointer (&task));
 }
 
 /**

@@ -293,7 +293,8 @@ write_matches (Write      *write,
 {
   return g_str_equal (write->project_id, project_id) &&
          (owner_id == NULL || write->owner_id == NULL || g_str_equal (write->owner_id, owner_id)) &&
-         (secret_id == NULL || write->secret_id == NULL || g_str_equal (write->secret_id, secret_id));
+         (secret_id == NULL || write->secret_id == NULL ||
+          g_str_equal (write->secret_id, secret_id));
 }
 
 /* @request, a store or a clear, is on its way from now on: later calls
@@ -437,7 +438,8 @@ keyring_store (GTask *task)
                                                               "secret", request->secret_id,
                                                               NULL);
 
-  rc_secret_clear_async (&schema, attributes, g_task_get_cancellable (task), store_cleared_cb, task);
+  rc_secret_clear_async (&schema, attributes, g_task_get_cancellable (task), store_cleared_cb,
+                         task);
 }
 
 static void
@@ -544,7 +546,8 @@ clear_owner_start (GTask *task)
     {
       SessionSecret *session_secret = value;
 
-      if (g_str_has_prefix (key, prefix) && g_str_equal (session_secret->owner_id, request->owner_id))
+      if (g_str_has_prefix (key, prefix) &&
+          g_str_equal (session_secret->owner_id, request->owner_id))
         g_hash_table_iter_remove (&iter);
     }
 
@@ -644,10 +647,9 @@ return_search_error (GTask  *task,
     g_task_return_error (task, error);
   else
     {
-      g_task_return_error (task,
-                           unavailable_error (error,
-                                              _("The keyring could not be asked for the secret. "
-                                                "Unlock the keyring, or give the secret another way")));
+      g_task_return_error (
+        task, unavailable_error (error, _("The keyring could not be asked for the secret. "
+                                          "Unlock the keyring, or give the secret another way")));
       g_error_free (error);
     }
 
@@ -683,7 +685,8 @@ searched_cb (GObject      *object,
     {
       g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (l->data);
       g_autoptr(RcSecretBinding) binding = binding_from_attributes (attributes);
-      gboolean fits = request->binding == NULL || rc_secret_binding_equal (binding, request->binding);
+      gboolean fits =
+        request->binding == NULL || rc_secret_binding_equal (binding, request->binding);
 
       if (rebind && fits)
         {
@@ -724,7 +727,8 @@ searched_cb (GObject      *object,
 
   request->saved = g_steal_pointer (&chosen_binding);
 
-  if (!rebind && request->binding != NULL && !rc_secret_binding_equal (request->saved, request->binding))
+  if (!rebind && request->binding != NULL &&
+      !rc_secret_binding_equal (request->saved, request->binding))
     {
       /* Not read at all. */
       return_found (task, NULL, request->saved);
@@ -760,7 +764,8 @@ retrieved_cb (GObject      *object,
   if (value == NULL)
     {
       if (error == NULL)
-        error = g_error_new_literal (SECRET_ERROR, SECRET_ERROR_NO_SUCH_OBJECT, _("the item is gone"));
+        error =
+          g_error_new_literal (SECRET_ERROR, SECRET_ERROR_NO_SUCH_OBJECT, _("the item is gone"));
       return_search_error (task, g_steal_pointer (&error));
       return;
     }
@@ -965,7 +970,8 @@ rc_secret_store_lookup_async (RcSecretStore         *self,
       return;
     }
 
-  g_task_set_task_data (task, request_new (project_id, NULL, secret_id, NULL, binding), request_free);
+  g_task_set_task_data (task, request_new (project_id, NULL, secret_id, NULL, binding),
+                        request_free);
   start_after_writes (self, g_steal_pointer (&task), lookup_start);
 }
 

@@ -183,7 +183,8 @@ rc_single_flight_join (RcSingleFlight     *self,
   if ((cancellable = g_task_get_cancellable (task)) != NULL)
     {
       waiter->cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_callback (waiter->cancel_source, G_SOURCE_FUNC (waiter_cancelled_cb), waiter, NULL);
+      g_source_set_callback (waiter->cancel_source, G_SOURCE_FUNC (waiter_cancelled_cb), waiter,
+                             NULL);
       g_source_set_static_name (waiter->cancel_source, "[restcall] single flight waiter cancelled");
       g_source_attach (waiter->cancel_source, g_task_get_context (task));
     }

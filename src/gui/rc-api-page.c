@@ -106,7 +106,8 @@ rc_api_page_class_init (RcApiPageClass *klass)
   g_type_ensure (RC_TYPE_HEADERS_GROUP);
   g_type_ensure (RC_TYPE_TOKEN_PANEL);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-api-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/restcall/Restcall/rc-api-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RcApiPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, RcApiPage, base_url_row);
   gtk_widget_class_bind_template_child (widget_class, RcApiPage, description_row);

@@ -137,7 +137,8 @@ claim_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   if (!rc_project_registry_claim (opening->project_id, opening->file, &error))
-    g_debug ("Could not record which file the project %s is: %s", opening->project_id, error->message);
+    g_debug ("Could not record which file the project %s is: %s", opening->project_id,
+             error->message);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -206,13 +207,14 @@ ask_about_copy (GTask *task)
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
                                                        _("Give This Copy Its Own Secrets?"), NULL));
-  adw_message_dialog_format_body (dialog,
-                                  _("“%s” has the same project ID as “%s”, so it looks like a copy "
-                                    "of it. While they share that ID, they share their secrets in "
-                                    "the keyring: a secret typed for one replaces the other’s. Give "
-                                    "this project an ID of its own? Its secrets must then be typed "
-                                    "again, and the new ID saved."),
-                                  name, original);
+  adw_message_dialog_format_body (
+    dialog,
+    _("“%s” has the same project ID as “%s”, so it looks like a copy "
+      "of it. While they share that ID, they share their secrets in "
+      "the keyring: a secret typed for one replaces the other’s. Give "
+      "this project an ID of its own? Its secrets must then be typed "
+      "again, and the new ID saved."),
+    name, original);
   adw_message_dialog_add_responses (dialog,
                                     "share", _("_Keep Sharing"),
                                     "own", _("_Give It Its Own"),
@@ -235,8 +237,9 @@ check_thread (GTask        *task,
 {
   Opening *opening = task_data;
 
-  g_task_return_pointer (task, rc_project_registry_check (opening->project_id, opening->file, cancellable),
-                         g_object_unref);
+  g_task_return_pointer (
+    task, rc_project_registry_check (opening->project_id, opening->file, cancellable),
+    g_object_unref);
 }
 
 static void
@@ -395,20 +398,16 @@ about_action (GSimpleAction *action,
   GtkWidget *about;
 
   /* A dialog to assistive technologies too, named as its menu item. */
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
-                        "title", _("About Restcall"),
-                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
-                        "modal", TRUE,
-                        "application-name", _("Restcall"),
-                        "application-icon", APP_ID,
-                        "version", PACKAGE_VERSION,
-                        "developer-name", _("The Restcall developers"),
-                        "comments", _("Consume REST APIs, authenticated with Basic or OAuth 2.0 client credentials"),
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        /* Translators: your names, one a line */
-                        "translator-credits", _("translator-credits"),
-                        NULL);
+  about =
+    g_object_new (ADW_TYPE_ABOUT_WINDOW, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, "title",
+                  _("About Restcall"), "transient-for",
+                  gtk_application_get_active_window (GTK_APPLICATION (self)), "modal", TRUE,
+                  "application-name", _("Restcall"), "application-icon", APP_ID, "version",
+                  PACKAGE_VERSION, "developer-name", _("The Restcall developers"), "comments",
+                  _("Consume REST APIs, authenticated with Basic or OAuth 2.0 client credentials"),
+                  "license-type", GTK_LICENSE_GPL_3_0,
+                  /* Translators: your names, one a line */
+                  "translator-credits", _("translator-credits"), NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -158,7 +158,8 @@ remove_cb (RcHeadersGroup *self,
   /* The keyboard goes to the header that took its place, or the one
    * before, or the add button when none is left. */
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->headers));
-  next = n_items > 0 ? gtk_list_box_get_row_at_index (self->list, MIN (position, n_items - 1)) : NULL;
+  next =
+    n_items > 0 ? gtk_list_box_get_row_at_index (self->list, MIN (position, n_items - 1)) : NULL;
   if (RC_IS_PAIR_ROW (next))
     rc_pair_row_focus_name (RC_PAIR_ROW (next));
   else
@@ -249,7 +250,8 @@ rc_headers_group_class_init (RcHeadersGroupClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-headers-group.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/restcall/Restcall/rc-headers-group.ui");
   gtk_widget_class_bind_template_child (widget_class, RcHeadersGroup, list);
   gtk_widget_class_bind_template_child (widget_class, RcHeadersGroup, add_button);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);

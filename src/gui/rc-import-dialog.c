@@ -232,11 +232,13 @@ update (RcImportDialog *self)
   complete = rc_import_summary_is_complete (self->summary);
 
   /* Translators: how many operations of the document are selected */
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u selected", "%u of %u selected", n_operations),
-                           selected->len, n_operations);
+  count = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u of %u selected", "%u of %u selected", n_operations),
+    selected->len, n_operations);
   gtk_label_set_text (self->count_label, count);
 
-  gtk_widget_set_sensitive (self->add_button, self->pending == NULL && selected->len > 0 && complete);
+  gtk_widget_set_sensitive (self->add_button,
+                            self->pending == NULL && selected->len > 0 && complete);
   if (selected->len == 0)
     gtk_widget_set_tooltip_text (self->add_button, _("Select at least one operation"));
   else if (!complete)
@@ -372,7 +374,8 @@ fetch_response_cb (AdwMessageDialog *dialog,
   RcImportDialog *self = question->self;
 
   /* Cancelled, or another load started meanwhile. */
-  if (g_cancellable_is_cancelled (question->cancellable) || question->cancellable != self->cancellable)
+  if (g_cancellable_is_cancelled (question->cancellable) ||
+      question->cancellable != self->cancellable)
     return;
 
   if (g_str_equal (response, "fetch"))
@@ -385,8 +388,8 @@ fetch_response_cb (AdwMessageDialog *dialog,
 
       g_strfreev (self->allowed);
       self->allowed = g_strdupv (question->allowed);
-      rc_open_api_reload_async (question->source, &options, status_changed_cb, self, question->cancellable,
-                                loaded_cb, g_object_ref (self));
+      rc_open_api_reload_async (question->source, &options, status_changed_cb, self,
+                                question->cancellable, loaded_cb, g_object_ref (self));
     }
   else
     show_loaded (self, question->open_api);
@@ -426,45 +429,51 @@ dup_external_body (const char * const *external,
   GString *body = g_string_new (NULL);
 
   if (local && n == 1)
-    g_string_append_printf (body, _("The document refers to “%s”, outside its folder. Read it and read the "
-                                    "document again with it? If not, what it describes is left out."),
-                            first);
+    g_string_append_printf (
+      body,
+      _("The document refers to “%s”, outside its folder. Read it and read the "
+        "document again with it? If not, what it describes is left out."),
+      first);
   else if (local)
-    g_string_append_printf (body,
-                            g_dngettext (GETTEXT_PACKAGE,
-                                         "The document refers to %u file outside its folder, the first “%s”. "
-                                         "Read them and read the document again with them? If not, what they "
-                                         "describe is left out.",
-                                         "The document refers to %u files outside its folder, the first “%s”. "
-                                         "Read them and read the document again with them? If not, what they "
-                                         "describe is left out.",
-                                         n),
-                            n, first);
+    g_string_append_printf (
+      body,
+      g_dngettext (GETTEXT_PACKAGE,
+                   "The document refers to %u file outside its folder, the first “%s”. "
+                   "Read them and read the document again with them? If not, what they "
+                   "describe is left out.",
+                   "The document refers to %u files outside its folder, the first “%s”. "
+                   "Read them and read the document again with them? If not, what they "
+                   "describe is left out.",
+                   n),
+      n, first);
   else if (n == 1)
-    g_string_append_printf (body, _("The document refers to “%s”, on another website (%s). Fetch it and read "
-                                    "the document again with it? If not, what it describes is left out."),
-                            first, hosts);
+    g_string_append_printf (
+      body,
+      _("The document refers to “%s”, on another website (%s). Fetch it and read "
+        "the document again with it? If not, what it describes is left out."),
+      first, hosts);
   else
-    g_string_append_printf (body,
-                            g_dngettext (GETTEXT_PACKAGE,
-                                         "The document refers to %u document on other websites (%s), the first "
-                                         "“%s”. Fetch them and read the document again with them? If not, what "
-                                         "they describe is left out.",
-                                         "The document refers to %u documents on other websites (%s), the first "
-                                         "“%s”. Fetch them and read the document again with them? If not, what "
-                                         "they describe is left out.",
-                                         n),
-                            n, hosts, first);
+    g_string_append_printf (
+      body,
+      g_dngettext (GETTEXT_PACKAGE,
+                   "The document refers to %u document on other websites (%s), the first "
+                   "“%s”. Fetch them and read the document again with them? If not, what "
+                   "they describe is left out.",
+                   "The document refers to %u documents on other websites (%s), the first "
+                   "“%s”. Fetch them and read the document again with them? If not, what "
+                   "they describe is left out.",
+                   n),
+      n, hosts, first);
 
   if (n_unfetched > 0)
     {
       g_string_append_c (body, ' ');
-      g_string_append_printf (body,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "It also refers to %u document on the web, which would be fetched too.",
-                                           "It also refers to %u documents on the web, which would be fetched too.",
-                                           n_unfetched),
-                              n_unfetched);
+      g_string_append_printf (
+        body,
+        g_dngettext (
+          GETTEXT_PACKAGE, "It also refers to %u document on the web, which would be fetched too.",
+          "It also refers to %u documents on the web, which would be fetched too.", n_unfetched),
+        n_unfetched);
     }
 
   return g_string_free (body, FALSE);
@@ -505,24 +514,25 @@ ask_fetch (RcImportDialog  *self,
       body = dup_external_body (external, n, document_uri);
     }
   else if (n == 1)
-    body = g_strdup_printf (_("The document refers to another document on the web, “%s” (on %s). Fetch it "
-                              "and read the document again with it? If not, what it describes is left out."),
-                            urls[0], hosts);
+    body = g_strdup_printf (
+      _("The document refers to another document on the web, “%s” (on %s). Fetch it "
+        "and read the document again with it? If not, what it describes is left out."),
+      urls[0], hosts);
   else
-    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "The document refers to %u other document on the web, the first "
-                                         "“%s” (on %s). Fetch them and read the document again with them? If "
-                                         "not, what they describe is left out.",
-                                         "The document refers to %u other documents on the web, the first "
-                                         "“%s” (on %s). Fetch them and read the document again with them? If "
-                                         "not, what they describe is left out.",
-                                         n),
-                            n, urls[0], hosts);
+    body = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE,
+                   "The document refers to %u other document on the web, the first "
+                   "“%s” (on %s). Fetch them and read the document again with them? If "
+                   "not, what they describe is left out.",
+                   "The document refers to %u other documents on the web, the first "
+                   "“%s” (on %s). Fetch them and read the document again with them? If "
+                   "not, what they describe is left out.",
+                   n),
+      n, urls[0], hosts);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       read_files ? _("Read Files Outside the Folder?")
-                                                                  : _("Fetch Referenced Documents?"),
-                                                       body));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_WINDOW (self),
+    read_files ? _("Read Files Outside the Folder?") : _("Fetch Referenced Documents?"), body));
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   adw_message_dialog_add_responses (dialog,
                                     "dont-fetch", read_files ? _("_Don’t Read") : _("_Don’t Fetch"),
@@ -541,13 +551,15 @@ ask_fetch (RcImportDialog  *self,
 static const char *
 get_advice (const GError *error)
 {
-  static const char * const advice[] = {
+  static const char *const advice[] = {
     [RC_OPEN_API_LOAD_ERROR_NO_SUCH_FILE] = N_("Choose another file."),
     [RC_OPEN_API_LOAD_ERROR_INVALID_URL] =
       N_("Type an address such as https://api.example.com/openapi.json, or choose a file."),
     [RC_OPEN_API_LOAD_ERROR_STATUS] = N_("Check the URL."),
-    [RC_OPEN_API_LOAD_ERROR_TOO_LARGE] = N_("Download the document another way and choose the file."),
-    [RC_OPEN_API_LOAD_ERROR_TIMED_OUT] = N_("Download the document another way and choose the file."),
+    [RC_OPEN_API_LOAD_ERROR_TOO_LARGE] =
+      N_("Download the document another way and choose the file."),
+    [RC_OPEN_API_LOAD_ERROR_TIMED_OUT] =
+      N_("Download the document another way and choose the file."),
     [RC_OPEN_API_LOAD_ERROR_DOWNLOAD] =
       N_("Check the URL and the network, or download the document and choose the file."),
   };
@@ -624,7 +636,8 @@ choose_clicked_cb (RcImportDialog *self)
 static void
 load_clicked_cb (RcImportDialog *self)
 {
-  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row))));
+  g_autofree char *url =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row))));
 
   if (*url != '\0')
     rc_import_dialog_load_url (self, url);
@@ -661,7 +674,8 @@ entry_changed_cb (RcImportDialog *self)
 static void
 search_changed_cb (RcImportDialog *self)
 {
-  g_autofree char *query = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+  g_autofree char *query =
+    g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
   GListModel *items = G_LIST_MODEL (self->items);
   RcImportItem *tag = NULL;
   guint n_matching = 0;
@@ -691,9 +705,9 @@ search_changed_cb (RcImportDialog *self)
   g_clear_object (&tag);
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_stack_set_visible_child_name (self->list_stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0 ? "list"
-                                                                                                  : "no-match");
+  gtk_stack_set_visible_child_name (
+    self->list_stack,
+    g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0 ? "list" : "no-match");
 }
 
 static gboolean
@@ -734,7 +748,8 @@ add_clicked_cb (RcImportDialog *self)
     g_ptr_array_add (names, ((RcOpenApiOperation *) selected->pdata[i])->name);
   g_ptr_array_add (names, NULL);
 
-  if (!(api = rc_open_api_build_api (self->open_api, (const char * const *) names->pdata, NULL, &error)))
+  if (!(api =
+          rc_open_api_build_api (self->open_api, (const char *const *) names->pdata, NULL, &error)))
     {
       show_error (self, error->message);
       return;
@@ -837,7 +852,8 @@ rc_import_dialog_class_init (RcImportDialogClass *klass)
 
   g_type_ensure (RC_TYPE_IMPORT_SUMMARY);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-import-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/restcall/Restcall/rc-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RcImportDialog, back_button);
   gtk_widget_class_bind_template_child (widget_class, RcImportDialog, add_button);
   gtk_widget_class_bind_template_child (widget_class, RcImportDialog, stack);
@@ -983,8 +999,8 @@ rc_import_dialog_load_url (RcImportDialog *self,
                                                    NULL);
 
   cancellable = start_load (self);
-  rc_open_api_load_url_async (self->session, url, NULL, status_changed_cb, self, cancellable, loaded_cb,
-                              g_object_ref (self));
+  rc_open_api_load_url_async (self->session, url, NULL, status_changed_cb, self, cancellable,
+                              loaded_cb, g_object_ref (self));
 }
 
 /**

@@ -178,10 +178,11 @@ rc_import_row_set_item (RcImportRow  *self,
       label = g_strdup_printf ("%s %s: %s", operation->method, operation->path, detail);
     }
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
 
   self->selected_binding = g_object_bind_property (item, "selected", self->check, "active",
                                                    G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  self->inconsistent_binding = g_object_bind_property (item, "inconsistent", self->check, "inconsistent",
-                                                       G_BINDING_SYNC_CREATE);
+  self->inconsistent_binding = g_object_bind_property (item, "inconsistent", self->check,
+                                                       "inconsistent", G_BINDING_SYNC_CREATE);
 }

@@ -119,8 +119,8 @@ update_auth (RcImportSummary *self)
   if (self->open_api == NULL)
     return;
 
-  auth = rc_open_api_dup_auth (self->open_api, self->selection && self->selection->len ? self->selection : NULL,
-                               &scheme);
+  auth = rc_open_api_dup_auth (
+    self->open_api, self->selection && self->selection->len ? self->selection : NULL, &scheme);
   if (scheme && rc_auth_get_kind (auth) == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
     {
       g_autofree char *token_url = rc_open_api_resolve_token_url (self->open_api, scheme, base_url);
@@ -141,8 +141,9 @@ update_auth (RcImportSummary *self)
       g_autofree char *explanation = NULL;
 
       /* Translators: the client's credentials go to the first URL, the API's calls to the second */
-      explanation = g_strdup_printf (_("Client credentials go to %s\nAPI calls go to %s\nCheck that you trust both."),
-                                     rc_auth_get_token_url (auth), base_url);
+      explanation = g_strdup_printf (
+        _("Client credentials go to %s\nAPI calls go to %s\nCheck that you trust both."),
+        rc_auth_get_token_url (auth), base_url);
       adw_action_row_set_subtitle (self->origin_row, explanation);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->origin_row), differs);
@@ -189,7 +190,8 @@ show_warnings (RcImportSummary *self)
       add_warning_row (self, text);
     }
 
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings), n_warnings);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings),
+                           n_warnings);
   adw_expander_row_set_subtitle (self->warnings_row, count);
   adw_expander_row_set_expanded (self->warnings_row, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_row), n_warnings > 0);
@@ -204,8 +206,9 @@ entry_changed_cb (RcImportSummary *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->base_url_row), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->base_url_row), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->base_url_row),
-                               base_url_ok ? NULL : _("Type the API’s address, such as https://api.example.com/v1"));
+  gtk_widget_set_tooltip_text (
+    GTK_WIDGET (self->base_url_row),
+    base_url_ok ? NULL : _("Type the API’s address, such as https://api.example.com/v1"));
 
   update_auth (self);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -217,7 +220,8 @@ server_selected_cb (RcImportSummary *self)
   GtkStringObject *server = adw_combo_row_get_selected_item (self->server_row);
 
   if (server != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), gtk_string_object_get_string (server));
+    gtk_editable_set_text (GTK_EDITABLE (self->base_url_row),
+                           gtk_string_object_get_string (server));
 }
 
 static void
@@ -252,7 +256,8 @@ rc_import_summary_class_init (RcImportSummaryClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-import-summary.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/restcall/Restcall/rc-import-summary.ui");
   gtk_widget_class_bind_template_child (widget_class, RcImportSummary, document_row);
   gtk_widget_class_bind_template_child (widget_class, RcImportSummary, name_row);
   gtk_widget_class_bind_template_child (widget_class, RcImportSummary, server_row);
@@ -289,14 +294,16 @@ rc_import_summary_set_document (RcImportSummary *self,
 
   servers = rc_open_api_get_servers (open_api);
   n_operations = rc_open_api_get_n_operations (open_api);
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u operation", "%u operations", n_operations),
-                           n_operations);
-  /* Translators: the document's version, format (like “OpenAPI 3.0”) and how many operations it has */
+  count = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u operation", "%u operations", n_operations), n_operations);
+  /* Translators: the document's version, format (like “OpenAPI 3.0”) and how many operations it has
+   */
   details = g_strdup_printf (_("Version %s · %s · %s"),
                              rc_open_api_get_version (open_api),
                              rc_open_api_format_get_label (rc_open_api_get_format (open_api)),
                              count);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->document_row), rc_open_api_get_title (open_api));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->document_row),
+                                 rc_open_api_get_title (open_api));
   adw_action_row_set_subtitle (self->document_row, details);
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), rc_open_api_get_title (open_api));
 

@@ -83,8 +83,8 @@ update_override (RcPairRow *self)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->name_entry), "warning");
       gtk_accessible_update_relation (GTK_ACCESSIBLE (self->name_entry),
-                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->warning_label, NULL,
-                                      -1);
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->warning_label,
+                                      NULL, -1);
     }
   else
     {
@@ -292,7 +292,8 @@ rc_pair_row_class_init (RcPairRowClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-pair-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/restcall/Restcall/rc-pair-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RcPairRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, RcPairRow, name_entry);
   gtk_widget_class_bind_template_child (widget_class, RcPairRow, value_label);

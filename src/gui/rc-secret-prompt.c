@@ -129,13 +129,16 @@ rc_secret_prompt_async (GtkWidget             *parent,
   if (saved != NULL)
     {
       from = rc_secret_binding_describe (saved, kind);
-      body = basic
-        ? g_strdup_printf (_("The stored password was saved for %s. This call would send it to %s.\n\n"
-                             "A project file can be changed by anyone who shares it: send the "
-                             "password there only if it belongs there."), from, to)
-        : g_strdup_printf (_("The stored client secret was saved for %s. This call would send it "
-                             "to %s.\n\nA project file can be changed by anyone who shares it: send "
-                             "the client secret there only if it belongs there."), from, to);
+      body = basic ? g_strdup_printf (
+                       _("The stored password was saved for %s. This call would send it to %s.\n\n"
+                         "A project file can be changed by anyone who shares it: send the "
+                         "password there only if it belongs there."),
+                       from, to)
+                   : g_strdup_printf (
+                       _("The stored client secret was saved for %s. This call would send it "
+                         "to %s.\n\nA project file can be changed by anyone who shares it: send "
+                         "the client secret there only if it belongs there."),
+                       from, to);
     }
   else
     body = basic
@@ -148,10 +151,9 @@ rc_secret_prompt_async (GtkWidget             *parent,
 
   root = gtk_widget_get_root (parent);
   prompt = g_new0 (Prompt, 1);
-  prompt->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                               basic ? _("Send the Password Elsewhere?")
-                                                                     : _("Send the Client Secret Elsewhere?"),
-                                                               body));
+  prompt->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+    basic ? _("Send the Password Elsewhere?") : _("Send the Client Secret Elsewhere?"), body));
   g_object_ref_sink (prompt->dialog);
   adw_message_dialog_add_responses (prompt->dialog,
                                     "cancel", _("_Cancel"),
@@ -164,9 +166,11 @@ rc_secret_prompt_async (GtkWidget             *parent,
   gtk_window_set_modal (GTK_WINDOW (prompt->dialog), TRUE);
   g_task_set_task_data (task, prompt, (GDestroyNotify)prompt_free);
 
-  prompt->response_id = g_signal_connect (prompt->dialog, "response", G_CALLBACK (response_cb), task);
+  prompt->response_id =
+    g_signal_connect (prompt->dialog, "response", G_CALLBACK (response_cb), task);
   if (cancellable != NULL)
-    prompt->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb), task, NULL);
+    prompt->cancelled_id =
+      g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb), task, NULL);
 
   gtk_window_present (GTK_WINDOW (prompt->dialog));
 }

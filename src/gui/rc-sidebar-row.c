@@ -136,7 +136,8 @@ rc_sidebar_row_class_init (RcSidebarRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-sidebar-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/restcall/Restcall/rc-sidebar-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RcSidebarRow, icon);
   gtk_widget_class_bind_template_child (widget_class, RcSidebarRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, RcSidebarRow, verb_label);

@@ -117,7 +117,8 @@ pick_item (RcSidebar *self,
 {
   GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
 
-  for (; picked != NULL && picked != GTK_WIDGET (self->list_view); picked = gtk_widget_get_parent (picked))
+  for (; picked != NULL && picked != GTK_WIDGET (self->list_view);
+       picked = gtk_widget_get_parent (picked))
     {
       GtkWidget *row;
 
@@ -130,7 +131,8 @@ pick_item (RcSidebar *self,
           RC_IS_SIDEBAR_ROW (row))
         return rc_sidebar_row_get_item (RC_SIDEBAR_ROW (row));
 
-      for (GtkWidget *child = gtk_widget_get_first_child (picked); child; child = gtk_widget_get_next_sibling (child))
+      for (GtkWidget *child = gtk_widget_get_first_child (picked); child;
+           child = gtk_widget_get_next_sibling (child))
         {
           if (GTK_IS_TREE_EXPANDER (child) &&
               (row = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (child))) != NULL &&
@@ -326,14 +328,16 @@ rc_sidebar_class_init (RcSidebarClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-sidebar.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/restcall/Restcall/rc-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, RcSidebar, list_view);
   gtk_widget_class_bind_template_child (widget_class, RcSidebar, context_menu);
   gtk_widget_class_bind_template_callback (widget_class, list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, secondary_click_cb);
 
   gtk_widget_class_install_action (widget_class, "sidebar.popup-menu", NULL, popup_menu_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "sidebar.popup-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "sidebar.popup-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "sidebar.popup-menu", NULL);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, delete_selected_cb, NULL);

@@ -59,7 +59,8 @@ static GParamSpec *properties[N_PROPS];
 static void
 visible_child_cb (RcSwitcherTitle *self)
 {
-  gboolean title_visible = adw_squeezer_get_visible_child (self->squeezer) == GTK_WIDGET (self->title_alone);
+  gboolean title_visible =
+    adw_squeezer_get_visible_child (self->squeezer) == GTK_WIDGET (self->title_alone);
 
   if (self->title_visible == title_visible)
     return;
@@ -190,7 +191,8 @@ rc_switcher_title_class_init (RcSwitcherTitleClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-switcher-title.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/restcall/Restcall/rc-switcher-title.ui");
   gtk_widget_class_bind_template_child (widget_class, RcSwitcherTitle, squeezer);
   gtk_widget_class_bind_template_child (widget_class, RcSwitcherTitle, narrow_title);
   gtk_widget_class_bind_template_child (widget_class, RcSwitcherTitle, title_clamp);

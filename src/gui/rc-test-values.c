@@ -114,7 +114,8 @@ sync_values (RcTestValues *self)
   for (guint i = 0; i < self->rows->len; i++)
     {
       GtkEditable *row = g_ptr_array_index (self->rows, i);
-      g_autofree char *value = g_strdup (rc_pair_list_lookup (values, get_key_name (self->keys[i])));
+      g_autofree char *value =
+        g_strdup (rc_pair_list_lookup (values, get_key_name (self->keys[i])));
 
       if (g_strcmp0 (gtk_editable_get_text (row), value ? value : "") != 0)
         gtk_editable_set_text (row, value ? value : "");
@@ -169,9 +170,8 @@ create_row (RcTestValues       *self,
       gtk_widget_set_tooltip_text (marker, _("The request needs a value for it"));
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), marker);
       /* The row's name is the parameter's; a screen reader says this after. */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, C_("parameter", "Required"),
-                                      -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      C_("parameter", "Required"), -1);
     }
 
   if (self->show_location)
@@ -215,18 +215,20 @@ update_rows (RcTestValues *self)
   g_auto(GStrv) keys = NULL;
   gboolean was_empty = self->rows->len == 0;
 
-  parameters = rc_url_template_dup_parameters (self->method ? rc_method_get_url (self->method) : NULL);
+  parameters =
+    rc_url_template_dup_parameters (self->method ? rc_method_get_url (self->method) : NULL);
   for (guint i = 0; i < parameters->len; i++)
     {
       RcUrlParameter *parameter = &g_array_index (parameters, RcUrlParameter, i);
-      g_autofree char *key = make_key (parameter,
-                                       rc_method_is_parameter_required (self->method, parameter->name));
+      g_autofree char *key =
+        make_key (parameter, rc_method_is_parameter_required (self->method, parameter->name));
 
       g_strv_builder_add (builder, key);
     }
   keys = g_strv_builder_end (builder);
 
-  if (self->keys == NULL || !g_strv_equal ((const char * const *) self->keys, (const char * const *) keys))
+  if (self->keys == NULL ||
+      !g_strv_equal ((const char *const *) self->keys, (const char *const *) keys))
     {
       remove_rows (self);
       for (guint i = 0; i < parameters->len; i++)
@@ -276,8 +278,8 @@ list_keynav_failed_cb (RcTestValues     *self,
   if (root == NULL || (direction != GTK_DIR_UP && direction != GTK_DIR_DOWN))
     return FALSE;
 
-  return gtk_widget_child_focus (GTK_WIDGET (root),
-                                 direction == GTK_DIR_UP ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+  return gtk_widget_child_focus (GTK_WIDGET (root), direction == GTK_DIR_UP ? GTK_DIR_TAB_BACKWARD
+                                                                            : GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -441,7 +443,8 @@ rc_test_values_class_init (RcTestValuesClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-test-values.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/restcall/Restcall/rc-test-values.ui");
   gtk_widget_class_bind_template_child_internal (widget_class, RcTestValues, list);
   gtk_widget_class_bind_template_callback (widget_class, list_keynav_failed_cb);
 }
@@ -497,8 +500,8 @@ rc_test_values_set_method (RcTestValues *self,
     {
       g_signal_connect_object (method, "notify::url", G_CALLBACK (method_url_cb), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (method, "notify::required-parameters", G_CALLBACK (method_required_cb),
-                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (method, "notify::required-parameters",
+                               G_CALLBACK (method_required_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (rc_method_get_test_values (method), "changed",
                                G_CALLBACK (test_values_changed_cb), self, G_CONNECT_SWAPPED);
     }

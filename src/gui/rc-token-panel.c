@@ -545,8 +545,8 @@ rebound_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
-      message = g_strdup_printf (_("The client secret could not be stored for this authentication: %s"),
-                                 error->message);
+      message = g_strdup_printf (
+        _("The client secret could not be stored for this authentication: %s"), error->message);
       end_request (request->self, message);
       return;
     }
@@ -768,7 +768,8 @@ rc_token_panel_class_init (RcTokenPanelClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-token-panel.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/restcall/Restcall/rc-token-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, RcTokenPanel, state_row);
   gtk_widget_class_bind_template_child (widget_class, RcTokenPanel, state_icon);
   gtk_widget_class_bind_template_child (widget_class, RcTokenPanel, spinner);
@@ -870,7 +871,8 @@ rc_token_panel_set_api (RcTokenPanel *self,
       RcAuth *auth = rc_api_get_auth (api);
 
       /* Any setting, the extra token parameters included. */
-      g_signal_connect_object (auth, "changed", G_CALLBACK (auth_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (auth, "changed", G_CALLBACK (auth_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
 
   refresh (self);

@@ -355,7 +355,8 @@ save_full (RcWindow           *self,
   commit_typed (self);
   saving->self = g_object_ref (self);
   saving->file = g_object_ref (file ? file : rc_project_get_file (self->project));
-  rc_project_save_full_async (self->project, saving->file, flags, self->cancellable, save_cb, saving);
+  rc_project_save_full_async (self->project, saving->file, flags, self->cancellable, save_cb,
+                              saving);
 }
 
 static void
@@ -396,8 +397,9 @@ ask_save_changes (RcWindow *self)
   g_autofree char *title = rc_project_dup_title (self->project);
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL,
-                                                       _("Unsaved changes will be lost permanently if you don’t save them.")));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_WINDOW (self), NULL,
+    _("Unsaved changes will be lost permanently if you don’t save them.")));
   adw_message_dialog_format_heading (dialog, _("Save changes to “%s”?"), title);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
@@ -423,11 +425,12 @@ ask_replace_read_only (RcWindow *self,
   g_autofree char *name = g_file_get_basename (file);
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL,
-                                                       _("The file is marked read-only, so that it is "
-                                                         "not changed by mistake. Save anyway to replace "
-                                                         "it (it stays read-only), or save the project "
-                                                         "as another file.")));
+  dialog =
+    ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL,
+                                                _("The file is marked read-only, so that it is "
+                                                  "not changed by mistake. Save anyway to replace "
+                                                  "it (it stays read-only), or save the project "
+                                                  "as another file.")));
   adw_message_dialog_format_heading (dialog, _("“%s” Is Read-Only"), name);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
@@ -604,9 +607,10 @@ consume_action (GtkWidget  *widget,
 
   self->consume_here = g_str_equal (action_name, "win.consume-here");
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Consume REST API"),
-                                                       _("Define one method by hand, or pick methods "
-                                                         "from an OpenAPI or Swagger document.")));
+  dialog =
+    ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Consume REST API"),
+                                                _("Define one method by hand, or pick methods "
+                                                  "from an OpenAPI or Swagger document.")));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "openapi", _("Add Methods from _OpenAPI…"),
@@ -633,7 +637,8 @@ consume_response_cb (RcWindow         *self,
       method_dialog = rc_method_dialog_new (GTK_WINDOW (self), self->context, self->project,
                                             rc_sidebar_get_selected_api (self->sidebar));
 
-      rc_method_dialog_set_target_follows_url (RC_METHOD_DIALOG (method_dialog), !self->consume_here);
+      rc_method_dialog_set_target_follows_url (RC_METHOD_DIALOG (method_dialog),
+                                               !self->consume_here);
       gtk_window_present (GTK_WINDOW (method_dialog));
     }
   else if (g_str_equal (response, "openapi"))
@@ -665,7 +670,8 @@ delete_item_action (GtkWidget  *widget,
     return;
 
   dialog = rc_delete_dialog_new (GTK_WINDOW (self), self->context, self->project, item);
-  g_signal_connect_object (dialog, "deleted", G_CALLBACK (item_deleted_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "deleted", G_CALLBACK (item_deleted_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -743,7 +749,8 @@ sidebar_selection_cb (RcWindow *self)
   update_content (self);
   update_actions (self);
 
-  if (rc_sidebar_get_selected_item (self->sidebar) != NULL && adw_leaflet_get_folded (self->leaflet))
+  if (rc_sidebar_get_selected_item (self->sidebar) != NULL &&
+      adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
 }
 
@@ -965,14 +972,16 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-api-secret", NULL, edit_api_secret_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-api-secret", NULL,
+                                   edit_api_secret_action);
 
   g_type_ensure (RC_TYPE_SIDEBAR);
   g_type_ensure (RC_TYPE_API_PAGE);
   g_type_ensure (RC_TYPE_METHOD_EDITOR);
   g_type_ensure (RC_TYPE_SWITCHER_TITLE);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/restcall/Restcall/rc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RcWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, content_pane);

@@ -83,7 +83,8 @@ check_format (GBytes     *body,
   g_assert_cmpuint (rc_body_get_size (formatted), ==, size);
   if (length > (limit ? limit : RC_BODY_DEFAULT_LIMIT))
     {
-      g_printerr ("a formatted body of %" G_GSIZE_FORMAT " bytes is longer than its limit, %" G_GSIZE_FORMAT "\n",
+      g_printerr ("a formatted body of %" G_GSIZE_FORMAT
+                  " bytes is longer than its limit, %" G_GSIZE_FORMAT "\n",
                   length, limit);
       abort ();
     }
@@ -127,10 +128,12 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   check_format (body, type, 1 + size / 3);
 
   formatted = rc_body_format (body, type, 0, NULL, NULL);
-  lines = rc_body_count_lines (rc_body_get_text (formatted), rc_body_get_length (formatted), columns, 1000);
+  lines = rc_body_count_lines (rc_body_get_text (formatted), rc_body_get_length (formatted),
+                               columns, 1000);
   g_assert_cmpuint (lines, >=, 1);
   g_assert_cmpuint (lines, <=, 1000);
-  g_assert_cmpuint (rc_body_count_lines (rc_body_get_text (formatted), -1, columns, 1000), ==, lines);
+  g_assert_cmpuint (rc_body_count_lines (rc_body_get_text (formatted), -1, columns, 1000), ==,
+                    lines);
 
   file_name = rc_body_guess_file_name (url[0] ? url : NULL, type, (const char *) data, size);
   rc_fuzz_check_text ("the file name", file_name, -1);

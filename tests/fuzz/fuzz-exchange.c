@@ -73,8 +73,9 @@ is_http_url (const char *url)
 {
   g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
 
-  return uri && g_uri_get_host (uri) && g_uri_get_host (uri)[0]
-         && (g_str_equal (g_uri_get_scheme (uri), "https") || g_str_equal (g_uri_get_scheme (uri), "http"));
+  return uri && g_uri_get_host (uri) && g_uri_get_host (uri)[0] &&
+         (g_str_equal (g_uri_get_scheme (uri), "https") ||
+          g_str_equal (g_uri_get_scheme (uri), "http"));
 }
 
 /* The next part of the input, up to a marker line, as a message whose
@@ -141,7 +142,8 @@ new_record (Part *request,
       soup_message_headers_clear (soup_message_get_response_headers (request->message));
       soup_message_headers_iter_init (&iter, soup_message_get_response_headers (response->message));
       while (soup_message_headers_iter_next (&iter, &name, &value))
-        soup_message_headers_append (soup_message_get_response_headers (request->message), name, value);
+        soup_message_headers_append (soup_message_get_response_headers (request->message), name,
+                                     value);
       rc_http_record_set_response (record, request->message, response->body);
     }
 
@@ -240,7 +242,8 @@ add_secrets (Part     *part,
       soup_message_headers_replace (headers, "Authorization", value);
     }
 
-  if (content_type && g_ascii_strncasecmp (content_type, "application/x-www-form-urlencoded", 33) == 0)
+  if (content_type &&
+      g_ascii_strncasecmp (content_type, "application/x-www-form-urlencoded", 33) == 0)
     {
       GString *body = g_string_new_len (data, size);
 

@@ -44,14 +44,17 @@ check_local_access (const char *what,
   if (!importing)
     return;
 
-  g_printerr ("a document from %s made the importer %s the local file %s\n", DOCUMENT_URI, what, path);
+  g_printerr ("a document from %s made the importer %s the local file %s\n", DOCUMENT_URI, what,
+              path);
   abort ();
 }
 
 /* The wrapped functions (-Wl,--wrap=NAME makes the core's calls to NAME
  * call __wrap_NAME, and __real_NAME the function itself). */
-gboolean __real_g_file_get_contents (const char *filename, char **contents, gsize *length, GError **error);
-gboolean __wrap_g_file_get_contents (const char *filename, char **contents, gsize *length, GError **error);
+gboolean
+__real_g_file_get_contents (const char *filename, char **contents, gsize *length, GError **error);
+gboolean
+__wrap_g_file_get_contents (const char *filename, char **contents, gsize *length, GError **error);
 int      __real_open                 (const char *path, int flags, ...);
 int      __wrap_open                 (const char *path, int flags, ...);
 int      __real_open64               (const char *path, int flags, ...);
@@ -218,7 +221,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr(GError) error = NULL;
 
   if (marker)
-    other = g_bytes_new (marker + strlen (FETCH_MARKER), size - document_size - strlen (FETCH_MARKER));
+    other =
+      g_bytes_new (marker + strlen (FETCH_MARKER), size - document_size - strlen (FETCH_MARKER));
 
   importing = TRUE;
   open_api = rc_open_api_new_from_bytes_full (document, "openapi.yaml", DOCUMENT_URI, DOCUMENT_URI,
@@ -226,7 +230,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   importing = FALSE;
   if (open_api == NULL)
     {
-      g_assert_true (error != NULL && (error->domain == RC_DOCUMENT_ERROR || error->domain == RC_OPEN_API_ERROR));
+      g_assert_true (error != NULL &&
+                     (error->domain == RC_DOCUMENT_ERROR || error->domain == RC_OPEN_API_ERROR));
       rc_fuzz_check_text ("the error message", error->message, -1);
       return 0;
     }

@@ -126,7 +126,8 @@ rc_fuzz_check_round_trip (RcProject *project)
   g_autoptr(GBytes) saved_again = NULL;
   g_autoptr(GError) error = NULL;
 
-  rc_fuzz_check_text ("the saved project", g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+  rc_fuzz_check_text ("the saved project", g_bytes_get_data (saved, NULL),
+                      g_bytes_get_size (saved));
 
   reloaded = rc_project_deserialize (saved, "saved.restcall", &error);
   if (reloaded == NULL)
@@ -142,7 +143,8 @@ rc_fuzz_check_round_trip (RcProject *project)
     {
       g_printerr ("a project saved, loaded and saved again changed:\n%.*s\n---\n%.*s\n",
                   (int) g_bytes_get_size (saved), (const char *) g_bytes_get_data (saved, NULL),
-                  (int) g_bytes_get_size (saved_again), (const char *) g_bytes_get_data (saved_again, NULL));
+                  (int) g_bytes_get_size (saved_again),
+                  (const char *) g_bytes_get_data (saved_again, NULL));
       abort ();
     }
 }
