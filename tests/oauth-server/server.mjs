@@ -60,6 +60,7 @@ const CLIENTS = [
   { client_id: 'post-client', client_secret: 'p0st-secret', token_endpoint_auth_method: 'client_secret_post' },
   { client_id: 'special:client+id', client_secret: 's=cr%t +:&?/', token_endpoint_auth_method: 'client_secret_basic' },
   { client_id: 'short-client', client_secret: 'short', token_endpoint_auth_method: 'client_secret_basic' },
+  { client_id: 'tricky-client', client_secret: 'p+ss/w%rd:=&?# x', token_endpoint_auth_method: 'client_secret_basic' },
 ].map((c) => ({
   ...c,
   grant_types: ['client_credentials'],
