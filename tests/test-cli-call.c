@@ -547,7 +547,7 @@ test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
 {
   struct {
-    const char *args[8];
+    const char *args[12];
     const char *expected;
   } cases[] = {
     { { "call", "--client-secret=x", fixture->api_url }, "--client-secret-stdin" },
@@ -560,6 +560,12 @@ test_usage_errors (Fixture       *fixture,
     { { "call", "--client-id", "x", "--token-url", fixture->token_url, fixture->api_url },
       "--client-secret-env VAR or --client-secret-stdin" },
     { { "call", "--auth", "none", "--scope", "a", fixture->api_url }, "--scope goes with --auth oauth2-cc" },
+    { { "call", "--client-id", "x", "--token-url", fixture->token_url, "--client-secret-env", "S",
+        "--client-auth", "body", "--raw-basic", fixture->api_url },
+      "--raw-basic is for client credentials in a Basic Auth header; --client-auth body" },
+    { { "call", "--client-id", "x", "--token-url", fixture->token_url, "--client-secret-env", "S",
+        "--basic-form", "plain", fixture->api_url },
+      "Unknown --basic-form “plain”: use auto, rfc or raw" },
     { { "call", "-X", "FETCH", fixture->api_url }, "Unknown verb" },
     { { "call", "-H", "no colon", fixture->api_url }, "is not “Name: value”" },
     { { "call", "--repeat", "0", fixture->api_url }, "--repeat takes a number" },

@@ -267,7 +267,7 @@ set_oauth (Fixture      *fixture,
   rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
   rc_auth_set_client_id (auth, client_id);
   rc_auth_set_client_auth (auth, client_auth);
-  rc_auth_set_raw_basic (auth, raw_basic);
+  rc_auth_set_basic_form (auth, raw_basic ? RC_BASIC_FORM_RAW : RC_BASIC_FORM_AUTO);
   rc_auth_set_scopes (auth, "pets:read pets:write");
   rc_pair_list_append (rc_auth_get_token_params (auth), "audience", "https://api.example.com/v1?x=1&y=2");
   rc_pair_list_append (rc_auth_get_token_params (auth), "resource", "urn:pets 100%");

@@ -728,7 +728,7 @@ test_token_special_characters (void)
 
   /* Unencoded, as for servers that do not decode: this one does, and
    * refuses, and the message says why. */
-  rc_auth_set_raw_basic (auth, TRUE);
+  rc_auth_set_basic_form (auth, RC_BASIC_FORM_RAW);
   fetch_token (auth, "s=cr%t +:&?/", &fetched);
   assert_refused (&oidc, &fetched, 400, "invalid_request");
   g_assert_nonnull (strstr (fetched.error->message, "not properly encoded"));
@@ -791,7 +791,7 @@ test_node_oauth_rfc_form_refused (void)
     return;
 
   auth = new_oauth_at (&node_oauth, TRICKY_CLIENT, RC_CLIENT_AUTH_BASIC_HEADER);
-  rc_auth_set_raw_basic (auth, FALSE);
+  rc_auth_set_basic_form (auth, RC_BASIC_FORM_RFC);
   fetch_token (auth, TRICKY_SECRET, &fetched);
   assert_refused (&node_oauth, &fetched, 401, "invalid_client");
   fetched_clear (&fetched);
@@ -810,7 +810,7 @@ test_node_oauth_unencoded (void)
     return;
 
   auth = new_oauth_at (&node_oauth, TRICKY_CLIENT, RC_CLIENT_AUTH_BASIC_HEADER);
-  rc_auth_set_raw_basic (auth, TRUE);
+  rc_auth_set_basic_form (auth, RC_BASIC_FORM_RAW);
   fetch_token (auth, TRICKY_SECRET, &fetched);
   g_assert_no_error (fetched.error);
   g_assert_cmpuint (rc_http_record_get_status (fetched.record), ==, 200);
@@ -818,7 +818,7 @@ test_node_oauth_unencoded (void)
 
   /* Its token opens its protected resource. */
   api = new_api_at (&node_oauth, TRICKY_CLIENT, RC_CLIENT_AUTH_BASIC_HEADER);
-  rc_auth_set_raw_basic (rc_api_get_auth (api), TRUE);
+  rc_auth_set_basic_form (rc_api_get_auth (api), RC_BASIC_FORM_RAW);
   executor = rc_executor_new ();
   exchange = call (executor, add_method (api, "GET", "/pets"), NULL, TRICKY_SECRET);
   assert_ok_as (exchange, TRICKY_CLIENT);

@@ -300,7 +300,7 @@ test_raw_basic (Fixture       *fixture,
   g_autofree char *expected = NULL;
   g_autofree char *body = NULL;
 
-  rc_auth_set_raw_basic (fixture->auth, TRUE);
+  rc_auth_set_basic_form (fixture->auth, RC_BASIC_FORM_RAW);
   fetch (fixture, "s=cr%t", &fetched);
   g_assert_no_error (fetched.error);
 

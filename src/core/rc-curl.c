@@ -238,7 +238,7 @@ append_token_request (GString    *script,
 
   if (client_auth == RC_CLIENT_AUTH_BASIC_HEADER)
     {
-      gboolean raw = rc_auth_get_raw_basic (auth);
+      gboolean raw = rc_auth_get_basic_form (auth) == RC_BASIC_FORM_RAW;
       g_autofree char *client_id = raw ? g_strdup (rc_auth_get_client_id (auth))
                                        : rc_oauth_form_encode (rc_auth_get_client_id (auth));
       g_autofree char *quoted_id = g_shell_quote (client_id);

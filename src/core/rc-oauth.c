@@ -255,7 +255,7 @@ rc_oauth_new_token_message (RcAuth      *auth,
     {
       g_autofree char *credentials =
         rc_oauth_basic_credentials (rc_auth_get_client_id (auth), secret ? secret : "",
-                                    rc_auth_get_raw_basic (auth));
+                                    rc_auth_get_basic_form (auth) == RC_BASIC_FORM_RAW);
       g_autofree char *header = g_strconcat ("Basic ", credentials, NULL);
 
       soup_message_headers_replace (soup_message_get_request_headers (message),
@@ -355,12 +355,12 @@ set_refused_error (GError      **error,
   if (error_description)
     description = dup_plain_text (error_description);
 
-  /* Refused raw credentials: the server decodes them, as it should. */
-  if (rc_auth_get_raw_basic (auth)
+  /* Refused raw credentials: the server may decode them, as it should. */
+  if (rc_auth_get_basic_form (auth) == RC_BASIC_FORM_RAW
       && rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_BASIC_HEADER
       && (g_strcmp0 (error_code, "invalid_request") == 0 || g_strcmp0 (error_code, "invalid_client") == 0))
-    hint = _("Turn off sending the client credentials unencoded (raw Basic): this server "
-             "decodes them, as RFC 6749 requires.");
+    hint = _("The client ID and secret went unencoded into the Basic Auth header; this server "
+             "may decode them, as RFC 6749 requires: choose Automatic or RFC 6749 encoding.");
 
   if (description && description[0])
     g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED,
