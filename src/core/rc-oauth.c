@@ -308,19 +308,6 @@ describe_body (SoupMessageHeaders *headers,
   return g_strdup_printf (_("a body of type %s: “%s”"), type, quote);
 }
 
-/* A string member, or NULL when missing or of another type. */
-static const char *
-get_string (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-
-  return NULL;
-}
-
 static const char *
 hint_for_error (const char *code)
 {
@@ -346,8 +333,8 @@ set_refused_error (GError      **error,
                    guint         status,
                    JsonObject   *object)
 {
-  const char *error_code = get_string (object, "error");
-  const char *error_description = get_string (object, "error_description");
+  const char *error_code = rc_json_object_get_string (object, "error");
+  const char *error_description = rc_json_object_get_string (object, "error_description");
   g_autofree char *code = dup_plain_text (error_code ? error_code : _("no error code"));
   g_autofree char *description = NULL;
   const char *hint = hint_for_error (error_code);
@@ -515,8 +502,8 @@ _rc_oauth_parse_token_answer (RcAuth              *auth,
       return NULL;
     }
 
-  access_token = get_string (object, "access_token");
-  token_type = get_string (object, "token_type");
+  access_token = rc_json_object_get_string (object, "access_token");
+  token_type = rc_json_object_get_string (object, "token_type");
 
   if (access_token == NULL || access_token[0] == '\0')
     {
@@ -570,7 +557,7 @@ _rc_oauth_parse_token_answer (RcAuth              *auth,
 
   /* §5.1: scope is there when it differs from the request. A refresh_token
    * has no use in this grant and is neither kept nor stored. */
-  scopes = get_string (object, "scope");
+  scopes = rc_json_object_get_string (object, "scope");
   if (scopes == NULL)
     scopes = rc_auth_get_scopes (auth);
 
