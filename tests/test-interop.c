@@ -842,6 +842,94 @@ test_node_oauth_body (void)
   fetched_clear (&fetched);
 }
 
+/* Tests: the automatic Basic form, against both servers */
+
+/* oidc-provider decodes: the RFC 6749 form works at once, one request;
+ * unencoded, chosen, it is refused. */
+static void
+test_automatic_oidc_provider (void)
+{
+  g_autoptr(RcAuth) auth = NULL;
+  g_autoptr(RcApi) api = NULL;
+  g_autoptr(RcExecutor) executor = NULL;
+  g_autoptr(RcExchange) exchange = NULL;
+  Fetched fetched = { 0 };
+
+  if (!server_ensure (&oidc))
+    return;
+
+  server_reset_stats (&oidc);
+  auth = new_oauth (TRICKY_CLIENT, RC_CLIENT_AUTH_BASIC_HEADER);
+  g_assert_cmpint (rc_auth_get_basic_form (auth), ==, RC_BASIC_FORM_AUTO);
+  fetch_token (auth, TRICKY_SECRET, &fetched);
+  g_assert_no_error (fetched.error);
+  assert_jwt_access_token (fetched.token);
+  g_assert_null (rc_http_record_get_previous_attempt (fetched.record));
+  g_assert_cmpint (server_get_stat (&oidc, "token_requests"), ==, 1);
+  g_assert_cmpint (rc_auth_get_remembered_basic_form (auth), ==, RC_BASIC_FORM_AUTO);
+  fetched_clear (&fetched);
+
+  api = new_api (TRICKY_CLIENT, RC_CLIENT_AUTH_BASIC_HEADER);
+  executor = rc_executor_new ();
+  exchange = call (executor, add_method (api, "GET", "/pets"), NULL, TRICKY_SECRET);
+  assert_ok_as (exchange, TRICKY_CLIENT);
+  g_clear_object (&exchange);
+  g_assert_finalize_object (g_steal_pointer (&executor));
+
+  rc_auth_set_basic_form (auth, RC_BASIC_FORM_RAW);
+  fetch_token (auth, TRICKY_SECRET, &fetched);
+  assert_refused (&oidc, &fetched, 400, "invalid_request");
+  g_assert_null (rc_http_record_get_previous_attempt (fetched.record));
+  fetched_clear (&fetched);
+}
+
+/* @node-oauth/oauth2-server compares unencoded: the RFC 6749 form is
+ * refused, the unencoded one sent once more and remembered, and the next
+ * token request sends it first. */
+static void
+test_automatic_node_oauth (void)
+{
+  g_autoptr(RcAuth) auth = NULL;
+  g_autoptr(RcApi) api = NULL;
+  g_autoptr(RcExecutor) executor = NULL;
+  g_autoptr(RcExchange) exchange = NULL;
+  g_autoptr(GPtrArray) attempts = NULL;
+  Fetched fetched = { 0 };
+
+  if (!server_ensure (&node_oauth))
+    return;
+
+  server_reset_stats (&node_oauth);
+  auth = new_oauth_at (&node_oauth, TRICKY_CLIENT, RC_CLIENT_AUTH_BASIC_HEADER);
+  fetch_token (auth, TRICKY_SECRET, &fetched);
+  g_assert_no_error (fetched.error);
+  g_assert_cmpuint (rc_http_record_get_status (fetched.record), ==, 200);
+  attempts = rc_http_record_dup_attempts (fetched.record);
+  g_assert_cmpuint (attempts->len, ==, 2);
+  g_assert_cmpuint (rc_http_record_get_status (g_ptr_array_index (attempts, 0)), ==, 401);
+  g_assert_cmpint (server_get_stat (&node_oauth, "token_requests"), ==, 2);
+  g_assert_cmpint (rc_auth_get_remembered_basic_form (auth), ==, RC_BASIC_FORM_RAW);
+  fetched_clear (&fetched);
+
+  /* Remembered: one request. */
+  fetch_token (auth, TRICKY_SECRET, &fetched);
+  g_assert_no_error (fetched.error);
+  g_assert_null (rc_http_record_get_previous_attempt (fetched.record));
+  g_assert_cmpint (server_get_stat (&node_oauth, "token_requests"), ==, 3);
+  fetched_clear (&fetched);
+
+  /* A call finds its way too, and its API remembers. */
+  api = new_api_at (&node_oauth, TRICKY_CLIENT, RC_CLIENT_AUTH_BASIC_HEADER);
+  executor = rc_executor_new ();
+  exchange = call (executor, add_method (api, "GET", "/pets"), NULL, TRICKY_SECRET);
+  assert_ok_as (exchange, TRICKY_CLIENT);
+  g_assert_true (has_note_containing (exchange, "compares the credentials unencoded"));
+  g_assert_cmpint (rc_auth_get_remembered_basic_form (rc_api_get_auth (api)), ==, RC_BASIC_FORM_RAW);
+  g_assert_cmpint (server_get_stat (&node_oauth, "token_requests"), ==, 5);
+  g_clear_object (&exchange);
+  g_assert_finalize_object (g_steal_pointer (&executor));
+}
+
 /* Tests: API calls through the executor */
 
 static void
@@ -1156,6 +1244,8 @@ main (int   argc,
   g_test_add_func ("/restcall/interop/node-oauth/rfc-form-refused", test_node_oauth_rfc_form_refused);
   g_test_add_func ("/restcall/interop/node-oauth/unencoded", test_node_oauth_unencoded);
   g_test_add_func ("/restcall/interop/node-oauth/body", test_node_oauth_body);
+  g_test_add_func ("/restcall/interop/automatic/oidc-provider", test_automatic_oidc_provider);
+  g_test_add_func ("/restcall/interop/automatic/node-oauth", test_automatic_node_oauth);
   g_test_add_func ("/restcall/interop/call/pets", test_call_pets);
   g_test_add_func ("/restcall/interop/call/post-body", test_call_post_body);
   g_test_add_func ("/restcall/interop/call/single-flight", test_call_single_flight);

@@ -2,8 +2,9 @@
  *
  * The request follows RFC 6749 §4.4: a form-encoded POST with
  * grant_type=client_credentials, the scopes and any extra parameters, and
- * the client authenticated either by a Basic Auth header whose id and
- * secret are form-urlencoded first (§2.3.1 and Appendix B) or by
+ * the client authenticated either by a Basic Auth header, whose id and
+ * secret are form-urlencoded first (§2.3.1 and Appendix B) or, for servers
+ * that compare them unencoded, not (which form: rc-basic-form.c), or by
  * client_id and client_secret fields in the body; never both.
  *
  * The response is read as §5.1 and §5.2 say, strictly: anything that is
@@ -202,6 +203,9 @@ rc_oauth_build_token_body (RcAuth     *auth,
 
 /**
  * rc_oauth_new_token_message:
+ * @form: the form of the Basic credentials, %RC_BASIC_FORM_RFC or
+ *   %RC_BASIC_FORM_RAW (rc_basic_form_first()); credentials in the body
+ *   have one form only
  * @body_out: (out) (optional): the request body, for the exchange record
  *
  * Returns: (transfer full): a message that never follows a redirect and
@@ -210,6 +214,7 @@ rc_oauth_build_token_body (RcAuth     *auth,
 SoupMessage *
 rc_oauth_new_token_message (RcAuth      *auth,
                             const char  *secret,
+                            RcBasicForm  form,
                             GBytes     **body_out,
                             GError     **error)
 {
@@ -255,7 +260,7 @@ rc_oauth_new_token_message (RcAuth      *auth,
     {
       g_autofree char *credentials =
         rc_oauth_basic_credentials (rc_auth_get_client_id (auth), secret ? secret : "",
-                                    rc_auth_get_basic_form (auth) == RC_BASIC_FORM_RAW);
+                                    form == RC_BASIC_FORM_RAW);
       g_autofree char *header = g_strconcat ("Basic ", credentials, NULL);
 
       soup_message_headers_replace (soup_message_get_request_headers (message),
