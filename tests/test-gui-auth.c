@@ -797,6 +797,7 @@ test_token_params_and_basic_form (void)
   rc_auth_set_remembered_basic_form (auth, RC_BASIC_FORM_RAW);
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (advanced)), ==,
                    "This server compares the credentials unencoded");
+  rc_test_gui_save_screenshot (root, "auth-basic-form-found.png");
   rc_auth_set_basic_form (auth, RC_BASIC_FORM_RFC);
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (advanced)), ==, "");
   rc_auth_set_basic_form (auth, RC_BASIC_FORM_AUTO);
