@@ -107,18 +107,27 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* In the order of the client authentication combo row's items. */
-static const RcClientAuth client_auths[] = {
+/* The values of an enum that a combo row's items stand for, in order. */
+typedef struct
+{
+  const int *values;
+  guint      n_values;
+} Choices;
+
+static const int client_auth_values[] = {
   RC_CLIENT_AUTH_BASIC_HEADER,
   RC_CLIENT_AUTH_BODY,
 };
 
-/* In the order of the Basic form combo row's items. */
-static const RcBasicForm basic_forms[] = {
+static const Choices client_auth_choices = { client_auth_values, G_N_ELEMENTS (client_auth_values) };
+
+static const int basic_form_values[] = {
   RC_BASIC_FORM_AUTO,
   RC_BASIC_FORM_RFC,
   RC_BASIC_FORM_RAW,
 };
+
+static const Choices basic_form_choices = { basic_form_values, G_N_ELEMENTS (basic_form_values) };
 
 /* The combo's first item, in method mode, is "Use API’s authentication". */
 static guint
@@ -166,17 +175,19 @@ selected_to_kind (GBinding     *binding,
   return TRUE;
 }
 
+/* An enum property to the item of a combo row (user data: its Choices). */
 static gboolean
-client_auth_to_selected (GBinding     *binding,
-                         const GValue *from_value,
-                         GValue       *to_value,
-                         gpointer      user_data)
+enum_to_selected (GBinding     *binding,
+                  const GValue *from_value,
+                  GValue       *to_value,
+                  gpointer      user_data)
 {
-  int client_auth = g_value_get_enum (from_value);
+  const Choices *choices = user_data;
+  int value = g_value_get_enum (from_value);
 
-  for (guint i = 0; i < G_N_ELEMENTS (client_auths); i++)
+  for (guint i = 0; i < choices->n_values; i++)
     {
-      if ((int) client_auths[i] == client_auth)
+      if (choices->values[i] == value)
         {
           g_value_set_uint (to_value, i);
           return TRUE;
@@ -187,52 +198,18 @@ client_auth_to_selected (GBinding     *binding,
 }
 
 static gboolean
-selected_to_client_auth (GBinding     *binding,
-                         const GValue *from_value,
-                         GValue       *to_value,
-                         gpointer      user_data)
+selected_to_enum (GBinding     *binding,
+                  const GValue *from_value,
+                  GValue       *to_value,
+                  gpointer      user_data)
 {
+  const Choices *choices = user_data;
   guint selected = g_value_get_uint (from_value);
 
-  if (selected >= G_N_ELEMENTS (client_auths))
+  if (selected >= choices->n_values)
     return FALSE;
 
-  g_value_set_enum (to_value, client_auths[selected]);
-  return TRUE;
-}
-
-static gboolean
-basic_form_to_selected (GBinding     *binding,
-                        const GValue *from_value,
-                        GValue       *to_value,
-                        gpointer      user_data)
-{
-  int basic_form = g_value_get_enum (from_value);
-
-  for (guint i = 0; i < G_N_ELEMENTS (basic_forms); i++)
-    {
-      if ((int) basic_forms[i] == basic_form)
-        {
-          g_value_set_uint (to_value, i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static gboolean
-selected_to_basic_form (GBinding     *binding,
-                        const GValue *from_value,
-                        GValue       *to_value,
-                        gpointer      user_data)
-{
-  guint selected = g_value_get_uint (from_value);
-
-  if (selected >= G_N_ELEMENTS (basic_forms))
-    return FALSE;
-
-  g_value_set_enum (to_value, basic_forms[selected]);
+  g_value_set_enum (to_value, choices->values[selected]);
   return TRUE;
 }
 
@@ -773,10 +750,10 @@ rc_auth_group_init (RcAuthGroup *self)
   bind_text (self, "scopes", self->scopes_row);
   g_binding_group_bind_full (self->bindings, "client-auth", self->client_auth_row, "selected",
                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                             client_auth_to_selected, selected_to_client_auth, NULL, NULL);
+                             enum_to_selected, selected_to_enum, (gpointer) &client_auth_choices, NULL);
   g_binding_group_bind_full (self->bindings, "basic-form", self->basic_form_row, "selected",
                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                             basic_form_to_selected, selected_to_basic_form, NULL, NULL);
+                             enum_to_selected, selected_to_enum, (gpointer) &basic_form_choices, NULL);
 
   self->auth_signals = g_signal_group_new (RC_TYPE_AUTH);
   g_signal_group_connect_swapped (self->auth_signals, "changed", G_CALLBACK (auth_changed_cb), self);
