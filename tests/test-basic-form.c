@@ -34,13 +34,6 @@ typedef struct
   guint         n_token_requests;
 } Fixture;
 
-typedef struct
-{
-  gboolean      done;
-  RcToken      *token;
-  RcHttpRecord *record;
-  GError       *error;
-} Fetched;
 
 static gboolean
 has_credentials (SoupServerMessage *message,
@@ -122,36 +115,15 @@ fixture_teardown (Fixture       *fixture,
   g_clear_pointer (&fixture->secret, g_free);
 }
 
-static void
-fetched_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Fetched *fetched = user_data;
-
-  fetched->token = rc_token_cache_get_token_finish (RC_TOKEN_CACHE (object), result,
-                                                    &fetched->record, &fetched->error);
-  fetched->done = TRUE;
-}
-
-static void
-fetched_clear (Fetched *fetched)
-{
-  g_clear_object (&fetched->token);
-  g_clear_object (&fetched->record);
-  g_clear_error (&fetched->error);
-  fetched->done = FALSE;
-}
-
 /* A new token for @fixture's auth, through @cache. */
 static void
-fetch_with (Fixture      *fixture,
-            RcTokenCache *cache,
-            Fetched      *fetched)
+fetch_with (Fixture       *fixture,
+            RcTokenCache  *cache,
+            RcTestFetched *fetched)
 {
-  fetched_clear (fetched);
+  rc_test_fetched_clear (fetched);
   rc_token_cache_clear (cache, fixture->auth);
-  rc_token_cache_get_token_async (cache, fixture->auth, fixture->secret, NULL, NULL, fetched_cb, fetched);
+  rc_token_cache_get_token_async (cache, fixture->auth, fixture->secret, NULL, NULL, rc_test_fetched_cb, fetched);
   rc_test_wait_for (&fetched->done, 10);
   if (fetched->error)
     g_test_message ("error: %s", fetched->error->message);
@@ -159,7 +131,7 @@ fetch_with (Fixture      *fixture,
 
 static void
 fetch (Fixture *fixture,
-       Fetched *fetched)
+       RcTestFetched *fetched)
 {
   fetch_with (fixture, fixture->cache, fetched);
 }
@@ -294,7 +266,7 @@ test_finds_unencoded (Fixture       *fixture,
   g_autoptr(GPtrArray) attempts = NULL;
   g_autofree char *requests = NULL;
   g_autofree char *responses = NULL;
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   fetch (fixture, &fetched);
   g_assert_no_error (fetched.error);
@@ -330,7 +302,7 @@ test_finds_unencoded (Fixture       *fixture,
 
   /* The auth asked with remembers the form. */
   g_assert_cmpint (rc_auth_get_remembered_basic_form (fixture->auth), ==, RC_BASIC_FORM_RAW);
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 /* What was found is saved with the project and used the next time, by a
@@ -347,7 +319,7 @@ test_remembered_saved_and_reused (Fixture       *fixture,
   g_autoptr(RcTokenCache) cache = NULL;
   g_autofree char *raw = expected_authorization (RC_BASIC_FORM_RAW);
   RcAuth *auth = rc_api_get_auth (api);
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
   rc_auth_set_token_url (auth, rc_auth_get_token_url (fixture->auth));
@@ -380,7 +352,7 @@ test_remembered_saved_and_reused (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_token_requests, ==, 4);
   g_assert_cmpuint (rc_token_cache_get_n_requests (cache), ==, 1);
   g_assert_cmpstr (authorization_of (fetched.record), ==, raw);
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 /* What was found no longer holds (the server changed): the form
@@ -389,7 +361,7 @@ static void
 test_remembered_stale (Fixture       *fixture,
                        gconstpointer  data)
 {
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   fixture->takes = RC_BASIC_FORM_RFC;
   fixture->refusal_status = 400;
@@ -401,7 +373,7 @@ test_remembered_stale (Fixture       *fixture,
   g_assert_no_error (fetched.error);
   g_assert_cmpuint (fixture->n_token_requests, ==, 2);
   g_assert_cmpint (rc_auth_get_remembered_basic_form (fixture->auth), ==, RC_BASIC_FORM_RFC);
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 /* A server that decodes, as RFC 6749 asks: the first request works, and
@@ -410,7 +382,7 @@ static void
 test_rfc_server_one_request (Fixture       *fixture,
                              gconstpointer  data)
 {
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   fixture->takes = RC_BASIC_FORM_RFC;
   fetch (fixture, &fetched);
@@ -418,7 +390,7 @@ test_rfc_server_one_request (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_token_requests, ==, 1);
   g_assert_null (rc_http_record_get_previous_attempt (fetched.record));
   g_assert_cmpint (rc_auth_get_remembered_basic_form (fixture->auth), ==, RC_BASIC_FORM_AUTO);
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 /* Credentials the encoding leaves as they are: both forms are the same
@@ -427,7 +399,7 @@ static void
 test_no_retry_plain_credentials (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   fixture->takes = RC_BASIC_FORM_AUTO;
   g_free (fixture->secret);
@@ -439,7 +411,7 @@ test_no_retry_plain_credentials (Fixture       *fixture,
   g_assert_cmpuint (rc_token_cache_get_n_requests (fixture->cache), ==, 1);
   g_assert_null (rc_http_record_get_previous_attempt (fetched.record));
   g_assert_null (strstr (fetched.error->message, "Sent once more"));
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 /* A form chosen is sent alone, refused or not. */
@@ -449,7 +421,7 @@ test_explicit_forms_no_retry (Fixture       *fixture,
 {
   g_autofree char *rfc = expected_authorization (RC_BASIC_FORM_RFC);
   g_autofree char *raw = expected_authorization (RC_BASIC_FORM_RAW);
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   /* RFC 6749 encoding, to a server that compares unencoded: refused. */
   rc_auth_set_basic_form (fixture->auth, RC_BASIC_FORM_RFC);
@@ -467,7 +439,7 @@ test_explicit_forms_no_retry (Fixture       *fixture,
   g_assert_cmpstr (authorization_of (fetched.record), ==, raw);
 
   g_assert_cmpint (rc_auth_get_remembered_basic_form (fixture->auth), ==, RC_BASIC_FORM_AUTO);
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 /* Refused in both forms (a wrong secret): two requests, never three, an
@@ -487,7 +459,7 @@ test_at_most_one_retry (Fixture       *fixture,
     { 400, "{\"error\":\"invalid_request\",\"error_description\":\"Invalid client credentials\"}",
       "invalid_request: Invalid client credentials" },
   };
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   fixture->takes = RC_BASIC_FORM_AUTO;
 
@@ -515,7 +487,7 @@ test_at_most_one_retry (Fixture       *fixture,
       g_assert_cmpint (rc_auth_get_remembered_basic_form (fixture->auth), ==, RC_BASIC_FORM_AUTO);
     }
 
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 /* Answers that do not refuse the client are final: another form would
@@ -533,7 +505,7 @@ test_no_retry_other_answers (Fixture       *fixture,
     { 404, "" },
     { 500, "{\"error\":\"server_error\"}" },
   };
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   fixture->takes = RC_BASIC_FORM_AUTO;
 
@@ -557,7 +529,7 @@ test_no_retry_other_answers (Fixture       *fixture,
   g_assert_error (fetched.error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED);
   g_assert_cmpuint (fixture->n_token_requests, ==, 1);
 
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 /* Calls waiting for one token request wait for both attempts: two
@@ -566,14 +538,14 @@ static void
 test_single_flight (Fixture       *fixture,
                     gconstpointer  data)
 {
-  Fetched fetched[5] = { { 0 } };
+  RcTestFetched fetched[5] = { { 0 } };
   RcAuth *auths[G_N_ELEMENTS (fetched)];
 
   for (guint i = 0; i < G_N_ELEMENTS (fetched); i++)
     {
       auths[i] = rc_auth_copy (fixture->auth);
       rc_token_cache_get_token_async (fixture->cache, auths[i], fixture->secret, NULL, NULL,
-                                      fetched_cb, &fetched[i]);
+                                      rc_test_fetched_cb, &fetched[i]);
     }
   for (guint i = 0; i < G_N_ELEMENTS (fetched); i++)
     rc_test_wait_for (&fetched[i].done, 10);
@@ -587,7 +559,7 @@ test_single_flight (Fixture       *fixture,
     }
   for (guint i = 0; i < G_N_ELEMENTS (fetched); i++)
     {
-      fetched_clear (&fetched[i]);
+      rc_test_fetched_clear (&fetched[i]);
       g_object_unref (auths[i]);
     }
 }

@@ -59,13 +59,6 @@ static OAuthServer node_oauth = { "node-oauth-server.mjs", "@node-oauth/express-
 #define TRICKY_CLIENT "tricky-client"
 #define TRICKY_SECRET "p+ss/w%rd:=&?# x"
 
-typedef struct
-{
-  gboolean      done;
-  RcToken      *token;
-  RcHttpRecord *record;
-  GError       *error;
-} Fetched;
 
 typedef struct
 {
@@ -444,37 +437,16 @@ add_method (RcApi      *api,
 
 /* Token requests */
 
-static void
-fetched_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Fetched *fetched = user_data;
-
-  fetched->token = rc_token_cache_get_token_finish (RC_TOKEN_CACHE (object), result,
-                                                    &fetched->record, &fetched->error);
-  fetched->done = TRUE;
-}
-
-static void
-fetched_clear (Fetched *fetched)
-{
-  g_clear_object (&fetched->token);
-  g_clear_object (&fetched->record);
-  g_clear_error (&fetched->error);
-  fetched->done = FALSE;
-}
-
 /* Fetches a token with a cache of its own, so a request is always sent. */
 static void
-fetch_token (RcAuth     *auth,
-             const char *secret,
-             Fetched    *fetched)
+fetch_token (RcAuth        *auth,
+             const char    *secret,
+             RcTestFetched *fetched)
 {
   g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 10, NULL);
   RcTokenCache *cache = rc_token_cache_new (session);
 
-  rc_token_cache_get_token_async (cache, auth, secret, NULL, NULL, fetched_cb, fetched);
+  rc_token_cache_get_token_async (cache, auth, secret, NULL, NULL, rc_test_fetched_cb, fetched);
   rc_test_wait_for (&fetched->done, CALL_SECONDS);
   g_assert_finalize_object (cache);
 
@@ -534,10 +506,10 @@ assert_jwt_access_token (RcToken *token)
 }
 
 static void
-assert_refused (OAuthServer *server,
-                Fetched     *fetched,
-                guint        status,
-                const char  *code)
+assert_refused (OAuthServer   *server,
+                RcTestFetched *fetched,
+                guint          status,
+                const char    *code)
 {
   g_autofree char *status_text = g_strdup_printf ("HTTP %u", status);
 
@@ -640,7 +612,7 @@ static void
 test_token_client_secret_basic (void)
 {
   g_autoptr(RcAuth) auth = NULL;
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
   const char *authorization;
   GBytes *body;
 
@@ -667,14 +639,14 @@ test_token_client_secret_basic (void)
   g_assert_true (form_has (body, "grant_type", "client_credentials"));
   g_assert_false (form_has_name (body, "client_secret"));
 
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 static void
 test_token_client_secret_post (void)
 {
   g_autoptr(RcAuth) auth = NULL;
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
   GBytes *body;
 
   if (!server_ensure (&oidc))
@@ -696,7 +668,7 @@ test_token_client_secret_post (void)
   g_assert_true (form_has (body, "client_id", "post-client"));
   g_assert_true (form_has_name (body, "client_secret"));
 
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 /* RFC 6749 §2.3.1: id and secret are form-urlencoded before base64. */
@@ -707,7 +679,7 @@ test_token_special_characters (void)
   g_autoptr(RcApi) api = NULL;
   g_autoptr(RcExecutor) executor = NULL;
   g_autoptr(RcExchange) exchange = NULL;
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   if (!server_ensure (&oidc))
     return;
@@ -716,7 +688,7 @@ test_token_special_characters (void)
   fetch_token (auth, "s=cr%t +:&?/", &fetched);
   g_assert_no_error (fetched.error);
   assert_jwt_access_token (fetched.token);
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 
   /* The token opens the API, which sees the client ID intact. */
   api = new_api ("special:client+id", RC_CLIENT_AUTH_BASIC_HEADER);
@@ -732,14 +704,14 @@ test_token_special_characters (void)
   fetch_token (auth, "s=cr%t +:&?/", &fetched);
   assert_refused (&oidc, &fetched, 400, "invalid_request");
   g_assert_nonnull (strstr (fetched.error->message, "not properly encoded"));
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 static void
 test_token_wrong_secret (void)
 {
   g_autoptr(RcAuth) auth = NULL;
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   if (!server_ensure (&oidc))
     return;
@@ -748,7 +720,7 @@ test_token_wrong_secret (void)
   fetch_token (auth, "not-the-secret", &fetched);
   assert_refused (&oidc, &fetched, 401, "invalid_client");
   g_assert_nonnull (strstr (fetched.error->message, "Check the client ID and secret"));
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 /* Each client may use only its registered method; the message suggests
@@ -758,7 +730,7 @@ test_token_wrong_client_auth (void)
 {
   g_autoptr(RcAuth) post_as_basic = NULL;
   g_autoptr(RcAuth) basic_as_post = NULL;
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   if (!server_ensure (&oidc))
     return;
@@ -767,13 +739,13 @@ test_token_wrong_client_auth (void)
   fetch_token (post_as_basic, "p0st-secret", &fetched);
   assert_refused (&oidc, &fetched, 401, "invalid_client");
   g_assert_nonnull (strstr (fetched.error->message, "try the other client authentication"));
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 
   basic_as_post = new_oauth ("basic-client", RC_CLIENT_AUTH_BODY);
   fetch_token (basic_as_post, "s3cret", &fetched);
   assert_refused (&oidc, &fetched, 401, "invalid_client");
   g_assert_nonnull (strstr (fetched.error->message, "try the other client authentication"));
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 /* Tests: a server that compares the Basic credentials unencoded */
@@ -785,7 +757,7 @@ static void
 test_node_oauth_rfc_form_refused (void)
 {
   g_autoptr(RcAuth) auth = NULL;
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   if (!server_ensure (&node_oauth))
     return;
@@ -794,7 +766,7 @@ test_node_oauth_rfc_form_refused (void)
   rc_auth_set_basic_form (auth, RC_BASIC_FORM_RFC);
   fetch_token (auth, TRICKY_SECRET, &fetched);
   assert_refused (&node_oauth, &fetched, 401, "invalid_client");
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 static void
@@ -804,7 +776,7 @@ test_node_oauth_unencoded (void)
   g_autoptr(RcApi) api = NULL;
   g_autoptr(RcExecutor) executor = NULL;
   g_autoptr(RcExchange) exchange = NULL;
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   if (!server_ensure (&node_oauth))
     return;
@@ -814,7 +786,7 @@ test_node_oauth_unencoded (void)
   fetch_token (auth, TRICKY_SECRET, &fetched);
   g_assert_no_error (fetched.error);
   g_assert_cmpuint (rc_http_record_get_status (fetched.record), ==, 200);
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 
   /* Its token opens its protected resource. */
   api = new_api_at (&node_oauth, TRICKY_CLIENT, RC_CLIENT_AUTH_BASIC_HEADER);
@@ -831,7 +803,7 @@ static void
 test_node_oauth_body (void)
 {
   g_autoptr(RcAuth) auth = NULL;
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   if (!server_ensure (&node_oauth))
     return;
@@ -839,7 +811,7 @@ test_node_oauth_body (void)
   auth = new_oauth_at (&node_oauth, TRICKY_CLIENT, RC_CLIENT_AUTH_BODY);
   fetch_token (auth, TRICKY_SECRET, &fetched);
   g_assert_no_error (fetched.error);
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 /* Tests: the automatic Basic form, against both servers */
@@ -853,7 +825,7 @@ test_automatic_oidc_provider (void)
   g_autoptr(RcApi) api = NULL;
   g_autoptr(RcExecutor) executor = NULL;
   g_autoptr(RcExchange) exchange = NULL;
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   if (!server_ensure (&oidc))
     return;
@@ -867,7 +839,7 @@ test_automatic_oidc_provider (void)
   g_assert_null (rc_http_record_get_previous_attempt (fetched.record));
   g_assert_cmpint (server_get_stat (&oidc, "token_requests"), ==, 1);
   g_assert_cmpint (rc_auth_get_remembered_basic_form (auth), ==, RC_BASIC_FORM_AUTO);
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 
   api = new_api (TRICKY_CLIENT, RC_CLIENT_AUTH_BASIC_HEADER);
   executor = rc_executor_new ();
@@ -880,7 +852,7 @@ test_automatic_oidc_provider (void)
   fetch_token (auth, TRICKY_SECRET, &fetched);
   assert_refused (&oidc, &fetched, 400, "invalid_request");
   g_assert_null (rc_http_record_get_previous_attempt (fetched.record));
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 /* @node-oauth/oauth2-server compares unencoded: the RFC 6749 form is
@@ -894,7 +866,7 @@ test_automatic_node_oauth (void)
   g_autoptr(RcExecutor) executor = NULL;
   g_autoptr(RcExchange) exchange = NULL;
   g_autoptr(GPtrArray) attempts = NULL;
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   if (!server_ensure (&node_oauth))
     return;
@@ -909,14 +881,14 @@ test_automatic_node_oauth (void)
   g_assert_cmpuint (rc_http_record_get_status (g_ptr_array_index (attempts, 0)), ==, 401);
   g_assert_cmpint (server_get_stat (&node_oauth, "token_requests"), ==, 2);
   g_assert_cmpint (rc_auth_get_remembered_basic_form (auth), ==, RC_BASIC_FORM_RAW);
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 
   /* Remembered: one request. */
   fetch_token (auth, TRICKY_SECRET, &fetched);
   g_assert_no_error (fetched.error);
   g_assert_null (rc_http_record_get_previous_attempt (fetched.record));
   g_assert_cmpint (server_get_stat (&node_oauth, "token_requests"), ==, 3);
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 
   /* A call finds its way too, and its API remembers. */
   api = new_api_at (&node_oauth, TRICKY_CLIENT, RC_CLIENT_AUTH_BASIC_HEADER);
