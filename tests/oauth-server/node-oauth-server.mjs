@@ -17,8 +17,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 import http from 'node:http';
-import express from 'express';
-import ExpressOAuthServer from '@node-oauth/express-oauth-server';
+import { serveUntilStopped } from './lifecycle.mjs';
+
+// Stdout carries the ready line only: whatever a library logs goes to
+// stderr, set before the libraries load (hence the dynamic imports).
+for (const m of ['log', 'info', 'debug']) {
+  console[m] = (...args) => console.error(...args);
+}
+
+const { default: express } = await import('express');
+const { default: ExpressOAuthServer } = await import('@node-oauth/express-oauth-server');
 
 const HOST = '127.0.0.1';
 const TOKEN_TTL = 3600; // seconds
@@ -109,25 +117,4 @@ await new Promise((resolve, reject) => {
 });
 const base = `http://${HOST}:${server.address().port}`;
 
-let stopping = false;
-function shutdown(why) {
-  if (stopping) return;
-  stopping = true;
-  log(`shutting down (${why})`);
-  server.close();
-  server.closeAllConnections?.();
-  setTimeout(() => process.exit(0), 200).unref();
-}
-
-process.on('SIGTERM', () => shutdown('SIGTERM'));
-process.on('SIGINT', () => shutdown('SIGINT'));
-process.on('SIGHUP', () => shutdown('SIGHUP'));
-if (process.env.OAUTH_SERVER_IGNORE_STDIN !== '1') {
-  process.stdin.on('end', () => shutdown('stdin closed'));
-  process.stdin.on('close', () => shutdown('stdin closed'));
-  process.stdin.on('error', () => shutdown('stdin error'));
-  process.stdin.resume(); // read and discard, to notice EOF
-}
-process.stdout.on('error', () => {});
-
-process.stdout.write(`${JSON.stringify({ issuer: base, token_url: `${base}/token`, api_url: base })}\n`);
+serveUntilStopped([server], log, { issuer: base, token_url: `${base}/token`, api_url: base });
