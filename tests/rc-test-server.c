@@ -516,3 +516,26 @@ rc_test_shorten_lines (const char *text,
 
   return g_string_free (out, FALSE);
 }
+
+/* The callback of rc_token_cache_get_token_async(), for an RcTestFetched. */
+void
+rc_test_fetched_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  RcTestFetched *fetched = user_data;
+
+  fetched->token = rc_token_cache_get_token_finish (RC_TOKEN_CACHE (object), result,
+                                                    &fetched->record, &fetched->error);
+  fetched->done = TRUE;
+}
+
+/* Empties @fetched for another fetch. */
+void
+rc_test_fetched_clear (RcTestFetched *fetched)
+{
+  g_clear_object (&fetched->token);
+  g_clear_object (&fetched->record);
+  g_clear_error (&fetched->error);
+  fetched->done = FALSE;
+}

@@ -6,6 +6,8 @@
 
 #include <libsoup/soup.h>
 
+#include "rc-token-cache.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -78,6 +80,21 @@ char          *rc_test_base64url            (const char         *text);
 char          *rc_test_make_jwt             (const char         *header_json,
                                              const char         *claims_json);
 void           rc_test_assert_printable     (const char         *text);
+
+/* What rc_token_cache_get_token_async() brought, for a test that waits
+ * for it (done) with rc_test_fetched_cb() as its callback. */
+typedef struct
+{
+  gboolean      done;
+  RcToken      *token;
+  RcHttpRecord *record;
+  GError       *error;
+} RcTestFetched;
+
+void           rc_test_fetched_cb           (GObject            *object,
+                                             GAsyncResult       *result,
+                                             gpointer            user_data);
+void           rc_test_fetched_clear        (RcTestFetched      *fetched);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcTestServer, rc_test_server_free)
 

@@ -21,7 +21,11 @@
 #define CLIENT_ID "example.com"
 #define CLIENT_SECRET "s=cr%t"
 /* Basic base64(form-encode(id) ":" form-encode(secret)), RFC 6749 §2.3.1. */
-#define CLIENT_BASIC "Basic ZXhhbXBsZS5jb206cyUzRGNyJTI1dA=="
+#define CLIENT_CREDENTIALS "ZXhhbXBsZS5jb206cyUzRGNyJTI1dA=="
+#define CLIENT_BASIC "Basic " CLIENT_CREDENTIALS
+/* Basic base64(id ":" secret), for servers that compare them unencoded. */
+#define CLIENT_RAW_CREDENTIALS "ZXhhbXBsZS5jb206cz1jciV0"
+#define CLIENT_RAW_BASIC "Basic " CLIENT_RAW_CREDENTIALS
 #define API_BODY "{\"pets\": [\"Rex\", \"Tom\"]}\n"
 
 typedef struct
@@ -45,7 +49,9 @@ server_handler (RcTestServer      *server,
   const char *authorization =
     soup_message_headers_get_one (soup_server_message_get_request_headers (message), "Authorization");
 
-  if (g_str_equal (path, "/token"))
+  if (g_str_equal (path, "/token-unencoded") && g_strcmp0 (authorization, CLIENT_RAW_BASIC) != 0)
+    rc_test_respond (message, 401, "application/json", "{\"error\": \"invalid_client\"}");
+  else if (g_str_equal (path, "/token") || g_str_equal (path, "/token-unencoded"))
     rc_test_respond (message, 200, "application/json",
                      "{\"access_token\": \"" ACCESS_TOKEN "\", \"token_type\": \"bearer\", "
                      "\"expires_in\": 3600, \"scope\": \"read write\"}");
@@ -232,6 +238,49 @@ test_inspect_deep (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "── API response ──\nHTTP/1.1 200"));
   g_assert_nonnull (strstr (run.out, "\"a\": [[[[[[[["));
+}
+
+/* A server that compares the Basic credentials unencoded: the second
+ * form is sent once, for the first call only, and --inspect shows both
+ * attempts; a form given is sent alone. */
+static void
+test_basic_form (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_auto(RcTestRun) run = { 0 };
+  g_auto(RcTestRun) rfc = { 0 };
+  g_autofree char *token_url = rc_test_server_url (fixture->server, "/token-unencoded");
+  const char *attempt_1, *attempt_2;
+
+  rc_test_run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
+                        "--client-secret-env", "RC_TEST_SECRET", "--token-url", token_url,
+                        "--repeat", "3", "--inspect", fixture->api_url);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_requests (fixture, "/token-unencoded"), ==, 2);
+  g_assert_cmpuint (count_requests (fixture, "/api"), ==, 3);
+  g_assert_cmpstr (header (g_ptr_array_index (fixture->server->requests, 0), "Authorization"), ==, CLIENT_BASIC);
+  g_assert_cmpstr (header (g_ptr_array_index (fixture->server->requests, 1), "Authorization"), ==,
+                   CLIENT_RAW_BASIC);
+
+  attempt_1 = strstr (run.out, "Attempt 1 of 2, client ID and secret RFC 6749-encoded:\nPOST ");
+  attempt_2 = strstr (run.out, "Attempt 2 of 2, client ID and secret unencoded:\nPOST ");
+  g_assert_nonnull (attempt_1);
+  g_assert_nonnull (attempt_2);
+  g_assert_true (attempt_1 < attempt_2);
+  g_assert_nonnull (strstr (run.out, "Attempt 1 of 2, client ID and secret RFC 6749-encoded:\nHTTP/1.1 401"));
+  g_assert_nonnull (strstr (run.out, "compares the credentials unencoded"));
+  g_assert_null (strstr (run.out, CLIENT_CREDENTIALS));
+  g_assert_null (strstr (run.out, CLIENT_RAW_CREDENTIALS));
+  assert_no_secrets (&run);
+
+  /* RFC 6749 encoding, chosen: one request, refused. */
+  rc_test_run_restcall (&rfc, NULL, secret_env, "call", "--client-id", CLIENT_ID,
+                        "--client-secret-env", "RC_TEST_SECRET", "--token-url", token_url,
+                        "--basic-form", "rfc", fixture->api_url);
+  g_assert_cmpint (rfc.status, ==, 1);
+  g_assert_nonnull (strstr (rfc.err, "invalid_client"));
+  g_assert_null (strstr (rfc.err, "Sent once more"));
+  g_assert_cmpuint (count_requests (fixture, "/token-unencoded"), ==, 3);
 }
 
 static void
@@ -547,7 +596,7 @@ test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
 {
   struct {
-    const char *args[8];
+    const char *args[12];
     const char *expected;
   } cases[] = {
     { { "call", "--client-secret=x", fixture->api_url }, "--client-secret-stdin" },
@@ -560,6 +609,12 @@ test_usage_errors (Fixture       *fixture,
     { { "call", "--client-id", "x", "--token-url", fixture->token_url, fixture->api_url },
       "--client-secret-env VAR or --client-secret-stdin" },
     { { "call", "--auth", "none", "--scope", "a", fixture->api_url }, "--scope goes with --auth oauth2-cc" },
+    { { "call", "--client-id", "x", "--token-url", fixture->token_url, "--client-secret-env", "S",
+        "--client-auth", "body", "--raw-basic", fixture->api_url },
+      "--raw-basic is for client credentials in a Basic Auth header; --client-auth body" },
+    { { "call", "--client-id", "x", "--token-url", fixture->token_url, "--client-secret-env", "S",
+        "--basic-form", "plain", fixture->api_url },
+      "Unknown --basic-form “plain”: use auto, rfc or raw" },
     { { "call", "-X", "FETCH", fixture->api_url }, "Unknown verb" },
     { { "call", "-H", "no colon", fixture->api_url }, "is not “Name: value”" },
     { { "call", "--repeat", "0", fixture->api_url }, "--repeat takes a number" },
@@ -910,6 +965,7 @@ main (int   argc,
 
   ADD ("bearer-get", test_bearer_get);
   ADD ("inspect-deep", test_inspect_deep);
+  ADD ("basic-form", test_basic_form);
   ADD ("secret-stdin", test_secret_stdin);
   ADD ("repeat-json", test_repeat_json);
   ADD ("repeat-summary", test_repeat_summary);

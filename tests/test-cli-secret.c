@@ -295,7 +295,7 @@ test_auth_settings (Fixture       *fixture,
 
   rc_test_run_restcall (&change, "pets-secret-0451\n", NULL, "auth", fixture->path, "Pets",
                         "--client-id", "new-client", "--token-url", token_url,
-                        "--scope", "pets:read pets:write", "--client-auth", "body", "--raw-basic",
+                        "--scope", "pets:read pets:write", "--client-auth", "body",
                         "--token-param", "audience=https://api.example.com",
                         "--token-param", "resource=pets", "--secret-stdin");
   g_assert_cmpint (change.status, ==, 0);
@@ -311,7 +311,7 @@ test_auth_settings (Fixture       *fixture,
   g_assert_cmpstr (rc_auth_get_token_url (auth), ==, token_url);
   g_assert_cmpstr (rc_auth_get_scopes (auth), ==, "pets:read pets:write");
   g_assert_cmpint (rc_auth_get_client_auth (auth), ==, RC_CLIENT_AUTH_BODY);
-  g_assert_true (rc_auth_get_raw_basic (auth));
+  g_assert_cmpint (rc_auth_get_basic_form (auth), ==, RC_BASIC_FORM_AUTO);
   params = rc_auth_get_token_params (auth);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (params)), ==, 2);
   g_assert_cmpstr (rc_pair_list_lookup (params, "audience"), ==, "https://api.example.com");
@@ -329,7 +329,7 @@ test_auth_settings (Fixture       *fixture,
                                     "  Access token URL: %s\n"
                                     "  Scopes: pets:read pets:write\n"
                                     "  Client authentication: body\n"
-                                    "  Raw Basic header: yes\n"
+                                    "  Basic form: auto\n"
                                     "  Token parameters:\n"
                                     "    audience=https://api.example.com\n"
                                     "    resource=pets\n"
@@ -346,7 +346,7 @@ test_auth_settings (Fixture       *fixture,
   auth = rc_api_get_auth (rc_project_find_api (project, "Pets"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_auth_get_token_params (auth))), ==, 1);
   g_assert_cmpstr (rc_pair_list_lookup (rc_auth_get_token_params (auth), "audience"), ==, "x");
-  g_assert_false (rc_auth_get_raw_basic (auth));
+  g_assert_cmpint (rc_auth_get_basic_form (auth), ==, RC_BASIC_FORM_RFC);
   /* What was not named stays. */
   g_assert_cmpstr (rc_auth_get_client_id (auth), ==, "new-client");
   g_assert_cmpint (rc_auth_get_client_auth (auth), ==, RC_CLIENT_AUTH_BODY);
@@ -1137,6 +1137,12 @@ test_usage_errors (Fixture       *fixture,
     { { "auth", path, "Pets", "--token-url", "http://example.com/token" }, 2, "uses http://" },
     { { "auth", path, "Pets", "--token-param", "novalue" }, 2, "is not NAME=VALUE" },
     { { "auth", path, "Pets", "--raw-basic", "--no-raw-basic" }, 2, "not both" },
+    { { "auth", path, "Pets", "--basic-form", "raw", "--raw-basic" }, 2, "Give --basic-form or --raw-basic, not both" },
+    { { "auth", path, "Pets", "--basic-form", "encoded" }, 2, "Unknown --basic-form “encoded”: use auto, rfc or raw" },
+    { { "auth", path, "Pets", "--client-auth", "body", "--raw-basic" }, 2,
+      "--raw-basic is for client credentials in a Basic Auth header" },
+    { { "auth", path, "Pets", "--client-auth", "body", "--basic-form", "rfc" }, 2,
+      "--basic-form is for client credentials in a Basic Auth header" },
     { { "auth", path, "Pets", "--client-secret=x" }, 2, "--secret-stdin" },
     { { "secret", "set", path, "Petz" }, 1, "has no API “Petz”. Its APIs: “Pets”, “Plain”." },
     { { "auth", path, "Petz" }, 1, "has no API “Petz”. Its APIs: “Pets”, “Plain”." },

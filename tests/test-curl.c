@@ -267,7 +267,7 @@ set_oauth (Fixture      *fixture,
   rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
   rc_auth_set_client_id (auth, client_id);
   rc_auth_set_client_auth (auth, client_auth);
-  rc_auth_set_raw_basic (auth, raw_basic);
+  rc_auth_set_basic_form (auth, raw_basic ? RC_BASIC_FORM_RAW : RC_BASIC_FORM_AUTO);
   rc_auth_set_scopes (auth, "pets:read pets:write");
   rc_pair_list_append (rc_auth_get_token_params (auth), "audience", "https://api.example.com/v1?x=1&y=2");
   rc_pair_list_append (rc_auth_get_token_params (auth), "resource", "urn:pets 100%");
@@ -613,6 +613,34 @@ test_oauth_raw_basic (Fixture       *fixture,
   g_assert_cmpstr (get_header (token_request, "Authorization"), ==, expected);
 }
 
+/* Automatic, once it found the server compares the credentials unencoded:
+ * curl cannot try twice, so the script sends the form that works. */
+static void
+test_oauth_remembered_raw (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *secret = "p+ss/w%rd:=&?# x";
+  g_autofree char *script = NULL;
+  g_autofree char *credentials = NULL;
+  g_autofree char *expected = NULL;
+
+  if (skip_without_tools ())
+    return;
+
+  set_oauth (fixture, "tricky-client", secret, RC_CLIENT_AUTH_BASIC_HEADER, FALSE);
+  rc_auth_set_remembered_basic_form (rc_api_get_auth (fixture->api), RC_BASIC_FORM_RAW);
+  fixture->raw_basic = TRUE;
+  script = format (fixture->method);
+  assert_no_secret (script, "tricky-client", secret);
+
+  check_oauth_call (fixture, script);
+
+  credentials = rc_oauth_basic_credentials ("tricky-client", secret, TRUE);
+  expected = g_strconcat ("Basic ", credentials, NULL);
+  g_assert_cmpstr (get_header (rc_test_server_get_request (fixture->token_server, 0), "Authorization"), ==,
+                   expected);
+}
+
 /* Basic auth, both levels of headers, a body, and what a shell would run. */
 static void
 test_basic (Fixture       *fixture,
@@ -869,6 +897,7 @@ main (int   argc,
   ADD ("/restcall/curl/oauth-basic-header", test_oauth_basic_header);
   ADD ("/restcall/curl/oauth-body", test_oauth_body);
   ADD ("/restcall/curl/oauth-raw-basic", test_oauth_raw_basic);
+  ADD ("/restcall/curl/oauth-remembered-raw", test_oauth_remembered_raw);
   ADD ("/restcall/curl/basic", test_basic);
   ADD ("/restcall/curl/verbs", test_verbs);
   ADD ("/restcall/curl/missing-secret", test_missing_secret);

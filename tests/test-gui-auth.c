@@ -729,7 +729,7 @@ test_validation (void)
 }
 
 static void
-test_token_params_and_raw_basic (void)
+test_token_params_and_basic_form (void)
 {
   RcApi *api = rc_api_new ("Petstore");
   g_autofree char *project_id = g_uuid_string_random ();
@@ -737,7 +737,7 @@ test_token_params_and_raw_basic (void)
   RcPairList *params = rc_auth_get_token_params (auth);
   GtkWidget *root;
   GtkWidget *advanced;
-  GtkWidget *raw_switch;
+  GtkWidget *form_row;
   GtkWidget *token_params_row;
   RcPair *audience;
   RcPair *pair;
@@ -776,23 +776,37 @@ test_token_params_and_raw_basic (void)
   g_assert_null (find_pair_row (root, audience));
   g_assert_nonnull (find_pair_row (root, pair));
 
-  /* Raw Basic, under Advanced, both ways. */
+  /* The Basic form, under Advanced, both ways. */
   advanced = rc_test_gui_get_named (root, "auth-advanced-row");
-  raw_switch = rc_test_gui_get_named (root, "auth-raw-basic-switch");
+  form_row = rc_test_gui_get_named (root, "auth-basic-form-row");
   g_assert_true (gtk_widget_get_visible (advanced));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (advanced), TRUE);
-  g_assert_true (rc_test_gui_wait (widget_mapped_cb, raw_switch));
+  g_assert_true (rc_test_gui_wait (widget_mapped_cb, form_row));
   rc_test_gui_save_screenshot (root, "auth-token-params.png");
-  g_assert_false (rc_auth_get_raw_basic (auth));
-  gtk_switch_set_active (GTK_SWITCH (raw_switch), TRUE);
-  g_assert_true (rc_auth_get_raw_basic (auth));
-  rc_auth_set_raw_basic (auth, FALSE);
-  g_assert_false (gtk_switch_get_active (GTK_SWITCH (raw_switch)));
+  g_assert_cmpint (rc_auth_get_basic_form (auth), ==, RC_BASIC_FORM_AUTO);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (form_row)), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (form_row), 2);
+  g_assert_cmpint (rc_auth_get_basic_form (auth), ==, RC_BASIC_FORM_RAW);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (form_row), 1);
+  g_assert_cmpint (rc_auth_get_basic_form (auth), ==, RC_BASIC_FORM_RFC);
+  rc_auth_set_basic_form (auth, RC_BASIC_FORM_AUTO);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (form_row)), ==, 0);
+
+  /* What the automatic form found is said on the Advanced row, folded. */
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (advanced)), ==, "");
+  rc_auth_set_remembered_basic_form (auth, RC_BASIC_FORM_RAW);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (advanced)), ==,
+                   "This server compares the credentials unencoded");
+  rc_test_gui_save_screenshot (root, "auth-basic-form-found.png");
+  rc_auth_set_basic_form (auth, RC_BASIC_FORM_RFC);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (advanced)), ==, "");
+  rc_auth_set_basic_form (auth, RC_BASIC_FORM_AUTO);
 
   /* It only concerns credentials sent in a Basic Auth header. */
-  g_assert_true (gtk_widget_is_sensitive (raw_switch));
+  g_assert_true (gtk_widget_is_sensitive (form_row));
   rc_auth_set_client_auth (auth, RC_CLIENT_AUTH_BODY);
-  g_assert_false (gtk_widget_is_sensitive (raw_switch));
+  g_assert_false (gtk_widget_is_sensitive (form_row));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (advanced)), ==, "");
 
   /* Neither shows for Basic. */
   rc_auth_set_kind (auth, RC_AUTH_KIND_BASIC);
@@ -1065,7 +1079,7 @@ main (int   argc,
   g_test_add_func ("/restcall/gui/auth/method-headers", test_method_headers);
   g_test_add_func ("/restcall/gui/auth/inherit-and-own", test_inherit_and_own);
   g_test_add_func ("/restcall/gui/auth/validation", test_validation);
-  g_test_add_func ("/restcall/gui/auth/token-params-and-raw-basic", test_token_params_and_raw_basic);
+  g_test_add_func ("/restcall/gui/auth/token-params-and-basic-form", test_token_params_and_basic_form);
   g_test_add ("/restcall/gui/auth/reference-order", Fixture, NULL,
               fixture_set_up, test_reference_order, fixture_tear_down);
   g_test_add ("/restcall/gui/auth/mnemonics", Fixture, NULL,

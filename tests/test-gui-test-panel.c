@@ -36,6 +36,7 @@
 #include "rc-test-server.h"
 
 #define CANARY "canary-SECRET-7f3a9c"
+#define TRICKY_CANARY "c@nary+SECRET/7f%3a x"
 #define ACCESS_TOKEN "tok-4b1d9e2a7c5f8e3b6a0d1c9f2e7b4a8d"
 #define ERROR_DESCRIPTION "The client secret expired on 2026-01-01"
 #define BIG_BODY_SIZE (20 * 1000 * 1000)
@@ -43,6 +44,7 @@
 typedef enum {
   TOKEN_OK,
   TOKEN_REFUSED,
+  TOKEN_UNENCODED_ONLY,   /* Basic credentials compared unencoded */
 } TokenMode;
 
 typedef enum {
@@ -183,6 +185,20 @@ token_handler (RcTestServer      *server,
   if (fixture->token_mode == TOKEN_REFUSED)
     rc_test_respond (message, 401, "application/json",
                      "{\"error\":\"invalid_client\",\"error_description\":\"" ERROR_DESCRIPTION "\"}");
+  else if (fixture->token_mode == TOKEN_UNENCODED_ONLY)
+    {
+      g_autofree char *credentials = rc_oauth_basic_credentials ("panel-client", TRICKY_CANARY, TRUE);
+      g_autofree char *expected = g_strconcat ("Basic ", credentials, NULL);
+      const char *authorization =
+        soup_message_headers_get_one (soup_server_message_get_request_headers (message), "Authorization");
+
+      if (g_strcmp0 (authorization, expected) == 0)
+        rc_test_respond (message, 200, "application/json",
+                         "{\"access_token\":\"" ACCESS_TOKEN "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+      else
+        rc_test_respond (message, 401, "application/json",
+                         "{\"error\":\"invalid_client\",\"error_description\":\"Invalid client\"}");
+    }
   else
     rc_test_respond (message, 200, "application/json",
                      "{\"access_token\":\"" ACCESS_TOKEN "\",\"token_type\":\"Bearer\","
@@ -644,6 +660,58 @@ test_token_refused (Fixture       *fixture,
   click (fixture, "test-button");
   wait_until_done (fixture);
   g_assert_true (g_str_has_prefix (get_status (fixture), "200 OK"));
+}
+
+/* A server that compares the Basic credentials unencoded: the panes show
+ * both attempts, masked, and the API's auth remembers the form. */
+static void
+test_basic_form_found (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  RcAuth *auth = rc_api_get_auth (fixture->api);
+  g_autofree char *rfc = rc_oauth_basic_credentials ("panel-client", TRICKY_CANARY, FALSE);
+  g_autofree char *raw = rc_oauth_basic_credentials ("panel-client", TRICKY_CANARY, TRUE);
+  g_autofree char *requests = NULL;
+  g_autofree char *responses = NULL;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  rc_auth_set_client_auth (auth, RC_CLIENT_AUTH_BASIC_HEADER);
+  store_secret (fixture, TRICKY_CANARY);
+  fixture->token_mode = TOKEN_UNENCODED_ONLY;
+
+  click (fixture, "test-button");
+  wait_until_done (fixture);
+  g_assert_true (g_str_has_prefix (get_status (fixture), "200 OK"));
+  g_assert_cmpuint (fixture->token_server->requests->len, ==, 2);
+  g_assert_cmpint (rc_auth_get_remembered_basic_form (auth), ==, RC_BASIC_FORM_RAW);
+
+  requests = dup_view_text (fixture, "inspector-token-request");
+  responses = dup_view_text (fixture, "inspector-token-response");
+  g_test_message ("%s\n%s", requests, responses);
+  g_assert_true (g_str_has_prefix (requests, "Attempt 1 of 2, client ID and secret RFC 6749-encoded:\nPOST "));
+  g_assert_nonnull (strstr (requests, "\nAttempt 2 of 2, client ID and secret unencoded:\nPOST "));
+  g_assert_true (g_str_has_prefix (responses, "Attempt 1 of 2, client ID and secret RFC 6749-encoded:\n"));
+  g_assert_nonnull (strstr (responses, "401"));
+  g_assert_nonnull (strstr (responses, "\"error_description\": \"Invalid client\""));
+  g_assert_nonnull (strstr (responses, "Attempt 2 of 2, client ID and secret unencoded:\n"));
+  g_assert_nonnull (strstr (responses, "\"token_type\": \"Bearer\""));
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    {
+      assert_view_lacks (fixture, panes[i], TRICKY_CANARY);
+      assert_view_lacks (fixture, panes[i], rfc);
+      assert_view_lacks (fixture, panes[i], raw);
+      assert_view_lacks (fixture, panes[i], ACCESS_TOKEN);
+    }
+  rc_test_gui_scroll_to (get_widget (fixture, "inspector-reveal-button"));
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "test-panel-basic-form-found-1000.png");
+
+  /* Revealed, each attempt's header as it went. */
+  click (fixture, "inspector-reveal-button");
+  assert_view_contains (fixture, "inspector-token-request", rfc);
+  assert_view_contains (fixture, "inspector-token-request", raw);
+  click (fixture, "inspector-reveal-button");
 }
 
 static void
@@ -1475,6 +1543,8 @@ main (int   argc,
               fixture_set_up, test_copy_curl, fixture_tear_down);
   g_test_add ("/restcall/gui/test-panel/token-refused", Fixture, NULL,
               fixture_set_up, test_token_refused, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/basic-form-found", Fixture, NULL,
+              fixture_set_up, test_basic_form_found, fixture_tear_down);
   g_test_add ("/restcall/gui/test-panel/no-secret", Fixture, NULL,
               fixture_set_up, test_no_secret, fixture_tear_down);
   g_test_add ("/restcall/gui/test-panel/secret-saved-elsewhere", Fixture, NULL,

@@ -8,9 +8,14 @@
  * credentials, the errors a real server gives, single-flight, expiry,
  * the replay after a 401 and a 403 that must not cause a refetch.
  *
- * The server is started once, by the first test that needs it, and stopped
- * after the last one by closing its stdin; if this process dies, the
- * server sees its stdin close and exits too.
+ * And tests/oauth-server/node-oauth-server.mjs (@node-oauth/oauth2-server
+ * with its Express adapter), a server that compares the Basic credentials
+ * unencoded, where oidc-provider decodes them: the same secret must work
+ * with both.
+ *
+ * Each server is started once, by the first test that needs it, and
+ * stopped after the last one by closing its stdin; if this process dies,
+ * the server sees its stdin close and exits too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +38,8 @@
 
 typedef struct
 {
+  const char  *script;        /* in tests/oauth-server */
+  const char  *package;       /* the npm package it needs */
   GSubprocess *process;
   char        *skip_reason;   /* node or the npm packages are missing */
   gboolean     failed;        /* it did not start: every test fails */
@@ -42,15 +49,16 @@ typedef struct
   SoupSession *session;       /* for /_stats and /_reset only */
 } OAuthServer;
 
-static OAuthServer server;
+/* oidc-provider: decodes the Basic credentials, as RFC 6749 asks. */
+static OAuthServer oidc = { "server.mjs", "oidc-provider" };
 
-typedef struct
-{
-  gboolean      done;
-  RcToken      *token;
-  RcHttpRecord *record;
-  GError       *error;
-} Fetched;
+/* @node-oauth/oauth2-server: compares them unencoded. */
+static OAuthServer node_oauth = { "node-oauth-server.mjs", "@node-oauth/express-oauth-server" };
+
+/* A secret that RFC 6749's form-urlencoding changes. */
+#define TRICKY_CLIENT "tricky-client"
+#define TRICKY_SECRET "p+ss/w%rd:=&?# x"
+
 
 typedef struct
 {
@@ -123,18 +131,18 @@ dup_member (JsonObject *object,
 
 /* Ends a server that did not start properly. */
 static void
-server_kill (void)
+server_kill (OAuthServer *server)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  g_subprocess_force_exit (server.process);
-  g_subprocess_wait_async (server.process, NULL, result_cb, &result);
+  g_subprocess_force_exit (server->process);
+  g_subprocess_wait_async (server->process, NULL, result_cb, &result);
   wait_for_result (&result, 5);
-  g_clear_object (&server.process);
+  g_clear_object (&server->process);
 }
 
 static gboolean
-server_start (void)
+server_start (OAuthServer *server)
 {
   const char *dir = g_getenv ("OAUTH_SERVER_DIR");
   g_autofree char *node = NULL;
@@ -151,7 +159,7 @@ server_start (void)
 
   if (dir == NULL)
     {
-      server.skip_reason = g_strdup ("OAUTH_SERVER_DIR is not set: run this test with "
+      server->skip_reason = g_strdup ("OAUTH_SERVER_DIR is not set: run this test with "
                                      "meson test (or build-aux/dev test).");
       return FALSE;
     }
@@ -159,15 +167,15 @@ server_start (void)
   node = g_find_program_in_path ("node");
   if (node == NULL)
     {
-      server.skip_reason = g_strdup ("Node.js (node) is not installed, so the OAuth test "
+      server->skip_reason = g_strdup ("Node.js (node) is not installed, so the OAuth test "
                                      "server cannot run. " SETUP_HINT);
       return FALSE;
     }
 
-  package = g_build_filename (dir, "node_modules", "oidc-provider", "package.json", NULL);
+  package = g_build_filename (dir, "node_modules", server->package, "package.json", NULL);
   if (!g_file_test (package, G_FILE_TEST_IS_REGULAR))
     {
-      server.skip_reason = g_strdup_printf ("The OAuth test server's npm packages are not "
+      server->skip_reason = g_strdup_printf ("The OAuth test server's npm packages are not "
                                             "installed (%s is missing). " SETUP_HINT,
                                             package);
       return FALSE;
@@ -180,15 +188,15 @@ server_start (void)
                                         G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_set_cwd (launcher, dir);
   g_subprocess_launcher_unsetenv (launcher, "OAUTH_SERVER_IGNORE_STDIN");
-  server.process = g_subprocess_launcher_spawn (launcher, &error, node, "server.mjs", NULL);
-  if (server.process == NULL)
+  server->process = g_subprocess_launcher_spawn (launcher, &error, node, server->script, NULL);
+  if (server->process == NULL)
     {
-      g_test_fail_printf ("Could not start %s server.mjs in %s: %s", node, dir, error->message);
+      g_test_fail_printf ("Could not start %s %s in %s: %s", node, server->script, dir, error->message);
       return FALSE;
     }
 
   /* The first line on its stdout says where it listens. */
-  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server.process));
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server->process));
   g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (lines), FALSE);
   cancellable = g_cancellable_new ();
   g_data_input_stream_read_line_async (lines, G_PRIORITY_DEFAULT, cancellable,
@@ -197,45 +205,46 @@ server_start (void)
     {
       g_cancellable_cancel (cancellable);
       wait_for_result (&result, 5);
-      server_kill ();
-      g_test_fail_printf ("The OAuth test server (node server.mjs in %s) did not say it was "
-                          "ready within %d s; its stderr is above.", dir, SERVER_START_SECONDS);
+      server_kill (server);
+      g_test_fail_printf ("The OAuth test server (node %s in %s) did not say it was "
+                          "ready within %d s; its stderr is above.", server->script, dir,
+                          SERVER_START_SECONDS);
       return FALSE;
     }
 
   line = g_data_input_stream_read_line_finish_utf8 (lines, result, NULL, &error);
   if (line == NULL)
     {
-      server_kill ();
-      g_test_fail_printf ("The OAuth test server (node server.mjs in %s) exited before it was "
-                          "ready (%s); its stderr is above.", dir,
+      server_kill (server);
+      g_test_fail_printf ("The OAuth test server (node %s in %s) exited before it was "
+                          "ready (%s); its stderr is above.", server->script, dir,
                           error ? error->message : "end of its output");
       return FALSE;
     }
-  g_test_message ("OAuth test server ready in %" G_GINT64_FORMAT " ms: %s",
+  g_test_message ("OAuth test server %s ready in %" G_GINT64_FORMAT " ms: %s", server->script,
                   (g_get_monotonic_time () - start) / 1000, line);
 
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, line, -1, &error)
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      server_kill ();
+      server_kill (server);
       g_test_fail_printf ("The OAuth test server's ready line is not a JSON object: %s", line);
       return FALSE;
     }
   ready = json_node_get_object (json_parser_get_root (parser));
-  server.issuer = dup_member (ready, "issuer");
-  server.token_url = dup_member (ready, "token_url");
-  server.api_url = dup_member (ready, "api_url");
-  if (server.issuer == NULL || server.token_url == NULL || server.api_url == NULL)
+  server->issuer = dup_member (ready, "issuer");
+  server->token_url = dup_member (ready, "token_url");
+  server->api_url = dup_member (ready, "api_url");
+  if (server->issuer == NULL || server->token_url == NULL || server->api_url == NULL)
     {
-      server_kill ();
+      server_kill (server);
       g_test_fail_printf ("The OAuth test server's ready line lacks issuer, token_url or "
                           "api_url: %s", line);
       return FALSE;
     }
 
-  server.session = soup_session_new_with_options ("timeout", 10, NULL);
+  server->session = soup_session_new_with_options ("timeout", 10, NULL);
 
   return TRUE;
 }
@@ -243,27 +252,27 @@ server_start (void)
 /* Call at the start of every test: FALSE means the test was skipped or
  * failed and must return. */
 static gboolean
-server_ensure (void)
+server_ensure (OAuthServer *server)
 {
   /* The first test starts it; a failure to start fails that test with
    * the reason, and the others with a pointer to it. */
-  if (server.skip_reason == NULL && !server.failed && server.api_url == NULL)
+  if (server->skip_reason == NULL && !server->failed && server->api_url == NULL)
     {
-      if (server_start ())
+      if (server_start (server))
         return TRUE;
-      if (server.skip_reason == NULL)
+      if (server->skip_reason == NULL)
         {
-          server.failed = TRUE;
+          server->failed = TRUE;
           return FALSE;
         }
     }
 
-  if (server.skip_reason)
+  if (server->skip_reason)
     {
-      g_test_skip (server.skip_reason);
+      g_test_skip (server->skip_reason);
       return FALSE;
     }
-  if (server.failed)
+  if (server->failed)
     {
       g_test_fail_printf ("The OAuth test server is not running (see the first test).");
       return FALSE;
@@ -275,53 +284,54 @@ server_ensure (void)
 /* Stops the server by closing its stdin; returns whether it exited in
  * time with status 0. */
 static gboolean
-server_stop (void)
+server_stop (OAuthServer *server)
 {
   g_autoptr(GAsyncResult) result = NULL;
   gboolean clean = TRUE;
 
-  g_clear_object (&server.session);
-  g_clear_pointer (&server.issuer, g_free);
-  g_clear_pointer (&server.token_url, g_free);
-  g_clear_pointer (&server.api_url, g_free);
-  g_clear_pointer (&server.skip_reason, g_free);
+  g_clear_object (&server->session);
+  g_clear_pointer (&server->issuer, g_free);
+  g_clear_pointer (&server->token_url, g_free);
+  g_clear_pointer (&server->api_url, g_free);
+  g_clear_pointer (&server->skip_reason, g_free);
 
-  if (server.process == NULL)
+  if (server->process == NULL)
     return TRUE;
 
-  g_output_stream_close (g_subprocess_get_stdin_pipe (server.process), NULL, NULL);
-  g_subprocess_wait_async (server.process, NULL, result_cb, &result);
+  g_output_stream_close (g_subprocess_get_stdin_pipe (server->process), NULL, NULL);
+  g_subprocess_wait_async (server->process, NULL, result_cb, &result);
 
   if (!wait_for_result (&result, SERVER_STOP_SECONDS))
     {
       g_print ("# The OAuth test server did not exit within %d s of its stdin closing; "
                "killing it\n", SERVER_STOP_SECONDS);
-      g_subprocess_force_exit (server.process);
+      g_subprocess_force_exit (server->process);
       wait_for_result (&result, 5);
       clean = FALSE;
     }
-  else if (!g_subprocess_get_successful (server.process))
+  else if (!g_subprocess_get_successful (server->process))
     {
       g_print ("# The OAuth test server exited with status %d\n",
-               g_subprocess_get_exit_status (server.process));
+               g_subprocess_get_exit_status (server->process));
       clean = FALSE;
     }
 
-  g_clear_object (&server.process);
+  g_clear_object (&server->process);
 
   return clean;
 }
 
 static GBytes *
-server_request (const char *method,
-                const char *path)
+server_request (OAuthServer *server,
+                const char  *method,
+                const char  *path)
 {
-  g_autofree char *url = g_strconcat (server.api_url, path, NULL);
+  g_autofree char *url = g_strconcat (server->api_url, path, NULL);
   g_autoptr(SoupMessage) message = soup_message_new (method, url);
   g_autoptr(GError) error = NULL;
   GBytes *body;
 
-  body = soup_session_send_and_read (server.session, message, NULL, &error);
+  body = soup_session_send_and_read (server->session, message, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (message), ==, SOUP_STATUS_OK);
 
@@ -329,17 +339,18 @@ server_request (const char *method,
 }
 
 static void
-server_reset_stats (void)
+server_reset_stats (OAuthServer *server)
 {
-  g_bytes_unref (server_request ("POST", "/_reset"));
+  g_bytes_unref (server_request (server, "POST", "/_reset"));
 }
 
 /* One of the server's counters: token_requests, tokens_issued,
  * token_errors, api_requests. */
 static gint64
-server_get_stat (const char *name)
+server_get_stat (OAuthServer *server,
+                 const char  *name)
 {
-  g_autoptr(GBytes) body = server_request ("GET", "/_stats");
+  g_autoptr(GBytes) body = server_request (server, "GET", "/_stats");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *object;
@@ -355,37 +366,58 @@ server_get_stat (const char *name)
 
 /* Builders */
 
-static RcAuth *
-new_oauth (const char   *client_id,
-           RcClientAuth  client_auth)
+static void
+setup_oauth (RcAuth       *auth,
+             OAuthServer  *server,
+             const char   *client_id,
+             RcClientAuth  client_auth)
 {
-  RcAuth *auth = rc_auth_new ();
-
   rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
-  rc_auth_set_token_url (auth, server.token_url);
+  rc_auth_set_token_url (auth, server->token_url);
   rc_auth_set_client_id (auth, client_id);
   rc_auth_set_scopes (auth, "pets:read pets:write");
   rc_auth_set_client_auth (auth, client_auth);
+}
+
+/* OAuth 2.0 as @client_id of @server. */
+static RcAuth *
+new_oauth_at (OAuthServer  *server,
+              const char   *client_id,
+              RcClientAuth  client_auth)
+{
+  RcAuth *auth = rc_auth_new ();
+
+  setup_oauth (auth, server, client_id, client_auth);
 
   return auth;
 }
 
-/* An API on the test server whose methods use OAuth 2.0 as @client_id. */
+static RcAuth *
+new_oauth (const char   *client_id,
+           RcClientAuth  client_auth)
+{
+  return new_oauth_at (&oidc, client_id, client_auth);
+}
+
+/* An API on @server whose methods use OAuth 2.0 as @client_id. */
+static RcApi *
+new_api_at (OAuthServer  *server,
+            const char   *client_id,
+            RcClientAuth  client_auth)
+{
+  RcApi *api = rc_api_new ("Pets");
+
+  rc_api_set_base_url (api, server->api_url);
+  setup_oauth (rc_api_get_auth (api), server, client_id, client_auth);
+
+  return api;
+}
+
 static RcApi *
 new_api (const char   *client_id,
          RcClientAuth  client_auth)
 {
-  RcApi *api = rc_api_new ("Pets");
-  RcAuth *auth = rc_api_get_auth (api);
-
-  rc_api_set_base_url (api, server.api_url);
-  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
-  rc_auth_set_token_url (auth, server.token_url);
-  rc_auth_set_client_id (auth, client_id);
-  rc_auth_set_scopes (auth, "pets:read pets:write");
-  rc_auth_set_client_auth (auth, client_auth);
-
-  return api;
+  return new_api_at (&oidc, client_id, client_auth);
 }
 
 /* Returns: (transfer none): a method of @api, which owns it */
@@ -405,37 +437,16 @@ add_method (RcApi      *api,
 
 /* Token requests */
 
-static void
-fetched_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Fetched *fetched = user_data;
-
-  fetched->token = rc_token_cache_get_token_finish (RC_TOKEN_CACHE (object), result,
-                                                    &fetched->record, &fetched->error);
-  fetched->done = TRUE;
-}
-
-static void
-fetched_clear (Fetched *fetched)
-{
-  g_clear_object (&fetched->token);
-  g_clear_object (&fetched->record);
-  g_clear_error (&fetched->error);
-  fetched->done = FALSE;
-}
-
 /* Fetches a token with a cache of its own, so a request is always sent. */
 static void
-fetch_token (RcAuth     *auth,
-             const char *secret,
-             Fetched    *fetched)
+fetch_token (RcAuth        *auth,
+             const char    *secret,
+             RcTestFetched *fetched)
 {
   g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 10, NULL);
   RcTokenCache *cache = rc_token_cache_new (session);
 
-  rc_token_cache_get_token_async (cache, auth, secret, NULL, NULL, fetched_cb, fetched);
+  rc_token_cache_get_token_async (cache, auth, secret, NULL, NULL, rc_test_fetched_cb, fetched);
   rc_test_wait_for (&fetched->done, CALL_SECONDS);
   g_assert_finalize_object (cache);
 
@@ -495,15 +506,16 @@ assert_jwt_access_token (RcToken *token)
 }
 
 static void
-assert_refused (Fetched    *fetched,
-                guint       status,
-                const char *code)
+assert_refused (OAuthServer   *server,
+                RcTestFetched *fetched,
+                guint          status,
+                const char    *code)
 {
   g_autofree char *status_text = g_strdup_printf ("HTTP %u", status);
 
   g_assert_null (fetched->token);
   g_assert_error (fetched->error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED);
-  g_assert_nonnull (strstr (fetched->error->message, server.token_url));
+  g_assert_nonnull (strstr (fetched->error->message, server->token_url));
   g_assert_nonnull (strstr (fetched->error->message, status_text));
   g_assert_nonnull (strstr (fetched->error->message, code));
   g_assert_nonnull (fetched->record);
@@ -600,11 +612,11 @@ static void
 test_token_client_secret_basic (void)
 {
   g_autoptr(RcAuth) auth = NULL;
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
   const char *authorization;
   GBytes *body;
 
-  if (!server_ensure ())
+  if (!server_ensure (&oidc))
     return;
 
   auth = new_oauth ("basic-client", RC_CLIENT_AUTH_BASIC_HEADER);
@@ -627,17 +639,17 @@ test_token_client_secret_basic (void)
   g_assert_true (form_has (body, "grant_type", "client_credentials"));
   g_assert_false (form_has_name (body, "client_secret"));
 
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 static void
 test_token_client_secret_post (void)
 {
   g_autoptr(RcAuth) auth = NULL;
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
   GBytes *body;
 
-  if (!server_ensure ())
+  if (!server_ensure (&oidc))
     return;
 
   auth = new_oauth ("post-client", RC_CLIENT_AUTH_BODY);
@@ -656,7 +668,7 @@ test_token_client_secret_post (void)
   g_assert_true (form_has (body, "client_id", "post-client"));
   g_assert_true (form_has_name (body, "client_secret"));
 
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 /* RFC 6749 §2.3.1: id and secret are form-urlencoded before base64. */
@@ -667,16 +679,16 @@ test_token_special_characters (void)
   g_autoptr(RcApi) api = NULL;
   g_autoptr(RcExecutor) executor = NULL;
   g_autoptr(RcExchange) exchange = NULL;
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
-  if (!server_ensure ())
+  if (!server_ensure (&oidc))
     return;
 
   auth = new_oauth ("special:client+id", RC_CLIENT_AUTH_BASIC_HEADER);
   fetch_token (auth, "s=cr%t +:&?/", &fetched);
   g_assert_no_error (fetched.error);
   assert_jwt_access_token (fetched.token);
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 
   /* The token opens the API, which sees the client ID intact. */
   api = new_api ("special:client+id", RC_CLIENT_AUTH_BASIC_HEADER);
@@ -688,27 +700,27 @@ test_token_special_characters (void)
 
   /* Unencoded, as for servers that do not decode: this one does, and
    * refuses, and the message says why. */
-  rc_auth_set_raw_basic (auth, TRUE);
+  rc_auth_set_basic_form (auth, RC_BASIC_FORM_RAW);
   fetch_token (auth, "s=cr%t +:&?/", &fetched);
-  assert_refused (&fetched, 400, "invalid_request");
+  assert_refused (&oidc, &fetched, 400, "invalid_request");
   g_assert_nonnull (strstr (fetched.error->message, "not properly encoded"));
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 static void
 test_token_wrong_secret (void)
 {
   g_autoptr(RcAuth) auth = NULL;
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
-  if (!server_ensure ())
+  if (!server_ensure (&oidc))
     return;
 
   auth = new_oauth ("basic-client", RC_CLIENT_AUTH_BASIC_HEADER);
   fetch_token (auth, "not-the-secret", &fetched);
-  assert_refused (&fetched, 401, "invalid_client");
+  assert_refused (&oidc, &fetched, 401, "invalid_client");
   g_assert_nonnull (strstr (fetched.error->message, "Check the client ID and secret"));
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 /* Each client may use only its registered method; the message suggests
@@ -718,22 +730,176 @@ test_token_wrong_client_auth (void)
 {
   g_autoptr(RcAuth) post_as_basic = NULL;
   g_autoptr(RcAuth) basic_as_post = NULL;
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
-  if (!server_ensure ())
+  if (!server_ensure (&oidc))
     return;
 
   post_as_basic = new_oauth ("post-client", RC_CLIENT_AUTH_BASIC_HEADER);
   fetch_token (post_as_basic, "p0st-secret", &fetched);
-  assert_refused (&fetched, 401, "invalid_client");
+  assert_refused (&oidc, &fetched, 401, "invalid_client");
   g_assert_nonnull (strstr (fetched.error->message, "try the other client authentication"));
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 
   basic_as_post = new_oauth ("basic-client", RC_CLIENT_AUTH_BODY);
   fetch_token (basic_as_post, "s3cret", &fetched);
-  assert_refused (&fetched, 401, "invalid_client");
+  assert_refused (&oidc, &fetched, 401, "invalid_client");
   g_assert_nonnull (strstr (fetched.error->message, "try the other client authentication"));
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
+}
+
+/* Tests: a server that compares the Basic credentials unencoded */
+
+/* @node-oauth/oauth2-server takes the client ID and secret of a Basic
+ * header as they are: RFC 6749's form-encoding, which changes this secret,
+ * makes them wrong. */
+static void
+test_node_oauth_rfc_form_refused (void)
+{
+  g_autoptr(RcAuth) auth = NULL;
+  RcTestFetched fetched = { 0 };
+
+  if (!server_ensure (&node_oauth))
+    return;
+
+  auth = new_oauth_at (&node_oauth, TRICKY_CLIENT, RC_CLIENT_AUTH_BASIC_HEADER);
+  rc_auth_set_basic_form (auth, RC_BASIC_FORM_RFC);
+  fetch_token (auth, TRICKY_SECRET, &fetched);
+  assert_refused (&node_oauth, &fetched, 401, "invalid_client");
+  rc_test_fetched_clear (&fetched);
+}
+
+static void
+test_node_oauth_unencoded (void)
+{
+  g_autoptr(RcAuth) auth = NULL;
+  g_autoptr(RcApi) api = NULL;
+  g_autoptr(RcExecutor) executor = NULL;
+  g_autoptr(RcExchange) exchange = NULL;
+  RcTestFetched fetched = { 0 };
+
+  if (!server_ensure (&node_oauth))
+    return;
+
+  auth = new_oauth_at (&node_oauth, TRICKY_CLIENT, RC_CLIENT_AUTH_BASIC_HEADER);
+  rc_auth_set_basic_form (auth, RC_BASIC_FORM_RAW);
+  fetch_token (auth, TRICKY_SECRET, &fetched);
+  g_assert_no_error (fetched.error);
+  g_assert_cmpuint (rc_http_record_get_status (fetched.record), ==, 200);
+  rc_test_fetched_clear (&fetched);
+
+  /* Its token opens its protected resource. */
+  api = new_api_at (&node_oauth, TRICKY_CLIENT, RC_CLIENT_AUTH_BASIC_HEADER);
+  rc_auth_set_basic_form (rc_api_get_auth (api), RC_BASIC_FORM_RAW);
+  executor = rc_executor_new ();
+  exchange = call (executor, add_method (api, "GET", "/pets"), NULL, TRICKY_SECRET);
+  assert_ok_as (exchange, TRICKY_CLIENT);
+  g_clear_object (&exchange);
+  g_assert_finalize_object (g_steal_pointer (&executor));
+}
+
+/* In the body, the secret is form-encoded as any field, and decoded. */
+static void
+test_node_oauth_body (void)
+{
+  g_autoptr(RcAuth) auth = NULL;
+  RcTestFetched fetched = { 0 };
+
+  if (!server_ensure (&node_oauth))
+    return;
+
+  auth = new_oauth_at (&node_oauth, TRICKY_CLIENT, RC_CLIENT_AUTH_BODY);
+  fetch_token (auth, TRICKY_SECRET, &fetched);
+  g_assert_no_error (fetched.error);
+  rc_test_fetched_clear (&fetched);
+}
+
+/* Tests: the automatic Basic form, against both servers */
+
+/* oidc-provider decodes: the RFC 6749 form works at once, one request;
+ * unencoded, chosen, it is refused. */
+static void
+test_automatic_oidc_provider (void)
+{
+  g_autoptr(RcAuth) auth = NULL;
+  g_autoptr(RcApi) api = NULL;
+  g_autoptr(RcExecutor) executor = NULL;
+  g_autoptr(RcExchange) exchange = NULL;
+  RcTestFetched fetched = { 0 };
+
+  if (!server_ensure (&oidc))
+    return;
+
+  server_reset_stats (&oidc);
+  auth = new_oauth (TRICKY_CLIENT, RC_CLIENT_AUTH_BASIC_HEADER);
+  g_assert_cmpint (rc_auth_get_basic_form (auth), ==, RC_BASIC_FORM_AUTO);
+  fetch_token (auth, TRICKY_SECRET, &fetched);
+  g_assert_no_error (fetched.error);
+  assert_jwt_access_token (fetched.token);
+  g_assert_null (rc_http_record_get_previous_attempt (fetched.record));
+  g_assert_cmpint (server_get_stat (&oidc, "token_requests"), ==, 1);
+  g_assert_cmpint (rc_auth_get_remembered_basic_form (auth), ==, RC_BASIC_FORM_AUTO);
+  rc_test_fetched_clear (&fetched);
+
+  api = new_api (TRICKY_CLIENT, RC_CLIENT_AUTH_BASIC_HEADER);
+  executor = rc_executor_new ();
+  exchange = call (executor, add_method (api, "GET", "/pets"), NULL, TRICKY_SECRET);
+  assert_ok_as (exchange, TRICKY_CLIENT);
+  g_clear_object (&exchange);
+  g_assert_finalize_object (g_steal_pointer (&executor));
+
+  rc_auth_set_basic_form (auth, RC_BASIC_FORM_RAW);
+  fetch_token (auth, TRICKY_SECRET, &fetched);
+  assert_refused (&oidc, &fetched, 400, "invalid_request");
+  g_assert_null (rc_http_record_get_previous_attempt (fetched.record));
+  rc_test_fetched_clear (&fetched);
+}
+
+/* @node-oauth/oauth2-server compares unencoded: the RFC 6749 form is
+ * refused, the unencoded one sent once more and remembered, and the next
+ * token request sends it first. */
+static void
+test_automatic_node_oauth (void)
+{
+  g_autoptr(RcAuth) auth = NULL;
+  g_autoptr(RcApi) api = NULL;
+  g_autoptr(RcExecutor) executor = NULL;
+  g_autoptr(RcExchange) exchange = NULL;
+  g_autoptr(GPtrArray) attempts = NULL;
+  RcTestFetched fetched = { 0 };
+
+  if (!server_ensure (&node_oauth))
+    return;
+
+  server_reset_stats (&node_oauth);
+  auth = new_oauth_at (&node_oauth, TRICKY_CLIENT, RC_CLIENT_AUTH_BASIC_HEADER);
+  fetch_token (auth, TRICKY_SECRET, &fetched);
+  g_assert_no_error (fetched.error);
+  g_assert_cmpuint (rc_http_record_get_status (fetched.record), ==, 200);
+  attempts = rc_http_record_dup_attempts (fetched.record);
+  g_assert_cmpuint (attempts->len, ==, 2);
+  g_assert_cmpuint (rc_http_record_get_status (g_ptr_array_index (attempts, 0)), ==, 401);
+  g_assert_cmpint (server_get_stat (&node_oauth, "token_requests"), ==, 2);
+  g_assert_cmpint (rc_auth_get_remembered_basic_form (auth), ==, RC_BASIC_FORM_RAW);
+  rc_test_fetched_clear (&fetched);
+
+  /* Remembered: one request. */
+  fetch_token (auth, TRICKY_SECRET, &fetched);
+  g_assert_no_error (fetched.error);
+  g_assert_null (rc_http_record_get_previous_attempt (fetched.record));
+  g_assert_cmpint (server_get_stat (&node_oauth, "token_requests"), ==, 3);
+  rc_test_fetched_clear (&fetched);
+
+  /* A call finds its way too, and its API remembers. */
+  api = new_api_at (&node_oauth, TRICKY_CLIENT, RC_CLIENT_AUTH_BASIC_HEADER);
+  executor = rc_executor_new ();
+  exchange = call (executor, add_method (api, "GET", "/pets"), NULL, TRICKY_SECRET);
+  assert_ok_as (exchange, TRICKY_CLIENT);
+  g_assert_true (has_note_containing (exchange, "compares the credentials unencoded"));
+  g_assert_cmpint (rc_auth_get_remembered_basic_form (rc_api_get_auth (api)), ==, RC_BASIC_FORM_RAW);
+  g_assert_cmpint (server_get_stat (&node_oauth, "token_requests"), ==, 5);
+  g_clear_object (&exchange);
+  g_assert_finalize_object (g_steal_pointer (&executor));
 }
 
 /* Tests: API calls through the executor */
@@ -751,7 +917,7 @@ test_call_pets (void)
   RcMethod *get;
   const char *authorization;
 
-  if (!server_ensure ())
+  if (!server_ensure (&oidc))
     return;
 
   api = new_api ("basic-client", RC_CLIENT_AUTH_BASIC_HEADER);
@@ -805,7 +971,7 @@ test_call_post_body (void)
   const char *body = "{\"name\":\"Kiki\",\"kind\":\"bird\"}";
   RcMethod *create;
 
-  if (!server_ensure ())
+  if (!server_ensure (&oidc))
     return;
 
   api = new_api ("post-client", RC_CLIENT_AUTH_BODY);
@@ -841,10 +1007,10 @@ test_call_single_flight (void)
   RcHttpRecord *token_record = NULL;
   RcMethod *list;
 
-  if (!server_ensure ())
+  if (!server_ensure (&oidc))
     return;
 
-  server_reset_stats ();
+  server_reset_stats (&oidc);
   api = new_api ("basic-client", RC_CLIENT_AUTH_BASIC_HEADER);
   list = add_method (api, "GET", "/pets");
   executor = rc_executor_new ();
@@ -875,8 +1041,8 @@ test_call_single_flight (void)
     g_clear_object (&called[i].exchange);
 
   g_assert_cmpuint (rc_token_cache_get_n_requests (rc_executor_get_token_cache (executor)), ==, 1);
-  g_assert_cmpint (server_get_stat ("token_requests"), ==, 1);
-  g_assert_cmpint (server_get_stat ("api_requests"), ==, 10);
+  g_assert_cmpint (server_get_stat (&oidc, "token_requests"), ==, 1);
+  g_assert_cmpint (server_get_stat (&oidc, "api_requests"), ==, 10);
 
   g_assert_finalize_object (g_steal_pointer (&executor));
 }
@@ -901,10 +1067,10 @@ test_call_short_lived_token (void)
   RcMethod *list;
   guint n_attempts;
 
-  if (!server_ensure ())
+  if (!server_ensure (&oidc))
     return;
 
-  server_reset_stats ();
+  server_reset_stats (&oidc);
   api = new_api ("short-client", RC_CLIENT_AUTH_BASIC_HEADER);
   list = add_method (api, "GET", "/pets");
   executor = rc_executor_new ();
@@ -931,7 +1097,7 @@ test_call_short_lived_token (void)
   g_assert_cmpuint (n_attempts, <=, 2);
   g_clear_object (&exchange);
 
-  g_assert_cmpint (server_get_stat ("token_requests"), ==, 2);
+  g_assert_cmpint (server_get_stat (&oidc, "token_requests"), ==, 2);
 
   g_assert_finalize_object (g_steal_pointer (&executor));
 }
@@ -949,19 +1115,19 @@ test_call_replay_after_expired_token (void)
   RcMethod *list;
   const char *challenge;
 
-  if (!server_ensure ())
+  if (!server_ensure (&oidc))
     return;
 
   api = new_api ("basic-client", RC_CLIENT_AUTH_BASIC_HEADER);
   list = add_method (api, "GET", "/pets");
   executor = rc_executor_new ();
 
-  server_reset_stats ();
+  server_reset_stats (&oidc);
   exchange = call (executor, list, NULL, "s3cret");
   assert_ok_as (exchange, "basic-client");
   g_clear_object (&exchange);
 
-  g_bytes_unref (server_request ("POST", "/_revoke"));
+  g_bytes_unref (server_request (&oidc, "POST", "/_revoke"));
   g_assert_nonnull (rc_token_cache_lookup (rc_executor_get_token_cache (executor), rc_api_get_auth (api)));
 
   exchange = call (executor, list, NULL, "s3cret");
@@ -977,8 +1143,8 @@ test_call_replay_after_expired_token (void)
   g_assert_nonnull (rc_exchange_get_token_record (exchange));
   g_clear_object (&exchange);
 
-  g_assert_cmpint (server_get_stat ("token_requests"), ==, 2);
-  g_assert_cmpint (server_get_stat ("api_requests"), ==, 3);
+  g_assert_cmpint (server_get_stat (&oidc, "token_requests"), ==, 2);
+  g_assert_cmpint (server_get_stat (&oidc, "api_requests"), ==, 3);
 
   g_assert_finalize_object (g_steal_pointer (&executor));
 }
@@ -997,10 +1163,10 @@ test_call_insufficient_scope (void)
   RcMethod *list;
   RcMethod *admin;
 
-  if (!server_ensure ())
+  if (!server_ensure (&oidc))
     return;
 
-  server_reset_stats ();
+  server_reset_stats (&oidc);
   api = new_api ("basic-client", RC_CLIENT_AUTH_BASIC_HEADER);
   list = add_method (api, "GET", "/pets");
   admin = add_method (api, "GET", "/admin");
@@ -1009,7 +1175,7 @@ test_call_insufficient_scope (void)
   exchange = call (executor, list, NULL, "s3cret");
   assert_ok_as (exchange, "basic-client");
   g_clear_object (&exchange);
-  g_assert_cmpint (server_get_stat ("token_requests"), ==, 1);
+  g_assert_cmpint (server_get_stat (&oidc, "token_requests"), ==, 1);
 
   exchange = call (executor, admin, NULL, "s3cret");
   g_assert_null (rc_exchange_get_error (exchange));
@@ -1028,8 +1194,8 @@ test_call_insufficient_scope (void)
   g_assert_true (has_note_containing (exchange, "pets:admin"));
   g_clear_object (&exchange);
 
-  g_assert_cmpint (server_get_stat ("token_requests"), ==, 1);
-  g_assert_cmpint (server_get_stat ("api_requests"), ==, 2);
+  g_assert_cmpint (server_get_stat (&oidc, "token_requests"), ==, 1);
+  g_assert_cmpint (server_get_stat (&oidc, "api_requests"), ==, 2);
 
   g_assert_finalize_object (g_steal_pointer (&executor));
 }
@@ -1047,6 +1213,11 @@ main (int   argc,
   g_test_add_func ("/restcall/interop/token/special-characters", test_token_special_characters);
   g_test_add_func ("/restcall/interop/token/wrong-secret", test_token_wrong_secret);
   g_test_add_func ("/restcall/interop/token/wrong-client-auth", test_token_wrong_client_auth);
+  g_test_add_func ("/restcall/interop/node-oauth/rfc-form-refused", test_node_oauth_rfc_form_refused);
+  g_test_add_func ("/restcall/interop/node-oauth/unencoded", test_node_oauth_unencoded);
+  g_test_add_func ("/restcall/interop/node-oauth/body", test_node_oauth_body);
+  g_test_add_func ("/restcall/interop/automatic/oidc-provider", test_automatic_oidc_provider);
+  g_test_add_func ("/restcall/interop/automatic/node-oauth", test_automatic_node_oauth);
   g_test_add_func ("/restcall/interop/call/pets", test_call_pets);
   g_test_add_func ("/restcall/interop/call/post-body", test_call_post_body);
   g_test_add_func ("/restcall/interop/call/single-flight", test_call_single_flight);
@@ -1057,7 +1228,9 @@ main (int   argc,
 
   status = g_test_run ();
 
-  if (!server_stop () && status == 0)
+  if (!server_stop (&oidc) && status == 0)
+    status = 1;
+  if (!server_stop (&node_oauth) && status == 0)
     status = 1;
 
   return status;

@@ -121,7 +121,7 @@ test_auth_properties (void)
                 "token-url", "https://auth.example.com/token",
                 "scopes", "read write",
                 "client-auth", RC_CLIENT_AUTH_BODY,
-                "raw-basic", TRUE,
+                "basic-form", RC_BASIC_FORM_RAW,
                 "username", "user",
                 NULL);
   g_assert_cmpuint (notified.count, ==, 7);
@@ -132,7 +132,7 @@ test_auth_properties (void)
                 "kind", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS,
                 "client-id", "my-client",
                 "client-auth", RC_CLIENT_AUTH_BODY,
-                "raw-basic", TRUE,
+                "basic-form", RC_BASIC_FORM_RAW,
                 NULL);
   g_assert_cmpuint (notified.count, ==, 7);
 
@@ -142,7 +142,25 @@ test_auth_properties (void)
 
   g_assert_cmpstr (rc_auth_get_client_id (auth), ==, "my-client");
   g_assert_cmpstr (rc_auth_get_token_url (auth), ==, "https://auth.example.com/token");
-  g_assert_true (rc_auth_get_raw_basic (auth));
+  g_assert_cmpint (rc_auth_get_basic_form (auth), ==, RC_BASIC_FORM_RAW);
+
+  /* What the automatic form found holds for this token URL and client. */
+  rc_auth_set_remembered_basic_form (auth, RC_BASIC_FORM_RAW);
+  {
+    g_autoptr(RcAuth) copy = rc_auth_copy (auth);
+
+    g_assert_cmpint (rc_auth_get_remembered_basic_form (copy), ==, RC_BASIC_FORM_RAW);
+    g_assert_cmpint (rc_auth_get_basic_form (copy), ==, RC_BASIC_FORM_RAW);
+  }
+  rc_auth_set_token_url (auth, "https://auth.example.com/token");
+  g_assert_cmpint (rc_auth_get_remembered_basic_form (auth), ==, RC_BASIC_FORM_RAW);
+  rc_auth_set_token_url (auth, "https://other.example.com/token");
+  g_assert_cmpint (rc_auth_get_remembered_basic_form (auth), ==, RC_BASIC_FORM_AUTO);
+  rc_auth_set_remembered_basic_form (auth, RC_BASIC_FORM_RAW);
+  rc_auth_set_client_id (auth, "another-client");
+  g_assert_cmpint (rc_auth_get_remembered_basic_form (auth), ==, RC_BASIC_FORM_AUTO);
+  rc_auth_set_client_id (auth, "my-client");
+  rc_auth_set_token_url (auth, "https://auth.example.com/token");
 
   /* A secret reference is made once and then kept. */
   {

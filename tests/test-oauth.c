@@ -27,13 +27,6 @@ typedef struct
   const char   *location;
 } Fixture;
 
-typedef struct
-{
-  gboolean      done;
-  RcToken      *token;
-  RcHttpRecord *record;
-  GError       *error;
-} Fetched;
 
 static void
 token_endpoint (RcTestServer      *server,
@@ -84,35 +77,14 @@ fixture_teardown (Fixture       *fixture,
 }
 
 static void
-fetched_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+fetch (Fixture       *fixture,
+       const char    *secret,
+       RcTestFetched *fetched)
 {
-  Fetched *fetched = user_data;
-
-  fetched->token = rc_token_cache_get_token_finish (RC_TOKEN_CACHE (object), result,
-                                                    &fetched->record, &fetched->error);
-  fetched->done = TRUE;
-}
-
-static void
-fetched_clear (Fetched *fetched)
-{
-  g_clear_object (&fetched->token);
-  g_clear_object (&fetched->record);
-  g_clear_error (&fetched->error);
-  fetched->done = FALSE;
-}
-
-static void
-fetch (Fixture    *fixture,
-       const char *secret,
-       Fetched    *fetched)
-{
-  fetched_clear (fetched);
+  rc_test_fetched_clear (fetched);
   rc_token_cache_clear (fixture->cache, fixture->auth);
   rc_token_cache_get_token_async (fixture->cache, fixture->auth, secret, NULL, NULL,
-                                  fetched_cb, fetched);
+                                  rc_test_fetched_cb, fetched);
   rc_test_wait_for (&fetched->done, 10);
   if (fetched->error)
     g_test_message ("error: %s", fetched->error->message);
@@ -214,7 +186,7 @@ static void
 test_request_basic_header (Fixture       *fixture,
                            gconstpointer  data)
 {
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
   RcTestRequest *request;
   g_autofree char *body = NULL;
 
@@ -253,14 +225,14 @@ test_request_basic_header (Fixture       *fixture,
     g_assert_nonnull (strstr (masked, "grant_type=client_credentials"));
   }
 
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 static void
 test_request_body (Fixture       *fixture,
                    gconstpointer  data)
 {
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
   RcTestRequest *request;
   g_autofree char *body = NULL;
 
@@ -289,18 +261,18 @@ test_request_body (Fixture       *fixture,
     g_assert_nonnull (strstr (response, "abcdef••••••••"));
   }
 
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 static void
 test_raw_basic (Fixture       *fixture,
                 gconstpointer  data)
 {
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
   g_autofree char *expected = NULL;
   g_autofree char *body = NULL;
 
-  rc_auth_set_raw_basic (fixture->auth, TRUE);
+  rc_auth_set_basic_form (fixture->auth, RC_BASIC_FORM_RAW);
   fetch (fixture, "s=cr%t", &fetched);
   g_assert_no_error (fetched.error);
 
@@ -311,7 +283,7 @@ test_raw_basic (Fixture       *fixture,
   body = request_body (fixture->server, 0);
   g_assert_cmpstr (body, ==, "grant_type=client_credentials");
 
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 static void
@@ -320,7 +292,7 @@ test_redirect_refused (Fixture       *fixture,
 {
   g_autoptr(RcTestServer) elsewhere = rc_test_server_new (FALSE);
   g_autofree char *location = rc_test_server_url (elsewhere, "/steal");
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
   guint statuses[] = { 301, 302, 303, 307, 308 };
 
   fixture->location = location;
@@ -338,7 +310,7 @@ test_redirect_refused (Fixture       *fixture,
   g_assert_cmpuint (elsewhere->requests->len, ==, 0);
   g_assert_cmpuint (fixture->server->requests->len, ==, G_N_ELEMENTS (statuses));
 
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 /* The authorization server's text reaches the error escaped: a
@@ -348,7 +320,7 @@ static void
 test_server_text_cleaned (Fixture       *fixture,
                           gconstpointer  data)
 {
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   fixture->status = 302;
   fixture->content_type = NULL;
@@ -368,7 +340,7 @@ test_server_text_cleaned (Fixture       *fixture,
   g_assert_error (fetched.error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED);
   g_assert_nonnull (strstr (fetched.error->message, "invalid_client: \\x1b[2Jwrong\\u202esecret"));
 
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 /* A token URL's password is never echoed in a message (it was). */
@@ -401,7 +373,7 @@ static void
 test_insecure_url_refused (Fixture       *fixture,
                            gconstpointer  data)
 {
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   rc_auth_set_token_url (fixture->auth, "http://auth.example.com/token");
   fetch (fixture, "secret", &fetched);
@@ -409,7 +381,7 @@ test_insecure_url_refused (Fixture       *fixture,
   g_assert_nonnull (strstr (fetched.error->message, "http://auth.example.com/token"));
   g_assert_cmpuint (rc_token_cache_get_n_requests (fixture->cache), ==, 0);
 
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 static void
@@ -418,7 +390,7 @@ test_invalid_certificate (Fixture       *fixture,
 {
   g_autoptr(RcTestServer) tls_server = rc_test_server_new (TRUE);
   g_autofree char *url = rc_test_server_url (tls_server, "/token");
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   rc_auth_set_token_url (fixture->auth, url);
   fetch (fixture, "secret", &fetched);
@@ -428,7 +400,7 @@ test_invalid_certificate (Fixture       *fixture,
   /* Nothing was sent over the untrusted connection. */
   g_assert_cmpuint (tls_server->requests->len, ==, 0);
 
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 typedef struct
@@ -508,7 +480,7 @@ test_responses (Fixture       *fixture,
     { 200, json, "[\"access_token\"]",
       0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "not a JSON token response" } },
   };
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -555,14 +527,14 @@ test_responses (Fixture       *fixture,
         }
     }
 
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 static void
 test_granted_scopes (Fixture       *fixture,
                      gconstpointer  data)
 {
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   rc_auth_set_scopes (fixture->auth, "a b");
   fetch (fixture, "secret", &fetched);
@@ -572,7 +544,7 @@ test_granted_scopes (Fixture       *fixture,
   fetch (fixture, "secret", &fetched);
   g_assert_cmpstr (rc_token_get_scopes (fetched.token), ==, "a");
 
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 static void
@@ -585,7 +557,7 @@ test_jwt_expiry (Fixture       *fixture,
   g_autofree char *body = g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\"}", jwt);
   g_autofree char *with_expires_in =
     g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\",\"expires_in\":60}", jwt);
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
   gint64 exp;
 
   g_assert_true (rc_jwt_get_expiry (jwt, &exp));
@@ -605,7 +577,7 @@ test_jwt_expiry (Fixture       *fixture,
   fetch (fixture, "secret", &fetched);
   g_assert_cmpint (rc_token_get_expires_in (fetched.token), <=, 60);
 
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 /* exp claims at and past either end of gint64, without expires_in: read
@@ -624,7 +596,7 @@ test_jwt_expiry_extremes (Fixture       *fixture,
     { "-9223372036854775808", RC_TOKEN_LIFETIME_NONE },
     { "-1e300", RC_TOKEN_LIFETIME_NONE },
   };
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -643,7 +615,7 @@ test_jwt_expiry_extremes (Fixture       *fixture,
     }
 
   fixture->body = NULL;
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 /* A token response the parser accepts is masked in the record whatever
@@ -654,7 +626,7 @@ test_masked_whatever_type (Fixture       *fixture,
 {
   const char *types[] = { "application/json", "text/plain", "application/octet-stream", NULL };
   const char *token = "abcdefghijklmnopqrstuvwxyz0123456789";
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
@@ -674,7 +646,7 @@ test_masked_whatever_type (Fixture       *fixture,
       g_assert_nonnull (strstr (revealed, token));
     }
 
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 /* @depth nested arrays in place of the %s in @format. */
@@ -703,7 +675,7 @@ test_deep_json (Fixture       *fixture,
   g_autofree char *jwt = rc_test_make_jwt ("{\"alg\":\"none\"}", claims);
   g_autofree char *jwt_body = g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\"}", jwt);
   const char *deep_bodies[] = { deep_token, deep_error };
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (deep_bodies); i++)
     {
@@ -733,7 +705,7 @@ test_deep_json (Fixture       *fixture,
   }
 
   fixture->body = NULL;
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 static void
@@ -752,7 +724,7 @@ static void
 test_connection_reset (Fixture       *fixture,
                        gconstpointer  data)
 {
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   fixture->server->handler = close_connection;
   fetch (fixture, "secret", &fetched);
@@ -760,7 +732,7 @@ test_connection_reset (Fixture       *fixture,
   g_assert_nonnull (strstr (fetched.error->message, "Could not reach the authorization server at"));
   g_assert_nonnull (strstr (fetched.error->message, rc_auth_get_token_url (fixture->auth)));
 
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 static void
@@ -782,20 +754,20 @@ test_timeout (Fixture       *fixture,
   g_autoptr(GPtrArray) paused = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 1, NULL);
   g_autoptr(RcTokenCache) cache = rc_token_cache_new (session);
-  Fetched fetched = { 0 };
+  RcTestFetched fetched = { 0 };
 
   /* The server never answers: the fetch ends by the session's timeout. */
   fixture->server->handler = never_answer;
   fixture->server->handler_data = paused;
 
-  rc_token_cache_get_token_async (cache, fixture->auth, "secret", NULL, NULL, fetched_cb, &fetched);
+  rc_token_cache_get_token_async (cache, fixture->auth, "secret", NULL, NULL, rc_test_fetched_cb, &fetched);
   rc_test_wait_for (&fetched.done, 10);
   g_assert_error (fetched.error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_NETWORK);
   g_assert_nonnull (strstr (fetched.error->message, "did not answer in time"));
 
   for (guint i = 0; i < paused->len; i++)
     soup_server_message_unpause (g_ptr_array_index (paused, i));
-  fetched_clear (&fetched);
+  rc_test_fetched_clear (&fetched);
 }
 
 int

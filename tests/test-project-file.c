@@ -267,7 +267,8 @@ build_full_project (void)
   rc_auth_set_token_url (auth, "https://auth.example.com/token?x=1&y=2");
   rc_auth_set_scopes (auth, "a  b");
   rc_auth_set_client_auth (auth, RC_CLIENT_AUTH_BODY);
-  rc_auth_set_raw_basic (auth, TRUE);
+  rc_auth_set_basic_form (auth, RC_BASIC_FORM_RAW);
+  rc_auth_set_remembered_basic_form (auth, RC_BASIC_FORM_RAW);
   rc_auth_set_username (auth, "kept even when the type is not basic");
   rc_pair_list_append (rc_auth_get_token_params (auth), "resource", "r1");
   rc_pair_list_append (rc_auth_get_token_params (auth), "resource", "r2");
@@ -339,7 +340,8 @@ test_round_trip_built (Fixture       *fixture,
   g_assert_cmpstr (rc_pair_list_lookup (rc_api_get_headers (api), "X-Empty"), ==, "");
   auth = rc_api_get_auth (api);
   g_assert_cmpint (rc_auth_get_client_auth (auth), ==, RC_CLIENT_AUTH_BODY);
-  g_assert_true (rc_auth_get_raw_basic (auth));
+  g_assert_cmpint (rc_auth_get_basic_form (auth), ==, RC_BASIC_FORM_RAW);
+  g_assert_cmpint (rc_auth_get_remembered_basic_form (auth), ==, RC_BASIC_FORM_RAW);
   g_assert_cmpstr (rc_auth_get_scopes (auth), ==, "a  b");
   g_assert_cmpstr (rc_auth_get_username (auth), ==, "kept even when the type is not basic");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_auth_get_token_params (auth))), ==, 2);
@@ -444,6 +446,35 @@ assert_load_fails_untouched (const char  *path,
     g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Before basic_form, "raw_basic": true chose the unencoded form; a file
+ * without either gets the automatic one. */
+static void
+test_raw_basic_of_old (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *text = "{\"format\": 1, \"id\": \"x\", \"apis\": ["
+                     "{\"id\": \"a\", \"name\": \"Raw\", \"auth\": {\"type\": \"oauth2-client-credentials\", "
+                     "\"raw_basic\": true}},"
+                     "{\"id\": \"b\", \"name\": \"Plain\", \"auth\": {\"type\": \"oauth2-client-credentials\", "
+                     "\"raw_basic\": false}}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcProject) project = rc_project_deserialize (bytes, "old.restcall", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (rc_auth_get_basic_form (rc_api_get_auth (rc_project_get_api (project, 0))), ==,
+                   RC_BASIC_FORM_RAW);
+  g_assert_cmpint (rc_auth_get_basic_form (rc_api_get_auth (rc_project_get_api (project, 1))), ==,
+                   RC_BASIC_FORM_AUTO);
+
+  /* Saved again, in today's words. */
+  saved = rc_project_serialize (project);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
+                                  "\"basic_form\" : \"raw\""));
+  g_assert_null (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "raw_basic"));
+}
+
 static void
 test_newer_format (Fixture       *fixture,
                    gconstpointer  data)
@@ -488,6 +519,12 @@ test_broken (Fixture       *fixture,
     { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", "
       "\"auth\": {\"type\": \"oauth2-client-credentials\", \"client_auth\": \"mtls\"}}]}",
       "unknown client_auth “mtls”" },
+    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", "
+      "\"auth\": {\"type\": \"oauth2-client-credentials\", \"basic_form\": \"plain\"}}]}",
+      "unknown basic_form “plain” (expected auto, rfc or raw)" },
+    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", "
+      "\"auth\": {\"type\": \"oauth2-client-credentials\", \"remembered_basic_form\": \"auto\"}}]}",
+      "unknown remembered_basic_form “auto” (expected rfc or raw)" },
     { "\xff\xfe{}", "not UTF-8" },
     /* An octal escape json-glib reads made a byte that is not UTF-8: saved,
      * the project could not be opened again. */
@@ -1113,6 +1150,7 @@ main (int   argc,
   ADD ("round-trip-built", test_round_trip_built);
   ADD ("save-while-editing", test_save_while_editing);
   ADD ("keeps-permissions", test_keeps_permissions);
+  ADD ("raw-basic-of-old", test_raw_basic_of_old);
   ADD ("newer-format", test_newer_format);
   ADD ("broken", test_broken);
   ADD ("wire", test_wire);

@@ -1,7 +1,7 @@
 /* rc-cli-auth-options.c: the authentication options of `restcall call` and `auth`
  *
  * Both commands take the same settings (--user, --client-id, --token-url,
- * --scope, --client-auth, --raw-basic, --token-param) and a kind: `call`'s
+ * --scope, --client-auth, --basic-form, --token-param) and a kind: `call`'s
  * --auth for an ad-hoc call, `auth`'s --type for a saved API or method.
  * The kinds are the project file's names (rc_auth_kind_from_string()),
  * and oauth2-cc for short. Each command also has options of its own (see
@@ -107,19 +107,51 @@ check_complete (RcCliAuthOptions *self)
   return NULL;
 }
 
+/* --basic-form, and the older --raw-basic and --no-raw-basic that say
+ * "raw" and "rfc" in one word. */
+static char *
+parse_basic_form (RcCliAuthOptions *self)
+{
+  if (self->raw_basic && self->no_raw_basic)
+    return g_strdup (_("Give --raw-basic or --no-raw-basic, not both."));
+
+  if (self->basic_form_text && (self->raw_basic || self->no_raw_basic))
+    return g_strdup_printf (_("Give --basic-form or %s, not both."),
+                            self->raw_basic ? "--raw-basic" : "--no-raw-basic");
+
+  if (self->basic_form_text && !rc_basic_form_from_string (self->basic_form_text, &self->basic_form))
+    return g_strdup_printf (_("Unknown --basic-form “%s”: use auto, rfc or raw."), self->basic_form_text);
+
+  if (self->raw_basic)
+    self->basic_form = RC_BASIC_FORM_RAW;
+  else if (self->no_raw_basic)
+    self->basic_form = RC_BASIC_FORM_RFC;
+  self->has_basic_form = self->basic_form_text || self->raw_basic || self->no_raw_basic;
+
+  /* The form is that of a Basic Auth header, which body mode sends none of. */
+  if (self->has_basic_form && self->client_auth_text && self->client_auth == RC_CLIENT_AUTH_BODY)
+    return g_strdup_printf (_("%s is for client credentials in a Basic Auth header; --client-auth body "
+                              "sends them in the request body."),
+                            self->basic_form_text ? "--basic-form"
+                            : self->raw_basic ? "--raw-basic" : "--no-raw-basic");
+
+  return NULL;
+}
+
 static char *
 parse_values (RcCliAuthOptions *self)
 {
   g_autoptr(GError) error = NULL;
-
-  if (self->raw_basic && self->no_raw_basic)
-    return g_strdup (_("Give --raw-basic or --no-raw-basic, not both."));
+  char *message;
 
   if (self->token_params && self->no_token_params)
     return g_strdup (_("Give --token-param or --no-token-params, not both."));
 
   if (self->client_auth_text && !rc_client_auth_from_string (self->client_auth_text, &self->client_auth))
     return g_strdup_printf (_("Unknown --client-auth “%s”: use basic-header or body."), self->client_auth_text);
+
+  if ((message = parse_basic_form (self)))
+    return message;
 
   if (self->command == RC_CLI_AUTH_FOR_AUTH && self->token_url
       && !rc_oauth_check_token_url (self->token_url, &error))
@@ -157,6 +189,7 @@ rc_cli_auth_options_clear (RcCliAuthOptions *self)
   g_clear_pointer (&self->token_url, g_free);
   g_clear_pointer (&self->scope, g_free);
   g_clear_pointer (&self->client_auth_text, g_free);
+  g_clear_pointer (&self->basic_form_text, g_free);
   g_clear_pointer (&self->token_params, g_strfreev);
   g_clear_object (&self->params);
 }
@@ -196,10 +229,15 @@ rc_cli_auth_options_add_entries (RcCliAuthOptions *self,
                   N_("OAuth 2.0: basic-header (default) or body"), N_("MODE") } },
     { FOR_AUTH, { "client-auth", 0, 0, G_OPTION_ARG_STRING, &self->client_auth_text,
                   N_("OAuth 2.0: basic-header or body"), N_("MODE") } },
+    { FOR_CALL | FOR_AUTH, { "basic-form", 0, 0, G_OPTION_ARG_STRING, &self->basic_form_text,
+                             N_("OAuth 2.0: how the client ID and secret go into the Basic header: auto "
+                                "(default: RFC 6749 encoding, and unencoded once more if the server refuses "
+                                "it), rfc or raw"), N_("FORM") } },
     { FOR_CALL | FOR_AUTH, { "raw-basic", 0, 0, G_OPTION_ARG_NONE, &self->raw_basic,
-                             N_("OAuth 2.0: send the client ID and secret in the Basic header unencoded"), NULL } },
+                             N_("OAuth 2.0: send the client ID and secret in the Basic header unencoded "
+                                "(--basic-form raw)"), NULL } },
     { FOR_AUTH, { "no-raw-basic", 0, 0, G_OPTION_ARG_NONE, &self->no_raw_basic,
-                  N_("OAuth 2.0: form-encode them in the Basic header (RFC 6749)"), NULL } },
+                  N_("OAuth 2.0: form-encode them in the Basic header (RFC 6749; --basic-form rfc)"), NULL } },
     { FOR_CALL, { "token-param", 0, 0, G_OPTION_ARG_STRING_ARRAY, &self->token_params,
                   N_("OAuth 2.0: add a token request parameter (repeatable)"), N_("NAME=VALUE") } },
     { FOR_AUTH, { "token-param", 0, 0, G_OPTION_ARG_STRING_ARRAY, &self->token_params,
@@ -277,6 +315,7 @@ rc_cli_auth_options_check_fit (RcCliAuthOptions *self,
     { self->token_url != NULL, "--token-url", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
     { self->scope != NULL, "--scope", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
     { self->client_auth_text != NULL, "--client-auth", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+    { self->basic_form_text != NULL, "--basic-form", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
     { self->raw_basic, "--raw-basic", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
     { self->no_raw_basic, "--no-raw-basic", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
     { self->token_params != NULL, "--token-param", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
@@ -314,7 +353,7 @@ gboolean
 rc_cli_auth_options_has_settings (RcCliAuthOptions *self)
 {
   return self->user || self->client_id || self->token_url || self->scope
-         || self->client_auth_text || self->raw_basic || self->no_raw_basic
+         || self->client_auth_text || self->basic_form_text || self->raw_basic || self->no_raw_basic
          || self->token_params || self->no_token_params || self->secret_stdin;
 }
 
@@ -341,8 +380,8 @@ rc_cli_auth_options_apply (RcCliAuthOptions *self,
     rc_auth_set_scopes (auth, self->scope);
   if (self->client_auth_text)
     rc_auth_set_client_auth (auth, self->client_auth);
-  if (self->raw_basic || self->no_raw_basic)
-    rc_auth_set_raw_basic (auth, self->raw_basic);
+  if (self->has_basic_form)
+    rc_auth_set_basic_form (auth, self->basic_form);
   if (self->token_params || self->no_token_params)
     rc_pair_list_copy_from (rc_auth_get_token_params (auth), self->params);
 }

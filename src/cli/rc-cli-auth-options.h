@@ -37,8 +37,9 @@ typedef struct
   char             *token_url;
   char             *scope;
   char             *client_auth_text;
-  gboolean          raw_basic;
-  gboolean          no_raw_basic;
+  char             *basic_form_text;
+  gboolean          raw_basic;            /* --basic-form raw */
+  gboolean          no_raw_basic;         /* --basic-form rfc */
   char            **token_params;
   gboolean          no_token_params;
   gboolean          secret_stdin;
@@ -48,6 +49,8 @@ typedef struct
   gboolean          has_kind;
   RcAuthKind        kind;
   RcClientAuth      client_auth;
+  gboolean          has_basic_form;
+  RcBasicForm       basic_form;
   RcPairList       *params;
 } RcCliAuthOptions;
 

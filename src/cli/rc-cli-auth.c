@@ -105,7 +105,11 @@ print_auth (RcCliTarget *target)
       rc_cli_print (_("  Access token URL: %s\n"), or_not_set (token_url));
       rc_cli_print (_("  Scopes: %s\n"), or_not_set (rc_auth_get_scopes (auth)));
       rc_cli_print (_("  Client authentication: %s\n"), rc_client_auth_to_string (rc_auth_get_client_auth (auth)));
-      rc_cli_print (_("  Raw Basic header: %s\n"), rc_auth_get_raw_basic (auth) ? _("yes") : _("no"));
+      rc_cli_print (_("  Basic form: %s\n"), rc_basic_form_to_string (rc_auth_get_basic_form (auth)));
+      if (rc_auth_get_remembered_basic_form (auth) == RC_BASIC_FORM_RAW)
+        rc_cli_print (_("  Found: this server compares the credentials unencoded\n"));
+      else if (rc_auth_get_remembered_basic_form (auth) == RC_BASIC_FORM_RFC)
+        rc_cli_print (_("  Found: this server decodes the credentials, as RFC 6749 asks\n"));
       if (n_params == 0)
         rc_cli_print (_("  Token parameters: none\n"));
       else

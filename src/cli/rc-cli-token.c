@@ -97,8 +97,8 @@ static void
 print_token_record (RcHttpRecord *record,
                     gboolean      to_stderr)
 {
-  g_autofree char *request = rc_http_record_format_request (record, FALSE);
-  g_autofree char *response = rc_http_record_format_response (record, FALSE);
+  g_autofree char *request = rc_http_record_format_attempts (record, FALSE, FALSE);
+  g_autofree char *response = rc_http_record_format_attempts (record, TRUE, FALSE);
   g_autofree char *text = g_strdup_printf ("── %s ──\n%s\n── %s ──\n%s",
                                            _("Authorization server request"), request,
                                            _("Authorization server response"), response);

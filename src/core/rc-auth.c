@@ -4,6 +4,11 @@
  * client secret) lives in the keyring; the auth keeps an opaque reference
  * to it, `secret-id`, and never the secret itself.
  *
+ * It also keeps what the automatic Basic form found out about the
+ * authorization server (`remembered-basic-form`): a setting, saved with
+ * the project, that holds for the token URL and client ID it was found
+ * with, and is forgotten when either changes.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall-Core"
@@ -28,7 +33,8 @@ struct _RcAuth
   RcClientAuth  client_auth;
   RcPairList   *token_params;
   char         *secret_id;
-  guint         raw_basic : 1;
+  RcBasicForm   basic_form;
+  RcBasicForm   remembered_basic_form;
 };
 
 G_DEFINE_FINAL_TYPE (RcAuth, rc_auth, G_TYPE_OBJECT)
@@ -41,7 +47,8 @@ enum {
   PROP_TOKEN_URL,
   PROP_SCOPES,
   PROP_CLIENT_AUTH,
-  PROP_RAW_BASIC,
+  PROP_BASIC_FORM,
+  PROP_REMEMBERED_BASIC_FORM,
   PROP_TOKEN_PARAMS,
   PROP_SECRET_ID,
   N_PROPS
@@ -72,6 +79,15 @@ static const struct {
 } client_auths[] = {
   { RC_CLIENT_AUTH_BASIC_HEADER, "basic-header" },
   { RC_CLIENT_AUTH_BODY, "body" },
+};
+
+static const struct {
+  RcBasicForm  basic_form;
+  const char  *id;
+} basic_forms[] = {
+  { RC_BASIC_FORM_AUTO, "auto" },
+  { RC_BASIC_FORM_RFC, "rfc" },
+  { RC_BASIC_FORM_RAW, "raw" },
 };
 
 static void
@@ -137,8 +153,12 @@ rc_auth_get_property (GObject    *object,
       g_value_set_enum (value, self->client_auth);
       break;
 
-    case PROP_RAW_BASIC:
-      g_value_set_boolean (value, self->raw_basic);
+    case PROP_BASIC_FORM:
+      g_value_set_enum (value, self->basic_form);
+      break;
+
+    case PROP_REMEMBERED_BASIC_FORM:
+      g_value_set_enum (value, self->remembered_basic_form);
       break;
 
     case PROP_TOKEN_PARAMS:
@@ -188,8 +208,12 @@ rc_auth_set_property (GObject      *object,
       rc_auth_set_client_auth (self, g_value_get_enum (value));
       break;
 
-    case PROP_RAW_BASIC:
-      rc_auth_set_raw_basic (self, g_value_get_boolean (value));
+    case PROP_BASIC_FORM:
+      rc_auth_set_basic_form (self, g_value_get_enum (value));
+      break;
+
+    case PROP_REMEMBERED_BASIC_FORM:
+      rc_auth_set_remembered_basic_form (self, g_value_get_enum (value));
       break;
 
     case PROP_SECRET_ID:
@@ -243,10 +267,17 @@ rc_auth_class_init (RcAuthClass *klass)
                        RC_CLIENT_AUTH_BASIC_HEADER,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_RAW_BASIC] =
-    g_param_spec_boolean ("raw-basic", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_BASIC_FORM] =
+    g_param_spec_enum ("basic-form", NULL, NULL,
+                       RC_TYPE_BASIC_FORM,
+                       RC_BASIC_FORM_AUTO,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_REMEMBERED_BASIC_FORM] =
+    g_param_spec_enum ("remembered-basic-form", NULL, NULL,
+                       RC_TYPE_BASIC_FORM,
+                       RC_BASIC_FORM_AUTO,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_TOKEN_PARAMS] =
     g_param_spec_object ("token-params", NULL, NULL,
@@ -312,10 +343,12 @@ rc_auth_copy (RcAuth *self)
                        "token-url", self->token_url,
                        "scopes", self->scopes,
                        "client-auth", self->client_auth,
-                       "raw-basic", (gboolean)self->raw_basic,
+                       "basic-form", self->basic_form,
                        "secret-id", self->secret_id,
                        NULL);
   rc_pair_list_copy_from (copy->token_params, self->token_params);
+  /* After the token URL and client ID, which would forget it. */
+  rc_auth_set_remembered_basic_form (copy, self->remembered_basic_form);
 
   return copy;
 }
@@ -374,7 +407,10 @@ rc_auth_set_client_id (RcAuth     *self,
   g_return_if_fail (RC_IS_AUTH (self));
 
   if (rc_set_str (&self->client_id, client_id))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_ID]);
+    {
+      rc_auth_set_remembered_basic_form (self, RC_BASIC_FORM_AUTO);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_ID]);
+    }
 }
 
 const char *
@@ -392,7 +428,10 @@ rc_auth_set_token_url (RcAuth     *self,
   g_return_if_fail (RC_IS_AUTH (self));
 
   if (rc_set_str (&self->token_url, token_url))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN_URL]);
+    {
+      rc_auth_set_remembered_basic_form (self, RC_BASIC_FORM_AUTO);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN_URL]);
+    }
 }
 
 /**
@@ -464,32 +503,64 @@ rc_auth_set_client_auth (RcAuth       *self,
 }
 
 /**
- * rc_auth_get_raw_basic:
+ * rc_auth_get_basic_form:
  *
- * Returns: %TRUE to send client id and secret in the Basic header without
- *   the form-urlencoding that RFC 6749 §2.3.1 asks for, for servers that do
- *   not decode them
+ * Returns: how the client ID and secret go into a Basic Auth header, as
+ *   the user chose: automatic (the default), or always one form
  */
-gboolean
-rc_auth_get_raw_basic (RcAuth *self)
+RcBasicForm
+rc_auth_get_basic_form (RcAuth *self)
 {
-  g_return_val_if_fail (RC_IS_AUTH (self), FALSE);
+  g_return_val_if_fail (RC_IS_AUTH (self), RC_BASIC_FORM_AUTO);
 
-  return self->raw_basic;
+  return self->basic_form;
 }
 
 void
-rc_auth_set_raw_basic (RcAuth   *self,
-                       gboolean  raw_basic)
+rc_auth_set_basic_form (RcAuth      *self,
+                        RcBasicForm  basic_form)
 {
   g_return_if_fail (RC_IS_AUTH (self));
 
-  raw_basic = !!raw_basic;
-  if (self->raw_basic == raw_basic)
+  if (self->basic_form == basic_form)
     return;
 
-  self->raw_basic = raw_basic;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RAW_BASIC]);
+  self->basic_form = basic_form;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASIC_FORM]);
+}
+
+/**
+ * rc_auth_get_remembered_basic_form:
+ *
+ * Returns: the form the automatic Basic form found the server at the
+ *   token URL takes for this client, or %RC_BASIC_FORM_AUTO when it has
+ *   found none
+ */
+RcBasicForm
+rc_auth_get_remembered_basic_form (RcAuth *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH (self), RC_BASIC_FORM_AUTO);
+
+  return self->remembered_basic_form;
+}
+
+/**
+ * rc_auth_set_remembered_basic_form:
+ *
+ * Remembers the form that worked for the token URL and client ID the auth
+ * has now; changing either forgets it.
+ */
+void
+rc_auth_set_remembered_basic_form (RcAuth      *self,
+                                   RcBasicForm  basic_form)
+{
+  g_return_if_fail (RC_IS_AUTH (self));
+
+  if (self->remembered_basic_form == basic_form)
+    return;
+
+  self->remembered_basic_form = basic_form;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMEMBERED_BASIC_FORM]);
 }
 
 /**
@@ -618,6 +689,34 @@ rc_client_auth_from_string (const char   *str,
       if (g_str_equal (client_auths[i].id, str))
         {
           *client_auth = client_auths[i].client_auth;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+rc_basic_form_to_string (RcBasicForm basic_form)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (basic_forms); i++)
+    {
+      if (basic_forms[i].basic_form == basic_form)
+        return basic_forms[i].id;
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+gboolean
+rc_basic_form_from_string (const char  *str,
+                           RcBasicForm *basic_form)
+{
+  for (guint i = 0; str && i < G_N_ELEMENTS (basic_forms); i++)
+    {
+      if (g_str_equal (basic_forms[i].id, str))
+        {
+          *basic_form = basic_forms[i].basic_form;
           return TRUE;
         }
     }

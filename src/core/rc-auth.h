@@ -34,9 +34,12 @@ char        **rc_auth_dup_scope_list     (RcAuth       *self);
 RcClientAuth  rc_auth_get_client_auth    (RcAuth       *self);
 void          rc_auth_set_client_auth    (RcAuth       *self,
                                           RcClientAuth  client_auth);
-gboolean      rc_auth_get_raw_basic      (RcAuth       *self);
-void          rc_auth_set_raw_basic      (RcAuth       *self,
-                                          gboolean      raw_basic);
+RcBasicForm   rc_auth_get_basic_form     (RcAuth       *self);
+void          rc_auth_set_basic_form     (RcAuth       *self,
+                                          RcBasicForm   basic_form);
+RcBasicForm   rc_auth_get_remembered_basic_form (RcAuth      *self);
+void          rc_auth_set_remembered_basic_form (RcAuth      *self,
+                                                 RcBasicForm  basic_form);
 RcPairList   *rc_auth_get_token_params   (RcAuth       *self);
 const char   *rc_auth_get_secret_id      (RcAuth       *self);
 void          rc_auth_set_secret_id      (RcAuth       *self,
@@ -50,5 +53,8 @@ const char   *rc_auth_kind_get_label     (RcAuthKind    kind);
 const char   *rc_client_auth_to_string   (RcClientAuth  client_auth);
 gboolean      rc_client_auth_from_string (const char   *str,
                                           RcClientAuth *client_auth);
+const char   *rc_basic_form_to_string    (RcBasicForm   basic_form);
+gboolean      rc_basic_form_from_string  (const char   *str,
+                                          RcBasicForm  *basic_form);
 
 G_END_DECLS

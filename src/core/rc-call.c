@@ -34,6 +34,7 @@
 #include <glib/gi18n.h>
 
 #include "rc-api.h"
+#include "rc-basic-form.h"
 #include "rc-call.h"
 
 /* A lookup of the secret an authentication needs. */
@@ -52,6 +53,7 @@ typedef struct
   RcMethod        *method;      /* a call's; %NULL for a token request */
   RcPairList      *values;
   RcAuth          *auth;        /* a snapshot, as it was when asked */
+  RcAuth          *source_auth; /* a token request's auth, which remembers a Basic form found */
   RcSecretBinding *binding;     /* where its secret would go */
   RcSecretBinding *saved_for;   /* a mismatch: what the stored secret was saved for */
   RcHttpRecord    *record;      /* a token request's exchange */
@@ -91,6 +93,7 @@ call_free (Call *call)
   g_clear_object (&call->method);
   g_clear_object (&call->values);
   g_clear_object (&call->auth);
+  g_clear_object (&call->source_auth);
   g_clear_pointer (&call->binding, rc_secret_binding_free);
   g_clear_pointer (&call->saved_for, rc_secret_binding_free);
   g_clear_object (&call->record);
@@ -259,9 +262,16 @@ token_cb (GObject      *object,
 
   token = rc_token_cache_get_token_finish (RC_TOKEN_CACHE (object), result, &call->record, &error);
   if (token == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, token, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The other Basic form worked: the auth asked with remembers it. */
+  if (call->record && rc_http_record_get_previous_attempt (call->record))
+    rc_basic_form_remember (call->source_auth, call->auth, rc_auth_get_remembered_basic_form (call->auth));
+
+  g_task_return_pointer (task, token, g_object_unref);
 }
 
 static void
@@ -546,6 +556,7 @@ rc_call_fetch_token_async (RcExecutor          *executor,
   g_task_set_source_tag (task, rc_call_fetch_token_async);
   call = call_new (executor, store, project_id);
   call->auth = rc_auth_copy (auth);
+  call->source_auth = g_object_ref (auth);
   call->binding = rc_secret_binding_new_for_auth (call->auth, NULL);
   g_task_set_task_data (task, call, (GDestroyNotify) call_free);
 

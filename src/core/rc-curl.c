@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "rc-api.h"
+#include "rc-basic-form.h"
 #include "rc-curl.h"
 #include "rc-executor.h"
 #include "rc-oauth.h"
@@ -238,15 +239,19 @@ append_token_request (GString    *script,
 
   if (client_auth == RC_CLIENT_AUTH_BASIC_HEADER)
     {
-      gboolean raw = rc_auth_get_raw_basic (auth);
+      gboolean raw = rc_basic_form_first (auth) == RC_BASIC_FORM_RAW;
       g_autofree char *client_id = raw ? g_strdup (rc_auth_get_client_id (auth))
                                        : rc_oauth_form_encode (rc_auth_get_client_id (auth));
       g_autofree char *quoted_id = g_shell_quote (client_id);
 
       if (raw)
         {
-          append_comment (script, _("The client ID and secret go unencoded into the Basic Auth "
-                                    "header, as the authentication’s settings ask."));
+          append_comment (script, rc_auth_get_basic_form (auth) == RC_BASIC_FORM_RAW
+                                  ? _("The client ID and secret go unencoded into the Basic Auth "
+                                      "header, as the authentication’s settings ask.")
+                                  : _("The client ID and secret go unencoded into the Basic Auth "
+                                      "header: Restcall found that this server compares them "
+                                      "unencoded."));
           g_string_append_printf (script, "client_id=%s\n", quoted_id);
           g_string_append (script, "client_secret=$" RC_CURL_CLIENT_SECRET_VARIABLE "\n");
         }

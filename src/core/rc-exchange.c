@@ -2,7 +2,8 @@
  *
  * An exchange holds the API request and response of every attempt
  * (redirects within the API's origin, a replay after a refused token),
- * the token request and response when one was made, what the executor
+ * the token request and response when one was made (both attempts, when
+ * the Basic credentials went once more in the other form), what the executor
  * did on the user's behalf (notes), and why the call failed, if it did.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -352,12 +353,12 @@ rc_exchange_format_part (RcExchange     *self,
     case RC_EXCHANGE_TOKEN_REQUEST:
       if (self->token_record == NULL)
         return describe_cached_token (self);
-      return rc_http_record_format_request (self->token_record, reveal);
+      return rc_http_record_format_attempts (self->token_record, FALSE, reveal);
 
     case RC_EXCHANGE_TOKEN_RESPONSE:
       if (self->token_record == NULL)
         return describe_cached_token (self);
-      return rc_http_record_format_response (self->token_record, reveal);
+      return rc_http_record_format_attempts (self->token_record, TRUE, reveal);
 
     default:
       g_return_val_if_reached (NULL);

@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "rc-api.h"
+#include "rc-basic-form.h"
 #include "rc-executor.h"
 #include "rc-http.h"
 #include "rc-text.h"
@@ -56,6 +57,7 @@ typedef struct
   RcApi        *api;
   RcMethod     *method;
   RcAuth       *auth;          /* a snapshot of the effective auth */
+  RcAuth       *source_auth;   /* the effective auth, which remembers a Basic form found */
   char         *secret;
   char         *verb;
   char         *url;
@@ -89,6 +91,7 @@ call_free (Call *call)
   g_clear_object (&call->api);
   g_clear_object (&call->method);
   g_clear_object (&call->auth);
+  g_clear_object (&call->source_auth);
   if (call->secret)
     memset (call->secret, 0, strlen (call->secret));
   g_clear_pointer (&call->secret, g_free);
@@ -205,6 +208,16 @@ token_cb (GObject      *object,
     {
       finish_with_error (task, error);
       return;
+    }
+
+  /* The other Basic form worked: the project's auth remembers it. */
+  if (record && rc_http_record_get_previous_attempt (record))
+    {
+      RcBasicForm found = rc_auth_get_remembered_basic_form (call->auth);
+      g_autofree char *note = rc_basic_form_dup_note (found);
+
+      rc_exchange_add_note (call->exchange, note);
+      rc_basic_form_remember (call->source_auth, call->auth, found);
     }
 
   g_set_object (&call->token, token);
@@ -766,6 +779,7 @@ rc_executor_call_async (RcExecutor          *self,
   call->api = g_object_ref (rc_method_get_api (method));
   auth = rc_method_get_effective_auth (method);
   call->auth = rc_auth_copy (auth);
+  call->source_auth = g_object_ref (auth);
   call->secret = g_strdup (secret ? secret : "");
   call->verb = g_strdup (rc_method_get_verb (method));
   call->exchange = rc_exchange_new ();

@@ -5,6 +5,12 @@
  * password fields, and access tokens (which keep a short prefix so two
  * tokens can be told apart). The unmasked text exists only on request.
  *
+ * A request sent again in another way (the token request in the other
+ * Basic form, rc-basic-form.c) is recorded as a record of its own that
+ * points to the attempt before it, each with a label saying how it was
+ * sent; formatted together, the attempts come oldest first, under
+ * headings.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall-Core"
@@ -47,6 +53,9 @@ struct _RcHttpRecord
   GBytes  *response_body;
   char    *error;
   gint64   duration_us;
+
+  RcHttpRecord *previous;   /* the attempt this one was sent again after */
+  char         *label;      /* how this attempt was sent, for its heading */
 };
 
 G_DEFINE_FINAL_TYPE (RcHttpRecord, rc_http_record, G_TYPE_OBJECT)
@@ -323,6 +332,8 @@ rc_http_record_finalize (GObject *object)
 {
   RcHttpRecord *self = (RcHttpRecord *)object;
 
+  g_clear_object (&self->previous);
+  g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->method, g_free);
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->request_headers, g_array_unref);
@@ -575,4 +586,126 @@ rc_http_record_format_response (RcHttpRecord *self,
   append_body (text, self->response_headers, self->response_body, reveal);
 
   return free_to_printable (text);
+}
+
+/**
+ * rc_http_record_set_previous_attempt:
+ * @previous: (nullable): the attempt this one was sent again after
+ */
+void
+rc_http_record_set_previous_attempt (RcHttpRecord *self,
+                                     RcHttpRecord *previous)
+{
+  g_return_if_fail (RC_IS_HTTP_RECORD (self));
+  g_return_if_fail (!previous || RC_IS_HTTP_RECORD (previous));
+
+  g_set_object (&self->previous, previous);
+}
+
+/**
+ * rc_http_record_set_label:
+ *
+ * Says how this attempt was sent, for its heading.
+ */
+void
+rc_http_record_set_label (RcHttpRecord *self,
+                          const char   *label)
+{
+  g_return_if_fail (RC_IS_HTTP_RECORD (self));
+
+  g_free (self->label);
+  self->label = g_strdup (label);
+}
+
+/**
+ * rc_http_record_get_previous_attempt:
+ *
+ * Returns: (transfer none) (nullable): the attempt this one was sent
+ *   again after
+ */
+RcHttpRecord *
+rc_http_record_get_previous_attempt (RcHttpRecord *self)
+{
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
+
+  return self->previous;
+}
+
+/**
+ * rc_http_record_dup_attempts:
+ *
+ * Returns: (transfer full) (element-type RcHttpRecord): every attempt
+ *   that led to this one, oldest first, and this one last
+ */
+GPtrArray *
+rc_http_record_dup_attempts (RcHttpRecord *self)
+{
+  GPtrArray *attempts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), attempts);
+
+  for (RcHttpRecord *record = self; record; record = record->previous)
+    g_ptr_array_insert (attempts, 0, g_object_ref (record));
+
+  return attempts;
+}
+
+/**
+ * rc_http_record_dup_attempt_heading:
+ * @number: which attempt this is, from 1
+ * @count: how many there were
+ *
+ * Returns: (transfer full): a line that introduces the attempt among the
+ *   others, with its label: “Attempt 1 of 2, client ID and secret
+ *   RFC 6749-encoded:”
+ */
+char *
+rc_http_record_dup_attempt_heading (RcHttpRecord *self,
+                                    guint         number,
+                                    guint         count)
+{
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
+
+  if (self->label)
+    /* Translators: "Attempt 1 of 2, client ID and secret unencoded:" */
+    return g_strdup_printf (_("Attempt %u of %u, %s:\n"), number, count, self->label);
+
+  return g_strdup_printf (_("Attempt %u of %u:\n"), number, count);
+}
+
+/**
+ * rc_http_record_format_attempts:
+ * @response: %TRUE for the responses, %FALSE for the requests
+ * @reveal: %TRUE to show secrets; the default everywhere is %FALSE
+ *
+ * Returns: (transfer full): the requests or the responses of every
+ *   attempt (rc_http_record_dup_attempts()), each under its heading when
+ *   there was more than one
+ */
+char *
+rc_http_record_format_attempts (RcHttpRecord *self,
+                                gboolean      response,
+                                gboolean      reveal)
+{
+  g_autoptr(GPtrArray) attempts = NULL;
+  GString *text;
+
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
+
+  if (self->previous == NULL)
+    return response ? rc_http_record_format_response (self, reveal) : rc_http_record_format_request (self, reveal);
+
+  attempts = rc_http_record_dup_attempts (self);
+  text = g_string_new (NULL);
+  for (guint i = 0; i < attempts->len; i++)
+    {
+      RcHttpRecord *attempt = g_ptr_array_index (attempts, i);
+      g_autofree char *heading = rc_http_record_dup_attempt_heading (attempt, i + 1, attempts->len);
+      g_autofree char *part = response ? rc_http_record_format_response (attempt, reveal)
+                                       : rc_http_record_format_request (attempt, reveal);
+
+      g_string_append_printf (text, "%s%s%s", i ? "\n" : "", heading, part);
+    }
+
+  return g_string_free (text, FALSE);
 }

@@ -38,6 +38,19 @@ char         *rc_http_record_format_request   (RcHttpRecord *self,
 char         *rc_http_record_format_response  (RcHttpRecord *self,
                                                gboolean      reveal);
 
+void          rc_http_record_set_previous_attempt (RcHttpRecord *self,
+                                                   RcHttpRecord *previous);
+void          rc_http_record_set_label        (RcHttpRecord *self,
+                                               const char   *label);
+RcHttpRecord *rc_http_record_get_previous_attempt (RcHttpRecord *self);
+GPtrArray    *rc_http_record_dup_attempts     (RcHttpRecord *self);
+char         *rc_http_record_dup_attempt_heading (RcHttpRecord *self,
+                                                  guint         number,
+                                                  guint         count);
+char         *rc_http_record_format_attempts  (RcHttpRecord *self,
+                                               gboolean      response,
+                                               gboolean      reveal);
+
 char         *rc_mask_secret_value            (const char   *value);
 char         *rc_mask_authorization           (const char   *value);
 

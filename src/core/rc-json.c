@@ -348,3 +348,24 @@ rc_json_parse (const char   *data,
 
   return json_parser_steal_root (parser);
 }
+
+/**
+ * rc_json_object_get_string:
+ * @object: (nullable): an object, from text anyone may have written
+ *
+ * Unlike json-glib's getters, never warns about a member of another type.
+ *
+ * Returns: (nullable): the string member @name, or %NULL when it is
+ *   missing or not a string
+ */
+const char *
+rc_json_object_get_string (JsonObject *object,
+                           const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+
+  return NULL;
+}

@@ -49,4 +49,7 @@ JsonNode *rc_json_parse       (const char   *data,
                                guint        *column,
                                GError      **error);
 
+const char *rc_json_object_get_string (JsonObject *object,
+                                       const char *name);
+
 G_END_DECLS

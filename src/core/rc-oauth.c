@@ -2,8 +2,9 @@
  *
  * The request follows RFC 6749 §4.4: a form-encoded POST with
  * grant_type=client_credentials, the scopes and any extra parameters, and
- * the client authenticated either by a Basic Auth header whose id and
- * secret are form-urlencoded first (§2.3.1 and Appendix B) or by
+ * the client authenticated either by a Basic Auth header, whose id and
+ * secret are form-urlencoded first (§2.3.1 and Appendix B) or, for servers
+ * that compare them unencoded, not (which form: rc-basic-form.c), or by
  * client_id and client_secret fields in the body; never both.
  *
  * The response is read as §5.1 and §5.2 say, strictly: anything that is
@@ -202,6 +203,9 @@ rc_oauth_build_token_body (RcAuth     *auth,
 
 /**
  * rc_oauth_new_token_message:
+ * @form: the form of the Basic credentials, %RC_BASIC_FORM_RFC or
+ *   %RC_BASIC_FORM_RAW (rc_basic_form_first()); credentials in the body
+ *   have one form only
  * @body_out: (out) (optional): the request body, for the exchange record
  *
  * Returns: (transfer full): a message that never follows a redirect and
@@ -210,6 +214,7 @@ rc_oauth_build_token_body (RcAuth     *auth,
 SoupMessage *
 rc_oauth_new_token_message (RcAuth      *auth,
                             const char  *secret,
+                            RcBasicForm  form,
                             GBytes     **body_out,
                             GError     **error)
 {
@@ -255,7 +260,7 @@ rc_oauth_new_token_message (RcAuth      *auth,
     {
       g_autofree char *credentials =
         rc_oauth_basic_credentials (rc_auth_get_client_id (auth), secret ? secret : "",
-                                    rc_auth_get_raw_basic (auth));
+                                    form == RC_BASIC_FORM_RAW);
       g_autofree char *header = g_strconcat ("Basic ", credentials, NULL);
 
       soup_message_headers_replace (soup_message_get_request_headers (message),
@@ -308,19 +313,6 @@ describe_body (SoupMessageHeaders *headers,
   return g_strdup_printf (_("a body of type %s: “%s”"), type, quote);
 }
 
-/* A string member, or NULL when missing or of another type. */
-static const char *
-get_string (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-
-  return NULL;
-}
-
 static const char *
 hint_for_error (const char *code)
 {
@@ -346,8 +338,8 @@ set_refused_error (GError      **error,
                    guint         status,
                    JsonObject   *object)
 {
-  const char *error_code = get_string (object, "error");
-  const char *error_description = get_string (object, "error_description");
+  const char *error_code = rc_json_object_get_string (object, "error");
+  const char *error_description = rc_json_object_get_string (object, "error_description");
   g_autofree char *code = dup_plain_text (error_code ? error_code : _("no error code"));
   g_autofree char *description = NULL;
   const char *hint = hint_for_error (error_code);
@@ -355,12 +347,12 @@ set_refused_error (GError      **error,
   if (error_description)
     description = dup_plain_text (error_description);
 
-  /* Refused raw credentials: the server decodes them, as it should. */
-  if (rc_auth_get_raw_basic (auth)
+  /* Refused raw credentials: the server may decode them, as it should. */
+  if (rc_auth_get_basic_form (auth) == RC_BASIC_FORM_RAW
       && rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_BASIC_HEADER
       && (g_strcmp0 (error_code, "invalid_request") == 0 || g_strcmp0 (error_code, "invalid_client") == 0))
-    hint = _("Turn off sending the client credentials unencoded (raw Basic): this server "
-             "decodes them, as RFC 6749 requires.");
+    hint = _("The client ID and secret went unencoded into the Basic Auth header; this server "
+             "may decode them, as RFC 6749 requires: choose Automatic or RFC 6749 encoding.");
 
   if (description && description[0])
     g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED,
@@ -515,8 +507,8 @@ _rc_oauth_parse_token_answer (RcAuth              *auth,
       return NULL;
     }
 
-  access_token = get_string (object, "access_token");
-  token_type = get_string (object, "token_type");
+  access_token = rc_json_object_get_string (object, "access_token");
+  token_type = rc_json_object_get_string (object, "token_type");
 
   if (access_token == NULL || access_token[0] == '\0')
     {
@@ -570,7 +562,7 @@ _rc_oauth_parse_token_answer (RcAuth              *auth,
 
   /* §5.1: scope is there when it differs from the request. A refresh_token
    * has no use in this grant and is neither kept nor stored. */
-  scopes = get_string (object, "scope");
+  scopes = rc_json_object_get_string (object, "scope");
   if (scopes == NULL)
     scopes = rc_auth_get_scopes (auth);
 

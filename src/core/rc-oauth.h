@@ -48,6 +48,7 @@ char        *rc_oauth_build_token_body       (RcAuth        *auth,
                                               const char    *secret);
 SoupMessage *rc_oauth_new_token_message      (RcAuth        *auth,
                                               const char    *secret,
+                                              RcBasicForm    form,
                                               GBytes       **body_out,
                                               GError       **error);
 RcToken     *rc_oauth_parse_token_response   (RcAuth        *auth,

@@ -11,7 +11,10 @@
  * Optional members are written only when they hold something, so a file
  * from before one was added reads as it did: `required_parameters` (the
  * names of the URL parameters marked as required) came later, and a method
- * without it has none. Secrets are
+ * without it has none. An auth's `basic_form` ("rfc" or "raw"; the
+ * automatic one is not written) replaced `raw_basic: true`, which still
+ * reads as "raw"; `remembered_basic_form` is what the automatic form found
+ * out about the server, a setting like the others. Secrets are
  * never written: an auth holds only `secret_id`, a reference into the
  * keyring.
  *
@@ -130,11 +133,11 @@ add_auth (JsonBuilder *builder,
   add_optional_string (builder, "scopes", rc_auth_get_scopes (auth));
   if (rc_auth_get_client_auth (auth) != RC_CLIENT_AUTH_BASIC_HEADER)
     add_string (builder, "client_auth", rc_client_auth_to_string (rc_auth_get_client_auth (auth)));
-  if (rc_auth_get_raw_basic (auth))
-    {
-      json_builder_set_member_name (builder, "raw_basic");
-      json_builder_add_boolean_value (builder, TRUE);
-    }
+  if (rc_auth_get_basic_form (auth) != RC_BASIC_FORM_AUTO)
+    add_string (builder, "basic_form", rc_basic_form_to_string (rc_auth_get_basic_form (auth)));
+  if (rc_auth_get_remembered_basic_form (auth) != RC_BASIC_FORM_AUTO)
+    add_string (builder, "remembered_basic_form",
+                rc_basic_form_to_string (rc_auth_get_remembered_basic_form (auth)));
   add_optional_pairs (builder, "token_params", rc_auth_get_token_params (auth));
   add_optional_string (builder, "secret_id", rc_auth_get_secret_id (auth));
 
@@ -458,6 +461,8 @@ read_auth (Reader     *reader,
   const char *str;
   RcAuthKind kind;
   RcClientAuth client_auth = RC_CLIENT_AUTH_BASIC_HEADER;
+  RcBasicForm basic_form = RC_BASIC_FORM_AUTO;
+  RcBasicForm remembered = RC_BASIC_FORM_AUTO;
   gsize len;
 
   len = reader_push (reader, "%sauth", reader->path->len ? "." : "");
@@ -482,15 +487,32 @@ read_auth (Reader     *reader,
         reader_fail (reader, _("has an unknown client_auth “%s” (expected basic-header or body)"), str);
     }
 
+  /* Before basic_form, raw_basic: true said what "raw" says now. */
   node = json_object_get_member (auth_object, "raw_basic");
   if (node && !(JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN))
     reader_fail (reader, _("raw_basic must be true or false"));
+  else if (node && json_node_get_boolean (node))
+    basic_form = RC_BASIC_FORM_RAW;
+
+  if (json_object_has_member (auth_object, "basic_form"))
+    {
+      str = read_string (reader, auth_object, "basic_form", FALSE);
+      if (!reader->error && !rc_basic_form_from_string (str, &basic_form))
+        reader_fail (reader, _("has an unknown basic_form “%s” (expected auto, rfc or raw)"), str);
+    }
+
+  if (json_object_has_member (auth_object, "remembered_basic_form"))
+    {
+      str = read_string (reader, auth_object, "remembered_basic_form", FALSE);
+      if (!reader->error && (!rc_basic_form_from_string (str, &remembered) || remembered == RC_BASIC_FORM_AUTO))
+        reader_fail (reader, _("has an unknown remembered_basic_form “%s” (expected rfc or raw)"), str);
+    }
 
   if (!reader->error)
     {
       rc_auth_set_kind (auth, kind);
       rc_auth_set_client_auth (auth, client_auth);
-      rc_auth_set_raw_basic (auth, node && json_node_get_boolean (node));
+      rc_auth_set_basic_form (auth, basic_form);
     }
 
   rc_auth_set_username (auth, read_string (reader, auth_object, "username", FALSE));
@@ -499,6 +521,9 @@ read_auth (Reader     *reader,
   rc_auth_set_scopes (auth, read_string (reader, auth_object, "scopes", FALSE));
   read_pairs (reader, auth_object, "token_params", FALSE, rc_auth_get_token_params (auth));
   rc_auth_set_secret_id (auth, read_string (reader, auth_object, "secret_id", FALSE));
+  /* For the token URL and client ID just read. */
+  if (!reader->error)
+    rc_auth_set_remembered_basic_form (auth, remembered);
 
   reader_pop (reader, len);
 }

@@ -18,6 +18,14 @@
  * entry's current request, while someone waits for it, may put its token
  * in the cache.
  *
+ * A request whose client credentials go in a Basic Auth header of the
+ * automatic form is sent once more, in the other form, when the server
+ * refuses the client (rc-basic-form.c): the waiters wait for both attempts
+ * and get the last one's record, which points to the first. The form that
+ * worked then is remembered by the auth each waiter asked with
+ * (rc_auth_set_remembered_basic_form()), so that a caller that copied its
+ * auth can take it back (rc_basic_form_remember()).
+ *
  * A token response is read up to %RC_HTTP_MAX_TOKEN_RESPONSE_SIZE only: a
  * server that sends more (a huge or endless body, a compressed bomb) gets
  * an error at that size, in memory and in time, not at the call's deadline.
@@ -33,8 +41,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rc-basic-form.h"
 #include "rc-http.h"
 #include "rc-oauth.h"
+#include "rc-secret-store.h"
 #include "rc-single-flight.h"
 #include "rc-text.h"
 #include "rc-token-cache.h"
@@ -53,10 +63,20 @@ struct _Fetch
   RcTokenCache   *cache;
   Entry          *entry;
   RcSingleFlight *flight;      /* the callers waiting, the request's cancellable */
-  SoupMessage    *message;
-  RcHttpRecord   *record;
+  SoupMessage    *message;     /* of the attempt out */
+  RcHttpRecord   *record;      /* of the attempt out, pointing to the one before */
   RcAuth         *auth;
+  RcBasicForm     form;        /* of the Basic credentials of the attempt out */
+  char           *secret;      /* kept for an attempt in the other form, if one may follow */
+  GError         *refusal;     /* why the first form was refused, once the other is out */
 };
+
+/* A caller: the auth it asked with, and the exchange it gets. */
+typedef struct
+{
+  RcAuth       *auth;
+  RcHttpRecord *record;
+} Waiter;
 
 /* What a request brought, for each of its waiters. */
 typedef struct
@@ -64,6 +84,8 @@ typedef struct
   RcToken      *token;
   RcHttpRecord *record;
   const GError *error;
+  RcAuth       *asked;
+  RcBasicForm   found;         /* the form that worked after the other did not */
 } Result;
 
 struct _RcTokenCache
@@ -104,6 +126,14 @@ entry_new (const char *key)
   return entry;
 }
 
+static void
+waiter_free (Waiter *waiter)
+{
+  g_clear_object (&waiter->auth);
+  g_clear_object (&waiter->record);
+  g_free (waiter);
+}
+
 /* The fetch no longer answers new callers, nor fills the cache. */
 static void
 fetch_detach (Fetch *fetch)
@@ -112,16 +142,17 @@ fetch_detach (Fetch *fetch)
     fetch->entry->fetch = NULL;
 }
 
-/* The token exchange travels as task data, so that a caller sees it
- * whether it brought a token or an error. */
+/* The token exchange travels in the waiter, the task data, so that a
+ * caller sees it whether it brought a token or an error. */
 static void
 return_result (GTask        *task,
                RcToken      *token,
                RcHttpRecord *record,
                const GError *error)
 {
-  if (record)
-    g_task_set_task_data (task, g_object_ref (record), g_object_unref);
+  Waiter *waiter = g_task_get_task_data (task);
+
+  g_set_object (&waiter->record, record);
 
   if (token)
     g_task_return_pointer (task, g_object_ref (token), g_object_unref);
@@ -134,6 +165,10 @@ land_cb (GTask    *task,
          gpointer  user_data)
 {
   Result *result = user_data;
+  Waiter *waiter = g_task_get_task_data (task);
+
+  if (result->found != RC_BASIC_FORM_AUTO)
+    rc_basic_form_remember (waiter->auth, result->asked, result->found);
 
   return_result (task, result->token, result->record, result->error);
 }
@@ -148,7 +183,67 @@ fetch_free (Fetch *fetch)
   g_clear_object (&fetch->message);
   g_clear_object (&fetch->record);
   g_clear_object (&fetch->auth);
+  g_clear_pointer (&fetch->secret, rc_secret_free);
+  g_clear_error (&fetch->refusal);
   g_free (fetch);
+}
+
+static void fetch_cb (GObject      *object,
+                      GAsyncResult *async_result,
+                      gpointer      user_data);
+
+/* Sends @message, the next attempt, whose record follows the last one. */
+static void
+fetch_send (Fetch       *fetch,
+            SoupMessage *message,
+            GBytes      *request_body)
+{
+  g_autoptr(RcHttpRecord) previous = g_steal_pointer (&fetch->record);
+
+  g_set_object (&fetch->message, message);
+  fetch->record = rc_http_record_new_for_request (message, request_body);
+  if (previous)
+    {
+      rc_http_record_set_label (previous, rc_basic_form_describe (rc_basic_form_other (fetch->form)));
+      rc_http_record_set_label (fetch->record, rc_basic_form_describe (fetch->form));
+      rc_http_record_set_previous_attempt (fetch->record, previous);
+    }
+  fetch->cache->n_requests++;
+
+  rc_http_send_and_read_async (fetch->cache->session, message, RC_HTTP_MAX_TOKEN_RESPONSE_SIZE,
+                               rc_single_flight_get_cancellable (fetch->flight), fetch_cb, fetch);
+}
+
+/* The server refused the client's credentials in one Basic form: they go
+ * once more in the other, and never a third time. */
+static gboolean
+fetch_retry (Fetch  *fetch,
+             GBytes *body)
+{
+  g_autoptr(GBytes) request_body = NULL;
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(RcToken) token = NULL;
+  g_autoptr(GError) refusal = NULL;
+  RcBasicForm other = rc_basic_form_other (fetch->form);
+
+  /* The refusal in the server's words, for when the other form fares no
+   * better; a refusal is never a token, but what is read is checked. */
+  token = rc_oauth_parse_token_response (fetch->auth, fetch->message, body, &refusal);
+  if (token == NULL)
+    message = rc_oauth_new_token_message (fetch->auth, fetch->secret, other, &request_body, NULL);
+  g_clear_pointer (&fetch->secret, rc_secret_free);
+  if (message == NULL)
+    return FALSE;
+
+  rc_http_record_set_response (fetch->record, fetch->message, body);
+  fetch->refusal = g_steal_pointer (&refusal);
+  fetch->form = other;
+
+  g_debug ("The authorization server refused the client: sending the Basic credentials once more, %s",
+           rc_basic_form_describe (fetch->form));
+  fetch_send (fetch, message, request_body);
+
+  return TRUE;
 }
 
 static void
@@ -165,6 +260,11 @@ fetch_cb (GObject      *object,
   Result result;
 
   body = rc_http_send_and_read_finish (async_result, &send_error);
+
+  if (send_error == NULL && fetch->secret != NULL
+      && rc_basic_form_is_refusal (soup_message_get_status (fetch->message), body)
+      && fetch_retry (fetch, body))
+    return;
 
   if (send_error)
     {
@@ -194,6 +294,23 @@ fetch_cb (GObject      *object,
       token = rc_oauth_parse_token_response (fetch->auth, fetch->message, body, &error);
     }
 
+  /* Both forms were refused: the first refusal, in the server's words,
+   * and that the other form fared no better. */
+  if (error && fetch->refusal && soup_message_get_status (fetch->message) != SOUP_STATUS_NONE)
+    {
+      /* Translators: the first %s is the refusal of the first form, the
+       * second how the credentials went the second time, such as "client ID
+       * and secret unencoded" */
+      g_autofree char *message = g_strdup_printf (_("%s Sent once more with the %s, the request was "
+                                                    "refused too (HTTP %u)."),
+                                                  fetch->refusal->message,
+                                                  rc_basic_form_describe (fetch->form),
+                                                  soup_message_get_status (fetch->message));
+
+      g_clear_error (&error);
+      error = g_error_new_literal (fetch->refusal->domain, fetch->refusal->code, message);
+    }
+
   if (error)
     {
       rc_http_record_set_error (fetch->record, error);
@@ -215,6 +332,8 @@ fetch_cb (GObject      *object,
   result.token = token;
   result.record = fetch->record;
   result.error = error;
+  result.asked = fetch->auth;
+  result.found = token && fetch->refusal ? fetch->form : RC_BASIC_FORM_AUTO;
   rc_single_flight_land (fetch->flight, land_cb, &result);
 
   fetch_free (fetch);
@@ -245,10 +364,11 @@ start_fetch (RcTokenCache *self,
 {
   g_autoptr(GBytes) request_body = NULL;
   g_autoptr(GError) error = NULL;
-  SoupMessage *message;
+  g_autoptr(SoupMessage) message = NULL;
+  RcBasicForm form = rc_basic_form_first (auth);
   Fetch *fetch;
 
-  message = rc_oauth_new_token_message (auth, secret, &request_body, &error);
+  message = rc_oauth_new_token_message (auth, secret, form, &request_body, &error);
   if (message == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -259,16 +379,14 @@ start_fetch (RcTokenCache *self,
   fetch->cache = g_object_ref (self);
   fetch->entry = g_rc_box_acquire (entry);
   fetch->flight = rc_single_flight_new (RC_SINGLE_FLIGHT_FOR_WAITERS);
-  fetch->message = message;
-  fetch->record = rc_http_record_new_for_request (message, request_body);
   fetch->auth = rc_auth_copy (auth);
+  fetch->form = form;
+  if (rc_basic_form_may_retry (auth, secret))
+    fetch->secret = g_strdup (secret);
 
   entry->fetch = fetch;
   rc_single_flight_join (fetch->flight, task, NULL, NULL);
-  self->n_requests++;
-
-  rc_http_send_and_read_async (self->session, message, RC_HTTP_MAX_TOKEN_RESPONSE_SIZE,
-                               rc_single_flight_get_cancellable (fetch->flight), fetch_cb, fetch);
+  fetch_send (fetch, message, request_body);
 }
 
 static void
@@ -413,6 +531,8 @@ ensure_entry (RcTokenCache *self,
 
 /**
  * rc_token_cache_get_token_async:
+ * @auth: the authentication; when the automatic Basic form finds which
+ *   form the server takes, @auth remembers it
  * @secret: the client secret
  * @rejected: (nullable): a token the API has just refused; it is dropped
  *   if it is still the cached one, and a new one is fetched
@@ -430,6 +550,7 @@ rc_token_cache_get_token_async (RcTokenCache        *self,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  Waiter *waiter;
   Entry *entry;
 
   g_return_if_fail (RC_IS_TOKEN_CACHE (self));
@@ -438,6 +559,9 @@ rc_token_cache_get_token_async (RcTokenCache        *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rc_token_cache_get_token_async);
+  waiter = g_new0 (Waiter, 1);
+  waiter->auth = g_object_ref (auth);
+  g_task_set_task_data (task, waiter, (GDestroyNotify) waiter_free);
 
   if (g_task_return_error_if_cancelled (task))
     return;
@@ -475,7 +599,9 @@ rc_token_cache_get_token_async (RcTokenCache        *self,
  * rc_token_cache_get_token_finish:
  * @record: (out) (optional) (nullable) (transfer full): the token request
  *   and response when this call waited for one, even when it failed;
- *   %NULL when the token came from the cache or no request could be made
+ *   %NULL when the token came from the cache or no request could be made.
+ *   After a second attempt in the other Basic form, the second's, which
+ *   points to the first (rc_http_record_dup_attempts()).
  *
  * Returns: (transfer full): the token
  */
@@ -485,15 +611,15 @@ rc_token_cache_get_token_finish (RcTokenCache  *self,
                                  RcHttpRecord **record,
                                  GError       **error)
 {
-  RcHttpRecord *exchange;
+  Waiter *waiter;
 
   g_return_val_if_fail (RC_IS_TOKEN_CACHE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (async_result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (async_result)) == rc_token_cache_get_token_async, NULL);
 
-  exchange = g_task_get_task_data (G_TASK (async_result));
+  waiter = g_task_get_task_data (G_TASK (async_result));
   if (record)
-    *record = exchange ? g_object_ref (exchange) : NULL;
+    *record = waiter->record ? g_object_ref (waiter->record) : NULL;
 
   return g_task_propagate_pointer (G_TASK (async_result), error);
 }

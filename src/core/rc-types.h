@@ -37,4 +37,22 @@ typedef enum {
   RC_CLIENT_AUTH_BODY,
 } RcClientAuth;
 
+/**
+ * RcBasicForm:
+ * @RC_BASIC_FORM_AUTO: the RFC 6749 form first; the unencoded one once
+ *   more when the server refuses the client and the encoding changed the
+ *   credentials (rc-basic-form.c). As a remembered form: none yet.
+ * @RC_BASIC_FORM_RFC: the client ID and secret form-urlencoded before they
+ *   are joined and base64-encoded (RFC 6749 §2.3.1)
+ * @RC_BASIC_FORM_RAW: the client ID and secret as they are (RFC 7617), for
+ *   servers that compare them unencoded
+ *
+ * How the client credentials go into a Basic Auth header.
+ */
+typedef enum {
+  RC_BASIC_FORM_AUTO,
+  RC_BASIC_FORM_RFC,
+  RC_BASIC_FORM_RAW,
+} RcBasicForm;
+
 G_END_DECLS

@@ -8,6 +8,11 @@
  * kind gives it one; going back to the API's keeps that one aside, so that
  * switching back and forth loses nothing typed while the method is shown.
  *
+ * How the client credentials go into a Basic Auth header is under
+ * Advanced: automatically, or always in one form. What the automatic form
+ * found out about the server (rc_auth_get_remembered_basic_form()) is
+ * said on the Advanced row itself, where it shows while folded.
+ *
  * The client ID, the token URL and the Basic user name are checked as they
  * are typed (rc-check), and a field at fault is marked the way every tab
  * marks one (RcFieldCheck): the error style and a warning icon on it, the
@@ -85,8 +90,7 @@ struct _RcAuthGroup
   RcSecretRow        *secret_state_row;
   AdwExpanderRow     *token_params_row;
   AdwExpanderRow     *advanced_row;
-  AdwActionRow       *raw_basic_row;
-  GtkSwitch          *raw_basic_switch;
+  AdwComboRow        *basic_form_row;
 };
 
 static void token_param_remove_cb (RcAuthGroup *self,
@@ -103,11 +107,27 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* In the order of the client authentication combo row's items. */
-static const RcClientAuth client_auths[] = {
+/* The values of an enum that a combo row's items stand for, in order. */
+typedef struct
+{
+  const int *values;
+  guint      n_values;
+} Choices;
+
+static const int client_auth_values[] = {
   RC_CLIENT_AUTH_BASIC_HEADER,
   RC_CLIENT_AUTH_BODY,
 };
+
+static const Choices client_auth_choices = { client_auth_values, G_N_ELEMENTS (client_auth_values) };
+
+static const int basic_form_values[] = {
+  RC_BASIC_FORM_AUTO,
+  RC_BASIC_FORM_RFC,
+  RC_BASIC_FORM_RAW,
+};
+
+static const Choices basic_form_choices = { basic_form_values, G_N_ELEMENTS (basic_form_values) };
 
 /* The combo's first item, in method mode, is "Use API’s authentication". */
 static guint
@@ -155,17 +175,19 @@ selected_to_kind (GBinding     *binding,
   return TRUE;
 }
 
+/* An enum property to the item of a combo row (user data: its Choices). */
 static gboolean
-client_auth_to_selected (GBinding     *binding,
-                         const GValue *from_value,
-                         GValue       *to_value,
-                         gpointer      user_data)
+enum_to_selected (GBinding     *binding,
+                  const GValue *from_value,
+                  GValue       *to_value,
+                  gpointer      user_data)
 {
-  int client_auth = g_value_get_enum (from_value);
+  const Choices *choices = user_data;
+  int value = g_value_get_enum (from_value);
 
-  for (guint i = 0; i < G_N_ELEMENTS (client_auths); i++)
+  for (guint i = 0; i < choices->n_values; i++)
     {
-      if ((int) client_auths[i] == client_auth)
+      if (choices->values[i] == value)
         {
           g_value_set_uint (to_value, i);
           return TRUE;
@@ -176,17 +198,18 @@ client_auth_to_selected (GBinding     *binding,
 }
 
 static gboolean
-selected_to_client_auth (GBinding     *binding,
-                         const GValue *from_value,
-                         GValue       *to_value,
-                         gpointer      user_data)
+selected_to_enum (GBinding     *binding,
+                  const GValue *from_value,
+                  GValue       *to_value,
+                  gpointer      user_data)
 {
+  const Choices *choices = user_data;
   guint selected = g_value_get_uint (from_value);
 
-  if (selected >= G_N_ELEMENTS (client_auths))
+  if (selected >= choices->n_values)
     return FALSE;
 
-  g_value_set_enum (to_value, client_auths[selected]);
+  g_value_set_enum (to_value, choices->values[selected]);
   return TRUE;
 }
 
@@ -244,6 +267,45 @@ update_inherited_row (RcAuthGroup *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->inherited_row), subtitle);
 }
 
+/* The Basic form: what each choice does, and what the automatic one
+ * found out about the server. */
+static void
+update_basic_form_rows (RcAuthGroup *self)
+{
+  gboolean basic_header = self->auth != NULL
+                          && rc_auth_get_client_auth (self->auth) == RC_CLIENT_AUTH_BASIC_HEADER;
+  RcBasicForm form = self->auth ? rc_auth_get_basic_form (self->auth) : RC_BASIC_FORM_AUTO;
+  RcBasicForm remembered = self->auth ? rc_auth_get_remembered_basic_form (self->auth) : RC_BASIC_FORM_AUTO;
+  const char *subtitle;
+  const char *found = NULL;
+
+  /* The form only concerns credentials sent in a Basic Auth header. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->basic_form_row), basic_header);
+
+  switch (form)
+    {
+    case RC_BASIC_FORM_RFC:
+      subtitle = _("The client ID and secret are form-encoded first, as RFC 6749 requires.");
+      break;
+
+    case RC_BASIC_FORM_RAW:
+      subtitle = _("The client ID and secret go as typed, for servers that do not decode them.");
+      break;
+
+    case RC_BASIC_FORM_AUTO:
+    default:
+      subtitle = _("RFC 6749 encoding first; unencoded once more if the server refuses the client.");
+      break;
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->basic_form_row), subtitle);
+
+  if (basic_header && form == RC_BASIC_FORM_AUTO && remembered == RC_BASIC_FORM_RAW)
+    found = _("This server compares the credentials unencoded");
+  else if (basic_header && form == RC_BASIC_FORM_AUTO && remembered == RC_BASIC_FORM_RFC)
+    found = _("This server decodes the credentials, as RFC 6749 asks");
+  adw_expander_row_set_subtitle (self->advanced_row, found ? found : "");
+}
+
 /* Shows the rows the kind of the auth shown uses, and only those. */
 static void
 update_rows (RcAuthGroup *self)
@@ -266,10 +328,7 @@ update_rows (RcAuthGroup *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->secret_row),
                                  basic ? _("_Password") : _("Client _secret"));
 
-  /* Raw encoding only concerns credentials sent in a Basic Auth header. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->raw_basic_row),
-                            self->auth != NULL
-                            && rc_auth_get_client_auth (self->auth) == RC_CLIENT_AUTH_BASIC_HEADER);
+  update_basic_form_rows (self);
 
   if (self->method != NULL)
     update_inherited_row (self);
@@ -652,8 +711,7 @@ rc_auth_group_class_init (RcAuthGroupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, secret_state_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, token_params_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, advanced_row);
-  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, raw_basic_row);
-  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, raw_basic_switch);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, basic_form_row);
   gtk_widget_class_bind_template_callback (widget_class, secret_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, secret_focus_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, token_param_add_cb);
@@ -692,9 +750,10 @@ rc_auth_group_init (RcAuthGroup *self)
   bind_text (self, "scopes", self->scopes_row);
   g_binding_group_bind_full (self->bindings, "client-auth", self->client_auth_row, "selected",
                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                             client_auth_to_selected, selected_to_client_auth, NULL, NULL);
-  g_binding_group_bind (self->bindings, "raw-basic", self->raw_basic_switch, "active",
-                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+                             enum_to_selected, selected_to_enum, (gpointer) &client_auth_choices, NULL);
+  g_binding_group_bind_full (self->bindings, "basic-form", self->basic_form_row, "selected",
+                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                             enum_to_selected, selected_to_enum, (gpointer) &basic_form_choices, NULL);
 
   self->auth_signals = g_signal_group_new (RC_TYPE_AUTH);
   g_signal_group_connect_swapped (self->auth_signals, "changed", G_CALLBACK (auth_changed_cb), self);

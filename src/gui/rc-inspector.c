@@ -8,6 +8,9 @@
  * (masking a JSON body parses it, which takes long for a big one), so the
  * toggle answers at once and the main loop never waits.
  *
+ * A token request sent twice, the Basic credentials in the other form the
+ * second time, shows both attempts in each token pane, under headings.
+ *
  * When the call made no token request, the token panes say why: the
  * token came from the cache (and when it expires), or the authentication
  * needs no token, or the call stopped before it got that far.
@@ -171,16 +174,15 @@ describe_no_token (Format *format)
     }
 }
 
-/* One pane's text: the head as it is, a JSON body pretty-printed, and
- * no more than PANE_LIMIT bytes of it all. */
+/* One record's part, @text: the head as it is, a JSON body pretty-printed,
+ * and no more than @limit bytes of it all. */
 static char *
-format_pane (RcExchange   *exchange,
-             guint         part,
-             gboolean      reveal,
-             GCancellable *cancellable)
+format_record (const char   *text,
+               RcHttpRecord *record,
+               gboolean      request,
+               gsize         limit,
+               GCancellable *cancellable)
 {
-  g_autofree char *text = rc_exchange_format_part (exchange, part, reveal);
-  RcHttpRecord *record = get_record (exchange, part);
   const char *content_type = NULL;
   const char *split = strstr (text, "\n\n");
   g_autoptr(GBytes) bytes = NULL;
@@ -191,15 +193,14 @@ format_pane (RcExchange   *exchange,
   gsize body_size;
 
   if (record)
-    content_type = (part == RC_EXCHANGE_API_REQUEST || part == RC_EXCHANGE_TOKEN_REQUEST)
-                   ? rc_http_record_get_request_header (record, "Content-Type")
-                   : rc_http_record_get_response_header (record, "Content-Type");
+    content_type = request ? rc_http_record_get_request_header (record, "Content-Type")
+                           : rc_http_record_get_response_header (record, "Content-Type");
 
   if (split == NULL || record == NULL)
     {
       gboolean truncated;
 
-      return rc_body_cut_text (text, strlen (text), PANE_LIMIT, &truncated);
+      return rc_body_cut_text (text, strlen (text), limit, &truncated);
     }
 
   head_length = split - text + 2;
@@ -207,7 +208,7 @@ format_pane (RcExchange   *exchange,
   body_size = strlen (split + 2);
   bytes = g_bytes_new_static (split + 2, body_size);
   body = rc_body_format (bytes, content_type,
-                         head_length < PANE_LIMIT / 2 ? PANE_LIMIT - head_length : PANE_LIMIT / 2,
+                         head_length < limit / 2 ? limit - head_length : limit / 2,
                          cancellable, NULL);
   if (body == NULL)
     return NULL;
@@ -227,6 +228,53 @@ format_pane (RcExchange   *exchange,
     }
 
   return g_string_free (pane, FALSE);
+}
+
+/* A token request sent twice (the Basic credentials in both forms): each
+ * attempt under its heading, in a share of the pane. */
+static char *
+format_attempts (RcHttpRecord *record,
+                 gboolean      request,
+                 gboolean      reveal,
+                 GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) attempts = rc_http_record_dup_attempts (record);
+  g_autoptr(GString) pane = g_string_new (NULL);
+
+  for (guint i = 0; i < attempts->len; i++)
+    {
+      RcHttpRecord *attempt = g_ptr_array_index (attempts, i);
+      g_autofree char *heading = rc_http_record_dup_attempt_heading (attempt, i + 1, attempts->len);
+      g_autofree char *text = request ? rc_http_record_format_request (attempt, reveal)
+                                      : rc_http_record_format_response (attempt, reveal);
+      g_autofree char *formatted = format_record (text, attempt, request, PANE_LIMIT / attempts->len,
+                                                  cancellable);
+
+      if (formatted == NULL)
+        return NULL;
+      g_string_append_printf (pane, "%s%s%s", i ? "\n" : "", heading, formatted);
+    }
+
+  return g_string_free (g_steal_pointer (&pane), FALSE);
+}
+
+/* One pane's text, no more than PANE_LIMIT bytes of it. */
+static char *
+format_pane (RcExchange   *exchange,
+             guint         part,
+             gboolean      reveal,
+             GCancellable *cancellable)
+{
+  RcHttpRecord *record = get_record (exchange, part);
+  gboolean request = part == RC_EXCHANGE_API_REQUEST || part == RC_EXCHANGE_TOKEN_REQUEST;
+  g_autofree char *text = NULL;
+
+  if ((part == RC_EXCHANGE_TOKEN_REQUEST || part == RC_EXCHANGE_TOKEN_RESPONSE)
+      && record && rc_http_record_get_previous_attempt (record))
+    return format_attempts (record, request, reveal, cancellable);
+
+  text = rc_exchange_format_part (exchange, part, reveal);
+  return format_record (text, record, request, PANE_LIMIT, cancellable);
 }
 
 /* Two panes a row when each gets its minimum width. */

@@ -20,6 +20,7 @@
 
 import * as crypto from 'node:crypto';
 import * as http from 'node:http';
+import { serveUntilStopped } from './lifecycle.mjs';
 
 // oidc-provider prints development notices with console.info(), i.e. on
 // stdout. Our stdout carries only the ready line, so route every console
@@ -60,6 +61,7 @@ const CLIENTS = [
   { client_id: 'post-client', client_secret: 'p0st-secret', token_endpoint_auth_method: 'client_secret_post' },
   { client_id: 'special:client+id', client_secret: 's=cr%t +:&?/', token_endpoint_auth_method: 'client_secret_basic' },
   { client_id: 'short-client', client_secret: 'short', token_endpoint_auth_method: 'client_secret_basic' },
+  { client_id: 'tricky-client', client_secret: 'p+ss/w%rd:=&?# x', token_endpoint_auth_method: 'client_secret_basic' },
 ].map((c) => ({
   ...c,
   grant_types: ['client_credentials'],
@@ -453,34 +455,9 @@ apiHandler = async (req, res) => {
 
 await refreshJwks(); // also proves the provider answers
 
-let stopping = false;
-function shutdown(why) {
-  if (stopping) return;
-  stopping = true;
-  log(`shutting down (${why})`);
-  for (const s of [asServer, apiServer]) {
-    s.close();
-    s.closeAllConnections?.();
-  }
-  // Do not wait for lingering sockets.
-  setTimeout(() => process.exit(0), 200).unref();
-}
-
-process.on('SIGTERM', () => shutdown('SIGTERM'));
-process.on('SIGINT', () => shutdown('SIGINT'));
-process.on('SIGHUP', () => shutdown('SIGHUP'));
-if (process.env.OAUTH_SERVER_IGNORE_STDIN !== '1') {
-  process.stdin.on('end', () => shutdown('stdin closed'));
-  process.stdin.on('close', () => shutdown('stdin closed'));
-  process.stdin.on('error', () => shutdown('stdin error'));
-  process.stdin.resume(); // read and discard, to notice EOF
-}
-process.stdout.on('error', () => {}); // reader went away: keep serving until stdin/signal
-
-const ready = {
+serveUntilStopped([asServer, apiServer], log, {
   issuer: ISSUER,
   token_url: `${ISSUER}/token`,
   api_url: API_URL,
   jwks_url: JWKS_URL,
-};
-process.stdout.write(`${JSON.stringify(ready)}\n`);
+});
