@@ -1494,8 +1494,9 @@ test_ref_chain_linear (void)
 }
 
 /* GLib's relaxed URI parser reads "https://a;b/x" as host "" and path
- * ";b/x", and then fails a critical making it a string: such a $ref is
- * left out with a warning. */
+ * ";b/x", and then fails a critical making it a string; "file:/..///x"
+ * leaves no host and a path that starts with "//", which fails another
+ * (found by fuzzing). Such a $ref is left out with a warning. */
 static void
 test_ref_url_with_semicolon (void)
 {
@@ -1508,6 +1509,7 @@ test_ref_url_with_semicolon (void)
                      "      parameters:\n"
                      "        - $ref: 'https://a;b/common.yaml#/P'\n"
                      "        - $ref: '//;c/common.yaml#/P'\n"
+                     "        - $ref: 'file:/..///etc/hostname#/x'\n"
                      "      responses: {}\n";
   g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
   g_autoptr(GError) error = NULL;
@@ -1521,6 +1523,7 @@ test_ref_url_with_semicolon (void)
   g_assert_cmpuint (rc_open_api_find_operation (open_api, "x")->parameters->len, ==, 0);
   g_assert_true (has_warning (open_api, "“https://a;b/common.yaml#/P”", "is left out"));
   g_assert_true (has_warning (open_api, "“//;c/common.yaml#/P”", "is left out"));
+  g_assert_true (has_warning (open_api, "“file:/..///etc/hostname#/x”", "is left out"));
 
   g_hash_table_unref (web.documents);
   g_ptr_array_unref (web.fetched);

@@ -262,9 +262,13 @@ ref_dup_target (const char  *base,
 
     /* The relaxed parser takes a ';' for the end of the host ("https://a;b/x"
      * has host "" and path ";b/x"), and GLib then fails a critical writing
-     * the URI (g_uri_resolve_relative() does too): such a URI is not one. */
+     * the URI (g_uri_resolve_relative() does too); so it does for no host
+     * and a path that starts with "//" ("file:/..///x"): such a URI is not
+     * one. */
     path = target ? g_uri_get_path (target) : NULL;
-    if (target == NULL || (g_uri_get_host (target) != NULL && path[0] != '\0' && path[0] != '/'))
+    if (target == NULL
+        || (g_uri_get_host (target) != NULL && path[0] != '\0' && path[0] != '/')
+        || (g_uri_get_host (target) == NULL && g_str_has_prefix (path, "//")))
       {
         *unresolvable = TRUE;
         return NULL;
