@@ -220,6 +220,142 @@ test_check (void)
     }
 }
 
+/* A base URL and a template joined as a call joins them. */
+static void
+test_join (void)
+{
+  struct {
+    const char *base;
+    const char *url;
+    const char *expected;
+  } cases[] = {
+    { "https://h/v1", "/pets/{petId}", "https://h/v1/pets/{petId}" },
+    { "https://h/v1/", "pets", "https://h/v1/pets" },
+    { "https://h/v1//", "//pets", "https://h/v1/pets" },
+    { "https://h/v1", "/", "https://h/v1" },
+    { "https://h/v1", "", "https://h/v1" },
+    { "https://h/v1", "?q={q}", "https://h/v1/?q={q}" },
+    /* An absolute template stands alone, with or without a base URL. */
+    { "https://h/v1", "http://other/x", "http://other/x" },
+    { "", "https://other/x", "https://other/x" },
+    /* Relative, with no base URL: nothing to join. */
+    { "", "/pets", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *joined = rc_url_template_join (cases[i].base, cases[i].url);
+
+      g_test_message ("%s + %s", cases[i].base, cases[i].url);
+      g_assert_cmpstr (joined, ==, cases[i].expected);
+    }
+}
+
+/* An absolute template under an API's base URL, and what is left of it. */
+static void
+test_relative (void)
+{
+  struct {
+    const char *url;
+    const char *base;
+    const char *expected;   /* NULL: not under it */
+  } cases[] = {
+    { "https://h/v1/pets/{petId}", "https://h/v1", "/pets/{petId}" },
+    { "https://h/v1/pets/{petId}", "https://h/v1/", "/pets/{petId}" },
+    { "https://h/v1/pets", "https://h", "/v1/pets" },
+    { "https://h/v1/pets", "https://h/", "/v1/pets" },
+    { "https://h:8443/v1/pets?q={q}", "https://h:8443/v1", "/pets?q={q}" },
+    { "https://h/v1", "https://h/v1", "/" },
+    { "https://h/", "https://h", "/" },
+    { "https://h", "https://h/", "/" },
+    /* Another segment that starts alike, another origin, another port. */
+    { "https://h/v10/pets", "https://h/v1", NULL },
+    { "https://h.example/pets", "https://h", NULL },
+    { "https://h:81/pets", "https://h:8", NULL },
+    { "http://h/v1/pets", "https://h/v1", NULL },
+    /* Joined again, these would ask for something else: left whole. */
+    { "https://h/v1/", "https://h/v1", NULL },
+    { "https://h/v1?q=1", "https://h/v1", NULL },
+    /* Not absolute, or no http:// or https:// base URL. */
+    { "/v1/pets", "https://h/v1", NULL },
+    { "https://h/v1/pets", "", NULL },
+    { "https://h/v1/pets", "/v1", NULL },
+    { "ftp://h/v1/pets", "ftp://h/v1", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *relative = rc_url_template_dup_relative (cases[i].url, cases[i].base);
+
+      g_test_message ("%s under %s", cases[i].url, cases[i].base);
+      g_assert_cmpstr (relative, ==, cases[i].expected);
+    }
+}
+
+/* The base URL of a new API made for one method, and the method's URL
+ * under it: the origin and the path up to the resource. */
+static void
+test_split_base (void)
+{
+  struct {
+    const char *url;
+    const char *base;       /* NULL: not split */
+    const char *relative;
+  } cases[] = {
+    /* The resource is the last segment… */
+    { "https://api.example.com/v1/pets", "https://api.example.com/v1", "/pets" },
+    { "https://api.example.com/v1/me", "https://api.example.com/v1", "/me" },
+    { "https://api.example.com/pets", "https://api.example.com", "/pets" },
+    /* …or the collection before the first placeholder, and what follows. */
+    { "https://api.example.com/v1/pets/{petId}", "https://api.example.com/v1", "/pets/{petId}" },
+    { "https://api.example.com/api/v2/users/{id}/orders/{orderId}",
+      "https://api.example.com/api/v2", "/users/{id}/orders/{orderId}" },
+    { "https://api.example.com/pets/{petId}/photos", "https://api.example.com", "/pets/{petId}/photos" },
+    { "https://api.example.com/{tenant}/pets", "https://api.example.com", "/{tenant}/pets" },
+    { "https://api.example.com/v1/pets/x{id}", "https://api.example.com/v1", "/pets/x{id}" },
+    /* The query, the fragment and a trailing slash stay with the method. */
+    { "https://api.example.com/v1/pets?limit={limit}", "https://api.example.com/v1", "/pets?limit={limit}" },
+    { "https://api.example.com/v1/pets/{petId}?a=/b/c#x/y", "https://api.example.com/v1",
+      "/pets/{petId}?a=/b/c#x/y" },
+    { "https://api.example.com/v1/pets/", "https://api.example.com/v1", "/pets/" },
+    { "http://127.0.0.1:8080/pets/{petId}", "http://127.0.0.1:8080", "/pets/{petId}" },
+    /* A “/” in a placeholder is no segment; braces that are text are none. */
+    { "https://h/v1/files/{a/b}", "https://h/v1", "/files/{a/b}" },
+    { "https://h/v1/x{}/y", "https://h/v1/x{}", "/y" },
+    /* No path: the origin, and the method is its root. */
+    { "https://api.example.com", "https://api.example.com", "/" },
+    { "https://api.example.com/", "https://api.example.com", "/" },
+    { "https://api.example.com?q=1", "https://api.example.com", "/?q=1" },
+    /* Nothing to split. */
+    { "/pets/{petId}", NULL, NULL },
+    { "https://{tenant}.example.com/pets", NULL, NULL },
+    { "ftp://h/v1/pets", NULL, NULL },
+    { "https:///pets", NULL, NULL },
+    { "https://h/v1//pets", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *base = NULL;
+      g_autofree char *relative = NULL;
+      gboolean split = rc_url_template_split_base (cases[i].url, &base, &relative);
+
+      g_test_message ("%s → %s and %s", cases[i].url, base, relative);
+      g_assert_cmpint (split, ==, cases[i].base != NULL);
+      g_assert_cmpstr (base, ==, cases[i].base);
+      g_assert_cmpstr (relative, ==, cases[i].relative);
+      if (split)
+        {
+          g_autofree char *joined = rc_url_template_join (base, relative);
+          g_autofree char *under = rc_url_template_dup_relative (cases[i].url, base);
+
+          /* What the method is under its new API is what it was. */
+          g_assert_cmpstr (under, ==, relative);
+          g_assert_nonnull (joined);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,6 +367,9 @@ main (int   argc,
   g_test_add_func ("/restcall/url-template/expand-missing", test_expand_missing);
   g_test_add_func ("/restcall/url-template/expand-optional", test_expand_optional);
   g_test_add_func ("/restcall/url-template/check", test_check);
+  g_test_add_func ("/restcall/url-template/join", test_join);
+  g_test_add_func ("/restcall/url-template/relative", test_relative);
+  g_test_add_func ("/restcall/url-template/split-base", test_split_base);
 
   return g_test_run ();
 }

@@ -691,30 +691,16 @@ rc_executor_build_url (RcMethod    *method,
   if (values == NULL)
     values = rc_method_get_test_values (method);
 
-  if (g_uri_peek_scheme (template) != NULL)
-    joined = g_strdup (template);
-  else
+  joined = rc_url_template_join (api ? rc_api_get_base_url (api) : "", template);
+  if (joined == NULL)
     {
-      const char *base = api ? rc_api_get_base_url (api) : "";
-      gsize base_len = strlen (base);
+      g_autofree char *shown = rc_text_dup_url (template);
 
-      if (base_len == 0)
-        {
-          g_autofree char *shown = rc_text_dup_url (template);
-
-          g_set_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
-                       _("The method “%s” has the relative URL “%s” but its API has no base "
-                         "URL. Enter the API’s base URL, or a full URL for the method."),
-                       rc_method_get_name (method), shown);
-          return NULL;
-        }
-
-      while (base_len > 0 && base[base_len - 1] == '/')
-        base_len--;
-      while (*template == '/')
-        template++;
-
-      joined = g_strdup_printf ("%.*s%s%s", (int)base_len, base, *template ? "/" : "", template);
+      g_set_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
+                   _("The method “%s” has the relative URL “%s” but its API has no base "
+                     "URL. Enter the API’s base URL, or a full URL for the method."),
+                   rc_method_get_name (method), shown);
+      return NULL;
     }
 
   url = rc_url_template_expand (joined, values, rc_method_get_required_parameters (method), &missing);

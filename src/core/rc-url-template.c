@@ -24,6 +24,13 @@
  * calls a stray brace or an empty “{}” a mistake, where the others leave it
  * in the URL as text.
  *
+ * A template is absolute (it has a scheme) or relative to its API's base
+ * URL: rc_url_template_join() puts the two together, as every call does.
+ * The other way round, an absolute template is made relative to an API's
+ * base URL (rc_url_template_dup_relative()), or split into the base URL of
+ * a new API and the rest (rc_url_template_split_base()), and in both only
+ * when joining them again gives the same request back.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall-Core"
@@ -168,6 +175,75 @@ leave_out_empty_optional (const char         *url_template,
     g_string_append (kept, end);
 
   return g_string_free (kept, FALSE);
+}
+
+/* Where the path of @url starts (right after its authority), when @url is
+ * an absolute http:// or https:// URL with a host; else %NULL. */
+static const char *
+find_path (const char *url)
+{
+  const char *scheme = g_uri_peek_scheme (url);
+  const char *authority;
+  const char *end;
+
+  if (scheme == NULL || (!g_str_equal (scheme, "http") && !g_str_equal (scheme, "https")))
+    return NULL;
+
+  authority = url + strlen (scheme);
+  if (!g_str_has_prefix (authority, "://"))
+    return NULL;
+  authority += strlen ("://");
+  end = authority + strcspn (authority, "/?#");
+
+  return end > authority ? end : NULL;
+}
+
+/* @url with the path “/” where it has none: “https://h?q” asks for what
+ * “https://h/?q” does. */
+static char *
+dup_with_path (const char *url)
+{
+  const char *path = find_path (url);
+
+  if (path == NULL || *path == '/')
+    return g_strdup (url);
+
+  return g_strdup_printf ("%.*s/%s", (int)(path - url), url, path);
+}
+
+/* Whether @relative under @base_url is the request @url asks for. */
+static gboolean
+joins_back (const char *base_url,
+            const char *relative,
+            const char *url)
+{
+  g_autofree char *joined = rc_url_template_join (base_url, relative);
+  g_autofree char *joined_path = NULL;
+  g_autofree char *url_path = NULL;
+
+  if (joined == NULL)
+    return FALSE;
+  if (g_str_equal (joined, url))
+    return TRUE;
+
+  joined_path = dup_with_path (joined);
+  url_path = dup_with_path (url);
+
+  return g_str_equal (joined_path, url_path);
+}
+
+/* Whether the segment from @start to @end holds a placeholder. */
+static gboolean
+has_placeholder (const char *start,
+                 const char *end)
+{
+  g_autofree char *name = NULL;
+  const char *open;
+  const char *close;
+
+  name = next_placeholder (start, &open, &close);
+
+  return name != NULL && open < end;
 }
 
 static void
@@ -350,4 +426,182 @@ rc_url_template_check (const char *url_template)
                             open);
 
   return NULL;
+}
+
+/**
+ * rc_url_template_join:
+ * @base_url: an API's base URL, or ""
+ * @url_template: a method's URL template
+ *
+ * Puts an API's base URL and a method's URL template together as a call
+ * does: an absolute template (one with a scheme) stands alone; a relative
+ * one follows the base URL, one slash between them whatever slashes either
+ * has there.
+ *
+ * Returns: (transfer full) (nullable): the joined template, still with its
+ *   placeholders, or %NULL for a relative template and an empty base URL
+ */
+char *
+rc_url_template_join (const char *base_url,
+                      const char *url_template)
+{
+  gsize base_len;
+
+  g_return_val_if_fail (base_url != NULL, NULL);
+  g_return_val_if_fail (url_template != NULL, NULL);
+
+  if (g_uri_peek_scheme (url_template) != NULL)
+    return g_strdup (url_template);
+
+  base_len = strlen (base_url);
+  if (base_len == 0)
+    return NULL;
+
+  while (base_len > 0 && base_url[base_len - 1] == '/')
+    base_len--;
+  while (*url_template == '/')
+    url_template++;
+
+  return g_strdup_printf ("%.*s%s%s", (int)base_len, base_url, *url_template ? "/" : "", url_template);
+}
+
+/**
+ * rc_url_template_dup_relative:
+ * @url_template: a method's URL template
+ * @base_url: an API's base URL
+ *
+ * Says whether an absolute template is under an API's base URL, and what
+ * is left of it there: “https://api.example.com/v1/pets/{petId}” is
+ * “/pets/{petId}” under “https://api.example.com/v1” (or “…/v1/”), and is
+ * under neither “https://api.example.com/v” nor “https://example.com/v1”.
+ * The base URL must be an http:// or https:// URL, and the template must
+ * go on after it with a “/”, a “?”, a “#” or nothing; what is left must
+ * join back (rc_url_template_join()) to the same request.
+ *
+ * Returns: (transfer full) (nullable): the template relative to @base_url,
+ *   starting with a “/”, or %NULL when it is not under it
+ */
+char *
+rc_url_template_dup_relative (const char *url_template,
+                              const char *base_url)
+{
+  g_autofree char *relative = NULL;
+  const char *base_path;
+  const char *rest;
+  gsize base_len;
+
+  g_return_val_if_fail (url_template != NULL, NULL);
+  g_return_val_if_fail (base_url != NULL, NULL);
+
+  base_path = find_path (base_url);
+  if (base_path == NULL || find_path (url_template) == NULL)
+    return NULL;
+
+  base_len = strlen (base_url);
+  while (base_len > (gsize)(base_path - base_url) && base_url[base_len - 1] == '/')
+    base_len--;
+  if (strncmp (url_template, base_url, base_len) != 0)
+    return NULL;
+
+  rest = url_template + base_len;
+  if (*rest != '\0' && *rest != '/' && *rest != '?' && *rest != '#')
+    return NULL;
+
+  relative = *rest == '/' ? g_strdup (rest) : g_strconcat ("/", rest, NULL);
+  if (!joins_back (base_url, relative, url_template))
+    return NULL;
+
+  return g_steal_pointer (&relative);
+}
+
+/**
+ * rc_url_template_split_base:
+ * @url_template: a method's absolute URL template
+ * @base_url: (out) (optional) (transfer full): where to put the base URL
+ * @relative: (out) (optional) (transfer full): where to put the rest,
+ *   relative to it
+ *
+ * Splits the absolute URL of a single method into the base URL of an API
+ * made for it and the method's URL under that base. The base URL is the
+ * URL's origin and its path up to the resource the method is about: up to
+ * the last segment of the path or, when a segment holds a placeholder, up
+ * to the segment before the first such one (the collection it is an item
+ * of). The method keeps that resource, whatever follows it and the query:
+ *
+ * - https://api.example.com/v1/pets/{petId}?full=1 →
+ *   https://api.example.com/v1 and /pets/{petId}?full=1
+ * - https://api.example.com/v1/pets → https://api.example.com/v1 and /pets
+ * - https://api.example.com/pets/{petId}/photos → https://api.example.com
+ *   and /pets/{petId}/photos
+ * - https://api.example.com/{tenant}/pets → https://api.example.com and
+ *   /{tenant}/pets
+ * - https://api.example.com → https://api.example.com and /
+ *
+ * A trailing slash stays with the method (/pets/). Nothing is split when
+ * the template is not an http:// or https:// URL, when its origin holds a
+ * placeholder, or when the two would not join back to the same request.
+ *
+ * Returns: whether the template was split
+ */
+gboolean
+rc_url_template_split_base (const char  *url_template,
+                            char       **base_url,
+                            char       **relative)
+{
+  g_autoptr(GArray) slashes = g_array_new (FALSE, FALSE, sizeof (const char *));
+  g_autofree char *base = NULL;
+  g_autofree char *rest = NULL;
+  const char *path;
+  const char *path_end;
+  const char *cut;
+  guint n_segments;
+  guint first_placeholder;
+  guint resource;
+
+  g_return_val_if_fail (url_template != NULL, FALSE);
+
+  path = find_path (url_template);
+  if (path == NULL || memchr (url_template, '{', path - url_template) != NULL)
+    return FALSE;
+
+  path_end = find_outside_placeholders (path, "?#");
+  if (path_end == NULL)
+    path_end = path + strlen (path);
+
+  /* Each segment starts at its slash; an empty last one (a trailing
+   * slash) is no resource. */
+  for (const char *slash = path;
+       slash != NULL && slash < path_end;
+       slash = find_outside_placeholders (slash + 1, "/"))
+    g_array_append_val (slashes, slash);
+  n_segments = slashes->len;
+  if (n_segments > 0 && g_array_index (slashes, const char *, n_segments - 1) + 1 == path_end)
+    n_segments--;
+
+  for (first_placeholder = 0; first_placeholder < n_segments; first_placeholder++)
+    {
+      const char *start = g_array_index (slashes, const char *, first_placeholder) + 1;
+      const char *end = first_placeholder + 1 < slashes->len
+                        ? g_array_index (slashes, const char *, first_placeholder + 1)
+                        : path_end;
+
+      if (has_placeholder (start, end))
+        break;
+    }
+
+  /* The last segment, or the one before the first placeholder. */
+  resource = first_placeholder > 0 ? first_placeholder - 1 : 0;
+  cut = n_segments > 0 ? g_array_index (slashes, const char *, resource) : path;
+
+  base = g_strndup (url_template, cut - url_template);
+  rest = *cut == '/' ? g_strdup (cut) : g_strconcat ("/", cut, NULL);
+  if (!joins_back (base, rest, url_template))
+    return FALSE;
+
+  if (base_url != NULL)
+    *base_url = g_steal_pointer (&base);
+  if (relative != NULL)
+    *relative = g_steal_pointer (&rest);
+
+  return TRUE;
 }

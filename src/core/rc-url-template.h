@@ -39,5 +39,12 @@ char   *rc_url_template_expand         (const char          *url_template,
                                         const char * const  *required,
                                         char               **missing);
 char   *rc_url_template_check          (const char  *url_template);
+char   *rc_url_template_join           (const char  *base_url,
+                                        const char  *url_template);
+char   *rc_url_template_dup_relative   (const char  *url_template,
+                                        const char  *base_url);
+gboolean rc_url_template_split_base    (const char  *url_template,
+                                        char       **base_url,
+                                        char       **relative);
 
 G_END_DECLS
