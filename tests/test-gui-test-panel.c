@@ -714,10 +714,17 @@ test_basic_form_found (Fixture       *fixture,
   click (fixture, "inspector-reveal-button");
 }
 
+/* No secret stored: the message sends the user where it is typed. For a
+ * method that uses its API's authentication, that is the API's page (the
+ * method's tab has no entry for it), unless the editor beside the panel
+ * edits the API's (a new API consumed with the method); for a method's
+ * own, its Headers and Authentication tab. */
 static void
 test_no_secret (Fixture       *fixture,
                 gconstpointer  data)
 {
+  g_autoptr(RcAuth) own = NULL;
+
   if (rc_test_gui_skip_without_display ())
     return;
 
@@ -726,11 +733,35 @@ test_no_secret (Fixture       *fixture,
 
   click (fixture, "test-button");
   wait_until_done (fixture);
-  g_assert_nonnull (strstr (get_status (fixture), "No client secret is stored"));
-  g_assert_nonnull (strstr (get_status (fixture), "Headers and Authentication"));
+  g_test_message ("Inherited: %s", get_status (fixture));
+  g_assert_nonnull (strstr (get_status (fixture), "No client secret is stored for the API “Pets”"));
+  g_assert_nonnull (strstr (get_status (fixture), "on the API’s page"));
+  g_assert_null (strstr (get_status (fixture), "Headers and Authentication"));
   g_assert_cmpuint (fixture->token_server->requests->len, ==, 0);
   g_assert_cmpuint (fixture->api_server->requests->len, ==, 0);
   g_assert_true (gtk_widget_is_sensitive (get_widget (fixture, "test-button")));
+
+  /* The API's authentication is edited beside the panel. */
+  rc_test_panel_set_api_auth_here (fixture->panel, TRUE);
+  click (fixture, "test-button");
+  wait_until_done (fixture);
+  g_test_message ("Edited here: %s", get_status (fixture));
+  g_assert_nonnull (strstr (get_status (fixture), "No client secret is stored for this authentication"));
+  g_assert_nonnull (strstr (get_status (fixture), "Headers and Authentication"));
+
+  /* The method's own. */
+  rc_test_panel_set_api_auth_here (fixture->panel, FALSE);
+  own = rc_auth_copy (rc_api_get_auth (fixture->api));
+  rc_auth_set_secret_id (own, "");
+  rc_auth_ensure_secret_id (own);
+  rc_method_set_auth (fixture->method, own);
+  click (fixture, "test-button");
+  wait_until_done (fixture);
+  g_test_message ("Own: %s", get_status (fixture));
+  g_assert_nonnull (strstr (get_status (fixture), "No client secret is stored for this authentication"));
+  g_assert_nonnull (strstr (get_status (fixture), "Headers and Authentication"));
+  g_assert_cmpuint (fixture->token_server->requests->len, ==, 0);
+  g_assert_cmpuint (fixture->api_server->requests->len, ==, 0);
 }
 
 static gboolean

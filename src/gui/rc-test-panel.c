@@ -26,7 +26,11 @@
  * started is cancelled when it goes; a file already chosen is written
  * all the same.
  * An error is shown in words under the Test button, the server's
- * error_description included; what the user typed stays as it was.
+ * error_description included; what the user typed stays as it was. A
+ * missing secret is said with where to type it: the Headers and
+ * Authentication tab for the method's own authentication, the API's page
+ * for the API's that it uses (unless the editor beside edits that one,
+ * rc_test_panel_set_api_auth_here()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -57,6 +61,7 @@ struct _RcTestPanel
   GBytes          *response_body;
   char            *response_type;
   guint            running : 1;
+  guint            api_auth_here : 1;  /* the editor beside edits the API's authentication */
 
   AdwPreferencesGroup *values_group;
   RcTestValues    *test_values;
@@ -79,6 +84,7 @@ typedef struct
   GCancellable    *cancellable;
   RcMethod        *method;
   RcAuthKind       auth_kind;   /* as it was when Test was pressed */
+  char            *api_name;    /* the API whose secret is typed on its page, or NULL */
   char            *project_id;
   char            *secret_id;   /* to store the secret again, bound elsewhere */
   RcSecretBinding *binding;     /* where the secret would go, when it was saved elsewhere */
@@ -133,6 +139,7 @@ run_free (Run *run)
   g_clear_object (&run->method);
   g_free (run->project_id);
   g_free (run->secret_id);
+  g_free (run->api_name);
   g_clear_pointer (&run->binding, rc_secret_binding_free);
   g_free (run);
 }
@@ -299,22 +306,37 @@ show_notes (RcTestPanel *self,
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), TRUE);
 }
 
-static const char *
-get_secret_missing_message (RcAuthKind kind)
+/* Where to type the missing secret: under Headers and Authentication, or,
+ * for a method that uses its API's authentication (unless the editor edits
+ * the API's there), on the API's page: the method's tab has no entry for it. */
+static char *
+dup_secret_missing_message (Run *run)
 {
-  if (kind == RC_AUTH_KIND_BASIC)
-    return _("No password is stored for this authentication. Enter it under Headers and "
-             "Authentication, then press Test again.");
+  if (run->api_name != NULL && run->auth_kind == RC_AUTH_KIND_BASIC)
+    /* Translators: %s is an API's name */
+    return g_strdup_printf (_("No password is stored for the API “%s”, whose authentication this "
+                              "method uses. Enter it on the API’s page, then press Test again."),
+                            run->api_name);
+  if (run->api_name != NULL)
+    /* Translators: %s is an API's name */
+    return g_strdup_printf (_("No client secret is stored for the API “%s”, whose authentication "
+                              "this method uses. Enter it on the API’s page, then press Test "
+                              "again."),
+                            run->api_name);
 
-  return _("No client secret is stored for this authentication. Enter it under Headers and "
-           "Authentication, then press Test again.");
+  if (run->auth_kind == RC_AUTH_KIND_BASIC)
+    return g_strdup (_("No password is stored for this authentication. Enter it under Headers and "
+                       "Authentication, then press Test again."));
+
+  return g_strdup (_("No client secret is stored for this authentication. Enter it under Headers and "
+                     "Authentication, then press Test again."));
 }
 
 /* Where to type the secret anew: the method's own tab, or its API's page. */
 static const char *
 get_type_new_message (Run *run)
 {
-  gboolean own = rc_method_get_auth (run->method) != NULL;
+  gboolean own = run->api_name == NULL;
 
   if (run->auth_kind == RC_AUTH_KIND_BASIC)
     return own ? _("The stored password was not sent. Type the password for this authentication "
@@ -426,7 +448,11 @@ call_done_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     end_run_with_message (self, _("Cancelled. Press Test to make the call again."), "dim-label");
   else if (g_error_matches (error, RC_CALL_ERROR, RC_CALL_ERROR_NO_SECRET))
-    end_run_with_message (self, get_secret_missing_message (run->auth_kind), "warning");
+    {
+      g_autofree char *missing = dup_secret_missing_message (run);
+
+      end_run_with_message (self, missing, "warning");
+    }
   else if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
     {
       Run *asking = g_steal_pointer (&run);
@@ -919,6 +945,8 @@ rc_test_panel_run (RcTestPanel *self)
   run = run_new (self, auth ? rc_auth_get_kind (auth) : RC_AUTH_KIND_NONE);
   run->project_id = g_strdup (self->project_id);
   run->secret_id = g_strdup (auth ? rc_auth_get_secret_id (auth) : "");
+  if (rc_method_get_auth (self->method) == NULL && !self->api_auth_here)
+    run->api_name = g_strdup (rc_api_get_name (rc_method_get_api (self->method)));
   if (run->auth_kind != RC_AUTH_KIND_NONE)
     set_status (self, _("Reading the secret from the keyring…"), "dim-label");
   call (run);
@@ -954,4 +982,22 @@ rc_test_panel_set_save_folder (RcTestPanel *self,
   g_return_if_fail (folder == NULL || G_IS_FILE (folder));
 
   g_set_object (&self->save_folder, folder);
+}
+
+/**
+ * rc_test_panel_set_api_auth_here:
+ * @here: whether the editor beside the panel edits the API's
+ *   authentication (a new API consumed with its method), rather than the
+ *   method's own
+ *
+ * Says where to type a secret the call lacks: for a method that uses its
+ * API's authentication, on the API's page, unless it is edited here.
+ */
+void
+rc_test_panel_set_api_auth_here (RcTestPanel *self,
+                                 gboolean     here)
+{
+  g_return_if_fail (RC_IS_TEST_PANEL (self));
+
+  self->api_auth_here = !!here;
 }

@@ -21,6 +21,8 @@ RcMethod  *rc_test_panel_get_method      (RcTestPanel *self);
 void       rc_test_panel_set_method      (RcTestPanel *self,
                                           RcMethod    *method,
                                           const char  *project_id);
+void       rc_test_panel_set_api_auth_here (RcTestPanel *self,
+                                            gboolean     here);
 void       rc_test_panel_set_save_folder (RcTestPanel *self,
                                           GFile       *folder);
 void       rc_test_panel_run             (RcTestPanel *self);
