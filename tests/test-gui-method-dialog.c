@@ -498,6 +498,256 @@ test_target_follows_url (Fixture       *fixture,
   g_assert_cmpstr (rc_test_gui_get_combo_label (api_row), ==, "Billing");
 }
 
+/* Finish, pressed; the dialog gone with the method added. */
+static void
+press_finish (Fixture *fixture)
+{
+  g_signal_emit_by_name (dialog_widget (fixture, "method-dialog-finish-button"), "clicked");
+  rc_test_gui_wait_gone (&fixture->dialog);
+}
+
+/* Opens the dialog from the top and types @url as the Method URL, a
+ * character at a time. Returns the method being written. */
+static RcMethod *
+consume_url (Fixture    *fixture,
+             const char *url)
+{
+  open_dialog (fixture);
+  rc_test_gui_type_characters (dialog_widget (fixture, "method-url-row"), url);
+
+  return rc_method_dialog_get_method (fixture->dialog);
+}
+
+/* Whether the combo row @row offers @label. */
+static gboolean
+combo_offers (GtkWidget  *row,
+              const char *label)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), label))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Headers and Authentication says which API's authentication the method
+ * would use by that API's own name, whichever API is chosen; for a new API,
+ * it sets the new API's, with nothing to inherit. */
+static void
+test_api_auth_by_name (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *api_row, *kind_row, *inherited_row;
+  g_autofree char *petstore = NULL;
+  g_autofree char *billing = NULL;
+  RcMethod *draft;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  petstore = g_strdup_printf ("“Petstore” uses %s.", rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
+  billing = g_strdup_printf ("“Billing” uses %s.", rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
+
+  open_dialog (fixture);
+  draft = rc_method_dialog_get_method (fixture->dialog);
+  api_row = dialog_widget (fixture, "method-dialog-api-row");
+  kind_row = dialog_widget (fixture, "auth-kind-row");
+  inherited_row = dialog_widget (fixture, "auth-inherited-row");
+
+  rc_test_gui_select_combo_label (api_row, "Petstore");
+  show_tab (fixture, "headers");
+  g_assert_cmpstr (rc_test_gui_get_combo_label (kind_row), ==, "Use API’s authentication");
+  g_assert_true (gtk_widget_get_visible (inherited_row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (inherited_row)), ==, petstore);
+
+  rc_test_gui_select_combo_label (api_row, "Billing");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (inherited_row)), ==, billing);
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-inherited-auth.png");
+
+  /* The method's own instead: the user's choice. */
+  rc_test_gui_select_combo_label (kind_row, rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
+  g_assert_nonnull (rc_method_get_auth (draft));
+  g_assert_false (gtk_widget_get_visible (inherited_row));
+  rc_test_gui_select_combo_label (kind_row, "Use API’s authentication");
+  g_assert_null (rc_method_get_auth (draft));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (inherited_row)), ==, billing);
+
+  /* A new API: its own authentication, nothing to use instead. */
+  rc_test_gui_select_combo_label (api_row, "New API");
+  g_assert_false (gtk_widget_get_visible (inherited_row));
+  g_assert_false (combo_offers (kind_row, "Use API’s authentication"));
+  g_assert_cmpstr (rc_test_gui_get_combo_label (kind_row), ==, rc_auth_kind_get_label (RC_AUTH_KIND_NONE));
+  g_assert_true (rc_auth_group_get_auth (auth_group (fixture)) == rc_api_get_auth (rc_method_get_api (draft)));
+}
+
+/* What is set on Headers and Authentication for a new API is the new API's
+ * authentication: the method uses it, and its secret is stored under the
+ * API. Each choice of API keeps what was set for it; Finish forgets the
+ * secret of the one not taken. */
+static void
+test_new_api_owns_auth (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *own_secret_id = NULL;
+  g_autofree char *new_secret_id = NULL;
+  g_autofree char *orphan_secret_id = NULL;
+  GtkWidget *api_row, *kind_row;
+  RcAuth *own, *new_auth;
+  RcMethod *draft;
+  RcApi *added, *billing;
+  const char *project_id = rc_project_get_id (fixture->project);
+  RcSecretStore *store = rc_test_gui_get_secret_store ();
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  open_dialog (fixture);
+  draft = rc_method_dialog_get_method (fixture->dialog);
+  api_row = dialog_widget (fixture, "method-dialog-api-row");
+  kind_row = dialog_widget (fixture, "auth-kind-row");
+
+  /* Into Petstore, with an authentication of the method's own. */
+  rc_test_gui_select_combo_label (api_row, "Petstore");
+  show_tab (fixture, "headers");
+  rc_test_gui_select_combo_label (kind_row, rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
+  own = rc_method_get_auth (draft);
+  g_assert_nonnull (own);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-username-row")), "own-user");
+  type_secret (fixture, "own-secret");
+  own_secret_id = g_strdup (rc_auth_get_secret_id (own));
+  g_assert_true (rc_test_keyring_wait_for (store, project_id, own_secret_id, "own-secret"));
+
+  /* A new API instead: the tab sets its authentication, the method uses it. */
+  rc_test_gui_select_combo_label (api_row, "New API");
+  g_assert_null (rc_method_get_auth (draft));
+  new_auth = rc_api_get_auth (rc_method_get_api (draft));
+  g_assert_true (rc_auth_group_get_auth (auth_group (fixture)) == new_auth);
+  rc_test_gui_select_combo_label (kind_row, rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
+  g_assert_null (rc_method_get_auth (draft));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-client-id-row")), "new-client");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-token-url-row")),
+                         "https://auth.example.org/token");
+  type_secret (fixture, "new-api-secret");
+  new_secret_id = g_strdup (rc_auth_get_secret_id (new_auth));
+  g_assert_cmpstr (new_secret_id, !=, own_secret_id);
+  g_assert_true (rc_test_keyring_wait_for (store, project_id, new_secret_id, "new-api-secret"));
+  g_assert_cmpuint (rc_test_keyring_count (project_id, rc_api_get_id (rc_method_get_api (draft))), ==, 1);
+
+  /* Back to Petstore: the method's own, as it was; and to the new API. */
+  rc_test_gui_select_combo_label (api_row, "Petstore");
+  g_assert_true (rc_method_get_auth (draft) == own);
+  g_assert_cmpstr (rc_auth_get_username (own), ==, "own-user");
+  g_assert_cmpstr (rc_test_gui_get_combo_label (kind_row), ==, rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
+  rc_test_gui_select_combo_label (api_row, "New API");
+  g_assert_null (rc_method_get_auth (draft));
+  g_assert_cmpstr (rc_auth_get_client_id (new_auth), ==, "new-client");
+  g_assert_cmpstr (rc_auth_get_secret_id (new_auth), ==, new_secret_id);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "auth-client-id-row"))), ==,
+                   "new-client");
+
+  /* Finish: the new API has the authentication, and the secret. */
+  show_tab (fixture, "request");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")),
+                         "https://api.example.org/v2/things/{id}");
+  press_finish (fixture);
+  added = rc_project_find_api (fixture->project, "api.example.org");
+  g_assert_nonnull (added);
+  g_assert_true (rc_method_get_api (draft) == added);
+  g_assert_null (rc_method_get_auth (draft));
+  g_assert_true (rc_method_get_effective_auth (draft) == rc_api_get_auth (added));
+  g_assert_cmpint (rc_auth_get_kind (rc_api_get_auth (added)), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_cmpstr (rc_auth_get_client_id (rc_api_get_auth (added)), ==, "new-client");
+  g_assert_cmpstr (rc_auth_get_secret_id (rc_api_get_auth (added)), ==, new_secret_id);
+  g_assert_true (rc_test_keyring_wait_for (store, project_id, new_secret_id, "new-api-secret"));
+  g_assert_cmpuint (rc_test_keyring_count (project_id, rc_api_get_id (added)), ==, 1);
+  /* The method's own, left aside, is gone, its secret too. */
+  g_assert_true (rc_test_keyring_wait_for (store, project_id, own_secret_id, NULL));
+  g_assert_cmpuint (rc_test_keyring_count (project_id, rc_method_get_id (draft)), ==, 0);
+
+  /* Set for a new API, then sent to Billing: Billing's authentication
+   * stays as it was, and the secret typed for the new API is forgotten. */
+  billing = rc_project_find_api (fixture->project, "Billing");
+  open_dialog (fixture);
+  draft = rc_method_dialog_get_method (fixture->dialog);
+  rc_test_gui_select_combo_label (dialog_widget (fixture, "method-dialog-api-row"), "New API");
+  show_tab (fixture, "headers");
+  rc_test_gui_select_combo_label (dialog_widget (fixture, "auth-kind-row"), rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-username-row")), "orphan-user");
+  type_secret (fixture, "orphan-secret");
+  orphan_secret_id = g_strdup (rc_auth_get_secret_id (rc_api_get_auth (rc_method_get_api (draft))));
+  g_assert_true (rc_test_keyring_wait_for (store, project_id, orphan_secret_id, "orphan-secret"));
+  rc_test_gui_select_combo_label (dialog_widget (fixture, "method-dialog-api-row"), "Billing");
+  g_assert_null (rc_method_get_auth (draft));
+  show_tab (fixture, "request");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), "/refunds");
+  press_finish (fixture);
+  g_assert_true (rc_method_get_api (draft) == billing);
+  g_assert_null (rc_method_get_auth (draft));
+  g_assert_cmpstr (rc_auth_get_username (rc_api_get_auth (billing)), ==, "billing-user");
+  g_assert_true (rc_test_keyring_wait_for (store, project_id, orphan_secret_id, NULL));
+}
+
+/* The method's URL, stored relative to its API's base URL: an existing
+ * API's when it starts with it; a new API's made from the URL's origin and
+ * path up to the resource. A URL outside the API's base URL stays whole. */
+static void
+test_base_url (Fixture       *fixture,
+               gconstpointer  data)
+{
+  AdwMessageDialog *question;
+  RcMethod *draft;
+  RcApi *petstore, *billing, *added;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  petstore = rc_project_find_api (fixture->project, "Petstore");
+  billing = rc_project_find_api (fixture->project, "Billing");
+
+  /* Under Petstore's base URL: Petstore, and the rest. */
+  draft = consume_url (fixture, "https://petstore.example.com/v1/pets/{petId}/photos");
+  g_assert_cmpstr (rc_test_gui_get_combo_label (dialog_widget (fixture, "method-dialog-api-row")), ==, "Petstore");
+  press_finish (fixture);
+  g_assert_true (rc_method_get_api (draft) == petstore);
+  g_assert_cmpstr (rc_method_get_url (draft), ==, "/pets/{petId}/photos");
+  g_assert_cmpstr (rc_method_get_name (draft), ==, "listPetPhotos");
+
+  /* Under no API's: a new one, whose base URL ends before the resource. */
+  draft = consume_url (fixture, "https://shop.example.net/api/v3/orders/{orderId}?expand={expand}");
+  g_assert_cmpstr (rc_test_gui_get_combo_label (dialog_widget (fixture, "method-dialog-api-row")), ==, "New API");
+  press_finish (fixture);
+  added = rc_method_get_api (draft);
+  g_assert_true (added == rc_project_find_api (fixture->project, "shop.example.net"));
+  g_assert_cmpstr (rc_api_get_base_url (added), ==, "https://shop.example.net/api/v3");
+  g_assert_cmpstr (rc_method_get_url (draft), ==, "/orders/{orderId}?expand={expand}");
+
+  /* The next method from that host finds the new API. */
+  draft = consume_url (fixture, "https://shop.example.net/api/v3/carts");
+  g_assert_cmpstr (rc_test_gui_get_combo_label (dialog_widget (fixture, "method-dialog-api-row")), ==,
+                   "shop.example.net");
+  press_finish (fixture);
+  g_assert_true (rc_method_get_api (draft) == added);
+  g_assert_cmpstr (rc_method_get_url (draft), ==, "/carts");
+
+  /* From Billing's context menu, a URL outside its base URL: kept whole. */
+  rc_test_gui_select_item (fixture->window, G_OBJECT (billing));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.consume-here", NULL));
+  question = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->window));
+  rc_test_gui_respond (question, "single");
+  rc_test_gui_wait_for_window (RC_TYPE_METHOD_DIALOG, &fixture->dialog);
+  draft = rc_method_dialog_get_method (fixture->dialog);
+  rc_test_gui_type_characters (dialog_widget (fixture, "method-url-row"), "https://status.example.com/ping");
+  press_finish (fixture);
+  g_assert_true (rc_method_get_api (draft) == billing);
+  g_assert_cmpstr (rc_method_get_url (draft), ==, "https://status.example.com/ping");
+}
+
 static void
 test_finish_needs_valid_method (Fixture       *fixture,
                                 gconstpointer  data)
@@ -623,6 +873,7 @@ test_oauth_method_tested_and_added (Fixture       *fixture,
   g_autofree char *api_request = NULL;
   g_autofree char *api_response = NULL;
   g_autofree char *credentials = NULL;
+  g_autofree char *base_url = NULL;
   RcMethod *draft;
   RcAuth *auth;
   RcApi *added;
@@ -656,12 +907,13 @@ test_oauth_method_tested_and_added (Fixture       *fixture,
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-request.png");
 
   /* Headers and Authentication: OAuth 2.0 client credentials against the
-   * token endpoint on loopback (http:// is fine there). */
+   * token endpoint on loopback (http:// is fine there), the new API's,
+   * which the method uses. */
   show_tab (fixture, "headers");
   rc_test_gui_select_combo_label (dialog_widget (fixture, "auth-kind-row"),
                       rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
-  auth = rc_method_get_auth (draft);
-  g_assert_nonnull (auth);
+  auth = rc_api_get_auth (rc_method_get_api (draft));
+  g_assert_null (rc_method_get_auth (draft));
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-client-id-row")), CLIENT_ID);
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-token-url-row")), token_url);
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-scopes-row")), "items:read");
@@ -718,21 +970,32 @@ test_oauth_method_tested_and_added (Fixture       *fixture,
   show_tab (fixture, "headers");
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-narrow-headers.png");
 
-  /* Finish: a new API named after the host, holding the method. */
+  /* Finish: a new API named after the host, holding the method. Its base
+   * URL is the URL's origin, the method's URL the rest; its authentication
+   * is the one set, which the method uses. */
   g_signal_emit_by_name (dialog_widget (fixture, "method-dialog-finish-button"), "clicked");
   rc_test_gui_wait_gone (&fixture->dialog);
   g_assert_cmpuint (rc_project_get_n_apis (fixture->project), ==, n_apis + 1);
   added = rc_project_find_api (fixture->project, "127.0.0.1");
   g_assert_nonnull (added);
   g_assert_true (rc_method_get_api (draft) == added);
+  base_url = g_strndup (api_url, strlen (api_url) - strlen ("/items/{itemId}"));
+  g_assert_cmpstr (rc_api_get_base_url (added), ==, base_url);
+  g_assert_cmpstr (rc_method_get_url (draft), ==, "/items/{itemId}");
+  g_assert_true (rc_api_get_auth (added) == auth);
+  g_assert_null (rc_method_get_auth (draft));
+  g_assert_cmpstr (rc_auth_get_client_id (auth), ==, CLIENT_ID);
+  g_assert_cmpstr (rc_auth_get_scopes (auth), ==, "items:read");
   g_assert_true (rc_project_get_dirty (fixture->project));
   rc_test_gui_assert_page_shown (fixture->window, "method");
   rc_test_gui_wait_for_labels (rc_test_gui_get_widget (fixture->window, "sidebar-list"), wanted);
 
-  /* The secret stays, with the method that owns it. */
+  /* The secret stays, with the API that owns it. */
   g_assert_true (rc_test_keyring_wait_for (rc_test_gui_get_secret_store (),
                                            rc_project_get_id (fixture->project),
                                            rc_auth_get_secret_id (auth), CLIENT_SECRET));
+  g_assert_cmpuint (rc_test_keyring_count (rc_project_get_id (fixture->project), rc_api_get_id (added)), ==, 1);
+  g_assert_cmpuint (rc_test_keyring_count (rc_project_get_id (fixture->project), rc_method_get_id (draft)), ==, 0);
 }
 
 static void
@@ -855,8 +1118,7 @@ test_typed_secret_committed (Fixture       *fixture,
   show_tab (fixture, "headers");
   rc_test_gui_select_combo_label (dialog_widget (fixture, "auth-kind-row"),
                       rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
-  auth = rc_method_get_auth (draft);
-  g_assert_nonnull (auth);
+  auth = rc_api_get_auth (rc_method_get_api (draft));
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-client-id-row")), CLIENT_ID);
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-token-url-row")), token_url);
   type_secret_without_enter (fixture, CLIENT_SECRET);
@@ -891,7 +1153,8 @@ test_typed_secret_committed (Fixture       *fixture,
   g_assert_cmpstr (rc_auth_get_secret_id (auth), ==, secret_id);
   g_assert_true (rc_test_keyring_wait_for (other, rc_project_get_id (fixture->project),
                                            secret_id, "n3w-Secret-22"));
-  g_assert_cmpuint (rc_test_keyring_count (rc_project_get_id (fixture->project), rc_method_get_id (draft)), ==, 1);
+  g_assert_cmpuint (rc_test_keyring_count (rc_project_get_id (fixture->project),
+                                           rc_api_get_id (rc_method_get_api (draft))), ==, 1);
 }
 
 /* Whether the app's secret store has writes on their way. */
@@ -1472,6 +1735,12 @@ main (int   argc,
               fixture_set_up, test_name_suggested, fixture_tear_down);
   g_test_add ("/restcall/gui/method-dialog/target-follows-url", Fixture, NULL,
               fixture_set_up, test_target_follows_url, fixture_tear_down);
+  g_test_add ("/restcall/gui/method-dialog/api-auth-by-name", Fixture, NULL,
+              fixture_set_up, test_api_auth_by_name, fixture_tear_down);
+  g_test_add ("/restcall/gui/method-dialog/new-api-owns-auth", Fixture, NULL,
+              fixture_set_up, test_new_api_owns_auth, fixture_tear_down);
+  g_test_add ("/restcall/gui/method-dialog/base-url", Fixture, NULL,
+              fixture_set_up, test_base_url, fixture_tear_down);
   g_test_add ("/restcall/gui/method-dialog/finish-needs-valid-method", Fixture, NULL,
               fixture_set_up, test_finish_needs_valid_method, fixture_tear_down);
   g_test_add ("/restcall/gui/method-dialog/wire-checks-content-type", Fixture, NULL,

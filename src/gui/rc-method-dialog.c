@@ -1,11 +1,23 @@
 /* rc-method-dialog.c: consume a single method: the method editor in a dialog, and Finish
  *
  * The draft method lives in a scratch API outside the project, which copies
- * the target API's base URL, headers and authentication (with the same
- * secret ID, so the target's stored secret is found). So “Use API's
- * authentication”, relative URLs and the Test tab behave as they will once
- * the method is in its API. Finish moves the draft into the chosen API, or
- * adds the scratch API itself as a new one, named after the URL's host.
+ * the target API's name, base URL, headers and authentication (with the
+ * same secret ID, so the target's stored secret is found). So “Use API's
+ * authentication” (said with the API's own name), relative URLs and the
+ * Test tab behave as they will once the method is in its API. Finish moves
+ * the draft into the chosen API, its URL made relative to the API's base
+ * URL when it starts with it; or adds the scratch API itself as a new one,
+ * named after the URL's host, with the URL's origin and common path as its
+ * base URL (rc_url_template_split_base()) and the rest as the method's URL.
+ *
+ * A new API owns the authentication set with it, as the reference says
+ * (“the OAuth 2.0 authentication for the REST API you are consuming”):
+ * while “New API” is chosen, Headers and Authentication edits the scratch
+ * API's, which the draft uses, and a secret typed there is stored under the
+ * scratch API's ID, the new API's once finished. Each choice keeps its own:
+ * the new API's authentication waits aside while another API is chosen, and
+ * the draft's own authentication while the new API is; Finish forgets the
+ * secret of the one left aside.
  *
  * The API the method goes to is the first group of the Request tab. Alt+F
  * (Finish's mnemonic) finishes; Escape cancels; Ctrl+Return tests.
@@ -42,6 +54,8 @@ struct _RcMethodDialog
   RcApi                *scratch;
   RcMethod             *draft;
   GPtrArray            *targets;   /* RcApi, in the API row's order; "New API" follows */
+  RcAuth               *new_api_auth;  /* the new API's, kept while another API is chosen */
+  RcAuth               *own_auth;      /* the draft's own, kept while the new API is chosen */
 
   RcMethodEditor       *editor;
   AdwComboRow          *api_row;
@@ -53,6 +67,7 @@ struct _RcMethodDialog
   char                 *suggested_name;
 
   guint                 edited : 1;
+  guint                 new_api_shown : 1;       /* the scratch API is the new API */
   guint                 target_follows_url : 1;  /* consumed from the top, not from an API */
   guint                 target_chosen : 1;       /* the user picked the API */
   guint                 proposing : 1;
@@ -99,29 +114,86 @@ get_target (RcMethodDialog *self)
   return g_ptr_array_index (self->targets, selected);
 }
 
-/* The scratch API becomes a copy of the target, or a blank new API. */
+/* The name a new API gets: the URL's host, free among the project's APIs. */
+static char *
+dup_new_api_name (RcMethodDialog *self)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *host = NULL;
+  const char *name;
+  g_autoptr(RcNameSet) names = rc_name_set_new_for_apis (self->project);
+
+  if (self->draft != NULL)
+    uri = g_uri_parse (rc_method_get_url (self->draft), G_URI_FLAGS_NONE, NULL);
+  if (uri != NULL)
+    host = g_uri_get_host (uri);
+  name = host && host[0] ? host : _("New API");
+
+  return rc_name_set_add_unique (names, name);
+}
+
+static void
+name_new_api (RcMethodDialog *self)
+{
+  g_autofree char *name = dup_new_api_name (self);
+
+  rc_api_set_name (self->scratch, name);
+}
+
+/* The draft's own authentication goes aside while the new API's is edited
+ * (the draft uses it), and comes back with another API. */
+static void
+set_own_auth_aside (RcMethodDialog *self,
+                    gboolean        aside)
+{
+  if (self->draft == NULL)
+    return;
+
+  if (aside && rc_method_get_auth (self->draft) != NULL)
+    {
+      g_set_object (&self->own_auth, rc_method_get_auth (self->draft));
+      rc_method_set_auth (self->draft, NULL);
+    }
+  else if (!aside && self->own_auth != NULL)
+    {
+      rc_method_set_auth (self->draft, self->own_auth);
+      g_clear_object (&self->own_auth);
+    }
+}
+
+/* The scratch API becomes a copy of the target, or the new API, whose
+ * authentication the editor then edits. */
 static void
 copy_target (RcMethodDialog *self)
 {
   RcApi *target = get_target (self);
+  RcAuth *auth = rc_api_get_auth (self->scratch);
 
+  if (self->new_api_shown && target != NULL)
+    {
+      copy_auth (self->new_api_auth, auth);
+      if (self->draft != NULL)
+        rc_method_editor_set_auth_api (self->editor, NULL);
+      set_own_auth_aside (self, FALSE);
+    }
+
+  /* The name first: the authentication's row names the API it is. */
+  if (target != NULL)
+    rc_api_set_name (self->scratch, rc_api_get_name (target));
+  else
+    name_new_api (self);
   rc_api_set_base_url (self->scratch, target ? rc_api_get_base_url (target) : "");
   if (target != NULL)
     rc_pair_list_copy_from (rc_api_get_headers (self->scratch), rc_api_get_headers (target));
   else
     rc_pair_list_clear (rc_api_get_headers (self->scratch));
-  copy_auth (rc_api_get_auth (self->scratch), target ? rc_api_get_auth (target) : NULL);
-}
 
-static char *
-dup_new_api_name (RcMethodDialog *self)
-{
-  g_autoptr(GUri) uri = g_uri_parse (rc_method_get_url (self->draft), G_URI_FLAGS_NONE, NULL);
-  const char *host = uri ? g_uri_get_host (uri) : NULL;
-  const char *name = host && host[0] ? host : _("New API");
-  g_autoptr(RcNameSet) names = rc_name_set_new_for_apis (self->project);
-
-  return rc_name_set_add_unique (names, name);
+  if (target == NULL && !self->new_api_shown)
+    set_own_auth_aside (self, TRUE);
+  copy_auth (auth, target ? rc_api_get_auth (target) : self->new_api_auth);
+  self->new_api_shown = target == NULL;
+  if (self->draft != NULL)
+    rc_method_editor_set_auth_api (self->editor, target ? NULL : self->scratch);
 }
 
 /* A name no other method of @api has: “getPet”, then “getPet2”… */
@@ -133,6 +205,31 @@ make_name_unique (RcMethod *method,
   g_autofree char *name = rc_name_set_add_unique (names, rc_method_get_name (method));
 
   rc_method_set_name (method, name);
+}
+
+static void
+forget_secret_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rc_secret_store_clear_finish (RC_SECRET_STORE (object), result, &error))
+    g_warning ("Could not clear a secret set aside from the keyring: %s", error->message);
+}
+
+/* Finished: the secret of an authentication left aside, if one was
+ * stored, leaves the keyring (once its stores on their way have ended). */
+static void
+forget_secret (RcMethodDialog *self,
+               RcAuth         *auth)
+{
+  if (auth == NULL || rc_auth_get_secret_id (auth)[0] == '\0')
+    return;
+
+  rc_secret_store_clear_async (rc_context_get_secret_store (self->context),
+                               rc_project_get_id (self->project),
+                               rc_auth_get_secret_id (auth), NULL, forget_secret_cb, NULL);
 }
 
 static void
@@ -194,6 +291,7 @@ static void
 finish (RcMethodDialog *self)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  const char *url;
   RcApi *target;
 
   rc_method_editor_commit (self->editor);
@@ -214,18 +312,34 @@ finish (RcMethodDialog *self)
       return;
     }
 
+  /* The URL changes below: nothing follows it any more. */
+  g_signal_handlers_disconnect_by_data (self->draft, self);
+  url = rc_method_get_url (self->draft);
+
   target = get_target (self);
   if (target != NULL)
     {
+      g_autofree char *relative = rc_url_template_dup_relative (url, rc_api_get_base_url (target));
+
+      if (relative != NULL)
+        rc_method_set_url (self->draft, relative);
       make_name_unique (self->draft, target);
       rc_api_add_method (target, self->draft);
+      forget_secret (self, self->new_api_auth);
     }
   else
     {
-      g_autofree char *name = dup_new_api_name (self);
+      g_autofree char *base_url = NULL;
+      g_autofree char *relative = NULL;
 
-      rc_api_set_name (self->scratch, name);
+      name_new_api (self);
+      if (rc_url_template_split_base (url, &base_url, &relative))
+        {
+          rc_api_set_base_url (self->scratch, base_url);
+          rc_method_set_url (self->draft, relative);
+        }
       rc_project_add_api (self->project, self->scratch);
+      forget_secret (self, self->own_auth);
     }
 
   rc_project_set_dirty (self->project, TRUE);
@@ -347,6 +461,8 @@ static void
 url_changed_cb (RcMethodDialog *self)
 {
   propose_target (self);
+  if (self->new_api_shown)
+    name_new_api (self);
   suggest_name (self);
 }
 
@@ -419,6 +535,8 @@ rc_method_dialog_dispose (GObject *object)
   g_clear_pointer (&self->suggested_name, g_free);
   g_clear_object (&self->draft);
   g_clear_object (&self->scratch);
+  g_clear_object (&self->new_api_auth);
+  g_clear_object (&self->own_auth);
   g_clear_object (&self->project);
   g_clear_object (&self->context);
 
@@ -473,6 +591,7 @@ rc_method_dialog_init (RcMethodDialog *self)
   rc_method_editor_set_switcher_title (self->editor, self->switcher_title);
 
   self->targets = g_ptr_array_new_with_free_func (g_object_unref);
+  self->new_api_auth = rc_auth_new ();
 }
 
 /**
@@ -534,6 +653,7 @@ rc_method_dialog_new (GtkWindow *parent,
   g_signal_connect_swapped (self->draft, "notify::verb", G_CALLBACK (suggest_name), self);
 
   rc_method_editor_set_method (self->editor, self->draft, rc_project_get_id (project));
+  rc_method_editor_set_auth_api (self->editor, self->new_api_shown ? self->scratch : NULL);
   rc_method_editor_focus_name (self->editor);
 
   return GTK_WIDGET (self);

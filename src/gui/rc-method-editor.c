@@ -25,6 +25,10 @@
  * underlined letter, takes the keyboard to its first field (the Request
  * tab's: the name).
  *
+ * Headers and Authentication edits the method's authentication: its own,
+ * or “Use API’s authentication”. A method consumed into a new API sets the
+ * API's instead (rc_method_editor_set_auth_api()), which the method uses.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall-Gui"
@@ -61,6 +65,7 @@ struct _RcMethodEditor
 
   RcMethod            *method;
   char                *project_id;
+  RcApi               *auth_api;   /* whose authentication the tab edits, or NULL: the method's */
   GBindingGroup       *bindings;
   GSignalGroup        *method_signals;
   GSignalGroup        *api_signals;
@@ -335,6 +340,19 @@ commit_body (RcMethodEditor *self)
     write_body (self);
 }
 
+/* The authentication tab edits the API's (a new one's), or the method's. */
+static void
+show_auth (RcMethodEditor *self)
+{
+  if (self->method != NULL && self->auth_api != NULL)
+    rc_auth_group_set_auth (self->auth_group, rc_api_get_auth (self->auth_api), self->project_id,
+                            G_OBJECT (self->auth_api));
+  else
+    rc_auth_group_set_method (self->auth_group, self->method, self->project_id);
+
+  rc_test_panel_set_api_auth_here (self->test_panel, self->auth_api != NULL);
+}
+
 static void
 run_test (RcMethodEditor *self)
 {
@@ -354,7 +372,7 @@ run_test (RcMethodEditor *self)
 static void
 secret_wanted_cb (RcMethodEditor *self)
 {
-  if (self->method != NULL && rc_method_get_auth (self->method) == NULL
+  if (self->method != NULL && rc_method_get_auth (self->method) == NULL && self->auth_api == NULL
       && gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-api-secret", NULL))
     return;
 
@@ -740,6 +758,7 @@ rc_method_editor_dispose (GObject *object)
   g_clear_object (&self->api_signals);
   g_clear_object (&self->body_buffer);
   g_clear_object (&self->method);
+  g_clear_object (&self->auth_api);
   g_clear_pointer (&self->project_id, g_free);
   g_clear_pointer (&self->headers_title, g_free);
 
@@ -992,7 +1011,7 @@ rc_method_editor_set_method (RcMethodEditor *self,
   g_signal_group_set_target (self->api_signals, method ? rc_method_get_api (method) : NULL);
 
   rc_headers_group_set_owner (self->headers_group, G_OBJECT (method));
-  rc_auth_group_set_method (self->auth_group, method, project_id);
+  show_auth (self);
   rc_test_panel_set_method (self->test_panel, method, project_id);
   rc_test_values_set_method (self->parameter_values, method);
 
@@ -1001,6 +1020,31 @@ rc_method_editor_set_method (RcMethodEditor *self,
   update_checks (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METHOD]);
+}
+
+/**
+ * rc_method_editor_set_auth_api:
+ * @api: (nullable): the API whose authentication Headers and
+ *   Authentication edits, or %NULL for the method's own
+ *
+ * A method consumed into a new API: the authentication set with it is the
+ * API's (the method uses it), and so is the secret typed, which the keyring
+ * keeps under @api's id. %NULL goes back to the method's own.
+ */
+void
+rc_method_editor_set_auth_api (RcMethodEditor *self,
+                               RcApi          *api)
+{
+  g_return_if_fail (RC_IS_METHOD_EDITOR (self));
+  g_return_if_fail (api == NULL || RC_IS_API (api));
+
+  if (self->auth_api == api)
+    return;
+
+  /* A secret typed for the authentication shown goes with it. */
+  rc_auth_group_commit (self->auth_group);
+  g_set_object (&self->auth_api, api);
+  show_auth (self);
 }
 
 /**

@@ -23,6 +23,8 @@ RcMethod     *rc_method_editor_get_method         (RcMethodEditor       *self);
 void          rc_method_editor_set_method         (RcMethodEditor       *self,
                                                    RcMethod             *method,
                                                    const char           *project_id);
+void          rc_method_editor_set_auth_api       (RcMethodEditor       *self,
+                                                   RcApi                *api);
 gboolean      rc_method_editor_get_valid          (RcMethodEditor       *self);
 AdwViewStack *rc_method_editor_get_stack          (RcMethodEditor       *self);
 void          rc_method_editor_set_switcher_title (RcMethodEditor       *self,
