@@ -623,6 +623,91 @@ test_saved_for_other_settings (Fixture       *fixture,
   assert_state (fixture, "Stored in the keyring");
 }
 
+typedef struct
+{
+  const char            *project_id;
+  const char            *secret_id;
+  const RcSecretBinding *binding;
+} Bound;
+
+/* Looked at once no write is on its way: a store or a rebind replaces
+ * the item. */
+static gboolean
+bound_cb (gpointer data)
+{
+  Bound *bound = data;
+  g_autoptr(RcSecretBinding) stored = NULL;
+
+  if (rc_secret_store_get_busy (rc_test_gui_get_secret_store ()))
+    return FALSE;
+
+  stored = rc_test_keyring_get_binding (bound->project_id, bound->secret_id);
+
+  return stored != NULL && rc_secret_binding_equal (stored, bound->binding);
+}
+
+/* The keyring's item for @secret_id comes to be bound to @binding. */
+static void
+assert_bound (const char            *project_id,
+              const char            *secret_id,
+              const RcSecretBinding *binding)
+{
+  Bound bound = { project_id, secret_id, binding };
+
+  g_assert_true (rc_test_gui_wait (bound_cb, &bound));
+}
+
+/* The reference document's order: the client secret, then the access
+ * token URL. The secret, typed for no origin yet, follows the token URL
+ * typed after it (no “Stored for other settings”), until the page shows
+ * another API; then an edit of where it goes is one again. */
+static void
+test_typed_before_token_url (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const char *project_id;
+  const char *secret_id;
+  RcApi *petstore;
+  RcAuth *auth;
+  g_autoptr(RcSecretBinding) unbound = NULL;
+  g_autoptr(RcSecretBinding) typed = NULL;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  project_id = rc_project_get_id (fixture->project);
+  petstore = rc_project_find_api (fixture->project, "Petstore");
+  auth = rc_api_get_auth (petstore);
+  rc_auth_set_token_url (auth, "");
+  rc_auth_set_secret_id (auth, "");
+
+  rc_test_gui_select_item (fixture->window, G_OBJECT (petstore));
+  type_secret (fixture, "typed-first");
+  assert_state (fixture, "Stored in the keyring");
+  secret_id = rc_auth_get_secret_id (auth);
+  unbound = rc_secret_binding_new_for_api (petstore);
+  g_assert_cmpstr (rc_secret_binding_get_origin (unbound), ==, "");
+  assert_bound (project_id, secret_id, unbound);
+
+  /* Typed a character at a time, the typing pausing anywhere. */
+  rc_test_gui_type_characters (rc_test_gui_get_widget (fixture->window, "auth-token-url-row"),
+                               "https://auth.example.org/oauth2/token");
+  typed = rc_secret_binding_new_for_api (petstore);
+  g_assert_cmpstr (rc_secret_binding_get_origin (typed), ==, "https://auth.example.org");
+  assert_bound (project_id, secret_id, typed);
+  assert_state (fixture, "Stored in the keyring");
+  assert_in_keyring (project_id, secret_id, "typed-first");
+
+  /* Shown again, it is bound for good. */
+  rc_test_gui_select_item (fixture->window, G_OBJECT (rc_project_find_api (fixture->project, "Billing")));
+  rc_test_gui_select_item (fixture->window, G_OBJECT (petstore));
+  assert_state (fixture, "Stored in the keyring");
+  gtk_editable_set_text (GTK_EDITABLE (rc_test_gui_get_widget (fixture->window, "auth-token-url-row")),
+                         "https://elsewhere.example.net/token");
+  assert_state (fixture, "Stored for other settings");
+  assert_bound (project_id, secret_id, typed);
+}
+
 static void
 test_delete_api (Fixture       *fixture,
                  gconstpointer  data)
@@ -1044,6 +1129,8 @@ main (int   argc,
               fixture_set_up, test_commit, fixture_tear_down);
   g_test_add ("/restcall/gui/secrets/saved-for-other-settings", Fixture, NULL,
               fixture_set_up, test_saved_for_other_settings, fixture_tear_down);
+  g_test_add ("/restcall/gui/secrets/typed-before-token-url", Fixture, NULL,
+              fixture_set_up, test_typed_before_token_url, fixture_tear_down);
   g_test_add ("/restcall/gui/secrets/focus-out-stores", Fixture, NULL,
               fixture_set_up, test_focus_out_stores, fixture_tear_down);
   g_test_add ("/restcall/gui/secrets/destroy-stores-nothing", Fixture, NULL,

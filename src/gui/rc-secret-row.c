@@ -16,6 +16,16 @@
  * The row follows the auth and its owner: once an edit changes where the
  * secret would go (and the typing has paused), it asks the keyring again.
  *
+ * A secret typed before the auth says where it goes (the client secret
+ * before the access token URL, in the reference document's order) is bound
+ * to no origin. Until the row shows another auth, it follows the edits made
+ * meanwhile: each time the typing pauses, it is bound again to where the
+ * auth sends it then. One read from a project file, or typed once the
+ * destination was known, never moves by itself. What waits for the typing
+ * to pause (or for the store) is done at once when the row goes out of
+ * sight: Test is on another tab, or another page, and its lookup comes
+ * after (RcSecretStore keeps the writes and lookups in order).
+ *
  * Nothing here waits for the keyring: a locked keyring or an open unlock
  * prompt leaves the main loop free. A lookup is cancelled when another auth
  * is shown or the row goes away; a store or a clear runs to its end, and
@@ -44,6 +54,7 @@ struct _RcSecretRow
   GObject      *owner;  /* the RcApi or RcMethod whose auth this is */
   GCancellable *lookup_cancellable;
   RcSecretBinding *binding;  /* what the state shown is for */
+  gboolean      provisional; /* typed here for no origin yet: follows the edits */
   GSignalGroup *auth_signals;
   GSignalGroup *owner_signals;
   guint         recheck_id;
@@ -59,6 +70,8 @@ typedef struct
   RcSecretRow *self;
   RcAuth      *auth;
 } Request;
+
+static void recheck_if_moved (RcSecretRow *self);
 
 G_DEFINE_FINAL_TYPE (RcSecretRow, rc_secret_row, ADW_TYPE_ACTION_ROW)
 
@@ -297,21 +310,46 @@ looked_up_cb (GObject      *object,
     show_state (self, found ? STATE_STORED : STATE_NOT_STORED);
 }
 
+/* What a store's or a rebind's answer means for the auth shown. */
+static void
+show_written (Request      *request,
+              gboolean      written,
+              const GError *error)
+{
+  RcSecretRow *self = request->self;
+
+  /* Shown before RcSecretStore:busy turns FALSE, for whoever waits on it. */
+  if (!request_is_current (request))
+    return;
+
+  show_stored (self, written, error);
+  /* Typed for no origin, and edited while it was on its way. */
+  if (written && self->provisional)
+    recheck_if_moved (self);
+}
+
 static void
 stored_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
   g_autoptr(Request) request = user_data;
-  RcSecretRow *self = request->self;
   g_autoptr(GError) error = NULL;
-  gboolean stored;
+  gboolean stored = rc_secret_store_store_finish (RC_SECRET_STORE (object), result, &error);
 
-  stored = rc_secret_store_store_finish (RC_SECRET_STORE (object), result, &error);
+  show_written (request, stored, error);
+}
 
-  /* Shown before RcSecretStore:busy turns FALSE, for whoever waits on it. */
-  if (request_is_current (request))
-    show_stored (self, stored, error);
+static void
+rebound_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(Request) request = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean rebound = rc_secret_store_rebind_finish (RC_SECRET_STORE (object), result, &error);
+
+  show_written (request, rebound, error);
 }
 
 static void
@@ -342,11 +380,11 @@ cleared_cb (GObject      *object,
 static void
 refresh (RcSecretRow *self)
 {
+  g_autoptr(RcSecretBinding) before = g_steal_pointer (&self->binding);
   RcSecretStore *store;
   const char *secret_id;
 
   cancel_lookup (self);
-  g_clear_pointer (&self->binding, rc_secret_binding_free);
 
   if (self->auth == NULL)
     return;
@@ -358,6 +396,15 @@ refresh (RcSecretRow *self)
   if (secret_id[0] == '\0')
     {
       show_state (self, STATE_NOT_STORED);
+      return;
+    }
+
+  /* Typed here before it was known where it goes: it goes there now. */
+  if (self->provisional && self->binding != NULL && !rc_secret_binding_equal (self->binding, before))
+    {
+      show_state (self, STATE_STORING);
+      rc_secret_store_rebind_async (store, self->project_id, secret_id, self->binding,
+                                    NULL, rebound_cb, request_new (self));
       return;
     }
 
@@ -387,23 +434,28 @@ recheck_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* An edit of the auth or its owner: asked again once the typing pauses,
- * if the secret would now go elsewhere. A store on its way says itself
- * what it stored. */
+/* Asks again once the typing pauses, if the secret would now go elsewhere. */
 static void
-settings_changed_cb (RcSecretRow *self)
+recheck_if_moved (RcSecretRow *self)
 {
-  g_autoptr(RcSecretBinding) binding = NULL;
+  g_autoptr(RcSecretBinding) binding = dup_binding (self);
 
-  if (self->auth == NULL || rc_secret_store_get_busy (rc_context_get_secret_store (self->context)))
-    return;
-
-  binding = dup_binding (self);
   if (rc_secret_binding_equal (binding, self->binding))
     return;
 
   g_clear_handle_id (&self->recheck_id, g_source_remove);
   self->recheck_id = g_timeout_add (300, recheck_cb, self);
+}
+
+/* An edit of the auth or its owner. A store on its way says itself what
+ * it stored. */
+static void
+settings_changed_cb (RcSecretRow *self)
+{
+  if (self->auth == NULL || rc_secret_store_get_busy (rc_context_get_secret_store (self->context)))
+    return;
+
+  recheck_if_moved (self);
 }
 
 static void
@@ -426,6 +478,22 @@ forget_clicked_cb (RcSecretRow *self)
   show_state (self, STATE_FORGETTING);
   rc_secret_store_clear_async (rc_context_get_secret_store (self->context), self->project_id,
                                secret_id, NULL, cleared_cb, request_new (self));
+}
+
+static void
+rc_secret_row_unmap (GtkWidget *widget)
+{
+  RcSecretRow *self = RC_SECRET_ROW (widget);
+  g_autoptr(RcSecretBinding) binding = self->auth ? dup_binding (self) : NULL;
+
+  /* A secret typed for no origin goes after its store, still on its way. */
+  if (self->recheck_id != 0 || (self->provisional && !rc_secret_binding_equal (binding, self->binding)))
+    {
+      g_clear_handle_id (&self->recheck_id, g_source_remove);
+      refresh (self);
+    }
+
+  GTK_WIDGET_CLASS (rc_secret_row_parent_class)->unmap (widget);
 }
 
 static void
@@ -470,6 +538,8 @@ rc_secret_row_class_init (RcSecretRowClass *klass)
 
   object_class->dispose = rc_secret_row_dispose;
   object_class->finalize = rc_secret_row_finalize;
+
+  widget_class->unmap = rc_secret_row_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-secret-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RcSecretRow, spinner);
@@ -541,6 +611,8 @@ rc_secret_row_set_auth (RcSecretRow *self,
 
   cancel_lookup (self);
   g_clear_handle_id (&self->recheck_id, g_source_remove);
+  if (self->auth != auth || self->owner != owner)
+    self->provisional = FALSE;
   g_set_object (&self->auth, auth);
   g_set_object (&self->owner, owner);
   g_free (self->project_id);
@@ -582,6 +654,7 @@ rc_secret_row_store (RcSecretRow *self,
   g_clear_handle_id (&self->recheck_id, g_source_remove);
   g_clear_pointer (&self->binding, rc_secret_binding_free);
   self->binding = rc_secret_binding_copy (binding);
+  self->provisional = rc_secret_binding_get_origin (binding)[0] == '\0';
 
   secret_id = rc_auth_ensure_secret_id (self->auth);
   label = dup_label (self);
