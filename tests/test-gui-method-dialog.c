@@ -721,6 +721,10 @@ test_base_url (Fixture       *fixture,
   /* Under no API's: a new one, whose base URL ends before the resource. */
   draft = consume_url (fixture, "https://shop.example.net/api/v3/orders/{orderId}?expand={expand}");
   g_assert_cmpstr (rc_test_gui_get_combo_label (dialog_widget (fixture, "method-dialog-api-row")), ==, "New API");
+  /* The new API follows the URL as it is typed (a Basic password typed
+   * for it is bound to that origin). */
+  g_assert_cmpstr (rc_api_get_name (rc_method_get_api (draft)), ==, "shop.example.net");
+  g_assert_cmpstr (rc_api_get_base_url (rc_method_get_api (draft)), ==, "https://shop.example.net/api/v3");
   press_finish (fixture);
   added = rc_method_get_api (draft);
   g_assert_true (added == rc_project_find_api (fixture->project, "shop.example.net"));
@@ -1155,6 +1159,48 @@ test_typed_secret_committed (Fixture       *fixture,
                                            secret_id, "n3w-Secret-22"));
   g_assert_cmpuint (rc_test_keyring_count (rc_project_get_id (fixture->project),
                                            rc_api_get_id (rc_method_get_api (draft))), ==, 1);
+}
+
+/* The reference document's order: Client ID, Client secret, Access token
+ * URL, Scopes, then the Test tab and Test at once. The secret, stored as
+ * the focus left it, was typed for no token URL yet: it goes with the one
+ * typed after it, and the call sends it without asking. */
+static void
+test_reference_order (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(RcTestServer) auth_server = rc_test_server_new (FALSE);
+  g_autoptr(RcTestServer) api_server = rc_test_server_new (FALSE);
+  g_autofree char *token_url = rc_test_server_url (auth_server, "/token");
+  g_autofree char *api_url = rc_test_server_url (api_server, "/items/{itemId}");
+  RcMethod *draft;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  auth_server->handler = token_and_api_handler;
+  api_server->handler = token_and_api_handler;
+
+  open_dialog (fixture);
+  draft = rc_method_dialog_get_method (fixture->dialog);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), api_url);
+  rc_test_gui_select_combo_label (dialog_widget (fixture, "method-dialog-api-row"), "New API");
+  gtk_editable_set_text (GTK_EDITABLE (find_parameter_row (fixture, "itemId")), "7");
+
+  show_tab (fixture, "headers");
+  rc_test_gui_select_combo_label (dialog_widget (fixture, "auth-kind-row"),
+                                  rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-client-id-row")), CLIENT_ID);
+  type_secret (fixture, CLIENT_SECRET);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-token-url-row")), token_url);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-scopes-row")), "items:read");
+
+  show_tab (fixture, "test");
+  g_signal_emit_by_name (dialog_widget (fixture, "test-button"), "clicked");
+  rc_test_gui_wait_for_text (dialog_widget (fixture, "inspector-api-response"), "200");
+  g_assert_cmpuint (auth_server->requests->len, ==, 1);
+  g_assert_true (token_request_sends_secret (auth_server, CLIENT_ID, CLIENT_SECRET));
+  g_assert_nonnull (rc_method_get_api (draft));
 }
 
 /* Whether the app's secret store has writes on their way. */
@@ -1749,6 +1795,8 @@ main (int   argc,
               fixture_set_up, test_wire_checks_headers, fixture_tear_down);
   g_test_add ("/restcall/gui/method-dialog/oauth-method-tested-and-added", Fixture, NULL,
               fixture_set_up, test_oauth_method_tested_and_added, fixture_tear_down);
+  g_test_add ("/restcall/gui/method-dialog/reference-order", Fixture, NULL,
+              fixture_set_up, test_reference_order, fixture_tear_down);
   g_test_add ("/restcall/gui/method-dialog/discard-asks", Fixture, NULL,
               fixture_set_up, test_discard_asks, fixture_tear_down);
   g_test_add ("/restcall/gui/method-dialog/typed-secret-committed", Fixture, NULL,

@@ -132,12 +132,20 @@ dup_new_api_name (RcMethodDialog *self)
   return rc_name_set_add_unique (names, name);
 }
 
+/* The new API follows the URL: named after its host, its base URL the
+ * URL's origin and common path, as Finish makes them. A secret is bound to
+ * where it goes from there (a Basic password to the base URL's origin). */
 static void
-name_new_api (RcMethodDialog *self)
+update_new_api (RcMethodDialog *self)
 {
   g_autofree char *name = dup_new_api_name (self);
+  g_autofree char *base_url = NULL;
+
+  if (self->draft != NULL)
+    rc_url_template_split_base (rc_method_get_url (self->draft), &base_url, NULL);
 
   rc_api_set_name (self->scratch, name);
+  rc_api_set_base_url (self->scratch, base_url ? base_url : "");
 }
 
 /* The draft's own authentication goes aside while the new API's is edited
@@ -177,16 +185,18 @@ copy_target (RcMethodDialog *self)
       set_own_auth_aside (self, FALSE);
     }
 
-  /* The name first: the authentication's row names the API it is. */
+  /* The name before the authentication: its row names the API it is. */
   if (target != NULL)
-    rc_api_set_name (self->scratch, rc_api_get_name (target));
+    {
+      rc_api_set_name (self->scratch, rc_api_get_name (target));
+      rc_api_set_base_url (self->scratch, rc_api_get_base_url (target));
+      rc_pair_list_copy_from (rc_api_get_headers (self->scratch), rc_api_get_headers (target));
+    }
   else
-    name_new_api (self);
-  rc_api_set_base_url (self->scratch, target ? rc_api_get_base_url (target) : "");
-  if (target != NULL)
-    rc_pair_list_copy_from (rc_api_get_headers (self->scratch), rc_api_get_headers (target));
-  else
-    rc_pair_list_clear (rc_api_get_headers (self->scratch));
+    {
+      update_new_api (self);
+      rc_pair_list_clear (rc_api_get_headers (self->scratch));
+    }
 
   if (target == NULL && !self->new_api_shown)
     set_own_auth_aside (self, TRUE);
@@ -291,7 +301,7 @@ static void
 finish (RcMethodDialog *self)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  const char *url;
+  g_autofree char *url = NULL;
   RcApi *target;
 
   rc_method_editor_commit (self->editor);
@@ -314,7 +324,7 @@ finish (RcMethodDialog *self)
 
   /* The URL changes below: nothing follows it any more. */
   g_signal_handlers_disconnect_by_data (self->draft, self);
-  url = rc_method_get_url (self->draft);
+  url = g_strdup (rc_method_get_url (self->draft));
 
   target = get_target (self);
   if (target != NULL)
@@ -329,15 +339,12 @@ finish (RcMethodDialog *self)
     }
   else
     {
-      g_autofree char *base_url = NULL;
       g_autofree char *relative = NULL;
 
-      name_new_api (self);
-      if (rc_url_template_split_base (url, &base_url, &relative))
-        {
-          rc_api_set_base_url (self->scratch, base_url);
-          rc_method_set_url (self->draft, relative);
-        }
+      /* Named, and its base URL set, from the URL as it is. */
+      update_new_api (self);
+      if (rc_url_template_split_base (url, NULL, &relative))
+        rc_method_set_url (self->draft, relative);
       rc_project_add_api (self->project, self->scratch);
       forget_secret (self, self->own_auth);
     }
@@ -462,7 +469,7 @@ url_changed_cb (RcMethodDialog *self)
 {
   propose_target (self);
   if (self->new_api_shown)
-    name_new_api (self);
+    update_new_api (self);
   suggest_name (self);
 }
 
