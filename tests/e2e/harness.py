@@ -43,6 +43,7 @@ import sys
 import tempfile
 import time
 import traceback
+import urllib.request
 
 # G_DEBUG=fatal-warnings (the suite's) is for the app only. GLib reads it
 # when it loads, so it goes before anything imports gi.
@@ -535,18 +536,26 @@ class Window(Widget):
         `item` with the keyboard, as a person does when the pointer cannot
         reach a popover (see choose()): the arrow keys to the item, Return."""
         self.button(menu_button).click()
+        self._activate_menu_item(item, f'the menu of {menu_button!r}')
 
+    def context_menu(self, widget, item):
+        """Opens the context menu of `widget` with a right click on it, and
+        activates its `item` as menu_item() does."""
+        widget.click(button=3)
+        self._activate_menu_item(item, f'the context menu of {widget}')
+
+    def _activate_menu_item(self, item, where):
         def items():
             found = [w for w in self.find_all('menu item') if w.name]
             return found if any(w.name == item for w in found) else None
-        names = [w.name for w in wait_for(items, f'the menu of {menu_button!r} to offer {item!r}')]
+        names = [w.name for w in wait_for(items, f'{where} to offer {item!r}')]
 
         def focused():
             return next((w.name for w in self.find_all('menu item') if 'focused' in w.states), None)
         # The first arrow key puts the focus on an item, if none has it yet.
         if focused() is None:
             key('Down')
-            wait_for(focused, f'an item of the menu of {menu_button!r} to have the focus')
+            wait_for(focused, f'an item of {where} to have the focus')
         steps = names.index(item) - names.index(focused())
         for _ in range(abs(steps)):
             key('Down' if steps > 0 else 'Up')
@@ -788,6 +797,11 @@ class OAuthServer:
                           f'(status {self.process.wait()}); its stderr is above.')
         ready = json.loads(line)
         self.token_url, self.api_url = ready['token_url'], ready['api_url']
+
+    def stats(self):
+        """What the protected API counted: its requests, the token requests."""
+        with urllib.request.urlopen(self.api_url + '/_stats') as answer:
+            return json.load(answer)
 
     def stop(self):
         self.process.stdin.close()

@@ -4,14 +4,23 @@
 # Starts the suite's authorization server and protected API
 # (tests/oauth-server: oidc-provider, JWT access tokens the API verifies
 # for real) and an empty Restcall window. A person consumes one method by
-# hand, as the reference document's example does: Consume REST API…, Add
-# Single Method, the method URL on the API (no name: the dialog names the
-# method after its URL), OAuth 2.0 client credentials with the server's
-# basic-client, then the Test tab. The call must succeed, and the inspector's four panes must show the
-# API request and response and the token request and response, with the
-# client secret, the Basic credentials and the token masked until revealed.
-# Finish adds the method to a new API; testing it again from the main window
-# uses the token already fetched (one token request in all).
+# hand, as the reference document's example does, step by step: a right
+# click on the REST tree, Consume REST API…, Add Single Method, the method
+# URL on the API (no name: the dialog names the method after its URL),
+# Headers and Authentication: OAuth 2.0 client credentials, Client ID and
+# Client secret of the server's basic-client, Access token URL, Scopes,
+# Send as a Basic Auth header; then the Test tab, Test, and Finish. The call
+# must succeed, and the inspector's four panes must show the API request and
+# response and the token request and response, with the client secret, the
+# Basic credentials and the token masked until revealed.
+#
+# Finish adds a new API named after the host, which owns the authentication
+# set: the tree shows the API and the method, the API's page shows OAuth 2.0
+# client credentials with the values typed, the secret stored in the keyring
+# and the URL's origin as its base URL; the method uses the API's
+# authentication, its URL relative to the base URL. Testing it again from
+# the main window uses the token already fetched (one token request in
+# all), and the saved project holds the API so, with no secret.
 #
 # The canary sweep: the app runs with G_MESSAGES_DEBUG=all on a project file
 # of its own, and once the project is saved and the app has quit, neither the client secret, nor the
@@ -25,13 +34,15 @@ import base64
 import json
 import os
 import re
-import urllib.request
 
 import harness
 from harness import Failure, key, wait_for
 
 CLIENT_ID = 'basic-client'
 SECRET = 's3cret'
+SCOPES = 'pets:read'
+OAUTH = 'OAuth 2.0: client credentials'
+BASIC_HEADER = 'Send as a Basic Auth header'
 BASIC = base64.b64encode(f'{CLIENT_ID}:{SECRET}'.encode()).decode()   # the credentials, sent
 PANES = ('API request', 'API response', 'Authorization server request',
          'Authorization server response')
@@ -49,10 +60,6 @@ class Context:
         self.app = session.start_app(self.project, env_extra={'G_MESSAGES_DEBUG': 'all'})
         self.window = self.app.window(re.compile(r' – Restcall$'))
         self.token = None
-
-    def stats(self):
-        with urllib.request.urlopen(self.server.api_url + '/_stats') as answer:
-            return json.load(answer)
 
     def close(self):
         self.server.stop()
@@ -104,7 +111,9 @@ def wait_panes(window, expectations):
 
 
 def open_dialog(context):
-    context.window.button('Consume REST API…').click()
+    # "Right-click on the REST element and select Consume REST API."
+    window = context.window
+    window.context_menu(window.find('list', 'Integrations › REST'), 'Consume REST API…')
     context.app.dialog('Consume REST API').button('Add Single Method…').click()
     context.dialog = context.app.dialog('Add Single Method')
     context.dialog.wait_combo('Add to API', 'New API')
@@ -124,11 +133,12 @@ def define_method(context):
     marked = [label for label in dialog.labels() if label.startswith(('No client ID', 'No access token'))]
     if marked:
         raise Failure(f'Marked wrong before any input: {marked}')
+    # In the reference's order. The secret is applied as the focus leaves it.
     dialog.find('text', 'Client ID').type(CLIENT_ID)
-    dialog.find('text', 'Access token URL').type(context.server.token_url)
-    dialog.find('text', 'Scopes').type('pets:read')
-    # Typed, not applied: Test hands it to the keyring first.
     dialog.find('text', 'Client secret').type(SECRET)
+    dialog.find('text', 'Access token URL').type(context.server.token_url)
+    dialog.find('text', 'Scopes').type(SCOPES)
+    dialog.choose('Client authentication', BASIC_HEADER)
 
 
 def test_in_dialog(context):
@@ -175,7 +185,31 @@ def finish(context):
     context.dialog.wait_gone()
     sidebar = context.window.find('list', 'Integrations › REST')
     sidebar.find('label', '127.0.0.1')
-    sidebar.find('label', 'GetPet').click()
+    sidebar.find('label', 'GetPet')
+
+
+def api_page(context):
+    """The new API's page: the authentication set in the dialog, its secret
+    in the keyring, the URL's origin as its base URL."""
+    window = context.window
+    window.find('list', 'Integrations › REST').find('label', '127.0.0.1').click()
+    window.find('text', 'Base URL').wait_text(context.server.api_url)
+    window.wait_combo('Type', OAUTH)
+    window.find('text', 'Client ID').wait_text(CLIENT_ID)
+    window.find('text', 'Access token URL').wait_text(context.server.token_url)
+    window.find('text', 'Scopes').wait_text(SCOPES)
+    window.wait_combo('Client authentication', BASIC_HEADER)
+    window.find('label', 'Stored in the keyring')
+
+
+def method_page(context):
+    """The method uses its API's authentication, its URL under the base URL."""
+    window = context.window
+    window.find('list', 'Integrations › REST').find('label', 'GetPet').click()
+    window.find('text', 'Method URL').wait_text('/pets/{petId}')
+    window.tab(harness.HEADERS_TAB)
+    window.wait_combo('Type', 'Use API’s authentication')
+    window.find('label', f'“127.0.0.1” uses {OAUTH}.')
 
 
 def test_in_window(context):
@@ -183,7 +217,7 @@ def test_in_window(context):
     press_test(window)
     wait_panes(window, {'API request': [r'^GET ', r'/pets/2\b', r'(?m)^Authorization: Bearer \S*•'],
                         'API response': [r'\b200\b', r'"pet"']})
-    stats = context.stats()
+    stats = context.server.stats()
     if stats['token_requests'] != 1 or stats['api_requests'] != 2:
         raise Failure(f'Two calls should have made one token request: {stats}')
 
@@ -194,6 +228,29 @@ def save_and_quit(context):
              lambda: f'the title to lose its “modified” mark (it is {context.window.name!r})')
     key('ctrl+q')
     context.app.wait_exit()
+
+
+def saved_project(context):
+    """The file holds the API with its authentication, and the method with
+    none of its own: and no secret."""
+    with open(context.project, encoding='utf-8') as f:
+        text = f.read()
+    apis = json.loads(text)['apis']
+    if len(apis) != 1:
+        raise Failure(f'The project should hold one API: {apis}')
+    api = apis[0]
+    auth = api.get('auth', {})
+    expected = {'type': 'oauth2-client-credentials', 'client_id': CLIENT_ID,
+                'token_url': context.server.token_url, 'scopes': SCOPES}
+    wrong = {k: auth.get(k) for k, v in expected.items() if auth.get(k) != v}
+    if (api['name'] != '127.0.0.1' or api['base_url'] != context.server.api_url or wrong or
+            auth.get('client_auth', 'basic-header') != 'basic-header' or not auth.get('secret_id')):
+        raise Failure(f'The API was saved as {api}; wrong: {wrong}')
+    methods = api['methods']
+    if [(m['name'], m['url'], 'auth' in m) for m in methods] != [('GetPet', '/pets/{petId}', False)]:
+        raise Failure(f'The methods were saved as {methods}')
+    if SECRET in text or BASIC in text:
+        raise Failure(f'The project file holds the secret:\n{text}')
 
 
 def files_under(folder):
@@ -227,14 +284,21 @@ def no_canary_anywhere(context):
 
 
 harness.run([
-    ('Consume REST API…, Add Single Method: the dialog, for a new API', open_dialog),
-    ('Request and authentication: the URL (the name follows it), OAuth 2.0 with basic-client',
-     define_method),
+    ('Right click on the REST tree, Consume REST API…, Add Single Method: for a new API',
+     open_dialog),
+    ('Request and authentication: the URL (the name follows it), OAuth 2.0 with basic-client, '
+     'in the reference\'s order', define_method),
     ('Test in the dialog: 200, the four panes, secrets and token masked', test_in_dialog),
     ('Reveal shows the token and the credentials, and masks them again', reveal),
     ('Finish adds the method to a new API named after the host', finish),
+    ('The API\'s page: OAuth 2.0 client credentials as typed, the secret stored, the base URL',
+     api_page),
+    ('The method\'s page: the API\'s authentication, the URL relative to the base URL',
+     method_page),
     ('Test in the main window: 200 with the token already fetched', test_in_window),
     ('Ctrl+S, then Ctrl+Q: saved, quits with status 0', save_and_quit),
+    ('The saved project: the API with its authentication, the method with none, no secret',
+     saved_project),
     ('No secret, credentials or token in the debug output, the project or any file written',
      no_canary_anywhere),
 ], setup=Context)

@@ -1,0 +1,190 @@
+#!/usr/bin/python3
+# test_consume_existing_api.py: consume single methods into an API the project has
+#
+# Starts the suite's authorization server and protected API
+# (tests/oauth-server) and Restcall on a project with two APIs: “Pet Store”,
+# whose base URL is the protected API's and whose authentication is OAuth
+# 2.0 client credentials with the server's basic-client (its client secret
+# not typed yet), and “Other”, elsewhere.
+#
+# A person consumes a method from Pet Store's context menu, with the
+# method's full URL: Headers and Authentication names Pet Store's
+# authentication as the method's to use; Test says that no client secret
+# is stored for Pet Store, and that it is typed on the API's page; Finish
+# puts the method in Pet Store, its URL relative to the base URL. The
+# secret typed on Pet Store's page, Test on the method succeeds. Then from
+# the header bar, Other selected, a URL under Pet Store's base URL proposes
+# Pet Store, whose authentication the Test uses at once. The saved project
+# holds both methods in Pet Store, relative, with no authentication of their
+# own, Pet Store's as it was, and no secret.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import json
+import re
+
+import harness
+from harness import Failure, key, wait_for
+
+CLIENT_ID = 'basic-client'
+SECRET = 's3cret'
+OAUTH = 'OAuth 2.0: client credentials'
+USES = f'“Pet Store” uses {OAUTH}.'
+
+
+class Context:
+    def __init__(self, session):
+        self.server = harness.OAuthServer()
+        self.session = session
+        self.project = session.path('existing.restcall')
+        self.auth = {'type': 'oauth2-client-credentials', 'client_id': CLIENT_ID,
+                     'token_url': self.server.token_url, 'scopes': 'pets:read',
+                     'secret_id': '5f0e6c1a-2b3d-4e5f-8a9b-0c1d2e3f4a5b'}
+        with open(self.project, 'w', encoding='utf-8') as f:
+            json.dump({'format': 1, 'id': '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d', 'apis': [
+                {'id': '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e', 'name': 'Pet Store',
+                 'base_url': self.server.api_url, 'auth': self.auth, 'methods': []},
+                {'id': '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f', 'name': 'Other',
+                 'base_url': 'https://other.example.com', 'auth': {'type': 'none'},
+                 'methods': []},
+            ]}, f)
+        self.app = session.start_app(self.project)
+        self.window = self.app.window(re.compile(r' – Restcall$'))
+        self.dialog = None
+
+    def sidebar(self):
+        return self.window.find('list', 'Integrations › REST')
+
+    def close(self):
+        self.server.stop()
+
+
+def add_single_method(context):
+    context.app.dialog('Consume REST API').button('Add Single Method…').click()
+    context.dialog = context.app.dialog('Add Single Method')
+
+
+def press_test(window):
+    """Presses Test on the Test tab, and waits for what the call ended
+    with: a status line ("200 OK · 35 ms · 151 bytes"), or a sentence."""
+    window.tab('Test')
+    window.button('Test').click()
+    return wait_for(lambda: [label for label in window.labels()
+                             if re.match(r'\d{3} .* · ', label) or label.startswith('No ')],
+                    lambda: f'the call to end; the window shows {window.labels()}')[0]
+
+
+def from_context_menu(context):
+    window = context.window
+    window.context_menu(context.sidebar().find('label', 'Pet Store'), 'Consume REST API…')
+    add_single_method(context)
+    context.dialog.wait_combo('Add to API', 'Pet Store')
+
+
+def define_method(context):
+    dialog = context.dialog
+    dialog.find('text', 'Method URL').type(context.server.api_url + '/pets/{petId}')
+    dialog.find('text', 'Name').wait_text('GetPet')
+    dialog.wait_combo('Add to API', 'Pet Store')
+    dialog.tab(harness.HEADERS_TAB)
+    dialog.wait_combo('Type', 'Use API’s authentication')
+    dialog.find('label', USES)
+
+
+def test_without_secret(context):
+    dialog = context.dialog
+    dialog.tab('Test')
+    dialog.find('text', 'petId').type('2')
+    said = press_test(dialog)
+    if not said.startswith('No client secret is stored for the API “Pet Store”') or \
+            'on the API’s page' not in said:
+        raise Failure(f'Test said {said!r}, not where to type Pet Store\'s client secret')
+    if context.server.stats()['token_requests'] != 0:
+        raise Failure('A token was asked for without a secret')
+
+
+def finish_first(context):
+    context.dialog.button('Finish').click()
+    context.dialog.wait_gone()
+    window = context.window
+    context.sidebar().find('label', 'GetPet').click()
+    window.tab('Request')
+    window.find('text', 'Method URL').wait_text('/pets/{petId}')
+
+
+def secret_on_api_page(context):
+    window = context.window
+    context.sidebar().find('label', 'Pet Store').click()
+    window.wait_combo('Type', OAUTH)
+    entry = window.find('text', 'Client secret')
+    entry.type(SECRET)
+    key('Return')
+    entry.wait_text('', 'the client secret\'s entry, emptied once the secret is stored,')
+    window.find('label', 'Stored in the keyring')
+    context.sidebar().find('label', 'GetPet').click()
+    said = press_test(window)
+    if not said.startswith('200 OK'):
+        raise Failure(f'The call ended with {said!r}')
+
+
+def from_the_top(context):
+    window = context.window
+    context.sidebar().find('label', 'Other').click()
+    window.button('Consume REST API').click()     # the header bar's
+    add_single_method(context)
+    dialog = context.dialog
+    dialog.wait_combo('Add to API', 'Other')
+    dialog.find('text', 'Method URL').type(context.server.api_url + '/pets')
+    dialog.wait_combo('Add to API', 'Pet Store')
+    dialog.find('text', 'Name').wait_text('ListPets')
+    dialog.tab(harness.HEADERS_TAB)
+    dialog.wait_combo('Type', 'Use API’s authentication')
+    dialog.find('label', USES)
+    said = press_test(dialog)
+    if not said.startswith('200 OK'):
+        raise Failure(f'The call ended with {said!r}')
+
+
+def finish_second(context):
+    context.dialog.button('Finish').click()
+    context.dialog.wait_gone()
+    context.sidebar().find('label', 'ListPets').click()
+    context.window.tab('Request')
+    context.window.find('text', 'Method URL').wait_text('/pets')
+
+
+def saved(context):
+    key('ctrl+s')
+    wait_for(lambda: context.window.name == 'existing.restcall – Restcall',
+             lambda: f'the title to lose its “modified” mark (it is {context.window.name!r})')
+    with open(context.project, encoding='utf-8') as f:
+        text = f.read()
+    apis = {api['name']: api for api in json.loads(text)['apis']}
+    store, other = apis['Pet Store'], apis['Other']
+    methods = [(m['name'], m['url'], 'auth' in m) for m in store['methods']]
+    if methods != [('GetPet', '/pets/{petId}', False), ('ListPets', '/pets', False)]:
+        raise Failure(f'Pet Store\'s methods were saved as {store["methods"]}')
+    if store['auth'] != context.auth or store['base_url'] != context.server.api_url:
+        raise Failure(f'Pet Store was saved as {store}')
+    if other['methods']:
+        raise Failure(f'Other has methods: {other["methods"]}')
+    if SECRET in text:
+        raise Failure(f'The project file holds the secret:\n{text}')
+    key('ctrl+q')
+    context.app.wait_exit()
+
+
+harness.run([
+    ('Pet Store\'s context menu, Consume REST API…, Add Single Method: for Pet Store',
+     from_context_menu),
+    ('The Method URL under Pet Store\'s base URL; the authentication named as Pet Store\'s',
+     define_method),
+    ('Test with no secret stored: where to type it, the API\'s page', test_without_secret),
+    ('Finish: the method in Pet Store, its URL relative to the base URL', finish_first),
+    ('The secret typed on Pet Store\'s page: Test on the method, 200', secret_on_api_page),
+    ('From the header bar, Other selected: a URL under Pet Store\'s base URL proposes it; '
+     'Test, 200', from_the_top),
+    ('Finish: the second method in Pet Store, relative', finish_second),
+    ('Ctrl+S: both methods in Pet Store, relative, with no authentication of their own, '
+     'no secret; Ctrl+Q', saved),
+], setup=Context)
