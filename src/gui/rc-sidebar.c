@@ -30,6 +30,7 @@ struct _RcSidebar
   GtkListView        *list_view;
   GMenuModel         *context_menu;
   GtkWidget          *popover;
+  gboolean            menu_on_root;  /* the menu last opened below the rows */
 };
 
 G_DEFINE_FINAL_TYPE (RcSidebar, rc_sidebar, GTK_TYPE_WIDGET)
@@ -154,9 +155,11 @@ secondary_click_cb (RcSidebar       *self,
   GObject *item = pick_item (self, x, y);
   graphene_point_t point;
 
-  /* The menu acts on the row clicked, as it would on a selected one. */
+  /* The menu acts on the row clicked, as it would on a selected one;
+   * below the rows, on the tree itself. */
   if (item != NULL && item != self->selected_item)
     rc_sidebar_select_item (self, item);
+  self->menu_on_root = item == NULL;
 
   if (!gtk_widget_compute_point (GTK_WIDGET (self->list_view), GTK_WIDGET (self),
                                  &GRAPHENE_POINT_INIT (x, y), &point))
@@ -177,6 +180,7 @@ popup_menu_action (GtkWidget  *widget,
   GtkWidget *row = gtk_widget_get_focus_child (GTK_WIDGET (self->list_view));
   graphene_rect_t bounds;
 
+  self->menu_on_root = row == NULL;
   if (row != NULL && gtk_widget_compute_bounds (row, widget, &bounds))
     popup_menu_at (self, bounds.origin.x + 24, bounds.origin.y + bounds.size.height / 2);
   else
@@ -451,6 +455,21 @@ rc_sidebar_get_selected_api (RcSidebar *self)
     return rc_method_get_api (RC_METHOD (self->selected_item));
 
   return NULL;
+}
+
+/**
+ * rc_sidebar_get_menu_on_root:
+ *
+ * Returns: whether the context menu was last opened on the tree itself
+ *   (below its rows), not on an API or a method: what it does then is
+ *   done from the top, as from the header bar
+ */
+gboolean
+rc_sidebar_get_menu_on_root (RcSidebar *self)
+{
+  g_return_val_if_fail (RC_IS_SIDEBAR (self), FALSE);
+
+  return self->menu_on_root;
 }
 
 /**

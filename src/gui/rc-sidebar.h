@@ -22,5 +22,6 @@ GObject   *rc_sidebar_get_selected_item (RcSidebar *self);
 void       rc_sidebar_select_item       (RcSidebar *self,
                                          GObject   *item);
 RcApi     *rc_sidebar_get_selected_api  (RcSidebar *self);
+gboolean   rc_sidebar_get_menu_on_root  (RcSidebar *self);
 
 G_END_DECLS

@@ -596,7 +596,8 @@ import_openapi_action (GtkWidget  *widget,
 
 /* win.consume (the header bar, Ctrl+Shift+A): a single method by hand, or
  * many from a document; the method goes where its URL says. win.consume-here
- * (an API's context menu): the same, into the API the menu was opened on. */
+ * (the sidebar's context menu): the same, into the API the menu was opened
+ * on; opened below the rows, on the tree itself, it is win.consume. */
 static void
 consume_action (GtkWidget  *widget,
                 const char *action_name,
@@ -605,7 +606,8 @@ consume_action (GtkWidget  *widget,
   RcWindow *self = RC_WINDOW (widget);
   AdwMessageDialog *dialog;
 
-  self->consume_here = g_str_equal (action_name, "win.consume-here");
+  self->consume_here = g_str_equal (action_name, "win.consume-here") &&
+                       !rc_sidebar_get_menu_on_root (self->sidebar);
 
   dialog =
     ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Consume REST API"),

@@ -153,6 +153,23 @@ def finish_second(context):
     context.window.find('text', 'Method URL').wait_text('/pets')
 
 
+def from_the_tree(context):
+    """The sidebar's context menu opened below the rows, on the tree itself,
+    consumes from the top too: the URL chooses the API, not the API that
+    happens to be selected."""
+    window = context.window
+    context.sidebar().find('label', 'Other').click()
+    window.context_menu(window.find('list', 'Integrations › REST'), 'Consume REST API…')
+    add_single_method(context)
+    dialog = context.dialog
+    dialog.wait_combo('Add to API', 'Other')
+    dialog.find('text', 'Method URL').type(context.server.api_url + '/pets/{petId}/photos')
+    dialog.wait_combo('Add to API', 'Pet Store')
+    dialog.button('Cancel').click()
+    context.app.dialog('Discard This Method?').button('Discard').click()
+    dialog.wait_gone()
+
+
 def saved(context):
     key('ctrl+s')
     wait_for(lambda: context.window.name == 'existing.restcall – Restcall',
@@ -185,6 +202,8 @@ harness.run([
     ('From the header bar, Other selected: a URL under Pet Store\'s base URL proposes it; '
      'Test, 200', from_the_top),
     ('Finish: the second method in Pet Store, relative', finish_second),
+    ('The tree\'s own context menu, Other selected: the URL proposes Pet Store; Cancel, '
+     'Discard', from_the_tree),
     ('Ctrl+S: both methods in Pet Store, relative, with no authentication of their own, '
      'no secret; Ctrl+Q', saved),
 ], setup=Context)
