@@ -278,7 +278,8 @@ drip_cb (gpointer user_data)
 {
   Drip *drip = user_data;
 
-  soup_message_body_append (soup_server_message_get_response_body (drip->message), SOUP_MEMORY_STATIC, " ", 1);
+  soup_message_body_append (soup_server_message_get_response_body (drip->message),
+                            SOUP_MEMORY_STATIC, " ", 1);
   soup_server_message_unpause (drip->message);
   if (drip->written)
     (*drip->written)++;
@@ -432,16 +433,17 @@ rc_test_check_client (SoupServerMessage *message,
                       const char        *client_id,
                       const char        *secret)
 {
-  const char *authorization =
-    soup_message_headers_get_one (soup_server_message_get_request_headers (message), "Authorization");
+  const char *authorization = soup_message_headers_get_one (
+    soup_server_message_get_request_headers (message), "Authorization");
   g_autofree char *credentials = rc_oauth_basic_credentials (client_id, secret, FALSE);
   g_autofree char *expected = g_strconcat ("Basic ", credentials, NULL);
 
   if (g_strcmp0 (authorization, expected) == 0)
     return TRUE;
 
-  rc_test_respond (message, 401, "application/json",
-                   "{\"error\":\"invalid_client\",\"error_description\":\"Unknown client or wrong secret\"}");
+  rc_test_respond (
+    message, 401, "application/json",
+    "{\"error\":\"invalid_client\",\"error_description\":\"Unknown client or wrong secret\"}");
   return FALSE;
 }
 

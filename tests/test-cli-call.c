@@ -46,8 +46,8 @@ server_handler (RcTestServer      *server,
                 gpointer           user_data)
 {
   Fixture *fixture = user_data;
-  const char *authorization =
-    soup_message_headers_get_one (soup_server_message_get_request_headers (message), "Authorization");
+  const char *authorization = soup_message_headers_get_one (
+    soup_server_message_get_request_headers (message), "Authorization");
 
   if (g_str_equal (path, "/token-unencoded") && g_strcmp0 (authorization, CLIENT_RAW_BASIC) != 0)
     rc_test_respond (message, 401, "application/json", "{\"error\": \"invalid_client\"}");
@@ -57,7 +57,8 @@ server_handler (RcTestServer      *server,
                      "\"expires_in\": 3600, \"scope\": \"read write\"}");
   else if (g_str_equal (path, "/token-crlf"))
     rc_test_respond (message, 200, "application/json",
-                     "{\"access_token\": \"" ACCESS_TOKEN "\\r\\nX-Evil: 1\", \"token_type\": \"bearer\"}");
+                     "{\"access_token\": \"" ACCESS_TOKEN
+                     "\\r\\nX-Evil: 1\", \"token_type\": \"bearer\"}");
   else if (g_str_has_prefix (path, "/api/hang"))
     soup_server_message_pause (message);
   else if (g_str_equal (path, "/endless") || g_str_equal (path, "/token-endless"))
@@ -75,7 +76,8 @@ server_handler (RcTestServer      *server,
     }
   else if (g_str_has_prefix (path, "/api/hostile-challenge"))
     {
-      soup_message_headers_replace (soup_server_message_get_response_headers (message), "WWW-Authenticate",
+      soup_message_headers_replace (soup_server_message_get_response_headers (message),
+                                    "WWW-Authenticate",
                                     "Bearer error=\"insufficient_scope\", scope=\"admin\x1b[8m\", "
                                     "error_description=\"\x1b[2Jdenied\"");
       rc_test_respond (message, 403, "text/plain", "denied");
@@ -86,7 +88,8 @@ server_handler (RcTestServer      *server,
     {
       g_autofree char *open = g_strnfill (100000, '[');
       g_autofree char *close = g_strnfill (100000, ']');
-      g_autofree char *deep = g_strconcat ("{\"access_token\": \"" ACCESS_TOKEN "\", \"a\": ", open, close, "}", NULL);
+      g_autofree char *deep =
+        g_strconcat ("{\"access_token\": \"" ACCESS_TOKEN "\", \"a\": ", open, close, "}", NULL);
 
       rc_test_respond (message, 200, "application/json", deep);
     }
@@ -194,8 +197,9 @@ test_bearer_get (Fixture       *fixture,
 
   rc_test_run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
                         "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url,
-                        "--scope", "read write", "--token-param", "audience=https://api.example.com",
-                        "-H", "X-Trace: abc 123", "-H", "Accept:application/json", fixture->api_url);
+                        "--scope", "read write", "--token-param",
+                        "audience=https://api.example.com", "-H", "X-Trace: abc 123", "-H",
+                        "Accept:application/json", fixture->api_url);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, API_BODY);
   g_assert_cmpstr (run.err, ==, "");
@@ -258,7 +262,8 @@ test_basic_form (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpuint (count_requests (fixture, "/token-unencoded"), ==, 2);
   g_assert_cmpuint (count_requests (fixture, "/api"), ==, 3);
-  g_assert_cmpstr (header (g_ptr_array_index (fixture->server->requests, 0), "Authorization"), ==, CLIENT_BASIC);
+  g_assert_cmpstr (header (g_ptr_array_index (fixture->server->requests, 0), "Authorization"), ==,
+                   CLIENT_BASIC);
   g_assert_cmpstr (header (g_ptr_array_index (fixture->server->requests, 1), "Authorization"), ==,
                    CLIENT_RAW_BASIC);
 
@@ -267,7 +272,8 @@ test_basic_form (Fixture       *fixture,
   g_assert_nonnull (attempt_1);
   g_assert_nonnull (attempt_2);
   g_assert_true (attempt_1 < attempt_2);
-  g_assert_nonnull (strstr (run.out, "Attempt 1 of 2, client ID and secret RFC 6749-encoded:\nHTTP/1.1 401"));
+  g_assert_nonnull (
+    strstr (run.out, "Attempt 1 of 2, client ID and secret RFC 6749-encoded:\nHTTP/1.1 401"));
   g_assert_nonnull (strstr (run.out, "compares the credentials unencoded"));
   g_assert_null (strstr (run.out, CLIENT_CREDENTIALS));
   g_assert_null (strstr (run.out, CLIENT_RAW_CREDENTIALS));
@@ -292,8 +298,9 @@ test_secret_stdin (Fixture       *fixture,
   RcTestRequest *token_request;
 
   rc_test_run_restcall (&run, CLIENT_SECRET "\n", NULL, "call", "--client-id", CLIENT_ID,
-                        "--client-secret-stdin", "--client-auth", "body", "--token-url", fixture->token_url,
-                        "-X", "post", "-d", "{\"name\": \"Rex\"}", fixture->api_url);
+                        "--client-secret-stdin", "--client-auth", "body", "--token-url",
+                        fixture->token_url, "-X", "post", "-d", "{\"name\": \"Rex\"}",
+                        fixture->api_url);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, API_BODY);
   assert_no_secrets (&run);
@@ -314,8 +321,9 @@ test_secret_stdin (Fixture       *fixture,
   {
     g_auto(RcTestRun) empty = { 0 };
 
-    rc_test_run_restcall (&empty, "", NULL, "call", "--client-id", CLIENT_ID, "--client-secret-stdin",
-                          "--token-url", fixture->token_url, fixture->api_url);
+    rc_test_run_restcall (&empty, "", NULL, "call", "--client-id", CLIENT_ID,
+                          "--client-secret-stdin", "--token-url", fixture->token_url,
+                          fixture->api_url);
     g_assert_cmpint (empty.status, ==, 1);
     g_assert_nonnull (strstr (empty.err, "Standard input ended before a secret was read"));
     g_assert_cmpuint (count_requests (fixture, "/token"), ==, 1);
@@ -381,9 +389,10 @@ test_authorization_overridden (Fixture       *fixture,
 {
   g_auto(RcTestRun) run = { 0 };
 
-  rc_test_run_restcall (&run, NULL, secret_env, "call", "--auth", "oauth2-cc", "--client-id", CLIENT_ID,
-                        "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url,
-                        "-H", "Authorization: typed-by-hand", "--inspect", fixture->api_url);
+  rc_test_run_restcall (&run, NULL, secret_env, "call", "--auth", "oauth2-cc", "--client-id",
+                        CLIENT_ID, "--client-secret-env", "RC_TEST_SECRET", "--token-url",
+                        fixture->token_url, "-H", "Authorization: typed-by-hand", "--inspect",
+                        fixture->api_url);
   g_assert_cmpint (run.status, ==, 0);
 
   /* The server saw the token, not the header typed by hand. */
@@ -410,7 +419,8 @@ test_server_error (Fixture       *fixture,
   g_auto(RcTestRun) run = { 0 };
 
   rc_test_run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
-                        "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url, url);
+                        "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url,
+                        url);
   g_assert_cmpint (run.status, ==, 1);
 
   /* The body as received, and one line naming the call and the status. */
@@ -462,8 +472,8 @@ test_timeout (Fixture       *fixture,
   g_assert_cmpstr (strchr (single.err, '\n'), ==, "\n");
 
   /* Every call of a batch has its own deadline; the report counts them. */
-  rc_test_run_restcall (&batch, NULL, NULL, "call", "--timeout", "1", "--repeat", "3", "--concurrency", "3",
-                        "--json", url);
+  rc_test_run_restcall (&batch, NULL, NULL, "call", "--timeout", "1", "--repeat", "3",
+                        "--concurrency", "3", "--json", url);
   g_assert_cmpint (batch.status, ==, 1);
   report = parse_object (parser, batch.out);
   g_assert_cmpint (json_object_get_int_member (report, "failures"), ==, 3);
@@ -490,7 +500,8 @@ test_server_text_escaped (Fixture       *fixture,
 
   rc_test_run_restcall (&redirected, NULL, NULL, "call", redirect);
   g_assert_cmpint (redirected.status, ==, 1);
-  g_assert_nonnull (strstr (redirected.err, "redirected to “https://user@evil.example/\\x1b[2J\\x1b]0;pwned\\x07”"));
+  g_assert_nonnull (strstr (
+    redirected.err, "redirected to “https://user@evil.example/\\x1b[2J\\x1b]0;pwned\\x07”"));
 
   rc_test_run_restcall (&refused, NULL, NULL, "call", challenge);
   g_assert_cmpint (refused.status, ==, 1);
@@ -528,8 +539,8 @@ test_url_password_hidden (Fixture       *fixture,
   g_assert_nonnull (strstr (timed_out.err, "http://user@127.0.0.1:"));
 
   rc_test_run_restcall (&token_url, NULL, secret_env, "call", "--client-id", CLIENT_ID,
-                        "--client-secret-env", "RC_TEST_SECRET",
-                        "--token-url", "http://client:hunter2@auth.example.com/token", fixture->api_url);
+                        "--client-secret-env", "RC_TEST_SECRET", "--token-url",
+                        "http://client:hunter2@auth.example.com/token", fixture->api_url);
   g_assert_cmpint (token_url.status, !=, 0);
   g_assert_nonnull (strstr (token_url.err, "http://client@auth.example.com/token"));
 
@@ -582,13 +593,13 @@ test_basic (Fixture       *fixture,
   g_autofree char *url = rc_test_server_url (fixture->server, "/api/basic");
   g_auto(RcTestRun) run = { 0 };
 
-  rc_test_run_restcall (&run, NULL, env, "call", "--user", "alice", "--password-env", "RC_TEST_PASSWORD",
-                        url);
+  rc_test_run_restcall (&run, NULL, env, "call", "--user", "alice", "--password-env",
+                        "RC_TEST_PASSWORD", url);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "basic ok");
   /* RFC 7617: user ":" password, unencoded. */
-  g_assert_cmpstr (header (rc_test_find_request (fixture->server, "/api/basic"), "Authorization"), ==,
-                   "Basic YWxpY2U6cDp3");
+  g_assert_cmpstr (header (rc_test_find_request (fixture->server, "/api/basic"), "Authorization"),
+                   ==, "Basic YWxpY2U6cDp3");
 }
 
 static void
@@ -608,7 +619,8 @@ test_usage_errors (Fixture       *fixture,
     { { "call", "--client-id", "x", fixture->api_url }, "--token-url URL" },
     { { "call", "--client-id", "x", "--token-url", fixture->token_url, fixture->api_url },
       "--client-secret-env VAR or --client-secret-stdin" },
-    { { "call", "--auth", "none", "--scope", "a", fixture->api_url }, "--scope goes with --auth oauth2-cc" },
+    { { "call", "--auth", "none", "--scope", "a", fixture->api_url },
+      "--scope goes with --auth oauth2-cc" },
     { { "call", "--client-id", "x", "--token-url", fixture->token_url, "--client-secret-env", "S",
         "--client-auth", "body", "--raw-basic", fixture->api_url },
       "--raw-basic is for client credentials in a Basic Auth header; --client-auth body" },
@@ -619,8 +631,10 @@ test_usage_errors (Fixture       *fixture,
     { { "call", "-H", "no colon", fixture->api_url }, "is not “Name: value”" },
     { { "call", "--repeat", "0", fixture->api_url }, "--repeat takes a number" },
     { { "call", "--concurrency", "-1", fixture->api_url }, "--concurrency takes a number" },
-    { { "call", "--timeout", "0", fixture->api_url }, "--timeout takes a number of seconds from 1 to 86400" },
-    { { "call", "--timeout", "2147483647", fixture->api_url }, "--timeout takes a number of seconds from 1 to 86400" },
+    { { "call", "--timeout", "0", fixture->api_url },
+      "--timeout takes a number of seconds from 1 to 86400" },
+    { { "call", "--timeout", "2147483647", fixture->api_url },
+      "--timeout takes a number of seconds from 1 to 86400" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -639,8 +653,9 @@ test_usage_errors (Fixture       *fixture,
   {
     g_auto(RcTestRun) run = { 0 };
 
-    rc_test_run_restcall (&run, NULL, NULL, "call", "--client-id", "x", "--token-url", fixture->token_url,
-                          "--client-secret-env", "RC_TEST_UNSET_VARIABLE", fixture->api_url);
+    rc_test_run_restcall (&run, NULL, NULL, "call", "--client-id", "x", "--token-url",
+                          fixture->token_url, "--client-secret-env", "RC_TEST_UNSET_VARIABLE",
+                          fixture->api_url);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "“RC_TEST_UNSET_VARIABLE”"));
     g_assert_nonnull (strstr (run.err, "not set"));
@@ -679,7 +694,8 @@ write_project (Fixture    *fixture,
   rc_project_add_api (project, basic);
 
   bytes = rc_project_serialize (project);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  g_assert_true (
+    g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
 
   return path;
 }
@@ -720,8 +736,8 @@ test_run (Fixture       *fixture,
   g_assert_cmpint (no_method.status, ==, 1);
   g_assert_nonnull (strstr (no_method.err, "no method “getitem”. Its methods: “getItem”."));
 
-  rc_test_run_restcall (&bad_param, NULL, secret_env, "run", path, "Pets", "getItem", "--param", "ids=1",
-                        "--secret-env", "RC_TEST_SECRET");
+  rc_test_run_restcall (&bad_param, NULL, secret_env, "run", path, "Pets", "getItem", "--param",
+                        "ids=1", "--secret-env", "RC_TEST_SECRET");
   g_assert_cmpint (bad_param.status, ==, 2);
   g_assert_nonnull (strstr (bad_param.err, "no URL parameter “ids”. Its parameters: id, limit."));
 
@@ -749,12 +765,15 @@ test_smuggling_options (Fixture       *fixture,
     const char *args[6];
     const char *expected;
   } cases[] = {
-    { { "--content-type", "text/plain\r\nContent-Length: 1\r\n\r\nxGET /steal HTTP/1.1\r\nX-Ignore: ", "-d", "x" },
-      "--content-type: “text/plain\\r\\nContent-Length: 1\\r\\n\\r\\nxGET /steal HTTP/1.1\\r\\nX-Ignore: ” "
+    { { "--content-type",
+        "text/plain\r\nContent-Length: 1\r\n\r\nxGET /steal HTTP/1.1\r\nX-Ignore: ", "-d", "x" },
+      "--content-type: “text/plain\\r\\nContent-Length: 1\\r\\n\\r\\nxGET /steal "
+      "HTTP/1.1\\r\\nX-Ignore: ” "
       "is not a media type" },
     { { "--content-type", "json", "-d", "x" }, "--content-type: “json” is not a media type" },
     { { "-H", "X: a\r\nY: b" }, "The value of -H “X”: “a\\r\\nY: b” holds a line break" },
-    { { "-H", "X-A: ok", "-H", "X-B: a\nGET /steal HTTP/1.1" }, "The value of -H “X-B”: “a\\nGET /steal" },
+    { { "-H", "X-A: ok", "-H", "X-B: a\nGET /steal HTTP/1.1" },
+      "The value of -H “X-B”: “a\\nGET /steal" },
     { { "-H", "X\x01Y: v" }, "-H: “X\\x01Y” is not a header name" },
     { { "-X", "GET\r\nX: y" }, "Unknown verb “GET\\r\\nX: y”" },
   };
@@ -801,13 +820,15 @@ test_token_that_cannot_be_sent (Fixture       *fixture,
   g_auto(RcTestRun) token = { 0 };
   g_autoptr(GError) error = NULL;
 
-  rc_test_run_restcall (&call, NULL, secret_env, "call", "--client-id", CLIENT_ID, "--client-secret-env",
-                        "RC_TEST_SECRET", "--token-url", token_url, fixture->api_url);
+  rc_test_run_restcall (&call, NULL, secret_env, "call", "--client-id", CLIENT_ID,
+                        "--client-secret-env", "RC_TEST_SECRET", "--token-url", token_url,
+                        fixture->api_url);
   g_test_message ("%s", call.err);
   g_assert_cmpint (call.status, ==, 1);
   g_assert_nonnull (strstr (call.err, "The authorization server at "));
-  g_assert_nonnull (strstr (call.err, "/token-crlf issued an access token that cannot be sent as a Bearer "
-                                      "header: it holds “\\r”"));
+  g_assert_nonnull (strstr (call.err,
+                            "/token-crlf issued an access token that cannot be sent as a Bearer "
+                            "header: it holds “\\r”"));
   g_assert_cmpuint (count_requests (fixture, "/token-crlf"), ==, 1);
   g_assert_cmpuint (count_requests (fixture, "/api"), ==, 0);
   assert_no_secrets (&call);
@@ -819,7 +840,8 @@ test_token_that_cannot_be_sent (Fixture       *fixture,
   edited = replace_all (contents, fixture->token_url, token_url);
   g_file_set_contents (path, edited, -1, &error);
   g_assert_no_error (error);
-  rc_test_run_restcall (&token, NULL, secret_env, "token", path, "Pets", "--secret-env", "RC_TEST_SECRET");
+  rc_test_run_restcall (&token, NULL, secret_env, "token", path, "Pets", "--secret-env",
+                        "RC_TEST_SECRET");
   g_assert_cmpint (token.status, ==, 1);
   g_assert_nonnull (strstr (token.err, "cannot be sent as a Bearer header"));
   assert_no_secrets (&token);
@@ -849,10 +871,12 @@ test_run_smuggled_verb (Fixture       *fixture,
   g_file_set_contents (path, edited, -1, &error);
   g_assert_no_error (error);
 
-  rc_test_run_restcall (&run, NULL, secret_env, "run", path, "Pets", "getItem", "--secret-env", "RC_TEST_SECRET");
+  rc_test_run_restcall (&run, NULL, secret_env, "run", path, "Pets", "getItem", "--secret-env",
+                        "RC_TEST_SECRET");
   g_test_message ("%s", run.err);
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_nonnull (strstr (run.err, "apis[0].methods[0].verb: “GET /smuggled HTTP/1.1\\r\\nHost: evil"));
+  g_assert_nonnull (
+    strstr (run.err, "apis[0].methods[0].verb: “GET /smuggled HTTP/1.1\\r\\nHost: evil"));
   g_assert_null (strchr (run.err, '\r'));
   g_assert_cmpuint (fixture->server->requests->len, ==, 0);
 
@@ -875,7 +899,8 @@ test_token (Fixture       *fixture,
   JsonArray *scopes;
   gint64 expires_in;
 
-  rc_test_run_restcall (&json, CLIENT_SECRET "\n", NULL, "token", path, "Pets", "--json", "--secret-stdin");
+  rc_test_run_restcall (&json, CLIENT_SECRET "\n", NULL, "token", path, "Pets", "--json",
+                        "--secret-stdin");
   g_assert_cmpint (json.status, ==, 0);
   assert_no_secrets (&json);
 
@@ -888,11 +913,13 @@ test_token (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (scopes), ==, 2);
   g_assert_cmpstr (json_array_get_string_element (scopes, 0), ==, "read");
   g_assert_cmpstr (json_array_get_string_element (scopes, 1), ==, "write");
-  g_assert_true (g_str_has_prefix (json_object_get_string_member (object, "access_token_masked"), "tok-ab"));
+  g_assert_true (
+    g_str_has_prefix (json_object_get_string_member (object, "access_token_masked"), "tok-ab"));
   g_assert_cmpuint (strlen (json_object_get_string_member (object, "access_token_masked")), <,
                     strlen (ACCESS_TOKEN));
 
-  rc_test_run_restcall (&text, NULL, secret_env, "token", path, "Pets", "--secret-env", "RC_TEST_SECRET");
+  rc_test_run_restcall (&text, NULL, secret_env, "token", path, "Pets", "--secret-env",
+                        "RC_TEST_SECRET");
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, "Token type: Bearer\n"));
   g_assert_nonnull (strstr (text.out, "Access token: tok-ab"));
@@ -910,7 +937,8 @@ test_token (Fixture       *fixture,
   g_assert_cmpuint (count_requests (fixture, "/token"), ==, 3);
 
   /* An API without OAuth 2.0 has no token. */
-  rc_test_run_restcall (&basic, NULL, secret_env, "token", path, "Plain", "--secret-env", "RC_TEST_SECRET");
+  rc_test_run_restcall (&basic, NULL, secret_env, "token", path, "Plain", "--secret-env",
+                        "RC_TEST_SECRET");
   g_assert_cmpint (basic.status, ==, 1);
   g_assert_nonnull (strstr (basic.err, "not OAuth 2.0 client credentials"));
 
@@ -943,8 +971,8 @@ test_token_response_cap (Fixture       *fixture,
   fixture->token_url = g_strdup (token_url);
   path = write_project (fixture, dir);
   fixture->written = 0;
-  rc_test_run_restcall (&token, NULL, secret_env, "token", path, "Pets", "--secret-env", "RC_TEST_SECRET",
-                        "--timeout", "600");
+  rc_test_run_restcall (&token, NULL, secret_env, "token", path, "Pets", "--secret-env",
+                        "RC_TEST_SECRET", "--timeout", "600");
   g_assert_cmpint (token.status, ==, 1);
   g_assert_nonnull (strstr (token.err, "more than 1 MiB once decompressed"));
   g_assert_null (strstr (token.err, "did not finish within"));

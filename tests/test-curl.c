@@ -160,7 +160,8 @@ token_handler (RcTestServer      *server,
   else
     {
       fixture->got_client_id = g_strdup (g_hash_table_lookup (fixture->got_fields, "client_id"));
-      fixture->got_client_secret = g_strdup (g_hash_table_lookup (fixture->got_fields, "client_secret"));
+      fixture->got_client_secret =
+        g_strdup (g_hash_table_lookup (fixture->got_fields, "client_secret"));
     }
 
   if (fixture->refusal)
@@ -176,7 +177,8 @@ token_handler (RcTestServer      *server,
       return;
     }
 
-  if (g_strcmp0 (g_hash_table_lookup (fixture->got_fields, "grant_type"), "client_credentials") != 0)
+  if (g_strcmp0 (g_hash_table_lookup (fixture->got_fields, "grant_type"), "client_credentials") !=
+      0)
     {
       respond_refused (message, "unsupported_grant_type", "Only client_credentials");
       return;
@@ -269,7 +271,8 @@ set_oauth (Fixture      *fixture,
   rc_auth_set_client_auth (auth, client_auth);
   rc_auth_set_basic_form (auth, raw_basic ? RC_BASIC_FORM_RAW : RC_BASIC_FORM_AUTO);
   rc_auth_set_scopes (auth, "pets:read pets:write");
-  rc_pair_list_append (rc_auth_get_token_params (auth), "audience", "https://api.example.com/v1?x=1&y=2");
+  rc_pair_list_append (rc_auth_get_token_params (auth), "audience",
+                       "https://api.example.com/v1?x=1&y=2");
   rc_pair_list_append (rc_auth_get_token_params (auth), "resource", "urn:pets 100%");
 
   g_free (fixture->client_id);
@@ -338,7 +341,8 @@ run_script (Fixture    *fixture,
                           "http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY",
                           "all_proxy", "ALL_PROXY" };
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_set_cwd (launcher, fixture->dir);
   for (guint i = 0; i < G_N_ELEMENTS (unset); i++)
     g_subprocess_launcher_unsetenv (launcher, unset[i]);
@@ -443,7 +447,8 @@ check_header_cb (const char  *name,
 
   other = soup_message_headers_get_list (check->other->headers, name);
   if (g_strcmp0 (value, other) != 0)
-    g_error ("The header %s is “%s” in one request but “%s” in %s's", name, value, other, check->which);
+    g_error ("The header %s is “%s” in one request but “%s” in %s's", name, value, other,
+             check->which);
 }
 
 /* What curl sent is what the executor sent, but for transport headers,
@@ -503,12 +508,15 @@ check_oauth_call (Fixture    *fixture,
   g_assert_cmpstr (token_request->method, ==, "POST");
   g_assert_cmpstr (token_request->path, ==, "/oauth2/token");
   g_assert_cmpstr (get_header (token_request, "Accept"), ==, "application/json");
-  g_assert_cmpstr (get_header (token_request, "Content-Type"), ==, "application/x-www-form-urlencoded");
+  g_assert_cmpstr (get_header (token_request, "Content-Type"), ==,
+                   "application/x-www-form-urlencoded");
   g_assert_cmpstr (fixture->got_client_id, ==, fixture->client_id);
   g_assert_cmpstr (fixture->got_client_secret, ==, fixture->client_secret);
-  g_assert_cmpstr (g_hash_table_lookup (fixture->got_fields, "grant_type"), ==, "client_credentials");
+  g_assert_cmpstr (g_hash_table_lookup (fixture->got_fields, "grant_type"), ==,
+                   "client_credentials");
   g_assert_cmpstr (g_hash_table_lookup (fixture->got_fields, "scope"), ==, "pets:read pets:write");
-  g_assert_cmpstr (g_hash_table_lookup (fixture->got_fields, "audience"), ==, "https://api.example.com/v1?x=1&y=2");
+  g_assert_cmpstr (g_hash_table_lookup (fixture->got_fields, "audience"), ==,
+                   "https://api.example.com/v1?x=1&y=2");
   g_assert_cmpstr (g_hash_table_lookup (fixture->got_fields, "resource"), ==, "urn:pets 100%");
 
   /* The call, with the token. */
@@ -550,7 +558,8 @@ test_oauth_basic_header (Fixture       *fixture,
   script = format (fixture->method);
   assert_no_secret (script, special_id, special_secret);
   g_assert_true (g_str_has_prefix (script, "#!/bin/sh\n# “getPet”: GET http://127.0.0.1:"));
-  g_assert_nonnull (strstr (script, "\n# Set " RC_CURL_CLIENT_SECRET_VARIABLE " to the client secret"));
+  g_assert_nonnull (
+    strstr (script, "\n# Set " RC_CURL_CLIENT_SECRET_VARIABLE " to the client secret"));
   g_assert_nonnull (strstr (script, "jq"));
   g_assert_nonnull (strstr (script, "\n# The Authorization header set by hand is left out"));
 
@@ -577,7 +586,8 @@ test_oauth_body (Fixture       *fixture,
   set_oauth (fixture, special_id, special_secret, RC_CLIENT_AUTH_BODY, FALSE);
   script = format (fixture->method);
   assert_no_secret (script, special_id, special_secret);
-  g_assert_nonnull (strstr (script, "--data-urlencode \"client_secret=$" RC_CURL_CLIENT_SECRET_VARIABLE "\""));
+  g_assert_nonnull (
+    strstr (script, "--data-urlencode \"client_secret=$" RC_CURL_CLIENT_SECRET_VARIABLE "\""));
 
   check_oauth_call (fixture, script);
 
@@ -637,8 +647,9 @@ test_oauth_remembered_raw (Fixture       *fixture,
 
   credentials = rc_oauth_basic_credentials ("tricky-client", secret, TRUE);
   expected = g_strconcat ("Basic ", credentials, NULL);
-  g_assert_cmpstr (get_header (rc_test_server_get_request (fixture->token_server, 0), "Authorization"), ==,
-                   expected);
+  g_assert_cmpstr (
+    get_header (rc_test_server_get_request (fixture->token_server, 0), "Authorization"), ==,
+    expected);
 }
 
 /* Basic auth, both levels of headers, a body, and what a shell would run. */
@@ -682,7 +693,8 @@ test_basic (Fixture       *fixture,
   for (guint i = 0; lines[i]; i++)
     g_assert_false (g_str_has_prefix (lines[i], "touch"));
 
-  g_assert_cmpint (run_script (fixture, script, RC_CURL_PASSWORD_VARIABLE, password, NULL, NULL), ==, 0);
+  g_assert_cmpint (run_script (fixture, script, RC_CURL_PASSWORD_VARIABLE, password, NULL, NULL),
+                   ==, 0);
 
   g_assert_cmpuint (fixture->api_server->requests->len, ==, 1);
   request = rc_test_server_get_request (fixture->api_server, 0);
@@ -693,8 +705,10 @@ test_basic (Fixture       *fixture,
   g_assert_cmpstr (received, ==, body);
   g_assert_cmpstr (get_header (request, "Content-Type"), ==, "application/json");
   g_assert_cmpstr (get_header (request, "X-Api-Key"), ==, "api-level");
-  g_assert_cmpstr (soup_message_headers_get_list (request->headers, "X-Both"), ==, "from the method");
-  g_assert_cmpstr (get_header (request, "X-Quote"), ==, "it's \"$(touch header)\" `touch header` \\n");
+  g_assert_cmpstr (soup_message_headers_get_list (request->headers, "X-Both"), ==,
+                   "from the method");
+  g_assert_cmpstr (get_header (request, "X-Quote"), ==,
+                   "it's \"$(touch header)\" `touch header` \\n");
   g_assert_cmpstr (get_header (request, "X-Empty"), ==, "");
   credentials = rc_http_basic_credentials (user, password);
   expected = g_strconcat ("Basic ", credentials, NULL);
@@ -768,7 +782,8 @@ test_missing_secret (Fixture       *fixture,
   set_oauth (fixture, "client", "secret", RC_CLIENT_AUTH_BASIC_HEADER, FALSE);
   script = format (fixture->method);
   g_assert_cmpint (run_script (fixture, script, NULL, NULL, NULL, &err), !=, 0);
-  g_assert_nonnull (strstr (err, "Set " RC_CURL_CLIENT_SECRET_VARIABLE " to the client secret first."));
+  g_assert_nonnull (
+    strstr (err, "Set " RC_CURL_CLIENT_SECRET_VARIABLE " to the client secret first."));
   g_clear_pointer (&script, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -796,7 +811,8 @@ test_token_refused (Fixture       *fixture,
   fixture->refusal = "The client is disabled";
   script = format (fixture->method);
 
-  g_assert_cmpint (run_script (fixture, script, RC_CURL_CLIENT_SECRET_VARIABLE, "secret", NULL, &err), !=, 0);
+  g_assert_cmpint (
+    run_script (fixture, script, RC_CURL_CLIENT_SECRET_VARIABLE, "secret", NULL, &err), !=, 0);
   g_assert_nonnull (strstr (err, "No access token in the answer of the authorization server at "));
   g_assert_nonnull (strstr (err, "\"error_description\":\"The client is disabled\""));
   g_assert_cmpuint (fixture->token_server->requests->len, ==, 1);
@@ -844,7 +860,8 @@ test_errors (Fixture       *fixture,
   rc_method_set_url (lone, "/relative");
   assert_format_fails (lone, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS, "no base URL");
   rc_method_set_url (lone, "ftp://example.com/file");
-  assert_format_fails (lone, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS, "not a valid http:// or https:// URL");
+  assert_format_fails (lone, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
+                       "not a valid http:// or https:// URL");
 
   /* Headers that HTTP does not allow. */
   rc_method_set_url (fixture->method, "/pets");
@@ -852,21 +869,26 @@ test_errors (Fixture       *fixture,
   assert_format_fails (fixture->method, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS, "“X-Bad");
   /* curl would read "@name…" as a file of headers. */
   rc_pair_set_name (header, "@headers.txt");
-  assert_format_fails (fixture->method, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS, "“@headers.txt”");
+  assert_format_fails (fixture->method, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
+                       "“@headers.txt”");
   rc_pair_set_name (header, "X-Bad-Value");
   rc_pair_set_value (header, "one\r\nInjected: yes");
-  assert_format_fails (fixture->method, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS, "line break");
+  assert_format_fails (fixture->method, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
+                       "line break");
   rc_pair_list_clear (rc_method_get_headers (fixture->method));
 
   /* What the executor would refuse to send: a script would send it. */
   rc_method_set_verb (fixture->method, "GET /smuggled HTTP/1.1\r\nHost: evil\r\n\r\nGET");
-  assert_format_fails (fixture->method, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
-                       "“GET /SMUGGLED HTTP/1.1\\r\\nHOST: EVIL\\r\\n\\r\\nGET” is not an HTTP verb");
+  assert_format_fails (
+    fixture->method, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
+    "“GET /SMUGGLED HTTP/1.1\\r\\nHOST: EVIL\\r\\n\\r\\nGET” is not an HTTP verb");
   rc_method_set_verb (fixture->method, "POST");
   rc_method_set_body (fixture->method, "x");
-  rc_method_set_content_type (fixture->method, "text/plain\r\nContent-Length: 1\r\n\r\nxGET /steal");
-  assert_format_fails (fixture->method, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
-                       "“text/plain\\r\\nContent-Length: 1\\r\\n\\r\\nxGET /steal” is not a media type");
+  rc_method_set_content_type (fixture->method,
+                              "text/plain\r\nContent-Length: 1\r\n\r\nxGET /steal");
+  assert_format_fails (
+    fixture->method, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
+    "“text/plain\\r\\nContent-Length: 1\\r\\n\\r\\nxGET /steal” is not a media type");
   rc_method_set_content_type (fixture->method, "");
   rc_method_set_body (fixture->method, "");
   rc_method_set_verb (fixture->method, "GET");
@@ -882,7 +904,8 @@ test_errors (Fixture       *fixture,
   rc_auth_set_token_url (auth, "http://auth.example.com/token");
   assert_format_fails (fixture->method, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS, "unencrypted");
   rc_auth_set_token_url (auth, "");
-  assert_format_fails (fixture->method, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS, "No access token URL");
+  assert_format_fails (fixture->method, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
+                       "No access token URL");
 }
 
 int

@@ -69,7 +69,8 @@ find_parameter_row (Fixture    *fixture,
 {
   GtkWidget *list = dialog_widget (fixture, "method-parameters-list");
 
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row;
+       row = gtk_widget_get_next_sibling (row))
     {
       if (ADW_IS_ENTRY_ROW (row) &&
           g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
@@ -90,7 +91,8 @@ show_tab (Fixture    *fixture,
 static const char *
 visible_tab (Fixture *fixture)
 {
-  return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (dialog_widget (fixture, "method-editor-stack")));
+  return adw_view_stack_get_visible_child_name (
+    ADW_VIEW_STACK (dialog_widget (fixture, "method-editor-stack")));
 }
 
 static gboolean
@@ -124,10 +126,12 @@ collect_mnemonic_labels (GtkWidget *widget,
   if (!gtk_widget_get_mapped (widget))
     return;
 
-  if (GTK_IS_LABEL (widget) && gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+  if (GTK_IS_LABEL (widget) &&
+      gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
     g_ptr_array_add (labels, widget);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
     collect_mnemonic_labels (child, labels);
 }
 
@@ -170,7 +174,8 @@ assert_mnemonics_unique (GtkWidget  *window,
     {
       GtkLabel *label = g_ptr_array_index (labels, i);
 
-      g_test_message ("%s: Alt+%s, “%s”", where, gdk_keyval_name (gtk_label_get_mnemonic_keyval (label)),
+      g_test_message ("%s: Alt+%s, “%s”", where,
+                      gdk_keyval_name (gtk_label_get_mnemonic_keyval (label)),
                       gtk_label_get_label (label));
       for (guint j = i + 1; j < labels->len; j++)
         {
@@ -198,7 +203,8 @@ find_mnemonic (Fixture *fixture,
     {
       if (mnemonic_key (g_ptr_array_index (labels, i)) == keyval)
         {
-          if (found != NULL && !same_mnemonic_target (GTK_LABEL (found), g_ptr_array_index (labels, i)))
+          if (found != NULL &&
+              !same_mnemonic_target (GTK_LABEL (found), g_ptr_array_index (labels, i)))
             return NULL;
           found = g_ptr_array_index (labels, i);
         }
@@ -242,7 +248,8 @@ assert_mnemonic_focuses (Fixture    *fixture,
   /* The editor takes the keyboard there once the tab is on screen. */
   rc_test_gui_wait_for_focus (first_field != NULL ? dialog_widget (fixture, first_field)
                                                   : adw_view_stack_get_child_by_name (stack, page));
-  g_test_message ("Alt+%s: the %s tab, the focus in %s", gdk_keyval_name (keyval), page, focus_owner (fixture));
+  g_test_message ("Alt+%s: the %s tab, the focus in %s", gdk_keyval_name (keyval), page,
+                  focus_owner (fixture));
   if (first_field != NULL)
     g_assert_cmpstr (focus_owner (fixture), ==, first_field);
 }
@@ -276,8 +283,8 @@ finish_enabled (Fixture *fixture)
    * when the method is complete. */
   g_assert_true (gtk_widget_get_sensitive (dialog_widget (fixture, "method-dialog-finish-button")));
 
-  return rc_method_editor_get_valid (RC_METHOD_EDITOR (rc_test_gui_find_of_type (GTK_WIDGET (fixture->dialog),
-                                                                                RC_TYPE_METHOD_EDITOR)));
+  return rc_method_editor_get_valid (RC_METHOD_EDITOR (
+    rc_test_gui_find_of_type (GTK_WIDGET (fixture->dialog), RC_TYPE_METHOD_EDITOR)));
 }
 
 /* Types @secret in the secret row, the focus in it, and leaves it there
@@ -320,7 +327,8 @@ open_dialog (Fixture *fixture)
   rc_test_gui_respond (question, "single");
 
   rc_test_gui_wait_for_window (RC_TYPE_METHOD_DIALOG, &fixture->dialog);
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->dialog)) ==
+                 GTK_WINDOW (fixture->window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (fixture->dialog)));
 }
 
@@ -331,8 +339,9 @@ token_and_api_handler (RcTestServer      *server,
                        gpointer           user_data)
 {
   if (g_str_equal (path, "/token"))
-    rc_test_respond (message, 200, "application/json",
-                     "{\"access_token\": \"tok-abc-123\", \"token_type\": \"Bearer\", \"expires_in\": 3600}");
+    rc_test_respond (
+      message, 200, "application/json",
+      "{\"access_token\": \"tok-abc-123\", \"token_type\": \"Bearer\", \"expires_in\": 3600}");
   else if (g_str_has_prefix (path, "/items/"))
     rc_test_respond (message, 200, "application/json", "{\"id\": 7, \"name\": \"Rex\"}");
   else
@@ -488,13 +497,16 @@ test_target_follows_url (Fixture       *fixture,
   rc_test_gui_close_window (&fixture->dialog);
 
   /* From Billing's context menu: Billing, whatever the URL. */
-  rc_test_gui_select_item (fixture->window, G_OBJECT (rc_project_find_api (fixture->project, "Billing")));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.consume-here", NULL));
+  rc_test_gui_select_item (fixture->window,
+                           G_OBJECT (rc_project_find_api (fixture->project, "Billing")));
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.consume-here", NULL));
   question = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->window));
   rc_test_gui_respond (question, "single");
   rc_test_gui_wait_for_window (RC_TYPE_METHOD_DIALOG, &fixture->dialog);
   api_row = dialog_widget (fixture, "method-dialog-api-row");
-  rc_test_gui_type_characters (dialog_widget (fixture, "method-url-row"), "https://api.example.org/things");
+  rc_test_gui_type_characters (dialog_widget (fixture, "method-url-row"),
+                               "https://api.example.org/things");
   g_assert_cmpstr (rc_test_gui_get_combo_label (api_row), ==, "Billing");
 }
 
@@ -551,7 +563,8 @@ test_api_auth_by_name (Fixture       *fixture,
   if (rc_test_gui_skip_without_display ())
     return;
 
-  petstore = g_strdup_printf ("“Petstore” uses %s.", rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
+  petstore = g_strdup_printf ("“Petstore” uses %s.",
+                              rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
   billing = g_strdup_printf ("“Billing” uses %s.", rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
 
   open_dialog (fixture);
@@ -582,8 +595,10 @@ test_api_auth_by_name (Fixture       *fixture,
   rc_test_gui_select_combo_label (api_row, "New API");
   g_assert_false (gtk_widget_get_visible (inherited_row));
   g_assert_false (combo_offers (kind_row, "Use API’s authentication"));
-  g_assert_cmpstr (rc_test_gui_get_combo_label (kind_row), ==, rc_auth_kind_get_label (RC_AUTH_KIND_NONE));
-  g_assert_true (rc_auth_group_get_auth (auth_group (fixture)) == rc_api_get_auth (rc_method_get_api (draft)));
+  g_assert_cmpstr (rc_test_gui_get_combo_label (kind_row), ==,
+                   rc_auth_kind_get_label (RC_AUTH_KIND_NONE));
+  g_assert_true (rc_auth_group_get_auth (auth_group (fixture)) ==
+                 rc_api_get_auth (rc_method_get_api (draft)));
 }
 
 /* What is set on Headers and Authentication for a new API is the new API's
@@ -628,28 +643,33 @@ test_new_api_owns_auth (Fixture       *fixture,
   g_assert_null (rc_method_get_auth (draft));
   new_auth = rc_api_get_auth (rc_method_get_api (draft));
   g_assert_true (rc_auth_group_get_auth (auth_group (fixture)) == new_auth);
-  rc_test_gui_select_combo_label (kind_row, rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
+  rc_test_gui_select_combo_label (kind_row,
+                                  rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
   g_assert_null (rc_method_get_auth (draft));
-  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-client-id-row")), "new-client");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-client-id-row")),
+                         "new-client");
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-token-url-row")),
                          "https://auth.example.org/token");
   type_secret (fixture, "new-api-secret");
   new_secret_id = g_strdup (rc_auth_get_secret_id (new_auth));
   g_assert_cmpstr (new_secret_id, !=, own_secret_id);
   g_assert_true (rc_test_keyring_wait_for (store, project_id, new_secret_id, "new-api-secret"));
-  g_assert_cmpuint (rc_test_keyring_count (project_id, rc_api_get_id (rc_method_get_api (draft))), ==, 1);
+  g_assert_cmpuint (rc_test_keyring_count (project_id, rc_api_get_id (rc_method_get_api (draft))),
+                    ==, 1);
 
   /* Back to Petstore: the method's own, as it was; and to the new API. */
   rc_test_gui_select_combo_label (api_row, "Petstore");
   g_assert_true (rc_method_get_auth (draft) == own);
   g_assert_cmpstr (rc_auth_get_username (own), ==, "own-user");
-  g_assert_cmpstr (rc_test_gui_get_combo_label (kind_row), ==, rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
+  g_assert_cmpstr (rc_test_gui_get_combo_label (kind_row), ==,
+                   rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
   rc_test_gui_select_combo_label (api_row, "New API");
   g_assert_null (rc_method_get_auth (draft));
   g_assert_cmpstr (rc_auth_get_client_id (new_auth), ==, "new-client");
   g_assert_cmpstr (rc_auth_get_secret_id (new_auth), ==, new_secret_id);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "auth-client-id-row"))), ==,
-                   "new-client");
+  g_assert_cmpstr (
+    gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "auth-client-id-row"))), ==,
+    "new-client");
 
   /* Finish: the new API has the authentication, and the secret. */
   show_tab (fixture, "request");
@@ -661,7 +681,8 @@ test_new_api_owns_auth (Fixture       *fixture,
   g_assert_true (rc_method_get_api (draft) == added);
   g_assert_null (rc_method_get_auth (draft));
   g_assert_true (rc_method_get_effective_auth (draft) == rc_api_get_auth (added));
-  g_assert_cmpint (rc_auth_get_kind (rc_api_get_auth (added)), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_cmpint (rc_auth_get_kind (rc_api_get_auth (added)), ==,
+                   RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
   g_assert_cmpstr (rc_auth_get_client_id (rc_api_get_auth (added)), ==, "new-client");
   g_assert_cmpstr (rc_auth_get_secret_id (rc_api_get_auth (added)), ==, new_secret_id);
   g_assert_true (rc_test_keyring_wait_for (store, project_id, new_secret_id, "new-api-secret"));
@@ -677,8 +698,10 @@ test_new_api_owns_auth (Fixture       *fixture,
   draft = rc_method_dialog_get_method (fixture->dialog);
   rc_test_gui_select_combo_label (dialog_widget (fixture, "method-dialog-api-row"), "New API");
   show_tab (fixture, "headers");
-  rc_test_gui_select_combo_label (dialog_widget (fixture, "auth-kind-row"), rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
-  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-username-row")), "orphan-user");
+  rc_test_gui_select_combo_label (dialog_widget (fixture, "auth-kind-row"),
+                                  rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-username-row")),
+                         "orphan-user");
   type_secret (fixture, "orphan-secret");
   orphan_secret_id = g_strdup (rc_auth_get_secret_id (rc_api_get_auth (rc_method_get_api (draft))));
   g_assert_true (rc_test_keyring_wait_for (store, project_id, orphan_secret_id, "orphan-secret"));
@@ -712,7 +735,8 @@ test_base_url (Fixture       *fixture,
 
   /* Under Petstore's base URL: Petstore, and the rest. */
   draft = consume_url (fixture, "https://petstore.example.com/v1/pets/{petId}/photos");
-  g_assert_cmpstr (rc_test_gui_get_combo_label (dialog_widget (fixture, "method-dialog-api-row")), ==, "Petstore");
+  g_assert_cmpstr (rc_test_gui_get_combo_label (dialog_widget (fixture, "method-dialog-api-row")),
+                   ==, "Petstore");
   press_finish (fixture);
   g_assert_true (rc_method_get_api (draft) == petstore);
   g_assert_cmpstr (rc_method_get_url (draft), ==, "/pets/{petId}/photos");
@@ -720,11 +744,13 @@ test_base_url (Fixture       *fixture,
 
   /* Under no API's: a new one, whose base URL ends before the resource. */
   draft = consume_url (fixture, "https://shop.example.net/api/v3/orders/{orderId}?expand={expand}");
-  g_assert_cmpstr (rc_test_gui_get_combo_label (dialog_widget (fixture, "method-dialog-api-row")), ==, "New API");
+  g_assert_cmpstr (rc_test_gui_get_combo_label (dialog_widget (fixture, "method-dialog-api-row")),
+                   ==, "New API");
   /* The new API follows the URL as it is typed (a Basic password typed
    * for it is bound to that origin). */
   g_assert_cmpstr (rc_api_get_name (rc_method_get_api (draft)), ==, "shop.example.net");
-  g_assert_cmpstr (rc_api_get_base_url (rc_method_get_api (draft)), ==, "https://shop.example.net/api/v3");
+  g_assert_cmpstr (rc_api_get_base_url (rc_method_get_api (draft)), ==,
+                   "https://shop.example.net/api/v3");
   press_finish (fixture);
   added = rc_method_get_api (draft);
   g_assert_true (added == rc_project_find_api (fixture->project, "shop.example.net"));
@@ -733,20 +759,22 @@ test_base_url (Fixture       *fixture,
 
   /* The next method from that host finds the new API. */
   draft = consume_url (fixture, "https://shop.example.net/api/v3/carts");
-  g_assert_cmpstr (rc_test_gui_get_combo_label (dialog_widget (fixture, "method-dialog-api-row")), ==,
-                   "shop.example.net");
+  g_assert_cmpstr (rc_test_gui_get_combo_label (dialog_widget (fixture, "method-dialog-api-row")),
+                   ==, "shop.example.net");
   press_finish (fixture);
   g_assert_true (rc_method_get_api (draft) == added);
   g_assert_cmpstr (rc_method_get_url (draft), ==, "/carts");
 
   /* From Billing's context menu, a URL outside its base URL: kept whole. */
   rc_test_gui_select_item (fixture->window, G_OBJECT (billing));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.consume-here", NULL));
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.consume-here", NULL));
   question = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->window));
   rc_test_gui_respond (question, "single");
   rc_test_gui_wait_for_window (RC_TYPE_METHOD_DIALOG, &fixture->dialog);
   draft = rc_method_dialog_get_method (fixture->dialog);
-  rc_test_gui_type_characters (dialog_widget (fixture, "method-url-row"), "https://status.example.com/ping");
+  rc_test_gui_type_characters (dialog_widget (fixture, "method-url-row"),
+                               "https://status.example.com/ping");
   press_finish (fixture);
   g_assert_true (rc_method_get_api (draft) == billing);
   g_assert_cmpstr (rc_method_get_url (draft), ==, "https://status.example.com/ping");
@@ -778,7 +806,8 @@ test_finish_needs_valid_method (Fixture       *fixture,
   api_row = dialog_widget (fixture, "method-dialog-api-row");
   g_assert_cmpstr (rc_test_gui_get_combo_label (api_row), ==, "Billing");
   /* A relative URL is relative to the chosen API's base URL, as it will be. */
-  g_assert_cmpstr (rc_api_get_base_url (rc_method_get_api (draft)), ==, rc_api_get_base_url (billing));
+  g_assert_cmpstr (rc_api_get_base_url (rc_method_get_api (draft)), ==,
+                   rc_api_get_base_url (billing));
   g_assert_cmpint (rc_auth_get_kind (rc_method_get_effective_auth (draft)), ==, RC_AUTH_KIND_BASIC);
   g_assert_cmpstr (rc_auth_get_secret_id (rc_method_get_effective_auth (draft)), ==,
                    rc_auth_get_secret_id (rc_api_get_auth (billing)));
@@ -799,8 +828,9 @@ test_finish_needs_valid_method (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (name_row), "");
   g_assert_false (finish_enabled (fixture));
   explanation = rc_check_method_name (draft);
-  g_assert_cmpstr (rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "method-name-row", explanation),
-                   ==, explanation);
+  g_assert_cmpstr (
+    rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "method-name-row", explanation),
+    ==, explanation);
   g_clear_pointer (&explanation, g_free);
   gtk_editable_set_text (GTK_EDITABLE (name_row), "getInvoice");
   g_assert_true (finish_enabled (fixture));
@@ -810,8 +840,9 @@ test_finish_needs_valid_method (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (url_row), "/invoices/{invoiceId");
   g_assert_false (finish_enabled (fixture));
   explanation = rc_check_method_url (draft);
-  g_assert_cmpstr (rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "method-url-row", explanation),
-                   ==, explanation);
+  g_assert_cmpstr (
+    rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "method-url-row", explanation),
+    ==, explanation);
   g_clear_pointer (&explanation, g_free);
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-invalid-url.png");
   gtk_editable_set_text (GTK_EDITABLE (url_row), "/invoices/{invoiceId}");
@@ -821,7 +852,8 @@ test_finish_needs_valid_method (Fixture       *fixture,
   /* The method's own OAuth 2.0, its client ID left empty. */
   show_tab (fixture, "headers");
   kind_row = dialog_widget (fixture, "auth-kind-row");
-  rc_test_gui_select_combo_label (kind_row, rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
+  rc_test_gui_select_combo_label (kind_row,
+                                  rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
   g_assert_nonnull (rc_method_get_auth (draft));
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-token-url-row")),
                          "https://auth.example.com/oauth/token");
@@ -834,7 +866,8 @@ test_finish_needs_valid_method (Fixture       *fixture,
   g_assert_cmpstr (visible_tab (fixture), ==, "headers");
   g_assert_nonnull (fixture->dialog);
   g_assert_cmpuint (rc_api_get_n_methods (billing), ==, n_methods);
-  rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "auth-client-id-row", "No client ID");
+  rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "auth-client-id-row",
+                                  "No client ID");
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-client-id-row")), CLIENT_ID);
   g_assert_true (finish_enabled (fixture));
   rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "auth-client-id-row", NULL);
@@ -843,7 +876,8 @@ test_finish_needs_valid_method (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-token-url-row")),
                          "http://auth.example.com/oauth/token");
   g_assert_false (finish_enabled (fixture));
-  rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "auth-token-url-row", "unencrypted");
+  rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "auth-token-url-row",
+                                  "unencrypted");
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-invalid-auth.png");
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-token-url-row")),
                          "https://auth.example.com/oauth/token");
@@ -859,7 +893,8 @@ test_finish_needs_valid_method (Fixture       *fixture,
   g_assert_cmpstr (rc_auth_get_client_id (rc_method_get_auth (draft)), ==, CLIENT_ID);
   g_assert_true (rc_project_get_dirty (fixture->project));
   rc_test_gui_assert_page_shown (fixture->window, "method");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_get_widget (fixture->window, "method-name-row"))),
+  g_assert_cmpstr (gtk_editable_get_text (
+                     GTK_EDITABLE (rc_test_gui_get_widget (fixture->window, "method-name-row"))),
                    ==, "getInvoice");
 }
 
@@ -929,7 +964,8 @@ test_oauth_method_tested_and_added (Fixture       *fixture,
                                            rc_project_get_id (fixture->project),
                                            rc_auth_get_secret_id (auth), CLIENT_SECRET));
   /* The secret went to the keyring, and out of the entry. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "auth-secret-row"))), ==, "");
+  g_assert_cmpstr (
+    gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "auth-secret-row"))), ==, "");
   g_assert_true (finish_enabled (fixture));
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-headers.png");
 
@@ -998,8 +1034,10 @@ test_oauth_method_tested_and_added (Fixture       *fixture,
   g_assert_true (rc_test_keyring_wait_for (rc_test_gui_get_secret_store (),
                                            rc_project_get_id (fixture->project),
                                            rc_auth_get_secret_id (auth), CLIENT_SECRET));
-  g_assert_cmpuint (rc_test_keyring_count (rc_project_get_id (fixture->project), rc_api_get_id (added)), ==, 1);
-  g_assert_cmpuint (rc_test_keyring_count (rc_project_get_id (fixture->project), rc_method_get_id (draft)), ==, 0);
+  g_assert_cmpuint (
+    rc_test_keyring_count (rc_project_get_id (fixture->project), rc_api_get_id (added)), ==, 1);
+  g_assert_cmpuint (
+    rc_test_keyring_count (rc_project_get_id (fixture->project), rc_method_get_id (draft)), ==, 0);
 }
 
 static void
@@ -1034,12 +1072,14 @@ test_discard_asks (Fixture       *fixture,
   /* Whatever the answer queued has run: the dialog stays. */
   rc_test_gui_wait_for_idle ();
   g_assert_nonnull (fixture->dialog);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "method-name-row"))), ==,
-                   "draftMethod");
+  g_assert_cmpstr (
+    gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "method-name-row"))), ==,
+    "draftMethod");
 
   /* The draft's own secret, stored by typing it… */
   show_tab (fixture, "headers");
-  rc_test_gui_select_combo_label (dialog_widget (fixture, "auth-kind-row"), rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
+  rc_test_gui_select_combo_label (dialog_widget (fixture, "auth-kind-row"),
+                                  rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
   auth = rc_method_get_auth (draft);
   g_assert_nonnull (auth);
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-username-row")), "someone");
@@ -1128,9 +1168,11 @@ test_typed_secret_committed (Fixture       *fixture,
   type_secret_without_enter (fixture, CLIENT_SECRET);
 
   /* Ctrl+Return, the focus still in the secret: the editor's shortcut. */
-  g_assert_true (gtk_widget_activate_action (dialog_widget (fixture, "auth-secret-row"), "editor.run-test", NULL));
+  g_assert_true (gtk_widget_activate_action (dialog_widget (fixture, "auth-secret-row"),
+                                             "editor.run-test", NULL));
   g_assert_false (rc_auth_group_has_pending_secret (auth_group (fixture)));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "auth-secret-row"))), ==, "");
+  g_assert_cmpstr (
+    gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "auth-secret-row"))), ==, "");
   rc_test_gui_wait_for_text (dialog_widget (fixture, "inspector-api-response"), "200");
 
   status = g_strdup (gtk_label_get_text (GTK_LABEL (dialog_widget (fixture, "test-status-label"))));
@@ -1281,7 +1323,8 @@ test_discard_typed_secret (Fixture       *fixture,
   draft = rc_method_dialog_get_method (fixture->dialog);
   draft_id = g_strdup (rc_method_get_id (draft));
   show_tab (fixture, "headers");
-  rc_test_gui_select_combo_label (dialog_widget (fixture, "auth-kind-row"), rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
+  rc_test_gui_select_combo_label (dialog_widget (fixture, "auth-kind-row"),
+                                  rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-username-row")), "someone");
   type_secret_without_enter (fixture, "typed-never-applied");
   g_signal_emit_by_name (dialog_widget (fixture, "method-dialog-cancel-button"), "clicked");
@@ -1298,10 +1341,12 @@ test_discard_typed_secret (Fixture       *fixture,
   draft = rc_method_dialog_get_method (fixture->dialog);
   draft_id = g_strdup (rc_method_get_id (draft));
   show_tab (fixture, "headers");
-  rc_test_gui_select_combo_label (dialog_widget (fixture, "auth-kind-row"), rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
+  rc_test_gui_select_combo_label (dialog_widget (fixture, "auth-kind-row"),
+                                  rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
   auth = rc_method_get_auth (draft);
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-username-row")), "someone");
-  g_signal_connect (fixture->dialog, "close-request", G_CALLBACK (record_busy_cb), &busy_when_closed);
+  g_signal_connect (fixture->dialog, "close-request", G_CALLBACK (record_busy_cb),
+                    &busy_when_closed);
 
   /* Enter, Escape and Discard, while the keyring is still storing: its
    * daemon is held still meanwhile (and let go before any check). */
@@ -1322,12 +1367,14 @@ test_discard_typed_secret (Fixture       *fixture,
 
   /* The store ends, and then the clear: nothing is left, anywhere. */
   g_assert_true (rc_test_gui_wait (not_busy_cb, NULL));
-  g_assert_true (rc_test_keyring_wait_for (other, rc_project_get_id (fixture->project), secret_id, NULL));
+  g_assert_true (
+    rc_test_keyring_wait_for (other, rc_project_get_id (fixture->project), secret_id, NULL));
   g_assert_true (rc_test_keyring_wait_idle (rc_test_gui_get_secret_store ()));
-  g_assert_true (rc_test_keyring_wait_for (other, rc_project_get_id (fixture->project), secret_id, NULL));
+  g_assert_true (
+    rc_test_keyring_wait_for (other, rc_project_get_id (fixture->project), secret_id, NULL));
   g_assert_cmpuint (rc_test_keyring_count (rc_project_get_id (fixture->project), draft_id), ==, 0);
-  g_assert_false (rc_secret_store_is_session_only (rc_test_gui_get_secret_store (),
-                                                   rc_project_get_id (fixture->project), secret_id));
+  g_assert_false (rc_secret_store_is_session_only (
+    rc_test_gui_get_secret_store (), rc_project_get_id (fixture->project), secret_id));
 }
 
 static void
@@ -1356,7 +1403,8 @@ test_api_row_in_request_tab (Fixture       *fixture,
 
   /* The Request tab's first group, aligned and as wide as the method's rows. */
   g_assert_cmpstr (visible_tab (fixture), ==, "request");
-  g_assert_true (gtk_widget_is_ancestor (api_row, adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "request")));
+  g_assert_true (gtk_widget_is_ancestor (
+    api_row, adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "request")));
   g_assert_true (gtk_widget_get_mapped (api_row));
   api_bounds = bounds_in_dialog (fixture, api_row);
   name_bounds = bounds_in_dialog (fixture, name_row);
@@ -1431,8 +1479,11 @@ assert_tabs (Tabs       *tabs,
   tabs->title = title;
   if (!rc_test_gui_wait (tabs_are_cb, tabs))
     g_error ("The tabs are %s, the Headers and Authentication tab named “%s”; wanted: %s, “%s”",
-             adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (tabs->bar)) ? "at the bottom" : "in the header bar",
-             adw_view_stack_page_get_title (tabs->headers), at_bottom ? "at the bottom" : "in the header bar", title);
+             adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (tabs->bar))
+               ? "at the bottom"
+               : "in the header bar",
+             adw_view_stack_page_get_title (tabs->headers),
+             at_bottom ? "at the bottom" : "in the header bar", title);
 }
 
 /* Every tab's full name where there is room; the short one where the
@@ -1449,7 +1500,8 @@ test_tab_names_fit (Fixture       *fixture,
 
   open_dialog (fixture);
   stack = ADW_VIEW_STACK (dialog_widget (fixture, "method-editor-stack"));
-  tabs.headers = adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, "headers"));
+  tabs.headers =
+    adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, "headers"));
   tabs.bar = rc_test_gui_find_of_type (GTK_WIDGET (fixture->dialog), ADW_TYPE_VIEW_SWITCHER_BAR);
   g_assert_nonnull (tabs.bar);
 
@@ -1487,7 +1539,8 @@ test_mnemonics_unique (Fixture       *fixture,
     return;
 
   open_dialog (fixture);
-  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), "https://example.com/items/{id}");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")),
+                         "https://example.com/items/{id}");
 
   /* Each tab, with as many of its rows shown as can be: OAuth 2.0, then
    * Basic, in the Headers and Authentication tab; a header row. */
@@ -1501,8 +1554,10 @@ test_mnemonics_unique (Fixture       *fixture,
           rc_test_gui_select_combo_label (kind_row, rc_auth_kind_get_label (RC_AUTH_KIND_BASIC));
           rc_test_gui_wait_for_transitions (GTK_WIDGET (fixture->dialog));
           assert_mnemonics_unique (GTK_WIDGET (fixture->dialog), "headers, Basic");
-          rc_test_gui_select_combo_label (kind_row, rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
-          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (dialog_widget (fixture, "auth-advanced-row")), TRUE);
+          rc_test_gui_select_combo_label (
+            kind_row, rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
+          adw_expander_row_set_expanded (
+            ADW_EXPANDER_ROW (dialog_widget (fixture, "auth-advanced-row")), TRUE);
           rc_test_gui_wait_for_transitions (GTK_WIDGET (fixture->dialog));
         }
       assert_mnemonics_unique (GTK_WIDGET (fixture->dialog), tabs[i]);
@@ -1532,13 +1587,16 @@ assert_entry_marked (GtkWidget  *entry,
   if (message == NULL)
     {
       g_assert_false (gtk_widget_has_css_class (entry, "error"));
-      g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID));
+      g_assert_false (
+        gtk_test_accessible_has_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID));
       return;
     }
 
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
-  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                    GTK_ACCESSIBLE_INVALID_TRUE);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       message);
 }
 
 static gboolean
@@ -1563,7 +1621,8 @@ test_wire_checks_content_type (Fixture       *fixture,
   open_dialog (fixture);
   draft = rc_method_dialog_get_method (fixture->dialog);
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-name-row")), "addPet");
-  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), "https://example.com/pets");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")),
+                         "https://example.com/pets");
   g_assert_true (finish_enabled (fixture));
 
   /* A custom content type: checked as it is typed (pasted, here). */
@@ -1571,11 +1630,14 @@ test_wire_checks_content_type (Fixture       *fixture,
   rc_test_gui_select_combo_label (dialog_widget (fixture, "method-content-type-row"), "Custom…");
   type_row = dialog_widget (fixture, "method-content-type-entry");
   g_assert_true (gtk_widget_get_visible (type_row));
-  gtk_editable_set_text (GTK_EDITABLE (type_row), "text/plain\r\nContent-Length: 1\r\n\r\nxGET /steal");
+  gtk_editable_set_text (GTK_EDITABLE (type_row),
+                         "text/plain\r\nContent-Length: 1\r\n\r\nxGET /steal");
   g_assert_true (rc_test_gui_wait (finish_disabled_cb, fixture));
-  rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "method-content-type-entry",
-                                  "“text/plain\\r\\nContent-Length: 1\\r\\n\\r\\nxGET /steal” is not a media type");
-  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "method-dialog-invalid-content-type.png");
+  rc_test_gui_assert_field_check (
+    GTK_WIDGET (fixture->dialog), "method-content-type-entry",
+    "“text/plain\\r\\nContent-Length: 1\\r\\n\\r\\nxGET /steal” is not a media type");
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog),
+                               "method-dialog-invalid-content-type.png");
   gtk_editable_set_text (GTK_EDITABLE (type_row), "text/plain; charset=utf-8");
   rc_test_gui_assert_field_check (GTK_WIDGET (fixture->dialog), "method-content-type-entry", NULL);
   g_assert_cmpstr (rc_method_get_content_type (draft), ==, "text/plain; charset=utf-8");
@@ -1596,7 +1658,8 @@ test_wire_checks_headers (Fixture       *fixture,
 
   open_dialog (fixture);
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-name-row")), "addPet");
-  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), "https://example.com/pets");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")),
+                         "https://example.com/pets");
 
   show_tab (fixture, "headers");
   g_signal_emit_by_name (dialog_widget (fixture, "headers-add-button"), "clicked");
@@ -1637,7 +1700,8 @@ test_wire_checks_headers (Fixture       *fixture,
 static gboolean
 shortcuts_window_lists (const char *accelerator)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/restcall/Restcall/gtk/help-overlay.ui");
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/restcall/Restcall/gtk/help-overlay.ui");
   GSList *objects = gtk_builder_get_objects (builder);
   gboolean listed = FALSE;
 
@@ -1680,7 +1744,8 @@ test_keyboard (Fixture       *fixture,
   rc_test_gui_wait_for_focus (dialog_widget (fixture, "method-name-row"));
   g_assert_cmpstr (focus_owner (fixture), ==, "method-name-row");
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-name-row")), "getItem");
-  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), "https://example.com/items/{id}");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")),
+                         "https://example.com/items/{id}");
 
   /* Tab: down the Request tab as it reads; Shift+Tab from the name: the API. */
   for (guint i = 1; i < G_N_ELEMENTS (reading_order); i++)
@@ -1703,7 +1768,8 @@ test_keyboard (Fixture       *fixture,
   rc_test_gui_wait_gone (&fixture->dialog);
   g_assert_nonnull (rc_method_get_api (draft));
   /* Its URL is no API's: a new API, named after its host. */
-  g_assert_true (rc_project_find_api (fixture->project, "example.com") == rc_method_get_api (draft));
+  g_assert_true (rc_project_find_api (fixture->project, "example.com") ==
+                 rc_method_get_api (draft));
 }
 
 static gboolean
@@ -1735,7 +1801,8 @@ test_import_through_consume (void)
   fixture.window = rc_test_gui_present_window (fixture.project, 1000, 700);
 
   /* The empty state's button is the Consume action. */
-  g_signal_emit_by_name (rc_test_gui_get_widget (fixture.window, "empty-consume-button"), "clicked");
+  g_signal_emit_by_name (rc_test_gui_get_widget (fixture.window, "empty-consume-button"),
+                         "clicked");
   question = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture.window));
   rc_test_gui_respond (question, "openapi");
   rc_test_gui_wait_for_window (RC_TYPE_IMPORT_DIALOG, &import);
@@ -1744,7 +1811,8 @@ test_import_through_consume (void)
   file = g_file_new_for_path (path);
   rc_import_dialog_load_file (import, file);
   g_assert_true (rc_test_gui_wait (import_add_sensitive_cb, &import));
-  g_signal_emit_by_name (rc_test_gui_find_named (GTK_WIDGET (import), "import-add-button"), "clicked");
+  g_signal_emit_by_name (rc_test_gui_find_named (GTK_WIDGET (import), "import-add-button"),
+                         "clicked");
   rc_test_gui_wait_gone (&import);
 
   /* The sidebar shows the API; its page, the authentication the document declares. */
@@ -1756,12 +1824,14 @@ test_import_through_consume (void)
 
   stack = rc_test_gui_get_widget (fixture.window, "content-stack");
   api_page = gtk_stack_get_child_by_name (GTK_STACK (stack), "api");
-  g_assert_cmpstr (rc_test_gui_get_combo_label (rc_test_gui_find_named (api_page, "auth-kind-row")), ==,
-                   rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_find_named (api_page, "auth-token-url-row"))), ==,
-                   "https://api.example.com/oauth/token");
-  g_assert_nonnull (strstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_find_named (api_page, "auth-scopes-row"))),
-                            "read:pets"));
+  g_assert_cmpstr (rc_test_gui_get_combo_label (rc_test_gui_find_named (api_page, "auth-kind-row")),
+                   ==, rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
+  g_assert_cmpstr (
+    gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_find_named (api_page, "auth-token-url-row"))),
+    ==, "https://api.example.com/oauth/token");
+  g_assert_nonnull (strstr (
+    gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_find_named (api_page, "auth-scopes-row"))),
+    "read:pets"));
   g_assert_true (gtk_widget_get_mapped (rc_test_gui_find_named (api_page, "auth-client-id-row")));
 
   fixture_tear_down (&fixture, NULL);
@@ -1811,7 +1881,8 @@ main (int   argc,
               fixture_set_up, test_mnemonics_unique, fixture_tear_down);
   g_test_add ("/restcall/gui/method-dialog/keyboard", Fixture, NULL,
               fixture_set_up, test_keyboard, fixture_tear_down);
-  g_test_add_func ("/restcall/gui/method-dialog/import-through-consume", test_import_through_consume);
+  g_test_add_func ("/restcall/gui/method-dialog/import-through-consume",
+                   test_import_through_consume);
 
   return g_test_run ();
 }

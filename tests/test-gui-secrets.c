@@ -40,7 +40,8 @@ sidebar_shows (Fixture    *fixture,
 {
   const char *wanted[] = { text, NULL };
 
-  return rc_test_gui_shows_labels (rc_test_gui_get_widget (fixture->window, "sidebar-list"), wanted);
+  return rc_test_gui_shows_labels (rc_test_gui_get_widget (fixture->window, "sidebar-list"),
+                                   wanted);
 }
 
 static gboolean
@@ -83,7 +84,8 @@ state_shown_cb (gpointer data)
   StateShown *shown = data;
 
   return g_strcmp0 (get_state (shown->fixture), shown->state) == 0 &&
-         gtk_widget_get_mapped (rc_test_gui_get_widget (shown->fixture->window, "auth-secret-state-row"));
+         gtk_widget_get_mapped (
+           rc_test_gui_get_widget (shown->fixture->window, "auth-secret-state-row"));
 }
 
 static void
@@ -168,8 +170,8 @@ store_api_elsewhere (const char *project_id,
 {
   g_autoptr(RcSecretBinding) binding = rc_secret_binding_new_for_api (api);
 
-  store_elsewhere (project_id, rc_api_get_id (api), rc_auth_ensure_secret_id (rc_api_get_auth (api)),
-                   binding, secret);
+  store_elsewhere (project_id, rc_api_get_id (api),
+                   rc_auth_ensure_secret_id (rc_api_get_auth (api)), binding, secret);
 }
 
 /* The secret of @method's own authentication, bound as the window binds it. */
@@ -404,7 +406,8 @@ test_store_and_forget (Fixture       *fixture,
   secret_row = rc_test_gui_get_widget (fixture->window, "auth-secret-row");
   g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (secret_row));
   g_assert_true (gtk_widget_get_mapped (secret_row));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (secret_row)), ==, "Client _secret");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (secret_row)), ==,
+                   "Client _secret");
   assert_state (fixture, "Not stored");
   forget = rc_test_gui_get_widget (fixture->window, "auth-forget-secret-button");
   g_assert_false (gtk_widget_get_visible (forget));
@@ -477,7 +480,8 @@ test_stored_secret_is_not_shown (Fixture       *fixture,
   /* Looked up without waiting: the page says so meanwhile. */
   rc_test_gui_select_item (fixture->window, G_OBJECT (petstore));
   state = get_state (fixture);
-  g_assert_true (g_str_equal (state, "Checking the keyring…") || g_str_equal (state, "Stored in the keyring"));
+  g_assert_true (g_str_equal (state, "Checking the keyring…") ||
+                 g_str_equal (state, "Stored in the keyring"));
   rc_test_gui_assert_page_shown (fixture->window, "api");
   assert_state (fixture, "Stored in the keyring");
 
@@ -524,7 +528,8 @@ test_secret_row_follows_kind (Fixture       *fixture,
 
   secret_row = rc_test_gui_get_widget (fixture->window, "auth-secret-row");
   state_row = rc_test_gui_get_widget (fixture->window, "auth-secret-state-row");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (secret_row)), ==, "_Password");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (secret_row)), ==,
+                   "_Password");
   g_assert_true (gtk_widget_get_visible (secret_row));
 
   /* Typed, then the apply button: stored, under a label with no URL. */
@@ -548,7 +553,8 @@ test_secret_row_follows_kind (Fixture       *fixture,
   rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
   g_assert_true (gtk_widget_get_visible (secret_row));
   g_assert_true (gtk_widget_get_visible (state_row));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (secret_row)), ==, "Client _secret");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (secret_row)), ==,
+                   "Client _secret");
 }
 
 
@@ -594,9 +600,12 @@ test_saved_for_other_settings (Fixture       *fixture,
   now = rc_secret_binding_new_for_api (petstore);
   rc_test_gui_select_item (fixture->window, G_OBJECT (petstore));
   assert_state (fixture, "Stored for other settings");
-  g_assert_nonnull (strstr (get_state_detail (fixture), "https://auth.example.com and the client “petstore-client”"));
-  g_assert_nonnull (strstr (get_state_detail (fixture), "https://evil.example.net and the client “petstore-client”"));
-  g_assert_true (gtk_widget_get_visible (rc_test_gui_get_widget (fixture->window, "auth-forget-secret-button")));
+  g_assert_nonnull (strstr (get_state_detail (fixture),
+                            "https://auth.example.com and the client “petstore-client”"));
+  g_assert_nonnull (strstr (get_state_detail (fixture),
+                            "https://evil.example.net and the client “petstore-client”"));
+  g_assert_true (
+    gtk_widget_get_visible (rc_test_gui_get_widget (fixture->window, "auth-forget-secret-button")));
 
   rc_test_gui_select_item (fixture->window, G_OBJECT (method));
   rc_test_gui_assert_page_shown (fixture->window, "method");
@@ -699,11 +708,13 @@ test_typed_before_token_url (Fixture       *fixture,
   assert_in_keyring (project_id, secret_id, "typed-first");
 
   /* Shown again, it is bound for good. */
-  rc_test_gui_select_item (fixture->window, G_OBJECT (rc_project_find_api (fixture->project, "Billing")));
+  rc_test_gui_select_item (fixture->window,
+                           G_OBJECT (rc_project_find_api (fixture->project, "Billing")));
   rc_test_gui_select_item (fixture->window, G_OBJECT (petstore));
   assert_state (fixture, "Stored in the keyring");
-  gtk_editable_set_text (GTK_EDITABLE (rc_test_gui_get_widget (fixture->window, "auth-token-url-row")),
-                         "https://elsewhere.example.net/token");
+  gtk_editable_set_text (
+    GTK_EDITABLE (rc_test_gui_get_widget (fixture->window, "auth-token-url-row")),
+    "https://elsewhere.example.net/token");
   assert_state (fixture, "Stored for other settings");
   assert_bound (project_id, secret_id, typed);
 }
@@ -751,15 +762,17 @@ test_delete_api (Fixture       *fixture,
   /* The main menu offers to delete the API, and only that. */
   menu_button = rc_test_gui_find_of_type (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON);
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
-  rc_test_gui_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
-                               "primary-menu-api-selected.png");
+  rc_test_gui_save_screenshot (
+    GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
+    "primary-menu-api-selected.png");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
 
   /* Asked first; cancelling keeps everything. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-api", NULL));
   dialog = rc_test_gui_wait_for_dialog (GTK_WINDOW (fixture->window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Petstore”?");
-  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "Its methods and stored secrets are deleted too.");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "Its methods and stored secrets are deleted too.");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
@@ -831,8 +844,8 @@ test_delete_method (Fixture       *fixture,
   g_assert_null (rc_api_find_method (billing, "createInvoice"));
   g_assert_cmpuint (rc_api_get_n_methods (billing), ==, 2);
   rc_test_gui_assert_page_shown (fixture->window, "method");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_get_widget (fixture->window,
-                                                                                 "method-name-row"))),
+  g_assert_cmpstr (gtk_editable_get_text (
+                     GTK_EDITABLE (rc_test_gui_get_widget (fixture->window, "method-name-row"))),
                    ==, rc_method_get_name (next));
   g_assert_true (rc_test_gui_wait (owners_cleared_cb, &owners));
 }
@@ -965,7 +978,8 @@ test_focus_out_stores (Fixture       *fixture,
   rc_test_gui_wait_for_focus (secret_row);
   gtk_editable_set_text (GTK_EDITABLE (secret_row), "left-by-tab");
   g_assert_true (rc_auth_group_has_pending_secret (group));
-  g_assert_true (gtk_widget_grab_focus (rc_test_gui_get_widget (fixture->window, "auth-scopes-row")));
+  g_assert_true (
+    gtk_widget_grab_focus (rc_test_gui_get_widget (fixture->window, "auth-scopes-row")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (secret_row)), ==, "");
   g_assert_true (secrets_busy ());
   assert_state (fixture, "Stored in the keyring");
@@ -1067,7 +1081,8 @@ test_no_keyring (void)
 
   /* The lookup fails: said, not hidden. */
   assert_state (fixture, "The keyring could not be checked");
-  g_assert_true (gtk_widget_get_visible (rc_test_gui_get_widget (fixture->window, "auth-secret-row")));
+  g_assert_true (
+    gtk_widget_get_visible (rc_test_gui_get_widget (fixture->window, "auth-secret-row")));
 
   /* Storing falls back to this session, with a warning. Nothing waits for
    * it: Enter returns before the answer, which the main loop brings. */
@@ -1088,7 +1103,8 @@ test_no_keyring (void)
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "api-page-secret-session-only.png");
 
   /* Shown again later, it still says so. */
-  rc_test_gui_select_item (fixture->window, G_OBJECT (rc_project_find_api (fixture->project, "Billing")));
+  rc_test_gui_select_item (fixture->window,
+                           G_OBJECT (rc_project_find_api (fixture->project, "Billing")));
   assert_state (fixture, "The keyring could not be checked");
   rc_test_gui_select_item (fixture->window, G_OBJECT (api));
   assert_state (fixture, "Kept for this session only");

@@ -171,7 +171,8 @@ store_secret (Fixture    *fixture,
                                rc_auth_ensure_secret_id (auth), binding, "Test panel client secret",
                                secret, NULL, store_done_cb, &stored);
   g_assert_true (rc_test_gui_wait (stored_cb, &stored));
-  g_assert_false (rc_secret_store_is_session_only (store, fixture->project_id, rc_auth_get_secret_id (auth)));
+  g_assert_false (
+    rc_secret_store_is_session_only (store, fixture->project_id, rc_auth_get_secret_id (auth)));
 }
 
 static void
@@ -184,17 +185,20 @@ token_handler (RcTestServer      *server,
 
   if (fixture->token_mode == TOKEN_REFUSED)
     rc_test_respond (message, 401, "application/json",
-                     "{\"error\":\"invalid_client\",\"error_description\":\"" ERROR_DESCRIPTION "\"}");
+                     "{\"error\":\"invalid_client\",\"error_description\":\"" ERROR_DESCRIPTION
+                     "\"}");
   else if (fixture->token_mode == TOKEN_UNENCODED_ONLY)
     {
-      g_autofree char *credentials = rc_oauth_basic_credentials ("panel-client", TRICKY_CANARY, TRUE);
+      g_autofree char *credentials =
+        rc_oauth_basic_credentials ("panel-client", TRICKY_CANARY, TRUE);
       g_autofree char *expected = g_strconcat ("Basic ", credentials, NULL);
-      const char *authorization =
-        soup_message_headers_get_one (soup_server_message_get_request_headers (message), "Authorization");
+      const char *authorization = soup_message_headers_get_one (
+        soup_server_message_get_request_headers (message), "Authorization");
 
       if (g_strcmp0 (authorization, expected) == 0)
         rc_test_respond (message, 200, "application/json",
-                         "{\"access_token\":\"" ACCESS_TOKEN "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+                         "{\"access_token\":\"" ACCESS_TOKEN
+                         "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
       else
         rc_test_respond (message, 401, "application/json",
                          "{\"error\":\"invalid_client\",\"error_description\":\"Invalid client\"}");
@@ -224,7 +228,8 @@ api_handler (RcTestServer      *server,
       soup_server_message_set_status (message, 200, NULL);
       soup_message_headers_set_content_type (soup_server_message_get_response_headers (message),
                                              "application/json", NULL);
-      soup_message_body_append_bytes (soup_server_message_get_response_body (message), fixture->big_body);
+      soup_message_body_append_bytes (soup_server_message_get_response_body (message),
+                                      fixture->big_body);
       break;
 
     case API_OK:
@@ -519,9 +524,10 @@ test_oauth2_call (Fixture       *fixture,
   g_assert_nonnull (strstr (get_status (fixture), " ms · "));
   g_assert_true (gtk_widget_has_css_class (status, "success"));
   assert_view_contains (fixture, "test-response-view", "{\n  \"id\": 42,\n  \"name\": \"Rex\",\n");
-  g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (
-                     gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_widget (fixture, "test-response-view")))))),
-                   ==, "json");
+  g_assert_cmpstr (
+    gtk_source_language_get_id (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (
+      gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_widget (fixture, "test-response-view")))))),
+    ==, "json");
 
   /* What went over the wire: the secret from the keyring, the token to the API. */
   g_assert_cmpuint (fixture->token_server->requests->len, ==, 1);
@@ -561,7 +567,8 @@ test_oauth2_call (Fixture       *fixture,
 
   /* Reveal: the token, in the token response and in the API request. */
   click (fixture, "inspector-reveal-button");
-  inspector = RC_INSPECTOR (rc_test_gui_find_of_type (GTK_WIDGET (fixture->panel), RC_TYPE_INSPECTOR));
+  inspector =
+    RC_INSPECTOR (rc_test_gui_find_of_type (GTK_WIDGET (fixture->panel), RC_TYPE_INSPECTOR));
   g_assert_true (rc_inspector_get_reveal (inspector));
   assert_view_contains (fixture, "inspector-token-response", ACCESS_TOKEN);
   assert_view_contains (fixture, "inspector-api-request", "Bearer " ACCESS_TOKEN);
@@ -617,7 +624,8 @@ test_copy_curl (Fixture       *fixture,
   status = get_widget (fixture, "inspector-copy-status");
   g_assert_true (gtk_widget_get_visible (status));
   g_test_message ("Copy as curl: %s", gtk_label_get_text (GTK_LABEL (status)));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), RC_CURL_CLIENT_SECRET_VARIABLE));
+  g_assert_nonnull (
+    strstr (gtk_label_get_text (GTK_LABEL (status)), RC_CURL_CLIENT_SECRET_VARIABLE));
 
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (fixture->panel)), NULL,
                                  clipboard_text_cb, &copied);
@@ -654,8 +662,10 @@ test_token_refused (Fixture       *fixture,
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "test-panel-token-refused-1000.png");
 
   /* Nothing typed is lost: the test value is as it was, and Test works again. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (fixture, "test-value-row"))), ==, "42");
-  g_assert_cmpstr (rc_pair_list_lookup (rc_method_get_test_values (fixture->method), "petId"), ==, "42");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (fixture, "test-value-row"))),
+                   ==, "42");
+  g_assert_cmpstr (rc_pair_list_lookup (rc_method_get_test_values (fixture->method), "petId"), ==,
+                   "42");
   fixture->token_mode = TOKEN_OK;
   click (fixture, "test-button");
   wait_until_done (fixture);
@@ -690,9 +700,11 @@ test_basic_form_found (Fixture       *fixture,
   requests = dup_view_text (fixture, "inspector-token-request");
   responses = dup_view_text (fixture, "inspector-token-response");
   g_test_message ("%s\n%s", requests, responses);
-  g_assert_true (g_str_has_prefix (requests, "Attempt 1 of 2, client ID and secret RFC 6749-encoded:\nPOST "));
+  g_assert_true (
+    g_str_has_prefix (requests, "Attempt 1 of 2, client ID and secret RFC 6749-encoded:\nPOST "));
   g_assert_nonnull (strstr (requests, "\nAttempt 2 of 2, client ID and secret unencoded:\nPOST "));
-  g_assert_true (g_str_has_prefix (responses, "Attempt 1 of 2, client ID and secret RFC 6749-encoded:\n"));
+  g_assert_true (
+    g_str_has_prefix (responses, "Attempt 1 of 2, client ID and secret RFC 6749-encoded:\n"));
   g_assert_nonnull (strstr (responses, "401"));
   g_assert_nonnull (strstr (responses, "\"error_description\": \"Invalid client\""));
   g_assert_nonnull (strstr (responses, "Attempt 2 of 2, client ID and secret unencoded:\n"));
@@ -705,7 +717,8 @@ test_basic_form_found (Fixture       *fixture,
       assert_view_lacks (fixture, panes[i], ACCESS_TOKEN);
     }
   rc_test_gui_scroll_to (get_widget (fixture, "inspector-reveal-button"));
-  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "test-panel-basic-form-found-1000.png");
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window),
+                               "test-panel-basic-form-found-1000.png");
 
   /* Revealed, each attempt's header as it went. */
   click (fixture, "inspector-reveal-button");
@@ -746,7 +759,8 @@ test_no_secret (Fixture       *fixture,
   click (fixture, "test-button");
   wait_until_done (fixture);
   g_test_message ("Edited here: %s", get_status (fixture));
-  g_assert_nonnull (strstr (get_status (fixture), "No client secret is stored for this authentication"));
+  g_assert_nonnull (
+    strstr (get_status (fixture), "No client secret is stored for this authentication"));
   g_assert_nonnull (strstr (get_status (fixture), "Headers and Authentication"));
 
   /* The method's own. */
@@ -758,7 +772,8 @@ test_no_secret (Fixture       *fixture,
   click (fixture, "test-button");
   wait_until_done (fixture);
   g_test_message ("Own: %s", get_status (fixture));
-  g_assert_nonnull (strstr (get_status (fixture), "No client secret is stored for this authentication"));
+  g_assert_nonnull (
+    strstr (get_status (fixture), "No client secret is stored for this authentication"));
   g_assert_nonnull (strstr (get_status (fixture), "Headers and Authentication"));
   g_assert_cmpuint (fixture->token_server->requests->len, ==, 0);
   g_assert_cmpuint (fixture->api_server->requests->len, ==, 0);
@@ -836,14 +851,17 @@ test_secret_saved_elsewhere (Fixture       *fixture,
   elsewhere->handler_data = fixture;
   rc_auth_set_token_url (auth, evil_token_url);
   now = rc_secret_binding_new_for_api (fixture->api);
-  saved_text = g_strdup_printf ("saved for %s and the client “panel-client”", rc_secret_binding_get_origin (saved));
-  now_text = g_strdup_printf ("would send it to %s and the client “panel-client”", rc_secret_binding_get_origin (now));
+  saved_text = g_strdup_printf ("saved for %s and the client “panel-client”",
+                                rc_secret_binding_get_origin (saved));
+  now_text = g_strdup_printf ("would send it to %s and the client “panel-client”",
+                              rc_secret_binding_get_origin (now));
 
   /* Asked, naming both; nothing sent meanwhile. */
   cache_refs = G_OBJECT (rc_test_gui_get_token_cache ())->ref_count;
   click (fixture, "test-button");
   dialog = rc_test_gui_wait_for_dialog (fixture->window);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Send the Client Secret Elsewhere?");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Send the Client Secret Elsewhere?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), saved_text));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), now_text));
   g_assert_null (strstr (adw_message_dialog_get_body (dialog), CANARY));
@@ -862,7 +880,8 @@ test_secret_saved_elsewhere (Fixture       *fixture,
   /* Type a New Secret: nothing sent, the editor asked for the entry. */
   rc_test_gui_respond (dialog, "new");
   wait_until_done (fixture);
-  g_assert_cmpstr (get_status (fixture), ==, "The stored client secret was not sent. Type the client secret "
+  g_assert_cmpstr (get_status (fixture), ==,
+                   "The stored client secret was not sent. Type the client secret "
                    "for this authentication on the API’s page, then press Test again.");
   g_assert_cmpuint (n_wanted, ==, 1);
   stored = dup_stored_binding (fixture);
@@ -934,7 +953,8 @@ test_unbound_secret (Fixture       *fixture,
 
   click (fixture, "test-button");
   dialog = rc_test_gui_wait_for_dialog (fixture->window);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "saved by an earlier version of Restcall"));
+  g_assert_nonnull (
+    strstr (adw_message_dialog_get_body (dialog), "saved by an earlier version of Restcall"));
   g_assert_cmpuint (fixture->token_server->requests->len, ==, 0);
   rc_test_gui_respond (dialog, "use");
   wait_until_done (fixture);
@@ -966,7 +986,8 @@ test_cancel (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (get_widget (fixture, "test-button")));
   assert_view_contains (fixture, "inspector-api-response", "cancelled");
   /* No token request, and the pane says why. */
-  assert_view_contains (fixture, "inspector-token-request", "authentication of this method is None");
+  assert_view_contains (fixture, "inspector-token-request",
+                        "authentication of this method is None");
 }
 
 static gboolean
@@ -1226,16 +1247,19 @@ test_switch_during_call (Fixture       *fixture,
   /* Once the panel (and its inspector) let go of the first method, and
    * the call has ended, only the fixture and its API hold it. */
   if (!rc_test_gui_wait_for_refs (fixture->method, 2))
-    g_error ("The first method's call did not end: %u references, 2 wanted", G_OBJECT (fixture->method)->ref_count);
+    g_error ("The first method's call did not end: %u references, 2 wanted",
+             G_OBJECT (fixture->method)->ref_count);
 
   /* The first call's end (cancelled) is not shown: the panel is as new. */
-  inspector = RC_INSPECTOR (rc_test_gui_find_of_type (GTK_WIDGET (fixture->panel), RC_TYPE_INSPECTOR));
+  inspector =
+    RC_INSPECTOR (rc_test_gui_find_of_type (GTK_WIDGET (fixture->panel), RC_TYPE_INSPECTOR));
   g_assert_cmpstr (get_status (fixture), ==, "Press Test to make the call with these values.");
   g_assert_null (rc_inspector_get_exchange (inspector));
   assert_view_lacks (fixture, "inspector-api-request", "/pets/42");
   assert_view_lacks (fixture, "inspector-api-response", "cancelled");
   g_assert_false (gtk_widget_get_visible (get_widget (fixture, "test-body-note")));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (fixture, "test-value-row"))), ==, "7");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (fixture, "test-value-row"))),
+                   ==, "7");
 
   /* And the new method's call shows its own answer. */
   fixture->api_mode = API_OK;
@@ -1290,24 +1314,28 @@ test_small_response_fits (Fixture       *fixture,
   body = dup_view_text (fixture, "test-response-view");
   for (const char *p = body; *p; p++)
     lines += *p == '\n';
-  g_test_message ("The body has %u lines; its view is %d px high", lines + 1, gtk_widget_get_height (scroller));
+  g_test_message ("The body has %u lines; its view is %d px high", lines + 1,
+                  gtk_widget_get_height (scroller));
 
   scrolled = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
   viewport_height = gtk_widget_get_height (scrolled);
-  g_assert_true (gtk_widget_compute_bounds (get_widget (fixture, "test-status-label"), scrolled, &status));
+  g_assert_true (
+    gtk_widget_compute_bounds (get_widget (fixture, "test-status-label"), scrolled, &status));
   g_assert_true (gtk_widget_compute_bounds (scroller, scrolled, &view));
-  g_assert_true (gtk_widget_compute_bounds (get_widget (fixture, "inspector-title"), scrolled, &title));
-  g_test_message ("Viewport %d px; status at %.0f, body %.0f–%.0f, inspector title at %.0f–%.0f", viewport_height,
-                  status.origin.y, view.origin.y, view.origin.y + view.size.height, title.origin.y,
-                  title.origin.y + title.size.height);
+  g_assert_true (
+    gtk_widget_compute_bounds (get_widget (fixture, "inspector-title"), scrolled, &title));
+  g_test_message ("Viewport %d px; status at %.0f, body %.0f–%.0f, inspector title at %.0f–%.0f",
+                  viewport_height, status.origin.y, view.origin.y, view.origin.y + view.size.height,
+                  title.origin.y, title.origin.y + title.size.height);
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "test-panel-760.png");
 
   g_assert_cmpfloat (status.origin.y, >=, 0);
   g_assert_cmpfloat (title.origin.y + title.size.height, <=, viewport_height);
   /* The body view is as tall as its text: it does not scroll. */
   g_assert_cmpfloat (view.size.height, <, 320);
-  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (response))), <=,
-                     gtk_adjustment_get_page_size (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (response))));
+  g_assert_cmpfloat (
+    gtk_adjustment_get_upper (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (response))), <=,
+    gtk_adjustment_get_page_size (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (response))));
 }
 
 /* The values and the body are as wide as the Body tab's content (800 px
@@ -1325,17 +1353,17 @@ test_clamped (Fixture       *fixture,
   rc_test_gui_resize (fixture->window, 1280, 900);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), >, 1100);
 
-  g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_ancestor (get_widget (fixture, "test-value-row"),
-                                                                     ADW_TYPE_PREFERENCES_GROUP),
-                                            GTK_WIDGET (fixture->window), &values));
+  g_assert_true (gtk_widget_compute_bounds (
+    gtk_widget_get_ancestor (get_widget (fixture, "test-value-row"), ADW_TYPE_PREFERENCES_GROUP),
+    GTK_WIDGET (fixture->window), &values));
   g_assert_true (gtk_widget_compute_bounds (get_widget (fixture, "test-response-scroller"),
                                             GTK_WIDGET (fixture->window), &view));
   g_assert_true (gtk_widget_compute_bounds (get_widget (fixture, "inspector-api-request"),
                                             GTK_WIDGET (fixture->window), &request));
   g_assert_true (gtk_widget_compute_bounds (get_widget (fixture, "inspector-api-response"),
                                             GTK_WIDGET (fixture->window), &response));
-  g_test_message ("Values %.0f px wide at %.0f, inspector %.0f–%.0f", values.size.width, values.origin.x,
-                  request.origin.x, response.origin.x + response.size.width);
+  g_test_message ("Values %.0f px wide at %.0f, inspector %.0f–%.0f", values.size.width,
+                  values.origin.x, request.origin.x, response.origin.x + response.size.width);
 
   g_assert_cmpfloat (values.size.width, <=, 800);
   g_assert_cmpfloat (view.size.width, <=, 800);
@@ -1410,7 +1438,8 @@ test_focus (Fixture       *fixture,
    * value rows may still be on their way to the screen. */
   g_assert_true (rc_test_gui_wait (value_row_mapped_cb, panel));
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
-  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (window), rc_test_gui_find_named (panel, "test-value-row")));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (window),
+                                         rc_test_gui_find_named (panel, "test-value-row")));
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
   g_assert_true (gtk_window_get_focus (window) == button);
 
@@ -1421,7 +1450,8 @@ test_focus (Fixture       *fixture,
   if (!rc_test_gui_wait (running_cb, panel))
     g_error ("Activating the Test button did not make the call");
   /* The focus on Cancel, beside it, not down in the inspector. */
-  g_assert_true (gtk_window_get_focus (window) == rc_test_gui_find_named (panel, "test-cancel-button"));
+  g_assert_true (gtk_window_get_focus (window) ==
+                 rc_test_gui_find_named (panel, "test-cancel-button"));
   /* Its call ends with it: the panel goes once it has. */
   g_object_add_weak_pointer (G_OBJECT (panel), (gpointer *) &panel);
   gtk_window_destroy (window);
@@ -1442,19 +1472,23 @@ collect_mnemonics (GtkWidget  *widget,
   if (!gtk_widget_get_mapped (widget))
     return;
 
-  if (GTK_IS_LABEL (widget) && gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+  if (GTK_IS_LABEL (widget) &&
+      gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
     {
       guint keyval = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
       const char *other = g_hash_table_lookup (mnemonics, GUINT_TO_POINTER (keyval));
 
-      g_test_message ("Alt+%s: “%s”", gdk_keyval_name (keyval), gtk_label_get_label (GTK_LABEL (widget)));
+      g_test_message ("Alt+%s: “%s”", gdk_keyval_name (keyval),
+                      gtk_label_get_label (GTK_LABEL (widget)));
       if (other)
         g_error ("Alt+%s is both “%s” and “%s”", gdk_keyval_name (keyval), other,
                  gtk_label_get_label (GTK_LABEL (widget)));
-      g_hash_table_insert (mnemonics, GUINT_TO_POINTER (keyval), (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
+      g_hash_table_insert (mnemonics, GUINT_TO_POINTER (keyval),
+                           (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
     }
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
     collect_mnemonics (child, mnemonics);
 }
 
@@ -1491,10 +1525,12 @@ test_mnemonics (Fixture       *fixture,
   /* Cancel, shown while a call runs, has a letter of its own. */
   {
     GtkWidget *cancel = rc_test_gui_find_named (dialog, "test-cancel-button");
-    guint keyval = gtk_label_get_mnemonic_keyval (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (cancel))));
+    guint keyval =
+      gtk_label_get_mnemonic_keyval (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (cancel))));
 
     g_assert_cmpuint (keyval, !=, GDK_KEY_VoidSymbol);
-    g_assert_null (g_hash_table_lookup (mnemonics, GUINT_TO_POINTER (gdk_keyval_to_lower (keyval))));
+    g_assert_null (
+      g_hash_table_lookup (mnemonics, GUINT_TO_POINTER (gdk_keyval_to_lower (keyval))));
   }
 
   /* The Test button has none (Alt+T is the tab's); its tooltip says Ctrl+Return. */
@@ -1516,8 +1552,9 @@ has_scheme_cb (gpointer data)
 {
   Scheme *wanted = data;
 
-  return g_strcmp0 (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (wanted->buffer)),
-                    wanted->scheme) == 0;
+  return g_strcmp0 (
+           gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (wanted->buffer)),
+           wanted->scheme) == 0;
 }
 
 /* Waits until @buffer has the style scheme @scheme; fails naming the one it has. */
@@ -1548,8 +1585,10 @@ test_dark (Fixture       *fixture,
   click (fixture, "test-button");
   wait_until_done (fixture);
 
-  buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_widget (fixture, "test-response-view"))));
-  g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (buffer)), ==, "Adwaita");
+  buffer = GTK_SOURCE_BUFFER (
+    gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_widget (fixture, "test-response-view"))));
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (buffer)), ==,
+                   "Adwaita");
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (manager));

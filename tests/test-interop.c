@@ -191,7 +191,8 @@ server_start (OAuthServer *server)
   server->process = g_subprocess_launcher_spawn (launcher, &error, node, server->script, NULL);
   if (server->process == NULL)
     {
-      g_test_fail_printf ("Could not start %s %s in %s: %s", node, server->script, dir, error->message);
+      g_test_fail_printf ("Could not start %s %s in %s: %s", node, server->script, dir,
+                          error->message);
       return FALSE;
     }
 
@@ -896,7 +897,8 @@ test_automatic_node_oauth (void)
   exchange = call (executor, add_method (api, "GET", "/pets"), NULL, TRICKY_SECRET);
   assert_ok_as (exchange, TRICKY_CLIENT);
   g_assert_true (has_note_containing (exchange, "compares the credentials unencoded"));
-  g_assert_cmpint (rc_auth_get_remembered_basic_form (rc_api_get_auth (api)), ==, RC_BASIC_FORM_RAW);
+  g_assert_cmpint (rc_auth_get_remembered_basic_form (rc_api_get_auth (api)), ==,
+                   RC_BASIC_FORM_RAW);
   g_assert_cmpint (server_get_stat (&node_oauth, "token_requests"), ==, 5);
   g_clear_object (&exchange);
   g_assert_finalize_object (g_steal_pointer (&executor));
@@ -1128,7 +1130,8 @@ test_call_replay_after_expired_token (void)
   g_clear_object (&exchange);
 
   g_bytes_unref (server_request (&oidc, "POST", "/_revoke"));
-  g_assert_nonnull (rc_token_cache_lookup (rc_executor_get_token_cache (executor), rc_api_get_auth (api)));
+  g_assert_nonnull (
+    rc_token_cache_lookup (rc_executor_get_token_cache (executor), rc_api_get_auth (api)));
 
   exchange = call (executor, list, NULL, "s3cret");
   assert_ok_as (exchange, "basic-client");
@@ -1213,7 +1216,8 @@ main (int   argc,
   g_test_add_func ("/restcall/interop/token/special-characters", test_token_special_characters);
   g_test_add_func ("/restcall/interop/token/wrong-secret", test_token_wrong_secret);
   g_test_add_func ("/restcall/interop/token/wrong-client-auth", test_token_wrong_client_auth);
-  g_test_add_func ("/restcall/interop/node-oauth/rfc-form-refused", test_node_oauth_rfc_form_refused);
+  g_test_add_func ("/restcall/interop/node-oauth/rfc-form-refused",
+                   test_node_oauth_rfc_form_refused);
   g_test_add_func ("/restcall/interop/node-oauth/unencoded", test_node_oauth_unencoded);
   g_test_add_func ("/restcall/interop/node-oauth/body", test_node_oauth_body);
   g_test_add_func ("/restcall/interop/automatic/oidc-provider", test_automatic_oidc_provider);

@@ -204,7 +204,8 @@ test_auth_copy (void)
   g_assert_cmpstr (rc_auth_get_scopes (copy), ==, "a b");
   g_assert_cmpint (rc_auth_get_client_auth (copy), ==, RC_CLIENT_AUTH_BODY);
   g_assert_cmpstr (rc_auth_get_secret_id (copy), ==, "ref");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_auth_get_token_params (copy))), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_auth_get_token_params (copy))), ==,
+                    2);
 
   /* The copy is independent. */
   rc_auth_set_client_id (copy, "other");

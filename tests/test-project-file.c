@@ -221,7 +221,8 @@ test_round_trip_sample (Fixture       *fixture,
                      "https://petstore.example.com");
     g_assert_cmpint (rc_auth_get_kind (rc_api_get_auth (billing)), ==, RC_AUTH_KIND_BASIC);
     g_assert_cmpuint (rc_api_get_n_methods (petstore), ==, 3);
-    g_assert_cmpstr (rc_method_get_url (rc_api_find_method (petstore, "getPet")), ==, "/pets/{petId}");
+    g_assert_cmpstr (rc_method_get_url (rc_api_find_method (petstore, "getPet")), ==,
+                     "/pets/{petId}");
     /* Written before parameters could be marked as required: none is. */
     g_assert_cmpstrv (rc_method_get_required_parameters (rc_api_find_method (petstore, "getPet")),
                       ((const char *[]) { NULL }));
@@ -344,19 +345,23 @@ test_round_trip_built (Fixture       *fixture,
   g_assert_cmpint (rc_auth_get_remembered_basic_form (auth), ==, RC_BASIC_FORM_RAW);
   g_assert_cmpstr (rc_auth_get_scopes (auth), ==, "a  b");
   g_assert_cmpstr (rc_auth_get_username (auth), ==, "kept even when the type is not basic");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_auth_get_token_params (auth))), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_auth_get_token_params (auth))), ==,
+                    2);
   g_assert_true (g_uuid_string_is_valid (rc_auth_get_secret_id (auth)));
 
   method = rc_api_get_method (api, 0);
   g_assert_cmpstr (rc_method_get_verb (method), ==, "PATCH");
   g_assert_cmpstr (rc_method_get_name (method), ==, "post\tthing");
-  g_assert_cmpstr (rc_method_get_body (method), ==, "{\n  \"a\": [1, 2, 3],\n  \"nul\": \"\\u0000\"\n}");
+  g_assert_cmpstr (rc_method_get_body (method), ==,
+                   "{\n  \"a\": [1, 2, 3],\n  \"nul\": \"\\u0000\"\n}");
   g_assert_cmpstr (rc_pair_list_lookup (rc_method_get_test_values (method), "id"), ==, "1/2");
-  g_assert_cmpstrv (rc_method_get_required_parameters (method), ((const char *[]) { "q", "id", NULL }));
+  g_assert_cmpstrv (rc_method_get_required_parameters (method),
+                    ((const char *[]){ "q", "id", NULL }));
   g_assert_true (rc_method_is_parameter_required (method, "id"));
   g_assert_cmpstr (rc_auth_get_username (rc_method_get_auth (method)), ==, "me");
   g_assert_null (rc_method_get_auth (rc_api_get_method (api, 1)));
-  g_assert_cmpstrv (rc_method_get_required_parameters (rc_api_get_method (api, 1)), ((const char *[]) { NULL }));
+  g_assert_cmpstrv (rc_method_get_required_parameters (rc_api_get_method (api, 1)),
+                    ((const char *[]){ NULL }));
   g_assert_cmpstr (rc_api_get_name (rc_project_get_api (loaded, 1)), ==, "");
 }
 
@@ -452,11 +457,12 @@ static void
 test_raw_basic_of_old (Fixture       *fixture,
                        gconstpointer  data)
 {
-  const char *text = "{\"format\": 1, \"id\": \"x\", \"apis\": ["
-                     "{\"id\": \"a\", \"name\": \"Raw\", \"auth\": {\"type\": \"oauth2-client-credentials\", "
-                     "\"raw_basic\": true}},"
-                     "{\"id\": \"b\", \"name\": \"Plain\", \"auth\": {\"type\": \"oauth2-client-credentials\", "
-                     "\"raw_basic\": false}}]}";
+  const char *text =
+    "{\"format\": 1, \"id\": \"x\", \"apis\": ["
+    "{\"id\": \"a\", \"name\": \"Raw\", \"auth\": {\"type\": \"oauth2-client-credentials\", "
+    "\"raw_basic\": true}},"
+    "{\"id\": \"b\", \"name\": \"Plain\", \"auth\": {\"type\": \"oauth2-client-credentials\", "
+    "\"raw_basic\": false}}]}";
   g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
   g_autoptr(GBytes) saved = NULL;
   g_autoptr(GError) error = NULL;
@@ -472,7 +478,8 @@ test_raw_basic_of_old (Fixture       *fixture,
   saved = rc_project_serialize (project);
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
                                   "\"basic_form\" : \"raw\""));
-  g_assert_null (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "raw_basic"));
+  g_assert_null (
+    g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "raw_basic"));
 }
 
 static void
@@ -481,7 +488,8 @@ test_newer_format (Fixture       *fixture,
 {
   g_autofree char *path = g_build_filename (fixture->dir, "future.restcall", NULL);
 
-  write_text (path, "{\n  \"format\" : 2,\n  \"id\" : \"x\",\n  \"apis\" : [],\n  \"hologram\" : true\n}\n");
+  write_text (
+    path, "{\n  \"format\" : 2,\n  \"id\" : \"x\",\n  \"apis\" : [],\n  \"hologram\" : true\n}\n");
   assert_load_fails_untouched (path, RC_PROJECT_ERROR, RC_PROJECT_ERROR_NEWER_FORMAT,
                                "newer version of Restcall");
 }
@@ -505,14 +513,18 @@ test_broken (Fixture       *fixture,
     { "{\"format\": 1, \"id\": \"x\"}", "apis is missing" },
     { "{\"format\": 1, \"id\": \"x\", \"apis\": {}}", "apis must be a list" },
     { "{\"format\": 1, \"id\": \"x\", \"apis\": [3]}", "apis[0] must be an object" },
-    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": 7, \"auth\": {\"type\": \"none\"}}]}",
+    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": 7, \"auth\": {\"type\": "
+      "\"none\"}}]}",
       "apis[0].name must be a string" },
-    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", \"auth\": {\"type\": \"digest\"}}]}",
+    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", \"auth\": "
+      "{\"type\": \"digest\"}}]}",
       "apis[0].auth has an unknown type “digest”" },
-    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", \"auth\": {\"type\": \"none\"}, "
+    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", \"auth\": "
+      "{\"type\": \"none\"}, "
       "\"methods\": [{\"id\": \"m\", \"name\": \"m\", \"url\": \"/\"}]}]}",
       "apis[0].methods[0].verb is missing" },
-    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", \"auth\": {\"type\": \"none\"}, "
+    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", \"auth\": "
+      "{\"type\": \"none\"}, "
       "\"methods\": [{\"id\": \"m\", \"name\": \"m\", \"verb\": \"GET\", \"url\": \"/\", "
       "\"headers\": [{\"name\": \"A\", \"value\": 1}]}]}]}",
       "apis[0].methods[0].headers[0].value must be a string" },
@@ -528,12 +540,15 @@ test_broken (Fixture       *fixture,
     { "\xff\xfe{}", "not UTF-8" },
     /* An octal escape json-glib reads made a byte that is not UTF-8: saved,
      * the project could not be opened again. */
-    { "{\"format\": 1, \"id\": \"caf\\351\", \"apis\": []}", "line 1, column 25 (a string holds “\\3”" },
-    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", \"auth\": {\"type\": \"none\"}, "
+    { "{\"format\": 1, \"id\": \"caf\\351\", \"apis\": []}",
+      "line 1, column 25 (a string holds “\\3”" },
+    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", \"auth\": "
+      "{\"type\": \"none\"}, "
       "\"methods\": [{\"id\": \"m\", \"name\": \"m\", \"verb\": \"GET\", \"url\": \"/\", "
       "\"required_parameters\": \"q\"}]}]}",
       "apis[0].methods[0].required_parameters must be a list" },
-    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", \"auth\": {\"type\": \"none\"}, "
+    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", \"auth\": "
+      "{\"type\": \"none\"}, "
       "\"methods\": [{\"id\": \"m\", \"name\": \"m\", \"verb\": \"GET\", \"url\": \"/\", "
       "\"required_parameters\": [\"q\", null]}]}]}",
       "apis[0].methods[0].required_parameters[1] must be a string" },
@@ -567,8 +582,8 @@ test_wire (Fixture       *fixture,
     const char *file;
     const char *fragment;
   } cases[] = {
-    { "smuggled-verb.restcall",
-      "apis[0].methods[1].verb: “GET /smuggled HTTP/1.1\\r\\nHost: evil\\r\\n\\r\\nGET” is not an HTTP verb" },
+    { "smuggled-verb.restcall", "apis[0].methods[1].verb: “GET /smuggled HTTP/1.1\\r\\nHost: "
+                                "evil\\r\\n\\r\\nGET” is not an HTTP verb" },
     { "smuggled-content-type.restcall",
       "apis[0].methods[0].content_type: “text/plain\\r\\nContent-Length: 1\\r\\n\\r\\nxGET /steal "
       "HTTP/1.1\\r\\nX-Ignore: ” is not a media type" },
@@ -580,9 +595,11 @@ test_wire (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "wire", cases[i].file, NULL);
+      g_autofree char *path =
+        g_test_build_filename (G_TEST_DIST, "data", "wire", cases[i].file, NULL);
 
-      assert_load_fails_untouched (path, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID, cases[i].fragment);
+      assert_load_fails_untouched (path, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
+                                   cases[i].fragment);
       assert_load_fails_untouched (path, RC_PROJECT_ERROR, RC_PROJECT_ERROR_INVALID,
                                    "Fix the file in a text editor or open a backup.");
     }
@@ -596,18 +613,20 @@ test_wire (Fixture       *fixture,
     g_autoptr(RcProject) project = NULL;
     RcMethod *method;
 
-    write_text (path,
-                "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", "
-                "\"auth\": {\"type\": \"none\"}, \"headers\": [{\"name\": \"\", \"value\": \"a\\nb\"}], "
-                "\"methods\": [{\"id\": \"m\", \"name\": \"m\", \"verb\": \"propfind\", \"url\": \"/\", "
-                "\"content_type\": \"text/plain; charset=\\\"utf-8\\\"\"}, "
-                "{\"id\": \"e\", \"name\": \"e\", \"verb\": \"\", \"url\": \"/\"}]}]}");
+    write_text (
+      path,
+      "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", "
+      "\"auth\": {\"type\": \"none\"}, \"headers\": [{\"name\": \"\", \"value\": \"a\\nb\"}], "
+      "\"methods\": [{\"id\": \"m\", \"name\": \"m\", \"verb\": \"propfind\", \"url\": \"/\", "
+      "\"content_type\": \"text/plain; charset=\\\"utf-8\\\"\"}, "
+      "{\"id\": \"e\", \"name\": \"e\", \"verb\": \"\", \"url\": \"/\"}]}]}");
     project = load_async (file, &error);
     g_assert_no_error (error);
     method = rc_api_get_method (rc_project_get_api (project, 0), 0);
     g_assert_cmpstr (rc_method_get_verb (method), ==, "PROPFIND");
     g_assert_cmpstr (rc_method_get_content_type (method), ==, "text/plain; charset=\"utf-8\"");
-    g_assert_cmpstr (rc_method_get_verb (rc_api_get_method (rc_project_get_api (project, 0), 1)), ==, "GET");
+    g_assert_cmpstr (rc_method_get_verb (rc_api_get_method (rc_project_get_api (project, 0), 1)),
+                     ==, "GET");
   }
 }
 
@@ -629,7 +648,8 @@ test_too_deep (Fixture       *fixture,
       g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
       g_autoptr(GString) text = g_string_new (NULL);
 
-      g_string_append_printf (text, "{\"format\": 1, \"id\": \"x\", \"apis\": [],\n\"note\": [%s", hiding[i]);
+      g_string_append_printf (text, "{\"format\": 1, \"id\": \"x\", \"apis\": [],\n\"note\": [%s",
+                              hiding[i]);
       for (guint j = 0; j < 100000; j++)
         g_string_append_c (text, '[');
       for (guint j = 0; j < 100000; j++)
@@ -1057,14 +1077,21 @@ test_stale_temp_files_removed (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "p.restcall", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autofree char *stale = g_build_filename (fixture->dir, ".p.restcall.restcall-save-Ab12Cd", NULL);
-  g_autofree char *running = g_build_filename (fixture->dir, ".p.restcall.restcall-save-Ef34Gh", NULL);
-  g_autofree char *recent = g_build_filename (fixture->dir, ".p.restcall.restcall-save-Ij56Kl", NULL);
-  g_autofree char *theirs = g_build_filename (fixture->dir, ".p.restcall.restcall-save-Mn78Op", NULL);
-  g_autofree char *linked = g_build_filename (fixture->dir, ".p.restcall.restcall-save-Qr90St", NULL);
-  g_autofree char *other_project = g_build_filename (fixture->dir, ".q.restcall.restcall-save-Uv12Wx", NULL);
+  g_autofree char *stale =
+    g_build_filename (fixture->dir, ".p.restcall.restcall-save-Ab12Cd", NULL);
+  g_autofree char *running =
+    g_build_filename (fixture->dir, ".p.restcall.restcall-save-Ef34Gh", NULL);
+  g_autofree char *recent =
+    g_build_filename (fixture->dir, ".p.restcall.restcall-save-Ij56Kl", NULL);
+  g_autofree char *theirs =
+    g_build_filename (fixture->dir, ".p.restcall.restcall-save-Mn78Op", NULL);
+  g_autofree char *linked =
+    g_build_filename (fixture->dir, ".p.restcall.restcall-save-Qr90St", NULL);
+  g_autofree char *other_project =
+    g_build_filename (fixture->dir, ".q.restcall.restcall-save-Uv12Wx", NULL);
   g_autofree char *glib_temp = g_build_filename (fixture->dir, "p.restcall.Yz34Ab", NULL);
-  g_autofree char *longer = g_build_filename (fixture->dir, ".p.restcall.restcall-save-Cd56Ef.bak", NULL);
+  g_autofree char *longer =
+    g_build_filename (fixture->dir, ".p.restcall.restcall-save-Cd56Ef.bak", NULL);
   const char *kept[] = { running, recent, linked, other_project, glib_temp, longer, NULL };
   int lock_fd;
 
@@ -1115,7 +1142,8 @@ test_stale_temp_files_removed (Fixture       *fixture,
     g_assert_true (g_file_test (theirs, G_FILE_TEST_EXISTS));
 
   /* The project, the files kept, and nothing of this save. */
-  g_assert_cmpuint (count_entries (fixture->dir), ==, 1 + g_strv_length ((char **)kept) + (geteuid () == 0));
+  g_assert_cmpuint (count_entries (fixture->dir), ==,
+                    1 + g_strv_length ((char **) kept) + (geteuid () == 0));
 
   close (lock_fd);
 }

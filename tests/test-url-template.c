@@ -73,7 +73,8 @@ test_parameters (void)
       g_assert_cmpstrv (parameters, cases[i].expected);
 
       for (guint j = 0; cases[i].expected[j]; j++)
-        g_strv_builder_add (expected_names, cases[i].expected[j] + (cases[i].expected[j][0] == '?'));
+        g_strv_builder_add (expected_names,
+                            cases[i].expected[j] + (cases[i].expected[j][0] == '?'));
       expected = g_strv_builder_end (expected_names);
       g_assert_cmpstrv (names, expected);
     }
@@ -91,7 +92,8 @@ test_expand (void)
     { "https://h/pets/{ id }?again={id}", "https://h/pets/42?again=42" },
     /* Reserved characters stay inside their parameter. */
     { "https://h/f/{reserved}", "https://h/f/a%2Fb%3Fc%23d%26e%3Df%2Bg%25h%20i%3Aj%40k" },
-    { "https://h/f?q={reserved}&x=1", "https://h/f?q=a%2Fb%3Fc%23d%26e%3Df%2Bg%25h%20i%3Aj%40k&x=1" },
+    { "https://h/f?q={reserved}&x=1",
+      "https://h/f?q=a%2Fb%3Fc%23d%26e%3Df%2Bg%25h%20i%3Aj%40k&x=1" },
     /* Unreserved ones are kept. */
     { "https://h/{unreserved}", "https://h/AZaz09-._~" },
     /* Outside ASCII: each byte of its UTF-8. */
@@ -185,7 +187,8 @@ test_expand_optional (void)
       rc_pair_list_append (values, "a&b", "");
 
       g_test_message ("URL template %s", cases[i].url);
-      url = rc_url_template_expand (cases[i].url, values, (const char *[]) { "sort", NULL }, &missing);
+      url =
+        rc_url_template_expand (cases[i].url, values, (const char *[]){ "sort", NULL }, &missing);
       g_assert_cmpstr (url, ==, cases[i].expected);
       g_assert_null (missing);
     }
@@ -310,11 +313,13 @@ test_split_base (void)
     { "https://api.example.com/v1/pets/{petId}", "https://api.example.com/v1", "/pets/{petId}" },
     { "https://api.example.com/api/v2/users/{id}/orders/{orderId}",
       "https://api.example.com/api/v2", "/users/{id}/orders/{orderId}" },
-    { "https://api.example.com/pets/{petId}/photos", "https://api.example.com", "/pets/{petId}/photos" },
+    { "https://api.example.com/pets/{petId}/photos", "https://api.example.com",
+      "/pets/{petId}/photos" },
     { "https://api.example.com/{tenant}/pets", "https://api.example.com", "/{tenant}/pets" },
     { "https://api.example.com/v1/pets/x{id}", "https://api.example.com/v1", "/pets/x{id}" },
     /* The query, the fragment and a trailing slash stay with the method. */
-    { "https://api.example.com/v1/pets?limit={limit}", "https://api.example.com/v1", "/pets?limit={limit}" },
+    { "https://api.example.com/v1/pets?limit={limit}", "https://api.example.com/v1",
+      "/pets?limit={limit}" },
     { "https://api.example.com/v1/pets/{petId}?a=/b/c#x/y", "https://api.example.com/v1",
       "/pets/{petId}?a=/b/c#x/y" },
     { "https://api.example.com/v1/pets/", "https://api.example.com/v1", "/pets/" },

@@ -88,7 +88,8 @@ print_auth (RcCliTarget *target)
   else
     rc_cli_print (_("Authentication of %s\n"), what);
 
-  rc_cli_print (_("  Type: %s (%s)\n"), rc_cli_auth_kind_to_option (kind), rc_auth_kind_get_label (kind));
+  rc_cli_print (_("  Type: %s (%s)\n"), rc_cli_auth_kind_to_option (kind),
+                rc_auth_kind_get_label (kind));
 
   if (kind == RC_AUTH_KIND_NONE)
     return;
@@ -104,8 +105,10 @@ print_auth (RcCliTarget *target)
       rc_cli_print (_("  Client ID: %s\n"), or_not_set (rc_auth_get_client_id (auth)));
       rc_cli_print (_("  Access token URL: %s\n"), or_not_set (token_url));
       rc_cli_print (_("  Scopes: %s\n"), or_not_set (rc_auth_get_scopes (auth)));
-      rc_cli_print (_("  Client authentication: %s\n"), rc_client_auth_to_string (rc_auth_get_client_auth (auth)));
-      rc_cli_print (_("  Basic form: %s\n"), rc_basic_form_to_string (rc_auth_get_basic_form (auth)));
+      rc_cli_print (_("  Client authentication: %s\n"),
+                    rc_client_auth_to_string (rc_auth_get_client_auth (auth)));
+      rc_cli_print (_("  Basic form: %s\n"),
+                    rc_basic_form_to_string (rc_auth_get_basic_form (auth)));
       if (rc_auth_get_remembered_basic_form (auth) == RC_BASIC_FORM_RAW)
         rc_cli_print (_("  Found: this server compares the credentials unencoded\n"));
       else if (rc_auth_get_remembered_basic_form (auth) == RC_BASIC_FORM_RFC)
@@ -135,7 +138,8 @@ print_auth (RcCliTarget *target)
       if (from)
         mismatch = g_strdup_printf (_("stored for %s, not for these settings"), from);
       else
-        mismatch = g_strdup (_("stored by an earlier version of Restcall, for no settings in particular"));
+        mismatch =
+          g_strdup (_("stored by an earlier version of Restcall, for no settings in particular"));
       secret_state = mismatch;
       g_clear_error (&error);
     }
@@ -189,8 +193,8 @@ copy_secret (RcCliTarget  *target,
     }
 
   label = rc_cli_target_dup_label (target, target->method, rc_auth_get_kind (to));
-  stored = rc_cli_keyring_store (target->project, rc_cli_target_get_owner_id (target), to, to_binding,
-                                 label, secret, error);
+  stored = rc_cli_keyring_store (target->project, rc_cli_target_get_owner_id (target), to,
+                                 to_binding, label, secret, error);
   rc_secret_free (secret);
   *copied = stored;
 
@@ -226,11 +230,13 @@ update_keyring (RcCliTarget *target,
 
   if (secret)
     {
-      g_autofree char *label = rc_cli_target_dup_label (target, target->method, rc_auth_get_kind (auth));
+      g_autofree char *label =
+        rc_cli_target_dup_label (target, target->method, rc_auth_get_kind (auth));
       g_autoptr(RcSecretBinding) binding = rc_cli_target_dup_binding (target, target->method, NULL);
 
       if (rc_cli_keyring_store (target->project, owner_id, auth, binding, label, secret, &error))
-        g_print (_("Stored %s of %s in the keyring.\n"), rc_cli_secret_noun (rc_auth_get_kind (auth)), what);
+        g_print (_("Stored %s of %s in the keyring.\n"),
+                 rc_cli_secret_noun (rc_auth_get_kind (auth)), what);
       else
         {
           rc_cli_report_not_stored (error);
@@ -262,15 +268,18 @@ update_keyring (RcCliTarget *target,
       if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
         {
           RcAuthKind kind = rc_auth_get_kind (auth);
-          g_autofree char *command = rc_cli_target_dup_command (target, "secret set", target->method);
+          g_autofree char *command =
+            rc_cli_target_dup_command (target, "secret set", target->method);
           g_autofree char *to = rc_secret_binding_describe (binding, kind);
           g_autofree char *from = saved_for ? rc_secret_binding_describe (saved_for, kind)
                                             : g_strdup (_("no settings in particular"));
 
-          /* TRANSLATORS: “The stored client secret was saved for https://a and the client “x”: …” */
+          /* TRANSLATORS: “The stored client secret was saved for https://a and the
+           * client “x”: …” */
           g_print (_("The stored %s was saved for %s: it is not sent to %s. Run “%s” to store one "
                      "for these settings.\n"),
-                   kind == RC_AUTH_KIND_BASIC ? _("password") : _("client secret"), from, to, command);
+                   kind == RC_AUTH_KIND_BASIC ? _("password") : _("client secret"), from, to,
+                   command);
         }
       else if (error)
         g_debug ("Could not look up the secret: %s", error->message);
@@ -319,16 +328,19 @@ change_auth (RcCliTarget      *target,
         }
 
       old_kind = rc_auth_get_kind (auth);
-      if ((message = rc_cli_auth_options_check_fit (options, options->has_kind ? options->kind : old_kind, what)))
+      if ((message = rc_cli_auth_options_check_fit (
+             options, options->has_kind ? options->kind : old_kind, what)))
         return rc_cli_usage_error (context, message);
 
       /* Last of the checks, so that a mistake never asks for a secret first. */
       if (options->secret_stdin)
         {
-          secret = rc_cli_read_secret (NULL, TRUE,
-                                       (options->has_kind ? options->kind : old_kind) == RC_AUTH_KIND_BASIC
-                                       ? _("Password: ") : _("Client secret: "),
-                                       &error);
+          secret =
+            rc_cli_read_secret (NULL, TRUE,
+                                (options->has_kind ? options->kind : old_kind) == RC_AUTH_KIND_BASIC
+                                  ? _("Password: ")
+                                  : _("Client secret: "),
+                                &error);
           if (secret == NULL)
             {
               rc_cli_error ("%s", error->message);
@@ -407,17 +419,17 @@ rc_cli_auth (int    argc,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   rc_cli_auth_options_add_entries (&options, context);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("Without an option, prints the settings; the secret is shown "
-                                      "only as stored or not stored. With options, changes them and "
-                                      "saves the project. For a METHOD that inherits the API’s "
-                                      "authentication, the first change gives it its own, a copy of "
-                                      "the API’s. When the type changes, the old secret is removed "
-                                      "from the keyring.\n"
-                                      "Secrets are never taken as arguments: use --secret-stdin, or "
-                                      "“restcall secret set”.\n"
-                                      "Exit status: 0 on success, 1 when it failed, 2 on a usage "
-                                      "error."));
+  g_option_context_set_description (
+    context, _("Without an option, prints the settings; the secret is shown "
+               "only as stored or not stored. With options, changes them and "
+               "saves the project. For a METHOD that inherits the API’s "
+               "authentication, the first change gives it its own, a copy of "
+               "the API’s. When the type changes, the old secret is removed "
+               "from the keyring.\n"
+               "Secrets are never taken as arguments: use --secret-stdin, or "
+               "“restcall secret set”.\n"
+               "Exit status: 0 on success, 1 when it failed, 2 on a usage "
+               "error."));
 
   if (!rc_cli_parse_options (context, &argc, &argv,
                              _("Use --secret-stdin, or “restcall secret set”."), &status))
@@ -425,8 +437,9 @@ rc_cli_auth (int    argc,
 
   n_args = args ? g_strv_length (args) : 0;
   if (n_args < 2 || n_args > 3)
-    return rc_cli_usage_error (context, _("Name a project file, one of its APIs and, optionally, one of its "
-                                          "methods."));
+    return rc_cli_usage_error (
+      context, _("Name a project file, one of its APIs and, optionally, one of its "
+                 "methods."));
 
   if ((message = rc_cli_auth_options_parse (&options, n_args == 3)))
     return rc_cli_usage_error (context, message);

@@ -80,8 +80,8 @@ print_token (RcToken  *token,
   /* The masked token's prefix and the scopes are the server's text: one
    * line each, whatever it sent. */
   masked_line = rc_text_dup_printable (masked, -1, 0, RC_TEXT_ONE_LINE);
-  scopes_line = rc_text_dup_printable (scope_text->len ? scope_text->str : _("(none granted)"), -1, 0,
-                                       RC_TEXT_ONE_LINE);
+  scopes_line = rc_text_dup_printable (scope_text->len ? scope_text->str : _("(none granted)"), -1,
+                                       0, RC_TEXT_ONE_LINE);
   rc_cli_print (_("Token type: Bearer\n"));
   rc_cli_print (_("Access token: %s\n"), masked_line);
   if (lifetime == RC_TOKEN_LIFETIME_KNOWN)
@@ -153,7 +153,8 @@ rc_cli_token (int    argc,
   int status;
   const GOptionEntry entries[] = {
     { "secret-env", 0, 0, G_OPTION_ARG_STRING, &secret_env,
-      N_("Read the client secret from the environment variable VAR (default: the keyring)"), N_("VAR") },
+      N_("Read the client secret from the environment variable VAR (default: the keyring)"),
+      N_("VAR") },
     { "secret-stdin", 0, 0, G_OPTION_ARG_NONE, &secret_stdin,
       N_("Read the client secret as one line from standard input"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("PROJECT API") },
@@ -190,8 +191,8 @@ rc_cli_token (int    argc,
     }
 
   binding = rc_secret_binding_new_for_api (api);
-  if (!rc_cli_target_read_secret (&target, NULL, auth, binding, secret_env, secret_stdin, context, &secret,
-                                  &stored, &status))
+  if (!rc_cli_target_read_secret (&target, NULL, auth, binding, secret_env, secret_stdin, context,
+                                  &secret, &stored, &status))
     return status;
 
   executor = rc_cli_executor_new (&options);

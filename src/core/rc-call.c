@@ -269,7 +269,8 @@ token_cb (GObject      *object,
 
   /* The other Basic form worked: the auth asked with remembers it. */
   if (call->record && rc_http_record_get_previous_attempt (call->record))
-    rc_basic_form_remember (call->source_auth, call->auth, rc_auth_get_remembered_basic_form (call->auth));
+    rc_basic_form_remember (call->source_auth, call->auth,
+                            rc_auth_get_remembered_basic_form (call->auth));
 
   g_task_return_pointer (task, token, g_object_unref);
 }

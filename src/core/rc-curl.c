@@ -376,7 +376,8 @@ rc_curl_format_command (RcMethod    *method,
   if (body[0] != '\0')
     set_header (headers, "Content-Type", rc_method_get_body_content_type (method));
   if (!find_header (headers, "User-Agent", &index))
-    g_ptr_array_insert (headers, 0, rc_pair_new ("User-Agent", user_agent + strlen ("User-Agent: ")));
+    g_ptr_array_insert (headers, 0,
+                        rc_pair_new ("User-Agent", user_agent + strlen ("User-Agent: ")));
 
   /* The authentication replaces an Authorization header set by hand. */
   if (kind != RC_AUTH_KIND_NONE && find_header (headers, "Authorization", &index))

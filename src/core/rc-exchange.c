@@ -308,11 +308,10 @@ describe_cached_token (RcExchange *self)
   if (expires_in < 0)
     return g_strdup (_("Token from cache; the server did not say when it expires.\n"));
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Token from cache, expires in %" G_GINT64_FORMAT " second.\n",
-                                       "Token from cache, expires in %" G_GINT64_FORMAT " seconds.\n",
-                                       expires_in),
-                          expires_in);
+  return g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "Token from cache, expires in %" G_GINT64_FORMAT " second.\n",
+                 "Token from cache, expires in %" G_GINT64_FORMAT " seconds.\n", expires_in),
+    expires_in);
 }
 
 /**
@@ -409,7 +408,8 @@ rc_exchange_format (RcExchange *self,
 
   if (self->error)
     {
-      g_autofree char *message = rc_text_dup_printable (self->error->message, -1, 0, RC_TEXT_ONE_LINE);
+      g_autofree char *message =
+        rc_text_dup_printable (self->error->message, -1, 0, RC_TEXT_ONE_LINE);
 
       g_string_append_printf (text, "\n── %s ──\n%s\n", _("Error"), message);
     }

@@ -145,8 +145,8 @@ rc_mask_secret_value (const char *value)
   /* Whole characters: at least as many as a quarter of the bytes. */
   valid = g_utf8_make_valid (value, -1);
 
-  return g_strdup_printf ("%.*s" MASK,
-                          (int) (g_utf8_offset_to_pointer (valid, TOKEN_PREFIX_LENGTH) - valid), valid);
+  return g_strdup_printf (
+    "%.*s" MASK, (int) (g_utf8_offset_to_pointer (valid, TOKEN_PREFIX_LENGTH) - valid), valid);
 }
 
 /**
@@ -402,9 +402,10 @@ rc_http_record_set_response (RcHttpRecord *self,
   self->has_response = TRUE;
   self->status = soup_message_get_status (message);
   self->reason = g_strdup (soup_message_get_reason_phrase (message));
-  self->http_version = g_strdup (soup_message_get_http_version (message) == SOUP_HTTP_2_0 ? "HTTP/2"
-                                 : soup_message_get_http_version (message) == SOUP_HTTP_1_0 ? "HTTP/1.0"
-                                 : "HTTP/1.1");
+  self->http_version =
+    g_strdup (soup_message_get_http_version (message) == SOUP_HTTP_2_0   ? "HTTP/2"
+              : soup_message_get_http_version (message) == SOUP_HTTP_1_0 ? "HTTP/1.0"
+                                                                         : "HTTP/1.1");
   g_clear_pointer (&self->response_headers, g_array_unref);
   self->response_headers = copy_headers (soup_message_get_response_headers (message));
   g_clear_pointer (&self->response_body, g_bytes_unref);
@@ -693,7 +694,8 @@ rc_http_record_format_attempts (RcHttpRecord *self,
   g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
 
   if (self->previous == NULL)
-    return response ? rc_http_record_format_response (self, reveal) : rc_http_record_format_request (self, reveal);
+    return response ? rc_http_record_format_response (self, reveal)
+                    : rc_http_record_format_request (self, reveal);
 
   attempts = rc_http_record_dup_attempts (self);
   text = g_string_new (NULL);

@@ -132,8 +132,9 @@ check_escapes (const char  *data,
             }
           *offset = escape - data;
           if (unit == 0)
-            g_set_error_literal (error, RC_JSON_ERROR, RC_JSON_ERROR_SYNTAX,
-                                 _("a string holds a NUL character (\\u0000), which Restcall cannot keep"));
+            g_set_error_literal (
+              error, RC_JSON_ERROR, RC_JSON_ERROR_SYNTAX,
+              _("a string holds a NUL character (\\u0000), which Restcall cannot keep"));
           else if (unit < 0)
             g_set_error_literal (error, RC_JSON_ERROR, RC_JSON_ERROR_SYNTAX,
                                  _("a \\u escape in a string needs four hexadecimal digits"));
@@ -263,7 +264,8 @@ set_parser_error (GError     **error,
   guint parsed_line = 0, parsed_column = 0;
   int consumed = 0;
 
-  if (sscanf (message, "<data>:%u:%u: %n", &parsed_line, &parsed_column, &consumed) == 2 && consumed > 0)
+  if (sscanf (message, "<data>:%u:%u: %n", &parsed_line, &parsed_column, &consumed) == 2 &&
+      consumed > 0)
     {
       message += consumed;
       if (g_str_has_prefix (message, "Parse error: "))

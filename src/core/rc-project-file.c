@@ -478,13 +478,16 @@ read_auth (Reader     *reader,
 
   str = read_string (reader, auth_object, "type", TRUE);
   if (!reader->error && !rc_auth_kind_from_string (str, &kind))
-    reader_fail (reader, _("has an unknown type “%s” (expected none, basic or oauth2-client-credentials)"), str);
+    reader_fail (reader,
+                 _("has an unknown type “%s” (expected none, basic or oauth2-client-credentials)"),
+                 str);
 
   if (json_object_has_member (auth_object, "client_auth"))
     {
       str = read_string (reader, auth_object, "client_auth", FALSE);
       if (!reader->error && !rc_client_auth_from_string (str, &client_auth))
-        reader_fail (reader, _("has an unknown client_auth “%s” (expected basic-header or body)"), str);
+        reader_fail (reader, _("has an unknown client_auth “%s” (expected basic-header or body)"),
+                     str);
     }
 
   /* Before basic_form, raw_basic: true said what "raw" says now. */
@@ -504,8 +507,10 @@ read_auth (Reader     *reader,
   if (json_object_has_member (auth_object, "remembered_basic_form"))
     {
       str = read_string (reader, auth_object, "remembered_basic_form", FALSE);
-      if (!reader->error && (!rc_basic_form_from_string (str, &remembered) || remembered == RC_BASIC_FORM_AUTO))
-        reader_fail (reader, _("has an unknown remembered_basic_form “%s” (expected rfc or raw)"), str);
+      if (!reader->error &&
+          (!rc_basic_form_from_string (str, &remembered) || remembered == RC_BASIC_FORM_AUTO))
+        reader_fail (reader, _("has an unknown remembered_basic_form “%s” (expected rfc or raw)"),
+                     str);
     }
 
   if (!reader->error)
@@ -981,7 +986,8 @@ remove_stale_temps (const char *folder,
       gint64 mtime;
       int fd;
 
-      if (strncmp (name, prefix, prefix_len) != 0 || strlen (name + prefix_len) != TEMP_RANDOM_LENGTH)
+      if (strncmp (name, prefix, prefix_len) != 0 ||
+          strlen (name + prefix_len) != TEMP_RANDOM_LENGTH)
         continue;
 
       path = g_build_filename (folder, name, NULL);
@@ -1204,7 +1210,8 @@ save_file (SaveData  *save,
   exists = g_stat (target, &st) == 0;
   if (exists && !S_ISREG (st.st_mode))
     {
-      g_set_error (error, G_IO_ERROR, S_ISDIR (st.st_mode) ? G_IO_ERROR_IS_DIRECTORY : G_IO_ERROR_NOT_REGULAR_FILE,
+      g_set_error (error, G_IO_ERROR,
+                   S_ISDIR (st.st_mode) ? G_IO_ERROR_IS_DIRECTORY : G_IO_ERROR_NOT_REGULAR_FILE,
                    _("Could not save “%s”: it is not a regular file. "
                      "Use Save As to choose another name."),
                    display_name);

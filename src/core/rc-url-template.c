@@ -127,7 +127,8 @@ is_empty_optional_pair (const char         *pair,
     return FALSE;
 
   name = next_placeholder (equals + 1, &open, &close);
-  if (name == NULL || open != equals + 1 || close != pair + len - 1 || g_strv_contains (required, name))
+  if (name == NULL || open != equals + 1 || close != pair + len - 1 ||
+      g_strv_contains (required, name))
     return FALSE;
 
   value = rc_pair_list_lookup (values, name);
@@ -462,7 +463,8 @@ rc_url_template_join (const char *base_url,
   while (*url_template == '/')
     url_template++;
 
-  return g_strdup_printf ("%.*s%s%s", (int)base_len, base_url, *url_template ? "/" : "", url_template);
+  return g_strdup_printf ("%.*s%s%s", (int) base_len, base_url, *url_template ? "/" : "",
+                          url_template);
 }
 
 /**

@@ -119,7 +119,8 @@ static const int client_auth_values[] = {
   RC_CLIENT_AUTH_BODY,
 };
 
-static const Choices client_auth_choices = { client_auth_values, G_N_ELEMENTS (client_auth_values) };
+static const Choices client_auth_choices = { client_auth_values,
+                                             G_N_ELEMENTS (client_auth_values) };
 
 static const int basic_form_values[] = {
   RC_BASIC_FORM_AUTO,
@@ -275,7 +276,8 @@ update_basic_form_rows (RcAuthGroup *self)
   gboolean basic_header = self->auth != NULL
                           && rc_auth_get_client_auth (self->auth) == RC_CLIENT_AUTH_BASIC_HEADER;
   RcBasicForm form = self->auth ? rc_auth_get_basic_form (self->auth) : RC_BASIC_FORM_AUTO;
-  RcBasicForm remembered = self->auth ? rc_auth_get_remembered_basic_form (self->auth) : RC_BASIC_FORM_AUTO;
+  RcBasicForm remembered =
+    self->auth ? rc_auth_get_remembered_basic_form (self->auth) : RC_BASIC_FORM_AUTO;
   const char *subtitle;
   const char *found = NULL;
 
@@ -294,7 +296,8 @@ update_basic_form_rows (RcAuthGroup *self)
 
     case RC_BASIC_FORM_AUTO:
     default:
-      subtitle = _("RFC 6749 encoding first; unencoded once more if the server refuses the client.");
+      subtitle =
+        _("RFC 6749 encoding first; unencoded once more if the server refuses the client.");
       break;
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->basic_form_row), subtitle);
@@ -314,7 +317,8 @@ update_rows (RcAuthGroup *self)
   gboolean basic = kind == RC_AUTH_KIND_BASIC;
   gboolean oauth2 = kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->inherited_row), self->method != NULL && self->auth == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->inherited_row),
+                          self->method != NULL && self->auth == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->username_row), basic);
   gtk_widget_set_visible (GTK_WIDGET (self->client_id_row), oauth2);
   gtk_widget_set_visible (GTK_WIDGET (self->token_url_row), oauth2);
@@ -372,8 +376,8 @@ update_token_params_subtitle (RcAuthGroup *self)
   if (n_params == 0)
     subtitle = g_strdup (_("Such as audience or resource; none set"));
   else
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u parameter", "%u parameters", n_params),
-                                n_params);
+    subtitle = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u parameter", "%u parameters", n_params), n_params);
 
   adw_expander_row_set_subtitle (self->token_params_row, subtitle);
 }
@@ -583,7 +587,8 @@ secret_focus_leave_cb (RcAuthGroup *self)
 
   /* A window being destroyed is hidden first, and then loses its focus. */
   if (root == NULL || !gtk_widget_get_mapped (GTK_WIDGET (root)) ||
-      gtk_widget_in_destruction (GTK_WIDGET (root)) || gtk_widget_in_destruction (GTK_WIDGET (self)))
+      gtk_widget_in_destruction (GTK_WIDGET (root)) ||
+      gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
 
   focus = gtk_root_get_focus (root);
@@ -696,7 +701,8 @@ rc_auth_group_class_init (RcAuthGroupClass *klass)
   g_type_ensure (RC_TYPE_FIELD_CHECK);
   g_type_ensure (RC_TYPE_SECRET_ROW);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-auth-group.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/restcall/Restcall/rc-auth-group.ui");
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, kind_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, inherited_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, username_row);
@@ -749,14 +755,15 @@ rc_auth_group_init (RcAuthGroup *self)
   bind_text (self, "token-url", self->token_url_row);
   bind_text (self, "scopes", self->scopes_row);
   g_binding_group_bind_full (self->bindings, "client-auth", self->client_auth_row, "selected",
-                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                             enum_to_selected, selected_to_enum, (gpointer) &client_auth_choices, NULL);
+                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL, enum_to_selected,
+                             selected_to_enum, (gpointer) &client_auth_choices, NULL);
   g_binding_group_bind_full (self->bindings, "basic-form", self->basic_form_row, "selected",
-                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                             enum_to_selected, selected_to_enum, (gpointer) &basic_form_choices, NULL);
+                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL, enum_to_selected,
+                             selected_to_enum, (gpointer) &basic_form_choices, NULL);
 
   self->auth_signals = g_signal_group_new (RC_TYPE_AUTH);
-  g_signal_group_connect_swapped (self->auth_signals, "changed", G_CALLBACK (auth_changed_cb), self);
+  g_signal_group_connect_swapped (self->auth_signals, "changed", G_CALLBACK (auth_changed_cb),
+                                  self);
 
   self->params_signals = g_signal_group_new (RC_TYPE_PAIR_LIST);
   g_signal_group_connect_swapped (self->params_signals, "items-changed",

@@ -296,8 +296,8 @@ rc_import_summary_set_document (RcImportSummary *self,
   n_operations = rc_open_api_get_n_operations (open_api);
   count = g_strdup_printf (
     g_dngettext (GETTEXT_PACKAGE, "%u operation", "%u operations", n_operations), n_operations);
-  /* Translators: the document's version, format (like “OpenAPI 3.0”) and how many operations it has
-   */
+  /* Translators: the document's version, format (like “OpenAPI 3.0”) and how many
+   * operations it has */
   details = g_strdup_printf (_("Version %s · %s · %s"),
                              rc_open_api_get_version (open_api),
                              rc_open_api_format_get_label (rc_open_api_get_format (open_api)),

@@ -131,7 +131,8 @@ show_texts (RcInspector *self)
       const char *text = self->texts[self->reveal][i];
 
       if (text == NULL)
-        text = self->exchange ? _("Reading the exchange…") : _("Nothing sent yet. Press Test to make the call.");
+        text = self->exchange ? _("Reading the exchange…")
+                              : _("Nothing sent yet. Press Test to make the call.");
 
       gtk_text_buffer_set_text (buffer, text, -1);
     }
@@ -223,7 +224,8 @@ format_record (const char   *text,
 
       if (!g_str_has_suffix (pane->str, "\n"))
         g_string_append_c (pane, '\n');
-      /* Translators: the first %s is a size shown, the second the whole size, as in "256 kB of 20.0 MB" */
+      /* Translators: the first %s is a size shown, the second the whole size, as in "256 kB of 20.0
+       * MB" */
       g_string_append_printf (pane, _("[Cut here: %s of the body’s %s are shown.]\n"), shown, size);
     }
 
@@ -247,8 +249,8 @@ format_attempts (RcHttpRecord *record,
       g_autofree char *heading = rc_http_record_dup_attempt_heading (attempt, i + 1, attempts->len);
       g_autofree char *text = request ? rc_http_record_format_request (attempt, reveal)
                                       : rc_http_record_format_response (attempt, reveal);
-      g_autofree char *formatted = format_record (text, attempt, request, PANE_LIMIT / attempts->len,
-                                                  cancellable);
+      g_autofree char *formatted =
+        format_record (text, attempt, request, PANE_LIMIT / attempts->len, cancellable);
 
       if (formatted == NULL)
         return NULL;
@@ -305,7 +307,8 @@ panes_measure (GtkWidget      *widget,
     {
       int widest_natural = PANE_MIN_WIDTH;
 
-      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+           child = gtk_widget_get_next_sibling (child))
         {
           int child_min, child_nat;
 
@@ -326,7 +329,8 @@ panes_measure (GtkWidget      *widget,
       guint in_row = 0;
       guint rows = 0;
 
-      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+           child = gtk_widget_get_next_sibling (child))
         {
           int child_min, child_nat;
 
@@ -366,7 +370,8 @@ panes_allocate (GtkWidget *widget,
   guint in_row = 0;
   int y = 0;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); ; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);;
+       child = gtk_widget_get_next_sibling (child))
     {
       if (child && !gtk_widget_should_layout (child))
         continue;
@@ -381,16 +386,16 @@ panes_allocate (GtkWidget *widget,
             {
               int child_min;
 
-              gtk_widget_measure (row[i], GTK_ORIENTATION_VERTICAL, column_width, &child_min, NULL, NULL, NULL);
+              gtk_widget_measure (row[i], GTK_ORIENTATION_VERTICAL, column_width, &child_min, NULL,
+                                  NULL, NULL);
               row_height = MAX (row_height, child_min);
             }
 
           for (guint i = 0; i < in_row; i++)
-            gtk_widget_size_allocate (row[i],
-                                      &(GtkAllocation) {
-                                        i * (column_width + PANE_SPACING), y, column_width, row_height
-                                      },
-                                      -1);
+            gtk_widget_size_allocate (
+              row[i],
+              &(GtkAllocation){ i * (column_width + PANE_SPACING), y, column_width, row_height },
+              -1);
 
           y += row_height + PANE_SPACING;
           in_row = 0;
@@ -457,7 +462,8 @@ format_done_cb (GObject      *object,
 static void
 reveal_toggled_cb (RcInspector *self)
 {
-  rc_inspector_set_reveal (self, gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->reveal_button)));
+  rc_inspector_set_reveal (self,
+                           gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->reveal_button)));
 }
 
 static void
@@ -509,12 +515,14 @@ copy_curl_cb (GtkWidget  *widget,
   switch (auth ? rc_auth_get_kind (auth) : RC_AUTH_KIND_NONE)
     {
     case RC_AUTH_KIND_BASIC:
-      message = g_strdup_printf (_("Copied the curl command. It reads the password from $%s: set it before you run it."),
-                                 RC_CURL_PASSWORD_VARIABLE);
+      message = g_strdup_printf (
+        _("Copied the curl command. It reads the password from $%s: set it before you run it."),
+        RC_CURL_PASSWORD_VARIABLE);
       break;
 
     case RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS:
-      message = g_strdup_printf (_("Copied the curl commands. They read the client secret from $%s: set it before you run them."),
+      message = g_strdup_printf (_("Copied the curl commands. They read the client secret from "
+                                   "$%s: set it before you run them."),
                                  RC_CURL_CLIENT_SECRET_VARIABLE);
       break;
 
@@ -659,7 +667,8 @@ rc_inspector_class_init (RcInspectorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "inspector.copy-curl", NULL, copy_curl_cb);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-inspector.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/restcall/Restcall/rc-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, RcInspector, panes);
   gtk_widget_class_bind_template_child (widget_class, RcInspector, reveal_button);
   gtk_widget_class_bind_template_child (widget_class, RcInspector, copy_status_label);
@@ -808,8 +817,8 @@ rc_inspector_set_reveal (RcInspector *self,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->reveal_button), reveal);
   gtk_button_set_icon_name (GTK_BUTTON (self->reveal_button),
                             reveal ? "view-conceal-symbolic" : "view-reveal-symbolic");
-  gtk_widget_set_tooltip_text (self->reveal_button,
-                               reveal ? _("Mask Secrets and Tokens") : _("Reveal Secrets and Tokens"));
+  gtk_widget_set_tooltip_text (self->reveal_button, reveal ? _("Mask Secrets and Tokens")
+                                                           : _("Reveal Secrets and Tokens"));
   show_texts (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVEAL]);
 }

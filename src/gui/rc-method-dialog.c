@@ -250,7 +250,8 @@ clear_secret_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!rc_secret_store_clear_owner_finish (RC_SECRET_STORE (object), result, &error))
-    g_warning ("Could not clear the discarded method’s secret from the keyring: %s", error->message);
+    g_warning ("Could not clear the discarded method’s secret from the keyring: %s",
+               error->message);
 }
 
 /* The draft is gone: so are the secrets stored for it, and for the scratch
@@ -281,9 +282,10 @@ ask_discard (RcMethodDialog *self)
 {
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Discard This Method?"),
-                                                       _("The method is not in the project yet: what "
-                                                         "you entered will be lost.")));
+  dialog =
+    ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Discard This Method?"),
+                                                _("The method is not in the project yet: what "
+                                                  "you entered will be lost.")));
   adw_message_dialog_add_responses (dialog,
                                     "keep", _("_Keep Editing"),
                                     "discard", _("_Discard"),
@@ -568,7 +570,8 @@ rc_method_dialog_class_init (RcMethodDialogClass *klass)
 
   g_type_ensure (RC_TYPE_METHOD_EDITOR);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-method-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/restcall/Restcall/rc-method-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RcMethodDialog, editor);
   gtk_widget_class_bind_template_child (widget_class, RcMethodDialog, finish_button);
   gtk_widget_class_bind_template_child (widget_class, RcMethodDialog, switcher_title);

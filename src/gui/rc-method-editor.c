@@ -260,8 +260,8 @@ update_language (RcMethodEditor *self)
   else if (strstr (type, "xml") != NULL)
     id = "xml";
 
-  gtk_source_buffer_set_language (self->body_buffer,
-                                  id ? gtk_source_language_manager_get_language (manager, id) : NULL);
+  gtk_source_buffer_set_language (
+    self->body_buffer, id ? gtk_source_language_manager_get_language (manager, id) : NULL);
 }
 
 static void
@@ -285,7 +285,8 @@ update_content_type (RcMethodEditor *self)
 
   self->syncing_content_type = TRUE;
   adw_combo_row_set_selected (self->content_type_row, selected);
-  gtk_widget_set_visible (GTK_WIDGET (self->content_type_entry), selected == G_N_ELEMENTS (content_types));
+  gtk_widget_set_visible (GTK_WIDGET (self->content_type_entry),
+                          selected == G_N_ELEMENTS (content_types));
   if (selected == G_N_ELEMENTS (content_types) &&
       g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->content_type_entry)), type) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->content_type_entry), type);
@@ -385,7 +386,8 @@ static int
 measure_tab_title (RcMethodEditor *self,
                    const char     *title)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->switcher_bar), NULL);
+  g_autoptr(PangoLayout) layout =
+    gtk_widget_create_pango_layout (GTK_WIDGET (self->switcher_bar), NULL);
   g_autofree char *markup = g_markup_escape_text (title, -1);
   g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
   int width;
@@ -412,7 +414,8 @@ tabs_fit (int n_pages,
           int text_width,
           int width)
 {
-  return width >= 0 && n_pages * MAX (SWITCHER_TAB_WIDTH, text_width + SWITCHER_BUTTON_PADDING) <= width;
+  return width >= 0 &&
+         n_pages * MAX (SWITCHER_TAB_WIDTH, text_width + SWITCHER_BUTTON_PADDING) <= width;
 }
 
 /* How wide the tabs can be in the host's header bar: beside the title,
@@ -838,7 +841,8 @@ rc_method_editor_class_init (RcMethodEditorClass *klass)
   g_type_ensure (RC_TYPE_TEST_PANEL);
   g_type_ensure (RC_TYPE_TEST_VALUES);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-method-editor.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/restcall/Restcall/rc-method-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, RcMethodEditor, headers_page);
@@ -871,7 +875,8 @@ rc_method_editor_class_init (RcMethodEditorClass *klass)
 static void
 rc_method_editor_init (RcMethodEditor *self)
 {
-  g_autoptr(GtkStringList) verbs = gtk_string_list_new ((const char * const *) rc_method_get_verbs ());
+  g_autoptr(GtkStringList) verbs =
+    gtk_string_list_new ((const char *const *) rc_method_get_verbs ());
   g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
   GtkEventController *shortcuts;
   GtkShortcut *shortcut;
@@ -893,7 +898,8 @@ rc_method_editor_init (RcMethodEditor *self)
   adw_combo_row_set_model (self->content_type_row, G_LIST_MODEL (types));
   self->syncing_content_type = FALSE;
 
-  self->body_buffer = GTK_SOURCE_BUFFER (g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view))));
+  self->body_buffer =
+    GTK_SOURCE_BUFFER (g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view))));
   gtk_source_buffer_set_highlight_matching_brackets (self->body_buffer, TRUE);
   g_signal_connect_swapped (self->body_buffer, "changed", G_CALLBACK (body_changed_cb), self);
   rc_source_style_follow (self->body_buffer);
@@ -926,8 +932,9 @@ rc_method_editor_init (RcMethodEditor *self)
    * before a text view takes the key for itself. */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
-  shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
-                               gtk_named_action_new ("editor.run-test"));
+  shortcut =
+    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                      gtk_named_action_new ("editor.run-test"));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 

@@ -266,9 +266,10 @@ show_saved_for_other (RcSecretRow           *self,
 
   if (saved_for == NULL)
     {
-      message = g_strdup_printf (_("An earlier version of Restcall did not record where it may be "
-                                   "sent. Test asks before sending it to %s; or type it again above."),
-                                 to);
+      message =
+        g_strdup_printf (_("An earlier version of Restcall did not record where it may be "
+                           "sent. Test asks before sending it to %s; or type it again above."),
+                         to);
       show_warning (self, _("Stored for no settings in particular"), message, TRUE);
       return;
     }
@@ -400,7 +401,8 @@ refresh (RcSecretRow *self)
     }
 
   /* Typed here before it was known where it goes: it goes there now. */
-  if (self->provisional && self->binding != NULL && !rc_secret_binding_equal (self->binding, before))
+  if (self->provisional && self->binding != NULL &&
+      !rc_secret_binding_equal (self->binding, before))
     {
       show_state (self, STATE_STORING);
       rc_secret_store_rebind_async (store, self->project_id, secret_id, self->binding,
@@ -487,7 +489,8 @@ rc_secret_row_unmap (GtkWidget *widget)
   g_autoptr(RcSecretBinding) binding = self->auth ? dup_binding (self) : NULL;
 
   /* A secret typed for no origin goes after its store, still on its way. */
-  if (self->recheck_id != 0 || (self->provisional && !rc_secret_binding_equal (binding, self->binding)))
+  if (self->recheck_id != 0 ||
+      (self->provisional && !rc_secret_binding_equal (binding, self->binding)))
     {
       g_clear_handle_id (&self->recheck_id, g_source_remove);
       refresh (self);
@@ -541,7 +544,8 @@ rc_secret_row_class_init (RcSecretRowClass *klass)
 
   widget_class->unmap = rc_secret_row_unmap;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-secret-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/restcall/Restcall/rc-secret-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RcSecretRow, spinner);
   gtk_widget_class_bind_template_child (widget_class, RcSecretRow, icon);
   gtk_widget_class_bind_template_child (widget_class, RcSecretRow, forget_button);
@@ -554,9 +558,11 @@ rc_secret_row_init (RcSecretRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->auth_signals = g_signal_group_new (RC_TYPE_AUTH);
-  g_signal_group_connect_swapped (self->auth_signals, "changed", G_CALLBACK (settings_changed_cb), self);
+  g_signal_group_connect_swapped (self->auth_signals, "changed", G_CALLBACK (settings_changed_cb),
+                                  self);
   self->owner_signals = g_signal_group_new (G_TYPE_OBJECT);
-  g_signal_group_connect_swapped (self->owner_signals, "notify", G_CALLBACK (settings_changed_cb), self);
+  g_signal_group_connect_swapped (self->owner_signals, "notify", G_CALLBACK (settings_changed_cb),
+                                  self);
 
   show_state (self, STATE_NOT_STORED);
 }

@@ -279,11 +279,14 @@ describe_response (RcExchange *exchange,
 {
   guint status = rc_exchange_get_status (exchange);
   RcHttpRecord *record = rc_exchange_get_api_record (exchange);
-  gint64 duration_ms = (record ? rc_http_record_get_duration_us (record) : rc_exchange_get_duration_us (exchange)) / 1000;
+  gint64 duration_ms =
+    (record ? rc_http_record_get_duration_us (record) : rc_exchange_get_duration_us (exchange)) /
+    1000;
   g_autofree char *size_text = g_format_size (size);
   const char *phrase = soup_status_get_phrase (status);
 
-  /* Translators: status code and reason, the time the call took, and the size of the response body */
+  /* Translators: status code and reason, the time the call took, and the size of the
+   * response body */
   return g_strdup_printf (_("%u %s · %" G_GINT64_FORMAT " ms · %s"),
                           status, phrase ? phrase : "", duration_ms, size_text);
 }
@@ -328,8 +331,9 @@ dup_secret_missing_message (Run *run)
     return g_strdup (_("No password is stored for this authentication. Enter it under Headers and "
                        "Authentication, then press Test again."));
 
-  return g_strdup (_("No client secret is stored for this authentication. Enter it under Headers and "
-                     "Authentication, then press Test again."));
+  return g_strdup (
+    _("No client secret is stored for this authentication. Enter it under Headers and "
+      "Authentication, then press Test again."));
 }
 
 /* Where to type the secret anew: the method's own tab, or its API's page. */
@@ -500,7 +504,8 @@ rebound_cb (GObject      *object,
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          end_run_with_message (self, _("Cancelled. Press Test to make the call again."), "dim-label");
+          end_run_with_message (self, _("Cancelled. Press Test to make the call again."),
+                                "dim-label");
           return;
         }
 
@@ -548,7 +553,8 @@ prompt_answered_cb (GObject      *object,
     case RC_SECRET_PROMPT_CANCEL:
     default:
       if (g_cancellable_is_cancelled (run->cancellable))
-        end_run_with_message (self, _("Cancelled. Press Test to make the call again."), "dim-label");
+        end_run_with_message (self, _("Cancelled. Press Test to make the call again."),
+                              "dim-label");
       else
         end_run_with_message (self, _("Cancelled: the stored secret was not sent."), "dim-label");
       break;
@@ -790,14 +796,17 @@ rc_test_panel_class_init (RcTestPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "test.run", NULL, run_action_cb);
   gtk_widget_class_install_action (widget_class, "test.cancel", NULL, cancel_action_cb);
   gtk_widget_class_install_action (widget_class, "test.save", NULL, save_action_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "test.run", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "test.run", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "test.run",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "test.run",
+                                       NULL);
 
   g_type_ensure (RC_TYPE_INSPECTOR);
   g_type_ensure (RC_TYPE_RESPONSE_VIEW);
   g_type_ensure (RC_TYPE_TEST_VALUES);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restcall/Restcall/rc-test-panel.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/restcall/Restcall/rc-test-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, values_group);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, test_values);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, test_button);
