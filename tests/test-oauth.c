@@ -286,6 +286,26 @@ test_raw_basic (Fixture       *fixture,
   rc_test_fetched_clear (&fetched);
 }
 
+/* A parameter Restcall sets itself would go twice: the request is refused
+ * before it leaves, with where to set it instead. */
+static void
+test_own_param_refused (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  RcTestFetched fetched = { 0 };
+
+  rc_pair_list_append (rc_auth_get_token_params (fixture->auth), "audience", "https://api.example.com/");
+  rc_pair_list_append (rc_auth_get_token_params (fixture->auth), "grant_type", "password");
+  fetch (fixture, "secret", &fetched);
+  g_assert_error (fetched.error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS);
+  g_assert_cmpstr (fetched.error->message, ==,
+                   "“grant_type” cannot be an extra token parameter: Restcall sets it itself. "
+                   "Restcall always sends grant_type=client_credentials.");
+  g_assert_cmpuint (fixture->server->requests->len, ==, 0);
+
+  rc_test_fetched_clear (&fetched);
+}
+
 static void
 test_redirect_refused (Fixture       *fixture,
                        gconstpointer  data)
@@ -787,6 +807,7 @@ main (int   argc,
   ADD ("request-basic-header", test_request_basic_header);
   ADD ("request-body", test_request_body);
   ADD ("raw-basic", test_raw_basic);
+  ADD ("own-param-refused", test_own_param_refused);
   ADD ("redirect-refused", test_redirect_refused);
   ADD ("insecure-url-refused", test_insecure_url_refused);
   ADD ("invalid-certificate", test_invalid_certificate);

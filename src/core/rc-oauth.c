@@ -6,6 +6,8 @@
  * secret are form-urlencoded first (§2.3.1 and Appendix B) or, for servers
  * that compare them unencoded, not (which form: rc-basic-form.c), or by
  * client_id and client_secret fields in the body; never both.
+ * An extra parameter may not be one of the fields Restcall sets itself
+ * (rc_oauth_check_token_param()): the request would carry it twice.
  *
  * The response is read as §5.1 and §5.2 say, strictly: anything that is
  * not a Bearer token with a value is an error that says what came back.
@@ -148,6 +150,73 @@ rc_oauth_check_token_url (const char  *token_url,
   return TRUE;
 }
 
+/* The token request's fields that Restcall fills in itself, and where
+ * each is set instead of as an extra parameter. */
+static const struct {
+  const char *name;
+  const char *instead;
+} own_fields[] = {
+  { "grant_type", N_("Restcall always sends grant_type=client_credentials.") },
+  { "scope", N_("Enter the scopes in the Scopes field (--scope on the command line).") },
+  { "client_id", N_("Enter it as the Client ID (--client-id on the command line).") },
+  { "client_secret", N_("Store it as the Client Secret: Restcall sends it as the client "
+                        "authentication says, from the keyring (--client-secret-env or "
+                        "--client-secret-stdin on the command line).") },
+  { "client_assertion", N_("Restcall sends no client assertion; authenticate the client with "
+                           "its secret, in a Basic Auth header or in the body.") },
+  { "client_assertion_type", N_("Restcall sends no client assertion; authenticate the client "
+                                "with its secret, in a Basic Auth header or in the body.") },
+};
+
+/**
+ * rc_oauth_check_token_param:
+ * @name: the name of an extra token request parameter
+ *
+ * The fields Restcall fills in itself (grant_type, scope, client_id,
+ * client_secret, client_assertion, client_assertion_type) cannot be extra
+ * parameters too: the request would carry them twice.
+ *
+ * Returns: (transfer full) (nullable): what is wrong with @name and where
+ *   to set it instead, or %NULL when it may be sent
+ */
+char *
+rc_oauth_check_token_param (const char *name)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+
+  for (guint i = 0; i < G_N_ELEMENTS (own_fields); i++)
+    {
+      if (g_str_equal (stripped, own_fields[i].name))
+        return g_strdup_printf (_("“%s” cannot be an extra token parameter: Restcall sets it "
+                                  "itself. %s"),
+                                own_fields[i].name, _(own_fields[i].instead));
+    }
+
+  return NULL;
+}
+
+static gboolean
+check_token_params (RcAuth  *auth,
+                    GError **error)
+{
+  GListModel *params = G_LIST_MODEL (rc_auth_get_token_params (auth));
+  guint n_params = g_list_model_get_n_items (params);
+
+  for (guint i = 0; i < n_params; i++)
+    {
+      g_autoptr(RcPair) pair = g_list_model_get_item (params, i);
+      g_autofree char *message = rc_oauth_check_token_param (rc_pair_get_name (pair));
+
+      if (message)
+        {
+          g_set_error_literal (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS, message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static void
 append_field (GString    *body,
               const char *name,
@@ -235,6 +304,9 @@ rc_oauth_new_token_message (RcAuth      *auth,
                      "gave this application."));
       return NULL;
     }
+
+  if (!check_token_params (auth, error))
+    return NULL;
 
   body = rc_oauth_build_token_body (auth, secret);
   if (body_out)
