@@ -55,6 +55,7 @@ SoupMessage *rc_oauth_new_token_message      (RcAuth        *auth,
 RcToken     *rc_oauth_parse_token_response   (RcAuth        *auth,
                                               SoupMessage   *message,
                                               GBytes        *body,
+                                              gboolean       encoding_changes,
                                               GError       **error);
 
 G_END_DECLS
