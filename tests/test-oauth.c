@@ -740,10 +740,12 @@ test_granted_scopes (Fixture       *fixture,
   rc_auth_set_scopes (fixture->auth, "a b");
   fetch (fixture, "secret", &fetched);
   g_assert_cmpstr (rc_token_get_scopes (fetched.token), ==, "a b");
+  g_assert_true (rc_token_get_scopes_unsaid (fetched.token));
 
   fixture->body = "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"scope\":\"a\"}";
   fetch (fixture, "secret", &fetched);
   g_assert_cmpstr (rc_token_get_scopes (fetched.token), ==, "a");
+  g_assert_false (rc_token_get_scopes_unsaid (fetched.token));
 
   rc_test_fetched_clear (&fetched);
 }

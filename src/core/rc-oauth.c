@@ -491,6 +491,7 @@ _rc_oauth_parse_token_answer (RcAuth              *auth,
   g_autofree char *unsendable = NULL;
   JsonObject *object = NULL;
   const char *access_token, *token_type, *scopes;
+  RcToken *token;
   RcTokenLifetime lifetime;
   gint64 seconds;
   gsize size = 0;
@@ -630,7 +631,11 @@ _rc_oauth_parse_token_answer (RcAuth              *auth,
    * has no use in this grant and is neither kept nor stored. */
   scopes = rc_json_object_get_string (object, "scope");
   if (scopes == NULL)
-    scopes = rc_auth_get_scopes (auth);
+    {
+      token = rc_token_new (access_token, rc_auth_get_scopes (auth), lifetime, seconds);
+      rc_token_set_scopes_unsaid (token);
+      return token;
+    }
 
   return rc_token_new (access_token, scopes, lifetime, seconds);
 }
