@@ -455,7 +455,7 @@ test_at_most_one_retry (Fixture       *fixture,
   } refusals[] = {
     { 401, "{\"error\":\"invalid_client\",\"error_description\":\"Client disabled\"}",
       "(HTTP 401, invalid_client: Client disabled)" },
-    { 403, "", "answered HTTP 403 Forbidden with an empty body" },
+    { 403, "", "refused the token request (HTTP 403 Forbidden) with an empty body" },
     { 400, "{\"error\":\"invalid_request\",\"error_description\":\"Invalid client credentials\"}",
       "invalid_request: Invalid client credentials" },
   };

@@ -252,6 +252,57 @@ test_auth_token_url (void)
 }
 
 static void
+test_token_param_name (void)
+{
+  g_autoptr(RcAuth) auth = rc_auth_new ();
+  g_autoptr(RcPair) audience = rc_pair_new ("audience", "https://api.example.com");
+  static const struct {
+    const char *name;
+    const char *instead;
+  } own[] = {
+    { "grant_type", "always sends grant_type=client_credentials" },
+    { "scope", "Scopes field (--scope" },
+    { " scope ", "Scopes field (--scope" },
+    { "client_id", "Client ID (--client-id" },
+    { "client_secret", "Client Secret" },
+    { "client_assertion", "sends no client assertion" },
+    { "client_assertion_type", "sends no client assertion" },
+  };
+
+  assert_ok (rc_check_token_param_name (audience));
+
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_id (auth, "restcall");
+  rc_auth_set_token_url (auth, "https://auth.example.com/token");
+  rc_pair_list_append (rc_auth_get_token_params (auth), "audience", "x");
+  g_assert_true (rc_check_auth (auth));
+
+  for (guint i = 0; i < G_N_ELEMENTS (own); i++)
+    {
+      g_autoptr(RcPair) param = rc_pair_new (own[i].name, "x");
+      g_autofree char *stripped = g_strstrip (g_strdup (own[i].name));
+      g_autofree char *start = g_strdup_printf ("“%s” cannot be an extra token parameter: "
+                                                "Restcall sets it itself.", stripped);
+      char *message = rc_check_token_param_name (param);
+
+      g_assert_nonnull (message);
+      g_assert_true (g_str_has_prefix (message, start));
+      assert_message (message, own[i].instead);
+
+      rc_pair_list_append (rc_auth_get_token_params (auth), own[i].name, "x");
+      g_assert_false (rc_check_auth (auth));
+      rc_pair_list_remove (rc_auth_get_token_params (auth), 1);
+      g_assert_true (rc_check_auth (auth));
+    }
+
+  /* Not OAuth 2.0: the parameters are not sent. */
+  rc_pair_list_append (rc_auth_get_token_params (auth), "scope", "x");
+  rc_auth_set_kind (auth, RC_AUTH_KIND_BASIC);
+  rc_auth_set_username (auth, "bob");
+  g_assert_true (rc_check_auth (auth));
+}
+
+static void
 test_method_effective_auth (void)
 {
   g_autoptr(RcApi) api = NULL;
@@ -346,6 +397,7 @@ main (int   argc,
   g_test_add_func ("/restcall/check/auth-username", test_auth_username);
   g_test_add_func ("/restcall/check/auth-client-id", test_auth_client_id);
   g_test_add_func ("/restcall/check/auth-token-url", test_auth_token_url);
+  g_test_add_func ("/restcall/check/token-param-name", test_token_param_name);
   g_test_add_func ("/restcall/check/method-effective-auth", test_method_effective_auth);
   g_test_add_func ("/restcall/check/method-wire", test_method_wire);
 

@@ -19,6 +19,7 @@ typedef struct
 
   guint         n_tokens;          /* tokens issued: "token-1", "token-2"… */
   const char   *token_expires_in;  /* JSON value, or NULL to leave it out */
+  const char   *token_scope;       /* JSON value, or NULL to leave it out */
   guint         token_status;
   guint         api_status;
   const char   *api_challenge;     /* WWW-Authenticate with api_status */
@@ -61,10 +62,12 @@ handler (RcTestServer      *server,
         body = g_strdup_printf ("{\"access_token\":%s,\"token_type\":\"Bearer\"}",
                                 fixture->access_token_json);
       else
-        body = g_strdup_printf ("{\"access_token\":\"token-%u\",\"token_type\":\"Bearer\"%s%s}",
+        body = g_strdup_printf ("{\"access_token\":\"token-%u\",\"token_type\":\"Bearer\"%s%s%s%s}",
                               fixture->n_tokens,
                               fixture->token_expires_in ? ",\"expires_in\":" : "",
-                              fixture->token_expires_in ? fixture->token_expires_in : "");
+                              fixture->token_expires_in ? fixture->token_expires_in : "",
+                              fixture->token_scope ? ",\"scope\":" : "",
+                              fixture->token_scope ? fixture->token_scope : "");
       rc_test_respond (message, 200, "application/json", body);
       if (fixture->held_tokens)
         {
@@ -480,6 +483,42 @@ test_401_without_bearer_challenge (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_tokens, ==, 1);
 }
 
+/* The scopes asked for, when the token response does not say which it
+ * granted; nothing when it says, or when none were asked for. */
+static void
+test_scopes_unsaid (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(RcExchange) unasked = NULL;
+  g_autoptr(RcExchange) unsaid = NULL;
+  g_autoptr(RcExchange) cached = NULL;
+  g_autoptr(RcExchange) said = NULL;
+  RcAuth *auth = rc_api_get_auth (fixture->api);
+
+  unasked = call (fixture, fixture->method);
+  g_assert_cmpuint (rc_exchange_get_status (unasked), ==, 200);
+  g_assert_null (rc_exchange_get_notes (unasked)[0]);
+
+  rc_auth_set_scopes (auth, "pets:read pets:write");
+  unsaid = call (fixture, fixture->method);
+  g_assert_cmpuint (fixture->n_tokens, ==, 2);
+  g_assert_cmpstr (rc_exchange_get_notes (unsaid)[0], ==,
+                   "Restcall asked for the scopes “pets:read pets:write”; the token response did not "
+                   "say which scopes the server granted.");
+  g_assert_null (rc_exchange_get_notes (unsaid)[1]);
+
+  /* Said once, with the token's own exchange: not again from the cache. */
+  cached = call (fixture, fixture->method);
+  g_assert_cmpuint (fixture->n_tokens, ==, 2);
+  g_assert_null (rc_exchange_get_notes (cached)[0]);
+
+  fixture->token_scope = "\"pets:read\"";
+  rc_auth_set_scopes (auth, "pets:read");
+  said = call (fixture, fixture->method);
+  g_assert_cmpuint (fixture->n_tokens, ==, 3);
+  g_assert_null (rc_exchange_get_notes (said)[0]);
+}
+
 static void
 test_insufficient_scope (Fixture       *fixture,
                          gconstpointer  data)
@@ -493,9 +532,13 @@ test_insufficient_scope (Fixture       *fixture,
   g_assert_cmpuint (rc_exchange_get_status (exchange), ==, 403);
   g_assert_cmpuint (fixture->n_api_calls, ==, 1);
   g_assert_cmpuint (fixture->n_tokens, ==, 1);
+  /* The token response did not say what it granted: first a note of that. */
+  g_assert_cmpstr (rc_exchange_get_notes (exchange)[0], ==,
+                   "Restcall asked for the scopes “pets:read”; the token response did not say which "
+                   "scopes the server granted.");
   g_assert_nonnull (
-    strstr (rc_exchange_get_notes (exchange)[0], "requires the scope “pets:admin”"));
-  g_assert_nonnull (strstr (rc_exchange_get_notes (exchange)[0], "it has “pets:read”"));
+    strstr (rc_exchange_get_notes (exchange)[1], "requires the scope “pets:admin”"));
+  g_assert_nonnull (strstr (rc_exchange_get_notes (exchange)[1], "it has “pets:read”"));
 }
 
 static void
@@ -1212,6 +1255,7 @@ main (int   argc,
   ADD ("replay-after-401", test_replay_after_401);
   ADD ("second-401-reported", test_second_401_reported);
   ADD ("401-without-bearer-challenge", test_401_without_bearer_challenge);
+  ADD ("scopes-unsaid", test_scopes_unsaid);
   ADD ("insufficient-scope", test_insufficient_scope);
   ADD ("redirects", test_redirects);
   ADD ("single-flight", test_single_flight);

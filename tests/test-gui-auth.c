@@ -747,6 +747,8 @@ test_token_params_and_basic_form (void)
     return;
 
   rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_id (auth, "petstore");
+  rc_auth_set_token_url (auth, "https://auth.example.com/token");
   audience = rc_pair_list_append (params, "audience", "https://petstore.example.com");
 
   editor_open (&editor);
@@ -766,6 +768,21 @@ test_token_params_and_basic_form (void)
   type_text (get_in_pair_row (root, pair, "auth-token-param-name-entry"), "resource");
   type_text (get_in_pair_row (root, pair, "auth-token-param-value-entry"), "urn:pets");
   g_assert_cmpstr (rc_pair_list_lookup (params, "resource"), ==, "urn:pets");
+  g_assert_false (gtk_widget_get_visible (get_in_pair_row (root, pair, "auth-token-param-error")));
+  g_assert_true (rc_auth_group_get_valid (editor.auth));
+
+  /* A name Restcall sets itself is refused on its row, and the auth with it. */
+  type_text (get_in_pair_row (root, pair, "auth-token-param-name-entry"), "scope");
+  g_assert_true (gtk_widget_get_visible (get_in_pair_row (root, pair, "auth-token-param-error")));
+  g_assert_true (gtk_widget_has_css_class (get_in_pair_row (root, pair, "auth-token-param-name-entry"), "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (rc_test_gui_find_of_type (
+                              get_in_pair_row (root, pair, "auth-token-param-error"), GTK_TYPE_LABEL))),
+                            "“scope” cannot be an extra token parameter: Restcall sets it itself. "
+                            "Enter the scopes in the Scopes field"));
+  g_assert_false (rc_auth_group_get_valid (editor.auth));
+  type_text (get_in_pair_row (root, pair, "auth-token-param-name-entry"), "resource");
+  g_assert_false (gtk_widget_get_visible (get_in_pair_row (root, pair, "auth-token-param-error")));
+  g_assert_true (rc_auth_group_get_valid (editor.auth));
   token_params_row = rc_test_gui_get_named (root, "auth-token-params-row");
   g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (token_params_row)), "2"));
 

@@ -286,6 +286,26 @@ test_raw_basic (Fixture       *fixture,
   rc_test_fetched_clear (&fetched);
 }
 
+/* A parameter Restcall sets itself would go twice: the request is refused
+ * before it leaves, with where to set it instead. */
+static void
+test_own_param_refused (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  RcTestFetched fetched = { 0 };
+
+  rc_pair_list_append (rc_auth_get_token_params (fixture->auth), "audience", "https://api.example.com/");
+  rc_pair_list_append (rc_auth_get_token_params (fixture->auth), "grant_type", "password");
+  fetch (fixture, "secret", &fetched);
+  g_assert_error (fetched.error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS);
+  g_assert_cmpstr (fetched.error->message, ==,
+                   "“grant_type” cannot be an extra token parameter: Restcall sets it itself. "
+                   "Restcall always sends grant_type=client_credentials.");
+  g_assert_cmpuint (fixture->server->requests->len, ==, 0);
+
+  rc_test_fetched_clear (&fetched);
+}
+
 static void
 test_redirect_refused (Fixture       *fixture,
                        gconstpointer  data)
@@ -462,7 +482,7 @@ test_responses (Fixture       *fixture,
     { 401, json, "{\"error\":\"invalid_client\"}",
       0, 0, RC_OAUTH_ERROR_REFUSED, { "HTTP 401, invalid_client)", "client ID and secret" } },
     { 400, json, "{\"error\":\"invalid_scope\",\"error_description\":\"nope\"}",
-      0, 0, RC_OAUTH_ERROR_REFUSED, { "invalid_scope: nope", "Check the scopes" } },
+      0, 0, RC_OAUTH_ERROR_REFUSED, { "invalid_scope: nope", "this server requires a scope" } },
     { 200, json, "{\"error\":\"server_error\"}",
       0, 0, RC_OAUTH_ERROR_REFUSED, { "HTTP 200, server_error" } },
     { 500, "text/html", "<html><head><title>Oops</title></head><body>Internal</body></html>",
@@ -530,6 +550,187 @@ test_responses (Fixture       *fixture,
   rc_test_fetched_clear (&fetched);
 }
 
+/* What the credentials were and how they went, for a refusal's hint. */
+typedef enum {
+  SENT_BASIC_AUTO,
+  SENT_BASIC_RFC,
+  SENT_BASIC_RAW,
+  SENT_BODY,
+} Sent;
+
+typedef struct
+{
+  const char *what;
+  guint       status;
+  const char *content_type;
+  const char *body;
+  const char *secret;
+  const char *scopes;
+  Sent        sent;
+  int         error_code;
+  const char *fragments[4];
+  const char *absent;       /* never in the message */
+} RefusalCase;
+
+#define TRICKY "p+ss/w%rd:=&?# x"
+
+/* Every refusal quotes the server (its error and error_description, or its
+ * body), then gives the hint that fits, and never one that does not. */
+static void
+test_refusal_hints (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *json = "application/json";
+  const RefusalCase cases[] = {
+    { "401 with an empty body: the client is refused, not the server broken",
+      401, NULL, NULL, "secret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      { "refused the token request (HTTP 401 Unauthorized) with an empty body.",
+        "The server refused the client without saying why. Check the client ID and secret, the "
+        "client authentication (a Basic Auth header or the request body) and the scopes." },
+      "try again later" },
+    { "403 with an HTML page",
+      403, "text/html", "<html><body>Forbidden client</body></html>", "secret", "pets:read",
+      SENT_BODY, RC_OAUTH_ERROR_REFUSED,
+      { "(HTTP 403 Forbidden) with an HTML page", "Forbidden client", "without saying why" },
+      "try again later" },
+    { "403 with an empty body, credentials the encoding changes (glewlwyd)",
+      403, NULL, NULL, TRICKY, NULL, SENT_BASIC_RFC, RC_OAUTH_ERROR_REFUSED,
+      { "(HTTP 403 Forbidden) with an empty body", "went RFC 6749-encoded into the Basic Auth header",
+        "the server may compare the credentials unencoded" },
+      "try again later" },
+    { "invalid_client, RFC 6749-encoded, credentials the encoding changes",
+      401, json, "{\"error\":\"invalid_client\",\"error_description\":\"client authentication failed\"}",
+      TRICKY, NULL, SENT_BASIC_RFC, RC_OAUTH_ERROR_REFUSED,
+      { "(HTTP 401, invalid_client: client authentication failed)",
+        "The client ID or secret holds characters that form-encoding changes, and they went RFC "
+        "6749-encoded into the Basic Auth header. Check them; if they are right, the server may "
+        "compare the credentials unencoded: choose the Automatic form, which tries both, or "
+        "Unencoded; or send them in the request body (--client-auth body on the command line)." },
+      "compares" },
+    { "invalid_client, unencoded, credentials the encoding changes",
+      401, json, "{\"error\":\"invalid_client\"}", TRICKY, NULL, SENT_BASIC_RAW, RC_OAUTH_ERROR_REFUSED,
+      { "(HTTP 401, invalid_client)", "went unencoded into the Basic Auth header",
+        "the server may decode them, as RFC 6749 requires", "request body" },
+      "decodes" },
+    { "invalid_client, both forms tried, credentials the encoding changes",
+      401, json, "{\"error\":\"invalid_client\"}", TRICKY, NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      { "(HTTP 401, invalid_client)",
+        "the server took them in the Basic Auth header neither RFC 6749-encoded nor unencoded",
+        "the server may take the credentials only in the request body",
+        "Sent once more with the client ID and secret unencoded, the request was refused too" },
+      NULL },
+    { "invalid_client, in the body, credentials the encoding changes",
+      400, json, "{\"error\":\"invalid_client\"}", TRICKY, NULL, SENT_BODY, RC_OAUTH_ERROR_REFUSED,
+      { "(HTTP 400, invalid_client)", "in the request body they are form-encoded",
+        "the server may take the credentials only in a Basic Auth header",
+        "both RFC 6749-encoded and unencoded" },
+      NULL },
+    { "invalid_client, credentials the encoding leaves alone: the forms are the same bytes",
+      401, json, "{\"error\":\"invalid_client\"}", "s3cret", NULL, SENT_BASIC_RFC, RC_OAUTH_ERROR_REFUSED,
+      { "Check the client ID and secret. If they are right, try the other client authentication" },
+      "form-encoding" },
+    { "unauthorized_client about the credentials (Keycloak)",
+      401, json, "{\"error\":\"unauthorized_client\",\"error_description\":\"Invalid client or Invalid "
+      "client credentials\"}", "s3cret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      { "(HTTP 401, unauthorized_client: Invalid client or Invalid client credentials)",
+        "Check the client ID and secret. If they are right, try the other client authentication" },
+      "may not use the client credentials grant" },
+    { "unauthorized_client about an unknown client (Entra ID)",
+      400, json, "{\"error\":\"unauthorized_client\",\"error_description\":\"AADSTS700016: Application "
+      "with identifier 'x' was not found in the directory 'y'.\"}", "s3cret", NULL, SENT_BODY,
+      RC_OAUTH_ERROR_REFUSED,
+      { "unauthorized_client: AADSTS700016", "Check the client ID and secret" },
+      "may not use the client credentials grant" },
+    { "unauthorized_client about the grant",
+      400, json, "{\"error\":\"unauthorized_client\",\"error_description\":\"grant not allowed\"}",
+      "s3cret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      { "unauthorized_client: grant not allowed", "may not use the client credentials grant" },
+      "Check the client ID" },
+    { "invalid_scope, no scope sent",
+      400, json, "{\"error\":\"invalid_scope\",\"error_description\":\"scope is required\"}",
+      "s3cret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      { "(HTTP 400, invalid_scope: scope is required)",
+        "No scope was sent, and this server requires a scope: enter the scopes the API needs "
+        "(--scope on the command line)." },
+      "does not grant" },
+    { "scope_invalid, no scope sent",
+      400, json, "{\"error\":\"scope_invalid\"}", "s3cret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      { "(HTTP 400, scope_invalid)", "this server requires a scope" },
+      NULL },
+    { "invalid_scope, scopes sent",
+      400, json, "{\"error\":\"invalid_scope\"}", "s3cret", "pets:admin", SENT_BASIC_AUTO,
+      RC_OAUTH_ERROR_REFUSED,
+      { "(HTTP 400, invalid_scope)", "Check the scopes: the server does not grant one of them" },
+      "requires a scope" },
+    { "access_denied about the audience",
+      400, json, "{\"error\":\"access_denied\",\"error_description\":\"Token audience not allowed\"}",
+      "s3cret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      { "(HTTP 400, access_denied: Token audience not allowed)",
+        "Say which API the token is for with an extra token parameter, audience or resource, as the "
+        "server expects (--token-param audience=… on the command line)." },
+      NULL },
+    { "invalid_target (RFC 8707)",
+      400, json, "{\"error\":\"invalid_target\"}", "s3cret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      { "(HTTP 400, invalid_target)", "extra token parameter, audience or resource" },
+      NULL },
+    { "invalid_resource",
+      400, json, "{\"error\":\"invalid_resource\"}", "s3cret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      { "(HTTP 400, invalid_resource)", "extra token parameter, audience or resource" },
+      NULL },
+    { "access_denied about something else",
+      400, json, "{\"error\":\"access_denied\",\"error_description\":\"client disabled\"}",
+      "s3cret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      { "access_denied: client disabled", "Check the authentication settings." },
+      "audience or resource" },
+    { "404 with a page",
+      404, "text/html", "<html><h1>Not Found</h1></html>", "s3cret", NULL, SENT_BASIC_AUTO,
+      RC_OAUTH_ERROR_BAD_RESPONSE,
+      { "answered HTTP 404 Not Found with an HTML page", "Not Found",
+        "Check the access token URL: the server has no token endpoint at this address (HTTP 404)." },
+      "try again later" },
+    { "404 with an OAuth error: the URL all the same",
+      404, json, "{\"error\":\"invalid_request\",\"error_description\":\"unknown route\"}",
+      "s3cret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      { "(HTTP 404, invalid_request: unknown route)", "Check the access token URL" },
+      "authentication settings" },
+    { "500: the server has a problem",
+      500, NULL, NULL, "s3cret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_BAD_RESPONSE,
+      { "HTTP 500", "try again later" },
+      "refused" },
+  };
+  RcTestFetched fetched = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const RefusalCase *c = &cases[i];
+
+      g_test_message ("case %u: %s", i, c->what);
+      fixture->status = c->status;
+      fixture->content_type = c->content_type;
+      fixture->body = c->body;
+      rc_auth_set_scopes (fixture->auth, c->scopes ? c->scopes : "");
+      rc_auth_set_client_auth (fixture->auth, c->sent == SENT_BODY ? RC_CLIENT_AUTH_BODY
+                                                                   : RC_CLIENT_AUTH_BASIC_HEADER);
+      rc_auth_set_basic_form (fixture->auth, c->sent == SENT_BASIC_RFC ? RC_BASIC_FORM_RFC
+                                             : c->sent == SENT_BASIC_RAW ? RC_BASIC_FORM_RAW
+                                             : RC_BASIC_FORM_AUTO);
+
+      fetch (fixture, c->secret, &fetched);
+      g_assert_null (fetched.token);
+      g_assert_error (fetched.error, RC_OAUTH_ERROR, c->error_code);
+      for (guint j = 0; j < G_N_ELEMENTS (c->fragments) && c->fragments[j]; j++)
+        {
+          g_test_message ("expecting “%s”", c->fragments[j]);
+          g_assert_nonnull (strstr (fetched.error->message, c->fragments[j]));
+        }
+      if (c->absent)
+        g_assert_null (strstr (fetched.error->message, c->absent));
+      g_assert_null (strstr (fetched.error->message, TRICKY));
+    }
+
+  rc_test_fetched_clear (&fetched);
+}
+
 static void
 test_granted_scopes (Fixture       *fixture,
                      gconstpointer  data)
@@ -539,10 +740,12 @@ test_granted_scopes (Fixture       *fixture,
   rc_auth_set_scopes (fixture->auth, "a b");
   fetch (fixture, "secret", &fetched);
   g_assert_cmpstr (rc_token_get_scopes (fetched.token), ==, "a b");
+  g_assert_true (rc_token_get_scopes_unsaid (fetched.token));
 
   fixture->body = "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"scope\":\"a\"}";
   fetch (fixture, "secret", &fetched);
   g_assert_cmpstr (rc_token_get_scopes (fetched.token), ==, "a");
+  g_assert_false (rc_token_get_scopes_unsaid (fetched.token));
 
   rc_test_fetched_clear (&fetched);
 }
@@ -787,10 +990,12 @@ main (int   argc,
   ADD ("request-basic-header", test_request_basic_header);
   ADD ("request-body", test_request_body);
   ADD ("raw-basic", test_raw_basic);
+  ADD ("own-param-refused", test_own_param_refused);
   ADD ("redirect-refused", test_redirect_refused);
   ADD ("insecure-url-refused", test_insecure_url_refused);
   ADD ("invalid-certificate", test_invalid_certificate);
   ADD ("responses", test_responses);
+  ADD ("refusal-hints", test_refusal_hints);
   ADD ("granted-scopes", test_granted_scopes);
   ADD ("jwt-expiry", test_jwt_expiry);
   ADD ("jwt-expiry-extremes", test_jwt_expiry_extremes);

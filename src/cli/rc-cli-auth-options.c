@@ -164,6 +164,12 @@ parse_values (RcCliAuthOptions *self)
 
       if (!rc_cli_split_pair (self->token_params[i], '=', &name, &value))
         return g_strdup_printf (_("--token-param “%s” is not NAME=VALUE."), self->token_params[i]);
+      if ((message = rc_oauth_check_token_param (name)))
+        {
+          g_autofree char *problem = message;
+
+          return g_strdup_printf (_("--token-param: %s"), problem);
+        }
       rc_pair_list_append (self->params, name, value);
     }
 

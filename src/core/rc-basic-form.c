@@ -31,6 +31,7 @@
 #include "rc-basic-form.h"
 #include "rc-json.h"
 #include "rc-oauth.h"
+#include "rc-token-refusal.h"
 
 /* What an invalid_request's description says when it is about the client's
  * credentials, in lower case. */
@@ -45,24 +46,6 @@ static const char * const credential_words[] = {
   "encoded",
   NULL
 };
-
-static gboolean
-is_about_credentials (const char *description)
-{
-  g_autofree char *lower = NULL;
-
-  if (description == NULL)
-    return FALSE;
-
-  lower = g_utf8_strdown (description, -1);
-  for (guint i = 0; credential_words[i]; i++)
-    {
-      if (strstr (lower, credential_words[i]))
-        return TRUE;
-    }
-
-  return FALSE;
-}
 
 static gboolean
 encoding_changes (const char *text)
@@ -104,6 +87,22 @@ rc_basic_form_other (RcBasicForm form)
 }
 
 /**
+ * rc_basic_form_changes_credentials:
+ * @secret: (nullable): the client secret
+ *
+ * Returns: whether form-encoding changes @auth's client ID or @secret:
+ *   only then are the two forms different bytes
+ */
+gboolean
+rc_basic_form_changes_credentials (RcAuth     *auth,
+                                   const char *secret)
+{
+  g_return_val_if_fail (RC_IS_AUTH (auth), FALSE);
+
+  return encoding_changes (rc_auth_get_client_id (auth)) || encoding_changes (secret ? secret : "");
+}
+
+/**
  * rc_basic_form_may_retry:
  * @secret: (nullable): the client secret
  *
@@ -119,7 +118,7 @@ rc_basic_form_may_retry (RcAuth     *auth,
 
   return rc_auth_get_basic_form (auth) == RC_BASIC_FORM_AUTO
          && rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_BASIC_HEADER
-         && (encoding_changes (rc_auth_get_client_id (auth)) || encoding_changes (secret ? secret : ""));
+         && rc_basic_form_changes_credentials (auth, secret);
 }
 
 /**
@@ -155,7 +154,8 @@ rc_basic_form_is_refusal (guint   status,
 
   return g_strcmp0 (code, "invalid_client") == 0
          || (g_strcmp0 (code, "invalid_request") == 0
-             && is_about_credentials (rc_json_object_get_string (object, "error_description")));
+             && rc_token_refusal_mentions (rc_json_object_get_string (object, "error_description"),
+                                           credential_words));
 }
 
 /**

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 RcBasicForm  rc_basic_form_first        (RcAuth      *auth);
 RcBasicForm  rc_basic_form_other        (RcBasicForm  form);
+gboolean     rc_basic_form_changes_credentials (RcAuth *auth,
+                                               const char *secret);
 gboolean     rc_basic_form_may_retry    (RcAuth      *auth,
                                          const char  *secret);
 gboolean     rc_basic_form_is_refusal   (guint        status,

@@ -159,6 +159,21 @@ rc_check_header_value (RcPair *header)
 }
 
 /**
+ * rc_check_token_param_name:
+ *
+ * Returns: (transfer full) (nullable): what is wrong with the name of an
+ *   extra token parameter: one Restcall sets itself
+ *   (rc_oauth_check_token_param())
+ */
+char *
+rc_check_token_param_name (RcPair *param)
+{
+  g_return_val_if_fail (RC_IS_PAIR (param), NULL);
+
+  return rc_oauth_check_token_param (rc_pair_get_name (param));
+}
+
+/**
  * rc_check_auth_username:
  *
  * Returns: (transfer full) (nullable): what is wrong with the Basic user
@@ -222,7 +237,8 @@ rc_check_auth_token_url (RcAuth *auth)
  * rc_check_auth:
  * @auth: (nullable): an auth, or %NULL for one inherited
  *
- * Returns: whether every field of @auth's kind passes its check
+ * Returns: whether every field of @auth's kind passes its check, the
+ *   names of an OAuth 2.0 auth's extra token parameters included
  */
 gboolean
 rc_check_auth (RcAuth *auth)
@@ -230,6 +246,7 @@ rc_check_auth (RcAuth *auth)
   g_autofree char *username = NULL;
   g_autofree char *client_id = NULL;
   g_autofree char *token_url = NULL;
+  GListModel *params;
 
   g_return_val_if_fail (auth == NULL || RC_IS_AUTH (auth), FALSE);
 
@@ -240,7 +257,23 @@ rc_check_auth (RcAuth *auth)
   client_id = rc_check_auth_client_id (auth);
   token_url = rc_check_auth_token_url (auth);
 
-  return username == NULL && client_id == NULL && token_url == NULL;
+  if (username != NULL || client_id != NULL || token_url != NULL)
+    return FALSE;
+
+  if (rc_auth_get_kind (auth) != RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
+    return TRUE;
+
+  params = G_LIST_MODEL (rc_auth_get_token_params (auth));
+  for (guint i = 0; i < g_list_model_get_n_items (params); i++)
+    {
+      g_autoptr(RcPair) param = g_list_model_get_item (params, i);
+      g_autofree char *problem = rc_check_token_param_name (param);
+
+      if (problem != NULL)
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

@@ -15,6 +15,7 @@ char     *rc_check_method_url          (RcMethod *method);
 char     *rc_check_method_content_type (RcMethod *method);
 char     *rc_check_header_name         (RcPair   *header);
 char     *rc_check_header_value        (RcPair   *header);
+char     *rc_check_token_param_name    (RcPair   *param);
 char     *rc_check_auth_username       (RcAuth   *auth);
 char     *rc_check_auth_client_id      (RcAuth   *auth);
 char     *rc_check_auth_token_url      (RcAuth   *auth);

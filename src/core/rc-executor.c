@@ -220,6 +220,20 @@ token_cb (GObject      *object,
       rc_basic_form_remember (call->source_auth, call->auth, found);
     }
 
+  /* Fetched for this call: what it was asked for, when it does not say
+   * what it grants. */
+  if (record && rc_token_get_scopes_unsaid (token) && rc_token_get_scopes (token)[0] != '\0')
+    {
+      g_autofree char *asked = rc_text_dup_printable (rc_token_get_scopes (token), -1, 500,
+                                                      RC_TEXT_ONE_LINE);
+      g_autofree char *note = g_strdup_printf (_("Restcall asked for the scopes “%s”; the token "
+                                                 "response did not say which scopes the server "
+                                                 "granted."),
+                                               asked);
+
+      rc_exchange_add_note (call->exchange, note);
+    }
+
   g_set_object (&call->token, token);
   rc_exchange_set_token (call->exchange, token, record == NULL);
 

@@ -14,6 +14,7 @@ RcToken *_rc_oauth_parse_token_answer (RcAuth              *auth,
                                        const char          *reason_phrase,
                                        SoupMessageHeaders  *headers,
                                        GBytes              *body,
+                                       gboolean             encoding_changes,
                                        GError             **error);
 
 G_END_DECLS

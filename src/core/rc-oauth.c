@@ -6,9 +6,12 @@
  * secret are form-urlencoded first (§2.3.1 and Appendix B) or, for servers
  * that compare them unencoded, not (which form: rc-basic-form.c), or by
  * client_id and client_secret fields in the body; never both.
+ * An extra parameter may not be one of the fields Restcall sets itself
+ * (rc_oauth_check_token_param()): the request would carry it twice.
  *
  * The response is read as §5.1 and §5.2 say, strictly: anything that is
- * not a Bearer token with a value is an error that says what came back.
+ * not a Bearer token with a value is an error that says what came back,
+ * in the server's words, and what to do (rc-token-refusal.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +29,7 @@
 #include "rc-json.h"
 #include "rc-jwt.h"
 #include "rc-text.h"
+#include "rc-token-refusal.h"
 #include "rc-wire.h"
 
 /* How much of a body an error message quotes. */
@@ -148,6 +152,73 @@ rc_oauth_check_token_url (const char  *token_url,
   return TRUE;
 }
 
+/* The token request's fields that Restcall fills in itself, and where
+ * each is set instead of as an extra parameter. */
+static const struct {
+  const char *name;
+  const char *instead;
+} own_fields[] = {
+  { "grant_type", N_("Restcall always sends grant_type=client_credentials.") },
+  { "scope", N_("Enter the scopes in the Scopes field (--scope on the command line).") },
+  { "client_id", N_("Enter it as the Client ID (--client-id on the command line).") },
+  { "client_secret", N_("Store it as the Client Secret: Restcall sends it as the client "
+                        "authentication says, from the keyring (--client-secret-env or "
+                        "--client-secret-stdin on the command line).") },
+  { "client_assertion", N_("Restcall sends no client assertion; authenticate the client with "
+                           "its secret, in a Basic Auth header or in the body.") },
+  { "client_assertion_type", N_("Restcall sends no client assertion; authenticate the client "
+                                "with its secret, in a Basic Auth header or in the body.") },
+};
+
+/**
+ * rc_oauth_check_token_param:
+ * @name: the name of an extra token request parameter
+ *
+ * The fields Restcall fills in itself (grant_type, scope, client_id,
+ * client_secret, client_assertion, client_assertion_type) cannot be extra
+ * parameters too: the request would carry them twice.
+ *
+ * Returns: (transfer full) (nullable): what is wrong with @name and where
+ *   to set it instead, or %NULL when it may be sent
+ */
+char *
+rc_oauth_check_token_param (const char *name)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+
+  for (guint i = 0; i < G_N_ELEMENTS (own_fields); i++)
+    {
+      if (g_str_equal (stripped, own_fields[i].name))
+        return g_strdup_printf (_("“%s” cannot be an extra token parameter: Restcall sets it "
+                                  "itself. %s"),
+                                own_fields[i].name, _(own_fields[i].instead));
+    }
+
+  return NULL;
+}
+
+static gboolean
+check_token_params (RcAuth  *auth,
+                    GError **error)
+{
+  GListModel *params = G_LIST_MODEL (rc_auth_get_token_params (auth));
+  guint n_params = g_list_model_get_n_items (params);
+
+  for (guint i = 0; i < n_params; i++)
+    {
+      g_autoptr(RcPair) pair = g_list_model_get_item (params, i);
+      g_autofree char *message = rc_oauth_check_token_param (rc_pair_get_name (pair));
+
+      if (message)
+        {
+          g_set_error_literal (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS, message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static void
 append_field (GString    *body,
               const char *name,
@@ -236,6 +307,9 @@ rc_oauth_new_token_message (RcAuth      *auth,
       return NULL;
     }
 
+  if (!check_token_params (auth, error))
+    return NULL;
+
   body = rc_oauth_build_token_body (auth, secret);
   if (body_out)
     *body_out = g_bytes_new (body, strlen (body));
@@ -313,46 +387,23 @@ describe_body (SoupMessageHeaders *headers,
   return g_strdup_printf (_("a body of type %s: “%s”"), type, quote);
 }
 
-static const char *
-hint_for_error (const char *code)
-{
-  if (g_strcmp0 (code, "invalid_client") == 0)
-    return _("Check the client ID and secret. If they are right, try the other client "
-             "authentication: credentials in the body instead of a Basic Auth header, or "
-             "the reverse.");
-  if (g_strcmp0 (code, "invalid_scope") == 0)
-    return _("Check the scopes: the server does not grant one of them to this client.");
-  if (g_strcmp0 (code, "unauthorized_client") == 0)
-    return _("This client may not use the client credentials grant; ask the server’s "
-             "administrator to allow it.");
-  if (g_strcmp0 (code, "unsupported_grant_type") == 0)
-    return _("The server does not offer the client credentials grant at this address.");
-
-  return _("Check the authentication settings.");
-}
-
 static void
 set_refused_error (GError      **error,
                    RcAuth       *auth,
                    const char   *token_url,
                    guint         status,
-                   JsonObject   *object)
+                   JsonObject   *object,
+                   gboolean      encoding_changes)
 {
   const char *error_code = rc_json_object_get_string (object, "error");
   const char *error_description = rc_json_object_get_string (object, "error_description");
   g_autofree char *code = dup_plain_text (error_code ? error_code : _("no error code"));
   g_autofree char *description = NULL;
-  const char *hint = hint_for_error (error_code);
+  RcTokenRefusal refusal = { status, error_code, error_description, encoding_changes };
+  const char *hint = rc_token_refusal_hint (&refusal, auth);
 
   if (error_description)
     description = dup_plain_text (error_description);
-
-  /* Refused raw credentials: the server may decode them, as it should. */
-  if (rc_auth_get_basic_form (auth) == RC_BASIC_FORM_RAW
-      && rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_BASIC_HEADER
-      && (g_strcmp0 (error_code, "invalid_request") == 0 || g_strcmp0 (error_code, "invalid_client") == 0))
-    hint = _("The client ID and secret went unencoded into the Basic Auth header; this server "
-             "may decode them, as RFC 6749 requires: choose Automatic or RFC 6749 encoding.");
 
   if (description && description[0])
     g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED,
@@ -415,6 +466,8 @@ read_expires_in (JsonObject *object,
  * @reason_phrase: (nullable): its reason phrase
  * @headers: its headers
  * @body: (nullable): its body
+ * @encoding_changes: whether form-encoding changes the client ID or secret
+ *   sent, to word a refusal (rc_basic_form_changes_credentials())
  *
  * rc_oauth_parse_token_response(), from the parts of the answer rather
  * than from the message, so that an answer can be read without a
@@ -430,6 +483,7 @@ _rc_oauth_parse_token_answer (RcAuth              *auth,
                               const char          *reason_phrase,
                               SoupMessageHeaders  *headers,
                               GBytes              *body,
+                              gboolean             encoding_changes,
                               GError             **error)
 {
   g_autoptr(JsonNode) root = NULL;
@@ -437,6 +491,7 @@ _rc_oauth_parse_token_answer (RcAuth              *auth,
   g_autofree char *unsendable = NULL;
   JsonObject *object = NULL;
   const char *access_token, *token_type, *scopes;
+  RcToken *token;
   RcTokenLifetime lifetime;
   gint64 seconds;
   gsize size = 0;
@@ -463,7 +518,7 @@ _rc_oauth_parse_token_answer (RcAuth              *auth,
   /* §5.2: an error response, whatever its status. */
   if (object && json_object_has_member (object, "error"))
     {
-      set_refused_error (error, auth, token_url, status, object);
+      set_refused_error (error, auth, token_url, status, object, encoding_changes);
       return NULL;
     }
 
@@ -471,12 +526,24 @@ _rc_oauth_parse_token_answer (RcAuth              *auth,
     {
       g_autofree char *what = describe_body (headers, body);
       g_autofree char *reason = dup_plain_text (reason_phrase);
+      RcTokenRefusal refusal = { status, NULL, NULL, encoding_changes };
 
-      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE,
-                   _("The authorization server at %s answered HTTP %u %s with %s, not a token. "
-                     "Check the access token URL, or try again later if the server has a "
-                     "problem."),
-                   token_url, status, reason, what);
+      /* A refusal of the client that does not say why. */
+      if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
+        g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED,
+                     _("The authorization server at %s refused the token request (HTTP %u %s) "
+                       "with %s. %s"),
+                     token_url, status, reason, what, rc_token_refusal_hint (&refusal, auth));
+      else if (status == SOUP_STATUS_NOT_FOUND)
+        g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE,
+                     _("The authorization server at %s answered HTTP %u %s with %s, not a token. %s"),
+                     token_url, status, reason, what, rc_token_refusal_hint (&refusal, auth));
+      else
+        g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE,
+                     _("The authorization server at %s answered HTTP %u %s with %s, not a token. "
+                       "Check the access token URL, or try again later if the server has a "
+                       "problem."),
+                     token_url, status, reason, what);
       return NULL;
     }
 
@@ -564,7 +631,11 @@ _rc_oauth_parse_token_answer (RcAuth              *auth,
    * has no use in this grant and is neither kept nor stored. */
   scopes = rc_json_object_get_string (object, "scope");
   if (scopes == NULL)
-    scopes = rc_auth_get_scopes (auth);
+    {
+      token = rc_token_new (access_token, rc_auth_get_scopes (auth), lifetime, seconds);
+      rc_token_set_scopes_unsaid (token);
+      return token;
+    }
 
   return rc_token_new (access_token, scopes, lifetime, seconds);
 }
@@ -573,14 +644,17 @@ _rc_oauth_parse_token_answer (RcAuth              *auth,
  * rc_oauth_parse_token_response:
  * @message: the token request, answered
  * @body: the answer's body
+ * @encoding_changes: whether form-encoding changes the client ID or secret
+ *   sent, to word a refusal (rc_basic_form_changes_credentials())
  *
  * Returns: (transfer full): the token, or %NULL with an error that names
- *   the server and says what it answered
+ *   the server, says what it answered and what to do
  */
 RcToken *
 rc_oauth_parse_token_response (RcAuth       *auth,
                                SoupMessage  *message,
                                GBytes       *body,
+                               gboolean      encoding_changes,
                                GError      **error)
 {
   g_autofree char *token_url =
@@ -588,5 +662,6 @@ rc_oauth_parse_token_response (RcAuth       *auth,
 
   return _rc_oauth_parse_token_answer (auth, token_url, soup_message_get_status (message),
                                        soup_message_get_reason_phrase (message),
-                                       soup_message_get_response_headers (message), body, error);
+                                       soup_message_get_response_headers (message), body,
+                                       encoding_changes, error);
 }

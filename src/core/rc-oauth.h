@@ -44,6 +44,7 @@ char        *rc_oauth_basic_credentials      (const char    *user,
 gboolean     rc_oauth_uri_is_loopback        (GUri          *uri);
 gboolean     rc_oauth_check_token_url        (const char    *token_url,
                                               GError       **error);
+char        *rc_oauth_check_token_param      (const char    *name);
 char        *rc_oauth_build_token_body       (RcAuth        *auth,
                                               const char    *secret);
 SoupMessage *rc_oauth_new_token_message      (RcAuth        *auth,
@@ -54,6 +55,7 @@ SoupMessage *rc_oauth_new_token_message      (RcAuth        *auth,
 RcToken     *rc_oauth_parse_token_response   (RcAuth        *auth,
                                               SoupMessage   *message,
                                               GBytes        *body,
+                                              gboolean       encoding_changes,
                                               GError       **error);
 
 G_END_DECLS

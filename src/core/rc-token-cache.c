@@ -68,6 +68,7 @@ struct _Fetch
   RcAuth         *auth;
   RcBasicForm     form;        /* of the Basic credentials of the attempt out */
   char           *secret;      /* kept for an attempt in the other form, if one may follow */
+  gboolean        encoding_changes; /* form-encoding changes the client ID or secret */
   GError         *refusal;     /* why the first form was refused, once the other is out */
 };
 
@@ -228,7 +229,8 @@ fetch_retry (Fetch  *fetch,
 
   /* The refusal in the server's words, for when the other form fares no
    * better; a refusal is never a token, but what is read is checked. */
-  token = rc_oauth_parse_token_response (fetch->auth, fetch->message, body, &refusal);
+  token = rc_oauth_parse_token_response (fetch->auth, fetch->message, body,
+                                         fetch->encoding_changes, &refusal);
   if (token == NULL)
     message = rc_oauth_new_token_message (fetch->auth, fetch->secret, other, &request_body, NULL);
   g_clear_pointer (&fetch->secret, rc_secret_free);
@@ -291,7 +293,8 @@ fetch_cb (GObject      *object,
   else
     {
       rc_http_record_set_response (fetch->record, fetch->message, body);
-      token = rc_oauth_parse_token_response (fetch->auth, fetch->message, body, &error);
+      token = rc_oauth_parse_token_response (fetch->auth, fetch->message, body,
+                                             fetch->encoding_changes, &error);
     }
 
   /* Both forms were refused: the first refusal, in the server's words,
@@ -381,6 +384,7 @@ start_fetch (RcTokenCache *self,
   fetch->flight = rc_single_flight_new (RC_SINGLE_FLIGHT_FOR_WAITERS);
   fetch->auth = rc_auth_copy (auth);
   fetch->form = form;
+  fetch->encoding_changes = rc_basic_form_changes_credentials (auth, secret);
   if (rc_basic_form_may_retry (auth, secret))
     fetch->secret = g_strdup (secret);
 

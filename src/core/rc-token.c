@@ -22,6 +22,7 @@ struct _RcToken
 
   char            *access_token;
   char            *scopes;
+  gboolean         scopes_unsaid; /* the server did not say which it granted */
   RcTokenLifetime  lifetime;
   gint64           obtained_at;   /* monotonic µs */
   gint64           expires_at;    /* monotonic µs, when KNOWN */
@@ -151,6 +152,35 @@ rc_token_get_scopes (RcToken *self)
   g_return_val_if_fail (RC_IS_TOKEN (self), NULL);
 
   return self->scopes;
+}
+
+/**
+ * rc_token_set_scopes_unsaid:
+ *
+ * Marks the token's scopes as those requested: the token response did not
+ * say which it granted. For the token request's reader only, before the
+ * token is handed out.
+ */
+void
+rc_token_set_scopes_unsaid (RcToken *self)
+{
+  g_return_if_fail (RC_IS_TOKEN (self));
+
+  self->scopes_unsaid = TRUE;
+}
+
+/**
+ * rc_token_get_scopes_unsaid:
+ *
+ * Returns: whether the token response did not say which scopes it granted
+ *   (rc_token_get_scopes() then gives those requested)
+ */
+gboolean
+rc_token_get_scopes_unsaid (RcToken *self)
+{
+  g_return_val_if_fail (RC_IS_TOKEN (self), FALSE);
+
+  return self->scopes_unsaid;
 }
 
 RcTokenLifetime

@@ -18,6 +18,7 @@
 #include "rc-basic-form.h"
 #include "rc-http-record.h"
 #include "rc-token-cache.h"
+#include "rc-token-refusal.h"
 #include "rc-exchange.h"
 #include "rc-executor.h"
 #include "rc-secret-binding.h"

@@ -13,7 +13,8 @@
  * A header's name and value are checked as the executor checks them before
  * it sends (rc_check_header_name(), rc_check_header_value()): what is wrong
  * shows under the entries, which get the error style and the invalid state,
- * until it is fixed.
+ * until it is fixed. So is a token parameter's name, which must not be one
+ * that Restcall sets itself (rc_check_token_param_name()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -100,7 +101,8 @@ update_override (RcPairRow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERRIDDEN]);
 }
 
-/* A header that could not be sent says why; a token parameter is sent
+/* A header that could not be sent says why; so does a token parameter
+ * that Restcall sets itself. A token parameter's value is sent
  * form-encoded, whatever it holds. */
 static void
 update_check (RcPairRow *self)
@@ -114,6 +116,8 @@ update_check (RcPairRow *self)
       name_error = rc_check_header_name (self->pair);
       value_error = rc_check_header_value (self->pair);
     }
+  else
+    name_error = rc_check_token_param_name (self->pair);
 
   rc_field_check_mark (GTK_WIDGET (self->name_entry), name_error);
   rc_field_check_mark (GTK_WIDGET (self->value_entry), value_error);
@@ -347,6 +351,7 @@ rc_pair_row_new (RcPair        *pair,
       gtk_widget_set_name (GTK_WIDGET (self->name_entry), "auth-token-param-name-entry");
       gtk_widget_set_name (GTK_WIDGET (self->value_entry), "auth-token-param-value-entry");
       gtk_widget_set_name (GTK_WIDGET (self->remove_button), "auth-token-param-remove-button");
+      gtk_widget_set_name (self->error_box, "auth-token-param-error");
     }
 
   update_remove_label (self);
