@@ -41,9 +41,10 @@ has_credentials (SoupServerMessage *message,
                  const char        *secret,
                  RcBasicForm        form)
 {
-  const char *authorization =
-    soup_message_headers_get_one (soup_server_message_get_request_headers (message), "Authorization");
-  g_autofree char *credentials = rc_oauth_basic_credentials (client_id, secret, form == RC_BASIC_FORM_RAW);
+  const char *authorization = soup_message_headers_get_one (
+    soup_server_message_get_request_headers (message), "Authorization");
+  g_autofree char *credentials =
+    rc_oauth_basic_credentials (client_id, secret, form == RC_BASIC_FORM_RAW);
   g_autofree char *expected = g_strconcat ("Basic ", credentials, NULL);
 
   return g_strcmp0 (authorization, expected) == 0;
@@ -59,8 +60,8 @@ endpoint (RcTestServer      *server,
 
   if (g_str_equal (path, "/pets"))
     {
-      const char *authorization =
-        soup_message_headers_get_one (soup_server_message_get_request_headers (message), "Authorization");
+      const char *authorization = soup_message_headers_get_one (
+        soup_server_message_get_request_headers (message), "Authorization");
 
       if (g_strcmp0 (authorization, "Bearer " ACCESS_TOKEN) == 0)
         rc_test_respond (message, 200, "application/json", "{\"pets\":[]}");
@@ -95,7 +96,8 @@ fixture_setup (Fixture       *fixture,
   /* As @node-oauth/oauth2-server: unencoded only. */
   fixture->takes = RC_BASIC_FORM_RAW;
   fixture->refusal_status = 401;
-  fixture->refusal_body = "{\"error\":\"invalid_client\",\"error_description\":\"Invalid client: client is invalid\"}";
+  fixture->refusal_body =
+    "{\"error\":\"invalid_client\",\"error_description\":\"Invalid client: client is invalid\"}";
 
   token_url = rc_test_server_url (fixture->server, "/token");
   fixture->auth = rc_auth_new ();
@@ -123,7 +125,8 @@ fetch_with (Fixture       *fixture,
 {
   rc_test_fetched_clear (fetched);
   rc_token_cache_clear (cache, fixture->auth);
-  rc_token_cache_get_token_async (cache, fixture->auth, fixture->secret, NULL, NULL, rc_test_fetched_cb, fetched);
+  rc_token_cache_get_token_async (cache, fixture->auth, fixture->secret, NULL, NULL,
+                                  rc_test_fetched_cb, fetched);
   rc_test_wait_for (&fetched->done, 10);
   if (fetched->error)
     g_test_message ("error: %s", fetched->error->message);
@@ -145,7 +148,8 @@ authorization_of (RcHttpRecord *record)
 static char *
 expected_authorization (RcBasicForm form)
 {
-  g_autofree char *credentials = rc_oauth_basic_credentials (CLIENT_ID, TRICKY_SECRET, form == RC_BASIC_FORM_RAW);
+  g_autofree char *credentials =
+    rc_oauth_basic_credentials (CLIENT_ID, TRICKY_SECRET, form == RC_BASIC_FORM_RAW);
 
   return g_strconcat ("Basic ", credentials, NULL);
 }
@@ -161,16 +165,23 @@ test_is_refusal (void)
     gboolean    refusal;
   } cases[] = {
     { 401, "{\"error\":\"invalid_client\"}", TRUE },
-    { 400, "{\"error\":\"invalid_client\",\"error_description\":\"client authentication failed\"}", TRUE },
+    { 400, "{\"error\":\"invalid_client\",\"error_description\":\"client authentication failed\"}",
+      TRUE },
     /* glewlwyd: a 403 with nothing in it. */
     { 403, "", TRUE },
     { 401, "<html>Unauthorized</html>", TRUE },
     /* oidc-provider, for raw credentials it cannot decode. */
-    { 400, "{\"error\":\"invalid_request\",\"error_description\":\"client_id and client_secret in the "
-           "authorization header are not properly encoded\"}", TRUE },
-    { 400, "{\"error\":\"invalid_request\",\"error_description\":\"Invalid client credentials\"}", TRUE },
+    { 400,
+      "{\"error\":\"invalid_request\",\"error_description\":\"client_id and client_secret in the "
+      "authorization header are not properly encoded\"}",
+      TRUE },
+    { 400, "{\"error\":\"invalid_request\",\"error_description\":\"Invalid client credentials\"}",
+      TRUE },
     /* Not about the client: another form would not help. */
-    { 400, "{\"error\":\"invalid_request\",\"error_description\":\"missing required parameter grant_type\"}", FALSE },
+    { 400,
+      "{\"error\":\"invalid_request\",\"error_description\":\"missing required parameter "
+      "grant_type\"}",
+      FALSE },
     { 400, "{\"error\":\"invalid_request\"}", FALSE },
     { 400, "{\"error\":\"invalid_scope\"}", FALSE },
     { 400, "{\"error\":\"unsupported_grant_type\"}", FALSE },
@@ -273,10 +284,12 @@ test_finds_unencoded (Fixture       *fixture,
   g_assert_cmpstr (rc_token_get_access_token (fetched.token), ==, ACCESS_TOKEN);
   g_assert_cmpuint (fixture->n_token_requests, ==, 2);
   g_assert_cmpuint (rc_token_cache_get_n_requests (fixture->cache), ==, 2);
-  g_assert_cmpstr (soup_message_headers_get_one (rc_test_server_get_request (fixture->server, 0)->headers,
-                                                 "Authorization"), ==, rfc);
-  g_assert_cmpstr (soup_message_headers_get_one (rc_test_server_get_request (fixture->server, 1)->headers,
-                                                 "Authorization"), ==, raw);
+  g_assert_cmpstr (soup_message_headers_get_one (
+                     rc_test_server_get_request (fixture->server, 0)->headers, "Authorization"),
+                   ==, rfc);
+  g_assert_cmpstr (soup_message_headers_get_one (
+                     rc_test_server_get_request (fixture->server, 1)->headers, "Authorization"),
+                   ==, raw);
 
   /* Both attempts are in the exchange, the last first. */
   attempts = rc_http_record_dup_attempts (fetched.record);
@@ -365,8 +378,9 @@ test_remembered_stale (Fixture       *fixture,
 
   fixture->takes = RC_BASIC_FORM_RFC;
   fixture->refusal_status = 400;
-  fixture->refusal_body = "{\"error\":\"invalid_request\",\"error_description\":\"client_id and client_secret "
-                          "in the authorization header are not properly encoded\"}";
+  fixture->refusal_body =
+    "{\"error\":\"invalid_request\",\"error_description\":\"client_id and client_secret "
+    "in the authorization header are not properly encoded\"}";
   rc_auth_set_remembered_basic_form (fixture->auth, RC_BASIC_FORM_RAW);
 
   fetch (fixture, &fetched);
@@ -473,11 +487,13 @@ test_at_most_one_retry (Fixture       *fixture,
       g_assert_nonnull (fetched.error);
       g_assert_cmpuint (fixture->n_token_requests, ==, 2);
       g_assert_nonnull (rc_http_record_get_previous_attempt (fetched.record));
-      g_assert_null (rc_http_record_get_previous_attempt (rc_http_record_get_previous_attempt (fetched.record)));
+      g_assert_null (
+        rc_http_record_get_previous_attempt (rc_http_record_get_previous_attempt (fetched.record)));
       {
-        g_autofree char *again = g_strdup_printf ("Sent once more with the client ID and secret unencoded, "
-                                                  "the request was refused too (HTTP %u).",
-                                                  refusals[i].status);
+        g_autofree char *again =
+          g_strdup_printf ("Sent once more with the client ID and secret unencoded, "
+                           "the request was refused too (HTTP %u).",
+                           refusals[i].status);
 
         /* The first refusal, in the server's words, then the second. */
         g_assert_true (g_str_has_suffix (fetched.error->message, again));

@@ -46,17 +46,18 @@ server_handler (RcTestServer      *server,
                 const char        *path,
                 gpointer           user_data)
 {
-  const char *authorization =
-    soup_message_headers_get_one (soup_server_message_get_request_headers (message), "Authorization");
+  const char *authorization = soup_message_headers_get_one (
+    soup_server_message_get_request_headers (message), "Authorization");
 
   Fixture *fixture = user_data;
   g_autofree char *bearer = g_strconcat ("Bearer ", fixture->token, NULL);
 
   if (g_str_equal (path, "/token"))
     {
-      g_autofree char *body = g_strdup_printf ("{\"access_token\": \"%s\", \"token_type\": \"bearer\", "
-                                               "\"expires_in\": 3600, \"scope\": \"read write\"}",
-                                               fixture->token);
+      g_autofree char *body =
+        g_strdup_printf ("{\"access_token\": \"%s\", \"token_type\": \"bearer\", "
+                         "\"expires_in\": 3600, \"scope\": \"read write\"}",
+                         fixture->token);
 
       rc_test_respond (message, 200, "application/json", body);
     }
@@ -104,7 +105,8 @@ write_project (Fixture    *fixture,
   rc_project_add_api (project, basic);
 
   bytes = rc_project_serialize (project);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  g_assert_true (
+    g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
 
   return path;
 }
@@ -228,9 +230,11 @@ test_set_show_clear (Fixture       *fixture,
 
   /* The file got the reference, and only that. */
   project = load_project (fixture->path);
-  secret_id = g_strdup (rc_auth_get_secret_id (rc_api_get_auth (rc_project_find_api (project, "Pets"))));
+  secret_id =
+    g_strdup (rc_auth_get_secret_id (rc_api_get_auth (rc_project_find_api (project, "Pets"))));
   g_assert_true (g_uuid_string_is_valid (secret_id));
-  g_assert_cmpstr (rc_auth_get_secret_id (rc_api_get_auth (rc_project_find_api (project, "Plain"))), ==, "");
+  g_assert_cmpstr (rc_auth_get_secret_id (rc_api_get_auth (rc_project_find_api (project, "Plain"))),
+                   ==, "");
 
   assert_secret_state (fixture, "Pets", NULL, "stored");
   /* The method inherits the API's authentication, so its secret too. */
@@ -262,8 +266,8 @@ test_set_show_clear (Fixture       *fixture,
   g_list_free_full (g_steal_pointer (&items), g_object_unref);
   g_clear_object (&project);
   project = load_project (fixture->path);
-  g_assert_cmpstr (rc_auth_get_secret_id (rc_api_get_auth (rc_project_find_api (project, "Pets"))), ==,
-                   secret_id);
+  g_assert_cmpstr (rc_auth_get_secret_id (rc_api_get_auth (rc_project_find_api (project, "Pets"))),
+                   ==, secret_id);
 
   rc_test_run_restcall (&clear, NULL, NULL, "secret", "clear", fixture->path, "Pets");
   g_assert_cmpint (clear.status, ==, 0);
@@ -301,7 +305,8 @@ test_auth_settings (Fixture       *fixture,
   g_assert_cmpint (change.status, ==, 0);
   g_assert_cmpstr (change.err, ==, "");
   g_assert_nonnull (strstr (change.out, "Saved the authentication of the API “Pets” in "));
-  g_assert_nonnull (strstr (change.out, "Stored the client secret of the API “Pets” in the keyring.\n"));
+  g_assert_nonnull (
+    strstr (change.out, "Stored the client secret of the API “Pets” in the keyring.\n"));
 
   /* The saved file round-trips, without the secret. */
   project = load_project (fixture->path);
@@ -339,12 +344,13 @@ test_auth_settings (Fixture       *fixture,
   g_assert_null (strstr (show.out, "pets-secret-0451"));
 
   /* --token-param replaces the whole list; --no-token-params empties it. */
-  rc_test_run_restcall (&one_param, NULL, NULL, "auth", fixture->path, "Pets", "--token-param", "audience=x",
-                        "--no-raw-basic");
+  rc_test_run_restcall (&one_param, NULL, NULL, "auth", fixture->path, "Pets", "--token-param",
+                        "audience=x", "--no-raw-basic");
   g_assert_cmpint (one_param.status, ==, 0);
   project = load_project (fixture->path);
   auth = rc_api_get_auth (rc_project_find_api (project, "Pets"));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_auth_get_token_params (auth))), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_auth_get_token_params (auth))), ==,
+                    1);
   g_assert_cmpstr (rc_pair_list_lookup (rc_auth_get_token_params (auth), "audience"), ==, "x");
   g_assert_cmpint (rc_auth_get_basic_form (auth), ==, RC_BASIC_FORM_RFC);
   /* What was not named stays. */
@@ -356,7 +362,8 @@ test_auth_settings (Fixture       *fixture,
   g_assert_cmpint (no_params.status, ==, 0);
   project = load_project (fixture->path);
   auth = rc_api_get_auth (rc_project_find_api (project, "Pets"));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_auth_get_token_params (auth))), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_auth_get_token_params (auth))), ==,
+                    0);
   assert_secret_state (fixture, "Pets", NULL, "stored");
 }
 
@@ -378,11 +385,13 @@ test_auth_kind_change (Fixture       *fixture,
   /* Another kind: the password must not stay, nor its reference. */
   rc_test_run_restcall (&to_none, NULL, NULL, "auth", fixture->path, "Plain", "--type", "none");
   g_assert_cmpint (to_none.status, ==, 0);
-  g_assert_nonnull (strstr (to_none.out, "Removed the old secret of the API “Plain” from the keyring."));
+  g_assert_nonnull (
+    strstr (to_none.out, "Removed the old secret of the API “Plain” from the keyring."));
   project = load_project (fixture->path);
   g_assert_cmpint (rc_auth_get_kind (rc_api_get_auth (rc_project_find_api (project, "Plain"))), ==,
                    RC_AUTH_KIND_NONE);
-  g_assert_cmpstr (rc_auth_get_secret_id (rc_api_get_auth (rc_project_find_api (project, "Plain"))), ==, "");
+  g_assert_cmpstr (rc_auth_get_secret_id (rc_api_get_auth (rc_project_find_api (project, "Plain"))),
+                   ==, "");
   items = rc_test_keyring_search (rc_project_get_id (project), NULL);
   g_assert_null (items);
 
@@ -391,10 +400,11 @@ test_auth_kind_change (Fixture       *fixture,
   g_assert_cmpstr (show.out, ==, "Authentication of the API “Plain”\n  Type: none (None)\n");
 
   /* Back to Basic, with a new user and password at once. */
-  rc_test_run_restcall (&to_basic, "bob-pw\n", NULL, "auth", fixture->path, "Plain", "--type", "basic",
-                        "--user", "bob", "--secret-stdin");
+  rc_test_run_restcall (&to_basic, "bob-pw\n", NULL, "auth", fixture->path, "Plain", "--type",
+                        "basic", "--user", "bob", "--secret-stdin");
   g_assert_cmpint (to_basic.status, ==, 0);
-  g_assert_nonnull (strstr (to_basic.out, "Stored the password of the API “Plain” in the keyring."));
+  g_assert_nonnull (
+    strstr (to_basic.out, "Stored the password of the API “Plain” in the keyring."));
   assert_secret_state (fixture, "Plain", NULL, "stored");
 }
 
@@ -424,7 +434,8 @@ test_auth_method (Fixture       *fixture,
 
   /* Its own: a copy of the API's, with its own reference and a copy of
    * the API's secret (the same login). */
-  rc_test_run_restcall (&own, NULL, NULL, "auth", fixture->path, "Pets", "getItem", "--scope", "read");
+  rc_test_run_restcall (&own, NULL, NULL, "auth", fixture->path, "Pets", "getItem", "--scope",
+                        "read");
   g_assert_cmpint (own.status, ==, 0);
   g_assert_nonnull (strstr (own.out, "Copied the API’s secret for the method"));
   project = load_project (fixture->path);
@@ -447,19 +458,22 @@ test_auth_method (Fixture       *fixture,
   g_assert_cmpstr (run.out, ==, API_BODY);
   g_assert_cmpstr (last_header (fixture, "/token", "Authorization"), ==, CLIENT_BASIC);
 
-  rc_test_run_restcall (&method_set, "method-secret\n", NULL, "secret", "set", fixture->path, "Pets",
-                        "getItem");
+  rc_test_run_restcall (&method_set, "method-secret\n", NULL, "secret", "set", fixture->path,
+                        "Pets", "getItem");
   g_assert_cmpint (method_set.status, ==, 0);
-  g_assert_cmpstr (method_set.out, ==,
-                   "Stored the client secret of the method “getItem” of the API “Pets” in the keyring.\n");
+  g_assert_cmpstr (
+    method_set.out, ==,
+    "Stored the client secret of the method “getItem” of the API “Pets” in the keyring.\n");
 
   /* Inheriting again removes the method's auth and its secret, and only
    * that: the API's stays. */
-  rc_test_run_restcall (&inherit, NULL, NULL, "auth", fixture->path, "Pets", "getItem", "--type", "inherit");
+  rc_test_run_restcall (&inherit, NULL, NULL, "auth", fixture->path, "Pets", "getItem", "--type",
+                        "inherit");
   g_assert_cmpint (inherit.status, ==, 0);
   g_clear_object (&project);
   project = load_project (fixture->path);
-  g_assert_null (rc_method_get_auth (rc_api_find_method (rc_project_find_api (project, "Pets"), "getItem")));
+  g_assert_null (
+    rc_method_get_auth (rc_api_find_method (rc_project_find_api (project, "Pets"), "getItem")));
   items = rc_test_keyring_search (rc_project_get_id (project), NULL);
   g_assert_cmpuint (g_list_length (items), ==, 1);
   assert_secret_state (fixture, "Pets", NULL, "stored");
@@ -499,8 +513,8 @@ test_run_from_keyring (Fixture       *fixture,
   g_assert_cmpstr (run.out, ==, API_BODY);
   g_assert_cmpstr (run.err, ==, "");
   /* The token endpoint got the client credentials from the keyring. */
-  g_assert_cmpstr (soup_message_headers_get_one (rc_test_find_request (fixture->server, "/token")->headers,
-                                                 "Authorization"),
+  g_assert_cmpstr (soup_message_headers_get_one (
+                     rc_test_find_request (fixture->server, "/token")->headers, "Authorization"),
                    ==, CLIENT_BASIC);
   g_assert_cmpstr (last_header (fixture, "/api", "Authorization"), ==, "Bearer " ACCESS_TOKEN);
 
@@ -527,7 +541,8 @@ test_run_from_keyring (Fixture       *fixture,
   g_assert_cmpint (other_set.status, ==, 0);
   rc_test_run_restcall (&other_run, NULL, NULL, "run", other_path, "Plain", "get");
   g_assert_cmpint (other_run.status, ==, 0);
-  g_assert_cmpstr (last_header (fixture, "/basic", "Authorization"), ==, "Basic YWxpY2U6b3RoZXItcHc=");
+  g_assert_cmpstr (last_header (fixture, "/basic", "Authorization"), ==,
+                   "Basic YWxpY2U6b3RoZXItcHc=");
   rc_test_run_restcall (&again, NULL, NULL, "run", fixture->path, "Plain", "get");
   g_assert_cmpint (again.status, ==, 0);
   g_assert_cmpstr (last_header (fixture, "/basic", "Authorization"), ==, "Basic YWxpY2U6cDp3");
@@ -611,14 +626,17 @@ test_canary (Fixture       *fixture,
   fixture->token = token;
 
   rc_test_run_restcall (&runs[n++], canary_line, debug_env, "secret", "set", fixture->path, "Pets");
-  rc_test_run_restcall (&runs[n++], canary_line, debug_env, "auth", fixture->path, "Plain", "--secret-stdin");
+  rc_test_run_restcall (&runs[n++], canary_line, debug_env, "auth", fixture->path, "Plain",
+                        "--secret-stdin");
   rc_test_run_restcall (&runs[n++], canary_line, debug_env, "call", "--client-id", CLIENT_ID,
                         "--client-secret-stdin", "--client-auth", "body", "--token-url", token_url,
                         "--inspect", api_url);
-  rc_test_run_restcall (&runs[n++], NULL, debug_env, "run", fixture->path, "Pets", "getItem", "--inspect");
-  rc_test_run_restcall (&runs[n++], NULL, debug_env, "run", fixture->path, "Plain", "get", "--inspect");
-  rc_test_run_restcall (&runs[n++], NULL, debug_env, "run", fixture->path, "Pets", "getItem", "--inspect",
-                        "--json");
+  rc_test_run_restcall (&runs[n++], NULL, debug_env, "run", fixture->path, "Pets", "getItem",
+                        "--inspect");
+  rc_test_run_restcall (&runs[n++], NULL, debug_env, "run", fixture->path, "Plain", "get",
+                        "--inspect");
+  rc_test_run_restcall (&runs[n++], NULL, debug_env, "run", fixture->path, "Pets", "getItem",
+                        "--inspect", "--json");
   rc_test_run_restcall (&runs[n++], NULL, debug_env, "run", fixture->path, "Pets", "getItem",
                         "--repeat", "3", "--concurrency", "2", "--json");
   rc_test_run_restcall (&runs[n++], NULL, debug_env, "token", fixture->path, "Pets", "--inspect");
@@ -675,7 +693,8 @@ test_no_keyring (Fixture       *fixture,
   g_auto(RcTestRun) with_env = { 0 };
   const char * const secret_env[] = { NO_KEYRING, "RC_TEST_SECRET=" CLIENT_SECRET, NULL };
 
-  rc_test_run_restcall (&set, "no-keyring-secret\n", no_keyring, "secret", "set", fixture->path, "Pets");
+  rc_test_run_restcall (&set, "no-keyring-secret\n", no_keyring, "secret", "set", fixture->path,
+                        "Pets");
   g_assert_cmpint (set.status, ==, 1);
   g_assert_cmpstr (set.out, ==, "");
   g_assert_nonnull (strstr (set.err, "No keyring could be used, so the secret was not saved."));
@@ -698,7 +717,8 @@ test_no_keyring (Fixture       *fixture,
 
   rc_test_run_restcall (&run, NULL, no_keyring, "run", fixture->path, "Pets", "getItem");
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_nonnull (strstr (run.err, "Could not read the client secret of the API “Pets” from the keyring"));
+  g_assert_nonnull (
+    strstr (run.err, "Could not read the client secret of the API “Pets” from the keyring"));
   g_assert_nonnull (strstr (run.err, "--secret-env VAR"));
 
   rc_test_run_restcall (&token, NULL, no_keyring, "token", fixture->path, "Pets");
@@ -764,7 +784,8 @@ test_read_only_refused (Fixture       *fixture,
   g_assert_cmpint (writable.status, ==, 0);
   g_clear_object (&project);
   project = load_project (fixture->path);
-  g_assert_cmpstr (rc_auth_get_scopes (rc_api_get_auth (rc_project_find_api (project, "Pets"))), ==, "admin");
+  g_assert_cmpstr (rc_auth_get_scopes (rc_api_get_auth (rc_project_find_api (project, "Pets"))), ==,
+                   "admin");
 }
 
 /* A project reached through a symbolic link is saved through it: the
@@ -795,8 +816,9 @@ elsewhere_handler (RcTestServer      *server,
                    const char        *path,
                    gpointer           user_data)
 {
-  rc_test_respond (message, 200, "application/json",
-                   "{\"access_token\": \"stolen\", \"token_type\": \"bearer\", \"expires_in\": 60}");
+  rc_test_respond (
+    message, 200, "application/json",
+    "{\"access_token\": \"stolen\", \"token_type\": \"bearer\", \"expires_in\": 60}");
 }
 
 /* Writes the project at @from to @to, changed by @edit, with the same
@@ -813,7 +835,8 @@ write_edited_copy (const char  *from,
   if (edit)
     edit (project, data);
   bytes = rc_project_serialize (project);
-  g_assert_true (g_file_set_contents (to, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  g_assert_true (
+    g_file_set_contents (to, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
 }
 
 static void
@@ -899,11 +922,12 @@ test_binding_refused (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   saved_for = g_strdup_printf ("was saved for %s and the client “" CLIENT_ID "”", origin);
-  sent_to = g_strdup_printf ("would send it to %s and the client “" CLIENT_ID "”, so it was not sent",
-                             evil_origin);
+  sent_to = g_strdup_printf (
+    "would send it to %s and the client “" CLIENT_ID "”, so it was not sent", evil_origin);
   command = g_strdup_printf ("Run “restcall secret set %s Pets” to use a secret with %s", copy_path,
                              evil_origin);
-  g_assert_true (g_str_has_prefix (run.err, "restcall: The stored client secret of the API “Pets” "));
+  g_assert_true (
+    g_str_has_prefix (run.err, "restcall: The stored client secret of the API “Pets” "));
   g_assert_nonnull (strstr (run.err, saved_for));
   g_assert_nonnull (strstr (run.err, sent_to));
   g_assert_nonnull (strstr (run.err, command));
@@ -934,13 +958,15 @@ test_binding_refused (Fixture       *fixture,
    * command says so. */
   {
     g_auto(RcTestRun) change = { 0 };
-    g_autofree char *expected = g_strdup_printf ("The stored client secret was saved for %s and the client "
-                                                 "“" CLIENT_ID "”: it is not sent to %s and the client "
-                                                 "“" CLIENT_ID "”. Run “restcall secret set %s Pets” to "
-                                                 "store one for these settings.\n",
-                                                 origin, evil_origin, fixture->path);
+    g_autofree char *expected =
+      g_strdup_printf ("The stored client secret was saved for %s and the client "
+                       "“" CLIENT_ID "”: it is not sent to %s and the client "
+                       "“" CLIENT_ID "”. Run “restcall secret set %s Pets” to "
+                       "store one for these settings.\n",
+                       origin, evil_origin, fixture->path);
 
-    rc_test_run_restcall (&change, NULL, NULL, "auth", fixture->path, "Pets", "--token-url", evil_token_url);
+    rc_test_run_restcall (&change, NULL, NULL, "auth", fixture->path, "Pets", "--token-url",
+                          evil_token_url);
     g_assert_cmpint (change.status, ==, 0);
     g_assert_true (g_str_has_suffix (change.out, expected));
   }
@@ -968,7 +994,8 @@ test_binding_refused (Fixture       *fixture,
     g_autofree char *expected = g_strconcat ("Basic ", credentials, NULL);
     RcTestRequest *request = g_ptr_array_index (elsewhere->requests, 0);
 
-    g_assert_cmpstr (soup_message_headers_get_one (request->headers, "Authorization"), ==, expected);
+    g_assert_cmpstr (soup_message_headers_get_one (request->headers, "Authorization"), ==,
+                     expected);
   }
 
   g_unlink (copy_path);
@@ -1010,7 +1037,8 @@ test_copy_keeps_original (Fixture       *fixture,
   g_auto(RcTestRun) prod_again = { 0 };
   g_auto(RcTestRun) copy2_clear = { 0 };
   g_auto(RcTestRun) copy3_auth = { 0 };
-  g_autofree char *copy_credentials = rc_oauth_basic_credentials (CLIENT_ID, "STAGING-SECRET", FALSE);
+  g_autofree char *copy_credentials =
+    rc_oauth_basic_credentials (CLIENT_ID, "STAGING-SECRET", FALSE);
   g_autofree char *copy_basic = g_strconcat ("Basic ", copy_credentials, NULL);
   char *value;
 
@@ -1018,7 +1046,8 @@ test_copy_keeps_original (Fixture       *fixture,
   g_assert_cmpint (set.status, ==, 0);
   prod = load_project (fixture->path);
   prod_id = g_strdup (rc_project_get_id (prod));
-  secret_id = g_strdup (rc_auth_get_secret_id (rc_api_get_auth (rc_project_find_api (prod, "Pets"))));
+  secret_id =
+    g_strdup (rc_auth_get_secret_id (rc_api_get_auth (rc_project_find_api (prod, "Pets"))));
 
   /* The copy, as it is, may use the original's secret: it goes where it
    * was saved for. */
@@ -1034,10 +1063,13 @@ test_copy_keeps_original (Fixture       *fixture,
   value = keyring_value (prod_id, secret_id);
   g_assert_cmpstr (value, ==, CLIENT_SECRET);
   rc_secret_free (value);
-  note = g_strdup_printf ("%s is a copy of %s (it had the same project ID), so it now has an ID of its "
-                          "own", copy_path, fixture->path);
+  note =
+    g_strdup_printf ("%s is a copy of %s (it had the same project ID), so it now has an ID of its "
+                     "own",
+                     copy_path, fixture->path);
   g_assert_true (g_str_has_prefix (copy_set.out, note));
-  g_assert_true (g_str_has_suffix (copy_set.out, "Stored the client secret of the API “Pets” in the keyring.\n"));
+  g_assert_true (g_str_has_suffix (copy_set.out,
+                                   "Stored the client secret of the API “Pets” in the keyring.\n"));
   copy = load_project (copy_path);
   g_assert_cmpstr (rc_project_get_id (copy), !=, prod_id);
   g_assert_true (g_uuid_string_is_valid (rc_project_get_id (copy)));
@@ -1062,7 +1094,8 @@ test_copy_keeps_original (Fixture       *fixture,
   g_assert_cmpint (copy2_clear.status, ==, 0);
   g_assert_nonnull (strstr (copy2_clear.out, "is a copy of"));
   write_edited_copy (fixture->path, copy_path, NULL, NULL);
-  rc_test_run_restcall (&copy3_auth, NULL, NULL, "auth", copy_path, "Pets", "--type", "basic", "--user", "x");
+  rc_test_run_restcall (&copy3_auth, NULL, NULL, "auth", copy_path, "Pets", "--type", "basic",
+                        "--user", "x");
   g_assert_cmpint (copy3_auth.status, ==, 0);
   g_assert_nonnull (strstr (copy3_auth.out, "is a copy of"));
   value = keyring_value (prod_id, secret_id);
@@ -1090,14 +1123,16 @@ test_unbound_refused (Fixture       *fixture,
 
   rc_auth_ensure_secret_id (auth);
   bytes = rc_project_serialize (project);
-  g_assert_true (g_file_set_contents (fixture->path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
-  rc_test_keyring_store_unbound (rc_project_get_id (project), rc_api_get_id (api), rc_auth_get_secret_id (auth),
-                                 CLIENT_SECRET);
+  g_assert_true (g_file_set_contents (fixture->path, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), NULL));
+  rc_test_keyring_store_unbound (rc_project_get_id (project), rc_api_get_id (api),
+                                 rc_auth_get_secret_id (auth), CLIENT_SECRET);
 
   rc_test_run_restcall (&run, NULL, NULL, "run", fixture->path, "Pets", "getItem");
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_nonnull (strstr (run.err, "was saved by an earlier version of Restcall, which did not record "
-                                     "where it may be sent, so it was not sent to http://127.0.0.1:"));
+  g_assert_nonnull (strstr (run.err,
+                            "was saved by an earlier version of Restcall, which did not record "
+                            "where it may be sent, so it was not sent to http://127.0.0.1:"));
   g_assert_nonnull (strstr (run.err, "Run “restcall secret set "));
   g_assert_cmpuint (fixture->server->requests->len, ==, 0);
 
@@ -1128,23 +1163,36 @@ test_usage_errors (Fixture       *fixture,
     { { "secret", "set", path, "Pets", "--secret=x" }, 2, "never taken as command-line arguments" },
     { { "auth" }, 2, "Name a project file" },
     { { "auth", path }, 2, "Name a project file" },
-    { { "auth", path, "Pets", "--type", "bogus" }, 2, "Unknown --type “bogus”: use none, basic, oauth2-cc" },
+    { { "auth", path, "Pets", "--type", "bogus" },
+      2,
+      "Unknown --type “bogus”: use none, basic, oauth2-cc" },
     { { "auth", path, "Pets", "--type", "inherit" }, 2, "--type inherit is for a method" },
-    { { "auth", path, "Pets", "getItem", "--type", "inherit", "--scope", "a" }, 2, "takes no other option" },
+    { { "auth", path, "Pets", "getItem", "--type", "inherit", "--scope", "a" },
+      2,
+      "takes no other option" },
     { { "auth", path, "Pets", "--user", "bob" }, 2, "--user goes with --type basic" },
-    { { "auth", path, "Plain", "--type", "none", "--secret-stdin" }, 2, "There is no secret to store" },
+    { { "auth", path, "Plain", "--type", "none", "--secret-stdin" },
+      2,
+      "There is no secret to store" },
     { { "auth", path, "Pets", "--client-auth", "header" }, 2, "Unknown --client-auth “header”" },
     { { "auth", path, "Pets", "--token-url", "http://example.com/token" }, 2, "uses http://" },
     { { "auth", path, "Pets", "--token-param", "novalue" }, 2, "is not NAME=VALUE" },
-    { { "auth", path, "Pets", "--token-param", "client_secret=x" }, 2,
+    { { "auth", path, "Pets", "--token-param", "client_secret=x" },
+      2,
       "--token-param: “client_secret” cannot be an extra token parameter: Restcall sets it itself. "
       "Store it as the Client Secret" },
     { { "auth", path, "Pets", "--raw-basic", "--no-raw-basic" }, 2, "not both" },
-    { { "auth", path, "Pets", "--basic-form", "raw", "--raw-basic" }, 2, "Give --basic-form or --raw-basic, not both" },
-    { { "auth", path, "Pets", "--basic-form", "encoded" }, 2, "Unknown --basic-form “encoded”: use auto, rfc or raw" },
-    { { "auth", path, "Pets", "--client-auth", "body", "--raw-basic" }, 2,
+    { { "auth", path, "Pets", "--basic-form", "raw", "--raw-basic" },
+      2,
+      "Give --basic-form or --raw-basic, not both" },
+    { { "auth", path, "Pets", "--basic-form", "encoded" },
+      2,
+      "Unknown --basic-form “encoded”: use auto, rfc or raw" },
+    { { "auth", path, "Pets", "--client-auth", "body", "--raw-basic" },
+      2,
       "--raw-basic is for client credentials in a Basic Auth header" },
-    { { "auth", path, "Pets", "--client-auth", "body", "--basic-form", "rfc" }, 2,
+    { { "auth", path, "Pets", "--client-auth", "body", "--basic-form", "rfc" },
+      2,
       "--basic-form is for client credentials in a Basic Auth header" },
     { { "auth", path, "Pets", "--client-secret=x" }, 2, "--secret-stdin" },
     { { "secret", "set", path, "Petz" }, 1, "has no API “Petz”. Its APIs: “Pets”, “Plain”." },

@@ -502,9 +502,10 @@ test_scopes_unsaid (Fixture       *fixture,
   rc_auth_set_scopes (auth, "pets:read pets:write");
   unsaid = call (fixture, fixture->method);
   g_assert_cmpuint (fixture->n_tokens, ==, 2);
-  g_assert_cmpstr (rc_exchange_get_notes (unsaid)[0], ==,
-                   "Restcall asked for the scopes “pets:read pets:write”; the token response did not "
-                   "say which scopes the server granted.");
+  g_assert_cmpstr (
+    rc_exchange_get_notes (unsaid)[0], ==,
+    "Restcall asked for the scopes “pets:read pets:write”; the token response did not "
+    "say which scopes the server granted.");
   g_assert_null (rc_exchange_get_notes (unsaid)[1]);
 
   /* Said once, with the token's own exchange: not again from the cache. */
@@ -533,9 +534,10 @@ test_insufficient_scope (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_api_calls, ==, 1);
   g_assert_cmpuint (fixture->n_tokens, ==, 1);
   /* The token response did not say what it granted: first a note of that. */
-  g_assert_cmpstr (rc_exchange_get_notes (exchange)[0], ==,
-                   "Restcall asked for the scopes “pets:read”; the token response did not say which "
-                   "scopes the server granted.");
+  g_assert_cmpstr (
+    rc_exchange_get_notes (exchange)[0], ==,
+    "Restcall asked for the scopes “pets:read”; the token response did not say which "
+    "scopes the server granted.");
   g_assert_nonnull (
     strstr (rc_exchange_get_notes (exchange)[1], "requires the scope “pets:admin”"));
   g_assert_nonnull (strstr (rc_exchange_get_notes (exchange)[1], "it has “pets:read”"));

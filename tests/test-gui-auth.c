@@ -138,8 +138,8 @@ scroll_to_end (GtkWidget *widget)
   /* As long as the page is now laid out. */
   rc_test_gui_wait_for_frame (widget);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  gtk_adjustment_set_value (adjustment,
-                            gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                          gtk_adjustment_get_page_size (adjustment));
   rc_test_gui_wait_for_frame (widget);
 }
 
@@ -367,16 +367,19 @@ test_api_headers (Fixture       *fixture,
   n_headers = g_list_model_get_n_items (G_LIST_MODEL (headers));
   g_assert_cmpuint (n_headers, ==, 1);
   accept = get_pair (headers, 0);
-  g_assert_cmpint (rc_auth_get_kind (rc_api_get_auth (api)), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_cmpint (rc_auth_get_kind (rc_api_get_auth (api)), ==,
+                   RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
 
   rc_test_gui_select_item (fixture->window, G_OBJECT (api));
   rc_test_gui_assert_page_shown (fixture->window, "api");
 
   /* The header the API has is shown, and not overridden: it is not Authorization. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_in_pair_row (root, accept, "header-name-entry"))),
-                   ==, "Accept");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_in_pair_row (root, accept, "header-value-entry"))),
-                   ==, "application/json");
+  g_assert_cmpstr (
+    gtk_editable_get_text (GTK_EDITABLE (get_in_pair_row (root, accept, "header-name-entry"))), ==,
+    "Accept");
+  g_assert_cmpstr (
+    gtk_editable_get_text (GTK_EDITABLE (get_in_pair_row (root, accept, "header-value-entry"))), ==,
+    "application/json");
   g_assert_false (warning_shown (root, accept));
 
   /* Add: a new empty header in the model, its name entry focused. */
@@ -395,8 +398,9 @@ test_api_headers (Fixture       *fixture,
   type_text (get_in_pair_row (root, pair, "header-value-entry"), "Bearer by-hand");
   g_assert_cmpstr (rc_pair_get_value (pair), ==, "Bearer by-hand");
   g_assert_true (warning_shown (root, pair));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (get_in_pair_row (root, pair, "header-override-warning")),
-                            "OAuth 2.0"));
+  g_assert_nonnull (
+    strstr (gtk_widget_get_tooltip_text (get_in_pair_row (root, pair, "header-override-warning")),
+            "OAuth 2.0"));
   g_assert_true (gtk_widget_get_mapped (get_in_pair_row (root, pair, "header-override-warning")));
 
   scroll_to_end (name_entry);
@@ -409,8 +413,9 @@ test_api_headers (Fixture       *fixture,
   g_assert_false (warning_shown (root, pair));
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), RC_AUTH_KIND_BASIC);
   g_assert_true (warning_shown (root, pair));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (get_in_pair_row (root, pair, "header-override-warning")),
-                            "Basic"));
+  g_assert_nonnull (
+    strstr (gtk_widget_get_tooltip_text (get_in_pair_row (root, pair, "header-override-warning")),
+            "Basic"));
   rc_auth_set_kind (rc_api_get_auth (api), RC_AUTH_KIND_NONE);
   g_assert_false (warning_shown (root, pair));
   rc_auth_set_kind (rc_api_get_auth (api), RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
@@ -504,7 +509,8 @@ test_method_headers (void)
 
   /* Changed in the model, not the editor. */
   rc_auth_set_kind (own, RC_AUTH_KIND_NONE);
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind_row)), ==, 1 + RC_AUTH_KIND_NONE);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind_row)), ==,
+                    1 + RC_AUTH_KIND_NONE);
   g_assert_false (warning_shown (root, pair));
 
   /* Back to the API's (OAuth 2.0), then the API to None. */
@@ -516,9 +522,11 @@ test_method_headers (void)
 
   /* Headers edits reach the method's list. */
   click (rc_test_gui_get_named (root, "headers-add-button"));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_method_get_headers (method))), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_method_get_headers (method))), ==,
+                    2);
   click (get_in_pair_row (root, pair, "header-remove-button"));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_method_get_headers (method))), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_method_get_headers (method))), ==,
+                    1);
   g_assert_null (find_pair_row (root, pair));
 
   editor_close (&editor);
@@ -555,11 +563,13 @@ test_inherit_and_own (void)
   /* Inherit: the first item, what the API uses said, no field shown, valid. */
   item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (kind_row));
   g_assert_cmpstr (gtk_string_object_get_string (item), ==, "Use API’s authentication");
-  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (kind_row))), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (kind_row))),
+                    ==, 4);
   g_assert_true (gtk_widget_get_visible (inherited_row));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (inherited_row)), "Basic"));
   rc_auth_set_kind (rc_api_get_auth (api), RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (inherited_row)), "OAuth 2.0"));
+  g_assert_nonnull (
+    strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (inherited_row)), "OAuth 2.0"));
   g_assert_false (gtk_widget_get_visible (rc_test_gui_get_named (root, "auth-client-id-row")));
   g_assert_false (gtk_widget_get_visible (rc_test_gui_get_named (root, "auth-secret-row")));
   g_assert_true (rc_auth_group_get_valid (editor.auth));
@@ -591,8 +601,9 @@ test_inherit_and_own (void)
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), 1 + RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
   g_assert_true (rc_method_get_auth (method) == own);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_get_named (root, "auth-client-id-row"))), ==,
-                   "own-client");
+  g_assert_cmpstr (
+    gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_get_named (root, "auth-client-id-row"))), ==,
+    "own-client");
 
   /* The model drives the combo too. */
   rc_method_set_auth (method, NULL);
@@ -600,7 +611,8 @@ test_inherit_and_own (void)
 
   /* Shown for an API, the combo has no inherit item, and the kind is the index. */
   rc_auth_group_set_auth (editor.auth, rc_api_get_auth (api), project_id, G_OBJECT (api));
-  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (kind_row))), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (kind_row))),
+                    ==, 3);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind_row)), ==,
                     RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
   g_assert_false (gtk_widget_get_visible (inherited_row));
@@ -649,7 +661,8 @@ test_validation (void)
   {
     g_autofree char *message = rc_check_auth_client_id (auth);
 
-    g_assert_cmpstr (rc_test_gui_assert_field_check (root, "auth-client-id-row", "No client ID"), ==, message);
+    g_assert_cmpstr (rc_test_gui_assert_field_check (root, "auth-client-id-row", "No client ID"),
+                     ==, message);
   }
 
   rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
@@ -671,7 +684,8 @@ test_validation (void)
   {
     g_autofree char *message = rc_check_auth_token_url (auth);
 
-    g_assert_cmpstr (rc_test_gui_assert_field_check (root, "auth-token-url-row", "unencrypted"), ==, message);
+    g_assert_cmpstr (rc_test_gui_assert_field_check (root, "auth-token-url-row", "unencrypted"), ==,
+                     message);
   }
   type_text (client_id_row, "");
   rc_test_gui_save_screenshot (root, "auth-validation.png");
@@ -695,13 +709,15 @@ test_validation (void)
   g_assert_true (rc_auth_group_get_valid (editor.auth));
 
   /* Basic: the user name, marked once typed into and emptied. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (rc_test_gui_get_named (root, "auth-kind-row")), RC_AUTH_KIND_BASIC);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (rc_test_gui_get_named (root, "auth-kind-row")),
+                              RC_AUTH_KIND_BASIC);
   rc_test_gui_assert_field_check (root, "auth-username-row", NULL);
   type_text (rc_test_gui_get_named (root, "auth-username-row"), "a");
   type_text (rc_test_gui_get_named (root, "auth-username-row"), "");
   rc_test_gui_assert_field_check (root, "auth-username-row", "No user name");
   g_assert_false (rc_auth_group_get_valid (editor.auth));
-  g_assert_false (gtk_widget_get_visible (rc_test_gui_get_named (root, "auth-client-id-row-error")));
+  g_assert_false (
+    gtk_widget_get_visible (rc_test_gui_get_named (root, "auth-client-id-row-error")));
   type_text (rc_test_gui_get_named (root, "auth-username-row"), "alice");
   rc_test_gui_assert_field_check (root, "auth-username-row", NULL);
   g_assert_true (rc_auth_group_get_valid (editor.auth));
@@ -756,14 +772,15 @@ test_token_params_and_basic_form (void)
   rc_auth_group_set_auth (editor.auth, auth, project_id, G_OBJECT (api));
 
   /* The parameter the auth has is shown. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_in_pair_row (root, audience,
-                                                                         "auth-token-param-value-entry"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                     get_in_pair_row (root, audience, "auth-token-param-value-entry"))),
                    ==, "https://petstore.example.com");
 
   /* Add one, and type it: it is in the model. */
   click (rc_test_gui_get_named (root, "auth-token-params-add-button"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (params)), ==, 2);
-  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (rc_test_gui_get_named (root, "auth-token-params-row"))));
+  g_assert_true (adw_expander_row_get_expanded (
+    ADW_EXPANDER_ROW (rc_test_gui_get_named (root, "auth-token-params-row"))));
   pair = get_pair (params, 1);
   type_text (get_in_pair_row (root, pair, "auth-token-param-name-entry"), "resource");
   type_text (get_in_pair_row (root, pair, "auth-token-param-value-entry"), "urn:pets");
@@ -774,17 +791,20 @@ test_token_params_and_basic_form (void)
   /* A name Restcall sets itself is refused on its row, and the auth with it. */
   type_text (get_in_pair_row (root, pair, "auth-token-param-name-entry"), "scope");
   g_assert_true (gtk_widget_get_visible (get_in_pair_row (root, pair, "auth-token-param-error")));
-  g_assert_true (gtk_widget_has_css_class (get_in_pair_row (root, pair, "auth-token-param-name-entry"), "error"));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (rc_test_gui_find_of_type (
-                              get_in_pair_row (root, pair, "auth-token-param-error"), GTK_TYPE_LABEL))),
-                            "“scope” cannot be an extra token parameter: Restcall sets it itself. "
-                            "Enter the scopes in the Scopes field"));
+  g_assert_true (gtk_widget_has_css_class (
+    get_in_pair_row (root, pair, "auth-token-param-name-entry"), "error"));
+  g_assert_nonnull (
+    strstr (gtk_label_get_text (GTK_LABEL (rc_test_gui_find_of_type (
+              get_in_pair_row (root, pair, "auth-token-param-error"), GTK_TYPE_LABEL))),
+            "“scope” cannot be an extra token parameter: Restcall sets it itself. "
+            "Enter the scopes in the Scopes field"));
   g_assert_false (rc_auth_group_get_valid (editor.auth));
   type_text (get_in_pair_row (root, pair, "auth-token-param-name-entry"), "resource");
   g_assert_false (gtk_widget_get_visible (get_in_pair_row (root, pair, "auth-token-param-error")));
   g_assert_true (rc_auth_group_get_valid (editor.auth));
   token_params_row = rc_test_gui_get_named (root, "auth-token-params-row");
-  g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (token_params_row)), "2"));
+  g_assert_true (
+    g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (token_params_row)), "2"));
 
   /* Remove the first: the other stays, with its row. */
   click (get_in_pair_row (root, audience, "auth-token-param-remove-button"));
@@ -851,13 +871,15 @@ test_mnemonics (Fixture       *fixture,
   root = GTK_WIDGET (fixture->window);
   petstore = rc_project_find_api (fixture->project, "Petstore");
   billing = rc_project_find_api (fixture->project, "Billing");
-  g_assert_cmpint (rc_auth_get_kind (rc_api_get_auth (petstore)), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_cmpint (rc_auth_get_kind (rc_api_get_auth (petstore)), ==,
+                   RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
   g_assert_cmpint (rc_auth_get_kind (rc_api_get_auth (billing)), ==, RC_AUTH_KIND_BASIC);
 
   /* OAuth 2.0, on an API's page, with its token panel and headers. */
   rc_test_gui_select_item (fixture->window, G_OBJECT (petstore));
   rc_test_gui_assert_page_shown (fixture->window, "api");
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (rc_test_gui_get_named (root, "auth-advanced-row")), TRUE);
+  adw_expander_row_set_expanded (
+    ADW_EXPANDER_ROW (rc_test_gui_get_named (root, "auth-advanced-row")), TRUE);
   rc_test_gui_wait_for_transitions (root);
   assert_mnemonic (root, "auth-kind-row", GDK_KEY_y);
   assert_mnemonic (root, "auth-client-id-row", GDK_KEY_i);
@@ -894,8 +916,10 @@ test_mnemonics (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (rc_test_gui_find_named (stack, "auth-secret-row")));
   mnemonics = g_hash_table_new (NULL, NULL);
   collect_mnemonics (root, mnemonics);
-  g_assert_nonnull (g_hash_table_lookup (mnemonics, GUINT_TO_POINTER (GDK_KEY_a)));  /* _Add Header */
-  g_assert_nonnull (g_hash_table_lookup (mnemonics, GUINT_TO_POINTER (GDK_KEY_s)));  /* Client _secret */
+  g_assert_nonnull (
+    g_hash_table_lookup (mnemonics, GUINT_TO_POINTER (GDK_KEY_a))); /* _Add Header */
+  g_assert_nonnull (
+    g_hash_table_lookup (mnemonics, GUINT_TO_POINTER (GDK_KEY_s))); /* Client _secret */
   g_assert_nonnull (g_hash_table_lookup (mnemonics, GUINT_TO_POINTER (GDK_KEY_h)));  /* the tab */
 }
 
@@ -939,7 +963,8 @@ test_reference_order (Fixture       *fixture,
     return;
 
   root = GTK_WIDGET (fixture->window);
-  rc_test_gui_select_item (fixture->window, G_OBJECT (rc_project_find_api (fixture->project, "Petstore")));
+  rc_test_gui_select_item (fixture->window,
+                           G_OBJECT (rc_project_find_api (fixture->project, "Petstore")));
   rc_test_gui_assert_page_shown (fixture->window, "api");
   collect_row_titles (root, titles);
 
@@ -958,8 +983,10 @@ test_reference_order (Fixture       *fixture,
 
   client_auth = rc_test_gui_get_named (root, "auth-client-auth-row");
   options = adw_combo_row_get_model (ADW_COMBO_ROW (client_auth));
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (options), 0), ==, "Send as a Basic Auth header");
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (options), 1), ==, "Send client credentials in body");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (options), 0), ==,
+                   "Send as a Basic Auth header");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (options), 1), ==,
+                   "Send client credentials in body");
 }
 
 static gboolean
@@ -1036,7 +1063,8 @@ test_options_whole (Fixture       *fixture,
     return;
 
   root = GTK_WIDGET (fixture->window);
-  rc_test_gui_select_item (fixture->window, G_OBJECT (rc_project_find_api (fixture->project, "Petstore")));
+  rc_test_gui_select_item (fixture->window,
+                           G_OBJECT (rc_project_find_api (fixture->project, "Petstore")));
   rc_test_gui_assert_page_shown (fixture->window, "api");
 
   assert_options_whole (root, "auth-kind-row");
@@ -1073,12 +1101,14 @@ test_icons_line_up (Fixture       *fixture,
   /* Away from the field, whose edit icon hides while it is edited. */
   gtk_widget_grab_focus (rc_test_gui_get_named (root, "auth-kind-row"));
   rc_test_gui_wait_for_frame (root);
-  g_assert_true (gtk_widget_has_css_class (rc_test_gui_get_named (root, "auth-client-id-row"), "error"));
+  g_assert_true (
+    gtk_widget_has_css_class (rc_test_gui_get_named (root, "auth-client-id-row"), "error"));
   g_assert_cmpfloat (get_edit_icon_x (root, "auth-client-id-row"), <, x);
   g_assert_cmpfloat (get_edit_icon_x (root, "auth-token-url-row"), ==, x);
   rc_auth_set_client_id (auth, "petstore-client");
   rc_test_gui_wait_for_frame (root);
-  g_assert_false (gtk_widget_has_css_class (rc_test_gui_get_named (root, "auth-client-id-row"), "error"));
+  g_assert_false (
+    gtk_widget_has_css_class (rc_test_gui_get_named (root, "auth-client-id-row"), "error"));
   g_assert_cmpfloat (get_edit_icon_x (root, "auth-client-id-row"), ==, x);
 }
 
@@ -1096,7 +1126,8 @@ main (int   argc,
   g_test_add_func ("/restcall/gui/auth/method-headers", test_method_headers);
   g_test_add_func ("/restcall/gui/auth/inherit-and-own", test_inherit_and_own);
   g_test_add_func ("/restcall/gui/auth/validation", test_validation);
-  g_test_add_func ("/restcall/gui/auth/token-params-and-basic-form", test_token_params_and_basic_form);
+  g_test_add_func ("/restcall/gui/auth/token-params-and-basic-form",
+                   test_token_params_and_basic_form);
   g_test_add ("/restcall/gui/auth/reference-order", Fixture, NULL,
               fixture_set_up, test_reference_order, fixture_tear_down);
   g_test_add ("/restcall/gui/auth/mnemonics", Fixture, NULL,

@@ -191,7 +191,8 @@ test_request_basic_header (Fixture       *fixture,
   g_autofree char *body = NULL;
 
   rc_auth_set_scopes (fixture->auth, "pets:read  pets:write");
-  rc_pair_list_append (rc_auth_get_token_params (fixture->auth), "audience", "https://api.example.com/");
+  rc_pair_list_append (rc_auth_get_token_params (fixture->auth), "audience",
+                       "https://api.example.com/");
   rc_pair_list_append (rc_auth_get_token_params (fixture->auth), "resource", "r 1");
   rc_pair_list_append (rc_auth_get_token_params (fixture->auth), "resource", "r2");
 
@@ -205,7 +206,8 @@ test_request_basic_header (Fixture       *fixture,
   g_assert_cmpstr (request->path, ==, "/token");
   g_assert_cmpstr (soup_message_headers_get_content_type (request->headers, NULL), ==,
                    "application/x-www-form-urlencoded");
-  g_assert_cmpstr (soup_message_headers_get_one (request->headers, "Accept"), ==, "application/json");
+  g_assert_cmpstr (soup_message_headers_get_one (request->headers, "Accept"), ==,
+                   "application/json");
   g_assert_cmpstr (soup_message_headers_get_one (request->headers, "Authorization"), ==,
                    "Basic ZXhhbXBsZS5jb206cyUzRGNyJTI1dA==");
 
@@ -246,8 +248,8 @@ test_request_body (Fixture       *fixture,
   /* Never both: the body carries the credentials, no header does. */
   g_assert_null (soup_message_headers_get_one (request->headers, "Authorization"));
   body = request_body (fixture->server, 0);
-  g_assert_cmpstr (body, ==,
-                   "grant_type=client_credentials&client_id=my+client&client_secret=p%26ss%3Dw%C3%B6rd");
+  g_assert_cmpstr (
+    body, ==, "grant_type=client_credentials&client_id=my+client&client_secret=p%26ss%3Dw%C3%B6rd");
 
   {
     g_autofree char *masked = rc_http_record_format_request (fetched.record, FALSE);
@@ -277,8 +279,9 @@ test_raw_basic (Fixture       *fixture,
   g_assert_no_error (fetched.error);
 
   expected = g_strconcat ("Basic ", "ZXhhbXBsZS5jb206cz1jciV0", NULL);
-  g_assert_cmpstr (soup_message_headers_get_one (rc_test_server_get_request (fixture->server, 0)->headers,
-                                                 "Authorization"), ==, expected);
+  g_assert_cmpstr (soup_message_headers_get_one (
+                     rc_test_server_get_request (fixture->server, 0)->headers, "Authorization"),
+                   ==, expected);
   /* No scope asked for: no scope parameter. */
   body = request_body (fixture->server, 0);
   g_assert_cmpstr (body, ==, "grant_type=client_credentials");
@@ -294,7 +297,8 @@ test_own_param_refused (Fixture       *fixture,
 {
   RcTestFetched fetched = { 0 };
 
-  rc_pair_list_append (rc_auth_get_token_params (fixture->auth), "audience", "https://api.example.com/");
+  rc_pair_list_append (rc_auth_get_token_params (fixture->auth), "audience",
+                       "https://api.example.com/");
   rc_pair_list_append (rc_auth_get_token_params (fixture->auth), "grant_type", "password");
   fetch (fixture, "secret", &fetched);
   g_assert_error (fetched.error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS);
@@ -348,14 +352,16 @@ test_server_text_cleaned (Fixture       *fixture,
   fixture->location = "https://user:hunter2@evil.example/\x1b[2J\x1b]0;pwned\x07";
   fetch (fixture, "secret", &fetched);
   g_assert_error (fetched.error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REDIRECTED);
-  g_assert_nonnull (strstr (fetched.error->message, "“https://user@evil.example/\\x1b[2J\\x1b]0;pwned\\x07”"));
+  g_assert_nonnull (
+    strstr (fetched.error->message, "“https://user@evil.example/\\x1b[2J\\x1b]0;pwned\\x07”"));
   g_assert_null (strstr (fetched.error->message, "hunter2"));
   g_assert_null (strchr (fetched.error->message, '\x1b'));
 
   fixture->status = 400;
   fixture->location = NULL;
   fixture->content_type = "application/json";
-  fixture->body = "{\"error\":\"invalid_client\",\"error_description\":\"\\u001b[2Jwrong\\u202esecret\"}";
+  fixture->body =
+    "{\"error\":\"invalid_client\",\"error_description\":\"\\u001b[2Jwrong\\u202esecret\"}";
   fetch (fixture, "secret", &fetched);
   g_assert_error (fetched.error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED);
   g_assert_nonnull (strstr (fetched.error->message, "invalid_client: \\x1b[2Jwrong\\u202esecret"));
@@ -446,8 +452,8 @@ test_responses (Fixture       *fixture,
       RC_TOKEN_LIFETIME_KNOWN, 120, -1 },
     { 200, json, "{\"access_token\":\"t\",\"token_type\":\"BEARER\",\"expires_in\":2.9}",
       RC_TOKEN_LIFETIME_KNOWN, 2, -1 },
-    { 200, json, "{\"access_token\":\"t\",\"token_type\":\"Bearer\"}",
-      RC_TOKEN_LIFETIME_UNKNOWN, 0, -1 },
+    { 200, json, "{\"access_token\":\"t\",\"token_type\":\"Bearer\"}", RC_TOKEN_LIFETIME_UNKNOWN, 0,
+      -1 },
     { 200, json, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":null}",
       RC_TOKEN_LIFETIME_UNKNOWN, 0, -1 },
     { 200, json, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":0}",
@@ -460,45 +466,113 @@ test_responses (Fixture       *fixture,
       RC_TOKEN_LIFETIME_NONE, 0, -1 },
     { 200, json, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":1e300}",
       RC_TOKEN_LIFETIME_UNKNOWN, 0, -1 },
-    { 200, json, "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":60,"
+    { 200, json,
+      "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":60,"
       "\"refresh_token\":\"r\",\"scope\":\"granted\"}",
       RC_TOKEN_LIFETIME_KNOWN, 60, -1 },
     /* Content types servers get wrong do not matter when the body is JSON. */
     { 200, "text/plain", "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":60}",
       RC_TOKEN_LIFETIME_KNOWN, 60, -1 },
-    { 200, json, "{\"access_token\":\"t\",\"token_type\":\"mac\"}",
-      0, 0, RC_OAUTH_ERROR_UNSUPPORTED_TOKEN_TYPE, { "“mac”", "Bearer" } },
-    { 200, json, "{\"token_type\":\"Bearer\"}",
-      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "without an access_token" } },
-    { 200, json, "{\"access_token\":{},\"token_type\":\"Bearer\"}",
-      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "without an access_token" } },
-    { 200, json, "{\"access_token\":\"\",\"token_type\":\"Bearer\"}",
-      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "without an access_token" } },
-    { 200, json, "{\"access_token\":\"t\"}",
-      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "without a token_type" } },
-    { 400, json, "{\"error\":\"invalid_client\",\"error_description\":\"Client <b>auth</b>\\nfailed\"}",
-      0, 0, RC_OAUTH_ERROR_REFUSED,
+    { 200,
+      json,
+      "{\"access_token\":\"t\",\"token_type\":\"mac\"}",
+      0,
+      0,
+      RC_OAUTH_ERROR_UNSUPPORTED_TOKEN_TYPE,
+      { "“mac”", "Bearer" } },
+    { 200,
+      json,
+      "{\"token_type\":\"Bearer\"}",
+      0,
+      0,
+      RC_OAUTH_ERROR_BAD_RESPONSE,
+      { "without an access_token" } },
+    { 200,
+      json,
+      "{\"access_token\":{},\"token_type\":\"Bearer\"}",
+      0,
+      0,
+      RC_OAUTH_ERROR_BAD_RESPONSE,
+      { "without an access_token" } },
+    { 200,
+      json,
+      "{\"access_token\":\"\",\"token_type\":\"Bearer\"}",
+      0,
+      0,
+      RC_OAUTH_ERROR_BAD_RESPONSE,
+      { "without an access_token" } },
+    { 200,
+      json,
+      "{\"access_token\":\"t\"}",
+      0,
+      0,
+      RC_OAUTH_ERROR_BAD_RESPONSE,
+      { "without a token_type" } },
+    { 400,
+      json,
+      "{\"error\":\"invalid_client\",\"error_description\":\"Client <b>auth</b>\\nfailed\"}",
+      0,
+      0,
+      RC_OAUTH_ERROR_REFUSED,
       { "HTTP 400, invalid_client: Client <b>auth</b> failed", "other client authentication" } },
-    { 401, json, "{\"error\":\"invalid_client\"}",
-      0, 0, RC_OAUTH_ERROR_REFUSED, { "HTTP 401, invalid_client)", "client ID and secret" } },
-    { 400, json, "{\"error\":\"invalid_scope\",\"error_description\":\"nope\"}",
-      0, 0, RC_OAUTH_ERROR_REFUSED, { "invalid_scope: nope", "this server requires a scope" } },
-    { 200, json, "{\"error\":\"server_error\"}",
-      0, 0, RC_OAUTH_ERROR_REFUSED, { "HTTP 200, server_error" } },
-    { 500, "text/html", "<html><head><title>Oops</title></head><body>Internal</body></html>",
-      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "HTTP 500", "an HTML page", "Oops" } },
-    { 503, NULL, NULL,
-      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "HTTP 503", "an empty body" } },
-    { 200, "text/html", "<html>login</html>",
-      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "an HTML page", "not a JSON token response" } },
-    { 200, "application/x-www-form-urlencoded", "access_token=t&token_type=bearer",
-      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "application/x-www-form-urlencoded", "access_token=t" } },
-    { 200, json, "",
-      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "an empty body" } },
-    { 200, json, "{\"access_token\":\"abc",
-      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "broken JSON", "cut off" } },
-    { 200, json, "[\"access_token\"]",
-      0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "not a JSON token response" } },
+    { 401,
+      json,
+      "{\"error\":\"invalid_client\"}",
+      0,
+      0,
+      RC_OAUTH_ERROR_REFUSED,
+      { "HTTP 401, invalid_client)", "client ID and secret" } },
+    { 400,
+      json,
+      "{\"error\":\"invalid_scope\",\"error_description\":\"nope\"}",
+      0,
+      0,
+      RC_OAUTH_ERROR_REFUSED,
+      { "invalid_scope: nope", "this server requires a scope" } },
+    { 200,
+      json,
+      "{\"error\":\"server_error\"}",
+      0,
+      0,
+      RC_OAUTH_ERROR_REFUSED,
+      { "HTTP 200, server_error" } },
+    { 500,
+      "text/html",
+      "<html><head><title>Oops</title></head><body>Internal</body></html>",
+      0,
+      0,
+      RC_OAUTH_ERROR_BAD_RESPONSE,
+      { "HTTP 500", "an HTML page", "Oops" } },
+    { 503, NULL, NULL, 0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "HTTP 503", "an empty body" } },
+    { 200,
+      "text/html",
+      "<html>login</html>",
+      0,
+      0,
+      RC_OAUTH_ERROR_BAD_RESPONSE,
+      { "an HTML page", "not a JSON token response" } },
+    { 200,
+      "application/x-www-form-urlencoded",
+      "access_token=t&token_type=bearer",
+      0,
+      0,
+      RC_OAUTH_ERROR_BAD_RESPONSE,
+      { "application/x-www-form-urlencoded", "access_token=t" } },
+    { 200, json, "", 0, 0, RC_OAUTH_ERROR_BAD_RESPONSE, { "an empty body" } },
+    { 200,
+      json,
+      "{\"access_token\":\"abc",
+      0,
+      0,
+      RC_OAUTH_ERROR_BAD_RESPONSE,
+      { "broken JSON", "cut off" } },
+    { 200,
+      json,
+      "[\"access_token\"]",
+      0,
+      0,
+      RC_OAUTH_ERROR_BAD_RESPONSE,
+      { "not a JSON token response" } },
   };
   RcTestFetched fetched = { 0 };
 
@@ -583,24 +657,47 @@ test_refusal_hints (Fixture       *fixture,
   const char *json = "application/json";
   const RefusalCase cases[] = {
     { "401 with an empty body: the client is refused, not the server broken",
-      401, NULL, NULL, "secret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      401,
+      NULL,
+      NULL,
+      "secret",
+      NULL,
+      SENT_BASIC_AUTO,
+      RC_OAUTH_ERROR_REFUSED,
       { "refused the token request (HTTP 401 Unauthorized) with an empty body.",
         "The server refused the client without saying why. Check the client ID and secret, the "
         "client authentication (a Basic Auth header or the request body) and the scopes." },
       "try again later" },
     { "403 with an HTML page",
-      403, "text/html", "<html><body>Forbidden client</body></html>", "secret", "pets:read",
-      SENT_BODY, RC_OAUTH_ERROR_REFUSED,
+      403,
+      "text/html",
+      "<html><body>Forbidden client</body></html>",
+      "secret",
+      "pets:read",
+      SENT_BODY,
+      RC_OAUTH_ERROR_REFUSED,
       { "(HTTP 403 Forbidden) with an HTML page", "Forbidden client", "without saying why" },
       "try again later" },
     { "403 with an empty body, credentials the encoding changes (glewlwyd)",
-      403, NULL, NULL, TRICKY, NULL, SENT_BASIC_RFC, RC_OAUTH_ERROR_REFUSED,
-      { "(HTTP 403 Forbidden) with an empty body", "went RFC 6749-encoded into the Basic Auth header",
+      403,
+      NULL,
+      NULL,
+      TRICKY,
+      NULL,
+      SENT_BASIC_RFC,
+      RC_OAUTH_ERROR_REFUSED,
+      { "(HTTP 403 Forbidden) with an empty body",
+        "went RFC 6749-encoded into the Basic Auth header",
         "the server may compare the credentials unencoded" },
       "try again later" },
     { "invalid_client, RFC 6749-encoded, credentials the encoding changes",
-      401, json, "{\"error\":\"invalid_client\",\"error_description\":\"client authentication failed\"}",
-      TRICKY, NULL, SENT_BASIC_RFC, RC_OAUTH_ERROR_REFUSED,
+      401,
+      json,
+      "{\"error\":\"invalid_client\",\"error_description\":\"client authentication failed\"}",
+      TRICKY,
+      NULL,
+      SENT_BASIC_RFC,
+      RC_OAUTH_ERROR_REFUSED,
       { "(HTTP 401, invalid_client: client authentication failed)",
         "The client ID or secret holds characters that form-encoding changes, and they went RFC "
         "6749-encoded into the Basic Auth header. Check them; if they are right, the server may "
@@ -608,93 +705,189 @@ test_refusal_hints (Fixture       *fixture,
         "Unencoded; or send them in the request body (--client-auth body on the command line)." },
       "compares" },
     { "invalid_client, unencoded, credentials the encoding changes",
-      401, json, "{\"error\":\"invalid_client\"}", TRICKY, NULL, SENT_BASIC_RAW, RC_OAUTH_ERROR_REFUSED,
+      401,
+      json,
+      "{\"error\":\"invalid_client\"}",
+      TRICKY,
+      NULL,
+      SENT_BASIC_RAW,
+      RC_OAUTH_ERROR_REFUSED,
       { "(HTTP 401, invalid_client)", "went unencoded into the Basic Auth header",
         "the server may decode them, as RFC 6749 requires", "request body" },
       "decodes" },
     { "invalid_client, both forms tried, credentials the encoding changes",
-      401, json, "{\"error\":\"invalid_client\"}", TRICKY, NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      401,
+      json,
+      "{\"error\":\"invalid_client\"}",
+      TRICKY,
+      NULL,
+      SENT_BASIC_AUTO,
+      RC_OAUTH_ERROR_REFUSED,
       { "(HTTP 401, invalid_client)",
         "the server took them in the Basic Auth header neither RFC 6749-encoded nor unencoded",
         "the server may take the credentials only in the request body",
         "Sent once more with the client ID and secret unencoded, the request was refused too" },
       NULL },
     { "invalid_client, in the body, credentials the encoding changes",
-      400, json, "{\"error\":\"invalid_client\"}", TRICKY, NULL, SENT_BODY, RC_OAUTH_ERROR_REFUSED,
+      400,
+      json,
+      "{\"error\":\"invalid_client\"}",
+      TRICKY,
+      NULL,
+      SENT_BODY,
+      RC_OAUTH_ERROR_REFUSED,
       { "(HTTP 400, invalid_client)", "in the request body they are form-encoded",
         "the server may take the credentials only in a Basic Auth header",
         "both RFC 6749-encoded and unencoded" },
       NULL },
     { "invalid_client, credentials the encoding leaves alone: the forms are the same bytes",
-      401, json, "{\"error\":\"invalid_client\"}", "s3cret", NULL, SENT_BASIC_RFC, RC_OAUTH_ERROR_REFUSED,
+      401,
+      json,
+      "{\"error\":\"invalid_client\"}",
+      "s3cret",
+      NULL,
+      SENT_BASIC_RFC,
+      RC_OAUTH_ERROR_REFUSED,
       { "Check the client ID and secret. If they are right, try the other client authentication" },
       "form-encoding" },
     { "unauthorized_client about the credentials (Keycloak)",
-      401, json, "{\"error\":\"unauthorized_client\",\"error_description\":\"Invalid client or Invalid "
-      "client credentials\"}", "s3cret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      401,
+      json,
+      "{\"error\":\"unauthorized_client\",\"error_description\":\"Invalid client or Invalid "
+      "client credentials\"}",
+      "s3cret",
+      NULL,
+      SENT_BASIC_AUTO,
+      RC_OAUTH_ERROR_REFUSED,
       { "(HTTP 401, unauthorized_client: Invalid client or Invalid client credentials)",
         "Check the client ID and secret. If they are right, try the other client authentication" },
       "may not use the client credentials grant" },
     { "unauthorized_client about an unknown client (Entra ID)",
-      400, json, "{\"error\":\"unauthorized_client\",\"error_description\":\"AADSTS700016: Application "
-      "with identifier 'x' was not found in the directory 'y'.\"}", "s3cret", NULL, SENT_BODY,
+      400,
+      json,
+      "{\"error\":\"unauthorized_client\",\"error_description\":\"AADSTS700016: Application "
+      "with identifier 'x' was not found in the directory 'y'.\"}",
+      "s3cret",
+      NULL,
+      SENT_BODY,
       RC_OAUTH_ERROR_REFUSED,
       { "unauthorized_client: AADSTS700016", "Check the client ID and secret" },
       "may not use the client credentials grant" },
     { "unauthorized_client about the grant",
-      400, json, "{\"error\":\"unauthorized_client\",\"error_description\":\"grant not allowed\"}",
-      "s3cret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      400,
+      json,
+      "{\"error\":\"unauthorized_client\",\"error_description\":\"grant not allowed\"}",
+      "s3cret",
+      NULL,
+      SENT_BASIC_AUTO,
+      RC_OAUTH_ERROR_REFUSED,
       { "unauthorized_client: grant not allowed", "may not use the client credentials grant" },
       "Check the client ID" },
     { "invalid_scope, no scope sent",
-      400, json, "{\"error\":\"invalid_scope\",\"error_description\":\"scope is required\"}",
-      "s3cret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      400,
+      json,
+      "{\"error\":\"invalid_scope\",\"error_description\":\"scope is required\"}",
+      "s3cret",
+      NULL,
+      SENT_BASIC_AUTO,
+      RC_OAUTH_ERROR_REFUSED,
       { "(HTTP 400, invalid_scope: scope is required)",
         "No scope was sent, and this server requires a scope: enter the scopes the API needs "
         "(--scope on the command line)." },
       "does not grant" },
     { "scope_invalid, no scope sent",
-      400, json, "{\"error\":\"scope_invalid\"}", "s3cret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      400,
+      json,
+      "{\"error\":\"scope_invalid\"}",
+      "s3cret",
+      NULL,
+      SENT_BASIC_AUTO,
+      RC_OAUTH_ERROR_REFUSED,
       { "(HTTP 400, scope_invalid)", "this server requires a scope" },
       NULL },
     { "invalid_scope, scopes sent",
-      400, json, "{\"error\":\"invalid_scope\"}", "s3cret", "pets:admin", SENT_BASIC_AUTO,
+      400,
+      json,
+      "{\"error\":\"invalid_scope\"}",
+      "s3cret",
+      "pets:admin",
+      SENT_BASIC_AUTO,
       RC_OAUTH_ERROR_REFUSED,
       { "(HTTP 400, invalid_scope)", "Check the scopes: the server does not grant one of them" },
       "requires a scope" },
     { "access_denied about the audience",
-      400, json, "{\"error\":\"access_denied\",\"error_description\":\"Token audience not allowed\"}",
-      "s3cret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      400,
+      json,
+      "{\"error\":\"access_denied\",\"error_description\":\"Token audience not allowed\"}",
+      "s3cret",
+      NULL,
+      SENT_BASIC_AUTO,
+      RC_OAUTH_ERROR_REFUSED,
       { "(HTTP 400, access_denied: Token audience not allowed)",
-        "Say which API the token is for with an extra token parameter, audience or resource, as the "
+        "Say which API the token is for with an extra token parameter, audience or resource, as "
+        "the "
         "server expects (--token-param audience=… on the command line)." },
       NULL },
     { "invalid_target (RFC 8707)",
-      400, json, "{\"error\":\"invalid_target\"}", "s3cret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      400,
+      json,
+      "{\"error\":\"invalid_target\"}",
+      "s3cret",
+      NULL,
+      SENT_BASIC_AUTO,
+      RC_OAUTH_ERROR_REFUSED,
       { "(HTTP 400, invalid_target)", "extra token parameter, audience or resource" },
       NULL },
     { "invalid_resource",
-      400, json, "{\"error\":\"invalid_resource\"}", "s3cret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      400,
+      json,
+      "{\"error\":\"invalid_resource\"}",
+      "s3cret",
+      NULL,
+      SENT_BASIC_AUTO,
+      RC_OAUTH_ERROR_REFUSED,
       { "(HTTP 400, invalid_resource)", "extra token parameter, audience or resource" },
       NULL },
     { "access_denied about something else",
-      400, json, "{\"error\":\"access_denied\",\"error_description\":\"client disabled\"}",
-      "s3cret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      400,
+      json,
+      "{\"error\":\"access_denied\",\"error_description\":\"client disabled\"}",
+      "s3cret",
+      NULL,
+      SENT_BASIC_AUTO,
+      RC_OAUTH_ERROR_REFUSED,
       { "access_denied: client disabled", "Check the authentication settings." },
       "audience or resource" },
     { "404 with a page",
-      404, "text/html", "<html><h1>Not Found</h1></html>", "s3cret", NULL, SENT_BASIC_AUTO,
+      404,
+      "text/html",
+      "<html><h1>Not Found</h1></html>",
+      "s3cret",
+      NULL,
+      SENT_BASIC_AUTO,
       RC_OAUTH_ERROR_BAD_RESPONSE,
       { "answered HTTP 404 Not Found with an HTML page", "Not Found",
-        "Check the access token URL: the server has no token endpoint at this address (HTTP 404)." },
+        "Check the access token URL: the server has no token endpoint at this address (HTTP "
+        "404)." },
       "try again later" },
     { "404 with an OAuth error: the URL all the same",
-      404, json, "{\"error\":\"invalid_request\",\"error_description\":\"unknown route\"}",
-      "s3cret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_REFUSED,
+      404,
+      json,
+      "{\"error\":\"invalid_request\",\"error_description\":\"unknown route\"}",
+      "s3cret",
+      NULL,
+      SENT_BASIC_AUTO,
+      RC_OAUTH_ERROR_REFUSED,
       { "(HTTP 404, invalid_request: unknown route)", "Check the access token URL" },
       "authentication settings" },
     { "500: the server has a problem",
-      500, NULL, NULL, "s3cret", NULL, SENT_BASIC_AUTO, RC_OAUTH_ERROR_BAD_RESPONSE,
+      500,
+      NULL,
+      NULL,
+      "s3cret",
+      NULL,
+      SENT_BASIC_AUTO,
+      RC_OAUTH_ERROR_BAD_RESPONSE,
       { "HTTP 500", "try again later" },
       "refused" },
   };
@@ -755,9 +948,11 @@ test_jwt_expiry (Fixture       *fixture,
                  gconstpointer  data)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  g_autofree char *claims = g_strdup_printf ("{\"sub\":\"x\",\"exp\":%" G_GINT64_FORMAT "}", now + 300);
+  g_autofree char *claims =
+    g_strdup_printf ("{\"sub\":\"x\",\"exp\":%" G_GINT64_FORMAT "}", now + 300);
   g_autofree char *jwt = rc_test_make_jwt ("{\"alg\":\"none\"}", claims);
-  g_autofree char *body = g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\"}", jwt);
+  g_autofree char *body =
+    g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\"}", jwt);
   g_autofree char *with_expires_in =
     g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\",\"expires_in\":60}", jwt);
   RcTestFetched fetched = { 0 };
@@ -805,7 +1000,8 @@ test_jwt_expiry_extremes (Fixture       *fixture,
     {
       g_autofree char *claims = g_strdup_printf ("{\"sub\":\"x\",\"exp\":%s}", cases[i].exp);
       g_autofree char *jwt = rc_test_make_jwt ("{\"alg\":\"none\"}", claims);
-      g_autofree char *body = g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\"}", jwt);
+      g_autofree char *body =
+        g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\"}", jwt);
 
       g_test_message ("exp: %s", cases[i].exp);
       fixture->body = body;
@@ -876,7 +1072,8 @@ test_deep_json (Fixture       *fixture,
   g_autofree char *deep_error = nest_in ("{\"error\":%s}", 100000);
   g_autofree char *claims = nest_in ("{\"sub\":%s,\"exp\":1}", 100000);
   g_autofree char *jwt = rc_test_make_jwt ("{\"alg\":\"none\"}", claims);
-  g_autofree char *jwt_body = g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\"}", jwt);
+  g_autofree char *jwt_body =
+    g_strdup_printf ("{\"access_token\":\"%s\",\"token_type\":\"Bearer\"}", jwt);
   const char *deep_bodies[] = { deep_token, deep_error };
   RcTestFetched fetched = { 0 };
 
@@ -963,7 +1160,8 @@ test_timeout (Fixture       *fixture,
   fixture->server->handler = never_answer;
   fixture->server->handler_data = paused;
 
-  rc_token_cache_get_token_async (cache, fixture->auth, "secret", NULL, NULL, rc_test_fetched_cb, &fetched);
+  rc_token_cache_get_token_async (cache, fixture->auth, "secret", NULL, NULL, rc_test_fetched_cb,
+                                  &fetched);
   rc_test_wait_for (&fetched.done, 10);
   g_assert_error (fetched.error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_NETWORK);
   g_assert_nonnull (strstr (fetched.error->message, "did not answer in time"));

@@ -76,9 +76,11 @@ parse_kind (RcCliAuthOptions *self,
   if (!kind_from_option (self->kind_text, &self->kind))
     {
       if (self->command == RC_CLI_AUTH_FOR_CALL)
-        return g_strdup_printf (_("Unknown --auth “%s”: use none, basic or oauth2-cc."), self->kind_text);
-      return g_strdup_printf (_("Unknown --type “%s”: use none, basic, oauth2-cc, or inherit for a method."),
-                              self->kind_text);
+        return g_strdup_printf (_("Unknown --auth “%s”: use none, basic or oauth2-cc."),
+                                self->kind_text);
+      return g_strdup_printf (
+        _("Unknown --type “%s”: use none, basic, oauth2-cc, or inherit for a method."),
+        self->kind_text);
     }
   self->has_kind = TRUE;
 
@@ -95,7 +97,8 @@ check_complete (RcCliAuthOptions *self)
   if (self->kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
     {
       if (self->client_id == NULL || self->token_url == NULL)
-        return g_strdup (_("OAuth 2.0 client credentials need --client-id ID and --token-url URL."));
+        return g_strdup (
+          _("OAuth 2.0 client credentials need --client-id ID and --token-url URL."));
       if (self->client_secret_env && self->client_secret_stdin)
         return g_strdup (_("Give the client secret once: --client-secret-env VAR or "
                            "--client-secret-stdin."));
@@ -119,8 +122,10 @@ parse_basic_form (RcCliAuthOptions *self)
     return g_strdup_printf (_("Give --basic-form or %s, not both."),
                             self->raw_basic ? "--raw-basic" : "--no-raw-basic");
 
-  if (self->basic_form_text && !rc_basic_form_from_string (self->basic_form_text, &self->basic_form))
-    return g_strdup_printf (_("Unknown --basic-form “%s”: use auto, rfc or raw."), self->basic_form_text);
+  if (self->basic_form_text &&
+      !rc_basic_form_from_string (self->basic_form_text, &self->basic_form))
+    return g_strdup_printf (_("Unknown --basic-form “%s”: use auto, rfc or raw."),
+                            self->basic_form_text);
 
   if (self->raw_basic)
     self->basic_form = RC_BASIC_FORM_RAW;
@@ -130,10 +135,12 @@ parse_basic_form (RcCliAuthOptions *self)
 
   /* The form is that of a Basic Auth header, which body mode sends none of. */
   if (self->has_basic_form && self->client_auth_text && self->client_auth == RC_CLIENT_AUTH_BODY)
-    return g_strdup_printf (_("%s is for client credentials in a Basic Auth header; --client-auth body "
-                              "sends them in the request body."),
-                            self->basic_form_text ? "--basic-form"
-                            : self->raw_basic ? "--raw-basic" : "--no-raw-basic");
+    return g_strdup_printf (
+      _("%s is for client credentials in a Basic Auth header; --client-auth body "
+        "sends them in the request body."),
+      self->basic_form_text ? "--basic-form"
+      : self->raw_basic     ? "--raw-basic"
+                            : "--no-raw-basic");
 
   return NULL;
 }
@@ -147,8 +154,10 @@ parse_values (RcCliAuthOptions *self)
   if (self->token_params && self->no_token_params)
     return g_strdup (_("Give --token-param or --no-token-params, not both."));
 
-  if (self->client_auth_text && !rc_client_auth_from_string (self->client_auth_text, &self->client_auth))
-    return g_strdup_printf (_("Unknown --client-auth “%s”: use basic-header or body."), self->client_auth_text);
+  if (self->client_auth_text &&
+      !rc_client_auth_from_string (self->client_auth_text, &self->client_auth))
+    return g_strdup_printf (_("Unknown --client-auth “%s”: use basic-header or body."),
+                            self->client_auth_text);
 
   if ((message = parse_basic_form (self)))
     return message;
@@ -214,46 +223,70 @@ rc_cli_auth_options_add_entries (RcCliAuthOptions *self,
     guint        commands;
     GOptionEntry entry;
   } all[] = {
-    { FOR_CALL, { "auth", 0, 0, G_OPTION_ARG_STRING, &self->kind_text,
-                  N_("none, basic or oauth2-cc (default: what the other options imply)"), N_("KIND") } },
-    { FOR_AUTH, { "type", 0, 0, G_OPTION_ARG_STRING, &self->kind_text,
-                  N_("none, basic or oauth2-cc; for a method also inherit, to use the API’s again"), N_("KIND") } },
-    { FOR_CALL | FOR_AUTH, { "user", 0, 0, G_OPTION_ARG_STRING, &self->user, N_("Basic: the user name"), N_("ID") } },
-    { FOR_CALL, { "password-env", 0, 0, G_OPTION_ARG_STRING, &self->password_env,
-                  N_("Basic: read the password from the environment variable VAR"), N_("VAR") } },
-    { FOR_CALL | FOR_AUTH, { "client-id", 0, 0, G_OPTION_ARG_STRING, &self->client_id,
-                             N_("OAuth 2.0: the client ID"), N_("ID") } },
-    { FOR_CALL, { "client-secret-env", 0, 0, G_OPTION_ARG_STRING, &self->client_secret_env,
-                  N_("OAuth 2.0: read the client secret from the environment variable VAR"), N_("VAR") } },
-    { FOR_CALL, { "client-secret-stdin", 0, 0, G_OPTION_ARG_NONE, &self->client_secret_stdin,
-                  N_("OAuth 2.0: read the client secret as one line from standard input"), NULL } },
-    { FOR_CALL | FOR_AUTH, { "token-url", 0, 0, G_OPTION_ARG_STRING, &self->token_url,
-                             N_("OAuth 2.0: the access token URL"), N_("URL") } },
-    { FOR_CALL | FOR_AUTH, { "scope", 0, 0, G_OPTION_ARG_STRING, &self->scope,
-                             N_("OAuth 2.0: the scopes, space-separated"), N_("'A B'") } },
-    { FOR_CALL, { "client-auth", 0, 0, G_OPTION_ARG_STRING, &self->client_auth_text,
-                  N_("OAuth 2.0: basic-header (default) or body"), N_("MODE") } },
-    { FOR_AUTH, { "client-auth", 0, 0, G_OPTION_ARG_STRING, &self->client_auth_text,
-                  N_("OAuth 2.0: basic-header or body"), N_("MODE") } },
-    { FOR_CALL | FOR_AUTH, { "basic-form", 0, 0, G_OPTION_ARG_STRING, &self->basic_form_text,
-                             N_("OAuth 2.0: how the client ID and secret go into the Basic header: auto "
-                                "(default: RFC 6749 encoding, and unencoded once more if the server refuses "
-                                "it), rfc or raw"), N_("FORM") } },
-    { FOR_CALL | FOR_AUTH, { "raw-basic", 0, 0, G_OPTION_ARG_NONE, &self->raw_basic,
-                             N_("OAuth 2.0: send the client ID and secret in the Basic header unencoded "
-                                "(--basic-form raw)"), NULL } },
-    { FOR_AUTH, { "no-raw-basic", 0, 0, G_OPTION_ARG_NONE, &self->no_raw_basic,
-                  N_("OAuth 2.0: form-encode them in the Basic header (RFC 6749; --basic-form rfc)"), NULL } },
-    { FOR_CALL, { "token-param", 0, 0, G_OPTION_ARG_STRING_ARRAY, &self->token_params,
-                  N_("OAuth 2.0: add a token request parameter (repeatable)"), N_("NAME=VALUE") } },
-    { FOR_AUTH, { "token-param", 0, 0, G_OPTION_ARG_STRING_ARRAY, &self->token_params,
-                  N_("OAuth 2.0: an extra token request parameter (repeatable); the ones given replace "
-                     "all the saved ones"), N_("NAME=VALUE") } },
-    { FOR_AUTH, { "no-token-params", 0, 0, G_OPTION_ARG_NONE, &self->no_token_params,
-                  N_("OAuth 2.0: remove all the extra token request parameters"), NULL } },
-    { FOR_AUTH, { "secret-stdin", 0, 0, G_OPTION_ARG_NONE, &self->secret_stdin,
-                  N_("Read the password or client secret as one line from standard input, and store it in "
-                     "the keyring"), NULL } },
+    { FOR_CALL,
+      { "auth", 0, 0, G_OPTION_ARG_STRING, &self->kind_text,
+        N_("none, basic or oauth2-cc (default: what the other options imply)"), N_("KIND") } },
+    { FOR_AUTH,
+      { "type", 0, 0, G_OPTION_ARG_STRING, &self->kind_text,
+        N_("none, basic or oauth2-cc; for a method also inherit, to use the API’s again"),
+        N_("KIND") } },
+    { FOR_CALL | FOR_AUTH,
+      { "user", 0, 0, G_OPTION_ARG_STRING, &self->user, N_("Basic: the user name"), N_("ID") } },
+    { FOR_CALL,
+      { "password-env", 0, 0, G_OPTION_ARG_STRING, &self->password_env,
+        N_("Basic: read the password from the environment variable VAR"), N_("VAR") } },
+    { FOR_CALL | FOR_AUTH,
+      { "client-id", 0, 0, G_OPTION_ARG_STRING, &self->client_id, N_("OAuth 2.0: the client ID"),
+        N_("ID") } },
+    { FOR_CALL,
+      { "client-secret-env", 0, 0, G_OPTION_ARG_STRING, &self->client_secret_env,
+        N_("OAuth 2.0: read the client secret from the environment variable VAR"), N_("VAR") } },
+    { FOR_CALL,
+      { "client-secret-stdin", 0, 0, G_OPTION_ARG_NONE, &self->client_secret_stdin,
+        N_("OAuth 2.0: read the client secret as one line from standard input"), NULL } },
+    { FOR_CALL | FOR_AUTH,
+      { "token-url", 0, 0, G_OPTION_ARG_STRING, &self->token_url,
+        N_("OAuth 2.0: the access token URL"), N_("URL") } },
+    { FOR_CALL | FOR_AUTH,
+      { "scope", 0, 0, G_OPTION_ARG_STRING, &self->scope,
+        N_("OAuth 2.0: the scopes, space-separated"), N_("'A B'") } },
+    { FOR_CALL,
+      { "client-auth", 0, 0, G_OPTION_ARG_STRING, &self->client_auth_text,
+        N_("OAuth 2.0: basic-header (default) or body"), N_("MODE") } },
+    { FOR_AUTH,
+      { "client-auth", 0, 0, G_OPTION_ARG_STRING, &self->client_auth_text,
+        N_("OAuth 2.0: basic-header or body"), N_("MODE") } },
+    { FOR_CALL | FOR_AUTH,
+      { "basic-form", 0, 0, G_OPTION_ARG_STRING, &self->basic_form_text,
+        N_("OAuth 2.0: how the client ID and secret go into the Basic header: auto "
+           "(default: RFC 6749 encoding, and unencoded once more if the server refuses "
+           "it), rfc or raw"),
+        N_("FORM") } },
+    { FOR_CALL | FOR_AUTH,
+      { "raw-basic", 0, 0, G_OPTION_ARG_NONE, &self->raw_basic,
+        N_("OAuth 2.0: send the client ID and secret in the Basic header unencoded "
+           "(--basic-form raw)"),
+        NULL } },
+    { FOR_AUTH,
+      { "no-raw-basic", 0, 0, G_OPTION_ARG_NONE, &self->no_raw_basic,
+        N_("OAuth 2.0: form-encode them in the Basic header (RFC 6749; --basic-form rfc)"),
+        NULL } },
+    { FOR_CALL,
+      { "token-param", 0, 0, G_OPTION_ARG_STRING_ARRAY, &self->token_params,
+        N_("OAuth 2.0: add a token request parameter (repeatable)"), N_("NAME=VALUE") } },
+    { FOR_AUTH,
+      { "token-param", 0, 0, G_OPTION_ARG_STRING_ARRAY, &self->token_params,
+        N_("OAuth 2.0: an extra token request parameter (repeatable); the ones given replace "
+           "all the saved ones"),
+        N_("NAME=VALUE") } },
+    { FOR_AUTH,
+      { "no-token-params", 0, 0, G_OPTION_ARG_NONE, &self->no_token_params,
+        N_("OAuth 2.0: remove all the extra token request parameters"), NULL } },
+    { FOR_AUTH,
+      { "secret-stdin", 0, 0, G_OPTION_ARG_NONE, &self->secret_stdin,
+        N_("Read the password or client secret as one line from standard input, and store it in "
+           "the keyring"),
+        NULL } },
   };
   g_autoptr(GArray) entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
 
@@ -316,7 +349,8 @@ rc_cli_auth_options_check_fit (RcCliAuthOptions *self,
     { self->user != NULL, "--user", RC_AUTH_KIND_BASIC },
     { self->password_env != NULL, "--password-env", RC_AUTH_KIND_BASIC },
     { self->client_id != NULL, "--client-id", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
-    { self->client_secret_env != NULL, "--client-secret-env", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+    { self->client_secret_env != NULL, "--client-secret-env",
+      RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
     { self->client_secret_stdin, "--client-secret-stdin", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
     { self->token_url != NULL, "--token-url", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
     { self->scope != NULL, "--scope", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },

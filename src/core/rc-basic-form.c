@@ -209,11 +209,13 @@ char *
 rc_basic_form_dup_note (RcBasicForm worked)
 {
   if (worked == RC_BASIC_FORM_RAW)
-    return g_strdup (_("The authorization server refused the client ID and secret RFC 6749-encoded and "
-                       "took them unencoded: it compares the credentials unencoded. Restcall remembers "
-                       "this for its token URL and client."));
+    return g_strdup (
+      _("The authorization server refused the client ID and secret RFC 6749-encoded and "
+        "took them unencoded: it compares the credentials unencoded. Restcall remembers "
+        "this for its token URL and client."));
 
-  return g_strdup (_("The authorization server refused the client ID and secret unencoded and took them "
-                     "RFC 6749-encoded: it decodes the credentials. Restcall remembers this for its "
-                     "token URL and client."));
+  return g_strdup (
+    _("The authorization server refused the client ID and secret unencoded and took them "
+      "RFC 6749-encoded: it decodes the credentials. Restcall remembers this for its "
+      "token URL and client."));
 }

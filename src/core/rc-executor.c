@@ -118,7 +118,8 @@ finish (GTask  *task,
     {
       if (rc_deadline_has_passed (call->deadline))
         {
-          g_autofree char *url = rc_text_dup_url (call->url ? call->url : rc_method_get_url (call->method));
+          g_autofree char *url =
+            rc_text_dup_url (call->url ? call->url : rc_method_get_url (call->method));
           g_autoptr(GError) timed_out =
             g_error_new (RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_TIMED_OUT,
                          _("The call to %s did not finish within %u seconds. Try again, or "
@@ -292,7 +293,8 @@ apply_auth (Call         *call,
   else
     {
       const char *token = rc_token_get_access_token (call->token);
-      g_autofree char *problem = rc_wire_check_bearer_token (rc_auth_get_token_url (call->auth), token);
+      g_autofree char *problem =
+        rc_wire_check_bearer_token (rc_auth_get_token_url (call->auth), token);
 
       if (problem)
         {
@@ -306,10 +308,11 @@ apply_auth (Call         *call,
       && !rc_exchange_get_authorization_overridden (call->exchange))
     {
       rc_exchange_set_authorization_overridden (call->exchange, TRUE);
-      rc_exchange_add_note (call->exchange,
-                            kind == RC_AUTH_KIND_BASIC
-                            ? _("The Authorization header set by hand was replaced by Basic authentication.")
-                            : _("The Authorization header set by hand was replaced by the OAuth 2.0 token."));
+      rc_exchange_add_note (
+        call->exchange,
+        kind == RC_AUTH_KIND_BASIC
+          ? _("The Authorization header set by hand was replaced by Basic authentication.")
+          : _("The Authorization header set by hand was replaced by the OAuth 2.0 token."));
     }
 
   soup_message_headers_replace (headers, "Authorization", value);
@@ -369,12 +372,13 @@ sent_cb (GObject      *object,
         {
           g_autofree char *size = rc_http_format_size (call->executor->max_body_size);
 
-          wrapped = g_error_new (RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_TOO_LARGE,
-                                 _("The API at %s answered HTTP %u with a body larger than %s once "
-                                   "decompressed, the most Restcall reads; it stopped reading there. "
-                                   "Ask the API for less (a page, a filter), or allow more (restcall "
-                                   "--max-size)."),
-                                 url, soup_message_get_status (call->message), size);
+          wrapped =
+            g_error_new (RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_TOO_LARGE,
+                         _("The API at %s answered HTTP %u with a body larger than %s once "
+                           "decompressed, the most Restcall reads; it stopped reading there. "
+                           "Ask the API for less (a page, a filter), or allow more (restcall "
+                           "--max-size)."),
+                         url, soup_message_get_status (call->message), size);
           rc_http_record_set_error (call->record, wrapped);
           finish (task, wrapped);
           return;
@@ -416,10 +420,11 @@ sent_cb (GObject      *object,
       if (++call->n_redirects > MAX_REDIRECTS)
         {
           shown = rc_text_dup_url (call->url);
-          finish_with_error (task, g_error_new (RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_TOO_MANY_REDIRECTS,
-                                                _("The API at %s redirected more than %d times. "
-                                                  "Check the method’s URL."),
-                                                shown, MAX_REDIRECTS));
+          finish_with_error (task,
+                             g_error_new (RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_TOO_MANY_REDIRECTS,
+                                          _("The API at %s redirected more than %d times. "
+                                            "Check the method’s URL."),
+                                          shown, MAX_REDIRECTS));
           return;
         }
 
@@ -463,7 +468,8 @@ sent_cb (GObject      *object,
       && g_strcmp0 (g_hash_table_lookup (challenge, "error"), "insufficient_scope") == 0)
     {
       const char *scope = g_hash_table_lookup (challenge, "scope");
-      g_autofree char *needed = scope ? rc_text_dup_printable (scope, -1, 500, RC_TEXT_ONE_LINE) : NULL;
+      g_autofree char *needed =
+        scope ? rc_text_dup_printable (scope, -1, 500, RC_TEXT_ONE_LINE) : NULL;
       g_autofree char *granted = NULL;
       g_autofree char *note = NULL;
 
@@ -717,7 +723,8 @@ rc_executor_build_url (RcMethod    *method,
       return NULL;
     }
 
-  url = rc_url_template_expand (joined, values, rc_method_get_required_parameters (method), &missing);
+  url =
+    rc_url_template_expand (joined, values, rc_method_get_required_parameters (method), &missing);
   if (url == NULL)
     {
       g_set_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,

@@ -406,9 +406,10 @@ set_refused_error (GError      **error,
     description = dup_plain_text (error_description);
 
   if (description && description[0])
-    g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED,
-                 _("The authorization server at %s refused the token request (HTTP %u, %s: %s). %s"),
-                 token_url, status, code, description, hint);
+    g_set_error (
+      error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED,
+      _("The authorization server at %s refused the token request (HTTP %u, %s: %s). %s"),
+      token_url, status, code, description, hint);
   else
     g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED,
                  _("The authorization server at %s refused the token request (HTTP %u, %s). %s"),
@@ -511,8 +512,9 @@ _rc_oauth_parse_token_answer (RcAuth              *auth,
       return NULL;
     }
 
-  if (size > 0 && (root = rc_json_parse (data, size, RC_JSON_IMMUTABLE, NULL, NULL, &json_error)) != NULL
-      && JSON_NODE_HOLDS_OBJECT (root))
+  if (size > 0 &&
+      (root = rc_json_parse (data, size, RC_JSON_IMMUTABLE, NULL, NULL, &json_error)) != NULL &&
+      JSON_NODE_HOLDS_OBJECT (root))
     object = json_node_get_object (root);
 
   /* §5.2: an error response, whatever its status. */
@@ -535,9 +537,10 @@ _rc_oauth_parse_token_answer (RcAuth              *auth,
                        "with %s. %s"),
                      token_url, status, reason, what, rc_token_refusal_hint (&refusal, auth));
       else if (status == SOUP_STATUS_NOT_FOUND)
-        g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE,
-                     _("The authorization server at %s answered HTTP %u %s with %s, not a token. %s"),
-                     token_url, status, reason, what, rc_token_refusal_hint (&refusal, auth));
+        g_set_error (
+          error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE,
+          _("The authorization server at %s answered HTTP %u %s with %s, not a token. %s"),
+          token_url, status, reason, what, rc_token_refusal_hint (&refusal, auth));
       else
         g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE,
                      _("The authorization server at %s answered HTTP %u %s with %s, not a token. "
@@ -623,8 +626,8 @@ _rc_oauth_parse_token_answer (RcAuth              *auth,
 
       /* In doubles: an exp near either end of gint64 cannot overflow. */
       if (rc_jwt_get_expiry (access_token, &exp))
-        lifetime = rc_token_lifetime_from_seconds ((double) exp - (double) (g_get_real_time () / G_USEC_PER_SEC),
-                                                   &seconds);
+        lifetime = rc_token_lifetime_from_seconds (
+          (double) exp - (double) (g_get_real_time () / G_USEC_PER_SEC), &seconds);
     }
 
   /* §5.1: scope is there when it differs from the request. A refresh_token

@@ -205,7 +205,8 @@ fetch_send (Fetch       *fetch,
   fetch->record = rc_http_record_new_for_request (message, request_body);
   if (previous)
     {
-      rc_http_record_set_label (previous, rc_basic_form_describe (rc_basic_form_other (fetch->form)));
+      rc_http_record_set_label (previous,
+                                rc_basic_form_describe (rc_basic_form_other (fetch->form)));
       rc_http_record_set_label (fetch->record, rc_basic_form_describe (fetch->form));
       rc_http_record_set_previous_attempt (fetch->record, previous);
     }
@@ -241,8 +242,9 @@ fetch_retry (Fetch  *fetch,
   fetch->refusal = g_steal_pointer (&refusal);
   fetch->form = other;
 
-  g_debug ("The authorization server refused the client: sending the Basic credentials once more, %s",
-           rc_basic_form_describe (fetch->form));
+  g_debug (
+    "The authorization server refused the client: sending the Basic credentials once more, %s",
+    rc_basic_form_describe (fetch->form));
   fetch_send (fetch, message, request_body);
 
   return TRUE;
@@ -304,11 +306,11 @@ fetch_cb (GObject      *object,
       /* Translators: the first %s is the refusal of the first form, the
        * second how the credentials went the second time, such as "client ID
        * and secret unencoded" */
-      g_autofree char *message = g_strdup_printf (_("%s Sent once more with the %s, the request was "
-                                                    "refused too (HTTP %u)."),
-                                                  fetch->refusal->message,
-                                                  rc_basic_form_describe (fetch->form),
-                                                  soup_message_get_status (fetch->message));
+      g_autofree char *message =
+        g_strdup_printf (_("%s Sent once more with the %s, the request was "
+                           "refused too (HTTP %u)."),
+                         fetch->refusal->message, rc_basic_form_describe (fetch->form),
+                         soup_message_get_status (fetch->message));
 
       g_clear_error (&error);
       error = g_error_new_literal (fetch->refusal->domain, fetch->refusal->code, message);
@@ -512,7 +514,8 @@ rc_token_cache_dup_key (RcAuth *auth)
     g_string_append_printf (key, "%s%s", i ? " " : "", scopes[i]);
   g_string_append_c (key, '\x1f');
   for (guint i = 0; i < param_strings->len; i++)
-    g_string_append_printf (key, "%s%s", i ? "&" : "", (char *)g_ptr_array_index (param_strings, i));
+    g_string_append_printf (key, "%s%s", i ? "&" : "",
+                            (char *) g_ptr_array_index (param_strings, i));
 
   return g_string_free (key, FALSE);
 }
@@ -619,7 +622,8 @@ rc_token_cache_get_token_finish (RcTokenCache  *self,
 
   g_return_val_if_fail (RC_IS_TOKEN_CACHE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (async_result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (async_result)) == rc_token_cache_get_token_async, NULL);
+  g_return_val_if_fail (
+    g_task_get_source_tag (G_TASK (async_result)) == rc_token_cache_get_token_async, NULL);
 
   waiter = g_task_get_task_data (G_TASK (async_result));
   if (record)

@@ -72,32 +72,45 @@ static const struct {
   const char *hint;
 } hints[] = {
   { KIND_NOT_FOUND, NEEDS_NOTHING,
-    N_("Check the access token URL: the server has no token endpoint at this address (HTTP 404).") },
+    N_(
+      "Check the access token URL: the server has no token endpoint at this address (HTTP 404).") },
   { KIND_CLIENT, NEEDS_ENCODING_CHANGES | NEEDS_FORM_AUTO,
-    N_("The client ID or secret holds characters that form-encoding changes, and the server took them "
-       "in the Basic Auth header neither RFC 6749-encoded nor unencoded. Check them; if they are right, "
-       "the server may take the credentials only in the request body: set the client authentication to "
+    N_("The client ID or secret holds characters that form-encoding changes, and the server took "
+       "them "
+       "in the Basic Auth header neither RFC 6749-encoded nor unencoded. Check them; if they are "
+       "right, "
+       "the server may take the credentials only in the request body: set the client "
+       "authentication to "
        "the body (--client-auth body on the command line).") },
   { KIND_CLIENT, NEEDS_ENCODING_CHANGES | NEEDS_FORM_RFC,
     N_("The client ID or secret holds characters that form-encoding changes, and they went RFC "
-       "6749-encoded into the Basic Auth header. Check them; if they are right, the server may compare "
-       "the credentials unencoded: choose the Automatic form, which tries both, or Unencoded; or send "
+       "6749-encoded into the Basic Auth header. Check them; if they are right, the server may "
+       "compare "
+       "the credentials unencoded: choose the Automatic form, which tries both, or Unencoded; or "
+       "send "
        "them in the request body (--client-auth body on the command line).") },
   { KIND_CLIENT, NEEDS_ENCODING_CHANGES | NEEDS_FORM_RAW,
-    N_("The client ID or secret holds characters that form-encoding changes, and they went unencoded "
-       "into the Basic Auth header. Check them; if they are right, the server may decode them, as RFC "
-       "6749 requires: choose the Automatic form, which tries both, or RFC 6749 encoding; or send them "
+    N_("The client ID or secret holds characters that form-encoding changes, and they went "
+       "unencoded "
+       "into the Basic Auth header. Check them; if they are right, the server may decode them, as "
+       "RFC "
+       "6749 requires: choose the Automatic form, which tries both, or RFC 6749 encoding; or send "
+       "them "
        "in the request body (--client-auth body on the command line).") },
   { KIND_CLIENT, NEEDS_ENCODING_CHANGES | NEEDS_BODY,
-    N_("The client ID or secret holds characters that form-encoding changes; in the request body they "
-       "are form-encoded, as the form requires. Check them; if they are right, the server may take the "
-       "credentials only in a Basic Auth header: send them there with the Automatic form, which tries "
+    N_("The client ID or secret holds characters that form-encoding changes; in the request body "
+       "they "
+       "are form-encoded, as the form requires. Check them; if they are right, the server may "
+       "take the "
+       "credentials only in a Basic Auth header: send them there with the Automatic form, which "
+       "tries "
        "them both RFC 6749-encoded and unencoded.") },
   { KIND_CLIENT, NEEDS_NOTHING,
     N_("Check the client ID and secret. If they are right, try the other client authentication: "
        "credentials in the body instead of a Basic Auth header, or the reverse.") },
   { KIND_CLIENT_UNSAID, NEEDS_NOTHING,
-    N_("The server refused the client without saying why. Check the client ID and secret, the client "
+    N_("The server refused the client without saying why. Check the client ID and secret, the "
+       "client "
        "authentication (a Basic Auth header or the request body) and the scopes.") },
   { KIND_SCOPE, NEEDS_NO_SCOPE,
     N_("No scope was sent, and this server requires a scope: enter the scopes the API needs "
@@ -105,15 +118,15 @@ static const struct {
   { KIND_SCOPE, NEEDS_NOTHING,
     N_("Check the scopes: the server does not grant one of them to this client.") },
   { KIND_AUDIENCE, NEEDS_NOTHING,
-    N_("Say which API the token is for with an extra token parameter, audience or resource, as the "
-       "server expects (--token-param audience=… on the command line).") },
+    N_(
+      "Say which API the token is for with an extra token parameter, audience or resource, as the "
+      "server expects (--token-param audience=… on the command line).") },
   { KIND_UNAUTHORIZED_CLIENT, NEEDS_NOTHING,
     N_("This client may not use the client credentials grant; ask the server’s administrator to "
        "allow it.") },
   { KIND_UNSUPPORTED_GRANT, NEEDS_NOTHING,
     N_("The server does not offer the client credentials grant at this address.") },
-  { KIND_OTHER, NEEDS_NOTHING,
-    N_("Check the authentication settings.") },
+  { KIND_OTHER, NEEDS_NOTHING, N_("Check the authentication settings.") },
 };
 
 /**

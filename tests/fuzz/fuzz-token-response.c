@@ -132,7 +132,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   rc_auth_set_client_auth (auth, size % 2 ? RC_CLIENT_AUTH_BODY : RC_CLIENT_AUTH_BASIC_HEADER);
   rc_auth_set_basic_form (auth, size % 3);
 
-  message = rc_oauth_new_token_message (auth, SECRET, rc_basic_form_first (auth), &request_body, &error);
+  message =
+    rc_oauth_new_token_message (auth, SECRET, rc_basic_form_first (auth), &request_body, &error);
   g_assert_no_error (error);
   record = rc_http_record_new_for_request (message, request_body);
 
