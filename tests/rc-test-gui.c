@@ -834,6 +834,14 @@ rc_test_gui_scroll_to (GtkWidget *widget)
   rc_test_gui_wait_for_frame (widget);
 }
 
+/* Presents @window and waits until it is mapped and laid out. */
+void
+rc_test_gui_present (GtkWindow *window)
+{
+  gtk_window_present (window);
+  g_assert_true (rc_test_gui_wait (window_ready_cb, window));
+}
+
 /* A new window onto @project, shown at @width × @height and laid out, with
  * the test's context (rc_test_gui_get_context()). */
 RcWindow *
@@ -844,8 +852,7 @@ rc_test_gui_present_window (RcProject *project,
   RcWindow *window = rc_window_new (NULL, rc_test_gui_get_context (), project);
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (rc_test_gui_wait (window_ready_cb, window));
+  rc_test_gui_present (GTK_WINDOW (window));
 
   return window;
 }

@@ -74,6 +74,7 @@ gboolean          rc_test_gui_shows_labels          (GtkWidget        *root,
 void              rc_test_gui_wait_for_labels       (GtkWidget        *root,
                                                      const char      **wanted);
 
+void              rc_test_gui_present               (GtkWindow        *window);
 RcWindow         *rc_test_gui_present_window        (RcProject        *project,
                                                      int               width,
                                                      int               height);

@@ -29,14 +29,6 @@ typedef struct
   GAsyncResult *result;
 } Fixture;
 
-static gboolean
-window_ready_cb (gpointer data)
-{
-  GtkWidget *window = data;
-
-  return gtk_widget_get_mapped (window) && gtk_widget_get_width (window) > 0;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -49,8 +41,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_nonnull (fixture->dir);
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 600, 400);
-  gtk_window_present (fixture->window);
-  g_assert_true (rc_test_gui_wait (window_ready_cb, fixture->window));
+  rc_test_gui_present (fixture->window);
 }
 
 static void

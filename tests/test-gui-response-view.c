@@ -26,14 +26,6 @@ typedef struct
   RcResponseView *view;
 } Fixture;
 
-static gboolean
-window_ready_cb (gpointer data)
-{
-  GtkWidget *window = data;
-
-  return gtk_widget_get_mapped (window) && gtk_widget_get_width (window) > 0;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -45,8 +37,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 800, 700);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
-  gtk_window_present (fixture->window);
-  g_assert_true (rc_test_gui_wait (window_ready_cb, fixture->window));
+  rc_test_gui_present (fixture->window);
 }
 
 static void

@@ -244,14 +244,6 @@ api_handler (RcTestServer      *server,
 }
 
 static gboolean
-window_ready_cb (gpointer data)
-{
-  GtkWidget *window = data;
-
-  return gtk_widget_get_mapped (window) && gtk_widget_get_width (window) > 0;
-}
-
-static gboolean
 idle_cb (gpointer data)
 {
   Fixture *fixture = data;
@@ -467,8 +459,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->panel = RC_TEST_PANEL (rc_test_panel_new (rc_test_gui_get_context ()));
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->panel));
   rc_test_panel_set_method (fixture->panel, fixture->method, fixture->project_id);
-  gtk_window_present (fixture->window);
-  g_assert_true (rc_test_gui_wait (window_ready_cb, fixture->window));
+  rc_test_gui_present (fixture->window);
 }
 
 static void
@@ -1420,8 +1411,7 @@ test_focus (Fixture       *fixture,
   adw_view_stack_add_titled (stack, entry, "request", "Request");
   adw_view_stack_add_titled (stack, panel, "test", "Test");
   gtk_window_set_child (window, GTK_WIDGET (stack));
-  gtk_window_present (window);
-  g_assert_true (rc_test_gui_wait (window_ready_cb, window));
+  rc_test_gui_present (window);
 
   gtk_widget_grab_focus (entry);
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (window), entry));
@@ -1512,8 +1502,7 @@ test_mnemonics (Fixture       *fixture,
   dialog = rc_method_dialog_new (fixture->window, rc_test_gui_get_context (), project,
                                  fixture->api);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 1000, 760);
-  gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_true (rc_test_gui_wait (window_ready_cb, dialog));
+  rc_test_gui_present (GTK_WINDOW (dialog));
 
   stack = ADW_VIEW_STACK (rc_test_gui_find_named (dialog, "method-editor-stack"));
   rc_test_gui_show_page (GTK_WIDGET (stack), "test");
