@@ -124,8 +124,17 @@ def fill_headers(window, data, secret_on_enter):
     add = window.find('push button', 'Add a token request parameter')
     for index, (name, value) in enumerate(data['token_params']):
         add.click()
-        entry = type_into(window, 'Parameter name', name, index=index)
+        # A name Restcall sets itself is refused as it is typed, and the
+        # refusal goes once the name is typed over.
+        entry = type_into(window, 'Parameter name', 'grant_type', index=index)
+        wait_for(lambda: refusal(window), 'the row to say grant_type cannot be an extra parameter')
+        entry.type(name)
+        wait_for(lambda: not refusal(window), 'the refusal of grant_type to go')
         type_into(window, 'Value', value, within=entry.row())
+
+
+def refusal(window):
+    return any('cannot be an extra token parameter' in label for label in window.labels())
 
 
 def type_secret(window, name, secret, on_enter):
