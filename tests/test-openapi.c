@@ -682,6 +682,175 @@ test_scopes (void)
   g_assert_cmpstr (scopes[999], ==, "scope:999");
 }
 
+/* The API's scopes are those the client credentials flow declares, less
+ * those the operations do not ask for; never another flow's (eBay's
+ * developer-analytics asked for seven scopes, one of them declared for
+ * client credentials). The rest are named in a warning. */
+static void
+test_flow_scopes (void)
+{
+  g_autoptr(RcOpenApi) open_api = load_fixture ("flow-scopes.yaml", NULL);
+  g_autoptr(RcAuth) auth = rc_open_api_dup_auth (open_api, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcApi) api = rc_open_api_build_api (open_api, NULL, NULL, &error);
+  g_autoptr(RcApi) traffic = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  JsonArray *json_scopes;
+  const char * const *warnings = rc_open_api_get_warnings (open_api);
+  const char *warning = NULL;
+
+  g_assert_cmpstr (rc_auth_get_scopes (auth), ==, "https://api.example.com/oauth/api_scope");
+  g_assert_no_error (error);
+  g_assert_cmpstr (rc_auth_get_scopes (rc_api_get_auth (api)), ==,
+                   "https://api.example.com/oauth/api_scope");
+  json = rc_open_api_to_json (open_api);
+  json_scopes = json_object_get_array_member (
+    json_object_get_object_member (json_node_get_object (json), "auth"), "scopes");
+  g_assert_cmpuint (json_array_get_length (json_scopes), ==, 1);
+
+  /* One warning names the scheme, the six scopes and the two operations. */
+  for (guint i = 0; warnings[i]; i++)
+    {
+      g_test_message ("warning: %s", warnings[i]);
+      if (strstr (warnings[i], "“api_auth”"))
+        {
+          g_assert_null (warning);
+          warning = warnings[i];
+        }
+    }
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "2 operations ask"));
+  g_assert_nonnull (strstr (warning, "client credentials flow does not declare"));
+  for (guint i = 0; i < 6; i++)
+    {
+      static const char * const undeclared[] = {
+        "sell.account", "sell.inventory", "sell.analytics.readonly", "sell.marketing",
+        "sell.fulfillment", "commerce.identity.readonly",
+      };
+      g_autofree char *quoted =
+        g_strdup_printf ("“https://api.example.com/oauth/api_scope/%s”", undeclared[i]);
+
+      g_assert_nonnull (strstr (warning, quoted));
+    }
+  g_assert_null (strstr (warning, "“https://api.example.com/oauth/api_scope”"));
+
+  /* Only operations that ask for undeclared scopes: no scope at all. */
+  traffic = rc_open_api_build_api (open_api, (const char *[]){ "getTraffic", NULL }, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rc_auth_get_scopes (rc_api_get_auth (traffic)), ==, "");
+}
+
+/* Swagger 2.0's application flow, likewise. */
+static void
+test_flow_scopes_swagger (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcOpenApi) open_api = parse_text (
+    "swagger: '2.0'\ninfo: {title: S, version: '1'}\nhost: api.example.com\n"
+    "securityDefinitions:\n"
+    "  cc: {type: oauth2, flow: application, tokenUrl: 'https://api.example.com/token',\n"
+    "       scopes: {read: Read}}\n"
+    "paths:\n"
+    "  /a: {get: {operationId: getA, security: [{cc: [read, write]}], responses: {}}}\n",
+    &error);
+  g_autoptr(RcAuth) auth = NULL;
+
+  g_assert_no_error (error);
+  auth = rc_open_api_dup_auth (open_api, NULL, NULL);
+  g_assert_cmpstr (rc_auth_get_scopes (auth), ==, "read");
+  g_assert_true (has_warning (open_api, "1 operation asks the OAuth 2.0 scheme “cc” for scopes",
+                              "does not declare: “write”."));
+  g_clear_object (&open_api);
+
+  /* Ten are named, the rest counted. */
+  open_api = parse_text (
+    "swagger: '2.0'\ninfo: {title: S, version: '1'}\nhost: api.example.com\n"
+    "securityDefinitions:\n"
+    "  cc: {type: oauth2, flow: application, tokenUrl: 'https://api.example.com/token',\n"
+    "       scopes: {}}\n"
+    "paths:\n"
+    "  /a: {get: {operationId: getA, security: [{cc: [s1, s2, s3, s4, s5, s6]}]}}\n"
+    "  /b: {get: {operationId: getB, security: [{cc: [s6, s7, s8, s9, s10, s11, s12]}]}}\n",
+    &error);
+  g_assert_no_error (error);
+  g_assert_true (has_warning (open_api, "2 operations ask", "“s9”, “s10” and 2 more."));
+  g_assert_false (has_warning (open_api, "“s11”", NULL));
+}
+
+/* A declared scope whose name holds whitespace cannot be sent as one
+ * scope: a warning names it, and the API's scopes leave it out, whether
+ * the operations ask for it or not. */
+static void
+test_scope_with_space (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcOpenApi) open_api = parse_text (
+    "openapi: 3.0.0\ninfo: {title: T, version: '1'}\n"
+    "servers: [{url: 'https://api.example.com'}]\n"
+    "paths:\n"
+    "  /a: {get: {operationId: getA, security: [{cc: []}]}}\n"
+    "  /b: {get: {operationId: getB, security: [{cc: ['read pets', 'read:pets']}]}}\n"
+    "components: {securitySchemes: {cc: {type: oauth2, flows: {clientCredentials: {\n"
+    "  tokenUrl: /token, scopes: {'read pets': A, 'read:pets': B, \"x\\ty\": C}}}}}}\n",
+    &error);
+  g_autoptr(RcAuth) all = NULL;
+  g_autoptr(RcApi) only_a = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (has_warning (open_api, "The OAuth 2.0 scheme “cc” declares the scope “read pets”",
+                              "cannot be sent as one scope"));
+  g_assert_true (has_warning (open_api, "declares the scope “x\\ty”", NULL));
+  /* Declared, so not among the scopes the flow does not declare. */
+  g_assert_false (has_warning (open_api, "does not declare", NULL));
+
+  all = rc_open_api_dup_auth (open_api, NULL, NULL);
+  g_assert_cmpstr (rc_auth_get_scopes (all), ==, "read:pets");
+  only_a = rc_open_api_build_api (open_api, (const char *[]){ "getA", NULL }, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rc_auth_get_scopes (rc_api_get_auth (only_a)), ==, "read:pets");
+}
+
+/* A method that gets its own client credentials (another scheme than the
+ * API's) follows the same rules. */
+static void
+test_method_flow_scopes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcOpenApi) open_api = parse_text (
+    "openapi: 3.0.0\ninfo: {title: T, version: '1'}\n"
+    "servers: [{url: 'https://api.example.com'}]\n"
+    "paths:\n"
+    "  /a: {get: {operationId: getA, security: [{first: [a]}]}}\n"
+    "  /b: {get: {operationId: getB, security: [{second: [x, 'y z', user]}]}}\n"
+    "  /c: {get: {operationId: getC, security: [{second: []}]}}\n"
+    "components:\n"
+    "  securitySchemes:\n"
+    "    first: {type: oauth2, flows: {clientCredentials: {tokenUrl: /t1, scopes: {a: A}}}}\n"
+    "    second: {type: oauth2, flows: {\n"
+    "      authorizationCode: {authorizationUrl: /auth, tokenUrl: /t2, scopes: {user: U}},\n"
+    "      clientCredentials: {tokenUrl: /t2, scopes: {x: X, 'y z': Y}}}}\n",
+    &error);
+  g_autoptr(RcApi) api = NULL;
+  RcAuth *auth;
+
+  g_assert_no_error (error);
+  api = rc_open_api_build_api (open_api, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rc_auth_get_scopes (rc_api_get_auth (api)), ==, "a");
+
+  auth = rc_method_get_auth (rc_api_find_method (api, "getB"));
+  g_assert_nonnull (auth);
+  g_assert_cmpint (rc_auth_get_kind (auth), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  g_assert_cmpstr (rc_auth_get_scopes (auth), ==, "x");
+  auth = rc_method_get_auth (rc_api_find_method (api, "getC"));
+  g_assert_nonnull (auth);
+  g_assert_cmpstr (rc_auth_get_scopes (auth), ==, "x");
+
+  g_assert_true (has_warning (open_api, "1 operation asks the OAuth 2.0 scheme “second”",
+                              "does not declare: “user”."));
+  g_assert_true (has_warning (open_api, "“second” declares the scope “y z”", NULL));
+}
+
 static void
 test_errors (void)
 {
@@ -2154,6 +2323,21 @@ test_yaml_flow_document (void)
   g_assert_nonnull (strstr (error->message, "line 2"));
 }
 
+/* restcall import shows the scopes warning of the report. */
+static void
+test_cli_flow_scopes (void)
+{
+  g_autofree char *yaml = fixture_path ("flow-scopes.yaml");
+  g_auto(Run) summary = { 0 };
+
+  run_restcall (&summary, "import", yaml, NULL);
+  if (g_test_failed () || summary.out == NULL)
+    return;
+  g_assert_cmpint (summary.status, ==, 0);
+  g_assert_nonnull (strstr (summary.err, "restcall: warning: 2 operations ask the OAuth 2.0 "
+                                         "scheme “api_auth” for scopes"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2171,6 +2355,10 @@ main (int    argc,
   g_test_add_func ("/restcall/document/yaml-flow-document", test_yaml_flow_document);
   g_test_add_func ("/restcall/openapi/refs", test_refs);
   g_test_add_func ("/restcall/openapi/scopes-empty-and-huge", test_scopes);
+  g_test_add_func ("/restcall/openapi/flow-scopes", test_flow_scopes);
+  g_test_add_func ("/restcall/openapi/flow-scopes-swagger", test_flow_scopes_swagger);
+  g_test_add_func ("/restcall/openapi/scope-with-space", test_scope_with_space);
+  g_test_add_func ("/restcall/openapi/method-flow-scopes", test_method_flow_scopes);
   g_test_add_func ("/restcall/openapi/errors", test_errors);
   g_test_add_func ("/restcall/openapi/smuggled-media-types", test_smuggled_media_types);
   g_test_add_func ("/restcall/openapi/duplicate-names", test_duplicate_names);
@@ -2199,6 +2387,7 @@ main (int    argc,
   g_test_add_func ("/restcall/cli/import/limits", test_cli_import_limits);
   g_test_add_func ("/restcall/cli/import/errors", test_cli_errors);
   g_test_add_func ("/restcall/cli/import/smuggling", test_cli_smuggling);
+  g_test_add_func ("/restcall/cli/import/flow-scopes", test_cli_flow_scopes);
 
   return g_test_run ();
 }

@@ -8,7 +8,10 @@
  *   effective security names gives *OAuth 2.0: client credentials*, with
  *   that scheme's (resolved) token URL and as scopes the union, in order of
  *   appearance, of the scopes the operations require from it, or all of the
- *   scheme's scopes when they name none;
+ *   scheme's scopes when they name none; either way only the scopes its
+ *   client credentials flow (Swagger's `application`) declares, never those
+ *   of another flow, and never one whose name holds whitespace (it could not
+ *   be sent as one scope; the reader warns about both);
  * - else the first http basic (Swagger `basic`) scheme named gives *Basic*;
  * - else *None*.
  * When no operation and no top level declares any security at all, a
@@ -20,7 +23,8 @@
  * when its effective security cannot be met by the API's: `security: []`
  * under an API that authenticates (its own is *None*), or a requirement
  * that names neither the API's scheme nor `{}` but a basic or another client
- * credentials scheme. Per-operation scopes are not turned into a method's
+ * credentials scheme (its scopes chosen as the API's are, from what that
+ * operation requires). Per-operation scopes are not turned into a method's
  * own authentication: that would give each method its own client ID and
  * secret to enter, and a token with the union of scopes serves every
  * method. They are kept instead in the method's description (“Security:
@@ -130,7 +134,36 @@ any_security_declared (GPtrArray *operations)
   return FALSE;
 }
 
-/* The scopes that @operations require from @scheme, each once, in order. */
+/* The scopes a client credentials token from @scheme is asked for: those
+ * of @required that its client credentials flow declares, in the order
+ * of @required, or all it declares when @required is empty; never one of
+ * another flow, nor one that cannot be sent (rc-openapi-security.c warns
+ * about both). */
+static GStrv
+dup_flow_scopes (const RcOpenApiScheme *scheme,
+                 const char * const    *required)
+{
+  g_autoptr(GStrvBuilder) scopes = g_strv_builder_new ();
+  g_autoptr(GHashTable) declared = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; scheme->scopes[i]; i++)
+    g_hash_table_add (declared, scheme->scopes[i]);
+
+  if (required == NULL || required[0] == NULL)
+    required = (const char * const *)scheme->scopes;
+
+  for (guint i = 0; required[i]; i++)
+    {
+      if (g_hash_table_contains (declared, required[i])
+          && _rc_open_api_scope_is_sendable (required[i]))
+        g_strv_builder_add (scopes, required[i]);
+    }
+
+  return g_strv_builder_end (scopes);
+}
+
+/* The scopes that @operations require from @scheme, each once, in order,
+ * as dup_flow_scopes() keeps them. */
 static GStrv
 dup_required_scopes (GPtrArray             *operations,
                      const RcOpenApiScheme *scheme)
@@ -162,12 +195,9 @@ dup_required_scopes (GPtrArray             *operations,
         }
     }
 
-  if (scopes->len == 0)
-    return g_strdupv (scheme->scopes);
-
   g_ptr_array_add (scopes, NULL);
 
-  return g_strdupv ((char **)scopes->pdata);
+  return dup_flow_scopes (scheme, (const char * const *)scopes->pdata);
 }
 
 static void
@@ -485,10 +515,14 @@ dup_own_auth (RcOpenApi                *self,
     }
 
   if (client_credentials)
-    return new_auth (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS, client_credentials,
-                     (const char * const *)(client_credentials_requirement->scopes[0]
-                                            ? client_credentials_requirement->scopes
-                                            : client_credentials->scopes));
+    {
+      g_auto(GStrv) scopes =
+        dup_flow_scopes (client_credentials,
+                         (const char * const *)client_credentials_requirement->scopes);
+
+      return new_auth (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS, client_credentials,
+                       (const char * const *)scopes);
+    }
   if (basic)
     return new_auth (RC_AUTH_KIND_BASIC, basic, NULL);
 

@@ -144,5 +144,7 @@ void       _rc_open_api_read_schemes        (RcOpenApiReader *reader,
 GPtrArray *_rc_open_api_read_security       (RcOpenApiReader *reader,
                                              JsonNode        *node,
                                              const char      *where);
+gboolean   _rc_open_api_scope_is_sendable   (const char      *scope);
+void       _rc_open_api_check_flow_scopes   (RcOpenApi       *self);
 
 G_END_DECLS

@@ -3,7 +3,10 @@
  * See rc-openapi.c for what is read and how; this file holds the servers
  * (variables, Swagger's host and basePath, relative URLs), the security
  * schemes of both formats (read alike), token URL resolution and checks,
- * and security requirement lists.
+ * security requirement lists, and the checks of the client credentials
+ * flow's scopes: a declared name holding whitespace, and scopes the
+ * operations ask for that the flow does not declare, are warned about
+ * (rc-openapi-build.c leaves them out of the API's scopes).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +20,7 @@
 #include "rc-oauth.h"
 #include "rc-openapi-private.h"
 #include "rc-text.h"
+#include "rc-wire.h"
 
 static void
 requirement_free (gpointer data)
@@ -320,6 +324,23 @@ read_client_credentials (RcOpenApiReader *reader,
   g_strfreev (scheme->scopes);
   scheme->scopes = _rc_open_api_dup_strings (get_member (flow, "scopes"));
   check_token_url (reader, scheme);
+
+  for (guint i = 0; scheme->scopes[i]; i++)
+    {
+      g_autofree char *shown = NULL;
+
+      if (_rc_open_api_scope_is_sendable (scheme->scopes[i]))
+        continue;
+
+      shown = rc_wire_escape (scheme->scopes[i]);
+      /* Translators: the first %s is a security scheme's name, the second a scope */
+      _rc_open_api_warn (reader->self,
+                         _("The OAuth 2.0 scheme “%s” declares the scope “%s”, whose name holds "
+                           "a space: it cannot be sent as one scope, so the API’s scopes leave it "
+                           "out. Ask the API’s publisher for the scope’s exact name, and enter it "
+                           "in the API’s scopes if the API needs it."),
+                         scheme->name, shown);
+    }
 }
 
 static RcOpenApiScheme *
@@ -515,6 +536,126 @@ _rc_open_api_read_security (RcOpenApiReader *reader,
     }
 
   return alternatives;
+}
+
+/* Scopes are sent as one space-separated list (RFC 6749 §3.3): a name
+ * holding whitespace would be sent as two scopes. */
+gboolean
+_rc_open_api_scope_is_sendable (const char *scope)
+{
+  return strpbrk (scope, " \t\n\v\f\r") == NULL;
+}
+
+/* Adds to @undeclared, once each and in order, the scopes that @operation
+ * asks @scheme for and that its client credentials flow does not declare
+ * (@declared); returns whether there was one. */
+static gboolean
+add_undeclared_scopes (const RcOpenApiOperation *operation,
+                       const RcOpenApiScheme    *scheme,
+                       GHashTable               *declared,
+                       GPtrArray                *undeclared,
+                       GHashTable               *seen)
+{
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < operation->security->len; i++)
+    {
+      GPtrArray *requirements = operation->security->pdata[i];
+
+      for (guint j = 0; j < requirements->len; j++)
+        {
+          const RcOpenApiRequirement *requirement = requirements->pdata[j];
+
+          if (!g_str_equal (requirement->scheme, scheme->name))
+            continue;
+
+          for (guint k = 0; requirement->scopes[k]; k++)
+            {
+              const char *scope = requirement->scopes[k];
+
+              if (g_hash_table_contains (declared, scope))
+                continue;
+              found = TRUE;
+              if (g_hash_table_add (seen, (gpointer)scope))
+                g_ptr_array_add (undeclared, (gpointer)scope);
+            }
+        }
+    }
+
+  return found;
+}
+
+/* At most this many scopes are named in one warning. */
+#define MAX_NAMED_SCOPES 10
+
+static void
+warn_undeclared_scopes (RcOpenApi             *self,
+                        const RcOpenApiScheme *scheme)
+{
+  g_autoptr(GHashTable) declared = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) undeclared = g_ptr_array_new ();
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n_operations = 0;
+
+  for (guint i = 0; scheme->scopes[i]; i++)
+    g_hash_table_add (declared, scheme->scopes[i]);
+
+  for (guint i = 0; i < self->operations->len; i++)
+    {
+      if (add_undeclared_scopes (self->operations->pdata[i], scheme, declared, undeclared, seen))
+        n_operations++;
+    }
+
+  if (n_operations == 0)
+    return;
+
+  for (guint i = 0; i < undeclared->len && i < MAX_NAMED_SCOPES; i++)
+    {
+      g_autofree char *shown = rc_wire_escape (undeclared->pdata[i]);
+
+      g_string_append_printf (names, i ? ", “%s”" : "“%s”", shown);
+    }
+  if (undeclared->len > MAX_NAMED_SCOPES)
+    {
+      guint more = undeclared->len - MAX_NAMED_SCOPES;
+
+      g_string_append_printf (names,
+                              g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more", more),
+                              more);
+    }
+
+  /* Translators: %u counts operations, the first %s is a security
+   * scheme's name, the second a list of quoted scopes */
+  _rc_open_api_warn (self,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%u operation asks the OAuth 2.0 scheme “%s” for scopes its "
+                                  "client credentials flow does not declare: %s. A client "
+                                  "credentials token cannot carry them, so the API’s scopes leave "
+                                  "them out; if the API refuses a call, ask its publisher which "
+                                  "scopes a client may have, and add them to the API’s scopes.",
+                                  "%u operations ask the OAuth 2.0 scheme “%s” for scopes its "
+                                  "client credentials flow does not declare: %s. A client "
+                                  "credentials token cannot carry them, so the API’s scopes leave "
+                                  "them out; if the API refuses a call, ask its publisher which "
+                                  "scopes a client may have, and add them to the API’s scopes.",
+                                  n_operations),
+                     n_operations, scheme->name, names->str);
+}
+
+/* The operations may ask an OAuth 2.0 scheme for scopes of another flow
+ * (authorization code, say) or for none it declares: the API's scopes
+ * leave them out (rc-openapi-build.c), and the user is told. */
+void
+_rc_open_api_check_flow_scopes (RcOpenApi *self)
+{
+  for (guint i = 0; i < self->schemes->len; i++)
+    {
+      const RcOpenApiScheme *scheme = self->schemes->pdata[i];
+
+      if (scheme->client_credentials)
+        warn_undeclared_scopes (self, scheme);
+    }
 }
 
 /**

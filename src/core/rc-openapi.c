@@ -852,7 +852,10 @@ read_document (RcOpenApi                 *self,
   _rc_open_api_reader_clear (&reader);
 
   if (ok)
-    warn_unapplied_schemes (self);
+    {
+      warn_unapplied_schemes (self);
+      _rc_open_api_check_flow_scopes (self);
+    }
 
   if (ok && self->n_dropped_warnings > 0)
     {
