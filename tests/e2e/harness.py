@@ -662,13 +662,17 @@ class Window(Widget):
                  lambda: f'{combo} to show {option!r} (it shows {self.combo_value(combo)!r})')
 
     def combo_value(self, combo):
-        """The option a combo box shows: its first label that is not its
-        title, outside the popup."""
+        """The option a combo box shows, outside the popup: the label in
+        the list that shows it (an AdwComboRow's, after its subtitle), else
+        its first label that is not its title."""
         tree = snapshot(combo.ref, showing=False)
         popover = next((n.order for n in tree if n.role == 'filler' and n.name == 'GtkPopover'),
                        None)
-        texts = [text_of(n.ref) for n in tree if n.role == 'label' and
-                 (popover is None or n.order[:len(popover)] != popover)]
+        outside = [n for n in tree if popover is None or n.order[:len(popover)] != popover]
+        shown = next((n.order for n in outside if n.role == 'list'), None)
+        if shown is not None:
+            outside = [n for n in outside if n.order[:len(shown)] == shown]
+        texts = [text_of(n.ref) for n in outside if n.role == 'label']
         if texts and texts[0] == combo.name:
             texts = texts[1:]
         return texts[0] if texts else None
@@ -773,10 +777,12 @@ class App:
 
 class OAuthServer:
     """The suite's authorization server and protected API
-    (tests/oauth-server): oidc-provider on Node, on free loopback ports. It
-    exits when its stdin closes: with this process, whatever happens."""
+    (tests/oauth-server): oidc-provider on Node, on free loopback ports, or
+    with script='node-oauth-server.mjs' and package='@node-oauth/express-oauth-server'
+    the second one, which compares Basic credentials unencoded. It exits
+    when its stdin closes: with this process, whatever happens."""
 
-    def __init__(self):
+    def __init__(self, script='server.mjs', package='oidc-provider'):
         folder = os.environ.get('OAUTH_SERVER_DIR')
         hint = 'Run build-aux/dev test, which installs Node.js and the server\'s npm packages.'
         if not folder:
@@ -784,12 +790,12 @@ class OAuthServer:
         node = shutil.which('node')
         if node is None:
             raise Skip('Node.js (node) is not installed. ' + hint)
-        if not os.path.isfile(os.path.join(folder, 'node_modules', 'oidc-provider',
+        if not os.path.isfile(os.path.join(folder, 'node_modules', *package.split('/'),
                                            'package.json')):
             raise Skip('The OAuth test server\'s npm packages are not installed. ' + hint)
         env = dict(os.environ)
         env.pop('OAUTH_SERVER_IGNORE_STDIN', None)
-        self.process = subprocess.Popen([node, 'server.mjs'], cwd=folder, env=env,
+        self.process = subprocess.Popen([node, script], cwd=folder, env=env,
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         line = self.process.stdout.readline()
         if not line:
