@@ -20,6 +20,7 @@ typedef struct
   guint         n_tokens;          /* tokens issued: "token-1", "token-2"… */
   const char   *token_expires_in;  /* JSON value, or NULL to leave it out */
   const char   *token_scope;       /* JSON value, or NULL to leave it out */
+  const char   *token_type;        /* "Bearer" by default; NULL to leave it out */
   guint         token_status;
   guint         api_status;
   const char   *api_challenge;     /* WWW-Authenticate with api_status */
@@ -62,8 +63,11 @@ handler (RcTestServer      *server,
         body = g_strdup_printf ("{\"access_token\":%s,\"token_type\":\"Bearer\"}",
                                 fixture->access_token_json);
       else
-        body = g_strdup_printf ("{\"access_token\":\"token-%u\",\"token_type\":\"Bearer\"%s%s%s%s}",
+        body = g_strdup_printf ("{\"access_token\":\"token-%u\"%s%s%s%s%s%s%s}",
                               fixture->n_tokens,
+                              fixture->token_type ? ",\"token_type\":\"" : "",
+                              fixture->token_type ? fixture->token_type : "",
+                              fixture->token_type ? "\"" : "",
                               fixture->token_expires_in ? ",\"expires_in\":" : "",
                               fixture->token_expires_in ? fixture->token_expires_in : "",
                               fixture->token_scope ? ",\"scope\":" : "",
@@ -130,6 +134,7 @@ fixture_setup (Fixture       *fixture,
   fixture->token_status = 200;
   fixture->api_status = 200;
   fixture->token_expires_in = "3600";
+  fixture->token_type = "Bearer";
 
   base = rc_test_server_url (fixture->server, "/api/");
   token_url = rc_test_server_url (fixture->server, "/token");
@@ -518,6 +523,33 @@ test_scopes_unsaid (Fixture       *fixture,
   said = call (fixture, fixture->method);
   g_assert_cmpuint (fixture->n_tokens, ==, 3);
   g_assert_null (rc_exchange_get_notes (said)[0]);
+}
+
+/* A token response without a token_type: the token goes as a Bearer
+ * token, and the exchange that fetched it says so. */
+static void
+test_type_unsaid (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(RcExchange) fetched = NULL;
+  g_autoptr(RcExchange) cached = NULL;
+  RcTestRequest *request;
+
+  fixture->token_type = NULL;
+  fetched = call (fixture, fixture->method);
+  g_assert_true (rc_exchange_is_success (fetched));
+  request = last_api_request (fixture);
+  g_assert_cmpstr (soup_message_headers_get_one (request->headers, "Authorization"), ==,
+                   "Bearer token-1");
+  g_assert_cmpstr (rc_exchange_get_notes (fetched)[0], ==,
+                   "The authorization server did not say the token type; Restcall sent the "
+                   "token as a Bearer token.");
+  g_assert_null (rc_exchange_get_notes (fetched)[1]);
+
+  cached = call (fixture, fixture->method);
+  g_assert_true (rc_exchange_is_success (cached));
+  g_assert_cmpuint (fixture->n_tokens, ==, 1);
+  g_assert_null (rc_exchange_get_notes (cached)[0]);
 }
 
 static void
@@ -1258,6 +1290,7 @@ main (int   argc,
   ADD ("second-401-reported", test_second_401_reported);
   ADD ("401-without-bearer-challenge", test_401_without_bearer_challenge);
   ADD ("scopes-unsaid", test_scopes_unsaid);
+  ADD ("type-unsaid", test_type_unsaid);
   ADD ("insufficient-scope", test_insufficient_scope);
   ADD ("redirects", test_redirects);
   ADD ("single-flight", test_single_flight);

@@ -501,13 +501,6 @@ test_responses (Fixture       *fixture,
       0,
       RC_OAUTH_ERROR_BAD_RESPONSE,
       { "without an access_token" } },
-    { 200,
-      json,
-      "{\"access_token\":\"t\"}",
-      0,
-      0,
-      RC_OAUTH_ERROR_BAD_RESPONSE,
-      { "without a token_type" } },
     { 400,
       json,
       "{\"error\":\"invalid_client\",\"error_description\":\"Client <b>auth</b>\\nfailed\"}",
@@ -943,6 +936,31 @@ test_granted_scopes (Fixture       *fixture,
   rc_test_fetched_clear (&fetched);
 }
 
+/* Some servers leave token_type out: the token is taken for a Bearer
+ * token, and says so; a type said is never doubted. */
+static void
+test_type_unsaid (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  RcTestFetched fetched = { 0 };
+
+  fetch (fixture, "secret", &fetched);
+  g_assert_false (rc_token_get_type_unsaid (fetched.token));
+
+  fixture->body = "{\"access_token\":\"t\",\"expires_in\":60}";
+  fetch (fixture, "secret", &fetched);
+  g_assert_no_error (fetched.error);
+  g_assert_cmpstr (rc_token_get_access_token (fetched.token), ==, "t");
+  g_assert_true (rc_token_get_type_unsaid (fetched.token));
+
+  fixture->body = "{\"access_token\":\"t\",\"token_type\":\"\"}";
+  fetch (fixture, "secret", &fetched);
+  g_assert_no_error (fetched.error);
+  g_assert_true (rc_token_get_type_unsaid (fetched.token));
+
+  rc_test_fetched_clear (&fetched);
+}
+
 static void
 test_jwt_expiry (Fixture       *fixture,
                  gconstpointer  data)
@@ -1195,6 +1213,7 @@ main (int   argc,
   ADD ("responses", test_responses);
   ADD ("refusal-hints", test_refusal_hints);
   ADD ("granted-scopes", test_granted_scopes);
+  ADD ("type-unsaid", test_type_unsaid);
   ADD ("jwt-expiry", test_jwt_expiry);
   ADD ("jwt-expiry-extremes", test_jwt_expiry_extremes);
   ADD ("deep-json", test_deep_json);

@@ -221,8 +221,14 @@ token_cb (GObject      *object,
       rc_basic_form_remember (call->source_auth, call->auth, found);
     }
 
-  /* Fetched for this call: what it was asked for, when it does not say
-   * what it grants. */
+  /* Fetched for this call: how it was taken when the response does not
+   * say its type, and what it was asked for, when it does not say what it
+   * grants. */
+  if (record && rc_token_get_type_unsaid (token))
+    rc_exchange_add_note (call->exchange,
+                          _("The authorization server did not say the token type; Restcall "
+                            "sent the token as a Bearer token."));
+
   if (record && rc_token_get_scopes_unsaid (token) && rc_token_get_scopes (token)[0] != '\0')
     {
       g_autofree char *asked = rc_text_dup_printable (rc_token_get_scopes (token), -1, 500,

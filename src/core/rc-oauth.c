@@ -11,7 +11,10 @@
  *
  * The response is read as §5.1 and §5.2 say, strictly: anything that is
  * not a Bearer token with a value is an error that says what came back,
- * in the server's words, and what to do (rc-token-refusal.c).
+ * in the server's words, and what to do (rc-token-refusal.c). The one
+ * leniency: a token without a token_type, which some servers send, is
+ * taken for a Bearer token, and the token says so
+ * (rc_token_get_type_unsaid()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -495,6 +498,7 @@ _rc_oauth_parse_token_answer (RcAuth              *auth,
   RcToken *token;
   RcTokenLifetime lifetime;
   gint64 seconds;
+  gboolean type_unsaid;
   gsize size = 0;
   const char *data = body ? g_bytes_get_data (body, &size) : NULL;
 
@@ -589,16 +593,10 @@ _rc_oauth_parse_token_answer (RcAuth              *auth,
       return NULL;
     }
 
-  if (token_type == NULL || token_type[0] == '\0')
-    {
-      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_BAD_RESPONSE,
-                   _("The authorization server at %s answered without a token_type, which "
-                     "OAuth 2.0 requires."),
-                   token_url);
-      return NULL;
-    }
-
-  if (g_ascii_strcasecmp (token_type, "bearer") != 0)
+  /* §5.1 requires a token_type, but some servers leave it out: their
+   * token is sent as a Bearer token, and the exchange says so. */
+  type_unsaid = token_type == NULL || token_type[0] == '\0';
+  if (!type_unsaid && g_ascii_strcasecmp (token_type, "bearer") != 0)
     {
       g_autofree char *type = dup_plain_text (token_type);
 
@@ -633,14 +631,14 @@ _rc_oauth_parse_token_answer (RcAuth              *auth,
   /* §5.1: scope is there when it differs from the request. A refresh_token
    * has no use in this grant and is neither kept nor stored. */
   scopes = rc_json_object_get_string (object, "scope");
+  token = rc_token_new (access_token, scopes ? scopes : rc_auth_get_scopes (auth), lifetime,
+                        seconds);
   if (scopes == NULL)
-    {
-      token = rc_token_new (access_token, rc_auth_get_scopes (auth), lifetime, seconds);
-      rc_token_set_scopes_unsaid (token);
-      return token;
-    }
+    rc_token_set_scopes_unsaid (token);
+  if (type_unsaid)
+    rc_token_set_type_unsaid (token);
 
-  return rc_token_new (access_token, scopes, lifetime, seconds);
+  return token;
 }
 
 /**

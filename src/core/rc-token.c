@@ -23,6 +23,7 @@ struct _RcToken
   char            *access_token;
   char            *scopes;
   gboolean         scopes_unsaid; /* the server did not say which it granted */
+  gboolean         type_unsaid;   /* the server did not say its type: taken as Bearer */
   RcTokenLifetime  lifetime;
   gint64           obtained_at;   /* monotonic µs */
   gint64           expires_at;    /* monotonic µs, when KNOWN */
@@ -181,6 +182,35 @@ rc_token_get_scopes_unsaid (RcToken *self)
   g_return_val_if_fail (RC_IS_TOKEN (self), FALSE);
 
   return self->scopes_unsaid;
+}
+
+/**
+ * rc_token_set_type_unsaid:
+ *
+ * Marks the token as taken for a Bearer token: the token response gave no
+ * token_type. For the token request's reader only, before the token is
+ * handed out.
+ */
+void
+rc_token_set_type_unsaid (RcToken *self)
+{
+  g_return_if_fail (RC_IS_TOKEN (self));
+
+  self->type_unsaid = TRUE;
+}
+
+/**
+ * rc_token_get_type_unsaid:
+ *
+ * Returns: whether the token response gave no token_type, so that the
+ *   token is sent as a Bearer token on trust
+ */
+gboolean
+rc_token_get_type_unsaid (RcToken *self)
+{
+  g_return_val_if_fail (RC_IS_TOKEN (self), FALSE);
+
+  return self->type_unsaid;
 }
 
 RcTokenLifetime

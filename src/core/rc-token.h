@@ -41,6 +41,8 @@ const char      *rc_token_get_access_token   (RcToken    *self);
 const char      *rc_token_get_scopes         (RcToken    *self);
 void             rc_token_set_scopes_unsaid  (RcToken    *self);
 gboolean         rc_token_get_scopes_unsaid  (RcToken    *self);
+void             rc_token_set_type_unsaid    (RcToken    *self);
+gboolean         rc_token_get_type_unsaid    (RcToken    *self);
 RcTokenLifetime  rc_token_get_lifetime       (RcToken    *self);
 gint64           rc_token_get_expires_in     (RcToken    *self);
 gboolean         rc_token_is_cacheable       (RcToken    *self);
