@@ -82,6 +82,14 @@ server_handler (RcTestServer      *server,
                                     "error_description=\"\x1b[2Jdenied\"");
       rc_test_respond (message, 403, "text/plain", "denied");
     }
+  else if (g_str_has_prefix (path, "/api/audience"))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (message),
+                                    "WWW-Authenticate",
+                                    "Bearer realm=\"pets\", error=\"invalid_token\", "
+                                    "error_description=\"token is for another audience\"");
+      rc_test_respond (message, 401, "text/plain", "wrong audience");
+    }
   else if (g_strcmp0 (authorization, "Bearer " ACCESS_TOKEN) != 0)
     rc_test_respond (message, 401, "text/plain", "wrong token");
   else if (g_str_has_prefix (path, "/api/deep"))
@@ -381,6 +389,27 @@ test_repeat_summary (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "4 succeeded, 0 failed; HTTP 201 ×4; 1 token request."));
   g_assert_nonnull (strchr (run.err, '\n'));
   g_assert_cmpstr (strchr (run.err, '\n'), ==, "\n");
+}
+
+/* The API's words when it refuses the token, on the one line a failed
+ * call prints; a token for another audience is not asked for again. */
+static void
+test_api_refusal (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *url = rc_test_server_url (fixture->server, "/api/audience");
+  g_auto(RcTestRun) run = { 0 };
+
+  rc_test_run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
+                        "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url,
+                        url);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "answered HTTP 401 Unauthorized. The API refused the token: "
+                                     "invalid_token — token is for another audience. A new token "
+                                     "would be for the same audience"));
+  g_assert_nonnull (strstr (run.err, "--token-param audience="));
+  g_assert_cmpuint (count_requests (fixture, "/token"), ==, 1);
+  g_assert_cmpuint (count_requests (fixture, "/api"), ==, 1);
 }
 
 static void
@@ -997,6 +1026,7 @@ main (int   argc,
   ADD ("secret-stdin", test_secret_stdin);
   ADD ("repeat-json", test_repeat_json);
   ADD ("repeat-summary", test_repeat_summary);
+  ADD ("api-refusal", test_api_refusal);
   ADD ("authorization-overridden", test_authorization_overridden);
   ADD ("server-error", test_server_error);
   ADD ("token-server-unreachable", test_token_server_unreachable);

@@ -570,9 +570,105 @@ test_insufficient_scope (Fixture       *fixture,
     rc_exchange_get_notes (exchange)[0], ==,
     "Restcall asked for the scopes “pets:read”; the token response did not say which "
     "scopes the server granted.");
-  g_assert_nonnull (
-    strstr (rc_exchange_get_notes (exchange)[1], "requires the scope “pets:admin”"));
-  g_assert_nonnull (strstr (rc_exchange_get_notes (exchange)[1], "it has “pets:read”"));
+  /* Then what was requested, not what the token “has”. */
+  g_assert_cmpstr (rc_exchange_get_notes (exchange)[1], ==,
+                   "The API refused the token: insufficient_scope. The API requires the scope "
+                   "“pets:admin”; Restcall requested “pets:read”, and the server did not say what "
+                   "it granted. Add it to the scopes.");
+  g_clear_object (&exchange);
+
+  /* Said: what the token has. */
+  fixture->token_scope = "\"pets:read\"";
+  rc_token_cache_clear (rc_executor_get_token_cache (fixture->executor),
+                        rc_api_get_auth (fixture->api));
+  exchange = call (fixture, fixture->method);
+  g_assert_cmpstr (rc_exchange_get_notes (exchange)[0], ==,
+                   "The API refused the token: insufficient_scope. The API requires the scope "
+                   "“pets:admin”, which the token does not have (it has “pets:read”). Add it to "
+                   "the scopes.");
+  g_clear_object (&exchange);
+
+  /* Requested, granted unsaid: perhaps not granted. */
+  fixture->token_scope = NULL;
+  rc_auth_set_scopes (rc_api_get_auth (fixture->api), "pets:admin");
+  exchange = call (fixture, fixture->method);
+  g_assert_nonnull (strstr (rc_exchange_get_notes (exchange)[1],
+                            "Restcall requested “pets:admin”, and the server did not say what it "
+                            "granted: it may not grant that scope to this client."));
+}
+
+/* A token the API still refuses once renewed: the API's own words, last,
+ * and what decides which tokens the server issues. */
+static void
+test_refusal_quoted (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(RcExchange) exchange = NULL;
+  const char * const *notes;
+
+  fixture->refuse_first_n = 100;
+  exchange = call (fixture, fixture->method);
+  g_assert_cmpuint (rc_exchange_get_status (exchange), ==, 401);
+  g_assert_cmpuint (fixture->n_tokens, ==, 2);
+  notes = rc_exchange_get_notes (exchange);
+  g_assert_nonnull (strstr (notes[0], "fetched a new one"));
+  g_assert_true (
+    g_str_has_prefix (notes[1], "The API refused the token: invalid_token — The token expired. "
+                                "Restcall fetched a new token and sent the call once more, and "
+                                "the API refused that one too."));
+  g_assert_null (notes[2]);
+}
+
+/* A token for another audience: a new one would be too, so none is asked
+ * for; the audience token parameter is what to change. */
+static void
+test_audience_not_renewed (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(RcExchange) exchange = NULL;
+  const char * const *notes;
+
+  fixture->api_status = 401;
+  fixture->api_challenge = "Bearer realm=\"api\", error=\"invalid_token\", "
+                           "error_description=\"token is for another audience\"";
+  exchange = call (fixture, fixture->method);
+  g_assert_cmpuint (rc_exchange_get_status (exchange), ==, 401);
+  g_assert_cmpuint (fixture->n_tokens, ==, 1);
+  g_assert_cmpuint (fixture->n_api_calls, ==, 1);
+  notes = rc_exchange_get_notes (exchange);
+  g_assert_cmpstr (notes[0], ==,
+                   "The API refused the token: invalid_token — token is for another audience. A "
+                   "new token would be for the same audience, so Restcall did not ask for one. "
+                   "Say which API the token is for with an extra token parameter, audience or "
+                   "resource, as the server expects (--token-param audience=… on the command "
+                   "line).");
+  g_assert_null (notes[1]);
+}
+
+/* The Bearer challenge among others, read by libsoup's header parsers:
+ * commas in quoted strings, other schemes' parameters left out. */
+static void
+test_parse_challenge (void)
+{
+  g_autoptr(GHashTable) challenge = NULL;
+  g_autoptr(GHashTable) bare = NULL;
+
+  challenge = rc_api_refusal_parse_challenge (
+    "Basic realm=\"a, Bearer x\", Bearer realm=\"api\", error=\"invalid_token\", "
+    "error_description=\"one, two\", DPoP algs=\"ES256\", error=\"other\"");
+  g_assert_nonnull (challenge);
+  g_assert_cmpstr (g_hash_table_lookup (challenge, "realm"), ==, "api");
+  g_assert_cmpstr (g_hash_table_lookup (challenge, "error"), ==, "invalid_token");
+  g_assert_cmpstr (g_hash_table_lookup (challenge, "error_description"), ==, "one, two");
+  g_assert_null (g_hash_table_lookup (challenge, "algs"));
+
+  bare = rc_api_refusal_parse_challenge ("bearer");
+  g_assert_nonnull (bare);
+  g_assert_cmpuint (g_hash_table_size (bare), ==, 0);
+
+  g_assert_null (rc_api_refusal_parse_challenge ("Basic realm=\"x\""));
+  g_assert_null (rc_api_refusal_parse_challenge ("Bearerish realm=\"x\""));
+  g_assert_null (rc_api_refusal_parse_challenge (NULL));
 }
 
 static void
@@ -1276,6 +1372,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/restcall/executor/record-text-is-utf8", test_record_text_is_utf8);
+  g_test_add_func ("/restcall/executor/parse-challenge", test_parse_challenge);
 
 #define ADD(path, func) \
   g_test_add ("/restcall/executor/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -1292,6 +1389,8 @@ main (int   argc,
   ADD ("scopes-unsaid", test_scopes_unsaid);
   ADD ("type-unsaid", test_type_unsaid);
   ADD ("insufficient-scope", test_insufficient_scope);
+  ADD ("refusal-quoted", test_refusal_quoted);
+  ADD ("audience-not-renewed", test_audience_not_renewed);
   ADD ("redirects", test_redirects);
   ADD ("single-flight", test_single_flight);
   ADD ("single-flight-failure", test_single_flight_failure);

@@ -10,7 +10,8 @@
  * way: the executor follows redirects itself, only within the API's origin
  * (scheme, host and port), so credentials never reach another one. A 401
  * with a Bearer challenge drops the token, fetches a new one and replays
- * the call once; a second 401 is reported. Every call has a deadline, for
+ * the call once, unless the API says the token is for another audience; a
+ * 401 or 403 that stays is reported in the API's words (rc-api-refusal.c). Every call has a deadline, for
  * the whole of it (token request, redirects, every body read to its end),
  * and can be cancelled. A response body is read in chunks up to a cap
  * (rc_executor_set_max_body_size(), after decompression), so an endless
@@ -30,6 +31,7 @@
 #include <string.h>
 
 #include "rc-api.h"
+#include "rc-api-refusal.h"
 #include "rc-basic-form.h"
 #include "rc-executor.h"
 #include "rc-http.h"
@@ -166,27 +168,6 @@ same_origin (GUri *a,
   return g_ascii_strcasecmp (g_uri_get_scheme (a), g_uri_get_scheme (b)) == 0
          && g_ascii_strcasecmp (host_a, host_b) == 0
          && g_uri_get_port (a) == g_uri_get_port (b);
-}
-
-/* Finds the Bearer challenge among those of a WWW-Authenticate header and
- * returns its parameters, or NULL when there is none. */
-static GHashTable *
-parse_bearer_challenge (const char *header)
-{
-  const char *p = header;
-
-  while (p && *p)
-    {
-      while (*p == ' ' || *p == ',')
-        p++;
-
-      if (g_ascii_strncasecmp (p, "Bearer", 6) == 0 && (p[6] == '\0' || p[6] == ' '))
-        return soup_header_parse_param_list (p + 6);
-
-      p = strchr (p, ',');
-    }
-
-  return NULL;
 }
 
 static void
@@ -361,6 +342,7 @@ sent_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) challenge = NULL;
   SoupMessageHeaders *response_headers;
+  gboolean not_renewed = FALSE;
   guint status;
 
   body = rc_http_send_and_read_finish (result, &error);
@@ -453,44 +435,36 @@ sent_cb (GObject      *object,
     }
 
   if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
-    challenge = parse_bearer_challenge (soup_message_headers_get_list (response_headers,
-                                                                       "WWW-Authenticate"));
+    challenge = rc_api_refusal_parse_challenge (soup_message_headers_get_list (response_headers,
+                                                                               "WWW-Authenticate"));
 
-  /* A refused token: a new one, and the call once more. */
+  /* A refused token: a new one, and the call once more; not when the API
+   * says the token is for another audience, as a new one would be too. */
   if (status == SOUP_STATUS_UNAUTHORIZED
       && rc_auth_get_kind (call->auth) == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS
       && challenge != NULL
       && !call->replayed)
     {
-      call->replayed = TRUE;
-      rc_exchange_add_note (call->exchange,
-                            _("The API refused the token (HTTP 401); Restcall fetched a new one "
-                              "and sent the call once more."));
-      get_token (task, call->token);
-      return;
+      if (!rc_api_refusal_is_audience (challenge))
+        {
+          call->replayed = TRUE;
+          rc_exchange_add_note (call->exchange,
+                                _("The API refused the token (HTTP 401); Restcall fetched a new "
+                                  "one and sent the call once more."));
+          get_token (task, call->token);
+          return;
+        }
+      not_renewed = TRUE;
     }
 
-  if (status == SOUP_STATUS_FORBIDDEN && challenge
-      && g_strcmp0 (g_hash_table_lookup (challenge, "error"), "insufficient_scope") == 0)
+  /* The API's words, last: what the user reads first. */
+  if (challenge)
     {
-      const char *scope = g_hash_table_lookup (challenge, "scope");
-      g_autofree char *needed =
-        scope ? rc_text_dup_printable (scope, -1, 500, RC_TEXT_ONE_LINE) : NULL;
-      g_autofree char *granted = NULL;
-      g_autofree char *note = NULL;
+      g_autofree char *note =
+        rc_api_refusal_dup_note (challenge, status, call->token, call->replayed, not_renewed);
 
-      if (needed)
-        {
-          granted = rc_text_dup_printable (call->token ? rc_token_get_scopes (call->token) : "",
-                                           -1, 500, RC_TEXT_ONE_LINE);
-          note = g_strdup_printf (_("The API requires the scope “%s”, which the token does not "
-                                    "have (it has “%s”). Add it to the scopes."),
-                                  needed, granted);
-        }
-      else
-        note = g_strdup (_("The API says the token lacks a scope it needs "
-                           "(insufficient_scope). Check the scopes."));
-      rc_exchange_add_note (call->exchange, note);
+      if (note)
+        rc_exchange_add_note (call->exchange, note);
     }
 
   finish (task, NULL);

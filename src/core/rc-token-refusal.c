@@ -66,6 +66,12 @@ static const char * const audience_words[] = {
   NULL
 };
 
+/* Also for an API that refuses a token for another audience
+ * (rc-api-refusal.c). */
+static const char audience_hint[] =
+  N_("Say which API the token is for with an extra token parameter, audience or resource, as the "
+     "server expects (--token-param audience=… on the command line).");
+
 static const struct {
   Kind        kind;
   Needs       needs;
@@ -117,10 +123,7 @@ static const struct {
        "(--scope on the command line).") },
   { KIND_SCOPE, NEEDS_NOTHING,
     N_("Check the scopes: the server does not grant one of them to this client.") },
-  { KIND_AUDIENCE, NEEDS_NOTHING,
-    N_(
-      "Say which API the token is for with an extra token parameter, audience or resource, as the "
-      "server expects (--token-param audience=… on the command line).") },
+  { KIND_AUDIENCE, NEEDS_NOTHING, audience_hint },
   { KIND_UNAUTHORIZED_CLIENT, NEEDS_NOTHING,
     N_("This client may not use the client credentials grant; ask the server’s administrator to "
        "allow it.") },
@@ -155,6 +158,30 @@ rc_token_refusal_mentions (const char         *text,
   return FALSE;
 }
 
+/**
+ * rc_token_refusal_mentions_audience:
+ * @text: (nullable): a server's text
+ *
+ * Returns: whether @text talks about the token's audience
+ */
+gboolean
+rc_token_refusal_mentions_audience (const char *text)
+{
+  return rc_token_refusal_mentions (text, audience_words);
+}
+
+/**
+ * rc_token_refusal_get_audience_hint:
+ *
+ * Returns: (transfer none): what to do when a token is for another
+ *   audience than the API's, a translated sentence
+ */
+const char *
+rc_token_refusal_get_audience_hint (void)
+{
+  return _(audience_hint);
+}
+
 static Kind
 classify (const RcTokenRefusal *refusal)
 {
@@ -178,7 +205,7 @@ classify (const RcTokenRefusal *refusal)
     return KIND_SCOPE;
   if (g_str_equal (code, "invalid_target") || g_str_equal (code, "invalid_resource")
       || (g_str_equal (code, "access_denied")
-          && rc_token_refusal_mentions (refusal->description, audience_words)))
+          && rc_token_refusal_mentions_audience (refusal->description)))
     return KIND_AUDIENCE;
   if (g_str_equal (code, "unsupported_grant_type"))
     return KIND_UNSUPPORTED_GRANT;

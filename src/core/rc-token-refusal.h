@@ -29,7 +29,9 @@ typedef struct
 
 gboolean    rc_token_refusal_mentions      (const char           *text,
                                             const char * const   *words);
+gboolean    rc_token_refusal_mentions_audience (const char       *text);
 const char *rc_token_refusal_hint          (const RcTokenRefusal *refusal,
                                             RcAuth               *auth);
+const char *rc_token_refusal_get_audience_hint (void);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "rc-http-record.h"
 #include "rc-token-cache.h"
 #include "rc-token-refusal.h"
+#include "rc-api-refusal.h"
 #include "rc-exchange.h"
 #include "rc-executor.h"
 #include "rc-secret-binding.h"
