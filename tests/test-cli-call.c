@@ -34,6 +34,7 @@ typedef struct
   char         *token_url;
   char         *api_url;
   guint         api_status;     /* what /api answers when the token is right */
+  gboolean      refused_once;   /* /api/refused-once has answered 401 */
   guint64       written;        /* body bytes sent by /endless… */
 } Fixture;
 
@@ -89,6 +90,13 @@ server_handler (RcTestServer      *server,
                                     "Bearer realm=\"pets\", error=\"invalid_token\", "
                                     "error_description=\"token is for another audience\"");
       rc_test_respond (message, 401, "text/plain", "wrong audience");
+    }
+  else if (g_str_has_prefix (path, "/api/refused-once") && !fixture->refused_once)
+    {
+      fixture->refused_once = TRUE;
+      soup_message_headers_replace (soup_server_message_get_response_headers (message),
+                                    "WWW-Authenticate", "Bearer error=\"invalid_token\"");
+      rc_test_respond (message, 401, "text/plain", "expired");
     }
   else if (g_strcmp0 (authorization, "Bearer " ACCESS_TOKEN) != 0)
     rc_test_respond (message, 401, "text/plain", "wrong token");
@@ -295,6 +303,63 @@ test_basic_form (Fixture       *fixture,
   g_assert_nonnull (strstr (rfc.err, "invalid_client"));
   g_assert_null (strstr (rfc.err, "Sent once more"));
   g_assert_cmpuint (count_requests (fixture, "/token-unencoded"), ==, 3);
+}
+
+/* Finds each of @parts in @text, in this order, one after the other. */
+static void
+assert_in_order (const char         *text,
+                 const char * const *parts)
+{
+  const char *at = text;
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      const char *found = strstr (at, parts[i]);
+
+      if (found == NULL)
+        g_error ("“%s” is not after “%.60s…” in:\n%s", parts[i], at, text);
+      at = found + strlen (parts[i]);
+    }
+}
+
+/* --inspect prints every exchange in the order it happened: both
+ * attempts of the automatic Basic form, the API's 401, the new token and
+ * the replay. */
+static void
+test_inspect_order (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *token_url = rc_test_server_url (fixture->server, "/token-unencoded");
+  g_autofree char *api_url = rc_test_server_url (fixture->server, "/api/refused-once");
+  g_auto(RcTestRun) run = { 0 };
+  const char * const order[] = {
+    "── Authorization server request ──\n"
+    "Attempt 1 of 2, client ID and secret RFC 6749-encoded:\nPOST ",
+    "── Authorization server response ──\n"
+    "Attempt 1 of 2, client ID and secret RFC 6749-encoded:\nHTTP/1.1 401",
+    "── Authorization server request ──\n"
+    "Attempt 2 of 2, client ID and secret unencoded:\nPOST ",
+    "── Authorization server response ──\n"
+    "Attempt 2 of 2, client ID and secret unencoded:\nHTTP/1.1 200",
+    "── API request ──\nGET ",
+    "── API response ──\nHTTP/1.1 401",
+    "── Authorization server request ──\nPOST ",
+    "── Authorization server response ──\nHTTP/1.1 200",
+    "── API request ──\nGET ",
+    "── API response ──\nHTTP/1.1 200",
+    "── Notes ──\n",
+    NULL
+  };
+
+  rc_test_run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
+                        "--client-secret-env", "RC_TEST_SECRET", "--token-url", token_url,
+                        "--inspect", api_url);
+  g_test_message ("%s%s", run.out, run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_requests (fixture, "/token-unencoded"), ==, 3);
+  g_assert_cmpuint (count_requests (fixture, "/api"), ==, 2);
+  assert_in_order (run.out, order);
+  assert_no_secrets (&run);
 }
 
 static void
@@ -1023,6 +1088,7 @@ main (int   argc,
   ADD ("bearer-get", test_bearer_get);
   ADD ("inspect-deep", test_inspect_deep);
   ADD ("basic-form", test_basic_form);
+  ADD ("inspect-order", test_inspect_order);
   ADD ("secret-stdin", test_secret_stdin);
   ADD ("repeat-json", test_repeat_json);
   ADD ("repeat-summary", test_repeat_summary);

@@ -6,6 +6,11 @@
  * the Basic credentials went once more in the other form), what the executor
  * did on the user's behalf (notes), and why the call failed, if it did.
  *
+ * It also keeps every step in the order it happened (a token from the
+ * cache, each attempt at a token request, each API request), which
+ * rc_exchange_format() prints in that order: an API request refused, the
+ * new token and the replay read as they went.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall-Core"
@@ -18,10 +23,23 @@
 #include "rc-http-record.h"
 #include "rc-text.h"
 
+typedef enum {
+  STEP_API,             /* an RcHttpRecord of the API call */
+  STEP_TOKEN,           /* an RcHttpRecord of a token request, with its earlier attempts */
+  STEP_CACHED_TOKEN,    /* an RcToken from the cache */
+} StepKind;
+
+typedef struct
+{
+  StepKind  kind;
+  GObject  *object;
+} Step;
+
 struct _RcExchange
 {
   GObject       parent_instance;
 
+  GArray       *steps;         /* Step, in the order they happened */
   GPtrArray    *api_records;
   RcHttpRecord *token_record;
   RcToken      *token;
@@ -40,6 +58,7 @@ rc_exchange_finalize (GObject *object)
 {
   RcExchange *self = (RcExchange *)object;
 
+  g_clear_pointer (&self->steps, g_array_unref);
   g_clear_pointer (&self->api_records, g_ptr_array_unref);
   g_clear_object (&self->token_record);
   g_clear_object (&self->token);
@@ -47,6 +66,24 @@ rc_exchange_finalize (GObject *object)
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (rc_exchange_parent_class)->finalize (object);
+}
+
+static void
+step_clear (gpointer data)
+{
+  Step *step = data;
+
+  g_clear_object (&step->object);
+}
+
+static void
+add_step (RcExchange *self,
+          StepKind    kind,
+          gpointer    object)
+{
+  Step step = { kind, g_object_ref (object) };
+
+  g_array_append_val (self->steps, step);
 }
 
 static void
@@ -60,6 +97,8 @@ rc_exchange_class_init (RcExchangeClass *klass)
 static void
 rc_exchange_init (RcExchange *self)
 {
+  self->steps = g_array_new (FALSE, FALSE, sizeof (Step));
+  g_array_set_clear_func (self->steps, step_clear);
   self->api_records = g_ptr_array_new_with_free_func (g_object_unref);
   /* Reserved room, so that the array is NULL-terminated even when empty. */
   self->notes = g_ptr_array_new_null_terminated (1, g_free, TRUE);
@@ -108,6 +147,7 @@ rc_exchange_add_api_record (RcExchange   *self,
   g_return_if_fail (RC_IS_HTTP_RECORD (record));
 
   g_ptr_array_add (self->api_records, g_object_ref (record));
+  add_step (self, STEP_API, record);
 }
 
 /**
@@ -131,7 +171,10 @@ rc_exchange_set_token_record (RcExchange   *self,
   g_return_if_fail (RC_IS_EXCHANGE (self));
 
   if (record)
-    self->n_token_requests++;
+    {
+      self->n_token_requests++;
+      add_step (self, STEP_TOKEN, record);
+    }
   g_set_object (&self->token_record, record);
 }
 
@@ -157,6 +200,8 @@ rc_exchange_set_token (RcExchange *self,
 
   g_set_object (&self->token, token);
   self->token_from_cache = !!from_cache;
+  if (token && from_cache)
+    add_step (self, STEP_CACHED_TOKEN, token);
 }
 
 gboolean
@@ -297,14 +342,14 @@ rc_exchange_set_duration_us (RcExchange *self,
 }
 
 static char *
-describe_cached_token (RcExchange *self)
+describe_cached_token (RcToken *token)
 {
   gint64 expires_in;
 
-  if (self->token == NULL)
+  if (token == NULL)
     return g_strdup (_("No token was needed for this call.\n"));
 
-  expires_in = rc_token_get_expires_in (self->token);
+  expires_in = rc_token_get_expires_in (token);
   if (expires_in < 0)
     return g_strdup (_("Token from cache; the server did not say when it expires.\n"));
 
@@ -351,12 +396,12 @@ rc_exchange_format_part (RcExchange     *self,
 
     case RC_EXCHANGE_TOKEN_REQUEST:
       if (self->token_record == NULL)
-        return describe_cached_token (self);
+        return describe_cached_token (self->token);
       return rc_http_record_format_attempts (self->token_record, FALSE, reveal);
 
     case RC_EXCHANGE_TOKEN_RESPONSE:
       if (self->token_record == NULL)
-        return describe_cached_token (self);
+        return describe_cached_token (self->token);
       return rc_http_record_format_attempts (self->token_record, TRUE, reveal);
 
     default:
@@ -364,34 +409,113 @@ rc_exchange_format_part (RcExchange     *self,
     }
 }
 
+static void
+append_part (GString    *text,
+             const char *heading,
+             const char *part)
+{
+  g_string_append_printf (text, "%s── %s ──\n%s", text->len ? "\n" : "", heading, part);
+}
+
+/* Each attempt of a token request, its request then its response. */
+static void
+append_token_request (GString      *text,
+                      RcHttpRecord *record,
+                      gboolean      reveal)
+{
+  g_autoptr(GPtrArray) attempts = rc_http_record_dup_attempts (record);
+
+  for (guint i = 0; i < attempts->len; i++)
+    {
+      RcHttpRecord *attempt = g_ptr_array_index (attempts, i);
+      g_autofree char *heading =
+        attempts->len > 1 ? rc_http_record_dup_attempt_heading (attempt, i + 1, attempts->len)
+                          : g_strdup ("");
+      g_autofree char *request = rc_http_record_format_request (attempt, reveal);
+      g_autofree char *response = rc_http_record_format_response (attempt, reveal);
+      g_autofree char *request_part = g_strconcat (heading, request, NULL);
+      g_autofree char *response_part = g_strconcat (heading, response, NULL);
+
+      append_part (text, _("Authorization server request"), request_part);
+      append_part (text, _("Authorization server response"), response_part);
+    }
+}
+
+static void
+append_api_request (RcExchange   *self,
+                    GString      *text,
+                    RcHttpRecord *record,
+                    gboolean      reveal)
+{
+  g_autofree char *request = rc_http_record_format_request (record, reveal);
+  g_autofree char *response = NULL;
+
+  if (rc_http_record_has_response (record))
+    response = rc_http_record_format_response (record, reveal);
+  else
+    {
+      const char *error = self->error ? self->error->message : rc_http_record_get_error (record);
+      g_autofree char *why = rc_text_dup_printable (error ? error : _("the request was not sent"),
+                                                    -1, 0, RC_TEXT_ONE_LINE);
+
+      response = g_strdup_printf (_("No response: %s\n"), why);
+    }
+
+  append_part (text, _("API request"), request);
+  append_part (text, _("API response"), response);
+}
+
 /**
  * rc_exchange_format:
  * @reveal: %TRUE to show secrets and tokens; masked by default
  *
- * Returns: (transfer full): the four parts under their headings, then the
+ * Returns: (transfer full): every request and response in the order they
+ *   were sent (a token from the cache where it was taken, each attempt at
+ *   a token request, each API request), each under its heading, then the
  *   notes and the error, if any
  */
 char *
 rc_exchange_format (RcExchange *self,
                     gboolean    reveal)
 {
-  const char *headings[] = {
-    N_("API request"),
-    N_("API response"),
-    N_("Authorization server request"),
-    N_("Authorization server response"),
-  };
   GString *text;
 
   g_return_val_if_fail (RC_IS_EXCHANGE (self), NULL);
 
   text = g_string_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+  for (guint i = 0; i < self->steps->len; i++)
     {
-      g_autofree char *part = rc_exchange_format_part (self, i, reveal);
+      Step *step = &g_array_index (self->steps, Step, i);
 
-      g_string_append_printf (text, "%s── %s ──\n%s", i ? "\n" : "", _(headings[i]), part);
+      switch (step->kind)
+        {
+        case STEP_CACHED_TOKEN:
+          {
+            g_autofree char *cached = describe_cached_token (RC_TOKEN (step->object));
+
+            append_part (text, _("Authorization server request"), cached);
+          }
+          break;
+
+        case STEP_TOKEN:
+          append_token_request (text, RC_HTTP_RECORD (step->object), reveal);
+          break;
+
+        case STEP_API:
+        default:
+          append_api_request (self, text, RC_HTTP_RECORD (step->object), reveal);
+          break;
+        }
+    }
+
+  if (self->api_records->len == 0)
+    {
+      g_autofree char *request = rc_exchange_format_part (self, RC_EXCHANGE_API_REQUEST, reveal);
+      g_autofree char *response = rc_exchange_format_part (self, RC_EXCHANGE_API_RESPONSE, reveal);
+
+      append_part (text, _("API request"), request);
+      append_part (text, _("API response"), response);
     }
 
   if (self->notes->len > 0)
