@@ -52,6 +52,11 @@ server_handler (RcTestServer      *server,
 
   if (g_str_equal (path, "/token-unencoded") && g_strcmp0 (authorization, CLIENT_RAW_BASIC) != 0)
     rc_test_respond (message, 401, "application/json", "{\"error\": \"invalid_client\"}");
+  else if (g_str_equal (path, "/token-refused"))
+    rc_test_respond (message, 401, "application/json",
+                     "{\"error\": \"invalid_client\", \"error_description\": \"unknown client\"}");
+  else if (g_str_equal (path, "/token-busy"))
+    rc_test_respond (message, 503, "text/plain", "busy");
   else if (g_str_equal (path, "/token") || g_str_equal (path, "/token-unencoded"))
     rc_test_respond (message, 200, "application/json",
                      "{\"access_token\": \"" ACCESS_TOKEN "\", \"token_type\": \"bearer\", "
@@ -475,6 +480,57 @@ test_api_refusal (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "--token-param audience="));
   g_assert_cmpuint (count_requests (fixture, "/token"), ==, 1);
   g_assert_cmpuint (count_requests (fixture, "/api"), ==, 1);
+}
+
+/* A token request refused for good is not sent again by the calls that
+ * follow: the summary and the report count them apart. A server that is
+ * only busy is asked again by each call. */
+static void
+test_repeat_refused (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *refused_url = rc_test_server_url (fixture->server, "/token-refused");
+  g_autofree char *busy_url = rc_test_server_url (fixture->server, "/token-busy");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(RcTestRun) run = { 0 };
+  g_auto(RcTestRun) json = { 0 };
+  g_auto(RcTestRun) busy = { 0 };
+  const char *not_sent = "The token request was refused (invalid_client); Restcall did not "
+                         "ask again.";
+  JsonObject *report, *errors;
+
+  rc_test_run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
+                        "--client-secret-env", "RC_TEST_SECRET", "--client-auth", "body",
+                        "--token-url", refused_url, "--repeat", "20", "--concurrency", "4",
+                        fixture->api_url);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (count_requests (fixture, "/token-refused"), ==, 1);
+  g_assert_cmpuint (count_requests (fixture, "/api"), ==, 0);
+  /* The four calls that waited for the request get its refusal. */
+  g_assert_nonnull (strstr (run.err, "0 succeeded, 20 failed; no response ×4: The authorization "
+                                     "server at "));
+  g_assert_nonnull (strstr (run.err, "; 16 calls not sent: The token request was refused "
+                                     "(invalid_client); Restcall did not ask again.; 1 token "
+                                     "request."));
+
+  rc_test_run_restcall (&json, NULL, secret_env, "call", "--client-id", CLIENT_ID,
+                        "--client-secret-env", "RC_TEST_SECRET", "--client-auth", "body",
+                        "--token-url", refused_url, "--repeat", "5", "--json", fixture->api_url);
+  g_assert_cmpint (json.status, ==, 1);
+  g_assert_cmpuint (count_requests (fixture, "/token-refused"), ==, 2);
+  report = parse_object (parser, json.out);
+  g_assert_cmpint (json_object_get_int_member (report, "token_requests"), ==, 1);
+  errors = json_object_get_object_member (report, "errors");
+  g_assert_cmpuint (json_object_get_size (errors), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (errors, not_sent), ==, 4);
+
+  rc_test_run_restcall (&busy, NULL, secret_env, "call", "--client-id", CLIENT_ID,
+                        "--client-secret-env", "RC_TEST_SECRET", "--client-auth", "body",
+                        "--token-url", busy_url, "--repeat", "3", fixture->api_url);
+  g_assert_cmpint (busy.status, ==, 1);
+  g_assert_cmpuint (count_requests (fixture, "/token-busy"), ==, 3);
+  g_assert_null (strstr (busy.err, "not sent"));
 }
 
 static void
@@ -1092,6 +1148,7 @@ main (int   argc,
   ADD ("secret-stdin", test_secret_stdin);
   ADD ("repeat-json", test_repeat_json);
   ADD ("repeat-summary", test_repeat_summary);
+  ADD ("repeat-refused", test_repeat_refused);
   ADD ("api-refusal", test_api_refusal);
   ADD ("authorization-overridden", test_authorization_overridden);
   ADD ("server-error", test_server_error);

@@ -7,6 +7,11 @@
  * cancels what is left when nothing finishes for longer than that. A
  * response body is read up to --max-size (64 MiB by default), decompressed.
  *
+ * Once the authorization server has refused the token request for good
+ * (the client, its grant, its scopes), the calls after it are not sent:
+ * the token cache remembers the refusal, and the report counts them
+ * apart. A server that is down or failing is asked again by each call.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall-Cli"
@@ -44,6 +49,8 @@ typedef struct
   guint                    n_started;
   guint                    n_finished;
   guint                    n_successes;
+  guint                    n_not_sent;  /* after a token refusal remembered */
+  char                    *not_sent;    /* why, the error message */
   RcExchange              *first;
   GArray                  *durations;   /* gint64, µs */
   GHashTable              *statuses;    /* status → count */
@@ -76,6 +83,7 @@ batch_free (Batch *batch)
   g_clear_pointer (&batch->loop, g_main_loop_unref);
   g_clear_object (&batch->cancellable);
   g_clear_object (&batch->first);
+  g_clear_pointer (&batch->not_sent, g_free);
   g_clear_pointer (&batch->durations, g_array_unref);
   g_clear_pointer (&batch->statuses, g_hash_table_unref);
   g_clear_pointer (&batch->errors, g_hash_table_unref);
@@ -157,9 +165,11 @@ sorted_statuses (Batch *batch)
   return keys;
 }
 
-/* Errors, the most frequent first. */
+/* Errors, the most frequent first; without the calls not sent, for
+ * those the summary counts apart. */
 static GArray *
-sorted_errors (Batch *batch)
+sorted_errors (Batch    *batch,
+               gboolean  with_not_sent)
 {
   GArray *errors = g_array_new (FALSE, FALSE, sizeof (ErrorCount));
   GHashTableIter iter;
@@ -170,7 +180,8 @@ sorted_errors (Batch *batch)
     {
       ErrorCount error = { key, GPOINTER_TO_UINT (value) };
 
-      g_array_append_val (errors, error);
+      if (with_not_sent || g_strcmp0 (key, batch->not_sent) != 0)
+        g_array_append_val (errors, error);
     }
   g_array_sort (errors, compare_error_counts);
 
@@ -209,7 +220,7 @@ static char *
 build_report (Batch *batch)
 {
   g_autoptr(GPtrArray) statuses = sorted_statuses (batch);
-  g_autoptr(GArray) errors = sorted_errors (batch);
+  g_autoptr(GArray) errors = sorted_errors (batch, TRUE);
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n_calls = batch->options->repeat;
@@ -257,7 +268,7 @@ static void
 print_summary (Batch *batch)
 {
   g_autoptr(GPtrArray) statuses = sorted_statuses (batch);
-  g_autoptr(GArray) errors = sorted_errors (batch);
+  g_autoptr(GArray) errors = sorted_errors (batch, FALSE);
   guint n_calls = batch->options->repeat;
   guint n_tokens = rc_token_cache_get_n_requests (rc_executor_get_token_cache (batch->executor));
   GString *line = g_string_new (NULL);
@@ -285,6 +296,13 @@ print_summary (Batch *batch)
                                                    " (and %u other errors)", errors->len - 1),
                                 errors->len - 1);
     }
+
+  if (batch->n_not_sent > 0)
+    /* Translators: the %s is why, such as "The token request was refused
+     * (invalid_client); Restcall did not ask again." */
+    g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "; %u call not sent: %s",
+                                               "; %u calls not sent: %s", batch->n_not_sent),
+                            batch->n_not_sent, batch->not_sent);
 
   if (rc_auth_get_kind (rc_method_get_effective_auth (batch->method)) ==
       RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
@@ -439,6 +457,13 @@ call_done_cb (GObject      *object,
   if (rc_exchange_is_success (exchange))
     batch->n_successes++;
 
+  if (g_error_matches (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED_BEFORE))
+    {
+      batch->n_not_sent++;
+      if (batch->not_sent == NULL)
+        batch->not_sent = g_strdup (error->message);
+    }
+
   if (error)
     count_error (batch, error->message, 1);
   else
@@ -553,7 +578,8 @@ rc_cli_batch_options_check (RcCliBatchOptions *options,
  *
  * Returns: (transfer full): an executor whose session keeps enough
  *   connections open for the concurrency asked for, whose deadline is
- *   the --timeout, and which reads at most --max-size of a body
+ *   the --timeout, which reads at most --max-size of a body, and whose
+ *   token cache asks no more after a refusal for good
  */
 RcExecutor *
 rc_cli_executor_new (const RcCliBatchOptions *options)
@@ -572,6 +598,7 @@ rc_cli_executor_new (const RcCliBatchOptions *options)
                                            "max-conns-per-host", per_host,
                                            NULL);
   executor = rc_executor_new_for_session (session);
+  rc_token_cache_set_remember_refusals (rc_executor_get_token_cache (executor), TRUE);
   rc_executor_set_timeout (executor, options->timeout);
   rc_executor_set_max_body_size (executor, options->max_size);
 

@@ -25,11 +25,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "rc-basic-form.h"
-#include "rc-json.h"
 #include "rc-oauth.h"
 #include "rc-token-refusal.h"
 
@@ -134,28 +132,19 @@ rc_basic_form_is_refusal (guint   status,
                           GBytes *body)
 {
   g_autoptr(JsonNode) root = NULL;
-  gsize size = 0;
-  const char *data = body ? g_bytes_get_data (body, &size) : NULL;
-  JsonObject *object;
-  const char *code;
+  RcTokenRefusal refusal;
 
   if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
     return TRUE;
 
-  if (status != SOUP_STATUS_BAD_REQUEST || size == 0)
+  if (status != SOUP_STATUS_BAD_REQUEST)
     return FALSE;
 
-  root = rc_json_parse (data, size, RC_JSON_IMMUTABLE, NULL, NULL, NULL);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return FALSE;
+  root = rc_token_refusal_read (&refusal, status, body);
 
-  object = json_node_get_object (root);
-  code = rc_json_object_get_string (object, "error");
-
-  return g_strcmp0 (code, "invalid_client") == 0
-         || (g_strcmp0 (code, "invalid_request") == 0
-             && rc_token_refusal_mentions (rc_json_object_get_string (object, "error_description"),
-                                           credential_words));
+  return g_strcmp0 (refusal.code, "invalid_client") == 0
+         || (g_strcmp0 (refusal.code, "invalid_request") == 0
+             && rc_token_refusal_mentions (refusal.description, credential_words));
 }
 
 /**

@@ -24,6 +24,8 @@ G_BEGIN_DECLS
  * @RC_OAUTH_ERROR_NETWORK: the server could not be reached
  * @RC_OAUTH_ERROR_TOO_LARGE: the answer is larger than any token response
  *   (%RC_HTTP_MAX_TOKEN_RESPONSE_SIZE); it was not read to its end
+ * @RC_OAUTH_ERROR_REFUSED_BEFORE: not sent: the server refused the same
+ *   request for good before (rc_token_cache_set_remember_refusals())
  */
 typedef enum {
   RC_OAUTH_ERROR_SETTINGS,
@@ -33,6 +35,7 @@ typedef enum {
   RC_OAUTH_ERROR_UNSUPPORTED_TOKEN_TYPE,
   RC_OAUTH_ERROR_NETWORK,
   RC_OAUTH_ERROR_TOO_LARGE,
+  RC_OAUTH_ERROR_REFUSED_BEFORE,
 } RcOAuthError;
 
 GQuark       rc_oauth_error_quark            (void);

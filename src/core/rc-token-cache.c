@@ -26,6 +26,13 @@
  * (rc_auth_set_remembered_basic_form()), so that a caller that copied its
  * auth can take it back (rc_basic_form_remember()).
  *
+ * A cache that remembers refusals (rc_token_cache_set_remember_refusals(),
+ * for the command line's repeated calls) asks no more after a refusal that
+ * the same request would meet again (rc_token_refusal_is_permanent()):
+ * later callers get %RC_OAUTH_ERROR_REFUSED_BEFORE at once. A server that
+ * is down, busy or failing is asked again, as before. The window's cache
+ * does not remember: the user fixes the settings and tries again.
+ *
  * A token response is read up to %RC_HTTP_MAX_TOKEN_RESPONSE_SIZE only: a
  * server that sends more (a huge or endless body, a compressed bomb) gets
  * an error at that size, in memory and in time, not at the call's deadline.
@@ -48,6 +55,7 @@
 #include "rc-single-flight.h"
 #include "rc-text.h"
 #include "rc-token-cache.h"
+#include "rc-token-refusal.h"
 
 typedef struct _Fetch Fetch;
 
@@ -56,6 +64,7 @@ typedef struct
   char         *key;
   RcToken      *token;
   Fetch        *fetch;         /* borrowed: the request callers join, if any */
+  char         *refusal;       /* why the server refused for good ("invalid_client"), if remembered */
 } Entry;
 
 struct _Fetch
@@ -96,6 +105,7 @@ struct _RcTokenCache
   SoupSession *session;
   GHashTable  *entries;        /* key → Entry (rc box) */
   guint        n_requests;
+  gboolean     remember_refusals;
 };
 
 G_DEFINE_FINAL_TYPE (RcTokenCache, rc_token_cache, G_TYPE_OBJECT)
@@ -109,6 +119,7 @@ entry_clear (gpointer data)
 
   g_clear_pointer (&entry->key, g_free);
   g_clear_object (&entry->token);
+  g_clear_pointer (&entry->refusal, g_free);
 }
 
 static void
@@ -187,6 +198,23 @@ fetch_free (Fetch *fetch)
   g_clear_pointer (&fetch->secret, rc_secret_free);
   g_clear_error (&fetch->refusal);
   g_free (fetch);
+}
+
+static void
+remember_refusal (Entry  *entry,
+                  guint   status,
+                  GBytes *body)
+{
+  g_autoptr(JsonNode) root = NULL;
+  RcTokenRefusal refusal;
+
+  root = rc_token_refusal_read (&refusal, status, body);
+  if (!rc_token_refusal_is_permanent (&refusal))
+    return;
+
+  g_free (entry->refusal);
+  entry->refusal = refusal.code ? rc_text_dup_printable (refusal.code, -1, 100, RC_TEXT_ONE_LINE)
+                                : g_strdup_printf ("HTTP %u", status);
 }
 
 static void fetch_cb (GObject      *object,
@@ -325,6 +353,10 @@ fetch_cb (GObject      *object,
     g_debug ("Token for client %s, valid for %" G_GINT64_FORMAT " s (-1: not said)%s",
              rc_auth_get_client_id (fetch->auth), rc_token_get_expires_in (token),
              rc_token_is_cacheable (token) ? "" : ", not cached");
+
+  /* A refusal the same request would meet again, when remembered. */
+  if (error && send_error == NULL && fetch->cache->remember_refusals && entry->fetch == fetch)
+    remember_refusal (entry, soup_message_get_status (fetch->message), body);
 
   /* A request everyone gave up on is cancelled: its token, if it came
    * anyway, is not cached over what a newer request brings. */
@@ -588,7 +620,15 @@ rc_token_cache_get_token_async (RcTokenCache        *self,
     }
 
   /* A request everyone else gave up on takes no new caller. */
-  if (entry->token)
+  if (entry->refusal && self->remember_refusals)
+    {
+      debug_token (auth, "The token request was refused before: not asking again");
+      g_task_return_new_error (task, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED_BEFORE,
+                               _("The token request was refused (%s); Restcall did not ask "
+                                 "again."),
+                               entry->refusal);
+    }
+  else if (entry->token)
     {
       debug_token (auth, "Cached token");
       return_result (task, entry->token, NULL, NULL);
@@ -672,7 +712,27 @@ rc_token_cache_clear (RcTokenCache *self,
 
   key = rc_token_cache_dup_key (auth);
   if ((entry = g_hash_table_lookup (self->entries, key)))
-    g_clear_object (&entry->token);
+    {
+      g_clear_object (&entry->token);
+      g_clear_pointer (&entry->refusal, g_free);
+    }
+}
+
+/**
+ * rc_token_cache_set_remember_refusals:
+ * @remember: %TRUE to ask no more for a token the server refused for good
+ *   (rc_token_refusal_is_permanent()), until rc_token_cache_clear()
+ *
+ * For a run of calls that cannot change the settings: the command line's
+ * --repeat. %FALSE by default.
+ */
+void
+rc_token_cache_set_remember_refusals (RcTokenCache *self,
+                                      gboolean      remember)
+{
+  g_return_if_fail (RC_IS_TOKEN_CACHE (self));
+
+  self->remember_refusals = !!remember;
 }
 
 /**

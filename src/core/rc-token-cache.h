@@ -34,6 +34,8 @@ RcToken      *rc_token_cache_lookup           (RcTokenCache         *self,
                                                RcAuth               *auth);
 void          rc_token_cache_clear            (RcTokenCache         *self,
                                                RcAuth               *auth);
+void          rc_token_cache_set_remember_refusals (RcTokenCache    *self,
+                                                    gboolean         remember);
 guint         rc_token_cache_get_n_requests   (RcTokenCache         *self);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rc-json.h"
 #include "rc-token-refusal.h"
 
 typedef enum {
@@ -180,6 +181,67 @@ const char *
 rc_token_refusal_get_audience_hint (void)
 {
   return _(audience_hint);
+}
+
+/**
+ * rc_token_refusal_read:
+ * @refusal: (out caller-allocates): filled in from the answer; its
+ *   encoding_changes is %FALSE
+ * @status: the token endpoint's HTTP status
+ * @body: (nullable): its body
+ *
+ * Reads the error and error_description of an OAuth 2.0 error response
+ * (RFC 6749 §5.2), when @body is one.
+ *
+ * Returns: (transfer full) (nullable): the body read, which the strings of
+ *   @refusal point into: keep it as long as @refusal
+ */
+JsonNode *
+rc_token_refusal_read (RcTokenRefusal *refusal,
+                       guint           status,
+                       GBytes         *body)
+{
+  g_autoptr(JsonNode) root = NULL;
+  gsize size = 0;
+  const char *data = body ? g_bytes_get_data (body, &size) : NULL;
+  JsonObject *object;
+
+  *refusal = (RcTokenRefusal) { status, NULL, NULL, FALSE };
+
+  if (size == 0)
+    return NULL;
+
+  root = rc_json_parse (data, size, RC_JSON_IMMUTABLE, NULL, NULL, NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+
+  object = json_node_get_object (root);
+  refusal->code = rc_json_object_get_string (object, "error");
+  refusal->description = rc_json_object_get_string (object, "error_description");
+
+  return g_steal_pointer (&root);
+}
+
+/**
+ * rc_token_refusal_is_permanent:
+ *
+ * Returns: whether the same request would be refused again as it is: the
+ *   server refused the client (invalid_client, or a 401 or 403 without an
+ *   OAuth 2.0 error), its grant (unauthorized_client) or its scopes
+ *   (invalid_scope); not a server that is busy or failing
+ */
+gboolean
+rc_token_refusal_is_permanent (const RcTokenRefusal *refusal)
+{
+  const char *code = refusal->code;
+
+  if (code == NULL)
+    return refusal->status == 401 || refusal->status == 403;
+
+  return g_str_equal (code, "invalid_client")
+         || g_str_equal (code, "unauthorized_client")
+         || g_str_equal (code, "invalid_scope")
+         || g_str_equal (code, "scope_invalid");
 }
 
 static Kind

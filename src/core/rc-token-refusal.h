@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "rc-auth.h"
 
 G_BEGIN_DECLS
@@ -27,6 +29,10 @@ typedef struct
   gboolean    encoding_changes;
 } RcTokenRefusal;
 
+JsonNode   *rc_token_refusal_read          (RcTokenRefusal       *refusal,
+                                            guint                 status,
+                                            GBytes               *body);
+gboolean    rc_token_refusal_is_permanent  (const RcTokenRefusal *refusal);
 gboolean    rc_token_refusal_mentions      (const char           *text,
                                             const char * const   *words);
 gboolean    rc_token_refusal_mentions_audience (const char       *text);
