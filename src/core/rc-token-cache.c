@@ -64,7 +64,8 @@ typedef struct
   char         *key;
   RcToken      *token;
   Fetch        *fetch;         /* borrowed: the request callers join, if any */
-  char         *refusal;       /* why the server refused for good ("invalid_client"), if remembered */
+  char         *refusal;       /* why the server refused for good, if remembered:
+                                * "invalid_client", "HTTP 401" */
 } Entry;
 
 struct _Fetch
