@@ -269,7 +269,7 @@ append_token_request (GString    *script,
   /* grant_type, scope and the extra parameters, encoded as Restcall
    * encodes them; the client's credentials follow. */
   rc_auth_set_client_auth (fields_auth, RC_CLIENT_AUTH_BASIC_HEADER);
-  fields = rc_oauth_build_token_body (fields_auth, NULL);
+  fields = rc_oauth_build_token_body (fields_auth, NULL, NULL);
 
   add_option (args, "-H", "Accept: application/json");
   add_option (args, "-H", user_agent);
