@@ -29,6 +29,7 @@
 #include "restcall-core.h"
 #include "rc-executor.h"
 #include "rc-exchange.h"
+#include "rc-test-cli.h"
 #include "rc-test-server.h"
 
 #define SERVER_START_SECONDS 20
@@ -887,6 +888,95 @@ test_token_private_key_jwt (void)
   rc_test_fetched_clear (&fetched);
 }
 
+/* `restcall call` with each signed assertion, as a user would type it;
+ * the options that make no sense together are usage errors. */
+static void
+test_cli_client_assertion (void)
+{
+  g_autofree char *pets = NULL;
+  const char *secret_env[] = { "RC_TEST_SECRET=" JWT_SECRET, NULL };
+  const struct {
+    const char *key_file;
+    const char *alg;
+  } keys[] = {
+    { oidc.rsa_key_file, "PS256" },
+    { oidc.ec_key_file, NULL },
+  };
+
+  if (!server_ensure (&oidc))
+    return;
+
+  pets = g_strconcat (oidc.api_url, "/pets", NULL);
+
+  {
+    g_auto(RcTestRun) run = { 0 };
+
+    rc_test_run_restcall (&run, NULL, secret_env, "call", "--client-id", JWT_SECRET_CLIENT,
+                          "--client-secret-env", "RC_TEST_SECRET", "--token-url", oidc.token_url,
+                          "--client-auth", "secret-jwt", pets);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "\"client_id\":\"" JWT_SECRET_CLIENT "\""));
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_auto(RcTestRun) run = { 0 };
+
+      if (keys[i].alg)
+        rc_test_run_restcall (&run, NULL, NULL, "call", "--client-id", JWT_KEY_CLIENT,
+                              "--token-url", oidc.token_url, "--client-auth", "private-key-jwt",
+                              "--private-key", keys[i].key_file, "--jwt-alg", keys[i].alg,
+                              "--key-id", "rsa-1", pets);
+      else
+        rc_test_run_restcall (&run, NULL, NULL, "call", "--client-id", JWT_KEY_CLIENT,
+                              "--token-url", oidc.token_url, "--client-auth", "private-key-jwt",
+                              "--private-key", keys[i].key_file, pets);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, "\"client_id\":\"" JWT_KEY_CLIENT "\""));
+    }
+
+  {
+    const struct {
+      const char *args[8];
+      const char *says;
+    } mistakes[] = {
+      { { "--client-auth", "secret-jwt", "--basic-form", "raw" }, "--basic-form is for" },
+      { { "--client-auth", "private-key-jwt", "--private-key", "k.pem", "--raw-basic" },
+        "--raw-basic is for" },
+      { { "--private-key", "k.pem" }, "add --client-auth private-key-jwt" },
+      { { "--client-auth", "body", "--key-id", "k" }, "add --client-auth private-key-jwt" },
+      { { "--client-auth", "private-key-jwt", "--private-key", "k.pem", "--jwt-alg", "HS256" },
+        "Unknown --jwt-alg “HS256”" },
+      { { "--client-auth", "private-key-jwt" }, "needs the private key" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (mistakes); i++)
+      {
+        g_auto(RcTestRun) run = { 0 };
+        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+        g_auto(GStrv) args = NULL;
+
+        g_strv_builder_add_many (builder, "call", "--client-id", "c", "--token-url",
+                                 oidc.token_url, NULL);
+        for (guint j = 0; mistakes[i].args[j]; j++)
+          g_strv_builder_add (builder, mistakes[i].args[j]);
+        /* A secret where one is wanted, so that only the mistake is said. */
+        if (!g_strv_contains (mistakes[i].args, "private-key-jwt"))
+          g_strv_builder_add_many (builder, "--client-secret-env", "RC_TEST_SECRET", NULL);
+        g_strv_builder_add (builder, pets);
+        args = g_strv_builder_end (builder);
+
+        rc_test_run_restcall_full (&run, NULL, secret_env, (const char * const *) args);
+        g_test_message ("%s", run.err);
+        g_assert_cmpint (run.status, ==, 2);
+        if (strstr (run.err, mistakes[i].says) == NULL)
+          g_error ("“%s” does not say “%s”", run.err, mistakes[i].says);
+      }
+  }
+}
+
 /* Tests: a server that compares the Basic credentials unencoded */
 
 /* @node-oauth/oauth2-server takes the client ID and secret of a Basic
@@ -1356,6 +1446,7 @@ main (int   argc,
   g_test_add_func ("/restcall/interop/token/wrong-client-auth", test_token_wrong_client_auth);
   g_test_add_func ("/restcall/interop/token/client-secret-jwt", test_token_client_secret_jwt);
   g_test_add_func ("/restcall/interop/token/private-key-jwt", test_token_private_key_jwt);
+  g_test_add_func ("/restcall/interop/cli/client-assertion", test_cli_client_assertion);
   g_test_add_func ("/restcall/interop/node-oauth/rfc-form-refused",
                    test_node_oauth_rfc_form_refused);
   g_test_add_func ("/restcall/interop/node-oauth/unencoded", test_node_oauth_unencoded);

@@ -87,11 +87,14 @@ static const struct {
 static const struct {
   RcClientAuth  client_auth;
   const char   *id;
+  const char   *label;
 } client_auths[] = {
-  { RC_CLIENT_AUTH_BASIC_HEADER, "basic-header" },
-  { RC_CLIENT_AUTH_BODY, "body" },
-  { RC_CLIENT_AUTH_SECRET_JWT, "secret-jwt" },
-  { RC_CLIENT_AUTH_PRIVATE_KEY_JWT, "private-key-jwt" },
+  { RC_CLIENT_AUTH_BASIC_HEADER, "basic-header", N_("Send as a Basic Auth header") },
+  { RC_CLIENT_AUTH_BODY, "body", N_("Send client credentials in body") },
+  { RC_CLIENT_AUTH_SECRET_JWT, "secret-jwt",
+    N_("Signed with the client secret (client_secret_jwt)") },
+  { RC_CLIENT_AUTH_PRIVATE_KEY_JWT, "private-key-jwt",
+    N_("Signed with a private key (private_key_jwt)") },
 };
 
 static const struct {
@@ -857,6 +860,23 @@ rc_client_auth_to_string (RcClientAuth client_auth)
     {
       if (client_auths[i].client_auth == client_auth)
         return client_auths[i].id;
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+/**
+ * rc_client_auth_get_label:
+ *
+ * Returns: the translated name of @client_auth, as the user sees it
+ */
+const char *
+rc_client_auth_get_label (RcClientAuth client_auth)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (client_auths); i++)
+    {
+      if (client_auths[i].client_auth == client_auth)
+        return _(client_auths[i].label);
     }
 
   g_return_val_if_reached (NULL);

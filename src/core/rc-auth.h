@@ -62,6 +62,7 @@ gboolean      rc_auth_kind_from_string   (const char   *str,
                                           RcAuthKind   *kind);
 const char   *rc_auth_kind_get_label     (RcAuthKind    kind);
 const char   *rc_client_auth_to_string   (RcClientAuth  client_auth);
+const char   *rc_client_auth_get_label   (RcClientAuth  client_auth);
 gboolean      rc_client_auth_from_string (const char   *str,
                                           RcClientAuth *client_auth);
 const char   *rc_basic_form_to_string    (RcBasicForm   basic_form);
