@@ -353,6 +353,41 @@ test_token_request (void)
   g_assert_no_error (error);
 }
 
+/* The exchange shows the assertion decoded, its signature masked; only
+ * the revealed text holds the signature. */
+static void
+test_record (void)
+{
+  g_autoptr(RcAuth) auth = make_auth (RC_CLIENT_AUTH_SECRET_JWT);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(RcHttpRecord) record = NULL;
+  g_autoptr(GHashTable) fields = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *masked = NULL;
+  g_autofree char *revealed = NULL;
+  const char *signature;
+
+  message = rc_oauth_new_token_message (auth, "s3cret", RC_BASIC_FORM_RFC, &body, &error);
+  g_assert_no_error (error);
+  record = rc_http_record_new_for_request (message, body);
+  text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  fields = soup_form_decode (text);
+  signature = strrchr (g_hash_table_lookup (fields, "client_assertion"), '.') + 1;
+
+  masked = rc_http_record_format_request (record, FALSE);
+  g_test_message ("%s", masked);
+  g_assert_null (strstr (masked, signature));
+  g_assert_nonnull (strstr (masked, "Client assertion, decoded"));
+  g_assert_nonnull (strstr (masked, "\"alg\": \"HS256\""));
+  g_assert_nonnull (strstr (masked, "\"iss\": \"" CLIENT_ID "\""));
+  g_assert_nonnull (strstr (masked, "\"aud\": \"" TOKEN_URL "\""));
+
+  revealed = rc_http_record_format_request (record, TRUE);
+  g_assert_nonnull (strstr (revealed, signature));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +401,7 @@ main (int   argc,
   g_test_add_func ("/restcall/client-assertion/es256", test_es256);
   g_test_add_func ("/restcall/client-assertion/key-errors", test_key_errors);
   g_test_add_func ("/restcall/client-assertion/token-request", test_token_request);
+  g_test_add_func ("/restcall/client-assertion/record", test_record);
 
   return g_test_run ();
 }
