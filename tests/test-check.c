@@ -265,8 +265,8 @@ test_token_param_name (void)
     { " scope ", "Scopes field (--scope" },
     { "client_id", "Client ID (--client-id" },
     { "client_secret", "Client Secret" },
-    { "client_assertion", "sends no client assertion" },
-    { "client_assertion_type", "sends no client assertion" },
+    { "client_assertion", "private_key_jwt" },
+    { "client_assertion_type", "private_key_jwt" },
   };
 
   assert_ok (rc_check_token_param_name (audience));

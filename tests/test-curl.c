@@ -338,6 +338,7 @@ run_script (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   Ran ran = { 0 };
   const char *unset[] = { RC_CURL_PASSWORD_VARIABLE, RC_CURL_CLIENT_SECRET_VARIABLE,
+                          RC_CURL_CLIENT_ASSERTION_VARIABLE,
                           "http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY",
                           "all_proxy", "ALL_PROXY" };
 
@@ -768,6 +769,56 @@ test_verbs (Fixture       *fixture,
     }
 }
 
+/* curl cannot sign: the script says so, what the assertion must claim,
+ * and sends the one signed for it; without one, it sends nothing. */
+static void
+test_oauth_client_assertion (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  RcAuth *auth = rc_api_get_auth (fixture->api);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *assertion = NULL;
+
+  if (skip_without_tools ())
+    return;
+
+  set_oauth (fixture, "jwt client", NULL, RC_CLIENT_AUTH_SECRET_JWT, FALSE);
+  script = format (fixture->method);
+  g_assert_nonnull (strstr (script, "\n# curl cannot sign a client assertion (RFC 7523)"));
+  g_assert_nonnull (strstr (script, "signed HS256 with the client secret"));
+  g_assert_null (strstr (script, RC_CURL_CLIENT_SECRET_VARIABLE));
+
+  g_assert_cmpint (run_script (fixture, script, NULL, NULL, NULL, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "Set " RC_CURL_CLIENT_ASSERTION_VARIABLE " to a client "
+                                 "assertion signed just now first."));
+  g_assert_cmpuint (fixture->token_server->requests->len, ==, 0);
+
+  assertion = rc_client_assertion_new (auth, "s3cret", g_get_real_time () / G_USEC_PER_SEC,
+                                       &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (run_script (fixture, script, RC_CURL_CLIENT_ASSERTION_VARIABLE, assertion,
+                               &out, NULL), ==, 0);
+  g_assert_cmpstr (g_hash_table_lookup (fixture->got_fields, "client_assertion"), ==, assertion);
+  g_assert_cmpstr (g_hash_table_lookup (fixture->got_fields, "client_assertion_type"), ==,
+                   "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+  g_assert_cmpstr (g_hash_table_lookup (fixture->got_fields, "client_id"), ==, "jwt client");
+  g_assert_cmpstr (g_hash_table_lookup (fixture->got_fields, "scope"), ==, "pets:read pets:write");
+  g_assert_cmpstr (out, ==, "{\"answer\":42}");
+
+  /* A private key: the algorithm chosen, or the ones that may be. */
+  rc_auth_set_client_auth (auth, RC_CLIENT_AUTH_PRIVATE_KEY_JWT);
+  g_clear_pointer (&script, g_free);
+  script = format (fixture->method);
+  g_assert_nonnull (strstr (script, "signed RS256, PS256 or ES256 with the client’s private key"));
+  rc_auth_set_jwt_alg (auth, RC_JWT_ALG_ES256);
+  g_clear_pointer (&script, g_free);
+  script = format (fixture->method);
+  g_assert_nonnull (strstr (script, "signed ES256 with the client’s private key"));
+}
+
 /* Without the variable, the script stops before sending anything. */
 static void
 test_missing_secret (Fixture       *fixture,
@@ -921,6 +972,7 @@ main (int   argc,
   ADD ("/restcall/curl/oauth-body", test_oauth_body);
   ADD ("/restcall/curl/oauth-raw-basic", test_oauth_raw_basic);
   ADD ("/restcall/curl/oauth-remembered-raw", test_oauth_remembered_raw);
+  ADD ("/restcall/curl/oauth-client-assertion", test_oauth_client_assertion);
   ADD ("/restcall/curl/basic", test_basic);
   ADD ("/restcall/curl/verbs", test_verbs);
   ADD ("/restcall/curl/missing-secret", test_missing_secret);

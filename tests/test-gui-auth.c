@@ -854,6 +854,86 @@ test_token_params_and_basic_form (void)
   editor_finalize_model (api, NULL);
 }
 
+/* Each signed-assertion method, chosen in the list: the key's rows show
+ * only for private_key_jwt, typed into they set the auth, and the secret
+ * row says what it holds, or goes when the key is a file. */
+static void
+test_client_assertion (void)
+{
+  RcApi *api = rc_api_new ("Petstore");
+  g_autofree char *project_id = g_uuid_string_random ();
+  RcAuth *auth = rc_api_get_auth (api);
+  GtkWidget *root, *client_auth, *key_row, *kid_row, *alg_row, *secret_row;
+  GListModel *options;
+  Editor editor = { 0 };
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_id (auth, "petstore");
+  rc_auth_set_token_url (auth, "https://auth.example.com/token");
+
+  editor_open (&editor);
+  root = GTK_WIDGET (editor.window);
+  rc_auth_group_set_auth (editor.auth, auth, project_id, G_OBJECT (api));
+  client_auth = rc_test_gui_get_named (root, "auth-client-auth-row");
+  key_row = rc_test_gui_get_named (root, "auth-private-key-row");
+  kid_row = rc_test_gui_get_named (root, "auth-key-id-row");
+  alg_row = rc_test_gui_get_named (root, "auth-jwt-alg-row");
+  secret_row = rc_test_gui_get_named (root, "auth-secret-row");
+
+  /* The list says each method as the core does. */
+  options = adw_combo_row_get_model (ADW_COMBO_ROW (client_auth));
+  g_assert_cmpuint (g_list_model_get_n_items (options), ==, 4);
+  for (RcClientAuth i = RC_CLIENT_AUTH_BASIC_HEADER; i <= RC_CLIENT_AUTH_PRIVATE_KEY_JWT; i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (options), i), ==,
+                     rc_client_auth_get_label (i));
+
+  g_assert_false (gtk_widget_get_visible (key_row));
+
+  /* Signed with the secret: the secret row stays a secret's. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (client_auth), 2);
+  g_assert_cmpint (rc_auth_get_client_auth (auth), ==, RC_CLIENT_AUTH_SECRET_JWT);
+  g_assert_false (gtk_widget_get_visible (key_row));
+  g_assert_false (gtk_widget_get_visible (kid_row));
+  g_assert_false (gtk_widget_get_visible (alg_row));
+  g_assert_true (gtk_widget_get_visible (secret_row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (secret_row)), ==,
+                   "Client _secret");
+
+  /* Signed with a private key: its rows; the key in the keyring until a
+   * file is named. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (client_auth), 3);
+  g_assert_cmpint (rc_auth_get_client_auth (auth), ==, RC_CLIENT_AUTH_PRIVATE_KEY_JWT);
+  g_assert_true (gtk_widget_get_visible (key_row));
+  g_assert_true (gtk_widget_get_visible (kid_row));
+  g_assert_true (gtk_widget_get_visible (alg_row));
+  g_assert_true (gtk_widget_get_visible (secret_row));
+  g_assert_true (g_str_has_prefix (
+    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (secret_row)), "Private key (PEM"));
+  rc_test_gui_save_screenshot (root, "auth-private-key-jwt.png");
+
+  type_text (kid_row, "key-1");
+  g_assert_cmpstr (rc_auth_get_key_id (auth), ==, "key-1");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (alg_row), 3);
+  g_assert_cmpint (rc_auth_get_jwt_alg (auth), ==, RC_JWT_ALG_PS256);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (alg_row), 2);
+  g_assert_cmpint (rc_auth_get_jwt_alg (auth), ==, RC_JWT_ALG_ES256);
+  type_text (key_row, "/keys/client.pem");
+  g_assert_cmpstr (rc_auth_get_private_key_file (auth), ==, "/keys/client.pem");
+  g_assert_false (gtk_widget_get_visible (secret_row));
+  g_assert_nonnull (rc_test_gui_get_named (root, "auth-private-key-browse-button"));
+
+  /* Back to a Basic Auth header: the key's rows go, the secret is back. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (client_auth), 0);
+  g_assert_false (gtk_widget_get_visible (key_row));
+  g_assert_true (gtk_widget_get_visible (secret_row));
+
+  editor_close (&editor);
+  editor_finalize_model (api, NULL);
+}
+
 static void
 test_mnemonics (Fixture       *fixture,
                 gconstpointer  data)
@@ -1128,6 +1208,7 @@ main (int   argc,
   g_test_add_func ("/restcall/gui/auth/validation", test_validation);
   g_test_add_func ("/restcall/gui/auth/token-params-and-basic-form",
                    test_token_params_and_basic_form);
+  g_test_add_func ("/restcall/gui/auth/client-assertion", test_client_assertion);
   g_test_add ("/restcall/gui/auth/reference-order", Fixture, NULL,
               fixture_set_up, test_reference_order, fixture_tear_down);
   g_test_add ("/restcall/gui/auth/mnemonics", Fixture, NULL,

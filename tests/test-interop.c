@@ -4,7 +4,9 @@
  * configured for the client credentials grant, and a protected API that
  * verifies its JWT access tokens for real) on free loopback ports, and
  * checks that Restcall's token requests, token cache and executor work
- * with it: both client authentication methods, form-urlencoded Basic
+ * with it: every client authentication method (a Basic header, the body,
+ * and RFC 7523's signed assertions: HS256 with the secret, RS256, PS256
+ * and ES256 with the keys the server made at start), form-urlencoded Basic
  * credentials, the errors a real server gives, single-flight, expiry,
  * the replay after a 401 and a 403 that must not cause a refetch.
  *
@@ -27,6 +29,7 @@
 #include "restcall-core.h"
 #include "rc-executor.h"
 #include "rc-exchange.h"
+#include "rc-test-cli.h"
 #include "rc-test-server.h"
 
 #define SERVER_START_SECONDS 20
@@ -46,6 +49,8 @@ typedef struct
   char        *issuer;
   char        *token_url;
   char        *api_url;
+  char        *rsa_key_file;  /* the private_key_jwt client's keys (oidc-provider) */
+  char        *ec_key_file;
   SoupSession *session;       /* for /_stats and /_reset only */
 } OAuthServer;
 
@@ -237,6 +242,8 @@ server_start (OAuthServer *server)
   server->issuer = dup_member (ready, "issuer");
   server->token_url = dup_member (ready, "token_url");
   server->api_url = dup_member (ready, "api_url");
+  server->rsa_key_file = dup_member (ready, "rsa_key_file");
+  server->ec_key_file = dup_member (ready, "ec_key_file");
   if (server->issuer == NULL || server->token_url == NULL || server->api_url == NULL)
     {
       server_kill (server);
@@ -294,6 +301,8 @@ server_stop (OAuthServer *server)
   g_clear_pointer (&server->issuer, g_free);
   g_clear_pointer (&server->token_url, g_free);
   g_clear_pointer (&server->api_url, g_free);
+  g_clear_pointer (&server->rsa_key_file, g_free);
+  g_clear_pointer (&server->ec_key_file, g_free);
   g_clear_pointer (&server->skip_reason, g_free);
 
   if (server->process == NULL)
@@ -747,6 +756,225 @@ test_token_wrong_client_auth (void)
   assert_refused (&oidc, &fetched, 401, "invalid_client");
   g_assert_nonnull (strstr (fetched.error->message, "try the other client authentication"));
   rc_test_fetched_clear (&fetched);
+}
+
+/* Tests: signed client assertions (RFC 7523) */
+
+#define JWT_SECRET_CLIENT "jwt-secret-client"
+#define JWT_SECRET        "jwt-s3cret-long-enough-for-hs256-signing"
+#define JWT_KEY_CLIENT    "jwt-key-client"
+
+/* The body carries an assertion, its type and the client ID; no secret. */
+static void
+assert_assertion_sent (RcHttpRecord *record,
+                       const char   *client_id,
+                       const char   *alg)
+{
+  GBytes *body = rc_http_record_get_request_body (record);
+  g_autofree char *text = dup_bytes (body);
+  g_autoptr(GHashTable) form = g_uri_parse_params (text, -1, "&", G_URI_PARAMS_WWW_FORM, NULL);
+  g_autofree char *header = NULL;
+  g_autofree char *claims = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *alg_member = g_strdup_printf ("\"alg\": \"%s\"", alg);
+
+  g_assert_null (rc_http_record_get_request_header (record, "Authorization"));
+  g_assert_true (form_has (body, "client_id", client_id));
+  g_assert_true (form_has (body, "client_assertion_type",
+                           "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"));
+  g_assert_false (form_has_name (body, "client_secret"));
+  g_assert_true (rc_jwt_decode (g_hash_table_lookup (form, "client_assertion"), &header, &claims,
+                                &error));
+  g_assert_no_error (error);
+  if (strstr (header, alg_member) == NULL)
+    g_error ("the assertion's header is not %s: %s", alg, header);
+}
+
+static void
+test_token_client_secret_jwt (void)
+{
+  g_autoptr(RcAuth) auth = NULL;
+  g_autoptr(RcApi) api = NULL;
+  g_autoptr(RcExecutor) executor = NULL;
+  g_autoptr(RcExchange) exchange = NULL;
+  RcTestFetched fetched = { 0 };
+
+  if (!server_ensure (&oidc))
+    return;
+
+  auth = new_oauth (JWT_SECRET_CLIENT, RC_CLIENT_AUTH_SECRET_JWT);
+  fetch_token (auth, JWT_SECRET, &fetched);
+  g_assert_no_error (fetched.error);
+  assert_jwt_access_token (fetched.token);
+  assert_assertion_sent (fetched.record, JWT_SECRET_CLIENT, "HS256");
+  rc_test_fetched_clear (&fetched);
+
+  /* Signed with another secret: the server refuses the client. */
+  fetch_token (auth, "not-the-secret-but-as-long-as-the-real-one", &fetched);
+  assert_refused (&oidc, &fetched, 401, "invalid_client");
+  g_assert_nonnull (strstr (fetched.error->message, "signed (HS256) with this secret"));
+  rc_test_fetched_clear (&fetched);
+
+  /* The token opens the API. */
+  api = new_api (JWT_SECRET_CLIENT, RC_CLIENT_AUTH_SECRET_JWT);
+  executor = rc_executor_new ();
+  exchange = call (executor, add_method (api, "GET", "/pets"), NULL, JWT_SECRET);
+  assert_ok_as (exchange, JWT_SECRET_CLIENT);
+  g_clear_object (&exchange);
+  g_assert_finalize_object (g_steal_pointer (&executor));
+}
+
+/* A token with each algorithm, and a call to the API with it: the key
+ * from its file, or (@in_keyring) in the secret's place. */
+static void
+check_private_key_jwt (const char *key_file,
+                       RcJwtAlg    alg,
+                       const char *expected_alg,
+                       const char *kid,
+                       gboolean    in_keyring)
+{
+  g_autoptr(RcApi) api = NULL;
+  g_autoptr(RcExecutor) executor = NULL;
+  g_autoptr(RcExchange) exchange = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pem = NULL;
+  RcAuth *auth;
+
+  g_test_message ("private_key_jwt, %s%s%s", expected_alg, kid ? ", kid " : "", kid ? kid : "");
+  api = new_api (JWT_KEY_CLIENT, RC_CLIENT_AUTH_PRIVATE_KEY_JWT);
+  auth = rc_api_get_auth (api);
+  rc_auth_set_jwt_alg (auth, alg);
+  rc_auth_set_key_id (auth, kid);
+  if (in_keyring)
+    {
+      g_assert_true (g_file_get_contents (key_file, &pem, NULL, &error));
+      g_assert_no_error (error);
+    }
+  else
+    rc_auth_set_private_key_file (auth, key_file);
+
+  executor = rc_executor_new ();
+  exchange = call (executor, add_method (api, "GET", "/pets"), NULL, pem);
+  assert_ok_as (exchange, JWT_KEY_CLIENT);
+  g_assert_cmpuint (rc_exchange_get_n_token_requests (exchange), ==, 1);
+  assert_assertion_sent (rc_exchange_get_token_record (exchange), JWT_KEY_CLIENT, expected_alg);
+  g_clear_object (&exchange);
+  g_assert_finalize_object (g_steal_pointer (&executor));
+}
+
+static void
+test_token_private_key_jwt (void)
+{
+  g_autoptr(RcAuth) auth = NULL;
+  RcTestFetched fetched = { 0 };
+
+  if (!server_ensure (&oidc))
+    return;
+
+  check_private_key_jwt (oidc.rsa_key_file, RC_JWT_ALG_RS256, "RS256", "rsa-1", FALSE);
+  check_private_key_jwt (oidc.rsa_key_file, RC_JWT_ALG_PS256, "PS256", NULL, FALSE);
+  check_private_key_jwt (oidc.ec_key_file, RC_JWT_ALG_ES256, "ES256", "ec-1", FALSE);
+  /* The algorithm from the key, the key from the keyring. */
+  check_private_key_jwt (oidc.ec_key_file, RC_JWT_ALG_AUTO, "ES256", NULL, TRUE);
+  check_private_key_jwt (oidc.rsa_key_file, RC_JWT_ALG_AUTO, "RS256", NULL, TRUE);
+
+  /* A key the client did not register: refused. */
+  auth = new_oauth (JWT_KEY_CLIENT, RC_CLIENT_AUTH_PRIVATE_KEY_JWT);
+  rc_auth_set_private_key_file (auth, oidc.rsa_key_file);
+  rc_auth_set_key_id (auth, "ec-1");
+  fetch_token (auth, NULL, &fetched);
+  assert_refused (&oidc, &fetched, 401, "invalid_client");
+  g_assert_nonnull (strstr (fetched.error->message, "the key’s public half"));
+  rc_test_fetched_clear (&fetched);
+}
+
+/* `restcall call` with each signed assertion, as a user would type it;
+ * the options that make no sense together are usage errors. */
+static void
+test_cli_client_assertion (void)
+{
+  g_autofree char *pets = NULL;
+  const char *secret_env[] = { "RC_TEST_SECRET=" JWT_SECRET, NULL };
+  const struct {
+    const char *key_file;
+    const char *alg;
+  } keys[] = {
+    { oidc.rsa_key_file, "PS256" },
+    { oidc.ec_key_file, NULL },
+  };
+
+  if (!server_ensure (&oidc))
+    return;
+
+  pets = g_strconcat (oidc.api_url, "/pets", NULL);
+
+  {
+    g_auto(RcTestRun) run = { 0 };
+
+    rc_test_run_restcall (&run, NULL, secret_env, "call", "--client-id", JWT_SECRET_CLIENT,
+                          "--client-secret-env", "RC_TEST_SECRET", "--token-url", oidc.token_url,
+                          "--client-auth", "secret-jwt", pets);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "\"client_id\":\"" JWT_SECRET_CLIENT "\""));
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_auto(RcTestRun) run = { 0 };
+
+      if (keys[i].alg)
+        rc_test_run_restcall (&run, NULL, NULL, "call", "--client-id", JWT_KEY_CLIENT,
+                              "--token-url", oidc.token_url, "--client-auth", "private-key-jwt",
+                              "--private-key", keys[i].key_file, "--jwt-alg", keys[i].alg,
+                              "--key-id", "rsa-1", pets);
+      else
+        rc_test_run_restcall (&run, NULL, NULL, "call", "--client-id", JWT_KEY_CLIENT,
+                              "--token-url", oidc.token_url, "--client-auth", "private-key-jwt",
+                              "--private-key", keys[i].key_file, pets);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, "\"client_id\":\"" JWT_KEY_CLIENT "\""));
+    }
+
+  {
+    const struct {
+      const char *args[8];
+      const char *says;
+    } mistakes[] = {
+      { { "--client-auth", "secret-jwt", "--basic-form", "raw" }, "--basic-form is for" },
+      { { "--client-auth", "private-key-jwt", "--private-key", "k.pem", "--raw-basic" },
+        "--raw-basic is for" },
+      { { "--private-key", "k.pem" }, "add --client-auth private-key-jwt" },
+      { { "--client-auth", "body", "--key-id", "k" }, "add --client-auth private-key-jwt" },
+      { { "--client-auth", "private-key-jwt", "--private-key", "k.pem", "--jwt-alg", "HS256" },
+        "Unknown --jwt-alg “HS256”" },
+      { { "--client-auth", "private-key-jwt" }, "needs the private key" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (mistakes); i++)
+      {
+        g_auto(RcTestRun) run = { 0 };
+        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+        g_auto(GStrv) args = NULL;
+
+        g_strv_builder_add_many (builder, "call", "--client-id", "c", "--token-url",
+                                 oidc.token_url, NULL);
+        for (guint j = 0; mistakes[i].args[j]; j++)
+          g_strv_builder_add (builder, mistakes[i].args[j]);
+        /* A secret where one is wanted, so that only the mistake is said. */
+        if (!g_strv_contains (mistakes[i].args, "private-key-jwt"))
+          g_strv_builder_add_many (builder, "--client-secret-env", "RC_TEST_SECRET", NULL);
+        g_strv_builder_add (builder, pets);
+        args = g_strv_builder_end (builder);
+
+        rc_test_run_restcall_full (&run, NULL, secret_env, (const char * const *) args);
+        g_test_message ("%s", run.err);
+        g_assert_cmpint (run.status, ==, 2);
+        if (strstr (run.err, mistakes[i].says) == NULL)
+          g_error ("“%s” does not say “%s”", run.err, mistakes[i].says);
+      }
+  }
 }
 
 /* Tests: a server that compares the Basic credentials unencoded */
@@ -1216,6 +1444,9 @@ main (int   argc,
   g_test_add_func ("/restcall/interop/token/special-characters", test_token_special_characters);
   g_test_add_func ("/restcall/interop/token/wrong-secret", test_token_wrong_secret);
   g_test_add_func ("/restcall/interop/token/wrong-client-auth", test_token_wrong_client_auth);
+  g_test_add_func ("/restcall/interop/token/client-secret-jwt", test_token_client_secret_jwt);
+  g_test_add_func ("/restcall/interop/token/private-key-jwt", test_token_private_key_jwt);
+  g_test_add_func ("/restcall/interop/cli/client-assertion", test_cli_client_assertion);
   g_test_add_func ("/restcall/interop/node-oauth/rfc-form-refused",
                    test_node_oauth_rfc_form_refused);
   g_test_add_func ("/restcall/interop/node-oauth/unencoded", test_node_oauth_unencoded);

@@ -482,6 +482,67 @@ test_raw_basic_of_old (Fixture       *fixture,
     g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "raw_basic"));
 }
 
+/* A signed-JWT client's settings are saved in their place, after the
+ * Basic forms; its key is a path, never the key. */
+static void
+test_client_assertion_settings (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(RcProject) project = rc_project_new ();
+  g_autoptr(RcApi) api = rc_api_new ("Signed");
+  g_autoptr(RcApi) secret_api = rc_api_new ("HMAC");
+  g_autoptr(RcProject) loaded = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  RcAuth *auth = rc_api_get_auth (api);
+  const char *order[] = { "\"client_auth\" : \"private-key-jwt\"", "\"jwt_alg\" : \"PS256\"",
+                          "\"key_id\" : \"key 1\"", "\"private_key_file\" : \"/keys/client.pem\"",
+                          "\"secret_id\"", "\"client_auth\" : \"secret-jwt\"" };
+  const char *at;
+
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_auth (auth, RC_CLIENT_AUTH_PRIVATE_KEY_JWT);
+  rc_auth_set_jwt_alg (auth, RC_JWT_ALG_PS256);
+  rc_auth_set_key_id (auth, "key 1");
+  rc_auth_set_private_key_file (auth, "/keys/client.pem");
+  rc_auth_ensure_secret_id (auth);
+  rc_auth_set_kind (rc_api_get_auth (secret_api), RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_auth (rc_api_get_auth (secret_api), RC_CLIENT_AUTH_SECRET_JWT);
+  rc_project_add_api (project, api);
+  rc_project_add_api (project, secret_api);
+
+  first = rc_project_serialize (project);
+  text = g_strndup (g_bytes_get_data (first, NULL), g_bytes_get_size (first));
+  at = text;
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      at = strstr (at, order[i]);
+      if (at == NULL)
+        g_error ("“%s” is missing or out of order in:\n%s", order[i], text);
+    }
+  /* The automatic algorithm, no key ID, no key file: nothing written. */
+  g_assert_null (strstr (at, "jwt_alg"));
+  g_assert_null (strstr (at, "key_id"));
+  g_assert_null (strstr (at, "private_key_file"));
+
+  loaded = rc_project_deserialize (first, "signed", &error);
+  g_assert_no_error (error);
+  auth = rc_api_get_auth (rc_project_get_api (loaded, 0));
+  g_assert_cmpint (rc_auth_get_client_auth (auth), ==, RC_CLIENT_AUTH_PRIVATE_KEY_JWT);
+  g_assert_cmpint (rc_auth_get_jwt_alg (auth), ==, RC_JWT_ALG_PS256);
+  g_assert_cmpstr (rc_auth_get_key_id (auth), ==, "key 1");
+  g_assert_cmpstr (rc_auth_get_private_key_file (auth), ==, "/keys/client.pem");
+  g_assert_false (rc_auth_secret_holds_key (auth));
+  auth = rc_api_get_auth (rc_project_get_api (loaded, 1));
+  g_assert_cmpint (rc_auth_get_client_auth (auth), ==, RC_CLIENT_AUTH_SECRET_JWT);
+  g_assert_cmpint (rc_auth_get_jwt_alg (auth), ==, RC_JWT_ALG_AUTO);
+
+  second = rc_project_serialize (loaded);
+  g_assert_true (g_bytes_equal (first, second));
+}
+
 static void
 test_newer_format (Fixture       *fixture,
                    gconstpointer  data)
@@ -537,6 +598,9 @@ test_broken (Fixture       *fixture,
     { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", "
       "\"auth\": {\"type\": \"oauth2-client-credentials\", \"remembered_basic_form\": \"auto\"}}]}",
       "unknown remembered_basic_form “auto” (expected rfc or raw)" },
+    { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\", "
+      "\"auth\": {\"type\": \"oauth2-client-credentials\", \"jwt_alg\": \"HS512\"}}]}",
+      "unknown jwt_alg “HS512” (expected RS256, ES256 or PS256)" },
     { "\xff\xfe{}", "not UTF-8" },
     /* An octal escape json-glib reads made a byte that is not UTF-8: saved,
      * the project could not be opened again. */
@@ -1179,6 +1243,7 @@ main (int   argc,
   ADD ("save-while-editing", test_save_while_editing);
   ADD ("keeps-permissions", test_keeps_permissions);
   ADD ("raw-basic-of-old", test_raw_basic_of_old);
+  ADD ("client-assertion-settings", test_client_assertion_settings);
   ADD ("newer-format", test_newer_format);
   ADD ("broken", test_broken);
   ADD ("wire", test_wire);

@@ -302,6 +302,49 @@ test_response_cap (Fixture       *fixture,
   g_assert_cmpuint (rc_token_cache_get_n_requests (fixture->cache), ==, 2);
 }
 
+/* The key tells apart the client authentications, and for private_key_jwt
+ * the key that signs, and how: another key may be another client's. */
+static void
+test_key_identity (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RcAuth) auth = rc_auth_copy (fixture->auth);
+
+#define ADD_KEY() g_ptr_array_add (keys, rc_token_cache_dup_key (auth))
+  ADD_KEY ();
+  rc_auth_set_client_auth (auth, RC_CLIENT_AUTH_SECRET_JWT);
+  ADD_KEY ();
+  rc_auth_set_client_auth (auth, RC_CLIENT_AUTH_PRIVATE_KEY_JWT);
+  rc_auth_set_secret_id (auth, "keyring-entry-1");
+  ADD_KEY ();
+  rc_auth_set_secret_id (auth, "keyring-entry-2");
+  ADD_KEY ();
+  rc_auth_set_private_key_file (auth, "/keys/a.pem");
+  ADD_KEY ();
+  rc_auth_set_private_key_file (auth, "/keys/b.pem");
+  ADD_KEY ();
+  rc_auth_set_key_id (auth, "kid-1");
+  ADD_KEY ();
+  rc_auth_set_jwt_alg (auth, RC_JWT_ALG_PS256);
+  ADD_KEY ();
+#undef ADD_KEY
+
+  for (guint i = 0; i < keys->len; i++)
+    for (guint j = i + 1; j < keys->len; j++)
+      g_assert_cmpstr (g_ptr_array_index (keys, i), !=, g_ptr_array_index (keys, j));
+
+  /* With a key file, the keyring entry plays no part. */
+  {
+    g_autofree char *before = rc_token_cache_dup_key (auth);
+    g_autofree char *after = NULL;
+
+    rc_auth_set_secret_id (auth, "keyring-entry-3");
+    after = rc_token_cache_dup_key (auth);
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +358,7 @@ main (int   argc,
   ADD ("cancelled-request-not-joined", test_cancelled_request_not_joined);
   ADD ("one-waiter-cancels", test_one_waiter_cancels);
   ADD ("response-cap", test_response_cap);
+  ADD ("key-identity", test_key_identity);
 
 #undef ADD
 

@@ -1,7 +1,8 @@
 /* rc-cli-auth-options.c: the authentication options of `restcall call` and `auth`
  *
  * Both commands take the same settings (--user, --client-id, --token-url,
- * --scope, --client-auth, --basic-form, --token-param) and a kind: `call`'s
+ * --scope, --client-auth, --basic-form, --private-key, --key-id,
+ * --jwt-alg, --token-param) and a kind: `call`'s
  * --auth for an ad-hoc call, `auth`'s --type for a saved API or method.
  * The kinds are the project file's names (rc_auth_kind_from_string()),
  * and oauth2-cc for short. Each command also has options of its own (see
@@ -91,6 +92,12 @@ parse_kind (RcCliAuthOptions *self,
 static char *
 check_complete (RcCliAuthOptions *self)
 {
+  RcClientAuth client_auth = RC_CLIENT_AUTH_BASIC_HEADER;
+
+  /* An unknown one is said with the values. */
+  if (self->client_auth_text)
+    rc_client_auth_from_string (self->client_auth_text, &client_auth);
+
   if (self->kind == RC_AUTH_KIND_BASIC && self->user == NULL)
     return g_strdup (_("Basic authentication needs --user ID (and --password-env VAR)."));
 
@@ -102,7 +109,19 @@ check_complete (RcCliAuthOptions *self)
       if (self->client_secret_env && self->client_secret_stdin)
         return g_strdup (_("Give the client secret once: --client-secret-env VAR or "
                            "--client-secret-stdin."));
-      if (!self->client_secret_env && !self->client_secret_stdin)
+      /* A private_key_jwt client signs with its key, from a file or, as
+       * PEM, from the environment. */
+      if (client_auth == RC_CLIENT_AUTH_PRIVATE_KEY_JWT && self->private_key
+          && (self->client_secret_env || self->client_secret_stdin))
+        return g_strdup_printf (_("--client-auth private-key-jwt signs with the private key of "
+                                  "--private-key; %s would give it a second time."),
+                                self->client_secret_env ? "--client-secret-env"
+                                                        : "--client-secret-stdin");
+      if (client_auth == RC_CLIENT_AUTH_PRIVATE_KEY_JWT && !self->private_key
+          && !self->client_secret_env)
+        return g_strdup (_("--client-auth private-key-jwt needs the private key: --private-key "
+                           "FILE (PEM), or --client-secret-env VAR holding the PEM."));
+      if (!self->private_key && !self->client_secret_env && !self->client_secret_stdin)
         return g_strdup (_("OAuth 2.0 client credentials need the client secret: "
                            "--client-secret-env VAR or --client-secret-stdin."));
     }
@@ -133,14 +152,45 @@ parse_basic_form (RcCliAuthOptions *self)
     self->basic_form = RC_BASIC_FORM_RFC;
   self->has_basic_form = self->basic_form_text || self->raw_basic || self->no_raw_basic;
 
-  /* The form is that of a Basic Auth header, which body mode sends none of. */
-  if (self->has_basic_form && self->client_auth_text && self->client_auth == RC_CLIENT_AUTH_BODY)
+  /* The form is that of a Basic Auth header, which the other client
+   * authentications send none of. */
+  if (self->has_basic_form && self->client_auth_text
+      && self->client_auth != RC_CLIENT_AUTH_BASIC_HEADER)
     return g_strdup_printf (
-      _("%s is for client credentials in a Basic Auth header; --client-auth body "
-        "sends them in the request body."),
+      _("%s is for client credentials in a Basic Auth header; --client-auth %s "
+        "sends none."),
       self->basic_form_text ? "--basic-form"
       : self->raw_basic     ? "--raw-basic"
-                            : "--no-raw-basic");
+                            : "--no-raw-basic",
+      self->client_auth_text);
+
+  return NULL;
+}
+
+/* --private-key, --key-id and --jwt-alg: how a private_key_jwt client
+ * signs. A call's client authentication is the default one unless it says
+ * otherwise; `auth` may change them on a saved private_key_jwt client. */
+static char *
+parse_private_key (RcCliAuthOptions *self)
+{
+  const char *given = self->private_key ? "--private-key"
+                      : self->key_id    ? "--key-id"
+                      : self->jwt_alg_text ? "--jwt-alg"
+                      : NULL;
+
+  if (self->jwt_alg_text && !rc_jwt_alg_from_string (self->jwt_alg_text, &self->jwt_alg))
+    return g_strdup_printf (_("Unknown --jwt-alg “%s”: use RS256, ES256 or PS256 (default: "
+                              "what fits the key)."),
+                            self->jwt_alg_text);
+
+  if (given == NULL)
+    return NULL;
+
+  if ((self->command == RC_CLI_AUTH_FOR_CALL || self->client_auth_text)
+      && self->client_auth != RC_CLIENT_AUTH_PRIVATE_KEY_JWT)
+    return g_strdup_printf (_("%s is for a client that signs with a private key: add "
+                              "--client-auth private-key-jwt."),
+                            given);
 
   return NULL;
 }
@@ -156,10 +206,11 @@ parse_values (RcCliAuthOptions *self)
 
   if (self->client_auth_text &&
       !rc_client_auth_from_string (self->client_auth_text, &self->client_auth))
-    return g_strdup_printf (_("Unknown --client-auth “%s”: use basic-header or body."),
-                            self->client_auth_text);
+    return g_strdup_printf (
+      _("Unknown --client-auth “%s”: use basic-header, body, secret-jwt or private-key-jwt."),
+      self->client_auth_text);
 
-  if ((message = parse_basic_form (self)))
+  if ((message = parse_basic_form (self)) || (message = parse_private_key (self)))
     return message;
 
   if (self->command == RC_CLI_AUTH_FOR_AUTH && self->token_url
@@ -205,6 +256,9 @@ rc_cli_auth_options_clear (RcCliAuthOptions *self)
   g_clear_pointer (&self->scope, g_free);
   g_clear_pointer (&self->client_auth_text, g_free);
   g_clear_pointer (&self->basic_form_text, g_free);
+  g_clear_pointer (&self->private_key, g_free);
+  g_clear_pointer (&self->key_id, g_free);
+  g_clear_pointer (&self->jwt_alg_text, g_free);
   g_clear_pointer (&self->token_params, g_strfreev);
   g_clear_object (&self->params);
 }
@@ -252,10 +306,31 @@ rc_cli_auth_options_add_entries (RcCliAuthOptions *self,
         N_("OAuth 2.0: the scopes, space-separated"), N_("'A B'") } },
     { FOR_CALL,
       { "client-auth", 0, 0, G_OPTION_ARG_STRING, &self->client_auth_text,
-        N_("OAuth 2.0: basic-header (default) or body"), N_("MODE") } },
+        N_("OAuth 2.0: basic-header (default), body, secret-jwt (an assertion signed with the "
+           "client secret) or private-key-jwt (signed with --private-key)"),
+        N_("MODE") } },
     { FOR_AUTH,
       { "client-auth", 0, 0, G_OPTION_ARG_STRING, &self->client_auth_text,
-        N_("OAuth 2.0: basic-header or body"), N_("MODE") } },
+        N_("OAuth 2.0: basic-header, body, secret-jwt (an assertion signed with the client "
+           "secret) or private-key-jwt (signed with a private key)"),
+        N_("MODE") } },
+    { FOR_CALL,
+      { "private-key", 0, 0, G_OPTION_ARG_FILENAME, &self->private_key,
+        N_("OAuth 2.0, private-key-jwt: the PEM file of the client’s private key"),
+        N_("FILE") } },
+    { FOR_AUTH,
+      { "private-key", 0, 0, G_OPTION_ARG_FILENAME, &self->private_key,
+        N_("OAuth 2.0, private-key-jwt: the PEM file of the client’s private key (the project "
+           "keeps its path); '' to keep the key in the keyring instead (--secret-stdin)"),
+        N_("FILE") } },
+    { FOR_CALL | FOR_AUTH,
+      { "key-id", 0, 0, G_OPTION_ARG_STRING, &self->key_id,
+        N_("OAuth 2.0, private-key-jwt: the key ID (kid) the assertion names"), N_("KID") } },
+    { FOR_CALL | FOR_AUTH,
+      { "jwt-alg", 0, 0, G_OPTION_ARG_STRING, &self->jwt_alg_text,
+        N_("OAuth 2.0, private-key-jwt: RS256, ES256 or PS256 (default: RS256 for an RSA key, "
+           "ES256 for a P-256 key)"),
+        N_("ALG") } },
     { FOR_CALL | FOR_AUTH,
       { "basic-form", 0, 0, G_OPTION_ARG_STRING, &self->basic_form_text,
         N_("OAuth 2.0: how the client ID and secret go into the Basic header: auto "
@@ -358,6 +433,9 @@ rc_cli_auth_options_check_fit (RcCliAuthOptions *self,
     { self->basic_form_text != NULL, "--basic-form", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
     { self->raw_basic, "--raw-basic", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
     { self->no_raw_basic, "--no-raw-basic", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+    { self->private_key != NULL, "--private-key", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+    { self->key_id != NULL, "--key-id", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+    { self->jwt_alg_text != NULL, "--jwt-alg", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
     { self->token_params != NULL, "--token-param", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
     { self->no_token_params, "--no-token-params", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
   };
@@ -394,6 +472,7 @@ rc_cli_auth_options_has_settings (RcCliAuthOptions *self)
 {
   return self->user || self->client_id || self->token_url || self->scope
          || self->client_auth_text || self->basic_form_text || self->raw_basic || self->no_raw_basic
+         || self->private_key || self->key_id || self->jwt_alg_text
          || self->token_params || self->no_token_params || self->secret_stdin;
 }
 
@@ -422,6 +501,12 @@ rc_cli_auth_options_apply (RcCliAuthOptions *self,
     rc_auth_set_client_auth (auth, self->client_auth);
   if (self->has_basic_form)
     rc_auth_set_basic_form (auth, self->basic_form);
+  if (self->private_key)
+    rc_auth_set_private_key_file (auth, self->private_key);
+  if (self->key_id)
+    rc_auth_set_key_id (auth, self->key_id);
+  if (self->jwt_alg_text)
+    rc_auth_set_jwt_alg (auth, self->jwt_alg);
   if (self->token_params || self->no_token_params)
     rc_pair_list_copy_from (rc_auth_get_token_params (auth), self->params);
 }

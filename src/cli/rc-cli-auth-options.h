@@ -40,6 +40,9 @@ typedef struct
   char             *basic_form_text;
   gboolean          raw_basic;            /* --basic-form raw */
   gboolean          no_raw_basic;         /* --basic-form rfc */
+  char             *private_key;          /* --private-key FILE */
+  char             *key_id;               /* --key-id KID */
+  char             *jwt_alg_text;         /* --jwt-alg ALG */
   char            **token_params;
   gboolean          no_token_params;
   gboolean          secret_stdin;
@@ -51,6 +54,7 @@ typedef struct
   RcClientAuth      client_auth;
   gboolean          has_basic_form;
   RcBasicForm       basic_form;
+  RcJwtAlg          jwt_alg;
   RcPairList       *params;
 } RcCliAuthOptions;
 

@@ -52,6 +52,15 @@ build_auth (JsonBuilder *builder,
       json_builder_set_member_name (builder, "client_auth");
       json_builder_add_string_value (builder,
                                      rc_client_auth_to_string (rc_auth_get_client_auth (auth)));
+      if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_PRIVATE_KEY_JWT)
+        {
+          json_builder_set_member_name (builder, "jwt_alg");
+          json_builder_add_string_value (builder, rc_jwt_alg_to_string (rc_auth_get_jwt_alg (auth)));
+          json_builder_set_member_name (builder, "key_id");
+          json_builder_add_string_value (builder, rc_auth_get_key_id (auth));
+          json_builder_set_member_name (builder, "private_key_file");
+          json_builder_add_string_value (builder, rc_auth_get_private_key_file (auth));
+        }
       json_builder_set_member_name (builder, "token_params");
       json_builder_begin_array (builder);
       for (guint i = 0; i < n_params; i++)
@@ -153,9 +162,7 @@ print_auth (RcAuth     *auth,
       rc_cli_print (_("%s  Access token URL: %s\n"), indent, token_url);
       rc_cli_print (_("%s  Scopes: %s\n"), indent, rc_auth_get_scopes (auth));
       rc_cli_print (_("%s  Client authentication: %s\n"), indent,
-                    rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_BODY
-                    ? _("Send client credentials in body")
-                    : _("Send as a Basic Auth header"));
+                    rc_client_auth_get_label (rc_auth_get_client_auth (auth)));
     }
 }
 

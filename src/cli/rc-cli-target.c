@@ -460,7 +460,8 @@ rc_cli_target_read_secret (RcCliTarget            *self,
       return FALSE;
     }
 
-  if (kind == RC_AUTH_KIND_NONE)
+  /* None, or a private_key_jwt client's key file. */
+  if (!rc_auth_needs_secret (auth))
     return TRUE;
 
   if (env_var || from_stdin)

@@ -9,6 +9,11 @@
  * the project, that holds for the token URL and client ID it was found
  * with, and is forgotten when either changes.
  *
+ * A `private_key_jwt` client signs with a private key that is either a
+ * file the auth names (`private-key-file`, a path, never the key) or, when
+ * it names none, the PEM kept in the keyring in the secret's place: such
+ * a client has no client secret.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall-Core"
@@ -35,6 +40,9 @@ struct _RcAuth
   char         *secret_id;
   RcBasicForm   basic_form;
   RcBasicForm   remembered_basic_form;
+  RcJwtAlg      jwt_alg;
+  char         *key_id;
+  char         *private_key_file;
 };
 
 G_DEFINE_FINAL_TYPE (RcAuth, rc_auth, G_TYPE_OBJECT)
@@ -51,6 +59,9 @@ enum {
   PROP_REMEMBERED_BASIC_FORM,
   PROP_TOKEN_PARAMS,
   PROP_SECRET_ID,
+  PROP_JWT_ALG,
+  PROP_KEY_ID,
+  PROP_PRIVATE_KEY_FILE,
   N_PROPS
 };
 
@@ -76,9 +87,24 @@ static const struct {
 static const struct {
   RcClientAuth  client_auth;
   const char   *id;
+  const char   *label;
 } client_auths[] = {
-  { RC_CLIENT_AUTH_BASIC_HEADER, "basic-header" },
-  { RC_CLIENT_AUTH_BODY, "body" },
+  { RC_CLIENT_AUTH_BASIC_HEADER, "basic-header", N_("Send as a Basic Auth header") },
+  { RC_CLIENT_AUTH_BODY, "body", N_("Send client credentials in body") },
+  { RC_CLIENT_AUTH_SECRET_JWT, "secret-jwt",
+    N_("Signed with the client secret (client_secret_jwt)") },
+  { RC_CLIENT_AUTH_PRIVATE_KEY_JWT, "private-key-jwt",
+    N_("Signed with a private key (private_key_jwt)") },
+};
+
+static const struct {
+  RcJwtAlg    jwt_alg;
+  const char *id;
+} jwt_algs[] = {
+  { RC_JWT_ALG_AUTO, "auto" },
+  { RC_JWT_ALG_RS256, "RS256" },
+  { RC_JWT_ALG_ES256, "ES256" },
+  { RC_JWT_ALG_PS256, "PS256" },
 };
 
 static const struct {
@@ -114,6 +140,8 @@ rc_auth_finalize (GObject *object)
   g_clear_pointer (&self->token_url, g_free);
   g_clear_pointer (&self->scopes, g_free);
   g_clear_pointer (&self->secret_id, g_free);
+  g_clear_pointer (&self->key_id, g_free);
+  g_clear_pointer (&self->private_key_file, g_free);
   g_clear_object (&self->token_params);
 
   G_OBJECT_CLASS (rc_auth_parent_class)->finalize (object);
@@ -169,6 +197,18 @@ rc_auth_get_property (GObject    *object,
       g_value_set_string (value, self->secret_id);
       break;
 
+    case PROP_JWT_ALG:
+      g_value_set_enum (value, self->jwt_alg);
+      break;
+
+    case PROP_KEY_ID:
+      g_value_set_string (value, self->key_id);
+      break;
+
+    case PROP_PRIVATE_KEY_FILE:
+      g_value_set_string (value, self->private_key_file);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -218,6 +258,18 @@ rc_auth_set_property (GObject      *object,
 
     case PROP_SECRET_ID:
       rc_auth_set_secret_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_JWT_ALG:
+      rc_auth_set_jwt_alg (self, g_value_get_enum (value));
+      break;
+
+    case PROP_KEY_ID:
+      rc_auth_set_key_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_PRIVATE_KEY_FILE:
+      rc_auth_set_private_key_file (self, g_value_get_string (value));
       break;
 
     default:
@@ -289,6 +341,22 @@ rc_auth_class_init (RcAuthClass *klass)
                          "",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_JWT_ALG] =
+    g_param_spec_enum ("jwt-alg", NULL, NULL,
+                       RC_TYPE_JWT_ALG,
+                       RC_JWT_ALG_AUTO,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_KEY_ID] =
+    g_param_spec_string ("key-id", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PRIVATE_KEY_FILE] =
+    g_param_spec_string ("private-key-file", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -312,6 +380,8 @@ rc_auth_init (RcAuth *self)
   self->token_url = g_strdup ("");
   self->scopes = g_strdup ("");
   self->secret_id = g_strdup ("");
+  self->key_id = g_strdup ("");
+  self->private_key_file = g_strdup ("");
   self->token_params = rc_pair_list_new ();
   g_signal_connect_object (self->token_params, "changed",
                            G_CALLBACK (token_params_changed_cb), self, G_CONNECT_SWAPPED);
@@ -345,6 +415,9 @@ rc_auth_copy (RcAuth *self)
                        "client-auth", self->client_auth,
                        "basic-form", self->basic_form,
                        "secret-id", self->secret_id,
+                       "jwt-alg", self->jwt_alg,
+                       "key-id", self->key_id,
+                       "private-key-file", self->private_key_file,
                        NULL);
   rc_pair_list_copy_from (copy->token_params, self->token_params);
   /* After the token URL and client ID, which would forget it. */
@@ -623,6 +696,118 @@ rc_auth_ensure_secret_id (RcAuth *self)
   return self->secret_id;
 }
 
+/**
+ * rc_auth_get_jwt_alg:
+ *
+ * Returns: what signs a `private_key_jwt` assertion; %RC_JWT_ALG_AUTO
+ *   for the algorithm that fits the key
+ */
+RcJwtAlg
+rc_auth_get_jwt_alg (RcAuth *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH (self), RC_JWT_ALG_AUTO);
+
+  return self->jwt_alg;
+}
+
+void
+rc_auth_set_jwt_alg (RcAuth   *self,
+                     RcJwtAlg  jwt_alg)
+{
+  g_return_if_fail (RC_IS_AUTH (self));
+
+  if (self->jwt_alg == jwt_alg)
+    return;
+
+  self->jwt_alg = jwt_alg;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JWT_ALG]);
+}
+
+/**
+ * rc_auth_get_key_id:
+ *
+ * Returns: the `kid` a `private_key_jwt` assertion's header names, or ""
+ *   for none
+ */
+const char *
+rc_auth_get_key_id (RcAuth *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH (self), NULL);
+
+  return self->key_id;
+}
+
+void
+rc_auth_set_key_id (RcAuth     *self,
+                    const char *key_id)
+{
+  g_return_if_fail (RC_IS_AUTH (self));
+
+  if (rc_set_str (&self->key_id, key_id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_ID]);
+}
+
+/**
+ * rc_auth_get_private_key_file:
+ *
+ * Returns: the path of the PEM file that holds the `private_key_jwt`
+ *   client's private key, or "" when the key is in the keyring
+ */
+const char *
+rc_auth_get_private_key_file (RcAuth *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH (self), NULL);
+
+  return self->private_key_file;
+}
+
+void
+rc_auth_set_private_key_file (RcAuth     *self,
+                              const char *path)
+{
+  g_return_if_fail (RC_IS_AUTH (self));
+
+  if (rc_set_str (&self->private_key_file, path))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRIVATE_KEY_FILE]);
+}
+
+/**
+ * rc_auth_secret_holds_key:
+ *
+ * Returns: whether the secret in the keyring is a private key (PEM), not
+ *   a password or client secret: a `private_key_jwt` client with no key
+ *   file
+ */
+gboolean
+rc_auth_secret_holds_key (RcAuth *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH (self), FALSE);
+
+  return self->kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS
+         && self->client_auth == RC_CLIENT_AUTH_PRIVATE_KEY_JWT
+         && self->private_key_file[0] == '\0';
+}
+
+/**
+ * rc_auth_needs_secret:
+ *
+ * Returns: whether a call with @self needs a secret from the keyring:
+ *   all but no authentication and a `private_key_jwt` client whose key
+ *   is a file
+ */
+gboolean
+rc_auth_needs_secret (RcAuth *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH (self), FALSE);
+
+  if (self->kind == RC_AUTH_KIND_NONE)
+    return FALSE;
+
+  return !(self->kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS
+           && self->client_auth == RC_CLIENT_AUTH_PRIVATE_KEY_JWT
+           && self->private_key_file[0] != '\0');
+}
+
 const char *
 rc_auth_kind_to_string (RcAuthKind kind)
 {
@@ -680,6 +865,23 @@ rc_client_auth_to_string (RcClientAuth client_auth)
   g_return_val_if_reached (NULL);
 }
 
+/**
+ * rc_client_auth_get_label:
+ *
+ * Returns: the translated name of @client_auth, as the user sees it
+ */
+const char *
+rc_client_auth_get_label (RcClientAuth client_auth)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (client_auths); i++)
+    {
+      if (client_auths[i].client_auth == client_auth)
+        return _(client_auths[i].label);
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
 gboolean
 rc_client_auth_from_string (const char   *str,
                             RcClientAuth *client_auth)
@@ -717,6 +919,39 @@ rc_basic_form_from_string (const char  *str,
       if (g_str_equal (basic_forms[i].id, str))
         {
           *basic_form = basic_forms[i].basic_form;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+rc_jwt_alg_to_string (RcJwtAlg jwt_alg)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (jwt_algs); i++)
+    {
+      if (jwt_algs[i].jwt_alg == jwt_alg)
+        return jwt_algs[i].id;
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+/**
+ * rc_jwt_alg_from_string:
+ *
+ * Reads "auto", "RS256", "ES256" or "PS256", in any case.
+ */
+gboolean
+rc_jwt_alg_from_string (const char *str,
+                        RcJwtAlg   *jwt_alg)
+{
+  for (guint i = 0; str && i < G_N_ELEMENTS (jwt_algs); i++)
+    {
+      if (g_ascii_strcasecmp (jwt_algs[i].id, str) == 0)
+        {
+          *jwt_alg = jwt_algs[i].jwt_alg;
           return TRUE;
         }
     }

@@ -45,16 +45,31 @@ const char   *rc_auth_get_secret_id      (RcAuth       *self);
 void          rc_auth_set_secret_id      (RcAuth       *self,
                                           const char   *secret_id);
 const char   *rc_auth_ensure_secret_id   (RcAuth       *self);
+RcJwtAlg      rc_auth_get_jwt_alg        (RcAuth       *self);
+void          rc_auth_set_jwt_alg        (RcAuth       *self,
+                                          RcJwtAlg      jwt_alg);
+const char   *rc_auth_get_key_id         (RcAuth       *self);
+void          rc_auth_set_key_id         (RcAuth       *self,
+                                          const char   *key_id);
+const char   *rc_auth_get_private_key_file (RcAuth     *self);
+void          rc_auth_set_private_key_file (RcAuth     *self,
+                                            const char *path);
+gboolean      rc_auth_secret_holds_key   (RcAuth       *self);
+gboolean      rc_auth_needs_secret       (RcAuth       *self);
 
 const char   *rc_auth_kind_to_string     (RcAuthKind    kind);
 gboolean      rc_auth_kind_from_string   (const char   *str,
                                           RcAuthKind   *kind);
 const char   *rc_auth_kind_get_label     (RcAuthKind    kind);
 const char   *rc_client_auth_to_string   (RcClientAuth  client_auth);
+const char   *rc_client_auth_get_label   (RcClientAuth  client_auth);
 gboolean      rc_client_auth_from_string (const char   *str,
                                           RcClientAuth *client_auth);
 const char   *rc_basic_form_to_string    (RcBasicForm   basic_form);
 gboolean      rc_basic_form_from_string  (const char   *str,
                                           RcBasicForm  *basic_form);
+const char   *rc_jwt_alg_to_string       (RcJwtAlg      jwt_alg);
+gboolean      rc_jwt_alg_from_string     (const char   *str,
+                                          RcJwtAlg     *jwt_alg);
 
 G_END_DECLS

@@ -41,6 +41,7 @@
 typedef struct
 {
   RcAuthKind       kind;
+  gboolean         key;         /* the secret is a private key */
   RcSecretBinding *saved_for;   /* a mismatch: what the stored secret was saved for */
 } Lookup;
 
@@ -125,6 +126,9 @@ return_no_secret (GTask *task)
   g_task_return_new_error (task, RC_CALL_ERROR, RC_CALL_ERROR_NO_SECRET, "%s",
                            lookup->kind == RC_AUTH_KIND_BASIC
                            ? _("No password is stored for this authentication.")
+                           : lookup->key
+                           ? _("No private key is stored for this authentication, and no key "
+                               "file is set.")
                            : _("No client secret is stored for this authentication."));
 }
 
@@ -312,7 +316,8 @@ token_secret_cb (GObject      *object,
  *   say whether one is stored, wherever it may go
  *
  * Looks up the secret @auth needs, handed out only if it was saved for
- * @binding. An authentication of kind None (or none at all) needs none:
+ * @binding. An authentication of kind None (or none at all), or a private_key_jwt
+ * client whose key is a file (rc_auth_needs_secret()), needs none:
  * the keyring is not asked.
  */
 void
@@ -335,9 +340,11 @@ rc_call_lookup_secret_async (RcSecretStore         *store,
   g_task_set_source_tag (task, rc_call_lookup_secret_async);
   lookup = g_new0 (Lookup, 1);
   lookup->kind = auth ? rc_auth_get_kind (auth) : RC_AUTH_KIND_NONE;
+  lookup->key = auth && rc_auth_secret_holds_key (auth);
   g_task_set_task_data (task, lookup, (GDestroyNotify) lookup_free);
 
-  if (lookup->kind == RC_AUTH_KIND_NONE)
+  /* A private_key_jwt client whose key is a file has no secret either. */
+  if (auth == NULL || !rc_auth_needs_secret (auth))
     {
       g_task_return_pointer (task, NULL, NULL);
       return;

@@ -13,7 +13,9 @@
  * form-urlencoded first (RFC 6749 §2.3.1), unless the auth asks for raw
  * Basic, or client_id and client_secret fields in the body. jq reads the
  * token from the answer and, for the Basic header, form-urlencodes the
- * secret, which only the shell sees.
+ * secret, which only the shell sees. curl cannot sign a client assertion
+ * (client_secret_jwt, private_key_jwt): the script takes one signed fresh
+ * from $RESTCALL_CLIENT_ASSERTION, and says what it must claim.
  *
  * Everything that comes from the project is quoted with g_shell_quote(),
  * and what goes into comments is kept to one line, so no name, header or
@@ -269,7 +271,7 @@ append_token_request (GString    *script,
   /* grant_type, scope and the extra parameters, encoded as Restcall
    * encodes them; the client's credentials follow. */
   rc_auth_set_client_auth (fields_auth, RC_CLIENT_AUTH_BASIC_HEADER);
-  fields = rc_oauth_build_token_body (fields_auth, NULL);
+  fields = rc_oauth_build_token_body (fields_auth, NULL, NULL);
 
   add_option (args, "-H", "Accept: application/json");
   add_option (args, "-H", user_agent);
@@ -283,6 +285,18 @@ append_token_request (GString    *script,
 
       add_option (args, "--data-raw", field);
       add_raw (args, "--data-urlencode", "\"client_secret=$" RC_CURL_CLIENT_SECRET_VARIABLE "\"");
+    }
+  if (rc_oauth_client_auth_is_jwt (client_auth))
+    {
+      g_autofree char *client_id = rc_oauth_form_encode (rc_auth_get_client_id (auth));
+      g_autofree char *field = g_strconcat ("client_id=", client_id, NULL);
+
+      add_option (args, "--data-raw", field);
+      add_option (args, "--data-raw",
+                  "client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3A"
+                  "jwt-bearer");
+      add_raw (args, "--data-urlencode",
+               "\"client_assertion=$" RC_CURL_CLIENT_ASSERTION_VARIABLE "\"");
     }
   add_quoted (args, rc_auth_get_token_url (auth));
 
@@ -405,6 +419,37 @@ rc_curl_format_command (RcMethod    *method,
                               RC_CURL_PASSWORD_VARIABLE);
       append_comment (script, line);
     }
+  else if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS
+           && rc_oauth_client_auth_is_jwt (rc_auth_get_client_auth (auth)))
+    {
+      g_autofree char *line = NULL;
+      g_autofree char *claims = NULL;
+      RcClientAuth client_auth = rc_auth_get_client_auth (auth);
+
+      /* Translators: a comment in a shell script; %s is an environment variable */
+      line = g_strdup_printf (_("curl cannot sign a client assertion (RFC 7523): sign one fresh "
+                                "for every run and set %s to it before you run this script; a "
+                                "server takes each one once, and only for a minute or so."),
+                              RC_CURL_CLIENT_ASSERTION_VARIABLE);
+      append_comment (script, line);
+      /* Translators: a comment in a shell script; the first %s is an algorithm such as HS256
+       * or "RS256, PS256 or ES256", the second what signs, the third a client ID, the
+       * fourth a URL */
+      claims = g_strdup_printf (_("It is a JWT signed %s with %s, claiming iss and sub “%s”, "
+                                  "aud “%s”, a new jti, iat and an exp soon after."),
+                                client_auth == RC_CLIENT_AUTH_SECRET_JWT
+                                ? "HS256"
+                                : rc_auth_get_jwt_alg (auth) == RC_JWT_ALG_AUTO
+                                ? "RS256, PS256 or ES256"
+                                : rc_jwt_alg_to_string (rc_auth_get_jwt_alg (auth)),
+                                client_auth == RC_CLIENT_AUTH_SECRET_JWT
+                                ? _("the client secret")
+                                : _("the client’s private key"),
+                                rc_auth_get_client_id (auth), rc_auth_get_token_url (auth));
+      append_comment (script, claims);
+      append_comment (script, _("It needs curl and jq: jq reads the access token from the "
+                                "authorization server’s answer."));
+    }
   else if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
     {
       g_autofree char *line = NULL;
@@ -435,9 +480,19 @@ rc_curl_format_command (RcMethod    *method,
       g_autofree char *message = NULL;
 
       /* Translators: an error message of a shell script; %s is an environment variable */
-      message = g_strdup_printf (_("Set %s to the client secret first."),
-                                 RC_CURL_CLIENT_SECRET_VARIABLE);
-      append_require_variable (script, RC_CURL_CLIENT_SECRET_VARIABLE, message);
+      if (rc_oauth_client_auth_is_jwt (rc_auth_get_client_auth (auth)))
+        {
+          /* Translators: an error message of a shell script; %s is an environment variable */
+          message = g_strdup_printf (_("Set %s to a client assertion signed just now first."),
+                                     RC_CURL_CLIENT_ASSERTION_VARIABLE);
+          append_require_variable (script, RC_CURL_CLIENT_ASSERTION_VARIABLE, message);
+        }
+      else
+        {
+          message = g_strdup_printf (_("Set %s to the client secret first."),
+                                     RC_CURL_CLIENT_SECRET_VARIABLE);
+          append_require_variable (script, RC_CURL_CLIENT_SECRET_VARIABLE, message);
+        }
       append_token_request (script, auth, user_agent);
       g_string_append_c (script, '\n');
       append_comment (script, _("2. The call, with the access token."));

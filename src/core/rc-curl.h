@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 /* The environment variables the commands read the secret from. */
 #define RC_CURL_PASSWORD_VARIABLE      "RESTCALL_PASSWORD"
 #define RC_CURL_CLIENT_SECRET_VARIABLE "RESTCALL_CLIENT_SECRET"
+#define RC_CURL_CLIENT_ASSERTION_VARIABLE "RESTCALL_CLIENT_ASSERTION"
 
 char *rc_curl_format_command (RcMethod    *method,
                               RcPairList  *values,

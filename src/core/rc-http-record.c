@@ -3,7 +3,10 @@
  * The record keeps exactly what went over the wire. Formatting it for a
  * person masks secrets by default: Basic credentials, client_secret and
  * password fields, and access tokens (which keep a short prefix so two
- * tokens can be told apart). The unmasked text exists only on request.
+ * tokens can be told apart). A signed client assertion (RFC 7523) keeps
+ * its header and claims, which are no secret, and is shown decoded below
+ * the body; its signature is masked. The unmasked text exists only on
+ * request.
  *
  * A request sent again in another way (the token request in the other
  * Basic form, rc-basic-form.c) is recorded as a record of its own that
@@ -25,6 +28,7 @@
 #include "rc-document.h"
 #include "rc-json.h"
 #include "rc-json-format.h"
+#include "rc-jwt.h"
 #include "rc-text.h"
 
 #define MASK "••••••••"
@@ -121,10 +125,25 @@ is_token_field (const char *name)
   return g_strv_contains (names, name);
 }
 
+/* A JWT but for its signature: header.claims.•••••••• */
+static char *
+mask_signature (const char *jwt)
+{
+  const char *last_dot = strrchr (jwt, '.');
+
+  if (last_dot == NULL || strchr (jwt, '.') == last_dot)
+    return g_strdup (MASK);
+
+  return g_strdup_printf ("%.*s" MASK, (int) (last_dot + 1 - jwt), jwt);
+}
+
 static char *
 mask_field (const char *name,
             const char *value)
 {
+  if (g_str_equal (name, "client_assertion") && value)
+    return mask_signature (value);
+
   return rc_mask_secret_value (is_token_field (name) ? value : NULL);
 }
 
@@ -291,6 +310,24 @@ mask_json (const char *body,
   return rc_json_write (root);
 }
 
+/* A form's client assertion, decoded, so that a person can read what it
+ * claims; nothing when there is none or it is no JWT. */
+static void
+append_assertion (GString    *text,
+                  const char *form)
+{
+  g_autoptr(GHashTable) fields = g_uri_parse_params (form, -1, "&", G_URI_PARAMS_WWW_FORM, NULL);
+  const char *assertion = fields ? g_hash_table_lookup (fields, "client_assertion") : NULL;
+  g_autofree char *header = NULL;
+  g_autofree char *claims = NULL;
+
+  if (assertion == NULL || !rc_jwt_decode (assertion, &header, &claims, NULL))
+    return;
+
+  g_string_append_printf (text, _("\nClient assertion, decoded (signature %s):\n%s\n%s\n"), MASK,
+                          header, claims);
+}
+
 static void
 append_body (GString  *text,
              GArray   *headers,
@@ -325,6 +362,9 @@ append_body (GString  *text,
   g_string_append (text, masked ? masked : copy);
   if (!g_str_has_suffix (text->str, "\n"))
     g_string_append_c (text, '\n');
+
+  if (is_form (headers))
+    append_assertion (text, copy);
 }
 
 static void

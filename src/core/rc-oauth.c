@@ -5,7 +5,10 @@
  * the client authenticated either by a Basic Auth header, whose id and
  * secret are form-urlencoded first (§2.3.1 and Appendix B) or, for servers
  * that compare them unencoded, not (which form: rc-basic-form.c), or by
- * client_id and client_secret fields in the body; never both.
+ * client_id and client_secret fields in the body; never both. A
+ * `client_secret_jwt` or `private_key_jwt` client sends instead a JWT it
+ * signed, new for each request (rc-client-assertion.c), with its
+ * client_id, in the body (RFC 7523 §2.2).
  * An extra parameter may not be one of the fields Restcall sets itself
  * (rc_oauth_check_token_param()): the request would carry it twice.
  *
@@ -28,6 +31,7 @@
 #include <string.h>
 
 #include "rc-oauth-private.h"
+#include "rc-client-assertion.h"
 #include "rc-http.h"
 #include "rc-json.h"
 #include "rc-jwt.h"
@@ -167,10 +171,13 @@ static const struct {
   { "client_secret", N_("Store it as the Client Secret: Restcall sends it as the client "
                         "authentication says, from the keyring (--client-secret-env or "
                         "--client-secret-stdin on the command line).") },
-  { "client_assertion", N_("Restcall sends no client assertion; authenticate the client with "
-                           "its secret, in a Basic Auth header or in the body.") },
-  { "client_assertion_type", N_("Restcall sends no client assertion; authenticate the client "
-                                "with its secret, in a Basic Auth header or in the body.") },
+  { "client_assertion", N_("Choose the client authentication that signs one: with the client "
+                           "secret (client_secret_jwt) or with a private key (private_key_jwt); "
+                           "--client-auth on the command line.") },
+  { "client_assertion_type", N_("Choose the client authentication that signs a client "
+                                "assertion: with the client secret (client_secret_jwt) or with a "
+                                "private key (private_key_jwt); --client-auth on the command "
+                                "line.") },
 };
 
 /**
@@ -235,14 +242,29 @@ append_field (GString    *body,
 }
 
 /**
+ * rc_oauth_client_auth_is_jwt:
+ *
+ * Returns: whether @client_auth sends a signed JWT assertion (RFC 7523)
+ */
+gboolean
+rc_oauth_client_auth_is_jwt (RcClientAuth client_auth)
+{
+  return client_auth == RC_CLIENT_AUTH_SECRET_JWT || client_auth == RC_CLIENT_AUTH_PRIVATE_KEY_JWT;
+}
+
+/**
  * rc_oauth_build_token_body:
+ * @secret: (nullable): the client secret, for the body client
+ *   authentication
+ * @assertion: (nullable): the signed client assertion, for the JWT ones
  *
  * Returns: (transfer full): the form-encoded body of a client credentials
  *   token request
  */
 char *
 rc_oauth_build_token_body (RcAuth     *auth,
-                           const char *secret)
+                           const char *secret,
+                           const char *assertion)
 {
   GString *body = g_string_new (NULL);
   g_auto(GStrv) scopes = rc_auth_dup_scope_list (auth);
@@ -271,6 +293,12 @@ rc_oauth_build_token_body (RcAuth     *auth,
       append_field (body, "client_id", rc_auth_get_client_id (auth));
       append_field (body, "client_secret", secret ? secret : "");
     }
+  else if (rc_oauth_client_auth_is_jwt (rc_auth_get_client_auth (auth)))
+    {
+      append_field (body, "client_id", rc_auth_get_client_id (auth));
+      append_field (body, "client_assertion_type", RC_CLIENT_ASSERTION_TYPE_JWT);
+      append_field (body, "client_assertion", assertion ? assertion : "");
+    }
 
   return g_string_free (body, FALSE);
 }
@@ -292,6 +320,7 @@ rc_oauth_new_token_message (RcAuth      *auth,
                             GBytes     **body_out,
                             GError     **error)
 {
+  g_autofree char *assertion = NULL;
   const char *token_url;
   SoupMessage *message;
   char *body;
@@ -313,7 +342,15 @@ rc_oauth_new_token_message (RcAuth      *auth,
   if (!check_token_params (auth, error))
     return NULL;
 
-  body = rc_oauth_build_token_body (auth, secret);
+  if (rc_oauth_client_auth_is_jwt (rc_auth_get_client_auth (auth)))
+    {
+      assertion = rc_client_assertion_new (auth, secret, g_get_real_time () / G_USEC_PER_SEC,
+                                           error);
+      if (assertion == NULL)
+        return NULL;
+    }
+
+  body = rc_oauth_build_token_body (auth, secret, assertion);
   if (body_out)
     *body_out = g_bytes_new (body, strlen (body));
 

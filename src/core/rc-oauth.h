@@ -48,8 +48,10 @@ gboolean     rc_oauth_uri_is_loopback        (GUri          *uri);
 gboolean     rc_oauth_check_token_url        (const char    *token_url,
                                               GError       **error);
 char        *rc_oauth_check_token_param      (const char    *name);
+gboolean     rc_oauth_client_auth_is_jwt     (RcClientAuth   client_auth);
 char        *rc_oauth_build_token_body       (RcAuth        *auth,
-                                              const char    *secret);
+                                              const char    *secret,
+                                              const char    *assertion);
 SoupMessage *rc_oauth_new_token_message      (RcAuth        *auth,
                                               const char    *secret,
                                               RcBasicForm    form,

@@ -14,9 +14,11 @@
  * without it has none. An auth's `basic_form` ("rfc" or "raw"; the
  * automatic one is not written) replaced `raw_basic: true`, which still
  * reads as "raw"; `remembered_basic_form` is what the automatic form found
- * out about the server, a setting like the others. Secrets are
- * never written: an auth holds only `secret_id`, a reference into the
- * keyring.
+ * out about the server, a setting like the others. A `private_key_jwt`
+ * client's `jwt_alg` (the automatic one is not written), `key_id` and
+ * `private_key_file` (a path, never the key) follow. Secrets are never
+ * written: an auth holds only `secret_id`, a reference into the keyring
+ * (which holds the private key when no file is named).
  *
  * A file is refused, naming the member, when a verb, a content type or a
  * header could not be sent as it is written (rc-wire.c): a shared file must
@@ -138,6 +140,10 @@ add_auth (JsonBuilder *builder,
   if (rc_auth_get_remembered_basic_form (auth) != RC_BASIC_FORM_AUTO)
     add_string (builder, "remembered_basic_form",
                 rc_basic_form_to_string (rc_auth_get_remembered_basic_form (auth)));
+  if (rc_auth_get_jwt_alg (auth) != RC_JWT_ALG_AUTO)
+    add_string (builder, "jwt_alg", rc_jwt_alg_to_string (rc_auth_get_jwt_alg (auth)));
+  add_optional_string (builder, "key_id", rc_auth_get_key_id (auth));
+  add_optional_string (builder, "private_key_file", rc_auth_get_private_key_file (auth));
   add_optional_pairs (builder, "token_params", rc_auth_get_token_params (auth));
   add_optional_string (builder, "secret_id", rc_auth_get_secret_id (auth));
 
@@ -463,6 +469,7 @@ read_auth (Reader     *reader,
   RcClientAuth client_auth = RC_CLIENT_AUTH_BASIC_HEADER;
   RcBasicForm basic_form = RC_BASIC_FORM_AUTO;
   RcBasicForm remembered = RC_BASIC_FORM_AUTO;
+  RcJwtAlg jwt_alg = RC_JWT_ALG_AUTO;
   gsize len;
 
   len = reader_push (reader, "%sauth", reader->path->len ? "." : "");
@@ -486,7 +493,9 @@ read_auth (Reader     *reader,
     {
       str = read_string (reader, auth_object, "client_auth", FALSE);
       if (!reader->error && !rc_client_auth_from_string (str, &client_auth))
-        reader_fail (reader, _("has an unknown client_auth “%s” (expected basic-header or body)"),
+        reader_fail (reader,
+                     _("has an unknown client_auth “%s” (expected basic-header, body, "
+                       "secret-jwt or private-key-jwt)"),
                      str);
     }
 
@@ -513,9 +522,18 @@ read_auth (Reader     *reader,
                      str);
     }
 
+  if (json_object_has_member (auth_object, "jwt_alg"))
+    {
+      str = read_string (reader, auth_object, "jwt_alg", FALSE);
+      if (!reader->error && !rc_jwt_alg_from_string (str, &jwt_alg))
+        reader_fail (reader, _("has an unknown jwt_alg “%s” (expected RS256, ES256 or PS256)"),
+                     str);
+    }
+
   if (!reader->error)
     {
       rc_auth_set_kind (auth, kind);
+      rc_auth_set_jwt_alg (auth, jwt_alg);
       rc_auth_set_client_auth (auth, client_auth);
       rc_auth_set_basic_form (auth, basic_form);
     }
@@ -524,6 +542,9 @@ read_auth (Reader     *reader,
   rc_auth_set_client_id (auth, read_string (reader, auth_object, "client_id", FALSE));
   rc_auth_set_token_url (auth, read_string (reader, auth_object, "token_url", FALSE));
   rc_auth_set_scopes (auth, read_string (reader, auth_object, "scopes", FALSE));
+  rc_auth_set_key_id (auth, read_string (reader, auth_object, "key_id", FALSE));
+  rc_auth_set_private_key_file (auth,
+                                read_string (reader, auth_object, "private_key_file", FALSE));
   read_pairs (reader, auth_object, "token_params", FALSE, rc_auth_get_token_params (auth));
   rc_auth_set_secret_id (auth, read_string (reader, auth_object, "secret_id", FALSE));
   /* For the token URL and client ID just read. */

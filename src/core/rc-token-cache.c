@@ -1,8 +1,9 @@
 /* rc-token-cache.c: obtains and caches OAuth 2.0 access tokens
  *
  * Tokens are kept in memory only, keyed by everything that decides what
- * token the server gives: token URL, client ID, client authentication,
- * sorted scopes and extra parameters. Every method and API with the same
+ * token the server gives: token URL, client ID, client authentication
+ * (and, for a `private_key_jwt` client, which key signs, how), sorted
+ * scopes and extra parameters. Every method and API with the same
  * key shares one token.
  *
  * Fetching is single-flight: while a token request is out, every caller
@@ -543,6 +544,14 @@ rc_token_cache_dup_key (RcAuth *auth)
                           rc_auth_get_token_url (auth),
                           rc_auth_get_client_id (auth),
                           rc_client_auth_to_string (rc_auth_get_client_auth (auth)));
+  /* The key: its file, or the keyring entry that holds it. */
+  if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_PRIVATE_KEY_JWT)
+    g_string_append_printf (key, "%s:%s %s %s\x1f",
+                            rc_auth_secret_holds_key (auth) ? "keyring" : "file",
+                            rc_auth_secret_holds_key (auth) ? rc_auth_get_secret_id (auth)
+                                                            : rc_auth_get_private_key_file (auth),
+                            rc_jwt_alg_to_string (rc_auth_get_jwt_alg (auth)),
+                            rc_auth_get_key_id (auth));
   for (guint i = 0; scopes[i]; i++)
     g_string_append_printf (key, "%s%s", i ? " " : "", scopes[i]);
   g_string_append_c (key, '\x1f');

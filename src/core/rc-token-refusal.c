@@ -41,6 +41,8 @@ typedef enum {
   NEEDS_FORM_RAW         = 1 << 3,  /* Basic Auth header, unencoded chosen */
   NEEDS_BODY             = 1 << 4,  /* credentials in the body */
   NEEDS_NO_SCOPE         = 1 << 5,  /* no scope was sent */
+  NEEDS_SECRET_JWT       = 1 << 6,  /* an assertion signed with the secret */
+  NEEDS_KEY_JWT          = 1 << 7,  /* an assertion signed with a private key */
 } Needs;
 
 /* In lower case: a description about the client's credentials, or about a
@@ -81,6 +83,15 @@ static const struct {
   { KIND_NOT_FOUND, NEEDS_NOTHING,
     N_(
       "Check the access token URL: the server has no token endpoint at this address (HTTP 404).") },
+  { KIND_CLIENT, NEEDS_SECRET_JWT,
+    N_("Check the client ID and secret: the client assertion was signed (HS256) with this secret "
+       "(client_secret_jwt). If they are right, the server may expect another client "
+       "authentication for this client.") },
+  { KIND_CLIENT, NEEDS_KEY_JWT,
+    N_("Check the client ID and the private key: the server must hold the key’s public half for "
+       "this client and accept the algorithm and key ID the client assertion names "
+       "(private_key_jwt). If they are right, the server may expect another client "
+       "authentication for this client.") },
   { KIND_CLIENT, NEEDS_ENCODING_CHANGES | NEEDS_FORM_AUTO,
     N_("The client ID or secret holds characters that form-encoding changes, and the server took "
        "them "
@@ -282,10 +293,17 @@ what_was_sent (const RcTokenRefusal *refusal,
   g_auto(GStrv) scopes = rc_auth_dup_scope_list (auth);
   Needs sent = NEEDS_NOTHING;
 
-  if (refusal->encoding_changes)
-    sent |= NEEDS_ENCODING_CHANGES;
   if (scopes[0] == NULL)
     sent |= NEEDS_NO_SCOPE;
+
+  /* A signed assertion is not encoded: the secret or key only signs it. */
+  if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_SECRET_JWT)
+    return sent | NEEDS_SECRET_JWT;
+  if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_PRIVATE_KEY_JWT)
+    return sent | NEEDS_KEY_JWT;
+
+  if (refusal->encoding_changes)
+    sent |= NEEDS_ENCODING_CHANGES;
 
   if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_BODY)
     return sent | NEEDS_BODY;

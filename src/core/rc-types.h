@@ -31,10 +31,16 @@ typedef enum {
  * RcClientAuth:
  * @RC_CLIENT_AUTH_BASIC_HEADER: send the client credentials as a Basic Auth header
  * @RC_CLIENT_AUTH_BODY: send `client_id` and `client_secret` in the token request body
+ * @RC_CLIENT_AUTH_SECRET_JWT: send a JWT assertion signed HS256 with the
+ *   client secret (RFC 7523, `client_secret_jwt`)
+ * @RC_CLIENT_AUTH_PRIVATE_KEY_JWT: send a JWT assertion signed with the
+ *   client's private key (RFC 7523, `private_key_jwt`)
  */
 typedef enum {
   RC_CLIENT_AUTH_BASIC_HEADER,
   RC_CLIENT_AUTH_BODY,
+  RC_CLIENT_AUTH_SECRET_JWT,
+  RC_CLIENT_AUTH_PRIVATE_KEY_JWT,
 } RcClientAuth;
 
 /**
@@ -54,5 +60,22 @@ typedef enum {
   RC_BASIC_FORM_RFC,
   RC_BASIC_FORM_RAW,
 } RcBasicForm;
+
+/**
+ * RcJwtAlg:
+ * @RC_JWT_ALG_AUTO: the algorithm that fits the private key: RS256 for
+ *   an RSA key, PS256 for an RSA-PSS key, ES256 for a P-256 key
+ * @RC_JWT_ALG_RS256: RSASSA-PKCS1-v1_5 with SHA-256
+ * @RC_JWT_ALG_ES256: ECDSA on P-256 with SHA-256
+ * @RC_JWT_ALG_PS256: RSASSA-PSS with SHA-256 (salt of 32 bytes)
+ *
+ * What signs a `private_key_jwt` client assertion.
+ */
+typedef enum {
+  RC_JWT_ALG_AUTO,
+  RC_JWT_ALG_RS256,
+  RC_JWT_ALG_ES256,
+  RC_JWT_ALG_PS256,
+} RcJwtAlg;
 
 G_END_DECLS

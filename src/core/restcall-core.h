@@ -38,5 +38,6 @@
 #include "rc-curl.h"
 #include "rc-body.h"
 #include "rc-jwt.h"
+#include "rc-client-assertion.h"
 #include "rc-wire.h"
 #include "rc-url-template.h"

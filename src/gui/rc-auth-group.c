@@ -86,6 +86,9 @@ struct _RcAuthGroup
   RcFieldCheck       *token_url_check;
   AdwEntryRow        *scopes_row;
   AdwComboRow        *client_auth_row;
+  AdwEntryRow        *private_key_row;
+  AdwEntryRow        *key_id_row;
+  AdwComboRow        *jwt_alg_row;
   AdwEntryRow        *secret_row;
   RcSecretRow        *secret_state_row;
   AdwExpanderRow     *token_params_row;
@@ -117,6 +120,8 @@ typedef struct
 static const int client_auth_values[] = {
   RC_CLIENT_AUTH_BASIC_HEADER,
   RC_CLIENT_AUTH_BODY,
+  RC_CLIENT_AUTH_SECRET_JWT,
+  RC_CLIENT_AUTH_PRIVATE_KEY_JWT,
 };
 
 static const Choices client_auth_choices = { client_auth_values,
@@ -129,6 +134,15 @@ static const int basic_form_values[] = {
 };
 
 static const Choices basic_form_choices = { basic_form_values, G_N_ELEMENTS (basic_form_values) };
+
+static const int jwt_alg_values[] = {
+  RC_JWT_ALG_AUTO,
+  RC_JWT_ALG_RS256,
+  RC_JWT_ALG_ES256,
+  RC_JWT_ALG_PS256,
+};
+
+static const Choices jwt_alg_choices = { jwt_alg_values, G_N_ELEMENTS (jwt_alg_values) };
 
 /* The combo's first item, in method mode, is "Use API’s authentication". */
 static guint
@@ -316,6 +330,10 @@ update_rows (RcAuthGroup *self)
   int kind = self->auth ? (int) rc_auth_get_kind (self->auth) : -1;
   gboolean basic = kind == RC_AUTH_KIND_BASIC;
   gboolean oauth2 = kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS;
+  gboolean key_jwt = oauth2
+                     && rc_auth_get_client_auth (self->auth) == RC_CLIENT_AUTH_PRIVATE_KEY_JWT;
+  gboolean needs_secret = self->auth && rc_auth_needs_secret (self->auth);
+  const char *secret_title;
 
   gtk_widget_set_visible (GTK_WIDGET (self->inherited_row),
                           self->method != NULL && self->auth == NULL);
@@ -324,13 +342,22 @@ update_rows (RcAuthGroup *self)
   gtk_widget_set_visible (GTK_WIDGET (self->token_url_row), oauth2);
   gtk_widget_set_visible (GTK_WIDGET (self->scopes_row), oauth2);
   gtk_widget_set_visible (GTK_WIDGET (self->client_auth_row), oauth2);
-  gtk_widget_set_visible (GTK_WIDGET (self->secret_row), basic || oauth2);
-  gtk_widget_set_visible (GTK_WIDGET (self->secret_state_row), basic || oauth2);
+  gtk_widget_set_visible (GTK_WIDGET (self->private_key_row), key_jwt);
+  gtk_widget_set_visible (GTK_WIDGET (self->key_id_row), key_jwt);
+  gtk_widget_set_visible (GTK_WIDGET (self->jwt_alg_row), key_jwt);
+  /* A private key in a file: nothing in the keyring. */
+  gtk_widget_set_visible (GTK_WIDGET (self->secret_row), needs_secret);
+  gtk_widget_set_visible (GTK_WIDGET (self->secret_state_row), needs_secret);
   gtk_widget_set_visible (GTK_WIDGET (self->token_params_row), oauth2);
   gtk_widget_set_visible (GTK_WIDGET (self->advanced_row), oauth2);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->secret_row),
-                                 basic ? _("_Password") : _("Client _secret"));
+  if (basic)
+    secret_title = _("_Password");
+  else if (key_jwt)
+    secret_title = _("Private key (PEM, _stored in the keyring)");
+  else
+    secret_title = _("Client _secret");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->secret_row), secret_title);
 
   update_basic_form_rows (self);
 
@@ -475,6 +502,51 @@ auth_changed_cb (RcAuthGroup *self)
 {
   update_rows (self);
   validate (self);
+}
+
+static void
+private_key_chosen_cb (GtkNativeDialog *native,
+                       int              response,
+                       gpointer         user_data)
+{
+  RcAuthGroup *self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->auth != NULL
+      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native)))
+      && (path = g_file_get_path (file)))
+    rc_auth_set_private_key_file (self->auth, path);
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+private_key_browse_cb (RcAuthGroup *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkFileFilter) pem = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Choose the Private Key File"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (pem, _("PEM private keys"));
+  gtk_file_filter_add_pattern (pem, "*.pem");
+  gtk_file_filter_add_pattern (pem, "*.key");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), pem);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+
+  /* The group may go while the chooser is open: the dialog is dropped
+   * with it. */
+  g_signal_connect_object (native, "response", G_CALLBACK (private_key_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
 static void
@@ -713,6 +785,9 @@ rc_auth_group_class_init (RcAuthGroupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, token_url_check);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, scopes_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, client_auth_row);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, private_key_row);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, key_id_row);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, jwt_alg_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, secret_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, secret_state_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, token_params_row);
@@ -721,6 +796,7 @@ rc_auth_group_class_init (RcAuthGroupClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, secret_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, secret_focus_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, token_param_add_cb);
+  gtk_widget_class_bind_template_callback (widget_class, private_key_browse_cb);
 }
 
 static void
@@ -760,6 +836,11 @@ rc_auth_group_init (RcAuthGroup *self)
   g_binding_group_bind_full (self->bindings, "basic-form", self->basic_form_row, "selected",
                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL, enum_to_selected,
                              selected_to_enum, (gpointer) &basic_form_choices, NULL);
+  bind_text (self, "private-key-file", self->private_key_row);
+  bind_text (self, "key-id", self->key_id_row);
+  g_binding_group_bind_full (self->bindings, "jwt-alg", self->jwt_alg_row, "selected",
+                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL, enum_to_selected,
+                             selected_to_enum, (gpointer) &jwt_alg_choices, NULL);
 
   self->auth_signals = g_signal_group_new (RC_TYPE_AUTH);
   g_signal_group_connect_swapped (self->auth_signals, "changed", G_CALLBACK (auth_changed_cb),

@@ -9,8 +9,11 @@
 //
 // When ready it prints exactly one JSON line on stdout:
 //   {"issuer":"http://127.0.0.1:P","token_url":"http://127.0.0.1:P/token",
-//    "api_url":"http://127.0.0.1:Q","jwks_url":"http://127.0.0.1:P/jwks"}
-// and nothing else ever goes to stdout (diagnostics go to stderr).
+//    "api_url":"http://127.0.0.1:Q","jwks_url":"http://127.0.0.1:P/jwks",
+//    "rsa_key_file":"/tmp/…/rsa.pem","ec_key_file":"/tmp/…/ec.pem"}
+// and nothing else ever goes to stdout (diagnostics go to stderr). The two
+// key files hold the private keys (PKCS#8 PEM) of the private_key_jwt
+// client, made at each start; they are removed when the server exits.
 //
 // It exits on SIGTERM / SIGINT and when its stdin reaches EOF, so a test
 // process that dies takes the server with it (set OAUTH_SERVER_IGNORE_STDIN=1
@@ -19,7 +22,10 @@
 // See README.md for the registered clients and the API routes.
 
 import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { serveUntilStopped } from './lifecycle.mjs';
 
 // oidc-provider prints development notices with console.info(), i.e. on
@@ -48,6 +54,20 @@ const keyPairPromise = new Promise((resolve, reject) => {
   });
 });
 
+// The private_key_jwt client's keys: RSA (RS256, PS256) and P-256 (ES256).
+const clientRsaKey = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+const clientEcKey = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'restcall-oauth-server-'));
+process.on('exit', () => fs.rmSync(keyDir, { recursive: true, force: true }));
+function writeKey(name, { privateKey }) {
+  const file = path.join(keyDir, name);
+  fs.writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  return file;
+}
+const RSA_KEY_FILE = writeKey('rsa.pem', clientRsaKey);
+const EC_KEY_FILE = writeKey('ec.pem', clientEcKey);
+const publicJwk = ({ publicKey }, kid) => ({ ...publicKey.export({ format: 'jwk' }), kid, use: 'sig' });
+
 const { default: Provider, errors } = await import('oidc-provider');
 
 const HOST = '127.0.0.1';
@@ -62,6 +82,14 @@ const CLIENTS = [
   { client_id: 'special:client+id', client_secret: 's=cr%t +:&?/', token_endpoint_auth_method: 'client_secret_basic' },
   { client_id: 'short-client', client_secret: 'short', token_endpoint_auth_method: 'client_secret_basic' },
   { client_id: 'tricky-client', client_secret: 'p+ss/w%rd:=&?# x', token_endpoint_auth_method: 'client_secret_basic' },
+  // RFC 7523: assertions signed with the secret (HS256, which wants 32
+  // bytes of secret at least) or with one of the two keys above.
+  { client_id: 'jwt-secret-client', client_secret: 'jwt-s3cret-long-enough-for-hs256-signing', token_endpoint_auth_method: 'client_secret_jwt' },
+  {
+    client_id: 'jwt-key-client',
+    token_endpoint_auth_method: 'private_key_jwt',
+    jwks: { keys: [publicJwk(clientRsaKey, 'rsa-1'), publicJwk(clientEcKey, 'ec-1')] },
+  },
 ].map((c) => ({
   ...c,
   grant_types: ['client_credentials'],
@@ -132,7 +160,10 @@ const provider = new Provider(ISSUER, {
   jwks: { keys: [signingJwk] },
   cookies: { keys: [crypto.randomBytes(32).toString('base64url')] },
   scopes: API_SCOPES.split(' '),
-  clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
+  clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt'],
+  enabledJWA: {
+    clientAuthSigningAlgValues: ['HS256', 'RS256', 'PS256', 'ES256'],
+  },
   features: {
     clientCredentials: { enabled: true },
     devInteractions: { enabled: false },
@@ -460,4 +491,6 @@ serveUntilStopped([asServer, apiServer], log, {
   token_url: `${ISSUER}/token`,
   api_url: API_URL,
   jwks_url: JWKS_URL,
+  rsa_key_file: RSA_KEY_FILE,
+  ec_key_file: EC_KEY_FILE,
 });

@@ -1,0 +1,374 @@
+/* rc-client-assertion.c: the signed JWT a client authenticates with (RFC 7523)
+ *
+ * `client_secret_jwt` and `private_key_jwt` clients send no secret: they
+ * send a JSON Web Token they signed (RFC 7523 §2.2, RFC 7521 §4.2), which
+ * says who they are (iss = sub = the client ID), to whom (aud = the token
+ * URL), once (a random jti) and briefly (exp one minute after iat).
+ *
+ * - client_secret_jwt: HS256, keyed with the client secret (GHmac).
+ * - private_key_jwt: RS256, PS256 (salt as long as the hash, 32 bytes) or
+ *   ES256 (the JOSE form of the signature, r and s side by side, not DER),
+ *   with a PEM private key read from the auth's key file, or kept in the
+ *   keyring when it names none. GnuTLS signs; nothing here is crypto of
+ *   its own. Without a chosen algorithm, the key's type picks one.
+ *
+ * A new assertion is made for every token request: one can never be
+ * replayed, and a server refuses one it has seen.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "Restcall-Core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gnutls/abstract.h>
+#include <gnutls/crypto.h>
+#include <gnutls/gnutls.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "rc-client-assertion.h"
+#include "rc-json-format.h"
+#include "rc-oauth.h"
+
+/* The bytes of each of r and s in an ES256 signature (RFC 7518 §3.4). */
+#define ES256_PART_SIZE 32
+
+typedef struct gnutls_privkey_st RcPrivkey;
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcPrivkey, gnutls_privkey_deinit)
+
+/* base64url without padding (RFC 7515 §2). */
+static char *
+encode_base64url (const guchar *data,
+                  gsize         size)
+{
+  char *text = g_base64_encode (data, size);
+  char *end = strchr (text, '=');
+
+  if (end)
+    *end = '\0';
+  g_strdelimit (text, "+", '-');
+  g_strdelimit (text, "/", '_');
+
+  return text;
+}
+
+static char *
+encode_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = rc_json_write (root);
+
+  return encode_base64url ((const guchar *) text, strlen (text));
+}
+
+static char *
+encode_header (const char *alg,
+               const char *kid)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "alg");
+  json_builder_add_string_value (builder, alg);
+  json_builder_set_member_name (builder, "typ");
+  json_builder_add_string_value (builder, "JWT");
+  if (kid && kid[0])
+    {
+      json_builder_set_member_name (builder, "kid");
+      json_builder_add_string_value (builder, kid);
+    }
+  json_builder_end_object (builder);
+
+  return encode_json (builder);
+}
+
+static char *
+encode_claims (const char *client_id,
+               const char *audience,
+               gint64      now)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *jti = g_uuid_string_random ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "iss");
+  json_builder_add_string_value (builder, client_id);
+  json_builder_set_member_name (builder, "sub");
+  json_builder_add_string_value (builder, client_id);
+  json_builder_set_member_name (builder, "aud");
+  json_builder_add_string_value (builder, audience);
+  json_builder_set_member_name (builder, "jti");
+  json_builder_add_string_value (builder, jti);
+  json_builder_set_member_name (builder, "iat");
+  json_builder_add_int_value (builder, now);
+  json_builder_set_member_name (builder, "exp");
+  json_builder_add_int_value (builder, now + RC_CLIENT_ASSERTION_LIFETIME);
+  json_builder_end_object (builder);
+
+  return encode_json (builder);
+}
+
+static char *
+sign_hs256 (const char *input,
+            const char *secret)
+{
+  g_autoptr(GHmac) hmac = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *) secret,
+                                      strlen (secret));
+  guint8 digest[32];
+  gsize size = sizeof digest;
+
+  g_hmac_update (hmac, (const guchar *) input, -1);
+  g_hmac_get_digest (hmac, digest, &size);
+
+  return encode_base64url (digest, size);
+}
+
+static gboolean
+fail_key (GError     **error,
+          const char  *what,
+          int          code)
+{
+  g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
+               _("The client’s private key %s (%s). Give an unencrypted PEM private key "
+                 "(RSA or P-256)."),
+               what, gnutls_strerror (code));
+  return FALSE;
+}
+
+/* The algorithm @key signs with: the one asked, if the key can. */
+static gboolean
+choose_alg (gnutls_privkey_t   key,
+            RcJwtAlg           asked,
+            RcJwtAlg          *alg,
+            GError           **error)
+{
+  unsigned int bits = 0;
+  int pk = gnutls_privkey_get_pk_algorithm (key, &bits);
+  gboolean rsa = pk == GNUTLS_PK_RSA || pk == GNUTLS_PK_RSA_PSS;
+  gboolean p256 = pk == GNUTLS_PK_ECDSA && bits == 256;
+
+  if (asked == RC_JWT_ALG_AUTO)
+    asked = pk == GNUTLS_PK_RSA_PSS ? RC_JWT_ALG_PS256
+            : rsa ? RC_JWT_ALG_RS256
+            : p256 ? RC_JWT_ALG_ES256
+            : RC_JWT_ALG_AUTO;
+
+  if ((asked == RC_JWT_ALG_ES256 && p256)
+      || (asked == RC_JWT_ALG_PS256 && rsa)
+      || (asked == RC_JWT_ALG_RS256 && pk == GNUTLS_PK_RSA))
+    {
+      *alg = asked;
+      return TRUE;
+    }
+
+  if (asked == RC_JWT_ALG_AUTO)
+    g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
+                 _("The client’s private key is a %s key, which cannot sign a client assertion. "
+                   "Use an RSA key (RS256, PS256) or a P-256 key (ES256)."),
+                 gnutls_pk_get_name (pk));
+  else
+    g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
+                 _("The client’s private key is a %s key of %u bits, which cannot sign with %s. "
+                   "RS256 and PS256 need an RSA key, ES256 a P-256 key; choose the algorithm "
+                   "that fits the key."),
+                 gnutls_pk_get_name (pk), bits, rc_jwt_alg_to_string (asked));
+  return FALSE;
+}
+
+/* The JOSE form of an ECDSA signature: r and s, each 32 bytes, not DER. */
+static char *
+encode_es256 (const gnutls_datum_t  *der,
+              GError               **error)
+{
+  gnutls_datum_t r = { NULL, 0 }, s = { NULL, 0 };
+  guint8 raw[2 * ES256_PART_SIZE] = { 0 };
+  const gnutls_datum_t *parts[] = { &r, &s };
+  int ret = gnutls_decode_rs_value (der, &r, &s);
+  gboolean fits = ret >= 0;
+
+  for (guint i = 0; fits && i < G_N_ELEMENTS (parts); i++)
+    {
+      const guint8 *data = parts[i]->data;
+      gsize size = parts[i]->size;
+
+      /* DER integers carry a leading zero when the top bit is set. */
+      while (size > 0 && data[0] == 0)
+        data++, size--;
+      fits = size <= ES256_PART_SIZE;
+      if (fits)
+        memcpy (raw + (i + 1) * ES256_PART_SIZE - size, data, size);
+    }
+
+  gnutls_free (r.data);
+  gnutls_free (s.data);
+  if (!fits)
+    {
+      fail_key (error, _("gave a signature that is not ES256"),
+                ret < 0 ? ret : GNUTLS_E_INTERNAL_ERROR);
+      return NULL;
+    }
+
+  return encode_base64url (raw, sizeof raw);
+}
+
+static char *
+sign_with_key (const char        *input,
+               gnutls_privkey_t   key,
+               RcJwtAlg           alg,
+               GError           **error)
+{
+  gnutls_datum_t data = { (unsigned char *) input, strlen (input) };
+  gnutls_datum_t signature = { NULL, 0 };
+  gnutls_sign_algorithm_t sign_alg;
+  unsigned int bits = 0;
+  char *encoded;
+  int ret;
+
+  switch (alg)
+    {
+    case RC_JWT_ALG_ES256:
+      sign_alg = GNUTLS_SIGN_ECDSA_SECP256R1_SHA256;
+      break;
+    case RC_JWT_ALG_PS256:
+      /* The salt is as long as the hash, as RFC 7518 §3.5 asks. */
+      sign_alg = gnutls_privkey_get_pk_algorithm (key, &bits) == GNUTLS_PK_RSA_PSS
+                 ? GNUTLS_SIGN_RSA_PSS_SHA256 : GNUTLS_SIGN_RSA_PSS_RSAE_SHA256;
+      break;
+    case RC_JWT_ALG_RS256:
+    case RC_JWT_ALG_AUTO:
+    default:
+      sign_alg = GNUTLS_SIGN_RSA_SHA256;
+      break;
+    }
+
+  ret = gnutls_privkey_sign_data2 (key, sign_alg, 0, &data, &signature);
+  if (ret < 0)
+    {
+      fail_key (error, _("could not sign"), ret);
+      return NULL;
+    }
+
+  if (alg == RC_JWT_ALG_ES256)
+    encoded = encode_es256 (&signature, error);
+  else
+    encoded = encode_base64url (signature.data, signature.size);
+  gnutls_free (signature.data);
+
+  return encoded;
+}
+
+/* The PEM of @auth's private key: its file's, or @secret. */
+static char *
+dup_key_pem (RcAuth      *auth,
+             const char  *secret,
+             gsize       *size,
+             GError     **error)
+{
+  const char *path = rc_auth_get_private_key_file (auth);
+  g_autoptr(GError) local_error = NULL;
+  char *pem = NULL;
+
+  if (path[0] == '\0')
+    {
+      if (secret == NULL || secret[0] == '\0')
+        {
+          g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
+                       _("No private key is set for this private_key_jwt client. Choose its "
+                         "PEM file, or store the key in the keyring."));
+          return NULL;
+        }
+      *size = strlen (secret);
+      return g_strdup (secret);
+    }
+
+  if (!g_file_get_contents (path, &pem, size, &local_error))
+    {
+      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
+                   _("The client’s private key could not be read: %s"), local_error->message);
+      return NULL;
+    }
+
+  return pem;
+}
+
+/**
+ * rc_client_assertion_new:
+ * @auth: a client authentication of %RC_CLIENT_AUTH_SECRET_JWT or
+ *   %RC_CLIENT_AUTH_PRIVATE_KEY_JWT
+ * @secret: (nullable): the client secret (client_secret_jwt), or the
+ *   private key's PEM when @auth names no key file (private_key_jwt)
+ * @now: the time of issue, in seconds since the epoch
+ *
+ * Returns: (transfer full): a new signed assertion for @auth's token URL,
+ *   or %NULL with an %RC_OAUTH_ERROR_SETTINGS that says what is wrong
+ *   with the key
+ */
+char *
+rc_client_assertion_new (RcAuth      *auth,
+                         const char  *secret,
+                         gint64       now,
+                         GError     **error)
+{
+  g_autoptr(RcPrivkey) key = NULL;
+  g_autofree char *header = NULL;
+  g_autofree char *claims = NULL;
+  g_autofree char *input = NULL;
+  g_autofree char *signature = NULL;
+  RcJwtAlg alg = RC_JWT_ALG_AUTO;
+
+  g_return_val_if_fail (RC_IS_AUTH (auth), NULL);
+
+  if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_SECRET_JWT)
+    {
+      if (secret == NULL || secret[0] == '\0')
+        {
+          g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
+                       _("No client secret is set to sign the client_secret_jwt assertion "
+                         "with."));
+          return NULL;
+        }
+      header = encode_header ("HS256", NULL);
+    }
+  else
+    {
+      g_autofree char *pem = NULL;
+      gnutls_datum_t datum;
+      gsize size = 0;
+      int ret;
+
+      pem = dup_key_pem (auth, secret, &size, error);
+      if (pem == NULL)
+        return NULL;
+
+      gnutls_privkey_init (&key);
+      datum.data = (unsigned char *) pem;
+      datum.size = size;
+      ret = gnutls_privkey_import_x509_raw (key, &datum, GNUTLS_X509_FMT_PEM, NULL, 0);
+      memset (pem, 0, size);
+      if (ret < 0)
+        {
+          fail_key (error, _("is not a private key Restcall can read"), ret);
+          return NULL;
+        }
+
+      if (!choose_alg (key, rc_auth_get_jwt_alg (auth), &alg, error))
+        return NULL;
+
+      header = encode_header (rc_jwt_alg_to_string (alg), rc_auth_get_key_id (auth));
+    }
+
+  claims = encode_claims (rc_auth_get_client_id (auth), rc_auth_get_token_url (auth), now);
+  input = g_strconcat (header, ".", claims, NULL);
+
+  if (key)
+    signature = sign_with_key (input, key, alg, error);
+  else
+    signature = sign_hs256 (input, secret);
+  if (signature == NULL)
+    return NULL;
+
+  return g_strconcat (input, ".", signature, NULL);
+}

@@ -1,0 +1,22 @@
+/* rc-client-assertion.h: the signed JWT a client authenticates with (RFC 7523)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rc-auth.h"
+
+G_BEGIN_DECLS
+
+/* How long an assertion is good for, in seconds after it was issued. */
+#define RC_CLIENT_ASSERTION_LIFETIME 60
+
+/* The client_assertion_type of RFC 7523 §2.2. */
+#define RC_CLIENT_ASSERTION_TYPE_JWT "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+
+char *rc_client_assertion_new (RcAuth      *auth,
+                               const char  *secret,
+                               gint64       now,
+                               GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,407 @@
+/* test-client-assertion.c: the signed JWTs of client_secret_jwt and private_key_jwt
+ *
+ * Each assertion is checked as a server would: HS256 recomputed with
+ * GHmac, RS256, PS256 and ES256 verified with GnuTLS against the public
+ * half of a key the test generates (no key is stored in the tree). The
+ * claims are read back with rc_jwt_decode().
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gnutls/abstract.h>
+#include <gnutls/crypto.h>
+#include <gnutls/gnutls.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rc-test-server.h"
+#include "restcall-core.h"
+
+#define CLIENT_ID "client-7"
+#define TOKEN_URL "https://auth.example.com/oauth2/token"
+#define NOW G_GINT64_CONSTANT (1700000000)
+
+/* Helpers */
+
+static RcAuth *
+make_auth (RcClientAuth client_auth)
+{
+  RcAuth *auth = rc_auth_new ();
+
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_id (auth, CLIENT_ID);
+  rc_auth_set_token_url (auth, TOKEN_URL);
+  rc_auth_set_client_auth (auth, client_auth);
+
+  return auth;
+}
+
+static JsonObject *
+parse_object (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* base64url (RFC 4648 §5) back to bytes, through GLib's base64. */
+static GBytes *
+decode_base64url (const char *text)
+{
+  g_autoptr(GString) base64 = g_string_new (text);
+  gsize size = 0;
+  guchar *data;
+
+  g_strdelimit (base64->str, "-", '+');
+  g_strdelimit (base64->str, "_", '/');
+  while (base64->len % 4)
+    g_string_append_c (base64, '=');
+  data = g_base64_decode (base64->str, &size);
+
+  return g_bytes_new_take (data, size);
+}
+
+/* Splits @assertion, checks its claims, and returns its header. */
+static JsonObject *
+check_claims (const char  *assertion,
+              char       **signing_input,
+              char       **signature)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *header_json = NULL;
+  g_autofree char *claims_json = NULL;
+  g_autoptr(JsonObject) claims = NULL;
+  g_auto(GStrv) parts = g_strsplit (assertion, ".", -1);
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 3);
+  g_assert_true (rc_jwt_decode (assertion, &header_json, &claims_json, &error));
+  g_assert_no_error (error);
+
+  claims = parse_object (claims_json);
+  g_assert_cmpstr (json_object_get_string_member (claims, "iss"), ==, CLIENT_ID);
+  g_assert_cmpstr (json_object_get_string_member (claims, "sub"), ==, CLIENT_ID);
+  g_assert_cmpstr (json_object_get_string_member (claims, "aud"), ==, TOKEN_URL);
+  g_assert_cmpuint (strlen (json_object_get_string_member (claims, "jti")), >=, 32);
+  g_assert_cmpint (json_object_get_int_member (claims, "iat"), ==, NOW);
+  g_assert_cmpint (json_object_get_int_member (claims, "exp"), ==,
+                   NOW + RC_CLIENT_ASSERTION_LIFETIME);
+
+  *signing_input = g_strconcat (parts[0], ".", parts[1], NULL);
+  *signature = g_strdup (parts[2]);
+
+  return parse_object (header_json);
+}
+
+/* A new key of @pk (RSA or P-256), as PEM; and its public half. */
+static char *
+generate_key (gnutls_pk_algorithm_t  pk,
+              gnutls_pubkey_t       *pubkey)
+{
+  gnutls_privkey_t key;
+  gnutls_x509_privkey_t x509;
+  gnutls_datum_t pem = { NULL, 0 };
+  unsigned int bits = pk == GNUTLS_PK_ECDSA ? GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_SECP256R1)
+                                            : 2048;
+  char *text;
+
+  g_assert_cmpint (gnutls_privkey_init (&key), ==, 0);
+  g_assert_cmpint (gnutls_privkey_generate (key, pk, bits, 0), ==, 0);
+  g_assert_cmpint (gnutls_privkey_export_x509 (key, &x509), ==, 0);
+  g_assert_cmpint (gnutls_x509_privkey_export2 (x509, GNUTLS_X509_FMT_PEM, &pem), ==, 0);
+  g_assert_cmpint (gnutls_pubkey_init (pubkey), ==, 0);
+  g_assert_cmpint (gnutls_pubkey_import_privkey (*pubkey, key, 0, 0), ==, 0);
+
+  text = g_strndup ((const char *) pem.data, pem.size);
+  gnutls_free (pem.data);
+  gnutls_x509_privkey_deinit (x509);
+  gnutls_privkey_deinit (key);
+
+  return text;
+}
+
+static void
+verify (gnutls_pubkey_t          pubkey,
+        gnutls_sign_algorithm_t  sign_alg,
+        const char              *signing_input,
+        const char              *signature)
+{
+  g_autoptr(GBytes) bytes = decode_base64url (signature);
+  gsize size = 0;
+  const guchar *data = g_bytes_get_data (bytes, &size);
+  gnutls_datum_t input = { (unsigned char *) signing_input, strlen (signing_input) };
+  gnutls_datum_t sig = { (unsigned char *) data, size };
+  gnutls_datum_t der = { NULL, 0 };
+
+  /* JOSE's ES256 is r || s, 32 bytes each; GnuTLS verifies DER. */
+  if (sign_alg == GNUTLS_SIGN_ECDSA_SECP256R1_SHA256)
+    {
+      gnutls_datum_t r = { (unsigned char *) data, 32 };
+      gnutls_datum_t s = { (unsigned char *) data + 32, 32 };
+
+      g_assert_cmpuint (size, ==, 64);
+      g_assert_cmpint (gnutls_encode_rs_value (&der, &r, &s), ==, 0);
+      sig = der;
+    }
+
+  g_assert_cmpint (gnutls_pubkey_verify_data2 (pubkey, sign_alg, 0, &input, &sig), >=, 0);
+  gnutls_free (der.data);
+}
+
+/* Signs with a new key of @pk, as @alg asks (or as the key says), and
+ * verifies the signature as @sign_alg. The key is in a file when
+ * @in_file, else in the secret's place, as from the keyring. */
+static void
+check_private_key (gnutls_pk_algorithm_t    pk,
+                   RcJwtAlg                 alg,
+                   const char              *expected_alg,
+                   gnutls_sign_algorithm_t  sign_alg,
+                   gboolean                 in_file)
+{
+  g_autoptr(RcAuth) auth = make_auth (RC_CLIENT_AUTH_PRIVATE_KEY_JWT);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) header = NULL;
+  g_autofree char *pem = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *assertion = NULL;
+  g_autofree char *input = NULL;
+  g_autofree char *signature = NULL;
+  gnutls_pubkey_t pubkey;
+
+  pem = generate_key (pk, &pubkey);
+  rc_auth_set_jwt_alg (auth, alg);
+  rc_auth_set_key_id (auth, "key-1");
+  if (in_file)
+    {
+      int fd = g_file_open_tmp ("restcall-key-XXXXXX.pem", &path, &error);
+
+      g_assert_no_error (error);
+      close (fd);
+      g_assert_true (g_file_set_contents (path, pem, -1, &error));
+      rc_auth_set_private_key_file (auth, path);
+    }
+
+  assertion = rc_client_assertion_new (auth, in_file ? NULL : pem, NOW, &error);
+  g_assert_no_error (error);
+  header = check_claims (assertion, &input, &signature);
+  g_assert_cmpstr (json_object_get_string_member (header, "alg"), ==, expected_alg);
+  g_assert_cmpstr (json_object_get_string_member (header, "typ"), ==, "JWT");
+  g_assert_cmpstr (json_object_get_string_member (header, "kid"), ==, "key-1");
+  verify (pubkey, sign_alg, input, signature);
+
+  gnutls_pubkey_deinit (pubkey);
+  if (path)
+    g_unlink (path);
+}
+
+/* Tests */
+
+static void
+test_hs256 (void)
+{
+  g_autoptr(RcAuth) auth = make_auth (RC_CLIENT_AUTH_SECRET_JWT);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) header = NULL;
+  g_autoptr(GHmac) hmac = NULL;
+  g_autoptr(GBytes) signature_bytes = NULL;
+  g_autofree char *assertion = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *input = NULL;
+  g_autofree char *signature = NULL;
+  const char *secret = "p+ss/w%rd:=&?# x";
+  guint8 digest[32];
+  gsize size = sizeof digest;
+
+  /* A key ID is for private keys: the secret's header names none. */
+  rc_auth_set_key_id (auth, "ignored");
+  assertion = rc_client_assertion_new (auth, secret, NOW, &error);
+  g_assert_no_error (error);
+  header = check_claims (assertion, &input, &signature);
+  g_assert_cmpstr (json_object_get_string_member (header, "alg"), ==, "HS256");
+  g_assert_false (json_object_has_member (header, "kid"));
+
+  hmac = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *) secret, strlen (secret));
+  g_hmac_update (hmac, (const guchar *) input, -1);
+  g_hmac_get_digest (hmac, digest, &size);
+  signature_bytes = decode_base64url (signature);
+  g_assert_cmpmem (g_bytes_get_data (signature_bytes, NULL), g_bytes_get_size (signature_bytes),
+                   digest, size);
+  /* base64url: no padding, no + or /. */
+  g_assert_null (strpbrk (assertion, "=+/"));
+
+  /* Never the same twice: a new jti each time. */
+  again = rc_client_assertion_new (auth, secret, NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, !=, assertion);
+}
+
+static void
+test_no_secret (void)
+{
+  g_autoptr(RcAuth) auth = make_auth (RC_CLIENT_AUTH_SECRET_JWT);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *assertion = rc_client_assertion_new (auth, "", NOW, &error);
+
+  g_assert_null (assertion);
+  g_assert_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS);
+}
+
+static void
+test_rs256 (void)
+{
+  check_private_key (GNUTLS_PK_RSA, RC_JWT_ALG_RS256, "RS256", GNUTLS_SIGN_RSA_SHA256, TRUE);
+  /* An RSA key, no algorithm chosen: RS256. */
+  check_private_key (GNUTLS_PK_RSA, RC_JWT_ALG_AUTO, "RS256", GNUTLS_SIGN_RSA_SHA256, FALSE);
+}
+
+static void
+test_ps256 (void)
+{
+  /* GnuTLS verifies PSS with a salt as long as the hash, 32 bytes. */
+  check_private_key (GNUTLS_PK_RSA, RC_JWT_ALG_PS256, "PS256", GNUTLS_SIGN_RSA_PSS_RSAE_SHA256,
+                     FALSE);
+}
+
+static void
+test_es256 (void)
+{
+  check_private_key (GNUTLS_PK_ECDSA, RC_JWT_ALG_ES256, "ES256",
+                     GNUTLS_SIGN_ECDSA_SECP256R1_SHA256, TRUE);
+  /* A P-256 key, no algorithm chosen: ES256. */
+  check_private_key (GNUTLS_PK_ECDSA, RC_JWT_ALG_AUTO, "ES256",
+                     GNUTLS_SIGN_ECDSA_SECP256R1_SHA256, FALSE);
+}
+
+static void
+test_key_errors (void)
+{
+  g_autoptr(RcAuth) auth = make_auth (RC_CLIENT_AUTH_PRIVATE_KEY_JWT);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pem = NULL;
+  g_autofree char *assertion = NULL;
+  gnutls_pubkey_t pubkey;
+
+  /* No key at all. */
+  assertion = rc_client_assertion_new (auth, NULL, NOW, &error);
+  g_assert_null (assertion);
+  g_assert_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  /* Not a key. */
+  assertion = rc_client_assertion_new (auth, "-----BEGIN PRIVATE KEY-----\nnope\n", NOW, &error);
+  g_assert_null (assertion);
+  g_assert_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  /* A file that is not there: its name in the message. */
+  rc_auth_set_private_key_file (auth, "/nonexistent/restcall-key.pem");
+  assertion = rc_client_assertion_new (auth, NULL, NOW, &error);
+  g_assert_null (assertion);
+  g_assert_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/restcall-key.pem"));
+  g_clear_error (&error);
+  rc_auth_set_private_key_file (auth, "");
+
+  /* An algorithm the key cannot sign with. */
+  pem = generate_key (GNUTLS_PK_RSA, &pubkey);
+  gnutls_pubkey_deinit (pubkey);
+  rc_auth_set_jwt_alg (auth, RC_JWT_ALG_ES256);
+  assertion = rc_client_assertion_new (auth, pem, NOW, &error);
+  g_assert_null (assertion);
+  g_assert_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS);
+  g_assert_nonnull (strstr (error->message, "ES256"));
+  g_test_message ("%s", error->message);
+}
+
+/* The token request carries the assertion, its type and the client ID in
+ * its body, and no secret anywhere. */
+static void
+test_token_request (void)
+{
+  g_autoptr(RcAuth) auth = make_auth (RC_CLIENT_AUTH_SECRET_JWT);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(GHashTable) fields = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *header_json = NULL;
+  g_autofree char *claims_json = NULL;
+  const char *assertion;
+
+  message = rc_oauth_new_token_message (auth, "s3cret", RC_BASIC_FORM_RFC, &body, &error);
+  g_assert_no_error (error);
+  g_assert_null (soup_message_headers_get_one (soup_message_get_request_headers (message),
+                                               "Authorization"));
+  text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  fields = soup_form_decode (text);
+  g_assert_cmpstr (g_hash_table_lookup (fields, "grant_type"), ==, "client_credentials");
+  g_assert_cmpstr (g_hash_table_lookup (fields, "client_id"), ==, CLIENT_ID);
+  g_assert_cmpstr (g_hash_table_lookup (fields, "client_assertion_type"), ==,
+                   "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+  g_assert_false (g_hash_table_contains (fields, "client_secret"));
+  g_assert_null (strstr (text, "s3cret"));
+  assertion = g_hash_table_lookup (fields, "client_assertion");
+  g_assert_true (rc_jwt_decode (assertion, &header_json, &claims_json, &error));
+  g_assert_no_error (error);
+}
+
+/* The exchange shows the assertion decoded, its signature masked; only
+ * the revealed text holds the signature. */
+static void
+test_record (void)
+{
+  g_autoptr(RcAuth) auth = make_auth (RC_CLIENT_AUTH_SECRET_JWT);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(RcHttpRecord) record = NULL;
+  g_autoptr(GHashTable) fields = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *masked = NULL;
+  g_autofree char *revealed = NULL;
+  const char *signature;
+
+  message = rc_oauth_new_token_message (auth, "s3cret", RC_BASIC_FORM_RFC, &body, &error);
+  g_assert_no_error (error);
+  record = rc_http_record_new_for_request (message, body);
+  text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  fields = soup_form_decode (text);
+  signature = strrchr (g_hash_table_lookup (fields, "client_assertion"), '.') + 1;
+
+  masked = rc_http_record_format_request (record, FALSE);
+  g_test_message ("%s", masked);
+  g_assert_null (strstr (masked, signature));
+  g_assert_nonnull (strstr (masked, "Client assertion, decoded"));
+  g_assert_nonnull (strstr (masked, "\"alg\": \"HS256\""));
+  g_assert_nonnull (strstr (masked, "\"iss\": \"" CLIENT_ID "\""));
+  g_assert_nonnull (strstr (masked, "\"aud\": \"" TOKEN_URL "\""));
+
+  revealed = rc_http_record_format_request (record, TRUE);
+  g_assert_nonnull (strstr (revealed, signature));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/restcall/client-assertion/hs256", test_hs256);
+  g_test_add_func ("/restcall/client-assertion/no-secret", test_no_secret);
+  g_test_add_func ("/restcall/client-assertion/rs256", test_rs256);
+  g_test_add_func ("/restcall/client-assertion/ps256", test_ps256);
+  g_test_add_func ("/restcall/client-assertion/es256", test_es256);
+  g_test_add_func ("/restcall/client-assertion/key-errors", test_key_errors);
+  g_test_add_func ("/restcall/client-assertion/token-request", test_token_request);
+  g_test_add_func ("/restcall/client-assertion/record", test_record);
+
+  return g_test_run ();
+}
