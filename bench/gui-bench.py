@@ -66,7 +66,6 @@ API_SERVER = os.path.join(BUILD, 'bench', 'bench-api-server')
 BENCH_OPENAPI = os.path.join(BUILD, 'bench', 'bench-openapi')
 GITHUB = os.path.join(DOCS, 'api.github.com.json')
 GITHUB_DEREF = os.path.join(DOCS, 'api.github.com.deref.json')
-GITHUB_TITLE = 'GitHub v3 REST API'
 
 # The time of the last input sent: the start of what it causes.
 last_input = [0.0]
@@ -231,12 +230,16 @@ def open_import_dialog(app, document):
 
 
 def operations_shown(app, dialog, since):
-    """Waits for the operations page: quiet, then the document's title
+    """Waits for the operations page: quiet, then its Select All button
     there. Returns when the window was quiet."""
+    end = time.monotonic() + 300
     while True:
         quiet_at = settle(app, since, what='the operations to show')
-        if dialog.find_all('label', GITHUB_TITLE):
+        if dialog.find_all('push button', 'Select All'):
             return quiet_at
+        if time.monotonic() > end:
+            raise Failure(f'The operations did not show; the dialog shows:\n'
+                          f'{harness.describe(dialog.ref)}')
         since = time.monotonic()
 
 
@@ -250,8 +253,7 @@ def add(bench):
     reset_peak(app)
     dialog.button('Add').click()
     clicked = last_input[0]
-    window_refs = len(app.window_refs())
-    end = settle(app, clicked, lambda: len(app.window_refs()) < window_refs,
+    end = settle(app, clicked, lambda: dialog.ref not in app.window_refs(),
                  'the dialog to close and the window to be quiet')
     figures = {'stall': app.probe.longest_stall(clicked, end), 'peak': peak_mb(app)}
     bench.stop(app)
@@ -440,8 +442,12 @@ def main():
                     log(f'{name}, round {round_number}: did not run: {error}')
                     for app in session.apps:
                         if app.process.poll() is None:
-                            log('restcall\'s output:\n' + app.output())
+                            for window in app.windows():
+                                log(f'What {window} shows:\n' + harness.describe(window.ref))
+                            log('Its output:\n' + app.output())
                         app.kill()
+                    log('The last inputs, in seconds since the start:\n' +
+                        '\n'.join(harness.ACTIONS))
                     failed = True
                     break
                 log(f'{name}, round {round_number}: ' +
