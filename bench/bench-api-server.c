@@ -12,6 +12,9 @@
  * gzipped, about 2 MB), /drip (a byte a second, forever), and POST
  * /token-huge (a 1 GiB token response).
  *
+ * For bench/run-gui-bench.sh: GET /big.json, a 20 MB JSON array of small
+ * objects (tests/rc-test-documents.c's), made once, without credentials.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -20,13 +23,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rc-test-documents.h"
 #include "rc-test-server.h"
 
+#define BIG_JSON_SIZE (20 * 1000 * 1000)
 #define TOKEN "bench-token-0123456789abcdefghijklmnopqrstuvwxyz"
 
 static guint token_requests;
 static guint api_requests;
 static guint refused;
+static GBytes *big_json;
 
 static void
 respond (SoupServerMessage *message,
@@ -69,6 +75,15 @@ handler (SoupServer        *server,
     rc_test_respond_stream (message, 200, "application/json", G_MAXUINT64, 0, NULL);
   else if (g_str_equal (path, "/gzip-bomb"))
     rc_test_respond_gzip (message, 200, "application/json", "{\"pad\": \"", (gsize) 2 << 30);
+  else if (g_str_equal (path, "/big.json"))
+    {
+      if (big_json == NULL)
+        big_json = rc_test_big_json_body (BIG_JSON_SIZE);
+      soup_server_message_set_status (message, 200, NULL);
+      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (big_json, NULL),
+                                        g_bytes_get_size (big_json));
+    }
   else if (g_str_equal (path, "/drip"))
     rc_test_respond_drip (message, "application/yaml", "openapi: 3.0.0\n", 1000, NULL);
   else if (g_str_has_prefix (path, "/pets/"))
