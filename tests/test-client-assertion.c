@@ -388,6 +388,231 @@ test_record (void)
   g_assert_nonnull (strstr (revealed, signature));
 }
 
+/* rc_client_assertion_check_key(): a PEM private key that fits the
+ * algorithm, and what is not one. */
+static void
+test_check_key (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rsa = NULL;
+  g_autofree char *ec = NULL;
+  gnutls_pubkey_t pubkey;
+
+  rsa = generate_key (GNUTLS_PK_RSA, &pubkey);
+  gnutls_pubkey_deinit (pubkey);
+  ec = generate_key (GNUTLS_PK_ECDSA, &pubkey);
+  gnutls_pubkey_deinit (pubkey);
+
+  g_assert_true (rc_client_assertion_check_key (rsa, RC_JWT_ALG_AUTO, &error));
+  g_assert_true (rc_client_assertion_check_key (rsa, RC_JWT_ALG_RS256, &error));
+  g_assert_true (rc_client_assertion_check_key (rsa, RC_JWT_ALG_PS256, &error));
+  g_assert_true (rc_client_assertion_check_key (ec, RC_JWT_ALG_ES256, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (rc_client_assertion_check_key (rsa, RC_JWT_ALG_ES256, &error));
+  g_assert_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS);
+  g_assert_nonnull (strstr (error->message, "ES256"));
+  g_clear_error (&error);
+  g_assert_false (rc_client_assertion_check_key (ec, RC_JWT_ALG_RS256, &error));
+  g_assert_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS);
+  g_assert_nonnull (strstr (error->message, "RS256"));
+  g_clear_error (&error);
+  g_assert_false (rc_client_assertion_check_key (ec, RC_JWT_ALG_PS256, &error));
+  g_assert_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS);
+  g_clear_error (&error);
+
+  /* A secret, a certificate: no private key. */
+  g_assert_false (rc_client_assertion_check_key ("s3cret", RC_JWT_ALG_AUTO, &error));
+  g_assert_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS);
+  g_assert_nonnull (strstr (error->message, "not a PEM private key"));
+  g_clear_error (&error);
+  g_assert_false (rc_client_assertion_check_key ("-----BEGIN CERTIFICATE-----\nMIIB\n"
+                                                 "-----END CERTIFICATE-----\n",
+                                                 RC_JWT_ALG_AUTO, &error));
+  g_assert_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS);
+  g_clear_error (&error);
+}
+
+static void
+checked_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!rc_client_assertion_check_file_finish (result, error))
+    g_assert_nonnull (*error);
+  else
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "none");
+}
+
+/* The file's error, or G_IO_ERROR_EXISTS "none" when it is good. */
+static GError *
+check_file (const char *path,
+            RcJwtAlg    alg)
+{
+  GError *error = NULL;
+
+  rc_client_assertion_check_file_async (path, alg, NULL, checked_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return error;
+}
+
+/* rc_client_assertion_check_file_async(): read in a thread, at most a
+ * key's size. */
+static void
+test_check_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("restcall-key-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "client.pem", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.pem", NULL);
+  g_autofree char *pem = NULL;
+  g_autofree char *padding = NULL;
+  GError *error = NULL;
+  gnutls_pubkey_t pubkey;
+
+  pem = generate_key (GNUTLS_PK_ECDSA, &pubkey);
+  gnutls_pubkey_deinit (pubkey);
+  g_assert_true (g_file_set_contents (path, pem, -1, NULL));
+
+  error = check_file (path, RC_JWT_ALG_AUTO);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  error = check_file (path, RC_JWT_ALG_PS256);
+  g_assert_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS);
+  g_assert_nonnull (strstr (error->message, "PS256"));
+  g_clear_error (&error);
+
+  error = check_file (big, RC_JWT_ALG_AUTO);
+  g_assert_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS);
+  g_assert_nonnull (strstr (error->message, big));
+  g_clear_error (&error);
+
+  /* A key after more than a key's size of text: never read that far. */
+  padding = g_strnfill (RC_PRIVATE_KEY_MAX_SIZE, '#');
+  {
+    g_autofree char *text = g_strconcat (padding, "\n", pem, NULL);
+
+    g_assert_true (g_file_set_contents (big, text, -1, NULL));
+  }
+  error = check_file (big, RC_JWT_ALG_AUTO);
+  g_assert_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS);
+  g_assert_nonnull (strstr (error->message, "larger than a private key"));
+  g_clear_error (&error);
+
+  /* A folder cannot be read as a file. */
+  error = check_file (dir, RC_JWT_ALG_AUTO);
+  g_assert_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS);
+  g_clear_error (&error);
+
+  g_unlink (path);
+  g_unlink (big);
+  g_rmdir (dir);
+}
+
+/* A project's relative key file is in the project file's folder, from
+ * any working folder, for the API and for a method of its own; `~/` is
+ * the home folder. */
+static void
+test_relative_key_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("restcall-project-XXXXXX", NULL);
+  g_autofree char *keys = g_build_filename (dir, "keys", NULL);
+  g_autofree char *key_path = g_build_filename (keys, "client.pem", NULL);
+  g_autofree char *project_path = g_build_filename (dir, "signed.restcall", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *pem = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *home_path = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *assertion = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (project_path);
+  g_autoptr(RcProject) project = NULL;
+  g_autoptr(RcMethod) method = NULL;
+  g_autoptr(RcMethod) later = rc_method_new ("Later");
+  g_autoptr(RcAuth) own = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text =
+    "{\"format\": 1, \"id\": \"6d7e8f90-a1b2-4c3d-8e4f-5a6b7c8d9e0f\", \"apis\": [{"
+    "\"id\": \"9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\", \"name\": \"Signed\","
+    "\"base_url\": \"https://api.example.com\", \"auth\": {"
+    "\"type\": \"oauth2-client-credentials\", \"client_id\": \"" CLIENT_ID "\","
+    "\"token_url\": \"" TOKEN_URL "\", \"client_auth\": \"private-key-jwt\","
+    "\"private_key_file\": \"keys/client.pem\"}, \"methods\": [{"
+    "\"id\": \"0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0\", \"name\": \"Own\", \"verb\": \"GET\","
+    "\"url\": \"/own\", \"auth\": {\"type\": \"oauth2-client-credentials\","
+    "\"client_id\": \"" CLIENT_ID "\", \"token_url\": \"" TOKEN_URL "\","
+    "\"client_auth\": \"private-key-jwt\", \"private_key_file\": \"keys/../keys/client.pem\"}}]}]}";
+  gnutls_pubkey_t pubkey;
+  RcApi *api;
+  RcAuth *auth;
+
+  pem = generate_key (GNUTLS_PK_RSA, &pubkey);
+  gnutls_pubkey_deinit (pubkey);
+  g_assert_cmpint (g_mkdir (keys, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (key_path, pem, -1, NULL));
+  g_assert_true (g_file_set_contents (project_path, text, -1, NULL));
+
+  /* Elsewhere, where keys/client.pem is not. */
+  g_assert_cmpint (g_chdir (g_get_tmp_dir ()), ==, 0);
+  project = rc_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+  api = rc_project_get_api (project, 0);
+  auth = rc_api_get_auth (api);
+  g_assert_cmpstr (rc_auth_get_private_key_file (auth), ==, "keys/client.pem");
+  path = rc_auth_dup_file_path (auth, rc_auth_get_private_key_file (auth));
+  g_assert_cmpstr (path, ==, key_path);
+  assertion = rc_client_assertion_new (auth, NULL, NOW, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&assertion, g_free);
+
+  /* A method's own, as loaded, and given later. */
+  method = g_list_model_get_item (rc_api_get_methods (api), 0);
+  auth = rc_method_get_auth (method);
+  assertion = rc_client_assertion_new (auth, NULL, NOW, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&assertion, g_free);
+  own = rc_auth_copy (auth);
+  rc_auth_set_folder (own, NULL);
+  rc_api_add_method (api, later);
+  rc_method_set_auth (later, own);
+  assertion = rc_client_assertion_new (own, NULL, NOW, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&assertion, g_free);
+
+  /* What a person chose in the folder is saved relative to it; elsewhere,
+   * absolute. */
+  saved = rc_auth_dup_path_to_save (auth, key_path);
+  g_assert_cmpstr (saved, ==, "keys/client.pem");
+  g_clear_pointer (&saved, g_free);
+  saved = rc_auth_dup_path_to_save (auth, "/etc/restcall.pem");
+  g_assert_cmpstr (saved, ==, "/etc/restcall.pem");
+  g_clear_pointer (&saved, g_free);
+
+  /* ~/ is the home folder, wherever the project is. */
+  home_path = g_build_filename (g_get_home_dir (), "keys", "client.pem", NULL);
+  g_clear_pointer (&path, g_free);
+  path = rc_auth_dup_file_path (auth, "~/keys/client.pem");
+  g_assert_cmpstr (path, ==, home_path);
+
+  /* Without a project file: the working folder. */
+  rc_auth_set_folder (auth, NULL);
+  g_clear_pointer (&path, g_free);
+  path = rc_auth_dup_file_path (auth, "keys/client.pem");
+  g_clear_pointer (&home_path, g_free);
+  home_path = g_build_filename (g_get_tmp_dir (), "keys", "client.pem", NULL);
+  g_assert_cmpstr (path, ==, home_path);
+
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_unlink (key_path);
+  g_rmdir (keys);
+  g_unlink (project_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +625,9 @@ main (int   argc,
   g_test_add_func ("/restcall/client-assertion/ps256", test_ps256);
   g_test_add_func ("/restcall/client-assertion/es256", test_es256);
   g_test_add_func ("/restcall/client-assertion/key-errors", test_key_errors);
+  g_test_add_func ("/restcall/client-assertion/check-key", test_check_key);
+  g_test_add_func ("/restcall/client-assertion/check-file", test_check_file);
+  g_test_add_func ("/restcall/client-assertion/relative-key-file", test_relative_key_file);
   g_test_add_func ("/restcall/client-assertion/token-request", test_token_request);
   g_test_add_func ("/restcall/client-assertion/record", test_record);
 

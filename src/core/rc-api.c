@@ -432,11 +432,30 @@ rc_api_insert_method (RcApi    *self,
   position = MIN (position, rc_api_get_n_methods (self));
 
   _rc_method_set_api (method, self);
+  if (rc_method_get_auth (method))
+    rc_auth_set_folder (rc_method_get_auth (method), rc_auth_get_folder (self->auth));
   g_signal_connect_object (method, "changed",
                            G_CALLBACK (part_changed_cb), self, G_CONNECT_SWAPPED);
   g_list_store_insert (self->methods, position, method);
 
   g_object_unref (method);
+}
+
+/* The folder of the project file the API is in, for its auths' paths. */
+void
+_rc_api_set_folder (RcApi *self,
+                    GFile *folder)
+{
+  guint n_methods = rc_api_get_n_methods (self);
+
+  rc_auth_set_folder (self->auth, folder);
+  for (guint i = 0; i < n_methods; i++)
+    {
+      g_autoptr(RcMethod) method = g_list_model_get_item (G_LIST_MODEL (self->methods), i);
+
+      if (rc_method_get_auth (method))
+        rc_auth_set_folder (rc_method_get_auth (method), folder);
+    }
 }
 
 void

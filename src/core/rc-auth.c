@@ -12,7 +12,10 @@
  * A `private_key_jwt` client signs with a private key that is either a
  * file the auth names (`private-key-file`, a path, never the key) or, when
  * it names none, the PEM kept in the keyring in the secret's place: such
- * a client has no client secret.
+ * a client has no client secret. A relative key file is relative to the
+ * folder of the project file (RcAuth's folder, which the project sets and
+ * never saves), so that a project and its key move together; `~/` is the
+ * home folder (rc_auth_dup_file_path()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,6 +46,7 @@ struct _RcAuth
   RcJwtAlg      jwt_alg;
   char         *key_id;
   char         *private_key_file;
+  GFile        *folder;        /* the project file's, for relative paths */
 };
 
 G_DEFINE_FINAL_TYPE (RcAuth, rc_auth, G_TYPE_OBJECT)
@@ -143,6 +147,7 @@ rc_auth_finalize (GObject *object)
   g_clear_pointer (&self->key_id, g_free);
   g_clear_pointer (&self->private_key_file, g_free);
   g_clear_object (&self->token_params);
+  g_clear_object (&self->folder);
 
   G_OBJECT_CLASS (rc_auth_parent_class)->finalize (object);
 }
@@ -420,6 +425,7 @@ rc_auth_copy (RcAuth *self)
                        "private-key-file", self->private_key_file,
                        NULL);
   rc_pair_list_copy_from (copy->token_params, self->token_params);
+  g_set_object (&copy->folder, self->folder);
   /* After the token URL and client ID, which would forget it. */
   rc_auth_set_remembered_basic_form (copy, self->remembered_basic_form);
 
@@ -769,6 +775,96 @@ rc_auth_set_private_key_file (RcAuth     *self,
 
   if (rc_set_str (&self->private_key_file, path))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRIVATE_KEY_FILE]);
+}
+
+/**
+ * rc_auth_get_folder:
+ *
+ * Returns: (transfer none) (nullable): the folder the paths @self names
+ *   are relative to: its project file's, or %NULL for the working folder
+ */
+GFile *
+rc_auth_get_folder (RcAuth *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH (self), NULL);
+
+  return self->folder;
+}
+
+/**
+ * rc_auth_set_folder:
+ * @folder: (nullable): the folder of the project file @self is in
+ *
+ * Says what a relative path @self names is relative to. Not a setting:
+ * nothing is saved, and @self does not change.
+ */
+void
+rc_auth_set_folder (RcAuth *self,
+                    GFile  *folder)
+{
+  g_return_if_fail (RC_IS_AUTH (self));
+  g_return_if_fail (folder == NULL || G_IS_FILE (folder));
+
+  g_set_object (&self->folder, folder);
+}
+
+/**
+ * rc_auth_dup_file_path:
+ * @path: a path as @self names it (RcAuth:private-key-file)
+ *
+ * Returns: (transfer full) (nullable): the absolute path @path names:
+ *   `~/` is the home folder, a relative path is relative to
+ *   rc_auth_get_folder() (the working folder without one); %NULL for ""
+ */
+char *
+rc_auth_dup_file_path (RcAuth     *self,
+                       const char *path)
+{
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (RC_IS_AUTH (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (path[0] == '\0')
+    return NULL;
+
+  if (g_str_equal (path, "~") || g_str_has_prefix (path, "~/"))
+    return g_canonicalize_filename (path[1] ? path + 2 : "", g_get_home_dir ());
+
+  if (self->folder)
+    folder = g_file_get_path (self->folder);
+
+  return g_canonicalize_filename (path, folder);
+}
+
+/**
+ * rc_auth_dup_path_to_save:
+ * @path: a path as a person gave it: absolute, or relative to the
+ *   working folder
+ *
+ * Returns: (transfer full): @path as @self should name it: relative to
+ *   rc_auth_get_folder() when the file is in that folder or below it, so
+ *   that the project and the file can move together; absolute otherwise.
+ *   "" stays "".
+ */
+char *
+rc_auth_dup_path_to_save (RcAuth     *self,
+                          const char *path)
+{
+  g_autoptr(GFile) file = NULL;
+  char *relative;
+
+  g_return_val_if_fail (RC_IS_AUTH (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (path[0] == '\0')
+    return g_strdup ("");
+
+  file = g_file_new_for_path (path);
+  if (self->folder && (relative = g_file_get_relative_path (self->folder, file)))
+    return relative;
+
+  return g_file_get_path (file);
 }
 
 /**

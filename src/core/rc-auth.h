@@ -54,6 +54,13 @@ void          rc_auth_set_key_id         (RcAuth       *self,
 const char   *rc_auth_get_private_key_file (RcAuth     *self);
 void          rc_auth_set_private_key_file (RcAuth     *self,
                                             const char *path);
+GFile        *rc_auth_get_folder         (RcAuth       *self);
+void          rc_auth_set_folder         (RcAuth       *self,
+                                          GFile        *folder);
+char         *rc_auth_dup_file_path      (RcAuth       *self,
+                                          const char   *path);
+char         *rc_auth_dup_path_to_save   (RcAuth       *self,
+                                          const char   *path);
 gboolean      rc_auth_secret_holds_key   (RcAuth       *self);
 gboolean      rc_auth_needs_secret       (RcAuth       *self);
 

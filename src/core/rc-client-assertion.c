@@ -15,6 +15,11 @@
  * A new assertion is made for every token request: one can never be
  * replayed, and a server refuses one it has seen.
  *
+ * The editors check a key before it is used (rc_client_assertion_check_key(),
+ * and for a file, in a thread, rc_client_assertion_check_file_async()): a
+ * PEM private key, of a type that signs with the algorithm chosen. A key
+ * file is read up to RC_PRIVATE_KEY_MAX_SIZE bytes, never more.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall-Core"
@@ -260,6 +265,57 @@ sign_with_key (const char        *input,
   return encoded;
 }
 
+/* Reads at most RC_PRIVATE_KEY_MAX_SIZE bytes of @path: a key file is
+ * small, and whatever @path is must not fill the memory. */
+static char *
+read_key_file (const char    *path,
+               gsize         *size,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *pem = NULL;
+  gsize read = 0;
+
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream)
+    {
+      pem = g_malloc (RC_PRIVATE_KEY_MAX_SIZE + 1);
+      g_input_stream_read_all (G_INPUT_STREAM (stream), pem, RC_PRIVATE_KEY_MAX_SIZE + 1, &read,
+                               cancellable, &local_error);
+    }
+
+  if (local_error)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
+                     _("The client’s private key could not be read from “%s”: %s"), path,
+                     local_error->message);
+      if (pem)
+        memset (pem, 0, read);
+      return NULL;
+    }
+
+  if (read > RC_PRIVATE_KEY_MAX_SIZE)
+    {
+      memset (pem, 0, RC_PRIVATE_KEY_MAX_SIZE + 1);
+      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
+                   _("“%s” is larger than a private key: give the PEM file of an unencrypted "
+                     "private key (RSA or P-256)."),
+                   path);
+      return NULL;
+    }
+
+  pem[read] = '\0';
+  *size = read;
+
+  return g_steal_pointer (&pem);
+}
+
 /* The PEM of @auth's private key: its file's, or @secret. */
 static char *
 dup_key_pem (RcAuth      *auth,
@@ -267,11 +323,9 @@ dup_key_pem (RcAuth      *auth,
              gsize       *size,
              GError     **error)
 {
-  const char *path = rc_auth_get_private_key_file (auth);
-  g_autoptr(GError) local_error = NULL;
-  char *pem = NULL;
+  g_autofree char *path = rc_auth_dup_file_path (auth, rc_auth_get_private_key_file (auth));
 
-  if (path[0] == '\0')
+  if (path == NULL)
     {
       if (secret == NULL || secret[0] == '\0')
         {
@@ -284,14 +338,67 @@ dup_key_pem (RcAuth      *auth,
       return g_strdup (secret);
     }
 
-  if (!g_file_get_contents (path, &pem, size, &local_error))
+  return read_key_file (path, size, NULL, error);
+}
+
+/* Reads the private key in @pem (wiped), for @asked: the algorithm it
+ * signs with in @alg. */
+static RcPrivkey *
+import_key (char      *pem,
+            gsize      size,
+            RcJwtAlg   asked,
+            RcJwtAlg  *alg,
+            GError   **error)
+{
+  g_autoptr(RcPrivkey) key = NULL;
+  gnutls_datum_t datum = { (unsigned char *) pem, size };
+  int ret;
+
+  /* GnuTLS would take a certificate's PEM for a key's with no word. */
+  if (!strstr (pem, "PRIVATE KEY-----"))
     {
-      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
-                   _("The client’s private key could not be read: %s"), local_error->message);
+      memset (pem, 0, size);
+      fail_key (error, _("is not a PEM private key"), GNUTLS_E_BASE64_UNEXPECTED_HEADER_ERROR);
       return NULL;
     }
 
-  return pem;
+  gnutls_privkey_init (&key);
+  ret = gnutls_privkey_import_x509_raw (key, &datum, GNUTLS_X509_FMT_PEM, NULL, 0);
+  memset (pem, 0, size);
+  if (ret < 0)
+    {
+      fail_key (error, _("is not a private key Restcall can read"), ret);
+      return NULL;
+    }
+
+  if (!choose_alg (key, asked, alg, error))
+    return NULL;
+
+  return g_steal_pointer (&key);
+}
+
+static void
+check_file_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  const char *path = task_data;
+  RcJwtAlg asked = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "jwt-alg"));
+  g_autoptr(RcPrivkey) key = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pem = NULL;
+  RcJwtAlg alg;
+  gsize size = 0;
+
+  pem = read_key_file (path, &size, cancellable, &error);
+  if (pem)
+    key = import_key (pem, size, asked, &alg, &error);
+
+  if (error)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 /**
@@ -335,26 +442,14 @@ rc_client_assertion_new (RcAuth      *auth,
   else
     {
       g_autofree char *pem = NULL;
-      gnutls_datum_t datum;
       gsize size = 0;
-      int ret;
 
       pem = dup_key_pem (auth, secret, &size, error);
       if (pem == NULL)
         return NULL;
 
-      gnutls_privkey_init (&key);
-      datum.data = (unsigned char *) pem;
-      datum.size = size;
-      ret = gnutls_privkey_import_x509_raw (key, &datum, GNUTLS_X509_FMT_PEM, NULL, 0);
-      memset (pem, 0, size);
-      if (ret < 0)
-        {
-          fail_key (error, _("is not a private key Restcall can read"), ret);
-          return NULL;
-        }
-
-      if (!choose_alg (key, rc_auth_get_jwt_alg (auth), &alg, error))
+      key = import_key (pem, size, rc_auth_get_jwt_alg (auth), &alg, error);
+      if (key == NULL)
         return NULL;
 
       header = encode_header (rc_jwt_alg_to_string (alg), rc_auth_get_key_id (auth));
@@ -371,4 +466,74 @@ rc_client_assertion_new (RcAuth      *auth,
     return NULL;
 
   return g_strconcat (input, ".", signature, NULL);
+}
+
+/**
+ * rc_client_assertion_check_key:
+ * @pem: what should be a PEM private key
+ * @alg: the algorithm it should sign with; %RC_JWT_ALG_AUTO for any
+ *
+ * Returns: whether @pem is a private key that can sign a
+ *   `private_key_jwt` assertion with @alg; %FALSE with an
+ *   %RC_OAUTH_ERROR_SETTINGS that says why not
+ */
+gboolean
+rc_client_assertion_check_key (const char  *pem,
+                               RcJwtAlg     alg,
+                               GError     **error)
+{
+  g_autoptr(RcPrivkey) key = NULL;
+  g_autofree char *copy = NULL;
+  gsize size;
+
+  g_return_val_if_fail (pem != NULL, FALSE);
+
+  size = strlen (pem);
+  copy = g_strndup (pem, size);
+  key = import_key (copy, size, alg, &alg, error);
+
+  return key != NULL;
+}
+
+/**
+ * rc_client_assertion_check_file_async:
+ * @path: the absolute path of what should be a PEM private key
+ *   (rc_auth_dup_file_path())
+ * @alg: the algorithm it should sign with; %RC_JWT_ALG_AUTO for any
+ *
+ * Reads @path (at most %RC_PRIVATE_KEY_MAX_SIZE bytes) in a thread, and
+ * checks it as rc_client_assertion_check_key() does.
+ */
+void
+rc_client_assertion_check_file_async (const char          *path,
+                                      RcJwtAlg             alg,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rc_client_assertion_check_file_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_object_set_data (G_OBJECT (task), "jwt-alg", GINT_TO_POINTER (alg));
+  g_task_run_in_thread (task, check_file_thread);
+}
+
+/**
+ * rc_client_assertion_check_file_finish:
+ *
+ * Returns: whether the file holds a private key that can sign with the
+ *   algorithm asked; %FALSE with an %RC_OAUTH_ERROR_SETTINGS that says
+ *   why not (or %G_IO_ERROR_CANCELLED)
+ */
+gboolean
+rc_client_assertion_check_file_finish (GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -14,9 +14,22 @@ G_BEGIN_DECLS
 /* The client_assertion_type of RFC 7523 §2.2. */
 #define RC_CLIENT_ASSERTION_TYPE_JWT "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 
-char *rc_client_assertion_new (RcAuth      *auth,
-                               const char  *secret,
-                               gint64       now,
-                               GError     **error);
+/* The most a private key's PEM file may hold, in bytes. */
+#define RC_PRIVATE_KEY_MAX_SIZE (64 * 1024)
+
+char     *rc_client_assertion_new               (RcAuth               *auth,
+                                                 const char           *secret,
+                                                 gint64                now,
+                                                 GError              **error);
+gboolean  rc_client_assertion_check_key         (const char           *pem,
+                                                 RcJwtAlg              alg,
+                                                 GError              **error);
+void      rc_client_assertion_check_file_async  (const char           *path,
+                                                 RcJwtAlg              alg,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+gboolean  rc_client_assertion_check_file_finish (GAsyncResult         *result,
+                                                 GError              **error);
 
 G_END_DECLS

@@ -623,6 +623,8 @@ void
 rc_method_set_auth (RcMethod *self,
                     RcAuth   *auth)
 {
+  RcApi *api;
+
   g_return_if_fail (RC_IS_METHOD (self));
   g_return_if_fail (!auth || RC_IS_AUTH (auth));
 
@@ -633,6 +635,11 @@ rc_method_set_auth (RcMethod *self,
     g_signal_handlers_disconnect_by_func (self->auth, part_changed_cb, self);
 
   g_set_object (&self->auth, auth);
+
+  /* Its paths are relative to the project's folder, as the API's are. */
+  api = rc_method_get_api (self);
+  if (self->auth && api)
+    rc_auth_set_folder (self->auth, rc_auth_get_folder (rc_api_get_auth (api)));
 
   if (self->auth)
     g_signal_connect_object (self->auth, "changed",

@@ -11,5 +11,7 @@ G_BEGIN_DECLS
 
 void _rc_method_set_api (RcMethod *self,
                          RcApi    *api);
+void _rc_api_set_folder (RcApi    *self,
+                         GFile    *folder);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-model-private.h"
 #include "rc-project-private.h"
 #include "rc-util-private.h"
 
@@ -44,6 +45,16 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The project file's folder, which the auths' relative paths are in. */
+static void
+set_api_folder (RcProject *self,
+                RcApi     *api)
+{
+  g_autoptr(GFile) folder = self->file ? g_file_get_parent (self->file) : NULL;
+
+  _rc_api_set_folder (api, folder);
+}
 
 static void
 api_changed_cb (RcProject *self)
@@ -281,6 +292,12 @@ rc_project_set_file (RcProject *self,
     return;
 
   g_set_object (&self->file, file);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->apis)); i++)
+    {
+      g_autoptr(RcApi) api = g_list_model_get_item (G_LIST_MODEL (self->apis), i);
+
+      set_api_folder (self, api);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
@@ -370,6 +387,7 @@ rc_project_add_api (RcProject *self,
   g_return_if_fail (RC_IS_PROJECT (self));
   g_return_if_fail (RC_IS_API (api));
 
+  set_api_folder (self, api);
   g_signal_connect_object (api, "changed",
                            G_CALLBACK (api_changed_cb), self, G_CONNECT_SWAPPED);
   g_list_store_append (self->apis, api);

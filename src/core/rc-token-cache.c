@@ -546,12 +546,16 @@ rc_token_cache_dup_key (RcAuth *auth)
                           rc_client_auth_to_string (rc_auth_get_client_auth (auth)));
   /* The key: its file, or the keyring entry that holds it. */
   if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_PRIVATE_KEY_JWT)
-    g_string_append_printf (key, "%s:%s %s %s\x1f",
-                            rc_auth_secret_holds_key (auth) ? "keyring" : "file",
-                            rc_auth_secret_holds_key (auth) ? rc_auth_get_secret_id (auth)
-                                                            : rc_auth_get_private_key_file (auth),
-                            rc_jwt_alg_to_string (rc_auth_get_jwt_alg (auth)),
-                            rc_auth_get_key_id (auth));
+    {
+      /* A relative path is one file per project folder. */
+      g_autofree char *path =
+        rc_auth_dup_file_path (auth, rc_auth_get_private_key_file (auth));
+
+      g_string_append_printf (key, "%s:%s %s %s\x1f", path ? "file" : "keyring",
+                              path ? path : rc_auth_get_secret_id (auth),
+                              rc_jwt_alg_to_string (rc_auth_get_jwt_alg (auth)),
+                              rc_auth_get_key_id (auth));
+    }
   for (guint i = 0; scopes[i]; i++)
     g_string_append_printf (key, "%s%s", i ? " " : "", scopes[i]);
   g_string_append_c (key, '\x1f');
