@@ -22,6 +22,7 @@
 #include "restcall-core.h"
 #include "rc-test-cli.h"
 #include "rc-test-keyring.h"
+#include "rc-test-keys.h"
 #include "rc-test-server.h"
 
 #define ACCESS_TOKEN "tok-abcdefghijklmnopqrstuvwxyz0123456789"
@@ -1218,6 +1219,102 @@ test_usage_errors (Fixture       *fixture,
   g_assert_cmpuint (fixture->server->requests->len, ==, 0);
 }
 
+/* A private_key_jwt client whose key is in the keyring: --secret-stdin
+ * and `secret set` take the whole PEM from standard input, newlines and
+ * all, and refuse what is not a key that fits the algorithm. */
+static void
+test_private_key_stdin (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *rsa = rc_test_generate_key (GNUTLS_PK_RSA, NULL);
+  g_autofree char *ec = rc_test_generate_key (GNUTLS_PK_ECDSA, NULL);
+  g_autofree char *value = NULL;
+  g_autoptr(RcProject) project = NULL;
+  g_auto(RcTestRun) set = { 0 };
+  g_auto(RcTestRun) not_key = { 0 };
+  g_auto(RcTestRun) wrong_alg = { 0 };
+  g_auto(RcTestRun) replaced = { 0 };
+  g_auto(RcTestRun) line = { 0 };
+  RcAuth *auth;
+
+  rc_test_run_restcall (&set, rsa, NULL, "auth", fixture->path, "Pets", "--client-auth",
+                        "private-key-jwt", "--secret-stdin");
+  g_assert_cmpstr (set.err, ==, "");
+  g_assert_cmpint (set.status, ==, 0);
+  project = load_project (fixture->path);
+  auth = rc_api_get_auth (rc_project_find_api (project, "Pets"));
+  g_assert_true (rc_auth_secret_holds_key (auth));
+  value = keyring_value (rc_project_get_id (project), rc_auth_get_secret_id (auth));
+  g_assert_cmpstr (value, ==, rsa);
+  g_clear_pointer (&value, g_free);
+
+  /* What is not a key is not stored. */
+  rc_test_run_restcall (&not_key, "pets-secret-0451\n", NULL, "secret", "set", fixture->path,
+                        "Pets");
+  g_assert_cmpint (not_key.status, ==, 1);
+  g_assert_nonnull (strstr (not_key.err, "Standard input holds no key Restcall can use"));
+  g_assert_nonnull (strstr (not_key.err, "PEM private key"));
+  rc_test_run_restcall (&wrong_alg, ec, NULL, "auth", fixture->path, "Pets", "--jwt-alg",
+                        "RS256", "--secret-stdin");
+  g_assert_cmpint (wrong_alg.status, ==, 1);
+  g_assert_nonnull (strstr (wrong_alg.err, "RS256"));
+  value = keyring_value (rc_project_get_id (project), rc_auth_get_secret_id (auth));
+  g_assert_cmpstr (value, ==, rsa);
+  g_clear_pointer (&value, g_free);
+
+  /* `secret set`, to the key's END line: what follows is not the key's. */
+  {
+    g_autofree char *input = g_strconcat (ec, "trailing words\n", NULL);
+
+    rc_test_run_restcall (&replaced, input, NULL, "secret", "set", fixture->path, "Pets");
+  }
+  g_assert_cmpstr (replaced.err, ==, "");
+  g_assert_cmpint (replaced.status, ==, 0);
+  value = keyring_value (rc_project_get_id (project), rc_auth_get_secret_id (auth));
+  g_assert_cmpstr (value, ==, ec);
+
+  /* A client secret is still one line. */
+  rc_test_run_restcall (&line, "one-line\nsecond line\n", NULL, "auth", fixture->path, "Pets",
+                        "--client-auth", "body", "--secret-stdin");
+  g_assert_cmpint (line.status, ==, 0);
+  g_clear_pointer (&value, g_free);
+  value = keyring_value (rc_project_get_id (project), rc_auth_get_secret_id (auth));
+  g_assert_cmpstr (value, ==, "one-line");
+}
+
+/* --private-key is relative to the working folder; the project saves it
+ * relative to its own folder when the key is in it. */
+static void
+test_private_key_path (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *keys = g_build_filename (fixture->dir, "keys", NULL);
+  g_autoptr(RcProject) project = NULL;
+  g_auto(RcTestRun) inside = { 0 };
+  g_auto(RcTestRun) outside = { 0 };
+
+  g_assert_cmpint (g_mkdir (keys, 0700), ==, 0);
+  g_assert_cmpint (g_chdir (keys), ==, 0);
+  rc_test_run_restcall (&inside, NULL, NULL, "auth", fixture->path, "Pets", "--client-auth",
+                        "private-key-jwt", "--private-key", "client.pem");
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_cmpstr (inside.err, ==, "");
+  g_assert_cmpint (inside.status, ==, 0);
+  project = load_project (fixture->path);
+  g_assert_cmpstr (rc_auth_get_private_key_file (rc_api_get_auth (
+                     rc_project_find_api (project, "Pets"))), ==, "keys/client.pem");
+  g_clear_object (&project);
+
+  rc_test_run_restcall (&outside, NULL, NULL, "auth", fixture->path, "Pets", "--private-key",
+                        "/etc/restcall/client.pem");
+  g_assert_cmpint (outside.status, ==, 0);
+  project = load_project (fixture->path);
+  g_assert_cmpstr (rc_auth_get_private_key_file (rc_api_get_auth (
+                     rc_project_find_api (project, "Pets"))), ==, "/etc/restcall/client.pem");
+  g_rmdir (keys);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1244,6 +1341,8 @@ main (int   argc,
   ADD ("binding-refused", test_binding_refused);
   ADD ("copy-keeps-original", test_copy_keeps_original);
   ADD ("unbound-refused", test_unbound_refused);
+  ADD ("private-key-stdin", test_private_key_stdin);
+  ADD ("private-key-path", test_private_key_path);
 
 #undef ADD
 

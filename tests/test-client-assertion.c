@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rc-test-keys.h"
 #include "rc-test-server.h"
 #include "restcall-core.h"
 
@@ -99,33 +100,6 @@ check_claims (const char  *assertion,
   return parse_object (header_json);
 }
 
-/* A new key of @pk (RSA or P-256), as PEM; and its public half. */
-static char *
-generate_key (gnutls_pk_algorithm_t  pk,
-              gnutls_pubkey_t       *pubkey)
-{
-  gnutls_privkey_t key;
-  gnutls_x509_privkey_t x509;
-  gnutls_datum_t pem = { NULL, 0 };
-  unsigned int bits = pk == GNUTLS_PK_ECDSA ? GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_SECP256R1)
-                                            : 2048;
-  char *text;
-
-  g_assert_cmpint (gnutls_privkey_init (&key), ==, 0);
-  g_assert_cmpint (gnutls_privkey_generate (key, pk, bits, 0), ==, 0);
-  g_assert_cmpint (gnutls_privkey_export_x509 (key, &x509), ==, 0);
-  g_assert_cmpint (gnutls_x509_privkey_export2 (x509, GNUTLS_X509_FMT_PEM, &pem), ==, 0);
-  g_assert_cmpint (gnutls_pubkey_init (pubkey), ==, 0);
-  g_assert_cmpint (gnutls_pubkey_import_privkey (*pubkey, key, 0, 0), ==, 0);
-
-  text = g_strndup ((const char *) pem.data, pem.size);
-  gnutls_free (pem.data);
-  gnutls_x509_privkey_deinit (x509);
-  gnutls_privkey_deinit (key);
-
-  return text;
-}
-
 static void
 verify (gnutls_pubkey_t          pubkey,
         gnutls_sign_algorithm_t  sign_alg,
@@ -174,7 +148,7 @@ check_private_key (gnutls_pk_algorithm_t    pk,
   g_autofree char *signature = NULL;
   gnutls_pubkey_t pubkey;
 
-  pem = generate_key (pk, &pubkey);
+  pem = rc_test_generate_key (pk, &pubkey);
   rc_auth_set_jwt_alg (auth, alg);
   rc_auth_set_key_id (auth, "key-1");
   if (in_file)
@@ -311,7 +285,7 @@ test_key_errors (void)
   rc_auth_set_private_key_file (auth, "");
 
   /* An algorithm the key cannot sign with. */
-  pem = generate_key (GNUTLS_PK_RSA, &pubkey);
+  pem = rc_test_generate_key (GNUTLS_PK_RSA, &pubkey);
   gnutls_pubkey_deinit (pubkey);
   rc_auth_set_jwt_alg (auth, RC_JWT_ALG_ES256);
   assertion = rc_client_assertion_new (auth, pem, NOW, &error);
@@ -398,9 +372,9 @@ test_check_key (void)
   g_autofree char *ec = NULL;
   gnutls_pubkey_t pubkey;
 
-  rsa = generate_key (GNUTLS_PK_RSA, &pubkey);
+  rsa = rc_test_generate_key (GNUTLS_PK_RSA, &pubkey);
   gnutls_pubkey_deinit (pubkey);
-  ec = generate_key (GNUTLS_PK_ECDSA, &pubkey);
+  ec = rc_test_generate_key (GNUTLS_PK_ECDSA, &pubkey);
   gnutls_pubkey_deinit (pubkey);
 
   g_assert_true (rc_client_assertion_check_key (rsa, RC_JWT_ALG_AUTO, &error));
@@ -473,7 +447,7 @@ test_check_file (void)
   GError *error = NULL;
   gnutls_pubkey_t pubkey;
 
-  pem = generate_key (GNUTLS_PK_ECDSA, &pubkey);
+  pem = rc_test_generate_key (GNUTLS_PK_ECDSA, &pubkey);
   gnutls_pubkey_deinit (pubkey);
   g_assert_true (g_file_set_contents (path, pem, -1, NULL));
 
@@ -550,7 +524,7 @@ test_relative_key_file (void)
   RcApi *api;
   RcAuth *auth;
 
-  pem = generate_key (GNUTLS_PK_RSA, &pubkey);
+  pem = rc_test_generate_key (GNUTLS_PK_RSA, &pubkey);
   gnutls_pubkey_deinit (pubkey);
   g_assert_cmpint (g_mkdir (keys, 0700), ==, 0);
   g_assert_true (g_file_set_contents (key_path, pem, -1, NULL));

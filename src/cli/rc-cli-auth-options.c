@@ -502,7 +502,13 @@ rc_cli_auth_options_apply (RcCliAuthOptions *self,
   if (self->has_basic_form)
     rc_auth_set_basic_form (auth, self->basic_form);
   if (self->private_key)
-    rc_auth_set_private_key_file (auth, self->private_key);
+    {
+      /* From the working folder; saved relative to the project's when
+       * the key is in it. */
+      g_autofree char *path = rc_auth_dup_path_to_save (auth, self->private_key);
+
+      rc_auth_set_private_key_file (auth, path);
+    }
   if (self->key_id)
     rc_auth_set_key_id (auth, self->key_id);
   if (self->jwt_alg_text)

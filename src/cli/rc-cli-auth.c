@@ -345,12 +345,12 @@ change_auth (RcCliTarget      *target,
       /* Last of the checks, so that a mistake never asks for a secret first. */
       if (options->secret_stdin)
         {
-          secret =
-            rc_cli_read_secret (NULL, TRUE,
-                                (options->has_kind ? options->kind : old_kind) == RC_AUTH_KIND_BASIC
-                                  ? _("Password: ")
-                                  : _("Client secret: "),
-                                &error);
+          /* The secret is for the auth as the options leave it: a
+           * private key's PEM is read whole, and checked. */
+          g_autoptr(RcAuth) changed = rc_auth_copy (auth);
+
+          rc_cli_auth_options_apply (options, changed);
+          secret = rc_cli_read_auth_secret (changed, NULL, TRUE, &error);
           if (secret == NULL)
             {
               rc_cli_error ("%s", error->message);

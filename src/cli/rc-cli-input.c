@@ -5,6 +5,11 @@
  * standard input, without echo when that is a terminal. An option that
  * looks like a secret is refused with a word on how to give it instead.
  *
+ * A secret is one line, but a private key kept in the keyring
+ * (rc_auth_secret_holds_key()) is all of its PEM: standard input is read
+ * to the key's END line, at most RC_PRIVATE_KEY_MAX_SIZE bytes, and the
+ * key is checked before anything stores it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 /* isatty(), termios and sigaction(), which -std=c11 hides. */
@@ -40,13 +45,26 @@ is_secret_option (const char *arg)
   return g_strv_contains (names, name);
 }
 
+/* Whether @line, the last one read, ends a PEM block. */
+static gboolean
+ends_pem (GString *text,
+          gsize    line_start)
+{
+  return g_str_has_prefix (text->str + line_start, "-----END ");
+}
+
+/* One line, or for @pem, every line up to the PEM block's END line (or
+ * the end of the input), at most a private key's size. */
 static RcCliSecret *
-read_line (const char  *prompt,
+read_text (const char  *prompt,
+           gboolean     pem,
            GError     **error)
 {
   gboolean tty = isatty (STDIN_FILENO) && tcgetattr (STDIN_FILENO, &saved_termios) == 0;
   struct sigaction restore = { 0 }, old_int, old_term, old_hup;
   GString *line = g_string_new (NULL);
+  gsize line_start = 0;
+  gboolean too_long = FALSE;
   int c;
 
   if (tty)
@@ -67,8 +85,23 @@ read_line (const char  *prompt,
       fflush (stderr);
     }
 
-  while ((c = getc (stdin)) != EOF && c != '\n')
-    g_string_append_c (line, (char)c);
+  while ((c = getc (stdin)) != EOF)
+    {
+      if (c == '\n' && !pem)
+        break;
+      if (line->len >= RC_PRIVATE_KEY_MAX_SIZE)
+        {
+          too_long = TRUE;
+          break;
+        }
+      g_string_append_c (line, (char)c);
+      if (c == '\n')
+        {
+          if (ends_pem (line, line_start))
+            break;
+          line_start = line->len;
+        }
+    }
 
   if (tty)
     {
@@ -78,13 +111,26 @@ read_line (const char  *prompt,
       sigaction (SIGHUP, &old_hup, NULL);
     }
 
-  if (line->len > 0 && line->str[line->len - 1] == '\r')
+  if (!pem && line->len > 0 && line->str[line->len - 1] == '\r')
     g_string_truncate (line, line->len - 1);
+
+  if (too_long)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Standard input holds more than a private key (over %u bytes)."),
+                   (guint) RC_PRIVATE_KEY_MAX_SIZE);
+      memset (line->str, 0, line->len);
+      g_string_free (line, TRUE);
+      return NULL;
+    }
 
   if (line->len == 0)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           c == EOF
+                           pem
+                           ? _("Standard input ended before a private key was read. Write the "
+                               "key’s PEM to standard input.")
+                           : c == EOF
                            ? _("Standard input ended before a secret was read. Write the secret "
                                "as one line to standard input.")
                            : _("The secret read from standard input is empty."));
@@ -195,7 +241,7 @@ rc_cli_read_secret (const char  *env_var,
   const char *value;
 
   if (from_stdin)
-    return read_line (prompt, error);
+    return read_text (prompt, FALSE, error);
 
   if (env_var == NULL)
     return NULL;
@@ -222,4 +268,58 @@ rc_cli_secret_free (RcCliSecret *secret)
 
   memset (secret, 0, strlen (secret));
   g_free (secret);
+}
+
+/**
+ * rc_cli_read_auth_secret:
+ * @auth: the authentication the secret is for (after the command's
+ *   options)
+ * @env_var: (nullable): the environment variable that holds the secret
+ * @from_stdin: read the secret from standard input instead
+ *
+ * Reads the secret of @auth as rc_cli_read_secret() does, asking for a
+ * password or a client secret as @auth needs. When the secret is a
+ * private key (rc_auth_secret_holds_key()), standard input gives all of
+ * its PEM, not one line, and the key is checked: a PEM private key that
+ * signs with @auth's algorithm.
+ *
+ * Returns: (transfer full) (nullable): the secret, to free with
+ *   rc_cli_secret_free(); %NULL with no error when neither source is given
+ */
+RcCliSecret *
+rc_cli_read_auth_secret (RcAuth      *auth,
+                         const char  *env_var,
+                         gboolean     from_stdin,
+                         GError     **error)
+{
+  g_autoptr(RcCliSecret) secret = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!rc_auth_secret_holds_key (auth))
+    return rc_cli_read_secret (env_var, from_stdin,
+                               rc_auth_get_kind (auth) == RC_AUTH_KIND_BASIC
+                                 ? _("Password: ") : _("Client secret: "),
+                               error);
+
+  if (from_stdin)
+    secret = read_text (_("Private key (PEM; it ends with its END line): "), TRUE, error);
+  else
+    secret = rc_cli_read_secret (env_var, FALSE, NULL, error);
+  if (secret == NULL)
+    return NULL;
+
+  if (!rc_client_assertion_check_key (secret, rc_auth_get_jwt_alg (auth), &local_error))
+    {
+      if (from_stdin)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("Standard input holds no key Restcall can use: %s"),
+                     local_error->message);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("The environment variable “%s” holds no key Restcall can use: %s"),
+                     env_var, local_error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&secret);
 }

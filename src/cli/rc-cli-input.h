@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include "restcall-core.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +25,10 @@ RcCliSecret *rc_cli_read_secret   (const char       *env_var,
                                    gboolean          from_stdin,
                                    const char       *prompt,
                                    GError          **error);
+RcCliSecret *rc_cli_read_auth_secret (RcAuth        *auth,
+                                      const char    *env_var,
+                                      gboolean       from_stdin,
+                                      GError       **error);
 void         rc_cli_secret_free   (RcCliSecret      *secret);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcCliSecret, rc_cli_secret_free)

@@ -74,9 +74,7 @@ secret_set (RcCliTarget *target)
       return RC_CLI_EXIT_FAILED;
     }
 
-  secret = rc_cli_read_secret (NULL, TRUE,
-                               kind == RC_AUTH_KIND_BASIC ? _("Password: ") : _("Client secret: "),
-                               &error);
+  secret = rc_cli_read_auth_secret (auth, NULL, TRUE, &error);
   if (secret == NULL)
     {
       rc_cli_error ("%s", error->message);

@@ -466,9 +466,7 @@ rc_cli_target_read_secret (RcCliTarget            *self,
 
   if (env_var || from_stdin)
     {
-      *secret = rc_cli_read_secret (
-        env_var, from_stdin, kind == RC_AUTH_KIND_BASIC ? _("Password: ") : _("Client secret: "),
-        &error);
+      *secret = rc_cli_read_auth_secret (auth, env_var, from_stdin, &error);
       if (error)
         {
           rc_cli_error ("%s", error->message);
