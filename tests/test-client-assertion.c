@@ -414,7 +414,7 @@ checked_cb (GObject      *source,
 {
   GError **error = user_data;
 
-  if (!rc_client_assertion_check_file_finish (result, error))
+  if (!rc_client_assertion_check_file_finish (result, NULL, error))
     g_assert_nonnull (*error);
   else
     *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "none");

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rc-auth-group.h"
@@ -20,6 +21,7 @@
 #include "rc-headers-group.h"
 #include "rc-pair-row.h"
 #include "rc-test-gui.h"
+#include "rc-test-keys.h"
 #include "rc-window.h"
 
 /* The main window onto the sample project. */
@@ -934,6 +936,112 @@ test_client_assertion (void)
   editor_finalize_model (api, NULL);
 }
 
+/* What the key check row under @name shows: NULL when hidden. */
+typedef struct
+{
+  GtkWidget  *root;
+  const char *part;
+} KeyVerdict;
+
+static gboolean
+key_verdict_cb (gpointer data)
+{
+  KeyVerdict *verdict = data;
+  GtkWidget *check = rc_test_gui_get_named (verdict->root, "auth-private-key-row-error");
+  GtkWidget *label = rc_test_gui_find_of_type (check, GTK_TYPE_LABEL);
+
+  if (verdict->part == NULL)
+    return !gtk_widget_get_visible (check);
+
+  return gtk_widget_get_visible (check)
+         && strstr (gtk_label_get_text (GTK_LABEL (label)), verdict->part) != NULL;
+}
+
+static void
+wait_key_verdict (GtkWidget  *root,
+                  const char *part)
+{
+  KeyVerdict verdict = { root, part };
+
+  g_assert_true (rc_test_gui_wait (key_verdict_cb, &verdict));
+  rc_test_gui_assert_field_check (root, "auth-private-key-row", part);
+}
+
+/* The key file is checked as it is typed, off the main thread: one that
+ * is not there, is no PEM private key, or cannot sign with the algorithm
+ * chosen is marked under its row (the algorithm's row too, for the
+ * last); a relative path is the project folder's. */
+static void
+test_key_check (void)
+{
+  RcApi *api = rc_api_new ("Petstore");
+  g_autofree char *project_id = g_uuid_string_random ();
+  g_autofree char *dir = g_dir_make_tmp ("restcall-gui-key-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.pem", NULL);
+  g_autofree char *not_key = g_build_filename (dir, "cert.pem", NULL);
+  g_autofree char *ec_path = g_build_filename (dir, "ec.pem", NULL);
+  g_autofree char *ec = rc_test_generate_key (GNUTLS_PK_ECDSA, NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  RcAuth *auth = rc_api_get_auth (api);
+  GtkWidget *root, *key_row, *alg_row;
+  Editor editor = { 0 };
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  g_assert_true (g_file_set_contents (not_key, "-----BEGIN CERTIFICATE-----\nMIIB\n"
+                                               "-----END CERTIFICATE-----\n", -1, NULL));
+  g_assert_true (g_file_set_contents (ec_path, ec, -1, NULL));
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_id (auth, "petstore");
+  rc_auth_set_token_url (auth, "https://auth.example.com/token");
+  rc_auth_set_client_auth (auth, RC_CLIENT_AUTH_PRIVATE_KEY_JWT);
+
+  editor_open (&editor);
+  root = GTK_WIDGET (editor.window);
+  rc_auth_group_set_auth (editor.auth, auth, project_id, G_OBJECT (api));
+  key_row = rc_test_gui_get_named (root, "auth-private-key-row");
+  alg_row = rc_test_gui_get_named (root, "auth-jwt-alg-row");
+  /* In the keyring: nothing to check. */
+  rc_test_gui_assert_field_check (root, "auth-private-key-row", NULL);
+
+  type_text (key_row, missing);
+  wait_key_verdict (root, "could not be read");
+  type_text (key_row, not_key);
+  wait_key_verdict (root, "not a PEM private key");
+  type_text (key_row, ec_path);
+  wait_key_verdict (root, NULL);
+  g_assert_false (gtk_widget_has_css_class (alg_row, "error"));
+
+  /* An RSA algorithm for a P-256 key: said, and the algorithm marked. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (alg_row), 1);
+  wait_key_verdict (root, "RS256");
+  g_assert_true (gtk_widget_has_css_class (alg_row, "error"));
+  rc_test_gui_save_screenshot (root, "auth-private-key-alg.png");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (alg_row), 2);
+  wait_key_verdict (root, NULL);
+  g_assert_false (gtk_widget_has_css_class (alg_row, "error"));
+
+  /* Relative: in the project's folder, not the working one. */
+  type_text (key_row, "ec.pem");
+  wait_key_verdict (root, "could not be read");
+  rc_auth_set_folder (auth, folder);
+  type_text (key_row, "./ec.pem");
+  wait_key_verdict (root, NULL);
+
+  /* Back in the keyring: the verdict goes. */
+  type_text (key_row, not_key);
+  wait_key_verdict (root, "not a PEM private key");
+  type_text (key_row, "");
+  wait_key_verdict (root, NULL);
+
+  editor_close (&editor);
+  editor_finalize_model (api, NULL);
+  g_unlink (not_key);
+  g_unlink (ec_path);
+  g_rmdir (dir);
+}
+
 static void
 test_mnemonics (Fixture       *fixture,
                 gconstpointer  data)
@@ -1209,6 +1317,7 @@ main (int   argc,
   g_test_add_func ("/restcall/gui/auth/token-params-and-basic-form",
                    test_token_params_and_basic_form);
   g_test_add_func ("/restcall/gui/auth/client-assertion", test_client_assertion);
+  g_test_add_func ("/restcall/gui/auth/key-check", test_key_check);
   g_test_add ("/restcall/gui/auth/reference-order", Fixture, NULL,
               fixture_set_up, test_reference_order, fixture_tear_down);
   g_test_add ("/restcall/gui/auth/mnemonics", Fixture, NULL,

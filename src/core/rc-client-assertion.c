@@ -348,6 +348,7 @@ import_key (char      *pem,
             gsize      size,
             RcJwtAlg   asked,
             RcJwtAlg  *alg,
+            gboolean  *is_key,
             GError   **error)
 {
   g_autoptr(RcPrivkey) key = NULL;
@@ -371,10 +372,27 @@ import_key (char      *pem,
       return NULL;
     }
 
+  if (is_key)
+    *is_key = TRUE;
   if (!choose_alg (key, asked, alg, error))
     return NULL;
 
   return g_steal_pointer (&key);
+}
+
+/* What a file check reads, and what it found. */
+typedef struct
+{
+  char     *path;
+  RcJwtAlg  alg;
+  gboolean  is_key;
+} FileCheck;
+
+static void
+file_check_free (FileCheck *check)
+{
+  g_free (check->path);
+  g_free (check);
 }
 
 static void
@@ -383,17 +401,16 @@ check_file_thread (GTask        *task,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  const char *path = task_data;
-  RcJwtAlg asked = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "jwt-alg"));
+  FileCheck *check = task_data;
   g_autoptr(RcPrivkey) key = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *pem = NULL;
   RcJwtAlg alg;
   gsize size = 0;
 
-  pem = read_key_file (path, &size, cancellable, &error);
+  pem = read_key_file (check->path, &size, cancellable, &error);
   if (pem)
-    key = import_key (pem, size, asked, &alg, &error);
+    key = import_key (pem, size, check->alg, &alg, &check->is_key, &error);
 
   if (error)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -448,7 +465,7 @@ rc_client_assertion_new (RcAuth      *auth,
       if (pem == NULL)
         return NULL;
 
-      key = import_key (pem, size, rc_auth_get_jwt_alg (auth), &alg, error);
+      key = import_key (pem, size, rc_auth_get_jwt_alg (auth), &alg, NULL, error);
       if (key == NULL)
         return NULL;
 
@@ -490,7 +507,7 @@ rc_client_assertion_check_key (const char  *pem,
 
   size = strlen (pem);
   copy = g_strndup (pem, size);
-  key = import_key (copy, size, alg, &alg, error);
+  key = import_key (copy, size, alg, &alg, NULL, error);
 
   return key != NULL;
 }
@@ -512,18 +529,23 @@ rc_client_assertion_check_file_async (const char          *path,
                                       gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  FileCheck *check;
 
   g_return_if_fail (path != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, rc_client_assertion_check_file_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_object_set_data (G_OBJECT (task), "jwt-alg", GINT_TO_POINTER (alg));
+  check = g_new0 (FileCheck, 1);
+  check->path = g_strdup (path);
+  check->alg = alg;
+  g_task_set_task_data (task, check, (GDestroyNotify) file_check_free);
   g_task_run_in_thread (task, check_file_thread);
 }
 
 /**
  * rc_client_assertion_check_file_finish:
+ * @is_key: (out) (optional): whether the file holds a private key, even
+ *   one that cannot sign with the algorithm asked
  *
  * Returns: whether the file holds a private key that can sign with the
  *   algorithm asked; %FALSE with an %RC_OAUTH_ERROR_SETTINGS that says
@@ -531,9 +553,16 @@ rc_client_assertion_check_file_async (const char          *path,
  */
 gboolean
 rc_client_assertion_check_file_finish (GAsyncResult  *result,
+                                       gboolean      *is_key,
                                        GError       **error)
 {
+  FileCheck *check;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  check = g_task_get_task_data (G_TASK (result));
+  if (is_key)
+    *is_key = check->is_key;
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -30,6 +30,7 @@ void      rc_client_assertion_check_file_async  (const char           *path,
                                                  GAsyncReadyCallback   callback,
                                                  gpointer              user_data);
 gboolean  rc_client_assertion_check_file_finish (GAsyncResult         *result,
+                                                 gboolean             *is_key,
                                                  GError              **error);
 
 G_END_DECLS

@@ -19,6 +19,13 @@
  * explanation in a row right under it and as its accessible description.
  * RcAuthGroup:valid sums it up for a dialog's Finish button.
  *
+ * A private_key_jwt client's key file is checked too, in a thread (it
+ * may be on a slow file system), whenever the file or the algorithm
+ * changes: a file that is not there, cannot be read or holds no PEM
+ * private key is marked under the key file's row; an algorithm the key
+ * cannot sign with, on the algorithm's row too. The checks are advice:
+ * the settings are valid without them.
+ *
  * The secret is the exception: it never enters the model. What is typed in
  * the password row goes to the keyring (RcSecretRow, below it, stores it
  * and says where it stands), and the entry is emptied again: on Enter, on
@@ -37,6 +44,7 @@
 #include <glib/gi18n.h>
 
 #include "rc-auth-group.h"
+#include "rc-client-assertion.h"
 #include "rc-field-check.h"
 #include "rc-pair-row.h"
 #include "rc-secret-row.h"
@@ -87,6 +95,9 @@ struct _RcAuthGroup
   AdwEntryRow        *scopes_row;
   AdwComboRow        *client_auth_row;
   AdwEntryRow        *private_key_row;
+  RcFieldCheck       *private_key_check;
+  GCancellable       *key_cancellable;  /* the key file's check */
+  char               *key_checked;      /* what it checked: path, algorithm */
   AdwEntryRow        *key_id_row;
   AdwComboRow        *jwt_alg_row;
   AdwEntryRow        *secret_row;
@@ -395,6 +406,59 @@ validate (RcAuthGroup *self)
 }
 
 static void
+key_checked_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean is_key = FALSE;
+  RcAuthGroup *self;
+
+  if (rc_client_assertion_check_file_finish (result, &is_key, &error)
+      || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      self = RC_AUTH_GROUP (user_data);
+      rc_field_check_set_message (self->private_key_check, error ? error->message : NULL);
+      rc_field_check_mark (GTK_WIDGET (self->jwt_alg_row),
+                           error && is_key ? error->message : NULL);
+    }
+}
+
+/* Checks the key file shown, when it or the algorithm changed. */
+static void
+check_private_key (RcAuthGroup *self)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *checked = NULL;
+  RcJwtAlg alg = RC_JWT_ALG_AUTO;
+
+  if (self->auth && gtk_widget_get_visible (GTK_WIDGET (self->private_key_row)))
+    {
+      path = rc_auth_dup_file_path (self->auth, rc_auth_get_private_key_file (self->auth));
+      alg = rc_auth_get_jwt_alg (self->auth);
+    }
+  if (path)
+    checked = g_strdup_printf ("%s\x1f%s", path, rc_jwt_alg_to_string (alg));
+  if (g_strcmp0 (checked, self->key_checked) == 0)
+    return;
+
+  g_free (self->key_checked);
+  self->key_checked = g_steal_pointer (&checked);
+  g_cancellable_cancel (self->key_cancellable);
+  g_clear_object (&self->key_cancellable);
+
+  if (path == NULL)
+    {
+      rc_field_check_set_message (self->private_key_check, NULL);
+      rc_field_check_mark (GTK_WIDGET (self->jwt_alg_row), NULL);
+      return;
+    }
+
+  self->key_cancellable = g_cancellable_new ();
+  rc_client_assertion_check_file_async (path, alg, self->key_cancellable, key_checked_cb, self);
+}
+
+static void
 update_token_params_subtitle (RcAuthGroup *self)
 {
   guint n_params = self->param_rows->len;
@@ -463,6 +527,7 @@ show_auth (RcAuthGroup *self,
   rebuild_token_params (self);
   update_rows (self);
   validate (self);
+  check_private_key (self);
 
   if (changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTH]);
@@ -502,6 +567,7 @@ auth_changed_cb (RcAuthGroup *self)
 {
   update_rows (self);
   validate (self);
+  check_private_key (self);
 }
 
 static void
@@ -686,6 +752,9 @@ rc_auth_group_dispose (GObject *object)
   if (self->api_auth_signals)
     g_signal_group_set_target (self->api_auth_signals, NULL);
 
+  g_cancellable_cancel (self->key_cancellable);
+  g_clear_object (&self->key_cancellable);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), RC_TYPE_AUTH_GROUP);
 
   g_clear_object (&self->bindings);
@@ -709,6 +778,7 @@ rc_auth_group_finalize (GObject *object)
 
   g_clear_pointer (&self->kinds, g_type_class_unref);
   g_free (self->project_id);
+  g_free (self->key_checked);
 
   G_OBJECT_CLASS (rc_auth_group_parent_class)->finalize (object);
 }
@@ -786,6 +856,7 @@ rc_auth_group_class_init (RcAuthGroupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, scopes_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, client_auth_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, private_key_row);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, private_key_check);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, key_id_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, jwt_alg_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, secret_row);
