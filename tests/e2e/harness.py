@@ -801,8 +801,8 @@ class OAuthServer:
         if not line:
             raise Failure(f'The OAuth test server exited before it was ready '
                           f'(status {self.process.wait()}); its stderr is above.')
-        ready = json.loads(line)
-        self.token_url, self.api_url = ready['token_url'], ready['api_url']
+        self.ready = json.loads(line)
+        self.token_url, self.api_url = self.ready['token_url'], self.ready['api_url']
 
     def stats(self):
         """What the protected API counted: its requests, the token requests."""

@@ -1,0 +1,138 @@
+#!/usr/bin/python3
+# test_client_assertion.py: sign the client's assertion with a private key, then with the secret
+#
+# Starts the suite's authorization server (tests/oauth-server's server.mjs:
+# oidc-provider, whose jwt-key-client authenticates with private_key_jwt
+# and jwt-secret-client with client_secret_jwt) and Restcall on a project
+# with one API, “Pets”, whose authentication is OAuth 2.0 client
+# credentials for jwt-key-client, sent as a Basic Auth header, and one
+# method, ListPets. The test copies the server's RSA key beside the
+# project, in keys/client.pem.
+#
+# A person chooses “Signed with a private key (private_key_jwt)” in the
+# Client authentication list with the keyboard, types the key file's path
+# relative to the project (keys/client.pem), the key ID and chooses PS256;
+# Ctrl+S saves them, a path and never the key. Test on ListPets gets a 200
+# with a token the key's assertion got. Then the client becomes
+# jwt-secret-client, “Signed with the client secret (client_secret_jwt)”
+# is chosen, the secret typed into the secret's row (to the keyring, not
+# the project), and Test gets a 200 again.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import json
+import os
+import re
+import shutil
+
+import harness
+from harness import Failure, key, wait_for
+
+OAUTH = 'OAuth 2.0: client credentials'
+CLIENT_AUTH = 'Client authentication'
+KEY_JWT = 'Signed with a private key (private_key_jwt)'
+SECRET_JWT = 'Signed with the client secret (client_secret_jwt)'
+KEY_FILE = 'keys/client.pem'
+SECRET = 'jwt-s3cret-long-enough-for-hs256-signing'
+
+
+class Context:
+    def __init__(self, session):
+        self.server = harness.OAuthServer()
+        self.session = session
+        os.mkdir(session.path('keys'))
+        shutil.copyfile(self.server.ready['rsa_key_file'], session.path(KEY_FILE))
+        with open(session.path(KEY_FILE), encoding='ascii') as f:
+            self.pem_line = f.read().splitlines()[1]
+        self.project = session.path('signed.restcall')
+        auth = {'type': 'oauth2-client-credentials', 'client_id': 'jwt-key-client',
+                'token_url': self.server.token_url, 'scopes': 'pets:read',
+                'client_auth': 'basic-header'}
+        with open(self.project, 'w', encoding='utf-8') as f:
+            json.dump({'format': 1, 'id': '7e8f90a1-b2c3-4d4e-8f5a-6b7c8d9e0f1a', 'apis': [
+                {'id': '8b7c6d5e-4f3a-4b2c-9d1e-0f9a8b7c6d5e', 'name': 'Pets',
+                 'base_url': self.server.api_url, 'auth': auth,
+                 'methods': [{'id': '1e2d3c4b-5a69-4877-86a5-b4c3d2e1f0a9',
+                              'name': 'ListPets', 'verb': 'GET', 'url': '/pets'}]},
+            ]}, f)
+        self.app = session.start_app(self.project)
+        self.window = self.app.window(re.compile(r' – Restcall$'))
+
+    def sidebar(self):
+        return self.window.find('list', 'Integrations › REST')
+
+    def close(self):
+        self.server.stop()
+
+
+def saved_auth(context):
+    """Ctrl+S, then the API's authentication as the project file holds it."""
+    key('ctrl+s')
+    wait_for(lambda: context.window.name == 'signed.restcall – Restcall',
+             lambda: f'the title to lose its “modified” mark (it is {context.window.name!r})')
+    with open(context.project, encoding='utf-8') as f:
+        text = f.read()
+    if SECRET in text or context.pem_line in text:
+        raise Failure(f'The project file holds the secret or the key:\n{text}')
+    return json.loads(text)['apis'][0]['auth']
+
+
+def test_call(context, token_requests):
+    window = context.window
+    context.sidebar().find('label', 'ListPets').click()
+    window.tab('Test')
+    window.button('Test').click()
+    said = wait_for(lambda: [label for label in window.labels()
+                             if re.match(r'\d{3} .* · ', label)],
+                    lambda: f'the call to end; the window shows {window.labels()}')[0]
+    if not said.startswith('200 OK'):
+        raise Failure(f'The call ended with {said!r}')
+    stats = context.server.stats()
+    if stats['token_requests'] != token_requests:
+        raise Failure(f'{token_requests} token requests should have been sent: {stats}')
+
+
+def private_key(context):
+    window = context.window
+    context.sidebar().find('label', 'Pets').click()
+    window.wait_combo('Type', OAUTH)
+    window.choose(CLIENT_AUTH, KEY_JWT)
+    window.find('text', 'Private key file (empty: in the keyring)').type(KEY_FILE)
+    window.find('text', 'Key ID (optional)').type('rsa-1')
+    window.choose('Signing algorithm', 'PS256')
+    auth = saved_auth(context)
+    expected = {'client_auth': 'private-key-jwt', 'private_key_file': KEY_FILE,
+                'key_id': 'rsa-1', 'jwt_alg': 'PS256'}
+    if any(auth.get(name) != value for name, value in expected.items()):
+        raise Failure(f'The API\'s authentication was saved as {auth}, not with {expected}')
+
+
+def secret(context):
+    window = context.window
+    context.sidebar().find('label', 'Pets').click()
+    window.find('text', 'Client ID').type('jwt-secret-client')
+    window.choose(CLIENT_AUTH, SECRET_JWT)
+    entry = window.find('text', 'Client secret')
+    entry.type(SECRET)
+    key('Return')
+    entry.wait_text('', 'the client secret\'s entry, emptied once the secret is stored,')
+    window.find('label', 'Stored in the keyring')
+    auth = saved_auth(context)
+    if auth.get('client_auth') != 'secret-jwt' or auth.get('client_id') != 'jwt-secret-client':
+        raise Failure(f'The API\'s authentication was saved as {auth}')
+
+
+def quit_app(context):
+    key('ctrl+q')
+    context.app.wait_exit()
+
+
+harness.run([
+    ('private_key_jwt chosen with the keyboard; key file, key ID typed, PS256 chosen; saved',
+     private_key),
+    ('Test signs with the key file beside the project: 200', lambda c: test_call(c, 1)),
+    ('client_secret_jwt chosen with the keyboard, the secret typed into its row; saved',
+     secret),
+    ('Test signs with the secret: 200', lambda c: test_call(c, 2)),
+    ('Ctrl+Q', quit_app),
+], setup=Context)
