@@ -1365,6 +1365,77 @@ test_record_text_is_utf8 (void)
     }
 }
 
+/* A record of a JSON response of @body, as received. */
+static RcHttpRecord *
+new_json_record (const char *body)
+{
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", "https://api.example.com/pets");
+  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+  RcHttpRecord *record;
+
+  soup_message_headers_append (soup_message_get_response_headers (message), "Content-Type",
+                               "application/json");
+  record = rc_http_record_new_for_request (message, NULL);
+  rc_http_record_set_response (record, message, bytes);
+
+  return record;
+}
+
+/* A pane's preview masks what it shows, and reads no further: a secret
+ * that straddles the cut is masked before it is cut, a token keeps its
+ * prefix, and a body that stops being JSON after the cut is masked all
+ * the same (masking the whole body failed on it, and showed it as sent). */
+static void
+test_record_preview (void)
+{
+  g_autoptr(GString) body = g_string_new ("{\"access_token\":\"tok123-first-token-of-the-list\","
+                                          "\"padding\":\"");
+  g_autoptr(RcHttpRecord) record = NULL;
+  g_autofree char *masked = NULL;
+  g_autofree char *revealed = NULL;
+  const char *secret_at;
+  gsize limit = 4096;
+
+  /* Pretty-printed, the password's line starts before half the limit and
+   * ends past it: the cut falls within it. */
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_c (body, 'x');
+  g_string_append (body, "\",\"password\":\"");
+  for (guint i = 0; i < 500; i++)
+    g_string_append (body, "hunter2-");
+  g_string_append (body, "\",\"more\":\"");
+  for (guint i = 0; i < 8000; i++)
+    g_string_append_c (body, 'y');
+  g_string_append (body, "\",\"broken\":");  /* and never ends */
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (body, "[1],");
+
+  record = new_json_record (body->str);
+  masked = rc_http_record_format_preview (record, TRUE, FALSE, limit, NULL);
+  revealed = rc_http_record_format_preview (record, TRUE, TRUE, limit, NULL);
+
+  g_assert_true (g_str_has_prefix (masked, "HTTP/1.1 "));
+  g_assert_nonnull (strstr (masked, "\"access_token\": \"tok123\u2022"));
+  g_assert_null (strstr (masked, "first-token"));
+  g_assert_nonnull (strstr (masked, "\"password\": \"\u2022\u2022"));
+  g_assert_null (strstr (masked, "hunter2"));
+  g_assert_nonnull (strstr (masked, "[Cut here: "));
+  g_assert_cmpuint (strlen (masked), <, limit + 200);
+
+  /* Revealed, the same text, the secret cut where it straddles the limit. */
+  g_assert_nonnull (strstr (revealed, "first-token"));
+  secret_at = strstr (revealed, "hunter2-");
+  g_assert_nonnull (secret_at);
+  g_assert_null (strstr (secret_at, "\"more\""));
+  g_assert_null (strstr (masked, "\"broken\""));
+  g_assert_nonnull (strstr (revealed, "[Cut here: "));
+
+  /* A request has no response to preview: its line and headers. */
+  g_clear_pointer (&masked, g_free);
+  masked = rc_http_record_format_preview (record, FALSE, FALSE, limit, NULL);
+  g_assert_true (g_str_has_prefix (masked, "GET https://api.example.com/pets\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1372,6 +1443,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/restcall/executor/record-text-is-utf8", test_record_text_is_utf8);
+  g_test_add_func ("/restcall/executor/record-preview", test_record_preview);
   g_test_add_func ("/restcall/executor/parse-challenge", test_parse_challenge);
 
 #define ADD(path, func) \

@@ -355,6 +355,34 @@ test_reindent (void)
   g_assert_false (rc_json_reindent ("[1,]", 4, G_MAXSIZE, out, &truncated, NULL, NULL));
 }
 
+static char *
+mask_secret (const char *name,
+             const char *value)
+{
+  return g_str_equal (name, "secret") ? g_strdup_printf ("<%zu>", strlen (value)) : NULL;
+}
+
+/* Masking re-indents as rc_json_reindent() does, and writes a member's
+ * string value as the mask function says: its name and value read with
+ * their escapes, a value in an array or of another type left as it is. */
+static void
+test_reindent_masked (void)
+{
+  const char *text = "{\"secret\":\"ab\\u0063\",\"a\":[\"secret\",{\"s\\u0065cret\":\"xy\"}],"
+                     "\"secret\":7,\"n\":{\"secret\":[\"kept\"]},\"k\":\"secret\"}";
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean truncated = TRUE;
+
+  g_assert_true (rc_json_reindent_masked (text, strlen (text), G_MAXSIZE, mask_secret, out,
+                                          &truncated, NULL, NULL));
+  g_assert_false (truncated);
+  g_assert_cmpstr (out->str, ==,
+                   "{\n  \"secret\": \"<3>\",\n  \"a\": [\n    \"secret\",\n    {\n"
+                   "      \"s\\u0065cret\": \"<2>\"\n    }\n  ],\n  \"secret\": 7,\n"
+                   "  \"n\": {\n    \"secret\": [\n      \"kept\"\n    ]\n  },\n"
+                   "  \"k\": \"secret\"\n}\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +397,7 @@ main (int   argc,
   g_test_add_func ("/restcall/json/one-value", test_one_value);
   g_test_add_func ("/restcall/json/write-numbers", test_write_numbers);
   g_test_add_func ("/restcall/json/reindent", test_reindent);
+  g_test_add_func ("/restcall/json/reindent-masked", test_reindent_masked);
 
   return g_test_run ();
 }

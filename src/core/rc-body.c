@@ -12,7 +12,9 @@
  * server sent them (a tree would round big integers and rewrite escapes),
  * the work stops at the limit, and memory stays at the size of the text.
  * The tokens are checked as they go; a body that is not valid JSON before
- * the limit is shown as received.
+ * the limit is shown as received. rc_body_format_masked() masks a JSON
+ * body's secrets as it goes (rc_json_reindent_masked()): only what is
+ * shown is read, and no tree of the whole body is made.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,7 +26,7 @@
 #include <string.h>
 
 #include "rc-body.h"
-#include "rc-json-format.h"
+#include "rc-document.h"
 
 #define HEX_BYTES_PER_LINE 16
 
@@ -347,6 +349,26 @@ rc_body_format (GBytes        *body,
                 GCancellable  *cancellable,
                 GError       **error)
 {
+  return rc_body_format_masked (body, content_type, limit, NULL, cancellable, error);
+}
+
+/**
+ * rc_body_format_masked:
+ * @mask: (nullable): what to show in place of a member's string value
+ *
+ * rc_body_format(), a JSON body's string members masked as @mask says.
+ * With a mask, a body that starts as JSON does (rc_document_is_json()) is
+ * read as JSON whatever its content type says: a token response sent as
+ * text/plain is masked all the same.
+ */
+RcBody *
+rc_body_format_masked (GBytes          *body,
+                       const char      *content_type,
+                       gsize            limit,
+                       RcJsonMaskFunc   mask,
+                       GCancellable    *cancellable,
+                       GError         **error)
+{
   g_autofree char *charset = get_charset (content_type);
   g_autofree char *converted = NULL;
   const char *data = "";
@@ -397,13 +419,16 @@ rc_body_format (GBytes        *body,
     return NULL;
 
   language = rc_body_guess_language (data, size, content_type);
+  if (mask && rc_document_is_json (data, size))
+    language = "json";
 
   if (g_strcmp0 (language, "json") == 0)
     {
       g_autoptr(GString) out = g_string_sized_new (MIN (size + size / 2, limit) + 256);
       g_autoptr(GError) local_error = NULL;
 
-      if (rc_json_reindent (data, size, limit, out, &truncated, cancellable, &local_error))
+      if (rc_json_reindent_masked (data, size, limit, mask, out, &truncated, cancellable,
+                                   &local_error))
         {
           char *text;
           gsize length;

@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "rc-json-format.h"
+
 G_BEGIN_DECLS
 
 /* How much text a body is shown with at most, unless told otherwise. */
@@ -18,6 +20,12 @@ G_DECLARE_FINAL_TYPE (RcBody, rc_body, RC, BODY, GObject)
 RcBody     *rc_body_format          (GBytes              *body,
                                      const char          *content_type,
                                      gsize                limit,
+                                     GCancellable        *cancellable,
+                                     GError             **error);
+RcBody     *rc_body_format_masked   (GBytes              *body,
+                                     const char          *content_type,
+                                     gsize                limit,
+                                     RcJsonMaskFunc       mask,
                                      GCancellable        *cancellable,
                                      GError             **error);
 void        rc_body_format_async    (GBytes              *body,

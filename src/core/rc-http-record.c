@@ -6,7 +6,9 @@
  * tokens can be told apart). A signed client assertion (RFC 7523) keeps
  * its header and claims, which are no secret, and is shown decoded below
  * the body; its signature is masked. The unmasked text exists only on
- * request.
+ * request. A preview (what the inspector's panes show) is cut at a limit,
+ * and reads and masks the body only as far as it shows: a 20 MB body is
+ * neither copied nor parsed whole for it.
  *
  * A request sent again in another way (the token request in the other
  * Basic form, rc-basic-form.c) is recorded as a record of its own that
@@ -25,6 +27,7 @@
 #include <string.h>
 
 #include "rc-http-record.h"
+#include "rc-body.h"
 #include "rc-document.h"
 #include "rc-json.h"
 #include "rc-json-format.h"
@@ -145,6 +148,17 @@ mask_field (const char *name,
     return mask_signature (value);
 
   return rc_mask_secret_value (is_token_field (name) ? value : NULL);
+}
+
+/* An RcJsonMaskFunc: secrets and tokens masked, the rest as it is. */
+static char *
+mask_member (const char *name,
+             const char *value)
+{
+  if (!is_secret_field (name) && !is_token_field (name))
+    return NULL;
+
+  return mask_field (name, value);
 }
 
 /**
@@ -328,6 +342,21 @@ append_assertion (GString    *text,
                           header, claims);
 }
 
+/* A form body, its secret fields masked, then its client assertion
+ * decoded, if it has one. */
+static void
+append_form (GString    *text,
+             const char *form,
+             gboolean    reveal)
+{
+  g_autofree char *masked = reveal ? NULL : mask_form (form);
+
+  g_string_append (text, masked ? masked : form);
+  if (!g_str_has_suffix (text->str, "\n"))
+    g_string_append_c (text, '\n');
+  append_assertion (text, form);
+}
+
 static void
 append_body (GString  *text,
              GArray   *headers,
@@ -352,19 +381,20 @@ append_body (GString  *text,
 
   copy = g_strndup (data, size);
 
-  if (!reveal && is_form (headers))
-    masked = mask_form (copy);
+  if (is_form (headers))
+    {
+      append_form (text, copy, reveal);
+      return;
+    }
+
   /* JSON is masked whatever the Content-Type says: a token response
    * sent as text/plain, or with no type, is read as JSON all the same. */
-  else if (!reveal && (is_json (headers) || rc_document_is_json (copy, size)))
+  if (!reveal && (is_json (headers) || rc_document_is_json (copy, size)))
     masked = mask_json (copy, size);
 
   g_string_append (text, masked ? masked : copy);
   if (!g_str_has_suffix (text->str, "\n"))
     g_string_append_c (text, '\n');
-
-  if (is_form (headers))
-    append_assertion (text, copy);
 }
 
 static void
@@ -574,6 +604,24 @@ free_to_printable (GString *text)
   return rc_text_dup_printable (raw, -1, 0, RC_TEXT_MULTI_LINE);
 }
 
+/* The request line or the status line, and the headers. */
+static GString *
+new_head (RcHttpRecord *self,
+          gboolean      response,
+          gboolean      reveal)
+{
+  GString *text = g_string_new (NULL);
+
+  if (response)
+    g_string_append_printf (text, "%s %u %s\n", self->http_version, self->status,
+                            self->reason ? self->reason : "");
+  else
+    g_string_append_printf (text, "%s %s\n", self->method, self->url);
+  append_headers (text, response ? self->response_headers : self->request_headers, reveal);
+
+  return text;
+}
+
 /**
  * rc_http_record_format_request:
  * @reveal: %TRUE to show secrets; the default everywhere is %FALSE
@@ -589,9 +637,7 @@ rc_http_record_format_request (RcHttpRecord *self,
 
   g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
 
-  text = g_string_new (NULL);
-  g_string_append_printf (text, "%s %s\n", self->method, self->url);
-  append_headers (text, self->request_headers, reveal);
+  text = new_head (self, FALSE, reveal);
   append_body (text, self->request_headers, self->request_body, reveal);
 
   return free_to_printable (text);
@@ -612,21 +658,111 @@ rc_http_record_format_response (RcHttpRecord *self,
 
   g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
 
-  text = g_string_new (NULL);
-
   if (!self->has_response)
     {
+      text = g_string_new (NULL);
       g_string_append_printf (text, _("No response: %s\n"),
                               self->error ? self->error : _("the request was not sent"));
       return free_to_printable (text);
     }
 
-  g_string_append_printf (text, "%s %u %s\n", self->http_version, self->status,
-                          self->reason ? self->reason : "");
-  append_headers (text, self->response_headers, reveal);
+  text = new_head (self, TRUE, reveal);
   append_body (text, self->response_headers, self->response_body, reveal);
 
   return free_to_printable (text);
+}
+
+/**
+ * rc_http_record_format_preview:
+ * @response: %TRUE for the response, %FALSE for the request
+ * @reveal: %TRUE to show secrets; the default everywhere is %FALSE
+ * @limit: how many bytes to show, about
+ * @cancellable: (nullable): stops the work
+ *
+ * The request or the response as rc_http_record_format_request() or
+ * rc_http_record_format_response() write it, but a JSON body
+ * pretty-printed, and no more of it than @limit holds, cut at a line's
+ * end with a line that says so. Only the part shown is masked, and read:
+ * a secret that straddles the cut is masked before it is cut. Takes time
+ * for a big body: call it in a worker thread.
+ *
+ * Returns: (transfer full) (nullable): the text, control characters
+ *   escaped, or %NULL when @cancellable was cancelled
+ */
+char *
+rc_http_record_format_preview (RcHttpRecord *self,
+                               gboolean      response,
+                               gboolean      reveal,
+                               gsize         limit,
+                               GCancellable *cancellable)
+{
+  GArray *headers = response ? self->response_headers : self->request_headers;
+  GBytes *body = response ? self->response_body : self->request_body;
+  g_autoptr(GBytes) form_text = NULL;
+  g_autoptr(RcBody) formatted = NULL;
+  g_autofree char *printable = NULL;
+  const char *data;
+  gsize size = 0;
+  GString *text, *pane;
+
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
+
+  if (response && !self->has_response)
+    {
+      g_autofree char *whole = rc_http_record_format_response (self, reveal);
+      gboolean cut;
+
+      return rc_body_cut_text (whole, strlen (whole), limit, &cut);
+    }
+
+  text = new_head (self, response, reveal);
+  data = body ? g_bytes_get_data (body, &size) : NULL;
+  if (size == 0)
+    return free_to_printable (text);
+
+  g_string_append_c (text, '\n');
+  if (!g_utf8_validate (data, size, NULL))
+    {
+      g_string_append_printf (text, _("(%" G_GSIZE_FORMAT " bytes of binary data)\n"), size);
+      return free_to_printable (text);
+    }
+
+  /* A form, as append_body() writes it: small, and masked field by field. */
+  if (is_form (headers))
+    {
+      g_autofree char *copy = g_strndup (data, size);
+      GString *form = g_string_new (NULL);
+
+      append_form (form, copy, reveal);
+      form_text = g_string_free_to_bytes (form);
+    }
+
+  formatted = rc_body_format_masked (form_text ? form_text : body,
+                                     find_header (headers, "Content-Type"),
+                                     text->len < limit / 2 ? limit - text->len : limit / 2,
+                                     reveal || form_text ? NULL : mask_member, cancellable, NULL);
+  if (formatted == NULL)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+
+  g_string_append_len (text, rc_body_get_text (formatted), rc_body_get_length (formatted));
+  printable = free_to_printable (text);
+  pane = g_string_new (printable);
+  if (rc_body_get_truncated (formatted))
+    {
+      g_autofree char *shown = g_format_size (rc_body_get_length (formatted));
+      g_autofree char *whole = g_format_size (size);
+
+      if (!g_str_has_suffix (pane->str, "\n"))
+        g_string_append_c (pane, '\n');
+      /* Translators: the first %s is a size shown, the second the whole size, as in "256 kB of
+       * 20.0 MB" */
+      g_string_append_printf (pane, _("[Cut here: %s of the body’s %s are shown.]\n"), shown, whole);
+    }
+
+  return g_string_free (pane, FALSE);
 }
 
 /**

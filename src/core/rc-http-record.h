@@ -37,6 +37,11 @@ char         *rc_http_record_format_request   (RcHttpRecord *self,
                                                gboolean      reveal);
 char         *rc_http_record_format_response  (RcHttpRecord *self,
                                                gboolean      reveal);
+char         *rc_http_record_format_preview   (RcHttpRecord *self,
+                                               gboolean      response,
+                                               gboolean      reveal,
+                                               gsize         limit,
+                                               GCancellable *cancellable);
 
 void          rc_http_record_set_previous_attempt (RcHttpRecord *self,
                                                    RcHttpRecord *previous);

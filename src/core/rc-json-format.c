@@ -4,8 +4,11 @@
  * token by token, as received: numbers, escapes and key order stay
  * exactly as the server sent them (a tree would round big integers and
  * rewrite escapes), the work can stop at a limit, and memory stays at the
- * size of the text. rc_json_write() writes a tree that was changed (a
- * masked exchange) as compact JSON.
+ * size of the text. rc_json_reindent_masked() does the same and hides the
+ * string values that a mask function names (secrets, in the inspector's
+ * panes), so that what a pane shows is masked without a tree of the whole
+ * body. rc_json_write() writes a tree that was changed (a masked exchange)
+ * as compact JSON.
  *
  * rc_json_write() exists because json-glib's generator writes some numbers
  * that are not JSON: a double in exponent form gets ".0" appended
@@ -39,6 +42,9 @@ typedef enum {
   EXPECT_COMMA_OR_CLOSE,
   EXPECT_END,
 } Expect;
+
+static void write_string (const char *text,
+                          GString    *out);
 
 static void
 append_indent (GString *out,
@@ -153,6 +159,50 @@ after_value (GString *stack)
   return stack->len > 0 ? EXPECT_COMMA_OR_CLOSE : EXPECT_END;
 }
 
+/* The text of the string token from @p to @end, its escapes read. */
+static char *
+dup_string_token (const char *p,
+                  const char *end)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *token = NULL;
+
+  if (memchr (p, '\\', end - p) == NULL)
+    return g_strndup (p + 1, end - p - 2);
+
+  token = g_strndup (p, end - p);
+  node = json_from_string (token, NULL);
+
+  return g_strdup (node ? json_node_get_string (node) : "");
+}
+
+/* Writes the string token from @p to @end, the value of the member
+ * @key_start…@key_end (%NULL when it is no member's), masked if @mask
+ * says so. */
+static void
+append_string_value (const char     *p,
+                     const char     *end,
+                     const char     *key_start,
+                     const char     *key_end,
+                     RcJsonMaskFunc  mask,
+                     GString        *out)
+{
+  g_autofree char *masked = NULL;
+
+  if (mask && key_start)
+    {
+      g_autofree char *key = dup_string_token (key_start, key_end);
+      g_autofree char *value = dup_string_token (p, end);
+
+      masked = mask (key, value);
+    }
+
+  if (masked)
+    write_string (masked, out);
+  else
+    g_string_append_len (out, p, end - p);
+}
+
 /**
  * rc_json_reindent:
  * @data: JSON text
@@ -178,6 +228,28 @@ rc_json_reindent (const char    *data,
                   GCancellable  *cancellable,
                   GError       **error)
 {
+  return rc_json_reindent_masked (data, size, limit, NULL, out, truncated, cancellable, error);
+}
+
+/**
+ * rc_json_reindent_masked:
+ * @mask: (nullable): what to write in place of a member's string value
+ *
+ * rc_json_reindent(), each string value of an object's member written as
+ * @mask returns for it (or as it is when @mask returns %NULL): a member
+ * masked straddles no cut, as it is masked before it is written.
+ */
+gboolean
+rc_json_reindent_masked (const char      *data,
+                         gsize            size,
+                         gsize            limit,
+                         RcJsonMaskFunc   mask,
+                         GString         *out,
+                         gboolean        *truncated,
+                         GCancellable    *cancellable,
+                         GError         **error)
+{
+  const char *key_start = NULL, *key_end = NULL;
   g_autoptr(GString) stack = g_string_new (NULL);
   const char *p = data;
   const char *end = data + size;
@@ -264,12 +336,21 @@ rc_json_reindent (const char    *data,
           if (token_end == NULL)
             return FALSE;
           if (expect == EXPECT_KEY || expect == EXPECT_KEY_OR_CLOSE)
-            expect = EXPECT_COLON;
+            {
+              expect = EXPECT_COLON;
+              key_start = p;
+              key_end = token_end;
+              g_string_append_len (out, p, token_end - p);
+            }
           else if (expect == EXPECT_VALUE || expect == EXPECT_VALUE_OR_CLOSE)
-            expect = after_value (stack);
+            {
+              gboolean member = stack->len > 0 && stack->str[stack->len - 1] == '{';
+
+              expect = after_value (stack);
+              append_string_value (p, token_end, member ? key_start : NULL, key_end, mask, out);
+            }
           else
             return FALSE;
-          g_string_append_len (out, p, token_end - p);
           p = token_end;
           break;
 

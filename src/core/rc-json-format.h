@@ -9,14 +9,33 @@
 
 G_BEGIN_DECLS
 
-gboolean rc_json_reindent (const char    *data,
-                           gsize          size,
-                           gsize          limit,
-                           GString       *out,
-                           gboolean      *truncated,
-                           GCancellable  *cancellable,
-                           GError       **error);
+/**
+ * RcJsonMaskFunc:
+ * @name: a member's name
+ * @value: its value, a string
+ *
+ * Returns: (transfer full) (nullable): what to show in place of @value,
+ *   or %NULL to show it as it is
+ */
+typedef char *(*RcJsonMaskFunc) (const char *name,
+                                 const char *value);
 
-char    *rc_json_write    (JsonNode      *node);
+gboolean rc_json_reindent        (const char      *data,
+                                  gsize            size,
+                                  gsize            limit,
+                                  GString         *out,
+                                  gboolean        *truncated,
+                                  GCancellable    *cancellable,
+                                  GError         **error);
+gboolean rc_json_reindent_masked (const char      *data,
+                                  gsize            size,
+                                  gsize            limit,
+                                  RcJsonMaskFunc   mask,
+                                  GString         *out,
+                                  gboolean        *truncated,
+                                  GCancellable    *cancellable,
+                                  GError         **error);
+
+char    *rc_json_write           (JsonNode        *node);
 
 G_END_DECLS

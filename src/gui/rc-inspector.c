@@ -2,11 +2,12 @@
  *
  * Each pane shows one part of an RcExchange as rc_exchange_format_part()
  * writes it, masked unless the reveal toggle is on. A JSON body in a pane
- * is pretty-printed, and a pane stops at PANE_LIMIT bytes and says so:
- * the whole body is the Test tab's to save, not a text view's to hold.
- * Both the masked and the revealed texts are made in one worker thread
- * (masking a JSON body parses it, which takes long for a big one), so the
- * toggle answers at once and the main loop never waits.
+ * is pretty-printed, and a pane stops at PANE_LIMIT bytes and says so
+ * (rc_http_record_format_preview(), which reads and masks no more of the
+ * body than the pane shows): the whole body is the Test tab's to save,
+ * not a text view's to hold. Both the masked and the revealed texts are
+ * made in one worker thread, so the toggle answers at once and the main
+ * loop never waits.
  *
  * A token request sent twice, the Basic credentials in the other form the
  * second time, shows both attempts in each token pane, under headings.
@@ -175,63 +176,6 @@ describe_no_token (Format *format)
     }
 }
 
-/* One record's part, @text: the head as it is, a JSON body pretty-printed,
- * and no more than @limit bytes of it all. */
-static char *
-format_record (const char   *text,
-               RcHttpRecord *record,
-               gboolean      request,
-               gsize         limit,
-               GCancellable *cancellable)
-{
-  const char *content_type = NULL;
-  const char *split = strstr (text, "\n\n");
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(RcBody) body = NULL;
-  g_autofree char *head = NULL;
-  GString *pane;
-  gsize head_length;
-  gsize body_size;
-
-  if (record)
-    content_type = request ? rc_http_record_get_request_header (record, "Content-Type")
-                           : rc_http_record_get_response_header (record, "Content-Type");
-
-  if (split == NULL || record == NULL)
-    {
-      gboolean truncated;
-
-      return rc_body_cut_text (text, strlen (text), limit, &truncated);
-    }
-
-  head_length = split - text + 2;
-  head = g_strndup (text, head_length);
-  body_size = strlen (split + 2);
-  bytes = g_bytes_new_static (split + 2, body_size);
-  body = rc_body_format (bytes, content_type,
-                         head_length < limit / 2 ? limit - head_length : limit / 2,
-                         cancellable, NULL);
-  if (body == NULL)
-    return NULL;
-
-  pane = g_string_new (head);
-  g_string_append_len (pane, rc_body_get_text (body), rc_body_get_length (body));
-
-  if (rc_body_get_truncated (body))
-    {
-      g_autofree char *shown = g_format_size (rc_body_get_length (body));
-      g_autofree char *size = g_format_size (body_size);
-
-      if (!g_str_has_suffix (pane->str, "\n"))
-        g_string_append_c (pane, '\n');
-      /* Translators: the first %s is a size shown, the second the whole size, as in "256 kB of 20.0
-       * MB" */
-      g_string_append_printf (pane, _("[Cut here: %s of the body’s %s are shown.]\n"), shown, size);
-    }
-
-  return g_string_free (pane, FALSE);
-}
-
 /* A token request sent twice (the Basic credentials in both forms): each
  * attempt under its heading, in a share of the pane. */
 static char *
@@ -247,10 +191,8 @@ format_attempts (RcHttpRecord *record,
     {
       RcHttpRecord *attempt = g_ptr_array_index (attempts, i);
       g_autofree char *heading = rc_http_record_dup_attempt_heading (attempt, i + 1, attempts->len);
-      g_autofree char *text = request ? rc_http_record_format_request (attempt, reveal)
-                                      : rc_http_record_format_response (attempt, reveal);
-      g_autofree char *formatted =
-        format_record (text, attempt, request, PANE_LIMIT / attempts->len, cancellable);
+      g_autofree char *formatted = rc_http_record_format_preview (
+        attempt, !request, reveal, PANE_LIMIT / attempts->len, cancellable);
 
       if (formatted == NULL)
         return NULL;
@@ -270,13 +212,18 @@ format_pane (RcExchange   *exchange,
   RcHttpRecord *record = get_record (exchange, part);
   gboolean request = part == RC_EXCHANGE_API_REQUEST || part == RC_EXCHANGE_TOKEN_REQUEST;
   g_autofree char *text = NULL;
+  gboolean cut;
 
   if ((part == RC_EXCHANGE_TOKEN_REQUEST || part == RC_EXCHANGE_TOKEN_RESPONSE)
       && record && rc_http_record_get_previous_attempt (record))
     return format_attempts (record, request, reveal, cancellable);
 
+  if (record && (request || rc_http_record_has_response (record)))
+    return rc_http_record_format_preview (record, !request, reveal, PANE_LIMIT, cancellable);
+
+  /* No record to read (a token from the cache), or no response. */
   text = rc_exchange_format_part (exchange, part, reveal);
-  return format_record (text, record, request, PANE_LIMIT, cancellable);
+  return rc_body_cut_text (text, strlen (text), PANE_LIMIT, &cut);
 }
 
 /* Two panes a row when each gets its minimum width. */
