@@ -333,19 +333,13 @@ bench_test_tab_body (guint rounds)
       peak[j] = bench_figure_new (names[j], "peak RSS (VmHWM, MB, not ms)", 0);
     }
 
-  if (g_getenv ("BENCH_VERBOSE"))
-    g_printerr ("start: RSS %.0f MB\n", read_status_kb ("VmRSS") / 1024);
   body = rc_test_big_json_body (BIG_BODY_SIZE);
-  if (g_getenv ("BENCH_VERBOSE"))
-    g_printerr ("body made: RSS %.0f MB\n", read_status_kb ("VmRSS") / 1024);
 
   for (guint i = 0; i < rounds; i++)
     {
       Tab tab = { 0 };
 
       tab_open (&tab, body);
-      if (g_getenv ("BENCH_VERBOSE"))
-        g_printerr ("round %u: RSS %.0f MB\n", i, read_status_kb ("VmRSS") / 1024);
       bench_figure_add (start_rss, read_status_kb ("VmRSS") / 1024);
       for (guint j = 0; j < 2; j++)
         press_test (&tab, cpu[j], wall[j], shown[j], total[j], peak[j]);

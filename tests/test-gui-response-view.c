@@ -293,6 +293,53 @@ test_gone_while_formatting (Fixture       *fixture,
   show (fixture, g_bytes_get_data (body, NULL), g_bytes_get_size (body), "application/json");
 }
 
+/* Shown, cleared, shown again: the view shows the last body only, highlighted, from its
+ * start, in the style; and the buffer that held the big text before is let go of (it is
+ * emptied in the background), not kept for the next text. */
+static void
+test_refilled (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GBytes) big = rc_test_big_json_body (3 * 1024 * 1024);
+  g_autofree char *text = NULL;
+  GtkSourceBuffer *old;
+  GtkSourceBuffer *buffer;
+  GtkTextIter cursor;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  show (fixture, g_bytes_get_data (big, NULL), g_bytes_get_size (big), "application/json");
+  g_assert_nonnull (strstr (get_note (fixture), "The body is cut here"));
+  text = dup_text (fixture);
+  g_assert_true (g_str_has_prefix (text, "{\n  \"items\": [\n    {\n      \"id\": 0,\n"));
+  g_assert_cmpuint (strlen (text), >, RC_BODY_DEFAULT_LIMIT / 2);
+  g_clear_pointer (&text, g_free);
+
+  old = get_buffer (fixture);
+  g_object_add_weak_pointer (G_OBJECT (old), (gpointer *) &old);
+  rc_response_view_clear (fixture->view);
+  text = dup_text (fixture);
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+  g_assert_null (get_note (fixture));
+  rc_test_gui_wait_gone (&old);
+
+  show (fixture, "{\"second\":true}", strlen ("{\"second\":true}"), "application/json");
+  text = dup_text (fixture);
+  g_assert_cmpstr (text, ==, "{\n  \"second\": true\n}\n");
+  buffer = get_buffer (fixture);
+  g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (buffer)), ==,
+                   "json");
+  g_assert_true (gtk_source_buffer_get_highlight_syntax (buffer));
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (buffer)),
+                   ==, "Adwaita");
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (buffer), &cursor,
+                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (buffer)));
+  g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, 0);
+  g_assert_false (gtk_text_buffer_get_enable_undo (GTK_TEXT_BUFFER (buffer)));
+}
+
 typedef struct
 {
   GtkSourceBuffer *buffer;
@@ -309,7 +356,7 @@ has_scheme_cb (gpointer data)
   return g_strcmp0 (gtk_source_style_scheme_get_id (scheme), wanted->scheme) == 0;
 }
 
-/* The style scheme follows the light and dark style. */
+/* The style scheme follows the light and dark style, in the buffer of each text shown. */
 static void
 test_dark (Fixture       *fixture,
            gconstpointer  data)
@@ -323,6 +370,15 @@ test_dark (Fixture       *fixture,
   wanted.buffer = get_buffer (fixture);
   wanted.scheme = "Adwaita";
   g_assert_true (has_scheme_cb (&wanted));
+  wanted.scheme = "Adwaita-dark";
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (rc_test_gui_wait (has_scheme_cb, &wanted));
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  wanted.scheme = "Adwaita";
+  g_assert_true (rc_test_gui_wait (has_scheme_cb, &wanted));
+
+  show (fixture, "[1]", 3, "application/json");
+  wanted.buffer = get_buffer (fixture);
   wanted.scheme = "Adwaita-dark";
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (rc_test_gui_wait (has_scheme_cb, &wanted));
@@ -374,6 +430,7 @@ main (int   argc,
   ADD ("notes", test_notes);
   ADD ("cut", test_cut);
   ADD ("replaced", test_replaced);
+  ADD ("refilled", test_refilled);
   ADD ("gone-while-formatting", test_gone_while_formatting);
   ADD ("dark", test_dark);
   ADD ("header-suffix", test_header_suffix);

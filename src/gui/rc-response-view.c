@@ -4,9 +4,14 @@
  * Save Response…), a GtkSourceView shows the body made readable: JSON
  * pretty-printed with its highlighting, binary data in hexadecimal, cut
  * at RC_BODY_DEFAULT_LIMIT. Formatting runs off the main thread
- * (rc_body_format_async()), and the text goes into the view a slice at a
- * time, each slice ending at a line's end, so that no turn of the main
- * loop takes long; RcResponseView:busy is %TRUE meanwhile. A note above
+ * (rc_body_format_async()), and the text goes into a buffer of its own,
+ * away from the view, as many slices a main loop turn as a few
+ * milliseconds allow, each slice ending at a line's end; the full buffer
+ * then takes the place of the view's in one step, and the view lays out
+ * and highlights what it shows first. RcResponseView:busy is %TRUE
+ * meanwhile. The text shown before is not deleted in the view, which
+ * would lay out and re-highlight at each step: its buffer is taken out of
+ * the view whole and emptied a slice a turn in the background. A note above
  * the view says what is not shown as text: no body, binary data, a body
  * cut; the owner may put a note of its own there too.
  *
@@ -34,8 +39,14 @@
 #include "rc-response-view.h"
 #include "rc-source-style.h"
 
-/* How much text goes into the view a main loop turn. */
-#define INSERT_CHUNK (32 * 1024)
+/* How much text goes into a buffer at a time, and for how long a main
+ * loop turn, at most. */
+#define INSERT_CHUNK (64 * 1024)
+#define INSERT_USEC (8 * 1000)
+/* How many lines of a buffer taken out of the view are deleted at a
+ * time, and for how long a main loop turn. */
+#define RELEASE_LINES 500
+#define RELEASE_USEC (8 * 1000)
 /* The view is as tall as its text, within these. */
 #define MIN_HEIGHT 96
 #define MAX_HEIGHT 400
@@ -46,6 +57,7 @@ struct _RcResponseView
 
   GCancellable      *cancellable;     /* formatting the body to show */
   RcBody            *body;            /* the text being inserted */
+  GtkSourceBuffer   *filling;         /* where, until it takes the view's place */
   gsize              inserted;
   guint              insert_source;
   guint              resize_tick;     /* waiting for the view's new height */
@@ -79,6 +91,62 @@ get_buffer (RcResponseView *self)
   return GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view)));
 }
 
+/* A buffer for the view, empty: the view's style, no undo. */
+static GtkSourceBuffer *
+new_buffer (GtkSourceLanguage *language)
+{
+  GtkSourceBuffer *buffer = gtk_source_buffer_new (NULL);
+
+  if (language)
+    gtk_source_buffer_set_language (buffer, language);
+
+  gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (buffer), FALSE);
+  rc_source_style_follow (buffer);
+
+  return buffer;
+}
+
+/* Empties @buffer, out of any view, a few lines at a time, then lets it
+ * go: freeing a big buffer at once would hold the main loop. */
+static gboolean
+release_slice_cb (gpointer data)
+{
+  GtkTextBuffer *buffer = data;
+  gint64 deadline = g_get_monotonic_time () + RELEASE_USEC;
+
+  do
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_start_iter (buffer, &start);
+      gtk_text_buffer_get_iter_at_line (buffer, &end, RELEASE_LINES);
+      if (gtk_text_iter_equal (&start, &end))
+        return G_SOURCE_REMOVE;  /* the idle's reference was the last */
+      gtk_text_buffer_delete (buffer, &start, &end);
+    }
+  while (g_get_monotonic_time () < deadline);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Gives the view @buffer in place of the one it shows, which is emptied
+ * and freed in the background. */
+static void
+swap_buffer (RcResponseView  *self,
+             GtkSourceBuffer *buffer)
+{
+  g_autoptr(GtkTextBuffer) old =
+    g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view)));
+
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (buffer));
+  if (gtk_text_buffer_get_char_count (old) == 0)
+    return;
+
+  /* Nothing to highlight any more, nor to update as it is emptied. */
+  gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (old), FALSE);
+  g_idle_add_full (G_PRIORITY_LOW, release_slice_cb, g_steal_pointer (&old), g_object_unref);
+}
+
 static void
 set_busy (RcResponseView *self,
           gboolean        busy)
@@ -99,6 +167,7 @@ stop_inserting (RcResponseView *self)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->scroller), self->resize_tick);
   self->resize_tick = 0;
   g_clear_object (&self->body);
+  g_clear_object (&self->filling);
   self->inserted = 0;
 }
 
@@ -164,37 +233,56 @@ show_body_note (RcResponseView *self,
 
 /* Callbacks */
 
-/* Puts the text into the view a slice at a time, each slice ending at
- * the end of a line, so that no turn of the main loop takes long. */
+/* Puts the text into the buffer being filled, away from the view, a
+ * slice at a time (each slice ending at the end of a line) for a few
+ * milliseconds a turn; once it is all there, the buffer takes the place
+ * of the view's. */
 static gboolean
 insert_chunk_cb (gpointer data)
 {
   RcResponseView *self = data;
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (get_buffer (self));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->filling);
   const char *text = rc_body_get_text (self->body);
   gsize length = rc_body_get_length (self->body);
-  gsize end = MIN (self->inserted + INSERT_CHUNK, length);
+  gint64 deadline = g_get_monotonic_time () + INSERT_USEC;
+  GtkSourceLanguageManager *languages;
+  const char *language;
   GtkTextIter iter;
 
-  if (end < length)
+  while (self->inserted < length)
     {
-      const char *newline = memchr (text + end, '\n', MIN (length - end, INSERT_CHUNK));
+      gsize end = MIN (self->inserted + INSERT_CHUNK, length);
 
-      if (newline)
-        end = newline - text + 1;
-      else
-        while (end > self->inserted && ((guchar) text[end] & 0xC0) == 0x80)
-          end--;
+      if (end < length)
+        {
+          const char *newline = memchr (text + end, '\n', MIN (length - end, INSERT_CHUNK));
+
+          if (newline)
+            end = newline - text + 1;
+          else
+            while (end > self->inserted && ((guchar) text[end] & 0xC0) == 0x80)
+              end--;
+        }
+
+      gtk_text_buffer_get_end_iter (buffer, &iter);
+      gtk_text_buffer_insert (buffer, &iter, text + self->inserted, end - self->inserted);
+      self->inserted = end;
+
+      if (self->inserted < length && g_get_monotonic_time () >= deadline)
+        return G_SOURCE_CONTINUE;
     }
 
-  gtk_text_buffer_get_end_iter (buffer, &iter);
-  gtk_text_buffer_insert (buffer, &iter, text + self->inserted, end - self->inserted);
-  self->inserted = end;
-
-  if (self->inserted < length)
-    return G_SOURCE_CONTINUE;
+  /* Highlighted from now on, from the start, as the view shows it. */
+  languages = gtk_source_language_manager_get_default ();
+  language = rc_body_get_language (self->body);
+  gtk_source_buffer_set_language (
+    self->filling, language ? gtk_source_language_manager_get_language (languages, language) : NULL);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  swap_buffer (self, self->filling);
 
   self->insert_source = 0;
+  g_clear_object (&self->filling);
   g_clear_object (&self->body);
   self->inserted = 0;
   set_busy (self, FALSE);
@@ -205,6 +293,8 @@ insert_chunk_cb (gpointer data)
 static void
 start_inserting (RcResponseView *self)
 {
+  /* Highlighted once full: not as it is filled. */
+  self->filling = new_buffer (NULL);
   if (insert_chunk_cb (self))
     self->insert_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, insert_chunk_cb, self, NULL);
 }
@@ -233,8 +323,6 @@ formatted_cb (GObject      *object,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RcBody) body = rc_body_format_finish (result, &error);
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-  GtkSourceLanguage *language = NULL;
   RcResponseView *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -251,11 +339,6 @@ formatted_cb (GObject      *object,
     }
 
   stop_inserting (self);
-  if (rc_body_get_language (body))
-    language = gtk_source_language_manager_get_language (languages, rc_body_get_language (body));
-  if (gtk_source_buffer_get_language (get_buffer (self)) != language)
-    gtk_source_buffer_set_language (get_buffer (self), language);
-  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (get_buffer (self)), "", 0);
   self->fitted_height = fit_height (self, rc_body_get_text (body), rc_body_get_length (body));
   show_body_note (self, body);
 
@@ -263,7 +346,8 @@ formatted_cb (GObject      *object,
   self->inserted = 0;
 
   /* A text view that changes size lays all its text out again: the text
-   * goes in once the view has its new height, while it is still empty. */
+   * goes in once the view has its new height, while it is still empty
+   * (rc_response_view_show() emptied it). */
   if (gtk_widget_get_mapped (GTK_WIDGET (self->scroller)) &&
       gtk_widget_get_height (GTK_WIDGET (self->scroller)) != self->fitted_height)
     {
@@ -443,7 +527,14 @@ rc_response_view_clear (RcResponseView *self)
   g_clear_object (&self->cancellable);
   stop_inserting (self);
   set_busy (self, FALSE);
-  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (get_buffer (self)), "", 0);
+  if (gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (get_buffer (self))) > 0)
+    {
+      /* The language's definition is read again once no buffer holds it. */
+      g_autoptr(GtkSourceBuffer) empty =
+        new_buffer (gtk_source_buffer_get_language (get_buffer (self)));
+
+      swap_buffer (self, empty);
+    }
   fit_height (self, "", 0);
   rc_response_view_set_note (self, NULL, NULL);
 }
