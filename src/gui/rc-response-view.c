@@ -47,6 +47,11 @@
  * time, and for how long a main loop turn. */
 #define RELEASE_LINES 500
 #define RELEASE_USEC (8 * 1000)
+/* After the view's own work (the text going in, at the default idle
+ * priority) and before GtkSourceView's background highlighting (at
+ * G_PRIORITY_LOW, 30 ms at a time): never in one main loop turn with
+ * either, which would add up to a stall. */
+#define RELEASE_PRIORITY (G_PRIORITY_DEFAULT_IDLE + 50)
 /* The view is as tall as its text, within these. */
 #define MIN_HEIGHT 96
 #define MAX_HEIGHT 400
@@ -144,7 +149,7 @@ swap_buffer (RcResponseView  *self,
 
   /* Nothing to highlight any more, nor to update as it is emptied. */
   gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (old), FALSE);
-  g_idle_add_full (G_PRIORITY_LOW, release_slice_cb, g_steal_pointer (&old), g_object_unref);
+  g_idle_add_full (RELEASE_PRIORITY, release_slice_cb, g_steal_pointer (&old), g_object_unref);
 }
 
 static void
