@@ -11,9 +11,10 @@
  * and highlights what it shows first. RcResponseView:busy is %TRUE
  * meanwhile. The text shown before is not deleted in the view, which
  * would lay out and re-highlight at each step: its buffer is taken out of
- * the view whole and emptied a slice a turn in the background. A note above
- * the view says what is not shown as text: no body, binary data, a body
- * cut; the owner may put a note of its own there too.
+ * the view whole and emptied a slice a turn in the background, as it is
+ * when the view goes. A note above the view says what is not shown as
+ * text: no body, binary data, a body cut; the owner may put a note of its
+ * own there too.
  *
  * The view is as tall as its text, from a few lines to about twenty: the
  * lines are counted, not measured, which would lay the whole text out.
@@ -150,6 +151,20 @@ swap_buffer (RcResponseView  *self,
   /* Nothing to highlight any more, nor to update as it is emptied. */
   gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (old), FALSE);
   g_idle_add_full (RELEASE_PRIORITY, release_slice_cb, g_steal_pointer (&old), g_object_unref);
+}
+
+/* Takes the text out of the view, which is left empty, without a stall. */
+static void
+empty_view (RcResponseView *self)
+{
+  g_autoptr(GtkSourceBuffer) empty = NULL;
+
+  if (gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (get_buffer (self))) == 0)
+    return;
+
+  /* The language's definition is read again once no buffer holds it. */
+  empty = new_buffer (gtk_source_buffer_get_language (get_buffer (self)));
+  swap_buffer (self, empty);
 }
 
 static void
@@ -375,6 +390,9 @@ rc_response_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   stop_inserting (self);
   self->header_suffix = NULL;
+  /* A big text would be freed at once with the view. */
+  if (self->source_view)
+    empty_view (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RC_TYPE_RESPONSE_VIEW);
 
@@ -532,14 +550,7 @@ rc_response_view_clear (RcResponseView *self)
   g_clear_object (&self->cancellable);
   stop_inserting (self);
   set_busy (self, FALSE);
-  if (gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (get_buffer (self))) > 0)
-    {
-      /* The language's definition is read again once no buffer holds it. */
-      g_autoptr(GtkSourceBuffer) empty =
-        new_buffer (gtk_source_buffer_get_language (get_buffer (self)));
-
-      swap_buffer (self, empty);
-    }
+  empty_view (self);
   fit_height (self, "", 0);
   rc_response_view_set_note (self, NULL, NULL);
 }
