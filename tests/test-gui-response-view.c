@@ -1,7 +1,7 @@
 /* test-gui-response-view.c: a response body, formatted, in a view as tall as its text
  *
  * An RcResponseView in a real window: JSON pretty-printed with its
- * highlighting, a note for what is not shown as text (no body, binary
+ * highlighting (none over a size, which a caption says), a note for what is not shown as text (no body, binary
  * data, a body cut at RC_BODY_DEFAULT_LIMIT), a view as tall as a short body and no taller than
  * about twenty lines, a style scheme that follows the dark style, a body
  * shown in place of one still being formatted, and a view gone while its
@@ -77,6 +77,22 @@ get_note (Fixture *fixture)
   return gtk_widget_get_visible (note) ? gtk_label_get_text (GTK_LABEL (note)) : NULL;
 }
 
+static const char *
+get_caption (Fixture *fixture)
+{
+  GtkWidget *caption = get_widget (fixture, "test-plain-caption");
+
+  return gtk_widget_get_visible (caption) ? gtk_label_get_text (GTK_LABEL (caption)) : NULL;
+}
+
+static const char *
+get_language (Fixture *fixture)
+{
+  GtkSourceLanguage *language = gtk_source_buffer_get_language (get_buffer (fixture));
+
+  return language ? gtk_source_language_get_id (language) : NULL;
+}
+
 static gboolean
 idle_cb (gpointer data)
 {
@@ -149,6 +165,7 @@ test_json (Fixture       *fixture,
   language = gtk_source_buffer_get_language (get_buffer (fixture));
   g_assert_cmpstr (gtk_source_language_get_id (language), ==, "json");
   g_assert_null (get_note (fixture));
+  g_assert_null (get_caption (fixture));
   if (!rc_test_gui_wait (fits_text_cb, get_widget (fixture, "test-response-view")))
     g_error ("The response view does not grow to its text: it scrolls");
   g_assert_cmpint (gtk_widget_get_height (scroller), <, 320);
@@ -242,6 +259,51 @@ test_cut (Fixture       *fixture,
   text = dup_text (fixture);
   g_assert_cmpuint (strlen (text), <=, RC_BODY_DEFAULT_LIMIT);
   g_assert_true (g_str_has_prefix (text, "All work and no play"));
+}
+
+/* A big body is shown plain, which a caption under it says, in the
+ * monospace font; a small one after it is highlighted again, with no
+ * caption. */
+static void
+test_plain (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GBytes) big = rc_test_big_json_body (200 * 1000);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  GtkWidget *caption;
+  g_autofree char *text = NULL;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  show (fixture, g_bytes_get_data (big, NULL), g_bytes_get_size (big), "application/json");
+  text = dup_text (fixture);
+  g_assert_true (g_str_has_prefix (text, "{\n  \"items\": [\n"));
+  g_assert_null (get_language (fixture));
+  g_assert_nonnull (get_caption (fixture));
+  g_assert_true (g_str_has_prefix (get_caption (fixture), "Syntax highlighting is off"));
+  caption = get_widget (fixture, "test-plain-caption");
+  g_assert_true (gtk_widget_has_css_class (caption, "dim-label"));
+  g_assert_true (gtk_text_view_get_monospace (GTK_TEXT_VIEW (get_widget (fixture,
+                                                                         "test-response-view"))));
+
+  show (fixture, "{\"small\":true}", strlen ("{\"small\":true}"), "application/json");
+  g_assert_cmpstr (get_language (fixture), ==, "json");
+  g_assert_true (gtk_source_buffer_get_highlight_syntax (get_buffer (fixture)));
+  g_assert_null (get_caption (fixture));
+
+  /* Cleared: no caption either. */
+  show (fixture, g_bytes_get_data (big, NULL), g_bytes_get_size (big), "application/json");
+  g_assert_nonnull (get_caption (fixture));
+  rc_response_view_clear (fixture->view);
+  g_assert_null (get_caption (fixture));
+
+  /* Plain text is never highlighted: nothing to say. */
+  while (lines->len <= 1000 * 1000)
+    g_string_append (lines, "All work and no play makes Jack a dull boy.\n");
+  show (fixture, lines->str, lines->len, "text/plain");
+  g_assert_null (get_language (fixture));
+  g_assert_null (get_caption (fixture));
 }
 
 /* A body shown while another is formatted or inserted: only the last is
@@ -429,6 +491,7 @@ main (int   argc,
   ADD ("tall", test_tall);
   ADD ("notes", test_notes);
   ADD ("cut", test_cut);
+  ADD ("plain", test_plain);
   ADD ("replaced", test_replaced);
   ADD ("refilled", test_refilled);
   ADD ("gone-while-formatting", test_gone_while_formatting);

@@ -9,7 +9,10 @@
  * milliseconds allow, each slice ending at a line's end; the full buffer
  * then takes the place of the view's in one step, and the view lays out
  * and highlights what it shows first. RcResponseView:busy is %TRUE
- * meanwhile. The text shown before is not deleted in the view, which
+ * meanwhile. A text over HIGHLIGHT_LIMIT is shown plain, with a caption
+ * under it that says so: GtkSourceView highlights a whole buffer, a few
+ * dozen milliseconds a turn, and its tags cost many times the text's
+ * size. The text shown before is not deleted in the view, which
  * would lay out and re-highlight at each step: its buffer is taken out of
  * the view whole and emptied a slice a turn in the background, as it is
  * when the view goes. A note above the view says what is not shown as
@@ -53,6 +56,10 @@
  * G_PRIORITY_LOW, 30 ms at a time): never in one main loop turn with
  * either, which would add up to a stall. */
 #define RELEASE_PRIORITY (G_PRIORITY_DEFAULT_IDLE + 50)
+/* The largest text highlighted, in bytes: GtkSourceView highlights a
+ * text of 100 kB with main loop turns of 35 ms at most, one of 200 kB or
+ * more with turns of 50 to 60 ms (bench-gui-stalls, issue 15). */
+#define HIGHLIGHT_LIMIT (100 * 1000)
 /* The view is as tall as its text, within these. */
 #define MIN_HEIGHT 96
 #define MAX_HEIGHT 400
@@ -74,6 +81,7 @@ struct _RcResponseView
   GtkWidget         *header_suffix;
   GtkBox            *heading_box;
   GtkLabel          *note_label;
+  GtkLabel          *plain_label;
   GtkScrolledWindow *scroller;
   GtkSourceView     *source_view;
 };
@@ -251,6 +259,32 @@ show_body_note (RcResponseView *self,
   rc_response_view_set_note (self, note, css_class);
 }
 
+/* Whether the text of @body is highlighted once in the view. */
+static gboolean
+get_highlighted (RcBody *body)
+{
+  return rc_body_get_length (body) <= HIGHLIGHT_LIMIT;
+}
+
+/* Says, under the view, that the text of @body is not highlighted
+ * though it could be; or says nothing, for %NULL. */
+static void
+show_plain_caption (RcResponseView *self,
+                    RcBody         *body)
+{
+  gboolean plain = body && rc_body_get_language (body) && !get_highlighted (body);
+
+  if (plain)
+    {
+      g_autofree char *limit = g_format_size (HIGHLIGHT_LIMIT);
+      g_autofree char *caption =
+        g_strdup_printf (_("Syntax highlighting is off for bodies over %s."), limit);
+
+      gtk_label_set_text (self->plain_label, caption);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->plain_label), plain);
+}
+
 /* Callbacks */
 
 /* Puts the text into the buffer being filled, away from the view, a
@@ -294,7 +328,7 @@ insert_chunk_cb (gpointer data)
 
   /* Highlighted from now on, from the start, as the view shows it. */
   languages = gtk_source_language_manager_get_default ();
-  language = rc_body_get_language (self->body);
+  language = get_highlighted (self->body) ? rc_body_get_language (self->body) : NULL;
   gtk_source_buffer_set_language (
     self->filling, language ? gtk_source_language_manager_get_language (languages, language) : NULL);
   gtk_text_buffer_get_start_iter (buffer, &iter);
@@ -361,6 +395,7 @@ formatted_cb (GObject      *object,
   stop_inserting (self);
   self->fitted_height = fit_height (self, rc_body_get_text (body), rc_body_get_length (body));
   show_body_note (self, body);
+  show_plain_caption (self, body);
 
   self->body = g_steal_pointer (&body);
   self->inserted = 0;
@@ -482,6 +517,7 @@ rc_response_view_class_init (RcResponseViewClass *klass)
                                                "/io/github/restcall/Restcall/rc-response-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RcResponseView, heading_box);
   gtk_widget_class_bind_template_child (widget_class, RcResponseView, note_label);
+  gtk_widget_class_bind_template_child (widget_class, RcResponseView, plain_label);
   gtk_widget_class_bind_template_child (widget_class, RcResponseView, scroller);
   gtk_widget_class_bind_template_child (widget_class, RcResponseView, source_view);
 }
@@ -538,7 +574,7 @@ rc_response_view_show (RcResponseView *self,
 /**
  * rc_response_view_clear:
  *
- * Empties the view, and its note; the body being formatted or put into
+ * Empties the view, its note and its caption; the body being formatted or put into
  * the view, if any, is not shown.
  */
 void
@@ -553,6 +589,7 @@ rc_response_view_clear (RcResponseView *self)
   empty_view (self);
   fit_height (self, "", 0);
   rc_response_view_set_note (self, NULL, NULL);
+  show_plain_caption (self, NULL);
 }
 
 /**
