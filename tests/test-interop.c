@@ -10,6 +10,12 @@
  * credentials, the errors a real server gives, single-flight, expiry,
  * the replay after a 401 and a 403 that must not cause a refetch.
  *
+ * Mutual TLS (RFC 8705 tls_client_auth) against the same provider over
+ * HTTPS, with the test CA and client certificates the server makes at
+ * start: the token, a call to the API (whose tokens are bound to the
+ * certificate, so the call must present it too), a certificate the server
+ * does not know, and the command line with --cert, --key and --cacert.
+ *
  * And tests/oauth-server/node-oauth-server.mjs (@node-oauth/oauth2-server
  * with its Express adapter), a server that compares the Basic credentials
  * unencoded, where oidc-provider decodes them: the same secret must work
@@ -51,6 +57,13 @@ typedef struct
   char        *api_url;
   char        *rsa_key_file;  /* the private_key_jwt client's keys (oidc-provider) */
   char        *ec_key_file;
+  char        *mtls_token_url; /* over HTTPS, asking for a client certificate */
+  char        *mtls_api_url;
+  char        *ca_file;        /* the test CA, of every certificate below */
+  char        *client_cert;    /* mtls-client's certificate and key */
+  char        *client_key;
+  char        *stranger_cert;  /* one registered for no client */
+  char        *stranger_key;
   SoupSession *session;       /* for /_stats and /_reset only */
 } OAuthServer;
 
@@ -244,6 +257,13 @@ server_start (OAuthServer *server)
   server->api_url = dup_member (ready, "api_url");
   server->rsa_key_file = dup_member (ready, "rsa_key_file");
   server->ec_key_file = dup_member (ready, "ec_key_file");
+  server->mtls_token_url = dup_member (ready, "mtls_token_url");
+  server->mtls_api_url = dup_member (ready, "mtls_api_url");
+  server->ca_file = dup_member (ready, "ca_file");
+  server->client_cert = dup_member (ready, "client_cert");
+  server->client_key = dup_member (ready, "client_key");
+  server->stranger_cert = dup_member (ready, "stranger_cert");
+  server->stranger_key = dup_member (ready, "stranger_key");
   if (server->issuer == NULL || server->token_url == NULL || server->api_url == NULL)
     {
       server_kill (server);
@@ -303,6 +323,13 @@ server_stop (OAuthServer *server)
   g_clear_pointer (&server->api_url, g_free);
   g_clear_pointer (&server->rsa_key_file, g_free);
   g_clear_pointer (&server->ec_key_file, g_free);
+  g_clear_pointer (&server->mtls_token_url, g_free);
+  g_clear_pointer (&server->mtls_api_url, g_free);
+  g_clear_pointer (&server->ca_file, g_free);
+  g_clear_pointer (&server->client_cert, g_free);
+  g_clear_pointer (&server->client_key, g_free);
+  g_clear_pointer (&server->stranger_cert, g_free);
+  g_clear_pointer (&server->stranger_key, g_free);
   g_clear_pointer (&server->skip_reason, g_free);
 
   if (server->process == NULL)
@@ -447,13 +474,17 @@ add_method (RcApi      *api,
 
 /* Token requests */
 
-/* Fetches a token with a cache of its own, so a request is always sent. */
+/* Fetches a token with a cache of its own, so a request is always sent,
+ * trusting @database's CAs if given. */
 static void
-fetch_token (RcAuth        *auth,
-             const char    *secret,
-             RcTestFetched *fetched)
+fetch_token_trusting (RcAuth        *auth,
+                      const char    *secret,
+                      GTlsDatabase  *database,
+                      RcTestFetched *fetched)
 {
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 10, NULL);
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 10,
+                                                                  "tls-database", database,
+                                                                  NULL);
   RcTokenCache *cache = rc_token_cache_new (session);
 
   rc_token_cache_get_token_async (cache, auth, secret, NULL, NULL, rc_test_fetched_cb, fetched);
@@ -462,6 +493,14 @@ fetch_token (RcAuth        *auth,
 
   if (fetched->error)
     g_test_message ("token request refused: %s", fetched->error->message);
+}
+
+static void
+fetch_token (RcAuth        *auth,
+             const char    *secret,
+             RcTestFetched *fetched)
+{
+  fetch_token_trusting (auth, secret, NULL, fetched);
 }
 
 static char *
@@ -1431,6 +1470,163 @@ test_call_insufficient_scope (void)
   g_assert_finalize_object (g_steal_pointer (&executor));
 }
 
+/* Tests: mutual TLS (RFC 8705 tls_client_auth) */
+
+/* The test CA, which issued the servers' certificates. */
+static GTlsDatabase *
+new_test_ca (OAuthServer *server)
+{
+  g_autoptr(GError) error = NULL;
+  GTlsDatabase *database = g_tls_file_database_new (server->ca_file, &error);
+
+  g_assert_no_error (error);
+
+  return database;
+}
+
+static void
+setup_mtls (RcAuth     *auth,
+            const char *cert,
+            const char *key)
+{
+  setup_oauth (auth, &oidc, "mtls-client", RC_CLIENT_AUTH_TLS);
+  rc_auth_set_token_url (auth, oidc.mtls_token_url);
+  rc_auth_set_client_cert_file (auth, cert);
+  rc_auth_set_client_key_file (auth, key);
+}
+
+static void
+test_mtls_token (void)
+{
+  g_autoptr(RcAuth) auth = rc_auth_new ();
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autofree char *request = NULL;
+  RcTestFetched fetched = { 0 };
+  const char *presented;
+  GBytes *body;
+
+  if (!server_ensure (&oidc))
+    return;
+
+  database = new_test_ca (&oidc);
+  setup_mtls (auth, oidc.client_cert, oidc.client_key);
+  fetch_token_trusting (auth, NULL, database, &fetched);
+
+  g_assert_no_error (fetched.error);
+  assert_jwt_access_token (fetched.token);
+  g_assert_cmpstr (rc_token_get_scopes (fetched.token), ==, "pets:read pets:write");
+
+  /* RFC 8705 §2: client_id in the body, no secret anywhere. */
+  body = rc_http_record_get_request_body (fetched.record);
+  g_assert_true (form_has (body, "client_id", "mtls-client"));
+  g_assert_false (form_has_name (body, "client_secret"));
+  g_assert_null (rc_http_record_get_request_header (fetched.record, "Authorization"));
+
+  /* The exchange says which certificate went, and never the key. */
+  presented = rc_http_record_get_client_certificate (fetched.record);
+  g_assert_nonnull (presented);
+  g_assert_nonnull (strstr (presented, "CN=restcall-mtls-client"));
+  g_assert_nonnull (strstr (presented, oidc.client_cert));
+  request = rc_http_record_format_request (fetched.record, TRUE);
+  g_assert_nonnull (strstr (request, "CN=restcall-mtls-client"));
+  g_assert_null (strstr (request, "PRIVATE KEY"));
+  rc_test_fetched_clear (&fetched);
+}
+
+/* The token is bound to the certificate (RFC 8705 §3): the API takes it
+ * only from a call that presents the certificate too. With the key in
+ * the keyring, the auth's secret, rather than in a file. */
+static void
+test_mtls_call (void)
+{
+  g_autoptr(RcApi) api = rc_api_new ("Pets");
+  g_autoptr(RcExecutor) executor = rc_executor_new ();
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autoptr(RcExchange) exchange = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key_pem = NULL;
+  RcMethod *list;
+
+  if (!server_ensure (&oidc))
+    return;
+
+  database = new_test_ca (&oidc);
+  rc_executor_set_tls_database (executor, database);
+  rc_api_set_base_url (api, oidc.mtls_api_url);
+  setup_mtls (rc_api_get_auth (api), oidc.client_cert, oidc.client_key);
+  list = add_method (api, "GET", "/pets");
+
+  exchange = call (executor, list, NULL, NULL);
+  assert_ok_as (exchange, "mtls-client");
+  g_clear_object (&exchange);
+
+  g_assert_true (g_file_get_contents (oidc.client_key, &key_pem, NULL, &error));
+  g_assert_no_error (error);
+  rc_auth_set_client_key_file (rc_api_get_auth (api), "");
+  rc_token_cache_clear (rc_executor_get_token_cache (executor), rc_api_get_auth (api));
+  exchange = call (executor, list, NULL, key_pem);
+  assert_ok_as (exchange, "mtls-client");
+  g_assert_nonnull (strstr (rc_http_record_get_client_certificate (
+                              rc_exchange_get_token_record (exchange)),
+                            "CN=restcall-mtls-client"));
+}
+
+/* A certificate of the same CA, but not the client's: refused, in the
+ * server's words, with a hint about the certificate. */
+static void
+test_mtls_wrong_certificate (void)
+{
+  g_autoptr(RcAuth) auth = rc_auth_new ();
+  g_autoptr(GTlsDatabase) database = NULL;
+  RcTestFetched fetched = { 0 };
+
+  if (!server_ensure (&oidc))
+    return;
+
+  database = new_test_ca (&oidc);
+  setup_mtls (auth, oidc.stranger_cert, oidc.stranger_key);
+  fetch_token_trusting (auth, NULL, database, &fetched);
+
+  g_assert_null (fetched.token);
+  g_assert_error (fetched.error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED);
+  g_assert_nonnull (strstr (fetched.error->message, "invalid_client"));
+  g_assert_nonnull (strstr (fetched.error->message, "client certificate"));
+  g_assert_nonnull (strstr (fetched.error->message, "registered for this client"));
+  rc_test_fetched_clear (&fetched);
+}
+
+/* `restcall call` with --cert, --key and --cacert, as curl takes them. */
+static void
+test_mtls_cli (void)
+{
+  g_auto(RcTestRun) run = { 0 };
+  g_auto(RcTestRun) untrusted = { 0 };
+  g_autofree char *url = NULL;
+
+  if (!server_ensure (&oidc))
+    return;
+
+  url = g_strconcat (oidc.mtls_api_url, "/pets", NULL);
+  rc_test_run_restcall (&run, NULL, NULL, "call", url, "--client-id", "mtls-client",
+                        "--token-url", oidc.mtls_token_url, "--scope", "pets:read",
+                        "--client-auth", "tls", "--cert", oidc.client_cert,
+                        "--key", oidc.client_key, "--cacert", oidc.ca_file, "--inspect");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"client_id\":\"mtls-client\""));
+  /* --inspect: the certificate each request presented, never the key. */
+  g_assert_nonnull (strstr (run.out, "Client certificate presented for mutual TLS: subject "
+                                     "CN=restcall-mtls-client"));
+  g_assert_null (strstr (run.out, "PRIVATE KEY"));
+
+  /* Without --cacert, the test CA is nobody's: the server is not trusted. */
+  rc_test_run_restcall (&untrusted, NULL, NULL, "call", url, "--client-id", "mtls-client",
+                        "--token-url", oidc.mtls_token_url, "--client-auth", "tls",
+                        "--cert", oidc.client_cert, "--key", oidc.client_key);
+  g_assert_cmpint (untrusted.status, ==, 1);
+  g_assert_nonnull (strstr (untrusted.err, oidc.mtls_token_url));
+  g_assert_nonnull (strstr (untrusted.err, "--cacert"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1460,6 +1656,10 @@ main (int   argc,
   g_test_add_func ("/restcall/interop/call/replay-after-expired-token",
                    test_call_replay_after_expired_token);
   g_test_add_func ("/restcall/interop/call/insufficient-scope", test_call_insufficient_scope);
+  g_test_add_func ("/restcall/interop/mtls/token", test_mtls_token);
+  g_test_add_func ("/restcall/interop/mtls/call", test_mtls_call);
+  g_test_add_func ("/restcall/interop/mtls/wrong-certificate", test_mtls_wrong_certificate);
+  g_test_add_func ("/restcall/interop/mtls/cli", test_mtls_cli);
 
   status = g_test_run ();
 

@@ -2,7 +2,7 @@
  *
  * Both commands take the same settings (--user, --client-id, --token-url,
  * --scope, --client-auth, --basic-form, --private-key, --key-id,
- * --jwt-alg, --token-param) and a kind: `call`'s
+ * --jwt-alg, --cert, --key, --token-param) and a kind: `call`'s
  * --auth for an ad-hoc call, `auth`'s --type for a saved API or method.
  * The kinds are the project file's names (rc_auth_kind_from_string()),
  * and oauth2-cc for short. Each command also has options of its own (see
@@ -41,6 +41,20 @@ kind_from_option (const char *text,
     }
 
   return rc_auth_kind_from_string (text, kind);
+}
+
+/* The project file's names, and tls for short. */
+static gboolean
+client_auth_from_option (const char   *text,
+                         RcClientAuth *client_auth)
+{
+  if (g_str_equal (text, "tls"))
+    {
+      *client_auth = RC_CLIENT_AUTH_TLS;
+      return TRUE;
+    }
+
+  return rc_client_auth_from_string (text, client_auth);
 }
 
 static char *
@@ -96,7 +110,7 @@ check_complete (RcCliAuthOptions *self)
 
   /* An unknown one is said with the values. */
   if (self->client_auth_text)
-    rc_client_auth_from_string (self->client_auth_text, &client_auth);
+    client_auth_from_option (self->client_auth_text, &client_auth);
 
   if (self->kind == RC_AUTH_KIND_BASIC && self->user == NULL)
     return g_strdup (_("Basic authentication needs --user ID (and --password-env VAR)."));
@@ -106,6 +120,19 @@ check_complete (RcCliAuthOptions *self)
       if (self->client_id == NULL || self->token_url == NULL)
         return g_strdup (
           _("OAuth 2.0 client credentials need --client-id ID and --token-url URL."));
+      if (client_auth == RC_CLIENT_AUTH_TLS)
+        {
+          if (self->client_secret_env || self->client_secret_stdin)
+            return g_strdup_printf (_("%s: mutual TLS authenticates the client with its "
+                                      "certificate, not a client secret; give the key with "
+                                      "--key FILE."),
+                                    self->client_secret_env ? "--client-secret-env"
+                                                            : "--client-secret-stdin");
+          if (self->cert_file == NULL)
+            return g_strdup (_("Mutual TLS (--client-auth tls) needs the client certificate: "
+                               "--cert FILE, and --key FILE unless the key is in it."));
+          return NULL;
+        }
       if (self->client_secret_env && self->client_secret_stdin)
         return g_strdup (_("Give the client secret once: --client-secret-env VAR or "
                            "--client-secret-stdin."));
@@ -192,6 +219,15 @@ parse_private_key (RcCliAuthOptions *self)
                               "--client-auth private-key-jwt."),
                             given);
 
+  /* Nor does mutual TLS, which sends no secret at all. */
+  if (self->has_basic_form && self->client_auth_text && self->client_auth == RC_CLIENT_AUTH_TLS)
+    return g_strdup_printf (
+      _("%s is for client credentials in a Basic Auth header; --client-auth tls "
+        "authenticates the client with its certificate."),
+      self->basic_form_text ? "--basic-form"
+      : self->raw_basic     ? "--raw-basic"
+                            : "--no-raw-basic");
+
   return NULL;
 }
 
@@ -205,10 +241,19 @@ parse_values (RcCliAuthOptions *self)
     return g_strdup (_("Give --token-param or --no-token-params, not both."));
 
   if (self->client_auth_text &&
-      !rc_client_auth_from_string (self->client_auth_text, &self->client_auth))
+      !client_auth_from_option (self->client_auth_text, &self->client_auth))
     return g_strdup_printf (
-      _("Unknown --client-auth “%s”: use basic-header, body, secret-jwt or private-key-jwt."),
+      _("Unknown --client-auth “%s”: use basic-header, body, secret-jwt, private-key-jwt or "
+        "tls."),
       self->client_auth_text);
+
+  /* The certificate and key are mutual TLS's; `auth` may name them for
+   * an auth that uses it already. */
+  if ((self->cert_file || self->key_file)
+      && ((self->client_auth_text && self->client_auth != RC_CLIENT_AUTH_TLS)
+          || (!self->client_auth_text && self->command == RC_CLI_AUTH_FOR_CALL)))
+    return g_strdup_printf (_("%s is for mutual TLS: add --client-auth tls."),
+                            self->cert_file ? "--cert" : "--key");
 
   if ((message = parse_basic_form (self)) || (message = parse_private_key (self)))
     return message;
@@ -255,6 +300,8 @@ rc_cli_auth_options_clear (RcCliAuthOptions *self)
   g_clear_pointer (&self->token_url, g_free);
   g_clear_pointer (&self->scope, g_free);
   g_clear_pointer (&self->client_auth_text, g_free);
+  g_clear_pointer (&self->cert_file, g_free);
+  g_clear_pointer (&self->key_file, g_free);
   g_clear_pointer (&self->basic_form_text, g_free);
   g_clear_pointer (&self->private_key, g_free);
   g_clear_pointer (&self->key_id, g_free);
@@ -307,12 +354,14 @@ rc_cli_auth_options_add_entries (RcCliAuthOptions *self,
     { FOR_CALL,
       { "client-auth", 0, 0, G_OPTION_ARG_STRING, &self->client_auth_text,
         N_("OAuth 2.0: basic-header (default), body, secret-jwt (an assertion signed with the "
-           "client secret) or private-key-jwt (signed with --private-key)"),
+           "client secret), private-key-jwt (signed with --private-key) or tls (a client "
+           "certificate, mutual TLS)"),
         N_("MODE") } },
     { FOR_AUTH,
       { "client-auth", 0, 0, G_OPTION_ARG_STRING, &self->client_auth_text,
         N_("OAuth 2.0: basic-header, body, secret-jwt (an assertion signed with the client "
-           "secret) or private-key-jwt (signed with a private key)"),
+           "secret), private-key-jwt (signed with a private key) or tls (a client certificate, "
+           "mutual TLS)"),
         N_("MODE") } },
     { FOR_CALL,
       { "private-key", 0, 0, G_OPTION_ARG_FILENAME, &self->private_key,
@@ -331,6 +380,18 @@ rc_cli_auth_options_add_entries (RcCliAuthOptions *self,
         N_("OAuth 2.0, private-key-jwt: RS256, ES256 or PS256 (default: RS256 for an RSA key, "
            "ES256 for a P-256 key)"),
         N_("ALG") } },
+    { FOR_CALL | FOR_AUTH,
+      { "cert", 0, 0, G_OPTION_ARG_FILENAME, &self->cert_file,
+        N_("Mutual TLS: the client certificate, a PEM file"), N_("FILE") } },
+    { FOR_CALL,
+      { "key", 0, 0, G_OPTION_ARG_FILENAME, &self->key_file,
+        N_("Mutual TLS: the certificate’s private key, a PEM file (default: in the --cert file)"),
+        N_("FILE") } },
+    { FOR_AUTH,
+      { "key", 0, 0, G_OPTION_ARG_FILENAME, &self->key_file,
+        N_("Mutual TLS: the certificate’s private key, a PEM file; \"\" to use the key "
+           "stored in the keyring as the secret"),
+        N_("FILE") } },
     { FOR_CALL | FOR_AUTH,
       { "basic-form", 0, 0, G_OPTION_ARG_STRING, &self->basic_form_text,
         N_("OAuth 2.0: how the client ID and secret go into the Basic header: auto "
@@ -430,6 +491,8 @@ rc_cli_auth_options_check_fit (RcCliAuthOptions *self,
     { self->token_url != NULL, "--token-url", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
     { self->scope != NULL, "--scope", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
     { self->client_auth_text != NULL, "--client-auth", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+    { self->cert_file != NULL, "--cert", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
+    { self->key_file != NULL, "--key", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
     { self->basic_form_text != NULL, "--basic-form", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
     { self->raw_basic, "--raw-basic", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
     { self->no_raw_basic, "--no-raw-basic", RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS },
@@ -472,7 +535,8 @@ rc_cli_auth_options_has_settings (RcCliAuthOptions *self)
 {
   return self->user || self->client_id || self->token_url || self->scope
          || self->client_auth_text || self->basic_form_text || self->raw_basic || self->no_raw_basic
-         || self->private_key || self->key_id || self->jwt_alg_text
+         || self->private_key || self->key_id || self->jwt_alg_text || self->cert_file
+         || self->key_file
          || self->token_params || self->no_token_params || self->secret_stdin;
 }
 
@@ -499,6 +563,10 @@ rc_cli_auth_options_apply (RcCliAuthOptions *self,
     rc_auth_set_scopes (auth, self->scope);
   if (self->client_auth_text)
     rc_auth_set_client_auth (auth, self->client_auth);
+  if (self->cert_file)
+    rc_auth_set_client_cert_file (auth, self->cert_file);
+  if (self->key_file)
+    rc_auth_set_client_key_file (auth, self->key_file);
   if (self->has_basic_form)
     rc_auth_set_basic_form (auth, self->basic_form);
   if (self->private_key)

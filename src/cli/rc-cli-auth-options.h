@@ -37,6 +37,8 @@ typedef struct
   char             *token_url;
   char             *scope;
   char             *client_auth_text;
+  char             *cert_file;            /* --cert */
+  char             *key_file;             /* --key */
   char             *basic_form_text;
   gboolean          raw_basic;            /* --basic-form raw */
   gboolean          no_raw_basic;         /* --basic-form rfc */

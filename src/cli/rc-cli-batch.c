@@ -504,13 +504,15 @@ void
 rc_cli_batch_options_clear (RcCliBatchOptions *options)
 {
   g_clear_pointer (&options->max_size_text, g_free);
+  g_clear_pointer (&options->cacert, g_free);
+  g_clear_object (&options->tls_database);
 }
 
 /**
  * rc_cli_batch_options_add_entries:
  * @batch: %TRUE to offer --repeat and --concurrency
  *
- * Adds --timeout, --inspect and --json (and --repeat, --concurrency and
+ * Adds --timeout, --inspect, --json and --cacert (and --repeat, --concurrency and
  * --max-size, for API calls) to the main group of @context.
  */
 void
@@ -536,6 +538,10 @@ rc_cli_batch_options_add_entries (RcCliBatchOptions *options,
       N_("Print the requests and responses, secrets masked (to stderr beside --json)"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options->json,
       N_("Print a JSON report instead of the response body"), NULL },
+    { "cacert", 0, 0, G_OPTION_ARG_FILENAME, &options->cacert,
+      N_("Trust the certificate authorities in FILE (PEM) instead of the system’s, for the "
+         "token request and the API"),
+      N_("FILE") },
     { NULL }
   };
 
@@ -563,6 +569,16 @@ rc_cli_batch_options_check (RcCliBatchOptions *options,
     message =
       g_strdup_printf (_("--max-size takes a size such as 500K, 64M or 1G, at most 2G, not “%s”."),
                        options->max_size_text);
+  else if (options->cacert)
+    {
+      g_autoptr(GError) error = NULL;
+
+      options->tls_database = g_tls_file_database_new (options->cacert, &error);
+      if (options->tls_database == NULL)
+        message = g_strdup_printf (_("--cacert: “%s” holds no certificate authority Restcall can "
+                                     "read (%s). Give the CA’s certificates in PEM."),
+                                   options->cacert, error->message);
+    }
 
   if (message)
     {
@@ -601,6 +617,8 @@ rc_cli_executor_new (const RcCliBatchOptions *options)
   rc_token_cache_set_remember_refusals (rc_executor_get_token_cache (executor), TRUE);
   rc_executor_set_timeout (executor, options->timeout);
   rc_executor_set_max_body_size (executor, options->max_size);
+  if (options->tls_database)
+    rc_executor_set_tls_database (executor, options->tls_database);
 
   return executor;
 }

@@ -18,6 +18,8 @@ typedef struct
   gboolean json;
   char    *max_size_text;   /* --max-size as typed */
   gsize    max_size;        /* … and as understood */
+  char    *cacert;          /* --cacert FILE */
+  GTlsDatabase *tls_database; /* … and as read */
 } RcCliBatchOptions;
 
 void         rc_cli_batch_options_init        (RcCliBatchOptions       *options);

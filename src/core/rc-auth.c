@@ -1,7 +1,8 @@
 /* rc-auth.c: how an API or a method authenticates
  *
- * An RcAuth holds settings only. The secret (Basic password or OAuth 2.0
- * client secret) lives in the keyring; the auth keeps an opaque reference
+ * An RcAuth holds settings only. The secret (Basic password, OAuth 2.0
+ * client secret, or the private key of a mutual TLS client certificate
+ * when no key file is named) lives in the keyring; the auth keeps an opaque reference
  * to it, `secret-id`, and never the secret itself.
  *
  * It also keeps what the automatic Basic form found out about the
@@ -39,6 +40,8 @@ struct _RcAuth
   char         *token_url;
   char         *scopes;
   RcClientAuth  client_auth;
+  char         *client_cert_file;
+  char         *client_key_file;
   RcPairList   *token_params;
   char         *secret_id;
   RcBasicForm   basic_form;
@@ -66,6 +69,8 @@ enum {
   PROP_JWT_ALG,
   PROP_KEY_ID,
   PROP_PRIVATE_KEY_FILE,
+  PROP_CLIENT_CERT_FILE,
+  PROP_CLIENT_KEY_FILE,
   N_PROPS
 };
 
@@ -99,6 +104,7 @@ static const struct {
     N_("Signed with the client secret (client_secret_jwt)") },
   { RC_CLIENT_AUTH_PRIVATE_KEY_JWT, "private-key-jwt",
     N_("Signed with a private key (private_key_jwt)") },
+  { RC_CLIENT_AUTH_TLS, "tls-client-auth", N_("Client certificate (mutual TLS)") },
 };
 
 static const struct {
@@ -146,6 +152,8 @@ rc_auth_finalize (GObject *object)
   g_clear_pointer (&self->secret_id, g_free);
   g_clear_pointer (&self->key_id, g_free);
   g_clear_pointer (&self->private_key_file, g_free);
+  g_clear_pointer (&self->client_cert_file, g_free);
+  g_clear_pointer (&self->client_key_file, g_free);
   g_clear_object (&self->token_params);
   g_clear_object (&self->folder);
 
@@ -214,6 +222,14 @@ rc_auth_get_property (GObject    *object,
       g_value_set_string (value, self->private_key_file);
       break;
 
+    case PROP_CLIENT_CERT_FILE:
+      g_value_set_string (value, self->client_cert_file);
+      break;
+
+    case PROP_CLIENT_KEY_FILE:
+      g_value_set_string (value, self->client_key_file);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -275,6 +291,14 @@ rc_auth_set_property (GObject      *object,
 
     case PROP_PRIVATE_KEY_FILE:
       rc_auth_set_private_key_file (self, g_value_get_string (value));
+      break;
+
+    case PROP_CLIENT_CERT_FILE:
+      rc_auth_set_client_cert_file (self, g_value_get_string (value));
+      break;
+
+    case PROP_CLIENT_KEY_FILE:
+      rc_auth_set_client_key_file (self, g_value_get_string (value));
       break;
 
     default:
@@ -362,6 +386,16 @@ rc_auth_class_init (RcAuthClass *klass)
                          "",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_CLIENT_CERT_FILE] =
+    g_param_spec_string ("client-cert-file", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CLIENT_KEY_FILE] =
+    g_param_spec_string ("client-key-file", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -387,6 +421,8 @@ rc_auth_init (RcAuth *self)
   self->secret_id = g_strdup ("");
   self->key_id = g_strdup ("");
   self->private_key_file = g_strdup ("");
+  self->client_cert_file = g_strdup ("");
+  self->client_key_file = g_strdup ("");
   self->token_params = rc_pair_list_new ();
   g_signal_connect_object (self->token_params, "changed",
                            G_CALLBACK (token_params_changed_cb), self, G_CONNECT_SWAPPED);
@@ -423,6 +459,8 @@ rc_auth_copy (RcAuth *self)
                        "jwt-alg", self->jwt_alg,
                        "key-id", self->key_id,
                        "private-key-file", self->private_key_file,
+                       "client-cert-file", self->client_cert_file,
+                       "client-key-file", self->client_key_file,
                        NULL);
   rc_pair_list_copy_from (copy->token_params, self->token_params);
   g_set_object (&copy->folder, self->folder);
@@ -678,6 +716,55 @@ rc_auth_set_secret_id (RcAuth     *self,
 
   if (rc_set_str (&self->secret_id, secret_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECRET_ID]);
+}
+
+/**
+ * rc_auth_get_client_cert_file:
+ *
+ * Returns: the PEM file of the client certificate mutual TLS presents
+ *   (%RC_CLIENT_AUTH_TLS), or ""
+ */
+const char *
+rc_auth_get_client_cert_file (RcAuth *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH (self), NULL);
+
+  return self->client_cert_file;
+}
+
+void
+rc_auth_set_client_cert_file (RcAuth     *self,
+                              const char *path)
+{
+  g_return_if_fail (RC_IS_AUTH (self));
+
+  if (rc_set_str (&self->client_cert_file, path))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_CERT_FILE]);
+}
+
+/**
+ * rc_auth_get_client_key_file:
+ *
+ * Returns: the PEM file of the client certificate's private key, or ""
+ *   when the key is in the keyring, as the auth's secret (or in the
+ *   certificate file)
+ */
+const char *
+rc_auth_get_client_key_file (RcAuth *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH (self), NULL);
+
+  return self->client_key_file;
+}
+
+void
+rc_auth_set_client_key_file (RcAuth     *self,
+                             const char *path)
+{
+  g_return_if_fail (RC_IS_AUTH (self));
+
+  if (rc_set_str (&self->client_key_file, path))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_KEY_FILE]);
 }
 
 /**

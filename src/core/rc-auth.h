@@ -63,6 +63,12 @@ char         *rc_auth_dup_path_to_save   (RcAuth       *self,
                                           const char   *path);
 gboolean      rc_auth_secret_holds_key   (RcAuth       *self);
 gboolean      rc_auth_needs_secret       (RcAuth       *self);
+const char   *rc_auth_get_client_cert_file (RcAuth     *self);
+void          rc_auth_set_client_cert_file (RcAuth     *self,
+                                            const char *path);
+const char   *rc_auth_get_client_key_file  (RcAuth     *self);
+void          rc_auth_set_client_key_file  (RcAuth     *self,
+                                            const char *path);
 
 const char   *rc_auth_kind_to_string     (RcAuthKind    kind);
 gboolean      rc_auth_kind_from_string   (const char   *str,

@@ -33,6 +33,7 @@
 #include "rc-api.h"
 #include "rc-api-refusal.h"
 #include "rc-basic-form.h"
+#include "rc-client-cert.h"
 #include "rc-executor.h"
 #include "rc-http.h"
 #include "rc-text.h"
@@ -308,6 +309,28 @@ apply_auth (Call         *call,
   return TRUE;
 }
 
+/* Certificate-bound tokens (RFC 8705 §3) are good only with the
+ * certificate they were issued to: an auth that presents one to the
+ * authorization server presents it to the API too. */
+static gboolean
+apply_client_cert (Call         *call,
+                   SoupMessage  *message,
+                   GError      **error)
+{
+  g_autoptr(GTlsCertificate) certificate = NULL;
+
+  if (!rc_client_cert_is_used (call->auth))
+    return TRUE;
+
+  certificate = rc_client_cert_load (call->auth, call->secret, error);
+  if (certificate == NULL)
+    return FALSE;
+
+  rc_client_cert_present (message, certificate);
+
+  return TRUE;
+}
+
 /* The last check before anything goes out: a verb, a content type or a
  * header that would break the request or add another. Headers can change
  * while a token is fetched, so this runs before each send. */
@@ -501,7 +524,7 @@ send_message (GTask *task)
   if (call->body)
     soup_message_set_request_body_from_bytes (message, call->content_type, call->body);
 
-  if (!apply_auth (call, message, &error))
+  if (!apply_auth (call, message, &error) || !apply_client_cert (call, message, &error))
     {
       finish_with_error (task, error);
       return;
@@ -598,6 +621,23 @@ rc_executor_get_session (RcExecutor *self)
   g_return_val_if_fail (RC_IS_EXECUTOR (self), NULL);
 
   return self->session;
+}
+
+/**
+ * rc_executor_set_tls_database:
+ * @database: (nullable): the certificate authorities API and authorization
+ *   servers are checked against, or %NULL for the system's
+ *
+ * Trusts a private CA (`--cacert`), for token requests and API calls alike.
+ */
+void
+rc_executor_set_tls_database (RcExecutor   *self,
+                              GTlsDatabase *database)
+{
+  g_return_if_fail (RC_IS_EXECUTOR (self));
+  g_return_if_fail (!database || G_IS_TLS_DATABASE (database));
+
+  soup_session_set_tls_database (self->session, database);
 }
 
 /**

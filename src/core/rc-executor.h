@@ -43,6 +43,8 @@ RcExecutor   *rc_executor_new                (void);
 RcExecutor   *rc_executor_new_for_session    (SoupSession         *session);
 SoupSession  *rc_executor_get_session        (RcExecutor          *self);
 RcTokenCache *rc_executor_get_token_cache    (RcExecutor          *self);
+void          rc_executor_set_tls_database   (RcExecutor          *self,
+                                              GTlsDatabase        *database);
 guint         rc_executor_get_timeout        (RcExecutor          *self);
 void          rc_executor_set_timeout        (RcExecutor          *self,
                                               guint                seconds);

@@ -28,6 +28,7 @@
 
 #include "rc-http-record.h"
 #include "rc-body.h"
+#include "rc-client-cert.h"
 #include "rc-document.h"
 #include "rc-json.h"
 #include "rc-json-format.h"
@@ -60,6 +61,8 @@ struct _RcHttpRecord
   GBytes  *response_body;
   char    *error;
   gint64   duration_us;
+
+  char         *client_certificate; /* presented for mutual TLS: subject and file */
 
   RcHttpRecord *previous;   /* the attempt this one was sent again after */
   char         *label;      /* how this attempt was sent, for its heading */
@@ -402,6 +405,7 @@ rc_http_record_finalize (GObject *object)
 {
   RcHttpRecord *self = (RcHttpRecord *)object;
 
+  g_clear_pointer (&self->client_certificate, g_free);
   g_clear_object (&self->previous);
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->method, g_free);
@@ -450,6 +454,8 @@ rc_http_record_new_for_request (SoupMessage *message,
   self->url = g_uri_to_string_partial (soup_message_get_uri (message), G_URI_HIDE_PASSWORD);
   self->request_headers = copy_headers (soup_message_get_request_headers (message));
   self->request_body = request_body ? g_bytes_ref (request_body) : NULL;
+  if (rc_client_cert_get_presented (message))
+    self->client_certificate = rc_client_cert_describe (rc_client_cert_get_presented (message));
 
   return self;
 }
@@ -578,6 +584,20 @@ rc_http_record_get_response_body (RcHttpRecord *self)
  *
  * Returns: (nullable): why no usable response came, if so
  */
+/**
+ * rc_http_record_get_client_certificate:
+ *
+ * Returns: (nullable): the client certificate the request presented for
+ *   mutual TLS, in words (its subject and file), or %NULL
+ */
+const char *
+rc_http_record_get_client_certificate (RcHttpRecord *self)
+{
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
+
+  return self->client_certificate;
+}
+
 const char *
 rc_http_record_get_error (RcHttpRecord *self)
 {
@@ -604,7 +624,8 @@ free_to_printable (GString *text)
   return rc_text_dup_printable (raw, -1, 0, RC_TEXT_MULTI_LINE);
 }
 
-/* The request line or the status line, and the headers. */
+/* The request line or the status line, and the headers; and which
+ * client certificate the request presented, never its key. */
 static GString *
 new_head (RcHttpRecord *self,
           gboolean      response,
@@ -618,6 +639,9 @@ new_head (RcHttpRecord *self,
   else
     g_string_append_printf (text, "%s %s\n", self->method, self->url);
   append_headers (text, response ? self->response_headers : self->request_headers, reveal);
+  if (!response && self->client_certificate)
+    g_string_append_printf (text, _("(Client certificate presented for mutual TLS: %s)\n"),
+                            self->client_certificate);
 
   return text;
 }

@@ -31,6 +31,7 @@ const char   *rc_http_record_get_response_header (RcHttpRecord *self,
                                                   const char   *name);
 GBytes       *rc_http_record_get_response_body (RcHttpRecord *self);
 const char   *rc_http_record_get_error        (RcHttpRecord *self);
+const char   *rc_http_record_get_client_certificate (RcHttpRecord *self);
 gint64        rc_http_record_get_duration_us  (RcHttpRecord *self);
 
 char         *rc_http_record_format_request   (RcHttpRecord *self,

@@ -700,11 +700,20 @@ rc_http_set_transport_error (GError      **error,
       else
         problem = cause->message;
 
-      g_set_error (error, domain, code,
-                   _("Could not reach %s: the TLS certificate of “%s” is not valid (%s). "
-                     "Restcall never accepts an invalid certificate; fix the server’s "
-                     "certificate or use its correct address."),
-                   what, host ? host : "", problem);
+      /* A private CA is trusted by name, not by accepting anything. */
+      if (flags & G_TLS_CERTIFICATE_UNKNOWN_CA)
+        g_set_error (error, domain, code,
+                     _("Could not reach %s: the TLS certificate of “%s” is not valid (%s). "
+                       "Restcall never accepts an invalid certificate; if the server’s "
+                       "certificate comes from a private certificate authority, trust that "
+                       "authority (--cacert FILE on the command line)."),
+                     what, host ? host : "", problem);
+      else
+        g_set_error (error, domain, code,
+                     _("Could not reach %s: the TLS certificate of “%s” is not valid (%s). "
+                       "Restcall never accepts an invalid certificate; fix the server’s "
+                       "certificate or use its correct address."),
+                     what, host ? host : "", problem);
       return;
     }
 

@@ -32,6 +32,7 @@
 
 #include "rc-oauth-private.h"
 #include "rc-client-assertion.h"
+#include "rc-client-cert.h"
 #include "rc-http.h"
 #include "rc-json.h"
 #include "rc-jwt.h"
@@ -299,6 +300,9 @@ rc_oauth_build_token_body (RcAuth     *auth,
       append_field (body, "client_assertion_type", RC_CLIENT_ASSERTION_TYPE_JWT);
       append_field (body, "client_assertion", assertion ? assertion : "");
     }
+  /* RFC 8705 §2: the certificate authenticates; client_id says who. */
+  else if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS)
+    append_field (body, "client_id", rc_auth_get_client_id (auth));
 
   return g_string_free (body, FALSE);
 }
@@ -321,6 +325,7 @@ rc_oauth_new_token_message (RcAuth      *auth,
                             GError     **error)
 {
   g_autofree char *assertion = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
   const char *token_url;
   SoupMessage *message;
   char *body;
@@ -341,6 +346,25 @@ rc_oauth_new_token_message (RcAuth      *auth,
 
   if (!check_token_params (auth, error))
     return NULL;
+
+  if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS)
+    {
+      if (g_strcmp0 (g_uri_peek_scheme (token_url), "https") != 0)
+        {
+          g_autofree char *shown = rc_text_dup_url (token_url);
+
+          g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
+                       _("The access token URL “%s” uses http://, where no client certificate "
+                         "can be presented. Mutual TLS needs the server’s https:// token "
+                         "endpoint."),
+                       shown);
+          return NULL;
+        }
+
+      certificate = rc_client_cert_load (auth, secret, error);
+      if (certificate == NULL)
+        return NULL;
+    }
 
   if (rc_oauth_client_auth_is_jwt (rc_auth_get_client_auth (auth)))
     {
@@ -381,6 +405,9 @@ rc_oauth_new_token_message (RcAuth      *auth,
                                     "Authorization", header);
       memset (header, 0, strlen (header));
     }
+
+  if (certificate)
+    rc_client_cert_present (message, certificate);
 
   soup_message_add_flags (message,
                           SOUP_MESSAGE_NO_REDIRECT

@@ -144,6 +144,9 @@ add_auth (JsonBuilder *builder,
     add_string (builder, "jwt_alg", rc_jwt_alg_to_string (rc_auth_get_jwt_alg (auth)));
   add_optional_string (builder, "key_id", rc_auth_get_key_id (auth));
   add_optional_string (builder, "private_key_file", rc_auth_get_private_key_file (auth));
+  /* File names only: the key itself is never in the project. */
+  add_optional_string (builder, "client_cert_file", rc_auth_get_client_cert_file (auth));
+  add_optional_string (builder, "client_key_file", rc_auth_get_client_key_file (auth));
   add_optional_pairs (builder, "token_params", rc_auth_get_token_params (auth));
   add_optional_string (builder, "secret_id", rc_auth_get_secret_id (auth));
 
@@ -495,7 +498,7 @@ read_auth (Reader     *reader,
       if (!reader->error && !rc_client_auth_from_string (str, &client_auth))
         reader_fail (reader,
                      _("has an unknown client_auth “%s” (expected basic-header, body, "
-                       "secret-jwt or private-key-jwt)"),
+                       "secret-jwt, private-key-jwt or tls-client-auth)"),
                      str);
     }
 
@@ -545,6 +548,9 @@ read_auth (Reader     *reader,
   rc_auth_set_key_id (auth, read_string (reader, auth_object, "key_id", FALSE));
   rc_auth_set_private_key_file (auth,
                                 read_string (reader, auth_object, "private_key_file", FALSE));
+  rc_auth_set_client_cert_file (auth,
+                                read_string (reader, auth_object, "client_cert_file", FALSE));
+  rc_auth_set_client_key_file (auth, read_string (reader, auth_object, "client_key_file", FALSE));
   read_pairs (reader, auth_object, "token_params", FALSE, rc_auth_get_token_params (auth));
   rc_auth_set_secret_id (auth, read_string (reader, auth_object, "secret_id", FALSE));
   /* For the token URL and client ID just read. */

@@ -3,7 +3,8 @@
  * Tokens are kept in memory only, keyed by everything that decides what
  * token the server gives: token URL, client ID, client authentication
  * (and, for a `private_key_jwt` client, which key signs, how), sorted
- * scopes and extra parameters. Every method and API with the same
+ * scopes and extra parameters, and with mutual TLS the client
+ * certificate (its files). Every method and API with the same
  * key shares one token.
  *
  * Fetching is single-flight: while a token request is out, every caller
@@ -562,6 +563,10 @@ rc_token_cache_dup_key (RcAuth *auth)
   for (guint i = 0; i < param_strings->len; i++)
     g_string_append_printf (key, "%s%s", i ? "&" : "",
                             (char *) g_ptr_array_index (param_strings, i));
+  /* Another certificate is another client, and a bound token is its own. */
+  if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS)
+    g_string_append_printf (key, "\x1f%s\x1f%s", rc_auth_get_client_cert_file (auth),
+                            rc_auth_get_client_key_file (auth));
 
   return g_string_free (key, FALSE);
 }

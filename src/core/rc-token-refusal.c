@@ -43,6 +43,7 @@ typedef enum {
   NEEDS_NO_SCOPE         = 1 << 5,  /* no scope was sent */
   NEEDS_SECRET_JWT       = 1 << 6,  /* an assertion signed with the secret */
   NEEDS_KEY_JWT          = 1 << 7,  /* an assertion signed with a private key */
+  NEEDS_TLS              = 1 << 8,  /* a client certificate (mutual TLS) */
 } Needs;
 
 /* In lower case: a description about the client's credentials, or about a
@@ -123,6 +124,10 @@ static const struct {
        "credentials only in a Basic Auth header: send them there with the Automatic form, which "
        "tries "
        "them both RFC 6749-encoded and unencoded.") },
+  { KIND_CLIENT, NEEDS_TLS,
+    N_("The client presented a client certificate (mutual TLS). Check the client ID, and that "
+       "the certificate is the one registered for this client (its subject) and issued by a "
+       "certificate authority the server trusts.") },
   { KIND_CLIENT, NEEDS_NOTHING,
     N_("Check the client ID and secret. If they are right, try the other client authentication: "
        "credentials in the body instead of a Basic Auth header, or the reverse.") },
@@ -301,6 +306,9 @@ what_was_sent (const RcTokenRefusal *refusal,
     return sent | NEEDS_SECRET_JWT;
   if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_PRIVATE_KEY_JWT)
     return sent | NEEDS_KEY_JWT;
+  /* Nor is a certificate. */
+  if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS)
+    return sent | NEEDS_TLS;
 
   if (refusal->encoding_changes)
     sent |= NEEDS_ENCODING_CHANGES;

@@ -35,12 +35,15 @@ typedef enum {
  *   client secret (RFC 7523, `client_secret_jwt`)
  * @RC_CLIENT_AUTH_PRIVATE_KEY_JWT: send a JWT assertion signed with the
  *   client's private key (RFC 7523, `private_key_jwt`)
+ * @RC_CLIENT_AUTH_TLS: present a client certificate in the TLS handshake and send
+ *   `client_id` in the body (RFC 8705 tls_client_auth)
  */
 typedef enum {
   RC_CLIENT_AUTH_BASIC_HEADER,
   RC_CLIENT_AUTH_BODY,
   RC_CLIENT_AUTH_SECRET_JWT,
   RC_CLIENT_AUTH_PRIVATE_KEY_JWT,
+  RC_CLIENT_AUTH_TLS,
 } RcClientAuth;
 
 /**

@@ -15,6 +15,7 @@
 #include "rc-core-enums.h"
 #include "rc-token.h"
 #include "rc-oauth.h"
+#include "rc-client-cert.h"
 #include "rc-basic-form.h"
 #include "rc-http-record.h"
 #include "rc-token-cache.h"

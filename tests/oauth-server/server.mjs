@@ -5,12 +5,17 @@
 //     package-lock.json) offering only the client credentials grant and
 //     issuing JWT access tokens (RFC 9068, RS256) for the protected API;
 //   * a protected API (Node `http`) that verifies those tokens for real
-//     (signature against the provider's jwks_uri, iss, aud, exp).
+//     (signature against the provider's jwks_uri, iss, aud, exp);
+//   * for mutual TLS (RFC 8705), the same provider and API over HTTPS too,
+//     asking for a client certificate, with a test CA and certificates made
+//     at start (test-pki.mjs).
 //
 // When ready it prints exactly one JSON line on stdout:
 //   {"issuer":"http://127.0.0.1:P","token_url":"http://127.0.0.1:P/token",
 //    "api_url":"http://127.0.0.1:Q","jwks_url":"http://127.0.0.1:P/jwks",
-//    "rsa_key_file":"/tmp/…/rsa.pem","ec_key_file":"/tmp/…/ec.pem"}
+//    "rsa_key_file":"/tmp/…/rsa.pem","ec_key_file":"/tmp/…/ec.pem",
+//    "mtls_token_url":"https://127.0.0.1:R/token","mtls_api_url":"https://127.0.0.1:S",
+//    "ca_file":…,"client_cert":…,"client_key":…,"stranger_cert":…,"stranger_key":…}
 // and nothing else ever goes to stdout (diagnostics go to stderr). The two
 // key files hold the private keys (PKCS#8 PEM) of the private_key_jwt
 // client, made at each start; they are removed when the server exits.
@@ -26,7 +31,9 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as https from 'node:https';
 import { serveUntilStopped } from './lifecycle.mjs';
+import { CLIENT_SUBJECT, makeTestPki } from './test-pki.mjs';
 
 // oidc-provider prints development notices with console.info(), i.e. on
 // stdout. Our stdout carries only the ready line, so route every console
@@ -99,6 +106,20 @@ const CLIENTS = [
 }));
 const CLIENT_BY_ID = new Map(CLIENTS.map((c) => [c.client_id, c]));
 
+// Mutual TLS (RFC 8705 §2.1): no secret; the certificate's subject, issued
+// by the test CA, is the client's credential, and its tokens are bound to
+// the certificate (§3), so the API wants it too.
+const MTLS_CLIENT = {
+  client_id: 'mtls-client',
+  token_endpoint_auth_method: 'tls_client_auth',
+  tls_client_auth_subject_dn: CLIENT_SUBJECT,
+  tls_client_certificate_bound_access_tokens: true,
+  grant_types: ['client_credentials'],
+  response_types: [],
+  redirect_uris: [],
+  scope: API_SCOPES,
+};
+
 const stats = {
   token_requests: 0, tokens_issued: 0, token_errors: 0, api_requests: 0,
 };
@@ -129,6 +150,28 @@ const apiServer = http.createServer((req, res) => apiHandler(req, res));
 const asPort = await listen(asServer);
 const apiPort = await listen(apiServer);
 
+// The same two over HTTPS, asking for a client certificate but taking
+// requests without one or with an untrusted one: the provider and the
+// API answer those themselves, in OAuth 2.0 terms.
+const pki = makeTestPki();
+const tlsOptions = {
+  key: fs.readFileSync(pki.server.key),
+  cert: fs.readFileSync(pki.server.cert),
+  ca: fs.readFileSync(pki.ca),
+  requestCert: true,
+  rejectUnauthorized: false,
+};
+const mtlsAsServer = https.createServer(tlsOptions, (req, res) => providerHandler(req, res));
+const mtlsApiServer = https.createServer(tlsOptions, (req, res) => apiHandler(req, res));
+const mtlsAsPort = await listen(mtlsAsServer);
+const mtlsApiPort = await listen(mtlsApiServer);
+
+// The client certificate of a request, if it presented one.
+function peerCertificate(req) {
+  const cert = req.socket.getPeerCertificate?.();
+  return cert && cert.raw ? new crypto.X509Certificate(cert.raw) : undefined;
+}
+
 const ISSUER = `http://${HOST}:${asPort}`;
 const API_URL = `http://${HOST}:${apiPort}`;
 const API_RESOURCE = `${API_URL}/`; // resource indicator and token audience
@@ -156,15 +199,25 @@ function ttlFor(client) {
 }
 
 const provider = new Provider(ISSUER, {
-  clients: CLIENTS,
+  clients: [...CLIENTS, MTLS_CLIENT],
   jwks: { keys: [signingJwk] },
   cookies: { keys: [crypto.randomBytes(32).toString('base64url')] },
   scopes: API_SCOPES.split(' '),
-  clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt'],
+  clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt',
+    'tls_client_auth'],
   enabledJWA: {
     clientAuthSigningAlgValues: ['HS256', 'RS256', 'PS256', 'ES256'],
   },
   features: {
+    mTLS: {
+      enabled: true,
+      tlsClientAuth: true,
+      certificateBoundAccessTokens: true,
+      getCertificate: (ctx) => peerCertificate(ctx.req),
+      certificateAuthorized: (ctx) => ctx.req.socket.authorized === true,
+      certificateSubjectMatches: (ctx, property, expected) => property === 'tls_client_auth_subject_dn'
+        && peerCertificate(ctx.req)?.subject === expected,
+    },
     clientCredentials: { enabled: true },
     devInteractions: { enabled: false },
     introspection: { enabled: false },
@@ -428,6 +481,13 @@ apiHandler = async (req, res) => {
     let claims;
     try {
       claims = await verifyAccessToken(m[1]);
+      // RFC 8705 §3: a certificate-bound token only with its certificate.
+      const bound = claims.cnf?.['x5t#S256'];
+      if (bound !== undefined) {
+        const cert = peerCertificate(req);
+        const presented = cert && crypto.createHash('sha256').update(cert.raw).digest('base64url');
+        if (presented !== bound) throw new TokenError('certificate-bound token presented without its certificate');
+      }
     } catch (err) {
       if (!(err instanceof TokenError)) throw err;
       unauthorized(res, err.message);
@@ -486,11 +546,18 @@ apiHandler = async (req, res) => {
 
 await refreshJwks(); // also proves the provider answers
 
-serveUntilStopped([asServer, apiServer], log, {
+serveUntilStopped([asServer, apiServer, mtlsAsServer, mtlsApiServer], log, {
   issuer: ISSUER,
   token_url: `${ISSUER}/token`,
   api_url: API_URL,
   jwks_url: JWKS_URL,
   rsa_key_file: RSA_KEY_FILE,
   ec_key_file: EC_KEY_FILE,
+  mtls_token_url: `https://${HOST}:${mtlsAsPort}/token`,
+  mtls_api_url: `https://${HOST}:${mtlsApiPort}`,
+  ca_file: pki.ca,
+  client_cert: pki.client.cert,
+  client_key: pki.client.key,
+  stranger_cert: pki.stranger.cert,
+  stranger_key: pki.stranger.key,
 });
