@@ -757,7 +757,7 @@ test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
 {
   struct {
-    const char *args[12];
+    const char *args[14];
     const char *expected;
   } cases[] = {
     { { "call", "--client-secret=x", fixture->api_url }, "--client-secret-stdin" },
@@ -777,6 +777,25 @@ test_usage_errors (Fixture       *fixture,
     { { "call", "--client-id", "x", "--token-url", fixture->token_url, "--client-secret-env", "S",
         "--basic-form", "plain", fixture->api_url },
       "Unknown --basic-form “plain”: use auto, rfc or raw" },
+    { { "call", "--client-id", "x", "--token-url", fixture->token_url, "--client-auth", "tls",
+        "--basic-form", "raw", "--cert", "c.pem", fixture->api_url },
+      "--basic-form is for client credentials in a Basic Auth header; --client-auth tls" },
+    { { "call", "--client-id", "x", "--token-url", fixture->token_url, "--client-secret-env", "S",
+        "--cert", "c.pem", fixture->api_url },
+      "--cert is for mutual TLS: add --client-auth tls" },
+    { { "call", "--client-id", "x", "--token-url", fixture->token_url, "--client-secret-env", "S",
+        "--client-auth", "body", "--key", "c.key", fixture->api_url },
+      "--key is for mutual TLS: add --client-auth tls" },
+    { { "call", "--client-id", "x", "--token-url", fixture->token_url, "--client-auth", "tls",
+        fixture->api_url },
+      "needs the client certificate: --cert FILE" },
+    { { "call", "--client-id", "x", "--token-url", fixture->token_url, "--client-auth",
+        "tls-client-auth", "--cert", "c.pem", "--client-secret-env", "S", fixture->api_url },
+      "--client-secret-env: mutual TLS authenticates the client with its certificate" },
+    { { "call", "--auth", "basic", "--user", "u", "--cert", "c.pem", fixture->api_url },
+      "--cert goes with --auth oauth2-cc" },
+    { { "call", "--cacert", "/nonexistent/ca.pem", fixture->api_url },
+      "--cacert: “/nonexistent/ca.pem” holds no certificate authority" },
     { { "call", "-X", "FETCH", fixture->api_url }, "Unknown verb" },
     { { "call", "-H", "no colon", fixture->api_url }, "is not “Name: value”" },
     { { "call", "--repeat", "0", fixture->api_url }, "--repeat takes a number" },

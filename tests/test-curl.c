@@ -959,6 +959,60 @@ test_errors (Fixture       *fixture,
                        "No access token URL");
 }
 
+/* Mutual TLS: both requests present the certificate and its key, and the
+ * token request sends the client ID alone; a key that is only in the
+ * keyring is a variable the script asks for, never the key. */
+static void
+test_oauth_tls (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char cert[] = "/home/me/my certs/client's.pem";
+  static const char key[] = "/home/me/my certs/client's.key";
+  RcAuth *auth = rc_api_get_auth (fixture->api);
+  g_autofree char *script = NULL;
+  g_autofree char *quoted_cert = g_shell_quote (cert);
+  g_autofree char *quoted_key = g_shell_quote (key);
+  g_autofree char *cert_option = g_strconcat ("--cert ", quoted_cert, NULL);
+  g_autofree char *key_option = g_strconcat ("--key ", quoted_key, NULL);
+  g_autofree char *err = NULL;
+  const char *second;
+
+  set_oauth (fixture, "mtls-client", NULL, RC_CLIENT_AUTH_TLS, FALSE);
+  rc_auth_set_token_url (auth, "http://127.0.0.1:1/token");
+  assert_format_fails (fixture->method, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS, "https://");
+
+  rc_auth_set_token_url (auth, "https://auth.example.com/token");
+  rc_auth_set_client_cert_file (auth, cert);
+  rc_auth_set_client_key_file (auth, key);
+  script = format (fixture->method);
+  g_assert_null (strstr (script, RC_CURL_CLIENT_SECRET_VARIABLE));
+  g_assert_null (strstr (script, RC_CURL_CLIENT_KEY_VARIABLE));
+  g_assert_null (strstr (script, "-u "));
+  g_assert_nonnull (strstr (script, "--data-raw 'client_id=mtls-client'"));
+  /* On the token request, and again on the call. */
+  g_assert_nonnull ((second = strstr (script, cert_option)));
+  g_assert_nonnull (strstr (second + 1, cert_option));
+  g_assert_nonnull ((second = strstr (script, key_option)));
+  g_assert_nonnull (strstr (second + 1, key_option));
+  g_clear_pointer (&script, g_free);
+
+  /* The key in the keyring: the script says so and asks for a file. */
+  rc_auth_set_client_key_file (auth, "");
+  script = format (fixture->method);
+  g_assert_nonnull (strstr (script, "# The client certificate’s private key is in Restcall’s "
+                                    "keyring, not in a file"));
+  g_assert_nonnull (strstr (script, "--key \"$" RC_CURL_CLIENT_KEY_VARIABLE "\""));
+  g_assert_null (strstr (script, "PRIVATE KEY"));
+
+  if (skip_without_tools ())
+    return;
+
+  g_assert_cmpint (run_script (fixture, script, NULL, NULL, NULL, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "Set " RC_CURL_CLIENT_KEY_VARIABLE " to the file of the client "
+                                 "certificate’s private key first."));
+  g_assert_cmpuint (fixture->token_server->requests->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -973,6 +1027,7 @@ main (int   argc,
   ADD ("/restcall/curl/oauth-raw-basic", test_oauth_raw_basic);
   ADD ("/restcall/curl/oauth-remembered-raw", test_oauth_remembered_raw);
   ADD ("/restcall/curl/oauth-client-assertion", test_oauth_client_assertion);
+  ADD ("/restcall/curl/oauth-tls", test_oauth_tls);
   ADD ("/restcall/curl/basic", test_basic);
   ADD ("/restcall/curl/verbs", test_verbs);
   ADD ("/restcall/curl/missing-secret", test_missing_secret);

@@ -543,6 +543,63 @@ test_client_assertion_settings (Fixture       *fixture,
   g_assert_true (g_bytes_equal (first, second));
 }
 
+/* Mutual TLS: the certificate and key files are saved, by name, in the
+ * stable order after the client authentication; the key never is. */
+static void
+test_client_cert (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(RcProject) project = rc_project_new ();
+  g_autoptr(RcApi) api = rc_api_new ("mTLS");
+  g_autoptr(RcProject) loaded = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  RcAuth *auth = rc_api_get_auth (api);
+  const char *order[] = { "\"client_auth\" : \"tls-client-auth\"",
+                          "\"client_cert_file\" : \"/certs/client \\\"one\\\".pem\"",
+                          "\"client_key_file\" : \"/certs/client.key\"",
+                          "\"secret_id\"" };
+  const char *at = NULL;
+
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_id (auth, "mtls-client");
+  rc_auth_set_client_auth (auth, RC_CLIENT_AUTH_TLS);
+  rc_auth_set_client_cert_file (auth, "/certs/client \"one\".pem");
+  rc_auth_set_client_key_file (auth, "/certs/client.key");
+  rc_auth_ensure_secret_id (auth);
+  rc_project_add_api (project, api);
+
+  saved = rc_project_serialize (project);
+  text = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+  g_test_message ("%s", text);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      const char *next = strstr (text, order[i]);
+
+      g_assert_nonnull (next);
+      g_assert_true (next > at);
+      at = next;
+    }
+
+  loaded = rc_project_deserialize (saved, "mtls.restcall", &error);
+  g_assert_no_error (error);
+  auth = rc_api_get_auth (rc_project_get_api (loaded, 0));
+  g_assert_cmpint (rc_auth_get_client_auth (auth), ==, RC_CLIENT_AUTH_TLS);
+  g_assert_cmpstr (rc_auth_get_client_cert_file (auth), ==, "/certs/client \"one\".pem");
+  g_assert_cmpstr (rc_auth_get_client_key_file (auth), ==, "/certs/client.key");
+
+  /* No files named: no members. */
+  rc_auth_set_client_cert_file (auth, "");
+  rc_auth_set_client_key_file (auth, "");
+  g_clear_pointer (&saved, g_bytes_unref);
+  saved = rc_project_serialize (loaded);
+  g_assert_null (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
+                               "client_cert_file"));
+  g_assert_null (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
+                               "client_key_file"));
+}
+
 static void
 test_newer_format (Fixture       *fixture,
                    gconstpointer  data)
@@ -1244,6 +1301,7 @@ main (int   argc,
   ADD ("keeps-permissions", test_keeps_permissions);
   ADD ("raw-basic-of-old", test_raw_basic_of_old);
   ADD ("client-assertion-settings", test_client_assertion_settings);
+  ADD ("client-cert", test_client_cert);
   ADD ("newer-format", test_newer_format);
   ADD ("broken", test_broken);
   ADD ("wire", test_wire);

@@ -116,6 +116,14 @@ print_auth (RcCliTarget *target)
           rc_cli_print (_("  Signing algorithm: %s\n"),
                         rc_jwt_alg_to_string (rc_auth_get_jwt_alg (auth)));
         }
+      if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS)
+        {
+          rc_cli_print (_("  Client certificate: %s\n"),
+                        or_not_set (rc_auth_get_client_cert_file (auth)));
+          rc_cli_print (_("  Private key: %s\n"),
+                        rc_auth_get_client_key_file (auth)[0] ? rc_auth_get_client_key_file (auth)
+                                                              : _("the secret in the keyring"));
+        }
       if (!rc_oauth_client_auth_is_jwt (rc_auth_get_client_auth (auth)))
         rc_cli_print (_("  Basic form: %s\n"),
                       rc_basic_form_to_string (rc_auth_get_basic_form (auth)));

@@ -15,7 +15,10 @@
  * token from the answer and, for the Basic header, form-urlencodes the
  * secret, which only the shell sees. curl cannot sign a client assertion
  * (client_secret_jwt, private_key_jwt): the script takes one signed fresh
- * from $RESTCALL_CLIENT_ASSERTION, and says what it must claim.
+ * from $RESTCALL_CLIENT_ASSERTION, and says what it must claim. With
+ * mutual TLS, both requests present the client certificate (--cert,
+ * --key); a key that is only in Restcall's keyring is not in the script
+ * either: it names a variable for a file that holds it.
  *
  * Everything that comes from the project is quoted with g_shell_quote(),
  * and what goes into comments is kept to one line, so no name, header or
@@ -217,7 +220,38 @@ check_oauth (RcAuth  *auth,
       return FALSE;
     }
 
+  if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS
+      && g_strcmp0 (g_uri_peek_scheme (rc_auth_get_token_url (auth)), "https") != 0)
+    {
+      g_autofree char *shown = rc_text_dup_url (rc_auth_get_token_url (auth));
+
+      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
+                   _("The access token URL “%s” uses http://, where no client certificate "
+                     "can be presented. Mutual TLS needs the server’s https:// token "
+                     "endpoint."),
+                   shown);
+      return FALSE;
+    }
+
   return TRUE;
+}
+
+/* Mutual TLS: the client certificate and its key, on every request. */
+static void
+add_client_cert (GPtrArray *args,
+                 RcAuth    *auth)
+{
+  const char *key_file = rc_auth_get_client_key_file (auth);
+
+  if (rc_auth_get_kind (auth) != RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS
+      || rc_auth_get_client_auth (auth) != RC_CLIENT_AUTH_TLS)
+    return;
+
+  add_option (args, "--cert", rc_auth_get_client_cert_file (auth));
+  if (key_file[0] != '\0')
+    add_option (args, "--key", key_file);
+  else
+    add_raw (args, "--key", "\"$" RC_CURL_CLIENT_KEY_VARIABLE "\"");
 }
 
 /* The token request, and the access token read from its answer into
@@ -297,6 +331,16 @@ append_token_request (GString    *script,
                   "jwt-bearer");
       add_raw (args, "--data-urlencode",
                "\"client_assertion=$" RC_CURL_CLIENT_ASSERTION_VARIABLE "\"");
+    }
+  if (client_auth == RC_CLIENT_AUTH_TLS)
+    {
+      g_autofree char *client_id = rc_oauth_form_encode (rc_auth_get_client_id (auth));
+      g_autofree char *field = g_strconcat ("client_id=", client_id, NULL);
+
+      append_comment (script, _("The client presents its certificate (mutual TLS, RFC 8705) and "
+                                "sends only its client ID in the body."));
+      add_option (args, "--data-raw", field);
+      add_client_cert (args, auth);
     }
   add_quoted (args, rc_auth_get_token_url (auth));
 
@@ -450,6 +494,23 @@ rc_curl_format_command (RcMethod    *method,
       append_comment (script, _("It needs curl and jq: jq reads the access token from the "
                                 "authorization server’s answer."));
     }
+  else if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS
+           && rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS)
+    {
+      if (rc_auth_get_client_key_file (auth)[0] == '\0')
+        {
+          g_autofree char *line = NULL;
+
+          /* Translators: a comment in a shell script; %s is an environment variable */
+          line = g_strdup_printf (_("The client certificate’s private key is in Restcall’s "
+                                    "keyring, not in a file: save it to a file only you can "
+                                    "read, and set %s to that file before you run this script."),
+                                  RC_CURL_CLIENT_KEY_VARIABLE);
+          append_comment (script, line);
+        }
+      append_comment (script, _("It needs curl and jq: jq reads the access token from the "
+                                "authorization server’s answer."));
+    }
   else if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
     {
       g_autofree char *line = NULL;
@@ -478,14 +539,24 @@ rc_curl_format_command (RcMethod    *method,
   else if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
     {
       g_autofree char *message = NULL;
+      gboolean tls = rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS;
 
-      /* Translators: an error message of a shell script; %s is an environment variable */
       if (rc_oauth_client_auth_is_jwt (rc_auth_get_client_auth (auth)))
         {
           /* Translators: an error message of a shell script; %s is an environment variable */
           message = g_strdup_printf (_("Set %s to a client assertion signed just now first."),
                                      RC_CURL_CLIENT_ASSERTION_VARIABLE);
           append_require_variable (script, RC_CURL_CLIENT_ASSERTION_VARIABLE, message);
+        }
+      else if (tls)
+        {
+          if (rc_auth_get_client_key_file (auth)[0] == '\0')
+            {
+              message = g_strdup_printf (_("Set %s to the file of the client certificate’s "
+                                           "private key first."),
+                                         RC_CURL_CLIENT_KEY_VARIABLE);
+              append_require_variable (script, RC_CURL_CLIENT_KEY_VARIABLE, message);
+            }
         }
       else
         {
@@ -524,7 +595,10 @@ rc_curl_format_command (RcMethod    *method,
       add_raw (args, "-u", "\"$username:$" RC_CURL_PASSWORD_VARIABLE "\"");
     }
   else if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
-    add_raw (args, "-H", "\"Authorization: Bearer $access_token\"");
+    {
+      add_raw (args, "-H", "\"Authorization: Bearer $access_token\"");
+      add_client_cert (args, auth);
+    }
 
   if (body[0] != '\0')
     add_option (args, "--data-raw", body);

@@ -468,9 +468,18 @@ copy_curl_cb (GtkWidget  *widget,
       break;
 
     case RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS:
-      message = g_strdup_printf (_("Copied the curl commands. They read the client secret from "
-                                   "$%s: set it before you run them."),
-                                 RC_CURL_CLIENT_SECRET_VARIABLE);
+      if (rc_auth_get_client_auth (auth) != RC_CLIENT_AUTH_TLS)
+        message = g_strdup_printf (_("Copied the curl commands. They read the client secret from "
+                                     "$%s: set it before you run them."),
+                                   RC_CURL_CLIENT_SECRET_VARIABLE);
+      else if (rc_auth_get_client_key_file (auth)[0] == '\0')
+        message = g_strdup_printf (_("Copied the curl commands. The client certificate’s key is "
+                                     "in the keyring: save it to a file and set $%s to it before "
+                                     "you run them."),
+                                   RC_CURL_CLIENT_KEY_VARIABLE);
+      else
+        message = g_strdup (_("Copied the curl commands. They present the client certificate "
+                              "and read its key from their files."));
       break;
 
     case RC_AUTH_KIND_NONE:
