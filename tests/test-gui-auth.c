@@ -887,8 +887,8 @@ test_client_assertion (void)
 
   /* The list says each method as the core does. */
   options = adw_combo_row_get_model (ADW_COMBO_ROW (client_auth));
-  g_assert_cmpuint (g_list_model_get_n_items (options), ==, 4);
-  for (RcClientAuth i = RC_CLIENT_AUTH_BASIC_HEADER; i <= RC_CLIENT_AUTH_PRIVATE_KEY_JWT; i++)
+  g_assert_cmpuint (g_list_model_get_n_items (options), ==, 5);
+  for (RcClientAuth i = RC_CLIENT_AUTH_BASIC_HEADER; i <= RC_CLIENT_AUTH_TLS; i++)
     g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (options), i), ==,
                      rc_client_auth_get_label (i));
 
@@ -1039,6 +1039,109 @@ test_key_check (void)
   editor_finalize_model (api, NULL);
   g_unlink (not_key);
   g_unlink (ec_path);
+  g_rmdir (dir);
+}
+
+/* Mutual TLS: the client authentication list offers it; the certificate
+ * and key rows show then, and only then; their files are checked on the
+ * rows; the secret row, which then holds the private key, shows only
+ * when no key file is named, and says what it holds. */
+static void
+test_client_certificate (void)
+{
+  RcApi *api = rc_api_new ("Petstore");
+  g_autofree char *project_id = g_uuid_string_random ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *cert = NULL;
+  g_autofree char *missing = NULL;
+  RcAuth *auth = rc_api_get_auth (api);
+  GtkWidget *root, *client_auth_row, *cert_row, *key_row, *secret_row, *token_url_row;
+  Editor editor = { 0 };
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  dir = g_dir_make_tmp ("restcall-gui-cert-XXXXXX", &error);
+  g_assert_no_error (error);
+  cert = g_build_filename (dir, "client.pem", NULL);
+  missing = g_build_filename (dir, "missing.pem", NULL);
+  g_file_set_contents (cert, "not read by the checks", -1, &error);
+  g_assert_no_error (error);
+
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_id (auth, "mtls-client");
+  rc_auth_set_token_url (auth, "https://auth.example.com/token");
+
+  editor_open (&editor);
+  root = GTK_WIDGET (editor.window);
+  rc_auth_group_set_auth (editor.auth, auth, project_id, G_OBJECT (api));
+  client_auth_row = rc_test_gui_get_named (root, "auth-client-auth-row");
+  cert_row = rc_test_gui_get_named (root, "auth-cert-file-row");
+  key_row = rc_test_gui_get_named (root, "auth-key-file-row");
+  secret_row = rc_test_gui_get_named (root, "auth-secret-row");
+  token_url_row = rc_test_gui_get_named (root, "auth-token-url-row");
+  g_assert_false (gtk_widget_get_visible (cert_row));
+  g_assert_false (gtk_widget_get_visible (key_row));
+  g_assert_true (rc_auth_group_get_valid (editor.auth));
+
+  /* Chosen in the list: the last item, as the core says it. */
+  g_assert_cmpstr (gtk_string_list_get_string (
+                     GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (client_auth_row))),
+                     RC_CLIENT_AUTH_TLS),
+                   ==, "Client certificate (mutual TLS)");
+  g_assert_cmpstr (rc_client_auth_get_label (RC_CLIENT_AUTH_TLS), ==,
+                   "Client certificate (mutual TLS)");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (client_auth_row), RC_CLIENT_AUTH_TLS);
+  g_assert_cmpint (rc_auth_get_client_auth (auth), ==, RC_CLIENT_AUTH_TLS);
+  g_assert_true (gtk_widget_get_visible (cert_row));
+  g_assert_true (gtk_widget_get_visible (key_row));
+  g_assert_true (gtk_widget_get_visible (secret_row));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (secret_row)),
+                            "Private key"));
+  g_assert_false (gtk_widget_is_sensitive (rc_test_gui_get_named (root, "auth-basic-form-row")));
+  g_assert_true (
+    gtk_widget_get_visible (rc_test_gui_get_named (root, "auth-cert-file-browse-button")));
+  g_assert_false (rc_auth_group_get_valid (editor.auth));
+  rc_field_check_reveal_all (root);
+  rc_test_gui_assert_field_check (root, "auth-cert-file-row", "No client certificate file");
+
+  /* Typed: a file that is not there is said so on its row. */
+  type_text (cert_row, missing);
+  g_assert_cmpstr (rc_auth_get_client_cert_file (auth), ==, missing);
+  rc_test_gui_assert_field_check (root, "auth-cert-file-row", "cannot be read");
+  g_assert_false (rc_auth_group_get_valid (editor.auth));
+  type_text (cert_row, cert);
+  rc_test_gui_assert_field_check (root, "auth-cert-file-row", NULL);
+  g_assert_true (rc_auth_group_get_valid (editor.auth));
+
+  /* A key file: the keyring holds no key, and the secret row goes. */
+  type_text (key_row, missing);
+  rc_test_gui_assert_field_check (root, "auth-key-file-row", "cannot be read");
+  g_assert_false (rc_auth_group_get_valid (editor.auth));
+  g_assert_false (gtk_widget_get_visible (secret_row));
+  type_text (key_row, "");
+  g_assert_true (gtk_widget_get_visible (secret_row));
+  g_assert_true (rc_auth_group_get_valid (editor.auth));
+
+  /* No certificate over http://, even on this machine. */
+  type_text (token_url_row, "http://127.0.0.1:8080/token");
+  rc_test_gui_assert_field_check (root, "auth-token-url-row", "no client certificate");
+  g_assert_false (rc_auth_group_get_valid (editor.auth));
+  type_text (token_url_row, "https://auth.example.com/token");
+  rc_test_gui_save_screenshot (root, "auth-client-certificate.png");
+
+  /* Back to a secret: the rows go, the files stay in the auth. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (client_auth_row), 1);
+  g_assert_false (gtk_widget_get_visible (cert_row));
+  g_assert_false (gtk_widget_get_visible (key_row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (secret_row)), ==,
+                   "Client _secret");
+  g_assert_cmpstr (rc_auth_get_client_cert_file (auth), ==, cert);
+
+  editor_close (&editor);
+  editor_finalize_model (api, NULL);
+  g_remove (cert);
   g_rmdir (dir);
 }
 
@@ -1318,6 +1421,7 @@ main (int   argc,
                    test_token_params_and_basic_form);
   g_test_add_func ("/restcall/gui/auth/client-assertion", test_client_assertion);
   g_test_add_func ("/restcall/gui/auth/key-check", test_key_check);
+  g_test_add_func ("/restcall/gui/auth/client-certificate", test_client_certificate);
   g_test_add ("/restcall/gui/auth/reference-order", Fixture, NULL,
               fixture_set_up, test_reference_order, fixture_tear_down);
   g_test_add ("/restcall/gui/auth/mnemonics", Fixture, NULL,

@@ -17,6 +17,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "rc-check.h"
 #include "rc-executor.h"
@@ -227,10 +229,77 @@ rc_check_auth_token_url (RcAuth *auth)
   if (rc_auth_get_kind (auth) != RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
     return NULL;
 
-  if (!rc_oauth_check_token_url (rc_auth_get_token_url (auth), &error))
+  if (!rc_oauth_check_auth_token_url (auth, &error))
     return g_strdup (error->message);
 
   return NULL;
+}
+
+static char *
+check_readable (const char *path,
+                const char *what)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_access (path, R_OK) == 0)
+    return NULL;
+
+  /* Translators: the first %s is "client certificate" or "private key",
+   * the second a file name */
+  return g_strdup_printf (_("The %s file “%s” cannot be read. Check the path, and that you may "
+                            "read the file."),
+                          what, path);
+}
+
+static gboolean
+uses_client_cert (RcAuth *auth)
+{
+  return rc_auth_get_kind (auth) == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS
+         && rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS;
+}
+
+/**
+ * rc_check_auth_client_cert_file:
+ *
+ * Returns: (transfer full) (nullable): what is wrong with the client
+ *   certificate file, if @auth uses mutual TLS: none, or one that cannot
+ *   be read
+ */
+char *
+rc_check_auth_client_cert_file (RcAuth *auth)
+{
+  const char *path;
+
+  g_return_val_if_fail (RC_IS_AUTH (auth), NULL);
+
+  if (!uses_client_cert (auth))
+    return NULL;
+
+  path = rc_auth_get_client_cert_file (auth);
+  if (is_blank (path))
+    return g_strdup (_("No client certificate file is set. Choose the certificate (PEM) the "
+                       "authorization server knows this client by."));
+
+  return check_readable (path, _("client certificate"));
+}
+
+/**
+ * rc_check_auth_client_key_file:
+ *
+ * Returns: (transfer full) (nullable): what is wrong with the private key
+ *   file, if @auth uses mutual TLS and names one (none: the key is in the
+ *   keyring)
+ */
+char *
+rc_check_auth_client_key_file (RcAuth *auth)
+{
+  const char *path;
+
+  g_return_val_if_fail (RC_IS_AUTH (auth), NULL);
+
+  path = rc_auth_get_client_key_file (auth);
+  if (!uses_client_cert (auth) || path[0] == '\0')
+    return NULL;
+
+  return check_readable (path, _("private key"));
 }
 
 /**
@@ -246,6 +315,8 @@ rc_check_auth (RcAuth *auth)
   g_autofree char *username = NULL;
   g_autofree char *client_id = NULL;
   g_autofree char *token_url = NULL;
+  g_autofree char *cert_file = NULL;
+  g_autofree char *key_file = NULL;
   GListModel *params;
 
   g_return_val_if_fail (auth == NULL || RC_IS_AUTH (auth), FALSE);
@@ -256,8 +327,11 @@ rc_check_auth (RcAuth *auth)
   username = rc_check_auth_username (auth);
   client_id = rc_check_auth_client_id (auth);
   token_url = rc_check_auth_token_url (auth);
+  cert_file = rc_check_auth_client_cert_file (auth);
+  key_file = rc_check_auth_client_key_file (auth);
 
-  if (username != NULL || client_id != NULL || token_url != NULL)
+  if (username != NULL || client_id != NULL || token_url != NULL || cert_file != NULL
+      || key_file != NULL)
     return FALSE;
 
   if (rc_auth_get_kind (auth) != RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)

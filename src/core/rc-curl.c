@@ -209,7 +209,7 @@ static gboolean
 check_oauth (RcAuth  *auth,
              GError **error)
 {
-  if (!rc_oauth_check_token_url (rc_auth_get_token_url (auth), error))
+  if (!rc_oauth_check_auth_token_url (auth, error))
     return FALSE;
 
   if (rc_auth_get_client_id (auth)[0] == '\0')
@@ -217,19 +217,6 @@ check_oauth (RcAuth  *auth,
       g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
                    _("No client ID is set. Enter the client ID the authorization server "
                      "gave this application."));
-      return FALSE;
-    }
-
-  if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS
-      && g_strcmp0 (g_uri_peek_scheme (rc_auth_get_token_url (auth)), "https") != 0)
-    {
-      g_autofree char *shown = rc_text_dup_url (rc_auth_get_token_url (auth));
-
-      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
-                   _("The access token URL “%s” uses http://, where no client certificate "
-                     "can be presented. Mutual TLS needs the server’s https:// token "
-                     "endpoint."),
-                   shown);
       return FALSE;
     }
 

@@ -160,6 +160,40 @@ rc_oauth_check_token_url (const char  *token_url,
   return TRUE;
 }
 
+/**
+ * rc_oauth_check_auth_token_url:
+ *
+ * rc_oauth_check_token_url() for @auth's token URL, which with mutual TLS
+ * must be https:// even on this machine: no certificate goes over http://.
+ */
+gboolean
+rc_oauth_check_auth_token_url (RcAuth  *auth,
+                               GError **error)
+{
+  const char *token_url;
+
+  g_return_val_if_fail (RC_IS_AUTH (auth), FALSE);
+
+  token_url = rc_auth_get_token_url (auth);
+  if (!rc_oauth_check_token_url (token_url, error))
+    return FALSE;
+
+  if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS
+      && g_strcmp0 (g_uri_peek_scheme (token_url), "https") != 0)
+    {
+      g_autofree char *shown = rc_text_dup_url (token_url);
+
+      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
+                   _("The access token URL “%s” uses http://, where no client certificate "
+                     "can be presented. Mutual TLS needs the server’s https:// token "
+                     "endpoint."),
+                   shown);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The token request's fields that Restcall fills in itself, and where
  * each is set instead of as an extra parameter. */
 static const struct {
@@ -333,7 +367,7 @@ rc_oauth_new_token_message (RcAuth      *auth,
   g_return_val_if_fail (RC_IS_AUTH (auth), NULL);
 
   token_url = rc_auth_get_token_url (auth);
-  if (!rc_oauth_check_token_url (token_url, error))
+  if (!rc_oauth_check_auth_token_url (auth, error))
     return NULL;
 
   if (rc_auth_get_client_id (auth)[0] == '\0')
@@ -349,18 +383,6 @@ rc_oauth_new_token_message (RcAuth      *auth,
 
   if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS)
     {
-      if (g_strcmp0 (g_uri_peek_scheme (token_url), "https") != 0)
-        {
-          g_autofree char *shown = rc_text_dup_url (token_url);
-
-          g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
-                       _("The access token URL “%s” uses http://, where no client certificate "
-                         "can be presented. Mutual TLS needs the server’s https:// token "
-                         "endpoint."),
-                       shown);
-          return NULL;
-        }
-
       certificate = rc_client_cert_load (auth, secret, error);
       if (certificate == NULL)
         return NULL;

@@ -47,6 +47,8 @@ char        *rc_oauth_basic_credentials      (const char    *user,
 gboolean     rc_oauth_uri_is_loopback        (GUri          *uri);
 gboolean     rc_oauth_check_token_url        (const char    *token_url,
                                               GError       **error);
+gboolean     rc_oauth_check_auth_token_url   (RcAuth        *auth,
+                                              GError       **error);
 char        *rc_oauth_check_token_param      (const char    *name);
 gboolean     rc_oauth_client_auth_is_jwt     (RcClientAuth   client_auth);
 char        *rc_oauth_build_token_body       (RcAuth        *auth,
