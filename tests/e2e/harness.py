@@ -803,6 +803,11 @@ class OAuthServer:
                           f'(status {self.process.wait()}); its stderr is above.')
         self.ready = json.loads(line)
         self.token_url, self.api_url = self.ready['token_url'], self.ready['api_url']
+        # Mutual TLS (server.mjs only): the same server over HTTPS, and the
+        # test CA's files.
+        self.mtls_token_url = self.ready.get('mtls_token_url')
+        self.mtls_api_url = self.ready.get('mtls_api_url')
+        self.client_cert, self.client_key = self.ready.get('client_cert'), self.ready.get('client_key')
 
     def stats(self):
         """What the protected API counted: its requests, the token requests."""
