@@ -1315,6 +1315,54 @@ test_private_key_path (Fixture       *fixture,
   g_rmdir (keys);
 }
 
+/* Mutual TLS: the certificate and key files are settings; with no key
+ * file, --secret-stdin stores the private key, all its lines, in the
+ * keyring, and never in the project. */
+static void
+test_auth_client_cert (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *key_pem = rc_test_generate_key (GNUTLS_PK_ECDSA, NULL);
+  g_autofree char *value = NULL;
+  g_autoptr(RcProject) project = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(RcTestRun) change = { 0 };
+  g_auto(RcTestRun) not_pem = { 0 };
+  g_auto(RcTestRun) show = { 0 };
+  RcAuth *auth;
+
+  rc_test_run_restcall (&not_pem, "one line secret\n", NULL, "auth", fixture->path, "Pets",
+                        "--client-auth", "tls", "--cert", "/certs/client.pem", "--secret-stdin");
+  g_assert_cmpint (not_pem.status, ==, 1);
+  g_assert_nonnull (strstr (not_pem.err, "Standard input holds no key Restcall can use"));
+
+  rc_test_run_restcall (&change, key_pem, NULL, "auth", fixture->path, "Pets", "--client-auth",
+                        "tls", "--cert", "/certs/client.pem", "--secret-stdin");
+  g_assert_cmpint (change.status, ==, 0);
+  g_assert_cmpstr (change.err, ==, "");
+
+  project = load_project (fixture->path);
+  auth = rc_api_get_auth (rc_project_find_api (project, "Pets"));
+  g_assert_cmpint (rc_auth_get_client_auth (auth), ==, RC_CLIENT_AUTH_TLS);
+  g_assert_cmpstr (rc_auth_get_client_cert_file (auth), ==, "/certs/client.pem");
+  g_assert_cmpstr (rc_auth_get_private_key_file (auth), ==, "");
+  g_assert_true (rc_auth_secret_holds_key (auth));
+  contents = read_file (fixture->path);
+  g_assert_null (strstr (contents, "PRIVATE KEY"));
+  assert_secret_state (fixture, "Pets", NULL, "stored");
+  /* The whole key, its lines too. */
+  value = keyring_value (rc_project_get_id (project), rc_auth_get_secret_id (auth));
+  g_assert_cmpstr (value, ==, key_pem);
+
+  rc_test_run_restcall (&show, NULL, NULL, "auth", fixture->path, "Pets");
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "  Client authentication: tls-client-auth\n"
+                                      "  Client certificate: /certs/client.pem\n"
+                                      "  Private key: in the keyring\n"));
+  g_assert_nonnull (strstr (show.out, "  Private key in the keyring: stored\n"));
+  g_assert_null (strstr (show.out, "PRIVATE KEY"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1330,6 +1378,7 @@ main (int   argc,
 
   ADD ("set-show-clear", test_set_show_clear);
   ADD ("auth-settings", test_auth_settings);
+  ADD ("auth-client-cert", test_auth_client_cert);
   ADD ("auth-kind-change", test_auth_kind_change);
   ADD ("auth-method", test_auth_method);
   ADD ("run-from-keyring", test_run_from_keyring);

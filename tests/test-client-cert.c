@@ -111,7 +111,7 @@ new_tls_auth (const char *cert,
   rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
   rc_auth_set_client_auth (auth, RC_CLIENT_AUTH_TLS);
   rc_auth_set_client_cert_file (auth, cert);
-  rc_auth_set_client_key_file (auth, key);
+  rc_auth_set_private_key_file (auth, key);
 
   return auth;
 }
@@ -215,14 +215,14 @@ test_mistakes (Fixture       *fixture,
   not_pem = g_build_filename (fixture->dir, "not-pem.txt", NULL);
   g_file_set_contents (not_pem, "hello", -1, &error);
   g_assert_no_error (error);
-  rc_auth_set_client_key_file (auth, not_pem);
+  rc_auth_set_private_key_file (auth, not_pem);
   g_assert_null (rc_client_cert_load (auth, NULL, &error));
   g_assert_error (error, RC_CLIENT_CERT_ERROR, RC_CLIENT_CERT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, not_pem));
   g_clear_error (&error);
 
   /* GLib takes any key; the handshake would fail in the server's words. */
-  rc_auth_set_client_key_file (auth, fixture->other_key);
+  rc_auth_set_private_key_file (auth, fixture->other_key);
   certificate = rc_client_cert_load (auth, NULL, &error);
   g_assert_null (certificate);
   g_assert_error (error, RC_CLIENT_CERT_ERROR, RC_CLIENT_CERT_ERROR_MISMATCH);

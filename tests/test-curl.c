@@ -983,7 +983,7 @@ test_oauth_tls (Fixture       *fixture,
 
   rc_auth_set_token_url (auth, "https://auth.example.com/token");
   rc_auth_set_client_cert_file (auth, cert);
-  rc_auth_set_client_key_file (auth, key);
+  rc_auth_set_private_key_file (auth, key);
   script = format (fixture->method);
   g_assert_null (strstr (script, RC_CURL_CLIENT_SECRET_VARIABLE));
   g_assert_null (strstr (script, RC_CURL_CLIENT_KEY_VARIABLE));
@@ -997,7 +997,7 @@ test_oauth_tls (Fixture       *fixture,
   g_clear_pointer (&script, g_free);
 
   /* The key in the keyring: the script says so and asks for a file. */
-  rc_auth_set_client_key_file (auth, "");
+  rc_auth_set_private_key_file (auth, "");
   script = format (fixture->method);
   g_assert_nonnull (strstr (script, "# The client certificate’s private key is in Restcall’s "
                                     "keyring, not in a file"));

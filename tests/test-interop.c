@@ -1492,7 +1492,7 @@ setup_mtls (RcAuth     *auth,
   setup_oauth (auth, &oidc, "mtls-client", RC_CLIENT_AUTH_TLS);
   rc_auth_set_token_url (auth, oidc.mtls_token_url);
   rc_auth_set_client_cert_file (auth, cert);
-  rc_auth_set_client_key_file (auth, key);
+  rc_auth_set_private_key_file (auth, key);
 }
 
 static void
@@ -1562,7 +1562,7 @@ test_mtls_call (void)
 
   g_assert_true (g_file_get_contents (oidc.client_key, &key_pem, NULL, &error));
   g_assert_no_error (error);
-  rc_auth_set_client_key_file (rc_api_get_auth (api), "");
+  rc_auth_set_private_key_file (rc_api_get_auth (api), "");
   rc_token_cache_clear (rc_executor_get_token_cache (executor), rc_api_get_auth (api));
   exchange = call (executor, list, NULL, key_pem);
   assert_ok_as (exchange, "mtls-client");

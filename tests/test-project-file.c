@@ -543,8 +543,9 @@ test_client_assertion_settings (Fixture       *fixture,
   g_assert_true (g_bytes_equal (first, second));
 }
 
-/* Mutual TLS: the certificate and key files are saved, by name, in the
- * stable order after the client authentication; the key never is. */
+/* Mutual TLS: the certificate file and the private key file (the one a
+ * private_key_jwt client has) are saved, by name, in the stable order
+ * after the client authentication; the key never is. */
 static void
 test_client_cert (Fixture       *fixture,
                   gconstpointer  data)
@@ -558,7 +559,7 @@ test_client_cert (Fixture       *fixture,
   RcAuth *auth = rc_api_get_auth (api);
   const char *order[] = { "\"client_auth\" : \"tls-client-auth\"",
                           "\"client_cert_file\" : \"/certs/client \\\"one\\\".pem\"",
-                          "\"client_key_file\" : \"/certs/client.key\"",
+                          "\"private_key_file\" : \"/certs/client.key\"",
                           "\"secret_id\"" };
   const char *at = NULL;
 
@@ -566,7 +567,7 @@ test_client_cert (Fixture       *fixture,
   rc_auth_set_client_id (auth, "mtls-client");
   rc_auth_set_client_auth (auth, RC_CLIENT_AUTH_TLS);
   rc_auth_set_client_cert_file (auth, "/certs/client \"one\".pem");
-  rc_auth_set_client_key_file (auth, "/certs/client.key");
+  rc_auth_set_private_key_file (auth, "/certs/client.key");
   rc_auth_ensure_secret_id (auth);
   rc_project_add_api (project, api);
 
@@ -587,17 +588,17 @@ test_client_cert (Fixture       *fixture,
   auth = rc_api_get_auth (rc_project_get_api (loaded, 0));
   g_assert_cmpint (rc_auth_get_client_auth (auth), ==, RC_CLIENT_AUTH_TLS);
   g_assert_cmpstr (rc_auth_get_client_cert_file (auth), ==, "/certs/client \"one\".pem");
-  g_assert_cmpstr (rc_auth_get_client_key_file (auth), ==, "/certs/client.key");
+  g_assert_cmpstr (rc_auth_get_private_key_file (auth), ==, "/certs/client.key");
 
   /* No files named: no members. */
   rc_auth_set_client_cert_file (auth, "");
-  rc_auth_set_client_key_file (auth, "");
+  rc_auth_set_private_key_file (auth, "");
   g_clear_pointer (&saved, g_bytes_unref);
   saved = rc_project_serialize (loaded);
   g_assert_null (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
                                "client_cert_file"));
   g_assert_null (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
-                               "client_key_file"));
+                               "private_key_file"));
 }
 
 static void

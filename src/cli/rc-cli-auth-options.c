@@ -563,10 +563,20 @@ rc_cli_auth_options_apply (RcCliAuthOptions *self,
     rc_auth_set_scopes (auth, self->scope);
   if (self->client_auth_text)
     rc_auth_set_client_auth (auth, self->client_auth);
+  /* The certificate and key as --private-key: from the working folder,
+   * saved relative to the project's when they are in it. */
   if (self->cert_file)
-    rc_auth_set_client_cert_file (auth, self->cert_file);
+    {
+      g_autofree char *path = rc_auth_dup_path_to_save (auth, self->cert_file);
+
+      rc_auth_set_client_cert_file (auth, path);
+    }
   if (self->key_file)
-    rc_auth_set_client_key_file (auth, self->key_file);
+    {
+      g_autofree char *path = rc_auth_dup_path_to_save (auth, self->key_file);
+
+      rc_auth_set_private_key_file (auth, path);
+    }
   if (self->has_basic_form)
     rc_auth_set_basic_form (auth, self->basic_form);
   if (self->private_key)

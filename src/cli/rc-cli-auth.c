@@ -107,24 +107,22 @@ print_auth (RcCliTarget *target)
       rc_cli_print (_("  Scopes: %s\n"), or_not_set (rc_auth_get_scopes (auth)));
       rc_cli_print (_("  Client authentication: %s\n"),
                     rc_client_auth_to_string (rc_auth_get_client_auth (auth)));
+      if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS)
+        rc_cli_print (_("  Client certificate: %s\n"),
+                      or_not_set (rc_auth_get_client_cert_file (auth)));
+      if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_PRIVATE_KEY_JWT
+          || rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS)
+        rc_cli_print (_("  Private key: %s\n"), rc_auth_secret_holds_key (auth)
+                                                 ? _("in the keyring")
+                                                 : rc_auth_get_private_key_file (auth));
       if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_PRIVATE_KEY_JWT)
         {
-          rc_cli_print (_("  Private key: %s\n"), rc_auth_secret_holds_key (auth)
-                                                   ? _("in the keyring")
-                                                   : rc_auth_get_private_key_file (auth));
           rc_cli_print (_("  Key ID: %s\n"), or_not_set (rc_auth_get_key_id (auth)));
           rc_cli_print (_("  Signing algorithm: %s\n"),
                         rc_jwt_alg_to_string (rc_auth_get_jwt_alg (auth)));
         }
-      if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS)
-        {
-          rc_cli_print (_("  Client certificate: %s\n"),
-                        or_not_set (rc_auth_get_client_cert_file (auth)));
-          rc_cli_print (_("  Private key: %s\n"),
-                        rc_auth_get_client_key_file (auth)[0] ? rc_auth_get_client_key_file (auth)
-                                                              : _("the secret in the keyring"));
-        }
-      if (!rc_oauth_client_auth_is_jwt (rc_auth_get_client_auth (auth)))
+      if (!rc_oauth_client_auth_is_jwt (rc_auth_get_client_auth (auth))
+          && rc_auth_get_client_auth (auth) != RC_CLIENT_AUTH_TLS)
         rc_cli_print (_("  Basic form: %s\n"),
                       rc_basic_form_to_string (rc_auth_get_basic_form (auth)));
       if (rc_auth_get_remembered_basic_form (auth) == RC_BASIC_FORM_RAW)
@@ -174,6 +172,8 @@ print_auth (RcCliTarget *target)
 
   if (kind == RC_AUTH_KIND_BASIC)
     rc_cli_print (_("  Password: %s\n"), secret_state);
+  else if (rc_auth_secret_holds_key (auth))
+    rc_cli_print (_("  Private key in the keyring: %s\n"), secret_state);
   else
     rc_cli_print (_("  Client secret: %s\n"), secret_state);
 }

@@ -65,8 +65,8 @@ build_auth (JsonBuilder *builder,
         {
           json_builder_set_member_name (builder, "client_cert_file");
           json_builder_add_string_value (builder, rc_auth_get_client_cert_file (auth));
-          json_builder_set_member_name (builder, "client_key_file");
-          json_builder_add_string_value (builder, rc_auth_get_client_key_file (auth));
+          json_builder_set_member_name (builder, "private_key_file");
+          json_builder_add_string_value (builder, rc_auth_get_private_key_file (auth));
         }
       json_builder_set_member_name (builder, "token_params");
       json_builder_begin_array (builder);
@@ -172,12 +172,11 @@ print_auth (RcAuth     *auth,
                     rc_client_auth_get_label (rc_auth_get_client_auth (auth)));
       if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS)
         {
-          const char *key_file = rc_auth_get_client_key_file (auth);
-
           rc_cli_print (_("%s  Client certificate: %s\n"), indent,
                         rc_auth_get_client_cert_file (auth));
           rc_cli_print (_("%s  Private key: %s\n"), indent,
-                        key_file[0] ? key_file : _("in the keyring"));
+                        rc_auth_secret_holds_key (auth) ? _("in the keyring")
+                                                        : rc_auth_get_private_key_file (auth));
         }
     }
 }

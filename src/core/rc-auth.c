@@ -41,7 +41,6 @@ struct _RcAuth
   char         *scopes;
   RcClientAuth  client_auth;
   char         *client_cert_file;
-  char         *client_key_file;
   RcPairList   *token_params;
   char         *secret_id;
   RcBasicForm   basic_form;
@@ -70,7 +69,6 @@ enum {
   PROP_KEY_ID,
   PROP_PRIVATE_KEY_FILE,
   PROP_CLIENT_CERT_FILE,
-  PROP_CLIENT_KEY_FILE,
   N_PROPS
 };
 
@@ -126,6 +124,16 @@ static const struct {
   { RC_BASIC_FORM_RAW, "raw" },
 };
 
+/* A client whose credential is a private key: private_key_jwt signs
+ * with it, mutual TLS proves its certificate with it. */
+static gboolean
+uses_private_key (RcAuth *self)
+{
+  return self->kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS
+         && (self->client_auth == RC_CLIENT_AUTH_PRIVATE_KEY_JWT
+             || self->client_auth == RC_CLIENT_AUTH_TLS);
+}
+
 static void
 rc_auth_notify (GObject    *object,
                 GParamSpec *pspec)
@@ -153,7 +161,6 @@ rc_auth_finalize (GObject *object)
   g_clear_pointer (&self->key_id, g_free);
   g_clear_pointer (&self->private_key_file, g_free);
   g_clear_pointer (&self->client_cert_file, g_free);
-  g_clear_pointer (&self->client_key_file, g_free);
   g_clear_object (&self->token_params);
   g_clear_object (&self->folder);
 
@@ -226,10 +233,6 @@ rc_auth_get_property (GObject    *object,
       g_value_set_string (value, self->client_cert_file);
       break;
 
-    case PROP_CLIENT_KEY_FILE:
-      g_value_set_string (value, self->client_key_file);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -295,10 +298,6 @@ rc_auth_set_property (GObject      *object,
 
     case PROP_CLIENT_CERT_FILE:
       rc_auth_set_client_cert_file (self, g_value_get_string (value));
-      break;
-
-    case PROP_CLIENT_KEY_FILE:
-      rc_auth_set_client_key_file (self, g_value_get_string (value));
       break;
 
     default:
@@ -391,11 +390,6 @@ rc_auth_class_init (RcAuthClass *klass)
                          "",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_CLIENT_KEY_FILE] =
-    g_param_spec_string ("client-key-file", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -422,7 +416,6 @@ rc_auth_init (RcAuth *self)
   self->key_id = g_strdup ("");
   self->private_key_file = g_strdup ("");
   self->client_cert_file = g_strdup ("");
-  self->client_key_file = g_strdup ("");
   self->token_params = rc_pair_list_new ();
   g_signal_connect_object (self->token_params, "changed",
                            G_CALLBACK (token_params_changed_cb), self, G_CONNECT_SWAPPED);
@@ -460,7 +453,6 @@ rc_auth_copy (RcAuth *self)
                        "key-id", self->key_id,
                        "private-key-file", self->private_key_file,
                        "client-cert-file", self->client_cert_file,
-                       "client-key-file", self->client_key_file,
                        NULL);
   rc_pair_list_copy_from (copy->token_params, self->token_params);
   g_set_object (&copy->folder, self->folder);
@@ -722,7 +714,8 @@ rc_auth_set_secret_id (RcAuth     *self,
  * rc_auth_get_client_cert_file:
  *
  * Returns: the PEM file of the client certificate mutual TLS presents
- *   (%RC_CLIENT_AUTH_TLS), or ""
+ *   (%RC_CLIENT_AUTH_TLS), or ""; its key is the private key file's, or
+ *   the keyring's
  */
 const char *
 rc_auth_get_client_cert_file (RcAuth *self)
@@ -740,31 +733,6 @@ rc_auth_set_client_cert_file (RcAuth     *self,
 
   if (rc_set_str (&self->client_cert_file, path))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_CERT_FILE]);
-}
-
-/**
- * rc_auth_get_client_key_file:
- *
- * Returns: the PEM file of the client certificate's private key, or ""
- *   when the key is in the keyring, as the auth's secret (or in the
- *   certificate file)
- */
-const char *
-rc_auth_get_client_key_file (RcAuth *self)
-{
-  g_return_val_if_fail (RC_IS_AUTH (self), NULL);
-
-  return self->client_key_file;
-}
-
-void
-rc_auth_set_client_key_file (RcAuth     *self,
-                             const char *path)
-{
-  g_return_if_fail (RC_IS_AUTH (self));
-
-  if (rc_set_str (&self->client_key_file, path))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT_KEY_FILE]);
 }
 
 /**
@@ -843,8 +811,9 @@ rc_auth_set_key_id (RcAuth     *self,
 /**
  * rc_auth_get_private_key_file:
  *
- * Returns: the path of the PEM file that holds the `private_key_jwt`
- *   client's private key, or "" when the key is in the keyring
+ * Returns: the path of the PEM file that holds the client's private key
+ *   (`private_key_jwt`, or mutual TLS's certificate key), or "" when the
+ *   key is in the keyring
  */
 const char *
 rc_auth_get_private_key_file (RcAuth *self)
@@ -958,25 +927,23 @@ rc_auth_dup_path_to_save (RcAuth     *self,
  * rc_auth_secret_holds_key:
  *
  * Returns: whether the secret in the keyring is a private key (PEM), not
- *   a password or client secret: a `private_key_jwt` client with no key
- *   file
+ *   a password or client secret: a `private_key_jwt` or mutual TLS
+ *   client with no key file
  */
 gboolean
 rc_auth_secret_holds_key (RcAuth *self)
 {
   g_return_val_if_fail (RC_IS_AUTH (self), FALSE);
 
-  return self->kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS
-         && self->client_auth == RC_CLIENT_AUTH_PRIVATE_KEY_JWT
-         && self->private_key_file[0] == '\0';
+  return uses_private_key (self) && self->private_key_file[0] == '\0';
 }
 
 /**
  * rc_auth_needs_secret:
  *
  * Returns: whether a call with @self needs a secret from the keyring:
- *   all but no authentication and a `private_key_jwt` client whose key
- *   is a file
+ *   all but no authentication and a `private_key_jwt` or mutual TLS
+ *   client whose key is a file
  */
 gboolean
 rc_auth_needs_secret (RcAuth *self)
@@ -986,9 +953,7 @@ rc_auth_needs_secret (RcAuth *self)
   if (self->kind == RC_AUTH_KIND_NONE)
     return FALSE;
 
-  return !(self->kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS
-           && self->client_auth == RC_CLIENT_AUTH_PRIVATE_KEY_JWT
-           && self->private_key_file[0] != '\0');
+  return !(uses_private_key (self) && self->private_key_file[0] != '\0');
 }
 
 const char *

@@ -66,9 +66,6 @@ gboolean      rc_auth_needs_secret       (RcAuth       *self);
 const char   *rc_auth_get_client_cert_file (RcAuth     *self);
 void          rc_auth_set_client_cert_file (RcAuth     *self,
                                             const char *path);
-const char   *rc_auth_get_client_key_file  (RcAuth     *self);
-void          rc_auth_set_client_key_file  (RcAuth     *self,
-                                            const char *path);
 
 const char   *rc_auth_kind_to_string     (RcAuthKind    kind);
 gboolean      rc_auth_kind_from_string   (const char   *str,

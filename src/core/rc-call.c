@@ -36,14 +36,12 @@
 #include "rc-api.h"
 #include "rc-basic-form.h"
 #include "rc-call.h"
-#include "rc-client-cert.h"
 
 /* A lookup of the secret an authentication needs. */
 typedef struct
 {
   RcAuthKind       kind;
   gboolean         key;         /* the secret is a private key */
-  gboolean         optional;    /* mutual TLS: the key may be in a file instead */
   RcSecretBinding *saved_for;   /* a mismatch: what the stored secret was saved for */
 } Lookup;
 
@@ -154,8 +152,6 @@ looked_up_cb (GObject      *object,
       g_debug ("The secret was not handed out: %s", error->message);
       g_task_return_error (task, error);
     }
-  else if (secret == NULL && lookup->optional)
-    g_task_return_pointer (task, NULL, NULL);
   else if (secret == NULL)
     {
       g_debug ("No secret is stored for this authentication");
@@ -347,14 +343,9 @@ rc_call_lookup_secret_async (RcSecretStore         *store,
   lookup->key = auth && rc_auth_secret_holds_key (auth);
   g_task_set_task_data (task, lookup, (GDestroyNotify) lookup_free);
 
-  /* Mutual TLS has no secret: the keyring holds the private key only
-   * when no file does, and the certificate file may hold it too
-   * (rc-client-cert.c says what is missing). */
-  lookup->optional = auth && rc_client_cert_is_used (auth);
-
-  /* A private_key_jwt client whose key is a file has no secret either. */
-  if (auth == NULL || !rc_auth_needs_secret (auth)
-      || (lookup->optional && rc_auth_get_client_key_file (auth)[0] != '\0'))
+  /* A private_key_jwt or mutual TLS client whose key is a file has no
+   * secret either. */
+  if (auth == NULL || !rc_auth_needs_secret (auth))
     {
       g_task_return_pointer (task, NULL, NULL);
       return;
@@ -364,10 +355,7 @@ rc_call_lookup_secret_async (RcSecretStore         *store,
   secret_id = rc_auth_get_secret_id (auth);
   if (project_id == NULL || project_id[0] == '\0' || secret_id[0] == '\0')
     {
-      if (lookup->optional)
-        g_task_return_pointer (task, NULL, NULL);
-      else
-        return_no_secret (task);
+      return_no_secret (task);
       return;
     }
 

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "rc-check.h"
+#include "rc-client-cert.h"
 #include "rc-executor.h"
 #include "rc-oauth.h"
 #include "rc-url-template.h"
@@ -235,27 +236,6 @@ rc_check_auth_token_url (RcAuth *auth)
   return NULL;
 }
 
-static char *
-check_readable (const char *path,
-                const char *what)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_access (path, R_OK) == 0)
-    return NULL;
-
-  /* Translators: the first %s is "client certificate" or "private key",
-   * the second a file name */
-  return g_strdup_printf (_("The %s file “%s” cannot be read. Check the path, and that you may "
-                            "read the file."),
-                          what, path);
-}
-
-static gboolean
-uses_client_cert (RcAuth *auth)
-{
-  return rc_auth_get_kind (auth) == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS
-         && rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS;
-}
-
 /**
  * rc_check_auth_client_cert_file:
  *
@@ -266,40 +246,25 @@ uses_client_cert (RcAuth *auth)
 char *
 rc_check_auth_client_cert_file (RcAuth *auth)
 {
-  const char *path;
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (RC_IS_AUTH (auth), NULL);
 
-  if (!uses_client_cert (auth))
+  if (!rc_client_cert_is_used (auth))
     return NULL;
 
-  path = rc_auth_get_client_cert_file (auth);
-  if (is_blank (path))
+  if (is_blank (rc_auth_get_client_cert_file (auth)))
     return g_strdup (_("No client certificate file is set. Choose the certificate (PEM) the "
                        "authorization server knows this client by."));
 
-  return check_readable (path, _("client certificate"));
-}
-
-/**
- * rc_check_auth_client_key_file:
- *
- * Returns: (transfer full) (nullable): what is wrong with the private key
- *   file, if @auth uses mutual TLS and names one (none: the key is in the
- *   keyring)
- */
-char *
-rc_check_auth_client_key_file (RcAuth *auth)
-{
-  const char *path;
-
-  g_return_val_if_fail (RC_IS_AUTH (auth), NULL);
-
-  path = rc_auth_get_client_key_file (auth);
-  if (!uses_client_cert (auth) || path[0] == '\0')
+  /* As the call reads it: a relative path from the project's folder. */
+  path = rc_auth_dup_file_path (auth, rc_auth_get_client_cert_file (auth));
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_access (path, R_OK) == 0)
     return NULL;
 
-  return check_readable (path, _("private key"));
+  return g_strdup_printf (_("The client certificate file “%s” cannot be read. Check the path, "
+                            "and that you may read the file."),
+                          path);
 }
 
 /**
@@ -316,7 +281,6 @@ rc_check_auth (RcAuth *auth)
   g_autofree char *client_id = NULL;
   g_autofree char *token_url = NULL;
   g_autofree char *cert_file = NULL;
-  g_autofree char *key_file = NULL;
   GListModel *params;
 
   g_return_val_if_fail (auth == NULL || RC_IS_AUTH (auth), FALSE);
@@ -328,10 +292,8 @@ rc_check_auth (RcAuth *auth)
   client_id = rc_check_auth_client_id (auth);
   token_url = rc_check_auth_token_url (auth);
   cert_file = rc_check_auth_client_cert_file (auth);
-  key_file = rc_check_auth_client_key_file (auth);
 
-  if (username != NULL || client_id != NULL || token_url != NULL || cert_file != NULL
-      || key_file != NULL)
+  if (username != NULL || client_id != NULL || token_url != NULL || cert_file != NULL)
     return FALSE;
 
   if (rc_auth_get_kind (auth) != RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)

@@ -20,7 +20,6 @@ char     *rc_check_auth_username       (RcAuth   *auth);
 char     *rc_check_auth_client_id      (RcAuth   *auth);
 char     *rc_check_auth_token_url      (RcAuth   *auth);
 char     *rc_check_auth_client_cert_file (RcAuth *auth);
-char     *rc_check_auth_client_key_file  (RcAuth *auth);
 
 /* TRUE when every check above passes: for @auth, those of its kind; for
  * @method, its name, its URL, what it puts on the wire (its verb, content

@@ -2,10 +2,11 @@
  *
  * RFC 8705 tls_client_auth: the client proves who it is with a certificate
  * and its private key in the TLS handshake. The certificate comes from a
- * PEM file the auth names; the key from a PEM file too or, when no key
- * file is named, from the keyring, where the auth's secret holds it (a
- * tls_client_auth client has no client secret), or else from the
- * certificate file itself when it holds both. The project file keeps the
+ * PEM file the auth names; the key from the auth's private key file (the
+ * one a private_key_jwt client signs with) or, when none is named, from
+ * the keyring, where the auth's secret holds it (a tls_client_auth client
+ * has no client secret), or else, for a call with no keyring (the command
+ * line's --cert alone), from the certificate file itself. The project file keeps the
  * file names only, never the key.
  *
  * GLib parses the PEM (GTlsCertificate); GnuTLS, GLib's TLS backend, says
@@ -124,7 +125,8 @@ rc_client_cert_load (RcAuth      *auth,
                      const char  *key_pem,
                      GError     **error)
 {
-  const char *cert_file, *key_file;
+  g_autofree char *cert_file = NULL;
+  g_autofree char *key_file = NULL;
   g_autofree char *cert_pem = NULL;
   g_autoptr(GTlsCertificate) alone = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
@@ -135,10 +137,11 @@ rc_client_cert_load (RcAuth      *auth,
 
   g_return_val_if_fail (RC_IS_AUTH (auth), NULL);
 
-  cert_file = rc_auth_get_client_cert_file (auth);
-  key_file = rc_auth_get_client_key_file (auth);
+  /* A relative path is relative to the project's folder. */
+  cert_file = rc_auth_dup_file_path (auth, rc_auth_get_client_cert_file (auth));
+  key_file = rc_auth_dup_file_path (auth, rc_auth_get_private_key_file (auth));
 
-  if (cert_file[0] == '\0')
+  if (cert_file == NULL)
     {
       g_set_error (error, RC_CLIENT_CERT_ERROR, RC_CLIENT_CERT_ERROR_NO_CERTIFICATE,
                    _("No client certificate file is set. Choose the certificate (PEM) the "
@@ -162,7 +165,7 @@ rc_client_cert_load (RcAuth      *auth,
       return NULL;
     }
 
-  if (key_file[0] != '\0')
+  if (key_file != NULL)
     {
       key = read_file (key_file, _("client key"), error);
       if (key == NULL)

@@ -228,14 +228,18 @@ static void
 add_client_cert (GPtrArray *args,
                  RcAuth    *auth)
 {
-  const char *key_file = rc_auth_get_client_key_file (auth);
+  g_autofree char *cert_file = NULL;
+  g_autofree char *key_file = NULL;
 
   if (rc_auth_get_kind (auth) != RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS
       || rc_auth_get_client_auth (auth) != RC_CLIENT_AUTH_TLS)
     return;
 
-  add_option (args, "--cert", rc_auth_get_client_cert_file (auth));
-  if (key_file[0] != '\0')
+  /* Where Restcall reads them, wherever the script runs. */
+  cert_file = rc_auth_dup_file_path (auth, rc_auth_get_client_cert_file (auth));
+  key_file = rc_auth_dup_file_path (auth, rc_auth_get_private_key_file (auth));
+  add_option (args, "--cert", cert_file ? cert_file : "");
+  if (key_file != NULL)
     add_option (args, "--key", key_file);
   else
     add_raw (args, "--key", "\"$" RC_CURL_CLIENT_KEY_VARIABLE "\"");
@@ -484,7 +488,7 @@ rc_curl_format_command (RcMethod    *method,
   else if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS
            && rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS)
     {
-      if (rc_auth_get_client_key_file (auth)[0] == '\0')
+      if (rc_auth_secret_holds_key (auth))
         {
           g_autofree char *line = NULL;
 
@@ -537,7 +541,7 @@ rc_curl_format_command (RcMethod    *method,
         }
       else if (tls)
         {
-          if (rc_auth_get_client_key_file (auth)[0] == '\0')
+          if (rc_auth_secret_holds_key (auth))
             {
               message = g_strdup_printf (_("Set %s to the file of the client certificate’s "
                                            "private key first."),

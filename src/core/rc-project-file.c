@@ -143,10 +143,9 @@ add_auth (JsonBuilder *builder,
   if (rc_auth_get_jwt_alg (auth) != RC_JWT_ALG_AUTO)
     add_string (builder, "jwt_alg", rc_jwt_alg_to_string (rc_auth_get_jwt_alg (auth)));
   add_optional_string (builder, "key_id", rc_auth_get_key_id (auth));
-  add_optional_string (builder, "private_key_file", rc_auth_get_private_key_file (auth));
-  /* File names only: the key itself is never in the project. */
+  /* File names only: a key itself is never in the project. */
   add_optional_string (builder, "client_cert_file", rc_auth_get_client_cert_file (auth));
-  add_optional_string (builder, "client_key_file", rc_auth_get_client_key_file (auth));
+  add_optional_string (builder, "private_key_file", rc_auth_get_private_key_file (auth));
   add_optional_pairs (builder, "token_params", rc_auth_get_token_params (auth));
   add_optional_string (builder, "secret_id", rc_auth_get_secret_id (auth));
 
@@ -550,7 +549,6 @@ read_auth (Reader     *reader,
                                 read_string (reader, auth_object, "private_key_file", FALSE));
   rc_auth_set_client_cert_file (auth,
                                 read_string (reader, auth_object, "client_cert_file", FALSE));
-  rc_auth_set_client_key_file (auth, read_string (reader, auth_object, "client_key_file", FALSE));
   read_pairs (reader, auth_object, "token_params", FALSE, rc_auth_get_token_params (auth));
   rc_auth_set_secret_id (auth, read_string (reader, auth_object, "secret_id", FALSE));
   /* For the token URL and client ID just read. */

@@ -4,7 +4,7 @@
  * token the server gives: token URL, client ID, client authentication
  * (and, for a `private_key_jwt` client, which key signs, how), sorted
  * scopes and extra parameters, and with mutual TLS the client
- * certificate (its files). Every method and API with the same
+ * certificate and its key (their files, or the key's keyring entry). Every method and API with the same
  * key shares one token.
  *
  * Fetching is single-flight: while a token request is out, every caller
@@ -545,17 +545,27 @@ rc_token_cache_dup_key (RcAuth *auth)
                           rc_auth_get_token_url (auth),
                           rc_auth_get_client_id (auth),
                           rc_client_auth_to_string (rc_auth_get_client_auth (auth)));
-  /* The key: its file, or the keyring entry that holds it. */
-  if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_PRIVATE_KEY_JWT)
+  /* The key: its file, or the keyring entry that holds it; and mutual
+   * TLS's certificate, for another certificate is another client, and a
+   * bound token is its own. A relative path is one file per project
+   * folder. */
+  if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_PRIVATE_KEY_JWT
+      || rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS)
     {
-      /* A relative path is one file per project folder. */
       g_autofree char *path =
         rc_auth_dup_file_path (auth, rc_auth_get_private_key_file (auth));
 
-      g_string_append_printf (key, "%s:%s %s %s\x1f", path ? "file" : "keyring",
-                              path ? path : rc_auth_get_secret_id (auth),
-                              rc_jwt_alg_to_string (rc_auth_get_jwt_alg (auth)),
-                              rc_auth_get_key_id (auth));
+      g_string_append_printf (key, "%s:%s ", path ? "file" : "keyring",
+                              path ? path : rc_auth_get_secret_id (auth));
+    }
+  if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_PRIVATE_KEY_JWT)
+    g_string_append_printf (key, "%s %s\x1f", rc_jwt_alg_to_string (rc_auth_get_jwt_alg (auth)),
+                            rc_auth_get_key_id (auth));
+  else if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS)
+    {
+      g_autofree char *cert = rc_auth_dup_file_path (auth, rc_auth_get_client_cert_file (auth));
+
+      g_string_append_printf (key, "%s\x1f", cert ? cert : "");
     }
   for (guint i = 0; scopes[i]; i++)
     g_string_append_printf (key, "%s%s", i ? " " : "", scopes[i]);
@@ -563,10 +573,6 @@ rc_token_cache_dup_key (RcAuth *auth)
   for (guint i = 0; i < param_strings->len; i++)
     g_string_append_printf (key, "%s%s", i ? "&" : "",
                             (char *) g_ptr_array_index (param_strings, i));
-  /* Another certificate is another client, and a bound token is its own. */
-  if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS)
-    g_string_append_printf (key, "\x1f%s\x1f%s", rc_auth_get_client_cert_file (auth),
-                            rc_auth_get_client_key_file (auth));
 
   return g_string_free (key, FALSE);
 }

@@ -8,9 +8,10 @@
  * kind gives it one; going back to the API's keeps that one aside, so that
  * switching back and forth loses nothing typed while the method is shown.
  *
- * With mutual TLS (a client certificate), the certificate and key file
- * rows show, each with a button that opens a file chooser; a key that is
- * in no file is the secret, in the keyring, and the secret row says so.
+ * With mutual TLS (a client certificate), the certificate row shows, and
+ * the private key row a private_key_jwt client has too, each with a
+ * button that opens a file chooser; a key that is in no file is the
+ * secret, in the keyring, and the secret row says so.
  *
  * How the client credentials go into a Basic Auth header is under
  * Advanced: automatically, or always in one form. What the automatic form
@@ -65,7 +66,6 @@ enum {
   FIELD_CLIENT_ID,
   FIELD_TOKEN_URL,
   FIELD_CERT_FILE,
-  FIELD_KEY_FILE,
   N_FIELDS
 };
 
@@ -108,8 +108,6 @@ struct _RcAuthGroup
   AdwComboRow        *jwt_alg_row;
   AdwEntryRow        *cert_file_row;
   RcFieldCheck       *cert_file_check;
-  AdwEntryRow        *key_file_row;
-  RcFieldCheck       *key_file_check;
   AdwEntryRow        *secret_row;
   RcSecretRow        *secret_state_row;
   AdwExpanderRow     *token_params_row;
@@ -356,9 +354,6 @@ update_rows (RcAuthGroup *self)
                      && rc_auth_get_client_auth (self->auth) == RC_CLIENT_AUTH_PRIVATE_KEY_JWT;
   gboolean needs_secret = self->auth && rc_auth_needs_secret (self->auth);
   gboolean tls = oauth2 && rc_auth_get_client_auth (self->auth) == RC_CLIENT_AUTH_TLS;
-  /* With mutual TLS, the secret is the private key, when no file has it. */
-  gboolean key_in_keyring = tls && rc_auth_get_client_key_file (self->auth)[0] == '\0';
-  gboolean secret = needs_secret && (!tls || key_in_keyring);
   const char *secret_title;
 
   gtk_widget_set_visible (GTK_WIDGET (self->inherited_row),
@@ -368,23 +363,21 @@ update_rows (RcAuthGroup *self)
   gtk_widget_set_visible (GTK_WIDGET (self->token_url_row), oauth2);
   gtk_widget_set_visible (GTK_WIDGET (self->scopes_row), oauth2);
   gtk_widget_set_visible (GTK_WIDGET (self->client_auth_row), oauth2);
-  gtk_widget_set_visible (GTK_WIDGET (self->private_key_row), key_jwt);
+  /* Its key signs an assertion, or proves the client's certificate. */
+  gtk_widget_set_visible (GTK_WIDGET (self->private_key_row), key_jwt || tls);
   gtk_widget_set_visible (GTK_WIDGET (self->key_id_row), key_jwt);
   gtk_widget_set_visible (GTK_WIDGET (self->jwt_alg_row), key_jwt);
   gtk_widget_set_visible (GTK_WIDGET (self->cert_file_row), tls);
-  gtk_widget_set_visible (GTK_WIDGET (self->key_file_row), tls);
   /* A private key in a file: nothing in the keyring. */
-  gtk_widget_set_visible (GTK_WIDGET (self->secret_row), secret);
-  gtk_widget_set_visible (GTK_WIDGET (self->secret_state_row), secret);
+  gtk_widget_set_visible (GTK_WIDGET (self->secret_row), needs_secret);
+  gtk_widget_set_visible (GTK_WIDGET (self->secret_state_row), needs_secret);
   gtk_widget_set_visible (GTK_WIDGET (self->token_params_row), oauth2);
   gtk_widget_set_visible (GTK_WIDGET (self->advanced_row), oauth2);
 
   if (basic)
     secret_title = _("_Password");
-  else if (key_jwt)
+  else if (key_jwt || tls)
     secret_title = _("Private key (PEM, _stored in the keyring)");
-  else if (tls)
-    secret_title = _("Private key (PEM), kept in the key_ring");
   else
     secret_title = _("Client _secret");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->secret_row), secret_title);
@@ -604,6 +597,7 @@ file_chosen_cb (GtkNativeDialog *native,
         gtk_editable_set_text (GTK_EDITABLE (row), path);
     }
 
+  gtk_native_dialog_destroy (native);
   g_object_unref (native);
 }
 
@@ -620,8 +614,7 @@ choose_file (RcAuthGroup *self,
 
   native = gtk_file_chooser_native_new (title,
                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"),
                                         _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
 
@@ -635,6 +628,8 @@ choose_file (RcAuthGroup *self,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), pem);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
 
+  /* The group may go while the chooser is open: the dialog is dropped
+   * with its row. */
   g_signal_connect_object (native, "response", G_CALLBACK (file_chosen_cb), row, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -643,6 +638,12 @@ static void
 private_key_browse_cb (RcAuthGroup *self)
 {
   choose_file (self, self->private_key_row, _("Choose the Private Key File"));
+}
+
+static void
+cert_file_browse_cb (RcAuthGroup *self)
+{
+  choose_file (self, self->cert_file_row, _("Choose the Client Certificate File"));
 }
 
 static void
@@ -733,18 +734,6 @@ method_api_changed_cb (RcAuthGroup *self)
 
   g_signal_group_set_target (self->api_auth_signals, api ? rc_api_get_auth (api) : NULL);
   update_rows (self);
-}
-
-static void
-cert_file_browse_cb (RcAuthGroup *self)
-{
-  choose_file (self, self->cert_file_row, _("Choose the Client Certificate"));
-}
-
-static void
-key_file_browse_cb (RcAuthGroup *self)
-{
-  choose_file (self, self->key_file_row, _("Choose the Private Key"));
 }
 
 /* Enter or the apply button: to the keyring, and out of the entry. */
@@ -903,8 +892,6 @@ rc_auth_group_class_init (RcAuthGroupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, jwt_alg_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, cert_file_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, cert_file_check);
-  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, key_file_row);
-  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, key_file_check);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, secret_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, secret_state_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, token_params_row);
@@ -915,7 +902,6 @@ rc_auth_group_class_init (RcAuthGroupClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, token_param_add_cb);
   gtk_widget_class_bind_template_callback (widget_class, private_key_browse_cb);
   gtk_widget_class_bind_template_callback (widget_class, cert_file_browse_cb);
-  gtk_widget_class_bind_template_callback (widget_class, key_file_browse_cb);
 }
 
 static void
@@ -933,7 +919,6 @@ rc_auth_group_init (RcAuthGroup *self)
   self->fields[FIELD_TOKEN_URL] = (Field) { self->token_url_check, rc_check_auth_token_url };
   self->fields[FIELD_CERT_FILE] =
     (Field) { self->cert_file_check, rc_check_auth_client_cert_file };
-  self->fields[FIELD_KEY_FILE] = (Field) { self->key_file_check, rc_check_auth_client_key_file };
 
   /* What is typed lives in secure memory, wiped when it is let go of. */
   secret_text = gtk_editable_get_delegate (GTK_EDITABLE (self->secret_row));
@@ -953,7 +938,6 @@ rc_auth_group_init (RcAuthGroup *self)
   bind_text (self, "token-url", self->token_url_row);
   bind_text (self, "scopes", self->scopes_row);
   bind_text (self, "client-cert-file", self->cert_file_row);
-  bind_text (self, "client-key-file", self->key_file_row);
   g_binding_group_bind_full (self->bindings, "client-auth", self->client_auth_row, "selected",
                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL, enum_to_selected,
                              selected_to_enum, (gpointer) &client_auth_choices, NULL);

@@ -472,7 +472,7 @@ copy_curl_cb (GtkWidget  *widget,
         message = g_strdup_printf (_("Copied the curl commands. They read the client secret from "
                                      "$%s: set it before you run them."),
                                    RC_CURL_CLIENT_SECRET_VARIABLE);
-      else if (rc_auth_get_client_key_file (auth)[0] == '\0')
+      else if (rc_auth_secret_holds_key (auth))
         message = g_strdup_printf (_("Copied the curl commands. The client certificate’s key is "
                                      "in the keyring: save it to a file and set $%s to it before "
                                      "you run them."),

@@ -98,7 +98,7 @@ copy_auth (RcAuth *auth,
   rc_auth_set_scopes (auth, rc_auth_get_scopes (from));
   rc_auth_set_client_auth (auth, rc_auth_get_client_auth (from));
   rc_auth_set_client_cert_file (auth, rc_auth_get_client_cert_file (from));
-  rc_auth_set_client_key_file (auth, rc_auth_get_client_key_file (from));
+  rc_auth_set_private_key_file (auth, rc_auth_get_private_key_file (from));
   rc_auth_set_basic_form (auth, rc_auth_get_basic_form (from));
   rc_auth_set_remembered_basic_form (auth, rc_auth_get_remembered_basic_form (from));
   rc_auth_set_secret_id (auth, rc_auth_get_secret_id (from));

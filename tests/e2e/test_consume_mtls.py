@@ -71,10 +71,10 @@ def define_method(context):
         raise Failure('The certificate row shows before mutual TLS is chosen')
     dialog.choose('Client authentication', MTLS)
     # Until a key file is named, the secret row holds the key.
-    dialog.find('text', re.compile(r'^Private key \(PEM\), kept in the keyring'))
+    dialog.find('text', re.compile(r'^Private key \(PEM, stored in the keyring\)'))
     dialog.find('text', re.compile(r'^Client certificate file')).type(context.server.client_cert)
     dialog.find('text', re.compile(r'^Private key file')).type(context.server.client_key)
-    wait_for(lambda: not dialog.find_all('text', re.compile(r'^Private key \(PEM\)')),
+    wait_for(lambda: not dialog.find_all('text', re.compile(r'^Private key \(PEM')),
              'the secret row to go once a key file is named')
 
 
@@ -117,7 +117,7 @@ def saved_project(context):
     expected = {'type': 'oauth2-client-credentials', 'client_id': CLIENT_ID,
                 'token_url': context.server.mtls_token_url, 'scopes': SCOPES,
                 'client_auth': 'tls-client-auth', 'client_cert_file': context.server.client_cert,
-                'client_key_file': context.server.client_key}
+                'private_key_file': context.server.client_key}
     wrong = {k: auth.get(k) for k, v in expected.items() if auth.get(k) != v}
     if wrong:
         raise Failure(f'The authentication was saved as {auth}; wrong: {wrong}')
