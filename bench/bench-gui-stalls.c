@@ -19,10 +19,28 @@
  *                     the call has ended (goal: under 1 s)
  *   import            the import dialog reading and listing 2,000
  *                     operations: the longest gap (goal: under 100 ms)
+ *   import-big        the same with GitHub's 73 MB dereferenced
+ *                     description, if bench/run-openapi-bench.sh fetched
+ *                     it: the longest gap (goal: under 50 ms), and the
+ *                     peak RSS of the process (so run it alone, in a
+ *                     process of its own, for a figure worth having)
+ *   add               Add pressed in the import dialog over GitHub's 13 MB
+ *                     description (1,223 methods; 1,223 generated ones
+ *                     without it), until the sidebar shows the new API
+ *                     and the window has drawn it: the longest gap (goal:
+ *                     under 50 ms)
+ *   open              a project file of 1,223 methods loaded and shown in
+ *                     a new window, until its first frame: the longest gap
+ *                     (goal: under 50 ms); the first round is the one a
+ *                     fresh process pays, templates and all
  *   keyring-enter     Enter in the API page's secret row: how long Enter
  *                     takes to return (goal: under 100 ms), and the longest
  *                     gap until the page says the secret is stored (goal:
  *                     under 250 ms)
+ *
+ * Name cases after the rounds to run only those, in that order. With
+ * PERF_CTL_FIFO set, perf samples only the measured stretches (see
+ * perf_ctl()).
  *
  * With --no-keyring, keyring-enter runs with no session bus at all, the
  * secret kept for the session only, as the test of that case did. With
@@ -41,8 +59,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "bench-figures.h"
@@ -58,6 +79,8 @@
 #define TICK_MSEC 20
 #define BIG_BODY_SIZE (20 * 1000 * 1000)
 #define N_OPERATIONS 2000
+#define N_GITHUB_METHODS 1223
+#define GITHUB_DIR "bench/.cache/octokit/node_modules/@octokit/openapi/generated"
 /* The longest rc_test_gui_wait() may take: a guard against a hang. */
 #define WAIT_SECONDS 120
 
@@ -96,6 +119,13 @@ typedef struct
   guint           n;
 } Listed;
 
+typedef struct
+{
+  RcProject *project;
+  GError    *error;
+  gboolean   done;
+} Loading;
+
 /* Helpers */
 
 static gint64
@@ -123,9 +153,30 @@ tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* With PERF_CTL_FIFO set to the control FIFO of a `perf record -D -1
+ * --control fifo:PATH`, perf samples only while a ticker runs. */
+static void
+perf_ctl (const char *command)
+{
+  const char *path = g_getenv ("PERF_CTL_FIFO");
+  FILE *fifo;
+
+  if (path == NULL)
+    return;
+
+  if ((fifo = fopen (path, "w")) == NULL)
+    {
+      g_printerr ("%s: %s\n", path, g_strerror (errno));
+      return;
+    }
+  fputs (command, fifo);
+  fclose (fifo);
+}
+
 static void
 ticker_start (Ticker *ticker)
 {
+  perf_ctl ("enable\n");
   *ticker = (Ticker) { 0 };
   ticker->last = g_get_monotonic_time ();
   ticker->last_cpu = get_thread_cpu_time ();
@@ -137,6 +188,7 @@ static void
 ticker_stop (Ticker *ticker)
 {
   tick_cb (ticker);
+  perf_ctl ("disable\n");
   g_clear_handle_id (&ticker->source, g_source_remove);
 }
 
@@ -446,6 +498,257 @@ bench_import (guint rounds)
   bench_figure_report (total);
 }
 
+/* GitHub's description, as bench/run-openapi-bench.sh fetches it, or NULL. */
+static GFile *
+dup_github_document (const char *name)
+{
+  g_autofree char *path = g_build_filename (SOURCE_ROOT, GITHUB_DIR, name, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+
+  return g_file_new_for_path (path);
+}
+
+static guint
+count_operations (RcImportDialog *dialog)
+{
+  RcOpenApi *open_api = rc_import_dialog_get_open_api (dialog);
+
+  return open_api ? rc_open_api_get_n_operations (open_api) : 0;
+}
+
+static gboolean
+document_read_cb (gpointer data)
+{
+  Listed *listed = data;
+
+  listed->n = count_operations (listed->dialog);
+
+  return listed->n > 0 && all_listed_cb (listed);
+}
+
+/* Loads @document into a new import dialog over @window, until listed. */
+static GtkWidget *
+open_import (RcWindow *window,
+             GFile    *document,
+             Ticker   *ticker)
+{
+  GtkWidget *dialog = rc_import_dialog_new (window);
+  Listed listed = { RC_IMPORT_DIALOG (dialog), 0 };
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  rc_test_gui_wait_for_frame (dialog);
+  if (ticker != NULL)
+    ticker_start (ticker);
+  rc_import_dialog_load_file (RC_IMPORT_DIALOG (dialog), document);
+  bench_wait (document_read_cb, &listed, "the operations to be listed");
+  rc_test_gui_wait_for_frame (dialog);
+  rc_test_gui_wait_for_frame (dialog);
+  if (ticker != NULL)
+    ticker_stop (ticker);
+
+  return dialog;
+}
+
+static double
+peak_rss_mb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+
+  return usage.ru_maxrss / 1024.0;
+}
+
+static void
+bench_import_big (guint rounds)
+{
+  g_autoptr(GFile) document = dup_github_document ("api.github.com.deref.json");
+  BenchFigure *stall, *total, *rss;
+
+  if (document == NULL)
+    {
+      g_print ("import-big: skipped, no %s/api.github.com.deref.json "
+               "(bench/run-openapi-bench.sh fetches it)\n", GITHUB_DIR);
+      return;
+    }
+
+  stall = bench_figure_new ("import-big", "longest stall reading 73 MB", 50);
+  total = bench_figure_new ("import-big", "read and listed", 0);
+  rss = bench_figure_new ("import-big", "peak RSS so far, MB (not ms)", 0);
+
+  for (guint i = 0; i < rounds; i++)
+    {
+      g_autoptr(RcProject) project = rc_project_new ();
+      RcWindow *window = rc_test_gui_present_window (project, 1000, 700);
+      gint64 start = g_get_monotonic_time ();
+      Ticker ticker;
+      GtkWidget *dialog = open_import (window, document, &ticker);
+
+      bench_figure_add (stall, ticker.max_gap / 1000.0);
+      bench_figure_add (total, bench_ms_since (start));
+      rc_test_gui_close_window (&dialog);
+      rc_test_gui_destroy_window (&window);
+      bench_figure_add (rss, peak_rss_mb ());
+    }
+
+  bench_figure_report (stall);
+  bench_figure_report (total);
+  bench_figure_report (rss);
+}
+
+static gboolean
+api_shown_cb (gpointer data)
+{
+  RcWindow *window = data;
+  RcProject *project = rc_window_get_project (window);
+
+  return rc_project_get_n_apis (project) == 1 &&
+         rc_test_gui_find_named (GTK_WIDGET (window), "api-name-row") != NULL;
+}
+
+static void
+bench_add (guint rounds)
+{
+  g_autoptr(GFile) github = dup_github_document ("api.github.com.json");
+  g_autoptr(GFile) document = github ? g_object_ref (github)
+                                     : rc_test_write_big_openapi (N_GITHUB_METHODS);
+  BenchFigure *stall = bench_figure_new ("add", "longest stall, Add to the API shown", 50);
+  BenchFigure *total = bench_figure_new ("add", "Add to the API shown", 0);
+
+  g_print ("add: %s\n", github ? "GitHub's 13 MB description" : "1,223 generated operations");
+
+  for (guint i = 0; i < rounds; i++)
+    {
+      g_autoptr(RcProject) project = rc_project_new ();
+      RcWindow *window = rc_test_gui_present_window (project, 1000, 700);
+      GtkWidget *dialog = open_import (window, document, NULL);
+      Ticker ticker;
+      gint64 start;
+
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      start = g_get_monotonic_time ();
+      ticker_start (&ticker);
+      click (dialog, "import-add-button");
+      rc_test_gui_wait_gone (&dialog);
+      bench_wait (api_shown_cb, window, "the API to be shown");
+      rc_test_gui_wait_for_frame (GTK_WIDGET (window));
+      rc_test_gui_wait_for_frame (GTK_WIDGET (window));
+      ticker_stop (&ticker);
+      bench_figure_add (stall, ticker.max_gap / 1000.0);
+      bench_figure_add (total, bench_ms_since (start));
+
+      rc_project_set_dirty (project, FALSE);
+      rc_test_gui_destroy_window (&window);
+    }
+
+  if (github == NULL)
+    g_file_delete (document, NULL, NULL);
+  bench_figure_report (stall);
+  bench_figure_report (total);
+}
+
+static void
+project_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Loading *loading = user_data;
+
+  loading->project = rc_project_load_finish (result, &loading->error);
+  loading->done = TRUE;
+}
+
+static gboolean
+loaded_cb (gpointer data)
+{
+  return ((Loading *) data)->done;
+}
+
+static void
+project_saved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Loading *saving = user_data;
+
+  rc_project_save_finish (RC_PROJECT (object), result, &saving->error);
+  saving->done = TRUE;
+}
+
+/* A project file of 1,223 methods, from GitHub's description if there. */
+static GFile *
+write_big_project (void)
+{
+  g_autoptr(GFile) github = dup_github_document ("api.github.com.json");
+  g_autoptr(GFile) document = github ? g_object_ref (github)
+                                     : rc_test_write_big_openapi (N_GITHUB_METHODS);
+  g_autoptr(GBytes) bytes = g_file_load_bytes (document, NULL, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcOpenApi) open_api = rc_open_api_new_from_bytes (bytes, "bench.json", NULL, &error);
+  g_autoptr(RcApi) api = NULL;
+  g_autoptr(RcProject) project = rc_project_new ();
+  g_autoptr(GFileIOStream) stream = NULL;
+  Loading saving = { 0 };
+  GFile *file;
+
+  g_assert_no_error (error);
+  api = rc_open_api_build_api (open_api, NULL, NULL, &error);
+  g_assert_no_error (error);
+  rc_api_set_name (api, "GitHub");
+  rc_project_add_api (project, api);
+  file = g_file_new_tmp ("bench-XXXXXX.restcall", &stream, &error);
+  g_assert_no_error (error);
+  rc_project_save_async (project, file, NULL, project_saved_cb, &saving);
+  bench_wait (loaded_cb, &saving, "the project to be saved");
+  g_assert_no_error (saving.error);
+  if (github == NULL)
+    g_file_delete (document, NULL, NULL);
+
+  return file;
+}
+
+static void
+bench_open (guint rounds)
+{
+  g_autoptr(GFile) file = write_big_project ();
+  BenchFigure *first = bench_figure_new ("open", "longest stall, first window of the process", 50);
+  BenchFigure *stall = bench_figure_new ("open", "longest stall, loaded to first frame", 50);
+  BenchFigure *total = bench_figure_new ("open", "loaded to first frame", 0);
+
+  for (guint i = 0; i < rounds; i++)
+    {
+      Loading loading = { 0 };
+      RcWindow *window;
+      Ticker ticker;
+      gint64 start;
+
+      rc_project_load_async (file, NULL, project_loaded_cb, &loading);
+      bench_wait (loaded_cb, &loading, "the project to be loaded");
+      g_assert_no_error (loading.error);
+
+      start = g_get_monotonic_time ();
+      ticker_start (&ticker);
+      window = rc_window_new (NULL, rc_test_gui_get_context (), loading.project);
+      gtk_window_present (GTK_WINDOW (window));
+      rc_test_gui_wait_for_frame (GTK_WIDGET (window));
+      rc_test_gui_wait_for_frame (GTK_WIDGET (window));
+      ticker_stop (&ticker);
+      bench_figure_add (i == 0 ? first : stall, ticker.max_gap / 1000.0);
+      bench_figure_add (total, bench_ms_since (start));
+
+      g_object_unref (loading.project);
+      rc_test_gui_destroy_window (&window);
+    }
+
+  g_file_delete (file, NULL, NULL);
+  bench_figure_report (first);
+  if (rounds > 1)
+    bench_figure_report (stall);
+  bench_figure_report (total);
+}
+
 /* The API page's secret */
 
 static const char *
@@ -517,12 +820,40 @@ bench_keyring_enter (guint    rounds,
   bench_figure_report (stall);
 }
 
+static const char *all_cases[] = {
+  "test-tab-body", "test-tab-cancel", "import", "keyring-enter", NULL,
+};
+
+static void
+run_case (const char *name,
+          guint       rounds,
+          gboolean    keyring)
+{
+  if (g_str_equal (name, "test-tab-body"))
+    bench_test_tab_body (rounds);
+  else if (g_str_equal (name, "test-tab-cancel"))
+    bench_test_tab_cancel (rounds);
+  else if (g_str_equal (name, "import"))
+    bench_import (rounds);
+  else if (g_str_equal (name, "import-big"))
+    bench_import_big (rounds);
+  else if (g_str_equal (name, "add"))
+    bench_add (rounds);
+  else if (g_str_equal (name, "open"))
+    bench_open (rounds);
+  else if (g_str_equal (name, "keyring-enter"))
+    bench_keyring_enter (rounds, keyring);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GPtrArray) cases = g_ptr_array_new ();
+  const char *known[] = {
+    "test-tab-body", "test-tab-cancel", "import", "import-big", "add", "open", "keyring-enter",
+  };
   gboolean keyring = TRUE;
-  gboolean body_only = FALSE;
   guint rounds = 3;
 
   for (int i = 1; i < argc; i++)
@@ -530,12 +861,17 @@ main (int   argc,
       if (g_str_equal (argv[i], "--no-keyring"))
         keyring = FALSE;
       else if (g_str_equal (argv[i], "--test-tab-body"))
-        body_only = TRUE;
+        g_ptr_array_add (cases, "test-tab-body");
       else if (atoi (argv[i]) > 0)
         rounds = atoi (argv[i]);
+      else if (g_strv_contains (known, argv[i]))
+        g_ptr_array_add (cases, argv[i]);
       else
         {
-          g_printerr ("usage: %s [--no-keyring | --test-tab-body] [ROUNDS]\n", argv[0]);
+          g_printerr ("usage: %s [--no-keyring | --test-tab-body] [ROUNDS] [CASE…]\n"
+                      "cases: test-tab-body test-tab-cancel import import-big add open "
+                      "keyring-enter\n",
+                      argv[0]);
           return 2;
         }
     }
@@ -557,18 +893,14 @@ main (int   argc,
   rc_test_gui_set_wait_seconds (WAIT_SECONDS);
 
   g_print ("%u rounds each; the worst round is held against the goal\n", rounds);
-  if (body_only)
+  if (cases->len == 0)
     {
-      bench_test_tab_body (rounds);
-      return bench_goal_missed () ? 1 : 0;
+      for (guint i = 0; all_cases[i] != NULL; i++)
+        if (keyring || g_str_equal (all_cases[i], "keyring-enter"))
+          g_ptr_array_add (cases, (gpointer) all_cases[i]);
     }
-  if (keyring)
-    {
-      bench_test_tab_body (rounds);
-      bench_test_tab_cancel (rounds);
-      bench_import (rounds);
-    }
-  bench_keyring_enter (rounds, keyring);
+  for (guint i = 0; i < cases->len; i++)
+    run_case (cases->pdata[i], rounds, keyring);
 
   return bench_goal_missed () ? 1 : 0;
 }
