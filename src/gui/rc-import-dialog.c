@@ -128,12 +128,30 @@ show_error (RcImportDialog *self,
   show_page (self, "source");
 }
 
+/* Empties the list in one step: with the list view attached, removing
+ * every item tears its rows down one by one (each also leaving the
+ * accessibility tree), which takes a while for a few thousand. */
+static void
+clear_items (RcImportDialog *self)
+{
+  GtkSelectionModel *model;
+
+  if (self->items == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->items)) == 0)
+    return;
+
+  model = g_object_ref (gtk_list_view_get_model (self->list_view));
+  gtk_list_view_set_model (self->list_view, NULL);
+  g_list_store_remove_all (self->items);
+  gtk_list_view_set_model (self->list_view, model);
+  g_object_unref (model);
+}
+
 static void
 clear_document (RcImportDialog *self)
 {
   g_clear_handle_id (&self->fill_idle, g_source_remove);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
-  g_list_store_remove_all (self->items);
+  clear_items (self);
   g_clear_object (&self->open_api);
 }
 
@@ -824,8 +842,10 @@ rc_import_dialog_dispose (GObject *object)
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_weak_pointer (&self->window);
 
-  if (self->items)
-    g_list_store_remove_all (self->items);
+  /* The list view goes first, its rows with it, so that nothing is torn
+   * down one item at a time. */
+  if (self->list_view)
+    gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RC_TYPE_IMPORT_DIALOG);
 
   g_clear_object (&self->filtered);
