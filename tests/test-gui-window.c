@@ -24,6 +24,7 @@
 #include "rc-auth-group.h"
 #include "rc-method-dialog.h"
 #include "rc-method-editor.h"
+#include "rc-sidebar-row.h"
 #include "rc-sidebar.h"
 #include "rc-switcher-title.h"
 #include "rc-test-panel.h"
@@ -1605,6 +1606,120 @@ test_empty_state (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* The API page and the method editor are built the first time they are
+ * shown, not with the window; once built, each shows whatever is selected. */
+static void
+test_pages_built_when_shown (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->window);
+  RcApi *api, *other_api;
+  RcMethod *method, *other;
+  GtkWidget *editor, *page;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  api = rc_project_find_api (fixture->project, "Petstore");
+  method = rc_api_find_method (api, "getPet");
+  other_api = rc_project_get_api (fixture->project, 1);
+  g_assert_true (other_api != api);
+  other = rc_api_get_method (other_api, 0);
+  g_assert_nonnull (other);
+
+  g_assert_true (rc_test_gui_wait (sidebar_shows_model_cb, fixture));
+  rc_test_gui_assert_page_shown (fixture->window, "no-selection");
+  g_assert_null (rc_test_gui_find_of_type (root, RC_TYPE_METHOD_EDITOR));
+  g_assert_null (rc_test_gui_find_of_type (root, RC_TYPE_API_PAGE));
+
+  rc_test_gui_select_item (fixture->window, G_OBJECT (method));
+  rc_test_gui_assert_page_shown (fixture->window, "method");
+  editor = rc_test_gui_find_of_type (root, RC_TYPE_METHOD_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                     rc_test_gui_get_widget (fixture->window, "method-name-row"))), ==, "getPet");
+  g_assert_null (rc_test_gui_find_of_type (root, RC_TYPE_API_PAGE));
+
+  rc_test_gui_select_item (fixture->window, G_OBJECT (api));
+  rc_test_gui_assert_page_shown (fixture->window, "api");
+  page = rc_test_gui_find_of_type (root, RC_TYPE_API_PAGE);
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                     rc_test_gui_get_widget (fixture->window, "api-name-row"))), ==, "Petstore");
+
+  /* Another API's method: the same editor, showing that one. */
+  rc_test_gui_select_item (fixture->window, G_OBJECT (other));
+  rc_test_gui_assert_page_shown (fixture->window, "method");
+  g_assert_true (rc_test_gui_find_of_type (root, RC_TYPE_METHOD_EDITOR) == editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                     rc_test_gui_get_widget (fixture->window, "method-name-row"))), ==,
+                   rc_method_get_name (other));
+
+  /* Showing built nothing into the model. */
+  g_assert_false (rc_project_get_dirty (fixture->project));
+}
+
+static guint
+count_of_type (GtkWidget *root,
+               GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_of_type (child, type);
+
+  return n;
+}
+
+/* GitHub's size: the sidebar makes rows for what it shows, not for every
+ * method, and reaches every one of them. */
+static void
+test_sidebar_big_project (void)
+{
+  g_autoptr(RcProject) project = NULL;
+  g_autoptr(RcApi) api = NULL;
+  RcWindow *window;
+  GtkWidget *list, *name_row;
+  const guint n_methods = 1223;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  project = rc_project_new ();
+  api = rc_api_new ("GitHub");
+  for (guint i = 0; i < n_methods; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("method%04u", i);
+      g_autoptr(RcMethod) method = rc_method_new (name);
+
+      rc_api_add_method (api, method);
+    }
+  rc_project_add_api (project, api);
+  rc_project_set_dirty (project, FALSE);
+  window = rc_test_gui_present_window (project, 1000, 700);
+  list = rc_test_gui_get_widget (window, "sidebar-list");
+
+  for (guint i = 0; i < n_methods; i += n_methods / 7)
+    {
+      RcMethod *method = rc_api_get_method (api, i);
+      const char *wanted[] = { rc_method_get_name (method), NULL };
+
+      /* As the window selects what it adds: scrolled to. */
+      rc_window_select_item (window, G_OBJECT (method));
+      rc_test_gui_assert_page_shown (window, "method");
+      rc_test_gui_wait_for_labels (list, wanted);
+      name_row = rc_test_gui_get_widget (window, "method-name-row");
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, wanted[0]);
+      g_assert_cmpuint (count_of_type (list, RC_TYPE_SIDEBAR_ROW), <, n_methods / 4);
+    }
+
+  g_assert_false (rc_project_get_dirty (project));
+  rc_test_gui_destroy_window (&window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1658,6 +1773,9 @@ main (int   argc,
   g_test_add ("/restcall/gui/window/save-response-in-project-folder", Fixture, NULL,
               fixture_set_up, test_save_response_in_project_folder, fixture_tear_down);
   g_test_add_func ("/restcall/gui/window/empty-state", test_empty_state);
+  g_test_add ("/restcall/gui/window/pages-built-when-shown", Fixture, NULL,
+              fixture_set_up, test_pages_built_when_shown, fixture_tear_down);
+  g_test_add_func ("/restcall/gui/window/sidebar-big-project", test_sidebar_big_project);
 
   return g_test_run ();
 }

@@ -17,6 +17,11 @@
  * application then runs on, past its last window, until the keyring has
  * it (rc-application.c holds itself while RcSecretStore:busy).
  *
+ * The API page and the method editor are built the first time they are
+ * shown, not with the window: a window opened onto a project shows
+ * neither yet, and the method editor (its source views, the language
+ * definitions they load) is the costliest part of the window.
+ *
  * The services (the executor, the secret store) are the window's context,
  * which whoever opens the window gives it: the window hands it to its
  * pages and to the dialogs it opens.
@@ -63,8 +68,8 @@ struct _RcWindow
   GtkWidget           *back_button;
   RcSidebar           *sidebar;
   GtkStack            *content_stack;
-  RcApiPage           *api_page;
-  RcMethodEditor      *method_editor;
+  RcApiPage           *api_page;        /* NULL until first shown */
+  RcMethodEditor      *method_editor;   /* NULL until first shown */
 
   guint                close_confirmed : 1;
   guint                close_after_save : 1;
@@ -249,6 +254,44 @@ update_navigation (RcWindow *self)
                                                                        : self->content_pane);
 }
 
+static GFile *
+dup_save_folder (RcWindow *self)
+{
+  GFile *file = rc_project_get_file (self->project);
+
+  return file ? g_file_get_parent (file) : NULL;
+}
+
+static RcApiPage *
+ensure_api_page (RcWindow *self)
+{
+  if (self->api_page == NULL)
+    {
+      self->api_page = g_object_new (RC_TYPE_API_PAGE, NULL);
+      rc_api_page_set_context (self->api_page, self->context);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->api_page), "api");
+    }
+
+  return self->api_page;
+}
+
+static RcMethodEditor *
+ensure_method_editor (RcWindow *self)
+{
+  if (self->method_editor == NULL)
+    {
+      g_autoptr(GFile) folder = dup_save_folder (self);
+
+      self->method_editor = g_object_new (RC_TYPE_METHOD_EDITOR, NULL);
+      rc_method_editor_set_context (self->method_editor, self->context);
+      rc_method_editor_set_header_title (self->method_editor, self->switcher_title);
+      rc_method_editor_set_save_folder (self->method_editor, folder);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->method_editor), "method");
+    }
+
+  return self->method_editor;
+}
+
 static void
 update_content (RcWindow *self)
 {
@@ -264,10 +307,14 @@ update_content (RcWindow *self)
   else
     page = "no-selection";
 
-  rc_api_page_set_api (self->api_page, self->project, RC_IS_API (item) ? RC_API (item) : NULL);
-  rc_method_editor_set_method (self->method_editor,
-                               RC_IS_METHOD (item) ? RC_METHOD (item) : NULL,
-                               RC_IS_METHOD (item) ? rc_project_get_id (self->project) : NULL);
+  /* A page not built yet shows nothing: it is built when it has to. */
+  if (self->api_page != NULL || RC_IS_API (item))
+    rc_api_page_set_api (ensure_api_page (self), self->project,
+                         RC_IS_API (item) ? RC_API (item) : NULL);
+  if (self->method_editor != NULL || RC_IS_METHOD (item))
+    rc_method_editor_set_method (ensure_method_editor (self),
+                                 RC_IS_METHOD (item) ? RC_METHOD (item) : NULL,
+                                 RC_IS_METHOD (item) ? rc_project_get_id (self->project) : NULL);
 
   /* A method's tabs take the title's place. */
   gtk_stack_set_visible_child (self->title_stack,
@@ -303,8 +350,8 @@ project_contains_api (RcWindow *self,
 static void
 commit_typed (RcWindow *self)
 {
-  RcApi *api = rc_api_page_get_api (self->api_page);
-  RcMethod *method = rc_method_editor_get_method (self->method_editor);
+  RcApi *api = self->api_page ? rc_api_page_get_api (self->api_page) : NULL;
+  RcMethod *method = self->method_editor ? rc_method_editor_get_method (self->method_editor) : NULL;
 
   if (self->project == NULL)
     return;
@@ -320,9 +367,12 @@ commit_typed (RcWindow *self)
 static void
 update_save_folder (RcWindow *self)
 {
-  GFile *file = rc_project_get_file (self->project);
-  g_autoptr(GFile) folder = file ? g_file_get_parent (file) : NULL;
+  g_autoptr(GFile) folder = NULL;
 
+  if (self->method_editor == NULL)
+    return;
+
+  folder = dup_save_folder (self);
   rc_method_editor_set_save_folder (self->method_editor, folder);
 }
 
@@ -559,7 +609,7 @@ add_api_action (GtkWidget  *widget,
 
   rc_project_add_api (self->project, api);
   rc_sidebar_select_item (self->sidebar, G_OBJECT (api));
-  rc_api_page_focus_name (self->api_page);
+  rc_api_page_focus_name (ensure_api_page (self));
 }
 
 static void
@@ -581,7 +631,7 @@ add_method_action (GtkWidget  *widget,
   method = rc_method_new (name);
   rc_api_add_method (api, method);
   rc_sidebar_select_item (self->sidebar, G_OBJECT (method));
-  rc_method_editor_focus_name (self->method_editor);
+  rc_method_editor_focus_name (ensure_method_editor (self));
 }
 
 static void
@@ -692,7 +742,7 @@ edit_api_secret_action (GtkWidget  *widget,
     return;
 
   rc_sidebar_select_item (self->sidebar, G_OBJECT (api));
-  rc_auth_group_focus_secret (rc_api_page_get_auth_group (self->api_page));
+  rc_auth_group_focus_secret (rc_api_page_get_auth_group (ensure_api_page (self)));
 }
 
 static void
@@ -869,6 +919,9 @@ rc_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->sidebar, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RC_TYPE_WINDOW);
+  /* Gone with the content stack. */
+  self->api_page = NULL;
+  self->method_editor = NULL;
 
   g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
@@ -913,10 +966,8 @@ rc_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_CONTEXT:
-      /* Before the project: the pages need the context to show it. */
+      /* Before the project: the pages, once built, need it to show it. */
       self->context = g_value_dup_object (value);
-      rc_api_page_set_context (self->api_page, self->context);
-      rc_method_editor_set_context (self->method_editor, self->context);
       break;
 
     case PROP_PROJECT:
@@ -998,8 +1049,6 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, RcWindow, api_page);
-  gtk_widget_class_bind_template_child (widget_class, RcWindow, method_editor);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selection_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_visible_child_cb);
@@ -1016,7 +1065,6 @@ rc_window_init (RcWindow *self)
 #endif
 
   label_icon_buttons (self);
-  rc_method_editor_set_header_title (self->method_editor, self->switcher_title);
 
   self->cancellable = g_cancellable_new ();
 
