@@ -1002,6 +1002,59 @@ test_too_deep (void)
   g_assert_null (root);
 }
 
+/* A big document is parsed (and freed) in threads of its own: it reads as
+ * a small one does, and its errors still say where. */
+static void
+test_big_document (void)
+{
+  GString *json = g_string_new ("{\n  \"items\": [\n");
+  GString *yaml = g_string_new ("items:\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+  guint n = 0;
+
+  while (json->len < RC_DOCUMENT_BIG_SIZE || yaml->len < RC_DOCUMENT_BIG_SIZE)
+    {
+      g_string_append_printf (json, "    {\"name\": \"item %u\", \"tags\": [\"a\", \"b\"]},\n", n);
+      g_string_append_printf (yaml, "  - name: item %u\n    tags: [a, b]\n", n);
+      n++;
+    }
+  g_string_append_printf (json, "    {\"name\": \"item %u\"}\n  ]\n}\n", n);
+  g_string_append_printf (yaml, "  - name: item %u\n", n);
+
+  bytes = g_bytes_new (json->str, json->len);
+  root = rc_document_parse (bytes, "big.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_node_get_object (root), "items")), ==, n + 1);
+  rc_document_free_big (root, g_bytes_get_size (bytes));
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  bytes = g_bytes_new (yaml->str, yaml->len);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >=, RC_DOCUMENT_BIG_SIZE);
+  root = rc_document_parse (bytes, "big.yaml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_node_get_object (root), "items")), ==, n + 1);
+  rc_document_free_big (root, g_bytes_get_size (bytes));
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* A bracket for a brace at the end: the error comes back from the
+   * thread. */
+  g_string_truncate (json, json->len - 2);
+  g_string_append (json, "]\n");
+  bytes = g_bytes_new (json->str, json->len);
+  root = rc_document_parse (bytes, "big.json", &error);
+  g_assert_error (error, RC_DOCUMENT_ERROR, RC_DOCUMENT_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "big.json"));
+  g_assert_nonnull (strstr (error->message, "line "));
+  g_assert_null (root);
+
+  g_string_free (json, TRUE);
+  g_string_free (yaml, TRUE);
+}
+
 static void
 test_duplicate_names (void)
 {
@@ -2378,6 +2431,7 @@ main (int    argc,
   g_test_add_func ("/restcall/document/detection", test_detection);
   g_test_add_func ("/restcall/document/alias-bomb", test_alias_bomb);
   g_test_add_func ("/restcall/document/too-deep", test_too_deep);
+  g_test_add_func ("/restcall/document/big", test_big_document);
   g_test_add_func ("/restcall/document/too-deep-strings", test_too_deep_strings);
   g_test_add_func ("/restcall/cli/import/json", test_cli_json);
   g_test_add_func ("/restcall/cli/import/into", test_cli_into);

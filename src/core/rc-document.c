@@ -21,6 +21,12 @@
  *   bombs. Merge keys (`<<: *base`) copy the members the mapping lacks.
  *   Only the first document of a stream is read.
  *
+ * A big document (%RC_DOCUMENT_BIG_SIZE or more) is parsed in a thread of
+ * its own, so that its tree's many small blocks come from that thread's
+ * allocator arena, not the caller's, and rc_document_free_big() frees it
+ * in another thread while the caller goes on: the caller's arena is never
+ * left with the freed blocks to merge, at its next large allocation.
+ *
  * Errors name the file, the line and column (1-based), the problem, and
  * what to do.
  *
@@ -32,6 +38,9 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#if HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +66,14 @@ typedef struct
   gsize     n_nodes;
   guint     height;
 } Anchor;
+
+/* A document parsed in a thread of its own. */
+typedef struct
+{
+  GBytes     *bytes;
+  const char *display_name;
+  GError     *error;
+} ParseJob;
 
 typedef struct
 {
@@ -102,7 +119,8 @@ parse_json (const char  *data,
 {
   g_autoptr(GError) json_error = NULL;
   guint line, column;
-  JsonNode *root = rc_json_parse (data, length, RC_JSON_DEFAULT, &line, &column, &json_error);
+  /* rc_document_parse() has checked the encoding. */
+  JsonNode *root = rc_json_parse (data, length, RC_JSON_VALID_UTF8, &line, &column, &json_error);
 
   if (root != NULL)
     return root;
@@ -695,26 +713,14 @@ rc_document_is_json (const char *data,
   return i < length && (data[i] == '{' || data[i] == '[');
 }
 
-/**
- * rc_document_parse:
- * @bytes: the document's text
- * @display_name: how messages name the document, such as its file name
- *
- * Reads JSON or YAML (told apart by content) into a json-glib tree.
- *
- * Returns: (transfer full): the root node, never a null node
- */
-JsonNode *
-rc_document_parse (GBytes      *bytes,
-                   const char  *display_name,
-                   GError     **error)
+static JsonNode *
+parse_document (GBytes      *bytes,
+                const char  *display_name,
+                GError     **error)
 {
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
   const char *invalid = NULL;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
 
   if (data == NULL)
     data = "";
@@ -767,4 +773,80 @@ rc_document_parse (GBytes      *bytes,
     }
 
   return parse_yaml (data, length, display_name, error);
+}
+
+static gpointer
+parse_thread (gpointer data)
+{
+  ParseJob *job = data;
+
+  return parse_document (job->bytes, job->display_name, &job->error);
+}
+
+static gpointer
+free_thread (gpointer data)
+{
+  json_node_unref (data);
+
+#if HAVE_MALLOC_TRIM
+  /* Merge the freed blocks now, here, and give the memory back. */
+  malloc_trim (0);
+#endif
+
+  return NULL;
+}
+
+/**
+ * rc_document_parse:
+ * @bytes: the document's text
+ * @display_name: how messages name the document, such as its file name
+ *
+ * Reads JSON or YAML (told apart by content) into a json-glib tree.
+ *
+ * Returns: (transfer full): the root node, never a null node
+ */
+JsonNode *
+rc_document_parse (GBytes      *bytes,
+                   const char  *display_name,
+                   GError     **error)
+{
+  ParseJob job;
+  JsonNode *root;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (g_bytes_get_size (bytes) < RC_DOCUMENT_BIG_SIZE)
+    return parse_document (bytes, display_name, error);
+
+  job = (ParseJob) { bytes, display_name, NULL };
+  root = g_thread_join (g_thread_new ("rc-document-parse", parse_thread, &job));
+  if (job.error != NULL)
+    g_propagate_error (error, job.error);
+
+  return root;
+}
+
+/**
+ * rc_document_free_big:
+ * @root: (transfer full): a tree from rc_document_parse()
+ * @document_size: the size of the document it was parsed from
+ *
+ * Frees the tree of a document of %RC_DOCUMENT_BIG_SIZE or more in a
+ * thread of its own, which then hands the memory back to the system, and
+ * returns at once. A smaller tree is freed here and now.
+ */
+void
+rc_document_free_big (JsonNode *root,
+                      gsize     document_size)
+{
+  g_return_if_fail (root != NULL);
+
+  if (document_size < RC_DOCUMENT_BIG_SIZE)
+    {
+      json_node_unref (root);
+      return;
+    }
+
+  g_thread_unref (g_thread_new ("rc-document-free", free_thread, root));
 }

@@ -17,6 +17,10 @@ G_BEGIN_DECLS
  * of aliases would otherwise expand to billions of nodes. */
 #define RC_DOCUMENT_MAX_ALIAS_NODES 1000000
 
+/* From this size on, a document is parsed and freed in threads of their
+ * own (rc-document.c says why). */
+#define RC_DOCUMENT_BIG_SIZE (1024 * 1024)
+
 #define RC_DOCUMENT_ERROR (rc_document_error_quark ())
 
 /**
@@ -43,5 +47,7 @@ gboolean  rc_document_is_json     (const char  *data,
 JsonNode *rc_document_parse       (GBytes      *bytes,
                                    const char  *display_name,
                                    GError     **error);
+void      rc_document_free_big    (JsonNode    *root,
+                                   gsize        document_size);
 
 G_END_DECLS

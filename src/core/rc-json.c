@@ -321,7 +321,7 @@ rc_json_parse (const char   *data,
   if (data == NULL)
     data = "";
 
-  if (!g_utf8_validate_len (data, length, &invalid))
+  if (!(flags & RC_JSON_VALID_UTF8) && !g_utf8_validate_len (data, length, &invalid))
     {
       rc_offset_to_position (data, invalid - data, line, column);
       g_set_error_literal (error, RC_JSON_ERROR, RC_JSON_ERROR_ENCODING,

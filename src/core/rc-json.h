@@ -34,10 +34,12 @@ typedef enum {
  * RcJsonFlags:
  * @RC_JSON_DEFAULT: nodes that can be changed
  * @RC_JSON_IMMUTABLE: sealed nodes, for text that is only read
+ * @RC_JSON_VALID_UTF8: the caller has checked that the text is UTF-8
  */
 typedef enum {
-  RC_JSON_DEFAULT   = 0,
-  RC_JSON_IMMUTABLE = 1 << 0,
+  RC_JSON_DEFAULT    = 0,
+  RC_JSON_IMMUTABLE  = 1 << 0,
+  RC_JSON_VALID_UTF8 = 1 << 1,
 } RcJsonFlags;
 
 GQuark    rc_json_error_quark (void);

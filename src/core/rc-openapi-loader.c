@@ -32,17 +32,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#if HAVE_MALLOC_TRIM
-#include <malloc.h>
-#endif
 
 #include "rc-http.h"
 #include "rc-openapi-loader.h"
 #include "rc-text.h"
-
-/* From this size on, a document's tree is big enough that the memory it
- * held is handed back once it is freed. */
-#define TRIM_DOCUMENT_SIZE (1024 * 1024)
 
 struct _RcOpenApiSource
 {
@@ -252,21 +245,9 @@ parse (RcOpenApiSource *source,
     .max_document_size = settings->max_size,
   };
 
-  RcOpenApi *open_api = rc_open_api_new_from_bytes_with_options (
+  return rc_open_api_new_from_bytes_with_options (
     source->bytes, source->display_name, settings->base_uri ? settings->base_uri : source->base_uri,
     &options, error);
-
-#if HAVE_MALLOC_TRIM
-  /* The document's tree, freed in this thread, left its many small
-   * chunks for the allocator to merge at the next large allocation, in
-   * whichever thread that is: GTK's icon loader, say, which the main
-   * thread then waits for. Merge them now, here, and give the memory
-   * back. */
-  if (g_bytes_get_size (source->bytes) >= TRIM_DOCUMENT_SIZE)
-    malloc_trim (0);
-#endif
-
-  return open_api;
 }
 
 static GTask *

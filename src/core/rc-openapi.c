@@ -1040,7 +1040,8 @@ rc_open_api_new_from_bytes (GBytes      *bytes,
                             const char  *base_uri,
                             GError     **error)
 {
-  g_autoptr(JsonNode) root = NULL;
+  JsonNode *root;
+  RcOpenApi *self;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -1048,7 +1049,10 @@ rc_open_api_new_from_bytes (GBytes      *bytes,
   if (!(root = rc_document_parse (bytes, display_name, error)))
     return NULL;
 
-  return rc_open_api_new (root, display_name, base_uri, error);
+  self = rc_open_api_new (root, display_name, base_uri, error);
+  rc_document_free_big (root, g_bytes_get_size (bytes));
+
+  return self;
 }
 
 /**
@@ -1094,7 +1098,8 @@ rc_open_api_new_from_bytes_with_options (GBytes                    *bytes,
                                          const RcOpenApiRefOptions *options,
                                          GError                   **error)
 {
-  g_autoptr(JsonNode) root = NULL;
+  JsonNode *root;
+  RcOpenApi *self;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -1103,7 +1108,11 @@ rc_open_api_new_from_bytes_with_options (GBytes                    *bytes,
   if (!(root = rc_document_parse (bytes, display_name, error)))
     return NULL;
 
-  return open_api_new (root, display_name, base_uri, options, error);
+  self = open_api_new (root, display_name, base_uri, options, error);
+  /* A big tree takes a while to free: not in the caller's time. */
+  rc_document_free_big (root, g_bytes_get_size (bytes));
+
+  return self;
 }
 
 RcOpenApiFormat
