@@ -599,6 +599,12 @@ bench_import_big (guint rounds)
 }
 
 static gboolean
+add_enabled_cb (gpointer data)
+{
+  return gtk_widget_get_sensitive (rc_test_gui_get_named (data, "import-add-button"));
+}
+
+static gboolean
 api_shown_cb (gpointer data)
 {
   RcWindow *window = data;
@@ -627,6 +633,7 @@ bench_add (guint rounds)
       Ticker ticker;
       gint64 start;
 
+      bench_wait (add_enabled_cb, dialog, "Add to be enabled");
       g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
       start = g_get_monotonic_time ();
       ticker_start (&ticker);
