@@ -823,6 +823,34 @@ test_smuggled_content_types (Fixture       *fixture,
   rc_test_gui_wait_for_labels (warnings, wanted);
 }
 
+/* Add builds the API in a worker; the dialog closed meanwhile adds
+ * nothing, and the window is as it was. */
+static void
+test_close_while_adding (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *add;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  open_dialog (fixture);
+  load_fixture (fixture, "petstore-3.0.yaml");
+  add = dialog_widget (fixture, "import-add-button");
+  g_assert_true (rc_test_gui_wait (add_sensitive_cb, add));
+
+  g_signal_emit_by_name (add, "clicked");
+  /* Clicked again before the API is built: nothing more. */
+  g_assert_false (gtk_widget_get_sensitive (add));
+  g_signal_emit_by_name (add, "clicked");
+  rc_test_gui_close_window (&fixture->dialog);
+  rc_test_gui_wait_for_idle ();
+
+  g_assert_cmpuint (rc_project_get_n_apis (fixture->project), ==, 0);
+  g_assert_false (rc_project_get_dirty (fixture->project));
+  rc_test_gui_assert_page_shown (fixture->window, "empty");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -843,6 +871,8 @@ main (int   argc,
               fixture_set_up, test_external_refs, fixture_tear_down);
   g_test_add ("/restcall/gui/import/cancel-big-document", Fixture, NULL,
               fixture_set_up, test_cancel_big_document, fixture_tear_down);
+  g_test_add ("/restcall/gui/import/close-while-adding", Fixture, NULL,
+              fixture_set_up, test_close_while_adding, fixture_tear_down);
   g_test_add ("/restcall/gui/import/narrow", Fixture, NULL,
               fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/restcall/gui/import/smuggled-content-types", Fixture, NULL,

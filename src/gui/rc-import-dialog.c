@@ -5,8 +5,9 @@
  * a worker thread), with Cancel; then what it holds: title, servers (the
  * base URL stays editable), the authentication the API will get, warnings,
  * and a searchable list of its operations grouped by tag, each with a check
- * button. “Add” builds the API from the selected operations and gives it to
- * the window.
+ * button. “Add” builds the API from the selected operations, in a worker
+ * thread, and gives it to the window; the dialog then hides, and is torn
+ * down in a later turn of the main loop, once the window has drawn it.
  *
  * A document whose `$ref`s point into other documents on the web, or into
  * files outside its folder, is first read without them; the user is asked
@@ -48,6 +49,7 @@ struct _RcImportDialog
 
   RcWindow           *window;           /* weak */
   GCancellable       *cancellable;      /* the current load's */
+  GCancellable       *add_cancellable;  /* the API being built, after Add */
   GStrv               allowed;          /* documents out of bounds it may read */
   SoupSession        *session;
   RcOpenApi          *open_api;
@@ -59,6 +61,7 @@ struct _RcImportDialog
   guint               n_added;
   guint               fill_idle;
   guint               update_idle;
+  guint               close_idle;
 
   GtkWidget          *back_button;
   GtkWidget          *add_button;
@@ -256,7 +259,8 @@ update (RcImportDialog *self)
   gtk_label_set_text (self->count_label, count);
 
   gtk_widget_set_sensitive (self->add_button,
-                            self->pending == NULL && selected->len > 0 && complete);
+                            self->pending == NULL && self->add_cancellable == NULL &&
+                            selected->len > 0 && complete);
   if (selected->len == 0)
     gtk_widget_set_tooltip_text (self->add_button, _("Select at least one operation"));
   else if (!complete)
@@ -749,30 +753,81 @@ select_none_clicked_cb (RcImportDialog *self)
   set_shown_selected (self, FALSE);
 }
 
-static void
-add_clicked_cb (RcImportDialog *self)
+static gboolean
+close_idle_cb (gpointer user_data)
 {
-  g_autoptr(GPtrArray) selected = dup_selected_operations (self);
+  RcImportDialog *self = user_data;
+
+  self->close_idle = 0;
+  gtk_window_close (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* What the worker building the API after Add reads: nothing of the
+ * dialog's but the document, which nobody changes. */
+typedef struct
+{
+  RcOpenApi *open_api;
+  GPtrArray *selected;  /* RcOpenApiOperation, the document's */
+} Building;
+
+static void
+building_free (Building *building)
+{
+  g_clear_object (&building->open_api);
+  g_clear_pointer (&building->selected, g_ptr_array_unref);
+  g_free (building);
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Building *building = task_data;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(RcApi) api = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strdup (rc_import_summary_get_name (self->summary));
+  GError *error = NULL;
+  RcApi *api;
 
-  if (self->open_api == NULL || self->pending != NULL || selected->len == 0 ||
-      !gtk_widget_get_sensitive (self->add_button))
-    return;
-
-  for (guint i = 0; i < selected->len; i++)
-    g_ptr_array_add (names, ((RcOpenApiOperation *) selected->pdata[i])->name);
+  for (guint i = 0; i < building->selected->len; i++)
+    g_ptr_array_add (names, ((RcOpenApiOperation *) building->selected->pdata[i])->name);
   g_ptr_array_add (names, NULL);
 
-  if (!(api =
-          rc_open_api_build_api (self->open_api, (const char *const *) names->pdata, NULL, &error)))
+  api = rc_open_api_build_api (building->open_api, (const char *const *) names->pdata, NULL,
+                               &error);
+  if (api == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, api, g_object_unref);
+}
+
+static void
+built_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Building *building = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcApi) api = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *name = NULL;
+  RcImportDialog *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;                     /* self may be gone */
+
+  self = RC_IMPORT_DIALOG (user_data);
+  g_clear_object (&self->add_cancellable);
+
+  if (api == NULL)
     {
       show_error (self, error->message);
+      schedule_update (self);
       return;
     }
 
+  name = g_strdup (rc_import_summary_get_name (self->summary));
   g_strstrip (name);
   rc_api_set_name (api, name);
   rc_api_set_base_url (api, rc_import_summary_get_base_url (self->summary));
@@ -780,7 +835,7 @@ add_clicked_cb (RcImportDialog *self)
   /* A relative token URL follows the server the user chose. */
   {
     const RcOpenApiScheme *scheme = NULL;
-    RcAuth *chosen = rc_open_api_dup_auth (self->open_api, selected, &scheme);
+    RcAuth *chosen = rc_open_api_dup_auth (building->open_api, building->selected, &scheme);
     RcAuth *auth = rc_api_get_auth (api);
 
     /* Only the scheme it came from is wanted here (the document's). */
@@ -790,7 +845,7 @@ add_clicked_cb (RcImportDialog *self)
         && g_strcmp0 (rc_auth_get_token_url (auth), scheme->token_url) == 0)
       {
         g_autofree char *token_url =
-          rc_open_api_resolve_token_url (self->open_api, scheme, rc_api_get_base_url (api));
+          rc_open_api_resolve_token_url (building->open_api, scheme, rc_api_get_base_url (api));
 
         rc_auth_set_token_url (auth, token_url);
       }
@@ -799,7 +854,35 @@ add_clicked_cb (RcImportDialog *self)
   if (self->window != NULL)
     rc_window_add_api (self->window, api);
 
-  gtk_window_close (GTK_WINDOW (self));
+  /* Gone from the screen now; torn down (its list, its rows) once the
+   * window has drawn the new API, not in the same turn of the main loop. */
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  self->close_idle = g_idle_add_full (G_PRIORITY_LOW, close_idle_cb, self, NULL);
+}
+
+/* The API is built in a worker: a thousand methods take a while. */
+static void
+add_clicked_cb (RcImportDialog *self)
+{
+  g_autoptr(GPtrArray) selected = dup_selected_operations (self);
+  g_autoptr(GTask) task = NULL;
+  Building *building;
+
+  if (self->open_api == NULL || self->pending != NULL || self->add_cancellable != NULL ||
+      selected->len == 0 || !gtk_widget_get_sensitive (self->add_button))
+    return;
+
+  gtk_widget_set_sensitive (self->add_button, FALSE);
+  self->add_cancellable = g_cancellable_new ();
+
+  building = g_new0 (Building, 1);
+  building->open_api = g_object_ref (self->open_api);
+  building->selected = g_steal_pointer (&selected);
+  task = g_task_new (NULL, self->add_cancellable, built_cb, self);
+  g_task_set_source_tag (task, add_clicked_cb);
+  g_task_set_task_data (task, building, (GDestroyNotify) building_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, build_thread);
 }
 
 static void
@@ -837,6 +920,9 @@ rc_import_dialog_dispose (GObject *object)
 
   /* Closing the dialog stops a download or a parse. */
   cancel_load (self);
+  g_cancellable_cancel (self->add_cancellable);
+  g_clear_object (&self->add_cancellable);
+  g_clear_handle_id (&self->close_idle, g_source_remove);
   g_clear_handle_id (&self->update_idle, g_source_remove);
   g_clear_handle_id (&self->fill_idle, g_source_remove);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
