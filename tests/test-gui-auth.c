@@ -21,6 +21,7 @@
 #include "rc-headers-group.h"
 #include "rc-pair-row.h"
 #include "rc-test-gui.h"
+#include "rc-test-keyring.h"
 #include "rc-test-keys.h"
 #include "rc-window.h"
 
@@ -1042,6 +1043,277 @@ test_key_check (void)
   g_rmdir (dir);
 }
 
+
+typedef struct
+{
+  GtkWindow *chooser;
+  GFile     *file;
+} Chosen;
+
+/* Whether the chooser has the file that was set: it loads its folder in
+ * the background. */
+static gboolean
+chooser_has_file_cb (gpointer data)
+{
+  Chosen *chosen = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chosen->chooser));
+
+  return file && g_file_equal (file, chosen->file);
+}
+
+/* Clicks @button, and chooses @path in the file chooser it opens. */
+static void
+choose_with (GtkWidget  *button,
+             const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Chosen chosen = { NULL, file };
+
+  g_assert_true (gtk_widget_get_visible (button));
+  g_signal_emit_by_name (button, "clicked");
+  chosen.chooser = rc_test_gui_wait_for_file_chooser ();
+  g_object_add_weak_pointer (G_OBJECT (chosen.chooser), (gpointer *) &chosen.chooser);
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chosen.chooser), file, NULL));
+  g_assert_true (rc_test_gui_wait (chooser_has_file_cb, &chosen));
+  gtk_dialog_response (GTK_DIALOG (chosen.chooser), GTK_RESPONSE_ACCEPT);
+  rc_test_gui_wait_gone (&chosen.chooser);
+}
+
+typedef struct
+{
+  GtkWidget  *row;
+  const char *title;
+} Titled;
+
+static gboolean
+row_titled_cb (gpointer data)
+{
+  Titled *titled = data;
+
+  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (titled->row)),
+                    titled->title) == 0;
+}
+
+/* Waits until the secret's state row says @title, and returns what it
+ * says under it. */
+static const char *
+wait_secret_state (GtkWidget  *root,
+                   const char *title)
+{
+  Titled titled = { rc_test_gui_get_named (root, "auth-secret-state-row"), title };
+
+  if (!rc_test_gui_wait (row_titled_cb, &titled))
+    g_error ("The secret's row says “%s”, not “%s”",
+             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (titled.row)), title);
+
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (titled.row));
+}
+
+/* A private_key_jwt client with no key file: the secret is its key. */
+static RcAuth *
+key_in_keyring_auth (RcApi *api)
+{
+  RcAuth *auth = rc_api_get_auth (api);
+
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_id (auth, "petstore");
+  rc_auth_set_token_url (auth, "https://auth.example.com/token");
+  rc_auth_set_client_auth (auth, RC_CLIENT_AUTH_PRIVATE_KEY_JWT);
+
+  return auth;
+}
+
+/* When the secret is a private key, the secret's row imports one from a
+ * file: a file that holds no key is said on the row, with its name, and
+ * nothing is stored; a key is stored in the keyring, as it is. */
+static void
+test_import_key (void)
+{
+  RcApi *api = rc_api_new ("Petstore");
+  g_autofree char *project_id = g_uuid_string_random ();
+  g_autofree char *dir = g_dir_make_tmp ("restcall-gui-import-XXXXXX", NULL);
+  g_autofree char *not_key = g_build_filename (dir, "cert.pem", NULL);
+  g_autofree char *ec_path = g_build_filename (dir, "ec.pem", NULL);
+  g_autofree char *ec = rc_test_generate_key (GNUTLS_PK_ECDSA, NULL);
+  g_autofree char *stored = NULL;
+  g_autoptr(GError) error = NULL;
+  RcAuth *auth = key_in_keyring_auth (api);
+  GtkWidget *root, *import_button, *key_row, *client_auth_row;
+  const char *said;
+  Editor editor = { 0 };
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  g_assert_true (g_file_set_contents (not_key, "-----BEGIN CERTIFICATE-----\nMIIB\n"
+                                               "-----END CERTIFICATE-----\n", -1, NULL));
+  g_assert_true (g_file_set_contents (ec_path, ec, -1, NULL));
+
+  editor_open (&editor);
+  root = GTK_WIDGET (editor.window);
+  rc_auth_group_set_auth (editor.auth, auth, project_id, G_OBJECT (api));
+  import_button = rc_test_gui_get_named (root, "auth-import-key-button");
+  key_row = rc_test_gui_get_named (root, "auth-private-key-row");
+  client_auth_row = rc_test_gui_get_named (root, "auth-client-auth-row");
+  wait_secret_state (root, "Not stored");
+
+  /* Only while the secret is a key. */
+  g_assert_true (gtk_widget_get_visible (import_button));
+  type_text (key_row, ec_path);
+  g_assert_false (gtk_widget_get_visible (import_button));
+  type_text (key_row, "");
+  g_assert_true (gtk_widget_get_visible (import_button));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (client_auth_row), RC_CLIENT_AUTH_SECRET_JWT);
+  g_assert_false (gtk_widget_get_visible (import_button));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (client_auth_row), RC_CLIENT_AUTH_TLS);
+  g_assert_true (gtk_widget_get_visible (import_button));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (client_auth_row), RC_CLIENT_AUTH_PRIVATE_KEY_JWT);
+
+  /* No key: said with the file's name, and nothing stored. */
+  choose_with (import_button, not_key);
+  said = wait_secret_state (root, "The key was not imported");
+  g_assert_nonnull (strstr (said, not_key));
+  g_assert_nonnull (strstr (said, "not a PEM private key"));
+  g_assert_cmpstr (rc_auth_get_secret_id (auth), ==, "");
+  g_assert_cmpuint (rc_test_keyring_count (project_id, rc_api_get_id (api)), ==, 0);
+
+  /* A key: in the keyring, as the file holds it. */
+  choose_with (import_button, ec_path);
+  wait_secret_state (root, "Stored in the keyring");
+  stored = rc_test_keyring_lookup (rc_test_gui_get_secret_store (), project_id,
+                                   rc_auth_get_secret_id (auth), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored, ==, ec);
+  g_assert_cmpstr (rc_auth_get_private_key_file (auth), ==, "");
+
+  editor_close (&editor);
+  g_assert_true (rc_test_keyring_clear_owner (rc_test_gui_get_secret_store (), project_id,
+                                              rc_api_get_id (api), &error));
+  g_assert_no_error (error);
+  editor_finalize_model (api, NULL);
+  g_unlink (not_key);
+  g_unlink (ec_path);
+  g_rmdir (dir);
+}
+
+static gboolean
+has_line_break_cb (gpointer data)
+{
+  return strchr (gtk_editable_get_text (GTK_EDITABLE (data)), '\n') != NULL;
+}
+
+/* A PEM pasted into the secret's entry keeps its line breaks, and is
+ * stored; what is no key (a paste cut at its first line) is refused, with
+ * a word about the import, and the key stored stays. */
+static void
+test_paste_key (void)
+{
+  RcApi *api = rc_api_new ("Petstore");
+  g_autofree char *project_id = g_uuid_string_random ();
+  g_autofree char *ec = rc_test_generate_key (GNUTLS_PK_ECDSA, NULL);
+  g_auto(GStrv) lines = g_strsplit (ec, "\n", -1);
+  g_autofree char *stored = NULL;
+  g_autoptr(GError) error = NULL;
+  RcAuth *auth = key_in_keyring_auth (api);
+  GtkWidget *root, *secret_row;
+  GtkEditable *text;
+  const char *said;
+  Editor editor = { 0 };
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  editor_open (&editor);
+  root = GTK_WIDGET (editor.window);
+  rc_auth_group_set_auth (editor.auth, auth, project_id, G_OBJECT (api));
+  wait_secret_state (root, "Not stored");
+  secret_row = rc_test_gui_get_named (root, "auth-secret-row");
+  text = gtk_editable_get_delegate (GTK_EDITABLE (secret_row));
+
+  /* Pasted, as a user would. */
+  gtk_widget_grab_focus (secret_row);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (text)), ec);
+  g_signal_emit_by_name (text, "paste-clipboard");
+  g_assert_true (rc_test_gui_wait (has_line_break_cb, text));
+  g_assert_cmpstr (gtk_editable_get_text (text), ==, ec);
+  rc_auth_group_commit (editor.auth);
+  g_assert_cmpstr (gtk_editable_get_text (text), ==, "");
+  wait_secret_state (root, "Stored in the keyring");
+  stored = rc_test_keyring_lookup (rc_test_gui_get_secret_store (), project_id,
+                                   rc_auth_get_secret_id (auth), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored, ==, ec);
+
+  /* Its first line only, as an entry that truncates a paste keeps: no
+   * key, refused. */
+  gtk_editable_set_text (text, lines[0]);
+  rc_auth_group_commit (editor.auth);
+  g_assert_cmpstr (gtk_editable_get_text (text), ==, "");
+  said = wait_secret_state (root, "The key was not stored");
+  g_assert_nonnull (strstr (said, "Import Key From File…"));
+  g_clear_pointer (&stored, g_free);
+  g_assert_true (rc_test_keyring_wait_idle (rc_test_gui_get_secret_store ()));
+  stored = rc_test_keyring_lookup (rc_test_gui_get_secret_store (), project_id,
+                                   rc_auth_get_secret_id (auth), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored, ==, ec);
+
+  editor_close (&editor);
+  g_assert_true (rc_test_keyring_clear_owner (rc_test_gui_get_secret_store (), project_id,
+                                              rc_api_get_id (api), &error));
+  g_assert_no_error (error);
+  editor_finalize_model (api, NULL);
+}
+
+/* The key and certificate files chosen with Browse are saved relative to
+ * the project's folder when they are in it, so that a project shared
+ * with its keys works elsewhere; absolute otherwise. */
+static void
+test_browse_relative (void)
+{
+  RcApi *api = rc_api_new ("Petstore");
+  g_autofree char *project_id = g_uuid_string_random ();
+  g_autofree char *dir = g_dir_make_tmp ("restcall-gui-browse-XXXXXX", NULL);
+  g_autofree char *elsewhere = g_dir_make_tmp ("restcall-gui-elsewhere-XXXXXX", NULL);
+  g_autofree char *keys = g_build_filename (dir, "keys", NULL);
+  g_autofree char *key = g_build_filename (keys, "client.pem", NULL);
+  g_autofree char *cert = g_build_filename (elsewhere, "client.crt", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  RcAuth *auth = key_in_keyring_auth (api);
+  GtkWidget *root;
+  Editor editor = { 0 };
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  g_assert_cmpint (g_mkdir (keys, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (key, "a key", -1, NULL));
+  g_assert_true (g_file_set_contents (cert, "a certificate", -1, NULL));
+  rc_auth_set_client_auth (auth, RC_CLIENT_AUTH_TLS);
+  rc_auth_set_folder (auth, folder);
+
+  editor_open (&editor);
+  root = GTK_WIDGET (editor.window);
+  rc_auth_group_set_auth (editor.auth, auth, project_id, G_OBJECT (api));
+
+  choose_with (rc_test_gui_get_named (root, "auth-private-key-browse-button"), key);
+  g_assert_cmpstr (rc_auth_get_private_key_file (auth), ==, "keys/client.pem");
+  g_assert_cmpstr (gtk_editable_get_text (
+                     GTK_EDITABLE (rc_test_gui_get_named (root, "auth-private-key-row"))),
+                   ==, "keys/client.pem");
+
+  choose_with (rc_test_gui_get_named (root, "auth-cert-file-browse-button"), cert);
+  g_assert_cmpstr (rc_auth_get_client_cert_file (auth), ==, cert);
+
+  editor_close (&editor);
+  editor_finalize_model (api, NULL);
+  g_unlink (key);
+  g_unlink (cert);
+  g_rmdir (keys);
+  g_rmdir (dir);
+  g_rmdir (elsewhere);
+}
+
 /* Mutual TLS: the client authentication list offers it; the certificate
  * and key rows show then, and only then; their files are checked on the
  * rows; the secret row, which then holds the private key, shows only
@@ -1422,6 +1694,9 @@ main (int   argc,
   g_test_add_func ("/restcall/gui/auth/client-assertion", test_client_assertion);
   g_test_add_func ("/restcall/gui/auth/key-check", test_key_check);
   g_test_add_func ("/restcall/gui/auth/client-certificate", test_client_certificate);
+  g_test_add_func ("/restcall/gui/auth/import-key", test_import_key);
+  g_test_add_func ("/restcall/gui/auth/paste-key", test_paste_key);
+  g_test_add_func ("/restcall/gui/auth/browse-relative", test_browse_relative);
   g_test_add ("/restcall/gui/auth/reference-order", Fixture, NULL,
               fixture_set_up, test_reference_order, fixture_tear_down);
   g_test_add ("/restcall/gui/auth/mnemonics", Fixture, NULL,

@@ -18,7 +18,9 @@
  * The editors check a key before it is used (rc_client_assertion_check_key(),
  * and for a file, in a thread, rc_client_assertion_check_file_async()): a
  * PEM private key, of a type that signs with the algorithm chosen. A key
- * file is read up to RC_PRIVATE_KEY_MAX_SIZE bytes, never more.
+ * imported into the keyring is read and checked the same way
+ * (rc_client_assertion_read_key_async()). A key file is read up to
+ * RC_PRIVATE_KEY_MAX_SIZE bytes, never more.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -386,12 +388,17 @@ typedef struct
   char     *path;
   RcJwtAlg  alg;
   gboolean  is_key;
+  gboolean  keep;  /* rc_client_assertion_read_key_async(): the key is the answer */
+  char     *pem;   /* the key read, when kept */
 } FileCheck;
 
 static void
 file_check_free (FileCheck *check)
 {
   g_free (check->path);
+  if (check->pem)
+    memset (check->pem, 0, strlen (check->pem));
+  g_free (check->pem);
   g_free (check);
 }
 
@@ -409,8 +416,14 @@ check_file_thread (GTask        *task,
   gsize size = 0;
 
   pem = read_key_file (check->path, &size, cancellable, &error);
+  if (pem && check->keep)
+    check->pem = g_strndup (pem, size);
   if (pem)
     key = import_key (pem, size, check->alg, &alg, &check->is_key, &error);
+
+  /* Read to be kept: what is wrong with it names the file. */
+  if (error && check->keep && pem)
+    g_prefix_error (&error, _("“%s”: "), check->path);
 
   if (error)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -512,6 +525,29 @@ rc_client_assertion_check_key (const char  *pem,
   return key != NULL;
 }
 
+/* Reads @path in a thread, and checks it; @keep: keeps the key read. */
+static void
+start_file_check (const char          *path,
+                  RcJwtAlg             alg,
+                  gboolean             keep,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data,
+                  gpointer             source_tag)
+{
+  g_autoptr(GTask) task = NULL;
+  FileCheck *check;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  check = g_new0 (FileCheck, 1);
+  check->path = g_strdup (path);
+  check->alg = alg;
+  check->keep = keep;
+  g_task_set_task_data (task, check, (GDestroyNotify) file_check_free);
+  g_task_run_in_thread (task, check_file_thread);
+}
+
 /**
  * rc_client_assertion_check_file_async:
  * @path: the absolute path of what should be a PEM private key
@@ -528,18 +564,10 @@ rc_client_assertion_check_file_async (const char          *path,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  FileCheck *check;
-
   g_return_if_fail (path != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rc_client_assertion_check_file_async);
-  check = g_new0 (FileCheck, 1);
-  check->path = g_strdup (path);
-  check->alg = alg;
-  g_task_set_task_data (task, check, (GDestroyNotify) file_check_free);
-  g_task_run_in_thread (task, check_file_thread);
+  start_file_check (path, alg, FALSE, cancellable, callback, user_data,
+                    rc_client_assertion_check_file_async);
 }
 
 /**
@@ -565,4 +593,52 @@ rc_client_assertion_check_file_finish (GAsyncResult  *result,
     *is_key = check->is_key;
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * rc_client_assertion_read_key_async:
+ * @path: the absolute path of what should be a PEM private key
+ * @alg: the algorithm it should sign with; %RC_JWT_ALG_AUTO for any
+ *
+ * Reads @path (at most %RC_PRIVATE_KEY_MAX_SIZE bytes) in a thread, and
+ * checks it as rc_client_assertion_check_key() does, to keep the key
+ * elsewhere (in the keyring).
+ */
+void
+rc_client_assertion_read_key_async (const char          *path,
+                                    RcJwtAlg             alg,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (path != NULL);
+
+  start_file_check (path, alg, TRUE, cancellable, callback, user_data,
+                    rc_client_assertion_read_key_async);
+}
+
+/**
+ * rc_client_assertion_read_key_finish:
+ *
+ * Returns: (transfer full): the PEM private key read, to be wiped once
+ *   used (rc_secret_free()); %NULL with an %RC_OAUTH_ERROR_SETTINGS that
+ *   names the file and says what is wrong with it (or
+ *   %G_IO_ERROR_CANCELLED)
+ */
+char *
+rc_client_assertion_read_key_finish (GAsyncResult  *result,
+                                     GError       **error)
+{
+  FileCheck *check;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                        == rc_client_assertion_read_key_async, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+
+  check = g_task_get_task_data (G_TASK (result));
+
+  return g_steal_pointer (&check->pem);
 }

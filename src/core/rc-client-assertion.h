@@ -32,5 +32,12 @@ void      rc_client_assertion_check_file_async  (const char           *path,
 gboolean  rc_client_assertion_check_file_finish (GAsyncResult         *result,
                                                  gboolean             *is_key,
                                                  GError              **error);
+void      rc_client_assertion_read_key_async    (const char           *path,
+                                                 RcJwtAlg              alg,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+char     *rc_client_assertion_read_key_finish   (GAsyncResult         *result,
+                                                 GError              **error);
 
 G_END_DECLS

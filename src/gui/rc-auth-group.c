@@ -52,6 +52,7 @@
 #include "rc-client-assertion.h"
 #include "rc-field-check.h"
 #include "rc-pair-row.h"
+#include "rc-pem-chooser.h"
 #include "rc-secret-row.h"
 
 /* A field that rc-check judges, and where the verdict is shown. */
@@ -585,16 +586,24 @@ auth_changed_cb (RcAuthGroup *self)
 static void
 file_chosen_cb (GtkNativeDialog *native,
                 int              response,
-                AdwEntryRow     *row)
+                RcAuthGroup     *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  AdwEntryRow *row = g_object_get_data (G_OBJECT (native), "rc-row");
+
+  if (response == GTK_RESPONSE_ACCEPT && self->auth != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autofree char *saved = NULL;
 
-      /* Through the row, whose binding sets the auth. */
+      /* Through the row, whose binding sets the auth: relative to the
+       * project's folder when the file is in it, so that the project
+       * and its keys can move (or be shared) together. */
       if (path != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (row), path);
+        {
+          saved = rc_auth_dup_path_to_save (self->auth, path);
+          gtk_editable_set_text (GTK_EDITABLE (row), saved);
+        }
     }
 
   gtk_native_dialog_destroy (native);
@@ -607,30 +616,12 @@ choose_file (RcAuthGroup *self,
              AdwEntryRow *row,
              const char  *title)
 {
-  g_autoptr(GtkFileFilter) pem = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (title,
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-
-  gtk_file_filter_set_name (pem, _("PEM files"));
-  gtk_file_filter_add_suffix (pem, "pem");
-  gtk_file_filter_add_suffix (pem, "crt");
-  gtk_file_filter_add_suffix (pem, "cer");
-  gtk_file_filter_add_suffix (pem, "key");
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), pem);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  GtkFileChooserNative *native = rc_pem_chooser_new (GTK_WIDGET (self), title, _("_Choose"));
 
   /* The group may go while the chooser is open: the dialog is dropped
-   * with its row. */
-  g_signal_connect_object (native, "response", G_CALLBACK (file_chosen_cb), row, 0);
+   * with it. */
+  g_object_set_data (G_OBJECT (native), "rc-row", row);
+  g_signal_connect_object (native, "response", G_CALLBACK (file_chosen_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 

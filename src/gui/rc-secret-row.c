@@ -34,6 +34,14 @@
  * (RcSecretStore:busy): a clear asked for later waits for them. The store
  * is the context's (rc_secret_row_set_context()).
  *
+ * When the secret is a private key (a private_key_jwt or mutual TLS client
+ * with no key file), the row offers to import it from a file: read and
+ * checked in a thread (rc_client_assertion_read_key_async()), then stored
+ * as a typed secret is. A key typed or pasted is checked before it is
+ * stored: GtkText keeps a pasted PEM's line breaks, and what is no key (a
+ * paste cut short) is refused with a word about the import. What is wrong
+ * is said on the row, with the file.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall-Gui"
@@ -42,6 +50,9 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-client-assertion.h"
+#include "rc-client-cert.h"
+#include "rc-pem-chooser.h"
 #include "rc-secret-row.h"
 
 struct _RcSecretRow
@@ -53,6 +64,7 @@ struct _RcSecretRow
   char         *project_id;
   GObject      *owner;  /* the RcApi or RcMethod whose auth this is */
   GCancellable *lookup_cancellable;
+  GCancellable *import_cancellable;  /* a key file being read */
   RcSecretBinding *binding;  /* what the state shown is for */
   gboolean      provisional; /* typed here for no origin yet: follows the edits */
   GSignalGroup *auth_signals;
@@ -61,6 +73,7 @@ struct _RcSecretRow
 
   GtkSpinner   *spinner;
   GtkImage     *icon;
+  GtkWidget    *import_button;
   GtkWidget    *forget_button;
 };
 
@@ -449,6 +462,127 @@ recheck_if_moved (RcSecretRow *self)
   self->recheck_id = g_timeout_add (300, recheck_cb, self);
 }
 
+static void
+cancel_import (RcSecretRow *self)
+{
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+}
+
+/* Import Key From File…, when the secret is a private key. */
+static void
+update_import_button (RcSecretRow *self)
+{
+  gtk_widget_set_visible (self->import_button,
+                          self->auth != NULL && rc_auth_secret_holds_key (self->auth));
+}
+
+/* The algorithm the key the secret holds must sign with: any for TLS. */
+static RcJwtAlg
+get_key_alg (RcSecretRow *self)
+{
+  return rc_client_cert_is_used (self->auth) ? RC_JWT_ALG_AUTO : rc_auth_get_jwt_alg (self->auth);
+}
+
+/* Stores @secret, checked, for the auth shown. */
+static void
+store_secret (RcSecretRow *self,
+              const char  *secret)
+{
+  g_autofree char *label = NULL;
+  g_autoptr(RcSecretBinding) binding = NULL;
+  const char *secret_id;
+
+  /* Bound to where the auth sends it now; no authentication, no secret. */
+  if ((binding = dup_binding (self)) == NULL)
+    return;
+
+  cancel_lookup (self);
+  g_clear_handle_id (&self->recheck_id, g_source_remove);
+  g_clear_pointer (&self->binding, rc_secret_binding_free);
+  self->binding = rc_secret_binding_copy (binding);
+  self->provisional = rc_secret_binding_get_origin (binding)[0] == '\0';
+
+  secret_id = rc_auth_ensure_secret_id (self->auth);
+  label = dup_label (self);
+
+  /* Said before RcSecretStore:busy turns TRUE. The store keeps its own
+   * copy: the caller may wipe @secret at once. */
+  show_state (self, STATE_STORING);
+  rc_secret_store_store_async (rc_context_get_secret_store (self->context),
+                               self->project_id, get_owner_id (self), secret_id, binding, label,
+                               secret, NULL, stored_cb, request_new (self));
+}
+
+static void
+key_read_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  char *pem = rc_client_assertion_read_key_finish (result, &error);
+  RcSecretRow *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;                     /* self may be gone */
+
+  self = RC_SECRET_ROW (user_data);
+  g_clear_object (&self->import_cancellable);
+
+  if (pem == NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("%s Choose another file, or give a key file instead."), error->message);
+
+      show_warning (self, _("The key was not imported"), message,
+                    gtk_widget_get_visible (self->forget_button));
+      return;
+    }
+
+  store_secret (self, pem);
+  rc_secret_free (pem);
+}
+
+static void
+key_file_chosen_cb (GtkNativeDialog *native,
+                    int              response,
+                    RcSecretRow     *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->auth != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      path = file ? g_file_get_path (file) : NULL;
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+
+  if (path == NULL)
+    return;
+
+  cancel_import (self);
+  self->import_cancellable = g_cancellable_new ();
+  show_status (self, _("Reading the key…"), NULL, NULL, TRUE, FALSE, FALSE);
+  rc_client_assertion_read_key_async (path, get_key_alg (self), self->import_cancellable,
+                                      key_read_cb, self);
+}
+
+static void
+import_clicked_cb (RcSecretRow *self)
+{
+  GtkFileChooserNative *native;
+
+  if (self->auth == NULL)
+    return;
+
+  native = rc_pem_chooser_new (GTK_WIDGET (self), _("Import the Private Key"), _("_Import"));
+  g_signal_connect_object (native, "response", G_CALLBACK (key_file_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 /* An edit of the auth or its owner. A store on its way says itself what
  * it stored. */
 static void
@@ -506,6 +640,7 @@ rc_secret_row_dispose (GObject *object)
 
   /* Answers still on their way find no auth shown, and are dropped. */
   cancel_lookup (self);
+  cancel_import (self);
   g_clear_handle_id (&self->recheck_id, g_source_remove);
   if (self->auth_signals)
     g_signal_group_set_target (self->auth_signals, NULL);
@@ -548,7 +683,9 @@ rc_secret_row_class_init (RcSecretRowClass *klass)
                                                "/io/github/restcall/Restcall/rc-secret-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RcSecretRow, spinner);
   gtk_widget_class_bind_template_child (widget_class, RcSecretRow, icon);
+  gtk_widget_class_bind_template_child (widget_class, RcSecretRow, import_button);
   gtk_widget_class_bind_template_child (widget_class, RcSecretRow, forget_button);
+  gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, forget_clicked_cb);
 }
 
@@ -560,6 +697,8 @@ rc_secret_row_init (RcSecretRow *self)
   self->auth_signals = g_signal_group_new (RC_TYPE_AUTH);
   g_signal_group_connect_swapped (self->auth_signals, "changed", G_CALLBACK (settings_changed_cb),
                                   self);
+  g_signal_group_connect_swapped (self->auth_signals, "changed",
+                                  G_CALLBACK (update_import_button), self);
   self->owner_signals = g_signal_group_new (G_TYPE_OBJECT);
   g_signal_group_connect_swapped (self->owner_signals, "notify", G_CALLBACK (settings_changed_cb),
                                   self);
@@ -618,7 +757,10 @@ rc_secret_row_set_auth (RcSecretRow *self,
   cancel_lookup (self);
   g_clear_handle_id (&self->recheck_id, g_source_remove);
   if (self->auth != auth || self->owner != owner)
-    self->provisional = FALSE;
+    {
+      self->provisional = FALSE;
+      cancel_import (self);
+    }
   g_set_object (&self->auth, auth);
   g_set_object (&self->owner, owner);
   g_free (self->project_id);
@@ -626,6 +768,7 @@ rc_secret_row_set_auth (RcSecretRow *self,
   g_signal_group_set_target (self->auth_signals, auth);
   g_signal_group_set_target (self->owner_signals, owner);
 
+  update_import_button (self);
   refresh (self);
 }
 
@@ -636,15 +779,15 @@ rc_secret_row_set_auth (RcSecretRow *self,
  * Stores @secret in the keyring for the auth shown, and says how that went
  * once it has. RcSecretStore:busy is TRUE until then. The auth gets a secret
  * reference if it had none, which the project file must keep: the project
- * has unsaved changes then.
+ * has unsaved changes then. When the secret is a private key, @secret is
+ * checked first: one that is not a key the auth can use is said on the
+ * row, and not stored.
  */
 void
 rc_secret_row_store (RcSecretRow *self,
                      const char  *secret)
 {
-  g_autofree char *label = NULL;
-  g_autoptr(RcSecretBinding) binding = NULL;
-  const char *secret_id;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (RC_IS_SECRET_ROW (self));
   g_return_if_fail (secret != NULL);
@@ -652,23 +795,19 @@ rc_secret_row_store (RcSecretRow *self,
   if (self->auth == NULL || secret[0] == '\0')
     return;
 
-  /* Bound to where the auth sends it now; no authentication, no secret. */
-  if ((binding = dup_binding (self)) == NULL)
-    return;
+  /* A key that lost its line breaks, or no key: said, not stored. */
+  if (rc_auth_secret_holds_key (self->auth)
+      && !rc_client_assertion_check_key (secret, get_key_alg (self), &error))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("%s Paste the whole key, line breaks included, or use Import Key From "
+                           "File…"),
+                         error->message);
 
-  cancel_lookup (self);
-  g_clear_handle_id (&self->recheck_id, g_source_remove);
-  g_clear_pointer (&self->binding, rc_secret_binding_free);
-  self->binding = rc_secret_binding_copy (binding);
-  self->provisional = rc_secret_binding_get_origin (binding)[0] == '\0';
+      show_warning (self, _("The key was not stored"), message,
+                    gtk_widget_get_visible (self->forget_button));
+      return;
+    }
 
-  secret_id = rc_auth_ensure_secret_id (self->auth);
-  label = dup_label (self);
-
-  /* Said before RcSecretStore:busy turns TRUE. The store keeps its own
-   * copy: the caller may wipe @secret at once. */
-  show_state (self, STATE_STORING);
-  rc_secret_store_store_async (rc_context_get_secret_store (self->context),
-                               self->project_id, get_owner_id (self), secret_id, binding, label,
-                               secret, NULL, stored_cb, request_new (self));
+  store_secret (self, secret);
 }

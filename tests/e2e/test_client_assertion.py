@@ -13,7 +13,11 @@
 # Client authentication list with the keyboard, types the key file's path
 # relative to the project (keys/client.pem), the key ID and chooses PS256;
 # Ctrl+S saves them, a path and never the key. Test on ListPets gets a 200
-# with a token the key's assertion got. Then the client becomes
+# with a token the key's assertion got. The key file's field is then
+# emptied (the key goes in the keyring), Import Key From File… on the
+# secret's row chosen, the key's path typed into the file chooser; the row
+# says it is stored, and Test gets a 200 with the key from the keyring,
+# which the project file never holds. Then the client becomes
 # jwt-secret-client, “Signed with the client secret (client_secret_jwt)”
 # is chosen, the secret typed into the secret's row (to the keyring, not
 # the project), and Test gets a 200 again.
@@ -107,6 +111,23 @@ def private_key(context):
         raise Failure(f'The API\'s authentication was saved as {auth}, not with {expected}')
 
 
+def import_key(context):
+    window = context.window
+    context.sidebar().find('label', 'Pets').click()
+    key_file = window.find('text', 'Private key file (empty: in the keyring)')
+    key_file.click()
+    key('ctrl+a', 'BackSpace')
+    key_file.wait_text('', 'the key file\'s field, emptied by Ctrl+A, BackSpace,')
+    window.button('Import Key From File…').click()
+    harness.choose_file(context.app.window('Import the Private Key'),
+                        context.session.path(KEY_FILE))
+    window.find('label', 'Stored in the keyring')
+    auth = saved_auth(context)
+    if auth.get('private_key_file') or not auth.get('secret_id'):
+        raise Failure(f'The API\'s authentication was saved as {auth}, with a key file or '
+                      'no secret reference')
+
+
 def secret(context):
     window = context.window
     context.sidebar().find('label', 'Pets').click()
@@ -131,8 +152,11 @@ harness.run([
     ('private_key_jwt chosen with the keyboard; key file, key ID typed, PS256 chosen; saved',
      private_key),
     ('Test signs with the key file beside the project: 200', lambda c: test_call(c, 1)),
+    ('key file emptied; Import Key From File…, its path typed in the chooser; saved',
+     import_key),
+    ('Test signs with the key from the keyring: 200', lambda c: test_call(c, 2)),
     ('client_secret_jwt chosen with the keyboard, the secret typed into its row; saved',
      secret),
-    ('Test signs with the secret: 200', lambda c: test_call(c, 2)),
+    ('Test signs with the secret: 200', lambda c: test_call(c, 3)),
     ('Ctrl+Q', quit_app),
 ], setup=Context)
