@@ -55,7 +55,8 @@ build_auth (JsonBuilder *builder,
       if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_PRIVATE_KEY_JWT)
         {
           json_builder_set_member_name (builder, "jwt_alg");
-          json_builder_add_string_value (builder, rc_jwt_alg_to_string (rc_auth_get_jwt_alg (auth)));
+          json_builder_add_string_value (builder,
+                                         rc_jwt_alg_to_string (rc_auth_get_jwt_alg (auth)));
           json_builder_set_member_name (builder, "key_id");
           json_builder_add_string_value (builder, rc_auth_get_key_id (auth));
           json_builder_set_member_name (builder, "private_key_file");

@@ -13,7 +13,8 @@
  * the call once, unless the API says the token is for another audience; a
  * 401 or 403 that stays is reported in the API's words (rc-api-refusal.c).
  * Every call has a deadline, for the whole of it (token request,
- * redirects, every body read to its end), and can be cancelled. A response body is read in chunks up to a cap
+ * redirects, every body read to its end), and can be cancelled. A
+ * response body is read in chunks up to a cap
  * (rc_executor_set_max_body_size(), after decompression), so an endless
  * or a compressed-bomb answer costs at most the cap.
  *

@@ -4,8 +4,8 @@
  * token the server gives: token URL, client ID, client authentication
  * (and, for a `private_key_jwt` client, which key signs, how), sorted
  * scopes and extra parameters, and with mutual TLS the client
- * certificate and its key (their files, or the key's keyring entry). Every method and API with the same
- * key shares one token.
+ * certificate and its key (their files, or the key's keyring entry).
+ * Every method and API with the same key shares one token.
  *
  * Fetching is single-flight: while a token request is out, every caller
  * that needs the same token waits for it, and all get its result, token or

@@ -330,7 +330,8 @@ insert_chunk_cb (gpointer data)
   languages = gtk_source_language_manager_get_default ();
   language = get_highlighted (self->body) ? rc_body_get_language (self->body) : NULL;
   gtk_source_buffer_set_language (
-    self->filling, language ? gtk_source_language_manager_get_language (languages, language) : NULL);
+    self->filling,
+    language ? gtk_source_language_manager_get_language (languages, language) : NULL);
   gtk_text_buffer_get_start_iter (buffer, &iter);
   gtk_text_buffer_place_cursor (buffer, &iter);
   swap_buffer (self, self->filling);
