@@ -1,11 +1,12 @@
 /* test-gui-response-view.c: a response body, formatted, in a view as tall as its text
  *
  * An RcResponseView in a real window: JSON pretty-printed with its
- * highlighting (none over a size, which a caption says), a note for
- * what is not shown as text (no body, binary data, a body cut at RC_BODY_DEFAULT_LIMIT), a view as tall as a short body and no taller than
- * about twenty lines, a style scheme that follows the dark style, a body
- * shown in place of one still being formatted, and a view gone while its
- * body is formatted.
+ * highlighting (none over a size, which a caption says), a note for what
+ * is not shown as text (no body, binary data, a body cut at
+ * RC_BODY_DEFAULT_LIMIT), a view as tall as a short body and no taller
+ * than about twenty lines, a style scheme that follows the dark style, a
+ * body shown in place of one still being formatted, and a view gone while
+ * its body is formatted.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
