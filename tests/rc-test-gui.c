@@ -1028,6 +1028,51 @@ rc_test_gui_wait_for_chooser_folder (GtkWindow *chooser,
   return rc_test_gui_wait (chooser_in_folder_cb, &in_folder);
 }
 
+typedef struct
+{
+  GtkWindow *chooser;
+  GFile     *file;
+} Chosen;
+
+static gboolean
+chooser_has_file_cb (gpointer data)
+{
+  Chosen *chosen = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chosen->chooser));
+
+  return file && g_file_equal (file, chosen->file);
+}
+
+/* Chooses @file in @chooser, as a user would, and accepts it: in a Save
+ * chooser, @file's folder, then its name typed; in an Open one, the file.
+ * The chooser loads the folder in the background: this waits until it has
+ * @file before it answers. The chooser goes once it has answered (see
+ * rc_test_gui_wait_gone()). */
+void
+rc_test_gui_choose_file (GtkWindow *chooser,
+                         GFile     *file)
+{
+  Chosen chosen = { chooser, file };
+
+  if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autofree char *name = g_file_get_basename (file);
+
+      g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder,
+                                                          NULL));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  else
+    {
+      g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+    }
+
+  if (!rc_test_gui_wait (chooser_has_file_cb, &chosen))
+    g_error ("The file chooser does not have %s", g_file_peek_path (file));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+}
+
 /* Whether @widget, after one more frame, gives a render node (one being
  * mapped on a busy machine gives none yet). */
 static gboolean

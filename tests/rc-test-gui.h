@@ -93,6 +93,8 @@ void              rc_test_gui_respond               (AdwMessageDialog *dialog,
 GtkWindow        *rc_test_gui_wait_for_file_chooser (void);
 gboolean          rc_test_gui_wait_for_chooser_folder (GtkWindow      *chooser,
                                                        GFile          *folder);
+void              rc_test_gui_choose_file           (GtkWindow        *chooser,
+                                                     GFile            *file);
 void              rc_test_gui_save_screenshot       (GtkWidget        *widget,
                                                      const char       *file_name);
 

@@ -1044,39 +1044,20 @@ test_key_check (void)
 }
 
 
-typedef struct
-{
-  GtkWindow *chooser;
-  GFile     *file;
-} Chosen;
-
-/* Whether the chooser has the file that was set: it loads its folder in
- * the background. */
-static gboolean
-chooser_has_file_cb (gpointer data)
-{
-  Chosen *chosen = data;
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chosen->chooser));
-
-  return file && g_file_equal (file, chosen->file);
-}
-
 /* Clicks @button, and chooses @path in the file chooser it opens. */
 static void
 choose_with (GtkWidget  *button,
              const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  Chosen chosen = { NULL, file };
+  GtkWindow *chooser;
 
   g_assert_true (gtk_widget_get_visible (button));
   g_signal_emit_by_name (button, "clicked");
-  chosen.chooser = rc_test_gui_wait_for_file_chooser ();
-  g_object_add_weak_pointer (G_OBJECT (chosen.chooser), (gpointer *) &chosen.chooser);
-  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chosen.chooser), file, NULL));
-  g_assert_true (rc_test_gui_wait (chooser_has_file_cb, &chosen));
-  gtk_dialog_response (GTK_DIALOG (chosen.chooser), GTK_RESPONSE_ACCEPT);
-  rc_test_gui_wait_gone (&chosen.chooser);
+  chooser = rc_test_gui_wait_for_file_chooser ();
+  g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
+  rc_test_gui_choose_file (chooser, file);
+  rc_test_gui_wait_gone (&chooser);
 }
 
 typedef struct

@@ -106,44 +106,6 @@ finish (Fixture  *fixture,
 }
 
 static gboolean
-chooser_gone_cb (gpointer data)
-{
-  return *(GtkWindow **) data == NULL;
-}
-
-typedef struct
-{
-  GtkWindow *chooser;
-  GFile     *file;
-} Chosen;
-
-/* Whether the chooser has the file that was set: it sets the folder in
- * the background. */
-static gboolean
-chooser_has_file_cb (gpointer data)
-{
-  Chosen *chosen = data;
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chosen->chooser));
-
-  return file && g_file_equal (file, chosen->file);
-}
-
-/* In @chooser, as a user would: @file's folder and name, then Save. */
-static void
-choose (GtkWindow *chooser,
-        GFile     *file)
-{
-  g_autoptr(GFile) folder = g_file_get_parent (file);
-  g_autofree char *name = g_file_get_basename (file);
-  Chosen chosen = { chooser, file };
-
-  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_assert_true (rc_test_gui_wait (chooser_has_file_cb, &chosen));
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-}
-
-static gboolean
 file_written_cb (gpointer data)
 {
   g_autofree char *contents = NULL;
@@ -174,13 +136,13 @@ test_save (Fixture       *fixture,
   g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==, "42.json");
 
   file = g_file_get_child (folder, "rex.json");
-  choose (chooser, file);
+  rc_test_gui_choose_file (chooser, file);
   saved = finish (fixture, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_equal (saved, file));
   g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
   g_assert_cmpstr (contents, ==, BODY);
-  g_assert_true (rc_test_gui_wait (chooser_gone_cb, &chooser));
+  rc_test_gui_wait_gone (&chooser);
 
   g_assert_true (g_file_delete (file, NULL, NULL));
 }
@@ -213,7 +175,7 @@ test_dismissed (Fixture       *fixture,
   saved = finish (fixture, &error);
   g_assert_null (saved);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_true (rc_test_gui_wait (chooser_gone_cb, &chooser));
+  rc_test_gui_wait_gone (&chooser);
 }
 
 /* Cancelled while the chooser is open: it closes. Cancelled once a file
@@ -235,7 +197,7 @@ test_cancelled (Fixture       *fixture,
   folder = g_file_new_for_path (fixture->dir);
   start (fixture, folder, cancellable, &chooser);
   g_cancellable_cancel (cancellable);
-  g_assert_true (rc_test_gui_wait (chooser_gone_cb, &chooser));
+  rc_test_gui_wait_gone (&chooser);
   saved = finish (fixture, &error);
   g_assert_null (saved);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -251,9 +213,9 @@ test_cancelled (Fixture       *fixture,
   g_cancellable_reset (cancellable);
   file = g_file_get_child (folder, "written-anyway.json");
   start (fixture, folder, cancellable, &chooser);
-  choose (chooser, file);
+  rc_test_gui_choose_file (chooser, file);
   /* The chooser checks the name before it answers; once it has, it goes. */
-  g_assert_true (rc_test_gui_wait (chooser_gone_cb, &chooser));
+  rc_test_gui_wait_gone (&chooser);
   g_cancellable_cancel (cancellable);
   saved = finish (fixture, &error);
   g_assert_null (saved);
@@ -279,7 +241,7 @@ test_not_written (Fixture       *fixture,
     return;
 
   start (fixture, folder, NULL, &chooser);
-  choose (chooser, file);
+  rc_test_gui_choose_file (chooser, file);
   saved = finish (fixture, &error);
   g_assert_null (saved);
   g_assert_nonnull (error);
@@ -288,7 +250,7 @@ test_not_written (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (error->message, "The response could not be saved to “/sys/"
                                    "restcall-response.json”: "));
   g_assert_true (g_str_has_suffix (error->message, ". Choose another file and try again."));
-  g_assert_true (rc_test_gui_wait (chooser_gone_cb, &chooser));
+  rc_test_gui_wait_gone (&chooser);
   g_assert_false (g_file_query_exists (file, NULL));
 }
 

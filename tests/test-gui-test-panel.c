@@ -326,23 +326,6 @@ saved_cb (gpointer data)
          strstr (gtk_label_get_text (saved->note), "Saved") != NULL;
 }
 
-typedef struct
-{
-  GtkWindow **chooser;
-  GFile      *file;
-} Chosen;
-
-/* Whether the chooser has the folder and name that were set: it sets the
- * folder in the background. */
-static gboolean
-chooser_has_file_cb (gpointer data)
-{
-  Chosen *chosen = data;
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (*chosen->chooser));
-
-  return file && g_file_equal (file, chosen->file);
-}
-
 /* Where Save Response… starts when the panel was not told a folder. */
 static GFile *
 get_downloads_folder (void)
@@ -363,10 +346,8 @@ save_response (Fixture *fixture)
   g_autofree char *path = g_build_filename (dir, "big.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GBytes) written = NULL;
-  g_autoptr(GFile) folder = NULL;
   g_autoptr(GFile) downloads = get_downloads_folder ();
   GtkWindow *chooser = NULL;
-  Chosen chosen = { &chooser, file };
   Saved saved = { file, g_bytes_get_size (fixture->big_body),
                   GTK_LABEL (get_widget (fixture, "test-body-note")) };
 
@@ -377,11 +358,7 @@ save_response (Fixture *fixture)
   g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==, "42.json");
   if (!rc_test_gui_wait_for_chooser_folder (chooser, downloads))
     g_error ("The chooser does not start in %s", g_file_peek_path (downloads));
-  folder = g_file_get_parent (file);
-  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "big.json");
-  g_assert_true (rc_test_gui_wait (chooser_has_file_cb, &chosen));
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  rc_test_gui_choose_file (chooser, file);
 
   if (!rc_test_gui_wait (saved_cb, &saved))
     g_error ("The response was not saved to %s; the panel says “%s”", path,
