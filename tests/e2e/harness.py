@@ -44,6 +44,7 @@ import tempfile
 import time
 import traceback
 import urllib.request
+import uuid
 
 # G_DEBUG=fatal-warnings (the suite's) is for the app only. GLib reads it
 # when it loads, so it goes before anything imports gi.
@@ -64,6 +65,10 @@ WINDOW_COORDS = 1
 # The method editor's Headers and Authentication tab: its full name, or
 # the short one it takes where the full one would not fit.
 HEADERS_TAB = re.compile(r'^(Headers and Authentication|Headers & Auth)$')
+# The main window's tree of APIs and methods.
+SIDEBAR = 'Integrations › REST'
+# What the Test tab shows once a call has ended: "200 OK · 35 ms · 151 bytes".
+STATUS_LINE = re.compile(r'^\d{3} .* · ')
 
 Gio = GLib = Atspi = None   # imported in Session, once the tools are known to be there
 bus = None                  # the accessibility bus (A11yBus)
@@ -531,6 +536,10 @@ class Window(Widget):
     def button(self, name):
         return self.find('push button', name)
 
+    def sidebar(self):
+        """The main window's tree of APIs and methods."""
+        return self.find('list', SIDEBAR)
+
     def menu_item(self, menu_button, item):
         """Opens the menu of `menu_button` with a click and activates its
         `item` with the keyboard, as a person does when the pointer cannot
@@ -702,6 +711,48 @@ def choose_file(chooser, path, save=False):
     chooser.wait_gone()
 
 
+def add_single_method(app):
+    """In the Consume REST API dialog (open), Add Single Method…: returns
+    the dialog that opens."""
+    app.dialog('Consume REST API').button('Add Single Method…').click()
+    return app.dialog('Add Single Method')
+
+
+def press_test(window, ended=lambda label: False):
+    """Shows the Test tab of `window` (the main window or a dialog),
+    presses Test, and returns what the call ended with: the response's
+    status line ("200 OK · 35 ms · 151 bytes"; a panel shows one only once
+    it has made a call), or the first label for which `ended` holds."""
+    window.tab('Test')
+    window.button('Test').click()
+    return wait_for(lambda: [label for label in window.labels()
+                             if STATUS_LINE.match(label) or ended(label)],
+                    lambda: f'the call to end; the window shows {window.labels()}')[0]
+
+
+def write_project(path, *apis):
+    """Writes a project file at `path` holding `apis`: each a dict with a
+    name, a base_url, an auth and a list of methods (each a name, verb and
+    url), as the file has them but without IDs, which are made here."""
+    project = {'format': 1, 'id': str(uuid.uuid4()), 'apis': [
+        {'id': str(uuid.uuid4()), **api,
+         'methods': [{'id': str(uuid.uuid4()), **method} for method in api.get('methods', [])]}
+        for api in apis]}
+    with open(path, 'w', encoding='utf-8') as f:
+        json.dump(project, f)
+
+
+def save_and_read(window, project):
+    """Presses Ctrl+S, waits for the window's title to lose its “modified”
+    mark, and returns the text of the project file, `project`."""
+    key('ctrl+s')
+    title = f'{os.path.basename(project)} – Restcall'
+    wait_for(lambda: window.name == title,
+             lambda: f'the title to lose its “modified” mark (it is {window.name!r})')
+    with open(project, encoding='utf-8') as f:
+        return f.read()
+
+
 class App:
     """The restcall process, and its root in the accessibility tree."""
 
@@ -817,6 +868,24 @@ class OAuthServer:
     def stop(self):
         self.process.stdin.close()
         self.process.wait()
+
+
+class ServerProject:
+    """A context for run(): an authorization server (`server`, an
+    OAuthServer), a project file of `apis` (as write_project() takes them)
+    named `file_name` in the session's folder, and the app started on it,
+    in its main window. close() stops the server."""
+
+    def __init__(self, session, server, file_name, *apis, env_extra=None):
+        self.server = server
+        self.session = session
+        self.project = session.path(file_name)
+        write_project(self.project, *apis)
+        self.app = session.start_app(self.project, env_extra=env_extra)
+        self.window = self.app.window(re.compile(r' – Restcall$'))
+
+    def close(self):
+        self.server.stop()
 
 
 class Session:

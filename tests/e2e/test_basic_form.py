@@ -22,10 +22,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import json
-import re
 
 import harness
-from harness import Failure, key, wait_for
+from harness import Failure, key
 
 CLIENT_ID = 'tricky-client'
 SECRET = 'p+ss/w%rd:=&?# x'
@@ -43,40 +42,19 @@ FORMS = {
 FOUND = 'This server compares the credentials unencoded'
 
 
-class Context:
-    def __init__(self, session):
-        self.server = harness.OAuthServer('node-oauth-server.mjs',
-                                          '@node-oauth/express-oauth-server')
-        self.session = session
-        self.project = session.path('forms.restcall')
-        auth = {'type': 'oauth2-client-credentials', 'client_id': CLIENT_ID,
-                'token_url': self.server.token_url, 'scopes': 'pets:read',
-                'client_auth': 'basic-header',
-                'secret_id': '3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b'}
-        with open(self.project, 'w', encoding='utf-8') as f:
-            json.dump({'format': 1, 'id': '6d7e8f90-a1b2-4c3d-8e4f-5a6b7c8d9e0f', 'apis': [
-                {'id': '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', 'name': 'Pets',
-                 'base_url': self.server.api_url, 'auth': auth,
-                 'methods': [{'id': '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
-                              'name': 'ListPets', 'verb': 'GET', 'url': '/pets'}]},
-            ]}, f)
-        self.app = session.start_app(self.project)
-        self.window = self.app.window(re.compile(r' – Restcall$'))
-
-    def sidebar(self):
-        return self.window.find('list', 'Integrations › REST')
-
-    def close(self):
-        self.server.stop()
+def setup(session):
+    server = harness.OAuthServer('node-oauth-server.mjs', '@node-oauth/express-oauth-server')
+    auth = {'type': 'oauth2-client-credentials', 'client_id': CLIENT_ID,
+            'token_url': server.token_url, 'scopes': 'pets:read',
+            'client_auth': 'basic-header', 'secret_id': '3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b'}
+    return harness.ServerProject(session, server, 'forms.restcall', {
+        'name': 'Pets', 'base_url': server.api_url, 'auth': auth,
+        'methods': [{'name': 'ListPets', 'verb': 'GET', 'url': '/pets'}]})
 
 
 def saved_auth(context):
     """Ctrl+S, then the API's authentication as the project file holds it."""
-    key('ctrl+s')
-    wait_for(lambda: context.window.name == 'forms.restcall – Restcall',
-             lambda: f'the title to lose its “modified” mark (it is {context.window.name!r})')
-    with open(context.project, encoding='utf-8') as f:
-        text = f.read()
+    text = harness.save_and_read(context.window, context.project)
     if SECRET in text:
         raise Failure(f'The project file holds the secret:\n{text}')
     return json.loads(text)['apis'][0]['auth']
@@ -84,7 +62,7 @@ def saved_auth(context):
 
 def secret_and_advanced(context):
     window = context.window
-    context.sidebar().find('label', 'Pets').click()
+    context.window.sidebar().find('label', 'Pets').click()
     window.wait_combo('Type', OAUTH)
     window.wait_combo('Client authentication', 'Send as a Basic Auth header')
     entry = window.find('text', 'Client secret')
@@ -113,12 +91,8 @@ def choose_form(context, option):
 
 def automatic_finds_its_way(context):
     window = context.window
-    context.sidebar().find('label', 'ListPets').click()
-    window.tab('Test')
-    window.button('Test').click()
-    said = wait_for(lambda: [label for label in window.labels()
-                             if re.match(r'\d{3} .* · ', label)],
-                    lambda: f'the call to end; the window shows {window.labels()}')[0]
+    context.window.sidebar().find('label', 'ListPets').click()
+    said = harness.press_test(window)
     if not said.startswith('200 OK'):
         raise Failure(f'The call ended with {said!r}')
     stats = context.server.stats()
@@ -129,7 +103,7 @@ def automatic_finds_its_way(context):
 
 def remembered(context):
     window = context.window
-    context.sidebar().find('label', 'Pets').click()
+    context.window.sidebar().find('label', 'Pets').click()
     window.wait_combo(FORM, 'Automatic')
     window.find('label', FOUND)
     auth = saved_auth(context)
@@ -152,4 +126,4 @@ harness.run([
      automatic_finds_its_way),
     ('The API\'s page says what the server compares; the project remembers it; Ctrl+Q',
      remembered),
-], setup=Context)
+], setup=setup)

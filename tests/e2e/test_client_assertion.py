@@ -26,11 +26,10 @@
 
 import json
 import os
-import re
 import shutil
 
 import harness
-from harness import Failure, key, wait_for
+from harness import Failure, key
 
 OAUTH = 'OAuth 2.0: client credentials'
 CLIENT_AUTH = 'Client authentication'
@@ -40,42 +39,24 @@ KEY_FILE = 'keys/client.pem'
 SECRET = 'jwt-s3cret-long-enough-for-hs256-signing'
 
 
-class Context:
+class Context(harness.ServerProject):
     def __init__(self, session):
-        self.server = harness.OAuthServer()
-        self.session = session
+        server = harness.OAuthServer()
         os.mkdir(session.path('keys'))
-        shutil.copyfile(self.server.ready['rsa_key_file'], session.path(KEY_FILE))
+        shutil.copyfile(server.ready['rsa_key_file'], session.path(KEY_FILE))
         with open(session.path(KEY_FILE), encoding='ascii') as f:
             self.pem_line = f.read().splitlines()[1]
-        self.project = session.path('signed.restcall')
         auth = {'type': 'oauth2-client-credentials', 'client_id': 'jwt-key-client',
-                'token_url': self.server.token_url, 'scopes': 'pets:read',
+                'token_url': server.token_url, 'scopes': 'pets:read',
                 'client_auth': 'basic-header'}
-        with open(self.project, 'w', encoding='utf-8') as f:
-            json.dump({'format': 1, 'id': '7e8f90a1-b2c3-4d4e-8f5a-6b7c8d9e0f1a', 'apis': [
-                {'id': '8b7c6d5e-4f3a-4b2c-9d1e-0f9a8b7c6d5e', 'name': 'Pets',
-                 'base_url': self.server.api_url, 'auth': auth,
-                 'methods': [{'id': '1e2d3c4b-5a69-4877-86a5-b4c3d2e1f0a9',
-                              'name': 'ListPets', 'verb': 'GET', 'url': '/pets'}]},
-            ]}, f)
-        self.app = session.start_app(self.project)
-        self.window = self.app.window(re.compile(r' – Restcall$'))
-
-    def sidebar(self):
-        return self.window.find('list', 'Integrations › REST')
-
-    def close(self):
-        self.server.stop()
+        super().__init__(session, server, 'signed.restcall', {
+            'name': 'Pets', 'base_url': server.api_url, 'auth': auth,
+            'methods': [{'name': 'ListPets', 'verb': 'GET', 'url': '/pets'}]})
 
 
 def saved_auth(context):
     """Ctrl+S, then the API's authentication as the project file holds it."""
-    key('ctrl+s')
-    wait_for(lambda: context.window.name == 'signed.restcall – Restcall',
-             lambda: f'the title to lose its “modified” mark (it is {context.window.name!r})')
-    with open(context.project, encoding='utf-8') as f:
-        text = f.read()
+    text = harness.save_and_read(context.window, context.project)
     if SECRET in text or context.pem_line in text:
         raise Failure(f'The project file holds the secret or the key:\n{text}')
     return json.loads(text)['apis'][0]['auth']
@@ -83,12 +64,8 @@ def saved_auth(context):
 
 def test_call(context, token_requests):
     window = context.window
-    context.sidebar().find('label', 'ListPets').click()
-    window.tab('Test')
-    window.button('Test').click()
-    said = wait_for(lambda: [label for label in window.labels()
-                             if re.match(r'\d{3} .* · ', label)],
-                    lambda: f'the call to end; the window shows {window.labels()}')[0]
+    context.window.sidebar().find('label', 'ListPets').click()
+    said = harness.press_test(window)
     if not said.startswith('200 OK'):
         raise Failure(f'The call ended with {said!r}')
     stats = context.server.stats()
@@ -98,7 +75,7 @@ def test_call(context, token_requests):
 
 def private_key(context):
     window = context.window
-    context.sidebar().find('label', 'Pets').click()
+    context.window.sidebar().find('label', 'Pets').click()
     window.wait_combo('Type', OAUTH)
     window.choose(CLIENT_AUTH, KEY_JWT)
     window.find('text', 'Private key file (empty: in the keyring)').type(KEY_FILE)
@@ -113,7 +90,7 @@ def private_key(context):
 
 def import_key(context):
     window = context.window
-    context.sidebar().find('label', 'Pets').click()
+    context.window.sidebar().find('label', 'Pets').click()
     key_file = window.find('text', 'Private key file (empty: in the keyring)')
     key_file.click()
     key('ctrl+a', 'BackSpace')
@@ -130,7 +107,7 @@ def import_key(context):
 
 def secret(context):
     window = context.window
-    context.sidebar().find('label', 'Pets').click()
+    context.window.sidebar().find('label', 'Pets').click()
     window.find('text', 'Client ID').type('jwt-secret-client')
     window.choose(CLIENT_AUTH, SECRET_JWT)
     entry = window.find('text', 'Client secret')

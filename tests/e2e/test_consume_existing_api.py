@@ -21,10 +21,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import json
-import re
 
 import harness
-from harness import Failure, key, wait_for
+from harness import Failure, key
 
 CLIENT_ID = 'basic-client'
 SECRET = 's3cret'
@@ -32,52 +31,29 @@ OAUTH = 'OAuth 2.0: client credentials'
 USES = f'“Pet Store” uses {OAUTH}.'
 
 
-class Context:
+class Context(harness.ServerProject):
     def __init__(self, session):
-        self.server = harness.OAuthServer()
-        self.session = session
-        self.project = session.path('existing.restcall')
+        server = harness.OAuthServer()
         self.auth = {'type': 'oauth2-client-credentials', 'client_id': CLIENT_ID,
-                     'token_url': self.server.token_url, 'scopes': 'pets:read',
+                     'token_url': server.token_url, 'scopes': 'pets:read',
                      'secret_id': '5f0e6c1a-2b3d-4e5f-8a9b-0c1d2e3f4a5b'}
-        with open(self.project, 'w', encoding='utf-8') as f:
-            json.dump({'format': 1, 'id': '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d', 'apis': [
-                {'id': '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e', 'name': 'Pet Store',
-                 'base_url': self.server.api_url, 'auth': self.auth, 'methods': []},
-                {'id': '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f', 'name': 'Other',
-                 'base_url': 'https://other.example.com', 'auth': {'type': 'none'},
-                 'methods': []},
-            ]}, f)
-        self.app = session.start_app(self.project)
-        self.window = self.app.window(re.compile(r' – Restcall$'))
+        super().__init__(session, server, 'existing.restcall',
+                         {'name': 'Pet Store', 'base_url': server.api_url, 'auth': self.auth},
+                         {'name': 'Other', 'base_url': 'https://other.example.com',
+                          'auth': {'type': 'none'}})
         self.dialog = None
-
-    def sidebar(self):
-        return self.window.find('list', 'Integrations › REST')
-
-    def close(self):
-        self.server.stop()
-
-
-def add_single_method(context):
-    context.app.dialog('Consume REST API').button('Add Single Method…').click()
-    context.dialog = context.app.dialog('Add Single Method')
 
 
 def press_test(window):
     """Presses Test on the Test tab, and waits for what the call ended
-    with: a status line ("200 OK · 35 ms · 151 bytes"), or a sentence."""
-    window.tab('Test')
-    window.button('Test').click()
-    return wait_for(lambda: [label for label in window.labels()
-                             if re.match(r'\d{3} .* · ', label) or label.startswith('No ')],
-                    lambda: f'the call to end; the window shows {window.labels()}')[0]
+    with: a status line, or a sentence."""
+    return harness.press_test(window, lambda label: label.startswith('No '))
 
 
 def from_context_menu(context):
     window = context.window
-    window.context_menu(context.sidebar().find('label', 'Pet Store'), 'Consume REST API…')
-    add_single_method(context)
+    window.context_menu(context.window.sidebar().find('label', 'Pet Store'), 'Consume REST API…')
+    context.dialog = harness.add_single_method(context.app)
     context.dialog.wait_combo('Add to API', 'Pet Store')
 
 
@@ -107,21 +83,21 @@ def finish_first(context):
     context.dialog.button('Finish').click()
     context.dialog.wait_gone()
     window = context.window
-    context.sidebar().find('label', 'GetPet').click()
+    context.window.sidebar().find('label', 'GetPet').click()
     window.tab('Request')
     window.find('text', 'Method URL').wait_text('/pets/{petId}')
 
 
 def secret_on_api_page(context):
     window = context.window
-    context.sidebar().find('label', 'Pet Store').click()
+    context.window.sidebar().find('label', 'Pet Store').click()
     window.wait_combo('Type', OAUTH)
     entry = window.find('text', 'Client secret')
     entry.type(SECRET)
     key('Return')
     entry.wait_text('', 'the client secret\'s entry, emptied once the secret is stored,')
     window.find('label', 'Stored in the keyring')
-    context.sidebar().find('label', 'GetPet').click()
+    context.window.sidebar().find('label', 'GetPet').click()
     said = press_test(window)
     if not said.startswith('200 OK'):
         raise Failure(f'The call ended with {said!r}')
@@ -129,9 +105,9 @@ def secret_on_api_page(context):
 
 def from_the_top(context):
     window = context.window
-    context.sidebar().find('label', 'Other').click()
+    context.window.sidebar().find('label', 'Other').click()
     window.button('Consume REST API').click()     # the header bar's
-    add_single_method(context)
+    context.dialog = harness.add_single_method(context.app)
     dialog = context.dialog
     dialog.wait_combo('Add to API', 'Other')
     dialog.find('text', 'Method URL').type(context.server.api_url + '/pets')
@@ -148,7 +124,7 @@ def from_the_top(context):
 def finish_second(context):
     context.dialog.button('Finish').click()
     context.dialog.wait_gone()
-    context.sidebar().find('label', 'ListPets').click()
+    context.window.sidebar().find('label', 'ListPets').click()
     context.window.tab('Request')
     context.window.find('text', 'Method URL').wait_text('/pets')
 
@@ -158,9 +134,9 @@ def from_the_tree(context):
     consumes from the top too: the URL chooses the API, not the API that
     happens to be selected."""
     window = context.window
-    context.sidebar().find('label', 'Other').click()
-    window.context_menu(window.find('list', 'Integrations › REST'), 'Consume REST API…')
-    add_single_method(context)
+    context.window.sidebar().find('label', 'Other').click()
+    window.context_menu(window.sidebar(), 'Consume REST API…')
+    context.dialog = harness.add_single_method(context.app)
     dialog = context.dialog
     dialog.wait_combo('Add to API', 'Other')
     dialog.find('text', 'Method URL').type(context.server.api_url + '/pets/{petId}/photos')
@@ -171,11 +147,7 @@ def from_the_tree(context):
 
 
 def saved(context):
-    key('ctrl+s')
-    wait_for(lambda: context.window.name == 'existing.restcall – Restcall',
-             lambda: f'the title to lose its “modified” mark (it is {context.window.name!r})')
-    with open(context.project, encoding='utf-8') as f:
-        text = f.read()
+    text = harness.save_and_read(context.window, context.project)
     apis = {api['name']: api for api in json.loads(text)['apis']}
     store, other = apis['Pet Store'], apis['Other']
     methods = [(m['name'], m['url'], 'auth' in m) for m in store['methods']]

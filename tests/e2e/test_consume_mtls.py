@@ -33,27 +33,17 @@ MTLS = 'Client certificate (mutual TLS)'
 SUBJECT = 'CN=restcall-mtls-client'
 
 
-class Context:
+class Context(harness.ServerProject):
     def __init__(self, session):
-        self.server = harness.OAuthServer()
-        self.session = session
-        self.project = session.path('mtls.restcall')
-        with open(self.project, 'w', encoding='utf-8') as f:
-            json.dump({'format': 1, 'id': '1c2d3e4f-5a6b-4c7d-8e9f-a0b1c2d3e4f5', 'apis': []}, f)
-        self.app = session.start_app(self.project)
-        self.window = self.app.window(re.compile(r' – Restcall$'))
+        super().__init__(session, harness.OAuthServer(), 'mtls.restcall')
         with open(self.server.client_key, encoding='utf-8') as f:
             self.key_pem = f.read()
-
-    def close(self):
-        self.server.stop()
 
 
 def open_dialog(context):
     window = context.window
-    window.context_menu(window.find('list', 'Integrations › REST'), 'Consume REST API…')
-    context.app.dialog('Consume REST API').button('Add Single Method…').click()
-    context.dialog = context.app.dialog('Add Single Method')
+    window.context_menu(window.sidebar(), 'Consume REST API…')
+    context.dialog = harness.add_single_method(context.app)
     context.dialog.wait_combo('Add to API', 'New API')
 
 
@@ -103,9 +93,7 @@ def test_in_dialog(context):
 def finish_and_save(context):
     context.dialog.button('Finish').click()
     context.dialog.wait_gone()
-    key('ctrl+s')
-    wait_for(lambda: context.window.name == 'mtls.restcall – Restcall',
-             lambda: f'the title to lose its “modified” mark (it is {context.window.name!r})')
+    harness.save_and_read(context.window, context.project)
     key('ctrl+q')
     context.app.wait_exit()
 

@@ -49,20 +49,12 @@ PANES = ('API request', 'API response', 'Authorization server request',
 JWT = re.compile(r'eyJ[\w-]+\.[\w-]+\.[\w-]+')
 
 
-class Context:
+class Context(harness.ServerProject):
     def __init__(self, session):
-        self.server = harness.OAuthServer()
-        self.session = session
         # An empty project of its own, so that Ctrl+S saves it in place.
-        self.project = session.path('canary.restcall')
-        with open(self.project, 'w', encoding='utf-8') as f:
-            json.dump({'format': 1, 'id': '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5', 'apis': []}, f)
-        self.app = session.start_app(self.project, env_extra={'G_MESSAGES_DEBUG': 'all'})
-        self.window = self.app.window(re.compile(r' – Restcall$'))
+        super().__init__(session, harness.OAuthServer(), 'canary.restcall',
+                         env_extra={'G_MESSAGES_DEBUG': 'all'})
         self.token = None
-
-    def close(self):
-        self.server.stop()
 
 
 def panes(window):
@@ -75,12 +67,9 @@ def press_test(window):
     """Shows the Test tab, presses Test, and waits for the response's status
     line ("200 OK · 35 ms · 151 bytes"; a panel shows one only once it has
     made a call)."""
-    window.tab('Test')
-    window.button('Test').click()
-    status = wait_for(lambda: window.find_all('label', re.compile(r'^\d{3} .* · ')),
-                      lambda: f'a status line; the window shows {window.labels()}')[0]
-    if not status.name.startswith('200 OK'):
-        raise Failure(f'The call ended with {status.name!r}; the panes say:\n{panes(window)()}')
+    status = harness.press_test(window)
+    if not status.startswith('200 OK'):
+        raise Failure(f'The call ended with {status!r}; the panes say:\n{panes(window)()}')
 
 
 def exposed(shown):
@@ -113,9 +102,8 @@ def wait_panes(window, expectations):
 def open_dialog(context):
     # "Right-click on the REST element and select Consume REST API."
     window = context.window
-    window.context_menu(window.find('list', 'Integrations › REST'), 'Consume REST API…')
-    context.app.dialog('Consume REST API').button('Add Single Method…').click()
-    context.dialog = context.app.dialog('Add Single Method')
+    window.context_menu(window.sidebar(), 'Consume REST API…')
+    context.dialog = harness.add_single_method(context.app)
     context.dialog.wait_combo('Add to API', 'New API')
 
 
@@ -183,7 +171,7 @@ def reveal(context):
 def finish(context):
     context.dialog.button('Finish').click()
     context.dialog.wait_gone()
-    sidebar = context.window.find('list', 'Integrations › REST')
+    sidebar = context.window.sidebar()
     sidebar.find('label', '127.0.0.1')
     sidebar.find('label', 'GetPet')
 
@@ -192,7 +180,7 @@ def api_page(context):
     """The new API's page: the authentication set in the dialog, its secret
     in the keyring, the URL's origin as its base URL."""
     window = context.window
-    window.find('list', 'Integrations › REST').find('label', '127.0.0.1').click()
+    window.sidebar().find('label', '127.0.0.1').click()
     window.find('text', 'Base URL').wait_text(context.server.api_url)
     window.wait_combo('Type', OAUTH)
     window.find('text', 'Client ID').wait_text(CLIENT_ID)
@@ -205,7 +193,7 @@ def api_page(context):
 def method_page(context):
     """The method uses its API's authentication, its URL under the base URL."""
     window = context.window
-    window.find('list', 'Integrations › REST').find('label', 'GetPet').click()
+    window.sidebar().find('label', 'GetPet').click()
     window.find('text', 'Method URL').wait_text('/pets/{petId}')
     window.tab(harness.HEADERS_TAB)
     window.wait_combo('Type', 'Use API’s authentication')
@@ -223,9 +211,7 @@ def test_in_window(context):
 
 
 def save_and_quit(context):
-    key('ctrl+s')
-    wait_for(lambda: context.window.name == 'canary.restcall – Restcall',
-             lambda: f'the title to lose its “modified” mark (it is {context.window.name!r})')
+    harness.save_and_read(context.window, context.project)
     key('ctrl+q')
     context.app.wait_exit()
 
