@@ -639,6 +639,21 @@ assert_ok_as (RcExchange *exchange,
   g_assert_cmpstr (json_object_get_string_member (json, "client_id"), ==, client_id);
 }
 
+/* Calls GET /pets of @api with @secret, through an executor of its own,
+ * and checks that the API answered @client_id. */
+static void
+assert_pets_open_to (RcApi      *api,
+                     const char *secret,
+                     const char *client_id)
+{
+  g_autoptr(RcExecutor) executor = rc_executor_new ();
+  g_autoptr(RcExchange) exchange = call (executor, add_method (api, "GET", "/pets"), NULL, secret);
+
+  assert_ok_as (exchange, client_id);
+  g_clear_object (&exchange);
+  g_assert_finalize_object (g_steal_pointer (&executor));
+}
+
 static gboolean
 has_note_containing (RcExchange *exchange,
                      const char *text)
@@ -726,8 +741,6 @@ test_token_special_characters (void)
 {
   g_autoptr(RcAuth) auth = NULL;
   g_autoptr(RcApi) api = NULL;
-  g_autoptr(RcExecutor) executor = NULL;
-  g_autoptr(RcExchange) exchange = NULL;
   RcTestFetched fetched = { 0 };
 
   if (!server_ensure (&oidc))
@@ -741,11 +754,7 @@ test_token_special_characters (void)
 
   /* The token opens the API, which sees the client ID intact. */
   api = new_api ("special:client+id", RC_CLIENT_AUTH_BASIC_HEADER);
-  executor = rc_executor_new ();
-  exchange = call (executor, add_method (api, "GET", "/pets"), NULL, "s=cr%t +:&?/");
-  assert_ok_as (exchange, "special:client+id");
-  g_clear_object (&exchange);
-  g_assert_finalize_object (g_steal_pointer (&executor));
+  assert_pets_open_to (api, "s=cr%t +:&?/", "special:client+id");
 
   /* Unencoded, as for servers that do not decode: this one does, and
    * refuses, and the message says why. */
@@ -834,8 +843,6 @@ test_token_client_secret_jwt (void)
 {
   g_autoptr(RcAuth) auth = NULL;
   g_autoptr(RcApi) api = NULL;
-  g_autoptr(RcExecutor) executor = NULL;
-  g_autoptr(RcExchange) exchange = NULL;
   RcTestFetched fetched = { 0 };
 
   if (!server_ensure (&oidc))
@@ -856,11 +863,7 @@ test_token_client_secret_jwt (void)
 
   /* The token opens the API. */
   api = new_api (JWT_SECRET_CLIENT, RC_CLIENT_AUTH_SECRET_JWT);
-  executor = rc_executor_new ();
-  exchange = call (executor, add_method (api, "GET", "/pets"), NULL, JWT_SECRET);
-  assert_ok_as (exchange, JWT_SECRET_CLIENT);
-  g_clear_object (&exchange);
-  g_assert_finalize_object (g_steal_pointer (&executor));
+  assert_pets_open_to (api, JWT_SECRET, JWT_SECRET_CLIENT);
 }
 
 /* A token with each algorithm, and a call to the API with it: the key
@@ -1042,8 +1045,6 @@ test_node_oauth_unencoded (void)
 {
   g_autoptr(RcAuth) auth = NULL;
   g_autoptr(RcApi) api = NULL;
-  g_autoptr(RcExecutor) executor = NULL;
-  g_autoptr(RcExchange) exchange = NULL;
   RcTestFetched fetched = { 0 };
 
   if (!server_ensure (&node_oauth))
@@ -1059,11 +1060,7 @@ test_node_oauth_unencoded (void)
   /* Its token opens its protected resource. */
   api = new_api_at (&node_oauth, TRICKY_CLIENT, RC_CLIENT_AUTH_BASIC_HEADER);
   rc_auth_set_basic_form (rc_api_get_auth (api), RC_BASIC_FORM_RAW);
-  executor = rc_executor_new ();
-  exchange = call (executor, add_method (api, "GET", "/pets"), NULL, TRICKY_SECRET);
-  assert_ok_as (exchange, TRICKY_CLIENT);
-  g_clear_object (&exchange);
-  g_assert_finalize_object (g_steal_pointer (&executor));
+  assert_pets_open_to (api, TRICKY_SECRET, TRICKY_CLIENT);
 }
 
 /* In the body, the secret is form-encoded as any field, and decoded. */
@@ -1091,8 +1088,6 @@ test_automatic_oidc_provider (void)
 {
   g_autoptr(RcAuth) auth = NULL;
   g_autoptr(RcApi) api = NULL;
-  g_autoptr(RcExecutor) executor = NULL;
-  g_autoptr(RcExchange) exchange = NULL;
   RcTestFetched fetched = { 0 };
 
   if (!server_ensure (&oidc))
@@ -1110,11 +1105,7 @@ test_automatic_oidc_provider (void)
   rc_test_fetched_clear (&fetched);
 
   api = new_api (TRICKY_CLIENT, RC_CLIENT_AUTH_BASIC_HEADER);
-  executor = rc_executor_new ();
-  exchange = call (executor, add_method (api, "GET", "/pets"), NULL, TRICKY_SECRET);
-  assert_ok_as (exchange, TRICKY_CLIENT);
-  g_clear_object (&exchange);
-  g_assert_finalize_object (g_steal_pointer (&executor));
+  assert_pets_open_to (api, TRICKY_SECRET, TRICKY_CLIENT);
 
   rc_auth_set_basic_form (auth, RC_BASIC_FORM_RAW);
   fetch_token (auth, TRICKY_SECRET, &fetched);
