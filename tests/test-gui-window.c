@@ -26,6 +26,7 @@
 #include "rc-method-editor.h"
 #include "rc-sidebar-row.h"
 #include "rc-sidebar.h"
+#include "rc-source-warm-up.h"
 #include "rc-switcher-title.h"
 #include "rc-test-panel.h"
 #include "rc-test-gui.h"
@@ -1608,6 +1609,29 @@ test_empty_state (void)
 
 /* The API page and the method editor are built the first time they are
  * shown, not with the window; once built, each shows whatever is selected. */
+static gboolean
+source_warmed_up_cb (gpointer data)
+{
+  return rc_source_warm_up_is_done ();
+}
+
+/* Once a window is drawn, GtkSourceView's definitions are read in the
+ * background, so the first method shown need not read them; no page is
+ * built for it. */
+static void
+test_source_warmed_up_after_frame (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->window);
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  g_assert_true (rc_test_gui_wait (source_warmed_up_cb, NULL));
+  g_assert_null (rc_test_gui_find_of_type (root, RC_TYPE_METHOD_EDITOR));
+  g_assert_null (rc_test_gui_find_of_type (root, RC_TYPE_API_PAGE));
+}
+
 static void
 test_pages_built_when_shown (Fixture       *fixture,
                              gconstpointer  data)
@@ -1776,6 +1800,8 @@ main (int   argc,
   g_test_add ("/restcall/gui/window/pages-built-when-shown", Fixture, NULL,
               fixture_set_up, test_pages_built_when_shown, fixture_tear_down);
   g_test_add_func ("/restcall/gui/window/sidebar-big-project", test_sidebar_big_project);
+  g_test_add ("/restcall/gui/window/source-warmed-up-after-frame", Fixture, NULL,
+              fixture_set_up, test_source_warmed_up_after_frame, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -40,6 +40,7 @@
 #include "rc-method-dialog.h"
 #include "rc-method-editor.h"
 #include "rc-sidebar.h"
+#include "rc-source-warm-up.h"
 #include "rc-switcher-title.h"
 #include "rc-window.h"
 
@@ -980,6 +981,15 @@ rc_window_set_property (GObject      *object,
 }
 
 static void
+rc_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rc_window_parent_class)->realize (widget);
+
+  /* Not before the first frame: what a page shows later can wait. */
+  rc_source_warm_up_after_frame (widget);
+}
+
+static void
 rc_window_class_init (RcWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -990,6 +1000,8 @@ rc_window_class_init (RcWindowClass *klass)
   object_class->dispose = rc_window_dispose;
   object_class->get_property = rc_window_get_property;
   object_class->set_property = rc_window_set_property;
+
+  widget_class->realize = rc_window_realize;
 
   window_class->close_request = rc_window_close_request;
 
