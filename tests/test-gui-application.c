@@ -323,6 +323,62 @@ test_open_file (void)
   run_restcall (path, check_opens_file, NULL);
 }
 
+static gboolean
+widget_mapped_cb (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* The shortcuts window is built when asked for (Ctrl+?), not with the
+ * window, and the window keeps it. */
+static void
+check_shortcuts_built_when_asked (Run *run)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcProject) expected = rc_project_load (run->file, NULL, &error);
+  g_auto(GStrv) accels = NULL;
+  GtkApplicationWindow *window;
+  GtkShortcutsWindow *overlay;
+
+  g_assert_no_error (error);
+  run->expected = expected;
+  g_assert_true (rc_test_gui_wait (window_shows_file_cb, run));
+  run->expected = NULL;
+  window = gtk_application_get_windows (GTK_APPLICATION (run->app))->data;
+  g_assert_null (gtk_application_window_get_help_overlay (window));
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (run->app),
+                                                  "win.show-help-overlay");
+  g_assert_cmpuint (g_strv_length (accels), ==, 1);
+  g_assert_cmpstr (accels[0], ==, "<Control>question");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  overlay = gtk_application_window_get_help_overlay (window);
+  g_assert_nonnull (overlay);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (overlay)), ==, "Keyboard Shortcuts");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  g_assert_true (rc_test_gui_wait (widget_mapped_cb, overlay));
+
+  /* Closed, it is hidden and shown again. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (gtk_application_window_get_help_overlay (window) == overlay);
+  g_assert_true (rc_test_gui_wait (widget_mapped_cb, overlay));
+}
+
+static void
+test_shortcuts_built_when_asked (void)
+{
+  g_autofree char *path = NULL;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  path = g_test_build_filename (G_TEST_DIST, "data", "sample.restcall", NULL);
+  run_restcall (path, check_shortcuts_built_when_asked, NULL);
+}
+
 static void
 test_open_broken_file (void)
 {
@@ -617,6 +673,8 @@ main (int   argc,
   g_test_add_func ("/restcall/gui/application/window-size-kept", test_window_size_kept);
   g_test_add_func ("/restcall/gui/application/window-maximized-kept", test_window_maximized_kept);
   g_test_add_func ("/restcall/gui/application/open-file", test_open_file);
+  g_test_add_func ("/restcall/gui/application/shortcuts-built-when-asked",
+                   test_shortcuts_built_when_asked);
   g_test_add_func ("/restcall/gui/application/open-broken-file", test_open_broken_file);
   g_test_add_func ("/restcall/gui/application/open-copy", test_open_copy);
   g_test_add_func ("/restcall/gui/application/quit-waits-for-store", test_quit_waits_for_store);

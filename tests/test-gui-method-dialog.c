@@ -1701,7 +1701,7 @@ static gboolean
 shortcuts_window_lists (const char *accelerator)
 {
   g_autoptr(GtkBuilder) builder =
-    gtk_builder_new_from_resource ("/io/github/restcall/Restcall/gtk/help-overlay.ui");
+    gtk_builder_new_from_resource ("/io/github/restcall/Restcall/rc-help-overlay.ui");
   GSList *objects = gtk_builder_get_objects (builder);
   gboolean listed = FALSE;
 

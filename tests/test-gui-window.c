@@ -856,7 +856,7 @@ test_consume_entry_points (Fixture       *fixture,
   gtk_popover_popdown (GTK_POPOVER (popover));
 
   /* The shortcuts window lists it. */
-  builder = gtk_builder_new_from_resource ("/io/github/restcall/Restcall/gtk/help-overlay.ui");
+  builder = gtk_builder_new_from_resource ("/io/github/restcall/Restcall/rc-help-overlay.ui");
   overlay = gtk_builder_get_object (builder, "help_overlay");
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
   objects = gtk_builder_get_objects (builder);

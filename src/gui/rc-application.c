@@ -449,6 +449,7 @@ rc_application_startup (GApplication *application)
     { "win.consume", { "<Control><Shift>a", NULL } },
     { "win.import-openapi", { "<Control>i", NULL } },
     { "win.close", { "<Control>w", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
   RcApplication *self = RC_APPLICATION (application);
   RcSecretStore *store = rc_context_get_secret_store (self->context);
@@ -502,7 +503,7 @@ RcApplication *
 rc_application_new (void)
 {
   /* One resource path for both profiles: the .Devel id must not move it,
-   * or gtk/help-overlay.ui and style.css would not be found. */
+   * or style.css would not be found. */
   return g_object_new (RC_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,

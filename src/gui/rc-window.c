@@ -775,6 +775,28 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* The shortcuts window, built when first asked for: GtkApplicationWindow
+ * would build it (from gtk/help-overlay.ui) with every window, before the
+ * window's first frame. The window keeps it, hidden when closed. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/restcall/Restcall/rc-help-overlay.ui");
+
+      gtk_application_window_set_help_overlay (
+        window, GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
+}
+
 static void
 project_title_changed_cb (RcWindow *self)
 {
@@ -1039,6 +1061,8 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.edit-api-secret", NULL,
                                    edit_api_secret_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
 
   g_type_ensure (RC_TYPE_SIDEBAR);
   g_type_ensure (RC_TYPE_API_PAGE);
