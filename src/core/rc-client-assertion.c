@@ -173,12 +173,12 @@ choose_alg (gnutls_privkey_t   key,
 
   if (asked == RC_JWT_ALG_AUTO)
     g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
-                 _("The client’s private key is a %s key, which cannot sign a client assertion. "
+                 _("The client’s private key (%s) cannot sign a client assertion. "
                    "Use an RSA key (RS256, PS256) or a P-256 key (ES256)."),
                  gnutls_pk_get_name (pk));
   else
     g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
-                 _("The client’s private key is a %s key of %u bits, which cannot sign with %s. "
+                 _("The client’s private key (%s, %u bits) cannot sign with %s. "
                    "RS256 and PS256 need an RSA key, ES256 a P-256 key; choose the algorithm "
                    "that fits the key."),
                  gnutls_pk_get_name (pk), bits, rc_jwt_alg_to_string (asked));
