@@ -295,8 +295,9 @@ read_key_file (const char    *path,
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
-                     _("The client’s private key could not be read from “%s”: %s"), path,
-                     local_error->message);
+                     _("The client’s private key could not be read from “%s”: %s. Check the "
+                       "path, and that you may read the file."),
+                     path, local_error->message);
       if (pem)
         memset (pem, 0, read);
       return NULL;
