@@ -46,6 +46,22 @@ test_help (void)
   g_assert_nonnull (strstr (show_help.out, "--json"));
 }
 
+/* A usage error is its one line and where to read more, never the whole
+ * help that would push it off the screen. */
+static void
+test_usage_error (void)
+{
+  g_auto(RcTestRun) run = { 0 };
+
+  rc_test_run_restcall (&run, NULL, NULL, "call", "https://api.example.com/pets",
+                        "https://api.example.com/owners");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==,
+                   "restcall: Name exactly one URL.\n"
+                   "Try “restcall call --help” for more information.\n");
+}
+
 static void
 test_show_json (void)
 {
@@ -294,6 +310,7 @@ main (int   argc,
 
   g_test_add_func ("/restcall/cli/version", test_version);
   g_test_add_func ("/restcall/cli/help", test_help);
+  g_test_add_func ("/restcall/cli/usage-error", test_usage_error);
   g_test_add_func ("/restcall/cli/show-json", test_show_json);
   g_test_add_func ("/restcall/cli/show-text", test_show_text);
   g_test_add_func ("/restcall/cli/show-errors", test_show_errors);

@@ -93,14 +93,15 @@ rc_cli_print (const char *format,
   g_print ("%s", text);
 }
 
+/* A usage error is one line, and where to read more: the whole help
+ * would push the line that matters off the screen. */
 int
 rc_cli_usage_error (GOptionContext *context,
                     const char     *message)
 {
-  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
   rc_cli_error ("%s", message);
-  g_printerr ("\n%s", help);
+  /* Translators: %s is a command such as “restcall call” */
+  g_printerr (_("Try “%s --help” for more information.\n"), g_get_prgname ());
 
   return RC_CLI_EXIT_USAGE;
 }
