@@ -348,7 +348,7 @@ change_auth (RcCliTarget      *target,
       old_kind = rc_auth_get_kind (auth);
       if ((message = rc_cli_auth_options_check_fit (
              options, options->has_kind ? options->kind : old_kind, what)))
-        return rc_cli_usage_error (context, message);
+        return rc_cli_usage_error (message);
 
       /* Last of the checks, so that a mistake never asks for a secret first. */
       if (options->secret_stdin)
@@ -456,11 +456,11 @@ rc_cli_auth (int    argc,
   n_args = args ? g_strv_length (args) : 0;
   if (n_args < 2 || n_args > 3)
     return rc_cli_usage_error (
-      context, _("Name a project file, one of its APIs and, optionally, one of its "
+      _("Name a project file, one of its APIs and, optionally, one of its "
                  "methods."));
 
   if ((message = rc_cli_auth_options_parse (&options, n_args == 3)))
-    return rc_cli_usage_error (context, message);
+    return rc_cli_usage_error (message);
 
   if (!rc_cli_target_load (&target, args[0], args[1], args[2]))
     return RC_CLI_EXIT_FAILED;

@@ -552,7 +552,6 @@ rc_cli_batch_options_add_entries (RcCliBatchOptions *options,
 
 gboolean
 rc_cli_batch_options_check (RcCliBatchOptions *options,
-                            GOptionContext    *context,
                             int               *exit_status)
 {
   g_autofree char *message = NULL;
@@ -582,7 +581,7 @@ rc_cli_batch_options_check (RcCliBatchOptions *options,
 
   if (message)
     {
-      *exit_status = rc_cli_usage_error (context, message);
+      *exit_status = rc_cli_usage_error (message);
       return FALSE;
     }
 

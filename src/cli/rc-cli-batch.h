@@ -28,7 +28,6 @@ void         rc_cli_batch_options_add_entries (RcCliBatchOptions       *options,
                                                GOptionContext          *context,
                                                gboolean                 batch);
 gboolean     rc_cli_batch_options_check       (RcCliBatchOptions       *options,
-                                               GOptionContext          *context,
                                                int                     *exit_status);
 
 RcExecutor  *rc_cli_executor_new              (const RcCliBatchOptions *options);

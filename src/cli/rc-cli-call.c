@@ -198,19 +198,18 @@ rc_cli_call (int    argc,
                              &status))
     return status;
 
-  if (!rc_cli_batch_options_check (&batch, context, &status))
+  if (!rc_cli_batch_options_check (&batch, &status))
     return status;
 
   if (options.args == NULL || options.args[0] == NULL || options.args[1] != NULL)
-    return rc_cli_usage_error (context, _("Name exactly one URL."));
+    return rc_cli_usage_error (_("Name exactly one URL."));
 
   if (auth->client_secret_stdin && g_strcmp0 (options.data_file, "-") == 0)
-    return rc_cli_usage_error (context,
-                               _("Standard input cannot give both the body and the secret."));
+    return rc_cli_usage_error (_("Standard input cannot give both the body and the secret."));
 
   if ((message = rc_cli_auth_options_parse (auth, FALSE))
       || (message = configure_method (&options, method)))
-    return rc_cli_usage_error (context, message);
+    return rc_cli_usage_error (message);
   rc_cli_auth_options_apply (auth, rc_api_get_auth (api));
 
   /* Last, so that a usage error never asks for a secret first. */

@@ -270,16 +270,16 @@ rc_cli_import (int    argc,
                "or YAML, as a file or an http(s):// URL."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return rc_cli_usage_error (context, error->message);
+    return rc_cli_usage_error (error->message);
 
   if (args == NULL || args[0] == NULL || args[1] != NULL)
-    return rc_cli_usage_error (context, _("Name exactly one document."));
+    return rc_cli_usage_error (_("Name exactly one document."));
 
   if (into == NULL && (api_name || select || tag))
-    return rc_cli_usage_error (context, _("--api-name, --select and --tag need --into."));
+    return rc_cli_usage_error (_("--api-name, --select and --tag need --into."));
 
   if (select && tag)
-    return rc_cli_usage_error (context, _("Use --select or --tag, not both."));
+    return rc_cli_usage_error (_("Use --select or --tag, not both."));
 
   if (max_size_text && !rc_cli_parse_size (max_size_text, &options.max_size))
     {
@@ -287,17 +287,16 @@ rc_cli_import (int    argc,
         _("--max-size takes a size such as 500K, 64M or 1G, at most 2G, not “%s”."),
         max_size_text);
 
-      return rc_cli_usage_error (context, message);
+      return rc_cli_usage_error (message);
     }
 
   if (timeout < 1 || timeout > 24 * 3600)
-    return rc_cli_usage_error (context,
-                               _("--timeout takes a number of seconds from 1 to 86400 (a day)."));
+    return rc_cli_usage_error (_("--timeout takes a number of seconds from 1 to 86400 (a day)."));
   options.timeout_seconds = timeout;
 
   if (base_url && g_uri_peek_scheme (base_url) == NULL)
     return rc_cli_usage_error (
-      context, _("--base-url needs an absolute URL, such as https://api.example.com."));
+      _("--base-url needs an absolute URL, such as https://api.example.com."));
 
   if (select)
     {

@@ -184,13 +184,13 @@ rc_cli_parse_options (GOptionContext   *context,
                                    "history can see. %s"),
                                  name, secret_hint);
 
-              *exit_status = rc_cli_usage_error (context, message);
+              *exit_status = rc_cli_usage_error (message);
               return FALSE;
             }
         }
     }
 
-  *exit_status = rc_cli_usage_error (context, error->message);
+  *exit_status = rc_cli_usage_error (error->message);
 
   return FALSE;
 }

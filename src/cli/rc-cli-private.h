@@ -35,8 +35,7 @@ void rc_cli_error  (const char  *format,
                     ...) G_GNUC_PRINTF (1, 2);
 void rc_cli_print  (const char  *format,
                     ...) G_GNUC_PRINTF (1, 2);
-int  rc_cli_usage_error (GOptionContext *context,
-                         const char     *message);
+int  rc_cli_usage_error (const char  *message);
 
 gboolean rc_cli_save_project (RcProject  *project,
                               GFile      *file,

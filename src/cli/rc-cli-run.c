@@ -98,24 +98,23 @@ rc_cli_run (int    argc,
 
   if (!rc_cli_parse_options (context, &argc, &argv,
                              _("Use --secret-env VAR or --secret-stdin."), &status)
-      || !rc_cli_batch_options_check (&batch, context, &status))
+      || !rc_cli_batch_options_check (&batch, &status))
     return status;
 
   if (args == NULL || g_strv_length (args) != 3)
-    return rc_cli_usage_error (context,
-                               _("Name a project file, one of its APIs and one of its methods."));
+    return rc_cli_usage_error (_("Name a project file, one of its APIs and one of its methods."));
 
   if (!rc_cli_target_load (&target, args[0], args[1], args[2]))
     return RC_CLI_EXIT_FAILED;
 
   if ((message = build_values (target.method, params, values)))
-    return rc_cli_usage_error (context, message);
+    return rc_cli_usage_error (message);
 
   /* The secret goes with the URL these values make. */
   binding = rc_secret_binding_new_for_method (target.method, values);
   if (!rc_cli_target_read_secret (&target, rc_cli_target_get_auth_owner (&target),
                                   rc_method_get_effective_auth (target.method), binding, secret_env,
-                                  secret_stdin, context, &secret, &stored, &status))
+                                  secret_stdin, &secret, &stored, &status))
     return status;
 
   executor = rc_cli_executor_new (&batch);

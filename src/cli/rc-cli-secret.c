@@ -195,19 +195,18 @@ rc_cli_secret (int    argc,
 
   n_args = args ? g_strv_length (args) : 0;
   if (n_args == 0)
-    return rc_cli_usage_error (context, _("Say what to do: set or clear."));
+    return rc_cli_usage_error (_("Say what to do: set or clear."));
 
   if (!g_str_equal (args[0], "set") && !g_str_equal (args[0], "clear"))
     {
       g_autofree char *message =
         g_strdup_printf (_("Unknown action “%s”: use set or clear."), args[0]);
 
-      return rc_cli_usage_error (context, message);
+      return rc_cli_usage_error (message);
     }
 
   if (n_args < 3 || n_args > 4)
-    return rc_cli_usage_error (context,
-                               _("Name a project file, one of its APIs and, optionally, one "
+    return rc_cli_usage_error (_("Name a project file, one of its APIs and, optionally, one "
                                  "of its methods."));
 
   if (!rc_cli_target_load (&target, args[1], args[2], args[3]))

@@ -238,10 +238,10 @@ rc_cli_show (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return rc_cli_usage_error (context, error->message);
+    return rc_cli_usage_error (error->message);
 
   if (args == NULL || args[0] == NULL || args[1] != NULL)
-    return rc_cli_usage_error (context, _("Name exactly one project file."));
+    return rc_cli_usage_error (_("Name exactly one project file."));
 
   file = g_file_new_for_commandline_arg (args[0]);
   if (!(project = rc_project_load (file, NULL, &error)))

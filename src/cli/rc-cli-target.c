@@ -431,7 +431,7 @@ rc_cli_target_dup_mismatch (RcCliTarget           *self,
  * says it now goes to (a project file may have been edited to point
  * elsewhere). A client secret is required; a Basic password that was
  * never stored is sent empty, as before. On failure, says why (a usage
- * error with @context's help) and sets @exit_status.
+ * error) and sets @exit_status.
  *
  * Returns: whether the command can go on
  */
@@ -442,7 +442,6 @@ rc_cli_target_read_secret (RcCliTarget            *self,
                            const RcSecretBinding  *binding,
                            const char             *env_var,
                            gboolean                from_stdin,
-                           GOptionContext         *context,
                            RcCliSecret           **secret,
                            RcCliStoredSecret     **stored,
                            int                    *exit_status)
@@ -456,7 +455,7 @@ rc_cli_target_read_secret (RcCliTarget            *self,
   if (env_var && from_stdin)
     {
       *exit_status = rc_cli_usage_error (
-        context, _("Give the secret once: --secret-env VAR or --secret-stdin."));
+        _("Give the secret once: --secret-env VAR or --secret-stdin."));
       return FALSE;
     }
 

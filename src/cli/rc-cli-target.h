@@ -58,7 +58,6 @@ gboolean    rc_cli_target_read_secret    (RcCliTarget  *self,
                                           const RcSecretBinding *binding,
                                           const char   *env_var,
                                           gboolean      from_stdin,
-                                          GOptionContext *context,
                                           RcCliSecret **secret,
                                           RcCliStoredSecret **stored,
                                           int          *exit_status);

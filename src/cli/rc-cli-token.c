@@ -171,11 +171,11 @@ rc_cli_token (int    argc,
 
   if (!rc_cli_parse_options (context, &argc, &argv,
                              _("Use --secret-env VAR or --secret-stdin."), &status)
-      || !rc_cli_batch_options_check (&options, context, &status))
+      || !rc_cli_batch_options_check (&options, &status))
     return status;
 
   if (args == NULL || g_strv_length (args) != 2)
-    return rc_cli_usage_error (context, _("Name a project file and one of its APIs."));
+    return rc_cli_usage_error (_("Name a project file and one of its APIs."));
 
   if (!rc_cli_target_load (&target, args[0], args[1], NULL))
     return RC_CLI_EXIT_FAILED;
@@ -191,7 +191,7 @@ rc_cli_token (int    argc,
     }
 
   binding = rc_secret_binding_new_for_api (api);
-  if (!rc_cli_target_read_secret (&target, NULL, auth, binding, secret_env, secret_stdin, context,
+  if (!rc_cli_target_read_secret (&target, NULL, auth, binding, secret_env, secret_stdin,
                                   &secret, &stored, &status))
     return status;
 

@@ -96,8 +96,7 @@ rc_cli_print (const char *format,
 /* A usage error is one line, and where to read more: the whole help
  * would push the line that matters off the screen. */
 int
-rc_cli_usage_error (GOptionContext *context,
-                    const char     *message)
+rc_cli_usage_error (const char *message)
 {
   rc_cli_error ("%s", message);
   /* Translators: %s is a command such as “restcall call” */
