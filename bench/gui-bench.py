@@ -44,6 +44,7 @@
 import json
 import os
 import re
+import signal
 import statistics
 import subprocess
 import sys
@@ -138,6 +139,15 @@ class Bench:
         app = harness.App(argv, env)
         self.session.apps.append(app)
         app.probe, app.started = probe, started
+        app.perf = None
+        if os.environ.get('RC_GUI_BENCH_PERF'):
+            # Samples the app with perf, on CLOCK_MONOTONIC as the probe's
+            # times are: `perf report --time START,END` picks one stall.
+            out = f"{os.environ['RC_GUI_BENCH_PERF']}-{name}-{uuid.uuid4().hex[:8]}"
+            app.perf = subprocess.Popen(['perf', 'record', '-q', '-k', 'mono', '-F', '2999',
+                                         '--call-graph', 'dwarf,16384', '-o', out,
+                                         '-p', str(app.process.pid)])
+            log(f'perf samples {name} into {out}')
         return app
 
     def restcall(self, *args):
@@ -145,6 +155,12 @@ class Bench:
 
     @staticmethod
     def stop(app):
+        if app.perf is not None:
+            app.perf.send_signal(signal.SIGINT)
+            app.perf.wait()
+            stalls = [f'{e[1]:.6f},{e[1] + e[2]:.6f}' for e in app.probe.events()
+                      if e[0] == 'stall' and e[2] >= 0.03]
+            log(f'stalls (perf report --time): {" ".join(stalls)}')
         app.kill()
 
 

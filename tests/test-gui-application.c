@@ -102,6 +102,7 @@ struct _Run
   GFile         *file;      /* the file named on the command line */
   const char    *reason;    /* what the error dialog must say, if any */
   void         (*check)    (Run *run);
+  GFile         *second;    /* another file named after it, if any */
   RcProject     *expected;  /* the file, as the project reader reads it */
   gboolean       checked;
   gboolean       timed_out;
@@ -135,25 +136,26 @@ run_timed_out_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs `restcall PATH` in-process and calls @check once the main loop runs;
- * then every window is closed and the application must end. */
+/* Runs `restcall PATH [SECOND]` in-process and calls @check once the main
+ * loop runs; then every window is closed and the application must end. */
 static void
-run_restcall (const char *path,
-              void      (*check) (Run *run),
-              const char *reason)
+run_restcall_with (const char *path,
+                   const char *second,
+                   void      (*check) (Run *run),
+                   const char *reason)
 {
-  char *argv[] = { (char *) "restcall", (char *) path, NULL };
+  char *argv[] = { (char *) "restcall", (char *) path, (char *) second, NULL };
   Run run = { rc_application_new (), g_file_new_for_commandline_arg (path), reason, check };
   GApplicationFlags flags = g_application_get_flags (G_APPLICATION (run.app));
   guint timeout;
 
   /* Never hand the file to a Restcall already running in the session. */
   g_application_set_flags (G_APPLICATION (run.app), flags | G_APPLICATION_NON_UNIQUE);
+  run.second = second ? g_file_new_for_commandline_arg (second) : NULL;
 
   g_idle_add (run_check_cb, &run);
   timeout = g_timeout_add_seconds (RUN_TIMEOUT_SEC, run_timed_out_cb, &run);
-  g_assert_cmpint (g_application_run (G_APPLICATION (run.app), G_N_ELEMENTS (argv) - 1, argv), ==,
-                   0);
+  g_assert_cmpint (g_application_run (G_APPLICATION (run.app), second ? 3 : 2, argv), ==, 0);
   g_assert_false (run.timed_out);
   g_source_remove (timeout);
 
@@ -161,6 +163,15 @@ run_restcall (const char *path,
   g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 0);
   g_assert_finalize_object (run.app);
   g_object_unref (run.file);
+  g_clear_object (&run.second);
+}
+
+static void
+run_restcall (const char *path,
+              void      (*check) (Run *run),
+              const char *reason)
+{
+  run_restcall_with (path, NULL, check, reason);
 }
 
 /* The application's only window shows the file, and its sidebar every API. */
@@ -662,6 +673,90 @@ test_open_copy (void)
   g_clear_pointer (&copied_id, g_free);
 }
 
+/* Two windows, each on the screen with one of the files and its APIs. */
+static gboolean
+windows_show_both_cb (gpointer data)
+{
+  Run *run = data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (run->app));
+  gboolean seen[2] = { FALSE, FALSE };
+
+  if (g_list_length (windows) != 2)
+    return FALSE;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      RcProject *project = rc_window_get_project (l->data);
+      GFile *file = rc_project_get_file (project);
+
+      if (!gtk_widget_get_mapped (l->data) || file == NULL ||
+          rc_project_get_n_apis (project) != rc_project_get_n_apis (run->expected))
+        return FALSE;
+
+      seen[0] |= g_file_equal (file, run->file);
+      seen[1] |= g_file_equal (file, run->second);
+    }
+
+  return seen[0] && seen[1];
+}
+
+static void
+check_opens_both (Run *run)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcProject) expected = rc_project_load (run->file, NULL, &error);
+
+  g_assert_no_error (error);
+  run->expected = expected;
+  g_assert_true (rc_test_gui_wait (windows_show_both_cb, run));
+  run->expected = NULL;
+}
+
+/* `restcall a.restcall b.restcall`: a window each, though the first window
+ * waits for its first frame before it shows its project (and so looks
+ * untouched meanwhile). */
+static void
+test_open_two_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *sample = NULL;
+  g_autoptr(GFile) sample_file = NULL;
+  char *paths[2];
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  sample = g_test_build_filename (G_TEST_DIST, "data", "sample.restcall", NULL);
+  sample_file = g_file_new_for_path (sample);
+  dir = g_dir_make_tmp ("restcall-test-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(RcProject) project = rc_project_load (sample_file, NULL, &error);
+      g_autofree char *id = g_uuid_string_random ();
+      g_autofree char *name = g_strdup_printf ("%c.restcall", 'a' + i);
+      g_autoptr(GBytes) bytes = NULL;
+
+      g_assert_no_error (error);
+      rc_project_set_id (project, id);
+      bytes = rc_project_serialize (project);
+      paths[i] = g_build_filename (dir, name, NULL);
+      g_assert_true (g_file_set_contents (paths[i], g_bytes_get_data (bytes, NULL),
+                                          g_bytes_get_size (bytes), &error));
+    }
+
+  run_restcall_with (paths[0], paths[1], check_opens_both, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_unlink (paths[i]);
+      g_free (paths[i]);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -675,6 +770,7 @@ main (int   argc,
   g_test_add_func ("/restcall/gui/application/open-file", test_open_file);
   g_test_add_func ("/restcall/gui/application/shortcuts-built-when-asked",
                    test_shortcuts_built_when_asked);
+  g_test_add_func ("/restcall/gui/application/open-two-files", test_open_two_files);
   g_test_add_func ("/restcall/gui/application/open-broken-file", test_open_broken_file);
   g_test_add_func ("/restcall/gui/application/open-copy", test_open_copy);
   g_test_add_func ("/restcall/gui/application/quit-waits-for-store", test_quit_waits_for_store);

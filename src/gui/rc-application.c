@@ -122,8 +122,7 @@ show_project (RcApplication *self,
               RcWindow      *window,
               RcProject     *project)
 {
-  rc_window_set_project (window, project);
-  gtk_window_present (GTK_WINDOW (window));
+  rc_window_present_project (window, project);
   g_application_release (G_APPLICATION (self));
 }
 

@@ -753,10 +753,25 @@ select_none_clicked_cb (RcImportDialog *self)
   set_shown_selected (self, FALSE);
 }
 
+/* Rows torn down per turn of the main loop while the dialog closes. */
+#define ROWS_PER_TURN 48
+
+/* Closes the hidden dialog once its list is empty: the items go a batch
+ * per turn from the end, so that the list view's rows (a couple of
+ * hundred, each leaving the accessibility tree) are not all torn down in
+ * one. */
 static gboolean
 close_idle_cb (gpointer user_data)
 {
   RcImportDialog *self = user_data;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint n_removed = MIN (n_items, ROWS_PER_TURN);
+
+  if (n_removed > 0)
+    {
+      g_list_store_splice (self->items, n_items - n_removed, n_removed, NULL, 0);
+      return G_SOURCE_CONTINUE;
+    }
 
   self->close_idle = 0;
   gtk_window_close (GTK_WINDOW (self));

@@ -71,7 +71,12 @@ struct _RcWindow
   GtkStack            *content_stack;
   RcApiPage           *api_page;        /* NULL until first shown */
   RcMethodEditor      *method_editor;   /* NULL until first shown */
+  RcProject           *pending_project;   /* to show after the first frame */
+  GObject             *pending_selection; /* to select after the next frame */
+  guint                after_frame_idle;
 
+  guint                drawn : 1;
+  guint                waiting_for_frame : 1;
   guint                close_confirmed : 1;
   guint                close_after_save : 1;
 };
@@ -931,6 +936,9 @@ rc_window_dispose (GObject *object)
   RcWindow *self = (RcWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->after_frame_idle, g_source_remove);
+  g_clear_object (&self->pending_project);
+  g_clear_object (&self->pending_selection);
 
   if (self->project_signals)
     g_signal_group_set_target (self->project_signals, NULL);
@@ -1002,6 +1010,52 @@ rc_window_set_property (GObject      *object,
     }
 }
 
+/* What waited for a frame, in a turn of the main loop after it: a big
+ * project's sidebar rows, or the page of a big API just added, are built
+ * once the frame before them is on the screen, not in the same turn. */
+static gboolean
+after_frame_idle_cb (gpointer user_data)
+{
+  RcWindow *self = user_data;
+  g_autoptr(RcProject) project = g_steal_pointer (&self->pending_project);
+  g_autoptr(GObject) item = g_steal_pointer (&self->pending_selection);
+
+  self->after_frame_idle = 0;
+  if (project != NULL)
+    rc_window_set_project (self, project);
+  if (item != NULL)
+    rc_sidebar_select_item (self->sidebar, item);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (RcWindow      *self,
+                GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
+  self->waiting_for_frame = FALSE;
+  self->drawn = TRUE;
+
+  if ((self->pending_project != NULL || self->pending_selection != NULL) &&
+      self->after_frame_idle == 0)
+    self->after_frame_idle = g_idle_add (after_frame_idle_cb, self);
+}
+
+static void
+wait_for_frame (RcWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->waiting_for_frame || clock == NULL)
+    return;
+
+  self->waiting_for_frame = TRUE;
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_paint_cb), self,
+                           G_CONNECT_SWAPPED);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
 static void
 rc_window_realize (GtkWidget *widget)
 {
@@ -1009,6 +1063,7 @@ rc_window_realize (GtkWidget *widget)
 
   /* Not before the first frame: what a page shows later can wait. */
   rc_source_warm_up_after_frame (widget);
+  wait_for_frame (RC_WINDOW (widget));
 }
 
 static void
@@ -1185,11 +1240,37 @@ rc_window_set_project (RcWindow  *self,
 }
 
 /**
+ * rc_window_present_project:
+ *
+ * Presents the window and shows @project in it: at once if the window is on
+ * the screen already, else in the turn after its first frame, so that the
+ * sidebar rows of a big project do not hold the window back. Meanwhile the
+ * window is not pristine (rc_window_is_pristine()): no other file goes to
+ * it.
+ */
+void
+rc_window_present_project (RcWindow  *self,
+                           RcProject *project)
+{
+  g_return_if_fail (RC_IS_WINDOW (self));
+  g_return_if_fail (RC_IS_PROJECT (project));
+
+  if (self->drawn)
+    rc_window_set_project (self, project);
+  else
+    g_set_object (&self->pending_project, project);
+
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+/**
  * rc_window_add_api:
  * @api: an API that belongs to no project yet
  *
  * Adds @api to the project (renamed, like “Petstore 2”, if its name is
- * taken) and selects it.
+ * taken) and selects it: after the next frame when the window is on the
+ * screen, so that the sidebar rows of a thousand methods and the API's page
+ * are not built in one turn.
  */
 void
 rc_window_add_api (RcWindow *self,
@@ -1205,7 +1286,15 @@ rc_window_add_api (RcWindow *self,
   name = rc_name_set_add_unique (names, rc_api_get_name (api));
   rc_api_set_name (api, name);
   rc_project_add_api (self->project, api);
-  rc_sidebar_select_item (self->sidebar, G_OBJECT (api));
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      rc_sidebar_select_item (self->sidebar, G_OBJECT (api));
+      return;
+    }
+
+  g_set_object (&self->pending_selection, G_OBJECT (api));
+  wait_for_frame (self);
 }
 
 /**
@@ -1234,6 +1323,9 @@ gboolean
 rc_window_is_pristine (RcWindow *self)
 {
   g_return_val_if_fail (RC_IS_WINDOW (self), FALSE);
+
+  if (self->pending_project != NULL)
+    return FALSE;
 
   return self->project == NULL ||
          (rc_project_get_file (self->project) == NULL &&
