@@ -11,16 +11,21 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "restcall-core.h"
 #include "rc-test-server.h"
+
+/* The temporary folder of this test alone (TMPDIR): big bodies go there. */
+static char *tmp_dir;
 
 typedef struct
 {
   RcTestServer *server;
   SoupSession  *session;
   guint64       written;   /* body bytes the server sent */
+  GString      *big;       /* what /big answers */
 } Fixture;
 
 typedef struct
@@ -67,6 +72,8 @@ handler (RcTestServer      *server,
     rc_test_respond_stream (message, 200, "application/yaml", 1 << 20, 1 << 20, &fixture->written);
   else if (g_str_equal (path, "/gzip-bomb"))
     rc_test_respond_gzip (message, 200, "application/yaml", "openapi: 3.0.0\nx: '", 8 << 20);
+  else if (g_str_equal (path, "/big"))
+    rc_test_respond (message, 200, "text/plain", fixture->big->str);
   else if (g_str_equal (path, "/drip"))
     rc_test_respond_drip (message, "application/yaml", "openapi: 3.0.0\n", 100, &fixture->written);
   else
@@ -81,6 +88,7 @@ fixture_setup (Fixture       *fixture,
   fixture->server->handler = handler;
   fixture->server->handler_data = fixture;
   fixture->session = soup_session_new ();
+  fixture->big = g_string_new (NULL);
 }
 
 static void
@@ -89,6 +97,7 @@ fixture_teardown (Fixture       *fixture,
 {
   g_assert_finalize_object (fixture->session);
   g_clear_pointer (&fixture->server, rc_test_server_free);
+  g_string_free (fixture->big, TRUE);
 }
 
 static void
@@ -228,6 +237,57 @@ test_cap (Fixture       *fixture,
       g_assert_cmpuint (fixture->written, <, 17 << 20);
     }
 
+  downloaded_clear (&downloaded);
+}
+
+/* Whether a temporary file of ours, deleted, is mapped into memory. */
+static gboolean
+body_file_mapped (void)
+{
+  g_autofree char *maps = NULL;
+  g_autofree char *deleted = g_build_filename (tmp_dir, "restcall-body-", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *found;
+  const char *mark;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, &error));
+  found = strstr (maps, deleted);
+  mark = found ? strstr (found, "(deleted)") : NULL;
+
+  return mark != NULL && mark < strchr (found, '\n');
+}
+
+/* A body over a MiB goes on to a temporary file, deleted at once, and comes
+ * back mapped, byte for byte; a smaller one stays in memory. Nothing is
+ * left in the temporary folder. */
+static void
+test_big_body (Fixture       *fixture,
+               gconstpointer  data)
+{
+  Downloaded downloaded = { 0 };
+  g_autoptr(GDir) dir = NULL;
+
+  for (guint line = 0; fixture->big->len < 5 << 20; line++)
+    g_string_append_printf (fixture->big, "line %08u of a big body\n", line);
+
+  download (fixture, "/big", 8 << 20, 0, NULL, &downloaded);
+  g_assert_no_error (downloaded.error);
+  g_assert_cmpmem (g_bytes_get_data (downloaded.bytes, NULL), g_bytes_get_size (downloaded.bytes),
+                   fixture->big->str, fixture->big->len);
+  g_assert_true (body_file_mapped ());
+
+  dir = g_dir_open (tmp_dir, 0, NULL);
+  g_assert_null (g_dir_read_name (dir));
+
+  downloaded_clear (&downloaded);
+  g_assert_false (body_file_mapped ());
+
+  g_string_truncate (fixture->big, 512 << 10);
+  download (fixture, "/big", 8 << 20, 0, NULL, &downloaded);
+  g_assert_no_error (downloaded.error);
+  g_assert_cmpmem (g_bytes_get_data (downloaded.bytes, NULL), g_bytes_get_size (downloaded.bytes),
+                   fixture->big->str, fixture->big->len);
+  g_assert_false (body_file_mapped ());
   downloaded_clear (&downloaded);
 }
 
@@ -374,6 +434,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
+  /* Before anything asks GLib for the temporary folder, which it keeps. */
+  tmp_dir = g_build_filename (g_getenv ("TMPDIR") ? g_getenv ("TMPDIR") : "/tmp",
+                              "restcall-test-http-XXXXXX", NULL);
+  g_assert_nonnull (g_mkdtemp (tmp_dir));
+  g_setenv ("TMPDIR", tmp_dir, TRUE);
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/restcall/http/sizes", test_sizes);
@@ -387,8 +455,13 @@ main (int   argc,
   ADD ("cap", test_cap);
   ADD ("deadline", test_deadline);
   ADD ("sync", test_sync);
+  ADD ("big-body", test_big_body);
 
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_assert_cmpint (g_rmdir (tmp_dir), ==, 0);
+  g_free (tmp_dir);
+
+  return status;
 }

@@ -6,6 +6,12 @@
  * chunks, after libsoup's content decoder, so the cap holds for the decoded
  * size; past it, reading stops and the connection is closed.
  *
+ * A body bigger than SPILL_SIZE goes on to a temporary file as it comes,
+ * deleted at once and mapped into memory once the body has ended: a big
+ * response costs the pages that are read (the part shown, or saved), not
+ * its whole size in the heap, where it could not be given back to the
+ * system once freed. Without a temporary file, it stays in memory.
+ *
  * Downloads (a document to import, or one its $refs point into) add a
  * deadline for the whole download, headers and body: a server that sends a
  * byte a second never trips libsoup's idle timeout, but it trips this.
@@ -22,20 +28,27 @@
 
 #include "config.h"
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rc-http.h"
 #include "rc-text.h"
 
 #define CHUNK_SIZE (64 * 1024)
+/* A body over this size goes on to a temporary file. */
+#define SPILL_SIZE (1024 * 1024)
 
 typedef struct
 {
-  GInputStream *stream;
-  GByteArray   *body;
-  gsize         max_size;
-  GError       *error;       /* returned once the stream is closed */
+  GInputStream  *stream;
+  GByteArray    *body;        /* the body, or its start until it is spilled */
+  GOutputStream *spill;       /* the temporary file, deleted, once spilled */
+  int            spill_fd;
+  gsize          size;
+  gsize          max_size;
+  GError        *error;       /* returned once the stream is closed */
 } Read;
 
 typedef struct
@@ -66,6 +79,9 @@ read_free (gpointer data)
 
   g_clear_object (&read->stream);
   g_clear_pointer (&read->body, g_byte_array_unref);
+  g_clear_object (&read->spill);
+  if (read->spill_fd >= 0)
+    g_close (read->spill_fd, NULL);
   g_clear_error (&read->error);
   g_free (read);
 }
@@ -93,6 +109,54 @@ set_too_large_error (GError **error,
 
 /* Reading */
 
+/* Moves what was read so far on to a temporary file, deleted at once:
+ * FALSE if there is none to be had (the body then stays in memory). */
+static gboolean
+start_spilling (Read *read)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("restcall-body-XXXXXX", &path, &error);
+
+  if (fd < 0)
+    {
+      g_debug ("A big body stays in memory: %s", error->message);
+      return FALSE;
+    }
+
+  g_unlink (path);
+  read->spill_fd = fd;
+  read->spill = g_unix_output_stream_new (fd, FALSE);
+  if (!g_output_stream_write_all (read->spill, read->body->data, read->body->len, NULL, NULL,
+                                  &error))
+    {
+      g_debug ("A big body stays in memory: %s", error->message);
+      g_clear_object (&read->spill);
+      g_close (g_steal_fd (&read->spill_fd), NULL);
+      return FALSE;
+    }
+
+  g_byte_array_set_size (read->body, 0);
+  return TRUE;
+}
+
+/* The spilled body, mapped. */
+static GBytes *
+dup_spilled_bytes (Read    *read,
+                   GError **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+
+  if (!g_output_stream_close (read->spill, NULL, error))
+    return NULL;
+
+  mapped = g_mapped_file_new_from_fd (read->spill_fd, FALSE, error);
+  if (mapped == NULL)
+    return NULL;
+
+  return g_mapped_file_get_bytes (mapped);
+}
+
 static void
 closed_cb (GObject      *object,
            GAsyncResult *result,
@@ -107,6 +171,16 @@ closed_cb (GObject      *object,
 
   if (read->error)
     g_task_return_error (task, g_steal_pointer (&read->error));
+  else if (read->spill != NULL)
+    {
+      GError *error = NULL;
+      GBytes *bytes = dup_spilled_bytes (read, &error);
+
+      if (bytes != NULL)
+        g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+      else
+        g_task_return_error (task, error);
+    }
   else
     g_task_return_pointer (task, g_byte_array_free_to_bytes (g_steal_pointer (&read->body)),
                            (GDestroyNotify) g_bytes_unref);
@@ -148,14 +222,27 @@ read_cb (GObject      *object,
       return;
     }
 
-  if (size > read->max_size - read->body->len)
+  if (size > read->max_size - read->size)
     {
       set_too_large_error (&error, read->max_size);
       close_and_return (task, error);
       return;
     }
 
-  g_byte_array_append (read->body, g_bytes_get_data (chunk, NULL), size);
+  read->size += size;
+  if (read->spill == NULL)
+    {
+      g_byte_array_append (read->body, g_bytes_get_data (chunk, NULL), size);
+      if (read->size > SPILL_SIZE && read->spill_fd == -1 && !start_spilling (read))
+        read->spill_fd = -2;  /* tried once: not again */
+    }
+  else if (!g_output_stream_write_all (read->spill, g_bytes_get_data (chunk, NULL), size, NULL,
+                                       NULL, &error))
+    {
+      close_and_return (task, error);
+      return;
+    }
+
   read_next (task);
 }
 
@@ -445,6 +532,7 @@ rc_http_send_and_read_async (SoupSession         *session,
 
   read = g_new0 (Read, 1);
   read->body = g_byte_array_new ();
+  read->spill_fd = -1;
   read->max_size = max_size;
 
   task = g_task_new (session, cancellable, callback, user_data);
