@@ -252,6 +252,64 @@ test_binary (void)
     "00000010  ff                                                |.|\n");
 }
 
+/* Whether a body is text is told by the part that can be shown (twice the
+ * limit): a big text that ends in bytes that are not UTF-8 is shown as the
+ * text it starts with, cut. */
+static void
+test_told_by_the_part_shown (void)
+{
+  g_autoptr(GString) data = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcBody) body = NULL;
+
+  while (data->len < 4096)
+    g_string_append (data, "caf\xc3\xa9 au lait\n");
+  g_string_append_len (data, "\xff\xfe\x00", 3);
+  bytes = g_bytes_new (data->str, data->len);
+
+  body = rc_body_format (bytes, "text/plain", 1024, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (rc_body_get_binary (body));
+  g_assert_true (rc_body_get_truncated (body));
+  g_assert_true (g_str_has_prefix (rc_body_get_text (body), "café au lait\ncafé"));
+  g_assert_cmpuint (rc_body_get_size (body), ==, data->len);
+
+  /* Within the part shown, it is binary data. */
+  g_clear_object (&body);
+  body = rc_body_format (bytes, "text/plain", 4096, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rc_body_get_binary (body));
+}
+
+static char *
+mask_a (const char *name,
+        const char *value)
+{
+  return g_str_equal (name, "a") ? g_strdup ("*") : NULL;
+}
+
+/* Masked strings write less than they read: JSON read past the part
+ * checked is still shown as UTF-8, what is not UTF-8 as U+FFFD. */
+static void
+test_masked_past_the_part_checked (void)
+{
+  g_autoptr(GString) data = g_string_new ("{\"a\":\"");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcBody) body = NULL;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_c (data, 's');
+  g_string_append (data, "\",\"b\":\"\xff\"}");
+  bytes = g_bytes_new (data->str, data->len);
+
+  body = rc_body_format_masked (bytes, "application/json", 1024, mask_a, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (rc_body_get_binary (body));
+  g_assert_cmpstr (rc_body_get_text (body), ==, "{\n  \"a\": \"*\",\n  \"b\": \"\xef\xbf\xbd\"\n}\n");
+}
+
 static void
 test_charset (void)
 {
@@ -478,6 +536,9 @@ main (int   argc,
   g_test_add_func ("/restcall/body/json-invalid", test_json_invalid);
   g_test_add_func ("/restcall/body/languages", test_languages);
   g_test_add_func ("/restcall/body/binary", test_binary);
+  g_test_add_func ("/restcall/body/told-by-the-part-shown", test_told_by_the_part_shown);
+  g_test_add_func ("/restcall/body/masked-past-the-part-checked",
+                   test_masked_past_the_part_checked);
   g_test_add_func ("/restcall/body/charset", test_charset);
   g_test_add_func ("/restcall/body/empty", test_empty);
   g_test_add_func ("/restcall/body/cut", test_cut);

@@ -29,6 +29,8 @@
 #include "rc-document.h"
 
 #define HEX_BYTES_PER_LINE 16
+/* How much of a body is read, at most, to show @limit bytes of it. */
+#define READ_FACTOR 2
 
 struct _RcBody
 {
@@ -376,6 +378,7 @@ rc_body_format_masked (GBytes          *body,
   gsize size = 0;
   gsize original_size;
   gboolean truncated = FALSE;
+  gsize checked;
   RcBody *self;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -405,7 +408,19 @@ rc_body_format_masked (GBytes          *body,
         }
     }
 
-  if (!g_utf8_validate (data, size, NULL))
+  /* Whether it is text is told by the part that can be shown (twice the
+   * limit: pretty-printed JSON is seldom shorter than what it comes
+   * from), ending before a character: a big body costs the part shown,
+   * not its whole size. */
+  checked = size;
+  if (checked > READ_FACTOR * limit)
+    {
+      checked = READ_FACTOR * limit;
+      while (checked > 0 && ((guchar) data[checked] & 0xC0) == 0x80)
+        checked--;
+    }
+
+  if (!g_utf8_validate (data, checked, NULL))
     {
       char *text = hex_dump ((const guchar *) data, size, limit, &truncated);
 
@@ -446,6 +461,17 @@ rc_body_format_masked (GBytes          *body,
             {
               length = out->len;
               text = g_string_free (g_steal_pointer (&out), FALSE);
+            }
+
+          /* Read past the part checked (strings masked shorter): what
+           * is not UTF-8 there is shown as U+FFFD. */
+          if (!g_utf8_validate (text, length, NULL))
+            {
+              char *valid = g_utf8_make_valid (text, length);
+
+              g_free (text);
+              text = valid;
+              length = strlen (text);
             }
 
           self = body_new (text, length, "json", original_size);

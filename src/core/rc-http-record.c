@@ -745,14 +745,9 @@ rc_http_record_format_preview (RcHttpRecord *self,
     return free_to_printable (text);
 
   g_string_append_c (text, '\n');
-  if (!g_utf8_validate (data, size, NULL))
-    {
-      g_string_append_printf (text, _("(%" G_GSIZE_FORMAT " bytes of binary data)\n"), size);
-      return free_to_printable (text);
-    }
 
   /* A form, as append_body() writes it: small, and masked field by field. */
-  if (is_form (headers))
+  if (is_form (headers) && g_utf8_validate (data, size, NULL))
     {
       g_autofree char *copy = g_strndup (data, size);
       GString *form = g_string_new (NULL);
@@ -769,6 +764,13 @@ rc_http_record_format_preview (RcHttpRecord *self,
     {
       g_string_free (text, TRUE);
       return NULL;
+    }
+
+  /* Only the part shown is read: binary data there is binary data. */
+  if (rc_body_get_binary (formatted))
+    {
+      g_string_append_printf (text, _("(%" G_GSIZE_FORMAT " bytes of binary data)\n"), size);
+      return free_to_printable (text);
     }
 
   g_string_append_len (text, rc_body_get_text (formatted), rc_body_get_length (formatted));
