@@ -20,7 +20,9 @@
 # as bench/run-openapi-bench.sh does). Prints every figure beside its goal
 # and floor; exits 1 when a goal was missed, 2 when something did not run.
 # Run it on a quiet machine: on a loaded one the figures say how loaded it
-# is. RC_GUI_BENCH_ONLY=startup,add,deref,open,response runs some only.
+# is. RC_GUI_BENCH_ONLY=startup,add,deref,open,response runs some only;
+# RC_GUI_BENCH_PERF=PREFIX samples each process with `perf record` into
+# PREFIX-NAME-ID and prints its longest stalls as `perf report --time` ranges.
 #
 #   bench/run-gui-bench.sh [BUILD_DIR] [ROUNDS]
 set -uo pipefail

@@ -29,6 +29,7 @@
 
 #include "rc-inspector.h"
 #include "rc-method-dialog.h"
+#include "rc-response-view.h"
 #include "rc-test-documents.h"
 #include "rc-test-gui.h"
 #include "rc-test-keyring.h"
@@ -1054,8 +1055,8 @@ test_big_json (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (note)), "cut"));
   shown = dup_view_text (fixture, "test-response-view");
   g_assert_true (g_str_has_prefix (shown, "{\n  \"items\": [\n    {\n      \"id\": 0,\n"));
-  g_assert_cmpuint (strlen (shown), <=, RC_BODY_DEFAULT_LIMIT);
-  g_assert_cmpuint (strlen (shown), >, RC_BODY_DEFAULT_LIMIT / 2);
+  g_assert_cmpuint (strlen (shown), <=, RC_RESPONSE_VIEW_LIMIT);
+  g_assert_cmpuint (strlen (shown), >, RC_RESPONSE_VIEW_LIMIT / 2);
   g_assert_true (view_contains (fixture, "inspector-api-response", "[Cut here: "));
   g_assert_true (gtk_widget_is_sensitive (get_widget (fixture, "test-save-button")));
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "test-panel-big-1000.png");

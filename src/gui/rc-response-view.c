@@ -3,7 +3,7 @@
  * Under its heading (and whatever the header suffix holds: the Test tab's
  * Save Response…), a GtkSourceView shows the body made readable: JSON
  * pretty-printed with its highlighting, binary data in hexadecimal, cut
- * at RC_BODY_DEFAULT_LIMIT. Formatting runs off the main thread
+ * at RC_RESPONSE_VIEW_LIMIT. Formatting runs off the main thread
  * (rc_body_format_async()), and the text goes into a buffer of its own,
  * away from the view, as many slices a main loop turn as a few
  * milliseconds allow, each slice ending at a line's end; the full buffer
@@ -38,6 +38,9 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "restcall-core.h"
 #include "rc-response-view.h"
@@ -60,6 +63,9 @@
  * text of 100 kB with main loop turns of 35 ms at most, one of 200 kB or
  * more with turns of 50 to 60 ms (bench-gui-stalls, issue 15). */
 #define HIGHLIGHT_LIMIT (100 * 1000)
+/* A text of this many characters or more is taken out of the view in a
+ * main loop turn of its own. */
+#define EMPTY_LATER_CHARS (64 * 1024)
 /* The view is as tall as its text, within these. */
 #define MIN_HEIGHT 96
 #define MAX_HEIGHT 400
@@ -73,6 +79,7 @@ struct _RcResponseView
   GtkSourceBuffer   *filling;         /* where, until it takes the view's place */
   gsize              inserted;
   guint              insert_source;
+  guint              empty_source;    /* a big text to take out of the view */
   guint              resize_tick;     /* waiting for the view's new height */
   guint              resize_ticks;
   int                fitted_height;
@@ -96,6 +103,10 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static int fit_height (RcResponseView *self,
+                       const char     *text,
+                       gsize           length);
 
 /* Helpers */
 
@@ -135,7 +146,12 @@ release_slice_cb (gpointer data)
       gtk_text_buffer_get_start_iter (buffer, &start);
       gtk_text_buffer_get_iter_at_line (buffer, &end, RELEASE_LINES);
       if (gtk_text_iter_equal (&start, &end))
-        return G_SOURCE_REMOVE;  /* the idle's reference was the last */
+        {
+#ifdef __GLIBC__
+          malloc_trim (0);
+#endif
+          return G_SOURCE_REMOVE;  /* the idle's reference was the last */
+        }
       gtk_text_buffer_delete (buffer, &start, &end);
     }
   while (g_get_monotonic_time () < deadline);
@@ -152,6 +168,7 @@ swap_buffer (RcResponseView  *self,
   g_autoptr(GtkTextBuffer) old =
     g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view)));
 
+  g_clear_handle_id (&self->empty_source, g_source_remove);
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (buffer));
   if (gtk_text_buffer_get_char_count (old) == 0)
     return;
@@ -161,18 +178,32 @@ swap_buffer (RcResponseView  *self,
   g_idle_add_full (RELEASE_PRIORITY, release_slice_cb, g_steal_pointer (&old), g_object_unref);
 }
 
-/* Takes the text out of the view, which is left empty, without a stall. */
+/* Takes the text out of the view, which is left empty and as small as it
+ * gets, without a stall. */
 static void
 empty_view (RcResponseView *self)
 {
   g_autoptr(GtkSourceBuffer) empty = NULL;
 
-  if (gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (get_buffer (self))) == 0)
-    return;
+  if (gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (get_buffer (self))) > 0)
+    {
+      /* The language's definition is read again once no buffer holds it. */
+      empty = new_buffer (gtk_source_buffer_get_language (get_buffer (self)));
+      swap_buffer (self, empty);
+    }
 
-  /* The language's definition is read again once no buffer holds it. */
-  empty = new_buffer (gtk_source_buffer_get_language (get_buffer (self)));
-  swap_buffer (self, empty);
+  fit_height (self, "", 0);
+}
+
+static gboolean
+empty_view_cb (gpointer data)
+{
+  RcResponseView *self = data;
+
+  self->empty_source = 0;
+  empty_view (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -425,6 +456,7 @@ rc_response_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   stop_inserting (self);
+  g_clear_handle_id (&self->empty_source, g_source_remove);
   self->header_suffix = NULL;
   /* A big text would be freed at once with the view. */
   if (self->source_view)
@@ -568,7 +600,7 @@ rc_response_view_show (RcResponseView *self,
 
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
-  rc_body_format_async (body, content_type, RC_BODY_DEFAULT_LIMIT, self->cancellable, formatted_cb,
+  rc_body_format_async (body, content_type, RC_RESPONSE_VIEW_LIMIT, self->cancellable, formatted_cb,
                         self);
 }
 
@@ -587,9 +619,15 @@ rc_response_view_clear (RcResponseView *self)
   g_clear_object (&self->cancellable);
   stop_inserting (self);
   set_busy (self, FALSE);
-  empty_view (self);
-  fit_height (self, "", 0);
   rc_response_view_set_note (self, NULL, NULL);
+
+  /* Taking a text out of a view tells the accessibility bus all of it:
+   * a big one goes in a main loop turn of its own, before the next frame,
+   * not in the one that asked (a new Test has work of its own). */
+  if (gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (get_buffer (self))) < EMPTY_LATER_CHARS)
+    empty_view (self);
+  else if (self->empty_source == 0)
+    self->empty_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, empty_view_cb, self, NULL);
   show_plain_caption (self, NULL);
 }
 

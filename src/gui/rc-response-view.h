@@ -8,6 +8,11 @@
 
 G_BEGIN_DECLS
 
+/* How much of a body the view shows, in bytes of text: a text view holds
+ * about ten bytes for each byte of pretty-printed JSON (a line each for a
+ * dozen bytes), and a body is saved whole with Save Response…. */
+#define RC_RESPONSE_VIEW_LIMIT (1024 * 1024)
+
 #define RC_TYPE_RESPONSE_VIEW (rc_response_view_get_type ())
 
 G_DECLARE_FINAL_TYPE (RcResponseView, rc_response_view, RC, RESPONSE_VIEW, GtkBox)
