@@ -133,8 +133,12 @@ class Bench:
         probe = Probe(os.path.join(self.folder, f'{name}-{uuid.uuid4().hex[:8]}.log'))
         env = dict(os.environ)
         env.pop('GTK_A11Y', None)
+        # Its own data folder: no recent files, which a file chooser would
+        # open in place of the path typed (GTK 4.8), from an earlier round.
+        data_home = os.path.join(self.folder, f'{name}-data-{uuid.uuid4().hex[:8]}')
+        os.makedirs(data_home)
         env.update(GSK_RENDERER='cairo', GDK_BACKEND='x11', LD_PRELOAD=PROBE,
-                   RC_STALL_PROBE_LOG=probe.path)
+                   RC_STALL_PROBE_LOG=probe.path, XDG_DATA_HOME=data_home)
         started = time.monotonic()
         app = harness.App(argv, env)
         self.session.apps.append(app)
