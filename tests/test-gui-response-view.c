@@ -178,6 +178,35 @@ test_json (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_height (scroller), <, 320);
 }
 
+static gboolean
+mapped_cb (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* Before the first body, and once cleared, the view says that nothing was
+ * received yet, over the empty view; not while a body is shown. */
+static void
+test_placeholder (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *placeholder;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  placeholder = get_widget (fixture, "test-response-placeholder");
+  g_assert_true (rc_test_gui_wait (mapped_cb, placeholder));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (placeholder)), ==,
+                   "Nothing received yet. Press Test to make the call.");
+
+  show (fixture, "{}", 2, "application/json");
+  g_assert_false (gtk_widget_get_visible (placeholder));
+
+  rc_response_view_clear (fixture->view);
+  g_assert_true (rc_test_gui_wait (mapped_cb, placeholder));
+}
+
 /* Many lines: about twenty shown, the rest scrolled to. */
 static void
 test_tall (Fixture       *fixture,
@@ -495,6 +524,7 @@ main (int   argc,
               fixture_tear_down)
 
   ADD ("json", test_json);
+  ADD ("placeholder", test_placeholder);
   ADD ("tall", test_tall);
   ADD ("notes", test_notes);
   ADD ("cut", test_cut);

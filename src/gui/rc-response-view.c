@@ -15,9 +15,10 @@
  * size. The text shown before is not deleted in the view, which
  * would lay out and re-highlight at each step: its buffer is taken out of
  * the view whole and emptied a slice a turn in the background, as it is
- * when the view goes. A note above the view says what is not shown as
- * text: no body, binary data, a body cut; the owner may put a note of its
- * own there too.
+ * when the view goes. Before the first body, and once the view is
+ * cleared, a line over it says that nothing was received yet. A note
+ * above the view says what is not shown as text: no body, binary data, a
+ * body cut; the owner may put a note of its own there too.
  *
  * The view is as tall as its text, from a few lines to about twenty: the
  * lines are counted, not measured, which would lay the whole text out.
@@ -38,7 +39,7 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 #include <string.h>
-#ifdef __GLIBC__
+#if HAVE_MALLOC_TRIM
 #include <malloc.h>
 #endif
 
@@ -89,6 +90,7 @@ struct _RcResponseView
   GtkBox            *heading_box;
   GtkLabel          *note_label;
   GtkLabel          *plain_label;
+  GtkWidget         *placeholder_label;
   GtkScrolledWindow *scroller;
   GtkSourceView     *source_view;
 };
@@ -147,7 +149,7 @@ release_slice_cb (gpointer data)
       gtk_text_buffer_get_iter_at_line (buffer, &end, RELEASE_LINES);
       if (gtk_text_iter_equal (&start, &end))
         {
-#ifdef __GLIBC__
+#if HAVE_MALLOC_TRIM
           malloc_trim (0);
 #endif
           return G_SOURCE_REMOVE;  /* the idle's reference was the last */
@@ -553,6 +555,7 @@ rc_response_view_class_init (RcResponseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcResponseView, plain_label);
   gtk_widget_class_bind_template_child (widget_class, RcResponseView, scroller);
   gtk_widget_class_bind_template_child (widget_class, RcResponseView, source_view);
+  gtk_widget_class_bind_template_child (widget_class, RcResponseView, placeholder_label);
 }
 
 static void
@@ -597,6 +600,7 @@ rc_response_view_show (RcResponseView *self,
   g_return_if_fail (body != NULL);
 
   rc_response_view_clear (self);
+  gtk_widget_set_visible (self->placeholder_label, FALSE);
 
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
@@ -620,6 +624,7 @@ rc_response_view_clear (RcResponseView *self)
   stop_inserting (self);
   set_busy (self, FALSE);
   rc_response_view_set_note (self, NULL, NULL);
+  gtk_widget_set_visible (self->placeholder_label, TRUE);
 
   /* Taking a text out of a view tells the accessibility bus all of it:
    * a big one goes in a main loop turn of its own, before the next frame,
