@@ -20,6 +20,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "rc-about.h"
 #include "rc-api-page.h"
 #include "rc-application.h"
 #include "rc-test-gui.h"
@@ -757,6 +758,73 @@ test_open_two_files (void)
   g_rmdir (dir);
 }
 
+/* The text of the first element named @name in @xml, blanks collapsed. */
+static char *
+dup_element_text (const char *xml,
+                  const char *start_tag)
+{
+  const char *start = strstr (xml, start_tag);
+  g_autofree char *tag_name = NULL;
+  g_autofree char *end_tag = NULL;
+  g_autoptr(GRegex) blanks = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *text = NULL;
+  const char *end;
+
+  g_assert_nonnull (start);
+  tag_name = g_strndup (start + 1, strcspn (start + 1, " >"));
+  end_tag = g_strdup_printf ("</%s>", tag_name);
+  start = strchr (start, '>') + 1;
+  end = strstr (start, end_tag);
+  g_assert_nonnull (end);
+  text = g_regex_replace_literal (blanks, start, end - start, 0, " ", 0, NULL);
+
+  return g_strdup (g_strstrip (text));
+}
+
+/* The About window says what the metainfo says: the website, the issue
+ * tracker, the developer, and the latest release's notes. */
+static void
+test_about_from_metainfo (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *metainfo = NULL;
+  g_autofree char *website = NULL;
+  g_autofree char *issues = NULL;
+  g_autofree char *developer = NULL;
+  g_autofree char *release = NULL;
+  g_autofree char *notes = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *about;
+  char *version;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  path = g_test_build_filename (G_TEST_DIST, "..", "data", BASE_APP_ID ".metainfo.xml.in.in",
+                                NULL);
+  g_assert_true (g_file_get_contents (path, &metainfo, NULL, &error));
+  g_assert_no_error (error);
+  website = dup_element_text (metainfo, "<url type=\"homepage\">");
+  issues = dup_element_text (metainfo, "<url type=\"bugtracker\">");
+  developer = dup_element_text (metainfo, "<developer_name>");
+  release = g_strdup (strstr (metainfo, "<release version=\""));
+  g_assert_nonnull (release);
+  notes = dup_element_text (release, "<p>");
+  version = release + strlen ("<release version=\"");
+  *strchr (version, '"') = '\0';
+
+  about = rc_about_window_new (NULL);
+  g_assert_cmpstr (adw_about_window_get_website (ADW_ABOUT_WINDOW (about)), ==, website);
+  g_assert_cmpstr (adw_about_window_get_issue_url (ADW_ABOUT_WINDOW (about)), ==, issues);
+  g_assert_cmpstr (adw_about_window_get_developer_name (ADW_ABOUT_WINDOW (about)), ==, developer);
+  g_assert_cmpstr (adw_about_window_get_release_notes_version (ADW_ABOUT_WINDOW (about)), ==,
+                   version);
+  g_assert_nonnull (strstr (adw_about_window_get_release_notes (ADW_ABOUT_WINDOW (about)), notes));
+  g_assert_true (g_str_has_prefix (adw_about_window_get_release_notes (ADW_ABOUT_WINDOW (about)),
+                                   "<p>"));
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -771,6 +839,7 @@ main (int   argc,
   g_test_add_func ("/restcall/gui/application/shortcuts-built-when-asked",
                    test_shortcuts_built_when_asked);
   g_test_add_func ("/restcall/gui/application/open-two-files", test_open_two_files);
+  g_test_add_func ("/restcall/gui/application/about-from-metainfo", test_about_from_metainfo);
   g_test_add_func ("/restcall/gui/application/open-broken-file", test_open_broken_file);
   g_test_add_func ("/restcall/gui/application/open-copy", test_open_copy);
   g_test_add_func ("/restcall/gui/application/quit-waits-for-store", test_quit_waits_for_store);

@@ -30,6 +30,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-about.h"
 #include "rc-application.h"
 #include "rc-button-names.h"
 #include "rc-window.h"
@@ -396,17 +397,7 @@ about_action (GSimpleAction *action,
   RcApplication *self = user_data;
   GtkWidget *about;
 
-  /* A dialog to assistive technologies too, named as its menu item. */
-  about =
-    g_object_new (ADW_TYPE_ABOUT_WINDOW, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, "title",
-                  _("About Restcall"), "transient-for",
-                  gtk_application_get_active_window (GTK_APPLICATION (self)), "modal", TRUE,
-                  "application-name", _("Restcall"), "application-icon", APP_ID, "version",
-                  PACKAGE_VERSION, "developer-name", _("The Restcall developers"), "comments",
-                  _("Consume REST APIs, authenticated with Basic or OAuth 2.0 client credentials"),
-                  "license-type", GTK_LICENSE_GPL_3_0,
-                  /* Translators: your names, one a line */
-                  "translator-credits", _("translator-credits"), NULL);
+  about = rc_about_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)));
   gtk_window_present (GTK_WINDOW (about));
 }
 
