@@ -1093,6 +1093,8 @@ test_token (Fixture       *fixture,
   g_assert_nonnull (strstr (text.out, "Token type: Bearer\n"));
   g_assert_nonnull (strstr (text.out, "Access token: tok-ab"));
   g_assert_nonnull (strstr (text.out, "Scopes: read write\n"));
+  /* Written as the window writes it: not in seconds. */
+  g_assert_nonnull (strstr (text.out, "Expires in: 59 min "));
   assert_no_secrets (&text);
 
   rc_test_run_restcall (&inspect, NULL, secret_env, "token", path, "Pets", "--inspect",

@@ -47,6 +47,30 @@ typedef struct
 
 /* Helpers */
 
+/* The line of @claim shows its number, then its local date. */
+static void
+assert_claim_date (const char *claims,
+                   const char *claim)
+{
+  g_autofree char *prefix = g_strdup_printf ("\"%s\": ", claim);
+  const char *line = strstr (claims, prefix);
+  g_autofree char *shown = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GDateTime) time = NULL;
+  guint64 seconds;
+  char *end;
+
+  g_assert_nonnull (line);
+  seconds = g_ascii_strtoull (line + strlen (prefix), &end, 10);
+  g_assert_cmpuint (seconds, >, 0);
+  time = g_date_time_new_from_unix_local (seconds);
+  date = g_date_time_format (time, "%c");
+  shown = g_strndup (end, strcspn (end, "\n"));
+  expected = g_strconcat (",  ", date, NULL);
+  g_assert_cmpstr (shown, ==, expected);
+}
+
 static char *
 make_jwt (void)
 {
@@ -380,6 +404,7 @@ test_get_and_clear (Fixture       *fixture,
   g_assert_nonnull (strstr (claims, "\"kid\": \"test-key\""));
   g_assert_nonnull (strstr (claims, "\"sub\": \"" CLIENT_ID "\""));
   g_assert_nonnull (strstr (claims, "\"tenant\": \"Zoë's pets\""));
+  assert_claim_date (claims, "exp");
   g_assert_true (gtk_text_view_get_monospace (GTK_TEXT_VIEW (find (fixture, "token-claims-view"))));
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (find (fixture, "token-claims-view"))));
 

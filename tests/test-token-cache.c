@@ -345,11 +345,39 @@ test_key_identity (Fixture       *fixture,
   }
 }
 
+/* A lifetime is written one way everywhere: seconds under two minutes,
+ * then minutes and seconds, then hours and minutes. */
+static void
+test_format_duration (void)
+{
+  static const struct {
+    gint64      seconds;
+    const char *text;
+  } cases[] = {
+    { -5, "0 s" },
+    { 59, "59 s" },
+    { 119, "119 s" },
+    { 120, "2 min 0 s" },
+    { 3567, "59 min 27 s" },
+    { 3600, "1 h 0 min" },
+    { 7500, "2 h 5 min" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = rc_token_format_duration (cases[i].seconds);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/restcall/token-cache/format-duration", test_format_duration);
 
 #define ADD(path, func) \
   g_test_add ("/restcall/token-cache/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)

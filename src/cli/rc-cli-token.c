@@ -85,7 +85,11 @@ print_token (RcToken  *token,
   rc_cli_print (_("Token type: Bearer\n"));
   rc_cli_print (_("Access token: %s\n"), masked_line);
   if (lifetime == RC_TOKEN_LIFETIME_KNOWN)
-    rc_cli_print (_("Expires in: %" G_GINT64_FORMAT " s\n"), rc_token_get_expires_in (token));
+    {
+      g_autofree char *duration = rc_token_format_duration (rc_token_get_expires_in (token));
+
+      rc_cli_print (_("Expires in: %s\n"), duration);
+    }
   else if (lifetime == RC_TOKEN_LIFETIME_UNKNOWN)
     rc_cli_print (_("Expires in: not given; used until the API refuses it\n"));
   else

@@ -344,6 +344,7 @@ rc_exchange_set_duration_us (RcExchange *self,
 static char *
 describe_cached_token (RcToken *token)
 {
+  g_autofree char *duration = NULL;
   gint64 expires_in;
 
   if (token == NULL)
@@ -353,10 +354,9 @@ describe_cached_token (RcToken *token)
   if (expires_in < 0)
     return g_strdup (_("Token from cache; the server did not say when it expires.\n"));
 
-  return g_strdup_printf (
-    g_dngettext (GETTEXT_PACKAGE, "Token from cache, expires in %" G_GINT64_FORMAT " second.\n",
-                 "Token from cache, expires in %" G_GINT64_FORMAT " seconds.\n", expires_in),
-    expires_in);
+  duration = rc_token_format_duration (expires_in);
+  /* Translators: %s is a duration, such as “59 s” or “4 min 10 s” */
+  return g_strdup_printf (_("Token from cache, expires in %s.\n"), duration);
 }
 
 /**

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -287,4 +288,30 @@ rc_token_get_cache_until (RcToken *self)
   g_return_val_if_fail (RC_IS_TOKEN (self), 0);
 
   return self->cache_until;
+}
+
+/**
+ * rc_token_format_duration:
+ * @seconds: a lifetime, or what is left of one
+ *
+ * How a token's lifetime is written everywhere, in the window and on the
+ * command line: "59 s", "4 min 10 s", "2 h 5 min".
+ *
+ * Returns: (transfer full): the duration
+ */
+char *
+rc_token_format_duration (gint64 seconds)
+{
+  seconds = MAX (seconds, 0);
+
+  if (seconds < 120)
+    /* Translators: a duration in seconds, as in “Valid for 59 s” */
+    return g_strdup_printf (_("%d s"), (int) seconds);
+
+  if (seconds < 3600)
+    /* Translators: a duration in minutes and seconds, as in “Valid for 4 min 10 s” */
+    return g_strdup_printf (_("%d min %d s"), (int) (seconds / 60), (int) (seconds % 60));
+
+  /* Translators: a duration in hours and minutes, as in “Valid for 2 h 5 min” */
+  return g_strdup_printf (_("%d h %d min"), (int) (seconds / 3600), (int) (seconds % 3600 / 60));
 }

@@ -50,5 +50,6 @@ gboolean         rc_token_is_fresh           (RcToken    *self);
 gint64           rc_token_get_cache_until    (RcToken    *self);
 
 gint64           rc_token_safety_margin      (gint64      lifetime_seconds);
+char            *rc_token_format_duration    (gint64      seconds);
 
 G_END_DECLS

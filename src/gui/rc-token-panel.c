@@ -174,22 +174,6 @@ is_running (RcTokenPanel *self)
   return self->request_cancellable != NULL;
 }
 
-/* "59 s", "4 min 10 s", "2 h 5 min". */
-static char *
-format_duration (gint64 seconds)
-{
-  if (seconds < 120)
-    /* Translators: a duration in seconds, as in “Valid for 59 s” */
-    return g_strdup_printf (_("%d s"), (int) seconds);
-
-  if (seconds < 3600)
-    /* Translators: a duration in minutes and seconds, as in “Valid for 4 min 10 s” */
-    return g_strdup_printf (_("%d min %d s"), (int) (seconds / 60), (int) (seconds % 60));
-
-  /* Translators: a duration in hours and minutes, as in “Valid for 2 h 5 min” */
-  return g_strdup_printf (_("%d h %d min"), (int) (seconds / 3600), (int) (seconds % 3600 / 60));
-}
-
 static void
 show_state (RcTokenPanel *self,
             const char   *title,
@@ -242,6 +226,59 @@ show_value (RcTokenPanel *self)
     adw_action_row_set_subtitle (self->value_row, _("Hidden"));
 }
 
+/* The time of a claim's line, like `  "exp": 1765103600,`: iat, exp or
+ * nbf, a number of seconds since 1970 (RFC 7519 §4.1); NULL for another. */
+static GDateTime *
+dup_claim_time (const char *line)
+{
+  static const char * const names[] = { "\"iat\": ", "\"exp\": ", "\"nbf\": " };
+  const char *number = NULL;
+  guint64 seconds;
+  char *end;
+
+  if (!g_str_has_prefix (line, "  \""))
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names) && number == NULL; i++)
+    if (g_str_has_prefix (line + 2, names[i]))
+      number = line + 2 + strlen (names[i]);
+
+  if (number == NULL || !g_ascii_isdigit (*number))
+    return NULL;
+
+  seconds = g_ascii_strtoull (number, &end, 10);
+  if (*end != '\0' && g_strcmp0 (end, ",") != 0)
+    return NULL;
+
+  return g_date_time_new_from_unix_local (MIN (seconds, G_MAXINT64 / 2));
+}
+
+/* The claims as decoded, and beside each time claim its local date. */
+static void
+insert_claims (GtkTextBuffer *buffer,
+               const char    *claims)
+{
+  g_auto(GStrv) lines = g_strsplit (claims, "\n", -1);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autoptr(GDateTime) time = dup_claim_time (lines[i]);
+
+      gtk_text_buffer_insert (buffer, &end, lines[i], -1);
+      if (time != NULL)
+        {
+          g_autofree char *date = g_date_time_format (time, "%c");
+
+          gtk_text_buffer_insert (buffer, &end, "  ", -1);
+          gtk_text_buffer_insert_with_tags_by_name (buffer, &end, date, -1, "note", NULL);
+        }
+      if (lines[i + 1] != NULL)
+        gtk_text_buffer_insert (buffer, &end, "\n", -1);
+    }
+}
+
 static void
 set_claims_text (RcTokenPanel *self,
                  const char   *header,
@@ -268,7 +305,7 @@ set_claims_text (RcTokenPanel *self,
   /* Translators: a heading above the decoded claims of a JSON Web Token */
   gtk_text_buffer_insert_with_tags_by_name (buffer, &end, _("Claims"), -1, "heading", NULL);
   gtk_text_buffer_insert (buffer, &end, "\n", -1);
-  gtk_text_buffer_insert (buffer, &end, claims, -1);
+  insert_claims (buffer, claims);
 }
 
 static void
@@ -406,7 +443,7 @@ refresh (RcTokenPanel *self)
   if (rc_token_get_lifetime (self->token) == RC_TOKEN_LIFETIME_KNOWN)
     {
       gint64 left = rc_token_get_expires_in (self->token);
-      g_autofree char *duration = format_duration (left);
+      g_autofree char *duration = rc_token_format_duration (left);
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -799,6 +836,11 @@ rc_token_panel_init (RcTokenPanel *self)
   buffer = gtk_text_view_get_buffer (self->claims_view);
   gtk_text_buffer_create_tag (buffer, "heading",
                               "weight", PANGO_WEIGHT_BOLD,
+                              "family", "sans-serif",
+                              NULL);
+  /* A time claim's local date, beside its number. */
+  gtk_text_buffer_create_tag (buffer, "note",
+                              "style", PANGO_STYLE_ITALIC,
                               "family", "sans-serif",
                               NULL);
   show_value (self);
