@@ -1112,6 +1112,71 @@ test_no_keyring (void)
   fixture_tear_down (fixture, NULL);
 }
 
+static gboolean
+error_label_shown_cb (gpointer data)
+{
+  GtkWidget *label = rc_test_gui_get_widget (data, "token-error-label");
+
+  return gtk_widget_get_visible (label) && gtk_label_get_text (GTK_LABEL (label))[0] != '\0';
+}
+
+static gboolean
+suggested_cb (gpointer data)
+{
+  return gtk_widget_has_css_class (data, "suggested-action");
+}
+
+static gboolean
+not_suggested_cb (gpointer data)
+{
+  return !suggested_cb (data);
+}
+
+/* Get New Token is the suggested (blue) action only while it can work: the
+ * settings valid and the secret stored; pressed otherwise, it says why. */
+static void
+test_get_token_suggested_when_ready (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  RcApi *petstore;
+  RcAuth *auth;
+  GtkWidget *secret_row;
+  GtkWidget *get_button;
+  g_autofree char *token_url = NULL;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  petstore = rc_project_find_api (fixture->project, "Petstore");
+  auth = rc_api_get_auth (petstore);
+  token_url = g_strdup (rc_auth_get_token_url (auth));
+  rc_test_gui_select_item (fixture->window, G_OBJECT (petstore));
+  rc_test_gui_assert_page_shown (fixture->window, "api");
+  assert_state (fixture, "Not stored");
+  get_button = rc_test_gui_get_widget (fixture->window, "token-get-button");
+  g_assert_true (gtk_widget_get_sensitive (get_button));
+  g_assert_false (gtk_widget_has_css_class (get_button, "suggested-action"));
+
+  secret_row = rc_test_gui_get_widget (fixture->window, "auth-secret-row");
+  gtk_editable_set_text (GTK_EDITABLE (secret_row), "pets-secret");
+  g_signal_emit_by_name (secret_row, "apply");
+  assert_state (fixture, "Stored in the keyring");
+  g_assert_true (rc_test_gui_wait (suggested_cb, get_button));
+
+  /* A token URL no request goes to: not suggested, and pressed, it says
+   * what is wrong. */
+  rc_auth_set_token_url (auth, "auth.example.com/token");
+  g_assert_true (rc_test_gui_wait (not_suggested_cb, get_button));
+  g_signal_emit_by_name (get_button, "clicked");
+  g_assert_true (rc_test_gui_wait (error_label_shown_cb, fixture->window));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (rc_test_gui_get_widget (
+                              fixture->window, "token-error-label"))),
+                            "access token URL"));
+
+  rc_auth_set_token_url (auth, token_url);
+  g_assert_true (rc_test_gui_wait (suggested_cb, get_button));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1151,6 +1216,8 @@ main (int   argc,
               fixture_set_up, test_focus_out_stores, fixture_tear_down);
   g_test_add ("/restcall/gui/secrets/destroy-stores-nothing", Fixture, NULL,
               fixture_set_up, test_destroy_stores_nothing, fixture_tear_down);
+  g_test_add ("/restcall/gui/secrets/get-token-suggested-when-ready", Fixture, NULL,
+              fixture_set_up, test_get_token_suggested_when_ready, fixture_tear_down);
   g_test_add_func ("/restcall/gui/secrets/no-keyring", test_no_keyring);
 
   return g_test_run ();

@@ -277,39 +277,51 @@ rc_check_auth_client_cert_file (RcAuth *auth)
 gboolean
 rc_check_auth (RcAuth *auth)
 {
-  g_autofree char *username = NULL;
-  g_autofree char *client_id = NULL;
-  g_autofree char *token_url = NULL;
-  g_autofree char *cert_file = NULL;
-  GListModel *params;
+  g_autofree char *problem = NULL;
 
   g_return_val_if_fail (auth == NULL || RC_IS_AUTH (auth), FALSE);
 
+  problem = rc_check_auth_dup_problem (auth);
+
+  return problem == NULL;
+}
+
+/**
+ * rc_check_auth_dup_problem:
+ *
+ * Returns: (transfer full) (nullable): what rc_check_auth() finds wrong
+ *   first, as the field that has it says it, or %NULL
+ */
+char *
+rc_check_auth_dup_problem (RcAuth *auth)
+{
+  char *problem;
+  GListModel *params;
+
+  g_return_val_if_fail (auth == NULL || RC_IS_AUTH (auth), NULL);
+
   if (auth == NULL)
-    return TRUE;
+    return NULL;
 
-  username = rc_check_auth_username (auth);
-  client_id = rc_check_auth_client_id (auth);
-  token_url = rc_check_auth_token_url (auth);
-  cert_file = rc_check_auth_client_cert_file (auth);
-
-  if (username != NULL || client_id != NULL || token_url != NULL || cert_file != NULL)
-    return FALSE;
+  if ((problem = rc_check_auth_username (auth)) != NULL ||
+      (problem = rc_check_auth_client_id (auth)) != NULL ||
+      (problem = rc_check_auth_token_url (auth)) != NULL ||
+      (problem = rc_check_auth_client_cert_file (auth)) != NULL)
+    return problem;
 
   if (rc_auth_get_kind (auth) != RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
-    return TRUE;
+    return NULL;
 
   params = G_LIST_MODEL (rc_auth_get_token_params (auth));
   for (guint i = 0; i < g_list_model_get_n_items (params); i++)
     {
       g_autoptr(RcPair) param = g_list_model_get_item (params, i);
-      g_autofree char *problem = rc_check_token_param_name (param);
 
-      if (problem != NULL)
-        return FALSE;
+      if ((problem = rc_check_token_param_name (param)) != NULL)
+        return problem;
     }
 
-  return TRUE;
+  return NULL;
 }
 
 /**

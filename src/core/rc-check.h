@@ -26,6 +26,7 @@ char     *rc_check_auth_client_cert_file (RcAuth *auth);
  * type and headers, and its API's headers) and its effective
  * authentication. */
 gboolean  rc_check_auth                (RcAuth   *auth);
+char     *rc_check_auth_dup_problem    (RcAuth   *auth);
 gboolean  rc_check_method              (RcMethod *method);
 
 G_END_DECLS

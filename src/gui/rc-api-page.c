@@ -129,6 +129,10 @@ rc_api_page_init (RcApiPage *self)
                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_binding_group_bind (self->bindings, "description", self->description_row, "text",
                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+
+  /* Get New Token is the suggested action only while it can work. */
+  g_object_bind_property (self->auth_group, "ready", self->token_panel, "ready",
+                          G_BINDING_SYNC_CREATE);
 }
 
 GtkWidget *

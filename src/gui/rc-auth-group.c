@@ -80,6 +80,7 @@ struct _RcAuthGroup
   GObject            *owner;       /* whose secret it is: the API or the method */
   char               *project_id;
   gboolean            valid;
+  gboolean            ready;
   gboolean            updating;
 
   GBindingGroup      *bindings;
@@ -125,6 +126,7 @@ enum {
   PROP_0,
   PROP_AUTH,
   PROP_VALID,
+  PROP_READY,
   N_PROPS
 };
 
@@ -402,6 +404,21 @@ show_field_check (RcAuthGroup *self,
   rc_field_check_set_message (field->shown, message);
 }
 
+/* Valid, and with the secret it needs, if any, at hand. */
+static void
+update_ready (RcAuthGroup *self)
+{
+  gboolean ready = self->valid &&
+                   (self->auth == NULL || !rc_auth_needs_secret (self->auth) ||
+                    rc_secret_row_get_stored (self->secret_state_row));
+
+  if (ready == self->ready)
+    return;
+
+  self->ready = ready;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
+}
+
 static void
 validate (RcAuthGroup *self)
 {
@@ -411,11 +428,13 @@ validate (RcAuthGroup *self)
     show_field_check (self, &self->fields[i]);
 
   valid = rc_check_auth (self->auth);
-  if (valid == self->valid)
-    return;
+  if (valid != self->valid)
+    {
+      self->valid = valid;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+    }
 
-  self->valid = valid;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+  update_ready (self);
 }
 
 static void
@@ -823,6 +842,10 @@ rc_auth_group_get_property (GObject    *object,
       g_value_set_boolean (value, self->valid);
       break;
 
+    case PROP_READY:
+      g_value_set_boolean (value, self->ready);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -857,6 +880,18 @@ rc_auth_group_class_init (RcAuthGroupClass *klass)
    */
   properties[PROP_VALID] =
     g_param_spec_boolean ("valid", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * RcAuthGroup:ready:
+   *
+   * Whether the auth shown is valid and has the secret it needs (stored,
+   * or kept for the session): whether a token request can be made as it
+   * is.
+   */
+  properties[PROP_READY] =
+    g_param_spec_boolean ("ready", NULL, NULL,
                           TRUE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -904,7 +939,10 @@ rc_auth_group_init (RcAuthGroup *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->valid = TRUE;
+  self->ready = TRUE;
   self->param_rows = g_ptr_array_new ();
+  g_signal_connect_object (self->secret_state_row, "notify::stored", G_CALLBACK (update_ready),
+                           self, G_CONNECT_SWAPPED);
   self->fields[FIELD_USERNAME] = (Field) { self->username_check, rc_check_auth_username };
   self->fields[FIELD_CLIENT_ID] = (Field) { self->client_id_check, rc_check_auth_client_id };
   self->fields[FIELD_TOKEN_URL] = (Field) { self->token_url_check, rc_check_auth_token_url };

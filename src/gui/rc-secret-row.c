@@ -70,6 +70,7 @@ struct _RcSecretRow
   GSignalGroup *auth_signals;
   GSignalGroup *owner_signals;
   guint         recheck_id;
+  gboolean      stored;      /* a secret the auth can use without asking */
 
   GtkSpinner   *spinner;
   GtkImage     *icon;
@@ -87,6 +88,14 @@ typedef struct
 static void recheck_if_moved (RcSecretRow *self);
 
 G_DEFINE_FINAL_TYPE (RcSecretRow, rc_secret_row, ADW_TYPE_ACTION_ROW)
+
+enum {
+  PROP_0,
+  PROP_STORED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 typedef enum {
   STATE_CHECKING,
@@ -193,9 +202,22 @@ show_status (RcSecretRow *self,
 }
 
 static void
+set_stored (RcSecretRow *self,
+            gboolean     stored)
+{
+  if (self->stored == stored)
+    return;
+
+  self->stored = stored;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORED]);
+}
+
+static void
 show_state (RcSecretRow *self,
             State        state)
 {
+  set_stored (self, state == STATE_STORED || state == STATE_STORING);
+
   switch (state)
     {
     case STATE_CHECKING:
@@ -232,6 +254,7 @@ show_warning (RcSecretRow *self,
               const char  *message,
               gboolean     can_forget)
 {
+  set_stored (self, FALSE);
   show_status (self, title, message, "dialog-warning-symbolic", FALSE, TRUE, can_forget);
 }
 
@@ -240,6 +263,7 @@ show_session_only (RcSecretRow *self,
                    const char  *message)
 {
   show_warning (self, _("Kept for this session only"), message, TRUE);
+  set_stored (self, TRUE);
 }
 
 static void
@@ -669,6 +693,25 @@ rc_secret_row_finalize (GObject *object)
 }
 
 static void
+rc_secret_row_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  RcSecretRow *self = RC_SECRET_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORED:
+      g_value_set_boolean (value, self->stored);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rc_secret_row_class_init (RcSecretRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -676,8 +719,23 @@ rc_secret_row_class_init (RcSecretRowClass *klass)
 
   object_class->dispose = rc_secret_row_dispose;
   object_class->finalize = rc_secret_row_finalize;
+  object_class->get_property = rc_secret_row_get_property;
 
   widget_class->unmap = rc_secret_row_unmap;
+
+  /**
+   * RcSecretRow:stored:
+   *
+   * Whether the auth shown has a secret it can use without asking: in the
+   * keyring for its settings (or on its way there), or kept for the
+   * session.
+   */
+  properties[PROP_STORED] =
+    g_param_spec_boolean ("stored", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/restcall/Restcall/rc-secret-row.ui");
@@ -810,4 +868,17 @@ rc_secret_row_store (RcSecretRow *self,
     }
 
   store_secret (self, secret);
+}
+
+/**
+ * rc_secret_row_get_stored:
+ *
+ * Returns: see RcSecretRow:stored
+ */
+gboolean
+rc_secret_row_get_stored (RcSecretRow *self)
+{
+  g_return_val_if_fail (RC_IS_SECRET_ROW (self), FALSE);
+
+  return self->stored;
 }

@@ -21,6 +21,7 @@ void       rc_secret_row_set_auth    (RcSecretRow *self,
                                       RcAuth      *auth,
                                       const char  *project_id,
                                       GObject     *owner);
+gboolean   rc_secret_row_get_stored  (RcSecretRow *self);
 void       rc_secret_row_store       (RcSecretRow *self,
                                       const char  *secret);
 

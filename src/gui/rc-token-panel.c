@@ -89,6 +89,7 @@ G_DEFINE_FINAL_TYPE (RcTokenPanel, rc_token_panel, ADW_TYPE_PREFERENCES_GROUP)
 enum {
   PROP_0,
   PROP_API,
+  PROP_READY,
   N_PROPS
 };
 
@@ -632,8 +633,22 @@ prompt_answered_cb (GObject      *object,
 static void
 get_clicked_cb (RcTokenPanel *self)
 {
+  g_autofree char *problem = NULL;
+
   if (!is_oauth2 (self) || is_running (self))
     return;
+
+  /* Not the suggested action then (RcTokenPanel:ready): says why. */
+  problem = rc_check_auth_dup_problem (get_auth (self));
+  if (problem != NULL)
+    {
+      g_autofree char *message =
+        /* Translators: %s says what is wrong, as the field that has it says it */
+        g_strdup_printf (_("No token request can be made with these settings. %s"), problem);
+
+      show_error (self, message);
+      return;
+    }
 
   show_error (self, NULL);
   self->request_cancellable = g_cancellable_new ();
@@ -758,8 +773,31 @@ rc_token_panel_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_READY:
+      g_value_set_boolean (value, gtk_widget_has_css_class (self->get_button, "suggested-action"));
+      break;
+
     case PROP_API:
       g_value_set_object (value, self->api);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rc_token_panel_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  RcTokenPanel *self = RC_TOKEN_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_READY:
+      rc_token_panel_set_ready (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -776,6 +814,7 @@ rc_token_panel_class_init (RcTokenPanelClass *klass)
   object_class->dispose = rc_token_panel_dispose;
   object_class->finalize = rc_token_panel_finalize;
   object_class->get_property = rc_token_panel_get_property;
+  object_class->set_property = rc_token_panel_set_property;
 
   widget_class->map = rc_token_panel_map;
   widget_class->unmap = rc_token_panel_unmap;
@@ -785,6 +824,18 @@ rc_token_panel_class_init (RcTokenPanelClass *klass)
    *
    * The API whose token is shown; rc_token_panel_set_api() sets it.
    */
+  /**
+   * RcTokenPanel:ready:
+   *
+   * Whether the authentication shown can get a token as it is (valid, its
+   * secret at hand): Get New Token is the suggested action only then.
+   * Pressed otherwise, it says what is missing.
+   */
+  properties[PROP_READY] =
+    g_param_spec_boolean ("ready", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   properties[PROP_API] =
     g_param_spec_object ("api", NULL, NULL,
                          RC_TYPE_API,
@@ -919,4 +970,25 @@ rc_token_panel_set_api (RcTokenPanel *self,
 
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_API]);
+}
+
+/**
+ * rc_token_panel_set_ready:
+ *
+ * Sets RcTokenPanel:ready.
+ */
+void
+rc_token_panel_set_ready (RcTokenPanel *self,
+                          gboolean      ready)
+{
+  g_return_if_fail (RC_IS_TOKEN_PANEL (self));
+
+  if (!!ready == gtk_widget_has_css_class (self->get_button, "suggested-action"))
+    return;
+
+  if (ready)
+    gtk_widget_add_css_class (self->get_button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (self->get_button, "suggested-action");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
 }

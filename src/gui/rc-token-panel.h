@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (RcTokenPanel, rc_token_panel, RC, TOKEN_PANEL, AdwPreferen
 GtkWidget *rc_token_panel_new         (RcContext    *context);
 void       rc_token_panel_set_context (RcTokenPanel *self,
                                        RcContext    *context);
+void       rc_token_panel_set_ready   (RcTokenPanel *self,
+                                       gboolean      ready);
 void       rc_token_panel_set_api     (RcTokenPanel *self,
                                        RcApi        *api,
                                        const char   *project_id);
