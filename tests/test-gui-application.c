@@ -758,22 +758,21 @@ test_open_two_files (void)
   g_rmdir (dir);
 }
 
-/* The text of the first element named @name in @xml, blanks collapsed. */
+/* The text of the first element that starts with @start_tag in @xml, up
+ * to the end tag of @name, blanks collapsed. */
 static char *
 dup_element_text (const char *xml,
-                  const char *start_tag)
+                  const char *start_tag,
+                  const char *name)
 {
   const char *start = strstr (xml, start_tag);
-  g_autofree char *tag_name = NULL;
-  g_autofree char *end_tag = NULL;
+  g_autofree char *end_tag = g_strdup_printf ("</%s>", name);
   g_autoptr(GRegex) blanks = g_regex_new ("\\s+", 0, 0, NULL);
   g_autofree char *text = NULL;
   const char *end;
 
   g_assert_nonnull (start);
-  tag_name = g_strndup (start + 1, strcspn (start + 1, " >"));
-  end_tag = g_strdup_printf ("</%s>", tag_name);
-  start = strchr (start, '>') + 1;
+  start += strlen (start_tag);
   end = strstr (start, end_tag);
   g_assert_nonnull (end);
   text = g_regex_replace_literal (blanks, start, end - start, 0, " ", 0, NULL);
@@ -804,12 +803,12 @@ test_about_from_metainfo (void)
                                 NULL);
   g_assert_true (g_file_get_contents (path, &metainfo, NULL, &error));
   g_assert_no_error (error);
-  website = dup_element_text (metainfo, "<url type=\"homepage\">");
-  issues = dup_element_text (metainfo, "<url type=\"bugtracker\">");
-  developer = dup_element_text (metainfo, "<developer_name>");
+  website = dup_element_text (metainfo, "<url type=\"homepage\">", "url");
+  issues = dup_element_text (metainfo, "<url type=\"bugtracker\">", "url");
+  developer = dup_element_text (metainfo, "<developer_name>", "developer_name");
   release = g_strdup (strstr (metainfo, "<release version=\""));
   g_assert_nonnull (release);
-  notes = dup_element_text (release, "<p>");
+  notes = dup_element_text (release, "<p>", "p");
   version = release + strlen ("<release version=\"");
   *strchr (version, '"') = '\0';
 
