@@ -275,9 +275,11 @@ test_build_url (Fixture       *fixture,
   }
 }
 
-/* An optional query parameter whose test value is empty is left out of the
- * call; one with a value is sent percent-encoded, and so is a required one,
- * even empty (test-url-template.c has the rest). */
+/* A query parameter whose test value is empty is left out of the call, with
+ * a note above the API request (saying so when the description requires
+ * it); one with a value is sent percent-encoded. Only a path parameter
+ * must have a value: without one, the error names it (test-url-template.c
+ * has the rest). */
 static void
 test_optional_query (Fixture       *fixture,
                      gconstpointer  data)
@@ -285,7 +287,9 @@ test_optional_query (Fixture       *fixture,
   g_autoptr(RcExchange) exchange = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
+  g_autofree char *request_pane = NULL;
   RcPairList *test_values = rc_method_get_test_values (fixture->method);
+  const char * const *notes;
   RcTestRequest *request;
 
   rc_method_set_url (fixture->method, "/things/{id}?q={q}&limit={limit}&sort={sort}");
@@ -297,13 +301,30 @@ test_optional_query (Fixture       *fixture,
   g_assert_true (rc_exchange_is_success (exchange));
   request = last_api_request (fixture);
   g_assert_cmpstr (request->path, ==, "/api/things/42");
-  g_assert_cmpstr (request->query, ==, "limit=1%20%26%202%2F3&sort=");
+  g_assert_cmpstr (request->query, ==, "limit=1%20%26%202%2F3");
 
-  /* A required one without a value is an error that names it. */
-  rc_pair_list_remove (test_values, 3);
+  notes = rc_exchange_get_request_notes (exchange);
+  g_assert_cmpuint (g_strv_length ((char **) notes), ==, 2);
+  g_assert_cmpstr (notes[0], ==, "The query parameter “q” has no test value, so it is left out.");
+  g_assert_cmpstr (notes[1], ==,
+                   "The query parameter “sort” has no test value, so it is left out, though the "
+                   "API’s description says it is required.");
+  g_assert_null (rc_exchange_get_notes (exchange)[0]);
+  request_pane = rc_exchange_format_part (exchange, RC_EXCHANGE_API_REQUEST, FALSE);
+  g_assert_true (g_str_has_prefix (request_pane, "Note: The query parameter “q”"));
+
+  /* A method made by hand says nothing is required: the same. */
+  rc_method_set_required_parameters (fixture->method, NULL);
+  g_clear_object (&exchange);
+  exchange = call (fixture, fixture->method);
+  g_assert_true (rc_exchange_is_success (exchange));
+  g_assert_cmpstr (last_api_request (fixture)->query, ==, "limit=1%20%26%202%2F3");
+
+  /* A path parameter without a value is an error that names it. */
+  rc_pair_list_set (test_values, "id", "");
   url = rc_executor_build_url (fixture->method, NULL, &error);
   g_assert_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS);
-  g_assert_nonnull (strstr (error->message, "“sort”"));
+  g_assert_nonnull (strstr (error->message, "“id”"));
   g_assert_null (url);
 }
 

@@ -214,28 +214,31 @@ row_says_required (RcTestValues *values,
   return TRUE;
 }
 
-/* A parameter the method marks as required (as an import does) says so,
- * in both views; the others do not, and follow the method's marks. */
+/* A path parameter says it is required (a path needs each value), in both
+ * views; a query parameter only when the method marks it so (as an import
+ * does), following the method's marks. */
 static void
 test_required_marked (Fixture       *fixture,
                       gconstpointer  data)
 {
-  const char * const required[] = { "petId", NULL };
-  const char * const other[] = { "fields", NULL };
+  const char * const fields[] = { "fields", NULL };
   GtkWidget *kept;
 
   if (rc_test_gui_skip_without_display ())
     return;
 
-  g_assert_false (row_says_required (fixture->request, "petId"));
-  g_assert_false (row_says_required (fixture->test, "petId"));
-
-  rc_method_set_required_parameters (fixture->method, required);
+  rc_method_set_url (fixture->method, "/pets/{petId}?fields={fields}");
   rc_test_gui_wait_for_frame (GTK_WIDGET (fixture->window));
   g_assert_true (row_says_required (fixture->request, "petId"));
   g_assert_true (row_says_required (fixture->test, "petId"));
   g_assert_false (row_says_required (fixture->request, "fields"));
   g_assert_false (row_says_required (fixture->test, "fields"));
+
+  rc_method_set_required_parameters (fixture->method, fields);
+  rc_test_gui_wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_true (row_says_required (fixture->request, "fields"));
+  g_assert_true (row_says_required (fixture->test, "fields"));
+  g_assert_true (row_says_required (fixture->test, "petId"));
   /* The value stays in the row made anew. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (fixture->test, "petId"))), ==,
                    "7");
@@ -246,11 +249,45 @@ test_required_marked (Fixture       *fixture,
   rc_method_set_url (fixture->method, "/v2/pets/{petId}?fields={fields}");
   g_assert_true (find_row (fixture->request, "petId") == kept);
 
-  rc_method_set_required_parameters (fixture->method, other);
+  rc_method_set_required_parameters (fixture->method, NULL);
   rc_test_gui_wait_for_frame (GTK_WIDGET (fixture->window));
-  g_assert_false (row_says_required (fixture->request, "petId"));
-  g_assert_true (row_says_required (fixture->request, "fields"));
-  g_assert_true (row_says_required (fixture->test, "fields"));
+  g_assert_false (row_says_required (fixture->request, "fields"));
+  g_assert_true (row_says_required (fixture->request, "petId"));
+}
+
+/* A path parameter without a value is marked as an error, with the focus,
+ * until it is typed into; an empty query parameter is not. */
+static void
+test_missing_marked (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *missing = NULL;
+  GtkWidget *pet_id;
+  GtkWidget *fields;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  rc_method_set_url (fixture->method, "/pets/{petId}?fields={fields}");
+  rc_test_gui_wait_for_frame (GTK_WIDGET (fixture->window));
+  pet_id = find_row (fixture->test, "petId");
+  fields = find_row (fixture->test, "fields");
+
+  missing = rc_test_values_mark_missing (fixture->test);
+  g_assert_null (missing);
+  g_assert_false (gtk_widget_has_css_class (pet_id, "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (pet_id), "");
+  missing = rc_test_values_mark_missing (fixture->test);
+  g_assert_cmpstr (missing, ==, "petId");
+  g_assert_true (gtk_widget_has_css_class (pet_id, "error"));
+  g_assert_false (gtk_widget_has_css_class (fields, "error"));
+  g_assert_true (gtk_widget_is_focus (gtk_root_get_focus (GTK_ROOT (fixture->window))) &&
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         pet_id));
+
+  gtk_editable_set_text (GTK_EDITABLE (pet_id), "8");
+  g_assert_false (gtk_widget_has_css_class (pet_id, "error"));
 }
 
 /* Each character typed reaches the method once, and the other view; a
@@ -327,6 +364,8 @@ main (int   argc,
               fixture_set_up, test_rows_follow_url, fixture_tear_down);
   g_test_add ("/restcall/gui/test-values/required-marked", Fixture, NULL,
               fixture_set_up, test_required_marked, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-values/missing-marked", Fixture, NULL,
+              fixture_set_up, test_missing_marked, fixture_tear_down);
   g_test_add ("/restcall/gui/test-values/type-in-two-views", Fixture, NULL,
               fixture_set_up, test_type_in_two_views, fixture_tear_down);
   g_test_add ("/restcall/gui/test-values/entry-activated", Fixture, NULL,

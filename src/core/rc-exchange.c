@@ -44,6 +44,7 @@ struct _RcExchange
   RcHttpRecord *token_record;
   RcToken      *token;
   GPtrArray    *notes;
+  GPtrArray    *request_notes;  /* about the API request as it was built */
   GError       *error;
   gint64        duration_us;
   guint         n_token_requests;
@@ -63,6 +64,7 @@ rc_exchange_finalize (GObject *object)
   g_clear_object (&self->token_record);
   g_clear_object (&self->token);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_pointer (&self->request_notes, g_ptr_array_unref);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (rc_exchange_parent_class)->finalize (object);
@@ -102,6 +104,7 @@ rc_exchange_init (RcExchange *self)
   self->api_records = g_ptr_array_new_with_free_func (g_object_unref);
   /* Reserved room, so that the array is NULL-terminated even when empty. */
   self->notes = g_ptr_array_new_null_terminated (1, g_free, TRUE);
+  self->request_notes = g_ptr_array_new_null_terminated (0, g_free, TRUE);
 }
 
 RcExchange *
@@ -250,6 +253,56 @@ rc_exchange_set_authorization_overridden (RcExchange *self,
 }
 
 /**
+ * rc_exchange_get_request_notes:
+ *
+ * Returns: (transfer none): what the API request left out or changed as
+ *   it was built (a query parameter without a value), in words
+ */
+const char * const *
+rc_exchange_get_request_notes (RcExchange *self)
+{
+  g_return_val_if_fail (RC_IS_EXCHANGE (self), NULL);
+
+  return (const char * const *)self->request_notes->pdata;
+}
+
+void
+rc_exchange_add_request_note (RcExchange *self,
+                              const char *note)
+{
+  g_return_if_fail (RC_IS_EXCHANGE (self));
+
+  g_ptr_array_add (self->request_notes, g_strdup (note));
+}
+
+/**
+ * rc_exchange_format_request_notes:
+ *
+ * Returns: (transfer full): the request notes, a line each, to go above
+ *   the API request; "" when there are none
+ */
+char *
+rc_exchange_format_request_notes (RcExchange *self)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (RC_IS_EXCHANGE (self), NULL);
+
+  for (guint i = 0; i < self->request_notes->len; i++)
+    {
+      g_autofree char *note = rc_text_dup_printable (g_ptr_array_index (self->request_notes, i),
+                                                     -1, 0, RC_TEXT_ONE_LINE);
+
+      /* Translators: a line above the API request, as in “Note: the query parameter …” */
+      g_string_append_printf (text, _("Note: %s\n"), note);
+    }
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+
+  return g_string_free (text, FALSE);
+}
+
+/**
  * rc_exchange_get_notes:
  *
  * Returns: (transfer none): what the executor did on the user's behalf,
@@ -379,9 +432,13 @@ rc_exchange_format_part (RcExchange     *self,
   switch (part)
     {
     case RC_EXCHANGE_API_REQUEST:
-      if (api == NULL)
-        return g_strdup (_("The API request was not sent.\n"));
-      return rc_http_record_format_request (api, reveal);
+      {
+        g_autofree char *notes = rc_exchange_format_request_notes (self);
+        g_autofree char *request = api ? rc_http_record_format_request (api, reveal)
+                                       : g_strdup (_("The API request was not sent.\n"));
+
+        return g_strconcat (notes, request, NULL);
+      }
 
     case RC_EXCHANGE_API_RESPONSE:
       if (api == NULL || !rc_http_record_has_response (api))
@@ -518,9 +575,16 @@ rc_exchange_format (RcExchange *self,
       append_part (text, _("API response"), response);
     }
 
-  if (self->notes->len > 0)
+  if (self->notes->len > 0 || self->request_notes->len > 0)
     {
       g_string_append_printf (text, "\n── %s ──\n", _("Notes"));
+      for (guint i = 0; i < self->request_notes->len; i++)
+        {
+          g_autofree char *note = rc_text_dup_printable (
+            g_ptr_array_index (self->request_notes, i), -1, 0, RC_TEXT_ONE_LINE);
+
+          g_string_append_printf (text, "%s\n", note);
+        }
       for (guint i = 0; i < self->notes->len; i++)
         {
           g_autofree char *note = rc_text_dup_printable (g_ptr_array_index (self->notes, i), -1, 0,

@@ -49,6 +49,10 @@ guint         rc_exchange_get_n_token_requests (RcExchange   *self);
 gboolean      rc_exchange_get_authorization_overridden (RcExchange *self);
 void          rc_exchange_set_authorization_overridden (RcExchange *self,
                                                         gboolean    overridden);
+const char * const *rc_exchange_get_request_notes (RcExchange *self);
+void          rc_exchange_add_request_note     (RcExchange   *self,
+                                                const char   *note);
+char         *rc_exchange_format_request_notes (RcExchange   *self);
 const char * const *rc_exchange_get_notes      (RcExchange   *self);
 void          rc_exchange_add_note             (RcExchange   *self,
                                                 const char   *note);

@@ -709,8 +709,9 @@ rc_executor_set_max_body_size (RcExecutor *self,
  *
  * Joins the API's base URL and the method's URL template (unless the
  * template is absolute) and fills in each `{name}` with its value,
- * percent-encoded, leaving out an optional query parameter without a
- * value (rc_url_template_expand()).
+ * percent-encoded, leaving out a query parameter without a value
+ * (rc_url_template_expand(), rc_executor_dup_left_out()): only a path
+ * parameter must have one.
  *
  * Returns: (transfer full): the URL, or %NULL with an error naming the
  *   parameter or the URL at fault
@@ -744,8 +745,32 @@ rc_executor_build_url (RcMethod    *method,
       return NULL;
     }
 
-  url =
-    rc_url_template_expand (joined, values, rc_method_get_required_parameters (method), &missing);
+  /* A path needs every value; a query parameter without one is left out
+   * (rc_executor_dup_left_out()). */
+  {
+    g_autoptr(GArray) parameters = rc_url_template_dup_parameters (joined);
+    g_autoptr(GPtrArray) in_path = g_ptr_array_new ();
+
+    for (guint i = 0; i < parameters->len; i++)
+      {
+        RcUrlParameter *parameter = &g_array_index (parameters, RcUrlParameter, i);
+
+        const char *value = rc_pair_list_lookup (values, parameter->name);
+
+        if (parameter->kind != RC_URL_PARAMETER_PATH)
+          continue;
+
+        /* An empty segment is no value for a path. */
+        if ((value == NULL || value[0] == '\0') && missing == NULL)
+          missing = g_strdup (parameter->name);
+        g_ptr_array_add (in_path, parameter->name);
+      }
+    g_ptr_array_add (in_path, NULL);
+
+    if (missing == NULL)
+      url = rc_url_template_expand (joined, values, (const char * const *) in_path->pdata,
+                                    &missing);
+  }
   if (url == NULL)
     {
       g_set_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
@@ -771,6 +796,51 @@ rc_executor_build_url (RcMethod    *method,
     }
 
   return g_steal_pointer (&url);
+}
+
+/**
+ * rc_executor_dup_left_out:
+ * @values: (nullable): values for the URL's parameters; %NULL for the
+ *   method's test values
+ *
+ * Returns: (transfer full): a note for each query parameter of @method's
+ *   URL that rc_executor_build_url() leaves out, having no value; saying
+ *   so when the API's description requires it. %NULL-terminated.
+ */
+char **
+rc_executor_dup_left_out (RcMethod   *method,
+                          RcPairList *values)
+{
+  g_autoptr(GStrvBuilder) notes = g_strv_builder_new ();
+  g_autoptr(GArray) parameters = NULL;
+
+  g_return_val_if_fail (RC_IS_METHOD (method), NULL);
+
+  if (values == NULL)
+    values = rc_method_get_test_values (method);
+
+  parameters = rc_url_template_dup_parameters (rc_method_get_url (method));
+  for (guint i = 0; i < parameters->len; i++)
+    {
+      RcUrlParameter *parameter = &g_array_index (parameters, RcUrlParameter, i);
+      const char *value = rc_pair_list_lookup (values, parameter->name);
+      g_autofree char *note = NULL;
+
+      if (parameter->kind != RC_URL_PARAMETER_QUERY || (value != NULL && value[0] != '\0'))
+        continue;
+
+      if (rc_method_is_parameter_required (method, parameter->name))
+        note = g_strdup_printf (_("The query parameter “%s” has no test value, so it is left "
+                                  "out, though the API’s description says it is required."),
+                                parameter->name);
+      else
+        note = g_strdup_printf (_("The query parameter “%s” has no test value, so it is left "
+                                  "out."),
+                                parameter->name);
+      g_strv_builder_add (notes, note);
+    }
+
+  return g_strv_builder_end (notes);
 }
 
 /**
@@ -832,6 +902,13 @@ rc_executor_call_async (RcExecutor          *self,
       finish (task, error);
       return;
     }
+
+  {
+    g_auto(GStrv) left_out = rc_executor_dup_left_out (method, values);
+
+    for (guint i = 0; left_out[i]; i++)
+      rc_exchange_add_request_note (call->exchange, left_out[i]);
+  }
   call->origin = g_uri_parse (call->url, SOUP_HTTP_URI_FLAGS, NULL);
 
   /* Before a token is fetched for a call that cannot be sent. */

@@ -55,6 +55,8 @@ void          rc_executor_set_max_body_size  (RcExecutor          *self,
 char         *rc_executor_build_url          (RcMethod            *method,
                                               RcPairList          *values,
                                               GError             **error);
+char        **rc_executor_dup_left_out       (RcMethod            *method,
+                                              RcPairList          *values);
 
 void          rc_executor_call_async         (RcExecutor          *self,
                                               RcMethod            *method,

@@ -219,7 +219,14 @@ format_pane (RcExchange   *exchange,
     return format_attempts (record, request, reveal, cancellable);
 
   if (record && (request || rc_http_record_has_response (record)))
-    return rc_http_record_format_preview (record, !request, reveal, PANE_LIMIT, cancellable);
+    {
+      g_autofree char *preview =
+        rc_http_record_format_preview (record, !request, reveal, PANE_LIMIT, cancellable);
+      g_autofree char *notes = part == RC_EXCHANGE_API_REQUEST
+                               ? rc_exchange_format_request_notes (exchange) : g_strdup ("");
+
+      return preview ? g_strconcat (notes, preview, NULL) : NULL;
+    }
 
   /* No record to read (a token from the cache), or no response. */
   text = rc_exchange_format_part (exchange, part, reveal);

@@ -946,6 +946,22 @@ rc_test_panel_run (RcTestPanel *self)
       return;
     }
 
+  /* A path needs each of its values: the rows without one say so. */
+  {
+    g_autofree char *missing = rc_test_values_mark_missing (self->test_values);
+
+    if (missing != NULL)
+      {
+        g_autofree char *message =
+          g_strdup_printf (_("The path parameter “%s” has no test value. Enter one: the URL "
+                             "needs it."),
+                           missing);
+
+        set_status (self, message, "error");
+        return;
+      }
+  }
+
   self->cancellable = g_cancellable_new ();
   set_running (self, TRUE);
   set_status (self, _("Calling…"), "dim-label");

@@ -134,6 +134,7 @@ row_changed_cb (RcTestValues *self,
   if (self->syncing || self->method == NULL || name == NULL)
     return;
 
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   values = rc_method_get_test_values (self->method);
   old = rc_pair_list_lookup (values, name);
   if (g_strcmp0 (old ? old : "", gtk_editable_get_text (row)) != 0)
@@ -167,7 +168,10 @@ create_row (RcTestValues       *self,
       gtk_widget_set_name (marker, "test-value-required");
       gtk_widget_set_valign (marker, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (marker, "caption");
-      gtk_widget_set_tooltip_text (marker, _("The request needs a value for it"));
+      gtk_widget_set_tooltip_text (marker,
+                                   in_query ? _("The API’s description requires it. Left out of "
+                                                "the request while it is empty.")
+                                            : _("The request needs a value for it"));
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), marker);
       /* The row's name is the parameter's; a screen reader says this after. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -220,8 +224,10 @@ update_rows (RcTestValues *self)
   for (guint i = 0; i < parameters->len; i++)
     {
       RcUrlParameter *parameter = &g_array_index (parameters, RcUrlParameter, i);
+      /* A path needs every value; the description may require a query's. */
       g_autofree char *key =
-        make_key (parameter, rc_method_is_parameter_required (self->method, parameter->name));
+        make_key (parameter, parameter->kind == RC_URL_PARAMETER_PATH ||
+                             rc_method_is_parameter_required (self->method, parameter->name));
 
       g_strv_builder_add (builder, key);
     }
@@ -575,4 +581,39 @@ rc_test_values_get_empty (RcTestValues *self)
   g_return_val_if_fail (RC_IS_TEST_VALUES (self), TRUE);
 
   return self->rows->len == 0;
+}
+
+/**
+ * rc_test_values_mark_missing:
+ *
+ * Marks the rows of the path parameters that have no value (a path needs
+ * each) as errors until they are typed into, and moves the focus to the
+ * first.
+ *
+ * Returns: (transfer full) (nullable): the name of the first, or %NULL
+ *   when each has a value
+ */
+char *
+rc_test_values_mark_missing (RcTestValues *self)
+{
+  char *first = NULL;
+
+  g_return_val_if_fail (RC_IS_TEST_VALUES (self), NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      if (self->keys[i][0] != 'p' || gtk_editable_get_text (GTK_EDITABLE (row))[0] != '\0')
+        continue;
+
+      gtk_widget_add_css_class (row, "error");
+      if (first == NULL)
+        {
+          first = g_strdup (get_key_name (self->keys[i]));
+          gtk_widget_grab_focus (row);
+        }
+    }
+
+  return first;
 }

@@ -25,5 +25,6 @@ const char *rc_test_values_get_row_name      (RcTestValues *self);
 void        rc_test_values_set_row_name      (RcTestValues *self,
                                               const char   *row_name);
 gboolean    rc_test_values_get_empty         (RcTestValues *self);
+char       *rc_test_values_mark_missing      (RcTestValues *self);
 
 G_END_DECLS
