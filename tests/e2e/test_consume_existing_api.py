@@ -9,12 +9,14 @@
 #
 # A person consumes a method from Pet Store's context menu, with the
 # method's full URL: Headers and Authentication names Pet Store's
-# authentication as the method's to use; Test says that no client secret
+# authentication as the method's to use; Test with no petId says that the
+# path needs it; with one, Test says that no client secret
 # is stored for Pet Store, and that it is typed on the API's page; Finish
 # puts the method in Pet Store, its URL relative to the base URL. The
 # secret typed on Pet Store's page, Test on the method succeeds. Then from
 # the header bar, Other selected, a URL under Pet Store's base URL proposes
-# Pet Store, whose authentication the Test uses at once. The saved project
+# Pet Store, whose authentication the Test uses at once; its query
+# parameter, left empty, is left out, as the API request pane says. The saved project
 # holds both methods in Pet Store, relative, with no authentication of their
 # own, Pet Store's as it was, and no secret.
 #
@@ -70,6 +72,10 @@ def define_method(context):
 def test_without_secret(context):
     dialog = context.dialog
     dialog.tab('Test')
+    # A path needs its value: Test says which, and nothing is sent.
+    said = harness.press_test(dialog, lambda label: label.startswith('The path parameter'))
+    if not said.startswith('The path parameter “petId” has no test value'):
+        raise Failure(f'Test with no petId said {said!r}')
     dialog.find('text', 'petId').type('2')
     said = press_test(dialog)
     if not said.startswith('No client secret is stored for the API “Pet Store”') or \
@@ -110,15 +116,23 @@ def from_the_top(context):
     context.dialog = harness.add_single_method(context.app)
     dialog = context.dialog
     dialog.wait_combo('Add to API', 'Other')
-    dialog.find('text', 'Method URL').type(context.server.api_url + '/pets')
+    dialog.find('text', 'Method URL').type(context.server.api_url + '/pets?limit={limit}')
     dialog.wait_combo('Add to API', 'Pet Store')
     dialog.find('text', 'Name').wait_text('ListPets')
     dialog.tab(harness.HEADERS_TAB)
     dialog.wait_combo('Type', 'Use API’s authentication')
     dialog.find('label', USES)
+    # An empty query value: the parameter is left out, and the API request
+    # pane says so.
     said = press_test(dialog)
     if not said.startswith('200 OK'):
         raise Failure(f'The call ended with {said!r}')
+    request = dialog.find('text', 'API request')
+    harness.wait_for(lambda: request.text.startswith(
+        'Note: The query parameter “limit” has no test value, so it is left out.'),
+        lambda: f'the API request pane to say that limit is left out: {request.text[:300]!r}')
+    if 'limit' in request.text.split('\n\n', 1)[1].split('\n', 1)[0]:
+        raise Failure(f'limit was sent: {request.text[:300]!r}')
 
 
 def finish_second(context):
@@ -126,7 +140,7 @@ def finish_second(context):
     context.dialog.wait_gone()
     context.window.sidebar().find('label', 'ListPets').click()
     context.window.tab('Request')
-    context.window.find('text', 'Method URL').wait_text('/pets')
+    context.window.find('text', 'Method URL').wait_text('/pets?limit={limit}')
 
 
 def from_the_tree(context):
@@ -151,7 +165,7 @@ def saved(context):
     apis = {api['name']: api for api in json.loads(text)['apis']}
     store, other = apis['Pet Store'], apis['Other']
     methods = [(m['name'], m['url'], 'auth' in m) for m in store['methods']]
-    if methods != [('GetPet', '/pets/{petId}', False), ('ListPets', '/pets', False)]:
+    if methods != [('GetPet', '/pets/{petId}', False), ('ListPets', '/pets?limit={limit}', False)]:
         raise Failure(f'Pet Store\'s methods were saved as {store["methods"]}')
     if store['auth'] != context.auth or store['base_url'] != context.server.api_url:
         raise Failure(f'Pet Store was saved as {store}')
