@@ -1228,6 +1228,8 @@ rc_window_set_project (RcWindow  *self,
   if (project == NULL || !g_set_object (&self->project, project))
     return;
 
+  /* An API added to the project shown before is not selected in this one. */
+  g_clear_object (&self->pending_selection);
   g_signal_group_set_target (self->project_signals, project);
   rc_sidebar_set_project (self->sidebar, project);
 
