@@ -578,6 +578,8 @@ test_api_auth_by_name (Fixture       *fixture,
   g_assert_cmpstr (rc_test_gui_get_combo_label (kind_row), ==, "Use API’s authentication");
   g_assert_true (gtk_widget_get_visible (inherited_row));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (inherited_row)), ==, petstore);
+  /* No link to the API's page: the dialog would be left. */
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (inherited_row)));
 
   rc_test_gui_select_combo_label (api_row, "Billing");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (inherited_row)), ==, billing);

@@ -1632,6 +1632,49 @@ test_source_warmed_up_after_frame (Fixture       *fixture,
   g_assert_null (rc_test_gui_find_of_type (root, RC_TYPE_API_PAGE));
 }
 
+static gboolean
+widget_has_focus_within_cb (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* A method that uses its API's authentication links to it: its row, on
+ * Headers & Auth, goes to the API's page with the secret's entry focused.
+ * In the Consume dialog, which would be left, it does not. */
+static void
+test_inherited_auth_links_to_api (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->window);
+  RcApi *api;
+  RcMethod *method;
+  GtkWidget *row;
+  GtkWidget *page;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  api = rc_project_find_api (fixture->project, "Petstore");
+  method = rc_api_find_method (api, "getPet");
+  g_assert_null (rc_method_get_auth (method));
+
+  rc_test_gui_select_item (fixture->window, G_OBJECT (method));
+  rc_test_gui_assert_page_shown (fixture->window, "method");
+  row = rc_test_gui_get_named (root, "auth-inherited-row");
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+
+  gtk_widget_activate (row);
+  rc_test_gui_assert_page_shown (fixture->window, "api");
+  page = rc_test_gui_find_of_type (root, RC_TYPE_API_PAGE);
+  g_assert_true (rc_api_page_get_api (RC_API_PAGE (page)) == api);
+  g_assert_true (rc_test_gui_wait (widget_has_focus_within_cb,
+                                   rc_test_gui_get_named (page, "auth-secret-row")));
+}
+
 static void
 test_pages_built_when_shown (Fixture       *fixture,
                              gconstpointer  data)
@@ -1772,6 +1815,8 @@ main (int   argc,
               fixture_set_up, test_narrow_window, fixture_tear_down);
   g_test_add ("/restcall/gui/window/tabs-and-title-in-header", Fixture, NULL,
               fixture_set_up, test_tabs_and_title_in_header, fixture_tear_down);
+  g_test_add ("/restcall/gui/window/inherited-auth-links-to-api", Fixture, NULL,
+              fixture_set_up, test_inherited_auth_links_to_api, fixture_tear_down);
   g_test_add ("/restcall/gui/window/consume-entry-points", Fixture, NULL,
               fixture_set_up, test_consume_entry_points, fixture_tear_down);
   g_test_add ("/restcall/gui/window/close-asks-about-unsaved-changes", Fixture, NULL,

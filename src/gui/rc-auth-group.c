@@ -81,6 +81,7 @@ struct _RcAuthGroup
   char               *project_id;
   gboolean            valid;
   gboolean            ready;
+  gboolean            api_link;  /* the inherited row goes to the API's page */
   gboolean            updating;
 
   GBindingGroup      *bindings;
@@ -112,6 +113,7 @@ struct _RcAuthGroup
   RcFieldCheck       *cert_file_check;
   AdwEntryRow        *secret_row;
   RcSecretRow        *secret_state_row;
+  GtkWidget          *inherited_link_icon;
   AdwExpanderRow     *token_params_row;
   AdwExpanderRow     *advanced_row;
   AdwComboRow        *basic_form_row;
@@ -305,6 +307,24 @@ update_inherited_row (RcAuthGroup *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->inherited_row), subtitle);
 }
 
+/* The inherited row, activated: the API's page, at its secret (the
+ * window's win.edit-api-secret). */
+static void
+inherited_row_activated_cb (RcAuthGroup *self)
+{
+  if (self->api_link)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-api-secret", NULL);
+}
+
+static void
+update_api_link (RcAuthGroup *self)
+{
+  gboolean link = self->api_link && self->method != NULL && rc_method_get_api (self->method);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->inherited_row), link);
+  gtk_widget_set_visible (self->inherited_link_icon, link);
+}
+
 /* The Basic form: what each choice does, and what the automatic one
  * found out about the server. */
 static void
@@ -389,6 +409,7 @@ update_rows (RcAuthGroup *self)
 
   if (self->method != NULL)
     update_inherited_row (self);
+  update_api_link (self);
 }
 
 static void
@@ -920,6 +941,8 @@ rc_auth_group_class_init (RcAuthGroupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, cert_file_check);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, secret_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, secret_state_row);
+  gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, inherited_link_icon);
+  gtk_widget_class_bind_template_callback (widget_class, inherited_row_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, token_params_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, advanced_row);
   gtk_widget_class_bind_template_child (widget_class, RcAuthGroup, basic_form_row);
@@ -1161,4 +1184,22 @@ rc_auth_group_focus_secret (RcAuthGroup *self)
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->secret_row)))
     gtk_widget_grab_focus (GTK_WIDGET (self->secret_row));
+}
+
+/**
+ * rc_auth_group_set_api_link:
+ * @api_link: whether the row of a method that uses its API's
+ *   authentication goes to the API's page (the window's
+ *   win.edit-api-secret); not in a dialog, which would be left
+ *
+ * Off at first.
+ */
+void
+rc_auth_group_set_api_link (RcAuthGroup *self,
+                            gboolean     api_link)
+{
+  g_return_if_fail (RC_IS_AUTH_GROUP (self));
+
+  self->api_link = !!api_link;
+  update_api_link (self);
 }

@@ -29,5 +29,7 @@ gboolean   rc_auth_group_get_valid  (RcAuthGroup *self);
 gboolean   rc_auth_group_has_pending_secret (RcAuthGroup *self);
 void       rc_auth_group_commit     (RcAuthGroup *self);
 void       rc_auth_group_focus_secret (RcAuthGroup *self);
+void       rc_auth_group_set_api_link (RcAuthGroup *self,
+                                       gboolean     api_link);
 
 G_END_DECLS

@@ -292,6 +292,8 @@ ensure_method_editor (RcWindow *self)
       rc_method_editor_set_context (self->method_editor, self->context);
       rc_method_editor_set_header_title (self->method_editor, self->switcher_title);
       rc_method_editor_set_save_folder (self->method_editor, folder);
+      /* A method that uses its API's authentication links to its page. */
+      rc_auth_group_set_api_link (rc_method_editor_get_auth_group (self->method_editor), TRUE);
       gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->method_editor), "method");
     }
 

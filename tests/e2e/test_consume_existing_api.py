@@ -13,7 +13,8 @@
 # path needs it; with one, Test says that no client secret
 # is stored for Pet Store, and that it is typed on the API's page; Finish
 # puts the method in Pet Store, its URL relative to the base URL. The
-# secret typed on Pet Store's page, Test on the method succeeds. Then from
+# method's Headers & Auth links to Pet Store's page, where the secret is
+# typed; then Test on the method succeeds. Then from
 # the header bar, Other selected, a URL under Pet Store's base URL proposes
 # Pet Store, whose authentication the Test uses at once; its query
 # parameter, left empty, is left out, as the API request pane says. The saved project
@@ -96,8 +97,11 @@ def finish_first(context):
 
 def secret_on_api_page(context):
     window = context.window
-    context.window.sidebar().find('label', 'Pet Store').click()
+    # GetPet's Headers & Auth links to the API's authentication.
+    window.tab(harness.HEADERS_TAB)
+    window.find('list item', 'The API’s authentication').click()
     window.wait_combo('Type', OAUTH)
+    window.find('text', 'Name').wait_text('Pet Store')
     entry = window.find('text', 'Client secret')
     entry.type(SECRET)
     key('Return')
