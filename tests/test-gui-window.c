@@ -1641,9 +1641,10 @@ widget_has_focus_within_cb (gpointer data)
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
-/* A method that uses its API's authentication links to it: its row, on
- * Headers & Auth, goes to the API's page with the secret's entry focused.
- * In the Consume dialog, which would be left, it does not. */
+/* A method says which API it is in; one that uses its API's
+ * authentication links to it: its row, on Headers & Auth, goes to the
+ * API's page with the secret's entry focused (not in the Consume dialog,
+ * which would be left: test-gui-method-dialog.c). */
 static void
 test_inherited_auth_links_to_api (Fixture       *fixture,
                                   gconstpointer  data)
@@ -1653,6 +1654,7 @@ test_inherited_auth_links_to_api (Fixture       *fixture,
   RcMethod *method;
   GtkWidget *row;
   GtkWidget *page;
+  GtkWidget *group;
 
   if (rc_test_gui_skip_without_display ())
     return;
@@ -1663,6 +1665,15 @@ test_inherited_auth_links_to_api (Fixture       *fixture,
 
   rc_test_gui_select_item (fixture->window, G_OBJECT (method));
   rc_test_gui_assert_page_shown (fixture->window, "method");
+
+  /* The method says which API it is in, and follows a rename. */
+  group = rc_test_gui_get_named (root, "method-group");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
+                   "In the API “Petstore”");
+  rc_api_set_name (api, "Pets");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
+                   "In the API “Pets”");
+
   row = rc_test_gui_get_named (root, "auth-inherited-row");
   g_assert_true (gtk_widget_get_visible (row));
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));

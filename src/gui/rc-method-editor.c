@@ -618,9 +618,24 @@ method_content_type_cb (RcMethodEditor *self)
   update_content_type (self);
 }
 
+/* Which API the method is in, under the Method heading. */
+static void
+update_api_description (RcMethodEditor *self)
+{
+  RcApi *api = self->method ? rc_method_get_api (self->method) : NULL;
+  g_autofree char *description = NULL;
+
+  if (api != NULL)
+    /* Translators: under the “Method” heading; %s is the name of the API the method is in */
+    description = g_strdup_printf (_("In the API “%s”"), rc_api_get_name (api));
+
+  adw_preferences_group_set_description (self->method_group, description);
+}
+
 static void
 api_changed_cb (RcMethodEditor *self)
 {
+  update_api_description (self);
   update_checks (self);
 }
 
@@ -1016,6 +1031,7 @@ rc_method_editor_set_method (RcMethodEditor *self,
   self->loading = FALSE;
   g_signal_group_set_target (self->method_signals, method);
   g_signal_group_set_target (self->api_signals, method ? rc_method_get_api (method) : NULL);
+  update_api_description (self);
 
   rc_headers_group_set_owner (self->headers_group, G_OBJECT (method));
   show_auth (self);
