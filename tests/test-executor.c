@@ -371,6 +371,26 @@ test_oauth_call_and_cache (Fixture       *fixture,
     strstr (formatted, "── Authorization server request ──\nToken from cache, expires in"));
   g_assert_nonnull (strstr (formatted, "Authorization: Bearer ••••••••"));
   g_assert_null (strstr (formatted, "token-1"));
+
+  /* The inspector's panes show the exchange that obtained the cached
+   * token, masked. */
+  {
+    g_autofree char *token_request =
+      rc_exchange_format_part (second, RC_EXCHANGE_TOKEN_REQUEST, FALSE);
+    g_autofree char *token_response =
+      rc_exchange_format_part (second, RC_EXCHANGE_TOKEN_RESPONSE, FALSE);
+    g_autofree char *obtained_request =
+      rc_exchange_format_part (first, RC_EXCHANGE_TOKEN_REQUEST, FALSE);
+
+    g_test_message ("%s\n%s", token_request, token_response);
+    g_assert_true (g_str_has_prefix (token_request, "Token from cache, expires in "));
+    g_assert_nonnull (strstr (token_request, ".\nIt was obtained with this request:\n\nPOST "));
+    g_assert_true (g_str_has_suffix (token_request, obtained_request));
+    g_assert_nonnull (
+      strstr (token_response, "It was obtained with this response:\n\nHTTP/1.1 200"));
+    g_assert_null (strstr (token_request, "token-1"));
+    g_assert_null (strstr (token_response, "token-1"));
+  }
 }
 
 static void

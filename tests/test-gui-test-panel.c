@@ -550,7 +550,9 @@ test_oauth2_call (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
     assert_view_lacks (fixture, panes[i], ACCESS_TOKEN);
 
-  /* Ctrl+Enter tests again: the token comes from the cache. */
+  /* Ctrl+Enter tests again: the token comes from the cache, and the
+   * authorization server's panes show the exchange that obtained it,
+   * masked. */
   g_assert_true (press_key (GTK_WIDGET (fixture->panel), GDK_KEY_Return, GDK_CONTROL_MASK));
   wait_until_done (fixture);
   g_assert_true (g_str_has_prefix (get_status (fixture), "200 OK"));
@@ -558,7 +560,14 @@ test_oauth2_call (Fixture       *fixture,
   g_assert_cmpuint (fixture->api_server->requests->len, ==, 2);
   assert_view_contains (fixture, "inspector-token-request", "Token from cache, expires in ");
   assert_view_contains (fixture, "inspector-token-response", "Token from cache, expires in ");
-  assert_view_lacks (fixture, "inspector-token-request", "grant_type");
+  assert_view_contains (fixture, "inspector-token-request", "It was obtained with this request");
+  assert_view_contains (fixture, "inspector-token-request", "grant_type=client_credentials");
+  assert_view_contains (fixture, "inspector-token-response", "\"token_type\": \"Bearer\"");
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    {
+      assert_view_lacks (fixture, panes[i], CANARY);
+      assert_view_lacks (fixture, panes[i], ACCESS_TOKEN);
+    }
 }
 
 static gboolean

@@ -413,6 +413,46 @@ describe_cached_token (RcToken *token)
 }
 
 /**
+ * rc_exchange_get_cached_token_record:
+ *
+ * Returns: (transfer none) (nullable): for a token taken from the cache,
+ *   the token request that obtained it, when known
+ */
+RcHttpRecord *
+rc_exchange_get_cached_token_record (RcExchange *self)
+{
+  g_return_val_if_fail (RC_IS_EXCHANGE (self), NULL);
+
+  if (self->token_record != NULL || self->token == NULL || !self->token_from_cache)
+    return NULL;
+
+  return (RcHttpRecord *) rc_token_get_record (self->token);
+}
+
+/**
+ * rc_exchange_dup_cached_token_intro:
+ * @response: %TRUE for the response's pane, %FALSE for the request's
+ *
+ * Returns: (transfer full): what goes above the exchange that obtained a
+ *   token taken from the cache: when it expires, and that this obtained it
+ */
+char *
+rc_exchange_dup_cached_token_intro (RcExchange *self,
+                                    gboolean    response)
+{
+  g_autofree char *cached = NULL;
+
+  g_return_val_if_fail (RC_IS_EXCHANGE (self), NULL);
+
+  cached = describe_cached_token (self->token);
+
+  return g_strconcat (cached,
+                      response ? _("It was obtained with this response:")
+                               : _("It was obtained with this request:"),
+                      "\n\n", NULL);
+}
+
+/**
  * rc_exchange_format_part:
  * @reveal: %TRUE to show secrets and tokens; masked by default
  *
@@ -452,14 +492,25 @@ rc_exchange_format_part (RcExchange     *self,
       return rc_http_record_format_response (api, reveal);
 
     case RC_EXCHANGE_TOKEN_REQUEST:
-      if (self->token_record == NULL)
-        return describe_cached_token (self->token);
-      return rc_http_record_format_attempts (self->token_record, FALSE, reveal);
-
     case RC_EXCHANGE_TOKEN_RESPONSE:
-      if (self->token_record == NULL)
-        return describe_cached_token (self->token);
-      return rc_http_record_format_attempts (self->token_record, TRUE, reveal);
+      {
+        gboolean response = part == RC_EXCHANGE_TOKEN_RESPONSE;
+        g_autofree char *cached = NULL;
+        g_autofree char *obtained = NULL;
+        RcHttpRecord *record;
+
+        if (self->token_record != NULL)
+          return rc_http_record_format_attempts (self->token_record, response, reveal);
+
+        /* From the cache: and the exchange that obtained it, if known. */
+        record = rc_exchange_get_cached_token_record (self);
+        if (record == NULL)
+          return describe_cached_token (self->token);
+
+        cached = rc_exchange_dup_cached_token_intro (self, response);
+        obtained = rc_http_record_format_attempts (record, response, reveal);
+        return g_strconcat (cached, obtained, NULL);
+      }
 
     default:
       g_return_val_if_reached (NULL);

@@ -66,6 +66,9 @@ gint64        rc_exchange_get_duration_us      (RcExchange   *self);
 void          rc_exchange_set_duration_us      (RcExchange   *self,
                                                 gint64        duration_us);
 
+RcHttpRecord *rc_exchange_get_cached_token_record (RcExchange *self);
+char         *rc_exchange_dup_cached_token_intro  (RcExchange *self,
+                                                   gboolean    response);
 char         *rc_exchange_format_part          (RcExchange    *self,
                                                 RcExchangePart part,
                                                 gboolean       reveal);

@@ -361,6 +361,11 @@ fetch_cb (GObject      *object,
   if (error && send_error == NULL && fetch->cache->remember_refusals && entry->fetch == fetch)
     remember_refusal (entry, soup_message_get_status (fetch->message), body);
 
+  /* The exchange that obtained it goes with it: the inspector shows it
+   * when a later call takes the token from the cache. */
+  if (token)
+    rc_token_set_record (token, G_OBJECT (fetch->record));
+
   /* A request everyone gave up on is cancelled: its token, if it came
    * anyway, is not cached over what a newer request brings. */
   if (entry->fetch == fetch && token && rc_token_is_cacheable (token) &&

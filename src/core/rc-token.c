@@ -29,6 +29,7 @@ struct _RcToken
   gint64           obtained_at;   /* monotonic µs */
   gint64           expires_at;    /* monotonic µs, when KNOWN */
   gint64           cache_until;   /* monotonic µs, when KNOWN */
+  GObject         *record;        /* RcHttpRecord: the request that got it */
 };
 
 G_DEFINE_FINAL_TYPE (RcToken, rc_token, G_TYPE_OBJECT)
@@ -43,6 +44,7 @@ rc_token_finalize (GObject *object)
     memset (self->access_token, 0, strlen (self->access_token));
   g_clear_pointer (&self->access_token, g_free);
   g_clear_pointer (&self->scopes, g_free);
+  g_clear_object (&self->record);
 
   G_OBJECT_CLASS (rc_token_parent_class)->finalize (object);
 }
@@ -288,6 +290,35 @@ rc_token_get_cache_until (RcToken *self)
   g_return_val_if_fail (RC_IS_TOKEN (self), 0);
 
   return self->cache_until;
+}
+
+/**
+ * rc_token_get_record:
+ *
+ * Returns: (transfer none) (nullable) (type RcHttpRecord): the token
+ *   request (and response) that obtained the token, when the token cache
+ *   made it
+ */
+GObject *
+rc_token_get_record (RcToken *self)
+{
+  g_return_val_if_fail (RC_IS_TOKEN (self), NULL);
+
+  return self->record;
+}
+
+/**
+ * rc_token_set_record:
+ * @record: (nullable) (type RcHttpRecord): the token request that
+ *   obtained the token
+ */
+void
+rc_token_set_record (RcToken *self,
+                     GObject *record)
+{
+  g_return_if_fail (RC_IS_TOKEN (self));
+
+  g_set_object (&self->record, record);
 }
 
 /**

@@ -48,6 +48,9 @@ gint64           rc_token_get_expires_in     (RcToken    *self);
 gboolean         rc_token_is_cacheable       (RcToken    *self);
 gboolean         rc_token_is_fresh           (RcToken    *self);
 gint64           rc_token_get_cache_until    (RcToken    *self);
+GObject         *rc_token_get_record         (RcToken    *self);
+void             rc_token_set_record         (RcToken    *self,
+                                              GObject    *record);
 
 gint64           rc_token_safety_margin      (gint64      lifetime_seconds);
 char            *rc_token_format_duration    (gint64      seconds);

@@ -211,8 +211,20 @@ format_pane (RcExchange   *exchange,
 {
   RcHttpRecord *record = get_record (exchange, part);
   gboolean request = part == RC_EXCHANGE_API_REQUEST || part == RC_EXCHANGE_TOKEN_REQUEST;
+  gboolean token_part = part == RC_EXCHANGE_TOKEN_REQUEST || part == RC_EXCHANGE_TOKEN_RESPONSE;
+  RcHttpRecord *cached = token_part ? rc_exchange_get_cached_token_record (exchange) : NULL;
   g_autofree char *text = NULL;
   gboolean cut;
+
+  /* A token from the cache, and the exchange that obtained it. */
+  if (cached != NULL && !rc_http_record_get_previous_attempt (cached))
+    {
+      g_autofree char *intro = rc_exchange_dup_cached_token_intro (exchange, !request);
+      g_autofree char *preview =
+        rc_http_record_format_preview (cached, !request, reveal, PANE_LIMIT, cancellable);
+
+      return preview ? g_strconcat (intro, preview, NULL) : NULL;
+    }
 
   if ((part == RC_EXCHANGE_TOKEN_REQUEST || part == RC_EXCHANGE_TOKEN_RESPONSE)
       && record && rc_http_record_get_previous_attempt (record))
