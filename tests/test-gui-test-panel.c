@@ -140,6 +140,17 @@ static const char * const panes[] = {
   "inspector-token-response",
 };
 
+/* Neither the client secret nor the token in any of the four panes. */
+static void
+assert_panes_masked (Fixture *fixture)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (panes); k++)
+    {
+      assert_view_lacks (fixture, panes[k], CANARY);
+      assert_view_lacks (fixture, panes[k], ACCESS_TOKEN);
+    }
+}
+
 static gboolean
 stored_cb (gpointer data)
 {
@@ -515,11 +526,7 @@ test_oauth2_call (Fixture       *fixture,
   assert_view_contains (fixture, "inspector-api-response", "\"name\": \"Rex\"");
   assert_view_contains (fixture, "inspector-token-request", "grant_type=client_credentials");
   assert_view_contains (fixture, "inspector-token-response", "\"token_type\": \"Bearer\"");
-  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
-    {
-      assert_view_lacks (fixture, panes[i], CANARY);
-      assert_view_lacks (fixture, panes[i], ACCESS_TOKEN);
-    }
+  assert_panes_masked (fixture);
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "test-panel-1000.png");
 
   /* Side by side at 1000 pixels. */
@@ -563,11 +570,7 @@ test_oauth2_call (Fixture       *fixture,
   assert_view_contains (fixture, "inspector-token-request", "It was obtained with this request");
   assert_view_contains (fixture, "inspector-token-request", "grant_type=client_credentials");
   assert_view_contains (fixture, "inspector-token-response", "\"token_type\": \"Bearer\"");
-  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
-    {
-      assert_view_lacks (fixture, panes[i], CANARY);
-      assert_view_lacks (fixture, panes[i], ACCESS_TOKEN);
-    }
+  assert_panes_masked (fixture);
 }
 
 static gboolean
