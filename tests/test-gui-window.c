@@ -836,11 +836,24 @@ test_consume_entry_points (Fixture       *fixture,
   if (rc_test_gui_skip_without_display ())
     return;
 
-  /* A header-bar button, which says what it does to a screen reader. */
-  button = rc_test_gui_get_widget (fixture->window, "consume-button");
-  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.consume");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Consume REST API");
-  g_assert_true (gtk_widget_get_sensitive (button));
+  /* The header bar's one Add menu offers it, with the other ways to add;
+   * the button says what it is to a screen reader. */
+  button = rc_test_gui_get_widget (fixture->window, "add-menu-button");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Add");
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Add");
+  {
+    GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+    GtkWidget *primary = rc_test_gui_get_widget (fixture->window, "primary-menu-button");
+    GMenuModel *primary_menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (primary));
+
+    g_assert_true (menu_has_action (menu, "win.consume"));
+    g_assert_true (menu_has_action (menu, "win.import-openapi"));
+    g_assert_true (menu_has_action (menu, "win.add-api"));
+    g_assert_true (menu_has_action (menu, "win.add-method"));
+    /* In one place only. */
+    g_assert_false (menu_has_action (primary_menu, "win.consume"));
+    g_assert_false (menu_has_action (primary_menu, "win.import-openapi"));
+  }
 
   /* The sidebar's context menu (Shift+F10, Menu, right click) offers it,
    * for the API it was opened on. */
@@ -1557,13 +1570,34 @@ test_save_asks_before_replacing_read_only (Fixture       *fixture,
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The label under @root that reads @text, if any. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_empty_state (void)
 {
   Fixture fixture = { 0 };
   GtkWidget *title;
-  GtkWidget *add_method;
   Expectation new_api = { &fixture, NULL };
+  GtkWidget *add_menu;
+  GtkWidget *item;
 
   if (rc_test_gui_skip_without_display ())
     return;
@@ -1576,9 +1610,19 @@ test_empty_state (void)
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), ==, "Untitled Project");
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture.window), "empty-project.png");
 
-  /* No API to add a method to. */
-  add_method = rc_test_gui_get_widget (fixture.window, "add-method-button");
-  g_assert_false (gtk_widget_get_sensitive (add_method));
+  /* No API to add a method to: the Add menu's Add Method is off. */
+  add_menu = rc_test_gui_get_widget (fixture.window, "add-menu-button");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (add_menu));
+  g_assert_true (rc_test_gui_wait (popover_shown_cb,
+                                   gtk_menu_button_get_popover (GTK_MENU_BUTTON (add_menu))));
+  item = find_label (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (add_menu))),
+                     "Add Method");
+  g_assert_nonnull (item);
+  g_assert_false (gtk_widget_is_sensitive (item));
+  g_assert_true (gtk_widget_is_sensitive (
+    find_label (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (add_menu))),
+                "Add API")));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (add_menu));
 
   /* The status page offers to consume an API, or to add an empty one. */
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (
@@ -1589,20 +1633,20 @@ test_empty_state (void)
                      rc_test_gui_get_widget (fixture.window, "empty-import-button"))),
                    ==, "win.import-openapi");
 
-  /* The header bar's button adds an API and shows it. */
-  g_signal_emit_by_name (rc_test_gui_get_widget (fixture.window, "add-api-button"), "clicked");
+  /* The Add menu's Add API adds an API and shows it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.add-api", NULL));
   g_assert_cmpuint (rc_project_get_n_apis (fixture.project), ==, 1);
   rc_test_gui_assert_page_shown (fixture.window, "api");
-  g_assert_true (gtk_widget_get_sensitive (add_method));
 
   new_api.text = rc_api_get_name (rc_project_get_api (fixture.project, 0));
   g_assert_true (rc_test_gui_wait (sidebar_shows_text_cb, &new_api));
   g_assert_true (rc_test_gui_wait (title_is_dirty_cb, &fixture));
 
   /* Adding a method puts it under the selected API. */
-  g_signal_emit_by_name (add_method, "clicked");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.add-method", NULL));
   g_assert_cmpuint (rc_api_get_n_methods (rc_project_get_api (fixture.project, 0)), ==, 1);
   rc_test_gui_assert_page_shown (fixture.window, "method");
+  g_assert_true (gtk_widget_is_sensitive (item));
 
   fixture_tear_down (&fixture, NULL);
 }

@@ -61,10 +61,8 @@ struct _RcWindow
   AdwWindowTitle      *window_title;
   GtkStack            *title_stack;
   RcSwitcherTitle     *switcher_title;
-  GtkWidget           *consume_button;
+  GtkWidget           *add_menu_button;
   gboolean             consume_here;
-  GtkWidget           *add_api_button;
-  GtkWidget           *add_method_button;
   GtkWidget           *primary_menu_button;
   GtkWidget           *back_button;
   RcSidebar           *sidebar;
@@ -191,9 +189,7 @@ static void
 label_icon_buttons (RcWindow *self)
 {
   GtkWidget *buttons[] = {
-    self->consume_button,
-    self->add_api_button,
-    self->add_method_button,
+    self->add_menu_button,
     self->primary_menu_button,
     self->back_button,
   };
@@ -1135,9 +1131,7 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, switcher_title);
-  gtk_widget_class_bind_template_child (widget_class, RcWindow, consume_button);
-  gtk_widget_class_bind_template_child (widget_class, RcWindow, add_api_button);
-  gtk_widget_class_bind_template_child (widget_class, RcWindow, add_method_button);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, add_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, sidebar);

@@ -116,7 +116,7 @@ def secret_on_api_page(context):
 def from_the_top(context):
     window = context.window
     context.window.sidebar().find('label', 'Other').click()
-    window.button('Consume REST API').click()     # the header bar's
+    window.menu_item('Add', 'Consume REST API…')     # the header bar's
     context.dialog = harness.add_single_method(context.app)
     dialog = context.dialog
     dialog.wait_combo('Add to API', 'Other')
