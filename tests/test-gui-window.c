@@ -195,6 +195,12 @@ test_sidebar_shows_project (Fixture       *fixture,
   g_assert_true (g_ptr_array_find_with_equal_func (shown, "Petstore", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (shown, "createInvoice", g_str_equal, NULL));
 
+  /* Its heading, a term of the low-code platform's, says what it holds
+   * and what consuming an API means. */
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (rc_test_gui_get_widget (
+                              fixture->window, "sidebar-heading")),
+                            "To consume an API is to say how to call its methods"));
+
   /* There are APIs but nothing is selected yet. */
   rc_test_gui_assert_page_shown (fixture->window, "no-selection");
   g_assert_false (rc_project_get_dirty (fixture->project));
