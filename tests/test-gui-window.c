@@ -1691,8 +1691,8 @@ widget_has_focus_within_cb (gpointer data)
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
-/* A method says which API it is in; one that uses its API's
- * authentication links to it: its row, on Headers & Auth, goes to the
+/* A method says which API it is in, shows the headers its API adds, which
+ * link to them; one that uses its API's authentication links to it: its row, on Headers & Auth, goes to the
  * API's page with the secret's entry focused (not in the Consume dialog,
  * which would be left: test-gui-method-dialog.c). */
 static void
@@ -1705,6 +1705,9 @@ test_inherited_auth_links_to_api (Fixture       *fixture,
   GtkWidget *row;
   GtkWidget *page;
   GtkWidget *group;
+  GtkWidget *editor;
+  GtkWidget *inherited;
+  GtkWidget *header_row;
 
   if (rc_test_gui_skip_without_display ())
     return;
@@ -1724,8 +1727,35 @@ test_inherited_auth_links_to_api (Fixture       *fixture,
   g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
                    "In the API “Pets”");
 
-  row = rc_test_gui_get_named (root, "auth-inherited-row");
+  /* Its API's headers are shown under its own, read only; one goes to
+   * the API's headers. */
+  editor = rc_test_gui_find_of_type (root, RC_TYPE_METHOD_EDITOR);
+  inherited = rc_test_gui_get_named (editor, "headers-inherited-list");
+  g_assert_true (gtk_widget_get_visible (inherited));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (rc_test_gui_get_named (
+                     editor, "headers-inherited-label"))),
+                   ==, "Also sent, as every method of “Pets” sends them:");
+  header_row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (inherited), 0));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (header_row)), ==, "Accept");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (header_row)), ==,
+                   "application/json");
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (inherited), 1));
+  rc_test_gui_show_page (rc_test_gui_get_widget (fixture->window, "method-editor-stack"),
+                         "headers");
+  rc_test_gui_save_screenshot (root, "method-inherited-headers.png");
+  gtk_widget_activate (header_row);
+  rc_test_gui_assert_page_shown (fixture->window, "api");
+  page = rc_test_gui_find_of_type (root, RC_TYPE_API_PAGE);
+  g_assert_true (rc_test_gui_wait (widget_has_focus_within_cb,
+                                   rc_test_gui_get_named (page, "headers-list")));
+  rc_test_gui_select_item (fixture->window, G_OBJECT (method));
+  rc_test_gui_assert_page_shown (fixture->window, "method");
+
+  row = rc_test_gui_get_named (editor, "auth-inherited-row");
   g_assert_true (gtk_widget_get_visible (row));
+  /* It names the API as it is now. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "“Pets” uses OAuth 2.0: client credentials.");
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
 
   gtk_widget_activate (row);

@@ -225,6 +225,19 @@ rc_api_page_focus_name (RcApiPage *self)
 }
 
 /**
+ * rc_api_page_focus_headers:
+ *
+ * Moves the keyboard to the API's headers: the first, or Add Header.
+ */
+void
+rc_api_page_focus_headers (RcApiPage *self)
+{
+  g_return_if_fail (RC_IS_API_PAGE (self));
+
+  rc_headers_group_focus (self->headers_group);
+}
+
+/**
  * rc_api_page_get_auth_group:
  *
  * Returns: (transfer none): the authentication rows, for a host that must

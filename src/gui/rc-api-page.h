@@ -23,6 +23,7 @@ void         rc_api_page_set_api        (RcApiPage *self,
                                          RcProject *project,
                                          RcApi     *api);
 void         rc_api_page_focus_name     (RcApiPage *self);
+void         rc_api_page_focus_headers  (RcApiPage *self);
 RcAuthGroup *rc_api_page_get_auth_group (RcApiPage *self);
 
 G_END_DECLS

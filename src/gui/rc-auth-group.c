@@ -89,6 +89,7 @@ struct _RcAuthGroup
   GSignalGroup       *params_signals;
   GSignalGroup       *method_signals;
   GSignalGroup       *api_auth_signals;
+  GSignalGroup       *api_signals;       /* the method's API, for its name */
   GEnumClass         *kinds;
   GPtrArray          *param_rows;
   Field               fields[N_FIELDS];
@@ -764,6 +765,7 @@ method_api_changed_cb (RcAuthGroup *self)
   RcApi *api = rc_method_get_api (self->method);
 
   g_signal_group_set_target (self->api_auth_signals, api ? rc_api_get_auth (api) : NULL);
+  g_signal_group_set_target (self->api_signals, api);
   update_rows (self);
 }
 
@@ -813,6 +815,8 @@ rc_auth_group_dispose (GObject *object)
     g_signal_group_set_target (self->method_signals, NULL);
   if (self->api_auth_signals)
     g_signal_group_set_target (self->api_auth_signals, NULL);
+  if (self->api_signals)
+    g_signal_group_set_target (self->api_signals, NULL);
 
   g_cancellable_cancel (self->key_cancellable);
   g_clear_object (&self->key_cancellable);
@@ -824,6 +828,7 @@ rc_auth_group_dispose (GObject *object)
   g_clear_object (&self->params_signals);
   g_clear_object (&self->method_signals);
   g_clear_object (&self->api_auth_signals);
+  g_clear_object (&self->api_signals);
   g_clear_object (&self->auth);
   g_clear_object (&self->own_auth);
   g_clear_object (&self->method);
@@ -1020,6 +1025,10 @@ rc_auth_group_init (RcAuthGroup *self)
   self->api_auth_signals = g_signal_group_new (RC_TYPE_AUTH);
   g_signal_group_connect_swapped (self->api_auth_signals, "changed",
                                   G_CALLBACK (update_rows), self);
+  /* And the API's name, which the row says too. */
+  self->api_signals = g_signal_group_new (RC_TYPE_API);
+  g_signal_group_connect_swapped (self->api_signals, "notify::name",
+                                  G_CALLBACK (update_rows), self);
 
   update_rows (self);
 }
@@ -1095,6 +1104,7 @@ rc_auth_group_set_auth (RcAuthGroup *self,
 
   set_mode (self, NULL, project_id, owner);
   g_signal_group_set_target (self->api_auth_signals, NULL);
+  g_signal_group_set_target (self->api_signals, NULL);
   show_auth (self, auth);
   /* After the fields took the new values: not an edit of the user's. */
   rc_field_check_conceal_all (GTK_WIDGET (self));
@@ -1131,6 +1141,7 @@ rc_auth_group_set_method (RcAuthGroup *self,
 
   api = rc_method_get_api (method);
   g_signal_group_set_target (self->api_auth_signals, api ? rc_api_get_auth (api) : NULL);
+  g_signal_group_set_target (self->api_signals, api);
   show_auth (self, rc_method_get_auth (method));
   rc_field_check_conceal_all (GTK_WIDGET (self));
 }

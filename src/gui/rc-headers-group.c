@@ -9,6 +9,10 @@
  * group follows the owner's effective authentication — an API's own; a
  * method's own, or its API's while it has none — and tells every row, live.
  *
+ * Below a method's own headers, those its API sends with every method, read
+ * only, each row going to the API's page (the window's
+ * win.edit-api-headers) where they are edited.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall-Gui"
@@ -31,6 +35,9 @@ struct _RcHeadersGroup
 
   GtkListBox         *list;
   GtkButton          *add_button;
+  GtkLabel           *inherited_label;
+  GtkListBox         *inherited_list;
+  GSignalGroup       *inherited_signals;  /* the API's headers, for a method */
 };
 
 static void remove_cb (RcHeadersGroup *self,
@@ -183,10 +190,70 @@ add_clicked_cb (RcHeadersGroup *self)
     rc_pair_row_focus_name (RC_PAIR_ROW (row));
 }
 
+/* A header of the method's API, as it is sent: read only. */
+static GtkWidget *
+create_inherited_row (gpointer item,
+                      gpointer user_data)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_bind_property (item, "name", row, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (item, "value", row, "subtitle", G_BINDING_SYNC_CREATE);
+  gtk_widget_add_css_class (row, "property");
+  gtk_widget_set_tooltip_text (icon, _("Edit it on the API’s page"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  return row;
+}
+
+static void
+inherited_row_activated_cb (RcHeadersGroup *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-api-headers", NULL);
+}
+
+/* The method's API's headers, under the method's own, when it has any. */
+static void
+update_inherited (RcHeadersGroup *self)
+{
+  RcApi *api = RC_IS_METHOD (self->owner) ? rc_method_get_api (RC_METHOD (self->owner)) : NULL;
+  RcPairList *headers = api ? rc_api_get_headers (api) : NULL;
+  gboolean shown = headers != NULL && g_list_model_get_n_items (G_LIST_MODEL (headers)) > 0;
+
+  if (shown)
+    {
+      g_autofree char *label =
+        /* Translators: above the read-only list of an API's headers, on a method's page */
+        g_strdup_printf (_("Also sent, as every method of “%s” sends them:"),
+                         rc_api_get_name (api));
+
+      gtk_label_set_text (self->inherited_label, label);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->inherited_label), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->inherited_list), shown);
+}
+
+static void
+follow_api_headers (RcHeadersGroup *self)
+{
+  RcApi *api = RC_IS_METHOD (self->owner) ? rc_method_get_api (RC_METHOD (self->owner)) : NULL;
+
+  g_signal_group_set_target (self->inherited_signals, api);
+  gtk_list_box_bind_model (self->inherited_list,
+                           api ? G_LIST_MODEL (rc_api_get_headers (api)) : NULL,
+                           create_inherited_row, self, NULL);
+  update_inherited (self);
+}
+
 static void
 method_api_changed_cb (RcHeadersGroup *self)
 {
   follow_api_auth (self);
+  follow_api_headers (self);
   update_overrides (self);
 }
 
@@ -199,11 +266,14 @@ rc_headers_group_dispose (GObject *object)
     g_signal_group_set_target (self->method_signals, NULL);
   if (self->api_auth_signals)
     g_signal_group_set_target (self->api_auth_signals, NULL);
+  if (self->inherited_signals)
+    g_signal_group_set_target (self->inherited_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RC_TYPE_HEADERS_GROUP);
 
   g_clear_object (&self->method_signals);
   g_clear_object (&self->api_auth_signals);
+  g_clear_object (&self->inherited_signals);
   g_clear_object (&self->headers);
   g_clear_object (&self->owner);
 
@@ -254,6 +324,8 @@ rc_headers_group_class_init (RcHeadersGroupClass *klass)
                                                "/io/github/restcall/Restcall/rc-headers-group.ui");
   gtk_widget_class_bind_template_child (widget_class, RcHeadersGroup, list);
   gtk_widget_class_bind_template_child (widget_class, RcHeadersGroup, add_button);
+  gtk_widget_class_bind_template_child (widget_class, RcHeadersGroup, inherited_label);
+  gtk_widget_class_bind_template_child (widget_class, RcHeadersGroup, inherited_list);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
 }
 
@@ -273,6 +345,13 @@ rc_headers_group_init (RcHeadersGroup *self)
   self->api_auth_signals = g_signal_group_new (RC_TYPE_AUTH);
   g_signal_group_connect_swapped (self->api_auth_signals, "changed",
                                   G_CALLBACK (update_overrides), self);
+
+  /* Its API's name and headers, shown under a method's own. */
+  self->inherited_signals = g_signal_group_new (RC_TYPE_API);
+  g_signal_group_connect_swapped (self->inherited_signals, "changed",
+                                  G_CALLBACK (update_inherited), self);
+  g_signal_connect_object (self->inherited_list, "row-activated",
+                           G_CALLBACK (inherited_row_activated_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), FALSE);
 }
@@ -307,9 +386,28 @@ rc_headers_group_set_owner (RcHeadersGroup *self,
   g_set_object (&self->headers, headers);
   g_signal_group_set_target (self->method_signals, RC_IS_METHOD (owner) ? owner : NULL);
   follow_api_auth (self);
+  follow_api_headers (self);
 
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (headers), create_row, self, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), headers != NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER]);
+}
+
+/**
+ * rc_headers_group_focus:
+ *
+ * Moves the keyboard to the first header, or to Add Header when there is
+ * none, scrolled into view.
+ */
+void
+rc_headers_group_focus (RcHeadersGroup *self)
+{
+  GtkListBoxRow *first;
+
+  g_return_if_fail (RC_IS_HEADERS_GROUP (self));
+
+  first = gtk_list_box_get_row_at_index (self->list, 0);
+  if (first == NULL || !gtk_widget_child_focus (GTK_WIDGET (first), GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
 }

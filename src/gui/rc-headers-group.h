@@ -17,5 +17,6 @@ G_DECLARE_FINAL_TYPE (RcHeadersGroup, rc_headers_group, RC, HEADERS_GROUP, AdwPr
 GtkWidget *rc_headers_group_new       (void);
 void       rc_headers_group_set_owner (RcHeadersGroup *self,
                                        GObject        *owner);
+void       rc_headers_group_focus     (RcHeadersGroup *self);
 
 G_END_DECLS

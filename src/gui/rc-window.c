@@ -731,22 +731,44 @@ delete_item_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* From a method that uses its API's authentication, whose stored secret
- * the user would rather type anew: the API's page, its secret entry. */
+/* From a method, its API's page: selected, and returned to act on. */
+static RcApiPage *
+show_method_api (RcWindow *self)
+{
+  GObject *item = rc_sidebar_get_selected_item (self->sidebar);
+  RcApi *api = RC_IS_METHOD (item) ? rc_method_get_api (RC_METHOD (item)) : NULL;
+
+  if (api == NULL)
+    return NULL;
+
+  rc_sidebar_select_item (self->sidebar, G_OBJECT (api));
+  return ensure_api_page (self);
+}
+
+/* win.edit-api-secret: from a method that uses its API's authentication
+ * (its row, or a stored secret the user would rather type anew), the
+ * API's page, its secret entry. */
 static void
 edit_api_secret_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  RcWindow *self = RC_WINDOW (widget);
-  GObject *item = rc_sidebar_get_selected_item (self->sidebar);
-  RcApi *api = RC_IS_METHOD (item) ? rc_method_get_api (RC_METHOD (item)) : NULL;
+  RcApiPage *page = show_method_api (RC_WINDOW (widget));
 
-  if (api == NULL)
-    return;
+  if (page != NULL)
+    rc_auth_group_focus_secret (rc_api_page_get_auth_group (page));
+}
 
-  rc_sidebar_select_item (self->sidebar, G_OBJECT (api));
-  rc_auth_group_focus_secret (rc_api_page_get_auth_group (ensure_api_page (self)));
+/* win.edit-api-headers: from a method, its API's headers, on its page. */
+static void
+edit_api_headers_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RcApiPage *page = show_method_api (RC_WINDOW (widget));
+
+  if (page != NULL)
+    rc_api_page_focus_headers (page);
 }
 
 static void
@@ -1114,6 +1136,8 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.edit-api-secret", NULL,
                                    edit_api_secret_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-api-headers", NULL,
+                                   edit_api_headers_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_action);
 
