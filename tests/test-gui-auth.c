@@ -320,6 +320,30 @@ editor_open (Editor *editor)
   g_assert_true (rc_test_gui_wait (widget_mapped_cb, editor->window));
 }
 
+/* editor_open(), showing @auth, @api's, of the project @project_id:
+ * returns the window. */
+static GtkWidget *
+editor_open_for (Editor     *editor,
+                 RcAuth     *auth,
+                 const char *project_id,
+                 RcApi      *api)
+{
+  editor_open (editor);
+  rc_auth_group_set_auth (editor->auth, auth, project_id, G_OBJECT (api));
+
+  return GTK_WIDGET (editor->window);
+}
+
+/* OAuth 2.0 client credentials for @client_id, at a token URL of its own. */
+static void
+set_oauth (RcAuth     *auth,
+           const char *client_id)
+{
+  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+  rc_auth_set_client_id (auth, client_id);
+  rc_auth_set_token_url (auth, "https://auth.example.com/token");
+}
+
 /* Closes the editor's window, and waits until its groups are gone: what
  * they waited for (the keyring) has answered and let them go. */
 static void
@@ -765,14 +789,10 @@ test_token_params_and_basic_form (void)
   if (rc_test_gui_skip_without_display ())
     return;
 
-  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
-  rc_auth_set_client_id (auth, "petstore");
-  rc_auth_set_token_url (auth, "https://auth.example.com/token");
+  set_oauth (auth, "petstore");
   audience = rc_pair_list_append (params, "audience", "https://petstore.example.com");
 
-  editor_open (&editor);
-  root = GTK_WIDGET (editor.window);
-  rc_auth_group_set_auth (editor.auth, auth, project_id, G_OBJECT (api));
+  root = editor_open_for (&editor, auth, project_id, api);
 
   /* The parameter the auth has is shown. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
@@ -873,13 +893,9 @@ test_client_assertion (void)
   if (rc_test_gui_skip_without_display ())
     return;
 
-  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
-  rc_auth_set_client_id (auth, "petstore");
-  rc_auth_set_token_url (auth, "https://auth.example.com/token");
+  set_oauth (auth, "petstore");
 
-  editor_open (&editor);
-  root = GTK_WIDGET (editor.window);
-  rc_auth_group_set_auth (editor.auth, auth, project_id, G_OBJECT (api));
+  root = editor_open_for (&editor, auth, project_id, api);
   client_auth = rc_test_gui_get_named (root, "auth-client-auth-row");
   key_row = rc_test_gui_get_named (root, "auth-private-key-row");
   kid_row = rc_test_gui_get_named (root, "auth-key-id-row");
@@ -993,14 +1009,10 @@ test_key_check (void)
   g_assert_true (g_file_set_contents (not_key, "-----BEGIN CERTIFICATE-----\nMIIB\n"
                                                "-----END CERTIFICATE-----\n", -1, NULL));
   g_assert_true (g_file_set_contents (ec_path, ec, -1, NULL));
-  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
-  rc_auth_set_client_id (auth, "petstore");
-  rc_auth_set_token_url (auth, "https://auth.example.com/token");
+  set_oauth (auth, "petstore");
   rc_auth_set_client_auth (auth, RC_CLIENT_AUTH_PRIVATE_KEY_JWT);
 
-  editor_open (&editor);
-  root = GTK_WIDGET (editor.window);
-  rc_auth_group_set_auth (editor.auth, auth, project_id, G_OBJECT (api));
+  root = editor_open_for (&editor, auth, project_id, api);
   key_row = rc_test_gui_get_named (root, "auth-private-key-row");
   alg_row = rc_test_gui_get_named (root, "auth-jwt-alg-row");
   /* In the keyring: nothing to check. */
@@ -1096,9 +1108,7 @@ key_in_keyring_auth (RcApi *api)
 {
   RcAuth *auth = rc_api_get_auth (api);
 
-  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
-  rc_auth_set_client_id (auth, "petstore");
-  rc_auth_set_token_url (auth, "https://auth.example.com/token");
+  set_oauth (auth, "petstore");
   rc_auth_set_client_auth (auth, RC_CLIENT_AUTH_PRIVATE_KEY_JWT);
 
   return auth;
@@ -1130,9 +1140,7 @@ test_import_key (void)
                                                "-----END CERTIFICATE-----\n", -1, NULL));
   g_assert_true (g_file_set_contents (ec_path, ec, -1, NULL));
 
-  editor_open (&editor);
-  root = GTK_WIDGET (editor.window);
-  rc_auth_group_set_auth (editor.auth, auth, project_id, G_OBJECT (api));
+  root = editor_open_for (&editor, auth, project_id, api);
   import_button = rc_test_gui_get_named (root, "auth-import-key-button");
   key_row = rc_test_gui_get_named (root, "auth-private-key-row");
   client_auth_row = rc_test_gui_get_named (root, "auth-client-auth-row");
@@ -1204,9 +1212,7 @@ test_paste_key (void)
   if (rc_test_gui_skip_without_display ())
     return;
 
-  editor_open (&editor);
-  root = GTK_WIDGET (editor.window);
-  rc_auth_group_set_auth (editor.auth, auth, project_id, G_OBJECT (api));
+  root = editor_open_for (&editor, auth, project_id, api);
   wait_secret_state (root, "Not stored");
   secret_row = rc_test_gui_get_named (root, "auth-secret-row");
   text = gtk_editable_get_delegate (GTK_EDITABLE (secret_row));
@@ -1273,9 +1279,7 @@ test_browse_relative (void)
   rc_auth_set_client_auth (auth, RC_CLIENT_AUTH_TLS);
   rc_auth_set_folder (auth, folder);
 
-  editor_open (&editor);
-  root = GTK_WIDGET (editor.window);
-  rc_auth_group_set_auth (editor.auth, auth, project_id, G_OBJECT (api));
+  root = editor_open_for (&editor, auth, project_id, api);
 
   choose_with (rc_test_gui_get_named (root, "auth-private-key-browse-button"), key);
   g_assert_cmpstr (rc_auth_get_private_key_file (auth), ==, "keys/client.pem");
@@ -1322,13 +1326,9 @@ test_client_certificate (void)
   g_file_set_contents (cert, "not read by the checks", -1, &error);
   g_assert_no_error (error);
 
-  rc_auth_set_kind (auth, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
-  rc_auth_set_client_id (auth, "mtls-client");
-  rc_auth_set_token_url (auth, "https://auth.example.com/token");
+  set_oauth (auth, "mtls-client");
 
-  editor_open (&editor);
-  root = GTK_WIDGET (editor.window);
-  rc_auth_group_set_auth (editor.auth, auth, project_id, G_OBJECT (api));
+  root = editor_open_for (&editor, auth, project_id, api);
   client_auth_row = rc_test_gui_get_named (root, "auth-client-auth-row");
   cert_row = rc_test_gui_get_named (root, "auth-cert-file-row");
   key_row = rc_test_gui_get_named (root, "auth-private-key-row");

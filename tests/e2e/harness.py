@@ -711,6 +711,16 @@ def choose_file(chooser, path, save=False):
     chooser.wait_gone()
 
 
+def consume_from_sidebar(window, app):
+    """Right-click below the sidebar's rows, Consume REST API…, Add Single
+    Method…: returns the dialog, which adds to a new API ("Right-click on
+    the REST element and select Consume REST API", as the reference says)."""
+    window.context_menu(window.sidebar(), 'Consume REST API…')
+    dialog = add_single_method(app)
+    dialog.wait_combo('Add to API', 'New API')
+    return dialog
+
+
 def add_single_method(app):
     """In the Consume REST API dialog (open), Add Single Method…: returns
     the dialog that opens."""

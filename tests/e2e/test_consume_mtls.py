@@ -41,10 +41,7 @@ class Context(harness.ServerProject):
 
 
 def open_dialog(context):
-    window = context.window
-    window.context_menu(window.sidebar(), 'Consume REST API…')
-    context.dialog = harness.add_single_method(context.app)
-    context.dialog.wait_combo('Add to API', 'New API')
+    context.dialog = harness.consume_from_sidebar(context.window, context.app)
 
 
 def define_method(context):

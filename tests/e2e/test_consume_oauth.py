@@ -100,11 +100,7 @@ def wait_panes(window, expectations):
 
 
 def open_dialog(context):
-    # "Right-click on the REST element and select Consume REST API."
-    window = context.window
-    window.context_menu(window.sidebar(), 'Consume REST API…')
-    context.dialog = harness.add_single_method(context.app)
-    context.dialog.wait_combo('Add to API', 'New API')
+    context.dialog = harness.consume_from_sidebar(context.window, context.app)
 
 
 def define_method(context):
