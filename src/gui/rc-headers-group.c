@@ -196,12 +196,19 @@ create_inherited_row (gpointer item,
                       gpointer user_data)
 {
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *shared = g_object_new (GTK_TYPE_IMAGE,
+                                    "icon-name", "emblem-shared-symbolic",
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                    "tooltip-text", _("From the API"),
+                                    NULL);
   GtkWidget *icon = gtk_image_new_from_icon_name ("go-next-symbolic");
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   g_object_bind_property (item, "name", row, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (item, "value", row, "subtitle", G_BINDING_SYNC_CREATE);
   gtk_widget_add_css_class (row, "property");
+  /* The share glyph means "inherited" everywhere, as on the auth row. */
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), shared);
   gtk_widget_set_tooltip_text (icon, _("Edit it on the API’s page"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

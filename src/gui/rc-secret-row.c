@@ -234,13 +234,13 @@ show_state (RcSecretRow *self,
 
     case STATE_STORED:
       show_status (self, _("Stored in the keyring"), _("Type a new one above to replace it."),
-                   "channel-secure-symbolic", FALSE, FALSE, TRUE);
+                   "dialog-password-symbolic", FALSE, FALSE, TRUE);
       break;
 
     case STATE_NOT_STORED:
       show_status (self, _("Not stored"),
                    _("Type it above and press Enter to keep it in the keyring."),
-                   "dialog-password-symbolic", FALSE, FALSE, FALSE);
+                   "dialog-warning-symbolic", FALSE, TRUE, FALSE);
       break;
 
     default:

@@ -420,7 +420,7 @@ refresh (RcTokenPanel *self)
     {
       show_state (self, _("No token"),
                   _("Get one now, or test a method: Restcall gets one when a call needs it."),
-                  "dialog-password-symbolic", FALSE);
+                  "channel-insecure-symbolic", FALSE);
       return;
     }
 
