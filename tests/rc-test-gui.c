@@ -604,6 +604,47 @@ rc_test_gui_find_titled_row (GtkWidget  *root,
   return NULL;
 }
 
+/* The row of the Request tab's Parameters for URL parameter @parameter,
+ * titled as the window titles it, or NULL. */
+GtkWidget *
+rc_test_gui_find_parameter_row (GtkWidget  *root,
+                                const char *parameter)
+{
+  GtkWidget *list = rc_test_gui_find_named (root, "method-parameters-list");
+  g_autofree char *title = g_strdup_printf ("%s · test value", parameter);
+
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (ADW_IS_ENTRY_ROW (row) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
+/* An entry row's edit icon (AdwEntryRow's pencil), or NULL. */
+GtkWidget *
+rc_test_gui_find_edit_icon (GtkWidget *row)
+{
+  if (GTK_IS_IMAGE (row) &&
+      g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (row)), "document-edit-symbolic") == 0)
+    return row;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *icon = rc_test_gui_find_edit_icon (child);
+
+      if (icon != NULL)
+        return icon;
+    }
+
+  return NULL;
+}
+
 /* All the text of @text_view. */
 char *
 rc_test_gui_dup_view_text (GtkWidget *text_view)

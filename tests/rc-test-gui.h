@@ -55,6 +55,9 @@ void              rc_test_gui_type_characters       (GtkWidget        *editable,
                                                      const char       *text);
 void              rc_test_gui_type_over             (GtkWidget        *editable,
                                                      const char       *text);
+GtkWidget        *rc_test_gui_find_parameter_row    (GtkWidget        *root,
+                                                     const char       *parameter);
+GtkWidget        *rc_test_gui_find_edit_icon        (GtkWidget        *row);
 GtkWidget        *rc_test_gui_find_titled_row       (GtkWidget        *root,
                                                      const char       *name,
                                                      const char       *title);

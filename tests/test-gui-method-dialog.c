@@ -62,24 +62,6 @@ auth_group (Fixture *fixture)
   return RC_AUTH_GROUP (group);
 }
 
-/* The parameter table's row for @name, or NULL. */
-static GtkWidget *
-find_parameter_row (Fixture    *fixture,
-                    const char *name)
-{
-  GtkWidget *list = dialog_widget (fixture, "method-parameters-list");
-
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      if (ADW_IS_ENTRY_ROW (row) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
-        return row;
-    }
-
-  return NULL;
-}
-
 static void
 show_tab (Fixture    *fixture,
           const char *page)
@@ -390,7 +372,7 @@ test_type_test_value (Fixture       *fixture,
   open_dialog (fixture);
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")),
                          "https://api.example.com/pets/{petId}");
-  request_row = find_parameter_row (fixture, "petId");
+  request_row = rc_test_gui_find_parameter_row (GTK_WIDGET (fixture->dialog), "petId");
   test_row = rc_test_gui_find_titled_row (GTK_WIDGET (fixture->dialog), "test-value-row", "petId");
   g_assert_nonnull (request_row);
   g_assert_nonnull (test_row);
@@ -824,7 +806,7 @@ test_finish_needs_valid_method (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (name_row), "getInvoice");
   gtk_editable_set_text (GTK_EDITABLE (url_row), "/invoices/{invoiceId}");
   g_assert_true (finish_enabled (fixture));
-  g_assert_nonnull (find_parameter_row (fixture, "invoiceId"));
+  g_assert_nonnull (rc_test_gui_find_parameter_row (GTK_WIDGET (fixture->dialog), "invoiceId"));
 
   /* An empty name: marked, and explained, as the auth fields are. */
   gtk_editable_set_text (GTK_EDITABLE (name_row), "");
@@ -940,7 +922,7 @@ test_oauth_method_tested_and_added (Fixture       *fixture,
   /* Request */
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-name-row")), "getItem");
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), api_url);
-  parameter = find_parameter_row (fixture, "itemId");
+  parameter = rc_test_gui_find_parameter_row (GTK_WIDGET (fixture->dialog), "itemId");
   g_assert_nonnull (parameter);
   gtk_editable_set_text (GTK_EDITABLE (parameter), "7");
   g_assert_cmpstr (rc_pair_list_lookup (rc_method_get_test_values (draft), "itemId"), ==, "7");
@@ -1159,7 +1141,8 @@ test_typed_secret_committed (Fixture       *fixture,
   rc_test_gui_select_combo_label (dialog_widget (fixture, "method-dialog-api-row"), "New API");
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-name-row")), "getItem");
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), api_url);
-  gtk_editable_set_text (GTK_EDITABLE (find_parameter_row (fixture, "itemId")), "7");
+  gtk_editable_set_text (
+    GTK_EDITABLE (rc_test_gui_find_parameter_row (GTK_WIDGET (fixture->dialog), "itemId")), "7");
 
   show_tab (fixture, "headers");
   rc_test_gui_select_combo_label (dialog_widget (fixture, "auth-kind-row"),
@@ -1229,7 +1212,8 @@ test_reference_order (Fixture       *fixture,
   draft = rc_method_dialog_get_method (fixture->dialog);
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), api_url);
   rc_test_gui_select_combo_label (dialog_widget (fixture, "method-dialog-api-row"), "New API");
-  gtk_editable_set_text (GTK_EDITABLE (find_parameter_row (fixture, "itemId")), "7");
+  gtk_editable_set_text (
+    GTK_EDITABLE (rc_test_gui_find_parameter_row (GTK_WIDGET (fixture->dialog), "itemId")), "7");
 
   show_tab (fixture, "headers");
   rc_test_gui_select_combo_label (dialog_widget (fixture, "auth-kind-row"),
@@ -1417,9 +1401,9 @@ test_api_row_in_request_tab (Fixture       *fixture,
   /* No parameter yet: the table says so, again once the last one goes. */
   rc_test_gui_wait_for_labels (dialog_widget (fixture, "method-parameters-list"), no_parameters);
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), "/items/{id}");
-  g_assert_nonnull (find_parameter_row (fixture, "id"));
+  g_assert_nonnull (rc_test_gui_find_parameter_row (GTK_WIDGET (fixture->dialog), "id"));
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "method-url-row")), "/items");
-  g_assert_null (find_parameter_row (fixture, "id"));
+  g_assert_null (rc_test_gui_find_parameter_row (GTK_WIDGET (fixture->dialog), "id"));
   rc_test_gui_wait_for_labels (dialog_widget (fixture, "method-parameters-list"), no_parameters);
 
   /* Nowhere else: the Test tab starts right under the header bar. */

@@ -319,6 +319,33 @@ click (Fixture    *fixture,
   g_signal_emit_by_name (button, "clicked");
 }
 
+/* With the secret stored and the window at @width × @height, presses Test
+ * and waits for the call to end in 200 OK. */
+static void
+call_at_size (Fixture *fixture,
+              int      width,
+              int      height)
+{
+  store_secret (fixture, CANARY);
+  rc_test_gui_resize (fixture->window, width, height);
+  click (fixture, "test-button");
+  wait_until_done (fixture);
+  g_assert_true (g_str_has_prefix (get_status (fixture), "200 OK"));
+}
+
+/* Where the frame around widget @name is in the window: its border is
+ * the edge seen. */
+static void
+frame_bounds (Fixture         *fixture,
+              const char      *name,
+              graphene_rect_t *bounds)
+{
+  GtkWidget *frame = gtk_widget_get_ancestor (get_widget (fixture, name), GTK_TYPE_FRAME);
+
+  g_assert_nonnull (frame);
+  g_assert_true (gtk_widget_compute_bounds (frame, GTK_WIDGET (fixture->window), bounds));
+}
+
 typedef struct
 {
   GFile    *file;
@@ -1086,22 +1113,15 @@ test_narrow (Fixture       *fixture,
   if (rc_test_gui_skip_without_display ())
     return;
 
-  store_secret (fixture, CANARY);
-  rc_test_gui_resize (fixture->window, 360, 800);
-
-  click (fixture, "test-button");
-  wait_until_done (fixture);
-  g_assert_true (g_str_has_prefix (get_status (fixture), "200 OK"));
+  call_at_size (fixture, 360, 800);
 
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 360);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->panel)), <=, 360);
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->window), "test-panel-360.png");
 
   /* One pane above the other, each as wide as the panel allows. */
-  g_assert_true (gtk_widget_compute_bounds (get_widget (fixture, "inspector-api-request"),
-                                            GTK_WIDGET (fixture->window), &request));
-  g_assert_true (gtk_widget_compute_bounds (get_widget (fixture, "inspector-api-response"),
-                                            GTK_WIDGET (fixture->window), &response));
+  frame_bounds (fixture, "inspector-api-request", &request);
+  frame_bounds (fixture, "inspector-api-response", &response);
   g_assert_cmpfloat (request.origin.x, ==, response.origin.x);
   g_assert_cmpfloat (request.origin.y + request.size.height, <, response.origin.y);
   g_assert_cmpfloat (request.origin.x + request.size.width, <=, 360);
@@ -1319,8 +1339,56 @@ test_small_response_fits (Fixture       *fixture,
     gtk_adjustment_get_page_size (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (response))));
 }
 
-/* The values and the body are as wide as the Body tab's content (800 px
- * at most), centred; the inspector wider, two panes a row. */
+/* At 1000 × 700, after a call: Go to Inspector brings the four panes up
+ * to the top of the view and the keyboard into the first one. (Alt+I and
+ * a real click: tests/e2e/test_consume_oauth.py.) */
+static void
+test_go_to_inspector (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *scrolled;
+  GtkWidget *request_view;
+  GtkAdjustment *adjustment;
+  graphene_rect_t title, request;
+  int viewport_height;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  call_at_size (fixture, 1000, 700);
+
+  request_view = get_widget (fixture, "inspector-api-request");
+  scrolled = gtk_widget_get_ancestor (gtk_widget_get_parent (get_widget (fixture,
+                                                                          "test-status-label")),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  viewport_height = gtk_widget_get_height (scrolled);
+  /* Below the fold before: the reason for the button. */
+  g_assert_true (gtk_widget_compute_bounds (request_view, scrolled, &request));
+  g_assert_cmpfloat (request.origin.y + request.size.height, >, viewport_height);
+
+  click (fixture, "test-inspect-button");
+  rc_test_gui_wait_for_focus (request_view);
+  rc_test_gui_wait_for_frame (request_view);
+
+  g_assert_true (gtk_widget_compute_bounds (get_widget (fixture, "inspector-title"), scrolled,
+                                            &title));
+  g_assert_true (gtk_widget_compute_bounds (request_view, scrolled, &request));
+  g_test_message ("Viewport %d px; inspector title at %.0f, API request %.0f–%.0f",
+                  viewport_height, title.origin.y, request.origin.y,
+                  request.origin.y + request.size.height);
+  /* At the top, or as near as the end of the page lets it come. */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_cmpfloat (title.origin.y, >=, 0);
+  if (title.origin.y >= 48)
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >=,
+                       gtk_adjustment_get_upper (adjustment) -
+                       gtk_adjustment_get_page_size (adjustment) - 1);
+  g_assert_cmpfloat (request.origin.y + request.size.height, <=, viewport_height);
+}
+
+/* The values, the body and the inspector are one column as wide as every
+ * page's content (800 px at most), centred: they share both edges, and the
+ * inspector still has two panes a row. */
 static void
 test_clamped (Fixture       *fixture,
               gconstpointer  data)
@@ -1337,12 +1405,9 @@ test_clamped (Fixture       *fixture,
   g_assert_true (gtk_widget_compute_bounds (
     gtk_widget_get_ancestor (get_widget (fixture, "test-value-row"), ADW_TYPE_PREFERENCES_GROUP),
     GTK_WIDGET (fixture->window), &values));
-  g_assert_true (gtk_widget_compute_bounds (get_widget (fixture, "test-response-scroller"),
-                                            GTK_WIDGET (fixture->window), &view));
-  g_assert_true (gtk_widget_compute_bounds (get_widget (fixture, "inspector-api-request"),
-                                            GTK_WIDGET (fixture->window), &request));
-  g_assert_true (gtk_widget_compute_bounds (get_widget (fixture, "inspector-api-response"),
-                                            GTK_WIDGET (fixture->window), &response));
+  frame_bounds (fixture, "test-response-scroller", &view);
+  frame_bounds (fixture, "inspector-api-request", &request);
+  frame_bounds (fixture, "inspector-api-response", &response);
   g_test_message ("Values %.0f px wide at %.0f, inspector %.0f–%.0f", values.size.width,
                   values.origin.x, request.origin.x, response.origin.x + response.size.width);
 
@@ -1352,8 +1417,10 @@ test_clamped (Fixture       *fixture,
   g_assert_cmpfloat (ABS ((values.origin.x + values.size.width / 2) -
                           gtk_widget_get_width (GTK_WIDGET (fixture->window)) / 2.0), <=, 2);
   g_assert_cmpfloat (request.origin.y, ==, response.origin.y);
-  g_assert_cmpfloat (response.origin.x + response.size.width - request.origin.x, >, 1000);
-  g_assert_cmpfloat (response.origin.x + response.size.width - request.origin.x, <=, 1200);
+  g_assert_cmpfloat (view.origin.x, ==, values.origin.x);
+  g_assert_cmpfloat (request.origin.x, ==, values.origin.x);
+  g_assert_cmpfloat (response.origin.x + response.size.width, ==,
+                     values.origin.x + values.size.width);
 }
 
 /* The Test tab shown (focus was on another tab): the Test button has the
@@ -1559,10 +1626,7 @@ test_dark (Fixture       *fixture,
   if (rc_test_gui_skip_without_display ())
     return;
 
-  store_secret (fixture, CANARY);
-  rc_test_gui_resize (fixture->window, 1000, 760);
-  click (fixture, "test-button");
-  wait_until_done (fixture);
+  call_at_size (fixture, 1000, 760);
 
   buffer = GTK_SOURCE_BUFFER (
     gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_widget (fixture, "test-response-view"))));
@@ -1620,6 +1684,8 @@ main (int   argc,
               fixture_set_up, test_switch_during_call, fixture_tear_down);
   g_test_add ("/restcall/gui/test-panel/small-response-fits", Fixture, NULL,
               fixture_set_up, test_small_response_fits, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/go-to-inspector", Fixture, NULL,
+              fixture_set_up, test_go_to_inspector, fixture_tear_down);
   g_test_add ("/restcall/gui/test-panel/clamped", Fixture, NULL,
               fixture_set_up, test_clamped, fixture_tear_down);
   g_test_add ("/restcall/gui/test-panel/focus", Fixture, NULL,

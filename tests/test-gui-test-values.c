@@ -113,10 +113,16 @@ get_location (GPtrArray *rows,
   return label ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
 
+/* The row of @values for parameter @name: titled "NAME · test value"
+ * where the rows say where their parameter is (the Request tab's). */
 static GtkWidget *
 find_row (RcTestValues *values,
-          const char   *title)
+          const char   *name)
 {
+  g_autofree char *title = rc_test_values_get_show_location (values)
+                           ? g_strdup_printf ("%s · test value", name)
+                           : g_strdup (name);
+
   return rc_test_gui_find_titled_row (GTK_WIDGET (values), rc_test_values_get_row_name (values),
                                       title);
 }
@@ -142,10 +148,10 @@ test_rows_follow_url (Fixture       *fixture,
   /* A row a parameter, with its test value; where it is, when asked. */
   rows = get_rows (fixture->request);
   g_assert_cmpuint (rows->len, ==, 2);
-  g_assert_cmpstr (get_title (rows, 0), ==, "petId");
+  g_assert_cmpstr (get_title (rows, 0), ==, "petId · test value");
   g_assert_cmpstr (get_location (rows, 0), ==, "Path");
   g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (rows, 0)), ==, "7");
-  g_assert_cmpstr (get_title (rows, 1), ==, "fields");
+  g_assert_cmpstr (get_title (rows, 1), ==, "fields · test value");
   g_assert_cmpstr (get_location (rows, 1), ==, "Query");
   g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (rows, 1)), ==, "");
   test_rows = get_rows (fixture->test);
@@ -164,7 +170,7 @@ test_rows_follow_url (Fixture       *fixture,
   /* A parameter moved to the query says so. */
   rc_method_set_url (fixture->method, "/pets?id={petId}&fields={fields}");
   kept = get_rows (fixture->request);
-  g_assert_cmpstr (get_title (kept, 0), ==, "petId");
+  g_assert_cmpstr (get_title (kept, 0), ==, "petId · test value");
   g_assert_cmpstr (get_location (kept, 0), ==, "Query");
   g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (kept, 0)), ==, "7");
   g_clear_pointer (&kept, g_ptr_array_unref);

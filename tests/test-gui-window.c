@@ -93,29 +93,16 @@ sidebar_shows_text_cb (gpointer data)
   return rc_test_gui_shows_labels (list, wanted);
 }
 
-/* The row of the method editor's parameter table for @name, or NULL. */
-static GtkWidget *
-find_parameter_row (RcWindow   *window,
+/* What the location column of parameter @name's row says: “Path” or “Query”. */
+static const char *
+parameter_location (RcWindow   *window,
                     const char *name)
 {
-  GtkWidget *list = rc_test_gui_get_widget (window, "method-parameters-list");
+  GtkWidget *row = rc_test_gui_find_parameter_row (GTK_WIDGET (window), name);
+  GtkWidget *label;
 
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      if (ADW_IS_ENTRY_ROW (row) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
-        return row;
-    }
-
-  return NULL;
-}
-
-/* What the location column of @row says: “Path” or “Query”. */
-static const char *
-parameter_location (GtkWidget *row)
-{
-  GtkWidget *label = rc_test_gui_find_named (row, "method-parameter-location");
+  g_assert_nonnull (row);
+  label = rc_test_gui_find_named (row, "method-parameter-location");
 
   g_assert_nonnull (label);
 
@@ -216,6 +203,7 @@ test_method_page_shows_url (Fixture       *fixture,
   GtkWidget *row;
   GtkWidget *stack;
   GtkWidget *switcher_title;
+  graphene_rect_t param_icon, url_icon;
   g_auto(GStrv) parameters = NULL;
 
   if (rc_test_gui_skip_without_display ())
@@ -245,11 +233,20 @@ test_method_page_shows_url (Fixture       *fixture,
   /* The URL's parameter is in the table, in the path, with its test value. */
   parameters = rc_method_dup_parameters (method);
   g_assert_cmpstr (parameters[0], ==, "petId");
-  row = find_parameter_row (fixture->window, "petId");
+  row = rc_test_gui_find_parameter_row (GTK_WIDGET (fixture->window), "petId");
   g_assert_nonnull (row);
-  g_assert_cmpstr (parameter_location (row), ==, "Path");
+  g_assert_cmpstr (parameter_location (fixture->window, "petId"), ==, "Path");
+  g_assert_nonnull (rc_test_gui_find_named (row, "test-value-required"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==,
                    rc_pair_list_lookup (rc_method_get_test_values (method), "petId"));
+  /* Its location and Required go before the value: its edit icon is where
+   * the Method group's are, at the end of the row. */
+  rc_test_gui_wait_for_frame (row);
+  g_assert_true (gtk_widget_compute_bounds (rc_test_gui_find_edit_icon (row),
+                                            GTK_WIDGET (fixture->window), &param_icon));
+  g_assert_true (gtk_widget_compute_bounds (rc_test_gui_find_edit_icon (url_row),
+                                            GTK_WIDGET (fixture->window), &url_icon));
+  g_assert_cmpfloat (param_icon.origin.x, ==, url_icon.origin.x);
 
   /* Selecting shows, it does not change anything. */
   g_assert_false (rc_project_get_dirty (fixture->project));
@@ -259,10 +256,10 @@ test_method_page_shows_url (Fixture       *fixture,
   /* Typing a parameter into the URL lists it at once, in the query if it is. */
   gtk_editable_set_text (GTK_EDITABLE (url_row), "/pets/{petId}/photos?size={size}");
   g_assert_cmpstr (rc_method_get_url (method), ==, "/pets/{petId}/photos?size={size}");
-  row = find_parameter_row (fixture->window, "size");
+  row = rc_test_gui_find_parameter_row (GTK_WIDGET (fixture->window), "size");
   g_assert_nonnull (row);
-  g_assert_cmpstr (parameter_location (row), ==, "Query");
-  g_assert_cmpstr (parameter_location (find_parameter_row (fixture->window, "petId")), ==, "Path");
+  g_assert_cmpstr (parameter_location (fixture->window, "size"), ==, "Query");
+  g_assert_cmpstr (parameter_location (fixture->window, "petId"), ==, "Path");
   g_assert_true (rc_project_get_dirty (fixture->project));
 
   /* A test value typed in the table is the method's. */
@@ -271,8 +268,8 @@ test_method_page_shows_url (Fixture       *fixture,
 
   /* A parameter gone from the URL leaves the table. */
   gtk_editable_set_text (GTK_EDITABLE (url_row), "/pets/{petId}");
-  g_assert_null (find_parameter_row (fixture->window, "size"));
-  g_assert_nonnull (find_parameter_row (fixture->window, "petId"));
+  g_assert_null (rc_test_gui_find_parameter_row (GTK_WIDGET (fixture->window), "size"));
+  g_assert_nonnull (rc_test_gui_find_parameter_row (GTK_WIDGET (fixture->window), "petId"));
 }
 
 /* Where the table says a parameter is: a placeholder after the URL's "?"
@@ -295,14 +292,14 @@ test_parameter_location (Fixture       *fixture,
   url_row = rc_test_gui_get_widget (fixture->window, "method-url-row");
   gtk_editable_set_text (GTK_EDITABLE (url_row),
                          "/pets/{ petId }?q={ query }&size={size}&again={petId}");
-  g_assert_cmpstr (parameter_location (find_parameter_row (fixture->window, "petId")), ==, "Path");
-  g_assert_cmpstr (parameter_location (find_parameter_row (fixture->window, "query")), ==, "Query");
-  g_assert_cmpstr (parameter_location (find_parameter_row (fixture->window, "size")), ==, "Query");
+  g_assert_cmpstr (parameter_location (fixture->window, "petId"), ==, "Path");
+  g_assert_cmpstr (parameter_location (fixture->window, "query"), ==, "Query");
+  g_assert_cmpstr (parameter_location (fixture->window, "size"), ==, "Query");
 
   /* Moved from the path to the query: the row says so. */
   gtk_editable_set_text (GTK_EDITABLE (url_row), "/pets?id={ petId }");
-  g_assert_cmpstr (parameter_location (find_parameter_row (fixture->window, "petId")), ==, "Query");
-  g_assert_null (find_parameter_row (fixture->window, "query"));
+  g_assert_cmpstr (parameter_location (fixture->window, "petId"), ==, "Query");
+  g_assert_null (rc_test_gui_find_parameter_row (GTK_WIDGET (fixture->window), "query"));
 }
 
 /* Typing a test value character by character, in the Test tab and in the
@@ -327,7 +324,7 @@ test_type_test_value (Fixture       *fixture,
   rc_test_gui_assert_page_shown (fixture->window, "method");
 
   test_row = rc_test_gui_find_titled_row (GTK_WIDGET (fixture->window), "test-value-row", "petId");
-  request_row = find_parameter_row (fixture->window, "petId");
+  request_row = rc_test_gui_find_parameter_row (GTK_WIDGET (fixture->window), "petId");
   g_assert_nonnull (test_row);
   g_assert_nonnull (request_row);
 

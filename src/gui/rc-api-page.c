@@ -20,7 +20,7 @@
 
 struct _RcApiPage
 {
-  AdwPreferencesPage parent_instance;
+  RcPage             parent_instance;
 
   RcApi             *api;
   GBindingGroup     *bindings;
@@ -33,7 +33,7 @@ struct _RcApiPage
   RcHeadersGroup    *headers_group;
 };
 
-G_DEFINE_FINAL_TYPE (RcApiPage, rc_api_page, ADW_TYPE_PREFERENCES_PAGE)
+G_DEFINE_FINAL_TYPE (RcApiPage, rc_api_page, RC_TYPE_PAGE)
 
 enum {
   PROP_0,

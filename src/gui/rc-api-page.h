@@ -7,13 +7,14 @@
 #include <adwaita.h>
 
 #include "rc-auth-group.h"
+#include "rc-page.h"
 #include "restcall-core.h"
 
 G_BEGIN_DECLS
 
 #define RC_TYPE_API_PAGE (rc_api_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (RcApiPage, rc_api_page, RC, API_PAGE, AdwPreferencesPage)
+G_DECLARE_FINAL_TYPE (RcApiPage, rc_api_page, RC, API_PAGE, RcPage)
 
 GtkWidget   *rc_api_page_new            (RcContext *context);
 void         rc_api_page_set_context    (RcApiPage *self,

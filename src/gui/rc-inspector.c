@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "rc-inspector.h"
+#include "rc-scroll-chain.h"
 
 #define N_PARTS 4
 #define PANE_LIMIT (256 * 1024)
@@ -663,6 +664,14 @@ rc_inspector_init (RcInspector *self)
                                                         panes_measure,
                                                         panes_allocate));
 
+  /* The wheel over a pane at its end moves the Test tab, not nothing. */
+  for (guint i = 0; i < N_PARTS; i++)
+    {
+      GtkWidget *pane = gtk_widget_get_parent (GTK_WIDGET (get_view (self, i)));
+
+      rc_scroll_chain_attach (GTK_SCROLLED_WINDOW (pane));
+    }
+
   g_signal_connect_object (self->reveal_button, "toggled",
                            G_CALLBACK (reveal_toggled_cb), self, G_CONNECT_SWAPPED);
 
@@ -804,4 +813,17 @@ rc_inspector_get_busy (RcInspector *self)
   g_return_val_if_fail (RC_IS_INSPECTOR (self), FALSE);
 
   return self->busy;
+}
+
+/**
+ * rc_inspector_focus:
+ *
+ * Puts the keyboard in the first pane, the API request.
+ */
+void
+rc_inspector_focus (RcInspector *self)
+{
+  g_return_if_fail (RC_IS_INSPECTOR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->api_request_view));
 }

@@ -25,5 +25,6 @@ gboolean    rc_inspector_get_reveal   (RcInspector *self);
 void        rc_inspector_set_reveal   (RcInspector *self,
                                        gboolean     reveal);
 gboolean    rc_inspector_get_busy     (RcInspector *self);
+void        rc_inspector_focus        (RcInspector *self);
 
 G_END_DECLS

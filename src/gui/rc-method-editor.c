@@ -42,6 +42,7 @@
 #include "rc-field-check.h"
 #include "rc-headers-group.h"
 #include "rc-method-editor.h"
+#include "rc-page.h"
 #include "rc-source-style.h"
 #include "rc-switcher-title.h"
 #include "rc-test-panel.h"
@@ -81,7 +82,7 @@ struct _RcMethodEditor
   AdwViewStack        *stack;
   AdwViewSwitcherBar  *switcher_bar;
   AdwViewStackPage    *headers_page;
-  AdwPreferencesPage  *request_page;
+  RcPage              *request_page;
   AdwPreferencesGroup *method_group;
   AdwPreferencesGroup *parameters_group;
   AdwEntryRow         *name_row;
@@ -851,6 +852,7 @@ rc_method_editor_class_init (RcMethodEditorClass *klass)
   gtk_source_init ();
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (RC_TYPE_HEADERS_GROUP);
+  g_type_ensure (RC_TYPE_PAGE);
   g_type_ensure (RC_TYPE_AUTH_GROUP);
   g_type_ensure (RC_TYPE_FIELD_CHECK);
   g_type_ensure (RC_TYPE_TEST_PANEL);
@@ -1203,21 +1205,11 @@ void
 rc_method_editor_add_request_group (RcMethodEditor      *self,
                                     AdwPreferencesGroup *group)
 {
-  g_autoptr(AdwPreferencesGroup) method_group = NULL;
-  g_autoptr(AdwPreferencesGroup) parameters_group = NULL;
-
   g_return_if_fail (RC_IS_METHOD_EDITOR (self));
   g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
 
-  /* AdwPreferencesPage (1.2) only appends: the method's groups go last again. */
-  method_group = g_object_ref (self->method_group);
-  parameters_group = g_object_ref (self->parameters_group);
-  adw_preferences_page_remove (self->request_page, method_group);
-  adw_preferences_page_remove (self->request_page, parameters_group);
-
-  adw_preferences_page_add (self->request_page, group);
-  adw_preferences_page_add (self->request_page, method_group);
-  adw_preferences_page_add (self->request_page, parameters_group);
+  rc_page_insert_before (self->request_page, GTK_WIDGET (group),
+                         GTK_WIDGET (self->method_group));
 }
 
 /**

@@ -45,6 +45,7 @@
 
 #include "restcall-core.h"
 #include "rc-response-view.h"
+#include "rc-scroll-chain.h"
 #include "rc-source-style.h"
 
 /* How much text goes into a buffer at a time, and for how long a main
@@ -564,6 +565,7 @@ rc_response_view_init (RcResponseView *self)
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rc_scroll_chain_attach (self->scroller);
 
   gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (get_buffer (self)), FALSE);
   /* Most responses are JSON. Loading a language the first time reads

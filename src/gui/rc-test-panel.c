@@ -41,6 +41,7 @@
 #include <glib/gi18n.h>
 
 #include "rc-inspector.h"
+#include "rc-page.h"
 #include "rc-response-save.h"
 #include "rc-response-view.h"
 #include "rc-secret-prompt.h"
@@ -63,6 +64,7 @@ struct _RcTestPanel
   guint            running : 1;
   guint            api_auth_here : 1;  /* the editor beside edits the API's authentication */
 
+  RcPage          *page;
   AdwPreferencesGroup *values_group;
   RcTestValues    *test_values;
   GtkWidget       *test_button;
@@ -637,6 +639,18 @@ save_action_cb (GtkWidget  *widget,
                           self->save_cancellable, response_saved_cb, self);
 }
 
+/* The four panes start at the top of the view, the keyboard in the first. */
+static void
+inspect_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RcTestPanel *self = RC_TEST_PANEL (widget);
+
+  rc_inspector_focus (self->inspector);
+  rc_page_scroll_to_widget (self->page, GTK_WIDGET (self->inspector));
+}
+
 /* Overrides */
 
 /* Focus coming in forwards (the tab shown, Tab from above) goes to the
@@ -796,17 +810,20 @@ rc_test_panel_class_init (RcTestPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "test.run", NULL, run_action_cb);
   gtk_widget_class_install_action (widget_class, "test.cancel", NULL, cancel_action_cb);
   gtk_widget_class_install_action (widget_class, "test.save", NULL, save_action_cb);
+  gtk_widget_class_install_action (widget_class, "test.inspect", NULL, inspect_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "test.run",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "test.run",
                                        NULL);
 
   g_type_ensure (RC_TYPE_INSPECTOR);
+  g_type_ensure (RC_TYPE_PAGE);
   g_type_ensure (RC_TYPE_RESPONSE_VIEW);
   g_type_ensure (RC_TYPE_TEST_VALUES);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/restcall/Restcall/rc-test-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcTestPanel, page);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, values_group);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, test_values);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, test_button);

@@ -41,6 +41,7 @@ struct _RcTestValues
   GPtrArray  *rows;
 
   GtkListBox *list;
+  GtkSizeGroup *facts_group;  /* the rows' location and Required column */
 
   guint       show_location : 1;
   guint       syncing : 1;
@@ -154,29 +155,31 @@ create_row (RcTestValues       *self,
             gboolean            required)
 {
   GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *facts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gboolean in_query = kind == RC_URL_PARAMETER_QUERY;
 
   gtk_widget_set_name (row, self->row_name ? self->row_name : "");
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-
-  if (required)
+  if (self->show_location)
     {
-      /* Translators: a URL parameter the request must have a value for */
-      GtkWidget *marker = gtk_label_new (C_("parameter", "Required"));
+      /* Under "Parameters" the row is the parameter's test value, and says
+       * so; under "Test Values" its name is enough. */
+      /* Translators: %s is a URL parameter's name; the row holds the value
+       * the Test tab sends for it */
+      g_autofree char *title = g_strdup_printf (C_("parameter row", "%s · test value"), name);
 
-      gtk_widget_set_name (marker, "test-value-required");
-      gtk_widget_set_valign (marker, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (marker, "caption");
-      gtk_widget_set_tooltip_text (marker,
-                                   in_query ? _("The API’s description requires it. Left out of "
-                                                "the request while it is empty.")
-                                            : _("The request needs a value for it"));
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), marker);
-      /* The row's name is the parameter's; a screen reader says this after. */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      C_("parameter", "Required"), -1);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
     }
+  else
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+
+  /* Where the parameter is and whether it is required go before the
+   * value, in a column as wide in every row: after it, they would push
+   * the edit icon left of the other rows' (suffixes come after it). */
+  gtk_widget_set_name (facts, "test-value-facts");
+  gtk_widget_set_valign (facts, GTK_ALIGN_CENTER);
+  gtk_size_group_add_widget (self->facts_group, facts);
+  adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), facts);
 
   if (self->show_location)
     {
@@ -185,13 +188,31 @@ create_row (RcTestValues       *self,
                                                     : C_("parameter location", "Path"));
 
       gtk_widget_set_name (location, "method-parameter-location");
-      gtk_widget_set_valign (location, GTK_ALIGN_CENTER);
+      gtk_label_set_xalign (GTK_LABEL (location), 0);
       gtk_widget_add_css_class (location, "dim-label");
       gtk_widget_add_css_class (location, "caption");
       gtk_widget_set_tooltip_text (location,
                                    in_query ? _("Sent in the URL’s query")
                                             : _("Part of the URL’s path"));
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), location);
+      gtk_box_append (GTK_BOX (facts), location);
+    }
+
+  if (required)
+    {
+      /* Translators: a URL parameter the request must have a value for */
+      GtkWidget *marker = gtk_label_new (C_("parameter", "Required"));
+
+      gtk_widget_set_name (marker, "test-value-required");
+      gtk_label_set_xalign (GTK_LABEL (marker), 0);
+      gtk_widget_add_css_class (marker, "caption");
+      gtk_widget_set_tooltip_text (marker,
+                                   in_query ? _("The API’s description requires it. Left out of "
+                                                "the request while it is empty.")
+                                            : _("The request needs a value for it"));
+      gtk_box_append (GTK_BOX (facts), marker);
+      /* The row's name is the parameter's; a screen reader says this after. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      C_("parameter", "Required"), -1);
     }
 
   g_signal_connect_object (row, "changed", G_CALLBACK (row_changed_cb), self, G_CONNECT_SWAPPED);
@@ -320,6 +341,7 @@ rc_test_values_finalize (GObject *object)
   g_clear_pointer (&self->row_name, g_free);
   g_clear_pointer (&self->keys, g_strfreev);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->facts_group);
 
   G_OBJECT_CLASS (rc_test_values_parent_class)->finalize (object);
 }
@@ -459,6 +481,7 @@ static void
 rc_test_values_init (RcTestValues *self)
 {
   self->rows = g_ptr_array_new ();
+  self->facts_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }

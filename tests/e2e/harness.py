@@ -70,6 +70,14 @@ SIDEBAR = 'Integrations › REST'
 # What the Test tab shows once a call has ended: "200 OK · 35 ms · 151 bytes".
 STATUS_LINE = re.compile(r'^\d{3} .* · ')
 
+
+
+def test_value(parameter):
+    """The name of a URL parameter's row on the Request tab, which holds its
+    test value (on the Test tab, under "Test Values", it is the parameter's)."""
+    return f'{parameter} · test value'
+
+
 Gio = GLib = Atspi = None   # imported in Session, once the tools are known to be there
 bus = None                  # the accessibility bus (A11yBus)
 
@@ -488,18 +496,35 @@ class Widget:
             self.wait_text(typed, f'{self}, after {char!r},')
 
 
-def scrolled_to_end(pane, direction):
+def scroll_bar_values(pane):
+    """The lowest, highest and current value of a scroll pane's vertical
+    scroll bar, when it has a range to scroll, or None. GTK 4.8 gives the
+    Value interface to the bar's GtkRange child, and its MaximumValue is
+    the adjustment's upper bound, not upper less the page: the page is the
+    pane's height."""
     for node in snapshot(pane.ref, showing=False):
         if node.role != 'scroll bar' or node.depth != 1:
             continue
-        try:
-            low, high, now = (prop(node.ref, VALUE, p)
-                              for p in ('MinimumValue', 'MaximumValue', 'CurrentValue'))
-        except Exception:
-            continue
-        if high > low:
-            return now >= high - 1 if direction == 'down' else now <= low
-    return False
+        box = extents_of(node.ref)
+        if box[3] <= box[2]:
+            continue    # the horizontal one
+        for ref in [node.ref] + children_of(node.ref):
+            try:
+                low, high, now = (prop(ref, VALUE, p)
+                                  for p in ('MinimumValue', 'MaximumValue', 'CurrentValue'))
+            except Exception:
+                continue
+            high -= extents_of(pane.ref)[3]
+            return (low, high, now) if high > low else None
+    return None
+
+
+def scrolled_to_end(pane, direction):
+    values = scroll_bar_values(pane)
+    if values is None:
+        return False
+    low, high, now = values
+    return now >= high - 1 if direction == 'down' else now <= low
 
 
 class Window(Widget):

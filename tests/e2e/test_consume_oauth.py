@@ -20,7 +20,9 @@
 # and the URL's origin as its base URL; the method uses the API's
 # authentication, its URL relative to the base URL. Testing it again from
 # the main window uses the token already fetched (one token request in
-# all), and the saved project holds the API so, with no secret.
+# all); Alt+I takes the keyboard to the inspector, and the wheel over a pane
+# at its end scrolls the page; the saved project holds the API so, with no
+# secret.
 #
 # The canary sweep: the app runs with G_MESSAGES_DEBUG=all on a project file
 # of its own, and once the project is saved and the app has quit, neither the client secret, nor the
@@ -206,6 +208,34 @@ def test_in_window(context):
         raise Failure(f'Two calls should have made one token request: {stats}')
 
 
+def go_to_inspector(context):
+    """Alt+I (Go to Inspector) takes the keyboard into the first pane and
+    the panes into view; then the wheel over a pane that is at its top
+    scrolls the page, not nothing (no scroll trap)."""
+    window = context.window
+    request = window.find('text', 'API request')
+    key('alt+i')
+    wait_for(lambda: 'focused' in request.states,
+             'Alt+I to put the keyboard into the API request pane')
+    wait_for(lambda: harness.is_showing(request.ref), 'the API request pane to show')
+
+    response = window.find('text', 'API response')
+    pane = response.ancestor('scroll pane')
+    # The pane scrolls (its text is longer than it), and is at its top: a
+    # scrolled window that can scroll took every notch over it before.
+    wait_for(lambda: harness.scrolled_to_end(pane, 'up') and
+             not harness.scrolled_to_end(pane, 'down'), what=
+             lambda: 'the API response pane to have more than it shows, and show its top '
+             f'(its scroll bar: {harness.scroll_bar_values(pane)})')
+    before = response.extents
+    box = pane.extents
+    window.pointer(box[0] + box[2] // 2, box[1] + box[3] // 2, 'click', '4')
+    wait_for(lambda: response.extents[1] > before[1],
+             'the page to scroll up under a wheel notch over the API response pane at its top')
+    if not harness.scrolled_to_end(pane, 'up'):
+        raise Failure('The notch scrolled the pane, which was at its top, as well as the page')
+
+
 def save_and_quit(context):
     harness.save_and_read(context.window, context.project)
     key('ctrl+q')
@@ -278,6 +308,8 @@ harness.run([
     ('The method\'s page: the API\'s authentication, the URL relative to the base URL',
      method_page),
     ('Test in the main window: 200 with the token already fetched', test_in_window),
+    ('Alt+I goes to the inspector; the wheel over a pane at its top scrolls the page',
+     go_to_inspector),
     ('Ctrl+S, then Ctrl+Q: saved, quits with status 0', save_and_quit),
     ('The saved project: the API with its authentication, the method with none, no secret',
      saved_project),

@@ -126,7 +126,7 @@ def reopened_as_saved(context):
     window.tab('Request')
     window.find('text', 'Name').wait_text('getPetInfo')
     window.find('text', 'Method URL').wait_text('/pets/{petId}?lang={lang}')
-    window.find('text', 'lang')
+    window.find('text', harness.test_value('lang'))
     key('ctrl+q')
     context.app.wait_exit()
 

@@ -94,7 +94,7 @@ def fill_request(window, data):
     type_into(window, 'Description', data['description'])
     # One row per {parameter}, made as the URL was typed.
     for name, value in data['values'].items():
-        type_into(window, name, value)
+        type_into(window, harness.test_value(name), value)
 
 
 def fill_headers(window, data, secret_on_enter):
@@ -164,7 +164,8 @@ def fill_test(window, data):
         type_into(window, name, value)
     window.tab('Request')
     for name, value in data['test_values'].items():
-        window.find('text', name).wait_text(value, f'the Request tab to show {name} = {value!r}')
+        window.find('text', harness.test_value(name)).wait_text(
+            value, f'the Request tab to show {name} = {value!r}')
 
 
 def check_tabs(window, data):
