@@ -552,6 +552,12 @@ test_api_page_edits_model (Fixture       *fixture,
 }
 
 static gboolean
+project_clean_cb (gpointer data)
+{
+  return !rc_project_get_dirty (data);
+}
+
+static gboolean
 title_is_dirty_cb (gpointer data)
 {
   Fixture *fixture = data;
@@ -567,6 +573,10 @@ test_rename_updates_sidebar_and_title (Fixture       *fixture,
 {
   RcApi *api;
   GtkWidget *title;
+  GtkWidget *save_button;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
   Expectation renamed = { fixture, "Billing v2" };
 
   if (rc_test_gui_skip_without_display ())
@@ -589,9 +599,25 @@ test_rename_updates_sidebar_and_title (Fixture       *fixture,
   g_assert_true (rc_test_gui_wait (title_is_dirty_cb, fixture));
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), ==, "• sample.restcall");
 
-  /* Saved (as far as the window knows): the marker goes. */
-  rc_project_set_dirty (fixture->project, FALSE);
+  /* Beside the title, a Save button while there is something to save; it
+   * saves, and goes with the marker. */
+  save_button = rc_test_gui_get_widget (fixture->window, "save-button");
+  rc_test_gui_wait_for_frame (save_button);
+  g_assert_true (gtk_widget_get_mapped (save_button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (save_button)), ==, "win.save");
+  /* Into a folder of the test's: never over the sample. */
+  dir = g_dir_make_tmp ("restcall-window-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, "sample.restcall", NULL);
+  file = g_file_new_for_path (path);
+  rc_project_set_file (fixture->project, file);
+  g_signal_emit_by_name (save_button, "clicked");
+  g_assert_true (rc_test_gui_wait (project_clean_cb, fixture->project));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), ==, "sample.restcall");
+  g_assert_false (gtk_widget_get_visible (save_button));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 static void
@@ -1337,12 +1363,6 @@ test_selection_stores_secret (Fixture       *fixture,
   /* Nothing is left on its way to the keyring when the fixture closes. */
   if (!rc_test_gui_wait (secrets_idle_cb, NULL))
     g_error ("The method's secret is still being stored");
-}
-
-static gboolean
-project_clean_cb (gpointer data)
-{
-  return !rc_project_get_dirty (data);
 }
 
 static gboolean

@@ -65,6 +65,7 @@ struct _RcWindow
   gboolean             consume_here;
   GtkWidget           *primary_menu_button;
   GtkWidget           *back_button;
+  GtkWidget           *save_button;
   RcSidebar           *sidebar;
   GtkStack            *content_stack;
   RcApiPage           *api_page;        /* NULL until first shown */
@@ -192,6 +193,7 @@ label_icon_buttons (RcWindow *self)
     self->add_menu_button,
     self->primary_menu_button,
     self->back_button,
+    self->save_button,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
@@ -219,6 +221,7 @@ update_title (RcWindow *self)
   file = rc_project_get_file (self->project);
   folder = file ? dup_folder_name (file) : NULL;
 
+  gtk_widget_set_visible (self->save_button, rc_project_get_dirty (self->project));
   adw_window_title_set_title (self->window_title, shown);
   adw_window_title_set_subtitle (self->window_title, folder ? folder : "");
   adw_window_title_set_title (self->sidebar_title, shown);
@@ -1158,6 +1161,7 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcWindow, add_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, content_stack);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selection_cb);
