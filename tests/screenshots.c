@@ -14,7 +14,9 @@
  * Rendered, each light and dark, at the window's default size (1000×700),
  * with GNOME's font (Cantarell 11, where installed): the main window with a
  * method on its Request tab (also 360 px wide), the API page's token panel
- * after Get New Token, and the Consume dialog on each of its four tabs,
+ * after Get New Token, the API page from its top (also 360 px wide), the
+ * method's Test tab after Test, then at its inspector (Go to Inspector),
+ * and 360 px wide, and the Consume dialog on each of its four tabs,
  * filled with a realistic OAuth 2.0 method, the Test tab after a
  * successful Test with its inspector (masked). The dialog's four tabs
  * again with DejaVu Sans 11 (dialog-TAB-dejavu-sans-*.png): wider than
@@ -426,6 +428,68 @@ shoot_token_panel (Shots *shots)
   shoot (window, "token-panel");
 }
 
+/* The API page from its top (name, headers, authentication), wide and narrow. */
+static void
+shoot_api_page (Shots *shots)
+{
+  GtkWidget *window = GTK_WIDGET (shots->window);
+  GtkWidget *name_row;
+
+  rc_test_gui_select_item (shots->window, G_OBJECT (shots->petstore));
+  rc_test_gui_assert_page_shown (shots->window, "api");
+  name_row = rc_test_gui_get_named (window, "api-name-row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Petstore");
+  rc_test_gui_scroll_to (name_row);
+  rc_test_gui_wait_for_transitions (window);
+  shoot (window, "api-page");
+
+  rc_test_gui_resize (GTK_WINDOW (window), NARROW_WIDTH, HEIGHT);
+  rc_test_gui_wait_for_transitions (window);
+  g_assert_true (gtk_widget_get_mapped (name_row));
+  shoot (window, "api-page-narrow");
+
+  rc_test_gui_resize (GTK_WINDOW (window), WIDTH, HEIGHT);
+  rc_test_gui_wait_for_transitions (window);
+}
+
+/* The main window's Test tab after Test (the token from the cache): the
+ * status and the body, then the inspector after Go to Inspector; narrow. */
+static void
+shoot_main_test (Shots *shots)
+{
+  GtkWidget *window = GTK_WIDGET (shots->window);
+  RcMethod *method = rc_api_find_method (shots->petstore, "getPet");
+  GtkWidget *panel;
+
+  g_assert_nonnull (method);
+  rc_test_gui_select_item (shots->window, G_OBJECT (method));
+  rc_test_gui_assert_page_shown (shots->window, "method");
+  show_tab (window, "test");
+  panel = rc_test_gui_find_of_type (window, RC_TYPE_TEST_PANEL);
+  rc_test_panel_run (RC_TEST_PANEL (panel));
+  g_assert_true (rc_test_gui_wait (test_done_cb, window));
+  wait_for_text (window, "test-status-label", "200 OK");
+  wait_for_text (window, "test-response-view", "\"name\": \"Rex\"");
+  wait_for_text (window, "inspector-token-request", "Token from cache");
+  assert_view_lacks (window, "inspector-api-request", shots->jwt);
+  rc_test_gui_wait_for_transitions (window);
+  shoot (window, "main-window-test");
+
+  click (window, "test-inspect-button");
+  rc_test_gui_wait_for_focus (rc_test_gui_get_named (window, "inspector-api-request"));
+  rc_test_gui_wait_for_frame (window);
+  shoot (window, "main-window-inspector");
+
+  rc_test_gui_resize (GTK_WINDOW (window), NARROW_WIDTH, HEIGHT);
+  rc_test_gui_wait_for_transitions (window);
+  g_assert_true (gtk_widget_get_mapped (rc_test_gui_get_named (window, "test-button")));
+  rc_test_gui_scroll_to (rc_test_gui_get_named (window, "test-button"));
+  shoot (window, "main-window-test-narrow");
+
+  rc_test_gui_resize (GTK_WINDOW (window), WIDTH, HEIGHT);
+  rc_test_gui_wait_for_transitions (window);
+}
+
 /* The Consume dialog's four tabs, a PUT with OAuth 2.0 of its own, tested. */
 static void
 shoot_dialog (Shots *shots)
@@ -609,7 +673,9 @@ test_all (void)
   set_up (&shots);
   shoot_main_window (&shots);
   shoot_token_panel (&shots);
+  shoot_api_page (&shots);
   shoot_dialog (&shots);
+  shoot_main_test (&shots);
   shoot_dialog_wide_font (&shots);
   tear_down (&shots);
 }
