@@ -21,6 +21,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "rc-api-page.h"
+#include "rc-headers-group.h"
 #include "rc-auth-group.h"
 #include "rc-method-dialog.h"
 #include "rc-method-editor.h"
@@ -1783,6 +1784,110 @@ test_inherited_auth_links_to_api (Fixture       *fixture,
                                    rc_test_gui_get_named (page, "auth-secret-row")));
 }
 
+/* Adds to @images every mapped GtkImage at or below @root showing @icon. */
+static void
+collect_icons (GtkWidget  *root,
+               const char *icon,
+               GPtrArray  *images)
+{
+  if (!gtk_widget_get_mapped (root))
+    return;
+  if (GTK_IS_IMAGE (root) && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (root)), icon) == 0)
+    g_ptr_array_add (images, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_icons (child, icon, images);
+}
+
+/* Asserts that @icon shows at least once in the window, and every time
+ * inside a widget named one of @names (a NULL-terminated list). */
+static void
+assert_icon_only_in (RcWindow    *window,
+                     const char  *icon,
+                     const char **names)
+{
+  g_autoptr(GPtrArray) images = g_ptr_array_new ();
+
+  collect_icons (GTK_WIDGET (window), icon, images);
+  if (images->len == 0)
+    g_error ("%s does not show", icon);
+
+  for (guint i = 0; i < images->len; i++)
+    {
+      gboolean inside = FALSE;
+
+      for (GtkWidget *w = g_ptr_array_index (images, i); w != NULL && !inside;
+           w = gtk_widget_get_parent (w))
+        inside = g_strv_contains (names, gtk_widget_get_name (w));
+      if (!inside)
+        g_error ("%s shows outside %s", icon, names[0]);
+    }
+}
+
+/* The key is a stored secret, the padlock a token (closed: valid; open:
+ * none), the share glyph what a method inherits from its API: each only
+ * there, on the API page and the method's Headers and Authentication tab,
+ * and no tab uses one. The API page orders its groups as the method's
+ * tab does: headers, then authentication. */
+static void
+test_icons_one_meaning (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *secret[] = { "auth-secret-state-row", NULL };
+  const char *token[] = { "token-state-row", NULL };
+  const char *inherited[] = { "auth-inherited-row", "headers-inherited-list", NULL };
+  const char *reserved[] = { "dialog-password-symbolic", "channel-secure-symbolic",
+                             "channel-insecure-symbolic", "emblem-shared-symbolic", NULL };
+  GtkWidget *root = GTK_WIDGET (fixture->window);
+  RcApi *api = rc_project_find_api (fixture->project, "Petstore");
+  RcAuth *auth = rc_api_get_auth (api);
+  g_autoptr(RcSecretBinding) binding = rc_secret_binding_new_for_api (api);
+  g_autoptr(GListModel) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  graphene_rect_t headers, authentication;
+  GtkWidget *page;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  rc_test_keyring_store (rc_test_gui_get_secret_store (), rc_project_get_id (fixture->project),
+                         rc_api_get_id (api), rc_auth_ensure_secret_id (auth), binding,
+                         "petstore-secret", &error);
+  g_assert_no_error (error);
+
+  rc_test_gui_select_item (fixture->window, G_OBJECT (api));
+  rc_test_gui_assert_page_shown (fixture->window, "api");
+  page = rc_test_gui_find_of_type (root, RC_TYPE_API_PAGE);
+  rc_test_gui_wait_for_text (rc_test_gui_get_named (page, "auth-secret-state-row"),
+                             "Stored in the keyring");
+  rc_test_gui_wait_for_frame (page);
+  assert_icon_only_in (fixture->window, "dialog-password-symbolic", secret);
+  assert_icon_only_in (fixture->window, "channel-insecure-symbolic", token);
+  g_assert_true (gtk_widget_compute_bounds (
+    rc_test_gui_find_of_type (page, RC_TYPE_HEADERS_GROUP), page, &headers));
+  g_assert_true (gtk_widget_compute_bounds (
+    rc_test_gui_find_of_type (page, RC_TYPE_AUTH_GROUP), page, &authentication));
+  g_assert_cmpfloat (headers.origin.y, <, authentication.origin.y);
+
+  rc_test_gui_select_item (fixture->window,
+                           G_OBJECT (rc_api_find_method (api, "getPet")));
+  rc_test_gui_assert_page_shown (fixture->window, "method");
+  rc_test_gui_show_page (rc_test_gui_get_widget (fixture->window, "method-editor-stack"),
+                         "headers");
+  rc_test_gui_wait_for_frame (root);
+  assert_icon_only_in (fixture->window, "emblem-shared-symbolic", inherited);
+
+  pages = G_LIST_MODEL (adw_view_stack_get_pages (
+    ADW_VIEW_STACK (rc_test_gui_get_widget (fixture->window, "method-editor-stack"))));
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr(AdwViewStackPage) tab = g_list_model_get_item (pages, i);
+
+      g_assert_false (g_strv_contains (reserved, adw_view_stack_page_get_icon_name (tab)));
+    }
+}
+
 static void
 test_pages_built_when_shown (Fixture       *fixture,
                              gconstpointer  data)
@@ -1923,6 +2028,8 @@ main (int   argc,
               fixture_set_up, test_narrow_window, fixture_tear_down);
   g_test_add ("/restcall/gui/window/tabs-and-title-in-header", Fixture, NULL,
               fixture_set_up, test_tabs_and_title_in_header, fixture_tear_down);
+  g_test_add ("/restcall/gui/window/icons-one-meaning", Fixture, NULL,
+              fixture_set_up, test_icons_one_meaning, fixture_tear_down);
   g_test_add ("/restcall/gui/window/inherited-auth-links-to-api", Fixture, NULL,
               fixture_set_up, test_inherited_auth_links_to_api, fixture_tear_down);
   g_test_add ("/restcall/gui/window/consume-entry-points", Fixture, NULL,
