@@ -414,7 +414,10 @@ rc_headers_group_focus (RcHeadersGroup *self)
 
   g_return_if_fail (RC_IS_HEADERS_GROUP (self));
 
+  /* Into the first header's name, ready to type, not onto its row. */
   first = gtk_list_box_get_row_at_index (self->list, 0);
-  if (first == NULL || !gtk_widget_child_focus (GTK_WIDGET (first), GTK_DIR_TAB_FORWARD))
+  if (RC_IS_PAIR_ROW (first))
+    rc_pair_row_focus_name (RC_PAIR_ROW (first));
+  else
     gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
 }

@@ -13,7 +13,8 @@
 # path needs it; with one, Test says that no client secret
 # is stored for Pet Store, and that it is typed on the API's page; Finish
 # puts the method in Pet Store, its URL relative to the base URL. The
-# method's Headers & Auth links to Pet Store's page, where the secret is
+# method's Headers & Auth shows the header Pet Store sends, which goes to
+# Pet Store's headers, and links to Pet Store's page, where the secret is
 # typed; then Test on the method succeeds. Then from
 # the header bar, Other selected, a URL under Pet Store's base URL proposes
 # Pet Store, whose authentication the Test uses at once; its query
@@ -26,7 +27,7 @@
 import json
 
 import harness
-from harness import Failure, key
+from harness import Failure, key, wait_for
 
 CLIENT_ID = 'basic-client'
 SECRET = 's3cret'
@@ -41,7 +42,8 @@ class Context(harness.ServerProject):
                      'token_url': server.token_url, 'scopes': 'pets:read',
                      'secret_id': '5f0e6c1a-2b3d-4e5f-8a9b-0c1d2e3f4a5b'}
         super().__init__(session, server, 'existing.restcall',
-                         {'name': 'Pet Store', 'base_url': server.api_url, 'auth': self.auth},
+                         {'name': 'Pet Store', 'base_url': server.api_url, 'auth': self.auth,
+                          'headers': [{'name': 'Accept', 'value': 'application/json'}]},
                          {'name': 'Other', 'base_url': 'https://other.example.com',
                           'auth': {'type': 'none'}})
         self.dialog = None
@@ -93,6 +95,21 @@ def finish_first(context):
     context.window.sidebar().find('label', 'GetPet').click()
     window.tab('Request')
     window.find('text', 'Method URL').wait_text('/pets/{petId}')
+
+
+def api_header_on_api_page(context):
+    window = context.window
+    # GetPet's Headers & Auth shows the header Pet Store sends, read only;
+    # a click on it goes to Pet Store's headers.
+    window.tab(harness.HEADERS_TAB)
+    window.find('label', 'Also sent, as every method of “Pet Store” sends them:')
+    window.find('list item', 'Accept').click()
+    window.find('text', 'Name').wait_text('Pet Store')
+    header = window.find('text', 'Header name')
+    wait_for(lambda: header.text == 'Accept' and 'focused' in header.states,
+             lambda: f'the keyboard in Pet Store\'s Accept header (it reads {header.text!r}, '
+                     f'{sorted(header.states)})')
+    context.window.sidebar().find('label', 'GetPet').click()
 
 
 def secret_on_api_page(context):
@@ -188,6 +205,8 @@ harness.run([
      define_method),
     ('Test with no secret stored: where to type it, the API\'s page', test_without_secret),
     ('Finish: the method in Pet Store, its URL relative to the base URL', finish_first),
+    ('The method shows Pet Store\'s header; a click goes to it on Pet Store\'s page',
+     api_header_on_api_page),
     ('The secret typed on Pet Store\'s page: Test on the method, 200', secret_on_api_page),
     ('From the header bar, Other selected: a URL under Pet Store\'s base URL proposes it; '
      'Test, 200', from_the_top),
