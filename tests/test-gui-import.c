@@ -6,7 +6,8 @@
  * document says where it is broken; remote $refs are fetched only when the
  * user agrees; a parse can be cancelled, and a big document is read and
  * listed (how long the main loop stalls meanwhile is measured by
- * bench/bench-gui-stalls.c, not here). Screenshots go to $RC_SCREENSHOT_DIR
+ * bench/bench-gui-stalls.c, not here). A verb shares its path's baseline,
+ * and the list its margins with the summary's card. Screenshots go to $RC_SCREENSHOT_DIR
  * for a person to look at.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,6 +23,7 @@
 #include "rc-import-dialog.h"
 #include "rc-import-item.h"
 #include "rc-import-row.h"
+#include "rc-import-summary.h"
 #include "rc-test-documents.h"
 #include "rc-test-gui.h"
 #include "rc-test-server.h"
@@ -752,6 +754,79 @@ test_cancel_big_document (Fixture       *fixture,
   g_file_delete (big, NULL, NULL);
 }
 
+/* Where @label draws its text's baseline, in @root's coordinates, in whole
+ * pixels as GTK aligns baselines (Pango's baseline, cut to the pixel). */
+static int
+text_baseline (GtkWidget *label,
+               GtkWidget *root)
+{
+  PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (label));
+  int x, y;
+  double root_x, root_y;
+
+  gtk_label_get_layout_offsets (GTK_LABEL (label), &x, &y);
+  g_assert_true (gtk_widget_translate_coordinates (
+    label, root, x, y + pango_layout_get_baseline (layout) / PANGO_SCALE, &root_x, &root_y));
+
+  return (int) (root_y + 0.5);
+}
+
+/* An operation's verb and path share a baseline; the list and the summary's
+ * card start and end at the same x. */
+static void
+assert_aligned (Fixture *fixture)
+{
+  GtkWidget *dialog = GTK_WIDGET (fixture->dialog);
+  GtkWidget *list = dialog_widget (fixture, "import-operation-list");
+  GtkWidget *summary = rc_test_gui_find_of_type (dialog, RC_TYPE_IMPORT_SUMMARY);
+  GtkWidget *row = GTK_WIDGET (find_row (list, find_item (fixture, "listInventoryItems")));
+  GtkWidget *verb, *path;
+  graphene_rect_t list_bounds, summary_bounds;
+
+  g_assert_nonnull (row);
+  verb = rc_test_gui_get_named (row, "import-row-verb");
+  path = rc_test_gui_get_named (row, "import-row-title");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (verb)), ==, "GET");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (path)), ==, "/inventory/items");
+  g_test_message ("Baselines at %d px wide: verb %d, path %d", gtk_widget_get_width (dialog),
+                  text_baseline (verb, dialog), text_baseline (path, dialog));
+  g_assert_cmpint (text_baseline (verb, dialog), ==, text_baseline (path, dialog));
+
+  g_assert_true (gtk_widget_compute_bounds (list, dialog, &list_bounds));
+  g_assert_true (gtk_widget_compute_bounds (summary, dialog, &summary_bounds));
+  g_test_message ("List at x %.0f, %.0f wide; summary at x %.0f, %.0f wide",
+                  list_bounds.origin.x, list_bounds.size.width,
+                  summary_bounds.origin.x, summary_bounds.size.width);
+  g_assert_cmpfloat (summary_bounds.size.width, >, 0);
+  g_assert_cmpfloat_with_epsilon (list_bounds.origin.x, summary_bounds.origin.x, 0.5);
+  g_assert_cmpfloat_with_epsilon (list_bounds.size.width, summary_bounds.size.width, 0.5);
+}
+
+static void
+test_alignment (Fixture       *fixture,
+                gconstpointer  data)
+{
+  CountWait all = { fixture, 15 };
+  GtkWidget *dialog;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  dialog = rc_import_dialog_new (fixture->window);
+  fixture->dialog = RC_IMPORT_DIALOG (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &fixture->dialog);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1000, 700);
+  gtk_window_present (GTK_WINDOW (dialog));
+  load_fixture (fixture, "many-scopes.yaml");
+  assert_page (fixture, "operations");
+  g_assert_true (rc_test_gui_wait (shows_n_operations_cb, &all));
+  rc_test_gui_wait_for_frame (dialog);
+  assert_aligned (fixture);
+
+  rc_test_gui_resize (GTK_WINDOW (dialog), 360, 700);
+  assert_aligned (fixture);
+}
+
 static void
 test_narrow (Fixture       *fixture,
              gconstpointer  data)
@@ -873,6 +948,8 @@ main (int   argc,
               fixture_set_up, test_cancel_big_document, fixture_tear_down);
   g_test_add ("/restcall/gui/import/close-while-adding", Fixture, NULL,
               fixture_set_up, test_close_while_adding, fixture_tear_down);
+  g_test_add ("/restcall/gui/import/alignment", Fixture, NULL,
+              fixture_set_up, test_alignment, fixture_tear_down);
   g_test_add ("/restcall/gui/import/narrow", Fixture, NULL,
               fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/restcall/gui/import/smuggled-content-types", Fixture, NULL,

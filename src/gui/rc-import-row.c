@@ -67,20 +67,28 @@ rc_import_row_class_init (RcImportRowClass *klass)
 static void
 rc_import_row_init (RcImportRow *self)
 {
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *content = gtk_grid_new ();
+
+  /* The verb and the path share a line, and their text a baseline: the
+   * verb is set smaller. The name and summary go below the path. */
+  gtk_grid_set_column_spacing (GTK_GRID (content), 8);
+  gtk_grid_set_row_spacing (GTK_GRID (content), 2);
 
   self->verb_label = g_object_new (GTK_TYPE_LABEL,
                                    "xalign", 0.0f,
+                                   "name", "import-row-verb",
                                    "width-chars", 7,
-                                   "valign", GTK_ALIGN_START,
+                                   "valign", GTK_ALIGN_BASELINE,
                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                                    NULL);
   gtk_widget_add_css_class (self->verb_label, "verb");
   gtk_widget_add_css_class (self->verb_label, "caption");
 
   self->title_label = g_object_new (GTK_TYPE_LABEL,
+                                    "name", "import-row-title",
                                     "xalign", 0.0f,
+                                    "hexpand", TRUE,
+                                    "valign", GTK_ALIGN_BASELINE,
                                     "ellipsize", PANGO_ELLIPSIZE_MIDDLE,
                                     NULL);
   self->detail_label = g_object_new (GTK_TYPE_LABEL,
@@ -90,11 +98,9 @@ rc_import_row_init (RcImportRow *self)
   gtk_widget_add_css_class (self->detail_label, "caption");
   gtk_widget_add_css_class (self->detail_label, "dim-label");
 
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (texts), self->title_label);
-  gtk_box_append (GTK_BOX (texts), self->detail_label);
-  gtk_box_append (GTK_BOX (content), self->verb_label);
-  gtk_box_append (GTK_BOX (content), texts);
+  gtk_grid_attach (GTK_GRID (content), self->verb_label, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (content), self->title_label, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (content), self->detail_label, 1, 1, 1, 1);
 
   self->check = gtk_check_button_new ();
   gtk_check_button_set_child (GTK_CHECK_BUTTON (self->check), content);
