@@ -6,9 +6,10 @@
  * document says where it is broken; remote $refs are fetched only when the
  * user agrees; a parse can be cancelled, and a big document is read and
  * listed (how long the main loop stalls meanwhile is measured by
- * bench/bench-gui-stalls.c, not here). A verb shares its path's baseline,
- * and the list its margins with the summary's card. Screenshots go to $RC_SCREENSHOT_DIR
- * for a person to look at.
+ * bench/bench-gui-stalls.c, not here). The scopes are inline when few and
+ * short, else counted, with a popover listing them; a verb shares its
+ * path's baseline, and the list its margins with the summary's card.
+ * Screenshots go to $RC_SCREENSHOT_DIR for a person to look at.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -754,6 +755,99 @@ test_cancel_big_document (Fixture       *fixture,
   g_file_delete (big, NULL, NULL);
 }
 
+/* The scopes an access token is asked for, as the importer chooses them
+ * for every operation (all are selected at first). */
+static GStrv
+dup_expected_scopes (const char *name)
+{
+  g_autoptr(RcOpenApi) open_api = read_with_importer (name);
+  g_autoptr(GPtrArray) operations = g_ptr_array_new ();
+  g_autoptr(RcAuth) auth = NULL;
+
+  for (guint i = 0; i < rc_open_api_get_n_operations (open_api); i++)
+    g_ptr_array_add (operations, (gpointer) rc_open_api_get_operation (open_api, i));
+  auth = rc_open_api_dup_auth (open_api, operations, NULL);
+
+  g_assert_cmpint (rc_auth_get_kind (auth), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
+
+  g_test_message ("Scopes of %s: “%s”", name, rc_auth_get_scopes (auth));
+
+  return g_strsplit (rc_auth_get_scopes (auth), " ", -1);
+}
+
+static gboolean
+mapped_cb (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static gboolean
+unmapped_cb (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+/* A few short scopes are shown inline; many long ones as their count, with
+ * a button to a popover that lists each on its own line. */
+static void
+test_scopes (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_auto(GStrv) few = dup_expected_scopes ("petstore-3.0.yaml");
+  g_auto(GStrv) many = dup_expected_scopes ("many-scopes.yaml");
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *inline_list = g_strjoinv (" ", few);
+  GtkWidget *row, *auth, *button, *popover, *label;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  open_dialog (fixture);
+  row = dialog_widget (fixture, "import-scopes-row");
+  auth = dialog_widget (fixture, "import-auth-row");
+  button = dialog_widget (fixture, "import-scopes-button");
+  popover = dialog_widget (fixture, "import-scopes-popover");
+
+  /* Three short scopes: inline, where the subtitle wraps them, no button. */
+  load_fixture (fixture, "petstore-3.0.yaml");
+  assert_page (fixture, "operations");
+  g_assert_cmpuint (g_strv_length (few), ==, 3);
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, inline_list);
+  g_assert_false (gtk_widget_get_visible (button));
+
+  /* Twelve long ones: their count, and the button. */
+  g_signal_emit_by_name (dialog_widget (fixture, "import-back-button"), "clicked");
+  assert_page (fixture, "source");
+  load_fixture (fixture, "many-scopes.yaml");
+  assert_page (fixture, "operations");
+  g_assert_cmpuint (g_strv_length (many), ==, 12);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "12 scopes");
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (auth)), many[0]));
+  rc_test_gui_scroll_to (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_false (gtk_widget_get_mapped (popover));
+
+  /* The button opens the popover: each scope on a line, in order,
+   * selectable and wrapped, none selected at first. */
+  g_signal_emit_by_name (rc_test_gui_find_of_type (button, GTK_TYPE_TOGGLE_BUTTON), "clicked");
+  g_assert_true (rc_test_gui_wait (mapped_cb, popover));
+  rc_test_gui_collect_shown_labels (popover, shown);
+  g_ptr_array_add (shown, NULL);
+  g_assert_cmpstrv ((const char * const *) shown->pdata, many);
+  for (label = gtk_widget_get_first_child (dialog_widget (fixture, "import-scopes-list"));
+       label != NULL;
+       label = gtk_widget_get_next_sibling (label))
+    {
+      g_assert_true (gtk_label_get_selectable (GTK_LABEL (label)));
+      g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
+      g_assert_false (gtk_label_get_selection_bounds (GTK_LABEL (label), NULL, NULL));
+    }
+  rc_test_gui_save_screenshot (popover, "import-scopes-popover.png");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  g_assert_true (rc_test_gui_wait (unmapped_cb, popover));
+}
+
 /* Where @label draws its text's baseline, in @root's coordinates, in whole
  * pixels as GTK aligns baselines (Pango's baseline, cut to the pixel). */
 static int
@@ -858,6 +952,9 @@ test_narrow (Fixture       *fixture,
   g_test_message ("Origin warning: %s", subtitle);
   g_assert_nonnull (strstr (subtitle, "https://auth.example.org/token"));
   g_assert_nonnull (strstr (subtitle, "https://eu.example.com:8443/"));
+  /* Its client credentials flow declares no scope. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (
+                     ADW_ACTION_ROW (dialog_widget (fixture, "import-scopes-row"))), ==, "None");
   scrolled = gtk_widget_get_ancestor (origin, GTK_TYPE_SCROLLED_WINDOW);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
@@ -948,6 +1045,8 @@ main (int   argc,
               fixture_set_up, test_cancel_big_document, fixture_tear_down);
   g_test_add ("/restcall/gui/import/close-while-adding", Fixture, NULL,
               fixture_set_up, test_close_while_adding, fixture_tear_down);
+  g_test_add ("/restcall/gui/import/scopes", Fixture, NULL,
+              fixture_set_up, test_scopes, fixture_tear_down);
   g_test_add ("/restcall/gui/import/alignment", Fixture, NULL,
               fixture_set_up, test_alignment, fixture_tear_down);
   g_test_add ("/restcall/gui/import/narrow", Fixture, NULL,

@@ -4,9 +4,11 @@
  * name (the title at first); the servers it declares and the base URL
  * (editable, and it must be http or https: a local document's relative
  * server gives none); the authentication the API will get for the
- * operations selected, with the schemes the document also declares; a
- * warning when access tokens come from another origin than the API; and the
- * importer's warnings, folded.
+ * operations selected, with the schemes the document also declares; the
+ * scopes its access tokens are asked for (a few short ones inline, where
+ * they wrap; more, as their count, with each on its own line in a
+ * popover); a warning when access tokens come from another origin than the
+ * API; and the importer's warnings, folded.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +21,10 @@
 #include "rc-import-summary.h"
 
 #define MAX_WARNING_ROWS 100
+
+/* More scopes than this, or longer together, are shown as a count. */
+#define MAX_INLINE_SCOPES      3
+#define MAX_INLINE_SCOPE_CHARS 60
 
 struct _RcImportSummary
 {
@@ -33,6 +39,9 @@ struct _RcImportSummary
   AdwComboRow    *server_row;
   AdwEntryRow    *base_url_row;
   AdwActionRow   *auth_row;
+  AdwActionRow   *scopes_row;
+  GtkMenuButton  *scopes_button;
+  GtkBox         *scopes_box;
   AdwActionRow   *origin_row;
   AdwExpanderRow *warnings_row;
 };
@@ -81,13 +90,10 @@ describe_auth (RcImportSummary       *self,
 
   if (rc_auth_get_kind (auth) == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
     {
-      const char *scopes = rc_auth_get_scopes (auth);
       g_autofree char *token_url = rc_text_dup_url (rc_auth_get_token_url (auth));
 
       g_string_append_c (text, '\n');
       g_string_append_printf (text, _("Access token URL: %s"), token_url);
-      g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Scopes: %s"), scopes && *scopes ? scopes : _("none"));
     }
 
   for (guint i = 0; i < n_schemes; i++)
@@ -103,6 +109,77 @@ describe_auth (RcImportSummary       *self,
     }
 
   return g_string_free (text, FALSE);
+}
+
+/* The popover's list: each scope on a line of its own, selectable, wrapped. */
+static void
+fill_scopes_box (RcImportSummary    *self,
+                 const char * const *scopes)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->scopes_box))))
+    gtk_box_remove (self->scopes_box, child);
+
+  for (guint i = 0; scopes[i]; i++)
+    {
+      GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                       "label", scopes[i],
+                                       "xalign", 0.0f,
+                                       "wrap", TRUE,
+                                       "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                       "max-width-chars", 50,
+                                       "selectable", TRUE,
+                                       NULL);
+
+      gtk_box_append (self->scopes_box, label);
+    }
+}
+
+/* The scopes of a client credentials @auth, inline when they are few and
+ * short, else as their count with a button to the popover. */
+static void
+show_scopes (RcImportSummary *self,
+             RcAuth          *auth)
+{
+  g_auto(GStrv) split = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) scopes = NULL;
+  g_autofree char *text = NULL;
+  guint n_scopes;
+  gboolean inline_list;
+
+  if (rc_auth_get_kind (auth) != RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->scopes_row), FALSE);
+      return;
+    }
+
+  split = g_strsplit (rc_auth_get_scopes (auth) ? rc_auth_get_scopes (auth) : "", " ", -1);
+  for (guint i = 0; split[i]; i++)
+    if (*split[i] != '\0')
+      g_strv_builder_add (builder, split[i]);
+  scopes = g_strv_builder_end (builder);
+  n_scopes = g_strv_length (scopes);
+  text = g_strjoinv (" ", scopes);
+  inline_list = n_scopes <= MAX_INLINE_SCOPES &&
+                g_utf8_strlen (text, -1) <= MAX_INLINE_SCOPE_CHARS;
+
+  gtk_menu_button_popdown (self->scopes_button);
+  if (n_scopes == 0)
+    adw_action_row_set_subtitle (self->scopes_row, _("None"));
+  else if (inline_list)
+    adw_action_row_set_subtitle (self->scopes_row, text);
+  else
+    {
+      g_autofree char *count = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u scope", "%u scopes", n_scopes), n_scopes);
+
+      adw_action_row_set_subtitle (self->scopes_row, count);
+      fill_scopes_box (self, (const char * const *) scopes);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->scopes_button), !inline_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->scopes_row), TRUE);
 }
 
 static void
@@ -129,6 +206,7 @@ update_auth (RcImportSummary *self)
     }
   text = describe_auth (self, auth, scheme);
   adw_action_row_set_subtitle (self->auth_row, text);
+  show_scopes (self, auth);
 
   if (rc_auth_get_kind (auth) == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
     {
@@ -224,6 +302,18 @@ server_selected_cb (RcImportSummary *self)
                            gtk_string_object_get_string (server));
 }
 
+/* The first scope takes the focus as the popover opens, and GTK selects
+ * the whole of a selectable label that takes the focus: unselect it, so
+ * that no scope stands out. */
+static void
+scopes_popover_show_cb (RcImportSummary *self)
+{
+  for (GtkWidget *label = gtk_widget_get_first_child (GTK_WIDGET (self->scopes_box));
+       label != NULL;
+       label = gtk_widget_get_next_sibling (label))
+    gtk_label_select_region (GTK_LABEL (label), 0, 0);
+}
+
 static void
 rc_import_summary_dispose (GObject *object)
 {
@@ -263,10 +353,14 @@ rc_import_summary_class_init (RcImportSummaryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcImportSummary, server_row);
   gtk_widget_class_bind_template_child (widget_class, RcImportSummary, base_url_row);
   gtk_widget_class_bind_template_child (widget_class, RcImportSummary, auth_row);
+  gtk_widget_class_bind_template_child (widget_class, RcImportSummary, scopes_row);
+  gtk_widget_class_bind_template_child (widget_class, RcImportSummary, scopes_button);
+  gtk_widget_class_bind_template_child (widget_class, RcImportSummary, scopes_box);
   gtk_widget_class_bind_template_child (widget_class, RcImportSummary, origin_row);
   gtk_widget_class_bind_template_child (widget_class, RcImportSummary, warnings_row);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, server_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, scopes_popover_show_cb);
 }
 
 static void
