@@ -21,8 +21,11 @@
  * successful Test with its inspector (masked). The dialog's four tabs
  * again with DejaVu Sans 11 (dialog-TAB-dejavu-sans-*.png): wider than
  * Cantarell, and the font GTK's “Sans” is on Debian outside GNOME. In
- * both, the tabs must be in the header bar. Everything shown is checked
- * first, so the program fails when the GUI breaks; every wait is bounded.
+ * both, the tabs must be in the header bar. The import dialog on a
+ * document with many operations and twelve long scopes, at 1000×700 and
+ * 360 px wide, with its scopes popover (import-dialog*.png). Everything
+ * shown is checked first, so the program fails when the GUI breaks; every
+ * wait is bounded. Restcall's style.css is loaded, as the application does.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,6 +35,7 @@
 
 #include <string.h>
 
+#include "rc-import-dialog.h"
 #include "rc-inspector.h"
 #include "rc-method-dialog.h"
 #include "rc-test-gui.h"
@@ -286,6 +290,7 @@ set_up (Shots *shots)
   g_autofree char *token_url = NULL;
   g_autofree char *base_url = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GtkCssProvider) provider = NULL;
   RcAuth *auth;
   g_autoptr(RcSecretBinding) binding = NULL;
   g_autoptr(GError) error = NULL;
@@ -301,6 +306,13 @@ set_up (Shots *shots)
                 "gtk-xft-hintstyle", "hintslight",
                 "gtk-xft-rgba", "none",
                 NULL);
+
+  /* Restcall's own additions to the style, which RcApplication loads. */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/restcall/Restcall/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   shots->token_server = rc_test_server_new (FALSE);
   shots->token_server->handler = token_handler;
@@ -657,6 +669,73 @@ shoot_dialog_wide_font (Shots *shots)
   g_object_set (gtk_settings_get_default (), "gtk-font-name", FONT, NULL);
 }
 
+static gboolean
+import_listed_cb (gpointer data)
+{
+  GListModel *items = rc_import_dialog_get_items (data);
+
+  return items != NULL && g_list_model_get_n_items (items) > 0;
+}
+
+static gboolean
+popover_shown_cb (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static gboolean
+popover_hidden_cb (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+/* The import dialog's scopes popover, opened from its button: a window of its own. */
+static void
+shoot_import_scopes (RcImportDialog *dialog,
+                     const char     *base)
+{
+  GtkWidget *button = rc_test_gui_get_named (GTK_WIDGET (dialog), "import-scopes-button");
+  GtkWidget *popover = rc_test_gui_get_named (GTK_WIDGET (dialog), "import-scopes-popover");
+
+  rc_test_gui_scroll_to (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_true (rc_test_gui_wait (popover_shown_cb, popover));
+  shoot (popover, base);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  g_assert_true (rc_test_gui_wait (popover_hidden_cb, popover));
+}
+
+/* The import dialog on a document with many operations and a client
+ * credentials scheme with twelve long scopes, wide and narrow. */
+static void
+shoot_import_dialog (Shots *shots)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "openapi",
+                                                 "many-scopes.yaml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RcImportDialog *dialog = RC_IMPORT_DIALOG (rc_import_dialog_new (shots->window));
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), WIDTH, HEIGHT);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rc_import_dialog_load_file (dialog, file);
+  rc_test_gui_assert_stack_page (GTK_WIDGET (dialog), "import-stack", "operations");
+  g_assert_true (rc_test_gui_wait (import_listed_cb, dialog));
+  wait_for_text (GTK_WIDGET (dialog), "import-count-label", "15 of 15");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (
+                     rc_test_gui_get_named (GTK_WIDGET (dialog), "import-scopes-row"))),
+                   ==, "12 scopes");
+  shoot (GTK_WIDGET (dialog), "import-dialog");
+  shoot_import_scopes (dialog, "import-dialog-scopes");
+
+  rc_test_gui_resize (GTK_WINDOW (dialog), NARROW_WIDTH, HEIGHT);
+  rc_test_gui_wait_for_transitions (GTK_WIDGET (dialog));
+  shoot (GTK_WIDGET (dialog), "import-dialog-narrow");
+  shoot_import_scopes (dialog, "import-dialog-scopes-narrow");
+
+  rc_test_gui_close_window (&dialog);
+}
+
 /* Tests */
 
 static void
@@ -677,6 +756,7 @@ test_all (void)
   shoot_dialog (&shots);
   shoot_main_test (&shots);
   shoot_dialog_wide_font (&shots);
+  shoot_import_dialog (&shots);
   tear_down (&shots);
 }
 
