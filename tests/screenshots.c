@@ -14,10 +14,11 @@
  * Rendered, each light and dark, at the window's default size (1000×700),
  * with GNOME's font (Cantarell 11, where installed): the main window with a
  * method on its Request tab (also 360 px wide), the API page's token panel
- * after Get New Token, the API page from its top (also 360 px wide), the
- * method's Test tab after Test, then at its inspector (Go to Inspector),
- * and 360 px wide, and the Consume dialog on each of its four tabs,
- * filled with a realistic OAuth 2.0 method, the Test tab after a
+ * after Get New Token (also 360 px wide), the API page from its top (also
+ * 360 px wide), the method's Test tab after Test, then at its inspector
+ * (Go to Inspector), and 360 px wide, and the Consume dialog on each of its
+ * four tabs (Headers and Authentication also 360 px wide), filled with a
+ * realistic OAuth 2.0 method, the Test tab after a
  * successful Test with its inspector (masked). The dialog's four tabs
  * again with DejaVu Sans 11 (dialog-TAB-dejavu-sans-*.png): wider than
  * Cantarell, and the font GTK's “Sans” is on Debian outside GNOME. In
@@ -438,6 +439,15 @@ shoot_token_panel (Shots *shots)
   /* Once the claims are laid out, the page is long enough to scroll to the panel. */
   rc_test_gui_scroll_to (panel);
   shoot (window, "token-panel");
+
+  /* The page would scroll back to the name, which has the keyboard. */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  rc_test_gui_resize (GTK_WINDOW (window), NARROW_WIDTH, HEIGHT);
+  rc_test_gui_wait_for_transitions (window);
+  rc_test_gui_scroll_to (panel);
+  shoot (window, "token-panel-narrow");
+  rc_test_gui_resize (GTK_WINDOW (window), WIDTH, HEIGHT);
+  rc_test_gui_wait_for_transitions (window);
 }
 
 /* The API page from its top (name, headers, authentication), wide and narrow. */
@@ -451,6 +461,8 @@ shoot_api_page (Shots *shots)
   rc_test_gui_assert_page_shown (shots->window, "api");
   name_row = rc_test_gui_get_named (window, "api-name-row");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Petstore");
+  /* As a person sees it before clicking into it: no field selected. */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
   rc_test_gui_scroll_to (name_row);
   rc_test_gui_wait_for_transitions (window);
   shoot (window, "api-page");
@@ -585,6 +597,12 @@ shoot_dialog (Shots *shots)
   g_assert_true (
     gtk_widget_is_sensitive (rc_test_gui_get_named (dialog, "method-dialog-finish-button")));
   shoot (dialog, "dialog-headers");
+  rc_test_gui_resize (GTK_WINDOW (dialog), NARROW_WIDTH, HEIGHT);
+  rc_test_gui_wait_for_transitions (dialog);
+  shoot (dialog, "dialog-headers-narrow");
+  rc_test_gui_resize (GTK_WINDOW (dialog), WIDTH, HEIGHT);
+  rc_test_gui_wait_for_transitions (dialog);
+  g_assert_true (rc_test_gui_wait (tabs_in_header_cb, dialog));
 
   /* Body */
   show_tab (dialog, "body");
