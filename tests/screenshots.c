@@ -43,6 +43,7 @@
 #include "rc-test-keyring.h"
 #include "rc-test-panel.h"
 #include "rc-test-server.h"
+#include "rc-text-row.h"
 #include "rc-token-panel.h"
 
 #define WIDTH         1000
@@ -196,7 +197,12 @@ set_text (GtkWidget  *root,
           const char *name,
           const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (rc_test_gui_get_named (root, name)), text);
+  GtkWidget *row = rc_test_gui_get_named (root, name);
+
+  if (RC_IS_TEXT_ROW (row))
+    rc_text_row_set_text (RC_TEXT_ROW (row), text);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
 /* Waits until the label, row title or text view @name below @root shows @text. */

@@ -23,6 +23,7 @@
 #include "rc-test-gui.h"
 #include "rc-test-keyring.h"
 #include "rc-test-keys.h"
+#include "rc-text-row.h"
 #include "rc-window.h"
 
 /* The main window onto the sample project. */
@@ -207,7 +208,7 @@ collect_mnemonics (GtkWidget  *root,
 }
 
 /* Checks that @name's title has the mnemonic @letter, shown as such, and
- * that the mnemonic takes the focus into the row (for an entry row). */
+ * that the mnemonic takes the focus into the row (for an entry or text row). */
 static void
 assert_mnemonic (GtkWidget  *root,
                  const char *name,
@@ -226,7 +227,7 @@ assert_mnemonic (GtkWidget  *root,
   g_assert_cmpuint (gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (label)), ==, letter);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
 
-  if (!ADW_IS_ENTRY_ROW (row))
+  if (!ADW_IS_ENTRY_ROW (row) && !RC_IS_TEXT_ROW (row))
     return;
 
   /* Alt+letter: the entry has the keyboard. */

@@ -31,6 +31,7 @@
 #include "rc-test-gui.h"
 #include "rc-test-keyring.h"
 #include "rc-test-server.h"
+#include "rc-text-row.h"
 #include "rc-window.h"
 
 #define CLIENT_ID "restcall-test-client"
@@ -939,7 +940,7 @@ test_oauth_method_tested_and_added (Fixture       *fixture,
   g_assert_null (rc_method_get_auth (draft));
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-client-id-row")), CLIENT_ID);
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-token-url-row")), token_url);
-  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-scopes-row")), "items:read");
+  rc_text_row_set_text (RC_TEXT_ROW (dialog_widget (fixture, "auth-scopes-row")), "items:read");
   g_assert_cmpint (rc_auth_get_kind (auth), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
   g_assert_cmpstr (rc_auth_get_token_url (auth), ==, token_url);
   type_secret (fixture, CLIENT_SECRET);
@@ -1221,7 +1222,7 @@ test_reference_order (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-client-id-row")), CLIENT_ID);
   type_secret (fixture, CLIENT_SECRET);
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-token-url-row")), token_url);
-  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "auth-scopes-row")), "items:read");
+  rc_text_row_set_text (RC_TEXT_ROW (dialog_widget (fixture, "auth-scopes-row")), "items:read");
 
   show_tab (fixture, "test");
   g_signal_emit_by_name (dialog_widget (fixture, "test-button"), "clicked");
@@ -1816,7 +1817,7 @@ test_import_through_consume (void)
     gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_find_named (api_page, "auth-token-url-row"))),
     ==, "https://api.example.com/oauth/token");
   g_assert_nonnull (strstr (
-    gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_find_named (api_page, "auth-scopes-row"))),
+    rc_text_row_get_text (RC_TEXT_ROW (rc_test_gui_find_named (api_page, "auth-scopes-row"))),
     "read:pets"));
   g_assert_true (gtk_widget_get_mapped (rc_test_gui_find_named (api_page, "auth-client-id-row")));
 

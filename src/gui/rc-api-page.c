@@ -16,6 +16,7 @@
 #include "rc-api-page.h"
 #include "rc-auth-group.h"
 #include "rc-headers-group.h"
+#include "rc-text-row.h"
 #include "rc-token-panel.h"
 
 struct _RcApiPage
@@ -27,7 +28,7 @@ struct _RcApiPage
 
   AdwEntryRow       *name_row;
   AdwEntryRow       *base_url_row;
-  AdwEntryRow       *description_row;
+  RcTextRow         *description_row;
   RcAuthGroup       *auth_group;
   RcTokenPanel      *token_panel;
   RcHeadersGroup    *headers_group;
@@ -104,6 +105,7 @@ rc_api_page_class_init (RcApiPageClass *klass)
 
   g_type_ensure (RC_TYPE_AUTH_GROUP);
   g_type_ensure (RC_TYPE_HEADERS_GROUP);
+  g_type_ensure (RC_TYPE_TEXT_ROW);
   g_type_ensure (RC_TYPE_TOKEN_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -54,6 +54,7 @@
 #include "rc-pair-row.h"
 #include "rc-pem-chooser.h"
 #include "rc-secret-row.h"
+#include "rc-text-row.h"
 
 /* A field that rc-check judges, and where the verdict is shown. */
 typedef struct
@@ -102,7 +103,7 @@ struct _RcAuthGroup
   RcFieldCheck       *client_id_check;
   AdwEntryRow        *token_url_row;
   RcFieldCheck       *token_url_check;
-  AdwEntryRow        *scopes_row;
+  RcTextRow          *scopes_row;
   AdwComboRow        *client_auth_row;
   AdwEntryRow        *private_key_row;
   RcFieldCheck       *private_key_check;
@@ -267,7 +268,7 @@ empty_secret_entry (RcAuthGroup *self)
 static void
 bind_text (RcAuthGroup *self,
            const char  *property,
-           AdwEntryRow *row)
+           gpointer     row)
 {
   g_binding_group_bind (self->bindings, property, row, "text",
                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
@@ -925,6 +926,7 @@ rc_auth_group_class_init (RcAuthGroupClass *klass)
 
   g_type_ensure (RC_TYPE_FIELD_CHECK);
   g_type_ensure (RC_TYPE_SECRET_ROW);
+  g_type_ensure (RC_TYPE_TEXT_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/restcall/Restcall/rc-auth-group.ui");

@@ -47,6 +47,7 @@
 #include "rc-switcher-title.h"
 #include "rc-test-panel.h"
 #include "rc-test-values.h"
+#include "rc-text-row.h"
 
 /* How long typing in the body must pause before it reaches the method. */
 #define BODY_COMMIT_DELAY_MS 300
@@ -90,7 +91,7 @@ struct _RcMethodEditor
   AdwComboRow         *verb_row;
   AdwEntryRow         *url_row;
   RcFieldCheck        *url_check;
-  AdwEntryRow         *description_row;
+  RcTextRow           *description_row;
   RcTestValues        *parameter_values;
   RcHeadersGroup      *headers_group;
   RcAuthGroup         *auth_group;
@@ -857,6 +858,7 @@ rc_method_editor_class_init (RcMethodEditorClass *klass)
   g_type_ensure (RC_TYPE_FIELD_CHECK);
   g_type_ensure (RC_TYPE_TEST_PANEL);
   g_type_ensure (RC_TYPE_TEST_VALUES);
+  g_type_ensure (RC_TYPE_TEXT_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/restcall/Restcall/rc-method-editor.ui");

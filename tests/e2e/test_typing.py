@@ -28,7 +28,7 @@ from harness import Failure, key, wait_for
 MAIN = {
     'name': 'getPetById',
     'url': '/pets/{petId}?fields={fields}',
-    'description': 'Fetch one pet: id & fields, "quoted"',
+    'description': 'Fetch one pet: id & fields, "quoted"\nby its id',
     'values': {'petId': '7', 'fields': 'name'},
     'headers': [('X-Trace-Id', 'abc-123 / x=y'), ('Authorization', 'Bearer by-hand')],
     'user': 'pet-user',
@@ -47,7 +47,7 @@ MAIN = {
 DIALOG = {
     'name': 'tagPet',
     'url': '/pets/{petId}/tags?tag={tag}',
-    'description': 'Tag a pet',
+    'description': 'Tag a pet\nwith a word',
     'values': {'petId': '9', 'tag': 'good'},
     'headers': [('X-Dialog', 'yes; q=1')],
     'user': 'dialog-user',
