@@ -468,8 +468,9 @@ shoot_api_page (Shots *shots)
   name_row = rc_test_gui_get_named (window, "api-name-row");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Petstore");
   /* As a person sees it before clicking into it: no field selected. */
+  gtk_editable_select_region (GTK_EDITABLE (name_row), 0, 0);
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  rc_test_gui_scroll_to (name_row);
+  rc_test_gui_scroll_to (gtk_widget_get_ancestor (name_row, ADW_TYPE_PREFERENCES_GROUP));
   rc_test_gui_wait_for_transitions (window);
   shoot (window, "api-page");
 
