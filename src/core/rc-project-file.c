@@ -195,6 +195,60 @@ add_api (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* The builder's tree as the file holds it: indented by two, a newline
+ * after it. */
+static GString *
+builder_to_text (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  GString *text = g_string_new (NULL);
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_to_gstring (generator, text);
+  g_string_append_c (text, '\n');
+
+  return text;
+}
+
+/**
+ * rc_project_serialize_api:
+ *
+ * Returns: (transfer full): @api as the project file writes it, one of
+ *   its "apis", methods and all; UTF-8 JSON ending in a newline
+ */
+char *
+rc_project_serialize_api (RcApi *api)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (RC_IS_API (api), NULL);
+
+  add_api (builder, api);
+
+  return g_string_free (builder_to_text (builder), FALSE);
+}
+
+/**
+ * rc_project_serialize_method:
+ *
+ * Returns: (transfer full): @method as the project file writes it, one
+ *   of an API's "methods"; UTF-8 JSON ending in a newline
+ */
+char *
+rc_project_serialize_method (RcMethod *method)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (RC_IS_METHOD (method), NULL);
+
+  add_method (builder, method);
+
+  return g_string_free (builder_to_text (builder), FALSE);
+}
+
 /**
  * rc_project_serialize:
  *
@@ -205,9 +259,6 @@ GBytes *
 rc_project_serialize (RcProject *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  GString *text;
   guint n_apis;
 
   g_return_val_if_fail (RC_IS_PROJECT (self), NULL);
@@ -226,16 +277,7 @@ rc_project_serialize (RcProject *self)
 
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-
-  text = g_string_new (NULL);
-  json_generator_to_gstring (generator, text);
-  g_string_append_c (text, '\n');
-
-  return g_string_free_to_bytes (text);
+  return g_string_free_to_bytes (builder_to_text (builder));
 }
 
 /* Reading */

@@ -68,6 +68,8 @@ RcApi      *rc_project_find_api       (RcProject           *self,
                                        const char          *name);
 
 GBytes     *rc_project_serialize      (RcProject           *self);
+char       *rc_project_serialize_api  (RcApi               *api);
+char       *rc_project_serialize_method (RcMethod          *method);
 RcProject  *rc_project_deserialize    (GBytes              *bytes,
                                        const char          *display_name,
                                        GError             **error);
