@@ -46,22 +46,6 @@ call_options_clear (CallOptions *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CallOptions, call_options_clear)
 
-/* --data-file -: the body is all of standard input. */
-static char *
-read_stdin (gsize *length)
-{
-  GString *text = g_string_new (NULL);
-  char buffer[4096];
-  size_t n;
-
-  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
-    g_string_append_len (text, buffer, n);
-
-  *length = text->len;
-
-  return g_string_free (text, FALSE);
-}
-
 static char *
 configure_method (CallOptions *options,
                   RcMethod    *method)
@@ -70,6 +54,7 @@ configure_method (CallOptions *options,
   const char *scheme = g_uri_peek_scheme (url);
   g_autofree char *verb = NULL;
   g_autofree char *body = NULL;
+  char *problem;
 
   if (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0)
     {
@@ -84,38 +69,23 @@ configure_method (CallOptions *options,
 
   if (options->data_file)
     {
-      g_autoptr(GError) error = NULL;
-      gsize length;
-
-      if (g_str_equal (options->data_file, "-"))
-        body = read_stdin (&length);
-      else if (!g_file_get_contents (options->data_file, &body, &length, &error))
-        return g_strdup_printf (_("Cannot read the body: %s"), error->message);
-      if (memchr (body, '\0', length))
-        return g_strdup_printf (_("The body file “%s” holds binary data; only text can be sent."),
-                                options->data_file);
+      if ((problem = rc_cli_read_body (options->data_file, &body)))
+        return problem;
     }
   else
     body = g_strdup (options->data);
 
   /* As with curl, a body without a verb is POSTed. */
-  verb = g_ascii_strup (options->verb ? options->verb : body ? "POST" : "GET", -1);
-  if (!g_strv_contains (rc_method_get_verbs (), verb))
-    {
-      g_autofree char *verbs = g_strjoinv (", ", (char **)rc_method_get_verbs ());
-      g_autofree char *shown = rc_wire_escape (options->verb);
-
-      return g_strdup_printf (_("Unknown verb “%s”: use one of %s."), shown, verbs);
-    }
+  if ((problem = rc_cli_parse_verb (options->verb ? options->verb : body ? "POST" : "GET",
+                                    &verb)))
+    return problem;
   rc_method_set_verb (method, verb);
 
   if (body)
     rc_method_set_body (method, body);
   if (options->content_type)
     {
-      char *problem = rc_wire_check_content_type ("--content-type", options->content_type);
-
-      if (problem)
+      if ((problem = rc_wire_check_content_type ("--content-type", options->content_type)))
         return problem;
       rc_method_set_content_type (method, options->content_type);
     }
@@ -125,21 +95,8 @@ configure_method (CallOptions *options,
     {
       g_autofree char *name = NULL;
       g_autofree char *value = NULL;
-      g_autofree char *what = NULL;
-      char *problem;
 
-      if (!rc_cli_split_pair (options->headers[i], ':', &name, &value) || strchr (name, ' '))
-        {
-          g_autofree char *shown = rc_wire_escape (options->headers[i]);
-
-          return g_strdup_printf (_("-H “%s” is not “Name: value”."), shown);
-        }
-      if ((problem = rc_wire_check_header_name ("-H", name)))
-        return problem;
-
-      /* Translators: %s is a header's name */
-      what = g_strdup_printf (_("The value of -H “%s”"), name);
-      if ((problem = rc_wire_check_header_value (what, value)))
+      if ((problem = rc_cli_parse_header ("-H", options->headers[i], &name, &value)))
         return problem;
       rc_pair_list_append (rc_method_get_headers (method), name, value);
     }

@@ -224,6 +224,169 @@ rc_cli_split_pair (const char  *text,
 }
 
 /**
+ * rc_cli_parse_header:
+ * @option: the option that gave it, such as "-H" or "--header"
+ * @text: "Name: value"
+ * @name: (out) (transfer full): the header's name
+ * @value: (out) (transfer full): its value
+ *
+ * Reads a header as a command's option gives it. A header that cannot be
+ * sent as it is (rc-wire.c) is refused, never left out.
+ *
+ * Returns: (transfer full) (nullable): what is wrong with it, or %NULL
+ */
+char *
+rc_cli_parse_header (const char  *option,
+                     const char  *text,
+                     char       **name,
+                     char       **value)
+{
+  g_autofree char *header_name = NULL;
+  g_autofree char *header_value = NULL;
+  g_autofree char *what = NULL;
+  char *problem;
+
+  if (!rc_cli_split_pair (text, ':', &header_name, &header_value) || strchr (header_name, ' '))
+    {
+      g_autofree char *shown = rc_wire_escape (text);
+
+      /* Translators: “-H “Accept” is not “Name: value”.” */
+      return g_strdup_printf (_("%s “%s” is not “Name: value”."), option, shown);
+    }
+  if ((problem = rc_wire_check_header_name (option, header_name)))
+    return problem;
+
+  /* Translators: “The value of -H “Accept””: the first %s is an option,
+   * the second a header's name */
+  what = g_strdup_printf (_("The value of %s “%s”"), option, header_name);
+  if ((problem = rc_wire_check_header_value (what, header_value)))
+    return problem;
+
+  *name = g_steal_pointer (&header_name);
+  *value = g_steal_pointer (&header_value);
+
+  return NULL;
+}
+
+/**
+ * rc_cli_parse_verb:
+ * @verb: (out) (transfer full): @text in capitals
+ *
+ * Returns: (transfer full) (nullable): what is wrong with @text, a verb
+ *   such as GET or post, or %NULL
+ */
+char *
+rc_cli_parse_verb (const char  *text,
+                   char       **verb)
+{
+  g_autofree char *upper = g_ascii_strup (text, -1);
+
+  if (!g_strv_contains (rc_method_get_verbs (), upper))
+    {
+      g_autofree char *verbs = g_strjoinv (", ", (char **)rc_method_get_verbs ());
+      g_autofree char *shown = rc_wire_escape (text);
+
+      return g_strdup_printf (_("Unknown verb “%s”: use one of %s."), shown, verbs);
+    }
+
+  *verb = g_steal_pointer (&upper);
+
+  return NULL;
+}
+
+/* The body is all of standard input. */
+static char *
+read_stdin (gsize *length)
+{
+  GString *text = g_string_new (NULL);
+  char buffer[4096];
+  size_t n;
+
+  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+    g_string_append_len (text, buffer, n);
+
+  *length = text->len;
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * rc_cli_read_body:
+ * @path: a file, or "-" for standard input
+ * @body: (out) (transfer full): the text it holds
+ *
+ * Returns: (transfer full) (nullable): why it cannot be a body (it cannot
+ *   be read, or holds binary data), or %NULL
+ */
+char *
+rc_cli_read_body (const char  *path,
+                  char       **body)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  if (g_str_equal (path, "-"))
+    text = read_stdin (&length);
+  else if (!g_file_get_contents (path, &text, &length, &error))
+    return g_strdup_printf (_("Cannot read the body: %s"), error->message);
+
+  if (memchr (text, '\0', length))
+    return g_strdup_printf (_("The body file “%s” holds binary data; only text can be sent."),
+                            path);
+
+  *body = g_steal_pointer (&text);
+
+  return NULL;
+}
+
+/**
+ * rc_cli_parse_values:
+ * @option: the option that gave them, such as "--param"
+ * @args: (nullable): "NAME=VALUE" each
+ * @values: where each value is set
+ *
+ * Sets the values of @method's URL parameters: a name that is none of
+ * them is refused, with the names that are.
+ *
+ * Returns: (transfer full) (nullable): what is wrong, or %NULL
+ */
+char *
+rc_cli_parse_values (RcMethod    *method,
+                     const char  *option,
+                     char       **args,
+                     RcPairList  *values)
+{
+  g_auto(GStrv) parameters = rc_method_dup_parameters (method);
+
+  for (guint i = 0; args && args[i]; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *value = NULL;
+
+      if (!rc_cli_split_pair (args[i], '=', &name, &value))
+        /* Translators: “--param “id” is not NAME=VALUE.” */
+        return g_strdup_printf (_("%s “%s” is not NAME=VALUE."), option, args[i]);
+
+      if (!g_strv_contains ((const char * const *)parameters, name))
+        {
+          g_autofree char *known = g_strjoinv (", ", parameters);
+
+          if (parameters[0] == NULL)
+            return g_strdup_printf (_("The method “%s” has no URL parameters, so none named “%s”."),
+                                    rc_method_get_name (method), name);
+          return g_strdup_printf (
+            _("The method “%s” has no URL parameter “%s”. Its parameters: %s."),
+            rc_method_get_name (method), name, known);
+        }
+
+      rc_pair_list_set (values, name, value);
+    }
+
+  return NULL;
+}
+
+/**
  * rc_cli_read_secret:
  * @env_var: (nullable): the environment variable that holds the secret
  * @from_stdin: read the secret as one line from standard input instead

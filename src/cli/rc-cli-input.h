@@ -21,6 +21,19 @@ gboolean     rc_cli_split_pair    (const char       *text,
                                    char            **name,
                                    char            **value);
 
+char        *rc_cli_parse_header  (const char       *option,
+                                   const char       *text,
+                                   char            **name,
+                                   char            **value);
+char        *rc_cli_parse_verb    (const char       *text,
+                                   char            **verb);
+char        *rc_cli_read_body     (const char       *path,
+                                   char            **body);
+char        *rc_cli_parse_values  (RcMethod         *method,
+                                   const char       *option,
+                                   char            **args,
+                                   RcPairList       *values);
+
 RcCliSecret *rc_cli_read_secret   (const char       *env_var,
                                    gboolean          from_stdin,
                                    const char       *prompt,

@@ -24,34 +24,9 @@ build_values (RcMethod    *method,
               char       **params,
               RcPairList  *values)
 {
-  g_auto(GStrv) parameters = rc_method_dup_parameters (method);
-
   rc_pair_list_copy_from (values, rc_method_get_test_values (method));
 
-  for (guint i = 0; params && params[i]; i++)
-    {
-      g_autofree char *name = NULL;
-      g_autofree char *value = NULL;
-
-      if (!rc_cli_split_pair (params[i], '=', &name, &value))
-        return g_strdup_printf (_("--param “%s” is not NAME=VALUE."), params[i]);
-
-      if (!g_strv_contains ((const char * const *)parameters, name))
-        {
-          g_autofree char *known = g_strjoinv (", ", parameters);
-
-          if (parameters[0] == NULL)
-            return g_strdup_printf (_("The method “%s” has no URL parameters, so none named “%s”."),
-                                    rc_method_get_name (method), name);
-          return g_strdup_printf (
-            _("The method “%s” has no URL parameter “%s”. Its parameters: %s."),
-            rc_method_get_name (method), name, known);
-        }
-
-      rc_pair_list_set (values, name, value);
-    }
-
-  return NULL;
+  return rc_cli_parse_values (method, "--param", params, values);
 }
 
 int
