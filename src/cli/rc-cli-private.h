@@ -31,6 +31,10 @@ int  rc_cli_secret (int          argc,
                     char       **argv);
 int  rc_cli_import (int          argc,
                     char       **argv);
+int  rc_cli_api    (int          argc,
+                    char       **argv);
+int  rc_cli_method (int          argc,
+                    char       **argv);
 void rc_cli_error  (const char  *format,
                     ...) G_GNUC_PRINTF (1, 2);
 void rc_cli_print  (const char  *format,
@@ -42,5 +46,6 @@ gboolean rc_cli_save_project (RcProject  *project,
                               GError    **error);
 gboolean rc_cli_parse_size   (const char *text,
                               gsize      *size);
+char    *rc_cli_shell_word    (const char *word);
 
 G_END_DECLS

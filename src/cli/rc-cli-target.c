@@ -96,8 +96,8 @@ find_method (RcApi      *api,
 }
 
 /* Quotes an argument for a shell only when it needs it. */
-static char *
-shell_word (const char *word)
+char *
+rc_cli_shell_word (const char *word)
 {
   static const char safe[] =
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:@%+,=";
@@ -233,9 +233,9 @@ rc_cli_target_dup_command (RcCliTarget *self,
                            const char  *command,
                            RcMethod    *method)
 {
-  g_autofree char *path = shell_word (self->path);
-  g_autofree char *api = shell_word (rc_api_get_name (self->api));
-  g_autofree char *name = method ? shell_word (rc_method_get_name (method)) : NULL;
+  g_autofree char *path = rc_cli_shell_word (self->path);
+  g_autofree char *api = rc_cli_shell_word (rc_api_get_name (self->api));
+  g_autofree char *name = method ? rc_cli_shell_word (rc_method_get_name (method)) : NULL;
 
   return g_strdup_printf ("restcall %s %s %s%s%s", command, path, api, name ? " " : "",
                           name ? name : "");
@@ -290,7 +290,7 @@ rc_cli_save_project (RcProject  *project,
         {
           g_autoptr(GFile) target = g_object_ref (file ? file : rc_project_get_file (project));
           g_autofree char *name = g_file_get_parse_name (target);
-          g_autofree char *quoted = shell_word (name);
+          g_autofree char *quoted = rc_cli_shell_word (name);
 
           g_set_error (error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_READ_ONLY,
                        _("“%s” is read-only, so it was left as it is. To change it, make it "

@@ -31,6 +31,8 @@ static const Command commands[] = {
   { "secret", rc_cli_secret, N_("Store or remove a secret in the keyring") },
   { "import", rc_cli_import,
     N_("Read an OpenAPI or Swagger document, or add its API to a project") },
+  { "api", rc_cli_api, N_("Add, change or remove a project’s API") },
+  { "method", rc_cli_method, N_("Add, change or remove a method of a project’s API") },
 };
 
 static void
