@@ -500,7 +500,7 @@ test_header_suffix (Fixture       *fixture,
   g_assert_true (rc_response_view_get_header_suffix (fixture->view) == button);
   heading = gtk_widget_get_prev_sibling (button);
   g_assert_true (GTK_IS_LABEL (heading));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (heading)), ==, "Response bo_dy");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (heading)), ==, "Response Bo_dy");
   g_assert_true (gtk_label_get_mnemonic_widget (GTK_LABEL (heading)) ==
                  get_widget (fixture, "test-response-view"));
 

@@ -1355,6 +1355,8 @@ test_go_to_inspector (Fixture       *fixture,
   if (rc_test_gui_skip_without_display ())
     return;
 
+  /* Before a call there is nothing to go to. */
+  g_assert_false (gtk_widget_get_visible (get_widget (fixture, "test-inspect-button")));
   call_at_size (fixture, 1000, 700);
 
   request_view = get_widget (fixture, "inspector-api-request");

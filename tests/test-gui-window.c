@@ -606,6 +606,15 @@ test_rename_updates_sidebar_and_title (Fixture       *fixture,
   rc_test_gui_wait_for_frame (save_button);
   g_assert_true (gtk_widget_get_mapped (save_button));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (save_button)), ==, "win.save");
+  /* Folded, the content's header bar has one too, the sidebar's being out of sight. */
+  g_assert_false (gtk_widget_get_visible (rc_test_gui_get_widget (fixture->window,
+                                                                  "content-save-button")));
+  rc_test_gui_resize (GTK_WINDOW (fixture->window), 360, 700);
+  g_assert_true (gtk_widget_get_visible (rc_test_gui_get_widget (fixture->window,
+                                                                 "content-save-button")));
+  rc_test_gui_resize (GTK_WINDOW (fixture->window), 1000, 700);
+  rc_test_gui_wait_for_frame (save_button);
+  g_assert_true (gtk_widget_get_mapped (save_button));
   /* Into a folder of the test's: never over the sample. */
   dir = g_dir_make_tmp ("restcall-window-XXXXXX", NULL);
   g_assert_nonnull (dir);
@@ -617,6 +626,8 @@ test_rename_updates_sidebar_and_title (Fixture       *fixture,
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), ==, "sample.restcall");
   g_assert_false (gtk_widget_get_visible (save_button));
+  g_assert_false (gtk_widget_get_visible (rc_test_gui_get_widget (fixture->window,
+                                                                  "content-save-button")));
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
@@ -1784,6 +1795,72 @@ test_inherited_auth_links_to_api (Fixture       *fixture,
                                    rc_test_gui_get_named (page, "auth-secret-row")));
 }
 
+/* Where, across the window, the widget named @name (or its ancestor of
+ * @type, if not 0) on tab @tab of the method editor is, once shown. */
+static graphene_rect_t
+tab_bounds (Fixture    *fixture,
+            const char *tab,
+            const char *name,
+            GType       type)
+{
+  GtkWidget *widget;
+  graphene_rect_t bounds;
+
+  rc_test_gui_show_page (rc_test_gui_get_widget (fixture->window, "method-editor-stack"), tab);
+  widget = rc_test_gui_get_widget (fixture->window, name);
+  if (type != 0)
+    widget = gtk_widget_get_ancestor (widget, type);
+  g_assert_nonnull (widget);
+  rc_test_gui_wait_for_frame (widget);
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (fixture->window), &bounds));
+  g_test_message ("%s: %s at %.0f, %.0f px wide", tab, name, bounds.origin.x, bounds.size.width);
+
+  return bounds;
+}
+
+/* Every tab of a method, and the API's page, start and end their groups
+ * at the same two edges, wide and narrow. */
+static void
+test_one_content_width (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const int widths[] = { 1280, 1000, 360 };
+  RcApi *api = rc_project_find_api (fixture->project, "Petstore");
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      graphene_rect_t tabs[4], api_group;
+      GtkWidget *name_row;
+
+      rc_test_gui_resize (GTK_WINDOW (fixture->window), widths[i], 800);
+      rc_test_gui_select_item (fixture->window, G_OBJECT (rc_api_find_method (api, "getPet")));
+      rc_test_gui_assert_page_shown (fixture->window, "method");
+      tabs[0] = tab_bounds (fixture, "request", "method-group", 0);
+      tabs[1] = tab_bounds (fixture, "headers", "auth-kind-row", ADW_TYPE_PREFERENCES_GROUP);
+      tabs[2] = tab_bounds (fixture, "body", "method-content-type-row", GTK_TYPE_LIST_BOX);
+      tabs[3] = tab_bounds (fixture, "test", "test-value-row", ADW_TYPE_PREFERENCES_GROUP);
+      for (guint t = 1; t < G_N_ELEMENTS (tabs); t++)
+        {
+          g_assert_cmpfloat (tabs[t].origin.x, ==, tabs[0].origin.x);
+          g_assert_cmpfloat (tabs[t].size.width, ==, tabs[0].size.width);
+        }
+      g_assert_cmpfloat (tabs[0].size.width, <=, 800);
+
+      rc_test_gui_select_item (fixture->window, G_OBJECT (api));
+      rc_test_gui_assert_page_shown (fixture->window, "api");
+      name_row = rc_test_gui_get_widget (fixture->window, "api-name-row");
+      rc_test_gui_wait_for_frame (name_row);
+      g_assert_true (gtk_widget_compute_bounds (
+        gtk_widget_get_ancestor (name_row, ADW_TYPE_PREFERENCES_GROUP),
+        GTK_WIDGET (fixture->window), &api_group));
+      g_assert_cmpfloat (api_group.origin.x, ==, tabs[0].origin.x);
+      g_assert_cmpfloat (api_group.size.width, ==, tabs[0].size.width);
+    }
+}
+
 /* Adds to @images every mapped GtkImage at or below @root showing @icon. */
 static void
 collect_icons (GtkWidget  *root,
@@ -2028,6 +2105,8 @@ main (int   argc,
               fixture_set_up, test_narrow_window, fixture_tear_down);
   g_test_add ("/restcall/gui/window/tabs-and-title-in-header", Fixture, NULL,
               fixture_set_up, test_tabs_and_title_in_header, fixture_tear_down);
+  g_test_add ("/restcall/gui/window/one-content-width", Fixture, NULL,
+              fixture_set_up, test_one_content_width, fixture_tear_down);
   g_test_add ("/restcall/gui/window/icons-one-meaning", Fixture, NULL,
               fixture_set_up, test_icons_one_meaning, fixture_tear_down);
   g_test_add ("/restcall/gui/window/inherited-auth-links-to-api", Fixture, NULL,

@@ -65,6 +65,7 @@ struct _RcTestPanel
   guint            api_auth_here : 1;  /* the editor beside edits the API's authentication */
 
   RcPage          *page;
+  GtkWidget       *inspect_button;
   AdwPreferencesGroup *values_group;
   RcTestValues    *test_values;
   GtkWidget       *test_button;
@@ -271,6 +272,8 @@ set_exchange (RcTestPanel *self,
     return;
 
   rc_inspector_set_exchange (self->inspector, exchange);
+  /* Nothing to go to before a call: the panes say "Nothing sent yet". */
+  gtk_widget_set_visible (self->inspect_button, exchange != NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXCHANGE]);
 }
 
@@ -285,12 +288,21 @@ describe_response (RcExchange *exchange,
     (record ? rc_http_record_get_duration_us (record) : rc_exchange_get_duration_us (exchange)) /
     1000;
   g_autofree char *size_text = g_format_size (size);
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, duration_ms);
+  g_autofree char *time_text = NULL;
   const char *phrase = soup_status_get_phrase (status);
 
+  if (duration_ms < 1)
+    /* Translators: how long a call took, when it was quicker than a millisecond */
+    time_text = g_strdup (_("under 1 ms"));
+  else
+    /* Translators: how long a call took: %s is a number of milliseconds */
+    time_text = g_strdup_printf (_("%s ms"), number);
+
   /* Translators: status code and reason, the time the call took, and the size of the
-   * response body */
-  return g_strdup_printf (_("%u %s · %" G_GINT64_FORMAT " ms · %s"),
-                          status, phrase ? phrase : "", duration_ms, size_text);
+   * response body: “200 OK · 35 ms · 1.2 kB” */
+  return g_strdup_printf (_("%u %s · %s · %s"), status, phrase ? phrase : "", time_text,
+                          size_text);
 }
 
 static void
@@ -824,6 +836,7 @@ rc_test_panel_class_init (RcTestPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/restcall/Restcall/rc-test-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, page);
+  gtk_widget_class_bind_template_child (widget_class, RcTestPanel, inspect_button);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, values_group);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, test_values);
   gtk_widget_class_bind_template_child (widget_class, RcTestPanel, test_button);

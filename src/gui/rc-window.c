@@ -66,6 +66,7 @@ struct _RcWindow
   GtkWidget           *primary_menu_button;
   GtkWidget           *back_button;
   GtkWidget           *save_button;
+  GtkWidget           *content_save_button;
   RcSidebar           *sidebar;
   GtkStack            *content_stack;
   RcApiPage           *api_page;        /* NULL until first shown */
@@ -193,7 +194,6 @@ label_icon_buttons (RcWindow *self)
     self->add_menu_button,
     self->primary_menu_button,
     self->back_button,
-    self->save_button,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
@@ -201,6 +201,19 @@ label_icon_buttons (RcWindow *self)
                                     GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     gtk_widget_get_tooltip_text (buttons[i]),
                                     -1);
+}
+
+/* While there are changes to save, a Save button: in the sidebar's header
+ * bar, and in the content's too when folded, where the sidebar's is out of
+ * sight (beside the title otherwise, it would push the method's tabs out). */
+static void
+update_save_buttons (RcWindow *self)
+{
+  gboolean dirty = self->project != NULL && rc_project_get_dirty (self->project);
+
+  gtk_widget_set_visible (self->save_button, dirty);
+  gtk_widget_set_visible (self->content_save_button,
+                          dirty && adw_leaflet_get_folded (self->leaflet));
 }
 
 static void
@@ -221,7 +234,7 @@ update_title (RcWindow *self)
   file = rc_project_get_file (self->project);
   folder = file ? dup_folder_name (file) : NULL;
 
-  gtk_widget_set_visible (self->save_button, rc_project_get_dirty (self->project));
+  update_save_buttons (self);
   adw_window_title_set_title (self->window_title, shown);
   adw_window_title_set_subtitle (self->window_title, folder ? folder : "");
   adw_window_title_set_title (self->sidebar_title, shown);
@@ -672,7 +685,7 @@ consume_action (GtkWidget  *widget,
                                                   "from an OpenAPI or Swagger document.")));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
-                                    "openapi", _("Add Methods from _OpenAPI…"),
+                                    "openapi", _("Add Methods From _OpenAPI…"),
                                     "single", _("Add _Single Method…"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "single", ADW_RESPONSE_SUGGESTED);
@@ -861,6 +874,7 @@ static void
 leaflet_folded_cb (RcWindow *self)
 {
   gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+  update_save_buttons (self);
   update_navigation (self);
 }
 
@@ -1162,6 +1176,7 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, content_save_button);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, content_stack);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selection_cb);

@@ -140,7 +140,7 @@ def test_in_dialog(context):
                                          r'scope=pets(%3A|:)read', r'(?m)^Authorization: Basic •'],
         'Authorization server response': [r'\b200\b', r'"access_token": "\S*•', r'"token_type"'],
     })
-    wait_for(lambda: '"pet"' in dialog.find('text', 'Response body').text,
+    wait_for(lambda: '"pet"' in dialog.find('text', 'Response Body').text,
              'the response body to show the pet')
 
 

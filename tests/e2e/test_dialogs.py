@@ -9,7 +9,7 @@
 # (“_Finish Finish”, GTK 4.8's own way).
 #
 # From the sample project's window, as a person opens them: Consume REST
-# API (Ctrl+Shift+A) and its Add Single Method; Add Methods from OpenAPI
+# API (Ctrl+Shift+A) and its Add Single Method; Add Methods From OpenAPI
 # (Ctrl+I); the keyboard shortcuts (Ctrl+?); About Restcall and Delete
 # Method… from the main menu; the question about unsaved changes (Ctrl+W
 # after an edit); and the question before a stored client secret goes to
@@ -60,7 +60,7 @@ def dismiss(dialog):
 def consume(context):
     key('ctrl+shift+a')
     choice = context.app.dialog('Consume REST API')
-    check_buttons(choice, ['Cancel', 'Add Single Method…', 'Add Methods from OpenAPI…'])
+    check_buttons(choice, ['Cancel', 'Add Single Method…', 'Add Methods From OpenAPI…'])
     choice.button('Add Single Method…').click()
     dialog = context.app.dialog('Add Single Method')
     check_buttons(dialog, ['Cancel', 'Finish'])
@@ -69,7 +69,7 @@ def consume(context):
 
 def import_openapi(context):
     key('ctrl+i')
-    dialog = context.app.dialog('Add Methods from OpenAPI')
+    dialog = context.app.dialog('Add Methods From OpenAPI')
     check_buttons(dialog, ['Choose a File…', 'Load'])
     dismiss(dialog)
 
@@ -124,7 +124,7 @@ def secret_elsewhere(context):
 
 harness.run([
     ('Consume REST API and Add Single Method: dialogs, buttons named as shown', consume),
-    ('Add Methods from OpenAPI: a dialog, buttons named as shown', import_openapi),
+    ('Add Methods From OpenAPI: a dialog, buttons named as shown', import_openapi),
     ('Keyboard shortcuts: a dialog', shortcuts),
     ('About Restcall: a dialog', about),
     ('Delete Method…: a dialog, buttons named as shown', delete_method),

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # test_import_save.py: import an OpenAPI document, save the project, open it again
 #
-# First, through Add Methods from OpenAPI (Ctrl+I), a person loads
+# First, through Add Methods From OpenAPI (Ctrl+I), a person loads
 # tests/data/openapi/many-scopes.yaml from its URL: the summary counts its
 # twelve scopes, and a click on Show All opens a popover listing each, read
 # from the accessibility tree; Escape closes it, then the dialog.
@@ -112,7 +112,7 @@ def scopes_popover(context):
     are read, never clicked."""
     expected = context.cli_import(context.many_scopes)['auth']['scopes'].split()
     key('ctrl+i')
-    dialog = context.app.dialog('Add Methods from OpenAPI')
+    dialog = context.app.dialog('Add Methods From OpenAPI')
     dialog.find('text', 'Document URL').type(context.url('many-scopes.yaml'))
     key('Return')
     row = dialog.find('list item', 'Scopes')
@@ -131,7 +131,7 @@ def scopes_popover(context):
 
 def import_document(context):
     key('ctrl+i')
-    dialog = context.app.dialog('Add Methods from OpenAPI')
+    dialog = context.app.dialog('Add Methods From OpenAPI')
     dialog.button('Choose a File…').click()
     harness.choose_file(context.app.window('Choose an OpenAPI Document'), context.document)
     # The operations page: the document's title, its authentication, and

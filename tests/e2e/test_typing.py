@@ -151,7 +151,7 @@ def fill_body(window, data):
     window.tab('Body')
     window.choose('Content type', 'Custom…')
     type_into(window, 'Custom content type', data['content_type'])
-    type_into(window, 'Request body', data['body'])
+    type_into(window, 'Request Body', data['body'])
 
 
 def fill_test(window, data):
@@ -188,7 +188,7 @@ def check_tabs(window, data):
                            ('Scopes', data['scopes'])):
         window.find('text', name).wait_text(expected)
     window.tab('Body')
-    window.find('text', 'Request body').wait_text(data['body'])
+    window.find('text', 'Request Body').wait_text(data['body'])
     window.find('text', 'Custom content type').wait_text(data['content_type'])
 
 
@@ -282,14 +282,14 @@ def main_test(context):
 
 
 def main_save(context):
-    """The Save Changes button, shown while there is something to save,
-    saves (a real click), and goes once saved."""
+    """The Save button, shown while there is something to save, saves (a
+    real click), and goes once saved."""
     window = context.window
-    window.find('push button', 'Save Changes').click()
+    window.find('push button', 'Save').click()
     wait_for(lambda: not window.name.startswith('•'),
              'the title to lose its “modified” mark once saved')
-    wait_for(lambda: not window.find_all('push button', 'Save Changes'),
-             'the Save Changes button to go once saved')
+    wait_for(lambda: not window.find_all('push button', 'Save'),
+             'the Save button to go once saved')
     check_saved(context, MAIN)
 
 
@@ -339,7 +339,7 @@ harness.run([
     ('Main window, Headers and Authentication tab: headers, Basic, OAuth 2.0', main_headers),
     ('Main window, Body tab: custom content type and body, saved by Ctrl+S at once', main_body),
     ('Main window, Test tab: test values, shown on the Request tab too', main_test),
-    ('Main window: Save Changes saves what was typed, and the secrets in the keyring only',
+    ('Main window: Save saves what was typed, and the secrets in the keyring only',
      main_save),
     ('Consume dialog: Ctrl+Shift+A, Add Single Method, for the selected API', dialog_open),
     ('Consume dialog, Request tab: name, URL, description, test values', dialog_request),
