@@ -83,7 +83,37 @@ typedef struct
 
 G_DEFINE_FINAL_TYPE (RcExecutor, rc_executor, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (rc-executor-error-quark, rc_executor_error)
+/* What an error keeps beside its message: the libsoup or GIO error behind
+ * a %RC_EXECUTOR_ERROR_NETWORK, and the URL parameter without a value
+ * behind a %RC_EXECUTOR_ERROR_SETTINGS, so that a caller can tell them
+ * apart, or word them its own way, without reading the message. */
+typedef struct
+{
+  GError *cause;
+  char   *parameter;
+} RcExecutorErrorPrivate;
+
+static void
+rc_executor_error_private_init (RcExecutorErrorPrivate *priv)
+{
+}
+
+static void
+rc_executor_error_private_copy (const RcExecutorErrorPrivate *src,
+                                RcExecutorErrorPrivate       *dest)
+{
+  dest->cause = src->cause ? g_error_copy (src->cause) : NULL;
+  dest->parameter = g_strdup (src->parameter);
+}
+
+static void
+rc_executor_error_private_clear (RcExecutorErrorPrivate *priv)
+{
+  g_clear_error (&priv->cause);
+  g_clear_pointer (&priv->parameter, g_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (RcExecutorError, rc_executor_error)
 
 static void send_message (GTask *task);
 
@@ -398,6 +428,8 @@ sent_cb (GObject      *object,
 
       rc_http_set_transport_error (&wrapped, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_NETWORK,
                                    call->message, what, error);
+      if (wrapped->domain == RC_EXECUTOR_ERROR)
+        rc_executor_error_get_private (wrapped)->cause = g_error_copy (error);
       rc_http_record_set_error (call->record, wrapped);
       finish (task, wrapped);
       return;
@@ -773,10 +805,14 @@ rc_executor_build_url (RcMethod    *method,
   }
   if (url == NULL)
     {
-      g_set_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
-                   _("The URL parameter “%s” of the method “%s” has no value. Enter a test "
-                     "value for it."),
-                   missing, rc_method_get_name (method));
+      g_autoptr(GError) local_error =
+        g_error_new (RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
+                     _("The URL parameter “%s” of the method “%s” has no value. Enter a test "
+                       "value for it."),
+                     missing, rc_method_get_name (method));
+
+      rc_executor_error_get_private (local_error)->parameter = g_steal_pointer (&missing);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
@@ -949,4 +985,38 @@ rc_executor_call_finish (RcExecutor   *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rc_executor_call_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), NULL);
+}
+
+/**
+ * rc_executor_error_get_cause:
+ * @error: an error of any domain
+ *
+ * Returns: (nullable): the libsoup, GIO or GnuTLS error behind an
+ *   %RC_EXECUTOR_ERROR_NETWORK error, whose message words it; %NULL for
+ *   any other error
+ */
+const GError *
+rc_executor_error_get_cause (const GError *error)
+{
+  if (error == NULL || error->domain != RC_EXECUTOR_ERROR)
+    return NULL;
+
+  return rc_executor_error_get_private (error)->cause;
+}
+
+/**
+ * rc_executor_error_get_parameter:
+ * @error: an error of any domain
+ *
+ * Returns: (nullable): the URL parameter that has no value, behind an
+ *   %RC_EXECUTOR_ERROR_SETTINGS error of rc_executor_build_url(); %NULL for
+ *   any other error
+ */
+const char *
+rc_executor_error_get_parameter (const GError *error)
+{
+  if (error == NULL || error->domain != RC_EXECUTOR_ERROR)
+    return NULL;
+
+  return rc_executor_error_get_private (error)->parameter;
 }

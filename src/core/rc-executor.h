@@ -18,8 +18,10 @@ G_BEGIN_DECLS
  * RcExecutorError:
  * @RC_EXECUTOR_ERROR_SETTINGS: the method cannot be sent as configured (a
  *   URL parameter without a value, an invalid URL, a verb, content type,
- *   header or access token that HTTP cannot carry)
- * @RC_EXECUTOR_ERROR_NETWORK: the API could not be reached
+ *   header or access token that HTTP cannot carry); the parameter without
+ *   a value is rc_executor_error_get_parameter()
+ * @RC_EXECUTOR_ERROR_NETWORK: the API could not be reached; the error
+ *   behind it is rc_executor_error_get_cause()
  * @RC_EXECUTOR_ERROR_TIMED_OUT: the call did not finish within its deadline
  * @RC_EXECUTOR_ERROR_TOO_MANY_REDIRECTS: the API redirected too many times
  * @RC_EXECUTOR_ERROR_TOO_LARGE: the response body, decompressed, is larger
@@ -38,6 +40,8 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (RcExecutor, rc_executor, RC, EXECUTOR, GObject)
 
 GQuark        rc_executor_error_quark        (void);
+const GError *rc_executor_error_get_cause    (const GError        *error);
+const char   *rc_executor_error_get_parameter (const GError       *error);
 
 RcExecutor   *rc_executor_new                (void);
 RcExecutor   *rc_executor_new_for_session    (SoupSession         *session);

@@ -43,7 +43,74 @@
 /* How much of a body an error message quotes. */
 #define QUOTE_LENGTH 200
 
-G_DEFINE_QUARK (rc-oauth-error-quark, rc_oauth_error)
+/* What an error keeps beside its message: the libsoup or GIO error behind
+ * an %RC_OAUTH_ERROR_NETWORK, so that a caller can tell a name that does
+ * not resolve from a refused connection without reading the message. */
+typedef struct
+{
+  GError *cause;
+} RcOAuthErrorPrivate;
+
+static void
+rc_oauth_error_private_init (RcOAuthErrorPrivate *priv)
+{
+}
+
+static void
+rc_oauth_error_private_copy (const RcOAuthErrorPrivate *src,
+                             RcOAuthErrorPrivate       *dest)
+{
+  dest->cause = src->cause ? g_error_copy (src->cause) : NULL;
+}
+
+static void
+rc_oauth_error_private_clear (RcOAuthErrorPrivate *priv)
+{
+  g_clear_error (&priv->cause);
+}
+
+G_DEFINE_EXTENDED_ERROR (RcOAuthError, rc_oauth_error)
+
+/**
+ * rc_oauth_error_get_cause:
+ * @error: an error of any domain
+ *
+ * Returns: (nullable): the libsoup, GIO or GnuTLS error behind an
+ *   %RC_OAUTH_ERROR_NETWORK error, whose message words it; %NULL for any
+ *   other error
+ */
+const GError *
+rc_oauth_error_get_cause (const GError *error)
+{
+  if (error == NULL || error->domain != RC_OAUTH_ERROR)
+    return NULL;
+
+  return rc_oauth_error_get_private (error)->cause;
+}
+
+/**
+ * rc_oauth_error_set_cause:
+ * @error: an %RC_OAUTH_ERROR_NETWORK error, or another that is left as it is
+ * @cause: the libsoup or GIO error that @error words
+ *
+ * Keeps a copy of @cause with @error (rc_oauth_error_get_cause()).
+ */
+void
+rc_oauth_error_set_cause (GError       *error,
+                          const GError *cause)
+{
+  RcOAuthErrorPrivate *priv;
+
+  g_return_if_fail (error != NULL);
+  g_return_if_fail (cause != NULL);
+
+  if (error->domain != RC_OAUTH_ERROR)
+    return;
+
+  priv = rc_oauth_error_get_private (error);
+  g_clear_error (&priv->cause);
+  priv->cause = g_error_copy (cause);
+}
 
 /**
  * rc_oauth_form_encode:

@@ -21,7 +21,8 @@ G_BEGIN_DECLS
  * @RC_OAUTH_ERROR_REFUSED: the server answered with an OAuth 2.0 error
  * @RC_OAUTH_ERROR_BAD_RESPONSE: the answer is not a usable token response
  * @RC_OAUTH_ERROR_UNSUPPORTED_TOKEN_TYPE: the token is not a Bearer token
- * @RC_OAUTH_ERROR_NETWORK: the server could not be reached
+ * @RC_OAUTH_ERROR_NETWORK: the server could not be reached; the error
+ *   behind it is rc_oauth_error_get_cause()
  * @RC_OAUTH_ERROR_TOO_LARGE: the answer is larger than any token response
  *   (%RC_HTTP_MAX_TOKEN_RESPONSE_SIZE); it was not read to its end
  * @RC_OAUTH_ERROR_REFUSED_BEFORE: not sent: the server refused the same
@@ -39,6 +40,9 @@ typedef enum {
 } RcOAuthError;
 
 GQuark       rc_oauth_error_quark            (void);
+const GError *rc_oauth_error_get_cause       (const GError  *error);
+void         rc_oauth_error_set_cause        (GError        *error,
+                                              const GError  *cause);
 
 char        *rc_oauth_form_encode            (const char    *value);
 char        *rc_oauth_basic_credentials      (const char    *user,

@@ -318,8 +318,11 @@ fetch_cb (GObject      *object,
                        url, soup_message_get_status (fetch->message), size);
         }
       else
-        rc_http_set_transport_error (&error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_NETWORK,
-                                     fetch->message, what, send_error);
+        {
+          rc_http_set_transport_error (&error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_NETWORK,
+                                       fetch->message, what, send_error);
+          rc_oauth_error_set_cause (error, send_error);
+        }
       if (soup_message_get_status (fetch->message) != SOUP_STATUS_NONE)
         rc_http_record_set_response (fetch->record, fetch->message, NULL);
     }

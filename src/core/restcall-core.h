@@ -41,4 +41,5 @@
 #include "rc-jwt.h"
 #include "rc-client-assertion.h"
 #include "rc-wire.h"
+#include "rc-failure.h"
 #include "rc-url-template.h"
