@@ -102,6 +102,30 @@ test_url (void)
   }
 }
 
+/* A name in a suggested command, quoted only when a shell needs it. */
+static void
+test_shell_word (void)
+{
+  struct {
+    const char *word;
+    const char *expected;
+  } cases[] = {
+    { "pets.restcall", "pets.restcall" },
+    { "./dir/ebay-2.restcall", "./dir/ebay-2.restcall" },
+    { "Browse API", "'Browse API'" },
+    { "it's", "'it'\\''s'" },
+    { "$HOME", "'$HOME'" },
+    { "", "''" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *quoted = rc_text_dup_shell_word (cases[i].word);
+
+      g_assert_cmpstr (quoted, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -110,6 +134,7 @@ main (int   argc,
 
   g_test_add_func ("/restcall/text/printable", test_printable);
   g_test_add_func ("/restcall/text/url", test_url);
+  g_test_add_func ("/restcall/text/shell-word", test_shell_word);
 
   return g_test_run ();
 }

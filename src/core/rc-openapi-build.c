@@ -56,6 +56,7 @@
 #include <string.h>
 
 #include "rc-openapi-private.h"
+#include "rc-text.h"
 
 typedef struct
 {
@@ -544,10 +545,12 @@ select_operations (RcOpenApi           *self,
 
       if (operation == NULL)
         {
+          g_autofree char *quoted = rc_text_dup_shell_word (self->display_name);
+
           g_set_error (error, RC_OPEN_API_ERROR, RC_OPEN_API_ERROR_NOT_FOUND,
                        _("“%s” has no operation “%s”. List the operations with "
                          "“restcall import %s” and choose among them."),
-                       self->display_name, names[i], self->display_name);
+                       self->display_name, names[i], quoted);
           return NULL;
         }
       g_hash_table_add (wanted, (gpointer)operation);

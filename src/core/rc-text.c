@@ -10,6 +10,8 @@
  * user still sees that it was there.
  *
  * A URL's userinfo password is never shown: rc_text_dup_url() hides it.
+ * A name in a command a message suggests is quoted for a shell
+ * (rc_text_dup_shell_word()), so that the command can be pasted.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -171,4 +173,28 @@ rc_text_dup_url (const char *url)
     hidden = g_strdup_printf ("%.*s%s", (int)(start - url), url, end);
 
   return rc_text_dup_printable (hidden ? hidden : url, -1, 0, RC_TEXT_ONE_LINE);
+}
+
+/**
+ * rc_text_dup_shell_word:
+ * @word: an argument of a command that a message suggests
+ *
+ * Quotes @word for a POSIX shell with g_shell_quote(), unless it needs no
+ * quotes: `Browse API` becomes `'Browse API'`, `pets.restcall` stays as
+ * it is.
+ *
+ * Returns: (transfer full): @word as a shell reads it back
+ */
+char *
+rc_text_dup_shell_word (const char *word)
+{
+  static const char safe[] =
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:@%+,=";
+
+  g_return_val_if_fail (word != NULL, NULL);
+
+  if (word[0] != '\0' && word[strspn (word, safe)] == '\0')
+    return g_strdup (word);
+
+  return g_shell_quote (word);
 }

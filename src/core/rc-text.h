@@ -24,5 +24,6 @@ char *rc_text_dup_printable (const char  *text,
                              gsize        max_chars,
                              RcTextFlags  flags);
 char *rc_text_dup_url       (const char  *url);
+char *rc_text_dup_shell_word (const char *word);
 
 G_END_DECLS
