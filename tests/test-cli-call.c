@@ -304,7 +304,7 @@ test_basic_form (Fixture       *fixture,
   rc_test_run_restcall (&rfc, NULL, secret_env, "call", "--client-id", CLIENT_ID,
                         "--client-secret-env", "RC_TEST_SECRET", "--token-url", token_url,
                         "--basic-form", "rfc", fixture->api_url);
-  g_assert_cmpint (rfc.status, ==, 1);
+  g_assert_cmpint (rfc.status, ==, 9);
   g_assert_nonnull (strstr (rfc.err, "invalid_client"));
   g_assert_null (strstr (rfc.err, "Sent once more"));
   g_assert_cmpuint (count_requests (fixture, "/token-unencoded"), ==, 3);
@@ -473,7 +473,7 @@ test_api_refusal (Fixture       *fixture,
   rc_test_run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
                         "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url,
                         url);
-  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpint (run.status, ==, 10);
   g_assert_nonnull (strstr (run.err, "answered HTTP 401 Unauthorized. The API refused the token: "
                                      "invalid_token — token is for another audience. A new token "
                                      "would be for the same audience"));
@@ -504,7 +504,7 @@ test_repeat_refused (Fixture       *fixture,
                         "--token-url", refused_url, "--repeat", "20", "--concurrency", "4",
                         fixture->api_url);
   g_test_message ("%s", run.err);
-  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpint (run.status, ==, 9);
   g_assert_cmpuint (count_requests (fixture, "/token-refused"), ==, 1);
   g_assert_cmpuint (count_requests (fixture, "/api"), ==, 0);
   /* The four calls that waited for the request get its refusal. */
@@ -517,7 +517,7 @@ test_repeat_refused (Fixture       *fixture,
   rc_test_run_restcall (&json, NULL, secret_env, "call", "--client-id", CLIENT_ID,
                         "--client-secret-env", "RC_TEST_SECRET", "--client-auth", "body",
                         "--token-url", refused_url, "--repeat", "5", "--json", fixture->api_url);
-  g_assert_cmpint (json.status, ==, 1);
+  g_assert_cmpint (json.status, ==, 9);
   g_assert_cmpuint (count_requests (fixture, "/token-refused"), ==, 2);
   report = parse_object (parser, json.out);
   g_assert_cmpint (json_object_get_int_member (report, "token_requests"), ==, 1);
@@ -571,7 +571,7 @@ test_server_error (Fixture       *fixture,
   rc_test_run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
                         "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url,
                         url);
-  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpint (run.status, ==, 11);
 
   /* The body as received, and one line naming the call and the status. */
   g_assert_cmpstr (run.out, ==, "boom");
@@ -595,7 +595,7 @@ test_token_server_unreachable (Fixture       *fixture,
   rc_test_run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
                         "--client-secret-env", "RC_TEST_SECRET", "--token-url", token_url,
                         "--timeout", "10", fixture->api_url);
-  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpint (run.status, ==, 6);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_nonnull (strstr (run.err, "authorization server"));
   g_assert_nonnull (strstr (run.err, host_port));
@@ -617,14 +617,14 @@ test_timeout (Fixture       *fixture,
   g_autoptr(GList) messages = NULL;
 
   rc_test_run_restcall (&single, NULL, NULL, "call", "--timeout", "1", url);
-  g_assert_cmpint (single.status, ==, 1);
+  g_assert_cmpint (single.status, ==, 8);
   g_assert_nonnull (strstr (single.err, "did not finish within 1 seconds"));
   g_assert_cmpstr (strchr (single.err, '\n'), ==, "\n");
 
   /* Every call of a batch has its own deadline; the report counts them. */
   rc_test_run_restcall (&batch, NULL, NULL, "call", "--timeout", "1", "--repeat", "3",
                         "--concurrency", "3", "--json", url);
-  g_assert_cmpint (batch.status, ==, 1);
+  g_assert_cmpint (batch.status, ==, 8);
   report = parse_object (parser, batch.out);
   g_assert_cmpint (json_object_get_int_member (report, "failures"), ==, 3);
   errors = json_object_get_object_member (report, "errors");
@@ -654,11 +654,11 @@ test_server_text_escaped (Fixture       *fixture,
     redirected.err, "redirected to “https://user@evil.example/\\x1b[2J\\x1b]0;pwned\\x07”"));
 
   rc_test_run_restcall (&refused, NULL, NULL, "call", challenge);
-  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_cmpint (refused.status, ==, 10);
   g_assert_nonnull (strstr (refused.err, "requires the scope “admin\\x1b[8m”"));
 
   rc_test_run_restcall (&inspected, NULL, NULL, "call", "--inspect", challenge);
-  g_assert_cmpint (inspected.status, ==, 1);
+  g_assert_cmpint (inspected.status, ==, 10);
   g_assert_nonnull (strstr (inspected.out, "error_description=\"\\x1b[2Jdenied\""));
 
   for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
@@ -685,7 +685,7 @@ test_url_password_hidden (Fixture       *fixture,
   RcTestRun *runs[] = { &timed_out, &token_url, &not_http };
 
   rc_test_run_restcall (&timed_out, NULL, NULL, "call", "--timeout", "1", hang);
-  g_assert_cmpint (timed_out.status, ==, 1);
+  g_assert_cmpint (timed_out.status, ==, 8);
   g_assert_nonnull (strstr (timed_out.err, "http://user@127.0.0.1:"));
 
   rc_test_run_restcall (&token_url, NULL, secret_env, "call", "--client-id", CLIENT_ID,
@@ -898,11 +898,11 @@ test_run (Fixture       *fixture,
 
   /* Names that do not exist: the ones that do are listed. */
   rc_test_run_restcall (&no_api, NULL, secret_env, "run", path, "Petz", "getItem");
-  g_assert_cmpint (no_api.status, ==, 1);
+  g_assert_cmpint (no_api.status, ==, 3);
   g_assert_nonnull (strstr (no_api.err, "no API “Petz”. Its APIs: “Pets”, “Plain”."));
 
   rc_test_run_restcall (&no_method, NULL, secret_env, "run", path, "Pets", "getitem");
-  g_assert_cmpint (no_method.status, ==, 1);
+  g_assert_cmpint (no_method.status, ==, 3);
   g_assert_nonnull (strstr (no_method.err, "no method “getitem”. Its methods: “getItem”."));
 
   rc_test_run_restcall (&bad_param, NULL, secret_env, "run", path, "Pets", "getItem", "--param",
@@ -913,7 +913,7 @@ test_run (Fixture       *fixture,
   /* No secret given and none in the keyring (the API has no reference to
    * one, so the keyring is not even asked). */
   rc_test_run_restcall (&no_secret, NULL, NULL, "run", path, "Pets", "getItem");
-  g_assert_cmpint (no_secret.status, ==, 1);
+  g_assert_cmpint (no_secret.status, ==, 4);
   g_assert_nonnull (strstr (no_secret.err, "No client secret is stored for the API “Pets”"));
   g_assert_nonnull (strstr (no_secret.err, "--secret-env VAR or --secret-stdin"));
 
@@ -1043,7 +1043,7 @@ test_run_smuggled_verb (Fixture       *fixture,
   rc_test_run_restcall (&run, NULL, secret_env, "run", path, "Pets", "getItem", "--secret-env",
                         "RC_TEST_SECRET");
   g_test_message ("%s", run.err);
-  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpint (run.status, ==, 3);
   g_assert_nonnull (
     strstr (run.err, "apis[0].methods[0].verb: “GET /smuggled HTTP/1.1\\r\\nHost: evil"));
   g_assert_null (strchr (run.err, '\r'));
@@ -1110,7 +1110,7 @@ test_token (Fixture       *fixture,
   /* An API without OAuth 2.0 has no token. */
   rc_test_run_restcall (&basic, NULL, secret_env, "token", path, "Plain", "--secret-env",
                         "RC_TEST_SECRET");
-  g_assert_cmpint (basic.status, ==, 1);
+  g_assert_cmpint (basic.status, ==, 3);
   g_assert_nonnull (strstr (basic.err, "not OAuth 2.0 client credentials"));
 
   g_unlink (path);

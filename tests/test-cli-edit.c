@@ -376,7 +376,7 @@ test_name_clash (Fixture       *fixture,
   build_project (fixture);
   assert_done ("", "api", "add", "-q", fixture->path, "Other", "--base-url", base_url);
 
-  assert_refused (fixture, 1, NULL, "", "api", "add", fixture->path, "Pet Store");
+  assert_refused (fixture, 3, NULL, "", "api", "add", fixture->path, "Pet Store");
   {
     g_auto(RcTestRun) run = { 0 };
     g_autofree char *message = g_strdup_printf (
@@ -386,15 +386,15 @@ test_name_clash (Fixture       *fixture,
     rc_test_run_restcall (&run, NULL, NULL, "api", "add", fixture->path, "Pet Store");
     g_assert_cmpstr (run.err, ==, message);
   }
-  assert_refused (fixture, 1, NULL, "The project already has an API named “Other”.", "api", "set",
+  assert_refused (fixture, 3, NULL, "The project already has an API named “Other”.", "api", "set",
                   fixture->path, "Pet Store", "--rename", "Other");
-  assert_refused (fixture, 1, NULL, "The API “Pet Store” already has a method named “Get pet”.",
+  assert_refused (fixture, 3, NULL, "The API “Pet Store” already has a method named “Get pet”.",
                   "method", "add", fixture->path, "Pet Store", "Get pet", "--url", "/x");
-  assert_refused (fixture, 1, NULL, "The API “Pet Store” already has a method named “Add pet”.",
+  assert_refused (fixture, 3, NULL, "The API “Pet Store” already has a method named “Add pet”.",
                   "method", "set", fixture->path, "Pet Store", "Get pet", "--rename", "Add pet");
   assert_refused (fixture, 2, NULL, "--rename needs a name that is not blank.", "method", "set",
                   fixture->path, "Pet Store", "Get pet", "--rename", "  ");
-  assert_refused (fixture, 1, NULL, "The project", "method", "add", fixture->path, "Pets",
+  assert_refused (fixture, 3, NULL, "The project", "method", "add", fixture->path, "Pets",
                   "Get pet", "--url", "/x");
 
   /* Another API may have a method of the same name. */
@@ -418,7 +418,7 @@ test_bad_url (Fixture       *fixture,
   assert_refused (fixture, 2, NULL, "The URL has a “}” that closes no parameter", "api", "set",
                   fixture->path, "Pet Store", "--base-url", "https://example.com/}");
   /* Without a base URL, the methods' paths would lead nowhere. */
-  assert_refused (fixture, 1, NULL, "With this base URL, the method “Get pet” would not work:",
+  assert_refused (fixture, 3, NULL, "With this base URL, the method “Get pet” would not work:",
                   "api", "set", fixture->path, "Pet Store", "--base-url", "");
   assert_refused (fixture, 2, NULL, "A new method needs --url URL", "method", "add",
                   fixture->path, "Pet Store", "New");
@@ -452,7 +452,7 @@ test_bad_header (Fixture       *fixture,
   assert_refused (fixture, 2, NULL, "--header “Bad Name: 1” is not “Name: value”.", "api", "set",
                   fixture->path, "Pet Store", "--header", "Bad Name: 1");
   /* Removing one that is not there is a mistake worth a word. */
-  assert_refused (fixture, 1, NULL, "There is no header “Accept” in the API “Pet Store”. Its "
+  assert_refused (fixture, 3, NULL, "There is no header “Accept” in the API “Pet Store”. Its "
                   "headers: “X-Api-Version”.", "api", "set", fixture->path, "Pet Store",
                   "--remove-header", "Accept");
 }
@@ -465,21 +465,21 @@ test_missing_project (Fixture       *fixture,
     "There is no project file “%s”. Make one with “restcall api add %s NAME --base-url URL”.\n",
     fixture->path, fixture->path);
 
-  assert_refused (fixture, 1, NULL, "", "method", "add", fixture->path, "Pet Store", "Get pet",
+  assert_refused (fixture, 3, NULL, "", "method", "add", fixture->path, "Pet Store", "Get pet",
                   "--url", "https://example.com/");
   {
     g_auto(RcTestRun) run = { 0 };
 
     rc_test_run_restcall (&run, NULL, NULL, "api", "set", fixture->path, "Pet Store",
                           "--description", "x");
-    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpint (run.status, ==, 3);
     g_assert_true (g_str_has_prefix (run.err, "restcall: "));
     g_assert_cmpstr (run.err + strlen ("restcall: "), ==, message);
     g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
   }
-  assert_refused (fixture, 1, NULL, "There is no project file", "api", "remove", fixture->path,
+  assert_refused (fixture, 3, NULL, "There is no project file", "api", "remove", fixture->path,
                   "Pet Store");
-  assert_refused (fixture, 1, NULL, "There is no project file", "method", "remove",
+  assert_refused (fixture, 3, NULL, "There is no project file", "method", "remove",
                   fixture->path, "Pet Store", "Get pet");
   /* A new project is only made with an API that is fine. */
   assert_refused (fixture, 2, NULL, "--base-url needs", "api", "add", fixture->path, "Pet Store",
@@ -499,7 +499,7 @@ test_remove_force (Fixture       *fixture,
 
   build_project (fixture);
 
-  assert_refused (fixture, 1, NULL,
+  assert_refused (fixture, 3, NULL,
                   "The API “Pet Store” has 2 methods, which would be removed with it. Add "
                   "--force to remove the API and its methods.",
                   "api", "remove", fixture->path, "Pet Store");
@@ -610,7 +610,7 @@ test_remove_no_keyring (Fixture       *fixture,
 
   rc_test_run_restcall (&run, NULL, no_keyring, "api", "remove", fixture->path, "Pet Store",
                         "--force");
-  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpint (run.status, ==, 4);
   removed = g_strdup_printf ("Removed the API “Pet Store” and its 1 method from %s.\n",
                              fixture->path);
   g_assert_cmpstr (run.out, ==, removed);
@@ -648,7 +648,7 @@ test_help (Fixture       *fixture,
       g_assert_nonnull (strstr (run.out, "\nExamples:\n"));
       g_assert_nonnull (strstr (run.out, example));
       g_assert_nonnull (strstr (run.out, "--json"));
-      g_assert_nonnull (strstr (run.out, "\nExit status: 0 on success"));
+      g_assert_nonnull (strstr (run.out, "\n   0  none           success"));
     }
 
   {

@@ -429,7 +429,7 @@ test_auth_method (Fixture       *fixture,
 
   /* A method that inherits has no secret of its own to set. */
   rc_test_run_restcall (&inherited, "x\n", NULL, "secret", "set", fixture->path, "Pets", "getItem");
-  g_assert_cmpint (inherited.status, ==, 1);
+  g_assert_cmpint (inherited.status, ==, 3);
   g_assert_nonnull (strstr (inherited.err, "inherits the authentication of the API “Pets”"));
   g_assert_nonnull (strstr (inherited.err, "restcall secret set "));
 
@@ -500,7 +500,7 @@ test_run_from_keyring (Fixture       *fixture,
 
   /* Nothing stored: a clear error, and no call. */
   rc_test_run_restcall (&not_stored, NULL, NULL, "run", fixture->path, "Pets", "getItem");
-  g_assert_cmpint (not_stored.status, ==, 1);
+  g_assert_cmpint (not_stored.status, ==, 4);
   g_assert_nonnull (strstr (not_stored.err, "No client secret is stored for the API “Pets”: run "
                                             "“restcall secret set "));
   g_assert_nonnull (strstr (not_stored.err, "--secret-env VAR"));
@@ -696,7 +696,7 @@ test_no_keyring (Fixture       *fixture,
 
   rc_test_run_restcall (&set, "no-keyring-secret\n", no_keyring, "secret", "set", fixture->path,
                         "Pets");
-  g_assert_cmpint (set.status, ==, 1);
+  g_assert_cmpint (set.status, ==, 4);
   g_assert_cmpstr (set.out, ==, "");
   g_assert_nonnull (strstr (set.err, "No keyring could be used, so the secret was not saved."));
   g_assert_null (strstr (set.err, "no-keyring-secret"));
@@ -717,13 +717,13 @@ test_no_keyring (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (show.out, "  Client secret: unknown (no keyring)\n"));
 
   rc_test_run_restcall (&run, NULL, no_keyring, "run", fixture->path, "Pets", "getItem");
-  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpint (run.status, ==, 4);
   g_assert_nonnull (
     strstr (run.err, "Could not read the client secret of the API “Pets” from the keyring"));
   g_assert_nonnull (strstr (run.err, "--secret-env VAR"));
 
   rc_test_run_restcall (&token, NULL, no_keyring, "token", fixture->path, "Pets");
-  g_assert_cmpint (token.status, ==, 1);
+  g_assert_cmpint (token.status, ==, 4);
   g_assert_nonnull (strstr (token.err, "--secret-env VAR"));
   g_assert_cmpuint (fixture->server->requests->len, ==, 0);
 
@@ -757,14 +757,14 @@ test_read_only_refused (Fixture       *fixture,
 
   rc_test_run_restcall (&auth, NULL, NULL, "auth", fixture->path, "Pets", "--scope", "admin");
   g_test_message ("%s", auth.err);
-  g_assert_cmpint (auth.status, ==, 1);
+  g_assert_cmpint (auth.status, ==, 3);
   g_assert_cmpstr (auth.out, ==, "");
   g_assert_nonnull (strstr (auth.err, "is read-only, so it was left as it is"));
   g_assert_nonnull (strstr (auth.err, "chmod u+w"));
   g_assert_nonnull (strstr (auth.err, fixture->path));
 
   rc_test_run_restcall (&set, "read-only-secret\n", NULL, "secret", "set", fixture->path, "Pets");
-  g_assert_cmpint (set.status, ==, 1);
+  g_assert_cmpint (set.status, ==, 3);
   g_assert_nonnull (strstr (set.err, "The secret was not saved"));
   g_assert_nonnull (strstr (set.err, "is read-only"));
   items = rc_test_keyring_search (rc_project_get_id (project), NULL);
@@ -920,7 +920,7 @@ test_binding_refused (Fixture       *fixture,
   g_test_message ("%s", run.err);
   /* The other server got nothing: no token request, so no secret. */
   assert_nothing_sent (elsewhere);
-  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpint (run.status, ==, 4);
   g_assert_cmpstr (run.out, ==, "");
   saved_for = g_strdup_printf ("was saved for %s and the client “" CLIENT_ID "”", origin);
   sent_to = g_strdup_printf (
@@ -937,7 +937,7 @@ test_binding_refused (Fixture       *fixture,
   g_assert_cmpuint (fixture->server->requests->len, ==, 0);
 
   rc_test_run_restcall (&token, NULL, NULL, "token", copy_path, "Pets");
-  g_assert_cmpint (token.status, ==, 1);
+  g_assert_cmpint (token.status, ==, 4);
   g_assert_nonnull (strstr (token.err, saved_for));
   assert_nothing_sent (elsewhere);
 
@@ -949,7 +949,7 @@ test_binding_refused (Fixture       *fixture,
   /* Another client ID, at the same server. */
   write_edited_copy (fixture->path, copy_path, set_client_id, (gpointer) "other-client");
   rc_test_run_restcall (&other_client, NULL, NULL, "run", copy_path, "Pets", "getItem");
-  g_assert_cmpint (other_client.status, ==, 1);
+  g_assert_cmpint (other_client.status, ==, 4);
   g_assert_nonnull (strstr (other_client.err, "would send it to "));
   g_assert_nonnull (strstr (other_client.err, " and the client “other-client”"));
   g_assert_cmpuint (fixture->server->requests->len, ==, 0);
@@ -972,14 +972,14 @@ test_binding_refused (Fixture       *fixture,
     g_assert_true (g_str_has_suffix (change.out, expected));
   }
   rc_test_run_restcall (&in_place, NULL, NULL, "run", fixture->path, "Pets", "getItem");
-  g_assert_cmpint (in_place.status, ==, 1);
+  g_assert_cmpint (in_place.status, ==, 4);
   g_assert_nonnull (strstr (in_place.err, saved_for));
   assert_nothing_sent (elsewhere);
 
   /* A Basic password goes to the API's origin only. */
   write_edited_copy (fixture->path, fixture->path, set_basic_base_url, evil_base);
   rc_test_run_restcall (&basic, NULL, NULL, "run", fixture->path, "Plain", "get");
-  g_assert_cmpint (basic.status, ==, 1);
+  g_assert_cmpint (basic.status, ==, 4);
   g_assert_nonnull (strstr (basic.err, "The stored password of the API “Plain” was saved for "));
   g_assert_nonnull (strstr (basic.err, " and the user “alice”"));
   assert_nothing_sent (elsewhere);
@@ -1130,7 +1130,7 @@ test_unbound_refused (Fixture       *fixture,
                                  rc_auth_get_secret_id (auth), CLIENT_SECRET);
 
   rc_test_run_restcall (&run, NULL, NULL, "run", fixture->path, "Pets", "getItem");
-  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpint (run.status, ==, 4);
   g_assert_nonnull (strstr (run.err,
                             "was saved by an earlier version of Restcall, which did not record "
                             "where it may be sent, so it was not sent to http://127.0.0.1:"));
@@ -1196,10 +1196,10 @@ test_usage_errors (Fixture       *fixture,
       2,
       "--basic-form is for client credentials in a Basic Auth header" },
     { { "auth", path, "Pets", "--client-secret=x" }, 2, "--secret-stdin" },
-    { { "secret", "set", path, "Petz" }, 1, "has no API “Petz”. Its APIs: “Pets”, “Plain”." },
-    { { "auth", path, "Petz" }, 1, "has no API “Petz”. Its APIs: “Pets”, “Plain”." },
-    { { "auth", path, "Pets", "getitem" }, 1, "has no method “getitem”. Its methods: “getItem”." },
-    { { "secret", "clear", path, "Pets", "getItem" }, 1, "inherits the authentication" },
+    { { "secret", "set", path, "Petz" }, 3, "has no API “Petz”. Its APIs: “Pets”, “Plain”." },
+    { { "auth", path, "Petz" }, 3, "has no API “Petz”. Its APIs: “Pets”, “Plain”." },
+    { { "auth", path, "Pets", "getitem" }, 3, "has no method “getitem”. Its methods: “getItem”." },
+    { { "secret", "clear", path, "Pets", "getItem" }, 3, "inherits the authentication" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -174,14 +174,14 @@ test_show_errors (void)
   g_assert_cmpint (two_files.status, ==, 2);
 
   rc_test_run_restcall (&not_found, NULL, NULL, "show", missing);
-  g_assert_cmpint (not_found.status, ==, 1);
+  g_assert_cmpint (not_found.status, ==, 3);
   g_assert_nonnull (strstr (not_found.err, missing));
   g_assert_nonnull (strstr (not_found.err, "does not exist"));
   g_assert_cmpstr (not_found.out, ==, "");
 
   g_assert_true (g_file_set_contents (broken, "{\"format\": 1, \"apis\": [", -1, NULL));
   rc_test_run_restcall (&invalid, NULL, NULL, "show", broken, "--json");
-  g_assert_cmpint (invalid.status, ==, 1);
+  g_assert_cmpint (invalid.status, ==, 3);
   g_assert_nonnull (strstr (invalid.err, broken));
   g_assert_nonnull (strstr (invalid.err, "not a valid Restcall project"));
 
@@ -221,7 +221,7 @@ test_import_into_read_only (void)
 
   rc_test_run_restcall (&run, NULL, NULL, "import", document, "--into", path);
   g_test_message ("%s", run.err);
-  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpint (run.status, ==, 3);
   g_assert_nonnull (strstr (run.err, "The project was not saved"));
   g_assert_nonnull (strstr (run.err, "is read-only"));
   g_assert_nonnull (strstr (run.err, "chmod u+w"));

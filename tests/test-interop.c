@@ -1613,7 +1613,7 @@ test_mtls_cli (void)
   rc_test_run_restcall (&untrusted, NULL, NULL, "call", url, "--client-id", "mtls-client",
                         "--token-url", oidc.mtls_token_url, "--client-auth", "tls",
                         "--cert", oidc.client_cert, "--key", oidc.client_key);
-  g_assert_cmpint (untrusted.status, ==, 1);
+  g_assert_cmpint (untrusted.status, ==, 7);
   g_assert_nonnull (strstr (untrusted.err, oidc.mtls_token_url));
   g_assert_nonnull (strstr (untrusted.err, "--cacert"));
 }

@@ -2094,7 +2094,7 @@ test_cli_import_limits (void)
   other->handler_data = other_url;
 
   rc_test_run_restcall (&slow, NULL, NULL, "import", drip, "--timeout", "1");
-  g_assert_cmpint (slow.status, ==, 1);
+  g_assert_cmpint (slow.status, ==, 8);
   g_assert_nonnull (strstr (slow.err, drip));
   g_assert_nonnull (strstr (slow.err, "it did not arrive in full within 1 second"));
   g_assert_nonnull (strstr (slow.err, "--timeout"));
@@ -2151,7 +2151,7 @@ test_cli_into (void)
 
   /* The same name again is refused, and the file kept. */
   run_restcall (&again, "import", yaml, "--into", project, NULL);
-  g_assert_cmpint (again.status, ==, 1);
+  g_assert_cmpint (again.status, ==, 3);
   g_assert_nonnull (strstr (again.err, "already has an API named “Petstore”"));
 
   run_restcall (&second, "import", json, "--into", project, "--api-name", "Admin", "--tag", "admin",
@@ -2200,7 +2200,7 @@ test_cli_errors (void)
   run_restcall (&syntax, "import", broken, NULL);
   if (g_test_failed () || syntax.out == NULL)
     return;
-  g_assert_cmpint (syntax.status, ==, 1);
+  g_assert_cmpint (syntax.status, ==, 3);
   g_assert_cmpstr (syntax.out, ==, "");
   g_assert_true (g_str_has_prefix (syntax.err, "restcall: "));
   g_assert_nonnull (strstr (syntax.err, "broken.yaml” is not valid YAML: line 8, column 3"));
@@ -2208,7 +2208,7 @@ test_cli_errors (void)
   g_assert_cmpstr (strchr (syntax.err, '\n'), ==, "\n");
 
   run_restcall (&missing, "import", "/nonexistent/openapi.yaml", NULL);
-  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_cmpint (missing.status, ==, 3);
   g_assert_nonnull (strstr (missing.err, "does not exist"));
 
   run_restcall (&usage, "import", NULL);

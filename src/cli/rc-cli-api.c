@@ -96,7 +96,7 @@ apply (RcCliEditOptions *options,
         {
           rc_cli_error (_("The project already has an API named “%s”. Choose another name."),
                         options->rename);
-          return RC_CLI_EXIT_FAILED;
+          return rc_failure_get_exit_status (RC_FAILURE_FILE);
         }
       rc_api_set_name (api, options->rename);
     }
@@ -108,7 +108,7 @@ apply (RcCliEditOptions *options,
       if ((problem = check_methods (api, base_url)))
         {
           rc_cli_error ("%s", problem);
-          return RC_CLI_EXIT_FAILED;
+          return rc_failure_get_exit_status (RC_FAILURE_FILE);
         }
       rc_api_set_base_url (api, base_url);
     }
@@ -144,8 +144,7 @@ add_api (RcCliEditOptions  *options,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         {
-          rc_cli_error ("%s", error->message);
-          return RC_CLI_EXIT_FAILED;
+          return rc_cli_report_error (error);
         }
       target.project = rc_project_new ();
       created = TRUE;
@@ -160,7 +159,7 @@ add_api (RcCliEditOptions  *options,
       rc_cli_error (_("%s already has an API named “%s”. Choose another name, or change that "
                       "one with “%s”."),
                     target.path, name, command);
-      return RC_CLI_EXIT_FAILED;
+      return rc_failure_get_exit_status (RC_FAILURE_FILE);
     }
 
   api = rc_api_new (name);
@@ -169,7 +168,7 @@ add_api (RcCliEditOptions  *options,
     return status;
 
   if (!rc_cli_edit_save (&target, file))
-    return RC_CLI_EXIT_FAILED;
+    return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   if (created && !options->quiet)
     g_printerr (_("There was no %s, so it is a new project.\n"), target.path);
@@ -197,14 +196,14 @@ set_api (RcCliEditOptions  *options,
                                  "--remove-header or --rename."));
 
   if (!rc_cli_edit_load (&target, options->args[0], options->args[1], NULL))
-    return RC_CLI_EXIT_FAILED;
+    return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   old_name = g_strdup (rc_api_get_name (target.api));
   if ((status = apply (options, target.project, target.api, base_url)) != RC_CLI_EXIT_OK)
     return status;
 
   if (!rc_cli_edit_save (&target, NULL))
-    return RC_CLI_EXIT_FAILED;
+    return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   if (g_str_equal (old_name, rc_api_get_name (target.api)))
     line = g_strdup_printf (_("Changed the API “%s” in %s."), old_name, target.path);
@@ -229,7 +228,7 @@ remove_api (RcCliEditOptions *options)
   guint n_methods;
 
   if (!rc_cli_edit_load (&target, options->args[0], options->args[1], NULL))
-    return RC_CLI_EXIT_FAILED;
+    return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   api = g_object_ref (target.api);
   n_methods = rc_api_get_n_methods (api);
@@ -242,14 +241,14 @@ remove_api (RcCliEditOptions *options)
                                  "Add --force to remove the API and its methods.",
                                  n_methods),
                     rc_api_get_name (api), n_methods);
-      return RC_CLI_EXIT_FAILED;
+      return rc_failure_get_exit_status (RC_FAILURE_FILE);
     }
 
   json = rc_project_serialize_api (api);
   rc_project_remove_api (target.project, api);
   target.api = NULL;
   if (!rc_cli_edit_save (&target, NULL))
-    return RC_CLI_EXIT_FAILED;
+    return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   what = g_strdup_printf (_("the API “%s”"), rc_api_get_name (api));
   forgotten = rc_cli_edit_forget_secrets (&target, G_OBJECT (api), what, &cleared);
@@ -272,7 +271,7 @@ remove_api (RcCliEditOptions *options)
     }
   rc_cli_edit_report (options, line, json);
 
-  return forgotten ? RC_CLI_EXIT_OK : RC_CLI_EXIT_FAILED;
+  return forgotten ? RC_CLI_EXIT_OK : rc_failure_get_exit_status (RC_FAILURE_KEYRING);
 }
 
 int

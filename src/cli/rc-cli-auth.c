@@ -239,7 +239,7 @@ update_keyring (RcCliTarget *target,
           rc_cli_error (_("The old secret of %s could not be removed from the keyring: %s"),
                         what, error->message);
           g_clear_error (&error);
-          status = RC_CLI_EXIT_FAILED;
+          status = rc_failure_get_exit_status (RC_FAILURE_KEYRING);
         }
     }
 
@@ -258,7 +258,7 @@ update_keyring (RcCliTarget *target,
       else
         {
           rc_cli_report_not_stored (error);
-          status = RC_CLI_EXIT_FAILED;
+          status = rc_failure_get_exit_status (RC_FAILURE_KEYRING);
         }
     }
   else if (work->copy_from)
@@ -393,16 +393,10 @@ change_auth (RcCliTarget      *target,
   /* A copy's secrets are the original's until it has an id of its own:
    * nothing here may replace or remove them. */
   if ((secret || work.clear_old || work.copy_from) && !rc_cli_target_make_own (target, &error))
-    {
-      rc_cli_error ("%s", error->message);
-      return RC_CLI_EXIT_FAILED;
-    }
+    return rc_cli_report_error (error);
 
   if (!rc_cli_target_save (target, &error))
-    {
-      rc_cli_error ("%s", error->message);
-      return RC_CLI_EXIT_FAILED;
-    }
+    return rc_cli_report_error (error);
 
   if (options->inherit)
     g_print (_("The method “%s” now inherits the authentication of the API “%s”; saved %s.\n"),
@@ -437,7 +431,7 @@ rc_cli_auth (int    argc,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   rc_cli_auth_options_add_entries (&options, context);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (
+  rc_cli_set_description (
     context, _("Without an option, prints the settings; the secret is shown "
                "only as stored or not stored. With options, changes them and "
                "saves the project. For a METHOD that inherits the API’s "
@@ -445,9 +439,7 @@ rc_cli_auth (int    argc,
                "the API’s. When the type changes, the old secret is removed "
                "from the keyring.\n"
                "Secrets are never taken as arguments: use --secret-stdin, or "
-               "“restcall secret set”.\n"
-               "Exit status: 0 on success, 1 when it failed, 2 on a usage "
-               "error."));
+               "“restcall secret set”."));
 
   if (!rc_cli_parse_options (context, &argc, &argv,
                              _("Use --secret-stdin, or “restcall secret set”."), &status))
@@ -463,7 +455,7 @@ rc_cli_auth (int    argc,
     return rc_cli_usage_error (message);
 
   if (!rc_cli_target_load (&target, args[0], args[1], args[2]))
-    return RC_CLI_EXIT_FAILED;
+    return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   if (options.kind_text == NULL && !rc_cli_auth_options_has_settings (&options))
     {

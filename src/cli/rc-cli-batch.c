@@ -12,6 +12,10 @@
  * the token cache remembers the refusal, and the report counts them
  * apart. A server that is down or failing is asked again by each call.
  *
+ * The exit status is that of the most frequent kind of failure
+ * (rc-failure.c) among the calls; of kinds as frequent, that of the call
+ * started first. 0 only when every call got a 2xx.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall-Cli"
@@ -55,6 +59,8 @@ typedef struct
   GArray                  *durations;   /* gint64, µs */
   GHashTable              *statuses;    /* status → count */
   GHashTable              *errors;      /* message → count */
+  guint                    failures[RC_FAILURE_N_KINDS];       /* how many of each kind */
+  guint                    first_failure[RC_FAILURE_N_KINDS];  /* the first call's index */
   gint64                   start;
   gint64                   end;
 } Batch;
@@ -395,6 +401,38 @@ print_results (Batch *batch)
 }
 
 static void
+count_failure (Batch     *batch,
+               RcFailure  failure,
+               guint      index,
+               guint      count)
+{
+  if (batch->failures[failure] == 0 || index < batch->first_failure[failure])
+    batch->first_failure[failure] = index;
+  batch->failures[failure] += count;
+}
+
+/* The most frequent failure; of those as frequent, the earliest call's. */
+static RcFailure
+find_main_failure (Batch *batch)
+{
+  RcFailure main = RC_FAILURE_NONE;
+
+  for (RcFailure failure = RC_FAILURE_OTHER; failure < RC_FAILURE_N_KINDS; failure++)
+    {
+      guint count = batch->failures[failure];
+
+      if (count == 0)
+        continue;
+      if (main == RC_FAILURE_NONE || count > batch->failures[main]
+          || (count == batch->failures[main]
+              && batch->first_failure[failure] < batch->first_failure[main]))
+        main = failure;
+    }
+
+  return main;
+}
+
+static void
 restart_watchdog (Batch *batch)
 {
   if (batch->cancelled_by_watchdog)
@@ -456,6 +494,15 @@ call_done_cb (GObject      *object,
 
   if (rc_exchange_is_success (exchange))
     batch->n_successes++;
+  else if (error)
+    count_failure (batch, rc_failure_classify (error), data->index, 1);
+  else
+    {
+      RcFailure failure = rc_failure_for_http_status (rc_exchange_get_status (exchange));
+
+      count_failure (batch, failure == RC_FAILURE_NONE ? RC_FAILURE_OTHER : failure, data->index,
+                     1);
+    }
 
   if (g_error_matches (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED_BEFORE))
     {
@@ -632,7 +679,8 @@ rc_cli_executor_new (const RcCliBatchOptions *options)
  * prints the result: the response body, the exchange (--inspect), a
  * summary on stderr (--repeat), or a JSON report (--json).
  *
- * Returns: the exit status: 0 when every call got a 2xx
+ * Returns: the exit status: 0 when every call got a 2xx, else that of
+ *   the most frequent failure (of those as frequent, the earliest call's)
  */
 int
 rc_cli_run_batch (RcExecutor              *executor,
@@ -642,7 +690,7 @@ rc_cli_run_batch (RcExecutor              *executor,
                   const RcCliBatchOptions *options)
 {
   Batch *batch = g_new0 (Batch, 1);
-  gboolean all_succeeded;
+  RcFailure failure;
 
   batch->executor = executor;
   batch->method = method;
@@ -666,16 +714,17 @@ rc_cli_run_batch (RcExecutor              *executor,
       batch->end = g_get_monotonic_time ();
       count_error (batch, _("The call did not finish, even after it was cancelled."),
                    options->repeat - batch->n_finished);
+      count_failure (batch, RC_FAILURE_OTHER, G_MAXUINT, options->repeat - batch->n_finished);
     }
 
   print_results (batch);
-  all_succeeded = batch->n_successes == (guint)options->repeat;
+  failure = find_main_failure (batch);
 
   /* Calls still out would use the batch when they end; they never will,
    * as the loop no longer runs, but keep it alive for them anyway. */
   if (batch->n_finished == batch->n_started)
     batch_free (batch);
 
-  return all_succeeded ? RC_CLI_EXIT_OK : RC_CLI_EXIT_FAILED;
+  return rc_failure_get_exit_status (failure);
 }
 

@@ -143,11 +143,9 @@ rc_cli_call (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   rc_cli_auth_options_add_entries (auth, context);
   rc_cli_batch_options_add_entries (&batch, context, TRUE);
-  g_option_context_set_description (context,
-                                    _("Secrets are never taken as arguments: use --password-env, "
-                                      "--client-secret-env or --client-secret-stdin.\n"
-                                      "Exit status: 0 when every call got a 2xx response, 1 when "
-                                      "one did not, 2 on a usage error."));
+  rc_cli_set_description (context,
+                          _("Secrets are never taken as arguments: use --password-env, "
+                            "--client-secret-env or --client-secret-stdin."));
 
   if (!rc_cli_parse_options (context, &argc, &argv,
                              _("Use --client-secret-env VAR or --client-secret-stdin for a client "

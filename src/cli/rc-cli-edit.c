@@ -25,12 +25,6 @@
 #include "rc-cli-input.h"
 #include "rc-cli-private.h"
 
-static const char *
-get_exit_status_help (void)
-{
-  return _("Exit status: 0 on success, 1 when it failed, 2 on a usage error.");
-}
-
 /* Each owner (an API or a method) whose secrets go with @item, and
  * whether any of them has a secret at all. */
 static gboolean
@@ -80,6 +74,7 @@ rc_cli_edit_parse_action (const char       *command,
                           int              *exit_status)
 {
   static const char * const actions[] = { "add", "set", "remove" };
+  g_autofree char *statuses = NULL;
   g_autofree char *prgname = g_strconcat ("restcall ", command, NULL);
 
   g_set_prgname (prgname);
@@ -96,7 +91,8 @@ rc_cli_edit_parse_action (const char       *command,
                  "Run “restcall %s add --help” (or set, or remove) for its options and "
                  "examples.\n"),
                command, arguments, command, arguments, command, arguments, command);
-      g_print ("%s\n", get_exit_status_help ());
+      statuses = rc_cli_dup_exit_statuses ();
+      g_print ("\n%s\n", statuses);
       *exit_status = RC_CLI_EXIT_OK;
       return FALSE;
     }
@@ -196,11 +192,10 @@ rc_cli_edit_context_new (RcCliEditOptions   *options,
   g_assert (n < G_N_ELEMENTS (shared));
   g_option_context_add_main_entries (context, shared, GETTEXT_PACKAGE);
 
-  /* Translators: a command's help: what it does, “Examples:”, command
-   * lines, then the exit statuses */
-  description = g_strdup_printf (_("%s\n\nExamples:\n%s\n\n%s"), help, examples,
-                                 get_exit_status_help ());
-  g_option_context_set_description (context, description);
+  /* Translators: a command's help: what it does, “Examples:”, then
+   * command lines (the exit statuses follow) */
+  description = g_strdup_printf (_("%s\n\nExamples:\n%s"), help, examples);
+  rc_cli_set_description (context, description);
 
   return context;
 }
@@ -271,7 +266,7 @@ rc_cli_edit_load (RcCliTarget *target,
 
   if (!g_file_query_exists (file, NULL))
     {
-      g_autofree char *quoted = rc_cli_shell_word (path);
+      g_autofree char *quoted = rc_text_dup_shell_word (path);
 
       rc_cli_error (_("There is no project file “%s”. Make one with “restcall api add %s NAME "
                       "--base-url URL”."),
@@ -368,7 +363,7 @@ rc_cli_edit_apply_headers (RcCliEditOptions *options,
           else
             rc_cli_error (_("There is no header “%s” in %s. Its headers: %s."), name, what,
                           names->str);
-          return RC_CLI_EXIT_FAILED;
+          return rc_failure_get_exit_status (RC_FAILURE_FILE);
         }
     }
 

@@ -55,10 +55,12 @@ get_advice (const GError *error)
   return _(advice[error->code]);
 }
 
-/* Reads DOCUMENT, a file or an http(s) URL, as @options allow. */
+/* Reads DOCUMENT, a file or an http(s) URL, as @options allow; or says
+ * why not, and gives the exit status. */
 static RcOpenApi *
 load (const char                 *document,
-      const RcOpenApiLoadOptions *options)
+      const RcOpenApiLoadOptions *options,
+      int                        *exit_status)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
@@ -88,6 +90,7 @@ load (const char                 *document,
   else
     rc_cli_error ("%s", error->message);
 
+  *exit_status = rc_failure_get_exit_status (rc_failure_classify (error));
   return NULL;
 }
 
@@ -149,8 +152,12 @@ import_into (RcOpenApi          *open_api,
            rc_api_get_name (api), rc_api_get_n_methods (api), project_path);
   rc_cli_print (_("Authentication: %s\n"), rc_auth_kind_get_label (rc_auth_get_kind (auth)));
   if (rc_auth_get_kind (auth) != RC_AUTH_KIND_NONE)
-    rc_cli_print (_("Set the credentials with “restcall auth %s %s”.\n"), project_path,
-                  rc_api_get_name (api));
+    {
+      g_autofree char *path = rc_text_dup_shell_word (project_path);
+      g_autofree char *name = rc_text_dup_shell_word (rc_api_get_name (api));
+
+      rc_cli_print (_("Set the credentials with “restcall auth %s %s”.\n"), path, name);
+    }
 
   return TRUE;
 }
@@ -230,6 +237,7 @@ rc_cli_import (int    argc,
   gboolean allow_remote_refs = FALSE;
   gboolean allow_external_refs = FALSE;
   int timeout = RC_HTTP_DEFAULT_DOWNLOAD_TIMEOUT_SECONDS;
+  int status;
   RcOpenApiLoadOptions options = { .max_size = RC_HTTP_DEFAULT_MAX_BODY_SIZE };
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print what the document holds as JSON"), NULL },
@@ -265,7 +273,7 @@ rc_cli_import (int    argc,
     g_option_context_new (_("— read an OpenAPI or Swagger document, or add it to a project"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (
+  rc_cli_set_description (
     context, _("DOCUMENT is a Swagger 2.0 or OpenAPI 3.0 or 3.1 document, JSON "
                "or YAML, as a file or an http(s):// URL."));
 
@@ -309,8 +317,8 @@ rc_cli_import (int    argc,
   options.fetch_refs = allow_remote_refs || allow_external_refs;
   options.allow_external = allow_external_refs;
   options.base_uri = base_url;
-  if (!(open_api = load (args[0], &options)))
-    return RC_CLI_EXIT_FAILED;
+  if (!(open_api = load (args[0], &options, &status)))
+    return status;
 
   if (json)
     {
@@ -330,7 +338,7 @@ rc_cli_import (int    argc,
     }
 
   if (into && !import_into (open_api, into, api_name, (const char * const *)names, tag, json))
-    return RC_CLI_EXIT_FAILED;
+    return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   return RC_CLI_EXIT_OK;
 }

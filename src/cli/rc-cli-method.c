@@ -68,7 +68,7 @@ apply (RcCliEditOptions *options,
         {
           rc_cli_error (_("The API “%s” already has a method named “%s”. Choose another name."),
                         rc_api_get_name (api), options->rename);
-          return RC_CLI_EXIT_FAILED;
+          return rc_failure_get_exit_status (RC_FAILURE_FILE);
         }
       rc_method_set_name (method, options->rename);
     }
@@ -138,7 +138,7 @@ add_method (RcCliEditOptions *options,
                                  "its API’s base URL."));
 
   if (!rc_cli_edit_load (&target, options->args[0], options->args[1], NULL))
-    return RC_CLI_EXIT_FAILED;
+    return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   if (rc_api_find_method (target.api, name))
     {
@@ -149,7 +149,7 @@ add_method (RcCliEditOptions *options,
       rc_cli_error (_("The API “%s” already has a method named “%s”. Choose another name, or "
                       "change that one with “%s”."),
                     rc_api_get_name (target.api), name, command);
-      return RC_CLI_EXIT_FAILED;
+      return rc_failure_get_exit_status (RC_FAILURE_FILE);
     }
 
   method = rc_method_new (name);
@@ -158,7 +158,7 @@ add_method (RcCliEditOptions *options,
     return status;
 
   if (!rc_cli_edit_save (&target, NULL))
-    return RC_CLI_EXIT_FAILED;
+    return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   line = g_strdup_printf (_("Added the method “%s” to the API “%s” in %s."),
                           rc_method_get_name (method), rc_api_get_name (target.api), target.path);
@@ -186,14 +186,14 @@ set_method (RcCliEditOptions *options,
                                  "--test-value or --rename."));
 
   if (!rc_cli_edit_load (&target, options->args[0], options->args[1], options->args[2]))
-    return RC_CLI_EXIT_FAILED;
+    return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   old_name = g_strdup (rc_method_get_name (target.method));
   if ((status = apply (options, own, target.method)) != RC_CLI_EXIT_OK)
     return status;
 
   if (!rc_cli_edit_save (&target, NULL))
-    return RC_CLI_EXIT_FAILED;
+    return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   if (g_str_equal (old_name, rc_method_get_name (target.method)))
     line = g_strdup_printf (_("Changed the method “%s” of the API “%s” in %s."), old_name,
@@ -219,14 +219,14 @@ remove_method (RcCliEditOptions *options)
   gboolean forgotten, cleared;
 
   if (!rc_cli_edit_load (&target, options->args[0], options->args[1], options->args[2]))
-    return RC_CLI_EXIT_FAILED;
+    return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   method = g_object_ref (target.method);
   json = rc_project_serialize_method (method);
   rc_api_remove_method (target.api, method);
   target.method = NULL;
   if (!rc_cli_edit_save (&target, NULL))
-    return RC_CLI_EXIT_FAILED;
+    return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   what = rc_cli_target_describe (&target, method);
   forgotten = rc_cli_edit_forget_secrets (&target, G_OBJECT (method), what, &cleared);
@@ -242,7 +242,7 @@ remove_method (RcCliEditOptions *options)
     }
   rc_cli_edit_report (options, line, json);
 
-  return forgotten ? RC_CLI_EXIT_OK : RC_CLI_EXIT_FAILED;
+  return forgotten ? RC_CLI_EXIT_OK : rc_failure_get_exit_status (RC_FAILURE_KEYRING);
 }
 
 int

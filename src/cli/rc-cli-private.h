@@ -10,7 +10,8 @@
 
 G_BEGIN_DECLS
 
-/* Exit statuses, as documented by `restcall --help`. */
+/* Exit statuses, as documented by `restcall --help`: those of
+ * rc_failure_get_exit_status(), named for the commonest. */
 enum {
   RC_CLI_EXIT_OK = 0,
   RC_CLI_EXIT_FAILED = 1,
@@ -40,12 +41,15 @@ void rc_cli_error  (const char  *format,
 void rc_cli_print  (const char  *format,
                     ...) G_GNUC_PRINTF (1, 2);
 int  rc_cli_usage_error (const char  *message);
+int  rc_cli_report_error (const GError *error);
+char *rc_cli_dup_exit_statuses (void);
+void rc_cli_set_description (GOptionContext *context,
+                             const char     *description);
 
 gboolean rc_cli_save_project (RcProject  *project,
                               GFile      *file,
                               GError    **error);
 gboolean rc_cli_parse_size   (const char *text,
                               gsize      *size);
-char    *rc_cli_shell_word    (const char *word);
 
 G_END_DECLS

@@ -24,9 +24,30 @@ build_values (RcMethod    *method,
               char       **params,
               RcPairList  *values)
 {
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  char *problem;
+  const char *missing;
+
   rc_pair_list_copy_from (values, rc_method_get_test_values (method));
 
-  return rc_cli_parse_values (method, "--param", params, values);
+  if ((problem = rc_cli_parse_values (method, "--param", params, values)))
+    return problem;
+
+  /* A path parameter without a value, in the command line's words, not
+   * the window's (the executor's message asks for a test value). */
+  url = rc_executor_build_url (method, values, &error);
+  if (url == NULL && (missing = rc_executor_error_get_parameter (error)))
+    {
+      g_autofree char *pair = g_strdup_printf ("%s=VALUE", missing);
+      g_autofree char *quoted = rc_text_dup_shell_word (pair);
+
+      return g_strdup_printf (_("The URL parameter “%s” of the method “%s” has no value: give it "
+                                "one with --param %s."),
+                              missing, rc_method_get_name (method), quoted);
+    }
+
+  return NULL;
 }
 
 int
@@ -67,9 +88,7 @@ rc_cli_run (int    argc,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   rc_cli_batch_options_add_entries (&batch, context, TRUE);
-  g_option_context_set_description (context,
-                                    _("Exit status: 0 when every call got a 2xx response, 1 when "
-                                      "one did not, 2 on a usage error."));
+  rc_cli_set_description (context, NULL);
 
   if (!rc_cli_parse_options (context, &argc, &argv,
                              _("Use --secret-env VAR or --secret-stdin."), &status)
@@ -80,7 +99,7 @@ rc_cli_run (int    argc,
     return rc_cli_usage_error (_("Name a project file, one of its APIs and one of its methods."));
 
   if (!rc_cli_target_load (&target, args[0], args[1], args[2]))
-    return RC_CLI_EXIT_FAILED;
+    return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   if ((message = build_values (target.method, params, values)))
     return rc_cli_usage_error (message);

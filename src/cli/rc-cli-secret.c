@@ -60,7 +60,7 @@ secret_set (RcCliTarget *target)
   RcAuthKind kind;
 
   if (!(auth = get_own_auth (target)))
-    return RC_CLI_EXIT_FAILED;
+    return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   what = rc_cli_target_describe (target, target->method);
   kind = rc_auth_get_kind (auth);
@@ -71,7 +71,7 @@ secret_set (RcCliTarget *target)
       rc_cli_error (_("There is no secret to store: %s uses no authentication. Choose one first "
                       "with “%s --type basic” or “--type oauth2-cc”."),
                     what, command);
-      return RC_CLI_EXIT_FAILED;
+      return rc_failure_get_exit_status (RC_FAILURE_FILE);
     }
 
   secret = rc_cli_read_auth_secret (auth, NULL, TRUE, &error);
@@ -84,7 +84,7 @@ secret_set (RcCliTarget *target)
   if (!rc_cli_target_make_own (target, &error))
     {
       rc_cli_error (_("The secret was not saved: %s"), error->message);
-      return RC_CLI_EXIT_FAILED;
+      return rc_failure_get_exit_status (RC_FAILURE_FILE);
     }
 
   /* The reference first: a keyring item nothing refers to would be an
@@ -95,7 +95,7 @@ secret_set (RcCliTarget *target)
       if (!rc_cli_target_save (target, &error))
         {
           rc_cli_error (_("The secret was not saved: %s"), error->message);
-          return RC_CLI_EXIT_FAILED;
+          return rc_failure_get_exit_status (RC_FAILURE_FILE);
         }
     }
 
@@ -105,7 +105,7 @@ secret_set (RcCliTarget *target)
                              label, secret, &error))
     {
       rc_cli_report_not_stored (error);
-      return RC_CLI_EXIT_FAILED;
+      return rc_failure_get_exit_status (RC_FAILURE_KEYRING);
     }
 
   /* TRANSLATORS: “Stored the client secret of the API “Pets” in the keyring.” */
@@ -122,7 +122,7 @@ secret_clear (RcCliTarget *target)
   RcAuth *auth;
 
   if (!(auth = get_own_auth (target)))
-    return RC_CLI_EXIT_FAILED;
+    return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   what = rc_cli_target_describe (target, target->method);
 
@@ -137,14 +137,14 @@ secret_clear (RcCliTarget *target)
     {
       rc_cli_error (_("The secret of %s was not removed from the keyring: %s"), what,
                     error->message);
-      return RC_CLI_EXIT_FAILED;
+      return rc_failure_get_exit_status (RC_FAILURE_FILE);
     }
 
   if (!rc_cli_keyring_clear (target->project, auth, &error))
     {
       rc_cli_error (_("The secret of %s was not removed from the keyring: %s"), what,
                     error->message);
-      return RC_CLI_EXIT_FAILED;
+      return rc_failure_get_exit_status (RC_FAILURE_KEYRING);
     }
 
   g_print (_("Removed the secret of %s from the keyring.\n"), what);
@@ -171,7 +171,7 @@ rc_cli_secret (int    argc,
   context = g_option_context_new (_("— store or remove a secret in the keyring"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (
+  rc_cli_set_description (
     context, _("Commands:\n"
                "  set     Store the client secret or password of the API, or of "
                "the method’s own authentication, in the keyring; it is read as "
@@ -184,9 +184,7 @@ rc_cli_secret (int    argc,
                "client ID (for Basic, the API’s origin and the user name) as they "
                "are now; “restcall run” and “restcall token” send it nowhere else. "
                "A copy of another project file gets a project ID of its own first, "
-               "so that the original’s secrets stay as they are.\n"
-               "Exit status: 0 on success, 1 when it failed (no keyring could be "
-               "used, for one), 2 on a usage error."));
+               "so that the original’s secrets stay as they are."));
 
   if (!rc_cli_parse_options (context, &argc, &argv,
                              _("Write the secret to standard input of “restcall secret set”."),
@@ -210,7 +208,7 @@ rc_cli_secret (int    argc,
                                  "of its methods."));
 
   if (!rc_cli_target_load (&target, args[1], args[2], args[3]))
-    return RC_CLI_EXIT_FAILED;
+    return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   if (g_str_equal (args[0], "set"))
     return secret_set (&target);

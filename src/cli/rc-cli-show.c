@@ -236,6 +236,7 @@ rc_cli_show (int    argc,
   context = g_option_context_new (_("— print a project’s APIs and methods"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  rc_cli_set_description (context, NULL);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return rc_cli_usage_error (error->message);
@@ -245,10 +246,7 @@ rc_cli_show (int    argc,
 
   file = g_file_new_for_commandline_arg (args[0]);
   if (!(project = rc_project_load (file, NULL, &error)))
-    {
-      rc_cli_error ("%s", error->message);
-      return RC_CLI_EXIT_FAILED;
-    }
+    return rc_cli_report_error (error);
 
   if (json)
     {

@@ -95,19 +95,6 @@ find_method (RcApi      *api,
   return NULL;
 }
 
-/* Quotes an argument for a shell only when it needs it. */
-char *
-rc_cli_shell_word (const char *word)
-{
-  static const char safe[] =
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:@%+,=";
-
-  if (word[0] != '\0' && word[strspn (word, safe)] == '\0')
-    return g_strdup (word);
-
-  return g_shell_quote (word);
-}
-
 static void
 saved_cb (GObject      *object,
           GAsyncResult *result,
@@ -233,9 +220,9 @@ rc_cli_target_dup_command (RcCliTarget *self,
                            const char  *command,
                            RcMethod    *method)
 {
-  g_autofree char *path = rc_cli_shell_word (self->path);
-  g_autofree char *api = rc_cli_shell_word (rc_api_get_name (self->api));
-  g_autofree char *name = method ? rc_cli_shell_word (rc_method_get_name (method)) : NULL;
+  g_autofree char *path = rc_text_dup_shell_word (self->path);
+  g_autofree char *api = rc_text_dup_shell_word (rc_api_get_name (self->api));
+  g_autofree char *name = method ? rc_text_dup_shell_word (rc_method_get_name (method)) : NULL;
 
   return g_strdup_printf ("restcall %s %s %s%s%s", command, path, api, name ? " " : "",
                           name ? name : "");
@@ -290,7 +277,7 @@ rc_cli_save_project (RcProject  *project,
         {
           g_autoptr(GFile) target = g_object_ref (file ? file : rc_project_get_file (project));
           g_autofree char *name = g_file_get_parse_name (target);
-          g_autofree char *quoted = rc_cli_shell_word (name);
+          g_autofree char *quoted = rc_text_dup_shell_word (name);
 
           g_set_error (error, RC_PROJECT_ERROR, RC_PROJECT_ERROR_READ_ONLY,
                        _("“%s” is read-only, so it was left as it is. To change it, make it "
@@ -486,7 +473,7 @@ rc_cli_target_read_secret (RcCliTarget            *self,
       g_autofree char *message = rc_cli_target_dup_mismatch (self, owner, kind, saved_for, binding);
 
       rc_cli_error ("%s", message);
-      *exit_status = RC_CLI_EXIT_FAILED;
+      *exit_status = rc_failure_get_exit_status (RC_FAILURE_KEYRING);
       return FALSE;
     }
 
@@ -497,7 +484,7 @@ rc_cli_target_read_secret (RcCliTarget            *self,
         _("Could not read %s of %s from the keyring: %s Pass it with --secret-env VAR or "
           "--secret-stdin instead."),
         rc_cli_secret_noun (kind), what, error->message);
-      *exit_status = RC_CLI_EXIT_FAILED;
+      *exit_status = rc_failure_get_exit_status (RC_FAILURE_KEYRING);
       return FALSE;
     }
 
@@ -507,7 +494,7 @@ rc_cli_target_read_secret (RcCliTarget            *self,
         _("No client secret is stored for %s: run “%s”, or pass it with --secret-env VAR "
           "or --secret-stdin."),
         what, command);
-      *exit_status = RC_CLI_EXIT_FAILED;
+      *exit_status = rc_failure_get_exit_status (RC_FAILURE_KEYRING);
       return FALSE;
     }
 

@@ -172,6 +172,7 @@ rc_cli_token (int    argc,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   rc_cli_batch_options_add_entries (&options, context, FALSE);
+  rc_cli_set_description (context, NULL);
 
   if (!rc_cli_parse_options (context, &argc, &argv,
                              _("Use --secret-env VAR or --secret-stdin."), &status)
@@ -182,7 +183,7 @@ rc_cli_token (int    argc,
     return rc_cli_usage_error (_("Name a project file and one of its APIs."));
 
   if (!rc_cli_target_load (&target, args[0], args[1], NULL))
-    return RC_CLI_EXIT_FAILED;
+    return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   api = target.api;
   auth = rc_api_get_auth (api);
@@ -191,7 +192,7 @@ rc_cli_token (int    argc,
       rc_cli_error (_("The API “%s” uses “%s”, not OAuth 2.0 client credentials: there is no token "
                       "to fetch."),
                     rc_api_get_name (api), rc_auth_kind_get_label (rc_auth_get_kind (auth)));
-      return RC_CLI_EXIT_FAILED;
+      return rc_failure_get_exit_status (RC_FAILURE_FILE);
     }
 
   binding = rc_secret_binding_new_for_api (api);
@@ -225,7 +226,8 @@ rc_cli_token (int    argc,
                       rc_auth_get_token_url (auth), options.timeout);
       else
         rc_cli_error ("%s", fetch.error->message);
-      status = RC_CLI_EXIT_FAILED;
+      status = rc_failure_get_exit_status (fetch.timed_out ? RC_FAILURE_TIMEOUT
+                                                           : rc_failure_classify (fetch.error));
     }
   else
     {

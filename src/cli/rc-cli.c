@@ -1,7 +1,11 @@
 /* rc-cli.c: the headless `restcall` sub-commands
  *
  * `restcall SUBCOMMAND ...` runs without a display and never initialises
- * GTK, so scripts and CI can use the same projects as the GUI.
+ * GTK, so scripts and CI can use the same projects as the GUI. An
+ * argument that reads like a command's name but is neither a command nor
+ * a file is a mistyped command, said so here, never a file for the
+ * window. The exit statuses (rc-failure.c) are listed once, here, for
+ * `restcall --help` and every command's --help.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +15,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "rc-cli.h"
 #include "rc-cli-private.h"
@@ -35,9 +40,64 @@ static const Command commands[] = {
   { "method", rc_cli_method, N_("Add, change or remove a method of a project’s API") },
 };
 
+/* What each exit status means, indexed by RcFailure. */
+static const char * const exit_meanings[RC_FAILURE_N_KINDS] = {
+  [RC_FAILURE_NONE] = N_("success: every call got a 2xx response"),
+  [RC_FAILURE_OTHER] = N_("another failure"),
+  [RC_FAILURE_USAGE] = N_("usage error: an unknown command or option, a missing argument"),
+  [RC_FAILURE_FILE] = N_("a file or project could not be read, written or used as asked"),
+  [RC_FAILURE_KEYRING] = N_("no secret came from the keyring: none stored, or no keyring"),
+  [RC_FAILURE_DNS] = N_("a host name could not be resolved"),
+  [RC_FAILURE_CONNECTION] = N_("a connection was refused, reset or closed early"),
+  [RC_FAILURE_TLS] = N_("TLS failed: an untrusted certificate, or the handshake"),
+  [RC_FAILURE_TIMEOUT] = N_("a call or token request did not finish within --timeout"),
+  [RC_FAILURE_TOKEN_REFUSED] = N_("the authorization server refused the token request"),
+  [RC_FAILURE_HTTP_4XX] = N_("the API answered with a 4xx status"),
+  [RC_FAILURE_HTTP_5XX] = N_("the API answered with a 5xx status"),
+};
+
+/**
+ * rc_cli_dup_exit_statuses:
+ *
+ * Returns: (transfer full): the “Exit status” block that ends every
+ *   command's --help, the same for all
+ */
+char *
+rc_cli_dup_exit_statuses (void)
+{
+  GString *text = g_string_new (_("Exit status (and the failure’s code in --json reports):\n"));
+
+  for (guint i = 0; i < RC_FAILURE_N_KINDS; i++)
+    g_string_append_printf (text, "  %2d  %-13s  %s\n", rc_failure_get_exit_status (i),
+                            rc_failure_get_code (i), _(exit_meanings[i]));
+  g_string_append (text, _("With --repeat, the most frequent failure gives the status;\n"
+                           "of failures as frequent, that of the earliest call."));
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * rc_cli_set_description:
+ * @description: (nullable): what the command's --help says after its options
+ *
+ * Sets @context's description: @description, then the exit statuses.
+ */
+void
+rc_cli_set_description (GOptionContext *context,
+                        const char     *description)
+{
+  g_autofree char *statuses = rc_cli_dup_exit_statuses ();
+  g_autofree char *text = description ? g_strconcat (description, "\n\n", statuses, NULL)
+                                      : g_steal_pointer (&statuses);
+
+  g_option_context_set_description (context, text);
+}
+
 static void
 print_help (void)
 {
+  g_autofree char *statuses = rc_cli_dup_exit_statuses ();
+
   g_print (_("Usage:\n"
              "  restcall [FILE…]                Open projects in the Restcall window\n"
              "  restcall COMMAND [OPTION…]      Run a command without a window\n"
@@ -51,7 +111,77 @@ print_help (void)
              "  --version                       Show the version\n"
              "\n"
              "Run “restcall COMMAND --help” for a command’s options.\n"
-             "Exit status: 0 on success, 1 when the command failed, 2 on a usage error.\n"));
+             "\n"));
+  g_print ("%s\n", statuses);
+}
+
+/* The optimal string alignment distance: insertions, deletions,
+ * substitutions and swaps of neighbours (“shwo” is one from “show”). */
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize m = strlen (a), n = strlen (b);
+  g_autofree guint *d = g_new (guint, (m + 1) * (n + 1));
+
+#define D(i, j) d[(i) * (n + 1) + (j)]
+  for (gsize i = 0; i <= m; i++)
+    D (i, 0) = i;
+  for (gsize j = 0; j <= n; j++)
+    D (0, j) = j;
+
+  for (gsize i = 1; i <= m; i++)
+    for (gsize j = 1; j <= n; j++)
+      {
+        guint cost = a[i - 1] != b[j - 1];
+
+        D (i, j) = MIN (MIN (D (i - 1, j) + 1, D (i, j - 1) + 1), D (i - 1, j - 1) + cost);
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+          D (i, j) = MIN (D (i, j), D (i - 2, j - 2) + 1);
+      }
+
+  return D (m, n);
+#undef D
+}
+
+/* The command @word was most likely meant to be, or NULL when none is
+ * close: one edit from a short name, two from a longer one. */
+static const char *
+find_closest_command (const char *word)
+{
+  const char *closest = NULL;
+  guint best = G_MAXUINT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      guint distance = edit_distance (word, commands[i].name);
+      guint allowed = strlen (commands[i].name) <= 4 ? 1 : 2;
+
+      if (distance <= allowed && distance < best)
+        {
+          best = distance;
+          closest = commands[i].name;
+        }
+    }
+
+  return closest;
+}
+
+/* Whether @arg reads as a command's name, not a file's: one lowercase
+ * word, perhaps with hyphens. */
+static gboolean
+looks_like_command (const char *arg)
+{
+  if (!g_ascii_islower (arg[0]))
+    return FALSE;
+
+  for (const char *p = arg; *p; p++)
+    {
+      if (!g_ascii_islower (*p) && *p != '-')
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Everything printed for a person may hold text from a server, a document
@@ -108,6 +238,21 @@ rc_cli_usage_error (const char *message)
 }
 
 /**
+ * rc_cli_report_error:
+ *
+ * Prints @error's message as one line on stderr.
+ *
+ * Returns: the exit status of @error's kind (rc_failure_classify())
+ */
+int
+rc_cli_report_error (const GError *error)
+{
+  rc_cli_error ("%s", error->message);
+
+  return rc_failure_get_exit_status (rc_failure_classify (error));
+}
+
+/**
  * rc_cli_parse_size:
  *
  * Reads a --max-size value: bytes, or K, M, G (powers of 1024).
@@ -129,7 +274,9 @@ rc_cli_parse_size (const char *text,
  * rc_cli_handles:
  *
  * Returns: %TRUE when the arguments name a sub-command (or ask for help or
- *   the version), so the GUI must not start
+ *   the version), or a word that reads like a mistyped one and names no
+ *   file, so the GUI must not start; %FALSE for files to open in the
+ *   window (`restcall pets.restcall`, `restcall ./pets`)
  */
 gboolean
 rc_cli_handles (int    argc,
@@ -149,13 +296,16 @@ rc_cli_handles (int    argc,
         return TRUE;
     }
 
-  return FALSE;
+  return looks_like_command (argv[1]) && !g_file_test (argv[1], G_FILE_TEST_EXISTS);
 }
 
 int
 rc_cli_main (int    argc,
              char **argv)
 {
+  g_autofree char *message = NULL;
+  const char *closest;
+
   g_return_val_if_fail (argc >= 2, RC_CLI_EXIT_USAGE);
 
   g_set_prgname ("restcall");
@@ -179,7 +329,11 @@ rc_cli_main (int    argc,
         return commands[i].run (argc - 1, argv + 1);
     }
 
-  rc_cli_error (_("Unknown command “%s”. Run “restcall --help” for the list."), argv[1]);
+  closest = find_closest_command (argv[1]);
+  if (closest)
+    message = g_strdup_printf (_("Unknown command “%s”; did you mean “%s”?"), argv[1], closest);
+  else
+    message = g_strdup_printf (_("Unknown command “%s”."), argv[1]);
 
-  return RC_CLI_EXIT_USAGE;
+  return rc_cli_usage_error (message);
 }
