@@ -65,7 +65,7 @@ static const char * const exit_meanings[RC_FAILURE_N_KINDS] = {
 char *
 rc_cli_dup_exit_statuses (void)
 {
-  GString *text = g_string_new (_("Exit status (and the failure’s code in --json reports):\n"));
+  GString *text = g_string_new (_("Exit status and failure code:\n"));
 
   for (guint i = 0; i < RC_FAILURE_N_KINDS; i++)
     g_string_append_printf (text, "  %2d  %-13s  %s\n", rc_failure_get_exit_status (i),
