@@ -212,6 +212,24 @@ rc_mask_authorization (const char *value)
   return g_strdup_printf ("%s " MASK, scheme);
 }
 
+/**
+ * rc_mask_header_value:
+ *
+ * Returns: (transfer full) (nullable): the value of the header @name with
+ *   its credentials masked, when it is one that carries them
+ *   (Authorization, Proxy-Authorization); %NULL for any other header
+ */
+char *
+rc_mask_header_value (const char *name,
+                      const char *value)
+{
+  if (g_ascii_strcasecmp (name, "Authorization") != 0
+      && g_ascii_strcasecmp (name, "Proxy-Authorization") != 0)
+    return NULL;
+
+  return rc_mask_authorization (value);
+}
+
 static void
 append_headers (GString  *text,
                 GArray   *headers,
@@ -220,16 +238,9 @@ append_headers (GString  *text,
   for (guint i = 0; headers && i < headers->len; i++)
     {
       Header *header = &g_array_index (headers, Header, i);
+      g_autofree char *masked = reveal ? NULL : rc_mask_header_value (header->name, header->value);
 
-      if (!reveal && (g_ascii_strcasecmp (header->name, "Authorization") == 0
-                      || g_ascii_strcasecmp (header->name, "Proxy-Authorization") == 0))
-        {
-          g_autofree char *masked = rc_mask_authorization (header->value);
-
-          g_string_append_printf (text, "%s: %s\n", header->name, masked);
-        }
-      else
-        g_string_append_printf (text, "%s: %s\n", header->name, header->value);
+      g_string_append_printf (text, "%s: %s\n", header->name, masked ? masked : header->value);
     }
 }
 

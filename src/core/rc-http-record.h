@@ -58,6 +58,8 @@ char         *rc_http_record_format_attempts  (RcHttpRecord *self,
                                                gboolean      reveal);
 
 char         *rc_mask_secret_value            (const char   *value);
+char         *rc_mask_header_value            (const char   *name,
+                                               const char   *value);
 char         *rc_mask_authorization           (const char   *value);
 
 G_END_DECLS

@@ -8,10 +8,11 @@
  *     "verb", "url", "required_parameters"?, "description"?, "headers"?,
  *     "content_type"?, "body"?, "test_values"?, "auth"? } ] } ] }
  *
- * Optional members are written only when they hold something, so a file
- * from before one was added reads as it did: `required_parameters` (the
- * names of the URL parameters marked as required) came later, and a method
- * without it has none. An auth's `basic_form` ("rfc" or "raw"; the
+ * The model is written as JSON by rc-model-json.c. Optional members are
+ * written only when they hold something, so a file from before one was
+ * added reads as it did: `required_parameters` (the names of the URL
+ * parameters marked as required) came later, and a method without it has
+ * none. An auth's `basic_form` ("rfc" or "raw"; the
  * automatic one is not written) replaced `raw_basic: true`, which still
  * reads as "raw"; `remembered_basic_form` is what the automatic form found
  * out about the server, a setting like the others. A `private_key_jwt`
@@ -50,6 +51,7 @@
 #include <unistd.h>
 
 #include "rc-json.h"
+#include "rc-model-json.h"
 #include "rc-project-private.h"
 #include "rc-wire.h"
 
@@ -62,146 +64,11 @@ typedef struct
 
 /* Writing */
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_optional_string (JsonBuilder *builder,
-                     const char  *name,
-                     const char  *value)
-{
-  if (value && value[0] != '\0')
-    add_string (builder, name, value);
-}
-
-static void
-add_optional_pairs (JsonBuilder *builder,
-                    const char  *name,
-                    RcPairList  *pairs)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (pairs));
-
-  if (n_items == 0)
-    return;
-
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(RcPair) pair = g_list_model_get_item (G_LIST_MODEL (pairs), i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "name", rc_pair_get_name (pair));
-      add_string (builder, "value", rc_pair_get_value (pair));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_optional_strings (JsonBuilder        *builder,
-                      const char         *name,
-                      const char * const *values)
-{
-  if (values == NULL || values[0] == NULL)
-    return;
-
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint i = 0; values[i]; i++)
-    json_builder_add_string_value (builder, values[i]);
-  json_builder_end_array (builder);
-}
-
-static void
-add_auth (JsonBuilder *builder,
-          RcAuth      *auth)
-{
-  json_builder_set_member_name (builder, "auth");
-  json_builder_begin_object (builder);
-
-  /* Every field is kept whatever the type, so switching the type back and
-   * forth loses nothing the user typed. */
-  add_string (builder, "type", rc_auth_kind_to_string (rc_auth_get_kind (auth)));
-  add_optional_string (builder, "username", rc_auth_get_username (auth));
-  add_optional_string (builder, "client_id", rc_auth_get_client_id (auth));
-  add_optional_string (builder, "token_url", rc_auth_get_token_url (auth));
-  add_optional_string (builder, "scopes", rc_auth_get_scopes (auth));
-  if (rc_auth_get_client_auth (auth) != RC_CLIENT_AUTH_BASIC_HEADER)
-    add_string (builder, "client_auth", rc_client_auth_to_string (rc_auth_get_client_auth (auth)));
-  if (rc_auth_get_basic_form (auth) != RC_BASIC_FORM_AUTO)
-    add_string (builder, "basic_form", rc_basic_form_to_string (rc_auth_get_basic_form (auth)));
-  if (rc_auth_get_remembered_basic_form (auth) != RC_BASIC_FORM_AUTO)
-    add_string (builder, "remembered_basic_form",
-                rc_basic_form_to_string (rc_auth_get_remembered_basic_form (auth)));
-  if (rc_auth_get_jwt_alg (auth) != RC_JWT_ALG_AUTO)
-    add_string (builder, "jwt_alg", rc_jwt_alg_to_string (rc_auth_get_jwt_alg (auth)));
-  add_optional_string (builder, "key_id", rc_auth_get_key_id (auth));
-  /* File names only: a key itself is never in the project. */
-  add_optional_string (builder, "client_cert_file", rc_auth_get_client_cert_file (auth));
-  add_optional_string (builder, "private_key_file", rc_auth_get_private_key_file (auth));
-  add_optional_pairs (builder, "token_params", rc_auth_get_token_params (auth));
-  add_optional_string (builder, "secret_id", rc_auth_get_secret_id (auth));
-
-  json_builder_end_object (builder);
-}
-
-static void
-add_method (JsonBuilder *builder,
-            RcMethod    *method)
-{
-  json_builder_begin_object (builder);
-  add_string (builder, "id", rc_method_get_id (method));
-  add_string (builder, "name", rc_method_get_name (method));
-  add_string (builder, "verb", rc_method_get_verb (method));
-  add_string (builder, "url", rc_method_get_url (method));
-  add_optional_strings (builder, "required_parameters", rc_method_get_required_parameters (method));
-  add_optional_string (builder, "description", rc_method_get_description (method));
-  add_optional_pairs (builder, "headers", rc_method_get_headers (method));
-  add_optional_string (builder, "content_type", rc_method_get_content_type (method));
-  add_optional_string (builder, "body", rc_method_get_body (method));
-  add_optional_pairs (builder, "test_values", rc_method_get_test_values (method));
-  if (rc_method_get_auth (method))
-    add_auth (builder, rc_method_get_auth (method));
-  json_builder_end_object (builder);
-}
-
-static void
-add_api (JsonBuilder *builder,
-         RcApi       *api)
-{
-  guint n_methods = rc_api_get_n_methods (api);
-
-  json_builder_begin_object (builder);
-  add_string (builder, "id", rc_api_get_id (api));
-  add_string (builder, "name", rc_api_get_name (api));
-  add_string (builder, "base_url", rc_api_get_base_url (api));
-  add_optional_string (builder, "description", rc_api_get_description (api));
-  add_optional_pairs (builder, "headers", rc_api_get_headers (api));
-  add_auth (builder, rc_api_get_auth (api));
-
-  json_builder_set_member_name (builder, "methods");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n_methods; i++)
-    add_method (builder, rc_api_get_method (api, i));
-  json_builder_end_array (builder);
-
-  json_builder_end_object (builder);
-}
-
-/* The builder's tree as the file holds it: indented by two, a newline
- * after it. */
+/* The tree as the file holds it: indented by two, a newline after it. */
 static GString *
-builder_to_text (JsonBuilder *builder)
+node_to_text (JsonNode *root)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
   GString *text = g_string_new (NULL);
 
   json_generator_set_root (generator, root);
@@ -222,13 +89,13 @@ builder_to_text (JsonBuilder *builder)
 char *
 rc_project_serialize_api (RcApi *api)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (RC_IS_API (api), NULL);
 
-  add_api (builder, api);
+  root = rc_api_to_json (api, RC_MODEL_JSON_FILE);
 
-  return g_string_free (builder_to_text (builder), FALSE);
+  return g_string_free (node_to_text (root), FALSE);
 }
 
 /**
@@ -240,13 +107,13 @@ rc_project_serialize_api (RcApi *api)
 char *
 rc_project_serialize_method (RcMethod *method)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (RC_IS_METHOD (method), NULL);
 
-  add_method (builder, method);
+  root = rc_method_to_json (method, RC_MODEL_JSON_FILE);
 
-  return g_string_free (builder_to_text (builder), FALSE);
+  return g_string_free (node_to_text (root), FALSE);
 }
 
 /**
@@ -258,26 +125,13 @@ rc_project_serialize_method (RcMethod *method)
 GBytes *
 rc_project_serialize (RcProject *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  guint n_apis;
+  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (RC_IS_PROJECT (self), NULL);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_int_value (builder, RC_PROJECT_FORMAT);
-  add_string (builder, "id", rc_project_get_id (self));
+  root = rc_project_to_json (self, RC_MODEL_JSON_FILE);
 
-  json_builder_set_member_name (builder, "apis");
-  json_builder_begin_array (builder);
-  n_apis = rc_project_get_n_apis (self);
-  for (guint i = 0; i < n_apis; i++)
-    add_api (builder, rc_project_get_api (self, i));
-  json_builder_end_array (builder);
-
-  json_builder_end_object (builder);
-
-  return g_string_free_to_bytes (builder_to_text (builder));
+  return g_string_free_to_bytes (node_to_text (root));
 }
 
 /* Reading */

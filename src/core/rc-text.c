@@ -163,16 +163,31 @@ find_password (const char  *url,
 char *
 rc_text_dup_url (const char *url)
 {
-  g_autofree char *hidden = NULL;
+  g_autofree char *hidden = rc_url_dup_without_password (url);
+
+  return rc_text_dup_printable (hidden, -1, 0, RC_TEXT_ONE_LINE);
+}
+
+/**
+ * rc_url_dup_without_password:
+ * @url: (nullable): a URL, or a URL template
+ *
+ * Returns: (transfer full): @url without its userinfo password
+ *   (“https://user@host/”), otherwise byte for byte as it was; not cleaned
+ *   for a terminal (see rc_text_dup_url())
+ */
+char *
+rc_url_dup_without_password (const char *url)
+{
   const char *start, *end;
 
   if (url == NULL)
     return g_strdup ("");
 
   if (find_password (url, &start, &end))
-    hidden = g_strdup_printf ("%.*s%s", (int)(start - url), url, end);
+    return g_strdup_printf ("%.*s%s", (int)(start - url), url, end);
 
-  return rc_text_dup_printable (hidden ? hidden : url, -1, 0, RC_TEXT_ONE_LINE);
+  return g_strdup (url);
 }
 
 /**

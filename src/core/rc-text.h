@@ -25,5 +25,6 @@ char *rc_text_dup_printable (const char  *text,
                              RcTextFlags  flags);
 char *rc_text_dup_url       (const char  *url);
 char *rc_text_dup_shell_word (const char *word);
+char *rc_url_dup_without_password (const char *url);
 
 G_END_DECLS

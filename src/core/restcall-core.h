@@ -11,6 +11,7 @@
 #include "rc-method.h"
 #include "rc-api.h"
 #include "rc-project.h"
+#include "rc-model-json.h"
 #include "rc-project-registry.h"
 #include "rc-core-enums.h"
 #include "rc-token.h"
