@@ -159,3 +159,26 @@ rc_test_find_request (RcTestServer *server,
 
   g_assert_not_reached ();
 }
+
+/* Parses what restcall printed as JSON; it must be JSON. */
+JsonNode *
+rc_test_parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+/* A listing with one space between each label and its value, whatever
+ * the column the values are aligned to. */
+char *
+rc_test_squeeze_listing (const char *listing)
+{
+  g_autoptr(GRegex) regex = g_regex_new (":  +", 0, 0, NULL);
+
+  return g_regex_replace_literal (regex, listing, -1, 0, ": ", 0, NULL);
+}

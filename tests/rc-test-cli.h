@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "rc-test-server.h"
 
@@ -25,6 +26,8 @@ void           rc_test_run_restcall_full  (RcTestRun          *run,
                                            const char * const *args);
 RcTestRequest *rc_test_find_request       (RcTestServer       *server,
                                            const char         *path_prefix);
+JsonNode      *rc_test_parse_json         (const char         *text);
+char          *rc_test_squeeze_listing    (const char         *listing);
 
 /* Runs restcall with the arguments that follow @env (at least one). */
 #define rc_test_run_restcall(run, stdin_text, env, ...) \

@@ -175,6 +175,19 @@ read_file (const char *path)
   return contents;
 }
 
+/* The auth object of the API @index in the project file, as written. */
+static JsonNode *
+dup_file_auth (Fixture *fixture,
+               guint    index)
+{
+  g_autofree char *contents = read_file (fixture->path);
+  g_autoptr(JsonNode) root = rc_test_parse_json (contents);
+  JsonArray *apis = json_object_get_array_member (json_node_get_object (root), "apis");
+
+  return json_node_copy (
+    json_object_get_member (json_array_get_object_element (apis, index), "auth"));
+}
+
 static const char *
 last_header (Fixture    *fixture,
              const char *path_prefix,
@@ -199,6 +212,7 @@ assert_secret_state (Fixture    *fixture,
 {
   g_auto(RcTestRun) run = { 0 };
   g_autofree char *line = g_strdup_printf (": %s\n", state);
+  g_autofree char *out = NULL;
 
   if (method)
     rc_test_run_restcall (&run, NULL, NULL, "auth", fixture->path, api, method);
@@ -206,7 +220,8 @@ assert_secret_state (Fixture    *fixture,
     rc_test_run_restcall (&run, NULL, NULL, "auth", fixture->path, api);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
-  g_assert_true (g_str_has_suffix (run.out, line));
+  out = rc_test_squeeze_listing (run.out);
+  g_assert_true (g_str_has_suffix (out, line));
 }
 
 static void
@@ -293,6 +308,9 @@ test_auth_settings (Fixture       *fixture,
   g_autofree char *expected = NULL;
   g_auto(RcTestRun) change = { 0 };
   g_auto(RcTestRun) show = { 0 };
+  g_auto(RcTestRun) json = { 0 };
+  g_auto(RcTestRun) method_json = { 0 };
+  g_auto(RcTestRun) json_change = { 0 };
   g_auto(RcTestRun) one_param = { 0 };
   g_auto(RcTestRun) no_params = { 0 };
   RcAuth *auth;
@@ -329,20 +347,64 @@ test_auth_settings (Fixture       *fixture,
 
   rc_test_run_restcall (&show, NULL, NULL, "auth", fixture->path, "Pets");
   g_assert_cmpint (show.status, ==, 0);
+  /* Aligned: each value starts in one column. */
   expected = g_strdup_printf ("Authentication of the API “Pets”\n"
-                                    "  Type: oauth2-cc (OAuth 2.0: client credentials)\n"
-                                    "  Client ID: new-client\n"
-                                    "  Access token URL: %s\n"
-                                    "  Scopes: pets:read pets:write\n"
-                                    "  Client authentication: body\n"
-                                    "  Basic form: auto\n"
-                                    "  Token parameters:\n"
-                                    "    audience=https://api.example.com\n"
-                                    "    resource=pets\n"
-                                    "  Client secret: stored\n",
-                                    token_url);
+                              "  Type:                  oauth2-cc (OAuth 2.0: client credentials)\n"
+                              "  Client ID:             new-client\n"
+                              "  Access token URL:      %s\n"
+                              "  Scopes:                pets:read pets:write\n"
+                              "  Client authentication: body\n"
+                              "  Basic form:            auto\n"
+                              "  Token parameters:      audience=https://api.example.com\n"
+                              "                         resource=pets\n"
+                              "  Client secret:         stored\n",
+                              token_url);
   g_assert_cmpstr (show.out, ==, expected);
   g_assert_null (strstr (show.out, "pets-secret-0451"));
+
+  /* --json: the project file's names and values (scopes one string,
+   * client_auth as the file spells it), the secret only as stored. */
+  rc_test_run_restcall (&json, NULL, NULL, "auth", fixture->path, "Pets", "--json");
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_cmpstr (json.err, ==, "");
+  g_assert_null (strstr (json.out, "pets-secret-0451"));
+  g_assert_null (strstr (json.out, "secret_id"));
+  {
+    g_autoptr(JsonNode) root = rc_test_parse_json (json.out);
+    g_autoptr(JsonNode) file_auth = dup_file_auth (fixture, 0);
+    JsonObject *object = json_node_get_object (root);
+    JsonObject *shown = json_object_get_object_member (object, "auth");
+
+    g_assert_cmpstr (json_object_get_string_member (object, "api"), ==, "Pets");
+    g_assert_false (json_object_has_member (object, "method"));
+    g_assert_cmpstr (json_object_get_string_member (shown, "scopes"), ==, "pets:read pets:write");
+    g_assert_cmpstr (json_object_get_string_member (shown, "client_auth"), ==, "body");
+    g_assert_cmpstr (json_object_get_string_member (shown, "secret"), ==, "stored");
+    json_object_remove_member (shown, "secret");
+    json_object_remove_member (json_node_get_object (file_auth), "secret_id");
+    g_assert_true (json_node_equal (file_auth, json_object_get_member (object, "auth")));
+  }
+
+  /* A method that inherits shows the API's, and says so. */
+  rc_test_run_restcall (&method_json, NULL, NULL, "auth", fixture->path, "Pets", "getItem",
+                        "--json");
+  g_assert_cmpint (method_json.status, ==, 0);
+  {
+    g_autoptr(JsonNode) root = rc_test_parse_json (method_json.out);
+    JsonObject *object = json_node_get_object (root);
+
+    g_assert_cmpstr (json_object_get_string_member (object, "method"), ==, "getItem");
+    g_assert_true (json_object_get_boolean_member (object, "inherited"));
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "auth"),
+                                                    "client_id"),
+                     ==, "new-client");
+  }
+
+  /* It prints; it changes nothing. */
+  rc_test_run_restcall (&json_change, NULL, NULL, "auth", fixture->path, "Pets", "--json",
+                        "--scope", "admin");
+  g_assert_cmpint (json_change.status, ==, 2);
+  g_assert_cmpstr (json_change.out, ==, "");
 
   /* --token-param replaces the whole list; --no-token-params empties it. */
   rc_test_run_restcall (&one_param, NULL, NULL, "auth", fixture->path, "Pets", "--token-param",
@@ -680,6 +742,54 @@ test_canary (Fixture       *fixture,
     }
 }
 
+/* `show` says, for each authentication, whether its secret is stored,
+ * and never prints the secret. */
+static void
+test_show_secret_state (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *secret = g_strdup_printf ("show-secret-%s", uuid);
+  g_autofree char *secret_line = g_strdup_printf ("%s\n", secret);
+  g_autofree char *listing = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(RcTestRun) set = { 0 };
+  g_auto(RcTestRun) show = { 0 };
+  g_auto(RcTestRun) json = { 0 };
+  JsonArray *apis;
+  const char *pets, *plain;
+
+  rc_test_run_restcall (&set, secret_line, NULL, "secret", "set", fixture->path, "Pets");
+  g_assert_cmpint (set.status, ==, 0);
+
+  rc_test_run_restcall (&show, NULL, NULL, "show", fixture->path);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_cmpstr (show.err, ==, "");
+  listing = rc_test_squeeze_listing (show.out);
+  pets = strstr (listing, "    Client secret: stored\n");
+  plain = strstr (listing, "    Password: not stored\n");
+  g_assert_nonnull (pets);
+  g_assert_nonnull (plain);
+  g_assert_true (pets < strstr (listing, "Plain\n") && strstr (listing, "Plain\n") < plain);
+  g_assert_nonnull (strstr (listing, "    Test values: id=1\n"));
+  assert_nowhere (&show, fixture->dir, secret);
+
+  rc_test_run_restcall (&json, NULL, NULL, "show", fixture->path, "--json");
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_cmpstr (json.err, ==, "");
+  root = rc_test_parse_json (json.out);
+  apis = json_object_get_array_member (json_node_get_object (root), "apis");
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (json_array_get_object_element (apis, 0), "auth"),
+                     "secret"),
+                   ==, "stored");
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (json_array_get_object_element (apis, 1), "auth"),
+                     "secret"),
+                   ==, "not-stored");
+  assert_nowhere (&json, fixture->dir, secret);
+}
+
 static void
 test_no_keyring (Fixture       *fixture,
                  gconstpointer  data)
@@ -714,7 +824,11 @@ test_no_keyring (Fixture       *fixture,
 
   rc_test_run_restcall (&show, NULL, no_keyring, "auth", fixture->path, "Pets");
   g_assert_cmpint (show.status, ==, 0);
-  g_assert_true (g_str_has_suffix (show.out, "  Client secret: unknown (no keyring)\n"));
+  {
+    g_autofree char *listing = rc_test_squeeze_listing (show.out);
+
+    g_assert_true (g_str_has_suffix (listing, "  Client secret: unknown (keyring unavailable)\n"));
+  }
 
   rc_test_run_restcall (&run, NULL, no_keyring, "run", fixture->path, "Pets", "getItem");
   g_assert_cmpint (run.status, ==, 4);
@@ -943,8 +1057,12 @@ test_binding_refused (Fixture       *fixture,
 
   rc_test_run_restcall (&show, NULL, NULL, "auth", copy_path, "Pets");
   g_assert_cmpint (show.status, ==, 0);
-  g_assert_nonnull (strstr (show.out, "  Client secret: stored for "));
-  g_assert_nonnull (strstr (show.out, ", not for these settings\n"));
+  {
+    g_autofree char *listing = rc_test_squeeze_listing (show.out);
+
+    g_assert_nonnull (strstr (listing, "  Client secret: stored for "));
+    g_assert_nonnull (strstr (listing, ", not for these settings\n"));
+  }
 
   /* Another client ID, at the same server. */
   write_edited_copy (fixture->path, copy_path, set_client_id, (gpointer) "other-client");
@@ -1356,9 +1474,9 @@ test_auth_client_cert (Fixture       *fixture,
 
   rc_test_run_restcall (&show, NULL, NULL, "auth", fixture->path, "Pets");
   g_assert_cmpint (show.status, ==, 0);
-  g_assert_nonnull (strstr (show.out, "  Client authentication: tls-client-auth\n"
-                                      "  Client certificate: /certs/client.pem\n"
-                                      "  Private key: in the keyring\n"));
+  g_assert_nonnull (strstr (show.out, "  Client authentication:      tls-client-auth\n"
+                                      "  Client certificate:         /certs/client.pem\n"
+                                      "  Private key:                in the keyring\n"));
   g_assert_nonnull (strstr (show.out, "  Private key in the keyring: stored\n"));
   g_assert_null (strstr (show.out, "PRIVATE KEY"));
 }
@@ -1384,6 +1502,7 @@ main (int   argc,
   ADD ("run-from-keyring", test_run_from_keyring);
   ADD ("canary", test_canary);
   ADD ("no-keyring", test_no_keyring);
+  ADD ("show-secret-state", test_show_secret_state);
   ADD ("usage-errors", test_usage_errors);
   ADD ("read-only-refused", test_read_only_refused);
   ADD ("saved-through-link", test_saved_through_link);

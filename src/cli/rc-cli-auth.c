@@ -1,7 +1,8 @@
 /* rc-cli-auth.c: `restcall auth PROJECT API [METHOD] [OPTION…]`
  *
  * Without a setting option, prints how the API (or the method) logs in,
- * the secret shown only as stored or not. With options, changes those
+ * the secret shown only as stored or not; with --json, as the project file
+ * holds it (rc_auth_to_json()), and whether the secret is stored. With options, changes those
  * settings and saves the project atomically, so scripts can configure a
  * project without the window; --secret-stdin also stores the secret in
  * the keyring.
@@ -26,9 +27,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "rc-cli-auth-options.h"
 #include "rc-cli-input.h"
+#include "rc-cli-output.h"
 #include "rc-cli-private.h"
 #include "rc-cli-target.h"
 #include "rc-secret-store.h"
@@ -62,120 +65,83 @@ same_login (RcAuth *a,
     }
 }
 
-static const char *
-or_not_set (const char *value)
+/* Whether the secret is stored for these settings, never the secret. */
+static RcCliSecretState
+get_secret_state (RcCliTarget      *target,
+                  RcAuth           *auth,
+                  RcSecretBinding **saved_for)
 {
-  return value && value[0] ? value : _("(not set)");
+  g_autoptr(RcSecretBinding) binding = rc_cli_target_dup_binding (target, target->method, NULL);
+
+  return rc_cli_keyring_get_state (target->project, auth, binding, saved_for);
 }
 
 static void
 print_auth (RcCliTarget *target)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RcSecretBinding) binding = NULL;
+  g_autoptr(RcCliListing) listing = rc_cli_listing_new ();
   g_autoptr(RcSecretBinding) saved_for = NULL;
   g_autofree char *what = rc_cli_target_describe (target, target->method);
-  g_autofree char *mismatch = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *secret_state = NULL;
   RcAuth *auth = target->method ? rc_method_get_effective_auth (target->method)
                                 : rc_api_get_auth (target->api);
   RcAuthKind kind = rc_auth_get_kind (auth);
-  const char *secret_state;
-  char *secret;
 
   if (target->method && rc_method_get_auth (target->method) == NULL)
     /* TRANSLATORS: “Authentication of the method “m” of the API “a”: inherited from the API” */
-    rc_cli_print (_("Authentication of %s: inherited from the API\n"), what);
+    heading = g_strdup_printf (_("Authentication of %s: inherited from the API"), what);
   else
-    rc_cli_print (_("Authentication of %s\n"), what);
+    heading = g_strdup_printf (_("Authentication of %s"), what);
+  rc_cli_listing_add_heading (listing, 0, heading);
 
-  rc_cli_print (_("  Type: %s (%s)\n"), rc_cli_auth_kind_to_option (kind),
-                rc_auth_kind_get_label (kind));
+  type = g_strdup_printf ("%s (%s)", rc_cli_auth_kind_to_option (kind),
+                          rc_auth_kind_get_label (kind));
+  rc_cli_listing_add (listing, 2, _("Type"), type);
 
-  if (kind == RC_AUTH_KIND_NONE)
-    return;
-
-  if (kind == RC_AUTH_KIND_BASIC)
-    rc_cli_print (_("  User name: %s\n"), or_not_set (rc_auth_get_username (auth)));
-  else
+  if (kind != RC_AUTH_KIND_NONE)
     {
-      RcPairList *params = rc_auth_get_token_params (auth);
-      guint n_params = g_list_model_get_n_items (G_LIST_MODEL (params));
-      g_autofree char *token_url = rc_text_dup_url (rc_auth_get_token_url (auth));
+      RcCliSecretState state = get_secret_state (target, auth, &saved_for);
 
-      rc_cli_print (_("  Client ID: %s\n"), or_not_set (rc_auth_get_client_id (auth)));
-      rc_cli_print (_("  Access token URL: %s\n"), or_not_set (token_url));
-      rc_cli_print (_("  Scopes: %s\n"), or_not_set (rc_auth_get_scopes (auth)));
-      rc_cli_print (_("  Client authentication: %s\n"),
-                    rc_client_auth_to_string (rc_auth_get_client_auth (auth)));
-      if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS)
-        rc_cli_print (_("  Client certificate: %s\n"),
-                      or_not_set (rc_auth_get_client_cert_file (auth)));
-      if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_PRIVATE_KEY_JWT
-          || rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS)
-        rc_cli_print (_("  Private key: %s\n"), rc_auth_secret_holds_key (auth)
-                                                 ? _("in the keyring")
-                                                 : rc_auth_get_private_key_file (auth));
-      if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_PRIVATE_KEY_JWT)
-        {
-          rc_cli_print (_("  Key ID: %s\n"), or_not_set (rc_auth_get_key_id (auth)));
-          rc_cli_print (_("  Signing algorithm: %s\n"),
-                        rc_jwt_alg_to_string (rc_auth_get_jwt_alg (auth)));
-        }
-      if (!rc_oauth_client_auth_is_jwt (rc_auth_get_client_auth (auth))
-          && rc_auth_get_client_auth (auth) != RC_CLIENT_AUTH_TLS)
-        rc_cli_print (_("  Basic form: %s\n"),
-                      rc_basic_form_to_string (rc_auth_get_basic_form (auth)));
-      if (rc_auth_get_remembered_basic_form (auth) == RC_BASIC_FORM_RAW)
-        rc_cli_print (_("  Found: this server compares the credentials unencoded\n"));
-      else if (rc_auth_get_remembered_basic_form (auth) == RC_BASIC_FORM_RFC)
-        rc_cli_print (_("  Found: this server decodes the credentials, as RFC 6749 asks\n"));
-      if (n_params == 0)
-        rc_cli_print (_("  Token parameters: none\n"));
-      else
-        rc_cli_print (_("  Token parameters:\n"));
-      for (guint i = 0; i < n_params; i++)
-        {
-          g_autoptr(RcPair) pair = g_list_model_get_item (G_LIST_MODEL (params), i);
-
-          rc_cli_print ("    %s=%s\n", rc_pair_get_name (pair), rc_pair_get_value (pair));
-        }
+      secret_state = rc_cli_secret_state_describe (state, saved_for, kind);
     }
+  rc_cli_listing_add_auth (listing, 2, auth, secret_state);
+  rc_cli_listing_print (listing);
+}
 
-  /* Only whether it is there, for these settings: the secret itself is
-   * freed unread. */
-  binding = rc_cli_target_dup_binding (target, target->method, NULL);
-  secret = rc_cli_keyring_lookup (target->project, auth, binding, &saved_for, &error);
-  if (secret)
-    secret_state = _("stored");
-  else if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
+/* The settings as the project file holds them, and whether the secret is
+ * stored: {"api", "method"?, "inherited"?, "auth": {…, "secret"?}}. */
+static void
+print_auth_json (RcCliTarget *target)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  RcAuth *auth = target->method ? rc_method_get_effective_auth (target->method)
+                                : rc_api_get_auth (target->api);
+  JsonNode *auth_node = rc_auth_to_json (auth, RC_MODEL_JSON_SHOWN);
+
+  if (rc_auth_get_kind (auth) != RC_AUTH_KIND_NONE)
+    json_object_set_string_member (
+      json_node_get_object (auth_node), "secret",
+      rc_cli_secret_state_to_string (get_secret_state (target, auth, NULL)));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "api");
+  json_builder_add_string_value (builder, rc_api_get_name (target->api));
+  if (target->method)
     {
-      g_autofree char *from = saved_for ? rc_secret_binding_describe (saved_for, kind) : NULL;
-
-      if (from)
-        mismatch = g_strdup_printf (_("stored for %s, not for these settings"), from);
-      else
-        mismatch =
-          g_strdup (_("stored by an earlier version of Restcall, for no settings in particular"));
-      secret_state = mismatch;
-      g_clear_error (&error);
+      json_builder_set_member_name (builder, "method");
+      json_builder_add_string_value (builder, rc_method_get_name (target->method));
+      json_builder_set_member_name (builder, "inherited");
+      json_builder_add_boolean_value (builder, rc_method_get_auth (target->method) == NULL);
     }
-  else if (error == NULL)
-    secret_state = _("not stored");
-  else if (rc_cli_keyring_is_unavailable (error))
-    secret_state = _("unknown (no keyring)");
-  else
-    secret_state = _("unknown (the keyring failed)");
-  g_clear_pointer (&secret, rc_secret_free);
+  json_builder_set_member_name (builder, "auth");
+  json_builder_add_value (builder, auth_node);
+  json_builder_end_object (builder);
 
-  if (error)
-    g_debug ("Could not look up the secret: %s", error->message);
-
-  if (kind == RC_AUTH_KIND_BASIC)
-    rc_cli_print (_("  Password: %s\n"), secret_state);
-  else if (rc_auth_secret_holds_key (auth))
-    rc_cli_print (_("  Private key in the keyring: %s\n"), secret_state);
-  else
-    rc_cli_print (_("  Client secret: %s\n"), secret_state);
+  root = json_builder_get_root (builder);
+  rc_cli_print_json (root);
 }
 
 /* Copies the API's secret for the method that now has its own auth. */
@@ -418,7 +384,10 @@ rc_cli_auth (int    argc,
   g_auto(GStrv) args = NULL;
   guint n_args;
   int status;
+  gboolean json = FALSE;
   const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print the settings as JSON, with the project file’s names"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL,
       N_("PROJECT API [METHOD]") },
     { NULL }
@@ -432,8 +401,9 @@ rc_cli_auth (int    argc,
   rc_cli_auth_options_add_entries (&options, context);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   rc_cli_set_description (
-    context, _("Without an option, prints the settings; the secret is shown "
-               "only as stored or not stored. With options, changes them and "
+    context, _("Without an option, prints the settings (with --json, named as "
+               "in the project file); the secret is shown only as stored or "
+               "not stored. With options, changes them and "
                "saves the project. For a METHOD that inherits the API’s "
                "authentication, the first change gives it its own, a copy of "
                "the API’s. When the type changes, the old secret is removed "
@@ -454,12 +424,19 @@ rc_cli_auth (int    argc,
   if ((message = rc_cli_auth_options_parse (&options, n_args == 3)))
     return rc_cli_usage_error (message);
 
+  if (json && (options.kind_text || rc_cli_auth_options_has_settings (&options)))
+    return rc_cli_usage_error (_("--json prints the settings: it cannot be given with an option "
+                                 "that changes them."));
+
   if (!rc_cli_target_load (&target, args[0], args[1], args[2]))
     return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   if (options.kind_text == NULL && !rc_cli_auth_options_has_settings (&options))
     {
-      print_auth (&target);
+      if (json)
+        print_auth_json (&target);
+      else
+        print_auth (&target);
       return RC_CLI_EXIT_OK;
     }
 

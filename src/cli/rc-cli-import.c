@@ -2,7 +2,8 @@
  *
  * Reads a Swagger 2.0 or OpenAPI 3.0/3.1 document (JSON or YAML) from a
  * file or an http(s) URL and prints what it holds: a summary for people, or
- * with --json the importer's contract (see rc_open_api_to_json()). With
+ * with --json the importer's contract (see rc_open_api_to_json()), whose
+ * "auth" is the API's as the project file will hold it. With
  * --into, the API is added to a project file (created when missing), saved
  * atomically; an API of the same name is never replaced. `$ref`s into other
  * local files are followed relative to the file holding them, inside the

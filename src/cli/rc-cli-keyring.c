@@ -262,6 +262,90 @@ rc_cli_keyring_is_unavailable (const GError *error)
 }
 
 /**
+ * rc_cli_keyring_get_state:
+ * @binding: the settings the secret is for
+ * @saved_for: (out) (optional) (nullable): what a secret stored for other
+ *   settings was saved for
+ *
+ * Asks the keyring whether the secret of @auth is stored for @binding. The
+ * secret itself is freed unread.
+ */
+RcCliSecretState
+rc_cli_keyring_get_state (RcProject              *project,
+                          RcAuth                 *auth,
+                          const RcSecretBinding  *binding,
+                          RcSecretBinding       **saved_for)
+{
+  g_autoptr(GError) error = NULL;
+  char *secret = rc_cli_keyring_lookup (project, auth, binding, saved_for, &error);
+
+  if (secret)
+    {
+      rc_secret_free (secret);
+      return RC_CLI_SECRET_STORED;
+    }
+
+  if (error)
+    g_debug ("Could not look up the secret: %s", error->message);
+
+  if (error == NULL)
+    return RC_CLI_SECRET_NOT_STORED;
+  if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
+    return RC_CLI_SECRET_STORED_ELSEWHERE;
+  if (rc_cli_keyring_is_unavailable (error))
+    return RC_CLI_SECRET_UNAVAILABLE;
+  return RC_CLI_SECRET_FAILED;
+}
+
+/* What --json says: “stored”, “not-stored”, “stored-for-other-settings”
+ * or “unknown”. */
+const char *
+rc_cli_secret_state_to_string (RcCliSecretState state)
+{
+  switch (state)
+    {
+    case RC_CLI_SECRET_STORED:
+      return "stored";
+    case RC_CLI_SECRET_NOT_STORED:
+      return "not-stored";
+    case RC_CLI_SECRET_STORED_ELSEWHERE:
+      return "stored-for-other-settings";
+    case RC_CLI_SECRET_UNAVAILABLE:
+    case RC_CLI_SECRET_FAILED:
+    default:
+      return "unknown";
+    }
+}
+
+/* What a listing says, in words. */
+char *
+rc_cli_secret_state_describe (RcCliSecretState       state,
+                              const RcSecretBinding *saved_for,
+                              RcAuthKind             kind)
+{
+  g_autofree char *from = NULL;
+
+  switch (state)
+    {
+    case RC_CLI_SECRET_STORED:
+      return g_strdup (_("stored"));
+    case RC_CLI_SECRET_NOT_STORED:
+      return g_strdup (_("not stored"));
+    case RC_CLI_SECRET_STORED_ELSEWHERE:
+      if (saved_for == NULL)
+        return g_strdup (
+          _("stored by an earlier version of Restcall, for no settings in particular"));
+      from = rc_secret_binding_describe (saved_for, kind);
+      return g_strdup_printf (_("stored for %s, not for these settings"), from);
+    case RC_CLI_SECRET_UNAVAILABLE:
+      return g_strdup (_("unknown (keyring unavailable)"));
+    case RC_CLI_SECRET_FAILED:
+    default:
+      return g_strdup (_("unknown (the keyring failed)"));
+    }
+}
+
+/**
  * rc_cli_report_not_stored:
  *
  * Says that a secret was not stored, and why. When no keyring could be

@@ -1,8 +1,13 @@
 /* rc-cli-show.c: `restcall show FILE [--json]`
  *
- * Prints a project's APIs and methods, as text for people or as JSON for
- * scripts. Never prints a secret: the project file holds none, and the
- * keyring is not asked.
+ * Prints everything a project holds: its APIs and methods with their
+ * headers, test values, bodies and authentication (token parameters
+ * included), as an aligned listing for people (rc-cli-output.c) or, with
+ * --json, as the project file holds it (rc_project_to_json()). Never a
+ * secret: the project file holds none; the keyring is asked only whether
+ * each authentication's secret is stored ("secret" in the JSON), and when
+ * there is no keyring that is said, not a failure. A URL's password and
+ * an Authorization header's credentials are not shown either.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,206 +19,206 @@
 #include <json-glib/json-glib.h>
 
 #include "restcall-core.h"
+#include "rc-cli-output.h"
 #include "rc-cli-private.h"
+#include "rc-cli-target.h"
 
-static void
-build_auth (JsonBuilder *builder,
-            RcAuth      *auth,
-            gboolean     inherited)
+/* The keyring, asked no more once it was found missing: each question
+ * would wait for the same failure. */
+typedef struct
 {
-  RcAuthKind kind = rc_auth_get_kind (auth);
+  RcProject *project;
+  gboolean   unavailable;
+} Keyring;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, rc_auth_kind_to_string (kind));
-  json_builder_set_member_name (builder, "inherited");
-  json_builder_add_boolean_value (builder, inherited);
+static RcCliSecretState
+get_secret_state (Keyring          *keyring,
+                  RcAuth           *auth,
+                  RcSecretBinding  *binding,
+                  RcSecretBinding **saved_for)
+{
+  RcCliSecretState state;
 
-  if (kind == RC_AUTH_KIND_BASIC)
-    {
-      json_builder_set_member_name (builder, "username");
-      json_builder_add_string_value (builder, rc_auth_get_username (auth));
-    }
-  else if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
-    {
-      g_auto(GStrv) scopes = rc_auth_dup_scope_list (auth);
-      RcPairList *params = rc_auth_get_token_params (auth);
-      guint n_params = g_list_model_get_n_items (G_LIST_MODEL (params));
+  if (keyring->unavailable)
+    return RC_CLI_SECRET_UNAVAILABLE;
 
-      json_builder_set_member_name (builder, "client_id");
-      json_builder_add_string_value (builder, rc_auth_get_client_id (auth));
-      json_builder_set_member_name (builder, "token_url");
-      json_builder_add_string_value (builder, rc_auth_get_token_url (auth));
-      json_builder_set_member_name (builder, "scopes");
-      json_builder_begin_array (builder);
-      for (guint i = 0; scopes[i]; i++)
-        json_builder_add_string_value (builder, scopes[i]);
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "client_auth");
-      json_builder_add_string_value (builder,
-                                     rc_client_auth_to_string (rc_auth_get_client_auth (auth)));
-      if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_PRIVATE_KEY_JWT)
-        {
-          json_builder_set_member_name (builder, "jwt_alg");
-          json_builder_add_string_value (builder,
-                                         rc_jwt_alg_to_string (rc_auth_get_jwt_alg (auth)));
-          json_builder_set_member_name (builder, "key_id");
-          json_builder_add_string_value (builder, rc_auth_get_key_id (auth));
-          json_builder_set_member_name (builder, "private_key_file");
-          json_builder_add_string_value (builder, rc_auth_get_private_key_file (auth));
-        }
-      if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS)
-        {
-          json_builder_set_member_name (builder, "client_cert_file");
-          json_builder_add_string_value (builder, rc_auth_get_client_cert_file (auth));
-          json_builder_set_member_name (builder, "private_key_file");
-          json_builder_add_string_value (builder, rc_auth_get_private_key_file (auth));
-        }
-      json_builder_set_member_name (builder, "token_params");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < n_params; i++)
-        {
-          g_autoptr(RcPair) pair = g_list_model_get_item (G_LIST_MODEL (params), i);
+  state = rc_cli_keyring_get_state (keyring->project, auth, binding, saved_for);
+  keyring->unavailable = state == RC_CLI_SECRET_UNAVAILABLE;
 
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, rc_pair_get_name (pair));
-          json_builder_set_member_name (builder, "value");
-          json_builder_add_string_value (builder, rc_pair_get_value (pair));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-    }
-
-  json_builder_end_object (builder);
+  return state;
 }
 
+/* Adds whether the secret is stored to an auth object of the project
+ * file's shape. */
 static void
-build_method (JsonBuilder *builder,
-              RcMethod    *method)
+add_secret_member (Keyring         *keyring,
+                   JsonObject      *object,
+                   RcAuth          *auth,
+                   RcSecretBinding *binding)
 {
-  g_auto(GStrv) parameters = rc_method_dup_parameters (method);
-  RcAuth *auth = rc_method_get_effective_auth (method);
+  RcCliSecretState state;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, rc_method_get_name (method));
-  json_builder_set_member_name (builder, "verb");
-  json_builder_add_string_value (builder, rc_method_get_verb (method));
-  json_builder_set_member_name (builder, "url");
-  json_builder_add_string_value (builder, rc_method_get_url (method));
-  json_builder_set_member_name (builder, "parameters");
-  json_builder_begin_array (builder);
-  for (guint i = 0; parameters[i]; i++)
-    json_builder_add_string_value (builder, parameters[i]);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "auth");
-  build_auth (builder, auth, rc_method_get_auth (method) == NULL);
-  json_builder_end_object (builder);
+  if (rc_auth_get_kind (auth) == RC_AUTH_KIND_NONE)
+    return;
+
+  state = get_secret_state (keyring, auth, binding, NULL);
+  json_object_set_string_member (object, "secret", rc_cli_secret_state_to_string (state));
 }
 
-static char *
-project_to_json (RcProject *project)
+/* The project file's members and values (rc_project_to_json()), and for
+ * each authentication whether its secret is stored. */
+static void
+print_json (RcProject *project)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) root = rc_project_to_json (project, RC_MODEL_JSON_SHOWN);
+  JsonArray *apis = json_object_get_array_member (json_node_get_object (root), "apis");
   guint n_apis = rc_project_get_n_apis (project);
+  Keyring keyring = { project, FALSE };
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "apis");
-  json_builder_begin_array (builder);
   for (guint i = 0; i < n_apis; i++)
     {
       RcApi *api = rc_project_get_api (project, i);
+      JsonObject *api_object = json_array_get_object_element (apis, i);
+      JsonArray *methods = json_object_get_array_member (api_object, "methods");
+      g_autoptr(RcSecretBinding) binding = rc_secret_binding_new_for_api (api);
       guint n_methods = rc_api_get_n_methods (api);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, rc_api_get_name (api));
-      json_builder_set_member_name (builder, "base_url");
-      json_builder_add_string_value (builder, rc_api_get_base_url (api));
-      json_builder_set_member_name (builder, "auth");
-      build_auth (builder, rc_api_get_auth (api), FALSE);
-      json_builder_set_member_name (builder, "methods");
-      json_builder_begin_array (builder);
+      add_secret_member (&keyring, json_object_get_object_member (api_object, "auth"),
+                         rc_api_get_auth (api), binding);
+
       for (guint j = 0; j < n_methods; j++)
-        build_method (builder, rc_api_get_method (api, j));
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
+        {
+          RcMethod *method = rc_api_get_method (api, j);
+          JsonObject *method_object = json_array_get_object_element (methods, j);
+          g_autoptr(RcSecretBinding) method_binding = NULL;
+
+          if (rc_method_get_auth (method) == NULL)
+            continue;
+
+          method_binding = rc_secret_binding_new_for_method (method, NULL);
+          add_secret_member (&keyring, json_object_get_object_member (method_object, "auth"),
+                             rc_method_get_auth (method), method_binding);
+        }
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-
-  return json_generator_to_data (generator, NULL);
+  rc_cli_print_json (root);
 }
 
 static void
-print_auth (RcAuth     *auth,
-            const char *indent)
+add_auth (RcCliListing    *listing,
+          guint            indent,
+          Keyring         *keyring,
+          RcAuth          *auth,
+          RcSecretBinding *binding)
 {
   RcAuthKind kind = rc_auth_get_kind (auth);
+  g_autoptr(RcSecretBinding) saved_for = NULL;
+  g_autofree char *type = g_strdup_printf ("%s (%s)", rc_auth_kind_to_string (kind),
+                                           rc_auth_kind_get_label (kind));
+  g_autofree char *secret_state = NULL;
 
-  rc_cli_print (_("%sAuthentication: %s\n"), indent, rc_auth_kind_get_label (kind));
-
-  if (kind == RC_AUTH_KIND_BASIC)
-    rc_cli_print (_("%s  User name: %s\n"), indent, rc_auth_get_username (auth));
-  else if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
+  rc_cli_listing_add (listing, indent, _("Authentication"), type);
+  if (kind != RC_AUTH_KIND_NONE)
     {
-      g_autofree char *token_url = rc_text_dup_url (rc_auth_get_token_url (auth));
+      RcCliSecretState state = get_secret_state (keyring, auth, binding, &saved_for);
 
-      rc_cli_print (_("%s  Client ID: %s\n"), indent, rc_auth_get_client_id (auth));
-      rc_cli_print (_("%s  Access token URL: %s\n"), indent, token_url);
-      rc_cli_print (_("%s  Scopes: %s\n"), indent, rc_auth_get_scopes (auth));
-      rc_cli_print (_("%s  Client authentication: %s\n"), indent,
-                    rc_client_auth_get_label (rc_auth_get_client_auth (auth)));
-      if (rc_auth_get_client_auth (auth) == RC_CLIENT_AUTH_TLS)
-        {
-          rc_cli_print (_("%s  Client certificate: %s\n"), indent,
-                        rc_auth_get_client_cert_file (auth));
-          rc_cli_print (_("%s  Private key: %s\n"), indent,
-                        rc_auth_secret_holds_key (auth) ? _("in the keyring")
-                                                        : rc_auth_get_private_key_file (auth));
-        }
+      secret_state = rc_cli_secret_state_describe (state, saved_for, kind);
     }
+  rc_cli_listing_add_auth (listing, indent + 2, auth, secret_state);
+}
+
+static void
+add_optional (RcCliListing *listing,
+              guint         indent,
+              const char   *label,
+              const char   *value)
+{
+  if (value && value[0])
+    rc_cli_listing_add (listing, indent, label, value);
+}
+
+static void
+add_optional_pairs (RcCliListing *listing,
+                    guint         indent,
+                    const char   *label,
+                    RcPairList   *pairs,
+                    const char   *separator)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (pairs)) > 0)
+    rc_cli_listing_add_pairs (listing, indent, label, pairs, separator);
+}
+
+static void
+add_method (RcCliListing *listing,
+            Keyring      *keyring,
+            RcMethod     *method)
+{
+  const char * const *required = rc_method_get_required_parameters (method);
+  g_autofree char *url = rc_text_dup_url (rc_method_get_url (method));
+  g_autofree char *verb = rc_text_dup_printable (rc_method_get_verb (method), -1, 0,
+                                                 RC_TEXT_ONE_LINE);
+  g_autofree char *name = rc_text_dup_printable (rc_method_get_name (method), -1, 0,
+                                                 RC_TEXT_ONE_LINE);
+  g_autofree char *heading = g_strdup_printf ("%-7s %s  %s", verb, name, url);
+
+  rc_cli_listing_add_heading (listing, 2, heading);
+  if (required && required[0])
+    {
+      g_autofree char *joined = g_strjoinv (" ", (char **) required);
+
+      rc_cli_listing_add (listing, 4, _("Required parameters"), joined);
+    }
+  add_optional (listing, 4, _("Description"), rc_method_get_description (method));
+  add_optional_pairs (listing, 4, _("Headers"), rc_method_get_headers (method), ": ");
+  add_optional (listing, 4, _("Content type"), rc_method_get_content_type (method));
+  add_optional (listing, 4, _("Body"), rc_method_get_body (method));
+  add_optional_pairs (listing, 4, _("Test values"), rc_method_get_test_values (method), "=");
+
+  if (rc_method_get_auth (method))
+    {
+      g_autoptr(RcSecretBinding) binding = rc_secret_binding_new_for_method (method, NULL);
+
+      add_auth (listing, 4, keyring, rc_method_get_auth (method), binding);
+    }
+  else
+    rc_cli_listing_add (listing, 4, _("Authentication"), _("inherited from the API"));
 }
 
 static void
 print_project (RcProject *project)
 {
+  g_autoptr(RcCliListing) listing = rc_cli_listing_new ();
   guint n_apis = rc_project_get_n_apis (project);
+  Keyring keyring = { project, FALSE };
 
   if (n_apis == 0)
-    rc_cli_print (_("No APIs.\n"));
+    rc_cli_listing_add_heading (listing, 0, _("No APIs."));
 
   for (guint i = 0; i < n_apis; i++)
     {
       RcApi *api = rc_project_get_api (project, i);
       guint n_methods = rc_api_get_n_methods (api);
-      g_autofree char *base_url = rc_text_dup_url (rc_api_get_base_url (api));
+      g_autoptr(RcSecretBinding) binding = rc_secret_binding_new_for_api (api);
 
-      rc_cli_print ("%s%s\n", i ? "\n" : "", rc_api_get_name (api));
-      rc_cli_print (_("  Base URL: %s\n"), base_url);
-      print_auth (rc_api_get_auth (api), "  ");
+      if (i > 0)
+        rc_cli_listing_add_heading (listing, 0, "");
+      rc_cli_listing_add_heading (listing, 0, rc_api_get_name (api));
+      rc_cli_listing_add_url (listing, 2, _("Base URL"), rc_api_get_base_url (api));
+      add_optional (listing, 2, _("Description"), rc_api_get_description (api));
+      rc_cli_listing_add_pairs (listing, 2, _("Headers"), rc_api_get_headers (api), ": ");
+      add_auth (listing, 2, &keyring, rc_api_get_auth (api), binding);
 
       if (n_methods == 0)
-        rc_cli_print (_("  No methods.\n"));
+        rc_cli_listing_add_heading (listing, 2, _("No methods."));
 
       for (guint j = 0; j < n_methods; j++)
         {
-          RcMethod *method = rc_api_get_method (api, j);
-          g_autofree char *url = rc_text_dup_url (rc_method_get_url (method));
-
-          rc_cli_print ("  %-7s %s  %s\n", rc_method_get_verb (method),
-                        rc_method_get_name (method), url);
-          if (rc_method_get_auth (method))
-            print_auth (rc_method_get_auth (method), "          ");
+          rc_cli_listing_add_heading (listing, 0, "");
+          add_method (listing, &keyring, rc_api_get_method (api, j));
         }
     }
+
+  rc_cli_listing_print (listing);
 }
 
 int
@@ -236,7 +241,10 @@ rc_cli_show (int    argc,
   context = g_option_context_new (_("— print a project’s APIs and methods"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  rc_cli_set_description (context, NULL);
+  rc_cli_set_description (
+    context, _("Lists every setting of each API and method. Secrets are never printed: only "
+               "whether each is stored in the keyring. With --json, the members are the "
+               "project file’s, and “secret” says whether it is stored."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return rc_cli_usage_error (error->message);
@@ -249,11 +257,7 @@ rc_cli_show (int    argc,
     return rc_cli_report_error (error);
 
   if (json)
-    {
-      g_autofree char *text = project_to_json (project);
-
-      g_print ("%s\n", text);
-    }
+    print_json (project);
   else
     print_project (project);
 

@@ -83,6 +83,24 @@ gboolean    rc_cli_keyring_clear_owner   (RcProject    *project,
                                           const char   *owner_id,
                                           GError      **error);
 gboolean    rc_cli_keyring_is_unavailable (const GError *error);
+
+/* Whether the secret of an authentication is stored, for `show` and `auth`. */
+typedef enum {
+  RC_CLI_SECRET_STORED,
+  RC_CLI_SECRET_NOT_STORED,
+  RC_CLI_SECRET_STORED_ELSEWHERE,  /* for other settings: not sent with these */
+  RC_CLI_SECRET_UNAVAILABLE,       /* no keyring to ask */
+  RC_CLI_SECRET_FAILED,            /* the keyring failed */
+} RcCliSecretState;
+
+RcCliSecretState rc_cli_keyring_get_state (RcProject             *project,
+                                          RcAuth                *auth,
+                                          const RcSecretBinding *binding,
+                                          RcSecretBinding      **saved_for);
+const char *rc_cli_secret_state_to_string (RcCliSecretState      state);
+char       *rc_cli_secret_state_describe (RcCliSecretState       state,
+                                          const RcSecretBinding *saved_for,
+                                          RcAuthKind             kind);
 void        rc_cli_report_not_stored     (const GError *error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RcCliTarget, rc_cli_target_clear)

@@ -55,6 +55,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rc-model-json.h"
 #include "rc-openapi-private.h"
 #include "rc-text.h"
 
@@ -707,23 +708,6 @@ build_scheme_json (JsonBuilder           *builder,
   json_builder_end_object (builder);
 }
 
-static void
-build_auth_json (JsonBuilder      *builder,
-                 const AuthChoice *choice)
-{
-  json_builder_begin_object (builder);
-  add_string_or_null (builder, "type", rc_auth_kind_to_string (choice->kind));
-  if (choice->kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
-    {
-      add_string_or_null (builder, "scheme", choice->scheme->name);
-      add_string_or_null (builder, "token_url", choice->scheme->token_url);
-      add_strings (builder, "scopes", (const char * const *)choice->scopes);
-    }
-  else if (choice->kind == RC_AUTH_KIND_BASIC)
-    add_string_or_null (builder, "scheme", choice->scheme->name);
-  json_builder_end_object (builder);
-}
-
 /**
  * rc_open_api_dup_auth:
  * @operations: (nullable) (element-type RcOpenApiOperation): the operations
@@ -753,13 +737,16 @@ rc_open_api_dup_auth (RcOpenApi              *self,
  * rc_open_api_to_json:
  *
  * Returns: (transfer full): what `restcall import --json` prints: format,
- *   title, version, servers, operations, security_schemes, auth, warnings
+ *   title, version, servers, operations, security_schemes, auth (the API's,
+ *   as the project file writes it: rc_auth_to_json()), auth_scheme (the
+ *   scheme it comes from, or null), warnings
  */
 JsonNode *
 rc_open_api_to_json (RcOpenApi *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_auto(AuthChoice) choice = { 0 };
+  g_autoptr(RcAuth) auth = NULL;
 
   g_return_val_if_fail (RC_IS_OPEN_API (self), NULL);
 
@@ -783,8 +770,11 @@ rc_open_api_to_json (RcOpenApi *self)
     build_scheme_json (builder, self->schemes->pdata[i]);
   json_builder_end_array (builder);
 
+  /* As the project file will hold it; which scheme it comes from beside. */
+  auth = new_auth (choice.kind, choice.scheme, (const char * const *)choice.scopes);
   json_builder_set_member_name (builder, "auth");
-  build_auth_json (builder, &choice);
+  json_builder_add_value (builder, rc_auth_to_json (auth, RC_MODEL_JSON_SHOWN));
+  add_string_or_null (builder, "auth_scheme", choice.scheme ? choice.scheme->name : NULL);
 
   add_strings (builder, "warnings", rc_open_api_get_warnings (self));
   json_builder_end_object (builder);

@@ -237,11 +237,18 @@ def check_saved(context, data):
         raise Failure(f'The saved auth refers to no secret: {auth}')
     # The command line, on the same keyring, finds the client secret (its
     # store, which Finish starts, may still be on its way).
+    def cli_run():
+        return subprocess.run([context.session.restcall, 'auth', context.project, 'Petstore',
+                               data['name'], '--json'], capture_output=True, text=True)
     def cli_says():
-        result = subprocess.run([context.session.restcall, 'auth', context.project, 'Petstore',
-                                 data['name']], capture_output=True, text=True)
+        result = cli_run()
         return result.stdout + result.stderr
-    wait_for(lambda: 'Client secret: stored' in cli_says(),
+    def cli_finds_it():
+        try:
+            return json.loads(cli_run().stdout)['auth'].get('secret') == 'stored'
+        except (ValueError, KeyError):
+            return False
+    wait_for(cli_finds_it,
              lambda: f'restcall auth to find the client secret stored; it says:\n{cli_says()}')
 
 
