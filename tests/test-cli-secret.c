@@ -790,6 +790,76 @@ test_show_secret_state (Fixture       *fixture,
   assert_nowhere (&json, fixture->dir, secret);
 }
 
+/* `token --print-token` prints the access token the server issued, and
+ * nothing else, on stdout; without it, the token is only ever masked. */
+static void
+test_print_token (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *token = g_strdup_printf ("printed-%s", uuid);
+  g_autofree char *token_line = g_strdup_printf ("%s\n", token);
+  g_autofree char *api_url = rc_test_server_url (fixture->server, "/api/items/1");
+  g_autofree char *header = NULL;
+  g_auto(RcTestRun) set = { 0 };
+  g_auto(RcTestRun) masked = { 0 };
+  g_auto(RcTestRun) masked_json = { 0 };
+  g_auto(RcTestRun) bare = { 0 };
+  g_auto(RcTestRun) inspected = { 0 };
+  g_auto(RcTestRun) both = { 0 };
+  g_auto(RcTestRun) help = { 0 };
+  g_auto(RcTestRun) use = { 0 };
+  guint n_requests;
+
+  fixture->token = token;
+  rc_test_run_restcall (&set, CLIENT_SECRET "\n", NULL, "secret", "set", fixture->path, "Pets");
+  g_assert_cmpint (set.status, ==, 0);
+
+  /* The default, and --json, mask it. */
+  rc_test_run_restcall (&masked, NULL, NULL, "token", fixture->path, "Pets");
+  g_assert_cmpint (masked.status, ==, 0);
+  g_assert_nonnull (strstr (masked.out, "Access token: print"));
+  rc_test_run_restcall (&masked_json, NULL, NULL, "token", fixture->path, "Pets", "--json");
+  g_assert_cmpint (masked_json.status, ==, 0);
+  assert_absent ("standard output", masked.out, token);
+  assert_absent ("standard error", masked.err, token);
+  assert_absent ("standard output", masked_json.out, token);
+  assert_absent ("standard error", masked_json.err, token);
+
+  /* Asked for by name: the token the server issued, a newline, no more. */
+  n_requests = fixture->server->requests->len;
+  rc_test_run_restcall (&bare, NULL, NULL, "token", fixture->path, "Pets", "--print-token");
+  g_assert_cmpint (bare.status, ==, 0);
+  g_assert_cmpstr (bare.out, ==, token_line);
+  g_assert_cmpstr (bare.err, ==, "");
+  g_assert_cmpuint (fixture->server->requests->len, ==, n_requests + 1);
+  g_assert_cmpstr (last_header (fixture, "/token", "Authorization"), ==, CLIENT_BASIC);
+
+  /* … which the API takes. */
+  header = g_strdup_printf ("Authorization: Bearer %.*s", (int) strlen (bare.out) - 1, bare.out);
+  rc_test_run_restcall (&use, NULL, NULL, "call", "--header", header, api_url);
+  g_assert_cmpint (use.status, ==, 0);
+  g_assert_cmpstr (use.out, ==, API_BODY);
+
+  /* --inspect goes to stderr, masked, and leaves stdout to the token. */
+  rc_test_run_restcall (&inspected, NULL, NULL, "token", fixture->path, "Pets", "--print-token",
+                        "--inspect");
+  g_assert_cmpint (inspected.status, ==, 0);
+  g_assert_cmpstr (inspected.out, ==, token_line);
+  g_assert_nonnull (strstr (inspected.err, "── Authorization server response ──"));
+  assert_absent ("standard error", inspected.err, token);
+
+  rc_test_run_restcall (&both, NULL, NULL, "token", fixture->path, "Pets", "--print-token",
+                        "--json");
+  g_assert_cmpint (both.status, ==, 2);
+  g_assert_cmpstr (both.out, ==, "");
+  g_assert_nonnull (strstr (both.err, "Use --print-token or --json, not both."));
+
+  rc_test_run_restcall (&help, NULL, NULL, "token", "--help");
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "--print-token"));
+}
+
 static void
 test_no_keyring (Fixture       *fixture,
                  gconstpointer  data)
@@ -1503,6 +1573,7 @@ main (int   argc,
   ADD ("canary", test_canary);
   ADD ("no-keyring", test_no_keyring);
   ADD ("show-secret-state", test_show_secret_state);
+  ADD ("print-token", test_print_token);
   ADD ("usage-errors", test_usage_errors);
   ADD ("read-only-refused", test_read_only_refused);
   ADD ("saved-through-link", test_saved_through_link);

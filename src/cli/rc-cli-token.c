@@ -1,9 +1,10 @@
 /* rc-cli-token.c: `restcall token PROJECT API`
  *
  * Fetches an access token for a saved project's API, through the token
- * cache as a call would, and shows it masked, never whole: for people, or
- * with --json. --inspect prints the token request and response, secrets
- * masked. The secret comes from --secret-env or --secret-stdin, or else
+ * cache as a call would, and shows it masked: for people, or with --json.
+ * Only --print-token, asked for by name, prints it whole, alone on stdout,
+ * for another program to read. --inspect prints the token request and
+ * response, secrets masked (on stderr beside --json or --print-token). The secret comes from --secret-env or --secret-stdin, or else
  * from the keyring (rc_cli_target_read_secret()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -149,6 +150,7 @@ rc_cli_token (int    argc,
   g_autofree char *secret_env = NULL;
   g_auto(GStrv) args = NULL;
   gboolean secret_stdin = FALSE;
+  gboolean print_bare = FALSE;
   g_auto(RcCliBatchOptions) options = { 0 };
   Fetch fetch = { 0 };
   RcAuth *auth;
@@ -161,6 +163,8 @@ rc_cli_token (int    argc,
       N_("VAR") },
     { "secret-stdin", 0, 0, G_OPTION_ARG_NONE, &secret_stdin,
       N_("Read the client secret as one line from standard input"), NULL },
+    { "print-token", 0, 0, G_OPTION_ARG_NONE, &print_bare,
+      N_("Print the whole access token, unmasked, and nothing else on standard output"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("PROJECT API") },
     { NULL }
   };
@@ -172,12 +176,20 @@ rc_cli_token (int    argc,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   rc_cli_batch_options_add_entries (&options, context, FALSE);
-  rc_cli_set_description (context, NULL);
+  rc_cli_set_description (
+    context, _("The access token is shown masked unless --print-token is given: then standard "
+               "output is the token and a newline, for another program to read "
+               "(TOKEN=$(restcall token --print-token PROJECT API)), and --inspect writes to "
+               "standard error. Anyone who can read the output can use the token until it "
+               "expires."));
 
   if (!rc_cli_parse_options (context, &argc, &argv,
                              _("Use --secret-env VAR or --secret-stdin."), &status)
       || !rc_cli_batch_options_check (&options, &status))
     return status;
+
+  if (print_bare && options.json)
+    return rc_cli_usage_error (_("Use --print-token or --json, not both."));
 
   if (args == NULL || g_strv_length (args) != 2)
     return rc_cli_usage_error (_("Name a project file and one of its APIs."));
@@ -215,8 +227,9 @@ rc_cli_token (int    argc,
   if (!fetch.timed_out)
     g_source_remove (deadline_id);
 
+  /* Beside --json or --print-token, stdout is theirs alone. */
   if (options.inspect && fetch.record)
-    print_token_record (fetch.record, options.json);
+    print_token_record (fetch.record, options.json || print_bare);
 
   if (fetch.token == NULL)
     {
@@ -231,7 +244,11 @@ rc_cli_token (int    argc,
     }
   else
     {
-      if (!options.inspect || options.json)
+      if (print_bare)
+        /* Checked when it came (rc_wire_check_bearer_token()): no control
+         * character can reach the terminal. */
+        g_print ("%s\n", rc_token_get_access_token (fetch.token));
+      else if (!options.inspect || options.json)
         print_token (fetch.token, options.json);
       status = RC_CLI_EXIT_OK;
     }
