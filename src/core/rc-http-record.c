@@ -924,3 +924,58 @@ rc_http_record_format_attempts (RcHttpRecord *self,
 
   return g_string_free (text, FALSE);
 }
+
+/**
+ * rc_http_record_dup_headers:
+ * @response: %TRUE for the response's headers, %FALSE for the request's
+ * @reveal: %TRUE to show credentials; the default everywhere is %FALSE
+ *
+ * Returns: (transfer full): the headers in the order they went, masked
+ *   as the inspector masks them unless @reveal; empty for a response
+ *   that never came
+ */
+SoupMessageHeaders *
+rc_http_record_dup_headers (RcHttpRecord *self,
+                            gboolean      response,
+                            gboolean      reveal)
+{
+  GArray *headers;
+  SoupMessageHeaders *copy;
+
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
+
+  headers = response ? self->response_headers : self->request_headers;
+  copy = soup_message_headers_new (response ? SOUP_MESSAGE_HEADERS_RESPONSE
+                                            : SOUP_MESSAGE_HEADERS_REQUEST);
+  for (guint i = 0; headers && i < headers->len; i++)
+    {
+      Header *header = &g_array_index (headers, Header, i);
+      g_autofree char *masked =
+        reveal ? NULL : rc_mask_header_value (header->name, header->value);
+
+      soup_message_headers_append (copy, header->name, masked ? masked : header->value);
+    }
+
+  return copy;
+}
+
+/**
+ * rc_http_record_format_head:
+ * @response: %TRUE for the status line and the response's headers,
+ *   %FALSE for the request line and the request's
+ * @reveal: %TRUE to show credentials; the default everywhere is %FALSE
+ *
+ * Returns: (transfer full): the head as rc_http_record_format_request()
+ *   and rc_http_record_format_response() begin, without the body;
+ *   control characters escaped
+ */
+char *
+rc_http_record_format_head (RcHttpRecord *self,
+                            gboolean      response,
+                            gboolean      reveal)
+{
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
+  g_return_val_if_fail (!response || self->has_response, NULL);
+
+  return free_to_printable (new_head (self, response, reveal));
+}

@@ -56,6 +56,12 @@ char         *rc_http_record_dup_attempt_heading (RcHttpRecord *self,
 char         *rc_http_record_format_attempts  (RcHttpRecord *self,
                                                gboolean      response,
                                                gboolean      reveal);
+SoupMessageHeaders *rc_http_record_dup_headers (RcHttpRecord *self,
+                                               gboolean      response,
+                                               gboolean      reveal);
+char         *rc_http_record_format_head      (RcHttpRecord *self,
+                                               gboolean      response,
+                                               gboolean      reveal);
 
 char         *rc_mask_secret_value            (const char   *value);
 char         *rc_mask_header_value            (const char   *name,
