@@ -414,7 +414,7 @@ test_repeat_json (Fixture       *fixture,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(RcTestRun) run = { 0 };
-  JsonObject *report, *statuses, *errors;
+  JsonObject *report, *statuses;
 
   rc_test_run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
                         "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url,
@@ -434,8 +434,9 @@ test_repeat_json (Fixture       *fixture,
   statuses = json_object_get_object_member (report, "status_counts");
   g_assert_cmpuint (json_object_get_size (statuses), ==, 1);
   g_assert_cmpint (json_object_get_int_member (statuses, "200"), ==, 20);
-  errors = json_object_get_object_member (report, "errors");
-  g_assert_cmpuint (json_object_get_size (errors), ==, 0);
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (report, "failure_codes")),
+                    ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (report, "errors")), ==, 0);
   g_assert_cmpfloat (json_object_get_double_member (report, "median_ms"), >, 0);
   g_assert_cmpfloat (json_object_get_double_member (report, "median_ms"), <=,
                      json_object_get_double_member (report, "total_ms"));
@@ -497,7 +498,8 @@ test_repeat_refused (Fixture       *fixture,
   g_auto(RcTestRun) busy = { 0 };
   const char *not_sent = "The token request was refused (invalid_client); Restcall did not "
                          "ask again.";
-  JsonObject *report, *errors;
+  JsonObject *report, *error;
+  JsonArray *errors;
 
   rc_test_run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
                         "--client-secret-env", "RC_TEST_SECRET", "--client-auth", "body",
@@ -521,9 +523,19 @@ test_repeat_refused (Fixture       *fixture,
   g_assert_cmpuint (count_requests (fixture, "/token-refused"), ==, 2);
   report = parse_object (parser, json.out);
   g_assert_cmpint (json_object_get_int_member (report, "token_requests"), ==, 1);
-  errors = json_object_get_object_member (report, "errors");
-  g_assert_cmpuint (json_object_get_size (errors), ==, 2);
-  g_assert_cmpint (json_object_get_int_member (errors, not_sent), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (
+                     json_object_get_object_member (report, "failure_codes"), "token-refused"),
+                   ==, 5);
+  /* The calls not sent, then the one that waited for the refusal. */
+  errors = json_object_get_array_member (report, "errors");
+  g_assert_cmpuint (json_array_get_length (errors), ==, 2);
+  error = json_array_get_object_element (errors, 0);
+  g_assert_cmpstr (json_object_get_string_member (error, "code"), ==, "token-refused");
+  g_assert_cmpstr (json_object_get_string_member (error, "message"), ==, not_sent);
+  g_assert_cmpint (json_object_get_int_member (error, "count"), ==, 4);
+  error = json_array_get_object_element (errors, 1);
+  g_assert_cmpstr (json_object_get_string_member (error, "code"), ==, "token-refused");
+  g_assert_cmpint (json_object_get_int_member (error, "count"), ==, 1);
 
   rc_test_run_restcall (&busy, NULL, secret_env, "call", "--client-id", CLIENT_ID,
                         "--client-secret-env", "RC_TEST_SECRET", "--client-auth", "body",
@@ -613,8 +625,8 @@ test_timeout (Fixture       *fixture,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(RcTestRun) single = { 0 };
   g_auto(RcTestRun) batch = { 0 };
-  JsonObject *report, *errors;
-  g_autoptr(GList) messages = NULL;
+  JsonObject *report, *error;
+  JsonArray *errors;
 
   rc_test_run_restcall (&single, NULL, NULL, "call", "--timeout", "1", url);
   g_assert_cmpint (single.status, ==, 8);
@@ -627,11 +639,13 @@ test_timeout (Fixture       *fixture,
   g_assert_cmpint (batch.status, ==, 8);
   report = parse_object (parser, batch.out);
   g_assert_cmpint (json_object_get_int_member (report, "failures"), ==, 3);
-  errors = json_object_get_object_member (report, "errors");
-  g_assert_cmpuint (json_object_get_size (errors), ==, 1);
-  messages = json_object_get_members (errors);
-  g_assert_nonnull (strstr (messages->data, "did not finish within 1 seconds"));
-  g_assert_cmpint (json_object_get_int_member (errors, messages->data), ==, 3);
+  errors = json_object_get_array_member (report, "errors");
+  g_assert_cmpuint (json_array_get_length (errors), ==, 1);
+  error = json_array_get_object_element (errors, 0);
+  g_assert_cmpstr (json_object_get_string_member (error, "code"), ==, "timeout");
+  g_assert_nonnull (strstr (json_object_get_string_member (error, "message"),
+                            "did not finish within 1 seconds"));
+  g_assert_cmpint (json_object_get_int_member (error, "count"), ==, 3);
 }
 
 /* What a server sends reaches the terminal with its control characters

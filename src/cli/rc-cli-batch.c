@@ -12,6 +12,15 @@
  * the token cache remembers the refusal, and the report counts them
  * apart. A server that is down or failing is asked again by each call.
  *
+ * One call prints its body on stdout as it came (and a newline after
+ * it only on a terminal, like HTTPie), with -i its status line and
+ * headers first; or writes it to the --output file, whole and only after
+ * a 2xx; or, with --json, prints the call as JSON (rc-cli-result.c).
+ * More calls print a summary, or with --json a report that counts
+ * statuses and failures by their stable codes. -s leaves out the notes
+ * on stderr (an all-successful summary, where the body was saved), never
+ * an error.
+ *
  * The exit status is that of the most frequent kind of failure
  * (rc-failure.c) among the calls; of kinds as frequent, that of the call
  * started first. 0 only when every call got a 2xx.
@@ -25,9 +34,11 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "rc-cli-batch.h"
 #include "rc-cli-private.h"
+#include "rc-cli-result.h"
 
 #define DEFAULT_TIMEOUT_SECONDS 30
 /* A day: longer waits are a typo, and the deadline must fit a guint. */
@@ -58,7 +69,7 @@ typedef struct
   RcExchange              *first;
   GArray                  *durations;   /* gint64, µs */
   GHashTable              *statuses;    /* status → count */
-  GHashTable              *errors;      /* message → count */
+  GHashTable              *errors;      /* message → ErrorCount */
   guint                    failures[RC_FAILURE_N_KINDS];       /* how many of each kind */
   guint                    first_failure[RC_FAILURE_N_KINDS];  /* the first call's index */
   gint64                   start;
@@ -71,9 +82,11 @@ typedef struct
   guint  index;
 } CallData;
 
+/* Calls that got no response, by what they were told. */
 typedef struct
 {
   const char *message;
+  RcFailure   failure;
   guint       count;
 } ErrorCount;
 
@@ -97,13 +110,32 @@ batch_free (Batch *batch)
 }
 
 static void
+error_count_free (gpointer data)
+{
+  ErrorCount *error = data;
+
+  g_free ((char *)error->message);
+  g_free (error);
+}
+
+static void
 count_error (Batch      *batch,
              const char *message,
+             RcFailure   failure,
              guint       count)
 {
-  guint old = GPOINTER_TO_UINT (g_hash_table_lookup (batch->errors, message));
+  ErrorCount *error = g_hash_table_lookup (batch->errors, message);
 
-  g_hash_table_replace (batch->errors, g_strdup (message), GUINT_TO_POINTER (old + count));
+  if (error == NULL)
+    {
+      char *key = g_strdup (message);
+
+      error = g_new0 (ErrorCount, 1);
+      error->message = key;
+      error->failure = failure;
+      g_hash_table_insert (batch->errors, key, error);
+    }
+  error->count += count;
 }
 
 static double
@@ -184,10 +216,8 @@ sorted_errors (Batch    *batch,
   g_hash_table_iter_init (&iter, batch->errors);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      ErrorCount error = { key, GPOINTER_TO_UINT (value) };
-
       if (with_not_sent || g_strcmp0 (key, batch->not_sent) != 0)
-        g_array_append_val (errors, error);
+        g_array_append_vals (errors, value, 1);
     }
   g_array_sort (errors, compare_error_counts);
 
@@ -195,78 +225,77 @@ sorted_errors (Batch    *batch,
 }
 
 static void
-append_json_string (GString    *text,
-                    const char *value)
+add_count (JsonBuilder *builder,
+           const char  *name,
+           guint        count)
 {
-  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), value);
-  g_autofree char *quoted = json_to_string (node, FALSE);
-
-  g_string_append (text, quoted);
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, count);
 }
 
-/* "name" : { "key" : count, … } */
-static void
-append_counts (GString    *text,
-               const char *name,
-               GPtrArray  *keys,
-               GArray     *counts)
-{
-  g_string_append_printf (text, "  \"%s\" : {", name);
-  for (guint i = 0; i < keys->len; i++)
-    {
-      g_string_append (text, i ? ",\n    " : "\n    ");
-      append_json_string (text, g_ptr_array_index (keys, i));
-      g_string_append_printf (text, " : %u", g_array_index (counts, guint, i));
-    }
-  g_string_append (text, keys->len ? "\n  },\n" : "},\n");
-}
-
-/* Written by hand: json-glib 1.6 prints 4.66 as 4.6600000000000001. */
+/* The calls as a whole, for --json with --repeat: their statuses, their
+ * failures by stable code, and the errors of those that got no response
+ * (doc/restcall.1, JSON OUTPUT). */
 static char *
 build_report (Batch *batch)
 {
   g_autoptr(GPtrArray) statuses = sorted_statuses (batch);
   g_autoptr(GArray) errors = sorted_errors (batch, TRUE);
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
   guint n_calls = batch->options->repeat;
-  GString *text = g_string_new ("{\n");
-  char total[G_ASCII_DTOSTR_BUF_SIZE];
-  char median[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_string_append_printf (text, "  \"calls\" : %u,\n", n_calls);
-  g_string_append_printf (text, "  \"successes\" : %u,\n", batch->n_successes);
-  g_string_append_printf (text, "  \"failures\" : %u,\n", n_calls - batch->n_successes);
+  json_builder_begin_object (builder);
+  add_count (builder, "calls", n_calls);
+  add_count (builder, "successes", batch->n_successes);
+  add_count (builder, "failures", n_calls - batch->n_successes);
 
+  json_builder_set_member_name (builder, "status_counts");
+  json_builder_begin_object (builder);
   for (guint i = 0; i < statuses->len; i++)
     {
       gpointer status = g_ptr_array_index (statuses, i);
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (batch->statuses, status));
+      g_autofree char *key = g_strdup_printf ("%u", GPOINTER_TO_UINT (status));
 
-      g_ptr_array_add (keys, g_strdup_printf ("%u", GPOINTER_TO_UINT (status)));
-      g_array_append_val (counts, count);
+      add_count (builder, key,
+                 GPOINTER_TO_UINT (g_hash_table_lookup (batch->statuses, status)));
     }
-  append_counts (text, "status_counts", keys, counts);
+  json_builder_end_object (builder);
 
-  g_ptr_array_set_size (keys, 0);
-  g_array_set_size (counts, 0);
+  json_builder_set_member_name (builder, "failure_codes");
+  json_builder_begin_object (builder);
+  for (RcFailure failure = RC_FAILURE_OTHER; failure < RC_FAILURE_N_KINDS; failure++)
+    if (batch->failures[failure] > 0)
+      add_count (builder, rc_failure_get_code (failure), batch->failures[failure]);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "errors");
+  json_builder_begin_array (builder);
   for (guint i = 0; i < errors->len; i++)
     {
       ErrorCount *error = &g_array_index (errors, ErrorCount, i);
 
-      g_ptr_array_add (keys, g_strdup (error->message));
-      g_array_append_val (counts, error->count);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "code");
+      json_builder_add_string_value (builder, rc_failure_get_code (error->failure));
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, error->message);
+      add_count (builder, "count", error->count);
+      json_builder_end_object (builder);
     }
-  append_counts (text, "errors", keys, counts);
+  json_builder_end_array (builder);
 
-  g_string_append_printf (
-    text, "  \"token_requests\" : %u,\n",
-    rc_token_cache_get_n_requests (rc_executor_get_token_cache (batch->executor)));
-  g_ascii_formatd (total, sizeof total, "%.3f", (batch->end - batch->start) / 1000.0);
-  g_ascii_formatd (median, sizeof median, "%.3f", median_ms (batch->durations));
-  g_string_append_printf (text, "  \"total_ms\" : %s,\n  \"median_ms\" : %s\n}", total, median);
+  add_count (builder, "token_requests",
+             rc_token_cache_get_n_requests (rc_executor_get_token_cache (batch->executor)));
+  json_builder_set_member_name (builder, "total_ms");
+  json_builder_add_double_value (builder, (batch->end - batch->start) / 1000.0);
+  json_builder_set_member_name (builder, "median_ms");
+  json_builder_add_double_value (builder, median_ms (batch->durations));
+  json_builder_end_object (builder);
 
-  return g_string_free (text, FALSE);
+  root = json_builder_get_root (builder);
+
+  return rc_cli_json_to_text (root);
 }
 
 /* One line on stderr: what a repeated call did. */
@@ -322,82 +351,138 @@ print_summary (Batch *batch)
   g_string_free (line, TRUE);
 }
 
-/* The one line that says why a single call failed. */
+/* The response's body, exactly as it came; with a newline after it on a
+ * terminal only, so that the prompt starts a line of its own. */
 static void
-print_failure (RcExchange *exchange)
+print_body (GBytes *body)
 {
-  const GError *error = rc_exchange_get_error (exchange);
-  RcHttpRecord *record = rc_exchange_get_api_record (exchange);
-  guint status = rc_exchange_get_status (exchange);
-
-  const char * const *notes = rc_exchange_get_notes (exchange);
-  guint n_notes = g_strv_length ((char **)notes);
-
-  if (error)
-    rc_cli_error ("%s", error->message);
-  else if (record)
-    {
-      g_autofree char *answered =
-        g_strdup_printf (_("%s %s answered HTTP %u %s."), rc_http_record_get_method (record),
-                         rc_http_record_get_url (record), status, soup_status_get_phrase (status));
-
-      /* What Restcall did about it, such as not following a redirect to
-       * another origin, is the last note. */
-      if (n_notes > 0)
-        rc_cli_error ("%s %s", answered, notes[n_notes - 1]);
-      else
-        rc_cli_error ("%s", answered);
-    }
-  else
-    rc_cli_error (_("The call got no response."));
-}
-
-static void
-print_body (RcExchange *exchange)
-{
-  RcHttpRecord *record = rc_exchange_get_api_record (exchange);
-  GBytes *body = record ? rc_http_record_get_response_body (record) : NULL;
   gsize size = 0;
   const char *data = body ? g_bytes_get_data (body, &size) : NULL;
 
   if (size > 0)
-    fwrite (data, 1, size, stdout);
+    {
+      fwrite (data, 1, size, stdout);
+      if (data[size - 1] != '\n' && isatty (fileno (stdout)))
+        fputc ('\n', stdout);
+    }
   fflush (stdout);
 }
 
+/* --output: the body of a call that got a 2xx, written whole to the file
+ * or not at all, as Save Response writes it (rc-response-save.c). */
+static RcFailure
+save_body (GBytes                  *body,
+           const RcCliBatchOptions *options)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->output);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *size = NULL;
+  gsize length = 0;
+  const char *data = body ? g_bytes_get_data (body, &length) : "";
+
+  if (!g_file_replace_contents (file, data ? data : "", length, NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+    {
+      rc_cli_error (_("The response could not be saved to “%s”: %s."), options->output,
+                    error->message);
+      return RC_FAILURE_FILE;
+    }
+
+  if (!options->silent)
+    {
+      size = g_format_size_full (length, G_FORMAT_SIZE_LONG_FORMAT);
+      /* Translators: "Saved 1.2 kB (1,234 bytes) to pet.png." */
+      rc_cli_error (_("Saved %s to %s."), size, options->output);
+    }
+
+  return RC_FAILURE_NONE;
+}
+
+/* A single call's response, without --json or --inspect: its head with
+ * -i, then its body on stdout, or in the --output file. */
 static void
+print_response (RcExchange              *exchange,
+                const RcCliBatchOptions *options)
+{
+  RcHttpRecord *record = rc_exchange_get_api_record (exchange);
+  GBytes *body;
+
+  if (record == NULL || !rc_http_record_has_response (record))
+    return;
+
+  body = rc_http_record_get_response_body (record);
+  if (options->include)
+    {
+      g_autofree char *head = rc_http_record_format_head (record, TRUE, FALSE);
+
+      g_print ("%s\n", head);
+    }
+  if (options->output == NULL)
+    print_body (body);
+  else
+    fflush (stdout);
+}
+
+/* Prints what the calls came to; returns a failure of its own, if any
+ * (the --output file could not be written). */
+static RcFailure
 print_results (Batch *batch)
 {
-  gboolean single = batch->options->repeat == 1;
+  const RcCliBatchOptions *options = batch->options;
+  gboolean single = options->repeat == 1;
+  RcFailure failure = RC_FAILURE_NONE;
 
   g_array_sort (batch->durations, compare_durations);
 
-  if (batch->options->inspect && batch->first)
+  if (options->inspect && batch->first)
     {
       g_autofree char *text = rc_exchange_format (batch->first, FALSE);
 
       /* Beside --json, stdout is the report's alone. */
-      if (batch->options->json)
+      if (options->json)
         g_printerr ("%s", text);
       else
         g_print ("%s", text);
     }
-  else if (single && !batch->options->json && batch->first)
-    print_body (batch->first);
+  else if (single && !options->json && batch->first)
+    print_response (batch->first, options);
 
-  if (batch->options->json)
+  if (options->json)
     {
-      g_autofree char *report = build_report (batch);
+      g_autoptr(JsonNode) call = NULL;
+      g_autofree char *text = NULL;
 
-      g_print ("%s\n", report);
+      /* One call is that call; more, or none that finished, the batch. */
+      if (single && batch->first)
+        {
+          call = rc_cli_result_build_json (batch->first, batch->method, batch->values);
+          text = rc_cli_json_to_text (call);
+        }
+      else
+        text = build_report (batch);
+      g_print ("%s", text);
+    }
+
+  if (single && batch->first && options->output && rc_exchange_is_success (batch->first))
+    {
+      RcHttpRecord *record = rc_exchange_get_api_record (batch->first);
+
+      failure = save_body (rc_http_record_get_response_body (record), options);
     }
 
   if (single && batch->first == NULL)
     rc_cli_error ("%s", _("The call did not finish, even after it was cancelled."));
   else if (single && !rc_exchange_is_success (batch->first))
-    print_failure (batch->first);
-  else if (!single && !batch->options->json)
+    {
+      g_autofree char *message = rc_cli_result_dup_message (batch->first);
+
+      rc_cli_error ("%s", message);
+    }
+  else if (!single && !options->json
+           && (!options->silent || batch->n_successes < (guint)options->repeat))
     print_summary (batch);
+
+  return failure;
 }
 
 static void
@@ -488,21 +573,15 @@ call_done_cb (GObject      *object,
   g_autoptr(RcExchange) exchange = rc_executor_call_finish (RC_EXECUTOR (object), result);
   const GError *error = rc_exchange_get_error (exchange);
   gint64 duration = rc_exchange_get_duration_us (exchange);
+  RcFailure failure = rc_cli_result_get_failure (exchange);
 
   batch->n_finished++;
   g_array_append_val (batch->durations, duration);
 
-  if (rc_exchange_is_success (exchange))
+  if (failure == RC_FAILURE_NONE)
     batch->n_successes++;
-  else if (error)
-    count_failure (batch, rc_failure_classify (error), data->index, 1);
   else
-    {
-      RcFailure failure = rc_failure_for_http_status (rc_exchange_get_status (exchange));
-
-      count_failure (batch, failure == RC_FAILURE_NONE ? RC_FAILURE_OTHER : failure, data->index,
-                     1);
-    }
+    count_failure (batch, failure, data->index, 1);
 
   if (g_error_matches (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED_BEFORE))
     {
@@ -512,7 +591,7 @@ call_done_cb (GObject      *object,
     }
 
   if (error)
-    count_error (batch, error->message, 1);
+    count_error (batch, error->message, failure, 1);
   else
     {
       gpointer status = GUINT_TO_POINTER (rc_exchange_get_status (exchange));
@@ -535,6 +614,34 @@ call_done_cb (GObject      *object,
   start_calls (batch);
 }
 
+/* --output names a file in a folder that exists: says so when not. */
+static gboolean
+check_output (const char *output)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  GFileType type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL);
+
+  if (type == G_FILE_TYPE_DIRECTORY)
+    {
+      rc_cli_error (_("--output: “%s” is a folder. Give the name of a file to write."), output);
+      return FALSE;
+    }
+
+  if (parent && g_file_query_file_type (parent, G_FILE_QUERY_INFO_NONE, NULL)
+                != G_FILE_TYPE_DIRECTORY)
+    {
+      g_autofree char *folder = g_file_get_parse_name (parent);
+
+      rc_cli_error (_("--output: there is no folder “%s” to write “%s” in. Create it first, or "
+                      "give another file."),
+                    folder, output);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 void
 rc_cli_batch_options_init (RcCliBatchOptions *options)
 {
@@ -543,6 +650,9 @@ rc_cli_batch_options_init (RcCliBatchOptions *options)
   options->timeout = DEFAULT_TIMEOUT_SECONDS;
   options->inspect = FALSE;
   options->json = FALSE;
+  options->include = FALSE;
+  options->silent = FALSE;
+  options->output = NULL;
   options->max_size_text = NULL;
   options->max_size = RC_HTTP_DEFAULT_MAX_BODY_SIZE;
 }
@@ -552,6 +662,7 @@ rc_cli_batch_options_clear (RcCliBatchOptions *options)
 {
   g_clear_pointer (&options->max_size_text, g_free);
   g_clear_pointer (&options->cacert, g_free);
+  g_clear_pointer (&options->output, g_free);
   g_clear_object (&options->tls_database);
 }
 
@@ -559,8 +670,9 @@ rc_cli_batch_options_clear (RcCliBatchOptions *options)
  * rc_cli_batch_options_add_entries:
  * @batch: %TRUE to offer --repeat and --concurrency
  *
- * Adds --timeout, --inspect, --json and --cacert (and --repeat, --concurrency and
- * --max-size, for API calls) to the main group of @context.
+ * Adds --timeout, --inspect, --json and --cacert (and --repeat, --concurrency,
+ * --max-size, --output, --include and --silent, for API calls) to the main
+ * group of @context.
  */
 void
 rc_cli_batch_options_add_entries (RcCliBatchOptions *options,
@@ -576,6 +688,16 @@ rc_cli_batch_options_add_entries (RcCliBatchOptions *options,
       N_("Read at most SIZE of a response body, decompressed, such as 500K, 64M or 1G "
          "(default 64M)"),
       N_("SIZE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output,
+      N_("Write the response body to FILE instead of standard output, whole or not at all, and "
+         "only when the call got a 2xx"),
+      N_("FILE") },
+    { "include", 'i', 0, G_OPTION_ARG_NONE, &options->include,
+      N_("Print the status line and the response headers before the body"), NULL },
+    { "silent", 's', 0, G_OPTION_ARG_NONE, &options->silent,
+      N_("Print no notes on standard error (such as the summary of calls that all succeeded), "
+         "only errors"),
+      NULL },
     { NULL }
   };
   const GOptionEntry entries[] = {
@@ -584,7 +706,9 @@ rc_cli_batch_options_add_entries (RcCliBatchOptions *options,
     { "inspect", 0, 0, G_OPTION_ARG_NONE, &options->inspect,
       N_("Print the requests and responses, secrets masked (to stderr beside --json)"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options->json,
-      N_("Print a JSON report instead of the response body"), NULL },
+      N_("Print the call as JSON (with --repeat, a report of the calls) instead of the response "
+         "body"),
+      NULL },
     { "cacert", 0, 0, G_OPTION_ARG_FILENAME, &options->cacert,
       N_("Trust the certificate authorities in FILE (PEM) instead of the system’s, for the "
          "token request and the API"),
@@ -626,9 +750,22 @@ rc_cli_batch_options_check (RcCliBatchOptions *options,
                                    options->cacert, error->message);
     }
 
+  else if ((options->output || options->include) && options->repeat > 1)
+    message = g_strdup (_("--output and --include are for one call, not with --repeat."));
+  else if (options->include && (options->json || options->inspect))
+    message = g_strdup (_("--include is for the body alone: --json and --inspect print the "
+                          "response’s headers already."));
+
   if (message)
     {
       *exit_status = rc_cli_usage_error (message);
+      return FALSE;
+    }
+
+  /* Before anything is sent: a body with nowhere to go is refused. */
+  if (options->output && !check_output (options->output))
+    {
+      *exit_status = rc_failure_get_exit_status (RC_FAILURE_FILE);
       return FALSE;
     }
 
@@ -701,7 +838,7 @@ rc_cli_run_batch (RcExecutor              *executor,
   batch->cancellable = g_cancellable_new ();
   batch->durations = g_array_sized_new (FALSE, FALSE, sizeof (gint64), options->repeat);
   batch->statuses = g_hash_table_new (NULL, NULL);
-  batch->errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  batch->errors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, error_count_free);
 
   batch->start = g_get_monotonic_time ();
   restart_watchdog (batch);
@@ -713,12 +850,13 @@ rc_cli_run_batch (RcExecutor              *executor,
       /* The watchdog gave up on calls that ignored their deadline. */
       batch->end = g_get_monotonic_time ();
       count_error (batch, _("The call did not finish, even after it was cancelled."),
-                   options->repeat - batch->n_finished);
+                   RC_FAILURE_OTHER, options->repeat - batch->n_finished);
       count_failure (batch, RC_FAILURE_OTHER, G_MAXUINT, options->repeat - batch->n_finished);
     }
 
-  print_results (batch);
-  failure = find_main_failure (batch);
+  failure = print_results (batch);
+  if (failure == RC_FAILURE_NONE)
+    failure = find_main_failure (batch);
 
   /* Calls still out would use the batch when they end; they never will,
    * as the loop no longer runs, but keep it alive for them anyway. */

@@ -16,6 +16,9 @@ typedef struct
   int      timeout;
   gboolean inspect;
   gboolean json;
+  gboolean include;         /* -i: the status line and headers before the body */
+  gboolean silent;          /* -s: no notes on stderr, errors only */
+  char    *output;          /* --output FILE: the body goes there */
   char    *max_size_text;   /* --max-size as typed */
   gsize    max_size;        /* … and as understood */
   char    *cacert;          /* --cacert FILE */
