@@ -417,7 +417,7 @@ assert_exit_statuses (const char *help)
   static const char * const lines[] = {
     "   0  none ", "   1  other ", "   2  usage ", "   3  file ", "   4  keyring ", "   5  dns ",
     "   6  connection ", "   7  tls ", "   8  timeout ", "   9  token-refused ", "  10  http-4xx ",
-    "  11  http-5xx ", "With --repeat, the most frequent failure gives the status",
+    "  11  http-5xx ", "With --repeat or --all, the most frequent failure gives the status",
   };
   const char *block = strstr (help, "\nExit status");
 

@@ -70,8 +70,7 @@ typedef struct
   GArray                  *durations;   /* gint64, µs */
   GHashTable              *statuses;    /* status → count */
   GHashTable              *errors;      /* message → ErrorCount */
-  guint                    failures[RC_FAILURE_N_KINDS];       /* how many of each kind */
-  guint                    first_failure[RC_FAILURE_N_KINDS];  /* the first call's index */
+  RcCliTally               failures;    /* by kind, and the first call of each */
   gint64                   start;
   gint64                   end;
 } Batch;
@@ -262,12 +261,7 @@ build_report (Batch *batch)
     }
   json_builder_end_object (builder);
 
-  json_builder_set_member_name (builder, "failure_codes");
-  json_builder_begin_object (builder);
-  for (RcFailure failure = RC_FAILURE_OTHER; failure < RC_FAILURE_N_KINDS; failure++)
-    if (batch->failures[failure] > 0)
-      add_count (builder, rc_failure_get_code (failure), batch->failures[failure]);
-  json_builder_end_object (builder);
+  rc_cli_tally_add_json (&batch->failures, builder);
 
   json_builder_set_member_name (builder, "errors");
   json_builder_begin_array (builder);
@@ -486,38 +480,6 @@ print_results (Batch *batch)
 }
 
 static void
-count_failure (Batch     *batch,
-               RcFailure  failure,
-               guint      index,
-               guint      count)
-{
-  if (batch->failures[failure] == 0 || index < batch->first_failure[failure])
-    batch->first_failure[failure] = index;
-  batch->failures[failure] += count;
-}
-
-/* The most frequent failure; of those as frequent, the earliest call's. */
-static RcFailure
-find_main_failure (Batch *batch)
-{
-  RcFailure main = RC_FAILURE_NONE;
-
-  for (RcFailure failure = RC_FAILURE_OTHER; failure < RC_FAILURE_N_KINDS; failure++)
-    {
-      guint count = batch->failures[failure];
-
-      if (count == 0)
-        continue;
-      if (main == RC_FAILURE_NONE || count > batch->failures[main]
-          || (count == batch->failures[main]
-              && batch->first_failure[failure] < batch->first_failure[main]))
-        main = failure;
-    }
-
-  return main;
-}
-
-static void
 restart_watchdog (Batch *batch)
 {
   if (batch->cancelled_by_watchdog)
@@ -581,7 +543,7 @@ call_done_cb (GObject      *object,
   if (failure == RC_FAILURE_NONE)
     batch->n_successes++;
   else
-    count_failure (batch, failure, data->index, 1);
+    rc_cli_tally_add (&batch->failures, failure, data->index, 1);
 
   if (g_error_matches (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_REFUSED_BEFORE))
     {
@@ -683,7 +645,7 @@ rc_cli_batch_options_add_entries (RcCliBatchOptions *options,
     { "repeat", 0, 0, G_OPTION_ARG_INT, &options->repeat,
       N_("Send the call N times, sharing one token (default 1)"), N_("N") },
     { "concurrency", 0, 0, G_OPTION_ARG_INT, &options->concurrency,
-      N_("With --repeat, keep up to C calls in flight at once (default 1)"), N_("C") },
+      N_("With --repeat or --all, keep up to C calls in flight at once (default 1)"), N_("C") },
     { "max-size", 0, 0, G_OPTION_ARG_STRING, &options->max_size_text,
       N_("Read at most SIZE of a response body, decompressed, such as 500K, 64M or 1G "
          "(default 64M)"),
@@ -706,8 +668,8 @@ rc_cli_batch_options_add_entries (RcCliBatchOptions *options,
     { "inspect", 0, 0, G_OPTION_ARG_NONE, &options->inspect,
       N_("Print the requests and responses, secrets masked (to stderr beside --json)"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options->json,
-      N_("Print the call as JSON (with --repeat, a report of the calls) instead of the response "
-         "body"),
+      N_("Print the call as JSON (with --repeat or --all, a report of the calls) instead of the "
+         "response body"),
       NULL },
     { "cacert", 0, 0, G_OPTION_ARG_FILENAME, &options->cacert,
       N_("Trust the certificate authorities in FILE (PEM) instead of the system’s, for the "
@@ -851,12 +813,13 @@ rc_cli_run_batch (RcExecutor              *executor,
       batch->end = g_get_monotonic_time ();
       count_error (batch, _("The call did not finish, even after it was cancelled."),
                    RC_FAILURE_OTHER, options->repeat - batch->n_finished);
-      count_failure (batch, RC_FAILURE_OTHER, G_MAXUINT, options->repeat - batch->n_finished);
+      rc_cli_tally_add (&batch->failures, RC_FAILURE_OTHER, G_MAXUINT,
+                        options->repeat - batch->n_finished);
     }
 
   failure = print_results (batch);
   if (failure == RC_FAILURE_NONE)
-    failure = find_main_failure (batch);
+    failure = rc_cli_tally_get_main (&batch->failures);
 
   /* Calls still out would use the batch when they end; they never will,
    * as the loop no longer runs, but keep it alive for them anyway. */

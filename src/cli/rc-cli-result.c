@@ -12,6 +12,10 @@
  *   requests, access_token, expires_in, exchange [{method, url, status,
  *   request, response}]}), notes [], error (null, or {code, message}).
  *
+ * It also counts several calls' failures by kind (RcCliTally), for the
+ * exit status of a batch or a run of a whole project: that of the most
+ * frequent kind; of kinds as frequent, that of the call started first.
+ *
  * Secrets stay masked as the inspector masks them (rc-http-record.c):
  * the token exchange is the inspector's text, the access token keeps its
  * first characters only, and credentials in headers are masked. The API
@@ -356,4 +360,70 @@ rc_cli_json_to_text (JsonNode *node)
     g_assert_not_reached ();
 
   return g_string_free (text, FALSE);
+}
+
+/**
+ * rc_cli_tally_add:
+ * @index: the call's place: in the order started, or in the project
+ *
+ * Counts @count calls that failed as @failure (nothing for
+ * %RC_FAILURE_NONE).
+ */
+void
+rc_cli_tally_add (RcCliTally *tally,
+                  RcFailure   failure,
+                  guint       index,
+                  guint       count)
+{
+  if (failure == RC_FAILURE_NONE || count == 0)
+    return;
+  if (tally->counts[failure] == 0 || index < tally->first[failure])
+    tally->first[failure] = index;
+  tally->counts[failure] += count;
+}
+
+/**
+ * rc_cli_tally_get_main:
+ *
+ * Returns: the most frequent failure; of those as frequent, the one that
+ *   came first; %RC_FAILURE_NONE when none failed
+ */
+RcFailure
+rc_cli_tally_get_main (const RcCliTally *tally)
+{
+  RcFailure main = RC_FAILURE_NONE;
+
+  for (RcFailure failure = RC_FAILURE_OTHER; failure < RC_FAILURE_N_KINDS; failure++)
+    {
+      guint count = tally->counts[failure];
+
+      if (count == 0)
+        continue;
+      if (main == RC_FAILURE_NONE || count > tally->counts[main]
+          || (count == tally->counts[main] && tally->first[failure] < tally->first[main]))
+        main = failure;
+    }
+
+  return main;
+}
+
+/**
+ * rc_cli_tally_add_json:
+ *
+ * Adds the member "failure_codes": an object that counts the failures by
+ * their stable code, in the order of #RcFailure.
+ */
+void
+rc_cli_tally_add_json (const RcCliTally *tally,
+                       JsonBuilder      *builder)
+{
+  json_builder_set_member_name (builder, "failure_codes");
+  json_builder_begin_object (builder);
+  for (RcFailure failure = RC_FAILURE_OTHER; failure < RC_FAILURE_N_KINDS; failure++)
+    if (tally->counts[failure] > 0)
+      {
+        json_builder_set_member_name (builder, rc_failure_get_code (failure));
+        json_builder_add_int_value (builder, tally->counts[failure]);
+      }
+  json_builder_end_object (builder);
 }

@@ -10,6 +10,21 @@
 
 G_BEGIN_DECLS
 
+/* Failures of several calls by kind, and which call each kind came first in. */
+typedef struct
+{
+  guint counts[RC_FAILURE_N_KINDS];
+  guint first[RC_FAILURE_N_KINDS];
+} RcCliTally;
+
+void       rc_cli_tally_add           (RcCliTally       *tally,
+                                       RcFailure         failure,
+                                       guint             index,
+                                       guint             count);
+RcFailure  rc_cli_tally_get_main      (const RcCliTally *tally);
+void       rc_cli_tally_add_json      (const RcCliTally *tally,
+                                       JsonBuilder      *builder);
+
 RcFailure  rc_cli_result_get_failure  (RcExchange *exchange);
 char      *rc_cli_result_dup_message  (RcExchange *exchange);
 JsonNode  *rc_cli_result_build_json   (RcExchange *exchange,

@@ -1,7 +1,8 @@
-/* rc-cli-run.c: `restcall run PROJECT API METHOD`
+/* rc-cli-run.c: `restcall run PROJECT API METHOD` and `restcall run PROJECT --all`
  *
  * Sends one of a saved project's methods, with its test values or others
- * given as --param, once or as a batch (rc-cli-batch.c). The secret comes
+ * given as --param, once or as a batch (rc-cli-batch.c); or, with --all,
+ * every method of the project or of one API (rc-cli-run-all.c). The secret comes
  * from --secret-env or --secret-stdin, or else from the keyring
  * (rc_cli_target_read_secret()).
  *
@@ -16,6 +17,7 @@
 #include "rc-cli-batch.h"
 #include "rc-cli-input.h"
 #include "rc-cli-private.h"
+#include "rc-cli-run-all.h"
 #include "rc-cli-target.h"
 
 /* The method's test values, with --param NAME=VALUE on top. */
@@ -63,6 +65,9 @@ rc_cli_run (int    argc,
   g_autoptr(RcSecretBinding) binding = NULL;
   g_autofree char *message = NULL;
   g_autofree char *secret_env = NULL;
+  g_autofree char *api_name = NULL;
+  g_autofree char *junit = NULL;
+  gboolean all = FALSE;
   g_auto(GStrv) params = NULL;
   g_auto(GStrv) args = NULL;
   gboolean secret_stdin = FALSE;
@@ -76,8 +81,14 @@ rc_cli_run (int    argc,
          "keyring)"), N_("VAR") },
     { "secret-stdin", 0, 0, G_OPTION_ARG_NONE, &secret_stdin,
       N_("Read the client secret or password as one line from standard input"), NULL },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all,
+      N_("Send every method of the project with its test values, and report each"), NULL },
+    { "api", 0, 0, G_OPTION_ARG_STRING, &api_name,
+      N_("With --all, send the methods of the API NAME only"), N_("NAME") },
+    { "junit", 0, 0, G_OPTION_ARG_FILENAME, &junit,
+      N_("With --all, also write the report to FILE as JUnit XML, for CI systems"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL,
-      N_("PROJECT API METHOD") },
+      N_("PROJECT API METHOD | PROJECT --all") },
     { NULL }
   };
 
@@ -94,6 +105,24 @@ rc_cli_run (int    argc,
                              _("Use --secret-env VAR or --secret-stdin."), &status)
       || !rc_cli_batch_options_check (&batch, &status))
     return status;
+
+  if (all)
+    {
+      if (args == NULL || g_strv_length (args) != 1)
+        return rc_cli_usage_error (_("With --all, name a project file alone (and an API with "
+                                     "--api NAME)."));
+      if (params || batch.repeat > 1 || batch.output || batch.include || batch.inspect)
+        return rc_cli_usage_error (_("--all sends each method once with its test values: "
+                                     "--param, --repeat, --output, --include and --inspect are "
+                                     "for one method."));
+      if (!rc_cli_target_load (&target, args[0], api_name, NULL))
+        return rc_failure_get_exit_status (RC_FAILURE_FILE);
+
+      return rc_cli_run_all (&target, secret_env, secret_stdin, junit, &batch);
+    }
+
+  if (api_name || junit)
+    return rc_cli_usage_error (_("--api and --junit go with --all."));
 
   if (args == NULL || g_strv_length (args) != 3)
     return rc_cli_usage_error (_("Name a project file, one of its APIs and one of its methods."));

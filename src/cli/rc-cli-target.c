@@ -108,6 +108,7 @@ saved_cb (GObject      *object,
 
 /**
  * rc_cli_target_load:
+ * @api_name: (nullable): the API, or %NULL to name the project alone
  * @method_name: (nullable): the method, or %NULL to name the API alone
  *
  * Loads @path and finds the API and method; prints what is wrong when
@@ -133,6 +134,9 @@ rc_cli_target_load (RcCliTarget *self,
     }
 
   self->original = rc_project_registry_check (rc_project_get_id (self->project), file, NULL);
+
+  if (api_name == NULL)
+    return TRUE;
 
   if (!(self->api = find_api (self->project, path, api_name)))
     return FALSE;
@@ -434,10 +438,6 @@ rc_cli_target_read_secret (RcCliTarget            *self,
                            int                    *exit_status)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcSecretBinding) saved_for = NULL;
-  g_autofree char *what = NULL;
-  g_autofree char *command = NULL;
-  RcAuthKind kind = rc_auth_get_kind (auth);
 
   if (env_var && from_stdin)
     {
@@ -462,39 +462,75 @@ rc_cli_target_read_secret (RcCliTarget            *self,
       return TRUE;
     }
 
-  if ((*stored = rc_cli_keyring_lookup (self->project, auth, binding, &saved_for, &error)))
+  if (rc_cli_target_lookup_secret (self, owner, auth, binding, stored, &error))
+    return TRUE;
+
+  rc_cli_error ("%s", error->message);
+  *exit_status = rc_failure_get_exit_status (RC_FAILURE_KEYRING);
+  return FALSE;
+}
+
+/**
+ * rc_cli_target_lookup_secret:
+ * @owner: (nullable): the method whose own auth @auth is, or %NULL for
+ *   the API's
+ * @binding: where the secret would be sent now
+ * @stored: (out) (transfer full): the keyring's secret, if there is one
+ *
+ * Reads the secret @auth needs from the keyring, only if it was saved
+ * for what @binding says it now goes to. A client secret is required; a
+ * Basic password that was never stored is sent empty.
+ *
+ * Returns: whether the call can go on; if not, @error (of the keyring
+ *   kind, rc_failure_classify()) says why and what to run
+ */
+gboolean
+rc_cli_target_lookup_secret (RcCliTarget            *self,
+                             RcMethod               *owner,
+                             RcAuth                 *auth,
+                             const RcSecretBinding  *binding,
+                             RcCliStoredSecret     **stored,
+                             GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(RcSecretBinding) saved_for = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *command = NULL;
+  RcAuthKind kind = rc_auth_get_kind (auth);
+
+  if (!rc_auth_needs_secret (auth))
+    return TRUE;
+
+  if ((*stored = rc_cli_keyring_lookup (self->project, auth, binding, &saved_for, &local_error)))
     return TRUE;
 
   what = rc_cli_target_describe (self, owner);
   command = rc_cli_target_dup_command (self, "secret set", owner);
 
-  if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
+  if (g_error_matches (local_error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
     {
       g_autofree char *message = rc_cli_target_dup_mismatch (self, owner, kind, saved_for, binding);
 
-      rc_cli_error ("%s", message);
-      *exit_status = rc_failure_get_exit_status (RC_FAILURE_KEYRING);
+      g_set_error_literal (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH, message);
       return FALSE;
     }
 
-  if (error)
+  if (local_error)
     {
       /* TRANSLATORS: “Could not read the client secret of the API “Pets” from the keyring: …” */
-      rc_cli_error (
-        _("Could not read %s of %s from the keyring: %s Pass it with --secret-env VAR or "
-          "--secret-stdin instead."),
-        rc_cli_secret_noun (kind), what, error->message);
-      *exit_status = rc_failure_get_exit_status (RC_FAILURE_KEYRING);
+      g_set_error (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE,
+                   _("Could not read %s of %s from the keyring: %s Pass it with --secret-env VAR or "
+                     "--secret-stdin instead."),
+                   rc_cli_secret_noun (kind), what, local_error->message);
       return FALSE;
     }
 
   if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
     {
-      rc_cli_error (
-        _("No client secret is stored for %s: run “%s”, or pass it with --secret-env VAR "
-          "or --secret-stdin."),
-        what, command);
-      *exit_status = rc_failure_get_exit_status (RC_FAILURE_KEYRING);
+      g_set_error (error, RC_CALL_ERROR, RC_CALL_ERROR_NO_SECRET,
+                   _("No client secret is stored for %s: run “%s”, or pass it with --secret-env VAR "
+                     "or --secret-stdin."),
+                   what, command);
       return FALSE;
     }
 

@@ -62,6 +62,13 @@ gboolean    rc_cli_target_read_secret    (RcCliTarget  *self,
                                           RcCliStoredSecret **stored,
                                           int          *exit_status);
 
+gboolean    rc_cli_target_lookup_secret  (RcCliTarget  *self,
+                                          RcMethod     *owner,
+                                          RcAuth       *auth,
+                                          const RcSecretBinding *binding,
+                                          RcCliStoredSecret **stored,
+                                          GError      **error);
+
 const char *rc_cli_secret_noun           (RcAuthKind    kind);
 
 RcCliStoredSecret *rc_cli_keyring_lookup (RcProject *project,

@@ -70,8 +70,9 @@ rc_cli_dup_exit_statuses (void)
   for (guint i = 0; i < RC_FAILURE_N_KINDS; i++)
     g_string_append_printf (text, "  %2d  %-13s  %s\n", rc_failure_get_exit_status (i),
                             rc_failure_get_code (i), _(exit_meanings[i]));
-  g_string_append (text, _("With --repeat, the most frequent failure gives the status;\n"
-                           "of failures as frequent, that of the earliest call."));
+  g_string_append (text, _("With --repeat or --all, the most frequent failure gives the status;\n"
+                           "of failures as frequent, that of the earliest call\n"
+                           "(with --all, the first in the project’s order)."));
 
   return g_string_free (text, FALSE);
 }
