@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -181,4 +182,124 @@ rc_test_squeeze_listing (const char *listing)
   g_autoptr(GRegex) regex = g_regex_new (":  +", 0, 0, NULL);
 
   return g_regex_replace_literal (regex, listing, -1, 0, ": ", 0, NULL);
+}
+
+/* A new, empty folder for one test, made from @tmpl ("name-XXXXXX"). */
+char *
+rc_test_make_dir (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+
+  return dir;
+}
+
+/* Removes @dir and the files in it (it holds no folder). */
+void
+rc_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle && (name = g_dir_read_name (handle)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* What the file at @path holds; it must be readable. */
+char *
+rc_test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+/* The project saved at @path; it must load. */
+RcProject *
+rc_test_load_project (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  RcProject *project = rc_project_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+
+  return project;
+}
+
+/* Writes @project to @path, as the application saves it. */
+void
+rc_test_save_project (RcProject  *project,
+                      const char *path)
+{
+  g_autoptr(GBytes) bytes = rc_project_serialize (project);
+
+  g_assert_true (
+    g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+}
+
+/* How many requests @server got for paths that start with @path_prefix. */
+guint
+rc_test_count_requests (RcTestServer *server,
+                        const char   *path_prefix)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < server->requests->len; i++)
+    {
+      RcTestRequest *request = g_ptr_array_index (server->requests, i);
+
+      if (g_str_has_prefix (request->path, path_prefix))
+        n++;
+    }
+
+  return n;
+}
+
+/* A token endpoint: @access_token for an hour to the client @client_id
+ * authenticated with @client_secret, invalid_client to any other. */
+void
+rc_test_respond_token (SoupServerMessage *message,
+                       const char        *client_id,
+                       const char        *client_secret,
+                       const char        *access_token)
+{
+  g_autofree char *body = NULL;
+
+  if (!rc_test_check_client (message, client_id, client_secret))
+    {
+      rc_test_respond (message, 401, "application/json",
+                       "{\"error\": \"invalid_client\", \"error_description\": \"bad secret\"}");
+      return;
+    }
+
+  body = g_strdup_printf ("{\"access_token\": \"%s\", \"token_type\": \"bearer\", "
+                          "\"expires_in\": 3600}", access_token);
+  rc_test_respond (message, 200, "application/json", body);
+}
+
+/* None of the strings that follow @text (up to a NULL) is in it: no
+ * secret, token or credentials in what restcall printed or wrote. */
+void
+rc_test_assert_lacks (const char *text,
+                      ...)
+{
+  const char *secret;
+  va_list args;
+
+  va_start (args, text);
+  while ((secret = va_arg (args, const char *)))
+    g_assert_null (strstr (text, secret));
+  va_end (args);
 }

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "restcall-core.h"
 #include "rc-test-server.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,21 @@ RcTestRequest *rc_test_find_request       (RcTestServer       *server,
                                            const char         *path_prefix);
 JsonNode      *rc_test_parse_json         (const char         *text);
 char          *rc_test_squeeze_listing    (const char         *listing);
+
+char          *rc_test_make_dir           (const char         *tmpl);
+void           rc_test_remove_dir         (const char         *dir);
+char          *rc_test_read_file          (const char         *path);
+RcProject     *rc_test_load_project       (const char         *path);
+void           rc_test_save_project       (RcProject          *project,
+                                           const char         *path);
+guint          rc_test_count_requests     (RcTestServer       *server,
+                                           const char         *path_prefix);
+void           rc_test_respond_token      (SoupServerMessage  *message,
+                                           const char         *client_id,
+                                           const char         *client_secret,
+                                           const char         *access_token);
+void           rc_test_assert_lacks       (const char         *text,
+                                           ...) G_GNUC_NULL_TERMINATED;
 
 /* Runs restcall with the arguments that follow @env (at least one). */
 #define rc_test_run_restcall(run, stdin_text, env, ...) \

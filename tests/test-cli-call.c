@@ -141,23 +141,6 @@ fixture_teardown (Fixture       *fixture,
   g_clear_pointer (&fixture->server, rc_test_server_free);
 }
 
-static guint
-count_requests (Fixture    *fixture,
-                const char *path_prefix)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < fixture->server->requests->len; i++)
-    {
-      RcTestRequest *request = g_ptr_array_index (fixture->server->requests, i);
-
-      if (g_str_has_prefix (request->path, path_prefix))
-        n++;
-    }
-
-  return n;
-}
-
 static GHashTable *
 decode_form (RcTestRequest *request)
 {
@@ -202,10 +185,8 @@ replace_all (const char *text,
 static void
 assert_no_secrets (RcTestRun *run)
 {
-  g_assert_null (strstr (run->out, CLIENT_SECRET));
-  g_assert_null (strstr (run->err, CLIENT_SECRET));
-  g_assert_null (strstr (run->out, ACCESS_TOKEN));
-  g_assert_null (strstr (run->err, ACCESS_TOKEN));
+  rc_test_assert_lacks (run->out, CLIENT_SECRET, ACCESS_TOKEN, NULL);
+  rc_test_assert_lacks (run->err, CLIENT_SECRET, ACCESS_TOKEN, NULL);
 }
 
 static void
@@ -281,8 +262,8 @@ test_basic_form (Fixture       *fixture,
                         "--client-secret-env", "RC_TEST_SECRET", "--token-url", token_url,
                         "--repeat", "3", "--inspect", fixture->api_url);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpuint (count_requests (fixture, "/token-unencoded"), ==, 2);
-  g_assert_cmpuint (count_requests (fixture, "/api"), ==, 3);
+  g_assert_cmpuint (rc_test_count_requests (fixture->server, "/token-unencoded"), ==, 2);
+  g_assert_cmpuint (rc_test_count_requests (fixture->server, "/api"), ==, 3);
   g_assert_cmpstr (header (g_ptr_array_index (fixture->server->requests, 0), "Authorization"), ==,
                    CLIENT_BASIC);
   g_assert_cmpstr (header (g_ptr_array_index (fixture->server->requests, 1), "Authorization"), ==,
@@ -307,7 +288,7 @@ test_basic_form (Fixture       *fixture,
   g_assert_cmpint (rfc.status, ==, 9);
   g_assert_nonnull (strstr (rfc.err, "invalid_client"));
   g_assert_null (strstr (rfc.err, "Sent once more"));
-  g_assert_cmpuint (count_requests (fixture, "/token-unencoded"), ==, 3);
+  g_assert_cmpuint (rc_test_count_requests (fixture->server, "/token-unencoded"), ==, 3);
 }
 
 /* Finds each of @parts in @text, in this order, one after the other. */
@@ -361,8 +342,8 @@ test_inspect_order (Fixture       *fixture,
                         "--inspect", api_url);
   g_test_message ("%s%s", run.out, run.err);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpuint (count_requests (fixture, "/token-unencoded"), ==, 3);
-  g_assert_cmpuint (count_requests (fixture, "/api"), ==, 2);
+  g_assert_cmpuint (rc_test_count_requests (fixture->server, "/token-unencoded"), ==, 3);
+  g_assert_cmpuint (rc_test_count_requests (fixture->server, "/api"), ==, 2);
   assert_in_order (run.out, order);
   assert_no_secrets (&run);
 }
@@ -404,7 +385,7 @@ test_secret_stdin (Fixture       *fixture,
                           fixture->api_url);
     g_assert_cmpint (empty.status, ==, 1);
     g_assert_nonnull (strstr (empty.err, "Standard input ended before a secret was read"));
-    g_assert_cmpuint (count_requests (fixture, "/token"), ==, 1);
+    g_assert_cmpuint (rc_test_count_requests (fixture->server, "/token"), ==, 1);
   }
 }
 
@@ -423,8 +404,8 @@ test_repeat_json (Fixture       *fixture,
   g_assert_cmpstr (run.err, ==, "");
 
   /* Exactly one token request for the 20 calls, as the server saw it. */
-  g_assert_cmpuint (count_requests (fixture, "/token"), ==, 1);
-  g_assert_cmpuint (count_requests (fixture, "/api"), ==, 20);
+  g_assert_cmpuint (rc_test_count_requests (fixture->server, "/token"), ==, 1);
+  g_assert_cmpuint (rc_test_count_requests (fixture->server, "/api"), ==, 20);
 
   report = parse_object (parser, run.out);
   g_assert_cmpint (json_object_get_int_member (report, "calls"), ==, 20);
@@ -479,8 +460,8 @@ test_api_refusal (Fixture       *fixture,
                                      "invalid_token — token is for another audience. A new token "
                                      "would be for the same audience"));
   g_assert_nonnull (strstr (run.err, "--token-param audience="));
-  g_assert_cmpuint (count_requests (fixture, "/token"), ==, 1);
-  g_assert_cmpuint (count_requests (fixture, "/api"), ==, 1);
+  g_assert_cmpuint (rc_test_count_requests (fixture->server, "/token"), ==, 1);
+  g_assert_cmpuint (rc_test_count_requests (fixture->server, "/api"), ==, 1);
 }
 
 /* A token request refused for good is not sent again by the calls that
@@ -507,8 +488,8 @@ test_repeat_refused (Fixture       *fixture,
                         fixture->api_url);
   g_test_message ("%s", run.err);
   g_assert_cmpint (run.status, ==, 9);
-  g_assert_cmpuint (count_requests (fixture, "/token-refused"), ==, 1);
-  g_assert_cmpuint (count_requests (fixture, "/api"), ==, 0);
+  g_assert_cmpuint (rc_test_count_requests (fixture->server, "/token-refused"), ==, 1);
+  g_assert_cmpuint (rc_test_count_requests (fixture->server, "/api"), ==, 0);
   /* The four calls that waited for the request get its refusal. */
   g_assert_nonnull (strstr (run.err, "0 succeeded, 20 failed; no response ×4: The authorization "
                                      "server at "));
@@ -520,7 +501,7 @@ test_repeat_refused (Fixture       *fixture,
                         "--client-secret-env", "RC_TEST_SECRET", "--client-auth", "body",
                         "--token-url", refused_url, "--repeat", "5", "--json", fixture->api_url);
   g_assert_cmpint (json.status, ==, 9);
-  g_assert_cmpuint (count_requests (fixture, "/token-refused"), ==, 2);
+  g_assert_cmpuint (rc_test_count_requests (fixture->server, "/token-refused"), ==, 2);
   report = parse_object (parser, json.out);
   g_assert_cmpint (json_object_get_int_member (report, "token_requests"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (
@@ -541,7 +522,7 @@ test_repeat_refused (Fixture       *fixture,
                         "--client-secret-env", "RC_TEST_SECRET", "--client-auth", "body",
                         "--token-url", busy_url, "--repeat", "3", fixture->api_url);
   g_assert_cmpint (busy.status, ==, 1);
-  g_assert_cmpuint (count_requests (fixture, "/token-busy"), ==, 3);
+  g_assert_cmpuint (rc_test_count_requests (fixture->server, "/token-busy"), ==, 3);
   g_assert_null (strstr (busy.err, "not sent"));
 }
 
@@ -856,7 +837,6 @@ write_project (Fixture    *fixture,
   g_autoptr(RcApi) api = rc_api_new ("Pets");
   g_autoptr(RcApi) basic = rc_api_new ("Plain");
   g_autoptr(RcMethod) method = rc_method_new ("getItem");
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *base = rc_test_server_url (fixture->server, "/api");
   char *path = g_build_filename (dir, "test.restcall", NULL);
   RcAuth *auth = rc_api_get_auth (api);
@@ -876,9 +856,7 @@ write_project (Fixture    *fixture,
   rc_auth_set_username (rc_api_get_auth (basic), "alice");
   rc_project_add_api (project, basic);
 
-  bytes = rc_project_serialize (project);
-  g_assert_true (
-    g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  rc_test_save_project (project, path);
 
   return path;
 }
@@ -1012,8 +990,8 @@ test_token_that_cannot_be_sent (Fixture       *fixture,
   g_assert_nonnull (strstr (call.err,
                             "/token-crlf issued an access token that cannot be sent as a Bearer "
                             "header: it holds “\\r”"));
-  g_assert_cmpuint (count_requests (fixture, "/token-crlf"), ==, 1);
-  g_assert_cmpuint (count_requests (fixture, "/api"), ==, 0);
+  g_assert_cmpuint (rc_test_count_requests (fixture->server, "/token-crlf"), ==, 1);
+  g_assert_cmpuint (rc_test_count_requests (fixture->server, "/api"), ==, 0);
   assert_no_secrets (&call);
 
   /* restcall token says the same: the token is of no use. */
@@ -1119,7 +1097,7 @@ test_token (Fixture       *fixture,
   g_assert_nonnull (strstr (inspect.out, "── Authorization server response ──\nHTTP/1.1 200"));
   assert_no_secrets (&inspect);
 
-  g_assert_cmpuint (count_requests (fixture, "/token"), ==, 3);
+  g_assert_cmpuint (rc_test_count_requests (fixture->server, "/token"), ==, 3);
 
   /* An API without OAuth 2.0 has no token. */
   rc_test_run_restcall (&basic, NULL, secret_env, "token", path, "Plain", "--secret-env",
@@ -1149,7 +1127,7 @@ test_token_response_cap (Fixture       *fixture,
   g_assert_cmpint (call.status, ==, 1);
   g_assert_nonnull (strstr (call.err, token_url));
   g_assert_nonnull (strstr (call.err, "more than 1 MiB once decompressed"));
-  g_assert_cmpuint (count_requests (fixture, "/api"), ==, 0);
+  g_assert_cmpuint (rc_test_count_requests (fixture->server, "/api"), ==, 0);
   g_assert_cmpuint (fixture->written, <, 17 << 20);
 
   g_free (fixture->token_url);

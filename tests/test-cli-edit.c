@@ -48,8 +48,7 @@ fixture_setup (Fixture       *fixture,
 
   fixture->server = rc_test_server_new (FALSE);
   fixture->server->handler = server_handler;
-  fixture->dir = g_dir_make_tmp ("restcall-cli-edit-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = rc_test_make_dir ("restcall-cli-edit-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "pets.restcall", NULL);
   fixture->body_path = g_build_filename (fixture->dir, "pet.json", NULL);
   g_file_set_contents (fixture->body_path, PET_JSON, -1, &error);
@@ -60,45 +59,11 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
-
+  rc_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->path, g_free);
   g_clear_pointer (&fixture->body_path, g_free);
   g_clear_pointer (&fixture->server, rc_test_server_free);
-}
-
-static char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
-
-static RcProject *
-load_project (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  RcProject *project = rc_project_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-
-  return project;
 }
 
 static JsonNode *
@@ -118,7 +83,7 @@ find_in_file (const char *path,
               const char *api_name,
               const char *method_name)
 {
-  g_autofree char *contents = read_file (path);
+  g_autofree char *contents = rc_test_read_file (path);
   g_autoptr(JsonNode) root = parse_json (contents);
   JsonArray *apis = json_object_get_array_member (json_node_get_object (root), "apis");
 
@@ -149,7 +114,7 @@ find_in_file (const char *path,
 #define assert_refused(fixture_, status_, env_, message_, ...)                        \
   G_STMT_START {                                                                  \
     g_autofree char *before_ = g_file_test ((fixture_)->path, G_FILE_TEST_EXISTS) \
-                                 ? read_file ((fixture_)->path) : NULL;           \
+                                 ? rc_test_read_file ((fixture_)->path) : NULL;           \
     g_autofree char *after_ = NULL;                                               \
     g_auto(RcTestRun) run_ = { 0 };                                               \
                                                                                   \
@@ -160,7 +125,7 @@ find_in_file (const char *path,
       g_error ("Expected “restcall: %s…” on stderr, got “%s”", message_, run_.err); \
     if (before_ != NULL)                                                          \
       {                                                                           \
-        after_ = read_file ((fixture_)->path);                                    \
+        after_ = rc_test_read_file ((fixture_)->path);                                    \
         g_assert_cmpstr (after_, ==, before_);                                    \
       }                                                                           \
     else                                                                          \
@@ -233,7 +198,7 @@ test_build_and_run (Fixture       *fixture,
 
   build_project (fixture);
 
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   g_assert_cmpuint (rc_project_get_n_apis (project), ==, 1);
   api = rc_project_get_api (project, 0);
   g_assert_cmpuint (rc_api_get_n_methods (api), ==, 2);
@@ -341,7 +306,7 @@ test_set_rename_remove (Fixture       *fixture,
   assert_done ("", "method", "set", "-q", fixture->path, "Pets", "Add pet", "--header",
                "x-trace: off");
 
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   api = rc_project_find_api (project, "Pets");
   g_assert_nonnull (api);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_api_get_headers (api))), ==, 1);
@@ -361,7 +326,7 @@ test_set_rename_remove (Fixture       *fixture,
 
   assert_done (removed, "method", "remove", fixture->path, "Pets", "Add pet");
   g_clear_object (&project);
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   api = rc_project_find_api (project, "Pets");
   g_assert_cmpuint (rc_api_get_n_methods (api), ==, 1);
   g_assert_null (rc_api_find_method (api, "Add pet"));
@@ -507,7 +472,7 @@ test_remove_force (Fixture       *fixture,
   removed = g_strdup_printf ("Removed the API “Pet Store” and its 2 methods from %s.\n",
                              fixture->path);
   assert_done (removed, "api", "remove", fixture->path, "Pet Store", "--force");
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   g_assert_cmpuint (rc_project_get_n_apis (project), ==, 0);
 
   /* One without methods needs no --force. */
@@ -554,7 +519,7 @@ test_remove_secrets (Fixture       *fixture,
   store_password (fixture, "Get pet", "bob");
   store_password (fixture, "Add pet", "carol");
 
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   project_id = rc_project_get_id (project);
   api_id = g_strdup (rc_api_get_id (rc_project_get_api (project, 0)));
   get_id = g_strdup (rc_method_get_id (rc_api_find_method (rc_project_get_api (project, 0),
@@ -597,7 +562,7 @@ test_remove_no_keyring (Fixture       *fixture,
 
   build_project (fixture);
   store_password (fixture, NULL, "alice");
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   project_id = g_strdup (rc_project_get_id (project));
   api_id = g_strdup (rc_api_get_id (rc_project_get_api (project, 0)));
   g_clear_object (&project);
@@ -618,7 +583,7 @@ test_remove_no_keyring (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "no keyring could be used, so its stored secrets were left "
                                      "in it"));
 
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   g_assert_cmpuint (rc_project_get_n_apis (project), ==, 0);
   g_assert_cmpuint (rc_test_keyring_count (project_id, api_id), ==, 1);
 }

@@ -80,30 +80,14 @@ fixture_setup (Fixture       *fixture,
   fixture->server = rc_test_server_new (FALSE);
   fixture->server->handler = server_handler;
   fixture->server->handler_data = fixture;
-  fixture->dir = g_dir_make_tmp ("restcall-cli-exit-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
+  fixture->dir = rc_test_make_dir ("restcall-cli-exit-XXXXXX");
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_dir (fixture->dir);
+  rc_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->server, rc_test_server_free);
 }
@@ -122,7 +106,6 @@ write_project (Fixture    *fixture,
   g_autoptr(RcProject) project = rc_project_new ();
   g_autoptr(RcApi) api = rc_api_new (api_name);
   g_autoptr(RcMethod) method = rc_method_new (method_name);
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *base = rc_test_server_url (fixture->server, "/api");
   g_autofree char *token_url = rc_test_server_url (fixture->server, token_path);
   char *path = g_build_filename (fixture->dir, file_name, NULL);
@@ -136,9 +119,7 @@ write_project (Fixture    *fixture,
   rc_api_add_method (api, method);
   rc_project_add_api (project, api);
 
-  bytes = rc_project_serialize (project);
-  g_assert_true (
-    g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  rc_test_save_project (project, path);
 
   return path;
 }

@@ -61,15 +61,7 @@ server_handler (RcTestServer      *server,
     soup_server_message_get_request_headers (message), "Authorization");
 
   if (g_str_equal (path, "/token"))
-    {
-      if (rc_test_check_client (message, CLIENT_ID, CLIENT_SECRET))
-        rc_test_respond (message, 200, "application/json",
-                         "{\"access_token\": \"" ACCESS_TOKEN "\", \"token_type\": \"bearer\", "
-                         "\"expires_in\": 3600}");
-      else
-        rc_test_respond (message, 401, "application/json",
-                         "{\"error\": \"invalid_client\", \"error_description\": \"bad secret\"}");
-    }
+    rc_test_respond_token (message, CLIENT_ID, CLIENT_SECRET, ACCESS_TOKEN);
   else if (g_str_equal (path, "/api/text"))
     rc_test_respond (message, 200, "text/plain", "no newline");
   else if (g_str_equal (path, "/api/line"))
@@ -116,24 +108,14 @@ fixture_setup (Fixture       *fixture,
   fixture->server->handler = server_handler;
   fixture->server->handler_data = fixture;
   fixture->token_url = rc_test_server_url (fixture->server, "/token");
-  fixture->dir = g_dir_make_tmp ("restcall-cli-result-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
+  fixture->dir = rc_test_make_dir ("restcall-cli-result-XXXXXX");
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  rc_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->token_url, g_free);
   g_clear_pointer (&fixture->server, rc_test_server_free);
@@ -163,9 +145,7 @@ assert_no_secrets (const char *text)
   g_autofree char *basic = g_base64_encode ((const guchar *)CLIENT_ID ":" CLIENT_SECRET,
                                             strlen (CLIENT_ID ":" CLIENT_SECRET));
 
-  g_assert_null (strstr (text, CLIENT_SECRET));
-  g_assert_null (strstr (text, ACCESS_TOKEN));
-  g_assert_null (strstr (text, basic));
+  rc_test_assert_lacks (text, CLIENT_SECRET, ACCESS_TOKEN, basic, NULL);
 }
 
 static const char *

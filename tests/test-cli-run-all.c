@@ -44,14 +44,7 @@ server_handler (RcTestServer      *server,
     soup_server_message_get_request_headers (message), "Authorization");
 
   if (g_str_equal (path, "/token"))
-    {
-      if (rc_test_check_client (message, CLIENT_ID, CLIENT_SECRET))
-        rc_test_respond (message, 200, "application/json",
-                         "{\"access_token\": \"" ACCESS_TOKEN "\", \"token_type\": \"bearer\", "
-                         "\"expires_in\": 3600}");
-      else
-        rc_test_respond (message, 401, "application/json", "{\"error\": \"invalid_client\"}");
-    }
+    rc_test_respond_token (message, CLIENT_ID, CLIENT_SECRET, ACCESS_TOKEN);
   else if (g_str_has_prefix (path, "/api/pets"))
     {
       if (g_strcmp0 (authorization, "Bearer " ACCESS_TOKEN) != 0)
@@ -89,7 +82,6 @@ write_project (Fixture *fixture)
   g_autoptr(RcApi) pets = rc_api_new ("Pets");
   g_autoptr(RcApi) store = rc_api_new ("Store");
   g_autoptr(RcApi) health = rc_api_new ("Health");
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *base = rc_test_server_url (fixture->server, "/api");
   g_autofree char *token_url = rc_test_server_url (fixture->server, "/token");
   char *path = g_build_filename (fixture->dir, "shop.restcall", NULL);
@@ -116,9 +108,7 @@ write_project (Fixture *fixture)
   add_method (health, "ping", "/health");
   rc_project_add_api (project, health);
 
-  bytes = rc_project_serialize (project);
-  g_assert_true (
-    g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  rc_test_save_project (project, path);
 
   return path;
 }
@@ -130,8 +120,7 @@ fixture_setup (Fixture       *fixture,
   fixture->server = rc_test_server_new (FALSE);
   fixture->server->handler = server_handler;
   fixture->server->handler_data = fixture;
-  fixture->dir = g_dir_make_tmp ("restcall-cli-run-all-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
+  fixture->dir = rc_test_make_dir ("restcall-cli-run-all-XXXXXX");
   fixture->path = write_project (fixture);
 }
 
@@ -139,43 +128,10 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  rc_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->path, g_free);
   g_clear_pointer (&fixture->server, rc_test_server_free);
-}
-
-static guint
-count_requests (Fixture    *fixture,
-                const char *path)
-{
-  guint count = 0;
-
-  for (guint i = 0; i < fixture->server->requests->len; i++)
-    {
-      RcTestRequest *request = g_ptr_array_index (fixture->server->requests, i);
-
-      if (g_str_equal (request->path, path))
-        count++;
-    }
-
-  return count;
-}
-
-static void
-assert_no_secrets (const char *text)
-{
-  g_assert_null (strstr (text, CLIENT_SECRET));
-  g_assert_null (strstr (text, ACCESS_TOKEN));
 }
 
 /* The report's lines, without their run of spaces, one per method and
@@ -216,12 +172,12 @@ assert_full_report (Fixture   *fixture,
   g_assert_nonnull (strstr (run->err, "answered HTTP 404 Not Found."));
   g_assert_nonnull (strstr (run->err, "Store › order: The URL parameter “id” has no test value"));
   g_assert_nonnull (strstr (run->err, "--test-value id=VALUE"));
-  assert_no_secrets (run->out);
-  assert_no_secrets (run->err);
+  rc_test_assert_lacks (run->out, CLIENT_SECRET, ACCESS_TOKEN, NULL);
+  rc_test_assert_lacks (run->err, CLIENT_SECRET, ACCESS_TOKEN, NULL);
 
   /* One token for the three methods of Pets; the method without a value
    * was never sent. */
-  g_assert_cmpuint (count_requests (fixture, "/token"), ==, 1);
+  g_assert_cmpuint (rc_test_count_requests (fixture->server, "/token"), ==, 1);
   g_assert_cmpuint (fixture->server->requests->len, ==, 6);
 }
 
@@ -271,7 +227,7 @@ test_api (Fixture       *fixture,
   rc_test_run_restcall (&health, NULL, NULL, "run", fixture->path, "--all", "--api", "Health");
   g_assert_cmpint (health.status, ==, 0);
   g_assert_cmpstr (health.err, ==, "");
-  g_assert_cmpuint (count_requests (fixture, "/token"), ==, 0);
+  g_assert_cmpuint (rc_test_count_requests (fixture->server, "/token"), ==, 0);
 
   rc_test_run_restcall (&unknown, NULL, NULL, "run", fixture->path, "--all", "--api", "Petz");
   g_assert_cmpint (unknown.status, ==, 3);
@@ -299,7 +255,7 @@ test_json (Fixture       *fixture,
   rc_test_run_restcall (&run, NULL, secret_env, "run", fixture->path, "--all", "--json",
                         "--concurrency", "2", "--secret-env", "RC_TEST_SECRET");
   g_assert_cmpint (run.status, ==, 10);
-  assert_no_secrets (run.out);
+  rc_test_assert_lacks (run.out, CLIENT_SECRET, ACCESS_TOKEN, NULL);
 
   root = rc_test_parse_json (run.out);
   object = json_node_get_object (root);
@@ -333,7 +289,7 @@ test_json (Fixture       *fixture,
   g_assert_cmpuint (json_object_get_size (failure_codes), ==, 2);
   g_assert_cmpint (json_object_get_int_member (failure_codes, "http-4xx"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (failure_codes, "file"), ==, 1);
-  g_assert_cmpuint (count_requests (fixture, "/token"), ==, 1);
+  g_assert_cmpuint (rc_test_count_requests (fixture->server, "/token"), ==, 1);
 }
 
 /* What the JUnit file holds, as a CI system reads it. */
@@ -432,7 +388,7 @@ test_junit (Fixture       *fixture,
 
   g_assert_true (g_file_get_contents (junit_path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"));
-  assert_no_secrets (contents);
+  rc_test_assert_lacks (contents, CLIENT_SECRET, ACCESS_TOKEN, NULL);
 
   context = g_markup_parse_context_new (&parser, G_MARKUP_PREFIX_ERROR_POSITION, &junit, NULL);
   g_assert_true (g_markup_parse_context_parse (context, contents, -1, &error));
@@ -447,7 +403,7 @@ test_junit (Fixture       *fixture,
                    "suite(Health,1,0) case(Health,ping) out ");
   g_assert_nonnull (strstr (junit.text->str, "HTTP 404 Not Found"));
   g_assert_true (g_str_has_prefix (junit.last_message, "The URL parameter “id” has no test value"));
-  assert_no_secrets (junit.text->str);
+  rc_test_assert_lacks (junit.text->str, CLIENT_SECRET, ACCESS_TOKEN, NULL);
 
   /* A file that cannot be written: the calls are made, and the exit
    * status says what failed. */

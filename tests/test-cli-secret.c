@@ -81,7 +81,6 @@ write_project (Fixture    *fixture,
   g_autoptr(RcApi) basic = rc_api_new ("Plain");
   g_autoptr(RcMethod) method = rc_method_new ("getItem");
   g_autoptr(RcMethod) get = rc_method_new ("get");
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *base = rc_test_server_url (fixture->server, "/api");
   g_autofree char *basic_base = rc_test_server_url (fixture->server, "/basic");
   g_autofree char *token_url = rc_test_server_url (fixture->server, "/token");
@@ -105,9 +104,7 @@ write_project (Fixture    *fixture,
   rc_api_add_method (basic, get);
   rc_project_add_api (project, basic);
 
-  bytes = rc_project_serialize (project);
-  g_assert_true (
-    g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  rc_test_save_project (project, path);
 
   return path;
 }
@@ -120,59 +117,18 @@ fixture_setup (Fixture       *fixture,
   fixture->server->handler = server_handler;
   fixture->server->handler_data = fixture;
   fixture->token = ACCESS_TOKEN;
-  fixture->dir = g_dir_make_tmp ("restcall-cli-secret-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
+  fixture->dir = rc_test_make_dir ("restcall-cli-secret-XXXXXX");
   fixture->path = write_project (fixture, fixture->dir);
-}
-
-/* Removes a folder and what is in it (one level: all the tests make). */
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle && (name = g_dir_read_name (handle)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_dir (fixture->dir);
+  rc_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->path, g_free);
   g_clear_pointer (&fixture->server, rc_test_server_free);
-}
-
-static RcProject *
-load_project (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  RcProject *project = rc_project_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-
-  return project;
-}
-
-static char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-
-  return contents;
 }
 
 /* The auth object of the API @index in the project file, as written. */
@@ -180,7 +136,7 @@ static JsonNode *
 dup_file_auth (Fixture *fixture,
                guint    index)
 {
-  g_autofree char *contents = read_file (fixture->path);
+  g_autofree char *contents = rc_test_read_file (fixture->path);
   g_autoptr(JsonNode) root = rc_test_parse_json (contents);
   JsonArray *apis = json_object_get_array_member (json_node_get_object (root), "apis");
 
@@ -245,7 +201,7 @@ test_set_show_clear (Fixture       *fixture,
   g_assert_cmpstr (set.err, ==, "");
 
   /* The file got the reference, and only that. */
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   secret_id =
     g_strdup (rc_auth_get_secret_id (rc_api_get_auth (rc_project_find_api (project, "Pets"))));
   g_assert_true (g_uuid_string_is_valid (secret_id));
@@ -281,7 +237,7 @@ test_set_show_clear (Fixture       *fixture,
   g_assert_cmpuint (g_list_length (items), ==, 1);
   g_list_free_full (g_steal_pointer (&items), g_object_unref);
   g_clear_object (&project);
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   g_assert_cmpstr (rc_auth_get_secret_id (rc_api_get_auth (rc_project_find_api (project, "Pets"))),
                    ==, secret_id);
 
@@ -328,7 +284,7 @@ test_auth_settings (Fixture       *fixture,
     strstr (change.out, "Stored the client secret of the API “Pets” in the keyring.\n"));
 
   /* The saved file round-trips, without the secret. */
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   auth = rc_api_get_auth (rc_project_find_api (project, "Pets"));
   g_assert_cmpint (rc_auth_get_kind (auth), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
   g_assert_cmpstr (rc_auth_get_client_id (auth), ==, "new-client");
@@ -341,7 +297,7 @@ test_auth_settings (Fixture       *fixture,
   g_assert_cmpstr (rc_pair_list_lookup (params, "audience"), ==, "https://api.example.com");
   g_assert_cmpstr (rc_pair_list_lookup (params, "resource"), ==, "pets");
   g_assert_true (g_uuid_string_is_valid (rc_auth_get_secret_id (auth)));
-  contents = read_file (fixture->path);
+  contents = rc_test_read_file (fixture->path);
   g_assert_null (strstr (contents, "pets-secret-0451"));
   g_clear_object (&project);
 
@@ -410,7 +366,7 @@ test_auth_settings (Fixture       *fixture,
   rc_test_run_restcall (&one_param, NULL, NULL, "auth", fixture->path, "Pets", "--token-param",
                         "audience=x", "--no-raw-basic");
   g_assert_cmpint (one_param.status, ==, 0);
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   auth = rc_api_get_auth (rc_project_find_api (project, "Pets"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_auth_get_token_params (auth))), ==,
                     1);
@@ -423,7 +379,7 @@ test_auth_settings (Fixture       *fixture,
 
   rc_test_run_restcall (&no_params, NULL, NULL, "auth", fixture->path, "Pets", "--no-token-params");
   g_assert_cmpint (no_params.status, ==, 0);
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   auth = rc_api_get_auth (rc_project_find_api (project, "Pets"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rc_auth_get_token_params (auth))), ==,
                     0);
@@ -450,7 +406,7 @@ test_auth_kind_change (Fixture       *fixture,
   g_assert_cmpint (to_none.status, ==, 0);
   g_assert_nonnull (
     strstr (to_none.out, "Removed the old secret of the API “Plain” from the keyring."));
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   g_assert_cmpint (rc_auth_get_kind (rc_api_get_auth (rc_project_find_api (project, "Plain"))), ==,
                    RC_AUTH_KIND_NONE);
   g_assert_cmpstr (rc_auth_get_secret_id (rc_api_get_auth (rc_project_find_api (project, "Plain"))),
@@ -501,7 +457,7 @@ test_auth_method (Fixture       *fixture,
                         "read");
   g_assert_cmpint (own.status, ==, 0);
   g_assert_nonnull (strstr (own.out, "Copied the API’s secret for the method"));
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   api_auth = rc_api_get_auth (rc_project_find_api (project, "Pets"));
   method = rc_api_find_method (rc_project_find_api (project, "Pets"), "getItem");
   method_auth = rc_method_get_auth (method);
@@ -534,7 +490,7 @@ test_auth_method (Fixture       *fixture,
                         "inherit");
   g_assert_cmpint (inherit.status, ==, 0);
   g_clear_object (&project);
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   g_assert_null (
     rc_method_get_auth (rc_api_find_method (rc_project_find_api (project, "Pets"), "getItem")));
   items = rc_test_keyring_search (rc_project_get_id (project), NULL);
@@ -610,7 +566,7 @@ test_run_from_keyring (Fixture       *fixture,
   g_assert_cmpint (again.status, ==, 0);
   g_assert_cmpstr (last_header (fixture, "/basic", "Authorization"), ==, "Basic YWxpY2U6cDp3");
 
-  remove_dir (other_dir);
+  rc_test_remove_dir (other_dir);
 }
 
 /* Neither @run's output nor any file in @dir holds @needle. */
@@ -881,14 +837,14 @@ test_no_keyring (Fixture       *fixture,
   g_assert_nonnull (strstr (set.err, "No keyring could be used, so the secret was not saved."));
   g_assert_null (strstr (set.err, "no-keyring-secret"));
   {
-    g_autofree char *contents = read_file (fixture->path);
+    g_autofree char *contents = rc_test_read_file (fixture->path);
 
     g_assert_null (strstr (contents, "no-keyring-secret"));
   }
 
   /* The reference was saved before the keyring was tried; the real
    * keyring has nothing. */
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   items = rc_test_keyring_search (rc_project_get_id (project), NULL);
   g_assert_null (items);
 
@@ -927,9 +883,9 @@ static void
 test_read_only_refused (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autofree char *before = read_file (fixture->path);
+  g_autofree char *before = rc_test_read_file (fixture->path);
   g_autofree char *after = NULL;
-  g_autoptr(RcProject) project = load_project (fixture->path);
+  g_autoptr(RcProject) project = rc_test_load_project (fixture->path);
   g_autoptr(GList) items = NULL;
   g_auto(RcTestRun) auth = { 0 };
   g_auto(RcTestRun) set = { 0 };
@@ -954,7 +910,7 @@ test_read_only_refused (Fixture       *fixture,
   items = rc_test_keyring_search (rc_project_get_id (project), NULL);
   g_assert_null (items);
 
-  after = read_file (fixture->path);
+  after = rc_test_read_file (fixture->path);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0444);
@@ -968,7 +924,7 @@ test_read_only_refused (Fixture       *fixture,
   rc_test_run_restcall (&writable, NULL, NULL, "auth", fixture->path, "Pets", "--scope", "admin");
   g_assert_cmpint (writable.status, ==, 0);
   g_clear_object (&project);
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   g_assert_cmpstr (rc_auth_get_scopes (rc_api_get_auth (rc_project_find_api (project, "Pets"))), ==,
                    "admin");
 }
@@ -988,7 +944,7 @@ test_saved_through_link (Fixture       *fixture,
   rc_test_run_restcall (&auth, NULL, NULL, "auth", link, "Pets", "--scope", "through the link");
   g_assert_cmpint (auth.status, ==, 0);
   g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   g_assert_cmpstr (rc_auth_get_scopes (rc_api_get_auth (rc_project_find_api (project, "Pets"))), ==,
                    "through the link");
 }
@@ -1014,14 +970,11 @@ write_edited_copy (const char  *from,
                    void       (*edit) (RcProject *project, gpointer data),
                    gpointer     data)
 {
-  g_autoptr(RcProject) project = load_project (from);
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RcProject) project = rc_test_load_project (from);
 
   if (edit)
     edit (project, data);
-  bytes = rc_project_serialize (project);
-  g_assert_true (
-    g_file_set_contents (to, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  rc_test_save_project (project, to);
 }
 
 static void
@@ -1233,7 +1186,7 @@ test_copy_keeps_original (Fixture       *fixture,
 
   rc_test_run_restcall (&set, CLIENT_SECRET "\n", NULL, "secret", "set", fixture->path, "Pets");
   g_assert_cmpint (set.status, ==, 0);
-  prod = load_project (fixture->path);
+  prod = rc_test_load_project (fixture->path);
   prod_id = g_strdup (rc_project_get_id (prod));
   secret_id =
     g_strdup (rc_auth_get_secret_id (rc_api_get_auth (rc_project_find_api (prod, "Pets"))));
@@ -1259,7 +1212,7 @@ test_copy_keeps_original (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (copy_set.out, note));
   g_assert_true (g_str_has_suffix (copy_set.out,
                                    "Stored the client secret of the API “Pets” in the keyring.\n"));
-  copy = load_project (copy_path);
+  copy = rc_test_load_project (copy_path);
   g_assert_cmpstr (rc_project_get_id (copy), !=, prod_id);
   g_assert_true (g_uuid_string_is_valid (rc_project_get_id (copy)));
 
@@ -1302,18 +1255,15 @@ static void
 test_unbound_refused (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(RcProject) project = load_project (fixture->path);
+  g_autoptr(RcProject) project = rc_test_load_project (fixture->path);
   RcApi *api = rc_project_find_api (project, "Pets");
   RcAuth *auth = rc_api_get_auth (api);
-  g_autoptr(GBytes) bytes = NULL;
   g_auto(RcTestRun) run = { 0 };
   g_auto(RcTestRun) set = { 0 };
   g_auto(RcTestRun) again = { 0 };
 
   rc_auth_ensure_secret_id (auth);
-  bytes = rc_project_serialize (project);
-  g_assert_true (g_file_set_contents (fixture->path, g_bytes_get_data (bytes, NULL),
-                                      g_bytes_get_size (bytes), NULL));
+  rc_test_save_project (project, fixture->path);
   rc_test_keyring_store_unbound (rc_project_get_id (project), rc_api_get_id (api),
                                  rc_auth_get_secret_id (auth), CLIENT_SECRET);
 
@@ -1338,7 +1288,7 @@ test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
 {
   const char *path = fixture->path;
-  g_autofree char *before = read_file (path);
+  g_autofree char *before = rc_test_read_file (path);
   g_autofree char *after = NULL;
   struct {
     const char *args[10];
@@ -1402,7 +1352,7 @@ test_usage_errors (Fixture       *fixture,
     }
 
   /* A mistake changes nothing. */
-  after = read_file (path);
+  after = rc_test_read_file (path);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (fixture->server->requests->len, ==, 0);
 }
@@ -1429,7 +1379,7 @@ test_private_key_stdin (Fixture       *fixture,
                         "private-key-jwt", "--secret-stdin");
   g_assert_cmpstr (set.err, ==, "");
   g_assert_cmpint (set.status, ==, 0);
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   auth = rc_api_get_auth (rc_project_find_api (project, "Pets"));
   g_assert_true (rc_auth_secret_holds_key (auth));
   value = keyring_value (rc_project_get_id (project), rc_auth_get_secret_id (auth));
@@ -1489,7 +1439,7 @@ test_private_key_path (Fixture       *fixture,
   g_assert_cmpint (g_chdir (cwd), ==, 0);
   g_assert_cmpstr (inside.err, ==, "");
   g_assert_cmpint (inside.status, ==, 0);
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   g_assert_cmpstr (rc_auth_get_private_key_file (rc_api_get_auth (
                      rc_project_find_api (project, "Pets"))), ==, "keys/client.pem");
   g_clear_object (&project);
@@ -1497,7 +1447,7 @@ test_private_key_path (Fixture       *fixture,
   rc_test_run_restcall (&outside, NULL, NULL, "auth", fixture->path, "Pets", "--private-key",
                         "/etc/restcall/client.pem");
   g_assert_cmpint (outside.status, ==, 0);
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   g_assert_cmpstr (rc_auth_get_private_key_file (rc_api_get_auth (
                      rc_project_find_api (project, "Pets"))), ==, "/etc/restcall/client.pem");
   g_rmdir (keys);
@@ -1529,13 +1479,13 @@ test_auth_client_cert (Fixture       *fixture,
   g_assert_cmpint (change.status, ==, 0);
   g_assert_cmpstr (change.err, ==, "");
 
-  project = load_project (fixture->path);
+  project = rc_test_load_project (fixture->path);
   auth = rc_api_get_auth (rc_project_find_api (project, "Pets"));
   g_assert_cmpint (rc_auth_get_client_auth (auth), ==, RC_CLIENT_AUTH_TLS);
   g_assert_cmpstr (rc_auth_get_client_cert_file (auth), ==, "/certs/client.pem");
   g_assert_cmpstr (rc_auth_get_private_key_file (auth), ==, "");
   g_assert_true (rc_auth_secret_holds_key (auth));
-  contents = read_file (fixture->path);
+  contents = rc_test_read_file (fixture->path);
   g_assert_null (strstr (contents, "PRIVATE KEY"));
   assert_secret_state (fixture, "Pets", NULL, "stored");
   /* The whole key, its lines too. */

@@ -64,35 +64,13 @@ test_usage_error (void)
 
 #define NO_KEYRING "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent"
 
-static void
-write_project (const char *path,
-               RcProject  *project)
-{
-  g_autoptr(GBytes) bytes = rc_project_serialize (project);
-
-  g_assert_true (
-    g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
-}
-
-static RcProject *
-load_project (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  RcProject *project = rc_project_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-
-  return project;
-}
-
 /* The sample project, with more of what a project can hold: a URL with a
  * password, required parameters, a method's own private_key_jwt login. */
 static char *
 write_full_project (const char *dir)
 {
   g_autofree char *sample = sample_path ();
-  g_autoptr(RcProject) project = load_project (sample);
+  g_autoptr(RcProject) project = rc_test_load_project (sample);
   g_autoptr(RcAuth) own = rc_auth_new ();
   RcApi *billing = rc_project_find_api (project, "Billing");
   RcApi *petstore = rc_project_find_api (project, "Petstore");
@@ -113,7 +91,7 @@ write_full_project (const char *dir)
   rc_pair_list_append (rc_auth_get_token_params (own), "resource", "pets");
   rc_auth_ensure_secret_id (own);
   rc_method_set_auth (get_pet, own);
-  write_project (path, project);
+  rc_test_save_project (project, path);
 
   return path;
 }
@@ -462,7 +440,7 @@ test_import_into_read_only (void)
   g_autofree char *after = NULL;
   g_auto(RcTestRun) run = { 0 };
 
-  write_project (path, project);
+  rc_test_save_project (project, path);
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
 
@@ -506,7 +484,7 @@ test_printed_text_is_safe (void)
   rc_method_set_url (method, "https://u:hunter2@other.example.com/x");
   rc_api_add_method (api, method);
   rc_project_add_api (project, api);
-  write_project (path, project);
+  rc_test_save_project (project, path);
 
   g_assert_true (
     g_file_set_contents (document,
