@@ -224,7 +224,6 @@ remove_api (RcCliEditOptions *options)
   g_autofree char *what = NULL;
   g_autofree char *line = NULL;
   g_autofree char *json = NULL;
-  gboolean forgotten, cleared;
   guint n_methods;
 
   if (!rc_cli_edit_load (&target, options->args[0], options->args[1], NULL))
@@ -251,8 +250,6 @@ remove_api (RcCliEditOptions *options)
     return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   what = g_strdup_printf (_("the API “%s”"), rc_api_get_name (api));
-  forgotten = rc_cli_edit_forget_secrets (&target, G_OBJECT (api), what, &cleared);
-
   if (n_methods == 0)
     line = g_strdup_printf (_("Removed the API “%s” from %s."), rc_api_get_name (api),
                             target.path);
@@ -262,16 +259,8 @@ remove_api (RcCliEditOptions *options)
                                          "Removed the API “%s” and its %u methods from %s.",
                                          n_methods),
                             rc_api_get_name (api), n_methods, target.path);
-  if (cleared)
-    {
-      g_autofree char *sentence = g_steal_pointer (&line);
 
-      line = g_strconcat (sentence, " ", _("Its stored secrets were removed from the keyring."),
-                          NULL);
-    }
-  rc_cli_edit_report (options, line, json);
-
-  return forgotten ? RC_CLI_EXIT_OK : rc_failure_get_exit_status (RC_FAILURE_KEYRING);
+  return rc_cli_edit_report_removal (options, &target, G_OBJECT (api), what, line, json);
 }
 
 int

@@ -54,6 +54,65 @@ collect_owners (GObject   *item,
          && rc_auth_get_secret_id (rc_method_get_auth (method))[0] != '\0';
 }
 
+/* Removes the secrets of @item from the keyring, as the window does when
+ * it deletes one: an API's own and each of its methods'. One with no
+ * secret reference has none, and the keyring is not asked: removing it
+ * works without a keyring. Says what went wrong (@what names @item)
+ * and returns %FALSE when secrets may be left in the keyring; @cleared
+ * says whether some were removed. */
+static gboolean
+forget_secrets (RcCliTarget *target,
+                GObject     *item,
+                const char  *what,
+                gboolean    *cleared)
+{
+  g_autoptr(GPtrArray) owner_ids = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  *cleared = FALSE;
+
+  if (!collect_owners (item, owner_ids))
+    return TRUE;
+
+  /* A copy's secrets are the original's, which still uses them. */
+  if (target->original != NULL)
+    {
+      g_debug ("Left the secrets of a copy's removed item to the original");
+      return TRUE;
+    }
+
+  for (guint i = 0; i < owner_ids->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!rc_cli_keyring_clear_owner (target->project, g_ptr_array_index (owner_ids, i),
+                                       &local_error) && error == NULL)
+        error = g_steal_pointer (&local_error);
+    }
+
+  if (error == NULL)
+    {
+      *cleared = TRUE;
+      return TRUE;
+    }
+
+  if (rc_cli_keyring_is_unavailable (error))
+    {
+      g_debug ("%s", error->message);
+      /* Translators: the first %s is “the API “Pets”” or “the method …” */
+      rc_cli_error (_("Removed %s from %s, but no keyring could be used, so its stored secrets "
+                      "were left in it, unused. Unlock the keyring and remove them there (their "
+                      "labels begin with “Restcall:”)."),
+                    what, target->path);
+    }
+  else
+    rc_cli_error (_("Removed %s from %s, but its stored secrets could not be removed from the "
+                    "keyring: %s"),
+                  what, target->path, error->message);
+
+  return FALSE;
+}
+
 /**
  * rc_cli_edit_parse_action:
  * @command: "api" or "method"
@@ -399,73 +458,6 @@ rc_cli_edit_save (RcCliTarget *target,
 }
 
 /**
- * rc_cli_edit_forget_secrets:
- * @item: the #RcApi or #RcMethod removed from the project, which was
- *   saved without it
- * @what: it, for messages
- * @cleared: (out): whether secrets were removed
- *
- * Removes the secrets of @item from the keyring, as the window does when
- * it deletes one: an API's own and each of its methods'. One with no
- * secret reference has none, and the keyring is not asked: removing it
- * works without a keyring. Says what went wrong.
- *
- * Returns: %FALSE when secrets may be left in the keyring
- */
-gboolean
-rc_cli_edit_forget_secrets (RcCliTarget *target,
-                            GObject     *item,
-                            const char  *what,
-                            gboolean    *cleared)
-{
-  g_autoptr(GPtrArray) owner_ids = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-
-  *cleared = FALSE;
-
-  if (!collect_owners (item, owner_ids))
-    return TRUE;
-
-  /* A copy's secrets are the original's, which still uses them. */
-  if (target->original != NULL)
-    {
-      g_debug ("Left the secrets of a copy's removed item to the original");
-      return TRUE;
-    }
-
-  for (guint i = 0; i < owner_ids->len; i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (!rc_cli_keyring_clear_owner (target->project, g_ptr_array_index (owner_ids, i),
-                                       &local_error) && error == NULL)
-        error = g_steal_pointer (&local_error);
-    }
-
-  if (error == NULL)
-    {
-      *cleared = TRUE;
-      return TRUE;
-    }
-
-  if (rc_cli_keyring_is_unavailable (error))
-    {
-      g_debug ("%s", error->message);
-      /* Translators: the first %s is “the API “Pets”” or “the method …” */
-      rc_cli_error (_("Removed %s from %s, but no keyring could be used, so its stored secrets "
-                      "were left in it, unused. Unlock the keyring and remove them there (their "
-                      "labels begin with “Restcall:”)."),
-                    what, target->path);
-    }
-  else
-    rc_cli_error (_("Removed %s from %s, but its stored secrets could not be removed from the "
-                    "keyring: %s"),
-                  what, target->path, error->message);
-
-  return FALSE;
-}
-
-/**
  * rc_cli_edit_report:
  * @line: what changed, for people
  * @json: the API or method as the project file holds it
@@ -481,4 +473,38 @@ rc_cli_edit_report (RcCliEditOptions *options,
     g_print ("%s", json);
   else if (!options->quiet)
     rc_cli_print ("%s\n", line);
+}
+
+/**
+ * rc_cli_edit_report_removal:
+ * @item: the #RcApi or #RcMethod removed from the project, which was
+ *   saved without it
+ * @what: it, for messages
+ * @line: what changed, for people
+ * @json: @item as the project file held it
+ *
+ * Removes the secrets of @item from the keyring, as the window does when
+ * it deletes one, and reports the removal as rc_cli_edit_report() does,
+ * @line saying that the secrets went too when there were some.
+ *
+ * Returns: the exit status
+ */
+int
+rc_cli_edit_report_removal (RcCliEditOptions *options,
+                            RcCliTarget      *target,
+                            GObject          *item,
+                            const char       *what,
+                            const char       *line,
+                            const char       *json)
+{
+  g_autofree char *reported = NULL;
+  gboolean forgotten, cleared;
+
+  forgotten = forget_secrets (target, item, what, &cleared);
+  if (cleared)
+    reported = g_strconcat (line, " ", _("Its stored secrets were removed from the keyring."),
+                            NULL);
+  rc_cli_edit_report (options, reported ? reported : line, json);
+
+  return forgotten ? RC_CLI_EXIT_OK : rc_failure_get_exit_status (RC_FAILURE_KEYRING);
 }

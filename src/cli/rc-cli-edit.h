@@ -60,11 +60,13 @@ int      rc_cli_edit_apply_headers  (RcCliEditOptions  *options,
                                      const char        *what);
 gboolean rc_cli_edit_save           (RcCliTarget       *target,
                                      GFile             *file);
-gboolean rc_cli_edit_forget_secrets (RcCliTarget       *target,
+void     rc_cli_edit_report         (RcCliEditOptions  *options,
+                                     const char        *line,
+                                     const char        *json);
+int      rc_cli_edit_report_removal (RcCliEditOptions  *options,
+                                     RcCliTarget       *target,
                                      GObject           *item,
                                      const char        *what,
-                                     gboolean          *cleared);
-void     rc_cli_edit_report         (RcCliEditOptions  *options,
                                      const char        *line,
                                      const char        *json);
 

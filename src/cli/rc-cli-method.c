@@ -216,7 +216,6 @@ remove_method (RcCliEditOptions *options)
   g_autofree char *what = NULL;
   g_autofree char *line = NULL;
   g_autofree char *json = NULL;
-  gboolean forgotten, cleared;
 
   if (!rc_cli_edit_load (&target, options->args[0], options->args[1], options->args[2]))
     return rc_failure_get_exit_status (RC_FAILURE_FILE);
@@ -229,20 +228,10 @@ remove_method (RcCliEditOptions *options)
     return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   what = rc_cli_target_describe (&target, method);
-  forgotten = rc_cli_edit_forget_secrets (&target, G_OBJECT (method), what, &cleared);
-
   line = g_strdup_printf (_("Removed the method “%s” from the API “%s” in %s."),
                           rc_method_get_name (method), rc_api_get_name (target.api), target.path);
-  if (cleared)
-    {
-      g_autofree char *sentence = g_steal_pointer (&line);
 
-      line = g_strconcat (sentence, " ", _("Its stored secrets were removed from the keyring."),
-                          NULL);
-    }
-  rc_cli_edit_report (options, line, json);
-
-  return forgotten ? RC_CLI_EXIT_OK : rc_failure_get_exit_status (RC_FAILURE_KEYRING);
+  return rc_cli_edit_report_removal (options, &target, G_OBJECT (method), what, line, json);
 }
 
 int
