@@ -18,7 +18,6 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "restcall-core.h"
@@ -1754,77 +1753,17 @@ test_ref_url_with_semicolon (void)
 
 /* The command line */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_restcall (Run        *run,
-              const char *first_arg,
-              ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *bin = g_getenv ("RESTCALL_BIN");
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  if (bin == NULL)
-    {
-      g_test_skip ("RESTCALL_BIN is not set");
-      return;
-    }
-
-  g_ptr_array_add (argv, (gpointer)bin);
-  va_start (args, first_arg);
-  for (arg = first_arg; arg; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_unsetenv (envp, "DBUS_SESSION_BUS_ADDRESS");
-
-  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  /* Said before the exit is checked: a crash or a sanitizer report (which
-   * aborts) is on the binary's standard error. */
-  if (WIFSIGNALED (wait_status))
-    g_test_message ("killed by signal %d\nstdout:\n%s\nstderr:\n%s", WTERMSIG (wait_status),
-                    run->out, run->err);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
-}
-
 static void
 test_cli_json (void)
 {
   g_autofree char *path = fixture_path ("petstore-2.0.json");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
   JsonObject *root, *operation, *auth;
   JsonArray *operations, *security;
 
-  run_restcall (&run, "import", path, "--json", NULL);
+  rc_test_run_restcall (&run, NULL, NULL, "import", path, "--json");
   if (g_test_failed () || run.out == NULL)
     return;
   g_assert_cmpint (run.status, ==, 0);
@@ -1870,12 +1809,12 @@ test_cli_external_refs (void)
   g_autofree char *path = fixture_path ("external/main.yaml");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
   JsonObject *root, *auth, *scheme;
   JsonArray *warnings;
   gboolean named = FALSE;
 
-  run_restcall (&run, "import", path, "--json", "--allow-remote-refs", NULL);
+  rc_test_run_restcall (&run, NULL, NULL, "import", path, "--json", "--allow-remote-refs");
   if (g_test_failed () || run.out == NULL)
     return;
   g_assert_cmpint (run.status, ==, 0);
@@ -2137,29 +2076,29 @@ test_cli_into (void)
   g_autofree char *json = fixture_path ("petstore-2.0.json");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) first = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) second = { 0 };
-  g_auto(Run) show = { 0 };
+  g_auto(RcTestRun) first = { 0 };
+  g_auto(RcTestRun) again = { 0 };
+  g_auto(RcTestRun) second = { 0 };
+  g_auto(RcTestRun) show = { 0 };
   JsonArray *apis;
   JsonObject *api, *auth;
 
-  run_restcall (&first, "import", yaml, "--into", project, NULL);
+  rc_test_run_restcall (&first, NULL, NULL, "import", yaml, "--into", project);
   if (g_test_failed () || first.out == NULL)
     return;
   g_assert_cmpint (first.status, ==, 0);
   g_assert_nonnull (strstr (first.out, "Added the API “Petstore” with 6 methods"));
 
   /* The same name again is refused, and the file kept. */
-  run_restcall (&again, "import", yaml, "--into", project, NULL);
+  rc_test_run_restcall (&again, NULL, NULL, "import", yaml, "--into", project);
   g_assert_cmpint (again.status, ==, 3);
   g_assert_nonnull (strstr (again.err, "already has an API named “Petstore”"));
 
-  run_restcall (&second, "import", json, "--into", project, "--api-name", "Admin", "--tag", "admin",
-                NULL);
+  rc_test_run_restcall (&second, NULL, NULL, "import", json, "--into", project, "--api-name",
+                        "Admin", "--tag", "admin");
   g_assert_cmpint (second.status, ==, 0);
 
-  run_restcall (&show, "show", project, "--json", NULL);
+  rc_test_run_restcall (&show, NULL, NULL, "show", project, "--json");
   g_assert_cmpint (show.status, ==, 0);
   json_parser_load_from_data (parser, show.out, -1, &error);
   g_assert_no_error (error);
@@ -2192,12 +2131,12 @@ test_cli_errors (void)
 {
   g_autofree char *broken = fixture_path ("broken.yaml");
   g_autofree char *petstore = fixture_path ("petstore-3.0.yaml");
-  g_auto(Run) syntax = { 0 };
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) usage = { 0 };
-  g_auto(Run) lonely = { 0 };
+  g_auto(RcTestRun) syntax = { 0 };
+  g_auto(RcTestRun) missing = { 0 };
+  g_auto(RcTestRun) usage = { 0 };
+  g_auto(RcTestRun) lonely = { 0 };
 
-  run_restcall (&syntax, "import", broken, NULL);
+  rc_test_run_restcall (&syntax, NULL, NULL, "import", broken);
   if (g_test_failed () || syntax.out == NULL)
     return;
   g_assert_cmpint (syntax.status, ==, 3);
@@ -2207,14 +2146,14 @@ test_cli_errors (void)
   g_assert_nonnull (strchr (syntax.err, '\n'));
   g_assert_cmpstr (strchr (syntax.err, '\n'), ==, "\n");
 
-  run_restcall (&missing, "import", "/nonexistent/openapi.yaml", NULL);
+  rc_test_run_restcall (&missing, NULL, NULL, "import", "/nonexistent/openapi.yaml");
   g_assert_cmpint (missing.status, ==, 3);
   g_assert_nonnull (strstr (missing.err, "does not exist"));
 
-  run_restcall (&usage, "import", NULL);
+  rc_test_run_restcall (&usage, NULL, NULL, "import");
   g_assert_cmpint (usage.status, ==, 2);
 
-  run_restcall (&lonely, "import", petstore, "--tag", "pets", NULL);
+  rc_test_run_restcall (&lonely, NULL, NULL, "import", petstore, "--tag", "pets");
   g_assert_cmpint (lonely.status, ==, 2);
 }
 
@@ -2301,11 +2240,11 @@ test_cli_smuggling (void)
   g_autoptr(GFile) file = g_file_new_for_path (project);
   g_autoptr(RcProject) loaded = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) summary = { 0 };
-  g_auto(Run) into = { 0 };
+  g_auto(RcTestRun) summary = { 0 };
+  g_auto(RcTestRun) into = { 0 };
   RcApi *api;
 
-  run_restcall (&summary, "import", yaml, NULL);
+  rc_test_run_restcall (&summary, NULL, NULL, "import", yaml);
   if (g_test_failed () || summary.out == NULL)
     return;
   g_assert_cmpint (summary.status, ==, 0);
@@ -2314,7 +2253,7 @@ test_cli_smuggling (void)
     strstr (summary.err, "restcall: warning: The operation “stealPet” (POST /steal) is left out"));
   g_assert_null (strchr (summary.err, '\r'));
 
-  run_restcall (&into, "import", yaml, "--into", project, NULL);
+  rc_test_run_restcall (&into, NULL, NULL, "import", yaml, "--into", project);
   g_assert_cmpint (into.status, ==, 0);
   g_assert_nonnull (strstr (into.out, "Added the API “Smuggling” with 2 methods"));
   g_assert_nonnull (strstr (into.err, "The operation “stealPet” (POST /steal) is left out"));
@@ -2381,9 +2320,9 @@ static void
 test_cli_flow_scopes (void)
 {
   g_autofree char *yaml = fixture_path ("flow-scopes.yaml");
-  g_auto(Run) summary = { 0 };
+  g_auto(RcTestRun) summary = { 0 };
 
-  run_restcall (&summary, "import", yaml, NULL);
+  rc_test_run_restcall (&summary, NULL, NULL, "import", yaml);
   if (g_test_failed () || summary.out == NULL)
     return;
   g_assert_cmpint (summary.status, ==, 0);
