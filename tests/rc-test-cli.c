@@ -174,6 +174,17 @@ rc_test_parse_json (const char *text)
   return json_node_ref (json_parser_get_root (parser));
 }
 
+/* Parses what restcall printed as a JSON object; it must be one. */
+JsonObject *
+rc_test_parse_object (const char *text)
+{
+  g_autoptr(JsonNode) root = rc_test_parse_json (text);
+
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+
+  return json_object_ref (json_node_get_object (root));
+}
+
 /* A listing with one space between each label and its value, whatever
  * the column the values are aligned to. */
 char *

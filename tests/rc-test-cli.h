@@ -28,6 +28,7 @@ void           rc_test_run_restcall_full  (RcTestRun          *run,
 RcTestRequest *rc_test_find_request       (RcTestServer       *server,
                                            const char         *path_prefix);
 JsonNode      *rc_test_parse_json         (const char         *text);
+JsonObject    *rc_test_parse_object       (const char         *text);
 char          *rc_test_squeeze_listing    (const char         *listing);
 
 char          *rc_test_make_dir           (const char         *tmpl);

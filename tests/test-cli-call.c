@@ -157,19 +157,6 @@ header (RcTestRequest *request,
   return soup_message_headers_get_one (request->headers, name);
 }
 
-static JsonObject *
-parse_object (JsonParser *parser,
-              const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
 /* @text with every @from replaced by @to. */
 static char *
 replace_all (const char *text,
@@ -393,9 +380,9 @@ static void
 test_repeat_json (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(RcTestRun) run = { 0 };
-  JsonObject *report, *statuses;
+  g_autoptr(JsonObject) report = NULL;
+  JsonObject *statuses;
 
   rc_test_run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
                         "--client-secret-env", "RC_TEST_SECRET", "--token-url", fixture->token_url,
@@ -407,7 +394,7 @@ test_repeat_json (Fixture       *fixture,
   g_assert_cmpuint (rc_test_count_requests (fixture->server, "/token"), ==, 1);
   g_assert_cmpuint (rc_test_count_requests (fixture->server, "/api"), ==, 20);
 
-  report = parse_object (parser, run.out);
+  report = rc_test_parse_object (run.out);
   g_assert_cmpint (json_object_get_int_member (report, "calls"), ==, 20);
   g_assert_cmpint (json_object_get_int_member (report, "successes"), ==, 20);
   g_assert_cmpint (json_object_get_int_member (report, "failures"), ==, 0);
@@ -473,13 +460,13 @@ test_repeat_refused (Fixture       *fixture,
 {
   g_autofree char *refused_url = rc_test_server_url (fixture->server, "/token-refused");
   g_autofree char *busy_url = rc_test_server_url (fixture->server, "/token-busy");
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(RcTestRun) run = { 0 };
   g_auto(RcTestRun) json = { 0 };
   g_auto(RcTestRun) busy = { 0 };
   const char *not_sent = "The token request was refused (invalid_client); Restcall did not "
                          "ask again.";
-  JsonObject *report, *error;
+  g_autoptr(JsonObject) report = NULL;
+  JsonObject *error;
   JsonArray *errors;
 
   rc_test_run_restcall (&run, NULL, secret_env, "call", "--client-id", CLIENT_ID,
@@ -502,7 +489,7 @@ test_repeat_refused (Fixture       *fixture,
                         "--token-url", refused_url, "--repeat", "5", "--json", fixture->api_url);
   g_assert_cmpint (json.status, ==, 9);
   g_assert_cmpuint (rc_test_count_requests (fixture->server, "/token-refused"), ==, 2);
-  report = parse_object (parser, json.out);
+  report = rc_test_parse_object (json.out);
   g_assert_cmpint (json_object_get_int_member (report, "token_requests"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (
                      json_object_get_object_member (report, "failure_codes"), "token-refused"),
@@ -603,10 +590,10 @@ test_timeout (Fixture       *fixture,
               gconstpointer  data)
 {
   g_autofree char *url = rc_test_server_url (fixture->server, "/api/hang");
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(RcTestRun) single = { 0 };
   g_auto(RcTestRun) batch = { 0 };
-  JsonObject *report, *error;
+  g_autoptr(JsonObject) report = NULL;
+  JsonObject *error;
   JsonArray *errors;
 
   rc_test_run_restcall (&single, NULL, NULL, "call", "--timeout", "1", url);
@@ -618,7 +605,7 @@ test_timeout (Fixture       *fixture,
   rc_test_run_restcall (&batch, NULL, NULL, "call", "--timeout", "1", "--repeat", "3",
                         "--concurrency", "3", "--json", url);
   g_assert_cmpint (batch.status, ==, 8);
-  report = parse_object (parser, batch.out);
+  report = rc_test_parse_object (batch.out);
   g_assert_cmpint (json_object_get_int_member (report, "failures"), ==, 3);
   errors = json_object_get_array_member (report, "errors");
   g_assert_cmpuint (json_array_get_length (errors), ==, 1);
@@ -1051,12 +1038,11 @@ test_token (Fixture       *fixture,
 {
   g_autofree char *dir = g_dir_make_tmp ("restcall-cli-call-XXXXXX", NULL);
   g_autofree char *path = write_project (fixture, dir);
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(RcTestRun) json = { 0 };
   g_auto(RcTestRun) text = { 0 };
   g_auto(RcTestRun) inspect = { 0 };
   g_auto(RcTestRun) basic = { 0 };
-  JsonObject *object;
+  g_autoptr(JsonObject) object = NULL;
   JsonArray *scopes;
   gint64 expires_in;
 
@@ -1065,7 +1051,7 @@ test_token (Fixture       *fixture,
   g_assert_cmpint (json.status, ==, 0);
   assert_no_secrets (&json);
 
-  object = parse_object (parser, json.out);
+  object = rc_test_parse_object (json.out);
   g_assert_cmpstr (json_object_get_string_member (object, "token_type"), ==, "Bearer");
   expires_in = json_object_get_int_member (object, "expires_in");
   g_assert_cmpint (expires_in, <=, 3600);
