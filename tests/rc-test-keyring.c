@@ -296,3 +296,16 @@ rc_test_file_contains (const char *path,
 
   return g_strstr_len (contents, length, needle) != NULL;
 }
+
+/**
+ * rc_test_keyring_require_session:
+ *
+ * Stops the test unless it runs inside tests/keyring-session.sh, where the
+ * keyring is a throwaway one: never the user's.
+ */
+void
+rc_test_keyring_require_session (void)
+{
+  if (g_getenv ("RC_KEYRING_SESSION") == NULL)
+    g_error ("run this test through tests/keyring-session.sh (meson test does)");
+}

@@ -10,6 +10,7 @@
 
 G_BEGIN_DECLS
 
+void      rc_test_keyring_require_session (void);
 gboolean  rc_test_keyring_store        (RcSecretStore  *store,
                                         const char     *project_id,
                                         const char     *owner_id,

@@ -180,8 +180,7 @@ fixture_setup (Fixture       *fixture,
 {
   g_autofree char *base = NULL;
 
-  if (g_getenv ("RC_KEYRING_SESSION") == NULL)
-    g_error ("run this test through tests/keyring-session.sh (meson test does)");
+  rc_test_keyring_require_session ();
 
   fixture->server = rc_test_server_new (FALSE);
   fixture->server->handler = handler;

@@ -649,9 +649,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  /* Only inside keyring-session.sh is the keyring a throwaway one. */
-  if (g_getenv ("RC_KEYRING_SESSION") == NULL)
-    g_error ("run this test through tests/keyring-session.sh (meson test does)");
+  rc_test_keyring_require_session ();
 
 #define ADD(path, func) \
   g_test_add ("/restcall/cli-edit/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)

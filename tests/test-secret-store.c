@@ -67,13 +67,6 @@ default_binding (void)
 }
 
 static void
-require_keyring (void)
-{
-  if (g_getenv ("RC_KEYRING_SESSION") == NULL)
-    g_error ("run this test through tests/keyring-session.sh (meson test does)");
-}
-
-static void
 test_round_trip (void)
 {
   g_autoptr(RcSecretStore) secrets = rc_secret_store_new ();
@@ -1122,7 +1115,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   if (!g_test_subprocess ())
-    require_keyring ();
+    rc_test_keyring_require_session ();
 
   g_test_add_func ("/restcall/secret-store/round-trip", test_round_trip);
   g_test_add_func ("/restcall/secret-store/projects-do-not-collide", test_projects_do_not_collide);
