@@ -170,7 +170,9 @@ assert_full_report (Fixture   *fixture,
                                     "1 token request.\n"));
   g_assert_nonnull (strstr (run->err, "Pets › missing <&>: GET "));
   g_assert_nonnull (strstr (run->err, "answered HTTP 404 Not Found."));
-  g_assert_nonnull (strstr (run->err, "Store › order: The URL parameter “id” has no test value"));
+  g_assert_nonnull (strstr (run->err, "Store › order: The URL parameter “id” of the method “order” "
+                                      "has no value. Give it a test value with “restcall method "
+                                      "set "));
   g_assert_nonnull (strstr (run->err, "--test-value id=VALUE"));
   rc_test_assert_lacks (run->out, CLIENT_SECRET, ACCESS_TOKEN, NULL);
   rc_test_assert_lacks (run->err, CLIENT_SECRET, ACCESS_TOKEN, NULL);
@@ -402,7 +404,8 @@ test_junit (Fixture       *fixture,
                    "suite(Store,2,1) case(Store,inventory) out case(Store,order) failure(file) "
                    "suite(Health,1,0) case(Health,ping) out ");
   g_assert_nonnull (strstr (junit.text->str, "HTTP 404 Not Found"));
-  g_assert_true (g_str_has_prefix (junit.last_message, "The URL parameter “id” has no test value"));
+  g_assert_true (g_str_has_prefix (junit.last_message,
+                                   "The URL parameter “id” of the method “order” has no value."));
   rc_test_assert_lacks (junit.text->str, CLIENT_SECRET, ACCESS_TOKEN, NULL);
 
   /* A file that cannot be written: the calls are made, and the exit

@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "rc-cli-batch.h"
+#include "rc-cli-advice.h"
 #include "rc-cli-private.h"
 #include "rc-cli-result.h"
 
@@ -51,6 +52,7 @@
 typedef struct
 {
   RcExecutor              *executor;
+  RcCliTarget             *target;
   RcMethod                *method;
   RcPairList              *values;
   const char              *secret;
@@ -533,9 +535,12 @@ call_done_cb (GObject      *object,
   g_autofree CallData *data = user_data;
   Batch *batch = data->batch;
   g_autoptr(RcExchange) exchange = rc_executor_call_finish (RC_EXECUTOR (object), result);
-  const GError *error = rc_exchange_get_error (exchange);
+  const GError *error;
   gint64 duration = rc_exchange_get_duration_us (exchange);
   RcFailure failure = rc_cli_result_get_failure (exchange);
+
+  rc_cli_advise_exchange (exchange, batch->target, batch->method);
+  error = rc_exchange_get_error (exchange);
 
   batch->n_finished++;
   g_array_append_val (batch->durations, duration);
@@ -770,6 +775,8 @@ rc_cli_executor_new (const RcCliBatchOptions *options)
 
 /**
  * rc_cli_run_batch:
+ * @target: (nullable): the project's API @method is of, for the commands
+ *   that errors suggest; %NULL for `call`
  * @values: (nullable): the URL parameters' values; %NULL for the method's
  *   test values
  * @secret: (nullable): the effective auth's secret
@@ -783,6 +790,7 @@ rc_cli_executor_new (const RcCliBatchOptions *options)
  */
 int
 rc_cli_run_batch (RcExecutor              *executor,
+                  RcCliTarget             *target,
                   RcMethod                *method,
                   RcPairList              *values,
                   const char              *secret,
@@ -792,6 +800,7 @@ rc_cli_run_batch (RcExecutor              *executor,
   RcFailure failure;
 
   batch->executor = executor;
+  batch->target = target;
   batch->method = method;
   batch->values = values;
   batch->secret = secret;

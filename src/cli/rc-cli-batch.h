@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include "restcall-core.h"
+#include "rc-cli-target.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +35,7 @@ gboolean     rc_cli_batch_options_check       (RcCliBatchOptions       *options,
 
 RcExecutor  *rc_cli_executor_new              (const RcCliBatchOptions *options);
 int          rc_cli_run_batch                 (RcExecutor              *executor,
+                                               RcCliTarget             *target,
                                                RcMethod                *method,
                                                RcPairList              *values,
                                                const char              *secret,

@@ -180,5 +180,5 @@ rc_cli_call (int    argc,
   rc_api_add_method (api, method);
   executor = rc_cli_executor_new (&batch);
 
-  return rc_cli_run_batch (executor, method, NULL, secret, &batch);
+  return rc_cli_run_batch (executor, NULL, method, NULL, secret, &batch);
 }

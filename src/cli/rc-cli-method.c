@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-cli-advice.h"
 #include "rc-cli-edit.h"
 #include "rc-cli-input.h"
 #include "rc-cli-private.h"
@@ -45,14 +46,16 @@ method_options_clear (MethodOptions *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MethodOptions, method_options_clear)
 
-/* Applies the options to @method, which is in its API; says what is
- * wrong and returns its exit status if something is. */
+/* Applies the options to @method, which is in its API, @target's; says
+ * what is wrong and returns its exit status if something is. */
 static int
 apply (RcCliEditOptions *options,
        MethodOptions    *own,
+       RcCliTarget      *target,
        RcMethod         *method)
 {
   RcApi *api = rc_method_get_api (method);
+  g_autoptr(GError) error = NULL;
   g_autofree char *problem = NULL;
   g_autofree char *verb = NULL;
   g_autofree char *body = NULL;
@@ -112,9 +115,17 @@ apply (RcCliEditOptions *options,
     return rc_cli_usage_error (problem);
 
   /* As the window's editor judges it: a URL that pairs its braces and
-   * makes, with the API's base URL, an http:// or https:// one. */
-  if (own->url && (problem = rc_check_method_url (method)))
-    return rc_cli_usage_error (problem);
+   * makes, with the API's base URL, an http:// or https:// one. A path
+   * needs the API's base URL first: the project's state, not a typo. */
+  if (own->url && !rc_check_method_url_full (method, &error))
+    {
+      g_autofree char *message = rc_cli_dup_error_message (error, target, NULL);
+
+      if (rc_setting_from_error (error, NULL) != RC_SETTING_BASE_URL)
+        return rc_cli_usage_error (message);
+      rc_cli_error ("%s", message);
+      return rc_failure_get_exit_status (RC_FAILURE_FILE);
+    }
 
   return RC_CLI_EXIT_OK;
 }
@@ -154,7 +165,7 @@ add_method (RcCliEditOptions *options,
 
   method = rc_method_new (name);
   rc_api_add_method (target.api, method);
-  if ((status = apply (options, own, method)) != RC_CLI_EXIT_OK)
+  if ((status = apply (options, own, &target, method)) != RC_CLI_EXIT_OK)
     return status;
 
   if (!rc_cli_edit_save (&target, NULL))
@@ -189,7 +200,7 @@ set_method (RcCliEditOptions *options,
     return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
   old_name = g_strdup (rc_method_get_name (target.method));
-  if ((status = apply (options, own, target.method)) != RC_CLI_EXIT_OK)
+  if ((status = apply (options, own, &target, target.method)) != RC_CLI_EXIT_OK)
     return status;
 
   if (!rc_cli_edit_save (&target, NULL))

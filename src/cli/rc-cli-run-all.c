@@ -32,6 +32,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "rc-cli-advice.h"
 #include "rc-cli-input.h"
 #include "rc-cli-junit.h"
 #include "rc-cli-private.h"
@@ -44,6 +45,7 @@
 typedef struct
 {
   RcExecutor              *executor;
+  RcCliTarget             *target;
   const RcCliBatchOptions *options;
   GPtrArray               *items;     /* RcCliRunItem, in the project's order */
   GMainLoop               *loop;
@@ -100,32 +102,12 @@ new_unsent (const GError *error)
 
 /* The method's test values, or why they make no URL. */
 static gboolean
-check_values (RcCliTarget  *view,
-              RcCliRunItem *item,
+check_values (RcCliRunItem *item,
               GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *url = rc_executor_build_url (item->method, item->values, &local_error);
-  const char *missing;
+  g_autofree char *url = rc_executor_build_url (item->method, item->values, error);
 
-  if (url)
-    return TRUE;
-
-  if ((missing = rc_executor_error_get_parameter (local_error)))
-    {
-      g_autofree char *command = rc_cli_target_dup_command (view, "method set", item->method);
-      g_autofree char *pair = g_strdup_printf ("%s=VALUE", missing);
-      g_autofree char *quoted = rc_text_dup_shell_word (pair);
-
-      g_set_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
-                   _("The URL parameter “%s” has no test value: give it one with “%s "
-                     "--test-value %s”."),
-                   missing, command, quoted);
-    }
-  else
-    g_propagate_error (error, g_steal_pointer (&local_error));
-
-  return FALSE;
+  return url != NULL;
 }
 
 /* The secret the method needs: the one given, or the keyring's. */
@@ -204,8 +186,11 @@ prepare_items (RcCliTarget *target,
 
       view.api = item->api;
       view.method = item->method;
-      if (!check_values (&view, item, &error) || !find_secret (&view, item, given, &error))
-        item->exchange = new_unsent (error);
+      if (!check_values (item, &error) || !find_secret (&view, item, given, &error))
+        {
+          item->exchange = new_unsent (error);
+          rc_cli_advise_exchange (item->exchange, &view, item->method);
+        }
     }
 }
 
@@ -275,7 +260,11 @@ call_done_cb (GObject      *object,
   g_autofree CallData *data = user_data;
   Run *run = data->run;
 
+  RcCliTarget view = *run->target;
+
   data->item->exchange = rc_executor_call_finish (RC_EXECUTOR (object), result);
+  view.api = data->item->api;
+  rc_cli_advise_exchange (data->item->exchange, &view, data->item->method);
   run->n_running--;
   restart_watchdog (run);
   start_calls (run);
@@ -554,8 +543,40 @@ rc_cli_run_all (RcCliTarget             *target,
     return rc_cli_usage_error (_("Give the secret once: --secret-env VAR or --secret-stdin."));
 
   run = g_new0 (Run, 1);
+  run->target = target;
   run->options = options;
   run->items = list_items (target, &needs_secret);
+
+  /* A job that runs nothing must not pass. */
+  if (run->items->len == 0)
+    {
+      g_autofree char *path = rc_text_dup_shell_word (target->path);
+
+      RcApi *api = target->api;
+
+      if (api == NULL && rc_project_get_n_apis (target->project) > 0)
+        api = rc_project_get_api (target->project, 0);
+
+      if (api)
+        {
+          g_autofree char *name = rc_text_dup_shell_word (rc_api_get_name (api));
+
+          if (target->api)
+            rc_cli_error (_("The API “%s” has no methods to run. Add one with “restcall method "
+                            "add %s %s NAME --url URL”."),
+                          rc_api_get_name (api), path, name);
+          else
+            rc_cli_error (_("The project’s APIs have no methods to run. Add one with “restcall "
+                            "method add %s %s NAME --url URL”."),
+                          path, name);
+        }
+      else
+        rc_cli_error (_("%s has no APIs to run. Add one with “restcall api add %s NAME "
+                        "--base-url URL”, then its methods with “restcall method add”."),
+                      target->path, path);
+      run_free (run);
+      return rc_failure_get_exit_status (RC_FAILURE_FILE);
+    }
 
   /* Read once, for every method that needs a secret. */
   if (needs_secret && (secret_env || secret_stdin))

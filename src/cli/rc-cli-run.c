@@ -142,5 +142,5 @@ rc_cli_run (int    argc,
 
   executor = rc_cli_executor_new (&batch);
 
-  return rc_cli_run_batch (executor, target.method, values, secret ? secret : stored, &batch);
+  return rc_cli_run_batch (executor, &target, target.method, values, secret ? secret : stored, &batch);
 }

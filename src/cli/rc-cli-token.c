@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "rc-cli-advice.h"
 #include "rc-cli-batch.h"
 #include "rc-cli-input.h"
 #include "rc-cli-private.h"
@@ -238,7 +239,11 @@ rc_cli_token (int    argc,
                         "allow it more time with --timeout."),
                       rc_auth_get_token_url (auth), options.timeout);
       else
-        rc_cli_error ("%s", fetch.error->message);
+        {
+          g_autofree char *message = rc_cli_dup_error_message (fetch.error, &target, NULL);
+
+          rc_cli_error ("%s", message);
+        }
       status = rc_failure_get_exit_status (fetch.timed_out ? RC_FAILURE_TIMEOUT
                                                            : rc_failure_classify (fetch.error));
     }

@@ -60,36 +60,47 @@ rc_check_method_name (RcMethod *method)
 }
 
 /**
- * rc_check_method_url:
+ * rc_check_method_url_full:
+ * @error: where to put what is wrong: an %RC_EXECUTOR_ERROR_SETTINGS,
+ *   about the API's base URL (rc_setting_from_error()) when a relative
+ *   URL has none to join
  *
  * Checks the URL template as the call engine will build it: braces that
  * pair up, then the API's base URL joined with it and every parameter
  * filled in (with its test value, or a stand-in when it has none) must be
  * an http:// or https:// URL with a host.
  *
- * Returns: (transfer full) (nullable): what is wrong with the method's URL
+ * Returns: whether the method's URL makes a call
  */
-char *
-rc_check_method_url (RcMethod *method)
+gboolean
+rc_check_method_url_full (RcMethod  *method,
+                          GError   **error)
 {
   g_autoptr(RcPairList) values = NULL;
   g_auto(GStrv) parameters = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   const char *template;
   char *braces;
 
-  g_return_val_if_fail (RC_IS_METHOD (method), NULL);
+  g_return_val_if_fail (RC_IS_METHOD (method), FALSE);
 
   template = rc_method_get_url (method);
   if (is_blank (template))
-    return g_strdup (_("The method has no URL. Enter a full URL, such as "
-                       "https://api.example.com/pets/{petId}, or a path under its API’s "
-                       "base URL."));
+    {
+      g_set_error_literal (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
+                           _("The method has no URL. Enter a full URL, such as "
+                             "https://api.example.com/pets/{petId}, or a path under its API’s "
+                             "base URL."));
+      return FALSE;
+    }
 
   braces = rc_url_template_check (template);
   if (braces != NULL)
-    return braces;
+    {
+      g_set_error_literal (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS, braces);
+      g_free (braces);
+      return FALSE;
+    }
 
   /* Missing test values are the Test tab's business, not the URL's. */
   values = rc_pair_list_new ();
@@ -102,8 +113,25 @@ rc_check_method_url (RcMethod *method)
                            value != NULL && value[0] != '\0' ? value : parameters[i]);
     }
 
-  url = rc_executor_build_url (method, values, &error);
-  if (url == NULL)
+  url = rc_executor_build_url (method, values, error);
+  return url != NULL;
+}
+
+/**
+ * rc_check_method_url:
+ *
+ * As rc_check_method_url_full(), for an editor.
+ *
+ * Returns: (transfer full) (nullable): what is wrong with the method's URL
+ */
+char *
+rc_check_method_url (RcMethod *method)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (RC_IS_METHOD (method), NULL);
+
+  if (!rc_check_method_url_full (method, &error))
     return g_strdup (error->message);
 
   return NULL;

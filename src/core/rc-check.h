@@ -12,6 +12,8 @@ G_BEGIN_DECLS
  * says what is wrong and what to do, for the editor to show on the field. */
 char     *rc_check_method_name         (RcMethod *method);
 char     *rc_check_method_url          (RcMethod *method);
+gboolean  rc_check_method_url_full     (RcMethod *method,
+                                        GError  **error);
 char     *rc_check_method_content_type (RcMethod *method);
 char     *rc_check_header_name         (RcPair   *header);
 char     *rc_check_header_value        (RcPair   *header);

@@ -38,6 +38,7 @@
 #include "rc-client-assertion.h"
 #include "rc-json-format.h"
 #include "rc-oauth.h"
+#include "rc-setting-private.h"
 
 /* The bytes of each of r and s in an ES256 signature (RFC 7518 §3.4). */
 #define ES256_PART_SIZE 32
@@ -332,9 +333,11 @@ dup_key_pem (RcAuth      *auth,
     {
       if (secret == NULL || secret[0] == '\0')
         {
-          g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
-                       _("No private key is set for this private_key_jwt client. Choose its "
-                         "PEM file, or store the key in the keyring."));
+          _rc_oauth_set_settings_error (error, RC_SETTING_PRIVATE_KEY,
+                                        _("No private key is set for this private_key_jwt "
+                                          "client."),
+                                        _("Choose its PEM file, or store the key in the "
+                                          "keyring."));
           return NULL;
         }
       *size = strlen (secret);

@@ -40,6 +40,7 @@
 #include "rc-curl.h"
 #include "rc-executor.h"
 #include "rc-oauth.h"
+#include "rc-setting-private.h"
 #include "rc-text.h"
 #include "rc-wire.h"
 
@@ -212,15 +213,7 @@ check_oauth (RcAuth  *auth,
   if (!rc_oauth_check_auth_token_url (auth, error))
     return FALSE;
 
-  if (rc_auth_get_client_id (auth)[0] == '\0')
-    {
-      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
-                   _("No client ID is set. Enter the client ID the authorization server "
-                     "gave this application."));
-      return FALSE;
-    }
-
-  return TRUE;
+  return _rc_oauth_check_client_id (auth, error);
 }
 
 /* Mutual TLS: the client certificate and its key, on every request. */

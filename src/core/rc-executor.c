@@ -37,6 +37,7 @@
 #include "rc-client-cert.h"
 #include "rc-executor.h"
 #include "rc-http.h"
+#include "rc-setting-private.h"
 #include "rc-text.h"
 #include "rc-url-template.h"
 #include "rc-wire.h"
@@ -84,13 +85,16 @@ typedef struct
 G_DEFINE_FINAL_TYPE (RcExecutor, rc_executor, G_TYPE_OBJECT)
 
 /* What an error keeps beside its message: the libsoup or GIO error behind
- * a %RC_EXECUTOR_ERROR_NETWORK, and the URL parameter without a value
- * behind a %RC_EXECUTOR_ERROR_SETTINGS, so that a caller can tell them
- * apart, or word them its own way, without reading the message. */
+ * a %RC_EXECUTOR_ERROR_NETWORK; the setting a %RC_EXECUTOR_ERROR_SETTINGS
+ * is about, its problem without the window's remedy, and the URL parameter
+ * without a value; so that a caller can tell them apart, or word them its
+ * own way, without reading the message. */
 typedef struct
 {
-  GError *cause;
-  char   *parameter;
+  GError   *cause;
+  RcSetting setting;
+  char     *problem;
+  char     *parameter;
 } RcExecutorErrorPrivate;
 
 static void
@@ -103,6 +107,8 @@ rc_executor_error_private_copy (const RcExecutorErrorPrivate *src,
                                 RcExecutorErrorPrivate       *dest)
 {
   dest->cause = src->cause ? g_error_copy (src->cause) : NULL;
+  dest->setting = src->setting;
+  dest->problem = g_strdup (src->problem);
   dest->parameter = g_strdup (src->parameter);
 }
 
@@ -110,10 +116,42 @@ static void
 rc_executor_error_private_clear (RcExecutorErrorPrivate *priv)
 {
   g_clear_error (&priv->cause);
+  g_clear_pointer (&priv->problem, g_free);
   g_clear_pointer (&priv->parameter, g_free);
 }
 
 G_DEFINE_EXTENDED_ERROR (RcExecutorError, rc_executor_error)
+
+RcSetting
+_rc_executor_error_get_setting (const GError  *error,
+                                const char   **problem)
+{
+  RcExecutorErrorPrivate *priv;
+
+  if (error == NULL || error->domain != RC_EXECUTOR_ERROR)
+    return RC_SETTING_NONE;
+
+  priv = rc_executor_error_get_private (error);
+  if (problem && priv->setting != RC_SETTING_NONE)
+    *problem = priv->problem;
+  return priv->setting;
+}
+
+/* An %RC_EXECUTOR_ERROR_SETTINGS error about @setting: “@problem @remedy”,
+ * where @remedy says what to do in the window. */
+static GError *
+settings_error_new (RcSetting   setting,
+                    const char *problem,
+                    const char *remedy)
+{
+  GError *error = g_error_new (RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS, "%s %s", problem,
+                               remedy);
+  RcExecutorErrorPrivate *priv = rc_executor_error_get_private (error);
+
+  priv->setting = setting;
+  priv->problem = g_strdup (problem);
+  return error;
+}
 
 static void send_message (GTask *task);
 
@@ -769,11 +807,14 @@ rc_executor_build_url (RcMethod    *method,
   if (joined == NULL)
     {
       g_autofree char *shown = rc_text_dup_url (template);
+      g_autofree char *problem =
+        g_strdup_printf (_("The method “%s” has the relative URL “%s” but its API has no base "
+                           "URL."),
+                         rc_method_get_name (method), shown);
 
-      g_set_error (error, RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
-                   _("The method “%s” has the relative URL “%s” but its API has no base "
-                     "URL. Enter the API’s base URL, or a full URL for the method."),
-                   rc_method_get_name (method), shown);
+      g_propagate_error (error, settings_error_new (RC_SETTING_BASE_URL, problem,
+                                                    _("Enter the API’s base URL, or a full URL "
+                                                      "for the method.")));
       return NULL;
     }
 
@@ -805,11 +846,11 @@ rc_executor_build_url (RcMethod    *method,
   }
   if (url == NULL)
     {
+      g_autofree char *problem =
+        g_strdup_printf (_("The URL parameter “%s” of the method “%s” has no value."), missing,
+                         rc_method_get_name (method));
       g_autoptr(GError) local_error =
-        g_error_new (RC_EXECUTOR_ERROR, RC_EXECUTOR_ERROR_SETTINGS,
-                     _("The URL parameter “%s” of the method “%s” has no value. Enter a test "
-                       "value for it."),
-                     missing, rc_method_get_name (method));
+        settings_error_new (RC_SETTING_PARAMETER, problem, _("Enter a test value for it."));
 
       rc_executor_error_get_private (local_error)->parameter = g_steal_pointer (&missing);
       g_propagate_error (error, g_steal_pointer (&local_error));

@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "rc-oauth-private.h"
+#include "rc-setting-private.h"
 #include "rc-client-assertion.h"
 #include "rc-client-cert.h"
 #include "rc-http.h"
@@ -45,10 +46,14 @@
 
 /* What an error keeps beside its message: the libsoup or GIO error behind
  * an %RC_OAUTH_ERROR_NETWORK, so that a caller can tell a name that does
- * not resolve from a refused connection without reading the message. */
+ * not resolve from a refused connection without reading the message; the
+ * setting an %RC_OAUTH_ERROR_SETTINGS is about, and its problem without
+ * the window's remedy (rc_setting_from_error()). */
 typedef struct
 {
-  GError *cause;
+  GError   *cause;
+  RcSetting setting;
+  char     *problem;
 } RcOAuthErrorPrivate;
 
 static void
@@ -61,12 +66,15 @@ rc_oauth_error_private_copy (const RcOAuthErrorPrivate *src,
                              RcOAuthErrorPrivate       *dest)
 {
   dest->cause = src->cause ? g_error_copy (src->cause) : NULL;
+  dest->setting = src->setting;
+  dest->problem = g_strdup (src->problem);
 }
 
 static void
 rc_oauth_error_private_clear (RcOAuthErrorPrivate *priv)
 {
   g_clear_error (&priv->cause);
+  g_clear_pointer (&priv->problem, g_free);
 }
 
 G_DEFINE_EXTENDED_ERROR (RcOAuthError, rc_oauth_error)
@@ -110,6 +118,52 @@ rc_oauth_error_set_cause (GError       *error,
   priv = rc_oauth_error_get_private (error);
   g_clear_error (&priv->cause);
   priv->cause = g_error_copy (cause);
+}
+
+RcSetting
+_rc_oauth_error_get_setting (const GError  *error,
+                             const char   **problem)
+{
+  RcOAuthErrorPrivate *priv;
+
+  if (error == NULL || error->domain != RC_OAUTH_ERROR)
+    return RC_SETTING_NONE;
+
+  priv = rc_oauth_error_get_private (error);
+  if (problem && priv->setting != RC_SETTING_NONE)
+    *problem = priv->problem;
+  return priv->setting;
+}
+
+/* An %RC_OAUTH_ERROR_SETTINGS error about @setting: “@problem @remedy”,
+ * where @remedy says what to do in the window. */
+void
+_rc_oauth_set_settings_error (GError     **error,
+                              RcSetting    setting,
+                              const char  *problem,
+                              const char  *remedy)
+{
+  GError *local_error = g_error_new (RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS, "%s %s", problem,
+                                     remedy);
+  RcOAuthErrorPrivate *priv = rc_oauth_error_get_private (local_error);
+
+  priv->setting = setting;
+  priv->problem = g_strdup (problem);
+  g_propagate_error (error, local_error);
+}
+
+/* Whether @auth has a client ID; the error when it has none. */
+gboolean
+_rc_oauth_check_client_id (RcAuth  *auth,
+                           GError **error)
+{
+  if (rc_auth_get_client_id (auth)[0] != '\0')
+    return TRUE;
+
+  _rc_oauth_set_settings_error (error, RC_SETTING_CLIENT_ID, _("No client ID is set."),
+                                _("Enter the client ID the authorization server gave this "
+                                  "application."));
+  return FALSE;
 }
 
 /**
@@ -194,9 +248,10 @@ rc_oauth_check_token_url (const char  *token_url,
 
   if (token_url == NULL || token_url[0] == '\0')
     {
-      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
-                   _("No access token URL is set. Enter the authorization server’s "
-                     "token endpoint, such as https://auth.example.com/oauth2/token."));
+      _rc_oauth_set_settings_error (error, RC_SETTING_TOKEN_URL,
+                                    _("No access token URL is set."),
+                                    _("Enter the authorization server’s token endpoint, such as "
+                                      "https://auth.example.com/oauth2/token."));
       return FALSE;
     }
 
@@ -207,10 +262,11 @@ rc_oauth_check_token_url (const char  *token_url,
   if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0'
       || (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0))
     {
-      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
-                   _("The access token URL “%s” is not a valid https:// address. "
-                     "Enter the authorization server’s token endpoint."),
-                   shown);
+      g_autofree char *problem =
+        g_strdup_printf (_("The access token URL “%s” is not a valid https:// address."), shown);
+
+      _rc_oauth_set_settings_error (error, RC_SETTING_TOKEN_URL, problem,
+                                    _("Enter the authorization server’s token endpoint."));
       return FALSE;
     }
 
@@ -437,13 +493,8 @@ rc_oauth_new_token_message (RcAuth      *auth,
   if (!rc_oauth_check_auth_token_url (auth, error))
     return NULL;
 
-  if (rc_auth_get_client_id (auth)[0] == '\0')
-    {
-      g_set_error (error, RC_OAUTH_ERROR, RC_OAUTH_ERROR_SETTINGS,
-                   _("No client ID is set. Enter the client ID the authorization server "
-                     "gave this application."));
-      return NULL;
-    }
+  if (!_rc_oauth_check_client_id (auth, error))
+    return NULL;
 
   if (!check_token_params (auth, error))
     return NULL;

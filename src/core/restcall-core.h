@@ -43,4 +43,5 @@
 #include "rc-client-assertion.h"
 #include "rc-wire.h"
 #include "rc-failure.h"
+#include "rc-setting.h"
 #include "rc-url-template.h"
