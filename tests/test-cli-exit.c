@@ -186,6 +186,40 @@ test_network_statuses (Fixture       *fixture,
   }
 }
 
+/* `import` of a URL: what kept the document away, as `call` says it. */
+static void
+test_import_statuses (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(RcTestServer) gone = rc_test_server_new (FALSE);
+  g_autoptr(RcTestServer) tls = rc_test_server_new (TRUE);
+  g_autofree char *closed = rc_test_server_url (gone, "/openapi.json");
+  g_autofree char *untrusted = rc_test_server_url (tls, "/openapi.json");
+  g_autofree char *missing = rc_test_server_url (fixture->server, "/api/missing");
+  struct {
+    const char *url;
+    int         status;
+    const char *expected;
+  } cases[] = {
+    { "http://restcall-test.invalid/openapi.json", 5, "restcall-test.invalid" },
+    { closed, 6, "Connection refused" },
+    { untrusted, 7, "is not signed by a trusted authority" },
+    { missing, 3, "404" },
+  };
+
+  g_clear_pointer (&gone, rc_test_server_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(RcTestRun) run = { 0 };
+
+      rc_test_run_restcall (&run, NULL, NULL, "import", cases[i].url);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      assert_one_error_line (&run, cases[i].expected);
+      g_assert_cmpstr (run.out, ==, "");
+    }
+}
+
 static void
 test_token_statuses (Fixture       *fixture,
                      gconstpointer  data)
@@ -499,6 +533,7 @@ main (int   argc,
 
   ADD ("network-statuses", test_network_statuses);
   ADD ("token-statuses", test_token_statuses);
+  ADD ("import-statuses", test_import_statuses);
   ADD ("file-status", test_file_status);
   ADD ("repeat-status", test_repeat_status);
   g_test_add_func ("/restcall/cli-exit/unknown-command", test_unknown_command);

@@ -102,7 +102,8 @@ classify_io (int code)
  * @error: (nullable): an error of the core, GIO, GLib, libsoup or GnuTLS
  *
  * Sorts @error by its domain and code. A transport error worded by the
- * executor or the token cache is sorted by the error behind it; the
+ * executor, the token cache or the document loader is sorted by the error
+ * behind it; the
  * executor's and the loaders' own timeouts are %RC_FAILURE_TIMEOUT.
  * Cancellation is %RC_FAILURE_OTHER.
  *
@@ -116,7 +117,8 @@ rc_failure_classify (const GError *error)
   if (error == NULL)
     return RC_FAILURE_NONE;
 
-  if ((cause = rc_executor_error_get_cause (error)) || (cause = rc_oauth_error_get_cause (error)))
+  if ((cause = rc_executor_error_get_cause (error)) || (cause = rc_oauth_error_get_cause (error))
+      || (cause = rc_open_api_load_error_get_cause (error)))
     return rc_failure_classify (cause);
 
   if (error->domain == G_RESOLVER_ERROR)
@@ -181,8 +183,11 @@ rc_failure_classify (const GError *error)
       || g_error_matches (error, RC_OPEN_API_LOAD_ERROR, RC_OPEN_API_LOAD_ERROR_TIMED_OUT))
     return RC_FAILURE_TIMEOUT;
 
+  /* A document that is not where it was said to be, or not one. */
   if (g_error_matches (error, RC_OPEN_API_LOAD_ERROR, RC_OPEN_API_LOAD_ERROR_NO_SUCH_FILE)
-      || g_error_matches (error, RC_OPEN_API_LOAD_ERROR, RC_OPEN_API_LOAD_ERROR_UNREADABLE))
+      || g_error_matches (error, RC_OPEN_API_LOAD_ERROR, RC_OPEN_API_LOAD_ERROR_UNREADABLE)
+      || g_error_matches (error, RC_OPEN_API_LOAD_ERROR, RC_OPEN_API_LOAD_ERROR_STATUS)
+      || g_error_matches (error, RC_OPEN_API_LOAD_ERROR, RC_OPEN_API_LOAD_ERROR_INVALID_URL))
     return RC_FAILURE_FILE;
 
   return RC_FAILURE_OTHER;

@@ -297,6 +297,31 @@ user_cancelled_cb (GCancellable *cancellable,
 
 /* Downloading */
 
+/* What is wrong with the server's certificate, when @cause is about it. */
+static char *
+dup_certificate_problem (GTlsCertificateFlags  flags,
+                         const GError         *cause)
+{
+  if (flags == 0 && cause->domain != G_TLS_ERROR)
+    return NULL;
+
+  if (flags & G_TLS_CERTIFICATE_UNKNOWN_CA)
+    return g_strdup (_("it is not signed by a trusted authority"));
+  if (flags & G_TLS_CERTIFICATE_BAD_IDENTITY)
+    return g_strdup (_("it was issued for another host name"));
+  if (flags & G_TLS_CERTIFICATE_EXPIRED)
+    return g_strdup (_("it has expired"));
+  if (flags & G_TLS_CERTIFICATE_NOT_ACTIVATED)
+    return g_strdup (_("it is not valid yet"));
+  if (flags & G_TLS_CERTIFICATE_REVOKED)
+    return g_strdup (_("it has been revoked"));
+  if (flags & G_TLS_CERTIFICATE_INSECURE)
+    return g_strdup (_("it uses an insecure algorithm"));
+
+  return g_strdup (cause->message);
+}
+
+
 static void
 downloaded_cb (GObject      *object,
                GAsyncResult *result,
@@ -306,6 +331,7 @@ downloaded_cb (GObject      *object,
   Download *download = g_task_get_task_data (task);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
   guint status;
 
   bytes = rc_http_send_and_read_finish (result, &error);
@@ -320,8 +346,18 @@ downloaded_cb (GObject      *object,
                                               "it did not arrive in full within %u seconds",
                                               download->timeout),
                                  download->timeout);
-      else
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+               || (problem = dup_certificate_problem (
+                     soup_message_get_tls_peer_certificate_errors (download->message),
+                     error)) == NULL)
         g_task_return_error (task, g_steal_pointer (&error));
+      else
+        /* Still a TLS error, for rc_failure_classify(). */
+        g_task_return_new_error (task, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE,
+                                 _("the TLS certificate of “%s” is not valid (%s); Restcall "
+                                   "never accepts an invalid certificate"),
+                                 g_uri_get_host (soup_message_get_uri (download->message)),
+                                 problem);
       return;
     }
 
@@ -759,6 +795,7 @@ rc_http_set_transport_error (GError      **error,
 {
   GTlsCertificateFlags flags = message ? soup_message_get_tls_peer_certificate_errors (message) : 0;
   const char *host = message ? g_uri_get_host (soup_message_get_uri (message)) : NULL;
+  g_autofree char *problem = NULL;
 
   g_return_if_fail (what != NULL);
   g_return_if_fail (cause != NULL);
@@ -769,25 +806,8 @@ rc_http_set_transport_error (GError      **error,
       return;
     }
 
-  if (flags != 0 || cause->domain == G_TLS_ERROR)
+  if ((problem = dup_certificate_problem (flags, cause)))
     {
-      const char *problem;
-
-      if (flags & G_TLS_CERTIFICATE_UNKNOWN_CA)
-        problem = _("it is not signed by a trusted authority");
-      else if (flags & G_TLS_CERTIFICATE_BAD_IDENTITY)
-        problem = _("it was issued for another host name");
-      else if (flags & G_TLS_CERTIFICATE_EXPIRED)
-        problem = _("it has expired");
-      else if (flags & G_TLS_CERTIFICATE_NOT_ACTIVATED)
-        problem = _("it is not valid yet");
-      else if (flags & G_TLS_CERTIFICATE_REVOKED)
-        problem = _("it has been revoked");
-      else if (flags & G_TLS_CERTIFICATE_INSECURE)
-        problem = _("it uses an insecure algorithm");
-      else
-        problem = cause->message;
-
       /* A private CA is trusted by name, not by accepting anything. */
       if (flags & G_TLS_CERTIFICATE_UNKNOWN_CA)
         g_set_error (error, domain, code,

@@ -82,7 +82,50 @@ typedef struct
   GCancellable   *cancellable;
 } Fetch;
 
-G_DEFINE_QUARK (rc-open-api-load-error-quark, rc_open_api_load_error)
+/* What an error keeps beside its message: the libsoup, GIO or GnuTLS
+ * error behind a download that failed, so that a caller can tell a name
+ * that does not resolve from a refused connection. */
+typedef struct
+{
+  GError *cause;
+} RcOpenApiLoadErrorPrivate;
+
+static void
+rc_open_api_load_error_private_init (RcOpenApiLoadErrorPrivate *priv)
+{
+}
+
+static void
+rc_open_api_load_error_private_copy (const RcOpenApiLoadErrorPrivate *src,
+                                     RcOpenApiLoadErrorPrivate       *dest)
+{
+  dest->cause = src->cause ? g_error_copy (src->cause) : NULL;
+}
+
+static void
+rc_open_api_load_error_private_clear (RcOpenApiLoadErrorPrivate *priv)
+{
+  g_clear_error (&priv->cause);
+}
+
+G_DEFINE_EXTENDED_ERROR (RcOpenApiLoadError, rc_open_api_load_error)
+
+/**
+ * rc_open_api_load_error_get_cause:
+ * @error: an error of any domain
+ *
+ * Returns: (nullable): the libsoup, GIO or GnuTLS error behind an
+ *   %RC_OPEN_API_LOAD_ERROR_DOWNLOAD error, whose message words it; %NULL
+ *   for any other error
+ */
+const GError *
+rc_open_api_load_error_get_cause (const GError *error)
+{
+  if (error == NULL || error->domain != RC_OPEN_API_LOAD_ERROR)
+    return NULL;
+
+  return rc_open_api_load_error_get_private (error)->cause;
+}
 
 static void
 settings_init (Settings                   *settings,
@@ -195,6 +238,7 @@ download_error (const GError *error,
                 const char   *display_name)
 {
   RcOpenApiLoadError code = RC_OPEN_API_LOAD_ERROR_DOWNLOAD;
+  GError *load_error;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_copy (error);
@@ -209,8 +253,12 @@ download_error (const GError *error,
   else if (g_error_matches (error, RC_HTTP_ERROR, RC_HTTP_ERROR_TIMED_OUT))
     code = RC_OPEN_API_LOAD_ERROR_TIMED_OUT;
 
-  return g_error_new (RC_OPEN_API_LOAD_ERROR, code, _("Could not download “%s”: %s."),
-                      display_name, error->message);
+  load_error = g_error_new (RC_OPEN_API_LOAD_ERROR, code, _("Could not download “%s”: %s."),
+                            display_name, error->message);
+  if (code == RC_OPEN_API_LOAD_ERROR_DOWNLOAD)
+    rc_open_api_load_error_get_private (load_error)->cause = g_error_copy (error);
+
+  return load_error;
 }
 
 /* Downloads a document that a $ref points into, synchronously (in the

@@ -21,7 +21,8 @@ G_BEGIN_DECLS
  *   than 2xx
  * @RC_OPEN_API_LOAD_ERROR_TOO_LARGE: the download is larger than the cap
  * @RC_OPEN_API_LOAD_ERROR_TIMED_OUT: the download did not end in time
- * @RC_OPEN_API_LOAD_ERROR_DOWNLOAD: the download failed otherwise: the
+ * @RC_OPEN_API_LOAD_ERROR_DOWNLOAD: the download failed otherwise (the
+ *   error behind it is rc_open_api_load_error_get_cause()): the
  *   network, the name, TLS…
  *
  * Why the document could not be read. The message says what failed, in a
@@ -83,6 +84,7 @@ typedef void (*RcOpenApiLoadStatusFunc) (const char *status,
                                          gpointer    user_data);
 
 GQuark           rc_open_api_load_error_quark        (void);
+const GError    *rc_open_api_load_error_get_cause    (const GError *error);
 
 RcOpenApiSource *rc_open_api_source_ref              (RcOpenApiSource             *self);
 void             rc_open_api_source_unref            (RcOpenApiSource             *self);
