@@ -1161,6 +1161,65 @@ keyring_value (const char *project_id,
 /* `cp prod.restcall staging.restcall`, then `restcall secret set` (or
  * clear, or an auth change) on the copy: the copy gets a project id of its
  * own first, and the original's secret stays as it was, and in use. */
+/* `api set --base-url` and `method set --url` move where a Basic password
+ * goes, as `auth --token-url` moves a client secret: each says that the
+ * stored one is not sent there, and what to run; --json keeps stdout JSON. */
+static void
+test_moved_by_edit (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_auto(RcTestRun) set = { 0 };
+  g_auto(RcTestRun) same = { 0 };
+  g_auto(RcTestRun) moved = { 0 };
+  g_auto(RcTestRun) method = { 0 };
+  g_auto(RcTestRun) run = { 0 };
+  g_autoptr(JsonObject) json = NULL;
+  /* The path needs no quotes (rc_text_dup_shell_word()). */
+  g_autofree char *secret_set = g_strdup_printf ("Run “restcall secret set %s Plain” to store one "
+                                                 "for these settings.\n", fixture->path);
+  g_autofree char *auth = g_strdup_printf ("Give the method its own authentication with "
+                                           "“restcall auth %s Plain get”, and store its "
+                                           "password.\n", fixture->path);
+  g_autofree char *same_base = rc_test_server_url (fixture->server, "/basic/v2");
+
+  rc_test_run_restcall (&set, "p:w\n", NULL, "secret", "set", fixture->path, "Plain");
+  g_assert_cmpint (set.status, ==, 0);
+
+  /* Another path at the same origin: the password still goes there. */
+  rc_test_run_restcall (&same, NULL, NULL, "api", "set", fixture->path, "Plain",
+                        "--base-url", same_base);
+  g_assert_cmpint (same.status, ==, 0);
+  g_assert_true (g_str_has_prefix (same.out, "Changed the API “Plain” in "));
+  g_assert_null (strstr (same.out, "saved for"));
+  g_assert_cmpstr (same.err, ==, "");
+
+  rc_test_run_restcall (&moved, NULL, NULL, "api", "set", fixture->path, "Plain", "--json",
+                        "--base-url", "https://elsewhere.example/v1");
+  g_assert_cmpint (moved.status, ==, 0);
+  json = rc_test_parse_object (moved.out);
+  g_assert_cmpstr (json_object_get_string_member (json, "base_url"), ==,
+                   "https://elsewhere.example/v1");
+  g_test_message ("%s", moved.err);
+  g_assert_true (g_str_has_prefix (moved.err, "The stored password was saved for "));
+  g_assert_nonnull (strstr (moved.err, "it is not sent to https://elsewhere.example and the "
+                                       "user “alice”."));
+  g_assert_true (g_str_has_suffix (moved.err, secret_set));
+
+  /* Back where it was stored; then the method alone leaves. */
+  rc_test_run_restcall (&run, NULL, NULL, "api", "set", fixture->path, "Plain", "--quiet",
+                        "--base-url", same_base);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  rc_test_run_restcall (&method, NULL, NULL, "method", "set", fixture->path, "Plain", "get",
+                        "--url", "https://elsewhere.example/status");
+  g_assert_cmpint (method.status, ==, 0);
+  g_test_message ("%s", method.out);
+  g_assert_nonnull (strstr (method.out, "The API’s stored password was saved for "));
+  g_assert_nonnull (strstr (method.out, "it is not sent to https://elsewhere.example and the "
+                                        "user “alice”, where the method “get” goes. "));
+  g_assert_true (g_str_has_suffix (method.out, auth));
+}
+
 static void
 test_copy_keeps_original (Fixture       *fixture,
                           gconstpointer  data)
@@ -1527,6 +1586,7 @@ main (int   argc,
   ADD ("saved-through-link", test_saved_through_link);
   ADD ("binding-refused", test_binding_refused);
   ADD ("copy-keeps-original", test_copy_keeps_original);
+  ADD ("moved-by-edit", test_moved_by_edit);
   ADD ("unbound-refused", test_unbound_refused);
   ADD ("private-key-stdin", test_private_key_stdin);
   ADD ("private-key-path", test_private_key_path);

@@ -213,6 +213,21 @@ set_api (RcCliEditOptions  *options,
   json = rc_project_serialize_api (target.api);
   rc_cli_edit_report (options, line, json);
 
+  /* A Basic password goes with the API's origin. */
+  if (base_url)
+    {
+      gboolean to_stderr = options->json || options->quiet;
+
+      rc_cli_target_report_moved_secret (&target, NULL, to_stderr);
+      for (guint i = 0; i < rc_api_get_n_methods (target.api); i++)
+        {
+          RcMethod *method = rc_api_get_method (target.api, i);
+
+          if (rc_method_get_auth (method))
+            rc_cli_target_report_moved_secret (&target, method, to_stderr);
+        }
+    }
+
   return RC_CLI_EXIT_OK;
 }
 

@@ -241,33 +241,7 @@ update_keyring (RcCliTarget *target,
         g_print (_("Copied the API’s secret for the method in the keyring.\n"));
     }
   else if (work->rebound)
-    {
-      g_autoptr(RcSecretBinding) binding = rc_cli_target_dup_binding (target, target->method, NULL);
-      g_autoptr(RcSecretBinding) saved_for = NULL;
-      char *stored;
-
-      /* Said, not fixed: only the user can say the secret goes there too. */
-      stored = rc_cli_keyring_lookup (target->project, auth, binding, &saved_for, &error);
-      rc_secret_free (stored);
-      if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
-        {
-          RcAuthKind kind = rc_auth_get_kind (auth);
-          g_autofree char *command =
-            rc_cli_target_dup_command (target, "secret set", target->method);
-          g_autofree char *to = rc_secret_binding_describe (binding, kind);
-          g_autofree char *from = saved_for ? rc_secret_binding_describe (saved_for, kind)
-                                            : g_strdup (_("no settings in particular"));
-
-          /* TRANSLATORS: “The stored client secret was saved for https://a and the
-           * client “x”: …” */
-          g_print (_("The stored %s was saved for %s: it is not sent to %s. Run “%s” to store one "
-                     "for these settings.\n"),
-                   kind == RC_AUTH_KIND_BASIC ? _("password") : _("client secret"), from, to,
-                   command);
-        }
-      else if (error)
-        g_debug ("Could not look up the secret: %s", error->message);
-    }
+    rc_cli_target_report_moved_secret (target, target->method, FALSE);
 
   return status;
 }

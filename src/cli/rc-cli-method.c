@@ -216,6 +216,10 @@ set_method (RcCliEditOptions *options,
   json = rc_project_serialize_method (target.method);
   rc_cli_edit_report (options, line, json);
 
+  /* A Basic password goes with the URL the method is sent to. */
+  if (own->url)
+    rc_cli_target_report_moved_secret (&target, target.method, options->json || options->quiet);
+
   return RC_CLI_EXIT_OK;
 }
 

@@ -368,6 +368,77 @@ rc_cli_target_dup_binding (RcCliTarget *self,
 }
 
 /**
+ * rc_cli_target_report_moved_secret:
+ * @method: (nullable): one of the API's methods, for the authentication
+ *   it sends (its own or the API's); %NULL for the API's own
+ * @to_stderr: whether to say it on stderr, as for --json, where stdout is
+ *   the data's
+ *
+ * After a change that moves where a secret goes (a token URL, a client ID
+ * or user name, an API's base URL or a method's URL), says when
+ * the stored secret is now for other settings, and so is not sent, and how
+ * to store one for these. Said, not fixed: only the user can say that the
+ * secret goes there too.
+ */
+void
+rc_cli_target_report_moved_secret (RcCliTarget *self,
+                                   RcMethod    *method,
+                                   gboolean     to_stderr)
+{
+  void (*say) (const char *format, ...) = to_stderr ? g_printerr : g_print;
+  g_autoptr(RcSecretBinding) binding = NULL;
+  g_autoptr(RcSecretBinding) saved_for = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *from = NULL;
+  RcAuth *auth = method ? rc_method_get_effective_auth (method) : rc_api_get_auth (self->api);
+  gboolean inherited = method && rc_method_get_auth (method) == NULL;
+  RcAuthKind kind;
+  const char *noun;
+  char *stored;
+
+  if (auth == NULL || rc_auth_get_secret_id (auth)[0] == '\0')
+    return;
+
+  binding = rc_cli_target_dup_binding (self, method, NULL);
+  stored = rc_cli_keyring_lookup (self->project, auth, binding, &saved_for, &error);
+  rc_secret_free (stored);
+  if (!g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
+    {
+      if (error)
+        g_debug ("Could not look up the secret: %s", error->message);
+      return;
+    }
+
+  kind = rc_auth_get_kind (auth);
+  noun = kind == RC_AUTH_KIND_BASIC ? _("password") : _("client secret");
+  to = rc_secret_binding_describe (binding, kind);
+  from = saved_for ? rc_secret_binding_describe (saved_for, kind)
+                   : g_strdup (_("no settings in particular"));
+
+  if (inherited)
+    {
+      /* The API's secret stays the API's: the method needs its own. */
+      command = rc_cli_target_dup_command (self, "auth", method);
+      /* TRANSLATORS: “The API’s stored password was saved for https://a and the user “u”:
+       * it is not sent to https://b…, where the method “m” goes. …” */
+      say (_("The API’s stored %s was saved for %s: it is not sent to %s, where the method "
+             "“%s” goes. Give the method its own authentication with “%s”, and store its "
+             "%s.\n"),
+           noun, from, to, rc_method_get_name (method), command, noun);
+      return;
+    }
+
+  command = rc_cli_target_dup_command (self, "secret set", method);
+  /* TRANSLATORS: “The stored client secret was saved for https://a and the
+   * client “x”: …” */
+  say (_("The stored %s was saved for %s: it is not sent to %s. Run “%s” to store one for "
+         "these settings.\n"),
+           noun, from, to, command);
+}
+
+/**
  * rc_cli_target_dup_mismatch:
  * @method: (nullable): the method whose own auth it is, or %NULL for the API's
  * @saved: (nullable): what the stored secret was saved for; %NULL for one

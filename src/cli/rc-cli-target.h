@@ -46,6 +46,9 @@ gboolean    rc_cli_target_make_own       (RcCliTarget  *self,
 RcSecretBinding *rc_cli_target_dup_binding (RcCliTarget *self,
                                           RcMethod     *method,
                                           RcPairList   *values);
+void        rc_cli_target_report_moved_secret (RcCliTarget *self,
+                                          RcMethod     *method,
+                                          gboolean      to_stderr);
 char       *rc_cli_target_dup_mismatch   (RcCliTarget  *self,
                                           RcMethod     *method,
                                           RcAuthKind    kind,
