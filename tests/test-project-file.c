@@ -601,6 +601,112 @@ test_client_cert (Fixture       *fixture,
                                "private_key_file"));
 }
 
+/* A format 1 file (before environments) opens as a project without any,
+ * is written as format 2 with nothing else changed, and that reads back
+ * and saves byte-identically. */
+static void
+test_upgrade_format_1 (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *old_path = g_test_build_filename (G_TEST_DIST, "data", "format-1.restcall",
+                                                     NULL);
+  g_autoptr(GBytes) old = read_bytes (old_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcProject) project = rc_project_deserialize (old, "format-1.restcall", &error);
+  g_autoptr(RcProject) again = NULL;
+  g_autoptr(GBytes) upgraded = NULL;
+  g_autoptr(GBytes) resaved = NULL;
+  g_autoptr(GString) expected = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rc_project_get_n_environments (project), ==, 0);
+  g_assert_null (rc_project_get_active_environment (project));
+
+  upgraded = rc_project_serialize (project);
+  expected = g_string_new_len (g_bytes_get_data (old, NULL), g_bytes_get_size (old));
+  g_assert_cmpuint (g_string_replace (expected, "\"format\" : 1,", "\"format\" : 2,", 1), ==, 1);
+  g_assert_cmpstr (g_bytes_get_data (upgraded, NULL), ==, expected->str);
+
+  again = rc_project_deserialize (upgraded, "upgraded.restcall", &error);
+  g_assert_no_error (error);
+  resaved = rc_project_serialize (again);
+  g_assert_true (g_bytes_equal (resaved, upgraded));
+}
+
+/* The sample's environments, read: names, colours, variables in order, a
+ * secret one without a value, and the active one. */
+static void
+test_environments (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "sample.restcall", NULL);
+  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcProject) project = rc_project_deserialize (bytes, "sample.restcall", &error);
+  RcEnvironment *development, *production;
+  RcVariable *secret;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rc_project_get_n_environments (project), ==, 2);
+  development = rc_project_find_environment (project, "Development");
+  production = rc_project_find_environment (project, "Production");
+  g_assert_true (rc_project_get_active_environment (project) == development);
+  g_assert_cmpstr (rc_environment_get_color (development), ==, "");
+  g_assert_cmpstr (rc_environment_get_color (production), ==, "red");
+  g_assert_cmpstr (rc_variable_get_value (rc_environment_find_variable (production, "host")), ==,
+                   "petstore.example.com");
+  secret = rc_environment_get_variable (production, 1);
+  g_assert_cmpstr (rc_variable_get_name (secret), ==, "client_secret");
+  g_assert_true (rc_variable_get_secret (secret));
+  g_assert_cmpstr (rc_variable_get_value (secret), ==, "");
+  g_assert_false (rc_project_get_dirty (project));
+
+  /* Switching is not an edit; editing an environment is. */
+  rc_project_set_active_environment (project, production);
+  g_assert_false (rc_project_get_dirty (project));
+  rc_variable_set_value (rc_environment_find_variable (development, "host"), "localhost");
+  g_assert_true (rc_project_get_dirty (project));
+
+  /* A secret variable keeps no value, even when asked to. */
+  rc_variable_set_value (secret, "hunter2");
+  g_assert_cmpstr (rc_variable_get_value (secret), ==, "");
+
+  /* The active one is saved; removing it makes the first left active. */
+  {
+    g_autoptr(GBytes) saved = rc_project_serialize (project);
+    g_autoptr(RcProject) reread = rc_project_deserialize (saved, "saved.restcall", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (rc_environment_get_name (rc_project_get_active_environment (reread)), ==,
+                     "Production");
+    g_assert_null (g_strstr_len (g_bytes_get_data (saved, NULL), -1, "hunter2"));
+  }
+  rc_project_remove_environment (project, production);
+  g_assert_true (rc_project_get_active_environment (project) == development);
+  rc_project_remove_environment (project, development);
+  g_assert_null (rc_project_get_active_environment (project));
+}
+
+/* A file that names an active environment it does not have opens with its
+ * first one active. */
+static void
+test_unknown_active_environment (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  const char *text =
+    "{\"format\": 2, \"id\": \"x\", \"apis\": [], \"active_environment\": \"gone\", "
+    "\"environments\": [{\"id\": \"a\", \"name\": \"A\"}, {\"id\": \"b\", \"name\": \"B\"}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcProject) project = rc_project_deserialize (bytes, "x.restcall", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (rc_environment_get_name (rc_project_get_active_environment (project)), ==,
+                   "A");
+  g_assert_cmpuint (rc_environment_get_n_variables (rc_project_get_environment (project, 1)), ==,
+                    0);
+}
+
 static void
 test_newer_format (Fixture       *fixture,
                    gconstpointer  data)
@@ -608,7 +714,7 @@ test_newer_format (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "future.restcall", NULL);
 
   write_text (
-    path, "{\n  \"format\" : 2,\n  \"id\" : \"x\",\n  \"apis\" : [],\n  \"hologram\" : true\n}\n");
+    path, "{\n  \"format\" : 3,\n  \"id\" : \"x\",\n  \"apis\" : [],\n  \"hologram\" : true\n}\n");
   assert_load_fails_untouched (path, RC_PROJECT_ERROR, RC_PROJECT_ERROR_NEWER_FORMAT,
                                "newer version of Restcall");
 }
@@ -674,6 +780,30 @@ test_broken (Fixture       *fixture,
       "\"methods\": [{\"id\": \"m\", \"name\": \"m\", \"verb\": \"GET\", \"url\": \"/\", "
       "\"required_parameters\": [\"q\", null]}]}]}",
       "apis[0].methods[0].required_parameters[1] must be a string" },
+    /* Environments: a secret is never read from the file; names that
+     * --env and {{name}} use are one of a kind. */
+    { "{\"format\": 2, \"id\": \"x\", \"apis\": [], \"environments\": [{\"id\": \"e\", "
+      "\"name\": \"Dev\", \"variables\": [{\"name\": \"key\", \"secret\": true, "
+      "\"value\": \"hunter2\"}]}]}",
+      "environments[0].variables[0] is a secret variable with a value in the file" },
+    { "{\"format\": 2, \"id\": \"x\", \"apis\": [], \"environments\": [{\"id\": \"e\", "
+      "\"name\": \"Dev\", \"variables\": [{\"name\": \"key\", \"secret\": \"yes\"}]}]}",
+      "environments[0].variables[0] secret must be true or false" },
+    { "{\"format\": 2, \"id\": \"x\", \"apis\": [], \"environments\": [{\"id\": \"e\", "
+      "\"name\": \"Dev\", \"variables\": [{\"name\": \"a\", \"value\": \"1\"}, "
+      "{\"name\": \"a\", \"value\": \"2\"}]}]}",
+      "environments[0].variables[1] repeats the variable “a”" },
+    { "{\"format\": 2, \"id\": \"x\", \"apis\": [], \"environments\": ["
+      "{\"id\": \"e\", \"name\": \"Dev\"}, {\"id\": \"f\", \"name\": \"Dev\"}]}",
+      "environments[1] repeats the environment name “Dev”" },
+    { "{\"format\": 2, \"id\": \"x\", \"apis\": [], \"environments\": ["
+      "{\"id\": \"e\", \"name\": \"Dev\", \"color\": \"pink\"}]}",
+      "environments[0] has an unknown color “pink”" },
+    { "{\"format\": 2, \"id\": \"x\", \"apis\": [], \"environments\": ["
+      "{\"id\": \"e\", \"name\": \"\"}]}",
+      "environments[0] has an empty name" },
+    { "{\"format\": 2, \"id\": \"x\", \"apis\": [], \"environments\": {}}",
+      "environments must be a list" },
     /* An API needs its auth (this logged a critical). */
     { "{\"format\": 1, \"id\": \"x\", \"apis\": [{\"id\": \"a\", \"name\": \"n\"}]}",
       "apis[0].auth is missing" },
@@ -1304,6 +1434,9 @@ main (int   argc,
   ADD ("client-assertion-settings", test_client_assertion_settings);
   ADD ("client-cert", test_client_cert);
   ADD ("newer-format", test_newer_format);
+  ADD ("upgrade-format-1", test_upgrade_format_1);
+  ADD ("environments", test_environments);
+  ADD ("unknown-active-environment", test_unknown_active_environment);
   ADD ("broken", test_broken);
   ADD ("wire", test_wire);
   ADD ("too-deep", test_too_deep);

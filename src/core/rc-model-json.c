@@ -1,6 +1,7 @@
 /* rc-model-json.c: APIs, methods and authentications as the project file writes them
  *
- * The one place that turns the model into JSON: the project file is
+ * The one place that turns the model into JSON (environments too): the
+ * project file is
  * written from it (rc-project-file.c), and so is what `restcall show
  * --json`, `auth --json` and `import --json` print, so the names, shapes
  * and values are the file's everywhere (scopes as one string, `client_auth`
@@ -248,6 +249,38 @@ rc_api_to_json (RcApi            *api,
   return json_builder_get_root (builder);
 }
 
+/* An environment: a secret variable is its name only. */
+static void
+build_environment (JsonBuilder   *builder,
+                   RcEnvironment *environment)
+{
+  guint n_variables = rc_environment_get_n_variables (environment);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", rc_environment_get_id (environment));
+  add_string (builder, "name", rc_environment_get_name (environment));
+  add_optional_string (builder, "color", rc_environment_get_color (environment));
+  json_builder_set_member_name (builder, "variables");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_variables; i++)
+    {
+      RcVariable *variable = rc_environment_get_variable (environment, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "name", rc_variable_get_name (variable));
+      if (rc_variable_get_secret (variable))
+        {
+          json_builder_set_member_name (builder, "secret");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
+      else
+        add_string (builder, "value", rc_variable_get_value (variable));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
 /**
  * rc_project_to_json:
  *
@@ -267,6 +300,19 @@ rc_project_to_json (RcProject        *project,
   json_builder_set_member_name (builder, "format");
   json_builder_add_int_value (builder, RC_PROJECT_FORMAT);
   add_string (builder, "id", rc_project_get_id (project));
+
+  if (rc_project_get_n_environments (project) > 0)
+    {
+      RcEnvironment *active = rc_project_get_active_environment (project);
+
+      json_builder_set_member_name (builder, "environments");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < rc_project_get_n_environments (project); i++)
+        build_environment (builder, rc_project_get_environment (project, i));
+      json_builder_end_array (builder);
+      if (active)
+        add_string (builder, "active_environment", rc_environment_get_id (active));
+    }
 
   json_builder_set_member_name (builder, "apis");
   json_builder_begin_array (builder);

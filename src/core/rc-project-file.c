@@ -3,10 +3,18 @@
  * A project file is pretty-printed JSON with a stable key order, so that a
  * file loaded and saved again is byte-identical and diffs stay small:
  *
- *   { "format": 1, "id": "…", "apis": [ { "id", "name", "base_url",
+ *   { "format": 2, "id": "…", "environments"?: [ { "id", "name", "color"?,
+ *     "variables": [ { "name", "value"? } | { "name", "secret": true } ] } ],
+ *     "active_environment"?: "<an environment's id>",
+ *     "apis": [ { "id", "name", "base_url",
  *     "description"?, "headers"?, "auth", "methods": [ { "id", "name",
  *     "verb", "url", "required_parameters"?, "description"?, "headers"?,
  *     "content_type"?, "body"?, "test_values"?, "auth"? } ] } ] }
+ *
+ * Format 1 had no environments; it is read as a project without any and
+ * written as format 2 when saved. A secret variable is a name only: its
+ * value is in the keyring, per environment, and a file that holds one is
+ * refused.
  *
  * The model is written as JSON by rc-model-json.c. Optional members are
  * written only when they hold something, so a file from before one was
@@ -525,6 +533,129 @@ read_api (Reader     *reader,
   return reader->error ? NULL : g_steal_pointer (&api);
 }
 
+/* A variable of an environment: a plain one's value, or only the name
+ * of a secret one, whose value is in the keyring. */
+static RcVariable *
+read_variable (Reader     *reader,
+               JsonObject *object)
+{
+  const char *name = read_string (reader, object, "name", TRUE);
+  JsonNode *node = json_object_get_member (object, "secret");
+  gboolean secret = FALSE;
+
+  if (reader->error)
+    return NULL;
+
+  if (name[0] == '\0')
+    reader_fail (reader, _("has an empty name"));
+  else if (node && !(JSON_NODE_HOLDS_VALUE (node)
+                     && json_node_get_value_type (node) == G_TYPE_BOOLEAN))
+    reader_fail (reader, _("secret must be true or false"));
+  else if (node)
+    secret = json_node_get_boolean (node);
+
+  /* Never read a secret from a file that anyone may read or commit. */
+  if (secret && json_object_has_member (object, "value"))
+    reader_fail (reader, _("is a secret variable with a value in the file: secret values belong "
+                           "in the keyring. Remove its “value” and store it there"));
+
+  if (reader->error)
+    return NULL;
+
+  if (secret)
+    return rc_variable_new_secret (name);
+
+  return rc_variable_new (name, read_string (reader, object, "value", FALSE));
+}
+
+static RcEnvironment *
+read_environment (Reader     *reader,
+                  JsonObject *object)
+{
+  g_autoptr(RcEnvironment) environment = NULL;
+  const char *id = read_string (reader, object, "id", TRUE);
+  const char *name = read_string (reader, object, "name", TRUE);
+  const char *color = read_string (reader, object, "color", FALSE);
+  JsonArray *variables = read_array (reader, object, "variables", FALSE);
+
+  if (reader->error)
+    return NULL;
+
+  if (name[0] == '\0')
+    reader_fail (reader, _("has an empty name"));
+  else if (!rc_environment_color_is_valid (color))
+    reader_fail (reader, _("has an unknown color “%s”"), color);
+  if (reader->error)
+    return NULL;
+
+  environment = rc_environment_new (name);
+  rc_environment_set_id (environment, id);
+  rc_environment_set_color (environment, color);
+
+  for (guint i = 0; variables && i < json_array_get_length (variables) && !reader->error; i++)
+    {
+      gsize len = reader_push (reader, ".variables[%u]", i);
+      JsonObject *variable_object = read_element_object (reader, variables, i);
+      g_autoptr(RcVariable) variable = NULL;
+
+      if (variable_object && (variable = read_variable (reader, variable_object)))
+        {
+          if (rc_environment_find_variable (environment, rc_variable_get_name (variable)))
+            reader_fail (reader, _("repeats the variable “%s”"), rc_variable_get_name (variable));
+          else
+            rc_environment_add_variable (environment, variable);
+        }
+
+      reader_pop (reader, len);
+    }
+
+  return reader->error ? NULL : g_steal_pointer (&environment);
+}
+
+/* The environments, and which is active: the one named, or else the first
+ * (a hand-edited file may name one that is gone). */
+static void
+read_environments (Reader     *reader,
+                   JsonObject *root,
+                   RcProject  *project)
+{
+  JsonArray *environments = read_array (reader, root, "environments", FALSE);
+  const char *active = read_string (reader, root, "active_environment", FALSE);
+  RcEnvironment *found;
+
+  for (guint i = 0; environments && i < json_array_get_length (environments) && !reader->error;
+       i++)
+    {
+      gsize len = reader_push (reader, "environments[%u]", i);
+      JsonObject *object = read_element_object (reader, environments, i);
+      g_autoptr(RcEnvironment) environment = NULL;
+
+      if (object && (environment = read_environment (reader, object)))
+        {
+          /* `--env NAME` must name one. */
+          if (rc_project_find_environment (project, rc_environment_get_name (environment)))
+            reader_fail (reader, _("repeats the environment name “%s”"),
+                         rc_environment_get_name (environment));
+          else if (rc_project_find_environment_by_id (project,
+                                                      rc_environment_get_id (environment)))
+            reader_fail (reader, _("repeats the id “%s”"), rc_environment_get_id (environment));
+          else
+            rc_project_add_environment (project, environment);
+        }
+
+      reader_pop (reader, len);
+    }
+
+  if (!reader->error && active[0] != '\0')
+    {
+      if ((found = rc_project_find_environment_by_id (project, active)))
+        rc_project_set_active_environment (project, found);
+      else
+        g_debug ("%s: active_environment %s is none of its environments", reader->display_name,
+                 active);
+    }
+}
+
 static gboolean
 check_format (Reader     *reader,
               JsonObject *root)
@@ -647,6 +778,7 @@ rc_project_deserialize (GBytes      *bytes,
 
   project = rc_project_new ();
   rc_project_set_id (project, read_string (&reader, root, "id", TRUE));
+  read_environments (&reader, root, project);
 
   apis = read_array (&reader, root, "apis", TRUE);
   for (guint i = 0; apis && i < json_array_get_length (apis) && !reader.error; i++)

@@ -1,8 +1,11 @@
-/* rc-project.c: the document: a list of APIs, its file and its dirty state
+/* rc-project.c: the document: a list of APIs, its environments, its file and its dirty state
  *
- * The project is a GListModel of RcApi. Any change anywhere below it (an
- * API, a method, an auth setting, a header) marks it dirty; saving or
- * loading marks it clean. Reading and writing the file is in
+ * The project is a GListModel of RcApi. It also has environments, one of
+ * them active (rc-environment.c). Any change anywhere below it (an API, a
+ * method, an auth setting, a header, an environment or its variables)
+ * marks it dirty; saving or loading marks it clean. Which environment is
+ * active is saved with the project, but switching is not an edit: it does
+ * not mark the project dirty. Reading and writing the file is in
  * rc-project-file.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,6 +27,8 @@ struct _RcProject
   char       *id;
   GFile      *file;
   GListStore *apis;
+  GListStore *environments;
+  RcEnvironment *active_environment;  /* one of environments, or NULL */
   guint64     generation;  /* counts changes, so a save can tell if it missed one */
   guint       dirty : 1;
 };
@@ -41,6 +46,7 @@ enum {
   PROP_FILE,
   PROP_TITLE,
   PROP_DIRTY,
+  PROP_ACTIVE_ENVIRONMENT,
   N_PROPS
 };
 
@@ -70,6 +76,16 @@ apis_items_changed_cb (RcProject  *self,
                        GListModel *apis)
 {
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  rc_project_set_dirty (self, TRUE);
+}
+
+static void
+environments_items_changed_cb (RcProject  *self,
+                               guint       position,
+                               guint       removed,
+                               guint       added,
+                               GListModel *environments)
+{
   rc_project_set_dirty (self, TRUE);
 }
 
@@ -117,7 +133,22 @@ rc_project_dispose (GObject *object)
         }
     }
 
+  if (self->environments)
+    {
+      guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->environments));
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(RcEnvironment) environment =
+            g_list_model_get_item (G_LIST_MODEL (self->environments), i);
+
+          g_signal_handlers_disconnect_by_func (environment, api_changed_cb, self);
+        }
+    }
+
+  self->active_environment = NULL;
   g_clear_object (&self->apis);
+  g_clear_object (&self->environments);
   g_clear_object (&self->file);
 
   G_OBJECT_CLASS (rc_project_parent_class)->dispose (object);
@@ -159,6 +190,10 @@ rc_project_get_property (GObject    *object,
       g_value_set_boolean (value, self->dirty);
       break;
 
+    case PROP_ACTIVE_ENVIRONMENT:
+      g_value_set_object (value, self->active_environment);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -184,6 +219,10 @@ rc_project_set_property (GObject      *object,
 
     case PROP_DIRTY:
       rc_project_set_dirty (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_ACTIVE_ENVIRONMENT:
+      rc_project_set_active_environment (self, g_value_get_object (value));
       break;
 
     default:
@@ -227,6 +266,17 @@ rc_project_class_init (RcProjectClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * RcProject:active-environment:
+   *
+   * The environment whose variables fill `{{name}}` references, one of
+   * the project's; %NULL when it has none.
+   */
+  properties[PROP_ACTIVE_ENVIRONMENT] =
+    g_param_spec_object ("active-environment", NULL, NULL,
+                         RC_TYPE_ENVIRONMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -235,9 +285,12 @@ rc_project_init (RcProject *self)
 {
   self->id = g_uuid_string_random ();
   self->apis = g_list_store_new (RC_TYPE_API);
+  self->environments = g_list_store_new (RC_TYPE_ENVIRONMENT);
 
   g_signal_connect_object (self->apis, "items-changed",
                            G_CALLBACK (apis_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->environments, "items-changed",
+                           G_CALLBACK (environments_items_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 RcProject *
@@ -436,4 +489,180 @@ rc_project_find_api (RcProject  *self,
     }
 
   return NULL;
+}
+
+/**
+ * rc_project_get_environments:
+ *
+ * Returns: (transfer none): the environments, a list of #RcEnvironment
+ */
+GListModel *
+rc_project_get_environments (RcProject *self)
+{
+  g_return_val_if_fail (RC_IS_PROJECT (self), NULL);
+
+  return G_LIST_MODEL (self->environments);
+}
+
+guint
+rc_project_get_n_environments (RcProject *self)
+{
+  g_return_val_if_fail (RC_IS_PROJECT (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->environments));
+}
+
+/**
+ * rc_project_get_environment:
+ *
+ * Returns: (transfer none) (nullable): the environment at @position
+ */
+RcEnvironment *
+rc_project_get_environment (RcProject *self,
+                            guint      position)
+{
+  g_autoptr(RcEnvironment) environment = NULL;
+
+  g_return_val_if_fail (RC_IS_PROJECT (self), NULL);
+
+  environment = g_list_model_get_item (G_LIST_MODEL (self->environments), position);
+
+  /* The store keeps its own reference. */
+  return environment;
+}
+
+/**
+ * rc_project_add_environment:
+ *
+ * Adds @environment last; the first one added becomes the active one.
+ */
+void
+rc_project_add_environment (RcProject     *self,
+                            RcEnvironment *environment)
+{
+  g_return_if_fail (RC_IS_PROJECT (self));
+  g_return_if_fail (RC_IS_ENVIRONMENT (environment));
+
+  g_signal_connect_object (environment, "changed",
+                           G_CALLBACK (api_changed_cb), self, G_CONNECT_SWAPPED);
+  g_list_store_append (self->environments, environment);
+
+  if (self->active_environment == NULL)
+    rc_project_set_active_environment (self, environment);
+}
+
+/**
+ * rc_project_remove_environment:
+ *
+ * Removes @environment; when it was the active one, the first left
+ * becomes active (none when none is left).
+ */
+void
+rc_project_remove_environment (RcProject     *self,
+                               RcEnvironment *environment)
+{
+  guint position;
+
+  g_return_if_fail (RC_IS_PROJECT (self));
+  g_return_if_fail (RC_IS_ENVIRONMENT (environment));
+
+  if (!g_list_store_find (self->environments, environment, &position))
+    {
+      g_critical ("Environment “%s” is not in the project", rc_environment_get_name (environment));
+      return;
+    }
+
+  g_signal_handlers_disconnect_by_func (environment, api_changed_cb, self);
+  g_list_store_remove (self->environments, position);
+
+  if (self->active_environment == environment)
+    rc_project_set_active_environment (self, rc_project_get_environment (self, 0));
+}
+
+static RcEnvironment *
+find_environment (RcProject  *self,
+                  const char *(*get) (RcEnvironment *),
+                  const char *value)
+{
+  guint n_items = rc_project_get_n_environments (self);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      RcEnvironment *environment = rc_project_get_environment (self, i);
+
+      if (g_str_equal (get (environment), value))
+        return environment;
+    }
+
+  return NULL;
+}
+
+/**
+ * rc_project_find_environment:
+ *
+ * Returns: (transfer none) (nullable): the environment called @name
+ */
+RcEnvironment *
+rc_project_find_environment (RcProject  *self,
+                             const char *name)
+{
+  g_return_val_if_fail (RC_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return find_environment (self, rc_environment_get_name, name);
+}
+
+/**
+ * rc_project_find_environment_by_id:
+ *
+ * Returns: (transfer none) (nullable): the environment whose id is @id
+ */
+RcEnvironment *
+rc_project_find_environment_by_id (RcProject  *self,
+                                   const char *id)
+{
+  g_return_val_if_fail (RC_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return find_environment (self, rc_environment_get_id, id);
+}
+
+/**
+ * rc_project_get_active_environment:
+ *
+ * Returns: (transfer none) (nullable): the active environment; %NULL when
+ *   the project has none
+ */
+RcEnvironment *
+rc_project_get_active_environment (RcProject *self)
+{
+  g_return_val_if_fail (RC_IS_PROJECT (self), NULL);
+
+  return self->active_environment;
+}
+
+/**
+ * rc_project_set_active_environment:
+ * @environment: (nullable): one of the project's environments
+ *
+ * Switches environment. Not an edit: the project is not marked dirty.
+ */
+void
+rc_project_set_active_environment (RcProject     *self,
+                                   RcEnvironment *environment)
+{
+  g_return_if_fail (RC_IS_PROJECT (self));
+  g_return_if_fail (environment == NULL || RC_IS_ENVIRONMENT (environment));
+
+  if (environment && !g_list_store_find (self->environments, environment, NULL))
+    {
+      g_critical ("Environment “%s” is not in the project", rc_environment_get_name (environment));
+      return;
+    }
+
+  if (self->active_environment == environment)
+    return;
+
+  self->active_environment = environment;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_ENVIRONMENT]);
 }

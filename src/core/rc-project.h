@@ -7,11 +7,13 @@
 #include <gio/gio.h>
 
 #include "rc-api.h"
+#include "rc-environment.h"
 
 G_BEGIN_DECLS
 
-/* The project file format this build reads and writes. */
-#define RC_PROJECT_FORMAT 1
+/* The project file format this build writes; it reads it and every older
+ * one (1: no environments). */
+#define RC_PROJECT_FORMAT 2
 
 #define RC_PROJECT_ERROR (rc_project_error_quark ())
 
@@ -66,6 +68,22 @@ void        rc_project_remove_api     (RcProject           *self,
                                        RcApi               *api);
 RcApi      *rc_project_find_api       (RcProject           *self,
                                        const char          *name);
+
+GListModel *rc_project_get_environments (RcProject         *self);
+guint       rc_project_get_n_environments (RcProject       *self);
+RcEnvironment *rc_project_get_environment (RcProject       *self,
+                                       guint                position);
+void        rc_project_add_environment (RcProject          *self,
+                                       RcEnvironment       *environment);
+void        rc_project_remove_environment (RcProject       *self,
+                                       RcEnvironment       *environment);
+RcEnvironment *rc_project_find_environment (RcProject      *self,
+                                       const char          *name);
+RcEnvironment *rc_project_find_environment_by_id (RcProject *self,
+                                       const char          *id);
+RcEnvironment *rc_project_get_active_environment (RcProject *self);
+void        rc_project_set_active_environment (RcProject   *self,
+                                       RcEnvironment       *environment);
 
 GBytes     *rc_project_serialize      (RcProject           *self);
 char       *rc_project_serialize_api  (RcApi               *api);

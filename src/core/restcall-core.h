@@ -44,4 +44,6 @@
 #include "rc-wire.h"
 #include "rc-failure.h"
 #include "rc-setting.h"
+#include "rc-variable.h"
+#include "rc-environment.h"
 #include "rc-url-template.h"
