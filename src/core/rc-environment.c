@@ -8,11 +8,20 @@
  * Development) and its variables in order. Any change emits ::changed,
  * which marks the project dirty.
  *
+ * A secret variable's value is in the keyring (rc-secret-store.c), filed
+ * under the project's id, the environment's id as its owner (removing the
+ * environment removes them all) and a secret id made of both ids and the
+ * name (rc_environment_dup_secret_id()). It is bound to the environment
+ * and the name, not to an origin: it may go wherever the project's
+ * settings use it, so it is never put in a URL (rc-resolve.c).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "Restcall-Core"
 
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "rc-environment.h"
 #include "rc-util-private.h"
@@ -438,4 +447,52 @@ rc_environment_find_variable (RcEnvironment *self,
     }
 
   return NULL;
+}
+
+/**
+ * rc_environment_dup_secret_id:
+ * @name: the name of one of its secret variables
+ *
+ * Returns: (transfer full): the keyring's secret id for the value of the
+ *   secret variable @name of this environment
+ */
+char *
+rc_environment_dup_secret_id (RcEnvironment *self,
+                              const char    *name)
+{
+  g_return_val_if_fail (RC_IS_ENVIRONMENT (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return g_strconcat (self->id, "/", name, NULL);
+}
+
+/**
+ * rc_environment_dup_secret_binding:
+ *
+ * Returns: (transfer full): what the value of the secret variable @name is
+ *   stored for: this environment's variable of that name
+ */
+RcSecretBinding *
+rc_environment_dup_secret_binding (RcEnvironment *self,
+                                   const char    *name)
+{
+  g_autofree char *login = rc_environment_dup_secret_id (self, name);
+
+  return rc_secret_binding_new ("", login);
+}
+
+/**
+ * rc_environment_dup_secret_label:
+ *
+ * Returns: (transfer full): what the keyring shows for the value of the
+ *   secret variable @name
+ */
+char *
+rc_environment_dup_secret_label (RcEnvironment *self,
+                                 const char    *name)
+{
+  g_return_val_if_fail (RC_IS_ENVIRONMENT (self), NULL);
+
+  /* TRANSLATORS: “Restcall: “client_secret” of the environment “Production”” */
+  return g_strdup_printf (_("Restcall: “%s” of the environment “%s”"), name, self->name);
 }

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "rc-secret-binding.h"
 #include "rc-variable.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,13 @@ void           rc_environment_add_variable   (RcEnvironment *self,
 void           rc_environment_remove_variable (RcEnvironment *self,
                                               RcVariable    *variable);
 RcVariable    *rc_environment_find_variable  (RcEnvironment *self,
+                                              const char    *name);
+
+char          *rc_environment_dup_secret_id  (RcEnvironment *self,
+                                              const char    *name);
+RcSecretBinding *rc_environment_dup_secret_binding (RcEnvironment *self,
+                                              const char    *name);
+char          *rc_environment_dup_secret_label (RcEnvironment *self,
                                               const char    *name);
 
 G_END_DECLS
