@@ -671,12 +671,16 @@ test_environments (Fixture       *fixture,
   rc_variable_set_value (secret, "hunter2");
   g_assert_cmpstr (rc_variable_get_value (secret), ==, "");
 
-  /* The active one is saved; removing it makes the first left active. */
+  /* The active one is saved, and an auth's secret variable, by name;
+   * removing the active one makes the first left active. */
+  rc_auth_set_secret_variable (rc_api_get_auth (rc_project_get_api (project, 0)), "client_secret");
   {
     g_autoptr(GBytes) saved = rc_project_serialize (project);
     g_autoptr(RcProject) reread = rc_project_deserialize (saved, "saved.restcall", &error);
 
     g_assert_no_error (error);
+    g_assert_cmpstr (rc_auth_get_secret_variable (rc_api_get_auth (rc_project_get_api (reread, 0))),
+                     ==, "client_secret");
     g_assert_cmpstr (rc_environment_get_name (rc_project_get_active_environment (reread)), ==,
                      "Production");
     g_assert_null (g_strstr_len (g_bytes_get_data (saved, NULL), -1, "hunter2"));

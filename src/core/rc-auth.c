@@ -47,6 +47,7 @@ struct _RcAuth
   RcBasicForm   remembered_basic_form;
   RcJwtAlg      jwt_alg;
   char         *key_id;
+  char         *secret_variable;
   char         *private_key_file;
   GFile        *folder;        /* the project file's, for relative paths */
 };
@@ -67,6 +68,7 @@ enum {
   PROP_SECRET_ID,
   PROP_JWT_ALG,
   PROP_KEY_ID,
+  PROP_SECRET_VARIABLE,
   PROP_PRIVATE_KEY_FILE,
   PROP_CLIENT_CERT_FILE,
   N_PROPS
@@ -159,6 +161,7 @@ rc_auth_finalize (GObject *object)
   g_clear_pointer (&self->scopes, g_free);
   g_clear_pointer (&self->secret_id, g_free);
   g_clear_pointer (&self->key_id, g_free);
+  g_clear_pointer (&self->secret_variable, g_free);
   g_clear_pointer (&self->private_key_file, g_free);
   g_clear_pointer (&self->client_cert_file, g_free);
   g_clear_object (&self->token_params);
@@ -223,6 +226,10 @@ rc_auth_get_property (GObject    *object,
 
     case PROP_KEY_ID:
       g_value_set_string (value, self->key_id);
+      break;
+
+    case PROP_SECRET_VARIABLE:
+      g_value_set_string (value, self->secret_variable);
       break;
 
     case PROP_PRIVATE_KEY_FILE:
@@ -290,6 +297,10 @@ rc_auth_set_property (GObject      *object,
 
     case PROP_KEY_ID:
       rc_auth_set_key_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_SECRET_VARIABLE:
+      rc_auth_set_secret_variable (self, g_value_get_string (value));
       break;
 
     case PROP_PRIVATE_KEY_FILE:
@@ -380,6 +391,20 @@ rc_auth_class_init (RcAuthClass *klass)
                          "",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * RcAuth:secret-variable:
+   *
+   * The name of the secret variable whose value, in the active
+   * environment, is the client secret or password; "" for the auth's own
+   * secret (RcAuth:secret-id). On a resolved copy (rc-resolve.c), the
+   * variable's id in the keyring instead, which tells one environment's
+   * secret from another's.
+   */
+  properties[PROP_SECRET_VARIABLE] =
+    g_param_spec_string ("secret-variable", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   properties[PROP_PRIVATE_KEY_FILE] =
     g_param_spec_string ("private-key-file", NULL, NULL,
                          "",
@@ -414,6 +439,7 @@ rc_auth_init (RcAuth *self)
   self->scopes = g_strdup ("");
   self->secret_id = g_strdup ("");
   self->key_id = g_strdup ("");
+  self->secret_variable = g_strdup ("");
   self->private_key_file = g_strdup ("");
   self->client_cert_file = g_strdup ("");
   self->token_params = rc_pair_list_new ();
@@ -451,6 +477,7 @@ rc_auth_copy (RcAuth *self)
                        "secret-id", self->secret_id,
                        "jwt-alg", self->jwt_alg,
                        "key-id", self->key_id,
+                       "secret-variable", self->secret_variable,
                        "private-key-file", self->private_key_file,
                        "client-cert-file", self->client_cert_file,
                        NULL);
@@ -782,6 +809,30 @@ rc_auth_set_jwt_alg (RcAuth   *self,
 
   self->jwt_alg = jwt_alg;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JWT_ALG]);
+}
+
+/**
+ * rc_auth_get_secret_variable:
+ *
+ * Returns: the secret variable the secret comes from, or "" for the auth's
+ *   own (RcAuth:secret-variable)
+ */
+const char *
+rc_auth_get_secret_variable (RcAuth *self)
+{
+  g_return_val_if_fail (RC_IS_AUTH (self), NULL);
+
+  return self->secret_variable;
+}
+
+void
+rc_auth_set_secret_variable (RcAuth     *self,
+                             const char *name)
+{
+  g_return_if_fail (RC_IS_AUTH (self));
+
+  if (rc_set_str (&self->secret_variable, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECRET_VARIABLE]);
 }
 
 /**

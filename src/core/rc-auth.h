@@ -48,6 +48,9 @@ const char   *rc_auth_ensure_secret_id   (RcAuth       *self);
 RcJwtAlg      rc_auth_get_jwt_alg        (RcAuth       *self);
 void          rc_auth_set_jwt_alg        (RcAuth       *self,
                                           RcJwtAlg      jwt_alg);
+const char   *rc_auth_get_secret_variable (RcAuth      *self);
+void          rc_auth_set_secret_variable (RcAuth      *self,
+                                          const char   *name);
 const char   *rc_auth_get_key_id         (RcAuth       *self);
 void          rc_auth_set_key_id         (RcAuth       *self,
                                           const char   *key_id);

@@ -138,6 +138,7 @@ build_auth (JsonBuilder      *builder,
   add_optional_string (builder, "client_cert_file", rc_auth_get_client_cert_file (auth));
   add_optional_string (builder, "private_key_file", rc_auth_get_private_key_file (auth));
   add_optional_pairs (builder, "token_params", rc_auth_get_token_params (auth), FALSE, flags);
+  add_optional_string (builder, "secret_variable", rc_auth_get_secret_variable (auth));
   if (!(flags & RC_MODEL_JSON_SHOWN))
     add_optional_string (builder, "secret_id", rc_auth_get_secret_id (auth));
 

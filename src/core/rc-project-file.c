@@ -27,7 +27,9 @@
  * client's `jwt_alg` (the automatic one is not written), `key_id` and
  * `private_key_file` (a path, never the key) follow. Secrets are never
  * written: an auth holds only `secret_id`, a reference into the keyring
- * (which holds the private key when no file is named).
+ * (which holds the private key when no file is named), or
+ * `secret_variable`, the name of the environments' secret variable whose
+ * value is the secret.
  *
  * A file is refused, naming the member, when a verb, a content type or a
  * header could not be sent as it is written (rc-wire.c): a shared file must
@@ -454,6 +456,7 @@ read_auth (Reader     *reader,
   rc_auth_set_client_cert_file (auth,
                                 read_string (reader, auth_object, "client_cert_file", FALSE));
   read_pairs (reader, auth_object, "token_params", FALSE, rc_auth_get_token_params (auth));
+  rc_auth_set_secret_variable (auth, read_string (reader, auth_object, "secret_variable", FALSE));
   rc_auth_set_secret_id (auth, read_string (reader, auth_object, "secret_id", FALSE));
   /* For the token URL and client ID just read. */
   if (!reader->error)

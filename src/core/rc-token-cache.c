@@ -575,6 +575,10 @@ rc_token_cache_dup_key (RcAuth *auth)
 
       g_string_append_printf (key, "%s\x1f", cert ? cert : "");
     }
+  /* A secret variable's is the environment's: on a resolved auth, its id
+   * in the keyring (rc-resolve.c), so environments never share a token. */
+  if (rc_auth_get_secret_variable (auth)[0] != '\0')
+    g_string_append_printf (key, "variable:%s\x1f", rc_auth_get_secret_variable (auth));
   for (guint i = 0; scopes[i]; i++)
     g_string_append_printf (key, "%s%s", i ? " " : "", scopes[i]);
   g_string_append_c (key, '\x1f');
