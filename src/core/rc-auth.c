@@ -466,27 +466,45 @@ rc_auth_copy (RcAuth *self)
 
   g_return_val_if_fail (RC_IS_AUTH (self), NULL);
 
-  copy = g_object_new (RC_TYPE_AUTH,
-                       "kind", self->kind,
-                       "username", self->username,
-                       "client-id", self->client_id,
-                       "token-url", self->token_url,
-                       "scopes", self->scopes,
-                       "client-auth", self->client_auth,
-                       "basic-form", self->basic_form,
-                       "secret-id", self->secret_id,
-                       "jwt-alg", self->jwt_alg,
-                       "key-id", self->key_id,
-                       "secret-variable", self->secret_variable,
-                       "private-key-file", self->private_key_file,
-                       "client-cert-file", self->client_cert_file,
-                       NULL);
-  rc_pair_list_copy_from (copy->token_params, self->token_params);
-  g_set_object (&copy->folder, self->folder);
-  /* After the token URL and client ID, which would forget it. */
-  rc_auth_set_remembered_basic_form (copy, self->remembered_basic_form);
+  copy = rc_auth_new ();
+  rc_auth_assign (copy, self);
 
   return copy;
+}
+
+/**
+ * rc_auth_assign:
+ * @from: the auth whose settings to take
+ *
+ * Gives @self the settings and the secret reference of @from, as
+ * rc_auth_copy() would, keeping @self the same object (an API's own auth).
+ */
+void
+rc_auth_assign (RcAuth *self,
+                RcAuth *from)
+{
+  g_return_if_fail (RC_IS_AUTH (self));
+  g_return_if_fail (RC_IS_AUTH (from));
+
+  g_object_set (self,
+                "kind", from->kind,
+                "username", from->username,
+                "client-id", from->client_id,
+                "token-url", from->token_url,
+                "scopes", from->scopes,
+                "client-auth", from->client_auth,
+                "basic-form", from->basic_form,
+                "secret-id", from->secret_id,
+                "jwt-alg", from->jwt_alg,
+                "key-id", from->key_id,
+                "secret-variable", from->secret_variable,
+                "private-key-file", from->private_key_file,
+                "client-cert-file", from->client_cert_file,
+                NULL);
+  rc_pair_list_copy_from (self->token_params, from->token_params);
+  g_set_object (&self->folder, from->folder);
+  /* After the token URL and client ID, which would forget it. */
+  rc_auth_set_remembered_basic_form (self, from->remembered_basic_form);
 }
 
 RcAuthKind

@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (RcAuth, rc_auth, RC, AUTH, GObject)
 
 RcAuth       *rc_auth_new                (void);
 RcAuth       *rc_auth_copy               (RcAuth       *self);
+void          rc_auth_assign             (RcAuth       *self,
+                                          RcAuth       *from);
 
 RcAuthKind    rc_auth_get_kind           (RcAuth       *self);
 void          rc_auth_set_kind           (RcAuth       *self,
