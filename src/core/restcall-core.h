@@ -47,3 +47,4 @@
 #include "rc-variable.h"
 #include "rc-environment.h"
 #include "rc-url-template.h"
+#include "rc-template.h"
