@@ -260,24 +260,6 @@ rc_test_save_project (RcProject  *project,
     g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
 }
 
-/* How many requests @server got for paths that start with @path_prefix. */
-guint
-rc_test_count_requests (RcTestServer *server,
-                        const char   *path_prefix)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < server->requests->len; i++)
-    {
-      RcTestRequest *request = g_ptr_array_index (server->requests, i);
-
-      if (g_str_has_prefix (request->path, path_prefix))
-        n++;
-    }
-
-  return n;
-}
-
 /* A token endpoint: @access_token for an hour to the client @client_id
  * authenticated with @client_secret, invalid_client to any other. */
 void

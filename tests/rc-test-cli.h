@@ -37,8 +37,6 @@ char          *rc_test_read_file          (const char         *path);
 RcProject     *rc_test_load_project       (const char         *path);
 void           rc_test_save_project       (RcProject          *project,
                                            const char         *path);
-guint          rc_test_count_requests     (RcTestServer       *server,
-                                           const char         *path_prefix);
 void           rc_test_respond_token      (SoupServerMessage  *message,
                                            const char         *client_id,
                                            const char         *client_secret,

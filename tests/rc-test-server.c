@@ -541,3 +541,21 @@ rc_test_fetched_clear (RcTestFetched *fetched)
   g_clear_error (&fetched->error);
   fetched->done = FALSE;
 }
+
+/* How many requests @server got for paths that start with @path_prefix. */
+guint
+rc_test_count_requests (RcTestServer *server,
+                        const char   *path_prefix)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < server->requests->len; i++)
+    {
+      RcTestRequest *request = g_ptr_array_index (server->requests, i);
+
+      if (g_str_has_prefix (request->path, path_prefix))
+        n++;
+    }
+
+  return n;
+}

@@ -80,6 +80,8 @@ char          *rc_test_base64url            (const char         *text);
 char          *rc_test_make_jwt             (const char         *header_json,
                                              const char         *claims_json);
 void           rc_test_assert_printable     (const char         *text);
+guint          rc_test_count_requests       (RcTestServer       *server,
+                                             const char         *path_prefix);
 
 /* What rc_token_cache_get_token_async() brought, for a test that waits
  * for it (done) with rc_test_fetched_cb() as its callback. */

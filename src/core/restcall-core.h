@@ -46,5 +46,6 @@
 #include "rc-setting.h"
 #include "rc-variable.h"
 #include "rc-environment.h"
+#include "rc-resolve.h"
 #include "rc-url-template.h"
 #include "rc-template.h"
