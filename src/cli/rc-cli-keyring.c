@@ -191,6 +191,44 @@ rc_cli_keyring_lookup (RcProject              *project,
   return wait.secret;
 }
 
+static void
+variables_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->ok = rc_resolver_load_secrets_finish (RC_RESOLVER (object), result, &wait->error);
+  wait->done = TRUE;
+}
+
+/**
+ * rc_cli_keyring_load_variables:
+ * @names: secret variables of the resolver's environment
+ *
+ * Gives @resolver the values the keyring holds for @names; one not stored
+ * is said when it is used (%RC_RESOLVE_ERROR_NO_SECRET).
+ *
+ * Returns: whether the keyring answered
+ */
+gboolean
+rc_cli_keyring_load_variables (RcResolver          *resolver,
+                               RcProject           *project,
+                               const char * const  *names,
+                               GError             **error)
+{
+  Wait wait;
+
+  if (names == NULL || names[0] == NULL)
+    return TRUE;
+
+  wait_init (&wait);
+  rc_resolver_load_secrets_async (resolver, get_store (), rc_project_get_id (project), names,
+                                  wait.cancellable, variables_loaded_cb, &wait);
+
+  return wait_finish (&wait, error);
+}
+
 /**
  * rc_cli_keyring_store:
  * @binding: what the secret authenticates: where it may be sent

@@ -36,6 +36,7 @@
 #include "rc-cli-input.h"
 #include "rc-cli-junit.h"
 #include "rc-cli-private.h"
+#include "rc-cli-resolve.h"
 #include "rc-cli-result.h"
 #include "rc-cli-run-all.h"
 
@@ -74,6 +75,7 @@ item_free (gpointer data)
   RcCliRunItem *item = data;
 
   g_clear_pointer (&item->secret, rc_secret_free);
+  g_clear_object (&item->resolved);
   g_clear_object (&item->values);
   g_clear_object (&item->exchange);
   g_free (item);
@@ -110,9 +112,38 @@ check_values (RcCliRunItem *item,
   return url != NULL;
 }
 
-/* The secret the method needs: the one given, or the keyring's. */
+/* The method with the environment filled in, and its test values. */
+static gboolean
+resolve_item (RcCliTarget  *view,
+              RcResolver   *resolver,
+              RcCliRunItem *item,
+              GError      **error)
+{
+  int status;
+
+  if (!rc_cli_resolver_load (resolver, view, item->method, NULL, &status))
+    {
+      g_set_error_literal (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_UNAVAILABLE,
+                           _("The values of the secret variables could not be read from the "
+                             "keyring."));
+      return FALSE;
+    }
+
+  item->resolved = rc_resolver_resolve_method (resolver, item->method, error);
+  if (item->resolved == NULL)
+    return FALSE;
+
+  item->method = item->resolved;
+  rc_pair_list_copy_from (item->values, rc_method_get_test_values (item->method));
+
+  return TRUE;
+}
+
+/* The secret the method needs: the one given, a secret variable's, or
+ * the keyring's. */
 static gboolean
 find_secret (RcCliTarget  *view,
+             RcResolver   *resolver,
              RcCliRunItem *item,
              const char   *given,
              GError      **error)
@@ -120,13 +151,15 @@ find_secret (RcCliTarget  *view,
   RcAuth *auth = rc_method_get_effective_auth (item->method);
   RcMethod *owner = rc_method_get_auth (item->method) ? item->method : NULL;
   g_autoptr(RcSecretBinding) binding = NULL;
+  const char *variable_secret;
 
   if (!rc_auth_needs_secret (auth))
     return TRUE;
 
-  if (given)
+  variable_secret = rc_resolver_get_auth_secret (resolver, auth);
+  if (given || variable_secret)
     {
-      item->secret = g_strdup (given);
+      item->secret = g_strdup (given ? given : variable_secret);
       return TRUE;
     }
 
@@ -175,6 +208,7 @@ list_items (RcCliTarget  *target,
  * be sent. */
 static void
 prepare_items (RcCliTarget *target,
+               RcResolver  *resolver,
                GPtrArray   *items,
                const char  *given)
 {
@@ -186,7 +220,15 @@ prepare_items (RcCliTarget *target,
 
       view.api = item->api;
       view.method = item->method;
-      if (!check_values (item, &error) || !find_secret (&view, item, given, &error))
+      if (!resolve_item (&view, resolver, item, &error))
+        {
+          g_autofree char *message = rc_cli_dup_resolve_message (error, &view, resolver);
+
+          g_free (error->message);
+          error->message = g_steal_pointer (&message);
+          item->exchange = new_unsent (error);
+        }
+      else if (!check_values (item, &error) || !find_secret (&view, resolver, item, given, &error))
         {
           item->exchange = new_unsent (error);
           rc_cli_advise_exchange (item->exchange, &view, item->method);
@@ -527,6 +569,7 @@ report (Run                     *run,
  */
 int
 rc_cli_run_all (RcCliTarget             *target,
+                RcResolver              *resolver,
                 const char              *secret_env,
                 gboolean                 secret_stdin,
                 const char              *junit,
@@ -589,7 +632,7 @@ rc_cli_run_all (RcCliTarget             *target,
           return RC_CLI_EXIT_FAILED;
         }
     }
-  prepare_items (target, run->items, given);
+  prepare_items (target, resolver, run->items, given);
 
   executor = rc_cli_executor_new (options);
   run->executor = executor;

@@ -14,13 +14,15 @@ G_BEGIN_DECLS
 typedef struct
 {
   RcApi      *api;
-  RcMethod   *method;
+  RcMethod   *method;     /* the project's, with the environment filled in (rc-resolve.c) */
+  RcMethod   *resolved;   /* … which it owns */
   RcPairList *values;
   char       *secret;     /* wiped when freed; NULL when none is needed */
   RcExchange *exchange;   /* once finished, or made when never sent */
 } RcCliRunItem;
 
 int  rc_cli_run_all (RcCliTarget             *target,
+                     RcResolver              *resolver,
                      const char              *secret_env,
                      gboolean                 secret_stdin,
                      const char              *junit,

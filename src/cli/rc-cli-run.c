@@ -17,6 +17,7 @@
 #include "rc-cli-batch.h"
 #include "rc-cli-input.h"
 #include "rc-cli-private.h"
+#include "rc-cli-resolve.h"
 #include "rc-cli-run-all.h"
 #include "rc-cli-target.h"
 
@@ -72,6 +73,11 @@ rc_cli_run (int    argc,
   g_auto(GStrv) args = NULL;
   gboolean secret_stdin = FALSE;
   g_auto(RcCliBatchOptions) batch = { 0 };
+  g_auto(RcCliEnvOptions) env = { 0 };
+  g_autoptr(RcResolver) resolver = NULL;
+  g_autoptr(RcMethod) resolved = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *variable_secret;
   int status;
   const GOptionEntry entries[] = {
     { "param", 0, 0, G_OPTION_ARG_STRING_ARRAY, &params,
@@ -99,6 +105,7 @@ rc_cli_run (int    argc,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   rc_cli_batch_options_add_entries (&batch, context, TRUE);
+  rc_cli_env_options_add_entries (&env, context);
   rc_cli_set_description (context, NULL);
 
   if (!rc_cli_parse_options (context, &argc, &argv,
@@ -117,8 +124,10 @@ rc_cli_run (int    argc,
                                      "for one method."));
       if (!rc_cli_target_load (&target, args[0], api_name, NULL))
         return rc_failure_get_exit_status (RC_FAILURE_FILE);
+      if (!(resolver = rc_cli_resolver_new (&target, &env, &status)))
+        return status;
 
-      return rc_cli_run_all (&target, secret_env, secret_stdin, junit, &batch);
+      return rc_cli_run_all (&target, resolver, secret_env, secret_stdin, junit, &batch);
     }
 
   if (api_name || junit)
@@ -130,17 +139,33 @@ rc_cli_run (int    argc,
   if (!rc_cli_target_load (&target, args[0], args[1], args[2]))
     return rc_failure_get_exit_status (RC_FAILURE_FILE);
 
-  if ((message = build_values (target.method, params, values)))
+  /* The method as the environment makes it; the project stays as it is. */
+  if (!(resolver = rc_cli_resolver_new (&target, &env, &status))
+      || !rc_cli_resolver_load (resolver, &target, target.method, NULL, &status))
+    return status;
+  if (!(resolved = rc_resolver_resolve_method (resolver, target.method, &error)))
+    {
+      message = rc_cli_dup_resolve_message (error, &target, resolver);
+      rc_cli_error ("%s", message);
+      return rc_failure_get_exit_status (RC_FAILURE_FILE);
+    }
+
+  if ((message = build_values (resolved, params, values)))
     return rc_cli_usage_error (message);
 
-  /* The secret goes with the URL these values make. */
-  binding = rc_secret_binding_new_for_method (target.method, values);
-  if (!rc_cli_target_read_secret (&target, rc_cli_target_get_auth_owner (&target),
-                                  rc_method_get_effective_auth (target.method), binding, secret_env,
-                                  secret_stdin, &secret, &stored, &status))
+  /* The secret goes with the URL these values make; a secret variable's
+   * is the environment's. */
+  variable_secret = rc_resolver_get_auth_secret (resolver,
+                                                 rc_method_get_effective_auth (resolved));
+  binding = rc_secret_binding_new_for_method (resolved, values);
+  if ((variable_secret == NULL || secret_env || secret_stdin)
+      && !rc_cli_target_read_secret (&target, rc_cli_target_get_auth_owner (&target),
+                                     rc_method_get_effective_auth (resolved), binding, secret_env,
+                                     secret_stdin, &secret, &stored, &status))
     return status;
 
   executor = rc_cli_executor_new (&batch);
 
-  return rc_cli_run_batch (executor, &target, target.method, values, secret ? secret : stored, &batch);
+  return rc_cli_run_batch (executor, &target, resolved, values,
+                           secret ? secret : stored ? stored : variable_secret, &batch);
 }

@@ -21,6 +21,7 @@
 #include "restcall-core.h"
 #include "rc-cli-output.h"
 #include "rc-cli-private.h"
+#include "rc-cli-resolve.h"
 #include "rc-cli-target.h"
 
 /* The keyring, asked no more once it was found missing: each question
@@ -190,6 +191,25 @@ print_project (RcProject *project)
   g_autoptr(RcCliListing) listing = rc_cli_listing_new ();
   guint n_apis = rc_project_get_n_apis (project);
   Keyring keyring = { project, FALSE };
+  RcEnvironment *active = rc_project_get_active_environment (project);
+
+  if (active)
+    {
+      g_autoptr(GString) others = g_string_new (NULL);
+
+      rc_cli_listing_add (listing, 0, _("Environment"), rc_environment_get_name (active));
+      for (guint i = 0; i < rc_project_get_n_environments (project); i++)
+        {
+          RcEnvironment *environment = rc_project_get_environment (project, i);
+
+          if (environment != active)
+            g_string_append_printf (others, "%s%s", others->len ? ", " : "",
+                                    rc_environment_get_name (environment));
+        }
+      if (others->len)
+        rc_cli_listing_add (listing, 0, _("Other environments"), others->str);
+      rc_cli_listing_add_heading (listing, 0, "");
+    }
 
   if (n_apis == 0)
     rc_cli_listing_add_heading (listing, 0, _("No APIs."));
@@ -221,6 +241,63 @@ print_project (RcProject *project)
   rc_cli_listing_print (listing);
 }
 
+/* The project as the environment --env names (or the active one) makes
+ * it, --var over it: plain variables filled in, secret ones left as
+ * {{name}} (never looked up); NULL, said, with @exit_status set, when it
+ * cannot be. */
+static RcProject *
+resolve_project (const char            *path,
+                 RcProject             *project,
+                 const RcCliEnvOptions *env,
+                 int                   *exit_status)
+{
+  RcCliTarget target = { (char *) path, project, NULL, NULL, NULL };
+  g_autoptr(RcResolver) resolver = rc_cli_resolver_new (&target, env, exit_status);
+  g_autoptr(RcProject) resolved = NULL;
+  RcEnvironment *environment;
+
+  if (resolver == NULL)
+    return NULL;
+
+  environment = rc_resolver_get_environment (resolver);
+  for (guint i = 0; environment && i < rc_environment_get_n_variables (environment); i++)
+    {
+      RcVariable *variable = rc_environment_get_variable (environment, i);
+      g_autofree char *kept = NULL;
+
+      if (!rc_variable_get_secret (variable))
+        continue;
+      kept = g_strdup_printf ("\\{{%s}}", rc_variable_get_name (variable));
+      rc_resolver_set_override (resolver, rc_variable_get_name (variable), kept);
+    }
+
+  resolved = rc_project_new ();
+  rc_project_set_id (resolved, rc_project_get_id (project));
+  rc_project_set_file (resolved, rc_project_get_file (project));
+  for (guint i = 0; i < rc_project_get_n_environments (project); i++)
+    rc_project_add_environment (resolved, rc_project_get_environment (project, i));
+  rc_project_set_active_environment (resolved, environment);
+
+  for (guint i = 0; i < rc_project_get_n_apis (project); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RcApi) api = rc_resolver_resolve_api (resolver, rc_project_get_api (project, i),
+                                                      &error);
+
+      if (api == NULL)
+        {
+          g_autofree char *message = rc_cli_dup_resolve_message (error, &target, resolver);
+
+          rc_cli_error ("%s", message);
+          *exit_status = rc_failure_get_exit_status (RC_FAILURE_FILE);
+          return NULL;
+        }
+      rc_project_add_api (resolved, api);
+    }
+
+  return g_steal_pointer (&resolved);
+}
+
 int
 rc_cli_show (int    argc,
              char **argv)
@@ -230,7 +307,9 @@ rc_cli_show (int    argc,
   g_autoptr(GFile) file = NULL;
   g_autoptr(RcProject) project = NULL;
   g_auto(GStrv) args = NULL;
+  g_auto(RcCliEnvOptions) env = { 0 };
   gboolean json = FALSE;
+  int status;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of text"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("FILE") },
@@ -241,10 +320,13 @@ rc_cli_show (int    argc,
   context = g_option_context_new (_("— print a project’s APIs and methods"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  rc_cli_env_options_add_entries (&env, context);
   rc_cli_set_description (
     context, _("Lists every setting of each API and method. Secrets are never printed: only "
                "whether each is stored in the keyring. With --json, the members are the "
-               "project file’s, and “secret” says whether it is stored."));
+               "project file’s, and “secret” says whether it is stored. With --env or --var, "
+               "the settings as that environment makes them: {{variables}} filled in, secret "
+               "ones left as {{name}}."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return rc_cli_usage_error (error->message);
@@ -255,6 +337,16 @@ rc_cli_show (int    argc,
   file = g_file_new_for_commandline_arg (args[0]);
   if (!(project = rc_project_load (file, NULL, &error)))
     return rc_cli_report_error (error);
+
+  if (env.env || env.vars)
+    {
+      RcProject *resolved = resolve_project (args[0], project, &env, &status);
+
+      if (resolved == NULL)
+        return status;
+      g_object_unref (project);
+      project = resolved;
+    }
 
   if (json)
     print_json (project);

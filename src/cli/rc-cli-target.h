@@ -93,6 +93,10 @@ gboolean    rc_cli_keyring_clear_owner   (RcProject    *project,
                                           const char   *owner_id,
                                           GError      **error);
 gboolean    rc_cli_keyring_is_unavailable (const GError *error);
+gboolean    rc_cli_keyring_load_variables (RcResolver  *resolver,
+                                          RcProject    *project,
+                                          const char * const *names,
+                                          GError      **error);
 
 /* Whether the secret of an authentication is stored, for `show` and `auth`. */
 typedef enum {

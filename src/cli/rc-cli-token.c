@@ -20,6 +20,7 @@
 #include "rc-cli-batch.h"
 #include "rc-cli-input.h"
 #include "rc-cli-private.h"
+#include "rc-cli-resolve.h"
 #include "rc-cli-target.h"
 
 typedef struct
@@ -153,6 +154,11 @@ rc_cli_token (int    argc,
   gboolean secret_stdin = FALSE;
   gboolean print_bare = FALSE;
   g_auto(RcCliBatchOptions) options = { 0 };
+  g_auto(RcCliEnvOptions) env = { 0 };
+  g_autoptr(RcResolver) resolver = NULL;
+  g_autoptr(RcAuth) resolved = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *variable_secret;
   Fetch fetch = { 0 };
   RcAuth *auth;
   RcApi *api;
@@ -177,6 +183,7 @@ rc_cli_token (int    argc,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   rc_cli_batch_options_add_entries (&options, context, FALSE);
+  rc_cli_env_options_add_entries (&env, context);
   rc_cli_set_description (
     context, _("The access token is shown masked unless --print-token is given: then standard "
                "output is the token and a newline, for another program to read "
@@ -208,14 +215,29 @@ rc_cli_token (int    argc,
       return rc_failure_get_exit_status (RC_FAILURE_FILE);
     }
 
-  binding = rc_secret_binding_new_for_api (api);
-  if (!rc_cli_target_read_secret (&target, NULL, auth, binding, secret_env, secret_stdin,
-                                  &secret, &stored, &status))
+  /* The authentication as the environment makes it. */
+  if (!(resolver = rc_cli_resolver_new (&target, &env, &status))
+      || !rc_cli_resolver_load (resolver, &target, NULL, auth, &status))
+    return status;
+  if (!(resolved = rc_resolver_resolve_auth (resolver, auth, &error)))
+    {
+      g_autofree char *message = rc_cli_dup_resolve_message (error, &target, resolver);
+
+      rc_cli_error ("%s", message);
+      return rc_failure_get_exit_status (RC_FAILURE_FILE);
+    }
+  auth = resolved;
+
+  variable_secret = rc_resolver_get_auth_secret (resolver, auth);
+  binding = rc_secret_binding_new_for_auth (auth, rc_api_get_base_url (api));
+  if ((variable_secret == NULL || secret_env || secret_stdin)
+      && !rc_cli_target_read_secret (&target, NULL, auth, binding, secret_env, secret_stdin,
+                                     &secret, &stored, &status))
     return status;
 
   executor = rc_cli_executor_new (&options);
   rc_token_cache_get_token_async (rc_executor_get_token_cache (executor), auth,
-                                  secret ? secret : stored, NULL,
+                                  secret ? secret : stored ? stored : variable_secret, NULL,
                                   cancellable, token_fetched_cb, &fetch);
 
   deadline_id = g_timeout_add_seconds (options.timeout, token_deadline_cb, &fetch);
