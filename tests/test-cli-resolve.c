@@ -314,9 +314,9 @@ test_errors (Fixture       *fixture,
                         "--env", "Production");
   g_test_message ("%s", undefined.err);
   g_assert_cmpint (undefined.status, ==, 3);
-  g_assert_nonnull (strstr (undefined.err, "{{region}} is not defined in “Production”; the URL of "
-                                           "the method “list” uses it. Add it with “restcall env "
-                                           "set "));
+  g_assert_nonnull (strstr (undefined.err, "{{region}}, used in the URL of the method “list”, is "
+                                           "not defined in “Production”. Add it with “restcall "
+                                           "env set "));
   g_assert_nonnull (strstr (undefined.err, " Production --var region=VALUE”, or give it for "
                                            "this run with --var region=VALUE.\n"));
   g_assert_cmpuint (fixture->server->requests->len, ==, 0);

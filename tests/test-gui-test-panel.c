@@ -1179,6 +1179,66 @@ test_switch_during_lookup (Fixture       *fixture,
   g_assert_cmpuint (fixture->token_server->requests->len, ==, 0);
 }
 
+/* The project's active environment fills the method in: the URL the API
+ * gets, and what the inspector shows; switching environment changes the
+ * next call; a variable the environment lacks is said before anything is
+ * sent. */
+static void
+test_environment (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(RcProject) project = NULL;
+  g_autoptr(RcEnvironment) good = rc_environment_new ("Staging");
+  g_autoptr(RcEnvironment) bad = rc_environment_new ("Production");
+  g_autoptr(RcVariable) id = rc_variable_new ("pet", "42");
+  g_autoptr(RcVariable) other = rc_variable_new ("pet", "7");
+  RcTestRequest *request;
+  guint n_requests;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  project = rc_project_new ();
+  rc_environment_add_variable (good, id);
+  rc_environment_add_variable (bad, other);
+  rc_project_add_environment (project, good);
+  rc_project_add_environment (project, bad);
+  rc_project_add_api (project, fixture->api);
+  rc_auth_set_kind (rc_api_get_auth (fixture->api), RC_AUTH_KIND_NONE);
+  rc_pair_list_set (rc_method_get_test_values (fixture->method), "petId", "{{pet}}");
+
+  click (fixture, "test-button");
+  wait_until_done (fixture);
+  request = g_ptr_array_index (fixture->api_server->requests,
+                               fixture->api_server->requests->len - 1);
+  g_assert_cmpstr (request->path, ==, "/pets/42");
+  g_assert_nonnull (strstr (get_status (fixture), "200"));
+
+  rc_project_set_active_environment (project, bad);
+  click (fixture, "test-button");
+  wait_until_done (fixture);
+  request = g_ptr_array_index (fixture->api_server->requests,
+                               fixture->api_server->requests->len - 1);
+  g_assert_cmpstr (request->path, ==, "/pets/7");
+  g_assert_nonnull (strstr (get_status (fixture), "404"));
+
+  /* The project's values are as they were written. */
+  g_assert_cmpstr (rc_pair_list_lookup (rc_method_get_test_values (fixture->method), "petId"),
+                   ==, "{{pet}}");
+
+  rc_environment_remove_variable (bad, other);
+  n_requests = fixture->api_server->requests->len;
+  click (fixture, "test-button");
+  wait_until_done (fixture);
+  g_assert_cmpstr (get_status (fixture), ==,
+                   "{{pet}}, used in the test values of the method “getPet”, is not defined in "
+                   "“Production”. Add the variable to the environment, or choose another "
+                   "environment.");
+  g_assert_cmpuint (fixture->api_server->requests->len, ==, n_requests);
+
+  rc_project_remove_api (project, fixture->api);
+}
+
 /* The method leaves its API (it had no authentication of its own) while
  * the keyring is read: the message speaks of the authentication it had
  * when Test was pressed. */
@@ -1654,6 +1714,8 @@ main (int   argc,
 
   g_test_add ("/restcall/gui/test-panel/oauth2-call", Fixture, NULL,
               fixture_set_up, test_oauth2_call, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/environment", Fixture, NULL,
+              fixture_set_up, test_environment, fixture_tear_down);
   g_test_add ("/restcall/gui/test-panel/copy-curl", Fixture, NULL,
               fixture_set_up, test_copy_curl, fixture_tear_down);
   g_test_add ("/restcall/gui/test-panel/token-refused", Fixture, NULL,

@@ -264,7 +264,7 @@ test_errors (Fixture       *fixture,
   rc_api_set_base_url (fixture->api, "{{host}}/v1");
   resolved = resolve (resolver, fixture, &error);
   assert_error (error, RC_RESOLVE_ERROR_UNDEFINED, RC_RESOLVE_FIELD_BASE_URL, TRUE, "host",
-                "{{host}} is not defined in “Staging”; the base URL of the API “Pets” uses it.");
+                "{{host}}, used in the base URL of the API “Pets”, is not defined in “Staging”.");
   g_clear_error (&error);
 
   /* … and without any environment. */

@@ -260,16 +260,7 @@ resolve_project (const char            *path,
     return NULL;
 
   environment = rc_resolver_get_environment (resolver);
-  for (guint i = 0; environment && i < rc_environment_get_n_variables (environment); i++)
-    {
-      RcVariable *variable = rc_environment_get_variable (environment, i);
-      g_autofree char *kept = NULL;
-
-      if (!rc_variable_get_secret (variable))
-        continue;
-      kept = g_strdup_printf ("\\{{%s}}", rc_variable_get_name (variable));
-      rc_resolver_set_override (resolver, rc_variable_get_name (variable), kept);
-    }
+  rc_resolver_leave_secrets (resolver);
 
   resolved = rc_project_new ();
   rc_project_set_id (resolved, rc_project_get_id (project));

@@ -23,6 +23,7 @@ struct _RcApi
   RcPairList *headers;
   RcAuth     *auth;
   GListStore *methods;
+  GWeakRef    project;  /* the project it is in, if any */
 };
 
 G_DEFINE_FINAL_TYPE (RcApi, rc_api, G_TYPE_OBJECT)
@@ -100,6 +101,7 @@ rc_api_finalize (GObject *object)
 {
   RcApi *self = (RcApi *)object;
 
+  g_weak_ref_clear (&self->project);
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->base_url, g_free);
@@ -246,6 +248,7 @@ rc_api_class_init (RcApiClass *klass)
 static void
 rc_api_init (RcApi *self)
 {
+  g_weak_ref_init (&self->project, NULL);
   self->id = g_uuid_string_random ();
   self->name = g_strdup ("");
   self->base_url = g_strdup ("");
@@ -456,6 +459,27 @@ _rc_api_set_folder (RcApi *self,
       if (rc_method_get_auth (method))
         rc_auth_set_folder (rc_method_get_auth (method), folder);
     }
+}
+
+/* The project the API is in, or NULL when it leaves it. */
+void
+_rc_api_set_project (RcApi     *self,
+                     RcProject *project)
+{
+  g_weak_ref_set (&self->project, project);
+}
+
+/**
+ * rc_api_dup_project:
+ *
+ * Returns: (transfer full) (nullable): the project the API is in
+ */
+RcProject *
+rc_api_dup_project (RcApi *self)
+{
+  g_return_val_if_fail (RC_IS_API (self), NULL);
+
+  return g_weak_ref_get (&self->project);
 }
 
 void

@@ -14,7 +14,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RcApi, rc_api, RC, API, GObject)
 
+/* rc-project.h includes this file. */
+typedef struct _RcProject RcProject;
+
 RcApi       *rc_api_new             (const char *name);
+RcProject   *rc_api_dup_project     (RcApi      *self);
 
 const char  *rc_api_get_id          (RcApi      *self);
 void         rc_api_set_id          (RcApi      *self,

@@ -27,6 +27,7 @@
 #include <glib/gi18n.h>
 
 #include "rc-auth.h"
+#include "rc-model-private.h"
 #include "rc-core-enums.h"
 #include "rc-util-private.h"
 
@@ -470,6 +471,34 @@ rc_auth_copy (RcAuth *self)
   rc_auth_assign (copy, self);
 
   return copy;
+}
+
+/**
+ * rc_auth_get_source:
+ *
+ * Returns: (transfer none): the auth of the project that @self was filled
+ *   in from (rc-resolve.c), which remembers what a call finds out (the
+ *   Basic form a server takes); @self itself when it was not
+ */
+RcAuth *
+rc_auth_get_source (RcAuth *self)
+{
+  RcAuth *source;
+
+  g_return_val_if_fail (RC_IS_AUTH (self), NULL);
+
+  source = g_object_get_data (G_OBJECT (self), "rc-auth-source");
+
+  return source ? source : self;
+}
+
+/* Marks @self as filled in from @source (rc_auth_get_source()). */
+void
+_rc_auth_set_source (RcAuth *self,
+                     RcAuth *source)
+{
+  g_object_set_data_full (G_OBJECT (self), "rc-auth-source",
+                          g_object_ref (rc_auth_get_source (source)), g_object_unref);
 }
 
 /**

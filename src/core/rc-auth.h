@@ -16,6 +16,7 @@ RcAuth       *rc_auth_new                (void);
 RcAuth       *rc_auth_copy               (RcAuth       *self);
 void          rc_auth_assign             (RcAuth       *self,
                                           RcAuth       *from);
+RcAuth       *rc_auth_get_source         (RcAuth       *self);
 
 RcAuthKind    rc_auth_get_kind           (RcAuth       *self);
 void          rc_auth_set_kind           (RcAuth       *self,

@@ -565,7 +565,7 @@ rc_call_fetch_token_async (RcExecutor          *executor,
   g_task_set_source_tag (task, rc_call_fetch_token_async);
   call = call_new (executor, store, project_id);
   call->auth = rc_auth_copy (auth);
-  call->source_auth = g_object_ref (auth);
+  call->source_auth = g_object_ref (rc_auth_get_source (auth));
   call->binding = rc_secret_binding_new_for_auth (call->auth, NULL);
   g_task_set_task_data (task, call, (GDestroyNotify) call_free);
 

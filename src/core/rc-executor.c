@@ -954,7 +954,7 @@ rc_executor_call_async (RcExecutor          *self,
   call->api = g_object_ref (rc_method_get_api (method));
   auth = rc_method_get_effective_auth (method);
   call->auth = rc_auth_copy (auth);
-  call->source_auth = g_object_ref (auth);
+  call->source_auth = g_object_ref (rc_auth_get_source (auth));
   call->secret = g_strdup (secret ? secret : "");
   call->verb = g_strdup (rc_method_get_verb (method));
   call->exchange = rc_exchange_new ();

@@ -13,5 +13,9 @@ void _rc_method_set_api (RcMethod *self,
                          RcApi    *api);
 void _rc_api_set_folder (RcApi    *self,
                          GFile    *folder);
+void _rc_api_set_project (RcApi   *self,
+                          RcProject *project);
+void _rc_auth_set_source (RcAuth  *self,
+                          RcAuth  *source);
 
 G_END_DECLS

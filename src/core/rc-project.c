@@ -441,6 +441,7 @@ rc_project_add_api (RcProject *self,
   g_return_if_fail (RC_IS_API (api));
 
   set_api_folder (self, api);
+  _rc_api_set_project (api, self);
   g_signal_connect_object (api, "changed",
                            G_CALLBACK (api_changed_cb), self, G_CONNECT_SWAPPED);
   g_list_store_append (self->apis, api);
@@ -462,6 +463,7 @@ rc_project_remove_api (RcProject *self,
     }
 
   g_signal_handlers_disconnect_by_func (api, api_changed_cb, self);
+  _rc_api_set_project (api, NULL);
   g_list_store_remove (self->apis, position);
 }
 

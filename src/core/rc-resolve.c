@@ -35,6 +35,7 @@
 
 #include "rc-api.h"
 #include "rc-model-private.h"
+#include "rc-project.h"
 #include "rc-resolve.h"
 #include "rc-secret-store.h"
 #include "rc-template.h"
@@ -153,6 +154,24 @@ rc_resolver_new (RcEnvironment *environment)
 }
 
 /**
+ * rc_resolver_new_for_api:
+ *
+ * Returns: (transfer full): a resolver for the active environment of the
+ *   project @api is in (none when it is in none)
+ */
+RcResolver *
+rc_resolver_new_for_api (RcApi *api)
+{
+  g_autoptr(RcProject) project = NULL;
+
+  g_return_val_if_fail (RC_IS_API (api), NULL);
+
+  project = rc_api_dup_project (api);
+
+  return rc_resolver_new (project ? rc_project_get_active_environment (project) : NULL);
+}
+
+/**
  * rc_resolver_get_environment:
  *
  * Returns: (transfer none) (nullable): the environment
@@ -197,6 +216,33 @@ rc_resolver_set_secret (RcResolver *self,
   g_return_if_fail (name != NULL && value != NULL);
 
   g_hash_table_replace (self->secrets, g_strdup (name), g_strdup (value));
+}
+
+/**
+ * rc_resolver_leave_secrets:
+ *
+ * Leaves the environment's secret variables as they are written,
+ * `{{name}}`, without their values: for showing settings, or for telling
+ * which cached token they make, without asking the keyring.
+ */
+void
+rc_resolver_leave_secrets (RcResolver *self)
+{
+  guint n_variables;
+
+  g_return_if_fail (RC_IS_RESOLVER (self));
+
+  n_variables = self->environment ? rc_environment_get_n_variables (self->environment) : 0;
+  for (guint i = 0; i < n_variables; i++)
+    {
+      RcVariable *variable = rc_environment_get_variable (self->environment, i);
+      g_autofree char *written = NULL;
+
+      if (!rc_variable_get_secret (variable))
+        continue;
+      written = g_strdup_printf ("\\{{%s}}", rc_variable_get_name (variable));
+      rc_resolver_set_override (self, rc_variable_get_name (variable), written);
+    }
 }
 
 static RcVariable *
@@ -339,14 +385,14 @@ set_undefined_error (RcResolver  *self,
 
   if (self->environment)
     {
-      message = g_strdup_printf (_("{{%s}} is not defined in “%s”; %s uses it."), name,
-                                 rc_environment_get_name (self->environment), place);
+      message = g_strdup_printf (_("{{%s}}, used in %s, is not defined in “%s”."), name, place,
+                                 rc_environment_get_name (self->environment));
       set_error_full (error, RC_RESOLVE_ERROR_UNDEFINED, where, name, message,
                       _("Add the variable to the environment, or choose another environment."));
     }
   else
     {
-      message = g_strdup_printf (_("{{%s}} is not defined: %s uses it, and the project has no "
+      message = g_strdup_printf (_("{{%s}}, used in %s, is not defined: the project has no "
                                    "environment."),
                                  name, place);
       set_error_full (error, RC_RESOLVE_ERROR_UNDEFINED, where, name, message,
@@ -560,6 +606,7 @@ rc_resolver_resolve_auth (RcResolver  *self,
   g_return_val_if_fail (RC_IS_AUTH (auth), NULL);
 
   copy = rc_auth_copy (auth);
+  _rc_auth_set_source (copy, auth);
   if (!resolve_auth_in_place (self, copy, "", FALSE, error))
     return NULL;
 
@@ -585,6 +632,7 @@ resolve_api (RcResolver  *self,
   rc_api_set_description (copy, rc_api_get_description (api));
   rc_pair_list_copy_from (rc_api_get_headers (copy), rc_api_get_headers (api));
   rc_auth_assign (rc_api_get_auth (copy), rc_api_get_auth (api));
+  _rc_auth_set_source (rc_api_get_auth (copy), rc_api_get_auth (api));
 
   if (!expand_pairs (self, rc_api_get_headers (copy), &headers, error)
       || !resolve_auth_in_place (self, rc_api_get_auth (copy), name, TRUE, error))
@@ -621,6 +669,7 @@ resolve_method_fields (RcResolver  *self,
     {
       g_autoptr(RcAuth) auth = rc_auth_copy (own);
 
+      _rc_auth_set_source (auth, own);
       rc_method_set_auth (copy, auth);
     }
 
@@ -933,7 +982,7 @@ rc_resolver_load_secrets_finish (RcResolver    *self,
 
 /**
  * rc_resolver_get_auth_secret:
- * @auth: an authentication this resolver resolved
+ * @auth: (nullable): an authentication this resolver resolved
  *
  * Returns: (nullable): the value of the secret variable @auth's secret
  *   comes from; %NULL when it has its own secret
@@ -946,7 +995,10 @@ rc_resolver_get_auth_secret (RcResolver *self,
   const char *slash;
 
   g_return_val_if_fail (RC_IS_RESOLVER (self), NULL);
-  g_return_val_if_fail (RC_IS_AUTH (auth), NULL);
+  g_return_val_if_fail (auth == NULL || RC_IS_AUTH (auth), NULL);
+
+  if (auth == NULL)
+    return NULL;
 
   id = rc_auth_get_secret_variable (auth);
   if (id[0] == '\0' || (slash = strrchr (id, '/')) == NULL)

@@ -69,10 +69,12 @@ const char     *rc_resolve_error_get_variable  (const GError  *error);
 const char     *rc_resolve_error_get_problem   (const GError  *error);
 
 RcResolver     *rc_resolver_new                (RcEnvironment *environment);
+RcResolver     *rc_resolver_new_for_api        (RcApi         *api);
 RcEnvironment  *rc_resolver_get_environment    (RcResolver    *self);
 void            rc_resolver_set_override       (RcResolver    *self,
                                                 const char    *name,
                                                 const char    *value);
+void            rc_resolver_leave_secrets      (RcResolver    *self);
 void            rc_resolver_set_secret         (RcResolver    *self,
                                                 const char    *name,
                                                 const char    *value);

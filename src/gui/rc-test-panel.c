@@ -85,7 +85,8 @@ typedef struct
   GWeakRef         self;
   RcContext       *context;
   GCancellable    *cancellable;
-  RcMethod        *method;
+  RcMethod        *method;      /* with the environment filled in, once resolved */
+  RcResolver      *resolver;    /* the project's active environment's */
   RcAuthKind       auth_kind;   /* as it was when Test was pressed */
   char            *api_name;    /* the API whose secret is typed on its page, or NULL */
   char            *project_id;
@@ -140,6 +141,7 @@ run_free (Run *run)
   g_clear_object (&run->context);
   g_clear_object (&run->cancellable);
   g_clear_object (&run->method);
+  g_clear_object (&run->resolver);
   g_free (run->project_id);
   g_free (run->secret_id);
   g_free (run->api_name);
@@ -490,13 +492,126 @@ call_done_cb (GObject      *object,
     }
 }
 
-/* Looks the secret of @run up (taking @run), then makes the call. */
+static void
+executor_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(Run) run = user_data;
+  g_autoptr(RcExchange) exchange = rc_executor_call_finish (RC_EXECUTOR (object), result);
+  g_autoptr(RcTestPanel) self = run_dup_panel (run);
+
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->cancellable);
+  set_running (self, FALSE);
+  show_exchange (self, exchange);
+}
+
+/* Looks the secret of @run up (taking @run), then makes the call; a
+ * secret variable's value the resolver has already. */
 static void
 call (Run *run)
 {
+  const char *variable_secret =
+    rc_resolver_get_auth_secret (run->resolver, rc_method_get_effective_auth (run->method));
+
+  if (variable_secret)
+    {
+      rc_executor_call_async (rc_context_get_executor (run->context), run->method, NULL,
+                              variable_secret, run->cancellable, executor_done_cb, run);
+      return;
+    }
+
   rc_call_method_async (rc_context_get_executor (run->context),
                         rc_context_get_secret_store (run->context), run->project_id,
                         run->method, NULL, run->cancellable, call_done_cb, run);
+}
+
+/* The method as the environment makes it (taking @run), then the call;
+ * or why not. */
+static void
+resolve_then_call (RcTestPanel *self,
+                   Run         *run)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcMethod) resolved = NULL;
+
+  if (rc_method_get_api (run->method) == NULL)
+    {
+      end_run_with_message (self, _("This method is not in an API any more, so it cannot be "
+                                    "called."), "error");
+      run_free (run);
+      return;
+    }
+
+  if (!(resolved = rc_resolver_resolve_method (run->resolver, run->method, &error)))
+    {
+      end_run_with_message (self, error->message, "error");
+      run_free (run);
+      return;
+    }
+
+  g_set_object (&run->method, resolved);
+  call (run);
+}
+
+/* The secret variables' values are in. */
+static void
+variables_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(Run) run = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcTestPanel) self = NULL;
+  gboolean loaded = rc_resolver_load_secrets_finish (RC_RESOLVER (object), result, &error);
+
+  if ((self = run_dup_panel (run)) == NULL)
+    return;
+
+  if (!loaded)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          end_run_with_message (self, _("Cancelled. Press Test to make the call again."),
+                                "dim-label");
+          return;
+        }
+      message = g_strdup_printf (_("The secret variables could not be read from the keyring: %s. "
+                                   "Unlock the keyring, then press Test again."),
+                                 error->message);
+      end_run_with_message (self, message, "error");
+      return;
+    }
+
+  resolve_then_call (self, g_steal_pointer (&run));
+}
+
+/* Fills the project's active environment in (taking @run), then calls:
+ * at once when no secret variable is used, so that the call is of the
+ * method as it was when Test was pressed. */
+static void
+resolve_and_call (RcTestPanel *self,
+                  Run         *run)
+{
+  g_auto(GStrv) names = NULL;
+
+  run->resolver = rc_resolver_new_for_api (rc_method_get_api (run->method));
+  names = rc_resolver_dup_secret_names (run->resolver, run->method, NULL);
+  if (names[0] == NULL)
+    {
+      resolve_then_call (self, run);
+      return;
+    }
+
+  rc_resolver_load_secrets_async (run->resolver, rc_context_get_secret_store (run->context),
+                                  run->project_id ? run->project_id : "",
+                                  (const char * const *) names, run->cancellable,
+                                  variables_loaded_cb, run);
 }
 
 static void
@@ -1004,7 +1119,7 @@ rc_test_panel_run (RcTestPanel *self)
     run->api_name = g_strdup (rc_api_get_name (rc_method_get_api (self->method)));
   if (run->auth_kind != RC_AUTH_KIND_NONE)
     set_status (self, _("Reading the secret from the keyring…"), "dim-label");
-  call (run);
+  resolve_and_call (self, run);
 }
 
 /**

@@ -63,7 +63,9 @@ typedef struct
   RcTokenPanel    *self;
   RcContext       *context;
   RcApi           *api;
-  RcAuth          *auth;          /* a snapshot: edits made meanwhile do not mix in */
+  RcAuth          *auth;          /* a snapshot: edits made meanwhile do not mix in; filled in
+                                   * from the active environment once resolved */
+  RcResolver      *resolver;
   RcSecretBinding *binding;       /* where the snapshot sends the secret, when saved elsewhere */
   char            *project_id;
   GCancellable    *cancellable;
@@ -125,6 +127,7 @@ request_free (Request *request)
   g_clear_object (&request->context);
   g_clear_object (&request->api);
   g_clear_object (&request->auth);
+  g_clear_object (&request->resolver);
   g_clear_pointer (&request->binding, rc_secret_binding_free);
   g_free (request->project_id);
   g_clear_object (&request->cancellable);
@@ -159,6 +162,21 @@ static RcAuth *
 get_auth (RcTokenPanel *self)
 {
   return self->api ? rc_api_get_auth (self->api) : NULL;
+}
+
+/* The API's authentication as the project's active environment makes it,
+ * secret variables left unfilled: what tells its cached token; the one
+ * written when it cannot be filled in. */
+static RcAuth *
+dup_key_auth (RcTokenPanel *self)
+{
+  g_autoptr(RcResolver) resolver = rc_resolver_new_for_api (self->api);
+  RcAuth *resolved;
+
+  rc_resolver_leave_secrets (resolver);
+  resolved = rc_resolver_resolve_auth (resolver, get_auth (self), NULL);
+
+  return resolved ? resolved : g_object_ref (get_auth (self));
 }
 
 static gboolean
@@ -388,7 +406,7 @@ hold_token (RcTokenPanel *self,
 static void
 refresh (RcTokenPanel *self)
 {
-  RcAuth *auth = get_auth (self);
+  g_autoptr(RcAuth) auth = NULL;
   g_autofree char *key = NULL;
   RcToken *cached;
 
@@ -400,6 +418,7 @@ refresh (RcTokenPanel *self)
       return;
     }
 
+  auth = dup_key_auth (self);
   key = rc_token_cache_dup_key (auth);
   cached = rc_token_cache_lookup (get_cache (self), auth);
 
@@ -507,15 +526,105 @@ end_request (RcTokenPanel *self,
   refresh (self);
 }
 
+static void
+cache_token_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(Request) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcToken) token =
+    rc_token_cache_get_token_finish (RC_TOKEN_CACHE (object), result, NULL, &error);
+
+  if (!request_is_current (request))
+    return;
+
+  if (token)
+    {
+      g_autofree char *key = rc_token_cache_dup_key (request->auth);
+
+      hold_token (request->self, token, key);
+      end_request (request->self, NULL);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    end_request (request->self, error->message);
+}
+
 /* Looks the client secret of @request up (taking @request), then asks
- * for a new token. */
+ * for a new token; a secret variable's value the resolver has already. */
 static void
 fetch_token (Request *request)
 {
+  const char *variable_secret = rc_resolver_get_auth_secret (request->resolver, request->auth);
+
+  if (variable_secret)
+    {
+      RcTokenCache *cache = rc_executor_get_token_cache (rc_context_get_executor (request->context));
+
+      /* A new token, not the cached one, as rc_call_fetch_token_async() asks. */
+      rc_token_cache_get_token_async (cache, request->auth, variable_secret,
+                                      rc_token_cache_lookup (cache, request->auth),
+                                      request->cancellable, cache_token_cb, request);
+      return;
+    }
+
   rc_call_fetch_token_async (rc_context_get_executor (request->context),
                              rc_context_get_secret_store (request->context),
                              request->project_id, request->auth, request->cancellable, token_cb,
                              request);
+}
+
+/* The secret variables' values are in: the authentication as the
+ * environment makes it, then the request. */
+static void
+variables_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(Request) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcAuth) resolved = NULL;
+  gboolean loaded = rc_resolver_load_secrets_finish (RC_RESOLVER (object), result, &error);
+
+  if (!request_is_current (request))
+    return;
+
+  if (!loaded)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = g_strdup_printf (_("The secret variables could not be read from the keyring: %s"),
+                                 error->message);
+      end_request (request->self, message);
+      return;
+    }
+
+  if (!(resolved = rc_resolver_resolve_auth (request->resolver, request->auth, &error)))
+    {
+      end_request (request->self, error->message);
+      return;
+    }
+
+  g_set_object (&request->auth, resolved);
+  fetch_token (g_steal_pointer (&request));
+}
+
+/* Fills the project's active environment in (taking @request), then
+ * fetches. */
+static void
+resolve_and_fetch (Request *request)
+{
+  g_auto(GStrv) names = NULL;
+
+  request->resolver = rc_resolver_new_for_api (request->api);
+  names = rc_resolver_dup_secret_names (request->resolver, NULL, request->auth);
+  rc_resolver_load_secrets_async (request->resolver,
+                                  rc_context_get_secret_store (request->context),
+                                  request->project_id ? request->project_id : "",
+                                  (const char * const *) names, request->cancellable,
+                                  variables_loaded_cb, request);
 }
 
 static void
@@ -655,7 +764,7 @@ get_clicked_cb (RcTokenPanel *self)
   show_running (self, TRUE);
   refresh (self);
 
-  fetch_token (request_new (self));
+  resolve_and_fetch (request_new (self));
 }
 
 static void
@@ -668,10 +777,11 @@ cancel_clicked_cb (RcTokenPanel *self)
 static void
 clear_clicked_cb (RcTokenPanel *self)
 {
-  RcAuth *auth = get_auth (self);
+  g_autoptr(RcAuth) auth = NULL;
 
-  if (auth == NULL)
+  if (get_auth (self) == NULL)
     return;
+  auth = dup_key_auth (self);
 
   /* The keyboard goes on to the button that still has a use. */
   if (gtk_widget_has_focus (self->clear_button))
@@ -963,9 +1073,15 @@ rc_token_panel_set_api (RcTokenPanel *self,
     {
       RcAuth *auth = rc_api_get_auth (api);
 
-      /* Any setting, the extra token parameters included. */
+      g_autoptr(RcProject) project = rc_api_dup_project (api);
+
+      /* Any setting, the extra token parameters included; and another
+       * environment, which makes another token. */
       g_signal_connect_object (auth, "changed", G_CALLBACK (auth_changed_cb), self,
                                G_CONNECT_SWAPPED);
+      if (project)
+        g_signal_connect_object (project, "notify::active-environment",
+                                 G_CALLBACK (auth_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
   refresh (self);
