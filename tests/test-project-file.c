@@ -667,6 +667,10 @@ test_environments (Fixture       *fixture,
   rc_variable_set_value (rc_environment_find_variable (development, "host"), "localhost");
   g_assert_true (rc_project_get_dirty (project));
 
+  /* Choices, as an OpenAPI server variable's enum gives them, are kept. */
+  rc_variable_set_choices (rc_environment_find_variable (development, "host"),
+                           (const char * const[]) { "localhost", "dev.example.com", NULL });
+
   /* A secret variable keeps no value, even when asked to. */
   rc_variable_set_value (secret, "hunter2");
   g_assert_cmpstr (rc_variable_get_value (secret), ==, "");
@@ -681,6 +685,9 @@ test_environments (Fixture       *fixture,
     g_assert_no_error (error);
     g_assert_cmpstr (rc_auth_get_secret_variable (rc_api_get_auth (rc_project_get_api (reread, 0))),
                      ==, "client_secret");
+    g_assert_cmpstrv (rc_variable_get_choices (rc_environment_find_variable (
+                        rc_project_find_environment (reread, "Development"), "host")),
+                      ((const char * const[]) { "localhost", "dev.example.com", NULL }));
     g_assert_cmpstr (rc_environment_get_name (rc_project_get_active_environment (reread)), ==,
                      "Production");
     g_assert_null (g_strstr_len (g_bytes_get_data (saved, NULL), -1, "hunter2"));

@@ -276,6 +276,16 @@ build_environment (JsonBuilder   *builder,
         }
       else
         add_string (builder, "value", rc_variable_get_value (variable));
+      if (rc_variable_get_choices (variable)[0] != NULL)
+        {
+          const char * const *choices = rc_variable_get_choices (variable);
+
+          json_builder_set_member_name (builder, "choices");
+          json_builder_begin_array (builder);
+          for (guint j = 0; choices[j]; j++)
+            json_builder_add_string_value (builder, choices[j]);
+          json_builder_end_array (builder);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

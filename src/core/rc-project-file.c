@@ -4,7 +4,7 @@
  * file loaded and saved again is byte-identical and diffs stay small:
  *
  *   { "format": 2, "id": "…", "environments"?: [ { "id", "name", "color"?,
- *     "variables": [ { "name", "value"? } | { "name", "secret": true } ] } ],
+ *     "variables": [ { "name", "value"? | "secret": true, "choices"? } ] } ],
  *     "active_environment"?: "<an environment's id>",
  *     "apis": [ { "id", "name", "base_url",
  *     "description"?, "headers"?, "auth", "methods": [ { "id", "name",
@@ -544,6 +544,8 @@ read_variable (Reader     *reader,
 {
   const char *name = read_string (reader, object, "name", TRUE);
   JsonNode *node = json_object_get_member (object, "secret");
+  g_autoptr(RcVariable) variable = NULL;
+  g_auto(GStrv) choices = NULL;
   gboolean secret = FALSE;
 
   if (reader->error)
@@ -566,9 +568,13 @@ read_variable (Reader     *reader,
     return NULL;
 
   if (secret)
-    return rc_variable_new_secret (name);
+    variable = rc_variable_new_secret (name);
+  else
+    variable = rc_variable_new (name, read_string (reader, object, "value", FALSE));
+  choices = read_strings (reader, object, "choices");
+  rc_variable_set_choices (variable, (const char * const *) choices);
 
-  return rc_variable_new (name, read_string (reader, object, "value", FALSE));
+  return reader->error ? NULL : g_steal_pointer (&variable);
 }
 
 static RcEnvironment *

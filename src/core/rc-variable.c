@@ -20,6 +20,7 @@ struct _RcVariable
 
   char    *name;
   char    *value;
+  GStrv    choices;
   gboolean secret;
 };
 
@@ -30,6 +31,7 @@ enum {
   PROP_NAME,
   PROP_VALUE,
   PROP_SECRET,
+  PROP_CHOICES,
   N_PROPS
 };
 
@@ -42,6 +44,7 @@ rc_variable_finalize (GObject *object)
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->value, g_free);
+  g_clear_pointer (&self->choices, g_strfreev);
 
   G_OBJECT_CLASS (rc_variable_parent_class)->finalize (object);
 }
@@ -66,6 +69,10 @@ rc_variable_get_property (GObject    *object,
 
     case PROP_SECRET:
       g_value_set_boolean (value, self->secret);
+      break;
+
+    case PROP_CHOICES:
+      g_value_set_boxed (value, self->choices);
       break;
 
     default:
@@ -93,6 +100,10 @@ rc_variable_set_property (GObject      *object,
 
     case PROP_SECRET:
       rc_variable_set_secret (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_CHOICES:
+      rc_variable_set_choices (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -125,6 +136,13 @@ rc_variable_class_init (RcVariableClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* The values it may take, as an OpenAPI server variable's enum lists
+   * them; empty for any. */
+  properties[PROP_CHOICES] =
+    g_param_spec_boxed ("choices", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -133,6 +151,7 @@ rc_variable_init (RcVariable *self)
 {
   self->name = g_strdup ("");
   self->value = g_strdup ("");
+  self->choices = g_new0 (char *, 1);
 }
 
 RcVariable *
@@ -174,6 +193,7 @@ rc_variable_copy (RcVariable *self)
                        "name", self->name,
                        "value", self->value,
                        "secret", self->secret,
+                       "choices", self->choices,
                        NULL);
 }
 
@@ -256,4 +276,40 @@ rc_variable_set_secret (RcVariable *self,
     rc_variable_set_value (self, "");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECRET]);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * rc_variable_get_choices:
+ *
+ * Returns: (transfer none): the values the variable may take; empty for any
+ */
+const char * const *
+rc_variable_get_choices (RcVariable *self)
+{
+  g_return_val_if_fail (RC_IS_VARIABLE (self), NULL);
+
+  return (const char * const *) self->choices;
+}
+
+/**
+ * rc_variable_set_choices:
+ * @choices: (nullable): the values the variable may take; %NULL or empty
+ *   for any
+ */
+void
+rc_variable_set_choices (RcVariable         *self,
+                         const char * const *choices)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_if_fail (RC_IS_VARIABLE (self));
+
+  if (choices == NULL)
+    choices = none;
+  if (g_strv_equal ((const char * const *) self->choices, choices))
+    return;
+
+  g_strfreev (self->choices);
+  self->choices = g_strdupv ((char **) choices);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHOICES]);
 }

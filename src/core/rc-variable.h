@@ -26,4 +26,8 @@ gboolean    rc_variable_get_secret  (RcVariable *self);
 void        rc_variable_set_secret  (RcVariable *self,
                                      gboolean    secret);
 
+const char * const *rc_variable_get_choices (RcVariable *self);
+void        rc_variable_set_choices (RcVariable         *self,
+                                     const char * const *choices);
+
 G_END_DECLS
