@@ -293,6 +293,26 @@ build_environment (JsonBuilder   *builder,
 }
 
 /**
+ * rc_environment_to_json:
+ *
+ * Returns: (transfer full): @environment as the project file writes it,
+ *   one of its "environments": a secret variable by its name only
+ */
+JsonNode *
+rc_environment_to_json (RcEnvironment    *environment,
+                        RcModelJsonFlags  flags)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (RC_IS_ENVIRONMENT (environment), NULL);
+
+  /* Nothing in an environment is masked: it holds no secret. */
+  build_environment (builder, environment);
+
+  return json_builder_get_root (builder);
+}
+
+/**
  * rc_project_to_json:
  *
  * Returns: (transfer full): the project file's root object: `format`, `id`

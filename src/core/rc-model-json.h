@@ -30,5 +30,7 @@ JsonNode *rc_api_to_json     (RcApi            *api,
                               RcModelJsonFlags  flags);
 JsonNode *rc_project_to_json (RcProject        *project,
                               RcModelJsonFlags  flags);
+JsonNode *rc_environment_to_json (RcEnvironment *environment,
+                                  RcModelJsonFlags flags);
 
 G_END_DECLS

@@ -127,6 +127,24 @@ rc_project_serialize_method (RcMethod *method)
 }
 
 /**
+ * rc_project_serialize_environment:
+ *
+ * Returns: (transfer full): @environment as the project file writes it,
+ *   one of its "environments"; UTF-8 JSON ending in a newline
+ */
+char *
+rc_project_serialize_environment (RcEnvironment *environment)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (RC_IS_ENVIRONMENT (environment), NULL);
+
+  root = rc_environment_to_json (environment, RC_MODEL_JSON_FILE);
+
+  return g_string_free (node_to_text (root), FALSE);
+}
+
+/**
  * rc_project_serialize:
  *
  * Returns: (transfer full): the project file's contents, UTF-8 JSON ending

@@ -88,6 +88,7 @@ void        rc_project_set_active_environment (RcProject   *self,
 GBytes     *rc_project_serialize      (RcProject           *self);
 char       *rc_project_serialize_api  (RcApi               *api);
 char       *rc_project_serialize_method (RcMethod          *method);
+char       *rc_project_serialize_environment (RcEnvironment *environment);
 RcProject  *rc_project_deserialize    (GBytes              *bytes,
                                        const char          *display_name,
                                        GError             **error);
