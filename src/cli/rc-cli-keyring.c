@@ -6,6 +6,10 @@
  * script. Secrets read here are freed with rc_secret_free() and never
  * printed.
  *
+ * Two kinds of secrets go through here: an authentication's (an API's
+ * or a method's, found through its RcAuth) and a secret variable's value,
+ * filed under its environment (rc-environment.c).
+ *
  * A process runs one command: it has one secret store, this file's, made
  * when the keyring is first asked. No window's services (RcContext) are
  * needed: each command makes its executor from its own options.
@@ -112,6 +116,18 @@ looked_up_cb (GObject      *object,
 }
 
 static void
+looked_up_id_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->secret = rc_secret_store_lookup_finish (RC_SECRET_STORE (object), result,
+                                                &wait->saved_for, &wait->error);
+  wait->done = TRUE;
+}
+
+static void
 stored_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
@@ -142,6 +158,62 @@ owner_cleared_cb (GObject      *object,
 
   wait->ok = rc_secret_store_clear_owner_finish (RC_SECRET_STORE (object), result, &wait->error);
   wait->done = TRUE;
+}
+
+static gboolean
+store (RcProject             *project,
+       const char            *owner_id,
+       const char            *secret_id,
+       const RcSecretBinding *binding,
+       const char            *label,
+       const char            *secret,
+       GError               **error)
+{
+  Wait wait;
+
+  wait_init (&wait);
+  rc_secret_store_store_async (get_store (), rc_project_get_id (project), owner_id, secret_id,
+                               binding, label, secret, wait.cancellable, stored_cb, &wait);
+
+  return wait_finish (&wait, error) && wait.ok;
+}
+
+static gboolean
+clear (RcProject   *project,
+       const char  *secret_id,
+       GError     **error)
+{
+  Wait wait;
+
+  wait_init (&wait);
+  rc_secret_store_clear_async (get_store (), rc_project_get_id (project), secret_id,
+                               wait.cancellable, cleared_cb, &wait);
+
+  return wait_finish (&wait, error) && wait.ok;
+}
+
+/* What a lookup's answer says of the secret: the secret itself is freed
+ * unread. */
+static RcCliSecretState
+state_of (char         *secret,
+          const GError *error)
+{
+  if (secret)
+    {
+      rc_secret_free (secret);
+      return RC_CLI_SECRET_STORED;
+    }
+
+  if (error)
+    g_debug ("Could not look up the secret: %s", error->message);
+
+  if (error == NULL)
+    return RC_CLI_SECRET_NOT_STORED;
+  if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
+    return RC_CLI_SECRET_STORED_ELSEWHERE;
+  if (rc_cli_keyring_is_unavailable (error))
+    return RC_CLI_SECRET_UNAVAILABLE;
+  return RC_CLI_SECRET_FAILED;
 }
 
 /**
@@ -248,16 +320,9 @@ rc_cli_keyring_store (RcProject             *project,
                       const char            *secret,
                       GError               **error)
 {
-  Wait wait;
-
   g_return_val_if_fail (rc_auth_get_secret_id (auth)[0] != '\0', FALSE);
 
-  wait_init (&wait);
-  rc_secret_store_store_async (get_store (), rc_project_get_id (project), owner_id,
-                               rc_auth_get_secret_id (auth), binding, label, secret,
-                               wait.cancellable, stored_cb, &wait);
-
-  return wait_finish (&wait, error) && wait.ok;
+  return store (project, owner_id, rc_auth_get_secret_id (auth), binding, label, secret, error);
 }
 
 /* Removes the secret of @auth from the keyring, if it has one. */
@@ -266,19 +331,13 @@ rc_cli_keyring_clear (RcProject  *project,
                       RcAuth     *auth,
                       GError    **error)
 {
-  Wait wait;
-
   if (rc_auth_get_secret_id (auth)[0] == '\0')
     return TRUE;
 
-  wait_init (&wait);
-  rc_secret_store_clear_async (get_store (), rc_project_get_id (project),
-                               rc_auth_get_secret_id (auth), wait.cancellable, cleared_cb, &wait);
-
-  return wait_finish (&wait, error) && wait.ok;
+  return clear (project, rc_auth_get_secret_id (auth), error);
 }
 
-/* Removes every secret of an API or method from the keyring. */
+/* Removes every secret of an API, a method or an environment from the keyring. */
 gboolean
 rc_cli_keyring_clear_owner (RcProject   *project,
                             const char  *owner_id,
@@ -317,22 +376,86 @@ rc_cli_keyring_get_state (RcProject              *project,
   g_autoptr(GError) error = NULL;
   char *secret = rc_cli_keyring_lookup (project, auth, binding, saved_for, &error);
 
-  if (secret)
-    {
-      rc_secret_free (secret);
-      return RC_CLI_SECRET_STORED;
-    }
+  return state_of (secret, error);
+}
 
-  if (error)
-    g_debug ("Could not look up the secret: %s", error->message);
+/**
+ * rc_cli_keyring_lookup_variable:
+ * @environment: one of @project's environments
+ * @name: the name of one of its secret variables
+ *
+ * Looks up the value of a secret variable, filed under its environment
+ * (rc_environment_dup_secret_id()) and handed out only for it.
+ *
+ * Returns: (transfer full) (nullable): the value, to free with
+ *   rc_secret_free(); %NULL without an error when none is stored
+ */
+RcCliStoredSecret *
+rc_cli_keyring_lookup_variable (RcProject      *project,
+                                RcEnvironment  *environment,
+                                const char     *name,
+                                GError        **error)
+{
+  g_autofree char *secret_id = rc_environment_dup_secret_id (environment, name);
+  g_autoptr(RcSecretBinding) binding = rc_environment_dup_secret_binding (environment, name);
+  Wait wait;
 
-  if (error == NULL)
-    return RC_CLI_SECRET_NOT_STORED;
-  if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
-    return RC_CLI_SECRET_STORED_ELSEWHERE;
-  if (rc_cli_keyring_is_unavailable (error))
-    return RC_CLI_SECRET_UNAVAILABLE;
-  return RC_CLI_SECRET_FAILED;
+  wait_init (&wait);
+  rc_secret_store_lookup_async (get_store (), rc_project_get_id (project), secret_id, binding,
+                                wait.cancellable, looked_up_id_cb, &wait);
+  if (!wait_finish (&wait, error))
+    g_clear_pointer (&wait.secret, rc_secret_free);
+  g_clear_pointer (&wait.saved_for, rc_secret_binding_free);
+
+  return wait.secret;
+}
+
+/**
+ * rc_cli_keyring_store_variable:
+ *
+ * Stores @secret as the value of the secret variable @name of
+ * @environment, labelled with both names.
+ *
+ * Returns: %TRUE when the keyring holds it (see rc_cli_keyring_store())
+ */
+gboolean
+rc_cli_keyring_store_variable (RcProject      *project,
+                               RcEnvironment  *environment,
+                               const char     *name,
+                               const char     *secret,
+                               GError        **error)
+{
+  g_autofree char *secret_id = rc_environment_dup_secret_id (environment, name);
+  g_autoptr(RcSecretBinding) binding = rc_environment_dup_secret_binding (environment, name);
+  g_autofree char *label = rc_environment_dup_secret_label (environment, name);
+
+  return store (project, rc_environment_get_id (environment), secret_id, binding, label, secret,
+                error);
+}
+
+/* Removes the value of the secret variable @name of @environment from the
+ * keyring; none stored is no failure. */
+gboolean
+rc_cli_keyring_clear_variable (RcProject      *project,
+                               RcEnvironment  *environment,
+                               const char     *name,
+                               GError        **error)
+{
+  g_autofree char *secret_id = rc_environment_dup_secret_id (environment, name);
+
+  return clear (project, secret_id, error);
+}
+
+/* Whether the value of the secret variable @name is stored. */
+RcCliSecretState
+rc_cli_keyring_get_variable_state (RcProject     *project,
+                                   RcEnvironment *environment,
+                                   const char    *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *secret = rc_cli_keyring_lookup_variable (project, environment, name, &error);
+
+  return state_of (secret, error);
 }
 
 /* What --json says: “stored”, “not-stored”, “stored-for-other-settings”

@@ -321,29 +321,69 @@ gboolean
 rc_cli_target_make_own (RcCliTarget  *self,
                         GError      **error)
 {
-  g_autofree char *original = NULL;
-  g_autofree char *id = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  if (self->original == NULL)
+  if (!rc_cli_target_take_own_id (self))
     return TRUE;
 
-  id = g_uuid_string_random ();
-  rc_project_set_id (self->project, id);
   if (!rc_cli_target_save (self, error))
     return FALSE;
 
-  if (!rc_project_registry_claim (id, rc_project_get_file (self->project), &local_error))
-    g_debug ("Could not record which file the project %s is: %s", id, local_error->message);
+  rc_cli_target_claim_own_id (self, FALSE);
+
+  return TRUE;
+}
+
+/**
+ * rc_cli_target_take_own_id:
+ *
+ * What rc_cli_target_make_own() does, in two steps, for a command that
+ * writes to the keyring before it saves: gives a project that is a copy
+ * of another file an id of its own, in memory only. Once the project is
+ * saved, rc_cli_target_claim_own_id() records and says it.
+ *
+ * Returns: whether the project was a copy, and has a new id
+ */
+gboolean
+rc_cli_target_take_own_id (RcCliTarget *self)
+{
+  g_autofree char *id = NULL;
+
+  if (self->original == NULL)
+    return FALSE;
+
+  id = g_uuid_string_random ();
+  rc_project_set_id (self->project, id);
+
+  return TRUE;
+}
+
+/**
+ * rc_cli_target_claim_own_id:
+ * @to_stderr: whether to say it on stderr, as for --json
+ *
+ * After rc_cli_target_take_own_id() and a save: records which file the
+ * project is, and says that it is no longer the original's.
+ */
+void
+rc_cli_target_claim_own_id (RcCliTarget *self,
+                            gboolean     to_stderr)
+{
+  void (*say) (const char *format, ...) = to_stderr ? g_printerr : g_print;
+  const char *id = rc_project_get_id (self->project);
+  g_autofree char *original = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->original == NULL)
+    return;
+
+  if (!rc_project_registry_claim (id, rc_project_get_file (self->project), &error))
+    g_debug ("Could not record which file the project %s is: %s", id, error->message);
 
   original = g_file_get_parse_name (self->original);
   g_clear_object (&self->original);
 
-  g_print (_("%s is a copy of %s (it had the same project ID), so it now has an ID of its own: "
-             "its secrets in the keyring and the original’s stay apart.\n"),
-           self->path, original);
-
-  return TRUE;
+  say (_("%s is a copy of %s (it had the same project ID), so it now has an ID of its own: "
+         "its secrets in the keyring and the original’s stay apart.\n"),
+       self->path, original);
 }
 
 /**

@@ -43,6 +43,9 @@ gboolean    rc_cli_target_save           (RcCliTarget  *self,
                                           GError      **error);
 gboolean    rc_cli_target_make_own       (RcCliTarget  *self,
                                           GError      **error);
+gboolean    rc_cli_target_take_own_id    (RcCliTarget  *self);
+void        rc_cli_target_claim_own_id   (RcCliTarget  *self,
+                                          gboolean      to_stderr);
 RcSecretBinding *rc_cli_target_dup_binding (RcCliTarget *self,
                                           RcMethod     *method,
                                           RcPairList   *values);
@@ -111,6 +114,22 @@ RcCliSecretState rc_cli_keyring_get_state (RcProject             *project,
                                           RcAuth                *auth,
                                           const RcSecretBinding *binding,
                                           RcSecretBinding      **saved_for);
+RcCliSecretState rc_cli_keyring_get_variable_state (RcProject   *project,
+                                          RcEnvironment         *environment,
+                                          const char            *name);
+RcCliStoredSecret *rc_cli_keyring_lookup_variable (RcProject *project,
+                                          RcEnvironment         *environment,
+                                          const char            *name,
+                                          GError               **error);
+gboolean    rc_cli_keyring_store_variable (RcProject            *project,
+                                          RcEnvironment         *environment,
+                                          const char            *name,
+                                          const char            *secret,
+                                          GError               **error);
+gboolean    rc_cli_keyring_clear_variable (RcProject            *project,
+                                          RcEnvironment         *environment,
+                                          const char            *name,
+                                          GError               **error);
 const char *rc_cli_secret_state_to_string (RcCliSecretState      state);
 char       *rc_cli_secret_state_describe (RcCliSecretState       state,
                                           const RcSecretBinding *saved_for,
