@@ -297,7 +297,7 @@ rc_cli_api (int    argc,
     { NULL }
   };
 
-  if (!rc_cli_edit_parse_action ("api", _("PROJECT NAME"), argc, argv, &options.action,
+  if (!rc_cli_edit_parse_action ("api", _("PROJECT NAME"), NULL, argc, argv, &options.action,
                                  &status))
     return status;
   argc--;

@@ -1,16 +1,16 @@
-/* rc-cli-edit.c: what `restcall api` and `restcall method` share
+/* rc-cli-edit.c: what `restcall api`, `method` and `env` share
  *
- * Both edit a project without the window, so that scripts can build one
- * and keep it in a repository: an action (add, set, remove), options for
- * what the API or method holds, and the same ways to load, check, save
- * and report. The project is saved atomically, as `restcall auth` saves
+ * They edit a project without the window, so that scripts can build one
+ * and keep it in a repository: an action (add, set, remove, and for
+ * environments list), options for what the API, method or environment
+ * holds, and the same ways to load, check, save and report. The project is saved atomically, as `restcall auth` saves
  * it (rc_cli_save_project()), and only once every option was found good:
  * a command that fails leaves the file as it was, byte for byte.
  *
  * Secrets never come from arguments: an API's or method's authentication
  * is `restcall auth`'s. What was removed loses its secrets in the keyring
  * too, as when the window deletes it (rc-delete-dialog.c): the API's own
- * and each of its methods'. A file that is a copy of another with the same
+ * and each of its methods', an environment's secret variables' values. A file that is a copy of another with the same
  * project id shares the original's secrets, so they are left alone.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,14 +25,25 @@
 #include "rc-cli-input.h"
 #include "rc-cli-private.h"
 
-/* Each owner (an API or a method) whose secrets go with @item, and
- * whether any of them has a secret at all. */
+/* Each owner (an API, a method or an environment) whose secrets go with
+ * @item, and whether any of them has a secret at all. */
 static gboolean
 collect_owners (GObject   *item,
                 GPtrArray *owner_ids)
 {
   gboolean referenced = FALSE;
   RcMethod *method;
+
+  if (RC_IS_ENVIRONMENT (item))
+    {
+      RcEnvironment *environment = RC_ENVIRONMENT (item);
+
+      g_ptr_array_add (owner_ids, (gpointer) rc_environment_get_id (environment));
+      for (guint i = 0; i < rc_environment_get_n_variables (environment); i++)
+        referenced |= rc_variable_get_secret (rc_environment_get_variable (environment, i));
+
+      return referenced;
+    }
 
   if (RC_IS_API (item))
     {
@@ -115,8 +126,10 @@ forget_secrets (RcCliTarget *target,
 
 /**
  * rc_cli_edit_parse_action:
- * @command: "api" or "method"
+ * @command: "api", "method" or "env"
  * @arguments: its arguments after the action, such as "PROJECT NAME"
+ * @list_arguments: (nullable): the arguments of its list action, or %NULL
+ *   when it has none
  *
  * Reads the action, the first argument after @command; `--help` there
  * prints the actions.
@@ -127,36 +140,39 @@ forget_secrets (RcCliTarget *target,
 gboolean
 rc_cli_edit_parse_action (const char       *command,
                           const char       *arguments,
+                          const char       *list_arguments,
                           int               argc,
                           char            **argv,
                           RcCliEditAction  *action,
                           int              *exit_status)
 {
-  static const char * const actions[] = { "add", "set", "remove" };
+  static const char * const actions[] = { "add", "set", "remove", "list" };
+  guint n_actions = list_arguments ? G_N_ELEMENTS (actions) : G_N_ELEMENTS (actions) - 1;
+  const char *choices = list_arguments ? _("list, add, set or remove") : _("add, set or remove");
   g_autofree char *statuses = NULL;
   g_autofree char *prgname = g_strconcat ("restcall ", command, NULL);
+  g_autofree char *message = NULL;
 
   g_set_prgname (prgname);
 
   if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
     {
-      /* Translators: the first %s of a line is “api” or “method”, the
-       * second its arguments, such as “PROJECT NAME” */
-      g_print (_("Usage:\n"
-                 "  restcall %s add [OPTION…] %s\n"
-                 "  restcall %s set [OPTION…] %s\n"
-                 "  restcall %s remove [OPTION…] %s\n"
-                 "\n"
-                 "Run “restcall %s add --help” (or set, or remove) for its options and "
+      g_print (_("Usage:\n"));
+      if (list_arguments)
+        g_print ("  restcall %s list [OPTION…] %s\n", command, list_arguments);
+      for (guint i = 0; i < 3; i++)
+        g_print ("  restcall %s %s [OPTION…] %s\n", command, actions[i], arguments);
+      /* Translators: %s is “api”, “method” or “env” */
+      g_print (_("\nRun “restcall %s add --help” (or another action) for its options and "
                  "examples.\n"),
-               command, arguments, command, arguments, command, arguments, command);
+               command);
       statuses = rc_cli_dup_exit_statuses ();
       g_print ("\n%s\n", statuses);
       *exit_status = RC_CLI_EXIT_OK;
       return FALSE;
     }
 
-  for (guint i = 0; argc >= 2 && i < G_N_ELEMENTS (actions); i++)
+  for (guint i = 0; argc >= 2 && i < n_actions; i++)
     {
       if (g_str_equal (argv[1], actions[i]))
         {
@@ -165,15 +181,12 @@ rc_cli_edit_parse_action (const char       *command,
         }
     }
 
+  /* Translators: %s is “add, set or remove” or “list, add, set or remove” */
   if (argc < 2)
-    *exit_status = rc_cli_usage_error (_("Say what to do: add, set or remove."));
+    message = g_strdup_printf (_("Say what to do: %s."), choices);
   else
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("Unknown action “%s”: use add, set or remove."), argv[1]);
-
-      *exit_status = rc_cli_usage_error (message);
-    }
+    message = g_strdup_printf (_("Unknown action “%s”: use %s."), argv[1], choices);
+  *exit_status = rc_cli_usage_error (message);
 
   return FALSE;
 }
@@ -197,7 +210,8 @@ rc_cli_edit_options_clear (RcCliEditOptions *options)
  * @help: a paragraph that says what the action does
  * @examples: command lines, one a line
  *
- * Returns: (transfer full): the options of the action in @options
+ * Returns: (transfer full): the options of the action in @options, with
+ *   all the shared ones (an API's or a method's)
  */
 GOptionContext *
 rc_cli_edit_context_new (RcCliEditOptions   *options,
@@ -208,6 +222,29 @@ rc_cli_edit_context_new (RcCliEditOptions   *options,
                          const char         *help,
                          const char         *examples)
 {
+  return rc_cli_edit_context_new_full (options, RC_CLI_EDIT_SHARED_CONTENT, command, summary,
+                                       arguments, entries, help, examples);
+}
+
+/**
+ * rc_cli_edit_context_new_full:
+ * @which: which of the shared options the item has
+ *
+ * As rc_cli_edit_context_new(), for an item that may lack some of the
+ * shared options. A list action has only --json.
+ */
+GOptionContext *
+rc_cli_edit_context_new_full (RcCliEditOptions   *options,
+                              RcCliEditShared     which,
+                              const char         *command,
+                              const char         *summary,
+                              const char         *arguments,
+                              const GOptionEntry *entries,
+                              const char         *help,
+                              const char         *examples)
+{
+  gboolean content = (which & RC_CLI_EDIT_SHARED_CONTENT) != 0;
+  gboolean list = options->action == RC_CLI_EDIT_LIST;
   g_autofree char *prgname = g_strconcat ("restcall ", command, NULL);
   g_autofree char *description = NULL;
   GOptionContext *context;
@@ -224,7 +261,7 @@ rc_cli_edit_context_new (RcCliEditOptions   *options,
   if (options->action == RC_CLI_EDIT_SET)
     shared[n++] = (GOptionEntry) { "rename", 0, 0, G_OPTION_ARG_STRING, &options->rename,
                                    N_("Give it the name NEW"), N_("NEW") };
-  if (options->action != RC_CLI_EDIT_REMOVE)
+  if (content && (options->action == RC_CLI_EDIT_ADD || options->action == RC_CLI_EDIT_SET))
     {
       shared[n++] = (GOptionEntry) { "description", 0, 0, G_OPTION_ARG_STRING,
                                      &options->description,
@@ -234,14 +271,16 @@ rc_cli_edit_context_new (RcCliEditOptions   *options,
                                         "(repeatable)"),
                                      N_("'NAME: VALUE'") };
     }
-  if (options->action == RC_CLI_EDIT_SET)
+  if (content && options->action == RC_CLI_EDIT_SET)
     shared[n++] = (GOptionEntry) { "remove-header", 0, 0, G_OPTION_ARG_STRING_ARRAY,
                                    &options->remove_headers,
                                    N_("Stop sending this header (repeatable)"), N_("NAME") };
-  shared[n++] = (GOptionEntry) { "quiet", 'q', 0, G_OPTION_ARG_NONE, &options->quiet,
-                                 N_("Print nothing but errors"), NULL };
+  if (!list)
+    shared[n++] = (GOptionEntry) { "quiet", 'q', 0, G_OPTION_ARG_NONE, &options->quiet,
+                                   N_("Print nothing but errors"), NULL };
   shared[n++] = (GOptionEntry) { "json", 0, 0, G_OPTION_ARG_NONE, &options->json,
-                                 options->action == RC_CLI_EDIT_REMOVE
+                                 list ? N_("Print them as the project file holds them")
+                                 : options->action == RC_CLI_EDIT_REMOVE
                                    ? N_("Print what was removed as the project file holds it")
                                    : N_("Print the result as the project file holds it"),
                                  NULL };
@@ -276,19 +315,39 @@ rc_cli_edit_parse (GOptionContext     *context,
                    guint               n_args,
                    int                *exit_status)
 {
-  if (!rc_cli_parse_options (context, argc, argv,
-                             _("An API’s or method’s authentication is set with “restcall auth”, "
-                               "its secret with “restcall auth --secret-stdin” or “restcall "
-                               "secret set”."),
-                             exit_status))
+  return rc_cli_edit_parse_full (
+    context, options, argc, argv, n_args,
+    _("An API’s or method’s authentication is set with “restcall auth”, its secret with "
+      "“restcall auth --secret-stdin” or “restcall secret set”."),
+    n_args == 2 ? _("Name a project file and an API.")
+                : _("Name a project file, one of its APIs and a method."),
+    exit_status);
+}
+
+/**
+ * rc_cli_edit_parse_full:
+ * @secret_hint: how the command takes secrets, for someone who tried to
+ *   pass one as an argument
+ * @missing_args: what to say when there are not @n_args arguments
+ *
+ * As rc_cli_edit_parse(), for another command than `api` or `method`.
+ */
+gboolean
+rc_cli_edit_parse_full (GOptionContext     *context,
+                        RcCliEditOptions   *options,
+                        int                *argc,
+                        char             ***argv,
+                        guint               n_args,
+                        const char         *secret_hint,
+                        const char         *missing_args,
+                        int                *exit_status)
+{
+  if (!rc_cli_parse_options (context, argc, argv, secret_hint, exit_status))
     return FALSE;
 
   if (options->args == NULL || g_strv_length (options->args) != n_args)
     {
-      *exit_status = rc_cli_usage_error (n_args == 2
-                                           ? _("Name a project file and an API.")
-                                           : _("Name a project file, one of its APIs and a "
-                                               "method."));
+      *exit_status = rc_cli_usage_error (missing_args);
       return FALSE;
     }
 
@@ -477,8 +536,8 @@ rc_cli_edit_report (RcCliEditOptions *options,
 
 /**
  * rc_cli_edit_report_removal:
- * @item: the #RcApi or #RcMethod removed from the project, which was
- *   saved without it
+ * @item: the #RcApi, #RcMethod or #RcEnvironment removed from the
+ *   project, which was saved without it
  * @what: it, for messages
  * @line: what changed, for people
  * @json: @item as the project file held it

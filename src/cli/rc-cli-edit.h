@@ -1,4 +1,4 @@
-/* rc-cli-edit.h: what `restcall api` and `restcall method` share
+/* rc-cli-edit.h: what `restcall api`, `method` and `env` share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +13,15 @@ typedef enum {
   RC_CLI_EDIT_ADD,
   RC_CLI_EDIT_SET,
   RC_CLI_EDIT_REMOVE,
+  RC_CLI_EDIT_LIST,
 } RcCliEditAction;
+
+/* Which of the shared options an item has besides --rename, --quiet and
+ * --json. */
+typedef enum {
+  RC_CLI_EDIT_SHARED_NAMES_ONLY = 0,
+  RC_CLI_EDIT_SHARED_CONTENT    = 1 << 0,  /* --description, --header, --remove-header */
+} RcCliEditShared;
 
 /* The options every action of both commands may have. */
 typedef struct
@@ -31,6 +39,7 @@ typedef struct
 
 gboolean rc_cli_edit_parse_action   (const char        *command,
                                      const char        *arguments,
+                                     const char        *list_arguments,
                                      int                argc,
                                      char             **argv,
                                      RcCliEditAction   *action,
@@ -43,11 +52,27 @@ GOptionContext *rc_cli_edit_context_new (RcCliEditOptions *options,
                                      const GOptionEntry *entries,
                                      const char        *help,
                                      const char        *examples);
+GOptionContext *rc_cli_edit_context_new_full (RcCliEditOptions *options,
+                                     RcCliEditShared    which,
+                                     const char        *command,
+                                     const char        *summary,
+                                     const char        *arguments,
+                                     const GOptionEntry *entries,
+                                     const char        *help,
+                                     const char        *examples);
 gboolean rc_cli_edit_parse          (GOptionContext    *context,
                                      RcCliEditOptions  *options,
                                      int               *argc,
                                      char            ***argv,
                                      guint              n_args,
+                                     int               *exit_status);
+gboolean rc_cli_edit_parse_full     (GOptionContext    *context,
+                                     RcCliEditOptions  *options,
+                                     int               *argc,
+                                     char            ***argv,
+                                     guint              n_args,
+                                     const char        *secret_hint,
+                                     const char        *missing_args,
                                      int               *exit_status);
 gboolean rc_cli_edit_load           (RcCliTarget       *target,
                                      const char        *path,

@@ -276,8 +276,8 @@ rc_cli_method (int    argc,
     { NULL }
   };
 
-  if (!rc_cli_edit_parse_action ("method", _("PROJECT API NAME"), argc, argv, &options.action,
-                                 &status))
+  if (!rc_cli_edit_parse_action ("method", _("PROJECT API NAME"), NULL, argc, argv,
+                                 &options.action, &status))
     return status;
   argc--;
   argv++;
