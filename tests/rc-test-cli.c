@@ -296,3 +296,97 @@ rc_test_assert_lacks (const char *text,
     g_assert_null (strstr (text, secret));
   va_end (args);
 }
+
+/* Fails when @needle is in @text, saying @where it is. */
+void
+rc_test_assert_absent (const char *where,
+                       const char *text,
+                       const char *needle)
+{
+  if (text != NULL && strstr (text, needle) != NULL)
+    g_error ("A canary is in %s:\n%s", where, text);
+}
+
+/* Fails when @needle is in any file at or below @dir. */
+static void
+assert_in_no_file (const char *dir,
+                   const char *needle)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle && (name = g_dir_read_name (handle)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+
+      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        continue;
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        assert_in_no_file (path, needle);
+      else if (g_file_get_contents (path, &contents, NULL, NULL))
+        rc_test_assert_absent (path, contents, needle);
+    }
+}
+
+/* Neither printed by @run nor written to the project's folder @dir or
+ * HOME (the state folder, the keyring's files, which hold it encrypted). */
+void
+rc_test_assert_nowhere (RcTestRun  *run,
+                        const char *dir,
+                        const char *needle)
+{
+  rc_test_assert_absent ("standard output", run->out, needle);
+  rc_test_assert_absent ("standard error", run->err, needle);
+  assert_in_no_file (dir, needle);
+  assert_in_no_file (g_get_home_dir (), needle);
+}
+
+/* Runs restcall with @args, which must fail with @status, print nothing on
+ * standard output, begin standard error with “restcall: ” and @message,
+ * and leave the project @path as it was, byte for byte (or not there). */
+void
+rc_test_assert_refused_full (const char         *path,
+                             int                 status,
+                             const char         *stdin_text,
+                             const char * const *env,
+                             const char         *message,
+                             const char * const *args)
+{
+  g_autofree char *before = g_file_test (path, G_FILE_TEST_EXISTS) ? rc_test_read_file (path)
+                                                                    : NULL;
+  g_autofree char *expected = g_strconcat ("restcall: ", message, NULL);
+  g_autofree char *command = g_strjoinv (" ", (char **) args);
+  g_auto(RcTestRun) run = { 0 };
+
+  rc_test_run_restcall_full (&run, stdin_text, env, args);
+  if (run.status != status)
+    g_error ("restcall %s exited with %d, not %d: %s", command, run.status, status, run.err);
+  g_assert_cmpstr (run.out, ==, "");
+  if (!g_str_has_prefix (run.err, expected))
+    g_error ("Expected “%s…” on stderr from restcall %s, got “%s”", expected, command, run.err);
+
+  if (before != NULL)
+    {
+      g_autofree char *after = rc_test_read_file (path);
+
+      g_assert_cmpstr (after, ==, before);
+    }
+  else
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* Runs restcall with @args, which must succeed, print @out and nothing on
+ * standard error. */
+void
+rc_test_assert_done_full (const char         *out,
+                          const char * const *args)
+{
+  g_auto(RcTestRun) run = { 0 };
+
+  rc_test_run_restcall_full (&run, NULL, NULL, args);
+  if (run.status != 0)
+    g_error ("restcall failed (%d): %s", run.status, run.err);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, out);
+}

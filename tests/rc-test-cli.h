@@ -43,10 +43,34 @@ void           rc_test_respond_token      (SoupServerMessage  *message,
                                            const char         *access_token);
 void           rc_test_assert_lacks       (const char         *text,
                                            ...) G_GNUC_NULL_TERMINATED;
+void           rc_test_assert_absent      (const char         *where,
+                                           const char         *text,
+                                           const char         *needle);
+void           rc_test_assert_nowhere     (RcTestRun          *run,
+                                           const char         *dir,
+                                           const char         *needle);
+void           rc_test_assert_refused_full (const char        *path,
+                                           int                 status,
+                                           const char         *stdin_text,
+                                           const char * const *env,
+                                           const char         *message,
+                                           const char * const *args);
+void           rc_test_assert_done_full   (const char         *out,
+                                           const char * const *args);
 
 /* Runs restcall with the arguments that follow @env (at least one). */
 #define rc_test_run_restcall(run, stdin_text, env, ...) \
   rc_test_run_restcall_full (run, stdin_text, env, (const char * const[]) { __VA_ARGS__, NULL })
+
+/* Runs a command that must fail with @status, saying @message first on
+ * standard error, and leave @path as it was. */
+#define rc_test_assert_refused(path, status, env, message, ...) \
+  rc_test_assert_refused_full (path, status, NULL, env, message,  \
+                               (const char * const[]) { __VA_ARGS__, NULL })
+
+/* Runs a command that must succeed, print @out and nothing on stderr. */
+#define rc_test_assert_done(out, ...) \
+  rc_test_assert_done_full (out, (const char * const[]) { __VA_ARGS__, NULL })
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RcTestRun, rc_test_run_clear)
 

@@ -111,38 +111,11 @@ find_in_file (const char *path,
 
 /* Runs a command that must fail with @status, saying @message on its first
  * line of standard error, and leave the file byte for byte as it was. */
-#define assert_refused(fixture_, status_, env_, message_, ...)                        \
-  G_STMT_START {                                                                  \
-    g_autofree char *before_ = g_file_test ((fixture_)->path, G_FILE_TEST_EXISTS) \
-                                 ? rc_test_read_file ((fixture_)->path) : NULL;           \
-    g_autofree char *after_ = NULL;                                               \
-    g_auto(RcTestRun) run_ = { 0 };                                               \
-                                                                                  \
-    rc_test_run_restcall (&run_, NULL, env_, __VA_ARGS__);                        \
-    g_assert_cmpint (run_.status, ==, (status_));                                 \
-    g_assert_cmpstr (run_.out, ==, "");                                           \
-    if (!g_str_has_prefix (run_.err, "restcall: " message_))                      \
-      g_error ("Expected “restcall: %s…” on stderr, got “%s”", message_, run_.err); \
-    if (before_ != NULL)                                                          \
-      {                                                                           \
-        after_ = rc_test_read_file ((fixture_)->path);                                    \
-        g_assert_cmpstr (after_, ==, before_);                                    \
-      }                                                                           \
-    else                                                                          \
-      g_assert_false (g_file_test ((fixture_)->path, G_FILE_TEST_EXISTS));        \
-  } G_STMT_END
+#define assert_refused(fixture_, status_, env_, message_, ...) \
+  rc_test_assert_refused ((fixture_)->path, status_, env_, message_, __VA_ARGS__)
 
 /* Runs a command that must succeed, with nothing on standard error. */
-#define assert_done(out_, ...)                                         \
-  G_STMT_START {                                                     \
-    g_auto(RcTestRun) run_ = { 0 };                                  \
-                                                                     \
-    rc_test_run_restcall (&run_, NULL, NULL, __VA_ARGS__);           \
-    if (run_.status != 0)                                            \
-      g_error ("restcall failed (%d): %s", run_.status, run_.err);   \
-    g_assert_cmpstr (run_.err, ==, "");                              \
-    g_assert_cmpstr (run_.out, ==, (out_));                          \
-  } G_STMT_END
+#define assert_done rc_test_assert_done
 
 /* “Pet Store” with “Get pet” and “Add pet”, from nothing, as the README
  * shows it. */

@@ -569,52 +569,6 @@ test_run_from_keyring (Fixture       *fixture,
   rc_test_remove_dir (other_dir);
 }
 
-/* Neither @run's output nor any file in @dir holds @needle. */
-/* Fails when @needle is in @text. */
-static void
-assert_absent (const char *where,
-               const char *text,
-               const char *needle)
-{
-  if (text != NULL && strstr (text, needle) != NULL)
-    g_error ("A canary is in %s:\n%s", where, text);
-}
-
-/* Fails when @needle is in any file at or below @dir. */
-static void
-assert_in_no_file (const char *dir,
-                   const char *needle)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle && (name = g_dir_read_name (handle)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *contents = NULL;
-
-      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        continue;
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        assert_in_no_file (path, needle);
-      else if (g_file_get_contents (path, &contents, NULL, NULL))
-        assert_absent (path, contents, needle);
-    }
-}
-
-/* Neither printed by @run nor written to the project's folder or HOME
- * (the state folder, the keyring's files, which hold it encrypted). */
-static void
-assert_nowhere (RcTestRun  *run,
-                const char *dir,
-                const char *needle)
-{
-  assert_absent ("standard output", run->out, needle);
-  assert_absent ("standard error", run->err, needle);
-  assert_in_no_file (dir, needle);
-  assert_in_no_file (g_get_home_dir (), needle);
-}
-
 /* A canary client secret, Basic password and access token through every
  * command that touches them, with every debug message on: they reach the
  * servers, and appear in no output, log or file. */
@@ -690,10 +644,10 @@ test_canary (Fixture       *fixture,
    * it makes. */
   for (guint i = 0; i < n; i++)
     {
-      assert_nowhere (&runs[i], fixture->dir, canary);
-      assert_nowhere (&runs[i], fixture->dir, token);
-      assert_nowhere (&runs[i], fixture->dir, basic_base64);
-      assert_nowhere (&runs[i], fixture->dir, client_base64);
+      rc_test_assert_nowhere (&runs[i], fixture->dir, canary);
+      rc_test_assert_nowhere (&runs[i], fixture->dir, token);
+      rc_test_assert_nowhere (&runs[i], fixture->dir, basic_base64);
+      rc_test_assert_nowhere (&runs[i], fixture->dir, client_base64);
       rc_test_run_clear (&runs[i]);
     }
 }
@@ -728,7 +682,7 @@ test_show_secret_state (Fixture       *fixture,
   g_assert_nonnull (plain);
   g_assert_true (pets < strstr (listing, "Plain\n") && strstr (listing, "Plain\n") < plain);
   g_assert_nonnull (strstr (listing, "    Test values: id=1\n"));
-  assert_nowhere (&show, fixture->dir, secret);
+  rc_test_assert_nowhere (&show, fixture->dir, secret);
 
   rc_test_run_restcall (&json, NULL, NULL, "show", fixture->path, "--json");
   g_assert_cmpint (json.status, ==, 0);
@@ -743,7 +697,7 @@ test_show_secret_state (Fixture       *fixture,
                      json_object_get_object_member (json_array_get_object_element (apis, 1), "auth"),
                      "secret"),
                    ==, "not-stored");
-  assert_nowhere (&json, fixture->dir, secret);
+  rc_test_assert_nowhere (&json, fixture->dir, secret);
 }
 
 /* `token --print-token` prints the access token the server issued, and
@@ -777,10 +731,10 @@ test_print_token (Fixture       *fixture,
   g_assert_nonnull (strstr (masked.out, "Access token: print"));
   rc_test_run_restcall (&masked_json, NULL, NULL, "token", fixture->path, "Pets", "--json");
   g_assert_cmpint (masked_json.status, ==, 0);
-  assert_absent ("standard output", masked.out, token);
-  assert_absent ("standard error", masked.err, token);
-  assert_absent ("standard output", masked_json.out, token);
-  assert_absent ("standard error", masked_json.err, token);
+  rc_test_assert_absent ("standard output", masked.out, token);
+  rc_test_assert_absent ("standard error", masked.err, token);
+  rc_test_assert_absent ("standard output", masked_json.out, token);
+  rc_test_assert_absent ("standard error", masked_json.err, token);
 
   /* Asked for by name: the token the server issued, a newline, no more. */
   n_requests = fixture->server->requests->len;
@@ -803,7 +757,7 @@ test_print_token (Fixture       *fixture,
   g_assert_cmpint (inspected.status, ==, 0);
   g_assert_cmpstr (inspected.out, ==, token_line);
   g_assert_nonnull (strstr (inspected.err, "── Authorization server response ──"));
-  assert_absent ("standard error", inspected.err, token);
+  rc_test_assert_absent ("standard error", inspected.err, token);
 
   rc_test_run_restcall (&both, NULL, NULL, "token", fixture->path, "Pets", "--print-token",
                         "--json");
