@@ -3,15 +3,17 @@
  * They edit a project without the window, so that scripts can build one
  * and keep it in a repository: an action (add, set, remove, and for
  * environments list), options for what the API, method or environment
- * holds, and the same ways to load, check, save and report. The project is saved atomically, as `restcall auth` saves
- * it (rc_cli_save_project()), and only once every option was found good:
- * a command that fails leaves the file as it was, byte for byte.
+ * holds, and the same ways to load, check, save and report. The project
+ * is saved atomically, as `restcall auth` saves it
+ * (rc_cli_save_project()), and only once every option was found good: a
+ * command that fails leaves the file as it was, byte for byte.
  *
  * Secrets never come from arguments: an API's or method's authentication
  * is `restcall auth`'s. What was removed loses its secrets in the keyring
  * too, as when the window deletes it (rc-delete-dialog.c): the API's own
- * and each of its methods', an environment's secret variables' values. A file that is a copy of another with the same
- * project id shares the original's secrets, so they are left alone.
+ * and each of its methods', an environment's secret variables' values. A
+ * file that is a copy of another with the same project id shares the
+ * original's secrets, so they are left alone.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -36,6 +36,8 @@ int  rc_cli_api    (int          argc,
                     char       **argv);
 int  rc_cli_method (int          argc,
                     char       **argv);
+int  rc_cli_env    (int          argc,
+                    char       **argv);
 void rc_cli_error  (const char  *format,
                     ...) G_GNUC_PRINTF (1, 2);
 void rc_cli_print  (const char  *format,

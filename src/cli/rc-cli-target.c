@@ -35,8 +35,14 @@ typedef struct
   GError   *error;
 } Save;
 
-static char *
-quote_names (GPtrArray *names)
+/**
+ * rc_cli_quote_names:
+ * @names: (element-type utf8): names
+ *
+ * Returns: (transfer full): the names quoted, for a message: “a”, “b”
+ */
+char *
+rc_cli_quote_names (GPtrArray *names)
 {
   GString *text = g_string_new (NULL);
 
@@ -60,7 +66,7 @@ find_api (RcProject  *project,
 
   for (guint i = 0; i < rc_project_get_n_apis (project); i++)
     g_ptr_array_add (names, (gpointer)rc_api_get_name (rc_project_get_api (project, i)));
-  list = quote_names (names);
+  list = rc_cli_quote_names (names);
 
   if (names->len == 0)
     rc_cli_error (_("The project %s has no API “%s”: it has no APIs at all."), path, api_name);
@@ -83,7 +89,7 @@ find_method (RcApi      *api,
 
   for (guint i = 0; i < rc_api_get_n_methods (api); i++)
     g_ptr_array_add (names, (gpointer)rc_method_get_name (rc_api_get_method (api, i)));
-  list = quote_names (names);
+  list = rc_cli_quote_names (names);
 
   if (names->len == 0)
     rc_cli_error (_("The API “%s” has no method “%s”: it has no methods at all."),

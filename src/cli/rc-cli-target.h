@@ -76,6 +76,7 @@ gboolean    rc_cli_target_lookup_secret  (RcCliTarget  *self,
                                           GError      **error);
 
 const char *rc_cli_secret_noun           (RcAuthKind    kind);
+char       *rc_cli_quote_names           (GPtrArray    *names);
 
 RcCliStoredSecret *rc_cli_keyring_lookup (RcProject *project,
                                           RcAuth       *auth,

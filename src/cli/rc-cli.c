@@ -38,6 +38,7 @@ static const Command commands[] = {
     N_("Read an OpenAPI or Swagger document, or add its API to a project") },
   { "api", rc_cli_api, N_("Add, change or remove a project’s API") },
   { "method", rc_cli_method, N_("Add, change or remove a method of a project’s API") },
+  { "env", rc_cli_env, N_("List, add, change or remove a project’s environments") },
 };
 
 /* What each exit status means, indexed by RcFailure. */
