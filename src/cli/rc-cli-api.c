@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rc-cli-edit.h"
 #include "rc-cli-private.h"
@@ -31,7 +32,9 @@ check_base_url (const char *base_url)
   if (base_url[0] == '\0')
     return NULL;
 
-  if (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0)
+  /* One with {{variables}} is checked as the methods' URLs are. */
+  if (strstr (base_url, "{{") == NULL
+      && g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0)
     {
       g_autofree char *shown = rc_text_dup_url (base_url);
 

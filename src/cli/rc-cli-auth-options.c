@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rc-cli-auth-options.h"
 #include "rc-cli-input.h"
@@ -258,7 +259,8 @@ parse_values (RcCliAuthOptions *self)
   if ((message = parse_basic_form (self)) || (message = parse_private_key (self)))
     return message;
 
-  if (self->command == RC_CLI_AUTH_FOR_AUTH && self->token_url
+  /* One with {{variables}} is checked once they are filled in. */
+  if (self->command == RC_CLI_AUTH_FOR_AUTH && self->token_url && !strstr (self->token_url, "{{")
       && !rc_oauth_check_token_url (self->token_url, &error))
     return g_strdup_printf (_("--token-url: %s"), error->message);
 

@@ -48,19 +48,6 @@ rc_cli_env_options_clear (RcCliEnvOptions *options)
   g_clear_pointer (&options->vars, g_strfreev);
 }
 
-/* “Development”, “Production” */
-static char *
-dup_environment_names (RcProject *project)
-{
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (guint i = 0; i < rc_project_get_n_environments (project); i++)
-    g_string_append_printf (names, "%s“%s”", i ? ", " : "",
-                            rc_environment_get_name (rc_project_get_environment (project, i)));
-
-  return g_string_free (g_steal_pointer (&names), FALSE);
-}
-
 /**
  * rc_cli_resolver_new:
  *
@@ -81,9 +68,14 @@ rc_cli_resolver_new (RcCliTarget           *target,
       environment = rc_project_find_environment (target->project, options->env);
       if (environment == NULL)
         {
-          g_autofree char *names = dup_environment_names (target->project);
+          g_autoptr(GPtrArray) list = g_ptr_array_new ();
+          g_autofree char *names = NULL;
 
-          if (names[0] != '\0')
+          for (guint i = 0; i < rc_project_get_n_environments (target->project); i++)
+            g_ptr_array_add (list, (char *) rc_environment_get_name (
+                                     rc_project_get_environment (target->project, i)));
+          names = rc_cli_quote_names (list);
+          if (list->len > 0)
             rc_cli_error (_("%s has no environment “%s”. Its environments: %s."), target->path,
                           options->env, names);
           else

@@ -18,12 +18,14 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "rc-check.h"
 #include "rc-client-cert.h"
 #include "rc-executor.h"
 #include "rc-oauth.h"
+#include "rc-resolve.h"
 #include "rc-url-template.h"
 #include "rc-wire.h"
 
@@ -72,9 +74,39 @@ rc_check_method_name (RcMethod *method)
  *
  * Returns: whether the method's URL makes a call
  */
+static gboolean check_url_as_written (RcMethod  *method,
+                                      GError   **error);
+
 gboolean
 rc_check_method_url_full (RcMethod  *method,
                           GError   **error)
+{
+  RcApi *api;
+
+  g_return_val_if_fail (RC_IS_METHOD (method), FALSE);
+
+  api = rc_method_get_api (method);
+
+  /* {{variables}}: checked as the project's active environment fills
+   * them in; one it cannot fill in is said when the call is made. */
+  if (strstr (rc_method_get_url (method), "{{")
+      || (api && strstr (rc_api_get_base_url (api), "{{")))
+    {
+      g_autoptr(RcResolver) resolver = api ? rc_resolver_new_for_api (api) : rc_resolver_new (NULL);
+      g_autoptr(RcMethod) resolved = NULL;
+
+      rc_resolver_leave_secrets (resolver);
+      resolved = rc_resolver_resolve_method (resolver, method, NULL);
+
+      return resolved == NULL || check_url_as_written (resolved, error);
+    }
+
+  return check_url_as_written (method, error);
+}
+
+static gboolean
+check_url_as_written (RcMethod  *method,
+                      GError   **error)
 {
   g_autoptr(RcPairList) values = NULL;
   g_auto(GStrv) parameters = NULL;
@@ -256,6 +288,10 @@ rc_check_auth_token_url (RcAuth *auth)
   g_return_val_if_fail (RC_IS_AUTH (auth), NULL);
 
   if (rc_auth_get_kind (auth) != RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
+    return NULL;
+
+  /* Checked once the environment fills it in, when the call is made. */
+  if (strstr (rc_auth_get_token_url (auth), "{{"))
     return NULL;
 
   if (!rc_oauth_check_auth_token_url (auth, &error))
