@@ -1221,6 +1221,9 @@ test_environment (Fixture       *fixture,
                                fixture->api_server->requests->len - 1);
   g_assert_cmpstr (request->path, ==, "/pets/7");
   g_assert_nonnull (strstr (get_status (fixture), "404"));
+  /* The inspector shows what was sent: the values filled in. */
+  assert_view_contains (fixture, "inspector-api-request", "/pets/7");
+  g_assert_false (view_contains (fixture, "inspector-api-request", "{{pet}}"));
 
   /* The project's values are as they were written. */
   g_assert_cmpstr (rc_pair_list_lookup (rc_method_get_test_values (fixture->method), "petId"),
