@@ -415,6 +415,50 @@ test_token_per_secret_variable (Fixture       *fixture,
   g_assert_cmpuint (rc_test_count_requests (fixture->server, "/token"), ==, 2);
 }
 
+/* A secret variable's value, sent in a header and the body, is masked
+ * in every pane (and shown when revealed); the project holds none. */
+static void
+test_secret_masked (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(RcExecutor) executor = rc_executor_new ();
+  g_autoptr(RcResolver) resolver = rc_resolver_new (fixture->staging);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcMethod) resolved = NULL;
+  g_autofree char *request = NULL;
+  g_autofree char *revealed = NULL;
+  g_autofree char *head = NULL;
+  g_autoptr(SoupMessageHeaders) headers = NULL;
+  Called called = { 0 };
+  RcHttpRecord *record;
+
+  rc_auth_set_kind (rc_api_get_auth (fixture->api), RC_AUTH_KIND_NONE);
+  rc_pair_list_append (rc_method_get_headers (fixture->method), "X-Key", "key {{secret}}");
+  rc_method_set_body (fixture->method, "{\"key\": \"{{secret}}\"}");
+  rc_resolver_set_secret (resolver, "secret", "canary-value-9f3");
+  resolved = resolve (resolver, fixture, &error);
+  g_assert_no_error (error);
+
+  rc_executor_call_async (executor, resolved, NULL, NULL, NULL, called_cb, &called);
+  rc_test_wait_for (&called.done, 10);
+  record = rc_exchange_get_api_record (called.exchange);
+  g_assert_cmpstr (rc_http_record_get_request_header (record, "X-Key"), ==,
+                   "key canary-value-9f3");
+
+  request = rc_http_record_format_request (record, FALSE);
+  head = rc_http_record_format_head (record, FALSE, FALSE);
+  headers = rc_http_record_dup_headers (record, FALSE, FALSE);
+  g_test_message ("%s", request);
+  g_assert_null (strstr (request, "canary-value-9f3"));
+  g_assert_nonnull (strstr (request, "X-Key: key ••••••••"));
+  g_assert_nonnull (strstr (request, "{\"key\":\"••••••••\"}"));
+  g_assert_null (strstr (head, "canary-value-9f3"));
+  g_assert_cmpstr (soup_message_headers_get_one (headers, "X-Key"), ==, "key ••••••••");
+  revealed = rc_http_record_format_request (record, TRUE);
+  g_assert_nonnull (strstr (revealed, "canary-value-9f3"));
+  g_object_unref (called.exchange);
+}
+
 typedef struct
 {
   gboolean done;
@@ -516,6 +560,7 @@ main (int    argc,
   ADD ("token-per-client", test_token_per_client);
   ADD ("token-per-secret-variable", test_token_per_secret_variable);
   ADD ("secrets-from-keyring", test_secrets_from_keyring);
+  ADD ("secret-masked", test_secret_masked);
 #undef ADD
 
   return g_test_run ();

@@ -37,6 +37,7 @@
 #include "rc-client-cert.h"
 #include "rc-executor.h"
 #include "rc-http.h"
+#include "rc-resolve.h"
 #include "rc-setting-private.h"
 #include "rc-text.h"
 #include "rc-url-template.h"
@@ -254,7 +255,10 @@ token_cb (GObject      *object,
   token = rc_token_cache_get_token_finish (RC_TOKEN_CACHE (object), result, &record, &error);
 
   if (record)
-    rc_exchange_set_token_record (call->exchange, record);
+    {
+      rc_resolve_mask_record (call->method, record);
+      rc_exchange_set_token_record (call->exchange, record);
+    }
 
   if (token == NULL)
     {
@@ -609,6 +613,7 @@ send_message (GTask *task)
   g_set_object (&call->message, message);
   g_clear_object (&call->record);
   call->record = rc_http_record_new_for_request (message, call->body);
+  rc_resolve_mask_record (call->method, call->record);
   rc_exchange_add_api_record (call->exchange, call->record);
 
   rc_http_send_and_read_async (call->executor->session, message, call->executor->max_body_size,

@@ -66,6 +66,7 @@ struct _RcHttpRecord
 
   RcHttpRecord *previous;   /* the attempt this one was sent again after */
   char         *label;      /* how this attempt was sent, for its heading */
+  GPtrArray    *secrets;    /* values masked wherever they show (secret variables') */
 };
 
 G_DEFINE_FINAL_TYPE (RcHttpRecord, rc_http_record, G_TYPE_OBJECT)
@@ -417,6 +418,7 @@ rc_http_record_finalize (GObject *object)
   RcHttpRecord *self = (RcHttpRecord *)object;
 
   g_clear_pointer (&self->client_certificate, g_free);
+  g_clear_pointer (&self->secrets, g_ptr_array_unref);
   g_clear_object (&self->previous);
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->method, g_free);
@@ -637,6 +639,31 @@ free_to_printable (GString *text)
 
 /* The request line or the status line, and the headers; and which
  * client certificate the request presented, never its key. */
+/* The shortest value rc_http_record_add_secret() masks: a shorter one
+ * would hide every run of those letters. */
+#define MIN_SECRET_LENGTH 4
+
+static void
+wipe_free (gpointer data)
+{
+  char *secret = data;
+
+  memset (secret, 0, strlen (secret));
+  g_free (secret);
+}
+
+/* @text with the secrets added (rc_http_record_add_secret()) masked. */
+static GString *
+mask_secrets (RcHttpRecord *self,
+              GString      *text,
+              gboolean      reveal)
+{
+  for (guint i = 0; !reveal && self->secrets && i < self->secrets->len; i++)
+    g_string_replace (text, g_ptr_array_index (self->secrets, i), "••••••••", 0);
+
+  return text;
+}
+
 static GString *
 new_head (RcHttpRecord *self,
           gboolean      response,
@@ -675,7 +702,7 @@ rc_http_record_format_request (RcHttpRecord *self,
   text = new_head (self, FALSE, reveal);
   append_body (text, self->request_headers, self->request_body, reveal);
 
-  return free_to_printable (text);
+  return free_to_printable (mask_secrets (self, text, reveal));
 }
 
 /**
@@ -704,7 +731,7 @@ rc_http_record_format_response (RcHttpRecord *self,
   text = new_head (self, TRUE, reveal);
   append_body (text, self->response_headers, self->response_body, reveal);
 
-  return free_to_printable (text);
+  return free_to_printable (mask_secrets (self, text, reveal));
 }
 
 /**
@@ -753,7 +780,7 @@ rc_http_record_format_preview (RcHttpRecord *self,
   text = new_head (self, response, reveal);
   data = body ? g_bytes_get_data (body, &size) : NULL;
   if (size == 0)
-    return free_to_printable (text);
+    return free_to_printable (mask_secrets (self, text, reveal));
 
   g_string_append_c (text, '\n');
 
@@ -785,7 +812,7 @@ rc_http_record_format_preview (RcHttpRecord *self,
     }
 
   g_string_append_len (text, rc_body_get_text (formatted), rc_body_get_length (formatted));
-  printable = free_to_printable (text);
+  printable = free_to_printable (mask_secrets (self, text, reveal));
   pane = g_string_new (printable);
   if (rc_body_get_truncated (formatted))
     {
@@ -800,6 +827,32 @@ rc_http_record_format_preview (RcHttpRecord *self,
     }
 
   return g_string_free (pane, FALSE);
+}
+
+/**
+ * rc_http_record_add_secret:
+ * @value: a secret the exchange may hold anywhere (a secret variable's
+ *   value, filled into a header or a body)
+ *
+ * Masks @value wherever the record shows it, unless revealed, and in the
+ * attempts before this one. A value shorter than four bytes is not
+ * masked: it would hide every run of those letters.
+ */
+void
+rc_http_record_add_secret (RcHttpRecord *self,
+                           const char   *value)
+{
+  g_return_if_fail (RC_IS_HTTP_RECORD (self));
+  g_return_if_fail (value != NULL);
+
+  if (strlen (value) < MIN_SECRET_LENGTH)
+    return;
+
+  if (self->secrets == NULL)
+    self->secrets = g_ptr_array_new_with_free_func (wipe_free);
+  g_ptr_array_add (self->secrets, g_strdup (value));
+  if (self->previous)
+    rc_http_record_add_secret (self->previous, value);
 }
 
 /**
@@ -952,8 +1005,11 @@ rc_http_record_dup_headers (RcHttpRecord *self,
       Header *header = &g_array_index (headers, Header, i);
       g_autofree char *masked =
         reveal ? NULL : rc_mask_header_value (header->name, header->value);
+      GString *value = g_string_new (masked ? masked : header->value);
 
-      soup_message_headers_append (copy, header->name, masked ? masked : header->value);
+      mask_secrets (self, value, reveal);
+      soup_message_headers_append (copy, header->name, value->str);
+      g_string_free (value, TRUE);
     }
 
   return copy;
@@ -977,5 +1033,5 @@ rc_http_record_format_head (RcHttpRecord *self,
   g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
   g_return_val_if_fail (!response || self->has_response, NULL);
 
-  return free_to_printable (new_head (self, response, reveal));
+  return free_to_printable (mask_secrets (self, new_head (self, response, reveal), reveal));
 }

@@ -44,6 +44,8 @@ char         *rc_http_record_format_preview   (RcHttpRecord *self,
                                                gsize         limit,
                                                GCancellable *cancellable);
 
+void          rc_http_record_add_secret       (RcHttpRecord *self,
+                                               const char   *value);
 void          rc_http_record_set_previous_attempt (RcHttpRecord *self,
                                                    RcHttpRecord *previous);
 void          rc_http_record_set_label        (RcHttpRecord *self,

@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "rc-api.h"
+#include "rc-http-record.h"
 #include "rc-model-private.h"
 #include "rc-project.h"
 #include "rc-resolve.h"
@@ -589,6 +590,50 @@ resolve_auth_in_place (RcResolver  *self,
   return TRUE;
 }
 
+/* Marks @resolved (a copy this resolver made) with the secret values it
+ * may hold, for rc_resolve_mask_record(). */
+static void
+attach_secrets (RcResolver *self,
+                GObject    *resolved)
+{
+  GHashTableIter iter;
+  gpointer value;
+  GPtrArray *values;
+
+  if (g_hash_table_size (self->secrets) == 0)
+    return;
+
+  values = g_ptr_array_new_with_free_func (wipe_free);
+  g_hash_table_iter_init (&iter, self->secrets);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (values, g_strdup (value));
+  g_object_set_data_full (resolved, "rc-resolve-secrets", values,
+                          (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * rc_resolve_mask_record:
+ * @resolved: a method or an authentication a resolver made
+ * @record: the exchange sent with it
+ *
+ * Masks in @record (rc_http_record_add_secret()) the values of the secret
+ * variables @resolved was filled in with: wherever a header or a body
+ * carries one, the panes show a mask.
+ */
+void
+rc_resolve_mask_record (gpointer      resolved,
+                        RcHttpRecord *record)
+{
+  GPtrArray *values;
+
+  g_return_if_fail (G_IS_OBJECT (resolved));
+  g_return_if_fail (RC_IS_HTTP_RECORD (record));
+
+  values = g_object_get_data (G_OBJECT (resolved), "rc-resolve-secrets");
+  for (guint i = 0; values && i < values->len; i++)
+    rc_http_record_add_secret (record, g_ptr_array_index (values, i));
+}
+
 /**
  * rc_resolver_resolve_auth:
  *
@@ -609,6 +654,7 @@ rc_resolver_resolve_auth (RcResolver  *self,
   _rc_auth_set_source (copy, auth);
   if (!resolve_auth_in_place (self, copy, "", FALSE, error))
     return NULL;
+  attach_secrets (self, G_OBJECT (copy));
 
   return g_steal_pointer (&copy);
 }
@@ -704,6 +750,7 @@ rc_resolver_resolve_method (RcResolver  *self,
     return NULL;
   if (!(copy = resolve_method_fields (self, method, error)))
     return NULL;
+  attach_secrets (self, G_OBJECT (copy));
 
   /* The copy owns its API's copy, which does not list it: nothing holds
    * them but the caller. */

@@ -6,6 +6,7 @@
 
 #include "rc-api.h"
 #include "rc-environment.h"
+#include "rc-http-record.h"
 #include "rc-method.h"
 #include "rc-secret-store.h"
 
@@ -105,5 +106,8 @@ RcApi          *rc_resolver_resolve_api        (RcResolver    *self,
 RcAuth         *rc_resolver_resolve_auth       (RcResolver    *self,
                                                 RcAuth        *auth,
                                                 GError       **error);
+
+void            rc_resolve_mask_record         (gpointer       resolved,
+                                                RcHttpRecord  *record);
 
 G_END_DECLS
