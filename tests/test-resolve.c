@@ -258,6 +258,14 @@ test_errors (Fixture       *fixture,
   assert_error (error, RC_RESOLVE_ERROR_NO_SECRET, RC_RESOLVE_FIELD_HEADERS, FALSE, "secret",
                 "has no value stored in the keyring for the environment “Staging”");
   g_clear_error (&error);
+
+  /* … and in a URL, where it is refused before its value is looked at. */
+  rc_method_set_url (fixture->method, "/{{secret}}/pets/{id}");
+  resolved = resolve (resolver, fixture, &error);
+  assert_error (error, RC_RESOLVE_ERROR_SECRET_IN_URL, RC_RESOLVE_FIELD_URL, FALSE, "secret",
+                "cannot be used in the URL of the method “getPet”");
+  g_clear_error (&error);
+  rc_method_set_url (fixture->method, "/{{tenant}}/pets/{id}");
   rc_resolver_set_secret (resolver, "secret", "s3cret");
 
   /* Not defined in this environment; on the API's field. */

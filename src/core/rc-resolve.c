@@ -97,7 +97,7 @@ typedef struct
 typedef struct
 {
   RcResolver *resolver;
-  const char *secret_used;
+  char       *secret_used;  /* the first secret variable looked up */
 } Expansion;
 
 static void
@@ -289,7 +289,7 @@ expansion_lookup (const char *name,
 
   if (expansion->secret_used == NULL && is_secret (expansion->resolver, name)
       && !g_hash_table_contains (expansion->resolver->overrides, name))
-    expansion->secret_used = name;
+    expansion->secret_used = g_strdup (name);
 
   return lookup (expansion->resolver, name);
 }
@@ -364,6 +364,20 @@ is_url_field (RcResolveField field)
          || field == RC_RESOLVE_FIELD_TEST_VALUES || field == RC_RESOLVE_FIELD_TOKEN_URL;
 }
 
+static void
+set_secret_in_url_error (GError      **error,
+                         const Where  *where,
+                         const char   *name)
+{
+  g_autofree char *place = dup_where (where);
+  g_autofree char *message =
+    g_strdup_printf (_("The secret variable {{%s}} cannot be used in %s: servers and proxies "
+                       "keep URLs in their logs. Send it in a header or in the body instead."),
+                     name, place);
+
+  set_error (error, RC_RESOLVE_ERROR_SECRET_IN_URL, where, name, message);
+}
+
 /* Says why @name has no value: a secret not stored, or not defined. */
 static void
 set_undefined_error (RcResolver  *self,
@@ -373,6 +387,12 @@ set_undefined_error (RcResolver  *self,
 {
   g_autofree char *place = dup_where (where);
   g_autofree char *message = NULL;
+
+  if (is_secret (self, name) && is_url_field (where->field))
+    {
+      set_secret_in_url_error (error, where, name);
+      return;
+    }
 
   if (is_secret (self, name))
     {
@@ -410,6 +430,7 @@ expand (RcResolver  *self,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *expanded = NULL;
+  g_autofree char *secret_used = NULL;
   Expansion expansion = { self, NULL };
 
   /* Escapes and unclosed references too, not only whole references. */
@@ -417,6 +438,7 @@ expand (RcResolver  *self,
     return g_strdup (text);
 
   expanded = rc_template_expand (text, expansion_lookup, &expansion, &local_error);
+  secret_used = g_steal_pointer (&expansion.secret_used);
   if (expanded == NULL)
     {
       const char *name = rc_template_error_get_name (local_error);
@@ -438,16 +460,9 @@ expand (RcResolver  *self,
       return NULL;
     }
 
-  if (expansion.secret_used && is_url_field (where->field))
+  if (secret_used && is_url_field (where->field))
     {
-      g_autofree char *place = dup_where (where);
-      g_autofree char *message =
-        g_strdup_printf (_("The secret variable {{%s}} cannot be used in %s: servers and proxies "
-                           "keep URLs in their logs. Send it in a header or in the body "
-                           "instead."),
-                         expansion.secret_used, place);
-
-      set_error (error, RC_RESOLVE_ERROR_SECRET_IN_URL, where, expansion.secret_used, message);
+      set_secret_in_url_error (error, where, secret_used);
       rc_secret_free (g_steal_pointer (&expanded));
       return NULL;
     }
