@@ -296,7 +296,7 @@ test_json_cached_token (Fixture       *fixture,
   second = call_and_wait (executor, method);
   g_assert_true (rc_exchange_is_success (second));
 
-  node = rc_cli_result_build_json (second, method, NULL);
+  node = rc_exchange_json_build (second, method, NULL);
   text = rc_cli_json_to_text (node);
   assert_no_secrets (text);
 

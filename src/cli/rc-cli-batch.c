@@ -451,7 +451,7 @@ print_results (Batch *batch)
       /* One call is that call; more, or none that finished, the batch. */
       if (single && batch->first)
         {
-          call = rc_cli_result_build_json (batch->first, batch->method, batch->values);
+          call = rc_exchange_json_build (batch->first, batch->method, batch->values);
           text = rc_cli_json_to_text (call);
         }
       else
@@ -470,7 +470,7 @@ print_results (Batch *batch)
     rc_cli_error ("%s", _("The call did not finish, even after it was cancelled."));
   else if (single && !rc_exchange_is_success (batch->first))
     {
-      g_autofree char *message = rc_cli_result_dup_message (batch->first);
+      g_autofree char *message = rc_exchange_dup_failure_message (batch->first);
 
       rc_cli_error ("%s", message);
     }
@@ -537,7 +537,7 @@ call_done_cb (GObject      *object,
   g_autoptr(RcExchange) exchange = rc_executor_call_finish (RC_EXECUTOR (object), result);
   const GError *error;
   gint64 duration = rc_exchange_get_duration_us (exchange);
-  RcFailure failure = rc_cli_result_get_failure (exchange);
+  RcFailure failure = rc_exchange_get_failure (exchange);
 
   rc_cli_advise_exchange (exchange, batch->target, batch->method);
   error = rc_exchange_get_error (exchange);

@@ -39,7 +39,7 @@ append_testcase (GString      *xml,
 {
   RcHttpRecord *record = rc_exchange_get_api_record (item->exchange);
   gboolean answered = record && rc_http_record_has_response (record);
-  RcFailure failure = rc_cli_result_get_failure (item->exchange);
+  RcFailure failure = rc_exchange_get_failure (item->exchange);
   g_autofree char *time = dup_seconds (rc_exchange_get_duration_us (item->exchange));
   g_autofree char *open = NULL;
 
@@ -50,7 +50,7 @@ append_testcase (GString      *xml,
 
   if (failure != RC_FAILURE_NONE)
     {
-      g_autofree char *message = rc_cli_result_dup_message (item->exchange);
+      g_autofree char *message = rc_exchange_dup_failure_message (item->exchange);
       g_autofree char *head = answered ? rc_http_record_format_head (record, TRUE, FALSE) : NULL;
       g_autofree char *element = g_markup_printf_escaped (
         "      <failure message=\"%s\" type=\"%s\">%s</failure>\n", message,
@@ -90,7 +90,7 @@ append_testsuite (GString   *xml,
 
       if (item->api != first->api)
         break;
-      if (rc_cli_result_get_failure (item->exchange) != RC_FAILURE_NONE)
+      if (rc_exchange_get_failure (item->exchange) != RC_FAILURE_NONE)
         n_failures++;
       duration_us += MAX (rc_exchange_get_duration_us (item->exchange), 0);
     }
@@ -132,7 +132,7 @@ rc_cli_junit_write (const char  *path,
     {
       RcCliRunItem *item = g_ptr_array_index (items, i);
 
-      if (rc_cli_result_get_failure (item->exchange) != RC_FAILURE_NONE)
+      if (rc_exchange_get_failure (item->exchange) != RC_FAILURE_NONE)
         n_failures++;
     }
 

@@ -1,4 +1,4 @@
-/* rc-cli-result.h: one call's result, as a script reads it
+/* rc-cli-result.h: several calls' results, as a script reads them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,11 +25,6 @@ RcFailure  rc_cli_tally_get_main      (const RcCliTally *tally);
 void       rc_cli_tally_add_json      (const RcCliTally *tally,
                                        JsonBuilder      *builder);
 
-RcFailure  rc_cli_result_get_failure  (RcExchange *exchange);
-char      *rc_cli_result_dup_message  (RcExchange *exchange);
-JsonNode  *rc_cli_result_build_json   (RcExchange *exchange,
-                                       RcMethod   *method,
-                                       RcPairList *values);
 char      *rc_cli_json_to_text        (JsonNode   *node);
 
 G_END_DECLS

@@ -412,7 +412,7 @@ print_text (Run              *run,
   for (guint i = 0; i < n_items; i++)
     {
       RcCliRunItem *item = g_ptr_array_index (run->items, i);
-      RcFailure failure = rc_cli_result_get_failure (item->exchange);
+      RcFailure failure = rc_exchange_get_failure (item->exchange);
       const char *time = g_ptr_array_index (times, i);
 
       g_string_truncate (line, 0);
@@ -478,7 +478,7 @@ print_json (Run              *run,
   for (guint i = 0; i < n_items; i++)
     {
       RcCliRunItem *item = g_ptr_array_index (run->items, i);
-      g_autoptr(JsonNode) call = rc_cli_result_build_json (item->exchange, item->method,
+      g_autoptr(JsonNode) call = rc_exchange_json_build (item->exchange, item->method,
                                                            item->values);
       JsonObject *object = json_node_get_object (call);
       g_autoptr(GList) members = json_object_get_members (object);
@@ -531,7 +531,7 @@ report (Run                     *run,
   for (guint i = 0; i < run->items->len; i++)
     {
       RcCliRunItem *item = g_ptr_array_index (run->items, i);
-      RcFailure failure = rc_cli_result_get_failure (item->exchange);
+      RcFailure failure = rc_exchange_get_failure (item->exchange);
 
       if (failure == RC_FAILURE_NONE)
         n_successes++;
@@ -546,7 +546,7 @@ report (Run                     *run,
   for (guint i = 0; i < run->items->len; i++)
     {
       RcCliRunItem *item = g_ptr_array_index (run->items, i);
-      g_autofree char *message = rc_cli_result_dup_message (item->exchange);
+      g_autofree char *message = rc_exchange_dup_failure_message (item->exchange);
       g_autofree char *name = dup_name (item);
 
       if (message)

@@ -6,6 +6,15 @@
  * the Basic credentials went once more in the other form), what the executor
  * did on the user's behalf (notes), and why the call failed, if it did.
  *
+ * An exchange can also hold a token request made on its own (Get New
+ * Token, rc_exchange_new_for_token_request()): it has no API call, and
+ * its success is its token.
+ *
+ * What a call came to, as the command line and the history report it,
+ * is said here too: whether and how it failed, as a kind with a stable
+ * code (rc_exchange_get_failure(), rc-failure.c), and in a sentence
+ * (rc_exchange_dup_failure_message()).
+ *
  * It also keeps every step in the order it happened (a token from the
  * cache, each attempt at a token request, each API request), which
  * rc_exchange_format() prints in that order: an API request refused, the
@@ -20,6 +29,7 @@
 #include <glib/gi18n.h>
 
 #include "rc-exchange.h"
+#include "rc-failure.h"
 #include "rc-http-record.h"
 #include "rc-text.h"
 
@@ -50,6 +60,7 @@ struct _RcExchange
   guint         n_token_requests;
   guint         token_from_cache : 1;
   guint         authorization_overridden : 1;
+  guint         token_request_only : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RcExchange, rc_exchange, G_TYPE_OBJECT)
@@ -111,6 +122,44 @@ RcExchange *
 rc_exchange_new (void)
 {
   return g_object_new (RC_TYPE_EXCHANGE, NULL);
+}
+
+/**
+ * rc_exchange_new_for_token_request:
+ * @token: (nullable): the token obtained
+ * @record: (nullable): the token request and its answer, if one was sent
+ * @error: (nullable): why no token came
+ *
+ * Returns: (transfer full): the exchange of a token request made on its
+ *   own, without an API call (Get New Token): a success when it got
+ *   @token
+ */
+RcExchange *
+rc_exchange_new_for_token_request (RcToken      *token,
+                                   RcHttpRecord *record,
+                                   const GError *error)
+{
+  RcExchange *self = rc_exchange_new ();
+
+  g_return_val_if_fail (token == NULL || RC_IS_TOKEN (token), self);
+  g_return_val_if_fail (record == NULL || RC_IS_HTTP_RECORD (record), self);
+
+  self->token_request_only = TRUE;
+  rc_exchange_set_token_record (self, record);
+  rc_exchange_set_token (self, token, FALSE);
+  rc_exchange_set_error (self, error);
+  if (record)
+    self->duration_us = rc_http_record_get_duration_us (record);
+
+  return self;
+}
+
+gboolean
+rc_exchange_is_token_request_only (RcExchange *self)
+{
+  g_return_val_if_fail (RC_IS_EXCHANGE (self), FALSE);
+
+  return self->token_request_only;
 }
 
 /**
@@ -369,12 +418,83 @@ rc_exchange_get_status (RcExchange *self)
   return rc_http_record_get_status (record);
 }
 
+/**
+ * rc_exchange_is_success:
+ *
+ * Returns: %TRUE when the API answered with a 2xx (a token request made
+ *   on its own: when it got its token)
+ */
 gboolean
 rc_exchange_is_success (RcExchange *self)
 {
   g_return_val_if_fail (RC_IS_EXCHANGE (self), FALSE);
 
+  if (self->token_request_only)
+    return self->error == NULL && self->token != NULL;
+
   return self->error == NULL && SOUP_STATUS_IS_SUCCESSFUL (rc_exchange_get_status (self));
+}
+
+/**
+ * rc_exchange_get_failure:
+ *
+ * Returns: how the call failed: %RC_FAILURE_NONE when it got a 2xx; the
+ *   kind of its error when it got no response; else that of its status
+ *   (%RC_FAILURE_OTHER for a status that is neither 4xx nor 5xx)
+ */
+RcFailure
+rc_exchange_get_failure (RcExchange *self)
+{
+  RcFailure failure;
+
+  g_return_val_if_fail (RC_IS_EXCHANGE (self), RC_FAILURE_OTHER);
+
+  if (rc_exchange_is_success (self))
+    return RC_FAILURE_NONE;
+  if (self->error)
+    return rc_failure_classify (self->error);
+
+  failure = rc_failure_for_http_status (rc_exchange_get_status (self));
+
+  return failure == RC_FAILURE_NONE ? RC_FAILURE_OTHER : failure;
+}
+
+/**
+ * rc_exchange_dup_failure_message:
+ *
+ * Returns: (transfer full) (nullable): the one line that says why the
+ *   call failed, or %NULL when it got a 2xx
+ */
+char *
+rc_exchange_dup_failure_message (RcExchange *self)
+{
+  RcHttpRecord *record;
+  guint status, n_notes;
+  g_autofree char *answered = NULL;
+
+  g_return_val_if_fail (RC_IS_EXCHANGE (self), NULL);
+
+  if (rc_exchange_is_success (self))
+    return NULL;
+  if (self->error)
+    return g_strdup (self->error->message);
+
+  record = rc_exchange_get_api_record (self);
+  status = rc_exchange_get_status (self);
+  if (record == NULL || status == 0)
+    return g_strdup (_("The call got no response."));
+
+  answered = g_strdup_printf (_("%s %s answered HTTP %u %s."), rc_http_record_get_method (record),
+                              rc_http_record_get_url (record), status,
+                              soup_status_get_phrase (status));
+
+  /* What Restcall did about it, such as not following a redirect to
+   * another origin, is the last note. */
+  n_notes = self->notes->len;
+  if (n_notes > 0)
+    return g_strdup_printf ("%s %s", answered, (char *)g_ptr_array_index (self->notes, n_notes - 1));
+
+  return g_steal_pointer (&answered);
 }
 
 gint64

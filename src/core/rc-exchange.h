@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "rc-failure.h"
 #include "rc-http-record.h"
 #include "rc-token.h"
 
@@ -28,6 +29,10 @@ typedef enum {
 } RcExchangePart;
 
 RcExchange   *rc_exchange_new                  (void);
+RcExchange   *rc_exchange_new_for_token_request (RcToken      *token,
+                                                 RcHttpRecord *record,
+                                                 const GError *error);
+gboolean      rc_exchange_is_token_request_only (RcExchange   *self);
 
 /* The API call: every attempt, in order (redirects, a replay after 401). */
 GPtrArray    *rc_exchange_get_api_records      (RcExchange   *self);
@@ -62,6 +67,8 @@ void          rc_exchange_set_error            (RcExchange   *self,
                                                 const GError *error);
 guint         rc_exchange_get_status           (RcExchange   *self);
 gboolean      rc_exchange_is_success           (RcExchange   *self);
+RcFailure     rc_exchange_get_failure          (RcExchange   *self);
+char         *rc_exchange_dup_failure_message  (RcExchange   *self);
 gint64        rc_exchange_get_duration_us      (RcExchange   *self);
 void          rc_exchange_set_duration_us      (RcExchange   *self,
                                                 gint64        duration_us);

@@ -8,7 +8,9 @@
  * the body; its signature is masked. The unmasked text exists only on
  * request. A preview (what the inspector's panes show) is cut at a limit,
  * and reads and masks the body only as far as it shows: a 20 MB body is
- * neither copied nor parsed whole for it.
+ * neither copied nor parsed whole for it. A body kept for later (the
+ * history) is masked the same way, and cut at a limit too
+ * (rc_http_record_dup_masked_body()).
  *
  * A request sent again in another way (the token request in the other
  * Basic form, rc-basic-form.c) is recorded as a record of its own that
@@ -570,6 +572,20 @@ rc_http_record_get_status (RcHttpRecord *self)
   return self->status;
 }
 
+/**
+ * rc_http_record_get_reason:
+ *
+ * Returns: (nullable): the reason phrase of the status line, as the
+ *   server sent it
+ */
+const char *
+rc_http_record_get_reason (RcHttpRecord *self)
+{
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
+
+  return self->reason;
+}
+
 const char *
 rc_http_record_get_response_header (RcHttpRecord *self,
                                     const char   *name)
@@ -853,6 +869,90 @@ rc_http_record_add_secret (RcHttpRecord *self,
   g_ptr_array_add (self->secrets, g_strdup (value));
   if (self->previous)
     rc_http_record_add_secret (self->previous, value);
+}
+
+/**
+ * rc_http_record_dup_masked_body:
+ * @response: %TRUE for the response's body, %FALSE for the request's
+ * @limit: how many bytes to keep at most; 0 for all
+ * @truncated: (out): whether the body was cut
+ *
+ * The body as the inspector masks it, for keeping: a form's secret fields
+ * masked; JSON (whatever its content type says) re-indented as
+ * rc_json_reindent_masked() writes it, its secret and token members
+ * masked; other text as it came; in text, the secrets added
+ * (rc_http_record_add_secret()) masked; binary data as it came. Only what is kept is
+ * read and masked, and a member masked straddles no cut. Takes time for a
+ * big body: call it in a worker thread.
+ *
+ * Returns: (transfer full) (nullable): the body, at most @limit bytes
+ *   (text cut as rc_body_cut_text() cuts it); %NULL for a response
+ *   that never came
+ */
+GBytes *
+rc_http_record_dup_masked_body (RcHttpRecord *self,
+                                gboolean      response,
+                                gsize         limit,
+                                gboolean     *truncated)
+{
+  GArray *headers;
+  GBytes *body;
+  GString *text = NULL;
+  const char *data;
+  gsize size = 0;
+
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
+  g_return_val_if_fail (truncated != NULL, NULL);
+
+  *truncated = FALSE;
+  if (response && !self->has_response)
+    return NULL;
+
+  headers = response ? self->response_headers : self->request_headers;
+  body = response ? self->response_body : self->request_body;
+  data = body ? g_bytes_get_data (body, &size) : NULL;
+  if (limit == 0)
+    limit = G_MAXSIZE;
+  if (size == 0)
+    return g_bytes_new (NULL, 0);
+
+  if (!g_utf8_validate (data, size, NULL))
+    {
+      *truncated = size > limit;
+      return g_bytes_new (data, MIN (size, limit));
+    }
+
+  if (is_form (headers))
+    {
+      g_autofree char *copy = g_strndup (data, size);
+      g_autofree char *masked = mask_form (copy);
+
+      text = g_string_new (masked);
+    }
+  else if (is_json (headers) || rc_document_is_json (data, size))
+    {
+      text = g_string_new (NULL);
+      /* Text that is no JSON (or nests too deep) is kept as it came. */
+      if (!rc_json_reindent_masked (data, size, limit, mask_member, text, truncated, NULL, NULL))
+        {
+          g_string_free (g_steal_pointer (&text), TRUE);
+          *truncated = FALSE;
+        }
+    }
+
+  /* One byte more than the limit, to tell where the last whole character ends. */
+  if (text == NULL)
+    text = g_string_new_len (data, size > limit ? limit + 1 : size);
+  mask_secrets (self, text, FALSE);
+  if (text->len > limit)
+    {
+      char *cut = rc_body_cut_text (text->str, text->len, limit, truncated);
+
+      g_string_free (text, TRUE);
+      return g_bytes_new_take (cut, strlen (cut));
+    }
+
+  return g_string_free_to_bytes (text);
 }
 
 /**

@@ -27,6 +27,7 @@ const char   *rc_http_record_get_request_header  (RcHttpRecord *self,
 GBytes       *rc_http_record_get_request_body (RcHttpRecord *self);
 gboolean      rc_http_record_has_response     (RcHttpRecord *self);
 guint         rc_http_record_get_status       (RcHttpRecord *self);
+const char   *rc_http_record_get_reason       (RcHttpRecord *self);
 const char   *rc_http_record_get_response_header (RcHttpRecord *self,
                                                   const char   *name);
 GBytes       *rc_http_record_get_response_body (RcHttpRecord *self);
@@ -64,6 +65,10 @@ SoupMessageHeaders *rc_http_record_dup_headers (RcHttpRecord *self,
 char         *rc_http_record_format_head      (RcHttpRecord *self,
                                                gboolean      response,
                                                gboolean      reveal);
+GBytes       *rc_http_record_dup_masked_body  (RcHttpRecord *self,
+                                               gboolean      response,
+                                               gsize         limit,
+                                               gboolean     *truncated);
 
 char         *rc_mask_secret_value            (const char   *value);
 char         *rc_mask_header_value            (const char   *name,

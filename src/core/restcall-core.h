@@ -23,6 +23,7 @@
 #include "rc-token-refusal.h"
 #include "rc-api-refusal.h"
 #include "rc-exchange.h"
+#include "rc-exchange-json.h"
 #include "rc-executor.h"
 #include "rc-secret-binding.h"
 #include "rc-secret-store.h"
