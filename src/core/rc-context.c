@@ -1,8 +1,9 @@
 /* rc-context.c: the services a window and its widgets share
  *
  * One context holds the executor (and so the token cache: a token is
- * fetched once for every method of every window) and the secret store
- * (the writes on their way, the secrets kept for this session only). The
+ * fetched once for every method of every window), the secret store
+ * (the writes on their way, the secrets kept for this session only) and
+ * the history of the calls made (in the user's state folder). The
  * application makes one and hands it to each window it opens; a window
  * hands it to the widgets and dialogs it makes, which take their services
  * from it and from nowhere else. A test makes one of its own, so that no
@@ -24,6 +25,7 @@ struct _RcContext
 
   RcExecutor    *executor;
   RcSecretStore *secret_store;
+  RcHistory     *history;
 };
 
 G_DEFINE_FINAL_TYPE (RcContext, rc_context, G_TYPE_OBJECT)
@@ -35,6 +37,7 @@ rc_context_finalize (GObject *object)
 
   g_clear_object (&self->executor);
   g_clear_object (&self->secret_store);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (rc_context_parent_class)->finalize (object);
 }
@@ -52,6 +55,7 @@ rc_context_init (RcContext *self)
 {
   self->executor = rc_executor_new ();
   self->secret_store = rc_secret_store_new ();
+  self->history = rc_history_new (NULL);
 }
 
 RcContext *
@@ -85,4 +89,18 @@ rc_context_get_secret_store (RcContext *self)
   g_return_val_if_fail (RC_IS_CONTEXT (self), NULL);
 
   return self->secret_store;
+}
+
+/**
+ * rc_context_get_history:
+ *
+ * Returns: (transfer none): the history of the calls made, in the user's
+ *   state folder
+ */
+RcHistory *
+rc_context_get_history (RcContext *self)
+{
+  g_return_val_if_fail (RC_IS_CONTEXT (self), NULL);
+
+  return self->history;
 }

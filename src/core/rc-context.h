@@ -5,6 +5,7 @@
 #pragma once
 
 #include "rc-executor.h"
+#include "rc-history.h"
 #include "rc-secret-store.h"
 
 G_BEGIN_DECLS
@@ -16,5 +17,6 @@ G_DECLARE_FINAL_TYPE (RcContext, rc_context, RC, CONTEXT, GObject)
 RcContext     *rc_context_new              (void);
 RcExecutor    *rc_context_get_executor     (RcContext *self);
 RcSecretStore *rc_context_get_secret_store (RcContext *self);
+RcHistory     *rc_context_get_history      (RcContext *self);
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 #include "rc-api-refusal.h"
 #include "rc-exchange.h"
 #include "rc-exchange-json.h"
+#include "rc-history.h"
 #include "rc-executor.h"
 #include "rc-secret-binding.h"
 #include "rc-secret-store.h"
