@@ -21,9 +21,13 @@
  * on stderr (an all-successful summary, where the body was saved), never
  * an error.
  *
+ * With `run --save-history`, each call is kept in the history
+ * (rc-history.c) as it ends, as the window keeps it.
+ *
  * The exit status is that of the most frequent kind of failure
  * (rc-failure.c) among the calls; of kinds as frequent, that of the call
- * started first. 0 only when every call got a 2xx.
+ * started first. 0 only when every call got a 2xx (and, with
+ * --save-history, was kept).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -73,6 +77,7 @@ typedef struct
   GHashTable              *statuses;    /* status → count */
   GHashTable              *errors;      /* message → ErrorCount */
   RcCliTally               failures;    /* by kind, and the first call of each */
+  gboolean                 history_failed;
   gint64                   start;
   gint64                   end;
 } Batch;
@@ -540,6 +545,8 @@ call_done_cb (GObject      *object,
   RcFailure failure = rc_exchange_get_failure (exchange);
 
   rc_cli_advise_exchange (exchange, batch->target, batch->method);
+  rc_cli_keep_in_history (batch->options, batch->target, batch->method, batch->values, exchange,
+                          &batch->history_failed);
   error = rc_exchange_get_error (exchange);
 
   batch->n_finished++;
@@ -631,6 +638,7 @@ rc_cli_batch_options_clear (RcCliBatchOptions *options)
   g_clear_pointer (&options->cacert, g_free);
   g_clear_pointer (&options->output, g_free);
   g_clear_object (&options->tls_database);
+  g_clear_object (&options->history);
 }
 
 /**
@@ -774,6 +782,43 @@ rc_cli_executor_new (const RcCliBatchOptions *options)
 }
 
 /**
+ * rc_cli_keep_in_history:
+ * @target: the project @method is of
+ * @values: (nullable): the URL parameters' values the call was made with
+ * @failed: (inout): whether keeping a call failed before, to say why once
+ *
+ * With --save-history (options->history), keeps the call in the history;
+ * on a failure, says why (the first time only) and sets @failed.
+ *
+ * Returns: %FALSE when the call could not be kept
+ */
+gboolean
+rc_cli_keep_in_history (const RcCliBatchOptions *options,
+                        RcCliTarget             *target,
+                        RcMethod                *method,
+                        RcPairList              *values,
+                        RcExchange              *exchange,
+                        gboolean                *failed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  if (options->history == NULL || target == NULL)
+    return TRUE;
+
+  id = rc_history_add (options->history, rc_project_get_id (target->project),
+                       rc_method_get_api (method), method, values, NULL, exchange, &error);
+  if (id != NULL)
+    return TRUE;
+
+  if (!*failed)
+    rc_cli_error ("%s", error->message);
+  *failed = TRUE;
+
+  return FALSE;
+}
+
+/**
  * rc_cli_run_batch:
  * @target: (nullable): the project's API @method is of, for the commands
  *   that errors suggest; %NULL for `call`
@@ -829,6 +874,8 @@ rc_cli_run_batch (RcExecutor              *executor,
   failure = print_results (batch);
   if (failure == RC_FAILURE_NONE)
     failure = rc_cli_tally_get_main (&batch->failures);
+  if (failure == RC_FAILURE_NONE && batch->history_failed)
+    failure = RC_FAILURE_FILE;
 
   /* Calls still out would use the batch when they end; they never will,
    * as the loop no longer runs, but keep it alive for them anyway. */

@@ -23,6 +23,7 @@ typedef struct
   gsize    max_size;        /* … and as understood */
   char    *cacert;          /* --cacert FILE */
   GTlsDatabase *tls_database; /* … and as read */
+  RcHistory *history;       /* run --save-history: where each call is kept */
 } RcCliBatchOptions;
 
 void         rc_cli_batch_options_init        (RcCliBatchOptions       *options);
@@ -34,6 +35,12 @@ gboolean     rc_cli_batch_options_check       (RcCliBatchOptions       *options,
                                                int                     *exit_status);
 
 RcExecutor  *rc_cli_executor_new              (const RcCliBatchOptions *options);
+gboolean     rc_cli_keep_in_history           (const RcCliBatchOptions *options,
+                                               RcCliTarget             *target,
+                                               RcMethod                *method,
+                                               RcPairList              *values,
+                                               RcExchange              *exchange,
+                                               gboolean                *failed);
 int          rc_cli_run_batch                 (RcExecutor              *executor,
                                                RcCliTarget             *target,
                                                RcMethod                *method,

@@ -277,6 +277,31 @@ rc_cli_listing_print (RcCliListing *self)
   g_print ("%s", out->str);
 }
 
+/* How many columns @text takes: one a character. */
+guint
+rc_cli_text_width (const char *text)
+{
+  return g_utf8_strlen (text, -1);
+}
+
+/* Appends @text to @line, padded with spaces to @width columns after it,
+ * or before it when @right (numbers line up so). */
+void
+rc_cli_append_padded (GString    *line,
+                      const char *text,
+                      guint       width,
+                      gboolean    right)
+{
+  guint pad = width > rc_cli_text_width (text) ? width - rc_cli_text_width (text) : 0;
+
+  if (!right)
+    g_string_append (line, text);
+  for (guint n = 0; n < pad; n++)
+    g_string_append_c (line, ' ');
+  if (right)
+    g_string_append (line, text);
+}
+
 /* Prints @node as JSON, two spaces an indent, ending in a newline. */
 void
 rc_cli_print_json (JsonNode *node)

@@ -37,6 +37,11 @@ void          rc_cli_listing_add_auth    (RcCliListing *self,
 void          rc_cli_listing_print       (RcCliListing *self);
 
 void          rc_cli_print_json          (JsonNode     *node);
+guint         rc_cli_text_width          (const char   *text);
+void          rc_cli_append_padded       (GString      *line,
+                                          const char   *text,
+                                          guint         width,
+                                          gboolean      right);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcCliListing, rc_cli_listing_free)
 

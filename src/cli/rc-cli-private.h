@@ -24,6 +24,8 @@ int  rc_cli_call   (int          argc,
                     char       **argv);
 int  rc_cli_run    (int          argc,
                     char       **argv);
+int  rc_cli_history (int         argc,
+                     char      **argv);
 int  rc_cli_token  (int          argc,
                     char       **argv);
 int  rc_cli_auth   (int          argc,

@@ -19,9 +19,11 @@
  * given with --secret-env or --secret-stdin goes to every method that
  * needs one; else each comes from the keyring.
  *
+ * With --save-history, each call sent is kept in the history as it ends.
+ *
  * The exit status is that of the most frequent kind of failure; of kinds
  * as frequent, that of the first in the project's order. 0 only when
- * every call got a 2xx.
+ * every call got a 2xx (and, with --save-history, was kept).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,6 +37,7 @@
 #include "rc-cli-advice.h"
 #include "rc-cli-input.h"
 #include "rc-cli-junit.h"
+#include "rc-cli-output.h"
 #include "rc-cli-private.h"
 #include "rc-cli-resolve.h"
 #include "rc-cli-result.h"
@@ -55,6 +58,7 @@ typedef struct
   gboolean                 cancelled_by_watchdog;
   guint                    next;      /* the next item to look at */
   guint                    n_running;
+  gboolean                 history_failed;
   gint64                   start;
   gint64                   end;
 } Run;
@@ -307,6 +311,8 @@ call_done_cb (GObject      *object,
   data->item->exchange = rc_executor_call_finish (RC_EXECUTOR (object), result);
   view.api = data->item->api;
   rc_cli_advise_exchange (data->item->exchange, &view, data->item->method);
+  rc_cli_keep_in_history (run->options, run->target, data->item->method, data->item->values,
+                          data->item->exchange, &run->history_failed);
   run->n_running--;
   restart_watchdog (run);
   start_calls (run);
@@ -330,22 +336,6 @@ dup_status (RcCliRunItem *item)
     return g_strdup ("—");
 
   return g_strdup_printf ("%u %s", status, soup_status_get_phrase (status));
-}
-
-static void
-append_padded (GString    *line,
-               const char *text,
-               guint       width)
-{
-  g_string_append (line, text);
-  for (glong n = g_utf8_strlen (text, -1); n < (glong)width; n++)
-    g_string_append_c (line, ' ');
-}
-
-static guint
-width_of (const char *text)
-{
-  return g_utf8_strlen (text, -1);
 }
 
 /* Kinds of failure, the most frequent first; of those as frequent, the
@@ -404,9 +394,9 @@ print_text (Run              *run,
       g_ptr_array_add (times, g_strdup_printf (_("%.1f ms"),
                                                rc_exchange_get_duration_us (item->exchange)
                                                / 1000.0));
-      name_width = MAX (name_width, width_of (g_ptr_array_index (names, i)));
-      status_width = MAX (status_width, width_of (g_ptr_array_index (statuses, i)));
-      time_width = MAX (time_width, width_of (g_ptr_array_index (times, i)));
+      name_width = MAX (name_width, rc_cli_text_width (g_ptr_array_index (names, i)));
+      status_width = MAX (status_width, rc_cli_text_width (g_ptr_array_index (statuses, i)));
+      time_width = MAX (time_width, rc_cli_text_width (g_ptr_array_index (times, i)));
     }
 
   for (guint i = 0; i < n_items; i++)
@@ -417,15 +407,13 @@ print_text (Run              *run,
 
       g_string_truncate (line, 0);
       /* Translators: the verdict of one method, four characters wide. */
-      append_padded (line, failure == RC_FAILURE_NONE ? _("PASS") : _("FAIL"), 4);
+      rc_cli_append_padded (line, failure == RC_FAILURE_NONE ? _("PASS") : _("FAIL"), 4, FALSE);
       g_string_append (line, "  ");
-      append_padded (line, g_ptr_array_index (names, i), name_width);
+      rc_cli_append_padded (line, g_ptr_array_index (names, i), name_width, FALSE);
       g_string_append (line, "  ");
-      append_padded (line, g_ptr_array_index (statuses, i), status_width);
+      rc_cli_append_padded (line, g_ptr_array_index (statuses, i), status_width, FALSE);
       g_string_append (line, "  ");
-      for (guint n = width_of (time); n < time_width; n++)
-        g_string_append_c (line, ' ');
-      g_string_append (line, time);
+      rc_cli_append_padded (line, time, time_width, TRUE);
       if (failure != RC_FAILURE_NONE)
         g_string_append_printf (line, "  %s", rc_failure_get_code (failure));
       rc_cli_print ("%s\n", line->str);
@@ -664,6 +652,8 @@ rc_cli_run_all (RcCliTarget             *target,
     }
 
   failure = report (run, options);
+  if (failure == RC_FAILURE_NONE && run->history_failed)
+    failure = RC_FAILURE_FILE;
 
   if (junit && !rc_cli_junit_write (junit, run->items, run->end - run->start, &error))
     {

@@ -4,7 +4,8 @@
  * given as --param, once or as a batch (rc-cli-batch.c); or, with --all,
  * every method of the project or of one API (rc-cli-run-all.c). The secret comes
  * from --secret-env or --secret-stdin, or else from the keyring
- * (rc_cli_target_read_secret()).
+ * (rc_cli_target_read_secret()). With --save-history, each call is kept in
+ * the history (rc-history.c), masked, as the window keeps its calls.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -72,6 +73,7 @@ rc_cli_run (int    argc,
   g_auto(GStrv) params = NULL;
   g_auto(GStrv) args = NULL;
   gboolean secret_stdin = FALSE;
+  gboolean save_history = FALSE;
   g_auto(RcCliBatchOptions) batch = { 0 };
   g_auto(RcCliEnvOptions) env = { 0 };
   g_autoptr(RcResolver) resolver = NULL;
@@ -93,6 +95,10 @@ rc_cli_run (int    argc,
       N_("With --all, send the methods of the API NAME only"), N_("NAME") },
     { "junit", 0, 0, G_OPTION_ARG_FILENAME, &junit,
       N_("With --all, also write the report to FILE as JUnit XML, for CI systems"), N_("FILE") },
+    { "save-history", 0, 0, G_OPTION_ARG_NONE, &save_history,
+      N_("Keep each call in the history, secrets masked, as the window does (see “restcall "
+         "history”)"),
+      NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL,
       N_("PROJECT API METHOD | PROJECT --all") },
     { NULL }
@@ -112,6 +118,9 @@ rc_cli_run (int    argc,
                              _("Use --secret-env VAR or --secret-stdin."), &status)
       || !rc_cli_batch_options_check (&batch, &status))
     return status;
+
+  if (save_history)
+    batch.history = rc_history_new (NULL);
 
   if (all)
     {

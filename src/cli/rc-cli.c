@@ -31,6 +31,7 @@ static const Command commands[] = {
   { "show", rc_cli_show, N_("Print a project’s APIs and methods") },
   { "call", rc_cli_call, N_("Send an HTTP call to a URL, with OAuth 2.0 built in") },
   { "run", rc_cli_run, N_("Send a project’s method") },
+  { "history", rc_cli_history, N_("List the calls a method made, or forget them") },
   { "token", rc_cli_token, N_("Fetch an access token for a project’s API") },
   { "auth", rc_cli_auth, N_("Show or change how an API or method authenticates") },
   { "secret", rc_cli_secret, N_("Store or remove a secret in the keyring") },
