@@ -9,7 +9,8 @@
  * panes masked and revealed, the token from the cache, a refused token
  * request in words, a call cancelled, and a 20 MB body shown cut (how
  * long the main loop stalls meanwhile is bench/bench-gui-stalls.c's
- * business, not a test's). The panel goes (its window destroyed) or shows
+ * business, not a test's), and each call kept in the context's history,
+ * masked, but one cancelled. The panel goes (its window destroyed) or shows
  * another method while the keyring or the API has not answered yet: what
  * comes back later is dropped, and nothing is logged. The layout holds at
  * 760 pixels high and 360 wide, the Test button has the focus first, no
@@ -67,6 +68,7 @@ typedef struct
   RcMethod     *method;
   GtkWindow    *window;
   RcTestPanel  *panel;
+  guint         n_kept;     /* how many calls the history is to hold */
 } Fixture;
 
 /* Helpers */
@@ -426,6 +428,39 @@ destroy_window (Fixture *fixture)
   gtk_window_destroy (g_steal_pointer (&fixture->window));
   if (!rc_test_gui_wait (panel_gone_cb, fixture))
     g_error ("The test panel is still alive after its window was destroyed");
+}
+
+/* The method's calls in the history of the test's context, newest first. */
+static GPtrArray *
+list_history (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries =
+    rc_history_list (rc_context_get_history (rc_test_gui_get_context ()), fixture->project_id,
+                     rc_api_get_id (fixture->api), rc_method_get_id (fixture->method), 0, &error);
+
+  g_assert_no_error (error);
+
+  return entries;
+}
+
+static gboolean
+history_holds_cb (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GPtrArray) entries = list_history (fixture);
+
+  return entries->len == fixture->n_kept;
+}
+
+/* Waits for the history to hold @n_kept calls of the method. */
+static void
+wait_for_history (Fixture *fixture,
+                  guint    n_kept)
+{
+  fixture->n_kept = n_kept;
+  if (!rc_test_gui_wait (history_holds_cb, fixture))
+    g_error ("The history does not hold %u calls of the method", n_kept);
 }
 
 /* Fixture */
@@ -996,6 +1031,65 @@ test_cancel (Fixture       *fixture,
   /* No token request, and the pane says why. */
   assert_view_contains (fixture, "inspector-token-request",
                         "authentication of this method is None");
+
+  /* The history keeps the next call, not the one cancelled. */
+  fixture->api_mode = API_OK;
+  click (fixture, "test-button");
+  wait_until_done (fixture);
+  wait_for_history (fixture, 1);
+}
+
+/* Each press of Test is kept in the history, newest first, off the main
+ * thread, and masked: neither the client secret nor the token is in the
+ * bytes written. */
+static void
+test_history (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *entry;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  store_secret (fixture, CANARY);
+  click (fixture, "test-button");
+  wait_until_done (fixture);
+  wait_for_history (fixture, 1);
+
+  fixture->api_mode = API_BIG;
+  fixture->big_body = g_bytes_new_take (g_strnfill (4096, ' '), 4096);
+  click (fixture, "test-button");
+  wait_until_done (fixture);
+  wait_for_history (fixture, 2);
+
+  entries = list_history (fixture);
+  entry = json_node_get_object (g_ptr_array_index (entries, 1));
+  g_assert_cmpstr (json_object_get_string_member (entry, "api"), ==, "Pets");
+  g_assert_cmpstr (json_object_get_string_member (entry, "method_name"), ==, "getPet");
+  g_assert_cmpint (json_object_get_int_member (entry, "status"), ==, 200);
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (entry, "url"), "/pets/42"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (entry, "token"),
+                                                  "source"), ==, "request");
+  entry = json_node_get_object (g_ptr_array_index (entries, 0));
+  g_assert_cmpint (json_object_get_int_member (entry, "body_size"), ==, 4096);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (entry, "token"),
+                                                  "source"), ==, "cache");
+
+  entry = json_node_get_object (g_ptr_array_index (entries, 1));
+  folder = g_build_filename (rc_history_get_directory (rc_context_get_history (
+                               rc_test_gui_get_context ())),
+                             fixture->project_id, rc_api_get_id (fixture->api),
+                             rc_method_get_id (fixture->method), NULL);
+  name = g_strconcat (json_object_get_string_member (entry, "id"), ".json", NULL);
+  path = g_build_filename (folder, name, NULL);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_null (strstr (text, CANARY));
+  g_assert_null (strstr (text, ACCESS_TOKEN));
 }
 
 static gboolean
@@ -1731,6 +1825,8 @@ main (int   argc,
               fixture_set_up, test_secret_saved_elsewhere, fixture_tear_down);
   g_test_add ("/restcall/gui/test-panel/unbound-secret", Fixture, NULL,
               fixture_set_up, test_unbound_secret, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/history", Fixture, NULL,
+              fixture_set_up, test_history, fixture_tear_down);
   g_test_add ("/restcall/gui/test-panel/cancel", Fixture, NULL,
               fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/restcall/gui/test-panel/values-follow-url", Fixture, NULL,

@@ -5,7 +5,8 @@
  * in a real window. The client secret is stored in the keyring first, as
  * the authentication group would; a SoupServer on 127.0.0.1 plays the
  * authorization server, checks the client's credentials and answers with a
- * JWT built here, an opaque token, or an OAuth 2.0 error.
+ * JWT built here, an opaque token, or an OAuth 2.0 error. Each token
+ * request is kept in the context's history, masked.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -507,6 +508,79 @@ test_refused (Fixture       *fixture,
   g_assert_false (shown (fixture, "token-error-label"));
 }
 
+typedef struct
+{
+  Fixture *fixture;
+  guint    n_kept;
+} Kept;
+
+/* The API's own entries in the history of the test's context. */
+static GPtrArray *
+list_history (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries =
+    rc_history_list (rc_context_get_history (rc_test_gui_get_context ()),
+                     rc_project_get_id (fixture->project), rc_api_get_id (fixture->api), NULL, 0,
+                     &error);
+
+  g_assert_no_error (error);
+
+  return entries;
+}
+
+static gboolean
+history_holds_cb (gpointer data)
+{
+  Kept *kept = data;
+  g_autoptr(GPtrArray) entries = list_history (kept->fixture);
+
+  return entries->len == kept->n_kept;
+}
+
+/* Each Get New Token is kept in the history as the API's own, a refusal
+ * too, masked. */
+static void
+test_history (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  Kept kept = { fixture, 1 };
+  JsonObject *entry;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  store_secret (fixture);
+  press (fixture, "token-get-button");
+  assert_state (fixture, "Valid for ");
+  g_assert_true (rc_test_gui_wait (history_holds_cb, &kept));
+
+  fixture->answer = ANSWER_REFUSE;
+  press (fixture, "token-get-button");
+  g_assert_true (rc_test_gui_wait (error_shown_cb, fixture));
+  kept.n_kept = 2;
+  g_assert_true (rc_test_gui_wait (history_holds_cb, &kept));
+
+  entries = list_history (fixture);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      g_autofree char *text = json_to_string (g_ptr_array_index (entries, i), FALSE);
+
+      g_assert_null (strstr (text, fixture->jwt));
+      g_assert_null (strstr (text, "s3cret"));
+    }
+  entry = json_node_get_object (g_ptr_array_index (entries, 0));
+  g_assert_true (json_object_get_null_member (entry, "method_name"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (entry, "error"),
+                                                  "code"), ==, "token-refused");
+  entry = json_node_get_object (g_ptr_array_index (entries, 1));
+  g_assert_cmpstr (json_object_get_string_member (entry, "api"), ==, "Pets");
+  g_assert_true (json_object_get_null_member (entry, "error"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (entry, "token"),
+                                                  "source"), ==, "request");
+}
+
 /* No secret in the keyring: no request, and what to do. */
 static void
 test_no_secret (Fixture       *fixture,
@@ -763,6 +837,7 @@ main (int   argc,
 
   ADD ("/restcall/gui/token/get-and-clear", test_get_and_clear);
   ADD ("/restcall/gui/token/refused", test_refused);
+  ADD ("/restcall/gui/token/history", test_history);
   ADD ("/restcall/gui/token/no-secret", test_no_secret);
   ADD ("/restcall/gui/token/opaque", test_opaque);
   ADD ("/restcall/gui/token/expires", test_expires);

@@ -737,6 +737,37 @@ rc_history_add_async (RcHistory           *self,
              rc_history_add_async, cancellable, callback, user_data);
 }
 
+static void
+recorded_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = rc_history_add_finish (RC_HISTORY (object), result, &error);
+
+  if (id == NULL)
+    g_warning ("%s", error->message);
+}
+
+/**
+ * rc_history_record:
+ *
+ * rc_history_add_async() for who does not wait for it (the window, as a
+ * call ends): a call that could not be kept is said in the log.
+ */
+void
+rc_history_record (RcHistory  *self,
+                   const char *project_id,
+                   RcApi      *api,
+                   RcMethod   *method,
+                   RcPairList *values,
+                   const char *environment,
+                   RcExchange *exchange)
+{
+  rc_history_add_async (self, project_id, api, method, values, environment, exchange, NULL,
+                        recorded_cb, NULL);
+}
+
 /**
  * rc_history_add_finish:
  *

@@ -64,6 +64,13 @@ void        rc_history_add_async      (RcHistory              *self,
                                        GCancellable           *cancellable,
                                        GAsyncReadyCallback     callback,
                                        gpointer                user_data);
+void        rc_history_record         (RcHistory              *self,
+                                       const char             *project_id,
+                                       RcApi                  *api,
+                                       RcMethod               *method,
+                                       RcPairList             *values,
+                                       const char             *environment,
+                                       RcExchange             *exchange);
 char       *rc_history_add_finish     (RcHistory              *self,
                                        GAsyncResult           *result,
                                        GError                **error);

@@ -18,6 +18,10 @@
  * a New Secret” emits RcTestPanel::secret-wanted, for the editor to show
  * the secret's entry.
  *
+ * Every call made is kept in the context's history (rc_history_record(),
+ * off the main thread), as it ends, even when the panel has moved on; one
+ * the user cancelled is not.
+ *
  * Cancel cancels the keyring lookup, the question or the call; the
  * executor ends it and says so. Every answer that comes later (the
  * keyring's, the call's) first checks that it is still the one the panel
@@ -441,6 +445,21 @@ show_exchange (RcTestPanel *self,
     set_status (self, error->message, "error");
 }
 
+/* Keeps the call in the history, unless it was cancelled. */
+static void
+keep_in_history (Run        *run,
+                 RcExchange *exchange)
+{
+  RcApi *api = rc_method_get_api (run->method);
+
+  if (run->project_id == NULL || api == NULL
+      || g_error_matches (rc_exchange_get_error (exchange), G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  rc_history_record (rc_context_get_history (run->context), run->project_id, api, run->method,
+                     NULL, NULL, exchange);
+}
+
 static void
 call_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -451,10 +470,13 @@ call_done_cb (GObject      *object,
   g_autoptr(RcSecretBinding) saved_for = NULL;
   g_autoptr(RcSecretBinding) wanted = NULL;
   g_autoptr(RcExchange) exchange = rc_call_method_finish (result, &saved_for, &wanted, &error);
-  g_autoptr(RcTestPanel) self = run_dup_panel (run);
+  g_autoptr(RcTestPanel) self = NULL;
   g_autofree char *message = NULL;
 
-  if (self == NULL)
+  if (exchange != NULL)
+    keep_in_history (run, exchange);
+
+  if ((self = run_dup_panel (run)) == NULL)
     return;
 
   if (exchange != NULL)
@@ -499,9 +521,10 @@ executor_done_cb (GObject      *object,
 {
   g_autoptr(Run) run = user_data;
   g_autoptr(RcExchange) exchange = rc_executor_call_finish (RC_EXECUTOR (object), result);
-  g_autoptr(RcTestPanel) self = run_dup_panel (run);
+  g_autoptr(RcTestPanel) self = NULL;
 
-  if (self == NULL)
+  keep_in_history (run, exchange);
+  if ((self = run_dup_panel (run)) == NULL)
     return;
 
   g_clear_object (&self->cancellable);

@@ -16,6 +16,10 @@
  * sent: the panel asks first (rc-secret-prompt.c), and emits
  * RcTokenPanel::secret-wanted when the user would rather type a new one.
  *
+ * Each token request sent is kept in the context's history, as the API's
+ * own (rc_history_record(), off the main thread), unless it was
+ * cancelled.
+ *
  * The token itself stays hidden unless asked for; the claims of a JWT are
  * shown decoded (decoding runs in a worker thread).
  *
@@ -526,6 +530,25 @@ end_request (RcTokenPanel *self,
   refresh (self);
 }
 
+/* Keeps a token request that was sent in the history, unless it was
+ * cancelled. */
+static void
+keep_in_history (Request      *request,
+                 RcToken      *token,
+                 RcHttpRecord *record,
+                 const GError *error)
+{
+  g_autoptr(RcExchange) exchange = NULL;
+
+  if (record == NULL || request->project_id == NULL
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  exchange = rc_exchange_new_for_token_request (token, record, error);
+  rc_history_record (rc_context_get_history (request->context), request->project_id,
+                     request->api, NULL, NULL, NULL, exchange);
+}
+
 static void
 cache_token_cb (GObject      *object,
                 GAsyncResult *result,
@@ -533,8 +556,11 @@ cache_token_cb (GObject      *object,
 {
   g_autoptr(Request) request = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(RcHttpRecord) record = NULL;
   g_autoptr(RcToken) token =
-    rc_token_cache_get_token_finish (RC_TOKEN_CACHE (object), result, NULL, &error);
+    rc_token_cache_get_token_finish (RC_TOKEN_CACHE (object), result, &record, &error);
+
+  keep_in_history (request, token, record, error);
 
   if (!request_is_current (request))
     return;
@@ -637,10 +663,12 @@ token_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(RcSecretBinding) saved_for = NULL;
   g_autoptr(RcSecretBinding) wanted = NULL;
+  g_autoptr(RcHttpRecord) record = NULL;
   g_autoptr(RcToken) token = NULL;
   g_autofree char *message = NULL;
 
-  token = rc_call_fetch_token_finish (result, NULL, &saved_for, &wanted, &error);
+  token = rc_call_fetch_token_finish (result, &record, &saved_for, &wanted, &error);
+  keep_in_history (request, token, record, error);
 
   if (!request_is_current (request))
     return;
