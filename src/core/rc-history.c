@@ -33,8 +33,9 @@
  * Clear: a method's entries, an API's (its methods' and its own), a
  * project's, or everything. Everything that touches the disk has a sync
  * form (the command line) and an async one that runs it in a worker
- * thread (the window); within a process, one thing at a time touches the
- * folder.
+ * thread (the window, whose calls rc_history_record() keeps while the
+ * application holds itself); within a process, one thing at a time
+ * touches the folder.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -742,18 +743,23 @@ recorded_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
+  g_autoptr(GApplication) application = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = rc_history_add_finish (RC_HISTORY (object), result, &error);
 
   if (id == NULL)
     g_warning ("%s", error->message);
+  if (application)
+    g_application_release (application);
 }
 
 /**
  * rc_history_record:
  *
  * rc_history_add_async() for who does not wait for it (the window, as a
- * call ends): a call that could not be kept is said in the log.
+ * call ends): the application, if there is one, holds itself until the
+ * entry is written, so that a window closed at once loses no call; a
+ * call that could not be kept is said in the log.
  */
 void
 rc_history_record (RcHistory  *self,
@@ -764,8 +770,12 @@ rc_history_record (RcHistory  *self,
                    const char *environment,
                    RcExchange *exchange)
 {
+  GApplication *application = g_application_get_default ();
+
+  if (application)
+    g_application_hold (g_object_ref (application));
   rc_history_add_async (self, project_id, api, method, values, environment, exchange, NULL,
-                        recorded_cb, NULL);
+                        recorded_cb, application);
 }
 
 /**
