@@ -5,9 +5,10 @@
  * authorization server (/token…) and the API (/api/…). Real calls are
  * recorded, listed newest first, read back and cleared; the caps are set
  * small; damaged files are skipped. The masking canary makes calls with
- * every kind of credential and looks for each, whole, in the bytes of
- * every file the history wrote: the API echoes its request back, and the
- * authorization server quotes the secret it refuses.
+ * every kind of credential (and an environment's secret variable) and
+ * looks for each, whole, in the bytes of every file the history wrote:
+ * the API echoes its request back, and the authorization server quotes
+ * the secret it refuses.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +30,7 @@
 #define BASIC_USER "alice"
 #define BASIC_PASSWORD "Pq2pass-CANARY-password"
 #define BODY_PASSWORD "Bd5body-CANARY-password"
+#define API_KEY "Ak8key-CANARY-secret-variable"
 #define ACCESS_TOKEN "CANARYTOKEN-0123456789abcdefghijklmnop"
 #define PROJECT_ID "5a4a1f9e-history-test"
 
@@ -665,11 +667,13 @@ test_async (Fixture       *fixture,
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) tokens = NULL;
   g_autoptr(JsonNode) node = NULL;
+  g_autoptr(RcEnvironment) staging = rc_environment_new ("Staging");
+  g_autoptr(RcResolver) resolver = rc_resolver_new (staging);
   gboolean cleared = FALSE;
   JsonObject *entry;
 
   rc_history_add_async (fixture->history, PROJECT_ID, fixture->api, fixture->method, NULL,
-                        "Staging", exchange, NULL, added_cb, &id);
+                        resolver, exchange, NULL, added_cb, &id);
   g_assert_true (rc_test_wait_until (is_set_cb, &id, 30));
 
   token_request = rc_exchange_new_for_token_request (token, NULL, NULL);
@@ -765,6 +769,12 @@ test_masked (Fixture       *fixture,
   g_autoptr(RcMethod) header = make_method (fixture, "header", &header_api);
   g_autoptr(RcMethod) post = make_method (fixture, "post", &post_api);
   g_autoptr(RcMethod) jwt = make_method (fixture, "jwt", &jwt_api);
+  g_autoptr(RcApi) variable_api = NULL;
+  g_autoptr(RcMethod) variable = make_method (fixture, "variable", &variable_api);
+  g_autoptr(RcEnvironment) environment = rc_environment_new ("Production");
+  g_autoptr(RcVariable) api_key = rc_variable_new_secret ("api_key");
+  g_autoptr(RcResolver) resolver = NULL;
+  g_autoptr(RcMethod) resolved = NULL;
   g_autoptr(RcExchange) token_request = NULL;
   g_autoptr(RcExchange) refused = NULL;
   g_autoptr(GString) all = g_string_new (NULL);
@@ -791,6 +801,23 @@ test_masked (Fixture       *fixture,
   g_free (call_and_add (fixture, header, CLIENT_SECRET));
   g_free (call_and_add (fixture, post, POST_SECRET));
   g_free (call_and_add (fixture, jwt, JWT_SECRET));
+
+  /* A secret variable, in a header and in the body, that no field says
+   * is a secret. */
+  rc_environment_add_variable (environment, api_key);
+  resolver = rc_resolver_new (environment);
+  rc_resolver_set_secret (resolver, "api_key", API_KEY);
+  rc_pair_list_append (rc_method_get_headers (variable), "X-Api-Key", "{{api_key}}");
+  rc_method_set_body (variable, "{\"key\": \"{{api_key}}\"}");
+  resolved = rc_resolver_resolve_method (resolver, variable, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(RcExchange) exchange = call (fixture, resolved, NULL);
+
+    g_free (rc_history_add (fixture->history, PROJECT_ID, rc_method_get_api (resolved), resolved,
+                            NULL, resolver, exchange, &error));
+    g_assert_no_error (error);
+  }
 
   /* Get New Token, a success and a refusal. */
   rc_token_cache_clear (cache, rc_api_get_auth (header_api));
@@ -841,15 +868,15 @@ test_masked (Fixture       *fixture,
   g_assert_cmpuint (assertions->len, ==, 2);
 
   n_files = read_tree (rc_history_get_directory (fixture->history), all);
-  g_assert_cmpuint (n_files, ==, 7);
+  g_assert_cmpuint (n_files, ==, 8);
   rc_test_assert_lacks (all->str, CLIENT_SECRET, POST_SECRET, JWT_SECRET, BASIC_PASSWORD,
-                        BODY_PASSWORD, ACCESS_TOKEN, basic_credentials, client_credentials,
+                        BODY_PASSWORD, API_KEY, ACCESS_TOKEN, basic_credentials, client_credentials,
                         g_ptr_array_index (assertions, 0), g_ptr_array_index (assertions, 1),
                         NULL);
 
   /* Masked whole, but for an access token's first characters. */
   rc_test_assert_lacks (all->str, "CANARY-", "Kx7bas", "Qz9pos", "Wv4jwt", "Pq2pas", "Bd5bod",
-                        basic_prefix, client_prefix, NULL);
+                        "Ak8key", basic_prefix, client_prefix, NULL);
 
   /* Not for want of anything written: the masks are there. */
   g_assert_nonnull (strstr (all->str, "CANARY••••••••"));

@@ -5,7 +5,8 @@
  * disk, can be done in a worker thread: the exchange no longer changes.
  *
  * Its text is one JSON object on one line: id, time (when the call began,
- * UTC, ISO 8601), environment (null until the caller has environments),
+ * UTC, ISO 8601), environment (its name; null when the call was made in
+ * none, or its caller does not say),
  * api, method_name (null for a token request of the API's own, Get New
  * Token), then the call as rc-exchange-json.c builds it for the history
  * (%RC_EXCHANGE_JSON_RECORD): the request, the response, the token
@@ -15,8 +16,9 @@
  * headers, secret fields of forms and JSON, access tokens but for their
  * first characters), every credential that went on the wire for the call
  * (the access token, the credentials of each Authorization header, a
- * token request's client_secret, client_assertion and password fields)
- * is masked wherever else it shows in the text, whole but for an access
+ * token request's client_secret, client_assertion and password fields,
+ * the values of the environment's secret variables, which a header or a
+ * body may hold) is masked wherever else it shows in the text, whole but for an access
  * token's first characters: an API that echoes its request back puts the
  * token in its body, and an authorization server may quote the secret it
  * refuses.
@@ -36,6 +38,7 @@
 #include "rc-exchange-json.h"
 #include "rc-history-private.h"
 #include "rc-json-format.h"
+#include "rc-secret-store.h"
 
 /* 20250102T030405.123456Z-0123abcd */
 #define ID_LENGTH 32
@@ -111,6 +114,34 @@ rc_history_is_entry_id (const char *name,
   return TRUE;
 }
 
+/* The environment's name, and the values of its secret variables that
+ * @resolver knows (those the call could use). */
+static void
+take_environment (RcHistoryEntry *self,
+                  RcResolver     *resolver)
+{
+  RcEnvironment *environment = rc_resolver_get_environment (resolver);
+  GListModel *variables;
+
+  if (environment == NULL)
+    return;
+
+  self->environment = g_strdup (rc_environment_get_name (environment));
+  variables = rc_environment_get_variables (environment);
+  for (guint i = 0; i < g_list_model_get_n_items (variables); i++)
+    {
+      g_autoptr(RcVariable) variable = g_list_model_get_item (variables, i);
+      g_autofree char *reference = NULL;
+      char *value;
+
+      if (!rc_variable_get_secret (variable))
+        continue;
+      reference = g_strdup_printf ("{{%s}}", rc_variable_get_name (variable));
+      if ((value = rc_resolver_expand (resolver, reference, NULL)))
+        g_ptr_array_add (self->secrets, value);
+    }
+}
+
 /**
  * rc_history_entry_new:
  * @api: the API called, or whose token was asked for
@@ -118,7 +149,7 @@ rc_history_is_entry_id (const char *name,
  *   the API's own
  * @values: (nullable): the method's URL parameters' values; %NULL for its
  *   test values
- * @environment: (nullable): the environment's name
+ * @resolver: (nullable): the environment the call was made in
  *
  * Takes what the entry needs from the model, now: call it on the thread
  * the model belongs to.
@@ -128,7 +159,7 @@ rc_history_entry_new (const char *project_id,
                       RcApi      *api,
                       RcMethod   *method,
                       RcPairList *values,
-                      const char *environment,
+                      RcResolver *resolver,
                       RcExchange *exchange)
 {
   RcHistoryEntry *self = g_new0 (RcHistoryEntry, 1);
@@ -140,8 +171,10 @@ rc_history_entry_new (const char *project_id,
   self->project_id = g_strdup (project_id);
   self->api_id = g_strdup (rc_api_get_id (api));
   self->api_name = g_strdup (rc_api_get_name (api));
-  self->environment = g_strdup (environment);
   self->exchange = g_object_ref (exchange);
+  self->secrets = g_ptr_array_new_with_free_func ((GDestroyNotify)rc_secret_free);
+  if (resolver)
+    take_environment (self, resolver);
 
   if (method)
     {
@@ -173,6 +206,7 @@ rc_history_entry_free (RcHistoryEntry *self)
   g_free (self->verb);
   g_free (self->unsent_url);
   g_free (self->environment);
+  g_clear_pointer (&self->secrets, g_ptr_array_unref);
   g_clear_pointer (&self->time, g_date_time_unref);
   g_clear_object (&self->exchange);
   g_free (self);
@@ -190,7 +224,7 @@ secret_clear (gpointer data)
 {
   Secret *secret = data;
 
-  g_free (secret->value);
+  rc_secret_free (secret->value);
   g_free (secret->mask);
 }
 
@@ -251,15 +285,18 @@ collect_token_secrets (RcHttpRecord *record,
 /* Every credential that went on the wire for the call, whole; the access
  * token first, so that a Bearer header's credentials keep its prefix. */
 static GArray *
-collect_secrets (RcExchange *exchange)
+collect_secrets (RcHistoryEntry *self)
 {
   GArray *secrets = g_array_new (FALSE, FALSE, sizeof (Secret));
+  RcExchange *exchange = self->exchange;
   GPtrArray *api = rc_exchange_get_api_records (exchange);
   RcToken *token = rc_exchange_get_token (exchange);
 
   g_array_set_clear_func (secrets, secret_clear);
   if (token)
     add_secret (secrets, rc_token_get_access_token (token), TRUE);
+  for (guint i = 0; i < self->secrets->len; i++)
+    add_secret (secrets, g_ptr_array_index (self->secrets, i), FALSE);
   for (guint i = 0; i < api->len; i++)
     collect_request_secrets (g_ptr_array_index (api, i), secrets);
   collect_token_secrets (rc_exchange_get_token_record (exchange), secrets);
@@ -268,14 +305,18 @@ collect_secrets (RcExchange *exchange)
   return secrets;
 }
 
-/* @value as it is written inside a JSON string. */
+/* @value as it is written inside a JSON string; free it with
+ * rc_secret_free(). */
 static char *
 dup_json_escaped (const char *value)
 {
   g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), value);
-  g_autofree char *quoted = rc_json_write (node);
+  char *quoted = rc_json_write (node);
+  char *escaped = g_strndup (quoted + 1, strlen (quoted) - 2);
 
-  return g_strndup (quoted + 1, strlen (quoted) - 2);
+  rc_secret_free (quoted);
+
+  return escaped;
 }
 
 /* Masks every @secret in @text, the JSON text of an entry. */
@@ -283,7 +324,7 @@ static void
 redact (GString      *text,
         const Secret *secret)
 {
-  g_autofree char *escaped = dup_json_escaped (secret->value);
+  char *escaped = dup_json_escaped (secret->value);
   g_autofree char *mask = dup_json_escaped (secret->mask);
   gsize length = strlen (escaped);
   const char *found;
@@ -297,6 +338,7 @@ redact (GString      *text,
       g_string_insert (text, at, mask);
       from = at + strlen (mask);
     }
+  rc_secret_free (escaped);
 }
 
 /**
@@ -312,7 +354,7 @@ rc_history_entry_to_text (RcHistoryEntry *self,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GArray) secrets = collect_secrets (self->exchange);
+  g_autoptr(GArray) secrets = collect_secrets (self);
   g_autofree char *time = g_date_time_format_iso8601 (self->time);
   g_autofree char *json = NULL;
   GString *text;

@@ -21,6 +21,7 @@ typedef struct
   char       *verb;         /* where a call never sent was to go */
   char       *unsent_url;
   char       *environment;
+  GPtrArray  *secrets;      /* the values of the environment's secret variables */
   GDateTime  *time;         /* when the call began, UTC */
   RcExchange *exchange;
 } RcHistoryEntry;
@@ -29,7 +30,7 @@ RcHistoryEntry *rc_history_entry_new     (const char     *project_id,
                                           RcApi          *api,
                                           RcMethod       *method,
                                           RcPairList     *values,
-                                          const char     *environment,
+                                          RcResolver     *resolver,
                                           RcExchange     *exchange);
 void            rc_history_entry_free    (RcHistoryEntry *self);
 char           *rc_history_entry_to_text (RcHistoryEntry *self,

@@ -666,12 +666,12 @@ new_add_job (RcHistory  *self,
              RcApi      *api,
              RcMethod   *method,
              RcPairList *values,
-             const char *environment,
+             RcResolver *resolver,
              RcExchange *exchange)
 {
   Job *job = job_new (OP_ADD, NULL, NULL, NULL, NULL);
 
-  job->entry = rc_history_entry_new (project_id, api, method, values, environment, exchange);
+  job->entry = rc_history_entry_new (project_id, api, method, values, resolver, exchange);
   rc_history_get_limits (self, &job->limits);
 
   return job;
@@ -685,7 +685,9 @@ new_add_job (RcHistory  *self,
  *   the API's own (rc_exchange_new_for_token_request())
  * @values: (nullable): the method's URL parameters' values, as called;
  *   %NULL for its test values
- * @environment: (nullable): the name of the environment called in
+ * @resolver: (nullable): the environment the call was made in: its name
+ *   is kept, and the values of its secret variables are masked wherever
+ *   they show
  * @exchange: what the call came to
  *
  * Keeps the call in the history, masked, and drops the oldest entries
@@ -700,7 +702,7 @@ rc_history_add (RcHistory   *self,
                 RcApi       *api,
                 RcMethod    *method,
                 RcPairList  *values,
-                const char  *environment,
+                RcResolver  *resolver,
                 RcExchange  *exchange,
                 GError     **error)
 {
@@ -708,7 +710,7 @@ rc_history_add (RcHistory   *self,
   g_return_val_if_fail (project_id != NULL && RC_IS_API (api), NULL);
   g_return_val_if_fail (RC_IS_EXCHANGE (exchange), NULL);
 
-  return run_sync (self, new_add_job (self, project_id, api, method, values, environment, exchange),
+  return run_sync (self, new_add_job (self, project_id, api, method, values, resolver, exchange),
                    error);
 }
 
@@ -716,7 +718,7 @@ rc_history_add (RcHistory   *self,
  * rc_history_add_async:
  *
  * rc_history_add(), its disk work in a worker thread. What it needs from
- * @api, @method and @values is taken at once.
+ * @api, @method, @values and @resolver is taken at once.
  */
 void
 rc_history_add_async (RcHistory           *self,
@@ -724,7 +726,7 @@ rc_history_add_async (RcHistory           *self,
                       RcApi               *api,
                       RcMethod            *method,
                       RcPairList          *values,
-                      const char          *environment,
+                      RcResolver          *resolver,
                       RcExchange          *exchange,
                       GCancellable        *cancellable,
                       GAsyncReadyCallback  callback,
@@ -734,7 +736,7 @@ rc_history_add_async (RcHistory           *self,
   g_return_if_fail (project_id != NULL && RC_IS_API (api));
   g_return_if_fail (RC_IS_EXCHANGE (exchange));
 
-  start_job (self, new_add_job (self, project_id, api, method, values, environment, exchange),
+  start_job (self, new_add_job (self, project_id, api, method, values, resolver, exchange),
              rc_history_add_async, cancellable, callback, user_data);
 }
 
@@ -767,14 +769,14 @@ rc_history_record (RcHistory  *self,
                    RcApi      *api,
                    RcMethod   *method,
                    RcPairList *values,
-                   const char *environment,
+                   RcResolver *resolver,
                    RcExchange *exchange)
 {
   GApplication *application = g_application_get_default ();
 
   if (application)
     g_application_hold (g_object_ref (application));
-  rc_history_add_async (self, project_id, api, method, values, environment, exchange, NULL,
+  rc_history_add_async (self, project_id, api, method, values, resolver, exchange, NULL,
                         recorded_cb, application);
 }
 

@@ -11,6 +11,7 @@
 #include "rc-exchange.h"
 #include "rc-method.h"
 #include "rc-pair-list.h"
+#include "rc-resolve.h"
 
 G_BEGIN_DECLS
 
@@ -51,7 +52,7 @@ char       *rc_history_add            (RcHistory              *self,
                                        RcApi                  *api,
                                        RcMethod               *method,
                                        RcPairList             *values,
-                                       const char             *environment,
+                                       RcResolver             *resolver,
                                        RcExchange             *exchange,
                                        GError                **error);
 void        rc_history_add_async      (RcHistory              *self,
@@ -59,7 +60,7 @@ void        rc_history_add_async      (RcHistory              *self,
                                        RcApi                  *api,
                                        RcMethod               *method,
                                        RcPairList             *values,
-                                       const char             *environment,
+                                       RcResolver             *resolver,
                                        RcExchange             *exchange,
                                        GCancellable           *cancellable,
                                        GAsyncReadyCallback     callback,
@@ -69,7 +70,7 @@ void        rc_history_record         (RcHistory              *self,
                                        RcApi                  *api,
                                        RcMethod               *method,
                                        RcPairList             *values,
-                                       const char             *environment,
+                                       RcResolver             *resolver,
                                        RcExchange             *exchange);
 char       *rc_history_add_finish     (RcHistory              *self,
                                        GAsyncResult           *result,
