@@ -436,6 +436,46 @@ test_usage (Fixture       *fixture,
   g_assert_cmpint (missing.status, ==, 3);
 }
 
+/* A call made in an environment is kept with its name: --env, or the
+ * project's active one. */
+static void
+test_environment (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(RcProject) project = rc_test_load_project (fixture->path);
+  g_autoptr(RcEnvironment) staging = rc_environment_new ("Staging");
+  g_autoptr(RcEnvironment) production = rc_environment_new ("Production");
+  g_autoptr(RcVariable) tenant = rc_variable_new ("tenant", "blue");
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(RcTestRun) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  JsonArray *entries;
+
+  rc_environment_add_variable (staging, tenant);
+  rc_project_add_environment (project, staging);
+  rc_project_add_environment (project, production);
+  rc_project_set_active_environment (project, staging);
+  rc_pair_list_append (rc_api_get_headers (rc_project_find_api (project, "Health")), "X-Tenant",
+                       "{{tenant}}");
+  rc_test_save_project (project, fixture->path);
+
+  g_assert_cmpint (run_saved (fixture, "Health", "ping"), ==, 0);
+  rc_test_run_restcall (&run, NULL, fixture->env, "run", fixture->path, "Health", "ping",
+                        "--env", "Production", "--var", "tenant=red", "--save-history");
+  g_assert_cmpint (run.status, ==, 0);
+
+  lines = list_lines (fixture, "Health", "ping");
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_nonnull (strstr (lines[0], " ms Production http://"));
+  g_assert_nonnull (strstr (lines[1], " ms Staging http://"));
+
+  entries = list_json (fixture, "Health", "ping", NULL, &root);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 0),
+                                                  "environment"), ==, "Production");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 1),
+                                                  "environment"), ==, "Staging");
+}
+
 /* A call that could not be kept is said, and the run fails as a file
  * error, though the call itself succeeded. */
 static void
@@ -472,6 +512,7 @@ main (int    argc,
   ADD ("clear", test_clear);
   ADD ("empty", test_empty);
   ADD ("usage", test_usage);
+  ADD ("environment", test_environment);
   ADD ("not-kept", test_not_kept);
 
 #undef ADD

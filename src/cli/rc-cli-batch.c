@@ -639,6 +639,7 @@ rc_cli_batch_options_clear (RcCliBatchOptions *options)
   g_clear_pointer (&options->output, g_free);
   g_clear_object (&options->tls_database);
   g_clear_object (&options->history);
+  g_clear_object (&options->resolver);
 }
 
 /**
@@ -787,8 +788,9 @@ rc_cli_executor_new (const RcCliBatchOptions *options)
  * @values: (nullable): the URL parameters' values the call was made with
  * @failed: (inout): whether keeping a call failed before, to say why once
  *
- * With --save-history (options->history), keeps the call in the history;
- * on a failure, says why (the first time only) and sets @failed.
+ * With --save-history (options->history), keeps the call in the history,
+ * made in the environment of options->resolver; on a failure, says why
+ * (the first time only) and sets @failed.
  *
  * Returns: %FALSE when the call could not be kept
  */
@@ -807,7 +809,8 @@ rc_cli_keep_in_history (const RcCliBatchOptions *options,
     return TRUE;
 
   id = rc_history_add (options->history, rc_project_get_id (target->project),
-                       rc_method_get_api (method), method, values, NULL, exchange, &error);
+                       rc_method_get_api (method), method, values, options->resolver, exchange,
+                       &error);
   if (id != NULL)
     return TRUE;
 

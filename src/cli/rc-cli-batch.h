@@ -24,6 +24,7 @@ typedef struct
   char    *cacert;          /* --cacert FILE */
   GTlsDatabase *tls_database; /* … and as read */
   RcHistory *history;       /* run --save-history: where each call is kept */
+  RcResolver *resolver;     /* … and the environment it is made in */
 } RcCliBatchOptions;
 
 void         rc_cli_batch_options_init        (RcCliBatchOptions       *options);

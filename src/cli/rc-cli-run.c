@@ -135,6 +135,7 @@ rc_cli_run (int    argc,
         return rc_failure_get_exit_status (RC_FAILURE_FILE);
       if (!(resolver = rc_cli_resolver_new (&target, &env, &status)))
         return status;
+      batch.resolver = g_object_ref (resolver);
 
       return rc_cli_run_all (&target, resolver, secret_env, secret_stdin, junit, &batch);
     }
@@ -174,6 +175,7 @@ rc_cli_run (int    argc,
     return status;
 
   executor = rc_cli_executor_new (&batch);
+  batch.resolver = g_object_ref (resolver);
 
   return rc_cli_run_batch (executor, &target, resolved, values,
                            secret ? secret : stored ? stored : variable_secret, &batch);
