@@ -1276,7 +1276,7 @@ test_switch_during_lookup (Fixture       *fixture,
 /* The project's active environment fills the method in: the URL the API
  * gets, and what the inspector shows; switching environment changes the
  * next call; a variable the environment lacks is said before anything is
- * sent. */
+ * sent. The history keeps the environment of each call. */
 static void
 test_environment (Fixture       *fixture,
                   gconstpointer  data)
@@ -1286,7 +1286,9 @@ test_environment (Fixture       *fixture,
   g_autoptr(RcEnvironment) bad = rc_environment_new ("Production");
   g_autoptr(RcVariable) id = rc_variable_new ("pet", "42");
   g_autoptr(RcVariable) other = rc_variable_new ("pet", "7");
+  g_autoptr(GPtrArray) entries = NULL;
   RcTestRequest *request;
+  JsonObject *entry;
   guint n_requests;
 
   if (rc_test_gui_skip_without_display ())
@@ -1332,6 +1334,15 @@ test_environment (Fixture       *fixture,
                    "“Production”. Add the variable to the environment, or choose another "
                    "environment.");
   g_assert_cmpuint (fixture->api_server->requests->len, ==, n_requests);
+
+  /* The history keeps each call sent with its environment. */
+  wait_for_history (fixture, 2);
+  entries = list_history (fixture);
+  entry = json_node_get_object (g_ptr_array_index (entries, 0));
+  g_assert_cmpstr (json_object_get_string_member (entry, "environment"), ==, "Production");
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (entry, "url"), "/pets/7"));
+  entry = json_node_get_object (g_ptr_array_index (entries, 1));
+  g_assert_cmpstr (json_object_get_string_member (entry, "environment"), ==, "Staging");
 
   rc_project_remove_api (project, fixture->api);
 }

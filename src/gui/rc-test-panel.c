@@ -445,7 +445,8 @@ show_exchange (RcTestPanel *self,
     set_status (self, error->message, "error");
 }
 
-/* Keeps the call in the history, unless it was cancelled. */
+/* Keeps the call in the history, unless it was cancelled, with the
+ * environment it was made in. */
 static void
 keep_in_history (Run        *run,
                  RcExchange *exchange)
@@ -457,7 +458,7 @@ keep_in_history (Run        *run,
     return;
 
   rc_history_record (rc_context_get_history (run->context), run->project_id, api, run->method,
-                     NULL, NULL, exchange);
+                     NULL, run->resolver, exchange);
 }
 
 static void

@@ -531,7 +531,7 @@ end_request (RcTokenPanel *self,
 }
 
 /* Keeps a token request that was sent in the history, unless it was
- * cancelled. */
+ * cancelled, with the environment it was made in. */
 static void
 keep_in_history (Request      *request,
                  RcToken      *token,
@@ -546,7 +546,7 @@ keep_in_history (Request      *request,
 
   exchange = rc_exchange_new_for_token_request (token, record, error);
   rc_history_record (rc_context_get_history (request->context), request->project_id,
-                     request->api, NULL, NULL, NULL, exchange);
+                     request->api, NULL, NULL, request->resolver, exchange);
 }
 
 static void
