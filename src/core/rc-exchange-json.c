@@ -37,19 +37,8 @@
 #include "rc-body.h"
 #include "rc-exchange-json.h"
 #include "rc-executor.h"
+#include "rc-json.h"
 #include "rc-text.h"
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
 
 static void
 add_boolean (JsonBuilder *builder,
@@ -103,8 +92,8 @@ add_headers (JsonBuilder  *builder,
       while (soup_message_headers_iter_next (&iter, &name, &value))
         {
           json_builder_begin_object (builder);
-          add_string (builder, "name", name);
-          add_string (builder, "value", value);
+          rc_json_builder_add_string (builder, "name", name);
+          rc_json_builder_add_string (builder, "value", value);
           json_builder_end_object (builder);
         }
     }
@@ -122,15 +111,15 @@ add_encoded (JsonBuilder *builder,
     {
       g_autofree char *text = g_strndup (data, size);
 
-      add_string (builder, "body", text);
-      add_string (builder, "body_encoding", "text");
+      rc_json_builder_add_string (builder, "body", text);
+      rc_json_builder_add_string (builder, "body_encoding", "text");
     }
   else
     {
       g_autofree char *encoded = g_base64_encode ((const guchar *)data, size);
 
-      add_string (builder, "body", encoded);
-      add_string (builder, "body_encoding", "base64");
+      rc_json_builder_add_string (builder, "body", encoded);
+      rc_json_builder_add_string (builder, "body_encoding", "base64");
     }
 }
 
@@ -151,9 +140,9 @@ add_body (JsonBuilder  *builder,
 
   if (data == NULL)
     {
-      add_string (builder, "body", NULL);
-      add_string (builder, "body_encoding", NULL);
-      add_string (builder, "body_size", NULL);
+      rc_json_builder_add_string (builder, "body", NULL);
+      rc_json_builder_add_string (builder, "body_encoding", NULL);
+      rc_json_builder_add_string (builder, "body_size", NULL);
       return;
     }
 
@@ -185,10 +174,10 @@ add_masked_body (JsonBuilder  *builder,
 
   if (kept == NULL)
     {
-      add_string (builder, "body", NULL);
-      add_string (builder, "body_encoding", NULL);
-      add_string (builder, "body_size", NULL);
-      add_string (builder, "body_truncated", NULL);
+      rc_json_builder_add_string (builder, "body", NULL);
+      rc_json_builder_add_string (builder, "body_encoding", NULL);
+      rc_json_builder_add_string (builder, "body_size", NULL);
+      rc_json_builder_add_string (builder, "body_truncated", NULL);
       return;
     }
 
@@ -233,7 +222,7 @@ add_text (JsonBuilder *builder,
 
       text = rc_body_cut_text (whole, strlen (whole), limit, &truncated);
     }
-  add_string (builder, name, text);
+  rc_json_builder_add_string (builder, name, text);
   g_free (text);
 }
 
@@ -252,8 +241,8 @@ add_token_exchange (JsonBuilder  *builder,
       RcHttpRecord *attempt = g_ptr_array_index (attempts, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "method", rc_http_record_get_method (attempt));
-      add_string (builder, "url", rc_http_record_get_url (attempt));
+      rc_json_builder_add_string (builder, "method", rc_http_record_get_method (attempt));
+      rc_json_builder_add_string (builder, "url", rc_http_record_get_url (attempt));
       add_status (builder, attempt);
       add_text (builder, "request", rc_http_record_format_request (attempt, FALSE), limit);
       add_text (builder, "response", rc_http_record_format_response (attempt, FALSE), limit);
@@ -279,7 +268,7 @@ add_token (JsonBuilder *builder,
     }
 
   json_builder_begin_object (builder);
-  add_string (builder, "source", cached ? "cache" : "request");
+  rc_json_builder_add_string (builder, "source", cached ? "cache" : "request");
   json_builder_set_member_name (builder, "requests");
   json_builder_add_int_value (builder, rc_exchange_get_n_token_requests (exchange));
 
@@ -287,7 +276,7 @@ add_token (JsonBuilder *builder,
     {
       g_autofree char *masked = rc_mask_secret_value (rc_token_get_access_token (token));
 
-      add_string (builder, "access_token", masked);
+      rc_json_builder_add_string (builder, "access_token", masked);
       json_builder_set_member_name (builder, "expires_in");
       if (rc_token_get_expires_in (token) >= 0)
         json_builder_add_int_value (builder, rc_token_get_expires_in (token));
@@ -296,8 +285,8 @@ add_token (JsonBuilder *builder,
     }
   else
     {
-      add_string (builder, "access_token", NULL);
-      add_string (builder, "expires_in", NULL);
+      rc_json_builder_add_string (builder, "access_token", NULL);
+      rc_json_builder_add_string (builder, "expires_in", NULL);
     }
 
   /* From the cache: the exchange that obtained it, when known. */
@@ -322,8 +311,8 @@ add_error (JsonBuilder *builder,
 
   message = rc_exchange_dup_failure_message (exchange);
   json_builder_begin_object (builder);
-  add_string (builder, "code", rc_failure_get_code (failure));
-  add_string (builder, "message", message);
+  rc_json_builder_add_string (builder, "code", rc_failure_get_code (failure));
+  rc_json_builder_add_string (builder, "message", message);
   json_builder_end_object (builder);
 }
 
@@ -356,13 +345,13 @@ rc_exchange_json_add_members (JsonBuilder         *builder,
   g_return_if_fail (JSON_IS_BUILDER (builder));
   g_return_if_fail (RC_IS_EXCHANGE (exchange));
 
-  add_string (builder, "method", api ? rc_http_record_get_method (api) : verb);
-  add_string (builder, "url", api ? rc_http_record_get_url (api) : url);
+  rc_json_builder_add_string (builder, "method", api ? rc_http_record_get_method (api) : verb);
+  rc_json_builder_add_string (builder, "url", api ? rc_http_record_get_url (api) : url);
   if (record)
     add_request (builder, api, limit);
   add_status (builder, api);
   if (record)
-    add_string (builder, "reason", api ? rc_http_record_get_reason (api) : NULL);
+    rc_json_builder_add_string (builder, "reason", api ? rc_http_record_get_reason (api) : NULL);
   add_headers (builder, api, TRUE);
   if (record)
     add_masked_body (builder, api, TRUE, limit);

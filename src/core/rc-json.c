@@ -371,3 +371,22 @@ rc_json_object_get_string (JsonObject *object,
 
   return NULL;
 }
+
+/**
+ * rc_json_builder_add_string:
+ * @builder: a builder inside an object
+ * @value: (nullable): the member's value
+ *
+ * Adds the member @name, @value as a string, or null when it is %NULL.
+ */
+void
+rc_json_builder_add_string (JsonBuilder *builder,
+                            const char  *name,
+                            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}

@@ -53,5 +53,8 @@ JsonNode *rc_json_parse       (const char   *data,
 
 const char *rc_json_object_get_string (JsonObject *object,
                                        const char *name);
+void        rc_json_builder_add_string (JsonBuilder *builder,
+                                        const char  *name,
+                                        const char  *value);
 
 G_END_DECLS

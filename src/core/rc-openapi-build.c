@@ -55,6 +55,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rc-json.h"
 #include "rc-model-json.h"
 #include "rc-openapi-private.h"
 #include "rc-text.h"
@@ -590,18 +591,6 @@ select_operations (RcOpenApi           *self,
 /* JSON */
 
 static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_strings (JsonBuilder        *builder,
              const char         *name,
              const char * const *values)
@@ -628,7 +617,7 @@ build_security_json (JsonBuilder *builder,
           const RcOpenApiRequirement *requirement = requirements->pdata[j];
 
           json_builder_begin_object (builder);
-          add_string_or_null (builder, "scheme", requirement->scheme);
+          rc_json_builder_add_string (builder, "scheme", requirement->scheme);
           add_strings (builder, "scopes", (const char * const *)requirement->scopes);
           json_builder_end_object (builder);
         }
@@ -642,13 +631,13 @@ build_operation_json (JsonBuilder              *builder,
                       const RcOpenApiOperation *operation)
 {
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "method", operation->method);
-  add_string_or_null (builder, "path", operation->path);
-  add_string_or_null (builder, "operation_id", operation->operation_id);
+  rc_json_builder_add_string (builder, "method", operation->method);
+  rc_json_builder_add_string (builder, "path", operation->path);
+  rc_json_builder_add_string (builder, "operation_id", operation->operation_id);
   json_builder_set_member_name (builder, "security");
   build_security_json (builder, operation->security);
-  add_string_or_null (builder, "name", operation->name);
-  add_string_or_null (builder, "summary", operation->summary);
+  rc_json_builder_add_string (builder, "name", operation->name);
+  rc_json_builder_add_string (builder, "summary", operation->summary);
   add_strings (builder, "tags", (const char * const *)operation->tags);
   json_builder_set_member_name (builder, "parameters");
   json_builder_begin_array (builder);
@@ -657,8 +646,8 @@ build_operation_json (JsonBuilder              *builder,
       const RcOpenApiParameter *parameter = operation->parameters->pdata[i];
 
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "name", parameter->name);
-      add_string_or_null (builder, "in", parameter->in);
+      rc_json_builder_add_string (builder, "name", parameter->name);
+      rc_json_builder_add_string (builder, "in", parameter->in);
       json_builder_set_member_name (builder, "required");
       json_builder_add_boolean_value (builder, parameter->required);
       json_builder_end_object (builder);
@@ -674,8 +663,8 @@ build_scheme_json (JsonBuilder           *builder,
                    const RcOpenApiScheme *scheme)
 {
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "name", scheme->name);
-  add_string_or_null (builder, "type", scheme->type);
+  rc_json_builder_add_string (builder, "name", scheme->name);
+  rc_json_builder_add_string (builder, "type", scheme->type);
 
   if (g_str_equal (scheme->type, "oauth2"))
     {
@@ -683,9 +672,9 @@ build_scheme_json (JsonBuilder           *builder,
         {
           json_builder_set_member_name (builder, "client_credentials");
           json_builder_begin_object (builder);
-          add_string_or_null (builder, "token_url", scheme->token_url);
+          rc_json_builder_add_string (builder, "token_url", scheme->token_url);
           if (scheme->refresh_url)
-            add_string_or_null (builder, "refresh_url", scheme->refresh_url);
+            rc_json_builder_add_string (builder, "refresh_url", scheme->refresh_url);
           add_strings (builder, "scopes", (const char * const *)scheme->scopes);
           json_builder_end_object (builder);
         }
@@ -693,17 +682,17 @@ build_scheme_json (JsonBuilder           *builder,
     }
   else if (g_str_equal (scheme->type, "http"))
     {
-      add_string_or_null (builder, "scheme", scheme->http_scheme);
+      rc_json_builder_add_string (builder, "scheme", scheme->http_scheme);
       if (scheme->bearer_format)
-        add_string_or_null (builder, "bearer_format", scheme->bearer_format);
+        rc_json_builder_add_string (builder, "bearer_format", scheme->bearer_format);
     }
   else if (g_str_equal (scheme->type, "apiKey"))
     {
-      add_string_or_null (builder, "in", scheme->in);
-      add_string_or_null (builder, "param", scheme->param);
+      rc_json_builder_add_string (builder, "in", scheme->in);
+      rc_json_builder_add_string (builder, "param", scheme->param);
     }
   else if (g_str_equal (scheme->type, "openIdConnect"))
-    add_string_or_null (builder, "openid_connect_url", scheme->openid_connect_url);
+    rc_json_builder_add_string (builder, "openid_connect_url", scheme->openid_connect_url);
 
   json_builder_end_object (builder);
 }
@@ -753,9 +742,9 @@ rc_open_api_to_json (RcOpenApi *self)
   choose_auth (self, self->operations, &choice);
 
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "format", rc_open_api_format_to_string (self->format));
-  add_string_or_null (builder, "title", self->title);
-  add_string_or_null (builder, "version", self->version);
+  rc_json_builder_add_string (builder, "format", rc_open_api_format_to_string (self->format));
+  rc_json_builder_add_string (builder, "title", self->title);
+  rc_json_builder_add_string (builder, "version", self->version);
   add_strings (builder, "servers", (const char * const *)self->servers);
 
   json_builder_set_member_name (builder, "operations");
@@ -774,7 +763,7 @@ rc_open_api_to_json (RcOpenApi *self)
   auth = new_auth (choice.kind, choice.scheme, (const char * const *)choice.scopes);
   json_builder_set_member_name (builder, "auth");
   json_builder_add_value (builder, rc_auth_to_json (auth, RC_MODEL_JSON_SHOWN));
-  add_string_or_null (builder, "auth_scheme", choice.scheme ? choice.scheme->name : NULL);
+  rc_json_builder_add_string (builder, "auth_scheme", choice.scheme ? choice.scheme->name : NULL);
 
   add_strings (builder, "warnings", rc_open_api_get_warnings (self));
   json_builder_end_object (builder);
