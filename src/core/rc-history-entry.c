@@ -17,8 +17,9 @@
  * first characters), every credential that went on the wire for the call
  * (the access token, the credentials of each Authorization header, a
  * token request's client_secret, client_assertion and password fields,
- * the values of the environment's secret variables, which a header or a
- * body may hold) is masked wherever else it shows in the text, whole but for an access
+ * the values of secret variables a header or a body may hold, which the
+ * resolver marks each record with) is masked wherever else it shows in
+ * the text, whole but for an access
  * token's first characters: an API that echoes its request back puts the
  * token in its body, and an authorization server may quote the secret it
  * refuses.
@@ -114,34 +115,6 @@ rc_history_is_entry_id (const char *name,
   return TRUE;
 }
 
-/* The environment's name, and the values of its secret variables that
- * @resolver knows (those the call could use). */
-static void
-take_environment (RcHistoryEntry *self,
-                  RcResolver     *resolver)
-{
-  RcEnvironment *environment = rc_resolver_get_environment (resolver);
-  GListModel *variables;
-
-  if (environment == NULL)
-    return;
-
-  self->environment = g_strdup (rc_environment_get_name (environment));
-  variables = rc_environment_get_variables (environment);
-  for (guint i = 0; i < g_list_model_get_n_items (variables); i++)
-    {
-      g_autoptr(RcVariable) variable = g_list_model_get_item (variables, i);
-      g_autofree char *reference = NULL;
-      char *value;
-
-      if (!rc_variable_get_secret (variable))
-        continue;
-      reference = g_strdup_printf ("{{%s}}", rc_variable_get_name (variable));
-      if ((value = rc_resolver_expand (resolver, reference, NULL)))
-        g_ptr_array_add (self->secrets, value);
-    }
-}
-
 /**
  * rc_history_entry_new:
  * @api: the API called, or whose token was asked for
@@ -172,9 +145,8 @@ rc_history_entry_new (const char *project_id,
   self->api_id = g_strdup (rc_api_get_id (api));
   self->api_name = g_strdup (rc_api_get_name (api));
   self->exchange = g_object_ref (exchange);
-  self->secrets = g_ptr_array_new_with_free_func ((GDestroyNotify)rc_secret_free);
-  if (resolver)
-    take_environment (self, resolver);
+  if (resolver && rc_resolver_get_environment (resolver))
+    self->environment = g_strdup (rc_environment_get_name (rc_resolver_get_environment (resolver)));
 
   if (method)
     {
@@ -206,7 +178,6 @@ rc_history_entry_free (RcHistoryEntry *self)
   g_free (self->verb);
   g_free (self->unsent_url);
   g_free (self->environment);
-  g_clear_pointer (&self->secrets, g_ptr_array_unref);
   g_clear_pointer (&self->time, g_date_time_unref);
   g_clear_object (&self->exchange);
   g_free (self);
@@ -245,8 +216,8 @@ add_secret (GArray     *secrets,
   g_array_append_val (secrets, secret);
 }
 
-/* The credentials of a request's Authorization header, and the secret
- * fields of its form. */
+/* The credentials of a request's Authorization header, the secret fields
+ * of its form, and the secrets added to its record (secret variables'). */
 static void
 collect_request_secrets (RcHttpRecord *record,
                          GArray       *secrets)
@@ -255,7 +226,11 @@ collect_request_secrets (RcHttpRecord *record,
   const char *authorization = rc_http_record_get_request_header (record, "Authorization");
   const char *type = rc_http_record_get_request_header (record, "Content-Type");
   GBytes *body = rc_http_record_get_request_body (record);
+  GPtrArray *added = rc_http_record_get_secrets (record);
   g_autoptr(GHashTable) form = NULL;
+
+  for (guint i = 0; added && i < added->len; i++)
+    add_secret (secrets, g_ptr_array_index (added, i), FALSE);
 
   if (authorization && strchr (authorization, ' '))
     add_secret (secrets, strchr (authorization, ' ') + 1, FALSE);
@@ -295,8 +270,6 @@ collect_secrets (RcHistoryEntry *self)
   g_array_set_clear_func (secrets, secret_clear);
   if (token)
     add_secret (secrets, rc_token_get_access_token (token), TRUE);
-  for (guint i = 0; i < self->secrets->len; i++)
-    add_secret (secrets, g_ptr_array_index (self->secrets, i), FALSE);
   for (guint i = 0; i < api->len; i++)
     collect_request_secrets (g_ptr_array_index (api, i), secrets);
   collect_token_secrets (rc_exchange_get_token_record (exchange), secrets);

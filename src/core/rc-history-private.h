@@ -21,7 +21,6 @@ typedef struct
   char       *verb;         /* where a call never sent was to go */
   char       *unsent_url;
   char       *environment;
-  GPtrArray  *secrets;      /* the values of the environment's secret variables */
   GDateTime  *time;         /* when the call began, UTC */
   RcExchange *exchange;
 } RcHistoryEntry;

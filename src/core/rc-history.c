@@ -685,9 +685,9 @@ new_add_job (RcHistory  *self,
  *   the API's own (rc_exchange_new_for_token_request())
  * @values: (nullable): the method's URL parameters' values, as called;
  *   %NULL for its test values
- * @resolver: (nullable): the environment the call was made in: its name
- *   is kept, and the values of its secret variables are masked wherever
- *   they show
+ * @resolver: (nullable): the resolver the call was made with: the name of
+ *   its environment is kept (the values of its secret variables are
+ *   masked as the records of @exchange say, rc_resolve_mask_record())
  * @exchange: what the call came to
  *
  * Keeps the call in the history, masked, and drops the oldest entries

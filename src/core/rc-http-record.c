@@ -871,6 +871,32 @@ rc_http_record_add_secret (RcHttpRecord *self,
     rc_http_record_add_secret (self->previous, value);
 }
 
+/* The length of the longest secret added, or 0. */
+static gsize
+longest_secret (RcHttpRecord *self)
+{
+  gsize longest = 0;
+
+  for (guint i = 0; self->secrets && i < self->secrets->len; i++)
+    longest = MAX (longest, strlen (g_ptr_array_index (self->secrets, i)));
+
+  return longest;
+}
+
+/**
+ * rc_http_record_get_secrets:
+ *
+ * Returns: (transfer none) (nullable) (element-type utf8): the secrets
+ *   added (rc_http_record_add_secret()), if any
+ */
+GPtrArray *
+rc_http_record_get_secrets (RcHttpRecord *self)
+{
+  g_return_val_if_fail (RC_IS_HTTP_RECORD (self), NULL);
+
+  return self->secrets;
+}
+
 /**
  * rc_http_record_dup_masked_body:
  * @response: %TRUE for the response's body, %FALSE for the request's
@@ -940,9 +966,12 @@ rc_http_record_dup_masked_body (RcHttpRecord *self,
         }
     }
 
-  /* One byte more than the limit, to tell where the last whole character ends. */
+  /* One byte more than the limit, to tell where the last whole character
+   * ends; and a secret's length more, so that one across the cut is
+   * masked whole before it is cut. */
   if (text == NULL)
-    text = g_string_new_len (data, size > limit ? limit + 1 : size);
+    text = g_string_new_len (data, size > limit ? MIN (size, limit + 1 + longest_secret (self))
+                                                : size);
   mask_secrets (self, text, FALSE);
   if (text->len > limit)
     {

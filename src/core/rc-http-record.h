@@ -47,6 +47,7 @@ char         *rc_http_record_format_preview   (RcHttpRecord *self,
 
 void          rc_http_record_add_secret       (RcHttpRecord *self,
                                                const char   *value);
+GPtrArray    *rc_http_record_get_secrets      (RcHttpRecord *self);
 void          rc_http_record_set_previous_attempt (RcHttpRecord *self,
                                                    RcHttpRecord *previous);
 void          rc_http_record_set_label        (RcHttpRecord *self,
