@@ -23,6 +23,7 @@
 
 #define CLIENT_ID     "pets-client"
 #define CLIENT_SECRET "s3cret: with + and %"
+#define SECRET_RESOURCE "resource-S3CRET-variable-0b7d"
 
 typedef enum {
   ANSWER_JWT,
@@ -581,6 +582,52 @@ test_history (Fixture       *fixture,
                                                   "source"), ==, "request");
 }
 
+/* A secret variable in a token parameter, the token requested in the
+ * project's active environment: the history keeps its name, and the
+ * secret variable's value nowhere. */
+static void
+test_history_environment (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(RcEnvironment) staging = rc_environment_new ("Staging");
+  g_autoptr(RcVariable) resource = rc_variable_new_secret ("resource");
+  g_autoptr(RcSecretBinding) binding = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
+  RcTestRequest *request;
+  Kept kept = { fixture, 1 };
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  rc_environment_add_variable (staging, resource);
+  rc_project_add_environment (fixture->project, staging);
+  rc_project_set_active_environment (fixture->project, staging);
+  id = rc_environment_dup_secret_id (staging, "resource");
+  binding = rc_environment_dup_secret_binding (staging, "resource");
+  rc_test_keyring_store (rc_test_gui_get_secret_store (), rc_project_get_id (fixture->project),
+                         rc_environment_get_id (staging), id, binding, SECRET_RESOURCE, &error);
+  g_assert_no_error (error);
+  rc_pair_list_append (rc_auth_get_token_params (rc_api_get_auth (fixture->api)), "resource",
+                       "{{resource}}");
+  store_secret (fixture);
+
+  press (fixture, "token-get-button");
+  g_assert_true (rc_test_gui_wait (history_holds_cb, &kept));
+  request = rc_test_server_get_request (fixture->server, 0);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (request->body, NULL),
+                                  g_bytes_get_size (request->body), SECRET_RESOURCE));
+  g_assert_true (rc_test_gui_wait (history_holds_cb, &kept));
+
+  entries = list_history (fixture);
+  text = json_to_string (g_ptr_array_index (entries, 0), FALSE);
+  g_assert_null (strstr (text, SECRET_RESOURCE));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (
+                     g_ptr_array_index (entries, 0)), "environment"), ==, "Staging");
+}
+
 /* No secret in the keyring: no request, and what to do. */
 static void
 test_no_secret (Fixture       *fixture,
@@ -838,6 +885,7 @@ main (int   argc,
   ADD ("/restcall/gui/token/get-and-clear", test_get_and_clear);
   ADD ("/restcall/gui/token/refused", test_refused);
   ADD ("/restcall/gui/token/history", test_history);
+  ADD ("/restcall/gui/token/history-environment", test_history_environment);
   ADD ("/restcall/gui/token/no-secret", test_no_secret);
   ADD ("/restcall/gui/token/opaque", test_opaque);
   ADD ("/restcall/gui/token/expires", test_expires);

@@ -544,6 +544,8 @@ keep_in_history (Request      *request,
       || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  /* Its secret variables' values masked, as a call's are. */
+  rc_resolve_mask_record (request->auth, record);
   exchange = rc_exchange_new_for_token_request (token, record, error);
   rc_history_record (rc_context_get_history (request->context), request->project_id,
                      request->api, NULL, NULL, request->resolver, exchange);
