@@ -626,6 +626,10 @@ test_history_environment (Fixture       *fixture,
   g_assert_null (strstr (text, SECRET_RESOURCE));
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (
                      g_ptr_array_index (entries, 0)), "environment"), ==, "Staging");
+
+  /* The token fetched with the secret variable's value is the one shown:
+   * the panel keys it by the values it was fetched with. */
+  assert_state (fixture, "Valid for ");
 }
 
 /* No secret in the keyring: no request, and what to do. */

@@ -43,6 +43,7 @@ struct _RcTokenPanel
   char                *project_id;
   RcToken             *token;         /* the last token shown, held to tell "expired" */
   char                *token_key;     /* the cache key it was shown for */
+  RcResolver          *resolver;      /* of the last token fetched: its secret variables' values */
   GCancellable        *request_cancellable;
   GCancellable        *decode_cancellable;
   guint                tick_id;
@@ -175,10 +176,19 @@ static RcAuth *
 dup_key_auth (RcTokenPanel *self)
 {
   g_autoptr(RcResolver) resolver = rc_resolver_new_for_api (self->api);
-  RcAuth *resolved;
+  RcAuth *resolved = NULL;
 
-  rc_resolver_leave_secrets (resolver);
-  resolved = rc_resolver_resolve_auth (resolver, get_auth (self), NULL);
+  /* The values the last token was fetched with, in the same environment:
+   * a secret variable in a token parameter makes the key too. */
+  if (self->resolver
+      && rc_resolver_get_environment (self->resolver) == rc_resolver_get_environment (resolver))
+    resolved = rc_resolver_resolve_auth (self->resolver, get_auth (self), NULL);
+
+  if (resolved == NULL)
+    {
+      rc_resolver_leave_secrets (resolver);
+      resolved = rc_resolver_resolve_auth (resolver, get_auth (self), NULL);
+    }
 
   return resolved ? resolved : g_object_ref (get_auth (self));
 }
@@ -571,6 +581,7 @@ cache_token_cb (GObject      *object,
     {
       g_autofree char *key = rc_token_cache_dup_key (request->auth);
 
+      g_set_object (&request->self->resolver, request->resolver);
       hold_token (request->self, token, key);
       end_request (request->self, NULL);
     }
@@ -679,6 +690,7 @@ token_cb (GObject      *object,
     {
       g_autofree char *key = rc_token_cache_dup_key (request->auth);
 
+      g_set_object (&self->resolver, request->resolver);
       hold_token (self, token, key);
     }
   else if (g_error_matches (error, RC_SECRET_STORE_ERROR, RC_SECRET_STORE_ERROR_MISMATCH))
@@ -884,6 +896,7 @@ rc_token_panel_dispose (GObject *object)
   g_clear_object (&self->decode_cancellable);
   disconnect_api (self);
   g_clear_object (&self->api);
+  g_clear_object (&self->resolver);
   g_clear_object (&self->token);
   g_clear_object (&self->context);
 
@@ -1097,6 +1110,7 @@ rc_token_panel_set_api (RcTokenPanel *self,
   show_error (self, NULL);
   disconnect_api (self);
   g_set_object (&self->api, api);
+  g_clear_object (&self->resolver);
   hold_token (self, NULL, NULL);
 
   if (api)
