@@ -28,6 +28,7 @@
 #include <gtksourceview/gtksource.h>
 #include <string.h>
 
+#include "rc-history-list.h"
 #include "rc-inspector.h"
 #include "rc-method-dialog.h"
 #include "rc-response-view.h"
@@ -1093,6 +1094,61 @@ test_history (Fixture       *fixture,
 }
 
 static gboolean
+history_listed_cb (gpointer data)
+{
+  gpointer *args = data;
+  Fixture *fixture = args[0];
+  RcHistoryList *list = RC_HISTORY_LIST (rc_test_gui_find_of_type (GTK_WIDGET (fixture->panel),
+                                                                   RC_TYPE_HISTORY_LIST));
+
+  return rc_history_list_get_n_entries (list) == GPOINTER_TO_UINT (args[1]);
+}
+
+static void
+wait_for_listed (Fixture *fixture,
+                 guint    n)
+{
+  gpointer args[] = { fixture, GUINT_TO_POINTER (n) };
+
+  g_assert_true (rc_test_gui_wait (history_listed_cb, args));
+}
+
+/* The Test tab lists the calls kept; picking one shows it in the response
+ * view and the inspector, masked as kept; Clear History empties it. */
+static void
+test_history_list (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *row;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  store_secret (fixture, CANARY);
+  wait_for_listed (fixture, 0);
+  click (fixture, "test-button");
+  wait_until_done (fixture);
+  wait_for_listed (fixture, 1);
+
+  /* Another method's status first, then the entry picked. */
+  rc_test_panel_set_method (fixture->panel, fixture->method, fixture->project_id);
+  row = get_widget (fixture, "history-row");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "200 OK");
+  g_signal_emit_by_name (row, "activated");
+  g_assert_true (g_str_has_prefix (get_status (fixture), "From the history, "));
+  g_assert_true (g_str_has_suffix (get_status (fixture), ": OK"));
+  assert_view_contains (fixture, "inspector-api-request", "GET ");
+  assert_view_contains (fixture, "inspector-api-request", "/pets/42");
+  assert_view_contains (fixture, "inspector-api-response", "HTTP 200 OK");
+  assert_view_contains (fixture, "inspector-token-request", "client_secret=");
+  assert_view_lacks (fixture, "inspector-token-request", CANARY);
+  assert_view_lacks (fixture, "inspector-api-request", ACCESS_TOKEN);
+
+  click (fixture, "history-clear-button");
+  wait_for_listed (fixture, 0);
+}
+
+static gboolean
 two_value_rows_cb (gpointer data)
 {
   Fixture *fixture = data;
@@ -1824,6 +1880,8 @@ main (int   argc,
               fixture_set_up, test_oauth2_call, fixture_tear_down);
   g_test_add ("/restcall/gui/test-panel/environment", Fixture, NULL,
               fixture_set_up, test_environment, fixture_tear_down);
+  g_test_add ("/restcall/gui/test-panel/history-list", Fixture, NULL,
+              fixture_set_up, test_history_list, fixture_tear_down);
   g_test_add ("/restcall/gui/test-panel/copy-curl", Fixture, NULL,
               fixture_set_up, test_copy_curl, fixture_tear_down);
   g_test_add ("/restcall/gui/test-panel/token-refused", Fixture, NULL,

@@ -587,12 +587,28 @@ rc_history_finalize (GObject *object)
   G_OBJECT_CLASS (rc_history_parent_class)->finalize (object);
 }
 
+static guint changed_signal;
+
 static void
 rc_history_class_init (RcHistoryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = rc_history_finalize;
+
+  /**
+   * RcHistory::changed:
+   * @project_id: the project whose history changed
+   *
+   * Emitted in the main context once rc_history_record() wrote an entry,
+   * for a list to read the history again.
+   */
+  changed_signal =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -740,19 +756,33 @@ rc_history_add_async (RcHistory           *self,
              rc_history_add_async, cancellable, callback, user_data);
 }
 
+/* What rc_history_record() waits with. */
+typedef struct
+{
+  GApplication *application;
+  char         *project_id;
+} Recording;
+
 static void
 recorded_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(GApplication) application = user_data;
+  Recording *recording = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = rc_history_add_finish (RC_HISTORY (object), result, &error);
 
   if (id == NULL)
     g_warning ("%s", error->message);
-  if (application)
-    g_application_release (application);
+  else
+    g_signal_emit (object, changed_signal, 0, recording->project_id);
+  if (recording->application)
+    {
+      g_application_release (recording->application);
+      g_object_unref (recording->application);
+    }
+  g_free (recording->project_id);
+  g_free (recording);
 }
 
 /**
@@ -773,11 +803,16 @@ rc_history_record (RcHistory  *self,
                    RcExchange *exchange)
 {
   GApplication *application = g_application_get_default ();
+  Recording *recording = g_new0 (Recording, 1);
 
+  recording->project_id = g_strdup (project_id);
   if (application)
-    g_application_hold (g_object_ref (application));
+    {
+      recording->application = g_object_ref (application);
+      g_application_hold (application);
+    }
   rc_history_add_async (self, project_id, api, method, values, resolver, exchange, NULL,
-                        recorded_cb, application);
+                        recorded_cb, recording);
 }
 
 /**

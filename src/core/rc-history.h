@@ -128,4 +128,7 @@ gboolean    rc_history_clear_finish   (RcHistory              *self,
                                        GAsyncResult           *result,
                                        GError                **error);
 
+char       *rc_history_dup_part_text  (JsonObject             *entry,
+                                       RcExchangePart          part);
+
 G_END_DECLS

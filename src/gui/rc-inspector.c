@@ -827,3 +827,30 @@ rc_inspector_focus (RcInspector *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (self->api_request_view));
 }
+
+/**
+ * rc_inspector_show_texts:
+ * @texts: (array fixed-size=4): the four parts, in the order of
+ *   #RcExchangePart, already masked (a history entry's)
+ *
+ * Shows texts that are not a call of this session: there is nothing to
+ * reveal, so revealing shows them as they are.
+ */
+void
+rc_inspector_show_texts (RcInspector        *self,
+                         const char * const *texts)
+{
+  g_return_if_fail (RC_IS_INSPECTOR (self));
+  g_return_if_fail (texts != NULL);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->exchange);
+  clear_texts (self);
+  for (guint r = 0; r < 2; r++)
+    for (guint i = 0; i < N_PARTS; i++)
+      self->texts[r][i] = g_strdup (texts[i]);
+  show_texts (self);
+  set_busy (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXCHANGE]);
+}

@@ -26,5 +26,7 @@ void        rc_inspector_set_reveal   (RcInspector *self,
                                        gboolean     reveal);
 gboolean    rc_inspector_get_busy     (RcInspector *self);
 void        rc_inspector_focus        (RcInspector *self);
+void        rc_inspector_show_texts   (RcInspector        *self,
+                                       const char * const *texts);
 
 G_END_DECLS

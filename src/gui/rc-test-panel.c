@@ -44,6 +44,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-history-list.h"
 #include "rc-inspector.h"
 #include "rc-page.h"
 #include "rc-response-save.h"
@@ -79,6 +80,7 @@ struct _RcTestPanel
   GtkLabel        *notes_label;
   RcResponseView  *response_view;
   RcInspector     *inspector;
+  RcHistoryList   *history_list;
 };
 
 /* One run of the Test button, and the panel it is for. The panel is not
@@ -996,6 +998,80 @@ rc_test_panel_init (RcTestPanel *self)
   update_actions (self);
 }
 
+/* The content type an entry's response said it had. */
+static const char *
+find_entry_header (JsonObject *entry,
+                   const char *name)
+{
+  JsonNode *headers = json_object_get_member (entry, "headers");
+
+  for (guint i = 0; headers && JSON_NODE_HOLDS_ARRAY (headers)
+                    && i < json_array_get_length (json_node_get_array (headers)); i++)
+    {
+      JsonNode *header = json_array_get_element (json_node_get_array (headers), i);
+
+      if (JSON_NODE_HOLDS_OBJECT (header)
+          && g_ascii_strcasecmp (json_object_get_string_member_with_default (
+                                   json_node_get_object (header), "name", ""), name) == 0)
+        return json_object_get_string_member_with_default (json_node_get_object (header),
+                                                           "value", NULL);
+    }
+
+  return NULL;
+}
+
+/* An entry of the history, picked: its body in the response view and its
+ * four parts in the inspector, as kept (masked). */
+static void
+history_entry_activated_cb (RcTestPanel *self,
+                            JsonNode    *node)
+{
+  JsonObject *entry = json_node_get_object (node);
+  const char *body = json_object_get_string_member_with_default (entry, "body", NULL);
+  const char *encoding = json_object_get_string_member_with_default (entry, "body_encoding", "");
+  const char *time = json_object_get_string_member_with_default (entry, "time", "");
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (time, NULL);
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+  g_autofree char *when = local ? g_date_time_format (local, "%x %X") : g_strdup (time);
+  g_autofree char *status = NULL;
+  char *texts[RC_EXCHANGE_TOKEN_RESPONSE + 1];
+
+  if (self->running)
+    return;
+
+  clear_response (self);
+  set_exchange (self, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    texts[i] = rc_history_dup_part_text (entry, i);
+  rc_inspector_show_texts (self->inspector, (const char * const *) texts);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    g_free (texts[i]);
+  gtk_widget_set_visible (self->inspect_button, TRUE);
+
+  if (body)
+    {
+      gsize size = 0;
+      guchar *data = g_str_equal (encoding, "base64") ? g_base64_decode (body, &size) : NULL;
+
+      self->response_body = data ? g_bytes_new_take (data, size)
+                                 : g_bytes_new (body, strlen (body));
+      self->response_type = g_strdup (find_entry_header (entry, "Content-Type"));
+      rc_response_view_show (self->response_view, self->response_body, self->response_type);
+      update_actions (self);
+    }
+  else
+    rc_response_view_set_note (self->response_view, _("No response was kept for this call."),
+                               "dim-label");
+
+  /* TRANSLATORS: “From the history, 12/07/26 17:03:12: 200 OK” */
+  status = g_strdup_printf (_("From the history, %s: %s"), when,
+                            json_object_get_int_member_with_default (entry, "status", 0)
+                            ? json_object_get_string_member_with_default (entry, "reason", "")
+                            : _("no response"));
+  set_big_status (self, FALSE);
+  set_status (self, status, "dim-label");
+}
+
 /* Public API */
 
 GtkWidget *
@@ -1024,6 +1100,19 @@ rc_test_panel_set_context (RcTestPanel *self,
   g_return_if_fail (RC_IS_CONTEXT (context));
 
   g_set_object (&self->context, context);
+
+  /* The history below the inspector, once there is one to read. */
+  if (self->history_list == NULL)
+    {
+      self->history_list = RC_HISTORY_LIST (rc_history_list_new (context));
+      gtk_widget_insert_after (GTK_WIDGET (self->history_list),
+                               gtk_widget_get_parent (GTK_WIDGET (self->inspector)),
+                               GTK_WIDGET (self->inspector));
+      g_signal_connect_object (self->history_list, "entry-activated",
+                               G_CALLBACK (history_entry_activated_cb), self,
+                               G_CONNECT_SWAPPED);
+      rc_history_list_set_method (self->history_list, self->method, self->project_id);
+    }
 }
 
 /**
@@ -1058,6 +1147,8 @@ rc_test_panel_set_method (RcTestPanel *self,
 
   g_free (self->project_id);
   self->project_id = g_strdup (project_id);
+  if (self->history_list)
+    rc_history_list_set_method (self->history_list, method, project_id);
 
   if (self->method == method)
     return;

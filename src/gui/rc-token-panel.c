@@ -598,7 +598,8 @@ fetch_token (Request *request)
 
   if (variable_secret)
     {
-      RcTokenCache *cache = rc_executor_get_token_cache (rc_context_get_executor (request->context));
+      RcExecutor *executor = rc_context_get_executor (request->context);
+      RcTokenCache *cache = rc_executor_get_token_cache (executor);
 
       /* A new token, not the cached one, as rc_call_fetch_token_async() asks. */
       rc_token_cache_get_token_async (cache, request->auth, variable_secret,
