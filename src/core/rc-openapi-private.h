@@ -133,12 +133,14 @@ JsonNode  *_rc_open_api_resolve             (RcOpenApiReader *reader,
                                              const char      *where);
 void       _rc_open_api_reader_clear        (RcOpenApiReader *reader);
 
-/* rc-openapi-security.c */
+/* rc-openapi-servers.c */
 void       _rc_open_api_read_servers        (RcOpenApiReader *reader,
                                              JsonObject      *root);
 void       _rc_open_api_check_local_servers (RcOpenApiReader *reader,
                                              JsonObject      *object,
                                              const char      *where);
+
+/* rc-openapi-security.c */
 void       _rc_open_api_read_schemes        (RcOpenApiReader *reader,
                                              JsonObject      *root);
 GPtrArray *_rc_open_api_read_security       (RcOpenApiReader *reader,

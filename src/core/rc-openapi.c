@@ -5,8 +5,9 @@
  * servers, the security schemes and every operation with its effective
  * security. rc-openapi-build.c turns those into an RcApi and into the
  * `restcall import --json` object. The tree is dropped once read. This file
- * reads the format, info and operations; rc-openapi-security.c the servers
- * and security; rc-openapi-tree.c holds the tree getters and `$ref`s.
+ * reads the format, info and operations; rc-openapi-servers.c the servers,
+ * rc-openapi-security.c the security; rc-openapi-tree.c holds the tree
+ * getters and `$ref`s.
  *
  * What it reads, and how:
  *
