@@ -507,6 +507,33 @@ test_name_is_valid (void)
   g_assert_false (rc_template_name_is_valid (NULL));
 }
 
+/* Escaped, any text fills in as itself, and a reference after it stays one. */
+static void
+test_escape (void)
+{
+  const char *texts[] = { "", "plain", "{{a}}", "{{", "{{{a}}}", "{{{{", "a{{b}}c{{", "\\{{a}}",
+                          "\\\\{{", "{ {a}}", "{a}}", "}}{{", "é{{ a }}" };
+  const char *variables[] = { "a", "A", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *escaped = rc_template_escape (texts[i]);
+      g_autofree char *followed = g_strconcat (escaped, "{{a}}", NULL);
+      g_autofree char *wanted = g_strconcat (texts[i], "A", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *expanded = rc_template_expand (escaped, lookup_cb, variables, &error);
+      g_autofree char *expanded_followed = NULL;
+
+      g_test_message ("%s → %s", texts[i], escaped);
+      g_assert_no_error (error);
+      g_assert_cmpstr (expanded, ==, texts[i]);
+      g_assert_false (rc_template_has_references (escaped));
+      expanded_followed = rc_template_expand (followed, lookup_cb, variables, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (expanded_followed, ==, wanted);
+    }
+}
+
 static void
 test_error_name (void)
 {
@@ -543,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/restcall/template/too-large", test_too_large);
   g_test_add_func ("/restcall/template/dup-names", test_dup_names);
   g_test_add_func ("/restcall/template/name-is-valid", test_name_is_valid);
+  g_test_add_func ("/restcall/template/escape", test_escape);
   g_test_add_func ("/restcall/template/error-name", test_error_name);
 
   return g_test_run ();

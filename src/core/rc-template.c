@@ -466,6 +466,37 @@ rc_template_dup_names (const char *text)
 }
 
 /**
+ * rc_template_escape:
+ * @text: a text to be read as it is
+ *
+ * Writes each `{{` of @text as `\{{`, so that filling the result in gives
+ * @text back, whatever it holds, and a reference written after it stays
+ * one (unless @text ends with a backslash).
+ *
+ * Returns: (transfer full): @text, escaped
+ */
+char *
+rc_template_escape (const char *text)
+{
+  GString *escaped;
+  const char *p = text;
+  const char *open;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  escaped = g_string_sized_new (strlen (text));
+  while ((open = strstr (p, "{{")) != NULL)
+    {
+      g_string_append_len (escaped, p, open - p);
+      g_string_append (escaped, "\\{{");
+      p = open + 2;
+    }
+  g_string_append (escaped, p);
+
+  return g_string_free (escaped, FALSE);
+}
+
+/**
  * rc_template_name_is_valid:
  * @name: (nullable): a variable's name
  *

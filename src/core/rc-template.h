@@ -52,5 +52,6 @@ char       *rc_template_expand         (const char       *text,
 gboolean    rc_template_has_references (const char       *text);
 char      **rc_template_dup_names      (const char       *text);
 gboolean    rc_template_name_is_valid  (const char       *name);
+char       *rc_template_escape         (const char       *text);
 
 G_END_DECLS
