@@ -342,6 +342,75 @@ test_api_methods (void)
   g_assert_cmpuint (record.removed, ==, 1);
 }
 
+/* Variables given to a project: a new environment when it has none, else
+ * those each one lacks, never a value changed. */
+static void
+test_project_add_variables (void)
+{
+  g_autoptr(RcProject) empty = rc_project_new ();
+  g_autoptr(RcProject) project = rc_project_new ();
+  g_autoptr(RcEnvironment) dev = rc_environment_new ("Dev");
+  g_autoptr(RcEnvironment) prod = rc_environment_new ("Prod");
+  g_autoptr(RcVariable) dev_region = rc_variable_new ("region", "local");
+  g_autoptr(RcVariable) secret = rc_variable_new_secret ("basePath");
+  g_autoptr(GPtrArray) variables = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  const char * const choices[] = { "eu", "us", NULL };
+  RcEnvironment *made;
+  RcVariable *variable;
+
+  g_ptr_array_add (variables, rc_variable_new ("region", "eu"));
+  rc_variable_set_choices (variables->pdata[0], choices);
+  g_ptr_array_add (variables, rc_variable_new ("basePath", "v1"));
+
+  /* None: one environment, made active, with copies of them. */
+  made = rc_project_add_variables (empty, variables, "Production");
+  g_assert_nonnull (made);
+  g_assert_cmpuint (rc_project_get_n_environments (empty), ==, 1);
+  g_assert_true (rc_project_get_active_environment (empty) == made);
+  g_assert_cmpstr (rc_environment_get_name (made), ==, "Production");
+  g_assert_cmpuint (rc_environment_get_n_variables (made), ==, 2);
+  variable = rc_environment_get_variable (made, 0);
+  g_assert_true (variable != variables->pdata[0]);
+  g_assert_cmpstr (rc_variable_get_name (variable), ==, "region");
+  g_assert_cmpstr (rc_variable_get_value (variable), ==, "eu");
+  g_assert_cmpstrv (rc_variable_get_choices (variable), choices);
+  g_assert_cmpstr (rc_variable_get_value (rc_environment_get_variable (made, 1)), ==, "v1");
+  g_assert_true (rc_project_get_dirty (empty));
+
+  /* Some: each gets what it lacks; what it has stays as it is. */
+  rc_environment_add_variable (dev, dev_region);
+  rc_environment_add_variable (prod, secret);
+  rc_project_add_environment (project, dev);
+  rc_project_add_environment (project, prod);
+  rc_project_set_active_environment (project, prod);
+  rc_project_set_dirty (project, FALSE);
+  g_assert_null (rc_project_add_variables (project, variables, "Production"));
+  g_assert_cmpuint (rc_project_get_n_environments (project), ==, 2);
+  g_assert_true (rc_project_get_active_environment (project) == prod);
+  g_assert_true (rc_project_get_dirty (project));
+  g_assert_true (rc_environment_find_variable (dev, "region") == dev_region);
+  g_assert_cmpstr (rc_variable_get_value (dev_region), ==, "local");
+  g_assert_cmpstrv (rc_variable_get_choices (dev_region), ((const char * const[]) { NULL }));
+  g_assert_cmpstr (rc_variable_get_value (rc_environment_find_variable (dev, "basePath")), ==,
+                   "v1");
+  g_assert_true (rc_environment_find_variable (prod, "basePath") == secret);
+  g_assert_true (rc_variable_get_secret (secret));
+  g_assert_cmpstr (rc_variable_get_value (rc_environment_find_variable (prod, "region")), ==,
+                   "eu");
+  g_assert_cmpuint (rc_environment_get_n_variables (dev), ==, 2);
+  g_assert_cmpuint (rc_environment_get_n_variables (prod), ==, 2);
+
+  /* Nothing to add: no environment made. */
+  rc_project_set_dirty (project, FALSE);
+  g_assert_null (rc_project_add_variables (project, variables, "Production"));
+  g_assert_false (rc_project_get_dirty (project));
+  g_clear_object (&empty);
+  empty = rc_project_new ();
+  g_assert_null (rc_project_add_variables (empty, none, "Production"));
+  g_assert_cmpuint (rc_project_get_n_environments (empty), ==, 0);
+}
+
 static void
 test_project_dirty (void)
 {
@@ -493,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/restcall/model/method-effective-auth", test_method_effective_auth);
   g_test_add_func ("/restcall/model/api-methods", test_api_methods);
   g_test_add_func ("/restcall/model/project-dirty", test_project_dirty);
+  g_test_add_func ("/restcall/model/project-add-variables", test_project_add_variables);
   g_test_add_func ("/restcall/model/project-list-model", test_project_list_model);
   g_test_add_func ("/restcall/model/project-title", test_project_title);
   g_test_add_func ("/restcall/model/finalize", test_finalize);

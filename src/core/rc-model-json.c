@@ -250,6 +250,33 @@ rc_api_to_json (RcApi            *api,
   return json_builder_get_root (builder);
 }
 
+/* A variable: a secret one is its name only. */
+static void
+build_variable (JsonBuilder *builder,
+                RcVariable  *variable)
+{
+  const char * const *choices = rc_variable_get_choices (variable);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "name", rc_variable_get_name (variable));
+  if (rc_variable_get_secret (variable))
+    {
+      json_builder_set_member_name (builder, "secret");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
+  else
+    add_string (builder, "value", rc_variable_get_value (variable));
+  if (choices[0] != NULL)
+    {
+      json_builder_set_member_name (builder, "choices");
+      json_builder_begin_array (builder);
+      for (guint i = 0; choices[i]; i++)
+        json_builder_add_string_value (builder, choices[i]);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+}
+
 /* An environment: a secret variable is its name only. */
 static void
 build_environment (JsonBuilder   *builder,
@@ -264,30 +291,7 @@ build_environment (JsonBuilder   *builder,
   json_builder_set_member_name (builder, "variables");
   json_builder_begin_array (builder);
   for (guint i = 0; i < n_variables; i++)
-    {
-      RcVariable *variable = rc_environment_get_variable (environment, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "name", rc_variable_get_name (variable));
-      if (rc_variable_get_secret (variable))
-        {
-          json_builder_set_member_name (builder, "secret");
-          json_builder_add_boolean_value (builder, TRUE);
-        }
-      else
-        add_string (builder, "value", rc_variable_get_value (variable));
-      if (rc_variable_get_choices (variable)[0] != NULL)
-        {
-          const char * const *choices = rc_variable_get_choices (variable);
-
-          json_builder_set_member_name (builder, "choices");
-          json_builder_begin_array (builder);
-          for (guint j = 0; choices[j]; j++)
-            json_builder_add_string_value (builder, choices[j]);
-          json_builder_end_array (builder);
-        }
-      json_builder_end_object (builder);
-    }
+    build_variable (builder, rc_environment_get_variable (environment, i));
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 }
@@ -308,6 +312,26 @@ rc_environment_to_json (RcEnvironment    *environment,
 
   /* Nothing in an environment is masked: it holds no secret. */
   build_environment (builder, environment);
+
+  return json_builder_get_root (builder);
+}
+
+/**
+ * rc_variable_to_json:
+ *
+ * Returns: (transfer full): @variable as the project file writes it, one
+ *   of an environment's "variables": `name`, and `value` or (a secret
+ *   one) `secret`, and `choices` when it has any
+ */
+JsonNode *
+rc_variable_to_json (RcVariable       *variable,
+                     RcModelJsonFlags  flags)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (RC_IS_VARIABLE (variable), NULL);
+
+  build_variable (builder, variable);
 
   return json_builder_get_root (builder);
 }

@@ -32,5 +32,7 @@ JsonNode *rc_project_to_json (RcProject        *project,
                               RcModelJsonFlags  flags);
 JsonNode *rc_environment_to_json (RcEnvironment *environment,
                                   RcModelJsonFlags flags);
+JsonNode *rc_variable_to_json (RcVariable       *variable,
+                               RcModelJsonFlags  flags);
 
 G_END_DECLS

@@ -668,3 +668,67 @@ rc_project_set_active_environment (RcProject     *self,
   self->active_environment = environment;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE_ENVIRONMENT]);
 }
+
+/**
+ * rc_project_add_variables:
+ * @variables: (element-type RcVariable): the variables, such as an
+ *   OpenAPI server's (each is copied)
+ * @environment_name: the name of the environment made when the project
+ *   has none
+ *
+ * Gives the project @variables, never changing one it has. When it has no
+ * environment, one named @environment_name is made with them, and made
+ * the active one; else each environment gets those it lacks, with their
+ * values, and keeps its own value of the others.
+ *
+ * Returns: (transfer none) (nullable): the environment made, or %NULL
+ *   when the project had some (or @variables is empty)
+ */
+RcEnvironment *
+rc_project_add_variables (RcProject  *self,
+                          GPtrArray  *variables,
+                          const char *environment_name)
+{
+  g_autoptr(RcEnvironment) made = NULL;
+  guint n_environments;
+
+  g_return_val_if_fail (RC_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (variables != NULL, NULL);
+  g_return_val_if_fail (environment_name != NULL, NULL);
+
+  if (variables->len == 0)
+    return NULL;
+
+  n_environments = rc_project_get_n_environments (self);
+  for (guint i = 0; i < n_environments; i++)
+    {
+      RcEnvironment *environment = rc_project_get_environment (self, i);
+
+      for (guint j = 0; j < variables->len; j++)
+        {
+          RcVariable *variable = variables->pdata[j];
+
+          if (rc_environment_find_variable (environment, rc_variable_get_name (variable)) == NULL)
+            {
+              g_autoptr(RcVariable) copy = rc_variable_copy (variable);
+
+              rc_environment_add_variable (environment, copy);
+            }
+        }
+    }
+
+  if (n_environments > 0)
+    return NULL;
+
+  made = rc_environment_new (environment_name);
+  for (guint i = 0; i < variables->len; i++)
+    {
+      g_autoptr(RcVariable) copy = rc_variable_copy (variables->pdata[i]);
+
+      rc_environment_add_variable (made, copy);
+    }
+  rc_project_add_environment (self, made);
+  rc_project_set_active_environment (self, made);
+
+  return made;
+}

@@ -84,6 +84,9 @@ RcEnvironment *rc_project_find_environment_by_id (RcProject *self,
 RcEnvironment *rc_project_get_active_environment (RcProject *self);
 void        rc_project_set_active_environment (RcProject   *self,
                                        RcEnvironment       *environment);
+RcEnvironment *rc_project_add_variables (RcProject         *self,
+                                       GPtrArray           *variables,
+                                       const char          *environment_name);
 
 GBytes     *rc_project_serialize      (RcProject           *self);
 char       *rc_project_serialize_api  (RcApi               *api);
