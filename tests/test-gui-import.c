@@ -278,13 +278,14 @@ test_import_petstore (Fixture       *fixture,
   g_assert_cmpstr (
     gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "import-name-row"))), ==,
     "Petstore");
+  /* The server's variable {host} stays one, and the token URL follows. */
   g_assert_cmpstr (
     gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "import-base-url-row"))), ==,
-    "https://api.example.com/v1");
+    "https://{{host}}/v1");
   auth = dialog_widget (fixture, "import-auth-row");
   g_test_message ("Authentication: %s", adw_action_row_get_subtitle (ADW_ACTION_ROW (auth)));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (auth)),
-                            "https://api.example.com/oauth/token"));
+                            "https://{{host}}/oauth/token"));
   rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "import-operations.png");
 
   /* Everything is selected at first; the search narrows the list. */
@@ -336,13 +337,13 @@ test_import_petstore (Fixture       *fixture,
   g_assert_cmpuint (rc_project_get_n_apis (fixture->project), ==, 1);
   api = rc_project_get_api (fixture->project, 0);
   g_assert_cmpstr (rc_api_get_name (api), ==, "Petstore");
-  g_assert_cmpstr (rc_api_get_base_url (api), ==, "https://api.example.com/v1");
+  g_assert_cmpstr (rc_api_get_base_url (api), ==, "https://{{host}}/v1");
   g_assert_cmpuint (rc_api_get_n_methods (api), ==, 2);
   g_assert_nonnull (rc_api_find_method (api, "listPets"));
   g_assert_nonnull (rc_api_find_method (api, "createPet"));
   api_auth = rc_api_get_auth (api);
   g_assert_cmpint (rc_auth_get_kind (api_auth), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
-  g_assert_cmpstr (rc_auth_get_token_url (api_auth), ==, "https://api.example.com/oauth/token");
+  g_assert_cmpstr (rc_auth_get_token_url (api_auth), ==, "https://{{host}}/oauth/token");
   g_assert_cmpstr (rc_auth_get_scopes (api_auth), ==, "read:pets write:pets");
 
   /* …and the window shows it. */

@@ -1815,7 +1815,7 @@ test_import_through_consume (void)
                    ==, rc_auth_kind_get_label (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS));
   g_assert_cmpstr (
     gtk_editable_get_text (GTK_EDITABLE (rc_test_gui_find_named (api_page, "auth-token-url-row"))),
-    ==, "https://api.example.com/oauth/token");
+    ==, "https://{{host}}/oauth/token");
   g_assert_nonnull (strstr (
     rc_text_row_get_text (RC_TEXT_ROW (rc_test_gui_find_named (api_page, "auth-scopes-row"))),
     "read:pets"));

@@ -90,6 +90,22 @@ has_warning (RcOpenApi  *open_api,
   return FALSE;
 }
 
+/* The value after @name in a NULL-terminated list of names and values. */
+static const char *
+lookup_pair_cb (const char *name,
+                      gpointer    user_data)
+{
+  const char * const *pairs = user_data;
+
+  for (guint i = 0; pairs[i]; i += 2)
+    {
+      if (g_str_equal (pairs[i], name))
+        return pairs[i + 1];
+    }
+
+  return NULL;
+}
+
 static char *
 join_strv (const char * const *strv)
 {
@@ -201,9 +217,14 @@ check_petstore (RcOpenApi *open_api)
   g_assert_cmpstr (key->in, ==, "header");
   g_assert_cmpstr (key->param, ==, "X-Key");
 
+  /* The API's relative token URL follows its base URL: OpenAPI 3's server
+   * has the variable {host}, which the API keeps as {{host}}. */
   auth = rc_open_api_dup_auth (open_api, NULL, NULL);
   g_assert_cmpint (rc_auth_get_kind (auth), ==, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS);
-  g_assert_cmpstr (rc_auth_get_token_url (auth), ==, "https://api.example.com/oauth/token");
+  if (rc_open_api_get_format (open_api) == RC_OPEN_API_FORMAT_SWAGGER_2_0)
+    g_assert_cmpstr (rc_auth_get_token_url (auth), ==, "https://api.example.com/oauth/token");
+  else
+    g_assert_cmpstr (rc_auth_get_token_url (auth), ==, "https://{{host}}/oauth/token");
   g_assert_cmpstr (rc_auth_get_scopes (auth), ==, "read:pets write:pets admin");
 }
 
@@ -220,16 +241,42 @@ test_petstore_formats (void)
     {
       g_autoptr(RcOpenApi) open_api = load_fixture (petstores[i], NULL);
       g_autoptr(JsonNode) json = NULL;
+      JsonObject *root;
+      JsonArray *variables;
+      const char *token_url;
 
       g_test_message ("%s", petstores[i]);
       g_assert_cmpint (rc_open_api_get_format (open_api), ==, formats[i]);
       check_petstore (open_api);
 
-      /* Everything but the format is the same, to the last field. */
+      /* Everything but the format and the server variables (Swagger has
+       * none) is the same, to the last field. */
       json = rc_open_api_to_json (open_api);
-      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json), "format"), ==,
+      root = json_node_get_object (json);
+      g_assert_cmpstr (json_object_get_string_member (root, "format"), ==,
                        rc_open_api_format_to_string (formats[i]));
-      json_object_remove_member (json_node_get_object (json), "format");
+      json_object_remove_member (root, "format");
+      variables = json_object_get_array_member (root, "variables");
+      token_url = json_object_get_string_member (json_object_get_object_member (root, "auth"),
+                                                 "token_url");
+      if (formats[i] == RC_OPEN_API_FORMAT_SWAGGER_2_0)
+        {
+          g_assert_cmpstr (json_object_get_string_member (root, "base_url"), ==,
+                           "https://api.example.com/v1");
+          g_assert_cmpuint (json_array_get_length (variables), ==, 0);
+          g_assert_cmpstr (token_url, ==, "https://api.example.com/oauth/token");
+        }
+      else
+        {
+          g_assert_cmpstr (json_object_get_string_member (root, "base_url"), ==,
+                           "https://{{host}}/v1");
+          g_assert_cmpuint (json_array_get_length (variables), ==, 1);
+          g_assert_cmpstr (token_url, ==, "https://{{host}}/oauth/token");
+        }
+      json_object_remove_member (root, "base_url");
+      json_object_remove_member (root, "variables");
+      json_object_set_string_member (json_object_get_object_member (root, "auth"), "token_url",
+                                     "");
       if (first == NULL)
         first = json_node_ref (json);
       else
@@ -272,7 +319,7 @@ test_petstore_json (void)
   g_assert_cmpstr (json_object_get_string_member (auth, "type"), ==, "oauth2-client-credentials");
   g_assert_cmpstr (json_object_get_string_member (root, "auth_scheme"), ==, "cc");
   g_assert_cmpstr (json_object_get_string_member (auth, "token_url"), ==,
-                   "https://api.example.com/oauth/token");
+                   "https://{{host}}/oauth/token");
   /* As the project file holds them: one string. */
   g_assert_cmpstr (json_object_get_string_member (auth, "scopes"), ==,
                    "read:pets write:pets admin");
@@ -566,6 +613,210 @@ test_servers (void)
   oidc = rc_open_api_find_scheme (local, "oidc");
   g_assert_cmpstr (oidc->openid_connect_url, ==,
                    "https://auth.example.org/.well-known/openid-configuration");
+}
+
+/* A variable of @server: its name, value and choices. */
+static void
+assert_variable (const RcOpenApiServer *server,
+                 guint                  position,
+                 const char            *name,
+                 const char            *value,
+                 const char * const    *choices)
+{
+  RcVariable *variable;
+
+  g_assert_cmpuint (position, <, server->variables->len);
+  variable = server->variables->pdata[position];
+  g_assert_cmpstr (rc_variable_get_name (variable), ==, name);
+  g_assert_cmpstr (rc_variable_get_value (variable), ==, value);
+  g_assert_cmpstrv (rc_variable_get_choices (variable), choices);
+}
+
+/* Server variables: the base URL keeps them as {{name}}, each becomes a
+ * variable with its default and enum; a name that cannot be Restcall's is
+ * filled in, a missing default is the enum's first value, and a variable
+ * with neither makes a server no API can be imported with. The same in
+ * OpenAPI 3.0 YAML and 3.1 JSON. */
+static void
+test_server_variables (void)
+{
+  const char *fixtures[] = { "server-variables-3.0.yaml", "server-variables-3.1.json" };
+  const char * const regions[] = { "eu", "us", NULL };
+  const char * const none[] = { NULL };
+  g_autoptr(JsonNode) first = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autoptr(RcOpenApi) open_api = load_fixture (fixtures[i], NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RcApi) api = NULL;
+      g_autoptr(RcApi) staging = NULL;
+      g_autoptr(JsonNode) json = NULL;
+      g_autofree char *summary = NULL;
+      g_autofree char *name = NULL;
+      const RcOpenApiServer *server;
+      JsonObject *root;
+      JsonArray *variables;
+
+      g_test_message ("%s", fixtures[i]);
+      g_assert_cmpuint (rc_open_api_get_n_servers (open_api), ==, 4);
+      g_assert_cmpstrv (rc_open_api_get_servers (open_api),
+                        ((const char * const[]) { "https://eu.example.com/v1/eu",
+                                                  "https://acme.example.org:8443/api",
+                                                  "https://beta.example.net",
+                                                  "https://{zone}.example.io", NULL }));
+
+      /* Used twice, a variable is one; the description's first line names
+       * its environment. */
+      server = rc_open_api_get_server (open_api, 0);
+      g_assert_cmpstr (server->url, ==, "https://eu.example.com/v1/eu");
+      g_assert_cmpstr (server->base_url, ==,
+                       "https://{{region}}.example.com/{{basePath}}/{{region}}");
+      g_assert_cmpuint (server->variables->len, ==, 2);
+      assert_variable (server, 0, "region", "eu", regions);
+      assert_variable (server, 1, "basePath", "v1", none);
+      g_assert_null (server->problem);
+      name = rc_open_api_server_dup_environment_name (server);
+      g_assert_cmpstr (name, ==, "Production");
+      summary = rc_open_api_dup_variables_summary (server->variables);
+      g_assert_cmpstr (summary, ==, "region (eu, us), basePath");
+
+      /* “tenant id” cannot be a variable: its default is written. */
+      server = rc_open_api_get_server (open_api, 1);
+      g_assert_cmpstr (server->base_url, ==, "https://acme.example.org:{{port}}/api");
+      g_assert_cmpuint (server->variables->len, ==, 1);
+      assert_variable (server, 0, "port", "8443", none);
+      g_assert_true (has_warning (open_api, "The server variable “tenant id”",
+                                  "the base URL has its value, “acme”"));
+      g_clear_pointer (&name, g_free);
+      name = rc_open_api_server_dup_environment_name (server);
+      g_assert_cmpstr (name, ==, "Default");
+
+      /* No default: the enum's first value. */
+      server = rc_open_api_get_server (open_api, 2);
+      g_assert_cmpstr (server->base_url, ==, "https://{{stage}}.example.net");
+      assert_variable (server, 0, "stage", "beta", ((const char * const[]) { "beta", "live", NULL }));
+      g_assert_null (server->problem);
+      g_assert_true (has_warning (open_api, "The server variable “stage”",
+                                  "has no default, which OpenAPI requires; its first value, "
+                                  "“beta”, is used"));
+
+      /* Neither default nor enum: no API with this server. */
+      server = rc_open_api_get_server (open_api, 3);
+      g_assert_cmpuint (server->variables->len, ==, 0);
+      g_assert_nonnull (server->problem);
+      g_assert_nonnull (strstr (server->problem, "the variable “zone”, which has no default"));
+      g_assert_true (has_warning (open_api, "the variable “zone”", "no API can be imported"));
+
+      /* The API: the first server's base URL, the token URL relative to it. */
+      api = rc_open_api_build_api (open_api, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (rc_api_get_base_url (api), ==,
+                       "https://{{region}}.example.com/{{basePath}}/{{region}}");
+      g_assert_cmpstr (rc_auth_get_token_url (rc_api_get_auth (api)), ==,
+                       "https://{{region}}.example.com/oauth/token");
+
+      /* Another server chosen: its base URL, and the token URL follows. */
+      staging = rc_open_api_build_api_with_base_url (
+        open_api, rc_open_api_get_server (open_api, 2)->base_url, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (rc_api_get_base_url (staging), ==, "https://{{stage}}.example.net");
+      g_assert_cmpstr (rc_auth_get_token_url (rc_api_get_auth (staging)), ==,
+                       "https://{{stage}}.example.net/oauth/token");
+
+      /* --json: the base URL and variables as the project file holds them. */
+      json = rc_open_api_to_json (open_api);
+      root = json_node_get_object (json);
+      g_assert_cmpstr (json_object_get_string_member (root, "base_url"), ==,
+                       "https://{{region}}.example.com/{{basePath}}/{{region}}");
+      variables = json_object_get_array_member (root, "variables");
+      g_assert_cmpuint (json_array_get_length (variables), ==, 2);
+      {
+        g_autoptr(RcEnvironment) environment = rc_environment_new ("x");
+        g_autoptr(JsonNode) written = NULL;
+        JsonArray *file_variables;
+
+        for (guint j = 0; j < rc_open_api_get_server (open_api, 0)->variables->len; j++)
+          {
+            g_autoptr(RcVariable) copy =
+              rc_variable_copy (rc_open_api_get_server (open_api, 0)->variables->pdata[j]);
+
+            rc_environment_add_variable (environment, copy);
+          }
+        written = rc_environment_to_json (environment, RC_MODEL_JSON_FILE);
+        file_variables = json_object_get_array_member (json_node_get_object (written), "variables");
+        g_assert_true (json_node_equal (json_object_get_member (root, "variables"),
+                                        json_object_get_member (json_node_get_object (written),
+                                                                "variables")));
+        g_assert_false (json_object_has_member (json_array_get_object_element (file_variables, 1),
+                                                "choices"));
+      }
+      json_object_remove_member (root, "format");
+      if (first == NULL)
+        first = json_node_ref (json);
+      else
+        g_assert_true (json_node_equal (first, json));
+    }
+}
+
+/* A first server with a variable that has no value refuses the import,
+ * naming it; values and text keep their braces; a relative server's
+ * variables are kept as it is resolved. */
+static void
+test_server_variables_edges (void)
+{
+  const char *text =
+    "{openapi: 3.0.3, info: {title: Edges, version: '1'}, paths: {/a: {get: {}}},\n"
+    " servers: [{url: 'https://{zone}.example.io'},\n"
+    "           {url: 'https://api.example.com/{p}/{bad name}/{{x',\n"
+    "            variables: {p: {default: 'a{{b}}', enum: ['a{{b}}', c]}, 'bad name': {default: 'c{{d'}}},\n"
+    "           {url: '/{basePath}', description: \"  \\n\", variables: {basePath: {default: v2}}}]}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcOpenApi) open_api =
+    rc_open_api_new_from_bytes (bytes, "edges.yaml", "https://docs.example.com/specs/", &error);
+  g_autoptr(RcApi) api = NULL;
+  g_autofree char *filled = NULL;
+  g_autofree char *name = NULL;
+  const RcOpenApiServer *server;
+  const char *variables[] = { "p", "a\\{{b}}", NULL };
+
+  g_assert_no_error (error);
+
+  api = rc_open_api_build_api (open_api, NULL, NULL, &error);
+  g_assert_error (error, RC_OPEN_API_ERROR, RC_OPEN_API_ERROR_INVALID);
+  g_assert_null (api);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "“https://{zone}.example.io” uses the variable "
+                                            "“zone”, which has no default value"));
+  g_assert_nonnull (strstr (error->message, "Give the variable a default in the document."));
+  g_clear_error (&error);
+
+  /* Filled in, the base URL is the server's URL, braces and all. */
+  server = rc_open_api_get_server (open_api, 1);
+  g_assert_cmpstr (server->url, ==, "https://api.example.com/a{{b}}/c{{d/{{x");
+  g_assert_cmpstr (server->base_url, ==, "https://api.example.com/{{p}}/c\\{{d/\\{{x");
+  assert_variable (server, 0, "p", "a\\{{b}}", ((const char * const[]) { "a\\{{b}}", "c", NULL }));
+  filled = rc_template_expand (server->base_url, lookup_pair_cb, variables, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (filled, ==, server->url);
+
+  /* Relative: resolved against the document's URL, its variable kept. */
+  server = rc_open_api_get_server (open_api, 2);
+  g_assert_cmpstr (server->url, ==, "https://docs.example.com/v2");
+  g_assert_cmpstr (server->base_url, ==, "https://docs.example.com/{{basePath}}");
+  name = rc_open_api_server_dup_environment_name (server);
+  g_assert_cmpstr (name, ==, "Default");
+
+  /* Swagger 2.0 has no server variables. */
+  {
+    g_autoptr(RcOpenApi) swagger = load_fixture ("petstore-2.0.json", NULL);
+
+    g_assert_cmpuint (rc_open_api_get_n_servers (swagger), ==, 1);
+    g_assert_cmpstr (rc_open_api_get_server (swagger, 0)->base_url, ==,
+                     "https://api.example.com/v1");
+    g_assert_cmpuint (rc_open_api_get_server (swagger, 0)->variables->len, ==, 0);
+  }
 }
 
 static void
@@ -2106,15 +2357,15 @@ test_cli_into (void)
     json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "apis");
   g_assert_cmpuint (json_array_get_length (apis), ==, 2);
 
+  /* The server's variable {host} stays one: {{host}}. */
   api = json_array_get_object_element (apis, 0);
   g_assert_cmpstr (json_object_get_string_member (api, "name"), ==, "Petstore");
-  g_assert_cmpstr (json_object_get_string_member (api, "base_url"), ==,
-                   "https://api.example.com/v1");
+  g_assert_cmpstr (json_object_get_string_member (api, "base_url"), ==, "https://{{host}}/v1");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (api, "methods")), ==, 6);
   auth = json_object_get_object_member (api, "auth");
   g_assert_cmpstr (json_object_get_string_member (auth, "type"), ==, "oauth2-client-credentials");
   g_assert_cmpstr (json_object_get_string_member (auth, "token_url"), ==,
-                   "https://api.example.com/oauth/token");
+                   "https://{{host}}/oauth/token");
 
   api = json_array_get_object_element (apis, 1);
   g_assert_cmpstr (json_object_get_string_member (api, "name"), ==, "Admin");
@@ -2342,6 +2593,8 @@ main (int    argc,
   g_test_add_func ("/restcall/openapi/parameters", test_parameters);
   g_test_add_func ("/restcall/openapi/unimported-parameters", test_unimported_parameters);
   g_test_add_func ("/restcall/openapi/servers", test_servers);
+  g_test_add_func ("/restcall/openapi/server-variables", test_server_variables);
+  g_test_add_func ("/restcall/openapi/server-variables-edges", test_server_variables_edges);
   g_test_add_func ("/restcall/openapi/relative-token-url", test_relative_token_url);
   g_test_add_func ("/restcall/openapi/token-url-follows-server", test_token_url_follows_server);
   g_test_add_func ("/restcall/document/yaml-flow-document", test_yaml_flow_document);

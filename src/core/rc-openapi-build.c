@@ -1,7 +1,10 @@
 /* rc-openapi-build.c: what an imported document becomes
  *
  * The authentication chosen for the API, the `restcall import --json`
- * object, and the RcApi with one RcMethod per imported operation.
+ * object, and the RcApi with one RcMethod per imported operation. Its base
+ * URL is the first server's, its variables as `{{name}}`, or another
+ * chosen; a relative token URL is resolved against it, so that it follows
+ * the same variables.
  *
  * Authentication, over the operations being imported:
  * - the first OAuth 2.0 client credentials scheme that an operation's
@@ -245,23 +248,48 @@ auth_choice_clear (AuthChoice *choice)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AuthChoice, auth_choice_clear)
 
-static RcAuth *
-new_auth (RcAuthKind             kind,
+/* A relative token URL is resolved against @base_url, the API's. */
+static void
+set_auth (RcOpenApi             *self,
+          RcAuth                *auth,
+          RcAuthKind             kind,
           const RcOpenApiScheme *scheme,
-          const char * const    *scopes)
+          const char * const    *scopes,
+          const char            *base_url)
 {
-  RcAuth *auth = rc_auth_new ();
-
   rc_auth_set_kind (auth, kind);
   if (kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
     {
       g_autofree char *joined = g_strjoinv (" ", (char **)scopes);
+      g_autofree char *token_url = rc_open_api_resolve_token_url (self, scheme, base_url);
 
-      rc_auth_set_token_url (auth, scheme->token_url);
+      rc_auth_set_token_url (auth, token_url);
       rc_auth_set_scopes (auth, joined);
     }
+}
+
+static RcAuth *
+new_auth (RcOpenApi             *self,
+          RcAuthKind             kind,
+          const RcOpenApiScheme *scheme,
+          const char * const    *scopes,
+          const char            *base_url)
+{
+  RcAuth *auth = rc_auth_new ();
+
+  set_auth (self, auth, kind, scheme, scopes, base_url);
 
   return auth;
+}
+
+/* The API's base URL when none is chosen: the first server's. */
+static const char *
+get_first_base_url (RcOpenApi *self)
+{
+  if (self->server_records->len == 0)
+    return "";
+
+  return ((RcOpenApiServer *) self->server_records->pdata[0])->base_url;
 }
 
 /* Descriptions */
@@ -482,7 +510,8 @@ pick_content_type (const RcOpenApiOperation *operation)
 static RcAuth *
 dup_own_auth (RcOpenApi                *self,
               const RcOpenApiOperation *operation,
-              const AuthChoice         *api)
+              const AuthChoice         *api,
+              const char               *base_url)
 {
   const RcOpenApiScheme *basic = NULL;
   const RcOpenApiScheme *client_credentials = NULL;
@@ -490,7 +519,7 @@ dup_own_auth (RcOpenApi                *self,
 
   if (operation->security->len == 0)
     return operation->security_declared && api->kind != RC_AUTH_KIND_NONE
-           ? new_auth (RC_AUTH_KIND_NONE, NULL, NULL)
+           ? new_auth (self, RC_AUTH_KIND_NONE, NULL, NULL, base_url)
            : NULL;
 
   for (guint i = 0; i < operation->security->len; i++)
@@ -523,11 +552,11 @@ dup_own_auth (RcOpenApi                *self,
         dup_flow_scopes (client_credentials,
                          (const char * const *)client_credentials_requirement->scopes);
 
-      return new_auth (RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS, client_credentials,
-                       (const char * const *)scopes);
+      return new_auth (self, RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS, client_credentials,
+                       (const char * const *)scopes, base_url);
     }
   if (basic)
-    return new_auth (RC_AUTH_KIND_BASIC, basic, NULL);
+    return new_auth (self, RC_AUTH_KIND_BASIC, basic, NULL, base_url);
 
   return NULL;
 }
@@ -719,16 +748,19 @@ rc_open_api_dup_auth (RcOpenApi              *self,
   if (scheme)
     *scheme = choice.scheme;
 
-  return new_auth (choice.kind, choice.scheme, (const char * const *)choice.scopes);
+  return new_auth (self, choice.kind, choice.scheme, (const char * const *)choice.scopes,
+                   get_first_base_url (self));
 }
 
 /**
  * rc_open_api_to_json:
  *
  * Returns: (transfer full): what `restcall import --json` prints: format,
- *   title, version, servers, operations, security_schemes, auth (the API's,
- *   as the project file writes it: rc_auth_to_json()), auth_scheme (the
- *   scheme it comes from, or null), warnings
+ *   title, version, servers, operations, security_schemes, then the API's
+ *   as the project file writes them: base_url (the first server's, with
+ *   its {{variables}}), variables (that server's: rc_variable_to_json()),
+ *   auth (rc_auth_to_json()); then auth_scheme (the scheme it comes from,
+ *   or null), warnings
  */
 JsonNode *
 rc_open_api_to_json (RcOpenApi *self)
@@ -759,8 +791,22 @@ rc_open_api_to_json (RcOpenApi *self)
     build_scheme_json (builder, self->schemes->pdata[i]);
   json_builder_end_array (builder);
 
-  /* As the project file will hold it; which scheme it comes from beside. */
-  auth = new_auth (choice.kind, choice.scheme, (const char * const *)choice.scopes);
+  /* As the project file will hold them; which scheme it comes from beside. */
+  rc_json_builder_add_string (builder, "base_url", get_first_base_url (self));
+  json_builder_set_member_name (builder, "variables");
+  json_builder_begin_array (builder);
+  if (self->server_records->len > 0)
+    {
+      GPtrArray *variables = ((RcOpenApiServer *) self->server_records->pdata[0])->variables;
+
+      for (guint i = 0; i < variables->len; i++)
+        json_builder_add_value (builder,
+                                rc_variable_to_json (variables->pdata[i], RC_MODEL_JSON_SHOWN));
+    }
+  json_builder_end_array (builder);
+
+  auth = new_auth (self, choice.kind, choice.scheme, (const char * const *)choice.scopes,
+                   get_first_base_url (self));
   json_builder_set_member_name (builder, "auth");
   json_builder_add_value (builder, rc_auth_to_json (auth, RC_MODEL_JSON_SHOWN));
   rc_json_builder_add_string (builder, "auth_scheme", choice.scheme ? choice.scheme->name : NULL);
@@ -772,31 +818,35 @@ rc_open_api_to_json (RcOpenApi *self)
 }
 
 /**
- * rc_open_api_build_api:
+ * rc_open_api_build_api_with_base_url:
+ * @base_url: the API's base URL, such as the base_url of one of its
+ *   servers (#RcOpenApiServer)
  * @names: (nullable) (array zero-terminated=1): the operations to import, by
  *   name or operationId, or %NULL for all
  * @tag: (nullable): import only the operations with this tag
  *
- * Makes a new API named after the document's title, with the first server
- * as base URL, its authentication set as described at the top of this
- * file, and a method per operation, in document order.
+ * Makes a new API named after the document's title, with @base_url, its
+ * authentication set as described at the top of this file (a relative
+ * token URL resolved against @base_url), and a method per operation, in
+ * document order.
  *
  * Returns: (transfer full): the API, or %NULL when an operation named does
  *   not exist or nothing is left to import
  */
 RcApi *
-rc_open_api_build_api (RcOpenApi           *self,
-                       const char * const  *names,
-                       const char          *tag,
-                       GError             **error)
+rc_open_api_build_api_with_base_url (RcOpenApi           *self,
+                                     const char          *base_url,
+                                     const char * const  *names,
+                                     const char          *tag,
+                                     GError             **error)
 {
   g_autoptr(GPtrArray) operations = NULL;
   g_autoptr(RcApi) api = NULL;
   g_autofree char *description = NULL;
   g_auto(AuthChoice) choice = { 0 };
-  RcAuth *auth;
 
   g_return_val_if_fail (RC_IS_OPEN_API (self), NULL);
+  g_return_val_if_fail (base_url != NULL, NULL);
 
   if (!(operations = select_operations (self, names, tag, error)))
     return NULL;
@@ -804,25 +854,18 @@ rc_open_api_build_api (RcOpenApi           *self,
   choose_auth (self, operations, &choice);
 
   api = rc_api_new (self->title);
-  rc_api_set_base_url (api, self->servers[0] ? self->servers[0] : "");
+  rc_api_set_base_url (api, base_url);
   description = describe_api (self, choice.scheme);
   rc_api_set_description (api, description);
 
-  auth = rc_api_get_auth (api);
-  rc_auth_set_kind (auth, choice.kind);
-  if (choice.kind == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
-    {
-      g_autofree char *scopes = g_strjoinv (" ", choice.scopes);
-
-      rc_auth_set_token_url (auth, choice.scheme->token_url);
-      rc_auth_set_scopes (auth, scopes);
-    }
+  set_auth (self, rc_api_get_auth (api), choice.kind, choice.scheme,
+            (const char * const *)choice.scopes, base_url);
 
   for (guint i = 0; i < operations->len; i++)
     {
       const RcOpenApiOperation *operation = operations->pdata[i];
       g_autoptr(RcMethod) method = rc_method_new (operation->name);
-      g_autoptr(RcAuth) own_auth = dup_own_auth (self, operation, &choice);
+      g_autoptr(RcAuth) own_auth = dup_own_auth (self, operation, &choice, base_url);
       g_autofree char *method_description = describe_operation (operation);
       const char *content_type = pick_content_type (operation);
 
@@ -837,4 +880,31 @@ rc_open_api_build_api (RcOpenApi           *self,
     }
 
   return g_steal_pointer (&api);
+}
+
+/**
+ * rc_open_api_build_api:
+ *
+ * Like rc_open_api_build_api_with_base_url(), with the first server's
+ * base URL; refused when no API can be imported with that server (its
+ * `problem`).
+ */
+RcApi *
+rc_open_api_build_api (RcOpenApi           *self,
+                       const char * const  *names,
+                       const char          *tag,
+                       GError             **error)
+{
+  const RcOpenApiServer *server;
+
+  g_return_val_if_fail (RC_IS_OPEN_API (self), NULL);
+
+  server = self->server_records->len > 0 ? self->server_records->pdata[0] : NULL;
+  if (server && server->problem)
+    {
+      g_set_error_literal (error, RC_OPEN_API_ERROR, RC_OPEN_API_ERROR_INVALID, server->problem);
+      return NULL;
+    }
+
+  return rc_open_api_build_api_with_base_url (self, get_first_base_url (self), names, tag, error);
 }

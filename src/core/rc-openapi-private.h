@@ -31,6 +31,7 @@ struct _RcOpenApi
   char            *title;
   char            *version;
   GStrv            servers;
+  GPtrArray       *server_records;  /* RcOpenApiServer, one for each of servers */
   GPtrArray       *operations;  /* RcOpenApiOperation */
   GPtrArray       *schemes;     /* RcOpenApiScheme */
   GHashTable      *scheme_by_name;
@@ -134,6 +135,7 @@ JsonNode  *_rc_open_api_resolve             (RcOpenApiReader *reader,
 void       _rc_open_api_reader_clear        (RcOpenApiReader *reader);
 
 /* rc-openapi-servers.c */
+void       _rc_open_api_server_free         (gpointer         data);
 void       _rc_open_api_read_servers        (RcOpenApiReader *reader,
                                              JsonObject      *root);
 void       _rc_open_api_check_local_servers (RcOpenApiReader *reader,

@@ -11,9 +11,10 @@
  *
  * What it reads, and how:
  *
- * - Servers: OpenAPI 3 `servers`, with `{variables}` replaced by their
- *   defaults (a default outside its `enum` is used all the same, with a
- *   warning); Swagger 2 `schemes` × `host` + `basePath` (a missing host or
+ * - Servers: OpenAPI 3 `servers`, each with its `{variables}` (see
+ *   rc-openapi-servers.c: the API's base URL keeps them as `{{name}}`, and
+ *   they become variables with their defaults); Swagger 2 `schemes` ×
+ *   `host` + `basePath` (a missing host or
  *   scheme is the document URL's, else https). A relative server URL is
  *   resolved against @base_uri (the document's URL) when there is one, else
  *   kept with a warning that a base URL is needed. Path- and
@@ -881,6 +882,7 @@ rc_open_api_finalize (GObject *object)
   g_free (self->title);
   g_free (self->version);
   g_strfreev (self->servers);
+  g_ptr_array_unref (self->server_records);
   g_ptr_array_unref (self->operations);
   g_hash_table_unref (self->scheme_by_name);
   g_ptr_array_unref (self->schemes);
@@ -914,6 +916,7 @@ rc_open_api_init (RcOpenApi *self)
   g_ptr_array_add (self->external, NULL);
   self->warning_set = g_hash_table_new (g_str_hash, g_str_equal);
   self->servers = g_new0 (char *, 1);
+  self->server_records = g_ptr_array_new_with_free_func (_rc_open_api_server_free);
 }
 
 void

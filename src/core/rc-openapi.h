@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "rc-api.h"
+#include "rc-variable.h"
 
 G_BEGIN_DECLS
 
@@ -95,6 +96,16 @@ typedef struct
   char     *openid_connect_url;    /* nullable */
 } RcOpenApiScheme;
 
+/* A server: the API's base URL and variables when it is the one chosen. */
+typedef struct
+{
+  char      *url;          /* as rc_open_api_get_servers() gives it: the defaults filled in */
+  char      *base_url;     /* the API's base URL: each variable as {{name}} */
+  char      *description;  /* nullable */
+  GPtrArray *variables;    /* RcVariable: name, default, enum as choices; in order of use */
+  char      *problem;      /* nullable: why no API can be imported with it */
+} RcOpenApiServer;
+
 /**
  * RcOpenApiFetchFunc:
  * @url: an http(s) URL an external `$ref` names (no fragment)
@@ -176,6 +187,12 @@ const char               *rc_open_api_get_display_name    (RcOpenApi            
 const char               *rc_open_api_get_title           (RcOpenApi            *self);
 const char               *rc_open_api_get_version         (RcOpenApi            *self);
 const char * const       *rc_open_api_get_servers         (RcOpenApi            *self);
+guint                     rc_open_api_get_n_servers       (RcOpenApi            *self);
+const RcOpenApiServer    *rc_open_api_get_server          (RcOpenApi            *self,
+                                                           guint                 position);
+char                     *rc_open_api_server_dup_environment_name
+                                                          (const RcOpenApiServer *server);
+char                     *rc_open_api_dup_variables_summary (GPtrArray          *variables);
 const char * const       *rc_open_api_get_warnings        (RcOpenApi            *self);
 const char * const       *rc_open_api_get_unfetched_documents (RcOpenApi          *self);
 const char * const       *rc_open_api_get_external_documents (RcOpenApi           *self);
@@ -199,6 +216,12 @@ char                     *rc_open_api_resolve_token_url   (RcOpenApi            
                                                            const char           *base_url);
 JsonNode                 *rc_open_api_to_json             (RcOpenApi            *self);
 RcApi                    *rc_open_api_build_api           (RcOpenApi            *self,
+                                                           const char * const   *names,
+                                                           const char           *tag,
+                                                           GError              **error);
+RcApi                    *rc_open_api_build_api_with_base_url
+                                                          (RcOpenApi            *self,
+                                                           const char           *base_url,
                                                            const char * const   *names,
                                                            const char           *tag,
                                                            GError              **error);

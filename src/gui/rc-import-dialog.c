@@ -785,6 +785,7 @@ typedef struct
 {
   RcOpenApi *open_api;
   GPtrArray *selected;  /* RcOpenApiOperation, the document's */
+  char      *base_url;  /* as typed when Add was clicked */
 } Building;
 
 static void
@@ -792,6 +793,7 @@ building_free (Building *building)
 {
   g_clear_object (&building->open_api);
   g_clear_pointer (&building->selected, g_ptr_array_unref);
+  g_free (building->base_url);
   g_free (building);
 }
 
@@ -810,8 +812,10 @@ build_thread (GTask        *task,
     g_ptr_array_add (names, ((RcOpenApiOperation *) building->selected->pdata[i])->name);
   g_ptr_array_add (names, NULL);
 
-  api = rc_open_api_build_api (building->open_api, (const char *const *) names->pdata, NULL,
-                               &error);
+  /* A relative token URL follows the base URL, that of the server the
+   * user chose. */
+  api = rc_open_api_build_api_with_base_url (building->open_api, building->base_url,
+                                             (const char *const *) names->pdata, NULL, &error);
   if (api == NULL)
     g_task_return_error (task, error);
   else
@@ -823,7 +827,6 @@ built_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  Building *building = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(RcApi) api = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *name = NULL;
@@ -845,26 +848,6 @@ built_cb (GObject      *object,
   name = g_strdup (rc_import_summary_get_name (self->summary));
   g_strstrip (name);
   rc_api_set_name (api, name);
-  rc_api_set_base_url (api, rc_import_summary_get_base_url (self->summary));
-
-  /* A relative token URL follows the server the user chose. */
-  {
-    const RcOpenApiScheme *scheme = NULL;
-    RcAuth *chosen = rc_open_api_dup_auth (building->open_api, building->selected, &scheme);
-    RcAuth *auth = rc_api_get_auth (api);
-
-    /* Only the scheme it came from is wanted here (the document's). */
-    g_clear_object (&chosen);
-
-    if (scheme && rc_auth_get_kind (auth) == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS
-        && g_strcmp0 (rc_auth_get_token_url (auth), scheme->token_url) == 0)
-      {
-        g_autofree char *token_url =
-          rc_open_api_resolve_token_url (building->open_api, scheme, rc_api_get_base_url (api));
-
-        rc_auth_set_token_url (auth, token_url);
-      }
-  }
 
   if (self->window != NULL)
     rc_window_add_api (self->window, api);
@@ -893,6 +876,7 @@ add_clicked_cb (RcImportDialog *self)
   building = g_new0 (Building, 1);
   building->open_api = g_object_ref (self->open_api);
   building->selected = g_steal_pointer (&selected);
+  building->base_url = g_strdup (rc_import_summary_get_base_url (self->summary));
   task = g_task_new (NULL, self->add_cancellable, built_cb, self);
   g_task_set_source_tag (task, add_clicked_cb);
   g_task_set_task_data (task, building, (GDestroyNotify) building_free);

@@ -2,13 +2,19 @@
  *
  * A boxed list: the document's title, version and format; the new API's
  * name (the title at first); the servers it declares and the base URL
- * (editable, and it must be http or https: a local document's relative
- * server gives none); the authentication the API will get for the
- * operations selected, with the schemes the document also declares; the
- * scopes its access tokens are asked for (a few short ones inline, where
- * they wrap; more, as their count, with each on its own line in a
- * popover); a warning when access tokens come from another origin than the
- * API; and the importer's warnings, folded.
+ * (editable, each server's with its `{{variables}}`); the authentication
+ * the API will get for the operations selected, with the schemes the
+ * document also declares; the scopes its access tokens are asked for (a
+ * few short ones inline, where they wrap; more, as their count, with each
+ * on its own line in a popover); a warning when access tokens come from
+ * another origin than the API; and the importer's warnings, folded.
+ *
+ * The base URL, the chosen server's variables filled in with their
+ * defaults, must be http or https (a local document's relative server
+ * gives none); one using other variables, which the project may have, is
+ * checked when it is called. The base URL of a server no API can be
+ * imported with (a variable without a default) is refused while it is
+ * kept as it is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -74,6 +80,80 @@ dup_origin (const char *url)
     port = g_str_equal (scheme, "https") ? 443 : 80;
 
   return g_strdup_printf ("%s://%s:%d", scheme, host, port);
+}
+
+/* The server chosen among those the document declares, if any. */
+static const RcOpenApiServer *
+get_server (RcImportSummary *self)
+{
+  guint position = adw_combo_row_get_selected (self->server_row);
+
+  if (self->open_api == NULL || position >= rc_open_api_get_n_servers (self->open_api))
+    return NULL;
+
+  return rc_open_api_get_server (self->open_api, position);
+}
+
+static const char *
+server_lookup_cb (const char *name,
+                  gpointer    user_data)
+{
+  const RcOpenApiServer *server = user_data;
+
+  for (guint i = 0; server && i < server->variables->len; i++)
+    {
+      RcVariable *variable = server->variables->pdata[i];
+
+      if (g_str_equal (rc_variable_get_name (variable), name))
+        return rc_variable_get_value (variable);
+    }
+
+  return NULL;
+}
+
+/* @url (the base URL, or a URL relative to it) with the chosen server's
+ * variables filled in: its URL as the document's defaults make it, for
+ * its base URL as it is. */
+static char *
+dup_filled_url (RcImportSummary  *self,
+                const char       *url,
+                GError          **error)
+{
+  const RcOpenApiServer *server = get_server (self);
+
+  if (server && g_str_equal (url, server->base_url))
+    return g_strdup (server->url);
+
+  return rc_template_expand (url, server_lookup_cb, (gpointer) server, error);
+}
+
+/* Why no API can be imported with the base URL, or NULL: the chosen
+ * server's problem, while its base URL is kept. */
+static const char *
+get_problem (RcImportSummary *self)
+{
+  const RcOpenApiServer *server = get_server (self);
+
+  if (server && server->problem && g_str_equal (rc_import_summary_get_base_url (self),
+                                                server->base_url))
+    return server->problem;
+
+  return NULL;
+}
+
+/* Whether the base URL is an http(s) URL once the chosen server's
+ * variables are filled in; one that uses other variables, which the
+ * project may have, is checked when it is called. */
+static gboolean
+base_url_is_valid (RcImportSummary *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *filled = dup_filled_url (self, rc_import_summary_get_base_url (self), &error);
+
+  if (g_error_matches (error, RC_TEMPLATE_ERROR, RC_TEMPLATE_ERROR_UNDEFINED))
+    return TRUE;
+
+  return filled && rc_http_is_http_url (filled, NULL);
 }
 
 static char *
@@ -189,13 +269,17 @@ update_auth (RcImportSummary *self)
   g_autoptr(RcAuth) auth = NULL;
   g_autofree char *text = NULL;
   const char *base_url = rc_import_summary_get_base_url (self);
-  g_autofree char *api_origin = dup_origin (base_url);
+  g_autofree char *filled_base_url = NULL;
+  g_autofree char *filled_token_url = NULL;
+  g_autofree char *api_origin = NULL;
   g_autofree char *token_origin = NULL;
   gboolean differs = FALSE;
 
   if (self->open_api == NULL)
     return;
 
+  filled_base_url = dup_filled_url (self, base_url, NULL);
+  api_origin = dup_origin (filled_base_url);
   auth = rc_open_api_dup_auth (
     self->open_api, self->selection && self->selection->len ? self->selection : NULL, &scheme);
   if (scheme && rc_auth_get_kind (auth) == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
@@ -210,7 +294,8 @@ update_auth (RcImportSummary *self)
 
   if (rc_auth_get_kind (auth) == RC_AUTH_KIND_OAUTH2_CLIENT_CREDENTIALS)
     {
-      token_origin = dup_origin (rc_auth_get_token_url (auth));
+      filled_token_url = dup_filled_url (self, rc_auth_get_token_url (auth), NULL);
+      token_origin = dup_origin (filled_token_url);
       differs = token_origin && api_origin && !g_str_equal (token_origin, api_origin);
     }
 
@@ -221,7 +306,7 @@ update_auth (RcImportSummary *self)
       /* Translators: the client's credentials go to the first URL, the API's calls to the second */
       explanation = g_strdup_printf (
         _("Client credentials go to %s\nAPI calls go to %s\nCheck that you trust both."),
-        rc_auth_get_token_url (auth), base_url);
+        filled_token_url, filled_base_url);
       adw_action_row_set_subtitle (self->origin_row, explanation);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->origin_row), differs);
@@ -278,15 +363,19 @@ show_warnings (RcImportSummary *self)
 static void
 entry_changed_cb (RcImportSummary *self)
 {
-  gboolean base_url_ok = rc_http_is_http_url (rc_import_summary_get_base_url (self), NULL);
+  gboolean base_url_ok = base_url_is_valid (self);
+  const char *problem = get_problem (self);
 
-  if (base_url_ok)
+  if (base_url_ok && problem == NULL)
     gtk_widget_remove_css_class (GTK_WIDGET (self->base_url_row), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->base_url_row), "error");
-  gtk_widget_set_tooltip_text (
-    GTK_WIDGET (self->base_url_row),
-    base_url_ok ? NULL : _("Type the API’s address, such as https://api.example.com/v1"));
+  if (problem)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->base_url_row), problem);
+  else
+    gtk_widget_set_tooltip_text (
+      GTK_WIDGET (self->base_url_row),
+      base_url_ok ? NULL : _("Type the API’s address, such as https://api.example.com/v1"));
 
   update_auth (self);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -374,7 +463,7 @@ void
 rc_import_summary_set_document (RcImportSummary *self,
                                 RcOpenApi       *open_api)
 {
-  const char * const *servers;
+  guint n_servers;
   guint n_operations;
   g_autoptr(GtkStringList) server_list = NULL;
   g_autofree char *count = NULL;
@@ -386,7 +475,7 @@ rc_import_summary_set_document (RcImportSummary *self,
   g_set_object (&self->open_api, open_api);
   g_clear_pointer (&self->selection, g_ptr_array_unref);
 
-  servers = rc_open_api_get_servers (open_api);
+  n_servers = rc_open_api_get_n_servers (open_api);
   n_operations = rc_open_api_get_n_operations (open_api);
   count = g_strdup_printf (
     g_dngettext (GETTEXT_PACKAGE, "%u operation", "%u operations", n_operations), n_operations);
@@ -401,10 +490,14 @@ rc_import_summary_set_document (RcImportSummary *self,
   adw_action_row_set_subtitle (self->document_row, details);
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), rc_open_api_get_title (open_api));
 
-  server_list = gtk_string_list_new (servers);
+  /* Each server as the API's base URL, with its {{variables}}. */
+  server_list = gtk_string_list_new (NULL);
+  for (guint i = 0; i < n_servers; i++)
+    gtk_string_list_append (server_list, rc_open_api_get_server (open_api, i)->base_url);
   adw_combo_row_set_model (self->server_row, G_LIST_MODEL (server_list));
-  gtk_widget_set_visible (GTK_WIDGET (self->server_row), servers[0] != NULL && servers[1] != NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), servers[0] ? servers[0] : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->server_row), n_servers > 1);
+  gtk_editable_set_text (GTK_EDITABLE (self->base_url_row),
+                         n_servers > 0 ? rc_open_api_get_server (open_api, 0)->base_url : "");
 
   show_warnings (self);
   update_auth (self);
@@ -439,7 +532,8 @@ rc_import_summary_get_base_url (RcImportSummary *self)
   return gtk_editable_get_text (GTK_EDITABLE (self->base_url_row));
 }
 
-/* Whether the API has a name and an http(s) base URL. */
+/* Whether the API has a name and an http(s) base URL (its {{variables}}
+ * filled in), which is not that of a server no API can be imported with. */
 gboolean
 rc_import_summary_is_complete (RcImportSummary *self)
 {
@@ -449,5 +543,5 @@ rc_import_summary_is_complete (RcImportSummary *self)
 
   name = g_strstrip (g_strdup (rc_import_summary_get_name (self)));
 
-  return *name != '\0' && rc_http_is_http_url (rc_import_summary_get_base_url (self), NULL);
+  return *name != '\0' && base_url_is_valid (self) && get_problem (self) == NULL;
 }

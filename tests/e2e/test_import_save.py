@@ -137,7 +137,7 @@ def import_document(context):
     # The operations page: the document's title, its authentication, and
     # a check button for each operation.
     dialog.find('label', 'Petstore')
-    dialog.find('label', re.compile(r'Access token URL: https://api\.example\.com/oauth/token'))
+    dialog.find('label', re.compile(r'Access token URL: https://\{\{host\}\}/oauth/token'))
     dialog.button('Select All').click()
     count = len(context.expected['methods'])
     dialog.find('label', re.compile(rf'\b{count} of {count}\b'))
