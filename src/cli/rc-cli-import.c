@@ -5,7 +5,11 @@
  * with --json the importer's contract (see rc_open_api_to_json()), whose
  * "auth" is the API's as the project file will hold it. With
  * --into, the API is added to a project file (created when missing), saved
- * atomically; an API of the same name is never replaced. `$ref`s into other
+ * atomically; an API of the same name is never replaced. Its base URL is
+ * the first server's, whose variables the project gets
+ * (rc_project_add_variables()): in a new environment named after the
+ * server's description when it has none, else in each environment that
+ * lacks them, never changing a value it has. `$ref`s into other
  * local files are followed relative to the file holding them, inside the
  * document's folder; `$ref`s to http(s) documents only with
  * --allow-remote-refs, fetched synchronously, from the document's origin;
@@ -107,6 +111,9 @@ import_into (RcOpenApi          *open_api,
   g_autoptr(RcProject) project = NULL;
   g_autoptr(RcApi) api = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *environment_name = NULL;
+  const RcOpenApiServer *server = NULL;
+  RcEnvironment *made = NULL;
   RcAuth *auth;
 
   if (!(api = rc_open_api_build_api (open_api, names, tag, &error)))
@@ -136,6 +143,12 @@ import_into (RcOpenApi          *open_api,
     }
 
   rc_project_add_api (project, api);
+  if (rc_open_api_get_n_servers (open_api) > 0)
+    {
+      server = rc_open_api_get_server (open_api, 0);
+      environment_name = rc_open_api_server_dup_environment_name (server);
+      made = rc_project_add_variables (project, server->variables, environment_name);
+    }
   if (!rc_cli_save_project (project, file, &error))
     {
       rc_cli_error (_("The project was not saved: %s"), error->message);
@@ -152,6 +165,16 @@ import_into (RcOpenApi          *open_api,
                         rc_api_get_n_methods (api)),
            rc_api_get_name (api), rc_api_get_n_methods (api), project_path);
   rc_cli_print (_("Authentication: %s\n"), rc_auth_kind_get_label (rc_auth_get_kind (auth)));
+  if (server && server->variables->len > 0)
+    {
+      g_autofree char *summary = rc_open_api_dup_variables_summary (server->variables);
+
+      if (made)
+        rc_cli_print (_("Variables: %s, in the new environment “%s”\n"), summary,
+                      rc_environment_get_name (made));
+      else
+        rc_cli_print (_("Variables: %s, in each environment that lacked them\n"), summary);
+    }
   if (rc_auth_get_kind (auth) != RC_AUTH_KIND_NONE)
     {
       g_autofree char *path = rc_text_dup_shell_word (project_path);
@@ -180,9 +203,16 @@ print_summary (RcOpenApi *open_api)
 
   for (guint i = 0; servers[i]; i++)
     {
+      const RcOpenApiServer *record = rc_open_api_get_server (open_api, i);
       g_autofree char *server = rc_text_dup_url (servers[i]);
 
       rc_cli_print (_("Server: %s\n"), server);
+      if (record->variables->len > 0)
+        {
+          g_autofree char *summary = rc_open_api_dup_variables_summary (record->variables);
+
+          rc_cli_print (_("  Variables: %s\n"), summary);
+        }
     }
 
   if (scheme)
