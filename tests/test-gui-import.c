@@ -8,7 +8,8 @@
  * listed (how long the main loop stalls meanwhile is measured by
  * bench/bench-gui-stalls.c, not here). The scopes are inline when few and
  * short, else counted, with a popover listing them; a verb shares its
- * path's baseline, and the list its margins with the summary's card.
+ * path's baseline, and the list its margins with the summary's card. The
+ * server's variables are listed, and added to the window's project.
  * Screenshots go to $RC_SCREENSHOT_DIR for a person to look at.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -996,6 +997,131 @@ test_smuggled_content_types (Fixture       *fixture,
   rc_test_gui_wait_for_labels (warnings, wanted);
 }
 
+static const char *
+variables_subtitle (Fixture *fixture)
+{
+  GtkWidget *row = dialog_widget (fixture, "import-variables-row");
+
+  g_assert_true (gtk_widget_get_visible (row));
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+static void
+choose_server (Fixture *fixture,
+               guint    position)
+{
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_widget (fixture, "import-server-row")),
+                              position);
+}
+
+static const char *
+base_url_text (Fixture *fixture)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (dialog_widget (fixture, "import-base-url-row")));
+}
+
+/* The summary lists the chosen server's variables that the base URL uses,
+ * or why that server cannot be imported; Add gives them to the window's
+ * project, which has no environment: a new one, active, named after the
+ * server's description. */
+static void
+test_server_variables (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *add;
+  RcEnvironment *environment;
+  RcVariable *region;
+  RcApi *api;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  open_dialog (fixture);
+  load_fixture (fixture, "server-variables-3.0.yaml");
+  assert_page (fixture, "operations");
+  add = dialog_widget (fixture, "import-add-button");
+  g_assert_true (rc_test_gui_wait (add_sensitive_cb, add));
+
+  g_assert_true (gtk_widget_get_visible (dialog_widget (fixture, "import-server-row")));
+  g_assert_cmpstr (base_url_text (fixture), ==,
+                   "https://{{region}}.example.com/{{basePath}}/{{region}}");
+  g_assert_cmpstr (variables_subtitle (fixture), ==, "region (eu, us), basePath");
+  rc_test_gui_save_screenshot (GTK_WIDGET (fixture->dialog), "import-variables.png");
+
+  /* A variable with neither default nor enum: that server is refused. */
+  choose_server (fixture, 3);
+  g_assert_cmpstr (base_url_text (fixture), ==, "https://{{zone}}.example.io");
+  g_assert_nonnull (strstr (variables_subtitle (fixture), "the variable “zone”, which has no "
+                                                          "default value"));
+  g_assert_true (gtk_widget_has_css_class (dialog_widget (fixture, "import-base-url-row"),
+                                           "error"));
+  g_assert_true (rc_test_gui_wait (add_insensitive_cb, add));
+
+  /* No default: the first of its values. */
+  choose_server (fixture, 2);
+  g_assert_cmpstr (variables_subtitle (fixture), ==, "stage (beta, live)");
+  g_assert_true (rc_test_gui_wait (add_sensitive_cb, add));
+
+  /* Only those the base URL still uses. */
+  choose_server (fixture, 0);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_widget (fixture, "import-base-url-row")),
+                         "https://{{region}}.example.com/v2");
+  g_assert_cmpstr (variables_subtitle (fixture), ==, "region (eu, us)");
+  g_assert_true (rc_test_gui_wait (add_sensitive_cb, add));
+
+  g_signal_emit_by_name (add, "clicked");
+  rc_test_gui_wait_gone (&fixture->dialog);
+
+  api = rc_project_find_api (fixture->project, "Regions");
+  g_assert_nonnull (api);
+  g_assert_cmpstr (rc_api_get_base_url (api), ==, "https://{{region}}.example.com/v2");
+  g_assert_cmpstr (rc_auth_get_token_url (rc_api_get_auth (api)), ==,
+                   "https://{{region}}.example.com/oauth/token");
+  g_assert_cmpuint (rc_project_get_n_environments (fixture->project), ==, 1);
+  environment = rc_project_get_active_environment (fixture->project);
+  g_assert_nonnull (environment);
+  g_assert_cmpstr (rc_environment_get_name (environment), ==, "Production");
+  g_assert_cmpuint (rc_environment_get_n_variables (environment), ==, 1);
+  region = rc_environment_find_variable (environment, "region");
+  g_assert_cmpstr (rc_variable_get_value (region), ==, "eu");
+  g_assert_cmpstrv (rc_variable_get_choices (region), ((const char * const[]) { "eu", "us", NULL }));
+  g_assert_true (rc_project_get_dirty (fixture->project));
+}
+
+/* Into a project with environments: each gets the variables it lacks and
+ * keeps its own values; none is added. */
+static void
+test_server_variables_into_environments (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(RcEnvironment) dev = rc_environment_new ("Dev");
+  g_autoptr(RcVariable) region = rc_variable_new ("region", "local");
+  GtkWidget *add;
+
+  if (rc_test_gui_skip_without_display ())
+    return;
+
+  rc_environment_add_variable (dev, region);
+  rc_project_add_environment (fixture->project, dev);
+
+  open_dialog (fixture);
+  load_fixture (fixture, "server-variables-3.1.json");
+  assert_page (fixture, "operations");
+  add = dialog_widget (fixture, "import-add-button");
+  g_assert_true (rc_test_gui_wait (add_sensitive_cb, add));
+  g_signal_emit_by_name (add, "clicked");
+  rc_test_gui_wait_gone (&fixture->dialog);
+
+  g_assert_nonnull (rc_project_find_api (fixture->project, "Regions"));
+  g_assert_cmpuint (rc_project_get_n_environments (fixture->project), ==, 1);
+  g_assert_true (rc_project_get_active_environment (fixture->project) == dev);
+  g_assert_cmpuint (rc_environment_get_n_variables (dev), ==, 2);
+  g_assert_true (rc_environment_find_variable (dev, "region") == region);
+  g_assert_cmpstr (rc_variable_get_value (region), ==, "local");
+  g_assert_cmpstr (rc_variable_get_value (rc_environment_find_variable (dev, "basePath")), ==,
+                   "v1");
+}
+
 /* Add builds the API in a worker; the dialog closed meanwhile adds
  * nothing, and the window is as it was. */
 static void
@@ -1054,6 +1180,10 @@ main (int   argc,
               fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/restcall/gui/import/smuggled-content-types", Fixture, NULL,
               fixture_set_up, test_smuggled_content_types, fixture_tear_down);
+  g_test_add ("/restcall/gui/import/server-variables", Fixture, NULL,
+              fixture_set_up, test_server_variables, fixture_tear_down);
+  g_test_add ("/restcall/gui/import/server-variables-into-environments", Fixture, NULL,
+              fixture_set_up, test_server_variables_into_environments, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -6,8 +6,10 @@
  * base URL stays editable), the authentication the API will get, warnings,
  * and a searchable list of its operations grouped by tag, each with a check
  * button. “Add” builds the API from the selected operations, in a worker
- * thread, and gives it to the window; the dialog then hides, and is torn
- * down in a later turn of the main loop, once the window has drawn it.
+ * thread, and gives it to the window, with the variables of the server
+ * chosen that its base URL uses (rc_project_add_variables(): a new
+ * environment when the project has none); the dialog then hides, and is
+ * torn down in a later turn of the main loop, once the window has drawn it.
  *
  * A document whose `$ref`s point into other documents on the web, or into
  * files outside its folder, is first read without them; the user is asked
@@ -784,8 +786,10 @@ close_idle_cb (gpointer user_data)
 typedef struct
 {
   RcOpenApi *open_api;
-  GPtrArray *selected;  /* RcOpenApiOperation, the document's */
-  char      *base_url;  /* as typed when Add was clicked */
+  GPtrArray *selected;          /* RcOpenApiOperation, the document's */
+  char      *base_url;          /* as typed when Add was clicked */
+  GPtrArray *variables;         /* RcVariable, the document's: those it uses */
+  char      *environment_name;  /* for them, when the project has no environment */
 } Building;
 
 static void
@@ -794,6 +798,8 @@ building_free (Building *building)
   g_clear_object (&building->open_api);
   g_clear_pointer (&building->selected, g_ptr_array_unref);
   g_free (building->base_url);
+  g_clear_pointer (&building->variables, g_ptr_array_unref);
+  g_free (building->environment_name);
   g_free (building);
 }
 
@@ -827,6 +833,7 @@ built_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
+  Building *building = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(RcApi) api = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *name = NULL;
@@ -849,8 +856,13 @@ built_cb (GObject      *object,
   g_strstrip (name);
   rc_api_set_name (api, name);
 
+  /* The variables first, so that the API is shown with them. */
   if (self->window != NULL)
-    rc_window_add_api (self->window, api);
+    {
+      rc_project_add_variables (rc_window_get_project (self->window), building->variables,
+                                building->environment_name);
+      rc_window_add_api (self->window, api);
+    }
 
   /* Gone from the screen now; torn down (its list, its rows) once the
    * window has drawn the new API, not in the same turn of the main loop. */
@@ -864,6 +876,7 @@ add_clicked_cb (RcImportDialog *self)
 {
   g_autoptr(GPtrArray) selected = dup_selected_operations (self);
   g_autoptr(GTask) task = NULL;
+  const RcOpenApiServer *server;
   Building *building;
 
   if (self->open_api == NULL || self->pending != NULL || self->add_cancellable != NULL ||
@@ -877,6 +890,10 @@ add_clicked_cb (RcImportDialog *self)
   building->open_api = g_object_ref (self->open_api);
   building->selected = g_steal_pointer (&selected);
   building->base_url = g_strdup (rc_import_summary_get_base_url (self->summary));
+  building->variables = rc_import_summary_dup_variables (self->summary);
+  server = rc_import_summary_get_server (self->summary);
+  building->environment_name =
+    server ? rc_open_api_server_dup_environment_name (server) : g_strdup ("");
   task = g_task_new (NULL, self->add_cancellable, built_cb, self);
   g_task_set_source_tag (task, add_clicked_cb);
   g_task_set_task_data (task, building, (GDestroyNotify) building_free);

@@ -2,12 +2,15 @@
  *
  * A boxed list: the document's title, version and format; the new API's
  * name (the title at first); the servers it declares and the base URL
- * (editable, each server's with its `{{variables}}`); the authentication
- * the API will get for the operations selected, with the schemes the
- * document also declares; the scopes its access tokens are asked for (a
- * few short ones inline, where they wrap; more, as their count, with each
- * on its own line in a popover); a warning when access tokens come from
- * another origin than the API; and the importer's warnings, folded.
+ * (editable, each server's with its `{{variables}}`); the variables the
+ * API gets (the chosen server's that the base URL uses, each with its
+ * values), or why it cannot be imported with that server; the
+ * authentication the API will get for the operations selected, with the
+ * schemes the document also declares; the scopes its access tokens are
+ * asked for (a few short ones inline, where they wrap; more, as their
+ * count, with each on its own line in a popover); a warning when access
+ * tokens come from another origin than the API; and the importer's
+ * warnings, folded.
  *
  * The base URL, the chosen server's variables filled in with their
  * defaults, must be http or https (a local document's relative server
@@ -44,6 +47,7 @@ struct _RcImportSummary
   AdwEntryRow    *name_row;
   AdwComboRow    *server_row;
   AdwEntryRow    *base_url_row;
+  AdwActionRow   *variables_row;
   AdwActionRow   *auth_row;
   AdwActionRow   *scopes_row;
   GtkMenuButton  *scopes_button;
@@ -360,6 +364,29 @@ show_warnings (RcImportSummary *self)
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_row), n_warnings > 0);
 }
 
+/* The variables the API gets, or why the base URL cannot be imported. */
+static void
+update_variables (RcImportSummary *self)
+{
+  g_autoptr(GPtrArray) variables = rc_import_summary_dup_variables (self);
+  const char *problem = get_problem (self);
+  GtkWidget *row = GTK_WIDGET (self->variables_row);
+
+  if (problem)
+    {
+      adw_action_row_set_subtitle (self->variables_row, problem);
+      gtk_widget_add_css_class (row, "error");
+    }
+  else
+    {
+      g_autofree char *summary = rc_open_api_dup_variables_summary (variables);
+
+      adw_action_row_set_subtitle (self->variables_row, summary);
+      gtk_widget_remove_css_class (row, "error");
+    }
+  gtk_widget_set_visible (row, problem != NULL || variables->len > 0);
+}
+
 static void
 entry_changed_cb (RcImportSummary *self)
 {
@@ -377,6 +404,7 @@ entry_changed_cb (RcImportSummary *self)
       GTK_WIDGET (self->base_url_row),
       base_url_ok ? NULL : _("Type the API’s address, such as https://api.example.com/v1"));
 
+  update_variables (self);
   update_auth (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -441,6 +469,7 @@ rc_import_summary_class_init (RcImportSummaryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcImportSummary, name_row);
   gtk_widget_class_bind_template_child (widget_class, RcImportSummary, server_row);
   gtk_widget_class_bind_template_child (widget_class, RcImportSummary, base_url_row);
+  gtk_widget_class_bind_template_child (widget_class, RcImportSummary, variables_row);
   gtk_widget_class_bind_template_child (widget_class, RcImportSummary, auth_row);
   gtk_widget_class_bind_template_child (widget_class, RcImportSummary, scopes_row);
   gtk_widget_class_bind_template_child (widget_class, RcImportSummary, scopes_button);
@@ -544,4 +573,50 @@ rc_import_summary_is_complete (RcImportSummary *self)
   name = g_strstrip (g_strdup (rc_import_summary_get_name (self)));
 
   return *name != '\0' && base_url_is_valid (self) && get_problem (self) == NULL;
+}
+
+/**
+ * rc_import_summary_get_server:
+ *
+ * Returns: (transfer none) (nullable): the server chosen, if the document
+ *   declares any
+ */
+const RcOpenApiServer *
+rc_import_summary_get_server (RcImportSummary *self)
+{
+  g_return_val_if_fail (RC_IS_IMPORT_SUMMARY (self), NULL);
+
+  return get_server (self);
+}
+
+/**
+ * rc_import_summary_dup_variables:
+ *
+ * Returns: (transfer full) (element-type RcVariable): the variables of
+ *   the server chosen that the base URL uses (the document's, not to be
+ *   changed), in the server's order
+ */
+GPtrArray *
+rc_import_summary_dup_variables (RcImportSummary *self)
+{
+  const RcOpenApiServer *server;
+  GPtrArray *variables;
+  g_auto(GStrv) names = NULL;
+
+  g_return_val_if_fail (RC_IS_IMPORT_SUMMARY (self), NULL);
+
+  variables = g_ptr_array_new_with_free_func (g_object_unref);
+  if (!(server = get_server (self)))
+    return variables;
+
+  names = rc_template_dup_names (rc_import_summary_get_base_url (self));
+  for (guint i = 0; i < server->variables->len; i++)
+    {
+      RcVariable *variable = server->variables->pdata[i];
+
+      if (g_strv_contains ((const char * const *) names, rc_variable_get_name (variable)))
+        g_ptr_array_add (variables, g_object_ref (variable));
+    }
+
+  return variables;
 }

@@ -21,5 +21,7 @@ void        rc_import_summary_set_selection (RcImportSummary *self,
 const char *rc_import_summary_get_name      (RcImportSummary *self);
 const char *rc_import_summary_get_base_url  (RcImportSummary *self);
 gboolean    rc_import_summary_is_complete   (RcImportSummary *self);
+const RcOpenApiServer *rc_import_summary_get_server (RcImportSummary *self);
+GPtrArray  *rc_import_summary_dup_variables (RcImportSummary *self);
 
 G_END_DECLS
